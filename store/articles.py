@@ -1,0 +1,53 @@
+"""Reading article files as text, refusing what is not text with a one-line reason."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from store.errors import ArticleError, shown_path
+
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+ARTICLE_SUFFIXES = (".txt", ".md")
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """Text of an article's bytes: UTF-8 (BOM optional) or UTF-16 with a BOM; newlines made LF."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleError(f"{name}: damaged UTF-16 text") from None
+    else:
+        if b"\x00" in raw:
+            raise ArticleError(f"{name}: binary file (contains NUL bytes), not an article")
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ArticleError(
+                f"{name}: not UTF-8 text (byte 0x{raw[error.start]:02X} at offset {error.start}); "
+                "convert it first, e.g. iconv -f WINDOWS-1252 -t UTF-8"
+            ) from None
+    if "\x00" in text:
+        raise ArticleError(f"{name}: binary file (contains NUL characters), not an article")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise ArticleError(f"{name}: empty article (no text)")
+    return text
+
+
+def read_article_file(path: Path) -> str:
+    """The text of the article at `path`, or an ArticleError saying why it cannot be read."""
+    name = shown_path(path)
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{name}: is a directory, not an article file")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{name}: too large for an article ({size} bytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file") from None
+    except OSError as error:
+        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+    return decode_article(raw, name)

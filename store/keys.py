@@ -1,0 +1,27 @@
+"""Stable keys from names and texts, so records merge across articles and processes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^\w&]+")
+_LEADING_ARTICLE = re.compile(r"^the ")
+
+
+def fold(text: str) -> str:
+    """Lower-case `text` and drop accents, for matching that ignores both."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def name_key(name: str) -> str:
+    """Key of a person's or organization's name: case, accents, periods and a leading 'the' ignored."""
+    folded = fold(name).replace(".", "").replace("\u2019", "'")
+    return _LEADING_ARTICLE.sub("", _NON_WORD.sub(" ", folded).strip())
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of an article's text: the same text is the same article."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

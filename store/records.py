@@ -1,0 +1,96 @@
+"""Read-only views of stored documents, as the store's public API hands them out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """A stored article with its full text."""
+
+    key: str
+    title: str
+    source: str
+    text: str
+    content_hash: str
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """How one article presents a person: their role and organization there."""
+
+    article_key: str
+    article_title: str
+    role: str | None
+    organization: str | None
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    """One real person across every article that names them."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    appearances: tuple[Appearance, ...]
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Distinct roles, in order of first appearance."""
+        return tuple(dict.fromkeys(a.role for a in self.appearances if a.role))
+
+    @property
+    def organizations(self) -> tuple[str, ...]:
+        """Distinct organizations, in order of first appearance."""
+        return tuple(dict.fromkeys(a.organization for a in self.appearances if a.organization))
+
+
+@dataclass(frozen=True)
+class OrganizationRecord:
+    """One organization across every article that names it."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    article_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A direct quote, where it stands in its article, and who said it."""
+
+    key: str
+    text: str
+    article_key: str
+    article_title: str
+    start: int
+    end: int
+    paragraph: int
+    speaker_key: str | None
+    speaker_name: str | None
+    speaker_kind: str | None
+
+
+@dataclass(frozen=True)
+class StoreSummary:
+    """Counts shown in the header and by the command line."""
+
+    path: str
+    articles: int
+    people: int
+    organizations: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What an ingest did with one article."""
+
+    source: str
+    added: bool
+    title: str
+    people: int = 0
+    organizations: int = 0
+    quotes: int = 0

@@ -1,0 +1,253 @@
+"""An immutable, indexed view of one version of the store: what readers query."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from store.keys import fold, name_key
+from store.records import (
+    Appearance,
+    ArticleRecord,
+    OrganizationRecord,
+    PersonRecord,
+    QuoteRecord,
+    StoreSummary,
+)
+from store.search import SearchIndex, parse_query
+
+
+def _documents(tree: Mapping[str, Any], table: str) -> list[dict[str, Any]]:
+    """A table's documents in insertion order (TinyDB keeps them under increasing string ids)."""
+    raw = tree.get(table) or {}
+    return [raw[doc_id] for doc_id in sorted(raw, key=lambda doc_id: int(doc_id) if doc_id.isdigit() else 0)]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Records of one store version with the lookups the screen and the command line need."""
+
+    path: str
+    articles: tuple[ArticleRecord, ...]
+    people: tuple[PersonRecord, ...]
+    organizations: tuple[OrganizationRecord, ...]
+    quotes: tuple[QuoteRecord, ...]
+
+    @classmethod
+    def build(cls, tree: Mapping[str, Any], path: str) -> Snapshot:
+        """Turn a store's document tree into records, ordered for display."""
+        articles = tuple(
+            ArticleRecord(
+                key=doc["key"],
+                title=doc.get("title") or "(untitled)",
+                source=doc.get("source", ""),
+                text=doc.get("text", ""),
+                content_hash=doc.get("hash", doc["key"]),
+                ingested_at=doc.get("ingested_at", ""),
+            )
+            for doc in _documents(tree, "articles")
+        )
+        titles = {article.key: article.title for article in articles}
+        people = tuple(
+            sorted(
+                (
+                    PersonRecord(
+                        key=doc["key"],
+                        name=doc["name"],
+                        aliases=tuple(doc.get("aliases", ())),
+                        appearances=tuple(
+                            Appearance(
+                                article_key=a["article"],
+                                article_title=titles.get(a["article"], ""),
+                                role=a.get("role"),
+                                organization=a.get("organization"),
+                            )
+                            for a in doc.get("appearances", ())
+                        ),
+                    )
+                    for doc in _documents(tree, "people")
+                ),
+                key=lambda person: fold(person.name),
+            )
+        )
+        organizations = tuple(
+            sorted(
+                (
+                    OrganizationRecord(
+                        key=doc["key"],
+                        name=doc["name"],
+                        aliases=tuple(doc.get("aliases", ())),
+                        article_keys=tuple(doc.get("articles", ())),
+                    )
+                    for doc in _documents(tree, "organizations")
+                ),
+                key=lambda organization: fold(organization.name),
+            )
+        )
+        names = {("person", p.key): p.name for p in people} | {
+            ("organization", o.key): o.name for o in organizations
+        }
+        article_order = {article.key: number for number, article in enumerate(articles)}
+        quotes = []
+        for doc in _documents(tree, "quotes"):
+            speaker = doc.get("speaker") or {}
+            speaker_kind, speaker_key = speaker.get("kind"), speaker.get("key")
+            quotes.append(
+                QuoteRecord(
+                    key=doc["key"],
+                    text=doc["text"],
+                    article_key=doc["article"],
+                    article_title=titles.get(doc["article"], ""),
+                    start=doc["start"],
+                    end=doc["end"],
+                    paragraph=doc.get("paragraph", 0),
+                    speaker_key=speaker_key,
+                    speaker_name=names.get((speaker_kind, speaker_key)),
+                    speaker_kind=speaker_kind if speaker_key else None,
+                )
+            )
+        quotes.sort(key=lambda quote: (article_order.get(quote.article_key, 0), quote.start))
+        return cls(str(path), articles, people, organizations, tuple(quotes))
+
+    def summary(self) -> StoreSummary:
+        """Counts of what this snapshot holds."""
+        return StoreSummary(self.path, len(self.articles), len(self.people), len(self.organizations), len(self.quotes))
+
+    @cached_property
+    def _articles_by_key(self) -> dict[str, ArticleRecord]:
+        return {article.key: article for article in self.articles}
+
+    @cached_property
+    def _people_by_key(self) -> dict[str, PersonRecord]:
+        return {person.key: person for person in self.people}
+
+    @cached_property
+    def _organizations_by_key(self) -> dict[str, OrganizationRecord]:
+        return {organization.key: organization for organization in self.organizations}
+
+    @cached_property
+    def _quotes_by_speaker(self) -> dict[str, list[QuoteRecord]]:
+        by_speaker: dict[str, list[QuoteRecord]] = {}
+        for quote in self.quotes:
+            if quote.speaker_key:
+                by_speaker.setdefault(f"{quote.speaker_kind}:{quote.speaker_key}", []).append(quote)
+        return by_speaker
+
+    @cached_property
+    def _organization_keys_by_name(self) -> dict[str, str]:
+        keys: dict[str, str] = {}
+        for organization in self.organizations:
+            for name in (organization.name, *organization.aliases):
+                keys.setdefault(name_key(name), organization.key)
+        return keys
+
+    @cached_property
+    def _quote_index(self) -> SearchIndex:
+        return SearchIndex([quote.text for quote in self.quotes])
+
+    def article(self, key: str) -> ArticleRecord | None:
+        """The article with this key (its content hash), if stored."""
+        return self._articles_by_key.get(key)
+
+    def person(self, key: str) -> PersonRecord | None:
+        """The person with this key, if stored."""
+        return self._people_by_key.get(key)
+
+    def organization(self, key: str) -> OrganizationRecord | None:
+        """The organization with this key, if stored."""
+        return self._organizations_by_key.get(key)
+
+    def organization_named(self, name: str) -> OrganizationRecord | None:
+        """The organization a name (or alias) refers to, if stored."""
+        key = self._organization_keys_by_name.get(name_key(name))
+        return self._organizations_by_key.get(key) if key else None
+
+    def quotes_by_person(self, person_key: str) -> list[QuoteRecord]:
+        """Every quote attributed to a person, in article order."""
+        return list(self._quotes_by_speaker.get(f"person:{person_key}", ()))
+
+    def quotes_by_organization(self, organization_key: str) -> list[QuoteRecord]:
+        """Quotes attributed to the organization itself, then to its people."""
+        own = list(self._quotes_by_speaker.get(f"organization:{organization_key}", ()))
+        for person in self.people_of_organization(organization_key):
+            own.extend(self.quotes_by_person(person.key))
+        return own
+
+    def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
+        """People any article ties to the organization."""
+        return [
+            person
+            for person in self.people
+            if any(
+                self._organization_keys_by_name.get(name_key(appearance.organization)) == organization_key
+                for appearance in person.appearances
+                if appearance.organization
+            )
+        ]
+
+    def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
+        """An article's quotes in reading order."""
+        return [quote for quote in self.quotes if quote.article_key == article_key]
+
+    def people_in_article(self, article_key: str) -> list[PersonRecord]:
+        """People who appear in an article."""
+        return [p for p in self.people if any(a.article_key == article_key for a in p.appearances)]
+
+    def organizations_in_article(self, article_key: str) -> list[OrganizationRecord]:
+        """Organizations named in an article."""
+        return [o for o in self.organizations if article_key in o.article_keys]
+
+    def paragraph_text(self, quote: QuoteRecord) -> str:
+        """The paragraph (line) of the article that holds the quote."""
+        article = self.article(quote.article_key)
+        if article is None:
+            return ""
+        start = article.text.rfind("\n", 0, quote.start) + 1
+        end = article.text.find("\n", quote.end)
+        return article.text[start : end if end != -1 else len(article.text)]
+
+    def search_quotes(self, query: str) -> list[QuoteRecord]:
+        """Quotes matching every word and phrase of the query (see store.search)."""
+        parsed = parse_query(query)
+        if parsed.is_empty:
+            return []
+        return [self.quotes[position] for position in self._quote_index.search(parsed)]
+
+    def search_people(self, query: str) -> list[PersonRecord]:
+        """People whose name or an alias matches every word of the query."""
+        return [p for p in self.people if _names_match((p.name, *p.aliases), query)]
+
+    def search_organizations(self, query: str) -> list[OrganizationRecord]:
+        """Organizations whose name or an alias matches every word of the query."""
+        return [o for o in self.organizations if _names_match((o.name, *o.aliases), query)]
+
+    def citation(self, quote: QuoteRecord) -> str:
+        """The quote with its citation: “text” — Name, role, organization (article title)."""
+        parts: list[str] = []
+        if quote.speaker_kind == "person" and quote.speaker_key:
+            person = self.person(quote.speaker_key)
+            if person is not None:
+                parts.append(person.name)
+                appearance = next((a for a in person.appearances if a.article_key == quote.article_key), None)
+                if appearance and appearance.role:
+                    parts.append(appearance.role)
+                if appearance and appearance.organization:
+                    parts.append(appearance.organization)
+        elif quote.speaker_name:
+            parts.append(quote.speaker_name)
+        speaker = ", ".join(parts) if parts else "unattributed"
+        return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
+
+
+def _names_match(names: tuple[str, ...], query: str) -> bool:
+    """True when one of the names contains every term of the query."""
+    parsed = parse_query(query)
+    if parsed.is_empty:
+        return False
+    for name in names:
+        folded = fold(name)
+        if all(term.pattern().search(folded) for term in parsed.terms):
+            return True
+    return False

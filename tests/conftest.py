@@ -1,0 +1,40 @@
+"""Fixtures shared by the store and command-line tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from store.model import Extraction, Organization, Person, Quote
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SEED_PATH = REPO_ROOT / "seeds" / "us-ukraine-joint-weapons-production.txt"
+_QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d")
+_SAID_BY = re.compile(r"said (\w+ \w+)")
+
+
+def tagged_extract(text: str) -> Extraction:
+    """A transparent stand-in extractor for store tests: “…” said First Last; ORG=Name lines."""
+    people = {name: Person(name, (name.split()[-1],), "spokesperson", None) for name in _SAID_BY.findall(text)}
+    organizations = tuple(Organization(name.strip()) for name in re.findall(r"ORG=([^\n]+)", text))
+    quotes = []
+    for match in _QUOTED.finditer(text):
+        speaker = _SAID_BY.search(text, match.end())
+        quotes.append(
+            Quote(
+                match.group(1),
+                speaker.group(1) if speaker else None,
+                match.start(1),
+                match.end(1),
+                text.count("\n", 0, match.start()),
+            )
+        )
+    return Extraction(text.split("\n", 1)[0], tuple(people.values()), organizations, tuple(quotes))
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    """A store file location in a fresh directory."""
+    return tmp_path / "data" / "store.json"

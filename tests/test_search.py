@@ -1,0 +1,66 @@
+"""Keyword search: what matches a query and where the matches are highlighted."""
+
+from __future__ import annotations
+
+import pytest
+
+from store import match_spans, parse_query
+from store.search import SearchIndex
+
+QUOTES = [
+    "We will increase production of munitions next year.",
+    "The Président said nothing about Production.",
+    "Joint production and exchange of technical data matter.",
+    "Air defense systems come first, then repairs.",
+    "Prices rose [bold] sharply (again)?",
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:
+    return SearchIndex(QUOTES)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("production ", [0, 1, 2]),
+        ("PRODUCTION ", [0, 1, 2]),
+        ("president ", [1]),
+        ("produc", [0, 1, 2]),
+        ("joint production ", [2]),
+        ("production joint ", [2]),
+        ('"production joint" ', []),
+        ('"joint production" ', [2]),
+        ('"joint prod', [2]),
+        ("defense repairs ", [3]),
+        ("defens ", []),
+        ("nothing-here ", []),
+        ("", []),
+        ("   ", []),
+        ("!!! ??? ", []),
+        ("[bold] ", [4]),
+        ("(again)? ", [4]),
+        ('"unbalanced', []),
+        ("x" * 10_000, []),
+    ],
+)
+def test_search_finds_quotes_holding_every_term(index: SearchIndex, query: str, expected: list[int]) -> None:
+    assert index.search(query) == expected
+
+
+def test_last_word_is_a_prefix_only_while_typing() -> None:
+    assert parse_query("joint produc").terms[-1].last_is_prefix
+    assert not parse_query("joint produc ").terms[-1].last_is_prefix
+
+
+def test_match_spans_point_at_the_original_characters() -> None:
+    text = "The Président praised PRODUCTION, and production grew."
+    spans = match_spans(text, "président produc")
+    assert [text[start:end] for start, end in spans] == ["Président", "PRODUCTION", "production"]
+
+
+def test_match_spans_cover_a_phrase_across_punctuation() -> None:
+    text = "Repair and maintenance, and production."
+    [(start, end)] = match_spans(text, '"maintenance and production"')
+    assert text[start:end] == "maintenance, and production"

@@ -1,0 +1,151 @@
+"""The document store: round trips, idempotent ingest, merging across articles, safety of the file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import Store, StoreError, open_store, resolve_store_path
+from store.location import user_data_directory
+from store.model import Extraction, Person
+from tests.conftest import REPO_ROOT, SEED_PATH, tagged_extract
+
+FIRST = "Budget vote\n\n\u201cWe will pass it,\u201d said Maria Lopez of ORG=City Council\n"
+SECOND = "Harbor plan\n\n\u201cThe harbor comes first,\u201d said Maria Lopez.\n\u201cNot so,\u201d said Tom Berg.\n"
+
+
+def test_round_trip_reads_back_what_was_ingested(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("first.txt", FIRST)])
+    snapshot = Store(store_path).snapshot
+    assert [a.title for a in snapshot.articles] == ["Budget vote"]
+    assert snapshot.articles[0].text == FIRST
+    assert snapshot.articles[0].source == "first.txt"
+    assert [p.name for p in snapshot.people] == ["Maria Lopez"]
+    assert [o.name for o in snapshot.organizations] == ["City Council"]
+    [quote] = snapshot.quotes
+    assert quote.text == "We will pass it,"
+    assert FIRST[quote.start : quote.end] == quote.text
+    assert quote.speaker_name == "Maria Lopez"
+    assert quote.paragraph == 2
+
+
+def test_same_text_twice_is_stored_once(store_path: Path) -> None:
+    store = Store(store_path, extractor=tagged_extract)
+    first = store.ingest([("a.txt", FIRST)])
+    again = store.ingest([("copy-of-a.txt", FIRST), ("a.txt", FIRST)])
+    assert [o.added for o in first] == [True]
+    assert [o.added for o in again] == [False, False]
+    assert store.summary().articles == 1
+    assert store.summary().quotes == 1
+
+
+def test_person_in_two_articles_is_one_record_with_each_appearance(store_path: Path) -> None:
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([("a.txt", FIRST)])
+    store.ingest([("b.txt", SECOND)])
+    people = {p.name: p for p in store.snapshot.people}
+    assert sorted(people) == ["Maria Lopez", "Tom Berg"]
+    assert [a.article_title for a in people["Maria Lopez"].appearances] == ["Budget vote", "Harbor plan"]
+    assert len(store.snapshot.quotes_by_person(people["Maria Lopez"].key)) == 2
+
+
+def test_people_sharing_a_surname_stay_apart(store_path: Path) -> None:
+    def two_smiths(text: str) -> Extraction:
+        first_name = text.split()[0]
+        return Extraction(text, (Person(f"{first_name} Smith", ("Smith",)),))
+
+    store = Store(store_path, extractor=two_smiths)
+    store.ingest([("a", "Anna"), ("b", "John")])
+    assert sorted(p.name for p in store.snapshot.people) == ["Anna Smith", "John Smith"]
+
+
+def test_write_leaves_only_the_store_and_its_lock(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST), ("b.txt", SECOND)])
+    assert sorted(p.name for p in store_path.parent.iterdir()) == ["store.json", "store.json.lock"]
+    assert json.loads(store_path.read_text())["meta"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"{not json", b'{"articles": {"1": {"key": "x"', b"[1, 2, 3]", b'{"people": 7}'],
+    ids=["empty", "garbage", "truncated", "list", "wrong-shape"],
+)
+def test_unreadable_store_is_refused_and_left_untouched(store_path: Path, content: bytes) -> None:
+    store_path.parent.mkdir(parents=True)
+    store_path.write_bytes(content)
+    with pytest.raises(StoreError, match="store.json"):
+        open_store(store_path)
+    assert store_path.read_bytes() == content
+
+
+def test_store_of_a_newer_schema_is_refused(store_path: Path) -> None:
+    store_path.parent.mkdir(parents=True)
+    store_path.write_text('{"meta": {"1": {"schema": 99}}}')
+    with pytest.raises(StoreError, match="newer whosaid"):
+        Store(store_path)
+
+
+def test_store_path_that_is_a_directory_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        open_store(tmp_path)
+
+
+def test_reader_sees_another_writers_changes(store_path: Path) -> None:
+    reader = Store(store_path, extractor=tagged_extract)
+    assert reader.refresh() is False
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    assert reader.refresh() is True
+    assert reader.summary().articles == 1
+
+
+def test_failed_extraction_changes_nothing(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    before = store_path.read_bytes()
+
+    def broken(text: str) -> Extraction:
+        raise RuntimeError("extractor failed")
+
+    with pytest.raises(RuntimeError):
+        Store(store_path, extractor=broken).ingest([("b.txt", SECOND)])
+    assert store_path.read_bytes() == before
+
+
+def test_location_prefers_option_then_environment_then_data_directory(tmp_path: Path) -> None:
+    environ = {"WHOSAID_DB": str(tmp_path / "env.json"), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    assert resolve_store_path(str(tmp_path / "opt.json"), environ) == tmp_path / "opt.json"
+    assert resolve_store_path(None, environ) == tmp_path / "env.json"
+    if sys.platform.startswith("linux"):
+        assert resolve_store_path(None, {"XDG_DATA_HOME": str(tmp_path / "xdg")}) == (
+            tmp_path / "xdg" / "whosaid" / "store.json"
+        )
+        assert user_data_directory({}) == Path.home() / ".local" / "share" / "whosaid"
+
+
+def test_empty_store_is_seeded_on_open(store_path: Path) -> None:
+    snapshot = open_store(store_path).snapshot
+    assert [a.text for a in snapshot.articles] == [SEED_PATH.read_text(encoding="utf-8")]
+    assert "Jake Sullivan" in {p.name for p in snapshot.people}
+    assert len(snapshot.quotes) >= 5
+
+
+def test_seed_ships_byte_identical_to_the_published_seed() -> None:
+    published = REPO_ROOT.parent / "shared" / "seed" / SEED_PATH.name
+    if not published.exists():
+        pytest.skip("the published seed is not beside the repository")
+    assert SEED_PATH.read_bytes() == published.read_bytes()
+
+
+def test_store_package_never_imports_textual() -> None:
+    probe = "import sys, store, store.database, store.snapshot; print('textual' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
+    assert result.stdout.strip() == "False"
+    for module in (REPO_ROOT / "store").rglob("*.py"):
+        assert "textual" not in module.read_text(encoding="utf-8"), module

@@ -1,0 +1,236 @@
+"""The `whosaid` command: launch the browser, or ingest, search and extract from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from store import (
+    ARTICLE_SUFFIXES,
+    ArticleError,
+    Store,
+    WhosaidError,
+    extract,
+    match_spans,
+    open_store,
+    read_article_file,
+    resolve_store_path,
+    shown_path,
+)
+from tui.safe_text import escape_json_text, printable_line
+
+EXIT_OK = 0
+EXIT_FAILURE = 2
+
+
+def package_version() -> str:
+    """The installed distribution's version."""
+    try:
+        return version("whosaid")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    store_options = argparse.ArgumentParser(add_help=False)
+    store_options.add_argument(
+        "--db", metavar="PATH", help="store file (default: $WHOSAID_DB, else the user data directory)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="whosaid",
+        description="Browse the people, organizations and quotes in news articles.",
+        parents=[store_options],
+    )
+    parser.add_argument("--version", action="version", version=f"whosaid {package_version()}")
+    parser.add_argument("--ascii", action="store_true", help="draw with plain ASCII borders (old terminals)")
+    parser.add_argument("--no-mouse", action="store_true", help="do not turn on mouse reporting")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    ingest = commands.add_parser(
+        "ingest", parents=[store_options], help="extract articles and add them to the store"
+    )
+    ingest.add_argument("paths", nargs="+", metavar="FILE", help="article files (UTF-8 text) or directories")
+    search = commands.add_parser("search", parents=[store_options], help="print the quotes matching keywords")
+    search.add_argument("words", nargs="+", metavar="WORD", help='words; "a phrase" in quotes matches as one')
+    search.add_argument("--json", action="store_true", help="print JSON")
+    extract_command = commands.add_parser(
+        "extract", help="print what extraction finds in articles, without storing them"
+    )
+    extract_command.add_argument("paths", nargs="+", metavar="FILE", help="article files")
+    extract_command.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def print_error(message: str) -> None:
+    """One line on stderr, safe for the terminal."""
+    print(f"whosaid: {printable_line(message)}", file=sys.stderr)
+
+
+def dump_json(document: object) -> str:
+    """JSON text in which no character can act on a terminal."""
+    return escape_json_text(json.dumps(document, ensure_ascii=False, indent=1))
+
+
+def article_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Files named, directories expanded (recursively, *.txt and *.md), and errors for missing paths."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                errors.append(f"{shown_path(path)}: no .txt or .md articles in this directory")
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, errors
+
+
+def run_extract(paths: Sequence[str], as_json: bool) -> int:
+    """Print extraction results for each file; the store is not touched."""
+    results = []
+    failed = False
+    for name in paths:
+        try:
+            text = read_article_file(Path(name))
+        except ArticleError as error:
+            print_error(str(error))
+            failed = True
+            continue
+        extraction = extract(text)
+        results.append(
+            {
+                "path": name,
+                "title": extraction.title,
+                "people": [
+                    {"name": p.name, "aliases": list(p.aliases), "role": p.role, "organization": p.organization}
+                    for p in extraction.people
+                ],
+                "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
+                "quotes": [
+                    {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "paragraph": q.paragraph}
+                    for q in extraction.quotes
+                ],
+            }
+        )
+    if as_json:
+        print(dump_json({"articles": results}))
+    else:
+        for result in results:
+            print(printable_line(f"{result['path']}: {result['title']}"))
+            for person in result["people"]:
+                details = ", ".join(x for x in (person["role"], person["organization"]) if x)
+                print(printable_line(f"  person  {person['name']}" + (f" ({details})" if details else "")))
+            for organization in result["organizations"]:
+                print(printable_line(f"  org     {organization['name']}"))
+            for quote in result["quotes"]:
+                speaker = quote["speaker"] or "unattributed"
+                print(printable_line(f"  quote   \u201c{quote['text']}\u201d \u2014 {speaker}"))
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def run_ingest(store_path: Path, paths: Sequence[str]) -> int:
+    """Store every readable article; report each one that failed; exit 2 when any did."""
+    files, errors = article_files(paths)
+    articles = []
+    for path in files:
+        try:
+            articles.append((str(path), read_article_file(path)))
+        except ArticleError as error:
+            errors.append(str(error))
+    for message in errors:
+        print_error(message)
+    outcomes = Store(store_path).ingest(articles) if articles else []
+    for outcome in outcomes:
+        if outcome.added:
+            print(
+                printable_line(
+                    f"added {outcome.source}: {outcome.title} \u2014 {outcome.people} people, "
+                    f"{outcome.organizations} organizations, {outcome.quotes} quotes"
+                )
+            )
+        else:
+            print(printable_line(f"unchanged {outcome.source}: already stored ({outcome.title})"))
+    added = sum(outcome.added for outcome in outcomes)
+    print(f"{added} added, {len(outcomes) - added} unchanged, {len(errors)} failed")
+    return EXIT_FAILURE if errors else EXIT_OK
+
+
+def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
+    """Print the quotes that match every word, with speaker and article."""
+    query = " ".join(words)
+    snapshot = open_store(store_path).snapshot
+    quotes = snapshot.search_quotes(query + " ")
+    if as_json:
+        print(
+            dump_json(
+                {
+                    "query": query,
+                    "quotes": [
+                        {
+                            "text": quote.text,
+                            "speaker": quote.speaker_name,
+                            "article": quote.article_title,
+                            "start": quote.start,
+                            "end": quote.end,
+                        }
+                        for quote in quotes
+                    ],
+                }
+            )
+        )
+        return EXIT_OK
+    console = Console(highlight=False, soft_wrap=True)
+    if not quotes:
+        console.print(Text(printable_line(f"no quotes match {query}")))
+        return EXIT_OK
+    for quote in quotes:
+        body = printable_line(quote.text.strip())
+        line = Text("\u201c")
+        line.append(body)
+        for start, end in match_spans(body, query + " "):
+            line.stylize("bold reverse", start + 1, end + 1)
+        line.append(f"\u201d \u2014 {printable_line(quote.speaker_name or 'unattributed')}", style="bold")
+        line.append(f" ({printable_line(quote.article_title)})", style="dim")
+        console.print(line)
+    console.print(Text(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}", style="dim"))
+    return EXIT_OK
+
+
+def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
+    """Open the store (seeding an empty one) and run the browser until the user quits."""
+    from tui.app import WhosaidApp
+
+    store = open_store(store_path)
+    app = WhosaidApp(store, ascii_only=ascii_only)
+    app.run(mouse=mouse)
+    return app.return_code or EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `whosaid` command."""
+    arguments = build_parser().parse_args(argv)
+    try:
+        if arguments.command == "extract":
+            return run_extract(arguments.paths, arguments.json)
+        store_path = resolve_store_path(arguments.db)
+        if arguments.command == "ingest":
+            return run_ingest(store_path, arguments.paths)
+        if arguments.command == "search":
+            return run_search(store_path, arguments.words, arguments.json)
+        return run_app(store_path, arguments.ascii, not arguments.no_mouse)
+    except WhosaidError as error:
+        print_error(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,36 @@
+"""Making untrusted article text safe to put on a terminal: no control, escape or bidi characters."""
+
+from __future__ import annotations
+
+import re
+
+_BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _replacement_table() -> dict[int, str]:
+    """Visible stand-ins: control pictures for C0 and DEL, U+FFFD for C1 and bidi controls."""
+    table = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"}
+    table[0x7F] = "\u2421"
+    table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
+    table.update({ord(char): "\ufffd" for char in _BIDI_CONTROLS})
+    table[ord("\t")] = " "
+    return table
+
+
+_REPLACEMENTS = _replacement_table()
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI_CONTROLS + "\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character that could control a terminal replaced by a visible stand-in."""
+    return text.translate(_REPLACEMENTS)
+
+
+def printable_line(text: str) -> str:
+    """Like `printable`, and folded onto one line (newlines become spaces)."""
+    return printable(text).replace("\n", " ")
+
+
+def escape_json_text(dumped: str) -> str:
+    """Escape, in already dumped JSON, the characters JSON leaves raw that a terminal would act on."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
