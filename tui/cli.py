@@ -65,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract_command.add_argument("paths", nargs="+", metavar="FILE", help="article files")
     extract_command.add_argument("--json", action="store_true", help="print JSON")
+    serve = commands.add_parser(
+        "serve", parents=[store_options], help="serve whosaid to a team over SSH (read-only sessions)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8022, help="port to listen on (default: 8022)")
+    serve.add_argument(
+        "--authorized-keys", metavar="FILE", help="public keys allowed in (default: ~/.ssh/authorized_keys)"
+    )
+    serve.add_argument("--host-key", metavar="FILE", help="server host key (default: generated once, kept)")
+    serve.add_argument("--max-sessions", type=int, default=16, help="simultaneous sessions (default: 16)")
+    serve.add_argument(
+        "--idle-timeout", type=float, default=30.0, metavar="MINUTES", help="idle session limit (default: 30)"
+    )
     return parser
 
 
@@ -226,6 +239,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ingest(store_path, arguments.paths)
         if arguments.command == "search":
             return run_search(store_path, arguments.words, arguments.json)
+        if arguments.command == "serve":
+            from tui.ssh_server import run_server
+
+            return run_server(arguments, store_path)
         return run_app(store_path, arguments.ascii, not arguments.no_mouse)
     except WhosaidError as error:
         print_error(str(error))
