@@ -18,7 +18,7 @@ from store.keys import content_hash, name_key
 from store.model import Extraction
 from store.records import IngestOutcome, StoreSummary
 from store.snapshot import Snapshot
-from store.storage import AtomicJSONStorage, BatchedWrites, file_stamp
+from store.storage import AtomicJSONStorage, BatchedWrites, FileStamp, file_stamp, load_document_tree
 
 SCHEMA_VERSION = 1
 ENTITY_TABLES = ("articles", "people", "organizations", "quotes")
@@ -41,9 +41,8 @@ class Store:
     def __init__(self, path: Path, extractor: Callable[[str], Extraction] = extract) -> None:
         self.path = path
         self.extractor = extractor
-        self._reader = AtomicJSONStorage(path)
-        self._stamp = file_stamp(path)
-        self.snapshot = self._load()
+        self._stamp: FileStamp | None = None
+        self._snapshot: Snapshot | None = None
 
     @property
     def lock_path(self) -> Path:
@@ -52,16 +51,24 @@ class Store:
 
     def _load(self) -> Snapshot:
         """A snapshot of the file as it is now."""
-        tree = self._reader.read() or {}
+        tree = load_document_tree(self.path) or {}
         check_schema(tree, self.path)
         return Snapshot.build(tree, str(self.path))
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The store as last read (see `refresh`); read again after this process wrote to it."""
+        if self._snapshot is None:
+            self._stamp = file_stamp(self.path)
+            self._snapshot = self._load()
+        return self._snapshot
 
     def refresh(self) -> bool:
         """Re-read the store if another process changed it; True when the snapshot changed."""
         stamp = file_stamp(self.path)
-        if stamp == self._stamp:
+        if stamp == self._stamp and self._snapshot is not None:
             return False
-        self.snapshot = self._load()
+        self._snapshot = self._load()
         self._stamp = stamp
         return True
 
@@ -85,24 +92,42 @@ class Store:
             database.storage.flush()
         finally:
             os.close(lock_handle)
-        self.refresh()
+        self._snapshot = None
 
-    def ingest(self, articles: Iterable[tuple[str, str]]) -> list[IngestOutcome]:
-        """Extract and store each (source, text) article in one write; texts already stored are skipped."""
-        prepared = [(source, text, content_hash(text)) for source, text in articles]
+    def ingest(self, articles: Iterable[tuple[str, str]], batch_size: int = 200) -> list[IngestOutcome]:
+        """Extract and store (source, text) articles; texts already stored are skipped."""
+        return [outcome for batch in self.ingest_in_batches(articles, batch_size) for outcome in batch]
+
+    def ingest_in_batches(
+        self, articles: Iterable[tuple[str, str]], batch_size: int = 200
+    ) -> Iterator[list[IngestOutcome]]:
+        """Store articles a batch per write, yielding each batch's outcomes once it is safely on disk."""
+        batch: list[tuple[str, str]] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield self._ingest_batch(batch)
+                batch = []
+        if batch:
+            yield self._ingest_batch(batch)
+
+    def _ingest_batch(self, articles: list[tuple[str, str]]) -> list[IngestOutcome]:
+        """Extract outside the lock, then merge and write the whole batch as one atomic replace."""
         extractions: dict[str, Extraction] = {}
-        for _source, text, digest in prepared:
-            if digest not in extractions and self.snapshot.article(digest) is None:
+        prepared = []
+        for source, text in articles:
+            digest = content_hash(text)
+            if digest not in extractions:
                 extractions[digest] = self.extractor(text)
+            prepared.append((source, text, digest))
+        outcomes = []
         with self._writer() as database:
             writer = _DocumentWriter(database)
-            outcomes = []
             for source, text, digest in prepared:
                 if writer.has_article(digest):
-                    title = writer.article_title(digest)
-                    outcomes.append(IngestOutcome(source=source, added=False, title=title))
+                    outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
                     continue
-                extraction = extractions.get(digest) or self.extractor(text)
+                extraction = extractions[digest]
                 writer.add_article(source, text, digest, extraction)
                 outcomes.append(
                     IngestOutcome(

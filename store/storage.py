@@ -1,7 +1,8 @@
-"""TinyDB storage that reads once per change of the file and writes atomically."""
+"""TinyDB storage that never leaves a half-written store: whole-file JSON, replaced by rename."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -74,37 +75,26 @@ def write_atomically(path: Path, payload: bytes) -> None:
         finally:
             os.close(directory_handle)
     except OSError as error:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary_name)
-        except OSError:
-            pass
         reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        raise StoreError(f"{shown_path(path)}: cannot write the store ({reason}); the previous store is intact") from None
+        message = f"{shown_path(path)}: cannot write the store ({reason}); the previous store is intact"
+        raise StoreError(message) from None
 
 
 class AtomicJSONStorage(Storage):
-    """Whole-file JSON storage: parsed once per version of the file, replaced by rename on write."""
+    """Whole-file JSON storage for TinyDB: parsed on read, replaced by one rename on write."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._cached_stamp: FileStamp | None = None
-        self._cached_tree: dict[str, Any] | None = None
 
     def read(self) -> dict[str, Any] | None:
-        """The document tree of the file's current version."""
-        stamp = file_stamp(self.path)
-        if stamp is None:
-            return None
-        if stamp != self._cached_stamp:
-            self._cached_tree = load_document_tree(self.path)
-            self._cached_stamp = stamp
-        return self._cached_tree
+        """The document tree of the file, or None when there is no store yet."""
+        return load_document_tree(self.path)
 
     def write(self, data: dict[str, Any]) -> None:
         """Write the whole tree atomically."""
         write_atomically(self.path, orjson.dumps(data))
-        self._cached_tree = data
-        self._cached_stamp = file_stamp(self.path)
 
     def close(self) -> None:
         """Nothing to release: no file is held open between calls."""

@@ -87,7 +87,7 @@ def test_store_of_a_newer_schema_is_refused(store_path: Path) -> None:
     store_path.parent.mkdir(parents=True)
     store_path.write_text('{"meta": {"1": {"schema": 99}}}')
     with pytest.raises(StoreError, match="newer whosaid"):
-        Store(store_path)
+        Store(store_path).summary()
 
 
 def test_store_path_that_is_a_directory_is_refused(tmp_path: Path) -> None:
@@ -97,6 +97,7 @@ def test_store_path_that_is_a_directory_is_refused(tmp_path: Path) -> None:
 
 def test_reader_sees_another_writers_changes(store_path: Path) -> None:
     reader = Store(store_path, extractor=tagged_extract)
+    assert reader.summary().articles == 0
     assert reader.refresh() is False
     Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
     assert reader.refresh() is True

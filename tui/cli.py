@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -24,10 +24,12 @@ from store import (
     resolve_store_path,
     shown_path,
 )
+from tui.progress import IngestProgress
 from tui.safe_text import escape_json_text, printable_line
 
 EXIT_OK = 0
 EXIT_FAILURE = 2
+INGEST_BATCH_SIZE = 100
 
 
 def package_version() -> str:
@@ -150,30 +152,38 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
+def read_articles(files: Sequence[Path], errors: list[str]) -> Iterator[tuple[str, str]]:
+    """(source, text) of each readable file; a reason for each unreadable one goes to `errors`."""
+    for path in files:
+        try:
+            yield str(path), read_article_file(path)
+        except ArticleError as error:
+            print_error(str(error))
+            errors.append(str(error))
+
+
 def run_ingest(store_path: Path, paths: Sequence[str]) -> int:
     """Store every readable article; report each one that failed; exit 2 when any did."""
     files, errors = article_files(paths)
-    articles = []
-    for path in files:
-        try:
-            articles.append((str(path), read_article_file(path)))
-        except ArticleError as error:
-            errors.append(str(error))
     for message in errors:
         print_error(message)
-    outcomes = Store(store_path).ingest(articles) if articles else []
-    for outcome in outcomes:
-        if outcome.added:
-            print(
-                printable_line(
-                    f"added {outcome.source}: {outcome.title} \u2014 {outcome.people} people, "
-                    f"{outcome.organizations} organizations, {outcome.quotes} quotes"
-                )
-            )
-        else:
-            print(printable_line(f"unchanged {outcome.source}: already stored ({outcome.title})"))
-    added = sum(outcome.added for outcome in outcomes)
-    print(f"{added} added, {len(outcomes) - added} unchanged, {len(errors)} failed")
+    store = Store(store_path)
+    added = unchanged = 0
+    with IngestProgress(total=len(files)) as progress:
+        for outcomes in store.ingest_in_batches(read_articles(files, errors), batch_size=INGEST_BATCH_SIZE):
+            for outcome in outcomes:
+                if outcome.added:
+                    added += 1
+                    message = (
+                        f"added {outcome.source}: {outcome.title} \u2014 {outcome.people} people, "
+                        f"{outcome.organizations} organizations, {outcome.quotes} quotes"
+                    )
+                else:
+                    unchanged += 1
+                    message = f"unchanged {outcome.source}: already stored ({outcome.title})"
+                print(printable_line(message))
+            progress.advance(len(outcomes))
+    print(f"{added} added, {unchanged} unchanged, {len(errors)} failed")
     return EXIT_FAILURE if errors else EXIT_OK
 
 

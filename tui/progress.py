@@ -1,0 +1,51 @@
+"""A progress bar for long ingests that appears only once the work has taken over a second."""
+
+from __future__ import annotations
+
+import sys
+import time
+from types import TracebackType
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+SHOW_AFTER_SECONDS = 1.0
+
+
+class IngestProgress:
+    """Counts articles done; draws a bar on stderr (a terminal) after a second; output still prints above it."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.done = 0
+        self._started = time.monotonic()
+        self._console = Console(stderr=True, highlight=False)
+        self._progress: Progress | None = None
+        self._task = None
+
+    def __enter__(self) -> IngestProgress:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def advance(self, count: int) -> None:
+        """Record `count` more articles done, showing the bar once the work has gone on for a while."""
+        self.done += count
+        if self._progress is None and self._should_show():
+            self._progress = Progress(
+                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                console=self._console, transient=True, redirect_stdout=sys.stdout.isatty(),
+            )
+            self._task = self._progress.add_task("ingest", total=self.total)
+            self._progress.start()
+        if self._progress is not None and self._task is not None:
+            self._progress.update(self._task, completed=self.done)
+
+    def _should_show(self) -> bool:
+        """True for a long ingest on an interactive terminal."""
+        long_running = time.monotonic() - self._started > SHOW_AFTER_SECONDS
+        return long_running and self.done < self.total and sys.stderr.isatty()
