@@ -7,7 +7,7 @@ from pathlib import Path
 
 from store.errors import ArticleError, shown_path
 
-MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 ARTICLE_SUFFIXES = (".txt", ".md")
 
 
@@ -44,7 +44,7 @@ def read_article_file(path: Path) -> str:
             raise ArticleError(f"{name}: is a directory, not an article file")
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name}: too large for an article ({size} bytes)")
+            raise ArticleError(f"{name}: too large for an article ({size} bytes; the limit is {MAX_ARTICLE_BYTES})")
         raw = path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(f"{name}: no such file") from None
