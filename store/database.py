@@ -79,6 +79,8 @@ class Store:
     @contextmanager
     def _writer(self) -> Iterator[TinyDB]:
         """A TinyDB over the store, under the writers' lock, whose changes land as one atomic write."""
+        if self.path.exists() and not os.access(self.path, os.W_OK):
+            raise StoreError(f"{shown_path(self.path)}: the store is read-only; nothing was changed")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock_handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)

@@ -55,6 +55,7 @@ def load_document_tree(path: Path) -> dict[str, Any] | None:
 
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that readers see the old file or the new one, never a part."""
+    path = Path(os.path.realpath(path))
     directory = path.parent
     try:
         directory.mkdir(parents=True, exist_ok=True)

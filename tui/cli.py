@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
         "ingest", parents=[store_options], help="extract articles and add them to the store"
     )
     ingest.add_argument("paths", nargs="+", metavar="FILE", help="article files (UTF-8 text) or directories")
+    ingest.add_argument(
+        "--batch-size", type=int, default=INGEST_BATCH_SIZE, metavar="N",
+        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
+    )
     search = commands.add_parser("search", parents=[store_options], help="print the quotes matching keywords")
     search.add_argument("words", nargs="+", metavar="WORD", help='words; "a phrase" in quotes matches as one')
     search.add_argument("--json", action="store_true", help="print JSON")
@@ -162,7 +166,7 @@ def read_articles(files: Sequence[Path], errors: list[str]) -> Iterator[tuple[st
             errors.append(str(error))
 
 
-def run_ingest(store_path: Path, paths: Sequence[str]) -> int:
+def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_BATCH_SIZE) -> int:
     """Store every readable article; report each one that failed; exit 2 when any did."""
     files, errors = article_files(paths)
     for message in errors:
@@ -170,7 +174,7 @@ def run_ingest(store_path: Path, paths: Sequence[str]) -> int:
     store = Store(store_path)
     added = unchanged = 0
     with IngestProgress(total=len(files)) as progress:
-        for outcomes in store.ingest_in_batches(read_articles(files, errors), batch_size=INGEST_BATCH_SIZE):
+        for outcomes in store.ingest_in_batches(read_articles(files, errors), batch_size=max(1, batch_size)):
             for outcome in outcomes:
                 if outcome.added:
                     added += 1
@@ -182,6 +186,7 @@ def run_ingest(store_path: Path, paths: Sequence[str]) -> int:
                     unchanged += 1
                     message = f"unchanged {outcome.source}: already stored ({outcome.title})"
                 print(printable_line(message))
+            sys.stdout.flush()
             progress.advance(len(outcomes))
     print(f"{added} added, {unchanged} unchanged, {len(errors)} failed")
     return EXIT_FAILURE if errors else EXIT_OK
@@ -246,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(arguments.paths, arguments.json)
         store_path = resolve_store_path(arguments.db)
         if arguments.command == "ingest":
-            return run_ingest(store_path, arguments.paths)
+            return run_ingest(store_path, arguments.paths, arguments.batch_size)
         if arguments.command == "search":
             return run_search(store_path, arguments.words, arguments.json)
         if arguments.command == "serve":

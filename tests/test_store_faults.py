@@ -1,0 +1,132 @@
+"""The store under faults and contention: killed writers, concurrent ingests, full or read-only disks."""
+
+from __future__ import annotations
+
+import errno
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from benchmarks.synthetic import synthetic_article
+from store import Store, StoreError
+from store.keys import content_hash
+from tests.conftest import REPO_ROOT, tagged_extract
+
+KILL_TRIALS = 50
+
+
+def write_articles(directory: Path, first: int, count: int) -> list[Path]:
+    """Synthetic article files numbered first..first+count-1."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(first, first + count):
+        path = directory / f"article-{number:05d}.txt"
+        path.write_text(synthetic_article(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def ingest_command(store_path: Path, *paths: Path, batch_size: int = 5) -> list[str]:
+    """`whosaid ingest` as a separate process."""
+    return [sys.executable, "-m", "tui", "ingest", "--db", str(store_path), "--batch-size", str(batch_size),
+            *map(str, paths)]
+
+
+def test_sigkill_at_random_moments_never_loses_a_reported_article(tmp_path: Path) -> None:
+    articles = write_articles(tmp_path / "articles", 0, 40)
+    texts = {str(path): path.read_text(encoding="utf-8") for path in articles}
+    store_path = tmp_path / "store.json"
+    randomness = random.Random(7)
+    reported: set[str] = set()
+    for _trial in range(KILL_TRIALS):
+        process = subprocess.Popen(
+            ingest_command(store_path, *randomness.sample(articles, 15), batch_size=randomness.choice([1, 3, 5])),
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO_ROOT,
+        )
+        time.sleep(randomness.uniform(0.05, 0.9))
+        process.send_signal(signal.SIGKILL)
+        output, _ = process.communicate(timeout=30)
+        done_lines = [line for line in output.splitlines() if line.startswith(("added", "unchanged"))]
+        reported |= {line.split()[1].rstrip(":") for line in done_lines}
+        snapshot = Store(store_path).snapshot if store_path.exists() else None
+        stored = {article.source: article.text for article in snapshot.articles} if snapshot else {}
+        stored_hashes = {content_hash(text) for text in stored.values()}
+        for source in reported:
+            assert content_hash(texts[source]) in stored_hashes, f"{source} was reported stored but is missing"
+        for source, text in stored.items():
+            assert text == texts[source], f"{source} is not whole"
+    assert reported, "no trial got as far as storing an article"
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert len(leftovers) <= KILL_TRIALS
+
+
+def test_four_ingests_at_once_store_every_article_exactly_once(tmp_path: Path) -> None:
+    store_path = tmp_path / "store.json"
+    groups = [write_articles(tmp_path / f"group-{g}", g * 50, 50) for g in range(4)]
+    processes = [
+        subprocess.Popen(ingest_command(store_path, *group, batch_size=10), cwd=REPO_ROOT,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for group in groups
+    ]
+    for process in processes:
+        _, errors = process.communicate(timeout=300)
+        assert process.returncode == 0, errors
+    snapshot = Store(store_path).snapshot
+    assert len(snapshot.articles) == 200
+    assert len({article.content_hash for article in snapshot.articles}) == 200
+    expected = {content_hash(path.read_text(encoding="utf-8")) for group in groups for path in group}
+    assert {article.content_hash for article in snapshot.articles} == expected
+    names = [person.name for person in snapshot.people]
+    assert len(names) == len(set(names)), "a person was stored twice"
+    keys = [quote.key for quote in snapshot.quotes]
+    assert len(keys) == len(set(keys))
+
+
+def fail_with(error_number: int):
+    """An os.fsync that fails the way a full or read-only disk does."""
+
+    def failing_fsync(_descriptor: int) -> None:
+        raise OSError(error_number, os.strerror(error_number))
+
+    return failing_fsync
+
+
+@pytest.mark.parametrize(("error_number", "reason"), [(errno.ENOSPC, "disk is full"), (errno.EROFS, "(?i)read-only")])
+def test_failed_write_keeps_the_previous_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error_number: int, reason: str
+) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path, extractor=tagged_extract).ingest([("a", "First\n\n\u201cHi,\u201d said Ann Lee.\n")])
+    before = store_path.read_bytes()
+    monkeypatch.setattr("store.storage.os.fsync", fail_with(error_number))
+    with pytest.raises(StoreError, match=reason):
+        Store(store_path, extractor=tagged_extract).ingest([("b", "Second\n\nMore text.\n")])
+    assert store_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.json", "store.json.lock"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only permissions")
+def test_read_only_directory_is_a_clear_error(tmp_path: Path) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path, extractor=tagged_extract).ingest([("a", "First\n\ntext\n")])
+    before = store_path.read_bytes()
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="store.json"):
+            Store(store_path, extractor=tagged_extract).ingest([("b", "Second\n\ntext\n")])
+    finally:
+        tmp_path.chmod(0o700)
+    assert store_path.read_bytes() == before
+
+
+def test_dangling_symlink_store_is_a_clear_error(tmp_path: Path) -> None:
+    store_path = tmp_path / "store.json"
+    store_path.symlink_to(tmp_path / "gone" / "store.json")
+    with pytest.raises(StoreError, match="dangling"):
+        Store(store_path).summary()
