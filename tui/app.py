@@ -1,0 +1,126 @@
+"""The whosaid terminal browser: the App, its store, live refresh, themes and clipboard."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+from textual.reactive import var
+
+from store import QuoteRecord, Snapshot, Store, WhosaidError
+from tui.bindings import APP_BINDINGS
+from tui.browse_screen import BrowseScreen
+from tui.safe_text import printable_line
+from tui.text import count_label
+
+ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "dumb", "ansi", "cons25")
+REFRESH_SECONDS = 1.0
+
+
+def terminal_needs_ascii(term: str | None) -> bool:
+    """True for terminals (by TERM) that cannot be trusted to draw box and block characters."""
+    name = (term or "").lower()
+    return name in ASCII_TERMS or name.startswith(("vt1", "vt2", "vt3"))
+
+
+def display_path(path: str) -> str:
+    """A store path as the header shows it: home abbreviated to ~, control characters made visible."""
+    home = str(Path.home())
+    if home != "/" and (path == home or path.startswith(home + os.sep)):
+        path = "~" + path[len(home) :]
+    return printable_line(path)
+
+
+class WhosaidApp(App[None]):
+    """Browse the people, organizations and quotes of a store, updating live as articles arrive."""
+
+    CSS_PATH = "whosaid.tcss"
+    TITLE = "whosaid"
+    BINDINGS = list(APP_BINDINGS)
+
+    snapshot: var[Snapshot] = var(None, init=False)  # type: ignore[arg-type]
+    """The store version on screen; replaced whole when another process writes the store."""
+
+    class SnapshotChanged(Message):
+        """The store file changed and was re-read."""
+
+        def __init__(self, snapshot: Snapshot) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+
+    def __init__(self, store: Store, ascii_only: bool = False, *, store_label: str | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
+        self.store_label = store_label
+        self.set_reactive(WhosaidApp.snapshot, store.snapshot)
+        self._refreshing = False
+
+    def get_default_screen(self) -> BrowseScreen:
+        return BrowseScreen()
+
+    def on_mount(self) -> None:
+        self.set_class(self.ascii_only, "-ascii")
+        self.set_interval(REFRESH_SECONDS, self.check_store)
+
+    def store_line(self) -> str:
+        """The header's description of the store: where it is and what it holds."""
+        summary = self.snapshot.summary()
+        where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
+        counts = ", ".join(
+            (
+                count_label(summary.articles, "article"),
+                count_label(summary.people, "person", "people"),
+                count_label(summary.organizations, "organization"),
+                count_label(summary.quotes, "quote"),
+            )
+        )
+        return f"{where} \u00b7 {counts}"
+
+    def check_store(self) -> None:
+        """Start a background re-read of the store unless one is running."""
+        if not self._refreshing:
+            self._refreshing = True
+            self.refresh_store()
+
+    @work(thread=True, group="refresh", exit_on_error=False)
+    def refresh_store(self) -> None:
+        """Re-read the store file if it changed (off the UI thread) and post the new snapshot."""
+        try:
+            if self.store.refresh():
+                self.post_message(self.SnapshotChanged(self.store.snapshot))
+        except (WhosaidError, OSError) as error:
+            self.call_from_thread(self.notify, printable_line(str(error)), severity="error", markup=False)
+        finally:
+            self._refreshing = False
+
+    def on_whosaid_app_snapshot_changed(self, message: SnapshotChanged) -> None:
+        self.snapshot = message.snapshot
+
+    def watch_snapshot(self, snapshot: Snapshot) -> None:
+        for screen in self.screen_stack:
+            reload = getattr(screen, "load", None)
+            if reload is not None and screen.is_mounted:
+                reload(snapshot)
+
+    def copy_quote(self, quote: QuoteRecord) -> None:
+        """Put the quote and its citation on the clipboard (OSC 52) and say so."""
+        citation = printable_line(self.snapshot.citation(quote))
+        self.copy_to_clipboard(citation)
+        self.notify(citation, title="Copied", timeout=3, markup=False)
+
+    def open_article(self, article_key: str, quote_key: str | None = None) -> None:
+        """Open an article's full text, scrolled to a quote when given."""
+        from tui.article_screen import ArticleScreen
+
+        if self.snapshot.article(article_key) is not None:
+            self.push_screen(ArticleScreen(article_key, quote_key))
+
+    def action_help(self) -> None:
+        from tui.help_screen import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

@@ -1,0 +1,65 @@
+"""Every key whosaid answers to, declared once with an id and description; help and palette read these."""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+
+BROWSE_BINDINGS: list[Binding] = [
+    Binding("tab", "next_pane", "Next pane", show=False, id="pane.next"),
+    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="pane.previous"),
+    Binding("slash", "focus_search", "Search", key_display="/", id="search.focus"),
+    Binding("escape", "back", "Back", id="nav.back"),
+    Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
+    Binding("a", "open_article", "Article", id="article.open"),
+    Binding("1", "show_pane('people')", "People pane", show=False, id="pane.people"),
+    Binding("2", "show_pane('organizations')", "Organizations pane", show=False, id="pane.organizations"),
+    Binding("3", "show_pane('quotes')", "Quotes pane", show=False, id="pane.quotes"),
+    Binding("4", "show_pane('detail')", "Detail pane", show=False, id="pane.detail"),
+]
+
+APP_BINDINGS: list[Binding] = [
+    Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
+    Binding("q", "quit", "Quit", id="app.quit"),
+]
+
+LIST_BINDINGS: list[Binding] = [
+    Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+    Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+    Binding("home,g", "first", "Top", show=False, id="list.top"),
+    Binding("end,G", "last", "Bottom", show=False, id="list.bottom"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
+    Binding("enter", "open", "Open", id="list.open"),
+]
+
+SEARCH_BINDINGS: list[Binding] = [
+    Binding("escape", "leave", "Leave search", id="search.leave"),
+    Binding("up", "recall(-1)", "Earlier search", show=False, id="search.earlier"),
+    Binding("down", "recall(1)", "Later search", show=False, id="search.later"),
+    Binding("enter", "submit", "Go to results", show=False, id="search.submit"),
+]
+
+ARTICLE_BINDINGS: list[Binding] = [
+    Binding("n", "next_quote", "Next quote", id="article.next_quote"),
+    Binding("N", "previous_quote", "Previous quote", key_display="N", id="article.previous_quote"),
+    Binding("tab", "next_name", "Next name", show=False, id="article.next_name"),
+    Binding("shift+tab", "previous_name", "Previous name", show=False, id="article.previous_name"),
+    Binding("enter", "open_name", "Open name", id="article.open_name"),
+    Binding("y", "copy_quote", "Copy quote", id="article.copy"),
+    Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
+    Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
+    Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
+    Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
+    Binding("pagedown", "page_down", "Page down", show=False, id="article.page_down"),
+    Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
+    Binding("escape", "back", "Back", id="article.back"),
+]
+
+HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
+    ("Everywhere", APP_BINDINGS),
+    ("Browsing", BROWSE_BINDINGS),
+    ("In a list", LIST_BINDINGS),
+    ("In the search box", SEARCH_BINDINGS),
+    ("Reading an article", ARTICLE_BINDINGS),
+]
+"""What the help screen lists, section by section."""

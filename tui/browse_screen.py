@@ -1,0 +1,252 @@
+"""The main screen: search box, People, Organizations and Quotes panes, the detail area, and a back history."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, OptionList
+
+from store import QuoteRecord, Snapshot
+from tui.bindings import BROWSE_BINDINGS
+from tui.detail import DetailPane, Subject
+from tui.lookup import quote_by_key
+from tui.panes import OrganizationsPane, PeoplePane, QuotesPane, RecordPane
+from tui.row_list import RowList
+from tui.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from tui.app import WhosaidApp
+
+PANES = ("people", "organizations", "quotes", "detail")
+WIDE_COLUMNS = 100
+NARROW_COLUMNS = 60
+
+
+class Place(NamedTuple):
+    """Where the user was before Enter took them further: what the detail showed and what had focus."""
+
+    subject: Subject | None
+    pane: str
+    link_index: int | None
+
+
+class BrowseScreen(Screen[None]):
+    """Browse and search everything in the store."""
+
+    BINDINGS = list(BROWSE_BINDINGS)
+
+    search_text: var[str] = var("")
+    """The search text the panes are filtered by."""
+
+    current_pane: var[str] = var("people")
+    """The pane that has (or last had) focus; the only one shown on a narrow terminal."""
+
+    app: WhosaidApp
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: list[Place] = []
+        self._restoring = False
+        self.people = PeoplePane()
+        self.organizations = OrganizationsPane()
+        self.quotes = QuotesPane()
+        self.detail = DetailPane()
+        self.search = SearchBox()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="*" if self.app.ascii_only else "\u275d")
+        yield self.search
+        with Horizontal(id="main"):
+            with Vertical(id="browse"):
+                with Horizontal(id="entities"):
+                    yield self.people
+                    yield self.organizations
+                yield self.quotes
+            yield self.detail
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load(self.app.snapshot)
+        self.people.rows.focus()
+        self.show_selection(self.people)
+
+    @property
+    def record_panes(self) -> tuple[RecordPane, ...]:  # type: ignore[type-arg]
+        return (self.people, self.organizations, self.quotes)
+
+    def pane(self, name: str) -> Widget:
+        """The pane container called `name`."""
+        return {"people": self.people, "organizations": self.organizations, "quotes": self.quotes}.get(
+            name, self.detail
+        )
+
+    def focus_target(self, name: str) -> Widget:
+        """The widget inside a pane that takes the keys."""
+        pane = self.pane(name)
+        return pane.rows if isinstance(pane, RecordPane) else self.detail.links
+
+    def load(self, snapshot: Snapshot) -> None:
+        """Fill the panes from a snapshot, keeping the selection (by key) and the search."""
+        query = self.search_text
+        searching = bool(query.strip())
+        selections = {pane.id: (pane.selected.key if pane.selected else None) for pane in self.record_panes}
+        self.people.show(
+            snapshot.search_people(query) if searching else snapshot.people,
+            len(snapshot.people),
+            query,
+            selections["people"],
+        )
+        self.organizations.show(
+            snapshot.search_organizations(query) if searching else snapshot.organizations,
+            len(snapshot.organizations),
+            query,
+            selections["organizations"],
+        )
+        self.quotes.show(
+            snapshot.search_quotes(query) if searching else snapshot.quotes,
+            len(snapshot.quotes),
+            query,
+            selections["quotes"],
+        )
+        self.detail.show(snapshot, self.detail.subject, query, self.detail.links.highlighted)
+        self.app.sub_title = self.app.store_line()
+
+    def watch_search_text(self, _query: str) -> None:
+        if self.is_mounted:
+            self.load(self.app.snapshot)
+
+    def watch_current_pane(self, name: str) -> None:
+        for pane_name in PANES:
+            self.pane(pane_name).set_class(pane_name == name, "-current")
+        self.set_class(name in ("people", "organizations"), "-show-entities")
+        self.set_class(name != "detail", "-show-browse")
+
+    def on_resize(self) -> None:
+        width = self.size.width
+        self.set_class(width >= WIDE_COLUMNS, "-wide")
+        self.set_class(NARROW_COLUMNS <= width < WIDE_COLUMNS, "-medium")
+        self.set_class(width < NARROW_COLUMNS, "-narrow")
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        for name in PANES:
+            if focused is not None and self.pane(name) in focused.ancestors_with_self:
+                self.current_pane = name
+                pane = self.pane(name)
+                if isinstance(pane, RecordPane) and not self._restoring:
+                    self.show_selection(pane)
+                self._restoring = False
+                return
+
+    def show_selection(self, pane: RecordPane) -> None:  # type: ignore[type-arg]
+        """Show the pane's selected record in the detail area."""
+        record = pane.selected
+        if record is not None:
+            self.detail.show(self.app.snapshot, Subject(pane.kind, record.key), self.search_text)
+
+    def show_subject(self, subject: Subject | None, link_index: int | None = None) -> None:
+        """Show a subject in the detail area."""
+        self.detail.show(self.app.snapshot, subject, self.search_text, link_index)
+
+    @on(RowList.Highlighted)
+    def row_highlighted(self, event: RowList.Highlighted) -> None:
+        if event.row_list.has_focus:
+            pane = event.row_list.parent
+            if isinstance(pane, RecordPane):
+                self.show_selection(pane)
+
+    @on(RowList.Opened)
+    def row_opened(self, event: RowList.Opened) -> None:
+        pane = event.row_list.parent
+        if not isinstance(pane, RecordPane) or pane.selected is None:
+            return
+        self.history.append(Place(self.detail.subject, pane.id or "people", None))
+        self.show_selection(pane)
+        self.focus_pane("detail")
+
+    @on(OptionList.OptionSelected, "#detail-links")
+    def link_opened(self, event: OptionList.OptionSelected) -> None:
+        subject = self.detail.subject_at(event.option_index)
+        if subject is None:
+            return
+        if subject.kind == "article-text":
+            self.app.open_article(subject.key)
+            return
+        self.history.append(Place(self.detail.subject, "detail", event.option_index))
+        self.show_subject(subject)
+        self.detail.links.focus()
+
+    def focus_pane(self, name: str) -> None:
+        """Give a pane focus (and, on a narrow terminal, the screen)."""
+        self.current_pane = name
+        self.focus_target(name).focus()
+
+    def action_next_pane(self) -> None:
+        self.focus_pane(PANES[(PANES.index(self.current_pane) + 1) % len(PANES)])
+
+    def action_previous_pane(self) -> None:
+        self.focus_pane(PANES[(PANES.index(self.current_pane) - 1) % len(PANES)])
+
+    def action_show_pane(self, name: str) -> None:
+        self.focus_pane(name)
+
+    def action_focus_search(self) -> None:
+        self.search.focus()
+
+    @on(Input.Changed, "#search")
+    def search_changed(self, event: Input.Changed) -> None:
+        self.search_text = event.value
+
+    @on(SearchBox.Left)
+    def search_left(self, event: SearchBox.Left) -> None:
+        if event.submitted and self.search_text.strip():
+            with_results = [pane.id for pane in self.record_panes if pane.records and pane.id]
+            self.focus_pane("quotes" if "quotes" in with_results else next(iter(with_results), self.current_pane))
+        else:
+            self.focus_pane(self.current_pane)
+
+    def action_back(self) -> None:
+        """Return to where the last Enter came from; with nowhere to return, clear the search."""
+        if self.history:
+            place = self.history.pop()
+            self.show_subject(place.subject, place.link_index)
+            self._restoring = self.focus_target(place.pane) is not self.focused
+            self.focus_pane(place.pane)
+        elif self.search_text:
+            self.search.value = ""
+            self.search_text = ""
+
+    def selected_quote(self) -> QuoteRecord | None:
+        """The quote the user is looking at: the detail's subject, its highlighted link, or the Quotes cursor."""
+        snapshot = self.app.snapshot
+        subject = self.detail.subject
+        if subject is not None and subject.kind == "quote":
+            return quote_by_key(snapshot, subject.key)
+        if self.current_pane == "detail" and self.detail.links.highlighted is not None:
+            link = self.detail.subject_at(self.detail.links.highlighted)
+            if link is not None and link.kind == "quote":
+                return quote_by_key(snapshot, link.key)
+        if self.current_pane == "quotes":
+            return self.quotes.selected
+        return None
+
+    def action_copy_quote(self) -> None:
+        quote = self.selected_quote()
+        if quote is None:
+            self.app.notify("Select a quote to copy it", severity="warning", markup=False)
+            return
+        self.app.copy_quote(quote)
+
+    def action_open_article(self) -> None:
+        quote = self.selected_quote()
+        subject = self.detail.subject
+        if quote is not None:
+            self.app.open_article(quote.article_key, quote.key)
+        elif subject is not None and subject.kind == "article":
+            self.app.open_article(subject.key)

@@ -1,0 +1,216 @@
+"""The detail area: what the selected person, organization, quote or article is, with links onward."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import Snapshot
+from tui.bindings import LIST_BINDINGS
+from tui.lookup import quote_by_key, speaker_line
+from tui.text import (
+    CURRENT_QUOTE_STYLE,
+    HEADING_STYLE,
+    MUTED_STYLE,
+    ORGANIZATION_STYLE,
+    PERSON_STYLE,
+    block,
+    count_label,
+    highlighted,
+    plain,
+)
+
+
+class Subject(NamedTuple):
+    """What the detail area shows: a kind ('person', 'organization', 'quote', 'article') and a key."""
+
+    kind: str
+    key: str
+
+
+Link = tuple[Content, Subject | None]
+"""One row of the detail's link list; rows without a subject are headings."""
+
+
+class LinkList(OptionList):
+    """The detail's links, moved through with the list keys (j/k, g/G) and opened with Enter."""
+
+    BINDINGS = [binding for binding in LIST_BINDINGS if binding.action != "open"] + [
+        next(binding for binding in LIST_BINDINGS if binding.action == "open").with_key("enter")
+    ]
+
+    def action_open(self) -> None:
+        self.action_select()
+
+
+class DetailPane(Vertical):
+    """A summary of the subject above the links to what it relates to."""
+
+    def __init__(self) -> None:
+        super().__init__(id="detail", classes="pane")
+        self.subject: Subject | None = None
+        self.subjects: list[Subject | None] = []
+        self.summary = Static(id="detail-summary", markup=False)
+        self.links = LinkList(id="detail-links", markup=False)
+
+    def compose(self) -> ComposeResult:
+        yield self.summary
+        yield self.links
+
+    def on_mount(self) -> None:
+        self.border_title = Content.styled("Detail", "bold")
+
+    def show(self, snapshot: Snapshot, subject: Subject | None, query: str = "", link_index: int | None = None) -> None:
+        """Describe `subject` from `snapshot`; the link cursor goes to `link_index` when given."""
+        self.subject = subject
+        summary, links = describe(snapshot, subject, query)
+        self.summary.update(summary)
+        self.subjects = [target for _label, target in links]
+        self.links.set_options(Option(label, disabled=target is None) for label, target in links)
+        first = next((i for i, target in enumerate(self.subjects) if target is not None), None)
+        self.links.highlighted = link_index if link_index is not None else first
+        self.links.scroll_to(y=0, animate=False)
+        titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
+        self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
+
+    def subject_at(self, index: int) -> Subject | None:
+        """The subject a link row opens."""
+        return self.subjects[index] if 0 <= index < len(self.subjects) else None
+
+
+def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Link]]:
+    """Summary and links for a subject; a placeholder when there is none or it has gone."""
+    if subject is not None:
+        builder = _BUILDERS[subject.kind]
+        described = builder(snapshot, subject.key, query)
+        if described is not None:
+            return described
+    return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
+
+
+def heading(text: str) -> Link:
+    """A section heading inside the links."""
+    return Content.styled(text, HEADING_STYLE), None
+
+
+def _quote_label(text: str, speaker: str | None, query: str) -> Content:
+    label = Content.assemble("\u201c", highlighted(text.strip(), query), "\u201d")
+    if speaker is not None:
+        label = Content.assemble(label, " ", plain(f"\u2014 {speaker}", MUTED_STYLE))
+    return label
+
+
+def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+    person = snapshot.person(key)
+    if person is None:
+        return None
+    lines: list[Content] = [plain(person.name, PERSON_STYLE)]
+    if person.aliases:
+        lines.append(plain("also " + ", ".join(person.aliases), MUTED_STYLE))
+    for appearance in person.appearances:
+        described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
+        lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
+    quotes = snapshot.quotes_by_person(key)
+    links: list[Link] = [heading(f"Quotes ({len(quotes)})")]
+    links += [(_quote_label(q.text, None, query), Subject("quote", q.key)) for q in quotes]
+    links.append(heading(f"Articles ({len(person.appearances)})"))
+    links += [(plain(a.article_title), Subject("article", a.article_key)) for a in person.appearances]
+    return Content("\n").join(lines), links
+
+
+def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+    organization = snapshot.organization(key)
+    if organization is None:
+        return None
+    lines: list[Content] = [plain(organization.name, ORGANIZATION_STYLE)]
+    if organization.aliases:
+        lines.append(plain("also " + ", ".join(organization.aliases), MUTED_STYLE))
+    lines.append(Content.styled(f"named in {count_label(len(organization.article_keys), 'article')}", MUTED_STYLE))
+    people = snapshot.people_of_organization(key)
+    links: list[Link] = [heading(f"People ({len(people)})")]
+    for person in people:
+        roles = ", ".join(person.roles)
+        label = plain(person.name, "bold")
+        if roles:
+            label = Content.assemble(label, plain(f"  {roles}", MUTED_STYLE))
+        links.append((label, Subject("person", person.key)))
+    quotes = snapshot.quotes_by_organization(key)
+    links.append(heading(f"Quotes ({len(quotes)})"))
+    links += [(_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)) for q in quotes]
+    links.append(heading(f"Articles ({len(organization.article_keys)})"))
+    for article_key in organization.article_keys:
+        article = snapshot.article(article_key)
+        if article is not None:
+            links.append((plain(article.title), Subject("article", article.key)))
+    return Content("\n").join(lines), links
+
+
+def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+    quote = quote_by_key(snapshot, key)
+    if quote is None:
+        return None
+    lines: list[Content] = [
+        Content.assemble("\u201c", highlighted(quote.text.strip(), query, multiline=True), "\u201d"),
+        plain(f"\u2014 {speaker_line(snapshot, quote)}", MUTED_STYLE),
+        plain(f"in {quote.article_title}", MUTED_STYLE),
+    ]
+    paragraph = snapshot.paragraph_text(quote)
+    article = snapshot.article(quote.article_key)
+    if paragraph and article is not None:
+        paragraph_start = article.text.rfind("\n", 0, quote.start) + 1
+        marked = block(paragraph.strip("\n")).stylize(
+            CURRENT_QUOTE_STYLE, quote.start - paragraph_start, quote.end - paragraph_start
+        )
+        lines += [Content(""), marked]
+    links: list[Link] = []
+    if quote.speaker_key and quote.speaker_kind in ("person", "organization"):
+        style = PERSON_STYLE if quote.speaker_kind == "person" else ORGANIZATION_STYLE
+        links.append(
+            (
+                Content.assemble("Speaker: ", plain(quote.speaker_name or "", style)),
+                Subject(quote.speaker_kind, quote.speaker_key),
+            )
+        )
+    links.append(
+        (Content.assemble("Article: ", plain(quote.article_title, "bold")), Subject("article", quote.article_key))
+    )
+    return Content("\n").join(lines), links
+
+
+def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+    article = snapshot.article(key)
+    if article is None:
+        return None
+    people = snapshot.people_in_article(key)
+    organizations = snapshot.organizations_in_article(key)
+    quotes = snapshot.quotes_in_article(key)
+    lines = [
+        plain(article.title, "bold"),
+        plain(article.source, MUTED_STYLE),
+        Content.styled(
+            ", ".join(
+                (
+                    count_label(len(people), "person", "people"),
+                    count_label(len(organizations), "organization"),
+                    count_label(len(quotes), "quote"),
+                )
+            ),
+            MUTED_STYLE,
+        ),
+    ]
+    links: list[Link] = [(Content.styled("Read the article", "bold"), Subject("article-text", key))]
+    links.append(heading(f"People ({len(people)})"))
+    links += [(plain(p.name, PERSON_STYLE), Subject("person", p.key)) for p in people]
+    links.append(heading(f"Organizations ({len(organizations)})"))
+    links += [(plain(o.name, ORGANIZATION_STYLE), Subject("organization", o.key)) for o in organizations]
+    links.append(heading(f"Quotes ({len(quotes)})"))
+    links += [(_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)) for q in quotes]
+    return Content("\n").join(lines), links
+
+
+_BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}

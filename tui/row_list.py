@@ -1,0 +1,184 @@
+"""A virtual list: one line per row, rendered only when visible, so panes stay fast at 100k rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import events
+from textual.binding import BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
+
+from tui.bindings import LIST_BINDINGS
+
+RowRenderer = Callable[[int], Content]
+
+
+def _no_row(_index: int) -> Content:
+    return Content("")
+
+
+class RowList(ScrollView, can_focus=True):
+    """A cursor over `row_count` rows, each drawn on demand by a render function."""
+
+    BINDINGS: list[BindingType] = list(LIST_BINDINGS)
+
+    COMPONENT_CLASSES = {"row-list--row", "row-list--cursor", "row-list--cursor-blurred", "row-list--empty"}
+
+    DEFAULT_CSS = """
+    RowList {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .row-list--cursor { background: $block-cursor-background; color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style; }
+        & > .row-list--cursor-blurred { background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground; text-style: $block-cursor-blurred-text-style; }
+        & > .row-list--empty { color: $text-muted; text-style: italic; }
+    }
+    """
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    """Index of the highlighted row."""
+
+    class Highlighted(Message):
+        """The cursor moved to a row."""
+
+        def __init__(self, row_list: RowList, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    class Opened(Message):
+        """Enter (or a click) on a row."""
+
+        def __init__(self, row_list: RowList, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.row_count = 0
+        self._render_row: RowRenderer = _no_row
+        self.empty_message = Content("Nothing here")
+        self._generation = 0
+        self._strips: LRUCache[tuple[int, int, int, str], Strip] = LRUCache(1024)
+
+    def set_rows(
+        self, row_count: int, render_row: RowRenderer, *, cursor: int = 0, empty: Content | None = None
+    ) -> None:
+        """Replace every row, the cursor on row `cursor` (clamped); no Highlighted message is sent."""
+        self.row_count = row_count
+        self._render_row = render_row
+        if empty is not None:
+            self.empty_message = empty
+        self._generation += 1
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, row_count)
+        self.set_reactive(RowList.cursor, max(0, min(cursor, row_count - 1)))
+        self.call_after_refresh(self._scroll_cursor_into_view)
+        self.refresh()
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, self.row_count - 1))
+
+    def watch_cursor(self, cursor: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if self.row_count:
+            self.post_message(self.Highlighted(self, cursor))
+
+    def _scroll_cursor_into_view(self) -> None:
+        if self.row_count:
+            self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True)
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+        self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
+        self.call_after_refresh(self._scroll_cursor_into_view)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = self.scroll_offset.y + y
+        if index >= self.row_count:
+            if index == 0 and self.row_count == 0:
+                style = self.get_visual_style("row-list--empty")
+                return Visual.to_strips(
+                    self, self.empty_message.truncate(width, ellipsis=True), width, 1, style, pad=True
+                )[0]
+            return Strip.blank(width, self.get_visual_style("row-list--row").rich_style)
+        if index == self.cursor:
+            part = "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
+        else:
+            part = "row-list--row"
+        cache_key = (self._generation, index, width, part)
+        strip = self._strips.get(cache_key)
+        if strip is None:
+            content = self._render_row(index).truncate(width, ellipsis=True)
+            style = self.get_visual_style(part)
+            strip = Visual.to_strips(self, content, width, 1, style, pad=True)[0].apply_meta({"row": index})
+            self._strips[cache_key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
+
+    def on_focus(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    async def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("row")
+        if index is None:
+            return
+        if index == self.cursor and event.chain >= 2:
+            self.action_open()
+        else:
+            self.cursor = index
+
+    @property
+    def page_rows(self) -> int:
+        """Rows that fit in the visible area."""
+        return max(1, self.scrollable_content_region.height)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = self.row_count - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += self.page_rows
+
+    def action_page_up(self) -> None:
+        self.cursor -= self.page_rows
+
+    def action_open(self) -> None:
+        if self.row_count:
+            self.post_message(self.Opened(self, self.cursor))

@@ -1,0 +1,53 @@
+"""The search box: filters as you type, remembers earlier searches (up/down), Esc leaves it."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.widgets import Input
+
+from tui.bindings import SEARCH_BINDINGS
+
+
+class SearchBox(Input):
+    """An Input with a history of submitted searches."""
+
+    BINDINGS = list(SEARCH_BINDINGS)
+
+    class Left(Message):
+        """The user pressed Esc or Enter to go back to the results."""
+
+        def __init__(self, submitted: bool) -> None:
+            super().__init__()
+            self.submitted = submitted
+
+    def __init__(self) -> None:
+        super().__init__(placeholder="/ search quotes, people, organizations", id="search")
+        self.history: list[str] = []
+        self._recall_position: int | None = None
+
+    def remember(self, query: str) -> None:
+        """Add a search to the history (most recent last, no repeats)."""
+        query = query.strip()
+        if query:
+            if query in self.history:
+                self.history.remove(query)
+            self.history.append(query)
+        self._recall_position = None
+
+    def action_recall(self, step: int) -> None:
+        """Replace the text with an earlier (-1) or later (+1) search from the history."""
+        if not self.history:
+            return
+        position = len(self.history) if self._recall_position is None else self._recall_position
+        position = max(0, min(position + step, len(self.history)))
+        self._recall_position = position
+        self.value = self.history[position] if position < len(self.history) else ""
+        self.cursor_position = len(self.value)
+
+    def action_leave(self) -> None:
+        self.remember(self.value)
+        self.post_message(self.Left(submitted=False))
+
+    def action_submit(self) -> None:
+        self.remember(self.value)
+        self.post_message(self.Left(submitted=True))
