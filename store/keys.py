@@ -10,10 +10,14 @@ _NON_WORD = re.compile(r"[^\w&]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
 
 
+COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower-case `text` and drop accents, for matching that ignores both."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        return text.lower()
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def name_key(name: str) -> str:

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class TextSource(Protocol):
+    """Where an article's full text is fetched from when it is first needed."""
+
+    def text_of(self, article_key: str) -> str: ...
 
 
 @dataclass(frozen=True)
 class ArticleRecord:
-    """A stored article with its full text."""
+    """A stored article; its full text is read from the store when first asked for."""
 
     key: str
     title: str
     source: str
-    text: str
     content_hash: str
     ingested_at: str
+    text_source: TextSource = field(repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The article's full text."""
+        return self.text_source.text_of(self.key)
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,10 @@ class QuoteRecord:
     speaker_key: str | None
     speaker_name: str | None
     speaker_kind: str | None
+    context: str = ""
+    """The paragraph that holds the quote."""
+    context_start: int = 0
+    """Offset of that paragraph in the article."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ and accents; the last word (or an unclosed phrase) matches as a prefix while the
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,12 +22,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     origins: list[int] = []
     for index, char in enumerate(text):
-        if char.isascii():
-            piece = char.lower()
-        else:
-            piece = "".join(
-                c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-            ).casefold()
+        piece = char.lower() if char.isascii() else fold_text(char)
         folded.append(piece)
         origins.extend([index] * len(piece))
     return "".join(folded), origins
@@ -99,30 +93,54 @@ def match_spans(text: str, query: ParsedQuery | str) -> list[tuple[int, int]]:
     return merged
 
 
+def add_postings(postings: dict[str, list[int]], texts: Sequence[str], first_position: int) -> None:
+    """Record, for each folded token of each text, the text's position (ascending within each list)."""
+    for offset, text in enumerate(texts):
+        position = first_position + offset
+        for token in set(_TOKEN.findall(fold_text(text))):
+            found = postings.get(token)
+            if found is None:
+                postings[token] = [position]
+            else:
+                found.append(position)
+
+
 class SearchIndex:
     """Inverted index from folded tokens to the positions of the texts that hold them."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._folded_texts = [fold_text(text) for text in texts]
-        postings: dict[str, set[int]] = {}
-        for position, folded in enumerate(self._folded_texts):
-            for token in set(_TOKEN.findall(folded)):
-                postings.setdefault(token, set()).add(position)
+    def __init__(self, texts: Sequence[str], postings: dict[str, list[int]] | None = None) -> None:
+        """Index `texts`, or adopt `postings` already built for exactly these texts."""
+        self._texts = texts
+        self._folded: dict[int, str] = {}
+        if postings is None:
+            postings = {}
+            add_postings(postings, texts, 0)
         self._postings = postings
         self._vocabulary = sorted(postings)
 
     def __len__(self) -> int:
-        return len(self._folded_texts)
+        return len(self._texts)
 
-    def _positions_for_token(self, token: str, as_prefix: bool) -> set[int]:
+    def _folded_text(self, position: int) -> str:
+        """The folded form of one text, computed when a phrase first needs it."""
+        folded = self._folded.get(position)
+        if folded is None:
+            folded = self._folded[position] = fold_text(self._texts[position])
+        return folded
+
+    def _positions_for_token(self, token: str, as_prefix: bool) -> Sequence[int] | set[int]:
         """Positions holding `token` (or, as a prefix, any token that starts with it)."""
         if not as_prefix:
-            return self._postings.get(token, set())
-        found: set[int] = set()
+            return self._postings.get(token, ())
         index = bisect_left(self._vocabulary, token)
-        while index < len(self._vocabulary) and self._vocabulary[index].startswith(token):
-            found |= self._postings[self._vocabulary[index]]
-            index += 1
+        end = index
+        while end < len(self._vocabulary) and self._vocabulary[end].startswith(token):
+            end += 1
+        if end - index == 1:
+            return self._postings[self._vocabulary[index]]
+        found: set[int] = set()
+        for word in self._vocabulary[index:end]:
+            found.update(self._postings[word])
         return found
 
     def search(self, query: ParsedQuery | str) -> list[int]:
@@ -130,23 +148,22 @@ class SearchIndex:
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return []
-        candidates: set[int] | None = None
-        needs_check: list[Term] = []
+        required = []
         for term in parsed.terms:
             for number, token in enumerate(term.tokens):
                 as_prefix = term.last_is_prefix and number == len(term.tokens) - 1
-                positions = self._positions_for_token(token, as_prefix)
-                candidates = set(positions) if candidates is None else candidates & positions
-                if not candidates:
-                    return []
-            if len(term.tokens) > 1:
-                needs_check.append(term)
-        assert candidates is not None
-        if needs_check:
-            patterns = [term.pattern() for term in needs_check]
+                required.append(self._positions_for_token(token, as_prefix))
+        required.sort(key=len)
+        candidates = set(required[0])
+        for positions in required[1:]:
+            if not candidates:
+                return []
+            candidates.intersection_update(positions)
+        phrases = [term.pattern() for term in parsed.terms if len(term.tokens) > 1]
+        if phrases:
             candidates = {
                 position
                 for position in candidates
-                if all(pattern.search(self._folded_texts[position]) for pattern in patterns)
+                if all(pattern.search(self._folded_text(position)) for pattern in phrases)
             }
         return sorted(candidates)

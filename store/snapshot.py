@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, overload
 
 from store.keys import fold, name_key
 from store.records import (
@@ -17,12 +17,12 @@ from store.records import (
     StoreSummary,
 )
 from store.search import SearchIndex, parse_query
+from store.texts import ArticleTexts, TableReader
 
 
-def _documents(tree: Mapping[str, Any], table: str) -> list[dict[str, Any]]:
-    """A table's documents in insertion order (TinyDB keeps them under increasing string ids)."""
-    raw = tree.get(table) or {}
-    return [raw[doc_id] for doc_id in sorted(raw, key=lambda doc_id: int(doc_id) if doc_id.isdigit() else 0)]
+def _documents(tree: Mapping[str, Any], table: str) -> Iterable[dict[str, Any]]:
+    """A table's documents in the order they were inserted."""
+    return tree[table].values() if table in tree else ()
 
 
 @dataclass(frozen=True)
@@ -33,19 +33,21 @@ class Snapshot:
     articles: tuple[ArticleRecord, ...]
     people: tuple[PersonRecord, ...]
     organizations: tuple[OrganizationRecord, ...]
-    quotes: tuple[QuoteRecord, ...]
+    quotes: QuoteRecords
+    _quote_postings: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def build(cls, tree: Mapping[str, Any], path: str) -> Snapshot:
-        """Turn a store's document tree into records, ordered for display."""
+    def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:
+        """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
+        texts = ArticleTexts(tree, read_current)
         articles = tuple(
             ArticleRecord(
                 key=doc["key"],
                 title=doc.get("title") or "(untitled)",
                 source=doc.get("source", ""),
-                text=doc.get("text", ""),
                 content_hash=doc.get("hash", doc["key"]),
                 ingested_at=doc.get("ingested_at", ""),
+                text_source=texts,
             )
             for doc in _documents(tree, "articles")
         )
@@ -86,30 +88,15 @@ class Snapshot:
                 key=lambda organization: fold(organization.name),
             )
         )
-        names = {("person", p.key): p.name for p in people} | {
+        speaker_names = {("person", p.key): p.name for p in people} | {
             ("organization", o.key): o.name for o in organizations
         }
-        article_order = {article.key: number for number, article in enumerate(articles)}
-        quotes = []
-        for doc in _documents(tree, "quotes"):
-            speaker = doc.get("speaker") or {}
-            speaker_kind, speaker_key = speaker.get("kind"), speaker.get("key")
-            quotes.append(
-                QuoteRecord(
-                    key=doc["key"],
-                    text=doc["text"],
-                    article_key=doc["article"],
-                    article_title=titles.get(doc["article"], ""),
-                    start=doc["start"],
-                    end=doc["end"],
-                    paragraph=doc.get("paragraph", 0),
-                    speaker_key=speaker_key,
-                    speaker_name=names.get((speaker_kind, speaker_key)),
-                    speaker_kind=speaker_kind if speaker_key else None,
-                )
-            )
-        quotes.sort(key=lambda quote: (article_order.get(quote.article_key, 0), quote.start))
-        return cls(str(path), articles, people, organizations, tuple(quotes))
+        quotes = QuoteRecords(list(_documents(tree, "quotes")), titles, speaker_names)
+        search_documents = list(_documents(tree, "search"))
+        postings = None
+        if search_documents and search_documents[0].get("quotes") == len(quotes):
+            postings = search_documents[0].get("postings")
+        return cls(str(path), articles, people, organizations, quotes, postings)
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -130,9 +117,9 @@ class Snapshot:
     @cached_property
     def _quotes_by_speaker(self) -> dict[str, list[QuoteRecord]]:
         by_speaker: dict[str, list[QuoteRecord]] = {}
-        for quote in self.quotes:
-            if quote.speaker_key:
-                by_speaker.setdefault(f"{quote.speaker_kind}:{quote.speaker_key}", []).append(quote)
+        for position, speaker in enumerate(self.quotes.speakers()):
+            if speaker:
+                by_speaker.setdefault(f"{speaker[0]}:{speaker[1]}", []).append(self.quotes[position])
         return by_speaker
 
     @cached_property
@@ -145,7 +132,7 @@ class Snapshot:
 
     @cached_property
     def _quote_index(self) -> SearchIndex:
-        return SearchIndex([quote.text for quote in self.quotes])
+        return SearchIndex(self.quotes.texts(), self._quote_postings)
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""
@@ -189,7 +176,23 @@ class Snapshot:
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
         """An article's quotes in reading order."""
-        return [quote for quote in self.quotes if quote.article_key == article_key]
+        return [self.quotes[position] for position in self._quote_positions_by_article.get(article_key, ())]
+
+    @cached_property
+    def _quote_positions_by_article(self) -> dict[str, list[int]]:
+        by_article: dict[str, list[int]] = {}
+        for position, article_key in enumerate(self.quotes.article_keys()):
+            by_article.setdefault(article_key, []).append(position)
+        return by_article
+
+    def quote(self, key: str) -> QuoteRecord | None:
+        """The quote with this key, if stored."""
+        position = self.quote_position(key)
+        return None if position is None else self.quotes[position]
+
+    def quote_position(self, key: str) -> int | None:
+        """Where the quote with this key stands in `quotes`."""
+        return self.quotes.position_of(key)
 
     def people_in_article(self, article_key: str) -> list[PersonRecord]:
         """People who appear in an article."""
@@ -200,20 +203,15 @@ class Snapshot:
         return [o for o in self.organizations if article_key in o.article_keys]
 
     def paragraph_text(self, quote: QuoteRecord) -> str:
-        """The paragraph (line) of the article that holds the quote."""
-        article = self.article(quote.article_key)
-        if article is None:
-            return ""
-        start = article.text.rfind("\n", 0, quote.start) + 1
-        end = article.text.find("\n", quote.end)
-        return article.text[start : end if end != -1 else len(article.text)]
+        """The paragraph (line) of the article that holds the quote; it starts at `quote.context_start`."""
+        return quote.context
 
-    def search_quotes(self, query: str) -> list[QuoteRecord]:
+    def search_quotes(self, query: str) -> Sequence[QuoteRecord]:
         """Quotes matching every word and phrase of the query (see store.search)."""
         parsed = parse_query(query)
         if parsed.is_empty:
-            return []
-        return [self.quotes[position] for position in self._quote_index.search(parsed)]
+            return QuoteSelection(self.quotes, [])
+        return QuoteSelection(self.quotes, self._quote_index.search(parsed))
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""
@@ -239,6 +237,104 @@ class Snapshot:
             parts.append(quote.speaker_name)
         speaker = ", ".join(parts) if parts else "unattributed"
         return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
+
+
+class QuoteRecords(Sequence[QuoteRecord]):
+    """The quotes of a snapshot in reading order; each record is made from its document when first read."""
+
+    def __init__(
+        self, documents: list[dict[str, Any]], titles: dict[str, str], speaker_names: dict[tuple[str, str], str]
+    ) -> None:
+        self._documents = documents
+        self._titles = titles
+        self._speaker_names = speaker_names
+        self._records: list[QuoteRecord | None] = [None] * len(documents)
+        self._positions_by_key: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> QuoteRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        record = self._records[index]
+        if record is None:
+            record = self._records[index] = _quote_record(self._documents[index], self._titles, self._speaker_names)
+        return record
+
+    def texts(self) -> list[str]:
+        """Every quote's text, by position."""
+        return [document["text"] for document in self._documents]
+
+    def article_keys(self) -> list[str]:
+        """Every quote's article key, by position."""
+        return [document["article"] for document in self._documents]
+
+    def speakers(self) -> list[tuple[str, str] | None]:
+        """Every quote's (speaker kind, speaker key), or None, by position."""
+        return [
+            (speaker["kind"], speaker["key"]) if (speaker := document.get("speaker")) else None
+            for document in self._documents
+        ]
+
+    def position_of(self, key: str) -> int | None:
+        """Position of the quote with this key."""
+        if self._positions_by_key is None:
+            self._positions_by_key = {document["key"]: position for position, document in enumerate(self._documents)}
+        return self._positions_by_key.get(key)
+
+
+class QuoteSelection(Sequence[QuoteRecord]):
+    """Some of a snapshot's quotes, by position; records are made only for the rows that are read."""
+
+    def __init__(self, quotes: QuoteRecords, positions: list[int]) -> None:
+        self._quotes = quotes
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> QuoteRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
+        if isinstance(index, slice):
+            return [self._quotes[position] for position in self.positions[index]]
+        return self._quotes[self.positions[index]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def _quote_record(
+    doc: dict[str, Any], titles: dict[str, str], speaker_names: dict[tuple[str, str], str]
+) -> QuoteRecord:
+    """A quote document as a record, its speaker's key resolved to a name."""
+    speaker = doc.get("speaker") or {}
+    speaker_kind, speaker_key = speaker.get("kind"), speaker.get("key")
+    return QuoteRecord(
+        key=doc["key"],
+        text=doc["text"],
+        article_key=doc["article"],
+        article_title=titles.get(doc["article"], ""),
+        start=doc["start"],
+        end=doc["end"],
+        paragraph=doc.get("paragraph", 0),
+        speaker_key=speaker_key,
+        speaker_name=speaker_names.get((speaker_kind, speaker_key)),
+        speaker_kind=speaker_kind if speaker_key else None,
+        context=doc.get("context", ""),
+        context_start=doc.get("context_start", doc["start"]),
+    )
 
 
 def _names_match(names: tuple[str, ...], query: str) -> bool:

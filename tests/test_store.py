@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, StoreError, open_store, resolve_store_path
+from store import SCHEMA_VERSION, Store, StoreError, open_store, resolve_store_path
+from store.search import SearchIndex
 from store.location import user_data_directory
 from store.model import Extraction, Person
 from tests.conftest import REPO_ROOT, SEED_PATH, tagged_extract
@@ -64,10 +65,56 @@ def test_people_sharing_a_surname_stay_apart(store_path: Path) -> None:
     assert sorted(p.name for p in store.snapshot.people) == ["Anna Smith", "John Smith"]
 
 
-def test_write_leaves_only_the_store_and_its_lock(store_path: Path) -> None:
-    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST), ("b.txt", SECOND)])
-    assert sorted(p.name for p in store_path.parent.iterdir()) == ["store.json", "store.json.lock"]
-    assert json.loads(store_path.read_text())["meta"]
+def test_writes_keep_only_the_current_and_previous_table_files(store_path: Path) -> None:
+    store = Store(store_path, extractor=tagged_extract)
+    for number in range(4):
+        store.ingest([(f"{number}.txt", f"Story {number}\n\n\u201cYes,\u201d said Ann Lee.\n")])
+    assert sorted(p.name for p in store_path.parent.iterdir()) == ["store.json", "store.json.d", "store.json.lock"]
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    assert manifest["generation"] == 4 and manifest["schema"] == SCHEMA_VERSION
+    table_files = {p.name for p in (store_path.parent / "store.json.d").iterdir()}
+    assert set(manifest["tables"].values()) <= table_files
+    assert all(name.split(".")[1] in {"3", "4"} or name in manifest["tables"].values() for name in table_files)
+    assert Store(store_path).summary().articles == 4
+
+
+def test_store_of_the_first_schema_is_read_and_upgraded(store_path: Path) -> None:
+    store_path.parent.mkdir(parents=True)
+    text = "Old story\n\nIntro.\n\u201cStill here,\u201d said Ann Lee.\n"
+    start = text.index("Still")
+    legacy = {
+        "meta": {"1": {"schema": 1}},
+        "articles": {"1": {"key": "k1", "title": "Old story", "source": "old.txt", "text": text, "hash": "k1",
+                           "ingested_at": "2024-01-01T00:00:00+00:00", "people": ["ann lee"], "organizations": []}},
+        "people": {"1": {"key": "ann lee", "name": "Ann Lee", "aliases": ["Lee"],
+                         "appearances": [{"article": "k1", "role": None, "organization": None}]}},
+        "organizations": {},
+        "quotes": {"1": {"key": "k1:1", "text": "Still here,", "article": "k1", "start": start, "end": start + 11,
+                         "paragraph": 2, "speaker": {"kind": "person", "key": "ann lee"}}},
+    }
+    store_path.write_text(json.dumps(legacy))
+    snapshot = Store(store_path).snapshot
+    assert snapshot.articles[0].text == text
+    assert snapshot.paragraph_text(snapshot.quotes[0]) == "\u201cStill here,\u201d said Ann Lee."
+    assert [q.speaker_name for q in snapshot.search_quotes("still")] == ["Ann Lee"]
+    Store(store_path, extractor=tagged_extract).ingest([("new.txt", SECOND)])
+    upgraded = Store(store_path).snapshot
+    assert json.loads(store_path.read_text())["whosaid"]["schema"] == SCHEMA_VERSION
+    assert [a.title for a in upgraded.articles] == ["Old story", "Harbor plan"]
+    assert upgraded.articles[0].text == text
+    assert len(upgraded.search_quotes("still")) == 1 and len(upgraded.search_quotes("harbor")) == 1
+
+
+def test_persisted_search_index_answers_like_a_fresh_one(store_path: Path) -> None:
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([("a.txt", FIRST)])
+    store.ingest([("b.txt", SECOND)])
+    snapshot = Store(store_path).snapshot
+    assert snapshot._quote_postings is not None
+    fresh = SearchIndex([quote.text for quote in snapshot.quotes])
+    for query in ("harbor", "not so", "we", "pass it", "first", "x"):
+        expected = [snapshot.quotes[position] for position in fresh.search(query)]
+        assert snapshot.search_quotes(query) == expected, query
 
 
 @pytest.mark.parametrize(
@@ -85,7 +132,7 @@ def test_unreadable_store_is_refused_and_left_untouched(store_path: Path, conten
 
 def test_store_of_a_newer_schema_is_refused(store_path: Path) -> None:
     store_path.parent.mkdir(parents=True)
-    store_path.write_text('{"meta": {"1": {"schema": 99}}}')
+    store_path.write_text('{"whosaid": {"schema": 99, "generation": 3, "tables": {}}}')
     with pytest.raises(StoreError, match="newer whosaid"):
         Store(store_path).summary()
 

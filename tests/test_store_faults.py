@@ -104,11 +104,15 @@ def test_failed_write_keeps_the_previous_store(
     store_path = tmp_path / "store.json"
     Store(store_path, extractor=tagged_extract).ingest([("a", "First\n\n\u201cHi,\u201d said Ann Lee.\n")])
     before = store_path.read_bytes()
+    table_files = sorted((tmp_path / "store.json.d").iterdir())
     monkeypatch.setattr("store.storage.os.fsync", fail_with(error_number))
     with pytest.raises(StoreError, match=reason):
         Store(store_path, extractor=tagged_extract).ingest([("b", "Second\n\nMore text.\n")])
     assert store_path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.json", "store.json.lock"]
+    assert sorted((tmp_path / "store.json.d").iterdir()) == table_files
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store.json", "store.json.d", "store.json.lock"]
+    monkeypatch.undo()
+    assert [a.title for a in Store(store_path).snapshot.articles] == ["First"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes through read-only permissions")

@@ -1,0 +1,192 @@
+"""The shape of stored documents, and how one article's extraction merges into them.
+
+Tables: `articles` (title, source, hash, time, keys of its people and organizations), `texts`
+(each article's full text, read only when an article is opened), `people` (name, aliases, and a
+role and organization per article), `organizations` (name, aliases, articles), `quotes` (text,
+speaker, article, offsets, paragraph and the paragraph's text), and `search` (the quote index).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timezone
+from typing import Any
+
+from tinydb import TinyDB
+
+from store.keys import name_key
+from store.model import Extraction
+from store.search import add_postings
+
+TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the line (paragraph) around text[start:end]."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    return paragraph_start, paragraph_end if paragraph_end != -1 else len(text)
+
+
+class DocumentWriter:
+    """Merges extractions into the documents of one write transaction, then applies them at once."""
+
+    def __init__(self, database: TinyDB) -> None:
+        self.tables = {name: database.table(name) for name in TABLES}
+        self.articles = {doc["key"]: doc for doc in self.tables["articles"].all()}
+        self.people = {doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["people"].all()}
+        self.organizations = {
+            doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["organizations"].all()
+        }
+        self.person_keys_by_name = _keys_by_name(self.people.values(), multiword_aliases_only=True)
+        self.organization_keys_by_name = _keys_by_name(self.organizations.values(), multiword_aliases_only=False)
+        self.new_articles: list[dict[str, Any]] = []
+        self.new_texts: list[dict[str, Any]] = []
+        self.new_quotes: list[dict[str, Any]] = []
+        self.changed_people: set[str] = set()
+        self.changed_organizations: set[str] = set()
+
+    def has_article(self, digest: str) -> bool:
+        """True when an article with this content hash is stored (or added in this transaction)."""
+        return digest in self.articles
+
+    def article_title(self, digest: str) -> str:
+        """The stored title of an article."""
+        return str(self.articles[digest].get("title", ""))
+
+    def add_article(self, source: str, text: str, digest: str, extraction: Extraction) -> None:
+        """Add one article's documents, merging its people and organizations with those stored."""
+        organization_keys = {
+            organization.name: self._merge_organization(organization.name, organization.aliases, digest)
+            for organization in extraction.organizations
+        }
+        person_keys = {
+            person.name: self._merge_person(person.name, person.aliases, digest, person.role, person.organization)
+            for person in extraction.people
+        }
+        article = {
+            "key": digest,
+            "title": extraction.title,
+            "source": source,
+            "hash": digest,
+            "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "people": list(dict.fromkeys(person_keys.values())),
+            "organizations": list(dict.fromkeys(organization_keys.values())),
+        }
+        self.articles[digest] = article
+        self.new_articles.append(article)
+        self.new_texts.append({"key": digest, "text": text})
+        for quote in sorted(extraction.quotes, key=lambda q: q.start):
+            speaker = None
+            if quote.speaker in person_keys:
+                speaker = {"kind": "person", "key": person_keys[quote.speaker]}
+            elif quote.speaker in organization_keys:
+                speaker = {"kind": "organization", "key": organization_keys[quote.speaker]}
+            paragraph_start, paragraph_end = paragraph_bounds(text, quote.start, quote.end)
+            self.new_quotes.append(
+                {
+                    "key": f"{digest}:{quote.start}",
+                    "text": quote.text,
+                    "article": digest,
+                    "start": quote.start,
+                    "end": quote.end,
+                    "paragraph": quote.paragraph,
+                    "context": text[paragraph_start:paragraph_end],
+                    "context_start": paragraph_start,
+                    "speaker": speaker,
+                }
+            )
+
+    def _merge_person(
+        self, name: str, aliases: tuple[str, ...], digest: str, role: str | None, organization: str | None
+    ) -> str:
+        """Key of the stored person this one is, created or extended with this article's appearance."""
+        key = name_key(name)
+        candidates = [key] + [name_key(alias) for alias in aliases if len(alias.split()) > 1]
+        existing = next((self.person_keys_by_name[c] for c in candidates if c in self.person_keys_by_name), None)
+        if existing is None:
+            existing = key
+            self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
+        document = self.people[existing]
+        _add_aliases(document, (name, *aliases))
+        document["appearances"] = [a for a in document["appearances"] if a["article"] != digest] + [
+            {"article": digest, "role": role, "organization": organization}
+        ]
+        for alias_key in candidates:
+            self.person_keys_by_name.setdefault(alias_key, existing)
+        self.changed_people.add(existing)
+        return existing
+
+    def _merge_organization(self, name: str, aliases: tuple[str, ...], digest: str) -> str:
+        """Key of the stored organization this one is, created or extended with this article."""
+        candidates = [name_key(name)] + [name_key(alias) for alias in aliases]
+        existing = next(
+            (self.organization_keys_by_name[c] for c in candidates if c in self.organization_keys_by_name), None
+        )
+        if existing is None:
+            existing = candidates[0]
+            self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
+        document = self.organizations[existing]
+        _add_aliases(document, (name, *aliases))
+        if digest not in document["articles"]:
+            document["articles"].append(digest)
+        for alias_key in candidates:
+            self.organization_keys_by_name.setdefault(alias_key, existing)
+        self.changed_organizations.add(existing)
+        return existing
+
+    def apply(self) -> None:
+        """Apply the transaction's documents to the tables (kept in memory until the caller flushes)."""
+        for table_name, documents, changed in (
+            ("people", self.people, self.changed_people),
+            ("organizations", self.organizations, self.changed_organizations),
+        ):
+            table = self.tables[table_name]
+            replaced = [documents[key]["doc_id"] for key in changed if "doc_id" in documents[key]]
+            if replaced:
+                table.remove(doc_ids=replaced)
+            table.insert_multiple(
+                {k: v for k, v in documents[key].items() if k != "doc_id"} for key in sorted(changed)
+            )
+        if not self.new_articles:
+            return
+        self.tables["articles"].insert_multiple(self.new_articles)
+        self.tables["texts"].insert_multiple(self.new_texts)
+        first_new_position = len(self.tables["quotes"])
+        self.tables["quotes"].insert_multiple(self.new_quotes)
+        self._extend_search_index(first_new_position)
+
+    def _extend_search_index(self, first_new_position: int) -> None:
+        """Add the new quotes to the persisted index; rebuild it whole if it does not match the quotes."""
+        search_table = self.tables["search"]
+        documents = search_table.all()
+        index = dict(documents[0]) if documents else {}
+        if index.get("quotes") == first_new_position and isinstance(index.get("postings"), dict):
+            first_position, texts = first_new_position, [quote["text"] for quote in self.new_quotes]
+        else:
+            first_position, texts = 0, [quote["text"] for quote in self.tables["quotes"].all()]
+            index = {"postings": {}}
+        add_postings(index["postings"], texts, first_position)
+        index["quotes"] = first_position + len(texts)
+        search_table.truncate()
+        search_table.insert(index)
+
+
+def _keys_by_name(documents: Iterable[dict[str, Any]], multiword_aliases_only: bool) -> dict[str, str]:
+    """Map from the name keys of documents' names and aliases to the documents' keys."""
+    keys: dict[str, str] = {}
+    for document in documents:
+        keys.setdefault(name_key(document["name"]), document["key"])
+        for alias in document.get("aliases", []):
+            if not multiword_aliases_only or len(alias.split()) > 1:
+                keys.setdefault(name_key(alias), document["key"])
+    return keys
+
+
+def _add_aliases(document: dict[str, Any], names: Iterable[str]) -> None:
+    """Add names other than the document's own name to its aliases, once each."""
+    known = {name_key(document["name"])} | {name_key(alias) for alias in document["aliases"]}
+    for name in names:
+        if name_key(name) not in known:
+            document["aliases"].append(name)
+            known.add(name_key(name))
