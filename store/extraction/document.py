@@ -1,0 +1,111 @@
+"""One article read once: paragraphs, quote spans, reporter's text with quotes masked, sentences and tokens."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.extraction.quotes import QuoteSpan, find_quotes
+from store.extraction.text import Token, paragraphs, sentences, tokens
+
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
+                      r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
+FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
+DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
+                       r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
+
+
+@dataclass
+class Sentence:
+    """A sentence of reporter's text, with its tokens."""
+
+    start: int
+    end: int
+    paragraph: int
+    tokens: list[Token]
+
+
+@dataclass
+class Document:
+    """The article's text and what every later step reads from it."""
+
+    text: str
+    masked: str
+    paragraphs: list[tuple[int, int]]
+    quotes: list[QuoteSpan]
+    sentences: list[Sentence]
+    quiet_paragraphs: set[int] = field(default_factory=set)
+    front_matter: dict[str, str] = field(default_factory=dict)
+    title_paragraph: int = -1
+    lowercase_words: set[str] = field(default_factory=set)
+
+    def sentence_at(self, pos: int) -> int:
+        """Index of the sentence holding pos (the nearest one before it if none does)."""
+        low, high = 0, len(self.sentences) - 1
+        found = 0
+        while low <= high:
+            mid = (low + high) // 2
+            if self.sentences[mid].start <= pos:
+                found = mid
+                low = mid + 1
+            else:
+                high = mid - 1
+        return found
+
+
+def read(text: str) -> Document:
+    """Read an article: find paragraphs, quotes, sentences and tokens."""
+    spans = paragraphs(text)
+    front: dict[str, str] = {}
+    quiet: set[int] = set()
+    index = 0
+    while index < len(spans) and index < 8:
+        match = FRONT_MATTER.fullmatch(text[spans[index][0]:spans[index][1]])
+        line = text[spans[index][0]:spans[index][1]]
+        if match:
+            front[match.group(1).lower()] = match.group(2).strip()
+            quiet.add(index)
+        elif line.strip("-") == "" and (index == 0 or front):
+            quiet.add(index)
+        else:
+            break
+        index += 1
+    if front and index < len(spans) and text[spans[index][0]:spans[index][1]].strip("-") == "":
+        quiet.add(index)
+    quotes = find_quotes(text, spans)
+    chars = list(text)
+    for quote in quotes:
+        for pos in range(quote.start, quote.end):
+            if chars[pos].isalnum():
+                chars[pos] = "q"
+    masked = "".join(chars)
+    title_paragraph = _title_paragraph(text, spans, quiet)
+    if title_paragraph >= 0:
+        quiet.add(title_paragraph)
+    found: list[Sentence] = []
+    for number, (start, end) in enumerate(spans):
+        line = masked[start:end]
+        if number in quiet and number != title_paragraph:
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if letters and all(c.isupper() for c in letters) and len(line) < 80:
+            quiet.add(number)
+            continue
+        if DATE_LINE.fullmatch(line.strip()):
+            quiet.add(number)
+            continue
+        skip = DATELINE.match(masked, start, min(end, start + 90))
+        begin = skip.end() if skip and skip.group().strip()[-1:] in "—–-" and skip.end() < end else start
+        for s_start, s_end in sentences(masked, begin, end):
+            found.append(Sentence(s_start, s_end, number, tokens(masked, s_start, s_end, number, len(found))))
+    lowercase = {t.text for s in found for t in s.tokens if t.text[:1].islower()}
+    return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
+
+
+def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int]) -> int:
+    """Index of the title line: the first line when a blank line follows it, else -1."""
+    first = next((i for i in range(len(spans)) if i not in quiet), -1)
+    if first < 0 or first + 1 >= len(spans):
+        return -1
+    between = text[spans[first][1]:spans[first + 1][0]]
+    return first if between.count("\n") >= 2 else -1

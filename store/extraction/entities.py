@@ -1,0 +1,455 @@
+"""People and organizations: segments classified by their context, merged, and every mention of them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from store.extraction.document import Document
+from store.extraction.given_names import GIVEN_NAMES, gender_of
+from store.extraction.lexicon import (
+    HONORIFICS,
+    INSTITUTION_NAMES,
+    NEWS_ORGANIZATIONS,
+    NON_NAME_WORDS,
+    NON_ORG_ACRONYMS,
+    ORG_CLASS_NOUNS,
+    ORG_HEADS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    THING_NOUNS,
+    TITLE_WORDS,
+)
+from store.extraction.names import Segment, is_acronym, is_place, segments
+from store.extraction.places import COUNTRIES, PLACE_WORDS
+
+FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
+    "is was has had will would can could should may might must does did plans planned announced awarded "
+    "reported won lost signed agreed launched opened bought sold made hired fired owns runs also".split()
+)
+CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da")
+
+
+@dataclass
+class Entity:
+    """A person or organization of the article, with every form of its name used."""
+
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    gender: str = ""
+    first: int = 0
+    role: str | None = None
+    organization: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One place in reporter's text where an entity is named."""
+
+    start: int
+    end: int
+    entity: int
+    possessive: bool
+    sentence: int
+
+
+@dataclass
+class Registry:
+    """The entities found so far, with lookups by normalized name, alias and surname."""
+
+    entities: list[Entity] = field(default_factory=list)
+    keys: dict[str, int] = field(default_factory=dict)
+    surnames: dict[str, list[int]] = field(default_factory=dict)
+    first_names: dict[str, list[int]] = field(default_factory=dict)
+    prefixes: dict[str, int] = field(default_factory=dict)
+
+    def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
+        """Register a person by full name, merging spelling variants; return its index."""
+        key = normalize(name)
+        if key in self.keys:
+            return self.keys[key]
+        for index, entity in enumerate(self.entities):
+            if entity.kind == "person" and _same_person(entity.name.split(), words):
+                self._alias(index, name)
+                return index
+        index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
+        self.surnames.setdefault(words[-1], []).append(index)
+        self.first_names.setdefault(words[0], []).append(index)
+        return index
+
+    def add_organization(self, name: str, words: list[str], position: int) -> int:
+        """Register an organization, merging country-prefixed, misspelled and shortened forms."""
+        key = normalize(name)
+        if key in self.keys:
+            return self.keys[key]
+        variants = [key]
+        stripped = _without_country(words)
+        if stripped:
+            variants.append(normalize(" ".join(stripped)))
+        for variant in variants[1:]:
+            if variant in self.keys and self.entities[self.keys[variant]].kind == "org":
+                self._alias(self.keys[variant], name)
+                return self.keys[variant]
+        for index, entity in enumerate(self.entities):
+            if entity.kind == "org" and _misspelled(entity.name.split(), words):
+                self._alias(index, name)
+                return index
+        index = self._new(Entity("org", name, first=position))
+        for variant in variants[1:]:
+            self.keys.setdefault(variant, index)
+        if len(words) >= 2:
+            initials = "".join(w[0] for w in words if w[0].isupper() and w not in ("The",))
+            if len(initials) >= 2:
+                self.prefixes.setdefault(initials, index)
+            lead = words[0]
+            if lead not in NON_NAME_WORDS and lead not in ORG_HEADS and lead not in PLACE_WORDS and len(lead) > 2:
+                self.prefixes.setdefault(lead, index)
+        return index
+
+    def alias(self, index: int, name: str) -> None:
+        """Record another form of an entity's name."""
+        self._alias(index, name)
+
+    def _alias(self, index: int, name: str) -> None:
+        key = normalize(name)
+        self.keys.setdefault(key, index)
+        entity = self.entities[index]
+        if key != normalize(entity.name) and name not in entity.aliases:
+            entity.aliases.append(name)
+
+    def _new(self, entity: Entity) -> int:
+        self.entities.append(entity)
+        index = len(self.entities) - 1
+        self.keys[normalize(entity.name)] = index
+        return index
+
+
+def normalize(name: str) -> str:
+    """A name as compared: casefolded, without periods, possessive or a leading "the"."""
+    key = name.casefold().replace(".", "").replace("’", "'")
+    if key.startswith("the "):
+        key = key[4:]
+    return " ".join(key.split())
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Optimal-string-alignment distance between a and b, or limit + 1 when it exceeds limit."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def similar_surname(a: str, b: str) -> bool:
+    """Whether two surnames are one name spelled two ways (Zelenskiy, Zelensky)."""
+    if a == b or a[0].lower() != b[0].lower() or min(len(a), len(b)) < 5:
+        return a == b
+    limit = 2 if min(len(a), len(b)) >= 8 else 1
+    return edit_distance(a.lower(), b.lower(), limit) <= limit
+
+
+def _same_person(known: list[str], words: list[str]) -> bool:
+    """Whether a full name is a known person's name spelled another way."""
+    return (len(known) == len(words) and len(words) >= 2 and known[0] == words[0]
+            and known[-1] != words[-1] and similar_surname(known[-1], words[-1]))
+
+
+def _misspelled(known: list[str], words: list[str]) -> bool:
+    """Whether an organization name differs from a known one by a typo or two."""
+    if len(known) != len(words) or len(words) < 2:
+        return False
+    total = 0
+    for a, b in zip(known, words):
+        if a == b:
+            continue
+        if len(a) < 5 or edit_distance(a, b, 1) > 1:
+            return False
+        total += 1
+    return 0 < total <= 2
+
+
+def _without_country(words: list[str]) -> list[str]:
+    """The name without a leading country ("US Department of Commerce"), when enough remains."""
+    for size in (3, 2, 1):
+        if len(words) - size >= 2 and " ".join(words[:size]) in COUNTRIES:
+            return words[size:]
+    return []
+
+
+@dataclass
+class Found:
+    """Every entity and every mention in one article."""
+
+    registry: Registry
+    mentions: list[Mention]
+    segments: list[Segment]
+    segment_entity: dict[int, int]
+
+
+def find_entities(document: Document) -> Found:
+    """Find, classify and merge the people and organizations of an article."""
+    all_segments: list[Segment] = []
+    for sentence in document.sentences:
+        all_segments.extend(segments(document, sentence))
+    registry = Registry()
+    resolved: dict[int, int] = {}
+    new_ok = [document.sentences[s.sentence].paragraph != document.title_paragraph for s in all_segments]
+    for number, segment in enumerate(all_segments):
+        _apply_cues(document, segment)
+    _propagate_lists(document, all_segments)
+    for number, segment in enumerate(all_segments):
+        if not new_ok[number]:
+            continue
+        if segment.kind == "person":
+            words = [t.text for t in segment.tokens]
+            resolved[number] = registry.add_person(_span(document, segment), words, segment.start, segment.gender)
+        elif segment.kind == "org":
+            words = [t.text for t in segment.tokens]
+            index = registry.add_organization(_span(document, segment), words, segment.start)
+            resolved[number] = index
+            _acronym_after(document, segment, registry, index)
+    for number, segment in enumerate(all_segments):
+        if number in resolved or segment.kind not in ("single", "alias", "other"):
+            continue
+        index = _resolve_single(document, segment, registry, new_ok[number])
+        if index is not None:
+            resolved[number] = index
+    _recurring_organizations(document, all_segments, registry, resolved, new_ok)
+    mentions = []
+    for number, segment in enumerate(all_segments):
+        if number in resolved:
+            mentions.append(Mention(segment.start, segment.end, resolved[number], segment.possessive,
+                                    segment.sentence))
+    mentions.sort(key=lambda m: m.start)
+    return Found(registry, mentions, all_segments, resolved)
+
+
+def _span(document: Document, segment: Segment) -> str:
+    """The segment's words exactly as written."""
+    return document.text[segment.start:segment.end]
+
+
+def _words_before(document: Document, segment: Segment, count: int) -> list[str]:
+    """Up to count words just before the segment in its sentence."""
+    tokens = document.sentences[segment.sentence].tokens
+    return [t.text for t in tokens[max(0, segment.first_index - count):segment.first_index]]
+
+
+def _token_after(document: Document, segment: Segment):
+    """The token right after the segment in its sentence, or None."""
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index + len(segment.tokens)
+    while index < len(tokens) and tokens[index].end <= segment.end:
+        index += 1
+    return tokens[index] if index < len(tokens) else None
+
+
+def _gap_after(document: Document, segment: Segment) -> str:
+    """The characters between the segment and the next token."""
+    following = _token_after(document, segment)
+    stop = following.start if following else document.sentences[segment.sentence].end
+    return document.masked[segment.end:stop]
+
+
+def _apply_cues(document: Document, segment: Segment) -> None:
+    """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)")."""
+    if segment.kind in ("org", "place", "title"):
+        return
+    before = _words_before(document, segment, 6)
+    following = _token_after(document, segment)
+    gap = _gap_after(document, segment)
+    start = segment.start
+    enclosed = start > 0 and document.masked[start - 1] == "(" and gap.startswith(")")
+    if enclosed and not (len(segment.tokens) == 1 and is_acronym(segment.tokens[0].text)):
+        segment.kind = "thing"
+        return
+    next_word = following.text if following and gap.strip() == "" else ""
+    if next_word in THING_NOUNS and next_word not in ORG_CLASS_NOUNS and segment.kind != "alias":
+        segment.kind = "thing"
+        return
+    if segment.kind == "alias":
+        return
+    strong_person = segment.kind == "person" and segment.strong
+    if _organization_cue(document, segment, before, next_word, gap) and not strong_person:
+        segment.kind = "org"
+        segment.strong = True
+
+
+def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
+    """Whether the words around a segment say it names an organization."""
+    words = [t.text for t in segment.tokens]
+    if is_place(words):
+        return False
+    if len(words) == 1 and (words[0] in NEWS_ORGANIZATIONS or words[0] in INSTITUTION_NAMES):
+        return True
+    if " ".join(words) in NEWS_ORGANIZATIONS:
+        return True
+    if before and before[-1] in ORG_CLASS_NOUNS:
+        return True
+    if len(before) >= 2 and before[-2:] == ["such", "as"] and any(w in ORG_CLASS_NOUNS for w in before[:-2]):
+        return True
+    if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "party", "body", "unit"):
+        return True
+    if gap.startswith(",") and _appositive_class(document, segment):
+        return True
+    if before and before[-1] in ("at", "for") and any(w in ROLE_NOUNS for w in before[:-1]):
+        return not is_place(words)
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",):
+        return not is_place(words)
+    if len(words) == 1:
+        word = words[0]
+        if CAMEL_CASE.search(word) and not word.startswith(NAME_PREFIXES) and word not in PLACE_WORDS:
+            return True
+        if before and before[-1] == "the" and (segment.possessive or next_word in FOLLOWING_VERBS):
+            return not is_place(words) and word not in NON_NAME_WORDS
+    return False
+
+
+def _appositive_class(document: Document, segment: Segment) -> bool:
+    """Whether ", a group co-founded by..." follows: an appositive naming a kind of organization."""
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index + len(segment.tokens)
+    window = [t.text for t in tokens[index:index + 5]]
+    if not window or window[0] not in ("a", "an", "the"):
+        return False
+    for word in window[1:]:
+        if word in ORG_CLASS_NOUNS:
+            return True
+        if not word.islower():
+            return False
+    return False
+
+
+def _propagate_lists(document: Document, all_segments: list[Segment]) -> None:
+    """In a list of names where organizations stand and no person is sure, the unsure names are organizations."""
+    by_sentence: dict[int, list[Segment]] = {}
+    for segment in all_segments:
+        by_sentence.setdefault(segment.sentence, []).append(segment)
+    for group in by_sentence.values():
+        group.sort(key=lambda s: s.start)
+        chain: list[Segment] = [group[0]]
+        for segment in group[1:]:
+            between = document.masked[chain[-1].end:segment.start]
+            if between.strip() in (",", "and", ", and", "or", ", or") or (
+                between.strip().startswith("(") and between.strip().endswith(", and")
+            ) or _parenthetical_comma(between):
+                chain.append(segment)
+                continue
+            _settle_list(chain)
+            chain = [segment]
+        _settle_list(chain)
+
+
+def _parenthetical_comma(between: str) -> bool:
+    """Whether between is ' (SNC), ' — a bracketed acronym then a list comma."""
+    text = between.strip()
+    return text.startswith("(") and ")" in text and text.rsplit(")", 1)[1].strip() in (",", "and", ", and")
+
+
+def _settle_list(chain: list[Segment]) -> None:
+    """Make the unsure members of one list organizations when the list is one of organizations."""
+    if len(chain) < 2:
+        return
+    orgs = sum(1 for s in chain if s.kind == "org")
+    people = sum(1 for s in chain if s.kind == "person" and s.strong)
+    if orgs and not people and orgs * 2 >= len([s for s in chain if s.kind != "place"]) - 1:
+        for segment in chain:
+            if segment.kind in ("single", "other") or (segment.kind == "person" and not segment.strong):
+                if not (len(segment.tokens) == 1 and segment.tokens[0].text in NON_NAME_WORDS):
+                    segment.kind = "org"
+
+
+def _acronym_after(document: Document, segment: Segment, registry: Registry, index: int) -> None:
+    """Record "(NASA)" right after an organization's name as its acronym."""
+    following = _token_after(document, segment)
+    if not following:
+        return
+    gap = document.masked[segment.end:following.start]
+    if gap.strip() == "(" and document.masked[following.end:following.end + 1] == ")" and is_acronym(following.text):
+        registry.alias(index, following.text)
+
+
+def _resolve_single(document: Document, segment: Segment, registry: Registry, new_ok: bool) -> int | None:
+    """Resolve a one-word name (or a title and a surname) to a known entity, or decide it is a new one."""
+    if len(segment.tokens) != 1:
+        return None
+    word = segment.tokens[0].text
+    key = normalize(word)
+    people = registry.surnames.get(word) or []
+    if people:
+        owner = _latest(registry, people, segment.start)
+        registry.alias(owner, word)
+        return owner
+    index = registry.keys.get(key)
+    if index is not None:
+        return index
+    if word in registry.prefixes:
+        return registry.prefixes[word]
+    firsts = registry.first_names.get(word) or []
+    if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
+        registry.alias(firsts[0], word)
+        return firsts[0]
+    for surname, owners in registry.surnames.items():
+        if similar_surname(surname, word) and word not in PLACE_WORDS and word not in NON_NAME_WORDS:
+            owner = _latest(registry, owners, segment.start)
+            registry.alias(owner, word)
+            return owner
+    if segment.kind == "alias":
+        if word in PLACE_WORDS or not new_ok:
+            return None
+        return registry.add_person(word, [word], segment.start, segment.gender)
+    if is_place([word]) or word in NON_NAME_WORDS or not new_ok:
+        return None
+    if segment.kind == "org":
+        return registry.add_organization(word, [word], segment.start)
+    before = _words_before(document, segment, 2)
+    if before and before[-1] in ROLE_NOUNS and before[-1].islower() and word not in TITLE_WORDS:
+        if not segment.tokens[0].sentence_start and not is_acronym(word):
+            return registry.add_person(word, [word], segment.start, "")
+    if is_acronym(word) and word not in NON_ORG_ACRONYMS:
+        following = _token_after(document, segment)
+        if segment.possessive or (following and following.text in FOLLOWING_VERBS
+                                  and _gap_after(document, segment).strip() == ""):
+            return registry.add_organization(word, [word], segment.start)
+    return None
+
+
+def _latest(registry: Registry, candidates: list[int], position: int) -> int:
+    """Of several people sharing a surname, the one introduced most recently before position."""
+    before = [i for i in candidates if registry.entities[i].first <= position]
+    return max(before, key=lambda i: registry.entities[i].first) if before else candidates[0]
+
+
+def _recurring_organizations(document: Document, all_segments: list[Segment], registry: Registry,
+                             resolved: dict[int, int], new_ok: list[bool]) -> None:
+    """A one-word name used twice mid-sentence, never as a word or place, names an organization."""
+    counts: dict[str, list[int]] = {}
+    for number, segment in enumerate(all_segments):
+        if number in resolved or segment.kind not in ("single",) or not new_ok[number]:
+            continue
+        word = segment.tokens[0].text
+        if segment.tokens[0].sentence_start or is_acronym(word) or word in HONORIFICS:
+            continue
+        if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES or is_place([word]):
+            continue
+        counts.setdefault(word, []).append(number)
+    for word, numbers in counts.items():
+        if len(numbers) < 2:
+            continue
+        index = registry.add_organization(word, [word], all_segments[numbers[0]].start)
+        for number, segment in enumerate(all_segments):
+            if number not in resolved and segment.kind == "single" and segment.tokens[0].text == word:
+                resolved[number] = index

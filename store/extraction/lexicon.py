@@ -1,0 +1,255 @@
+"""The rules of extraction as data: speech verbs, titles, organization words, honorifics and the like."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of text."""
+    return frozenset(text.split())
+
+
+# Verbs that introduce reported speech, in every tense a news article uses.
+SPEECH_VERBS = words("""
+    said says say saying told tells tell telling added adds adding stated states explained explains
+    noted notes noting wrote writes writing testified testifies asked asks replied replies answered
+    responded responds argued argues arguing insisted insists warned warns warning cautioned claimed
+    claims declared declares announced announces acknowledged acknowledges admitted admits recalled
+    recalls remarked remarks observed observes commented comments continued continues concluded
+    suggested suggests urged urges tweeted posted reported reports confirmed confirms denied denies
+    predicted predicts conceded concedes emphasized emphasised emphasizes emphasises stressed stresses
+    countered counters quipped quips joked jokes shouted yelled whispered complained complains boasted
+    vowed vows promised promises pledged pledges recounted recounts mused reiterated reiterates affirmed
+    assured lamented laments agreed agrees objected protested exclaimed explaining arguing adding
+    describing described describes wrote announced says
+""")
+
+# Verbs whose quoted object is a name, not speech ("dubbed the “X”").
+NAMING_WORDS = words("dubbed nicknamed so-called titled named branded labelled labeled entitled known called")
+
+# Speech verbs that may stand after the quote with the speaker before them ("…,” Smith said).
+ATTRIBUTION_PREPOSITIONS = words("in on at to during after before from with via by of about")
+
+# Titles and ranks that stand before a name and are not part of it.
+TITLE_WORDS = words("""
+    President Vice Prime Minister Secretary Director Chief Adviser Advisor Ambassador Senator Sen. Rep.
+    Representative Gov. Governor Mayor Judge Justice General Gen. Col. Lt. Maj. Capt. Sgt. Adm. Admiral
+    Commander Cmdr. Colonel Lieutenant Major Captain Sergeant Corporal Professor Prof. Dr. Doctor Sir Dame
+    Lord Lady King Queen Prince Princess Pope Cardinal Bishop Archbishop Rabbi Imam Sheikh Chairman
+    Chairwoman Chair Chancellor Premier Speaker Leader Commissioner Spokesman Spokeswoman Spokesperson
+    Attorney Prosecutor Inspector Superintendent Coach Manager Envoy Deputy Assistant Associate Senior
+    Editor Detective Constable Marshal Sheriff Dean Pres. Treasurer Councillor Councilman Councilwoman
+    Congressman Congresswoman Chieftain Emir Crown Ayatollah President-elect Vice-President Rev. Reverend
+    Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
+""")
+
+# Title words that head a role ("Defense Minister", "Secretary of Commerce") and end a title run.
+TITLE_HEADS = words("""
+    President Minister Secretary Director Chief Adviser Advisor Ambassador Senator Sen. Rep. Representative
+    Gov. Governor Mayor Judge Justice General Gen. Col. Lt. Maj. Capt. Sgt. Adm. Admiral Commander Cmdr.
+    Colonel Lieutenant Major Captain Sergeant Corporal Professor Prof. Dr. Doctor Sir Dame Lord Lady King
+    Queen Prince Princess Pope Cardinal Bishop Archbishop Rabbi Imam Sheikh Chairman Chairwoman Chair
+    Chancellor Premier Speaker Leader Commissioner Spokesman Spokeswoman Spokesperson Attorney Prosecutor
+    Inspector Superintendent Coach Manager Envoy Editor Detective Constable Marshal Sheriff Dean Treasurer
+    Councillor Congressman Congresswoman Emir Ayatollah President-elect Vice-President Rev. Reverend
+    Officer Agent Secretary-General Director-General Pvt. Cpl. Executive Counsel Administrator
+""")
+
+# Courtesy titles; they are dropped from names and give a gender.
+HONORIFICS = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f",
+              "Dr": "", "Dr.": "", "Sir": "m", "Dame": "f", "Madam": "f", "Mister": "m"}
+
+# Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
+ROLE_NOUNS = words("""
+    adviser advisor official spokesman spokeswoman spokesperson president minister secretary director chief
+    executive officer chairman chairwoman chair head leader envoy ambassador diplomat lawyer attorney
+    counsel aide analyst economist researcher scientist professor lecturer student editor reporter
+    correspondent journalist columnist commentator founder co-founder cofounder owner partner member
+    senator governor mayor judge justice prosecutor general colonel commander captain sergeant admiral
+    officer agent detective inspector coach manager captain player star striker midfielder defender
+    goalkeeper forward batsman bowler pitcher quarterback champion rival candidate nominee activist
+    campaigner organizer organiser expert consultant strategist administrator deputy counselor counsellor
+    negotiator premier chancellor secretary-general director-general governor-general attaché attache
+    representative delegate commissioner superintendent principal dean rector provost president-elect
+    doctor physician surgeon nurse engineer architect designer artist singer actor actress rapper musician
+    author writer novelist poet director producer filmmaker boss chief-executive ceo cfo coo cto veteran
+    survivor witness victim resident spokesperson treasurer trustee governor lieutenant private
+    specialist pilot astronaut fellow historian economist
+""")
+
+# Words between a title run's head and the name that belong to the title ("Chief of the Office...").
+ROLE_CONNECTORS = words("of for at in the and to on")
+
+# Plural or generic nouns for sources who are not named: their quotes get no speaker.
+UNNAMED_SOURCES = words("""
+    source sources official officials analyst analysts expert experts researchers author authors
+    witness witnesses diplomat diplomats spokesman spokeswoman spokesperson police critics observers
+    economists scientists investigators aide aides insider insiders residents people person someone
+    observer critic economist scientist investigator officer officers lawmakers legislators activists
+    campaigners protesters protestors organizers organisers doctors experts commentators traders
+    executives representatives employees workers staff members
+""")
+
+# Organization words that make a capitalized name an organization ("National Security Council").
+ORG_HEADS = words("""
+    Council Ministry Department Agency Authority Administration Commission Committee Office Bureau
+    Service Services Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV
+    Group Holdings Systems Technologies Technology Airlines Airline Airways Bank Fund University College
+    Institute Academy Party Army Navy Forces Force Guard Guards Police Federation Association Union League
+    Organisation Organization Nations Court Parliament Congress Senate House Assembly Journal Gazette Times
+    Post Herald Tribune Telegraph Chronicle News Television TV Radio Press Foundation Trust Society Centre
+    Center Robotics Aerospace Machines Motors Industries Energy Pharmaceuticals Pharma Labs Laboratories
+    Network Networks Media Partners Capital Exchange Club FC Team Express Dynamics Electric Atomics Board
+    Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
+    Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
+    Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
+    Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
+    Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
+    Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
+""")
+
+# Organization words that may be followed by "of" + a name ("Department of Commerce").
+ORG_OF_HEADS = words("""
+    Council Ministry Department Agency Authority Administration Commission Committee Office Bureau Bank
+    University College Institute Academy Party Army Navy Forces Force Federation Association Union League
+    Organisation Organization Court House Journal Centre Center Board Directorate Command Corps Secretariat
+    Tribunal School Society Foundation Chamber Institution Coalition Alliance Government Embassy Consulate
+    Ministries Conference Parliament Assembly Senate Congress Service Services Guard Police Church Order
+""")
+
+# Company suffixes: an organization even when a title follows ("Acme Inc Chief Executive").
+COMPANY_SUFFIXES = words("Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV Holdings Group")
+
+# Common nouns that, placed before or after a name, make it an organization ("drone maker X").
+ORG_CLASS_NOUNS = words("""
+    company companies firm firms maker makers manufacturer manufacturers carrier carriers airline airlines
+    group giant startup start-up rival supplier lender bank insurer retailer broadcaster newspaper
+    newspapers agency outlet network operator developer contractor conglomerate automaker carmaker
+    plane-maker planemaker chipmaker producer club team brand subsidiary unit regulator charity
+    organization organisation outfit channel station publisher fund exchange platform label studio
+    magazine tabloid daily website union body watchdog television broadcaster radio newswire wire
+    consortium alliance party ministry department council agency coalition provider business businesses
+    corporation corporations venture ventures miner shipper shipbuilder insurer operator distributor
+""")
+
+# Anaphors for an organization named just before ("the company said").
+ORG_ANAPHORS = words("""
+    company firm agency ministry department group airline carrier maker manufacturer organization
+    organisation council government administration bank club team party network broadcaster newspaper
+    startup business regulator committee commission authority office army navy institute university
+    embassy
+""")
+
+# Words that never belong to a person's name.
+NON_NAME_WORDS = words("""
+    The A An This That These Those His Her Its Their Our My Your He She It They We I You Who What When
+    Where Why How Which Mr Mrs Ms And But Or Nor For Yet So If As At By In On Of To Up Not No Yes All Any
+    Some Many Most More Much Such Each Every Both Either Neither Other Another Than Then There Here
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    National International Federal Royal Central United Commercial General State States Public Global
+    World Republic Democratic Republican Democrat Democrats Republicans Islamic Christian Muslim Jewish
+    Catholic Protestant Orthodox Communist Socialist Liberal Conservative Labour Green Greens Party
+    North South East West Northern Southern Eastern Western Central Upper Lower New Old Great Grand Holy
+    Saint St St. Mount Lake River Sea Ocean Island Islands Gulf Bay Cape Port Fort
+    Internet Web Twitter Facebook Instagram God Allah Christmas Easter Ramadan Eid Hajj Diwali Hanukkah
+    Passover Olympics Olympic Games Cup Finals Final Open Championship Championships Series League
+    Week Day Night Morning Evening Afternoon Year Month Today Tomorrow Yesterday Covid COVID Coronavirus
+    AM PM GMT UTC EST EDT PST PDT BST CET
+""")
+
+# Sentence-initial words that are capitalized only because they open a sentence.
+SENTENCE_STARTERS = words("""
+    The A An This That These Those His Her Its Their Our My Your He She It They We I You Who What When
+    Where Why How Which And But Or Nor For Yet So If As At By In On Of To With From Into After Before
+    While Although Though Because Since Until Unless Once When Whenever Where Wherever Whether However
+    Meanwhile Moreover Furthermore Also Still Even Only Just Then Now Later Earlier Last Next First
+    Second Third Finally Instead Indeed Already Again Afterward Afterwards Overall Despite During Under
+    Over Among Amid Between Against About Around Across Along Through Throughout Without Within Beyond
+    Former Some Many Most More Much Such Each Every Both Either Neither Other Another Several Few All Any
+    No Not Here There Today Yesterday Tomorrow Tonight Asked According Speaking Describing Discussing
+    Estimates Photos Construction Areas Representatives Almost Nearly About Half Two Three Four Five
+    Six Seven Eight Nine Ten One Senior Top Chief Officials Analysts Experts Police Sources Critics
+    Researchers Authors Residents Witnesses Such Like Unlike Regardless Whatever Following Including
+""")
+
+# Nouns after a capitalized name that make it a thing, not a person or organization ("Dream Chaser vehicle").
+THING_NOUNS = words("""
+    vehicle lander rover rocket spacecraft satellite probe telescope mission program programme project
+    jet jets aircraft plane planes airliner airliners helicopter drone drones ship ships vessel submarine
+    tank tanks missile missiles system systems model models phone phones device devices app software
+    engine engines car cars truck trucks train trains prison jail camp hotel stadium arena bridge tower
+    building airport port station square street road highway mosque church cathedral temple palace
+    museum festival award prize trophy tournament cup series event show exhibition fair summit treaty
+    accord agreement act law bill plan doctrine initiative operation offensive war crisis scandal
+    storm hurricane typhoon virus vaccine drug variant reactor pipeline field mine dam canal reservoir
+    centre center court courts venue park forest desert valley mountain river lake island coast sea
+""")
+
+# Capitalized final words that make a name a place or thing, not an organization or person.
+PLACE_THING_HEADS = words("""
+    Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula
+    Coast Desert Forest Canal Province Region County District Street Avenue Road Square Boulevard Lane
+    Mosque Church Cathedral Temple Palace Prison Stadium Arena Bridge Airport Park Hall Tower Castle
+    War Wars Cup Finals Final Open Games Olympics Championship Championships Show Festival Prize Award
+    Awards Act Treaty Accord Accords Agreement Program Programme Mission Project Rover Lander Station Day
+    Week Summit Conference Crisis Revolution Doctrine Plan Initiative Operation Series Grand Prix Tour
+    Marathon Derby Classic Masters Trophy Stakes Bowl Expo Fair Museum Gallery Theatre Theater Zoo
+    Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
+    Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration
+""")
+
+# Well-known news agencies and outlets, organizations by name alone.
+NEWS_ORGANIZATIONS = words("""
+    Reuters AP AFP Bloomberg CNN BBC NPR PBS CBS NBC ABC Fox MSNBC CNBC Xinhua TASS KCNA Yonhap Kyodo
+    ANSA EFE DPA Interfax RIA Sputnik RT Al-Jazeera Aljazeera UPI Politico Axios Newsweek Forbes
+    Fortune Vox Vice BuzzFeed HuffPost Breitbart Haaretz Asahi Nikkei Caixin Dawn Ynet Anadolu IRNA
+    Bernama Antara Agence Associated Press
+""")
+
+# Government buildings and bodies that stand for an institution by name alone.
+INSTITUTION_NAMES = words("Pentagon Kremlin Vatican Congress Parliament Senate Knesset Bundestag Duma Elysee Élysée")
+
+# Acronyms that are not organizations.
+NON_ORG_ACRONYMS = words("""
+    US USA UK UAE USSR GDP GNP CEO CFO COO CTO CIO IQ TV AM PM GMT UTC EST EDT PST PDT BST CET DNA RNA
+    HIV AIDS COVID SARS MERS ID PC IT AI VR AR PhD MBA MP MPs MEP MEPs LGBT LGBTQ GOP OK II III IV VI VII
+    VIII IX XI DC NY LA SUV SUVs CO2 PR HR QC PDF URL SMS GPS USB FAQ VIP RIP DIY ETA ATM PIN UFO ISS
+""")
+
+# Plural pronouns and gendered pronouns that may stand for a speaker.
+PRONOUN_GENDER = {"he": "m", "she": "f", "it": "o", "they": "p", "He": "m", "She": "f", "It": "o", "They": "p"}
+
+# Determiners and possessives that may open a noun phrase.
+DETERMINERS = words("the a an his her its their our this that these those another one some several two three")
+
+# Lowercase words that end a role phrase when walking back from a name.
+ROLE_BREAKS = words("""
+    by with to from and or but as that which who whom whose including include includes included like such
+    than said says told was were is are has have had be been being will would could should may might
+    when while where after before during since until because although though if then also not only even
+    week month year day morning evening night weekend today yesterday last next earlier later ago
+    between among against about over under into onto upon via per among led met called named
+""")
+
+# Time words that can follow "Last"/"Next" and never name anything.
+MONTHS_AND_DAYS = words("""
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+""")
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS = words("""
+    Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cpl Pvt Rev Hon St Jr Sr Inc Corp Co
+    Ltd No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs etc Mt Ft Pres Supt Gens Sens Reps
+    approx est dept Univ Assn Bros Messrs Mme Mlle Msgr Fr
+""")
+
+# Name particles that may stand lowercase inside a person's name ("van de", "de la").
+NAME_PARTICLES = words("van von de der den da di du del della la le dos das ter ten bin ibn al el y zu")
+
+# Portfolio words that stand before "Minister"/"Secretary" and do not make an organization there.
+PORTFOLIO_WORDS = words("""
+    Industries Energy Services Security Trade Development Affairs Health Defense Defence Transport
+    Communications Technology Media Justice Finance Economy Interior Education Environment Agriculture
+    Labour Labor Culture Infrastructure Housing Tourism Commerce Foreign Home Treasury Digital
+""")

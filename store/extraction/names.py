@@ -1,0 +1,289 @@
+"""Capitalized name runs in reporter's text, cut into segments that may each name one thing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from store.extraction.document import Document, Sentence
+from store.extraction.given_names import GIVEN_NAMES
+from store.extraction.lexicon import (
+    COMPANY_SUFFIXES,
+    HONORIFICS,
+    MONTHS_AND_DAYS,
+    NAME_PARTICLES,
+    NON_NAME_WORDS,
+    ORG_HEADS,
+    ORG_OF_HEADS,
+    PLACE_THING_HEADS,
+    PORTFOLIO_WORDS,
+    SENTENCE_STARTERS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from store.extraction.places import DIRECTIONS, PLACE_WORDS
+from store.extraction.text import Token
+
+CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
+                        "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
+
+
+@dataclass
+class Segment:
+    """A stretch of capitalized words that may name one person, organization or place."""
+
+    tokens: list[Token]
+    kind: str
+    sentence: int
+    first_index: int
+    role: list[Token] = field(default_factory=list)
+    strong: bool = False
+    gender: str = ""
+    relation: str = ""
+
+    @property
+    def start(self) -> int:
+        """Offset of the segment's first character."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset just past the segment's last character."""
+        return self.tokens[-1].end
+
+    @property
+    def possessive(self) -> bool:
+        """Whether the name ends in 's (an owner, not a subject)."""
+        return self.tokens[-1].possessive
+
+
+def is_capitalized(token: Token) -> bool:
+    """Whether a token reads as part of a name."""
+    word = token.text
+    if word[0].isupper():
+        return True
+    return len(word) > 3 and word[:3] in ("al-", "el-") and word[3].isupper()
+
+
+def is_acronym(word: str) -> bool:
+    """Whether a word is written like an acronym (NASA, U.N.)."""
+    letters = word.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def is_place(words: list[str]) -> bool:
+    """Whether the words name a place, a nationality, or a place-like thing."""
+    name = " ".join(words)
+    if name in PLACE_WORDS:
+        return True
+    if words[-1] in PLACE_THING_HEADS:
+        return True
+    rest = [w for w in words if w not in DIRECTIONS]
+    return bool(rest) and len(rest) < len(words) and " ".join(rest) in PLACE_WORDS
+
+
+def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
+    """Maximal runs of adjacent capitalized tokens, joined by lowercase connectors where they sit inside."""
+    found: list[list[Token]] = []
+    current: list[Token] = []
+    masked = document.masked
+    words = sentence.tokens
+    for index, token in enumerate(words):
+        adjacent = bool(current) and masked[current[-1].end:token.start].strip() == "" and not current[-1].possessive
+        if is_capitalized(token):
+            if current and not adjacent:
+                found.append(current)
+                current = []
+            current.append(token)
+            continue
+        if (token.text in CONNECTORS and current and adjacent and index + 1 < len(words)
+                and masked[token.end:words[index + 1].start].strip() == ""
+                and (is_capitalized(words[index + 1]) or words[index + 1].text == "the")):
+            current.append(token)
+            continue
+        if current:
+            found.append(current)
+        current = []
+    if current:
+        found.append(current)
+    return [_trim(run) for run in found if _trim(run)]
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    """Drop connectors left dangling at either end of a run."""
+    while run and not is_capitalized(run[-1]):
+        run = run[:-1]
+    while run and not is_capitalized(run[0]):
+        run = run[1:]
+    return run
+
+
+def segments(document: Document, sentence: Sentence) -> list[Segment]:
+    """Cut each run into segments at "and" and at "of"/"for" that do not continue an organization or title."""
+    found: list[Segment] = []
+    index_of = {id(t): i for i, t in enumerate(sentence.tokens)}
+    for run in runs(document, sentence):
+        run = _drop_openers(document, run)
+        pieces: list[tuple[list[Token], str]] = []
+        current: list[Token] = []
+        relation = ""
+        chained = False
+        for position, token in enumerate(run):
+            word = token.text
+            if word in MONTHS_AND_DAYS or (word == "and" and not chained):
+                if current:
+                    pieces.append((current, relation))
+                current, relation, chained = [], "and" if word == "and" else "", False
+                continue
+            if word in ("of", "for", "on") and current and position + 1 < len(run):
+                head = current[-1].text
+                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS:
+                    chained = True
+                    current.append(token)
+                    continue
+                pieces.append((current, relation))
+                current, relation = [], word
+                continue
+            if word == "the" and not current:
+                continue
+            current.append(token)
+        if current:
+            pieces.append((current, relation))
+        for piece, rel in pieces:
+            piece = [t for t in piece if t.text != "the" or t is not piece[0]]
+            piece = _trim(piece)
+            if piece:
+                found.append(_classify(piece, piece[0].sentence, index_of[id(piece[0])], rel))
+    return found
+
+
+def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
+    """Drop sentence-initial words that are capitalized only because they open the sentence."""
+    while run and run[0].sentence_start and (
+        run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
+    ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS):
+        run = run[1:]
+        run = _trim(run)
+    while run and run[0].text in MONTHS_AND_DAYS:
+        run = _trim(run[1:])
+    return run
+
+
+def _classify(piece: list[Token], sentence: int, first_index: int, relation: str) -> Segment:
+    """Decide what a segment most likely names from its own words."""
+    words = [t.text for t in piece]
+    segment = Segment(piece, "other", sentence, first_index, relation=relation)
+    if words[0] in TITLE_HEADS and len(words) > 2 and words[1] == "of":
+        rest = piece[2:]
+        if rest and rest[0].text == "the":
+            rest = rest[1:]
+        org = _organization_part([t.text for t in rest])
+        if org is not None:
+            segment.tokens = rest[org[0]:org[1]]
+            segment.first_index = first_index + (len(piece) - len(rest)) + org[0]
+            segment.kind = "org"
+            segment.strong = True
+            segment.role = piece[:len(piece) - len(rest)]
+            return segment
+    title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS), default=-1)
+    org = _organization_part(words)
+    if org is not None and not _portfolio(words, org, title_at):
+        start, end = org
+        if end == len(words) or title_at < end:
+            segment.tokens = piece[start:end]
+            segment.first_index = first_index + start
+            segment.kind = "org"
+            segment.strong = True
+            return segment
+    if title_at >= 0:
+        return _person_with_title(segment, piece, title_at, first_index)
+    if is_place(words) and len(words) > 1:
+        segment.kind = "place"
+        return segment
+    return _person_or_other(segment, piece, first_index)
+
+
+def _organization_part(words: list[str]) -> tuple[int, int] | None:
+    """The (start, end) of an organization name inside words, if an organization word heads it."""
+    for index, word in enumerate(words):
+        if word not in ORG_HEADS:
+            continue
+        follows_of = index + 1 < len(words) and words[index + 1] in ("of", "for", "on")
+        if index == 0 and not follows_of and len(words) > 1:
+            continue
+        if index == 0 and len(words) == 1:
+            return None
+        end = index + 1
+        if follows_of:
+            end = len(words)
+        while end < len(words) and words[end] in ORG_HEADS:
+            end += 1
+        start = 0
+        while start < index and words[start] in ("Former", "former"):
+            start += 1
+        return start, end
+    return None
+
+
+def _portfolio(words: list[str], org: tuple[int, int], title_at: int) -> bool:
+    """Whether an organization word is really a minister's portfolio ("Strategic Industries Minister")."""
+    head_end = org[1]
+    return (title_at == head_end and words[head_end - 1] in PORTFOLIO_WORDS
+            and words[head_end - 1] not in COMPANY_SUFFIXES)
+
+
+def _person_with_title(segment: Segment, piece: list[Token], title_at: int, first_index: int) -> Segment:
+    """A name after a title: "U.S. Secretary of Commerce Gina Raimondo", "Lt. Col. Alexander Vindman"."""
+    rest = piece[title_at + 1:]
+    role_end = title_at + 1
+    if rest and rest[0].text == "of":
+        tail = [t for t in rest[1:] if t.text != "the"]
+        keep = 2 if len(tail) >= 3 else (1 if len(tail) == 2 else 0)
+        rest = tail[len(tail) - keep:] if keep else []
+        role_end = len(piece) - len(rest)
+    gender = ""
+    for token in piece[:role_end]:
+        gender = HONORIFICS.get(token.text, gender) or gender
+    while rest and (rest[0].text in NON_NAME_WORDS or rest[0].text in PLACE_WORDS) and len(rest) > 1:
+        rest = rest[1:]
+    if not rest or not _name_words([t.text for t in rest]):
+        segment.kind = "title"
+        return segment
+    segment.role = piece[:role_end]
+    segment.first_index = first_index + (len(piece) - len(rest))
+    segment.tokens = rest
+    segment.gender = gender
+    segment.strong = True
+    segment.kind = "person" if len(rest) > 1 else "alias"
+    return segment
+
+
+def _name_words(words: list[str]) -> bool:
+    """Whether every word can stand in a person's name."""
+    for word in words:
+        if word in NAME_PARTICLES:
+            continue
+        if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
+            return False
+        if any(c.isdigit() for c in word) or (is_acronym(word) and len(word) > 1):
+            return False
+        if not word[0].isupper() and word[:3] not in ("al-", "el-"):
+            return False
+    return True
+
+
+def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> Segment:
+    """A bare capitalized segment: a person when it reads like a name, a single word, or something else."""
+    while len(piece) > 1 and (piece[0].text in PLACE_WORDS or piece[0].text in NON_NAME_WORDS):
+        piece = piece[1:]
+        first_index += 1
+    segment.tokens = piece
+    segment.first_index = first_index
+    words = [t.text for t in piece]
+    if len(piece) == 1:
+        segment.kind = "single"
+        return segment
+    core = [w for w in words if w not in NAME_PARTICLES]
+    if 2 <= len(core) <= 4 and _name_words(words) and not is_place(words):
+        segment.kind = "person"
+        segment.strong = words[0].split("-")[0] in GIVEN_NAMES
+    return segment

@@ -1,0 +1,278 @@
+"""Each person's role and organization, in the article's own words, from the words around their name."""
+
+from __future__ import annotations
+
+from store.extraction.document import Document
+from store.extraction.entities import Found, normalize
+from store.extraction.lexicon import (
+    DETERMINERS,
+    ORG_ANAPHORS,
+    ROLE_BREAKS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
+from store.extraction.names import Segment
+from store.extraction.places import PLACE_WORDS
+from store.extraction.text import Token, gap
+
+PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
+FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
+
+
+def is_role_noun(word: str) -> bool:
+    """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist)."""
+    if word in ROLE_NOUNS:
+        return True
+    return word.islower() and len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in ROLE_BREAKS
+
+
+def assign_roles(document: Document, found: Found) -> None:
+    """Set role and organization on every person from the first mention that gives either."""
+    done: set[int] = set()
+    org_at = {m.start: m.entity for m in found.mentions if found.registry.entities[m.entity].kind == "org"}
+    person_at = {m.start for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
+    for number, segment in enumerate(found.segments):
+        index = found.segment_entity.get(number)
+        if index is None or index in done or found.registry.entities[index].kind != "person":
+            continue
+        if segment.kind not in ("person", "alias", "single"):
+            continue
+        role, org = _role_of(document, found, segment, org_at, person_at)
+        following = found.segments[number + 1] if number + 1 < len(found.segments) else None
+        if org is None and following is not None and following.relation in ("of", "for") and \
+                following.sentence == segment.sentence:
+            target = found.segment_entity.get(number + 1)
+            if target is not None and found.registry.entities[target].kind == "org" and \
+                    document.masked[segment.end:following.start].strip() in ("of", "of the", "for", "for the"):
+                org = target
+                if role is None:
+                    role = _next_sentence_role(document, following)
+        if role is None and org is None:
+            continue
+        person = found.registry.entities[index]
+        person.role = role
+        person.organization = found.registry.entities[org].name if org is not None else None
+        done.add(index)
+
+
+def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[int, int],
+             person_at: set[int]) -> tuple[str | None, int | None]:
+    """The role words around one mention of a person and the organization they name."""
+    tokens = document.sentences[segment.sentence].tokens
+    parts: list[str] = []
+    org: int | None = None
+    start_index = segment.first_index - len(segment.role)
+    if segment.role:
+        words = list(segment.role)
+        while words and (words[0].text in PLACE_WORDS) and len(words) > 1:
+            words = words[1:]
+        lead_org, words = _leading_organization(found, words)
+        org = lead_org
+        if words:
+            parts.append(_text(document, words))
+    before = _walk_back(document, tokens, start_index)
+    if before:
+        role, owner = _phrase(document, found, before, org_at, segment.start)
+        if role:
+            parts.insert(0, role)
+            org = org if org is not None else owner
+    elif start_index > 0 and document.masked[tokens[start_index - 1].end:tokens[start_index].start].strip() == ",":
+        phrase = _walk_back(document, tokens, start_index - 1, allow_all=True) + [tokens[start_index - 1]]
+        if _is_role_phrase(phrase):
+            role, owner = _phrase(document, found, phrase, org_at, segment.start)
+            if role:
+                parts.insert(0, role)
+                org = org if org is not None else owner
+    end_index = segment.first_index + len(segment.tokens)
+    if end_index < len(tokens) and document.masked[segment.end:tokens[end_index].start].strip() == ",":
+        phrase = _walk_forward(document, tokens, end_index)
+        stop = phrase[-1].end if phrase else 0
+        ahead = [t for t in tokens if t.start > stop][:1]
+        introduces_next = bool(ahead) and ahead[0].start in person_at and \
+            document.masked[stop:ahead[0].start].strip() == ","
+        if any(t.start in person_at for t in phrase) or introduces_next or (phrase and phrase[0].text == "and"):
+            phrase = []
+        if phrase and _is_role_phrase(phrase):
+            role, owner = _phrase(document, found, phrase, org_at, segment.start)
+            if role:
+                parts.append(role)
+                org = org if org is not None else owner
+    if not parts:
+        return None, org
+    return ", ".join(parts), org
+
+
+def _text(document: Document, words: list[Token]) -> str:
+    """The original characters spanned by words."""
+    return document.text[words[0].start:words[-1].end]
+
+
+def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None, list[Token]]:
+    """Split a known organization off the front of a title run ("Emirates President")."""
+    registry = found.registry
+    for size in range(len(words) - 1, 0, -1):
+        key = normalize(" ".join(t.text for t in words[:size]))
+        index = registry.keys.get(key)
+        if index is None and size == 1:
+            index = registry.prefixes.get(words[0].text)
+        if index is not None and registry.entities[index].kind == "org":
+            return index, words[size:]
+    return None, words
+
+
+def _walk_back(document: Document, tokens: list[Token], index: int, allow_all: bool = False) -> list[Token]:
+    """Role words right before tokens[index]: lowercase nouns, capitalized modifiers, possessives."""
+    taken: list[Token] = []
+    position = index - 1
+    while position >= 0:
+        token = tokens[position]
+        if gap(document.masked, token, tokens[position + 1]):
+            break
+        word = token.text
+        if word.islower() and word in ROLE_BREAKS and word not in PREPOSITIONS:
+            break
+        if word in ("the", "a", "an") and not allow_all:
+            if taken and taken[0].possessive:
+                taken.insert(0, token)
+            break
+        if word.islower() and word in DETERMINERS and word not in ("the", "a", "an"):
+            break
+        taken.insert(0, token)
+        position -= 1
+    while taken and (taken[0].text in PREPOSITIONS):
+        taken = taken[1:]
+    if allow_all:
+        return taken
+    if not taken or not (is_role_noun(taken[-1].text) or taken[-1].text in PLACE_WORDS or _has_role_noun(taken)):
+        return []
+    if not any(is_role_noun(t.text) for t in taken):
+        return []
+    while taken and not (is_role_noun(taken[-1].text)):
+        taken = taken[:-1]
+    return taken
+
+
+def _has_role_noun(words: list[Token]) -> bool:
+    """Whether any of the words is a role noun."""
+    return any(is_role_noun(t.text) for t in words)
+
+
+def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[Token]:
+    """An appositive after a name: words up to the next comma, verb or "for the <noun>"."""
+    taken: list[Token] = []
+    position = index
+    while position < len(tokens):
+        token = tokens[position]
+        if taken and gap(document.masked, taken[-1], token):
+            break
+        word = token.text
+        if word.islower() and word in FORWARD_BREAKS:
+            break
+        if word in PREPOSITIONS and position + 2 < len(tokens):
+            nxt, after = tokens[position + 1], tokens[position + 2]
+            if nxt.text in ("the", "a", "an") and after.text.islower() and not after.possessive and taken:
+                break
+        taken.append(token)
+        position += 1
+    return taken
+
+
+def _is_role_phrase(words: list[Token]) -> bool:
+    """Whether words describe a job: a title word first, or a role noun among the first few."""
+    if not words:
+        return False
+    lead = [t for t in words if t.text not in ("the", "a", "an")]
+    if not lead:
+        return False
+    if lead[0].text in TITLE_HEADS or lead[0].text in TITLE_WORDS:
+        return True
+    if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
+            words[0].text not in ("the", "a", "an") and not _capital_role(words):
+        return False
+    return any(is_role_noun(t.text.lower() if t.text in TITLE_HEADS else t.text) for t in words[:8])
+
+
+def _capital_role(words: list[Token]) -> bool:
+    """Whether capitalized words end in a role word ("State Department Spokesperson")."""
+    return any(t.text in TITLE_HEADS for t in words)
+
+
+def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[int, int],
+            position: int) -> tuple[str | None, int | None]:
+    """Role text and organization of a role phrase: an owner ("the Pentagon's"), "of/at ORG", or a named one."""
+    org: int | None = None
+    owner_end = -1
+    for i, token in enumerate(words):
+        if token.possessive:
+            owner_end = i
+            break
+    if owner_end >= 0:
+        owner = words[:owner_end + 1]
+        owner_words = [t for t in owner if t.text not in ("the", "a", "an")]
+        org = _organization_in(found, owner_words, org_at)
+        if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
+            org = _recent_organization(found, position)
+        words = words[owner_end + 1:]
+    else:
+        org = _organization_in(found, words, org_at)
+        tail = _trailing_organization(found, words, org_at)
+        formal = [t for t in words if t.text not in ("the", "a", "an")][:1]
+        if tail is not None and formal and formal[0].text[0].isupper():
+            org = tail[0]
+        elif tail is not None:
+            org, cut = tail
+            words = words[:cut]
+    while words and words[0].text in ("the", "a", "an"):
+        words = words[1:]
+    if not words:
+        return None, org
+    return _text(document, words), org
+
+
+def _organization_in(found: Found, words: list[Token], org_at: dict[int, int]) -> int | None:
+    """The first organization named among words."""
+    for token in words:
+        if token.start in org_at:
+            return org_at[token.start]
+    return None
+
+
+def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, int]) -> tuple[int, int] | None:
+    """An organization closing the phrase after "of"/"at" ("president of SpaceX"): (org, cut index)."""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].start in org_at:
+            cut = i
+            while cut > 0 and words[cut - 1].text in ("the",):
+                cut -= 1
+            if cut > 0 and words[cut - 1].text in ("of", "at"):
+                return org_at[words[i].start], cut - 1
+            return None
+    return None
+
+
+def _recent_organization(found: Found, position: int) -> int | None:
+    """The organization named most recently before position."""
+    latest = None
+    for mention in found.mentions:
+        if mention.start >= position:
+            break
+        if found.registry.entities[mention.entity].kind == "org":
+            latest = mention.entity
+    return latest
+
+
+def _next_sentence_role(document: Document, segment: Segment) -> str | None:
+    """A role that a stray period cut into the next sentence ("... of the White House. Director of ...")."""
+    number = segment.sentence + 1
+    if number >= len(document.sentences) or document.sentences[number].paragraph != \
+            document.sentences[segment.sentence].paragraph:
+        return None
+    tokens = document.sentences[number].tokens
+    if len(tokens) < 3 or tokens[0].text not in TITLE_HEADS or tokens[1].text != "of":
+        return None
+    if segment.end + 3 < document.sentences[segment.sentence].end:
+        return None
+    phrase = _walk_forward(document, tokens, 0)
+    return _text(document, phrase) if phrase else None

@@ -1,0 +1,101 @@
+"""Paragraphs, sentences and word tokens of an article, with their offsets in the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from store.extraction.lexicon import ABBREVIATIONS
+
+LINE = re.compile(r"[^\n]+")
+SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[^\W\d_a-z]|\s*$)|(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+\d)")
+WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
+UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of the text: where it stands and what it says (possessive 's stripped)."""
+
+    start: int
+    end: int
+    text: str
+    possessive: bool
+    sentence_start: bool
+    paragraph: int
+    sentence: int
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of every non-blank line, trailing whitespace excluded."""
+    spans = []
+    for match in LINE.finditer(text):
+        line = match.group()
+        stripped = line.rstrip()
+        if not stripped.strip():
+            continue
+        lead = len(stripped) - len(stripped.lstrip())
+        spans.append((match.start() + lead, match.start() + len(stripped)))
+    return spans
+
+
+def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split masked[start:end] into sentences; quoted text must already be masked."""
+    spans = []
+    cursor = start
+    for match in SENTENCE_END.finditer(masked, start, end):
+        stop = match.end()
+        if match.group()[0] == "." and _is_abbreviation(masked, match.start(), cursor):
+            continue
+        if stop > cursor:
+            spans.append((cursor, stop))
+        cursor = stop
+        while cursor < end and masked[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans
+
+
+def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
+    """Whether the period at dot closes an abbreviation such as "Mr." or "U.S." rather than a sentence."""
+    begin = dot
+    while begin > floor and not masked[begin - 1].isspace() and masked[begin - 1] not in "(\"“‘":
+        begin -= 1
+    word = masked[begin:dot]
+    if word in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True
+    return bool(UPPER_INITIAL.search(word) and "." in word and len(word) <= 6 and word.replace(".", "").isupper())
+
+
+def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> list[Token]:
+    """Word tokens of one sentence of masked text."""
+    found = []
+    first = True
+    for match in WORD.finditer(masked, start, end):
+        word = match.group()
+        w_start, w_end = match.start(), match.end()
+        possessive = False
+        if len(word) > 2 and word[-2] in "’'`" and word[-1] in "sS":
+            word, w_end, possessive = word[:-2], w_end - 2, True
+        elif w_end < end and masked[w_end] in "’'" and word[-1] in "sz" and word[0].isupper() and (
+            w_end + 1 >= end or masked[w_end + 1] in " \t,"
+        ):
+            possessive = True
+        if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
+            word, w_end = word + ".", w_end + 1
+        found.append(Token(w_start, w_end, word, possessive, first, paragraph, sentence))
+        first = False
+    return found
+
+
+def gap(masked: str, left: Token, right: Token) -> str:
+    """The non-space characters between two tokens, a possessive ending excluded."""
+    between = masked[left.end:right.start].strip()
+    if left.possessive and between[:2] in ("’s", "'s", "`s"):
+        between = between[2:].strip()
+    elif left.possessive and between[:1] in ("’", "'"):
+        between = between[1:].strip()
+    return between
