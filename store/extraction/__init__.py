@@ -29,10 +29,11 @@ def _extract(text: str) -> Extraction:
     assign_roles(document, found)
     attributed = Attributor(document, found).attribute(document.quotes)
     entities = found.registry.entities
+    in_order = sorted(entities, key=lambda e: e.first)
     people = tuple(
-        Person(e.name, tuple(e.aliases), e.role, e.organization) for e in entities if e.kind == "person"
+        Person(e.name, tuple(e.aliases), e.role, e.organization) for e in in_order if e.kind == "person"
     )
-    organizations = tuple(Organization(e.name, tuple(e.aliases)) for e in entities if e.kind == "org")
+    organizations = tuple(Organization(e.name, tuple(e.aliases)) for e in in_order if e.kind == "org")
     quotes = tuple(
         Quote(text[a.span.start:a.span.end], entities[a.speaker].name if a.speaker is not None else None,
               a.span.start, a.span.end, a.span.paragraph)

@@ -15,7 +15,7 @@ from store.extraction.lexicon import (
     UNNAMED_SOURCES,
 )
 from store.extraction.quotes import QuoteSpan
-from store.extraction.roles import PREPOSITIONS
+from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
@@ -241,9 +241,9 @@ class Attributor:
             return None
         best = None
         for entity_index, entity in enumerate(self.entities):
-            if entity.kind == "person" and entity.role and token.text in entity.role.lower().split():
-                if entity.first < token.start and (best is None or self.entities[best].first < entity.first):
-                    best = entity_index
+            known = entity.kind == "person" and entity.role and token.text in entity.role.lower().split()
+            if known and entity.first < token.start and (best is None or self.entities[best].first < entity.first):
+                best = entity_index
         return best
 
     def _subject(self, sentence: Sentence, start: int, end: int) -> tuple[bool, int | None] | None:
@@ -258,7 +258,8 @@ class Attributor:
             return None
         start = tokens[0].start
         mentions = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if start <= m.start < end]
-        eligible = [m for m in mentions if not m.possessive and not self._after_preposition(sentence, m)]
+        eligible = [m for m in mentions if not m.possessive and not self._after_preposition(sentence, m)
+                    and not self._modifies_person(sentence, m)]
         first_mention = eligible[0] if eligible else None
         for index, token in enumerate(tokens):
             if first_mention is not None and token.start >= first_mention.start:
@@ -281,6 +282,17 @@ class Attributor:
             back -= 1
         return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in (
             "with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"))
+
+    def _modifies_person(self, sentence: Sentence, mention: Mention) -> bool:
+        """Whether an organization only qualifies the person named next ("State Department official X")."""
+        if self.entities[mention.entity].kind != "org":
+            return False
+        later = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if m.start > mention.start]
+        if not later or self.entities[later[0].entity].kind != "person":
+            return False
+        between = [t for t in sentence.tokens if mention.end <= t.start and t.end <= later[0].start]
+        return len(between) <= 3 and not self.document.masked[mention.end:later[0].start].strip(" ").count(",") \
+            and all(is_role_noun(t.text) or t.text[0].isupper() for t in between)
 
     def _in_relative_clause(self, tokens: list[Token], mention: Mention) -> bool:
         """Whether a mention sits in a "who …" clause between the speaker and the verb."""
@@ -326,9 +338,9 @@ class Attributor:
                 break
             if self._paragraph_of(position) >= quote.paragraph - 1:
                 latest = entity
-        if previous is not None and previous.span.paragraph >= quote.paragraph - 1 and previous.speaker is not None:
-            if latest is None or latest == previous.speaker:
-                return previous.speaker
+        near = previous is not None and previous.span.paragraph >= quote.paragraph - 1
+        if near and previous.speaker is not None and latest in (None, previous.speaker):
+            return previous.speaker
         if latest is None or latest == UNNAMED:
             return previous.speaker if previous is not None and previous.span.paragraph >= quote.paragraph - 1 \
                 else None
@@ -348,7 +360,8 @@ class Attributor:
                 unnamed = (token.start, UNNAMED)
                 break
         for mention in self.by_sentence.get(number, []):
-            if not mention.possessive and not self._after_preposition(sentence, mention):
+            if not mention.possessive and not self._after_preposition(sentence, mention) and \
+                    not self._modifies_person(sentence, mention):
                 if unnamed is not None and unnamed[0] < mention.start:
                     return unnamed
                 return mention.start, mention.entity

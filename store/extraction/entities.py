@@ -172,7 +172,7 @@ def _misspelled(known: list[str], words: list[str]) -> bool:
     if len(known) != len(words) or len(words) < 2:
         return False
     total = 0
-    for a, b in zip(known, words):
+    for a, b in zip(known, words, strict=True):
         if a == b:
             continue
         if len(a) < 5 or edit_distance(a, b, 1) > 1:
@@ -207,22 +207,24 @@ def find_entities(document: Document) -> Found:
     registry = Registry()
     resolved: dict[int, int] = {}
     new_ok = [document.sentences[s.sentence].paragraph != document.title_paragraph for s in all_segments]
-    for number, segment in enumerate(all_segments):
+    for segment in all_segments:
         _apply_cues(document, segment)
+        _common_words(document, segment)
     _propagate_lists(document, all_segments)
+    _affiliations(document, all_segments)
     for number, segment in enumerate(all_segments):
         if not new_ok[number]:
             continue
         if segment.kind == "person":
             words = [t.text for t in segment.tokens]
             resolved[number] = registry.add_person(_span(document, segment), words, segment.start, segment.gender)
-        elif segment.kind == "org":
+        elif segment.kind == "org" and len(segment.tokens) > 1:
             words = [t.text for t in segment.tokens]
             index = registry.add_organization(_span(document, segment), words, segment.start)
             resolved[number] = index
             _acronym_after(document, segment, registry, index)
     for number, segment in enumerate(all_segments):
-        if number in resolved or segment.kind not in ("single", "alias", "other"):
+        if number in resolved or segment.kind not in ("single", "alias", "other", "org"):
             continue
         index = _resolve_single(document, segment, registry, new_ok[number])
         if index is not None:
@@ -341,35 +343,67 @@ def _propagate_lists(document: Document, all_segments: list[Segment]) -> None:
     for group in by_sentence.values():
         group.sort(key=lambda s: s.start)
         chain: list[Segment] = [group[0]]
+        joined = False
         for segment in group[1:]:
             between = document.masked[chain[-1].end:segment.start]
-            if between.strip() in (",", "and", ", and", "or", ", or") or (
-                between.strip().startswith("(") and between.strip().endswith(", and")
-            ) or _parenthetical_comma(between):
-                chain.append(segment)
+            if chain[-1].possessive:
+                between = between.lstrip("’'`s")
+            between = between.strip()
+            if not between and chain[-1].possessive:
+                chain[-1] = segment
                 continue
-            _settle_list(chain)
-            chain = [segment]
-        _settle_list(chain)
+            if between in (",", "and", ", and", "or", ", or") or _parenthetical_comma(between):
+                chain.append(segment)
+                joined = joined or between.endswith(("and", "or"))
+                continue
+            _settle_list(chain, joined or _and_follows(document, chain[-1]))
+            chain, joined = [segment], False
+        _settle_list(chain, joined or _and_follows(document, chain[-1]))
+
+
+def _and_follows(document: Document, segment: Segment) -> bool:
+    """Whether "and"/"or" comes right after a segment (a list that ends in an unnamed item)."""
+    return document.masked[segment.end:segment.end + 6].lstrip(" ,").startswith(("and ", "or "))
 
 
 def _parenthetical_comma(between: str) -> bool:
     """Whether between is ' (SNC), ' — a bracketed acronym then a list comma."""
-    text = between.strip()
-    return text.startswith("(") and ")" in text and text.rsplit(")", 1)[1].strip() in (",", "and", ", and")
+    return between.startswith("(") and ")" in between and between.rsplit(")", 1)[1].strip() in (",", "and", ", and")
 
 
-def _settle_list(chain: list[Segment]) -> None:
+def _settle_list(chain: list[Segment], joined: bool) -> None:
     """Make the unsure members of one list organizations when the list is one of organizations."""
-    if len(chain) < 2:
+    if len(chain) < 2 or (len(chain) == 2 and not joined):
         return
     orgs = sum(1 for s in chain if s.kind == "org")
     people = sum(1 for s in chain if s.kind == "person" and s.strong)
     if orgs and not people and orgs * 2 >= len([s for s in chain if s.kind != "place"]) - 1:
         for segment in chain:
             if segment.kind in ("single", "other") or (segment.kind == "person" and not segment.strong):
-                if not (len(segment.tokens) == 1 and segment.tokens[0].text in NON_NAME_WORDS):
+                words = [t.text for t in segment.tokens]
+                if not (len(words) == 1 and words[0] in NON_NAME_WORDS) and not is_place(words):
                     segment.kind = "org"
+
+
+def _common_words(document: Document, segment: Segment) -> None:
+    """A would-be name made of words the article also writes in lowercase is not a person ("Iodine Nutrition")."""
+    weak = segment.kind == "person" and not segment.strong
+    if weak and all(t.text.lower() in document.lowercase_words for t in segment.tokens):
+        segment.kind = "other"
+
+
+def _affiliations(document: Document, all_segments: list[Segment]) -> None:
+    """A name right after "NAME of" / "NAME for" is the person's organization unless it is a place."""
+    for previous, segment in zip(all_segments, all_segments[1:], strict=False):
+        if segment.relation not in ("of", "for") or previous.kind != "person" or previous.sentence != segment.sentence:
+            continue
+        between = document.masked[previous.end:segment.start].split()
+        if between not in (["of"], ["for"], ["of", "the"], ["for", "the"]):
+            continue
+        words = [t.text for t in segment.tokens]
+        unsure = segment.kind in ("other", "single") or (segment.kind == "person" and not segment.strong)
+        if unsure and not is_place(words):
+            segment.kind = "org"
 
 
 def _acronym_after(document: Document, segment: Segment, registry: Registry, index: int) -> None:
@@ -416,9 +450,9 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if segment.kind == "org":
         return registry.add_organization(word, [word], segment.start)
     before = _words_before(document, segment, 2)
-    if before and before[-1] in ROLE_NOUNS and before[-1].islower() and word not in TITLE_WORDS:
-        if not segment.tokens[0].sentence_start and not is_acronym(word):
-            return registry.add_person(word, [word], segment.start, "")
+    introduced = bool(before) and before[-1] in ROLE_NOUNS and before[-1].islower() and word not in TITLE_WORDS
+    if introduced and not segment.tokens[0].sentence_start and not is_acronym(word):
+        return registry.add_person(word, [word], segment.start, "")
     if is_acronym(word) and word not in NON_ORG_ACRONYMS:
         following = _token_after(document, segment)
         if segment.possessive or (following and following.text in FOLLOWING_VERBS
@@ -443,7 +477,9 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
         word = segment.tokens[0].text
         if segment.tokens[0].sentence_start or is_acronym(word) or word in HONORIFICS:
             continue
-        if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES or is_place([word]):
+        if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES:
+            continue
+        if is_place([word]):
             continue
         counts.setdefault(word, []).append(number)
     for word, numbers in counts.items():

@@ -23,6 +23,7 @@ from store.extraction.lexicon import (
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
 from store.extraction.text import Token
 
+ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
                         "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
 
@@ -57,8 +58,10 @@ class Segment:
 
 
 def is_capitalized(token: Token) -> bool:
-    """Whether a token reads as part of a name."""
+    """Whether a token reads as part of a name (not a model number, not "Turkish-based")."""
     word = token.text
+    if any(c.isdigit() for c in word) or word.endswith(ADJECTIVE_SUFFIXES):
+        return False
     if word[0].isupper():
         return True
     return len(word) > 3 and word[:3] in ("al-", "el-") and word[3].isupper()
@@ -97,7 +100,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
             continue
         if (token.text in CONNECTORS and current and adjacent and index + 1 < len(words)
                 and masked[token.end:words[index + 1].start].strip() == ""
-                and (is_capitalized(words[index + 1]) or words[index + 1].text == "the")):
+                and (is_capitalized(words[index + 1]) or words[index + 1].text in CONNECTORS)):
             current.append(token)
             continue
         if current:
@@ -196,7 +199,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             return segment
     if title_at >= 0:
         return _person_with_title(segment, piece, title_at, first_index)
-    if is_place(words) and len(words) > 1:
+    if is_place(words) and len(words) > 1 and words[0] not in GIVEN_NAMES:
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
@@ -240,6 +243,8 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
         keep = 2 if len(tail) >= 3 else (1 if len(tail) == 2 else 0)
         rest = tail[len(tail) - keep:] if keep else []
         role_end = len(piece) - len(rest)
+        if rest and rest[0].text not in GIVEN_NAMES and any(t.text in NON_NAME_WORDS for t in tail):
+            rest = []
     gender = ""
     for token in piece[:role_end]:
         gender = HONORIFICS.get(token.text, gender) or gender
@@ -273,7 +278,7 @@ def _name_words(words: list[str]) -> bool:
 
 def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> Segment:
     """A bare capitalized segment: a person when it reads like a name, a single word, or something else."""
-    while len(piece) > 1 and (piece[0].text in PLACE_WORDS or piece[0].text in NON_NAME_WORDS):
+    while len(piece) > 1 and piece[0].text in PLACE_WORDS:
         piece = piece[1:]
         first_index += 1
     segment.tokens = piece
@@ -283,7 +288,8 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         segment.kind = "single"
         return segment
     core = [w for w in words if w not in NAME_PARTICLES]
-    if 2 <= len(core) <= 4 and _name_words(words) and not is_place(words):
+    given = words[0].split("-")[0] in GIVEN_NAMES
+    if 2 <= len(core) <= 4 and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
         segment.strong = words[0].split("-")[0] in GIVEN_NAMES
     return segment

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from store.extraction.lexicon import ABBREVIATIONS
 
 LINE = re.compile(r"[^\n]+")
-SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+[\"“‘(\[]*[^\W\d_a-z]|\s*$)|(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+\d)")
+SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
 
