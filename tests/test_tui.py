@@ -230,3 +230,181 @@ def test_snapshot_main_screen(snap_compare, store: Store) -> None:
 
 def test_snapshot_search_with_matches(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SIZE, press=["slash", *"production"], run_before=no_blink)
+
+
+HOSTILE = (
+    "Hostile [bold]title[/] \x1b[31mred\x1b[0m\n"
+    "\u201c[@click=app.quit]Quit now[/] [link=http://evil.example]x[/link] \x1b]52;c;aGk=\x07 "
+    "\x1b[2J\u202egnp.exe\x9b[/\u201d said Mallory Smith.\n"
+    "ORG=Evil [b]Corp[/b]\n"
+)
+
+
+def hostile_extract(text: str) -> Extraction:
+    """The hostile article's quote, speaker and organization, found by position."""
+    start = text.index("\u201c") + 1
+    end = text.index("\u201d")
+    return Extraction(
+        text.split("\n", 1)[0],
+        (Person("Mallory Smith [red]x[/red]\x1b[5m", (), "[italic]role\x07", "Evil [b]Corp[/b]"),),
+        (Organization("Evil [b]Corp[/b]"),),
+        (Quote(text[start:end], "Mallory Smith [red]x[/red]\x1b[5m", start, end, 1),),
+    )
+
+
+@pytest.fixture
+def hostile_store(tmp_path: Path) -> Store:
+    store = Store(tmp_path / "evil.json", extractor=hostile_extract)
+    store.ingest([("evil.txt", HOSTILE)])
+    return store
+
+
+def screen_text(app: WhosaidApp) -> str:
+    """Everything on screen as plain text, as a terminal would show it."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+@synchronously
+async def test_hostile_text_is_shown_literally_and_never_acted_on(hostile_store: Store) -> None:
+    app = make_app(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab", "tab", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[@click=app.quit]Quit now[/]" in text
+        assert "[link=http://evil.example]x[/link]" in text
+        assert "Mallory Smith [red]x[/red]" in text
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text and "\x9b" not in text
+        assert "\u241b[2J" in text
+        await pilot.press("y")
+        copied = app.clipboard
+        assert "[@click=app.quit]" in copied
+        assert not any(char in copied for char in "\x1b\x07\x9b\u202e")
+        await pilot.press("a")
+        await pilot.pause()
+        article_text = screen_text(app)
+        assert "Hostile [bold]title[/]" in article_text and "\x1b" not in article_text
+        await pilot.press("escape", "question_mark", "escape")
+        assert app.is_running
+
+
+@synchronously
+async def test_copy_puts_the_quote_and_citation_on_the_clipboard(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "y")
+        assert app.clipboard.startswith("\u201cUkraine\u2019s emergence")
+        assert "Jake Sullivan" in app.clipboard
+        await pilot.pause()
+        assert any("Copied" in notification.title for notification in app._notifications)
+
+
+@synchronously
+async def test_new_articles_from_another_process_appear_keeping_selection_and_search(
+    store: Store, tmp_path: Path
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"weapons", "escape")
+        chosen = app.screen.quotes.records[-1].key
+        app.screen.quotes.select_key(chosen)
+        other = Store(store.path, extractor=fixed_extract)
+        other.ingest([("more.txt", "More weapons news\n\u201cWe need more weapons,\u201d said Jake Sullivan.\n")])
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "2 articles" in app.sub_title:
+                break
+        assert "2 articles" in app.sub_title
+        assert app.screen.search_text == "weapons"
+        assert any("more weapons" in q.text for q in app.screen.quotes.records)
+        assert app.screen.quotes.selected.key == chosen
+
+
+@synchronously
+async def test_article_view_marks_the_quote_and_steps_through_quotes_and_names(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "j", "a")
+        await pilot.pause()
+        article = app.screen
+        assert type(article).__name__ == "ArticleScreen"
+        assert article.current_quote == 1
+        await pilot.press("n")
+        assert article.current_quote == 2
+        await pilot.press("N", "N")
+        assert article.current_quote == 0
+        await pilot.press("tab")
+        assert article.mentions[article.current_name].subject.kind in ("person", "organization")
+        while article.mentions[article.current_name].subject.key != "jake sullivan":
+            await pilot.press("tab")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "BrowseScreen"
+        assert app.screen.detail.subject.key == "jake sullivan"
+        await pilot.press("escape")
+        assert app.screen.detail.subject.kind == "quote"
+
+
+@synchronously
+async def test_palette_goes_to_a_person_by_fuzzy_name(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"jsullivan")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.detail.subject.key == "jake sullivan"
+
+
+@synchronously
+async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(50, 20)) as pilot:
+        screen = app.screen
+        assert screen.people.display and not screen.quotes.display
+        await pilot.press("3")
+        await pilot.pause()
+        assert screen.quotes.display and not screen.people.display and not screen.detail.display
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.detail.display and not screen.quotes.display
+
+
+def test_ascii_terminals_get_ascii_borders(store: Store) -> None:
+    from tui.app import terminal_needs_ascii
+
+    assert terminal_needs_ascii("linux") and terminal_needs_ascii("vt220") and terminal_needs_ascii("dumb")
+    assert not terminal_needs_ascii("xterm-256color")
+
+
+def test_snapshot_main_screen_80x24(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=no_blink)
+
+
+def test_snapshot_person_detail(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SIZE, press=["j", "j", "j", "j", "enter"], run_before=no_blink)
+
+
+def test_snapshot_organization_detail(snap_compare, store: Store) -> None:
+    async def select_white_house(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await pilot.press("tab")
+        pilot.app.screen.organizations.select_key("white house")
+        await pilot.pause()
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=select_white_house)
+
+
+def test_snapshot_article_view(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SIZE, press=["3", "j", "a", "tab"], run_before=no_blink)
+
+
+def test_snapshot_help(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SIZE, press=["question_mark"], run_before=no_blink)
+
+
+def test_snapshot_ascii_borders_80x24(snap_compare, store: Store) -> None:
+    app = WhosaidApp(store, ascii_only=True, store_label="store.json")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=no_blink)

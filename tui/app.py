@@ -13,6 +13,8 @@ from textual.reactive import var
 from store import QuoteRecord, Snapshot, Store, WhosaidError
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
+from tui.commands import WhosaidCommands
+from tui.detail import Subject
 from tui.safe_text import printable_line
 from tui.text import count_label
 
@@ -40,6 +42,7 @@ class WhosaidApp(App[None]):
     CSS_PATH = "whosaid.tcss"
     TITLE = "whosaid"
     BINDINGS = list(APP_BINDINGS)
+    COMMANDS = {WhosaidCommands}
 
     snapshot: var[Snapshot] = var(None, init=False)  # type: ignore[arg-type]
     """The store version on screen; replaced whole when another process writes the store."""
@@ -117,7 +120,26 @@ class WhosaidApp(App[None]):
         from tui.article_screen import ArticleScreen
 
         if self.snapshot.article(article_key) is not None:
-            self.push_screen(ArticleScreen(article_key, quote_key))
+            self.push_screen(ArticleScreen(article_key, quote_key), self.open_subject)
+
+    def browse_screen(self) -> BrowseScreen:
+        """The main screen, brought back to the top by closing any screens above it."""
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, BrowseScreen):
+            self.pop_screen()
+        assert isinstance(self.screen, BrowseScreen)
+        return self.screen
+
+    def open_subject(self, subject: Subject | None) -> None:
+        """Show a person, organization or quote in the browser's detail area (None: nothing to open)."""
+        if subject is not None:
+            self.browse_screen().open_subject(subject)
+
+    def search_for(self, query: str | None) -> None:
+        """Focus the browser's search box, filled with `query` when given."""
+        screen = self.browse_screen()
+        if query is not None:
+            screen.search.value = query
+        screen.search.focus()
 
     def action_help(self) -> None:
         from tui.help_screen import HelpScreen

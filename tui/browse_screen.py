@@ -175,12 +175,19 @@ class BrowseScreen(Screen[None]):
         subject = self.detail.subject_at(event.option_index)
         if subject is None:
             return
-        if subject.kind == "article-text":
-            self.app.open_article(subject.key)
+        if subject.kind == "article":
+            current = self.detail.subject
+            self.app.open_article(subject.key, current.key if current and current.kind == "quote" else None)
             return
         self.history.append(Place(self.detail.subject, "detail", event.option_index))
         self.show_subject(subject)
         self.detail.links.focus()
+
+    def open_subject(self, subject: Subject) -> None:
+        """Show a subject in the detail area, remembering where the user was, and focus its links."""
+        self.history.append(Place(self.detail.subject, self.current_pane, self.detail.links.highlighted))
+        self.show_subject(subject)
+        self.focus_pane("detail")
 
     def focus_pane(self, name: str) -> None:
         """Give a pane focus (and, on a narrow terminal, the screen)."""

@@ -75,7 +75,7 @@ class DetailPane(Vertical):
         first = next((i for i, target in enumerate(self.subjects) if target is not None), None)
         self.links.highlighted = link_index if link_index is not None else first
         self.links.scroll_to(y=0, animate=False)
-        titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
+        titles = {"person": "Person", "organization": "Organization", "quote": "Quote"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
 
     def subject_at(self, index: int) -> Subject | None:
@@ -86,8 +86,8 @@ class DetailPane(Vertical):
 def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Link]]:
     """Summary and links for a subject; a placeholder when there is none or it has gone."""
     if subject is not None:
-        builder = _BUILDERS[subject.kind]
-        described = builder(snapshot, subject.key, query)
+        builder = _BUILDERS.get(subject.kind)
+        described = builder(snapshot, subject.key, query) if builder else None
         if described is not None:
             return described
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
@@ -182,35 +182,4 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link
     return Content("\n").join(lines), links
 
 
-def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
-    article = snapshot.article(key)
-    if article is None:
-        return None
-    people = snapshot.people_in_article(key)
-    organizations = snapshot.organizations_in_article(key)
-    quotes = snapshot.quotes_in_article(key)
-    lines = [
-        plain(article.title, "bold"),
-        plain(article.source, MUTED_STYLE),
-        Content.styled(
-            ", ".join(
-                (
-                    count_label(len(people), "person", "people"),
-                    count_label(len(organizations), "organization"),
-                    count_label(len(quotes), "quote"),
-                )
-            ),
-            MUTED_STYLE,
-        ),
-    ]
-    links: list[Link] = [(Content.styled("Read the article", "bold"), Subject("article-text", key))]
-    links.append(heading(f"People ({len(people)})"))
-    links += [(plain(p.name, PERSON_STYLE), Subject("person", p.key)) for p in people]
-    links.append(heading(f"Organizations ({len(organizations)})"))
-    links += [(plain(o.name, ORGANIZATION_STYLE), Subject("organization", o.key)) for o in organizations]
-    links.append(heading(f"Quotes ({len(quotes)})"))
-    links += [(_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)) for q in quotes]
-    return Content("\n").join(lines), links
-
-
-_BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}
+_BUILDERS = {"person": _person, "organization": _organization, "quote": _quote}

@@ -1,0 +1,99 @@
+"""The command palette (ctrl+p): go to a person, organization or article by name, search quotes, switch theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from tui.detail import Subject
+from tui.safe_text import printable_line
+
+if TYPE_CHECKING:
+    from tui.app import WhosaidApp
+
+MAX_HITS = 40
+SEARCH_PREFIX = "Search: quotes for "
+SEARCH_SCORE = 0.01
+"""Searching the typed words is always offered, below every name that matches."""
+DISCOVERED = ("Search: ", "Theme: switch", "Help: ", "App: ")
+"""Commands listed before anything is typed."""
+
+
+def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
+    """Score of `text` against the palette query, and `text` with the matched letters styled (no markup)."""
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    content = Content(text)
+    for offset in offsets:
+        content = content.stylize("bold reverse", offset, offset + 1)
+    return score, content
+
+
+class WhosaidCommands(Provider):
+    """Commands named 'Category: action'; names come from the store and are shown literally."""
+
+    @property
+    def whosaid(self) -> WhosaidApp:
+        return self.app  # type: ignore[return-value]
+
+    def commands(self, query: str) -> Iterator[tuple[str, Callable[[], object], str]]:
+        """Every command as (text, callback, help)."""
+        app = self.whosaid
+        snapshot = app.snapshot
+        if query.strip():
+            yield (
+                f"{SEARCH_PREFIX}{printable_line(query.strip())}",
+                partial(app.search_for, query.strip()),
+                "Filter every pane by these words",
+            )
+        yield (
+            "Search: focus the search box",
+            partial(app.search_for, None),
+            "Type to filter quotes, people, organizations",
+        )
+        yield "Theme: switch theme", app.action_change_theme, "Pick a color theme"
+        for name in sorted(app.available_themes):
+            yield f"Theme: {name}", partial(setattr, app, "theme", name), "Use this theme"
+        yield "Help: keys", app.action_help, "List every key"
+        yield "App: quit", app.action_quit, "Leave whosaid"
+        for person in snapshot.people:
+            role = ", ".join(person.roles[:1] + person.organizations[:1])
+            yield (
+                f"Person: {printable_line(person.name)}",
+                partial(app.open_subject, Subject("person", person.key)),
+                printable_line(role),
+            )
+        for organization in snapshot.organizations:
+            yield (
+                f"Organization: {printable_line(organization.name)}",
+                partial(app.open_subject, Subject("organization", organization.key)),
+                "",
+            )
+        for article in snapshot.articles:
+            yield (
+                f"Article: {printable_line(article.title)}",
+                partial(app.open_article, article.key),
+                printable_line(article.source),
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        hits: list[Hit] = []
+        for text, callback, help_text in self.commands(query):
+            score, display = fuzzy_display(matcher, text)
+            if text.startswith(SEARCH_PREFIX) and query.strip():
+                score, display = SEARCH_SCORE, Content(text)
+            if score > 0:
+                hits.append(Hit(score, display, callback, text=text, help=help_text or None))
+        hits.sort(key=lambda hit: hit.score, reverse=True)
+        for hit in hits[:MAX_HITS]:
+            yield hit
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self.commands(""):
+            if text.startswith(DISCOVERED):
+                yield DiscoveryHit(Content(text), callback, text=text, help=help_text or None)
