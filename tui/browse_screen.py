@@ -117,9 +117,12 @@ class BrowseScreen(Screen[None]):
         self.detail.show(snapshot, self.detail.subject, query, self.detail.links.highlighted)
         self.app.sub_title = self.app.store_line()
 
-    def watch_search_text(self, _query: str) -> None:
+    def watch_search_text(self, query: str) -> None:
         if self.is_mounted:
             self.load(self.app.snapshot)
+            first = next((pane for pane in (self.quotes, self.people, self.organizations) if pane.records), None)
+            if query.strip() and first is not None and not self.history:
+                self.show_selection(first)
 
     def watch_current_pane(self, name: str) -> None:
         for pane_name in PANES:
