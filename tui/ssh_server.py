@@ -173,14 +173,28 @@ def create_host_key(path: Path) -> asyncssh.SSHKey:
     return key
 
 
-def load_host_key(path: Path | None) -> tuple[asyncssh.SSHKey, Path, bool]:
-    """The host key from `path`, or the default one, generated on first use; and whether it is new."""
+@dataclass(frozen=True)
+class HostKey:
+    """The server's private key, where it is kept, and whether this run generated it."""
+
+    key: asyncssh.SSHKey
+    path: Path
+    generated: bool
+
+    def describe(self) -> str:
+        """Fingerprint, algorithm and origin, for the start-up log."""
+        origin = "generated into" if self.generated else "from"
+        return f"host key {self.key.get_fingerprint('sha256')} ({self.key.get_algorithm()}, {origin} {self.path})"
+
+
+def load_host_key(path: Path | None) -> HostKey:
+    """The host key from `path`, or the default one, generated on first use."""
     chosen = path or default_host_key_path()
     if path is None and not chosen.exists():
-        return create_host_key(chosen), chosen, True
+        return HostKey(create_host_key(chosen), chosen, True)
     where = shown_path(chosen)
     try:
-        return asyncssh.read_private_key(chosen), chosen, False
+        return HostKey(asyncssh.read_private_key(chosen), chosen, False)
     except FileNotFoundError:
         raise ServeError(f"{where}: no such host key file") from None
     except OSError as error:
@@ -696,7 +710,7 @@ def listen_error(settings: ServerSettings, error: OSError) -> ServeError:
     return ServeError(f"cannot listen on {where}: {error.strerror or error}")
 
 
-async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_key: asyncssh.SSHKey) -> int:
+async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_key: HostKey) -> int:
     """Accept connections until SIGINT or SIGTERM, then end every session."""
     context = ServerContext(settings, authorized_keys)
     try:
@@ -704,7 +718,7 @@ async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_
             lambda: WhosaidServer(context),
             settings.host,
             settings.port,
-            server_host_keys=[host_key],
+            server_host_keys=[host_key.key],
             encoding=None,
             line_editor=False,
             agent_forwarding=False,
@@ -716,6 +730,7 @@ async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_
     except OSError as error:
         raise listen_error(settings, error) from None
     idle = duration_text(settings.idle_timeout) if settings.idle_timeout > 0 else "no limit"
+    log(host_key.describe())
     log(
         f"listening on {address_text(settings.host, acceptor.get_port())}: "
         f"{plural(authorized_keys.count, 'authorized key')} from {authorized_keys.path}, "
@@ -738,9 +753,7 @@ def run_server(arguments: argparse.Namespace, store_path: Path) -> int:
     """`whosaid serve`: check the options and key files, seed the store, then serve until stopped."""
     settings = ServerSettings.from_arguments(arguments, store_path)
     authorized_keys = AuthorizedKeys(settings.authorized_keys)
-    host_key, key_path, created = load_host_key(settings.host_key)
+    host_key = load_host_key(settings.host_key)
     open_store(settings.store_path)
     logging.getLogger("asyncssh").setLevel(logging.CRITICAL)
-    origin = "generated into" if created else "from"
-    log(f"host key {host_key.get_fingerprint('sha256')} ({host_key.get_algorithm()}, {origin} {key_path})")
     return asyncio.run(serve(settings, authorized_keys, host_key))
