@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     store_options = argparse.ArgumentParser(add_help=False)
     store_options.add_argument(
-        "--db", metavar="PATH", help="store file (default: $WHOSAID_DB, else the user data directory)"
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="store file (default: $WHOSAID_DB, else the user data directory)",
     )
     parser = argparse.ArgumentParser(
         prog="whosaid",
@@ -196,7 +197,7 @@ def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
     """Print the quotes that match every word, with speaker and article."""
     query = " ".join(words)
     snapshot = open_store(store_path).snapshot
-    quotes = snapshot.search_quotes(query + " ")
+    quotes = snapshot.search_quotes(query)
     if as_json:
         print(
             dump_json(
@@ -224,7 +225,7 @@ def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
         body = printable_line(quote.text.strip())
         line = Text("\u201c")
         line.append(body)
-        for start, end in match_spans(body, query + " "):
+        for start, end in match_spans(body, query):
             line.stylize("bold reverse", start + 1, end + 1)
         line.append(f"\u201d \u2014 {printable_line(quote.speaker_name or 'unattributed')}", style="bold")
         line.append(f" ({printable_line(quote.article_title)})", style="dim")
@@ -249,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "extract":
             return run_extract(arguments.paths, arguments.json)
-        store_path = resolve_store_path(arguments.db)
+        store_path = resolve_store_path(getattr(arguments, "db", None))
         if arguments.command == "ingest":
             return run_ingest(store_path, arguments.paths, arguments.batch_size)
         if arguments.command == "search":
