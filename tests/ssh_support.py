@@ -10,8 +10,8 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
@@ -165,12 +165,13 @@ class Tmux:
 
     def __init__(self, program: str) -> None:
         self.program = program
-        self.socket = f"whosaid-test-{uuid.uuid4().hex[:12]}"
+        self.directory = Path(tempfile.mkdtemp(prefix="whosaid-tmux-"))
+        self.socket = str(self.directory / "socket")
 
     def run(self, *arguments: str) -> str:
         """One tmux command; its output."""
         result = subprocess.run(
-            [self.program, "-L", self.socket, "-f", "/dev/null", *arguments],
+            [self.program, "-S", self.socket, "-f", "/dev/null", *arguments],
             capture_output=True,
             text=True,
             timeout=15,
@@ -246,8 +247,9 @@ class Tmux:
         self.run("pipe-pane", "-o", "-t", name, f"cat >> {shlex.quote(str(path))}")
 
     def close(self) -> None:
-        """Kill the tmux server and everything it runs."""
-        subprocess.run([self.program, "-L", self.socket, "kill-server"], capture_output=True, timeout=15, check=False)
+        """Kill the tmux server and everything it runs; remove its socket."""
+        subprocess.run([self.program, "-S", self.socket, "kill-server"], capture_output=True, timeout=15, check=False)
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def gated(command: str, gate: Path) -> str:
