@@ -283,14 +283,20 @@ def exercise_app(tmux: Tmux, name: str) -> None:
     other_pane = tmux.wait_for_change(name, start)
     tmux.keys(name, "j")
     tmux.wait_for_change(name, other_pane)
-    tmux.keys(name, "/")
-    time.sleep(0.3)
-    tmux.type(name, "production")
+    search(tmux, name, "production")
     tmux.wait_for(name, "So they increase", absent=("Ukraine\u2019s emergence",))
     tmux.keys(name, "Escape")
     time.sleep(0.3)
     tmux.keys(name, "q")
     tmux.wait_for(name, "[exited 0]")
+
+
+def search(tmux: Tmux, name: str, query: str) -> None:
+    """Open the search box with / (once the app has settled), wait for it to show, type `query`."""
+    before = tmux.settle(name)
+    tmux.keys(name, "/")
+    tmux.wait_for_change(name, before)
+    tmux.type(name, query)
 
 
 def assert_terminal_restored(tmux: Tmux, name: str, raw_path: Path) -> None:

@@ -13,6 +13,7 @@ import pty
 import signal
 import socket
 import struct
+import subprocess
 import sys
 import termios
 import time
@@ -31,7 +32,7 @@ DEFAULT_TERM = "xterm-256color"
 LOGIN_TIMEOUT_SECONDS = 60
 KEEPALIVE_SECONDS = 30
 TERMINATE_GRACE_SECONDS = 1.0
-OUTPUT_DRAIN_SECONDS = 1.0
+OUTPUT_DRAIN_SECONDS = 5.0
 SHUTDOWN_GRACE_SECONDS = 2.0
 READ_CHUNK = 65536
 MAX_WINDOW_CELLS = 4096
@@ -247,12 +248,12 @@ class PtyProcess:
         return self._process.pid if self._process else None
 
     @property
-    def running(self) -> bool:
-        """Whether the process was started and has not exited yet."""
-        return self._process is not None and self._process.returncode is None
+    def started(self) -> bool:
+        """Whether the process was started (it may have exited since)."""
+        return self._process is not None
 
     async def start(self, command: list[str], environment: Mapping[str, str]) -> None:
-        """Run `command` with the pty slave as its terminal."""
+        """Run `command` with the pty slave as its terminal and controlling terminal."""
         try:
             self._process = await asyncio.create_subprocess_exec(
                 *command,
@@ -304,10 +305,8 @@ class PtyProcess:
         return 128 - status if status < 0 else status
 
     async def terminate(self) -> None:
-        """End the process group: SIGHUP, then SIGKILL after a grace period; reap the process."""
-        if self._process is None:
-            self._close_descriptors()
-            return
+        """End the started process's group: SIGHUP, then SIGKILL after a grace period; reap the process."""
+        assert self._process is not None
         if self._process.returncode is None:
             self._signal_group(signal.SIGHUP)
             try:
@@ -431,13 +430,13 @@ class Client:
         return f"{self.peer} user {self.username or '?'} key {self.fingerprint or 'none'}"
 
 
-class WhosaidSession(asyncssh.SSHServerSession):  # type: ignore[type-arg]
+class WhosaidSession(asyncssh.SSHServerSession[bytes]):
     """One SSH session channel: whosaid on a pty when it is a terminal shell; anything else is refused."""
 
     def __init__(self, context: ServerContext, client: Client) -> None:
         self._context = context
         self._client = client
-        self._channel: asyncssh.SSHServerChannel | None = None  # type: ignore[type-arg]
+        self._channel: asyncssh.SSHServerChannel[bytes] | None = None
         self._term: str | None = None
         self._size = (80, 24)
         self._command: str | None = None
@@ -450,7 +449,7 @@ class WhosaidSession(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         self._idle_timer: asyncio.TimerHandle | None = None
         self._idle_ender: asyncio.Task[None] | None = None
 
-    def connection_made(self, chan: asyncssh.SSHServerChannel) -> None:  # type: ignore[override,type-arg]
+    def connection_made(self, chan: asyncssh.SSHServerChannel[bytes]) -> None:
         """Keep the channel."""
         self._channel = chan
 
@@ -483,17 +482,34 @@ class WhosaidSession(asyncssh.SSHServerSession):  # type: ignore[type-arg]
 
     def session_started(self) -> None:
         """Refuse what is not a terminal shell, or over the session limit; otherwise start whosaid."""
-        if self._command is not None:
-            self._refuse("this server runs only the whosaid browser: connect without a command (ssh -t)")
-        elif self._term is None:
-            self._refuse("a terminal is needed: connect with ssh -t")
-        elif not self._context.admit(self):
-            limit = self._context.settings.max_sessions
-            self._refuse(f"the server is full ({limit} sessions); try again later")
+        reason = self._refusal()
+        if reason is None:
+            self._start_app()
         else:
-            self._task = asyncio.get_running_loop().create_task(self._run())
+            self._refuse(reason)
 
-    def data_received(self, data: bytes, datatype: object) -> None:  # type: ignore[override]
+    def _refusal(self) -> str | None:
+        """Why this session cannot have whosaid, if it cannot; otherwise it is counted in."""
+        if self._command is not None:
+            return "this server runs only the whosaid browser: connect without a command (ssh -t)"
+        if self._term is None:
+            return "a terminal is needed: connect with ssh -t"
+        if not self._context.admit(self):
+            return f"the server is full ({plural(self._context.settings.max_sessions, 'session')}); try again later"
+        return None
+
+    def _start_app(self) -> None:
+        """Open the pty now (so early keystrokes are kept) and start whosaid on it."""
+        try:
+            self._process = PtyProcess(self._send, *self._size)
+        except OSError as error:
+            self._context.release(self)
+            self._refuse(f"no pseudo-terminal for whosaid: {error.strerror}")
+            return
+        self._task = asyncio.get_running_loop().create_task(self._run(self._process))
+        self._task.add_done_callback(self._report_failure)
+
+    def data_received(self, data: bytes, datatype: asyncssh.DataType) -> None:
         """Keystrokes go to the app."""
         self._last_input = asyncio.get_running_loop().time()
         if self._process is not None:
@@ -519,39 +535,47 @@ class WhosaidSession(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         """The channel closed (or the client vanished): end the app's process group."""
         self._closed = True
         self._cancel_idle_timer()
-        if self._process is not None and self._terminator is None:
+        if self._process is not None and self._process.started and self._terminator is None:
             self._terminator = asyncio.get_running_loop().create_task(self._process.terminate())
 
     async def end(self, message: str) -> None:
         """End the session from the server side: stop the app, restore the client's terminal, say why."""
         if self._end_message is None and not self._closed:
             self._end_message = message
-            if self._process is not None:
+            if self._process is not None and self._process.started:
                 await self._process.terminate()
         if self._task is not None:
             await asyncio.wait({self._task})
 
-    async def _run(self) -> None:
-        """Start whosaid on a pty, pass data both ways until it exits, report its exit status."""
-        columns, rows = self._size
-        process = PtyProcess(self._send, columns, rows)
-        self._process = process
+    async def _run(self, process: PtyProcess) -> None:
+        """Start whosaid on the pty, pass data both ways until it exits, report its exit status."""
         try:
             await process.start(self._context.app_command(), child_environment(self._term or DEFAULT_TERM))
-        except OSError as error:
+        except (OSError, subprocess.SubprocessError) as error:
             self._context.release(self)
-            self._refuse(f"whosaid could not start: {error.strerror}")
+            self._refuse(f"whosaid could not start: {getattr(error, 'strerror', None) or error}")
             return
+        columns, rows = self._size
         log(f"session started for {self._describe()}: pid {process.pid}, TERM={self._term}, {columns}x{rows}")
-        if self._closed:
+        if self._closed or self._end_message is not None:
             await process.terminate()
         self._last_input = asyncio.get_running_loop().time()
         self._arm_idle_timer()
-        status = await process.wait()
-        self._context.release(self)
-        self._cancel_idle_timer()
+        try:
+            status = await process.wait()
+        finally:
+            self._context.release(self)
+            self._cancel_idle_timer()
         log(f"session ended for {self._describe()}: pid {process.pid}, exit status {status}")
         self._finish(status)
+
+    def _report_failure(self, task: asyncio.Task[None]) -> None:
+        """Log, on one line, an unexpected error that ended a session, and close its channel."""
+        if task.cancelled() or task.exception() is None:
+            return
+        log(f"session failed for {self._describe()}: {task.exception()!r}")
+        if self._channel is not None and not self._closed:
+            self._channel.exit(1)
 
     def _finish(self, status: int) -> None:
         """Close the channel with the app's exit status, or restore the terminal and say why the server ended it."""
