@@ -42,17 +42,29 @@ TOPICS = (
     "water shortages", "the election results", "the vaccine rollout", "the budget plan", "wage talks",
 )
 SPEECH_VERBS = ("said", "told reporters", "added", "says", "explained", "warned", "noted")
-CLAUSES = (
-    "we expect demand to recover by the end of the year",
-    "nobody should be surprised by these numbers",
-    "the costs have been higher than anyone planned for",
-    "our teams worked through the night to keep things running",
-    "this is a turning point for the whole region",
-    "we will keep investing in people and equipment",
-    "the board has not made a final decision yet",
-    "customers deserve clear answers and they will get them",
-    "there is still a lot of work ahead of us",
-    "we are confident the plan will pay off over time",
+SUBJECTS = (
+    "we", "our teams", "the company", "the ministry", "nobody here", "the board", "our customers", "the city",
+    "investors", "the workers", "this government", "the region", "our partners", "the market", "everyone involved",
+    "the new management", "local families", "the industry", "our engineers", "the league",
+)
+VERBS = (
+    "expect", "cannot accept", "will keep investing in", "have underestimated", "are ready to discuss",
+    "strongly oppose", "welcome", "need more time for", "will not give up on", "are worried about",
+    "have already approved", "want clear answers on", "are proud of", "will review", "have to rethink",
+    "are counting on", "did not anticipate", "fully support", "will fight for", "must protect",
+)
+OBJECTS = (
+    "the rail link", "higher fuel costs", "the harbour project", "this trade deal", "the proposed merger",
+    "water restrictions", "the election timetable", "the vaccine programme", "next year's budget", "the wage offer",
+    "the new stadium", "airport expansion", "the pension reform", "cheaper housing", "the coal phase-out",
+    "the bridge repairs", "grain exports", "the data centre", "flood defences", "the drug approval",
+)
+COMPLEMENTS = (
+    "by the end of the year", "despite the delays", "whatever the critics say", "for the sake of our children",
+    "once the figures are clear", "before the summer", "in the long run", "after months of talks",
+    "as soon as possible", "without further delay", "given the risks", "at any price", "this winter",
+    "for the next decade", "under the current rules", "with or without support", "step by step",
+    "in every district", "after the vote", "more than ever",
 )
 FILLER = (
     "Officials said the figures would be reviewed again next month.",
@@ -81,10 +93,15 @@ def _organization(rng: random.Random) -> str:
     return rng.choice(INSTITUTIONS)
 
 
+def _sentence(rng: random.Random) -> str:
+    """One spoken sentence, built from pools so that quotes rarely repeat."""
+    words = f"{rng.choice(SUBJECTS)} {rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(COMPLEMENTS)}"
+    return words[0].upper() + words[1:] + "."
+
+
 def _quote(rng: random.Random, sentences: int = 2) -> str:
     """A quote body of one or more sentences."""
-    picked = rng.sample(CLAUSES, sentences)
-    return " ".join(clause[0].upper() + clause[1:] + "." for clause in picked)
+    return " ".join(_sentence(rng) for _ in range(sentences))
 
 
 def synthetic_article(number: int, seed: int = 2024) -> str:

@@ -3,7 +3,8 @@
 Tables: `articles` (title, source, hash, time, keys of its people and organizations), `texts`
 (each article's full text, read only when an article is opened), `people` (name, aliases, and a
 role and organization per article), `organizations` (name, aliases, articles), `quotes` (text,
-speaker, article, offsets, paragraph and the paragraph's text), and `search` (the quote index).
+article, start offset, paragraph, and speaker as "person:KEY" or "organization:KEY" or null;
+its key and end offset follow from those), and `search` (the quote index, see store.quote_index).
 """
 
 from __future__ import annotations
@@ -16,16 +17,15 @@ from tinydb import TinyDB
 
 from store.keys import name_key
 from store.model import Extraction
-from store.search import add_postings
+from store.quote_index import empty_index_document, extend_index_document
 
+ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 
 
-def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """Offsets of the line (paragraph) around text[start:end]."""
-    paragraph_start = text.rfind("\n", 0, start) + 1
-    paragraph_end = text.find("\n", end)
-    return paragraph_start, paragraph_end if paragraph_end != -1 else len(text)
+def article_key(content_hash: str) -> str:
+    """An article's key: the start of its content hash, enough to tell articles apart, short to repeat."""
+    return content_hash[:ARTICLE_KEY_LENGTH]
 
 
 class DocumentWriter:
@@ -33,7 +33,7 @@ class DocumentWriter:
 
     def __init__(self, database: TinyDB) -> None:
         self.tables = {name: database.table(name) for name in TABLES}
-        self.articles = {doc["key"]: doc for doc in self.tables["articles"].all()}
+        self.articles = {doc["hash"]: doc for doc in self.tables["articles"].all()}
         self.people = {doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["people"].all()}
         self.organizations = {
             doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["organizations"].all()
@@ -47,7 +47,7 @@ class DocumentWriter:
         self.changed_organizations: set[str] = set()
 
     def has_article(self, digest: str) -> bool:
-        """True when an article with this content hash is stored (or added in this transaction)."""
+        """True when an article with this full content hash is stored (or added in this transaction)."""
         return digest in self.articles
 
     def article_title(self, digest: str) -> str:
@@ -56,16 +56,17 @@ class DocumentWriter:
 
     def add_article(self, source: str, text: str, digest: str, extraction: Extraction) -> None:
         """Add one article's documents, merging its people and organizations with those stored."""
+        key = article_key(digest)
         organization_keys = {
-            organization.name: self._merge_organization(organization.name, organization.aliases, digest)
+            organization.name: self._merge_organization(organization.name, organization.aliases, key)
             for organization in extraction.organizations
         }
         person_keys = {
-            person.name: self._merge_person(person.name, person.aliases, digest, person.role, person.organization)
+            person.name: self._merge_person(person.name, person.aliases, key, person.role, person.organization)
             for person in extraction.people
         }
         article = {
-            "key": digest,
+            "key": key,
             "title": extraction.title,
             "source": source,
             "hash": digest,
@@ -75,30 +76,25 @@ class DocumentWriter:
         }
         self.articles[digest] = article
         self.new_articles.append(article)
-        self.new_texts.append({"key": digest, "text": text})
+        self.new_texts.append({"key": key, "text": text})
         for quote in sorted(extraction.quotes, key=lambda q: q.start):
             speaker = None
             if quote.speaker in person_keys:
-                speaker = {"kind": "person", "key": person_keys[quote.speaker]}
+                speaker = f"person:{person_keys[quote.speaker]}"
             elif quote.speaker in organization_keys:
-                speaker = {"kind": "organization", "key": organization_keys[quote.speaker]}
-            paragraph_start, paragraph_end = paragraph_bounds(text, quote.start, quote.end)
+                speaker = f"organization:{organization_keys[quote.speaker]}"
             self.new_quotes.append(
                 {
-                    "key": f"{digest}:{quote.start}",
                     "text": quote.text,
-                    "article": digest,
+                    "article": key,
                     "start": quote.start,
-                    "end": quote.end,
                     "paragraph": quote.paragraph,
-                    "context": text[paragraph_start:paragraph_end],
-                    "context_start": paragraph_start,
                     "speaker": speaker,
                 }
             )
 
     def _merge_person(
-        self, name: str, aliases: tuple[str, ...], digest: str, role: str | None, organization: str | None
+        self, name: str, aliases: tuple[str, ...], article: str, role: str | None, organization: str | None
     ) -> str:
         """Key of the stored person this one is, created or extended with this article's appearance."""
         key = name_key(name)
@@ -109,15 +105,15 @@ class DocumentWriter:
             self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
         document = self.people[existing]
         _add_aliases(document, (name, *aliases))
-        document["appearances"] = [a for a in document["appearances"] if a["article"] != digest] + [
-            {"article": digest, "role": role, "organization": organization}
+        document["appearances"] = [a for a in document["appearances"] if a["article"] != article] + [
+            {"article": article, "role": role, "organization": organization}
         ]
         for alias_key in candidates:
             self.person_keys_by_name.setdefault(alias_key, existing)
         self.changed_people.add(existing)
         return existing
 
-    def _merge_organization(self, name: str, aliases: tuple[str, ...], digest: str) -> str:
+    def _merge_organization(self, name: str, aliases: tuple[str, ...], article: str) -> str:
         """Key of the stored organization this one is, created or extended with this article."""
         candidates = [name_key(name)] + [name_key(alias) for alias in aliases]
         existing = next(
@@ -128,8 +124,8 @@ class DocumentWriter:
             self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
         document = self.organizations[existing]
         _add_aliases(document, (name, *aliases))
-        if digest not in document["articles"]:
-            document["articles"].append(digest)
+        if article not in document["articles"]:
+            document["articles"].append(article)
         for alias_key in candidates:
             self.organization_keys_by_name.setdefault(alias_key, existing)
         self.changed_organizations.add(existing)
@@ -160,14 +156,12 @@ class DocumentWriter:
         """Add the new quotes to the persisted index; rebuild it whole if it does not match the quotes."""
         search_table = self.tables["search"]
         documents = search_table.all()
-        index = dict(documents[0]) if documents else {}
-        if index.get("quotes") == first_new_position and isinstance(index.get("postings"), dict):
-            first_position, texts = first_new_position, [quote["text"] for quote in self.new_quotes]
-        else:
-            first_position, texts = 0, [quote["text"] for quote in self.tables["quotes"].all()]
-            index = {"postings": {}}
-        add_postings(index["postings"], texts, first_position)
-        index["quotes"] = first_position + len(texts)
+        stored = dict(documents[0]) if documents else None
+        try:
+            index = extend_index_document(stored, [quote["text"] for quote in self.new_quotes], first_new_position)
+        except ValueError:
+            all_texts = [quote["text"] for quote in self.tables["quotes"].all()]
+            index = extend_index_document(empty_index_document(), all_texts, 0)
         search_table.truncate()
         search_table.insert(index)
 

@@ -6,6 +6,13 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the line (paragraph) around text[start:end]."""
+    paragraph_start = text.rfind("\n", 0, start) + 1
+    paragraph_end = text.find("\n", end)
+    return paragraph_start, paragraph_end if paragraph_end != -1 else len(text)
+
+
 class TextSource(Protocol):
     """Where an article's full text is fetched from when it is first needed."""
 
@@ -83,10 +90,19 @@ class QuoteRecord:
     speaker_key: str | None
     speaker_name: str | None
     speaker_kind: str | None
-    context: str = ""
-    """The paragraph that holds the quote."""
-    context_start: int = 0
-    """Offset of that paragraph in the article."""
+    text_source: TextSource = field(repr=False, compare=False)
+
+    @property
+    def context(self) -> str:
+        """The paragraph (line) of the article that holds the quote."""
+        article_text = self.text_source.text_of(self.article_key)
+        start, end = paragraph_bounds(article_text, self.start, self.end)
+        return article_text[start:end]
+
+    @property
+    def context_start(self) -> int:
+        """Offset in the article of the paragraph that holds the quote."""
+        return paragraph_bounds(self.text_source.text_of(self.article_key), self.start, self.end)[0]
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Keyword search over quotes: parsing a query, an inverted index, and match spans for highlighting.
+"""Keyword search queries: parsing them, and where they match a text (for highlighting).
 
 A query is words and "quoted phrases". Every word and phrase must match; matching ignores case
 and accents; the last word (or an unclosed phrase) matches as a prefix while the user is typing.
@@ -7,8 +7,6 @@ and accents; the last word (or an unclosed phrase) matches as a prefix while the
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from store.keys import fold as fold_text
@@ -91,79 +89,3 @@ def match_spans(text: str, query: ParsedQuery | str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def add_postings(postings: dict[str, list[int]], texts: Sequence[str], first_position: int) -> None:
-    """Record, for each folded token of each text, the text's position (ascending within each list)."""
-    for offset, text in enumerate(texts):
-        position = first_position + offset
-        for token in set(_TOKEN.findall(fold_text(text))):
-            found = postings.get(token)
-            if found is None:
-                postings[token] = [position]
-            else:
-                found.append(position)
-
-
-class SearchIndex:
-    """Inverted index from folded tokens to the positions of the texts that hold them."""
-
-    def __init__(self, texts: Sequence[str], postings: dict[str, list[int]] | None = None) -> None:
-        """Index `texts`, or adopt `postings` already built for exactly these texts."""
-        self._texts = texts
-        self._folded: dict[int, str] = {}
-        if postings is None:
-            postings = {}
-            add_postings(postings, texts, 0)
-        self._postings = postings
-        self._vocabulary = sorted(postings)
-
-    def __len__(self) -> int:
-        return len(self._texts)
-
-    def _folded_text(self, position: int) -> str:
-        """The folded form of one text, computed when a phrase first needs it."""
-        folded = self._folded.get(position)
-        if folded is None:
-            folded = self._folded[position] = fold_text(self._texts[position])
-        return folded
-
-    def _positions_for_token(self, token: str, as_prefix: bool) -> Sequence[int] | set[int]:
-        """Positions holding `token` (or, as a prefix, any token that starts with it)."""
-        if not as_prefix:
-            return self._postings.get(token, ())
-        index = bisect_left(self._vocabulary, token)
-        end = index
-        while end < len(self._vocabulary) and self._vocabulary[end].startswith(token):
-            end += 1
-        if end - index == 1:
-            return self._postings[self._vocabulary[index]]
-        found: set[int] = set()
-        for word in self._vocabulary[index:end]:
-            found.update(self._postings[word])
-        return found
-
-    def search(self, query: ParsedQuery | str) -> list[int]:
-        """Positions of the texts matching every term of the query, in ascending order."""
-        parsed = parse_query(query) if isinstance(query, str) else query
-        if parsed.is_empty:
-            return []
-        required = []
-        for term in parsed.terms:
-            for number, token in enumerate(term.tokens):
-                as_prefix = term.last_is_prefix and number == len(term.tokens) - 1
-                required.append(self._positions_for_token(token, as_prefix))
-        required.sort(key=len)
-        candidates = set(required[0])
-        for positions in required[1:]:
-            if not candidates:
-                return []
-            candidates.intersection_update(positions)
-        phrases = [term.pattern() for term in parsed.terms if len(term.tokens) > 1]
-        if phrases:
-            candidates = {
-                position
-                for position in candidates
-                if all(pattern.search(self._folded_text(position)) for pattern in phrases)
-            }
-        return sorted(candidates)

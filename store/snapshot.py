@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, overload
 
 from store.keys import fold, name_key
+from store.quote_index import QuoteIndex
 from store.records import (
     Appearance,
     ArticleRecord,
@@ -15,8 +16,9 @@ from store.records import (
     PersonRecord,
     QuoteRecord,
     StoreSummary,
+    TextSource,
 )
-from store.search import SearchIndex, parse_query
+from store.search import parse_query
 from store.texts import ArticleTexts, TableReader
 
 
@@ -34,7 +36,7 @@ class Snapshot:
     people: tuple[PersonRecord, ...]
     organizations: tuple[OrganizationRecord, ...]
     quotes: QuoteRecords
-    _quote_postings: dict[str, list[int]] | None = field(default=None, repr=False, compare=False)
+    _index_document: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:
@@ -88,15 +90,13 @@ class Snapshot:
                 key=lambda organization: fold(organization.name),
             )
         )
-        speaker_names = {("person", p.key): p.name for p in people} | {
-            ("organization", o.key): o.name for o in organizations
+        speaker_names = {f"person:{p.key}": p.name for p in people} | {
+            f"organization:{o.key}": o.name for o in organizations
         }
-        quotes = QuoteRecords(list(_documents(tree, "quotes")), titles, speaker_names)
+        quotes = QuoteRecords(list(_documents(tree, "quotes")), titles, speaker_names, texts)
         search_documents = list(_documents(tree, "search"))
-        postings = None
-        if search_documents and search_documents[0].get("quotes") == len(quotes):
-            postings = search_documents[0].get("postings")
-        return cls(str(path), articles, people, organizations, quotes, postings)
+        index_document = search_documents[0] if search_documents else None
+        return cls(str(path), articles, people, organizations, quotes, index_document)
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -119,7 +119,7 @@ class Snapshot:
         by_speaker: dict[str, list[QuoteRecord]] = {}
         for position, speaker in enumerate(self.quotes.speakers()):
             if speaker:
-                by_speaker.setdefault(f"{speaker[0]}:{speaker[1]}", []).append(self.quotes[position])
+                by_speaker.setdefault(speaker, []).append(self.quotes[position])
         return by_speaker
 
     @cached_property
@@ -131,8 +131,8 @@ class Snapshot:
         return keys
 
     @cached_property
-    def _quote_index(self) -> SearchIndex:
-        return SearchIndex(self.quotes.texts(), self._quote_postings)
+    def _quote_index(self) -> QuoteIndex:
+        return QuoteIndex(self.quotes.texts(), self._index_document)
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""
@@ -206,6 +206,11 @@ class Snapshot:
         """The paragraph (line) of the article that holds the quote; it starts at `quote.context_start`."""
         return quote.context
 
+    def load_texts(self) -> None:
+        """Read every article's text now (from a worker), so opening one later does not wait."""
+        if self.articles:
+            self.articles[0].text  # noqa: B018
+
     def search_quotes(self, query: str) -> Sequence[QuoteRecord]:
         """Quotes matching every word and phrase of the query (see store.search)."""
         parsed = parse_query(query)
@@ -243,9 +248,14 @@ class QuoteRecords(Sequence[QuoteRecord]):
     """The quotes of a snapshot in reading order; each record is made from its document when first read."""
 
     def __init__(
-        self, documents: list[dict[str, Any]], titles: dict[str, str], speaker_names: dict[tuple[str, str], str]
+        self,
+        documents: list[dict[str, Any]],
+        titles: dict[str, str],
+        speaker_names: dict[str, str],
+        text_source: TextSource,
     ) -> None:
         self._documents = documents
+        self._text_source = text_source
         self._titles = titles
         self._speaker_names = speaker_names
         self._records: list[QuoteRecord | None] = [None] * len(documents)
@@ -265,7 +275,9 @@ class QuoteRecords(Sequence[QuoteRecord]):
             return [self[position] for position in range(*index.indices(len(self)))]
         record = self._records[index]
         if record is None:
-            record = self._records[index] = _quote_record(self._documents[index], self._titles, self._speaker_names)
+            record = self._records[index] = _quote_record(
+                self._documents[index], self._titles, self._speaker_names, self._text_source
+            )
         return record
 
     def texts(self) -> list[str]:
@@ -276,17 +288,17 @@ class QuoteRecords(Sequence[QuoteRecord]):
         """Every quote's article key, by position."""
         return [document["article"] for document in self._documents]
 
-    def speakers(self) -> list[tuple[str, str] | None]:
-        """Every quote's (speaker kind, speaker key), or None, by position."""
-        return [
-            (speaker["kind"], speaker["key"]) if (speaker := document.get("speaker")) else None
-            for document in self._documents
-        ]
+    def speakers(self) -> list[str | None]:
+        """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
+        return [document.get("speaker") for document in self._documents]
 
     def position_of(self, key: str) -> int | None:
         """Position of the quote with this key."""
         if self._positions_by_key is None:
-            self._positions_by_key = {document["key"]: position for position, document in enumerate(self._documents)}
+            self._positions_by_key = {
+                f"{document['article']}:{document['start']}": position
+                for position, document in enumerate(self._documents)
+            }
         return self._positions_by_key.get(key)
 
 
@@ -316,24 +328,23 @@ class QuoteSelection(Sequence[QuoteRecord]):
 
 
 def _quote_record(
-    doc: dict[str, Any], titles: dict[str, str], speaker_names: dict[tuple[str, str], str]
+    doc: dict[str, Any], titles: dict[str, str], speaker_names: dict[str, str], text_source: TextSource
 ) -> QuoteRecord:
     """A quote document as a record, its speaker's key resolved to a name."""
-    speaker = doc.get("speaker") or {}
-    speaker_kind, speaker_key = speaker.get("kind"), speaker.get("key")
+    speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")
+    start = doc["start"]
     return QuoteRecord(
-        key=doc["key"],
+        key=f"{doc['article']}:{start}",
         text=doc["text"],
         article_key=doc["article"],
         article_title=titles.get(doc["article"], ""),
-        start=doc["start"],
-        end=doc["end"],
+        start=start,
+        end=start + len(doc["text"]),
         paragraph=doc.get("paragraph", 0),
-        speaker_key=speaker_key,
-        speaker_name=speaker_names.get((speaker_kind, speaker_key)),
+        speaker_key=speaker_key or None,
+        speaker_name=speaker_names.get(doc["speaker"]) if speaker_key else None,
         speaker_kind=speaker_kind if speaker_key else None,
-        context=doc.get("context", ""),
-        context_start=doc.get("context_start", doc["start"]),
+        text_source=text_source,
     )
 
 

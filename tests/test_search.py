@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from store import match_spans, parse_query
-from store.search import SearchIndex
+from store.quote_index import QuoteIndex
 
 QUOTES = [
     "We will increase production of munitions next year.",
@@ -13,26 +13,33 @@ QUOTES = [
     "Joint production and exchange of technical data matter.",
     "Air defense systems come first, then repairs.",
     "Prices rose [bold] sharply (again)?",
+    "On the joint, production was joint work; the production line stopped.",
 ]
 
 
 @pytest.fixture(scope="module")
-def index() -> SearchIndex:
-    return SearchIndex(QUOTES)
+def index() -> QuoteIndex:
+    return QuoteIndex(QUOTES)
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("production ", [0, 1, 2]),
-        ("PRODUCTION ", [0, 1, 2]),
+        ("production ", [0, 1, 2, 5]),
+        ("PRODUCTION ", [0, 1, 2, 5]),
         ("president ", [1]),
-        ("produc", [0, 1, 2]),
-        ("joint production ", [2]),
-        ("production joint ", [2]),
+        ("produc", [0, 1, 2, 5]),
+        ("joint production ", [2, 5]),
+        ("production joint ", [2, 5]),
         ('"production joint" ', []),
-        ('"joint production" ', [2]),
-        ('"joint prod', [2]),
+        ('"joint production" ', [2, 5]),
+        ('"joint prod', [2, 5]),
+        ('"joint production and exchange" ', [2]),
+        ('"joint production and change" ', []),
+        ('"the production line" ', [5]),
+        ('"the production l', [5]),
+        ('"joint, production" ', [2, 5]),
+        ("joint, ", [2, 5]),
         ("defense repairs ", [3]),
         ("defens ", []),
         ("nothing-here ", []),
@@ -45,7 +52,7 @@ def index() -> SearchIndex:
         ("x" * 10_000, []),
     ],
 )
-def test_search_finds_quotes_holding_every_term(index: SearchIndex, query: str, expected: list[int]) -> None:
+def test_search_finds_quotes_holding_every_term(index: QuoteIndex, query: str, expected: list[int]) -> None:
     assert index.search(query) == expected
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from store import SCHEMA_VERSION, Store, StoreError, open_store, resolve_store_path
-from store.search import SearchIndex
+from store.database import read_tables
 from store.location import user_data_directory
 from store.model import Extraction, Person
+from store.quote_index import QuoteIndex
 from tests.conftest import REPO_ROOT, SEED_PATH, tagged_extract
 
 FIRST = "Budget vote\n\n\u201cWe will pass it,\u201d said Maria Lopez of ORG=City Council\n"
@@ -110,8 +111,9 @@ def test_persisted_search_index_answers_like_a_fresh_one(store_path: Path) -> No
     store.ingest([("a.txt", FIRST)])
     store.ingest([("b.txt", SECOND)])
     snapshot = Store(store_path).snapshot
-    assert snapshot._quote_postings is not None
-    fresh = SearchIndex([quote.text for quote in snapshot.quotes])
+    [stored_index] = (read_tables(store_path) or {})["search"].values()
+    assert stored_index["quotes"] == len(snapshot.quotes) == 3
+    fresh = QuoteIndex([quote.text for quote in snapshot.quotes])
     for query in ("harbor", "not so", "we", "pass it", "first", "x"):
         expected = [snapshot.quotes[position] for position in fresh.search(query)]
         assert snapshot.search_quotes(query) == expected, query

@@ -1,0 +1,299 @@
+"""The store at scale: ingest, open, search, launch, keystroke latency and memory, each against a baseline.
+
+    python benchmarks/store_benchmark.py [--articles 10000] [--queries 200] [--skip-terminal]
+
+Every figure is printed with a baseline measured in the same run on the same data, and the ratio:
+- ingest throughput (extraction included) against extraction alone;
+- opening the store, ready to search, against TinyDB's own JSONStorage reading the same documents;
+- keyword search p50/p95 over realistic queries against SQLite FTS5 (stdlib sqlite3) on the same quotes;
+- launch until the panes are on screen (tmux) against a minimal Textual app, with the seed alone and at scale;
+- a keystroke in the search box until results are drawn against the same keystroke in a minimal app;
+- peak memory of the app with the store open against the minimal app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.synthetic import synthetic_corpus  # noqa: E402
+from store import Store, extract  # noqa: E402
+from store.search import parse_query  # noqa: E402
+
+MINIMAL_APP = '''
+from textual.app import App
+from textual.widgets import Footer, Header, Input, Static
+class Minimal(App):
+    def compose(self):
+        yield Header()
+        yield Input(id="search")
+        yield Static("People ready", id="echo")
+        yield Footer()
+    def on_input_changed(self, event):
+        self.query_one("#echo", Static).update(event.value)
+if __name__ == "__main__":
+    Minimal().run()
+'''
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    """The value below which `fraction` of the sorted values fall."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def report(name: str, ours: float, baseline: float, unit: str, baseline_name: str) -> dict[str, object]:
+    """Print one figure with its baseline and ratio; return it for the JSON summary."""
+    ratio = ours / baseline if baseline else float("inf")
+    print(f"{name:<44} {ours:10.3f} {unit:<6} baseline {baseline:10.3f} {unit:<6} ({baseline_name})  ratio {ratio:6.2f}")
+    return {"figure": name, "value": ours, "baseline": baseline, "unit": unit, "ratio": ratio, "against": baseline_name}
+
+
+def measure_ingest(texts: list[str], store_path: Path) -> list[dict[str, object]]:
+    """Articles per second through `Store.ingest` against extraction alone."""
+    started = time.perf_counter()
+    for text in texts:
+        extract(text)
+    extraction_rate = len(texts) / (time.perf_counter() - started)
+    started = time.perf_counter()
+    Store(store_path).ingest(((f"synthetic-{n}.txt", text) for n, text in enumerate(texts)), batch_size=1000)
+    ingest_rate = len(texts) / (time.perf_counter() - started)
+    return [report("ingest throughput (articles/s)", ingest_rate, extraction_rate, "art/s", "extraction alone")]
+
+
+def single_file_copy(store_path: Path, destination: Path) -> None:
+    """The same documents as one plain TinyDB JSON file, for the naive baseline."""
+    from store.database import read_tables
+
+    tables = read_tables(store_path) or {}
+    destination.write_text(json.dumps({name: tables[name] for name in tables}), encoding="utf-8")
+
+
+def measure_open(store_path: Path, work: Path) -> list[dict[str, object]]:
+    """Opening the store until a search can be answered, against TinyDB's default storage."""
+    from tinydb import TinyDB
+
+    naive = work / "naive.json"
+    single_file_copy(store_path, naive)
+    ours, theirs = [], []
+    for _ in range(3):
+        started = time.perf_counter()
+        Store(store_path).snapshot.search_quotes("market")
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        database = TinyDB(naive)
+        database.table("quotes").all()
+        database.table("people").all()
+        database.table("organizations").all()
+        database.table("articles").all()
+        database.close()
+        theirs.append(time.perf_counter() - started)
+    return [report("open store, ready to search (s)", min(ours), min(theirs), "s", "TinyDB JSONStorage read")]
+
+
+def realistic_queries(texts: list[str], count: int, seed: int = 11) -> list[str]:
+    """1–3 word queries, prefixes and phrases drawn from the quotes' own words."""
+    rng = random.Random(seed)
+    words = [w for text in texts[:2000] for w in re.findall(r"[A-Za-z]{4,}", text)]
+    queries: list[str] = []
+    while len(queries) < count:
+        kind = len(queries) % 4
+        if kind == 0:
+            queries.append(rng.choice(words).lower() + " ")
+        elif kind == 1:
+            queries.append(" ".join(rng.sample(words, 2)).lower() + " ")
+        elif kind == 2:
+            word = rng.choice(words).lower()
+            queries.append(word[: max(3, len(word) - 3)])
+        else:
+            text = rng.choice(texts)
+            tokens = re.findall(r"[A-Za-z]+", text)
+            start = rng.randrange(max(1, len(tokens) - 3))
+            queries.append('"' + " ".join(tokens[start : start + 2]).lower() + '" ')
+    return queries
+
+
+def fts_query(query: str) -> str:
+    """The same query in SQLite FTS5 syntax."""
+    parsed = parse_query(query)
+    parts = []
+    for term in parsed.terms:
+        body = " ".join(term.tokens)
+        parts.append(f'"{body}"' + ("*" if term.last_is_prefix else ""))
+    return " AND ".join(parts)
+
+
+def measure_search(store_path: Path, query_count: int) -> list[dict[str, object]]:
+    """Keyword search latency, p50 and p95, against SQLite FTS5 over the same quotes and queries."""
+    snapshot = Store(store_path).snapshot
+    quote_texts = snapshot.quotes.texts()
+    queries = realistic_queries(quote_texts, query_count)
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE VIRTUAL TABLE quotes USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+    connection.executemany("INSERT INTO quotes(rowid, text) VALUES (?, ?)", enumerate(quote_texts))
+    connection.commit()
+    snapshot.search_quotes("warm up")
+    ours, theirs, mismatches = [], [], 0
+    for query in queries:
+        started = time.perf_counter()
+        found = snapshot.search_quotes(query)
+        visible = found[:50]
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        rows = connection.execute(
+            "SELECT rowid, text FROM quotes WHERE quotes MATCH ? ORDER BY rowid", (fts_query(query),)
+        ).fetchall()
+        theirs.append(time.perf_counter() - started)
+        mismatches += len(found) != len(rows)
+        del visible
+    print(f"  {len(queries)} queries over {len(quote_texts)} quotes; result counts differ from FTS5 on {mismatches}")
+    return [
+        report("keyword search p50 (ms)", 1000 * percentile(ours, 0.5), 1000 * percentile(theirs, 0.5), "ms", "FTS5"),
+        report("keyword search p95 (ms)", 1000 * percentile(ours, 0.95), 1000 * percentile(theirs, 0.95), "ms", "FTS5"),
+    ]
+
+
+def time_to_screen(command: str, expected: str, environment: dict[str, str], runs: int = 3) -> tuple[float, int]:
+    """Median seconds from launching `command` in tmux until `expected` is on screen, and peak RSS in kB."""
+    timings, peaks = [], []
+    for run in range(runs):
+        session = f"whosaid-bench-{os.getpid()}-{run}"
+        started = time.perf_counter()
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
+             "env", *[f"{k}={v}" for k, v in environment.items()], "sh", "-c", command],
+            check=True,
+        )
+        deadline = started + 60
+        while time.perf_counter() < deadline:
+            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if expected in screen:
+                break
+            time.sleep(0.01)
+        timings.append(time.perf_counter() - started)
+        pane_pid = subprocess.run(
+            ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+        ).stdout.strip()
+        peaks.append(peak_memory_kb(pane_pid))
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+    return statistics.median(timings), max(peaks)
+
+
+def peak_memory_kb(pid: str) -> int:
+    """VmHWM of a process or, for a shell, of its largest child."""
+    candidates = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        candidates += children.read_text().split()
+    peak = 0
+    for candidate in candidates:
+        try:
+            status = Path(f"/proc/{candidate}/status").read_text()
+        except OSError:
+            continue
+        found = re.search(r"VmHWM:\s+(\d+)", status)
+        peak = max(peak, int(found.group(1)) if found else 0)
+    return peak
+
+
+def measure_terminal(store_path: Path, work: Path) -> list[dict[str, object]]:
+    """Launch time and memory in a real terminal, against a minimal Textual app."""
+    minimal = work / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    whosaid = shutil.which("whosaid", path=str(Path(sys.executable).parent)) or "whosaid"
+    environment = {"TERM": "xterm-256color", "HOME": str(work)}
+    baseline, baseline_memory = time_to_screen(f"{sys.executable} {minimal}", "People ready", environment)
+    seed_store = work / "seed-only" / "store.json"
+    Store(seed_store)  # an empty store: the app ingests the seed on first launch
+    subprocess.run([whosaid, "--db", str(seed_store), "search", "x"], capture_output=True, check=False)
+    seed_time, _ = time_to_screen(f"{whosaid} --db {seed_store}", "Quotes", environment)
+    scale_time, scale_memory = time_to_screen(f"{whosaid} --db {store_path}", "Quotes", environment)
+    return [
+        report("launch to panes, seed only (s)", seed_time, baseline, "s", "minimal Textual app"),
+        report("launch to panes, at scale (s)", scale_time, baseline, "s", "minimal Textual app"),
+        report("peak memory, at scale (MB)", scale_memory / 1024, baseline_memory / 1024, "MB", "minimal Textual app"),
+    ]
+
+
+async def keystroke_latencies(app_factory: Callable[[], object], queries: list[str]) -> list[float]:
+    """Seconds from each key pressed in the search box until the screen has been redrawn."""
+    app = app_factory()
+    latencies = []
+    async with app.run_test(size=(120, 36)) as pilot:  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("slash")
+        await pilot.pause()
+        for query in queries:
+            for character in query:
+                started = time.perf_counter()
+                await pilot.press(character if character != " " else "space")
+                await pilot.pause()
+                latencies.append(time.perf_counter() - started)
+            for _ in query:
+                await pilot.press("backspace")
+            await pilot.pause()
+    return latencies
+
+
+def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
+    """Median keystroke-to-screen latency in the search box, against a minimal app with an Input."""
+    from tui.app import WhosaidApp
+
+    namespace: dict[str, object] = {}
+    exec(MINIMAL_APP.replace('if __name__ == "__main__":\n    Minimal().run()', ""), namespace)
+    minimal_class = namespace["Minimal"]
+    queries = ["market", "joint prod", "confidence", "costs higher", "we expect"]
+    store = Store(store_path)
+    ours = asyncio.run(keystroke_latencies(lambda: WhosaidApp(store), queries))
+    theirs = asyncio.run(keystroke_latencies(lambda: minimal_class(), queries))  # type: ignore[operator]
+    return [
+        report("keystroke to results, median (ms)", 1000 * statistics.median(ours),
+               1000 * statistics.median(theirs), "ms", "minimal app Input"),
+    ]
+
+
+def main() -> int:
+    """Build the corpus, run every measurement, print the table and write results.json."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--skip-terminal", action="store_true", help="skip the tmux launch and memory figures")
+    parser.add_argument("--output", type=Path, default=Path(__file__).with_name("results.json"))
+    arguments = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="whosaid-bench-"))
+    try:
+        texts = list(synthetic_corpus(arguments.articles))
+        store_path = work / "store" / "store.json"
+        print(f"corpus: {len(texts)} synthetic articles, {sum(len(t.split()) for t in texts) // len(texts)} words each")
+        results = measure_ingest(texts, store_path)
+        summary = Store(store_path).summary()
+        print(f"  store: {summary.articles} articles, {summary.quotes} quotes, {summary.people} people")
+        results += measure_open(store_path, work)
+        results += measure_search(store_path, arguments.queries)
+        results += measure_keystrokes(store_path, work)
+        if not arguments.skip_terminal and shutil.which("tmux"):
+            results += measure_terminal(store_path, work)
+        arguments.output.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

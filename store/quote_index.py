@@ -1,0 +1,160 @@
+"""The inverted index that answers quote searches without scanning: words and adjacent word pairs.
+
+Postings are the ascending positions of the quotes holding a folded word (or a pair of words that
+follow each other, which answers two-word phrases exactly). On disk each posting list is the
+base64 of little-endian uint32s, so opening the store decodes only the lists a query touches.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+import sys
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
+
+from store.keys import fold
+from store.search import ParsedQuery, Term, parse_query
+
+_TOKEN = re.compile(r"\w+")
+IndexDocument = dict[str, Any]
+
+
+def encode_positions(positions: array) -> str:
+    """A posting list as stored."""
+    if sys.byteorder == "big":
+        positions = array("I", positions)
+        positions.byteswap()
+    return base64.b64encode(positions.tobytes()).decode("ascii")
+
+
+def decode_positions(encoded: str) -> array:
+    """A stored posting list as an array of positions."""
+    positions = array("I")
+    positions.frombytes(base64.b64decode(encoded))
+    if sys.byteorder == "big":
+        positions.byteswap()
+    return positions
+
+
+def quote_keys(text: str) -> tuple[set[str], set[str]]:
+    """The folded words of a text and its adjacent word pairs ("a b")."""
+    tokens = _TOKEN.findall(fold(text))
+    return set(tokens), {f"{first} {second}" for first, second in pairwise(tokens)}
+
+
+def extend_index_document(document: IndexDocument | None, texts: Iterable[str], first_position: int) -> IndexDocument:
+    """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit)."""
+    if not document or document.get("quotes") != first_position:
+        raise ValueError("the index does not end where the new quotes begin")
+    words: dict[str, array] = {}
+    pairs: dict[str, array] = {}
+    count = first_position
+    for position, text in enumerate(texts, start=first_position):
+        text_words, text_pairs = quote_keys(text)
+        for key in text_words:
+            words.setdefault(key, array("I")).append(position)
+        for key in text_pairs:
+            pairs.setdefault(key, array("I")).append(position)
+        count = position + 1
+    merged_words = dict(document.get("words", {}))
+    merged_pairs = dict(document.get("pairs", {}))
+    for stored, new in ((merged_words, words), (merged_pairs, pairs)):
+        for key, positions in new.items():
+            previous = stored.get(key)
+            if previous is not None:
+                positions = decode_positions(previous) + positions
+            stored[key] = encode_positions(positions)
+    return {"quotes": count, "words": dict(sorted(merged_words.items())), "pairs": merged_pairs}
+
+
+def empty_index_document() -> IndexDocument:
+    """The index of a store with no quotes."""
+    return {"quotes": 0, "words": {}, "pairs": {}}
+
+
+class QuoteIndex:
+    """Answers a parsed query with the positions of the quotes that match all of its terms."""
+
+    def __init__(self, texts: Sequence[str], document: IndexDocument | None = None) -> None:
+        """Adopt a stored index that covers exactly `texts`, or build one in memory."""
+        if document is None or document.get("quotes") != len(texts):
+            document = extend_index_document(empty_index_document(), texts, 0)
+        self._texts = texts
+        self._words: dict[str, str] = document["words"]
+        self._pairs: dict[str, str] = document["pairs"]
+        self._vocabulary = list(self._words)
+        self._decoded: dict[tuple[str, str], array] = {}
+        self._folded: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _postings(self, table: str, key: str) -> array:
+        """Decoded positions for a word or a pair (empty when absent)."""
+        cached = self._decoded.get((table, key))
+        if cached is None:
+            stored = (self._words if table == "words" else self._pairs).get(key)
+            cached = decode_positions(stored) if stored is not None else array("I")
+            self._decoded[(table, key)] = cached
+        return cached
+
+    def _positions_with_prefix(self, prefix: str) -> Sequence[int] | set[int]:
+        """Positions of quotes holding any word that starts with `prefix`."""
+        start = bisect_left(self._vocabulary, prefix)
+        end = start
+        while end < len(self._vocabulary) and self._vocabulary[end].startswith(prefix):
+            end += 1
+        if end - start == 1:
+            return self._postings("words", self._vocabulary[start])
+        found: set[int] = set()
+        for word in self._vocabulary[start:end]:
+            found.update(self._postings("words", word))
+        return found
+
+    def _requirements(self, term: Term) -> tuple[list[Sequence[int] | set[int]], bool]:
+        """Posting lists a term's matches must all be in, and whether those lists alone prove a match."""
+        tokens = term.tokens
+        closed = tokens[:-1] if term.last_is_prefix else tokens
+        lists: list[Sequence[int] | set[int]] = []
+        if len(closed) == 1:
+            lists.append(self._postings("words", closed[0]))
+        for first, second in pairwise(closed):
+            lists.append(self._postings("pairs", f"{first} {second}"))
+        if term.last_is_prefix:
+            lists.append(self._positions_with_prefix(tokens[-1]))
+        exact = len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
+        return lists, exact
+
+    def _folded_text(self, position: int) -> str:
+        """The folded form of one quote, computed when a phrase first needs it."""
+        folded = self._folded.get(position)
+        if folded is None:
+            folded = self._folded[position] = fold(self._texts[position])
+        return folded
+
+    def search(self, query: ParsedQuery | str) -> list[int]:
+        """Positions of the quotes matching every term of the query, in ascending order."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty:
+            return []
+        required: list[Sequence[int] | set[int]] = []
+        to_verify: list[Term] = []
+        for term in parsed.terms:
+            lists, exact = self._requirements(term)
+            required.extend(lists)
+            if not exact:
+                to_verify.append(term)
+        required.sort(key=len)
+        candidates = set(required[0])
+        for positions in required[1:]:
+            if not candidates:
+                return []
+            candidates.intersection_update(positions)
+        if to_verify:
+            patterns = [term.pattern() for term in to_verify]
+            candidates = {p for p in candidates if all(pattern.search(self._folded_text(p)) for pattern in patterns)}
+        return sorted(candidates)
