@@ -84,6 +84,12 @@ def whosaid_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tui"]
 
 
+def process_environment(pid: int) -> dict[str, str]:
+    """The environment a running process was started with."""
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(item.decode(errors="replace").partition("=")[::2] for item in raw.split(b"\0") if item)
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with this pid exists and is not a zombie awaiting its parent."""
     try:
@@ -119,9 +125,9 @@ def ssh_options(port: int, key: Path, batch: bool = True) -> list[str]:
     ]
 
 
-def ssh_terminal_command(ssh: str, port: int, key: Path, term: str, remote: str = "") -> str:
+def ssh_terminal_command(ssh: str, port: int, key: Path, term: str, remote: str = "", extra: Sequence[str] = ()) -> str:
     """A shell command line running `ssh -tt` to 127.0.0.1 with TERM set, for a tmux pane."""
-    words = ["env", "-u", "SSH_AUTH_SOCK", f"TERM={term}", ssh, "-tt", *ssh_options(port, key), "127.0.0.1"]
+    words = ["env", "-u", "SSH_AUTH_SOCK", f"TERM={term}", ssh, "-tt", *ssh_options(port, key), *extra, "127.0.0.1"]
     return shlex.join(words) + (f" {shlex.quote(remote)}" if remote else "")
 
 

@@ -28,6 +28,7 @@ from tests.ssh_support import (
     exercise_app,
     gated,
     pid_alive,
+    process_environment,
     require_programs,
     run_ssh,
     search,
@@ -129,12 +130,16 @@ def test_authorized_key_gets_the_app_and_quitting_restores_the_terminal(
 ) -> None:
     server = serve()
     gate = tmp_path / "gate"
-    tmux.start("app", gated(ssh_terminal_command(ssh, server.port, keys.client, term), gate))
+    sent = ["-o", "SetEnv=COLORTERM=truecolor LD_PRELOAD=/nonexistent.so COLUMNS=200"]
+    tmux.start("app", gated(ssh_terminal_command(ssh, server.port, keys.client, term, extra=sent), gate))
     tmux.record("app", tmp_path / "raw.out")
     gate.touch()
+    [pid] = server.wait_for_sessions(1)
+    environment = process_environment(pid)
+    assert environment["TERM"] == term and environment["COLORTERM"] == "truecolor"
+    assert "LD_PRELOAD" not in environment and "COLUMNS" not in environment and "SSH_CONNECTION" not in environment
     exercise_app(tmux, "app")
     assert_terminal_restored(tmux, "app", tmp_path / "raw.out")
-    [pid] = server.session_pids()
     wait_until(lambda: not pid_alive(pid), 10, "the session's process to end")
     log = server.log()
     fingerprint = asyncssh.read_private_key(keys.client).get_fingerprint("sha256")
@@ -468,7 +473,19 @@ def test_settings_reject_nonsense_and_default_to_the_users_authorized_keys(tmp_p
 
 def test_the_child_environment_carries_the_clients_term_and_no_size_or_ssh_variables() -> None:
     base = {"PATH": "/bin", "COLUMNS": "200", "LINES": "50", "SSH_AUTH_SOCK": "/x", "TERM": "dumb", "LANG": "C.UTF-8"}
-    assert ssh_server.child_environment("linux", base) == {"PATH": "/bin", "LANG": "C.UTF-8", "TERM": "linux"}
+    client = {"COLORTERM": "truecolor", "NO_COLOR": "$(reboot)", "LD_PRELOAD": "/x.so", "PATH": "/tmp"}
+    assert ssh_server.child_environment("linux", client, base) == {
+        "PATH": "/bin",
+        "LANG": "C.UTF-8",
+        "COLORTERM": "truecolor",
+        "TERM": "linux",
+    }
+
+
+def test_an_odd_terminal_type_falls_back_to_the_default() -> None:
+    assert ssh_server.terminal_type("screen-256color") == "screen-256color"
+    for odd in ("", "../../etc/passwd", "xterm\x1b]0;title\x07", "x" * 65):
+        assert ssh_server.terminal_type(odd) == ssh_server.DEFAULT_TERM
 
 
 def test_window_sizes_are_clamped() -> None:

@@ -10,6 +10,7 @@ import fcntl
 import logging
 import os
 import pty
+import re
 import signal
 import socket
 import struct
@@ -39,7 +40,9 @@ MAX_WINDOW_CELLS = 4096
 RESTORE_TERMINAL = (
     "\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l\x1b[?1004l\x1b[?2004l\x1b[0m\x1b[?25h\x1b[?1049l"
 )
-CHILD_ENVIRONMENT_DROPPED = ("COLUMNS", "LINES", "WHOSAID_DB", "TERM", "COLORTERM", "TMUX", "STY")
+CHILD_ENVIRONMENT_DROPPED = ("COLUMNS", "LINES", "WHOSAID_DB", "TERM", "COLORTERM", "NO_COLOR", "TMUX", "STY")
+CLIENT_VARIABLES = ("COLORTERM", "NO_COLOR")
+SAFE_VALUE = re.compile(r"[A-Za-z0-9._+-]{0,64}")
 
 
 class ServeError(WhosaidError):
@@ -91,7 +94,8 @@ def address_text(host: str, port: int) -> str:
 
 def plural(count: float, noun: str) -> str:
     """`count noun`, with an s unless the count is one."""
-    return f"{count:g} {noun}{'' if count == 1 else 's'}"
+    shown = str(count) if isinstance(count, int) else f"{count:g}"
+    return f"{shown} {noun}{'' if count == 1 else 's'}"
 
 
 def duration_text(seconds: float) -> str:
@@ -211,13 +215,24 @@ def window_size_bytes(columns: int, rows: int) -> bytes:
     return struct.pack("HHHH", rows, columns, 0, 0)
 
 
-def child_environment(term: str, base: Mapping[str, str] = os.environ) -> dict[str, str]:
-    """The server's environment for a session's process, with the client's TERM and nothing of its own size."""
+def terminal_type(requested: str) -> str:
+    """The client's TERM if it is a plain name, else the default."""
+    return requested if requested and SAFE_VALUE.fullmatch(requested) else DEFAULT_TERM
+
+
+def child_environment(
+    term: str, client: Mapping[str, str] | None = None, base: Mapping[str, str] = os.environ
+) -> dict[str, str]:
+    """The server's environment minus its terminal, size and SSH variables; the client's TERM, COLORTERM, NO_COLOR."""
     environment = {
         name: value
         for name, value in base.items()
         if name not in CHILD_ENVIRONMENT_DROPPED and not name.startswith("SSH_")
     }
+    for name in CLIENT_VARIABLES:
+        value = (client or {}).get(name)
+        if value is not None and SAFE_VALUE.fullmatch(value):
+            environment[name] = value
     environment["TERM"] = term
     return environment
 
@@ -455,7 +470,7 @@ class WhosaidSession(asyncssh.SSHServerSession[bytes]):
 
     def pty_requested(self, term_type: str, term_size: tuple[int, int, int, int], term_modes: object) -> bool:
         """Accept a terminal, remembering its type and size."""
-        self._term = printable_line(term_type).strip() or DEFAULT_TERM
+        self._term = terminal_type(term_type)
         self._size = (term_size[0], term_size[1])
         return True
 
@@ -549,8 +564,9 @@ class WhosaidSession(asyncssh.SSHServerSession[bytes]):
 
     async def _run(self, process: PtyProcess) -> None:
         """Start whosaid on the pty, pass data both ways until it exits, report its exit status."""
+        environment = child_environment(self._term or DEFAULT_TERM, self._client_variables())
         try:
-            await process.start(self._context.app_command(), child_environment(self._term or DEFAULT_TERM))
+            await process.start(self._context.app_command(), environment)
         except (OSError, subprocess.SubprocessError) as error:
             self._context.release(self)
             self._refuse(f"whosaid could not start: {getattr(error, 'strerror', None) or error}")
@@ -568,6 +584,12 @@ class WhosaidSession(asyncssh.SSHServerSession[bytes]):
             self._cancel_idle_timer()
         log(f"session ended for {self._describe()}: pid {process.pid}, exit status {status}")
         self._finish(status)
+
+    def _client_variables(self) -> Mapping[str, str]:
+        """The environment variables the client asked to set (only some are passed on)."""
+        if self._channel is None:
+            return {}
+        return {str(name): str(value) for name, value in self._channel.get_environment().items()}
 
     def _report_failure(self, task: asyncio.Task[None]) -> None:
         """Log, on one line, an unexpected error that ended a session, and close its channel."""
