@@ -62,9 +62,9 @@ class Store:
                 return Snapshot.build(
                     read_tables(self.path) or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}
                 )
-            except TableFileMissing:
+            except TableFileMissing as missing:
                 if attempt == READ_ATTEMPTS - 1:
-                    raise
+                    raise StoreError(f"{missing.path_shown}: missing; the store is damaged") from None
         raise AssertionError("unreachable")
 
     @property

@@ -96,13 +96,17 @@ def write_durably(path: Path, payload: bytes) -> None:
 class TableFileMissing(StoreError):
     """A table file named by the manifest is gone: a writer replaced it since the manifest was read."""
 
+    def __init__(self, path: Path) -> None:
+        self.path_shown = shown_path(path)
+        super().__init__(f"{self.path_shown}: table file missing; the store changed while it was read")
+
 
 def load_table_file(path: Path) -> dict[str, Any]:
     """One table's documents from its file."""
     try:
         table = orjson.loads(path.read_bytes())
     except FileNotFoundError:
-        raise TableFileMissing(f"{shown_path(path)}: table file missing; the store changed while read") from None
+        raise TableFileMissing(path) from None
     except OSError as error:
         raise StoreError(f"{shown_path(path)}: cannot read the store ({error.strerror})") from None
     except orjson.JSONDecodeError:

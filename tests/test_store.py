@@ -199,3 +199,23 @@ def test_store_package_never_imports_textual() -> None:
     assert result.stdout.strip() == "False"
     for module in (REPO_ROOT / "store").rglob("*.py"):
         assert "textual" not in module.read_text(encoding="utf-8"), module
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garble", "remove"])
+def test_damaged_table_file_is_reported_and_kept(store_path: Path, damage: str) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    quotes_file = store_path.parent / "store.json.d" / manifest["tables"]["quotes"]
+    content = quotes_file.read_bytes()
+    if damage == "truncate":
+        quotes_file.write_bytes(content[: len(content) // 2])
+    elif damage == "garble":
+        quotes_file.write_bytes(b"\x00\xff" + content)
+    else:
+        quotes_file.unlink()
+    damaged = quotes_file.read_bytes() if quotes_file.exists() else None
+    with pytest.raises(StoreError, match="quotes"):
+        Store(store_path).summary()
+    with pytest.raises(StoreError):
+        Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    assert (quotes_file.read_bytes() if quotes_file.exists() else None) == damaged
