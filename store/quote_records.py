@@ -1,0 +1,112 @@
+"""A snapshot's quotes as lazy sequences: a record is made from its document only when it is read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, overload
+
+from store.records import QuoteRecord, TextSource
+
+
+class QuoteRecords(Sequence[QuoteRecord]):
+    """The quotes of a snapshot in reading order; each record is made from its document when first read."""
+
+    def __init__(
+        self,
+        documents: list[dict[str, Any]],
+        titles: dict[str, str],
+        speaker_names: dict[str, str],
+        text_source: TextSource,
+    ) -> None:
+        self._documents = documents
+        self._text_source = text_source
+        self._titles = titles
+        self._speaker_names = speaker_names
+        self._records: list[QuoteRecord | None] = [None] * len(documents)
+        self._positions_by_key: dict[str, int] | None = None
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> QuoteRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        record = self._records[index]
+        if record is None:
+            record = self._records[index] = _quote_record(
+                self._documents[index], self._titles, self._speaker_names, self._text_source
+            )
+        return record
+
+    def texts(self) -> list[str]:
+        """Every quote's text, by position."""
+        return [document["text"] for document in self._documents]
+
+    def article_keys(self) -> list[str]:
+        """Every quote's article key, by position."""
+        return [document["article"] for document in self._documents]
+
+    def speakers(self) -> list[str | None]:
+        """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
+        return [document.get("speaker") for document in self._documents]
+
+    def position_of(self, key: str) -> int | None:
+        """Position of the quote with this key."""
+        if self._positions_by_key is None:
+            self._positions_by_key = {
+                f"{document['article']}:{document['start']}": position
+                for position, document in enumerate(self._documents)
+            }
+        return self._positions_by_key.get(key)
+
+
+class QuoteSelection(Sequence[QuoteRecord]):
+    """Some of a snapshot's quotes, by position; records are made only for the rows that are read."""
+
+    def __init__(self, quotes: QuoteRecords, positions: list[int]) -> None:
+        self._quotes = quotes
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> QuoteRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
+        if isinstance(index, slice):
+            return [self._quotes[position] for position in self.positions[index]]
+        return self._quotes[self.positions[index]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
+def _quote_record(
+    doc: dict[str, Any], titles: dict[str, str], speaker_names: dict[str, str], text_source: TextSource
+) -> QuoteRecord:
+    """A quote document as a record, its speaker's key resolved to a name."""
+    speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")
+    start = doc["start"]
+    return QuoteRecord(
+        key=f"{doc['article']}:{start}",
+        text=doc["text"],
+        article_key=doc["article"],
+        article_title=titles.get(doc["article"], ""),
+        start=start,
+        end=start + len(doc["text"]),
+        paragraph=doc.get("paragraph", 0),
+        speaker_key=speaker_key or None,
+        speaker_name=speaker_names.get(doc["speaker"]) if speaker_key else None,
+        speaker_kind=speaker_kind if speaker_key else None,
+        text_source=text_source,
+    )
