@@ -129,6 +129,7 @@ def test_authorized_key_gets_the_app_and_quitting_restores_the_terminal(
     term: str, tmp_path: Path, keys: Keys, ssh: str, tmux: Tmux, serve: Callable[..., ServeProcess]
 ) -> None:
     server = serve()
+    store_before = keys.store.stat()
     gate = tmp_path / "gate"
     sent = ["-o", "SetEnv=COLORTERM=truecolor LD_PRELOAD=/nonexistent.so COLUMNS=200"]
     tmux.start("app", gated(ssh_terminal_command(ssh, server.port, keys.client, term, extra=sent), gate))
@@ -140,6 +141,8 @@ def test_authorized_key_gets_the_app_and_quitting_restores_the_terminal(
     assert "LD_PRELOAD" not in environment and "COLUMNS" not in environment and "SSH_CONNECTION" not in environment
     exercise_app(tmux, "app")
     assert_terminal_restored(tmux, "app", tmp_path / "raw.out")
+    store_after = keys.store.stat()
+    assert (store_after.st_mtime_ns, store_after.st_size) == (store_before.st_mtime_ns, store_before.st_size)
     wait_until(lambda: not pid_alive(pid), 10, "the session's process to end")
     log = server.log()
     fingerprint = asyncssh.read_private_key(keys.client).get_fingerprint("sha256")
@@ -237,6 +240,22 @@ def test_an_unknown_key_is_refused(keys: Keys, ssh: str, serve: Callable[..., Se
     fingerprint = asyncssh.read_private_key(keys.stranger).get_fingerprint("sha256")
     wait_until(lambda: f"refused key {fingerprint}" in server.log(), 10, "the refusal in the log")
     assert server.session_pids() == []
+
+
+def test_authorized_keys_changes_apply_without_a_restart_and_from_options_hold(
+    keys: Keys, ssh: str, serve: Callable[..., ServeProcess]
+) -> None:
+    client_line = (keys.client.parent / "client_key.pub").read_text()
+    stranger_line = (keys.stranger.parent / "stranger_key.pub").read_text()
+    keys.authorized_keys.write_text(stranger_line)
+    server = serve()
+    assert run_ssh(ssh, server.port, keys.client, "127.0.0.1", "true").returncode == 255
+    keys.authorized_keys.write_text(f'from="10.9.9.9" {client_line}{stranger_line}')
+    assert run_ssh(ssh, server.port, keys.client, "127.0.0.1", "true").returncode == 255
+    keys.authorized_keys.write_text(f"{stranger_line}# added later\n{client_line}")
+    allowed = run_ssh(ssh, server.port, keys.client, "127.0.0.1", "true")
+    assert allowed.returncode == 1 and "runs only the whosaid browser" in allowed.stderr
+    assert "authorized keys reloaded: 2 keys" in server.log()
 
 
 def test_passwords_are_refused_and_only_publickey_is_offered(

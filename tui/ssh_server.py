@@ -756,6 +756,12 @@ def listen_error(settings: ServerSettings, error: OSError) -> ServeError:
     return ServeError(f"cannot listen on {where}: {error.strerror or error}")
 
 
+def listening_port(acceptor: asyncssh.SSHAcceptor, requested: int) -> int:
+    """The port actually listened on (the one chosen by the system for --port 0)."""
+    ports = {int(sock.getsockname()[1]) for sock in acceptor.sockets or ()}
+    return ports.pop() if len(ports) == 1 else requested
+
+
 async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_key: HostKey) -> int:
     """Accept connections until SIGINT or SIGTERM, then end every session."""
     context = ServerContext(settings, authorized_keys)
@@ -778,7 +784,7 @@ async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_
     idle = duration_text(settings.idle_timeout) if settings.idle_timeout > 0 else "no limit"
     log(host_key.describe())
     log(
-        f"listening on {address_text(settings.host, acceptor.get_port())}: "
+        f"listening on {address_text(settings.host, listening_port(acceptor, settings.port))}: "
         f"{plural(authorized_keys.count, 'authorized key')} from {authorized_keys.path}, "
         f"up to {plural(settings.max_sessions, 'session')}, idle limit {idle}, store {settings.store_path}"
     )
