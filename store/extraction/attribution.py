@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from store.extraction.document import Document, Sentence
+from store.extraction.document import Document
 from store.extraction.entities import Found, Mention
 from store.extraction.lexicon import (
     DETERMINERS,
@@ -28,6 +29,11 @@ LEAD_PREPOSITIONS = frozenset(
     "Despite Amid Under With Without From For".split()
 )
 MAX_ATTRIBUTION_TOKENS = 28
+LOOKBACK = 300
+RELATIVES = frozenset({"who", "which", "whose", "whom"})
+OBJECT_PREPOSITIONS = frozenset(
+    {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"}
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,17 @@ class Attributor:
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in found.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
+        self.mention_starts = {n: [m.start for m in ms] for n, ms in self.by_sentence.items()}
+        self.all_mention_starts = [m.start for m in found.mentions]
+        self.token_starts = [[t.start for t in s.tokens] for s in document.sentences]
+        self.speech = [any(t.text in SPEECH_VERBS for t in s.tokens) for s in document.sentences]
+        self.roles: dict[str, list[tuple[int, int]]] = {}
+        for index, entity in enumerate(self.entities):
+            if entity.kind == "person" and entity.role:
+                for word in set(entity.role.lower().split()):
+                    self.roles.setdefault(word, []).append((entity.first, index))
+        for entries in self.roles.values():
+            entries.sort()
         self.events: list[tuple[int, int]] = []
         for sentence_number in range(len(document.sentences)):
             subject = self._named_subject(sentence_number)
@@ -59,43 +76,60 @@ class Attributor:
         """Decide for every quoted span whether it is speech, and who said it."""
         kept: list[Attributed] = []
         previous: Attributed | None = None
-        for quote in quotes:
-            result = self._one(quote, previous)
+        for index, quote in enumerate(quotes):
+            result = self._one(quotes, index, previous)
             if result is None:
                 continue
             kept.append(result)
             previous = result
             if result.speaker is not None:
-                self._remember(quote.start, result.speaker)
+                insort(self.events, (quote.start, result.speaker))
         return kept
 
-    def _remember(self, position: int, entity: int) -> None:
-        self.events.append((position, entity))
-        self.events.sort()
+    def _tokens(self, number: int, start: int, end: int) -> list[Token]:
+        """Tokens of sentence number lying wholly within [start, end)."""
+        starts = self.token_starts[number]
+        tokens = self.document.sentences[number].tokens
+        low = bisect_left(starts, start)
+        high = bisect_left(starts, end)
+        while high > low and tokens[high - 1].end > end:
+            high -= 1
+        return tokens[low:high]
 
-    def _one(self, quote: QuoteSpan, previous: Attributed | None) -> Attributed | None:
+    def _mentions(self, number: int, start: int, end: int) -> list[Mention]:
+        """Mentions of sentence number starting within [start, end)."""
+        starts = self.mention_starts.get(number)
+        if not starts:
+            return []
+        return self.by_sentence[number][bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _one(self, quotes: list[QuoteSpan], position: int, previous: Attributed | None) -> Attributed | None:
         document = self.document
+        quote = quotes[position]
         number = document.sentence_at(quote.start - 1)
         sentence = document.sentences[number] if document.sentences else None
         if sentence is None or sentence.paragraph != quote.paragraph:
             return Attributed(quote, self._continuing(quote, previous))
-        left = self._left_limit(quote, sentence)
-        right = self._right_limit(quote, sentence)
-        before = [t for t in sentence.tokens if left <= t.start and t.end <= quote.start - 1]
-        after = [t for t in sentence.tokens if quote.end < t.start and t.end <= right]
+        left = sentence.start
+        if position > 0 and quotes[position - 1].end >= sentence.start:
+            left = max(left, quotes[position - 1].end + 1)
+        right = sentence.end
+        if position + 1 < len(quotes) and quotes[position + 1].start <= sentence.end:
+            right = min(right, quotes[position + 1].start - 1)
+        before = self._tokens(number, left, quote.start - 1)
+        after = self._tokens(number, quote.end + 1, right) if quote.closed else []
         words = quote_words(document.text[quote.start:quote.end])
-        reporter = [t.text for t in sentence.tokens]
-        speech_nearby = any(w in SPEECH_VERBS for w in reporter)
+        speech_nearby = self.speech[number]
         if self._named_thing(before, words, speech_nearby):
             return None
-        found = self._after(quote, sentence, after)
+        found = self._after(quote, number, after)
         if found is None:
-            found = self._before(sentence, before, left)
+            found = self._before(number, before, left)
         embedded = bool(before) and not _only_lead(before)
         if found is None and embedded:
-            found = self._sentence_final(sentence, after)
+            found = self._sentence_final(number, after)
             if found is None:
-                found = self._subject(sentence, left, quote.start - 1)
+                found = self._subject(number, left, quote.start - 1)
             if found is None:
                 return Attributed(quote, None) if len(words) >= 8 else None
             if len(words) < 6 and not speech_nearby:
@@ -104,22 +138,6 @@ class Attributor:
         if found is None:
             return Attributed(quote, self._continuing(quote, previous))
         return Attributed(quote, found[1])
-
-    def _left_limit(self, quote: QuoteSpan, sentence: Sentence) -> int:
-        """Start of the reporter's words that belong to this quote: after any earlier quote in the sentence."""
-        limit = sentence.start
-        for other in self.document.quotes:
-            if other.end < quote.start and other.end >= sentence.start:
-                limit = max(limit, other.end + 1)
-        return limit
-
-    def _right_limit(self, quote: QuoteSpan, sentence: Sentence) -> int:
-        """End of the reporter's words after this quote: before any later quote in the sentence."""
-        limit = sentence.end
-        for other in self.document.quotes:
-            if other.start > quote.end and other.start <= sentence.end:
-                limit = min(limit, other.start - 1)
-        return limit
 
     def _named_thing(self, before: list[Token], words: list[str], speech_nearby: bool) -> bool:
         """Whether quote marks hold a name or a scare-quoted word, not speech."""
@@ -136,7 +154,7 @@ class Attributor:
         capitalized = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
         return short and capitalized and len(words) <= 3 and not any(t.text in SPEECH_VERBS for t in before[-4:])
 
-    def _after(self, quote: QuoteSpan, sentence: Sentence, after: list[Token]) -> tuple[bool, int | None] | None:
+    def _after(self, quote: QuoteSpan, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """Attribution right after the closing mark: "…,” said Smith" or "…,” Smith, a ..., said"."""
         if not quote.closed or not after:
             return None
@@ -146,15 +164,15 @@ class Attributor:
         first = after[0].text
         if first in SPEECH_VERBS or (first == "according" and len(after) > 1 and after[1].text == "to"):
             skip = 2 if first == "according" else 1
-            return self._speaker_after_verb(sentence, after[skip:])
+            return self._speaker_after_verb(number, after[skip:])
         for index, token in enumerate(after[:MAX_ATTRIBUTION_TOKENS]):
             if token.text in SPEECH_VERBS:
                 if index == 0:
                     return None
-                return self._candidate(sentence, after[0].start, token.start, last=True)
+                return self._candidate(number, after[0].start, token.start, last=True)
         return None
 
-    def _before(self, sentence: Sentence, before: list[Token], left: int) -> tuple[bool, int | None] | None:
+    def _before(self, number: int, before: list[Token], left: int) -> tuple[bool, int | None] | None:
         """Attribution that leads into the quote: "Smith said: “…”", "Smith said in a statement, “…”"."""
         if not before:
             return None
@@ -171,12 +189,12 @@ class Attributor:
                     return None
                 if back and document.masked[token.end:before[-1].end].count(",") > 1:
                     return None
-                return self._candidate(sentence, left, token.start, last=True)
+                return self._candidate(number, left, token.start, last=True)
             if back == 0 and not ends_with_mark and token.text not in ("that",):
                 return None
         return None
 
-    def _sentence_final(self, sentence: Sentence, after: list[Token]) -> tuple[bool, int | None] | None:
+    def _sentence_final(self, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """An attribution closing the sentence after an embedded quote: "..., said another witness, X"."""
         document = self.document
         for index, token in enumerate(after):
@@ -184,15 +202,15 @@ class Attributor:
                 continue
             gap = document.masked[after[index - 1].end:token.start]
             if "," in gap:
-                return self._speaker_after_verb(sentence, after[index + 1:])
+                return self._speaker_after_verb(number, after[index + 1:])
         return None
 
-    def _speaker_after_verb(self, sentence: Sentence, tokens: list[Token]) -> tuple[bool, int | None] | None:
+    def _speaker_after_verb(self, number: int, tokens: list[Token]) -> tuple[bool, int | None] | None:
         """The speaker named after a verb: the first person, else an unnamed source, else an organization."""
         if not tokens:
             return None
-        start, end = tokens[0].start, tokens[-1].end + 1
-        mentions = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if start <= m.start < end]
+        tokens = tokens[:MAX_ATTRIBUTION_TOKENS]
+        mentions = self._mentions(number, tokens[0].start, tokens[-1].end + 1)
         people = [m for m in mentions if self.entities[m.entity].kind == "person" and not m.possessive]
         if people:
             return True, people[0].entity
@@ -209,12 +227,12 @@ class Attributor:
             return True, orgs[0].entity
         return None
 
-    def _candidate(self, sentence: Sentence, start: int, end: int, last: bool) -> tuple[bool, int | None] | None:
+    def _candidate(self, number: int, start: int, end: int, last: bool) -> tuple[bool, int | None] | None:
         """The speaker standing between start and end: a person, organization, pronoun, anaphor or unnamed source."""
-        tokens = [t for t in sentence.tokens if start <= t.start and t.end <= end]
-        mentions = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if start <= m.start < end]
-        eligible = [m for m in mentions if not m.possessive and not self._after_preposition(sentence, m)
-                    and not self._in_relative_clause(tokens, m)]
+        tokens = self._tokens(number, start, end)
+        relative = next((t.start for i, t in enumerate(tokens) if i and t.text in RELATIVES), end)
+        eligible = [m for m in self._mentions(number, start, min(end, relative))
+                    if not m.possessive and not self._after_preposition(number, m)]
         people = [m for m in eligible if self.entities[m.entity].kind == "person"]
         if people:
             return True, (people[-1] if last else people[0]).entity
@@ -239,16 +257,15 @@ class Attributor:
         token = tokens[index]
         if index == 0 or tokens[index - 1].text != "the" or not token.text.islower():
             return None
-        best = None
-        for entity_index, entity in enumerate(self.entities):
-            known = entity.kind == "person" and entity.role and token.text in entity.role.lower().split()
-            if known and entity.first < token.start and (best is None or self.entities[best].first < entity.first):
-                best = entity_index
-        return best
+        entries = self.roles.get(token.text)
+        if not entries:
+            return None
+        at = bisect_left(entries, (token.start, -1))
+        return entries[at - 1][1] if at else None
 
-    def _subject(self, sentence: Sentence, start: int, end: int) -> tuple[bool, int | None] | None:
+    def _subject(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
         """The subject of the sentence an embedded quote sits in: its first name, pronoun or unnamed source."""
-        tokens = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+        tokens = self._tokens(number, start, end)
         if tokens and tokens[0].text in LEAD_PREPOSITIONS:
             for index, token in enumerate(tokens):
                 if "," in self.document.masked[token.end:token.end + 1]:
@@ -256,11 +273,12 @@ class Attributor:
                     break
         if not tokens:
             return None
-        start = tokens[0].start
-        mentions = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if start <= m.start < end]
-        eligible = [m for m in mentions if not m.possessive and not self._after_preposition(sentence, m)
-                    and not self._modifies_person(sentence, m)]
-        first_mention = eligible[0] if eligible else None
+        first_mention = None
+        for mention in self._mentions(number, tokens[0].start, end):
+            if not mention.possessive and not self._after_preposition(number, mention) and \
+                    not self._modifies_person(number, mention):
+                first_mention = mention
+                break
         for index, token in enumerate(tokens):
             if first_mention is not None and token.start >= first_mention.start:
                 return True, first_mention.entity
@@ -271,44 +289,34 @@ class Attributor:
                 return True, None
         return None
 
-    def _after_preposition(self, sentence: Sentence, mention: Mention) -> bool:
+    def _after_preposition(self, number: int, mention: Mention) -> bool:
         """Whether a mention is the object of a preposition ("at the White House")."""
-        tokens = sentence.tokens
-        index = next((i for i, t in enumerate(tokens) if t.start >= mention.start), 0)
-        back = index - 1
+        tokens = self.document.sentences[number].tokens
+        back = bisect_left(self.token_starts[number], mention.start) - 1
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
         while back >= 0 and tokens[back].possessive:
             back -= 1
-        return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in (
-            "with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"))
+        return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in OBJECT_PREPOSITIONS)
 
-    def _modifies_person(self, sentence: Sentence, mention: Mention) -> bool:
+    def _modifies_person(self, number: int, mention: Mention) -> bool:
         """Whether an organization only qualifies the person named next ("State Department official X")."""
         if self.entities[mention.entity].kind != "org":
             return False
-        later = [m for m in self.by_sentence.get(sentence.tokens[0].sentence, []) if m.start > mention.start]
-        if not later or self.entities[later[0].entity].kind != "person":
+        mentions = self.by_sentence.get(number, [])
+        at = bisect_left(self.mention_starts[number], mention.start + 1)
+        if at >= len(mentions) or self.entities[mentions[at].entity].kind != "person":
             return False
-        between = [t for t in sentence.tokens if mention.end <= t.start and t.end <= later[0].start]
-        return len(between) <= 3 and not self.document.masked[mention.end:later[0].start].strip(" ").count(",") \
+        following = mentions[at]
+        between = self._tokens(number, mention.end, following.start)
+        return len(between) <= 3 and "," not in self.document.masked[mention.end:following.start] \
             and all(is_role_noun(t.text) or t.text[0].isupper() for t in between)
-
-    def _in_relative_clause(self, tokens: list[Token], mention: Mention) -> bool:
-        """Whether a mention sits in a "who …" clause between the speaker and the verb."""
-        for index, token in enumerate(tokens):
-            if token.start >= mention.start:
-                break
-            if token.text in ("who", "which", "whose", "whom") and index > 0:
-                return True
-        return False
 
     def _pronoun(self, word: str, position: int) -> int | None:
         """The entity a pronoun stands for: the latest compatible subject or speaker."""
         gender = PRONOUN_GENDER[word]
-        for event_position, entity in reversed(self.events):
-            if event_position >= position:
-                continue
+        at = bisect_left(self.events, (position, -2))
+        for _position, entity in reversed(self.events[max(0, at - LOOKBACK):at]):
             if entity == UNNAMED:
                 if gender == "p":
                     return None
@@ -322,28 +330,23 @@ class Attributor:
 
     def _recent(self, position: int, kind: str) -> int | None:
         """The entity of that kind named most recently before position."""
-        latest = None
-        for mention in self.found.mentions:
-            if mention.start >= position:
-                break
+        at = bisect_left(self.all_mention_starts, position)
+        for mention in reversed(self.found.mentions[max(0, at - LOOKBACK):at]):
             if self.entities[mention.entity].kind == kind:
-                latest = mention.entity
-        return latest
+                return mention.entity
+        return None
 
     def _continuing(self, quote: QuoteSpan, previous: Attributed | None) -> int | None:
         """A quote with no attribution of its own continues the last speaker nearby."""
         latest = None
-        for position, entity in self.events:
-            if position >= quote.start:
-                break
-            if self._paragraph_of(position) >= quote.paragraph - 1:
-                latest = entity
+        at = bisect_left(self.events, (quote.start, -2))
+        if at and self._paragraph_of(self.events[at - 1][0]) >= quote.paragraph - 1:
+            latest = self.events[at - 1][1]
         near = previous is not None and previous.span.paragraph >= quote.paragraph - 1
         if near and previous.speaker is not None and latest in (None, previous.speaker):
             return previous.speaker
         if latest is None or latest == UNNAMED:
-            return previous.speaker if previous is not None and previous.span.paragraph >= quote.paragraph - 1 \
-                else None
+            return previous.speaker if near else None
         return latest
 
     def _paragraph_of(self, position: int) -> int:
@@ -360,8 +363,8 @@ class Attributor:
                 unnamed = (token.start, UNNAMED)
                 break
         for mention in self.by_sentence.get(number, []):
-            if not mention.possessive and not self._after_preposition(sentence, mention) and \
-                    not self._modifies_person(sentence, mention):
+            if not mention.possessive and not self._after_preposition(number, mention) and \
+                    not self._modifies_person(number, mention):
                 if unnamed is not None and unnamed[0] < mention.start:
                     return unnamed
                 return mention.start, mention.entity

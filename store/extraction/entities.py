@@ -27,6 +27,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
     "reported won lost signed agreed launched opened bought sold made hired fired owns runs also".split()
 )
+FUZZY_LIMIT = 200
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da")
 
@@ -64,14 +65,15 @@ class Registry:
     surnames: dict[str, list[int]] = field(default_factory=dict)
     first_names: dict[str, list[int]] = field(default_factory=dict)
     prefixes: dict[str, int] = field(default_factory=dict)
+    org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
 
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
         """Register a person by full name, merging spelling variants; return its index."""
         key = normalize(name)
         if key in self.keys:
             return self.keys[key]
-        for index, entity in enumerate(self.entities):
-            if entity.kind == "person" and _same_person(entity.name.split(), words):
+        for index in self.first_names.get(words[0], []):
+            if _same_person(self.entities[index].name.split(), words):
                 self._alias(index, name)
                 return index
         index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
@@ -92,11 +94,15 @@ class Registry:
             if variant in self.keys and self.entities[self.keys[variant]].kind == "org":
                 self._alias(self.keys[variant], name)
                 return self.keys[variant]
-        for index, entity in enumerate(self.entities):
-            if entity.kind == "org" and _misspelled(entity.name.split(), words):
-                self._alias(index, name)
-                return index
+        shapes = [(len(words), words[0]), (len(words), words[-1])]
+        for shape in shapes:
+            for index in self.org_shapes.get(shape, [])[:50]:
+                if _misspelled(self.entities[index].name.split(), words):
+                    self._alias(index, name)
+                    return index
         index = self._new(Entity("org", name, first=position))
+        for shape in shapes:
+            self.org_shapes.setdefault(shape, []).append(index)
         for variant in variants[1:]:
             self.keys.setdefault(variant, index)
         if len(words) >= 2:
@@ -436,7 +442,7 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
         registry.alias(firsts[0], word)
         return firsts[0]
-    for surname, owners in registry.surnames.items():
+    for surname, owners in list(registry.surnames.items())[:FUZZY_LIMIT]:
         if similar_surname(surname, word) and word not in PLACE_WORDS and word not in NON_NAME_WORDS:
             owner = _latest(registry, owners, segment.start)
             registry.alias(owner, word)
@@ -471,10 +477,12 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
                              resolved: dict[int, int], new_ok: list[bool]) -> None:
     """A one-word name used twice mid-sentence, never as a word or place, names an organization."""
     counts: dict[str, list[int]] = {}
+    every: dict[str, list[int]] = {}
     for number, segment in enumerate(all_segments):
         if number in resolved or segment.kind not in ("single",) or not new_ok[number]:
             continue
         word = segment.tokens[0].text
+        every.setdefault(word, []).append(number)
         if segment.tokens[0].sentence_start or is_acronym(word) or word in HONORIFICS:
             continue
         if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES:
@@ -486,6 +494,5 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
         if len(numbers) < 2:
             continue
         index = registry.add_organization(word, [word], all_segments[numbers[0]].start)
-        for number, segment in enumerate(all_segments):
-            if number not in resolved and segment.kind == "single" and segment.tokens[0].text == word:
-                resolved[number] = index
+        for number in every[word]:
+            resolved[number] = index

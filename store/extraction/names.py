@@ -24,6 +24,7 @@ from store.extraction.places import DIRECTIONS, PLACE_WORDS
 from store.extraction.text import Token
 
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
+MAX_RUN = 16
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
                         "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
 
@@ -93,7 +94,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     for index, token in enumerate(words):
         adjacent = bool(current) and masked[current[-1].end:token.start].strip() == "" and not current[-1].possessive
         if is_capitalized(token):
-            if current and not adjacent:
+            if current and (not adjacent or len(current) >= MAX_RUN):
                 found.append(current)
                 current = []
             current.append(token)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from store.extraction.document import Document
 from store.extraction.entities import Found, normalize
 from store.extraction.lexicon import (
@@ -88,8 +90,9 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     end_index = segment.first_index + len(segment.tokens)
     if end_index < len(tokens) and document.masked[segment.end:tokens[end_index].start].strip() == ",":
         phrase = _walk_forward(document, tokens, end_index)
+        ahead_at = end_index + len(phrase)
         stop = phrase[-1].end if phrase else 0
-        ahead = [t for t in tokens if t.start > stop][:1]
+        ahead = tokens[ahead_at:ahead_at + 1]
         introduces_next = bool(ahead) and ahead[0].start in person_at and \
             document.masked[stop:ahead[0].start].strip() == ","
         if any(t.start in person_at for t in phrase) or introduces_next or (phrase and phrase[0].text == "and"):
@@ -254,13 +257,11 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
 
 def _recent_organization(found: Found, position: int) -> int | None:
     """The organization named most recently before position."""
-    latest = None
-    for mention in found.mentions:
-        if mention.start >= position:
-            break
+    at = bisect_left(found.mentions, position, key=lambda m: m.start)
+    for mention in reversed(found.mentions[max(0, at - 300):at]):
         if found.registry.entities[mention.entity].kind == "org":
-            latest = mention.entity
-    return latest
+            return mention.entity
+    return None
 
 
 def _next_sentence_role(document: Document, segment: Segment) -> str | None:
