@@ -10,6 +10,8 @@ from store.extraction.text import Token, paragraphs, sentences, tokens
 
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
                       r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
+ALPHANUMERIC = re.compile(r"[^\W_]")
+MASK = "\x00"
 FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
@@ -73,12 +75,14 @@ def read(text: str) -> Document:
     if front and index < len(spans) and text[spans[index][0]:spans[index][1]].strip("-") == "":
         quiet.add(index)
     quotes = find_quotes(text, spans)
-    chars = list(text)
+    pieces = []
+    cursor = 0
     for quote in quotes:
-        for pos in range(quote.start, quote.end):
-            if chars[pos].isalnum():
-                chars[pos] = "q"
-    masked = "".join(chars)
+        pieces.append(text[cursor:quote.start])
+        pieces.append(ALPHANUMERIC.sub(MASK, text[quote.start:quote.end]))
+        cursor = quote.end
+    pieces.append(text[cursor:])
+    masked = "".join(pieces)
     title_paragraph = _title_paragraph(text, spans, quiet)
     if title_paragraph >= 0:
         quiet.add(title_paragraph)
@@ -87,8 +91,7 @@ def read(text: str) -> Document:
         line = masked[start:end]
         if number in quiet and number != title_paragraph:
             continue
-        letters = [c for c in line if c.isalpha()]
-        if letters and all(c.isupper() for c in letters) and len(line) < 80:
+        if len(line) < 80 and line.isupper():
             quiet.add(number)
             continue
         if DATE_LINE.fullmatch(line.strip()):

@@ -442,11 +442,12 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
         registry.alias(firsts[0], word)
         return firsts[0]
-    for surname, owners in list(registry.surnames.items())[:FUZZY_LIMIT]:
-        if similar_surname(surname, word) and word not in PLACE_WORDS and word not in NON_NAME_WORDS:
-            owner = _latest(registry, owners, segment.start)
-            registry.alias(owner, word)
-            return owner
+    if len(word) >= 5 and word not in PLACE_WORDS and word not in NON_NAME_WORDS:
+        for surname, owners in list(registry.surnames.items())[:FUZZY_LIMIT]:
+            if surname[0] == word[0] and abs(len(surname) - len(word)) <= 2 and similar_surname(surname, word):
+                owner = _latest(registry, owners, segment.start)
+                registry.alias(owner, word)
+                return owner
     if segment.kind == "alias":
         if word in PLACE_WORDS or not new_ok:
             return None

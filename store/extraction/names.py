@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from store.extraction.document import Document, Sentence
@@ -25,6 +26,7 @@ from store.extraction.text import Token
 
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 MAX_RUN = 16
+DIGIT = re.compile(r"\d")
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
                         "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
 
@@ -61,10 +63,8 @@ class Segment:
 def is_capitalized(token: Token) -> bool:
     """Whether a token reads as part of a name (not a model number, not "Turkish-based")."""
     word = token.text
-    if any(c.isdigit() for c in word) or word.endswith(ADJECTIVE_SUFFIXES):
-        return False
     if word[0].isupper():
-        return True
+        return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
     return len(word) > 3 and word[:3] in ("al-", "el-") and word[3].isupper()
 
 
@@ -91,25 +91,32 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     current: list[Token] = []
     masked = document.masked
     words = sentence.tokens
+    capital = [is_capitalized(t) for t in words]
     for index, token in enumerate(words):
-        adjacent = bool(current) and masked[current[-1].end:token.start].strip() == "" and not current[-1].possessive
-        if is_capitalized(token):
-            if current and (not adjacent or len(current) >= MAX_RUN):
+        if not current:
+            if capital[index]:
+                current.append(token)
+            continue
+        previous = current[-1]
+        adjacent = not previous.possessive and (previous.end == token.start - 1 or
+                                                not masked[previous.end:token.start].strip())
+        if capital[index]:
+            if not adjacent or len(current) >= MAX_RUN:
                 found.append(current)
                 current = []
             current.append(token)
             continue
-        if (token.text in CONNECTORS and current and adjacent and index + 1 < len(words)
-                and masked[token.end:words[index + 1].start].strip() == ""
-                and (is_capitalized(words[index + 1]) or words[index + 1].text in CONNECTORS)):
+        if (adjacent and token.text in CONNECTORS and index + 1 < len(words)
+                and not masked[token.end:words[index + 1].start].strip()
+                and (capital[index + 1] or words[index + 1].text in CONNECTORS)):
             current.append(token)
             continue
-        if current:
-            found.append(current)
+        found.append(current)
         current = []
     if current:
         found.append(current)
-    return [_trim(run) for run in found if _trim(run)]
+    trimmed = [_trim(run) for run in found]
+    return [run for run in trimmed if run]
 
 
 def _trim(run: list[Token]) -> list[Token]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from store.extraction.lexicon import ABBREVIATIONS
 
@@ -13,8 +13,7 @@ WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of the text: where it stands and what it says (possessive 's stripped)."""
 
     start: int
