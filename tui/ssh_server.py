@@ -596,6 +596,9 @@ class WhosaidSession(asyncssh.SSHServerSession[bytes]):
         if task.cancelled() or task.exception() is None:
             return
         log(f"session failed for {self._describe()}: {task.exception()!r}")
+        self._context.release(self)
+        if self._process is not None and self._process.started and self._terminator is None:
+            self._terminator = asyncio.get_running_loop().create_task(self._process.terminate())
         if self._channel is not None and not self._closed:
             self._channel.exit(1)
 
