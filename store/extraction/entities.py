@@ -229,6 +229,7 @@ def find_entities(document: Document) -> Found:
             index = registry.add_organization(_span(document, segment), words, segment.start)
             resolved[number] = index
             _acronym_after(document, segment, registry, index)
+    _quoted_organizations(document, registry)
     for number, segment in enumerate(all_segments):
         if number in resolved or segment.kind not in ("single", "alias", "other", "org"):
             continue
@@ -243,6 +244,15 @@ def find_entities(document: Document) -> Found:
                                     segment.sentence))
     mentions.sort(key=lambda m: m.start)
     return Found(registry, mentions, all_segments, resolved)
+
+
+def _quoted_organizations(document: Document, registry: Registry) -> None:
+    """Organizations named inside quotes by an organization word ("the Armed Forces of Ukraine")."""
+    for sentence in document.quoted_sentences:
+        for segment in segments(document, sentence):
+            if segment.kind == "org" and len(segment.tokens) > 1:
+                words = [t.text for t in segment.tokens]
+                registry.add_organization(_span(document, segment), words, segment.start)
 
 
 def _span(document: Document, segment: Segment) -> str:

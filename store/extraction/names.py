@@ -89,7 +89,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     """Maximal runs of adjacent capitalized tokens, joined by lowercase connectors where they sit inside."""
     found: list[list[Token]] = []
     current: list[Token] = []
-    masked = document.masked
+    masked = document.text if sentence.quoted else document.masked
     words = sentence.tokens
     capital = [is_capitalized(t) for t in words]
     for index, token in enumerate(words):
