@@ -1,0 +1,243 @@
+"""Quote marks and speakers, on short articles written for these tests."""
+
+from __future__ import annotations
+
+from store.extraction import extract
+
+
+def quotes_of(text: str) -> list[tuple[str, str | None]]:
+    """(text, speaker) of every quote, checking offsets on the way."""
+    result = extract(text)
+    for quote in result.quotes:
+        assert text[quote.start:quote.end] == quote.text
+    return [(q.text, q.speaker) for q in result.quotes]
+
+
+def test_curly_and_straight_marks_both_delimit_quotes():
+    text = (
+        "New bridge opens\n\n"
+        "Mayor Ana Torres opened the new bridge on Monday.\n\n"
+        "“We promised this crossing for a decade,” Torres said.\n\n"
+        "\"It will carry twenty thousand cars a day,\" said Torres.\n"
+    )
+    assert quotes_of(text) == [
+        ("We promised this crossing for a decade,", "Ana Torres"),
+        ("It will carry twenty thousand cars a day,", "Ana Torres"),
+    ]
+
+
+def test_single_marks_nested_in_double_stay_inside_one_quote():
+    text = "“She looked at me and said ‘never again’ before she left,” said Karl Brandt, the landlord.\n"
+    assert quotes_of(text) == [("She looked at me and said ‘never again’ before she left,", "Karl Brandt")]
+
+
+def test_single_marks_are_outer_quotes_in_a_headline():
+    text = (
+        "Torres: ‘We will not close the library’\n\n"
+        "Mayor Ana Torres said on Tuesday the central library would stay open.\n"
+    )
+    result = extract(text)
+    assert [q.text for q in result.quotes] == ["We will not close the library"]
+    assert result.quotes[0].paragraph == 0
+
+
+def test_apostrophes_are_not_quote_marks():
+    text = (
+        "The band’s comeback tour sold out. Fans of ’90s rock ’n’ roll don’t mind the prices.\n\n"
+        "It's the band's first tour since the '90s, and rock 'n' roll fans can't wait.\n"
+    )
+    assert quotes_of(text) == []
+
+
+def test_speaker_after_the_quote_in_both_orders():
+    text = (
+        "Energy deal signed\n\n"
+        "Energy Minister Paolo Renzi and union leader Greta Holm met in Rome.\n\n"
+        "“The deal protects every job,” said Renzi.\n\n"
+        "“We will hold him to that,” Holm said.\n"
+    )
+    assert quotes_of(text) == [
+        ("The deal protects every job,", "Paolo Renzi"),
+        ("We will hold him to that,", "Greta Holm"),
+    ]
+
+
+def test_speaker_before_the_quote_with_colon_or_comma():
+    text = (
+        "Silva blunt after defeat\n\n"
+        "Coach Marta Silva was blunt after the defeat. Silva said: “We were not ready.”\n\n"
+        "Team captain Lars Eriksen said, “Next week will be different.”\n"
+    )
+    assert quotes_of(text) == [
+        ("We were not ready.", "Marta Silva"),
+        ("Next week will be different.", "Lars Eriksen"),
+    ]
+
+
+def test_speaker_in_the_middle_gives_two_quotes_to_one_speaker():
+    text = "“The water is safe to drink,” Dr. Helen Okafor said. “We tested it twice this morning.”\n"
+    assert quotes_of(text) == [
+        ("The water is safe to drink,", "Helen Okafor"),
+        ("We tested it twice this morning.", "Helen Okafor"),
+    ]
+
+
+def test_present_tense_says():
+    text = "“Prices will fall by spring,” says Tomas Lindgren, an economist at Nordhavn Bank.\n"
+    assert quotes_of(text) == [("Prices will fall by spring,", "Tomas Lindgren")]
+
+
+def test_verb_first_attribution_to_an_agency():
+    text = (
+        "Missile test\n\n"
+        "North Korea fired two missiles on Sunday, according to the Korean Central News Agency (KCNA).\n\n"
+        "“The test was a complete success,” added KCNA.\n"
+    )
+    assert quotes_of(text) == [("The test was a complete success,", "Korean Central News Agency")]
+
+
+def test_told_reuters_names_the_speaker_not_the_agency():
+    text = "“We expect the merger to close in June,” Vantor Holdings chief executive Paul Marsh told Reuters.\n"
+    result = extract(text)
+    assert [(q.speaker) for q in result.quotes] == ["Paul Marsh"]
+    assert "Reuters" in {o.name for o in result.organizations}
+
+
+def test_said_name_of_organization():
+    text = "“The agreement is a first step,” said Nora Quint of the World Trade Organization.\n"
+    result = extract(text)
+    assert result.quotes[0].speaker == "Nora Quint"
+    assert result.people[0].organization == "World Trade Organization"
+
+
+def test_according_to_names_the_speaker():
+    text = "The river will peak on Thursday, “well above the 2019 record,” according to hydrologist Ivan Petrov.\n"
+    assert quotes_of(text) == [("well above the 2019 record,", "Ivan Petrov")]
+
+
+def test_name_title_of_organization_says_colon():
+    text = "Rosa Delgado, director of the Harbor Transit Authority, says: “Ferries will run every hour.”\n"
+    result = extract(text)
+    assert [(q.text, q.speaker) for q in result.quotes] == [("Ferries will run every hour.", "Rosa Delgado")]
+    assert (result.people[0].role, result.people[0].organization) == ("director", "Harbor Transit Authority")
+
+
+def test_name_and_title_after_quote_then_said_of():
+    text = (
+        "“We never expected this many applicants,” Steven Marlow, deputy head of admissions at "
+        "Westbrook University, said of the new scholarship in a call with reporters.\n"
+    )
+    result = extract(text)
+    assert [q.speaker for q in result.quotes] == ["Steven Marlow"]
+    assert result.people[0].organization == "Westbrook University"
+
+
+def test_pronouns_follow_gender():
+    text = (
+        "Vote splits council\n\n"
+        "Maria Lopez and Tom Becker spoke after the vote. Lopez called the result a disgrace.\n\n"
+        "“This city deserves better,” she said.\n\n"
+        "Becker disagreed. “The count was fair,” he said.\n"
+    )
+    assert quotes_of(text) == [
+        ("This city deserves better,", "Maria Lopez"),
+        ("The count was fair,", "Tom Becker"),
+    ]
+
+
+def test_the_agency_and_it_mean_the_organization_named():
+    text = (
+        "Launch postponed\n\n"
+        "The European Space Agency postponed the launch on Friday.\n\n"
+        "“Safety comes before the schedule,” the agency said in a statement.\n\n"
+        "“A new date will follow within days,” it said.\n"
+    )
+    assert quotes_of(text) == [
+        ("Safety comes before the schedule,", "European Space Agency"),
+        ("A new date will follow within days,", "European Space Agency"),
+    ]
+
+
+def test_surname_that_is_also_a_place_is_the_person():
+    text = (
+        "Record year for foundation\n\n"
+        "The address was given by Paul Jordan, the foundation's treasurer.\n\n"
+        "“We have never had a better year,” Jordan told the audience.\n"
+    )
+    result = extract(text)
+    assert [q.speaker for q in result.quotes] == ["Paul Jordan"]
+    assert [p.name for p in result.people] == ["Paul Jordan"]
+
+
+def test_unnamed_sources_get_no_speaker():
+    text = (
+        "Mayor may resign\n\n"
+        "Mayor Ana Torres is expected to resign, people familiar with the matter said.\n\n"
+        "“She has lost the council,” a source said.\n\n"
+        "“The market has priced this in,” analysts said.\n\n"
+        "“No decision has been made,” officials said.\n"
+    )
+    assert quotes_of(text) == [
+        ("She has lost the council,", None),
+        ("The market has priced this in,", None),
+        ("No decision has been made,", None),
+    ]
+
+
+def test_quote_without_a_verb_continues_the_previous_speaker():
+    text = (
+        "Orchards hit by frost\n\n"
+        "“The harvest was the worst in thirty years,” said farmer Joan Whitlock.\n\n"
+        "“Half the orchard is gone. We will replant in March.”\n"
+    )
+    assert quotes_of(text) == [
+        ("The harvest was the worst in thirty years,", "Joan Whitlock"),
+        ("Half the orchard is gone. We will replant in March.", "Joan Whitlock"),
+    ]
+
+
+def test_quote_running_over_paragraph_breaks_is_one_quote_per_paragraph():
+    text = (
+        "Budget cuts to end\n\n"
+        "Council leader Ben Achebe read a statement on Wednesday:\n\n"
+        "“The budget has been cut for four years in a row.\n\n"
+        "“Libraries and pools have closed. We will reopen them.”\n"
+    )
+    result = extract(text)
+    assert [(q.text, q.speaker, q.paragraph) for q in result.quotes] == [
+        ("The budget has been cut for four years in a row.", "Ben Achebe", 2),
+        ("Libraries and pools have closed. We will reopen them.", "Ben Achebe", 3),
+    ]
+
+
+def test_missing_closing_mark_runs_to_the_end_of_the_paragraph():
+    text = (
+        "Search goes on\n\n"
+        "Inspector Sara Lind said the search would go on, “until every field has been walked twice.\n\n"
+        "Volunteers will join on Saturday.\n"
+    )
+    result = extract(text)
+    assert [q.text for q in result.quotes] == ["until every field has been walked twice."]
+    assert result.quotes[0].speaker == "Sara Lind"
+
+
+def test_partial_quote_goes_to_the_subject_of_the_sentence():
+    text = "Senator Hugo Brandt said the proposal was “dead on arrival” and called for a new vote.\n"
+    assert quotes_of(text) == [("dead on arrival", "Hugo Brandt")]
+
+
+def test_scare_quotes_nicknames_and_titles_are_not_quotes():
+    text = (
+        "The prison, dubbed the “Iron Fortress” by inmates, closed in 1990.\n\n"
+        "Officials promised a so-called “green corridor” for trucks.\n\n"
+        "The choir performed “Silver Morning” at the opening of the hall.\n\n"
+        "This “pilot” scheme costs very little.\n"
+    )
+    assert quotes_of(text) == []
+
+
+def test_a_quote_keeps_its_exact_characters():
+    text = "“We are ready — finally,” said Lea Moreau .\n"
+    result = extract(text)
+    assert result.quotes[0].text == "We are ready — finally,"
+    assert result.quotes[0].speaker == "Lea Moreau"
