@@ -256,8 +256,11 @@ def _quoted_organizations(document: Document, registry: Registry) -> None:
 
 
 def _span(document: Document, segment: Segment) -> str:
-    """The segment's words exactly as written."""
-    return document.text[segment.start:segment.end]
+    """The segment's words exactly as written, a bracketed nickname left out."""
+    written = document.text[segment.start:segment.end]
+    if "(" in written:
+        return " ".join(t.text for t in segment.tokens)
+    return written
 
 
 def _words_before(document: Document, segment: Segment, count: int) -> list[str]:

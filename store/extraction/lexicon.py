@@ -228,7 +228,8 @@ ROLE_BREAKS = words("""
     than said says told was were is are has have had be been being will would could should may might
     when while where after before during since until because although though if then also not only even
     week month year day morning evening night weekend today yesterday last next earlier later ago
-    between among against about over under into onto upon via per among led met called named
+    between among against about over under into onto upon via per among led met called named did does do
+    done joined joins join
 """)
 
 # Time words that can follow "Last"/"Next" and never name anything.

@@ -17,6 +17,7 @@ from store.extraction.lexicon import (
     ORG_OF_HEADS,
     PLACE_THING_HEADS,
     PORTFOLIO_WORDS,
+    ROLE_NOUNS,
     SENTENCE_STARTERS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -27,6 +28,8 @@ from store.extraction.text import Token
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 MAX_RUN = 16
 DIGIT = re.compile(r"\d")
+INSERTION = re.compile(r" \([^\W\d_][\w’'-]*\) ")
+ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
                         "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
 
@@ -97,9 +100,12 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
             if capital[index]:
                 current.append(token)
             continue
+        if _inserted(masked, words, index, capital):
+            continue
         previous = current[-1]
-        adjacent = not previous.possessive and (previous.end == token.start - 1 or
-                                                not masked[previous.end:token.start].strip())
+        between = masked[previous.end:token.start]
+        adjacent = not previous.possessive and (previous.end == token.start - 1 or not between.strip() or
+                                                bool(INSERTION.fullmatch(between)))
         if capital[index]:
             if not adjacent or len(current) >= MAX_RUN:
                 found.append(current)
@@ -117,6 +123,13 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         found.append(current)
     trimmed = [_trim(run) for run in found]
     return [run for run in trimmed if run]
+
+
+def _inserted(masked: str, words: list[Token], index: int, capital: list[bool]) -> bool:
+    """Whether words[index] is a bracketed nickname inside a name ("James (Jimmy) Walsh")."""
+    token = words[index]
+    return (capital[index] and index + 1 < len(words) and capital[index + 1]
+            and masked[token.start - 2:token.start] == " (" and masked[token.end:token.end + 2] == ") ")
 
 
 def _trim(run: list[Token]) -> list[Token]:
@@ -138,9 +151,14 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         current: list[Token] = []
         relation = ""
         chained = False
+        if _defined_acronym(document, sentence, run):
+            found.append(_classify_defined(run, index_of[id(run[0])]))
+            continue
         for position, token in enumerate(run):
             word = token.text
-            if word in MONTHS_AND_DAYS or (word == "and" and not chained):
+            before_the = position + 1 < len(run) and run[position + 1].text == "the"
+            splits_and = word == "and" and (not chained or before_the)
+            if word in MONTHS_AND_DAYS or splits_and:
                 if current:
                     pieces.append((current, relation))
                 current, relation, chained = [], "and" if word == "and" else "", False
@@ -165,6 +183,24 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if piece:
                 found.append(_classify(piece, piece[0].sentence, index_of[id(piece[0])], rel))
     return found
+
+
+def _defined_acronym(document: Document, sentence: Sentence, run: list[Token]) -> bool:
+    """Whether "(ACRONYM)" right after the run spells its initials ("Food and Drug Administration (FDA)")."""
+    if len(run) < 3 or not any(t.text in ("and", "of", "for", "&") for t in run):
+        return False
+    source = document.text if sentence.quoted else document.masked
+    following = source[run[-1].end:run[-1].end + 14]
+    match = ACRONYM_AFTER.match(following)
+    if not match:
+        return False
+    initials = "".join(t.text[0] for t in run if t.text[0].isupper())
+    return match.group(1).replace(".", "") == initials
+
+
+def _classify_defined(run: list[Token], first_index: int) -> Segment:
+    """A run whose acronym follows it names one organization."""
+    return Segment(run, "org", run[0].sentence, first_index, strong=True)
 
 
 def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
@@ -195,7 +231,8 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             segment.strong = True
             segment.role = piece[:len(piece) - len(rest)]
             return segment
-    title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS), default=-1)
+    title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS or (
+        i < len(words) - 1 and w[0].isupper() and w.lower() in ROLE_NOUNS)), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org

@@ -186,13 +186,13 @@ def _is_role_phrase(words: list[Token]) -> bool:
     """Whether words describe a job: a title word first, or a role noun among the first few."""
     if not words:
         return False
-    lead = [t for t in words if t.text not in ("the", "a", "an")]
+    lead = [t for t in words if t.text.lower() not in ("the", "a", "an")]
     if not lead:
         return False
     if lead[0].text in TITLE_HEADS or lead[0].text in TITLE_WORDS:
         return True
     if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
-            words[0].text not in ("the", "a", "an") and not _capital_role(words):
+            words[0].text.lower() not in ("the", "a", "an") and not _capital_role(words):
         return False
     return any(is_role_noun(t.text.lower() if t.text in TITLE_HEADS else t.text) for t in words[:8])
 
@@ -213,7 +213,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
             break
     if owner_end >= 0:
         owner = words[:owner_end + 1]
-        owner_words = [t for t in owner if t.text not in ("the", "a", "an")]
+        owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
         org = _organization_in(found, owner_words, org_at)
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _recent_organization(found, position)
@@ -227,7 +227,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
-    while words and words[0].text in ("the", "a", "an"):
+    while words and words[0].text.lower() in ("the", "a", "an"):
         words = words[1:]
     if not words:
         return None, org

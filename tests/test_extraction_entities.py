@@ -1,0 +1,162 @@
+"""People, organizations and titles, on short articles written for these tests."""
+
+from __future__ import annotations
+
+from store.extraction import extract
+
+
+def people_of(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (role, organization) for every person found."""
+    return {p.name: (p.role, p.organization) for p in extract(text).people}
+
+
+def organizations_of(text: str) -> set[str]:
+    """Names of every organization found."""
+    return {o.name for o in extract(text).organizations}
+
+
+def test_titles_before_names_are_roles_not_names():
+    text = (
+        "Talks resume\n\n"
+        "Norwegian Foreign Minister Helga Strand met Lt. Col. Peter Varga and Sen. Rosa Delgado on Monday. "
+        "Gov. Tom Hale joined them, as did former White House aide Nina Park.\n"
+    )
+    people = people_of(text)
+    assert people == {
+        "Helga Strand": ("Foreign Minister", None),
+        "Peter Varga": ("Lt. Col.", None),
+        "Rosa Delgado": ("Sen.", None),
+        "Tom Hale": ("Gov.", None),
+        "Nina Park": ("former White House aide", "White House"),
+    }
+
+
+def test_title_after_the_name_gives_role_and_organization():
+    text = (
+        "Shipping firm expands\n\n"
+        "Omar Haddad, president and chief executive of Brightline Logistics, said the firm would hire 300 people.\n"
+    )
+    assert people_of(text) == {"Omar Haddad": ("president and chief executive", "Brightline Logistics")}
+
+
+def test_possessive_before_the_name_gives_role_and_organization():
+    text = (
+        "Rates hold\n\n"
+        "The Central Bank’s chief economist, Lena Vogt, said inflation had peaked.\n"
+    )
+    assert people_of(text) == {"Lena Vogt": ("chief economist", "Central Bank")}
+
+
+def test_bracketed_nickname_inside_a_name_is_skipped():
+    text = "Council vote\n\nCouncillor James (Jimmy) Walsh voted against the plan on Tuesday.\n"
+    assert list(people_of(text)) == ["James Walsh"]
+
+
+def test_spelling_variants_and_surnames_merge_into_one_person():
+    text = (
+        "Talks in Kyiv\n\n"
+        "Defense Minister Oleksiy Danylov arrived on Monday. Danylov met the press. "
+        "Later, Danilov left for the front.\n"
+    )
+    result = extract(text)
+    assert len(result.people) == 1
+    assert result.people[0].name == "Oleksiy Danylov"
+    assert set(result.people[0].aliases) == {"Danylov", "Danilov"}
+
+
+def test_non_ascii_names_and_name_particles():
+    text = (
+        "Chemicals merger\n\n"
+        "Jürgen Schröder met Anneliese Dräger, Ruud van der Berg, Carlos de la Fuente and Ahmed al-Rashid "
+        "in Berlin on Friday.\n"
+    )
+    assert set(people_of(text)) == {
+        "Jürgen Schröder", "Anneliese Dräger", "Ruud van der Berg", "Carlos de la Fuente", "Ahmed al-Rashid",
+    }
+
+
+def test_companies_with_and_without_suffixes():
+    text = (
+        "Deal announced\n\n"
+        "Vantor Holdings Inc. agreed to buy Greystone Corp. and software maker Meridian for $2 billion.\n"
+    )
+    assert organizations_of(text) == {"Vantor Holdings Inc.", "Greystone Corp.", "Meridian"}
+
+
+def test_agencies_ministries_parties_forces_news_teams_universities():
+    text = (
+        "Floods\n\n"
+        "The Department of Agriculture and the Finance Ministry pledged aid, AFP reported. "
+        "The Green Party criticised the Royal Navy, whose ships arrived late. "
+        "Researchers at the University of Leeds and the club FC Porto raised money.\n"
+    )
+    assert organizations_of(text) == {
+        "Department of Agriculture", "Finance Ministry", "AFP", "Green Party", "Royal Navy", "University of Leeds",
+        "FC Porto",
+    }
+
+
+def test_acronym_is_an_alias_of_its_long_form():
+    text = (
+        "Moon mission\n\n"
+        "The National Aeronautics and Space Administration (NASA) picked three firms. "
+        "NASA said the first landing would come in 2027.\n"
+    )
+    result = extract(text)
+    assert [(o.name, o.aliases) for o in result.organizations] == [
+        ("National Aeronautics and Space Administration", ("NASA",)),
+    ]
+
+
+def test_datelines_section_heads_and_sentence_starts_are_not_entities():
+    text = (
+        "Storm damage\n\n"
+        "LISBON (AP) — Overall, the storm damaged 300 homes, Mayor Rui Costa said.\n\n"
+        "REBUILDING BEGINS\n\n"
+        "Meanwhile, crews from the Civil Protection Agency cleared roads.\n"
+    )
+    result = extract(text)
+    assert [p.name for p in result.people] == ["Rui Costa"]
+    assert [o.name for o in result.organizations] == ["Civil Protection Agency"]
+
+
+def test_places_and_nationalities_are_not_organizations():
+    text = (
+        "Summit\n\n"
+        "Leaders from France, Kenya and the United States met in Nairobi. "
+        "Kenyan officials said the Europeans had promised help. "
+        "Prime Minister Anna Berg of Sweden attended.\n"
+    )
+    result = extract(text)
+    assert result.organizations == ()
+    assert [p.name for p in result.people] == ["Anna Berg"]
+
+
+def test_every_person_appears_once_with_surname_mentions_as_aliases():
+    text = (
+        "Election\n\n"
+        "Candidate Miriam Osei led Daniel Frost in the count. Osei thanked voters, and Frost conceded. "
+        "Osei will be sworn in on Monday.\n"
+    )
+    result = extract(text)
+    assert [(p.name, p.aliases) for p in result.people] == [("Miriam Osei", ("Osei",)), ("Daniel Frost", ("Frost",))]
+
+
+def test_title_from_front_matter():
+    text = "title: Harbour reopens\nsource: Example Gazette\ndate: 2024-05-01\n\nThe harbour reopened on Monday.\n"
+    assert extract(text).title == "Harbour reopens"
+
+
+def test_title_from_a_first_line_set_apart():
+    text = "Harbour reopens after storm\n\nThe harbour reopened on Monday after a week of repairs.\n"
+    assert extract(text).title == "Harbour reopens after storm"
+
+
+def test_title_from_the_first_sentence_when_no_line_is_set_apart():
+    text = (
+        "The harbour at the centre of the town reopened on Monday after a week of repairs that cost the "
+        "council far more than it had planned to spend this year.\nMore text follows here.\n"
+    )
+    title = extract(text).title
+    assert title.startswith("The harbour at the centre of the town reopened on Monday")
+    assert len(title) <= 100 and title.endswith("…")
