@@ -12,7 +12,6 @@ DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'�
                       r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
 ALPHANUMERIC = re.compile(r"[^\W_]")
 MASK = "\x00"
-QUOTED_NAMES_LIMIT = 5000
 FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
@@ -42,7 +41,6 @@ class Document:
     front_matter: dict[str, str] = field(default_factory=dict)
     title_paragraph: int = -1
     lowercase_words: set[str] = field(default_factory=set)
-    quoted_sentences: list[Sentence] = field(default_factory=list)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding pos (the nearest one before it if none does)."""
@@ -105,9 +103,7 @@ def read(text: str) -> Document:
         for s_start, s_end in sentences(masked, begin, end):
             found.append(Sentence(s_start, s_end, number, tokens(masked, s_start, s_end, number, len(found))))
     lowercase = {t.text for s in found for t in s.tokens if t.text[:1].islower()}
-    quoted = [Sentence(q.start, q.end, q.paragraph, tokens(text, q.start, q.end, q.paragraph, -1), True)
-              for q in quotes if q.end - q.start < QUOTED_NAMES_LIMIT]
-    return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase, quoted)
+    return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
 
 
 def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int]) -> int:

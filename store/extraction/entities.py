@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from store.extraction.document import Document
+from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES, gender_of
 from store.extraction.lexicon import (
     HONORIFICS,
@@ -22,12 +22,15 @@ from store.extraction.lexicon import (
 )
 from store.extraction.names import Segment, is_acronym, is_place, segments
 from store.extraction.places import COUNTRIES, PLACE_WORDS
+from store.extraction.text import tokens
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
     "reported won lost signed agreed launched opened bought sold made hired fired owns runs also".split()
 )
 FUZZY_LIMIT = 200
+QUOTED_NAMES_LIMIT = 5000
+ORG_HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ORG_HEADS), key=len, reverse=True)) + r")(?!\w)")
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da")
 
@@ -248,7 +251,12 @@ def find_entities(document: Document) -> Found:
 
 def _quoted_organizations(document: Document, registry: Registry) -> None:
     """Organizations named inside quotes by an organization word ("the Armed Forces of Ukraine")."""
-    for sentence in document.quoted_sentences:
+    text = document.text
+    for quote in document.quotes:
+        if quote.end - quote.start > QUOTED_NAMES_LIMIT or not ORG_HEAD_WORD.search(text, quote.start, quote.end):
+            continue
+        sentence = Sentence(quote.start, quote.end, quote.paragraph,
+                            tokens(text, quote.start, quote.end, quote.paragraph, -1), True)
         for segment in segments(document, sentence):
             if segment.kind == "org" and len(segment.tokens) > 1:
                 words = [t.text for t in segment.tokens]

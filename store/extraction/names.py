@@ -94,7 +94,8 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     current: list[Token] = []
     masked = document.text if sentence.quoted else document.masked
     words = sentence.tokens
-    capital = [is_capitalized(t) for t in words]
+    capital = [t.text[0].isupper() and t.text.isalpha() or (not t.text.isalpha() and is_capitalized(t))
+               for t in words]
     for index, token in enumerate(words):
         if not current:
             if capital[index]:
@@ -144,7 +145,6 @@ def _trim(run: list[Token]) -> list[Token]:
 def segments(document: Document, sentence: Sentence) -> list[Segment]:
     """Cut each run into segments at "and" and at "of"/"for" that do not continue an organization or title."""
     found: list[Segment] = []
-    index_of = {id(t): i for i, t in enumerate(sentence.tokens)}
     for run in runs(document, sentence):
         run = _drop_openers(document, run)
         pieces: list[tuple[list[Token], str]] = []
@@ -152,7 +152,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         relation = ""
         chained = False
         if _defined_acronym(document, sentence, run):
-            found.append(_classify_defined(run, index_of[id(run[0])]))
+            found.append(_classify_defined(run, run[0].index))
             continue
         for position, token in enumerate(run):
             word = token.text
@@ -181,7 +181,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             piece = [t for t in piece if t.text != "the" or t is not piece[0]]
             piece = _trim(piece)
             if piece:
-                found.append(_classify(piece, piece[0].sentence, index_of[id(piece[0])], rel))
+                found.append(_classify(piece, piece[0].sentence, piece[0].index, rel))
     return found
 
 

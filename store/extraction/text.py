@@ -10,6 +10,7 @@ from store.extraction.lexicon import ABBREVIATIONS
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
+APOSTROPHES = "’'`"
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
 
 
@@ -23,6 +24,7 @@ class Token(NamedTuple):
     sentence_start: bool
     paragraph: int
     sentence: int
+    index: int
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -71,22 +73,22 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
 
 def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> list[Token]:
     """Word tokens of one sentence of masked text."""
-    found = []
-    first = True
+    found: list[Token] = []
+    append = found.append
     for match in WORD.finditer(masked, start, end):
+        w_start, w_end = match.span()
         word = match.group()
-        w_start, w_end = match.start(), match.end()
         possessive = False
-        if len(word) > 2 and word[-2] in "’'`" and word[-1] in "sS":
+        last = word[-1]
+        if last in "sS" and len(word) > 2 and word[-2] in APOSTROPHES:
             word, w_end, possessive = word[:-2], w_end - 2, True
-        elif w_end < end and masked[w_end] in "’'" and word[-1] in "sz" and word[0].isupper() and (
+        elif last in "sz" and w_end < end and masked[w_end] in "’'" and word[0].isupper() and (
             w_end + 1 >= end or masked[w_end + 1] in " \t,"
         ):
             possessive = True
         if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
             word, w_end = word + ".", w_end + 1
-        found.append(Token(w_start, w_end, word, possessive, first, paragraph, sentence))
-        first = False
+        append(Token(w_start, w_end, word, possessive, not found, paragraph, sentence, len(found)))
     return found
 
 
