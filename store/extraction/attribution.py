@@ -30,6 +30,7 @@ LEAD_PREPOSITIONS = frozenset(
 )
 MAX_ATTRIBUTION_TOKENS = 28
 LOOKBACK = 300
+SENTENCE_PUNCTUATION = (".", "?", "!", ",")
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
 OBJECT_PREPOSITIONS = frozenset(
     {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"}
@@ -143,6 +144,8 @@ class Attributor:
         """Whether quote marks hold a name or a scare-quoted word, not speech."""
         if not words:
             return True
+        if (not before or _only_lead(before)) and words[-1][-1:] in SENTENCE_PUNCTUATION:
+            return False
         short = len(words) <= 4
         tail = [t.text for t in before[-3:]]
         while tail and tail[-1] in ("the", "a", "an", "as", "it", "them", "him", "her", "this", "its"):

@@ -99,6 +99,9 @@ ORG_HEADS = words("""
     Post Herald Tribune Telegraph Chronicle News Television TV Radio Press Foundation Trust Society Centre
     Center Robotics Aerospace Machines Motors Industries Energy Pharmaceuticals Pharma Labs Laboratories
     Network Networks Media Partners Capital Exchange Club FC Team Express Dynamics Electric Atomics Board
+    Semiconductors Semiconductor Chemicals Materials Resources Brands Foods Products Electronics Instruments
+    Minerals Metals Mining Petroleum Steel Biotech Therapeutics Sciences Healthcare Properties Realty Hotels
+    Resorts Stores Markets Financial Reserve Software Aviation Shipping Airport Utilities Refining Textiles
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
@@ -168,7 +171,7 @@ SENTENCE_STARTERS = words("""
     Former Some Many Most More Much Such Each Every Both Either Neither Other Another Several Few All Any
     No Not Here There Today Yesterday Tomorrow Tonight Asked According Speaking Describing Discussing
     Estimates Photos Construction Areas Representatives Almost Nearly About Half Two Three Four Five
-    Six Seven Eight Nine Ten One Senior Top Chief Officials Analysts Experts Police Sources Critics
+    Six Seven Eight Nine Ten One Officials Analysts Experts Police Sources Critics
     Researchers Authors Residents Witnesses Such Like Unlike Regardless Whatever Following Including
 """)
 

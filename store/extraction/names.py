@@ -17,6 +17,7 @@ from store.extraction.lexicon import (
     ORG_OF_HEADS,
     PLACE_THING_HEADS,
     PORTFOLIO_WORDS,
+    ROLE_BREAKS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
     TITLE_HEADS,
@@ -69,6 +70,13 @@ def is_capitalized(token: Token) -> bool:
     if word[0].isupper():
         return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
     return len(word) > 3 and word[:3] in ("al-", "el-") and word[3].isupper()
+
+
+def is_role_noun(word: str) -> bool:
+    """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist)."""
+    if word in ROLE_NOUNS:
+        return True
+    return word.islower() and len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in ROLE_BREAKS
 
 
 def is_acronym(word: str) -> bool:
@@ -232,7 +240,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             segment.role = piece[:len(piece) - len(rest)]
             return segment
     title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS or (
-        i < len(words) - 1 and w[0].isupper() and w.lower() in ROLE_NOUNS)), default=-1)
+        i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and is_role_noun(w.lower()))), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org

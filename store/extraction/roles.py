@@ -10,24 +10,16 @@ from store.extraction.lexicon import (
     DETERMINERS,
     ORG_ANAPHORS,
     ROLE_BREAKS,
-    ROLE_NOUNS,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment
+from store.extraction.names import Segment, is_role_noun
 from store.extraction.places import PLACE_WORDS
 from store.extraction.text import Token, gap
 
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
 FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
-
-
-def is_role_noun(word: str) -> bool:
-    """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist)."""
-    if word in ROLE_NOUNS:
-        return True
-    return word.islower() and len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in ROLE_BREAKS
 
 
 def assign_roles(document: Document, found: Found) -> None:

@@ -11,6 +11,7 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
 APOSTROPHES = "’'`"
+OPENING_MARKS = " \t\"“‘'([—–-"
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
 
 
@@ -88,7 +89,8 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
             possessive = True
         if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
             word, w_end = word + ".", w_end + 1
-        append(Token(w_start, w_end, word, possessive, not found, paragraph, sentence, len(found)))
+        opens = not found and not masked[start:w_start].strip(OPENING_MARKS)
+        append(Token(w_start, w_end, word, possessive, opens, paragraph, sentence, len(found)))
     return found
 
 
