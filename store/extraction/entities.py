@@ -29,6 +29,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "reported won lost signed agreed launched opened bought sold made hired fired owns runs also".split()
 )
 FUZZY_LIMIT = 200
+GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about against into between among".split())
 QUOTED_NAMES_LIMIT = 5000
 ORG_HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ORG_HEADS), key=len, reverse=True)) + r")(?!\w)")
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
@@ -57,6 +58,7 @@ class Mention:
     entity: int
     possessive: bool
     sentence: int
+    governed: bool = False
 
 
 @dataclass
@@ -243,10 +245,22 @@ def find_entities(document: Document) -> Found:
     mentions = []
     for number, segment in enumerate(all_segments):
         if number in resolved:
+            governed = _governed(document, segment)
             mentions.append(Mention(segment.start, segment.end, resolved[number], segment.possessive,
-                                    segment.sentence))
+                                    segment.sentence, governed))
     mentions.sort(key=lambda m: m.start)
     return Found(registry, mentions, all_segments, resolved)
+
+
+def _governed(document: Document, segment: Segment) -> bool:
+    """Whether a preposition governs the segment ("at the National Aeronautics ...")."""
+    if document.masked[segment.start - 1:segment.start] == "(":
+        return True
+    tokens = document.sentences[segment.sentence].tokens
+    back = segment.first_index - 1
+    while back >= 0 and (tokens[back].text in ("the", "a", "an") or tokens[back].possessive):
+        back -= 1
+    return back >= 0 and tokens[back].text in GOVERNING_PREPOSITIONS
 
 
 def _quoted_organizations(document: Document, registry: Registry) -> None:
@@ -344,7 +358,20 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
             return True
         if before and before[-1] == "the" and (segment.possessive or next_word in FOLLOWING_VERBS):
             return not is_place(words) and word not in NON_NAME_WORDS
+        if word in NON_NAME_WORDS or word in GIVEN_NAMES or word in TITLE_WORDS:
+            return False
+        if gap.startswith(",") and _followed_by(document, segment, "which"):
+            return True
+        if next_word in SPEECH_VERBS and not gap.strip():
+            return True
     return False
+
+
+def _followed_by(document: Document, segment: Segment, word: str) -> bool:
+    """Whether the token right after the segment's comma is word."""
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index + len(segment.tokens)
+    return index < len(tokens) and tokens[index].text == word
 
 
 def _appositive_class(document: Document, segment: Segment) -> bool:

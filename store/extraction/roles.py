@@ -19,6 +19,7 @@ from store.extraction.places import PLACE_WORDS
 from store.extraction.text import Token, gap
 
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
+MAX_ROLE_WORDS = 12
 FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 
 
@@ -128,6 +129,11 @@ def _walk_back(document: Document, tokens: list[Token], index: int, allow_all: b
         word = token.text
         if word.islower() and word in ROLE_BREAKS and word not in PREPOSITIONS:
             break
+        if word == "to" and taken and taken[0].text.islower() and not is_role_noun(taken[0].text):
+            taken = taken[1:]
+            break
+        if len(taken) >= MAX_ROLE_WORDS:
+            break
         if word in ("the", "a", "an") and not allow_all:
             if taken and taken[0].possessive:
                 taken.insert(0, token)
@@ -203,6 +209,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if token.possessive:
             owner_end = i
             break
+        if token.text.lower() not in ("the", "a", "an") and not token.text[0].isupper():
+            break
     if owner_end >= 0:
         owner = words[:owner_end + 1]
         owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
@@ -210,8 +218,19 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _recent_organization(found, position)
         words = words[owner_end + 1:]
+    elif words[0].text in ("its", "their"):
+        org = _recent_organization(found, position)
+        words = words[1:]
     else:
         org = _organization_in(found, words, org_at)
+        lead = 1 if words[0].text.lower() == "the" else 0
+        if org is not None and words[lead].start in org_at and len(words) > lead + 1:
+            org_end = found.registry.entities[org_at[words[lead].start]]
+            cut = lead
+            while cut < len(words) and words[cut].text[0].isupper() and not is_role_noun(words[cut].text.lower()):
+                cut += 1
+            if 0 < cut < len(words) and org_end is not None:
+                words = words[cut:]
         tail = _trailing_organization(found, words, org_at)
         formal = [t for t in words if t.text not in ("the", "a", "an")][:1]
         if tail is not None and formal and formal[0].text[0].isupper():
@@ -250,7 +269,18 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
 def _recent_organization(found: Found, position: int) -> int | None:
     """The organization named most recently before position."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
-    for mention in reversed(found.mentions[max(0, at - 300):at]):
+    recent = found.mentions[max(0, at - 300):at]
+    leading = {}
+    for mention in recent:
+        leading.setdefault(mention.sentence, mention.start)
+    for mention in reversed(recent):
+        if found.registry.entities[mention.entity].kind == "org" and not mention.governed and \
+                leading[mention.sentence] == mention.start:
+            return mention.entity
+    for mention in reversed(recent):
+        if found.registry.entities[mention.entity].kind == "org" and not mention.governed:
+            return mention.entity
+    for mention in reversed(recent):
         if found.registry.entities[mention.entity].kind == "org":
             return mention.entity
     return None
