@@ -160,3 +160,32 @@ def test_title_from_the_first_sentence_when_no_line_is_set_apart():
     title = extract(text).title
     assert title.startswith("The harbour at the centre of the town reopened on Monday")
     assert len(title) <= 100 and title.endswith("…")
+
+
+def test_its_in_a_role_points_to_the_company_of_the_sentence():
+    text = (
+        "Drone startup raises money\n\n"
+        "Skyloft, a startup that makes farm drones, raised $40 million from Granite Ventures. "
+        "Skyloft competes with AeroVista and Fieldwing. "
+        "Priya Raman founded Skyloft with Lucas Ferreira, its chief technology officer.\n"
+    )
+    people = people_of(text)
+    assert people["Lucas Ferreira"] == ("chief technology officer", "Skyloft")
+    assert organizations_of(text) == {"Skyloft", "Granite Ventures", "AeroVista", "Fieldwing"}
+
+
+def test_teams_are_organizations_and_a_city_name_is_a_place():
+    text = (
+        "Derby\n\n"
+        "Harbourside Rovers beat Eastfield Town 3-1 in Mexico City, manager Gary Penfold said.\n"
+    )
+    assert organizations_of(text) == {"Harbourside Rovers", "Eastfield Town"}
+    assert list(people_of(text)) == ["Gary Penfold"]
+
+
+def test_a_company_named_only_by_what_it_does():
+    text = (
+        "Car sales\n\n"
+        "Sales rose at Voltara, which builds cars near Lyon. Brightcar said demand had slowed.\n"
+    )
+    assert organizations_of(text) == {"Voltara", "Brightcar"}

@@ -241,3 +241,22 @@ def test_a_quote_keeps_its_exact_characters():
     result = extract(text)
     assert result.quotes[0].text == "We are ready — finally,"
     assert result.quotes[0].speaker == "Lea Moreau"
+
+
+def test_single_marks_as_outer_quotes_in_the_body_skip_plural_possessives():
+    text = (
+        "Rovers win\n\n"
+        "Striker Kwame Asante scored twice on Saturday.\n\n"
+        "‘It’s the best night of my career. The fans’ support was unbelievable,’ Asante said.\n"
+    )
+    assert quotes_of(text) == [
+        ("It’s the best night of my career. The fans’ support was unbelievable,", "Kwame Asante"),
+    ]
+
+
+def test_a_short_quote_that_is_a_whole_sentence_is_speech():
+    text = (
+        "Budget passes\n\n"
+        "“We did it,” said Finance Minister Clara Jensen. “Finally.”\n"
+    )
+    assert quotes_of(text) == [("We did it,", "Clara Jensen"), ("Finally.", "Clara Jensen")]

@@ -102,6 +102,7 @@ ORG_HEADS = words("""
     Semiconductors Semiconductor Chemicals Materials Resources Brands Foods Products Electronics Instruments
     Minerals Metals Mining Petroleum Steel Biotech Therapeutics Sciences Healthcare Properties Realty Hotels
     Resorts Stores Markets Financial Reserve Software Aviation Shipping Airport Utilities Refining Textiles
+    Rovers Wanderers Rangers Athletic Albion Hotspur United City Town Celtic Olympique Dynamo Sporting
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory

@@ -239,6 +239,9 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             segment.strong = True
             segment.role = piece[:len(piece) - len(rest)]
             return segment
+    if len(words) > 1 and " ".join(words) in PLACE_WORDS:
+        segment.kind = "place"
+        return segment
     title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and is_role_noun(w.lower()))), default=-1)
     org = _organization_part(words)

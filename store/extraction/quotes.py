@@ -74,9 +74,16 @@ def _pair_single(text: str, start: int, end: int, paragraph: int) -> list[QuoteS
             continue
         while index < len(closers) and closers[index] <= pos + 1:
             index += 1
+        while index + 1 < len(closers) and _plural_possessive(text, closers[index]):
+            index += 1
         if index == len(closers):
             break
         close = closers[index]
         spans.append(QuoteSpan(pos + 1, close, paragraph, True))
         cursor = close + 1
     return spans
+
+
+def _plural_possessive(text: str, pos: int) -> bool:
+    """Whether the mark at pos reads as a plural possessive ("the fans’ support") rather than a closing quote."""
+    return text[pos - 1] == "s" and text[pos + 1:pos + 2] == " " and text[pos + 2:pos + 3].islower()
