@@ -346,7 +346,8 @@ class Attributor:
         if at and self._paragraph_of(self.events[at - 1][0]) >= quote.paragraph - 1:
             latest = self.events[at - 1][1]
         near = previous is not None and previous.span.paragraph >= quote.paragraph - 1
-        if near and previous.speaker is not None and latest in (None, previous.speaker):
+        named_person = latest not in (None, UNNAMED) and self.entities[latest].kind == "person"
+        if near and previous.speaker is not None and (latest in (None, previous.speaker) or not named_person):
             return previous.speaker
         if latest is None or latest == UNNAMED:
             return previous.speaker if near else None
