@@ -61,7 +61,7 @@ def percentile(values: list[float], fraction: float) -> float:
 def report(name: str, ours: float, baseline: float, unit: str, baseline_name: str) -> dict[str, object]:
     """Print one figure with its baseline and ratio; return it for the JSON summary."""
     ratio = ours / baseline if baseline else float("inf")
-    print(f"{name:<44} {ours:10.3f} {unit:<6} baseline {baseline:10.3f} {unit:<6} ({baseline_name})  ratio {ratio:6.2f}")
+    print(f"{name:<40} {ours:10.3f} {unit:<6} baseline {baseline:10.3f} {unit:<6} ({baseline_name})  ratio {ratio:.2f}")
     return {"figure": name, "value": ours, "baseline": baseline, "unit": unit, "ratio": ratio, "against": baseline_name}
 
 
@@ -182,7 +182,8 @@ def time_to_screen(command: str, expected: str, environment: dict[str, str], run
         )
         deadline = started + 60
         while time.perf_counter() < deadline:
-            screen = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            capture = ["tmux", "capture-pane", "-p", "-t", session]
+            screen = subprocess.run(capture, capture_output=True, text=True).stdout
             if expected in screen:
                 break
             time.sleep(0.01)
