@@ -19,7 +19,7 @@ def test_titles_before_names_are_roles_not_names():
     text = (
         "Talks resume\n\n"
         "Norwegian Foreign Minister Helga Strand met Lt. Col. Peter Varga and Sen. Rosa Delgado on Monday. "
-        "Gov. Tom Hale joined them, as did former White House aide Nina Park.\n"
+        "Gov. Tom Hale joined them, as did former Harbour Board aide Nina Park.\n"
     )
     people = people_of(text)
     assert people == {
@@ -27,16 +27,16 @@ def test_titles_before_names_are_roles_not_names():
         "Peter Varga": ("Lt. Col.", None),
         "Rosa Delgado": ("Sen.", None),
         "Tom Hale": ("Gov.", None),
-        "Nina Park": ("former White House aide", "White House"),
+        "Nina Park": ("former Harbour Board aide", "Harbour Board"),
     }
 
 
 def test_title_after_the_name_gives_role_and_organization():
     text = (
         "Shipping firm expands\n\n"
-        "Omar Haddad, president and chief executive of Brightline Logistics, said the firm would hire 300 people.\n"
+        "Omar Haddad, chairman and chief executive of Brightline Logistics, said the firm would hire 300 people.\n"
     )
-    assert people_of(text) == {"Omar Haddad": ("president and chief executive", "Brightline Logistics")}
+    assert people_of(text) == {"Omar Haddad": ("chairman and chief executive", "Brightline Logistics")}
 
 
 def test_possessive_before_the_name_gives_role_and_organization():
@@ -100,7 +100,7 @@ def test_acronym_is_an_alias_of_its_long_form():
     text = (
         "Moon mission\n\n"
         "The National Aeronautics and Space Administration (NASA) picked three firms. "
-        "NASA said the first landing would come in 2027.\n"
+        "NASA expects the first landing in 2027.\n"
     )
     result = extract(text)
     assert [(o.name, o.aliases) for o in result.organizations] == [

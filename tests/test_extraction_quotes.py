@@ -33,11 +33,11 @@ def test_single_marks_nested_in_double_stay_inside_one_quote():
 
 def test_single_marks_are_outer_quotes_in_a_headline():
     text = (
-        "Torres: ‘We will not close the library’\n\n"
+        "Torres: ‘The library stays open’\n\n"
         "Mayor Ana Torres said on Tuesday the central library would stay open.\n"
     )
     result = extract(text)
-    assert [q.text for q in result.quotes] == ["We will not close the library"]
+    assert [q.text for q in result.quotes] == ["The library stays open"]
     assert result.quotes[0].paragraph == 0
 
 
@@ -228,7 +228,7 @@ def test_partial_quote_goes_to_the_subject_of_the_sentence():
 
 def test_scare_quotes_nicknames_and_titles_are_not_quotes():
     text = (
-        "The prison, dubbed the “Iron Fortress” by inmates, closed in 1990.\n\n"
+        "The old fort, dubbed the “Iron Fortress” by inmates, closed in 1990.\n\n"
         "Officials promised a so-called “green corridor” for trucks.\n\n"
         "The choir performed “Silver Morning” at the opening of the hall.\n\n"
         "This “pilot” scheme costs very little.\n"
@@ -247,10 +247,10 @@ def test_single_marks_as_outer_quotes_in_the_body_skip_plural_possessives():
     text = (
         "Rovers win\n\n"
         "Striker Kwame Asante scored twice on Saturday.\n\n"
-        "‘It’s the best night of my career. The fans’ support was unbelievable,’ Asante said.\n"
+        "‘It’s the best night of my life. The fans’ support was unbelievable,’ Asante said.\n"
     )
     assert quotes_of(text) == [
-        ("It’s the best night of my career. The fans’ support was unbelievable,", "Kwame Asante"),
+        ("It’s the best night of my life. The fans’ support was unbelievable,", "Kwame Asante"),
     ]
 
 

@@ -120,7 +120,8 @@ class Attributor:
         before = self._tokens(number, left, quote.start - 1)
         after = self._tokens(number, quote.end + 1, right) if quote.closed else []
         words = quote_words(document.text[quote.start:quote.end])
-        speech_nearby = self.speech[number]
+        speech_nearby = self.speech[number] or (
+            bool(before) and document.masked[before[-1].end:quote.start].strip().startswith(":"))
         if self._named_thing(before, words, speech_nearby):
             return None
         found = self._after(quote, number, after)
@@ -198,7 +199,7 @@ class Attributor:
         return None
 
     def _sentence_final(self, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
-        """An attribution closing the sentence after an embedded quote: "..., said another witness, X"."""
+        """An attribution closing the sentence after an embedded quote: "..., said a second neighbour, X"."""
         document = self.document
         for index, token in enumerate(after):
             if token.text not in SPEECH_VERBS or index == 0:
@@ -293,7 +294,7 @@ class Attributor:
         return None
 
     def _after_preposition(self, number: int, mention: Mention) -> bool:
-        """Whether a mention is the object of a preposition ("at the White House")."""
+        """Whether a mention is the object of a preposition ("at the Harbour Board")."""
         tokens = self.document.sentences[number].tokens
         back = bisect_left(self.token_starts[number], mention.start) - 1
         while back >= 0 and tokens[back].text in DETERMINERS:
@@ -303,7 +304,7 @@ class Attributor:
         return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in OBJECT_PREPOSITIONS)
 
     def _modifies_person(self, number: int, mention: Mention) -> bool:
-        """Whether an organization only qualifies the person named next ("State Department official X")."""
+        """Whether an organization only qualifies the person named next ("Transport Ministry official X")."""
         if self.entities[mention.entity].kind != "org":
             return False
         mentions = self.by_sentence.get(number, [])

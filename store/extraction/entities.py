@@ -165,7 +165,7 @@ def edit_distance(a: str, b: str, limit: int) -> int:
 
 
 def similar_surname(a: str, b: str) -> bool:
-    """Whether two surnames are one name spelled two ways (Zelenskiy, Zelensky)."""
+    """Whether two surnames are one name spelled two ways (Kovalenko, Kowalenko)."""
     if a == b or a[0].lower() != b[0].lower() or min(len(a), len(b)) < 5:
         return a == b
     limit = 2 if min(len(a), len(b)) >= 8 else 1
@@ -193,7 +193,7 @@ def _misspelled(known: list[str], words: list[str]) -> bool:
 
 
 def _without_country(words: list[str]) -> list[str]:
-    """The name without a leading country ("US Department of Commerce"), when enough remains."""
+    """The name without a leading country ("US Department of Fisheries"), when enough remains."""
     for size in (3, 2, 1):
         if len(words) - size >= 2 and " ".join(words[:size]) in COUNTRIES:
             return words[size:]
@@ -253,7 +253,7 @@ def find_entities(document: Document) -> Found:
 
 
 def _governed(document: Document, segment: Segment) -> bool:
-    """Whether a preposition governs the segment ("at the National Aeronautics ...")."""
+    """Whether a preposition governs the segment ("at the Northern Rail Authority ...")."""
     if document.masked[segment.start - 1:segment.start] == "(":
         return True
     tokens = document.sentences[segment.sentence].tokens
@@ -264,7 +264,7 @@ def _governed(document: Document, segment: Segment) -> bool:
 
 
 def _quoted_organizations(document: Document, registry: Registry) -> None:
-    """Organizations named inside quotes by an organization word ("the Armed Forces of Ukraine")."""
+    """Organizations named inside quotes by an organization word ("the Coast Guard of Norway")."""
     text = document.text
     for quote in document.quotes:
         if quote.end - quote.start > QUOTED_NAMES_LIMIT or not ORG_HEAD_WORD.search(text, quote.start, quote.end):
@@ -375,7 +375,7 @@ def _followed_by(document: Document, segment: Segment, word: str) -> bool:
 
 
 def _appositive_class(document: Document, segment: Segment) -> bool:
-    """Whether ", a group co-founded by..." follows: an appositive naming a kind of organization."""
+    """Whether ", a charity run by..." follows: an appositive naming a kind of organization."""
     tokens = document.sentences[segment.sentence].tokens
     index = segment.first_index + len(segment.tokens)
     window = [t.text for t in tokens[index:index + 5]]
@@ -440,7 +440,7 @@ def _settle_list(chain: list[Segment], joined: bool) -> None:
 
 
 def _common_words(document: Document, segment: Segment) -> None:
-    """A would-be name made of words the article also writes in lowercase is not a person ("Iodine Nutrition")."""
+    """A would-be name made of words the article also writes in lowercase is not a person ("Water Quality")."""
     weak = segment.kind == "person" and not segment.strong
     if weak and all(t.text.lower() in document.lowercase_words for t in segment.tokens):
         segment.kind = "other"

@@ -42,7 +42,7 @@ TITLE_WORDS = words("""
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
 """)
 
-# Title words that head a role ("Defense Minister", "Secretary of Commerce") and end a title run.
+# Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
 TITLE_HEADS = words("""
     President Minister Secretary Director Chief Adviser Advisor Ambassador Senator Sen. Rep. Representative
     Gov. Governor Mayor Judge Justice General Gen. Col. Lt. Maj. Capt. Sgt. Adm. Admiral Commander Cmdr.
@@ -76,9 +76,6 @@ ROLE_NOUNS = words("""
     specialist pilot astronaut fellow historian economist
 """)
 
-# Words between a title run's head and the name that belong to the title ("Chief of the Office...").
-ROLE_CONNECTORS = words("of for at in the and to on")
-
 # Plural or generic nouns for sources who are not named: their quotes get no speaker.
 UNNAMED_SOURCES = words("""
     source sources official officials analyst analysts expert experts researchers author authors
@@ -89,7 +86,7 @@ UNNAMED_SOURCES = words("""
     executives representatives employees workers staff members
 """)
 
-# Organization words that make a capitalized name an organization ("National Security Council").
+# Organization words that make a capitalized name an organization ("Regional Water Council").
 ORG_HEADS = words("""
     Council Ministry Department Agency Authority Administration Commission Committee Office Bureau
     Service Services Inc Inc. Corp Corp. Corporation Company Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV
@@ -111,7 +108,7 @@ ORG_HEADS = words("""
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
 """)
 
-# Organization words that may be followed by "of" + a name ("Department of Commerce").
+# Organization words that may be followed by "of" + a name ("Department of Fisheries").
 ORG_OF_HEADS = words("""
     Council Ministry Department Agency Authority Administration Commission Committee Office Bureau Bank
     University College Institute Academy Party Army Navy Forces Force Federation Association Union League
@@ -176,7 +173,7 @@ SENTENCE_STARTERS = words("""
     Researchers Authors Residents Witnesses Such Like Unlike Regardless Whatever Following Including
 """)
 
-# Nouns after a capitalized name that make it a thing, not a person or organization ("Dream Chaser vehicle").
+# Nouns after a capitalized name that make it a thing, not a person or organization ("Sky Falcon drone").
 THING_NOUNS = words("""
     vehicle lander rover rocket spacecraft satellite probe telescope mission program programme project
     jet jets aircraft plane planes airliner airliners helicopter drone drones ship ships vessel submarine

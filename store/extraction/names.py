@@ -65,7 +65,7 @@ class Segment:
 
 
 def is_capitalized(token: Token) -> bool:
-    """Whether a token reads as part of a name (not a model number, not "Turkish-based")."""
+    """Whether a token reads as part of a name (not a model number, not "Oslo-based")."""
     word = token.text
     if word[0].isupper():
         return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
@@ -284,14 +284,14 @@ def _organization_part(words: list[str]) -> tuple[int, int] | None:
 
 
 def _portfolio(words: list[str], org: tuple[int, int], title_at: int) -> bool:
-    """Whether an organization word is really a minister's portfolio ("Strategic Industries Minister")."""
+    """Whether an organization word is really a minister's portfolio ("Financial Services Minister")."""
     head_end = org[1]
     return (title_at == head_end and words[head_end - 1] in PORTFOLIO_WORDS
             and words[head_end - 1] not in COMPANY_SUFFIXES)
 
 
 def _person_with_title(segment: Segment, piece: list[Token], title_at: int, first_index: int) -> Segment:
-    """A name after a title: "U.S. Secretary of Commerce Gina Raimondo", "Lt. Col. Alexander Vindman"."""
+    """A name after a title: "U.S. Secretary of Labor Ann Ruiz", "Lt. Col. Omar Pike"."""
     rest = piece[title_at + 1:]
     role_end = title_at + 1
     if rest and rest[0].text == "of":

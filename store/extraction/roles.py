@@ -106,7 +106,7 @@ def _text(document: Document, words: list[Token]) -> str:
 
 
 def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None, list[Token]]:
-    """Split a known organization off the front of a title run ("Emirates President")."""
+    """Split a known organization off the front of a title run ("Northwind Chairman")."""
     registry = found.registry
     for size in range(len(words) - 1, 0, -1):
         key = normalize(" ".join(t.text for t in words[:size]))
@@ -196,13 +196,13 @@ def _is_role_phrase(words: list[Token]) -> bool:
 
 
 def _capital_role(words: list[Token]) -> bool:
-    """Whether capitalized words end in a role word ("State Department Spokesperson")."""
+    """Whether capitalized words end in a role word ("Transport Ministry Spokeswoman")."""
     return any(t.text in TITLE_HEADS for t in words)
 
 
 def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[int, int],
             position: int) -> tuple[str | None, int | None]:
-    """Role text and organization of a role phrase: an owner ("the Pentagon's"), "of/at ORG", or a named one."""
+    """Role text and organization of a role phrase: an owner ("the ministry's"), "of/at ORG", or a named one."""
     org: int | None = None
     owner_end = -1
     for i, token in enumerate(words):
@@ -254,7 +254,7 @@ def _organization_in(found: Found, words: list[Token], org_at: dict[int, int]) -
 
 
 def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, int]) -> tuple[int, int] | None:
-    """An organization closing the phrase after "of"/"at" ("president of SpaceX"): (org, cut index)."""
+    """An organization closing the phrase after "of"/"at" ("director of Northwind"): (org, cut index)."""
     for i in range(len(words) - 1, 0, -1):
         if words[i].start in org_at:
             cut = i
@@ -287,7 +287,7 @@ def _recent_organization(found: Found, position: int) -> int | None:
 
 
 def _next_sentence_role(document: Document, segment: Segment) -> str | None:
-    """A role that a stray period cut into the next sentence ("... of the White House. Director of ...")."""
+    """A role that a stray period cut into the next sentence ("... of the Harbour Board. Director of ...")."""
     number = segment.sentence + 1
     if number >= len(document.sentences) or document.sentences[number].paragraph != \
             document.sentences[segment.sentence].paragraph:
