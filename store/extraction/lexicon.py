@@ -73,7 +73,27 @@ ROLE_NOUNS = words("""
     doctor physician surgeon nurse engineer architect designer artist singer actor actress rapper musician
     author writer novelist poet director producer filmmaker boss chief-executive ceo cfo coo cto veteran
     survivor witness victim resident spokesperson treasurer trustee governor lieutenant private
-    specialist pilot astronaut fellow historian economist
+    specialist pilot astronaut fellow historian economist substitute winger keeper referee umpire
+    midfielder teammate rookie goalscorer scorer hydrologist glaciologist geologist chemist physicist
+    biologist epidemiologist psychologist sociologist oceanographer meteorologist seismologist farmer
+    teacher winner runner swimmer planner bidder programmer drummer priest pastor firefighter paramedic soldier sailor marine spy chef judge clerk auditor
+""")
+
+# Words in -er/-or/-ist/-ian that do not name a job: comparatives, adverbs and common nouns.
+NOT_AGENT_NOUNS = words("""
+    former latter other another whether rather either neither further together however never ever over
+    under after later earlier better bigger cheaper closer deeper easier faster fewer greater harder
+    higher larger lesser longer louder lower nearer newer older poorer quicker richer safer shorter
+    slower smaller smarter stronger sooner taller tougher warmer weaker wider worse younger clearer
+    number water power paper order border letter matter center winter summer river computer weather
+    corner chapter quarter disaster character answer danger finger shelter cancer tower meter dinner
+    offer transfer barrier error color colour floor door factor sector motor mirror horror terror labor
+    labour honor honour favor favour vapor tumor rumor rumour minor major interior exterior superior
+    inferior senior junior monitor corridor calendar register theater theatre filter cluster member
+    timber fiber fibre cover silver copper lever trigger hunger anger laughter thunder ladder dollar
+    pillar radar solar polar nuclear regular popular similar particular muscular christian indian
+    median guardian civilian canadian italian australian brazilian asian russian egyptian iranian
+    syrian nigerian
 """)
 
 # Plural or generic nouns for sources who are not named: their quotes get no speaker.
@@ -83,7 +103,9 @@ UNNAMED_SOURCES = words("""
     economists scientists investigators aide aides insider insiders residents people person someone
     observer critic economist scientist investigator officer officers lawmakers legislators activists
     campaigners protesters protestors organizers organisers doctors experts commentators traders
-    executives representatives employees workers staff members
+    executives representatives employees workers staff members prosecutors diplomats negotiators
+    lawyers attorneys rescuers officers soldiers troops teachers parents students fans voters
+    historians scholars authorities regulators supporters opponents agencies
 """)
 
 # Organization words that make a capitalized name an organization ("Regional Water Council").

@@ -13,6 +13,7 @@ from store.extraction.lexicon import (
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
     NON_NAME_WORDS,
+    NOT_AGENT_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
     PLACE_THING_HEADS,
@@ -22,10 +23,13 @@ from store.extraction.lexicon import (
     SENTENCE_STARTERS,
     TITLE_HEADS,
     TITLE_WORDS,
+    UNNAMED_SOURCES,
 )
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
 from store.extraction.text import Token
 
+AGENT_ENDINGS = ("er", "or", "ist", "ian")
+COMPARATIVE_ENDINGS = ("ier", "ster")
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 MAX_RUN = 16
 DIGIT = re.compile(r"\d")
@@ -73,10 +77,20 @@ def is_capitalized(token: Token) -> bool:
 
 
 def is_role_noun(word: str) -> bool:
-    """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist)."""
+    """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist/-ian)."""
     if word in ROLE_NOUNS:
         return True
-    return word.islower() and len(word) > 4 and word.endswith(("er", "or", "ist", "ian")) and word not in ROLE_BREAKS
+    if len(word) <= 4 or not word.endswith(AGENT_ENDINGS) or not word.islower():
+        return False
+    if word in ROLE_BREAKS or word in NOT_AGENT_NOUNS or word.endswith(COMPARATIVE_ENDINGS):
+        return False
+    return not (word[-3] == word[-4] and word[-3] not in "lsf")
+
+
+def is_plural_role(word: str) -> bool:
+    """Whether a word opening a sentence is a plural of a role or source noun ("Prosecutors", "Diplomats")."""
+    lower = word.lower()
+    return lower in UNNAMED_SOURCES or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
 
 
 def is_acronym(word: str) -> bool:
@@ -215,6 +229,7 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
     """Drop sentence-initial words that are capitalized only because they open the sentence."""
     while run and run[0].sentence_start and (
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
+        or is_plural_role(run[0].text)
     ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS):
         run = run[1:]
         run = _trim(run)
@@ -243,7 +258,8 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "place"
         return segment
     title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS or (
-        i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and is_role_noun(w.lower()))), default=-1)
+        i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
+        and is_role_noun(w.lower()))), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org
