@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES, gender_of
 from store.extraction.lexicon import (
+    ACRONYM_FOLLOWERS,
+    ACRONYM_LEADS,
     HONORIFICS,
     INSTITUTION_NAMES,
     NEWS_ORGANIZATIONS,
@@ -20,7 +22,7 @@ from store.extraction.lexicon import (
     THING_NOUNS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment, is_acronym, is_place, segments
+from store.extraction.names import Segment, is_acronym, is_place, is_role_noun, segments
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import tokens
 
@@ -485,6 +487,7 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if index is not None:
         return index
     if word in registry.prefixes:
+        registry.alias(registry.prefixes[word], word)
         return registry.prefixes[word]
     firsts = registry.first_names.get(word) or []
     if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
@@ -508,12 +511,19 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     introduced = bool(before) and before[-1] in ROLE_NOUNS and before[-1].islower() and word not in TITLE_WORDS
     if introduced and not segment.tokens[0].sentence_start and not is_acronym(word):
         return registry.add_person(word, [word], segment.start, "")
-    if is_acronym(word) and word not in NON_ORG_ACRONYMS:
-        following = _token_after(document, segment)
-        if segment.possessive or (following and following.text in FOLLOWING_VERBS
-                                  and _gap_after(document, segment).strip() == ""):
-            return registry.add_organization(word, [word], segment.start)
+    if is_acronym(word) and word not in NON_ORG_ACRONYMS and _acts_as_organization(document, segment, before):
+        return registry.add_organization(word, [word], segment.start)
     return None
+
+
+def _acts_as_organization(document: Document, segment: Segment, before: list[str]) -> bool:
+    """Whether an acronym stands where an organization does: "the FBI", "NATO said", "an FTC spokeswoman"."""
+    following = _token_after(document, segment)
+    close = following is not None and _gap_after(document, segment).strip() == ""
+    if segment.possessive or (close and (following.text in FOLLOWING_VERBS or following.text in ACRONYM_FOLLOWERS
+                                         or is_role_noun(following.text))):
+        return True
+    return bool(before) and before[-1].lower() in ACRONYM_LEADS
 
 
 def _latest(registry: Registry, candidates: list[int], position: int) -> int:

@@ -237,6 +237,19 @@ NON_ORG_ACRONYMS = words("""
     US USA UK UAE USSR GDP GNP CEO CFO COO CTO CIO IQ TV AM PM GMT UTC EST EDT PST PDT BST CET DNA RNA
     HIV AIDS COVID SARS MERS ID PC IT AI VR AR PhD MBA MP MPs MEP MEPs LGBT LGBTQ GOP OK II III IV VI VII
     VIII IX XI DC NY LA SUV SUVs CO2 PR HR QC PDF URL SMS GPS USB FAQ VIP RIP DIY ETA ATM PIN UFO ISS
+    IPO IPOs EV EVs LNG MVP ERA RBI API CPU GPU LED LCD MRI ICU ER DJ CD DVD NGO NGOs UAV UAVs ICBM ICBMs
+    IED RPG STEM ESG GMO VAT CPI ETF ETFs KO TKO OT PPE PTSD ADHD CCTV HQ MIA POW POWs RSVP FYI CEOs
+    AGM EPS GMT Mr Ms Mrs ASAP TBD TBA ID IDs LGBTQI MPH KPH BC AD BCE CE
+""")
+
+# Words before a bare acronym that make it an organization ("the FBI", "joined NATO").
+ACRONYM_LEADS = words("the at by from with to against join joined joins joining quit left rejoin according")
+
+# Words right after a bare acronym that make it an organization ("NATO headquarters", "FTC spokeswoman").
+ACRONYM_FOLLOWERS = words("""
+    headquarters spokesman spokeswoman spokesperson official officials chief head boss members member
+    staff investigators agents inspectors officers troops forces allies summit report statement
+    chairman chairwoman director president secretary-general commissioner
 """)
 
 # Plural pronouns and gendered pronouns that may stand for a speaker.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from store.extraction.lexicon import ABBREVIATIONS
+from store.extraction.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
@@ -13,6 +13,8 @@ WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
+NEXT_WORD = re.compile(r"[\s\"“‘(]*([^\W\d_]+)")
 
 
 class Token(NamedTuple):
@@ -69,6 +71,9 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True
+    if DOTTED_INITIALS.fullmatch(word):
+        following = NEXT_WORD.match(masked, dot + 1)
+        return bool(following) and following.group(1) not in SENTENCE_STARTERS
     return bool(UPPER_INITIAL.search(word) and "." in word and len(word) <= 6 and word.replace(".", "").isupper())
 
 
