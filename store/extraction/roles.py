@@ -75,7 +75,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             org = org if org is not None else owner
     elif start_index > 0 and document.masked[tokens[start_index - 1].end:tokens[start_index].start].strip() == ",":
         phrase = _walk_back(document, tokens, start_index - 1, allow_all=True) + [tokens[start_index - 1]]
-        if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+        names_other = any(t.start in person_at for t in phrase) and not any(t.possessive for t in phrase)
+        if _is_role_phrase(phrase) and not names_other:
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
                 parts.insert(0, role)
