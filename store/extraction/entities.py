@@ -10,15 +10,19 @@ from store.extraction.given_names import GIVEN_NAMES, gender_of
 from store.extraction.lexicon import (
     ACRONYM_FOLLOWERS,
     ACRONYM_LEADS,
+    COMPANY_SUFFIXES,
     HONORIFICS,
     INSTITUTION_NAMES,
+    LOCATIVES,
     NEWS_ORGANIZATIONS,
     NON_NAME_WORDS,
     NON_ORG_ACRONYMS,
     ORG_CLASS_NOUNS,
     ORG_HEADS,
+    ORG_OF_HEADS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    SURNAME_ENDINGS,
     THING_NOUNS,
     TITLE_WORDS,
 )
@@ -73,6 +77,7 @@ class Registry:
     first_names: dict[str, list[int]] = field(default_factory=dict)
     prefixes: dict[str, int] = field(default_factory=dict)
     org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
+    last_words: dict[str, int] = field(default_factory=dict)
 
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
         """Register a person by full name, merging spelling variants; return its index."""
@@ -85,6 +90,9 @@ class Registry:
                 return index
         index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
         self.surnames.setdefault(words[-1], []).append(index)
+        for word in words[1:-1]:
+            if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
+                self.surnames.setdefault(word, []).append(index)
         self.first_names.setdefault(words[0], []).append(index)
         return index
 
@@ -119,6 +127,11 @@ class Registry:
             lead = words[0]
             if lead not in NON_NAME_WORDS and lead not in ORG_HEADS and lead not in PLACE_WORDS and len(lead) > 2:
                 self.prefixes.setdefault(lead, index)
+            last = words[-1]
+            if last == "Party" and words[0] not in PLACE_WORDS:
+                self.last_words[words[0] + "s"] = index
+            elif last not in ORG_OF_HEADS and last not in COMPANY_SUFFIXES and last[:1].isupper() and len(last) > 3:
+                self.last_words[last] = -1 if last in self.last_words else index
         return index
 
     def alias(self, index: int, name: str) -> None:
@@ -328,6 +341,9 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     if segment.kind == "alias":
         return
     strong_person = segment.kind == "person" and segment.strong
+    if segment.kind == "person" and not strong_person and before and before[-1] in LOCATIVES:
+        segment.kind = "other"
+        return
     if _organization_cue(document, segment, before, next_word, gap) and not strong_person:
         segment.kind = "org"
         segment.strong = True
@@ -346,7 +362,7 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if len(before) >= 2 and before[-2:] == ["such", "as"] and any(w in ORG_CLASS_NOUNS for w in before[:-2]):
         return True
-    if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "party", "body", "unit"):
+    if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "body", "unit"):
         return True
     if gap.startswith(",") and _appositive_class(document, segment):
         return True
@@ -365,6 +381,9 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         if gap.startswith(",") and _followed_by(document, segment, "which"):
             return True
         if next_word in SPEECH_VERBS and not gap.strip():
+            if word.endswith(SURNAME_ENDINGS) and not is_acronym(word):
+                segment.kind = "alias"
+                return False
             return True
     return False
 
@@ -489,6 +508,9 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if word in registry.prefixes:
         registry.alias(registry.prefixes[word], word)
         return registry.prefixes[word]
+    if registry.last_words.get(word, -1) >= 0:
+        registry.alias(registry.last_words[word], word)
+        return registry.last_words[word]
     firsts = registry.first_names.get(word) or []
     if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
         registry.alias(firsts[0], word)

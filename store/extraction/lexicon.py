@@ -76,7 +76,8 @@ ROLE_NOUNS = words("""
     specialist pilot astronaut fellow historian economist substitute winger keeper referee umpire
     midfielder teammate rookie goalscorer scorer hydrologist glaciologist geologist chemist physicist
     biologist epidemiologist psychologist sociologist oceanographer meteorologist seismologist farmer
-    teacher winner runner swimmer planner bidder programmer drummer priest pastor firefighter paramedic soldier sailor marine spy chef judge clerk auditor
+    teacher winner runner swimmer planner bidder programmer drummer priest pastor firefighter paramedic
+    soldier sailor marine spy chef judge clerk auditor
 """)
 
 # Words in -er/-or/-ist/-ian that do not name a job: comparatives, adverbs and common nouns.
@@ -128,6 +129,7 @@ ORG_HEADS = words("""
     Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
+    Democrats Republicans Liberals Conservatives Socialists Greens Tories Communists Nationalists Unionists
 """)
 
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").
@@ -241,6 +243,16 @@ NON_ORG_ACRONYMS = words("""
     IED RPG STEM ESG GMO VAT CPI ETF ETFs KO TKO OT PPE PTSD ADHD CCTV HQ MIA POW POWs RSVP FYI CEOs
     AGM EPS GMT Mr Ms Mrs ASAP TBD TBA ID IDs LGBTQI MPH KPH BC AD BCE CE
 """)
+
+# Endings of surnames in many languages: a lone word before a speech verb that ends so is a person.
+SURNAME_ENDINGS = (
+    "son", "sen", "ez", "ski", "sky", "ska", "ov", "ova", "ev", "eva", "enko", "chuk", "yan", "ian", "vich",
+    "vić", "ić", "escu", "oglu", "oğlu", "ini", "elli", "etti", "ucci", "berg", "stein", "mann", "baum", "witz",
+    "wicz", "idis", "poulos", "akis", "ishvili", "adze", "uddin", "ullah", "zadeh",
+)
+
+# Lowercase words before a one-word name that place it ("in X", "near X"): it is a place, not a person.
+LOCATIVES = words("in near outside across throughout around inside")
 
 # Words before a bare acronym that make it an organization ("the FBI", "joined NATO").
 ACRONYM_LEADS = words("the at by from with to against join joined joins joining quit left rejoin according")

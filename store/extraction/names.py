@@ -127,7 +127,10 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
             continue
         previous = current[-1]
         between = masked[previous.end:token.start]
-        adjacent = not previous.possessive and (previous.end == token.start - 1 or not between.strip() or
+        joins = not previous.possessive
+        if previous.possessive and capital[index] and token.text in ORG_HEADS:
+            joins, between = True, between.lstrip("’'`").removeprefix("s")
+        adjacent = joins and (previous.end == token.start - 1 or not between.strip() or
                                                 bool(INSERTION.fullmatch(between)))
         if capital[index]:
             if not adjacent or len(current) >= MAX_RUN:
@@ -187,7 +190,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 continue
             if word in ("of", "for", "on") and current and position + 1 < len(run):
                 head = current[-1].text
-                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS:
+                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS:
                     chained = True
                     current.append(token)
                     continue
@@ -292,6 +295,11 @@ def _organization_part(words: list[str]) -> tuple[int, int] | None:
             end = len(words)
         while end < len(words) and words[end] in ORG_HEADS:
             end += 1
+        for later in range(len(words) - 1, end, -1):
+            if words[later] in ORG_HEADS and all(w not in TITLE_WORDS and w not in HONORIFICS and w[0].isupper()
+                                                 for w in words[end:later]):
+                end = later + 1
+                break
         start = 0
         while start < index and words[start] in ("Former", "former"):
             start += 1

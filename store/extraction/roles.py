@@ -219,7 +219,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _recent_organization(found, position)
         words = words[owner_end + 1:]
-    elif words[0].text in ("its", "their"):
+    elif words[0].text.lower() in ("its", "their"):
         org = _recent_organization(found, position)
         words = words[1:]
     else:
