@@ -161,7 +161,7 @@ ORG_ANAPHORS = words("""
     company firm agency ministry department group airline carrier maker manufacturer organization
     organisation council government administration bank club team party network broadcaster newspaper
     startup business regulator committee commission authority office army navy institute university
-    embassy
+    embassy federation association union foundation charity court police service
 """)
 
 # Words that never belong to a person's name.

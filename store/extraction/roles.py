@@ -19,6 +19,9 @@ from store.extraction.places import PLACE_WORDS
 from store.extraction.text import Token, gap
 
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
+BUSINESS_ANAPHORS = frozenset({"company", "firm", "group", "carrier", "airline", "maker", "startup", "business"})
+PERSONAL_OWNERS = frozenset({"his", "her", "my", "our", "your"})
+OPENING_WORDS = frozenset({"the", "a", "an", "its", "their", "whose"}) | PERSONAL_OWNERS
 MAX_ROLE_WORDS = 12
 FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 
@@ -28,13 +31,14 @@ def assign_roles(document: Document, found: Found) -> None:
     done: set[int] = set()
     org_at = {m.start: m.entity for m in found.mentions if found.registry.entities[m.entity].kind == "org"}
     person_at = {m.start for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
+    person_ends = {m.end for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
     for number, segment in enumerate(found.segments):
         index = found.segment_entity.get(number)
         if index is None or index in done or found.registry.entities[index].kind != "person":
             continue
         if segment.kind not in ("person", "alias", "single"):
             continue
-        role, org = _role_of(document, found, segment, org_at, person_at)
+        role, org = _role_of(document, found, segment, org_at, person_at, person_ends)
         following = found.segments[number + 1] if number + 1 < len(found.segments) else None
         if org is None and following is not None and following.relation in ("of", "for") and \
                 following.sentence == segment.sentence:
@@ -53,7 +57,7 @@ def assign_roles(document: Document, found: Found) -> None:
 
 
 def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[int, int],
-             person_at: set[int]) -> tuple[str | None, int | None]:
+             person_at: set[int], person_ends: set[int]) -> tuple[str | None, int | None]:
     """The role words around one mention of a person and the organization they name."""
     tokens = document.sentences[segment.sentence].tokens
     parts: list[str] = []
@@ -67,14 +71,14 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         org = lead_org
         if words:
             parts.append(_text(document, words))
-    before = _walk_back(document, tokens, start_index)
+    before = _walk_back(document, tokens, start_index, person_ends)
     if before:
         role, owner = _phrase(document, found, before, org_at, segment.start)
         if role:
             parts.insert(0, role)
             org = org if org is not None else owner
     elif start_index > 0 and document.masked[tokens[start_index - 1].end:tokens[start_index].start].strip() == ",":
-        phrase = _walk_back(document, tokens, start_index - 1, allow_all=True) + [tokens[start_index - 1]]
+        phrase = _walk_back(document, tokens, start_index - 1, person_ends, allow_all=True) + [tokens[start_index - 1]]
         names_other = any(t.start in person_at for t in phrase) and not any(t.possessive for t in phrase)
         if _is_role_phrase(phrase) and not names_other:
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
@@ -96,6 +100,10 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             if role:
                 parts.append(role)
                 org = org if org is not None else owner
+                following = [t.text for t in tokens[ahead_at:ahead_at + 3]]
+                if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
+                        following[1] == "the" and following[2] in ORG_ANAPHORS:
+                    org = _named_by(found, following[2], segment.start)
     if not parts:
         return None, org
     return ", ".join(parts), org
@@ -119,7 +127,13 @@ def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None,
     return None, words
 
 
-def _walk_back(document: Document, tokens: list[Token], index: int, allow_all: bool = False) -> list[Token]:
+def _heads_of(token: Token | None) -> bool:
+    """Whether a word before "of" belongs to a role ("head of", "Secretary of"), unlike "the work of"."""
+    return token is not None and (token.text[0].isupper() or is_role_noun(token.text))
+
+
+def _walk_back(document: Document, tokens: list[Token], index: int, person_ends: set[int],
+               allow_all: bool = False) -> list[Token]:
     """Role words right before tokens[index]: lowercase nouns, capitalized modifiers, possessives."""
     taken: list[Token] = []
     position = index - 1
@@ -129,6 +143,10 @@ def _walk_back(document: Document, tokens: list[Token], index: int, allow_all: b
             break
         word = token.text
         if word.islower() and word in ROLE_BREAKS and word not in PREPOSITIONS:
+            break
+        if token.end in person_ends and not token.possessive:
+            break
+        if word == "of" and not _heads_of(tokens[position - 1] if position else None):
             break
         if word == "to" and taken and taken[0].text.islower() and not is_role_noun(taken[0].text):
             taken = taken[1:]
@@ -191,7 +209,7 @@ def _is_role_phrase(words: list[Token]) -> bool:
     if lead[0].text in TITLE_HEADS or lead[0].text in TITLE_WORDS:
         return True
     if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
-            words[0].text.lower() not in ("the", "a", "an") and not _capital_role(words):
+            words[0].text.lower() not in OPENING_WORDS and not _capital_role(words):
         return False
     return any(is_role_noun(t.text.lower() if t.text in TITLE_HEADS else t.text) for t in words[:8])
 
@@ -219,8 +237,10 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _recent_organization(found, position)
         words = words[owner_end + 1:]
-    elif words[0].text.lower() in ("its", "their"):
+    elif words[0].text.lower() in ("its", "their", "whose"):
         org = _recent_organization(found, position)
+        words = words[1:]
+    elif words[0].text.lower() in PERSONAL_OWNERS:
         words = words[1:]
     else:
         org = _organization_in(found, words, org_at)
@@ -243,6 +263,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         words = words[1:]
     if not words:
         return None, org
+    if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
+        org = _named_by(found, words[0].text, position)
     return _text(document, words), org
 
 
@@ -284,6 +306,14 @@ def _recent_organization(found: Found, position: int) -> int | None:
     for mention in reversed(recent):
         if found.registry.entities[mention.entity].kind == "org":
             return mention.entity
+    return None
+
+
+def _named_by(found: Found, anaphor: str, position: int) -> int | None:
+    """The organization "the ministry" points back to: the latest one, if its name or kind fits the word."""
+    org = _recent_organization(found, position)
+    if org is None or anaphor in BUSINESS_ANAPHORS or anaphor in found.registry.entities[org].name.lower():
+        return org
     return None
 
 
