@@ -238,6 +238,10 @@ def find_entities(document: Document) -> Found:
         _common_words(document, segment)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
+    if _sentence_case_title(document):
+        for number, segment in enumerate(all_segments):
+            new_ok[number] = new_ok[number] or (segment.strong and segment.kind in ("person", "org")
+                                                and len(segment.tokens) > 1)
     for number, segment in enumerate(all_segments):
         if not new_ok[number]:
             continue
@@ -265,6 +269,15 @@ def find_entities(document: Document) -> Found:
                                     segment.sentence, governed))
     mentions.sort(key=lambda m: m.start)
     return Found(registry, mentions, all_segments, resolved)
+
+
+def _sentence_case_title(document: Document) -> bool:
+    """Whether the title line is written in sentence case, so that its capitals mark names."""
+    if document.title_paragraph < 0:
+        return False
+    start, end = document.paragraphs[document.title_paragraph]
+    words = [w for w in document.text[start:end].split() if w[:1].isalpha()]
+    return sum(1 for w in words if w[0].islower() and len(w) >= 4) * 5 >= len(words) > 0
 
 
 def _governed(document: Document, segment: Segment) -> bool:
@@ -381,11 +394,18 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         if gap.startswith(",") and _followed_by(document, segment, "which"):
             return True
         if next_word in SPEECH_VERBS and not gap.strip():
-            if word.endswith(SURNAME_ENDINGS) and not is_acronym(word):
+            if not is_acronym(word) and (word.endswith(SURNAME_ENDINGS) or _personal_pronoun_after(document, segment)):
                 segment.kind = "alias"
                 return False
             return True
     return False
+
+
+def _personal_pronoun_after(document: Document, segment: Segment) -> bool:
+    """Whether "X said he/she ..." follows the name: the speaker is a person."""
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index + len(segment.tokens) + 1
+    return index < len(tokens) and tokens[index].text in ("he", "she", "his", "her")
 
 
 def _followed_by(document: Document, segment: Segment, word: str) -> bool:

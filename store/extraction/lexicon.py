@@ -248,7 +248,7 @@ NON_ORG_ACRONYMS = words("""
 SURNAME_ENDINGS = (
     "son", "sen", "ez", "ski", "sky", "ska", "ov", "ova", "ev", "eva", "enko", "chuk", "yan", "ian", "vich",
     "vić", "ić", "escu", "oglu", "oğlu", "ini", "elli", "etti", "ucci", "berg", "stein", "mann", "baum", "witz",
-    "wicz", "idis", "poulos", "akis", "ishvili", "adze", "uddin", "ullah", "zadeh",
+    "wicz", "czyk", "czak", "idis", "poulos", "akis", "ishvili", "adze", "uddin", "ullah", "zadeh", "opoulos",
 )
 
 # Lowercase words before a one-word name that place it ("in X", "near X"): it is a place, not a person.
