@@ -235,7 +235,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
         org = _organization_in(found, owner_words, org_at)
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
-            org = _recent_organization(found, position)
+            org = _named_by(found, owner_words[0].text, position)
         words = words[owner_end + 1:]
     elif words[0].text.lower() in ("its", "their", "whose"):
         org = _recent_organization(found, position)
@@ -310,10 +310,14 @@ def _recent_organization(found: Found, position: int) -> int | None:
 
 
 def _named_by(found: Found, anaphor: str, position: int) -> int | None:
-    """The organization "the ministry" points back to: the latest one, if its name or kind fits the word."""
-    org = _recent_organization(found, position)
-    if org is None or anaphor in BUSINESS_ANAPHORS or anaphor in found.registry.entities[org].name.lower():
-        return org
+    """The organization "the ministry" points back to: the latest whose name holds the word, or any company."""
+    if anaphor in BUSINESS_ANAPHORS:
+        return _recent_organization(found, position)
+    at = bisect_left(found.mentions, position, key=lambda m: m.start)
+    for mention in reversed(found.mentions[max(0, at - 300):at]):
+        entity = found.registry.entities[mention.entity]
+        if entity.kind == "org" and anaphor in entity.name.lower():
+            return mention.entity
     return None
 
 
