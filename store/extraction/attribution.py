@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
+QUOTE_WORD = re.compile(r"[^\s—]*[^\W_][^\s—]*")
 SUBJECT_VERBS = SPEECH_VERBS | frozenset(
     "call calls called is are was were has have had will would can could should may might must do does did "
     "believe believes believed think thinks thought want wants wanted see sees saw".split()
@@ -57,8 +59,8 @@ class Attributor:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
         self.mention_starts = {n: [m.start for m in ms] for n, ms in self.by_sentence.items()}
         self.all_mention_starts = [m.start for m in found.mentions]
-        self.token_starts = [[t.start for t in s.tokens] for s in document.sentences]
-        self.speech = [any(t.text in SPEECH_VERBS for t in s.tokens) for s in document.sentences]
+        self.starts_of: dict[int, list[int]] = {}
+        self.speech = [not SPEECH_VERBS.isdisjoint([t.text for t in s.tokens]) for s in document.sentences]
         self.roles: dict[str, list[tuple[int, int]]] = {}
         for index, entity in enumerate(self.entities):
             if entity.kind == "person" and entity.role:
@@ -87,9 +89,16 @@ class Attributor:
                 insort(self.events, (quote.start, result.speaker))
         return kept
 
+    def _token_starts(self, number: int) -> list[int]:
+        """Where each token of sentence number starts, computed once when first needed."""
+        starts = self.starts_of.get(number)
+        if starts is None:
+            starts = self.starts_of[number] = [t.start for t in self.document.sentences[number].tokens]
+        return starts
+
     def _tokens(self, number: int, start: int, end: int) -> list[Token]:
         """Tokens of sentence number lying wholly within [start, end)."""
-        starts = self.token_starts[number]
+        starts = self._token_starts(number)
         tokens = self.document.sentences[number].tokens
         low = bisect_left(starts, start)
         high = bisect_left(starts, end)
@@ -296,7 +305,7 @@ class Attributor:
     def _after_preposition(self, number: int, mention: Mention) -> bool:
         """Whether a mention is the object of a preposition ("at the Harbour Board")."""
         tokens = self.document.sentences[number].tokens
-        back = bisect_left(self.token_starts[number], mention.start) - 1
+        back = bisect_left(self._token_starts(number), mention.start) - 1
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
         while back >= 0 and tokens[back].possessive:
@@ -362,7 +371,8 @@ class Attributor:
         """The first named subject of a sentence (for pronouns), or an unnamed source that speaks."""
         sentence = self.document.sentences[number]
         unnamed = None
-        for index, token in enumerate(sentence.tokens):
+        texts = [t.text for t in sentence.tokens]
+        for index, token in enumerate(sentence.tokens if not UNNAMED_SOURCES.isdisjoint(texts) else ()):
             following = sentence.tokens[index + 1].text if index + 1 < len(sentence.tokens) else ""
             if token.text in UNNAMED_SOURCES and following in SUBJECT_VERBS:
                 unnamed = (token.start, UNNAMED)
@@ -382,5 +392,5 @@ def _only_lead(before: list[Token]) -> bool:
 
 
 def quote_words(text: str) -> list[str]:
-    """The words of a quote."""
-    return [w for w in text.replace("—", " ").split() if any(c.isalnum() for c in w)]
+    """The words of a quote: stretches between spaces and dashes that hold a letter or digit."""
+    return QUOTE_WORD.findall(text)

@@ -37,7 +37,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
 FUZZY_LIMIT = 200
 GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about against into between among".split())
 QUOTED_NAMES_LIMIT = 5000
-ORG_HEAD_WORD = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, ORG_HEADS), key=len, reverse=True)) + r")(?!\w)")
+CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da")
 
@@ -295,7 +295,8 @@ def _quoted_organizations(document: Document, registry: Registry) -> None:
     """Organizations named inside quotes by an organization word ("the Coast Guard of Norway")."""
     text = document.text
     for quote in document.quotes:
-        if quote.end - quote.start > QUOTED_NAMES_LIMIT or not ORG_HEAD_WORD.search(text, quote.start, quote.end):
+        if quote.end - quote.start > QUOTED_NAMES_LIMIT or \
+                ORG_HEADS.isdisjoint(CAPITAL_WORD.findall(text, quote.start, quote.end)):
             continue
         sentence = Sentence(quote.start, quote.end, quote.paragraph,
                             tokens(text, quote.start, quote.end, quote.paragraph, -1), True)

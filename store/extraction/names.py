@@ -30,9 +30,7 @@ from store.extraction.text import Token
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 COMPARATIVE_ENDINGS = ("ier", "ster")
-ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 MAX_RUN = 16
-DIGIT = re.compile(r"\d")
 INSERTION = re.compile(r" \([^\W\d_][\w’'-]*\) ")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
@@ -66,14 +64,6 @@ class Segment:
     def possessive(self) -> bool:
         """Whether the name ends in 's (an owner, not a subject)."""
         return self.tokens[-1].possessive
-
-
-def is_capitalized(token: Token) -> bool:
-    """Whether a token reads as part of a name (not a model number, not "Oslo-based")."""
-    word = token.text
-    if word[0].isupper():
-        return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
-    return len(word) > 3 and word[:3] in ("al-", "el-") and word[3].isupper()
 
 
 def is_role_noun(word: str) -> bool:
@@ -116,8 +106,9 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     current: list[Token] = []
     masked = document.text if sentence.quoted else document.masked
     words = sentence.tokens
-    capital = [t.text[0].isupper() and t.text.isalpha() or (not t.text.isalpha() and is_capitalized(t))
-               for t in words]
+    capital = [t.capital for t in words]
+    if not any(capital):
+        return []
     for index, token in enumerate(words):
         if not current:
             if capital[index]:
@@ -160,9 +151,9 @@ def _inserted(masked: str, words: list[Token], index: int, capital: list[bool]) 
 
 def _trim(run: list[Token]) -> list[Token]:
     """Drop connectors left dangling at either end of a run."""
-    while run and not is_capitalized(run[-1]):
+    while run and not run[-1].capital:
         run = run[:-1]
-    while run and not is_capitalized(run[0]):
+    while run and not run[0].capital:
         run = run[1:]
     return run
 

@@ -12,13 +12,15 @@ SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[
 WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
+ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
+DIGIT = re.compile(r"\d")
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 NEXT_WORD = re.compile(r"[\s\"“‘(]*([^\W\d_]+)")
 
 
 class Token(NamedTuple):
-    """One word of the text: where it stands and what it says (possessive 's stripped)."""
+    """One word of the text: where it stands, what it says (possessive 's stripped), whether it reads as a name."""
 
     start: int
     end: int
@@ -28,6 +30,7 @@ class Token(NamedTuple):
     paragraph: int
     sentence: int
     index: int
+    capital: bool
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -63,10 +66,12 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
     """Whether the period at dot closes an abbreviation such as "Mr." or "U.S." rather than a sentence."""
-    begin = dot
-    while begin > floor and not masked[begin - 1].isspace() and masked[begin - 1] not in "(\"“‘":
-        begin -= 1
-    word = masked[begin:dot]
+    word = masked[max(floor, masked.rfind(" ", floor, dot) + 1):dot]
+    if not word.isalpha():
+        begin = dot
+        while begin > floor and not masked[begin - 1].isspace() and masked[begin - 1] not in "(\"“‘":
+            begin -= 1
+        word = masked[begin:dot]
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
@@ -81,21 +86,34 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
     """Word tokens of one sentence of masked text."""
     found: list[Token] = []
     append = found.append
-    for match in WORD.finditer(masked, start, end):
+    new = tuple.__new__
+    opens = True
+    for index, match in enumerate(WORD.finditer(masked, start, end)):
         w_start, w_end = match.span()
         word = match.group()
         possessive = False
         last = word[-1]
-        if last in "sS" and len(word) > 2 and word[-2] in APOSTROPHES:
-            word, w_end, possessive = word[:-2], w_end - 2, True
-        elif last in "sz" and w_end < end and masked[w_end] in "’'" and word[0].isupper() and (
-            w_end + 1 >= end or masked[w_end + 1] in " \t,"
-        ):
-            possessive = True
+        if last in "sSz":
+            if last != "z" and len(word) > 2 and word[-2] in APOSTROPHES:
+                word, w_end, possessive = word[:-2], w_end - 2, True
+            elif last != "S" and w_end < end and masked[w_end] in "’'" and word[0].isupper() and (
+                w_end + 1 >= end or masked[w_end + 1] in " \t,"
+            ):
+                possessive = True
         if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
             word, w_end = word + ".", w_end + 1
-        opens = not found and not masked[start:w_start].strip(OPENING_MARKS)
-        append(Token(w_start, w_end, word, possessive, opens, paragraph, sentence, len(found)))
+        if index == 0:
+            opens = not masked[start:w_start].strip(OPENING_MARKS)
+        elif index == 1:
+            opens = False
+        first = word[0]
+        if first.isupper():
+            capital = word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
+        elif first == "a" or first == "e":
+            capital = word[1:3] == "l-" and len(word) > 3 and word[3].isupper()
+        else:
+            capital = False
+        append(new(Token, (w_start, w_end, word, possessive, opens, paragraph, sentence, index, capital)))
     return found
 
 
