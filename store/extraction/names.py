@@ -26,7 +26,7 @@ from store.extraction.lexicon import (
     UNNAMED_SOURCES,
 )
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
-from store.extraction.text import Token
+from store.extraction.text import DIGIT, Token
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 COMPARATIVE_ENDINGS = ("ier", "ster")
@@ -340,7 +340,7 @@ def _name_words(words: list[str]) -> bool:
             continue
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
-        if any(c.isdigit() for c in word) or (is_acronym(word) and len(word) > 1):
+        if DIGIT.search(word) or (is_acronym(word) and len(word) > 1):
             return False
         if not word[0].isupper() and word[:3] not in ("al-", "el-"):
             return False
