@@ -76,6 +76,16 @@ def synchronously(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..
     return run
 
 
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the workers (names found, indexes built, article read) and the screen to catch up."""
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+    await pilot.pause(0.15)
+
+
 def no_blink(pilot) -> None:  # type: ignore[no-untyped-def]
     pilot.app.screen.query_one("#search").cursor_blink = False
 
@@ -324,10 +334,11 @@ async def test_new_articles_from_another_process_appear_keeping_selection_and_se
 async def test_article_view_marks_the_quote_and_steps_through_quotes_and_names(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
         await pilot.press("3", "j", "a")
-        await pilot.pause()
+        await settle(pilot)
         article = app.screen
-        assert type(article).__name__ == "ArticleScreen"
+        assert type(article).__name__ == "ArticleScreen" and article.loaded
         assert article.current_quote == 1
         await pilot.press("n")
         assert article.current_quote == 2
@@ -337,11 +348,19 @@ async def test_article_view_marks_the_quote_and_steps_through_quotes_and_names(s
         assert article.mentions[article.current_name].subject.kind in ("person", "organization")
         while article.mentions[article.current_name].subject.key != "jake sullivan":
             await pilot.press("tab")
+        name_index, scroll_y = article.current_name, article.query_one("#article").scroll_y
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert type(app.screen).__name__ == "BrowseScreen"
         assert app.screen.detail.subject.key == "jake sullivan"
         await pilot.press("escape")
+        await settle(pilot)
+        back = app.screen
+        assert type(back).__name__ == "ArticleScreen" and back.loaded
+        assert back.current_name == name_index and back.current_quote == 0
+        assert back.query_one("#article").scroll_y == scroll_y
+        await pilot.press("escape")
+        await settle(pilot)
         assert app.screen.detail.subject.kind == "quote"
 
 
@@ -397,8 +416,16 @@ def test_snapshot_organization_detail(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=select_white_house)
 
 
+async def open_article_at_a_name(pilot) -> None:  # type: ignore[no-untyped-def]
+    no_blink(pilot)
+    await settle(pilot)
+    await pilot.press("3", "j", "a")
+    await settle(pilot)
+    await pilot.press("tab")
+
+
 def test_snapshot_article_view(snap_compare, store: Store) -> None:
-    assert snap_compare(make_app(store), terminal_size=SIZE, press=["3", "j", "a", "tab"], run_before=no_blink)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=open_article_at_a_name)
 
 
 def test_snapshot_help(snap_compare, store: Store) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -17,6 +19,9 @@ from tui.commands import WhosaidCommands
 from tui.detail import Subject
 from tui.safe_text import printable_line
 from tui.text import count_label
+
+if TYPE_CHECKING:
+    from tui.article_screen import ArticleScreen, ReadingPlace
 
 ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "dumb", "ansi", "cons25")
 REFRESH_SECONDS = 1.0
@@ -115,12 +120,18 @@ class WhosaidApp(App[None]):
         self.copy_to_clipboard(citation)
         self.notify(citation, title="Copied", timeout=3, markup=False)
 
-    def open_article(self, article_key: str, quote_key: str | None = None) -> None:
-        """Open an article's full text, scrolled to a quote when given."""
+    def open_article(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
+        """Open an article's full text, scrolled to a quote when given, or back to where the reader was."""
         from tui.article_screen import ArticleScreen
 
         if self.snapshot.article(article_key) is not None:
-            self.push_screen(ArticleScreen(article_key, quote_key), self.open_subject)
+            screen = ArticleScreen(article_key, quote_key, place)
+            self.push_screen(screen, partial(self.article_closed, screen))
+
+    def article_closed(self, screen: ArticleScreen, subject: Subject | None) -> None:
+        """Open the name chosen in an article, so that Esc comes back to the same place in it."""
+        if subject is not None:
+            self.browse_screen().open_subject(subject, screen.reading_place())
 
     def browse_screen(self) -> BrowseScreen:
         """The main screen, brought back to the top by closing any screens above it."""

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store import QuoteRecord
+from store import QuoteRecord, Snapshot
 from tui.bindings import ARTICLE_BINDINGS
 from tui.detail import Subject
 from tui.mentions import Mention, article_mentions
@@ -33,6 +35,15 @@ if TYPE_CHECKING:
 CURRENT_NAME_STYLE = "reverse"
 
 
+class ReadingPlace(NamedTuple):
+    """Where a reader was in an article: the marked quote and name, and how far down it was scrolled."""
+
+    article_key: str
+    quote_key: str | None
+    name_index: int | None
+    scroll_y: float
+
+
 class ArticleText(VerticalScroll, can_focus=True):
     """The scrolling body of the article, one Static per paragraph."""
 
@@ -50,45 +61,84 @@ class ArticleScreen(Screen[Subject | None]):
 
     app: WhosaidApp
 
-    def __init__(self, article_key: str, quote_key: str | None = None) -> None:
+    class Loaded(Message):
+        """The article's text and where it names people, organizations and quotes, read off the UI thread."""
+
+        def __init__(self, text: str, quotes: list[QuoteRecord], mentions: list[Mention]) -> None:
+            super().__init__()
+            self.text = text
+            self.quotes = quotes
+            self.mentions = mentions
+
+    def __init__(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         super().__init__()
         self.article_key = article_key
-        snapshot = self.app.snapshot
-        article = snapshot.article(article_key)
-        self.text = article.text if article is not None else ""
+        article = self.app.snapshot.article(article_key)
         self.title_text = article.title if article is not None else ""
-        self.quotes: list[QuoteRecord] = snapshot.quotes_in_article(article_key)
-        self.mentions: list[Mention] = article_mentions(snapshot, article_key)
-        self.paragraph_starts = [0] + [i + 1 for i, char in enumerate(self.text) if char == "\n"]
+        self.text = ""
+        self.quotes: list[QuoteRecord] = []
+        self.mentions: list[Mention] = []
+        self.paragraph_starts: list[int] = [0]
         self.paragraphs: list[Static] = []
         self.quotes_by_paragraph: dict[int, list[int]] = {}
-        for index, quote in enumerate(self.quotes):
-            for number in range(self.paragraph_of(quote.start), self.paragraph_of(max(quote.start, quote.end - 1)) + 1):
-                self.quotes_by_paragraph.setdefault(number, []).append(index)
         self.mentions_by_paragraph: dict[int, list[int]] = {}
-        for index, mention in enumerate(self.mentions):
-            self.mentions_by_paragraph.setdefault(self.paragraph_of(mention.start), []).append(index)
-        self._initial_quote = next((i for i, q in enumerate(self.quotes) if q.key == quote_key), None)
+        self.loaded = False
+        self._quote_key = place.quote_key if place is not None else quote_key
+        self._place = place
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
         with ArticleText(id="article"):
-            for number in range(len(self.paragraph_starts)):
-                paragraph = Static(self.paragraph_content(number), markup=False, classes="paragraph")
-                self.paragraphs.append(paragraph)
-                yield paragraph
+            yield Static(Content.styled("Reading the article\u2026", MUTED_STYLE), id="article-loading")
         yield Footer()
 
     def on_mount(self) -> None:
         body = self.query_one(ArticleText)
         body.border_title = plain(self.title_text, "bold")
+        body.focus()
+        self.read_article(self.app.snapshot)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False, description="read article")
+    def read_article(self, snapshot: Snapshot) -> None:
+        """Read the text (the store loads texts on first use) and find the names in it, off the UI thread."""
+        article = snapshot.article(self.article_key)
+        text = article.text if article is not None else ""
+        quotes = snapshot.quotes_in_article(self.article_key)
+        self.post_message(self.Loaded(text, quotes, article_mentions(snapshot, self.article_key, text)))
+
+    async def on_article_screen_loaded(self, message: Loaded) -> None:
+        self.text, self.quotes, self.mentions = message.text, message.quotes, message.mentions
+        self.paragraph_starts = [0] + [i + 1 for i, char in enumerate(self.text) if char == "\n"]
+        for index, quote in enumerate(self.quotes):
+            for number in range(self.paragraph_of(quote.start), self.paragraph_of(max(quote.start, quote.end - 1)) + 1):
+                self.quotes_by_paragraph.setdefault(number, []).append(index)
+        for index, mention in enumerate(self.mentions):
+            self.mentions_by_paragraph.setdefault(self.paragraph_of(mention.start), []).append(index)
+        body = self.query_one(ArticleText)
+        self.paragraphs = [
+            Static(self.paragraph_content(number), markup=False, classes="paragraph")
+            for number in range(len(self.paragraph_starts))
+        ]
+        await body.remove_children()
+        await body.mount_all(self.paragraphs)
         body.border_subtitle = Content.styled(
             f"{count_label(len(self.quotes), 'quote')} \u00b7 n/N quotes \u00b7 Tab names \u00b7 Enter opens",
             MUTED_STYLE,
         )
-        body.focus()
-        if self._initial_quote is not None:
-            self.current_quote = self._initial_quote
+        self.loaded = True
+        self.current_quote = next((i for i, q in enumerate(self.quotes) if q.key == self._quote_key), None)
+        place = self._place
+        if place is not None:
+            if place.name_index is not None and place.name_index < len(self.mentions):
+                self.current_name = place.name_index
+            self.call_after_refresh(body.scroll_to, y=place.scroll_y, animate=False, immediate=True)
+
+    def reading_place(self) -> ReadingPlace:
+        """Where the reader is: to come back to exactly this after opening a name."""
+        quote = self.quotes[self.current_quote] if self.current_quote is not None else None
+        return ReadingPlace(
+            self.article_key, quote.key if quote else None, self.current_name, self.query_one(ArticleText).scroll_y
+        )
 
     def paragraph_span(self, number: int) -> tuple[int, int]:
         """Start and end offsets of a paragraph (a line of the text)."""

@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, NamedTuple
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList
+from textual.worker import get_current_worker
 
-from store import QuoteRecord, Snapshot
+from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from tui.bindings import BROWSE_BINDINGS
 from tui.detail import DetailPane, Subject
-from tui.lookup import quote_by_key
 from tui.panes import OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.search_box import SearchBox
 
 if TYPE_CHECKING:
     from tui.app import WhosaidApp
+    from tui.article_screen import ReadingPlace
 
 PANES = ("people", "organizations", "quotes", "detail")
 WIDE_COLUMNS = 100
 NARROW_COLUMNS = 60
+DETAIL_DELAY = 0.1
+"""Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
+SLOW_DETAIL = 0.03
+"""A detail that took longer than this to show is not redrawn for every row the cursor passes."""
 
 
 class Place(NamedTuple):
@@ -34,6 +43,8 @@ class Place(NamedTuple):
     subject: Subject | None
     pane: str
     link_index: int | None
+    article: ReadingPlace | None = None
+    """The article the user was reading, when Enter on a name there brought them here."""
 
 
 class BrowseScreen(Screen[None]):
@@ -49,10 +60,35 @@ class BrowseScreen(Screen[None]):
 
     app: WhosaidApp
 
+    class NamesFound(Message):
+        """People and organizations matching a search, found off the UI thread."""
+
+        def __init__(
+            self,
+            snapshot: Snapshot,
+            query: str,
+            people: list[PersonRecord],
+            organizations: list[OrganizationRecord],
+        ) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.query = query
+            self.people = people
+            self.organizations = organizations
+
+    class Prepared(Message):
+        """The snapshot's lazily built indexes are ready, so showing a detail no longer waits on them."""
+
+        def __init__(self, snapshot: Snapshot) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+
     def __init__(self) -> None:
         super().__init__()
         self.history: list[Place] = []
         self._restoring = False
+        self._prepared: Snapshot | None = None
+        self._detail_timer: Timer | None = None
         self.people = PeoplePane()
         self.organizations = OrganizationsPane()
         self.quotes = QuotesPane()
@@ -74,7 +110,33 @@ class BrowseScreen(Screen[None]):
     def on_mount(self) -> None:
         self.load(self.app.snapshot)
         self.people.rows.focus()
-        self.show_selection(self.people)
+
+    @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
+    def prepare(self, snapshot: Snapshot) -> None:
+        """Build the indexes and read the texts a detail first needs (seconds at 100k quotes) off the UI thread."""
+        snapshot.quote_position("")
+        snapshot.quotes_by_person("")
+        snapshot.quotes_in_article("")
+        snapshot.organization_named("")
+        snapshot.search_quotes("a")
+        snapshot.load_texts()
+        self.post_message(self.Prepared(snapshot))
+
+    def on_browse_screen_prepared(self, message: Prepared) -> None:
+        if message.snapshot is self.app.snapshot:
+            self._prepared = message.snapshot
+            if self.detail.subject is not None:
+                self.show_subject(self.detail.subject, self.detail.links.highlighted)
+                return
+            pane = self.first_result() if self.search_text.strip() else None
+            current = self.pane(self.current_pane)
+            pane = pane or (current if isinstance(current, RecordPane) else None)
+            if pane is not None:
+                self.show_selection(pane)
+
+    def first_result(self) -> RecordPane | None:  # type: ignore[type-arg]
+        """The pane whose first record a search shows in the detail: quotes before people before organizations."""
+        return next((pane for pane in (self.quotes, self.people, self.organizations) if pane.records), None)
 
     @property
     def record_panes(self) -> tuple[RecordPane, ...]:  # type: ignore[type-arg]
@@ -91,38 +153,78 @@ class BrowseScreen(Screen[None]):
         pane = self.pane(name)
         return pane.rows if isinstance(pane, RecordPane) else self.detail.links
 
-    def load(self, snapshot: Snapshot) -> None:
+    def load(self, snapshot: Snapshot, with_detail: bool = True) -> None:
         """Fill the panes from a snapshot, keeping the selection (by key) and the search."""
         query = self.search_text
         searching = bool(query.strip())
-        selections = {pane.id: (pane.selected.key if pane.selected else None) for pane in self.record_panes}
-        self.people.show(
-            snapshot.search_people(query) if searching else snapshot.people,
-            len(snapshot.people),
-            query,
-            selections["people"],
-        )
-        self.organizations.show(
-            snapshot.search_organizations(query) if searching else snapshot.organizations,
-            len(snapshot.organizations),
-            query,
-            selections["organizations"],
-        )
+        if snapshot is not self._prepared:
+            self.prepare(snapshot)
+        if searching:
+            self.find_names(snapshot, query)
+        else:
+            self.workers.cancel_group(self, "names")
+            self.show_names(snapshot, query, snapshot.people, snapshot.organizations)
         self.quotes.show(
+            snapshot,
             snapshot.search_quotes(query) if searching else snapshot.quotes,
             len(snapshot.quotes),
             query,
-            selections["quotes"],
+            self.quotes.selected_key,
         )
-        self.detail.show(snapshot, self.detail.subject, query, self.detail.links.highlighted)
+        if with_detail and snapshot is self._prepared:
+            self.detail.show(snapshot, self.detail.subject, query, self.detail.links.highlighted)
         self.app.sub_title = self.app.store_line()
+
+    def show_names(
+        self,
+        snapshot: Snapshot,
+        query: str,
+        people: Sequence[PersonRecord],
+        organizations: Sequence[OrganizationRecord],
+    ) -> None:
+        """Fill the People and Organizations panes, keeping their selections."""
+        self.people.show(snapshot, people, len(snapshot.people), query, self.people.selected_key)
+        self.organizations.show(
+            snapshot, organizations, len(snapshot.organizations), query, self.organizations.selected_key
+        )
+
+    @work(thread=True, exclusive=True, group="names", exit_on_error=False, description="find names")
+    def find_names(self, snapshot: Snapshot, query: str) -> None:
+        """Match names against the search off the UI thread (a linear scan); a newer search cancels this one."""
+        worker = get_current_worker()
+        people = snapshot.search_people(query)
+        if worker.is_cancelled:
+            return
+        organizations = snapshot.search_organizations(query)
+        if not worker.is_cancelled:
+            self.post_message(self.NamesFound(snapshot, query, people, organizations))
+
+    def on_browse_screen_names_found(self, message: NamesFound) -> None:
+        if message.query != self.search_text or message.snapshot is not self.app.snapshot:
+            return
+        self.show_names(message.snapshot, message.query, message.people, message.organizations)
+        if not self.quotes.records:
+            self.show_search_detail_soon()
 
     def watch_search_text(self, query: str) -> None:
         if self.is_mounted:
-            self.load(self.app.snapshot)
-            first = next((pane for pane in (self.quotes, self.people, self.organizations) if pane.records), None)
-            if query.strip() and first is not None and not self.history:
-                self.show_selection(first)
+            self.load(self.app.snapshot, with_detail=False)
+            self.show_search_detail_soon()
+
+    def show_search_detail_soon(self) -> None:
+        """Update the detail once typing pauses, so a slow detail never holds up the next keystroke."""
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+        self._detail_timer = self.set_timer(DETAIL_DELAY, self.show_search_detail)
+
+    def show_search_detail(self) -> None:
+        """While searching, the detail shows the first result; otherwise it redraws with the new highlights."""
+        self._detail_timer = None
+        first = self.first_result()
+        if self.search_text.strip() and first is not None and not self.history:
+            self.show_selection(first)
+        elif self._prepared is self.app.snapshot:
+            self.show_subject(self.detail.subject, self.detail.links.highlighted)
 
     def watch_current_pane(self, name: str) -> None:
         for pane_name in PANES:
@@ -148,9 +250,9 @@ class BrowseScreen(Screen[None]):
                 return
 
     def show_selection(self, pane: RecordPane) -> None:  # type: ignore[type-arg]
-        """Show the pane's selected record in the detail area."""
+        """Show the pane's selected record in the detail area (once the snapshot's indexes are built)."""
         record = pane.selected
-        if record is not None:
+        if record is not None and self._prepared is self.app.snapshot:
             self.detail.show(self.app.snapshot, Subject(pane.kind, record.key), self.search_text)
 
     def show_subject(self, subject: Subject | None, link_index: int | None = None) -> None:
@@ -159,10 +261,16 @@ class BrowseScreen(Screen[None]):
 
     @on(RowList.Highlighted)
     def row_highlighted(self, event: RowList.Highlighted) -> None:
-        if event.row_list.has_focus:
-            pane = event.row_list.parent
-            if isinstance(pane, RecordPane):
-                self.show_selection(pane)
+        pane = event.row_list.parent
+        if not event.row_list.has_focus or not isinstance(pane, RecordPane):
+            return
+        if self._detail_timer is not None:
+            self._detail_timer.stop()
+            self._detail_timer = None
+        if self.detail.last_cost < SLOW_DETAIL:
+            self.show_selection(pane)
+        else:
+            self._detail_timer = self.set_timer(DETAIL_DELAY, partial(self.show_selection, pane))
 
     @on(RowList.Opened)
     def row_opened(self, event: RowList.Opened) -> None:
@@ -186,9 +294,9 @@ class BrowseScreen(Screen[None]):
         self.show_subject(subject)
         self.detail.links.focus()
 
-    def open_subject(self, subject: Subject) -> None:
+    def open_subject(self, subject: Subject, from_article: ReadingPlace | None = None) -> None:
         """Show a subject in the detail area, remembering where the user was, and focus its links."""
-        self.history.append(Place(self.detail.subject, self.current_pane, self.detail.links.highlighted))
+        self.history.append(Place(self.detail.subject, self.current_pane, self.detail.links.highlighted, from_article))
         self.show_subject(subject)
         self.focus_pane("detail")
 
@@ -228,6 +336,8 @@ class BrowseScreen(Screen[None]):
             self.show_subject(place.subject, place.link_index)
             self._restoring = self.focus_target(place.pane) is not self.focused
             self.focus_pane(place.pane)
+            if place.article is not None:
+                self.app.open_article(place.article.article_key, place=place.article)
         elif self.search_text:
             self.search.value = ""
             self.search_text = ""
@@ -237,11 +347,11 @@ class BrowseScreen(Screen[None]):
         snapshot = self.app.snapshot
         subject = self.detail.subject
         if subject is not None and subject.kind == "quote":
-            return quote_by_key(snapshot, subject.key)
+            return snapshot.quote(subject.key)
         if self.current_pane == "detail" and self.detail.links.highlighted is not None:
             link = self.detail.subject_at(self.detail.links.highlighted)
             if link is not None and link.kind == "quote":
-                return quote_by_key(snapshot, link.key)
+                return snapshot.quote(link.key)
         if self.current_pane == "quotes":
             return self.quotes.selected
         return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from tui.app import WhosaidApp
 
 MAX_HITS = 40
+MAX_CANDIDATES = 300
+"""Commands fuzzy-scored per keystroke, at most."""
 SEARCH_PREFIX = "Search: quotes for "
 SEARCH_SCORE = 0.01
 """Searching the typed words is always offered, below every name that matches."""
@@ -31,6 +34,30 @@ def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     for offset in offsets:
         content = content.stylize("bold reverse", offset, offset + 1)
     return score, content
+
+
+def candidates(
+    commands: Iterable[tuple[str, Callable[[], object], str]], query: str
+) -> list[tuple[str, Callable[[], object], str]]:
+    """The commands worth fuzzy-scoring: the typed letters in order, those holding the query whole first.
+
+    Fuzzy scoring is slow, so thousands of names are cut to MAX_CANDIDATES by a cheap regex first.
+    """
+    letters = [char for char in query.lower() if not char.isspace()]
+    if not letters:
+        return list(commands)[:MAX_CANDIDATES]
+    in_order = re.compile(".*?".join(re.escape(char) for char in letters))
+    whole, scattered = [], []
+    needle = query.strip().lower()
+    for command in commands:
+        folded = command[0].lower()
+        if command[0].startswith(SEARCH_PREFIX) or needle in folded:
+            whole.append(command)
+        elif len(whole) < MAX_CANDIDATES and in_order.search(folded):
+            scattered.append(command)
+        if len(whole) >= MAX_CANDIDATES:
+            break
+    return (whole + scattered)[:MAX_CANDIDATES]
 
 
 class WhosaidCommands(Provider):
@@ -83,7 +110,7 @@ class WhosaidCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         hits: list[Hit] = []
-        for text, callback, help_text in self.commands(query):
+        for text, callback, help_text in candidates(self.commands(query), query):
             score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable, Sequence
+from time import perf_counter
+from typing import NamedTuple, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -10,9 +12,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import Snapshot
+from store import ArticleRecord, PersonRecord, Snapshot
 from tui.bindings import LIST_BINDINGS
-from tui.lookup import quote_by_key, speaker_line
+from tui.lookup import speaker_line
 from tui.text import (
     CURRENT_QUOTE_STYLE,
     HEADING_STYLE,
@@ -24,6 +26,11 @@ from tui.text import (
     highlighted,
     plain,
 )
+
+MAX_SECTION_LINKS = 100
+"""Links listed per section of the detail; the heading still counts them all."""
+
+T = TypeVar("T")
 
 
 class Subject(NamedTuple):
@@ -54,6 +61,8 @@ class DetailPane(Vertical):
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")
         self.subject: Subject | None = None
+        self.last_cost = 0.0
+        """Seconds the last show took: when it is slow, the browser lets the cursor run ahead of it."""
         self.subjects: list[Subject | None] = []
         self.summary = Static(id="detail-summary", markup=False)
         self.links = LinkList(id="detail-links", markup=False)
@@ -67,6 +76,7 @@ class DetailPane(Vertical):
 
     def show(self, snapshot: Snapshot, subject: Subject | None, query: str = "", link_index: int | None = None) -> None:
         """Describe `subject` from `snapshot`; the link cursor goes to `link_index` when given."""
+        started = perf_counter()
         self.subject = subject
         summary, links = describe(snapshot, subject, query)
         self.summary.update(summary)
@@ -77,6 +87,7 @@ class DetailPane(Vertical):
         self.links.scroll_to(y=0, animate=False)
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
+        self.last_cost = perf_counter() - started
 
     def subject_at(self, index: int) -> Subject | None:
         """The subject a link row opens."""
@@ -98,6 +109,16 @@ def heading(text: str) -> Link:
     return Content.styled(text, HEADING_STYLE), None
 
 
+def section(title: str, items: Sequence[T], link: Callable[[T], Link]) -> list[Link]:
+    """A heading counting every item, then links to the first MAX_SECTION_LINKS, so a big section stays quick."""
+    links = [heading(f"{title} ({len(items)})")]
+    links += [link(item) for item in items[:MAX_SECTION_LINKS]]
+    if len(items) > MAX_SECTION_LINKS:
+        more = f"\u2026 {len(items) - MAX_SECTION_LINKS} more; search to narrow"
+        links.append((Content.styled(more, MUTED_STYLE), None))
+    return links
+
+
 def _quote_label(text: str, speaker: str | None, query: str) -> Content:
     label = Content.assemble("\u201c", highlighted(text.strip(), query), "\u201d")
     if speaker is not None:
@@ -115,11 +136,12 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Lin
     for appearance in person.appearances:
         described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
         lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
-    quotes = snapshot.quotes_by_person(key)
-    links: list[Link] = [heading(f"Quotes ({len(quotes)})")]
-    links += [(_quote_label(q.text, None, query), Subject("quote", q.key)) for q in quotes]
-    links.append(heading(f"Articles ({len(person.appearances)})"))
-    links += [(plain(a.article_title), Subject("article", a.article_key)) for a in person.appearances]
+    links = section(
+        "Quotes", snapshot.quotes_by_person(key), lambda q: (_quote_label(q.text, None, query), Subject("quote", q.key))
+    )
+    links += section(
+        "Articles", person.appearances, lambda a: (plain(a.article_title), Subject("article", a.article_key))
+    )
     return Content("\n").join(lines), links
 
 
@@ -131,27 +153,29 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
     if organization.aliases:
         lines.append(plain("also " + ", ".join(organization.aliases), MUTED_STYLE))
     lines.append(Content.styled(f"named in {count_label(len(organization.article_keys), 'article')}", MUTED_STYLE))
-    people = snapshot.people_of_organization(key)
-    links: list[Link] = [heading(f"People ({len(people)})")]
-    for person in people:
-        roles = ", ".join(person.roles)
+
+    def person_link(person: PersonRecord) -> Link:
         label = plain(person.name, "bold")
-        if roles:
-            label = Content.assemble(label, plain(f"  {roles}", MUTED_STYLE))
-        links.append((label, Subject("person", person.key)))
-    quotes = snapshot.quotes_by_organization(key)
-    links.append(heading(f"Quotes ({len(quotes)})"))
-    links += [(_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)) for q in quotes]
-    links.append(heading(f"Articles ({len(organization.article_keys)})"))
-    for article_key in organization.article_keys:
-        article = snapshot.article(article_key)
-        if article is not None:
-            links.append((plain(article.title), Subject("article", article.key)))
+        if person.roles:
+            label = Content.assemble(label, plain(f"  {', '.join(person.roles)}", MUTED_STYLE))
+        return label, Subject("person", person.key)
+
+    def article_link(article: ArticleRecord) -> Link:
+        return plain(article.title), Subject("article", article.key)
+
+    links = section("People", snapshot.people_of_organization(key), person_link)
+    links += section(
+        "Quotes",
+        snapshot.quotes_by_organization(key),
+        lambda q: (_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)),
+    )
+    articles = [article for key in organization.article_keys if (article := snapshot.article(key)) is not None]
+    links += section("Articles", articles, article_link)
     return Content("\n").join(lines), links
 
 
 def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
-    quote = quote_by_key(snapshot, key)
+    quote = snapshot.quote(key)
     if quote is None:
         return None
     lines: list[Content] = [
@@ -160,13 +184,10 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]
     paragraph = snapshot.paragraph_text(quote)
-    article = snapshot.article(quote.article_key)
-    if paragraph and article is not None:
-        paragraph_start = article.text.rfind("\n", 0, quote.start) + 1
-        marked = block(paragraph.strip("\n")).stylize(
-            CURRENT_QUOTE_STYLE, quote.start - paragraph_start, quote.end - paragraph_start
-        )
-        lines += [Content(""), marked]
+    if paragraph.strip():
+        start = max(0, quote.start - quote.context_start)
+        marked = block(paragraph).stylize(CURRENT_QUOTE_STYLE, start, max(start, quote.end - quote.context_start))
+        lines += [Content(""), marked.rstrip()]
     links: list[Link] = []
     if quote.speaker_key and quote.speaker_kind in ("person", "organization"):
         style = PERSON_STYLE if quote.speaker_kind == "person" else ORGANIZATION_STYLE

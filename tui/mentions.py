@@ -34,11 +34,8 @@ def find_mentions(text: str, names: Iterable[tuple[str, Subject]]) -> list[Menti
     return [Mention(m.start(), m.end(), by_name[m.group()]) for m in pattern.finditer(text)]
 
 
-def article_mentions(snapshot: Snapshot, article_key: str) -> list[Mention]:
+def article_mentions(snapshot: Snapshot, article_key: str, text: str) -> list[Mention]:
     """Mentions of the article's people and organizations in its text."""
-    article = snapshot.article(article_key)
-    if article is None:
-        return []
     names: list[tuple[str, Subject]] = []
     for person in snapshot.people_in_article(article_key):
         names += [(name, Subject("person", person.key)) for name in (person.name, *person.aliases)]
@@ -46,4 +43,4 @@ def article_mentions(snapshot: Snapshot, article_key: str) -> list[Mention]:
         names += [
             (name, Subject("organization", organization.key)) for name in (organization.name, *organization.aliases)
         ]
-    return find_mentions(article.text, names)
+    return find_mentions(text, names)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
@@ -9,7 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
-from store import OrganizationRecord, PersonRecord, QuoteRecord
+from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store.snapshot import QuoteSelection
 from tui.row_list import RowList
 from tui.text import organization_row, person_row, plain, quote_row
 
@@ -31,18 +33,20 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.search_text = ""
         self._render_row = render_row
         self.rows = RowList(id=f"{id}-list")
+        self.snapshot: Snapshot | None = None
 
     def compose(self) -> ComposeResult:
         yield self.rows
 
-    def show(self, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None) -> None:
+    def show(
+        self, snapshot: Snapshot, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None
+    ) -> None:
         """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed."""
+        self.snapshot = snapshot
         self.records = records
         self.total = total
         self.search_text = query
-        cursor = 0
-        if keep_key is not None:
-            cursor = next((i for i, record in enumerate(records) if record.key == keep_key), 0)
+        cursor = (self.index_of(keep_key) if keep_key is not None else None) or 0
         if query.strip():
             empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
         else:
@@ -66,13 +70,22 @@ class RecordPane(Vertical, Generic[RecordT]):
             return None
         return self.records[min(self.rows.cursor, len(self.records) - 1)]
 
+    @property
+    def selected_key(self) -> str | None:
+        """The key of the record under the cursor, if any."""
+        record = self.selected
+        return record.key if record is not None else None
+
+    def index_of(self, key: str) -> int | None:
+        """Where the record with this key is listed, if it is."""
+        return next((index for index, record in enumerate(self.records) if record.key == key), None)
+
     def select_key(self, key: str) -> bool:
         """Move the cursor to the record with this key; False when it is not listed."""
-        for index, record in enumerate(self.records):
-            if record.key == key:
-                self.rows.cursor = index
-                return True
-        return False
+        index = self.index_of(key)
+        if index is not None:
+            self.rows.cursor = index
+        return index is not None
 
 
 class PeoplePane(RecordPane[PersonRecord]):
@@ -109,3 +122,16 @@ class QuotesPane(RecordPane[QuoteRecord]):
 
     def __init__(self) -> None:
         super().__init__(quote_row, id="quotes")
+
+    def index_of(self, key: str) -> int | None:
+        """Found through the store's key index, never by reading every listed quote."""
+        position = self.snapshot.quote_position(key) if self.snapshot is not None else None
+        if position is None:
+            return None
+        records = self.records
+        if isinstance(records, QuoteSelection):
+            index = bisect_left(records.positions, position)
+            return index if index < len(records.positions) and records.positions[index] == position else None
+        if position < len(records) and records[position].key == key:
+            return position
+        return super().index_of(key)
