@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.message import Message
 from textual.reactive import var
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 from store import QuoteRecord, Snapshot, Store, WhosaidError
 from tui.bindings import APP_BINDINGS
@@ -18,10 +21,24 @@ from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
 from tui.detail import Subject
 from tui.safe_text import printable_line
+from tui.search_box import searchable
 from tui.text import count_label
 
 if TYPE_CHECKING:
     from tui.article_screen import ArticleScreen, ReadingPlace
+
+DEFAULT_THEME = "textual-dark"
+THEME_VARIABLE = "WHOSAID_THEME"
+ASCII_KEYS = {
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "up": "Up",
+    "down": "Down",
+    "left": "Left",
+    "right": "Right",
+}
+"""How an ASCII-only terminal shows the keys Textual draws as symbols (⏎, ↑, ...)."""
 
 ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "dumb", "ansi", "cons25")
 REFRESH_SECONDS = 1.0
@@ -39,6 +56,13 @@ def display_path(path: str) -> str:
     if home != "/" and (path == home or path.startswith(home + os.sep)):
         path = "~" + path[len(home) :]
     return printable_line(path)
+
+
+class AsciiScrollBarRender(ScrollBarRender):
+    """A scrollbar drawn with whole reversed cells only: no eighth-block characters."""
+
+    VERTICAL_BARS = [" "] * 8
+    HORIZONTAL_BARS = [" "] * 8
 
 
 class WhosaidApp(App[None]):
@@ -66,13 +90,43 @@ class WhosaidApp(App[None]):
         self.store_label = store_label
         self.set_reactive(WhosaidApp.snapshot, store.snapshot)
         self._refreshing = False
+        self._scrollbar_renderer = ScrollBar.renderer
+        if self.no_color:
+            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+        self.theme = DEFAULT_THEME
+        self._unknown_theme = ""
+        chosen = os.environ.get(THEME_VARIABLE, "").strip()
+        if chosen in self.available_themes:
+            self.theme = chosen
+        elif chosen:
+            self._unknown_theme = chosen
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen()
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        if self.ascii_only:
+            ScrollBar.renderer = AsciiScrollBarRender
         self.set_interval(REFRESH_SECONDS, self.check_store)
+        if self._unknown_theme:
+            themes = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"No theme called {printable_line(self._unknown_theme)}; themes: {themes}",
+                title=THEME_VARIABLE,
+                severity="warning",
+                markup=False,
+            )
+
+    def on_unmount(self) -> None:
+        ScrollBar.renderer = self._scrollbar_renderer
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Keys as the footer shows them; plain words on an ASCII-only terminal."""
+        if self.ascii_only and not binding.key_display:
+            modifiers, key = binding.parse_key()
+            return "+".join([*modifiers, ASCII_KEYS.get(key, key)])
+        return super().get_key_display(binding)
 
     def store_line(self) -> str:
         """The header's description of the store: where it is and what it holds."""
@@ -149,7 +203,7 @@ class WhosaidApp(App[None]):
         """Focus the browser's search box, filled with `query` when given."""
         screen = self.browse_screen()
         if query is not None:
-            screen.search.value = query
+            screen.search.value = searchable(query)
         screen.search.focus()
 
     def action_help(self) -> None:

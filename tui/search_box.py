@@ -6,6 +6,18 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tui.bindings import SEARCH_BINDINGS
+from tui.safe_text import printable_line
+
+MAX_QUERY = 500
+"""Characters a search may hold: a huge paste is cut, not sent whole through every search."""
+
+
+def searchable(text: str) -> str:
+    """Typed or pasted text as the search box keeps it: one line, no control characters, at most MAX_QUERY."""
+    line = printable_line(text)
+    return "".join(char if char == safe else " " for char, safe in zip(text.replace("\n", " "), line, strict=True))[
+        :MAX_QUERY
+    ]
 
 
 class SearchBox(Input):
@@ -24,6 +36,11 @@ class SearchBox(Input):
         super().__init__(placeholder="/ search quotes, people, organizations", id="search")
         self.history: list[str] = []
         self._recall_position: int | None = None
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every edit (typing, paste) goes through here: control characters become spaces, the length is capped."""
+        room = MAX_QUERY - (len(self.value) - (end - start))
+        super().replace(searchable(text)[: max(0, room)], start, end)
 
     def remember(self, query: str) -> None:
         """Add a search to the history (most recent last, no repeats)."""

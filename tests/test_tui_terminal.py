@@ -1,0 +1,349 @@
+"""The browser under hostile terminals and input: tiny sizes, key storms, huge pastes, any text, no color,
+ASCII-only terminals, themes, the installed command in tmux, and snapshots at 80x24."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from textual import events
+from textual.content import Content
+
+from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
+from tests.test_tui import SEED, SIZE, fixed_extract, make_app, no_blink, screen_text, settle, store, synchronously
+from tui.app import WhosaidApp
+from tui.detail import _quote_label
+from tui.safe_text import printable_line
+from tui.text import block, highlighted, organization_row, person_row, plain, quote_row
+
+__all__ = ["store"]
+
+UNSAFE = {chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) != "\n"} | set(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+"""Characters that must never reach the terminal from article text: C0, DEL, C1 and bidi controls."""
+
+BLOCKS_AND_CURVES = {chr(code) for code in range(0x2580, 0x25A0)} | set("\u256d\u256e\u256f\u2570")
+"""Half blocks, eighth blocks and rounded corners: what an ASCII-only terminal cannot draw."""
+
+
+# --- terminal abuse ---------------------------------------------------------------------------------------
+
+
+@synchronously
+async def test_resize_to_20x5_and_back_keeps_working(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.resize_terminal(20, 5)
+        await pilot.press("j", "tab", "3", "j")
+        await pilot.pause()
+        await pilot.resize_terminal(1, 1)
+        await pilot.pause()
+        await pilot.resize_terminal(*SIZE)
+        await pilot.press("slash", *"weapons", "enter")
+        await settle(pilot)
+        assert app.is_running
+        assert all("weapons" in quote.text.lower() for quote in app.screen.quotes.records)
+        assert "weapons" in screen_text(app).lower()
+
+
+KEY_CHARACTERS = {"tab": "\t", "slash": "/", "escape": "\x1b", "enter": "\r", "question_mark": "?"}
+
+
+@synchronously
+async def test_a_thousand_keys_typed_fast_then_search_still_works(store: Store) -> None:
+    keys = ["j", "k", "tab", "slash", "escape", "G", "g", "enter", "a", "n", "question_mark", *"wxyz"]
+    chooser = random.Random(1)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        driver = app._driver
+        assert driver is not None
+        for _batch in range(20):
+            for _ in range(50):
+                key = chooser.choice(keys)
+                driver.send_message(events.Key(key, KEY_CHARACTERS.get(key, key)))
+            await pilot.pause()
+        await settle(pilot)
+        assert app.is_running
+        app.search_for("production")
+        await settle(pilot)
+        records = app.screen.quotes.records
+        assert records and all("production" in quote.text.lower() for quote in records)
+
+
+@synchronously
+async def test_a_one_megabyte_paste_into_the_search_box(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        pasted = ("weapons \x1b[31m[bold]\u202e\u0000 " * 40_000)[: 1 << 20]
+        app.screen.search.post_message(events.Paste(pasted))
+        await settle(pilot)
+        assert app.is_running
+        assert "\x1b" not in screen_text(app)
+        app.screen.search.value = ""
+        await pilot.press(*"weapons")
+        await settle(pilot)
+        assert app.screen.quotes.records
+        assert all("weapons" in quote.text.lower() for quote in app.screen.quotes.records)
+
+
+# --- any text renders safely ------------------------------------------------------------------------------
+
+hostile_text = st.lists(
+    st.one_of(
+        st.text(max_size=6),
+        st.sampled_from(["[bold]", "[/", "[/]", "[@click=app.quit]", "\x1b[31m", "\x1b]52;c;", "\x07", "\u202e", "\n"]),
+    ),
+    max_size=10,
+).map("".join)
+
+
+def rendered(content: Content) -> str:
+    """The text a terminal would receive for `content` (styles dropped)."""
+    console = Console(file=io.StringIO(), force_terminal=True, color_system=None, width=50)
+    return "".join(segment.text for segment in console.render(content))
+
+
+def quote_record(text: str, name: str) -> QuoteRecord:
+    class Texts:
+        def text_of(self, article_key: str) -> str:
+            return text
+
+    return QuoteRecord(name, text, "a", name, 0, len(text), 0, "k", name, "person", Texts())
+
+
+RENDERERS: dict[str, Callable[[str, str], Content]] = {
+    "plain": lambda text, name: plain(text, "bold"),
+    "block (article paragraph, detail summary)": lambda text, name: block(text).stylize("reverse", 0, len(text)),
+    "highlighted": lambda text, name: highlighted(text, name, multiline=True),
+    "quote row": lambda text, name: quote_row(quote_record(text, name), name),
+    "person row": lambda text, name: person_row(PersonRecord(name, text, (), (Appearance("a", text, name, text),))),
+    "organization row": lambda text, name: organization_row(OrganizationRecord(name, text, (text,), ())),
+    "detail quote link": lambda text, name: _quote_label(text, name, name),
+    "notification": lambda text, name: Content(printable_line(text)),
+}
+
+
+@pytest.mark.parametrize("renderer", list(RENDERERS), ids=list(RENDERERS))
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text, name=hostile_text)
+def test_any_text_renders_without_control_characters(renderer: str, text: str, name: str) -> None:
+    output = rendered(RENDERERS[renderer](text, name))
+    assert not UNSAFE & set(output), repr(output)
+
+
+# --- colors, themes, ASCII --------------------------------------------------------------------------------
+
+
+@synchronously
+async def test_no_color_renders_without_any_color(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await pilot.pause()
+        strips = app.screen._compositor.render_strips()
+        segments = []
+        for strip in strips:
+            for line_filter in app._filters:
+                strip = strip.apply_filter(line_filter, app.screen.styles.background)
+            segments += list(strip)
+        styles = [segment.style for segment in segments if segment.style is not None]
+        assert styles and all(
+            (style.color is None or style.color.is_default) and (style.bgcolor is None or style.bgcolor.is_default)
+            for style in styles
+        )
+        assert any(style.reverse for style in styles), "the cursor row must still show, by reverse video"
+
+
+@synchronously
+async def test_whosaid_theme_chooses_the_theme_at_launch(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WHOSAID_THEME", "ansi-dark")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+    monkeypatch.setenv("WHOSAID_THEME", "no-such-theme")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        assert any("no-such-theme" in notification.message for notification in app._notifications)
+
+
+@synchronously
+async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Store) -> None:
+    other = Store(store.path, extractor=fixed_extract)
+    other.ingest(
+        [(f"more{i}.txt", f"Story {i}\n\u201cWeapons {i} now,\u201d said Jake Sullivan.\n") for i in range(40)]
+    )
+    app = WhosaidApp(Store(store.path), ascii_only=True, store_label="store.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for keys in (["3", "G"], ["4"], ["3", "a"], ["escape", "question_mark"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            text = screen_text(app)
+            assert not BLOCKS_AND_CURVES & set(text), sorted(BLOCKS_AND_CURVES & set(text))
+            assert "\u23ce" not in text
+
+
+@synchronously
+async def test_palette_offers_the_ansi_themes(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"ansi-dark")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.theme == "ansi-dark"
+
+
+# --- mouse ------------------------------------------------------------------------------------------------
+
+
+@synchronously
+async def test_clicking_a_row_selects_it_and_shows_it(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rows = app.screen.quotes.rows
+        assert await pilot.click(rows, offset=(5, 2))
+        await settle(pilot)
+        assert rows.cursor == 2 and app.focused is rows
+        assert app.screen.detail.subject.key == app.screen.quotes.records[2].key
+
+
+# --- the installed command in tmux ------------------------------------------------------------------------
+
+WHOSAID = shutil.which("whosaid", path=str(Path(sys.executable).parent))
+
+
+def tmux(*arguments: str, check: bool = True) -> str:
+    return subprocess.run(["tmux", *arguments], capture_output=True, text=True, check=check, timeout=10).stdout
+
+
+def wait_for_screen(session: str, condition: Callable[[str], bool], limit: float = 20.0) -> str:
+    """Poll the pane until `condition` holds for its text (bounded), and return the text."""
+    deadline = time.monotonic() + limit
+    text = ""
+    while time.monotonic() < deadline:
+        text = tmux("capture-pane", "-p", "-t", session, check=False)
+        if condition(text):
+            return text
+        time.sleep(0.1)
+    raise AssertionError(f"screen never matched:\n{text}")
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(WHOSAID is None, reason="the whosaid command is not installed in this environment")
+def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path, extractor=fixed_extract).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    session = f"whosaid-{uuid.uuid4().hex[:8]}"
+    environment = {**os.environ, "WHOSAID_DB": str(store_path), "TERM": "xterm-256color"}
+    command = f"{WHOSAID}; echo whosaid-exited-$?; sleep 30"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command],
+        env=environment,
+        check=True,
+        timeout=10,
+    )
+    try:
+        wait_for_screen(session, lambda text: "\u2500 Person \u2500" in text)
+        screen = ""
+        for _attempt in range(3):
+            tmux("send-keys", "-t", session, "/")
+            tmux("send-keys", "-t", session, "-l", "self-sufficient")
+            try:
+                screen = wait_for_screen(session, lambda text: "Quotes 1 of" in text, limit=5)
+                break
+            except AssertionError:
+                tmux("send-keys", "-t", session, "Escape", "Escape")
+        lines = screen.splitlines()
+        top = next(number for number, line in enumerate(lines) if "Quotes 1 of" in line)
+        width = lines[top].index("\u256e") + 1
+        quotes_pane = "\n".join(line[:width] for line in lines[top : top + 6])
+        assert "self-sufficient" in quotes_pane
+        assert "So they increase production" not in quotes_pane and "Pentagon" not in quotes_pane
+        tmux("send-keys", "-t", session, "Escape")
+        for _attempt in range(3):
+            time.sleep(0.3)
+            tmux("send-keys", "-t", session, "q")
+            try:
+                wait_for_screen(session, lambda text: "whosaid-exited-0" in text, limit=5)
+                break
+            except AssertionError:
+                continue
+        assert "whosaid-exited-0" in tmux("capture-pane", "-p", "-t", session)
+    finally:
+        tmux("kill-session", "-t", session, check=False)
+
+
+# --- snapshots at 80x24 -----------------------------------------------------------------------------------
+
+SMALL = (80, 24)
+
+
+def test_snapshot_search_with_matches_80x24(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SMALL, press=["slash", *"production"], run_before=no_blink)
+
+
+def test_snapshot_person_detail_80x24(snap_compare, store: Store) -> None:
+    async def person(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("j", "j", "j", "j", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(store), terminal_size=SMALL, run_before=person)
+
+
+def test_snapshot_organization_detail_80x24(snap_compare, store: Store) -> None:
+    async def organization(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("tab")
+        pilot.app.screen.organizations.select_key("white house")
+        await settle(pilot)
+
+    assert snap_compare(make_app(store), terminal_size=SMALL, run_before=organization)
+
+
+def test_snapshot_article_view_80x24(snap_compare, store: Store) -> None:
+    async def article(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("3", "j", "a")
+        await settle(pilot)
+        await pilot.press("tab")
+
+    assert snap_compare(make_app(store), terminal_size=SMALL, run_before=article)
+
+
+def test_snapshot_help_80x24(snap_compare, store: Store) -> None:
+    assert snap_compare(make_app(store), terminal_size=SMALL, press=["question_mark"], run_before=no_blink)
+
+
+def test_snapshot_no_color_80x24(snap_compare, store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(store), terminal_size=SMALL, press=["3", "j"], run_before=no_blink)
