@@ -232,24 +232,58 @@ def measure_terminal(store_path: Path, work: Path) -> list[dict[str, object]]:
     ]
 
 
-async def keystroke_latencies(app_factory: Callable[[], object], queries: list[str]) -> list[float]:
-    """Seconds from each key pressed in the search box until the screen has been redrawn."""
+ResultsShown = Callable[[object, str], bool]
+
+
+async def keystroke_latencies(
+    app_factory: Callable[[], object], queries: list[str], shows: ResultsShown, open_search: tuple[str, ...]
+) -> list[float]:
+    """Seconds from each key sent to the search box until a frame showing its results was drawn."""
+    from textual import events
+
     app = app_factory()
+    frames: list[float] = []
+    draw = app._display  # type: ignore[attr-defined]
+
+    def draw_and_record(screen: object, renderable: object) -> None:
+        draw(screen, renderable)
+        frames.append(time.perf_counter())
+
+    app._display = draw_and_record  # type: ignore[attr-defined]
     latencies = []
     async with app.run_test(size=(120, 36)) as pilot:  # type: ignore[attr-defined]
-        await pilot.pause()
-        await pilot.press("slash")
+        await pilot.press(*open_search)
         await pilot.pause()
         for query in queries:
+            typed = ""
             for character in query:
+                typed += character
                 started = time.perf_counter()
-                await pilot.press(character if character != " " else "space")
-                await pilot.pause()
-                latencies.append(time.perf_counter() - started)
-            for _ in query:
-                await pilot.press("backspace")
+                app._driver.send_message(events.Key("space" if character == " " else character, character))  # type: ignore[attr-defined]
+                shown_at = None
+                while time.perf_counter() - started < 10:
+                    await asyncio.sleep(0.0002)
+                    if shown_at is None and shows(app, typed):
+                        shown_at = time.perf_counter()
+                    if shown_at is not None and frames and frames[-1] >= shown_at:
+                        latencies.append(frames[-1] - started)
+                        break
+            await pilot.press(*["backspace"] * len(query))
             await pilot.pause()
     return latencies
+
+
+def whosaid_shows(app: object, typed: str) -> bool:
+    """The quotes pane lists the results of `typed`."""
+    from tui.panes import QuotesPane
+
+    pane = app.screen.query_one(QuotesPane)  # type: ignore[attr-defined]
+    return pane.search_text == typed
+
+
+def minimal_shows(app: object, typed: str) -> bool:
+    """The minimal app echoes `typed`."""
+    return str(app.query_one("#echo").content) == typed  # type: ignore[attr-defined]
 
 
 def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
@@ -261,8 +295,10 @@ def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
     minimal_class = namespace["Minimal"]
     queries = ["market", "joint prod", "confidence", "costs higher", "we expect"]
     store = Store(store_path)
-    ours = asyncio.run(keystroke_latencies(lambda: WhosaidApp(store), queries))
-    theirs = asyncio.run(keystroke_latencies(lambda: minimal_class(), queries))  # type: ignore[operator]
+    ours = asyncio.run(keystroke_latencies(lambda: WhosaidApp(store), queries, whosaid_shows, ("slash",)))
+    theirs = asyncio.run(
+        keystroke_latencies(lambda: minimal_class(), queries, minimal_shows, ())  # type: ignore[operator]
+    )
     return [
         report("keystroke to results, median (ms)", 1000 * statistics.median(ours),
                1000 * statistics.median(theirs), "ms", "minimal app Input"),

@@ -6,7 +6,6 @@ Nothing here knows about the terminal; the command line and the TUI both use thi
 from store.articles import ARTICLE_SUFFIXES, read_article_file
 from store.database import SCHEMA_VERSION, Store, open_store
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
-from store.extraction import extract
 from store.location import resolve_store_path
 from store.model import Extraction, Organization, Person, Quote
 from store.records import (
@@ -21,6 +20,16 @@ from store.records import (
 from store.search import match_spans, parse_query
 from store.seeds import seed_paths
 from store.snapshot import Snapshot
+
+
+def __getattr__(name: str) -> object:
+    """`store.extract`, imported on first use so that reading a store does not load the extractor."""
+    if name == "extract":
+        from store.extraction import extract
+
+        return extract
+    raise AttributeError(f"module 'store' has no attribute {name!r}")
+
 
 __all__ = [
     "ARTICLE_SUFFIXES",

@@ -12,7 +12,6 @@ from tinydb import TinyDB
 
 from store.documents import DocumentWriter
 from store.errors import StoreError, shown_path
-from store.extraction import extract
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
 from store.model import Extraction
@@ -44,11 +43,20 @@ def read_tables(path: Path) -> Tables | None:
 class Store:
     """A store file on disk and the latest snapshot read from it."""
 
-    def __init__(self, path: Path, extractor: Callable[[str], Extraction] = extract) -> None:
+    def __init__(self, path: Path, extractor: Callable[[str], Extraction] | None = None) -> None:
         self.path = path
-        self.extractor = extractor
+        self._extractor = extractor
         self._stamp: FileStamp | None = None
         self._snapshot: Snapshot | None = None
+
+    @property
+    def extractor(self) -> Callable[[str], Extraction]:
+        """The extraction function (the rule-based extractor unless one was given); imported when first used."""
+        if self._extractor is None:
+            from store.extraction import extract
+
+            self._extractor = extract
+        return self._extractor
 
     @property
     def lock_path(self) -> Path:

@@ -6,7 +6,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from rich.console import Console
@@ -34,17 +33,32 @@ INGEST_BATCH_SIZE = 100
 
 def package_version() -> str:
     """The installed distribution's version."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("whosaid")
     except PackageNotFoundError:
         return "unknown"
 
 
+class VersionAction(argparse.Action):
+    """--version, reading the installed version only when asked (it costs a metadata scan)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **options: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, **options)  # type: ignore[arg-type]
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        print(f"whosaid {package_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     store_options = argparse.ArgumentParser(add_help=False)
     store_options.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
         help="store file (default: $WHOSAID_DB, else the user data directory)",
     )
     parser = argparse.ArgumentParser(
@@ -52,16 +66,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Browse the people, organizations and quotes in news articles.",
         parents=[store_options],
     )
-    parser.add_argument("--version", action="version", version=f"whosaid {package_version()}")
+    parser.add_argument("--version", action=VersionAction, help="show the version and exit")
     parser.add_argument("--ascii", action="store_true", help="draw with plain ASCII borders (old terminals)")
     parser.add_argument("--no-mouse", action="store_true", help="do not turn on mouse reporting")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ingest = commands.add_parser(
-        "ingest", parents=[store_options], help="extract articles and add them to the store"
-    )
+    ingest = commands.add_parser("ingest", parents=[store_options], help="extract articles and add them to the store")
     ingest.add_argument("paths", nargs="+", metavar="FILE", help="article files (UTF-8 text) or directories")
     ingest.add_argument(
-        "--batch-size", type=int, default=INGEST_BATCH_SIZE, metavar="N",
+        "--batch-size",
+        type=int,
+        default=INGEST_BATCH_SIZE,
+        metavar="N",
         help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
     )
     search = commands.add_parser("search", parents=[store_options], help="print the quotes matching keywords")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 import time
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 SHOW_AFTER_SECONDS = 1.0
 
@@ -20,7 +23,7 @@ class IngestProgress:
         self.done = 0
         self._started = time.monotonic()
         self._console = Console(stderr=True, highlight=False)
-        self._progress: Progress | None = None
+        self._progress: Progress | None = None  # created only for a long ingest
         self._task = None
 
     def __enter__(self) -> IngestProgress:
@@ -36,9 +39,16 @@ class IngestProgress:
         """Record `count` more articles done, showing the bar once the work has gone on for a while."""
         self.done += count
         if self._progress is None and self._should_show():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
             self._progress = Progress(
-                TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                console=self._console, transient=True, redirect_stdout=sys.stdout.isatty(),
+                TextColumn("ingesting"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=self._console,
+                transient=True,
+                redirect_stdout=sys.stdout.isatty(),
             )
             self._task = self._progress.add_task("ingest", total=self.total)
             self._progress.start()
