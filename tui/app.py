@@ -106,6 +106,8 @@ class WhosaidApp(App[None]):
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        few_colors = not self.is_headless and self.console.color_system in ("standard", "windows")
+        self.set_class(few_colors, "-few-colors")
         if self.ascii_only:
             ScrollBar.renderer = AsciiScrollBarRender
         self.set_interval(REFRESH_SECONDS, self.check_store)
