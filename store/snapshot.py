@@ -164,15 +164,20 @@ class Snapshot:
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
-        return [
-            person
-            for person in self.people
-            if any(
-                self._organization_keys_by_name.get(name_key(appearance.organization)) == organization_key
+        return list(self._people_by_organization.get(organization_key, ()))
+
+    @cached_property
+    def _people_by_organization(self) -> dict[str, list[PersonRecord]]:
+        by_organization: dict[str, list[PersonRecord]] = {}
+        for person in self.people:
+            keys = {
+                self._organization_keys_by_name.get(name_key(appearance.organization))
                 for appearance in person.appearances
                 if appearance.organization
-            )
-        ]
+            }
+            for key in keys - {None}:
+                by_organization.setdefault(key, []).append(person)  # type: ignore[arg-type]
+        return by_organization
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
         """An article's quotes in reading order."""
