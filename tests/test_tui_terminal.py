@@ -22,7 +22,7 @@ from textual import events
 from textual.content import Content
 
 from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
-from tests.test_tui import SEED, SIZE, fixed_extract, make_app, no_blink, screen_text, settle, store, synchronously
+from tests.test_tui import SEED, SIZE, make_app, no_blink, screen_text, settle, store, synchronously
 from tui.app import WhosaidApp
 from tui.detail import _quote_label
 from tui.safe_text import printable_line
@@ -190,7 +190,7 @@ async def test_whosaid_theme_chooses_the_theme_at_launch(store: Store, monkeypat
 
 @synchronously
 async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Store) -> None:
-    other = Store(store.path, extractor=fixed_extract)
+    other = Store(store.path)
     other.ingest(
         [(f"more{i}.txt", f"Story {i}\n\u201cWeapons {i} now,\u201d said Jake Sullivan.\n") for i in range(40)]
     )
@@ -258,7 +258,7 @@ def wait_for_screen(session: str, condition: Callable[[str], bool], limit: float
 @pytest.mark.skipif(WHOSAID is None, reason="the whosaid command is not installed in this environment")
 def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path) -> None:
     store_path = tmp_path / "store.json"
-    Store(store_path, extractor=fixed_extract).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
     session = f"whosaid-{uuid.uuid4().hex[:8]}"
     environment = {**os.environ, "WHOSAID_DB": str(store_path), "TERM": "xterm-256color"}
     command = f"{WHOSAID}; echo whosaid-exited-$?; sleep 30"
