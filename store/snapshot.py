@@ -115,12 +115,16 @@ class Snapshot:
         return {organization.key: organization for organization in self.organizations}
 
     @cached_property
-    def _quotes_by_speaker(self) -> dict[str, list[QuoteRecord]]:
-        by_speaker: dict[str, list[QuoteRecord]] = {}
+    def _quote_positions_by_speaker(self) -> dict[str, list[int]]:
+        by_speaker: dict[str, list[int]] = {}
         for position, speaker in enumerate(self.quotes.speakers()):
             if speaker:
-                by_speaker.setdefault(speaker, []).append(self.quotes[position])
+                by_speaker.setdefault(speaker, []).append(position)
         return by_speaker
+
+    def _quotes_of_speaker(self, speaker: str) -> list[QuoteRecord]:
+        """Records of the quotes attributed to "person:KEY" or "organization:KEY"."""
+        return [self.quotes[position] for position in self._quote_positions_by_speaker.get(speaker, ())]
 
     @cached_property
     def _organization_keys_by_name(self) -> dict[str, str]:
@@ -153,11 +157,11 @@ class Snapshot:
 
     def quotes_by_person(self, person_key: str) -> list[QuoteRecord]:
         """Every quote attributed to a person, in article order."""
-        return list(self._quotes_by_speaker.get(f"person:{person_key}", ()))
+        return self._quotes_of_speaker(f"person:{person_key}")
 
     def quotes_by_organization(self, organization_key: str) -> list[QuoteRecord]:
         """Quotes attributed to the organization itself, then to its people."""
-        own = list(self._quotes_by_speaker.get(f"organization:{organization_key}", ()))
+        own = self._quotes_of_speaker(f"organization:{organization_key}")
         for person in self.people_of_organization(organization_key):
             own.extend(self.quotes_by_person(person.key))
         return own
