@@ -76,6 +76,16 @@ class Store:
         raise AssertionError("unreachable")
 
     @property
+    def loaded_snapshot(self) -> Snapshot | None:
+        """The snapshot if it has been read already, without reading it."""
+        return self._snapshot
+
+    def has_articles(self) -> bool:
+        """Whether the store holds any article, reading only its manifest and articles table."""
+        tables = read_tables(self.path)
+        return tables is not None and "articles" in tables and bool(tables["articles"])
+
+    @property
     def snapshot(self) -> Snapshot:
         """The store as last read (see `refresh`); read again after this process wrote to it."""
         if self._snapshot is None:
@@ -170,11 +180,11 @@ class Store:
 
 
 def open_store(path: Path, *, ingest_seeds: bool = True) -> Store:
-    """Open the store at `path`; an empty or missing store first gets the seed articles."""
+    """The store at `path`, its snapshot not read yet; an empty or missing store first gets the seed articles."""
     from store.articles import read_article_file
     from store.seeds import seed_paths
 
     store = Store(path)
-    if ingest_seeds and not store.snapshot.articles:
+    if ingest_seeds and not store.has_articles():
         store.ingest((seed.name, read_article_file(seed)) for seed in seed_paths())
     return store

@@ -416,3 +416,27 @@ def test_snapshot_help(snap_compare, store: Store) -> None:
 def test_snapshot_ascii_borders_80x24(snap_compare, store: Store) -> None:
     app = WhosaidApp(store, ascii_only=True, store_label="store.json")
     assert snap_compare(app, terminal_size=(80, 24), run_before=no_blink)
+
+
+@synchronously
+async def test_store_is_read_after_the_first_frame_and_a_damaged_one_ends_the_app(store: Store) -> None:
+    unread = Store(store.path)
+    app = make_app(unread)
+    assert unread.loaded_snapshot is None and app.reading_store
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if not app.reading_store:
+                break
+        assert "People 9" in title_of(app.screen.people)
+        assert "1 article" in app.sub_title
+    quotes_file = next((store.path.parent / "store.json.d").glob("quotes.*.json"))
+    quotes_file.write_text("{damaged")
+    broken = make_app(Store(store.path))
+    async with broken.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if broken.return_code is not None:
+                break
+    assert broken.return_code == 2
+    assert broken.startup_error is not None and "damaged table file" in broken.startup_error

@@ -88,7 +88,11 @@ class WhosaidApp(App[None]):
         self.store = store
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
         self.store_label = store_label
-        self.set_reactive(WhosaidApp.snapshot, store.snapshot)
+        loaded = store.loaded_snapshot
+        self.set_reactive(WhosaidApp.snapshot, loaded or Snapshot.build({}, str(store.path)))
+        self._reading_first_snapshot = loaded is None
+        self.startup_error: str | None = None
+        """Why the store could not be read at launch, for the command line to report on exit."""
         self._refreshing = False
         self._scrollbar_renderer = ScrollBar.renderer
         if self.no_color:
@@ -111,6 +115,8 @@ class WhosaidApp(App[None]):
         if self.ascii_only:
             ScrollBar.renderer = AsciiScrollBarRender
         self.set_interval(REFRESH_SECONDS, self.check_store)
+        if self._reading_first_snapshot:
+            self.check_store()
         if self._unknown_theme:
             themes = ", ".join(sorted(self.available_themes))
             self.notify(
@@ -130,10 +136,17 @@ class WhosaidApp(App[None]):
             return "+".join([*modifiers, ASCII_KEYS.get(key, key)])
         return super().get_key_display(binding)
 
+    @property
+    def reading_store(self) -> bool:
+        """True until the store's first snapshot has been read (the panes are drawn before it)."""
+        return self._reading_first_snapshot
+
     def store_line(self) -> str:
         """The header's description of the store: where it is and what it holds."""
         summary = self.snapshot.summary()
         where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
+        if self.reading_store:
+            return f"{where} \u00b7 reading the store\u2026"
         counts = ", ".join(
             (
                 count_label(summary.articles, "article"),
@@ -157,11 +170,17 @@ class WhosaidApp(App[None]):
             if self.store.refresh():
                 self.post_message(self.SnapshotChanged(self.store.snapshot))
         except (WhosaidError, OSError) as error:
-            self.call_from_thread(self.notify, printable_line(str(error)), severity="error", markup=False)
+            message = printable_line(str(error))
+            if self._reading_first_snapshot:
+                self.startup_error = message
+                self.call_from_thread(self.call_after_refresh, self.exit, None, 2)
+            else:
+                self.call_from_thread(self.notify, message, severity="error", markup=False)
         finally:
             self._refreshing = False
 
     def on_whosaid_app_snapshot_changed(self, message: SnapshotChanged) -> None:
+        self._reading_first_snapshot = False
         self.snapshot = message.snapshot
 
     def watch_snapshot(self, snapshot: Snapshot) -> None:

@@ -256,6 +256,8 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     store = open_store(store_path)
     app = WhosaidApp(store, ascii_only=ascii_only)
     app.run(mouse=mouse)
+    if app.startup_error:
+        print_error(app.startup_error)
     return app.return_code or EXIT_OK
 
 

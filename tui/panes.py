@@ -49,6 +49,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         cursor = (self.index_of(keep_key) if keep_key is not None else None) or 0
         if query.strip():
             empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
+        elif getattr(self.app, "reading_store", False):
+            empty = Content("Reading the store\u2026")
         else:
             empty = Content(f"No {self.plural} yet")
         self.rows.set_rows(len(records), self._row, cursor=cursor, empty=empty)
