@@ -176,23 +176,25 @@ def time_to_screen(command: str, expected: str, environment: dict[str, str], run
         session = f"whosaid-bench-{os.getpid()}-{run}"
         started = time.perf_counter()
         subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
+            ["tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
              "env", *[f"{k}={v}" for k, v in environment.items()], "sh", "-c", command],
             check=True,
         )
         deadline = started + 60
         while time.perf_counter() < deadline:
-            capture = ["tmux", "capture-pane", "-p", "-t", session]
+            capture = ["tmux", "-L", session, "capture-pane", "-p", "-t", session]
             screen = subprocess.run(capture, capture_output=True, text=True).stdout
             if expected in screen:
                 break
             time.sleep(0.01)
         timings.append(time.perf_counter() - started)
         pane_pid = subprocess.run(
-            ["tmux", "display-message", "-p", "-t", session, "#{pane_pid}"], capture_output=True, text=True
+            ["tmux", "-L", session, "display-message", "-p", "-t", session, "#{pane_pid}"],
+            capture_output=True,
+            text=True,
         ).stdout.strip()
         peaks.append(peak_memory_kb(pane_pid))
-        subprocess.run(["tmux", "kill-session", "-t", session], check=False)
+        subprocess.run(["tmux", "-L", session, "kill-server"], check=False)
     return statistics.median(timings), max(peaks)
 
 
