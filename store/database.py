@@ -24,7 +24,9 @@ READ_ATTEMPTS = 5
 
 def check_schema(schema: int, path: Path) -> None:
     """Refuse a store written by a newer whosaid, whose shape this one does not know."""
-    if not isinstance(schema, int) or schema > SCHEMA_VERSION or schema < 1:
+    if not isinstance(schema, int) or schema < 1:
+        raise StoreError(f"{shown_path(path)}: damaged store manifest (no schema version); pass another --db")
+    if schema > SCHEMA_VERSION:
         raise StoreError(
             f"{shown_path(path)}: written by a newer whosaid (schema {schema}); upgrade whosaid to open it"
         )
