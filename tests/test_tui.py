@@ -250,6 +250,16 @@ def hostile_store(tmp_path: Path) -> Store:
     return store
 
 
+async def choose_in_palette(pilot, typed: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the command palette, type, and take its first command."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    await pilot.press(*typed)
+    await pilot.pause(0.5)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 def screen_text(app: WhosaidApp) -> str:
     """Everything on screen as plain text, as a terminal would show it."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
@@ -349,12 +359,7 @@ async def test_article_view_marks_the_quote_and_steps_through_quotes_and_names(s
 async def test_palette_goes_to_a_person_by_fuzzy_name(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"jsullivan")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "jsullivan")
         assert app.screen.detail.subject.key == "jake sullivan"
 
 

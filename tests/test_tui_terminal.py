@@ -22,7 +22,7 @@ from textual import events
 from textual.content import Content
 
 from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
-from tests.test_tui import SEED, SIZE, make_app, no_blink, screen_text, settle, store, synchronously
+from tests.test_tui import SEED, SIZE, choose_in_palette, make_app, no_blink, screen_text, settle, store, synchronously
 from tui.app import WhosaidApp
 from tui.detail import _quote_label
 from tui.safe_text import printable_line
@@ -209,12 +209,7 @@ async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Sto
 async def test_palette_offers_the_ansi_themes(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"ansi-dark")
-        await pilot.pause(0.5)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_in_palette(pilot, "ansi-dark")
         assert app.theme == "ansi-dark"
 
 

@@ -126,13 +126,19 @@ def _quote_label(text: str, speaker: str | None, query: str) -> Content:
     return label
 
 
+def _heading(name: str, aliases: tuple[str, ...], style: str) -> list[Content]:
+    """A person's or organization's name and, below it, the other names the articles use."""
+    lines = [plain(name, style)]
+    if aliases:
+        lines.append(plain("also " + ", ".join(aliases), MUTED_STYLE))
+    return lines
+
+
 def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
     person = snapshot.person(key)
     if person is None:
         return None
-    lines: list[Content] = [plain(person.name, PERSON_STYLE)]
-    if person.aliases:
-        lines.append(plain("also " + ", ".join(person.aliases), MUTED_STYLE))
+    lines = _heading(person.name, person.aliases, PERSON_STYLE)
     for appearance in person.appearances:
         described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
         lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
@@ -149,9 +155,7 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
     organization = snapshot.organization(key)
     if organization is None:
         return None
-    lines: list[Content] = [plain(organization.name, ORGANIZATION_STYLE)]
-    if organization.aliases:
-        lines.append(plain("also " + ", ".join(organization.aliases), MUTED_STYLE))
+    lines = _heading(organization.name, organization.aliases, ORGANIZATION_STYLE)
     lines.append(Content.styled(f"named in {count_label(len(organization.article_keys), 'article')}", MUTED_STYLE))
 
     def person_link(person: PersonRecord) -> Link:
