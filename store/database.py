@@ -20,6 +20,10 @@ from store.snapshot import Snapshot
 from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
 READ_ATTEMPTS = 5
+QUICK_READ_BYTES = 1_000_000
+"""Tables up to this size are read in a few milliseconds, before the app's first frame."""
+SNAPSHOT_TABLES = ("articles", "people", "organizations", "quotes", "search")
+"""The tables a snapshot reads when it is opened (article texts are read later, when first needed)."""
 
 
 def check_schema(schema: int, path: Path) -> None:
@@ -86,6 +90,14 @@ class Store:
         """Whether the store holds any article, reading only its manifest and articles table."""
         tables = read_tables(self.path)
         return tables is not None and "articles" in tables and bool(tables["articles"])
+
+    def reads_quickly(self) -> bool:
+        """Whether the tables a snapshot reads when opened are small enough to read without notice (a few ms)."""
+        tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
+        if not isinstance(tables, Tables):
+            return True
+        sizes = (tables.file_size(name) for name in SNAPSHOT_TABLES if name in tables.files)
+        return sum(sizes) <= QUICK_READ_BYTES
 
     @property
     def snapshot(self) -> Snapshot:

@@ -127,6 +127,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.changed: set[str] = set(self.loaded)
         self.dropped: set[str] = set()
 
+    def file_size(self, name: str) -> int:
+        """Bytes in the file of a table not yet read (0 when it is gone)."""
+        try:
+            return (self.directory / self.files[name]).stat().st_size
+        except OSError:
+            return 0
+
     def __getitem__(self, name: str) -> dict[str, Any]:
         if name not in self.loaded:
             if name not in self.files:

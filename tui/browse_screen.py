@@ -51,11 +51,13 @@ class BrowseScreen(Screen[None]):
     """Browse and search everything in the store."""
 
     BINDINGS = list(BROWSE_BINDINGS)
+    AUTO_FOCUS = "#people-list"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
 
     search_text: var[str] = var("")
     """The search text the panes are filtered by."""
 
-    current_pane: var[str] = var("people")
+    current_pane: var[str] = var("people", init=False)
     """The pane that has (or last had) focus; the only one shown on a narrow terminal."""
 
     app: WhosaidApp
@@ -85,6 +87,8 @@ class BrowseScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
+        width_classes = self._get_breakpoint_classes(self.app.size.width, self.HORIZONTAL_BREAKPOINTS)
+        self.set_classes([*width_classes, *self.pane_classes("people")])
         self.history: list[Place] = []
         self._restoring = False
         self._prepared: Snapshot | None = None
@@ -94,6 +98,7 @@ class BrowseScreen(Screen[None]):
         self.quotes = QuotesPane()
         self.detail = DetailPane()
         self.search = SearchBox()
+        self.people.add_class("-current", update=False)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
@@ -109,7 +114,6 @@ class BrowseScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.load(self.app.snapshot)
-        self.people.rows.focus()
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
     def prepare(self, snapshot: Snapshot) -> None:
@@ -226,17 +230,15 @@ class BrowseScreen(Screen[None]):
         elif self._prepared is self.app.snapshot:
             self.show_subject(self.detail.subject, self.detail.links.highlighted)
 
+    @staticmethod
+    def pane_classes(name: str) -> dict[str, bool]:
+        """The screen's classes that show the current pane's column when one pane is shown at a time."""
+        return {"-show-entities": name in ("people", "organizations"), "-show-browse": name != "detail"}
+
     def watch_current_pane(self, name: str) -> None:
         for pane_name in PANES:
             self.pane(pane_name).set_class(pane_name == name, "-current")
-        self.set_class(name in ("people", "organizations"), "-show-entities")
-        self.set_class(name != "detail", "-show-browse")
-
-    def on_resize(self) -> None:
-        width = self.size.width
-        self.set_class(width >= WIDE_COLUMNS, "-wide")
-        self.set_class(NARROW_COLUMNS <= width < WIDE_COLUMNS, "-medium")
-        self.set_class(width < NARROW_COLUMNS, "-narrow")
+        self.update_classes(self.pane_classes(name))
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
