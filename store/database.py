@@ -20,10 +20,10 @@ from store.snapshot import Snapshot
 from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
 READ_ATTEMPTS = 5
-QUICK_READ_BYTES = 1_000_000
-"""Tables up to this size are read in a few milliseconds, before the app's first frame."""
-SNAPSHOT_TABLES = ("articles", "people", "organizations", "quotes", "search")
-"""The tables a snapshot reads when it is opened (article texts are read later, when first needed)."""
+QUICK_READ_BYTES = 8_000_000
+"""What a snapshot reads when opened, up to this size, takes a few tens of milliseconds: before a first frame."""
+OPENING_TABLES = ("people", "organizations", "articles")
+"""The tables a snapshot reads whole when opened, besides the first quotes (see `Snapshot.build`)."""
 
 
 def check_schema(schema: int, path: Path) -> None:
@@ -69,13 +69,17 @@ class Store:
         """Sidecar file whose lock serialises writers across processes."""
         return self.path.with_name(self.path.name + ".lock")
 
-    def _load(self) -> Snapshot:
-        """A snapshot of the store as it is now (retried when a writer replaces it mid-read)."""
+    def _load(self, complete: bool = True) -> Snapshot:
+        """A snapshot of the store as it is now, read whole or (not `complete`) only as far as a first screen
+        needs; retried when a writer replaces the store mid-read."""
         for attempt in range(READ_ATTEMPTS):
             try:
-                return Snapshot.build(
+                snapshot = Snapshot.build(
                     read_tables(self.path) or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}
                 )
+                if complete:
+                    snapshot.read_all()
+                return snapshot
             except TableFileMissing as missing:
                 if attempt == READ_ATTEMPTS - 1:
                     raise StoreError(f"{missing.path_shown}: missing; the store is damaged") from None
@@ -87,32 +91,42 @@ class Store:
         return self._snapshot
 
     def has_articles(self) -> bool:
-        """Whether the store holds any article, reading only its manifest and articles table."""
+        """Whether the store holds any article, reading only its manifest (and, for an older store, its articles)."""
         tables = read_tables(self.path)
-        return tables is not None and "articles" in tables and bool(tables["articles"])
+        return tables is not None and "articles" in tables and bool(len(tables.documents("articles")))
 
     def reads_quickly(self) -> bool:
-        """Whether the tables a snapshot reads when opened are small enough to read without notice (a few ms)."""
+        """Whether what a snapshot reads when opened is small enough to read before a first frame (a few ms)."""
         tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
         if not isinstance(tables, Tables):
             return True
-        sizes = (tables.file_size(name) for name in SNAPSHOT_TABLES if name in tables.files)
-        return sum(sizes) <= QUICK_READ_BYTES
+        opening = sum(tables.file_size(name) for name in OPENING_TABLES) + tables.file_size("quotes", segments=1)
+        return opening <= QUICK_READ_BYTES
 
     @property
     def snapshot(self) -> Snapshot:
-        """The store as last read (see `refresh`); read again after this process wrote to it."""
+        """The store as last read (see `refresh`), read whole; read again after this process wrote to it."""
         if self._snapshot is None:
             self._stamp = file_stamp(self.path)
             self._snapshot = self._load()
+        self._snapshot.read_all()
         return self._snapshot
 
-    def refresh(self) -> bool:
-        """Re-read the store if another process changed it; True when the snapshot changed."""
+    def open_snapshot(self) -> Snapshot:
+        """The store's snapshot read only as far as a first screen needs; `Snapshot.read_all` reads the rest."""
+        self.refresh(complete=False)
+        assert self._snapshot is not None
+        return self._snapshot
+
+    def refresh(self, complete: bool = True) -> bool:
+        """Re-read the store if another process changed it; True when the snapshot changed.
+
+        With `complete` false, the new snapshot reads its tables as they are used (see `Snapshot.read_all`).
+        """
         stamp = file_stamp(self.path)
         if stamp == self._stamp and self._snapshot is not None:
             return False
-        self._snapshot = self._load()
+        self._snapshot = self._load(complete)
         self._stamp = stamp
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 TableTree = MutableMapping[str, dict[str, Any]]
 
 
@@ -27,7 +27,11 @@ def _texts_apart_and_compact_quotes(tables: TableTree) -> None:
         del tables["meta"]
 
 
-MIGRATIONS: dict[int, Callable[[TableTree], None]] = {1: _texts_apart_and_compact_quotes}
+def _tables_in_segments(tables: TableTree) -> None:
+    """Schema 2 to 3: each table is written as files of a bounded size; the documents keep their shape."""
+
+
+MIGRATIONS: dict[int, Callable[[TableTree], None]] = {1: _texts_apart_and_compact_quotes, 2: _tables_in_segments}
 
 
 def migrate(tables: TableTree, schema: int) -> None:

@@ -13,14 +13,12 @@ class QuoteRecords(Sequence[QuoteRecord]):
 
     def __init__(
         self,
-        documents: list[dict[str, Any]],
-        titles: dict[str, str],
+        documents: Sequence[dict[str, Any]],
         speaker_names: dict[str, str],
         text_source: TextSource,
     ) -> None:
         self._documents = documents
         self._text_source = text_source
-        self._titles = titles
         self._speaker_names = speaker_names
         self._records: list[QuoteRecord | None] = [None] * len(documents)
         self._positions_by_key: dict[str, int] | None = None
@@ -40,7 +38,7 @@ class QuoteRecords(Sequence[QuoteRecord]):
         record = self._records[index]
         if record is None:
             record = self._records[index] = _quote_record(
-                self._documents[index], self._titles, self._speaker_names, self._text_source
+                self._documents[index], self._speaker_names, self._text_source
             )
         return record
 
@@ -92,7 +90,7 @@ class QuoteSelection(Sequence[QuoteRecord]):
 
 
 def _quote_record(
-    doc: dict[str, Any], titles: dict[str, str], speaker_names: dict[str, str], text_source: TextSource
+    doc: dict[str, Any], speaker_names: dict[str, str], text_source: TextSource
 ) -> QuoteRecord:
     """A quote document as a record, its speaker's key resolved to a name."""
     speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")
@@ -101,7 +99,6 @@ def _quote_record(
         key=f"{doc['article']}:{start}",
         text=doc["text"],
         article_key=doc["article"],
-        article_title=titles.get(doc["article"], ""),
         start=start,
         end=start + len(doc["text"]),
         paragraph=doc.get("paragraph", 0),

@@ -14,9 +14,11 @@ def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class TextSource(Protocol):
-    """Where an article's full text is fetched from when it is first needed."""
+    """Where an article's full text and title are fetched from when first needed."""
 
     def text_of(self, article_key: str) -> str: ...
+
+    def title_of(self, article_key: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,6 @@ class QuoteRecord:
     key: str
     text: str
     article_key: str
-    article_title: str
     start: int
     end: int
     paragraph: int
@@ -91,6 +92,11 @@ class QuoteRecord:
     speaker_name: str | None
     speaker_kind: str | None
     text_source: TextSource = field(repr=False, compare=False)
+
+    @property
+    def article_title(self) -> str:
+        """The title of the quote's article."""
+        return self.text_source.title_of(self.article_key)
 
     @property
     def context(self) -> str:

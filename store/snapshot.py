@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
 from store.keys import fold, name_key
+from store.lazy_records import ArticleTitles, LazyRecords, article_title
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteRecords, QuoteSelection
 from store.records import (
@@ -19,63 +20,69 @@ from store.records import (
     StoreSummary,
 )
 from store.search import parse_query
+from store.storage import SegmentedDocuments, Tables
 from store.texts import ArticleTexts, TableReader
 
 
-def _documents(tree: Mapping[str, Any], table: str) -> Iterable[dict[str, Any]]:
-    """A table's documents in the order they were inserted."""
-    return tree[table].values() if table in tree else ()
+def _table_documents(
+    tree: Mapping[str, Any], table: str, read_current: TableReader | None
+) -> Sequence[dict[str, Any]]:
+    """A table's documents in the order they were inserted; from table files, read as they are used."""
+    if isinstance(tree, Tables):
+        return tree.documents(table, read_current)
+    return list(tree[table].values()) if table in tree else []
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Records of one store version with the lookups the screen and the command line need."""
+    """Records of one store version with the lookups the screen and the command line need.
+
+    Only the people, the organizations and the first quotes are read when a snapshot is built; the
+    rest is read when first used, or all at once by `read_all`.
+    """
 
     path: str
-    articles: tuple[ArticleRecord, ...]
-    people: tuple[PersonRecord, ...]
+    articles: Sequence[ArticleRecord]
+    people: Sequence[PersonRecord]
     organizations: tuple[OrganizationRecord, ...]
     quotes: QuoteRecords
-    _index_document: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False, compare=False)
+    _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
-        texts = ArticleTexts(tree, read_current)
-        articles = tuple(
-            ArticleRecord(
+        article_documents = _table_documents(tree, "articles", read_current)
+        titles = ArticleTitles(article_documents)
+        texts = ArticleTexts(_table_documents(tree, "texts", read_current), titles)
+
+        def article(doc: dict[str, Any]) -> ArticleRecord:
+            return ArticleRecord(
                 key=doc["key"],
-                title=doc.get("title") or "(untitled)",
+                title=article_title(doc),
                 source=doc.get("source", ""),
                 content_hash=doc.get("hash", doc["key"]),
                 ingested_at=doc.get("ingested_at", ""),
                 text_source=texts,
             )
-            for doc in _documents(tree, "articles")
-        )
-        titles = {article.key: article.title for article in articles}
-        people = tuple(
-            sorted(
-                (
-                    PersonRecord(
-                        key=doc["key"],
-                        name=doc["name"],
-                        aliases=tuple(doc.get("aliases", ())),
-                        appearances=tuple(
-                            Appearance(
-                                article_key=a["article"],
-                                article_title=titles.get(a["article"], ""),
-                                role=a.get("role"),
-                                organization=a.get("organization"),
-                            )
-                            for a in doc.get("appearances", ())
-                        ),
+
+        def person(doc: dict[str, Any]) -> PersonRecord:
+            return PersonRecord(
+                key=doc["key"],
+                name=doc["name"],
+                aliases=tuple(doc.get("aliases", ())),
+                appearances=tuple(
+                    Appearance(
+                        article_key=a["article"],
+                        article_title=titles.get(a["article"], ""),
+                        role=a.get("role"),
+                        organization=a.get("organization"),
                     )
-                    for doc in _documents(tree, "people")
+                    for a in doc.get("appearances", ())
                 ),
-                key=lambda person: fold(person.name),
             )
-        )
+
+        person_documents = sorted(_table_documents(tree, "people", read_current), key=lambda doc: fold(doc["name"]))
         organizations = tuple(
             sorted(
                 (
@@ -85,18 +92,34 @@ class Snapshot:
                         aliases=tuple(doc.get("aliases", ())),
                         article_keys=tuple(doc.get("articles", ())),
                     )
-                    for doc in _documents(tree, "organizations")
+                    for doc in _table_documents(tree, "organizations", read_current)
                 ),
                 key=lambda organization: fold(organization.name),
             )
         )
-        speaker_names = {f"person:{p.key}": p.name for p in people} | {
+        speaker_names = {f"person:{doc['key']}": doc["name"] for doc in person_documents} | {
             f"organization:{o.key}": o.name for o in organizations
         }
-        quotes = QuoteRecords(list(_documents(tree, "quotes")), titles, speaker_names, texts)
-        search_documents = list(_documents(tree, "search"))
-        index_document = search_documents[0] if search_documents else None
-        return cls(str(path), articles, people, organizations, quotes, index_document)
+        quote_documents = _table_documents(tree, "quotes", read_current)
+        quotes = QuoteRecords(quote_documents, speaker_names, texts)
+        if len(quote_documents):
+            quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
+        index_documents = _table_documents(tree, "search", read_current)
+        return cls(
+            str(path),
+            LazyRecords(article_documents, article),
+            LazyRecords(person_documents, person),
+            organizations,
+            quotes,
+            index_documents,
+            (article_documents, quote_documents, index_documents),
+        )
+
+    def read_all(self) -> None:
+        """Read every table this snapshot has left unread (raising StoreError when one is damaged)."""
+        for documents in self._unread:
+            if isinstance(documents, SegmentedDocuments):
+                documents.read_all()
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -136,7 +159,7 @@ class Snapshot:
 
     @cached_property
     def _quote_index(self) -> QuoteIndex:
-        return QuoteIndex(self.quotes.texts(), self._index_document)
+        return QuoteIndex(self.quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""

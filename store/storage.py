@@ -6,9 +6,12 @@ import contextlib
 import errno
 import os
 import tempfile
-from collections.abc import Iterator, Mapping, MutableMapping
+import threading
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import orjson
 from tinydb.middlewares import CachingMiddleware
@@ -18,6 +21,12 @@ from store.errors import StoreError, shown_path
 
 FileStamp = tuple[int, int, int]
 MANIFEST_KEY = "whosaid"
+SEGMENT_DOCUMENTS = 4096
+"""Documents per table file: appending to a big table rewrites only its last file, and a reader can
+show a table's first rows without parsing all of it."""
+
+Segment = tuple[str, "int | None"]
+"""One file of a table and how many documents it holds (None in a store written before segments)."""
 
 
 def file_stamp(path: Path) -> FileStamp | None:
@@ -102,9 +111,15 @@ class TableFileMissing(StoreError):
 
 
 def load_table_file(path: Path) -> dict[str, Any]:
-    """One table's documents from its file."""
+    """One table file's documents."""
+    return load_table_bytes(path)[0]
+
+
+def load_table_bytes(path: Path) -> tuple[dict[str, Any], bytes]:
+    """One table file's documents, and the bytes they were parsed from."""
     try:
-        table = orjson.loads(path.read_bytes())
+        raw = path.read_bytes()
+        table = orjson.loads(raw)
     except FileNotFoundError:
         raise TableFileMissing(path) from None
     except OSError as error:
@@ -113,32 +128,145 @@ def load_table_file(path: Path) -> dict[str, Any]:
         raise StoreError(f"{shown_path(path)}: damaged table file; the store cannot be read") from None
     if not isinstance(table, dict):
         raise StoreError(f"{shown_path(path)}: not a table of the store")
-    return table
+    return table, raw
+
+
+def parse_segments(entry: object) -> list[Segment] | None:
+    """A manifest's entry for one table as its segments; None when the entry is malformed."""
+    if isinstance(entry, str):
+        return [(entry, None)]
+    if not isinstance(entry, list):
+        return None
+    segments: list[Segment] = []
+    for item in entry:
+        if not (isinstance(item, list) and len(item) == 2 and isinstance(item[0], str)):
+            return None
+        if not (item[1] is None or (isinstance(item[1], int) and item[1] >= 0)):
+            return None
+        segments.append((item[0], item[1]))
+    return segments
+
+
+TablesReader = Callable[[], "Mapping[str, Any]"]
+
+
+class SegmentedDocuments(Sequence[dict[str, Any]]):
+    """A table's documents in order, each file parsed only when a document in it is first read.
+
+    When a writer has since removed a file (it keeps the previous version's files only), the
+    documents are taken from the store's current version, where appended tables keep their order.
+    """
+
+    def __init__(self, directory: Path, name: str, segments: list[Segment], read_current: TablesReader | None):
+        self._directory = directory
+        self._name = name
+        self._files = [file for file, _ in segments]
+        self._parts: list[list[dict[str, Any]] | None] = [None] * len(segments)
+        self._read_current = read_current
+        self._lock = threading.RLock()
+        if any(count is None for _, count in segments):
+            counts = [len(self._part(number)) for number in range(len(segments))]
+        else:
+            counts = [count for _, count in segments]  # type: ignore[misc]
+        self._starts = [0, *accumulate(counts)]
+
+    def __len__(self) -> int:
+        return self._starts[-1]
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        number = bisect_right(self._starts, index) - 1
+        return self._part(number)[index - self._starts[number]]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for number in range(len(self._files)):
+            yield from self._part(number)
+
+    def read_all(self) -> None:
+        """Parse every file now (raising StoreError for a damaged one), so later reads never touch the disk."""
+        for number in range(len(self._files)):
+            self._part(number)
+
+    def _part(self, number: int) -> list[dict[str, Any]]:
+        part = self._parts[number]
+        if part is None:
+            with self._lock:
+                part = self._parts[number]
+                if part is None:
+                    part = self._parts[number] = self._read_part(number)
+        return part
+
+    def _read_part(self, number: int) -> list[dict[str, Any]]:
+        try:
+            return list(load_table_file(self._directory / self._files[number]).values())
+        except TableFileMissing:
+            if self._read_current is None or len(self._starts) <= number + 1:
+                raise
+            current = self._read_current()
+            documents = current.documents(self._name) if isinstance(current, Tables) else []
+            start, end = self._starts[number], self._starts[number + 1]
+            if len(documents) < end:
+                raise
+            return list(documents[start:end])
 
 
 class Tables(MutableMapping[str, dict[str, Any]]):
-    """The store's tables as TinyDB sees them: each table's file is read only when first used."""
+    """The store's tables as TinyDB sees them: each table's files are read only when first used."""
 
-    def __init__(self, directory: Path, files: dict[str, str], schema: int, inline: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        directory: Path,
+        files: dict[str, list[Segment]],
+        schema: int,
+        inline: dict[str, Any] | None = None,
+    ):
         self.directory = directory
         self.files = dict(files)
         self.schema = schema
         self.loaded: dict[str, dict[str, Any]] = dict(inline or {})
+        self.raw: dict[str, list[bytes]] = {}
+        """The bytes of each file of the tables read whole, so a write can keep the files that did not change."""
         self.changed: set[str] = set(self.loaded)
         self.dropped: set[str] = set()
 
-    def file_size(self, name: str) -> int:
-        """Bytes in the file of a table not yet read (0 when it is gone)."""
-        try:
-            return (self.directory / self.files[name]).stat().st_size
-        except OSError:
-            return 0
+    def file_size(self, name: str, segments: int | None = None) -> int:
+        """Bytes in the files (or the first `segments` files) of a table not yet read."""
+        total = 0
+        for file, _ in self.files.get(name, [])[:segments]:
+            with contextlib.suppress(OSError):
+                total += (self.directory / file).stat().st_size
+        return total
+
+    def documents(self, name: str, read_current: TablesReader | None = None) -> Sequence[dict[str, Any]]:
+        """A table's documents in order, its files parsed only as documents in them are read."""
+        if name in self.loaded:
+            return list(self.loaded[name].values())
+        if name not in self.files:
+            return []
+        return SegmentedDocuments(self.directory, name, self.files[name], read_current)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         if name not in self.loaded:
             if name not in self.files:
                 raise KeyError(name)
-            self.loaded[name] = load_table_file(self.directory / self.files[name])
+            table: dict[str, Any] = {}
+            raws = []
+            for file, _ in self.files[name]:
+                part, raw = load_table_bytes(self.directory / file)
+                table.update(part)
+                raws.append(raw)
+            self.loaded[name], self.raw[name] = table, raws
         return self.loaded[name]
 
     def __setitem__(self, name: str, table: dict[str, Any]) -> None:
@@ -150,6 +278,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if name not in self.loaded and name not in self.files:
             raise KeyError(name)
         self.loaded.pop(name, None)
+        self.raw.pop(name, None)
         self.files.pop(name, None)
         self.changed.discard(name)
         self.dropped.add(name)
@@ -187,11 +316,14 @@ class TableFilesStorage(Storage):
         header = tree.get(MANIFEST_KEY)
         if header is None:
             return Tables(self.directory, {}, schema=1, inline=tree)
-        if not isinstance(header.get("tables"), dict) or not isinstance(header.get("generation"), int):
+        entries = header.get("tables")
+        files = {name: parse_segments(entry) for name, entry in entries.items()} if isinstance(entries, dict) else {}
+        if not isinstance(entries, dict) or not isinstance(header.get("generation"), int) or None in files.values():
             raise StoreError(f"{shown_path(self.path)}: damaged store manifest; pass another --db")
         self._generation = header["generation"]
-        self._files_in_use = set(header["tables"].values())
-        return Tables(self.directory, header["tables"], schema=header.get("schema", 0))
+        segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
+        self._files_in_use = {file for table in segments.values() for file, _ in table}
+        return Tables(self.directory, segments, schema=header.get("schema", 0))
 
     def write(self, data: Mapping[str, dict[str, Any]]) -> None:
         """Write the changed tables to new files, then commit them by replacing the manifest."""
@@ -202,11 +334,14 @@ class TableFilesStorage(Storage):
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             for name in sorted(tables.changed):
-                file_name = f"{name}.{generation}.json"
-                written.append(self.directory / file_name)
-                write_durably(written[-1], orjson.dumps(tables.loaded[name]))
-                files[name] = file_name
-            manifest = {MANIFEST_KEY: {"schema": self.schema, "generation": generation, "tables": files}}
+                files[name] = self._write_segments(name, tables, generation, written)
+            manifest = {
+                MANIFEST_KEY: {
+                    "schema": self.schema,
+                    "generation": generation,
+                    "tables": {name: [list(segment) for segment in segments] for name, segments in files.items()},
+                }
+            }
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
             for path in written:
@@ -218,10 +353,30 @@ class TableFilesStorage(Storage):
             raise StoreError(
                 f"{shown_path(self.path)}: cannot write the store ({reason}); the previous store is intact"
             ) from None
-        self._remove_unused_files(keep=set(files.values()) | self._files_in_use)
+        in_use = {file for segments in files.values() for file, _ in segments}
+        self._remove_unused_files(keep=in_use | self._files_in_use)
         self._generation = generation
-        self._files_in_use = set(files.values())
+        self._files_in_use = in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
+
+    def _write_segments(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
+        """Write a table as files of SEGMENT_DOCUMENTS documents, keeping each file whose content is unchanged."""
+        items = list(tables.loaded[name].items())
+        previous = list(zip(tables.files.get(name, []), tables.raw.get(name, []), strict=False))
+        segments: list[Segment] = []
+        payloads: list[bytes] = []
+        for number, start in enumerate(range(0, len(items), SEGMENT_DOCUMENTS)):
+            part = dict(items[start : start + SEGMENT_DOCUMENTS])
+            payloads.append(orjson.dumps(part))
+            if number < len(previous) and previous[number][1] == payloads[-1]:
+                segments.append((previous[number][0][0], len(part)))
+                continue
+            file_name = f"{name}.{generation}.{number}.json"
+            written.append(self.directory / file_name)
+            write_durably(written[-1], payloads[-1])
+            segments.append((file_name, len(part)))
+        tables.raw[name] = payloads
+        return segments
 
     def _remove_unused_files(self, keep: set[str]) -> None:
         """Delete table files neither the new nor the previous manifest names (readers may lag one version)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SCHEMA_VERSION, Store, StoreError, open_store, resolve_store_path
+from store import SCHEMA_VERSION, Store, StoreError, open_store, resolve_store_path, storage
 from store.database import read_tables
 from store.location import user_data_directory
 from store.model import Extraction, Person
@@ -74,9 +74,44 @@ def test_writes_keep_only_the_current_and_previous_table_files(store_path: Path)
     manifest = json.loads(store_path.read_text())["whosaid"]
     assert manifest["generation"] == 4 and manifest["schema"] == SCHEMA_VERSION
     table_files = {p.name for p in (store_path.parent / "store.json.d").iterdir()}
-    assert set(manifest["tables"].values()) <= table_files
-    assert all(name.split(".")[1] in {"3", "4"} or name in manifest["tables"].values() for name in table_files)
+    named = {file for segments in manifest["tables"].values() for file, _count in segments}
+    assert named <= table_files
+    assert all(name.split(".")[1] == "3" or name in named for name in table_files)
     assert Store(store_path).summary().articles == 4
+
+
+def test_big_tables_are_split_and_an_append_rewrites_only_their_last_file(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n") for n in range(5)])
+    before = json.loads(store_path.read_text())["whosaid"]["tables"]
+    assert [count for _file, count in before["quotes"]] == [2, 2, 1]
+    store.ingest([("6.txt", "Story 6\n\n\u201cYes 6,\u201d said Ann Lee.\n")])
+    after = json.loads(store_path.read_text())["whosaid"]["tables"]
+    assert after["quotes"][:2] == before["quotes"][:2]
+    assert after["quotes"][2][0] != before["quotes"][2][0] and after["quotes"][2][1] == 2
+    snapshot = Store(store_path).snapshot
+    assert [quote.text for quote in snapshot.quotes] == [f"Yes {n}," for n in (0, 1, 2, 3, 4, 6)]
+    assert [article.title for article in snapshot.articles][-1] == "Story 6"
+
+
+def test_opening_reads_the_first_quotes_and_counts_the_rest_from_the_manifest(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n") for n in range(5)])
+    manifest = json.loads(store_path.read_text())["whosaid"]["tables"]
+    last_quotes = store_path.parent / "store.json.d" / manifest["quotes"][-1][0]
+    last_quotes.write_text("{damaged")
+    opened = Store(store_path).open_snapshot()
+    assert opened.summary().quotes == 5 and opened.quotes[0].text == "Yes 0,"
+    with pytest.raises(StoreError, match="damaged table file"):
+        opened.read_all()
+    with pytest.raises(StoreError, match="damaged table file"):
+        Store(store_path).summary()
 
 
 def test_store_of_the_first_schema_is_read_and_upgraded(store_path: Path) -> None:
@@ -104,6 +139,26 @@ def test_store_of_the_first_schema_is_read_and_upgraded(store_path: Path) -> Non
     assert [a.title for a in upgraded.articles] == ["Old story", "Harbor plan"]
     assert upgraded.articles[0].text == text
     assert len(upgraded.search_quotes("still")) == 1 and len(upgraded.search_quotes("harbor")) == 1
+
+
+def test_store_of_the_second_schema_one_file_a_table_is_read_and_upgraded(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    directory = store_path.parent / "store.json.d"
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    single_files = {}
+    for name, segments in manifest["tables"].items():
+        table = {}
+        for file, _count in segments:
+            table.update(json.loads((directory / file).read_text()))
+        (directory / f"{name}.old.json").write_text(json.dumps(table))
+        single_files[name] = f"{name}.old.json"
+    old = {"whosaid": {"schema": 2, "generation": manifest["generation"], "tables": single_files}}
+    store_path.write_text(json.dumps(old))
+    assert [p.name for p in Store(store_path).snapshot.people] == ["Maria Lopez"]
+    Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    upgraded = json.loads(store_path.read_text())["whosaid"]
+    assert upgraded["schema"] == SCHEMA_VERSION and isinstance(upgraded["tables"]["quotes"], list)
+    assert Store(store_path).summary().quotes == 3
 
 
 def test_persisted_search_index_answers_like_a_fresh_one(store_path: Path) -> None:
@@ -205,7 +260,7 @@ def test_store_package_never_imports_textual() -> None:
 def test_damaged_table_file_is_reported_and_kept(store_path: Path, damage: str) -> None:
     Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
     manifest = json.loads(store_path.read_text())["whosaid"]
-    quotes_file = store_path.parent / "store.json.d" / manifest["tables"]["quotes"]
+    quotes_file = store_path.parent / "store.json.d" / manifest["tables"]["quotes"][0][0]
     content = quotes_file.read_bytes()
     if damage == "truncate":
         quotes_file.write_bytes(content[: len(content) // 2])

@@ -125,7 +125,10 @@ def quote_record(text: str, name: str) -> QuoteRecord:
         def text_of(self, article_key: str) -> str:
             return text
 
-    return QuoteRecord(name, text, "a", name, 0, len(text), 0, "k", name, "person", Texts())
+        def title_of(self, article_key: str) -> str:
+            return name
+
+    return QuoteRecord(name, text, "a", 0, len(text), 0, "k", name, "person", Texts())
 
 
 RENDERERS: dict[str, Callable[[str, str], Content]] = {

@@ -91,6 +91,8 @@ class WhosaidApp(App[None]):
         loaded = store.loaded_snapshot
         self.set_reactive(WhosaidApp.snapshot, loaded or Snapshot.build({}, str(store.path)))
         self._reading_first_snapshot = loaded is None
+        self._store_read = False
+        """True once the first snapshot has been read whole: until then a damaged store ends the app."""
         self.startup_error: str | None = None
         """Why the store could not be read at launch, for the command line to report on exit."""
         self._refreshing = False
@@ -117,6 +119,8 @@ class WhosaidApp(App[None]):
         self.set_interval(REFRESH_SECONDS, self.check_store)
         if self._reading_first_snapshot:
             self.check_store()
+        else:
+            self.call_after_refresh(self.check_store)
         if self._unknown_theme:
             themes = ", ".join(sorted(self.available_themes))
             self.notify(
@@ -165,13 +169,17 @@ class WhosaidApp(App[None]):
 
     @work(thread=True, group="refresh", exit_on_error=False)
     def refresh_store(self) -> None:
-        """Re-read the store file if it changed (off the UI thread) and post the new snapshot."""
+        """Re-read the store file if it changed (off the UI thread), post the new snapshot as soon as its
+        first screen is read, then read the rest of it."""
         try:
-            if self.store.refresh():
-                self.post_message(self.SnapshotChanged(self.store.snapshot))
+            if self.store.refresh(complete=False) and self.store.loaded_snapshot is not None:
+                self.post_message(self.SnapshotChanged(self.store.loaded_snapshot))
+            if self.store.loaded_snapshot is not None:
+                self.store.loaded_snapshot.read_all()
+            self._store_read = True
         except (WhosaidError, OSError) as error:
             message = printable_line(str(error))
-            if self._reading_first_snapshot:
+            if not self._store_read:
                 self.startup_error = message
                 self.call_from_thread(self.call_after_refresh, self.exit, None, 2)
             else:

@@ -162,7 +162,7 @@ class BrowseScreen(Screen[None]):
         query = self.search_text
         searching = bool(query.strip())
         if snapshot is not self._prepared:
-            self.prepare(snapshot)
+            self.call_after_refresh(self.prepare, snapshot)
         if searching:
             self.find_names(snapshot, query)
         else:

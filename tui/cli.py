@@ -255,7 +255,7 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
 
     store = open_store(store_path)
     if store.reads_quickly():
-        store.snapshot  # noqa: B018 - a small store is read before the first frame, so it is drawn filled
+        store.open_snapshot()
     app = WhosaidApp(store, ascii_only=ascii_only)
     app.run(mouse=mouse)
     if app.startup_error:

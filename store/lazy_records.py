@@ -1,0 +1,66 @@
+"""Records made from their documents only when read, so opening a big store costs what the screen shows."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, Generic, TypeVar, overload
+
+RecordT = TypeVar("RecordT")
+Document = dict[str, Any]
+
+
+class LazyRecords(Sequence[RecordT], Generic[RecordT]):
+    """Records in a fixed order, each made from its document by `make` when first read and then kept."""
+
+    def __init__(self, documents: Sequence[Document], make: Callable[[Document], RecordT]) -> None:
+        self._documents = documents
+        self._make = make
+        self._records: list[RecordT | None] = [None] * len(documents)
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordT: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RecordT]: ...
+
+    def __getitem__(self, index: int | slice) -> RecordT | list[RecordT]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        record = self._records[index]
+        if record is None:
+            record = self._records[index] = self._make(self._documents[index])
+        return record
+
+    def __iter__(self) -> Iterator[RecordT]:
+        return (self[position] for position in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class ArticleTitles:
+    """Article titles by key, read from the articles' documents the first time a title is asked for."""
+
+    def __init__(self, documents: Sequence[Document]) -> None:
+        self._documents = documents
+        self._titles: dict[str, str] | None = None
+        self._lock = threading.Lock()
+
+    def get(self, key: str, default: str = "") -> str:
+        """The title of the article with this key, or `default`."""
+        if self._titles is None:
+            with self._lock:
+                if self._titles is None:
+                    self._titles = {doc["key"]: article_title(doc) for doc in self._documents}
+        return self._titles.get(key, default)
+
+
+def article_title(document: Document) -> str:
+    """An article document's title as shown everywhere."""
+    return document.get("title") or "(untitled)"
