@@ -10,7 +10,6 @@ from pathlib import Path
 
 from tinydb import TinyDB
 
-from store.documents import DocumentWriter
 from store.errors import StoreError, shown_path
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
@@ -177,6 +176,8 @@ class Store:
 
     def _ingest_batch(self, articles: list[tuple[str, str]]) -> list[IngestOutcome]:
         """Extract outside the lock, then merge and write the whole batch as one atomic replace."""
+        from store.documents import DocumentWriter
+
         extractions: dict[str, Extraction] = {}
         prepared = []
         for source, text in articles:

@@ -16,14 +16,12 @@ from store import (
     ArticleError,
     Store,
     WhosaidError,
-    extract,
     match_spans,
     open_store,
     read_article_file,
     resolve_store_path,
     shown_path,
 )
-from tui.progress import IngestProgress
 from tui.safe_text import escape_json_text, printable_line
 
 EXIT_OK = 0
@@ -131,6 +129,8 @@ def article_files(paths: Sequence[str]) -> tuple[list[Path], list[str]]:
 
 def run_extract(paths: Sequence[str], as_json: bool) -> int:
     """Print extraction results for each file; the store is not touched."""
+    from store import extract
+
     results = []
     failed = False
     for name in paths:
@@ -184,6 +184,8 @@ def read_articles(files: Sequence[Path], errors: list[str]) -> Iterator[tuple[st
 
 def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_BATCH_SIZE) -> int:
     """Store every readable article; report each one that failed; exit 2 when any did."""
+    from tui.progress import IngestProgress
+
     files, errors = article_files(paths)
     for message in errors:
         print_error(message)
