@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 import pytest
 from textual.content import Content
 
-from store import Extraction, Organization, Person, Quote, Store
+from store import Extraction, Organization, Person, Quote, Store, storage
 from tui.app import WhosaidApp
 from tui.row_list import RowList
 
@@ -445,3 +446,21 @@ async def test_store_is_read_after_the_first_frame_and_a_damaged_one_ends_the_ap
                 break
     assert broken.return_code == 2
     assert broken.startup_error is not None and "damaged table file" in broken.startup_error
+
+
+@pytest.mark.parametrize("table", ["quotes", "search"])
+@synchronously
+async def test_a_store_opened_on_its_first_quotes_ends_the_app_when_a_later_file_is_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, table: str
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(tmp_path / "store.json")
+    store.ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    manifest = json.loads(store.path.read_text())["whosaid"]["tables"]
+    (store.path.parent / "store.json.d" / manifest[table][-1][0]).write_text("{damaged")
+    opened = Store(store.path)
+    assert opened.open_snapshot().summary().quotes == 5
+    app = make_app(opened)
+    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
+    assert app.return_code == 2
+    assert app.startup_error is not None and "damaged table file" in app.startup_error

@@ -130,6 +130,15 @@ class WhosaidApp(App[None]):
                 markup=False,
             )
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A store file found damaged while the screen reads it ends the app with its one-line reason, not a
+        traceback (the background read normally finds it first)."""
+        if isinstance(error, WhosaidError):
+            self.startup_error = printable_line(str(error))
+            self.exit(None, 2)
+            return
+        super()._handle_exception(error)
+
     def on_unmount(self) -> None:
         ScrollBar.renderer = self._scrollbar_renderer
 
