@@ -21,7 +21,7 @@ from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFiles
 READ_ATTEMPTS = 5
 QUICK_READ_BYTES = 8_000_000
 """What a snapshot reads when opened, up to this size, takes a few tens of milliseconds: before a first frame."""
-OPENING_TABLES = ("people", "organizations", "articles")
+OPENING_TABLES = ("people", "organizations")
 """The tables a snapshot reads whole when opened, besides the first quotes (see `Snapshot.build`)."""
 
 
