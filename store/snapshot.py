@@ -252,11 +252,19 @@ class Snapshot:
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""
-        return [p for p in self.people if _names_match((p.name, *p.aliases), query)]
+        return [self.people[index] for index in _matching_names(self._folded_person_names, query)]
 
     def search_organizations(self, query: str) -> list[OrganizationRecord]:
         """Organizations whose name or an alias matches every word of the query."""
-        return [o for o in self.organizations if _names_match((o.name, *o.aliases), query)]
+        return [self.organizations[index] for index in _matching_names(self._folded_organization_names, query)]
+
+    @cached_property
+    def _folded_person_names(self) -> list[tuple[str, ...]]:
+        return [tuple(fold(name) for name in (person.name, *person.aliases)) for person in self.people]
+
+    @cached_property
+    def _folded_organization_names(self) -> list[tuple[str, ...]]:
+        return [tuple(fold(name) for name in (org.name, *org.aliases)) for org in self.organizations]
 
     def citation(self, quote: QuoteRecord) -> str:
         """The quote with its citation: “text” — Name, role, organization (article title)."""
@@ -276,13 +284,14 @@ class Snapshot:
         return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
 
 
-def _names_match(names: tuple[str, ...], query: str) -> bool:
-    """True when one of the names contains every term of the query."""
+def _matching_names(folded_names: list[tuple[str, ...]], query: str) -> list[int]:
+    """Positions of the entries one of whose (folded) names contains every term of the query."""
     parsed = parse_query(query)
     if parsed.is_empty:
-        return False
-    for name in names:
-        folded = fold(name)
-        if all(term.pattern().search(folded) for term in parsed.terms):
-            return True
-    return False
+        return []
+    patterns = [term.pattern() for term in parsed.terms]
+    return [
+        index
+        for index, names in enumerate(folded_names)
+        if any(all(pattern.search(name) for pattern in patterns) for name in names)
+    ]

@@ -123,6 +123,8 @@ class BrowseScreen(Screen[None]):
         snapshot.quotes_in_article("")
         snapshot.organization_named("")
         snapshot.search_quotes("a")
+        snapshot.search_people("a")
+        snapshot.search_organizations("a")
         snapshot.load_texts()
         self.post_message(self.Prepared(snapshot))
 
