@@ -21,7 +21,6 @@ class QuoteRecords(Sequence[QuoteRecord]):
         self._text_source = text_source
         self._speaker_names = speaker_names
         self._records: list[QuoteRecord | None] = [None] * len(documents)
-        self._positions_by_key: dict[str, int] | None = None
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -53,15 +52,6 @@ class QuoteRecords(Sequence[QuoteRecord]):
     def speakers(self) -> list[str | None]:
         """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
         return [document.get("speaker") for document in self._documents]
-
-    def position_of(self, key: str) -> int | None:
-        """Position of the quote with this key."""
-        if self._positions_by_key is None:
-            self._positions_by_key = {
-                f"{document['article']}:{document['start']}": position
-                for position, document in enumerate(self._documents)
-            }
-        return self._positions_by_key.get(key)
 
 
 class QuoteSelection(Sequence[QuoteRecord]):

@@ -54,7 +54,7 @@ class Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
         article_documents = _table_documents(tree, "articles", read_current)
         titles = ArticleTitles(article_documents)
-        texts = ArticleTexts(_table_documents(tree, "texts", read_current), titles)
+        texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_documents, titles)
 
         def article(doc: dict[str, Any]) -> ArticleRecord:
             return ArticleRecord(
@@ -223,8 +223,12 @@ class Snapshot:
         return None if position is None else self.quotes[position]
 
     def quote_position(self, key: str) -> int | None:
-        """Where the quote with this key stands in `quotes`."""
-        return self.quotes.position_of(key)
+        """Where the quote with this key ("ARTICLE:START") stands in `quotes`."""
+        article_key, _, start = key.rpartition(":")
+        for position in self._quote_positions_by_article.get(article_key, ()):
+            if str(self.quotes[position].start) == start:
+                return position
+        return None
 
     def people_in_article(self, article_key: str) -> list[PersonRecord]:
         """People who appear in an article."""
@@ -237,11 +241,6 @@ class Snapshot:
     def paragraph_text(self, quote: QuoteRecord) -> str:
         """The paragraph (line) of the article that holds the quote; it starts at `quote.context_start`."""
         return quote.context
-
-    def load_texts(self) -> None:
-        """Read every article's text now (from a worker), so opening one later does not wait."""
-        if self.articles:
-            self.articles[0].text  # noqa: B018
 
     def search_quotes(self, query: str) -> Sequence[QuoteRecord]:
         """Quotes matching every word and phrase of the query (see store.search)."""

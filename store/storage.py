@@ -22,8 +22,10 @@ from store.errors import StoreError, shown_path
 FileStamp = tuple[int, int, int]
 MANIFEST_KEY = "whosaid"
 SEGMENT_DOCUMENTS = 4096
-"""Documents per table file: appending to a big table rewrites only its last file, and a reader can
-show a table's first rows without parsing all of it."""
+SEGMENT_BYTES = 1_000_000
+"""A table file holds at most SEGMENT_DOCUMENTS documents and (unless one document is bigger) about
+SEGMENT_BYTES: appending to a big table rewrites only its last file, and a reader parses only the
+files holding the documents it needs, a few milliseconds each."""
 
 Segment = tuple[str, "int | None"]
 """One file of a table and how many documents it holds (None in a store written before segments)."""
@@ -164,6 +166,7 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         self._parts: list[list[dict[str, Any]] | None] = [None] * len(segments)
         self._read_current = read_current
         self._lock = threading.RLock()
+        self._starts: list[int] = []
         if any(count is None for _, count in segments):
             counts = [len(self._part(number)) for number in range(len(segments))]
         else:
@@ -360,21 +363,19 @@ class TableFilesStorage(Storage):
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
 
     def _write_segments(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
-        """Write a table as files of SEGMENT_DOCUMENTS documents, keeping each file whose content is unchanged."""
-        items = list(tables.loaded[name].items())
+        """Write a table in files of bounded size, keeping each file whose content is unchanged."""
         previous = list(zip(tables.files.get(name, []), tables.raw.get(name, []), strict=False))
         segments: list[Segment] = []
         payloads: list[bytes] = []
-        for number, start in enumerate(range(0, len(items), SEGMENT_DOCUMENTS)):
-            part = dict(items[start : start + SEGMENT_DOCUMENTS])
-            payloads.append(orjson.dumps(part))
-            if number < len(previous) and previous[number][1] == payloads[-1]:
-                segments.append((previous[number][0][0], len(part)))
+        for number, (payload, count) in enumerate(segment_payloads(tables.loaded[name])):
+            payloads.append(payload)
+            if number < len(previous) and previous[number][1] == payload:
+                segments.append((previous[number][0][0], count))
                 continue
             file_name = f"{name}.{generation}.{number}.json"
             written.append(self.directory / file_name)
-            write_durably(written[-1], payloads[-1])
-            segments.append((file_name, len(part)))
+            write_durably(written[-1], payload)
+            segments.append((file_name, count))
         tables.raw[name] = payloads
         return segments
 
@@ -388,6 +389,24 @@ class TableFilesStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: no file is held open between calls."""
+
+
+def segment_payloads(table: dict[str, Any]) -> Iterator[tuple[bytes, int]]:
+    """A table's documents as the JSON objects of its files, in order, each with its document count.
+
+    Each document is encoded once; a file's bytes are exactly `orjson.dumps` of its documents.
+    """
+    pieces: list[bytes] = []
+    size = 0
+    for doc_id, document in table.items():
+        piece = orjson.dumps(str(doc_id)) + b":" + orjson.dumps(document)
+        if pieces and (len(pieces) >= SEGMENT_DOCUMENTS or size + len(piece) > SEGMENT_BYTES):
+            yield b"{" + b",".join(pieces) + b"}", len(pieces)
+            pieces, size = [], 0
+        pieces.append(piece)
+        size += len(piece) + 1
+    if pieces:
+        yield b"{" + b",".join(pieces) + b"}", len(pieces)
 
 
 def table_directory(path: Path) -> Path:

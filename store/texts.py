@@ -1,4 +1,4 @@
-"""Article full texts, read from the store only when an article is first opened."""
+"""Article full texts, read from the store only when an article's text is first needed."""
 
 from __future__ import annotations
 
@@ -9,12 +9,26 @@ from typing import Any, Protocol
 TableReader = Callable[[], Mapping[str, Any]]
 
 
-class ArticleTexts:
-    """The texts and titles of one store version's articles by key, each read on first use and kept."""
+class Titles(Protocol):
+    """Article titles by article key."""
 
-    def __init__(self, documents: Sequence[dict[str, Any]], titles: Titles) -> None:
+    def get(self, key: str, default: str = "") -> str: ...
+
+
+class ArticleTexts:
+    """The texts and titles of one store version's articles by key.
+
+    The texts table holds an article's text at the article's own position, so a text is found by
+    reading the one file that holds it; a store where the two tables disagree is read whole instead.
+    """
+
+    def __init__(
+        self, documents: Sequence[dict[str, Any]], article_documents: Sequence[dict[str, Any]], titles: Titles
+    ) -> None:
         self._documents = documents
+        self._article_documents = article_documents
         self._titles = titles
+        self._positions: dict[str, int] | None = None
         self._by_key: dict[str, str] | None = None
         self._lock = threading.Lock()
 
@@ -22,15 +36,16 @@ class ArticleTexts:
         """An article's full text ("" for an article this store version does not hold)."""
         with self._lock:
             if self._by_key is None:
+                if self._positions is None:
+                    self._positions = {doc["key"]: index for index, doc in enumerate(self._article_documents)}
+                position = self._positions.get(article_key)
+                if position is not None and position < len(self._documents):
+                    document = self._documents[position]
+                    if document["key"] == article_key:
+                        return document["text"]
                 self._by_key = {doc["key"]: doc["text"] for doc in self._documents}
             return self._by_key.get(article_key, "")
 
     def title_of(self, article_key: str) -> str:
         """An article's title ("" for an article this store version does not hold)."""
         return self._titles.get(article_key, "")
-
-
-class Titles(Protocol):
-    """Article titles by article key."""
-
-    def get(self, key: str, default: str = "") -> str: ...

@@ -97,6 +97,20 @@ def test_big_tables_are_split_and_an_append_rewrites_only_their_last_file(
     assert [article.title for article in snapshot.articles][-1] == "Story 6"
 
 
+def test_files_are_bounded_in_bytes_and_each_text_is_read_from_the_file_that_holds_it(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_BYTES", 1)
+    texts = [f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n" for n in range(3)]
+    Store(store_path, extractor=tagged_extract).ingest([(f"{n}.txt", text) for n, text in enumerate(texts)])
+    manifest = json.loads(store_path.read_text())["whosaid"]["tables"]
+    assert [count for _file, count in manifest["texts"]] == [1, 1, 1]
+    snapshot = Store(store_path).open_snapshot()
+    assert snapshot.articles[2].text == texts[2]
+    assert snapshot.paragraph_text(snapshot.quotes[1]) == "\u201cYes 1,\u201d said Ann Lee."
+    assert [article.text for article in snapshot.articles] == texts
+
+
 def test_opening_reads_the_first_quotes_and_counts_the_rest_from_the_manifest(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

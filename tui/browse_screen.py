@@ -117,7 +117,7 @@ class BrowseScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
     def prepare(self, snapshot: Snapshot) -> None:
-        """Build the indexes and read the texts a detail first needs (seconds at 100k quotes) off the UI thread."""
+        """Build the indexes a detail first needs (seconds at 100k quotes) off the UI thread."""
         snapshot.quote_position("")
         snapshot.quotes_by_person("")
         snapshot.quotes_in_article("")
@@ -125,7 +125,6 @@ class BrowseScreen(Screen[None]):
         snapshot.search_quotes("a")
         snapshot.search_people("a")
         snapshot.search_organizations("a")
-        snapshot.load_texts()
         self.post_message(self.Prepared(snapshot))
 
     def on_browse_screen_prepared(self, message: Prepared) -> None:
