@@ -262,26 +262,37 @@ def measure_terminal(store_path: Path, work: Path, rounds: int) -> list[dict[str
     ]
 
 
-ResultsShown = Callable[[object, str], bool]
+ShownText = Callable[[object], tuple[object, Callable[[], str]]]
+"""For an app: the widget that shows a search's results, and what search its content was made for."""
 
 
 async def keystroke_latencies(
-    app_factory: Callable[[], object], queries: list[str], shows: ResultsShown, open_search: tuple[str, ...]
+    app_factory: Callable[[], object], queries: list[str], shown_text: ShownText, open_search: tuple[str, ...]
 ) -> list[float]:
-    """Seconds from each key sent to the search box until a frame showing its results was drawn."""
+    """Seconds from each key sent to the search box until a frame was drawn in which the results widget
+    had been rendered for the text typed so far."""
     from textual import events
 
     app = app_factory()
-    frames: list[float] = []
+    frames: list[tuple[float, str]] = []
+    rendered = [""]
     draw = app._display  # type: ignore[attr-defined]
 
     def draw_and_record(screen: object, renderable: object) -> None:
         draw(screen, renderable)
-        frames.append(time.perf_counter())
+        frames.append((time.perf_counter(), rendered[0]))
 
     app._display = draw_and_record  # type: ignore[attr-defined]
     latencies = []
     async with app.run_test(size=(120, 36)) as pilot:  # type: ignore[attr-defined]
+        widget, made_for = shown_text(app)
+        render_lines = widget.render_lines  # type: ignore[attr-defined]
+
+        def render_and_record(crop: object) -> object:
+            rendered[0] = made_for()
+            return render_lines(crop)
+
+        widget.render_lines = render_and_record  # type: ignore[attr-defined]
         await pilot.press(*open_search)
         await pilot.pause()
         for query in queries:
@@ -289,31 +300,31 @@ async def keystroke_latencies(
             for character in query:
                 typed += character
                 started = time.perf_counter()
+                first_frame = len(frames)
                 app._driver.send_message(events.Key("space" if character == " " else character, character))  # type: ignore[attr-defined]
-                shown_at = None
                 while time.perf_counter() - started < 10:
                     await asyncio.sleep(0.0002)
-                    if shown_at is None and shows(app, typed):
-                        shown_at = time.perf_counter()
-                    if shown_at is not None and frames and frames[-1] >= shown_at:
-                        latencies.append(frames[-1] - started)
+                    shown = next((at for at, text in frames[first_frame:] if text == typed), None)
+                    if shown is not None:
+                        latencies.append(shown - started)
                         break
             await pilot.press(*["backspace"] * len(query))
             await pilot.pause()
     return latencies
 
 
-def whosaid_shows(app: object, typed: str) -> bool:
-    """The quotes pane lists the results of `typed`."""
+def whosaid_results(app: object) -> tuple[object, Callable[[], str]]:
+    """The quotes list, and the search its rows were set for."""
     from tui.panes import QuotesPane
 
     pane = app.screen.query_one(QuotesPane)  # type: ignore[attr-defined]
-    return pane.search_text == typed
+    return pane.rows, lambda: pane.search_text
 
 
-def minimal_shows(app: object, typed: str) -> bool:
-    """The minimal app echoes `typed`."""
-    return str(app.query_one("#echo").content) == typed  # type: ignore[attr-defined]
+def minimal_results(app: object) -> tuple[object, Callable[[], str]]:
+    """The minimal app's echo, and the text it echoes."""
+    echo = app.query_one("#echo")  # type: ignore[attr-defined]
+    return echo, lambda: str(echo.content)
 
 
 def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
@@ -325,9 +336,9 @@ def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
     minimal_class = namespace["Minimal"]
     queries = ["market", "joint prod", "confidence", "costs higher", "we expect"]
     store = Store(store_path)
-    ours = asyncio.run(keystroke_latencies(lambda: WhosaidApp(store), queries, whosaid_shows, ("slash",)))
+    ours = asyncio.run(keystroke_latencies(lambda: WhosaidApp(store), queries, whosaid_results, ("slash",)))
     theirs = asyncio.run(
-        keystroke_latencies(lambda: minimal_class(), queries, minimal_shows, ())  # type: ignore[operator]
+        keystroke_latencies(lambda: minimal_class(), queries, minimal_results, ())  # type: ignore[operator]
     )
     return [
         report("keystroke to results, median (ms)", 1000 * statistics.median(ours),
