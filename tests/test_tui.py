@@ -464,3 +464,26 @@ async def test_a_store_opened_on_its_first_quotes_ends_the_app_when_a_later_file
     await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
     assert app.return_code == 2
     assert app.startup_error is not None and "damaged table file" in app.startup_error
+
+
+@pytest.mark.parametrize(
+    ("burst", "expected_search", "expected_focus"),
+    [("/self", "self", "search"), ("/a/1", "a/1", "search"), ("\tj", "", "organizations-list")],
+)
+@synchronously
+async def test_keys_arriving_together_reach_the_widget_the_first_one_focuses(
+    store: Store, burst: str, expected_search: str, expected_focus: str
+) -> None:
+    from textual import events
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for character in burst:
+            key = {"/": "slash", "\t": "tab"}.get(character, character)
+            app.post_message(events.Key(key, character if character != "\t" else None))
+        await settle(pilot)
+        assert app.screen.search.value == expected_search
+        assert app.focused is not None and app.focused.id == expected_focus
+        if expected_focus == "organizations-list":
+            assert app.screen.organizations.rows.cursor == 1

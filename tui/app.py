@@ -242,7 +242,7 @@ class WhosaidApp(App[None]):
         screen = self.browse_screen()
         if query is not None:
             screen.search.value = searchable(query)
-        screen.search.focus()
+        screen.set_focus(screen.search)
 
     def action_help(self) -> None:
         from tui.help_screen import HelpScreen

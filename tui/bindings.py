@@ -5,16 +5,20 @@ from __future__ import annotations
 from textual.binding import Binding
 
 BROWSE_BINDINGS: list[Binding] = [
-    Binding("tab", "next_pane", "Next pane", show=False, id="pane.next"),
-    Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="pane.previous"),
-    Binding("slash", "focus_search", "Search", key_display="/", id="search.focus"),
+    # Keys that move the focus are priority bindings: they act when the key arrives, so keys typed
+    # right after them (a burst over SSH, "/" and a query) reach the newly focused widget.
+    Binding("tab", "next_pane", "Next pane", show=False, priority=True, id="pane.next"),
+    Binding("shift+tab", "previous_pane", "Previous pane", show=False, priority=True, id="pane.previous"),
+    Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="search.focus"),
     Binding("escape", "back", "Back", id="nav.back"),
     Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
     Binding("a", "open_article", "Article", id="article.open"),
-    Binding("1", "show_pane('people')", "People pane", show=False, id="pane.people"),
-    Binding("2", "show_pane('organizations')", "Organizations pane", show=False, id="pane.organizations"),
-    Binding("3", "show_pane('quotes')", "Quotes pane", show=False, id="pane.quotes"),
-    Binding("4", "show_pane('detail')", "Detail pane", show=False, id="pane.detail"),
+    Binding("1", "show_pane('people')", "People pane", show=False, priority=True, id="pane.people"),
+    Binding(
+        "2", "show_pane('organizations')", "Organizations pane", show=False, priority=True, id="pane.organizations"
+    ),
+    Binding("3", "show_pane('quotes')", "Quotes pane", show=False, priority=True, id="pane.quotes"),
+    Binding("4", "show_pane('detail')", "Detail pane", show=False, priority=True, id="pane.detail"),
 ]
 
 APP_BINDINGS: list[Binding] = [

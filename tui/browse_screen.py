@@ -295,7 +295,7 @@ class BrowseScreen(Screen[None]):
             return
         self.history.append(Place(self.detail.subject, "detail", event.option_index))
         self.show_subject(subject)
-        self.detail.links.focus()
+        self.set_focus(self.detail.links)
 
     def open_subject(self, subject: Subject, from_article: ReadingPlace | None = None) -> None:
         """Show a subject in the detail area, remembering where the user was, and focus its links."""
@@ -306,7 +306,11 @@ class BrowseScreen(Screen[None]):
     def focus_pane(self, name: str) -> None:
         """Give a pane focus (and, on a narrow terminal, the screen)."""
         self.current_pane = name
-        self.focus_target(name).focus()
+        self.set_focus(self.focus_target(name))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search box has focus, "/" and the digits are typed into it, not taken as commands."""
+        return not (action in ("focus_search", "show_pane") and self.focused is self.search)
 
     def action_next_pane(self) -> None:
         self.focus_pane(PANES[(PANES.index(self.current_pane) + 1) % len(PANES)])
@@ -318,7 +322,7 @@ class BrowseScreen(Screen[None]):
         self.focus_pane(name)
 
     def action_focus_search(self) -> None:
-        self.search.focus()
+        self.set_focus(self.search)
 
     @on(Input.Changed, "#search")
     def search_changed(self, event: Input.Changed) -> None:
