@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 from typing import Any, overload
 
+from store.lazy_records import LazyRecords
 from store.records import QuoteRecord, TextSource
 
 
-class QuoteRecords(Sequence[QuoteRecord]):
+class QuoteRecords(LazyRecords[QuoteRecord]):
     """The quotes of a snapshot in reading order; each record is made from its document when first read."""
 
     def __init__(
@@ -17,29 +19,8 @@ class QuoteRecords(Sequence[QuoteRecord]):
         speaker_names: dict[str, str],
         text_source: TextSource,
     ) -> None:
+        super().__init__(documents, partial(_quote_record, speaker_names=speaker_names, text_source=text_source))
         self._documents = documents
-        self._text_source = text_source
-        self._speaker_names = speaker_names
-        self._records: list[QuoteRecord | None] = [None] * len(documents)
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-    @overload
-    def __getitem__(self, index: int) -> QuoteRecord: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
-
-    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
-        if isinstance(index, slice):
-            return [self[position] for position in range(*index.indices(len(self)))]
-        record = self._records[index]
-        if record is None:
-            record = self._records[index] = _quote_record(
-                self._documents[index], self._speaker_names, self._text_source
-            )
-        return record
 
     def texts(self) -> list[str]:
         """Every quote's text, by position."""

@@ -33,9 +33,11 @@ def _table_documents(
     return list(tree[table].values()) if table in tree else []
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Snapshot:
     """Records of one store version with the lookups the screen and the command line need.
+
+    Two snapshots are the same only if they are one object: each read of the store makes a new one.
 
     Only the people, the organizations and the first quotes are read when a snapshot is built; the
     rest is read when first used, or all at once by `read_all`.
@@ -46,8 +48,8 @@ class Snapshot:
     people: Sequence[PersonRecord]
     organizations: tuple[OrganizationRecord, ...]
     quotes: QuoteRecords
-    _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False, compare=False)
-    _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False, compare=False)
+    _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
+    _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:

@@ -80,12 +80,18 @@ def test_writes_keep_only_the_current_and_previous_table_files(store_path: Path)
     assert Store(store_path).summary().articles == 4
 
 
+def store_of_five_stories(store_path: Path) -> Store:
+    """A store of five one-quote stories ("Yes 0," to "Yes 4,")."""
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n") for n in range(5)])
+    return store
+
+
 def test_big_tables_are_split_and_an_append_rewrites_only_their_last_file(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
-    store = Store(store_path, extractor=tagged_extract)
-    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n") for n in range(5)])
+    store = store_of_five_stories(store_path)
     before = json.loads(store_path.read_text())["whosaid"]["tables"]
     assert [count for _file, count in before["quotes"]] == [2, 2, 1]
     store.ingest([("6.txt", "Story 6\n\n\u201cYes 6,\u201d said Ann Lee.\n")])
@@ -115,8 +121,7 @@ def test_opening_reads_the_first_quotes_and_counts_the_rest_from_the_manifest(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
-    store = Store(store_path, extractor=tagged_extract)
-    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said Ann Lee.\n") for n in range(5)])
+    store_of_five_stories(store_path)
     manifest = json.loads(store_path.read_text())["whosaid"]["tables"]
     last_quotes = store_path.parent / "store.json.d" / manifest["quotes"][-1][0]
     last_quotes.write_text("{damaged")
