@@ -7,7 +7,6 @@ from store.articles import ARTICLE_SUFFIXES, read_article_file
 from store.database import SCHEMA_VERSION, Store, open_store
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
-from store.model import Extraction, Organization, Person, Quote
 from store.records import (
     Appearance,
     ArticleRecord,
@@ -23,11 +22,15 @@ from store.snapshot import Snapshot
 
 
 def __getattr__(name: str) -> object:
-    """`store.extract`, imported on first use so that reading a store does not load the extractor."""
+    """`store.extract` and the extraction's types, imported on first use: browsing a store needs neither."""
     if name == "extract":
         from store.extraction import extract
 
         return extract
+    if name in ("Extraction", "Organization", "Person", "Quote"):
+        from store import model
+
+        return getattr(model, name)
     raise AttributeError(f"module 'store' has no attribute {name!r}")
 
 

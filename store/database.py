@@ -7,16 +7,19 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
 from store.errors import StoreError, shown_path
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
-from store.model import Extraction
 from store.records import IngestOutcome, StoreSummary
 from store.snapshot import Snapshot
 from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
+
+if TYPE_CHECKING:
+    from store.model import Extraction
 
 READ_ATTEMPTS = 5
 QUICK_READ_BYTES = 8_000_000

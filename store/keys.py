@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -28,4 +27,6 @@ def name_key(name: str) -> str:
 
 def content_hash(text: str) -> str:
     """SHA-256 of an article's text: the same text is the same article."""
+    import hashlib
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -1,5 +1,5 @@
 """`python -m tui`: the same as the `whosaid` command."""
 
-from tui.cli import main
+from tui.launcher import main
 
 raise SystemExit(main())

@@ -20,6 +20,7 @@ from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
 from tui.detail import Subject
+from tui.launcher import resume_collector
 from tui.safe_text import printable_line
 from tui.search_box import searchable
 from tui.text import count_label
@@ -111,6 +112,7 @@ class WhosaidApp(App[None]):
         return BrowseScreen()
 
     def on_mount(self) -> None:
+        self.call_after_refresh(resume_collector)
         self.set_class(self.ascii_only, "-ascii")
         few_colors = not self.is_headless and self.console.color_system in ("standard", "windows")
         self.set_class(few_colors, "-few-colors")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,6 +21,7 @@ from store import (
     resolve_store_path,
     shown_path,
 )
+from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 EXIT_OK = 0
@@ -108,6 +108,8 @@ def print_error(message: str) -> None:
 
 def dump_json(document: object) -> str:
     """JSON text in which no character can act on a terminal."""
+    import json
+
     return escape_json_text(json.dumps(document, ensure_ascii=False, indent=1))
 
 
@@ -268,6 +270,8 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `whosaid` command."""
     arguments = build_parser().parse_args(argv)
+    if arguments.command is not None:
+        resume_collector()
     try:
         if arguments.command == "extract":
             return run_extract(arguments.paths, arguments.json)
