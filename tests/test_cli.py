@@ -152,3 +152,15 @@ def test_output_never_carries_terminal_control_sequences(tmp_path: Path) -> None
         assert result.returncode == 0, result.stderr
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout, arguments
     assert "[bold]" in run("extract", str(hostile)).stdout
+
+
+def test_a_command_other_than_the_browser_resumes_the_paused_cycle_collector(tmp_path: Path) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        assert main(["--db", str(tmp_path / "s.json"), "search", "production"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

@@ -487,3 +487,17 @@ async def test_keys_arriving_together_reach_the_widget_the_first_one_focuses(
         assert app.focused is not None and app.focused.id == expected_focus
         if expected_focus == "organizations-list":
             assert app.screen.organizations.rows.cursor == 1
+
+
+@synchronously
+async def test_the_browser_resumes_the_cycle_collector_the_command_paused_once_it_has_drawn(store: Store) -> None:
+    import gc
+
+    gc.disable()
+    try:
+        async with make_app(store).run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
