@@ -147,9 +147,9 @@ class Snapshot:
                 by_speaker.setdefault(speaker, []).append(position)
         return by_speaker
 
-    def _quotes_of_speaker(self, speaker: str) -> list[QuoteRecord]:
-        """Records of the quotes attributed to "person:KEY" or "organization:KEY"."""
-        return [self.quotes[position] for position in self._quote_positions_by_speaker.get(speaker, ())]
+    def _quote_positions_of(self, speaker: str) -> list[int]:
+        """Positions of the quotes attributed to "person:KEY" or "organization:KEY"."""
+        return list(self._quote_positions_by_speaker.get(speaker, ()))
 
     @cached_property
     def _organization_keys_by_name(self) -> dict[str, str]:
@@ -180,16 +180,16 @@ class Snapshot:
         key = self._organization_keys_by_name.get(name_key(name))
         return self._organizations_by_key.get(key) if key else None
 
-    def quotes_by_person(self, person_key: str) -> list[QuoteRecord]:
-        """Every quote attributed to a person, in article order."""
-        return self._quotes_of_speaker(f"person:{person_key}")
+    def quotes_by_person(self, person_key: str) -> Sequence[QuoteRecord]:
+        """Every quote attributed to a person, in article order (records made only as they are read)."""
+        return QuoteSelection(self.quotes, self._quote_positions_of(f"person:{person_key}"))
 
-    def quotes_by_organization(self, organization_key: str) -> list[QuoteRecord]:
-        """Quotes attributed to the organization itself, then to its people."""
-        own = self._quotes_of_speaker(f"organization:{organization_key}")
+    def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
+        """Quotes attributed to the organization itself, then to its people (records made only as read)."""
+        positions = self._quote_positions_of(f"organization:{organization_key}")
         for person in self.people_of_organization(organization_key):
-            own.extend(self.quotes_by_person(person.key))
-        return own
+            positions.extend(self._quote_positions_of(f"person:{person.key}"))
+        return QuoteSelection(self.quotes, positions)
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""

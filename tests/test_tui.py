@@ -501,3 +501,23 @@ async def test_the_browser_resumes_the_cycle_collector_the_command_paused_once_i
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+@synchronously
+async def test_a_person_quoted_more_than_a_section_shows_lists_the_first_and_counts_the_rest(tmp_path: Path) -> None:
+    from tests.conftest import tagged_extract
+    from tui.detail import MAX_SECTION_LINKS
+
+    quoted = MAX_SECTION_LINKS + 7
+    lines = "\n".join(f"\u201cPoint {n},\u201d said Ann Lee." for n in range(quoted))
+    store = Store(tmp_path / "store.json", extractor=tagged_extract)
+    store.ingest([("long.txt", f"Long hearing\n\n{lines}\n")])
+    app = make_app(Store(store.path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        prompts = [str(option.prompt) for option in app.screen.detail.links.options]
+        assert f"Quotes ({quoted})" in prompts
+        assert sum(prompt.startswith("\u201cPoint") for prompt in prompts) == MAX_SECTION_LINKS
+        assert any(prompt.startswith("\u2026 7 more") for prompt in prompts)

@@ -122,6 +122,7 @@ class BrowseScreen(Screen[None]):
         snapshot.quotes_by_person("")
         snapshot.quotes_in_article("")
         snapshot.organization_named("")
+        snapshot.article("")
         snapshot.search_quotes("a")
         snapshot.search_people("a")
         snapshot.search_organizations("a")

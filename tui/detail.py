@@ -27,7 +27,7 @@ from tui.text import (
     plain,
 )
 
-MAX_SECTION_LINKS = 100
+MAX_SECTION_LINKS = 50
 """Links listed per section of the detail; the heading still counts them all."""
 
 T = TypeVar("T")
