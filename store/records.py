@@ -38,14 +38,25 @@ class ArticleRecord:
         return self.text_source.text_of(self.key)
 
 
+class Titles(Protocol):
+    """Article titles by article key, read when first asked for."""
+
+    def get(self, key: str, default: str = "") -> str: ...
+
+
 @dataclass(frozen=True)
 class Appearance:
     """How one article presents a person: their role and organization there."""
 
     article_key: str
-    article_title: str
     role: str | None
     organization: str | None
+    titles: Titles = field(repr=False, compare=False)
+
+    @property
+    def article_title(self) -> str:
+        """The title of the article."""
+        return self.titles.get(self.article_key, "")
 
 
 @dataclass(frozen=True)

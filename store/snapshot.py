@@ -50,6 +50,7 @@ class Snapshot:
     quotes: QuoteRecords
     _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
     _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
+    _titles: ArticleTitles | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:
@@ -76,9 +77,9 @@ class Snapshot:
                 appearances=tuple(
                     Appearance(
                         article_key=a["article"],
-                        article_title=titles.get(a["article"], ""),
                         role=a.get("role"),
                         organization=a.get("organization"),
+                        titles=titles,
                     )
                     for a in doc.get("appearances", ())
                 ),
@@ -115,13 +116,17 @@ class Snapshot:
             quotes,
             index_documents,
             (article_documents, quote_documents, index_documents),
+            titles,
         )
 
     def read_all(self) -> None:
-        """Read every table this snapshot has left unread (raising StoreError when one is damaged)."""
+        """Read every table this snapshot has left unread, and the article titles (raising StoreError when a
+        table file is damaged)."""
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
+        if self._titles is not None:
+            self._titles.get("")
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any
+
+from store.records import Titles
 
 TableReader = Callable[[], Mapping[str, Any]]
-
-
-class Titles(Protocol):
-    """Article titles by article key."""
-
-    def get(self, key: str, default: str = "") -> str: ...
 
 
 class ArticleTexts:

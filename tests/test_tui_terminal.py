@@ -136,7 +136,9 @@ RENDERERS: dict[str, Callable[[str, str], Content]] = {
     "block (article paragraph, detail summary)": lambda text, name: block(text).stylize("reverse", 0, len(text)),
     "highlighted": lambda text, name: highlighted(text, name, multiline=True),
     "quote row": lambda text, name: quote_row(quote_record(text, name), name),
-    "person row": lambda text, name: person_row(PersonRecord(name, text, (), (Appearance("a", text, name, text),))),
+    "person row": lambda text, name: person_row(
+        PersonRecord(name, text, (), (Appearance("a", name, text, {"a": text}),))
+    ),
     "organization row": lambda text, name: organization_row(OrganizationRecord(name, text, (text,), ())),
     "detail quote link": lambda text, name: _quote_label(text, name, name),
     "notification": lambda text, name: Content(printable_line(text)),
