@@ -20,12 +20,12 @@ from store.records import (
     StoreSummary,
 )
 from store.search import parse_query
-from store.storage import SegmentedDocuments, Tables
-from store.texts import ArticleTexts, TableReader
+from store.storage import SegmentedDocuments, Tables, TablesReader
+from store.texts import ArticleTexts
 
 
 def _table_documents(
-    tree: Mapping[str, Any], table: str, read_current: TableReader | None
+    tree: Mapping[str, Any], table: str, read_current: TablesReader | None
 ) -> Sequence[dict[str, Any]]:
     """A table's documents in the order they were inserted; from table files, read as they are used."""
     if isinstance(tree, Tables):
@@ -53,7 +53,7 @@ class Snapshot:
     _titles: ArticleTitles | None = field(default=None, repr=False)
 
     @classmethod
-    def build(cls, tree: Mapping[str, Any], path: str, read_current: TableReader | None = None) -> Snapshot:
+    def build(cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
         article_documents = _table_documents(tree, "articles", read_current)
         titles = ArticleTitles(article_documents)

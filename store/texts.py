@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from store.records import Titles
-
-TableReader = Callable[[], Mapping[str, Any]]
 
 
 class ArticleTexts:
