@@ -20,7 +20,6 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         text_source: TextSource,
     ) -> None:
         super().__init__(documents, partial(_quote_record, speaker_names=speaker_names, text_source=text_source))
-        self._documents = documents
 
     def texts(self) -> list[str]:
         """Every quote's text, by position."""

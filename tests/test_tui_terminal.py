@@ -22,7 +22,18 @@ from textual import events
 from textual.content import Content
 
 from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
-from tests.test_tui import SEED, SIZE, choose_in_palette, make_app, no_blink, screen_text, settle, store, synchronously
+from tests.test_tui import (
+    SEED,
+    SIZE,
+    choose_in_palette,
+    make_app,
+    no_blink,
+    open_article_at_a_name,
+    screen_text,
+    settle,
+    store,
+    synchronously,
+)
 from tui.app import WhosaidApp
 from tui.detail import _quote_label
 from tui.safe_text import printable_line
@@ -324,14 +335,7 @@ def test_snapshot_organization_detail_80x24(snap_compare, store: Store) -> None:
 
 
 def test_snapshot_article_view_80x24(snap_compare, store: Store) -> None:
-    async def article(pilot) -> None:  # type: ignore[no-untyped-def]
-        no_blink(pilot)
-        await settle(pilot)
-        await pilot.press("3", "j", "a")
-        await settle(pilot)
-        await pilot.press("tab")
-
-    assert snap_compare(make_app(store), terminal_size=SMALL, run_before=article)
+    assert snap_compare(make_app(store), terminal_size=SMALL, run_before=open_article_at_a_name)
 
 
 def test_snapshot_help_80x24(snap_compare, store: Store) -> None:
