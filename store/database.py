@@ -40,11 +40,14 @@ def check_schema(schema: int, path: Path) -> None:
 
 def read_tables(path: Path) -> Tables | None:
     """The store's tables at its current version, brought to the current schema in memory."""
-    tables = TableFilesStorage(path, SCHEMA_VERSION).read()
-    if tables is None:
-        return None
-    check_schema(tables.schema, path)
-    migrate(tables, tables.schema)
+    return upgraded(TableFilesStorage(path, SCHEMA_VERSION).read(), path)
+
+
+def upgraded(tables: Tables | None, path: Path) -> Tables | None:
+    """Tables just read, brought to the current schema in memory (a newer or damaged one is refused)."""
+    if tables is not None:
+        check_schema(tables.schema, path)
+        migrate(tables, tables.schema)
     return tables
 
 
@@ -71,7 +74,7 @@ class Store:
         """Sidecar file whose lock serialises writers across processes."""
         return self.path.with_name(self.path.name + ".lock")
 
-    def _load(self, complete: bool = True) -> Snapshot:
+    def _load(self, complete: bool) -> Snapshot:
         """A snapshot of the store as it is now, read whole or (not `complete`) only as far as a first screen
         needs; retried when a writer replaces the store mid-read."""
         for attempt in range(READ_ATTEMPTS):
@@ -95,7 +98,7 @@ class Store:
     def has_articles(self) -> bool:
         """Whether the store holds any article, reading only its manifest (and, for an older store, its articles)."""
         tables = read_tables(self.path)
-        return tables is not None and "articles" in tables and bool(len(tables.documents("articles")))
+        return tables is not None and len(tables.documents("articles")) > 0
 
     def reads_quickly(self) -> bool:
         """Whether what a snapshot reads when opened is small enough to read before a first frame (a few ms)."""
@@ -110,25 +113,26 @@ class Store:
         """The store as last read (see `refresh`), read whole; read again after this process wrote to it."""
         if self._snapshot is None:
             self._stamp = file_stamp(self.path)
-            self._snapshot = self._load()
-        self._snapshot.read_all()
+            self._snapshot = self._load(complete=True)
+        else:
+            self._snapshot.read_all()
         return self._snapshot
 
     def open_snapshot(self) -> Snapshot:
         """The store's snapshot read only as far as a first screen needs; `Snapshot.read_all` reads the rest."""
-        self.refresh(complete=False)
+        self.refresh()
         assert self._snapshot is not None
         return self._snapshot
 
-    def refresh(self, complete: bool = True) -> bool:
+    def refresh(self) -> bool:
         """Re-read the store if another process changed it; True when the snapshot changed.
 
-        With `complete` false, the new snapshot reads its tables as they are used (see `Snapshot.read_all`).
+        The new snapshot reads its tables as they are used (`snapshot` and `Snapshot.read_all` read them all).
         """
         stamp = file_stamp(self.path)
         if stamp == self._stamp and self._snapshot is not None:
             return False
-        self._snapshot = self._load(complete)
+        self._snapshot = self._load(complete=False)
         self._stamp = stamp
         return True
 
@@ -149,11 +153,7 @@ class Store:
         try:
             fcntl.flock(lock_handle, fcntl.LOCK_EX)
             database = TinyDB(self.path, storage=BatchedWrites(TableFilesStorage), schema=SCHEMA_VERSION)
-            tables = database.storage.read()
-            if tables is not None:
-                check_schema(tables.schema, self.path)
-                migrate(tables, tables.schema)
-                tables.changed.update(tables.loaded)
+            upgraded(database.storage.read(), self.path)
             yield database
             database.storage.flush()
         finally:

@@ -41,8 +41,6 @@ class LazyRecords(Sequence[RecordT], Generic[RecordT]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)
 
-    __hash__ = None  # type: ignore[assignment]
-
 
 class ArticleTitles:
     """Article titles by key, read from the articles' documents the first time a title is asked for."""

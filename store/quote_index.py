@@ -8,7 +8,6 @@ base64 of little-endian uint32s, so opening the store decodes only the lists a q
 from __future__ import annotations
 
 import base64
-import re
 import sys
 from array import array
 from bisect import bisect_left
@@ -17,9 +16,8 @@ from itertools import pairwise
 from typing import Any
 
 from store.keys import fold
-from store.search import ParsedQuery, Term, parse_query
+from store.search import WORD, ParsedQuery, Term, parse_query
 
-_TOKEN = re.compile(r"\w+")
 IndexDocument = dict[str, Any]
 
 
@@ -42,7 +40,7 @@ def decode_positions(encoded: str) -> array:
 
 def quote_keys(text: str) -> tuple[set[str], set[str]]:
     """The folded words of a text and its adjacent word pairs ("a b")."""
-    tokens = _TOKEN.findall(fold(text))
+    tokens = WORD.findall(fold(text))
     return set(tokens), {f"{first} {second}" for first, second in pairwise(tokens)}
 
 
@@ -89,9 +87,6 @@ class QuoteIndex:
         self._vocabulary = list(self._words)
         self._decoded: dict[tuple[str, str], array] = {}
         self._folded: dict[int, str] = {}
-
-    def __len__(self) -> int:
-        return len(self._texts)
 
     def _postings(self, table: str, key: str) -> array:
         """Decoded positions for a word or a pair (empty when absent)."""

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from store.keys import fold as fold_text
 
 _QUERY_PART = re.compile(r'"([^"]*)("?)|([^\s"]+)')
-_TOKEN = re.compile(r"\w+")
+WORD = re.compile(r"\w+")
+"""What counts as a word, alike for the quote index and for queries, so that they always agree."""
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -56,7 +57,7 @@ def parse_query(query: str) -> ParsedQuery:
     parts: list[tuple[tuple[str, ...], bool, int]] = []
     for match in _QUERY_PART.finditer(query):
         phrase, closing_mark, word = match.groups()
-        tokens = tuple(_TOKEN.findall(fold_text(phrase if word is None else word)))
+        tokens = tuple(WORD.findall(fold_text(phrase if word is None else word)))
         if tokens:
             closed = word is None and closing_mark == '"'
             parts.append((tokens, closed, match.end()))

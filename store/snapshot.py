@@ -168,6 +168,22 @@ class Snapshot:
     def _quote_index(self) -> QuoteIndex:
         return QuoteIndex(self.quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
 
+    def build_indexes(self) -> None:
+        """Build every lookup the details and the searches use (seconds at 100k quotes), e.g. in a worker, so
+        that none is built while the user waits."""
+        (  # noqa: B018 - each is a cached property: reading it builds it
+            self._articles_by_key,
+            self._people_by_key,
+            self._organizations_by_key,
+            self._organization_keys_by_name,
+            self._people_by_organization,
+            self._quote_positions_by_speaker,
+            self._quote_positions_by_article,
+            self._quote_index,
+            self._folded_person_names,
+            self._folded_organization_names,
+        )
+
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""
         return self._articles_by_key.get(key)

@@ -91,9 +91,13 @@ def write_atomically(path: Path, payload: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary_name)
-        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        message = f"{shown_path(path)}: cannot write the store ({reason}); the previous store is intact"
-        raise StoreError(message) from None
+        raise write_failure(path, error) from None
+
+
+def write_failure(path: Path, error: OSError) -> StoreError:
+    """The one-line error for a store write that failed and changed nothing."""
+    reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+    return StoreError(f"{shown_path(path)}: cannot write the store ({reason}); the previous store is intact")
 
 
 def write_durably(path: Path, payload: bytes) -> None:
@@ -352,10 +356,7 @@ class TableFilesStorage(Storage):
                     path.unlink()
             if isinstance(error, StoreError):
                 raise
-            reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-            raise StoreError(
-                f"{shown_path(self.path)}: cannot write the store ({reason}); the previous store is intact"
-            ) from None
+            raise write_failure(self.path, error) from None
         in_use = {file for segments in files.values() for file, _ in segments}
         self._remove_unused_files(keep=in_use | self._files_in_use)
         self._generation = generation
