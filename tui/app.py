@@ -183,7 +183,7 @@ class WhosaidApp(App[None]):
         """Re-read the store file if it changed (off the UI thread), post the new snapshot as soon as its
         first screen is read, then read the rest of it."""
         try:
-            if self.store.refresh(complete=False) and self.store.loaded_snapshot is not None:
+            if self.store.refresh() and self.store.loaded_snapshot is not None:
                 self.post_message(self.SnapshotChanged(self.store.loaded_snapshot))
             if self.store.loaded_snapshot is not None:
                 self.store.loaded_snapshot.read_all()

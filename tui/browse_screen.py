@@ -92,6 +92,8 @@ class BrowseScreen(Screen[None]):
         self.history: list[Place] = []
         self._restoring = False
         self._prepared: Snapshot | None = None
+        self._preparing: Snapshot | None = None
+        """The snapshot whose indexes a worker is building, so that typing meanwhile does not start another."""
         self._detail_timer: Timer | None = None
         self.people = PeoplePane()
         self.organizations = OrganizationsPane()
@@ -118,14 +120,7 @@ class BrowseScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
     def prepare(self, snapshot: Snapshot) -> None:
         """Build the indexes a detail first needs (seconds at 100k quotes) off the UI thread."""
-        snapshot.quote_position("")
-        snapshot.quotes_by_person("")
-        snapshot.quotes_in_article("")
-        snapshot.organization_named("")
-        snapshot.article("")
-        snapshot.search_quotes("a")
-        snapshot.search_people("a")
-        snapshot.search_organizations("a")
+        snapshot.build_indexes()
         self.post_message(self.Prepared(snapshot))
 
     def on_browse_screen_prepared(self, message: Prepared) -> None:
@@ -163,7 +158,8 @@ class BrowseScreen(Screen[None]):
         """Fill the panes from a snapshot, keeping the selection (by key) and the search."""
         query = self.search_text
         searching = bool(query.strip())
-        if snapshot is not self._prepared:
+        if snapshot is not self._prepared and snapshot is not self._preparing:
+            self._preparing = snapshot
             self.call_after_refresh(self.prepare, snapshot)
         if searching:
             self.find_names(snapshot, query)
