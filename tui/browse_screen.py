@@ -369,8 +369,5 @@ class BrowseScreen(Screen[None]):
 
     def action_open_article(self) -> None:
         quote = self.selected_quote()
-        subject = self.detail.subject
         if quote is not None:
             self.app.open_article(quote.article_key, quote.key)
-        elif subject is not None and subject.kind == "article":
-            self.app.open_article(subject.key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -27,6 +28,10 @@ DISCOVERED = ("Search: ", "Theme: switch", "Help: ", "App: ")
 """Commands listed before anything is typed."""
 
 
+Command = tuple[str, Callable[[], object], str]
+"""A palette command as (text, callback, help)."""
+
+
 def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     """Score of `text` against the palette query, and `text` with the matched letters styled (no markup)."""
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)
@@ -36,16 +41,14 @@ def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     return score, content
 
 
-def candidates(
-    commands: Iterable[tuple[str, Callable[[], object], str]], query: str
-) -> list[tuple[str, Callable[[], object], str]]:
+def candidates(commands: Iterable[Command], query: str) -> list[Command]:
     """The commands worth fuzzy-scoring: the typed letters in order, those holding the query whole first.
 
     Fuzzy scoring is slow, so thousands of names are cut to MAX_CANDIDATES by a cheap regex first.
     """
     letters = [char for char in query.lower() if not char.isspace()]
     if not letters:
-        return list(commands)[:MAX_CANDIDATES]
+        return list(islice(commands, MAX_CANDIDATES))
     in_order = re.compile(".*?".join(re.escape(char) for char in letters))
     whole, scattered = [], []
     needle = query.strip().lower()
@@ -67,10 +70,13 @@ class WhosaidCommands(Provider):
     def whosaid(self) -> WhosaidApp:
         return self.app  # type: ignore[return-value]
 
-    def commands(self, query: str) -> Iterator[tuple[str, Callable[[], object], str]]:
-        """Every command as (text, callback, help)."""
+    async def startup(self) -> None:
+        """Make the commands for every name once per opening, not on every keystroke."""
+        self._named_commands = list(self.named_commands())
+
+    def fixed_commands(self, query: str) -> Iterator[Command]:
+        """The commands that do not come from the store (and a search for the typed words)."""
         app = self.whosaid
-        snapshot = app.snapshot
         if query.strip():
             yield (
                 f"{SEARCH_PREFIX}{printable_line(query.strip())}",
@@ -87,6 +93,11 @@ class WhosaidCommands(Provider):
             yield f"Theme: {name}", partial(setattr, app, "theme", name), "Use this theme"
         yield "Help: keys", app.action_help, "List every key"
         yield "App: quit", app.action_quit, "Leave whosaid"
+
+    def named_commands(self) -> Iterator[Command]:
+        """A command for every person, organization and article of the store."""
+        app = self.whosaid
+        snapshot = app.snapshot
         for person in snapshot.people:
             role = ", ".join(person.roles[:1] + person.organizations[:1])
             yield (
@@ -110,7 +121,8 @@ class WhosaidCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         hits: list[Hit] = []
-        for text, callback, help_text in candidates(self.commands(query), query):
+        commands = chain(self.fixed_commands(query), self._named_commands)
+        for text, callback, help_text in candidates(commands, query):
             score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
@@ -121,6 +133,6 @@ class WhosaidCommands(Provider):
             yield hit
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self.commands(""):
+        for text, callback, help_text in self.fixed_commands(""):
             if text.startswith(DISCOVERED):
                 yield DiscoveryHit(Content(text), callback, text=text, help=help_text or None)

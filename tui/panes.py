@@ -22,7 +22,6 @@ class RecordPane(Vertical, Generic[RecordT]):
     """A bordered pane whose title counts its records, listing them in a virtual RowList."""
 
     pane_title = "Records"
-    noun = "record"
     plural = "records"
     kind = "record"
 
@@ -94,7 +93,6 @@ class PeoplePane(RecordPane[PersonRecord]):
     """Everyone the store knows, by name."""
 
     pane_title = "People"
-    noun = "person"
     plural = "people"
     kind = "person"
 
@@ -106,7 +104,6 @@ class OrganizationsPane(RecordPane[OrganizationRecord]):
     """Every organization the store knows, by name."""
 
     pane_title = "Organizations"
-    noun = "organization"
     plural = "organizations"
     kind = "organization"
 
@@ -118,7 +115,6 @@ class QuotesPane(RecordPane[QuoteRecord]):
     """Quotes in article order, filtered and highlighted by the search."""
 
     pane_title = "Quotes"
-    noun = "quote"
     plural = "quotes"
     kind = "quote"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from textual.content import Content
 
 from store import OrganizationRecord, PersonRecord, QuoteRecord, match_spans
@@ -36,11 +34,6 @@ def highlighted(text: str, query: str, *, multiline: bool = False, style: str = 
         for start, end in match_spans(safe, query):
             content = content.stylize(MATCH_STYLE, start, end)
     return content
-
-
-def join(parts: Iterable[Content | str], separator: str = "") -> Content:
-    """Concatenate pieces of Content."""
-    return Content(separator).join(parts)
 
 
 SPEAKER_COLUMN = 16
