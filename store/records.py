@@ -110,16 +110,11 @@ class QuoteRecord:
         return self.text_source.title_of(self.article_key)
 
     @property
-    def context(self) -> str:
-        """The paragraph (line) of the article that holds the quote."""
+    def context(self) -> tuple[int, str]:
+        """The paragraph (line) of the article that holds the quote, and its offset in the article."""
         article_text = self.text_source.text_of(self.article_key)
         start, end = paragraph_bounds(article_text, self.start, self.end)
-        return article_text[start:end]
-
-    @property
-    def context_start(self) -> int:
-        """Offset in the article of the paragraph that holds the quote."""
-        return paragraph_bounds(self.text_source.text_of(self.article_key), self.start, self.end)[0]
+        return start, article_text[start:end]
 
 
 @dataclass(frozen=True)

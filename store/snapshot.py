@@ -262,8 +262,8 @@ class Snapshot:
         return [o for o in self.organizations if article_key in o.article_keys]
 
     def paragraph_text(self, quote: QuoteRecord) -> str:
-        """The paragraph (line) of the article that holds the quote; it starts at `quote.context_start`."""
-        return quote.context
+        """The paragraph (line) of the article that holds the quote (see `QuoteRecord.context`)."""
+        return quote.context[1]
 
     def search_quotes(self, query: str) -> Sequence[QuoteRecord]:
         """Quotes matching every word and phrase of the query (see store.search)."""

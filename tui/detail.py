@@ -187,10 +187,10 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link
         plain(f"\u2014 {speaker_line(snapshot, quote)}", MUTED_STYLE),
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]
-    paragraph = snapshot.paragraph_text(quote)
+    paragraph_start, paragraph = quote.context
     if paragraph.strip():
-        start = max(0, quote.start - quote.context_start)
-        marked = block(paragraph).stylize(CURRENT_QUOTE_STYLE, start, max(start, quote.end - quote.context_start))
+        start = max(0, quote.start - paragraph_start)
+        marked = block(paragraph).stylize(CURRENT_QUOTE_STYLE, start, max(start, quote.end - paragraph_start))
         lines += [Content(""), marked.rstrip()]
     links: list[Link] = []
     if quote.speaker_key and quote.speaker_kind in ("person", "organization"):
