@@ -42,21 +42,27 @@ class LazyRecords(Sequence[RecordT], Generic[RecordT]):
         return isinstance(other, Sequence) and list(self) == list(other)
 
 
-class ArticleTitles:
-    """Article titles by key, read from the articles' documents the first time a title is asked for."""
+class ArticleIndex:
+    """Where each article stands among the articles' documents, by key, built when first asked for: an
+    article's record, title and text are all found from its position."""
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = documents
-        self._titles: dict[str, str] | None = None
+        self._positions: dict[str, int] | None = None
         self._lock = threading.Lock()
+
+    def position_of(self, key: str) -> int | None:
+        """The position of the article with this key, if stored."""
+        if self._positions is None:
+            with self._lock:
+                if self._positions is None:
+                    self._positions = {doc["key"]: position for position, doc in enumerate(self._documents)}
+        return self._positions.get(key)
 
     def get(self, key: str, default: str = "") -> str:
         """The title of the article with this key, or `default`."""
-        if self._titles is None:
-            with self._lock:
-                if self._titles is None:
-                    self._titles = {doc["key"]: article_title(doc) for doc in self._documents}
-        return self._titles.get(key, default)
+        position = self.position_of(key)
+        return default if position is None else article_title(self._documents[position])
 
 
 def article_title(document: Document) -> str:

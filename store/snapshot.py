@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from store.keys import fold, name_key
-from store.lazy_records import ArticleTitles, LazyRecords, article_title
+from store.lazy_records import ArticleIndex, LazyRecords, article_title
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteRecords, QuoteSelection
 from store.records import (
@@ -50,14 +50,14 @@ class Snapshot:
     quotes: QuoteRecords
     _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
     _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
-    _titles: ArticleTitles | None = field(default=None, repr=False)
+    _article_index: ArticleIndex = field(default_factory=lambda: ArticleIndex([]), repr=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
         article_documents = _table_documents(tree, "articles", read_current)
-        titles = ArticleTitles(article_documents)
-        texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_documents, titles)
+        article_index = ArticleIndex(article_documents)
+        texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_index)
 
         def article(doc: dict[str, Any]) -> ArticleRecord:
             return ArticleRecord(
@@ -79,7 +79,7 @@ class Snapshot:
                         article_key=a["article"],
                         role=a.get("role"),
                         organization=a.get("organization"),
-                        titles=titles,
+                        titles=article_index,
                     )
                     for a in doc.get("appearances", ())
                 ),
@@ -116,25 +116,20 @@ class Snapshot:
             quotes,
             index_documents,
             (article_documents, quote_documents, index_documents),
-            titles,
+            article_index,
         )
 
     def read_all(self) -> None:
-        """Read every table this snapshot has left unread, and the article titles (raising StoreError when a
-        table file is damaged)."""
+        """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
+        when a table file is damaged)."""
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
-        if self._titles is not None:
-            self._titles.get("")
+        self._article_index.position_of("")
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
         return StoreSummary(self.path, len(self.articles), len(self.people), len(self.organizations), len(self.quotes))
-
-    @cached_property
-    def _articles_by_key(self) -> dict[str, ArticleRecord]:
-        return {article.key: article for article in self.articles}
 
     @cached_property
     def _people_by_key(self) -> dict[str, PersonRecord]:
@@ -172,7 +167,6 @@ class Snapshot:
         """Build every lookup the details and the searches use (seconds at 100k quotes), e.g. in a worker, so
         that none is built while the user waits."""
         (  # noqa: B018 - each is a cached property: reading it builds it
-            self._articles_by_key,
             self._people_by_key,
             self._organizations_by_key,
             self._organization_keys_by_name,
@@ -186,7 +180,8 @@ class Snapshot:
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""
-        return self._articles_by_key.get(key)
+        position = self._article_index.position_of(key)
+        return None if position is None else self.articles[position]
 
     def person(self, key: str) -> PersonRecord | None:
         """The person with this key, if stored."""

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Sequence
 from typing import Any
 
-from store.records import Titles
+from store.lazy_records import ArticleIndex
 
 
 class ArticleTexts:
@@ -16,13 +16,9 @@ class ArticleTexts:
     reading the one file that holds it; a store where the two tables disagree is read whole instead.
     """
 
-    def __init__(
-        self, documents: Sequence[dict[str, Any]], article_documents: Sequence[dict[str, Any]], titles: Titles
-    ) -> None:
+    def __init__(self, documents: Sequence[dict[str, Any]], articles: ArticleIndex) -> None:
         self._documents = documents
-        self._article_documents = article_documents
-        self._titles = titles
-        self._positions: dict[str, int] | None = None
+        self._articles = articles
         self._by_key: dict[str, str] | None = None
         self._lock = threading.Lock()
 
@@ -30,9 +26,7 @@ class ArticleTexts:
         """An article's full text ("" for an article this store version does not hold)."""
         with self._lock:
             if self._by_key is None:
-                if self._positions is None:
-                    self._positions = {doc["key"]: index for index, doc in enumerate(self._article_documents)}
-                position = self._positions.get(article_key)
+                position = self._articles.position_of(article_key)
                 if position is not None and position < len(self._documents):
                     document = self._documents[position]
                     if document["key"] == article_key:
@@ -42,4 +36,4 @@ class ArticleTexts:
 
     def title_of(self, article_key: str) -> str:
         """An article's title ("" for an article this store version does not hold)."""
-        return self._titles.get(article_key, "")
+        return self._articles.get(article_key, "")
