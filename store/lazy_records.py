@@ -42,6 +42,31 @@ class LazyRecords(Sequence[RecordT], Generic[RecordT]):
         return isinstance(other, Sequence) and list(self) == list(other)
 
 
+class Selection(Sequence[RecordT], Generic[RecordT]):
+    """Some of a sequence's records, by position; records are made only for the rows that are read."""
+
+    def __init__(self, records: Sequence[RecordT], positions: list[int]) -> None:
+        self._records = records
+        self.positions = positions
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordT: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RecordT]: ...
+
+    def __getitem__(self, index: int | slice) -> RecordT | list[RecordT]:
+        if isinstance(index, slice):
+            return [self._records[position] for position in self.positions[index]]
+        return self._records[self.positions[index]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+
 class ArticleIndex:
     """Where each article stands among the articles' documents, by key, built when first asked for: an
     article's record, title and text are all found from its position."""

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Any, overload
+from typing import Any
 
-from store.lazy_records import LazyRecords
+from store.lazy_records import LazyRecords, Selection
 from store.records import QuoteRecord, TextSource
 
 
@@ -34,29 +34,8 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         return [document.get("speaker") for document in self._documents]
 
 
-class QuoteSelection(Sequence[QuoteRecord]):
-    """Some of a snapshot's quotes, by position; records are made only for the rows that are read."""
-
-    def __init__(self, quotes: QuoteRecords, positions: list[int]) -> None:
-        self._quotes = quotes
-        self.positions = positions
-
-    def __len__(self) -> int:
-        return len(self.positions)
-
-    @overload
-    def __getitem__(self, index: int) -> QuoteRecord: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
-
-    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
-        if isinstance(index, slice):
-            return [self._quotes[position] for position in self.positions[index]]
-        return self._quotes[self.positions[index]]
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
+class QuoteSelection(Selection[QuoteRecord]):
+    """Some of a snapshot's quotes, by position (in the Quotes pane, a search's results in reading order)."""
 
 
 def _quote_record(

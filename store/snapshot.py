@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from store.keys import fold, name_key
-from store.lazy_records import ArticleIndex, LazyRecords, article_title
+from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteRecords, QuoteSelection
 from store.records import (
@@ -177,6 +177,11 @@ class Snapshot:
             self._folded_person_names,
             self._folded_organization_names,
         )
+
+    def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
+        """The stored articles among these keys, in order; records are made only as they are read."""
+        positions = (self._article_index.position_of(key) for key in keys)
+        return Selection(self.articles, [position for position in positions if position is not None])
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""

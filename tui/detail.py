@@ -173,8 +173,7 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
         snapshot.quotes_by_organization(key),
         lambda q: (_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)),
     )
-    articles = [article for key in organization.article_keys if (article := snapshot.article(key)) is not None]
-    links += section("Articles", articles, article_link)
+    links += section("Articles", snapshot.articles_with_keys(organization.article_keys), article_link)
     return Content("\n").join(lines), links
 
 
