@@ -288,21 +288,21 @@ class Snapshot:
     def _folded_organization_names(self) -> list[tuple[str, ...]]:
         return [tuple(fold(name) for name in (org.name, *org.aliases)) for org in self.organizations]
 
-    def citation(self, quote: QuoteRecord) -> str:
-        """The quote with its citation: “text” — Name, role, organization (article title)."""
-        parts: list[str] = []
+    def speaker_line(self, quote: QuoteRecord) -> str:
+        """Who said a quote, with their role and organization in that article: 'Name, role, organization'."""
         if quote.speaker_kind == "person" and quote.speaker_key:
             person = self.person(quote.speaker_key)
             if person is not None:
-                parts.append(person.name)
                 appearance = next((a for a in person.appearances if a.article_key == quote.article_key), None)
-                if appearance and appearance.role:
-                    parts.append(appearance.role)
-                if appearance and appearance.organization:
-                    parts.append(appearance.organization)
-        elif quote.speaker_name:
-            parts.append(quote.speaker_name)
-        speaker = ", ".join(parts) if parts else "unattributed"
+                parts = [person.name]
+                if appearance is not None:
+                    parts += [part for part in (appearance.role, appearance.organization) if part]
+                return ", ".join(parts)
+        return quote.speaker_name or "unattributed"
+
+    def citation(self, quote: QuoteRecord) -> str:
+        """The quote with its citation: “text” — Name, role, organization (article title)."""
+        speaker = self.speaker_line(quote)
         return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
 
 

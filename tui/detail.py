@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from store import ArticleRecord, PersonRecord, Snapshot
 from tui.bindings import LIST_BINDINGS
-from tui.lookup import speaker_line
 from tui.text import (
     CURRENT_QUOTE_STYLE,
     HEADING_STYLE,
@@ -183,7 +182,7 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link
         return None
     lines: list[Content] = [
         Content.assemble("\u201c", highlighted(quote.text.strip(), query, multiline=True), "\u201d"),
-        plain(f"\u2014 {speaker_line(snapshot, quote)}", MUTED_STYLE),
+        plain(f"\u2014 {snapshot.speaker_line(quote)}", MUTED_STYLE),
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]
     paragraph_start, paragraph = quote.context
