@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from store import Store
 from store.model import Extraction, Organization, Person, Quote
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -32,6 +33,14 @@ def tagged_extract(text: str) -> Extraction:
             )
         )
     return Extraction(text.split("\n", 1)[0], tuple(people.values()), organizations, tuple(quotes))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    """A store holding the seed article, as the extractor reads it."""
+    store = Store(tmp_path / "store.json")
+    store.ingest([(SEED_PATH.name, SEED_PATH.read_text(encoding="utf-8"))])
+    return store
 
 
 @pytest.fixture

@@ -443,7 +443,7 @@ def test_the_host_key_is_generated_once_then_reused(tmp_path: Path, keys: Keys) 
         ("bad port", "not a port number"),
     ],
 )
-def test_startup_errors_are_one_line_and_exit_2(case: str, message: str, tmp_path: Path, keys: Keys) -> None:
+def test_exit_errors_are_one_line_and_exit_2(case: str, message: str, tmp_path: Path, keys: Keys) -> None:
     options = {
         "--authorized-keys": str(keys.authorized_keys),
         "--host-key": str(keys.host_key),

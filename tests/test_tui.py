@@ -19,14 +19,6 @@ from tui.row_list import RowList
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
 SIZE = (120, 36)
 
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    """A store holding the seed article, as the extractor reads it."""
-    store = Store(tmp_path / "store.json")
-    store.ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
-    return store
-
-
 def make_app(store: Store) -> WhosaidApp:
     return WhosaidApp(store, store_label="store.json")
 
@@ -445,7 +437,7 @@ async def test_store_is_read_after_the_first_frame_and_a_damaged_one_ends_the_ap
             if broken.return_code is not None:
                 break
     assert broken.return_code == 2
-    assert broken.startup_error is not None and "damaged table file" in broken.startup_error
+    assert broken.exit_error is not None and "damaged table file" in broken.exit_error
 
 
 @pytest.mark.parametrize("table", ["quotes", "search"])
@@ -463,7 +455,7 @@ async def test_a_store_opened_on_its_first_quotes_ends_the_app_when_a_later_file
     app = make_app(opened)
     await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
     assert app.return_code == 2
-    assert app.startup_error is not None and "damaged table file" in app.startup_error
+    assert app.exit_error is not None and "damaged table file" in app.exit_error
 
 
 @pytest.mark.parametrize(

@@ -19,8 +19,10 @@ from store import QuoteRecord, Snapshot, Store, WhosaidError
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
+from tui.crash import record_crash
 from tui.detail import Subject
 from tui.launcher import resume_collector
+from tui.palette import WhosaidPalette
 from tui.safe_text import printable_line
 from tui.search_box import searchable
 from tui.text import count_label
@@ -94,8 +96,8 @@ class WhosaidApp(App[None]):
         self._reading_first_snapshot = loaded is None
         self._store_read = False
         """True once the first snapshot has been read whole: until then a damaged store ends the app."""
-        self.startup_error: str | None = None
-        """Why the store could not be read at launch, for the command line to report on exit."""
+        self.exit_error: str | None = None
+        """The one line that says why the app ended with an error, for the command line to print on exit."""
         self._refreshing = False
         self._scrollbar_renderer = ScrollBar.renderer
         if self.no_color:
@@ -133,13 +135,23 @@ class WhosaidApp(App[None]):
             )
 
     def _handle_exception(self, error: Exception) -> None:
-        """A store file found damaged while the screen reads it ends the app with its one-line reason, not a
-        traceback (the background read normally finds it first)."""
+        """Any error ends the app with one line, never a traceback: a damaged store file with its reason (exit 2),
+        anything unexpected with its traceback written to the crash log (exit 1)."""
         if isinstance(error, WhosaidError):
-            self.startup_error = printable_line(str(error))
+            self.exit_error = printable_line(str(error))
             self.exit(None, 2)
             return
-        super()._handle_exception(error)
+        self._return_code = 1
+        if self._exception is None:
+            self._exception = error
+            self._exception_event.set()
+        self.exit_error = printable_line(record_crash(error))
+        self._close_messages_no_wait()
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (ours: safe against keys typed in the same burst)."""
+        if self.use_command_palette and not WhosaidPalette.is_open(self):
+            self.push_screen(WhosaidPalette(id="--command-palette"))
 
     def on_unmount(self) -> None:
         ScrollBar.renderer = self._scrollbar_renderer
@@ -191,7 +203,7 @@ class WhosaidApp(App[None]):
         except (WhosaidError, OSError) as error:
             message = printable_line(str(error))
             if not self._store_read:
-                self.startup_error = message
+                self.exit_error = message
                 self.call_from_thread(self.call_after_refresh, self.exit, None, 2)
             else:
                 self.call_from_thread(self.notify, message, severity="error", markup=False)

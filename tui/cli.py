@@ -255,6 +255,12 @@ def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
 
 def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     """Open the store (seeding an empty one) and run the browser until the user quits."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        print_error(
+            "the browser needs a terminal (its input or output is redirected); "
+            "use 'whosaid search' or 'whosaid extract' in scripts"
+        )
+        return EXIT_FAILURE
     from tui.app import WhosaidApp
 
     store = open_store(store_path)
@@ -262,8 +268,8 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
         store.open_snapshot()
     app = WhosaidApp(store, ascii_only=ascii_only)
     app.run(mouse=mouse)
-    if app.startup_error:
-        print_error(app.startup_error)
+    if app.exit_error:
+        print_error(app.exit_error)
     return app.return_code or EXIT_OK
 
 

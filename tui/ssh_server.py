@@ -26,6 +26,7 @@ import asyncssh
 
 from store import WhosaidError, open_store, shown_path
 from store.location import user_data_directory
+from tui.crash import GUEST_VARIABLE, crash_log_path
 from tui.safe_text import printable_line
 
 HOST_KEY_FILE_NAME = "ssh_host_ed25519_key"
@@ -223,7 +224,8 @@ def terminal_type(requested: str) -> str:
 def child_environment(
     term: str, client: Mapping[str, str] | None = None, base: Mapping[str, str] = os.environ
 ) -> dict[str, str]:
-    """The server's environment minus its terminal, size and SSH variables; the client's TERM, COLORTERM, NO_COLOR."""
+    """The server's environment minus its terminal, size and SSH variables; the client's TERM, COLORTERM, NO_COLOR;
+    marked as a guest session."""
     environment = {
         name: value
         for name, value in base.items()
@@ -234,6 +236,7 @@ def child_environment(
         if value is not None and SAFE_VALUE.fullmatch(value):
             environment[name] = value
     environment["TERM"] = term
+    environment[GUEST_VARIABLE] = "1"
     return environment
 
 
@@ -582,7 +585,8 @@ class WhosaidSession(asyncssh.SSHServerSession[bytes]):
         finally:
             self._context.release(self)
             self._cancel_idle_timer()
-        log(f"session ended for {self._describe()}: pid {process.pid}, exit status {status}")
+        crashed = f" (an unexpected error: see {crash_log_path()})" if status == 1 else ""
+        log(f"session ended for {self._describe()}: pid {process.pid}, exit status {status}{crashed}")
         self._finish(status)
 
     def _client_variables(self) -> Mapping[str, str]:
