@@ -75,3 +75,19 @@ def test_the_browser_with_its_output_redirected_says_it_needs_a_terminal_and_exi
     assert finished.stdout == ""
     assert finished.stderr.count("\n") == 1 and "needs a terminal" in finished.stderr
     assert not store_path.exists()
+
+
+@synchronously
+async def test_slash_ctrl_u_and_a_word_in_one_burst_replace_the_active_query(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"sullivan", "enter")
+        await settle(pilot)
+        assert app.focused is not app.screen.search
+        burst = [("slash", "/"), ("ctrl+u", None), *((char, char) for char in "production")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen.search.value == "production"
+        assert app.screen.search_text == "production"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
@@ -36,6 +37,17 @@ class SearchBox(Input):
         super().__init__(placeholder="/ search quotes, people, organizations", id="search")
         self.history: list[str] = []
         self._recall_position: int | None = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Run this box's own bindings (Ctrl+U, Esc, Enter, ...) as their key arrives, in order with the characters
+        typed around them; Textual would run them once the key had bubbled up to the app, after later keys."""
+        if not event.is_printable:
+            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every edit (typing, paste) goes through here: control characters become spaces, the length is capped."""
