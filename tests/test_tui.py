@@ -290,7 +290,7 @@ async def test_copy_puts_the_quote_and_citation_on_the_clipboard(store: Store) -
         assert app.clipboard.startswith("\u201cUkraine\u2019s emergence")
         assert "Jake Sullivan" in app.clipboard
         await pilot.pause()
-        assert any("Copied" in notification.title for notification in app._notifications)
+        assert any("Sent to your terminal's clipboard" in notification.title for notification in app._notifications)
 
 
 @synchronously

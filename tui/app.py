@@ -221,10 +221,13 @@ class WhosaidApp(App[None]):
                 reload(snapshot)
 
     def copy_quote(self, quote: QuoteRecord) -> None:
-        """Put the quote and its citation on the clipboard (OSC 52) and say so."""
+        """Send the quote and its citation to the terminal's clipboard (OSC 52) and say what was sent where.
+
+        A terminal cannot tell whether it took an OSC 52 request, so the message says it was sent, not copied.
+        """
         citation = printable_line(self.snapshot.citation(quote))
         self.copy_to_clipboard(citation)
-        self.notify(citation, title="Copied", timeout=3, markup=False)
+        self.notify(citation, title="Sent to your terminal's clipboard (OSC 52)", timeout=4, markup=False)
 
     def open_article(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         """Open an article's full text, scrolled to a quote when given, or back to where the reader was."""
