@@ -167,7 +167,11 @@ class Store:
     def ingest_in_batches(
         self, articles: Iterable[tuple[str, str]], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
-        """Store articles a batch per write, yielding each batch's outcomes once it is safely on disk."""
+        """Store articles a batch per write, yielding each batch's outcomes once it is safely on disk.
+
+        A file that is not a whosaid store is refused before any article is read or anything is created.
+        """
+        read_tables(self.path)
         batch: list[tuple[str, str]] = []
         for article in articles:
             batch.append(article)

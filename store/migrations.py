@@ -8,6 +8,38 @@ from typing import Any
 SCHEMA_VERSION = 3
 TableTree = MutableMapping[str, dict[str, Any]]
 
+FIRST_SCHEMA_FIELDS = {
+    "meta": ("schema",),
+    "articles": ("key", "title", "text"),
+    "people": ("key", "name"),
+    "organizations": ("key", "name"),
+    "quotes": ("text", "article", "start"),
+}
+"""The tables of a store of the first schema (one JSON file, no manifest), and the fields each document has."""
+MANIFEST_TABLES = frozenset({"articles", "texts", "people", "organizations", "quotes", "search"})
+"""The tables a manifest may name, from the second schema to the current one."""
+
+
+def first_schema_problem(tree: dict[str, Any]) -> str | None:
+    """Why a JSON file without a manifest is not a store of the first schema, or None when it is one."""
+    unknown = sorted(set(tree) - set(FIRST_SCHEMA_FIELDS))
+    if unknown:
+        return f"it has a table {unknown[0]!r}, which no whosaid store has"
+    meta = list(tree.get("meta", {}).values())
+    if not (len(meta) == 1 and isinstance(meta[0], dict) and meta[0].get("schema") == 1):
+        return "it has no whosaid manifest or schema"
+    for name, fields in FIRST_SCHEMA_FIELDS.items():
+        for doc_id, document in tree.get(name, {}).items():
+            if not (doc_id.isdigit() and isinstance(document, dict) and all(f in document for f in fields)):
+                return f"its {name!r} table holds a document whosaid did not write"
+    return None
+
+
+def manifest_problem(tables: dict[str, Any]) -> str | None:
+    """Why a manifest's tables are not those of a whosaid store, or None when they are."""
+    unknown = sorted(set(tables) - MANIFEST_TABLES)
+    return f"its manifest names a table {unknown[0]!r}, which no whosaid store has" if unknown else None
+
 
 def _texts_apart_and_compact_quotes(tables: TableTree) -> None:
     """Schema 1 to 2: article texts get their own table, quotes a compact shape; the index is rebuilt on write."""

@@ -18,6 +18,7 @@ from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from store.errors import StoreError, shown_path
+from store.migrations import first_schema_problem, manifest_problem
 
 FileStamp = tuple[int, int, int]
 MANIFEST_KEY = "whosaid"
@@ -322,15 +323,28 @@ class TableFilesStorage(Storage):
             return None
         header = tree.get(MANIFEST_KEY)
         if header is None:
+            self._refuse_if(first_schema_problem(tree))
             return Tables(self.directory, {}, schema=1, inline=tree)
+        beside = sorted(set(tree) - {MANIFEST_KEY})
+        self._refuse_if(f"it has {beside[0]!r} beside whosaid's manifest" if beside else None)
         entries = header.get("tables")
         files = {name: parse_segments(entry) for name, entry in entries.items()} if isinstance(entries, dict) else {}
         if not isinstance(entries, dict) or not isinstance(header.get("generation"), int) or None in files.values():
             raise StoreError(f"{shown_path(self.path)}: damaged store manifest; pass another --db")
+        schema = header.get("schema", 0)
+        if isinstance(schema, int) and schema <= self.schema:
+            self._refuse_if(manifest_problem(entries))
         self._generation = header["generation"]
         segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
         self._files_in_use = {file for table in segments.values() for file, _ in table}
-        return Tables(self.directory, segments, schema=header.get("schema", 0))
+        return Tables(self.directory, segments, schema=schema)
+
+    def _refuse_if(self, problem: str | None) -> None:
+        """Refuse, untouched, a JSON file that is not a whosaid store."""
+        if problem is not None:
+            raise StoreError(
+                f"{shown_path(self.path)}: not a whosaid store ({problem}); it was left untouched; pass another --db"
+            )
 
     def write(self, data: Mapping[str, dict[str, Any]]) -> None:
         """Write the changed tables to new files, then commit them by replacing the manifest."""
