@@ -4,7 +4,7 @@ Nothing here knows about the terminal; the command line and the TUI both use thi
 """
 
 from store.articles import ARTICLE_SUFFIXES, read_article_file
-from store.database import SCHEMA_VERSION, Store, open_store
+from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
 from store.records import (
@@ -54,6 +54,7 @@ __all__ = [
     "StoreSummary",
     "WhosaidError",
     "extract",
+    "open_existing_store",
     "open_store",
     "match_spans",
     "parse_query",

@@ -224,3 +224,11 @@ def open_store(path: Path, *, ingest_seeds: bool = True) -> Store:
     if ingest_seeds and not store.has_articles():
         store.ingest((seed.name, read_article_file(seed)) for seed in seed_paths())
     return store
+
+
+def open_existing_store(path: Path) -> Store:
+    """The store at `path` for reading: a missing one is an error, and nothing is created or seeded."""
+    if not os.path.lexists(path):
+        raise StoreError(f"no store at {shown_path(path)}; ingest articles into it first, or pass another --db")
+    read_tables(path)
+    return Store(path)

@@ -52,14 +52,33 @@ def test_ingest_then_search_finds_the_quote(tmp_path: Path, capsys: pytest.Captu
     assert quote["article"] == "Harbor plan wins council vote"
 
 
-def test_search_on_a_new_store_finds_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", str(tmp_path / "s.json"), "search", "production"]) == 0
-    output = capsys.readouterr().out
-    assert "Jake Sullivan" in output
-    assert "quote" in output.splitlines()[-1]
+def test_search_on_a_seeded_store_finds_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(SEED_PATH)]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(store), "search", "production"]) == 0
+    assert "Jake Sullivan" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("how", ["option", "environment"])
+def test_search_of_a_missing_store_says_so_and_creates_nothing(tmp_path: Path, how: str) -> None:
+    mistyped = tmp_path / "stroe.json"
+    environment = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    arguments = [sys.executable, "-m", "tui", "search", "production"]
+    if how == "option":
+        arguments += ["--db", str(mistyped)]
+    else:
+        environment["WHOSAID_DB"] = str(mistyped)
+    result = subprocess.run(arguments, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, env=environment)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"whosaid: no store at {mistyped}")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_search_with_no_match_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", "--db", str(tmp_path / "s.json"), str(SEED_PATH)]) == 0
     assert main(["search", "--db", str(tmp_path / "s.json"), "zebra"]) == 0
     assert "no quotes match zebra" in capsys.readouterr().out
 
@@ -112,7 +131,7 @@ def test_corrupt_store_is_reported_and_kept(tmp_path: Path) -> None:
 def test_store_location_comes_from_the_environment(tmp_path: Path) -> None:
     store = tmp_path / "from-env.json"
     result = subprocess.run(
-        [sys.executable, "-m", "tui", "search", "production"],
+        [sys.executable, "-m", "tui", "ingest", str(SEED_PATH)],
         cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
         env={"WHOSAID_DB": str(store), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
     )
@@ -157,6 +176,7 @@ def test_output_never_carries_terminal_control_sequences(tmp_path: Path) -> None
 def test_a_command_other_than_the_browser_resumes_the_paused_cycle_collector(tmp_path: Path) -> None:
     import gc
 
+    assert main(["--db", str(tmp_path / "s.json"), "ingest", str(SEED_PATH)]) == 0
     gc.disable()
     try:
         assert main(["--db", str(tmp_path / "s.json"), "search", "production"]) == 0

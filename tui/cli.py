@@ -16,6 +16,7 @@ from store import (
     Store,
     WhosaidError,
     match_spans,
+    open_existing_store,
     open_store,
     read_article_file,
     resolve_store_path,
@@ -215,7 +216,7 @@ def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_
 def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
     """Print the quotes that match every word, with speaker and article."""
     query = " ".join(words)
-    snapshot = open_store(store_path).snapshot
+    snapshot = open_existing_store(store_path).snapshot
     quotes = snapshot.search_quotes(query)
     if as_json:
         print(
