@@ -78,12 +78,16 @@ class Registry:
     prefixes: dict[str, int] = field(default_factory=dict)
     org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     last_words: dict[str, int] = field(default_factory=dict)
+    tails: dict[str, int] = field(default_factory=dict)
 
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
-        """Register a person by full name, merging spelling variants; return its index."""
+        """Register a person by full name, merging spelling variants and surnames of several words; return its index."""
         key = normalize(name)
         if key in self.keys:
             return self.keys[key]
+        if key in self.tails:
+            self._alias(self.tails[key], name)
+            return self.tails[key]
         for index in self.first_names.get(words[0], []):
             if _same_person(self.entities[index].name.split(), words):
                 self._alias(index, name)
@@ -94,6 +98,8 @@ class Registry:
             if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
                 self.surnames.setdefault(word, []).append(index)
         self.first_names.setdefault(words[0], []).append(index)
+        for cut in range(1, len(words) - 1):
+            self.tails.setdefault(normalize(" ".join(words[cut:])), index)
         return index
 
     def add_organization(self, name: str, words: list[str], position: int) -> int:

@@ -294,7 +294,12 @@ ABBREVIATIONS = words("""
 """)
 
 # Name particles that may stand lowercase inside a person's name ("van de", "de la").
-NAME_PARTICLES = words("van von de der den da di du del della la le dos das ter ten bin ibn al el y zu")
+NAME_PARTICLES = words("""
+    van von de der den da di du del della la le dos das ter ten bin binti bint ibn ben al el y zu ap
+""")
+
+# Marks that close a quotation, before the attribution that follows it.
+CLOSING_QUOTE_MARKS = "”\"’"
 
 # Portfolio words that stand before "Minister"/"Secretary" and do not make an organization there.
 PORTFOLIO_WORDS = words("""

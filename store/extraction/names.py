@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
+    CLOSING_QUOTE_MARKS,
     COMPANY_SUFFIXES,
     HONORIFICS,
+    INSTITUTION_NAMES,
     MONTHS_AND_DAYS,
     NAME_PARTICLES,
+    NEWS_ORGANIZATIONS,
     NON_NAME_WORDS,
     NOT_AGENT_NOUNS,
     ORG_HEADS,
@@ -21,20 +24,22 @@ from store.extraction.lexicon import (
     ROLE_BREAKS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
+    SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
-from store.extraction.text import DIGIT, Token
+from store.extraction.text import DIGIT, Token, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 COMPARATIVE_ENDINGS = ("ier", "ster")
 MAX_RUN = 16
 INSERTION = re.compile(r" \([^\W\d_][\w’'-]*\) ")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
-CONNECTORS = frozenset({"of", "for", "the", "and", "&", "de", "del", "la", "le", "du", "da", "di", "van", "von",
-                        "der", "den", "bin", "ibn", "al", "y", "dos", "das", "on"})
+CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on"}) | NAME_PARTICLES
+MAX_SLOT_NAME = 6
+APPOSITIVE_WORDS = 12
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Segment:
     strong: bool = False
     gender: str = ""
     relation: str = ""
+    speaker_slot: bool = False
 
     @property
     def start(self) -> int:
@@ -197,8 +203,85 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             piece = [t for t in piece if t.text != "the" or t is not piece[0]]
             piece = _trim(piece)
             if piece:
-                found.append(_classify(piece, piece[0].sentence, piece[0].index, rel))
+                segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+                if not sentence.quoted:
+                    _read_speaker_slot(document, sentence, segment)
+                found.append(segment)
     return found
+
+
+def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment) -> None:
+    """A name where a quote's speaker stands is a person, whatever its script or custom ("…,” said 王小明")."""
+    if segment.kind not in ("single", "other", "person", "alias") or not in_speaker_slot(document, sentence, segment):
+        return
+    words = [t.text for t in segment.tokens]
+    if not name_shaped(words):
+        return
+    segment.speaker_slot = True
+    if len(words) == 1:
+        segment.kind = "alias"
+    else:
+        segment.kind = "person"
+        segment.strong = True
+
+
+def name_shaped(words: list[str]) -> bool:
+    """Whether words are written as a person's name in any script: capitalized or caseless words and particles."""
+    if not 1 <= len(words) <= MAX_SLOT_NAME or words[0] in NAME_PARTICLES or words[-1] in NAME_PARTICLES:
+        return False
+    if not _name_words(words) or any(is_acronym(w) for w in words):
+        return False
+    name = " ".join(words)
+    if name in NEWS_ORGANIZATIONS or name in INSTITUTION_NAMES or name in PLACE_WORDS:
+        return False
+    return words[0] in GIVEN_NAMES or not is_place(words)
+
+
+def in_speaker_slot(document: Document, sentence: Sentence, segment: Segment) -> bool:
+    """Whether the segment stands where a quote's speaker is named: "…,” said X", "…,” X said", "X said: “…”"."""
+    words = sentence.tokens
+    first = segment.tokens[0].index
+    after = segment.tokens[-1].index + 1
+    masked = document.masked
+    if first >= 1 and words[first - 1].text in SPEECH_VERBS:
+        return _follows_quote(document, sentence, first - 1)
+    if first >= 2 and words[first - 2].text == "according" and words[first - 1].text == "to":
+        return _follows_quote(document, sentence, first - 2)
+    verb = _verb_after(document, words, after)
+    if verb < 0:
+        return False
+    if _follows_quote(document, sentence, first):
+        return True
+    if first > 0 and not all(t.text in SENTENCE_STARTERS and not t.capital for t in words[:first]):
+        return False
+    rest = masked[words[verb].end:sentence.end]
+    return any(opening in rest for opening in (": “", ', “', ': "', ', "'))
+
+
+def _verb_after(document: Document, words: list[Token], index: int) -> int:
+    """The index of a speech verb right after a name, or after its appositive between commas; -1 when none."""
+    if index >= len(words):
+        return -1
+    masked = document.masked
+    if words[index].text in SPEECH_VERBS and not masked[words[index - 1].end:words[index].start].strip():
+        return index
+    if masked[words[index - 1].end:words[index].start].strip() != ",":
+        return -1
+    for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
+        between = masked[words[position - 1].end:words[position].start].strip()
+        if between == ",":
+            return position if words[position].text in SPEECH_VERBS else -1
+        if between:
+            return -1
+    return -1
+
+
+def _follows_quote(document: Document, sentence: Sentence, index: int) -> bool:
+    """Whether only a closing quote mark (and a comma or dash) stands before the token at index."""
+    words = sentence.tokens
+    start = words[index - 1].end if index > 0 else sentence.start
+    before = document.masked[start:words[index].start].rstrip().rstrip(",—–-").rstrip()
+    return before[-1:] in CLOSING_QUOTE_MARKS and (len(before) >= 2 and before[-2] in ",.?!\x00—–-")
 
 
 def _defined_acronym(document: Document, sentence: Sentence, run: list[Token]) -> bool:
@@ -342,7 +425,8 @@ def _name_words(words: list[str]) -> bool:
             return False
         if DIGIT.search(word) or (is_acronym(word) and len(word) > 1):
             return False
-        if not word[0].isupper() and word[:3] not in ("al-", "el-"):
+        if not word[0].isupper() and word[:3] not in ("al-", "el-") and word[1:2] not in "’'" \
+                and not is_caseless(word):
             return False
     return True
 

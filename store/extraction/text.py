@@ -3,13 +3,31 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 from store.extraction.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
 
+
+def _mark_class(blocks: tuple[tuple[int, int], ...]) -> str:
+    """A regex character class body of the combining marks (vowel signs, accents) in the given code point blocks."""
+    ranges: list[str] = []
+    start = -1
+    for low, high in blocks:
+        for point in range(low, high + 2):
+            mark = point <= high and unicodedata.category(chr(point))[0] == "M"
+            if mark and start < 0:
+                start = point
+            elif not mark and start >= 0:
+                ranges.append(f"\\u{start:04x}-\\u{point - 1:04x}")
+                start = -1
+    return "".join(ranges)
+
+
+MARKS = _mark_class(((0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x1AFF), (0x1DC0, 0x1DFF), (0x3099, 0x309A)))
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
-WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_](?:[\w’'`\-&]*\w)?|\d[\w,.\-]*\w|\d")
+WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?|\d[\w,.\-]*\w|\d")
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
@@ -111,10 +129,18 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
             capital = word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
         elif first == "a" or first == "e":
             capital = word[1:3] == "l-" and len(word) > 3 and word[3].isupper()
+        elif first == "d":
+            capital = word[1:2] in APOSTROPHES and len(word) > 2 and word[2].isupper()
         else:
-            capital = False
+            capital = not first.islower() and is_caseless(word)
         append(new(Token, (w_start, w_end, word, possessive, opens, paragraph, sentence, index, capital)))
     return found
+
+
+def is_caseless(word: str) -> bool:
+    """Whether a word is written in a script without capitals (CJK, Hangul, Arabic, Hebrew, Devanagari, Thai)."""
+    first = word[0]
+    return first.isalpha() and not first.isupper() and not first.islower()
 
 
 def gap(masked: str, left: Token, right: Token) -> str:
