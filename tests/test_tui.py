@@ -495,21 +495,74 @@ async def test_the_browser_resumes_the_cycle_collector_the_command_paused_once_i
         gc.unfreeze()
 
 
-@synchronously
-async def test_a_person_quoted_more_than_a_section_shows_lists_the_first_and_counts_the_rest(tmp_path: Path) -> None:
-    from tests.conftest import tagged_extract
-    from tui.detail import MAX_SECTION_LINKS
+def link_texts(app: WhosaidApp) -> list[str]:
+    """The plain text of every row the detail's link list holds now."""
+    return [str(option.prompt) for option in app.screen.detail.links.options]
 
-    quoted = MAX_SECTION_LINKS + 7
+
+def highlighted_link(app: WhosaidApp) -> str:
+    """The plain text of the link under the detail's cursor."""
+    links = app.screen.detail.links
+    return str(links.options[links.highlighted].prompt) if links.highlighted is not None else ""
+
+
+def hearing_store(tmp_path: Path, quoted: int) -> Store:
+    """A store whose one article has Ann Lee say “Point 0” to “Point N-1”."""
+    from tests.conftest import tagged_extract
+
     lines = "\n".join(f"\u201cPoint {n},\u201d said Ann Lee." for n in range(quoted))
     store = Store(tmp_path / "store.json", extractor=tagged_extract)
     store.ingest([("long.txt", f"Long hearing\n\n{lines}\n")])
-    app = make_app(Store(store.path))
+    return Store(store.path)
+
+
+@synchronously
+async def test_every_quote_of_a_person_is_reached_from_the_detail_with_end_and_the_arrows(tmp_path: Path) -> None:
+    from tui.link_list import PAGE
+
+    quoted = 120
+    app = make_app(hearing_store(tmp_path, quoted))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        prompts = [str(option.prompt) for option in app.screen.detail.links.options]
-        assert f"Quotes ({quoted})" in prompts
-        assert sum(prompt.startswith("\u201cPoint") for prompt in prompts) == MAX_SECTION_LINKS
-        assert any(prompt.startswith("\u2026 7 more") for prompt in prompts)
+        assert f"Quotes ({quoted})" in link_texts(app)
+        assert sum(text.startswith("\u201cPoint") for text in link_texts(app)) == PAGE
+        await pilot.press("end")
+        assert highlighted_link(app) == f"\u201cPoint {quoted - 1},\u201d"
+        await pilot.press("end")
+        assert highlighted_link(app) == "Long hearing"
+        await pilot.press("up")
+        assert highlighted_link(app) == f"\u201cPoint {quoted - 1},\u201d"
+        seen = [highlighted_link(app)]
+        for _ in range(quoted - 1):
+            await pilot.press("up")
+            seen.append(highlighted_link(app))
+        assert seen == [f"\u201cPoint {n},\u201d" for n in reversed(range(quoted))]
+        await pilot.press("up")
+        assert highlighted_link(app) == "\u201cPoint 0,\u201d"
+        await pilot.press("G", "g")
+        assert highlighted_link(app) == "\u201cPoint 0,\u201d"
+        assert app.screen.detail.links.scroll_y == 0
+        for n in range(1, quoted):
+            await pilot.press("j")
+            assert highlighted_link(app) == f"\u201cPoint {n},\u201d"
+        await pilot.press("j")
+        assert highlighted_link(app) == "Long hearing"
+        assert len(app.screen.detail.links.options) <= 260
+
+
+@synchronously
+async def test_enter_on_a_far_quote_and_escape_come_back_to_it(tmp_path: Path) -> None:
+    app = make_app(hearing_store(tmp_path, 120))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "end", "up", "pagedown", "pageup", "up")
+        await settle(pilot)
+        chosen = highlighted_link(app)
+        assert chosen.startswith("\u201cPoint 1") and chosen != "\u201cPoint 1,\u201d"
+        await pilot.press("enter")
+        assert app.screen.detail.subject.kind == "quote"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert highlighted_link(app) == chosen

@@ -20,6 +20,7 @@ from textual.worker import get_current_worker
 from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from tui.bindings import BROWSE_BINDINGS
 from tui.detail import DetailPane, Subject
+from tui.link_list import LinkPosition
 from tui.panes import OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.search_box import SearchBox
@@ -42,7 +43,7 @@ class Place(NamedTuple):
 
     subject: Subject | None
     pane: str
-    link_index: int | None
+    link: LinkPosition | None
     article: ReadingPlace | None = None
     """The article the user was reading, when Enter on a name there brought them here."""
 
@@ -127,7 +128,7 @@ class BrowseScreen(Screen[None]):
         if message.snapshot is self.app.snapshot:
             self._prepared = message.snapshot
             if self.detail.subject is not None:
-                self.show_subject(self.detail.subject, self.detail.links.highlighted)
+                self.show_subject(self.detail.subject, self.detail.position)
                 return
             pane = self.first_result() if self.search_text.strip() else None
             current = self.pane(self.current_pane)
@@ -174,7 +175,7 @@ class BrowseScreen(Screen[None]):
             self.quotes.selected_key,
         )
         if with_detail and snapshot is self._prepared:
-            self.detail.show(snapshot, self.detail.subject, query, self.detail.links.highlighted)
+            self.detail.show(snapshot, self.detail.subject, query, self.detail.position)
         self.app.sub_title = self.app.store_line()
 
     def show_names(
@@ -226,7 +227,7 @@ class BrowseScreen(Screen[None]):
         if self.search_text.strip() and first is not None and not self.history:
             self.show_selection(first)
         elif self._prepared is self.app.snapshot:
-            self.show_subject(self.detail.subject, self.detail.links.highlighted)
+            self.show_subject(self.detail.subject, self.detail.position)
 
     @staticmethod
     def pane_classes(name: str) -> dict[str, bool]:
@@ -255,9 +256,9 @@ class BrowseScreen(Screen[None]):
         if record is not None and self._prepared is self.app.snapshot:
             self.detail.show(self.app.snapshot, Subject(pane.kind, record.key), self.search_text)
 
-    def show_subject(self, subject: Subject | None, link_index: int | None = None) -> None:
+    def show_subject(self, subject: Subject | None, link: LinkPosition | None = None) -> None:
         """Show a subject in the detail area."""
-        self.detail.show(self.app.snapshot, subject, self.search_text, link_index)
+        self.detail.show(self.app.snapshot, subject, self.search_text, link)
 
     @on(RowList.Highlighted)
     def row_highlighted(self, event: RowList.Highlighted) -> None:
@@ -290,13 +291,13 @@ class BrowseScreen(Screen[None]):
             current = self.detail.subject
             self.app.open_article(subject.key, current.key if current and current.kind == "quote" else None)
             return
-        self.history.append(Place(self.detail.subject, "detail", event.option_index))
+        self.history.append(Place(self.detail.subject, "detail", self.detail.position))
         self.show_subject(subject)
         self.set_focus(self.detail.links)
 
     def open_subject(self, subject: Subject, from_article: ReadingPlace | None = None) -> None:
         """Show a subject in the detail area, remembering where the user was, and focus its links."""
-        self.history.append(Place(self.detail.subject, self.current_pane, self.detail.links.highlighted, from_article))
+        self.history.append(Place(self.detail.subject, self.current_pane, self.detail.position, from_article))
         self.show_subject(subject)
         self.focus_pane("detail")
 
@@ -337,7 +338,7 @@ class BrowseScreen(Screen[None]):
         """Return to where the last Enter came from; with nowhere to return, clear the search."""
         if self.history:
             place = self.history.pop()
-            self.show_subject(place.subject, place.link_index)
+            self.show_subject(place.subject, place.link)
             self._restoring = self.focus_target(place.pane) is not self.focused
             self.focus_pane(place.pane)
             if place.article is not None:
@@ -352,8 +353,8 @@ class BrowseScreen(Screen[None]):
         subject = self.detail.subject
         if subject is not None and subject.kind == "quote":
             return snapshot.quote(subject.key)
-        if self.current_pane == "detail" and self.detail.links.highlighted is not None:
-            link = self.detail.subject_at(self.detail.links.highlighted)
+        if self.current_pane == "detail":
+            link = self.detail.highlighted_subject
             if link is not None and link.kind == "quote":
                 return snapshot.quote(link.key)
         if self.current_pane == "quotes":

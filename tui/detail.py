@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from time import perf_counter
-from typing import NamedTuple, TypeVar
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
-from store import ArticleRecord, PersonRecord, Snapshot
-from tui.bindings import LIST_BINDINGS
+from store import ArticleRecord, PersonRecord, QuoteRecord, Snapshot
+from tui.link_list import Link, LinkList, LinkPosition, Section, Subject
 from tui.text import (
     CURRENT_QUOTE_STYLE,
-    HEADING_STYLE,
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
@@ -25,33 +21,6 @@ from tui.text import (
     highlighted,
     plain,
 )
-
-MAX_SECTION_LINKS = 50
-"""Links listed per section of the detail; the heading still counts them all."""
-
-T = TypeVar("T")
-
-
-class Subject(NamedTuple):
-    """What the detail area shows: a kind ('person', 'organization', 'quote', 'article') and a key."""
-
-    kind: str
-    key: str
-
-
-Link = tuple[Content, Subject | None]
-"""One row of the detail's link list; rows without a subject are headings."""
-
-
-class LinkList(OptionList):
-    """The detail's links, moved through with the list keys (j/k, g/G) and opened with Enter."""
-
-    BINDINGS = [binding for binding in LIST_BINDINGS if binding.action != "open"] + [
-        next(binding for binding in LIST_BINDINGS if binding.action == "open").with_key("enter")
-    ]
-
-    def action_open(self) -> None:
-        self.action_select()
 
 
 class DetailPane(Vertical):
@@ -62,9 +31,8 @@ class DetailPane(Vertical):
         self.subject: Subject | None = None
         self.last_cost = 0.0
         """Seconds the last show took: when it is slow, the browser lets the cursor run ahead of it."""
-        self.subjects: list[Subject | None] = []
         self.summary = Static(id="detail-summary", markup=False)
-        self.links = LinkList(id="detail-links", markup=False)
+        self.links = LinkList(id="detail-links")
 
     def compose(self) -> ComposeResult:
         yield self.summary
@@ -73,27 +41,36 @@ class DetailPane(Vertical):
     def on_mount(self) -> None:
         self.border_title = Content.styled("Detail", "bold")
 
-    def show(self, snapshot: Snapshot, subject: Subject | None, query: str = "", link_index: int | None = None) -> None:
-        """Describe `subject` from `snapshot`; the link cursor goes to `link_index` when given."""
+    def show(
+        self, snapshot: Snapshot, subject: Subject | None, query: str = "", position: LinkPosition | None = None
+    ) -> None:
+        """Describe `subject` from `snapshot`; the link cursor goes to `position` when given."""
         started = perf_counter()
         self.subject = subject
-        summary, links = describe(snapshot, subject, query)
+        summary, sections = describe(snapshot, subject, query)
         self.summary.update(summary)
-        self.subjects = [target for _label, target in links]
-        self.links.set_options(Option(label, disabled=target is None) for label, target in links)
-        first = next((i for i, target in enumerate(self.subjects) if target is not None), None)
-        self.links.highlighted = link_index if link_index is not None else first
-        self.links.scroll_to(y=0, animate=False)
+        self.links.show_sections(sections, position)
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
         self.last_cost = perf_counter() - started
 
+    @property
+    def position(self) -> LinkPosition | None:
+        """The link under the cursor, to come back to it."""
+        return self.links.position
+
     def subject_at(self, index: int) -> Subject | None:
         """The subject a link row opens."""
-        return self.subjects[index] if 0 <= index < len(self.subjects) else None
+        return self.links.subject_at(index)
+
+    @property
+    def highlighted_subject(self) -> Subject | None:
+        """The subject the link under the cursor opens."""
+        highlighted = self.links.highlighted
+        return self.links.subject_at(highlighted) if highlighted is not None else None
 
 
-def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Link]]:
+def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Section]]:
     """Summary and links for a subject; a placeholder when there is none or it has gone."""
     if subject is not None:
         builder = _BUILDERS.get(subject.kind)
@@ -101,21 +78,6 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
         if described is not None:
             return described
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
-
-
-def heading(text: str) -> Link:
-    """A section heading inside the links."""
-    return Content.styled(text, HEADING_STYLE), None
-
-
-def section(title: str, items: Sequence[T], link: Callable[[T], Link]) -> list[Link]:
-    """A heading counting every item, then links to the first MAX_SECTION_LINKS, so a big section stays quick."""
-    links = [heading(f"{title} ({len(items)})")]
-    links += [link(item) for item in items[:MAX_SECTION_LINKS]]
-    if len(items) > MAX_SECTION_LINKS:
-        more = f"\u2026 {len(items) - MAX_SECTION_LINKS} more; search to narrow"
-        links.append((Content.styled(more, MUTED_STYLE), None))
-    return links
 
 
 def _quote_label(text: str, speaker: str | None, query: str) -> Content:
@@ -133,7 +95,7 @@ def _heading(name: str, aliases: tuple[str, ...], style: str) -> list[Content]:
     return lines
 
 
-def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:
     person = snapshot.person(key)
     if person is None:
         return None
@@ -141,16 +103,17 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Lin
     for appearance in person.appearances:
         described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
         lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
-    links = section(
-        "Quotes", snapshot.quotes_by_person(key), lambda q: (_quote_label(q.text, None, query), Subject("quote", q.key))
-    )
-    links += section(
-        "Articles", person.appearances, lambda a: (plain(a.article_title), Subject("article", a.article_key))
-    )
-    return Content("\n").join(lines), links
+    def quote_link(quote: QuoteRecord) -> Link:
+        return _quote_label(quote.text, None, query), Subject("quote", quote.key)
+
+    sections = [
+        Section("Quotes", snapshot.quotes_by_person(key), quote_link),
+        Section("Articles", person.appearances, lambda a: (plain(a.article_title), Subject("article", a.article_key))),
+    ]
+    return Content("\n").join(lines), sections
 
 
-def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:
     organization = snapshot.organization(key)
     if organization is None:
         return None
@@ -166,17 +129,18 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
     def article_link(article: ArticleRecord) -> Link:
         return plain(article.title), Subject("article", article.key)
 
-    links = section("People", snapshot.people_of_organization(key), person_link)
-    links += section(
-        "Quotes",
-        snapshot.quotes_by_organization(key),
-        lambda q: (_quote_label(q.text, q.speaker_name or "unattributed", query), Subject("quote", q.key)),
-    )
-    links += section("Articles", snapshot.articles_with_keys(organization.article_keys), article_link)
-    return Content("\n").join(lines), links
+    def quote_link(quote: QuoteRecord) -> Link:
+        return _quote_label(quote.text, quote.speaker_name or "unattributed", query), Subject("quote", quote.key)
+
+    sections = [
+        Section("People", snapshot.people_of_organization(key), person_link),
+        Section("Quotes", snapshot.quotes_by_organization(key), quote_link),
+        Section("Articles", snapshot.articles_with_keys(organization.article_keys), article_link),
+    ]
+    return Content("\n").join(lines), sections
 
 
-def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link]] | None:
+def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:
     quote = snapshot.quote(key)
     if quote is None:
         return None
@@ -202,7 +166,7 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Link
     links.append(
         (Content.assemble("Article: ", plain(quote.article_title, "bold")), Subject("article", quote.article_key))
     )
-    return Content("\n").join(lines), links
+    return Content("\n").join(lines), [Section(None, links, lambda link: link)]
 
 
 _BUILDERS = {"person": _person, "organization": _organization, "quote": _quote}
