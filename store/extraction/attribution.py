@@ -177,13 +177,20 @@ class Attributor:
         first = after[0].text
         if first in SPEECH_VERBS or (first == "according" and len(after) > 1 and after[1].text == "to"):
             skip = 2 if first == "according" else 1
-            return self._speaker_after_verb(number, after[skip:])
+            return self._speaker_after_verb(number, after[skip:]) or (True, None)
         for index, token in enumerate(after[:MAX_ATTRIBUTION_TOKENS]):
             if token.text in SPEECH_VERBS:
                 if index == 0:
                     return None
-                return self._candidate(number, after[0].start, token.start, last=True)
+                found = self._candidate(number, after[0].start, token.start, last=True)
+                if found is None and self._closes_at_attribution(quote, gap):
+                    return True, None
+                return found
         return None
+
+    def _closes_at_attribution(self, quote: QuoteSpan, gap: str) -> bool:
+        """Whether the quote ends where its attribution begins ("…,” one trader said), not mid-sentence."""
+        return "," in gap or self.document.text[quote.end - 1:quote.end] in (",", "?", "!", "—")
 
     def _before(self, number: int, before: list[Token], left: int) -> tuple[bool, int | None] | None:
         """Attribution that leads into the quote: "Smith said: “…”", "Smith said in a statement, “…”"."""
@@ -192,6 +199,9 @@ class Attributor:
         document = self.document
         tail_gap = document.masked[before[-1].end:before[-1].end + 4]
         ends_with_mark = tail_gap.lstrip()[:1] in (",", ":")
+        if ends_with_mark and len(before) > 2 and before[0].text in ("According", "according") \
+                and before[1].text == "to":
+            return self._speaker_after_verb(number, before[2:])
         for back in range(0, 5):
             index = len(before) - 1 - back
             if index < 0:
@@ -230,6 +240,10 @@ class Attributor:
         head = [t.text for t in tokens[:4]]
         if head and head[0] in PRONOUN_GENDER:
             return True, self._pronoun(head[0], tokens[0].start)
+        for index in range(1, min(3, len(tokens))):
+            anaphor = self._role_anaphor(tokens, index)
+            if anaphor is not None:
+                return True, anaphor
         for word in head:
             if word in UNNAMED_SOURCES:
                 return True, None

@@ -229,7 +229,8 @@ def name_shaped(words: list[str]) -> bool:
     """Whether words are written as a person's name in any script: capitalized or caseless words and particles."""
     if not 1 <= len(words) <= MAX_SLOT_NAME or words[0] in NAME_PARTICLES or words[-1] in NAME_PARTICLES:
         return False
-    if not _name_words(words) or any(is_acronym(w) for w in words):
+    inner = [w for w in words[1:] if w not in SENTENCE_STARTERS]
+    if not _name_words(words[:1] + inner) or any(is_acronym(w) for w in words):
         return False
     name = " ".join(words)
     if name in NEWS_ORGANIZATIONS or name in INSTITUTION_NAMES or name in PLACE_WORDS:
@@ -307,12 +308,20 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
     while run and run[0].sentence_start and (
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
-    ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS):
+    ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS) \
+            and not _title_opener(run):
         run = run[1:]
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS:
         run = _trim(run[1:])
     return run
+
+
+def _title_opener(run: list[Token]) -> bool:
+    """Whether a sentence opens with a job before a name of two or more words ("Economist Kim Soo-jin said")."""
+    word = run[0].text
+    return len(run) >= 3 and word not in SENTENCE_STARTERS and is_role_noun(word.lower()) and run[1].capital \
+        and not run[0].possessive
 
 
 def _classify(piece: list[Token], sentence: int, first_index: int, relation: str) -> Segment:

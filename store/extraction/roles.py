@@ -95,7 +95,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             document.masked[stop:ahead[0].start].strip() == ","
         if any(t.start in person_at for t in phrase) or introduces_next or (phrase and phrase[0].text == "and"):
             phrase = []
-        if phrase and _is_role_phrase(phrase):
+        if phrase and (_is_role_phrase(phrase) or (segment.speaker_slot and _described(phrase))):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
                 parts.append(role)
@@ -172,6 +172,11 @@ def _walk_back(document: Document, tokens: list[Token], index: int, person_ends:
     while taken and not (is_role_noun(taken[-1].text)):
         taken = taken[:-1]
     return taken
+
+
+def _described(words: list[Token]) -> bool:
+    """Whether an appositive is a short noun phrase describing someone ("a shop owner", "the company's founder")."""
+    return words[0].text in ("a", "an", "the") and len(words) <= MAX_ROLE_WORDS and words[-1].text.islower()
 
 
 def _has_role_noun(words: list[Token]) -> bool:

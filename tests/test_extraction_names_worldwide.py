@@ -1,0 +1,396 @@
+"""Speakers from many naming customs and scripts, on short articles written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from store.extraction import extract
+
+
+@dataclass(frozen=True)
+class Case:
+    """A short article, the people it names (with a word of their role where it says one) and who said each quote."""
+
+    id: str
+    text: str
+    people: dict[str, str | None]
+    speakers: list[str | None]
+
+
+CASES = [
+    Case(
+        "chinese-characters",
+        "Night market reopens after floods\n\n"
+        "TAIPEI — The night market on the river reopened on Friday, three weeks after floodwater filled its lanes.\n\n"
+        "“We lost everything in the storage room, but the customers came back tonight,” said 王小明, a shop owner.\n\n"
+        "City official Sarah Chen said the drains had been cleared. “The market will not flood like that again,” "
+        "Chen said.\n\n"
+        "“I sold out of dumplings by nine o'clock,” said 林美玲, a food vendor.\n",
+        {"王小明": "shop owner", "Sarah Chen": "official", "林美玲": "food vendor"},
+        ["王小明", "Sarah Chen", "林美玲"],
+    ),
+    Case(
+        "vietnamese-three-part",
+        "Rice farmers count losses in the Mekong Delta\n\n"
+        "CAN THO, Vietnam — Saltwater has pushed further up the delta's rivers this year than at any time in a "
+        "decade, and farmers say their harvests are shrinking.\n\n"
+        "David Brooks, a hydrologist, said dams upstream held back sediment. “The delta is sinking and the sea is "
+        "rising,” Brooks said.\n\n"
+        "“The water tastes of the sea now, even in March,” said Nguyễn Văn An, a farmer.\n\n"
+        "Trần Thị Mai, who runs a seed cooperative, said many families had switched to shrimp. “Rice needs fresh "
+        "water, and we no longer have it,” she said.\n",
+        {"David Brooks": "hydrologist", "Nguyễn Văn An": "farmer", "Trần Thị Mai": None},
+        ["David Brooks", "Nguyễn Văn An", "Trần Thị Mai"],
+    ),
+    Case(
+        "korean-hyphenated",
+        "Seoul startup wins battery contract\n\n"
+        "SEOUL — A small battery maker has won a contract to supply cells for electric buses in three cities.\n\n"
+        "“We will watch the results closely,” said Michael Grant, a transport official.\n\n"
+        "“Our cells charge in twelve minutes,” said Ji-hoon Park, the company's founder.\n\n"
+        "Economist Kim Soo-jin said: “Korea has bet heavily on batteries, and small firms like this one are where "
+        "the new ideas come from.”\n",
+        {"Michael Grant": "transport official", "Ji-hoon Park": "founder", "Kim Soo-jin": "Economist"},
+        ["Michael Grant", "Ji-hoon Park", "Kim Soo-jin"],
+    ),
+    Case(
+        "hangul",
+        "Taxi drivers protest ride-hailing app\n\n"
+        "SEOUL — Hundreds of taxi drivers parked their cars along the river on Wednesday to protest against a new "
+        "ride-hailing service.\n\n"
+        "“We work fourteen hours a day and still cannot pay the rent,” said 김민준, a taxi driver.\n\n"
+        "이서연, a spokeswoman for the drivers, said: “The government must listen before it is too late.”\n\n"
+        "Transport analyst Laura Bennett said the protest was the largest in years. “The drivers have real "
+        "grievances,” Bennett said.\n",
+        {"김민준": "taxi driver", "이서연": "spokeswoman", "Laura Bennett": "analyst"},
+        ["김민준", "이서연", "Laura Bennett"],
+    ),
+    Case(
+        "spanish-particles",
+        "Mexico City extends water rationing\n\n"
+        "MEXICO CITY — Rationing of tap water will continue through the summer, the city government said on Monday.\n\n"
+        "“Some neighborhoods get water two days a week,” said María Ramírez de la O, an engineer.\n\n"
+        "Ramírez de la O said the aquifer beneath the city was sinking. “We are pumping faster than the rain can "
+        "refill it,” she said.\n\n"
+        "“We buy water from trucks, and the price has doubled,” said José Luis Hernández, a resident.\n",
+        {"María Ramírez de la O": "engineer", "José Luis Hernández": "resident"},
+        ["María Ramírez de la O", "María Ramírez de la O", "José Luis Hernández"],
+    ),
+    Case(
+        "irish-particles",
+        "Irish-language schools turn away pupils\n\n"
+        "GALWAY, Ireland — Schools that teach in Irish say they cannot find places for every child whose parents "
+        "want one.\n\n"
+        "“The language is alive in this valley,” said Seán Ó Briain, a teacher.\n\n"
+        "Aoife Ní Bhriain, who runs a summer school, said enrolment had doubled. “Children come from Dublin and "
+        "from Boston,” Ní Bhriain said.\n\n"
+        "“We need more teachers, not more promises,” said Ciarán Mac Giolla, a parent.\n",
+        {"Seán Ó Briain": "teacher", "Aoife Ní Bhriain": None, "Ciarán Mac Giolla": "parent"},
+        ["Seán Ó Briain", "Aoife Ní Bhriain", "Ciarán Mac Giolla"],
+    ),
+    Case(
+        "arabic-bin-al",
+        "Dubai rents climb again\n\n"
+        "DUBAI — Rents in the emirate rose for the tenth quarter in a row, pushing some families out to "
+        "neighbouring cities.\n\n"
+        "“Rents have doubled in two years,” said Abdullah bin Ahmad, a property agent.\n\n"
+        "Khalid al-Mansouri, an economist, said: “Supply will catch up, but not before next year.”\n\n"
+        "“The market will cool by the summer,” according to Fatima Al-Zahra, a banker.\n",
+        {"Abdullah bin Ahmad": "property agent", "Khalid al-Mansouri": "economist", "Fatima Al-Zahra": "banker"},
+        ["Abdullah bin Ahmad", "Khalid al-Mansouri", "Fatima Al-Zahra"],
+    ),
+    Case(
+        "arabic-script",
+        "Fishermen in Alexandria face empty nets\n\n"
+        "ALEXANDRIA, Egypt — Fishermen in the harbour say their catches have fallen by half in five years.\n\n"
+        "“My father caught more fish in a morning than I catch in a week,” said محمد العلي, a fisherman.\n\n"
+        "Marine biologist Helen Ward said warmer water had driven sardines north. “The fish are moving, and the "
+        "boats cannot follow,” Ward said.\n\n"
+        "“We sell the boats one by one,” said أحمد حسن, who owns three.\n",
+        {"محمد العلي": "fisherman", "Helen Ward": "biologist", "أحمد حسن": None},
+        ["محمد العلي", "Helen Ward", "أحمد حسن"],
+    ),
+    Case(
+        "hebrew-script",
+        "Bus drivers in Haifa strike over pay\n\n"
+        "HAIFA, Israel — Most city buses stayed in their depots on Sunday as drivers walked out over pay.\n\n"
+        "“We drive twelve hours and earn less than a cashier,” said דוד לוי, a bus driver.\n\n"
+        "Union leader Yael Cohen-Levi said the strike would last until the company made an offer. “We are ready "
+        "to talk tonight,” Cohen-Levi said.\n\n"
+        "“I walked forty minutes to get to work,” said Thomas Reed, a nurse.\n",
+        {"דוד לוי": "bus driver", "Yael Cohen-Levi": "leader", "Thomas Reed": "nurse"},
+        ["דוד לוי", "Yael Cohen-Levi", "Thomas Reed"],
+    ),
+    Case(
+        "cyrillic",
+        "Pensioners in Novosibirsk queue for heating aid\n\n"
+        "NOVOSIBIRSK, Russia — Hundreds of pensioners queued outside a city office on Tuesday for help with "
+        "heating bills.\n\n"
+        "“The bill for January was more than my pension,” said Ольга Иванова, a pensioner.\n\n"
+        "“We have never seen a queue this long,” Олег Петров told Reuters.\n\n"
+        "Energy analyst Mark Stevens said the rise in prices had been expected. “Gas costs more, and someone has "
+        "to pay,” he said.\n",
+        {"Ольга Иванова": "pensioner", "Олег Петров": None, "Mark Stevens": "analyst"},
+        ["Ольга Иванова", "Олег Петров", "Mark Stevens"],
+    ),
+    Case(
+        "greek",
+        "Island ferries cancelled as winds rise\n\n"
+        "PIRAEUS, Greece — Ferries to the islands were cancelled for a second day as gale-force winds swept the "
+        "Aegean.\n\n"
+        "“I have sailed these waters for thirty years and I will not take a boat out in this,” said Γιώργος "
+        "Παπαδόπουλος, a ferry captain.\n\n"
+        "Travellers slept in the terminal. “We have been here since yesterday morning,” said Emma Collins, a "
+        "tourist from Leeds.\n\n"
+        "“The forecast is better for Thursday,” according to Νίκος Αλεξίου, a meteorologist.\n",
+        {"Γιώργος Παπαδόπουλος": "ferry captain", "Emma Collins": "tourist", "Νίκος Αλεξίου": "meteorologist"},
+        ["Γιώργος Παπαδόπουλος", "Emma Collins", "Νίκος Αλεξίου"],
+    ),
+    Case(
+        "devanagari",
+        "Heatwave closes schools in Rajasthan\n\n"
+        "JAIPUR, India — Schools across the state will stay shut for another week as temperatures passed 47 "
+        "degrees.\n\n"
+        "“The children cannot sit in classrooms without fans,” said प्रिया शर्मा, a schoolteacher.\n\n"
+        "Health official James Porter said hospitals had treated hundreds of people for heatstroke. “Drink water "
+        "and stay indoors at midday,” Porter said.\n\n"
+        "“My crops are burning in the field,” said राम सिंह, a farmer.\n",
+        {"प्रिया शर्मा": "schoolteacher", "James Porter": "official", "राम सिंह": "farmer"},
+        ["प्रिया शर्मा", "James Porter", "राम सिंह"],
+    ),
+    Case(
+        "thai-script",
+        "Rice exporters worry about the baht\n\n"
+        "BANGKOK — A strong currency is making Thai rice harder to sell abroad, exporters said on Thursday.\n\n"
+        "“Vietnam sells the same rice for forty dollars less a tonne,” said สมชาย ใจดี, a rice exporter.\n\n"
+        "“We cannot control the currency,” said Rachel Moore, an economist.\n",
+        {"สมชาย ใจดี": "rice exporter", "Rachel Moore": "economist"},
+        ["สมชาย ใจดี", "Rachel Moore"],
+    ),
+    Case(
+        "japanese",
+        "Tokyo sushi chefs feel the price of tuna\n\n"
+        "TOKYO — The price of bluefin tuna at the city's wholesale market rose by a fifth this winter.\n\n"
+        "“I have taken tuna off the set menu for the first time,” said 佐藤健, a sushi chef.\n\n"
+        "Tanaka Hiroshi, a fish wholesaler, said: “The catch is smaller and the buyers from abroad pay more.”\n\n"
+        "“Customers understand, mostly,” said Yamamoto Yuki, who runs a small restaurant.\n",
+        {"佐藤健": "sushi chef", "Tanaka Hiroshi": "wholesaler", "Yamamoto Yuki": None},
+        ["佐藤健", "Tanaka Hiroshi", "Yamamoto Yuki"],
+    ),
+    Case(
+        "indonesian-single-name",
+        "Java fishermen return to port early\n\n"
+        "SEMARANG, Indonesia — Fishing boats returned to port days early this week as storms moved along the "
+        "north coast.\n\n"
+        "Coast guard commander Peter Walsh said two boats were missing. “We are searching with every vessel we "
+        "have,” Walsh said.\n\n"
+        "“The waves were as tall as houses,” said Sutrisno, a fisherman.\n\n"
+        "“My husband is still out there,” said Wulandari, a fish seller.\n",
+        {"Peter Walsh": "commander", "Sutrisno": "fisherman", "Wulandari": "fish seller"},
+        ["Peter Walsh", "Sutrisno", "Wulandari"],
+    ),
+    Case(
+        "dutch-german-particles",
+        "Dutch dairy farmers protest nitrogen rules\n\n"
+        "THE HAGUE — Farmers drove tractors into the city on Friday to protest rules that would force some of them "
+        "to sell their herds.\n\n"
+        "“My family has farmed this land for two hundred years,” said Pieter van der Berg, a dairy farmer.\n\n"
+        "Agronomist Anna von Bülow said the rules were needed. “The soil and the water cannot take more "
+        "nitrogen,” von Bülow said.\n\n"
+        "“We will come back every week,” Van der Berg said.\n",
+        {"Pieter van der Berg": "dairy farmer", "Anna von Bülow": "Agronomist"},
+        ["Pieter van der Berg", "Anna von Bülow", "Pieter van der Berg"],
+    ),
+    Case(
+        "apostrophes",
+        "Dublin cafe owners face higher energy bills\n\n"
+        "DUBLIN — Cafe owners say their energy bills have tripled in a year.\n\n"
+        "“I turn off the ovens at two o'clock now,” said Siobhán O'Sullivan, a cafe owner.\n\n"
+        "Jean-Luc d'Arcy, a French baker who moved to the city in 2010, said: “Bread is the last thing I will "
+        "stop making.”\n\n"
+        "“Customers are kind, but kindness does not pay the bills,” said Marco D'Angelo, a restaurant manager.\n",
+        {"Siobhán O'Sullivan": "cafe owner", "Jean-Luc d'Arcy": "baker", "Marco D'Angelo": "manager"},
+        ["Siobhán O'Sullivan", "Jean-Luc d'Arcy", "Marco D'Angelo"],
+    ),
+    Case(
+        "told-reuters",
+        "Ukrainian grain traders look to the Danube\n\n"
+        "IZMAIL, Ukraine — Grain barges queue for days on the Danube as traders look for routes that avoid the "
+        "Black Sea.\n\n"
+        "“Every barge that leaves here is a small victory,” Oksana Kovalenko told Reuters.\n\n"
+        "“The river is slow, but it is safe,” Taras Shevchuk-Bondar, a barge owner, told Reuters.\n\n"
+        "Port manager Robert Hale said the queue had shortened. “We load twice as many barges as last spring,” "
+        "Hale said.\n",
+        {"Oksana Kovalenko": None, "Taras Shevchuk-Bondar": "barge owner", "Robert Hale": "manager"},
+        ["Oksana Kovalenko", "Taras Shevchuk-Bondar", "Robert Hale"],
+    ),
+    Case(
+        "malay-bin-binti",
+        "Palm oil smallholders wait for rain\n\n"
+        "KUALA LUMPUR — A dry spell has cut palm oil yields on small farms across the peninsula.\n\n"
+        "“The fruit is small and there is less of it,” said Siti Aminah binti Hassan, a smallholder.\n\n"
+        "Ahmad Zahid bin Ismail, a plantation manager, said: “Big estates can irrigate. Small farmers cannot.”\n\n"
+        "“Prices will rise before the year ends,” said Karen Lim, a commodities trader.\n",
+        {"Siti Aminah binti Hassan": "smallholder", "Ahmad Zahid bin Ismail": "manager", "Karen Lim": "trader"},
+        ["Siti Aminah binti Hassan", "Ahmad Zahid bin Ismail", "Karen Lim"],
+    ),
+    Case(
+        "nordic-turkish-polish",
+        "European glaciers shrink faster, survey finds\n\n"
+        "GENEVA — Glaciers in the Alps and in Scandinavia lost more ice last year than in any year on record.\n\n"
+        "“We measured a loss of three metres on some glaciers,” said Guðrún Jónsdóttir, a glaciologist.\n\n"
+        "Gülşen Yıldırım, a geologist who studies Turkish glaciers, said: “Ours are smaller, and they will be gone "
+        "first.”\n\n"
+        "“The trend is clear in every country we looked at,” Łukasz Wiśniewski said.\n",
+        {"Guðrún Jónsdóttir": "glaciologist", "Gülşen Yıldırım": "geologist", "Łukasz Wiśniewski": None},
+        ["Guðrún Jónsdóttir", "Gülşen Yıldırım", "Łukasz Wiśniewski"],
+    ),
+    Case(
+        "yoruba-igbo",
+        "Lagos traders count the cost of a fuel shortage\n\n"
+        "LAGOS, Nigeria — Queues at petrol stations stretched for kilometres on Monday, the fourth day of a fuel "
+        "shortage.\n\n"
+        "“I slept in my car to keep my place in the line,” said Adébáyọ̀ Ògúnlẹ̀sì, a taxi driver.\n\n"
+        "Chiamaka Nwosu, a market trader, said: “Without fuel, there is no generator, and without the generator, "
+        "there is no business.”\n\n"
+        "“Supplies will return to normal by the weekend,” according to Brian Foster, an oil analyst.\n",
+        {"Adébáyọ̀ Ògúnlẹ̀sì": "taxi driver", "Chiamaka Nwosu": "trader", "Brian Foster": "analyst"},
+        ["Adébáyọ̀ Ògúnlẹ̀sì", "Chiamaka Nwosu", "Brian Foster"],
+    ),
+    Case(
+        "chinese-romanized",
+        "Shenzhen factories hire again\n\n"
+        "SHENZHEN, China — Electronics factories in the city are hiring again after a slow year.\n\n"
+        "“We took on two hundred workers in March,” said Zhang Wei, a factory manager.\n\n"
+        "Lin Mei-ling, who recruits workers for several plants, said wages had risen. “Young people want more "
+        "than a bed and a canteen,” Lin said.\n\n"
+        "Economist Li Na said: “The orders are coming back, but not to where they were.”\n",
+        {"Zhang Wei": "factory manager", "Lin Mei-ling": None, "Li Na": "Economist"},
+        ["Zhang Wei", "Lin Mei-ling", "Li Na"],
+    ),
+    Case(
+        "portuguese",
+        "Lisbon tenants march against evictions\n\n"
+        "LISBON — Thousands of tenants marched through the old town on Saturday against evictions.\n\n"
+        "“My landlord wants to turn my flat into a holiday rental,” said João dos Santos, a retired postman.\n\n"
+        "Maria da Conceição Ferreira, a housing lawyer, said: “The law protects owners far better than tenants.”\n\n"
+        "“We will take this to parliament,” said Sophie Turner, an organizer.\n",
+        {"João dos Santos": "postman", "Maria da Conceição Ferreira": "lawyer", "Sophie Turner": "organizer"},
+        ["João dos Santos", "Maria da Conceição Ferreira", "Sophie Turner"],
+    ),
+    Case(
+        "persian-and-single-word",
+        "Tehran bazaar merchants shut shops\n\n"
+        "TEHRAN — Merchants in the capital's main bazaar closed their shops on Sunday over a fall in the currency.\n\n"
+        "“I cannot set a price in the morning and keep it until the evening,” said Mohammad Reza Ahmadi, a carpet "
+        "seller.\n\n"
+        "Economist Zahra Karimi said the currency had lost a third of its value. “People buy gold and dollars, "
+        "not carpets,” Karimi said.\n\n"
+        "“We close until the rial is steady,” said Farhad, a spice merchant who gave only his first name.\n",
+        {"Mohammad Reza Ahmadi": "carpet seller", "Zahra Karimi": "Economist", "Farhad": "merchant"},
+        ["Mohammad Reza Ahmadi", "Zahra Karimi", "Farhad"],
+    ),
+    Case(
+        "hungarian-family-first",
+        "Budapest bakeries raise bread prices\n\n"
+        "BUDAPEST — Bakeries in the capital raised bread prices for the third time this year.\n\n"
+        "“Flour, gas and wages all went up at once,” said Nagy Béla, a baker.\n\n"
+        "Kovács Éva, a pensioner, said: “I buy half a loaf now.”\n\n"
+        "Economist Daniel Weber said inflation was slowing. “Bread will be the last price to come down,” Weber said.\n",
+        {"Nagy Béla": "baker", "Kovács Éva": "pensioner", "Daniel Weber": "Economist"},
+        ["Nagy Béla", "Kovács Éva", "Daniel Weber"],
+    ),
+    Case(
+        "ethiopian-kenyan",
+        "Runners gather in the highlands\n\n"
+        "ADDIS ABABA — Hundreds of runners train each morning on the hills above the capital.\n\n"
+        "“The air is thin, and that is why we come,” said Haile Tesfaye, a coach.\n\n"
+        "Wanjiru Kamau, a marathon runner, said: “I come here for three months every year.”\n\n"
+        "“They run before the sun rises,” said Tom Baker, a visiting physiotherapist.\n",
+        {"Haile Tesfaye": "coach", "Wanjiru Kamau": "runner", "Tom Baker": "physiotherapist"},
+        ["Haile Tesfaye", "Wanjiru Kamau", "Tom Baker"],
+    ),
+    Case(
+        "unnamed-slot-not-carried",
+        "Market traders fear a new road\n\n"
+        "NAIROBI — A planned road through the city's oldest market has divided its traders.\n\n"
+        "“The road will bring customers from across the city,” said Grace Wanjiku, a trader.\n\n"
+        "“It will bring bulldozers first,” said a man selling shoes nearby.\n\n"
+        "“Nobody asked us,” said one of the women at the fruit stalls.\n",
+        {"Grace Wanjiku": "trader"},
+        ["Grace Wanjiku", None, None],
+    ),
+    Case(
+        "mixed-styles",
+        "Cape Town water plan divides residents\n\n"
+        "CAPE TOWN — The city's plan to recycle waste water for drinking has divided residents.\n\n"
+        "Thandiwe Mthembu, a city councillor, said: “We cannot count on the rain any more.”\n\n"
+        "“I will not drink it,” Pieter du Plessis said.\n\n"
+        "According to Nomvula Dlamini, an engineer, “the water will be cleaner than what comes from the dams "
+        "today.”\n\n"
+        "“People will get used to it,” said Richard Evans, a water consultant.\n",
+        {"Thandiwe Mthembu": "councillor", "Pieter du Plessis": None, "Nomvula Dlamini": "engineer",
+         "Richard Evans": "consultant"},
+        ["Thandiwe Mthembu", "Pieter du Plessis", "Nomvula Dlamini", "Richard Evans"],
+    ),
+    Case(
+        "korean-romanized-family-first",
+        "Busan shipyard lands tanker order\n\n"
+        "BUSAN, South Korea — A shipyard in the port city has won an order for six gas tankers.\n\n"
+        "“This order keeps two thousand people at work,” said Lee Jae-won, a union official.\n\n"
+        "Choi Min-seo, a welder, said: “We have heard promises before.”\n\n"
+        "“The yard will hire another three hundred welders,” said Paul Adams, a company spokesman.\n",
+        {"Lee Jae-won": "official", "Choi Min-seo": "welder", "Paul Adams": "spokesman"},
+        ["Lee Jae-won", "Choi Min-seo", "Paul Adams"],
+    ),
+    Case(
+        "said-before-name-mixed-scripts",
+        "Border town markets reopen\n\n"
+        "The markets of the border town reopened on Saturday after a month of closures.\n\n"
+        "“We waited a month for this day,” said Анна Коваленко, a seamstress.\n\n"
+        "“The road is open but the customers are slow to return,” said Sarah Mitchell, an aid worker.\n\n"
+        "“I sold two coats this morning,” said Айгуль Нурланова, a tailor.\n\n"
+        "“Tomorrow will be better,” Anna Kovalenko said.\n",
+        {"Анна Коваленко": "seamstress", "Sarah Mitchell": "aid worker", "Айгуль Нурланова": "tailor",
+         "Anna Kovalenko": None},
+        ["Анна Коваленко", "Sarah Mitchell", "Айгуль Нурланова", "Anna Kovalenko"],
+    ),
+    Case(
+        "scottish-mac-and-ni",
+        "Highland ferry timetable cut\n\n"
+        "OBAN, Scotland — The winter ferry timetable to the islands has been cut to four sailings a week.\n\n"
+        "“Four sailings is not a lifeline, it is a thread,” said Eilidh MacDonald, a shopkeeper.\n\n"
+        "Mairead Nic Dhòmhnaill, a fisherman, said: “I cannot get my catch to market.”\n\n"
+        "“We are short of crew,” said Gordon Stewart, a ferry company manager.\n",
+        {"Eilidh MacDonald": "shopkeeper", "Mairead Nic Dhòmhnaill": "fisherman", "Gordon Stewart": "manager"},
+        ["Eilidh MacDonald", "Mairead Nic Dhòmhnaill", "Gordon Stewart"],
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_people_are_found_whole(case: Case) -> None:
+    """Every person the article names, as written, and nobody else."""
+    result = extract(case.text)
+    assert sorted(p.name for p in result.people) == sorted(case.people)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_each_quote_goes_to_its_speaker(case: Case) -> None:
+    """Each quote's speaker is the person in its attribution, never the one before."""
+    result = extract(case.text)
+    for quote in result.quotes:
+        assert case.text[quote.start:quote.end] == quote.text
+    assert [q.speaker for q in result.quotes] == case.speakers
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_roles_stated_beside_the_name(case: Case) -> None:
+    """A role the article states beside a name is that person's role."""
+    result = extract(case.text)
+    roles = {p.name: p.role or "" for p in result.people}
+    for name, role in case.people.items():
+        if role is not None:
+            assert role in roles.get(name, ""), (name, roles.get(name))
