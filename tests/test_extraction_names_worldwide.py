@@ -367,6 +367,164 @@ CASES = [
         {"Eilidh MacDonald": "shopkeeper", "Mairead Nic Dhòmhnaill": "fisherman", "Gordon Stewart": "manager"},
         ["Eilidh MacDonald", "Mairead Nic Dhòmhnaill", "Gordon Stewart"],
     ),
+    Case(
+        "age-appositive",
+        "Cocoa farmers wait for better prices\n\n"
+        "ACCRA, Ghana — Cocoa farmers say the price set by the government does not cover their costs.\n\n"
+        "“I have fifteen children to feed and the beans bring almost nothing,” said Kwame Mensah, 54, a cocoa "
+        "farmer.\n\n"
+        "Dr. Amara Okafor, a paediatrician in Kumasi, said malnutrition was rising. “We see it every week in the "
+        "clinic,” Okafor said.\n\n"
+        "“The board will review prices in October,” said Samuel Boateng, a spokesman for the cocoa board.\n",
+        {"Kwame Mensah": "cocoa farmer", "Amara Okafor": "paediatrician", "Samuel Boateng": "spokesman"},
+        ["Kwame Mensah", "Amara Okafor", "Samuel Boateng"],
+    ),
+    Case(
+        "vietnamese-repeat",
+        "Hanoi street vendors cleared from pavements\n\n"
+        "HANOI — Police began clearing street vendors from the pavements of the old quarter this week.\n\n"
+        "“I have sold pho on this corner for twenty years,” said Phạm Thị Hoa, a noodle seller.\n\n"
+        "“Where will we go?” asked Lê Văn Long, who sells fruit from a bicycle.\n\n"
+        "City official Mark Jensen said the pavements had to be clear for pedestrians. “The rules apply to "
+        "everyone,” Jensen said.\n\n"
+        "Phạm Thị Hoa said she would move to a side street. “The customers will find me,” she said.\n",
+        {"Phạm Thị Hoa": "noodle seller", "Lê Văn Long": None, "Mark Jensen": "official"},
+        ["Phạm Thị Hoa", "Lê Văn Long", "Mark Jensen", "Phạm Thị Hoa"],
+    ),
+    Case(
+        "chinese-repeat-told",
+        "Shanghai landlords cut rents\n\n"
+        "SHANGHAI — Landlords in the city's business districts are cutting rents to keep tenants.\n\n"
+        "“Half the offices on my floor are empty,” 陈静 told AFP.\n\n"
+        "“We lowered the rent by a fifth and still nobody came,” said 刘伟, a landlord.\n\n"
+        "Property analyst Jessica Hall said rents would keep falling. “There is simply too much space,” Hall "
+        "said.\n",
+        {"陈静": None, "刘伟": "landlord", "Jessica Hall": "analyst"},
+        ["陈静", "刘伟", "Jessica Hall"],
+    ),
+    Case(
+        "burmese-mongolian",
+        "Border traders wait at the crossing\n\n"
+        "Trucks have queued for a week at the border crossing, drivers said.\n\n"
+        "“We sleep in the cabs and eat what we carry,” said Thant Zin Oo, a truck driver.\n\n"
+        "Batbayar Dorj, a trader who buys copper, said: “Every day of waiting costs me money.”\n\n"
+        "“The crossing will reopen on Monday,” a customs official said.\n",
+        {"Thant Zin Oo": "truck driver", "Batbayar Dorj": "trader"},
+        ["Thant Zin Oo", "Batbayar Dorj", None],
+    ),
+    Case(
+        "hyphen-double-surname",
+        "Paris bakers fight for the baguette\n\n"
+        "PARIS — Bakers in the capital say rising flour prices threaten the traditional baguette.\n\n"
+        "“A baguette at two euros is not a baguette any more,” said Anne-Marie Dubois-Leclerc, a baker in the "
+        "11th arrondissement.\n\n"
+        "Carlos García Márquez, a Spanish flour importer, said: “Wheat prices will not fall this year.”\n\n"
+        "“People will pay for good bread,” García Márquez said.\n\n"
+        "“I buy two a day, whatever they cost,” said Emily Watson, a customer.\n",
+        {"Anne-Marie Dubois-Leclerc": "baker", "Carlos García Márquez": "importer", "Emily Watson": "customer"},
+        ["Anne-Marie Dubois-Leclerc", "Carlos García Márquez", "Carlos García Márquez", "Emily Watson"],
+    ),
+    Case(
+        "hebrew-ben",
+        "Tel Aviv startups look abroad\n\n"
+        "TEL AVIV — Young technology companies in the city are moving staff abroad.\n\n"
+        "“We opened an office in Lisbon last month,” said Yossi Ben-David, a founder of a software company.\n\n"
+        "“Talent goes where the investors are,” said Avi ben Haim, an investor.\n\n"
+        "Noa Shapiro, an economist, said the trend would slow. “Most companies keep research here,” she said.\n",
+        {"Yossi Ben-David": "founder", "Avi ben Haim": "investor", "Noa Shapiro": "economist"},
+        ["Yossi Ben-David", "Avi ben Haim", "Noa Shapiro"],
+    ),
+    Case(
+        "maori-te",
+        "Wellington rents spark protest\n\n"
+        "WELLINGTON, New Zealand — Tenants marched on parliament on Saturday over rising rents.\n\n"
+        "“My rent went up by a hundred dollars a week,” said Aroha Te Whare, a nurse.\n\n"
+        "Hemi Walker, a tenants' advocate, said: “The law gives landlords all the power.”\n\n"
+        "“We are building more homes than ever,” Housing Minister Claire Bennett said.\n",
+        {"Aroha Te Whare": "nurse", "Hemi Walker": "advocate", "Claire Bennett": "Minister"},
+        ["Aroha Te Whare", "Hemi Walker", "Claire Bennett"],
+    ),
+    Case(
+        "asked-question-korean",
+        "Seoul parents queue for daycare\n\n"
+        "SEOUL — Parents in the capital wait months for a place in public daycare.\n\n"
+        "“Why should it take a year to find a place?” asked 박지영, a mother of two.\n\n"
+        "“We are opening two hundred new centres,” said Jung Hae-in, a city official.\n\n"
+        "“It is not enough,” Jung Hae-in's neighbour, Song Mi-ra, said.\n",
+        {"박지영": "mother", "Jung Hae-in": "official", "Song Mi-ra": None},
+        ["박지영", "Jung Hae-in", "Song Mi-ra"],
+    ),
+    Case(
+        "arabic-umm-abu",
+        "Gaza families line up for water\n\n"
+        "Families lined up for hours on Tuesday at the only working well in the neighbourhood.\n\n"
+        "“I carry twenty litres three times a day,” said Umm Khalil, a mother of five.\n\n"
+        "“The pumps need fuel and there is no fuel,” said Abu Ahmed al-Masri, a water engineer.\n\n"
+        "Aid worker Laura Fischer said convoys had been delayed. “We are doing what we can,” Fischer said.\n",
+        {"Umm Khalil": "mother", "Abu Ahmed al-Masri": "water engineer", "Laura Fischer": "worker"},
+        ["Umm Khalil", "Abu Ahmed al-Masri", "Laura Fischer"],
+    ),
+    Case(
+        "russian-latin-and-cyrillic",
+        "Siberian town waits for a bridge\n\n"
+        "The only bridge into the town collapsed in the spring, and residents still cross the river by boat.\n\n"
+        "“I take my children to school by boat every morning,” said Svetlana Morozova, a teacher.\n\n"
+        "Дмитрий Соколов, a local deputy, said: “The money for the bridge was spent on something else.”\n\n"
+        "“Construction will start in July,” according to the regional government.\n",
+        {"Svetlana Morozova": "teacher", "Дмитрий Соколов": "deputy"},
+        ["Svetlana Morozova", "Дмитрий Соколов", None],
+    ),
+    Case(
+        "indian-mixed",
+        "Mumbai monsoon floods trains\n\n"
+        "MUMBAI — Heavy rain flooded railway tracks on Wednesday, stranding thousands of commuters.\n\n"
+        "“I have been standing here for three hours,” said Priya Venkataraman, an accountant.\n\n"
+        "“The drains were cleaned in May, but this is too much rain,” said अमित पटेल, a railway official.\n\n"
+        "Sunil Kumar Reddy, a commuter, said: “Every year it is the same.”\n",
+        {"Priya Venkataraman": "accountant", "अमित पटेल": "railway official", "Sunil Kumar Reddy": "commuter"},
+        ["Priya Venkataraman", "अमित पटेल", "Sunil Kumar Reddy"],
+    ),
+    Case(
+        "greek-latin",
+        "Athens tavern owners count tourists\n\n"
+        "ATHENS — Tavern owners in the old town say the summer season started late.\n\n"
+        "“June was quiet, July is better,” said Giorgos Papadopoulos, a tavern owner.\n\n"
+        "“We need tourists in October too,” Eleni Konstantinou said.\n\n"
+        "Papadopoulos said prices for fish had doubled. “I cannot put that on the menu,” he said.\n",
+        {"Giorgos Papadopoulos": "tavern owner", "Eleni Konstantinou": None},
+        ["Giorgos Papadopoulos", "Eleni Konstantinou", "Giorgos Papadopoulos"],
+    ),
+    Case(
+        "thai-single",
+        "Chiang Mai smoke season\n\n"
+        "CHIANG MAI, Thailand — Smoke from burning fields hangs over the city every spring.\n\n"
+        "“My daughter coughs all night,” said Nok, a street vendor who gave only one name.\n\n"
+        "“The air quality index passed 300 today,” said Somchai Wongsawat, a university researcher.\n\n"
+        "“Farmers burn because it is cheap,” said อรุณี ศรีสุข, an agricultural adviser.\n",
+        {"Nok": "street vendor", "Somchai Wongsawat": "researcher", "อรุณี ศรีสุข": "adviser"},
+        ["Nok", "Somchai Wongsawat", "อรุณี ศรีสุข"],
+    ),
+    Case(
+        "quote-then-unnamed",
+        "Fishing village fights a resort\n\n"
+        "A plan for a luxury resort on the beach has divided the village.\n\n"
+        "“The resort will bring jobs,” said Fernando Oliveira, the village head.\n\n"
+        "“It will take our beach,” said a fisherman mending nets.\n\n"
+        "“We were never asked,” said Maria Conceição dos Reis, a fish seller.\n\n"
+        "“Nobody will stop it,” one resident said.\n",
+        {"Fernando Oliveira": "village head", "Maria Conceição dos Reis": "fish seller"},
+        ["Fernando Oliveira", None, "Maria Conceição dos Reis", None],
+    ),
+    Case(
+        "japanese-kanji-family",
+        "Kyoto temples limit visitors\n\n"
+        "KYOTO, Japan — Several temples in the city will limit the number of visitors each day.\n\n"
+        "“The moss garden cannot take ten thousand feet a day,” said 山田太郎, a monk.\n\n"
+        "Suzuki Aiko, a tour guide, said: “My groups will have to book weeks ahead.”\n\n"
+        "“Visitors are welcome, but not all at once,” said Kenji Watanabe, a city official.\n",
+        {"山田太郎": "monk", "Suzuki Aiko": "tour guide", "Kenji Watanabe": "official"},
+        ["山田太郎", "Suzuki Aiko", "Kenji Watanabe"],
+    ),
 ]
 
 

@@ -30,7 +30,7 @@ from store.extraction.lexicon import (
     UNNAMED_SOURCES,
 )
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
-from store.extraction.text import DIGIT, Token, is_caseless
+from store.extraction.text import DIGIT, Token, gap, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 COMPARATIVE_ENDINGS = ("ier", "ster")
@@ -38,6 +38,7 @@ MAX_RUN = 16
 INSERTION = re.compile(r" \([^\W\d_][\w’'-]*\) ")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
 CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on"}) | NAME_PARTICLES
+CONNECTORS_TITLED = frozenset({"Of", "On", "Or", "A"})
 MAX_SLOT_NAME = 6
 APPOSITIVE_WORDS = 12
 
@@ -222,14 +223,31 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
         segment.kind = "alias"
     else:
         segment.kind = "person"
-        segment.strong = True
+        segment.strong = segment.strong or _described_by_role(document, sentence, segment)
+
+
+def _described_by_role(document: Document, sentence: Sentence, segment: Segment) -> bool:
+    """Whether an appositive naming a job follows the name (", a union official"): a person, not an organization."""
+    words = sentence.tokens
+    index = segment.tokens[-1].index + 1
+    if index + 1 >= len(words) or document.masked[segment.end:words[index].start].strip() != ",":
+        return False
+    if words[index].text not in ("a", "an", "the"):
+        return False
+    for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
+        token = words[position]
+        if is_role_noun(token.text):
+            return True
+        if document.masked[token.end:token.end + 1] == "," or not token.text.islower():
+            return False
+    return False
 
 
 def name_shaped(words: list[str]) -> bool:
     """Whether words are written as a person's name in any script: capitalized or caseless words and particles."""
     if not 1 <= len(words) <= MAX_SLOT_NAME or words[0] in NAME_PARTICLES or words[-1] in NAME_PARTICLES:
         return False
-    inner = [w for w in words[1:] if w not in SENTENCE_STARTERS]
+    inner = [w for w in words[1:] if len(w) > 2 or w not in SENTENCE_STARTERS or w in CONNECTORS_TITLED]
     if not _name_words(words[:1] + inner) or any(is_acronym(w) for w in words):
         return False
     name = " ".join(words)
@@ -269,7 +287,7 @@ def _verb_after(document: Document, words: list[Token], index: int) -> int:
     if masked[words[index - 1].end:words[index].start].strip() != ",":
         return -1
     for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
-        between = masked[words[position - 1].end:words[position].start].strip()
+        between = gap(masked, words[position - 1], words[position])
         if between == ",":
             return position if words[position].text in SPEECH_VERBS else -1
         if between:

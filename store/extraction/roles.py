@@ -88,6 +88,10 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     end_index = segment.first_index + len(segment.tokens)
     if end_index < len(tokens) and document.masked[segment.end:tokens[end_index].start].strip() == ",":
         phrase = _walk_forward(document, tokens, end_index)
+        if len(phrase) == 1 and phrase[0].text.isdigit() and end_index + 1 < len(tokens) and \
+                document.masked[phrase[0].end:tokens[end_index + 1].start].strip() == ",":
+            end_index += 1
+            phrase = _walk_forward(document, tokens, end_index)
         ahead_at = end_index + len(phrase)
         stop = phrase[-1].end if phrase else 0
         ahead = tokens[ahead_at:ahead_at + 1]

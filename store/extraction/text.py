@@ -148,6 +148,6 @@ def gap(masked: str, left: Token, right: Token) -> str:
     between = masked[left.end:right.start].strip()
     if left.possessive and between[:2] in ("’s", "'s", "`s"):
         between = between[2:].strip()
-    elif left.possessive and between[:1] in ("’", "'"):
+    elif (left.possessive or left.text[-1:] == "s") and between[:1] in ("’", "'"):
         between = between[1:].strip()
     return between
