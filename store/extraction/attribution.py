@@ -31,6 +31,7 @@ LEAD_PREPOSITIONS = frozenset(
     "Despite Amid Under With Without From For".split()
 )
 MAX_ATTRIBUTION_TOKENS = 28
+INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 LOOKBACK = 300
 SENTENCE_PUNCTUATION = (".", "?", "!", ",")
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
@@ -244,6 +245,8 @@ class Attributor:
             anaphor = self._role_anaphor(tokens, index)
             if anaphor is not None:
                 return True, anaphor
+        if head[0] in INDEFINITES:
+            return True, None
         for word in head:
             if word in UNNAMED_SOURCES:
                 return True, None

@@ -17,6 +17,7 @@ from store.extraction.lexicon import (
     NEWS_ORGANIZATIONS,
     NON_NAME_WORDS,
     NOT_AGENT_NOUNS,
+    ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
     PLACE_THING_HEADS,
@@ -218,29 +219,50 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
     words = [t.text for t in segment.tokens]
     if not name_shaped(words):
         return
-    segment.speaker_slot = True
     if len(words) == 1:
+        described = _appositive(document, sentence, segment)
+        if described == "org" or not (described or is_caseless(words[0]) or _after_speech_verb(sentence, segment)):
+            return
+        segment.speaker_slot = True
         segment.kind = "alias"
     else:
+        segment.speaker_slot = True
         segment.kind = "person"
-        segment.strong = segment.strong or _described_by_role(document, sentence, segment)
+        segment.strong = segment.strong or _appositive(document, sentence, segment) == "person"
 
 
-def _described_by_role(document: Document, sentence: Sentence, segment: Segment) -> bool:
-    """Whether an appositive naming a job follows the name (", a union official"): a person, not an organization."""
+def _appositive(document: Document, sentence: Sentence, segment: Segment) -> str:
+    """What the phrase after the name's comma describes: "person" (", a union official", ", a fisherman"),
+    "org" (", the medical charity") or "" when no such phrase follows."""
     words = sentence.tokens
     index = segment.tokens[-1].index + 1
-    if index + 1 >= len(words) or document.masked[segment.end:words[index].start].strip() != ",":
-        return False
+    masked = document.masked
+    if index + 1 >= len(words) or masked[segment.end:words[index].start].strip() != ",":
+        return ""
+    if words[index].text.isdigit() and masked[words[index].end:words[index + 1].start].strip() in (",", ""):
+        return "person"
+    if words[index].text in ("who", "whose"):
+        return "person"
     if words[index].text not in ("a", "an", "the"):
-        return False
+        return ""
+    kind = "person"
     for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
         token = words[position]
         if is_role_noun(token.text):
-            return True
-        if document.masked[token.end:token.end + 1] == "," or not token.text.islower():
-            return False
-    return False
+            return "person"
+        if not token.text.islower():
+            return ""
+        if token.text in ORG_CLASS_NOUNS:
+            kind = "org"
+        if document.masked[token.end:token.end + 1] == "," or token.text in ROLE_BREAKS:
+            break
+    return kind
+
+
+def _after_speech_verb(sentence: Sentence, segment: Segment) -> bool:
+    """Whether the name comes right after the speech verb ("…,” said X"), not before it."""
+    first = segment.tokens[0].index
+    return first >= 1 and sentence.tokens[first - 1].text in SPEECH_VERBS
 
 
 def name_shaped(words: list[str]) -> bool:
