@@ -525,6 +525,118 @@ CASES = [
         {"山田太郎": "monk", "Suzuki Aiko": "tour guide", "Kenji Watanabe": "official"},
         ["山田太郎", "Suzuki Aiko", "Kenji Watanabe"],
     ),
+    Case(
+        "no-comma-dash",
+        "Harbour workers strike\n\n"
+        "PORT LOUIS, Mauritius — Dock workers walked out on Monday.\n\n"
+        "“We want the same pay as the drivers” — said Jean-Pierre Ramgoolam, a crane operator.\n\n"
+        "“The port will stay open,” port director Susan Clarke told reporters.\n\n"
+        "“We will stay out as long as it takes,” Ramgoolam said.\n",
+        {"Jean-Pierre Ramgoolam": "crane operator", "Susan Clarke": "director"},
+        ["Jean-Pierre Ramgoolam", "Susan Clarke", "Jean-Pierre Ramgoolam"],
+    ),
+    Case(
+        "age-sentence-initial",
+        "Village school reopens\n\n"
+        "The village school reopened on Monday after a year.\n\n"
+        "Sutrisno, 62, said: “My grandchildren can walk to school again.”\n\n"
+        "“We have two teachers for ninety children,” said Dewi Lestari, the headmistress.\n\n"
+        "Nguyễn Thị Lan, who teaches the youngest class, said: “It is hard, but it is a start.”\n",
+        {"Sutrisno": None, "Dewi Lestari": "headmistress", "Nguyễn Thị Lan": None},
+        ["Sutrisno", "Dewi Lestari", "Nguyễn Thị Lan"],
+    ),
+    Case(
+        "continuing-quotes",
+        "Fishermen and the quota\n\n"
+        "The new fishing quota was announced on Friday.\n\n"
+        "“It cuts our catch by a third,” said Fatou Diop, a fishmonger in Dakar. “My sons will have to find other "
+        "work.”\n\n"
+        "Fisheries official Ousmane Ndiaye said the stocks had collapsed. “Without the quota, there will be no "
+        "fish at all,” he said.\n\n"
+        "“They always say that,” said 阮明, a boat owner.\n",
+        {"Fatou Diop": "fishmonger", "Ousmane Ndiaye": "official", "阮明": "boat owner"},
+        ["Fatou Diop", "Fatou Diop", "Ousmane Ndiaye", "阮明"],
+    ),
+    Case(
+        "told-reporters-cyrillic",
+        "Kyiv metro stations\n\n"
+        "Metro stations served as shelters again overnight.\n\n"
+        "“We came down at two in the morning,” Ірина Шевченко told reporters.\n\n"
+        "“The children slept on the platform,” said Iryna Bondarenko, a nurse.\n\n"
+        "City spokesman Petro Melnyk said the trains would run normally. “The metro is ready,” Melnyk said.\n",
+        {"Ірина Шевченко": None, "Iryna Bondarenko": "nurse", "Petro Melnyk": "spokesman"},
+        ["Ірина Шевченко", "Iryna Bondarenko", "Petro Melnyk"],
+    ),
+    Case(
+        "honorific-later",
+        "Saigon coffee prices\n\n"
+        "Coffee prices in Ho Chi Minh City have doubled.\n\n"
+        "“I charge twice what I did last year,” said Võ Thành Nam, a cafe owner.\n\n"
+        "Mr. Võ said he had cut his staff. “I cannot pay four people any more,” he said.\n\n"
+        "“Farmers get little of it,” said Olivia Grant, a commodities analyst.\n",
+        {"Võ Thành Nam": "cafe owner", "Olivia Grant": "analyst"},
+        ["Võ Thành Nam", "Võ Thành Nam", "Olivia Grant"],
+    ),
+    Case(
+        "arabic-sentence-initial",
+        "Amman water cuts\n\n"
+        "Water is delivered to homes in the city once a week.\n\n"
+        "سارة الخطيب, a schoolteacher, said: “We fill every bottle and bucket we own.”\n\n"
+        "“The pipes lose half the water before it arrives,” said Omar Haddad, an engineer.\n\n"
+        "“We are repairing the network,” a ministry spokesman said.\n",
+        {"سارة الخطيب": "schoolteacher", "Omar Haddad": "engineer"},
+        ["سارة الخطيب", "Omar Haddad", None],
+    ),
+    Case(
+        "economist-role-lowercase-elsewhere",
+        "Currency slides again\n\n"
+        "The currency fell for a fifth day.\n\n"
+        "Economist Aigerim Bekova said: “Nobody believes the central bank any more.”\n\n"
+        "Another economist, Rustam Nazarov, said the fall would stop soon.\n\n"
+        "“Prices in the bazaar change every morning,” said Gulnara Sadykova, a trader.\n",
+        {"Aigerim Bekova": "Economist", "Rustam Nazarov": "economist", "Gulnara Sadykova": "trader"},
+        ["Aigerim Bekova", "Gulnara Sadykova"],
+    ),
+    Case(
+        "hindi-two-quotes",
+        "Delhi smog\n\n"
+        "Schools in the capital closed on Thursday as smog thickened.\n\n"
+        "“I cannot see the end of the street,” said अनीता देवी, who sells tea near the station.\n\n"
+        "“It is like this every November,” Rajesh Khanna Gupta said. “Nothing changes.”\n\n"
+        "Doctor Meera Nair said hospital visits had doubled.\n",
+        {"अनीता देवी": None, "Rajesh Khanna Gupta": None, "Meera Nair": "Doctor"},
+        ["अनीता देवी", "Rajesh Khanna Gupta", "Rajesh Khanna Gupta"],
+    ),
+    Case(
+        "irish-apostrophe-said-first",
+        "Cork harbour plan\n\n"
+        "A plan to build apartments on the harbour has been approved.\n\n"
+        "Said Pádraig Ó Súilleabháin, a local councillor: “This is the best news in years.”\n\n"
+        "“The harbour belongs to everyone,” said Nóra Ní Cheallaigh, an activist.\n\n"
+        "“We will appeal,” Ní Cheallaigh said.\n",
+        {"Pádraig Ó Súilleabháin": "councillor", "Nóra Ní Cheallaigh": "activist"},
+        ["Pádraig Ó Súilleabháin", "Nóra Ní Cheallaigh", "Nóra Ní Cheallaigh"],
+    ),
+    Case(
+        "korean-hangul-repeat",
+        "Busan fish market\n\n"
+        "The fish market moved to a new building this week.\n\n"
+        "“The new building is clean but the customers cannot find us,” said 최은희, a fishmonger.\n\n"
+        "“Give it a month,” said 정대현, the market's manager.\n\n"
+        "최은희 said she would wait until spring. “Then I will decide,” she said.\n",
+        {"최은희": "fishmonger", "정대현": "manager"},
+        ["최은희", "정대현", "최은희"],
+    ),
+    Case(
+        "arabic-al-capitalized-later",
+        "Rents rise in Riyadh\n\n"
+        "RIYADH — Rents rose again this quarter.\n\n"
+        "Khalid al-Mansouri, an economist, said rents would keep rising. “Supply is short,” Al-Mansouri said.\n\n"
+        "“It will get worse before it gets better,” said Sarah Jones, a tenant.\n\n"
+        "“Not for long,” al-Mansouri said.\n",
+        {"Khalid al-Mansouri": "economist", "Sarah Jones": "tenant"},
+        ["Khalid al-Mansouri", "Sarah Jones", "Khalid al-Mansouri"],
+    ),
 ]
 
 

@@ -94,6 +94,8 @@ class Registry:
                 return index
         index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
         self.surnames.setdefault(words[-1], []).append(index)
+        if words[-1][:1].islower():
+            self.surnames.setdefault(words[-1][:1].upper() + words[-1][1:], []).append(index)
         for word in words[1:-1]:
             if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
                 self.surnames.setdefault(word, []).append(index)

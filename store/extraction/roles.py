@@ -21,7 +21,7 @@ from store.extraction.text import Token, gap
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
 BUSINESS_ANAPHORS = frozenset({"company", "firm", "group", "carrier", "airline", "maker", "startup", "business"})
 PERSONAL_OWNERS = frozenset({"his", "her", "my", "our", "your"})
-OPENING_WORDS = frozenset({"the", "a", "an", "its", "their", "whose"}) | PERSONAL_OWNERS
+OPENING_WORDS = frozenset({"the", "a", "an", "another", "its", "their", "whose"}) | PERSONAL_OWNERS
 MAX_ROLE_WORDS = 12
 FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 
@@ -268,7 +268,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
-    while words and words[0].text.lower() in ("the", "a", "an"):
+    while words and words[0].text.lower() in ("the", "a", "an", "another"):
         words = words[1:]
     if not words:
         return None, org
