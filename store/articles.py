@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import BinaryIO
 
 from store.errors import ArticleError, shown_path
 
@@ -50,4 +51,15 @@ def read_article_file(path: Path) -> str:
         raise ArticleError(f"{name}: no such file") from None
     except OSError as error:
         raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+    return decode_article(raw, name)
+
+
+def read_article_stream(stream: BinaryIO, name: str) -> str:
+    """The text of an article read whole from a stream (standard input), refused like a file when it is not text."""
+    try:
+        raw = stream.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{name}: too large for an article (the limit is {MAX_ARTICLE_BYTES} bytes)")
     return decode_article(raw, name)

@@ -43,9 +43,11 @@ def test_ingest_then_search_finds_the_quote(tmp_path: Path, capsys: pytest.Captu
     article.write_text(ARTICLE, encoding="utf-8")
     store = tmp_path / "store.json"
     assert main(["ingest", "--db", str(store), str(article)]) == 0
-    assert "1 added" in capsys.readouterr().out
+    output = capsys.readouterr()
+    assert output.out.startswith(f"added {article}: Harbor plan wins council vote")
+    assert output.err.splitlines()[-1] == "1 added, 0 replaced, 0 unchanged, 0 failed"
     assert main(["ingest", "--db", str(store), str(article)]) == 0
-    assert "0 added, 1 unchanged" in capsys.readouterr().out
+    assert capsys.readouterr().err.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
     assert main(["search", "--db", str(store), "waterfront", "--json"]) == 0
     [quote] = json.loads(capsys.readouterr().out)["quotes"]
     assert quote["text"].startswith("This is the biggest investment")
@@ -106,8 +108,9 @@ def test_bad_article_is_one_line_error_exit_2_store_untouched(
         bad.write_bytes(content)
     result = run("ingest", "--db", str(store), str(bad))
     assert result.returncode == 2
-    [line] = result.stderr.splitlines()
+    [line, summary] = result.stderr.splitlines()
     assert line.startswith("whosaid: ") and message in line and name in line
+    assert summary == "0 added, 0 replaced, 0 unchanged, 1 failed"
     assert "Traceback" not in result.stderr
     assert store.read_bytes() == before
 
@@ -184,3 +187,90 @@ def test_a_command_other_than_the_browser_resumes_the_paused_cycle_collector(tmp
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def write_synthetic_articles(directory: Path, count: int) -> list[Path]:
+    """`count` generated articles in `directory`, each with its own people and quotes."""
+    from benchmarks.synthetic import synthetic_article
+
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = [directory / f"article-{number:03d}.txt" for number in range(count)]
+    for number, path in enumerate(paths):
+        path.write_text(synthetic_article(number), encoding="utf-8")
+    return paths
+
+
+def test_ingest_into_a_pipe_closed_early_still_stores_everything(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    write_synthetic_articles(articles, 40)
+    store = tmp_path / "store.json"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "ingest", "--db", str(store), "--batch-size", "4", str(articles)],
+        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    first_lines = [process.stdout.readline(), process.stdout.readline()]
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert process.wait(timeout=120) == 0, errors
+    assert all(line.startswith("added ") for line in first_lines)
+    assert "Traceback" not in errors and "Exception" not in errors
+    assert errors.splitlines() == ["40 added, 0 replaced, 0 unchanged, 0 failed"]
+    again = run("ingest", "--db", str(store), str(articles))
+    assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 40 unchanged, 0 failed"
+
+
+def test_directory_ingest_says_what_it_skipped_and_why(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    write_synthetic_articles(articles, 2)
+    (articles / "photo.jpg").write_bytes(b"\xff\xd8")
+    (articles / "nested").mkdir()
+    (articles / "nested" / "notes.pdf").write_bytes(b"%PDF")
+    result = run("ingest", "--db", str(tmp_path / "store.json"), str(articles))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"whosaid: {articles}: skipped 2 files not named *.txt or *.md",
+        "2 added, 0 replaced, 0 unchanged, 0 failed",
+    ]
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "ten"])
+def test_batch_size_must_be_a_positive_whole_number(tmp_path: Path, value: str) -> None:
+    result = run("ingest", "--db", str(tmp_path / "store.json"), "--batch-size", value, str(SEED_PATH))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("whosaid: argument --batch-size:") and repr(value) in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_dash_reads_the_article_from_standard_input(tmp_path: Path) -> None:
+    piped = {"input": ARTICLE, "cwd": REPO_ROOT, "capture_output": True, "text": True, "timeout": 120}
+    extracted = subprocess.run([sys.executable, "-m", "tui", "extract", "-", "--json"], **piped)
+    assert extracted.returncode == 0, extracted.stderr
+    [article] = json.loads(extracted.stdout)["articles"]
+    assert article["path"] == "-" and article["title"] == "Harbor plan wins council vote"
+    assert [q["speaker"] for q in article["quotes"]] == ["Maria Lopez"]
+    store = tmp_path / "store.json"
+    ingested = subprocess.run([sys.executable, "-m", "tui", "ingest", "--db", str(store), "-"], **piped)
+    assert ingested.returncode == 0, ingested.stderr
+    assert ingested.stderr.splitlines()[-1] == "1 added, 0 replaced, 0 unchanged, 0 failed"
+    assert "waterfront" in run("search", "--db", str(store), "waterfront").stdout
+
+
+def test_dash_with_nothing_on_standard_input_is_an_empty_article(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "extract", "-"], input="", cwd=REPO_ROOT, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["whosaid: standard input: empty article (no text)"]
+
+
+def test_extract_of_a_directory_reads_it_like_ingest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    articles = tmp_path / "articles"
+    paths = write_synthetic_articles(articles / "2024", 3)
+    (articles / "readme.pdf").write_bytes(b"%PDF")
+    assert main(["extract", str(articles), "--json"]) == 0
+    output = capsys.readouterr()
+    assert [a["path"] for a in json.loads(output.out)["articles"]] == [str(p) for p in paths]
+    assert "skipped 1 file not named *.txt or *.md" in output.err

@@ -129,20 +129,24 @@ def test_hostile_article(case: Case, tmp_path: Path, existing_store: Path, capsy
         assert_terminal_safe(out)
         assert_terminal_safe(err)
         assert "Traceback" not in err
+    summaries = ["", "", "0 added, 0 replaced, 0 unchanged, 1 failed" if case.error else ""]
     if case.error:
-        for code, _out, err in runs:
+        for (code, _out, err), summary in zip(runs, summaries, strict=True):
             assert code == 2
-            [line] = err.splitlines()
+            line, *rest = err.splitlines()
             assert case.error in line and line.startswith("whosaid: ")
+            assert rest == ([summary] if summary else [])
         assert existing_store.read_bytes() == before
         return
-    assert [(code, err) for code, _out, err in runs] == [(0, "")] * 3
+    assert [(code, err) for code, _out, err in runs] == [
+        (0, ""), (0, ""), (0, "1 added, 0 replaced, 0 unchanged, 0 failed\n")
+    ]
     [extracted] = json.loads(runs[1][1])["articles"]
     text = path.read_bytes().decode("utf-16" if case.name.startswith("utf16") else "utf-8-sig")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     for quote in extracted["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
-    assert "1 added" in runs[2][1]
+    assert runs[2][1].startswith("added ")
 
 
 def test_json_output_keeps_article_text_exact_but_escaped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
