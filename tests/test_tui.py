@@ -395,6 +395,14 @@ def test_snapshot_organization_detail(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=select_white_house)
 
 
+@pytest.fixture
+def fixed_ingest_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Articles say they were added on one fixed day, so that snapshots of the article view do not age."""
+    from tui import article_screen
+
+    monkeypatch.setattr(article_screen, "added_on", lambda _article: "2024-06-05")
+
+
 async def open_article_at_a_name(pilot) -> None:  # type: ignore[no-untyped-def]
     no_blink(pilot)
     await settle(pilot)
@@ -403,6 +411,7 @@ async def open_article_at_a_name(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("tab")
 
 
+@pytest.mark.usefixtures("fixed_ingest_date")
 def test_snapshot_article_view(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=open_article_at_a_name)
 

@@ -91,3 +91,118 @@ async def test_slash_ctrl_u_and_a_word_in_one_burst_replace_the_active_query(sto
         await settle(pilot)
         assert app.screen.search.value == "production"
         assert app.screen.search_text == "production"
+
+
+LONG_FILLER = "The committee heard evidence on procurement, logistics and the budget for the coming year. " * 18
+
+
+@pytest.fixture(scope="module")
+def long_article_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding one 2 MB article in which Ann Lee says “Point 0” to “Point 1199”, a paragraph each."""
+    from tests.conftest import tagged_extract
+
+    paragraphs = [f"\u201cPoint {n} on the record,\u201d said Ann Lee. {LONG_FILLER}" for n in range(1200)]
+    text = "Long hearing\n\n" + "\n\n".join(paragraphs) + "\n"
+    assert len(text.encode()) > 1_900_000
+    path = tmp_path_factory.mktemp("long") / "store.json"
+    Store(path, extractor=tagged_extract).ingest([("long.txt", text)])
+    return path
+
+
+@synchronously
+async def test_a_long_article_is_read_off_the_ui_thread_so_keys_meanwhile_stay_on_it_and_esc_leaves_at_once(
+    long_article_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui import article_screen
+
+    reading, release = threading.Event(), threading.Event()
+    find_mentions = article_screen.article_mentions
+
+    def held_mentions(*args: object) -> object:
+        reading.set()
+        release.wait(60)
+        return find_mentions(*args)
+
+    monkeypatch.setattr(article_screen, "article_mentions", held_mentions)
+    app = make_app(Store(long_article_store))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("3", "G")
+            cursor = app.screen.quotes.rows.cursor
+            await pilot.press("a")
+            for _ in range(500):
+                if reading.is_set():
+                    break
+                await pilot.pause(0.01)
+            assert reading.is_set()
+            article = app.screen
+            assert isinstance(article, article_screen.ArticleScreen) and not article.loaded
+            assert "Reading the article" in article.query_one("#article").render_line(0).text
+            await pilot.press("G", "n", "j", "slash", "x")
+            assert app.screen is article
+            await pilot.press("escape")
+            assert type(app.screen).__name__ == "BrowseScreen"
+            assert not release.is_set()
+            release.set()
+            await settle(pilot)
+            assert type(app.screen).__name__ == "BrowseScreen"
+            assert app.screen.search.value == "" and app.screen.quotes.rows.cursor == cursor
+    finally:
+        release.set()
+
+
+@synchronously
+async def test_a_long_article_opens_with_the_chosen_quote_marked_and_in_view_from_its_first_frame(
+    long_article_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from tui import article_screen, article_view
+    from tui.article_view import ArticleView
+
+    threads: list[str] = []
+
+    def recorded(name: str, function):  # type: ignore[no-untyped-def]
+        def call(*args, **kwargs):  # type: ignore[no-untyped-def]
+            on_ui = threading.current_thread() is threading.main_thread()
+            threads.append(f"{name} on {'the UI thread' if on_ui else 'a worker'}")
+            return function(*args, **kwargs)
+
+        return call
+
+    monkeypatch.setattr(article_screen, "line_starts", recorded("indexing", article_screen.line_starts))
+    monkeypatch.setattr(article_screen, "printable", recorded("making safe", article_screen.printable))
+    monkeypatch.setattr(article_view, "lay_out", recorded("wrapping", article_view.lay_out))
+    drawn: list[tuple[bool, int]] = []
+    render_line = ArticleView.render_line
+
+    def recording_render_line(self: ArticleView, y: int):  # type: ignore[no-untyped-def]
+        if y == 0:
+            drawn.append((self.lines is not None, self.scroll_offset.y))
+        return render_line(self, y)
+
+    monkeypatch.setattr(ArticleView, "render_line", recording_render_line)
+    app = make_app(Store(long_article_store))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "G", "k", "a")
+        await settle(pilot)
+        article = app.screen
+        assert type(article).__name__ == "ArticleScreen" and article.loaded
+        assert article.current_quote == 1198
+        view = article.query_one(ArticleView)
+        line = view.line_of(article.quotes[1198].start)
+        top, height = view.scroll_offset.y, view.scrollable_content_region.height
+        assert top < line < top + height - 1
+        assert "Point 1198 on the record" in view.render_line(line - top).text
+        shown = [top for laid_out, top in drawn if laid_out]
+        assert shown and all(top > 0 for top in shown)
+        assert "quote 1199/1200" in str(view.border_subtitle)
+        assert sorted(set(threads)) == ["indexing on a worker", "making safe on a worker", "wrapping on a worker"]
+        await pilot.press("n")
+        assert article.current_quote == 1199 and "quote 1200/1200" in str(view.border_subtitle)
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "BrowseScreen"

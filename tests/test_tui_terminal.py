@@ -26,12 +26,12 @@ from tests.test_tui import (
     SEED,
     SIZE,
     choose_in_palette,
+    fixed_ingest_date,
     make_app,
     no_blink,
     open_article_at_a_name,
     screen_text,
     settle,
-    store,
     synchronously,
 )
 from tui.app import WhosaidApp
@@ -39,7 +39,7 @@ from tui.detail import _quote_label
 from tui.safe_text import printable_line
 from tui.text import block, highlighted, organization_row, person_row, plain, quote_row
 
-__all__ = ["store"]
+__all__ = ["fixed_ingest_date"]
 
 UNSAFE = {chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) != "\n"} | set(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -334,6 +334,7 @@ def test_snapshot_organization_detail_80x24(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SMALL, run_before=organization)
 
 
+@pytest.mark.usefixtures("fixed_ingest_date")
 def test_snapshot_article_view_80x24(snap_compare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SMALL, run_before=open_article_at_a_name)
 

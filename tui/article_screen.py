@@ -2,29 +2,29 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
-from store import QuoteRecord, Snapshot
+from store import ArticleRecord, QuoteRecord, Snapshot
+from tui.article_layout import line_starts, paragraph_at
+from tui.article_view import ArticleView
 from tui.bindings import ARTICLE_BINDINGS
 from tui.detail import Subject
 from tui.mentions import Mention, article_mentions
+from tui.safe_text import printable, printable_line
 from tui.text import (
     CURRENT_QUOTE_STYLE,
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
     QUOTE_STYLE,
-    block,
     count_label,
     plain,
 )
@@ -44,8 +44,18 @@ class ReadingPlace(NamedTuple):
     scroll_y: float
 
 
-class ArticleText(VerticalScroll, can_focus=True):
-    """The scrolling body of the article, one Static per paragraph."""
+def added_on(article: ArticleRecord) -> str:
+    """The day an article was added to the store (YYYY-MM-DD), or '' when not recorded."""
+    return article.ingested_at[:10]
+
+
+def article_heading(article: ArticleRecord) -> str:
+    """The header's line for an article: where it was read from and when it was added."""
+    from tui.app import display_path
+
+    added = added_on(article)
+    source = display_path(article.source) if article.source else "no source file"
+    return printable_line(f"{source} \u00b7 added {added}" if added else source)
 
 
 class ArticleScreen(Screen[Subject | None]):
@@ -64,22 +74,33 @@ class ArticleScreen(Screen[Subject | None]):
     class Loaded(Message):
         """The article's text and where it names people, organizations and quotes, read off the UI thread."""
 
-        def __init__(self, text: str, quotes: list[QuoteRecord], mentions: list[Mention]) -> None:
+        def __init__(
+            self,
+            text: str,
+            paragraph_starts: list[int],
+            quotes: list[QuoteRecord],
+            mentions: list[Mention],
+            quotes_by_paragraph: dict[int, list[int]],
+            mentions_by_paragraph: dict[int, list[int]],
+        ) -> None:
             super().__init__()
             self.text = text
+            self.paragraph_starts = paragraph_starts
             self.quotes = quotes
             self.mentions = mentions
+            self.quotes_by_paragraph = quotes_by_paragraph
+            self.mentions_by_paragraph = mentions_by_paragraph
 
     def __init__(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         super().__init__()
         self.article_key = article_key
         article = self.app.snapshot.article(article_key)
         self.title_text = article.title if article is not None else ""
+        self.source_line = article_heading(article) if article is not None else ""
         self.text = ""
         self.quotes: list[QuoteRecord] = []
         self.mentions: list[Mention] = []
         self.paragraph_starts: list[int] = [0]
-        self.paragraphs: list[Static] = []
         self.quotes_by_paragraph: dict[int, list[int]] = {}
         self.mentions_by_paragraph: dict[int, list[int]] = {}
         self.loaded = False
@@ -88,56 +109,80 @@ class ArticleScreen(Screen[Subject | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
-        with ArticleText(id="article"):
-            yield Static(Content.styled("Reading the article\u2026", MUTED_STYLE), id="article-loading")
+        yield ArticleView(id="article")
         yield Footer()
 
     def on_mount(self) -> None:
-        body = self.query_one(ArticleText)
+        self.sub_title = self.source_line
+        body = self._body()
         body.border_title = plain(self.title_text, "bold")
         body.focus()
         self.read_article(self.app.snapshot)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False, description="read article")
     def read_article(self, snapshot: Snapshot) -> None:
-        """Read the text (the store loads texts on first use) and find the names in it, off the UI thread."""
+        """Read the text (the store loads texts on first use), make it safe and find the names in it, off the UI
+        thread: seconds for a 2 MB article, during which the screen answers every key."""
         article = snapshot.article(self.article_key)
-        text = article.text if article is not None else ""
+        text = printable(article.text if article is not None else "")
         quotes = snapshot.quotes_in_article(self.article_key)
-        self.post_message(self.Loaded(text, quotes, article_mentions(snapshot, self.article_key, text)))
+        mentions = article_mentions(snapshot, self.article_key, text)
+        starts = line_starts(text)
+        quotes_by_paragraph: dict[int, list[int]] = {}
+        for index, quote in enumerate(quotes):
+            last = max(quote.start, quote.end - 1)
+            for number in range(paragraph_at(starts, quote.start), paragraph_at(starts, last) + 1):
+                quotes_by_paragraph.setdefault(number, []).append(index)
+        mentions_by_paragraph: dict[int, list[int]] = {}
+        for index, mention in enumerate(mentions):
+            mentions_by_paragraph.setdefault(paragraph_at(starts, mention.start), []).append(index)
+        self.post_message(self.Loaded(text, starts, quotes, mentions, quotes_by_paragraph, mentions_by_paragraph))
 
-    async def on_article_screen_loaded(self, message: Loaded) -> None:
+    def on_article_screen_loaded(self, message: Loaded) -> None:
         self.text, self.quotes, self.mentions = message.text, message.quotes, message.mentions
-        self.paragraph_starts = [0] + [i + 1 for i, char in enumerate(self.text) if char == "\n"]
-        for index, quote in enumerate(self.quotes):
-            for number in range(self.paragraph_of(quote.start), self.paragraph_of(max(quote.start, quote.end - 1)) + 1):
-                self.quotes_by_paragraph.setdefault(number, []).append(index)
-        for index, mention in enumerate(self.mentions):
-            self.mentions_by_paragraph.setdefault(self.paragraph_of(mention.start), []).append(index)
-        body = self.query_one(ArticleText)
-        self.paragraphs = [
-            Static(self.paragraph_content(number), markup=False, classes="paragraph")
-            for number in range(len(self.paragraph_starts))
-        ]
-        await body.remove_children()
-        await body.mount_all(self.paragraphs)
-        body.border_subtitle = Content.styled(
-            f"{count_label(len(self.quotes), 'quote')} \u00b7 n/N quotes \u00b7 Tab names \u00b7 Enter opens",
-            MUTED_STYLE,
-        )
+        self.paragraph_starts = message.paragraph_starts
+        self.quotes_by_paragraph = message.quotes_by_paragraph
+        self.mentions_by_paragraph = message.mentions_by_paragraph
         self.loaded = True
-        self.current_quote = next((i for i, q in enumerate(self.quotes) if q.key == self._quote_key), None)
+        self.set_reactive(
+            ArticleScreen.current_quote, next((i for i, q in enumerate(self.quotes) if q.key == self._quote_key), None)
+        )
         place = self._place
-        if place is not None:
-            if place.name_index is not None and place.name_index < len(self.mentions):
-                self.current_name = place.name_index
-            self.call_after_refresh(body.scroll_to, y=place.scroll_y, animate=False, immediate=True)
+        if place is not None and place.name_index is not None and place.name_index < len(self.mentions):
+            self.set_reactive(ArticleScreen.current_name, place.name_index)
+        body = self._body()
+        body.show_text(self.text, self.paragraph_starts, self.paragraph_content)
+        body.when_laid_out(self._go_to_first_place)
+        self.update_position()
+
+    def _go_to_first_place(self) -> None:
+        """Where the reader starts: their saved place, else the chosen quote in view, else the top."""
+        body = self._body()
+        if self._place is not None:
+            body.place_at(self._place.scroll_y)
+        elif self.current_quote is not None:
+            body.show_offset(self.quotes[self.current_quote].start)
+
+    def on_article_view_scrolled(self) -> None:
+        self.update_position()
+
+    def update_position(self) -> None:
+        """The position indicator: the marked quote of how many, and how far through the article the view is."""
+        body = self._body()
+        if not self.loaded:
+            body.border_subtitle = ""
+            return
+        if self.current_quote is not None:
+            where = f"quote {self.current_quote + 1}/{len(self.quotes)}"
+        else:
+            where = count_label(len(self.quotes), "quote")
+        body.border_subtitle = Content.styled(f"{where} \u00b7 {body.percent}%", MUTED_STYLE)
 
     def reading_place(self) -> ReadingPlace:
         """Where the reader is: to come back to exactly this after opening a name."""
         quote = self.quotes[self.current_quote] if self.current_quote is not None else None
         return ReadingPlace(
-            self.article_key, quote.key if quote else None, self.current_name, self.query_one(ArticleText).scroll_y
+            self.article_key, quote.key if quote else None, self.current_name, self._body().scroll_y
         )
 
     def paragraph_span(self, number: int) -> tuple[int, int]:
@@ -148,12 +193,12 @@ class ArticleScreen(Screen[Subject | None]):
 
     def paragraph_of(self, offset: int) -> int:
         """The paragraph holding a text offset."""
-        return max(0, bisect_right(self.paragraph_starts, offset) - 1)
+        return paragraph_at(self.paragraph_starts, offset)
 
     def paragraph_content(self, number: int) -> Content:
         """A paragraph with names and quotes styled, and the current quote and name marked."""
         start, end = self.paragraph_span(number)
-        content = block(self.text[start:end]) if end > start else Content(" ")
+        content = Content(self.text[start:end]) if end > start else Content(" ")
 
         def mark(style: str, span_start: int, span_end: int) -> None:
             nonlocal content
@@ -172,10 +217,8 @@ class ArticleScreen(Screen[Subject | None]):
         return content
 
     def _redraw_around(self, *offsets: int | None) -> None:
-        for offset in offsets:
-            if offset is not None and self.paragraphs:
-                number = self.paragraph_of(offset)
-                self.paragraphs[number].update(self.paragraph_content(number))
+        if self.loaded:
+            self._body().redraw_paragraphs(*(self.paragraph_of(offset) for offset in offsets if offset is not None))
 
     def _quote_offset(self, index: int | None) -> int | None:
         return self.quotes[index].start if index is not None and 0 <= index < len(self.quotes) else None
@@ -186,15 +229,15 @@ class ArticleScreen(Screen[Subject | None]):
     def watch_current_quote(self, previous: int | None, current: int | None) -> None:
         self._redraw_around(self._quote_offset(previous), self._quote_offset(current))
         self._scroll_to(self._quote_offset(current))
+        self.update_position()
 
     def watch_current_name(self, previous: int | None, current: int | None) -> None:
         self._redraw_around(self._name_offset(previous), self._name_offset(current))
         self._scroll_to(self._name_offset(current))
 
     def _scroll_to(self, offset: int | None) -> None:
-        if offset is not None and self.paragraphs:
-            paragraph = self.paragraphs[self.paragraph_of(offset)]
-            self.call_after_refresh(self.query_one(ArticleText).scroll_to_widget, paragraph, animate=False)
+        if offset is not None:
+            self._body().show_offset(offset)
 
     def _step(self, current: int | None, count: int, step: int) -> int | None:
         if not count:
@@ -230,8 +273,8 @@ class ArticleScreen(Screen[Subject | None]):
     def action_back(self) -> None:
         self.dismiss(None)
 
-    def _body(self) -> ArticleText:
-        return self.query_one(ArticleText)
+    def _body(self) -> ArticleView:
+        return self.query_one(ArticleView)
 
     def action_scroll_down(self) -> None:
         self._body().scroll_down(animate=False)
