@@ -637,6 +637,17 @@ CASES = [
         {"Khalid al-Mansouri": "economist", "Sarah Jones": "tenant"},
         ["Khalid al-Mansouri", "Sarah Jones", "Khalid al-Mansouri"],
     ),
+    Case(
+        "one-word-speakers",
+        "Java fishermen sell to a software giant\n\n"
+        "SEMARANG, Indonesia — A fishing cooperative has signed a deal to supply the canteens of a technology "
+        "company.\n\n"
+        "“We lost our nets in the storm, and this contract saved us,” Sutrisno said.\n\n"
+        "“We buy from small fishing cooperatives in six countries,” Microsoft said in a statement.\n\n"
+        "“The boats leave at four in the morning,” said Wulandari.\n",
+        {"Sutrisno": None, "Wulandari": None},
+        ["Sutrisno", "Microsoft", "Wulandari"],
+    ),
 ]
 
 

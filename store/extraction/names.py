@@ -30,6 +30,7 @@ from store.extraction.lexicon import (
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
+from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
 from store.extraction.places import DIRECTIONS, PLACE_WORDS
 from store.extraction.text import DIGIT, Token, gap, is_caseless
 
@@ -217,11 +218,15 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
     if segment.kind not in ("single", "other", "person", "alias") or not in_speaker_slot(document, sentence, segment):
         return
     words = [t.text for t in segment.tokens]
+    if " ".join(words) in WELL_KNOWN_ORGANIZATIONS:
+        segment.kind = "org"
+        segment.strong = True
+        return
     if not name_shaped(words):
         return
     if len(words) == 1:
         described = _appositive(document, sentence, segment)
-        if described == "org" or not (described or is_caseless(words[0]) or _after_speech_verb(sentence, segment)):
+        if described == "org":
             return
         segment.speaker_slot = True
         segment.kind = "alias"
@@ -273,7 +278,8 @@ def name_shaped(words: list[str]) -> bool:
     if not _name_words(words[:1] + inner) or any(is_acronym(w) for w in words):
         return False
     name = " ".join(words)
-    if name in NEWS_ORGANIZATIONS or name in INSTITUTION_NAMES or name in PLACE_WORDS:
+    if name in NEWS_ORGANIZATIONS or name in INSTITUTION_NAMES or name in PLACE_WORDS or \
+            name in WELL_KNOWN_ORGANIZATIONS:
         return False
     return words[0] in GIVEN_NAMES or not is_place(words)
 
