@@ -28,7 +28,7 @@ from store.extraction.lexicon import (
     THING_NOUNS,
     TITLE_WORDS,
 )
-from store.extraction.names import is_acronym, is_place, runs
+from store.extraction.names import is_acronym, is_place
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
 from store.extraction.places import COUNTRIES, NATIONALITIES
 from store.extraction.text import Token
@@ -39,6 +39,11 @@ WORK_NOUNS = frozenset(
     "film films movie movies series show shows sitcom drama miniseries documentary novel novels book books album "
     "albums song songs single play plays opera musical poem painting paintings game video episode role roles "
     "starred stars appeared title titled award awards prize nominated nomination festival".split()
+)
+INSTITUTION_HEADS = frozenset(
+    "Museum Museo Musée University Universidad Université Universität College Institute Institut Centre Center "
+    "Gallery Library Planetarium Academy Conservatory Conservatoire Theatre Theater Théâtre Zoo Aquarium "
+    "Observatory Laboratory Laboratories Foundation Society Association Council Committee Commission".split()
 )
 YEAR_AFTER = re.compile(r"\s*\(\s*(?:\d{4}|[^)]*\d{4}\s*)\)")
 WORD_SHAPE = re.compile(r"[A-Z]+|[a-z]+|\d+|.")
@@ -78,23 +83,26 @@ def collect_candidates(document: Document, found: Found, speakers: set[int]) -> 
         if owner is not None:
             segment = found.segments[number]
             owner.segment_kinds.add(segment.kind + ("+" if segment.strong else ""))
-    claimed = sorted((m.start, m.end) for m in found.mentions)
+            if segment.speaker_slot:
+                owner.segment_kinds.add("speaker_slot")
     known = found.registry.keys
     unclaimed: dict[str, Candidate] = {}
-    for number, sentence in enumerate(document.sentences):
-        for run in runs(document, sentence):
-            run = _without_opener(document, run)
-            if not run or _overlaps(claimed, run[0].start, run[-1].end):
-                continue
-            name = document.text[run[0].start:run[-1].end]
-            key = normalize(name)
-            if key in known or not key:
-                continue
-            candidate = unclaimed.get(key)
-            if candidate is None:
-                candidate = unclaimed[key] = Candidate(name, [t.text for t in run])
-                candidates.append(candidate)
-            candidate.spans.append((run[0].start, run[-1].end, number))
+    for number, segment in enumerate(found.segments):
+        if number in found.segment_entity or segment.kind == "title":
+            continue
+        run = _without_opener(document, segment.tokens)
+        if not run:
+            continue
+        name = document.text[run[0].start:run[-1].end]
+        key = normalize(name)
+        if key in known or not key:
+            continue
+        candidate = unclaimed.get(key)
+        if candidate is None:
+            candidate = unclaimed[key] = Candidate(name, [t.text for t in run])
+            candidate.segment_kinds.add(segment.kind)
+            candidates.append(candidate)
+        candidate.spans.append((run[0].start, run[-1].end, segment.sentence))
     return candidates
 
 
@@ -105,18 +113,6 @@ def _without_opener(document: Document, run: list[Token]) -> list[Token]:
         while run and not run[0].capital:
             run = run[1:]
     return run
-
-
-def _overlaps(claimed: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps a span the rules already claimed (claimed is sorted by start)."""
-    low, high = 0, len(claimed)
-    while low < high:
-        middle = (low + high) // 2
-        if claimed[middle][0] < end:
-            low = middle + 1
-        else:
-            high = middle
-    return any(claimed[i][1] > start for i in range(max(0, low - 8), low))
 
 
 def is_known_organization(name: str) -> bool:
@@ -136,15 +132,20 @@ def shape(word: str) -> str:
     return "".join(pieces)
 
 
-def features_of_all(document: Document, candidates: list[Candidate]) -> list[list[str]]:
+def features_of_all(document: Document, candidates: list[Candidate],
+                    vocabulary: frozenset[str] = frozenset()) -> list[list[str]]:
     """The features of every candidate of one document, sharing one index of where its tokens start."""
     token_starts: dict[int, list[int]] = {}
-    return [candidate_features(document, candidate, token_starts) for candidate in candidates]
+    return [candidate_features(document, candidate, vocabulary, token_starts) for candidate in candidates]
 
 
-def candidate_features(document: Document, candidate: Candidate,
+def candidate_features(document: Document, candidate: Candidate, vocabulary: frozenset[str] = frozenset(),
                        token_starts: dict[int, list[int]] | None = None) -> list[str]:
-    """Every feature of a candidate: its words and their shapes, lexicons, what surrounds its mentions, the rules."""
+    """Every feature of a candidate: its words and their shapes, lexicons, what surrounds its mentions, the rules.
+
+    `vocabulary` holds the words that the training texts write in lowercase: a name made of such words
+    ("Match Point", "Burning Man") is more often a title or a thing than a person.
+    """
     token_starts = {} if token_starts is None else token_starts
     words = candidate.words or candidate.name.split()
     lower = [w.lower() for w in words]
@@ -173,6 +174,8 @@ def candidate_features(document: Document, candidate: Candidate,
         found.add("org_word_inside")
     if words[-1] in PLACE_THING_HEADS or lower[-1] in THING_NOUNS:
         found.add("thing_head_last")
+    if any(w in INSTITUTION_HEADS for w in words):
+        found.add("institution_word")
     if is_place(words):
         found.add("place")
     if any(w in COUNTRIES or w in NATIONALITIES for w in words):
@@ -183,6 +186,12 @@ def candidate_features(document: Document, candidate: Candidate,
         found.add("title_first")
     if any(w in ("of", "for", "and", "the", "&") for w in words):
         found.add("connector_inside")
+    common = sum(1 for w in lower if w in vocabulary)
+    found.add(f"common_words={'all' if common == len(lower) else 'some' if common else 'none'}")
+    if lower[-1] in vocabulary:
+        found.add("last_common")
+    if lower[0] in vocabulary:
+        found.add("first_common")
     if any(w in document.lowercase_words for w in lower):
         found.add("word_also_lowercase")
     if all(w in document.lowercase_words for w in lower):
@@ -239,9 +248,11 @@ def _context_features(document: Document, start: int, end: int, sentence: int, f
         found.add("sentence_start")
     if after:
         following = after[0].text
-        found.add(f"next={following.lower()}")
+        gap = document.text[end:after[0].start].strip()
+        where = "next" if not gap else "next_past_punctuation"
+        found.add(f"{where}={following.lower()}")
         if following in SPEECH_VERBS:
-            found.add("speech_verb_after")
+            found.add(f"speech_verb_{where}")
         if following.lower() in ROLE_NOUNS:
             found.add("role_after")
         if following.lower() in ORG_CLASS_NOUNS:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 KINDS = ("person", "org", "other")
@@ -18,9 +18,12 @@ KINDS = ("person", "org", "other")
 class EntityTypeModel:
     """Weights per feature and kind; a name's kind is the softmax of the summed weights of its features."""
 
-    def __init__(self, weights: dict[str, list[float]] | None = None, kinds: Sequence[str] = KINDS) -> None:
+    def __init__(self, weights: dict[str, list[float]] | None = None, kinds: Sequence[str] = KINDS,
+                 vocabulary: Iterable[str] = ()) -> None:
         self.kinds = tuple(kinds)
         self.weights: dict[str, list[float]] = weights or {}
+        self.vocabulary = frozenset(vocabulary)
+        """Words the training texts write in lowercase, which its features consult."""
 
     def scores(self, features: Sequence[str]) -> list[float]:
         """The summed weight of the features for each kind."""
@@ -55,9 +58,10 @@ class EntityTypeModel:
         learning_rate: float = 0.2,
         regularization: float = 1e-4,
         seed: int = 13,
+        vocabulary: Iterable[str] = (),
     ) -> EntityTypeModel:
         """Fit by stochastic gradient descent on the log loss, in a fixed order for a given seed (deterministic)."""
-        model = cls()
+        model = cls(vocabulary=vocabulary)
         order = list(range(len(examples)))
         shuffler = random.Random(seed)
         width = len(model.kinds)
@@ -83,15 +87,16 @@ class EntityTypeModel:
             row = [round(weight, digits) for weight in self.weights[feature]]
             if max(abs(weight) for weight in row) >= smallest:
                 kept[feature] = row
-        return EntityTypeModel(kept, self.kinds)
+        return EntityTypeModel(kept, self.kinds, self.vocabulary)
 
     def save(self, path: Path) -> None:
         """Write the weights as JSON, sorted, so that the same training gives the same bytes."""
-        payload = {"kinds": list(self.kinds), "weights": self.weights}
+        payload = {"kinds": list(self.kinds), "vocabulary": sorted(self.vocabulary), "weights": self.weights}
         path.write_text(json.dumps(payload, sort_keys=True, separators=(",", ":")) + "\n", encoding="utf-8")
 
     @classmethod
     def load(cls, path: Path) -> EntityTypeModel:
         """Read weights written by `save`."""
         payload = json.loads(path.read_text(encoding="utf-8"))
-        return cls({feature: list(row) for feature, row in payload["weights"].items()}, payload["kinds"])
+        weights = {feature: list(row) for feature, row in payload["weights"].items()}
+        return cls(weights, payload["kinds"], payload.get("vocabulary", ()))

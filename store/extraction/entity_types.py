@@ -16,7 +16,7 @@ from pathlib import Path
 from store.extraction.candidates import Candidate, collect_candidates, features_of_all, is_known_organization
 from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document
-from store.extraction.entities import Found
+from store.extraction.entities import Found, normalize
 from store.extraction.lexicon import ROLE_NOUNS, TITLE_WORDS
 from store.extraction.names import CONNECTORS
 
@@ -57,17 +57,26 @@ def settle_entity_types(
         return
     registry = found.registry
     additions: list[tuple[Candidate, str]] = []
-    candidates = collect_candidates(document, found, speakers)
-    for candidate, features in zip(candidates, features_of_all(document, candidates), strict=True):
+    open_questions = []
+    for candidate in collect_candidates(document, found, speakers):
+        if is_known_organization(candidate.name):
+            if candidate.entity is None:
+                additions.append((candidate, "org"))
+            elif not (candidate.speaker and candidate.rule_kind == "person"):
+                registry.entities[candidate.entity].kind = "org"
+        else:
+            if candidate.spans and (candidate.entity is None or not _settled_by_rules(candidate)):
+                open_questions.append(candidate)
+            leading = _leading_known_organization(candidate) if candidate.rule_kind != "org" else None
+            if leading is not None:
+                additions.append((leading, "org"))
+    asked = features_of_all(document, open_questions, model.vocabulary)
+    for candidate, features in zip(open_questions, asked, strict=True):
         probabilities = model.probabilities(features)
         best = max(probabilities, key=probabilities.__getitem__)
-        if is_known_organization(candidate.name) and not (candidate.speaker and candidate.rule_kind == "person"):
-            best, probabilities = "org", {"org": 1.0, "person": 0.0, "other": 0.0}
         if candidate.entity is None:
             if best != "other" and probabilities[best] >= thresholds.add:
                 additions.append((candidate, best))
-            continue
-        if candidate.speaker or f"{candidate.rule_kind}+" in candidate.segment_kinds:
             continue
         entity = registry.entities[candidate.entity]
         drop = thresholds.drop_person if entity.kind == "person" else thresholds.drop_organization
@@ -77,6 +86,23 @@ def settle_entity_types(
             entity.kind = best
     for candidate, kind in additions:
         _add(found, candidate, kind)
+
+
+def _leading_known_organization(candidate: Candidate) -> Candidate | None:
+    """A well-known organization opening a longer name ("UNESCO World Heritage Site"), as a candidate of its own."""
+    words = candidate.words
+    for size in range(min(len(words) - 1, 4), 0, -1):
+        if is_known_organization(" ".join(words[:size])):
+            start, _, sentence = candidate.spans[0] if candidate.spans else (0, 0, 0)
+            return Candidate(" ".join(words[:size]), words[:size], [(start, start, sentence)])
+    return None
+
+
+def _settled_by_rules(candidate: Candidate) -> bool:
+    """Whether the rules' kind stands whatever the model says: a quote's speaker, a name where a speaker stands,
+    or a name typed from a sure cue."""
+    kinds = candidate.segment_kinds
+    return candidate.speaker or "speaker_slot" in kinds or f"{candidate.rule_kind}+" in kinds
 
 
 def _add(found: Found, candidate: Candidate, kind: str) -> None:
@@ -92,5 +118,7 @@ def _add(found: Found, candidate: Candidate, kind: str) -> None:
         if len(words) == 1 and words[0] in registry.surnames:
             return
         registry.add_person(candidate.name, words, position, "")
+    elif normalize(candidate.name) in registry.keys or (len(words) == 1 and words[0] in registry.prefixes):
+        return
     else:
         registry.add_organization(candidate.name, words, position)

@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 import tempfile
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from store.extraction import analyse, extract
-from store.extraction.candidates import Candidate, collect_candidates, features_of_all
+from store.extraction.candidates import INSTITUTION_HEADS, Candidate, collect_candidates, features_of_all
 from store.extraction.classifier import EntityTypeModel
 from store.extraction.conllu import AnnotatedDocument, read_training_folder
+from store.extraction.document import Document
 from store.extraction.entity_types import MODEL_PATH, THRESHOLDS
 
 REPOSITORY = Path(__file__).resolve().parents[2]
@@ -37,11 +39,13 @@ DEVELOPMENT_SETS = (SHARED / "corpus-gum", SHARED / "corpus")
 META_PATH = MODEL_PATH.with_name("entity_types.meta.json")
 KIND_OF_TYPE = {"person": "person", "organization": "org"}
 FOLDS = 5
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def label(candidate: Candidate, document: AnnotatedDocument) -> str:
     """The annotated kind of a candidate: the majority over its spans of the smallest mention holding each,
-    where the span holds a proper noun (a pronoun or a group's name is not a named person)."""
+    where the span holds a proper noun (a pronoun or a group's name is not a named person). GUM types museums,
+    universities and institutes as places where they are visited; as our gold does, they are organizations."""
     votes: Counter[str] = Counter()
     for start, end, _ in candidate.spans:
         holding = [m for m in document.mentions if m.start <= start and end <= m.end]
@@ -50,24 +54,49 @@ def label(candidate: Candidate, document: AnnotatedDocument) -> str:
             continue
         smallest = min(holding, key=lambda m: (m.end - m.start, m.start))
         kind = KIND_OF_TYPE.get(smallest.kind, "other") if smallest.named else "other"
+        if smallest.named and smallest.kind == "place" and INSTITUTION_HEADS.intersection(
+                document.text[smallest.start:smallest.end].split()):
+            kind = "org"
         votes[kind] += 1
     if not votes:
         return "other"
     return max(("person", "org", "other"), key=lambda kind: votes[kind])
 
 
-def examples_of(document: AnnotatedDocument) -> list[tuple[list[str], str]]:
-    """Every candidate name of one document with its features and its annotated kind."""
+@dataclass
+class Prepared:
+    """One training document as the rules read it: its candidate names and their annotated kinds."""
+
+    document: Document
+    candidates: list[Candidate]
+    labels: list[str]
+    lowercase_words: Counter[str]
+
+
+def prepare(document: AnnotatedDocument) -> Prepared:
+    """Run the rules over a training document and label each candidate name."""
     analysed, found, attributed = analyse(document.text, None)
     speakers = {a.speaker for a in attributed if a.speaker is not None}
-    candidates = collect_candidates(analysed, found, speakers)
-    return [(features, label(candidate, document))
-            for candidate, features in zip(candidates, features_of_all(analysed, candidates), strict=True)]
+    candidates = [c for c in collect_candidates(analysed, found, speakers) if c.spans]
+    words = Counter(word for word in WORD.findall(document.text) if word.islower())
+    return Prepared(analysed, candidates, [label(c, document) for c in candidates], words)
 
 
-def train(examples: Sequence[tuple[list[str], str]]) -> EntityTypeModel:
-    """The model as shipped: trained with the fixed settings, then pruned and rounded."""
-    return EntityTypeModel.train(examples).pruned()
+def vocabulary_of(prepared: Sequence[Prepared]) -> frozenset[str]:
+    """The words written in lowercase at least twice across the documents."""
+    counts: Counter[str] = Counter()
+    for item in prepared:
+        counts.update(item.lowercase_words)
+    return frozenset(word for word, count in counts.items() if count >= 2 and len(word) >= 3)
+
+
+def train(prepared: Sequence[Prepared]) -> EntityTypeModel:
+    """The model as shipped: a vocabulary from the documents, trained with fixed settings, pruned and rounded."""
+    vocabulary = vocabulary_of(prepared)
+    examples = [(features, kind) for item in prepared
+                for features, kind in zip(features_of_all(item.document, item.candidates, vocabulary), item.labels,
+                                          strict=True)]
+    return EntityTypeModel.train(examples, vocabulary=vocabulary).pruned()
 
 
 def development_copy(name: str) -> tuple[Path, Path] | None:
@@ -102,13 +131,11 @@ def prediction(path: Path, model: EntityTypeModel | None) -> dict[str, object]:
     }
 
 
-def cross_validate(documents: list[AnnotatedDocument], examples: list[list[tuple[list[str], str]]],
-                   folds: int) -> dict[str, str]:
+def cross_validate(documents: list[AnnotatedDocument], prepared: list[Prepared], folds: int) -> dict[str, str]:
     """Scores of held-out documents, each extracted with a model trained on the other folds."""
     held_out: dict[Path, list[dict[str, object]]] = {}
     for fold in range(folds):
-        training = [e for number, doc in enumerate(examples) if number % folds != fold for e in doc]
-        model = train(training)
+        model = train([item for number, item in enumerate(prepared) if number % folds != fold])
         for number, document in enumerate(documents):
             copy = development_copy(document.name) if number % folds == fold else None
             if copy is not None:
@@ -129,20 +156,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not documents:
         print(f"no .conllu documents in {folder}", file=sys.stderr)
         return 2
-    examples = [examples_of(document) for document in documents]
-    counts = Counter(kind for doc in examples for _, kind in doc)
+    prepared = [prepare(document) for document in documents]
+    counts = Counter(kind for item in prepared for kind in item.labels)
     print(f"{len(documents)} documents, {sum(counts.values())} candidate names: {dict(sorted(counts.items()))}")
-    figures = {} if arguments.no_cv else cross_validate(documents, examples, arguments.folds)
+    figures = {} if arguments.no_cv else cross_validate(documents, prepared, arguments.folds)
     for name, summary in figures.items():
         print(f"cross-validated ({arguments.folds} folds by document) {name}: {summary}")
     if arguments.check_only:
         return 0
-    model = train([e for doc in examples for e in doc])
+    model = train(prepared)
     model.save(MODEL_PATH)
     meta = {
         "model": "multinomial logistic regression over string features (store/extraction/candidates.py)",
         "kinds": list(model.kinds),
         "features": len(model.weights),
+        "vocabulary": len(model.vocabulary),
         "thresholds": asdict(THRESHOLDS),
         "training": {
             "source": "GUM corpus v11 (Zeldes 2017), 78 documents: news, interview, bio, voyage, academic, court",
