@@ -150,6 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=FOLDS, help=f"cross-validation folds (default {FOLDS})")
     parser.add_argument("--check-only", action="store_true", help="cross-validate, write nothing")
     parser.add_argument("--no-cv", action="store_true", help="write the model without cross-validating")
+    parser.add_argument("--output", metavar="DIR", help="write the model files there (default: beside this module)")
     arguments = parser.parse_args(argv)
     folder = Path(arguments.training)
     documents = read_training_folder(folder)
@@ -165,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.check_only:
         return 0
     model = train(prepared)
-    model.save(MODEL_PATH)
+    output = Path(arguments.output) if arguments.output else MODEL_PATH.parent
+    model_path, meta_path = output / MODEL_PATH.name, output / META_PATH.name
+    model.save(model_path)
     meta = {
         "model": "multinomial logistic regression over string features (store/extraction/candidates.py)",
         "kinds": list(model.kinds),
@@ -183,8 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         },
         "cross_validated": {"folds": arguments.folds, **figures},
     }
-    META_PATH.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {MODEL_PATH.name} ({MODEL_PATH.stat().st_size // 1024} KB, {len(model.weights)} features)")
+    meta_path.write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {model_path} ({model_path.stat().st_size // 1024} KB, {len(model.weights)} features)")
     return 0
 
 
