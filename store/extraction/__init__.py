@@ -1,4 +1,4 @@
-"""Rule-based extraction of people, organizations and quotes from plain English news text."""
+"""Extraction of people, organizations and quotes from plain English news text: rules, then a learned model."""
 
 from __future__ import annotations
 
@@ -11,7 +11,11 @@ from store.extraction.roles import assign_roles
 from store.extraction.title import find_title
 from store.model import Extraction, Organization, Person, Quote
 
-__all__ = ["extract"]
+__all__ = ["EXTRACTOR_VERSION", "extract"]
+
+EXTRACTOR_VERSION = 2
+"""Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
+know to read their articles again (1: rules only; 2: rules and the learned entity-type model)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
