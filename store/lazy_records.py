@@ -21,6 +21,10 @@ class LazyRecords(Sequence[RecordT], Generic[RecordT]):
     def __len__(self) -> int:
         return len(self._records)
 
+    def documents(self) -> Sequence[Document]:
+        """The documents the records are made from, in the same order (reading them makes no record)."""
+        return self._documents
+
     @overload
     def __getitem__(self, index: int) -> RecordT: ...
 

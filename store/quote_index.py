@@ -121,7 +121,7 @@ class QuoteIndex:
             lists.append(self._postings("pairs", f"{first} {second}"))
         if term.last_is_prefix:
             lists.append(self._positions_with_prefix(tokens[-1]))
-        exact = len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
+        exact = term.literal is None and len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
         return lists, exact
 
     def _folded_text(self, position: int) -> str:
@@ -132,9 +132,9 @@ class QuoteIndex:
         return folded
 
     def search(self, query: ParsedQuery | str) -> list[int]:
-        """Positions of the quotes matching every term of the query, in ascending order."""
+        """Positions of the quotes whose text matches every term of the query (its filters aside), ascending."""
         parsed = parse_query(query) if isinstance(query, str) else query
-        if parsed.is_empty:
+        if not parsed.terms:
             return []
         required: list[Sequence[int] | set[int]] = []
         to_verify: list[Term] = []

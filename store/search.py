@@ -1,7 +1,12 @@
 """Keyword search queries: parsing them, and where they match a text (for highlighting).
 
-A query is words and "quoted phrases". Every word and phrase must match; matching ignores case
-and accents; the last word (or an unclosed phrase) matches as a prefix while the user is typing.
+A query is words and "quoted phrases". Every word and phrase must match, in a quote's text or in
+the name of who said it; matching ignores case and accents and takes whole words; the last word
+(or an unclosed phrase) matches as a prefix while the user is typing, and a word ending in `*` is a
+prefix anywhere. A word holding symbols (`C++`, `AT&T`) matches literally, symbols included;
+symbols alone, with no letter or digit, cannot be searched for and are set aside (`ignored`).
+`speaker:NAME`, `org:NAME` and `article:TEXT` (NAME a word or a "quoted phrase") keep the quotes
+of a speaker, of an organization or its people, or of the articles whose title or path matches.
 """
 
 from __future__ import annotations
@@ -12,6 +17,10 @@ from dataclasses import dataclass
 from store.keys import fold as fold_text
 
 _QUERY_PART = re.compile(r'"([^"]*)("?)|([^\s"]+)')
+FIELDS = ("speaker", "org", "article")
+_FIELD_PREFIX = re.compile(r"(speaker|org|article):", re.IGNORECASE)
+SENTENCE_PUNCTUATION = ".,;:!?'\"()[]{}<>-\u2010\u2011\u2012\u2013\u2014\u2026\u2018\u2019\u201c\u201d\u00ab\u00bb/*"
+"""Marks around or inside a word that a search passes over; any other mark makes the word match literally."""
 WORD = re.compile(r"\w+")
 """What counts as a word, alike for the quote index and for queries, so that they always agree."""
 
@@ -29,52 +38,106 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 
 @dataclass(frozen=True)
 class Term:
-    """One required part of a query: a run of tokens, the last possibly matched as a prefix."""
+    """One required part of a query: a run of tokens, the last possibly matched as a prefix.
+
+    A term made from a word holding symbols carries it folded as `literal`, which must occur as it is.
+    """
 
     tokens: tuple[str, ...]
     last_is_prefix: bool
+    literal: str | None = None
 
     def pattern(self) -> re.Pattern[str]:
         """Regex finding this term in folded text, whole words only (a prefix runs to its word's end)."""
+        if self.literal is not None:
+            before = r"(?<!\w)" if WORD.match(self.literal[0]) else ""
+            after = r"(?!\w)" if WORD.match(self.literal[-1]) else ""
+            return re.compile(before + re.escape(self.literal) + after)
         body = r"\W+".join(re.escape(token) for token in self.tokens)
         return re.compile(r"(?<!\w)" + body + (r"\w*" if self.last_is_prefix else r"(?!\w)"))
 
 
 @dataclass(frozen=True)
+class Filter:
+    """A `speaker:`, `org:` or `article:` part of a query: the quotes it keeps are those whose speaker,
+    organization or article has a name or title matching its term."""
+
+    field: str
+    term: Term
+
+
+@dataclass(frozen=True)
 class ParsedQuery:
-    """The terms of a query, all of which must match."""
+    """The terms of a query, all of which must match; its filters; the parts with nothing to search for."""
 
     terms: tuple[Term, ...]
+    filters: tuple[Filter, ...] = ()
+    ignored: tuple[str, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         """True when the query asks for nothing (blank or only punctuation)."""
-        return not self.terms
+        return not self.terms and not self.filters
+
+    def with_filter(self, field: str, text: str) -> ParsedQuery:
+        """This query keeping only quotes whose `field` matches every word of `text` (a closed phrase)."""
+        tokens = tuple(WORD.findall(fold_text(text)))
+        if not tokens:
+            return ParsedQuery(self.terms, self.filters, (*self.ignored, text))
+        return ParsedQuery(self.terms, (*self.filters, Filter(field, Term(tokens, False))), self.ignored)
+
+
+def word_term(word: str, open_at_end: bool) -> Term | None:
+    """The term of one unquoted word: literal when it holds symbols; None when it has no letter or digit."""
+    stripped = word.strip(SENTENCE_PUNCTUATION)
+    folded = fold_text(stripped)
+    tokens = tuple(WORD.findall(folded))
+    if not tokens:
+        return None
+    if any(not (WORD.match(char) or char in SENTENCE_PUNCTUATION) for char in stripped):
+        return Term(tokens, False, folded)
+    return Term(tokens, open_at_end or word.endswith("*"))
 
 
 def parse_query(query: str) -> ParsedQuery:
-    """Split a query into terms: words, "phrases", the last part open as a prefix while typing."""
-    parts: list[tuple[tuple[str, ...], bool, int]] = []
+    """Split a query into terms and filters: words, "phrases", the last part open as a prefix while typing."""
+    terms: list[Term] = []
+    filters: list[Filter] = []
+    ignored: list[str] = []
+    field: str | None = None
+    field_end = -1
+    ends_open = not query[-1:].isspace()
     for match in _QUERY_PART.finditer(query):
         phrase, closing_mark, word = match.groups()
-        tokens = tuple(WORD.findall(fold_text(phrase if word is None else word)))
-        if tokens:
-            closed = word is None and closing_mark == '"'
-            parts.append((tokens, closed, match.end()))
-    if not parts:
-        return ParsedQuery(())
-    ends_open = not query[-1:].isspace()
-    terms = [
-        Term(tokens, last_is_prefix=(i == len(parts) - 1 and ends_open and not closed and end == len(query)))
-        for i, (tokens, closed, end) in enumerate(parts)
-    ]
-    return ParsedQuery(tuple(terms))
+        if field is not None and (word is not None or match.start() != field_end):
+            field = None
+        if word is not None:
+            prefix = _FIELD_PREFIX.match(word)
+            if prefix is not None:
+                field, field_end = prefix.group(1).lower(), match.end()
+                word = word[prefix.end() :]
+                if not word:
+                    continue
+        open_at_end = ends_open and match.end() == len(query)
+        if word is None:
+            tokens = tuple(WORD.findall(fold_text(phrase)))
+            term = Term(tokens, open_at_end and closing_mark != '"') if tokens else None
+        else:
+            term = word_term(word, open_at_end)
+        if term is None:
+            ignored.append(match.group())
+        elif field is not None:
+            filters.append(Filter(field, term))
+        else:
+            terms.append(term)
+        field = None
+    return ParsedQuery(tuple(terms), tuple(filters), tuple(ignored))
 
 
 def match_spans(text: str, query: ParsedQuery | str) -> list[tuple[int, int]]:
     """Where the query's terms occur in `text`, as sorted (start, end) offsets into `text`."""
     parsed = parse_query(query) if isinstance(query, str) else query
-    if parsed.is_empty or not text:
+    if not parsed.terms or not text:
         return []
     folded, origins = fold_with_offsets(text)
     spans: list[tuple[int, int]] = []

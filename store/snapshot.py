@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from store.keys import fold, name_key
@@ -19,9 +21,40 @@ from store.records import (
     QuoteRecord,
     StoreSummary,
 )
-from store.search import parse_query
+from store.search import Filter, ParsedQuery, Term, parse_query
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
+
+SORT_ORDERS = ("article", "speaker", "date")
+"""How search results can be ordered: by article then position (as stored), by speaker, by article date."""
+
+
+@dataclass(frozen=True)
+class NameLines:
+    """Folded names, one a line, and whose each line is: one regex pass finds every name a term matches."""
+
+    text: str
+    starts: list[int]
+    owners: list[int]
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[int, Iterable[str]]]) -> NameLines:
+        """Lines of (owner, names) entries: each name folded, on its own line."""
+        lines: list[str] = []
+        owners: list[int] = []
+        for owner, names in entries:
+            for name in names:
+                lines.append(fold(name.replace("\n", " ")))
+                owners.append(owner)
+        return cls("\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines)], owners)
+
+    def owners_matching(self, term: Term) -> set[int]:
+        """The owners one of whose names the term matches (whole words, as in quote texts)."""
+        found: set[int] = set()
+        for match in term.pattern().finditer(self.text):
+            if match.end() > match.start() and "\n" not in match.group():
+                found.add(self.owners[bisect_right(self.starts, match.start()) - 1])
+        return found
 
 
 def _table_documents(
@@ -132,8 +165,11 @@ class Snapshot:
         return StoreSummary(self.path, len(self.articles), len(self.people), len(self.organizations), len(self.quotes))
 
     @cached_property
-    def _people_by_key(self) -> dict[str, PersonRecord]:
-        return {person.key: person for person in self.people}
+    def _people_by_key(self) -> dict[str, int]:
+        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
+            {"key": person.key} for person in self.people
+        ]
+        return {doc["key"]: position for position, doc in enumerate(documents)}
 
     @cached_property
     def _organizations_by_key(self) -> dict[str, OrganizationRecord]:
@@ -176,6 +212,7 @@ class Snapshot:
             self._quote_index,
             self._folded_person_names,
             self._folded_organization_names,
+            self._speaker_lines,
         )
 
     def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
@@ -189,8 +226,9 @@ class Snapshot:
         return None if position is None else self.articles[position]
 
     def person(self, key: str) -> PersonRecord | None:
-        """The person with this key, if stored."""
-        return self._people_by_key.get(key)
+        """The person with this key, if stored (only its record is made)."""
+        position = self._people_by_key.get(key)
+        return None if position is None else self.people[position]
 
     def organization(self, key: str) -> OrganizationRecord | None:
         """The organization with this key, if stored."""
@@ -265,20 +303,133 @@ class Snapshot:
         """The paragraph (line) of the article that holds the quote (see `QuoteRecord.context`)."""
         return quote.context[1]
 
-    def search_quotes(self, query: str) -> Sequence[QuoteRecord]:
-        """Quotes matching every word and phrase of the query (see store.search)."""
-        parsed = parse_query(query)
+    def search_quotes(self, query: str | ParsedQuery) -> QuoteSelection:
+        """Quotes matching every word and phrase of the query, in their text or their speaker's name, and every
+        filter (see store.search); in article order."""
+        parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.quotes, [])
-        return QuoteSelection(self.quotes, self._quote_index.search(parsed))
+        return QuoteSelection(self.quotes, self._search_positions(parsed))
+
+    def _search_positions(self, parsed: ParsedQuery) -> list[int]:
+        """Positions of the quotes a non-empty query matches, ascending."""
+        by_speaker = [self._quotes_by_speaker_named(term) for term in parsed.terms]
+        if not parsed.filters and not any(by_speaker):
+            return self._quote_index.search(parsed)
+        required = [
+            set(self._quote_index.search(ParsedQuery((term,)))) | spoken
+            for term, spoken in zip(parsed.terms, by_speaker, strict=True)
+        ]
+        required.extend(self._filtered_positions(query_filter) for query_filter in parsed.filters)
+        required.sort(key=len)
+        found = required[0]
+        for positions in required[1:]:
+            found = found & positions
+        return sorted(found)
+
+    @cached_property
+    def _speaker_lines(self) -> tuple[NameLines, list[str]]:
+        """Every person's and organization's names, and each one's speaker id ("person:KEY", "organization:KEY")."""
+        people = self.people.documents() if isinstance(self.people, LazyRecords) else []
+        speakers = [f"person:{doc['key']}" for doc in people]
+        speakers += [f"organization:{organization.key}" for organization in self.organizations]
+        entries = [(n, (doc["name"], *doc.get("aliases", ()))) for n, doc in enumerate(people)]
+        entries += [(len(people) + n, (o.name, *o.aliases)) for n, o in enumerate(self.organizations)]
+        return NameLines.build(entries), speakers
+
+    def _speakers_named(self, term: Term) -> list[str]:
+        """Speaker ids of the people and organizations one of whose names the term matches."""
+        lines, speakers = self._speaker_lines
+        return [speakers[owner] for owner in lines.owners_matching(term)]
+
+    def _quotes_by_speaker_named(self, term: Term) -> set[int]:
+        """Positions of the quotes said by a person or organization one of whose names the term matches."""
+        found: set[int] = set()
+        for speaker in self._speakers_named(term):
+            found.update(self._quote_positions_by_speaker.get(speaker, ()))
+        return found
+
+    def _filtered_positions(self, query_filter: Filter) -> set[int]:
+        """Positions of the quotes a `speaker:`, `org:` or `article:` filter keeps."""
+        if query_filter.field == "speaker":
+            return self._quotes_by_speaker_named(query_filter.term)
+        if query_filter.field == "org":
+            return self._quotes_for_organization_named(query_filter.term)
+        return self._quotes_in_article_named(query_filter.term)
+
+    def _quotes_for_organization_named(self, term: Term) -> set[int]:
+        """Quotes said by an organization the term names, or by a person speaking for it in that article."""
+        found: set[int] = set()
+        organizations = {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
+        for key in organizations:
+            found.update(self._quote_positions_by_speaker.get(f"organization:{key}", ()))
+            for person in self._people_by_organization.get(key, ()):
+                articles = {
+                    appearance.article_key
+                    for appearance in person.appearances
+                    if appearance.organization
+                    and self._organization_keys_by_name.get(name_key(appearance.organization)) == key
+                }
+                found.update(
+                    position
+                    for position in self._quote_positions_by_speaker.get(f"person:{person.key}", ())
+                    if self._quote_article_keys[position] in articles
+                )
+        return found
+
+    @cached_property
+    def _quote_article_keys(self) -> list[str]:
+        return self.quotes.article_keys()
+
+    @cached_property
+    def _article_lines(self) -> NameLines:
+        """Each article's title and source path, folded, one a line."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        return NameLines.build(
+            (position, (article_title(doc), doc.get("source", ""))) for position, doc in enumerate(documents)
+        )
+
+    def _quotes_in_article_named(self, term: Term) -> set[int]:
+        """Quotes of the articles whose title or path the term matches."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        found: set[int] = set()
+        for position in self._article_lines.owners_matching(term):
+            found.update(self._quote_positions_by_article.get(documents[position]["key"], ()))
+        return found
+
+    def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
+        """The quotes in one of SORT_ORDERS: as stored (article), by speaker's name, or by their article's date
+        (the day it was ingested, as no published date is known); ties keep the stored order."""
+        if order == "article":
+            return quotes
+        if order == "speaker":
+
+            def key(position: int) -> tuple[int, str, int]:
+                name = self.quotes[position].speaker_name
+                return (name is None, fold(name or ""), position)
+
+        elif order == "date":
+            dates: dict[str, str] = {}
+
+            def key(position: int) -> tuple[int, str, int]:  # type: ignore[misc]
+                article_key = self._quote_article_keys[position]
+                if article_key not in dates:
+                    article = self.article(article_key)
+                    dates[article_key] = article.ingested_at if article is not None else ""
+                return (0, dates[article_key], position)
+
+        else:
+            raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_ORDERS)}")
+        return QuoteSelection(self.quotes, sorted(quotes.positions, key=key))
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""
-        return [self.people[index] for index in _matching_names(self._folded_person_names, query)]
+        return [self.people[index] for index in _matching_names(self._folded_person_names, query, ("speaker",))]
 
     def search_organizations(self, query: str) -> list[OrganizationRecord]:
         """Organizations whose name or an alias matches every word of the query."""
-        return [self.organizations[index] for index in _matching_names(self._folded_organization_names, query)]
+        organizations = _matching_names(self._folded_organization_names, query, ("speaker", "org"))
+        return [self.organizations[index] for index in organizations]
 
     @cached_property
     def _folded_person_names(self) -> list[tuple[str, ...]]:
@@ -288,16 +439,24 @@ class Snapshot:
     def _folded_organization_names(self) -> list[tuple[str, ...]]:
         return [tuple(fold(name) for name in (org.name, *org.aliases)) for org in self.organizations]
 
-    def speaker_line(self, quote: QuoteRecord) -> str:
-        """Who said a quote, with their role and organization in that article: 'Name, role, organization'."""
+    def speaker_details(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
+        """Who said a quote and, in that article, their role and organization (an organization speaks for itself)."""
         if quote.speaker_kind == "person" and quote.speaker_key:
             person = self.person(quote.speaker_key)
             if person is not None:
                 appearance = next((a for a in person.appearances if a.article_key == quote.article_key), None)
-                parts = [person.name]
-                if appearance is not None:
-                    parts += [part for part in (appearance.role, appearance.organization) if part]
-                return ", ".join(parts)
+                if appearance is None:
+                    return person.name, None, None
+                return person.name, appearance.role or None, appearance.organization or None
+        if quote.speaker_kind == "organization":
+            return quote.speaker_name, None, quote.speaker_name
+        return quote.speaker_name, None, None
+
+    def speaker_line(self, quote: QuoteRecord) -> str:
+        """Who said a quote, with their role and organization in that article: 'Name, role, organization'."""
+        if quote.speaker_kind == "person" and quote.speaker_key:
+            name, role, organization = self.speaker_details(quote)
+            return ", ".join(part for part in (name, role, organization) if part)
         return quote.speaker_name or "unattributed"
 
     def citation(self, quote: QuoteRecord) -> str:
@@ -306,12 +465,14 @@ class Snapshot:
         return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
 
 
-def _matching_names(folded_names: list[tuple[str, ...]], query: str) -> list[int]:
-    """Positions of the entries one of whose (folded) names contains every term of the query."""
+def _matching_names(folded_names: list[tuple[str, ...]], query: str, fields: tuple[str, ...]) -> list[int]:
+    """Positions of the entries one of whose (folded) names contains every term of the query, and of its filters
+    on these `fields`."""
     parsed = parse_query(query)
-    if parsed.is_empty:
+    terms = [*parsed.terms, *(f.term for f in parsed.filters if f.field in fields)]
+    if not terms:
         return []
-    patterns = [term.pattern() for term in parsed.terms]
+    patterns = [term.pattern() for term in terms]
     return [
         index
         for index, names in enumerate(folded_names)

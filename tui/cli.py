@@ -10,23 +10,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.text import Text
-
 from store import (
     ARTICLE_SUFFIXES,
     ArticleError,
+    ArticleRecord,
     IngestOutcome,
+    QuoteRecord,
+    Snapshot,
     Store,
     WhosaidError,
     match_spans,
     open_existing_store,
     open_store,
+    parse_query,
     read_article_file,
     read_article_stream,
     resolve_store_path,
     shown_path,
 )
+from store.quote_records import QuoteSelection
+from store.search import ParsedQuery
+from store.snapshot import SORT_ORDERS
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
@@ -34,10 +38,24 @@ if TYPE_CHECKING:
     from store.model import Extraction
 
 EXIT_OK = 0
+EXIT_NO_MATCH = 1
 EXIT_FAILURE = 2
 INGEST_BATCH_SIZE = 100
 STDIN_NAME = "-"
 """The file name that stands for standard input, for `extract` and `ingest`."""
+
+
+SEARCH_DESCRIPTION = """\
+Print the quotes that match every word and "quoted phrase", each in the quote's
+text or in the name of who said it (so a name alone, say sullivan, finds that
+person's or organization's quotes). Case and accents are ignored; words match
+whole (produc* matches production); a word with symbols, like C++ or AT&T,
+matches as written. In the query, speaker:NAME, org:NAME and article:TEXT
+work like --speaker, --org and --article (a "quoted phrase" after the colon
+for several words).
+
+Exit status: 0 when quotes matched, 1 when none did (the count goes to stderr),
+2 on an error."""
 
 
 class Parser(argparse.ArgumentParser):
@@ -110,9 +128,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
     )
-    search = commands.add_parser("search", parents=[store_options], help="print the quotes matching keywords")
-    search.add_argument("words", nargs="+", metavar="WORD", help='words; "a phrase" in quotes matches as one')
-    search.add_argument("--json", action="store_true", help="print JSON")
+    search = commands.add_parser(
+        "search",
+        parents=[store_options],
+        help="print the quotes matching words, a speaker, an organization or an article",
+        description=SEARCH_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    search.add_argument("words", nargs="*", metavar="WORD", help='words; "a phrase" in quotes matches as one')
+    search.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
+    search.add_argument(
+        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
+    )
+    search.add_argument(
+        "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
+    )
+    search.add_argument("--limit", type=positive_integer, metavar="N", help="print at most N quotes")
+    search.add_argument(
+        "--sort", choices=SORT_ORDERS, default="article", help="order: article (default), speaker, or date (ingested)"
+    )
+    formats = search.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help='print {"quotes": [...]} (see the README)')
+    formats.add_argument("--jsonl", action="store_true", help="print one JSON quote object a line")
     extract_command = commands.add_parser(
         "extract", help="print what extraction finds in articles, without storing them"
     )
@@ -221,6 +258,10 @@ class Lines:
                 sys.stdout.flush()
             except BrokenPipeError:
                 self._reader_gone()
+
+    def flush_lost(self) -> None:
+        """After a broken pipe seen elsewhere: stop writing, quietly."""
+        self._reader_gone()
 
     def _reader_gone(self) -> None:
         """Stop writing, and point standard output at /dev/null so the interpreter's last flush is silent."""
@@ -338,44 +379,144 @@ def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_
     return EXIT_FAILURE if errors else EXIT_OK
 
 
-def run_search(store_path: Path, words: Sequence[str], as_json: bool) -> int:
-    """Print the quotes that match every word, with speaker and article."""
-    query = " ".join(words)
-    snapshot = open_existing_store(store_path).snapshot
-    quotes = snapshot.search_quotes(query)
-    if as_json:
-        print(
-            dump_json(
-                {
-                    "query": query,
-                    "quotes": [
-                        {
-                            "text": quote.text,
-                            "speaker": quote.speaker_name,
-                            "article": quote.article_title,
-                            "start": quote.start,
-                            "end": quote.end,
-                        }
-                        for quote in quotes
-                    ],
-                }
-            )
-        )
-        return EXIT_OK
-    console = Console(highlight=False, soft_wrap=True)
-    if not quotes:
-        console.print(Text(printable_line(f"no quotes match {query}")))
-        return EXIT_OK
-    for quote in quotes:
+def search_query(arguments: argparse.Namespace) -> ParsedQuery:
+    """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
+    words = " ".join(arguments.words)
+    parsed = parse_query(words + " " if words else "")
+    for field_name, values in (("speaker", arguments.speaker), ("org", arguments.org), ("article", arguments.article)):
+        for value in values:
+            parsed = parsed.with_filter(field_name, value)
+    return parsed
+
+
+def quote_document(
+    quote: QuoteRecord, speaker: tuple[str | None, str | None, str | None], article: ArticleRecord | None
+) -> dict[str, object]:
+    """A quote as every command that prints quotes shows it in JSON (see the README), with who said it (name,
+    role, organization) and its article."""
+    name, role, organization = speaker
+    source = {
+        "article": quote.article_key,
+        "path": article.source if article else None,
+        "title": article.title if article else None,
+        "outlet": None,
+        "date": None,
+        "url": None,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+    return {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": [source]}
+
+
+def json_line(document: object) -> str:
+    """One JSON value on one line, no character of which can act on a terminal."""
+    import orjson
+
+    return escape_json_text(orjson.dumps(document).decode("utf-8"))
+
+
+class QuoteLines:
+    """Formats found quotes one line each: plain, highlighted on a terminal, JSON objects or a JSON document."""
+
+    def __init__(self, snapshot: Snapshot, parsed: ParsedQuery, form: str, highlight: bool) -> None:
+        self.snapshot = snapshot
+        self.parsed = parsed
+        self.form = form
+        self.highlight = highlight
+        self.articles: dict[str, ArticleRecord | None] = {}
+        self.speakers: dict[tuple[str | None, str], tuple[str | None, str | None, str | None]] = {}
+
+    def article(self, quote: QuoteRecord) -> ArticleRecord | None:
+        """The quote's article, looked up once for all its quotes."""
+        if quote.article_key not in self.articles:
+            self.articles[quote.article_key] = self.snapshot.article(quote.article_key)
+        return self.articles[quote.article_key]
+
+    def speaker(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
+        """Who said the quote, with role and organization in its article, looked up once per speaker and article."""
+        key = (quote.speaker_kind and f"{quote.speaker_kind}:{quote.speaker_key}", quote.article_key)
+        if key not in self.speakers:
+            self.speakers[key] = self.snapshot.speaker_details(quote)
+        return self.speakers[key]
+
+    def lines(self, quotes: Sequence[QuoteRecord]) -> Iterator[str]:
+        """Every line to print, made as it is printed (so `| head` answers at once)."""
+        if self.form == "json":
+            yield '{"quotes": ['
+        last = len(quotes) - 1
+        for number, quote in enumerate(quotes):
+            if self.form == "plain":
+                yield self.plain(quote)
+            else:
+                line = json_line(quote_document(quote, self.speaker(quote), self.article(quote)))
+                yield line + ("," if self.form == "json" and number < last else "")
+        if self.form == "json":
+            yield "]}"
+
+    def plain(self, quote: QuoteRecord) -> str:
+        """“Text” — speaker, role, organization (article title), matches shown in reverse on a terminal."""
         body = printable_line(quote.text.strip())
-        line = Text("\u201c")
-        line.append(body)
-        for start, end in match_spans(body, query):
-            line.stylize("bold reverse", start + 1, end + 1)
-        line.append(f"\u201d \u2014 {printable_line(quote.speaker_name or 'unattributed')}", style="bold")
-        line.append(f" ({printable_line(quote.article_title)})", style="dim")
-        console.print(line)
-    console.print(Text(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}", style="dim"))
+        if self.highlight:
+            body = highlighted(body, match_spans(body, self.parsed))
+        name, role, organization = self.speaker(quote)
+        parts = (name, role, organization) if quote.speaker_kind == "person" else (name or "unattributed",)
+        speaker = printable_line(", ".join(part for part in parts if part))
+        article = self.article(quote)
+        title = printable_line(article.title if article else "")
+        if self.highlight:
+            return f"\u201c{body}\u201d \u2014 {BOLD}{speaker}{RESET} {DIM}({title}){RESET}"
+        return f"\u201c{body}\u201d \u2014 {speaker} ({title})"
+
+
+BOLD, DIM, REVERSE, RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;7m", "\x1b[0m"
+
+
+def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` (already made printable) with the spans in bold reverse video."""
+    pieces = []
+    done = 0
+    for start, end in spans:
+        pieces += [text[done:start], REVERSE, text[start:end], RESET]
+        done = end
+    return "".join([*pieces, text[done:]])
+
+
+def nothing_to_search(parsed: ParsedQuery) -> str:
+    """Why a query asks for nothing."""
+    given = " ".join(parsed.ignored)
+    if not given:
+        return "nothing to search for: give words, --speaker, --org or --article"
+    return (
+        f"nothing to search for in {given!r}: search matches words of letters or digits "
+        "(symbols only beside them, as in C++)"
+    )
+
+
+def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
+    """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr."""
+    parsed = search_query(arguments)
+    if parsed.is_empty:
+        print_error(nothing_to_search(parsed))
+        return EXIT_FAILURE
+    for part in parsed.ignored:
+        print_error(f"ignored {part!r}: no letter or digit to search for")
+    snapshot = open_existing_store(store_path).snapshot
+    found = snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort)
+    shown = found if arguments.limit is None else QuoteSelection(snapshot.quotes, found.positions[: arguments.limit])
+    form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
+    if not found:
+        print("0 quotes", file=sys.stderr)
+        return EXIT_NO_MATCH
+    highlight = form == "plain" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    output = Lines()
+    for line in QuoteLines(snapshot, parsed, form, highlight).lines(shown):
+        output.write(line)
+        if output.lost:
+            break
+    output.flush()
+    counted = f"{len(shown)} of {len(found)}" if len(shown) < len(found) else str(len(found))
+    print(f"{counted} quote{'' if len(found) == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -411,7 +552,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "ingest":
             return run_ingest(store_path, arguments.paths, arguments.batch_size)
         if arguments.command == "search":
-            return run_search(store_path, arguments.words, arguments.json)
+            return run_search(store_path, arguments)
         if arguments.command == "serve":
             from tui.ssh_server import run_server
 
@@ -423,4 +564,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        Lines().flush_lost()
         return EXIT_OK

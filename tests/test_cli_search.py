@@ -1,0 +1,226 @@
+"""`whosaid search` as scripts use it: exit codes like grep, filters, order, one JSON shape, streaming output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store.model import Extraction, Organization, Person, Quote
+from tests.conftest import REPO_ROOT
+from tui.cli import main
+
+HARBOR = "Harbor plan\n\nwe will rebuild the harbor\nthe harbor is fine\nthe council approves C++ tooling\n"
+BUDGET = "Budget vote\n\nthe budget is balanced\nnobody knows\n"
+
+
+def quote(text: str, sentence: str, speaker: str | None) -> Quote:
+    """The quote `sentence` of `text`, said by `speaker`."""
+    start = text.index(sentence)
+    return Quote(sentence, speaker, start, start + len(sentence), text.count("\n", 0, start))
+
+
+EXTRACTIONS = {
+    HARBOR: Extraction(
+        "Harbor plan",
+        (Person("Ann Lee", ("Lee",), "mayor", "City Council"), Person("Tom Berg", ("Berg",))),
+        (Organization("City Council"),),
+        (
+            quote(HARBOR, "we will rebuild the harbor", "Ann Lee"),
+            quote(HARBOR, "the harbor is fine", "Tom Berg"),
+            quote(HARBOR, "the council approves C++ tooling", "City Council"),
+        ),
+    ),
+    BUDGET: Extraction(
+        "Budget vote",
+        (Person("Ann Lee", ("Lee",), "chair", "Finance Board"),),
+        (Organization("Finance Board"),),
+        (quote(BUDGET, "the budget is balanced", "Ann Lee"), quote(BUDGET, "nobody knows", None)),
+    ),
+}
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store of two articles: the harbor one ingested on 5 March, then the budget one dated 1 March."""
+    path = tmp_path / "store.json"
+    days = [5, 1]
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
+            return datetime(2024, 3, days.pop(0), tzinfo=timezone.utc)
+
+    monkeypatch.setattr("store.documents.datetime", Clock)
+    for source, text in (("harbor.txt", HARBOR), ("budget.txt", BUDGET)):
+        Store(path, extractor=EXTRACTIONS.__getitem__).ingest([(source, text)])
+    return path
+
+
+def search(capsys: pytest.CaptureFixture[str], store_path: Path, *arguments: str) -> tuple[int, str, str]:
+    """Exit code, standard output and standard error of `whosaid search`."""
+    code = main(["search", "--db", str(store_path), *arguments])
+    output = capsys.readouterr()
+    return code, output.out, output.err
+
+
+def texts(capsys: pytest.CaptureFixture[str], store_path: Path, *arguments: str) -> list[str]:
+    """The texts of the quotes `whosaid search --jsonl` prints, in order."""
+    code, out, _ = search(capsys, store_path, "--jsonl", *arguments)
+    assert code in (0, 1)
+    return [json.loads(line)["text"] for line in out.splitlines()]
+
+
+def test_no_match_prints_nothing_and_exits_1_like_grep(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    for form in ([], ["--json"], ["--jsonl"]):
+        assert search(capsys, store_path, "zebra", *form) == (1, "", "0 quotes\n")
+
+
+def test_matches_print_one_line_each_and_count_on_stderr(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    code, out, err = search(capsys, store_path, "harbor")
+    assert code == 0
+    assert out.splitlines() == [
+        "\u201cwe will rebuild the harbor\u201d \u2014 Ann Lee, mayor, City Council (Harbor plan)",
+        "\u201cthe harbor is fine\u201d \u2014 Tom Berg (Harbor plan)",
+    ]
+    assert err == "2 quotes\n"
+
+
+def test_limit_prints_the_first_n(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    code, out, err = search(capsys, store_path, "the", "--limit", "2")
+    assert code == 0 and len(out.splitlines()) == 2 and err == "2 of 4 quotes\n"
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "--db", str(store_path), "the", "--limit", "0"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.startswith("whosaid: argument --limit: '0' must be at least 1")
+
+
+def test_a_name_alone_finds_what_that_speaker_said(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    assert texts(capsys, store_path, "lee") == ["we will rebuild the harbor", "the budget is balanced"]
+    assert texts(capsys, store_path, "ann", "lee") == texts(capsys, store_path, "lee")
+    assert texts(capsys, store_path, "council") == ["the council approves C++ tooling"]
+    assert texts(capsys, store_path, "lee", "harbor") == ["we will rebuild the harbor"]
+
+
+@pytest.mark.parametrize(
+    ("options", "query", "expected"),
+    [
+        (["--speaker", "Ann Lee"], 'speaker:"ann lee"', ["we will rebuild the harbor", "the budget is balanced"]),
+        (["--speaker", "lee", "harbor"], "speaker:lee harbor", ["we will rebuild the harbor"]),
+        (
+            ["--org", "city council"],
+            'org:"city council"',
+            ["we will rebuild the harbor", "the council approves C++ tooling"],
+        ),
+        (["--org", "finance"], "org:finance", ["the budget is balanced"]),
+        (["--article", "budget"], "article:budget", ["the budget is balanced", "nobody knows"]),
+        (["--article", "harbor.txt", "fine"], "article:harbor.txt fine", ["the harbor is fine"]),
+        (["--speaker", "berg", "--org", "council"], "speaker:berg org:council", []),
+    ],
+)
+def test_filter_options_are_the_query_language_filters(
+    capsys: pytest.CaptureFixture[str], store_path: Path, options: list[str], query: str, expected: list[str]
+) -> None:
+    assert texts(capsys, store_path, *options) == expected
+    assert texts(capsys, store_path, query) == expected
+
+
+def test_the_app_search_box_accepts_the_same_filters(store_path: Path) -> None:
+    snapshot = Store(store_path).snapshot
+    assert [q.text for q in snapshot.search_quotes("speaker:lee harb")] == ["we will rebuild the harbor"]
+    assert [q.text for q in snapshot.search_quotes("org:finance")] == ["the budget is balanced"]
+    assert [p.name for p in snapshot.search_people("speaker:lee")] == ["Ann Lee"]
+    assert snapshot.search_quotes("speaker:") == []
+
+
+def test_sort_by_speaker_and_by_date(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    assert texts(capsys, store_path, "the", "--sort", "speaker") == [
+        "we will rebuild the harbor",
+        "the budget is balanced",
+        "the council approves C++ tooling",
+        "the harbor is fine",
+    ]
+    assert texts(capsys, store_path, "the") == [
+        "we will rebuild the harbor",
+        "the harbor is fine",
+        "the council approves C++ tooling",
+        "the budget is balanced",
+    ]
+    assert texts(capsys, store_path, "the", "--sort", "date") == [
+        "the budget is balanced",
+        "we will rebuild the harbor",
+        "the harbor is fine",
+        "the council approves C++ tooling",
+    ]
+
+
+def test_json_has_one_documented_shape_and_jsonl_the_same_objects(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    code, out, _ = search(capsys, store_path, "rebuild", "--json")
+    assert code == 0
+    [found] = json.loads(out)["quotes"]
+    [source] = found.pop("sources")
+    assert found == {"text": "we will rebuild the harbor", "speaker": "Ann Lee", "role": "mayor",
+                     "organization": "City Council"}
+    article_key = source.pop("article")
+    assert isinstance(article_key, str) and article_key
+    start = HARBOR.index("we will")
+    assert source == {"path": "harbor.txt", "title": "Harbor plan", "outlet": None, "date": None, "url": None,
+                      "paragraph": 2, "start": start, "end": start + len(found["text"])}
+    every = json.loads(search(capsys, store_path, "the", "--json")[1])["quotes"]
+    lines = [json.loads(line) for line in search(capsys, store_path, "the", "--jsonl")[1].splitlines()]
+    assert lines == every and len(lines) == 4
+    unattributed = json.loads(search(capsys, store_path, "nobody", "--jsonl")[1])
+    assert (unattributed["speaker"], unattributed["role"], unattributed["organization"]) == (None, None, None)
+
+
+def test_a_word_with_symbols_matches_literally(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    assert texts(capsys, store_path, "C++") == ["the council approves C++ tooling"]
+    assert texts(capsys, store_path, "c#") == []
+    code, out, err = search(capsys, store_path, "++")
+    assert (code, out) == (2, "")
+    [line] = err.splitlines()
+    assert line.startswith("whosaid: nothing to search for in '++'")
+
+
+def test_words_match_whole_unless_starred(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
+    assert texts(capsys, store_path, "harb") == []
+    assert texts(capsys, store_path, "harb*") == ["we will rebuild the harbor", "the harbor is fine"]
+
+
+def test_help_says_how_words_match() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "search", "--help"], cwd=REPO_ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0
+    for phrase in ("name of who said it", "speaker:NAME", "--sort", "--jsonl", "1 when none did"):
+        assert phrase in " ".join(result.stdout.split()), phrase
+
+
+def test_output_into_a_pipe_closed_early_ends_cleanly(tmp_path: Path) -> None:
+    extract = {}
+    articles = []
+    for number in range(300):
+        text = f"Story {number}\n\n" + "".join(f"the tide rose again, line {n} of story {number}\n" for n in range(8))
+        sentences = [line for line in text.splitlines()[2:]]
+        extract[text] = Extraction(f"Story {number}", (), (), tuple(quote(text, s, None) for s in sentences))
+        articles.append((f"{number}.txt", text))
+    store_path = tmp_path / "store.json"
+    Store(store_path, extractor=extract.__getitem__).ingest(articles)
+    for form in ([], ["--json"], ["--jsonl"]):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "search", "--db", str(store_path), "tide", *form],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0, errors
+        assert "Traceback" not in errors and "Exception" not in errors and "Broken" not in errors
