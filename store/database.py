@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from store.errors import StoreError, shown_path
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
-from store.records import IngestOutcome, StoreSummary
+from store.records import IngestOutcome, RemovedArticle, StoreSummary
 from store.snapshot import Snapshot
 from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
@@ -199,6 +199,9 @@ class Store:
                 if writer.has_article(digest):
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
                     continue
+                earlier = writer.earlier_versions(source) if self.replaces(source) else []
+                for version in earlier:
+                    writer.remove_article(version)
                 extraction = extractions[digest]
                 writer.add_article(source, text, digest, extraction)
                 outcomes.append(
@@ -209,19 +212,44 @@ class Store:
                         people=len(extraction.people),
                         organizations=len(extraction.organizations),
                         quotes=len(extraction.quotes),
+                        replaced=bool(earlier),
                     )
                 )
             writer.apply()
         return outcomes
 
+    @staticmethod
+    def replaces(source: str) -> bool:
+        """Whether an article read from `source` replaces one read earlier from it: a path does, while
+        standard input ("-") or no source names no lasting place."""
+        return source not in ("", "-")
+
+    def remove(self, digests: Iterable[str]) -> list[RemovedArticle]:
+        """Remove articles by content hash, with their texts and quotes and the people and organizations no
+        other article names; one atomic write. Hashes not stored are passed over."""
+        from store.documents import DocumentWriter
+
+        removed = []
+        with self._writer() as database:
+            writer = DocumentWriter(database)
+            for digest in dict.fromkeys(digests):
+                if writer.has_article(digest):
+                    article = writer.remove_article(digest)
+                    removed.append(RemovedArticle(article["key"], article.get("title", ""), article.get("source", "")))
+            writer.apply()
+        return removed
+
 
 def open_store(path: Path, *, ingest_seeds: bool = True) -> Store:
-    """The store at `path`, its snapshot not read yet; an empty or missing store first gets the seed articles."""
+    """The store at `path`, its snapshot not read yet; a new store first gets the seed articles (one whose
+    articles were all removed stays empty)."""
     from store.articles import read_article_file
     from store.seeds import seed_paths
 
     store = Store(path)
-    if ingest_seeds and not store.has_articles():
+    if os.path.lexists(path):
+        read_tables(path)
+    elif ingest_seeds:
         store.ingest((seed.name, read_article_file(seed)) for seed in seed_paths())
     return store
 

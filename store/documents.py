@@ -34,6 +34,9 @@ class DocumentWriter:
     def __init__(self, database: TinyDB) -> None:
         self.tables = {name: database.table(name) for name in TABLES}
         self.articles = {doc["hash"]: doc for doc in self.tables["articles"].all()}
+        self.hashes_by_source: dict[str, list[str]] = {}
+        for digest, doc in self.articles.items():
+            self.hashes_by_source.setdefault(doc.get("source", ""), []).append(digest)
         self.people = {doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["people"].all()}
         self.organizations = {
             doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["organizations"].all()
@@ -45,6 +48,7 @@ class DocumentWriter:
         self.new_quotes: list[dict[str, Any]] = []
         self.changed_people: set[str] = set()
         self.changed_organizations: set[str] = set()
+        self.removed_articles: set[str] = set()
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
@@ -53,6 +57,30 @@ class DocumentWriter:
     def article_title(self, digest: str) -> str:
         """The stored title of an article."""
         return str(self.articles[digest].get("title", ""))
+
+    def earlier_versions(self, source: str) -> list[str]:
+        """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
+        return list(self.hashes_by_source.get(source, ())) if source else []
+
+    def remove_article(self, digest: str) -> dict[str, Any]:
+        """Drop a stored article, its text and quotes, and the people and organizations no other article names."""
+        article = self.articles.pop(digest)
+        key = article["key"]
+        self.removed_articles.add(key)
+        versions = self.hashes_by_source.get(article.get("source", ""), [])
+        if digest in versions:
+            versions.remove(digest)
+        for person_key in article.get("people", ()):
+            person = self.people.get(person_key)
+            if person is not None:
+                person["appearances"] = [a for a in person["appearances"] if a["article"] != key]
+                self.changed_people.add(person_key)
+        for organization_key in article.get("organizations", ()):
+            organization = self.organizations.get(organization_key)
+            if organization is not None:
+                organization["articles"] = [a for a in organization["articles"] if a != key]
+                self.changed_organizations.add(organization_key)
+        return article
 
     def add_article(self, source: str, text: str, digest: str, extraction: Extraction) -> None:
         """Add one article's documents, merging its people and organizations with those stored."""
@@ -75,6 +103,8 @@ class DocumentWriter:
             "organizations": list(dict.fromkeys(organization_keys.values())),
         }
         self.articles[digest] = article
+        self.hashes_by_source.setdefault(source, []).append(digest)
+        self.removed_articles.discard(key)
         self.new_articles.append(article)
         self.new_texts.append({"key": key, "text": text})
         for quote in sorted(extraction.quotes, key=lambda q: q.start):
@@ -133,24 +163,41 @@ class DocumentWriter:
 
     def apply(self) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller flushes)."""
-        for table_name, documents, changed in (
-            ("people", self.people, self.changed_people),
-            ("organizations", self.organizations, self.changed_organizations),
+        for table_name, documents, changed, uses in (
+            ("people", self.people, self.changed_people, "appearances"),
+            ("organizations", self.organizations, self.changed_organizations, "articles"),
         ):
             table = self.tables[table_name]
             replaced = [documents[key]["doc_id"] for key in changed if "doc_id" in documents[key]]
             if replaced:
                 table.remove(doc_ids=replaced)
             table.insert_multiple(
-                {k: v for k, v in documents[key].items() if k != "doc_id"} for key in sorted(changed)
+                {k: v for k, v in documents[key].items() if k != "doc_id"}
+                for key in sorted(changed)
+                if documents[key][uses]
             )
+        first_new_position = len(self.tables["quotes"])
+        if self.removed_articles:
+            first_new_position = self._remove_documents()
         if not self.new_articles:
+            if self.removed_articles:
+                self._extend_search_index(first_new_position)
             return
         self.tables["articles"].insert_multiple(self.new_articles)
         self.tables["texts"].insert_multiple(self.new_texts)
-        first_new_position = len(self.tables["quotes"])
         self.tables["quotes"].insert_multiple(self.new_quotes)
         self._extend_search_index(first_new_position)
+
+    def _remove_documents(self) -> int:
+        """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and
+        -1 when quotes went (their positions moved, so the index is rebuilt)."""
+        removed = self.removed_articles
+        self.tables["articles"].remove(lambda doc: doc.get("key") in removed)
+        self.tables["texts"].remove(lambda doc: doc.get("key") in removed)
+        quotes = self.tables["quotes"]
+        before = len(quotes)
+        quotes.remove(lambda doc: doc.get("article") in removed)
+        return len(quotes) if len(quotes) == before else -1
 
     def _extend_search_index(self, first_new_position: int) -> None:
         """Add the new quotes to the persisted index; rebuild it whole if it does not match the quotes."""

@@ -138,3 +138,14 @@ class IngestOutcome:
     people: int = 0
     organizations: int = 0
     quotes: int = 0
+    replaced: bool = False
+    """True when the article replaced an earlier version read from the same source."""
+
+
+@dataclass(frozen=True)
+class RemovedArticle:
+    """An article `Store.remove` took out of the store."""
+
+    key: str
+    title: str
+    source: str

@@ -220,6 +220,27 @@ class Snapshot:
         positions = (self._article_index.position_of(key) for key in keys)
         return Selection(self.articles, [position for position in positions if position is not None])
 
+    def articles_named(self, selector: str, path: str | None = None) -> list[ArticleRecord]:
+        """The articles a user means by `selector`: its id (or the start of it, 6 characters or more), else its
+        path (as given, or as `path`), else every word of its title."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        folded = selector.strip().lower()
+        if len(folded) >= 6 and all(char in "0123456789abcdef" for char in folded):
+            positions = [n for n, doc in enumerate(documents) if doc["key"].startswith(folded)]
+            if positions:
+                return [self.articles[n] for n in positions]
+        sources = {selector, path} - {None, ""}
+        positions = [n for n, doc in enumerate(documents) if doc.get("source") in sources]
+        if not positions:
+            terms = parse_query(selector + " ").terms
+            patterns = [term.pattern() for term in terms]
+            positions = [
+                n for n, doc in enumerate(documents) if patterns and all(
+                    pattern.search(fold(article_title(doc))) for pattern in patterns
+                )
+            ]
+        return [self.articles[n] for n in positions]
+
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""
         position = self._article_index.position_of(key)

@@ -157,6 +157,15 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="FILE", help="article files, directories, or - for standard input"
     )
     extract_command.add_argument("--json", action="store_true", help="print JSON")
+    remove = commands.add_parser(
+        "rm",
+        parents=[store_options],
+        help="remove articles (with their quotes, and the people and organizations only they name)",
+        description="Remove articles from the store, named by id, path or the words of their title. "
+        "Nothing is removed when a name matches no article or several.",
+    )
+    remove.add_argument("articles", nargs="*", metavar="ARTICLE", help="an article's id, path or title words")
+    remove.add_argument("--seed", action="store_true", help="remove the seed article(s) the store started with")
     serve = commands.add_parser(
         "serve", parents=[store_options], help="serve whosaid to a team over SSH (read-only sessions)"
     )
@@ -337,18 +346,24 @@ def read_articles(names: Sequence[str], errors: list[str]) -> Iterator[tuple[str
     """(source, text) of each readable article; a reason for each unreadable one goes to `errors`."""
     for name in names:
         try:
-            yield name, read_article(name)
+            yield article_source(name), read_article(name)
         except ArticleError as error:
             print_error(str(error))
             errors.append(str(error))
+
+
+def article_source(name: str) -> str:
+    """Where an article was read from, as stored: a file's absolute path (so reading it again from anywhere
+    replaces it), or `-` for standard input."""
+    return name if name == STDIN_NAME else os.path.abspath(name)
 
 
 def outcome_line(outcome: IngestOutcome) -> str:
     """The line `ingest` prints for one article."""
     if outcome.added:
         return (
-            f"added {outcome.source}: {outcome.title} \u2014 {outcome.people} people, "
-            f"{outcome.organizations} organizations, {outcome.quotes} quotes"
+            f"{'replaced' if outcome.replaced else 'added'} {outcome.source}: {outcome.title} \u2014 "
+            f"{outcome.people} people, {outcome.organizations} organizations, {outcome.quotes} quotes"
         )
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
 
@@ -366,16 +381,17 @@ def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_
     errors = list(found.errors)
     store = Store(store_path)
     output = Lines()
-    added = unchanged = 0
+    added = replaced = unchanged = 0
     with IngestProgress(total=len(found.files)) as progress:
         for outcomes in store.ingest_in_batches(read_articles(found.files, errors), batch_size=batch_size):
             for outcome in outcomes:
-                added += outcome.added
+                replaced += outcome.replaced
+                added += outcome.added and not outcome.replaced
                 unchanged += not outcome.added
                 output.write(printable_line(outcome_line(outcome)))
             output.flush()
             progress.advance(len(outcomes))
-    print(f"{added} added, 0 replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
+    print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
 
 
@@ -520,6 +536,54 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def articles_to_remove(
+    snapshot: Snapshot, selectors: Sequence[str], seed: bool
+) -> tuple[list[ArticleRecord], list[str]]:
+    """The articles `rm` names, and why any name does not pick out exactly one."""
+    chosen: dict[str, ArticleRecord] = {}
+    problems: list[str] = []
+    for selector in selectors:
+        found = snapshot.articles_named(selector, article_source(selector))
+        if len(found) == 1:
+            chosen[found[0].key] = found[0]
+        elif not found:
+            problems.append(f"{selector}: no article has this id, path or title")
+        else:
+            ids = ", ".join(article.key for article in found[:3])
+            problems.append(f"{selector}: {len(found)} articles match ({ids}...); name one by id or path")
+    if seed:
+        from store import seed_paths
+        from store.documents import article_key
+        from store.keys import content_hash
+
+        seeds = [snapshot.article(article_key(content_hash(read_article_file(path)))) for path in seed_paths()]
+        if not any(seeds):
+            problems.append("--seed: the seed article is not in the store")
+        chosen.update((article.key, article) for article in seeds if article is not None)
+    return list(chosen.values()), problems
+
+
+def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
+    """Remove the named articles in one write, or nothing at all when a name is wrong."""
+    if not selectors and not seed:
+        print_error("name the articles to remove (id, path or title words), or pass --seed")
+        return EXIT_FAILURE
+    store = open_existing_store(store_path)
+    chosen, problems = articles_to_remove(store.snapshot, selectors, seed)
+    for problem in problems:
+        print_error(problem)
+    if problems:
+        print("nothing removed", file=sys.stderr)
+        return EXIT_FAILURE
+    removed = store.remove(article.content_hash for article in chosen)
+    output = Lines()
+    for article in removed:
+        output.write(printable_line(f"removed {article.key} {article.source}: {article.title}"))
+    output.flush()
+    print(f"{len(removed)} removed", file=sys.stderr)
+    return EXIT_OK
+
+
 def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     """Open the store (seeding an empty one) and run the browser until the user quits."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
@@ -553,6 +617,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ingest(store_path, arguments.paths, arguments.batch_size)
         if arguments.command == "search":
             return run_search(store_path, arguments)
+        if arguments.command == "rm":
+            return run_rm(store_path, arguments.articles, arguments.seed)
         if arguments.command == "serve":
             from tui.ssh_server import run_server
 

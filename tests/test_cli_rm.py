@@ -1,0 +1,102 @@
+"""`whosaid rm` and re-ingesting an edited file: the earlier version goes; a wrong name removes nothing."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT, SEED_PATH
+from tui.cli import main
+
+HARBOR = "Harbor plan wins\n\n\u201cWe will rebuild the harbor,\u201d said Maria Lopez, the mayor.\n"
+HARBOR_EDITED = "Harbor plan wins\n\n\u201cWe will rebuild the harbor by June,\u201d said Maria Lopez, the mayor.\n"
+BUDGET = "Budget plan passes\n\n\u201cThe budget is balanced,\u201d said Tom Berg, the treasurer.\n"
+
+
+def run(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """`python -m tui` as a user runs it, without a terminal."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *arguments], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A store of the seed and two articles, harbor.txt and budget.txt."""
+    (tmp_path / "harbor.txt").write_text(HARBOR, encoding="utf-8")
+    (tmp_path / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    path = tmp_path / "store.json"
+    articles = [str(SEED_PATH), str(tmp_path / "harbor.txt"), str(tmp_path / "budget.txt")]
+    assert main(["ingest", "--db", str(path), *articles]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_ingesting_an_edited_file_again_replaces_it(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "harbor.txt").write_text(HARBOR_EDITED, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["ingest", "--db", str(store), "harbor.txt"]) == 0
+    output = capsys.readouterr()
+    assert output.out.startswith(f"replaced {tmp_path / 'harbor.txt'}: Harbor plan wins")
+    assert output.err.splitlines()[-1] == "0 added, 1 replaced, 0 unchanged, 0 failed"
+    assert main(["search", "--db", str(store), "rebuild"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "\u201cWe will rebuild the harbor by June,\u201d \u2014 Maria Lopez, mayor (Harbor plan wins)"
+    ]
+
+
+@pytest.mark.parametrize("how", ["path", "id", "title"])
+def test_rm_by_path_id_or_title_words(store: Path, tmp_path: Path, how: str) -> None:
+    from store import Store
+
+    budget = next(a for a in Store(store).snapshot.articles if a.title == "Budget plan passes")
+    selector = {"path": str(tmp_path / "budget.txt"), "id": budget.key[:8], "title": "budget passes"}[how]
+    result = run("rm", "--db", str(store), selector)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"removed {budget.key} {tmp_path / 'budget.txt'}: Budget plan passes\n"
+    assert result.stderr == "1 removed\n"
+    snapshot = Store(store).snapshot
+    assert "Budget plan passes" not in [a.title for a in snapshot.articles]
+    assert "Tom Berg" not in [p.name for p in snapshot.people]
+    assert run("search", "--db", str(store), "budget").returncode == 1
+
+
+@pytest.mark.parametrize(
+    ("selectors", "message"),
+    [
+        (["plan"], "plan: 2 articles match"),
+        (["harbor", "zebra"], "zebra: no article has this id, path or title"),
+        ([], "name the articles to remove"),
+    ],
+)
+def test_rm_with_a_wrong_name_removes_nothing(store: Path, selectors: list[str], message: str) -> None:
+    before = store.read_bytes()
+    result = run("rm", "--db", str(store), *selectors)
+    assert result.returncode == 2
+    assert message in result.stderr.splitlines()[0]
+    assert "Traceback" not in result.stderr
+    assert store.read_bytes() == before
+
+
+def test_rm_seed_removes_the_seed_article(store: Path) -> None:
+    from store import Store
+
+    result = run("rm", "--db", str(store), "--seed")
+    assert result.returncode == 0, result.stderr
+    snapshot = Store(store).snapshot
+    assert sorted(a.title for a in snapshot.articles) == ["Budget plan passes", "Harbor plan wins"]
+    assert "Jake Sullivan" not in [p.name for p in snapshot.people]
+    again = run("rm", "--db", str(store), "--seed")
+    assert again.returncode == 2 and "seed article is not in the store" in again.stderr
+
+
+def test_rm_on_a_missing_store_creates_nothing(tmp_path: Path) -> None:
+    result = run("rm", "--db", str(tmp_path / "nope.json"), "--seed")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"whosaid: no store at {tmp_path / 'nope.json'}")
+    assert list(tmp_path.iterdir()) == []
