@@ -77,7 +77,9 @@ def test_the_build_command_reproduces_the_shipped_model(tmp_path: Path) -> None:
     assert shipped is not None
     for path in sorted(ARTICLES.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
-        assert names(extract(text, built)) == names(extract(text, shipped)), path.name
+        assert names(extract(text, built)) == names(extract(text, shipped)), (
+            f"{path.name}: the shipped model is stale (rules or features changed): "
+            "rebuild it with python -m store.extraction.training")
     sample = ["bias", "rule=person", "word=museum", "last=museum", "previous=the", "common_words=some"]
     for kind, probability in shipped.probabilities(sample).items():
         assert built.probabilities(sample)[kind] == pytest.approx(probability, abs=1e-3)

@@ -34,6 +34,7 @@ from store.extraction.places import COUNTRIES, NATIONALITIES
 from store.extraction.text import Token
 
 CONTEXT_WORDS = 2
+PERSONAL_WORDS = frozenset("he she his her him himself herself born died married wife husband son daughter".split())
 MAX_MENTIONS_READ = 50
 WORK_NOUNS = frozenset(
     "film films movie movies series show shows sitcom drama miniseries documentary novel novels book books album "
@@ -136,11 +137,25 @@ def features_of_all(document: Document, candidates: list[Candidate],
                     vocabulary: frozenset[str] = frozenset()) -> list[list[str]]:
     """The features of every candidate of one document, sharing one index of where its tokens start."""
     token_starts: dict[int, list[int]] = {}
-    return [candidate_features(document, candidate, vocabulary, token_starts) for candidate in candidates]
+    alone = names_standing_alone(document)
+    return [candidate_features(document, candidate, vocabulary, token_starts, alone) for candidate in candidates]
+
+
+def names_standing_alone(document: Document) -> frozenset[str]:
+    """Capitalized words the article uses on their own, mid-sentence (a surname after its first mention)."""
+    alone = set()
+    for sentence in document.sentences:
+        words = sentence.tokens
+        for index, token in enumerate(words):
+            if (token.capital and not token.sentence_start and (index == 0 or not words[index - 1].capital)
+                    and (index + 1 == len(words) or not words[index + 1].capital)):
+                alone.add(token.text)
+    return frozenset(alone)
 
 
 def candidate_features(document: Document, candidate: Candidate, vocabulary: frozenset[str] = frozenset(),
-                       token_starts: dict[int, list[int]] | None = None) -> list[str]:
+                       token_starts: dict[int, list[int]] | None = None,
+                       alone: frozenset[str] = frozenset()) -> list[str]:
     """Every feature of a candidate: its words and their shapes, lexicons, what surrounds its mentions, the rules.
 
     `vocabulary` holds the words that the training texts write in lowercase: a name made of such words
@@ -196,6 +211,8 @@ def candidate_features(document: Document, candidate: Candidate, vocabulary: fro
         found.add("word_also_lowercase")
     if all(w in document.lowercase_words for w in lower):
         found.add("all_words_also_lowercase")
+    if len(words) > 1 and words[-1] in alone:
+        found.add("last_word_alone_elsewhere")
     mentions = len(candidate.spans)
     found.add(f"mentions={min(mentions, 4)}")
     in_title = sum(1 for _, _, sentence in candidate.spans if _in_title(document, sentence))
@@ -246,6 +263,11 @@ def _context_features(document: Document, start: int, end: int, sentence: int, f
             found.add(f"previous_two={before[0].text.lower()}_{previous.lower()}")
     else:
         found.add("sentence_start")
+    later = [t.text for t in tokens[last:last + 6]]
+    if any(word in PERSONAL_WORDS for word in later):
+        found.add("personal_word_after")
+    if any(word in ("it", "its", "which") for word in later[:3]):
+        found.add("neuter_word_after")
     if after:
         following = after[0].text
         gap = document.text[end:after[0].start].strip()

@@ -167,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     model = train(prepared)
     output = Path(arguments.output) if arguments.output else MODEL_PATH.parent
+    output.mkdir(parents=True, exist_ok=True)
     model_path, meta_path = output / MODEL_PATH.name, output / META_PATH.name
     model.save(model_path)
     meta = {
