@@ -89,7 +89,7 @@ def collect_candidates(document: Document, found: Found, speakers: set[int]) -> 
     known = found.registry.keys
     unclaimed: dict[str, Candidate] = {}
     for number, segment in enumerate(found.segments):
-        if number in found.segment_entity or segment.kind == "title":
+        if number in found.segment_entity or segment.kind in ("title", "thing"):
             continue
         run = _without_opener(document, segment.tokens)
         if not run:
@@ -201,6 +201,7 @@ def candidate_features(document: Document, candidate: Candidate, vocabulary: fro
         found.add("title_first")
     if any(w in ("of", "for", "and", "the", "&") for w in words):
         found.add("connector_inside")
+    lower = [w.lower() for w in words if not w.islower()] or lower
     common = sum(1 for w in lower if w in vocabulary)
     found.add(f"common_words={'all' if common == len(lower) else 'some' if common else 'none'}")
     if lower[-1] in vocabulary:

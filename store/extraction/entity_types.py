@@ -30,7 +30,7 @@ class Thresholds:
 
     drop_person: float = 0.6
     drop_organization: float = 0.8
-    retype: float = 0.6
+    retype: float = 0.75
     add: float = 0.7
 
 
