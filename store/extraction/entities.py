@@ -39,6 +39,7 @@ GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about agains
 QUOTED_NAMES_LIMIT = 5000
 CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")
 CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+ADJECTIVE_ENDINGS = ("ist", "ic", "ish", "ese", "ian", "an")
 NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von", "Du", "Da")
 
 
@@ -246,6 +247,7 @@ def find_entities(document: Document) -> Found:
         _common_words(document, segment)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
+    _products(all_segments)
     if _sentence_case_title(document):
         for number, segment in enumerate(all_segments):
             new_ok[number] = new_ok[number] or (segment.strong and segment.kind in ("person", "org")
@@ -382,6 +384,9 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if before and before[-1] in ORG_CLASS_NOUNS:
         return True
+    if before and before[-1] in ("a", "an") and next_word in ROLE_NOUNS and _employer_shaped(words) \
+            and not segment.possessive:
+        return True
     if len(before) >= 2 and before[-2:] == ["such", "as"] and any(w in ORG_CLASS_NOUNS for w in before[:-2]):
         return True
     if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "body", "unit"):
@@ -410,6 +415,15 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     return False
 
 
+def _employer_shaped(words: list[str]) -> bool:
+    """Whether a name before a job ("an Environment Canada spokesperson") can be an employer, not a
+    nationality or a faith ("an Iraqi-British architect", "a Baptist minister")."""
+    parts = [part for word in words for part in word.split("-")]
+    if all(part in PLACE_WORDS for part in parts):
+        return False
+    return not words[-1].endswith(ADJECTIVE_ENDINGS)
+
+
 def _personal_pronoun_after(document: Document, segment: Segment) -> bool:
     """Whether "X said he/she ..." follows the name: the speaker is a person."""
     tokens = document.sentences[segment.sentence].tokens
@@ -425,13 +439,17 @@ def _followed_by(document: Document, segment: Segment, word: str) -> bool:
 
 
 def _appositive_class(document: Document, segment: Segment) -> bool:
-    """Whether ", a charity run by..." follows: an appositive naming a kind of organization."""
+    """Whether ", a charity run by..." follows: an appositive naming a kind of organization, not an owner's
+    role (", the council's treasurer")."""
     tokens = document.sentences[segment.sentence].tokens
     index = segment.first_index + len(segment.tokens)
-    window = [t.text for t in tokens[index:index + 5]]
-    if not window or window[0] not in ("a", "an", "the"):
+    window = tokens[index:index + 5]
+    if not window or window[0].text not in ("a", "an", "the"):
         return False
-    for word in window[1:]:
+    for token in window[1:]:
+        word = token.text
+        if token.possessive or is_role_noun(word):
+            return False
         if word in ORG_CLASS_NOUNS:
             return True
         if not word.islower():
@@ -494,6 +512,17 @@ def _common_words(document: Document, segment: Segment) -> None:
     weak = segment.kind == "person" and not segment.strong
     if weak and all(t.text.lower() in document.lowercase_words for t in segment.tokens):
         segment.kind = "other"
+
+
+def _products(all_segments: list[Segment]) -> None:
+    """A would-be person whose name opens with an organization's name is its product ("Nimbus Halo Max")."""
+    makers = {segment.tokens[0].text for segment in all_segments
+              if segment.kind == "org" and segment.strong and not is_acronym(segment.tokens[0].text)}
+    for segment in all_segments:
+        words = [t.text for t in segment.tokens]
+        if segment.kind == "person" and not segment.strong and len(words) >= 2 and words[0] in makers \
+                and words[0] not in GIVEN_NAMES and not segment.possessive:
+            segment.kind = "thing"
 
 
 def _affiliations(document: Document, all_segments: list[Segment]) -> None:

@@ -113,7 +113,7 @@ FEMALE = frozenset("""
     Paulina Pauline Pearl Penelope Penny Petra Philippa Phoebe Phyllis Pilar Polly Priscilla Rachel Ramona
     Raquel Rebecca Renata Renee Renée Rhonda Rita Roberta Robyn Rochelle Rosa Rosalind Rosanna Rose
     Rosemary Roxanne Ruby Ruth Sabine Sabrina Sally Samantha Sandra Sara Sarah Sasha Scarlett Serena
-    Shannon Sharon Sheila Shelley Shirley Sienna Silvia Simona Simone Sofía Sonia Sonja Sophia Sophie
+    Shannon Sharon Sheila Shelley Shirley Sienna Silvia Simona Simone Sofía Sofia Sonia Sonja Sophia Sophie
     Stacy Stella Stephanie Susan Susana Susanne Suzanne Sylvia Sylvie Tamara Tammy Tanya Tara Teresa Tess
     Tessa Thea Theresa Tiffany Tina Tracy Ulla Ursula Valentina Valeria Valerie Vanessa Vera Veronica
     Veronika Viola Violet Virginia Vivian Viviane Wanda Wendy Whitney Wilma Yolanda Yvette Yvonne

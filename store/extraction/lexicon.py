@@ -77,7 +77,7 @@ ROLE_NOUNS = words("""
     midfielder teammate rookie goalscorer scorer hydrologist glaciologist geologist chemist physicist
     biologist epidemiologist psychologist sociologist oceanographer meteorologist seismologist farmer
     teacher winner runner swimmer planner bidder programmer drummer priest pastor firefighter paramedic
-    soldier sailor marine spy chef judge clerk auditor
+    soldier sailor marine spy chef judge clerk auditor accountant assistant attendant merchant
 """)
 
 # Words in -er/-or/-ist/-ian that do not name a job: comparatives, adverbs and common nouns.
@@ -130,6 +130,7 @@ ORG_HEADS = words("""
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
     Democrats Republicans Liberals Conservatives Socialists Greens Tories Communists Nationalists Unionists
+    Museum Museums Planetarium Aquarium Gallery Galleries Library Conservatory Orchestra Philharmonic
 """)
 
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").
@@ -139,6 +140,7 @@ ORG_OF_HEADS = words("""
     Organisation Organization Court House Journal Centre Center Board Directorate Command Corps Secretariat
     Tribunal School Society Foundation Chamber Institution Coalition Alliance Government Embassy Consulate
     Ministries Conference Parliament Assembly Senate Congress Service Services Guard Police Church Order
+    Museum Gallery Library
 """)
 
 # Company suffixes: an organization even when a title follows ("Acme Inc Chief Executive").
@@ -218,9 +220,10 @@ PLACE_THING_HEADS = words("""
     War Wars Cup Finals Final Open Games Olympics Championship Championships Show Festival Prize Award
     Awards Act Treaty Accord Accords Agreement Program Programme Mission Project Rover Lander Station Day
     Week Summit Conference Crisis Revolution Doctrine Plan Initiative Operation Series Grand Prix Tour
-    Marathon Derby Classic Masters Trophy Stakes Bowl Expo Fair Museum Gallery Theatre Theater Zoo
+    Marathon Derby Classic Masters Trophy Stakes Bowl Expo Fair Theatre Theater Zoo
     Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
     Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration
+    Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite
 """)
 
 # Well-known news agencies and outlets, organizations by name alone.
@@ -307,3 +310,22 @@ PORTFOLIO_WORDS = words("""
     Communications Technology Media Justice Finance Economy Interior Education Environment Agriculture
     Labour Labor Culture Infrastructure Housing Tourism Commerce Foreign Home Treasury Digital
 """)
+
+# Playing positions written before a player's name in rosters and sports copy ("G Marcus Doyle", "QB Ty Reed").
+POSITION_LETTERS = words("""
+    G F C PG SG SF PF QB RB WR TE LB DB CB DE DT OL OT OG K P LW RW D GK DF MF FW SS FS RHP LHP SP RP
+""")
+
+# Last words that make a name a place even after a given name ("Marion County", "Victoria Square").
+PLACE_ONLY_HEADS = words("""
+    County Counties Square District Province Region Avenue Boulevard Road Street Highway Freeway Expressway
+    Plaza Stadium Arena Airport Cemetery Cemeteries Graveyard Canal Peninsula Strait Bridge Borough Township
+""")
+
+# Words that make a capitalized name a craft or a machine, not its maker or a person ("Space Shuttle Orion").
+CRAFT_WORDS = words("""
+    Shuttle Spacecraft Capsule Orbiter Lander Telescope Satellite Probe Starship Airship
+""")
+
+# Prefixes of ships' names ("USS Harmon", "HMS Endeavour").
+SHIP_PREFIXES = words("USS USNS HMS HMAS HMCS HMNZS RMS MV MS SS RV INS ROKS JS FS")

@@ -10,6 +10,7 @@ from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
     CLOSING_QUOTE_MARKS,
     COMPANY_SUFFIXES,
+    CRAFT_WORDS,
     HONORIFICS,
     INSTITUTION_NAMES,
     MONTHS_AND_DAYS,
@@ -20,18 +21,21 @@ from store.extraction.lexicon import (
     ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
+    PLACE_ONLY_HEADS,
     PLACE_THING_HEADS,
     PORTFOLIO_WORDS,
+    POSITION_LETTERS,
     ROLE_BREAKS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
+    SHIP_PREFIXES,
     SPEECH_VERBS,
     TITLE_HEADS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
 )
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
-from store.extraction.places import DIRECTIONS, PLACE_WORDS
+from store.extraction.places import CITIES, DIRECTIONS, PLACE_WORDS, REGIONS
 from store.extraction.text import DIGIT, Token, gap, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
@@ -43,6 +47,8 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on"}) | NAME_PARTICLES
 CONNECTORS_TITLED = frozenset({"Of", "On", "Or", "A"})
 MAX_SLOT_NAME = 6
 APPOSITIVE_WORDS = 12
+WEB_ADDRESS = re.compile(r"[^\W\d_][\w-]*(?:\.[a-z]{2,})+")
+MAX_NUMBER_IN_NAME = 3
 
 
 @dataclass
@@ -131,11 +137,14 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         if previous.possessive and capital[index] and token.text in ORG_HEADS:
             joins, between = True, between.lstrip("’'`").removeprefix("s")
         adjacent = joins and (previous.end == token.start - 1 or not between.strip() or
-                                                bool(INSERTION.fullmatch(between)))
+                                                bool(INSERTION.fullmatch(between)) or _initial(previous, between))
         if capital[index]:
             if not adjacent or len(current) >= MAX_RUN:
                 found.append(current)
                 current = []
+            current.append(token)
+            continue
+        if adjacent and _number_in_name(masked, words, index, capital):
             current.append(token)
             continue
         if (adjacent and token.text in CONNECTORS and index + 1 < len(words)
@@ -149,6 +158,20 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         found.append(current)
     trimmed = [_trim(run) for run in found]
     return [run for run in trimmed if run]
+
+
+def _number_in_name(masked: str, words: list[Token], index: int, capital: list[bool]) -> bool:
+    """Whether words[index] is a short number between two capitalized words of one name ("Channel 9 Network")."""
+    token = words[index]
+    return (token.text.isdigit() and len(token.text) <= MAX_NUMBER_IN_NAME and index + 1 < len(words)
+            and capital[index + 1] and capital[index - 1] and words[index - 1].text not in MONTHS_AND_DAYS
+            and not words[index - 1].possessive and masked[token.end:words[index + 1].start] == " ")
+
+
+def _initial(previous: Token, between: str) -> bool:
+    """Whether previous is a capital initial with its period ("J. Ron Smith", "Mary T. Olsen")."""
+    text = previous.text
+    return between == ". " and len(text) == 1 and text.isupper()
 
 
 def _inserted(masked: str, words: list[Token], index: int, capital: list[bool]) -> bool:
@@ -171,6 +194,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
     """Cut each run into segments at "and" and at "of"/"for" that do not continue an organization or title."""
     found: list[Segment] = []
     for run in runs(document, sentence):
+        player = _player(run)
         run = _drop_openers(document, run)
         pieces: list[tuple[list[Token], str]] = []
         current: list[Token] = []
@@ -207,6 +231,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             piece = _trim(piece)
             if piece:
                 segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+                if player and piece[0] is run[0] and segment.kind == "person":
+                    segment.strong = True
                 if not sentence.quoted:
                     _read_speaker_slot(document, sentence, segment)
                 found.append(segment)
@@ -350,7 +376,8 @@ def _classify_defined(run: list[Token], first_index: int) -> Segment:
 
 
 def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
-    """Drop sentence-initial words that are capitalized only because they open the sentence."""
+    """Drop words that open a run without belonging to the name: a sentence's first word, a month, a playing
+    position ("G Marcus Doyle")."""
     while run and run[0].sentence_start and (
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
@@ -360,7 +387,16 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS:
         run = _trim(run[1:])
+    if _player(run):
+        run = run[1:]
     return run
+
+
+def _player(run: list[Token]) -> bool:
+    """Whether a run opens with a playing position before a name ("G Marcus Doyle", "QB Ty Reed")."""
+    return len(run) >= 3 and run[0].text in POSITION_LETTERS and not run[0].possessive and \
+        all(t.capital and len(t.text) > 1 and not is_acronym(t.text) and t.text not in CONNECTORS
+            for t in run[1:3])
 
 
 def _title_opener(run: list[Token]) -> bool:
@@ -374,6 +410,14 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
     """Decide what a segment most likely names from its own words."""
     words = [t.text for t in piece]
     segment = Segment(piece, "other", sentence, first_index, relation=relation)
+    if len(words) > 1 and (words[0] in SHIP_PREFIXES or any(w in CRAFT_WORDS for w in words)) and \
+            not any(w in ORG_HEADS for w in words):
+        segment.kind = "thing"
+        return segment
+    if len(words) == 1 and WEB_ADDRESS.fullmatch(words[0]):
+        segment.kind = "org"
+        segment.strong = True
+        return segment
     if words[0] in TITLE_HEADS and len(words) > 2 and words[1] == "of":
         rest = piece[2:]
         if rest and rest[0].text == "the":
@@ -403,7 +447,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             return segment
     if title_at >= 0:
         return _person_with_title(segment, piece, title_at, first_index)
-    if is_place(words) and len(words) > 1 and words[0] not in GIVEN_NAMES:
+    if is_place(words) and len(words) > 1 and (words[0] not in GIVEN_NAMES or words[-1] in PLACE_ONLY_HEADS):
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
@@ -488,7 +532,11 @@ def _name_words(words: list[str]) -> bool:
 
 def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> Segment:
     """A bare capitalized segment: a person when it reads like a name, a single word, or something else."""
-    while len(piece) > 1 and piece[0].text in PLACE_WORDS:
+    if _team(piece):
+        segment.kind = "org"
+        segment.strong = True
+        return segment
+    while len(piece) > 1 and piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES:
         piece = piece[1:]
         first_index += 1
     segment.tokens = piece
@@ -503,3 +551,17 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         segment.kind = "person"
         segment.strong = words[0].split("-")[0] in GIVEN_NAMES
     return segment
+
+
+def _team(piece: list[Token]) -> bool:
+    """Whether a place is followed by a plural nickname, as sports teams are named ("Dallas Mavericks")."""
+    words = [t.text for t in piece]
+    last = words[-1]
+    if not last.endswith("s") or last.endswith("ss") or last in PLACE_THING_HEADS or last in NON_NAME_WORDS \
+            or last in PLACE_WORDS or not last[0].isupper():
+        return False
+    for size in range(min(3, len(words) - 1), 0, -1):
+        place = " ".join(words[:size])
+        if (place in CITIES or place in REGIONS) and place not in NON_NAME_WORDS:
+            return all(w[0].isupper() and w not in PLACE_WORDS for w in words[size:])
+    return False

@@ -27,7 +27,8 @@ def _mark_class(blocks: tuple[tuple[int, int], ...]) -> str:
 MARKS = _mark_class(((0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x1AFF), (0x1DC0, 0x1DFF), (0x3099, 0x309A)))
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
-WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?|\d[\w,.\-]*\w|\d")
+WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?(?:\.[a-z]{{2,}}(?!\w))*"
+                  rf"|\d[\w,.\-]*\w|\d")
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
