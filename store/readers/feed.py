@@ -1,0 +1,190 @@
+"""RSS 2.0, RSS 1.0 (RDF) and Atom feeds: every item an article with its own link, title, date and author."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.entities import name2codepoint
+from xml.parsers import expat
+
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, shown_name
+from store.readers.html import html_to_text, looks_like_html, paragraphs_of
+
+ATOM = "http://www.w3.org/2005/Atom"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
+HTML_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+XML_ENTITIES = frozenset((b"amp", b"lt", b"gt", b"quot", b"apos"))
+MAX_ITEMS = 10_000
+
+
+class _Refused(Exception):
+    """A feed that declares entities, refused before any could be expanded."""
+
+
+def read_feed(data: bytes, name: str) -> list[SourceArticle]:
+    """The items of an RSS or Atom feed, newest first as the feed lists them; a ReaderError if it is not one.
+
+    Each item's text comes from its full content (content:encoded, Atom content), else its summary (description,
+    Atom summary), with HTML turned into text; an item with only a summary is marked `summary_only` so a caller
+    can fetch its link. Items with neither text nor link are left out. Entity declarations are refused.
+    """
+    shown = shown_name(name)
+    root = parse_xml(data, shown)
+    local = _local(root.tag)
+    if local == "rss" or local == "RDF":
+        channel = _child(root, "channel")
+        outlet = _text(_child(channel, "title")) if channel is not None else None
+        items = [e for e in root.iter() if _local(e.tag) == "item"]
+        articles = [_rss_item(item, outlet) for item in items[:MAX_ITEMS]]
+    elif local == "feed":
+        outlet = _text(_child(root, "title"))
+        entries = [e for e in root if _local(e.tag) == "entry"]
+        feed_author = _atom_author(root)
+        articles = [_atom_entry(entry, outlet, feed_author) for entry in entries[:MAX_ITEMS]]
+    else:
+        raise ReaderError(f"{shown}: XML but not an RSS or Atom feed (its root element is <{local}>)")
+    found = [article for article in articles if article is not None]
+    if not found:
+        raise ReaderError(f"{shown}: a feed with no items that have text or a link")
+    return found
+
+
+def parse_xml(data: bytes, shown: str) -> ET.Element:
+    """The element tree of an XML document, refusing entity declarations; HTML entity names read as characters."""
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(*_: object) -> None:
+        raise _Refused
+
+    def start(tag: str, attributes: dict[str, str]) -> None:
+        builder.start(_clark(tag), {_clark(key): value for key, value in attributes.items()})
+
+    parser.EntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    parser.StartElementHandler = start
+    parser.EndElementHandler = lambda tag: builder.end(_clark(tag))
+    parser.CharacterDataHandler = builder.data
+    parser.buffer_text = True
+    try:
+        parser.Parse(_entities_as_numbers(data), True)
+        return builder.close()
+    except _Refused:
+        raise ReaderError(f"{shown}: the feed declares XML entities, which are refused") from None
+    except expat.ExpatError as error:
+        reason = expat.ErrorString(error.code)
+        raise ReaderError(
+            f"{shown}: not a well-formed feed ({reason} at line {error.lineno}, column {error.offset + 1})"
+        ) from None
+    except (AssertionError, IndexError):
+        raise ReaderError(f"{shown}: not a well-formed feed (no root element)") from None
+
+
+def _rss_item(item: ET.Element, outlet: str | None) -> SourceArticle | None:
+    """An article from an RSS <item>."""
+    link = _text(_child(item, "link"))
+    guid = _child(item, "guid")
+    if not link and guid is not None and guid.get("isPermaLink", "true") != "false":
+        link = _text(guid)
+    if not link:
+        link = _child_attr(item, "about")
+    author = _text(_child(item, "creator")) or _text(_child(item, "author"))
+    date = _text(_child(item, "pubDate")) or _text(_child(item, "date")) or _text(_child(item, "published"))
+    encoded = next((e for e in item if e.tag == f"{{{CONTENT}}}encoded"), None)
+    full = _as_text(_text(encoded))
+    summary = "" if full else _as_text(_text(_child(item, "description")))
+    return _article(full or summary, not full, _text(_child(item, "title")), author, date, outlet, link)
+
+
+def _atom_entry(entry: ET.Element, outlet: str | None, feed_author: str | None) -> SourceArticle | None:
+    """An article from an Atom <entry>."""
+    links = [e for e in entry if _local(e.tag) == "link"]
+    alternate = next((e for e in links if e.get("rel", "alternate") == "alternate"), None)
+    link = (alternate if alternate is not None else links[0]).get("href") if links else None
+    date = _text(_child(entry, "published")) or _text(_child(entry, "updated"))
+    full = _atom_text(_child(entry, "content"))
+    summary = "" if full else _atom_text(_child(entry, "summary"))
+    title = _atom_text(_child(entry, "title"), paragraphs=False)
+    return _article(full or summary, not full, title, _atom_author(entry) or feed_author, date, outlet, link)
+
+
+def _article(text: str, summary: bool, title: str | None, author: str | None, date: str | None,
+             outlet: str | None, link: str | None) -> SourceArticle | None:
+    """The article of one item, None when it has neither text nor a link to fetch it from."""
+    metadata = Metadata.of(title=title, author=author, date=date, outlet=outlet, url=link)
+    if not text and metadata.url is None:
+        return None
+    return SourceArticle(text, metadata, summary_only=summary)
+
+
+def _atom_text(element: ET.Element | None, paragraphs: bool = True) -> str:
+    """The text of an Atom text construct (type text, html or xhtml)."""
+    if element is None:
+        return ""
+    kind = element.get("type", "text")
+    if kind == "xhtml":
+        markup = "".join(ET.tostring(child, encoding="unicode") for child in element)
+        text = html_to_text((element.text or "") + markup)
+    elif kind == "html" or kind.endswith("html"):
+        text = html_to_text(element.text or "")
+    else:
+        text = paragraphs_of(element.text or "")
+    return text if paragraphs else " ".join(text.split())
+
+
+def _atom_author(element: ET.Element) -> str | None:
+    """The names of an Atom element's authors, joined with commas."""
+    names = [_text(_child(author, "name")) for author in element if _local(author.tag) == "author"]
+    return ", ".join(name for name in names if name) or None
+
+
+def _as_text(value: str | None) -> str:
+    """A feed field's text: HTML turned into text when it is HTML, plain text kept with its paragraphs."""
+    if not value or not value.strip():
+        return ""
+    return html_to_text(value) if looks_like_html(value) else paragraphs_of(clean_text(value))
+
+
+def _entities_as_numbers(data: bytes) -> bytes:
+    """The document with HTML's named entities (&nbsp;, which feeds often use) written as numeric references."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data
+
+    def number(match: re.Match[bytes]) -> bytes:
+        name = match.group(1)
+        code = name2codepoint.get(name.decode("ascii"))
+        if name in XML_ENTITIES or code is None:
+            return match.group(0)
+        return b"&#%d;" % code
+
+    return HTML_ENTITY.sub(number, data)
+
+
+def _clark(tag: str) -> str:
+    """An expat `uri}local` name in ElementTree's `{uri}local` form."""
+    return "{" + tag if "}" in tag else tag
+
+
+def _local(tag: object) -> str:
+    """An element's name without its namespace."""
+    return str(tag).rsplit("}", 1)[-1]
+
+
+def _child(element: ET.Element | None, name: str) -> ET.Element | None:
+    """The first child of `element` with this local name."""
+    if element is None:
+        return None
+    return next((child for child in element if _local(child.tag) == name), None)
+
+
+def _child_attr(element: ET.Element, name: str) -> str | None:
+    """An attribute of `element` by local name, whatever its namespace."""
+    return next((value for key, value in element.attrib.items() if _local(key) == name), None)
+
+
+def _text(element: ET.Element | None) -> str | None:
+    """An element's own text, stripped; None when empty."""
+    if element is None or element.text is None:
+        return None
+    return element.text.strip() or None

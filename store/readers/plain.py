@@ -1,0 +1,92 @@
+"""Plain text and Markdown: the text as written, metadata from a front-matter block or a wire-copy head."""
+
+from __future__ import annotations
+
+import re
+
+from store.articles import decode_article
+from store.errors import ArticleError
+from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date, shown_name
+
+FRONT_FENCE = "---"
+FRONT_END = ("---", "...")
+FRONT_LINE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*")
+FRONT_KEYS = {
+    "title": "title", "headline": "title",
+    "author": "author", "byline": "author", "by": "author",
+    "date": "date", "published": "date", "pubdate": "date", "published_at": "date",
+    "source": "outlet", "outlet": "outlet", "publisher": "outlet", "site": "outlet", "sitename": "outlet",
+    "url": "url", "link": "url", "canonical": "url", "canonical_url": "url",
+}
+MAX_FRONT_LINES = 60
+BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
+MAX_TITLE = 250
+MARKDOWN_TITLE = re.compile(r"#\s+(\S.*?)\s*#*\s*")
+
+
+def read_plain(data: bytes, name: str) -> SourceArticle:
+    """One article from UTF-8 (or BOM'd UTF-16) text or Markdown; front matter or a wire head becomes metadata.
+
+    A front-matter block (`---`, `key: value` lines, `---`) is removed from the text and read into metadata;
+    failing that, a head of three lines "Title", "By Author", "Date" is. Otherwise the text is kept exactly
+    as written and no metadata is made up, except a Markdown file's opening `# Heading` as its title.
+    """
+    try:
+        text = decode_article(data, shown_name(name))
+    except ArticleError as error:
+        raise ReaderError(str(error)) from None
+    return article_from_text(text, name)
+
+
+def article_from_text(text: str, name: str) -> SourceArticle:
+    """The article a decoded text holds, with the metadata its front matter or wire head states."""
+    fields, body = split_front_matter(text)
+    if fields is None:
+        fields, body = split_wire_head(text)
+    if fields is None:
+        fields, body = {}, text
+    if not body.strip():
+        raise ReaderError(f"{shown_name(name)}: no article text after its front matter")
+    if "title" not in fields and name.lower().endswith((".md", ".markdown")):
+        heading = MARKDOWN_TITLE.fullmatch(body.lstrip("\n").split("\n", 1)[0])
+        if heading:
+            fields["title"] = heading.group(1)
+    return SourceArticle(body, Metadata.of(**fields))
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
+    """The fields of a leading `---` block and the text after it; (None, text) when there is no such block."""
+    lines = text.split("\n", MAX_FRONT_LINES + 1)
+    if lines[0].strip() != FRONT_FENCE:
+        return None, text
+    fields: dict[str, str] = {}
+    for number, line in enumerate(lines[1:MAX_FRONT_LINES + 1], start=1):
+        if line.strip() in FRONT_END:
+            body = "\n".join(lines[number + 1:]) if number + 1 < len(lines) else ""
+            return fields, body.lstrip("\n")
+        match = FRONT_LINE.fullmatch(line)
+        if match and match.group(1).lower() in FRONT_KEYS:
+            key = FRONT_KEYS[match.group(1).lower()]
+            fields.setdefault(key, _unquoted(match.group(2)))
+        elif line.strip() and not line[:1].isspace() and not line.lstrip().startswith(("-", "#")) and not match:
+            return None, text
+    return None, text
+
+
+def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
+    """The title, author and date of a "Title / By Author / Date" head and the text after it, else (None, text)."""
+    lines = text.split("\n", 3)
+    if len(lines) < 4:
+        return None, text
+    title, byline, date = (line.strip() for line in lines[:3])
+    author = BYLINE.fullmatch(byline)
+    if not title or len(title) > MAX_TITLE or not author or not normalise_date(date) or len(date) > 80:
+        return None, text
+    return {"title": title, "author": author.group(1), "date": date}, lines[3].lstrip("\n")
+
+
+def _unquoted(value: str) -> str:
+    """A front-matter value without the quotes YAML allows around it."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value

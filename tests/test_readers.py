@@ -1,0 +1,542 @@
+"""Readers: HTML pages, feeds, JSON Lines, plain text with front matter or a wire head, and fetching URLs."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from store.articles import read_article_file
+from store.errors import ArticleError
+from store.readers import (
+    FetchError,
+    Metadata,
+    ReaderError,
+    SourceArticle,
+    detect_format,
+    fetch,
+    follow_summaries,
+    read_feed,
+    read_html,
+    read_jsonl,
+    read_source,
+    read_url,
+    safe_url,
+)
+from store.readers.article import clean_field, normalise_date
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a long-debated expansion of the northern harbor, ending a "
+    "dispute that had divided residents for more than three years.",
+    "“This is the most important investment the city has made in a generation,” said Daniel Reyes, the mayor, "
+    "after the vote. “The port will bring jobs back to the waterfront.”",
+    "Opponents, led by a coalition of fishing families and environmental groups, argued that the dredging would "
+    "damage the bay's eelgrass beds and the shellfish that depend on them.",
+    "“We are not against growth, we are against destroying what feeds us,” said Ana Lindqvist, who chairs the "
+    "Harbor Fishers Association. She said the group would consider an appeal to the state.",
+    "The project is expected to cost about 240 million dollars and to be finished by 2028, according to the port "
+    "authority's latest estimate published last month.",
+]
+BOILERPLATE = [
+    "We use cookies to improve your experience",
+    "Politics Section",
+    "Subscribe today",
+    "Ferry fares to rise in autumn",
+    "lighthouse museum opens",
+    "absolutely disgraceful decision",
+    "finally some good news for our town",
+    "Buy cheap watches now",
+    "All rights reserved",
+]
+
+
+def article_page(canonical: str = "https://ledger.example.com/news/harbor-expansion", title: str = "") -> str:
+    """A saved news page: cookie banner, navigation, the article, related links, comments, an ad, a footer."""
+    title = title or "Harbor expansion approved after long fight"
+    body = "\n".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>{title} | The Coastal Ledger</title>
+<meta property="og:title" content="{title}">
+<meta property="og:site_name" content="The Coastal Ledger">
+<meta name="author" content="Maria Okafor">
+<meta property="article:published_time" content="2024-06-12T09:30:00Z">
+<link rel="canonical" href="{canonical}">
+</head><body>
+<div id="cookie-banner" class="cookie-consent">We use cookies to improve your experience. Accept all cookies.</div>
+<header><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/politics">Politics Section</a></li>
+<li><a href="/subscribe">Subscribe today</a></li></ul></nav></header>
+<main><article><h1>{title}</h1><p class="byline">By Maria Okafor</p>
+{body}
+</article>
+<aside class="related-links"><h3>Related stories</h3><ul>
+<li><a href="/a">Ferry fares to rise in autumn timetable change</a></li>
+<li><a href="/b">New lighthouse museum opens its doors to visitors</a></li></ul></aside>
+<section id="comments" class="comments"><h3>Comments</h3>
+<div class="comment"><p>Reader4521 wrote: absolutely disgraceful decision by the council, shame on them all.</p></div>
+<div class="comment"><p>HarborFan: finally some good news for our town and its workers.</p></div></section>
+</main>
+<div class="ad advertisement">Buy cheap watches now, limited offer</div>
+<footer><p>Copyright 2024 The Coastal Ledger. All rights reserved.</p></footer>
+</body></html>"""
+
+
+RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+     xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>The Coastal Ledger</title><link>https://ledger.example.com/</link>
+<item><title>Harbor expansion approved</title><link>https://ledger.example.com/news/harbor</link>
+  <pubDate>Wed, 12 Jun 2024 09:30:00 +0000</pubDate><dc:creator>Maria Okafor</dc:creator>
+  <description>The council approved the harbor plan.</description>
+  <content:encoded><![CDATA[<p>The council voted on Tuesday.</p><p>&ldquo;A big day,&rdquo; said the mayor.</p>
+  <script>track()</script>]]></content:encoded></item>
+<item><title>Ferry fares to rise</title><link>https://ledger.example.com/news/ferry</link>
+  <pubDate>Thu, 13 Jun 2024 08:00:00 +0100</pubDate><author>desk@ledger.example.com (Tom Berg)</author>
+  <description>&lt;p&gt;Fares rise in &lt;b&gt;autumn&lt;/b&gt;.&amp;nbsp;Read more&lt;/p&gt;</description></item>
+<item><title>Lighthouse museum opens</title><guid isPermaLink="true">https://ledger.example.com/news/lighthouse</guid>
+  <pubDate>Fri, 14 Jun 2024 10:00:00 GMT</pubDate><description>Plain summary&nbsp;text.</description></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+<title>Harbor Watch</title><author><name>Desk</name></author>
+<entry><title type="html">Dredging &lt;em&gt;starts&lt;/em&gt;</title>
+  <link rel="alternate" href="https://watch.example.org/dredging"/>
+  <link rel="edit" href="https://watch.example.org/e/1"/>
+  <published>2024-07-01T06:00:00Z</published><author><name>Ana Lindqvist</name></author>
+  <content type="html">&lt;p&gt;Dredging started on Monday.&lt;/p&gt;&lt;p&gt;Fishers protested.&lt;/p&gt;
+  </content></entry>
+<entry><title>Eelgrass survey</title><link href="https://watch.example.org/eelgrass"/>
+  <updated>2024-07-02T06:00:00+02:00</updated>
+  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">
+    <p>The survey counted beds.</p><p>Results in May.</p></div></content></entry>
+<entry><title>Shellfish season</title><link href="https://watch.example.org/shellfish"/>
+  <updated>2024-07-03T06:00:00Z</updated><summary>Season opens late.</summary></entry>
+</feed>"""
+
+
+# --- HTML -----------------------------------------------------------------------------------------------------
+
+
+def test_html_page_keeps_the_article_and_drops_navigation_banner_comments_and_related_links() -> None:
+    article = read_html(article_page().encode(), "harbor.html")
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    for noise in BOILERPLATE:
+        assert noise not in article.text
+    assert article.metadata == Metadata(
+        title="Harbor expansion approved after long fight",
+        author="Maria Okafor",
+        date="2024-06-12",
+        outlet="The Coastal Ledger",
+        url="https://ledger.example.com/news/harbor-expansion",
+    )
+
+
+def test_html_paragraphs_are_a_blank_line_apart() -> None:
+    text = read_html(article_page().encode(), "harbor.html").text
+    assert f"{PARAGRAPHS[0]}\n\n{PARAGRAPHS[1]}" in text
+    assert "\n\n\n" not in text
+
+
+def test_html_page_read_through_read_source_by_content_whatever_its_name() -> None:
+    [article] = read_source(article_page().encode(), "saved-page.txt")
+    assert PARAGRAPHS[2] in article.text
+
+
+def test_html_page_without_an_article_is_a_one_line_error_naming_it() -> None:
+    page = b"<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a></nav></body></html>"
+    with pytest.raises(ReaderError) as error:
+        read_source(page, "empty.html")
+    assert str(error.value) == "empty.html: no article text found in the page"
+    assert isinstance(error.value, ArticleError)
+
+
+def test_html_hostile_canonical_and_title_are_dropped_or_cleaned() -> None:
+    page = article_page(canonical="javascript:alert(1)", title="Harbor \x1b]8;;https://evil.example\x07vote\x1b[31m")
+    article = read_html(page.encode(), "hostile.html")
+    assert article.metadata.url is None
+    title = article.metadata.title or ""
+    assert title.startswith("Harbor") and title.endswith("vote[31m")
+    assert not any(ord(c) < 32 or 127 <= ord(c) < 160 for c in title)
+    assert "\x1b" not in article.text and "\x07" not in article.text
+
+
+def test_html_canonical_falls_back_to_the_address_it_was_fetched_from() -> None:
+    page = article_page().replace('<link rel="canonical" href="https://ledger.example.com/news/harbor-expansion">', "")
+    article = read_html(page.encode(), "page", url="https://mirror.example.net/harbor")
+    assert article.metadata.url == "https://mirror.example.net/harbor"
+
+
+def test_html_charset_from_the_content_type() -> None:
+    page = article_page().replace("<meta charset=\"utf-8\">", "").replace("eelgrass", "eelgrass Øresund")
+    article = read_html(page.encode("latin-1", errors="replace"), "page", content_type="text/html; charset=ISO-8859-1")
+    assert "eelgrass Øresund" in article.text
+
+
+# --- feeds ----------------------------------------------------------------------------------------------------
+
+
+def test_rss_feed_gives_every_item_with_its_own_link_title_date_and_author() -> None:
+    items = read_source(RSS, "ledger.rss")
+    assert [item.metadata for item in items] == [
+        Metadata("Harbor expansion approved", "Maria Okafor", "2024-06-12", "The Coastal Ledger",
+                 "https://ledger.example.com/news/harbor"),
+        Metadata("Ferry fares to rise", "desk@ledger.example.com (Tom Berg)", "2024-06-13", "The Coastal Ledger",
+                 "https://ledger.example.com/news/ferry"),
+        Metadata("Lighthouse museum opens", None, "2024-06-14", "The Coastal Ledger",
+                 "https://ledger.example.com/news/lighthouse"),
+    ]
+    assert items[0].text == "The council voted on Tuesday.\n\n“A big day,” said the mayor."
+    assert not items[0].summary_only
+    assert items[1].text == "Fares rise in autumn. Read more"
+    assert items[1].summary_only
+    assert items[2].text == "Plain summary text."
+    assert items[2].summary_only
+
+
+def test_atom_feed_gives_every_entry_with_html_xhtml_or_summary_text() -> None:
+    entries = read_feed(ATOM, "watch.atom")
+    assert [entry.metadata.url for entry in entries] == [
+        "https://watch.example.org/dredging", "https://watch.example.org/eelgrass", "https://watch.example.org/shellfish"
+    ]
+    assert [entry.metadata.title for entry in entries] == ["Dredging starts", "Eelgrass survey", "Shellfish season"]
+    assert [entry.metadata.date for entry in entries] == ["2024-07-01", "2024-07-02", "2024-07-03"]
+    assert [entry.metadata.author for entry in entries] == ["Ana Lindqvist", "Desk", "Desk"]
+    assert {entry.metadata.outlet for entry in entries} == {"Harbor Watch"}
+    assert entries[0].text == "Dredging started on Monday.\n\nFishers protested."
+    assert entries[1].text == "The survey counted beds.\n\nResults in May."
+    assert [entry.summary_only for entry in entries] == [False, False, True]
+
+
+def test_feed_with_broken_xml_is_a_one_line_error_with_where() -> None:
+    broken = RSS.replace(b"</item>\n<item><title>Ferry", b"\n<item><title>Ferry", 1)
+    with pytest.raises(ReaderError) as error:
+        read_source(broken, "broken.xml")
+    message = str(error.value)
+    assert message.startswith("broken.xml: not a well-formed feed (mismatched tag at line ")
+    assert "\n" not in message
+
+
+def test_feed_declaring_entities_is_refused_before_expanding_any() -> None:
+    bomb = b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">' + b"".join(
+        b'<!ENTITY %s "&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;">' % ((bytes([98 + i]),) + (bytes([97 + i]),) * 10)
+        for i in range(8)
+    ) + b"]><rss><channel><item><title>&i;</title></item></channel></rss>"
+    started = time.perf_counter()
+    with pytest.raises(ReaderError, match="declares XML entities"):
+        read_source(bomb, "bomb.rss")
+    assert time.perf_counter() - started < 1
+
+
+def test_xml_that_is_not_a_feed_says_so() -> None:
+    expected = r"^notes\.xml: XML but not an RSS or Atom feed \(its root element is <notes>\)$"
+    with pytest.raises(ReaderError, match=expected):
+        read_source(b"<?xml version='1.0'?><notes><note>hi</note></notes>", "notes.xml")
+
+
+# --- JSON Lines -----------------------------------------------------------------------------------------------
+
+
+def test_jsonl_bad_line_is_reported_by_number_and_the_others_kept() -> None:
+    lines = [
+        '{"text": "First article text.", "title": "One", "url": "https://a.example/1", "date": "2024-06-01",'
+        ' "source": "Wire", "author": "Ann Lee"}',
+        '{"text": "Second article", "title": "Two"',
+        "",
+        '{"title": "no text here"}',
+        '{"text": "Fourth article.", "url": "javascript:alert(1)", "author": ["Bo Ek", "Cy Dee"]}',
+    ]
+    articles, errors = read_jsonl("\n".join(lines).encode(), "set.jsonl")
+    assert [article.text for article in articles] == ["First article text.", "Fourth article."]
+    assert articles[0].metadata == Metadata("One", "Ann Lee", "2024-06-01", "Wire", "https://a.example/1")
+    assert articles[1].metadata == Metadata(author="Bo Ek, Cy Dee")
+    assert [error.line for error in errors] == [2, 4]
+    assert str(errors[1]) == 'line 4: no "text" (an article needs its text as a non-empty string)'
+    found = read_source("\n".join(lines).encode(), "set.jsonl")
+    assert len(found) == 2
+    assert found.errors[0].startswith("set.jsonl: line 2: not valid JSON (")
+
+
+def test_jsonl_with_no_good_line_is_an_error() -> None:
+    with pytest.raises(ReaderError, match=r"^bad\.jsonl: no article in the file \(line 1: not valid JSON"):
+        read_source(b"{oops\n[1, 2]\n", "bad.jsonl")
+
+
+def test_json_array_of_articles() -> None:
+    found = read_source(b'[{"text": "A."}, {"text": ""}, {"text": "B.", "title": "Bee"}]', "set.json")
+    assert [article.text for article in found] == ["A.", "B."]
+    assert found.errors == ['set.json: item 2: no "text" (an article needs its text as a non-empty string)']
+
+
+# --- plain text and Markdown ----------------------------------------------------------------------------------
+
+
+def test_seed_keeps_its_exact_text_and_gains_no_metadata() -> None:
+    [article] = read_source(SEED.read_bytes(), SEED.name)
+    assert article == SourceArticle(read_article_file(SEED), Metadata())
+
+
+def test_front_matter_is_removed_from_the_text_and_read_into_metadata() -> None:
+    text = (
+        "---\ntitle: \"Harbor vote\"\ndate: June 12, 2024\nsource: The Coastal Ledger\n"
+        "url: https://ledger.example.com/h\nauthor: Maria Okafor\ntags: [harbor]\n---\n\nThe council voted.\n"
+    )
+    [article] = read_source(text.encode(), "vote.md")
+    assert article.text == "The council voted.\n"
+    assert article.metadata == Metadata(
+        "Harbor vote", "Maria Okafor", "2024-06-12", "The Coastal Ledger", "https://ledger.example.com/h"
+    )
+
+
+def test_front_matter_with_a_hostile_url_drops_it() -> None:
+    [article] = read_source(b"---\ntitle: T\nurl: javascript:alert(document.cookie)\n---\nBody.\n", "x.txt")
+    assert article.metadata == Metadata(title="T")
+
+
+def test_unclosed_front_matter_is_kept_as_text() -> None:
+    text = "---\nThis is not front matter, just a rule and prose.\nMore prose.\n"
+    [article] = read_source(text.encode(), "rule.txt")
+    assert article == SourceArticle(text, Metadata())
+
+
+def test_front_matter_with_nothing_after_it_is_an_error() -> None:
+    with pytest.raises(ReaderError, match=r"^empty\.md: no article text after its front matter$"):
+        read_source(b"---\ntitle: Nothing\n---\n\n", "empty.md")
+
+
+def test_wire_head_is_read_into_metadata() -> None:
+    text = "Harbor expansion approved\nBy Maria Okafor, Coastal Wire\nJune 12, 2024 09:30 EDT\n\nThe council voted.\n"
+    [article] = read_source(text.encode(), "wire.txt")
+    assert article.text == "The council voted.\n"
+    assert article.metadata == Metadata("Harbor expansion approved", "Maria Okafor, Coastal Wire", "2024-06-12")
+
+
+def test_a_head_whose_third_line_is_no_date_is_just_text() -> None:
+    text = "A headline\nBy the river, people gathered.\nThey sang until late.\nThen left.\n"
+    [article] = read_source(text.encode(), "story.txt")
+    assert article == SourceArticle(text, Metadata())
+
+
+def test_markdown_heading_is_the_title_and_the_text_is_untouched() -> None:
+    text = "# Harbor vote\n\nThe council voted.\n"
+    [article] = read_source(text.encode(), "vote.md")
+    assert article == SourceArticle(text, Metadata(title="Harbor vote"))
+
+
+def test_plain_text_that_is_not_text_is_a_one_line_error() -> None:
+    with pytest.raises(ReaderError, match=r"^latin\.txt: not UTF-8 text"):
+        read_source("café".encode("latin-1"), "latin.txt")
+
+
+# --- shared cleaning ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("https://example.com/a?b=1#c", "https://example.com/a?b=1#c"),
+        ("HTTP://Example.com/x", "http://Example.com/x"),
+        ("  https://example.com/a b  ", "https://example.com/a%20b"),
+        ("https://example.com/\x1b]8;;https://evil.example\x07x\x1b[2J", "https://example.com/x"),
+        ("https://exa\x00mple.com/\u202eevil", "https://example.com/evil"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("file:///etc/passwd", None),
+        ("//example.com/no-scheme", None),
+        ("https:///no-host", None),
+        ("http://example.com:99999999/", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_safe_url_keeps_only_clean_http_urls(given: str | None, kept: str | None) -> None:
+    assert safe_url(given) == kept
+
+
+@pytest.mark.parametrize(
+    ("given", "iso"),
+    [
+        ("2024-06-12", "2024-06-12"),
+        ("2024-06-12T23:30:00-04:00", "2024-06-12"),
+        ("2024/6/2", "2024-06-02"),
+        ("Wed, 12 Jun 2024 09:30:00 +0000", "2024-06-12"),
+        ("June 12, 2024", "2024-06-12"),
+        ("Wednesday, Sept. 4, 2024 10:15 AM EDT", "2024-09-04"),
+        ("12 June 2024", "2024-06-12"),
+        ("3rd March 2023", "2023-03-03"),
+        ("2024-02-30", None),
+        ("yesterday", None),
+        ("06/12/2024", None),
+    ],
+)
+def test_dates_are_made_iso_where_they_can_be(given: str, iso: str | None) -> None:
+    assert normalise_date(given) == iso
+
+
+def test_unreadable_date_is_kept_cleaned() -> None:
+    assert Metadata.of(date=" Summer\x1b[1m 2024 ").date == "Summer 2024"
+
+
+def test_metadata_strings_lose_escape_sequences_and_control_characters() -> None:
+    assert Metadata.of(title="Harbor \x1b]8;;https://evil.example\x07vote\x1b[31m").title == "Harbor vote"
+    assert clean_field("Maria\nOkafor\x07\t") == "Maria Okafor"
+    assert clean_field("\x1b[31m\x1b[0m") is None
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "content_type", "kind"),
+    [
+        (b"<!DOCTYPE html><html><body><p>x</p></body></html>", "a.txt", None, "html"),
+        (b"\xef\xbb\xbf  <?xml version='1.0'?>\n<!-- c --><rss version='2.0'></rss>", "feed", None, "feed"),
+        (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>", "x.html", None, "feed"),
+        (b"<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#'/>", "x", None, "feed"),
+        (b'{"text": "a"}\n{"text": "b"}\n', "dump", None, "json"),
+        (b"Plain words.", "a.html", None, "html"),
+        (b"Plain words.", "https://example.com/feed.rss?page=2", None, "feed"),
+        (b"Plain words.", "https://example.com/story", "text/html; charset=utf-8", "html"),
+        (b"Plain words.", "https://example.com/story", "application/atom+xml", "feed"),
+        (b"Plain words.", "notes", None, "plain"),
+        (b"{braces in prose} and more", "notes.txt", None, "plain"),
+    ],
+)
+def test_reader_chosen_by_content_then_suffix_then_content_type(
+    data: bytes, name: str, content_type: str | None, kind: str
+) -> None:
+    assert detect_format(data, name, content_type) == kind
+
+
+# --- fetching -------------------------------------------------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    """Serves the test site: a page, a feed, redirects, a 404, a PNG, a slow answer."""
+
+    routes: dict[str, tuple[int, str, bytes, dict[str, str]]] = {}
+
+    def do_GET(self) -> None:
+        """Answer from the route table, after a pause for /slow."""
+        if self.path == "/slow":
+            time.sleep(1.5)
+        status, kind, body, headers = self.routes.get(self.path, (404, "text/html", b"<h1>Not Found</h1>", {}))
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output quiet."""
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """A local web server on 127.0.0.1 in a thread; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    feed = RSS.replace(b"https://ledger.example.com/news/ferry", f"{base}/ferry".encode())
+    feed = feed.replace(b"https://ledger.example.com/news/lighthouse", f"{base}/gone".encode())
+    _Handler.routes = {
+        "/harbor": (200, "text/html; charset=utf-8", article_page(canonical="").encode(), {}),
+        "/ferry": (200, "text/html", article_page(canonical="", title="Ferry fares to rise").encode(), {}),
+        "/feed": (200, "application/rss+xml", feed, {}),
+        "/moved": (301, "text/html", b"", {"Location": "/harbor"}),
+        "/loop": (302, "text/html", b"", {"Location": "/loop2"}),
+        "/loop2": (302, "text/html", b"", {"Location": "/loop"}),
+        "/to-file": (302, "text/html", b"", {"Location": "file:///etc/passwd"}),
+        "/image": (200, "image/png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, {}),
+        "/big": (200, "text/html", b"<p>" + b"x" * 300_000 + b"</p>", {}),
+        "/menu": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", {}),
+        "/slow": (200, "text/html", b"<p>late</p>", {}),
+    }
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def test_fetch_a_page_and_read_it(site: str) -> None:
+    [article] = read_url(f"{site}/harbor")
+    assert PARAGRAPHS[1] in article.text
+    assert "Politics Section" not in article.text
+    assert article.metadata.url == f"{site}/harbor"
+    assert article.metadata.outlet == "The Coastal Ledger"
+
+
+def test_fetch_follows_a_redirect_and_reports_the_final_url(site: str) -> None:
+    fetched = fetch(f"{site}/moved")
+    assert fetched.url == f"{site}/harbor"
+    assert fetched.content_type == "text/html; charset=utf-8"
+    assert b"Harbor expansion" in fetched.data
+
+
+def test_fetch_404_is_one_line_naming_the_url(site: str) -> None:
+    with pytest.raises(FetchError) as error:
+        read_url(f"{site}/missing")
+    assert str(error.value) == f"{site}/missing: HTTP 404 Not Found"
+
+
+def test_fetch_connection_refused(site: str) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(FetchError, match=rf"^http://127\.0\.0\.1:{port}/a: connection refused by 127\.0\.0\.1$"):
+        fetch(f"http://127.0.0.1:{port}/a")
+
+
+def test_fetch_unknown_host_says_offline_or_no_such_host(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_dns(*_: object, **__: object) -> None:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_dns)
+    with pytest.raises(FetchError, match=r"^https://news\.invalid/x: cannot find the host news\.invalid \(offline"):
+        fetch("https://news.invalid/x")
+
+
+def test_fetch_redirect_loop_and_redirect_off_http_are_refused(site: str) -> None:
+    with pytest.raises(FetchError, match=r"/loop: redirected in a loop or more than 5 times$"):
+        fetch(f"{site}/loop")
+    with pytest.raises(FetchError, match=r"/to-file: redirected to a URL that is not http or https$"):
+        fetch(f"{site}/to-file")
+
+
+def test_fetch_refuses_what_is_not_an_article(site: str) -> None:
+    with pytest.raises(FetchError, match=r"/image: not an article \(the server sent image/png\)$"):
+        fetch(f"{site}/image")
+    with pytest.raises(ReaderError, match=r"/menu: no article text found in the page$"):
+        read_url(f"{site}/menu")
+    with pytest.raises(FetchError, match=r"^ftp://example\.com/a: only http and https URLs can be fetched$"):
+        fetch("ftp://example.com/a")
+
+
+def test_fetch_size_cap_and_timeout(site: str) -> None:
+    with pytest.raises(FetchError, match=r"/big: larger than 0 MB, not read$"):
+        fetch(f"{site}/big", max_bytes=100_000)
+    with pytest.raises(FetchError, match=r"/slow: no answer within 0\.5 s$"):
+        fetch(f"{site}/slow", timeout=0.5)
+
+
+def test_feed_url_with_follow_fetches_summary_items_from_their_links(site: str) -> None:
+    items = read_url(f"{site}/feed")
+    assert [item.summary_only for item in items] == [False, True, True]
+    followed, errors = follow_summaries(items)
+    assert followed[0] == items[0]
+    assert PARAGRAPHS[0] in followed[1].text and not followed[1].summary_only
+    assert followed[1].metadata.title == "Ferry fares to rise"
+    assert followed[1].metadata.author == "desk@ledger.example.com (Tom Berg)"
+    assert followed[2] == items[2]
+    assert errors == [f"{site}/gone: HTTP 404 Not Found"]
