@@ -67,6 +67,16 @@ CASES = [
         speakers=("Jane Porter", "Tomas Berg"),
     ),
     Case(
+        "sentence-openers-adverbs",
+        "Volunteers finish the riverside path\n\n"
+        "Volunteers laid the last stretch of a riverside footpath on Sunday, two years after the work began.\n\n"
+        "Besides Helen Crowe, who drew the first plans, the crew included a retired surveyor. Thankfully Rosa "
+        "Diaz, who runs the hardware store, lent them tools for free.\n\n"
+        "“We did it one weekend at a time,” Crowe said.\n",
+        {"Helen Crowe": None, "Rosa Diaz": None},
+        speakers=("Helen Crowe",),
+    ),
+    Case(
         "museums",
         "Science museum and planetarium to close for repairs\n\n"
         "BROOKFIELD — The Brookfield Museum of Science and the Hartley Planetarium will close for six months "
@@ -91,6 +101,18 @@ CASES = [
         {"Linda Marsh": None, "Paul Greer": "Representative"},
         organizations=("Ohio House", "Ohio Senate"),
         speakers=("Linda Marsh", "Paul Greer"),
+    ),
+    Case(
+        "legislature-speaker",
+        "Speaker delays vote on budget\n\n"
+        "COLUMBUS, Ohio — Ohio House Speaker Dana Whitfield said on Monday that the chamber would not vote on "
+        "the budget before July.\n\n"
+        "“We need more time to read it,” Whitfield said.\n\n"
+        "The Ohio House has missed the deadline twice in the past decade.\n",
+        {"Dana Whitfield": "Speaker"},
+        organizations=("Ohio House",),
+        employers={"Dana Whitfield": "Ohio House"},
+        speakers=("Dana Whitfield",),
     ),
     Case(
         "broadcasters-and-websites",
@@ -127,6 +149,16 @@ CASES = [
         {"Carla Mendes": None},
         organizations=("FTC", "UEFA", "FIFA"),
         speakers=("Carla Mendes",),
+    ),
+    Case(
+        "acronyms-after-prepositions",
+        "Club's European ban upheld\n\n"
+        "A spokesman for UEFA said on Friday that the one-year ban would stand after an appeal failed.\n\n"
+        "“The rules apply to every club,” said the spokesman, Pieter de Vries.\n\n"
+        "The ruling was welcomed by the ECA, which represents more than 200 clubs.\n",
+        {"Pieter de Vries": "spokesman"},
+        organizations=("UEFA", "ECA"),
+        speakers=("Pieter de Vries",),
     ),
     Case(
         "spacecraft-and-ships",
@@ -222,6 +254,28 @@ CASES = [
         "anyone would do,” Lane said.\n",
         {"Anna Reyes": NO_ROLE, "Paul Lane": "firefighter"},
         speakers=("Anna Reyes", "Paul Lane"),
+    ),
+    Case(
+        "relations-are-not-roles",
+        "Climber rescued after two nights on the mountain\n\n"
+        "A climber stranded on a ledge for two nights was lifted to safety by helicopter on Tuesday.\n\n"
+        "His daughter, Emma Kaur, said he had climbed the route many times before. “He knows that mountain "
+        "better than anyone,” said his brother, Ravi Kaur.\n\n"
+        "Mike Dunne, a rescue pilot, said the wind had dropped just long enough to reach him.\n",
+        {"Emma Kaur": NO_ROLE, "Ravi Kaur": NO_ROLE, "Mike Dunne": "rescue pilot"},
+        speakers=("Ravi Kaur",),
+    ),
+    Case(
+        "awards-won-and-starred-in",
+        "Newcomer takes top acting prize\n\n"
+        "LOS ANGELES — Marta Kowal won Best Actress on Sunday for her role in Quiet Hours, the drama that also "
+        "won Best Picture.\n\n"
+        "“I owe this to the crew,” Kowal said. She previously starred in Morning Tide and the series Silver "
+        "Lines.\n\n"
+        "The director, Julian Ashby, thanked the studio.\n",
+        {"Marta Kowal": None, "Julian Ashby": "director"},
+        not_organizations=("Quiet Hours", "Morning Tide", "Silver Lines", "Best Actress", "Best Picture"),
+        speakers=("Marta Kowal",),
     ),
 ]
 

@@ -329,3 +329,12 @@ CRAFT_WORDS = words("""
 
 # Prefixes of ships' names ("USS Harmon", "HMS Endeavour").
 SHIP_PREFIXES = words("USS USNS HMS HMAS HMCS HMNZS RMS MV MS SS RV INS ROKS JS FS")
+
+# Family relations: they tie a person to another, they are not a role ("her husband, Paul Lane").
+RELATION_WORDS = words("""
+    mother father son daughter brother sister husband wife widow widower parent parents grandmother
+    grandfather grandson granddaughter grandparent aunt uncle niece nephew cousin fiancé fiancée fiance
+    fiancee boyfriend girlfriend stepmother stepfather stepson stepdaughter stepbrother stepsister sibling
+    twin mom dad mum mother-in-law father-in-law son-in-law daughter-in-law brother-in-law sister-in-law
+    half-brother half-sister
+""")

@@ -25,6 +25,7 @@ from store.extraction.lexicon import (
     PLACE_THING_HEADS,
     PORTFOLIO_WORDS,
     POSITION_LETTERS,
+    RELATION_WORDS,
     ROLE_BREAKS,
     ROLE_NOUNS,
     SENTENCE_STARTERS,
@@ -85,7 +86,7 @@ def is_role_noun(word: str) -> bool:
     """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist/-ian)."""
     if word in ROLE_NOUNS:
         return True
-    if len(word) <= 4 or not word.endswith(AGENT_ENDINGS) or not word.islower():
+    if len(word) <= 4 or word in RELATION_WORDS or not word.endswith(AGENT_ENDINGS) or not word.islower():
         return False
     if word in ROLE_BREAKS or word in NOT_AGENT_NOUNS or word.endswith(COMPARATIVE_ENDINGS):
         return False
@@ -387,9 +388,21 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS:
         run = _trim(run[1:])
-    if _player(run):
+    if _player(run) or _adverb_opener(run):
         run = run[1:]
     return run
+
+
+def _adverb_opener(run: list[Token]) -> bool:
+    """Whether a sentence opens with a word before a given name that is not one itself ("Thankfully Rosa Diaz",
+    "Besides Jane Porter")."""
+    if len(run) < 3 or not run[0].sentence_start or run[0].possessive or not run[1].capital:
+        return False
+    word = run[0].text
+    if len(word) <= 2 or is_acronym(word) or word in GIVEN_NAMES or word in TITLE_WORDS or word in HONORIFICS \
+            or is_role_noun(word.lower()):
+        return False
+    return run[1].text in GIVEN_NAMES or (word.endswith("ly") and len(word) > 4)
 
 
 def _player(run: list[Token]) -> bool:

@@ -65,9 +65,11 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     start_index = segment.first_index - len(segment.role)
     if segment.role:
         words = list(segment.role)
-        while words and (words[0].text in PLACE_WORDS) and len(words) > 1:
-            words = words[1:]
         lead_org, words = _leading_organization(found, words)
+        while lead_org is None and words and (words[0].text in PLACE_WORDS) and len(words) > 1:
+            words = words[1:]
+        if lead_org is None:
+            lead_org, words = _leading_organization(found, words)
         org = lead_org
         if words:
             parts.append(_text(document, words))
