@@ -575,3 +575,56 @@ async def test_enter_on_a_far_quote_and_escape_come_back_to_it(tmp_path: Path) -
         await pilot.press("escape")
         await settle(pilot)
         assert highlighted_link(app) == chosen
+
+
+@synchronously
+async def test_article_view_is_read_like_less(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "a")
+        await settle(pilot)
+        article = app.screen
+        view = article.query_one("#article")
+        assert SEED.name in article.sub_title
+        lines = [line.strip("│ ") for line in screen_text(app).splitlines()[2:-2]]
+        first_blank = lines.index("")
+        assert lines[first_blank + 1] != "" and lines[first_blank + 1].startswith("\u201cUkraine")
+        assert "quote 2/5 \u00b7 " in str(view.border_subtitle) and "%" in str(view.border_subtitle)
+        await pilot.press("slash", *"production", "enter")
+        await settle(pilot)
+        assert article.search_query == "production" and len(article.matches) >= 3
+        assert article.current_match == 0 and "match 1/" in str(view.border_subtitle)
+        await pilot.press("n", "n")
+        assert article.current_match == 2 and article.current_quote == 1
+        await pilot.press("N")
+        assert article.current_match == 1
+        await pilot.press("escape")
+        assert app.screen is article and article.search_query == "" and "match" not in str(view.border_subtitle)
+        await pilot.press("n")
+        assert article.current_quote == 2
+        await pilot.press("slash", *"xyzzy", "enter")
+        await settle(pilot)
+        assert article.search_query == "" and any("xyzzy" in n.message for n in app._notifications)
+        await pilot.press("slash", "q", "escape")
+        assert app.screen is article and app.is_running
+        await pilot.press("q")
+        assert type(app.screen).__name__ == "BrowseScreen" and app.is_running
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.usefixtures("fixed_ingest_date")
+def test_snapshot_article_search(snap_compare, store: Store) -> None:
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        await pilot.press("slash", *"production", "enter")
+        await settle(pilot)
+        await pilot.press("n")
+
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=search)
+

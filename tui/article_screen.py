@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Header, Input
 
-from store import ArticleRecord, QuoteRecord, Snapshot
+from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
 from tui.article_layout import line_starts, paragraph_at
+from tui.article_search import ArticleSearch
 from tui.article_view import ArticleView
 from tui.bindings import ARTICLE_BINDINGS
 from tui.detail import Subject
@@ -21,6 +22,7 @@ from tui.mentions import Mention, article_mentions
 from tui.safe_text import printable, printable_line
 from tui.text import (
     CURRENT_QUOTE_STYLE,
+    MATCH_STYLE,
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
@@ -33,6 +35,7 @@ if TYPE_CHECKING:
     from tui.app import WhosaidApp
 
 CURRENT_NAME_STYLE = "reverse"
+CURRENT_MATCH_STYLE = "bold reverse underline $text-warning"
 
 
 class ReadingPlace(NamedTuple):
@@ -91,6 +94,15 @@ class ArticleScreen(Screen[Subject | None]):
             self.quotes_by_paragraph = quotes_by_paragraph
             self.mentions_by_paragraph = mentions_by_paragraph
 
+    class Found(Message):
+        """Where a search of the article matched, found off the UI thread."""
+
+        def __init__(self, query: str, matches: list[tuple[int, int]], by_paragraph: dict[int, list[int]]) -> None:
+            super().__init__()
+            self.query = query
+            self.matches = matches
+            self.by_paragraph = by_paragraph
+
     def __init__(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         super().__init__()
         self.article_key = article_key
@@ -104,12 +116,18 @@ class ArticleScreen(Screen[Subject | None]):
         self.quotes_by_paragraph: dict[int, list[int]] = {}
         self.mentions_by_paragraph: dict[int, list[int]] = {}
         self.loaded = False
+        self.search_query = ""
+        """The active search: while it is set, n and N go from match to match."""
+        self.matches: list[tuple[int, int]] = []
+        self.matches_by_paragraph: dict[int, list[int]] = {}
+        self.current_match: int | None = None
         self._quote_key = place.quote_key if place is not None else quote_key
         self._place = place
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
         yield ArticleView(id="article")
+        yield ArticleSearch()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -176,7 +194,9 @@ class ArticleScreen(Screen[Subject | None]):
             where = f"quote {self.current_quote + 1}/{len(self.quotes)}"
         else:
             where = count_label(len(self.quotes), "quote")
-        body.border_subtitle = Content.styled(f"{where} \u00b7 {body.percent}%", MUTED_STYLE)
+        if self.search_query and self.current_match is not None:
+            where = f"\u201c{self.search_query}\u201d match {self.current_match + 1}/{len(self.matches)} \u00b7 {where}"
+        body.border_subtitle = Content.styled(printable_line(f"{where} \u00b7 {body.percent}%"), MUTED_STYLE)
 
     def reading_place(self) -> ReadingPlace:
         """Where the reader is: to come back to exactly this after opening a name."""
@@ -214,6 +234,9 @@ class ArticleScreen(Screen[Subject | None]):
             mark(style, mention.start, mention.end)
             if index == self.current_name:
                 mark(CURRENT_NAME_STYLE, mention.start, mention.end)
+        for index in self.matches_by_paragraph.get(number, ()):
+            match_start, match_end = self.matches[index]
+            mark(CURRENT_MATCH_STYLE if index == self.current_match else MATCH_STYLE, match_start, match_end)
         return content
 
     def _redraw_around(self, *offsets: int | None) -> None:
@@ -247,10 +270,75 @@ class ArticleScreen(Screen[Subject | None]):
         return (current + step) % count
 
     def action_next_quote(self) -> None:
-        self.current_quote = self._step(self.current_quote, len(self.quotes), 1)
+        if self.search_query:
+            self._go_to_match(self._step(self.current_match, len(self.matches), 1))
+        else:
+            self.current_quote = self._step(self.current_quote, len(self.quotes), 1)
 
     def action_previous_quote(self) -> None:
-        self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
+        if self.search_query:
+            self._go_to_match(self._step(self.current_match, len(self.matches), -1))
+        else:
+            self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the search line has focus, '/' is typed into it."""
+        return not (action == "search" and isinstance(self.focused, ArticleSearch))
+
+    def action_search(self) -> None:
+        """Open the search line at the bottom, as less does."""
+        if self.loaded:
+            line = self.query_one(ArticleSearch)
+            line.value = ""
+            line.display = True
+            line.focus()
+
+    @on(Input.Submitted, "#article-search")
+    def search_submitted(self, event: Input.Submitted) -> None:
+        line = self.query_one(ArticleSearch)
+        line.display = False
+        self._body().focus()
+        query = event.value.strip()
+        if query:
+            self.find_matches(self.text, query)
+
+    def on_article_search_cancelled(self) -> None:
+        self.query_one(ArticleSearch).display = False
+        self._body().focus()
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search article")
+    def find_matches(self, text: str, query: str) -> None:
+        """Find every match of the query in the article (accents and case ignored, as the main search does)."""
+        matches = match_spans(text, query)
+        by_paragraph: dict[int, list[int]] = {}
+        for index, (start, _end) in enumerate(matches):
+            by_paragraph.setdefault(paragraph_at(self.paragraph_starts, start), []).append(index)
+        self.post_message(self.Found(query, matches, by_paragraph))
+
+    def on_article_screen_found(self, message: Found) -> None:
+        if not message.matches:
+            self.app.notify(f"No \u201c{printable_line(message.query)}\u201d in this article", markup=False)
+            return
+        self.end_search()
+        self.search_query = message.query
+        self.matches, self.matches_by_paragraph = message.matches, message.by_paragraph
+        self._body().redraw_paragraphs(*message.by_paragraph)
+        top = self._body().top_offset()
+        self._go_to_match(next((i for i, (start, _end) in enumerate(self.matches) if start >= top), 0))
+
+    def _go_to_match(self, index: int | None) -> None:
+        previous, self.current_match = self.current_match, index
+        self._redraw_around(*(self.matches[i][0] for i in (previous, index) if i is not None))
+        if index is not None:
+            self._body().show_offset(self.matches[index][0])
+        self.update_position()
+
+    def end_search(self) -> None:
+        """Stop searching: matches no longer marked, n and N back to quotes."""
+        numbers = list(self.matches_by_paragraph)
+        self.search_query, self.matches, self.matches_by_paragraph, self.current_match = "", [], {}, None
+        self._body().redraw_paragraphs(*numbers)
+        self.update_position()
 
     def action_next_name(self) -> None:
         self.current_name = self._step(self.current_name, len(self.mentions), 1)
@@ -271,6 +359,13 @@ class ArticleScreen(Screen[Subject | None]):
         self.app.copy_quote(self.quotes[self.current_quote])
 
     def action_back(self) -> None:
+        """Esc ends a search first, then leaves the article."""
+        if self.search_query:
+            self.end_search()
+        else:
+            self.dismiss(None)
+
+    def action_leave(self) -> None:
         self.dismiss(None)
 
     def _body(self) -> ArticleView:

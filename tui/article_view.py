@@ -140,6 +140,12 @@ class ArticleView(ScrollView, can_focus=True):
             return
         self.scroll_to(y=max(0, line - height // 3), animate=False, force=True, immediate=True)
 
+    def top_offset(self) -> int:
+        """The text offset of the top line in view."""
+        if not self.lines:
+            return 0
+        return self.lines.starts[min(self.scroll_offset.y, len(self.lines) - 1)]
+
     def place_at(self, y: float) -> None:
         """Scroll to line `y` (a reader's saved place)."""
         self.scroll_to(y=y, animate=False, force=True, immediate=True)

@@ -44,8 +44,9 @@ SEARCH_BINDINGS: list[Binding] = [
 ]
 
 ARTICLE_BINDINGS: list[Binding] = [
-    Binding("n", "next_quote", "Next quote", id="article.next_quote"),
-    Binding("N", "previous_quote", "Previous quote", key_display="N", id="article.previous_quote"),
+    Binding("n", "next_quote", "Next quote/match", id="article.next_quote"),
+    Binding("N", "previous_quote", "Previous quote/match", key_display="N", id="article.previous_quote"),
+    Binding("slash", "search", "Search", key_display="/", priority=True, id="article.search"),
     Binding("tab", "next_name", "Next name", show=False, id="article.next_name"),
     Binding("shift+tab", "previous_name", "Previous name", show=False, id="article.previous_name"),
     Binding("enter", "open_name", "Open name", id="article.open_name"),
@@ -56,7 +57,12 @@ ARTICLE_BINDINGS: list[Binding] = [
     Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
     Binding("pagedown", "page_down", "Page down", show=False, id="article.page_down"),
     Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
-    Binding("escape", "back", "Back", id="article.back"),
+    Binding("escape", "back", "End search/back", id="article.back"),
+    Binding("q", "leave", "Back to the browser", show=False, id="article.leave"),
+]
+
+ARTICLE_SEARCH_BINDINGS: list[Binding] = [
+    Binding("escape", "cancel", "Close the search line", id="article_search.cancel"),
 ]
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
