@@ -210,6 +210,19 @@ CASES = [
         speakers=("Erin Walsh",),
     ),
     Case(
+        "aircraft-model",
+        "Gulf carrier orders 20 long-range jets\n\n"
+        "DUBAI — Falcon Airways ordered 20 of Aerion's Skyway jets on Monday, its largest order in a decade.\n\n"
+        "The 300-seat jet is a longer variant of Aerion's Skyway, and it follows five Skyway sales earlier this "
+        "year to carriers in Asia.\n\n"
+        "“This is the right plane for our longest routes,” said Omar Haddad, the airline's chief executive.\n",
+        {"Omar Haddad": "chief executive"},
+        organizations=("Falcon Airways",),
+        not_organizations=("Skyway",),
+        employers={"Omar Haddad": "Falcon Airways"},
+        speakers=("Omar Haddad",),
+    ),
+    Case(
         "places-not-organizations",
         "County opens new cooling centers\n\n"
         "Marion County opened four cooling centers on Friday as temperatures passed 40 degrees, including one "

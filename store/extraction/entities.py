@@ -614,9 +614,11 @@ def _latest(registry: Registry, candidates: list[int], position: int) -> int:
 
 def _recurring_organizations(document: Document, all_segments: list[Segment], registry: Registry,
                              resolved: dict[int, int], new_ok: list[bool]) -> None:
-    """A one-word name used twice mid-sentence, never as a word or place, names an organization."""
+    """A one-word name used twice mid-sentence, never as a word, place or thing ("787 Dreamliner jets"), names an
+    organization."""
     counts: dict[str, list[int]] = {}
     every: dict[str, list[int]] = {}
+    things = {s.tokens[0].text for s in all_segments if s.kind == "thing" and len(s.tokens) == 1}
     for number, segment in enumerate(all_segments):
         if number in resolved or segment.kind not in ("single",) or not new_ok[number]:
             continue
@@ -626,7 +628,7 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
             continue
         if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES:
             continue
-        if is_place([word]):
+        if is_place([word]) or word in things:
             continue
         counts.setdefault(word, []).append(number)
     for word, numbers in counts.items():
