@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,19 +35,21 @@ class NameLines:
     """Folded names, one a line, and whose each line is: one regex pass finds every name a term matches."""
 
     text: str
-    starts: list[int]
-    owners: list[int]
+    starts: Sequence[int]
+    owners: Sequence[int]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[int, Iterable[str]]]) -> NameLines:
         """Lines of (owner, names) entries: each name folded, on its own line."""
         lines: list[str] = []
-        owners: list[int] = []
+        owners = array("I")
         for owner, names in entries:
             for name in names:
                 lines.append(fold(name.replace("\n", " ")))
                 owners.append(owner)
-        return cls("\n".join(lines), [0, *accumulate(len(line) + 1 for line in lines)], owners)
+        starts = array("Q", [0])
+        starts.extend(accumulate(len(line) + 1 for line in lines))
+        return cls("\n".join(lines), starts, owners)
 
     def owners_matching(self, term: Term) -> set[int]:
         """The owners one of whose names the term matches (whole words, as in quote texts)."""
