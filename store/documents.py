@@ -18,6 +18,7 @@ from tinydb import TinyDB
 from store.keys import name_key
 from store.model import Extraction
 from store.quote_index import empty_index_document, extend_index_document
+from store.storage import Tables
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
@@ -32,6 +33,7 @@ class DocumentWriter:
     """Merges extractions into the documents of one write transaction, then applies them at once."""
 
     def __init__(self, database: TinyDB) -> None:
+        self.database = database
         self.tables = {name: database.table(name) for name in TABLES}
         self.articles = {doc["hash"]: doc for doc in self.tables["articles"].all()}
         self.hashes_by_source: dict[str, list[str]] = {}
@@ -192,6 +194,9 @@ class DocumentWriter:
         """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and
         -1 when quotes went (their positions moved, so the index is rebuilt)."""
         removed = self.removed_articles
+        stored = getattr(self.database.storage, "cache", None)
+        if isinstance(stored, Tables):
+            stored.removing = True
         self.tables["articles"].remove(lambda doc: doc.get("key") in removed)
         self.tables["texts"].remove(lambda doc: doc.get("key") in removed)
         quotes = self.tables["quotes"]

@@ -161,10 +161,19 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
     """A table's documents in order, each file parsed only when a document in it is first read.
 
     When a writer has since removed a file (it keeps the previous version's files only), the
-    documents are taken from the store's current version, where appended tables keep their order.
+    documents are taken from the store's current version, where appended tables keep their order,
+    unless articles were removed since (their documents moved): then TableFileMissing is raised.
     """
 
-    def __init__(self, directory: Path, name: str, segments: list[Segment], read_current: TablesReader | None):
+    def __init__(
+        self,
+        directory: Path,
+        name: str,
+        segments: list[Segment],
+        read_current: TablesReader | None,
+        generation: int = 0,
+    ):
+        self._generation = generation
         self._directory = directory
         self._name = name
         self._files = [file for file, _ in segments]
@@ -222,6 +231,8 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
             if self._read_current is None or len(self._starts) <= number + 1:
                 raise
             current = self._read_current()
+            if isinstance(current, Tables) and current.removed_at > self._generation:
+                raise
             documents = current.documents(self._name) if isinstance(current, Tables) else []
             start, end = self._starts[number], self._starts[number + 1]
             if len(documents) < end:
@@ -238,10 +249,17 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         files: dict[str, list[Segment]],
         schema: int,
         inline: dict[str, Any] | None = None,
+        generation: int = 0,
+        removed_at: int = 0,
     ):
         self.directory = directory
         self.files = dict(files)
         self.schema = schema
+        self.generation = generation
+        self.removed_at = removed_at
+        """The last version whose write removed documents, moving those after them."""
+        self.removing = False
+        """Set by a writer that removes documents, so the manifest records that positions moved."""
         self.loaded: dict[str, dict[str, Any]] = dict(inline or {})
         self.raw: dict[str, list[bytes]] = {}
         """The bytes of each file of the tables read whole, so a write can keep the files that did not change."""
@@ -262,7 +280,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             return list(self.loaded[name].values())
         if name not in self.files:
             return []
-        return SegmentedDocuments(self.directory, name, self.files[name], read_current)
+        return SegmentedDocuments(self.directory, name, self.files[name], read_current, self.generation)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         if name not in self.loaded:
@@ -315,6 +333,7 @@ class TableFilesStorage(Storage):
         self.schema = schema
         self._files_in_use: set[str] = set()
         self._generation = 0
+        self._removed_at = 0
 
     def read(self) -> Tables | None:
         """The tables of the store's current version, or None when there is no store yet."""
@@ -337,7 +356,9 @@ class TableFilesStorage(Storage):
         self._generation = header["generation"]
         segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
         self._files_in_use = {file for table in segments.values() for file, _ in table}
-        return Tables(self.directory, segments, schema=schema)
+        removed_at = header.get("removed_at", 0)
+        self._removed_at = removed_at if isinstance(removed_at, int) else 0
+        return Tables(self.directory, segments, schema, generation=self._generation, removed_at=self._removed_at)
 
     def _refuse_if(self, problem: str | None) -> None:
         """Refuse, untouched, a JSON file that is not a whosaid store."""
@@ -350,6 +371,7 @@ class TableFilesStorage(Storage):
         """Write the changed tables to new files, then commit them by replacing the manifest."""
         tables = data if isinstance(data, Tables) else Tables(self.directory, {}, self.schema, inline=dict(data))
         generation = self._generation + 1
+        removed_at = generation if tables.removing else self._removed_at
         files = {name: file for name, file in tables.files.items() if name not in tables.dropped}
         written: list[Path] = []
         try:
@@ -360,6 +382,7 @@ class TableFilesStorage(Storage):
                 MANIFEST_KEY: {
                     "schema": self.schema,
                     "generation": generation,
+                    "removed_at": removed_at,
                     "tables": {name: [list(segment) for segment in segments] for name, segments in files.items()},
                 }
             }
@@ -373,9 +396,10 @@ class TableFilesStorage(Storage):
             raise write_failure(self.path, error) from None
         in_use = {file for segments in files.values() for file, _ in segments}
         self._remove_unused_files(keep=in_use | self._files_in_use)
-        self._generation = generation
+        self._generation, self._removed_at = generation, removed_at
         self._files_in_use = in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
+        tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
 
     def _write_segments(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
         """Write a table in files of bounded size, keeping each file whose content is unchanged."""

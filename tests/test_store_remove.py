@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store import Store, open_store
+import pytest
+
+from store import Store, StoreError, open_store, storage
 from store.quote_index import QuoteIndex
 from tests.conftest import tagged_extract
 
@@ -71,3 +73,26 @@ def test_a_store_whose_articles_were_all_removed_is_not_seeded_again(store_path:
     assert store.summary().articles == 1
     store.remove(article.content_hash for article in store.snapshot.articles)
     assert open_store(store_path).summary().articles == 0
+
+
+def test_a_reader_behind_a_removal_is_told_rather_than_shown_moved_quotes(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cWords of story {n},\u201d said Ann Lee.\n") for n in range(8)])
+    lagging = Store(store_path).open_snapshot()
+    store.remove([store.snapshot.articles[0].content_hash])
+    store.ingest([("late.txt", "Late story\n\n\u201cLate words,\u201d said Tom Berg.\n")])
+    with pytest.raises(StoreError, match="missing"):
+        [quote.text for quote in lagging.quotes]
+
+
+def test_a_reader_behind_appends_still_reads_its_version(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cWords of story {n},\u201d said Ann Lee.\n") for n in range(7)])
+    lagging = Store(store_path).open_snapshot()
+    for late in range(3):
+        store.ingest([(f"late-{late}.txt", f"Late {late}\n\n\u201cLate words {late},\u201d said Tom Berg.\n")])
+    assert [quote.text for quote in lagging.quotes] == [f"Words of story {n}," for n in range(7)]
