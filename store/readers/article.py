@@ -60,6 +60,8 @@ def clean_field(value: object) -> str | None:
 def clean_text(text: str) -> str:
     """An article's text with escape sequences and control characters removed; lines and tabs kept."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not TEXT_CONTROL.search(text):
+        return text
     return TEXT_CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))
 
 

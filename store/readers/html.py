@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import re
 from html.parser import HTMLParser
 
@@ -14,7 +15,6 @@ BLOCK_TAGS = frozenset(
     "main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
 SKIPPED_TAGS = frozenset("script style noscript template head iframe object svg math".split())
-INLINE_SPACE = re.compile(r"[ \t\r\f\v\u00a0]+")
 MIN_WORDS = 20
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(\s[^<>]*)?/?\s*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]\w*);")
 
@@ -27,37 +27,71 @@ def read_html(data: bytes | str, name: str, url: str | None = None, content_type
     (fewer than MIN_WORDS words once navigation and the like are gone) is a ReaderError.
     """
     import trafilatura
+    from trafilatura.utils import load_html
 
-    page = _decoded(data, content_type)
     try:
+        tree = load_html(_decoded(data, content_type))
+        if tree is None:
+            raise ValueError("no HTML in it")
+        metadata = _page_metadata(tree, url)
         document = trafilatura.bare_extraction(
-            page,
-            url=url,
-            include_comments=False,
-            include_images=False,
-            include_links=False,
-            with_metadata=True,
+            tree, url=url, include_comments=False, include_images=False, include_links=False
         )
     except (ValueError, TypeError, AttributeError) as error:
         raise ReaderError(f"{shown_name(name)}: not a readable HTML page ({error})") from None
     text = paragraphs_of(document.text if document is not None else "")
-    if len(text.split()) < MIN_WORDS:
+    if len(text) < MIN_WORDS * 20 and len(text.split()) < MIN_WORDS:
         raise ReaderError(f"{shown_name(name)}: no article text found in the page")
-    metadata = Metadata.of(
-        title=document.title,
-        author=document.author,
-        date=document.date,
-        outlet=document.sitename,
-        url=document.url or url,
-    )
     return SourceArticle(text, metadata)
+
+
+def _page_metadata(tree: object, url: str | None) -> Metadata:
+    """A page's title, author, date, site name and canonical URL, read as trafilatura reads them.
+
+    The same steps as trafilatura's `extract_metadata` without the categories, tags and licence it also
+    looks for, which whosaid does not keep and which take a quarter of a page's reading time.
+    """
+    try:
+        from htmldate import find_date
+        from trafilatura.metadata import (
+            META_URL,
+            examine_meta,
+            extract_author,
+            extract_meta_json,
+            extract_sitename,
+            extract_title,
+            extract_url,
+        )
+        from trafilatura.settings import set_date_params
+    except ImportError:
+        from trafilatura.metadata import extract_metadata
+
+        found = extract_metadata(tree, url)
+        return Metadata.of(found.title, found.author, found.date, found.sitename, found.url or url)
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader is best effort, as in trafilatura itself
+        found = extract_meta_json(tree, found)
+    title = found.title or extract_title(tree)
+    author = found.author or extract_author(tree)
+    canonical = found.url or extract_url(tree, url)
+    date = find_date(tree, **{**set_date_params(True), "url": canonical})
+    sitename = found.sitename or extract_sitename(tree)
+    if sitename:
+        sitename = sitename.lstrip("@")
+        if sitename and "." not in sitename and not sitename[0].isupper():
+            sitename = sitename.title()
+    elif canonical and (match := META_URL.match(canonical)):
+        sitename = match[1]
+    return Metadata.of(title, author, date, sitename, canonical or url)
 
 
 def paragraphs_of(text: str | None) -> str:
     """Text made of one paragraph a line into paragraphs a blank line apart, controls removed."""
     if not text:
         return ""
-    lines = (INLINE_SPACE.sub(" ", line).strip() for line in clean_text(text).split("\n"))
+    lines = (" ".join(line.split()) for line in clean_text(text).split("\n"))
     return "\n\n".join(line for line in lines if line)
 
 
