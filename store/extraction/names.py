@@ -195,7 +195,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
     """Cut each run into segments at "and" and at "of"/"for" that do not continue an organization or title."""
     found: list[Segment] = []
     for run in runs(document, sentence):
-        player = _player(run)
+        player = len(run) >= 3 and run[0].text in POSITION_LETTERS and _player(run)
         run = _drop_openers(document, run)
         pieces: list[tuple[list[Token], str]] = []
         current: list[Token] = []
@@ -388,7 +388,8 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS:
         run = _trim(run[1:])
-    if _player(run) or _adverb_opener(run):
+    if len(run) >= 3 and (run[0].text in POSITION_LETTERS and _player(run) or
+                          run[0].sentence_start and _adverb_opener(run)):
         run = run[1:]
     return run
 
