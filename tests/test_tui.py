@@ -64,8 +64,8 @@ async def test_launch_fills_the_panes_and_header(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         people = row_texts(app, "people")
-        assert any(row.startswith("Jake Sullivan") for row in people)
-        assert "White House" in row_texts(app, "organizations")
+        assert any("Jake Sullivan" in row for row in people)
+        assert any(row.endswith(" White House") for row in row_texts(app, "organizations"))
         assert len(row_texts(app, "quotes")) == len(store.snapshot.quotes) > 0
         assert "People 9" in title_of(app.screen.people)
         assert "1 article" in app.sub_title and "store.json" in app.sub_title
@@ -627,4 +627,45 @@ def test_snapshot_article_search(snap_compare, store: Store) -> None:
         await pilot.press("n")
 
     assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=search)
+
+
+@synchronously
+async def test_people_and_organizations_show_quote_counts_and_s_cycles_their_order(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people = app.screen.people
+        assert row_texts(app, "people")[0].split()[:3] == ["0", "Alexander", "Kamyshin"]
+        assert any(row.split()[:3] == ["3", "Jake", "Sullivan"] for row in row_texts(app, "people"))
+        people.select_key("jason israel")
+        await pilot.press("s")
+        assert "by surname" in title_of(people) and people.selected_key == "jason israel"
+        surnames = [person.name.split()[-1] for person in people.records]
+        assert surnames == sorted(surnames, key=str.casefold)
+        await pilot.press("s")
+        assert "by quotes" in title_of(people)
+        assert [person.key for person in people.records[:2]] == ["jake sullivan", "jason israel"]
+        await pilot.press("s")
+        assert "by latest article" in title_of(people)
+        await pilot.press("s")
+        assert "by" not in title_of(people) and people.records[0].name == "Alexander Kamyshin"
+        await pilot.press("2", "s")
+        organizations = app.screen.organizations
+        assert "by quotes" in title_of(organizations)
+        assert organizations.records[0].key == "white house"
+        assert row_texts(app, "organizations")[0].split()[:3] == ["2", "White", "House"]
+        await pilot.press("slash", *"white", "escape")
+        await settle(pilot)
+        assert [organization.name for organization in organizations.records] == ["White House"]
+        assert "by quotes" in title_of(organizations)
+
+
+def test_snapshot_sorted_lists_with_counts(snap_compare, store: Store) -> None:
+    async def sort(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("s", "s", "2", "s")
+        await settle(pilot)
+
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=sort)
 

@@ -21,7 +21,7 @@ from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from tui.bindings import BROWSE_BINDINGS
 from tui.detail import DetailPane, Subject
 from tui.link_list import LinkPosition
-from tui.panes import OrganizationsPane, PeoplePane, QuotesPane, RecordPane
+from tui.panes import NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.search_box import SearchBox
 
@@ -127,6 +127,8 @@ class BrowseScreen(Screen[None]):
     def on_browse_screen_prepared(self, message: Prepared) -> None:
         if message.snapshot is self.app.snapshot:
             self._prepared = message.snapshot
+            self.people.start_counting()
+            self.organizations.start_counting()
             if self.detail.subject is not None:
                 self.show_subject(self.detail.subject, self.detail.position)
                 return
@@ -186,6 +188,7 @@ class BrowseScreen(Screen[None]):
         organizations: Sequence[OrganizationRecord],
     ) -> None:
         """Fill the People and Organizations panes, keeping their selections."""
+        self.people.counting = self.organizations.counting = snapshot is self._prepared
         self.people.show(snapshot, people, len(snapshot.people), query, self.people.selected_key)
         self.organizations.show(
             snapshot, organizations, len(snapshot.organizations), query, self.organizations.selected_key
@@ -360,6 +363,14 @@ class BrowseScreen(Screen[None]):
         if self.current_pane == "quotes":
             return self.quotes.selected
         return None
+
+    def action_cycle_sort(self) -> None:
+        """Sort the People or Organizations pane by the next order; the pane's title says which."""
+        pane = self.pane(self.current_pane)
+        if isinstance(pane, NamePane):
+            pane.cycle_order()
+        else:
+            self.app.notify("s sorts the People and Organizations panes", markup=False)
 
     def action_copy_quote(self) -> None:
         quote = self.selected_quote()

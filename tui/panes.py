@@ -13,9 +13,11 @@ from textual.content import Content
 from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.snapshot import QuoteSelection
 from tui.row_list import RowList
-from tui.text import organization_row, person_row, plain, quote_row
+from tui.sorting import COUNTED_ORDERS, ORDER_LABELS, in_order, next_order, quote_count
+from tui.text import MUTED_STYLE, organization_row, person_row, plain, quote_row
 
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord)
+NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
 
 class RecordPane(Vertical, Generic[RecordT]):
@@ -62,7 +64,11 @@ class RecordPane(Vertical, Generic[RecordT]):
         """Border title: the pane's name and how many it lists (of how many, when filtered)."""
         shown = len(self.records)
         count = f"{shown}" if not self.search_text.strip() else f"{shown} of {self.total}"
-        self.border_title = Content.assemble((self.pane_title, "bold"), " ", count)
+        self.border_title = Content.assemble((self.pane_title, "bold"), " ", count, self.title_suffix())
+
+    def title_suffix(self) -> Content:
+        """What the title says after the count."""
+        return Content("")
 
     @property
     def selected(self) -> RecordT | None:
@@ -89,8 +95,54 @@ class RecordPane(Vertical, Generic[RecordT]):
         return index is not None
 
 
-class PeoplePane(RecordPane[PersonRecord]):
-    """Everyone the store knows, by name."""
+class NamePane(RecordPane[NameT]):
+    """People or organizations, each with their quote count in a column before the name, in a chosen order."""
+
+    def __init__(self, render_row: Callable[[NameT, str], Content], *, id: str) -> None:
+        super().__init__(render_row, id=id)
+        self.order = "name"
+        self.counting = False
+        """True once the snapshot's indexes are built, so that counting a row's quotes is quick."""
+        self._given: Sequence[NameT] = ()
+
+    def show(
+        self, snapshot: Snapshot, records: Sequence[NameT], total: int, query: str, keep_key: str | None = None
+    ) -> None:
+        """List the records in the pane's order (the store gives them by name)."""
+        self._given = records
+        ready = self.counting or self.order not in COUNTED_ORDERS
+        ordered = in_order(snapshot, records, self.order) if ready else records
+        super().show(snapshot, ordered, total, query, keep_key)  # type: ignore[arg-type]
+
+    def start_counting(self) -> None:
+        """Show the quote counts (and sort by them) now that they are quick to find."""
+        if self.snapshot is not None and not self.counting:
+            self.counting = True
+            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
+
+    def cycle_order(self) -> str:
+        """Sort by the next order (name, surname, quotes, latest article), keeping the selected record."""
+        self.order = next_order(self.kind, self.order)
+        if self.snapshot is not None:
+            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
+        return self.order
+
+    def _row(self, index: int) -> Content:
+        row = super()._row(index)
+        if self.snapshot is None:
+            return row
+        width = len(str(len(self.snapshot.quotes)))
+        count = str(quote_count(self.snapshot, self.records[index])) if self.counting else ""
+        return Content.assemble((count.rjust(width), MUTED_STYLE), " ", row)
+
+    def title_suffix(self) -> Content:
+        if self.order == "name":
+            return Content("")
+        return Content.styled(f" \u00b7 {ORDER_LABELS[self.order]}", MUTED_STYLE)
+
+
+class PeoplePane(NamePane[PersonRecord]):
+    """Everyone the store knows, by name unless another order is chosen."""
 
     pane_title = "People"
     plural = "people"
@@ -100,8 +152,8 @@ class PeoplePane(RecordPane[PersonRecord]):
         super().__init__(person_row, id="people")
 
 
-class OrganizationsPane(RecordPane[OrganizationRecord]):
-    """Every organization the store knows, by name."""
+class OrganizationsPane(NamePane[OrganizationRecord]):
+    """Every organization the store knows, by name unless another order is chosen."""
 
     pane_title = "Organizations"
     plural = "organizations"

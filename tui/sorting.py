@@ -1,0 +1,71 @@
+"""Orders the People and Organizations panes can be sorted in, and each record's quote count."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from store import OrganizationRecord, PersonRecord, Snapshot
+
+NameRecord = PersonRecord | OrganizationRecord
+
+ORDERS: dict[str, tuple[str, ...]] = {
+    "person": ("name", "surname", "count", "latest"),
+    "organization": ("name", "count", "latest"),
+}
+"""The orders a pane cycles through, by the kind of record it lists; the first is the store's own."""
+
+COUNTED_ORDERS = ("count", "latest")
+"""Orders that read the snapshot's indexes: used once they are built, never while the first screen waits."""
+
+ORDER_LABELS = {"name": "by name", "surname": "by surname", "count": "by quotes", "latest": "by latest article"}
+
+
+def next_order(kind: str, order: str) -> str:
+    """The order after `order` in the cycle for this kind of record."""
+    orders = ORDERS[kind]
+    return orders[(orders.index(order) + 1) % len(orders)] if order in orders else orders[0]
+
+
+def quote_count(snapshot: Snapshot, record: NameRecord) -> int:
+    """How many quotes the detail lists for a person, or for an organization and its people."""
+    if isinstance(record, PersonRecord):
+        return len(snapshot.quotes_by_person(record.key))
+    return len(snapshot.quotes_by_organization(record.key))
+
+
+def latest_article(snapshot: Snapshot, record: NameRecord) -> int:
+    """Where the newest article naming the record stands among the articles (-1 when none is stored)."""
+    if isinstance(record, PersonRecord):
+        keys: Sequence[str] = [appearance.article_key for appearance in record.appearances]
+    else:
+        keys = record.article_keys
+    positions = getattr(snapshot.articles_with_keys(keys), "positions", ())
+    return max(positions, default=-1)
+
+
+def _name(record: NameRecord) -> str:
+    return record.name.casefold()
+
+
+def _surname(record: NameRecord) -> tuple[str, str]:
+    words = record.name.split()
+    return (words[-1].casefold() if words else "", record.name.casefold())
+
+
+def sort_key(snapshot: Snapshot, order: str) -> Callable[[NameRecord], Any]:
+    """The key that sorts records in `order`: counts and dates biggest and newest first, then by name."""
+    if order == "surname":
+        return _surname
+    if order == "count":
+        return lambda record: (-quote_count(snapshot, record), _name(record))
+    if order == "latest":
+        return lambda record: (-latest_article(snapshot, record), _name(record))
+    return _name
+
+
+def in_order(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> Sequence[NameRecord]:
+    """The records in `order`; as given (the store keeps them by name) for the name order."""
+    if order == "name":
+        return records
+    return sorted(records, key=sort_key(snapshot, order))
