@@ -47,14 +47,24 @@ class Term:
     last_is_prefix: bool
     literal: str | None = None
 
-    def pattern(self) -> re.Pattern[str]:
-        """Regex finding this term in folded text, whole words only (a prefix runs to its word's end)."""
+    def pattern(self, anchored: bool = True) -> re.Pattern[str]:
+        """Regex finding this term in folded text, whole words only (a prefix runs to its word's end).
+
+        Not `anchored`, it leaves out the check that a match starts a word, which makes a search of a long
+        text many times faster; the caller then checks the character before each match (`starts_word`).
+        """
         if self.literal is not None:
-            before = r"(?<!\w)" if WORD.match(self.literal[0]) else ""
+            before = r"(?<!\w)" if anchored and WORD.match(self.literal[0]) else ""
             after = r"(?!\w)" if WORD.match(self.literal[-1]) else ""
             return re.compile(before + re.escape(self.literal) + after)
         body = r"\W+".join(re.escape(token) for token in self.tokens)
-        return re.compile(r"(?<!\w)" + body + (r"\w*" if self.last_is_prefix else r"(?!\w)"))
+        return re.compile((r"(?<!\w)" if anchored else "") + body + (r"\w*" if self.last_is_prefix else r"(?!\w)"))
+
+    def starts_word(self, text: str, start: int) -> bool:
+        """Whether a match of the unanchored pattern at `start` begins where the anchored one may."""
+        if self.literal is not None and not WORD.match(self.literal[0]):
+            return True
+        return start == 0 or WORD.match(text, start - 1) is None
 
 
 @dataclass(frozen=True)

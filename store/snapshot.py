@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -53,11 +54,26 @@ class NameLines:
 
     def owners_matching(self, term: Term) -> set[int]:
         """The owners one of whose names the term matches (whole words, as in quote texts)."""
-        found: set[int] = set()
-        for match in term.pattern().finditer(self.text):
-            if match.end() > match.start() and "\n" not in match.group():
-                found.add(self.owners[bisect_right(self.starts, match.start()) - 1])
-        return found
+        pattern = term.pattern(anchored=False)
+        if term.literal is None and len(term.tokens) == 1:
+            matches = pattern.finditer(self.text)
+        else:
+            matches = _overlapping_matches(pattern, self.text, term)
+        return {
+            self.owners[bisect_right(self.starts, match.start()) - 1]
+            for match in matches
+            if match.end() > match.start() and term.starts_word(self.text, match.start()) and "\n" not in match.group()
+        }
+
+
+def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
+    """Matches of an unanchored pattern, searching again just after each one that does not start a word (a
+    pattern spanning words could otherwise swallow the start of one that does)."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        yield match
+        accepted = match.end() > match.start() and term.starts_word(text, match.start())
+        position = match.end() if accepted else match.start() + 1
 
 
 def _table_documents(

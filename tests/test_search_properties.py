@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from store import match_spans, parse_query
@@ -54,3 +54,19 @@ def test_every_quote_the_index_finds_is_found_by_a_full_scan() -> None:
         parsed = parse_query(query)
         scanned = [p for p, q in enumerate(QUOTES) if all(t.pattern().search(fold(q)) for t in parsed.terms)]
         assert INDEX.search(query) == scanned, query
+
+
+NAMES = st.lists(st.text(alphabet="ab c-+\u00e9\n", max_size=12), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(NAMES, st.text(alphabet="ab c-+\u00e9\"*", max_size=10))
+@example(["xa a a"], '"a a"')
+def test_names_a_query_matches_are_those_a_line_by_line_scan_finds(names: list[str], query: str) -> None:
+    from store.snapshot import NameLines
+
+    lines = NameLines.build((owner, (name,)) for owner, name in enumerate(names))
+    for term in parse_query(query).terms:
+        pattern = term.pattern()
+        scanned = {owner for owner, name in enumerate(names) if pattern.search(fold(name.replace("\n", " ")))}
+        assert lines.owners_matching(term) == scanned, (names, query)
