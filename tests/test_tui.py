@@ -669,3 +669,32 @@ def test_snapshot_sorted_lists_with_counts(snap_compare, store: Store) -> None:
 
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=sort)
 
+
+@synchronously
+async def test_a_search_result_row_starts_near_its_first_match_and_the_quote_detail_marks_every_match(
+    store: Store,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"western", "enter")
+        await settle(pilot)
+        quotes = app.screen.quotes
+        assert len(quotes.records) == 1
+        row = quotes._row(0)
+        assert "\u201c\u2026" in row.plain and row.plain.index("Western") < 60
+        assert "emergence" not in row.plain
+        assert any(row.plain[span.start : span.end] == "Western" and span.style == "bold reverse" for span in row.spans)
+        assert "Western" in screen_text(app).split("Quotes 1 of 5")[1].splitlines()[1]
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = app.screen.detail.summary.visual
+        marked = [summary.plain[span.start : span.end] for span in summary.spans if span.style == "bold reverse"]
+        assert marked.count("Western") == 2
+        await pilot.press("escape", "slash", "ctrl+u", *"production weapons", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        summary = app.screen.detail.summary.visual
+        spans = [span for span in summary.spans if span.style == "bold reverse"]
+        assert {"production", "weapons"} <= {summary.plain[span.start : span.end].lower() for span in spans}

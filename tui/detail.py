@@ -19,6 +19,7 @@ from tui.text import (
     block,
     count_label,
     highlighted,
+    mark_matches,
     plain,
 )
 
@@ -152,7 +153,9 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     paragraph_start, paragraph = quote.context
     if paragraph.strip():
         start = max(0, quote.start - paragraph_start)
-        marked = block(paragraph).stylize(CURRENT_QUOTE_STYLE, start, max(start, quote.end - paragraph_start))
+        marked = mark_matches(
+            block(paragraph).stylize(CURRENT_QUOTE_STYLE, start, max(start, quote.end - paragraph_start)), query
+        )
         lines += [Content(""), marked.rstrip()]
     links: list[Link] = []
     if quote.speaker_key and quote.speaker_kind in ("person", "organization"):

@@ -30,9 +30,33 @@ def highlighted(text: str, query: str, *, multiline: bool = False, style: str = 
     """Untrusted text with every match of the search query styled; offsets survive sanitising."""
     safe = printable(text) if multiline else printable_line(text)
     content = Content.styled(safe, style) if style else Content(safe)
+    return mark_matches(content, query)
+
+
+def mark_matches(content: Content, query: str) -> Content:
+    """Content (already safe) with every match of the search query styled."""
     if query.strip():
-        for start, end in match_spans(safe, query):
+        for start, end in match_spans(content.plain, query):
             content = content.stylize(MATCH_STYLE, start, end)
+    return content
+
+
+MATCH_LEAD = 12
+"""Characters of a quote kept before its first match when a row starts at the match."""
+
+
+def match_window(text: str, query: str) -> Content:
+    """One line of untrusted text from a few words before the first match of the query, with every match styled:
+    in a row cut at the pane's edge, the match that made the row is in view."""
+    safe = printable_line(text)
+    spans = match_spans(safe, query) if query.strip() else []
+    content = Content(safe)
+    for start, end in spans:
+        content = content.stylize(MATCH_STYLE, start, end)
+    if spans and spans[0][0] > MATCH_LEAD + len("\u2026 "):
+        lead = spans[0][0] - MATCH_LEAD
+        cut = safe.find(" ", lead, spans[0][0]) + 1 or lead
+        content = Content.assemble("\u2026", content[cut:])
     return content
 
 
@@ -40,10 +64,10 @@ SPEAKER_COLUMN = 16
 
 
 def quote_row(quote: QuoteRecord, query: str = "") -> Content:
-    """A quote on one line: the speaker in a column, then “text”, matches highlighted."""
+    """A quote on one line: the speaker in a column, then “text” from just before the first match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
     speaker = speaker.truncate(SPEAKER_COLUMN - 1, ellipsis=True, pad=True)
-    return Content.assemble(speaker, " \u201c", highlighted(quote.text.strip(), query), "\u201d")
+    return Content.assemble(speaker, " \u201c", match_window(quote.text.strip(), query), "\u201d")
 
 
 def person_row(person: PersonRecord, query: str = "") -> Content:
