@@ -223,7 +223,7 @@ PLACE_THING_HEADS = words("""
     Marathon Derby Classic Masters Trophy Stakes Bowl Expo Fair Theatre Theater Zoo
     Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
     Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration
-    Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite
+    Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite Empire Dynasty
 """)
 
 # Well-known news agencies and outlets, organizations by name alone.

@@ -36,7 +36,7 @@ from store.extraction.lexicon import (
     UNNAMED_SOURCES,
 )
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
-from store.extraction.places import CITIES, DIRECTIONS, PLACE_WORDS, REGIONS
+from store.extraction.places import CITIES, COUNTRIES, DIRECTIONS, PLACE_WORDS, REGIONS
 from store.extraction.text import DIGIT, Token, gap, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
@@ -230,14 +230,83 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         for piece, rel in pieces:
             piece = [t for t in piece if t.text != "the" or t is not piece[0]]
             piece = _trim(piece)
-            if piece:
-                segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
-                if player and piece[0] is run[0] and segment.kind == "person":
+            if not piece:
+                continue
+            segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+            cut = 0 if segment.kind in ("person", "alias") and segment.role else _person_tail(document, sentence, piece)
+            if cut:
+                head = _trim(piece[:cut])
+                parts = [_classify(head, head[0].sentence, head[0].index, rel)] if head else []
+                tail = _classify(piece[cut:], piece[0].sentence, piece[cut].index, "")
+                tail.kind, tail.strong = "person", True
+                parts.append(tail)
+            else:
+                parts = [segment]
+            for segment in parts:
+                if player and segment.tokens[0] is run[0] and segment.kind == "person":
                     segment.strong = True
                 if not sentence.quoted:
                     _read_speaker_slot(document, sentence, segment)
                 found.append(segment)
     return found
+
+
+def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> int:
+    """Where a person's name starts at the end of a run that opens with an organization, country or title
+    ("Harbor Council Jane Roe said", "United States Amir Khan"); 0 when the run does not end in one."""
+    if len(piece) < 3 or piece[-1].possessive and len(piece) < 4:
+        return 0
+    after = piece[-1].index + 1
+    said = after < len(sentence.tokens) and sentence.tokens[after].text in SPEECH_VERBS and \
+        not gap(document.masked, piece[-1], sentence.tokens[after])
+    for size in (3, 2):
+        cut = len(piece) - size
+        if cut < 1:
+            continue
+        words = [t.text for t in piece[cut:]]
+        head = [t.text for t in piece[:cut]]
+        previous = head[-1]
+        if not all(_tail_word(document, t) for t in piece[cut:]) or any(t.possessive for t in piece[cut:-1]):
+            continue
+        if previous in GIVEN_NAMES or previous in NAME_PARTICLES or not piece[cut - 1].capital:
+            continue
+        given = words[0].split("-")[0] in GIVEN_NAMES
+        if size == 3 and not given:
+            continue
+        marked = _marks_head(document, head)
+        if given and marked and (said or len(head) > 1 or _head_end(head) or previous in PLACE_WORDS):
+            return cut
+        if marked and (said or _head_end(head)) and \
+                not any(w.lower() in document.lowercase_words for w in words):
+            return cut
+    return 0
+
+
+def _tail_word(document: Document, token: Token) -> bool:
+    """Whether a word can stand in a person's name cut from the end of a longer run."""
+    word = token.text
+    return token.capital and len(word) > 1 and word[0].isupper() and not is_acronym(word) \
+        and _name_words([word]) and word not in PLACE_WORDS and word not in PLACE_THING_HEADS \
+        and word not in MONTHS_AND_DAYS and word.lower() not in ROLE_NOUNS and not DIGIT.search(word)
+
+
+def _marks_head(document: Document, head: list[str]) -> bool:
+    """Whether words before a name hold a word no name holds: an organization or title word, a place, or a
+    common word."""
+    for word in head:
+        if word in ORG_HEADS or word in TITLE_WORDS or word in NON_NAME_WORDS or word in PLACE_WORDS:
+            return True
+        if not word[:1].isupper() or word.lower() in document.lowercase_words or is_role_noun(word.lower()):
+            return True
+    return False
+
+
+def _head_end(head: list[str]) -> bool:
+    """Whether the words before a name end in an organization word, a title or a country."""
+    last = head[-1]
+    if last in ORG_HEADS or last in TITLE_HEADS:
+        return True
+    return any(" ".join(head[start:]) in COUNTRIES for start in range(max(0, len(head) - 4), len(head)))
 
 
 def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment) -> None:
@@ -416,6 +485,8 @@ def _player(run: list[Token]) -> bool:
 def _title_opener(run: list[Token]) -> bool:
     """Whether a sentence opens with a job before a name of two or more words ("Economist Kim Soo-jin said")."""
     word = run[0].text
+    if len(run) >= 4 and run[1].text in ("of", "for") and word in TITLE_HEADS:
+        return run[-1].capital and run[-2].capital and not run[0].possessive
     return len(run) >= 3 and word not in SENTENCE_STARTERS and is_role_noun(word.lower()) and run[1].capital \
         and not run[0].possessive
 
