@@ -38,6 +38,23 @@ def test_extract_json_has_the_shape_the_scorer_reads(capsys: pytest.CaptureFixtu
     assert "Jake Sullivan" in {p["name"] for p in article["people"]}
 
 
+def test_extract_prints_quotes_in_the_shape_search_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = tmp_path / "harbor.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    assert main(["extract", str(article), "--json"]) == 0
+    [extracted] = json.loads(capsys.readouterr().out)["articles"][0]["quotes"]
+    assert main(["ingest", "--db", str(tmp_path / "s.json"), str(article)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--db", str(tmp_path / "s.json"), "waterfront", "--json"]) == 0
+    [searched] = json.loads(capsys.readouterr().out)["quotes"]
+    shared = ("text", "speaker", "role", "organization")
+    assert {key: extracted[key] for key in shared} == {key: searched[key] for key in shared}
+    assert extracted["speaker"] == "Maria Lopez"
+    [from_extract], [from_search] = extracted["sources"], searched["sources"]
+    assert from_extract.pop("article") is None and from_search.pop("article")
+    assert from_extract == from_search
+
+
 def test_ingest_then_search_finds_the_quote(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     article = tmp_path / "harbor.txt"
     article.write_text(ARTICLE, encoding="utf-8")

@@ -35,7 +35,7 @@ from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
-    from store.model import Extraction
+    from store.model import Extraction, Quote
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -293,10 +293,39 @@ def extraction_document(name: str, extraction: Extraction) -> dict[str, object]:
             for p in extraction.people
         ],
         "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
-        "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end, "paragraph": q.paragraph}
-            for q in extraction.quotes
-        ],
+        "quotes": [extracted_quote(name, extraction, quote) for quote in extraction.quotes],
+    }
+
+
+def extracted_quote(name: str, extraction: Extraction, quote: Quote) -> dict[str, object]:
+    """A quote extraction found, in the JSON shape of every command that prints quotes (its source not stored,
+    so without an article id), keeping its offsets beside the text as well."""
+    person = next((p for p in extraction.people if p.name == quote.speaker), None)
+    role = person.role if person else None
+    if person is not None:
+        organization = person.organization
+    else:
+        organization = next((o.name for o in extraction.organizations if o.name == quote.speaker), None)
+    source = {
+        "article": None,
+        "path": article_source(name),
+        "title": extraction.title,
+        "outlet": None,
+        "date": None,
+        "url": None,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "role": role,
+        "organization": organization,
+        "sources": [source],
+        "start": quote.start,
+        "end": quote.end,
+        "paragraph": quote.paragraph,
     }
 
 
