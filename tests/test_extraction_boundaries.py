@@ -70,3 +70,27 @@ def test_a_run_of_name_words_without_a_title_or_organization_is_not_cut() -> Non
     people = _people(text)
     assert "Nguyen Thi Kim Lan" in people
     assert "Roman Empire" not in people
+
+
+def test_family_name_first_with_a_hyphenated_given_name_is_a_person() -> None:
+    text = (
+        "Council vote delayed\n\n"
+        "Councillors Tsang Wai-lun and Ho Siu-fong walked out of the chamber on Tuesday. Veteran member "
+        "Tsang Wai-kit stayed in his seat.\n\n"
+        "“We will not vote on a bill nobody has read,” Tsang Wai-lun said. Ho said the chair had ignored them.\n"
+    )
+    people = _people(text)
+    assert {"Tsang Wai-lun", "Ho Siu-fong", "Tsang Wai-kit"} <= set(people)
+    assert not _organizations(text)
+    assert extract(text).quotes[0].speaker == "Tsang Wai-lun"
+
+
+def test_a_given_name_with_a_short_surname_is_a_person() -> None:
+    text = (
+        "Harbour plan approved\n\n"
+        "The alliance's Dorrie Ng said the plan was sound. Pro-Beijing legislator Magnus Yu voted for it, and "
+        "Martin Law of the Civic Bloc voted against.\n"
+    )
+    people = _people(text)
+    assert {"Dorrie Ng", "Magnus Yu", "Martin Law"} <= set(people)
+    assert "Civic Bloc" in _organizations(text)

@@ -26,7 +26,7 @@ from store.extraction.lexicon import (
     THING_NOUNS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment, is_acronym, is_place, is_role_noun, segments
+from store.extraction.names import Segment, family_name_first, is_acronym, is_place, is_role_noun, segments
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import tokens
 
@@ -95,6 +95,8 @@ class Registry:
                 return index
         index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
         self.surnames.setdefault(words[-1], []).append(index)
+        if family_name_first(words):
+            self.surnames.setdefault(words[0], []).append(index)
         if words[-1][:1].islower():
             self.surnames.setdefault(words[-1][:1].upper() + words[-1][1:], []).append(index)
         for word in words[1:-1]:
@@ -199,7 +201,7 @@ def similar_surname(a: str, b: str) -> bool:
 def _same_person(known: list[str], words: list[str]) -> bool:
     """Whether a full name is a known person's name spelled another way."""
     return (len(known) == len(words) and len(words) >= 2 and known[0] == words[0]
-            and known[-1] != words[-1] and similar_surname(known[-1], words[-1]))
+            and known[-1] != words[-1] and similar_surname(known[-1], words[-1]) and not family_name_first(words))
 
 
 def _misspelled(known: list[str], words: list[str]) -> bool:

@@ -338,3 +338,6 @@ RELATION_WORDS = words("""
     twin mom dad mum mother-in-law father-in-law son-in-law daughter-in-law brother-in-law sister-in-law
     half-brother half-sister
 """)
+
+# Hyphenated prefixes of a word of stance or time before a name, not part of it ("Pro-Beijing", "Then-Mayor").
+STANCE_PREFIXES = ("Pro-", "Anti-", "Ex-", "Non-", "Then-", "Post-", "Pre-")

@@ -31,6 +31,7 @@ from store.extraction.lexicon import (
     SENTENCE_STARTERS,
     SHIP_PREFIXES,
     SPEECH_VERBS,
+    STANCE_PREFIXES,
     TITLE_HEADS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
@@ -49,6 +50,9 @@ CONNECTORS_TITLED = frozenset({"Of", "On", "Or", "A"})
 MAX_SLOT_NAME = 6
 APPOSITIVE_WORDS = 12
 WEB_ADDRESS = re.compile(r"[^\W\d_][\w-]*(?:\.[a-z]{2,})+")
+FAMILY_NAME = re.compile(r"[A-Z][a-z]{1,5}")
+SHORT_SURNAME = re.compile(r"[A-Z][a-z]{1,2}")
+HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 MAX_NUMBER_IN_NAME = 3
 
 
@@ -96,7 +100,7 @@ def is_role_noun(word: str) -> bool:
 def is_plural_role(word: str) -> bool:
     """Whether a word opening a sentence is a plural of a role or source noun ("Prosecutors", "Diplomats")."""
     lower = word.lower()
-    return lower in UNNAMED_SOURCES or (lower.endswith("s") and lower[:-1] in ROLE_NOUNS)
+    return lower in UNNAMED_SOURCES or (lower.endswith("s") and is_role_noun(lower[:-1]))
 
 
 def is_acronym(word: str) -> bool:
@@ -215,7 +219,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 continue
             if word in ("of", "for", "on") and current and position + 1 < len(run):
                 head = current[-1].text
-                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS:
+                named = len(current) == 2 and current[0].text in GIVEN_NAMES and head not in ORG_OF_HEADS
+                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named:
                     chained = True
                     current.append(token)
                     continue
@@ -243,7 +248,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             else:
                 parts = [segment]
             for segment in parts:
-                if player and segment.tokens[0] is run[0] and segment.kind == "person":
+                if segment.kind == "person" and (player and segment.tokens[0] is run[0] or short_surname(
+                        document, [t.text for t in segment.tokens]) and _introduced(document, sentence, segment)):
                     segment.strong = True
                 if not sentence.quoted:
                     _read_speaker_slot(document, sentence, segment)
@@ -621,7 +627,8 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         segment.kind = "org"
         segment.strong = True
         return segment
-    while len(piece) > 1 and piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES:
+    while len(piece) > 1 and (piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
+                              or piece[0].text.startswith(STANCE_PREFIXES)):
         piece = piece[1:]
         first_index += 1
     segment.tokens = piece
@@ -634,8 +641,37 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
     given = words[0].split("-")[0] in GIVEN_NAMES
     if 2 <= len(core) <= 4 and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
-        segment.strong = words[0].split("-")[0] in GIVEN_NAMES
+        segment.strong = words[0].split("-")[0] in GIVEN_NAMES or family_name_first(words)
     return segment
+
+
+def _introduced(document: Document, sentence: Sentence, segment: Segment) -> bool:
+    """Whether a name stands where news copy introduces a person: after an owner's or a job's word, before a
+    speech verb, or before a comma or "of"."""
+    words = sentence.tokens
+    first, after = segment.tokens[0].index, segment.tokens[-1].index + 1
+    if first > 0 and (words[first - 1].possessive or is_role_noun(words[first - 1].text.lower())):
+        return True
+    if after >= len(words):
+        return False
+    between = gap(document.masked, words[after - 1], words[after])
+    return between == "," or not between and words[after].text in SPEECH_VERBS | {"of"}
+
+
+def short_surname(document: Document, words: list[str]) -> bool:
+    """Whether words read as a given name and a surname of two or three letters, as Cantonese surnames are
+    written ("Ada Ng", "Raymond Ho")."""
+    return len(words) == 2 and words[1].lower() not in document.lowercase_words \
+        and bool(SHORT_SURNAME.fullmatch(words[1])) and words[1] not in NON_NAME_WORDS \
+        and bool(FAMILY_NAME.fullmatch(words[0])) and len(words[0]) > 3 and words[0] not in NON_NAME_WORDS \
+        and words[0] not in PLACE_WORDS and words[1] not in PLACE_WORDS
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Whether words read as a family name before a hyphenated given name, as in Chinese and Korean names
+    ("Chan Tai-man", "Park Ji-sung")."""
+    return len(words) == 2 and bool(FAMILY_NAME.fullmatch(words[0])) and bool(HYPHENATED_GIVEN.fullmatch(words[1])) \
+        and words[0] not in NON_NAME_WORDS and words[0] not in PLACE_WORDS
 
 
 def _team(piece: list[Token]) -> bool:
