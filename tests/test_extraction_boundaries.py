@@ -94,3 +94,25 @@ def test_a_given_name_with_a_short_surname_is_a_person() -> None:
     people = _people(text)
     assert {"Dorrie Ng", "Magnus Yu", "Martin Law"} <= set(people)
     assert "Civic Bloc" in _organizations(text)
+
+
+def test_two_jobs_joined_by_and_make_one_role() -> None:
+    text = (
+        "Salt study published\n\n"
+        "Professor Ilse Marrow, director of the Coastal Salt Survey, and chair of the Northern Diet Council, "
+        "says the results are clear.\n"
+    )
+    assert _people(text)["Ilse Marrow"] == (
+        "Professor, director of the Coastal Salt Survey, and chair of the Northern Diet Council"
+    )
+
+
+def test_where_a_titled_person_works_stays_in_the_role() -> None:
+    text = (
+        "Salt study published\n\n"
+        "Senior researcher Tomo Vaszary, of the Eastfield University's school of nursing, said the sample "
+        "was small.\n"
+    )
+    role = _people(text)["Tomo Vaszary"]
+    assert role is not None and role.startswith("Senior researcher")
+    assert "school of nursing" in role

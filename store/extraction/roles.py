@@ -101,11 +101,17 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             document.masked[stop:ahead[0].start].strip() == ","
         if any(t.start in person_at for t in phrase) or introduces_next or (phrase and phrase[0].text == "and"):
             phrase = []
+        if parts and _employer_phrase(phrase):
+            parts.append(_text(document, phrase))
+            phrase = []
         if phrase and (_is_role_phrase(phrase) or (segment.speaker_slot and _described(phrase))):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
                 parts.append(role)
                 org = org if org is not None else owner
+                more = _second_role(document, tokens, ahead_at, person_at)
+                if more:
+                    parts.append(_text(document, more))
                 following = [t.text for t in tokens[ahead_at:ahead_at + 3]]
                 if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
                         following[1] == "the" and following[2] in ORG_ANAPHORS:
@@ -113,6 +119,25 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     if not parts:
         return None, org
     return ", ".join(parts), org
+
+
+def _second_role(document: Document, tokens: list[Token], index: int, person_at: set[int]) -> list[Token]:
+    """A second job joined to an appositive by ", and" ("…, director of the study, and chair of the board,")."""
+    if index + 1 >= len(tokens) or tokens[index].text != "and" or \
+            document.masked[tokens[index - 1].end:tokens[index].start].strip() != ",":
+        return []
+    phrase = _walk_forward(document, tokens, index + 1)
+    end = index + 1 + len(phrase)
+    closed = end < len(tokens) and document.masked[phrase[-1].end:tokens[end].start].strip() == "," if phrase \
+        else False
+    if not closed or any(t.start in person_at for t in phrase) or not _is_role_phrase(phrase):
+        return []
+    return [tokens[index], *phrase]
+
+
+def _employer_phrase(words: list[Token]) -> bool:
+    """Whether an appositive after a titled name only says where they work ("…, of the city's university,")."""
+    return len(words) >= 3 and words[0].text in ("of", "at") and any(t.text[0].isupper() for t in words[1:])
 
 
 def _text(document: Document, words: list[Token]) -> str:
