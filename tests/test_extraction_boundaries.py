@@ -23,7 +23,7 @@ def test_a_person_after_an_organization_in_the_speaker_slot_is_cut_from_it() -> 
     )
     people = _people(text)
     assert "Orla Brennick" in people
-    assert "Pell Varrow" in people
+    assert people["Pell Varrow"] == "Director of the Harbour Tenants Association"
     organizations = _organizations(text)
     assert "Northfield Housing Council" in organizations
     assert "Harbour Tenants Association" in organizations

@@ -244,6 +244,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 parts = [_classify(head, head[0].sentence, head[0].index, rel)] if head else []
                 tail = _classify(piece[cut:], piece[0].sentence, piece[cut].index, "")
                 tail.kind, tail.strong = "person", True
+                lead = run[:next(i for i, t in enumerate(run) if t is piece[cut])]
+                if lead and (lead[0].text in TITLE_WORDS or is_role_noun(lead[0].text.lower())):
+                    tail.role = lead
                 parts.append(tail)
             else:
                 parts = [segment]
