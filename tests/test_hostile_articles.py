@@ -25,7 +25,9 @@ BODY = "\u201cWe will build it {0},\u201d said Maria Lopez, the mayor of Portsmo
 TERMINAL_CONTROLS = {chr(code) for code in range(0x20) if chr(code) not in "\n"} | {
     chr(code) for code in range(0x7F, 0xA0)
 } | set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-SECONDS_PER_CASE = 20
+SECONDS_PER_CASE = 40
+"""A guard against hangs (work that grows faster than the input), not a speed target: the largest case extracts
+a 1.2 MB article three times, on a machine that may be busy; speed is measured in benchmarks/."""
 
 
 @dataclass(frozen=True)
