@@ -492,12 +492,14 @@ def test_settings_reject_nonsense_and_default_to_the_users_authorized_keys(tmp_p
 
 def test_the_child_environment_carries_the_clients_term_and_no_size_or_ssh_variables() -> None:
     base = {"PATH": "/bin", "COLUMNS": "200", "LINES": "50", "SSH_AUTH_SOCK": "/x", "TERM": "dumb", "LANG": "C.UTF-8"}
-    client = {"COLORTERM": "truecolor", "NO_COLOR": "$(reboot)", "LD_PRELOAD": "/x.so", "PATH": "/tmp"}
+    client = {"COLORTERM": "truecolor", "NO_COLOR": "$(reboot)", "LD_PRELOAD": "/x.so", "PATH": "/tmp",
+              "WHOSAID_GUEST": "0"}
     assert ssh_server.child_environment("linux", client, base) == {
         "PATH": "/bin",
         "LANG": "C.UTF-8",
         "COLORTERM": "truecolor",
         "TERM": "linux",
+        "WHOSAID_GUEST": "1",
     }
 
 
