@@ -698,3 +698,83 @@ async def test_a_search_result_row_starts_near_its_first_match_and_the_quote_det
         summary = app.screen.detail.summary.visual
         spans = [span for span in summary.spans if span.style == "bold reverse"]
         assert {"production", "weapons"} <= {summary.plain[span.start : span.end].lower() for span in spans}
+
+
+@pytest.mark.parametrize("focus", [(), ("slash",)])
+@synchronously
+async def test_ctrl_c_quits_from_the_main_screen(store: Store, focus: tuple[str, ...]) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press(*focus, "ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+
+
+@synchronously
+async def test_a_on_a_person_or_organization_opens_their_first_article_or_says_why_not(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        article = app.screen
+        assert type(article).__name__ == "ArticleScreen" and article.loaded
+        assert article.article_key == store.snapshot.articles[0].key and article.current_quote is None
+        await pilot.press("escape", "2", "enter")
+        await settle(pilot)
+        assert app.screen.detail.subject.kind == "organization"
+        await pilot.press("a")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ArticleScreen"
+        await pilot.press("escape")
+        await settle(pilot)
+        snapshot = app.snapshot
+        orphan = type(snapshot.people[0])("nobody", "Nobody Known", (), ())
+        app.screen.people.show(snapshot, [orphan], 1, "")
+        await pilot.press("1", "a")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "BrowseScreen"
+        assert any("No stored article names Nobody Known" in n.message for n in app._notifications)
+
+
+@synchronously
+async def test_the_first_up_in_the_search_box_recalls_the_search_before_the_current_one(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        search = app.screen.search
+        await pilot.press("slash", *"boeing", "enter", "slash", "ctrl+u", *"weapons", "enter", "slash")
+        assert search.value == "weapons"
+        await pilot.press("up")
+        assert search.value == "boeing"
+        await pilot.press("down")
+        assert search.value == "weapons"
+        await pilot.press("down")
+        assert search.value == ""
+
+
+@synchronously
+async def test_one_of_each_is_counted_in_the_singular(hostile_store: Store) -> None:
+    app = make_app(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "1 article, 1 person, 1 organization, 1 quote" in app.sub_title
+
+
+@synchronously
+async def test_with_no_color_the_cursor_row_and_the_focused_pane_title_are_in_reverse_video(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people = app.screen.people
+        cursor_style = people.rows.get_visual_style("row-list--cursor")
+        assert cursor_style.reverse
+        assert people.styles.border_title_style.reverse
+        assert not app.screen.organizations.styles.border_title_style.reverse
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.screen.organizations.styles.border_title_style.reverse
+        assert not people.styles.border_title_style.reverse

@@ -93,6 +93,15 @@ async def test_slash_ctrl_u_and_a_word_in_one_burst_replace_the_active_query(sto
         assert app.screen.search_text == "production"
 
 
+async def read_whole(pilot, quotes: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app has read the whole store (it opens on the first quotes and reads the rest after)."""
+    for _ in range(300):
+        await settle(pilot)
+        if len(pilot.app.screen.quotes.records) == quotes:
+            return
+    raise AssertionError("the store was not read")
+
+
 LONG_FILLER = "The committee heard evidence on procurement, logistics and the budget for the coming year. " * 18
 
 
@@ -129,7 +138,7 @@ async def test_a_long_article_is_read_off_the_ui_thread_so_keys_meanwhile_stay_o
     app = make_app(Store(long_article_store))
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await settle(pilot)
+            await read_whole(pilot, 1200)
             await pilot.press("3", "G")
             cursor = app.screen.quotes.rows.cursor
             await pilot.press("a")
@@ -187,7 +196,7 @@ async def test_a_long_article_opens_with_the_chosen_quote_marked_and_in_view_fro
     monkeypatch.setattr(ArticleView, "render_line", recording_render_line)
     app = make_app(Store(long_article_store))
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+        await read_whole(pilot, 1200)
         await pilot.press("3", "G", "k", "a")
         await settle(pilot)
         article = app.screen

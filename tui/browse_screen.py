@@ -23,6 +23,7 @@ from tui.detail import DetailPane, Subject
 from tui.link_list import LinkPosition
 from tui.panes import NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
+from tui.safe_text import printable_line
 from tui.search_box import SearchBox
 
 if TYPE_CHECKING:
@@ -351,7 +352,10 @@ class BrowseScreen(Screen[None]):
             self.search_text = ""
 
     def selected_quote(self) -> QuoteRecord | None:
-        """The quote the user is looking at: the detail's subject, its highlighted link, or the Quotes cursor."""
+        """The quote the user is looking at: the Quotes cursor (even while the detail is still catching up with it),
+        else the detail's subject or its highlighted link."""
+        if self.current_pane == "quotes":
+            return self.quotes.selected
         snapshot = self.app.snapshot
         subject = self.detail.subject
         if subject is not None and subject.kind == "quote":
@@ -360,8 +364,6 @@ class BrowseScreen(Screen[None]):
             link = self.detail.highlighted_subject
             if link is not None and link.kind == "quote":
                 return snapshot.quote(link.key)
-        if self.current_pane == "quotes":
-            return self.quotes.selected
         return None
 
     def action_cycle_sort(self) -> None:
@@ -379,7 +381,34 @@ class BrowseScreen(Screen[None]):
             return
         self.app.copy_quote(quote)
 
+    def selected_name(self) -> PersonRecord | OrganizationRecord | None:
+        """The person or organization the user is looking at: the detail's subject, else the list's cursor."""
+        subject = self.detail.subject
+        if self.current_pane == "detail" and subject is not None:
+            snapshot = self.app.snapshot
+            if subject.kind == "person":
+                return snapshot.person(subject.key)
+            if subject.kind == "organization":
+                return snapshot.organization(subject.key)
+        pane = self.pane(self.current_pane)
+        return pane.selected if isinstance(pane, NamePane) else None
+
     def action_open_article(self) -> None:
+        """The selected quote's article at the quote; for a person or organization, the first article naming them."""
         quote = self.selected_quote()
         if quote is not None:
             self.app.open_article(quote.article_key, quote.key)
+            return
+        record = self.selected_name()
+        if record is None:
+            self.app.notify("Select a quote, person or organization to open an article", markup=False)
+            return
+        if isinstance(record, PersonRecord):
+            keys = [appearance.article_key for appearance in record.appearances]
+        else:
+            keys = list(record.article_keys)
+        stored = self.app.snapshot.articles_with_keys(keys)
+        if not len(stored):
+            self.app.notify(f"No stored article names {printable_line(record.name)}", severity="warning", markup=False)
+            return
+        self.app.open_article(stored[0].key)

@@ -11,6 +11,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.bindings import LIST_BINDINGS
+from tui.reverse_style import KeepsReverse
 from tui.text import HEADING_STYLE, MUTED_STYLE
 
 PAGE = 50
@@ -76,7 +77,7 @@ class Row(NamedTuple):
     subject: Subject | None
 
 
-class LinkList(OptionList):
+class LinkList(KeepsReverse, OptionList):
     """Sections of links moved through with the list keys (j/k, g/G, PageUp/PageDown) and opened with Enter.
 
     Every item of every section is reachable by moving the cursor; only the rows near it are made. Home and

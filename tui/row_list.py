@@ -16,6 +16,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.bindings import LIST_BINDINGS
+from tui.reverse_style import KeepsReverse
 
 RowRenderer = Callable[[int], Content]
 
@@ -24,7 +25,7 @@ def _no_row(_index: int) -> Content:
     return Content("")
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(KeepsReverse, ScrollView, can_focus=True):
     """A cursor over `row_count` rows, each drawn on demand by a render function."""
 
     BINDINGS: list[BindingType] = list(LIST_BINDINGS)

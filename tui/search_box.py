@@ -64,11 +64,15 @@ class SearchBox(Input):
         self._recall_position = None
 
     def action_recall(self, step: int) -> None:
-        """Replace the text with an earlier (-1) or later (+1) search from the history."""
+        """Replace the text with an earlier (-1) or later (+1) search from the history; the first step skips the
+        search already in the box, so the first Up gives the one before it."""
         if not self.history:
             return
-        position = len(self.history) if self._recall_position is None else self._recall_position
+        starting = self._recall_position is None
+        position = len(self.history) if starting else self._recall_position
         position = max(0, min(position + step, len(self.history)))
+        if starting and position < len(self.history) and self.history[position] == self.value.strip():
+            position = max(0, position + step)
         self._recall_position = position
         self.value = self.history[position] if position < len(self.history) else ""
         self.cursor_position = len(self.value)
