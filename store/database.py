@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,8 @@ QUICK_READ_BYTES = 8_000_000
 """What a snapshot reads when opened, up to this size, takes a few tens of milliseconds: before a first frame."""
 OPENING_TABLES = ("people", "organizations")
 """The tables a snapshot reads whole when opened, besides the first quotes (see `Snapshot.build`)."""
+IngestItem = tuple[str, str] | tuple[str, str, Mapping[str, str]]
+"""An article to ingest: (source, text), or (source, text, metadata)."""
 
 
 def check_schema(schema: int, path: Path) -> None:
@@ -160,19 +162,21 @@ class Store:
             os.close(lock_handle)
         self._snapshot = None
 
-    def ingest(self, articles: Iterable[tuple[str, str]], batch_size: int = 200) -> list[IngestOutcome]:
-        """Extract and store (source, text) articles; texts already stored are skipped."""
+    def ingest(self, articles: Iterable[IngestItem], batch_size: int = 200) -> list[IngestOutcome]:
+        """Extract and store (source, text) or (source, text, metadata) articles; texts already stored are skipped.
+
+        `metadata` maps title, author, date, outlet and url to strings (see `store.sources.InputArticle`)."""
         return [outcome for batch in self.ingest_in_batches(articles, batch_size) for outcome in batch]
 
     def ingest_in_batches(
-        self, articles: Iterable[tuple[str, str]], batch_size: int = 200
+        self, articles: Iterable[IngestItem], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
         """Store articles a batch per write, yielding each batch's outcomes once it is safely on disk.
 
         A file that is not a whosaid store is refused before any article is read or anything is created.
         """
         read_tables(self.path)
-        batch: list[tuple[str, str]] = []
+        batch: list[IngestItem] = []
         for article in articles:
             batch.append(article)
             if len(batch) >= batch_size:
@@ -181,21 +185,21 @@ class Store:
         if batch:
             yield self._ingest_batch(batch)
 
-    def _ingest_batch(self, articles: list[tuple[str, str]]) -> list[IngestOutcome]:
+    def _ingest_batch(self, articles: list[IngestItem]) -> list[IngestOutcome]:
         """Extract outside the lock, then merge and write the whole batch as one atomic replace."""
         from store.documents import DocumentWriter
 
         extractions: dict[str, Extraction] = {}
         prepared = []
-        for source, text in articles:
+        for source, text, *metadata in articles:
             digest = content_hash(text)
             if digest not in extractions:
                 extractions[digest] = self.extractor(text)
-            prepared.append((source, text, digest))
+            prepared.append((source, text, digest, metadata[0] if metadata else None))
         outcomes = []
         with self._writer() as database:
             writer = DocumentWriter(database)
-            for source, text, digest in prepared:
+            for source, text, digest, metadata in prepared:
                 if writer.has_article(digest):
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
                     continue
@@ -203,12 +207,12 @@ class Store:
                 for version in earlier:
                     writer.remove_article(version)
                 extraction = extractions[digest]
-                writer.add_article(source, text, digest, extraction)
+                writer.add_article(source, text, digest, extraction, metadata)
                 outcomes.append(
                     IngestOutcome(
                         source=source,
                         added=True,
-                        title=extraction.title,
+                        title=writer.article_title(digest),
                         people=len(extraction.people),
                         organizations=len(extraction.organizations),
                         quotes=len(extraction.quotes),

@@ -1,6 +1,7 @@
 """The shape of stored documents, and how one article's extraction merges into them.
 
-Tables: `articles` (title, source, hash, time, keys of its people and organizations), `texts`
+Tables: `articles` (title, source, hash, time, keys of its people and organizations, and the author, date,
+outlet and url its source states, where it does), `texts`
 (each article's full text, read only when an article is opened), `people` (name, aliases, and a
 role and organization per article), `organizations` (name, aliases, articles), `quotes` (text,
 article, start offset, paragraph, and speaker as "person:KEY" or "organization:KEY" or null;
@@ -9,7 +10,7 @@ its key and end offset follow from those), and `search` (the quote index, see st
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
@@ -22,6 +23,8 @@ from store.storage import Tables
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
+METADATA_FIELDS = ("title", "author", "date", "outlet", "url")
+"""What an article document may hold about its article besides what extraction finds; each optional."""
 
 
 def article_key(content_hash: str) -> str:
@@ -84,8 +87,11 @@ class DocumentWriter:
                 self.changed_organizations.add(organization_key)
         return article
 
-    def add_article(self, source: str, text: str, digest: str, extraction: Extraction) -> None:
-        """Add one article's documents, merging its people and organizations with those stored."""
+    def add_article(
+        self, source: str, text: str, digest: str, extraction: Extraction, metadata: Mapping[str, str] | None = None
+    ) -> None:
+        """Add one article's documents, merging its people and organizations with those stored; `metadata`
+        (title, author, date, outlet, url: what the source states) is kept with the article, its title first."""
         key = article_key(digest)
         organization_keys = {
             organization.name: self._merge_organization(organization.name, organization.aliases, key)
@@ -104,6 +110,7 @@ class DocumentWriter:
             "people": list(dict.fromkeys(person_keys.values())),
             "organizations": list(dict.fromkeys(organization_keys.values())),
         }
+        article.update(article_metadata(metadata))
         self.articles[digest] = article
         self.hashes_by_source.setdefault(source, []).append(digest)
         self.removed_articles.discard(key)
@@ -216,6 +223,11 @@ class DocumentWriter:
             index = extend_index_document(empty_index_document(), all_texts, 0)
         search_table.truncate()
         search_table.insert(index)
+
+
+def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
+    """The METADATA_FIELDS a source states, as an article document holds them."""
+    return {name: value for name in METADATA_FIELDS if isinstance(value := (metadata or {}).get(name), str) and value}
 
 
 def _keys_by_name(documents: Iterable[dict[str, Any]], multiword_aliases_only: bool) -> dict[str, str]:

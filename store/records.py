@@ -31,11 +31,22 @@ class ArticleRecord:
     content_hash: str
     ingested_at: str
     text_source: TextSource = field(repr=False, compare=False)
+    author: str | None = None
+    date: str | None = None
+    """The published date its source states (ISO, YYYY-MM-DD, where it could be read), else None."""
+    outlet: str | None = None
+    url: str | None = None
+    """Its link: an http(s) URL, cleaned (see `store.readers.safe_url`), else None."""
 
     @property
     def text(self) -> str:
         """The article's full text."""
         return self.text_source.text_of(self.key)
+
+    @property
+    def sort_date(self) -> str:
+        """The date it is ordered by: the published date where known, else when it was ingested."""
+        return self.date or self.ingested_at
 
 
 class Titles(Protocol):

@@ -76,6 +76,23 @@ def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Ite
         position = match.end() if accepted else match.start() + 1
 
 
+def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
+    """The author, date, outlet and url an article document holds (None where its source said nothing, and in
+    stores written before they were kept); a url that is not a clean http(s) one is left out."""
+    fields = {name: _string(document.get(name)) for name in ("author", "date", "outlet")}
+    url = _string(document.get("url"))
+    if url is not None:
+        from store.readers.article import safe_url
+
+        url = safe_url(url)
+    return {**fields, "url": url}
+
+
+def _string(value: object) -> str | None:
+    """A stored string, or None for anything else."""
+    return value if isinstance(value, str) and value else None
+
+
 def _table_documents(
     tree: Mapping[str, Any], table: str, read_current: TablesReader | None
 ) -> Sequence[dict[str, Any]]:
@@ -119,6 +136,7 @@ class Snapshot:
                 content_hash=doc.get("hash", doc["key"]),
                 ingested_at=doc.get("ingested_at", ""),
                 text_source=texts,
+                **stored_metadata(doc),
             )
 
         def person(doc: dict[str, Any]) -> PersonRecord:

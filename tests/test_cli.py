@@ -247,7 +247,7 @@ def test_directory_ingest_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     result = run("ingest", "--db", str(tmp_path / "store.json"), str(articles))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"whosaid: {articles}: skipped 2 files not named *.txt or *.md",
+        f"whosaid: {articles}: skipped 2 files not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl",
         "2 added, 0 replaced, 0 unchanged, 0 failed",
     ]
 
@@ -291,4 +291,4 @@ def test_extract_of_a_directory_reads_it_like_ingest(tmp_path: Path, capsys: pyt
     assert main(["extract", str(articles), "--json"]) == 0
     output = capsys.readouterr()
     assert [a["path"] for a in json.loads(output.out)["articles"]] == [str(p) for p in paths]
-    assert "skipped 1 file not named *.txt or *.md" in output.err
+    assert "skipped 1 file not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl" in output.err

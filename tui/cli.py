@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store import (
-    ARTICLE_SUFFIXES,
     ArticleError,
     ArticleRecord,
     IngestOutcome,
@@ -24,13 +23,13 @@ from store import (
     open_store,
     parse_query,
     read_article_file,
-    read_article_stream,
     resolve_store_path,
     shown_path,
 )
 from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
+from store.sources import InputArticle, directory_inputs, input_source, read_input
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
@@ -119,7 +118,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     ingest = commands.add_parser("ingest", parents=[store_options], help="extract articles and add them to the store")
     ingest.add_argument(
-        "paths", nargs="+", metavar="FILE", help="article files (UTF-8 text), directories, or - for standard input"
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help="article files (text, Markdown, HTML, RSS/Atom, JSON Lines), directories, http(s) URLs, or - for "
+        "standard input",
+    )
+    ingest.add_argument(
+        "--follow", action="store_true", help="fetch the page of each feed item whose text is only a summary"
     )
     ingest.add_argument(
         "--batch-size",
@@ -154,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
         "extract", help="print what extraction finds in articles, without storing them"
     )
     extract_command.add_argument(
-        "paths", nargs="+", metavar="FILE", help="article files, directories, or - for standard input"
+        "paths", nargs="+", metavar="FILE", help="article files, directories, http(s) URLs, or - for standard input"
     )
     extract_command.add_argument("--json", action="store_true", help="print JSON")
     remove = commands.add_parser(
@@ -203,47 +209,30 @@ class ArticleFiles:
     notes: list[str] = field(default_factory=list)
 
 
+ARTICLE_KINDS = ".txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl"
+"""The suffixes of article files, as messages name them."""
+
+
 def article_files(paths: Sequence[str]) -> ArticleFiles:
-    """Files named (`-` is standard input), directories expanded recursively to their *.txt and *.md files."""
+    """Files and URLs named (`-` is standard input), directories expanded recursively to their article files."""
     found = ArticleFiles()
     for name in paths:
         path = Path(name)
         if name == STDIN_NAME or not path.is_dir():
             found.files.append(name)
             continue
-        articles, skipped = directory_articles(path)
+        articles, skipped = directory_inputs(path)
         if not articles:
-            found.errors.append(f"{shown_path(path)}: no .txt or .md articles in this directory")
+            found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
         if skipped:
-            found.notes.append(f"{shown_path(path)}: skipped {plural(skipped, 'file')} not named *.txt or *.md")
+            found.notes.append(f"{shown_path(path)}: skipped {plural(skipped, 'file')} not named {ARTICLE_KINDS}")
         found.files.extend(str(article) for article in articles)
     return found
-
-
-def directory_articles(directory: Path) -> tuple[list[Path], int]:
-    """A directory's article files, sorted, and how many other files it holds."""
-    articles: list[Path] = []
-    skipped = 0
-    for path in directory.rglob("*"):
-        if path.is_dir():
-            continue
-        if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
-            articles.append(path)
-        else:
-            skipped += 1
-    return sorted(articles), skipped
 
 
 def plural(count: int, noun: str) -> str:
     """`count noun`, with an s unless the count is one."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def read_article(name: str) -> str:
-    """The text of one article file, or of standard input for `-`."""
-    if name == STDIN_NAME:
-        return read_article_stream(sys.stdin.buffer, "standard input")
-    return read_article_file(Path(name))
 
 
 class Lines:
@@ -283,21 +272,27 @@ class Lines:
             pass
 
 
-def extraction_document(name: str, extraction: Extraction) -> dict[str, object]:
-    """What extraction found in one article, as `extract --json` prints it."""
+def extraction_document(
+    name: str, extraction: Extraction, metadata: dict[str, str] | None = None
+) -> dict[str, object]:
+    """What extraction found in one article (with what its source states: title, outlet, date, url), as
+    `extract --json` prints it."""
+    metadata = metadata or {}
     return {
         "path": name,
-        "title": extraction.title,
+        "title": metadata.get("title") or extraction.title,
         "people": [
             {"name": p.name, "aliases": list(p.aliases), "role": p.role, "organization": p.organization}
             for p in extraction.people
         ],
         "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
-        "quotes": [extracted_quote(name, extraction, quote) for quote in extraction.quotes],
+        "quotes": [extracted_quote(name, extraction, quote, metadata) for quote in extraction.quotes],
     }
 
 
-def extracted_quote(name: str, extraction: Extraction, quote: Quote) -> dict[str, object]:
+def extracted_quote(
+    name: str, extraction: Extraction, quote: Quote, metadata: dict[str, str] | None = None
+) -> dict[str, object]:
     """A quote extraction found, in the JSON shape of every command that prints quotes (its source not stored,
     so without an article id), keeping its offsets beside the text as well."""
     person = next((p for p in extraction.people if p.name == quote.speaker), None)
@@ -309,10 +304,10 @@ def extracted_quote(name: str, extraction: Extraction, quote: Quote) -> dict[str
     source = {
         "article": None,
         "path": article_source(name),
-        "title": extraction.title,
-        "outlet": None,
-        "date": None,
-        "url": None,
+        "title": (metadata or {}).get("title") or extraction.title,
+        "outlet": (metadata or {}).get("outlet"),
+        "date": (metadata or {}).get("date"),
+        "url": (metadata or {}).get("url"),
         "paragraph": quote.paragraph,
         "start": quote.start,
         "end": quote.end,
@@ -352,14 +347,12 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
     results = []
     failed = bool(found.errors)
     output = Lines()
-    for name in found.files:
-        try:
-            text = read_article(name)
-        except ArticleError as error:
-            print_error(str(error))
-            failed = True
+    for name, article in read_inputs(found.files, [], follow=False):
+        failed = failed or article is None
+        if article is None:
             continue
-        result = extraction_document(name, extract(text))
+        shown = name if article.source == input_source(name) else article.source
+        result = extraction_document(shown, extract(article.text), article.metadata_fields())
         if as_json:
             results.append(result)
         else:
@@ -371,20 +364,41 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def read_articles(names: Sequence[str], errors: list[str]) -> Iterator[tuple[str, str]]:
-    """(source, text) of each readable article; a reason for each unreadable one goes to `errors`."""
+def read_inputs(
+    names: Sequence[str], errors: list[str], follow: bool
+) -> Iterator[tuple[str, InputArticle | None]]:
+    """(input name, article) for each article the inputs hold, and (name, None) after any input or part of one
+    that failed; each failure is printed as one line and added to `errors`."""
     for name in names:
         try:
-            yield article_source(name), read_article(name)
+            read = read_input(name, follow=follow)
         except ArticleError as error:
             print_error(str(error))
             errors.append(str(error))
+            yield name, None
+            continue
+        for message in read.errors:
+            print_error(message)
+            errors.append(message)
+        if read.errors:
+            yield name, None
+        for article in read.articles:
+            yield name, article
+
+
+def read_articles(
+    names: Sequence[str], errors: list[str], follow: bool = False
+) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """(source, text, metadata) of each readable article; a reason for each failure goes to `errors`."""
+    for _, article in read_inputs(names, errors, follow):
+        if article is not None:
+            yield article.source, article.text, article.metadata_fields()
 
 
 def article_source(name: str) -> str:
     """Where an article was read from, as stored: a file's absolute path (so reading it again from anywhere
-    replaces it), or `-` for standard input."""
-    return name if name == STDIN_NAME else os.path.abspath(name)
+    replaces it), a URL, or `-` for standard input."""
+    return input_source(name)
 
 
 def outcome_line(outcome: IngestOutcome) -> str:
@@ -397,7 +411,9 @@ def outcome_line(outcome: IngestOutcome) -> str:
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
 
 
-def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_BATCH_SIZE) -> int:
+def run_ingest(
+    store_path: Path, paths: Sequence[str], batch_size: int = INGEST_BATCH_SIZE, follow: bool = False
+) -> int:
     """Store every readable article, whatever becomes of standard output; exit 2 when any article failed.
 
     A line per article goes to standard output; errors, skipped files and the summary go to stderr.
@@ -412,7 +428,7 @@ def run_ingest(store_path: Path, paths: Sequence[str], batch_size: int = INGEST_
     output = Lines()
     added = replaced = unchanged = 0
     with IngestProgress(total=len(found.files)) as progress:
-        for outcomes in store.ingest_in_batches(read_articles(found.files, errors), batch_size=batch_size):
+        for outcomes in store.ingest_in_batches(read_articles(found.files, errors, follow), batch_size=batch_size):
             for outcome in outcomes:
                 replaced += outcome.replaced
                 added += outcome.added and not outcome.replaced
@@ -643,7 +659,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(arguments.paths, arguments.json)
         store_path = resolve_store_path(getattr(arguments, "db", None))
         if arguments.command == "ingest":
-            return run_ingest(store_path, arguments.paths, arguments.batch_size)
+            return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow)
         if arguments.command == "search":
             return run_search(store_path, arguments)
         if arguments.command == "rm":

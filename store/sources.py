@@ -1,0 +1,158 @@
+"""Inputs to ingest: files of every format, directories, http(s) URLs and standard input, read into articles.
+
+Each article gets the source it is stored under: a file's absolute path or a URL for an input that holds one
+article; for a feed or a JSON Lines file, each item's own link, else the input's source and its number
+(`/news/feed.xml#3`). Reading an input again replaces what was stored under the same sources.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from store.articles import MAX_ARTICLE_BYTES
+from store.errors import ArticleError, shown_path
+from store.readers import (
+    SUFFIXES,
+    Fetched,
+    Metadata,
+    ReaderError,
+    SourceArticle,
+    detect_format,
+    fetch,
+    follow_summaries,
+    is_url,
+    read_source,
+    safe_url,
+)
+
+STDIN_NAME = "-"
+STDIN_SHOWN = "standard input"
+INPUT_SUFFIXES = tuple(SUFFIXES)
+"""The suffixes of the files a directory is searched for."""
+MAX_INPUT_BYTES = 256 * 1024 * 1024
+"""The largest file read: a feed or JSON Lines file holds many articles, each at most MAX_ARTICLE_BYTES."""
+METADATA_FIELDS = ("title", "author", "date", "outlet", "url")
+
+
+@dataclass(frozen=True)
+class InputArticle:
+    """One article to ingest: where it is stored from, its text, and its metadata."""
+
+    source: str
+    text: str
+    metadata: Metadata = Metadata()
+
+    def metadata_fields(self) -> dict[str, str]:
+        """The metadata that is known, as stored beside the article."""
+        return {name: value for name in METADATA_FIELDS if (value := getattr(self.metadata, name))}
+
+
+@dataclass
+class InputRead:
+    """The articles read from one input, and a one-line message for each part of it that was skipped."""
+
+    articles: list[InputArticle] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def input_source(name: str) -> str:
+    """Where an input is stored from: a URL as given (cleaned), `-` for standard input, else the absolute path."""
+    if is_url(name):
+        return safe_url(name) or name
+    return name if name == STDIN_NAME else os.path.abspath(name)
+
+
+def read_input(
+    name: str,
+    *,
+    follow: bool = False,
+    stdin: BinaryIO | None = None,
+    fetcher: Callable[[str], Fetched] = fetch,
+) -> InputRead:
+    """The articles of a file, URL or standard input (`-`), read by the reader their content or name calls for.
+
+    `follow` fetches the page of each feed item whose text is only a summary. Raises ArticleError, one line
+    naming the input, when nothing in it can be stored.
+    """
+    if is_url(name):
+        fetched = fetcher(name)
+        data, label, content_type, url = fetched.data, name, fetched.content_type, fetched.url
+    elif name == STDIN_NAME:
+        data, label, content_type, url = read_stream(stdin or sys.stdin.buffer, STDIN_SHOWN), STDIN_SHOWN, None, None
+    else:
+        data, label, content_type, url = read_file(Path(name)), name, None, None
+    found = read_source(data, label, content_type, url=url)
+    errors = list(found.errors)
+    articles: list[SourceArticle] = list(found)
+    if follow:
+        articles, failures = follow_summaries(articles, fetcher=fetcher)
+        errors.extend(failures)
+    return sourced(name, articles, errors, per_item=detect_format(data, label, content_type) in ("feed", "json"))
+
+
+def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:
+    """Articles given their sources (`per_item`: each item of a feed or dataset its own); those with no text, or
+    too long, set aside as errors."""
+    source = input_source(name)
+    shown = STDIN_SHOWN if name == STDIN_NAME else shown_path(name)
+    read = InputRead(errors=errors)
+    for number, article in enumerate(articles, start=1):
+        where = f"{shown} item {number}" if per_item else shown
+        if not article.text.strip():
+            hint = " (only a link; --follow fetches it)" if article.summary_only else ""
+            read.errors.append(f"{where}: no article text{hint}")
+            continue
+        if len(article.text) > MAX_ARTICLE_BYTES:
+            read.errors.append(f"{where}: too large for an article (the limit is {MAX_ARTICLE_BYTES} characters)")
+            continue
+        item_source = (article.metadata.url or f"{source}#{number}") if per_item else source
+        read.articles.append(InputArticle(item_source, article.text, article.metadata))
+    if not read.articles:
+        raise ReaderError(read.errors[0] if read.errors else f"{shown}: no article in it")
+    return read
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of an input file, or an ArticleError saying why it cannot be read."""
+    name = shown_path(path)
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{name}: is a directory, not an article file")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise ArticleError(f"{name}: too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{name}: no such file") from None
+    except OSError as error:
+        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+
+
+def read_stream(stream: BinaryIO, name: str) -> bytes:
+    """The bytes of a stream (standard input), read whole up to the input limit."""
+    try:
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise ArticleError(f"{name}: too large (the limit is {MAX_INPUT_BYTES} bytes)")
+    return data
+
+
+def directory_inputs(directory: Path) -> tuple[list[Path], int]:
+    """A directory's input files (INPUT_SUFFIXES), sorted, and how many other files it holds."""
+    found: list[Path] = []
+    skipped = 0
+    for path in directory.rglob("*"):
+        if path.is_dir():
+            continue
+        if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES:
+            found.append(path)
+        else:
+            skipped += 1
+    return sorted(found), skipped

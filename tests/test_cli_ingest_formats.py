@@ -1,0 +1,217 @@
+"""`whosaid ingest` of every format: pages, feeds, JSON Lines, URLs, standard input; failures named, the rest kept."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from store import open_existing_store
+from tests.conftest import SEED_PATH
+from tests.test_readers import RSS, article_page
+from tui.cli import main
+
+QUOTE_LINE = "\u201cThe harbor will be busy again,\u201d said Daniel Reyes, the mayor of Portsmouth."
+JSONL_ARTICLE = {
+    "text": "Council backs ferry plan\n\n" + QUOTE_LINE + "\n",
+    "title": "Council backs ferry plan",
+    "url": "https://wire.example.com/ferry",
+    "date": "2024-05-02",
+    "source": "Wire Daily",
+}
+
+
+class Handler(BaseHTTPRequestHandler):
+    """Serves a page, a feed whose items link to pages, and a 404."""
+
+    routes: dict[str, tuple[str, bytes]] = {}
+
+    def do_GET(self) -> None:
+        """Answer from the routes, else 404."""
+        kind, body = self.routes.get(self.path, ("text/html", b""))
+        self.send_response(200 if self.path in self.routes else 404)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        with contextlib.suppress(OSError):
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@pytest.fixture
+def site() -> Iterator[str]:
+    """A web server on 127.0.0.1 in a thread; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    summary_feed = f"""<?xml version="1.0"?><rss version="2.0"><channel><title>Harbor Wire</title>
+<item><title>Harbor expansion approved</title><link>{base}/harbor</link>
+<pubDate>Wed, 12 Jun 2024 09:30:00 +0000</pubDate><description>The council voted.</description></item>
+</channel></rss>""".encode()
+    Handler.routes = {
+        "/harbor": ("text/html; charset=utf-8", article_page(canonical="").encode()),
+        "/feed": ("application/rss+xml", summary_feed),
+    }
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+def stored_articles(store: Path) -> dict[str, dict[str, object]]:
+    """The store's articles by source, with their metadata."""
+    snapshot = open_existing_store(store).snapshot
+    return {
+        a.source: {"title": a.title, "outlet": a.outlet, "date": a.date, "url": a.url, "author": a.author}
+        for a in snapshot.articles
+    }
+
+
+def test_a_saved_page_is_stored_with_its_metadata_and_without_its_navigation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "harbor.html"
+    page.write_text(article_page(), encoding="utf-8")
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(page)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "1 added, 0 replaced, 0 unchanged, 0 failed"
+    [article] = open_existing_store(store).snapshot.articles
+    assert article.source == str(page)
+    assert (article.outlet, article.date, article.author) == ("The Coastal Ledger", "2024-06-12", "Maria Okafor")
+    assert article.url == "https://ledger.example.com/news/harbor-expansion"
+    assert article.title == "Harbor expansion approved after long fight"
+    assert "Daniel Reyes" in article.text and "Subscribe today" not in article.text
+    assert "cookies" not in article.text
+
+
+def test_a_feed_file_stores_each_item_under_its_link(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    feed = tmp_path / "ledger.rss"
+    feed.write_bytes(RSS)
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(feed)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "3 added, 0 replaced, 0 unchanged, 0 failed"
+    articles = stored_articles(store)
+    assert set(articles) == {
+        "https://ledger.example.com/news/harbor",
+        "https://ledger.example.com/news/ferry",
+        "https://ledger.example.com/news/lighthouse",
+    }
+    assert articles["https://ledger.example.com/news/ferry"]["outlet"] == "The Coastal Ledger"
+    assert articles["https://ledger.example.com/news/ferry"]["date"] == "2024-06-13"
+    assert main(["ingest", "--db", str(store), str(feed)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 added, 0 replaced, 3 unchanged, 0 failed"
+
+
+def test_jsonl_bad_line_is_named_by_number_and_the_rest_stored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "wire.jsonl"
+    second = dict(JSONL_ARTICLE, url=None, text="Second story\n\n" + QUOTE_LINE.replace("busy", "full") + "\n")
+    data.write_text(json.dumps(JSONL_ARTICLE) + "\n{broken\n" + json.dumps(second) + "\n", encoding="utf-8")
+    text = tmp_path / "plain.txt"
+    text.write_text("Plain story\n\n" + QUOTE_LINE.replace("busy", "loud") + "\n", encoding="utf-8")
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(data), str(text)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith(f"whosaid: {data}: line 2: not valid JSON") for line in err)
+    assert err[-1] == "3 added, 0 replaced, 0 unchanged, 1 failed"
+    articles = stored_articles(store)
+    assert set(articles) == {"https://wire.example.com/ferry", f"{data}#2", str(text)}
+    assert articles["https://wire.example.com/ferry"] == {
+        "title": "Council backs ferry plan", "outlet": "Wire Daily", "date": "2024-05-02",
+        "url": "https://wire.example.com/ferry", "author": None,
+    }
+
+
+def test_every_new_kind_of_bad_input_is_one_line_and_leaves_the_store_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], site: str
+) -> None:
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(SEED_PATH)]) == 0
+    before = stored_articles(store)
+    capsys.readouterr()
+    menu = tmp_path / "menu.html"
+    menu.write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>", encoding="utf-8")
+    broken = tmp_path / "broken.rss"
+    broken.write_text("<?xml version='1.0'?><rss><channel><item><title>x</item></rss>", encoding="utf-8")
+    lines = tmp_path / "bad.jsonl"
+    lines.write_text("{nope\n", encoding="utf-8")
+    missing = f"{site}/missing"
+    assert main(["ingest", "--db", str(store), str(menu), str(broken), str(lines), missing]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    errors = err.splitlines()
+    assert len(errors) == 5 and errors[-1] == "0 added, 0 replaced, 0 unchanged, 4 failed"
+    for line, name in zip(errors, (menu, broken, lines, missing), strict=False):
+        assert line.startswith(f"whosaid: {name}") and "Traceback" not in line
+    assert stored_articles(store) == before
+
+
+def test_a_url_is_fetched_and_stored_under_it_and_again_replaces_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], site: str
+) -> None:
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), f"{site}/harbor"]) == 0
+    assert capsys.readouterr().out.startswith(f"added {site}/harbor: Harbor expansion approved")
+    [article] = open_existing_store(store).snapshot.articles
+    assert (article.source, article.url, article.outlet) == (f"{site}/harbor", f"{site}/harbor", "The Coastal Ledger")
+    assert main(["ingest", "--db", str(store), f"{site}/harbor"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
+
+
+def test_follow_fetches_the_pages_of_summary_items(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], site: str
+) -> None:
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), f"{site}/feed"]) == 0
+    [summary] = open_existing_store(store).snapshot.articles
+    assert summary.text.strip() == "The council voted."
+    assert main(["ingest", "--db", str(store), "--follow", f"{site}/feed"]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 added, 1 replaced, 0 unchanged, 0 failed"
+    [full] = open_existing_store(store).snapshot.articles
+    assert "Daniel Reyes" in full.text
+    assert (full.source, full.outlet, full.date) == (f"{site}/harbor", "Harbor Wire", "2024-06-12")
+
+
+def test_a_page_on_standard_input_is_read_as_a_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO(article_page().encode()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), "-"]) == 0
+    [article] = open_existing_store(store).snapshot.articles
+    assert (article.source, article.outlet) == ("-", "The Coastal Ledger")
+
+
+def test_a_directory_of_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.htm").write_text(article_page(), encoding="utf-8")
+    (folder / "b.atom").write_bytes(RSS)
+    (folder / "c.json").write_text(json.dumps([JSONL_ARTICLE]), encoding="utf-8")
+    (folder / "d.md").write_text("---\ntitle: Front\nsource: Md Times\n---\n" + QUOTE_LINE + "\n", encoding="utf-8")
+    (folder / "e.pdf").write_bytes(b"%PDF")
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(folder)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "6 added, 0 replaced, 0 unchanged, 0 failed"
+    assert "skipped 1 file" in err[0]
+    assert stored_articles(store)[str(folder / "d.md")]["outlet"] == "Md Times"
+
+
+def test_the_seed_keeps_its_text_and_gains_no_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(SEED_PATH)]) == 0
+    [article] = open_existing_store(store).snapshot.articles
+    assert article.text == SEED_PATH.read_text(encoding="utf-8")
+    assert (article.author, article.date, article.outlet, article.url) == (None, None, None, None)
