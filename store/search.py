@@ -6,7 +6,9 @@ the name of who said it; matching ignores case and accents and takes whole words
 prefix anywhere. A word holding symbols (`C++`, `AT&T`) matches literally, symbols included;
 symbols alone, with no letter or digit, cannot be searched for and are set aside (`ignored`).
 `speaker:NAME`, `org:NAME` and `article:TEXT` (NAME a word or a "quoted phrase") keep the quotes
-of a speaker, of an organization or its people, or of the articles whose title or path matches.
+of a speaker, of an organization or its people, or of the articles whose title or path matches;
+`source:NAME` those of the articles whose outlet (or link's host) matches, and `date:2024-06` those
+of the articles published on a date that starts so.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from dataclasses import dataclass
 from store.keys import fold as fold_text
 
 _QUERY_PART = re.compile(r'"([^"]*)("?)|([^\s"]+)')
-FIELDS = ("speaker", "org", "article")
-_FIELD_PREFIX = re.compile(r"(speaker|org|article):", re.IGNORECASE)
+FIELDS = ("speaker", "org", "article", "source", "date")
+_FIELD_PREFIX = re.compile(r"(speaker|org|article|source|date):", re.IGNORECASE)
 SENTENCE_PUNCTUATION = ".,;:!?'\"()[]{}<>-\u2010\u2011\u2012\u2013\u2014\u2026\u2018\u2019\u201c\u201d\u00ab\u00bb/*"
 """Marks around or inside a word that a search passes over; any other mark makes the word match literally."""
 WORD = re.compile(r"\w+")
@@ -65,6 +67,12 @@ class Term:
         if self.literal is not None and not WORD.match(self.literal[0]):
             return True
         return start == 0 or WORD.match(text, start - 1) is None
+
+
+def date_prefix(term: Term) -> str:
+    """The start of an ISO date a `date:` term asks for: `2024-6` and `2024/06` are both `2024-06`."""
+    parts = [term.tokens[0], *(token.zfill(2) for token in term.tokens[1:])]
+    return "-".join(parts)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from store.records import (
     QuoteRecord,
     StoreSummary,
 )
-from store.search import Filter, ParsedQuery, Term, parse_query
+from store.search import Filter, ParsedQuery, Term, date_prefix, parse_query
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
@@ -86,6 +86,17 @@ def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
 
         url = safe_url(url)
     return {**fields, "url": url}
+
+
+def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
+    """What a `source:` filter matches in an article document: its outlet and its link's host."""
+    from store.readers.article import safe_url
+
+    names = [document["outlet"]] if isinstance(document.get("outlet"), str) else []
+    url = safe_url(document.get("url"))
+    if url is not None:
+        names.append(url.split("/")[2].rpartition("@")[2].split(":")[0])
+    return tuple(name for name in names if name)
 
 
 def _string(value: object) -> str | None:
@@ -413,7 +424,34 @@ class Snapshot:
             return self._quotes_by_speaker_named(query_filter.term)
         if query_filter.field == "org":
             return self._quotes_for_organization_named(query_filter.term)
+        if query_filter.field == "source":
+            return self._quotes_of_articles(self._outlet_lines.owners_matching(query_filter.term))
+        if query_filter.field == "date":
+            return self._quotes_of_articles(self._articles_dated(date_prefix(query_filter.term)))
         return self._quotes_in_article_named(query_filter.term)
+
+    @cached_property
+    def _outlet_lines(self) -> NameLines:
+        """Each article's outlet and its link's host, folded, one a line."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        return NameLines.build((position, article_outlet_names(doc)) for position, doc in enumerate(documents))
+
+    def _articles_dated(self, prefix: str) -> set[int]:
+        """Positions of the articles whose published date starts with `prefix`."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        return {
+            position
+            for position, doc in enumerate(documents)
+            if isinstance(doc.get("date"), str) and doc["date"].startswith(prefix)
+        }
+
+    def _quotes_of_articles(self, positions: Iterable[int]) -> set[int]:
+        """Positions of the quotes of the articles at these positions."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+        found: set[int] = set()
+        for position in positions:
+            found.update(self._quote_positions_by_article.get(documents[position]["key"], ()))
+        return found
 
     def _quotes_for_organization_named(self, term: Term) -> set[int]:
         """Quotes said by an organization the term names, or by a person speaking for it in that article."""
@@ -457,7 +495,7 @@ class Snapshot:
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
         """The quotes in one of SORT_ORDERS: as stored (article), by speaker's name, or by their article's date
-        (the day it was ingested, as no published date is known); ties keep the stored order."""
+        (published where known, else when it was ingested); ties keep the stored order."""
         if order == "article":
             return quotes
         if order == "speaker":
@@ -473,7 +511,7 @@ class Snapshot:
                 article_key = self._quote_article_keys[position]
                 if article_key not in dates:
                     article = self.article(article_key)
-                    dates[article_key] = article.ingested_at if article is not None else ""
+                    dates[article_key] = article.sort_date if article is not None else ""
                 return (0, dates[article_key], position)
 
         else:

@@ -19,6 +19,13 @@ from tui.row_list import RowList
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
 SIZE = (120, 36)
 
+@pytest.fixture(autouse=True)
+def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's settings live in its own directory: the user's config is neither read nor written."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return tmp_path / "config" / "whosaid" / "config.toml"
+
+
 def make_app(store: Store) -> WhosaidApp:
     return WhosaidApp(store, store_label="store.json")
 
@@ -778,3 +785,66 @@ async def test_with_no_color_the_cursor_row_and_the_focused_pane_title_are_in_re
         await settle(pilot)
         assert app.screen.organizations.styles.border_title_style.reverse
         assert not people.styles.border_title_style.reverse
+
+
+@synchronously
+async def test_a_theme_chosen_in_the_palette_is_there_at_the_next_launch(store: Store, isolated_config: Path) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "theme")
+        await pilot.press(*"nord")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "nord"
+        await pilot.press("q")
+    assert 'theme = "nord"' in isolated_config.read_text(encoding="utf-8")
+    again = make_app(store)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.theme == "nord"
+
+
+@synchronously
+async def test_a_damaged_config_is_reported_in_one_line_ignored_and_kept(store: Store, isolated_config: Path) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text('theme = "nord\n[', encoding="utf-8")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark" and app.is_running
+        problems = [n.message for n in app._notifications if n.title == "Settings"]
+        assert len(problems) == 1 and "\n" not in problems[0] and "config.toml" in problems[0]
+        app.theme = "nord"
+        await settle(pilot)
+    assert isolated_config.read_text(encoding="utf-8") == 'theme = "nord\n['
+
+
+@synchronously
+async def test_a_guest_session_reads_the_settings_but_never_writes_them_and_ctrl_z_does_nothing(
+    store: Store, isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text('# kept\ntheme = "gruvbox"\n', encoding="utf-8")
+    monkeypatch.setenv("WHOSAID_GUEST", "1")
+    suspended: list[bool] = []
+    monkeypatch.setattr(WhosaidApp, "action_suspend_process", lambda self: suspended.append(True))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.theme == "gruvbox"
+        app.theme = "nord"
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.is_running and suspended == []
+    assert isolated_config.read_text(encoding="utf-8") == '# kept\ntheme = "gruvbox"\n'
+    monkeypatch.delenv("WHOSAID_GUEST")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        assert suspended == [True]
+        app.theme = "nord"
+        await settle(pilot)
+    assert isolated_config.read_text(encoding="utf-8") == '# kept\ntheme = "nord"\n'

@@ -10,9 +10,11 @@ import pytest
 from textual import events
 
 from store import Store
-from tests.test_tui import SIZE, make_app, settle, synchronously
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui.app import WhosaidApp
 from tui.palette import WhosaidPalette
+
+__all__ = ["isolated_config"]
 
 
 @pytest.mark.parametrize("keys", [("ctrl+p", "pagedown"), ("ctrl+p", "pageup"), ("ctrl+p", "pagedown", "pageup")])

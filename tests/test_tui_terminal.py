@@ -27,6 +27,7 @@ from tests.test_tui import (
     SIZE,
     choose_in_palette,
     fixed_ingest_date,
+    isolated_config,
     make_app,
     no_blink,
     open_article_at_a_name,
@@ -39,7 +40,7 @@ from tui.detail import _quote_label
 from tui.safe_text import printable_line
 from tui.text import block, highlighted, organization_row, person_row, plain, quote_row
 
-__all__ = ["fixed_ingest_date"]
+__all__ = ["fixed_ingest_date", "isolated_config"]
 
 UNSAFE = {chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if chr(code) != "\n"} | set(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"

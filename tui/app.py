@@ -14,17 +14,19 @@ from textual.filter import Monochrome, NoColor
 from textual.message import Message
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.theme import Theme
 
 from store import QuoteRecord, Snapshot, Store, WhosaidError
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
-from tui.crash import record_crash
+from tui.crash import is_guest_session, record_crash
 from tui.detail import Subject
 from tui.launcher import resume_collector
 from tui.palette import WhosaidPalette
 from tui.safe_text import printable_line
 from tui.search_box import searchable
+from tui.settings import load_settings, save_theme
 from tui.text import count_label
 
 if TYPE_CHECKING:
@@ -102,13 +104,17 @@ class WhosaidApp(App[None]):
         self._scrollbar_renderer = ScrollBar.renderer
         if self.no_color:
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+        self.settings = load_settings()
         self.theme = DEFAULT_THEME
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self._unknown_theme = ""
         chosen = os.environ.get(THEME_VARIABLE, "").strip()
         if chosen in self.available_themes:
             self.theme = chosen
         elif chosen:
             self._unknown_theme = chosen
+        self._saved_theme = self.theme
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen()
@@ -125,6 +131,9 @@ class WhosaidApp(App[None]):
             self.check_store()
         else:
             self.call_after_refresh(self.check_store)
+        self.theme_changed_signal.subscribe(self, self.remember_theme)
+        if self.settings.problem is not None:
+            self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
         if self._unknown_theme:
             themes = ", ".join(sorted(self.available_themes))
             self.notify(
@@ -147,6 +156,21 @@ class WhosaidApp(App[None]):
             self._exception_event.set()
         self.exit_error = printable_line(record_crash(error))
         self._close_messages_no_wait()
+
+    def remember_theme(self, theme: Theme) -> None:
+        """Save a newly chosen theme for the next launch; never in a guest session or over a damaged file."""
+        if theme.name == self._saved_theme or is_guest_session() or not self.settings.writable:
+            return
+        self._saved_theme = theme.name
+        try:
+            save_theme(theme.name)
+        except OSError as error:
+            self.notify(printable_line(f"The theme was not saved: {error}"), severity="warning", markup=False)
+
+    def action_suspend(self) -> None:
+        """Ctrl+Z: suspend to the shell where the terminal allows it; nothing in a guest session (no shell there)."""
+        if not is_guest_session():
+            self.action_suspend_process()
 
     def action_command_palette(self) -> None:
         """Open the command palette (ours: safe against keys typed in the same burst)."""
@@ -182,6 +206,9 @@ class WhosaidApp(App[None]):
                 count_label(summary.quotes, "quote"),
             )
         )
+        if summary.stale_articles:
+            stale = count_label(summary.stale_articles, "article")
+            counts += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"
         return f"{where} \u00b7 {counts}"
 
     def check_store(self) -> None:

@@ -26,6 +26,7 @@ BROWSE_BINDINGS: list[Binding] = [
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
     Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("ctrl+z", "suspend", "Suspend to the shell", show=False, id="app.suspend"),
 ]
 
 LIST_BINDINGS: list[Binding] = [

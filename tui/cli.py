@@ -49,9 +49,9 @@ Print the quotes that match every word and "quoted phrase", each in the quote's
 text or in the name of who said it (so a name alone, say sullivan, finds that
 person's or organization's quotes). Case and accents are ignored; words match
 whole (produc* matches production); a word with symbols, like C++ or AT&T,
-matches as written. In the query, speaker:NAME, org:NAME and article:TEXT
-work like --speaker, --org and --article (a "quoted phrase" after the colon
-for several words).
+matches as written. In the query, speaker:NAME, org:NAME, article:TEXT,
+source:OUTLET and date:2024-06 work like --speaker, --org, --article,
+--source and --date (a "quoted phrase" after the colon for several words).
 
 Exit status: 0 when quotes matched, 1 when none did (the count goes to stderr),
 2 on an error."""
@@ -149,9 +149,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
     )
+    add_source_filters(search)
     search.add_argument("--limit", type=positive_integer, metavar="N", help="print at most N quotes")
     search.add_argument(
-        "--sort", choices=SORT_ORDERS, default="article", help="order: article (default), speaker, or date (ingested)"
+        "--sort", choices=SORT_ORDERS, default="article",
+        help="order: article (default), speaker, or date (published, else ingested)",
     )
     formats = search.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help='print {"quotes": [...]} (see the README)')
@@ -186,6 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--idle-timeout", type=float, default=30.0, metavar="MINUTES", help="idle session limit (default: 30)"
     )
     return parser
+
+
+def add_source_filters(parser: argparse.ArgumentParser) -> None:
+    """--source and --date, the filters on where and when a quote's article was published."""
+    parser.add_argument(
+        "--source", action="append", default=[], metavar="OUTLET", help="quotes of articles from OUTLET (or its site)"
+    )
+    parser.add_argument(
+        "--date", action="append", default=[], metavar="DATE", help="quotes of articles published on DATE (2024-06)"
+    )
 
 
 def print_error(message: str) -> None:
@@ -444,8 +456,8 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
     words = " ".join(arguments.words)
     parsed = parse_query(words + " " if words else "")
-    for field_name, values in (("speaker", arguments.speaker), ("org", arguments.org), ("article", arguments.article)):
-        for value in values:
+    for field_name in ("speaker", "org", "article", "source", "date"):
+        for value in getattr(arguments, field_name, ()):
             parsed = parsed.with_filter(field_name, value)
     return parsed
 
@@ -460,9 +472,9 @@ def quote_document(
         "article": quote.article_key,
         "path": article.source if article else None,
         "title": article.title if article else None,
-        "outlet": None,
-        "date": None,
-        "url": None,
+        "outlet": article.outlet if article else None,
+        "date": article.date if article else None,
+        "url": article.url if article else None,
         "paragraph": quote.paragraph,
         "start": quote.start,
         "end": quote.end,

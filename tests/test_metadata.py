@@ -1,0 +1,106 @@
+"""Article metadata everywhere: records, the JSON quote shape, `source:` and `date:` in queries, order by date."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from store import open_existing_store
+from store.snapshot import stored_metadata
+from tui.cli import main
+
+
+def article(title: str, outlet: str, date: str, url: str, speaker: str, words: str) -> dict[str, str]:
+    """A JSON Lines article with one quote."""
+    text = f"{title}\n\n\u201c{words},\u201d said {speaker}, the mayor of Portsmouth.\n"
+    return {"text": text, "title": title, "source": outlet, "date": date, "url": url}
+
+
+ARTICLES = [
+    article("Harbor vote", "Coastal Ledger", "2024-06-12", "https://ledger.example.com/harbor", "Daniel Reyes",
+            "The munitions depot will close"),
+    article("Ferry fares", "Wire Daily", "2023-11-02", "https://wire.example.net/ferry", "Ana Lindqvist",
+            "The ferry fares rise in autumn"),
+    article("Bridge works", "Coastal Ledger", "2024-01-30", "https://ledger.example.com/bridge", "Tom Berg",
+            "The bridge reopens in spring"),
+]
+
+
+@pytest.fixture
+def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A store holding the three articles, read from a JSON Lines file."""
+    data = tmp_path / "news.jsonl"
+    data.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    path = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(path), str(data)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def search(store: Path, capsys: pytest.CaptureFixture[str], *words: str) -> list[dict[str, object]]:
+    """The quotes `whosaid search --json` prints."""
+    code = main(["search", "--db", str(store), *words, "--json"])
+    out = capsys.readouterr().out
+    return json.loads(out)["quotes"] if code == 0 else []
+
+
+def test_search_json_sources_carry_outlet_date_and_url(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    [quote] = search(store, capsys, "munitions")
+    [source] = quote["sources"]
+    assert (source["title"], source["outlet"], source["date"], source["url"]) == (
+        "Harbor vote", "Coastal Ledger", "2024-06-12", "https://ledger.example.com/harbor"
+    )
+    assert source["path"] == "https://ledger.example.com/harbor"
+
+
+def test_source_filter_keeps_an_outlet_or_a_link_host(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert {q["speaker"] for q in search(store, capsys, "source:ledger")} == {"Daniel Reyes", "Tom Berg"}
+    assert {q["speaker"] for q in search(store, capsys, 'source:"wire daily"')} == {"Ana Lindqvist"}
+    assert {q["speaker"] for q in search(store, capsys, "source:wire.example.net")} == {"Ana Lindqvist"}
+    assert search(store, capsys, "source:nowhere") == []
+
+
+def test_date_filter_is_a_prefix_of_the_published_date(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert {q["speaker"] for q in search(store, capsys, "date:2024")} == {"Daniel Reyes", "Tom Berg"}
+    assert {q["speaker"] for q in search(store, capsys, "date:2024-06")} == {"Daniel Reyes"}
+    assert {q["speaker"] for q in search(store, capsys, "date:2024-1")} == {"Tom Berg"}
+    assert search(store, capsys, "date:2024-12") == []
+    assert {q["speaker"] for q in search(store, capsys, "date:2024/01", "bridge")} == {"Tom Berg"}
+
+
+def test_sort_by_date_uses_the_published_date(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "--db", str(store), "the", "--sort", "date", "--jsonl"]) == 0
+    dates = [json.loads(line)["sources"][0]["date"] for line in capsys.readouterr().out.splitlines()]
+    assert dates == ["2023-11-02", "2024-01-30", "2024-06-12"]
+
+
+def test_records_have_the_metadata(store: Path) -> None:
+    snapshot = open_existing_store(store).snapshot
+    by_title = {a.title: a for a in snapshot.articles}
+    assert by_title["Ferry fares"].outlet == "Wire Daily"
+    assert by_title["Ferry fares"].sort_date == "2023-11-02"
+
+
+def test_documents_without_metadata_or_with_a_bad_link_read_as_none() -> None:
+    assert stored_metadata({"key": "k", "title": "t"}) == {"author": None, "date": None, "outlet": None, "url": None}
+    hostile = {"url": "javascript:alert(1)", "outlet": 7, "date": "2024-01-01"}
+    assert stored_metadata(hostile) == {"author": None, "date": "2024-01-01", "outlet": None, "url": None}
+
+
+def test_extract_json_prints_the_metadata(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "story.md"
+    page.write_text(
+        "---\ntitle: Harbor vote\nsource: Coastal Ledger\ndate: 12 June 2024\nurl: https://ledger.example.com/h\n"
+        "---\n\u201cThe depot will close,\u201d said Daniel Reyes, the mayor of Portsmouth.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(page), "--json"]) == 0
+    [document] = json.loads(capsys.readouterr().out)["articles"]
+    assert document["title"] == "Harbor vote"
+    [quote] = document["quotes"]
+    [source] = quote["sources"]
+    assert (source["outlet"], source["date"], source["url"]) == (
+        "Coastal Ledger", "2024-06-12", "https://ledger.example.com/h"
+    )
