@@ -6,12 +6,14 @@ import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
 from store.errors import StoreError, shown_path
+from store.extractor_version import article_version, installed_extractor_version
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
 from store.records import IngestOutcome, RemovedArticle, StoreSummary
@@ -19,6 +21,7 @@ from store.snapshot import Snapshot
 from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
 if TYPE_CHECKING:
+    from store.documents import DocumentWriter
     from store.model import Extraction
 
 READ_ATTEMPTS = 5
@@ -56,9 +59,13 @@ def upgraded(tables: Tables | None, path: Path) -> Tables | None:
 class Store:
     """A store file on disk and the latest snapshot read from it."""
 
-    def __init__(self, path: Path, extractor: Callable[[str], Extraction] | None = None) -> None:
+    def __init__(
+        self, path: Path, extractor: Callable[[str], Extraction] | None = None, extractor_version: int | None = None
+    ) -> None:
         self.path = path
         self._extractor = extractor
+        self.extractor_version = installed_extractor_version() if extractor_version is None else extractor_version
+        """Recorded on each article this store's extractor reads; articles an older one read are read again."""
         self._stamp: FileStamp | None = None
         self._snapshot: Snapshot | None = None
 
@@ -185,11 +192,14 @@ class Store:
         if batch:
             yield self._ingest_batch(batch)
 
-    def _ingest_batch(self, articles: list[IngestItem]) -> list[IngestOutcome]:
-        """Extract outside the lock, then merge and write the whole batch as one atomic replace."""
+    def _ingest_batch(
+        self, articles: list[IngestItem], extracted: dict[str, Extraction] | None = None
+    ) -> list[IngestOutcome]:
+        """Extract (unless `extracted` holds it, by content hash) outside the lock, then merge and write the whole
+        batch as one atomic replace."""
         from store.documents import DocumentWriter
 
-        extractions: dict[str, Extraction] = {}
+        extractions: dict[str, Extraction] = dict(extracted or {})
         prepared = []
         for source, text, *metadata in articles:
             digest = content_hash(text)
@@ -200,6 +210,9 @@ class Store:
         with self._writer() as database:
             writer = DocumentWriter(database)
             for source, text, digest, metadata in prepared:
+                if writer.has_article(digest) and writer.extractor_of(digest) < self.extractor_version:
+                    outcomes.append(self._replace_extraction(writer, digest, text, extractions[digest]))
+                    continue
                 if writer.has_article(digest):
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
                     continue
@@ -208,6 +221,7 @@ class Store:
                     writer.remove_article(version)
                 extraction = extractions[digest]
                 writer.add_article(source, text, digest, extraction, metadata)
+                writer.record_extractor(digest, self.extractor_version)
                 outcomes.append(
                     IngestOutcome(
                         source=source,
@@ -221,6 +235,90 @@ class Store:
                 )
             writer.apply()
         return outcomes
+
+    def ingest_extracted_in_batches(
+        self, extracted: Iterable[tuple[IngestItem, Extraction]], batch_size: int = 200
+    ) -> Iterator[list[IngestOutcome]]:
+        """Store articles already extracted (in worker processes, or elsewhere), in their order, a batch per write."""
+        read_tables(self.path)
+        pairs = iter(extracted)
+        while batch := list(islice(pairs, batch_size)):
+            by_hash = {content_hash(item[1]): extraction for item, extraction in batch}
+            yield self._ingest_batch([item for item, _ in batch], by_hash)
+
+    def _replace_extraction(
+        self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction
+    ) -> IngestOutcome:
+        """Put a new extraction of a stored article in place of the old one, and say so as ingest does."""
+        article = writer.replace_extraction(digest, text, extraction, self.extractor_version)
+        return IngestOutcome(
+            source=str(article.get("source", "")),
+            added=True,
+            title=writer.article_title(digest),
+            people=len(extraction.people),
+            organizations=len(extraction.organizations),
+            quotes=len(extraction.quotes),
+            replaced=True,
+            reextracted=True,
+        )
+
+    def stale_articles(self, everything: bool = False) -> list[str]:
+        """Content hashes, in stored order, of the articles an older extractor read (with `everything`, of all)."""
+        tables = read_tables(self.path)
+        documents = tables.documents("articles") if tables is not None else []
+        return [
+            document["hash"]
+            for document in documents
+            if everything or article_version(document) < self.extractor_version
+        ]
+
+    def reextract_in_batches(
+        self,
+        digests: list[str],
+        batch_size: int = 200,
+        extract_many: Callable[[list[str]], list[Extraction]] | None = None,
+    ) -> Iterator[list[IngestOutcome]]:
+        """Read the stored text of these articles again with this store's extractor, replacing what an earlier one
+        found, a batch per write (so an interrupted run keeps what it did); yields each batch's outcomes once it
+        is on disk. An article removed meanwhile, or (unless named again with `everything`) read again by now,
+        is passed over."""
+        read_tables(self.path)
+        for start in range(0, len(digests), batch_size):
+            yield self._reextract_batch(digests[start : start + batch_size], extract_many)
+
+    def _reextract_batch(
+        self, digests: list[str], extract_many: Callable[[list[str]], list[Extraction]] | None
+    ) -> list[IngestOutcome]:
+        """Read the batch's texts under the lock, extract them outside it, then write them in one atomic replace."""
+        from store.documents import DocumentWriter
+
+        texts = self._stored_texts(digests)
+        found = list(texts.values())
+        extractions = extract_many(found) if extract_many is not None else [self.extractor(t) for t in found]
+        by_hash = dict(zip(texts, extractions, strict=True))
+        outcomes = []
+        with self._writer() as database:
+            writer = DocumentWriter(database)
+            for digest, extraction in by_hash.items():
+                if writer.has_article(digest):
+                    outcomes.append(self._replace_extraction(writer, digest, texts[digest], extraction))
+            writer.apply()
+        return outcomes
+
+    def _stored_texts(self, digests: list[str]) -> dict[str, str]:
+        """The stored texts of these articles (those still stored), read under the writers' lock."""
+        from store.documents import article_key
+        from store.lazy_records import ArticleIndex
+        from store.texts import ArticleTexts
+
+        with self._writer():
+            tables = read_tables(self.path)
+            if tables is None:
+                return {}
+            articles = tables.documents("articles")
+            stored = {document["hash"] for document in articles}
+            texts = ArticleTexts(tables.documents("texts"), ArticleIndex(articles))
+            return {digest: texts.text_of(article_key(digest)) for digest in digests if digest in stored}
 
     @staticmethod
     def replaces(source: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from store.extractor_version import ARTICLE_FIELD, article_version, version_counts
 from store.keys import name_key
 from store.model import Extraction
 from store.quote_index import empty_index_document, extend_index_document
@@ -23,6 +24,8 @@ from store.storage import Tables
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
+EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
+"""The fields of an article document that a new extraction of its text replaces."""
 METADATA_FIELDS = ("title", "author", "date", "outlet", "url")
 """What an article document may hold about its article besides what extraction finds; each optional."""
 
@@ -85,6 +88,25 @@ class DocumentWriter:
             if organization is not None:
                 organization["articles"] = [a for a in organization["articles"] if a != key]
                 self.changed_organizations.add(organization_key)
+        return article
+
+    def extractor_of(self, digest: str) -> int:
+        """The version of the extractor that read a stored article."""
+        return article_version(self.articles[digest])
+
+    def record_extractor(self, digest: str, version: int) -> None:
+        """Note on an article added in this transaction which extractor version read it."""
+        self.articles[digest][ARTICLE_FIELD] = version
+
+    def replace_extraction(self, digest: str, text: str, extraction: Extraction, version: int) -> dict[str, Any]:
+        """Put a new extraction of a stored article in place of its old one, keeping all the article's other
+        fields (source, time, metadata); its documents move to the end of the tables, as a replaced article's."""
+        old = self.remove_article(digest)
+        self.add_article(old.get("source", ""), text, digest, extraction)
+        article = self.articles[digest]
+        article.update((name, value) for name, value in old.items() if name not in EXTRACTED_FIELDS)
+        article[ARTICLE_FIELD] = version
+        self.removed_articles.add(old["key"])
         return article
 
     def add_article(
@@ -172,6 +194,7 @@ class DocumentWriter:
 
     def apply(self) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller flushes)."""
+        self._count_extractors()
         for table_name, documents, changed, uses in (
             ("people", self.people, self.changed_people, "appearances"),
             ("organizations", self.organizations, self.changed_organizations, "articles"),
@@ -196,6 +219,12 @@ class DocumentWriter:
         self.tables["texts"].insert_multiple(self.new_texts)
         self.tables["quotes"].insert_multiple(self.new_quotes)
         self._extend_search_index(first_new_position)
+
+    def _count_extractors(self) -> None:
+        """Record in the manifest how many articles each extractor version read, so a reader knows it at once."""
+        stored = getattr(self.database.storage, "cache", None)
+        if isinstance(stored, Tables):
+            stored.extractors = version_counts(self.articles.values())
 
     def _remove_documents(self) -> int:
         """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and

@@ -137,6 +137,8 @@ class StoreSummary:
     people: int
     organizations: int
     quotes: int
+    stale_articles: int = 0
+    """Articles read by an extractor older than the installed one."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,8 @@ class IngestOutcome:
     quotes: int = 0
     replaced: bool = False
     """True when the article replaced an earlier version read from the same source."""
+    reextracted: bool = False
+    """True when a stored article was read again by a newer extractor (`replaced` too: its extraction was)."""
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
+from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.quote_index import QuoteIndex
@@ -104,6 +105,13 @@ def _string(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int]:
+    """How many articles each extractor version read, from the manifest; a store whose manifest does not say
+    was written before articles recorded it, so every article there counts as read by the first version."""
+    counts = tree.extractors if isinstance(tree, Tables) else None
+    return counts if counts is not None else ({str(UNRECORDED_VERSION): articles} if articles else {})
+
+
 def _table_documents(
     tree: Mapping[str, Any], table: str, read_current: TablesReader | None
 ) -> Sequence[dict[str, Any]]:
@@ -131,6 +139,7 @@ class Snapshot:
     _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
     _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
     _article_index: ArticleIndex = field(default_factory=lambda: ArticleIndex([]), repr=False)
+    _extractor_counts: Mapping[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None) -> Snapshot:
@@ -198,6 +207,7 @@ class Snapshot:
             index_documents,
             (article_documents, quote_documents, index_documents),
             article_index,
+            extractor_counts(tree, len(article_documents)),
         )
 
     def read_all(self) -> None:
@@ -210,7 +220,19 @@ class Snapshot:
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
-        return StoreSummary(self.path, len(self.articles), len(self.people), len(self.organizations), len(self.quotes))
+        return StoreSummary(
+            self.path,
+            len(self.articles),
+            len(self.people),
+            len(self.organizations),
+            len(self.quotes),
+            self.stale_articles,
+        )
+
+    @property
+    def stale_articles(self) -> int:
+        """How many articles an extractor older than the installed one read (`whosaid reextract` reads them again)."""
+        return older_than(self._extractor_counts, installed_extractor_version())
 
     @cached_property
     def _people_by_key(self) -> dict[str, int]:

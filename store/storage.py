@@ -260,6 +260,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """The last version whose write removed documents, moving those after them."""
         self.removing = False
         """Set by a writer that removes documents, so the manifest records that positions moved."""
+        self.extractors: dict[str, int] | None = None
+        """How many articles each extractor version read, as the manifest records it (None: not recorded)."""
         self.loaded: dict[str, dict[str, Any]] = dict(inline or {})
         self.raw: dict[str, list[bytes]] = {}
         """The bytes of each file of the tables read whole, so a write can keep the files that did not change."""
@@ -358,7 +360,9 @@ class TableFilesStorage(Storage):
         self._files_in_use = {file for table in segments.values() for file, _ in table}
         removed_at = header.get("removed_at", 0)
         self._removed_at = removed_at if isinstance(removed_at, int) else 0
-        return Tables(self.directory, segments, schema, generation=self._generation, removed_at=self._removed_at)
+        tables = Tables(self.directory, segments, schema, generation=self._generation, removed_at=self._removed_at)
+        tables.extractors = parse_extractor_counts(header.get("extractors"))
+        return tables
 
     def _refuse_if(self, problem: str | None) -> None:
         """Refuse, untouched, a JSON file that is not a whosaid store."""
@@ -386,6 +390,8 @@ class TableFilesStorage(Storage):
                     "tables": {name: [list(segment) for segment in segments] for name, segments in files.items()},
                 }
             }
+            if tables.extractors is not None:
+                manifest[MANIFEST_KEY]["extractors"] = tables.extractors
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
             for path in written:
@@ -430,6 +436,15 @@ class TableFilesStorage(Storage):
         """Nothing to release: no file is held open between calls."""
 
 
+def parse_extractor_counts(entry: object) -> dict[str, int] | None:
+    """A manifest's count of articles by extractor version; None when it has none (or a malformed one)."""
+    if not isinstance(entry, dict):
+        return None
+    if not all(isinstance(key, str) and isinstance(count, int) and count >= 0 for key, count in entry.items()):
+        return None
+    return dict(entry)
+
+
 def segment_payloads(table: dict[str, Any]) -> Iterator[tuple[bytes, int]]:
     """A table's documents as the JSON objects of its files, in order, each with its document count.
 
@@ -457,3 +472,12 @@ class BatchedWrites(CachingMiddleware):
     """Keeps every change of a transaction in memory until `flush()` writes them as one file."""
 
     WRITE_CACHE_SIZE = 2**62
+
+    def read(self) -> Any:
+        """The tables as cached; a store not written yet starts as empty tables, so a writer can note what the
+        manifest records (see `Tables.extractors`) from its first write."""
+        if self.cache is None:
+            self.cache = self.storage.read()
+            if self.cache is None and isinstance(self.storage, TableFilesStorage):
+                self.cache = Tables(self.storage.directory, {}, self.storage.schema)
+        return self.cache

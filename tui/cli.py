@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="FILE", help="article files, directories, http(s) URLs, or - for standard input"
     )
     extract_command.add_argument("--json", action="store_true", help="print JSON")
+    add_reextract_parser(commands, store_options)
     remove = commands.add_parser(
         "rm",
         parents=[store_options],
@@ -417,7 +418,7 @@ def outcome_line(outcome: IngestOutcome) -> str:
     """The line `ingest` prints for one article."""
     if outcome.added:
         return (
-            f"{'replaced' if outcome.replaced else 'added'} {outcome.source}: {outcome.title} \u2014 "
+            f"{outcome_verb(outcome)} {outcome.source}: {outcome.title} \u2014 "
             f"{outcome.people} people, {outcome.organizations} organizations, {outcome.quotes} quotes"
         )
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
@@ -450,6 +451,54 @@ def run_ingest(
             progress.advance(len(outcomes))
     print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
+
+
+def outcome_verb(outcome: IngestOutcome) -> str:
+    """What ingest or reextract did with an article it stored: added, replaced, or reextracted."""
+    return "reextracted" if outcome.reextracted else "replaced" if outcome.replaced else "added"
+
+
+def add_reextract_parser(commands: Any, store_options: argparse.ArgumentParser) -> None:
+    """The `reextract` command's arguments."""
+    reextract = commands.add_parser(
+        "reextract",
+        parents=[store_options],
+        help="read stored articles again with the installed extractor",
+        description="Read again, from its stored text, every article an older extractor read (all with --all), "
+        "replacing its people, organizations and quotes. Each batch is saved as it is done: an interrupted run "
+        "continues where it stopped when run again.",
+    )
+    reextract.add_argument("--all", action="store_true", help="read every article again, not only the older ones")
+    reextract.add_argument(
+        "--batch-size",
+        type=positive_integer,
+        default=INGEST_BATCH_SIZE,
+        metavar="N",
+        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
+    )
+
+
+def run_reextract(store_path: Path, everything: bool, batch_size: int = INGEST_BATCH_SIZE) -> int:
+    """Read again the stored articles an older extractor read (all of them with `everything`): a line per article
+    on standard output, progress and a summary on stderr."""
+    from tui.progress import IngestProgress
+
+    store = open_existing_store(store_path)
+    digests = store.stale_articles(everything)
+    if not digests:
+        print("0 reextracted: every article was read by the installed extractor", file=sys.stderr)
+        return EXIT_OK
+    output = Lines()
+    done = 0
+    with IngestProgress(total=len(digests), label="reextracting") as progress:
+        for outcomes in store.reextract_in_batches(digests, batch_size):
+            for outcome in outcomes:
+                output.write(printable_line(outcome_line(outcome)))
+            output.flush()
+            done += len(outcomes)
+            progress.advance(len(outcomes))
+    print(f"{done} reextracted", file=sys.stderr)
+    return EXIT_OK
 
 
 def search_query(arguments: argparse.Namespace) -> ParsedQuery:
@@ -674,6 +723,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow)
         if arguments.command == "search":
             return run_search(store_path, arguments)
+        if arguments.command == "reextract":
+            return run_reextract(store_path, arguments.all, arguments.batch_size)
         if arguments.command == "rm":
             return run_rm(store_path, arguments.articles, arguments.seed)
         if arguments.command == "serve":

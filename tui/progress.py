@@ -18,8 +18,9 @@ SHOW_AFTER_SECONDS = 1.0
 class IngestProgress:
     """Counts articles done; draws a bar on stderr (a terminal) after a second; output still prints above it."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, label: str = "ingesting") -> None:
         self.total = total
+        self.label = label
         self.done = 0
         self._started = time.monotonic()
         self._console = Console(stderr=True, highlight=False)
@@ -42,7 +43,7 @@ class IngestProgress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._progress = Progress(
-                TextColumn("ingesting"),
+                TextColumn(self.label),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeRemainingColumn(),
