@@ -11,6 +11,7 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
+from store.citations import Citation, format_citation
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
@@ -577,10 +578,22 @@ class Snapshot:
             return ", ".join(part for part in (name, role, organization) if part)
         return quote.speaker_name or "unattributed"
 
-    def citation(self, quote: QuoteRecord) -> str:
-        """The quote with its citation: “text” — Name, role, organization (article title)."""
-        speaker = self.speaker_line(quote)
-        return f"\u201c{quote.text.strip()}\u201d \u2014 {speaker} ({quote.article_title})"
+    def citation_of(self, quote: QuoteRecord) -> Citation:
+        """What a citation of the quote says: who said it, and its article's title, outlet, date, author and link."""
+        name, role, organization = self.speaker_details(quote)
+        if quote.speaker_kind != "person":
+            role = organization = None
+        article = self.article(quote.article_key)
+        return Citation(
+            quote.text, name, role, organization, quote.article_title,
+            article.outlet if article else None, article.date if article else None,
+            article.author if article else None, article.url if article else None,
+        )
+
+    def citation(self, quote: QuoteRecord, style: str | None = None) -> str:
+        """The quote with its citation on one line, in `style` ("plain" or "markdown"; None: $WHOSAID_CITATION):
+        “text” — Name, role, organization (article title, outlet, date, link)."""
+        return format_citation(self.citation_of(quote), style)
 
 
 def _matching_names(folded_names: list[tuple[str, ...]], query: str, fields: tuple[str, ...]) -> list[int]:

@@ -158,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     formats = search.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help='print {"quotes": [...]} (see the README)')
     formats.add_argument("--jsonl", action="store_true", help="print one JSON quote object a line")
+    add_export_parser(commands, store_options)
     extract_command = commands.add_parser(
         "extract", help="print what extraction finds in articles, without storing them"
     )
@@ -199,6 +200,78 @@ def add_source_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date", action="append", default=[], metavar="DATE", help="quotes of articles published on DATE (2024-06)"
     )
+
+
+def add_export_parser(commands: Any, store_options: argparse.ArgumentParser) -> None:
+    """The `export` command's arguments: a search's query, a format and where to write."""
+    export = commands.add_parser(
+        "export",
+        parents=[store_options],
+        help="write the matching quotes with their citations as Markdown, CSV or JSON Lines",
+        description="Write the quotes a search finds (every quote without words or filters), each with its "
+        "citation. Exit status: 0 when quotes were written, 1 when none matched, 2 on an error.",
+    )
+    export.add_argument("words", nargs="*", metavar="WORD", help="words, as for search")
+    export.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
+    export.add_argument(
+        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
+    )
+    export.add_argument(
+        "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
+    )
+    add_source_filters(export)
+    export.add_argument("--sort", choices=SORT_ORDERS, default="article", help="order, as for search")
+    export.add_argument("--format", choices=("md", "csv", "jsonl"), default="md", help="md (default), csv or jsonl")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--bom", action="store_true", help="start a CSV with a byte-order mark (for Excel)")
+
+
+def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
+    """Write the matching quotes with their citations; exit 1 when none match, 2 when the file cannot be written."""
+    from store.export import export_lines
+
+    parsed = search_query(arguments)
+    if parsed.is_empty and (arguments.words or parsed.ignored):
+        print_error(nothing_to_search(parsed))
+        return EXIT_FAILURE
+    snapshot = open_existing_store(store_path).snapshot
+    if parsed.is_empty:
+        matched = QuoteSelection(snapshot.quotes, list(range(len(snapshot.quotes))))
+    else:
+        matched = snapshot.search_quotes(parsed)
+    found = snapshot.sorted_quotes(matched, arguments.sort)
+    if not found:
+        print("0 quotes", file=sys.stderr)
+        return EXIT_NO_MATCH
+    lines = export_lines(snapshot, found, arguments.format, bom=arguments.bom)
+    if arguments.output is None:
+        output = Lines()
+        for line in lines:
+            output.write(escape_json_text(line.rstrip("\n")) if arguments.format == "jsonl" else line.rstrip("\n"))
+        output.flush()
+    else:
+        try:
+            write_atomically(Path(arguments.output), lines)
+        except OSError as error:
+            print_error(f"{shown_path(arguments.output)}: cannot write ({error.strerror or error})")
+            return EXIT_FAILURE
+    where = f" to {shown_path(arguments.output)}" if arguments.output else ""
+    print(f"{plural(len(found), 'quote')} exported{where}", file=sys.stderr)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, lines: Iterator[str]) -> None:
+    """Write the lines (UTF-8) to a new file beside `path`, then rename it over `path`: never half a file."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a directory")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(lines)
+        os.replace(temporary, path)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
 
 
 def print_error(message: str) -> None:
@@ -723,6 +796,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow)
         if arguments.command == "search":
             return run_search(store_path, arguments)
+        if arguments.command == "export":
+            return run_export(store_path, arguments)
         if arguments.command == "reextract":
             return run_reextract(store_path, arguments.all, arguments.batch_size)
         if arguments.command == "rm":

@@ -1,0 +1,97 @@
+"""Citations a reporter can paste: a quote with who said it and where it was published, in plain text or Markdown.
+
+Every piece comes from untrusted articles and pages, so each is put on one line without escape sequences or
+control characters, and a link is kept only when it is a clean http(s) URL.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+CITATION_STYLES = ("plain", "markdown")
+CITATION_ENV = "WHOSAID_CITATION"
+"""The environment variable that picks the citation style (`plain` unless it says `markdown`)."""
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """What a citation says: the quote, who said it (role, organization), and its article's title, outlet, date,
+    author and link; each None when unknown."""
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    organization: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+    def cleaned(self) -> Citation:
+        """This citation with every piece on one line, free of control characters, and only a safe link."""
+        from store.readers.article import safe_url
+
+        fields = {name: one_line(getattr(self, name)) for name in (
+            "speaker", "role", "organization", "title", "outlet", "date", "author"
+        )}
+        return Citation(one_line(self.text) or "", url=safe_url(self.url), **fields)
+
+
+def one_line(value: str | None) -> str | None:
+    """A piece of untrusted text on one line: escape sequences and control characters gone, spaces collapsed."""
+    if value is None:
+        return None
+    from store.readers.article import CONTROL, ESCAPE_SEQUENCE
+
+    text = SPACES.sub(" ", CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", value))).strip()
+    return text or None
+
+
+def citation_style(environ: Mapping[str, str] | None = None) -> str:
+    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES), `plain` when it names none."""
+    value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip().lower()
+    return value if value in CITATION_STYLES else "plain"
+
+
+def format_citation(citation: Citation, style: str | None = None) -> str:
+    """The citation as one line in `style` (None: the style WHOSAID_CITATION picks).
+
+    plain:    “Text” — Speaker, role, organization (Title, Outlet, 2024-06-12, https://…)
+    markdown: “Text” — Speaker, role, organization ([Title](https://…), *Outlet*, 2024-06-12)
+    """
+    style = style or citation_style()
+    if style not in CITATION_STYLES:
+        raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
+    clean = citation.cleaned()
+    speaker = ", ".join(part for part in (clean.speaker, clean.role, clean.organization) if part) or "unattributed"
+    if style == "markdown":
+        return _markdown(clean, speaker)
+    details = ", ".join(part for part in (clean.title, clean.outlet, clean.date, clean.url) if part)
+    return f"\u201c{clean.text}\u201d \u2014 {speaker}" + (f" ({details})" if details else "")
+
+
+def _markdown(clean: Citation, speaker: str) -> str:
+    """A cleaned citation in Markdown: the title links to the article, the outlet in italics."""
+    title = md(clean.title) if clean.title else None
+    if clean.url:
+        title = f"[{title or md(clean.url)}]({markdown_url(clean.url)})"
+    outlet = f"*{md(clean.outlet)}*" if clean.outlet else None
+    details = ", ".join(part for part in (title, outlet, md(clean.date) if clean.date else None) if part)
+    body = f"\u201c{md(clean.text)}\u201d \u2014 {md(speaker)}"
+    return body + (f" ({details})" if details else "")
+
+
+def md(text: str) -> str:
+    """Text with the characters Markdown would read as formatting escaped."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_url(url: str) -> str:
+    """A (safe) URL fit for a Markdown link's destination: parentheses and spaces percent-encoded."""
+    return url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")

@@ -1,0 +1,129 @@
+"""Citations (plain and Markdown) and `whosaid export` as CSV, JSON Lines and Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from store import open_existing_store
+from store.citations import Citation, citation_style, format_citation
+from tui.cli import main
+
+HOSTILE = {
+    "text": "=HYPERLINK(\"x\") day\n\n\u201cThe munitions line\x1b[31m will run all year,\u201d said Olena Marchenko, "
+    "the plant director.\n",
+    "title": "=cmd|' /C calc'!A0 [weapons] plant",
+    "source": "Kyiv\x07 Post",
+    "date": "2024-06-12",
+    "url": "https://news.example.com/a(1)?q=\x1b]8;;evil\x07",
+}
+CLEAN = {
+    "text": "Joint production\n\n\u201cWe will build munitions together,\u201d said Jake Sullivan, the national "
+    "security adviser.\n",
+    "title": "Joint production", "source": "Wire Daily", "date": "2024-07-01", "url": "https://wire.example.com/j",
+}
+
+
+@pytest.fixture
+def store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """A store with a clean article and a hostile one, both mentioning munitions."""
+    data = tmp_path / "news.jsonl"
+    data.write_text(json.dumps(CLEAN) + "\n" + json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    path = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(path), str(data)]) == 0
+    capsys.readouterr()
+    return path
+
+
+def test_plain_and_markdown_citations() -> None:
+    citation = Citation("We will build.", "Jake Sullivan", "adviser", None, "Joint [production]", "Wire Daily",
+                        "2024-07-01", None, "https://wire.example.com/j(1)")
+    assert format_citation(citation, "plain") == (
+        "\u201cWe will build.\u201d \u2014 Jake Sullivan, adviser "
+        "(Joint [production], Wire Daily, 2024-07-01, https://wire.example.com/j(1))"
+    )
+    assert format_citation(citation, "markdown") == (
+        "\u201cWe will build.\u201d \u2014 Jake Sullivan, adviser "
+        "([Joint \\[production\\]](https://wire.example.com/j%281%29), *Wire Daily*, 2024-07-01)"
+    )
+    assert format_citation(Citation("Hi.", title="T"), "plain") == "\u201cHi.\u201d \u2014 unattributed (T)"
+
+
+def test_citation_links_are_only_clean_http_urls() -> None:
+    citation = Citation("Hi\x1b[2J.", "A\x1b]52;c;x\x07B", url="javascript:alert(1)", title="T\nU")
+    assert format_citation(citation, "plain") == "\u201cHi.\u201d \u2014 AB (T U)"
+
+
+def test_style_comes_from_the_environment() -> None:
+    assert citation_style({"WHOSAID_CITATION": "Markdown"}) == "markdown"
+    assert citation_style({"WHOSAID_CITATION": "nonsense"}) == "plain"
+    assert citation_style({}) == "plain"
+
+
+def test_snapshot_citation_has_outlet_date_and_link(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    snapshot = open_existing_store(store).snapshot
+    [quote] = snapshot.search_quotes("build ")
+    assert snapshot.citation(quote, "plain") == (
+        "\u201cWe will build munitions together,\u201d \u2014 Jake Sullivan, national security adviser "
+        "(Joint production, Wire Daily, 2024-07-01, https://wire.example.com/j)"
+    )
+    monkeypatch.setenv("WHOSAID_CITATION", "markdown")
+    assert "([Joint production](https://wire.example.com/j), *Wire Daily*, 2024-07-01)" in snapshot.citation(quote)
+
+
+def test_export_csv_round_trips_through_the_csv_module(
+    store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "quotes.csv"
+    assert main(["export", "--db", str(store), "munitions", "--format", "csv", "-o", str(out), "--bom"]) == 0
+    assert capsys.readouterr().err.strip() == f"2 quotes exported to {out}"
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf\"text\"")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 2
+    clean, hostile = rows
+    assert (clean["speaker"], clean["outlet"], clean["date"], clean["url"]) == (
+        "Jake Sullivan", "Wire Daily", "2024-07-01", "https://wire.example.com/j"
+    )
+    assert clean["citation"].endswith("(Joint production, Wire Daily, 2024-07-01, https://wire.example.com/j)")
+    assert hostile["title"].startswith("'=cmd")
+    assert hostile["outlet"] == "Kyiv Post"
+    assert not any(char in value for row in rows for value in row.values() for char in "\x1b\x07\n")
+    assert all(row["citation"] and row["citation_markdown"] for row in rows)
+
+
+def test_export_jsonl_round_trips_and_markdown_is_a_list(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--db", str(store), "munitions", "--format", "jsonl"]) == 0
+    objects = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [o["speaker"] for o in objects] == ["Jake Sullivan", "Olena Marchenko"]
+    assert objects[0]["citation_markdown"].endswith("([Joint production](https://wire.example.com/j), "
+                                                    "*Wire Daily*, 2024-07-01)")
+    assert main(["export", "--db", str(store), "--speaker", "sullivan"]) == 0
+    [line] = capsys.readouterr().out.splitlines()
+    assert line.startswith("- \u201cWe will build munitions together,\u201d \u2014 Jake Sullivan")
+
+
+def test_export_without_words_exports_every_quote_and_none_matching_is_exit_1(
+    store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["export", "--db", str(store), "--format", "jsonl"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 2
+    assert main(["export", "--db", str(store), "zeppelin"]) == 1
+    assert capsys.readouterr().err.strip() == "0 quotes"
+
+
+def test_export_errors_are_one_line(tmp_path: Path, store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "none.json"
+    assert main(["export", "--db", str(missing), "munitions"]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"whosaid: no store at {missing}")
+    assert not missing.exists()
+    assert main(["export", "--db", str(store), "munitions", "-o", str(tmp_path)]) == 2
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith(f"whosaid: {tmp_path}: cannot write")
+    assert main(["export", "--db", str(store), "munitions", "-o", str(tmp_path / "no" / "dir.csv")]) == 2
+    assert len(capsys.readouterr().err.splitlines()) == 1
