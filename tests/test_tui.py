@@ -255,7 +255,7 @@ async def choose_in_palette(pilot, typed: str) -> None:  # type: ignore[no-untyp
     await pilot.press("ctrl+p")
     await pilot.pause()
     await pilot.press(*typed)
-    await pilot.pause(0.5)
+    await settle(pilot)
     await pilot.press("enter")
     await pilot.pause()
 
@@ -794,7 +794,7 @@ async def test_a_theme_chosen_in_the_palette_is_there_at_the_next_launch(store: 
         await settle(pilot)
         await choose_in_palette(pilot, "theme")
         await pilot.press(*"nord")
-        await pilot.pause(0.5)
+        await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert app.theme == "nord"
