@@ -848,3 +848,28 @@ async def test_a_guest_session_reads_the_settings_but_never_writes_them_and_ctrl
         app.theme = "nord"
         await settle(pilot)
     assert isolated_config.read_text(encoding="utf-8") == '# kept\ntheme = "nord"\n'
+
+
+def test_an_article_is_laid_out_in_wrapped_lines_one_blank_line_between_paragraphs() -> None:
+    from tui.article_layout import BLANK, lay_out
+
+    text = "Title line\n\n\n   The quick brown fox jumps over the lazy dog.\n\nSupercalifragilistic!\n\n"
+    layout = lay_out(text, 12)
+    lines = [text[start:end].rstrip() for start, end in zip(layout.starts, layout.ends, strict=True)]
+    assert lines == [
+        "Title line",
+        "",
+        "The quick",
+        "brown fox",
+        "jumps over",
+        "the lazy",
+        "dog.",
+        "",
+        "Supercalifra",
+        "gilistic!",
+    ]
+    assert [number for number in layout.paragraphs if number == BLANK] == [BLANK, BLANK]
+    assert lines[layout.line_of(text.index("lazy"))] == "the lazy"
+    assert lines[layout.line_of(text.index("gilistic"))] == "gilistic!"
+    wide = lay_out("\u4e2d" * 10, 8)
+    assert [wide.ends[i] - wide.starts[i] for i in range(len(wide))] == [4, 4, 2]
