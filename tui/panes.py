@@ -19,6 +19,9 @@ from tui.text import MUTED_STYLE, organization_row, person_row, plain, quote_row
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord)
 NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
+COUNTS_FROM_WIDTH = 28
+"""A list narrower than this shows names without their quote counts: the name matters more than its count."""
+
 
 class RecordPane(Vertical, Generic[RecordT]):
     """A bordered pane whose title counts its records, listing them in a virtual RowList."""
@@ -96,7 +99,8 @@ class RecordPane(Vertical, Generic[RecordT]):
 
 
 class NamePane(RecordPane[NameT]):
-    """People or organizations, each with their quote count in a column before the name, in a chosen order."""
+    """People or organizations, each with their quote count in a column before the name (where the list is wide
+    enough), in a chosen order."""
 
     def __init__(self, render_row: Callable[[NameT, str], Content], *, id: str) -> None:
         super().__init__(render_row, id=id)
@@ -129,7 +133,7 @@ class NamePane(RecordPane[NameT]):
 
     def _row(self, index: int) -> Content:
         row = super()._row(index)
-        if self.snapshot is None:
+        if self.snapshot is None or self.rows.scrollable_content_region.width < COUNTS_FROM_WIDTH:
             return row
         width = len(str(len(self.snapshot.quotes)))
         count = str(quote_count(self.snapshot, self.records[index])) if self.counting else ""
