@@ -134,6 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
     )
+    ingest.add_argument(
+        "--jobs",
+        type=positive_integer,
+        metavar="N",
+        help="processes extracting at once (default: the cores this process may use; 1: no worker processes)",
+    )
     search = commands.add_parser(
         "search",
         parents=[store_options],
@@ -498,7 +504,11 @@ def outcome_line(outcome: IngestOutcome) -> str:
 
 
 def run_ingest(
-    store_path: Path, paths: Sequence[str], batch_size: int = INGEST_BATCH_SIZE, follow: bool = False
+    store_path: Path,
+    paths: Sequence[str],
+    batch_size: int = INGEST_BATCH_SIZE,
+    follow: bool = False,
+    jobs: int | None = 1,
 ) -> int:
     """Store every readable article, whatever becomes of standard output; exit 2 when any article failed.
 
@@ -514,7 +524,7 @@ def run_ingest(
     output = Lines()
     added = replaced = unchanged = 0
     with IngestProgress(total=len(found.files)) as progress:
-        for outcomes in store.ingest_in_batches(read_articles(found.files, errors, follow), batch_size=batch_size):
+        for outcomes in ingested_batches(store, read_articles(found.files, errors, follow), batch_size, jobs):
             for outcome in outcomes:
                 replaced += outcome.replaced
                 added += outcome.added and not outcome.replaced
@@ -524,6 +534,20 @@ def run_ingest(
             progress.advance(len(outcomes))
     print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
+
+
+def ingested_batches(
+    store: Store, articles: Iterator[tuple[str, str, dict[str, str]]], batch_size: int, jobs: int | None
+) -> Iterator[list[IngestOutcome]]:
+    """Ingest's batches as they are stored: extracted in this process (one job) or in worker processes, while
+    this one alone writes, in input order (`jobs` None: as many as the cores this process may use)."""
+    from store.parallel import default_jobs, extracted_in_workers
+
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs == 1:
+        return store.ingest_in_batches(articles, batch_size=batch_size)
+    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size)
+    return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 
 def outcome_verb(outcome: IngestOutcome) -> str:
@@ -793,7 +817,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_extract(arguments.paths, arguments.json)
         store_path = resolve_store_path(getattr(arguments, "db", None))
         if arguments.command == "ingest":
-            return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow)
+            return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow, arguments.jobs)
         if arguments.command == "search":
             return run_search(store_path, arguments)
         if arguments.command == "export":

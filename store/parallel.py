@@ -1,0 +1,101 @@
+"""Extraction in worker processes: articles go out in order and come back in order, a bounded number at a time."""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from store.model import Extraction
+
+Item = TypeVar("Item", bound=tuple)
+PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: the signal a process gets when its parent dies."""
+CHUNK_SIZE = 8
+"""Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (its CPU affinity, as containers and taskset limit it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def extract_item(item: Item) -> tuple[Item, Extraction]:
+    """In a worker: one (source, text, ...) article with what the installed extractor finds in its text."""
+    from store.extraction import extract
+
+    return item, extract(item[1])
+
+
+def extract_texts(texts: list[str]) -> list[Extraction]:
+    """In a worker: what the installed extractor finds in each text."""
+    from store.extraction import extract
+
+    return [extract(text) for text in texts]
+
+
+def extracted_in_workers(
+    items: Iterable[Item], jobs: int, ahead: int, work: Callable[[Item], tuple[Item, Extraction]] = extract_item
+) -> Iterator[tuple[Item, Extraction]]:
+    """Each item with its extraction, in input order, extracted by `jobs` worker processes.
+
+    At most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken: a big
+    folder is streamed, and the workers go on while the caller writes a batch. Closing the iterator early
+    stops the workers.
+    """
+    ahead = max(ahead, 4 * jobs * CHUNK_SIZE)
+    room = threading.Semaphore(ahead)
+    stopping = threading.Event()
+
+    def fed() -> Iterator[Item]:
+        remaining = iter(items)
+        while room.acquire() and not stopping.is_set():
+            item = next(remaining, None)
+            if item is None:
+                return
+            yield item
+
+    pool = worker_pool(jobs)
+    try:
+        for result in pool.imap(work, fed(), chunksize=CHUNK_SIZE):
+            room.release()
+            yield result
+    finally:
+        stopping.set()
+        room.release(ahead + 1)
+        pool.terminate()
+        pool.join()
+
+
+def worker_pool(jobs: int) -> multiprocessing.pool.Pool:
+    """A pool of `jobs` processes, forked where the system can (the extractor's modules are then shared, not
+    imported again by each worker)."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    return context.Pool(jobs, initializer=start_worker, initargs=(os.getpid(),))
+
+
+def start_worker(parent: int) -> None:
+    """In a new worker: ignore Ctrl+C, which the parent handles by stopping the workers (no traceback from each),
+    and end when the parent ends, however it ends (a killed ingest leaves no worker behind)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    end_with_parent()
+    if os.getppid() != parent:
+        os._exit(0)
+
+
+def end_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (elsewhere, the parent stops its workers itself)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass

@@ -1,0 +1,118 @@
+"""Extraction in worker processes: the same store as one process makes, in input order, streamed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store.parallel import default_jobs, extracted_in_workers
+from tests.conftest import REPO_ROOT
+from tests.test_reextract import articles
+from tui.cli import main
+
+
+def write_articles(folder: Path, count: int) -> None:
+    """`count` short article files in `folder`."""
+    folder.mkdir()
+    for number, (_, text) in enumerate(articles(count)):
+        (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def store_contents(path: Path) -> tuple[list[str], list[str], list[tuple[str, str | None]]]:
+    """What a user sees of a store: its articles' titles in order, its people, its quotes and speakers."""
+    snapshot = Store(path).snapshot
+    return (
+        [article.title for article in snapshot.articles],
+        sorted(person.name for person in snapshot.people),
+        [(quote.text, snapshot.speaker_details(quote)[0]) for quote in snapshot.quotes],
+    )
+
+
+def test_ingest_with_workers_stores_what_one_process_stores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "news"
+    write_articles(folder, 25)
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert main(["ingest", str(folder), "--db", str(one), "--jobs", "1", "--batch-size", "7"]) == 0
+    lines_one = capsys.readouterr().out.splitlines()
+    assert main(["ingest", str(folder), "--db", str(two), "--jobs", "2", "--batch-size", "7"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == lines_one and len(lines_one) == 25
+    assert lines_one[0].startswith(f"added {folder / '000.txt'}: Story 0")
+    assert err.strip().splitlines()[-1] == "25 added, 0 replaced, 0 unchanged, 0 failed"
+    assert store_contents(one) == store_contents(two)
+    assert main(["ingest", str(folder), "--db", str(two), "--jobs", "2"]) == 0
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "0 added, 0 replaced, 25 unchanged, 0 failed"
+
+
+def test_ingest_with_workers_reports_unreadable_files_and_stores_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "news"
+    write_articles(folder, 5)
+    (folder / "002.txt").write_bytes(b"binary\x00data")
+    (folder / "003.txt").write_bytes(b"")
+    store = tmp_path / "store.json"
+    assert main(["ingest", str(folder), "--db", str(store), "--jobs", "2"]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == "3 added, 0 replaced, 0 unchanged, 2 failed"
+    assert len(Store(store).snapshot.articles) == 3
+
+
+def test_jobs_must_be_a_whole_number_of_at_least_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "store.json"
+    with pytest.raises(SystemExit) as exited:
+        main(["ingest", str(tmp_path), "--db", str(store), "--jobs", "0"])
+    assert exited.value.code == 2
+    assert "--jobs: '0' must be at least 1" in capsys.readouterr().err and not store.exists()
+
+
+def test_the_default_is_the_cores_this_process_may_use() -> None:
+    assert 1 <= default_jobs() <= 4096
+
+
+def test_workers_read_ahead_a_bounded_number_of_articles_and_stop_when_closed() -> None:
+    taken = 0
+
+    def endless() -> Iterator[tuple[str, str]]:
+        nonlocal taken
+        for number, item in enumerate(articles(8) * 100_000):
+            taken = number + 1
+            yield item
+
+    extracted = extracted_in_workers(endless(), jobs=2, ahead=80)
+    first, extraction = next(extracted)
+    assert first[0] == "/news/0.txt" and extraction.quotes[0].speaker == "Mara Quill"
+    time.sleep(0.5)
+    assert 0 < taken <= 80 + 1
+    second, _ = next(extracted)
+    assert second[0] == "/news/1.txt"
+    extracted.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads child processes from Linux's /proc")
+def test_a_killed_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    write_articles(folder, 400)
+    command = [sys.executable, "-m", "tui", "ingest", str(folder), "--db", str(tmp_path / "s.json"),
+               "--jobs", "2", "--batch-size", "10"]
+    run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert run.stdout is not None and run.stdout.readline().startswith("added")
+    workers = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
+    assert len(workers) == 2
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 5
+    while any(Path(f"/proc/{worker}").exists() for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(Path(f"/proc/{worker}").exists() for worker in workers)
+    assert len(Store(tmp_path / "s.json").snapshot.articles) >= 10
