@@ -31,6 +31,8 @@ OPENING_TABLES = ("people", "organizations")
 """The tables a snapshot reads whole when opened, besides the first quotes (see `Snapshot.build`)."""
 IngestItem = tuple[str, str] | tuple[str, str, Mapping[str, str]]
 """An article to ingest: (source, text), or (source, text, metadata)."""
+ExtractedItem = tuple[IngestItem, "Extraction"] | tuple[IngestItem, "Extraction", int]
+"""An article to store with its extraction, and the version of the extractor that made it where not this one."""
 
 
 def check_schema(schema: int, path: Path) -> None:
@@ -193,10 +195,14 @@ class Store:
             yield self._ingest_batch(batch)
 
     def _ingest_batch(
-        self, articles: list[IngestItem], extracted: dict[str, Extraction] | None = None
+        self,
+        articles: list[IngestItem],
+        extracted: dict[str, Extraction] | None = None,
+        versions: dict[str, int] | None = None,
     ) -> list[IngestOutcome]:
         """Extract (unless `extracted` holds it, by content hash) outside the lock, then merge and write the whole
-        batch as one atomic replace."""
+        batch as one atomic replace. `versions` says which extractor read what `extracted` holds (by default,
+        this store's); a stored article an older one read takes the new extraction."""
         from store.documents import DocumentWriter
 
         extractions: dict[str, Extraction] = dict(extracted or {})
@@ -210,8 +216,9 @@ class Store:
         with self._writer() as database:
             writer = DocumentWriter(database)
             for source, text, digest, metadata in prepared:
-                if writer.has_article(digest) and writer.extractor_of(digest) < self.extractor_version:
-                    outcomes.append(self._replace_extraction(writer, digest, text, extractions[digest]))
+                version = (versions or {}).get(digest, self.extractor_version)
+                if writer.has_article(digest) and writer.extractor_of(digest) < version:
+                    outcomes.append(self._replace_extraction(writer, digest, text, extractions[digest], version))
                     continue
                 if writer.has_article(digest):
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
@@ -221,7 +228,7 @@ class Store:
                     writer.remove_article(version)
                 extraction = extractions[digest]
                 writer.add_article(source, text, digest, extraction, metadata)
-                writer.record_extractor(digest, self.extractor_version)
+                writer.record_extractor(digest, version)
                 outcomes.append(
                     IngestOutcome(
                         source=source,
@@ -237,20 +244,23 @@ class Store:
         return outcomes
 
     def ingest_extracted_in_batches(
-        self, extracted: Iterable[tuple[IngestItem, Extraction]], batch_size: int = 200
+        self, extracted: Iterable[ExtractedItem], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
-        """Store articles already extracted (in worker processes, or elsewhere), in their order, a batch per write."""
+        """Store articles already extracted (in worker processes, or elsewhere), in their order, a batch per write;
+        each with the version of the extractor that read it, or by default this store's."""
         read_tables(self.path)
         pairs = iter(extracted)
         while batch := list(islice(pairs, batch_size)):
-            by_hash = {content_hash(item[1]): extraction for item, extraction in batch}
-            yield self._ingest_batch([item for item, _ in batch], by_hash)
+            by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch}
+            versions = {content_hash(entry[0][1]): entry[2] for entry in batch if len(entry) > 2}
+            yield self._ingest_batch([entry[0] for entry in batch], by_hash, versions)
 
     def _replace_extraction(
-        self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction
+        self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction, version: int
     ) -> IngestOutcome:
-        """Put a new extraction of a stored article in place of the old one, and say so as ingest does."""
-        article = writer.replace_extraction(digest, text, extraction, self.extractor_version)
+        """Put a new extraction (by extractor `version`) of a stored article in place of the old one, and say so
+        as ingest does."""
+        article = writer.replace_extraction(digest, text, extraction, version)
         return IngestOutcome(
             source=str(article.get("source", "")),
             added=True,
@@ -301,7 +311,9 @@ class Store:
             writer = DocumentWriter(database)
             for digest, extraction in by_hash.items():
                 if writer.has_article(digest):
-                    outcomes.append(self._replace_extraction(writer, digest, texts[digest], extraction))
+                    outcomes.append(
+                        self._replace_extraction(writer, digest, texts[digest], extraction, self.extractor_version)
+                    )
             writer.apply()
         return outcomes
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,10 +120,15 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", parents=[store_options], help="extract articles and add them to the store")
     ingest.add_argument(
         "paths",
-        nargs="+",
+        nargs="*",
         metavar="FILE",
         help="article files (text, Markdown, HTML, RSS/Atom, JSON Lines), directories, http(s) URLs, or - for "
         "standard input",
+    )
+    ingest.add_argument(
+        "--extracted",
+        metavar="FILE",
+        help="store the articles of FILE (lines of 'whosaid extract --jsonl'; - for standard input) as extracted",
     )
     ingest.add_argument(
         "--follow", action="store_true", help="fetch the page of each feed item whose text is only a summary"
@@ -172,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="FILE", help="article files, directories, http(s) URLs, or - for standard input"
     )
     extract_command.add_argument("--json", action="store_true", help="print JSON")
+    extract_command.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="print one JSON object a line per article, with its text and metadata, for 'ingest --extracted'",
+    )
     add_reextract_parser(commands, store_options)
     remove = commands.add_parser(
         "rm",
@@ -550,6 +561,90 @@ def ingested_batches(
     return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 
+def run_extract_lines(paths: Sequence[str]) -> int:
+    """Print one JSON object a line per article: what `extract --json` shows of it, with its source, text,
+    metadata and the extractor's version, so that `ingest --extracted` stores it without extracting again."""
+    from store.extracted import extracted_line_document
+    from store.extraction import EXTRACTOR_VERSION, extract
+
+    found = article_files(paths)
+    for message in (*found.errors, *found.notes):
+        print_error(message)
+    failed = bool(found.errors)
+    output = Lines()
+    for name, article in read_inputs(found.files, [], follow=False):
+        failed = failed or article is None
+        if article is None:
+            continue
+        metadata = article.metadata_fields()
+        shown = extraction_document(name, extract(article.text), metadata)
+        output.write(json_line(extracted_line_document(article.source, article.text, metadata, EXTRACTOR_VERSION,
+                                                       shown)))
+    output.flush()
+    return EXIT_FAILURE if failed else EXIT_OK
+
+
+def run_ingest_extracted(store_path: Path, name: str | None, paths: Sequence[str], batch_size: int) -> int:
+    """Store the articles of a file of `extract --jsonl` lines as they were extracted; a line that is not one is
+    reported by number and skipped (exit 2), the others stored."""
+    if name is None:
+        print_error("name the article files, directories or URLs to ingest, or --extracted FILE")
+        return EXIT_FAILURE
+    if paths:
+        print_error("--extracted FILE reads articles already extracted: name no article files beside it")
+        return EXIT_FAILURE
+    errors: list[str] = []
+    with extracted_lines_file(name) as lines:
+        articles = extracted_articles(lines, "standard input" if name == STDIN_NAME else shown_path(Path(name)), errors)
+        batches = Store(store_path).ingest_extracted_in_batches(articles, batch_size=batch_size)
+        added, replaced, unchanged = print_outcomes(batches)
+    print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
+    return EXIT_FAILURE if errors else EXIT_OK
+
+
+@contextmanager
+def extracted_lines_file(name: str) -> Iterator[Iterable[bytes]]:
+    """The lines of a file of extracted articles (standard input for `-`), or a one-line error."""
+    if name == STDIN_NAME:
+        yield sys.stdin.buffer
+        return
+    try:
+        handle = open(name, "rb")  # noqa: SIM115 - closed below, after the lines are read
+    except OSError as error:
+        raise ArticleError(f"{shown_path(Path(name))}: cannot read ({error.strerror})") from None
+    with handle:
+        yield handle
+
+
+def extracted_articles(
+    lines: Iterable[bytes], shown: str, errors: list[str]
+) -> Iterator[tuple[tuple[str, str, dict[str, str]], Extraction, int]]:
+    """Each article the lines hold, to be stored as extracted; a line that is not one is reported and skipped."""
+    from store.extracted import BadLine, read_extracted_lines
+
+    for number, article in read_extracted_lines(lines):
+        if isinstance(article, BadLine):
+            message = f"{shown}: line {number}: {article}; skipped"
+            print_error(message)
+            errors.append(message)
+            continue
+        yield (article.source, article.text, article.metadata), article.extraction, article.extractor
+
+
+def print_outcomes(batches: Iterable[list[IngestOutcome]]) -> tuple[int, int, int]:
+    """Print a line per article stored as each batch is written; how many were added, replaced and unchanged."""
+    output = Lines()
+    added = replaced = unchanged = 0
+    for outcomes in batches:
+        for outcome in outcomes:
+            replaced += outcome.replaced
+            added += outcome.added and not outcome.replaced
+            unchanged += not outcome.added
+            output.write(printable_line(outcome_line(outcome)))
+        output.flush()
+    return added, replaced, unchanged
+
+
 def outcome_verb(outcome: IngestOutcome) -> str:
     """What ingest or reextract did with an article it stored: added, replaced, or reextracted."""
     return "reextracted" if outcome.reextracted else "replaced" if outcome.replaced else "added"
@@ -813,9 +908,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command is not None:
         resume_collector()
     try:
+        if arguments.command == "extract" and arguments.jsonl:
+            return run_extract_lines(arguments.paths)
         if arguments.command == "extract":
             return run_extract(arguments.paths, arguments.json)
         store_path = resolve_store_path(getattr(arguments, "db", None))
+        if arguments.command == "ingest" and (arguments.extracted is not None or not arguments.paths):
+            return run_ingest_extracted(store_path, arguments.extracted, arguments.paths, arguments.batch_size)
         if arguments.command == "ingest":
             return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow, arguments.jobs)
         if arguments.command == "search":
