@@ -17,6 +17,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme
 
 from store import QuoteRecord, Snapshot, Store, WhosaidError
+from store.citations import CITATION_STYLES, citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
@@ -44,6 +45,9 @@ ASCII_KEYS = {
     "right": "Right",
 }
 """How an ASCII-only terminal shows the keys Textual draws as symbols (⏎, ↑, ...)."""
+
+CITATION_LABELS = {"plain": "plain", "markdown": "Markdown"}
+"""How the palette and notifications name each of store.citations.CITATION_STYLES."""
 
 ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "dumb", "ansi", "cons25")
 REFRESH_SECONDS = 1.0
@@ -115,6 +119,8 @@ class WhosaidApp(App[None]):
         elif chosen:
             self._unknown_theme = chosen
         self._saved_theme = self.theme
+        self.citation_style = citation_style()
+        """The style `y` copies citations in: from WHOSAID_CITATION, then as chosen in the palette."""
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen()
@@ -252,9 +258,17 @@ class WhosaidApp(App[None]):
 
         A terminal cannot tell whether it took an OSC 52 request, so the message says it was sent, not copied.
         """
-        citation = printable_line(self.snapshot.citation(quote))
+        citation = printable_line(self.snapshot.citation(quote, self.citation_style))
         self.copy_to_clipboard(citation)
-        self.notify(citation, title="Sent to your terminal's clipboard (OSC 52)", timeout=4, markup=False)
+        label = CITATION_LABELS[self.citation_style]
+        title = f"Sent to your terminal's clipboard (OSC 52), {label} citation"
+        self.notify(citation, title=title, timeout=4, markup=False)
+
+    def set_citation_style(self, style: str) -> None:
+        """Copy citations in `style` (one of CITATION_STYLES) from now on, and say so."""
+        if style in CITATION_STYLES:
+            self.citation_style = style
+            self.notify(f"y now copies citations in the {CITATION_LABELS[style]} style", markup=False)
 
     def open_article(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         """Open an article's full text, scrolled to a quote when given, or back to where the reader was."""

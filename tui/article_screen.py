@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header, Input, Static
 
 from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
 from tui.article_layout import line_starts, paragraph_at
@@ -27,6 +27,7 @@ from tui.text import (
     ORGANIZATION_STYLE,
     PERSON_STYLE,
     QUOTE_STYLE,
+    article_metadata,
     count_label,
     plain,
 )
@@ -109,6 +110,7 @@ class ArticleScreen(Screen[Subject | None]):
         article = self.app.snapshot.article(article_key)
         self.title_text = article.title if article is not None else ""
         self.source_line = article_heading(article) if article is not None else ""
+        self.metadata = article_metadata(article) if article is not None else Content("")
         self.text = ""
         self.quotes: list[QuoteRecord] = []
         self.mentions: list[Mention] = []
@@ -126,6 +128,9 @@ class ArticleScreen(Screen[Subject | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
+        heading = Static(self.metadata, id="article-metadata", markup=False)
+        heading.display = bool(self.metadata.plain)
+        yield heading
         yield ArticleView(id="article")
         yield ArticleSearch()
         yield Footer()

@@ -14,7 +14,7 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
     Binding("a", "open_article", "Article", id="article.open"),
     Binding("ctrl+c", "app.quit", "Quit", show=False, priority=True, id="app.interrupt"),
-    Binding("s", "cycle_sort", "Sort People or Organizations", show=False, id="list.sort"),
+    Binding("s", "cycle_sort", "Sort the list", show=False, id="list.sort"),
     Binding("1", "show_pane('people')", "People pane", show=False, priority=True, id="pane.people"),
     Binding(
         "2", "show_pane('organizations')", "Organizations pane", show=False, priority=True, id="pane.organizations"

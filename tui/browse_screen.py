@@ -367,12 +367,12 @@ class BrowseScreen(Screen[None]):
         return None
 
     def action_cycle_sort(self) -> None:
-        """Sort the People or Organizations pane by the next order; the pane's title says which."""
+        """Sort the People, Organizations or Quotes pane by the next order; the pane's title says which."""
         pane = self.pane(self.current_pane)
-        if isinstance(pane, NamePane):
+        if isinstance(pane, (NamePane, QuotesPane)):
             pane.cycle_order()
         else:
-            self.app.notify("s sorts the People and Organizations panes", markup=False)
+            self.app.notify("s sorts the People, Organizations and Quotes panes", markup=False)
 
     def action_copy_quote(self) -> None:
         quote = self.selected_quote()

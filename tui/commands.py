@@ -24,7 +24,7 @@ MAX_CANDIDATES = 300
 SEARCH_PREFIX = "Search: quotes for "
 SEARCH_SCORE = 0.01
 """Searching the typed words is always offered, below every name that matches."""
-DISCOVERED = ("Search: ", "Theme: switch", "Help: ", "App: ")
+DISCOVERED = ("Search: ", "Theme: switch", "Citation style: ", "Help: ", "App: ")
 """Commands listed before anything is typed."""
 
 
@@ -91,6 +91,15 @@ class WhosaidCommands(Provider):
         yield "Theme: switch theme", app.action_change_theme, "Pick a color theme"
         for name in sorted(app.available_themes):
             yield f"Theme: {name}", partial(setattr, app, "theme", name), "Use this theme"
+        from tui.app import CITATION_LABELS
+
+        for style, label in CITATION_LABELS.items():
+            current = " (current)" if style == app.citation_style else ""
+            yield (
+                f"Citation style: {label}",
+                partial(app.set_citation_style, style),
+                f"y copies quotes with a {label} citation{current}",
+            )
         yield "Help: keys", app.action_help, "List every key"
         yield "App: quit", app.action_quit, "Leave whosaid"
 

@@ -16,6 +16,7 @@ from tui.text import (
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
+    article_metadata,
     block,
     count_label,
     highlighted,
@@ -150,6 +151,10 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
         plain(f"\u2014 {snapshot.speaker_line(quote)}", MUTED_STYLE),
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]
+    article = snapshot.article(quote.article_key)
+    published = article_metadata(article, with_author=False, with_link=False) if article is not None else None
+    if published is not None and published.plain:
+        lines.append(published.stylize_before(MUTED_STYLE))
     paragraph_start, paragraph = quote.context
     if paragraph.strip():
         start = max(0, quote.start - paragraph_start)

@@ -167,8 +167,13 @@ class OrganizationsPane(NamePane[OrganizationRecord]):
         super().__init__(organization_row, id="organizations")
 
 
+QUOTE_ORDERS = ("article", "date")
+"""The orders the Quotes pane cycles through: as the store keeps them, then by their article's date."""
+QUOTE_ORDER_LABELS = {"date": "by date, oldest first"}
+
+
 class QuotesPane(RecordPane[QuoteRecord]):
-    """Quotes in article order, filtered and highlighted by the search."""
+    """Quotes in article order (or by date), filtered and highlighted by the search."""
 
     pane_title = "Quotes"
     plural = "quotes"
@@ -176,6 +181,30 @@ class QuotesPane(RecordPane[QuoteRecord]):
 
     def __init__(self) -> None:
         super().__init__(quote_row, id="quotes")
+        self.order = "article"
+        self._given: Sequence[QuoteRecord] = ()
+
+    def show(
+        self, snapshot: Snapshot, records: Sequence[QuoteRecord], total: int, query: str, keep_key: str | None = None
+    ) -> None:
+        """List the quotes in the pane's order (the store gives them in article order)."""
+        self._given = records
+        if self.order != "article":
+            if not isinstance(records, QuoteSelection):
+                records = QuoteSelection(snapshot.quotes, list(range(len(records))))
+            records = snapshot.sorted_quotes(records, self.order)
+        super().show(snapshot, records, total, query, keep_key)
+
+    def cycle_order(self) -> str:
+        """Sort by the next order (article, date), keeping the selected quote."""
+        self.order = QUOTE_ORDERS[(QUOTE_ORDERS.index(self.order) + 1) % len(QUOTE_ORDERS)]
+        if self.snapshot is not None:
+            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
+        return self.order
+
+    def title_suffix(self) -> Content:
+        label = QUOTE_ORDER_LABELS.get(self.order)
+        return Content.styled(f" \u00b7 {label}", MUTED_STYLE) if label else Content("")
 
     def index_of(self, key: str) -> int | None:
         """Found through the store's key index, never by reading every listed quote."""
@@ -183,6 +212,8 @@ class QuotesPane(RecordPane[QuoteRecord]):
         if position is None:
             return None
         records = self.records
+        if isinstance(records, QuoteSelection) and self.order != "article":
+            return next((index for index, listed in enumerate(records.positions) if listed == position), None)
         if isinstance(records, QuoteSelection):
             index = bisect_left(records.positions, position)
             return index if index < len(records.positions) and records.positions[index] == position else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store import OrganizationRecord, PersonRecord, QuoteRecord, match_spans
+from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, match_spans
 from tui.safe_text import printable, printable_line
 
 MATCH_STYLE = "bold reverse"
@@ -86,3 +86,32 @@ def organization_row(organization: OrganizationRecord, query: str = "") -> Conte
 def count_label(count: int, singular: str, plural: str | None = None) -> str:
     """'1 quote', '3 quotes'."""
     return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+LINK_STYLE = "underline $text-accent"
+
+
+def article_link(url: str | None) -> Content:
+    """An article's link (a clean http(s) URL from the store) shown as text that is also an OSC 8 hyperlink."""
+    from textual.style import Style
+
+    if not url:
+        return Content("")
+    shown = printable_line(url)
+    if shown != url or not url.lower().startswith(("http://", "https://")):
+        return plain(url, MUTED_STYLE)
+    return Content(shown).stylize(LINK_STYLE).stylize(Style(link=url))
+
+
+def article_metadata(article: ArticleRecord, *, with_author: bool = True, with_link: bool = True) -> Content:
+    """What an article's source states, on one line: outlet · date · by author · link (empty when it states none)."""
+    parts: list[Content] = []
+    if article.outlet:
+        parts.append(plain(article.outlet, "bold"))
+    if article.date:
+        parts.append(plain(article.date))
+    if with_author and article.author:
+        parts.append(plain(f"by {article.author}"))
+    if with_link and article.url:
+        parts.append(article_link(article.url))
+    return Content(" \u00b7 ").join(parts)

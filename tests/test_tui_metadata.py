@@ -1,0 +1,143 @@
+"""Article metadata in the browser: the article heading and its link, a quote's outlet and date, citation styles,
+quotes by date, and exporting the list on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tests.test_tui import choose_in_palette, make_app, row_texts, screen_text, settle, synchronously, title_of
+from tui.app import WhosaidApp
+
+SIZE = (120, 36)
+
+
+def news_article(title: str, outlet: str, date: str, url: str, speaker: str, words: str) -> tuple[str, str, dict]:
+    """An article with one quote, and the metadata its source states."""
+    text = f"{title}\n\n\u201c{words},\u201d said {speaker}, the mayor of Portsmouth.\n"
+    metadata = {"title": title, "outlet": outlet, "date": date, "url": url, "author": "Mia Holt"}
+    return (url, text, metadata)
+
+
+@pytest.fixture
+def news_store(tmp_path: Path) -> Store:
+    """Three articles with outlets, dates, an author and links, stored out of date order."""
+    store = Store(tmp_path / "store.json")
+    store.ingest(
+        [
+            news_article("Harbor vote", "Coastal Ledger", "2024-06-12", "https://ledger.example.com/harbor",
+                         "Daniel Reyes", "The munitions depot will close"),
+            news_article("Ferry fares", "Wire Daily", "2023-11-02", "https://wire.example.net/ferry",
+                         "Ana Lindqvist", "The ferry fares rise in autumn"),
+            news_article("Bridge works", "Coastal Ledger", "2024-01-30", "https://ledger.example.com/bridge",
+                         "Tom Berg", "The bridge reopens in spring"),
+        ]
+    )
+    return store
+
+
+def links_on_screen(app: WhosaidApp) -> set[str]:
+    """The OSC 8 hyperlink targets of everything on screen."""
+    return {
+        segment.style.link
+        for strip in app.screen._compositor.render_strips()
+        for segment in strip
+        if segment.style is not None and segment.style.link
+    }
+
+
+async def open_quote(pilot, words: str) -> None:  # type: ignore[no-untyped-def]
+    """Select the quote holding `words` in the Quotes pane."""
+    await settle(pilot)
+    await pilot.press("3")
+    rows = row_texts(pilot.app, "quotes")
+    index = next(n for n, row in enumerate(rows) if words in row)
+    pilot.app.screen.quotes.rows.cursor = index
+    await settle(pilot)
+
+
+@synchronously
+async def test_the_article_heading_shows_outlet_date_author_and_the_link_as_a_hyperlink(news_store: Store) -> None:
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "munitions")
+        await pilot.press("a")
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Coastal Ledger \u00b7 2024-06-12 \u00b7 by Mia Holt \u00b7 https://ledger.example.com/harbor" in text
+        assert links_on_screen(app) == {"https://ledger.example.com/harbor"}
+
+
+@synchronously
+async def test_an_article_without_metadata_has_no_heading_line(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        assert not app.screen.query_one("#article-metadata").display
+        assert links_on_screen(app) == set()
+
+
+@synchronously
+async def test_a_quote_detail_shows_the_outlet_and_date_of_its_article(news_store: Store) -> None:
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "ferry")
+        summary = app.screen.detail.summary.render()
+        assert "Wire Daily \u00b7 2023-11-02" in str(summary)
+
+
+@synchronously
+async def test_the_palette_switches_the_citation_style_y_copies(
+    news_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WHOSAID_CITATION", raising=False)
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "munitions")
+        await pilot.press("y")
+        assert app.clipboard.endswith("(Harbor vote, Coastal Ledger, 2024-06-12, https://ledger.example.com/harbor)")
+        await choose_in_palette(pilot, "citation style markdown")
+        assert app.citation_style == "markdown"
+        assert any("Markdown" in notification.message for notification in app._notifications)
+        await pilot.press("3", "y")
+        assert "([Harbor vote](https://ledger.example.com/harbor), *Coastal Ledger*, 2024-06-12)" in app.clipboard
+        await pilot.pause()
+        assert any("Markdown citation" in notification.title for notification in app._notifications)
+
+
+@synchronously
+async def test_whosaid_citation_picks_the_style_at_launch(news_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WHOSAID_CITATION", "markdown")
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "munitions")
+        await pilot.press("y")
+        assert "[Harbor vote](https://ledger.example.com/harbor)" in app.clipboard
+
+
+@synchronously
+async def test_s_on_the_quotes_pane_orders_them_by_date_and_back(news_store: Store) -> None:
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "munitions")
+        stored = row_texts(app, "quotes")
+        await pilot.press("s")
+        await settle(pilot)
+        dated = row_texts(app, "quotes")
+        assert [row.split("\u201c")[1][:10] for row in dated] == ["The ferry ", "The bridge", "The muniti"]
+        assert "by date" in title_of(app.screen.quotes)
+        assert app.screen.quotes.selected is not None and "munitions" in app.screen.quotes.selected.text
+        await pilot.press("slash", *"the", "enter")
+        await settle(pilot)
+        assert "by date" in title_of(app.screen.quotes)
+        assert [row.split("\u201c")[1][:10] for row in row_texts(app, "quotes")] == [
+            row.split("\u201c")[1][:10] for row in dated
+        ]
+        await pilot.press("3", "s")
+        await settle(pilot)
+        assert "by date" not in title_of(app.screen.quotes)
+        assert sorted(row_texts(app, "quotes")) == sorted(stored)
