@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
@@ -16,6 +18,12 @@ if TYPE_CHECKING:
 Item = TypeVar("Item", bound=tuple)
 PR_SET_PDEATHSIG = 1
 """Linux's prctl option: the signal a process gets when its parent dies."""
+WORKER_NICENESS = 10
+"""Workers yield the processor to the one writer: with as many workers as cores, the writer would otherwise get
+a share of one core, and every worker would wait on it."""
+HANDOVER_SECONDS = 0.0005
+"""How long the writing thread may hold the interpreter before the threads feeding the workers and taking their
+results get a turn (Python's default, 5 ms, starves them while a batch is written, leaving the workers idle)."""
 CHUNK_SIZE = 8
 """Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
 
@@ -64,11 +72,14 @@ def extracted_in_workers(
             yield item
 
     pool = worker_pool(jobs)
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(HANDOVER_SECONDS)
     try:
         for result in pool.imap(work, fed(), chunksize=CHUNK_SIZE):
             room.release()
             yield result
     finally:
+        sys.setswitchinterval(switch_interval)
         stopping.set()
         room.release(ahead + 1)
         pool.terminate()
@@ -85,8 +96,11 @@ def worker_pool(jobs: int) -> multiprocessing.pool.Pool:
 
 def start_worker(parent: int) -> None:
     """In a new worker: ignore Ctrl+C, which the parent handles by stopping the workers (no traceback from each),
-    and end when the parent ends, however it ends (a killed ingest leaves no worker behind)."""
+    run below the writer's priority, and end when the parent ends, however it ends (a killed ingest leaves no
+    worker behind)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     end_with_parent()
     if os.getppid() != parent:
         os._exit(0)
