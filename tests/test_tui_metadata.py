@@ -141,3 +141,66 @@ async def test_s_on_the_quotes_pane_orders_them_by_date_and_back(news_store: Sto
         await settle(pilot)
         assert "by date" not in title_of(app.screen.quotes)
         assert sorted(row_texts(app, "quotes")) == sorted(stored)
+
+
+def notifications(app: WhosaidApp) -> list[str]:
+    """Every notification's title and message, one string each."""
+    return [f"{notification.title}: {notification.message}" for notification in app._notifications]
+
+
+@synchronously
+async def test_e_exports_the_listed_quotes_as_markdown_to_a_file_in_the_current_folder_and_says_where(
+    news_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "here"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"source:ledger", "enter")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        [written] = folder.glob("whosaid-export-*.md")
+        assert written.name[len("whosaid-export-"):-3].replace("-", "").isdigit()
+        lines = written.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == 2 and all(line.startswith("- \u201c") for line in lines)
+        assert any("[Harbor vote](https://ledger.example.com/harbor)" in line for line in lines)
+        assert not any("Ferry" in line for line in lines)
+        assert any("2 quotes as Markdown in" in text and written.name in text for text in notifications(app))
+        await pilot.press("3", "escape", "e")
+        await settle(pilot)
+        assert len(list(folder.glob("whosaid-export-*.md"))) == 2
+        assert app.is_running
+
+
+@synchronously
+async def test_in_a_guest_session_e_sends_the_list_with_osc_52_cut_to_a_size_terminals_accept(
+    news_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui import browse_screen
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("WHOSAID_GUEST", "1")
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert list(tmp_path.glob("whosaid-export-*")) == []
+        assert app.clipboard.count("\n") == 3 and app.clipboard.startswith("- \u201c")
+        assert any("3 quotes as Markdown, sent to your terminal's clipboard" in text for text in notifications(app))
+        first_line = app.clipboard.split("\n")[0] + "\n"
+        monkeypatch.setattr(browse_screen, "CLIPBOARD_BYTES", len(first_line.encode("utf-8")) + 10)
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.clipboard == first_line
+        assert any("The first 1 of 3 quotes" in text for text in notifications(app))
+
+
+def test_clipboard_lines_keep_whole_lines_within_the_limit() -> None:
+    from tui.browse_screen import clipboard_lines
+
+    assert clipboard_lines(["ab\n", "\u00e9\u00e9\n", "c\n"], 8) == ("ab\n\u00e9\u00e9\n", 2)
+    assert clipboard_lines(["abcdef\n"], 3) == ("", 0)

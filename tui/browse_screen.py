@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
@@ -18,13 +20,16 @@ from textual.widgets import Footer, Header, Input, OptionList
 from textual.worker import get_current_worker
 
 from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store.export import export_lines
 from tui.bindings import BROWSE_BINDINGS
+from tui.crash import is_guest_session
 from tui.detail import DetailPane, Subject
 from tui.link_list import LinkPosition
 from tui.panes import NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.safe_text import printable_line
 from tui.search_box import SearchBox
+from tui.text import count_label
 
 if TYPE_CHECKING:
     from tui.app import WhosaidApp
@@ -37,6 +42,35 @@ DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
 """A detail that took longer than this to show is not redrawn for every row the cursor passes."""
+CLIPBOARD_BYTES = 75_000
+"""Most Markdown a guest session sends with OSC 52: base64 makes it 100 KB, about what terminals accept."""
+EXPORT_NAME = "whosaid-export-%Y%m%d-%H%M%S"
+
+
+def clipboard_lines(lines: Iterable[str], limit: int) -> tuple[str, int]:
+    """The first whole lines that fit in `limit` bytes of UTF-8, joined, and how many they are."""
+    kept: list[str] = []
+    size = 0
+    for line in lines:
+        size += len(line.encode("utf-8"))
+        if size > limit:
+            break
+        kept.append(line)
+    return "".join(kept), len(kept)
+
+
+def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
+    """Write the lines to a new file named for `now` in `folder` (never over an existing file); its path."""
+    stem = now.strftime(EXPORT_NAME)
+    for attempt in range(1, 100):
+        path = folder / (f"{stem}.md" if attempt == 1 else f"{stem}-{attempt}.md")
+        try:
+            with path.open("x", encoding="utf-8", newline="\n") as file:
+                file.writelines(lines)
+        except FileExistsError:
+            continue
+        return path
+    raise FileExistsError(f"{folder / stem}.md exists")
 
 
 class Place(NamedTuple):
@@ -79,6 +113,16 @@ class BrowseScreen(Screen[None]):
             self.query = query
             self.people = people
             self.organizations = organizations
+
+    class Exported(Message):
+        """The listed quotes were written to a file, or made into Markdown for the clipboard, off the UI thread."""
+
+        def __init__(self, total: int, path: Path | None = None, text: str = "", sent: int = 0) -> None:
+            super().__init__()
+            self.total = total
+            self.path = path
+            self.text = text
+            self.sent = sent
 
     class Prepared(Message):
         """The snapshot's lazily built indexes are ready, so showing a detail no longer waits on them."""
@@ -380,6 +424,48 @@ class BrowseScreen(Screen[None]):
             self.app.notify("Select a quote to copy it", severity="warning", markup=False)
             return
         self.app.copy_quote(quote)
+
+    def action_export(self) -> None:
+        """Export the quotes listed (the search's results, or all) as Markdown: to a file in the current folder,
+        or, in a guest session (read-only), to the terminal's clipboard."""
+        quotes = self.quotes.records
+        if not quotes:
+            self.app.notify("No quotes listed to export", severity="warning", markup=False)
+            return
+        self.export_quotes(self.app.snapshot, quotes, is_guest_session())
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export")
+    def export_quotes(self, snapshot: Snapshot, quotes: Sequence[QuoteRecord], to_clipboard: bool) -> None:
+        """Write the export (seconds for many quotes) off the UI thread; say how it went."""
+        lines = export_lines(snapshot, quotes, "md")
+        if to_clipboard:
+            text, sent = clipboard_lines(lines, CLIPBOARD_BYTES)
+            self.post_message(self.Exported(len(quotes), text=text, sent=sent))
+            return
+        try:
+            path = export_file(lines, Path.cwd(), datetime.now())
+        except OSError as error:
+            message = printable_line(f"The quotes were not exported: {error}")
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            return
+        self.post_message(self.Exported(len(quotes), path=path))
+
+    def on_browse_screen_exported(self, message: Exported) -> None:
+        from tui.app import display_path
+
+        quotes = count_label(message.total, "quote")
+        if message.path is not None:
+            where = display_path(str(message.path))
+            self.app.notify(f"{quotes} as Markdown in {where}", title="Exported", timeout=6, markup=False)
+            return
+        self.app.copy_to_clipboard(message.text)
+        sent = quotes if message.sent == message.total else f"The first {message.sent} of {quotes}"
+        self.app.notify(
+            f"{sent} as Markdown, sent to your terminal's clipboard (OSC 52): a whosaid serve session writes no files",
+            title="Exported",
+            timeout=6,
+            markup=False,
+        )
 
     def selected_name(self) -> PersonRecord | OrganizationRecord | None:
         """The person or organization the user is looking at: the detail's subject, else the list's cursor."""
