@@ -22,6 +22,8 @@ BROWSE_BINDINGS: list[Binding] = [
     ),
     Binding("3", "show_pane('quotes')", "Quotes pane", show=False, priority=True, id="pane.quotes"),
     Binding("4", "show_pane('detail')", "Detail pane", show=False, priority=True, id="pane.detail"),
+    Binding("5", "show_pane('articles')", "Articles pane", show=False, priority=True, id="pane.articles"),
+    Binding("o", "open_original", "Open the original in $PAGER", show=False, id="article.original"),
 ]
 
 APP_BINDINGS: list[Binding] = [

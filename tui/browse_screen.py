@@ -1,7 +1,10 @@
-"""The main screen: search box, People, Organizations and Quotes panes, the detail area, and a back history."""
+"""The main screen: search box, People, Organizations, Quotes and Articles panes, the detail area, a back history."""
 
 from __future__ import annotations
 
+import os
+import shlex
+import subprocess
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import partial
@@ -9,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
@@ -19,13 +22,15 @@ from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, OptionList
 from textual.worker import get_current_worker
 
-from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import export_lines
+from store.snapshot import QuoteSelection
+from tui.articles import ArticleCounts, article_counts
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
 from tui.detail import DetailPane, Subject
 from tui.link_list import LinkPosition
-from tui.panes import NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
+from tui.panes import ArticlesPane, NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.safe_text import printable_line
 from tui.search_box import SearchBox
@@ -35,7 +40,7 @@ if TYPE_CHECKING:
     from tui.app import WhosaidApp
     from tui.article_screen import ReadingPlace
 
-PANES = ("people", "organizations", "quotes", "detail")
+PANES = ("people", "organizations", "quotes", "detail", "articles")
 WIDE_COLUMNS = 100
 NARROW_COLUMNS = 60
 DETAIL_DELAY = 0.1
@@ -73,6 +78,20 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
     raise FileExistsError(f"{folder / stem}.md exists")
 
 
+def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> list[ArticleRecord]:
+    """The articles holding any of these quotes, in the store's order."""
+    if isinstance(quotes, QuoteSelection):
+        every = getattr(snapshot.quotes, "article_keys", None)
+        if every is not None:
+            keys = every()
+            wanted = {keys[position] for position in quotes.positions}
+        else:
+            wanted = {quote.article_key for quote in quotes}
+    else:
+        wanted = {quote.article_key for quote in quotes}
+    return [article for article in snapshot.articles if article.key in wanted]
+
+
 class Place(NamedTuple):
     """Where the user was before Enter took them further: what the detail showed and what had focus."""
 
@@ -107,12 +126,22 @@ class BrowseScreen(Screen[None]):
             query: str,
             people: list[PersonRecord],
             organizations: list[OrganizationRecord],
+            articles: list[ArticleRecord],
         ) -> None:
             super().__init__()
             self.snapshot = snapshot
             self.query = query
             self.people = people
             self.organizations = organizations
+            self.articles = articles
+
+    class ArticlesCounted(Message):
+        """Each article's people, organizations and quotes, counted off the UI thread."""
+
+        def __init__(self, snapshot: Snapshot, counts: dict[str, ArticleCounts]) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.counts = counts
 
     class Exported(Message):
         """The listed quotes were written to a file, or made into Markdown for the clipboard, off the UI thread."""
@@ -134,7 +163,8 @@ class BrowseScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         width_classes = self._get_breakpoint_classes(self.app.size.width, self.HORIZONTAL_BREAKPOINTS)
-        self.set_classes([*width_classes, *self.pane_classes("people")])
+        shown = [name for name, on in self.pane_classes("people").items() if on]
+        self.set_classes([*width_classes, *shown])
         self.history: list[Place] = []
         self._restoring = False
         self._prepared: Snapshot | None = None
@@ -145,6 +175,7 @@ class BrowseScreen(Screen[None]):
         self.organizations = OrganizationsPane()
         self.quotes = QuotesPane()
         self.detail = DetailPane()
+        self.articles = ArticlesPane()
         self.search = SearchBox()
         self.people.add_class("-current", update=False)
 
@@ -157,6 +188,7 @@ class BrowseScreen(Screen[None]):
                     yield self.people
                     yield self.organizations
                 yield self.quotes
+                yield self.articles
             yield self.detail
         yield Footer()
 
@@ -168,6 +200,10 @@ class BrowseScreen(Screen[None]):
         """Build the indexes a detail first needs (seconds at 100k quotes) off the UI thread."""
         snapshot.build_indexes()
         self.post_message(self.Prepared(snapshot))
+        self.post_message(self.ArticlesCounted(snapshot, article_counts(snapshot)))
+
+    def on_browse_screen_articles_counted(self, message: ArticlesCounted) -> None:
+        self.articles.show_counts(message.snapshot, message.counts)
 
     def on_browse_screen_prepared(self, message: Prepared) -> None:
         if message.snapshot is self.app.snapshot:
@@ -193,9 +229,8 @@ class BrowseScreen(Screen[None]):
 
     def pane(self, name: str) -> Widget:
         """The pane container called `name`."""
-        return {"people": self.people, "organizations": self.organizations, "quotes": self.quotes}.get(
-            name, self.detail
-        )
+        panes = {"people": self.people, "organizations": self.organizations, "quotes": self.quotes}
+        return self.articles if name == "articles" else panes.get(name, self.detail)
 
     def focus_target(self, name: str) -> Widget:
         """The widget inside a pane that takes the keys."""
@@ -209,18 +244,13 @@ class BrowseScreen(Screen[None]):
         if snapshot is not self._prepared and snapshot is not self._preparing:
             self._preparing = snapshot
             self.call_after_refresh(self.prepare, snapshot)
+        quotes = snapshot.search_quotes(query) if searching else snapshot.quotes
         if searching:
-            self.find_names(snapshot, query)
+            self.find_names(snapshot, query, quotes)
         else:
             self.workers.cancel_group(self, "names")
-            self.show_names(snapshot, query, snapshot.people, snapshot.organizations)
-        self.quotes.show(
-            snapshot,
-            snapshot.search_quotes(query) if searching else snapshot.quotes,
-            len(snapshot.quotes),
-            query,
-            self.quotes.selected_key,
-        )
+            self.show_names(snapshot, query, snapshot.people, snapshot.organizations, snapshot.articles)
+        self.quotes.show(snapshot, quotes, len(snapshot.quotes), query, self.quotes.selected_key)
         if with_detail and snapshot is self._prepared:
             self.detail.show(snapshot, self.detail.subject, query, self.detail.position)
         self.app.sub_title = self.app.store_line()
@@ -231,29 +261,37 @@ class BrowseScreen(Screen[None]):
         query: str,
         people: Sequence[PersonRecord],
         organizations: Sequence[OrganizationRecord],
+        articles: Sequence[ArticleRecord],
     ) -> None:
-        """Fill the People and Organizations panes, keeping their selections."""
+        """Fill the People, Organizations and Articles panes, keeping their selections."""
         self.people.counting = self.organizations.counting = snapshot is self._prepared
         self.people.show(snapshot, people, len(snapshot.people), query, self.people.selected_key)
         self.organizations.show(
             snapshot, organizations, len(snapshot.organizations), query, self.organizations.selected_key
         )
+        if snapshot is not self.articles.snapshot:
+            self.articles.counts = None
+        self.articles.show(snapshot, articles, len(snapshot.articles), query, self.articles.selected_key)
 
     @work(thread=True, exclusive=True, group="names", exit_on_error=False, description="find names")
-    def find_names(self, snapshot: Snapshot, query: str) -> None:
-        """Match names against the search off the UI thread (a linear scan); a newer search cancels this one."""
+    def find_names(self, snapshot: Snapshot, query: str, quotes: Sequence[QuoteRecord]) -> None:
+        """Match names against the search, and find the articles of the matching quotes, off the UI thread (linear
+        scans); a newer search cancels this one."""
         worker = get_current_worker()
         people = snapshot.search_people(query)
         if worker.is_cancelled:
             return
         organizations = snapshot.search_organizations(query)
+        if worker.is_cancelled:
+            return
+        articles = articles_quoted(snapshot, quotes)
         if not worker.is_cancelled:
-            self.post_message(self.NamesFound(snapshot, query, people, organizations))
+            self.post_message(self.NamesFound(snapshot, query, people, organizations, articles))
 
     def on_browse_screen_names_found(self, message: NamesFound) -> None:
         if message.query != self.search_text or message.snapshot is not self.app.snapshot:
             return
-        self.show_names(message.snapshot, message.query, message.people, message.organizations)
+        self.show_names(message.snapshot, message.query, message.people, message.organizations, message.articles)
         if not self.quotes.records:
             self.show_search_detail_soon()
 
@@ -280,7 +318,11 @@ class BrowseScreen(Screen[None]):
     @staticmethod
     def pane_classes(name: str) -> dict[str, bool]:
         """The screen's classes that show the current pane's column when one pane is shown at a time."""
-        return {"-show-entities": name in ("people", "organizations"), "-show-browse": name != "detail"}
+        return {
+            "-show-entities": name in ("people", "organizations"),
+            "-show-browse": name != "detail",
+            "-show-articles": name == "articles",
+        }
 
     def watch_current_pane(self, name: str) -> None:
         for pane_name in PANES:
@@ -325,6 +367,9 @@ class BrowseScreen(Screen[None]):
     def row_opened(self, event: RowList.Opened) -> None:
         pane = event.row_list.parent
         if not isinstance(pane, RecordPane) or pane.selected is None:
+            return
+        if isinstance(pane, ArticlesPane):
+            self.app.open_article(pane.selected.key)
             return
         self.history.append(Place(self.detail.subject, pane.id or "people", None))
         self.show_selection(pane)
@@ -413,10 +458,10 @@ class BrowseScreen(Screen[None]):
     def action_cycle_sort(self) -> None:
         """Sort the People, Organizations or Quotes pane by the next order; the pane's title says which."""
         pane = self.pane(self.current_pane)
-        if isinstance(pane, (NamePane, QuotesPane)):
+        if isinstance(pane, (NamePane, QuotesPane, ArticlesPane)):
             pane.cycle_order()
         else:
-            self.app.notify("s sorts the People, Organizations and Quotes panes", markup=False)
+            self.app.notify("s sorts the People, Organizations, Quotes and Articles panes", markup=False)
 
     def action_copy_quote(self) -> None:
         quote = self.selected_quote()
@@ -479,8 +524,48 @@ class BrowseScreen(Screen[None]):
         pane = self.pane(self.current_pane)
         return pane.selected if isinstance(pane, NamePane) else None
 
+    def selected_article(self) -> ArticleRecord | None:
+        """The article the user is looking at: the Articles cursor, the detail's article, else the quote's."""
+        if self.current_pane == "articles":
+            return self.articles.selected
+        subject = self.detail.subject
+        if subject is not None and subject.kind == "article":
+            return self.app.snapshot.article(subject.key)
+        quote = self.selected_quote()
+        return self.app.snapshot.article(quote.article_key) if quote is not None else None
+
+    def action_open_original(self) -> None:
+        """Open the selected article's original file in $PAGER; in a guest session, or with no file, say where it is."""
+        article = self.selected_article()
+        if article is None:
+            self.app.notify("Select an article or a quote to open its original", severity="warning", markup=False)
+            return
+        from tui.app import display_path
+
+        where = article.url or (display_path(article.source) if article.source else "no source file")
+        if is_guest_session():
+            self.app.notify(
+                printable_line(f"A whosaid serve session opens no programs. The original: {where}"),
+                title="Original",
+                timeout=8,
+                markup=False,
+            )
+            return
+        if not article.source or not Path(article.source).is_file():
+            self.app.notify(printable_line(f"No original file to open: {where}"), title="Original", markup=False)
+            return
+        command = [*shlex.split(os.environ.get("PAGER") or "less"), article.source]
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except (OSError, ValueError, SuspendNotSupported) as error:
+            self.app.notify(printable_line(f"Could not open {where}: {error}"), severity="error", markup=False)
+
     def action_open_article(self) -> None:
         """The selected quote's article at the quote; for a person or organization, the first article naming them."""
+        if self.current_pane == "articles" and self.articles.selected is not None:
+            self.app.open_article(self.articles.selected.key)
+            return
         quote = self.selected_quote()
         if quote is not None:
             self.app.open_article(quote.article_key, quote.key)

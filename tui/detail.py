@@ -52,7 +52,7 @@ class DetailPane(Vertical):
         summary, sections = describe(snapshot, subject, query)
         self.summary.update(summary)
         self.links.show_sections(sections, position)
-        titles = {"person": "Person", "organization": "Organization", "quote": "Quote"}
+        titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
         self.last_cost = perf_counter() - started
 
@@ -177,4 +177,22 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     return Content("\n").join(lines), [Section(None, links, lambda link: link)]
 
 
-_BUILDERS = {"person": _person, "organization": _organization, "quote": _quote}
+def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:
+    article = snapshot.article(key)
+    if article is None:
+        return None
+    lines = [plain(article.title, "bold")]
+    published = article_metadata(article)
+    if published.plain:
+        lines.append(published)
+    if article.source and article.source != article.url:
+        lines.append(plain(article.source, MUTED_STYLE))
+    lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
+
+    def quote_link(quote: QuoteRecord) -> Link:
+        return _quote_label(quote.text, quote.speaker_name or "unattributed", query), Subject("quote", quote.key)
+
+    return Content("\n").join(lines), [Section("Quotes", snapshot.quotes_in_article(key), quote_link)]
+
+
+_BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}

@@ -1,4 +1,4 @@
-"""The browsing panes: People, Organizations and Quotes, each a titled virtual list of records."""
+"""The browsing panes: People, Organizations, Quotes and Articles, each a titled virtual list of records."""
 
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 
-from store import OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.snapshot import QuoteSelection
+from tui.articles import ARTICLE_ORDER_LABELS, ARTICLE_ORDERS, ArticleCounts, article_row, in_article_order
 from tui.row_list import RowList
 from tui.sorting import COUNTED_ORDERS, ORDER_LABELS, in_order, next_order, quote_count
 from tui.text import MUTED_STYLE, organization_row, person_row, plain, quote_row
 
-RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord)
+RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord, ArticleRecord)
 NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
 COUNTS_FROM_WIDTH = 28
@@ -220,3 +221,47 @@ class QuotesPane(RecordPane[QuoteRecord]):
         if position < len(records) and records[position].key == key:
             return position
         return super().index_of(key)
+
+
+class ArticlesPane(RecordPane[ArticleRecord]):
+    """Every stored article, as newsboat lists feeds' items: date, outlet, title, counts, path; in a chosen order."""
+
+    pane_title = "Articles"
+    plural = "articles"
+    kind = "article"
+
+    def __init__(self) -> None:
+        super().__init__(lambda article, query: article_row(article, query, None, 0), id="articles")
+        self.order = "stored"
+        self.counts: dict[str, ArticleCounts] | None = None
+        """Each article's counts by key, once a worker has made them."""
+        self._given: Sequence[ArticleRecord] = ()
+
+    def show(
+        self, snapshot: Snapshot, records: Sequence[ArticleRecord], total: int, query: str, keep_key: str | None = None
+    ) -> None:
+        """List the articles in the pane's order (the store gives them in the order they were added)."""
+        self._given = records
+        super().show(snapshot, in_article_order(records, self.order), total, query, keep_key)
+
+    def show_counts(self, snapshot: Snapshot, counts: dict[str, ArticleCounts]) -> None:
+        """Take the counts a worker made for the snapshot on screen."""
+        if snapshot is self.snapshot:
+            self.counts = counts
+            self.rows.refresh_rows()
+
+    def cycle_order(self) -> str:
+        """Sort by the next order (as stored, date, title, outlet), keeping the selected article."""
+        self.order = ARTICLE_ORDERS[(ARTICLE_ORDERS.index(self.order) + 1) % len(ARTICLE_ORDERS)]
+        if self.snapshot is not None:
+            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
+        return self.order
+
+    def _row(self, index: int) -> Content:
+        article = self.records[index]
+        counts = self.counts.get(article.key, ArticleCounts()) if self.counts is not None else None
+        return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width)
+
+    def title_suffix(self) -> Content:
+        label = ARTICLE_ORDER_LABELS.get(self.order)
+        return Content.styled(f" \u00b7 {label}", MUTED_STYLE) if label else Content("")

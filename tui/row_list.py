@@ -95,6 +95,11 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self.call_after_refresh(self._scroll_cursor_into_view)
         self.refresh()
 
+    def refresh_rows(self) -> None:
+        """Draw every row again (what they show has changed, not how many there are)."""
+        self._strips.clear()
+        self.refresh()
+
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, self.row_count - 1))
 

@@ -1,0 +1,189 @@
+"""The Articles pane: every article with outlet, date, counts and path; sorted with s; Enter opens it; o opens the
+original in $PAGER (never in a guest session)."""
+
+from __future__ import annotations
+
+import contextlib
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tests.test_tui import make_app, no_blink, row_texts, settle, synchronously, title_of
+from tests.test_tui_metadata import news_store, notifications  # noqa: F401 - a fixture used by the tests below
+from tui.app import WhosaidApp
+from tui.article_screen import ArticleScreen
+
+SIZE = (120, 36)
+
+
+def titles_listed(app: WhosaidApp) -> list[str]:
+    """The articles the pane lists, by title, in its order."""
+    return [article.title for article in app.screen.articles.records]
+
+
+@synchronously
+async def test_key_5_shows_the_articles_with_outlet_date_counts_and_path_in_place_of_the_quotes(
+    news_store: Store,  # noqa: F811
+) -> None:
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert not app.screen.articles.display or not app.screen.articles.region
+        await pilot.press("5")
+        await settle(pilot)
+        assert app.focused is app.screen.articles.rows
+        assert app.screen.articles.region.height > 0 and not app.screen.quotes.region
+        assert title_of(app.screen.articles) == "Articles 3"
+        assert titles_listed(app) == ["Harbor vote", "Ferry fares", "Bridge works"]
+        [harbor, *_] = row_texts(app, "articles")
+        for part in ("2024-06-12", "Coastal Ledger", "1p  1o  1q", "Harbor vote", "https://ledger.example.com/harbor"):
+            assert part in harbor
+        assert app.screen.detail.subject is not None and app.screen.detail.subject.kind == "article"
+        await pilot.press("3")
+        assert app.focused is app.screen.quotes.rows
+        assert app.screen.quotes.region.height > 0 and not app.screen.articles.region
+        for key, pane in (("1", "people"), ("2", "organizations"), ("4", "detail")):
+            await pilot.press(key)
+            assert app.screen.current_pane == pane
+
+
+@synchronously
+async def test_s_sorts_the_articles_by_date_title_and_outlet_and_the_title_says_so(
+    news_store: Store,  # noqa: F811
+) -> None:
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "s")
+        assert titles_listed(app) == ["Harbor vote", "Bridge works", "Ferry fares"]
+        assert "by date, newest first" in title_of(app.screen.articles)
+        await pilot.press("s")
+        assert titles_listed(app) == ["Bridge works", "Ferry fares", "Harbor vote"]
+        assert "by title" in title_of(app.screen.articles)
+        await pilot.press("s")
+        assert titles_listed(app) == ["Harbor vote", "Bridge works", "Ferry fares"]
+        assert "by outlet" in title_of(app.screen.articles)
+        await pilot.press("s")
+        assert titles_listed(app) == ["Harbor vote", "Ferry fares", "Bridge works"]
+        assert title_of(app.screen.articles) == "Articles 3"
+
+
+@synchronously
+async def test_enter_or_a_opens_the_article_and_escape_comes_back_to_the_list(news_store: Store) -> None:  # noqa: F811
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "j", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.title_text == "Ferry fares"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is app.screen.articles.rows and app.screen.articles.selected.title == "Ferry fares"
+        await pilot.press("j", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.title_text == "Bridge works"
+
+
+@synchronously
+async def test_a_search_lists_the_articles_of_the_matching_quotes(news_store: Store) -> None:  # noqa: F811
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ferry", "enter")
+        await settle(pilot)
+        await pilot.press("5")
+        assert titles_listed(app) == ["Ferry fares"]
+        assert title_of(app.screen.articles) == "Articles 1 of 3"
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 15)])
+@synchronously
+async def test_the_articles_pane_is_usable_at_80x24_and_40x15(news_store: Store, size: tuple[int, int]) -> None:  # noqa: F811
+    app = make_app(news_store)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        rows = row_texts(app, "articles")
+        assert rows[0].startswith("2024-06-12") and "Harbor vote" in rows[0]
+        assert app.screen.articles.region.height >= 5
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+@pytest.fixture
+def file_store(tmp_path: Path) -> tuple[Store, Path]:
+    """A store of one article read from a file that is still there."""
+    original = tmp_path / "harbor.txt"
+    text = "Harbor vote\n\n\u201cThe depot will close,\u201d said Daniel Reyes, the mayor of Portsmouth.\n"
+    original.write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "store.json")
+    store.ingest([(str(original), text)])
+    return store, original
+
+
+@pytest.fixture
+def no_suspend(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Suspending the app does nothing (a headless test has no terminal to give the pager)."""
+    monkeypatch.setattr(WhosaidApp, "suspend", lambda self: contextlib.nullcontext())
+
+
+@pytest.mark.usefixtures("no_suspend")
+@synchronously
+async def test_o_opens_the_original_file_in_the_pager(
+    file_store: tuple[Store, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, original = file_store
+    record = tmp_path / "pager-args"
+    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
+    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "o")
+        await settle(pilot)
+        assert record.read_text(encoding="utf-8") == str(original)
+        assert app.is_running
+
+
+@pytest.mark.usefixtures("no_suspend")
+@synchronously
+async def test_o_in_a_guest_session_starts_nothing_and_shows_where_the_original_is(
+    file_store: tuple[Store, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store, original = file_store
+    record = tmp_path / "pager-args"
+    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", f"open({str(record)!r}, 'w')"]))
+    monkeypatch.setenv("WHOSAID_GUEST", "1")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "o", "3", "o")
+        await settle(pilot)
+        assert not record.exists()
+        said = [text for text in notifications(app) if "opens no programs" in text]
+        assert len(said) == 2 and all(original.name in text for text in said)
+
+
+@synchronously
+async def test_o_on_an_article_read_from_a_link_shows_the_link(news_store: Store) -> None:  # noqa: F811
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "o")
+        await settle(pilot)
+        assert any("No original file to open: https://ledger.example.com/harbor" in t for t in notifications(app))
+
+
+def test_snapshot_articles_pane(snap_compare, news_store: Store) -> None:  # noqa: F811
+    async def show_articles(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("5", "s")
+        await settle(pilot)
+
+    assert snap_compare(make_app(news_store), terminal_size=SIZE, run_before=show_articles)
