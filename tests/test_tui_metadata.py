@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 
 from store import Store
-from tests.test_tui import choose_in_palette, make_app, row_texts, screen_text, settle, synchronously, title_of
+from tests.test_tui import (  # noqa: F401 - fixed_ingest_date is a fixture
+    choose_in_palette,
+    fixed_ingest_date,
+    make_app,
+    row_texts,
+    screen_text,
+    settle,
+    synchronously,
+    title_of,
+)
 from tui.app import WhosaidApp
 
 SIZE = (120, 36)
@@ -204,3 +213,36 @@ def test_clipboard_lines_keep_whole_lines_within_the_limit() -> None:
 
     assert clipboard_lines(["ab\n", "\u00e9\u00e9\n", "c\n"], 8) == ("ab\n\u00e9\u00e9\n", 2)
     assert clipboard_lines(["abcdef\n"], 3) == ("", 0)
+
+
+@synchronously
+async def test_metadata_from_a_hostile_page_is_shown_literally_and_only_a_clean_http_link_is_a_hyperlink(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "store.json")
+    source, text, metadata = news_article(
+        "Harbor vote", "Ledger [bold]x[/bold] \x1b[2J", "2024-06-12", "javascript:alert(1)", "Daniel Reyes",
+        "The munitions depot will close",
+    )
+    metadata["author"] = "[@click=app.quit]Mia[/]\u202e"
+    store.ingest([("harbor.txt", text, metadata)])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_quote(pilot, "munitions")
+        await pilot.press("a")
+        await settle(pilot)
+        heading = screen_text(app)
+        assert "Ledger [bold]x[/bold]" in heading and "by [@click=app.quit]Mia[/]" in heading
+        assert not any(char in heading for char in "\x1b\u202e")
+        assert "javascript" not in heading and links_on_screen(app) == set()
+        assert app.is_running
+
+
+@pytest.mark.usefixtures("fixed_ingest_date")
+def test_snapshot_article_view_with_metadata(snap_compare, news_store: Store) -> None:
+    async def open_harbor(pilot) -> None:  # type: ignore[no-untyped-def]
+        await open_quote(pilot, "munitions")
+        await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(make_app(news_store), terminal_size=(80, 24), run_before=open_harbor)
