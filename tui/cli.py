@@ -297,10 +297,10 @@ def print_error(message: str) -> None:
 
 
 def dump_json(document: object) -> str:
-    """JSON text in which no character can act on a terminal."""
-    import json
+    """JSON text in which no character can act on a terminal (orjson: several times faster than json)."""
+    import orjson
 
-    return escape_json_text(json.dumps(document, ensure_ascii=False, indent=1))
+    return escape_json_text(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
 
 
 @dataclass
