@@ -305,6 +305,26 @@ def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path) -> None:
         tmux("kill-session", "-t", session, check=False)
 
 
+def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path: Path) -> None:
+    environment = {**os.environ, "WHOSAID_DB": str(tmp_path / "typo" / "store.json"), "TERM": "xterm-256color"}
+
+    def header_once_drawn() -> str:
+        session = f"whosaid-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", f"{WHOSAID}; sleep 30"],
+            env=environment,
+            check=True,
+            timeout=10,
+        )
+        try:
+            return wait_for_screen(session, lambda text: "Jake Sullivan" in text).splitlines()[0]
+        finally:
+            tmux("kill-session", "-t", session, check=False)
+
+    assert "(new store)" in header_once_drawn()
+    assert "(new store)" not in header_once_drawn()
+
+
 # --- snapshots at 80x24 -----------------------------------------------------------------------------------
 
 SMALL = (80, 24)

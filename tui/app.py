@@ -92,9 +92,13 @@ class WhosaidApp(App[None]):
             super().__init__()
             self.snapshot = snapshot
 
-    def __init__(self, store: Store, ascii_only: bool = False, *, store_label: str | None = None) -> None:
+    def __init__(
+        self, store: Store, ascii_only: bool = False, *, store_label: str | None = None, new_store: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
+        self.new_store = new_store
+        """True when this launch created the store, so that a mistyped path shows in the header."""
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
         self.store_label = store_label
         loaded = store.loaded_snapshot
@@ -202,6 +206,8 @@ class WhosaidApp(App[None]):
         """The header's description of the store: where it is and what it holds."""
         summary = self.snapshot.summary()
         where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
+        if self.new_store:
+            where += " (new store)"
         if self.reading_store:
             return f"{where} \u00b7 reading the store\u2026"
         counts = ", ".join(

@@ -892,10 +892,11 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
         return EXIT_FAILURE
     from tui.app import WhosaidApp
 
+    new_store = not store_path.exists()
     store = open_store(store_path)
     if store.reads_quickly():
         store.open_snapshot()
-    app = WhosaidApp(store, ascii_only=ascii_only)
+    app = WhosaidApp(store, ascii_only=ascii_only, new_store=new_store)
     app.run(mouse=mouse)
     if app.exit_error:
         print_error(app.exit_error)
