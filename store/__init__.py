@@ -3,7 +3,7 @@
 Nothing here knows about the terminal; the command line and the TUI both use this API.
 """
 
-from store.articles import ARTICLE_SUFFIXES, read_article_file, read_article_stream
+from store.articles import ARTICLE_SUFFIXES, read_article_file
 from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
@@ -59,7 +59,6 @@ __all__ = [
     "match_spans",
     "parse_query",
     "read_article_file",
-    "read_article_stream",
     "resolve_store_path",
     "seed_paths",
     "shown_path",

@@ -39,27 +39,31 @@ def decode_article(raw: bytes, name: str) -> str:
 
 def read_article_file(path: Path) -> str:
     """The text of the article at `path`, or an ArticleError saying why it cannot be read."""
+    return decode_article(read_bytes(path, MAX_ARTICLE_BYTES), shown_path(path))
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of an input file of at most `limit` bytes, or an ArticleError saying why it cannot be read."""
     name = shown_path(path)
     try:
         if path.is_dir():
             raise ArticleError(f"{name}: is a directory, not an article file")
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{name}: too large for an article ({size} bytes; the limit is {MAX_ARTICLE_BYTES})")
-        raw = path.read_bytes()
+        if size > limit:
+            raise ArticleError(f"{name}: too large ({size} bytes; the limit is {limit})")
+        return path.read_bytes()
     except FileNotFoundError:
         raise ArticleError(f"{name}: no such file") from None
     except OSError as error:
         raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
-    return decode_article(raw, name)
 
 
-def read_article_stream(stream: BinaryIO, name: str) -> str:
-    """The text of an article read whole from a stream (standard input), refused like a file when it is not text."""
+def read_stream_bytes(stream: BinaryIO, name: str, limit: int) -> bytes:
+    """The bytes of a stream (standard input), read whole up to `limit`."""
     try:
-        raw = stream.read(MAX_ARTICLE_BYTES + 1)
+        data = stream.read(limit + 1)
     except OSError as error:
         raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
-    if len(raw) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: too large for an article (the limit is {MAX_ARTICLE_BYTES} bytes)")
-    return decode_article(raw, name)
+    if len(data) > limit:
+        raise ArticleError(f"{name}: too large (the limit is {limit} bytes)")
+    return data

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from store.articles import MAX_ARTICLE_BYTES
-from store.errors import ArticleError, shown_path
+from store.articles import MAX_ARTICLE_BYTES, read_bytes, read_stream_bytes
+from store.errors import shown_path
 from store.readers import (
     SUFFIXES,
     Fetched,
@@ -83,9 +83,10 @@ def read_input(
         fetched = fetcher(name)
         data, label, content_type, url = fetched.data, name, fetched.content_type, fetched.url
     elif name == STDIN_NAME:
-        data, label, content_type, url = read_stream(stdin or sys.stdin.buffer, STDIN_SHOWN), STDIN_SHOWN, None, None
+        data = read_stream_bytes(stdin or sys.stdin.buffer, STDIN_SHOWN, MAX_INPUT_BYTES)
+        label, content_type, url = STDIN_SHOWN, None, None
     else:
-        data, label, content_type, url = read_file(Path(name)), name, None, None
+        data, label, content_type, url = read_bytes(Path(name), MAX_INPUT_BYTES), name, None, None
     found = read_source(data, label, content_type, url=url)
     errors = list(found.errors)
     articles: list[SourceArticle] = list(found)
@@ -115,33 +116,6 @@ def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_
     if not read.articles:
         raise ReaderError(read.errors[0] if read.errors else f"{shown}: no article in it")
     return read
-
-
-def read_file(path: Path) -> bytes:
-    """The bytes of an input file, or an ArticleError saying why it cannot be read."""
-    name = shown_path(path)
-    try:
-        if path.is_dir():
-            raise ArticleError(f"{name}: is a directory, not an article file")
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise ArticleError(f"{name}: too large ({size} bytes; the limit is {MAX_INPUT_BYTES})")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(f"{name}: no such file") from None
-    except OSError as error:
-        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
-
-
-def read_stream(stream: BinaryIO, name: str) -> bytes:
-    """The bytes of a stream (standard input), read whole up to the input limit."""
-    try:
-        data = stream.read(MAX_INPUT_BYTES + 1)
-    except OSError as error:
-        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise ArticleError(f"{name}: too large (the limit is {MAX_INPUT_BYTES} bytes)")
-    return data
 
 
 def directory_inputs(directory: Path) -> tuple[list[Path], int]:

@@ -153,15 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=SEARCH_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    search.add_argument("words", nargs="*", metavar="WORD", help='words; "a phrase" in quotes matches as one')
-    search.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
-    search.add_argument(
-        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
-    )
-    search.add_argument(
-        "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
-    )
-    add_source_filters(search)
+    add_query_arguments(search, words_help='words; "a phrase" in quotes matches as one')
     search.add_argument("--limit", type=positive_integer, metavar="N", help="print at most N quotes")
     search.add_argument(
         "--sort", choices=SORT_ORDERS, default="article",
@@ -209,8 +201,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_source_filters(parser: argparse.ArgumentParser) -> None:
-    """--source and --date, the filters on where and when a quote's article was published."""
+def add_query_arguments(parser: argparse.ArgumentParser, words_help: str) -> None:
+    """The query that search and export share: words, then filters on speaker, organization, article, source, date."""
+    parser.add_argument("words", nargs="*", metavar="WORD", help=words_help)
+    parser.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
+    parser.add_argument(
+        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
+    )
+    parser.add_argument(
+        "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
+    )
     parser.add_argument(
         "--source", action="append", default=[], metavar="OUTLET", help="quotes of articles from OUTLET (or its site)"
     )
@@ -228,15 +228,7 @@ def add_export_parser(commands: Any, store_options: argparse.ArgumentParser) -> 
         description="Write the quotes a search finds (every quote without words or filters), each with its "
         "citation. Exit status: 0 when quotes were written, 1 when none matched, 2 on an error.",
     )
-    export.add_argument("words", nargs="*", metavar="WORD", help="words, as for search")
-    export.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
-    export.add_argument(
-        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
-    )
-    export.add_argument(
-        "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
-    )
-    add_source_filters(export)
+    add_query_arguments(export, words_help="words, as for search")
     export.add_argument("--sort", choices=SORT_ORDERS, default="article", help="order, as for search")
     export.add_argument("--format", choices=("md", "csv", "jsonl"), default="md", help="md (default), csv or jsonl")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
