@@ -4,14 +4,12 @@ ASCII-only terminals, themes, the installed command in tmux, and snapshots at 80
 from __future__ import annotations
 
 import io
-import os
 import random
+import shlex
 import shutil
-import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from textual import events
 from textual.content import Content
 
 from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
+from tests.ssh_support import Tmux
 from tests.test_tui import (
     SEED,
     SIZE,
@@ -70,6 +69,23 @@ async def test_resize_to_20x5_and_back_keeps_working(store: Store) -> None:
         assert app.is_running
         assert all("weapons" in quote.text.lower() for quote in app.screen.quotes.records)
         assert "weapons" in screen_text(app).lower()
+
+
+@synchronously
+async def test_a_narrow_header_shortens_the_store_path_then_drops_it_but_keeps_the_counts(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        wide = screen_text(app).splitlines()[0]
+        assert store.path.name in wide and "1 article" in wide
+        for width in (80, 70, 44):
+            await pilot.resize_terminal(width, 24)
+            await settle(pilot)
+            header = screen_text(app).splitlines()[0]
+            if width >= 70:
+                assert "1 article" in header and "quotes" in header and "\u2026" not in header, (width, header)
+            assert store.path.name in header or "/" not in header, (width, header)
+        assert "/" not in header and "store.json" not in header
 
 
 KEY_CHARACTERS = {"tab": "\t", "slash": "/", "escape": "\x1b", "enter": "\r", "question_mark": "?"}
@@ -249,80 +265,64 @@ async def test_clicking_a_row_selects_it_and_shows_it(store: Store) -> None:
 
 WHOSAID = shutil.which("whosaid", path=str(Path(sys.executable).parent))
 
-
-def tmux(*arguments: str, check: bool = True) -> str:
-    return subprocess.run(["tmux", *arguments], capture_output=True, text=True, check=check, timeout=10).stdout
-
-
-def wait_for_screen(session: str, condition: Callable[[str], bool], limit: float = 20.0) -> str:
-    """Poll the pane until `condition` holds for its text (bounded), and return the text."""
-    deadline = time.monotonic() + limit
-    text = ""
-    while time.monotonic() < deadline:
-        text = tmux("capture-pane", "-p", "-t", session, check=False)
-        if condition(text):
-            return text
-        time.sleep(0.1)
-    raise AssertionError(f"screen never matched:\n{text}")
+needs_tmux = pytest.mark.skipif(
+    shutil.which("tmux") is None or WHOSAID is None, reason="needs tmux and the installed whosaid command"
+)
 
 
-@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
-@pytest.mark.skipif(WHOSAID is None, reason="the whosaid command is not installed in this environment")
-def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path) -> None:
+@pytest.fixture
+def tmux() -> Iterator[Tmux]:
+    """A private tmux server for this test alone, so no other test's server can end under it."""
+    server = Tmux(shutil.which("tmux") or "tmux")
+    yield server
+    server.close()
+
+
+def whosaid_in_terminal(store_path: Path) -> str:
+    """The shell command that runs the installed whosaid on `store_path` in a 256-color terminal."""
+    return f"env TERM=xterm-256color WHOSAID_DB={shlex.quote(str(store_path))} {shlex.quote(str(WHOSAID))}"
+
+
+@needs_tmux
+def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path, tmux: Tmux) -> None:
     store_path = tmp_path / "store.json"
     Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
-    session = f"whosaid-{uuid.uuid4().hex[:8]}"
-    environment = {**os.environ, "WHOSAID_DB": str(store_path), "TERM": "xterm-256color"}
-    command = f"{WHOSAID}; echo whosaid-exited-$?; sleep 30"
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", command],
-        env=environment,
-        check=True,
-        timeout=10,
-    )
-    try:
-        wait_for_screen(session, lambda text: "\u2500 Person \u2500" in text)
-        tmux("send-keys", "-t", session, "/")
-        tmux("send-keys", "-t", session, "-l", "self-sufficient")
-        screen = wait_for_screen(session, lambda text: "Quotes 1 of" in text, limit=10)
-        lines = screen.splitlines()
-        top = next(number for number, line in enumerate(lines) if "Quotes 1 of" in line)
-        width = lines[top].index("\u256e") + 1
-        quotes_pane = "\n".join(line[:width] for line in lines[top : top + 6])
-        assert "self-sufficient" in quotes_pane
-        assert "So they increase production" not in quotes_pane and "Pentagon" not in quotes_pane
-        tmux("send-keys", "-t", session, "Escape")
-        for _attempt in range(3):
-            time.sleep(0.3)
-            tmux("send-keys", "-t", session, "q")
-            try:
-                wait_for_screen(session, lambda text: "whosaid-exited-0" in text, limit=5)
-                break
-            except AssertionError:
-                continue
-        assert "whosaid-exited-0" in tmux("capture-pane", "-p", "-t", session)
-    finally:
-        tmux("kill-session", "-t", session, check=False)
-
-
-def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path: Path) -> None:
-    environment = {**os.environ, "WHOSAID_DB": str(tmp_path / "typo" / "store.json"), "TERM": "xterm-256color"}
-
-    def header_once_drawn() -> str:
-        session = f"whosaid-{uuid.uuid4().hex[:8]}"
-        subprocess.run(
-            ["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "36", f"{WHOSAID}; sleep 30"],
-            env=environment,
-            check=True,
-            timeout=10,
-        )
+    tmux.start("app", whosaid_in_terminal(store_path), width=120, height=36)
+    tmux.wait_for("app", "\u2500 Person \u2500")
+    tmux.keys("app", "/")
+    tmux.type("app", "self-sufficient")
+    screen = tmux.wait_for("app", "Quotes 1 of", timeout=10)
+    lines = screen.splitlines()
+    top = next(number for number, line in enumerate(lines) if "Quotes 1 of" in line)
+    width = lines[top].index("\u256e") + 1
+    quotes_pane = "\n".join(line[:width] for line in lines[top : top + 6])
+    assert "self-sufficient" in quotes_pane
+    assert "So they increase production" not in quotes_pane and "Pentagon" not in quotes_pane
+    tmux.keys("app", "Escape")
+    for _attempt in range(3):
+        time.sleep(0.3)
+        tmux.keys("app", "q")
         try:
-            return wait_for_screen(session, lambda text: "Jake Sullivan" in text).splitlines()[0]
-        finally:
-            tmux("kill-session", "-t", session, check=False)
+            tmux.wait_for("app", "[exited 0]", timeout=5)
+            break
+        except AssertionError:
+            continue
+    assert "[exited 0]" in tmux.capture("app")
 
-    assert "(new store)" in header_once_drawn()
-    assert "(new store)" not in header_once_drawn()
+
+@needs_tmux
+def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path: Path, tmux: Tmux) -> None:
+    store_path = tmp_path / "typo" / "store.json"
+
+    def header_once_drawn(name: str) -> str:
+        tmux.start(name, whosaid_in_terminal(store_path), width=120, height=36)
+        header = tmux.wait_for(name, "Jake Sullivan").splitlines()[0]
+        tmux.keys(name, "q")
+        tmux.wait_for(name, "[exited 0]", timeout=10)
+        return header
+
+    assert "(new store)" in header_once_drawn("first")
+    assert "(new store)" not in header_once_drawn("second")
 
 
 # --- snapshots at 80x24 -----------------------------------------------------------------------------------

@@ -67,6 +67,26 @@ def display_path(path: str) -> str:
     return printable_line(path)
 
 
+HEADER_MARGINS = 18
+"""Columns of the header row taken by its icon and padding on both sides."""
+
+SHORTEST_PATH = 12
+"""Below this many columns a store path says too little to be worth showing."""
+
+
+def shortened_path(path: str, room: int) -> str:
+    """`path` cut to `room` columns with an ellipsis, keeping its file name; empty if too little room."""
+    if len(path) <= room:
+        return path
+    if room < SHORTEST_PATH:
+        return ""
+    name = path.rsplit("/", 1)[-1]
+    if len(name) + 2 > room:
+        return "\u2026" + path[-(room - 1) :]
+    head = room - len(name) - 2
+    return f"{path[:head]}\u2026/{name}"
+
+
 class AsciiScrollBarRender(ScrollBarRender):
     """A scrollbar drawn with whole reversed cells only: no eighth-block characters."""
 
@@ -203,25 +223,31 @@ class WhosaidApp(App[None]):
         return self._reading_first_snapshot
 
     def store_line(self) -> str:
-        """The header's description of the store: where it is and what it holds."""
+        """The header's description of the store, fitted to the width: the path shortens, then goes, first."""
         summary = self.snapshot.summary()
         where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
-        if self.new_store:
-            where += " (new store)"
+        marker = " (new store)" if self.new_store else ""
+        width = self.size.width - HEADER_MARGINS - len(self.title) - 3
         if self.reading_store:
-            return f"{where} \u00b7 reading the store\u2026"
-        counts = ", ".join(
-            (
-                count_label(summary.articles, "article"),
-                count_label(summary.people, "person", "people"),
-                count_label(summary.organizations, "organization"),
-                count_label(summary.quotes, "quote"),
+            details = "reading the store\u2026"
+        else:
+            full = count_label(summary.organizations, "organization")
+            short = count_label(summary.organizations, "org")
+            details = ", ".join(
+                (
+                    count_label(summary.articles, "article"),
+                    count_label(summary.people, "person", "people"),
+                    full if len(full) - len(short) + 50 < width else short,
+                    count_label(summary.quotes, "quote"),
+                )
             )
-        )
-        if summary.stale_articles:
-            stale = count_label(summary.stale_articles, "article")
-            counts += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"
-        return f"{where} \u00b7 {counts}"
+            if summary.stale_articles:
+                stale = count_label(summary.stale_articles, "article")
+                details += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"
+        where = shortened_path(where, width - len(details) - len(marker) - 3)
+        if not where:
+            return f"{marker.strip()} \u00b7 {details}" if marker else details
+        return f"{where}{marker} \u00b7 {details}"
 
     def check_store(self) -> None:
         """Start a background re-read of the store unless one is running."""

@@ -202,6 +202,9 @@ class BrowseScreen(Screen[None]):
         self.post_message(self.Prepared(snapshot))
         self.post_message(self.ArticlesCounted(snapshot, article_counts(snapshot)))
 
+    def on_resize(self) -> None:
+        self.app.sub_title = self.app.store_line()
+
     def on_browse_screen_articles_counted(self, message: ArticlesCounted) -> None:
         self.articles.show_counts(message.snapshot, message.counts)
 
