@@ -17,6 +17,7 @@ from pathlib import Path
 import asyncssh
 import pytest
 
+from store import open_store
 from tests.ssh_support import (
     APP_TIMEOUT,
     REPO_ROOT,
@@ -67,6 +68,7 @@ def keys(tmp_path: Path) -> Keys:
     write_key(tmp_path / "host_key")
     authorized = tmp_path / "authorized_keys"
     authorized.write_bytes(b"# the test client\n" + (tmp_path / "client_key.pub").read_bytes())
+    open_store(tmp_path / "store.json")
     return Keys(
         tmp_path / "client_key", tmp_path / "stranger_key", authorized, tmp_path / "host_key", tmp_path / "store.json"
     )

@@ -88,3 +88,22 @@ def test_serve_refuses_it_at_startup(foreign: Path, tmp_path: Path) -> None:
     assert "notes.json: not a whosaid store" in result.stderr.splitlines()[-1]
     assert foreign.read_bytes() == before
     assert sorted(p.name for p in foreign.parent.iterdir()) == ["keys", "notes.json"]
+
+
+def test_serve_on_a_missing_store_says_so_and_creates_nothing(tmp_path: Path) -> None:
+    asyncssh = pytest.importorskip("asyncssh")
+    authorized = tmp_path / "authorized_keys"
+    authorized.write_bytes(asyncssh.generate_private_key("ssh-ed25519").export_public_key())
+    host_key = tmp_path / "host_key"
+    host_key.write_bytes(asyncssh.generate_private_key("ssh-ed25519").export_private_key())
+    host_key.chmod(0o600)
+    missing = tmp_path / "typo" / "store.json"
+    result = run(
+        "serve", "--db", str(missing), "--port", "0",
+        "--authorized-keys", str(authorized), "--host-key", str(host_key),
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"whosaid: no store at {missing}; ingest articles into it first, or pass another --db"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["authorized_keys", "host_key"]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import asyncssh
 
-from store import WhosaidError, open_store, shown_path
+from store import WhosaidError, open_existing_store, shown_path
 from store.location import user_data_directory
 from tui.crash import GUEST_VARIABLE, crash_log_path
 from tui.safe_text import printable_line
@@ -809,10 +809,10 @@ async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_
 
 
 def run_server(arguments: argparse.Namespace, store_path: Path) -> int:
-    """`whosaid serve`: check the options and key files, seed the store, then serve until stopped."""
+    """`whosaid serve`: check the options and key files, check the store exists, then serve until stopped."""
     settings = ServerSettings.from_arguments(arguments, store_path)
     authorized_keys = AuthorizedKeys(settings.authorized_keys)
     host_key = load_host_key(settings.host_key)
-    open_store(settings.store_path)
+    open_existing_store(settings.store_path)
     logging.getLogger("asyncssh").setLevel(logging.CRITICAL)
     return asyncio.run(serve(settings, authorized_keys, host_key))
