@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from store.model import Extraction, Organization, Person, Quote
+
+if TYPE_CHECKING:
+    from store.sources import InputArticle
 
 METADATA_NAMES = ("title", "author", "date", "outlet", "url")
 
@@ -35,6 +38,68 @@ def extracted_line_document(
     """The object a line of `extract --jsonl` holds: `shown` (what `extract --json` prints of the article) with
     the article's source, text and metadata and the extractor's version, so `ingest --extracted` can store it."""
     return {**shown, "source": source, "text": text, "metadata": metadata, "extractor": extractor}
+
+
+def extracted_article_line(name: str, article: InputArticle) -> dict[str, Any]:
+    """One article of the input `name`, read by the installed extractor, as the object a line of
+    `extract --jsonl` holds: the one step that needs no store, so it can run anywhere, in parallel."""
+    from store.extraction import EXTRACTOR_VERSION, extract
+
+    metadata = article.metadata_fields()
+    shown = extraction_document(name, extract(article.text), metadata)
+    return extracted_line_document(article.source, article.text, metadata, EXTRACTOR_VERSION, shown)
+
+
+def extraction_document(name: str, extraction: Extraction, metadata: dict[str, str] | None = None) -> dict[str, Any]:
+    """What extraction found in one article (with what its source states: title, outlet, date, url), as
+    `extract --json` prints it."""
+    metadata = metadata or {}
+    return {
+        "path": name,
+        "title": metadata.get("title") or extraction.title,
+        "people": [
+            {"name": p.name, "aliases": list(p.aliases), "role": p.role, "organization": p.organization}
+            for p in extraction.people
+        ],
+        "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
+        "quotes": [extracted_quote(name, extraction, quote, metadata) for quote in extraction.quotes],
+    }
+
+
+def extracted_quote(
+    name: str, extraction: Extraction, quote: Quote, metadata: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """A quote extraction found, in the JSON shape of every command that prints quotes (its source not stored,
+    so without an article id), keeping its offsets beside the text as well."""
+    from store.sources import input_source
+
+    metadata = metadata or {}
+    person = next((p for p in extraction.people if p.name == quote.speaker), None)
+    if person is not None:
+        organization = person.organization
+    else:
+        organization = next((o.name for o in extraction.organizations if o.name == quote.speaker), None)
+    source = {
+        "article": None,
+        "path": input_source(name),
+        "title": metadata.get("title") or extraction.title,
+        "outlet": metadata.get("outlet"),
+        "date": metadata.get("date"),
+        "url": metadata.get("url"),
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+    return {
+        "text": quote.text,
+        "speaker": quote.speaker,
+        "role": person.role if person else None,
+        "organization": organization,
+        "sources": [source],
+        "start": quote.start,
+        "end": quote.end,
+        "paragraph": quote.paragraph,
+    }
 
 
 def read_extracted_lines(lines: Iterable[bytes]) -> Iterator[tuple[int, ExtractedArticle | BadLine]]:
