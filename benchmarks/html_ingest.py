@@ -58,14 +58,18 @@ def page(number: int) -> str:
     nav = "".join(f'<li class="nav-item"><a class="nav-link" href="/{s.lower()}">{s}</a></li>' for s in SECTIONS)
     menu = "".join(
         f'<div class="menu-col"><h4 class="menu-title">{s}</h4><ul class="menu-list">'
-        + "".join(f'<li class="menu-item"><a href="/{s.lower()}/{w}" class="menu-link">{w.title()}</a></li>'
-                  for w in rng.sample(WORDS, 6))
+        + "".join(
+            f'<li class="menu-item"><a href="/{s.lower()}/{w}" class="menu-link">{w.title()}</a></li>'
+            for w in rng.sample(WORDS, 6)
+        )
         + "</ul></div>"
         for s in SECTIONS
     )
     icon = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L2 7l10 5 10-5-10-5z"/></svg>'
-    share = "".join(f'<a class="share share-{n}" href="https://share.example/{n}?u={number}">{icon}{n}</a>'
-                    for n in ("mail", "post", "link", "print"))
+    share = "".join(
+        f'<a class="share share-{n}" href="https://share.example/{n}?u={number}">{icon}{n}</a>'
+        for n in ("mail", "post", "link", "print")
+    )
     related = "".join(
         f'<li class="teaser"><a href="/story/{number}-{i}"><img src="/img/{number}-{i}.jpg" alt="" loading="lazy">'
         f'<span class="teaser-title">{sentence(rng, 9)}</span></a><time>{rng.randint(1, 12)} hours ago</time></li>'
@@ -92,7 +96,7 @@ def page(number: int) -> str:
     )
     chrome = (
         '<body class="article-page"><div class="cookie-banner" role="dialog">We use cookies to improve your '
-        'experience. <button>Accept all cookies</button><button>Manage preferences</button></div>'
+        "experience. <button>Accept all cookies</button><button>Manage preferences</button></div>"
         f'<header class="site-header"><div class="wrap"><a class="logo" href="/">{icon}The Daily Ledger</a>'
         f'<nav class="main-nav"><ul class="nav">{nav}</ul><div class="mega-menu">{menu}</div></nav></div></header>'
     )

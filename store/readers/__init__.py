@@ -19,24 +19,58 @@ from store.readers.jsonl import LineError, read_json, read_jsonl
 from store.readers.plain import read_plain
 
 __all__ = [
-    "FORMATS", "FetchError", "Fetched", "LineError", "Metadata", "ReaderError", "SourceArticle", "SourceList",
-    "detect_format", "fetch", "follow_summaries", "is_url", "read_feed", "read_html", "read_json", "read_jsonl",
-    "read_plain", "read_source", "read_url", "safe_url",
+    "FORMATS",
+    "FetchError",
+    "Fetched",
+    "LineError",
+    "Metadata",
+    "ReaderError",
+    "SourceArticle",
+    "SourceList",
+    "detect_format",
+    "fetch",
+    "follow_summaries",
+    "is_url",
+    "read_feed",
+    "read_html",
+    "read_json",
+    "read_jsonl",
+    "read_plain",
+    "read_source",
+    "read_url",
+    "safe_url",
 ]
 
 FORMATS = ("html", "feed", "json", "plain")
 SUFFIXES = {
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".jsonl": "json", ".ndjson": "json", ".json": "json",
-    ".txt": "plain", ".md": "plain", ".markdown": "plain", ".text": "plain",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".jsonl": "json",
+    ".ndjson": "json",
+    ".json": "json",
+    ".txt": "plain",
+    ".md": "plain",
+    ".markdown": "plain",
+    ".text": "plain",
 }
 CONTENT_TYPES = (
-    ("text/html", "html"), ("application/xhtml", "html"),
-    ("application/rss", "feed"), ("application/atom", "feed"), ("application/rdf", "feed"),
-    ("application/xml", "feed"), ("text/xml", "feed"),
-    ("application/json", "json"), ("application/x-ndjson", "json"), ("application/jsonl", "json"),
-    ("text/plain", "plain"), ("text/markdown", "plain"),
+    ("text/html", "html"),
+    ("application/xhtml", "html"),
+    ("application/rss", "feed"),
+    ("application/atom", "feed"),
+    ("application/rdf", "feed"),
+    ("application/xml", "feed"),
+    ("text/xml", "feed"),
+    ("application/json", "json"),
+    ("application/x-ndjson", "json"),
+    ("application/jsonl", "json"),
+    ("text/plain", "plain"),
+    ("text/markdown", "plain"),
 )
 FIRST_ELEMENT = re.compile(r"<(?![?!/])([a-z][\w:.-]*)")
 HTML_ELEMENTS = frozenset(("html", "head", "body"))
@@ -62,8 +96,9 @@ def read_source(data: bytes, name: str, content_type: str | None = None, *, url:
     """
     kind = detect_format(data, name, content_type)
     if kind == "html":
-        return SourceList([read_html(data, name, url=url or (name if is_url(name) else None),
-                                     content_type=content_type)])
+        return SourceList(
+            [read_html(data, name, url=url or (name if is_url(name) else None), content_type=content_type)]
+        )
     if kind == "feed":
         return SourceList(read_feed(data, name))
     if kind == "json":
@@ -134,7 +169,7 @@ def follow_summaries(
 def _head(data: bytes) -> str:
     """The input's opening characters, lowercased, without a byte-order mark or leading blanks."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = data[:HEAD_BYTES * 2].decode("utf-16", errors="ignore")
+        head = data[: HEAD_BYTES * 2].decode("utf-16", errors="ignore")
     else:
         head = data[:HEAD_BYTES].decode("utf-8", errors="ignore")
     return head.lstrip("\ufeff \t\r\n").lower()

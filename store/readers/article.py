@@ -28,9 +28,18 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-            ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-            ("october", "oct"), ("november", "nov"), ("december", "dec"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
         ),
         start=1,
     )
@@ -123,8 +132,13 @@ class Metadata:
         url: object = None,
     ) -> Metadata:
         """Metadata from untrusted values: strings cleaned, the date made ISO where it can be, unsafe URLs dropped."""
-        return cls(clean_field(title), clean_field(author), normalise_date(date) or clean_field(date),
-                   clean_field(outlet), safe_url(url))
+        return cls(
+            clean_field(title),
+            clean_field(author),
+            normalise_date(date) or clean_field(date),
+            clean_field(outlet),
+            safe_url(url),
+        )
 
     def filled_from(self, other: Metadata) -> Metadata:
         """This metadata with each field it lacks taken from `other`."""

@@ -109,8 +109,15 @@ def _atom_entry(entry: ET.Element, outlet: str | None, feed_author: str | None) 
     return _article(full or summary, not full, title, _atom_author(entry) or feed_author, date, outlet, link)
 
 
-def _article(text: str, summary: bool, title: str | None, author: str | None, date: str | None,
-             outlet: str | None, link: str | None) -> SourceArticle | None:
+def _article(
+    text: str,
+    summary: bool,
+    title: str | None,
+    author: str | None,
+    date: str | None,
+    outlet: str | None,
+    link: str | None,
+) -> SourceArticle | None:
     """The article of one item, None when it has neither text nor a link to fetch it from."""
     metadata = Metadata.of(title=title, author=author, date=date, outlet=outlet, url=link)
     if not text and metadata.url is None:

@@ -21,8 +21,16 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
 ARTICLE_TYPES = (
-    "text/", "application/xhtml+xml", "application/xml", "application/rss+xml", "application/atom+xml",
-    "application/rdf+xml", "application/json", "application/x-ndjson", "application/jsonl", "application/jsonlines",
+    "text/",
+    "application/xhtml+xml",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/rdf+xml",
+    "application/json",
+    "application/x-ndjson",
+    "application/jsonl",
+    "application/jsonlines",
 )
 
 
@@ -44,8 +52,9 @@ def is_url(name: str) -> bool:
     return name[:8].lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-          max_redirects: int = MAX_REDIRECTS) -> Fetched:
+def fetch(
+    url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, max_redirects: int = MAX_REDIRECTS
+) -> Fetched:
     """The body of an http(s) URL, following at most `max_redirects` redirects, within `timeout` seconds overall.
 
     Raises FetchError, one line naming the URL, when the address is not http(s), offline or unknown, refused,
@@ -59,12 +68,18 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
         raise FetchError(f"{shown}: not a valid URL") from None
     if scheme not in ("http", "https") or not host:
         raise FetchError(f"{shown}: only http and https URLs can be fetched")
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT,
-                                                   "Accept-Encoding": "gzip, deflate"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
+    )
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
-                    _Redirects(shown, max_redirects), urllib.request.HTTPDefaultErrorHandler(),
-                    urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        _Redirects(shown, max_redirects),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         opener.add_handler(handler)
     deadline = time.monotonic() + timeout
     try:

@@ -12,11 +12,24 @@ FRONT_FENCE = "---"
 FRONT_END = ("---", "...")
 FRONT_LINE = re.compile(r"\s*([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*")
 FRONT_KEYS = {
-    "title": "title", "headline": "title",
-    "author": "author", "byline": "author", "by": "author",
-    "date": "date", "published": "date", "pubdate": "date", "published_at": "date",
-    "source": "outlet", "outlet": "outlet", "publisher": "outlet", "site": "outlet", "sitename": "outlet",
-    "url": "url", "link": "url", "canonical": "url", "canonical_url": "url",
+    "title": "title",
+    "headline": "title",
+    "author": "author",
+    "byline": "author",
+    "by": "author",
+    "date": "date",
+    "published": "date",
+    "pubdate": "date",
+    "published_at": "date",
+    "source": "outlet",
+    "outlet": "outlet",
+    "publisher": "outlet",
+    "site": "outlet",
+    "sitename": "outlet",
+    "url": "url",
+    "link": "url",
+    "canonical": "url",
+    "canonical_url": "url",
 }
 MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
@@ -60,9 +73,9 @@ def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
     if lines[0].strip() != FRONT_FENCE:
         return None, text
     fields: dict[str, str] = {}
-    for number, line in enumerate(lines[1:MAX_FRONT_LINES + 1], start=1):
+    for number, line in enumerate(lines[1 : MAX_FRONT_LINES + 1], start=1):
         if line.strip() in FRONT_END:
-            body = "\n".join(lines[number + 1:]) if number + 1 < len(lines) else ""
+            body = "\n".join(lines[number + 1 :]) if number + 1 < len(lines) else ""
             return fields, body.lstrip("\n")
         match = FRONT_LINE.fullmatch(line)
         if match and match.group(1).lower() in FRONT_KEYS:
