@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import work
 from textual.app import App
@@ -27,7 +28,7 @@ from tui.launcher import resume_collector
 from tui.palette import WhosaidPalette
 from tui.safe_text import printable_line
 from tui.search_box import searchable
-from tui.settings import load_settings, save_theme
+from tui.settings import load_settings, update_config
 from tui.text import count_label
 
 if TYPE_CHECKING:
@@ -133,9 +134,16 @@ class WhosaidApp(App[None]):
         if self.no_color:
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
         self.settings = load_settings()
+        """The config file as read at launch: theme, pane orders, zoom, search history and keymap."""
+        self._settings_problems = list(self.settings.problems)
         self.theme = DEFAULT_THEME
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        elif self.settings.theme is not None:
+            self._settings_problems.append(f"theme ignored, no theme is called {self.settings.theme!r}")
+        self.set_keymap(dict(self.settings.keys))
+        self.keymap: dict[str, str] = dict(self._keymap)
+        """Keys by binding id (in Textual's long names: question_mark for ?), as the config's [keys] rebinds them."""
         self._unknown_theme = ""
         chosen = os.environ.get(THEME_VARIABLE, "").strip()
         if chosen in self.available_themes:
@@ -162,8 +170,10 @@ class WhosaidApp(App[None]):
         else:
             self.call_after_refresh(self.check_store)
         self.theme_changed_signal.subscribe(self, self.remember_theme)
-        if self.settings.problem is not None:
-            self.notify(self.settings.problem, title="Settings", severity="warning", markup=False)
+        if self._settings_problems:
+            where = self.settings.path or "config.toml"
+            line = printable_line(f"{where}: {'; '.join(self._settings_problems)}")
+            self.notify(line, title="Settings", severity="warning", timeout=10, markup=False)
         if self._unknown_theme:
             themes = ", ".join(sorted(self.available_themes))
             self.notify(
@@ -188,14 +198,31 @@ class WhosaidApp(App[None]):
         self._close_messages_no_wait()
 
     def remember_theme(self, theme: Theme) -> None:
-        """Save a newly chosen theme for the next launch; never in a guest session or over a damaged file."""
-        if theme.name == self._saved_theme or is_guest_session() or not self.settings.writable:
+        """Save a newly chosen theme for the next launch."""
+        if theme.name != self._saved_theme:
+            self._saved_theme = theme.name
+            self.save_settings({"theme": theme.name})
+
+    def save_settings(self, changes: Mapping[str, Any]) -> None:
+        """Keep these settings for the next launch (tables as dicts), the config file's other keys as they are;
+        never in a guest session (the server's file is not the guest's) or over a file that is not TOML."""
+        if is_guest_session() or not self.settings.writable:
             return
-        self._saved_theme = theme.name
         try:
-            save_theme(theme.name)
-        except OSError as error:
-            self.notify(printable_line(f"The theme was not saved: {error}"), severity="warning", markup=False)
+            update_config(changes, self.settings.path)
+        except (OSError, ValueError) as error:
+            self.notify(printable_line(f"The settings were not saved: {error}"), severity="warning", markup=False)
+
+    def bound_keys(self, binding: Binding) -> str:
+        """The keys that run a binding, comma-separated: the config's [keys] table's where it rebinds it."""
+        return self.keymap.get(binding.id or "", binding.key)
+
+    def key_label(self, binding: Binding) -> str:
+        """All the keys of a binding as the footer would show them, space-separated, e.g. '↓ j'."""
+        if binding.key_display and binding.id not in self.keymap:
+            return binding.key_display
+        keys = [key.strip() for key in self.bound_keys(binding).split(",")]
+        return " ".join(self.get_key_display(binding.with_key(key, key_display=None)) for key in keys)
 
     def action_suspend(self) -> None:
         """Ctrl+Z: suspend to the shell where the terminal allows it; nothing in a guest session (no shell there)."""

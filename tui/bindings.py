@@ -1,8 +1,9 @@
-"""Every key whosaid answers to, declared once with an id and description; help and palette read these."""
+"""Every key whosaid answers to, declared once with an id and description; help, palette and keymap read these."""
 
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.keys import REPLACED_KEYS, Keys, key_to_character
 
 BROWSE_BINDINGS: list[Binding] = [
     # Keys that move the focus are priority bindings: they act when the key arrives, so keys typed
@@ -24,6 +25,7 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("4", "show_pane('detail')", "Detail pane", show=False, priority=True, id="pane.detail"),
     Binding("5", "show_pane('articles')", "Articles pane", show=False, priority=True, id="pane.articles"),
     Binding("o", "open_original", "Open the original in $PAGER", show=False, id="article.original"),
+    Binding("z", "zoom", "Zoom: the pane fills the screen", show=False, id="pane.zoom"),
 ]
 
 APP_BINDINGS: list[Binding] = [
@@ -71,6 +73,12 @@ ARTICLE_SEARCH_BINDINGS: list[Binding] = [
     Binding("escape", "cancel", "Close the search line", id="article_search.cancel"),
 ]
 
+HELP_SCREEN_BINDINGS: list[Binding] = [
+    Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc", id="help.close"),
+    Binding("down,j", "scroll_down", "Scroll down", show=False, id="help.down"),
+    Binding("up,k", "scroll_up", "Scroll up", show=False, id="help.up"),
+]
+
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Everywhere", APP_BINDINGS),
     ("Browsing", BROWSE_BINDINGS),
@@ -79,3 +87,44 @@ HELP_SECTIONS: list[tuple[str, list[Binding]]] = [
     ("Reading an article", ARTICLE_BINDINGS),
 ]
 """What the help screen lists, section by section."""
+
+BINDING_IDS = frozenset(
+    binding.id
+    for bindings in (
+        BROWSE_BINDINGS,
+        APP_BINDINGS,
+        LIST_BINDINGS,
+        SEARCH_BINDINGS,
+        ARTICLE_BINDINGS,
+        ARTICLE_SEARCH_BINDINGS,
+        HELP_SCREEN_BINDINGS,
+    )
+    for binding in bindings
+    if binding.id
+)
+"""The ids a user's keymap (the config file's [keys] table) may rebind."""
+
+MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+NAMED_KEYS = frozenset(key.value for key in Keys if "+" not in key.value and not key.value.startswith("<"))
+"""Keys known by name, without modifiers: escape, enter, up, pageup, f1, space, ..."""
+
+
+def key_problem(key: str) -> str | None:
+    """Why `key` is not a key Textual can bind ('ctrl+q', 'f5', 'question_mark', 'G'), or None when it is."""
+    *modifiers, name = key.split("+")
+    unknown = [modifier for modifier in modifiers if modifier not in MODIFIERS]
+    if unknown or not name:
+        return f"{key!r} is not a key (modifiers: {', '.join(MODIFIERS)})"
+    if len(name) == 1 and name.isprintable() and not name.isspace():
+        return None
+    if name in NAMED_KEYS or key_to_character(REPLACED_KEYS.get(name, name)) is not None:
+        return None
+    return f"{key!r} is not a key name (such as ctrl+q, f5, escape, question_mark)"
+
+
+def keys_problem(keys: str) -> str | None:
+    """Why a comma-separated list of keys cannot be bound, or None when every key in it can."""
+    listed = [key.strip() for key in keys.split(",")]
+    if not any(listed):
+        return "no key is given"
+    return next((problem for key in listed if (problem := key_problem(key)) is not None), None)

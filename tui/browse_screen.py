@@ -113,7 +113,10 @@ class BrowseScreen(Screen[None]):
     """The search text the panes are filtered by."""
 
     current_pane: var[str] = var("people", init=False)
-    """The pane that has (or last had) focus; the only one shown on a narrow terminal."""
+    """The pane that has (or last had) focus; the only one shown on a narrow terminal or when zoomed."""
+
+    zoomed: var[bool] = var(False, init=False)
+    """True when the current pane fills the screen (key z), as on a narrow terminal; kept in the config file."""
 
     app: WhosaidApp
 
@@ -178,6 +181,14 @@ class BrowseScreen(Screen[None]):
         self.articles = ArticlesPane()
         self.search = SearchBox()
         self.people.add_class("-current", update=False)
+        settings = self.app.settings
+        for name, order in settings.sort.items():
+            pane = self.pane(name)
+            if isinstance(pane, RecordPane):
+                pane.set_order(order)
+        self.search.history = list(settings.history)
+        self.set_reactive(BrowseScreen.zoomed, bool(settings.zoom))
+        self.set_class(self.zoomed, "-zoomed")
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
@@ -422,6 +433,10 @@ class BrowseScreen(Screen[None]):
     def search_changed(self, event: Input.Changed) -> None:
         self.search_text = event.value
 
+    @on(SearchBox.Remembered)
+    def search_remembered(self, event: SearchBox.Remembered) -> None:
+        self.app.save_settings({"search": {"history": list(event.history)}})
+
     @on(SearchBox.Left)
     def search_left(self, event: SearchBox.Left) -> None:
         if event.submitted and self.search_text.strip():
@@ -459,12 +474,20 @@ class BrowseScreen(Screen[None]):
         return None
 
     def action_cycle_sort(self) -> None:
-        """Sort the People, Organizations or Quotes pane by the next order; the pane's title says which."""
+        """Sort the current pane by its next order (the title says which), kept for the next launch."""
         pane = self.pane(self.current_pane)
-        if isinstance(pane, (NamePane, QuotesPane, ArticlesPane)):
-            pane.cycle_order()
+        if isinstance(pane, RecordPane):
+            self.app.save_settings({"sort": {self.current_pane: pane.cycle_order()}})
         else:
             self.app.notify("s sorts the People, Organizations, Quotes and Articles panes", markup=False)
+
+    def action_zoom(self) -> None:
+        """Let the current pane fill the screen, or show every pane again; kept for the next launch."""
+        self.zoomed = not self.zoomed
+        self.app.save_settings({"layout": {"zoom": self.zoomed}})
+
+    def watch_zoomed(self, zoomed: bool) -> None:
+        self.set_class(zoomed, "-zoomed")
 
     def action_copy_quote(self) -> None:
         quote = self.selected_quote()

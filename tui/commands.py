@@ -12,6 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
 from tui.safe_text import printable_line
 
@@ -27,6 +28,9 @@ SEARCH_SCORE = 0.01
 DISCOVERED = ("Search: ", "Theme: switch", "Citation style: ", "Help: ", "App: ")
 """Commands listed before anything is typed."""
 
+
+EVERYWHERE = {binding.id: binding for binding in APP_BINDINGS}
+BROWSE = {binding.id: binding for binding in BROWSE_BINDINGS}
 
 Command = tuple[str, Callable[[], object], str]
 """A palette command as (text, callback, help)."""
@@ -86,7 +90,7 @@ class WhosaidCommands(Provider):
         yield (
             "Search: focus the search box",
             partial(app.search_for, None),
-            "Type to filter quotes, people, organizations",
+            f"Type to filter quotes, people, organizations ({app.key_label(BROWSE['search.focus'])})",
         )
         yield "Theme: switch theme", app.action_change_theme, "Pick a color theme"
         for name in sorted(app.available_themes):
@@ -100,8 +104,8 @@ class WhosaidCommands(Provider):
                 partial(app.set_citation_style, style),
                 f"y copies quotes with a {label} citation{current}",
             )
-        yield "Help: keys", app.action_help, "List every key"
-        yield "App: quit", app.action_quit, "Leave whosaid"
+        yield "Help: keys", app.action_help, f"List every key ({app.key_label(EVERYWHERE['app.help'])})"
+        yield "App: quit", app.action_quit, f"Leave whosaid ({app.key_label(EVERYWHERE['app.quit'])})"
 
     def named_commands(self) -> Iterator[Command]:
         """A command for every person, organization and article of the store."""

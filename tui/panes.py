@@ -14,22 +14,43 @@ from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, 
 from store.snapshot import QuoteSelection
 from tui.articles import ARTICLE_ORDER_LABELS, ARTICLE_ORDERS, ArticleCounts, article_row, in_article_order
 from tui.row_list import RowList
-from tui.sorting import COUNTED_ORDERS, ORDER_LABELS, in_order, next_order, quote_count
-from tui.text import MUTED_STYLE, organization_row, person_row, plain, quote_row
+from tui.sorting import (
+    COUNTED_ORDERS,
+    ORDER_LABELS,
+    PANE_ORDERS,
+    QUOTE_ORDERS,
+    SHORT_LABELS,
+    in_order,
+    quote_count,
+)
+from tui.text import MUTED_STYLE, SPEAKER_COLUMN, organization_row, person_row, plain, quote_row
 
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord, ArticleRecord)
 NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
 COUNTS_FROM_WIDTH = 28
 """A list narrower than this shows names without their quote counts: the name matters more than its count."""
+TITLE_MARGIN = 4
+"""Columns of a pane's top border that are not its title: a corner and a space at each end."""
+WIDEST_SPEAKER_COLUMN = 32
+"""The Quotes pane's speaker column grows with the pane's width up to this many columns."""
+
+
+def speaker_column(width: int) -> int:
+    """Columns the Quotes pane gives each speaker's name at this pane width: a fifth of it, 16 to 32."""
+    return max(SPEAKER_COLUMN, min(WIDEST_SPEAKER_COLUMN, width // 5))
 
 
 class RecordPane(Vertical, Generic[RecordT]):
     """A bordered pane whose title counts its records, listing them in a virtual RowList."""
 
     pane_title = "Records"
+    short_title = "Records"
+    """The title where the pane is too narrow for the whole one."""
     plural = "records"
     kind = "record"
+    orders: tuple[str, ...] = ()
+    """The orders `s` cycles through, the first the default."""
 
     def __init__(self, render_row: Callable[[RecordT, str], Content], *, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -39,6 +60,10 @@ class RecordPane(Vertical, Generic[RecordT]):
         self._render_row = render_row
         self.rows = RowList(id=f"{id}-list")
         self.snapshot: Snapshot | None = None
+        self.order = self.orders[0] if self.orders else ""
+        """The order the records are listed in, one of `orders`."""
+        self._given: Sequence[RecordT] = ()
+        """The records as the store gave them, before the pane's order."""
 
     def compose(self) -> ComposeResult:
         yield self.rows
@@ -47,6 +72,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         self, snapshot: Snapshot, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None
     ) -> None:
         """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed."""
+        if not self.orders:
+            self._given = records
         self.snapshot = snapshot
         self.records = records
         self.total = total
@@ -65,14 +92,52 @@ class RecordPane(Vertical, Generic[RecordT]):
         return self._render_row(self.records[index], self.search_text)
 
     def update_title(self) -> None:
-        """Border title: the pane's name and how many it lists (of how many, when filtered)."""
+        """Border title: the pane's name, how many it lists (of how many, when filtered) and its order; shortened
+        (Orgs, 3/12, "by date") before the border has to cut it."""
         shown = len(self.records)
-        count = f"{shown}" if not self.search_text.strip() else f"{shown} of {self.total}"
-        self.border_title = Content.assemble((self.pane_title, "bold"), " ", count, self.title_suffix())
+        filtered = bool(self.search_text.strip())
+        count = f"{shown} of {self.total}" if filtered else f"{shown}"
+        label = self.order_label()
+        short_label = SHORT_LABELS.get(label, label)
+        room = self.size.width - TITLE_MARGIN
+        forms = [
+            (self.pane_title, count, label),
+            (self.short_title, count, label),
+            (self.short_title, count, short_label),
+            (self.short_title, f"{shown}/{self.total}" if filtered else count, short_label),
+        ]
+        titles = [self.title_of(name, counted, order) for name, counted, order in forms]
+        self.border_title = next((title for title in titles if title.cell_length <= room), titles[-1])
 
-    def title_suffix(self) -> Content:
-        """What the title says after the count."""
-        return Content("")
+    @staticmethod
+    def title_of(name: str, count: str, label: str) -> Content:
+        """A title: the name in bold, the count, the order (when it is not the default) muted."""
+        title = Content.assemble((name, "bold"), " ", count)
+        return Content.assemble(title, (f" \u00b7 {label}", MUTED_STYLE)) if label else title
+
+    def order_label(self) -> str:
+        """What the title says of the order; nothing for the default one."""
+        return ""
+
+    def on_resize(self) -> None:
+        self.update_title()
+
+    def set_order(self, order: str) -> None:
+        """List in `order` (one of `orders`; another is ignored), keeping the selected record."""
+        if order in self.orders and order != self.order:
+            self.order = order
+            if self.snapshot is not None:
+                self.relist()
+
+    def cycle_order(self) -> str:
+        """Sort by the next of the pane's orders, keeping the selected record."""
+        self.set_order(self.orders[(self.orders.index(self.order) + 1) % len(self.orders)])
+        return self.order
+
+    def relist(self) -> None:
+        """List the records again, in the pane's order, keeping the selected one."""
+        if self.snapshot is not None:
+            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
 
     @property
     def selected(self) -> RecordT | None:
@@ -105,10 +170,8 @@ class NamePane(RecordPane[NameT]):
 
     def __init__(self, render_row: Callable[[NameT, str], Content], *, id: str) -> None:
         super().__init__(render_row, id=id)
-        self.order = "name"
         self.counting = False
         """True once the snapshot's indexes are built, so that counting a row's quotes is quick."""
-        self._given: Sequence[NameT] = ()
 
     def show(
         self, snapshot: Snapshot, records: Sequence[NameT], total: int, query: str, keep_key: str | None = None
@@ -125,13 +188,6 @@ class NamePane(RecordPane[NameT]):
             self.counting = True
             self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
 
-    def cycle_order(self) -> str:
-        """Sort by the next order (name, surname, quotes, latest article), keeping the selected record."""
-        self.order = next_order(self.kind, self.order)
-        if self.snapshot is not None:
-            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
-        return self.order
-
     def _row(self, index: int) -> Content:
         row = super()._row(index)
         if self.snapshot is None or self.rows.scrollable_content_region.width < COUNTS_FROM_WIDTH:
@@ -140,18 +196,18 @@ class NamePane(RecordPane[NameT]):
         count = str(quote_count(self.snapshot, self.records[index])) if self.counting else ""
         return Content.assemble((count.rjust(width), MUTED_STYLE), " ", row)
 
-    def title_suffix(self) -> Content:
-        if self.order == "name":
-            return Content("")
-        return Content.styled(f" \u00b7 {ORDER_LABELS[self.order]}", MUTED_STYLE)
+    def order_label(self) -> str:
+        return "" if self.order == "name" else ORDER_LABELS[self.order]
 
 
 class PeoplePane(NamePane[PersonRecord]):
     """Everyone the store knows, by name unless another order is chosen."""
 
     pane_title = "People"
+    short_title = "People"
     plural = "people"
     kind = "person"
+    orders = PANE_ORDERS["people"]
 
     def __init__(self) -> None:
         super().__init__(person_row, id="people")
@@ -161,15 +217,15 @@ class OrganizationsPane(NamePane[OrganizationRecord]):
     """Every organization the store knows, by name unless another order is chosen."""
 
     pane_title = "Organizations"
+    short_title = "Orgs"
     plural = "organizations"
     kind = "organization"
+    orders = PANE_ORDERS["organizations"]
 
     def __init__(self) -> None:
         super().__init__(organization_row, id="organizations")
 
 
-QUOTE_ORDERS = ("article", "date")
-"""The orders the Quotes pane cycles through: as the store keeps them, then by their article's date."""
 QUOTE_ORDER_LABELS = {"date": "by date, oldest first"}
 
 
@@ -177,13 +233,13 @@ class QuotesPane(RecordPane[QuoteRecord]):
     """Quotes in article order (or by date), filtered and highlighted by the search."""
 
     pane_title = "Quotes"
+    short_title = "Quotes"
     plural = "quotes"
     kind = "quote"
+    orders = QUOTE_ORDERS
 
     def __init__(self) -> None:
         super().__init__(quote_row, id="quotes")
-        self.order = "article"
-        self._given: Sequence[QuoteRecord] = ()
 
     def show(
         self, snapshot: Snapshot, records: Sequence[QuoteRecord], total: int, query: str, keep_key: str | None = None
@@ -196,16 +252,19 @@ class QuotesPane(RecordPane[QuoteRecord]):
             records = snapshot.sorted_quotes(records, self.order)
         super().show(snapshot, records, total, query, keep_key)
 
-    def cycle_order(self) -> str:
-        """Sort by the next order (article, date), keeping the selected quote."""
-        self.order = QUOTE_ORDERS[(QUOTE_ORDERS.index(self.order) + 1) % len(QUOTE_ORDERS)]
-        if self.snapshot is not None:
-            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
-        return self.order
+    def order_label(self) -> str:
+        return QUOTE_ORDER_LABELS.get(self.order, "")
 
-    def title_suffix(self) -> Content:
-        label = QUOTE_ORDER_LABELS.get(self.order)
-        return Content.styled(f" \u00b7 {label}", MUTED_STYLE) if label else Content("")
+    def _row(self, index: int) -> Content:
+        """The quote's row, its speaker column widened to the pane's width (quote_row gives it SPEAKER_COLUMN)."""
+        quote = self.records[index]
+        row = quote_row(quote, self.search_text)
+        column = speaker_column(self.rows.scrollable_content_region.width)
+        if column == SPEAKER_COLUMN:
+            return row
+        name = quote.speaker_name
+        speaker = plain(name or "unattributed", "bold" if name else MUTED_STYLE)
+        return Content.assemble(speaker.truncate(column - 1, ellipsis=True, pad=True), row[SPEAKER_COLUMN - 1 :])
 
     def index_of(self, key: str) -> int | None:
         """Found through the store's key index, never by reading every listed quote."""
@@ -227,15 +286,15 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     """Every stored article, as newsboat lists feeds' items: date, outlet, title, counts, path; in a chosen order."""
 
     pane_title = "Articles"
+    short_title = "Articles"
     plural = "articles"
     kind = "article"
+    orders = ARTICLE_ORDERS
 
     def __init__(self) -> None:
         super().__init__(lambda article, query: article_row(article, query, None, 0), id="articles")
-        self.order = "stored"
         self.counts: dict[str, ArticleCounts] | None = None
         """Each article's counts by key, once a worker has made them."""
-        self._given: Sequence[ArticleRecord] = ()
 
     def show(
         self, snapshot: Snapshot, records: Sequence[ArticleRecord], total: int, query: str, keep_key: str | None = None
@@ -250,18 +309,10 @@ class ArticlesPane(RecordPane[ArticleRecord]):
             self.counts = counts
             self.rows.refresh_rows()
 
-    def cycle_order(self) -> str:
-        """Sort by the next order (as stored, date, title, outlet), keeping the selected article."""
-        self.order = ARTICLE_ORDERS[(ARTICLE_ORDERS.index(self.order) + 1) % len(ARTICLE_ORDERS)]
-        if self.snapshot is not None:
-            self.show(self.snapshot, self._given, self.total, self.search_text, self.selected_key)
-        return self.order
-
     def _row(self, index: int) -> Content:
         article = self.records[index]
         counts = self.counts.get(article.key, ArticleCounts()) if self.counts is not None else None
         return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width)
 
-    def title_suffix(self) -> Content:
-        label = ARTICLE_ORDER_LABELS.get(self.order)
-        return Content.styled(f" \u00b7 {label}", MUTED_STYLE) if label else Content("")
+    def order_label(self) -> str:
+        return ARTICLE_ORDER_LABELS.get(self.order, "")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import events
+from textual.binding import BindingsMap
 from textual.message import Message
 from textual.widgets import Input
 
@@ -11,6 +14,8 @@ from tui.safe_text import printable_line
 
 MAX_QUERY = 500
 """Characters a search may hold: a huge paste is cut, not sent whole through every search."""
+HISTORY_LENGTH = 100
+"""Searches the history keeps, the most recent ones."""
 
 
 def searchable(text: str) -> str:
@@ -26,6 +31,13 @@ class SearchBox(Input):
 
     BINDINGS = list(SEARCH_BINDINGS)
 
+    class Remembered(Message):
+        """A search joined the history (or moved to its end), so that the history can be kept."""
+
+        def __init__(self, history: Sequence[str]) -> None:
+            super().__init__()
+            self.history = history
+
     class Left(Message):
         """The user pressed Esc or Enter to go back to the results."""
 
@@ -36,13 +48,24 @@ class SearchBox(Input):
     def __init__(self) -> None:
         super().__init__(placeholder="/ search quotes, people, organizations", id="search")
         self.history: list[str] = []
+        """Earlier searches, oldest first."""
         self._recall_position: int | None = None
+        self._keymapped: tuple[dict[str, str], BindingsMap] | None = None
+
+    def own_bindings(self) -> BindingsMap:
+        """This box's bindings with the app's keymap applied (so a rebound Esc is not taken as Leave)."""
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        if self._keymapped is None or self._keymapped[0] is not keymap:
+            bindings = self._bindings.copy()
+            bindings.apply_keymap(keymap)
+            self._keymapped = (keymap, bindings)
+        return self._keymapped[1]
 
     async def _on_key(self, event: events.Key) -> None:
         """Run this box's own bindings (Ctrl+U, Esc, Enter, ...) as their key arrives, in order with the characters
         typed around them; Textual would run them once the key had bubbled up to the app, after later keys."""
         if not event.is_printable:
-            for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            for binding in self.own_bindings().key_to_bindings.get(event.key, ()):
                 if not binding.priority and await self.app.run_action(binding.action, self):
                     event.stop()
                     event.prevent_default()
@@ -55,13 +78,16 @@ class SearchBox(Input):
         super().replace(searchable(text)[: max(0, room)], start, end)
 
     def remember(self, query: str) -> None:
-        """Add a search to the history (most recent last, no repeats)."""
+        """Add a search to the history (most recent last, no repeats, the last HISTORY_LENGTH); say so if it
+        changed."""
         query = query.strip()
-        if query:
-            if query in self.history:
-                self.history.remove(query)
-            self.history.append(query)
         self._recall_position = None
+        if not query or (self.history and self.history[-1] == query):
+            return
+        if query in self.history:
+            self.history.remove(query)
+        self.history = [*self.history, query][-HISTORY_LENGTH:]
+        self.post_message(self.Remembered(tuple(self.history)))
 
     def action_recall(self, step: int) -> None:
         """Replace the text with an earlier (-1) or later (+1) search from the history; the first step skips the

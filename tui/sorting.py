@@ -1,4 +1,4 @@
-"""Orders the People and Organizations panes can be sorted in, and each record's quote count."""
+"""Orders each pane can be sorted in (the key `s` cycles them), and each name's quote count."""
 
 from __future__ import annotations
 
@@ -6,25 +6,29 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from store import OrganizationRecord, PersonRecord, Snapshot
+from tui.articles import ARTICLE_ORDERS
 
 NameRecord = PersonRecord | OrganizationRecord
-
-ORDERS: dict[str, tuple[str, ...]] = {
-    "person": ("name", "surname", "count", "latest"),
-    "organization": ("name", "count", "latest"),
-}
-"""The orders a pane cycles through, by the kind of record it lists; the first is the store's own."""
 
 COUNTED_ORDERS = ("count", "latest")
 """Orders that read the snapshot's indexes: used once they are built, never while the first screen waits."""
 
 ORDER_LABELS = {"name": "by name", "surname": "by surname", "count": "by quotes", "latest": "by latest article"}
 
+QUOTE_ORDERS = ("article", "date")
+"""The orders the Quotes pane cycles through: as the store keeps them, then by their article's date."""
 
-def next_order(kind: str, order: str) -> str:
-    """The order after `order` in the cycle for this kind of record."""
-    orders = ORDERS[kind]
-    return orders[(orders.index(order) + 1) % len(orders)] if order in orders else orders[0]
+PANE_ORDERS: dict[str, tuple[str, ...]] = {
+    "people": ("name", "surname", "count", "latest"),
+    "organizations": ("name", "count", "latest"),
+    "quotes": QUOTE_ORDERS,
+    "articles": ARTICLE_ORDERS,
+}
+"""The orders each pane cycles through, by pane name; the first is the store's own. The config file's [sort]
+table may name any of them."""
+
+SHORT_LABELS = {"by latest article": "latest", "by date, oldest first": "by date", "by date, newest first": "by date"}
+"""Shorter forms of order labels, for a pane title that has no room for the long ones."""
 
 
 def quote_count(snapshot: Snapshot, record: NameRecord) -> int:
