@@ -37,9 +37,10 @@ class Citation:
         """This citation with every piece on one line, free of control characters, and only a safe link."""
         from store.readers.article import safe_url
 
-        fields = {name: one_line(getattr(self, name)) for name in (
-            "speaker", "role", "organization", "title", "outlet", "date", "author"
-        )}
+        fields = {
+            name: one_line(getattr(self, name))
+            for name in ("speaker", "role", "organization", "title", "outlet", "date", "author")
+        }
         return Citation(one_line(self.text) or "", url=safe_url(self.url), **fields)
 
 

@@ -21,8 +21,20 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("md", "csv", "jsonl")
 CSV_COLUMNS = (
-    "text", "speaker", "role", "organization", "title", "outlet", "date", "author", "url", "article", "path",
-    "paragraph", "citation", "citation_markdown",
+    "text",
+    "speaker",
+    "role",
+    "organization",
+    "title",
+    "outlet",
+    "date",
+    "author",
+    "url",
+    "article",
+    "path",
+    "paragraph",
+    "citation",
+    "citation_markdown",
 )
 FORMULA_STARTS = ("=", "+", "-", "@")
 BOM = "\ufeff"

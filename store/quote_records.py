@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
-from functools import partial
-from typing import Any
+from typing import Any, overload
 
 from store.lazy_records import LazyRecords, Selection
+from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
 
 
 class QuoteRecords(LazyRecords[QuoteRecord]):
-    """The quotes of a snapshot in reading order; each record is made from its document when first read."""
+    """Every stored quote in reading order (the positions the search index uses); each record is made from its
+    document when first read and, once the quotes are grouped, knows how many stored quotes are the same quote."""
 
     def __init__(
         self,
@@ -19,7 +21,33 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         speaker_names: dict[str, str],
         text_source: TextSource,
     ) -> None:
-        super().__init__(documents, partial(_quote_record, speaker_names=speaker_names, text_source=text_source))
+        self._documents = documents
+        self._speaker_names = speaker_names
+        self._text_source = text_source
+        self._made: tuple[QuoteGroups | None, list[QuoteRecord | None]] = (None, [None] * len(documents))
+        """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    @overload
+    def __getitem__(self, index: int) -> QuoteRecord: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[QuoteRecord]: ...
+
+    def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        groups, records = self._made
+        record = records[index]
+        if record is None:
+            copies = groups.size_of(index) if groups is not None else 1
+            record = records[index] = _quote_record(
+                self._documents[index], self._speaker_names, self._text_source, copies
+            )
+        return record
 
     def texts(self) -> list[str]:
         """Every quote's text, by position."""
@@ -33,13 +61,42 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
         return [document.get("speaker") for document in self._documents]
 
+    @property
+    def grouped(self) -> bool:
+        """Whether the quotes have been grouped (which reads every one of them)."""
+        return self._made[0] is not None
+
+    def groups(self) -> QuoteGroups:
+        """Which quotes are one quote (copies and excerpts by the same speaker), grouped when first asked for;
+        records made before are made again, knowing their copies."""
+        groups = self._made[0]
+        if groups is None:
+            with self._lock:
+                groups = self._made[0]
+                if groups is None:
+                    groups = group_quotes(self.texts(), self.speakers())
+                    self._made = (groups, [None] * len(self._documents))
+        return groups
+
 
 class QuoteSelection(Selection[QuoteRecord]):
-    """Some of a snapshot's quotes, by position (in the Quotes pane, a search's results in reading order)."""
+    """Some of a snapshot's quotes, by stored position (in the Quotes pane, a search's results in reading order)."""
+
+
+class QuoteEntries(QuoteSelection):
+    """The quotes a snapshot lists, by stored position: each quote once when they are grouped, else every one."""
+
+    def __init__(self, records: QuoteRecords, positions: Sequence[int]) -> None:
+        super().__init__(records, positions)  # type: ignore[arg-type]
+        self.stored = records
+
+    def article_keys(self) -> list[str]:
+        """Every stored quote's article key, by stored position (the positions selections hold)."""
+        return self.stored.article_keys()
 
 
 def _quote_record(
-    doc: dict[str, Any], speaker_names: dict[str, str], text_source: TextSource
+    doc: dict[str, Any], speaker_names: dict[str, str], text_source: TextSource, source_count: int = 1
 ) -> QuoteRecord:
     """A quote document as a record, its speaker's key resolved to a name."""
     speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")
@@ -55,4 +112,5 @@ def _quote_record(
         speaker_name=speaker_names.get(doc["speaker"]) if speaker_key else None,
         speaker_kind=speaker_kind if speaker_key else None,
         text_source=text_source,
+        source_count=source_count,
     )

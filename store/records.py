@@ -114,6 +114,9 @@ class QuoteRecord:
     speaker_name: str | None
     speaker_kind: str | None
     text_source: TextSource = field(repr=False, compare=False)
+    source_count: int = field(default=1, compare=False)
+    """How many stored quotes are this one quote (itself included): its copies and excerpts, by the same speaker, in
+    other articles (see `store.quote_groups`)."""
 
     @property
     def article_title(self) -> str:

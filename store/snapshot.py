@@ -11,12 +11,13 @@ from functools import cached_property
 from itertools import accumulate
 from typing import Any
 
+from store import storage
 from store.citations import Citation, format_citation
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.quote_index import QuoteIndex
-from store.quote_records import QuoteRecords, QuoteSelection
+from store.quote_records import QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
     Appearance,
     ArticleRecord,
@@ -136,7 +137,8 @@ class Snapshot:
     articles: Sequence[ArticleRecord]
     people: Sequence[PersonRecord]
     organizations: tuple[OrganizationRecord, ...]
-    quotes: QuoteRecords
+    stored_quotes: QuoteRecords
+    """Every stored quote, copies included, in reading order: the positions selections and the index hold."""
     _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
     _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
     _article_index: ArticleIndex = field(default_factory=lambda: ArticleIndex([]), repr=False)
@@ -198,6 +200,8 @@ class Snapshot:
         quotes = QuoteRecords(quote_documents, speaker_names, texts)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
+        if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
+            quotes.groups()  # the quotes are about one table file, read for the first screen: list each once at once
         index_documents = _table_documents(tree, "search", read_current)
         return cls(
             str(path),
@@ -212,12 +216,13 @@ class Snapshot:
         )
 
     def read_all(self) -> None:
-        """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
-        when a table file is damaged)."""
+        """Read every table this snapshot has left unread, index the articles by key and group the quotes (raising
+        StoreError when a table file is damaged)."""
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
         self._article_index.position_of("")
+        self.stored_quotes.groups()
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -226,9 +231,27 @@ class Snapshot:
             len(self.articles),
             len(self.people),
             len(self.organizations),
-            len(self.quotes),
+            len(self.stored_quotes),
             self.stale_articles,
         )
+
+    @property
+    def quotes(self) -> QuoteEntries:
+        """The quotes to list, each once (copies of one quote in several articles are one entry, see
+        `store.quote_groups`) once they are grouped: a small store's when the snapshot is built, a bigger one's by
+        `read_all` or `build_indexes`; until then, so that opening a big store reads only its first quotes, every
+        stored quote."""
+        if self.stored_quotes.grouped:
+            return self.quote_entries()
+        return QuoteEntries(self.stored_quotes, range(len(self.stored_quotes)))
+
+    def quote_entries(self) -> QuoteEntries:
+        """Every quote once, in reading order: of the copies of one quote, the fullest (grouping them if need be)."""
+        return QuoteEntries(self.stored_quotes, self._entry_positions)
+
+    @cached_property
+    def _entry_positions(self) -> list[int]:
+        return self.stored_quotes.groups().entries
 
     @property
     def stale_articles(self) -> int:
@@ -237,9 +260,11 @@ class Snapshot:
 
     @cached_property
     def _people_by_key(self) -> dict[str, int]:
-        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
-            {"key": person.key} for person in self.people
-        ]
+        documents = (
+            self.people.documents()
+            if isinstance(self.people, LazyRecords)
+            else [{"key": person.key} for person in self.people]
+        )
         return {doc["key"]: position for position, doc in enumerate(documents)}
 
     @cached_property
@@ -249,7 +274,7 @@ class Snapshot:
     @cached_property
     def _quote_positions_by_speaker(self) -> dict[str, list[int]]:
         by_speaker: dict[str, list[int]] = {}
-        for position, speaker in enumerate(self.quotes.speakers()):
+        for position, speaker in enumerate(self.stored_quotes.speakers()):
             if speaker:
                 by_speaker.setdefault(speaker, []).append(position)
         return by_speaker
@@ -268,7 +293,7 @@ class Snapshot:
 
     @cached_property
     def _quote_index(self) -> QuoteIndex:
-        return QuoteIndex(self.quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
+        return QuoteIndex(self.stored_quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
 
     def build_indexes(self) -> None:
         """Build every lookup the details and the searches use (seconds at 100k quotes), e.g. in a worker, so
@@ -284,6 +309,7 @@ class Snapshot:
             self._folded_person_names,
             self._folded_organization_names,
             self._speaker_lines,
+            self._entry_positions,
         )
 
     def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
@@ -306,9 +332,9 @@ class Snapshot:
             terms = parse_query(selector + " ").terms
             patterns = [term.pattern() for term in terms]
             positions = [
-                n for n, doc in enumerate(documents) if patterns and all(
-                    pattern.search(fold(article_title(doc))) for pattern in patterns
-                )
+                n
+                for n, doc in enumerate(documents)
+                if patterns and all(pattern.search(fold(article_title(doc))) for pattern in patterns)
             ]
         return [self.articles[n] for n in positions]
 
@@ -332,15 +358,27 @@ class Snapshot:
         return self._organizations_by_key.get(key) if key else None
 
     def quotes_by_person(self, person_key: str) -> Sequence[QuoteRecord]:
-        """Every quote attributed to a person, in article order (records made only as they are read)."""
-        return QuoteSelection(self.quotes, self._quote_positions_of(f"person:{person_key}"))
+        """Every quote attributed to a person, each once, in article order (records made only as they are read)."""
+        return self._entries(self._quote_positions_of(f"person:{person_key}"))
 
     def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
-        """Quotes attributed to the organization itself, then to its people (records made only as read)."""
-        positions = self._quote_positions_of(f"organization:{organization_key}")
+        """Quotes attributed to the organization itself, then to its people, each once (records made only as read)."""
+        groups = self.stored_quotes.groups()
+        positions = groups.entries_among(self._quote_positions_of(f"organization:{organization_key}"))
         for person in self.people_of_organization(organization_key):
-            positions.extend(self._quote_positions_of(f"person:{person.key}"))
-        return QuoteSelection(self.quotes, positions)
+            positions.extend(groups.entries_among(self._quote_positions_of(f"person:{person.key}")))
+        return QuoteSelection(self.stored_quotes, positions)
+
+    def _entries(self, positions: Sequence[int]) -> QuoteSelection:
+        """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
+        return QuoteSelection(self.stored_quotes, self.stored_quotes.groups().entries_among(positions))
+
+    def quote_sources(self, quote: QuoteRecord) -> QuoteSelection:
+        """Every stored copy of a quote (itself included), in article order: the articles that printed it."""
+        position = self.quote_position(quote.key)
+        if position is None:
+            return QuoteSelection(self.stored_quotes, [])
+        return QuoteSelection(self.stored_quotes, list(self.stored_quotes.groups().members_of(position)))
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
@@ -361,25 +399,26 @@ class Snapshot:
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
         """An article's quotes in reading order."""
-        return [self.quotes[position] for position in self._quote_positions_by_article.get(article_key, ())]
+        return [self.stored_quotes[position] for position in self._quote_positions_by_article.get(article_key, ())]
 
     @cached_property
     def _quote_positions_by_article(self) -> dict[str, list[int]]:
         by_article: dict[str, list[int]] = {}
-        for position, article_key in enumerate(self.quotes.article_keys()):
+        for position, article_key in enumerate(self.stored_quotes.article_keys()):
             by_article.setdefault(article_key, []).append(position)
         return by_article
 
     def quote(self, key: str) -> QuoteRecord | None:
         """The quote with this key, if stored."""
         position = self.quote_position(key)
-        return None if position is None else self.quotes[position]
+        return None if position is None else self.stored_quotes[position]
 
     def quote_position(self, key: str) -> int | None:
-        """Where the quote with this key ("ARTICLE:START") stands in `quotes`."""
+        """Where the quote with this key ("ARTICLE:START") stands among the stored quotes."""
         article_key, _, start = key.rpartition(":")
+        documents = self.stored_quotes.documents()
         for position in self._quote_positions_by_article.get(article_key, ()):
-            if str(self.quotes[position].start) == start:
+            if str(documents[position]["start"]) == start:
                 return position
         return None
 
@@ -397,11 +436,11 @@ class Snapshot:
 
     def search_quotes(self, query: str | ParsedQuery) -> QuoteSelection:
         """Quotes matching every word and phrase of the query, in their text or their speaker's name, and every
-        filter (see store.search); in article order."""
+        filter (see store.search); in article order, each once (of its copies, the fullest that matches)."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
-            return QuoteSelection(self.quotes, [])
-        return QuoteSelection(self.quotes, self._search_positions(parsed))
+            return QuoteSelection(self.stored_quotes, [])
+        return self._entries(self._search_positions(parsed))
 
     def _search_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending."""
@@ -498,7 +537,7 @@ class Snapshot:
 
     @cached_property
     def _quote_article_keys(self) -> list[str]:
-        return self.quotes.article_keys()
+        return self.stored_quotes.article_keys()
 
     @cached_property
     def _article_lines(self) -> NameLines:
@@ -524,7 +563,7 @@ class Snapshot:
         if order == "speaker":
 
             def key(position: int) -> tuple[int, str, int]:
-                name = self.quotes[position].speaker_name
+                name = self.stored_quotes[position].speaker_name
                 return (name is None, fold(name or ""), position)
 
         elif order == "date":
@@ -539,7 +578,7 @@ class Snapshot:
 
         else:
             raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_ORDERS)}")
-        return QuoteSelection(self.quotes, sorted(quotes.positions, key=key))
+        return QuoteSelection(self.stored_quotes, sorted(quotes.positions, key=key))
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""
@@ -585,9 +624,15 @@ class Snapshot:
             role = organization = None
         article = self.article(quote.article_key)
         return Citation(
-            quote.text, name, role, organization, quote.article_title,
-            article.outlet if article else None, article.date if article else None,
-            article.author if article else None, article.url if article else None,
+            quote.text,
+            name,
+            role,
+            organization,
+            quote.article_title,
+            article.outlet if article else None,
+            article.date if article else None,
+            article.author if article else None,
+            article.url if article else None,
         )
 
     def citation(self, quote: QuoteRecord, style: str | None = None) -> str:

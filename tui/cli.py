@@ -156,7 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_query_arguments(search, words_help='words; "a phrase" in quotes matches as one')
     search.add_argument("--limit", type=positive_integer, metavar="N", help="print at most N quotes")
     search.add_argument(
-        "--sort", choices=SORT_ORDERS, default="article",
+        "--sort",
+        choices=SORT_ORDERS,
+        default="article",
         help="order: article (default), speaker, or date (published, else ingested)",
     )
     formats = search.add_mutually_exclusive_group()
@@ -245,7 +247,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_FAILURE
     snapshot = open_existing_store(store_path).snapshot
     if parsed.is_empty:
-        matched = QuoteSelection(snapshot.quotes, list(range(len(snapshot.quotes))))
+        matched: QuoteSelection = snapshot.quote_entries()
     else:
         matched = snapshot.search_quotes(parsed)
     found = snapshot.sorted_quotes(matched, arguments.sort)
@@ -367,9 +369,7 @@ class Lines:
             pass
 
 
-def extraction_document(
-    name: str, extraction: Extraction, metadata: dict[str, str] | None = None
-) -> dict[str, object]:
+def extraction_document(name: str, extraction: Extraction, metadata: dict[str, str] | None = None) -> dict[str, object]:
     """What extraction found in one article (with what its source states: title, outlet, date, url), as
     `extract --json` prints it."""
     metadata = metadata or {}
@@ -459,9 +459,7 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
     return EXIT_FAILURE if failed else EXIT_OK
 
 
-def read_inputs(
-    names: Sequence[str], errors: list[str], follow: bool
-) -> Iterator[tuple[str, InputArticle | None]]:
+def read_inputs(names: Sequence[str], errors: list[str], follow: bool) -> Iterator[tuple[str, InputArticle | None]]:
     """(input name, article) for each article the inputs hold, and (name, None) after any input or part of one
     that failed; each failure is printed as one line and added to `errors`."""
     for name in names:
@@ -570,8 +568,9 @@ def run_extract_lines(paths: Sequence[str]) -> int:
             continue
         metadata = article.metadata_fields()
         shown = extraction_document(name, extract(article.text), metadata)
-        output.write(json_line(extracted_line_document(article.source, article.text, metadata, EXTRACTOR_VERSION,
-                                                       shown)))
+        output.write(
+            json_line(extracted_line_document(article.source, article.text, metadata, EXTRACTOR_VERSION, shown))
+        )
     output.flush()
     return EXIT_FAILURE if failed else EXIT_OK
 
@@ -696,12 +695,17 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
 
 
 def quote_document(
-    quote: QuoteRecord, speaker: tuple[str | None, str | None, str | None], article: ArticleRecord | None
+    quote: QuoteRecord, speaker: tuple[str | None, str | None, str | None], sources: list[dict[str, object]]
 ) -> dict[str, object]:
     """A quote as every command that prints quotes shows it in JSON (see the README), with who said it (name,
-    role, organization) and its article."""
+    role, organization) and every article that printed it (`source_document`)."""
     name, role, organization = speaker
-    source = {
+    return {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": sources}
+
+
+def source_document(quote: QuoteRecord, article: ArticleRecord | None) -> dict[str, object]:
+    """Where one copy of a quote stands: its article (id, path, title, outlet, date, link) and its offsets there."""
+    return {
         "article": quote.article_key,
         "path": article.source if article else None,
         "title": article.title if article else None,
@@ -712,7 +716,6 @@ def quote_document(
         "start": quote.start,
         "end": quote.end,
     }
-    return {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": [source]}
 
 
 def json_line(document: object) -> str:
@@ -746,6 +749,14 @@ class QuoteLines:
             self.speakers[key] = self.snapshot.speaker_details(quote)
         return self.speakers[key]
 
+    def copies(self, quote: QuoteRecord) -> Sequence[QuoteRecord]:
+        """Every stored copy of the quote (itself alone when no other article printed it), in article order."""
+        return self.snapshot.quote_sources(quote) if quote.source_count > 1 else (quote,)
+
+    def sources(self, quote: QuoteRecord) -> list[dict[str, object]]:
+        """The `sources` of the quote's JSON: each article that printed it, in article order."""
+        return [source_document(copy, self.article(copy)) for copy in self.copies(quote)]
+
     def lines(self, quotes: Sequence[QuoteRecord]) -> Iterator[str]:
         """Every line to print, made as it is printed (so `| head` answers at once)."""
         if self.form == "json":
@@ -755,13 +766,14 @@ class QuoteLines:
             if self.form == "plain":
                 yield self.plain(quote)
             else:
-                line = json_line(quote_document(quote, self.speaker(quote), self.article(quote)))
+                line = json_line(quote_document(quote, self.speaker(quote), self.sources(quote)))
                 yield line + ("," if self.form == "json" and number < last else "")
         if self.form == "json":
             yield "]}"
 
     def plain(self, quote: QuoteRecord) -> str:
-        """“Text” — speaker, role, organization (article title), matches shown in reverse on a terminal."""
+        """“Text” — speaker, role, organization (article title, N sources where other articles printed it too),
+        matches shown in reverse on a terminal."""
         body = printable_line(quote.text.strip())
         if self.highlight:
             body = highlighted(body, match_spans(body, self.parsed))
@@ -770,6 +782,8 @@ class QuoteLines:
         speaker = printable_line(", ".join(part for part in parts if part))
         article = self.article(quote)
         title = printable_line(article.title if article else "")
+        if quote.source_count > 1:
+            title += f", {plural(quote.source_count, 'source')}"
         if self.highlight:
             return f"\u201c{body}\u201d \u2014 {BOLD}{speaker}{RESET} {DIM}({title}){RESET}"
         return f"\u201c{body}\u201d \u2014 {speaker} ({title})"
@@ -809,7 +823,10 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         print_error(f"ignored {part!r}: no letter or digit to search for")
     snapshot = open_existing_store(store_path).snapshot
     found = snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort)
-    shown = found if arguments.limit is None else QuoteSelection(snapshot.quotes, found.positions[: arguments.limit])
+    if arguments.limit is not None:
+        shown = QuoteSelection(snapshot.stored_quotes, found.positions[: arguments.limit])
+    else:
+        shown = found
     form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
     if not found:
         print("0 quotes", file=sys.stderr)

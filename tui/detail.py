@@ -105,6 +105,7 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sec
     for appearance in person.appearances:
         described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
         lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
+
     def quote_link(quote: QuoteRecord) -> Link:
         return _quote_label(quote.text, None, query), Subject("quote", quote.key)
 
@@ -174,7 +175,19 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     links.append(
         (Content.assemble("Article: ", plain(quote.article_title, "bold")), Subject("article", quote.article_key))
     )
-    return Content("\n").join(lines), [Section(None, links, lambda link: link)]
+    sections = [Section(None, links, lambda link: link)]
+    if quote.source_count > 1:
+        sections.append(Section("Sources", snapshot.quote_sources(quote), lambda copy: _source_link(snapshot, copy)))
+    return Content("\n").join(lines), sections
+
+
+def _source_link(snapshot: Snapshot, copy: QuoteRecord) -> Link:
+    """One article that printed a quote: its outlet, date and title (a copy's detail shows its paragraph there)."""
+    article = snapshot.article(copy.article_key)
+    published = article_metadata(article, with_author=False, with_link=False) if article is not None else Content("")
+    if not published.plain:
+        published = Content.styled("no outlet or date given", MUTED_STYLE)
+    return Content.assemble(published, "  ", plain(copy.article_title, MUTED_STYLE)), Subject("quote", copy.key)
 
 
 def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:

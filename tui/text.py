@@ -64,10 +64,15 @@ SPEAKER_COLUMN = 16
 
 
 def quote_row(quote: QuoteRecord, query: str = "") -> Content:
-    """A quote on one line: the speaker in a column, then “text” from just before the first match, matches styled."""
+    """A quote on one line: the speaker in a column, how many articles printed it when more than one ("3 sources",
+    before the text so that a long quote cannot push it out of view), then “text” from just before the first
+    match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
     speaker = speaker.truncate(SPEAKER_COLUMN - 1, ellipsis=True, pad=True)
-    return Content.assemble(speaker, " \u201c", match_window(quote.text.strip(), query), "\u201d")
+    sources = Content.styled(f" {count_label(quote.source_count, 'source')}", MUTED_STYLE)
+    return Content.assemble(
+        speaker, sources if quote.source_count > 1 else "", " \u201c", match_window(quote.text.strip(), query), "\u201d"
+    )
 
 
 def person_row(person: PersonRecord, query: str = "") -> Content:
