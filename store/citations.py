@@ -71,21 +71,31 @@ def format_citation(citation: Citation, style: str | None = None) -> str:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
     clean = citation.cleaned()
     speaker = ", ".join(part for part in (clean.speaker, clean.role, clean.organization) if part) or "unattributed"
-    if style == "markdown":
-        return _markdown(clean, speaker)
-    details = ", ".join(part for part in (clean.title, clean.outlet, clean.date, clean.url) if part)
-    return f"\u201c{clean.text}\u201d \u2014 {speaker}" + (f" ({details})" if details else "")
+    details = _details(clean, style)
+    text, speaker = (md(clean.text), md(speaker)) if style == "markdown" else (clean.text, speaker)
+    body = f"\u201c{text}\u201d \u2014 {speaker}"
+    return body + (f" ({details})" if details else "")
 
 
-def _markdown(clean: Citation, speaker: str) -> str:
-    """A cleaned citation in Markdown: the title links to the article, the outlet in italics."""
+def format_source(citation: Citation, style: str | None = None) -> str:
+    """Where a citation's quote was published, as its citation says it between parentheses: title, outlet, date
+    and link in `style` (one more article that printed a quote, after its citation)."""
+    style = style or citation_style()
+    if style not in CITATION_STYLES:
+        raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
+    return _details(citation.cleaned(), style)
+
+
+def _details(clean: Citation, style: str) -> str:
+    """A cleaned citation's article: plain, its title, outlet, date and link; in Markdown, the title links to the
+    article and the outlet is in italics."""
+    if style != "markdown":
+        return ", ".join(part for part in (clean.title, clean.outlet, clean.date, clean.url) if part)
     title = md(clean.title) if clean.title else None
     if clean.url:
         title = f"[{title or md(clean.url)}]({markdown_url(clean.url)})"
     outlet = f"*{md(clean.outlet)}*" if clean.outlet else None
-    details = ", ".join(part for part in (title, outlet, md(clean.date) if clean.date else None) if part)
-    body = f"\u201c{md(clean.text)}\u201d \u2014 {md(speaker)}"
-    return body + (f" ({details})" if details else "")
+    return ", ".join(part for part in (title, outlet, md(clean.date) if clean.date else None) if part)
 
 
 def md(text: str) -> str:

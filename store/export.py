@@ -10,40 +10,52 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from store.citations import Citation, format_citation
+from store.citations import Citation, format_citation, format_source
 
 if TYPE_CHECKING:
-    from store.records import QuoteRecord
+    from store.records import ArticleRecord, QuoteRecord
     from store.snapshot import Snapshot
 
 EXPORT_FORMATS = ("md", "csv", "jsonl")
 CSV_COLUMNS = (
-    "text",
-    "speaker",
-    "role",
-    "organization",
-    "title",
-    "outlet",
-    "date",
-    "author",
-    "url",
-    "article",
-    "path",
-    "paragraph",
-    "citation",
-    "citation_markdown",
+    *("text", "speaker", "role", "organization", "title", "outlet", "date", "author", "url", "article", "path"),
+    *("paragraph", "citation", "citation_markdown", "sources"),
 )
+"""The CSV's columns: `sources` there counts the articles that printed the quote (JSON Lines lists them)."""
 FORMULA_STARTS = ("=", "+", "-", "@")
 BOM = "\ufeff"
 
 
+def source_document(quote: QuoteRecord, article: ArticleRecord | None) -> dict[str, object]:
+    """Where one copy of a quote stands, as every command that prints quotes in JSON lists it in `sources`: its
+    article (id, path, title, outlet, date, link) and its offsets there."""
+    return {
+        "article": quote.article_key,
+        "path": article.source if article else None,
+        "title": article.title if article else None,
+        "outlet": article.outlet if article else None,
+        "date": article.date if article else None,
+        "url": article.url if article else None,
+        "paragraph": quote.paragraph,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+def quote_copies(snapshot: Snapshot, quote: QuoteRecord) -> Sequence[QuoteRecord]:
+    """Every stored copy of a quote, in article order: itself alone when no other article printed it."""
+    return snapshot.quote_sources(quote) if quote.source_count > 1 else (quote,)
+
+
 def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
-    """One exported quote: its citation's pieces, where it stands, and its citation in both styles."""
+    """One exported quote: its citation's pieces, where it stands, its citation in both styles, and every article
+    that printed it (`sources`, as `whosaid search --json` lists them)."""
     citation = snapshot.citation_of(quote).cleaned()
     article = snapshot.article(quote.article_key)
+    copies = quote_copies(snapshot, quote)
     return {
         "text": citation.text,
         "speaker": citation.speaker,
@@ -59,11 +71,15 @@ def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
         "paragraph": quote.paragraph,
         "citation": format_citation(citation, "plain"),
         "citation_markdown": format_citation(citation, "markdown"),
+        "sources": [
+            source_document(copy, article if copy is quote else snapshot.article(copy.article_key)) for copy in copies
+        ],
     }
 
 
 def export_lines(snapshot: Snapshot, quotes: Iterable[QuoteRecord], form: str, bom: bool = False) -> Iterator[str]:
-    """The export of the quotes in `form` (one of EXPORT_FORMATS), a line at a time, each ending in a newline."""
+    """The export of the quotes in `form` (one of EXPORT_FORMATS), a line at a time, each ending in a newline; in
+    Markdown a quote printed by several articles has the others listed below its citation."""
     rows = (quote_row(snapshot, quote) for quote in quotes)
     if form == "csv":
         yield from csv_lines(rows, bom)
@@ -73,8 +89,26 @@ def export_lines(snapshot: Snapshot, quotes: Iterable[QuoteRecord], form: str, b
     elif form == "md":
         for row in rows:
             yield f"- {row['citation_markdown']}\n"
+            for source in row["sources"][1:] if len(row["sources"]) > 1 else ():  # type: ignore[index]
+                yield f"  - also in {format_source(source_citation(row, source), 'markdown')}\n"
     else:
         raise ValueError(f"unknown export format {form!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def source_citation(row: dict[str, object], source: dict[str, object]) -> Citation:
+    """The citation of one more article that printed an exported quote: its title, outlet, date and link."""
+    return Citation(
+        str(row["text"]),
+        title=_text(source["title"]),
+        outlet=_text(source["outlet"]),
+        date=_text(source["date"]),
+        url=_text(source["url"]),
+    )
+
+
+def _text(value: object) -> str | None:
+    """A source's string field, or None."""
+    return value if isinstance(value, str) else None
 
 
 def csv_lines(rows: Iterable[dict[str, object]], bom: bool) -> Iterator[str]:
@@ -84,7 +118,8 @@ def csv_lines(rows: Iterable[dict[str, object]], bom: bool) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield (BOM if bom else "") + _taken(buffer)
     for row in rows:
-        writer.writerow([spreadsheet_cell(row[column]) for column in CSV_COLUMNS])
+        counted = {**row, "sources": len(row["sources"])}  # type: ignore[arg-type]
+        writer.writerow([spreadsheet_cell(counted[column]) for column in CSV_COLUMNS])
         yield _taken(buffer)
 
 
@@ -104,4 +139,4 @@ def _taken(buffer: io.StringIO) -> str:
     return text
 
 
-__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "Citation", "export_lines", "quote_row"]
+__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "Citation", "export_lines", "quote_row", "source_document"]

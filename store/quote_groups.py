@@ -49,7 +49,7 @@ class QuoteGroups:
     """Every stored position, grouped: group n's members, ascending, are members[offsets[n]:offsets[n + 1]]."""
     offsets: array
     leads: array
-    """For each group, the member that stands for it: the longest text, the first such in stored order."""
+    """For each group, the member that stands for it: the most words, the first such in stored order."""
 
     def __len__(self) -> int:
         return len(self.leads)
@@ -90,11 +90,13 @@ def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteG
     repeated = Counter(speaker for speaker in speakers if speaker)
     distinct: dict[tuple[str, str], int] = {}
     distinct_of = array("q", [-1]) * count
+    sizes = array("I", bytes(4 * count))
     for position, speaker in enumerate(speakers):
         if speaker and repeated[speaker] > 1:
             words = normalised(texts[position])
             if words:
                 distinct_of[position] = distinct.setdefault((speaker, words), len(distinct))
+                sizes[position] = len(words)
     root = _excerpt_roots(list(distinct))
     group_by_root: dict[int, int] = {}
     group_of = array("I", bytes(4 * count))
@@ -110,18 +112,18 @@ def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteG
             found = group_by_root[root[text_id]] = groups
             groups += 1
         group_of[position] = found
-    return _grouped(group_of, groups, texts)
+    return _grouped(group_of, groups, sizes)
 
 
-def _grouped(group_of: array, groups: int, texts: Sequence[str]) -> QuoteGroups:
-    """The members and leads of each group, from each position's group number."""
-    sizes = array("I", bytes(4 * (groups + 1)))
+def _grouped(group_of: array, groups: int, sizes: Sequence[int]) -> QuoteGroups:
+    """The members and leads of each group, from each position's group number and its normalised text's length."""
+    counts = array("I", bytes(4 * (groups + 1)))
     for group in group_of:
-        sizes[group + 1] += 1
+        counts[group + 1] += 1
     offsets = array("I", [0]) * (groups + 1)
     total = 0
     for group in range(groups):
-        total += sizes[group + 1]
+        total += counts[group + 1]
         offsets[group + 1] = total
     filled = array("I", offsets[:-1]) if groups else array("I")
     members = array("I", bytes(4 * len(group_of)))
@@ -130,7 +132,7 @@ def _grouped(group_of: array, groups: int, texts: Sequence[str]) -> QuoteGroups:
     for position, group in enumerate(group_of):
         members[filled[group]] = position
         filled[group] += 1
-        length = len(texts[position]) if offsets[group + 1] - offsets[group] > 1 else 0
+        length = sizes[position]
         if length > longest[group]:
             longest[group] = length
             leads[group] = position

@@ -698,24 +698,9 @@ def quote_document(
     quote: QuoteRecord, speaker: tuple[str | None, str | None, str | None], sources: list[dict[str, object]]
 ) -> dict[str, object]:
     """A quote as every command that prints quotes shows it in JSON (see the README), with who said it (name,
-    role, organization) and every article that printed it (`source_document`)."""
+    role, organization) and every article that printed it (`store.export.source_document`)."""
     name, role, organization = speaker
     return {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": sources}
-
-
-def source_document(quote: QuoteRecord, article: ArticleRecord | None) -> dict[str, object]:
-    """Where one copy of a quote stands: its article (id, path, title, outlet, date, link) and its offsets there."""
-    return {
-        "article": quote.article_key,
-        "path": article.source if article else None,
-        "title": article.title if article else None,
-        "outlet": article.outlet if article else None,
-        "date": article.date if article else None,
-        "url": article.url if article else None,
-        "paragraph": quote.paragraph,
-        "start": quote.start,
-        "end": quote.end,
-    }
 
 
 def json_line(document: object) -> str:
@@ -749,13 +734,11 @@ class QuoteLines:
             self.speakers[key] = self.snapshot.speaker_details(quote)
         return self.speakers[key]
 
-    def copies(self, quote: QuoteRecord) -> Sequence[QuoteRecord]:
-        """Every stored copy of the quote (itself alone when no other article printed it), in article order."""
-        return self.snapshot.quote_sources(quote) if quote.source_count > 1 else (quote,)
-
     def sources(self, quote: QuoteRecord) -> list[dict[str, object]]:
         """The `sources` of the quote's JSON: each article that printed it, in article order."""
-        return [source_document(copy, self.article(copy)) for copy in self.copies(quote)]
+        from store.export import quote_copies, source_document
+
+        return [source_document(copy, self.article(copy)) for copy in quote_copies(self.snapshot, quote)]
 
     def lines(self, quotes: Sequence[QuoteRecord]) -> Iterator[str]:
         """Every line to print, made as it is printed (so `| head` answers at once)."""

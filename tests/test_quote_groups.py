@@ -1,0 +1,251 @@
+"""One quote, many outlets: copies of a quote by the same speaker are one entry, listing every article that
+printed it, in the store, the command line's JSON, the export and the browser."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from store import Store, storage
+from store.model import Extraction, Person, Quote
+from store.quote_groups import (
+    MIN_EXCERPT_WORDS,
+    _holders_by_anchor,
+    _holders_by_search,
+    group_quotes,
+    normalised,
+)
+from tests.test_tui import SIZE, make_app, no_blink, screen_text, settle, synchronously
+from tui.cli import main
+
+FULL = "We will rebuild the harbor before the winter storms arrive, and nobody will stop us"
+WIRE = [
+    # (file, outlet, date, how the paper printed the quote, who said it)
+    ("wire.txt", "Wire Daily", "2024-07-01", f"\u201c{FULL},\u201d", "Ann Lee"),
+    (
+        "times.txt",
+        "Harbor Times",
+        "2024-07-02",
+        '"we will rebuild the harbor --  before the winter storms ARRIVE; and nobody will stop us."',
+        "Ann Lee",
+    ),
+    (
+        "post.txt",
+        "Coast Post",
+        "2024-07-03",
+        "\u201cRebuild the harbor before the winter storms arrive,\u201d",
+        "Ann Lee",
+    ),
+    ("echo.txt", "Bay Echo", "2024-07-04", f"\u201c{FULL},\u201d", "Tom Berg"),
+    (
+        "gazette.txt",
+        "Gazette",
+        "2024-07-05",
+        "\u201cWe will rebuild the harbor before the summer storms arrive, and nobody will stop us,\u201d",
+        "Ann Lee",
+    ),
+]
+"""Three papers print Ann Lee's quote (one an excerpt); Tom Berg says the same words; a fourth paper prints a
+quote of Ann Lee's that differs by one word."""
+
+
+def article_text(title: str, printed: str, speaker: str) -> str:
+    """An article whose one paragraph is the printed quote and who said it."""
+    return f"{title}\n\nThe council met.\n{printed} said {speaker}.\n"
+
+
+def fake_extract(text: str) -> Extraction:
+    """What the extractor finds in `article_text`: the quote inside its quote marks, and who said it."""
+    title, _, _ = text.partition("\n")
+    start = text.index(text.split("\n")[3]) + 1
+    end = text.rindex(" said ") - 1
+    speaker = text.rpartition(" said ")[2].rstrip(".\n")
+    return Extraction(title, (Person(speaker),), (), (Quote(text[start:end], speaker, start, end, 3),))
+
+
+@pytest.fixture
+def wire_store(tmp_path: Path) -> Path:
+    """A store of the five articles of WIRE, each with its outlet and date."""
+    path = tmp_path / "store.json"
+    Store(path, extractor=fake_extract).ingest(
+        [
+            (name, article_text(name.split(".")[0].title(), printed, speaker), {"outlet": outlet, "date": date})
+            for name, outlet, date, printed, speaker in WIRE
+        ]
+    )
+    return path
+
+
+def test_normalising_ignores_quote_marks_case_spacing_and_punctuation() -> None:
+    same = [
+        "\u201cWe will win,\u201d",
+        '"we  will WIN."',
+        "\u00abWe will \u2014 win!\u00bb",
+        "we\twill\nwin\u2026",
+        "\u2018We will win\u2019",
+    ]
+    assert {normalised(text) for text in same} == {"we will win"}
+    assert normalised("We will lose.") != normalised("We will win.")
+    assert normalised("D\u00e9j\u00e0 vu, na\u00efve") == normalised("deja vu naive")
+    assert normalised("It\u2019s fine") == normalised("It's fine")
+
+
+def test_copies_by_one_speaker_are_one_group_led_by_the_fullest() -> None:
+    texts = [f"\u201c{FULL},\u201d", FULL.upper() + ".", "rebuild the harbor before the winter storms arrive", FULL]
+    groups = group_quotes(texts, ["person:ann"] * 3 + [None])
+    assert list(groups.members_of(0)) == [0, 1, 2]
+    assert groups.size_of(2) == 3 and groups.size_of(3) == 1
+    assert groups.entries == [0, 3]
+    assert groups.entries_among([1, 2]) == [1]
+
+
+def test_an_excerpt_joins_only_a_quote_it_is_a_run_of_words_of() -> None:
+    words = FULL.split()
+    short = " ".join(words[3 : 3 + MIN_EXCERPT_WORDS - 1])
+    scattered = " ".join(words[0:3] + words[4 : 4 + MIN_EXCERPT_WORDS])
+    groups = group_quotes([FULL, short, scattered], ["person:ann"] * 3)
+    assert len(groups) == 3, "a run too short to tell, or words not in one run, stay quotes of their own"
+
+
+def test_an_excerpt_of_two_different_quotes_joins_neither() -> None:
+    shared = "the harbor before the winter storms arrive"
+    texts = [f"We will rebuild {shared}", f"They never finish {shared}", shared]
+    groups = group_quotes(texts, ["person:ann"] * 3)
+    assert len(groups) == 3
+    assert group_quotes(texts[::2], ["person:ann"] * 2).entries == [0]
+
+
+def test_different_speakers_and_unattributed_quotes_are_never_merged() -> None:
+    texts = [FULL, FULL, FULL, FULL, FULL]
+    speakers = ["person:ann", "person:tom", "organization:council", None, None]
+    assert len(group_quotes(texts, speakers)) == 5
+
+
+def test_a_speaker_with_many_quotes_finds_excerpts_as_one_with_few_does() -> None:
+    vocabulary = [f"w{n}" for n in range(40)]
+    chooser = random.Random(7)
+    texts = [" ".join(chooser.choice(vocabulary) for _ in range(chooser.randint(3, 14))) for _ in range(300)]
+    for n in range(0, 300, 5):
+        words = texts[n + 1].split()
+        texts[n] = " ".join(words[1 : 1 + max(MIN_EXCERPT_WORDS, len(words) - 2)])
+    texts = list(dict.fromkeys(texts))
+    found = _holders_by_search(texts)
+    assert found == _holders_by_anchor(texts)
+    assert len(found) >= 20
+
+
+def test_the_store_lists_each_quote_once_and_keeps_near_misses_apart(wire_store: Path) -> None:
+    snapshot = Store(wire_store).snapshot
+    assert len(snapshot.stored_quotes) == 5
+    entries = list(snapshot.quotes)
+    assert [(quote.speaker_name, quote.source_count) for quote in entries] == [
+        ("Ann Lee", 3),
+        ("Tom Berg", 1),
+        ("Ann Lee", 1),
+    ]
+    assert entries[0].text == f"{FULL},", "the fullest copy stands for the quote"
+    outlets = [snapshot.article(copy.article_key).outlet for copy in snapshot.quote_sources(entries[0])]
+    assert outlets == ["Wire Daily", "Harbor Times", "Coast Post"]
+    assert len(snapshot.search_quotes("harbor ")) == 3
+    person = next(p for p in snapshot.people if p.name == "Ann Lee")
+    assert len(snapshot.quotes_by_person(person.key)) == 2
+
+
+def test_a_big_store_opens_on_its_first_quotes_and_lists_each_once_when_read(
+    wire_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    path = wire_store.parent / "big.json"
+    Store(path, extractor=fake_extract).ingest(
+        [(f"{n}.txt", article_text(f"T{n}", printed, speaker)) for n, (_, _, _, printed, speaker) in enumerate(WIRE)]
+    )
+    opened = Store(path).open_snapshot()
+    assert len(opened.quotes) == 5, "until the quotes are read, every stored quote is listed"
+    opened.read_all()
+    assert len(opened.quotes) == 3
+
+
+def test_search_json_lists_every_article_that_printed_the_quote(
+    wire_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--db", str(wire_store), "--speaker", "ann lee", "winter", "--json"]) == 0
+    output = capsys.readouterr()
+    assert output.err.strip() == "1 quote"
+    [found] = json.loads(output.out)["quotes"]
+    assert (found["text"], found["speaker"]) == (f"{FULL},", "Ann Lee")
+    assert [(s["outlet"], s["date"], s["path"]) for s in found["sources"]] == [
+        ("Wire Daily", "2024-07-01", "wire.txt"),
+        ("Harbor Times", "2024-07-02", "times.txt"),
+        ("Coast Post", "2024-07-03", "post.txt"),
+    ]
+    for source in found["sources"]:
+        text = Store(wire_store).snapshot.article(source["article"]).text
+        assert normalised(text[source["start"] : source["end"]]) in normalised(FULL)
+    assert main(["search", "--db", str(wire_store), "harbor", "--jsonl"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(line["speaker"], len(line["sources"])) for line in lines] == [
+        ("Ann Lee", 3),
+        ("Tom Berg", 1),
+        ("Ann Lee", 1),
+    ]
+
+
+def test_search_by_outlet_shows_that_papers_copy_with_all_sources(
+    wire_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["search", "--db", str(wire_store), "--source", "coast post", "--jsonl"]) == 0
+    [found] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert found["text"] == "Rebuild the harbor before the winter storms arrive,"
+    assert len(found["sources"]) == 3
+    assert main(["search", "--db", str(wire_store), "storms"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].endswith("(Wire, 3 sources)") and lines[1].endswith("(Echo)")
+
+
+def test_export_carries_every_source(wire_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--db", str(wire_store), "--format", "jsonl"]) == 0
+    output = capsys.readouterr()
+    rows = [json.loads(line) for line in output.out.splitlines()]
+    assert output.err.strip() == "3 quotes exported"
+    assert [len(row["sources"]) for row in rows] == [3, 1, 1]
+    assert main(["export", "--db", str(wire_store), "--speaker", "ann", "winter"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("- \u201cWe will rebuild") and "*Wire Daily*, 2024-07-01" in lines[0]
+    assert lines[1:] == ["  - also in Times, *Harbor Times*, 2024-07-02", "  - also in Post, *Coast Post*, 2024-07-03"]
+    assert main(["export", "--db", str(wire_store), "--format", "csv"]) == 0
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0].endswith('"sources"') and csv_lines[1].endswith('"3"')
+
+
+@synchronously
+async def test_the_quotes_pane_says_how_many_sources_and_the_detail_lists_them(wire_store: Path) -> None:
+    app = make_app(Store(wire_store))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        quotes = app.screen.quotes
+        assert len(quotes.records) == 3
+        assert "Quotes 3" in screen_text(app)
+        row = quotes._row(0).plain
+        assert row.startswith("Ann Lee") and "3 sources \u201cWe will rebuild" in row
+        assert "sources" not in quotes._row(1).plain
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Sources (3)" in shown
+        for _, outlet, date, _, _ in WIRE[:3]:
+            assert f"{outlet} \u00b7 {date}" in shown
+
+
+def test_snapshot_quote_with_many_sources(snap_compare, wire_store: Path) -> None:
+    async def open_first_quote(pilot) -> None:  # type: ignore[no-untyped-def]
+        no_blink(pilot)
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(Store(wire_store)), terminal_size=SIZE, run_before=open_first_quote)
