@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import socket
 import threading
 import time
@@ -30,8 +31,11 @@ from store.readers import (
     safe_url,
 )
 from store.readers.article import clean_field, normalise_date
+from store.readers.html import TRAFILATURA_OPTIONS
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
+WEB_PAGES = Path(__file__).resolve().parent / "articles" / "web"
+WORD = re.compile(r"\w+")
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to approve a long-debated expansion of the northern harbor, ending a "
@@ -177,9 +181,35 @@ def test_html_canonical_falls_back_to_the_address_it_was_fetched_from() -> None:
 
 
 def test_html_charset_from_the_content_type() -> None:
-    page = article_page().replace("<meta charset=\"utf-8\">", "").replace("eelgrass", "eelgrass Øresund")
+    page = article_page().replace('<meta charset="utf-8">', "").replace("eelgrass", "eelgrass Øresund")
     article = read_html(page.encode("latin-1", errors="replace"), "page", content_type="text/html; charset=ISO-8859-1")
     assert "eelgrass Øresund" in article.text
+
+
+def test_html_list_and_table_of_an_article_are_kept_and_its_comments_are_not() -> None:
+    article = read_html((WEB_PAGES / "school-meals.html").read_bytes(), "school-meals.html")
+    paragraphs = article.text.split("\n\n")
+    for item in (
+        "- Schools will send parents a form about diets and allergies in October.",
+        "- Kitchens in three older schools will be refitted during the half-term holiday.",
+        "- The first free lunches will be served on the first day of the spring term.",
+        "| Farm cooperative (from January) | 2.40 |",
+    ):
+        assert item in paragraphs
+    assert not [paragraph for paragraph in paragraphs if not WORD.search(paragraph)], "a table's rule is no text"
+    for noise in ("this will save us forty", "Join the conversation", "More from Education", "essential cookies"):
+        assert noise not in article.text
+
+
+@pytest.mark.parametrize("page", sorted(WEB_PAGES.glob("*.html")), ids=lambda page: page.stem)
+def test_html_text_has_every_word_trafilatura_finds_in_its_order(page: Path) -> None:
+    import trafilatura
+
+    data = page.read_bytes()
+    theirs = trafilatura.extract(data, **TRAFILATURA_OPTIONS) or ""
+    ours = read_html(data, page.name).text
+    assert WORD.findall(ours) == WORD.findall(theirs)
+    assert "\n\n\n" not in ours and not ours.startswith("\n") and not ours.endswith("\n")
 
 
 # --- feeds ----------------------------------------------------------------------------------------------------
@@ -188,12 +218,27 @@ def test_html_charset_from_the_content_type() -> None:
 def test_rss_feed_gives_every_item_with_its_own_link_title_date_and_author() -> None:
     items = read_source(RSS, "ledger.rss")
     assert [item.metadata for item in items] == [
-        Metadata("Harbor expansion approved", "Maria Okafor", "2024-06-12", "The Coastal Ledger",
-                 "https://ledger.example.com/news/harbor"),
-        Metadata("Ferry fares to rise", "desk@ledger.example.com (Tom Berg)", "2024-06-13", "The Coastal Ledger",
-                 "https://ledger.example.com/news/ferry"),
-        Metadata("Lighthouse museum opens", None, "2024-06-14", "The Coastal Ledger",
-                 "https://ledger.example.com/news/lighthouse"),
+        Metadata(
+            "Harbor expansion approved",
+            "Maria Okafor",
+            "2024-06-12",
+            "The Coastal Ledger",
+            "https://ledger.example.com/news/harbor",
+        ),
+        Metadata(
+            "Ferry fares to rise",
+            "desk@ledger.example.com (Tom Berg)",
+            "2024-06-13",
+            "The Coastal Ledger",
+            "https://ledger.example.com/news/ferry",
+        ),
+        Metadata(
+            "Lighthouse museum opens",
+            None,
+            "2024-06-14",
+            "The Coastal Ledger",
+            "https://ledger.example.com/news/lighthouse",
+        ),
     ]
     assert items[0].text == "The council voted on Tuesday.\n\n“A big day,” said the mayor."
     assert not items[0].summary_only
@@ -206,7 +251,9 @@ def test_rss_feed_gives_every_item_with_its_own_link_title_date_and_author() -> 
 def test_atom_feed_gives_every_entry_with_html_xhtml_or_summary_text() -> None:
     entries = read_feed(ATOM, "watch.atom")
     assert [entry.metadata.url for entry in entries] == [
-        "https://watch.example.org/dredging", "https://watch.example.org/eelgrass", "https://watch.example.org/shellfish"
+        "https://watch.example.org/dredging",
+        "https://watch.example.org/eelgrass",
+        "https://watch.example.org/shellfish",
     ]
     assert [entry.metadata.title for entry in entries] == ["Dredging starts", "Eelgrass survey", "Shellfish season"]
     assert [entry.metadata.date for entry in entries] == ["2024-07-01", "2024-07-02", "2024-07-03"]
@@ -227,10 +274,14 @@ def test_feed_with_broken_xml_is_a_one_line_error_with_where() -> None:
 
 
 def test_feed_declaring_entities_is_refused_before_expanding_any() -> None:
-    bomb = b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">' + b"".join(
-        b'<!ENTITY %s "&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;">' % ((bytes([98 + i]),) + (bytes([97 + i]),) * 10)
-        for i in range(8)
-    ) + b"]><rss><channel><item><title>&i;</title></item></channel></rss>"
+    bomb = (
+        b'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            b'<!ENTITY %s "&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;&%s;">' % ((bytes([98 + i]),) + (bytes([97 + i]),) * 10)
+            for i in range(8)
+        )
+        + b"]><rss><channel><item><title>&i;</title></item></channel></rss>"
+    )
     started = time.perf_counter()
     with pytest.raises(ReaderError, match="declares XML entities"):
         read_source(bomb, "bomb.rss")
@@ -287,7 +338,7 @@ def test_seed_keeps_its_exact_text_and_gains_no_metadata() -> None:
 
 def test_front_matter_is_removed_from_the_text_and_read_into_metadata() -> None:
     text = (
-        "---\ntitle: \"Harbor vote\"\ndate: June 12, 2024\nsource: The Coastal Ledger\n"
+        '---\ntitle: "Harbor vote"\ndate: June 12, 2024\nsource: The Coastal Ledger\n'
         "url: https://ledger.example.com/h\nauthor: Maria Okafor\ntags: [harbor]\n---\n\nThe council voted.\n"
     )
     [article] = read_source(text.encode(), "vote.md")

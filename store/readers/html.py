@@ -25,6 +25,8 @@ TRAFILATURA_OPTIONS: dict[str, object] = {
 """How whosaid asks trafilatura for a page's text, chosen by benchmarks/html_text_f1.py: readers' comments are not
 the article, and favouring recall keeps lists and subheadings that trafilatura's balanced mode drops from some
 layouts (a lost paragraph is lost quotes) at no cost in precision on the test pages; the rest are its defaults."""
+TABLE_RULE = re.compile(r"\|?(?: ?:?-{3,}:? ?\|)+ ?:?-*:?")
+"""The line trafilatura writes under a table's first row (`|---|---|`): drawing, no text of the article."""
 LOOKS_LIKE_HTML = re.compile(r"<\s*/?\s*[a-zA-Z][\w:-]*(\s[^<>]*)?/?\s*>|&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]\w*);")
 
 
@@ -95,11 +97,11 @@ def _page_metadata(tree: object, url: str | None) -> Metadata:
 
 
 def paragraphs_of(text: str | None) -> str:
-    """Text made of one paragraph a line into paragraphs a blank line apart, controls removed."""
+    """Text made of one paragraph a line into paragraphs a blank line apart, controls and table rules removed."""
     if not text:
         return ""
     lines = (" ".join(line.split()) for line in clean_text(text).split("\n"))
-    return "\n\n".join(line for line in lines if line)
+    return "\n\n".join(line for line in lines if line and not TABLE_RULE.fullmatch(line))
 
 
 def looks_like_html(text: str) -> bool:
