@@ -6,7 +6,8 @@ Generates N deterministic news pages (a ~900-word article among navigation, a co
 comments, scripts and a footer; about 50 KB each), or reads the .html files in DIR, then times in alternating
 rounds (a) `store.readers.read_html` (main text, paragraphs, metadata, cleaning) and
 (b) `trafilatura.extract` with its defaults (text only) and (c) trafilatura asked for what the reader needs
-(no comments, with metadata), and prints pages/s for each and whosaid's ratio to it.
+(whosaid's options, `store.readers.html.TRAFILATURA_OPTIONS`, with metadata), and prints pages/s for each and
+whosaid's ratio to it. `html_ingest_whole.py` times the whole `whosaid ingest` process on such pages.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ sys.path.insert(0, str(REPO))
 import trafilatura  # noqa: E402
 
 from store.readers import read_html  # noqa: E402
+from store.readers.html import TRAFILATURA_OPTIONS  # noqa: E402
 
 WORDS = (
     "council harbor vote residents plan budget minister port workers union city region years project dispute "
@@ -156,12 +158,12 @@ def main() -> None:
         trafilatura.extract(data)
 
     def theirs_with_metadata(data: bytes, number: int) -> None:
-        trafilatura.bare_extraction(data, include_comments=False, with_metadata=True)
+        trafilatura.bare_extraction(data, with_metadata=True, **TRAFILATURA_OPTIONS)
 
     readers = {
         "whosaid read_html": ours,
         "trafilatura.extract (defaults, text only)": theirs,
-        "trafilatura.bare_extraction (no comments, with metadata)": theirs_with_metadata,
+        "trafilatura.bare_extraction (whosaid's options, metadata)": theirs_with_metadata,
     }
     for read in readers.values():
         timed(pages[:5], read)

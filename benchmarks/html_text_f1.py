@@ -102,7 +102,7 @@ def whosaid_texts(pages: list[Path]) -> dict[Path, str]:
     if result.returncode not in (0, 2):
         sys.exit(f"whosaid extract failed ({result.returncode}): {result.stderr.decode(errors='replace').strip()}")
     for line in result.stderr.decode(errors="replace").splitlines():
-        print(f"  whosaid: {line}", file=sys.stderr)
+        print(f"  {line}", file=sys.stderr)
     texts: dict[Path, str] = {}
     for line in result.stdout.splitlines():
         article = orjson.loads(line)
@@ -148,7 +148,10 @@ def main() -> None:
     if not pages:
         sys.exit(f"no NAME.html with a NAME.txt beside it in {arguments.folder}")
     ours = whosaid_texts(pages)
-    variants: dict[str, dict[str, object]] = {"trafilatura": {}, "trafilatura, whosaid's options": TRAFILATURA_OPTIONS}
+    variants: dict[str, dict[str, object]] = {
+        "trafilatura": {},
+        "trafilatura, whosaid's options": dict(TRAFILATURA_OPTIONS),
+    }
     for name, value in arguments.option:
         variants[f"whosaid's options, {name}={value}"] = {**TRAFILATURA_OPTIONS, name: value}
     columns = ("whosaid", *variants)

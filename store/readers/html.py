@@ -16,7 +16,7 @@ BLOCK_TAGS = frozenset(
 )
 SKIPPED_TAGS = frozenset("script style noscript template head iframe object svg math".split())
 MIN_WORDS = 20
-TRAFILATURA_OPTIONS: dict[str, object] = {
+TRAFILATURA_OPTIONS: dict[str, bool] = {
     "include_comments": False,
     "favor_recall": True,
     "include_images": False,
