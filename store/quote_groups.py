@@ -11,10 +11,8 @@ words and every longer quote holding it belongs to one entry; an excerpt of two 
 from __future__ import annotations
 
 import re
-from array import array
-from bisect import bisect_right
-from collections import Counter
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from store.keys import fold
@@ -23,8 +21,12 @@ MIN_EXCERPT_WORDS = 6
 """The fewest words an excerpt needs to join a longer quote: shorter runs ("we will not") recur in many quotes."""
 
 _NOT_WORD = re.compile(r"\W+")
-_ASCII_MARKS = str.maketrans({chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")})
-"""ASCII characters that are not word characters (as `\\w` sees them), each made a space."""
+_ASCII_WORDS = bytes(
+    (ord(chr(code).lower()) if chr(code).isalnum() or chr(code) == "_" else 32) if code < 128 else code
+    for code in range(256)
+)
+"""A byte table lower-casing ASCII letters and making every other ASCII character that is not a word character (as
+`\\w` sees them) a space: one pass over an ASCII quote in C."""
 _COMMON_MARKS = str.maketrans(dict.fromkeys("\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026", " "))
 """Quote marks, dashes, ellipses and no-break spaces that English wire copy uses: spaces, as any other mark."""
 
@@ -35,126 +37,131 @@ def normalised(text: str) -> str:
     if not text.isascii():
         text = text.translate(_COMMON_MARKS)
     if text.isascii():
-        return " ".join(text.lower().translate(_ASCII_MARKS).split())
+        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
     return _NOT_WORD.sub(" ", fold(text)).strip()
 
 
-@dataclass(frozen=True)
 class QuoteGroups:
-    """Which stored quotes are one entry, by stored position: each group's members and the one that leads it."""
+    """Which stored quotes are one quote, by stored position. A speaker's quotes are grouped when one of them is
+    first asked about, so that a search finding a few speakers' quotes groups theirs only; `entries` groups all."""
 
-    group_of: array
-    """For each stored position, the number of its group (groups numbered by their first member's position)."""
-    members: array
-    """Every stored position, grouped: group n's members, ascending, are members[offsets[n]:offsets[n + 1]]."""
-    offsets: array
-    leads: array
-    """For each group, the member that stands for it: the most words, the first such in stored order."""
+    def __init__(self, texts: Sequence[str], speakers: Sequence[str | None]) -> None:
+        self._texts = texts
+        self._speakers = speakers
+        self._positions: dict[str, list[int]] = {}
+        for position, speaker in enumerate(speakers):
+            if speaker:
+                self._positions.setdefault(speaker, []).append(position)
+        self._grouped: dict[str, SpeakerGroups] = {}
+        self._entries: list[int] | None = None
 
     def __len__(self) -> int:
-        return len(self.leads)
+        return len(self.entries)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every speaker's quotes have been grouped (`entries` is ready)."""
+        return self._entries is not None
 
     def members_of(self, position: int) -> Sequence[int]:
         """The stored positions of the quotes in the same group as `position`, ascending (itself included)."""
-        group = self.group_of[position]
-        return self.members[self.offsets[group] : self.offsets[group + 1]]
+        speaker = self._speakers[position]
+        if not speaker:
+            return (position,)
+        groups = self._of_speaker(speaker)
+        return groups.members[groups.group_of[bisect_left(groups.positions, position)]]
 
     def size_of(self, position: int) -> int:
         """How many stored quotes are in the group of `position`."""
-        group = self.group_of[position]
-        return self.offsets[group + 1] - self.offsets[group]
+        return len(self.members_of(position))
+
+    def lead_of(self, position: int) -> int:
+        """The position that stands for the group of `position`: its copy with the most words, the first such."""
+        speaker = self._speakers[position]
+        if not speaker:
+            return position
+        groups = self._of_speaker(speaker)
+        return groups.leads[groups.group_of[bisect_left(groups.positions, position)]]
 
     @property
     def entries(self) -> list[int]:
-        """One position per group (its lead), ascending: the quotes as listed, each once."""
-        return sorted(self.leads)
+        """One position per group (its lead), ascending: the quotes as listed, each once (grouping every speaker's)."""
+        if self._entries is None:
+            entries = [position for position, speaker in enumerate(self._speakers) if not speaker]
+            for speaker in self._positions:
+                entries.extend(self._of_speaker(speaker).leads)
+            self._entries = sorted(entries)
+        return self._entries
 
-    def entries_among(self, positions: Sequence[int]) -> list[int]:
+    def entries_among(self, positions: Iterable[int]) -> list[int]:
         """One position per group any of `positions` belongs to, ascending: its lead when the lead is among them
         (a search's results show the fullest copy), else the first of them in stored order."""
         chosen: dict[int, int] = {}
-        wanted = set(positions) if not isinstance(positions, set) else positions
-        leads = self.leads
-        group_of = self.group_of
-        for position in sorted(wanted):
-            group = group_of[position]
-            lead = leads[group]
-            if group not in chosen or position == lead:
-                chosen[group] = position
+        for position in sorted(set(positions)):
+            lead = self.lead_of(position)
+            if lead not in chosen or position == lead:
+                chosen[lead] = position
         return sorted(chosen.values())
+
+    def _of_speaker(self, speaker: str) -> SpeakerGroups:
+        """The groups of one speaker's quotes, made when first needed."""
+        groups = self._grouped.get(speaker)
+        if groups is None:
+            groups = self._grouped[speaker] = speaker_groups(self._positions[speaker], self._texts)
+        return groups
+
+
+@dataclass(frozen=True)
+class SpeakerGroups:
+    """One speaker's quotes in groups: for each of their positions (ascending) its group, and each group's members
+    (ascending) and lead (the most words, the first such)."""
+
+    positions: list[int]
+    group_of: list[int]
+    members: list[list[int]]
+    leads: list[int]
 
 
 def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteGroups:
-    """Group stored quotes (their texts and speaker ids, by position) into entries; see the module's docstring."""
-    count = len(texts)
-    repeated = Counter(speaker for speaker in speakers if speaker)
-    distinct: dict[tuple[str, str], int] = {}
-    distinct_of = array("q", [-1]) * count
-    sizes = array("I", bytes(4 * count))
-    for position, speaker in enumerate(speakers):
-        if speaker and repeated[speaker] > 1:
-            words = normalised(texts[position])
-            if words:
-                distinct_of[position] = distinct.setdefault((speaker, words), len(distinct))
-                sizes[position] = len(words)
-    root = _excerpt_roots(list(distinct))
+    """Stored quotes (their texts and speaker ids, by position) in groups of one quote; see the module's docstring."""
+    return QuoteGroups(texts, speakers)
+
+
+def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
+    """Group one speaker's quotes (at these stored positions, ascending): the same normalised words, or a run of
+    at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
+    if len(positions) == 1:
+        return SpeakerGroups(positions, [0], [positions], positions)
+    distinct: dict[str, int] = {}
+    text_of: list[int] = []
+    for position in positions:
+        words = normalised(texts[position])
+        text_of.append(distinct.setdefault(words, len(distinct)) if words else -1)
+    words_of = list(distinct)
+    root = list(range(len(words_of)))
+    if len(words_of) > 1:
+        find = _holders_by_search if len(words_of) <= FEW_QUOTES else _holders_by_anchor
+        for excerpt, holders in sorted(find(words_of).items(), key=lambda item: -len(words_of[item[0]])):
+            roots = {root[holder] for holder in holders}
+            if len(roots) == 1:
+                root[excerpt] = roots.pop()
     group_by_root: dict[int, int] = {}
-    group_of = array("I", bytes(4 * count))
-    groups = 0
-    for position in range(count):
-        text_id = distinct_of[position]
-        if text_id < 0:
-            group_of[position] = groups
-            groups += 1
-            continue
-        found = group_by_root.get(root[text_id])
-        if found is None:
-            found = group_by_root[root[text_id]] = groups
-            groups += 1
-        group_of[position] = found
-    return _grouped(group_of, groups, sizes)
-
-
-def _grouped(group_of: array, groups: int, sizes: Sequence[int]) -> QuoteGroups:
-    """The members and leads of each group, from each position's group number and its normalised text's length."""
-    counts = array("I", bytes(4 * (groups + 1)))
-    for group in group_of:
-        counts[group + 1] += 1
-    offsets = array("I", [0]) * (groups + 1)
-    total = 0
-    for group in range(groups):
-        total += counts[group + 1]
-        offsets[group + 1] = total
-    filled = array("I", offsets[:-1]) if groups else array("I")
-    members = array("I", bytes(4 * len(group_of)))
-    leads = array("I", bytes(4 * groups))
-    longest = [-1] * groups
-    for position, group in enumerate(group_of):
-        members[filled[group]] = position
-        filled[group] += 1
-        length = sizes[position]
-        if length > longest[group]:
-            longest[group] = length
-            leads[group] = position
-    return QuoteGroups(group_of, members, offsets, leads)
-
-
-def _excerpt_roots(distinct: list[tuple[str, str]]) -> list[int]:
-    """For each distinct (speaker, normalised text), the distinct text whose entry it joins: itself, or the longest
-    quote of the same speaker that holds it as a contiguous run of words (when all such quotes are one entry)."""
-    root = list(range(len(distinct)))
-    by_speaker: dict[str, list[int]] = {}
-    for text_id, (speaker, _) in enumerate(distinct):
-        by_speaker.setdefault(speaker, []).append(text_id)
-    for text_ids in by_speaker.values():
-        if len(text_ids) > 1:
-            texts = [distinct[text_id][1] for text_id in text_ids]
-            find = _holders_by_search if len(texts) <= FEW_QUOTES else _holders_by_anchor
-            for excerpt, holders in sorted(find(texts).items(), key=lambda item: -len(texts[item[0]])):
-                roots = {root[text_ids[holder]] for holder in holders}
-                if len(roots) == 1:
-                    root[text_ids[excerpt]] = roots.pop()
-    return root
+    group_of: list[int] = []
+    members: list[list[int]] = []
+    leads: list[int] = []
+    longest: list[int] = []
+    for position, text_id in zip(positions, text_of, strict=True):
+        group = group_by_root.setdefault(root[text_id], len(members)) if text_id >= 0 else len(members)
+        if group == len(members):
+            members.append([])
+            leads.append(position)
+            longest.append(-1)
+        members[group].append(position)
+        group_of.append(group)
+        size = len(words_of[text_id]) if text_id >= 0 else 0
+        if size > longest[group]:
+            longest[group], leads[group] = size, position
+    return SpeakerGroups(positions, group_of, members, leads)
 
 
 FEW_QUOTES = 200
@@ -163,39 +170,44 @@ FEW_QUOTES = 200
 
 
 def _holders_by_search(texts: list[str]) -> dict[int, set[int]]:
-    """For each excerpt among one speaker's distinct normalised texts, the longer texts holding it."""
-    joined = "\n".join(f" {text} " for text in texts)
+    """For each excerpt among one speaker's distinct normalised texts, the longer texts holding it: the texts
+    are joined longest first, so that each is searched for only among the longer ones."""
+    order = sorted(range(len(texts)), key=lambda index: -len(texts[index]))
+    joined = "\n".join(f" {texts[index]} " for index in order)
     starts = [0]
-    for text in texts[:-1]:
-        starts.append(starts[-1] + len(text) + 3)
+    for index in order[:-1]:
+        starts.append(starts[-1] + len(texts[index]) + 3)
     holders: dict[int, set[int]] = {}
-    for excerpt, text in enumerate(texts):
-        if text.count(" ") + 1 < MIN_EXCERPT_WORDS:
+    for rank, excerpt in enumerate(order):
+        text = texts[excerpt]
+        if rank == 0 or text.count(" ") + 1 < MIN_EXCERPT_WORDS:
             continue
         needle = f" {text} "
-        found = joined.find(needle)
+        found = joined.find(needle, 0, starts[rank])
         while found != -1:
-            holder = bisect_right(starts, found) - 1
+            holder = order[bisect_right(starts, found) - 1]
             if len(texts[holder]) > len(text):
                 holders.setdefault(excerpt, set()).add(holder)
-            found = joined.find(needle, found + 1)
+            found = joined.find(needle, found + 1, starts[rank])
     return holders
 
 
 def _holders_by_anchor(texts: list[str]) -> dict[int, set[int]]:
     """As `_holders_by_search`, for a speaker with many quotes: each excerpt is found through its first
-    MIN_EXCERPT_WORDS words, the longer texts scanned once, a word at a time, and only where a word starts some
-    excerpt is a run of words compared, so the cost follows the words said, not the pairs of quotes."""
+    MIN_EXCERPT_WORDS words, the longer texts scanned once, a word at a time; where a word starts some excerpt,
+    the run of words of each excerpt length that anchor has is looked up whole, so the cost follows the words said,
+    not the pairs of quotes."""
     span = MIN_EXCERPT_WORDS
     words = [text.split(" ") for text in texts]
-    anchors: dict[tuple[str, ...], list[int]] = {}
+    anchors: dict[tuple[str, ...], dict[int, dict[tuple[str, ...], int]]] = {}
     for index, text_words in enumerate(words):
         if len(text_words) >= span:
-            anchors.setdefault(tuple(text_words[:span]), []).append(index)
+            by_length = anchors.setdefault(tuple(text_words[:span]), {})
+            by_length.setdefault(len(text_words), {})[tuple(text_words)] = index
     holders: dict[int, set[int]] = {}
     if not anchors:
         return holders
-    shortest = min(len(words[index]) for indexes in anchors.values() for index in indexes)
+    shortest = min(length for by_length in anchors.values() for length in by_length)
     first_words = {anchor[0] for anchor in anchors}
     for holder, text_words in enumerate(words):
         length = len(text_words)
@@ -204,8 +216,9 @@ def _holders_by_anchor(texts: list[str]) -> dict[int, set[int]]:
         for start in range(length - span + 1):
             if text_words[start] not in first_words:
                 continue
-            for excerpt in anchors.get(tuple(text_words[start : start + span]), ()):
-                size = len(words[excerpt])
-                if size < length and text_words[start : start + size] == words[excerpt]:
-                    holders.setdefault(excerpt, set()).add(holder)
+            for size, excerpts in anchors.get(tuple(text_words[start : start + span]), {}).items():
+                if size < length and start + size <= length:
+                    excerpt = excerpts.get(tuple(text_words[start : start + size]))
+                    if excerpt is not None:
+                        holders.setdefault(excerpt, set()).add(holder)
     return holders

@@ -63,12 +63,14 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
 
     @property
     def grouped(self) -> bool:
-        """Whether the quotes have been grouped (which reads every one of them)."""
-        return self._made[0] is not None
+        """Whether every quote has been grouped with its copies (`QuoteGroups.entries`)."""
+        groups = self._made[0]
+        return groups is not None and groups.complete
 
     def groups(self) -> QuoteGroups:
-        """Which quotes are one quote (copies and excerpts by the same speaker), grouped when first asked for;
-        records made before are made again, knowing their copies."""
+        """Which quotes are one quote (copies and excerpts by the same speaker): each speaker's grouped when first
+        asked about (reading every quote's speaker the first time); records made before are made again, knowing
+        their copies."""
         groups = self._made[0]
         if groups is None:
             with self._lock:

@@ -201,7 +201,7 @@ class Snapshot:
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
         if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
-            quotes.groups()  # the quotes are about one table file, read for the first screen: list each once at once
+            quotes.groups().entries  # noqa: B018 - about one table file, read for the first screen: group it now
         index_documents = _table_documents(tree, "search", read_current)
         return cls(
             str(path),
@@ -216,13 +216,12 @@ class Snapshot:
         )
 
     def read_all(self) -> None:
-        """Read every table this snapshot has left unread, index the articles by key and group the quotes (raising
-        StoreError when a table file is damaged)."""
+        """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
+        when a table file is damaged)."""
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
         self._article_index.position_of("")
-        self.stored_quotes.groups()
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -238,9 +237,9 @@ class Snapshot:
     @property
     def quotes(self) -> QuoteEntries:
         """The quotes to list, each once (copies of one quote in several articles are one entry, see
-        `store.quote_groups`) once they are grouped: a small store's when the snapshot is built, a bigger one's by
-        `read_all` or `build_indexes`; until then, so that opening a big store reads only its first quotes, every
-        stored quote."""
+        `store.quote_groups`) once they are all grouped: a small store's when the snapshot is built, a bigger one's by
+        `build_indexes` or `quote_entries`; until then, so that opening a big store reads only its first quotes,
+        every stored quote."""
         if self.stored_quotes.grouped:
             return self.quote_entries()
         return QuoteEntries(self.stored_quotes, range(len(self.stored_quotes)))
