@@ -372,6 +372,12 @@ class Snapshot:
         """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
         return QuoteSelection(self.stored_quotes, self.stored_quotes.groups().entries_among(positions))
 
+    def article_keys_printing(self, quotes: QuoteSelection) -> set[str]:
+        """The keys of the articles that printed any of these quotes, every copy's article included."""
+        keys = self._quote_article_keys
+        groups = self.stored_quotes.groups()
+        return {keys[copy] for position in quotes.positions for copy in groups.members_of(position)}
+
     def quote_sources(self, quote: QuoteRecord) -> QuoteSelection:
         """Every stored copy of a quote (itself included), in article order: the articles that printed it."""
         position = self.quote_position(quote.key)
