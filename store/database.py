@@ -1,4 +1,4 @@
-"""The whosaid store: a TinyDB document store of articles, people, organizations and quotes."""
+"""The whosaid store: a document store of articles, people, organizations and quotes, in table files."""
 
 from __future__ import annotations
 
@@ -10,18 +10,16 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tinydb import TinyDB
-
 from store.errors import StoreError, shown_path
 from store.extractor_version import article_version, installed_extractor_version
 from store.keys import content_hash
 from store.migrations import SCHEMA_VERSION, migrate
 from store.records import IngestOutcome, RemovedArticle, StoreSummary
 from store.snapshot import Snapshot
-from store.storage import BatchedWrites, FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
+from store.storage import FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
 if TYPE_CHECKING:
-    from store.documents import DocumentWriter
+    from store.documents import DocumentWriter, StoreIndex
     from store.model import Extraction
 
 READ_ATTEMPTS = 5
@@ -70,6 +68,8 @@ class Store:
         """Recorded on each article this store's extractor reads; articles an older one read are read again."""
         self._stamp: FileStamp | None = None
         self._snapshot: Snapshot | None = None
+        self._index: StoreIndex | None = None
+        self._index_stamp: FileStamp | None = None
 
     @property
     def extractor(self) -> Callable[[str], Extraction]:
@@ -152,8 +152,8 @@ class Store:
         return self.snapshot.summary()
 
     @contextmanager
-    def _writer(self) -> Iterator[TinyDB]:
-        """A TinyDB over the store, under the writers' lock, whose changes land as one atomic write."""
+    def _locked(self) -> Iterator[None]:
+        """Hold the writers' lock, a sidecar file's, that serialises writers across processes."""
         if self.path.exists() and not os.access(self.path, os.W_OK):
             raise StoreError(f"{shown_path(self.path)}: the store is read-only; nothing was changed")
         try:
@@ -163,13 +163,46 @@ class Store:
             raise StoreError(f"{shown_path(self.path)}: cannot lock the store ({error.strerror})") from None
         try:
             fcntl.flock(lock_handle, fcntl.LOCK_EX)
-            database = TinyDB(self.path, storage=BatchedWrites(TableFilesStorage), schema=SCHEMA_VERSION)
-            upgraded(database.storage.read(), self.path)
-            yield database
-            database.storage.flush()
+            yield
         finally:
             os.close(lock_handle)
+
+    @contextmanager
+    def _writer(self) -> Iterator[DocumentWriter]:
+        """A writer over the store's tables, under the writers' lock, whose changes land as one atomic write.
+
+        The writer's lookups (see `StoreIndex`) are kept for the next write while no other process writes in
+        between, so a batch reads only the files it changes."""
+        from store.documents import DocumentWriter, StoreIndex
+
+        with self._locked():
+            storage = TableFilesStorage(self.path, SCHEMA_VERSION)
+            tables = self._tables_to_write(storage)
+            index, self._index = self._index, None
+            if index is None or index.generation != tables.generation or self._index_stamp != file_stamp(self.path):
+                index = StoreIndex.read(tables)
+            tables.tails = index.tails
+            yield DocumentWriter(tables, index)
+            storage.write(tables)
+            if tables.removed_at != tables.generation:
+                index.generation, self._index, self._index_stamp = tables.generation, index, file_stamp(self.path)
         self._snapshot = None
+
+    def _tables_to_write(self, storage: TableFilesStorage) -> Tables:
+        """The store's tables for a writer; a store of an earlier schema, or with a table in one file, is upgraded
+        and written first, so that the writer changes only the files its documents are in."""
+        tables = storage.read()
+        if tables is None:
+            return Tables(storage.directory, {}, SCHEMA_VERSION)
+        check_schema(tables.schema, self.path)
+        whole = [name for name, segments in tables.files.items() if any(count is None for _file, count in segments)]
+        if tables.schema < SCHEMA_VERSION or tables.changed or whole:
+            migrate(tables, tables.schema)
+            for name in whole:
+                tables[name] = tables[name]
+            storage.write(tables)
+            tables = storage.read() or Tables(storage.directory, {}, SCHEMA_VERSION)
+        return tables
 
     def ingest(self, articles: Iterable[IngestItem], batch_size: int = 200) -> list[IngestOutcome]:
         """Extract and store (source, text) or (source, text, metadata) articles; texts already stored are skipped.
@@ -177,9 +210,7 @@ class Store:
         `metadata` maps title, author, date, outlet and url to strings (see `store.sources.InputArticle`)."""
         return [outcome for batch in self.ingest_in_batches(articles, batch_size) for outcome in batch]
 
-    def ingest_in_batches(
-        self, articles: Iterable[IngestItem], batch_size: int = 200
-    ) -> Iterator[list[IngestOutcome]]:
+    def ingest_in_batches(self, articles: Iterable[IngestItem], batch_size: int = 200) -> Iterator[list[IngestOutcome]]:
         """Store articles a batch per write, yielding each batch's outcomes once it is safely on disk.
 
         A file that is not a whosaid store is refused before any article is read or anything is created.
@@ -203,7 +234,6 @@ class Store:
         """Extract (unless `extracted` holds it, by content hash) outside the lock, then merge and write the whole
         batch as one atomic replace. `versions` says which extractor read what `extracted` holds (by default,
         this store's); a stored article an older one read takes the new extraction."""
-        from store.documents import DocumentWriter
 
         extractions: dict[str, Extraction] = dict(extracted or {})
         prepared = []
@@ -213,8 +243,7 @@ class Store:
                 extractions[digest] = self.extractor(text)
             prepared.append((source, text, digest, metadata[0] if metadata else None))
         outcomes = []
-        with self._writer() as database:
-            writer = DocumentWriter(database)
+        with self._writer() as writer:
             for source, text, digest, metadata in prepared:
                 version = (versions or {}).get(digest, self.extractor_version)
                 if writer.has_article(digest) and writer.extractor_of(digest) < version:
@@ -300,15 +329,13 @@ class Store:
         self, digests: list[str], extract_many: Callable[[list[str]], list[Extraction]] | None
     ) -> list[IngestOutcome]:
         """Read the batch's texts under the lock, extract them outside it, then write them in one atomic replace."""
-        from store.documents import DocumentWriter
 
         texts = self._stored_texts(digests)
         found = list(texts.values())
         extractions = extract_many(found) if extract_many is not None else [self.extractor(t) for t in found]
         by_hash = dict(zip(texts, extractions, strict=True))
         outcomes = []
-        with self._writer() as database:
-            writer = DocumentWriter(database)
+        with self._writer() as writer:
             for digest, extraction in by_hash.items():
                 if writer.has_article(digest):
                     outcomes.append(
@@ -323,7 +350,7 @@ class Store:
         from store.lazy_records import ArticleIndex
         from store.texts import ArticleTexts
 
-        with self._writer():
+        with self._locked():
             tables = read_tables(self.path)
             if tables is None:
                 return {}
@@ -341,11 +368,9 @@ class Store:
     def remove(self, digests: Iterable[str]) -> list[RemovedArticle]:
         """Remove articles by content hash, with their texts and quotes and the people and organizations no
         other article names; one atomic write. Hashes not stored are passed over."""
-        from store.documents import DocumentWriter
 
         removed = []
-        with self._writer() as database:
-            writer = DocumentWriter(database)
+        with self._writer() as writer:
             for digest in dict.fromkeys(digests):
                 if writer.has_article(digest):
                     article = writer.remove_article(digest)

@@ -11,16 +11,15 @@ its key and end offset follow from those), and `search` (the quote index, see st
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
-from tinydb import TinyDB
-
-from store.extractor_version import ARTICLE_FIELD, article_version, version_counts
+from store.extractor_version import ARTICLE_FIELD, article_version
 from store.keys import name_key
 from store.model import Extraction
-from store.quote_index import empty_index_document, extend_index_document
-from store.storage import Tables
+from store.quote_index import extend_index_document
+from store.storage import INDEX_TABLE, Tables, TableTail
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
@@ -35,78 +34,146 @@ def article_key(content_hash: str) -> str:
     return content_hash[:ARTICLE_KEY_LENGTH]
 
 
-class DocumentWriter:
-    """Merges extractions into the documents of one write transaction, then applies them at once."""
+@dataclass
+class StoredArticle:
+    """What a writer needs of a stored article without reading it: its key, source, title, extractor version and
+    place (file number and id in the articles table)."""
 
-    def __init__(self, database: TinyDB) -> None:
-        self.database = database
-        self.tables = {name: database.table(name) for name in TABLES}
-        self.articles = {doc["hash"]: doc for doc in self.tables["articles"].all()}
-        self.hashes_by_source: dict[str, list[str]] = {}
-        for digest, doc in self.articles.items():
-            self.hashes_by_source.setdefault(doc.get("source", ""), []).append(digest)
-        self.people = {doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["people"].all()}
-        self.organizations = {
-            doc["key"]: dict(doc, doc_id=doc.doc_id) for doc in self.tables["organizations"].all()
-        }
-        self.person_keys_by_name = _keys_by_name(self.people.values(), multiword_aliases_only=True)
-        self.organization_keys_by_name = _keys_by_name(self.organizations.values(), multiword_aliases_only=False)
-        self.new_articles: list[dict[str, Any]] = []
-        self.new_texts: list[dict[str, Any]] = []
-        self.new_quotes: list[dict[str, Any]] = []
-        self.changed_people: set[str] = set()
-        self.changed_organizations: set[str] = set()
-        self.removed_articles: set[str] = set()
+    key: str
+    source: str
+    title: str
+    version: int
+    place: tuple[int, str]
+
+
+@dataclass
+class StoreIndex:
+    """The lookups a writer merges an article with, kept between batches while no other process writes: articles
+    by content hash, and people and organizations by name key with the place of their documents.
+
+    Built by reading the articles, people and organizations once, a file at a time; after that a batch reads and
+    writes only the files it changes, so adding an article costs the same however big the store is."""
+
+    articles: dict[str, StoredArticle] = field(default_factory=dict)
+    hashes_by_source: dict[str, list[str]] = field(default_factory=dict)
+    person_keys_by_name: dict[str, str] = field(default_factory=dict)
+    organization_keys_by_name: dict[str, str] = field(default_factory=dict)
+    person_places: dict[str, tuple[int, str]] = field(default_factory=dict)
+    organization_places: dict[str, tuple[int, str]] = field(default_factory=dict)
+    extractors: dict[str, int] = field(default_factory=dict)
+    tails: dict[str, TableTail] = field(default_factory=dict)
+    """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
+    last_index_part: tuple[int, int] | None = None
+    """The quotes the quote index's last part covers (first, end), once known."""
+    generation: int = -1
+    """The store version these lookups describe (see `Tables.generation`)."""
+
+    @classmethod
+    def read(cls, tables: Tables) -> StoreIndex:
+        """The lookups of the store as `tables` hold it."""
+        index = cls(generation=tables.generation)
+        for number, doc_id, document in tables.located_documents("articles"):
+            index.note_article(document, (number, doc_id))
+        for number, doc_id, document in tables.located_documents("people"):
+            index.person_places[document["key"]] = (number, doc_id)
+            _note_names(index.person_keys_by_name, document, multiword_aliases_only=True)
+        for number, doc_id, document in tables.located_documents("organizations"):
+            index.organization_places[document["key"]] = (number, doc_id)
+            _note_names(index.organization_keys_by_name, document, multiword_aliases_only=False)
+        return index
+
+    def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
+        """Add a stored article to the lookups."""
+        version = article_version(document)
+        self.articles[document["hash"]] = StoredArticle(
+            document["key"], document.get("source", ""), str(document.get("title", "")), version, place
+        )
+        self.hashes_by_source.setdefault(document.get("source", ""), []).append(document["hash"])
+        self.extractors[str(version)] = self.extractors.get(str(version), 0) + 1
+
+    def forget_article(self, digest: str) -> StoredArticle:
+        """Drop an article from the lookups, and say what they held of it."""
+        stored = self.articles.pop(digest)
+        versions = self.hashes_by_source.get(stored.source, [])
+        if digest in versions:
+            versions.remove(digest)
+        self.extractors[str(stored.version)] -= 1
+        if not self.extractors[str(stored.version)]:
+            del self.extractors[str(stored.version)]
+        return stored
+
+
+class DocumentWriter:
+    """Merges extractions into the documents of one write transaction, then applies them at once: new and
+    changed documents are appended, so a write touches the last files of tables and the manifest."""
+
+    def __init__(self, tables: Tables, index: StoreIndex) -> None:
+        self.tables = tables
+        self.index = index
+        self.people: dict[str, dict[str, Any]] = {}
+        """The people this transaction changes or adds, by key (those stored are edited in their file)."""
+        self.organizations: dict[str, dict[str, Any]] = {}
+        self.new_articles: dict[str, dict[str, Any]] = {}
+        """Articles added in this transaction, by content hash, in order."""
+        self.new_texts: dict[str, dict[str, Any]] = {}
+        self.new_quotes: dict[str, list[dict[str, Any]]] = {}
+        self.removed: list[StoredArticle] = []
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
-        return digest in self.articles
+        return digest in self.new_articles or digest in self.index.articles
 
     def article_title(self, digest: str) -> str:
         """The stored title of an article."""
-        return str(self.articles[digest].get("title", ""))
+        if digest in self.new_articles:
+            return str(self.new_articles[digest].get("title", ""))
+        return self.index.articles[digest].title
 
     def earlier_versions(self, source: str) -> list[str]:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
-        return list(self.hashes_by_source.get(source, ())) if source else []
-
-    def remove_article(self, digest: str) -> dict[str, Any]:
-        """Drop a stored article, its text and quotes, and the people and organizations no other article names."""
-        article = self.articles.pop(digest)
-        key = article["key"]
-        self.removed_articles.add(key)
-        versions = self.hashes_by_source.get(article.get("source", ""), [])
-        if digest in versions:
-            versions.remove(digest)
-        for person_key in article.get("people", ()):
-            person = self.people.get(person_key)
-            if person is not None:
-                person["appearances"] = [a for a in person["appearances"] if a["article"] != key]
-                self.changed_people.add(person_key)
-        for organization_key in article.get("organizations", ()):
-            organization = self.organizations.get(organization_key)
-            if organization is not None:
-                organization["articles"] = [a for a in organization["articles"] if a != key]
-                self.changed_organizations.add(organization_key)
-        return article
+        stored = self.index.hashes_by_source.get(source, []) if source else []
+        added = [digest for digest, article in self.new_articles.items() if source and article["source"] == source]
+        return [*stored, *added]
 
     def extractor_of(self, digest: str) -> int:
         """The version of the extractor that read a stored article."""
-        return article_version(self.articles[digest])
+        if digest in self.new_articles:
+            return article_version(self.new_articles[digest])
+        return self.index.articles[digest].version
 
     def record_extractor(self, digest: str, version: int) -> None:
         """Note on an article added in this transaction which extractor version read it."""
-        self.articles[digest][ARTICLE_FIELD] = version
+        self.new_articles[digest][ARTICLE_FIELD] = version
+
+    def remove_article(self, digest: str) -> dict[str, Any]:
+        """Drop an article, its text and quotes, and the people and organizations no other article names."""
+        if digest in self.new_articles:
+            article = self.new_articles.pop(digest)
+            self.new_texts.pop(digest)
+            self.new_quotes.pop(digest)
+        else:
+            stored = self.index.forget_article(digest)
+            article = self.tables.segment_documents("articles", stored.place[0])[stored.place[1]]
+            self.removed.append(stored)
+        key = article["key"]
+        for person_key in article.get("people", ()):
+            person = self._person(person_key)
+            if person is not None:
+                person["appearances"] = [a for a in person["appearances"] if a["article"] != key]
+        for organization_key in article.get("organizations", ()):
+            organization = self._organization(organization_key)
+            if organization is not None:
+                organization["articles"] = [a for a in organization["articles"] if a != key]
+        return article
 
     def replace_extraction(self, digest: str, text: str, extraction: Extraction, version: int) -> dict[str, Any]:
         """Put a new extraction of a stored article in place of its old one, keeping all the article's other
         fields (source, time, metadata); its documents move to the end of the tables, as a replaced article's."""
         old = self.remove_article(digest)
         self.add_article(old.get("source", ""), text, digest, extraction)
-        article = self.articles[digest]
+        article = self.new_articles[digest]
         article.update((name, value) for name, value in old.items() if name not in EXTRACTED_FIELDS)
         article[ARTICLE_FIELD] = version
-        self.removed_articles.add(old["key"])
         return article
 
     def add_article(
@@ -133,18 +200,16 @@ class DocumentWriter:
             "organizations": list(dict.fromkeys(organization_keys.values())),
         }
         article.update(article_metadata(metadata))
-        self.articles[digest] = article
-        self.hashes_by_source.setdefault(source, []).append(digest)
-        self.removed_articles.discard(key)
-        self.new_articles.append(article)
-        self.new_texts.append({"key": key, "text": text})
+        self.new_articles[digest] = article
+        self.new_texts[digest] = {"key": key, "text": text}
+        quotes = self.new_quotes[digest] = []
         for quote in sorted(extraction.quotes, key=lambda q: q.start):
             speaker = None
             if quote.speaker in person_keys:
                 speaker = f"person:{person_keys[quote.speaker]}"
             elif quote.speaker in organization_keys:
                 speaker = f"organization:{organization_keys[quote.speaker]}"
-            self.new_quotes.append(
+            quotes.append(
                 {
                     "text": quote.text,
                     "article": key,
@@ -154,104 +219,171 @@ class DocumentWriter:
                 }
             )
 
+    def _person(self, key: str) -> dict[str, Any] | None:
+        """The document of a person, changed in this transaction or stored (None when there is none)."""
+        return self._taken("people", self.people, self.index.person_places, key)
+
+    def _organization(self, key: str) -> dict[str, Any] | None:
+        """The document of an organization, changed in this transaction or stored (None when there is none)."""
+        return self._taken("organizations", self.organizations, self.index.organization_places, key)
+
+    def _taken(
+        self, table: str, changing: dict[str, dict[str, Any]], places: dict[str, tuple[int, str]], key: str
+    ) -> dict[str, Any] | None:
+        """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
+        and is appended again, changed, when the transaction applies, unless nothing names it any more."""
+        if key not in changing and key in places:
+            number, doc_id = places.pop(key)
+            changing[key] = self.tables.segment_documents(table, number)[doc_id]
+            self.tables.supersede(table, number, doc_id)
+        return changing.get(key)
+
     def _merge_person(
         self, name: str, aliases: tuple[str, ...], article: str, role: str | None, organization: str | None
     ) -> str:
         """Key of the stored person this one is, created or extended with this article's appearance."""
         key = name_key(name)
         candidates = [key] + [name_key(alias) for alias in aliases if len(alias.split()) > 1]
-        existing = next((self.person_keys_by_name[c] for c in candidates if c in self.person_keys_by_name), None)
-        if existing is None:
+        names = self.index.person_keys_by_name
+        existing = next((names[c] for c in candidates if c in names), None)
+        document = self._person(existing) if existing is not None else None
+        if existing is None or document is None:
             existing = key
-            self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
-        document = self.people[existing]
+            document = self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
         _add_aliases(document, (name, *aliases))
         document["appearances"] = [a for a in document["appearances"] if a["article"] != article] + [
             {"article": article, "role": role, "organization": organization}
         ]
         for alias_key in candidates:
-            self.person_keys_by_name.setdefault(alias_key, existing)
-        self.changed_people.add(existing)
+            names.setdefault(alias_key, existing)
         return existing
 
     def _merge_organization(self, name: str, aliases: tuple[str, ...], article: str) -> str:
         """Key of the stored organization this one is, created or extended with this article."""
         candidates = [name_key(name)] + [name_key(alias) for alias in aliases]
-        existing = next(
-            (self.organization_keys_by_name[c] for c in candidates if c in self.organization_keys_by_name), None
-        )
-        if existing is None:
+        names = self.index.organization_keys_by_name
+        existing = next((names[c] for c in candidates if c in names), None)
+        document = self._organization(existing) if existing is not None else None
+        if existing is None or document is None:
             existing = candidates[0]
-            self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
-        document = self.organizations[existing]
+            document = self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
         _add_aliases(document, (name, *aliases))
         if article not in document["articles"]:
             document["articles"].append(article)
         for alias_key in candidates:
-            self.organization_keys_by_name.setdefault(alias_key, existing)
-        self.changed_organizations.add(existing)
+            names.setdefault(alias_key, existing)
         return existing
 
     def apply(self) -> None:
-        """Apply the transaction's documents to the tables (kept in memory until the caller flushes)."""
-        self._count_extractors()
-        for table_name, documents, changed, uses in (
-            ("people", self.people, self.changed_people, "appearances"),
-            ("organizations", self.organizations, self.changed_organizations, "articles"),
+        """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
+        for table_name, documents, places, uses in (
+            ("people", self.people, self.index.person_places, "appearances"),
+            ("organizations", self.organizations, self.index.organization_places, "articles"),
         ):
-            table = self.tables[table_name]
-            replaced = [documents[key]["doc_id"] for key in changed if "doc_id" in documents[key]]
-            if replaced:
-                table.remove(doc_ids=replaced)
-            table.insert_multiple(
-                {k: v for k, v in documents[key].items() if k != "doc_id"}
-                for key in sorted(changed)
-                if documents[key][uses]
-            )
-        first_new_position = len(self.tables["quotes"])
-        if self.removed_articles:
+            added = sorted(key for key, document in documents.items() if document[uses])
+            appended = self.tables.append_documents(table_name, [documents[key] for key in added])
+            places.update(zip(added, appended, strict=True))
+        first_new_position = self.tables.document_count("quotes")
+        if self.removed:
             first_new_position = self._remove_documents()
-        if not self.new_articles:
-            if self.removed_articles:
-                self._extend_search_index(first_new_position)
-            return
-        self.tables["articles"].insert_multiple(self.new_articles)
-        self.tables["texts"].insert_multiple(self.new_texts)
-        self.tables["quotes"].insert_multiple(self.new_quotes)
-        self._extend_search_index(first_new_position)
-
-    def _count_extractors(self) -> None:
-        """Record in the manifest how many articles each extractor version read, so a reader knows it at once."""
-        stored = getattr(self.database.storage, "cache", None)
-        if isinstance(stored, Tables):
-            stored.extractors = version_counts(self.articles.values())
+        new_quotes = [quote for quotes in self.new_quotes.values() for quote in quotes]
+        places = self.tables.append_documents("articles", self.new_articles.values())
+        for article, place in zip(list(self.new_articles.values()), places, strict=True):
+            self.index.note_article(article, place)
+        self.tables.append_documents("texts", self.new_texts.values())
+        self.tables.append_documents("quotes", new_quotes)
+        if self.removed or self.new_articles:
+            texts = [quote["text"] for quote in new_quotes]
+            self.index.last_index_part = update_index_parts(
+                self.tables, texts, first_new_position, self.index.last_index_part
+            )
+        self.tables.extractors = dict(self.index.extractors)
 
     def _remove_documents(self) -> int:
         """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and
-        -1 when quotes went (their positions moved, so the index is rebuilt)."""
-        removed = self.removed_articles
-        stored = getattr(self.database.storage, "cache", None)
-        if isinstance(stored, Tables):
-            stored.removing = True
-        self.tables["articles"].remove(lambda doc: doc.get("key") in removed)
-        self.tables["texts"].remove(lambda doc: doc.get("key") in removed)
-        quotes = self.tables["quotes"]
-        before = len(quotes)
-        quotes.remove(lambda doc: doc.get("article") in removed)
-        return len(quotes) if len(quotes) == before else -1
+        -1 when quotes went (their positions moved, so the index is built again)."""
+        self.tables.removing = True
+        keys = {stored.key for stored in self.removed}
+        positions = [self.tables.position_of("articles", *stored.place) for stored in self.removed]
+        for position, stored in sorted(zip(positions, self.removed, strict=True), key=lambda pair: -pair[0]):
+            place = self.tables.place_at("texts", position)
+            texts = self.tables.edit_segment("texts", place[0]) if place is not None else {}
+            if place is not None and texts[place[1]].get("key") == stored.key:
+                del texts[place[1]]
+            else:
+                self._remove_where("texts", keys)
+        for stored in self.removed:
+            del self.tables.edit_segment("articles", stored.place[0])[stored.place[1]]
+        before = self.tables.document_count("quotes")
+        self._remove_where("quotes", keys, field_name="article")
+        return -1 if self.tables.document_count("quotes") != before else before
 
-    def _extend_search_index(self, first_new_position: int) -> None:
-        """Add the new quotes to the persisted index; rebuild it whole if it does not match the quotes."""
-        search_table = self.tables["search"]
-        documents = search_table.all()
-        stored = dict(documents[0]) if documents else None
-        try:
-            index = extend_index_document(stored, [quote["text"] for quote in self.new_quotes], first_new_position)
-        except ValueError:
-            all_texts = [quote["text"] for quote in self.tables["quotes"].all()]
-            index = extend_index_document(empty_index_document(), all_texts, 0)
-        search_table.truncate()
-        search_table.insert(index)
+    def _remove_where(self, table_name: str, keys: set[str], field_name: str = "key") -> None:
+        """Remove from a table the documents whose `field_name` is one of `keys`, editing only the files that held
+        one."""
+        for number in range(len(self.tables.files.get(table_name, []))):
+            documents = self.tables.segment_documents(table_name, number)
+            doomed = [doc_id for doc_id, document in documents.items() if document.get(field_name) in keys]
+            if doomed:
+                edited = self.tables.edit_segment(table_name, number)
+                for doc_id in doomed:
+                    del edited[doc_id]
+
+
+INDEX_PART_QUOTES = 2_000
+"""A part of the quote index takes the quotes of later writes until it covers this many, then a write starts a
+new part: a write encodes its own quotes' postings and at most one small part's, however big the index is."""
+
+
+def update_index_parts(
+    tables: Tables, texts: list[str], first_position: int, last_part: tuple[int, int] | None
+) -> tuple[int, int]:
+    """Index the new quotes' texts, which stand from `first_position` on, and say which quotes the last part
+    covers now (first, end). `last_part` is what the previous write said (None: read it); the index is built
+    again from every quote when it does not end where the new quotes begin (or quotes were removed: -1)."""
+    first, end = last_part if last_part is not None else _last_part_range(tables)
+    if first_position < 0 or end != first_position:
+        return rebuild_index_parts(tables)
+    if not texts:
+        return first, end
+    if first < end < first + INDEX_PART_QUOTES:
+        number, doc_id = tables.place_at(INDEX_TABLE, tables.document_count(INDEX_TABLE) - 1) or (0, "")
+        part = extend_index_document(tables.segment_documents(INDEX_TABLE, number)[doc_id], texts, first_position)
+        tables.edit_segment(INDEX_TABLE, number)[doc_id] = {"first": first, **part}
+        return first, part["quotes"]
+    _append_index_part(tables, texts, first_position)
+    return first_position, first_position + len(texts)
+
+
+def _last_part_range(tables: Tables) -> tuple[int, int]:
+    """The quotes the last part of the stored index covers (first, end); (0, 0) when there is no index."""
+    count = tables.document_count(INDEX_TABLE)
+    place = tables.place_at(INDEX_TABLE, count - 1) if count else None
+    if place is None:
+        return 0, 0
+    last = tables.segment_documents(INDEX_TABLE, place[0])[place[1]]
+    return last.get("first", 0), last.get("quotes", -1)
+
+
+def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
+    """Index every stored quote again, in parts, replacing the index table; the quotes the last part covers."""
+    tables.clear_table(INDEX_TABLE)
+    texts: list[str] = []
+    position = 0
+    for _number, _doc_id, quote in tables.located_documents("quotes"):
+        texts.append(quote["text"])
+        if len(texts) == INDEX_PART_QUOTES:
+            _append_index_part(tables, texts, position)
+            position, texts = position + len(texts), []
+    if texts:
+        _append_index_part(tables, texts, position)
+    return (position, position + len(texts)) if texts or not position else (position - INDEX_PART_QUOTES, position)
+
+
+def _append_index_part(tables: Tables, texts: list[str], first_position: int) -> None:
+    """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
+    part = extend_index_document({"quotes": first_position, "words": {}, "pairs": {}}, texts, first_position)
+    tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -259,15 +391,12 @@ def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
     return {name: value for name in METADATA_FIELDS if isinstance(value := (metadata or {}).get(name), str) and value}
 
 
-def _keys_by_name(documents: Iterable[dict[str, Any]], multiword_aliases_only: bool) -> dict[str, str]:
-    """Map from the name keys of documents' names and aliases to the documents' keys."""
-    keys: dict[str, str] = {}
-    for document in documents:
-        keys.setdefault(name_key(document["name"]), document["key"])
-        for alias in document.get("aliases", []):
-            if not multiword_aliases_only or len(alias.split()) > 1:
-                keys.setdefault(name_key(alias), document["key"])
-    return keys
+def _note_names(keys: dict[str, str], document: dict[str, Any], multiword_aliases_only: bool) -> None:
+    """Map the name keys of a document's name and aliases to its key (where no earlier document took them)."""
+    keys.setdefault(name_key(document["name"]), document["key"])
+    for alias in document.get("aliases", []):
+        if not multiword_aliases_only or len(alias.split()) > 1:
+            keys.setdefault(name_key(alias), document["key"])
 
 
 def _add_aliases(document: dict[str, Any], names: Iterable[str]) -> None:

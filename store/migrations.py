@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TableTree = MutableMapping[str, dict[str, Any]]
 
 FIRST_SCHEMA_FIELDS = {
@@ -63,7 +63,17 @@ def _tables_in_segments(tables: TableTree) -> None:
     """Schema 2 to 3: each table is written as files of a bounded size; the documents keep their shape."""
 
 
-MIGRATIONS: dict[int, Callable[[TableTree], None]] = {1: _texts_apart_and_compact_quotes, 2: _tables_in_segments}
+def _superseded_documents(tables: TableTree) -> None:
+    """Schema 3 to 4: a changed person or organization moves to the end of its table, its earlier version named
+    as superseded in the manifest; the quote index is kept in parts. Earlier stores hold neither, and read as
+    they are."""
+
+
+MIGRATIONS: dict[int, Callable[[TableTree], None]] = {
+    1: _texts_apart_and_compact_quotes,
+    2: _tables_in_segments,
+    3: _superseded_documents,
+}
 
 
 def migrate(tables: TableTree, schema: int) -> None:

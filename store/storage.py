@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import errno
 import os
 import tempfile
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, overload
 
 import orjson
-from tinydb.middlewares import CachingMiddleware
 from tinydb.storages import Storage
 
 from store.errors import StoreError, shown_path
@@ -28,8 +29,21 @@ SEGMENT_BYTES = 1_000_000
 SEGMENT_BYTES: appending to a big table rewrites only its last file, and a reader parses only the
 files holding the documents it needs, a few milliseconds each."""
 
+PARSED_FILES_KEPT = 8
+"""Files a writer keeps parsed, so several documents changed in one file are read from it once."""
+INDEX_TABLE = "search"
+"""The table of the quote index: its documents are parts, each indexing the quotes from its "first" position to
+its "quotes" one, which readers see merged as one document (see `IndexParts`)."""
+
 Segment = tuple[str, "int | None"]
-"""One file of a table and how many documents it holds (None in a store written before segments)."""
+"""One file of a table and how many of its documents are the table's (None in a store written before segments)."""
+Superseded = Mapping[str, "Collection[str]"]
+"""By file, the ids of documents in it that a later file holds a newer version of (or that were removed)."""
+SUPERSEDED_PER_FILE = 256
+"""A file with more superseded documents than this (or than live ones) is written again without them, which
+bounds the manifest's list of them."""
+MOVING_TABLES = frozenset({"people", "organizations"})
+"""Tables whose documents move to the end when they change; the others only grow, unless articles are removed."""
 
 
 def file_stamp(path: Path) -> FileStamp | None:
@@ -122,15 +136,21 @@ def load_table_file(path: Path) -> dict[str, Any]:
     return load_table_bytes(path)[0]
 
 
-def load_table_bytes(path: Path) -> tuple[dict[str, Any], bytes]:
-    """One table file's documents, and the bytes they were parsed from."""
+def read_table_bytes(path: Path) -> bytes:
+    """One table file's bytes, unparsed."""
     try:
-        raw = path.read_bytes()
-        table = orjson.loads(raw)
+        return path.read_bytes()
     except FileNotFoundError:
         raise TableFileMissing(path) from None
     except OSError as error:
         raise StoreError(f"{shown_path(path)}: cannot read the store ({error.strerror})") from None
+
+
+def load_table_bytes(path: Path) -> tuple[dict[str, Any], bytes]:
+    """One table file's documents, and the bytes they were parsed from."""
+    raw = read_table_bytes(path)
+    try:
+        table = orjson.loads(raw)
     except orjson.JSONDecodeError:
         raise StoreError(f"{shown_path(path)}: damaged table file; the store cannot be read") from None
     if not isinstance(table, dict):
@@ -162,7 +182,8 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
 
     When a writer has since removed a file (it keeps the previous version's files only), the
     documents are taken from the store's current version, where appended tables keep their order,
-    unless articles were removed since (their documents moved): then TableFileMissing is raised.
+    unless articles were removed since, or the table is one whose documents move (MOVING_TABLES): then
+    TableFileMissing is raised.
     """
 
     def __init__(
@@ -172,8 +193,10 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         segments: list[Segment],
         read_current: TablesReader | None,
         generation: int = 0,
+        superseded: Superseded | None = None,
     ):
         self._generation = generation
+        self._superseded = superseded or {}
         self._directory = directory
         self._name = name
         self._files = [file for file, _ in segments]
@@ -225,19 +248,38 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         return part
 
     def _read_part(self, number: int) -> list[dict[str, Any]]:
+        file = self._files[number]
         try:
-            return list(load_table_file(self._directory / self._files[number]).values())
+            return live_documents(load_table_file(self._directory / file), self._superseded.get(file, ()))
         except TableFileMissing:
-            if self._read_current is None or len(self._starts) <= number + 1:
+            if self._read_current is None or len(self._starts) <= number + 1 or self._name in MOVING_TABLES:
                 raise
             current = self._read_current()
             if isinstance(current, Tables) and current.removed_at > self._generation:
                 raise
-            documents = current.documents(self._name) if isinstance(current, Tables) else []
+            documents = current.documents(self._name, merged=False) if isinstance(current, Tables) else []
             start, end = self._starts[number], self._starts[number + 1]
             if len(documents) < end:
                 raise
             return list(documents[start:end])
+
+
+def live_documents(documents: dict[str, Any], superseded: Collection[str]) -> list[dict[str, Any]]:
+    """A file's documents in order, without those superseded."""
+    if not superseded:
+        return list(documents.values())
+    dead = set(superseded)
+    return [document for doc_id, document in documents.items() if doc_id not in dead]
+
+
+@dataclass
+class TableTail:
+    """Where a writer appends to a table: its last file's number, document count and bytes, and the next id."""
+
+    number: int
+    count: int
+    size: int
+    next_id: int
 
 
 class Tables(MutableMapping[str, dict[str, Any]]):
@@ -251,8 +293,11 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         inline: dict[str, Any] | None = None,
         generation: int = 0,
         removed_at: int = 0,
+        superseded: dict[str, list[str]] | None = None,
     ):
         self.directory = directory
+        self.superseded: dict[str, list[str]] = {file: list(ids) for file, ids in (superseded or {}).items()}
+        """By file, the ids of its documents the table no longer holds (see `Superseded`)."""
         self.files = dict(files)
         self.schema = schema
         self.generation = generation
@@ -267,6 +312,15 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """The bytes of each file of the tables read whole, so a write can keep the files that did not change."""
         self.changed: set[str] = set(self.loaded)
         self.dropped: set[str] = set()
+        self.edited: dict[str, dict[int, dict[str, Any]]] = {}
+        """Files a writer changed, by table and file number, each as its documents by id: written again whole."""
+        self.appended: dict[str, dict[int, list[bytes]]] = {}
+        """Encoded documents a writer added after a table's stored ones, by the number of the file they go to."""
+        self._parsed: dict[str, dict[str, Any]] = {}
+        """The files last parsed for a writer, by name, the most recent last (see PARSED_FILES_KEPT)."""
+        self.tails: dict[str, TableTail] = {}
+        """Where each table's next document goes, learned from its last file when first appended to; still true
+        after this object's write, so a writer may hand them to the next version's tables (if no one else wrote)."""
 
     def file_size(self, name: str, segments: int | None = None) -> int:
         """Bytes in the files (or the first `segments` files) of a table not yet read."""
@@ -276,13 +330,140 @@ class Tables(MutableMapping[str, dict[str, Any]]):
                 total += (self.directory / file).stat().st_size
         return total
 
-    def documents(self, name: str, read_current: TablesReader | None = None) -> Sequence[dict[str, Any]]:
-        """A table's documents in order, its files parsed only as documents in them are read."""
+    def documents(
+        self, name: str, read_current: TablesReader | None = None, merged: bool = True
+    ) -> Sequence[dict[str, Any]]:
+        """A table's documents in order, its files parsed only as documents in them are read; the index's parts
+        merged into one document (unless not `merged`)."""
         if name in self.loaded:
-            return list(self.loaded[name].values())
+            documents = list(self.loaded[name].values())
+            return [merged_index(documents)] if merged and name == INDEX_TABLE and documents else documents
         if name not in self.files:
             return []
-        return SegmentedDocuments(self.directory, name, self.files[name], read_current, self.generation)
+        kind = IndexParts if merged and name == INDEX_TABLE else SegmentedDocuments
+        return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded)
+
+    def segment_documents(self, name: str, number: int) -> dict[str, Any]:
+        """One file's documents by id, with what a writer changed or added."""
+        edited = self.edited.get(name, {})
+        if number in edited:
+            return edited[number]
+        file = self.files[name][number][0]
+        documents = self._parsed.pop(file, None)
+        if documents is None:
+            documents = load_table_file(self.directory / file) if file else {}
+            for doc_id in self.superseded.get(file, ()):
+                documents.pop(doc_id, None)
+        if file:
+            self._parsed[file] = documents
+            while len(self._parsed) > PARSED_FILES_KEPT:
+                del self._parsed[next(iter(self._parsed))]
+        for piece in self.appended.get(name, {}).get(number, []):
+            documents.update(orjson.loads(b"{" + piece + b"}"))
+        return documents
+
+    def edit_segment(self, name: str, number: int) -> dict[str, Any]:
+        """One file's documents by id, for a writer to change in place; the file is written again whole."""
+        edited = self.edited.setdefault(name, {})
+        if number not in edited:
+            edited[number] = self.segment_documents(name, number)
+            self.appended.get(name, {}).pop(number, None)
+        return edited[number]
+
+    def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
+        """Every document of a table in order, with its file number and id, one file in memory at a time."""
+        for number in range(len(self.files.get(name, []))):
+            for doc_id, document in self.segment_documents(name, number).items():
+                yield number, doc_id, document
+
+    def document_count(self, name: str) -> int:
+        """How many documents a table holds, with a writer's changes, from the manifest's counts."""
+        edited = self.edited.get(name, {})
+        return sum(
+            len(edited[number]) if number in edited else count or 0
+            for number, (_file, count) in enumerate(self.files.get(name, []))
+        )
+
+    def position_of(self, name: str, number: int, doc_id: str) -> int:
+        """Where a document stands in its table, from its file number and id."""
+        before = sum(count or 0 for _file, count in self.files[name][:number])
+        return before + list(self.segment_documents(name, number)).index(doc_id)
+
+    def place_at(self, name: str, position: int) -> tuple[int, str] | None:
+        """The file number and id of the document at a position of a table (None past its end)."""
+        for number, (_file, count) in enumerate(self.files.get(name, [])):
+            if position < (count or 0):
+                return number, list(self.segment_documents(name, number))[position]
+            position -= count or 0
+        return None
+
+    def supersede(self, name: str, number: int, doc_id: str) -> None:
+        """Drop a document from a table without writing its file again: the manifest names it as superseded (its
+        newer version, if any, is appended). A file with too many such documents is written again without them."""
+        file, count = self.files[name][number]
+        if number in self.edited.get(name, {}) or not file:
+            del self.edit_segment(name, number)[doc_id]
+            return
+        self.segment_documents(name, number).pop(doc_id, None)
+        dead = self.superseded.setdefault(file, [])
+        dead.append(doc_id)
+        self.files[name][number] = (file, (count or 1) - 1)
+        if len(dead) > min(SUPERSEDED_PER_FILE, count or 0):
+            self.edit_segment(name, number)
+
+    def clear_table(self, name: str) -> None:
+        """Empty a table: the write names no file for it."""
+        self.files[name] = []
+        self.edited.pop(name, None)
+        self.appended.pop(name, None)
+        self.tails.pop(name, None)
+
+    def append_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> list[tuple[int, str]]:
+        """Add documents after a table's last one, each with the next id, and say where each went (file number,
+        id). Only the last file is written again, not re-encoded: new ones follow it once it holds
+        SEGMENT_DOCUMENTS documents or about SEGMENT_BYTES."""
+        documents = list(documents)
+        if not documents:
+            return []
+        segments = self.files.setdefault(name, [])
+        tail = self.tails.get(name) or self._tail(name)
+        places = []
+        for document in documents:
+            doc_id = str(tail.next_id)
+            piece = orjson.dumps(doc_id) + b":" + orjson.dumps(document)
+            if tail.count and (tail.count >= SEGMENT_DOCUMENTS or tail.size + len(piece) > SEGMENT_BYTES):
+                segments.append(("", 0))
+                tail.number, tail.count, tail.size = len(segments) - 1, 0, 2
+            if tail.number in self.edited.get(name, {}):
+                self.edited[name][tail.number][doc_id] = document
+            else:
+                self.appended.setdefault(name, {}).setdefault(tail.number, []).append(piece)
+                file, count = segments[tail.number]
+                segments[tail.number] = (file, (count or 0) + 1)
+            tail.count, tail.size, tail.next_id = tail.count + 1, tail.size + len(piece) + 1, tail.next_id + 1
+            places.append((tail.number, doc_id))
+        self.tails[name] = tail
+        return places
+
+    def _tail(self, name: str) -> TableTail:
+        """Where the next document of a table goes: its last file, that file's count and size, the next id."""
+        segments = self.files.setdefault(name, [])
+        if not segments:
+            segments.append(("", 0))
+            return TableTail(0, 0, 2, 1)
+        last = len(segments) - 1
+        file, count = segments[last]
+        size = len(orjson.dumps(self.edited[name][last])) if last in self.edited.get(name, {}) else 2
+        if last not in self.edited.get(name, {}) and file:
+            with contextlib.suppress(OSError):
+                size = (self.directory / file).stat().st_size
+        next_id = 1
+        for number in range(last, -1, -1):
+            ids = self.segment_documents(name, number)
+            if ids:
+                next_id = max(int(doc_id) for doc_id in ids) + 1
+                break
+        return TableTail(last, count or 0, size, next_id)
 
     def __getitem__(self, name: str) -> dict[str, Any]:
         if name not in self.loaded:
@@ -292,7 +473,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             raws = []
             for file, _ in self.files[name]:
                 part, raw = load_table_bytes(self.directory / file)
-                table.update(part)
+                dead = set(self.superseded.get(file, ()))
+                table.update((doc_id, document) for doc_id, document in part.items() if doc_id not in dead)
                 raws.append(raw)
             self.loaded[name], self.raw[name] = table, raws
         return self.loaded[name]
@@ -360,7 +542,17 @@ class TableFilesStorage(Storage):
         self._files_in_use = {file for table in segments.values() for file, _ in table}
         removed_at = header.get("removed_at", 0)
         self._removed_at = removed_at if isinstance(removed_at, int) else 0
-        tables = Tables(self.directory, segments, schema, generation=self._generation, removed_at=self._removed_at)
+        superseded = parse_superseded(header.get("superseded", {}))
+        if superseded is None:
+            raise StoreError(f"{shown_path(self.path)}: damaged store manifest; pass another --db")
+        tables = Tables(
+            self.directory,
+            segments,
+            schema,
+            generation=self._generation,
+            removed_at=self._removed_at,
+            superseded=superseded,
+        )
         tables.extractors = parse_extractor_counts(header.get("extractors"))
         return tables
 
@@ -376,12 +568,18 @@ class TableFilesStorage(Storage):
         tables = data if isinstance(data, Tables) else Tables(self.directory, {}, self.schema, inline=dict(data))
         generation = self._generation + 1
         removed_at = generation if tables.removing else self._removed_at
-        files = {name: file for name, file in tables.files.items() if name not in tables.dropped}
+        files = {
+            name: [(file, count) for file, count in segments if file]
+            for name, segments in tables.files.items()
+            if name not in tables.dropped
+        }
         written: list[Path] = []
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             for name in sorted(tables.changed):
                 files[name] = self._write_segments(name, tables, generation, written)
+            for name in sorted((set(tables.edited) | set(tables.appended)) - tables.changed - tables.dropped):
+                files[name] = self._write_changes(name, tables, generation, written)
             manifest = {
                 MANIFEST_KEY: {
                     "schema": self.schema,
@@ -392,6 +590,10 @@ class TableFilesStorage(Storage):
             }
             if tables.extractors is not None:
                 manifest[MANIFEST_KEY]["extractors"] = tables.extractors
+            in_use = {file for segments in files.values() for file, _ in segments}
+            superseded = {file: ids for file, ids in tables.superseded.items() if file in in_use and ids}
+            if superseded:
+                manifest[MANIFEST_KEY]["superseded"] = superseded
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
             for path in written:
@@ -400,11 +602,11 @@ class TableFilesStorage(Storage):
             if isinstance(error, StoreError):
                 raise
             raise write_failure(self.path, error) from None
-        in_use = {file for segments in files.values() for file, _ in segments}
         self._remove_unused_files(keep=in_use | self._files_in_use)
         self._generation, self._removed_at = generation, removed_at
         self._files_in_use = in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
+        tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
 
     def _write_segments(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
@@ -424,6 +626,29 @@ class TableFilesStorage(Storage):
         tables.raw[name] = payloads
         return segments
 
+    def _write_changes(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
+        """Write again only the files of a table a writer changed or added to; an added-to file is its stored
+        bytes with the new documents' after them."""
+        edited, appended = tables.edited.get(name, {}), tables.appended.get(name, {})
+        segments: list[Segment] = []
+        for number, (file, count) in enumerate(tables.files[name]):
+            if number in edited:
+                payload, count = orjson.dumps(edited[number]), len(edited[number])
+            elif number in appended:
+                stored = read_table_bytes(self.directory / file).rstrip()[:-1] if file else b"{"
+                separator = b"," if stored.strip() != b"{" else b""
+                payload = stored + separator + b",".join(appended[number]) + b"}"
+                if file in tables.superseded:
+                    tables.superseded[f"{name}.{generation}.{number}.json"] = tables.superseded[file]
+            else:
+                segments.append((file, count))
+                continue
+            file = f"{name}.{generation}.{number}.json"
+            written.append(self.directory / file)
+            write_durably(written[-1], payload)
+            segments.append((file, count))
+        return segments
+
     def _remove_unused_files(self, keep: set[str]) -> None:
         """Delete table files neither the new nor the previous manifest names (readers may lag one version)."""
         with contextlib.suppress(OSError):
@@ -434,6 +659,15 @@ class TableFilesStorage(Storage):
 
     def close(self) -> None:
         """Nothing to release: no file is held open between calls."""
+
+
+def parse_superseded(entry: object) -> dict[str, list[str]] | None:
+    """A manifest's superseded documents by file; None when malformed."""
+    if not isinstance(entry, dict):
+        return None
+    if not all(isinstance(ids, list) and all(isinstance(doc_id, str) for doc_id in ids) for ids in entry.values()):
+        return None
+    return {str(file): list(ids) for file, ids in entry.items()}
 
 
 def parse_extractor_counts(entry: object) -> dict[str, int] | None:
@@ -468,16 +702,68 @@ def table_directory(path: Path) -> Path:
     return path.with_name(path.name + ".d")
 
 
-class BatchedWrites(CachingMiddleware):
-    """Keeps every change of a transaction in memory until `flush()` writes them as one file."""
+class IndexParts(SegmentedDocuments):
+    """The quote index table as readers take it: one document, its parts merged as they are read."""
 
-    WRITE_CACHE_SIZE = 2**62
+    def __init__(self, *arguments: Any, **keywords: Any) -> None:
+        super().__init__(*arguments, **keywords)
+        self._merged: dict[str, Any] | None = None
 
-    def read(self) -> Any:
-        """The tables as cached; a store not written yet starts as empty tables, so a writer can note what the
-        manifest records (see `Tables.extractors`) from its first write."""
-        if self.cache is None:
-            self.cache = self.storage.read()
-            if self.cache is None and isinstance(self.storage, TableFilesStorage):
-                self.cache = Tables(self.storage.directory, {}, self.storage.schema)
-        return self.cache
+    def __len__(self) -> int:
+        return 1 if self._starts[-1] else 0
+
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        if index not in (0, -1) or not len(self):
+            raise IndexError(index)
+        if self._merged is None:
+            with self._lock:
+                parts = [document for number in range(len(self._files)) for document in self._part(number)]
+                self._merged = merged_index(parts)
+        return self._merged
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter([self[0]] if len(self) else [])
+
+
+def merged_index(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """The quote index parts as one index document; one whose parts do not follow each other from the first
+    quote on counts no quotes, so a reader builds the index from the quotes instead."""
+    if len(parts) == 1:
+        return parts[0]
+    end = 0
+    for part in parts:
+        end = part.get("quotes", -1) if part.get("first", 0) == end else -1
+    return {
+        "quotes": end,
+        "words": PostingsUnion([part.get("words", {}) for part in parts]),
+        "pairs": PostingsUnion([part.get("pairs", {}) for part in parts]),
+    }
+
+
+class PostingsUnion(Mapping[str, str]):
+    """The posting lists of several index parts as one mapping: a key's lists joined in part order.
+
+    A stored list is the base64 of fixed-width positions, so joining the decoded bytes of consecutive parts
+    gives the list of the whole; keys iterate in sorted order, as a single part's words do."""
+
+    def __init__(self, parts: list[Mapping[str, str]]) -> None:
+        self._parts = parts
+        self._keys: list[str] | None = None
+
+    def __getitem__(self, key: str) -> str:
+        pieces = [part[key] for part in self._parts if key in part]
+        if not pieces:
+            raise KeyError(key)
+        if len(pieces) == 1:
+            return pieces[0]
+        return base64.b64encode(b"".join(base64.b64decode(piece) for piece in pieces)).decode("ascii")
+
+    def __iter__(self) -> Iterator[str]:
+        if self._keys is None:
+            self._keys = sorted(set().union(*self._parts))
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))

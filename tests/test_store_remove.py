@@ -82,10 +82,23 @@ def test_a_reader_behind_a_removal_is_told_rather_than_shown_moved_quotes(
     store = Store(store_path, extractor=tagged_extract)
     store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cWords of story {n},\u201d said Ann Lee.\n") for n in range(8)])
     lagging = Store(store_path).open_snapshot()
-    store.remove([store.snapshot.articles[0].content_hash])
+    store.remove([store.snapshot.articles[6].content_hash])
     store.ingest([("late.txt", "Late story\n\n\u201cLate words,\u201d said Tom Berg.\n")])
     with pytest.raises(StoreError, match="missing"):
         [quote.text for quote in lagging.quotes]
+
+
+def test_a_reader_behind_a_removal_reads_its_version_while_its_files_remain(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cWords of story {n},\u201d said Ann Lee.\n") for n in range(8)])
+    lagging = Store(store_path).open_snapshot()
+    store.remove([store.snapshot.articles[0].content_hash])
+    store.ingest([("late.txt", "Late story\n\n\u201cLate words,\u201d said Tom Berg.\n")])
+    assert [quote.text for quote in lagging.quotes] == [f"Words of story {n}," for n in range(8)]
+    assert [quote.text for quote in Store(store_path).snapshot.quotes][0] == "Words of story 1,"
 
 
 def test_a_reader_behind_appends_still_reads_its_version(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
