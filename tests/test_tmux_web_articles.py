@@ -189,12 +189,11 @@ def test_a_saved_page_and_a_feed_are_read_in_the_browser_with_their_source_and_y
     tmux.keys("app", "Enter")
     tmux.settle("app")
     tmux.keys("app", "a")
-    screen = tmux.wait_for("app", f"{OUTLET} · {DATE}", "quote 3/3")
+    first_and_last_lines = ("The town council voted seven to two", "before the autumn storms.")
+    screen = tmux.wait_for("app", f"{OUTLET} · {DATE}", "quote 3/3", *first_and_last_lines)
 
-    lines = screen.splitlines()
-    heading = next(line for line in lines if OUTLET in line)
+    heading = next(line for line in screen.splitlines() if OUTLET in line)
     assert heading.strip() == f"{OUTLET} · {DATE} · by Helena Varga · {LINK}"
-    assert "lighthouse was built" in screen and "heavy-lift vessel" in screen, "the whole article shows"
     assert not [chrome for chrome in PAGE_CHROME if chrome in screen]
 
     assert paste_buffer(tmux) is None
