@@ -186,6 +186,12 @@ def test_html_charset_from_the_content_type() -> None:
     assert "eelgrass Øresund" in article.text
 
 
+def test_html_text_letters_written_with_combining_marks_are_composed() -> None:
+    page = article_page().replace("Ana Lindqvist", "Ana Lindqvi\u0302st").replace("eelgrass", "e\u0301elgrass")
+    text = read_html(page.encode(), "harbor.html").text
+    assert "Ana Lindqv\u00eest" in text and "\u00e9elgrass" in text and "\u0301" not in text
+
+
 def test_html_list_and_table_of_an_article_are_kept_and_its_comments_are_not() -> None:
     article = read_html((WEB_PAGES / "school-meals.html").read_bytes(), "school-meals.html")
     paragraphs = article.text.split("\n\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, shown_name
@@ -97,10 +98,14 @@ def _page_metadata(tree: object, url: str | None) -> Metadata:
 
 
 def paragraphs_of(text: str | None) -> str:
-    """Text made of one paragraph a line into paragraphs a blank line apart, controls and table rules removed."""
+    """Text made of one paragraph a line into paragraphs a blank line apart, controls and table rules removed.
+
+    Characters are composed (NFC), as trafilatura gives its own text, so that an accented letter a page writes
+    as a letter and a combining mark is one letter to search and to show.
+    """
     if not text:
         return ""
-    lines = (" ".join(line.split()) for line in clean_text(text).split("\n"))
+    lines = (" ".join(line.split()) for line in clean_text(unicodedata.normalize("NFC", text)).split("\n"))
     return "\n\n".join(line for line in lines if line and not TABLE_RULE.fullmatch(line))
 
 
