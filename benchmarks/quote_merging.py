@@ -154,8 +154,9 @@ def whosaid(merging: str, *arguments: str) -> tuple[float, str]:
 
 
 def evaluate(store: Path, exported: str, planted: dict[tuple[str, str], Planted]) -> dict[str, int]:
-    """Planted copies the extractor gave to their speaker, planted groups found whole (every such copy in one
-    entry, and nothing else), wrong merges (entries whose sources hold different quotes), entries of several
+    """Planted copies the extractor gave to their speaker, planted groups of which it gave two or more copies to
+    their speaker (the others cannot merge: unattributed quotes never do), those found whole (every such copy in
+    one entry, and nothing else), wrong merges (entries whose sources hold different quotes), entries of several
     sources."""
     from store import Store
     from store.quote_groups import normalised
@@ -167,7 +168,13 @@ def evaluate(store: Path, exported: str, planted: dict[tuple[str, str], Planted]
         quotes = snapshot.quotes_in_article(sources_of[path])
         if any(normalised(q.text) == words and q.speaker_name == where.speaker for q in quotes):
             attributed.setdefault(where.identity, set()).add(path)
-    counts = {"copies": sum(len(paths) for paths in attributed.values()), "found": 0, "wrong": 0, "merged": 0}
+    counts = {
+        "copies": sum(len(paths) for paths in attributed.values()),
+        "findable": sum(1 for identity, paths in attributed.items() if "-" not in identity and len(paths) > 1),
+        "found": 0,
+        "wrong": 0,
+        "merged": 0,
+    }
     for line in exported.splitlines():
         entry = json.loads(line)
         identities = set()
@@ -210,7 +217,8 @@ def main() -> None:
             f"{counts['copies']} extracted with their speaker"
         )
         print(
-            f"planted groups found whole: {counts['found']} of {arguments.groups}; wrong merges: {counts['wrong']}; "
+            f"planted groups found whole: {counts['found']} of the {counts['findable']} with two or more copies "
+            f"extracted with their speaker ({arguments.groups} planted); wrong merges: {counts['wrong']}; "
             f"entries with several sources: {counts['merged']}; entries: {len(exported.splitlines())}"
         )
         commands = {
