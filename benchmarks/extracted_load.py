@@ -14,6 +14,7 @@ baseline). Every figure is a whole `whosaid` process as a user runs it; memory i
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import shutil
@@ -145,7 +146,7 @@ def main() -> None:
         texts = min(runs["texts"], key=lambda r: r.seconds)
         extracted = min(runs["extracted"], key=lambda r: r.seconds)
         ingested = scratch / "texts" / "store.json"
-        same = all(run_output(ingested, words) == run_output(loaded, words) for words in QUERIES)
+        same = all(search_answer(ingested, words) == search_answer(loaded, words) for words in QUERIES)
         tiny = scratch / "tiny" / "store.json"
         run(["ingest", str(next(iter(sorted(folder.rglob("*.txt"))))), "--db", str(tiny)])
         size, on_disk = store_megabytes(loaded)
@@ -159,7 +160,7 @@ def main() -> None:
             f"ratio {texts.seconds / extracted.seconds:.2f}x (target >= 3x)"
         )
         for words in QUERIES:
-            found = run_output(loaded, words).count(b"\n")
+            _, found = search_answer(loaded, words)
             for limit in (FIRST_QUOTES, None):
                 big, small = search_seconds(loaded, words, limit), search_seconds(tiny, words, limit)
                 shown = f"first {limit}" if limit else f"all {found}"
@@ -176,10 +177,18 @@ def main() -> None:
         )
 
 
-def run_output(store: Path, words: tuple[str, ...]) -> bytes:
-    """What `whosaid search WORDS --jsonl` prints from a store."""
+def search_answer(store: Path, words: tuple[str, ...]) -> tuple[str, int]:
+    """A digest of what `whosaid search WORDS --jsonl` prints from a store, and how many quotes, read as it
+    streams: this process stays small, as the peak memory of the processes it starts counts what it holds."""
     command = [*whosaid_command(), "search", *words, "--jsonl", "--db", str(store)]
-    return subprocess.run(command, capture_output=True, check=False).stdout
+    digest, lines = hashlib.sha256(), 0
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) as process:
+        output = process.stdout
+        assert output is not None
+        for chunk in iter(lambda: output.read(1 << 16), b""):
+            digest.update(chunk)
+            lines += chunk.count(b"\n")
+    return digest.hexdigest(), lines
 
 
 if __name__ == "__main__":
