@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from store.keys import fold
@@ -54,6 +54,10 @@ class QuoteGroups:
                 self._positions.setdefault(speaker, []).append(position)
         self._grouped: dict[str, SpeakerGroups] = {}
         self._entries: list[int] | None = None
+        self._copied: bytearray | None = None
+        """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
+        self._leads: dict[int, int] = {}
+        """Once every speaker's quotes are grouped: the lead of each position whose group has other members."""
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -88,20 +92,41 @@ class QuoteGroups:
         """One position per group (its lead), ascending: the quotes as listed, each once (grouping every speaker's)."""
         if self._entries is None:
             entries = [position for position, speaker in enumerate(self._speakers) if not speaker]
+            copied = bytearray(len(self._speakers))
+            leads: dict[int, int] = {}
             for speaker in self._positions:
-                entries.extend(self._of_speaker(speaker).leads)
+                groups = self._of_speaker(speaker)
+                entries.extend(groups.leads)
+                for members, lead in zip(groups.members, groups.leads, strict=True):
+                    if len(members) > 1:
+                        for member in members:
+                            copied[member] = 1
+                            leads[member] = lead
+            self._copied, self._leads = copied, leads
             self._entries = sorted(entries)
         return self._entries
 
-    def entries_among(self, positions: Iterable[int]) -> list[int]:
-        """One position per group any of `positions` belongs to, ascending: its lead when the lead is among them
-        (a search's results show the fullest copy), else the first of them in stored order."""
+    def entries_among(self, positions: Sequence[int]) -> list[int]:
+        """One position per group any of `positions` (ascending) belongs to, ascending: its lead when the lead is
+        among them (a search's results show the fullest copy), else the first of them in stored order. Once every
+        quote is grouped, a quote with no copies costs one look at a byte: a search as you type stays quick."""
+        copied = self._copied
+        if copied is None:
+            lead_of: Callable[[int], int] = self.lead_of
+            alone: list[int] = []
+            grouped = positions
+        else:
+            lead_of = self._leads.__getitem__
+            alone = [position for position in positions if not copied[position]]
+            if len(alone) == len(positions):
+                return alone
+            grouped = [position for position in positions if copied[position]]
         chosen: dict[int, int] = {}
-        for position in sorted(set(positions)):
-            lead = self.lead_of(position)
+        for position in grouped:
+            lead = lead_of(position)
             if lead not in chosen or position == lead:
                 chosen[lead] = position
-        return sorted(chosen.values())
+        return sorted([*alone, *chosen.values()])
 
     def _of_speaker(self, speaker: str) -> SpeakerGroups:
         """The groups of one speaker's quotes, made when first needed."""
