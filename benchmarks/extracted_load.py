@@ -1,7 +1,7 @@
 """Measure whole-process `whosaid ingest --extracted FILE` against `whosaid ingest DIR --jobs 1` on the same articles,
 in the same run, and what a store of that size costs: its size on disk, peak memory, and search time.
 
-usage: python benchmarks/extracted_load.py [--articles N] [--rounds R] [--dir DIR]
+usage: python benchmarks/extracted_load.py [--articles N] [--rounds R] [--dir DIR] [--batch-size B]
 
 Generates N articles (default 1000) with ../shared/tools/gen_articles.py (deterministic; without it,
 benchmarks/synthetic.py), or uses the .txt files in DIR. FILE is made first by `whosaid extract --jsonl DIR`
@@ -113,6 +113,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--dir")
+    parser.add_argument("--batch-size", type=int, help="passed to both ingests (default: whosaid's own)")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
@@ -136,7 +137,8 @@ def main() -> None:
                 command = (
                     ["ingest", str(folder), "--jobs", "1"] if kind == "texts" else ["ingest", "--extracted", str(lines)]
                 )
-                result = run([*command, "--db", str(store)])
+                batch = ["--batch-size", str(arguments.batch_size)] if arguments.batch_size else []
+                result = run([*command, *batch, "--db", str(store)])
                 runs[kind].append(result)
                 print(
                     f"round {round_number + 1}: {' '.join(command[:2]) if kind == 'extracted' else 'ingest DIR'}: "
@@ -155,7 +157,8 @@ def main() -> None:
             f"both stores answer the queries alike: {'yes' if same else 'NO'}"
         )
         print(
-            f"best of {arguments.rounds}: ingest DIR --jobs 1 {texts.seconds:.2f} s ({count / texts.seconds:.0f}/s), "
+            f"best of {arguments.rounds}, batch size {arguments.batch_size or 'default'}: "
+            f"ingest DIR --jobs 1 {texts.seconds:.2f} s ({count / texts.seconds:.0f}/s), "
             f"ingest --extracted {extracted.seconds:.2f} s ({count / extracted.seconds:.0f}/s); "
             f"ratio {texts.seconds / extracted.seconds:.2f}x (target >= 3x)"
         )
