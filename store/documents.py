@@ -10,10 +10,13 @@ its key and end offset follow from those), and `search` (the quote index, see st
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
+
+import orjson
 
 from store.extractor_version import ARTICLE_FIELD, article_version
 from store.keys import name_key
@@ -58,8 +61,9 @@ class StoreIndex:
     hashes_by_source: dict[str, list[str]] = field(default_factory=dict)
     person_keys_by_name: dict[str, str] = field(default_factory=dict)
     organization_keys_by_name: dict[str, str] = field(default_factory=dict)
-    person_places: dict[str, tuple[int, str]] = field(default_factory=dict)
-    organization_places: dict[str, tuple[int, str]] = field(default_factory=dict)
+    people: dict[str, bytes] = field(default_factory=dict)
+    """Each stored person by key, as its place (see `stored_entry`) and its document's JSON."""
+    organizations: dict[str, bytes] = field(default_factory=dict)
     extractors: dict[str, int] = field(default_factory=dict)
     tails: dict[str, TableTail] = field(default_factory=dict)
     """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
@@ -75,10 +79,10 @@ class StoreIndex:
         for number, doc_id, document in tables.located_documents("articles"):
             index.note_article(document, (number, doc_id))
         for number, doc_id, document in tables.located_documents("people"):
-            index.person_places[document["key"]] = (number, doc_id)
+            index.people[document["key"]] = stored_entry((number, doc_id), document)
             _note_names(index.person_keys_by_name, document, multiword_aliases_only=True)
         for number, doc_id, document in tables.located_documents("organizations"):
-            index.organization_places[document["key"]] = (number, doc_id)
+            index.organizations[document["key"]] = stored_entry((number, doc_id), document)
             _note_names(index.organization_keys_by_name, document, multiword_aliases_only=False)
         return index
 
@@ -221,27 +225,28 @@ class DocumentWriter:
 
     def _person(self, key: str) -> dict[str, Any] | None:
         """The document of a person, changed in this transaction or stored (None when there is none)."""
-        return self._taken("people", self.people, self.index.person_places, key)
+        return self._taken("people", self.people, self.index.people, key)
 
     def _organization(self, key: str) -> dict[str, Any] | None:
         """The document of an organization, changed in this transaction or stored (None when there is none)."""
-        return self._taken("organizations", self.organizations, self.index.organization_places, key)
+        return self._taken("organizations", self.organizations, self.index.organizations, key)
 
     def _taken(
-        self, table: str, changing: dict[str, dict[str, Any]], places: dict[str, tuple[int, str]], key: str
+        self, table: str, changing: dict[str, dict[str, Any]], stored: dict[str, bytes], key: str
     ) -> dict[str, Any] | None:
         """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
-        if key not in changing and key in places:
-            number, doc_id = places.pop(key)
-            changing[key] = self.tables.segment_documents(table, number)[doc_id]
+        if key not in changing and key in stored:
+            (number, doc_id), document = read_stored_entry(stored.pop(key))
+            changing[key] = document
             self.tables.supersede(table, number, doc_id)
         return changing.get(key)
 
     def _merge_person(
         self, name: str, aliases: tuple[str, ...], article: str, role: str | None, organization: str | None
     ) -> str:
-        """Key of the stored person this one is, created or extended with this article's appearance."""
+        """Key of the stored person this one is, created or extended with this article's appearance (which
+        replaces one this article gave earlier: an article's appearances are added together, so it is the last)."""
         key = name_key(name)
         candidates = [key] + [name_key(alias) for alias in aliases if len(alias.split()) > 1]
         names = self.index.person_keys_by_name
@@ -251,9 +256,10 @@ class DocumentWriter:
             existing = key
             document = self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
         _add_aliases(document, (name, *aliases))
-        document["appearances"] = [a for a in document["appearances"] if a["article"] != article] + [
-            {"article": article, "role": role, "organization": organization}
-        ]
+        appearances = document["appearances"]
+        if appearances and appearances[-1]["article"] == article:
+            appearances.pop()
+        appearances.append({"article": article, "role": role, "organization": organization})
         for alias_key in candidates:
             names.setdefault(alias_key, existing)
         return existing
@@ -268,7 +274,7 @@ class DocumentWriter:
             existing = candidates[0]
             document = self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
         _add_aliases(document, (name, *aliases))
-        if article not in document["articles"]:
+        if not document["articles"] or document["articles"][-1] != article:
             document["articles"].append(article)
         for alias_key in candidates:
             names.setdefault(alias_key, existing)
@@ -276,13 +282,14 @@ class DocumentWriter:
 
     def apply(self) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
-        for table_name, documents, places, uses in (
-            ("people", self.people, self.index.person_places, "appearances"),
-            ("organizations", self.organizations, self.index.organization_places, "articles"),
+        for table_name, documents, stored, uses in (
+            ("people", self.people, self.index.people, "appearances"),
+            ("organizations", self.organizations, self.index.organizations, "articles"),
         ):
             added = sorted(key for key, document in documents.items() if document[uses])
             appended = self.tables.append_documents(table_name, [documents[key] for key in added])
-            places.update(zip(added, appended, strict=True))
+            for key, place in zip(added, appended, strict=True):
+                stored[key] = stored_entry(place, documents[key])
         first_new_position = self.tables.document_count("quotes")
         if self.removed:
             first_new_position = self._remove_documents()
@@ -384,6 +391,18 @@ def _append_index_part(tables: Tables, texts: list[str], first_position: int) ->
     """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
     part = extend_index_document({"quotes": first_position, "words": {}, "pairs": {}}, texts, first_position)
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
+
+
+def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
+    """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
+    changed document is thus read without parsing its file)."""
+    return struct.pack("<II", place[0], int(place[1])) + orjson.dumps(document)
+
+
+def read_stored_entry(entry: bytes) -> tuple[tuple[int, str], dict[str, Any]]:
+    """The place and document of a `stored_entry`."""
+    number, doc_id = struct.unpack_from("<II", entry)
+    return (number, str(doc_id)), orjson.loads(entry[8:])
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

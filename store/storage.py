@@ -404,7 +404,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number in self.edited.get(name, {}) or not file:
             del self.edit_segment(name, number)[doc_id]
             return
-        self.segment_documents(name, number).pop(doc_id, None)
+        if file in self._parsed:
+            self._parsed[file].pop(doc_id, None)
         dead = self.superseded.setdefault(file, [])
         dead.append(doc_id)
         self.files[name][number] = (file, (count or 1) - 1)
