@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SCHEMA_VERSION, Store, StoreError, open_store, resolve_store_path, storage
+from store import SCHEMA_VERSION, Store, StoreError, documents, open_store, resolve_store_path, storage
 from store.database import read_tables
 from store.location import user_data_directory
 from store.model import Extraction, Person
@@ -139,13 +139,38 @@ def test_store_of_the_first_schema_is_read_and_upgraded(store_path: Path) -> Non
     start = text.index("Still")
     legacy = {
         "meta": {"1": {"schema": 1}},
-        "articles": {"1": {"key": "k1", "title": "Old story", "source": "old.txt", "text": text, "hash": "k1",
-                           "ingested_at": "2024-01-01T00:00:00+00:00", "people": ["ann lee"], "organizations": []}},
-        "people": {"1": {"key": "ann lee", "name": "Ann Lee", "aliases": ["Lee"],
-                         "appearances": [{"article": "k1", "role": None, "organization": None}]}},
+        "articles": {
+            "1": {
+                "key": "k1",
+                "title": "Old story",
+                "source": "old.txt",
+                "text": text,
+                "hash": "k1",
+                "ingested_at": "2024-01-01T00:00:00+00:00",
+                "people": ["ann lee"],
+                "organizations": [],
+            }
+        },
+        "people": {
+            "1": {
+                "key": "ann lee",
+                "name": "Ann Lee",
+                "aliases": ["Lee"],
+                "appearances": [{"article": "k1", "role": None, "organization": None}],
+            }
+        },
         "organizations": {},
-        "quotes": {"1": {"key": "k1:1", "text": "Still here,", "article": "k1", "start": start, "end": start + 11,
-                         "paragraph": 2, "speaker": {"kind": "person", "key": "ann lee"}}},
+        "quotes": {
+            "1": {
+                "key": "k1:1",
+                "text": "Still here,",
+                "article": "k1",
+                "start": start,
+                "end": start + 11,
+                "paragraph": 2,
+                "speaker": {"kind": "person", "key": "ann lee"},
+            }
+        },
     }
     store_path.write_text(json.dumps(legacy))
     snapshot = Store(store_path).snapshot
@@ -191,6 +216,77 @@ def test_persisted_search_index_answers_like_a_fresh_one(store_path: Path) -> No
     for query in ("harbor", "not so", "we", "pass it", "first", "x"):
         expected = [snapshot.quotes[position] for position in fresh.search(query)]
         assert snapshot.search_quotes(query) == expected, query
+
+
+def test_store_of_the_third_schema_one_index_document_is_read_and_appended_to(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    directory = store_path.parent / "store.json.d"
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    [[index_file, _count]] = manifest["tables"]["search"]
+    index = json.loads((directory / index_file).read_text())
+    for document in index.values():
+        document.pop("first")
+    (directory / index_file).write_text(json.dumps(index))
+    manifest.pop("superseded", None)
+    store_path.write_text(json.dumps({"whosaid": {**manifest, "schema": 3}}))
+    assert [quote.text for quote in Store(store_path).snapshot.search_quotes("pass")] == ["We will pass it,"]
+    Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    assert json.loads(store_path.read_text())["whosaid"]["schema"] == SCHEMA_VERSION
+    snapshot = Store(store_path).snapshot
+    assert [quote.text for quote in snapshot.search_quotes("pass")] == ["We will pass it,"]
+    assert [quote.text for quote in snapshot.search_quotes("harbor")] == ["The harbor comes first,"]
+
+
+def test_an_index_kept_in_parts_answers_like_one_built_at_once(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(documents, "INDEX_PART_QUOTES", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    for number in range(5):
+        store.ingest([(f"{number}.txt", f"Story {number}\n\n\u201cHarbor words {number},\u201d said Ann Lee.\n")])
+    store.ingest([("a.txt", FIRST), ("b.txt", SECOND)])
+    assert len(list((read_tables(store_path) or {})["search"].values())) > 1
+    snapshot = Store(store_path).snapshot
+    fresh = QuoteIndex([quote.text for quote in snapshot.quotes])
+    for query in ("harbor", "harbor words", "words 3", "not so", "pass it", "first", "ha", "x"):
+        expected = [snapshot.quotes[position] for position in fresh.search(query)]
+        assert snapshot.search_quotes(query) == expected, query
+    assert len(snapshot.search_quotes("harbor")) == 6
+
+
+def test_a_changed_person_moves_to_the_end_leaving_their_file_as_it_was(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store = Store(store_path, extractor=tagged_extract)
+    names = ["Ann Lee", "Tom Berg", "Eva Roth", "Ian Kerr"]
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said {name}.\n") for n, name in enumerate(names)])
+    before = json.loads(store_path.read_text())["whosaid"]
+    store.ingest([("late.txt", "Late\n\n\u201cAgain,\u201d said Ann Lee.\n")])
+    after = json.loads(store_path.read_text())["whosaid"]
+    first_people_file = before["tables"]["people"][0][0]
+    assert after["tables"]["people"][0] == [first_people_file, 1]
+    assert after["superseded"] == {first_people_file: ["1"]}
+    snapshot = Store(store_path).snapshot
+    assert sorted(person.name for person in snapshot.people) == sorted(names)
+    [ann] = [person for person in snapshot.people if person.name == "Ann Lee"]
+    assert [appearance.article_title for appearance in ann.appearances] == ["Story 0", "Late"]
+
+
+def test_a_file_mostly_superseded_is_written_again_without_them(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 4)
+    store = Store(store_path, extractor=tagged_extract)
+    names = ["Ann Lee", "Tom Berg", "Eva Roth", "Ian Kerr"]
+    store.ingest([(f"{n}.txt", f"Story {n}\n\n\u201cYes {n},\u201d said {name}.\n") for n, name in enumerate(names)])
+    for number, name in enumerate(names[:3]):
+        store.ingest([(f"late-{number}.txt", f"Late {number}\n\n\u201cAgain,\u201d said {name}.\n")])
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    first_file, count = manifest["tables"]["people"][0]
+    assert count == 1 and first_file not in manifest.get("superseded", {})
+    assert len(json.loads((store_path.parent / "store.json.d" / first_file).read_text())) == 1
+    assert sorted(person.name for person in Store(store_path).snapshot.people) == sorted(names)
 
 
 @pytest.mark.parametrize(
@@ -267,7 +363,11 @@ def test_seed_ships_byte_identical_to_the_published_seed() -> None:
 def test_store_package_never_imports_textual() -> None:
     probe = "import sys, store, store.database, store.snapshot; print('textual' in sys.modules)"
     result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=REPO_ROOT, capture_output=True, text=True, check=True,
+        [sys.executable, "-c", probe],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
     )
     assert result.stdout.strip() == "False"
