@@ -1,29 +1,74 @@
-"""The command palette, safe against keys that arrive before its list is laid out."""
+"""The command palette, safe against keys that arrive in the same burst as the ones that open or close it."""
 
 from __future__ import annotations
 
+from textual import on
+from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList
+from textual.worker import Worker
 
 PAGE_ACTIONS = ("page_down", "page_up")
 
 
 class WhosaidPalette(CommandPalette):
-    """Textual's palette, with PageUp/PageDown held until the command list has a size.
+    """Textual's palette, made to survive bursts of keys (a fast typist, a laggy SSH link, a paste).
 
     Textual's OptionList pages through line positions that it computes only once it is laid out;
-    a PageDown that arrives in the same burst as Ctrl+P (as over a laggy SSH link) would look up
-    a line that does not exist yet. The page move is run after the next refresh instead.
+    a PageDown that arrives in the same burst as Ctrl+P would look up a line that does not exist
+    yet, so the page move is run after the next refresh instead. And what the palette's input
+    set off before Esc or Enter closed it (a search, a selection, a second Enter) still reaches
+    it while it is being taken down: once closed, the palette acts on none of it, and it never
+    pops a screen twice, which would take the screen below with it.
     """
 
+    _dismissed = False
+    """Whether the palette was dismissed; set once, before it leaves the screen stack."""
+
+    def dismiss(self, result: object | None = None) -> AwaitComplete:
+        """Close the palette once, stopping its search and timers; later requests to close do nothing."""
+        if self._dismissed or self.app.screen is not self:
+            return AwaitComplete()
+        self._dismissed = True
+        self._cancel_gather_commands()
+        self._stop_no_matches_countdown()
+        self._stop_busy_countdown()
+        return super().dismiss(result)
+
+    def _gather_commands(self, search_value: str) -> Worker[None] | None:
+        """Search the providers, unless the palette is closed (its list is going or gone)."""
+        if self._dismissed:
+            return None
+        return super()._gather_commands(search_value)
+
+    @on(Input.Changed)
+    @on(Input.Submitted)
+    @on(OptionList.OptionSelected)
+    @on(Button.Pressed)
+    def _drop_input_once_closed(self, message: Message) -> None:
+        """Input that reaches the palette after it closed is dropped: the palette's own handlers never see it."""
+        if self._dismissed:
+            message.prevent_default()
+            message.stop()
+
     def _action_command_list(self, action: str) -> None:
-        commands = self.query_one(CommandList)
+        commands = self._command_list()
+        if commands is None:
+            return
         if action in PAGE_ACTIONS and not commands.scrollable_content_region:
             self.call_after_refresh(self._page_when_laid_out, action)
             return
         super()._action_command_list(action)
 
     def _page_when_laid_out(self, action: str) -> None:
-        """Page once the list has a size; a list that is still hidden has no page to move to."""
-        commands = self.query_one(CommandList)
-        if commands.scrollable_content_region and commands.option_count:
+        """Page once the list has a size; a list that is still hidden, or a closed palette, has no page to move to."""
+        commands = self._command_list()
+        if commands is not None and commands.scrollable_content_region and commands.option_count:
             super()._action_command_list(action)
+
+    def _command_list(self) -> CommandList | None:
+        """The list of commands, or None once the palette is closed or its children are gone."""
+        if self._dismissed:
+            return None
+        return next(iter(self.query(CommandList)), None)

@@ -1,0 +1,48 @@
+"""Defects the key storm found in real terminals, replayed with Pilot so that they stay fixed."""
+
+from __future__ import annotations
+
+import pytest
+from textual import events
+
+from store import Store
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui.browse_screen import BrowseScreen
+
+__all__ = ["isolated_config"]
+
+KEY_CHARACTERS = {"escape": "\x1b", "enter": "\r", "backspace": "\x7f", "tab": "\t"}
+
+BURSTS = {
+    "page then close": ("ctrl+p", "pagedown", "escape"),
+    "type then close": ("ctrl+p", "w", "e", "escape"),
+    "type, page, close": ("ctrl+p", "u", "pageup", "escape", "j"),
+    "enter twice": ("ctrl+p", "h", "e", "l", "p", "enter", "enter", "enter"),
+    "type, enter, type": ("ctrl+p", "s", "enter", "x", "backspace", "enter", "escape"),
+}
+
+
+@pytest.mark.parametrize("keys", list(BURSTS.values()), ids=list(BURSTS))
+@synchronously
+async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_running(
+    store: Store, keys: tuple[str, ...]
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        driver = app._driver
+        assert driver is not None
+        for key in keys:
+            driver.send_message(events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None)))
+        await settle(pilot)
+        await pilot.pause(0.7)
+        assert app.is_running and app.return_code is None
+        for _ in range(3):
+            if isinstance(app.screen, BrowseScreen):
+                break
+            await pilot.press("escape")
+            await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)
+        await pilot.press("3", "j")
+        await settle(pilot)
+        assert app.screen.quotes.selected is app.screen.quotes.records[1]
