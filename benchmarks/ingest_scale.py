@@ -2,7 +2,7 @@
 whole process tree at 1,000 and 10,000 articles (50,000 with --big), appending 100 articles to the big store,
 and --jobs 1 against --jobs 2.
 
-usage: python benchmarks/ingest_scale.py [--sizes 1000,10000] [--big] [--jobs-articles N] [--keep DIR]
+usage: python benchmarks/ingest_scale.py [--sizes 1000,10000] [--big] [--jobs-articles N] [--rounds R] [--keep DIR]
 
 Articles come from ../shared/tools/gen_articles.py (deterministic; every article names new people and
 organizations). Each figure is printed with its baseline, measured in the same run on the same machine:
@@ -121,7 +121,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="article counts, comma-separated (default 1000,10000)")
     parser.add_argument("--big", action="store_true", help="add 50,000 articles to the sizes")
     parser.add_argument("--jobs-articles", type=int, default=3000, help="articles for --jobs 1 against 2")
-    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of --jobs 1 and 2")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds of --jobs 1 and 2 (0: none)")
     parser.add_argument("--keep", help="folder to keep generated articles in between runs")
     arguments = parser.parse_args()
     if not GENERATOR.exists():
@@ -160,6 +160,8 @@ def main() -> None:
             f"{into_big.seconds / into_new.seconds:.2f}x",
             flush=True,
         )
+        if arguments.rounds < 1:
+            return
         jobs_folder = generated(articles / f"articles-{arguments.jobs_articles}", arguments.jobs_articles)
         times: dict[int, list[float]] = {1: [], 2: []}
         for round_number in range(arguments.rounds):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import multiprocessing
 import os
@@ -18,9 +17,6 @@ if TYPE_CHECKING:
 Item = TypeVar("Item", bound=tuple)
 PR_SET_PDEATHSIG = 1
 """Linux's prctl option: the signal a process gets when its parent dies."""
-WORKER_NICENESS = 10
-"""Workers yield the processor to the one writer: with as many workers as cores, the writer would otherwise get
-a share of one core, and every worker would wait on it."""
 HANDOVER_SECONDS = 0.0005
 """How long the writing thread may hold the interpreter before the threads feeding the workers and taking their
 results get a turn (Python's default, 5 ms, starves them while a batch is written, leaving the workers idle)."""
@@ -96,11 +92,10 @@ def worker_pool(jobs: int) -> multiprocessing.pool.Pool:
 
 def start_worker(parent: int) -> None:
     """In a new worker: ignore Ctrl+C, which the parent handles by stopping the workers (no traceback from each),
-    run below the writer's priority, and end when the parent ends, however it ends (a killed ingest leaves no
-    worker behind)."""
+    and end when the parent ends, however it ends (a killed ingest leaves no worker behind). Workers keep the
+    writer's priority: the writer needs a small share of a core, and workers below everyone else's priority
+    would wait on a shared machine's other processes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    with contextlib.suppress(OSError):
-        os.nice(WORKER_NICENESS)
     end_with_parent()
     if os.getppid() != parent:
         os._exit(0)
