@@ -19,6 +19,7 @@ from tui.row_list import RowList
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
 SIZE = (120, 36)
 
+
 @pytest.fixture(autouse=True)
 def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test's settings live in its own directory: the user's config is neither read nor written."""
@@ -27,7 +28,13 @@ def isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def make_app(store: Store) -> WhosaidApp:
+    """The browser on `store`, run headless: it keeps no settings, whatever the test presses."""
     return WhosaidApp(store, store_label="store.json")
+
+
+def settings_app(store: Store) -> WhosaidApp:
+    """The browser on `store`, keeping its settings in the config file as it does on a terminal."""
+    return WhosaidApp(store, store_label="store.json", keep_settings=True)
 
 
 def row_texts(app: WhosaidApp, pane_id: str) -> list[str]:
@@ -789,7 +796,7 @@ async def test_with_no_color_the_cursor_row_and_the_focused_pane_title_are_in_re
 
 @synchronously
 async def test_a_theme_chosen_in_the_palette_is_there_at_the_next_launch(store: Store, isolated_config: Path) -> None:
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await choose_in_palette(pilot, "theme")
@@ -800,7 +807,7 @@ async def test_a_theme_chosen_in_the_palette_is_there_at_the_next_launch(store: 
         assert app.theme == "nord"
         await pilot.press("q")
     assert 'theme = "nord"' in isolated_config.read_text(encoding="utf-8")
-    again = make_app(store)
+    again = settings_app(store)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert again.theme == "nord"
@@ -810,7 +817,7 @@ async def test_a_theme_chosen_in_the_palette_is_there_at_the_next_launch(store: 
 async def test_a_damaged_config_is_reported_in_one_line_ignored_and_kept(store: Store, isolated_config: Path) -> None:
     isolated_config.parent.mkdir(parents=True)
     isolated_config.write_text('theme = "nord\n[', encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == "textual-dark" and app.is_running
@@ -830,7 +837,7 @@ async def test_a_guest_session_reads_the_settings_but_never_writes_them_and_ctrl
     monkeypatch.setenv("WHOSAID_GUEST", "1")
     suspended: list[bool] = []
     monkeypatch.setattr(WhosaidApp, "action_suspend_process", lambda self: suspended.append(True))
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.theme == "gruvbox"
@@ -840,7 +847,7 @@ async def test_a_guest_session_reads_the_settings_but_never_writes_them_and_ctrl
         assert app.is_running and suspended == []
     assert isolated_config.read_text(encoding="utf-8") == '# kept\ntheme = "gruvbox"\n'
     monkeypatch.delenv("WHOSAID_GUEST")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+z")
@@ -873,3 +880,27 @@ def test_an_article_is_laid_out_in_wrapped_lines_one_blank_line_between_paragrap
     assert lines[layout.line_of(text.index("gilistic"))] == "gilistic!"
     wide = lay_out("\u4e2d" * 10, 8)
     assert [wide.ends[i] - wide.starts[i] for i in range(len(wide))] == [4, 4, 2]
+
+
+@synchronously
+async def test_a_name_opened_from_an_article_moves_its_pane_cursor_there(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        article = app.screen
+        organization = next(i for i, mention in enumerate(article.mentions) if mention.subject.kind == "organization")
+        while article.current_name != organization:
+            await pilot.press("tab")
+        opened = article.mentions[organization].subject
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.detail.subject == opened and screen.organizations.selected_key == opened.key
+        person = next(p for p in store.snapshot.people if p.key != screen.people.selected_key)
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await choose_in_palette(pilot, f"person: {person.name}")
+        await settle(pilot)
+        assert screen.detail.subject.key == person.key and screen.people.selected_key == person.key

@@ -4,12 +4,15 @@ the config file, which keeps what it does not know, reports damage in one line, 
 from __future__ import annotations
 
 import os
+import shlex
 from pathlib import Path
 
 import pytest
 
 from store import Store
-from tests.test_tui import SIZE, isolated_config, make_app, screen_text, settle, synchronously, title_of
+from tests.ssh_support import Tmux
+from tests.test_tui import SIZE, isolated_config, make_app, screen_text, settings_app, settle, synchronously, title_of
+from tests.test_tui_terminal import SEED, WHOSAID, needs_tmux, tmux
 from tui.bindings import key_problem
 from tui.settings import load_settings, update_config
 
@@ -18,7 +21,7 @@ try:
 except ImportError:  # Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-__all__ = ["isolated_config"]
+__all__ = ["isolated_config", "tmux"]
 
 
 def footer_text(app) -> str:  # type: ignore[no-untyped-def]
@@ -38,7 +41,7 @@ async def quit_app(pilot) -> None:  # type: ignore[no-untyped-def]
 
 @synchronously
 async def test_pane_orders_chosen_with_s_are_there_at_the_next_launch(store: Store, isolated_config: Path) -> None:
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("s", "s")
@@ -48,7 +51,7 @@ async def test_pane_orders_chosen_with_s_are_there_at_the_next_launch(store: Sto
         assert orders == {"people": "count", "organizations": "count", "quotes": "date", "articles": "title"}
         await quit_app(pilot)
     assert tomllib.loads(isolated_config.read_text(encoding="utf-8"))["sort"] == orders
-    again = make_app(store)
+    again = settings_app(store)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = again.screen
@@ -60,7 +63,7 @@ async def test_pane_orders_chosen_with_s_are_there_at_the_next_launch(store: Sto
 
 @synchronously
 async def test_a_zoomed_pane_stays_zoomed_at_the_next_launch(store: Store, isolated_config: Path) -> None:
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = app.screen
@@ -74,7 +77,7 @@ async def test_a_zoomed_pane_stays_zoomed_at_the_next_launch(store: Store, isola
         assert screen.quotes.display and not screen.people.display
         await quit_app(pilot)
     assert tomllib.loads(isolated_config.read_text(encoding="utf-8"))["layout"] == {"zoom": True}
-    again = make_app(store)
+    again = settings_app(store)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         screen = again.screen
@@ -87,14 +90,14 @@ async def test_a_zoomed_pane_stays_zoomed_at_the_next_launch(store: Store, isola
 
 @synchronously
 async def test_the_search_history_is_there_at_the_next_launch(store: Store, isolated_config: Path) -> None:
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"boeing", "enter", "slash", "ctrl+u", *"weapons", "escape")
         await settle(pilot)
         await quit_app(pilot)
     assert tomllib.loads(isolated_config.read_text(encoding="utf-8"))["search"] == {"history": ["boeing", "weapons"]}
-    again = make_app(store)
+    again = settings_app(store)
     async with again.run_test(size=SIZE) as pilot:
         await settle(pilot)
         search = again.screen.search
@@ -115,7 +118,7 @@ async def test_a_key_rebound_by_id_works_and_shows_in_the_footer_help_and_palett
 ) -> None:
     isolated_config.parent.mkdir(parents=True)
     isolated_config.write_text('[keys]\n"app.quit" = "ctrl+q"\n"quote.copy" = "c"\n', encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         footer = footer_text(app)
@@ -145,7 +148,7 @@ async def test_a_rebound_search_key_leaves_the_box_and_escape_no_longer_does(
 ) -> None:
     isolated_config.parent.mkdir(parents=True)
     isolated_config.write_text('[keys]\n"search.leave" = "ctrl+g"\n', encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         search = app.screen.search
@@ -179,7 +182,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
         '[keys]\n"no.such.binding" = "x"\n"app.quit" = "ctrl+nothing"\n"app.help" = "f1"\n'
     )
     isolated_config.write_text(text, encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.is_running and app.theme == "nord"
@@ -204,7 +207,7 @@ async def test_a_config_that_is_not_toml_is_reported_and_the_app_runs_and_never_
 ) -> None:
     isolated_config.parent.mkdir(parents=True)
     isolated_config.write_text("[sort\npeople = \x00", encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         problems = [n.message for n in app._notifications if n.title == "Settings"]
@@ -220,7 +223,7 @@ async def test_a_guest_session_writes_no_settings_at_all(
     store: Store, isolated_config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("WHOSAID_GUEST", "1")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("s", "z", "3", "s", "slash", *"boeing", "enter")
@@ -231,7 +234,7 @@ async def test_a_guest_session_writes_no_settings_at_all(
     assert not isolated_config.parent.exists()
     isolated_config.parent.mkdir(parents=True)
     isolated_config.write_text('[layout]\nzoom = true\n[search]\nhistory = ["weapons"]\n', encoding="utf-8")
-    app = make_app(store)
+    app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.screen.zoomed
@@ -301,3 +304,38 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(
         update_config({"theme": "nord"}, path)
     assert path.read_text(encoding="utf-8") == 'theme = "gruvbox"\n'
     assert os.listdir(tmp_path) == ["config.toml"]
+
+
+@synchronously
+async def test_a_headless_run_keeps_no_settings(store: Store, isolated_config: Path) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "z", "slash", *"boeing", "enter")
+        await settle(pilot)
+        assert app.screen.zoomed and app.screen.people.order == "surname"
+    assert not isolated_config.parent.exists()
+
+
+@needs_tmux
+def test_the_installed_whosaid_keeps_a_sort_order_between_launches(tmp_path: Path, tmux: Tmux) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    config_home = tmp_path / "config"
+    command = (
+        f"env TERM=xterm-256color XDG_CONFIG_HOME={shlex.quote(str(config_home))} "
+        f"WHOSAID_DB={shlex.quote(str(store_path))} {shlex.quote(str(WHOSAID))}"
+    )
+    tmux.start("first", command, width=120, height=36)
+    tmux.wait_for("first", "Jake Sullivan")
+    tmux.keys("first", "s")
+    tmux.wait_for("first", "\u00b7 surn")
+    tmux.keys("first", "q")
+    tmux.wait_for("first", "[exited 0]", timeout=10)
+    assert tomllib.loads((config_home / "whosaid" / "config.toml").read_text(encoding="utf-8")) == {
+        "sort": {"people": "surname"}
+    }
+    tmux.start("second", command, width=120, height=36)
+    tmux.wait_for("second", "People 9 \u00b7 surn")
+    tmux.keys("second", "q")
+    tmux.wait_for("second", "[exited 0]", timeout=10)

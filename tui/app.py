@@ -114,11 +114,20 @@ class WhosaidApp(App[None]):
             self.snapshot = snapshot
 
     def __init__(
-        self, store: Store, ascii_only: bool = False, *, store_label: str | None = None, new_store: bool = False
+        self,
+        store: Store,
+        ascii_only: bool = False,
+        *,
+        store_label: str | None = None,
+        new_store: bool = False,
+        keep_settings: bool | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.new_store = new_store
+        self.keep_settings = keep_settings
+        """Whether choices are written to the config file; None: when the app runs on a terminal (a headless
+        run, such as a test driving it, has no user whose choices should stick)."""
         """True when this launch created the store, so that a mistyped path shows in the header."""
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
         self.store_label = store_label
@@ -205,8 +214,10 @@ class WhosaidApp(App[None]):
 
     def save_settings(self, changes: Mapping[str, Any]) -> None:
         """Keep these settings for the next launch (tables as dicts), the config file's other keys as they are;
-        never in a guest session (the server's file is not the guest's) or over a file that is not TOML."""
-        if is_guest_session() or not self.settings.writable:
+        never in a guest session (the server's file is not the guest's), over a file that is not TOML, or unless
+        `keep_settings` says so."""
+        keep = self.keep_settings if self.keep_settings is not None else not self.is_headless
+        if not keep or is_guest_session() or not self.settings.writable:
             return
         try:
             update_config(changes, self.settings.path)

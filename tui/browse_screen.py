@@ -403,8 +403,12 @@ class BrowseScreen(Screen[None]):
         self.set_focus(self.detail.links)
 
     def open_subject(self, subject: Subject, from_article: ReadingPlace | None = None) -> None:
-        """Show a subject in the detail area, remembering where the user was, and focus its links."""
+        """Show a subject in the detail area, remembering where the user was, and focus its links; the cursor of
+        the subject's own pane moves to it, so that going to that pane finds it there."""
         self.history.append(Place(self.detail.subject, self.current_pane, self.detail.position, from_article))
+        own_pane = {"person": self.people, "organization": self.organizations, "quote": self.quotes}.get(subject.kind)
+        if own_pane is not None:
+            own_pane.select_key(subject.key)
         self.show_subject(subject)
         self.focus_pane("detail")
 

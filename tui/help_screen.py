@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from tui.app import WhosaidApp
 
 KEY_COLUMN = 16
+DESCRIPTION_COLUMN = 34
 
 
 class HelpScreen(ModalScreen[None]):
@@ -38,16 +39,17 @@ class HelpScreen(ModalScreen[None]):
 
     def key_table(self) -> Content:
         """Sections of 'keys  description  id' lines; the id is what the config file's [keys] table rebinds."""
-        lines: list[Content] = []
+        lines = [Content.styled("The last column is the id that rebinds a key in config.toml's [keys].", MUTED_STYLE)]
         for title, bindings in HELP_SECTIONS:
-            if lines:
-                lines.append(Content(""))
+            lines.append(Content(""))
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
                 keys = self.app.key_label(binding)
                 lines.append(
                     Content.assemble(
-                        (keys.ljust(KEY_COLUMN), "bold"), binding.description, (f"  {binding.id}", MUTED_STYLE)
+                        (keys.ljust(KEY_COLUMN), "bold"),
+                        binding.description.ljust(DESCRIPTION_COLUMN),
+                        (f" {binding.id}", MUTED_STYLE),
                     )
                 )
         palette = Content.assemble(("ctrl+p".ljust(KEY_COLUMN), "bold"), "Commands: go to, search, theme")

@@ -31,14 +31,14 @@ NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 COUNTS_FROM_WIDTH = 28
 """A list narrower than this shows names without their quote counts: the name matters more than its count."""
 TITLE_MARGIN = 4
-"""Columns of a pane's top border that are not its title: a corner and a space at each end."""
+"""Columns of a pane's top border, inside its corners, that are not its title: a line and a space at each end."""
 WIDEST_SPEAKER_COLUMN = 32
 """The Quotes pane's speaker column grows with the pane's width up to this many columns."""
 
 
 def speaker_column(width: int) -> int:
-    """Columns the Quotes pane gives each speaker's name at this pane width: a fifth of it, 16 to 32."""
-    return max(SPEAKER_COLUMN, min(WIDEST_SPEAKER_COLUMN, width // 5))
+    """Columns the Quotes pane gives each speaker's name at this pane width: a quarter of it, from 16 to 32."""
+    return max(SPEAKER_COLUMN, min(WIDEST_SPEAKER_COLUMN, width // 4))
 
 
 class RecordPane(Vertical, Generic[RecordT]):

@@ -27,7 +27,15 @@ PANE_ORDERS: dict[str, tuple[str, ...]] = {
 """The orders each pane cycles through, by pane name; the first is the store's own. The config file's [sort]
 table may name any of them."""
 
-SHORT_LABELS = {"by latest article": "latest", "by date, oldest first": "by date", "by date, newest first": "by date"}
+SHORT_LABELS = {
+    "by surname": "surname",
+    "by quotes": "quotes",
+    "by latest article": "latest",
+    "by date, oldest first": "date",
+    "by date, newest first": "date",
+    "by title": "title",
+    "by outlet": "outlet",
+}
 """Shorter forms of order labels, for a pane title that has no room for the long ones."""
 
 
