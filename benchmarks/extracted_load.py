@@ -8,7 +8,8 @@ benchmarks/synthetic.py), or uses the .txt files in DIR. FILE is made first by `
 (timed too: that is the step that can run elsewhere, in parallel). Then, R times (default 2), alternating which
 goes first so a busy machine slows both alike, the texts are ingested into a new store and FILE is loaded into
 another. Last, `whosaid search` runs a few queries on the loaded store and on a store of one article (the
-baseline). Every figure is a whole `whosaid` process as a user runs it; memory is each process's peak RSS.
+baseline). Every figure is a whole `whosaid` process as a user runs it: wall-clock seconds, and for the ingests
+also processor seconds (user and system), which a busy machine inflates less; memory is each process's peak RSS.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ FIRST_QUOTES = 20
 
 @dataclass(frozen=True)
 class Run:
-    """One finished process: its wall-clock seconds and peak resident memory."""
+    """One finished process: its wall-clock seconds, processor seconds (user and system) and peak memory."""
 
     seconds: float
+    cpu_seconds: float
     peak_mb: float
 
 
@@ -61,7 +63,7 @@ def run(arguments: list[str], stdout: Path | None = None) -> Run:
             errors.seek(0)
             message = errors.read().decode(errors="replace").strip()[-500:]
             sys.exit(f"whosaid {' '.join(arguments)} failed ({process.returncode}): {message}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
 
 
 def article_folder(arguments: argparse.Namespace, scratch: Path) -> Path:
@@ -122,7 +124,8 @@ def main() -> None:
         lines = scratch / "extracted.jsonl"
         extract = run(["extract", str(folder), "--jsonl"], stdout=lines)
         print(
-            f"{count} articles; extract --jsonl: {extract.seconds:.2f} s ({count / extract.seconds:.0f}/s), "
+            f"{count} articles; extract --jsonl: {extract.seconds:.2f} s ({count / extract.seconds:.0f}/s; "
+            f"{extract.cpu_seconds:.2f} s of processor), "
             f"{lines.stat().st_size / 1e6:.1f} MB of lines, peak {extract.peak_mb:.0f} MB",
             flush=True,
         )
@@ -142,7 +145,9 @@ def main() -> None:
                 runs[kind].append(result)
                 print(
                     f"round {round_number + 1}: {' '.join(command[:2]) if kind == 'extracted' else 'ingest DIR'}: "
-                    f"{result.seconds:.2f} s ({count / result.seconds:.0f}/s), peak {result.peak_mb:.0f} MB",
+                    f"{result.seconds:.2f} s ({count / result.seconds:.0f}/s; "
+                    f"{result.cpu_seconds:.2f} s of processor), "
+                    f"peak {result.peak_mb:.0f} MB",
                     flush=True,
                 )
         texts = min(runs["texts"], key=lambda r: r.seconds)
@@ -160,7 +165,9 @@ def main() -> None:
             f"best of {arguments.rounds}, batch size {arguments.batch_size or 'default'}: "
             f"ingest DIR --jobs 1 {texts.seconds:.2f} s ({count / texts.seconds:.0f}/s), "
             f"ingest --extracted {extracted.seconds:.2f} s ({count / extracted.seconds:.0f}/s); "
-            f"ratio {texts.seconds / extracted.seconds:.2f}x (target >= 3x)"
+            f"ratio {texts.seconds / extracted.seconds:.2f}x (target >= 3x); processor seconds "
+            f"{texts.cpu_seconds:.2f} against {extracted.cpu_seconds:.2f}: "
+            f"{texts.cpu_seconds / extracted.cpu_seconds:.2f}x"
         )
         for words in QUERIES:
             _, found = search_answer(loaded, words)
