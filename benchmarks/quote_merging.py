@@ -147,10 +147,12 @@ def write_articles(folder: Path, count: int, groups: int, seed: int) -> dict[tup
 def whosaid(merging: str, *arguments: str) -> tuple[float, str]:
     """Seconds one whole `whosaid` process took, with merging "on" or "off", and what it printed."""
     started = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-c", RUN, merging, *arguments], cwd=REPO, check=True, capture_output=True, text=True
-    )
-    return time.perf_counter() - started, done.stdout
+    done = subprocess.run([sys.executable, "-c", RUN, merging, *arguments], cwd=REPO, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        sys.exit(f"whosaid {arguments[0]} (merging {merging}) failed with exit code {done.returncode}: {last}")
+    return seconds, done.stdout
 
 
 def evaluate(store: Path, exported: str, planted: dict[tuple[str, str], Planted]) -> dict[str, int]:
