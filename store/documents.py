@@ -10,7 +10,9 @@ its key and end offset follow from those), and `search` (the quote index, see st
 
 from __future__ import annotations
 
+import re
 import struct
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -25,6 +27,7 @@ from store.quote_index import extend_index_document
 from store.storage import INDEX_TABLE, Tables, TableTail
 
 ARTICLE_KEY_LENGTH = 16
+SHA256_HEX = re.compile("[0-9a-f]{64}")
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
@@ -37,33 +40,33 @@ def article_key(content_hash: str) -> str:
     return content_hash[:ARTICLE_KEY_LENGTH]
 
 
-@dataclass
-class StoredArticle:
-    """What a writer needs of a stored article without reading it: its key, source, title, extractor version and
-    place (file number and id in the articles table)."""
+@dataclass(frozen=True)
+class RemovedArticle:
+    """A stored article a transaction removes: its key and place (file number and id in the articles table)."""
 
     key: str
-    source: str
-    title: str
-    version: int
     place: tuple[int, str]
 
 
 @dataclass
 class StoreIndex:
     """The lookups a writer merges an article with, kept between batches while no other process writes: articles
-    by content hash, and people and organizations by name key with the place of their documents.
+    by content hash and by source, and people and organizations by key and by other names, with their documents.
 
     Built by reading the articles, people and organizations once, a file at a time; after that a batch reads and
-    writes only the files it changes, so adding an article costs the same however big the store is."""
+    writes only the files it changes, so adding an article costs the same however big the store is. Kept small:
+    an article is its hash's bytes and place (the rest is read from its file when a text is stored again)."""
 
-    articles: dict[str, StoredArticle] = field(default_factory=dict)
-    hashes_by_source: dict[str, list[str]] = field(default_factory=dict)
-    person_keys_by_name: dict[str, str] = field(default_factory=dict)
-    organization_keys_by_name: dict[str, str] = field(default_factory=dict)
+    articles: dict[bytes, int] = field(default_factory=dict)
+    """Each stored article's place (see `packed_place`) by the bytes of its content hash."""
+    sources: dict[int, tuple[bytes, ...]] = field(default_factory=dict)
+    """The content hashes (see `hash_bytes`) of the articles read from a source, by the source's hash."""
     people: dict[str, bytes] = field(default_factory=dict)
-    """Each stored person by key, as its place (see `stored_entry`) and its document's JSON."""
+    """Each stored person by key, as its place and its document's JSON (see `stored_entry`)."""
     organizations: dict[str, bytes] = field(default_factory=dict)
+    person_aliases: dict[str, str] = field(default_factory=dict)
+    """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
+    organization_aliases: dict[str, str] = field(default_factory=dict)
     extractors: dict[str, int] = field(default_factory=dict)
     tails: dict[str, TableTail] = field(default_factory=dict)
     """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
@@ -78,33 +81,47 @@ class StoreIndex:
         index = cls(generation=tables.generation)
         for number, doc_id, document in tables.located_documents("articles"):
             index.note_article(document, (number, doc_id))
-        for number, doc_id, document in tables.located_documents("people"):
-            index.people[document["key"]] = stored_entry((number, doc_id), document)
-            _note_names(index.person_keys_by_name, document, multiword_aliases_only=True)
-        for number, doc_id, document in tables.located_documents("organizations"):
-            index.organizations[document["key"]] = stored_entry((number, doc_id), document)
-            _note_names(index.organization_keys_by_name, document, multiword_aliases_only=False)
+        for table, stored, aliases, multiword_only in (
+            ("people", index.people, index.person_aliases, True),
+            ("organizations", index.organizations, index.organization_aliases, False),
+        ):
+            named = []
+            for number, doc_id, document in tables.located_documents(table):
+                stored[sys.intern(document["key"])] = stored_entry((number, doc_id), document)
+                named.append((document["key"], document["name"], document.get("aliases", ())))
+            for key, name, other_names in named:
+                for other in (name, *other_names):
+                    if multiword_only and other != name and len(other.split()) < 2:
+                        continue
+                    alias_key = name_key(other)
+                    if alias_key not in stored and alias_key not in aliases:
+                        aliases[alias_key] = key
+        tables.forget_parsed()
         return index
 
     def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
         """Add a stored article to the lookups."""
-        version = article_version(document)
-        self.articles[document["hash"]] = StoredArticle(
-            document["key"], document.get("source", ""), str(document.get("title", "")), version, place
-        )
-        self.hashes_by_source.setdefault(document.get("source", ""), []).append(document["hash"])
-        self.extractors[str(version)] = self.extractors.get(str(version), 0) + 1
+        digest = hash_bytes(document["hash"])
+        self.articles[digest] = packed_place(place)
+        source = hash(document.get("source", ""))
+        self.sources[source] = (*self.sources.get(source, ()), digest)
+        version = str(article_version(document))
+        self.extractors[version] = self.extractors.get(version, 0) + 1
 
-    def forget_article(self, digest: str) -> StoredArticle:
-        """Drop an article from the lookups, and say what they held of it."""
-        stored = self.articles.pop(digest)
-        versions = self.hashes_by_source.get(stored.source, [])
-        if digest in versions:
-            versions.remove(digest)
-        self.extractors[str(stored.version)] -= 1
-        if not self.extractors[str(stored.version)]:
-            del self.extractors[str(stored.version)]
-        return stored
+    def forget_article(self, document: dict[str, Any]) -> None:
+        """Drop a stored article from the lookups."""
+        digest = hash_bytes(document["hash"])
+        del self.articles[digest]
+        source = hash(document.get("source", ""))
+        remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
+        if remaining:
+            self.sources[source] = remaining
+        else:
+            self.sources.pop(source, None)
+        version = str(article_version(document))
+        self.extractors[version] -= 1
+        if not self.extractors[version]:
+            del self.extractors[version]
 
 
 class DocumentWriter:
@@ -115,35 +132,41 @@ class DocumentWriter:
         self.tables = tables
         self.index = index
         self.people: dict[str, dict[str, Any]] = {}
-        """The people this transaction changes or adds, by key (those stored are edited in their file)."""
+        """The people this transaction changes or adds, by key (those stored leave their place in their file)."""
         self.organizations: dict[str, dict[str, Any]] = {}
         self.new_articles: dict[str, dict[str, Any]] = {}
         """Articles added in this transaction, by content hash, in order."""
         self.new_texts: dict[str, dict[str, Any]] = {}
         self.new_quotes: dict[str, list[dict[str, Any]]] = {}
-        self.removed: list[StoredArticle] = []
+        self.removed: list[RemovedArticle] = []
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
-        return digest in self.new_articles or digest in self.index.articles
+        return digest in self.new_articles or hash_bytes(digest) in self.index.articles
+
+    def _article(self, digest: str) -> dict[str, Any]:
+        """The document of an article added in this transaction or stored (read from its file)."""
+        if digest in self.new_articles:
+            return self.new_articles[digest]
+        number, doc_id = unpacked_place(self.index.articles[hash_bytes(digest)])
+        return self.tables.segment_documents("articles", number)[doc_id]
 
     def article_title(self, digest: str) -> str:
         """The stored title of an article."""
-        if digest in self.new_articles:
-            return str(self.new_articles[digest].get("title", ""))
-        return self.index.articles[digest].title
+        return str(self._article(digest).get("title", ""))
 
     def earlier_versions(self, source: str) -> list[str]:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
-        stored = self.index.hashes_by_source.get(source, []) if source else []
-        added = [digest for digest, article in self.new_articles.items() if source and article["source"] == source]
-        return [*stored, *added]
+        if not source:
+            return []
+        digests = [hash_text(digest) for digest in self.index.sources.get(hash(source), ())]
+        stored_here = [digest for digest in digests if self._article(digest).get("source") == source]
+        added = [digest for digest, article in self.new_articles.items() if article["source"] == source]
+        return [*stored_here, *added]
 
     def extractor_of(self, digest: str) -> int:
         """The version of the extractor that read a stored article."""
-        if digest in self.new_articles:
-            return article_version(self.new_articles[digest])
-        return self.index.articles[digest].version
+        return article_version(self._article(digest))
 
     def record_extractor(self, digest: str, version: int) -> None:
         """Note on an article added in this transaction which extractor version read it."""
@@ -156,9 +179,10 @@ class DocumentWriter:
             self.new_texts.pop(digest)
             self.new_quotes.pop(digest)
         else:
-            stored = self.index.forget_article(digest)
-            article = self.tables.segment_documents("articles", stored.place[0])[stored.place[1]]
-            self.removed.append(stored)
+            article = self._article(digest)
+            place = unpacked_place(self.index.articles[hash_bytes(digest)])
+            self.index.forget_article(article)
+            self.removed.append(RemovedArticle(article["key"], place))
         key = article["key"]
         for person_key in article.get("people", ()):
             person = self._person(person_key)
@@ -249,8 +273,8 @@ class DocumentWriter:
         replaces one this article gave earlier: an article's appearances are added together, so it is the last)."""
         key = name_key(name)
         candidates = [key] + [name_key(alias) for alias in aliases if len(alias.split()) > 1]
-        names = self.index.person_keys_by_name
-        existing = next((names[c] for c in candidates if c in names), None)
+        known = (_known(c, self.people, self.index.people, self.index.person_aliases) for c in candidates)
+        existing = next((found for found in known if found is not None), None)
         document = self._person(existing) if existing is not None else None
         if existing is None or document is None:
             existing = key
@@ -260,15 +284,15 @@ class DocumentWriter:
         if appearances and appearances[-1]["article"] == article:
             appearances.pop()
         appearances.append({"article": article, "role": role, "organization": organization})
-        for alias_key in candidates:
-            names.setdefault(alias_key, existing)
+        _note_aliases(candidates, existing, self.people, self.index.people, self.index.person_aliases)
         return existing
 
     def _merge_organization(self, name: str, aliases: tuple[str, ...], article: str) -> str:
         """Key of the stored organization this one is, created or extended with this article."""
         candidates = [name_key(name)] + [name_key(alias) for alias in aliases]
-        names = self.index.organization_keys_by_name
-        existing = next((names[c] for c in candidates if c in names), None)
+        stored, other_names = self.index.organizations, self.index.organization_aliases
+        known = (_known(c, self.organizations, stored, other_names) for c in candidates)
+        existing = next((found for found in known if found is not None), None)
         document = self._organization(existing) if existing is not None else None
         if existing is None or document is None:
             existing = candidates[0]
@@ -276,8 +300,7 @@ class DocumentWriter:
         _add_aliases(document, (name, *aliases))
         if not document["articles"] or document["articles"][-1] != article:
             document["articles"].append(article)
-        for alias_key in candidates:
-            names.setdefault(alias_key, existing)
+        _note_aliases(candidates, existing, self.organizations, stored, other_names)
         return existing
 
     def apply(self) -> None:
@@ -393,6 +416,28 @@ def _append_index_part(tables: Tables, texts: list[str], first_position: int) ->
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
 
 
+def hash_bytes(digest: str) -> bytes:
+    """A content hash as a writer keeps it: the bytes of a SHA-256 in hex, else (a store's own key) its text."""
+    if SHA256_HEX.fullmatch(digest):
+        return b"h" + bytes.fromhex(digest)
+    return b"s" + digest.encode("utf-8", "surrogatepass")
+
+
+def hash_text(stored: bytes) -> str:
+    """The content hash a `hash_bytes` holds."""
+    return stored[1:].hex() if stored[:1] == b"h" else stored[1:].decode("utf-8", "surrogatepass")
+
+
+def packed_place(place: tuple[int, str]) -> int:
+    """A document's file number and id as one integer."""
+    return place[0] << 32 | int(place[1])
+
+
+def unpacked_place(packed: int) -> tuple[int, str]:
+    """The file number and id of a `packed_place`."""
+    return packed >> 32, str(packed & 0xFFFFFFFF)
+
+
 def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
     """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
     changed document is thus read without parsing its file)."""
@@ -410,12 +455,26 @@ def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
     return {name: value for name in METADATA_FIELDS if isinstance(value := (metadata or {}).get(name), str) and value}
 
 
-def _note_names(keys: dict[str, str], document: dict[str, Any], multiword_aliases_only: bool) -> None:
-    """Map the name keys of a document's name and aliases to its key (where no earlier document took them)."""
-    keys.setdefault(name_key(document["name"]), document["key"])
-    for alias in document.get("aliases", []):
-        if not multiword_aliases_only or len(alias.split()) > 1:
-            keys.setdefault(name_key(alias), document["key"])
+def _known(
+    name: str, changing: Mapping[str, object], stored: Mapping[str, object], aliases: Mapping[str, str]
+) -> str | None:
+    """The key of the person or organization a name key stands for: one's own key first, then another name."""
+    if name in changing or name in stored:
+        return name
+    return aliases.get(name)
+
+
+def _note_aliases(
+    names: Iterable[str],
+    key: str,
+    changing: Mapping[str, object],
+    stored: Mapping[str, object],
+    aliases: dict[str, str],
+) -> None:
+    """Let name keys stand for `key` where they stand for no one yet."""
+    for name in names:
+        if name not in aliases and _known(name, changing, stored, aliases) is None:
+            aliases[name] = key
 
 
 def _add_aliases(document: dict[str, Any], names: Iterable[str]) -> None:

@@ -343,8 +343,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         kind = IndexParts if merged and name == INDEX_TABLE else SegmentedDocuments
         return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded)
 
-    def segment_documents(self, name: str, number: int) -> dict[str, Any]:
-        """One file's documents by id, with what a writer changed or added."""
+    def segment_documents(self, name: str, number: int, keep: bool = True) -> dict[str, Any]:
+        """One file's documents by id, with what a writer changed or added; the file stays parsed for the next
+        call unless not `keep`."""
         edited = self.edited.get(name, {})
         if number in edited:
             return edited[number]
@@ -354,7 +355,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             documents = load_table_file(self.directory / file) if file else {}
             for doc_id in self.superseded.get(file, ()):
                 documents.pop(doc_id, None)
-        if file:
+        if file and keep:
             self._parsed[file] = documents
             while len(self._parsed) > PARSED_FILES_KEPT:
                 del self._parsed[next(iter(self._parsed))]
@@ -373,7 +374,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
     def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
         """Every document of a table in order, with its file number and id, one file in memory at a time."""
         for number in range(len(self.files.get(name, []))):
-            for doc_id, document in self.segment_documents(name, number).items():
+            for doc_id, document in self.segment_documents(name, number, keep=False).items():
                 yield number, doc_id, document
 
     def document_count(self, name: str) -> int:
@@ -411,6 +412,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.files[name][number] = (file, (count or 1) - 1)
         if len(dead) > min(SUPERSEDED_PER_FILE, count or 0):
             self.edit_segment(name, number)
+
+    def forget_parsed(self) -> None:
+        """Let go of the files parsed for a writer (they are parsed again when needed)."""
+        self._parsed.clear()
 
     def clear_table(self, name: str) -> None:
         """Empty a table: the write names no file for it."""

@@ -13,7 +13,7 @@ import pytest
 from store import SCHEMA_VERSION, Store, StoreError, documents, open_store, resolve_store_path, storage
 from store.database import read_tables
 from store.location import user_data_directory
-from store.model import Extraction, Person
+from store.model import Extraction, Organization, Person
 from store.quote_index import QuoteIndex
 from tests.conftest import REPO_ROOT, SEED_PATH, tagged_extract
 
@@ -216,6 +216,29 @@ def test_persisted_search_index_answers_like_a_fresh_one(store_path: Path) -> No
     for query in ("harbor", "not so", "we", "pass it", "first", "x"):
         expected = [snapshot.quotes[position] for position in fresh.search(query)]
         assert snapshot.search_quotes(query) == expected, query
+
+
+def test_organizations_merge_by_their_other_names_across_batches_and_processes(store_path: Path) -> None:
+    found = {
+        "one": [Organization("International Monetary Fund", ("IMF",)), Organization("City Council")],
+        "two": [Organization("IMF"), Organization("Harbor Board", ("The Board",))],
+        "three": [Organization("The Board"), Organization("City Council")],
+    }
+
+    def extract(text: str) -> Extraction:
+        return Extraction(title=text, organizations=tuple(found[text]))
+
+    Store(store_path, extractor=extract).ingest([("1.txt", "one"), ("2.txt", "two")], batch_size=1)
+    Store(store_path, extractor=extract).ingest([("3.txt", "three")])
+    organizations = {o.name: o for o in Store(store_path).snapshot.organizations}
+    assert sorted(organizations) == ["City Council", "Harbor Board", "International Monetary Fund"]
+    assert organizations["International Monetary Fund"].aliases == ("IMF",)
+    assert organizations["Harbor Board"].aliases == ("The Board",)
+    assert {name: len(organization.article_keys) for name, organization in organizations.items()} == {
+        "City Council": 2,
+        "Harbor Board": 2,
+        "International Monetary Fund": 2,
+    }
 
 
 def test_store_of_the_third_schema_one_index_document_is_read_and_appended_to(store_path: Path) -> None:
