@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ import orjson
 
 from store.errors import WhosaidError
 from store.extracted import extracted_article_line
+from store.parallel import default_jobs
 from store.sources import directory_inputs, read_input
 
 
@@ -61,12 +61,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Extract a folder of articles into lines for ingest --extracted.")
     parser.add_argument("folder", metavar="DIR", type=Path)
     parser.add_argument("output", metavar="OUT", help="the JSON Lines file to write, - for standard output")
-    parser.add_argument("--jobs", type=jobs_count, default=os.cpu_count() or 1, help="worker processes")
+    parser.add_argument(
+        "--jobs",
+        type=jobs_count,
+        default=default_jobs(),
+        help="worker processes (default: the cores this process may use)",
+    )
     arguments = parser.parse_args(argv)
     if not arguments.folder.is_dir():
         print(f"parallel_extract: {arguments.folder}: not a directory", file=sys.stderr)
         return 2
     files, _ = directory_inputs(arguments.folder)
+    if not files:
+        print(f"parallel_extract: {arguments.folder}: no article files in it", file=sys.stderr)
+        return 2
     failed = False
     try:
         with opened_output(arguments.output) as output, multiprocessing.Pool(arguments.jobs) as pool:

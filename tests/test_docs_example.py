@@ -102,8 +102,11 @@ def test_a_file_that_cannot_be_read_is_reported_and_the_others_written(tmp_path:
     assert len(lines.read_text(encoding="utf-8").splitlines()) == 3
 
 
-def test_a_folder_that_is_not_there_is_one_line_and_exit_2(tmp_path: Path) -> None:
-    example = run(EXAMPLE, tmp_path / "missing", tmp_path / "out.jsonl")
-    assert example.returncode == 2
-    assert example.stderr == f"parallel_extract: {tmp_path / 'missing'}: not a directory\n"
+def test_a_folder_that_is_not_there_or_holds_no_article_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    missing = run(EXAMPLE, tmp_path / "missing", tmp_path / "out.jsonl")
+    assert (missing.returncode, missing.stderr) == (2, f"parallel_extract: {tmp_path / 'missing'}: not a directory\n")
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    empty = run(EXAMPLE, tmp_path / "empty", tmp_path / "out.jsonl")
+    assert (empty.returncode, empty.stderr) == (2, f"parallel_extract: {tmp_path / 'empty'}: no article files in it\n")
     assert not (tmp_path / "out.jsonl").exists()
