@@ -4,7 +4,6 @@ the config file, which keeps what it does not know, reports damage in one line, 
 from __future__ import annotations
 
 import os
-import shlex
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ import pytest
 from store import Store
 from tests.ssh_support import Tmux
 from tests.test_tui import SIZE, isolated_config, make_app, screen_text, settings_app, settle, synchronously, title_of
-from tests.test_tui_terminal import SEED, WHOSAID, needs_tmux, tmux
+from tests.test_tui_terminal import SEED, needs_tmux, tmux, whosaid_in_terminal
 from tui.bindings import key_problem
 from tui.settings import load_settings, update_config
 
@@ -322,10 +321,7 @@ def test_the_installed_whosaid_keeps_a_sort_order_between_launches(tmp_path: Pat
     store_path = tmp_path / "store.json"
     Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
     config_home = tmp_path / "config"
-    command = (
-        f"env TERM=xterm-256color XDG_CONFIG_HOME={shlex.quote(str(config_home))} "
-        f"WHOSAID_DB={shlex.quote(str(store_path))} {shlex.quote(str(WHOSAID))}"
-    )
+    command = whosaid_in_terminal(store_path)
     tmux.start("first", command, width=120, height=36)
     tmux.wait_for("first", "Jake Sullivan")
     tmux.keys("first", "s")
