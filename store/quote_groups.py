@@ -73,7 +73,7 @@ class QuoteGroups:
         if not speaker:
             return (position,)
         groups = self._of_speaker(speaker)
-        return groups.members[groups.group_of[bisect_left(groups.positions, position)]]
+        return groups.copies.get(groups.group_of[bisect_left(groups.positions, position)]) or (position,)
 
     def size_of(self, position: int) -> int:
         """How many stored quotes are in the group of `position`."""
@@ -97,11 +97,10 @@ class QuoteGroups:
             for speaker in self._positions:
                 groups = self._of_speaker(speaker)
                 entries.extend(groups.leads)
-                for members, lead in zip(groups.members, groups.leads, strict=True):
-                    if len(members) > 1:
-                        for member in members:
-                            copied[member] = 1
-                            leads[member] = lead
+                for group, members in groups.copies.items():
+                    for member in members:
+                        copied[member] = 1
+                        leads[member] = groups.leads[group]
             self._copied, self._leads = copied, leads
             self._entries = sorted(entries)
         return self._entries
@@ -138,12 +137,12 @@ class QuoteGroups:
 
 @dataclass(frozen=True)
 class SpeakerGroups:
-    """One speaker's quotes in groups: for each of their positions (ascending) its group, and each group's members
-    (ascending) and lead (the most words, the first such)."""
+    """One speaker's quotes in groups: for each of their positions (ascending) its group, each group's lead (the
+    most words, the first such) and, for a group of more than one quote, its members (ascending)."""
 
     positions: list[int]
     group_of: list[int]
-    members: list[list[int]]
+    copies: dict[int, list[int]]
     leads: list[int]
 
 
@@ -156,7 +155,7 @@ def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
     """Group one speaker's quotes (at these stored positions, ascending): the same normalised words, or a run of
     at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
     if len(positions) == 1:
-        return SpeakerGroups(positions, [0], [positions], positions)
+        return SpeakerGroups(positions, [0], {}, positions)
     distinct: dict[str, int] = {}
     text_of: list[int] = []
     for position in positions:
@@ -186,7 +185,8 @@ def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
         size = len(words_of[text_id]) if text_id >= 0 else 0
         if size > longest[group]:
             longest[group], leads[group] = size, position
-    return SpeakerGroups(positions, group_of, members, leads)
+    copies = {group: copied for group, copied in enumerate(members) if len(copied) > 1}
+    return SpeakerGroups(positions, group_of, copies, leads)
 
 
 FEW_QUOTES = 200
