@@ -452,7 +452,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         return places
 
     def _tail(self, name: str) -> TableTail:
-        """Where the next document of a table goes: its last file, that file's count and size, the next id."""
+        """Where the next document of a table goes: its last file, that file's count and size, the next id (past
+        the ids of superseded documents too, which that file still holds)."""
         segments = self.files.setdefault(name, [])
         if not segments:
             segments.append(("", 0))
@@ -465,7 +466,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
                 size = (self.directory / file).stat().st_size
         next_id = 1
         for number in range(last, -1, -1):
-            ids = self.segment_documents(name, number)
+            ids = [*self.segment_documents(name, number), *self.superseded.get(segments[number][0], ())]
             if ids:
                 next_id = max(int(doc_id) for doc_id in ids) + 1
                 break

@@ -296,6 +296,15 @@ def test_a_changed_person_moves_to_the_end_leaving_their_file_as_it_was(
     assert [appearance.article_title for appearance in ann.appearances] == ["Story 0", "Late"]
 
 
+def test_the_last_person_changed_in_a_new_process_keeps_every_person(store_path: Path) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("1.txt", FIRST), ("2.txt", SECOND)])
+    Store(store_path, extractor=tagged_extract).ingest([("3.txt", "Third\n\n\u201cStill no,\u201d said Tom Berg.\n")])
+    Store(store_path, extractor=tagged_extract).ingest([("4.txt", "Fourth\n\n\u201cNew here,\u201d said Eva Roth.\n")])
+    people = {person.name: person for person in Store(store_path).snapshot.people}
+    assert sorted(people) == ["Eva Roth", "Maria Lopez", "Tom Berg"]
+    assert [appearance.article_title for appearance in people["Tom Berg"].appearances] == ["Harbor plan", "Third"]
+
+
 def test_a_file_mostly_superseded_is_written_again_without_them(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
