@@ -10,7 +10,17 @@ import pytest
 
 from store import Store
 from tests.ssh_support import Tmux
-from tests.test_tui import SIZE, isolated_config, make_app, screen_text, settings_app, settle, synchronously, title_of
+from tests.test_tui import (
+    SIZE,
+    choose_in_palette,
+    isolated_config,
+    make_app,
+    screen_text,
+    settings_app,
+    settle,
+    synchronously,
+    title_of,
+)
 from tests.test_tui_terminal import SEED, needs_tmux, tmux, whosaid_in_terminal
 from tui.bindings import key_problem
 from tui.settings import load_settings, update_config
@@ -116,7 +126,9 @@ async def test_a_key_rebound_by_id_works_and_shows_in_the_footer_help_and_palett
     store: Store, isolated_config: Path
 ) -> None:
     isolated_config.parent.mkdir(parents=True)
-    isolated_config.write_text('[keys]\n"app.quit" = "ctrl+q"\n"quote.copy" = "c"\n', encoding="utf-8")
+    isolated_config.write_text(
+        '[keys]\n"app.quit" = "ctrl+q"\n"quote.copy" = "c"\n"pane.zoom" = "f2"\n', encoding="utf-8"
+    )
     app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -136,6 +148,15 @@ async def test_a_key_rebound_by_id_works_and_shows_in_the_footer_help_and_palett
         assert "(^q)" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
+        await choose_in_palette(pilot, "layout: zoom")
+        await settle(pilot)
+        assert app.screen.zoomed
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.screen.zoomed
+        await pilot.press("f2")
+        await settle(pilot)
+        assert not app.screen.zoomed
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
@@ -335,3 +356,22 @@ def test_the_installed_whosaid_keeps_a_sort_order_between_launches(tmp_path: Pat
     tmux.wait_for("second", "People 9 \u00b7 surn")
     tmux.keys("second", "q")
     tmux.wait_for("second", "[exited 0]", timeout=10)
+
+
+@synchronously
+async def test_a_config_that_cannot_be_written_is_said_once_and_the_app_goes_on(
+    store: Store, isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(_descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    app = settings_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "s", "z", "slash", *"boeing", "enter")
+        await settle(pilot)
+        assert app.is_running and app.screen.people.order == "count" and app.screen.zoomed
+        problems = [n.message for n in app._notifications if n.title == "Settings"]
+        assert len(problems) == 1 and "not kept" in problems[0] and "No space left" in problems[0]
+    assert not isolated_config.exists()

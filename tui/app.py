@@ -222,7 +222,9 @@ class WhosaidApp(App[None]):
         try:
             update_config(changes, self.settings.path)
         except (OSError, ValueError) as error:
-            self.notify(printable_line(f"The settings were not saved: {error}"), severity="warning", markup=False)
+            self.keep_settings = False
+            message = f"Settings are not kept this session: {error}"
+            self.notify(printable_line(message), title="Settings", severity="warning", markup=False)
 
     def bound_keys(self, binding: Binding) -> str:
         """The keys that run a binding, comma-separated: the config's [keys] table's where it rebinds it."""
@@ -364,6 +366,10 @@ class WhosaidApp(App[None]):
         """Show a person, organization or quote in the browser's detail area (None: nothing to open)."""
         if subject is not None:
             self.browse_screen().open_subject(subject)
+
+    def toggle_zoom(self) -> None:
+        """Let the browser's current pane fill the screen, or show every pane again (as z does)."""
+        self.browse_screen().action_zoom()
 
     def search_for(self, query: str | None) -> None:
         """Focus the browser's search box, filled with `query` when given."""

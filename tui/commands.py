@@ -25,7 +25,7 @@ MAX_CANDIDATES = 300
 SEARCH_PREFIX = "Search: quotes for "
 SEARCH_SCORE = 0.01
 """Searching the typed words is always offered, below every name that matches."""
-DISCOVERED = ("Search: ", "Theme: switch", "Citation style: ", "Help: ", "App: ")
+DISCOVERED = ("Search: ", "Layout: ", "Theme: switch", "Citation style: ", "Help: ", "App: ")
 """Commands listed before anything is typed."""
 
 
@@ -92,6 +92,8 @@ class WhosaidCommands(Provider):
             partial(app.search_for, None),
             f"Type to filter quotes, people, organizations ({app.key_label(BROWSE['search.focus'])})",
         )
+        zoom = app.key_label(BROWSE["pane.zoom"])
+        yield "Layout: zoom the pane, or show every pane", app.toggle_zoom, f"One pane fills the screen ({zoom})"
         yield "Theme: switch theme", app.action_change_theme, "Pick a color theme"
         for name in sorted(app.available_themes):
             yield f"Theme: {name}", partial(setattr, app, "theme", name), "Use this theme"
