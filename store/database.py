@@ -234,7 +234,6 @@ class Store:
         """Extract (unless `extracted` holds it, by content hash) outside the lock, then merge and write the whole
         batch as one atomic replace. `versions` says which extractor read what `extracted` holds (by default,
         this store's); a stored article an older one read takes the new extraction."""
-
         extractions: dict[str, Extraction] = dict(extracted or {})
         prepared = []
         for source, text, *metadata in articles:
@@ -329,7 +328,6 @@ class Store:
         self, digests: list[str], extract_many: Callable[[list[str]], list[Extraction]] | None
     ) -> list[IngestOutcome]:
         """Read the batch's texts under the lock, extract them outside it, then write them in one atomic replace."""
-
         texts = self._stored_texts(digests)
         found = list(texts.values())
         extractions = extract_many(found) if extract_many is not None else [self.extractor(t) for t in found]
@@ -368,7 +366,6 @@ class Store:
     def remove(self, digests: Iterable[str]) -> list[RemovedArticle]:
         """Remove articles by content hash, with their texts and quotes and the people and organizations no
         other article names; one atomic write. Hashes not stored are passed over."""
-
         removed = []
         with self._writer() as writer:
             for digest in dict.fromkeys(digests):
