@@ -77,7 +77,8 @@ class StoreIndex:
 
     @classmethod
     def read(cls, tables: Tables) -> StoreIndex:
-        """The lookups of the store as `tables` hold it."""
+        """The lookups of the store as `tables` hold it. A person's or organization's key is the key of their
+        name (see `name_key`), so only their other names are mapped."""
         index = cls(generation=tables.generation)
         for number, doc_id, document in tables.located_documents("articles"):
             index.note_article(document, (number, doc_id))
@@ -87,12 +88,13 @@ class StoreIndex:
         ):
             named = []
             for number, doc_id, document in tables.located_documents(table):
-                stored[sys.intern(document["key"])] = stored_entry((number, doc_id), document)
-                named.append((document["key"], document["name"], document.get("aliases", ())))
-            for key, name, other_names in named:
-                for other in (name, *other_names):
-                    if multiword_only and other != name and len(other.split()) < 2:
-                        continue
+                key = sys.intern(document["key"])
+                stored[key] = stored_entry((number, doc_id), document)
+                other_names = [a for a in document.get("aliases", ()) if not multiword_only or len(a.split()) > 1]
+                if other_names:
+                    named.append((key, other_names))
+            for key, other_names in named:
+                for other in other_names:
                     alias_key = name_key(other)
                     if alias_key not in stored and alias_key not in aliases:
                         aliases[alias_key] = key
