@@ -346,14 +346,14 @@ def test_the_installed_whosaid_keeps_a_sort_order_between_launches(tmp_path: Pat
     tmux.start("first", command, width=120, height=36)
     tmux.wait_for("first", "Jake Sullivan")
     tmux.keys("first", "s")
-    tmux.wait_for("first", "\u00b7 surn")
+    tmux.wait_for("first", "People 9 \u00b7 by surname")
     tmux.keys("first", "q")
     tmux.wait_for("first", "[exited 0]", timeout=10)
     assert tomllib.loads((config_home / "whosaid" / "config.toml").read_text(encoding="utf-8")) == {
         "sort": {"people": "surname"}
     }
     tmux.start("second", command, width=120, height=36)
-    tmux.wait_for("second", "People 9 \u00b7 surn")
+    tmux.wait_for("second", "People 9 \u00b7 by surname")
     tmux.keys("second", "q")
     tmux.wait_for("second", "[exited 0]", timeout=10)
 

@@ -280,10 +280,12 @@ def tmux() -> Iterator[Tmux]:
 
 
 def whosaid_in_terminal(store_path: Path, term: str = "xterm-256color") -> str:
-    """The shell command that runs the installed whosaid on `store_path` in a terminal of type `term`, its settings
-    kept beside the store (never in the user's own config)."""
+    """The shell command that runs the installed whosaid on `store_path` in a terminal of type `term` and of its
+    window's size (COLUMNS and LINES, which a library in the test process may set, unset), its settings kept beside
+    the store (never in the user's own config)."""
     config, store = shlex.quote(str(store_path.parent / "config")), shlex.quote(str(store_path))
-    return f"env TERM={term} XDG_CONFIG_HOME={config} WHOSAID_DB={store} {shlex.quote(str(WHOSAID))}"
+    settings = f"TERM={term} XDG_CONFIG_HOME={config} WHOSAID_DB={store}"
+    return f"env -u COLUMNS -u LINES {settings} {shlex.quote(str(WHOSAID))}"
 
 
 @needs_tmux
