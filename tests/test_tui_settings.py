@@ -196,7 +196,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
     isolated_config.parent.mkdir(parents=True)
     text = (
         'theme = "nord"\n'
-        '[sort]\npeople = 5\nquotes = "date"\norganizations = "sideways"\n'
+        '[sort]\npeople = 5\nquotes = "date"\norganizations = "sideways"\norgs = "count"\n'
         '[layout]\nzoom = "yes"\n'
         '[search]\nhistory = "boeing"\n'
         '[keys]\n"no.such.binding" = "x"\n"app.quit" = "ctrl+nothing"\n"app.help" = "f1"\n'
@@ -208,7 +208,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
         assert app.is_running and app.theme == "nord"
         problems = [n.message for n in app._notifications if n.title == "Settings"]
         assert len(problems) == 1 and "\n" not in problems[0]
-        for named in ("sort.people", "sort.organizations", "layout.zoom", "search.history", "no.such.binding"):
+        for named in ("sort.people", "sort.organizations", "orgs", "layout.zoom", "search.history", "no.such.binding"):
             assert named in problems[0], named
         assert "ctrl+nothing" in problems[0]
         assert app.screen.quotes.order == "date" and app.screen.people.order == "name"
@@ -217,7 +217,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
         await pilot.press("s")
         await settle(pilot)
     saved = tomllib.loads(isolated_config.read_text(encoding="utf-8"))
-    assert saved["sort"] == {"people": "surname", "quotes": "date", "organizations": "sideways"}
+    assert saved["sort"] == {"people": "surname", "quotes": "date", "organizations": "sideways", "orgs": "count"}
     assert saved["keys"]["no.such.binding"] == "x" and saved["layout"] == {"zoom": "yes"}
 
 

@@ -113,8 +113,8 @@ def _sort_orders(table: dict[str, Any], problems: list[str]) -> dict[str, str]:
     for pane, order in table.items():
         allowed = PANE_ORDERS.get(pane)
         if allowed is None:
-            continue
-        if isinstance(order, str) and order in allowed:
+            problems.append(f"sort.{_quoted(pane)} ignored, the panes are {', '.join(PANE_ORDERS)}")
+        elif isinstance(order, str) and order in allowed:
             orders[pane] = order
         else:
             problems.append(f"sort.{pane} ignored, it must be one of {', '.join(allowed)}")
