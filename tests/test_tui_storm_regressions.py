@@ -8,6 +8,7 @@ from textual import events
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui.browse_screen import BrowseScreen
+from tui.palette import WhosaidPalette
 
 __all__ = ["isolated_config"]
 
@@ -46,3 +47,22 @@ async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_r
         await pilot.press("3", "j")
         await settle(pilot)
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
+
+
+@synchronously
+async def test_ctrl_p_while_the_palette_is_closing_keeps_the_app_running(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, WhosaidPalette)
+        palette.dismiss()
+        app.action_command_palette()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, BrowseScreen)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, WhosaidPalette) and app.screen is not palette

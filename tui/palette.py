@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from weakref import WeakSet
+
 from textual import on
+from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
 from textual.message import Message
@@ -10,6 +13,8 @@ from textual.widgets import Button, Input, OptionList
 from textual.worker import Worker
 
 PAGE_ACTIONS = ("page_down", "page_up")
+CLOSING_PALETTES: WeakSet[WhosaidPalette] = WeakSet()
+"""Palettes dismissed and not yet freed: until one is removed from the app, its id is taken."""
 
 
 class WhosaidPalette(CommandPalette):
@@ -26,11 +31,21 @@ class WhosaidPalette(CommandPalette):
     _dismissed = False
     """Whether the palette was dismissed; set once, before it leaves the screen stack."""
 
+    @staticmethod
+    def is_open(app: App[object]) -> bool:
+        """Whether a palette is open, or one closed in this burst of keys is still being taken down.
+
+        A closing palette keeps its id until it is removed, so a new one opened before that would clash with it.
+        """
+        closing = any(palette.parent is app and palette.is_attached for palette in CLOSING_PALETTES)
+        return closing or CommandPalette.is_open(app)
+
     def dismiss(self, result: object | None = None) -> AwaitComplete:
         """Close the palette once, stopping its search and timers; later requests to close do nothing."""
         if self._dismissed or self.app.screen is not self:
             return AwaitComplete()
         self._dismissed = True
+        CLOSING_PALETTES.add(self)
         self._cancel_gather_commands()
         self._stop_no_matches_countdown()
         self._stop_busy_countdown()
