@@ -181,7 +181,7 @@ class Store:
             index, self._index = self._index, None
             if index is None or index.generation != tables.generation or self._index_stamp != file_stamp(self.path):
                 index = StoreIndex.read(tables)
-            tables.tails = index.tails
+            tables.tails, tables.dead_bytes = index.tails, index.dead_bytes
             yield DocumentWriter(tables, index)
             storage.write(tables)
             if tables.removed_at != tables.generation:

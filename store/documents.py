@@ -28,6 +28,9 @@ from store.storage import INDEX_TABLE, Tables, TableTail
 
 ARTICLE_KEY_LENGTH = 16
 SHA256_HEX = re.compile("[0-9a-f]{64}")
+PLACE_FORMAT = "<II"
+PLACE_BYTES = struct.calcsize(PLACE_FORMAT)
+"""A stored document's place (file number, id) as the start of a writer's entry for it (see `stored_entry`)."""
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
@@ -70,6 +73,8 @@ class StoreIndex:
     extractors: dict[str, int] = field(default_factory=dict)
     tails: dict[str, TableTail] = field(default_factory=dict)
     """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
+    dead_bytes: dict[str, int] = field(default_factory=dict)
+    """Bytes of superseded documents by file (see `Tables.dead_bytes`)."""
     last_index_part: tuple[int, int] | None = None
     """The quotes the quote index's last part covers (first, end), once known."""
     generation: int = -1
@@ -78,8 +83,9 @@ class StoreIndex:
     @classmethod
     def read(cls, tables: Tables) -> StoreIndex:
         """The lookups of the store as `tables` hold it. A person's or organization's key is the key of their
-        name (see `name_key`), so only their other names are mapped."""
-        index = cls(generation=tables.generation)
+        name (see `name_key`), so only their other names are mapped. Files mostly made of superseded documents
+        are marked to be written again without them."""
+        index = cls(generation=tables.generation, dead_bytes=tables.dead_bytes)
         for number, doc_id, document in tables.located_documents("articles"):
             index.note_article(document, (number, doc_id))
         for table, stored, aliases, multiword_only in (
@@ -87,9 +93,11 @@ class StoreIndex:
             ("organizations", index.organizations, index.organization_aliases, False),
         ):
             named = []
+            live_bytes: dict[int, int] = {}
             for number, doc_id, document in tables.located_documents(table):
                 key = sys.intern(document["key"])
                 stored[key] = stored_entry((number, doc_id), document)
+                live_bytes[number] = live_bytes.get(number, 0) + len(stored[key]) - PLACE_BYTES
                 other_names = [a for a in document.get("aliases", ()) if not multiword_only or len(a.split()) > 1]
                 if other_names:
                     named.append((key, other_names))
@@ -98,6 +106,10 @@ class StoreIndex:
                     alias_key = name_key(other)
                     if alias_key not in stored and alias_key not in aliases:
                         aliases[alias_key] = key
+            index.dead_bytes.update(_superseded_bytes(tables, table, live_bytes))
+            for number, (file, _count) in enumerate(tables.files.get(table, [])):
+                if tables.mostly_dead(file):
+                    tables.edit_segment(table, number)
         tables.forget_parsed()
         return index
 
@@ -263,9 +275,10 @@ class DocumentWriter:
         """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
         if key not in changing and key in stored:
-            (number, doc_id), document = read_stored_entry(stored.pop(key))
+            entry = stored.pop(key)
+            (number, doc_id), document = read_stored_entry(entry)
             changing[key] = document
-            self.tables.supersede(table, number, doc_id)
+            self.tables.supersede(table, number, doc_id, len(entry) - PLACE_BYTES)
         return changing.get(key)
 
     def _merge_person(
@@ -430,6 +443,16 @@ def hash_text(stored: bytes) -> str:
     return stored[1:].hex() if stored[:1] == b"h" else stored[1:].decode("utf-8", "surrogatepass")
 
 
+def _superseded_bytes(tables: Tables, table: str, live_bytes: dict[int, int]) -> dict[str, int]:
+    """About how many bytes of each file of a table that holds superseded documents they take: its size less its
+    live documents'."""
+    dead = {}
+    for number, (file, _count) in enumerate(tables.files.get(table, [])):
+        if tables.superseded.get(file):
+            dead[file] = max(0, tables.file_bytes(file) - live_bytes.get(number, 0))
+    return dead
+
+
 def packed_place(place: tuple[int, str]) -> int:
     """A document's file number and id as one integer."""
     return place[0] << 32 | int(place[1])
@@ -443,13 +466,13 @@ def unpacked_place(packed: int) -> tuple[int, str]:
 def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
     """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
     changed document is thus read without parsing its file)."""
-    return struct.pack("<II", place[0], int(place[1])) + orjson.dumps(document)
+    return struct.pack(PLACE_FORMAT, place[0], int(place[1])) + orjson.dumps(document)
 
 
 def read_stored_entry(entry: bytes) -> tuple[tuple[int, str], dict[str, Any]]:
     """The place and document of a `stored_entry`."""
-    number, doc_id = struct.unpack_from("<II", entry)
-    return (number, str(doc_id)), orjson.loads(entry[8:])
+    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
+    return (number, str(doc_id)), orjson.loads(entry[PLACE_BYTES:])
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

@@ -318,6 +318,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """Encoded documents a writer added after a table's stored ones, by the number of the file they go to."""
         self._parsed: dict[str, dict[str, Any]] = {}
         """The files last parsed for a writer, by name, the most recent last (see PARSED_FILES_KEPT)."""
+        self.dead_bytes: dict[str, int] = {}
+        """Bytes of superseded documents in files, by file, as far as a writer has seen them (see `supersede`);
+        a writer may hand them to the next version's tables, as `tails`."""
         self.tails: dict[str, TableTail] = {}
         """Where each table's next document goes, learned from its last file when first appended to; still true
         after this object's write, so a writer may hand them to the next version's tables (if no one else wrote)."""
@@ -398,9 +401,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             position -= count or 0
         return None
 
-    def supersede(self, name: str, number: int, doc_id: str) -> None:
-        """Drop a document from a table without writing its file again: the manifest names it as superseded (its
-        newer version, if any, is appended). A file with too many such documents is written again without them."""
+    def supersede(self, name: str, number: int, doc_id: str, size: int = 0) -> None:
+        """Drop a document (of `size` bytes) from a table without writing its file again: the manifest names it
+        as superseded (its newer version, if any, is appended). A file with too many such documents, or mostly
+        their bytes, is written again without them."""
         file, count = self.files[name][number]
         if number in self.edited.get(name, {}) or not file:
             del self.edit_segment(name, number)[doc_id]
@@ -410,8 +414,21 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         dead = self.superseded.setdefault(file, [])
         dead.append(doc_id)
         self.files[name][number] = (file, (count or 1) - 1)
-        if len(dead) > min(SUPERSEDED_PER_FILE, count or 0):
+        self.dead_bytes[file] = self.dead_bytes.get(file, 0) + size
+        if len(dead) > min(SUPERSEDED_PER_FILE, count or 0) or self.mostly_dead(file):
             self.edit_segment(name, number)
+
+    def mostly_dead(self, file: str) -> bool:
+        """Whether superseded documents make up most of a file's bytes (as far as this writer knows)."""
+        dead = self.dead_bytes.get(file, 0)
+        return bool(dead) and 2 * dead > self.file_bytes(file)
+
+    def file_bytes(self, file: str) -> int:
+        """The size of one of the store's files (0 when it cannot be read)."""
+        try:
+            return (self.directory / file).stat().st_size
+        except OSError:
+            return 0
 
     def forget_parsed(self) -> None:
         """Let go of the files parsed for a writer (they are parsed again when needed)."""
@@ -641,12 +658,15 @@ class TableFilesStorage(Storage):
         for number, (file, count) in enumerate(tables.files[name]):
             if number in edited:
                 payload, count = orjson.dumps(edited[number]), len(edited[number])
+                tables.dead_bytes.pop(file, None)
             elif number in appended:
                 stored = read_table_bytes(self.directory / file).rstrip()[:-1] if file else b"{"
                 separator = b"," if stored.strip() != b"{" else b""
                 payload = stored + separator + b",".join(appended[number]) + b"}"
                 if file in tables.superseded:
                     tables.superseded[f"{name}.{generation}.{number}.json"] = tables.superseded[file]
+                if file in tables.dead_bytes:
+                    tables.dead_bytes[f"{name}.{generation}.{number}.json"] = tables.dead_bytes.pop(file)
             else:
                 segments.append((file, count))
                 continue

@@ -296,6 +296,23 @@ def test_a_changed_person_moves_to_the_end_leaving_their_file_as_it_was(
     assert [appearance.article_title for appearance in ann.appearances] == ["Story 0", "Late"]
 
 
+def test_an_organization_named_by_every_article_leaves_no_pile_of_old_copies(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_BYTES", 4_000)
+    store = Store(store_path, extractor=tagged_extract)
+    for number in range(60):
+        store.ingest([(f"{number}.txt", f"Story {number}\n\nORG=City Council\nORG=Board {number}\n")])
+    tables = read_tables(store_path) or {}
+    live = len(json.dumps(list(tables["organizations"].values())))
+    directory = store_path.parent / "store.json.d"
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    stored = sum((directory / file).stat().st_size for file, _count in manifest["tables"]["organizations"])
+    assert stored < 2 * live
+    council = next(o for o in Store(store_path).snapshot.organizations if o.name == "City Council")
+    assert len(council.article_keys) == 60
+
+
 def test_the_last_person_changed_in_a_new_process_keeps_every_person(store_path: Path) -> None:
     Store(store_path, extractor=tagged_extract).ingest([("1.txt", FIRST), ("2.txt", SECOND)])
     Store(store_path, extractor=tagged_extract).ingest([("3.txt", "Third\n\n\u201cStill no,\u201d said Tom Berg.\n")])
