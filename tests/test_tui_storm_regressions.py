@@ -7,6 +7,7 @@ from textual import events
 
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
 from tui.palette import WhosaidPalette
 
@@ -44,7 +45,7 @@ async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_r
             await pilot.press("escape")
             await settle(pilot)
         assert isinstance(app.screen, BrowseScreen)
-        await pilot.press("3", "j")
+        await pilot.press("3", "g", "j")
         await settle(pilot)
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
 
@@ -66,3 +67,29 @@ async def test_ctrl_p_while_the_palette_is_closing_keeps_the_app_running(store: 
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, WhosaidPalette) and app.screen is not palette
+
+
+LEAVING_BURSTS = [("escape", "k", "escape", "j"), ("q", "k", "pagedown", "escape"), ("escape", "escape", "escape")]
+
+
+@pytest.mark.parametrize("keys", LEAVING_BURSTS)
+@synchronously
+async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running(
+    store: Store, keys: tuple[str, ...]
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        driver = app._driver
+        assert driver is not None
+        for key in keys:
+            driver.send_message(events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None)))
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, BrowseScreen)
+        await pilot.press("3", "g", "j")
+        await settle(pilot)
+        assert app.screen.quotes.selected is app.screen.quotes.records[1]

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
 from textual.app import ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
@@ -125,6 +126,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.current_match: int | None = None
         self._quote_key = place.quote_key if place is not None else quote_key
         self._place = place
+        self._leaving = False
+        """Set once the article is dismissed: keys of the same burst then find it closing and do nothing."""
 
     def compose(self) -> ComposeResult:
         yield Header(icon="*" if self.app.ascii_only else "\u275d")
@@ -206,9 +209,7 @@ class ArticleScreen(Screen[Subject | None]):
     def reading_place(self) -> ReadingPlace:
         """Where the reader is: to come back to exactly this after opening a name."""
         quote = self.quotes[self.current_quote] if self.current_quote is not None else None
-        return ReadingPlace(
-            self.article_key, quote.key if quote else None, self.current_name, self._body().scroll_y
-        )
+        return ReadingPlace(self.article_key, quote.key if quote else None, self.current_name, self._body().scroll_y)
 
     def paragraph_span(self, number: int) -> tuple[int, int]:
         """Start and end offsets of a paragraph (a line of the text)."""
@@ -287,8 +288,17 @@ class ArticleScreen(Screen[Subject | None]):
             self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the search line has focus, '/' is typed into it."""
+        """No key acts on an article being left; while the search line has focus, '/' is typed into it."""
+        if self._leaving:
+            return False
         return not (action == "search" and isinstance(self.focused, ArticleSearch))
+
+    def dismiss(self, result: Subject | None = None) -> AwaitComplete:
+        """Leave the article once: a second Esc or q in the same burst must not take the browser's screen too."""
+        if self._leaving or self.app.screen is not self:
+            return AwaitComplete()
+        self._leaving = True
+        return super().dismiss(result)
 
     def action_search(self) -> None:
         """Open the search line at the bottom, as less does."""
