@@ -34,8 +34,24 @@ def write_articles(directory: Path, first: int, count: int) -> list[Path]:
 
 def ingest_command(store_path: Path, *paths: Path, batch_size: int = 5) -> list[str]:
     """`whosaid ingest` as a separate process."""
-    return [sys.executable, "-m", "tui", "ingest", "--db", str(store_path), "--batch-size", str(batch_size),
-            *map(str, paths)]
+    return [
+        sys.executable,
+        "-m",
+        "tui",
+        "ingest",
+        "--db",
+        str(store_path),
+        "--batch-size",
+        str(batch_size),
+        *map(str, paths),
+    ]
+
+
+def whole_ingest_seconds(store_path: Path, articles: list[Path]) -> float:
+    """How long an ingest of these articles takes on this machine, now, from start to end."""
+    started = time.perf_counter()
+    subprocess.run(ingest_command(store_path, *articles, batch_size=3), check=True, capture_output=True, cwd=REPO_ROOT)
+    return time.perf_counter() - started
 
 
 def test_sigkill_at_random_moments_never_loses_a_reported_article(tmp_path: Path) -> None:
@@ -44,12 +60,16 @@ def test_sigkill_at_random_moments_never_loses_a_reported_article(tmp_path: Path
     store_path = tmp_path / "store.json"
     randomness = random.Random(7)
     reported: set[str] = set()
+    whole_run = whole_ingest_seconds(tmp_path / "timing.json", articles[:15])
     for _trial in range(KILL_TRIALS):
         process = subprocess.Popen(
             ingest_command(store_path, *randomness.sample(articles, 15), batch_size=randomness.choice([1, 3, 5])),
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=REPO_ROOT,
         )
-        time.sleep(randomness.uniform(0.05, 0.9))
+        time.sleep(randomness.uniform(0.05, whole_run))
         process.send_signal(signal.SIGKILL)
         output, _ = process.communicate(timeout=30)
         done_lines = [line for line in output.splitlines() if line.startswith(("added", "unchanged"))]
@@ -70,8 +90,13 @@ def test_four_ingests_at_once_store_every_article_exactly_once(tmp_path: Path) -
     store_path = tmp_path / "store.json"
     groups = [write_articles(tmp_path / f"group-{g}", g * 50, 50) for g in range(4)]
     processes = [
-        subprocess.Popen(ingest_command(store_path, *group, batch_size=10), cwd=REPO_ROOT,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            ingest_command(store_path, *group, batch_size=10),
+            cwd=REPO_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for group in groups
     ]
     for process in processes:
