@@ -36,8 +36,9 @@ def article_folder(arguments: argparse.Namespace, scratch: Path) -> Path:
     if not GENERATOR.exists():
         sys.exit(f"no article generator at {GENERATOR}; pass --dir DIR")
     folder = scratch / "articles"
-    subprocess.run([sys.executable, str(GENERATOR), str(folder), str(arguments.articles)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(GENERATOR), str(folder), str(arguments.articles)], check=True, stdout=subprocess.DEVNULL
+    )
     return folder
 
 
@@ -60,11 +61,15 @@ def main() -> None:
                 store = scratch / f"store-{round_number}-{jobs}.json"
                 seconds = ingest_seconds(folder, store, jobs)
                 times[jobs].append(seconds)
-                print(f"round {round_number + 1}: --jobs {jobs}: {seconds:.2f} s ({count / seconds:.0f} articles/s)",
-                      flush=True)
+                print(
+                    f"round {round_number + 1}: --jobs {jobs}: {seconds:.2f} s ({count / seconds:.0f} articles/s)",
+                    flush=True,
+                )
     one, many = min(times[1]), min(times[arguments.jobs])
-    print(f"{count} articles, best of {arguments.rounds}: --jobs 1 {one:.2f} s ({count / one:.0f}/s), "
-          f"--jobs {arguments.jobs} {many:.2f} s ({count / many:.0f}/s); ratio {one / many:.2f}x")
+    print(
+        f"{count} articles, best of {arguments.rounds}: --jobs 1 {one:.2f} s ({count / one:.0f}/s), "
+        f"--jobs {arguments.jobs} {many:.2f} s ({count / many:.0f}/s); ratio {one / many:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -36,9 +36,7 @@ def store_contents(path: Path) -> tuple[list[str], list[str], list[tuple[str, st
     )
 
 
-def test_ingest_with_workers_stores_what_one_process_stores(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_ingest_with_workers_stores_what_one_process_stores(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "news"
     write_articles(folder, 25)
     one, two = tmp_path / "one.json", tmp_path / "two.json"
@@ -103,8 +101,19 @@ def test_workers_read_ahead_a_bounded_number_of_articles_and_stop_when_closed() 
 def test_a_killed_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
     folder = tmp_path / "news"
     write_articles(folder, 400)
-    command = [sys.executable, "-m", "tui", "ingest", str(folder), "--db", str(tmp_path / "s.json"),
-               "--jobs", "2", "--batch-size", "10"]
+    command = [
+        sys.executable,
+        "-m",
+        "tui",
+        "ingest",
+        str(folder),
+        "--db",
+        str(tmp_path / "s.json"),
+        "--jobs",
+        "2",
+        "--batch-size",
+        "10",
+    ]
     run = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert run.stdout is not None and run.stdout.readline().startswith("added")
     workers = Path(f"/proc/{run.pid}/task/{run.pid}/children").read_text().split()
