@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from weakref import WeakSet
 
 from textual import on
@@ -13,8 +14,8 @@ from textual.widgets import Button, Input, OptionList
 from textual.worker import Worker
 
 PAGE_ACTIONS = ("page_down", "page_up")
-CLOSING_PALETTES: WeakSet[WhosaidPalette] = WeakSet()
-"""Palettes dismissed and not yet freed: until one is removed from the app, its id is taken."""
+PALETTES: WeakSet[WhosaidPalette] = WeakSet()
+"""Every palette made: one still attached to an app, open or closing, holds the palette's id there."""
 
 
 class WhosaidPalette(CommandPalette):
@@ -37,15 +38,28 @@ class WhosaidPalette(CommandPalette):
 
         A closing palette keeps its id until it is removed, so a new one opened before that would clash with it.
         """
-        closing = any(palette.parent is app and palette.is_attached for palette in CLOSING_PALETTES)
-        return closing or CommandPalette.is_open(app)
+        return any(palette.parent is app and palette.is_attached for palette in PALETTES)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        PALETTES.add(self)
+
+    def _gone(self) -> bool:
+        """Whether the palette was dismissed or taken off the screen stack (the app going back to the browser)."""
+        return self._dismissed or self not in self.app.screen_stack
+
+    def on_screen_suspend(self) -> None:
+        """Taken off the stack by other means than its own keys: stop its search, as dismissing it would."""
+        if self._gone():
+            self._cancel_gather_commands()
+            self._stop_no_matches_countdown()
+            self._stop_busy_countdown()
 
     def dismiss(self, result: object | None = None) -> AwaitComplete:
         """Close the palette once, stopping its search and timers; later requests to close do nothing."""
         if self._dismissed or self.app.screen is not self:
             return AwaitComplete()
         self._dismissed = True
-        CLOSING_PALETTES.add(self)
         self._cancel_gather_commands()
         self._stop_no_matches_countdown()
         self._stop_busy_countdown()
@@ -53,7 +67,7 @@ class WhosaidPalette(CommandPalette):
 
     def _gather_commands(self, search_value: str) -> Worker[None] | None:
         """Search the providers, unless the palette is closed (its list is going or gone)."""
-        if self._dismissed:
+        if self._gone():
             return None
         return super()._gather_commands(search_value)
 
@@ -63,7 +77,7 @@ class WhosaidPalette(CommandPalette):
     @on(Button.Pressed)
     def _drop_input_once_closed(self, message: Message) -> None:
         """Input that reaches the palette after it closed is dropped: the palette's own handlers never see it."""
-        if self._dismissed:
+        if self._gone():
             message.prevent_default()
             message.stop()
 
@@ -84,6 +98,6 @@ class WhosaidPalette(CommandPalette):
 
     def _command_list(self) -> CommandList | None:
         """The list of commands, or None once the palette is closed or its children are gone."""
-        if self._dismissed:
+        if self._gone():
             return None
         return next(iter(self.query(CommandList)), None)
