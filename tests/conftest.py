@@ -35,6 +35,13 @@ def tagged_extract(text: str) -> Extraction:
     return Extraction(text.split("\n", 1)[0], tuple(people.values()), organizations, tuple(quotes))
 
 
+@pytest.fixture(autouse=True)
+def own_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test, nor a whosaid it starts, reads or writes the user's settings or crash log."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
     """A store holding the seed article, as the extractor reads it."""

@@ -292,3 +292,11 @@ def test_extract_of_a_directory_reads_it_like_ingest(tmp_path: Path, capsys: pyt
     output = capsys.readouterr()
     assert [a["path"] for a in json.loads(output.out)["articles"]] == [str(p) for p in paths]
     assert "skipped 1 file not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl" in output.err
+
+
+def test_ingest_says_one_person_and_one_quote_in_the_singular(tmp_path: Path) -> None:
+    article = tmp_path / "bridge.txt"
+    article.write_text('Minister Anna Berg said: "We will build the bridge."\n', encoding="utf-8")
+    result = run("ingest", "--db", str(tmp_path / "store.json"), str(article))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.rstrip().endswith("\u2014 1 person, 0 organizations, 1 quote"), result.stdout

@@ -129,7 +129,11 @@ def tmux() -> Iterator[Tmux]:
 @pytest.mark.parametrize("term", TERMS)
 def test_whosaid_through_openssh(term: str, tmp_path: Path, sshd: Sshd, tmux: Tmux) -> None:
     store = tmp_path / "store.json"
-    remote = f"echo remote TERM=$TERM; WHOSAID_DB={shlex.quote(str(store))} {shlex.join(whosaid_command())}"
+    settings = " ".join(
+        f"{name}={shlex.quote(str(tmp_path / folder))}"
+        for name, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_STATE_HOME", "state"))
+    )
+    remote = f"echo remote TERM=$TERM; {settings} WHOSAID_DB={shlex.quote(str(store))} {shlex.join(whosaid_command())}"
     ssh = require_programs("ssh")["ssh"]
     gate = tmp_path / "gate"
     tmux.start("app", gated(ssh_terminal_command(ssh, sshd.port, sshd.client_key, term, remote), gate))

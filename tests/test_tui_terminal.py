@@ -443,9 +443,6 @@ async def test_the_speaker_column_of_the_quotes_pane_grows_with_the_width(tmp_pa
     assert wide.startswith("Alexandra Konstantinopolska") and wide.index("\u201c") > narrow.index("\u201c")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the detail summary is a Static cut at its max-height: tui/detail.py needs a scrolling box"
-)
 @synchronously
 async def test_at_40x15_a_long_quote_detail_ends_with_an_ellipsis_or_scrolls(store: Store) -> None:
     app = make_app(store)

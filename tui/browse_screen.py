@@ -79,14 +79,9 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
 
 
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> list[ArticleRecord]:
-    """The articles holding any of these quotes, in the store's order."""
+    """The articles that printed any of these quotes (every outlet's copy), in the store's order."""
     if isinstance(quotes, QuoteSelection):
-        every = getattr(snapshot.quotes, "article_keys", None)
-        if every is not None:
-            keys = every()
-            wanted = {keys[position] for position in quotes.positions}
-        else:
-            wanted = {quote.article_key for quote in quotes}
+        wanted = snapshot.article_keys_printing(quotes)
     else:
         wanted = {quote.article_key for quote in quotes}
     return [article for article in snapshot.articles if article.key in wanted]
@@ -222,6 +217,9 @@ class BrowseScreen(Screen[None]):
     def on_browse_screen_prepared(self, message: Prepared) -> None:
         if message.snapshot is self.app.snapshot:
             self._prepared = message.snapshot
+            if not self.search_text.strip():
+                quotes = message.snapshot.quotes
+                self.quotes.show(message.snapshot, quotes, len(quotes), self.search_text, self.quotes.selected_key)
             self.people.start_counting()
             self.organizations.start_counting()
             if self.detail.subject is not None:

@@ -499,7 +499,8 @@ def outcome_line(outcome: IngestOutcome) -> str:
     if outcome.added:
         return (
             f"{outcome_verb(outcome)} {outcome.source}: {outcome.title} \u2014 "
-            f"{outcome.people} people, {outcome.organizations} organizations, {outcome.quotes} quotes"
+            f"{'1 person' if outcome.people == 1 else f'{outcome.people} people'}, "
+            f"{plural(outcome.organizations, 'organization')}, {plural(outcome.quotes, 'quote')}"
         )
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
 
