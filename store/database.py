@@ -6,7 +6,7 @@ import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -275,13 +275,34 @@ class Store:
         self, extracted: Iterable[ExtractedItem], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
         """Store articles already extracted (in worker processes, or elsewhere), in their order, a batch per write;
-        each with the version of the extractor that read it, or by default this store's."""
+        each with the version of the extractor that read it, or by default this store's. Once the first article
+        is in (the workers started), the writer's lookups are read while the workers go on."""
         read_tables(self.path)
         pairs = iter(extracted)
+        first = list(islice(pairs, 1))
+        self._read_lookups_ahead()
+        pairs = chain(first, pairs)
         while batch := list(islice(pairs, batch_size)):
             by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch}
             versions = {content_hash(entry[0][1]): entry[2] for entry in batch if len(entry) > 2}
             yield self._ingest_batch([entry[0] for entry in batch], by_hash, versions)
+
+    def _read_lookups_ahead(self) -> None:
+        """Read the writer's lookups (see `StoreIndex`) without the lock, for the first write to take if no other
+        writer commits meanwhile; a store being changed or upgraded is left to the first write to read."""
+        from store.documents import StoreIndex
+
+        stamp = file_stamp(self.path)
+        if self._index is not None or stamp is None:
+            return
+        try:
+            tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
+            current = tables is not None and tables.schema == SCHEMA_VERSION and not tables.changed
+            index = StoreIndex.read(tables) if tables is not None and current else None
+        except StoreError:
+            return
+        if index is not None and file_stamp(self.path) == stamp:
+            self._index, self._index_stamp = index, stamp
 
     def _replace_extraction(
         self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction, version: int
