@@ -235,6 +235,20 @@ class Tmux:
         """Type literal text."""
         self.run("send-keys", "-t", name, "-l", text)
 
+    def paste(self, name: str, text: str) -> None:
+        """Paste `text` as a terminal does: bracketed when the program asked for bracketed paste."""
+        self.run("set-buffer", "-b", "whosaid-paste", "--", text)
+        self.run("paste-buffer", "-p", "-d", "-b", "whosaid-paste", "-t", name)
+
+    def start_shell(self, name: str, shell: Sequence[str], environment: dict[str, str], width: int = 80) -> None:
+        """A detached session running an interactive `shell` with only `environment`, as a user's terminal."""
+        assignments = [f"{key}={value}" for key, value in environment.items()]
+        self.run("new-session", "-d", "-s", name, "-x", str(width), "-y", "24", "env", "-i", *assignments, *shell)
+
+    def kill_session(self, name: str) -> None:
+        """End a session and what it runs, so the name can be used again."""
+        self.run("kill-session", "-t", name)
+
     def pane_pid(self, name: str) -> int:
         """The pid of the process the pane runs."""
         return int(self.run("display-message", "-p", "-t", name, "#{pane_pid}").strip())
