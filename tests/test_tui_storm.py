@@ -470,10 +470,6 @@ def test_ctrl_z_suspends_to_the_shell_and_fg_brings_back_the_app_answering_keys(
     assert_normal_terminal(tmux, "shell")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="after fg the app redraws only its scrollbars: nothing refreshes the screen on Textual's resume signal",
-)
 @needs_tmux
 def test_fg_draws_the_whole_screen_again(tmp_path: Path, tmux: Tmux) -> None:
     before = whosaid_in_a_shell(tmux, tmp_path)

@@ -168,6 +168,7 @@ class WhosaidApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collector)
+        self.app_resume_signal.subscribe(self, self.redraw_after_resume)
         self.set_class(self.ascii_only, "-ascii")
         few_colors = not self.is_headless and self.console.color_system in ("standard", "windows")
         self.set_class(few_colors, "-few-colors")
@@ -246,6 +247,10 @@ class WhosaidApp(App[None]):
         """Open the command palette (ours: safe against keys typed in the same burst)."""
         if self.use_command_palette and not WhosaidPalette.is_open(self):
             self.push_screen(WhosaidPalette(id="--command-palette"))
+
+    def redraw_after_resume(self, app: App[None]) -> None:
+        """Draw the whole screen again after `fg`: the terminal lost it while the app was suspended."""
+        self.screen.refresh(layout=True)
 
     def on_unmount(self) -> None:
         ScrollBar.renderer = self._scrollbar_renderer
