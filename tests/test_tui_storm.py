@@ -317,15 +317,8 @@ def crash_log(root: Path) -> str:
 # --- the storm in a terminal ------------------------------------------------------------------------------
 
 
-MISSED_RESIZE = pytest.mark.xfail(
-    raises=MissedResize,
-    strict=False,
-    reason="open defect: in a storm the app sometimes keeps drawing at an earlier size (seen in the article view)",
-)
-"""A storm that ends on a missed resize is an expected failure until that defect is fixed; any other is a failure."""
 
 
-@MISSED_RESIZE
 @needs_tmux
 def test_two_thousand_random_keys_in_the_terminal_leave_the_app_running_and_answering(
     corpus_store: Path, tmp_path: Path, tmux: Tmux
@@ -389,7 +382,6 @@ def served(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     server.stop()
 
 
-@MISSED_RESIZE
 @pytest.mark.slow
 @needs_tmux
 def test_two_thousand_random_keys_over_whosaid_serve_leave_the_session_running_and_answering(

@@ -316,6 +316,25 @@ def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path, tmux: Tmux
 
 
 @needs_tmux
+def test_the_app_follows_the_window_size_even_with_columns_and_lines_exported(tmp_path: Path, tmux: Tmux) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    command = whosaid_in_terminal(store_path).replace("env -u COLUMNS -u LINES", "env COLUMNS=60 LINES=20")
+    tmux.start("app", command, width=120, height=36)
+
+    def widest_border(screen: str) -> int:
+        return max((len(line.rstrip()) for line in screen.splitlines() if line.rstrip().endswith("\u256e")), default=0)
+
+    assert widest_border(tmux.wait_for("app", "Jake Sullivan")) == 120
+    tmux.resize("app", 100, 30)
+    tmux.wait_for("app", "Jake Sullivan")
+    deadline = time.monotonic() + 10
+    while widest_border(tmux.capture("app")) != 100 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert widest_border(tmux.capture("app")) == 100, tmux.capture("app")
+
+
+@needs_tmux
 def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path: Path, tmux: Tmux) -> None:
     store_path = tmp_path / "typo" / "store.json"
 

@@ -890,6 +890,8 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     if store.reads_quickly():
         store.open_snapshot()
     app = WhosaidApp(store, ascii_only=ascii_only, new_store=new_store)
+    for frozen_size in ("COLUMNS", "LINES"):
+        os.environ.pop(frozen_size, None)  # the terminal's own size, followed on resize, wins over the shell's
     app.run(mouse=mouse)
     if app.exit_error:
         print_error(app.exit_error)
