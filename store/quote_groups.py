@@ -154,8 +154,8 @@ def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteG
 def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
     """Group one speaker's quotes (at these stored positions, ascending): the same normalised words, or a run of
     at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
-    if len(positions) == 1:
-        return SpeakerGroups(positions, [0], {}, positions)
+    if len(positions) == 1 or (len(positions) <= FEW_TO_PAIR and _all_apart([texts[p] for p in positions])):
+        return SpeakerGroups(positions, list(range(len(positions))), {}, positions)
     distinct: dict[str, int] = {}
     text_of: list[int] = []
     for position in positions:
@@ -187,6 +187,21 @@ def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
             longest[group], leads[group] = size, position
     copies = {group: copied for group, copied in enumerate(members) if len(copied) > 1}
     return SpeakerGroups(positions, group_of, copies, leads)
+
+
+FEW_TO_PAIR = 12
+"""Up to this many quotes, a speaker whose quotes are all apart (most speakers) is told so by comparing each pair."""
+
+
+def _all_apart(texts: list[str]) -> bool:
+    """Whether no two of these quotes are one quote: no equal normalised words, no excerpt of another."""
+    padded = sorted((f" {normalised(text)} " for text in texts), key=len)
+    if len(set(padded)) < len(padded) or padded[0] == "  ":
+        return False
+    for rank, excerpt in enumerate(padded):
+        if excerpt.count(" ") - 1 >= MIN_EXCERPT_WORDS and any(excerpt in longer for longer in padded[rank + 1 :]):
+            return False
+    return True
 
 
 FEW_QUOTES = 200

@@ -12,11 +12,13 @@ import pytest
 from store import Store, storage
 from store.model import Extraction, Person, Quote
 from store.quote_groups import (
+    FEW_TO_PAIR,
     MIN_EXCERPT_WORDS,
     _holders_by_anchor,
     _holders_by_search,
     group_quotes,
     normalised,
+    speaker_groups,
 )
 from tests.test_tui import SIZE, make_app, no_blink, screen_text, settle, synchronously
 from tui.cli import main
@@ -135,6 +137,26 @@ def test_a_speaker_with_many_quotes_finds_excerpts_as_one_with_few_does() -> Non
     found = _holders_by_search(texts)
     assert found == _holders_by_anchor(texts)
     assert len(found) >= 20
+
+
+def test_a_speaker_with_few_quotes_is_grouped_as_the_general_way_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    chooser = random.Random(11)
+    vocabulary = ["we", "will", "build", "the", "bridge", "now", "never", "ports", "and", "roads"]
+    cases = []
+    for _trial in range(400):
+        count = chooser.randint(2, FEW_TO_PAIR)
+        texts = [" ".join(chooser.choice(vocabulary) for _ in range(chooser.randint(1, 9))) for _ in range(count)]
+        if chooser.random() < 0.5:
+            words = texts[0].split()
+            texts[-1] = " ".join(words[: max(MIN_EXCERPT_WORDS, len(words) - 1)]).upper() + "!"
+        if chooser.random() < 0.2:
+            texts[1] = f"\u201c{texts[0].capitalize()}.\u201d"
+        cases.append(texts)
+    fast = [speaker_groups(list(range(len(texts))), texts) for texts in cases]
+    monkeypatch.setattr("store.quote_groups.FEW_TO_PAIR", 0)
+    general = [speaker_groups(list(range(len(texts))), texts) for texts in cases]
+    assert fast == general
+    assert sum(1 for groups in general if groups.copies) >= 50
 
 
 def test_the_store_lists_each_quote_once_and_keeps_near_misses_apart(wire_store: Path) -> None:
