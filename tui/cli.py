@@ -35,7 +35,7 @@ from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
-    from store.model import Extraction, Quote
+    from store.model import Extraction
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -369,56 +369,6 @@ class Lines:
             pass
 
 
-def extraction_document(name: str, extraction: Extraction, metadata: dict[str, str] | None = None) -> dict[str, object]:
-    """What extraction found in one article (with what its source states: title, outlet, date, url), as
-    `extract --json` prints it."""
-    metadata = metadata or {}
-    return {
-        "path": name,
-        "title": metadata.get("title") or extraction.title,
-        "people": [
-            {"name": p.name, "aliases": list(p.aliases), "role": p.role, "organization": p.organization}
-            for p in extraction.people
-        ],
-        "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
-        "quotes": [extracted_quote(name, extraction, quote, metadata) for quote in extraction.quotes],
-    }
-
-
-def extracted_quote(
-    name: str, extraction: Extraction, quote: Quote, metadata: dict[str, str] | None = None
-) -> dict[str, object]:
-    """A quote extraction found, in the JSON shape of every command that prints quotes (its source not stored,
-    so without an article id), keeping its offsets beside the text as well."""
-    person = next((p for p in extraction.people if p.name == quote.speaker), None)
-    role = person.role if person else None
-    if person is not None:
-        organization = person.organization
-    else:
-        organization = next((o.name for o in extraction.organizations if o.name == quote.speaker), None)
-    source = {
-        "article": None,
-        "path": article_source(name),
-        "title": (metadata or {}).get("title") or extraction.title,
-        "outlet": (metadata or {}).get("outlet"),
-        "date": (metadata or {}).get("date"),
-        "url": (metadata or {}).get("url"),
-        "paragraph": quote.paragraph,
-        "start": quote.start,
-        "end": quote.end,
-    }
-    return {
-        "text": quote.text,
-        "speaker": quote.speaker,
-        "role": role,
-        "organization": organization,
-        "sources": [source],
-        "start": quote.start,
-        "end": quote.end,
-        "paragraph": quote.paragraph,
-    }
-
-
 def extraction_lines(result: dict[str, Any]) -> Iterator[str]:
     """What extraction found in one article, as plain lines safe for a terminal."""
     yield printable_line(f"{result['path']}: {result['title']}")
@@ -435,6 +385,7 @@ def extraction_lines(result: dict[str, Any]) -> Iterator[str]:
 def run_extract(paths: Sequence[str], as_json: bool) -> int:
     """Print extraction results for each article; the store is not touched."""
     from store import extract
+    from store.extracted import extraction_document
 
     found = article_files(paths)
     for message in (*found.errors, *found.notes):
@@ -555,8 +506,7 @@ def ingested_batches(
 def run_extract_lines(paths: Sequence[str]) -> int:
     """Print one JSON object a line per article: what `extract --json` shows of it, with its source, text,
     metadata and the extractor's version, so that `ingest --extracted` stores it without extracting again."""
-    from store.extracted import extracted_line_document
-    from store.extraction import EXTRACTOR_VERSION, extract
+    from store.extracted import extracted_article_line
 
     found = article_files(paths)
     for message in (*found.errors, *found.notes):
@@ -567,11 +517,7 @@ def run_extract_lines(paths: Sequence[str]) -> int:
         failed = failed or article is None
         if article is None:
             continue
-        metadata = article.metadata_fields()
-        shown = extraction_document(name, extract(article.text), metadata)
-        output.write(
-            json_line(extracted_line_document(article.source, article.text, metadata, EXTRACTOR_VERSION, shown))
-        )
+        output.write(json_line(extracted_article_line(name, article)))
     output.flush()
     return EXIT_FAILURE if failed else EXIT_OK
 
