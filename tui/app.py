@@ -386,5 +386,5 @@ class WhosaidApp(App[None]):
     def action_help(self) -> None:
         from tui.help_screen import HelpScreen
 
-        if not isinstance(self.screen, HelpScreen):
+        if not any(isinstance(screen, HelpScreen) for screen in self.screen_stack):
             self.push_screen(HelpScreen())
