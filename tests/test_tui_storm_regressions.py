@@ -6,10 +6,9 @@ import pytest
 from textual import events
 
 from store import Store
-from tests.test_tui import SIZE, choose_in_palette, isolated_config, make_app, settle, synchronously
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
-from tui.help_screen import HelpScreen
 from tui.palette import WhosaidPalette
 
 __all__ = ["isolated_config"]
@@ -95,17 +94,3 @@ async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running
         await settle(pilot)
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
 
-
-@synchronously
-async def test_help_chosen_in_the_palette_while_the_help_is_open_opens_no_second_help(store: Store) -> None:
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
-        await choose_in_palette(pilot, "help keys")
-        await settle(pilot)
-        assert sum(isinstance(screen, HelpScreen) for screen in app.screen_stack) == 1
-        await pilot.press("escape")
-        await settle(pilot)
-        assert isinstance(app.screen, BrowseScreen)
