@@ -5,7 +5,7 @@ from __future__ import annotations
 from time import perf_counter
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
@@ -37,8 +37,7 @@ class DetailPane(Vertical):
         self.links = LinkList(id="detail-links")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="detail-summary-box", can_focus=False):
-            yield self.summary
+        yield self.summary
         yield self.links
 
     def on_mount(self) -> None:
