@@ -702,14 +702,14 @@ async def test_a_search_result_row_starts_near_its_first_match_and_the_quote_det
         assert "Western" in screen_text(app).split("Quotes 1 of 5")[1].splitlines()[1]
         await pilot.press("enter")
         await settle(pilot)
-        summary = app.screen.detail.summary.visual
+        summary = app.screen.detail.full_summary
         marked = [summary.plain[span.start : span.end] for span in summary.spans if span.style == "bold reverse"]
         assert marked.count("Western") == 2
         await pilot.press("escape", "slash", "ctrl+u", *"production weapons", "enter")
         await settle(pilot)
         await pilot.press("enter")
         await settle(pilot)
-        summary = app.screen.detail.summary.visual
+        summary = app.screen.detail.full_summary
         spans = [span for span in summary.spans if span.style == "bold reverse"]
         assert {"production", "weapons"} <= {summary.plain[span.start : span.end].lower() for span in spans}
 

@@ -24,6 +24,26 @@ from tui.text import (
     plain,
 )
 
+SUMMARY_SHARE = 0.6
+"""The most of the detail pane's height the summary takes (as `max-height` in the stylesheet), the rest for links."""
+
+
+def fitted(summary: Content, width: int, height: int) -> Content:
+    """`summary` as wrapped to `width`, cut to `height` lines with its last line ending in an ellipsis when it
+    does not fit, so a short terminal shows that there is more rather than cutting it silently."""
+    if width < 2 or height < 1:
+        return summary
+    lines = summary.wrap(width)
+    if len(lines) <= height:
+        return summary
+    kept = lines[:height]
+    while len(kept) > 1 and not kept[-1].plain.strip():
+        kept.pop()
+    last = kept[-1].rstrip()
+    if not last.plain.endswith("\u2026"):
+        kept[-1] = (last.truncate(width - 1) if last.cell_length >= width else last) + "\u2026"
+    return Content("\n").join(kept)
+
 
 class DetailPane(Vertical):
     """A summary of the subject above the links to what it relates to."""
@@ -35,6 +55,7 @@ class DetailPane(Vertical):
         """Seconds the last show took: when it is slow, the browser lets the cursor run ahead of it."""
         self.summary = Static(id="detail-summary", markup=False)
         self.links = LinkList(id="detail-links")
+        self._summary_content = Content("")
 
     def compose(self) -> ComposeResult:
         yield self.summary
@@ -43,6 +64,19 @@ class DetailPane(Vertical):
     def on_mount(self) -> None:
         self.border_title = Content.styled("Detail", "bold")
 
+    def on_resize(self) -> None:
+        self.summary.update(self._fitted_summary())
+
+    @property
+    def full_summary(self) -> Content:
+        """The whole summary of the subject, however much of it the pane has room to show."""
+        return self._summary_content
+
+    def _fitted_summary(self) -> Content:
+        """The summary cut to the lines the pane gives it (its bottom padding aside)."""
+        height = int(self.content_size.height * SUMMARY_SHARE) - 1
+        return fitted(self._summary_content, self.content_size.width - 2, height)
+
     def show(
         self, snapshot: Snapshot, subject: Subject | None, query: str = "", position: LinkPosition | None = None
     ) -> None:
@@ -50,7 +84,8 @@ class DetailPane(Vertical):
         started = perf_counter()
         self.subject = subject
         summary, sections = describe(snapshot, subject, query)
-        self.summary.update(summary)
+        self._summary_content = summary
+        self.summary.update(self._fitted_summary())
         self.links.show_sections(sections, position)
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
