@@ -349,6 +349,26 @@ def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path:
     assert "(new store)" not in header_once_drawn("second")
 
 
+@needs_tmux
+def test_esc_and_keys_sent_in_one_burst_close_the_palette_and_type_nothing(tmp_path: Path, tmux: Tmux) -> None:
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    tmux.start("app", whosaid_in_terminal(store_path), width=100, height=30)
+    tmux.wait_for("app", "Jake Sullivan")
+    tmux.keys("app", "C-p")
+    tmux.wait_for("app", "\U0001f50e", timeout=10)
+    tmux.keys("app", "Escape", "j", "k", "Up")
+    tmux.settle("app", quiet=0.3, timeout=10)
+    above_footer = "\n".join(tmux.capture("app").splitlines()[:-1])
+    assert "\U0001f50e" not in above_footer and "^" not in above_footer, above_footer
+    tmux.keys("app", "/")
+    tmux.type("app", "Sullivan")
+    tmux.keys("app", "Escape", "3", "Escape", "1")
+    tmux.settle("app", quiet=0.3, timeout=10)
+    above_footer = "\n".join(tmux.capture("app").splitlines()[:-1])
+    assert not any(typed in above_footer for typed in ("^", "\u00a3", "\u00a1")), above_footer
+
+
 # --- snapshots at 80x24 -----------------------------------------------------------------------------------
 
 SMALL = (80, 24)

@@ -830,6 +830,7 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
         )
         return EXIT_FAILURE
     from tui.app import WhosaidApp
+    from tui.key_parser import read_keys_with_key_parser
 
     new_store = not store_path.exists()
     store = open_store(store_path)
@@ -838,6 +839,7 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     app = WhosaidApp(store, ascii_only=ascii_only, new_store=new_store)
     for frozen_size in ("COLUMNS", "LINES"):
         os.environ.pop(frozen_size, None)  # the terminal's own size, followed on resize, wins over the shell's
+    read_keys_with_key_parser()
     app.run(mouse=mouse)
     if app.exit_error:
         print_error(app.exit_error)
