@@ -524,6 +524,25 @@ async def test_on_an_ascii_terminal_at_80_columns_the_footer_keys_never_overlap(
             assert "q Quit" in screen_text(app).splitlines()[-1] or keys == ["slash"]
 
 
+@pytest.mark.parametrize("ascii_only", [True, False])
+@synchronously
+async def test_at_80_columns_the_article_footer_shows_every_key_on_screen(store: Store, ascii_only: bool) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = WhosaidApp(store, ascii_only=ascii_only, store_label="store.json")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "a")
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        spans = sorted((key.region.x, key.region.right) for key in footer.query(FooterKey))
+        assert all(width for _, width in spans) and spans[-1][1] <= 80, spans
+        assert all(end <= start for (_, end), (start, _) in pairwise(spans)), spans
+        last_line = screen_text(app).splitlines()[-1]
+        assert all(words in last_line for words in ("Next", "Search", "Back", "Keys", "palette")), last_line
+
+
 @needs_tmux
 def test_installed_whosaid_with_term_linux_at_80_columns_shows_every_footer_key(tmp_path: Path, tmux: Tmux) -> None:
     store_path = tmp_path / "store.json"

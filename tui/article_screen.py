@@ -18,6 +18,7 @@ from tui.article_layout import line_starts, paragraph_at
 from tui.article_search import ArticleSearch
 from tui.article_view import ArticleView
 from tui.bindings import ARTICLE_BINDINGS
+from tui.browse_screen import BROWSE_BREAKPOINTS
 from tui.detail import Subject
 from tui.mentions import Mention, article_mentions
 from tui.safe_text import printable, printable_line
@@ -67,6 +68,7 @@ class ArticleScreen(Screen[Subject | None]):
     """The full text of one article; dismissed with the person or organization to open, if any."""
 
     BINDINGS = list(ARTICLE_BINDINGS)
+    HORIZONTAL_BREAKPOINTS = BROWSE_BREAKPOINTS
 
     current_quote: var[int | None] = var(None, init=False)
     """Index (in `quotes`) of the marked quote."""

@@ -52,20 +52,27 @@ SEARCH_BINDINGS: list[Binding] = [
 ]
 
 ARTICLE_BINDINGS: list[Binding] = [
-    Binding("n", "next_quote", "Next quote/match", id="article.next_quote"),
-    Binding("N", "previous_quote", "Previous quote/match", key_display="N", id="article.previous_quote"),
+    Binding("n", "next_quote", "Next", tooltip="Next quote or search match", id="article.next_quote"),
+    Binding(
+        "N",
+        "previous_quote",
+        "Previous",
+        tooltip="Previous quote or search match",
+        key_display="N",
+        id="article.previous_quote",
+    ),
     Binding("slash", "search", "Search", key_display="/", priority=True, id="article.search"),
     Binding("tab", "next_name", "Next name", show=False, id="article.next_name"),
     Binding("shift+tab", "previous_name", "Previous name", show=False, id="article.previous_name"),
     Binding("enter", "open_name", "Open name", id="article.open_name"),
-    Binding("y", "copy_quote", "Copy quote", id="article.copy"),
+    Binding("y", "copy_quote", "Copy", tooltip="Copy the quote and citation", id="article.copy"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
     Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),
     Binding("end,G", "scroll_end", "Bottom", show=False, id="article.bottom"),
     Binding("pagedown", "page_down", "Page down", show=False, id="article.page_down"),
     Binding("pageup", "page_up", "Page up", show=False, id="article.page_up"),
-    Binding("escape", "back", "End search/back", id="article.back"),
+    Binding("escape", "back", "Back", tooltip="End the search, or go back", id="article.back"),
     Binding("q", "leave", "Back to the browser", show=False, id="article.leave"),
 ]
 

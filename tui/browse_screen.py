@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 PANES = ("people", "organizations", "quotes", "detail", "articles")
 WIDE_COLUMNS = 100
 NARROW_COLUMNS = 60
+BROWSE_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
+"""Width classes of the screens: under 100 columns the footer is compact."""
 DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
@@ -102,7 +104,7 @@ class BrowseScreen(Screen[None]):
 
     BINDINGS = list(BROWSE_BINDINGS)
     AUTO_FOCUS = "#people-list"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
+    HORIZONTAL_BREAKPOINTS = BROWSE_BREAKPOINTS
 
     search_text: var[str] = var("")
     """The search text the panes are filtered by."""

@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 lines.append(
                     Content.assemble(
                         (keys.ljust(KEY_COLUMN), "bold"),
-                        binding.description.ljust(DESCRIPTION_COLUMN),
+                        (binding.tooltip or binding.description).ljust(DESCRIPTION_COLUMN),
                         (f" {binding.id}", MUTED_STYLE),
                     )
                 )
