@@ -10,8 +10,10 @@ from store.extraction.text import Token, paragraphs, sentences, tokens
 
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
                       r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
-ALPHANUMERIC = re.compile(r"[^\W_]")
 MASK = "\x00"
+ASCII_MASKING = str.maketrans({chr(point): MASK for point in range(128) if chr(point).isalnum()})
+"""Replaces every ASCII letter and digit with the mask in one pass of str.translate."""
+NON_ASCII_ALPHANUMERIC = re.compile(r"[^\W_\x00-\x7f]")
 FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
@@ -80,7 +82,7 @@ def read(text: str) -> Document:
     cursor = 0
     for quote in quotes:
         pieces.append(text[cursor:quote.start])
-        pieces.append(ALPHANUMERIC.sub(MASK, text[quote.start:quote.end]))
+        pieces.append(masked_quote(text[quote.start:quote.end]))
         cursor = quote.end
     pieces.append(text[cursor:])
     masked = "".join(pieces)
@@ -104,6 +106,13 @@ def read(text: str) -> Document:
             found.append(Sentence(s_start, s_end, number, tokens(masked, s_start, s_end, number, len(found))))
     lowercase = {t.text for s in found for t in s.tokens if t.text[:1].islower()}
     return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
+
+
+def masked_quote(quoted: str) -> str:
+    """Quoted text with every letter and digit (of any script) replaced by the mask, so that no later step reads
+    a quote's words as the reporter's."""
+    hidden = quoted.translate(ASCII_MASKING)
+    return hidden if hidden.isascii() else NON_ASCII_ALPHANUMERIC.sub(MASK, hidden)
 
 
 def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int]) -> int:

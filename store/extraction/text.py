@@ -27,8 +27,12 @@ def _mark_class(blocks: tuple[tuple[int, int], ...]) -> str:
 MARKS = _mark_class(((0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x1AFF), (0x1DC0, 0x1DFF), (0x3099, 0x309A)))
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
-WORD = re.compile(rf"(?:[^\W\d_]\.){{2,}}|[^\W\d_](?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?(?:\.[a-z]{{2,}}(?!\w))*"
-                  rf"|\d[\w,.\-]*\w|\d")
+WORD = re.compile(rf"(?=[^\W_])(?:[^\W\d_](?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?"
+                  rf"(?:\.[a-z]{{2,}}(?!\w))*)|\d(?:[\w,.\-]*\w)?)")
+"""A word: dotted initials ("U.S."), a word of letters, marks, inner apostrophes and hyphens (a web address's
+".com" kept), or a number; the lookahead lets the search skip quickly over what cannot start one. Only letters
+and digits start a word, so the first occurrence of a found word after the previous one is where it stands."""
+WORD_CACHE_LIMIT = 200_000
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
@@ -106,36 +110,68 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
     found: list[Token] = []
     append = found.append
     new = tuple.__new__
+    readings = _READINGS
+    find = masked.find
+    w_end = start
     opens = True
-    for index, match in enumerate(WORD.finditer(masked, start, end)):
-        w_start, w_end = match.span()
-        word = match.group()
+    for index, raw in enumerate(WORD.findall(masked, start, end)):
+        w_start = find(raw, w_end)
+        w_end = w_start + len(raw)
+        reading = readings.get(raw)
+        if reading is None:
+            reading = _reading(raw)
+        word, capital, stripped, apostrophe_s, abbreviation, dotted_capital = reading
         possessive = False
-        last = word[-1]
-        if last in "sSz":
-            if last != "z" and len(word) > 2 and word[-2] in APOSTROPHES:
-                word, w_end, possessive = word[:-2], w_end - 2, True
-            elif last != "S" and w_end < end and masked[w_end] in "’'" and word[0].isupper() and (
-                w_end + 1 >= end or masked[w_end + 1] in " \t,"
-            ):
-                possessive = True
-        if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
-            word, w_end = word + ".", w_end + 1
+        stop = w_end
+        if stripped:
+            stop -= 2
+            possessive = True
+        elif apostrophe_s and w_end < end and masked[w_end] in "’'" and (
+            w_end + 1 >= end or masked[w_end + 1] in " \t,"
+        ):
+            possessive = True
+        if abbreviation and stop < end and masked[stop] == ".":
+            word, stop, capital = word + ".", stop + 1, dotted_capital
         if index == 0:
             opens = not masked[start:w_start].strip(OPENING_MARKS)
         elif index == 1:
             opens = False
-        first = word[0]
-        if first.isupper():
-            capital = word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
-        elif first == "a" or first == "e":
-            capital = word[1:3] == "l-" and len(word) > 3 and word[3].isupper()
-        elif first == "d":
-            capital = word[1:2] in APOSTROPHES and len(word) > 2 and word[2].isupper()
-        else:
-            capital = not first.islower() and is_caseless(word)
-        append(new(Token, (w_start, w_end, word, possessive, opens, paragraph, sentence, index, capital)))
+        append(new(Token, (w_start, stop, word, possessive, opens, paragraph, sentence, index, capital)))
     return found
+
+
+_READINGS: dict[str, tuple[str, bool, bool, bool, bool, bool]] = {}
+"""What `tokens` reads from a word alone, by the word as matched: the same words recur in every article."""
+
+
+def _reading(raw: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """A word's text without a possessive 's, whether it reads as a name, whether 's was cut, whether a
+    following apostrophe may make it possessive, whether it is an abbreviation, and whether it reads as a
+    name with its period; remembered for the next time the word is met."""
+    last = raw[-1]
+    stripped = last in "sS" and len(raw) > 2 and raw[-2] in APOSTROPHES
+    word = raw[:-2] if stripped else raw
+    apostrophe_s = not stripped and last in "sz" and raw[0].isupper()
+    abbreviation = word in ABBREVIATIONS
+    reading = (word, _reads_as_name(word), stripped, apostrophe_s, abbreviation,
+               abbreviation and _reads_as_name(word + "."))
+    if len(_READINGS) >= WORD_CACHE_LIMIT:
+        _READINGS.clear()
+    _READINGS[raw] = reading
+    return reading
+
+
+def _reads_as_name(word: str) -> bool:
+    """Whether a word is written like part of a name: capitalized (not a number or "-based" adjective), an
+    "al-"/"el-"/"d'" particle before a capital, or in a script without capitals."""
+    first = word[0]
+    if first.isupper():
+        return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
+    if first == "a" or first == "e":
+        return word[1:3] == "l-" and len(word) > 3 and word[3].isupper()
+    if first == "d":
+        return word[1:2] in APOSTROPHES and len(word) > 2 and word[2].isupper()
+    return not first.islower() and is_caseless(word)
 
 
 def is_caseless(word: str) -> bool:
