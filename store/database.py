@@ -19,8 +19,9 @@ from store.snapshot import Snapshot
 from store.storage import FileStamp, TableFileMissing, TableFilesStorage, Tables, file_stamp
 
 if TYPE_CHECKING:
-    from store.documents import DocumentWriter, StoreIndex
+    from store.documents import DocumentWriter
     from store.model import Extraction
+    from store.writer_lookups import StoreIndex
 
 READ_ATTEMPTS = 5
 QUICK_READ_BYTES = 8_000_000
@@ -173,19 +174,23 @@ class Store:
 
         The writer's lookups (see `StoreIndex`) are kept for the next write while no other process writes in
         between, so a batch reads only the files it changes."""
-        from store.documents import DocumentWriter, StoreIndex
+        from store.documents import DocumentWriter
+        from store.writer_lookups import StoreIndex
 
         with self._locked():
             storage = TableFilesStorage(self.path, SCHEMA_VERSION)
             tables = self._tables_to_write(storage)
             index, self._index = self._index, None
             if index is None or index.generation != tables.generation or self._index_stamp != file_stamp(self.path):
-                index = StoreIndex.read(tables)
+                index = StoreIndex.of(tables)
             tables.tails, tables.dead_bytes = index.tails, index.dead_bytes
-            yield DocumentWriter(tables, index)
+            writer = DocumentWriter(tables, index)
+            yield writer
+            tables.lookups = None if writer.removed else index
             storage.write(tables)
             if tables.removed_at != tables.generation:
-                index.generation, self._index, self._index_stamp = tables.generation, index, file_stamp(self.path)
+                index.committed(tables.generation)
+                self._index, self._index_stamp = index, file_stamp(self.path)
         self._snapshot = None
 
     def _tables_to_write(self, storage: TableFilesStorage) -> Tables:
@@ -290,7 +295,7 @@ class Store:
     def _read_lookups_ahead(self) -> None:
         """Read the writer's lookups (see `StoreIndex`) without the lock, for the first write to take if no other
         writer commits meanwhile; a store being changed or upgraded is left to the first write to read."""
-        from store.documents import StoreIndex
+        from store.writer_lookups import StoreIndex
 
         stamp = file_stamp(self.path)
         if self._index is not None or stamp is None:
@@ -298,7 +303,7 @@ class Store:
         try:
             tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
             current = tables is not None and tables.schema == SCHEMA_VERSION and not tables.changed
-            index = StoreIndex.read(tables) if tables is not None and current else None
+            index = StoreIndex.of(tables) if tables is not None and current else None
         except StoreError:
             return
         if index is not None and file_stamp(self.path) == stamp:

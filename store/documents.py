@@ -10,27 +10,26 @@ its key and end offset follow from those), and `search` (the quote index, see st
 
 from __future__ import annotations
 
-import re
-import struct
-import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
-
-import orjson
 
 from store.extractor_version import ARTICLE_FIELD, article_version
 from store.keys import name_key
 from store.model import Extraction
 from store.quote_index import extend_index_document
-from store.storage import INDEX_TABLE, Tables, TableTail
+from store.storage import INDEX_TABLE, Tables
+from store.writer_lookups import (
+    PLACE_BYTES,
+    Entry,
+    StoreIndex,
+    hash_bytes,
+    read_stored_entry,
+    unpacked_place,
+)
 
 ARTICLE_KEY_LENGTH = 16
-SHA256_HEX = re.compile("[0-9a-f]{64}")
-PLACE_FORMAT = "<II"
-PLACE_BYTES = struct.calcsize(PLACE_FORMAT)
-"""A stored document's place (file number, id) as the start of a writer's entry for it (see `stored_entry`)."""
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
@@ -49,93 +48,6 @@ class RemovedArticle:
 
     key: str
     place: tuple[int, str]
-
-
-@dataclass
-class StoreIndex:
-    """The lookups a writer merges an article with, kept between batches while no other process writes: articles
-    by content hash and by source, and people and organizations by key and by other names, with their documents.
-
-    Built by reading the articles, people and organizations once, a file at a time; after that a batch reads and
-    writes only the files it changes, so adding an article costs the same however big the store is. Kept small:
-    an article is its hash's bytes and place (the rest is read from its file when a text is stored again)."""
-
-    articles: dict[bytes, int] = field(default_factory=dict)
-    """Each stored article's place (see `packed_place`) by the bytes of its content hash."""
-    sources: dict[int, tuple[bytes, ...]] = field(default_factory=dict)
-    """The content hashes (see `hash_bytes`) of the articles read from a source, by the source's hash."""
-    people: dict[str, bytes] = field(default_factory=dict)
-    """Each stored person by key, as its place and its document's JSON (see `stored_entry`)."""
-    organizations: dict[str, bytes] = field(default_factory=dict)
-    person_aliases: dict[str, str] = field(default_factory=dict)
-    """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
-    organization_aliases: dict[str, str] = field(default_factory=dict)
-    extractors: dict[str, int] = field(default_factory=dict)
-    tails: dict[str, TableTail] = field(default_factory=dict)
-    """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
-    dead_bytes: dict[str, int] = field(default_factory=dict)
-    """Bytes of superseded documents by file (see `Tables.dead_bytes`)."""
-    last_index_part: tuple[int, int] | None = None
-    """The quotes the quote index's last part covers (first, end), once known."""
-    generation: int = -1
-    """The store version these lookups describe (see `Tables.generation`)."""
-
-    @classmethod
-    def read(cls, tables: Tables) -> StoreIndex:
-        """The lookups of the store as `tables` hold it. A person's or organization's key is the key of their
-        name (see `name_key`), so only their other names are mapped. Files mostly made of superseded documents
-        are marked to be written again without them."""
-        index = cls(generation=tables.generation, dead_bytes=tables.dead_bytes)
-        for number, doc_id, document in tables.located_documents("articles"):
-            index.note_article(document, (number, doc_id))
-        for table, stored, aliases, multiword_only in (
-            ("people", index.people, index.person_aliases, True),
-            ("organizations", index.organizations, index.organization_aliases, False),
-        ):
-            named = []
-            live_bytes: dict[int, int] = {}
-            for number, doc_id, document in tables.located_documents(table):
-                key = sys.intern(document["key"])
-                stored[key] = stored_entry((number, doc_id), document)
-                live_bytes[number] = live_bytes.get(number, 0) + len(stored[key]) - PLACE_BYTES
-                other_names = [a for a in document.get("aliases", ()) if not multiword_only or len(a.split()) > 1]
-                if other_names:
-                    named.append((key, other_names))
-            for key, other_names in named:
-                for other in other_names:
-                    alias_key = name_key(other)
-                    if alias_key not in stored and alias_key not in aliases:
-                        aliases[alias_key] = key
-            index.dead_bytes.update(_superseded_bytes(tables, table, live_bytes))
-            for number, (file, _count) in enumerate(tables.files.get(table, [])):
-                if tables.mostly_dead(file):
-                    tables.edit_segment(table, number)
-        tables.forget_parsed()
-        return index
-
-    def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
-        """Add a stored article to the lookups."""
-        digest = hash_bytes(document["hash"])
-        self.articles[digest] = packed_place(place)
-        source = hash(document.get("source", ""))
-        self.sources[source] = (*self.sources.get(source, ()), digest)
-        version = str(article_version(document))
-        self.extractors[version] = self.extractors.get(version, 0) + 1
-
-    def forget_article(self, document: dict[str, Any]) -> None:
-        """Drop a stored article from the lookups."""
-        digest = hash_bytes(document["hash"])
-        del self.articles[digest]
-        source = hash(document.get("source", ""))
-        remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
-        if remaining:
-            self.sources[source] = remaining
-        else:
-            self.sources.pop(source, None)
-        version = str(article_version(document))
-        self.extractors[version] -= 1
-        if not self.extractors[version]:
-            del self.extractors[version]
 
 
 class DocumentWriter:
@@ -162,7 +74,7 @@ class DocumentWriter:
         """The document of an article added in this transaction or stored (read from its file)."""
         if digest in self.new_articles:
             return self.new_articles[digest]
-        number, doc_id = unpacked_place(self.index.articles[hash_bytes(digest)])
+        number, doc_id = self.index.place_of(digest)
         return self.tables.segment_documents("articles", number)[doc_id]
 
     def article_title(self, digest: str) -> str:
@@ -173,7 +85,7 @@ class DocumentWriter:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
         if not source:
             return []
-        digests = [hash_text(digest) for digest in self.index.sources.get(hash(source), ())]
+        digests = self.index.hashes_from(source)
         stored_here = [digest for digest in digests if self._article(digest).get("source") == source]
         added = [digest for digest, article in self.new_articles.items() if article["source"] == source]
         return [*stored_here, *added]
@@ -194,7 +106,7 @@ class DocumentWriter:
             self.new_quotes.pop(digest)
         else:
             article = self._article(digest)
-            place = unpacked_place(self.index.articles[hash_bytes(digest)])
+            place = self.index.place_of(digest)
             self.index.forget_article(article)
             self.removed.append(RemovedArticle(article["key"], place))
         key = article["key"]
@@ -270,15 +182,20 @@ class DocumentWriter:
         return self._taken("organizations", self.organizations, self.index.organizations, key)
 
     def _taken(
-        self, table: str, changing: dict[str, dict[str, Any]], stored: dict[str, bytes], key: str
+        self, table: str, changing: dict[str, dict[str, Any]], stored: dict[str, Entry], key: str
     ) -> dict[str, Any] | None:
         """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
         if key not in changing and key in stored:
             entry = stored.pop(key)
-            (number, doc_id), document = read_stored_entry(entry)
+            if isinstance(entry, int):
+                number, doc_id = unpacked_place(entry)
+                document, size = self.tables.document_at(table, number, doc_id)
+            else:
+                (number, doc_id), document = read_stored_entry(entry)
+                size = len(entry) - PLACE_BYTES
             changing[key] = document
-            self.tables.supersede(table, number, doc_id, len(entry) - PLACE_BYTES)
+            self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)
 
     def _merge_person(
@@ -299,7 +216,8 @@ class DocumentWriter:
         if appearances and appearances[-1]["article"] == article:
             appearances.pop()
         appearances.append({"article": article, "role": role, "organization": organization})
-        _note_aliases(candidates, existing, self.people, self.index.people, self.index.person_aliases)
+        for alias in _new_aliases(candidates, self.people, self.index.people, self.index.person_aliases):
+            self.index.aliased("people", alias, existing)
         return existing
 
     def _merge_organization(self, name: str, aliases: tuple[str, ...], article: str) -> str:
@@ -315,19 +233,22 @@ class DocumentWriter:
         _add_aliases(document, (name, *aliases))
         if not document["articles"] or document["articles"][-1] != article:
             document["articles"].append(article)
-        _note_aliases(candidates, existing, self.organizations, stored, other_names)
+        for alias in _new_aliases(candidates, self.organizations, stored, other_names):
+            self.index.aliased("organizations", alias, existing)
         return existing
 
     def apply(self) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
-        for table_name, documents, stored, uses in (
-            ("people", self.people, self.index.people, "appearances"),
-            ("organizations", self.organizations, self.index.organizations, "articles"),
+        for table_name, documents, uses in (
+            ("people", self.people, "appearances"),
+            ("organizations", self.organizations, "articles"),
         ):
             added = sorted(key for key, document in documents.items() if document[uses])
             appended = self.tables.append_documents(table_name, [documents[key] for key in added])
             for key, place in zip(added, appended, strict=True):
-                stored[key] = stored_entry(place, documents[key])
+                self.index.placed(table_name, key, place, documents[key])
+            for key in documents.keys() - set(added):
+                self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")
         if self.removed:
             first_new_position = self._remove_documents()
@@ -431,48 +352,18 @@ def _append_index_part(tables: Tables, texts: list[str], first_position: int) ->
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
 
 
-def hash_bytes(digest: str) -> bytes:
-    """A content hash as a writer keeps it: the bytes of a SHA-256 in hex, else (a store's own key) its text."""
-    if SHA256_HEX.fullmatch(digest):
-        return b"h" + bytes.fromhex(digest)
-    return b"s" + digest.encode("utf-8", "surrogatepass")
 
 
-def hash_text(stored: bytes) -> str:
-    """The content hash a `hash_bytes` holds."""
-    return stored[1:].hex() if stored[:1] == b"h" else stored[1:].decode("utf-8", "surrogatepass")
 
 
-def _superseded_bytes(tables: Tables, table: str, live_bytes: dict[int, int]) -> dict[str, int]:
-    """About how many bytes of each file of a table that holds superseded documents they take: its size less its
-    live documents'."""
-    dead = {}
-    for number, (file, _count) in enumerate(tables.files.get(table, [])):
-        if tables.superseded.get(file):
-            dead[file] = max(0, tables.file_bytes(file) - live_bytes.get(number, 0))
-    return dead
 
 
-def packed_place(place: tuple[int, str]) -> int:
-    """A document's file number and id as one integer."""
-    return place[0] << 32 | int(place[1])
 
 
-def unpacked_place(packed: int) -> tuple[int, str]:
-    """The file number and id of a `packed_place`."""
-    return packed >> 32, str(packed & 0xFFFFFFFF)
 
 
-def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
-    """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
-    changed document is thus read without parsing its file)."""
-    return struct.pack(PLACE_FORMAT, place[0], int(place[1])) + orjson.dumps(document)
 
 
-def read_stored_entry(entry: bytes) -> tuple[tuple[int, str], dict[str, Any]]:
-    """The place and document of a `stored_entry`."""
-    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
-    return (number, str(doc_id)), orjson.loads(entry[PLACE_BYTES:])
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -489,17 +380,11 @@ def _known(
     return aliases.get(name)
 
 
-def _note_aliases(
-    names: Iterable[str],
-    key: str,
-    changing: Mapping[str, object],
-    stored: Mapping[str, object],
-    aliases: dict[str, str],
-) -> None:
-    """Let name keys stand for `key` where they stand for no one yet."""
-    for name in names:
-        if name not in aliases and _known(name, changing, stored, aliases) is None:
-            aliases[name] = key
+def _new_aliases(
+    names: Iterable[str], changing: Mapping[str, object], stored: Mapping[str, object], aliases: Mapping[str, str]
+) -> list[str]:
+    """The name keys that stand for no one yet (each once), to stand for the person or organization named."""
+    return [name for name in dict.fromkeys(names) if _known(name, changing, stored, aliases) is None]
 
 
 def _add_aliases(document: dict[str, Any], names: Iterable[str]) -> None:

@@ -6,6 +6,7 @@ import base64
 import contextlib
 import errno
 import os
+import re
 import tempfile
 import threading
 from bisect import bisect_right
@@ -13,7 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, M
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, Protocol, overload
 
 import orjson
 from tinydb.storages import Storage
@@ -175,6 +176,18 @@ def parse_segments(entry: object) -> list[Segment] | None:
 
 
 TablesReader = Callable[[], "Mapping[str, Any]"]
+LOOKUPS_KEY = "lookups"
+"""The manifest's record of the writer's lookup files."""
+
+
+class LookupsWriter(Protocol):
+    """A writer's lookups, written by the storage with the tables they describe (see `store.writer_lookups`)."""
+
+    def lookups_entry(
+        self, directory: Path, generation: int, files: Mapping[str, list[Segment]], written: list[Path]
+    ) -> dict[str, Any]:
+        """Write the lookup files for version `generation` of the store, whose tables are `files`, adding each
+        file written to `written`; what the manifest records of them."""
 
 
 class SegmentedDocuments(Sequence[dict[str, Any]]):
@@ -280,6 +293,9 @@ class TableTail:
     count: int
     size: int
     next_id: int
+    parsed: bool = True
+    """Whether this process has parsed the last file (or wrote it): a file appended to is parsed first, so a
+    damaged one is reported, never built on."""
 
 
 class Tables(MutableMapping[str, dict[str, Any]]):
@@ -318,12 +334,19 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """Encoded documents a writer added after a table's stored ones, by the number of the file they go to."""
         self._parsed: dict[str, dict[str, Any]] = {}
         """The files last parsed for a writer, by name, the most recent last (see PARSED_FILES_KEPT)."""
+        self._raw_files: dict[str, bytes] = {}
+        """The bytes of the files a writer last cut documents from (see `document_at`), the most recent last."""
         self.dead_bytes: dict[str, int] = {}
         """Bytes of superseded documents in files, by file, as far as a writer has seen them (see `supersede`);
         a writer may hand them to the next version's tables, as `tails`."""
         self.tails: dict[str, TableTail] = {}
         """Where each table's next document goes, learned from its last file when first appended to; still true
         after this object's write, so a writer may hand them to the next version's tables (if no one else wrote)."""
+        self.stored_lookups: object = None
+        """What the manifest records of the writer's lookup files (see `store.writer_lookups`), as read."""
+        self.lookups: LookupsWriter | None = None
+        """Set by a writer: its lookups, written with the tables and recorded in the manifest (None: the manifest
+        records none, and the next writer builds them from the tables)."""
 
     def file_size(self, name: str, segments: int | None = None) -> int:
         """Bytes in the files (or the first `segments` files) of a table not yet read."""
@@ -365,6 +388,31 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         for piece in self.appended.get(name, {}).get(number, []):
             documents.update(orjson.loads(b"{" + piece + b"}"))
         return documents
+
+    def document_at(self, name: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
+        """One document of a table, and its size in bytes, cut from its file's bytes rather than parsing the
+        whole file (unless the file is parsed or edited already, or the document is not found in its bytes)."""
+        file = self.files[name][number][0]
+        if number in self.edited.get(name, {}) or file in self._parsed or not file:
+            document = self.segment_documents(name, number)[doc_id]
+            return document, len(orjson.dumps(document))
+        raw = self._raw_files.pop(file, None) or read_table_bytes(self.directory / file)
+        self._raw_files[file] = raw
+        while len(self._raw_files) > PARSED_FILES_KEPT:
+            del self._raw_files[next(iter(self._raw_files))]
+        start = document_start(raw, doc_id)
+        if start < 0:
+            document = self.segment_documents(name, number)[doc_id]
+            return document, len(orjson.dumps(document))
+        following = NEXT_DOCUMENT.search(raw, start)
+        end = following.start() if following else raw.rstrip().rfind(b"}")
+        try:
+            document = orjson.loads(raw[start:end])
+        except orjson.JSONDecodeError:
+            document = None
+        if not isinstance(document, dict):
+            raise StoreError(f"{shown_path(self.directory / file)}: damaged table file; the store cannot be read")
+        return document, end - start
 
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""
@@ -433,6 +481,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
     def forget_parsed(self) -> None:
         """Let go of the files parsed for a writer (they are parsed again when needed)."""
         self._parsed.clear()
+        self._raw_files.clear()
 
     def clear_table(self, name: str) -> None:
         """Empty a table: the write names no file for it."""
@@ -564,6 +613,8 @@ class TableFilesStorage(Storage):
         self._generation = header["generation"]
         segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
         self._files_in_use = {file for table in segments.values() for file, _ in table}
+        lookups = header.get(LOOKUPS_KEY)
+        self._files_in_use |= lookup_file_names(lookups)
         removed_at = header.get("removed_at", 0)
         self._removed_at = removed_at if isinstance(removed_at, int) else 0
         superseded = parse_superseded(header.get("superseded", {}))
@@ -578,6 +629,7 @@ class TableFilesStorage(Storage):
             superseded=superseded,
         )
         tables.extractors = parse_extractor_counts(header.get("extractors"))
+        tables.stored_lookups = lookups
         return tables
 
     def _refuse_if(self, problem: str | None) -> None:
@@ -618,6 +670,10 @@ class TableFilesStorage(Storage):
             superseded = {file: ids for file, ids in tables.superseded.items() if file in in_use and ids}
             if superseded:
                 manifest[MANIFEST_KEY]["superseded"] = superseded
+            if tables.lookups is not None:
+                lookups = tables.lookups.lookups_entry(self.directory, generation, files, written)
+                manifest[MANIFEST_KEY][LOOKUPS_KEY] = lookups
+                in_use |= lookup_file_names(lookups)
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
             for path in written:
@@ -631,7 +687,9 @@ class TableFilesStorage(Storage):
         self._files_in_use = in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
+        tables._raw_files = {}
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
+        tables.stored_lookups, tables.lookups = manifest[MANIFEST_KEY].get(LOOKUPS_KEY), None
 
     def _write_segments(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
         """Write a table in files of bounded size, keeping each file whose content is unchanged."""
@@ -660,7 +718,7 @@ class TableFilesStorage(Storage):
                 payload, count = orjson.dumps(edited[number]), len(edited[number])
                 tables.dead_bytes.pop(file, None)
             elif number in appended:
-                stored = read_table_bytes(self.directory / file).rstrip()[:-1] if file else b"{"
+                stored = self._checked_bytes(file, tables.tails.get(name))[:-1] if file else b"{"
                 separator = b"," if stored.strip() != b"{" else b""
                 payload = stored + separator + b",".join(appended[number]) + b"}"
                 if file in tables.superseded:
@@ -676,16 +734,33 @@ class TableFilesStorage(Storage):
             segments.append((file, count))
         return segments
 
+    def _checked_bytes(self, file: str, tail: TableTail | None) -> bytes:
+        """The stored bytes of a table file a write appends to, parsed first unless this process already did."""
+        if tail is not None and tail.parsed:
+            return read_table_bytes(self.directory / file).rstrip()
+        raw = load_table_bytes(self.directory / file)[1].rstrip()
+        if tail is not None:
+            tail.parsed = True
+        return raw
+
     def _remove_unused_files(self, keep: set[str]) -> None:
         """Delete table files neither the new nor the previous manifest names (readers may lag one version)."""
         with contextlib.suppress(OSError):
             for entry in self.directory.iterdir():
-                if entry.name not in keep and entry.suffix == ".json":
+                if entry.name not in keep and entry.suffix in (".json", ".jsonl"):
                     with contextlib.suppress(OSError):
                         entry.unlink()
 
     def close(self) -> None:
         """Nothing to release: no file is held open between calls."""
+
+
+def lookup_file_names(entry: object) -> set[str]:
+    """The lookup files a manifest's record of them names (none when it is malformed)."""
+    files = entry.get("files") if isinstance(entry, dict) else None
+    if not isinstance(files, list):
+        return set()
+    return {item[0] for item in files if isinstance(item, list) and item and isinstance(item[0], str)}
 
 
 def parse_superseded(entry: object) -> dict[str, list[str]] | None:
@@ -722,6 +797,21 @@ def segment_payloads(table: dict[str, Any]) -> Iterator[tuple[bytes, int]]:
         size += len(piece) + 1
     if pieces:
         yield b"{" + b",".join(pieces) + b"}", len(pieces)
+
+
+NEXT_DOCUMENT = re.compile(rb',"[0-9]+":\{')
+"""Where a table file's next document starts. Documents have no numeric keys of their own, and a quote within a
+string is escaped, so only the file's own ids match."""
+
+
+def document_start(raw: bytes, doc_id: str) -> int:
+    """Where the document with this id starts in a table file's bytes (-1: not found)."""
+    marker = b'"' + doc_id.encode("ascii") + b'":{'
+    for before in (b",", b"{"):
+        found = raw.find(before + marker)
+        if found >= 0 and (before == b"," or found == 0):
+            return found + len(marker)
+    return -1
 
 
 def table_directory(path: Path) -> Path:

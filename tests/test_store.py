@@ -75,6 +75,7 @@ def test_writes_keep_only_the_current_and_previous_table_files(store_path: Path)
     assert manifest["generation"] == 4 and manifest["schema"] == SCHEMA_VERSION
     table_files = {p.name for p in (store_path.parent / "store.json.d").iterdir()}
     named = {file for segments in manifest["tables"].values() for file, _count in segments}
+    named |= {file for file, _size in manifest["lookups"]["files"]}
     assert named <= table_files
     assert all(name.split(".")[1] == "3" or name in named for name in table_files)
     assert Store(store_path).summary().articles == 4

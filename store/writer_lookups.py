@@ -1,0 +1,411 @@
+"""The lookups a writer merges articles with, and the files that keep them in the store between processes.
+
+A writer needs, for every stored article, person and organization, where it is and which names stand for it.
+Reading that from the tables means parsing every article, person and organization (seconds at tens of thousands
+of articles), so the lookups are kept in the store as files of JSON lines named by the manifest: each write
+appends a line with what it changed, committed by the same manifest rename as the tables. Lookups the manifest
+does not name, or names for another version of the store (an older whosaid wrote it, or articles were removed),
+are built again from the tables.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import struct
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.errors import StoreError
+from store.extractor_version import article_version
+from store.keys import name_key
+from store.storage import Segment, Tables, TableTail, read_table_bytes, write_durably
+
+LOOKUPS_VERSION = 1
+"""The shape of the lookup files; lookups of another shape are built again from the tables."""
+LOOKUP_FILE_BYTES = 1_000_000
+"""A write appends its line to the last lookup file while that stays under this size, else starts a new file."""
+LINE_ENTRIES = 20_000
+"""Entries per line when the lookups are written whole (a line is parsed in one call)."""
+REWRITE_SLACK = 10_000
+"""The lookups are written whole again once their lines hold this many more entries than twice the live ones."""
+SHA256_HEX = re.compile("[0-9a-f]{64}")
+PLACE_FORMAT = "<II"
+PLACE_BYTES = struct.calcsize(PLACE_FORMAT)
+"""A stored document's place (file number, id) as the start of a writer's entry for it (see `stored_entry`)."""
+
+StoredArticle = tuple[int, int, int]
+"""A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
+`source_digest`) and the version of the extractor that read it."""
+Entry = int | bytes
+"""A stored person or organization as the lookups hold it: its place (see `packed_place`), or, for one this
+process wrote, its place and its document's JSON (see `stored_entry`), so it is taken without reading its file."""
+
+
+@dataclass
+class LookupChanges:
+    """What a process changed in the lookups since they were last written: one line of a lookup file."""
+
+    articles: list[list[Any]] = field(default_factory=list)
+    """Articles added, each as [content hash, place, source digest, extractor version]."""
+    people: dict[str, int] = field(default_factory=dict)
+    organizations: dict[str, int] = field(default_factory=dict)
+    people_gone: set[str] = field(default_factory=set)
+    organizations_gone: set[str] = field(default_factory=set)
+    person_aliases: dict[str, str] = field(default_factory=dict)
+    organization_aliases: dict[str, str] = field(default_factory=dict)
+
+    def line(self) -> dict[str, Any]:
+        """The changes as a lookup line (only the kinds of change there are)."""
+        parts: dict[str, Any] = {
+            "a": self.articles,
+            "p-": sorted(self.people_gone),
+            "o-": sorted(self.organizations_gone),
+            "p": self.people,
+            "o": self.organizations,
+            "pa": self.person_aliases,
+            "oa": self.organization_aliases,
+        }
+        return {kind: entries for kind, entries in parts.items() if entries}
+
+
+@dataclass
+class StoreIndex:
+    """The lookups a writer merges an article with: articles by content hash and by source, and people and
+    organizations by key and by other names, with their places.
+
+    Read from the store's lookup files, or built by reading the articles, people and organizations once, a file
+    at a time; after that a batch reads and writes only the files it changes, so adding an article costs about
+    the same however big the store is."""
+
+    articles: dict[bytes, StoredArticle] = field(default_factory=dict)
+    """Each stored article by the bytes of its content hash (see `hash_bytes`)."""
+    sources: dict[int, tuple[bytes, ...]] = field(default_factory=dict)
+    """The content hashes (see `hash_bytes`) of the articles read from a source, by the source's digest."""
+    people: dict[str, Entry] = field(default_factory=dict)
+    """Each stored person by key."""
+    organizations: dict[str, Entry] = field(default_factory=dict)
+    person_aliases: dict[str, str] = field(default_factory=dict)
+    """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
+    organization_aliases: dict[str, str] = field(default_factory=dict)
+    extractors: dict[str, int] = field(default_factory=dict)
+    tails: dict[str, TableTail] = field(default_factory=dict)
+    """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
+    dead_bytes: dict[str, int] = field(default_factory=dict)
+    """Bytes of superseded documents by file (see `Tables.dead_bytes`)."""
+    last_index_part: tuple[int, int] | None = None
+    """The quotes the quote index's last part covers (first, end), once known."""
+    generation: int = -1
+    """The store version these lookups describe (see `Tables.generation`)."""
+    files: list[Segment] | None = None
+    """The lookup files of that version, each with its size (None: none yet, the next write writes them whole)."""
+    entries_in_files: int = 0
+    """How many entries the lines of those files hold (more than the live ones once entries changed)."""
+    changes: LookupChanges = field(default_factory=LookupChanges)
+    """What changed since those files were written: the next write's line."""
+    written: tuple[list[Segment], int] | None = None
+    """The lookup files (and entries in them) of the write under way, theirs once it commits."""
+
+    @classmethod
+    def of(cls, tables: Tables) -> StoreIndex:
+        """The lookups of the store as `tables` hold it: from its lookup files when they describe this version,
+        else built from the tables."""
+        return cls.stored(tables) or cls.read(tables)
+
+    @classmethod
+    def stored(cls, tables: Tables) -> StoreIndex | None:
+        """The lookups from the store's lookup files; None when there are none for this version of the store, or
+        they do not hold what its tables hold."""
+        entry = tables.stored_lookups
+        if not (isinstance(entry, dict) and entry.get("version") == LOOKUPS_VERSION):
+            return None
+        if entry.get("generation") != tables.generation or tables.changed:
+            return None
+        try:
+            files = [(str(name), int(size)) for name, size in entry["files"]]
+            index = cls(generation=tables.generation, files=files)
+            for name, size in files:
+                raw = read_table_bytes(tables.directory / name)
+                if len(raw) != size:
+                    return None
+                for line in raw.splitlines():
+                    index.entries_in_files += index.take_line(orjson.loads(line))
+            index.tails = stored_tails(entry.get("tails", {}), tables)
+            index.dead_bytes = {str(file): int(size) for file, size in entry.get("dead_bytes", {}).items()}
+            part = entry.get("index_part")
+            index.last_index_part = (int(part[0]), int(part[1])) if part is not None else None
+        except (StoreError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
+            return None
+        counts = (len(index.articles), len(index.people), len(index.organizations))
+        if counts != tuple(tables.document_count(name) for name in ("articles", "people", "organizations")):
+            return None
+        return index
+
+    @classmethod
+    def read(cls, tables: Tables) -> StoreIndex:
+        """The lookups built from the tables. A person's or organization's key is the key of their name (see
+        `name_key`), so only their other names are mapped. Files mostly made of superseded documents are marked
+        to be written again without them."""
+        index = cls(generation=tables.generation, dead_bytes=tables.dead_bytes)
+        for number, doc_id, document in tables.located_documents("articles"):
+            index.note_article(document, (number, doc_id))
+        for table, stored, aliases, multiword_only in (
+            ("people", index.people, index.person_aliases, True),
+            ("organizations", index.organizations, index.organization_aliases, False),
+        ):
+            named = []
+            live_bytes: dict[int, int] = {}
+            segments = tables.files.get(table, [])
+            holding_superseded = {number for number, (file, _) in enumerate(segments) if tables.superseded.get(file)}
+            for number, doc_id, document in tables.located_documents(table):
+                key = sys.intern(document["key"])
+                stored[key] = packed_place((number, doc_id))
+                if number in holding_superseded:
+                    live_bytes[number] = live_bytes.get(number, 0) + len(orjson.dumps(document))
+                other_names = [a for a in document.get("aliases", ()) if not multiword_only or len(a.split()) > 1]
+                if other_names:
+                    named.append((key, other_names))
+            for key, other_names in named:
+                for other in other_names:
+                    alias_key = name_key(other)
+                    if alias_key not in stored and alias_key not in aliases:
+                        aliases[alias_key] = key
+            index.dead_bytes.update(_superseded_bytes(tables, table, live_bytes))
+            for number, (file, _count) in enumerate(tables.files.get(table, [])):
+                if tables.mostly_dead(file):
+                    tables.edit_segment(table, number)
+        tables.forget_parsed()
+        index.changes = LookupChanges()
+        return index
+
+    def take_line(self, line: dict[str, Any]) -> int:
+        """Apply one line of a lookup file; how many entries it held."""
+        for digest, place, source, version in line.get("a", ()):
+            self._note(hash_bytes(digest), (int(place), int(source), int(version)))
+        for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
+            for key in gone:
+                stored.pop(key, None)
+        self.people.update(line.get("p", {}))
+        self.organizations.update(line.get("o", {}))
+        self.person_aliases.update(line.get("pa", {}))
+        self.organization_aliases.update(line.get("oa", {}))
+        return sum(len(entries) for entries in line.values())
+
+    def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
+        """Add a stored article to the lookups."""
+        packed = packed_place(place)
+        source = source_digest(str(document.get("source", "")))
+        version = article_version(document)
+        self._note(hash_bytes(document["hash"]), (packed, source, version))
+        self.changes.articles.append([document["hash"], packed, source, version])
+
+    def _note(self, digest: bytes, stored: StoredArticle) -> None:
+        """Add an article, by the bytes of its hash, to the lookups."""
+        self.articles[digest] = stored
+        self.sources[stored[1]] = (*self.sources.get(stored[1], ()), digest)
+        version = str(stored[2])
+        self.extractors[version] = self.extractors.get(version, 0) + 1
+
+    def forget_article(self, document: dict[str, Any]) -> None:
+        """Drop a stored article from the lookups (which are then written whole, see `Store._writer`)."""
+        digest = hash_bytes(document["hash"])
+        _place, source, version_number = self.articles.pop(digest)
+        remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
+        if remaining:
+            self.sources[source] = remaining
+        else:
+            self.sources.pop(source, None)
+        version = str(version_number)
+        self.extractors[version] -= 1
+        if not self.extractors[version]:
+            del self.extractors[version]
+        self.files = None
+
+    def place_of(self, digest: str) -> tuple[int, str]:
+        """The file number and id of a stored article."""
+        return unpacked_place(self.articles[hash_bytes(digest)][0])
+
+    def hashes_from(self, source: str) -> list[str]:
+        """The content hashes of the stored articles whose source has the digest of `source`."""
+        return [hash_text(digest) for digest in self.sources.get(source_digest(source), ())]
+
+    def placed(self, table: str, key: str, place: tuple[int, str], document: dict[str, Any]) -> None:
+        """Note where a person's or organization's document now is."""
+        stored, changed, gone = self._kind(table)
+        stored[key] = stored_entry(place, document)
+        changed[key] = packed_place(place)
+        gone.discard(key)
+
+    def gone(self, table: str, key: str) -> None:
+        """Note that a person or organization is stored no more."""
+        stored, changed, gone = self._kind(table)
+        stored.pop(key, None)
+        changed.pop(key, None)
+        gone.add(key)
+
+    def _kind(self, table: str) -> tuple[dict[str, Entry], dict[str, int], set[str]]:
+        """The lookups and changes of people or of organizations."""
+        if table == "people":
+            return self.people, self.changes.people, self.changes.people_gone
+        return self.organizations, self.changes.organizations, self.changes.organizations_gone
+
+    def aliased(self, table: str, alias: str, key: str) -> None:
+        """Note that another name's key stands for a person or organization."""
+        if table == "people":
+            self.person_aliases[alias] = self.changes.person_aliases[alias] = key
+        else:
+            self.organization_aliases[alias] = self.changes.organization_aliases[alias] = key
+
+    def lookups_entry(
+        self, directory: Path, generation: int, files: Mapping[str, list[Segment]], written: list[Path]
+    ) -> dict[str, Any]:
+        """Write this write's lookup line (or, when there are no lookup files yet or they hold mostly replaced
+        entries, the lookups whole) and say what the manifest records of them: called by the storage once the
+        table files are written, before the manifest."""
+        live = len(self.articles) + len(self.people) + len(self.organizations)
+        live += len(self.person_aliases) + len(self.organization_aliases)
+        if self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK:
+            lines, previous, entries = self.whole_lines(), [], 0
+        else:
+            line = self.changes.line()
+            lines, previous, entries = ([line] if line else []), self.files, self.entries_in_files
+        entries += sum(len(part) for line in lines for part in line.values())
+        lookup_files = appended_files(directory, previous, [orjson.dumps(line) for line in lines], generation, written)
+        self.written = (lookup_files, entries)
+        in_use = {file for segments in files.values() for file, _ in segments}
+        return {
+            "version": LOOKUPS_VERSION,
+            "generation": generation,
+            "files": [list(segment) for segment in lookup_files],
+            "tails": {
+                name: [tail.number, tail.count, tail.size, tail.next_id]
+                for name, tail in self.tails.items()
+                if name in files
+            },
+            "dead_bytes": {file: size for file, size in self.dead_bytes.items() if file in in_use},
+            "index_part": list(self.last_index_part) if self.last_index_part is not None else None,
+        }
+
+    def committed(self, generation: int) -> None:
+        """The write these lookups were written with is committed: its files and version are theirs now."""
+        self.generation = generation
+        if self.written is not None:
+            self.files, self.entries_in_files = self.written
+            self.changes, self.written = LookupChanges(), None
+
+    def whole_lines(self) -> list[dict[str, Any]]:
+        """The lookups as lines, each of at most LINE_ENTRIES entries."""
+        lines = []
+        articles = [
+            [hash_text(digest), place, source, version] for digest, (place, source, version) in self.articles.items()
+        ]
+        for start in range(0, len(articles), LINE_ENTRIES):
+            lines.append({"a": articles[start : start + LINE_ENTRIES]})
+        for kind, entries in (
+            ("p", {key: entry_place(entry) for key, entry in self.people.items()}),
+            ("o", {key: entry_place(entry) for key, entry in self.organizations.items()}),
+            ("pa", self.person_aliases),
+            ("oa", self.organization_aliases),
+        ):
+            keys = list(entries)
+            for start in range(0, len(keys), LINE_ENTRIES):
+                lines.append({kind: {key: entries[key] for key in keys[start : start + LINE_ENTRIES]}})
+        return lines
+
+
+def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTail]:
+    """The recorded tails of tables that still end where they were recorded to (any other is found again)."""
+    tails = {}
+    for name, (number, count, size, next_id) in entry.items():
+        segments = tables.files.get(name, [])
+        if segments and number == len(segments) - 1 and segments[-1][1] == count:
+            tails[name] = TableTail(int(number), int(count), int(size), int(next_id), parsed=False)
+    return tails
+
+
+def appended_files(
+    directory: Path, files: list[Segment], lines: list[bytes], generation: int, written: list[Path]
+) -> list[Segment]:
+    """The lookup files with `lines` after their last line: the last file is written again with them while it
+    stays under LOOKUP_FILE_BYTES, later ones go to new files. Each new file is on disk before this returns."""
+    files = [(name, size or 0) for name, size in files]
+    pending: dict[int, bytes] = {}
+    for line in lines:
+        last = len(files) - 1
+        if files and files[last][1] + len(line) + 1 <= LOOKUP_FILE_BYTES:
+            stored = pending.get(last)
+            if stored is None:
+                stored = read_table_bytes(directory / files[last][0])
+            pending[last] = stored + line + b"\n"
+            files[last] = (files[last][0], len(pending[last]))
+        else:
+            files.append(("", len(line) + 1))
+            pending[len(files) - 1] = line + b"\n"
+    for number, payload in pending.items():
+        name = f"lookups.{generation}.{number}.jsonl"
+        written.append(directory / name)
+        write_durably(written[-1], payload)
+        files[number] = (name, len(payload))
+    return files
+
+
+def _superseded_bytes(tables: Tables, table: str, live_bytes: dict[int, int]) -> dict[str, int]:
+    """About how many bytes of each file of a table that holds superseded documents they take: its size less its
+    live documents'."""
+    dead = {}
+    for number, (file, _count) in enumerate(tables.files.get(table, [])):
+        if tables.superseded.get(file):
+            dead[file] = max(0, tables.file_bytes(file) - live_bytes.get(number, 0))
+    return dead
+
+
+def source_digest(source: str) -> int:
+    """A source's digest, the same in every process, by which the lookups find the articles read from it."""
+    return int.from_bytes(hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def hash_bytes(digest: str) -> bytes:
+    """A content hash as a writer keeps it: the bytes of a SHA-256 in hex, else (a store's own key) its text."""
+    if SHA256_HEX.fullmatch(digest):
+        return b"h" + bytes.fromhex(digest)
+    return b"s" + digest.encode("utf-8", "surrogatepass")
+
+
+def hash_text(stored: bytes) -> str:
+    """The content hash a `hash_bytes` holds."""
+    return stored[1:].hex() if stored[:1] == b"h" else stored[1:].decode("utf-8", "surrogatepass")
+
+
+def packed_place(place: tuple[int, str]) -> int:
+    """A document's file number and id as one integer."""
+    return place[0] << 32 | int(place[1])
+
+
+def unpacked_place(packed: int) -> tuple[int, str]:
+    """The file number and id of a `packed_place`."""
+    return packed >> 32, str(packed & 0xFFFFFFFF)
+
+
+def entry_place(entry: Entry) -> int:
+    """The packed place of a person's or organization's entry."""
+    if isinstance(entry, int):
+        return entry
+    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
+    return packed_place((number, str(doc_id)))
+
+
+def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
+    """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
+    changed document is thus read without parsing its file)."""
+    return struct.pack(PLACE_FORMAT, place[0], int(place[1])) + orjson.dumps(document)
+
+
+def read_stored_entry(entry: bytes) -> tuple[tuple[int, str], dict[str, Any]]:
+    """The place and document of a `stored_entry`."""
+    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
+    return (number, str(doc_id)), orjson.loads(entry[PLACE_BYTES:])
