@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from store.extraction.quotes import QuoteSpan, find_quotes
 from store.extraction.text import Token, paragraphs, sentences, tokens
@@ -15,6 +16,7 @@ ASCII_MASKING = str.maketrans({chr(point): MASK for point in range(128) if chr(p
 """Replaces every ASCII letter and digit with the mask in one pass of str.translate."""
 NON_ASCII_ALPHANUMERIC = re.compile(r"[^\W_\x00-\x7f]")
 FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
+TOKEN_TEXT = attrgetter("text")
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
 
@@ -104,7 +106,10 @@ def read(text: str) -> Document:
         begin = skip.end() if skip and skip.group().strip()[-1:] in "—–-" and skip.end() < end else start
         for s_start, s_end in sentences(masked, begin, end):
             found.append(Sentence(s_start, s_end, number, tokens(masked, s_start, s_end, number, len(found))))
-    lowercase = {t.text for s in found for t in s.tokens if t.text[:1].islower()}
+    written: set[str] = set()
+    for sentence in found:
+        written.update(map(TOKEN_TEXT, sentence.tokens))
+    lowercase = {word for word in written if word[:1].islower()}
     return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
 
 

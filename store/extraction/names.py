@@ -124,19 +124,28 @@ def is_place(words: list[str]) -> bool:
 
 def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     """Maximal runs of adjacent capitalized tokens, joined by lowercase connectors where they sit inside."""
+    words = sentence.tokens
+    capital = [t.capital for t in words]
+    if True not in capital:
+        return []
     found: list[list[Token]] = []
     current: list[Token] = []
     masked = document.text if sentence.quoted else document.masked
-    words = sentence.tokens
-    capital = [t.capital for t in words]
-    if not any(capital):
-        return []
-    for index, token in enumerate(words):
+    count = len(words)
+    index = capital.index(True)
+    while index < count:
+        token = words[index]
         if not current:
-            if capital[index]:
-                current.append(token)
+            current.append(token)
+            index += 1
+            continue
+        if not capital[index] and token.text not in CONNECTORS and not token.text.isdigit():
+            found.append(current)
+            current = []
+            index = _next_capital(capital, index + 1)
             continue
         if _inserted(masked, words, index, capital):
+            index += 1
             continue
         previous = current[-1]
         between = masked[previous.end:token.start]
@@ -145,26 +154,36 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
             joins, between = True, between.lstrip("’'`").removeprefix("s")
         adjacent = joins and (previous.end == token.start - 1 or not between.strip() or
                                                 bool(INSERTION.fullmatch(between)) or _initial(previous, between))
-        if capital[index]:
+        index += 1
+        if capital[index - 1]:
             if not adjacent or len(current) >= MAX_RUN:
                 found.append(current)
                 current = []
             current.append(token)
             continue
-        if adjacent and _number_in_name(masked, words, index, capital):
+        if adjacent and _number_in_name(masked, words, index - 1, capital):
             current.append(token)
             continue
-        if (adjacent and token.text in CONNECTORS and index + 1 < len(words)
-                and not masked[token.end:words[index + 1].start].strip()
-                and (capital[index + 1] or words[index + 1].text in CONNECTORS)):
+        if (adjacent and token.text in CONNECTORS and index < count
+                and not masked[token.end:words[index].start].strip()
+                and (capital[index] or words[index].text in CONNECTORS)):
             current.append(token)
             continue
         found.append(current)
         current = []
+        index = _next_capital(capital, index)
     if current:
         found.append(current)
     trimmed = [_trim(run) for run in found]
     return [run for run in trimmed if run]
+
+
+def _next_capital(capital: list[bool], index: int) -> int:
+    """The index of the first capitalized token at or after index, or the length when none is left."""
+    try:
+        return capital.index(True, index)
+    except ValueError:
+        return len(capital)
 
 
 def _number_in_name(masked: str, words: list[Token], index: int, capital: list[bool]) -> bool:

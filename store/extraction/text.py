@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from store.extraction.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
@@ -90,11 +91,12 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
     """Whether the period at dot closes an abbreviation such as "Mr." or "U.S." rather than a sentence."""
     word = masked[max(floor, masked.rfind(" ", floor, dot) + 1):dot]
-    if not word.isalpha():
-        begin = dot
-        while begin > floor and not masked[begin - 1].isspace() and masked[begin - 1] not in "(\"“‘":
-            begin -= 1
-        word = masked[begin:dot]
+    if word.isalpha():
+        return word in ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    begin = dot
+    while begin > floor and not masked[begin - 1].isspace() and masked[begin - 1] not in "(\"“‘":
+        begin -= 1
+    word = masked[begin:dot]
     if word in ABBREVIATIONS:
         return True
     if len(word) == 1 and word.isupper():
@@ -107,60 +109,63 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
 
 def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> list[Token]:
     """Word tokens of one sentence of masked text."""
+    words = WORD.findall(masked, start, end)
+    if not words:
+        return []
     found: list[Token] = []
     append = found.append
     new = tuple.__new__
     readings = _READINGS
     find = masked.find
+    opens = not masked[start:find(words[0], start)].strip(OPENING_MARKS)
     w_end = start
-    opens = True
-    for index, raw in enumerate(WORD.findall(masked, start, end)):
+    for index, raw in enumerate(words):
         w_start = find(raw, w_end)
         w_end = w_start + len(raw)
-        reading = readings.get(raw)
-        if reading is None:
-            reading = _reading(raw)
-        word, capital, stripped, apostrophe_s, abbreviation, dotted_capital = reading
-        possessive = False
-        stop = w_end
-        if stripped:
-            stop -= 2
-            possessive = True
-        elif apostrophe_s and w_end < end and masked[w_end] in "’'" and (
-            w_end + 1 >= end or masked[w_end + 1] in " \t,"
-        ):
-            possessive = True
-        if abbreviation and stop < end and masked[stop] == ".":
-            word, stop, capital = word + ".", stop + 1, dotted_capital
-        if index == 0:
-            opens = not masked[start:w_start].strip(OPENING_MARKS)
-        elif index == 1:
-            opens = False
-        append(new(Token, (w_start, stop, word, possessive, opens, paragraph, sentence, index, capital)))
+        word, capital, special = readings.get(raw) or _reading(raw)
+        if special:
+            word, stop, possessive, capital = _special_token(masked, raw, w_end, end)
+        else:
+            stop, possessive = w_end, False
+        append(new(Token, (w_start, stop, word, possessive, opens and index == 0, paragraph, sentence, index,
+                           capital)))
     return found
 
 
-_READINGS: dict[str, tuple[str, bool, bool, bool, bool, bool]] = {}
+_READINGS: dict[str, tuple[str, bool, bool]] = {}
 """What `tokens` reads from a word alone, by the word as matched: the same words recur in every article."""
 
 
-def _reading(raw: str) -> tuple[str, bool, bool, bool, bool, bool]:
-    """A word's text without a possessive 's, whether it reads as a name, whether 's was cut, whether a
-    following apostrophe may make it possessive, whether it is an abbreviation, and whether it reads as a
-    name with its period; remembered for the next time the word is met."""
+def _reading(raw: str) -> tuple[str, bool, bool]:
+    """A word's text, whether it reads as a name, and whether its end needs a closer look (a possessive or an
+    abbreviation's period); remembered for the next time the word is met."""
     last = raw[-1]
     stripped = last in "sS" and len(raw) > 2 and raw[-2] in APOSTROPHES
     word = raw[:-2] if stripped else raw
-    apostrophe_s = not stripped and last in "sz" and raw[0].isupper()
-    abbreviation = word in ABBREVIATIONS
-    reading = (word, _reads_as_name(word), stripped, apostrophe_s, abbreviation,
-               abbreviation and _reads_as_name(word + "."))
+    special = stripped or (last in "sz" and raw[0].isupper()) or word in ABBREVIATIONS
+    reading = (word, _reads_as_name(word), special)
     if len(_READINGS) >= WORD_CACHE_LIMIT:
         _READINGS.clear()
     _READINGS[raw] = reading
     return reading
 
 
+def _special_token(masked: str, raw: str, w_end: int, end: int) -> tuple[str, int, bool, bool]:
+    """The text, end, possessive flag and name reading of a word ending in 's, s’ or an abbreviation's period."""
+    word, possessive = raw, False
+    last = raw[-1]
+    if last in "sS" and len(raw) > 2 and raw[-2] in APOSTROPHES:
+        word, w_end, possessive = raw[:-2], w_end - 2, True
+    elif last in "sz" and w_end < end and masked[w_end] in "’'" and raw[0].isupper() and (
+        w_end + 1 >= end or masked[w_end + 1] in " \t,"
+    ):
+        possessive = True
+    if w_end < end and masked[w_end] == "." and word in ABBREVIATIONS:
+        word, w_end = word + ".", w_end + 1
+    return word, w_end, possessive, _reads_as_name(word)
+
+
+@lru_cache(maxsize=WORD_CACHE_LIMIT)
 def _reads_as_name(word: str) -> bool:
     """Whether a word is written like part of a name: capitalized (not a number or "-based" adjective), an
     "al-"/"el-"/"d'" particle before a capital, or in a script without capitals."""
