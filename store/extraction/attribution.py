@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass
 
-from store.extraction.document import Document
+from store.extraction.document import TOKEN_TEXT, Document
 from store.extraction.entities import Found, Mention
 from store.extraction.lexicon import (
     DETERMINERS,
@@ -61,7 +61,8 @@ class Attributor:
         self.mention_starts = {n: [m.start for m in ms] for n, ms in self.by_sentence.items()}
         self.all_mention_starts = [m.start for m in found.mentions]
         self.starts_of: dict[int, list[int]] = {}
-        self.speech = [not SPEECH_VERBS.isdisjoint([t.text for t in s.tokens]) for s in document.sentences]
+        words_of = [set(map(TOKEN_TEXT, s.tokens)) for s in document.sentences]
+        self.speech = [not SPEECH_VERBS.isdisjoint(words) for words in words_of]
         self.roles: dict[str, list[tuple[int, int]]] = {}
         for index, entity in enumerate(self.entities):
             if entity.kind == "person" and entity.role:
@@ -70,8 +71,10 @@ class Attributor:
         for entries in self.roles.values():
             entries.sort()
         self.events: list[tuple[int, int]] = []
-        for sentence_number in range(len(document.sentences)):
-            subject = self._named_subject(sentence_number)
+        for sentence_number, words in enumerate(words_of):
+            if sentence_number not in self.by_sentence and UNNAMED_SOURCES.isdisjoint(words):
+                continue
+            subject = self._named_subject(sentence_number, words)
             if subject is not None:
                 self.events.append(subject)
         self.events.sort()
@@ -384,12 +387,12 @@ class Attributor:
         """The paragraph index of a text position."""
         return self.document.sentences[self.document.sentence_at(position)].paragraph
 
-    def _named_subject(self, number: int) -> tuple[int, int] | None:
-        """The first named subject of a sentence (for pronouns), or an unnamed source that speaks."""
+    def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
+        """The first named subject of a sentence (for pronouns), or an unnamed source that speaks; `words` holds
+        the sentence's words."""
         sentence = self.document.sentences[number]
         unnamed = None
-        texts = [t.text for t in sentence.tokens]
-        for index, token in enumerate(sentence.tokens if not UNNAMED_SOURCES.isdisjoint(texts) else ()):
+        for index, token in enumerate(sentence.tokens if not UNNAMED_SOURCES.isdisjoint(words) else ()):
             following = sentence.tokens[index + 1].text if index + 1 < len(sentence.tokens) else ""
             if token.text in UNNAMED_SOURCES and following in SUBJECT_VERBS:
                 unnamed = (token.start, UNNAMED)

@@ -27,12 +27,15 @@ def _mark_class(blocks: tuple[tuple[int, int], ...]) -> str:
 
 MARKS = _mark_class(((0x0300, 0x036F), (0x0483, 0x0489), (0x0591, 0x1AFF), (0x1DC0, 0x1DFF), (0x3099, 0x309A)))
 LINE = re.compile(r"[^\n]+")
-SENTENCE_END = re.compile(r"(?<![.?!])[.?!]+[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
-WORD = re.compile(rf"(?=[^\W_])(?:[^\W\d_](?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?"
-                  rf"(?:\.[a-z]{{2,}}(?!\w))*)|\d(?:[\w,.\-]*\w)?)")
+SENTENCE_END = re.compile(r"[.?!](?<![.?!].)[.?!]*[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
+"""The end of a sentence: a run of stops not preceded by another, closing marks, then space and a new start; the
+first stop is matched before the look back, so that the search skips quickly to the next stop."""
+WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?"
+                  rf"(?:\.[a-z]{{2,}}(?!\w))*)|(?<=\d)(?:[\w,.\-]*\w)?)")
 """A word: dotted initials ("U.S."), a word of letters, marks, inner apostrophes and hyphens (a web address's
-".com" kept), or a number; the lookahead lets the search skip quickly over what cannot start one. Only letters
-and digits start a word, so the first occurrence of a found word after the previous one is where it stands."""
+".com" kept), or a number. Its first character is matched by a plain range that skips ASCII punctuation,
+spaces and masked quotes quickly, then checked to be a letter or a digit. Only letters and digits start a
+word, so the first occurrence of a found word after the previous one is where it stands."""
 WORD_CACHE_LIMIT = 200_000
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
