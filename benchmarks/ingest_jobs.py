@@ -6,27 +6,19 @@ usage: python benchmarks/ingest_jobs.py [--articles N] [--rounds R] [--jobs J] [
 Generates N articles (default 3000) with ../shared/tools/gen_articles.py (deterministic), or uses the .txt
 files in DIR, then ingests them R times (default 3) into a new store each time, alternating --jobs 1 and
 --jobs J so that a busy machine slows both alike, and prints each run, the best time of each and the ratio.
+Beside the wall clock it prints processor time: of the whole process tree (what the workers cost on top of
+extracting in one process) and of the main process alone (the writer, which also reads the files and hands
+them out); on a shared machine the wall-clock ratio moves with the other load, the processor times much less.
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-GENERATOR = REPO.parent / "shared" / "tools" / "gen_articles.py"
-
-
-def ingest_seconds(articles: Path, store: Path, jobs: int) -> float:
-    """Wall-clock seconds of one `whosaid ingest` process into a new store."""
-    command = [sys.executable, "-m", "tui", "ingest", str(articles), "--db", str(store), "--jobs", str(jobs)]
-    started = time.perf_counter()
-    subprocess.run(command, cwd=REPO, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+from ingest_scale import GENERATOR, Run, generated, run_whosaid
 
 
 def article_folder(arguments: argparse.Namespace, scratch: Path) -> Path:
@@ -35,11 +27,7 @@ def article_folder(arguments: argparse.Namespace, scratch: Path) -> Path:
         return Path(arguments.dir)
     if not GENERATOR.exists():
         sys.exit(f"no article generator at {GENERATOR}; pass --dir DIR")
-    folder = scratch / "articles"
-    subprocess.run(
-        [sys.executable, str(GENERATOR), str(folder), str(arguments.articles)], check=True, stdout=subprocess.DEVNULL
-    )
-    return folder
+    return generated(scratch / "articles", arguments.articles)
 
 
 def main() -> None:
@@ -54,23 +42,35 @@ def main() -> None:
         scratch = Path(scratch_name)
         folder = article_folder(arguments, scratch)
         count = sum(1 for _ in folder.rglob("*.txt"))
-        times: dict[int, list[float]] = {1: [], arguments.jobs: []}
+        runs: dict[int, list[Run]] = {1: [], arguments.jobs: []}
         for round_number in range(arguments.rounds):
             order = (1, arguments.jobs) if round_number % 2 == 0 else (arguments.jobs, 1)
             for jobs in order:
                 store = scratch / f"store-{round_number}-{jobs}.json"
-                seconds = ingest_seconds(folder, store, jobs)
-                times[jobs].append(seconds)
+                run = run_whosaid("ingest", str(folder), "--db", str(store), "--jobs", str(jobs))
+                runs[jobs].append(run)
                 print(
-                    f"round {round_number + 1}: --jobs {jobs}: {seconds:.2f} s ({count / seconds:.0f} articles/s)",
+                    f"round {round_number + 1}: --jobs {jobs}: {run.seconds:.2f} s ({count / run.seconds:.0f} "
+                    f"articles/s), processor {run.cpu_seconds:.2f} s (main process {run.main_cpu_seconds:.2f} s), "
+                    f"peak {run.peak_mb:.0f} MB",
                     flush=True,
                 )
-    one, many = min(times[1]), min(times[arguments.jobs])
+    one = min(runs[1], key=lambda run: run.seconds)
+    many = min(runs[arguments.jobs], key=lambda run: run.seconds)
     print(
-        f"{count} articles, best of {arguments.rounds}: --jobs 1 {one:.2f} s ({count / one:.0f}/s), "
-        f"--jobs {arguments.jobs} {many:.2f} s ({count / many:.0f}/s); ratio {one / many:.2f}x"
+        f"{count} articles, best of {arguments.rounds}: --jobs 1 {one.seconds:.2f} s ({count / one.seconds:.0f}/s), "
+        f"--jobs {arguments.jobs} {many.seconds:.2f} s ({count / many.seconds:.0f}/s); "
+        f"ratio {one.seconds / many.seconds:.2f}x"
     )
-
+    cpu_one = min(run.cpu_seconds for run in runs[1])
+    cpu_many = min(run.cpu_seconds for run in runs[arguments.jobs])
+    writer = min(run.main_cpu_seconds for run in runs[arguments.jobs])
+    bound = cpu_one / max(cpu_many / arguments.jobs, writer, 1e-9)
+    print(
+        f"processor time, best of each: --jobs 1 {cpu_one:.2f} s, --jobs {arguments.jobs} {cpu_many:.2f} s "
+        f"(main process {writer:.2f} s); on {arguments.jobs} free cores --jobs {arguments.jobs} could be at most "
+        f"{bound:.2f}x as fast (the work spread over the cores, or the main process alone, whichever is longer)"
+    )
 
 if __name__ == "__main__":
     main()

@@ -36,11 +36,23 @@ POLL_SECONDS = 0.05
 
 @dataclass(frozen=True)
 class Run:
-    """One whole `whosaid` process: wall-clock seconds, processor seconds of its tree, peak RSS of its tree."""
+    """One whole `whosaid` process: wall-clock seconds, processor seconds of its tree and of the main process
+    alone (the writer, as last seen while it ran), peak RSS of its tree."""
 
     seconds: float
     cpu_seconds: float
     peak_mb: float
+    main_cpu_seconds: float = 0.0
+
+
+def process_cpu_seconds(pid: int) -> float | None:
+    """Processor seconds (user + system) one running process has used so far, from /proc (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def tree_rss_bytes(root: int) -> int:
@@ -74,12 +86,14 @@ def run_whosaid(*arguments: str) -> Run:
         [sys.executable, "-m", "tui", *arguments], cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     peak = 0
+    main_cpu = 0.0
     done = threading.Event()
 
     def poll() -> None:
-        nonlocal peak
+        nonlocal peak, main_cpu
         while not done.is_set():
             peak = max(peak, tree_rss_bytes(process.pid))
+            main_cpu = max(main_cpu, process_cpu_seconds(process.pid) or 0.0)
             done.wait(POLL_SECONDS)
 
     poller = threading.Thread(target=poll, daemon=True)
@@ -92,7 +106,7 @@ def run_whosaid(*arguments: str) -> Run:
         sys.exit(f"whosaid {' '.join(arguments)} failed: {errors.decode(errors='replace').strip()}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Run(seconds, cpu, peak / 1e6)
+    return Run(seconds, cpu, peak / 1e6, main_cpu)
 
 
 def generated(folder: Path, count: int, seed: int | None = None) -> Path:

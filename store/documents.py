@@ -20,14 +20,7 @@ from store.keys import name_key
 from store.model import Extraction
 from store.quote_index import extend_index_document
 from store.storage import INDEX_TABLE, Tables
-from store.writer_lookups import (
-    PLACE_BYTES,
-    Entry,
-    StoreIndex,
-    hash_bytes,
-    read_stored_entry,
-    unpacked_place,
-)
+from store.writer_lookups import StoreIndex, unpacked_place
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
@@ -68,7 +61,7 @@ class DocumentWriter:
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
-        return digest in self.new_articles or hash_bytes(digest) in self.index.articles
+        return digest in self.new_articles or digest in self.index.articles
 
     def _article(self, digest: str) -> dict[str, Any]:
         """The document of an article added in this transaction or stored (read from its file)."""
@@ -182,18 +175,13 @@ class DocumentWriter:
         return self._taken("organizations", self.organizations, self.index.organizations, key)
 
     def _taken(
-        self, table: str, changing: dict[str, dict[str, Any]], stored: dict[str, Entry], key: str
+        self, table: str, changing: dict[str, dict[str, Any]], stored: dict[str, int], key: str
     ) -> dict[str, Any] | None:
         """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
         if key not in changing and key in stored:
-            entry = stored.pop(key)
-            if isinstance(entry, int):
-                number, doc_id = unpacked_place(entry)
-                document, size = self.tables.document_at(table, number, doc_id)
-            else:
-                (number, doc_id), document = read_stored_entry(entry)
-                size = len(entry) - PLACE_BYTES
+            number, doc_id = unpacked_place(stored.pop(key))
+            document, size = self.tables.document_at(table, number, doc_id)
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)
@@ -246,7 +234,7 @@ class DocumentWriter:
             added = sorted(key for key, document in documents.items() if document[uses])
             appended = self.tables.append_documents(table_name, [documents[key] for key in added])
             for key, place in zip(added, appended, strict=True):
-                self.index.placed(table_name, key, place, documents[key])
+                self.index.placed(table_name, key, place)
             for key in documents.keys() - set(added):
                 self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")

@@ -11,8 +11,6 @@ are built again from the tables.
 from __future__ import annotations
 
 import hashlib
-import re
-import struct
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -34,17 +32,10 @@ LINE_ENTRIES = 20_000
 """Entries per line when the lookups are written whole (a line is parsed in one call)."""
 REWRITE_SLACK = 10_000
 """The lookups are written whole again once their lines hold this many more entries than twice the live ones."""
-SHA256_HEX = re.compile("[0-9a-f]{64}")
-PLACE_FORMAT = "<II"
-PLACE_BYTES = struct.calcsize(PLACE_FORMAT)
-"""A stored document's place (file number, id) as the start of a writer's entry for it (see `stored_entry`)."""
 
 StoredArticle = tuple[int, int, int]
 """A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
 `source_digest`) and the version of the extractor that read it."""
-Entry = int | bytes
-"""A stored person or organization as the lookups hold it: its place (see `packed_place`), or, for one this
-process wrote, its place and its document's JSON (see `stored_entry`), so it is taken without reading its file."""
 
 
 @dataclass
@@ -83,13 +74,13 @@ class StoreIndex:
     at a time; after that a batch reads and writes only the files it changes, so adding an article costs about
     the same however big the store is."""
 
-    articles: dict[bytes, StoredArticle] = field(default_factory=dict)
-    """Each stored article by the bytes of its content hash (see `hash_bytes`)."""
-    sources: dict[int, tuple[bytes, ...]] = field(default_factory=dict)
-    """The content hashes (see `hash_bytes`) of the articles read from a source, by the source's digest."""
-    people: dict[str, Entry] = field(default_factory=dict)
-    """Each stored person by key."""
-    organizations: dict[str, Entry] = field(default_factory=dict)
+    articles: dict[str, StoredArticle] = field(default_factory=dict)
+    """Each stored article by its content hash."""
+    sources: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    """The content hashes of the articles read from a source, by the source's digest."""
+    people: dict[str, int] = field(default_factory=dict)
+    """Each stored person's place (see `packed_place`) by key: the document is read from its file when needed."""
+    organizations: dict[str, int] = field(default_factory=dict)
     person_aliases: dict[str, str] = field(default_factory=dict)
     """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
     organization_aliases: dict[str, str] = field(default_factory=dict)
@@ -186,7 +177,7 @@ class StoreIndex:
     def take_line(self, line: dict[str, Any]) -> int:
         """Apply one line of a lookup file; how many entries it held."""
         for digest, place, source, version in line.get("a", ()):
-            self._note(hash_bytes(digest), (int(place), int(source), int(version)))
+            self._note(digest, (place, source, version))
         for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
             for key in gone:
                 stored.pop(key, None)
@@ -201,11 +192,11 @@ class StoreIndex:
         packed = packed_place(place)
         source = source_digest(str(document.get("source", "")))
         version = article_version(document)
-        self._note(hash_bytes(document["hash"]), (packed, source, version))
+        self._note(document["hash"], (packed, source, version))
         self.changes.articles.append([document["hash"], packed, source, version])
 
-    def _note(self, digest: bytes, stored: StoredArticle) -> None:
-        """Add an article, by the bytes of its hash, to the lookups."""
+    def _note(self, digest: str, stored: StoredArticle) -> None:
+        """Add an article, by its content hash, to the lookups."""
         self.articles[digest] = stored
         self.sources[stored[1]] = (*self.sources.get(stored[1], ()), digest)
         version = str(stored[2])
@@ -213,7 +204,7 @@ class StoreIndex:
 
     def forget_article(self, document: dict[str, Any]) -> None:
         """Drop a stored article from the lookups (which are then written whole, see `Store._writer`)."""
-        digest = hash_bytes(document["hash"])
+        digest = document["hash"]
         _place, source, version_number = self.articles.pop(digest)
         remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
         if remaining:
@@ -228,17 +219,16 @@ class StoreIndex:
 
     def place_of(self, digest: str) -> tuple[int, str]:
         """The file number and id of a stored article."""
-        return unpacked_place(self.articles[hash_bytes(digest)][0])
+        return unpacked_place(self.articles[digest][0])
 
     def hashes_from(self, source: str) -> list[str]:
         """The content hashes of the stored articles whose source has the digest of `source`."""
-        return [hash_text(digest) for digest in self.sources.get(source_digest(source), ())]
+        return list(self.sources.get(source_digest(source), ()))
 
-    def placed(self, table: str, key: str, place: tuple[int, str], document: dict[str, Any]) -> None:
+    def placed(self, table: str, key: str, place: tuple[int, str]) -> None:
         """Note where a person's or organization's document now is."""
         stored, changed, gone = self._kind(table)
-        stored[key] = stored_entry(place, document)
-        changed[key] = packed_place(place)
+        stored[key] = changed[key] = packed_place(place)
         gone.discard(key)
 
     def gone(self, table: str, key: str) -> None:
@@ -248,7 +238,7 @@ class StoreIndex:
         changed.pop(key, None)
         gone.add(key)
 
-    def _kind(self, table: str) -> tuple[dict[str, Entry], dict[str, int], set[str]]:
+    def _kind(self, table: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
         """The lookups and changes of people or of organizations."""
         if table == "people":
             return self.people, self.changes.people, self.changes.people_gone
@@ -301,14 +291,12 @@ class StoreIndex:
     def whole_lines(self) -> list[dict[str, Any]]:
         """The lookups as lines, each of at most LINE_ENTRIES entries."""
         lines = []
-        articles = [
-            [hash_text(digest), place, source, version] for digest, (place, source, version) in self.articles.items()
-        ]
+        articles = [[digest, place, source, version] for digest, (place, source, version) in self.articles.items()]
         for start in range(0, len(articles), LINE_ENTRIES):
             lines.append({"a": articles[start : start + LINE_ENTRIES]})
         for kind, entries in (
-            ("p", {key: entry_place(entry) for key, entry in self.people.items()}),
-            ("o", {key: entry_place(entry) for key, entry in self.organizations.items()}),
+            ("p", self.people),
+            ("o", self.organizations),
             ("pa", self.person_aliases),
             ("oa", self.organization_aliases),
         ):
@@ -369,18 +357,6 @@ def source_digest(source: str) -> int:
     return int.from_bytes(hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
 
 
-def hash_bytes(digest: str) -> bytes:
-    """A content hash as a writer keeps it: the bytes of a SHA-256 in hex, else (a store's own key) its text."""
-    if SHA256_HEX.fullmatch(digest):
-        return b"h" + bytes.fromhex(digest)
-    return b"s" + digest.encode("utf-8", "surrogatepass")
-
-
-def hash_text(stored: bytes) -> str:
-    """The content hash a `hash_bytes` holds."""
-    return stored[1:].hex() if stored[:1] == b"h" else stored[1:].decode("utf-8", "surrogatepass")
-
-
 def packed_place(place: tuple[int, str]) -> int:
     """A document's file number and id as one integer."""
     return place[0] << 32 | int(place[1])
@@ -389,23 +365,3 @@ def packed_place(place: tuple[int, str]) -> int:
 def unpacked_place(packed: int) -> tuple[int, str]:
     """The file number and id of a `packed_place`."""
     return packed >> 32, str(packed & 0xFFFFFFFF)
-
-
-def entry_place(entry: Entry) -> int:
-    """The packed place of a person's or organization's entry."""
-    if isinstance(entry, int):
-        return entry
-    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
-    return packed_place((number, str(doc_id)))
-
-
-def stored_entry(place: tuple[int, str], document: dict[str, Any]) -> bytes:
-    """A stored document as a writer keeps it between batches: its file number and id, then its JSON (a
-    changed document is thus read without parsing its file)."""
-    return struct.pack(PLACE_FORMAT, place[0], int(place[1])) + orjson.dumps(document)
-
-
-def read_stored_entry(entry: bytes) -> tuple[tuple[int, str], dict[str, Any]]:
-    """The place and document of a `stored_entry`."""
-    number, doc_id = struct.unpack_from(PLACE_FORMAT, entry)
-    return (number, str(doc_id)), orjson.loads(entry[PLACE_BYTES:])
