@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from store.extraction.document import TOKEN_TEXT, Document
 from store.extraction.entities import Found, Mention
@@ -40,8 +40,7 @@ OBJECT_PREPOSITIONS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Attributed:
+class Attributed(NamedTuple):
     """A quote kept as reported speech, with its speaker (an entity index, or None)."""
 
     span: QuoteSpan

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES, gender_of
@@ -56,8 +57,7 @@ class Entity:
     organization: str | None = None
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """One place in reporter's text where an entity is named."""
 
     start: int

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import cache
 
 from store.extraction.document import Document, Sentence
@@ -57,34 +56,44 @@ HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
 MAX_NUMBER_IN_NAME = 3
 
 
-@dataclass
 class Segment:
-    """A stretch of capitalized words that may name one person, organization or place."""
+    """A stretch of capitalized words that may name one person, organization or place.
 
-    tokens: list[Token]
-    kind: str
-    sentence: int
-    first_index: int
-    role: list[Token] = field(default_factory=list)
-    strong: bool = False
-    gender: str = ""
-    relation: str = ""
-    speaker_slot: bool = False
+    `start` (offset of the first character), `end` (just past the last) and `possessive` (the name ends in 's: an
+    owner, not a subject) are kept beside the words and follow them whenever `tokens` is set, since every later
+    step reads them many times.
+    """
+
+    __slots__ = ("_tokens", "start", "end", "possessive", "kind", "sentence", "first_index", "role", "strong",
+                 "gender", "relation", "speaker_slot")
+
+    def __init__(self, tokens: list[Token], kind: str, sentence: int, first_index: int,
+                 role: list[Token] | None = None, strong: bool = False, gender: str = "", relation: str = "",
+                 speaker_slot: bool = False) -> None:
+        self.tokens = tokens
+        self.kind = kind
+        self.sentence = sentence
+        self.first_index = first_index
+        self.role: list[Token] = [] if role is None else role
+        self.strong = strong
+        self.gender = gender
+        self.relation = relation
+        self.speaker_slot = speaker_slot
 
     @property
-    def start(self) -> int:
-        """Offset of the segment's first character."""
-        return self.tokens[0].start
+    def tokens(self) -> list[Token]:
+        """The segment's words, in order."""
+        return self._tokens
 
-    @property
-    def end(self) -> int:
-        """Offset just past the segment's last character."""
-        return self.tokens[-1].end
+    @tokens.setter
+    def tokens(self, tokens: list[Token]) -> None:
+        self._tokens = tokens
+        self.start = tokens[0].start
+        self.end = tokens[-1].end
+        self.possessive = tokens[-1].possessive
 
-    @property
-    def possessive(self) -> bool:
-        """Whether the name ends in 's (an owner, not a subject)."""
-        return self.tokens[-1].possessive
+    def __repr__(self) -> str:
+        return f"Segment({' '.join(t.text for t in self._tokens)!r}, {self.kind!r}, strong={self.strong})"
 
 
 def is_role_noun(word: str) -> bool:

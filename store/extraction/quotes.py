@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DOUBLE_MARKS = re.compile(r"[“”\"„«»]")
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W_])")
@@ -13,8 +13,7 @@ OPENERS = "“„«"
 CLOSERS = "”»"
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """The text between one pair of marks; end is the paragraph's end when the closing mark is missing."""
 
     start: int
