@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from store.extraction.document import Document, Sentence
@@ -36,6 +37,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "reported won lost signed agreed launched opened bought sold made hired fired owns runs also".split()
 )
 FUZZY_LIMIT = 200
+START = attrgetter("start")
 GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about against into between among".split())
 QUOTED_NAMES_LIMIT = 5000
 CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")
@@ -279,7 +281,7 @@ def find_entities(document: Document) -> Found:
             governed = _governed(document, segment)
             mentions.append(Mention(segment.start, segment.end, resolved[number], segment.possessive,
                                     segment.sentence, governed))
-    mentions.sort(key=lambda m: m.start)
+    mentions.sort(key=START)
     return Found(registry, mentions, all_segments, resolved)
 
 
@@ -465,7 +467,7 @@ def _propagate_lists(document: Document, all_segments: list[Segment]) -> None:
     for segment in all_segments:
         by_sentence.setdefault(segment.sentence, []).append(segment)
     for group in by_sentence.values():
-        group.sort(key=lambda s: s.start)
+        group.sort(key=START)
         chain: list[Segment] = [group[0]]
         joined = False
         for segment in group[1:]:

@@ -183,7 +183,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         index = _next_capital(capital, index)
     if current:
         found.append(current)
-    trimmed = [_trim(run) for run in found]
+    trimmed = [run if run[-1].capital else _trim(run) for run in found]
     return [run for run in trimmed if run]
 
 

@@ -26,10 +26,10 @@ def find_quotes(text: str, paragraph_spans: list[tuple[int, int]]) -> list[Quote
     """All quoted spans, double marks first; single marks count only in paragraphs without double ones."""
     spans: list[QuoteSpan] = []
     for index, (start, end) in enumerate(paragraph_spans):
-        marks = [m.start() for m in DOUBLE_MARKS.finditer(text, start, end)]
-        if marks:
+        if DOUBLE_MARKS.search(text, start, end):
+            marks = [m.start() for m in DOUBLE_MARKS.finditer(text, start, end)]
             spans.extend(_pair_double(text, marks, start, end, index))
-        elif "‘" in text[start:end] or "'" in text[start:end]:
+        elif text.find("‘", start, end) >= 0 or text.find("'", start, end) >= 0:
             spans.extend(_pair_single(text, start, end, index))
     return spans
 

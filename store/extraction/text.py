@@ -120,33 +120,34 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
     new = tuple.__new__
     readings = _READINGS
     find = masked.find
-    opens = not masked[start:find(words[0], start)].strip(OPENING_MARKS)
     w_end = start
     for index, raw in enumerate(words):
         w_start = find(raw, w_end)
-        w_end = w_start + len(raw)
-        word, capital, special = readings.get(raw) or _reading(raw)
+        word, capital, special, length = readings.get(raw) or _reading(raw)
+        w_end = w_start + length
         if special:
             word, stop, possessive, capital = _special_token(masked, raw, w_end, end)
+            append(new(Token, (w_start, stop, word, possessive, False, paragraph, sentence, index, capital)))
         else:
-            stop, possessive = w_end, False
-        append(new(Token, (w_start, stop, word, possessive, opens and index == 0, paragraph, sentence, index,
-                           capital)))
+            append(new(Token, (w_start, w_end, word, False, False, paragraph, sentence, index, capital)))
+    first = found[0]
+    if not masked[start:first.start].strip(OPENING_MARKS):
+        found[0] = new(Token, (*first[:4], True, *first[5:]))
     return found
 
 
-_READINGS: dict[str, tuple[str, bool, bool]] = {}
+_READINGS: dict[str, tuple[str, bool, bool, int]] = {}
 """What `tokens` reads from a word alone, by the word as matched: the same words recur in every article."""
 
 
-def _reading(raw: str) -> tuple[str, bool, bool]:
-    """A word's text, whether it reads as a name, and whether its end needs a closer look (a possessive or an
-    abbreviation's period); remembered for the next time the word is met."""
+def _reading(raw: str) -> tuple[str, bool, bool, int]:
+    """A word's text, whether it reads as a name, whether its end needs a closer look (a possessive or an
+    abbreviation's period), and its length as matched; remembered for the next time the word is met."""
     last = raw[-1]
     stripped = last in "sS" and len(raw) > 2 and raw[-2] in APOSTROPHES
     word = raw[:-2] if stripped else raw
     special = stripped or (last in "sz" and raw[0].isupper()) or word in ABBREVIATIONS
-    reading = (word, _reads_as_name(word), special)
+    reading = (word, _reads_as_name(word), special, len(raw))
     if len(_READINGS) >= WORD_CACHE_LIMIT:
         _READINGS.clear()
     _READINGS[raw] = reading
