@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from store.keys import fold
@@ -27,8 +28,13 @@ _ASCII_WORDS = bytes(
 )
 """A byte table lower-casing ASCII letters and making every other ASCII character that is not a word character (as
 `\\w` sees them) a space: one pass over an ASCII quote in C."""
+_ASCII_LOWER = bytes(ord(chr(code).lower()) if code < 128 else code for code in range(256))
+_ASCII_NOT_WORDS = bytes(code for code in range(128) if _ASCII_WORDS[code] == 32)
+"""ASCII lower-casing, and the ASCII characters that are not word characters: deleted, they squeeze words together."""
 _COMMON_MARKS = str.maketrans(dict.fromkeys("\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026", " "))
 """Quote marks, dashes, ellipses and no-break spaces that English wire copy uses: spaces, as any other mark."""
+_SEPARATOR = "\x80"
+"""Between texts joined for `padded_words`: not ASCII, so no ASCII text holds it, and the byte table keeps it."""
 
 
 def normalised(text: str) -> str:
@@ -41,6 +47,46 @@ def normalised(text: str) -> str:
     return _NOT_WORD.sub(" ", fold(text)).strip()
 
 
+def padded_words(texts: Sequence[str]) -> list[str]:
+    """Each text's `normalised` words with a space either side (a lone space when it has none), so that one is a
+    run of another's words exactly when it is a substring of it. ASCII texts are done all at once, in a few passes
+    over their joined bytes, which costs a fraction of a call per text."""
+    if all(map(str.isascii, texts)):
+        return _ascii_padded_words(texts)
+    padded = [""] * len(texts)
+    ascii_at: list[int] = []
+    for index, text in enumerate(texts):
+        if text.isascii():
+            ascii_at.append(index)
+        else:
+            words = normalised(text)
+            padded[index] = f" {words} " if words else " "
+    for index, words in zip(ascii_at, _ascii_padded_words([texts[index] for index in ascii_at]), strict=True):
+        padded[index] = words
+    return padded
+
+
+def _ascii_padded_words(texts: Sequence[str]) -> list[str]:
+    """`padded_words` of ASCII texts: joined, their bytes mapped by a table, runs of spaces made one, split."""
+    if not texts:
+        return []
+    joined = f" {_SEPARATOR} ".join(texts)
+    spaced = f" {_SEPARATOR} {joined} {_SEPARATOR} ".encode("latin-1").translate(_ASCII_WORDS)
+    while b"  " in spaced:
+        spaced = spaced.replace(b"  ", b" ")
+    return spaced.decode("latin-1").split(_SEPARATOR)[1:-1]
+
+
+def squeezed_words(texts: Sequence[str]) -> list[str]:
+    """Each text's `normalised` words run together, without spaces: cheaper to make (ASCII texts all at once, in
+    one pass over their joined bytes), and one quote can be another's copy or excerpt only if its squeezed words
+    are the other's or in them, so quotes whose squeezed words are all apart are apart."""
+    if all(map(str.isascii, texts)):
+        joined = _SEPARATOR.join(texts).encode("latin-1")
+        return joined.translate(_ASCII_LOWER, _ASCII_NOT_WORDS).decode("latin-1").split(_SEPARATOR)
+    return [normalised(text).replace(" ", "") for text in texts]
+
+
 class QuoteGroups:
     """Which stored quotes are one quote, by stored position. A speaker's quotes are grouped when one of them is
     first asked about, so that a search finding a few speakers' quotes groups theirs only; `entries` groups all."""
@@ -48,11 +94,14 @@ class QuoteGroups:
     def __init__(self, texts: Sequence[str], speakers: Sequence[str | None]) -> None:
         self._texts = texts
         self._speakers = speakers
-        self._positions: dict[str, list[int]] = {}
+        by_speaker: defaultdict[str | None, list[int]] = defaultdict(list)
         for position, speaker in enumerate(speakers):
-            if speaker:
-                self._positions.setdefault(speaker, []).append(position)
-        self._grouped: dict[str, SpeakerGroups] = {}
+            by_speaker[speaker].append(position)
+        by_speaker.pop(None, None)
+        by_speaker.pop("", None)
+        self._positions: dict[str, list[int]] = dict(by_speaker)  # type: ignore[arg-type]
+        self._grouped: dict[str, SpeakerGroups | None] = {}
+        """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers)."""
         self._entries: list[int] | None = None
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
@@ -61,6 +110,11 @@ class QuoteGroups:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def speaker_positions(self) -> dict[str, list[int]]:
+        """The stored positions of each speaker's quotes ("person:KEY", "organization:KEY"), ascending."""
+        return self._positions
 
     @property
     def complete(self) -> bool:
@@ -73,6 +127,8 @@ class QuoteGroups:
         if not speaker:
             return (position,)
         groups = self._of_speaker(speaker)
+        if groups is None or not groups.copies:
+            return (position,)
         return groups.copies.get(groups.group_of[bisect_left(groups.positions, position)]) or (position,)
 
     def size_of(self, position: int) -> int:
@@ -85,17 +141,50 @@ class QuoteGroups:
         if not speaker:
             return position
         groups = self._of_speaker(speaker)
+        if groups is None:
+            return position
         return groups.leads[groups.group_of[bisect_left(groups.positions, position)]]
+
+    def group_speakers(self, speakers: Iterable[str | None]) -> None:
+        """Group these speakers' quotes now, normalising all their texts at once (many times cheaper than one
+        speaker at a time when a search finds the quotes of thousands of speakers)."""
+        grouped, quotes_of = self._grouped, self._positions
+        several = []
+        for speaker in dict.fromkeys(speakers):
+            if speaker and speaker not in grouped:
+                if len(quotes_of[speaker]) == 1:
+                    grouped[speaker] = None
+                else:
+                    several.append(speaker)
+        texts = self._texts
+        few = [speaker for speaker in several if len(quotes_of[speaker]) <= FEW_TO_PAIR]
+        squeezed = squeezed_words([texts[position] for speaker in few for position in quotes_of[speaker]])
+        start = 0
+        for speaker in few:
+            count = len(quotes_of[speaker])
+            if _squeezed_apart(squeezed[start : start + count]):
+                grouped[speaker] = None
+            start += count
+        several = [speaker for speaker in several if speaker not in grouped]
+        padded = padded_words([texts[position] for speaker in several for position in quotes_of[speaker]])
+        start = 0
+        for speaker in several:
+            positions = quotes_of[speaker]
+            grouped[speaker] = speaker_groups(positions, padded[start : start + len(positions)])
+            start += len(positions)
 
     @property
     def entries(self) -> list[int]:
         """One position per group (its lead), ascending: the quotes as listed, each once (grouping every speaker's)."""
         if self._entries is None:
+            self.group_speakers(self._positions)
             entries = [position for position, speaker in enumerate(self._speakers) if not speaker]
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}
-            for speaker in self._positions:
-                groups = self._of_speaker(speaker)
+            for speaker, groups in self._grouped.items():
+                if groups is None:
+                    entries.extend(self._positions[speaker])
+                    continue
                 entries.extend(groups.leads)
                 for group, members in groups.copies.items():
                     for member in members:
@@ -111,28 +200,54 @@ class QuoteGroups:
         quote is grouped, a quote with no copies costs one look at a byte: a search as you type stays quick."""
         copied = self._copied
         if copied is None:
-            lead_of: Callable[[int], int] = self.lead_of
-            alone: list[int] = []
-            grouped = positions
-        else:
-            lead_of = self._leads.__getitem__
-            alone = [position for position in positions if not copied[position]]
-            if len(alone) == len(positions):
-                return alone
-            grouped = [position for position in positions if copied[position]]
+            return list(self.entries_in_order(positions))
+        alone = [position for position in positions if not copied[position]]
+        if len(alone) == len(positions):
+            return alone
         chosen: dict[int, int] = {}
-        for position in grouped:
-            lead = lead_of(position)
-            if lead not in chosen or position == lead:
-                chosen[lead] = position
+        for position in positions:
+            if copied[position]:
+                lead = self._leads[position]
+                if lead not in chosen or position == lead:
+                    chosen[lead] = position
         return sorted([*alone, *chosen.values()])
 
-    def _of_speaker(self, speaker: str) -> SpeakerGroups:
-        """The groups of one speaker's quotes, made when first needed."""
-        groups = self._grouped.get(speaker)
-        if groups is None:
-            groups = self._grouped[speaker] = speaker_groups(self._positions[speaker], self._texts)
-        return groups
+    def entries_in_order(self, positions: Sequence[int]) -> Iterator[int]:
+        """The positions `entries_among` lists, one at a time: the speakers of a few positions are grouped at a
+        time, so that the first entries come long before the last speaker is grouped (`| head` answers at once)."""
+        matched: set[int] | None = None
+        start, size = 0, FIRST_BATCH
+        while start < len(positions):
+            batch = positions[start : start + size]
+            start, size = start + size, min(2 * size, LAST_BATCH)
+            if self._copied is None:
+                self.group_speakers([self._speakers[position] for position in batch])
+            for position in batch:
+                members = self.members_of(position)
+                if len(members) == 1:
+                    yield position
+                    continue
+                if matched is None:
+                    matched = set(positions)
+                lead = self.lead_of(position)
+                if lead not in matched:
+                    lead = next(member for member in members if member in matched)
+                if lead == position:
+                    yield position
+
+    def _of_speaker(self, speaker: str) -> SpeakerGroups | None:
+        """The groups of one speaker's quotes, made when first needed (None: all apart)."""
+        try:
+            return self._grouped[speaker]
+        except KeyError:
+            self.group_speakers((speaker,))
+            return self._grouped[speaker]
+
+
+FIRST_BATCH = 256
+LAST_BATCH = 16384
+"""How many found positions `QuoteGroups.entries_in_order` groups the speakers of at once: few at first, so that
+the first lines come at once, then more, so that the texts of many speakers are normalised together."""
 
 
 @dataclass(frozen=True)
@@ -151,17 +266,14 @@ def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteG
     return QuoteGroups(texts, speakers)
 
 
-def speaker_groups(positions: list[int], texts: Sequence[str]) -> SpeakerGroups:
-    """Group one speaker's quotes (at these stored positions, ascending): the same normalised words, or a run of
-    at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
-    if len(positions) == 1 or (len(positions) <= FEW_TO_PAIR and _all_apart([texts[p] for p in positions])):
+def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups:
+    """Group one speaker's quotes (at these stored positions, ascending, with their `padded_words`): the same
+    normalised words, or a run of at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
+    if len(positions) == 1 or (len(positions) <= FEW_TO_PAIR and _all_apart(padded)):
         return SpeakerGroups(positions, list(range(len(positions))), {}, positions)
     distinct: dict[str, int] = {}
-    text_of: list[int] = []
-    for position in positions:
-        words = normalised(texts[position])
-        text_of.append(distinct.setdefault(words, len(distinct)) if words else -1)
-    words_of = list(distinct)
+    text_of = [distinct.setdefault(words, len(distinct)) if words != " " else -1 for words in padded]
+    words_of = [words[1:-1] for words in distinct]
     root = list(range(len(words_of)))
     if len(words_of) > 1:
         find = _holders_by_search if len(words_of) <= FEW_QUOTES else _holders_by_anchor
@@ -193,15 +305,22 @@ FEW_TO_PAIR = 12
 """Up to this many quotes, a speaker whose quotes are all apart (most speakers) is told so by comparing each pair."""
 
 
-def _all_apart(texts: list[str]) -> bool:
-    """Whether no two of these quotes are one quote: no equal normalised words, no excerpt of another."""
-    padded = sorted((f" {normalised(text)} " for text in texts), key=len)
-    if len(set(padded)) < len(padded) or padded[0] == "  ":
+def _all_apart(padded: Sequence[str]) -> bool:
+    """Whether no two of these quotes (their `padded_words`) are one quote: none without words, no equal words, no
+    excerpt of another (found among them all joined, in one string search each)."""
+    if " " in padded or len(set(padded)) < len(padded):
         return False
-    for rank, excerpt in enumerate(padded):
-        if excerpt.count(" ") - 1 >= MIN_EXCERPT_WORDS and any(excerpt in longer for longer in padded[rank + 1 :]):
-            return False
-    return True
+    joined = "\n".join(padded)
+    return not any(joined.count(words) > 1 and words.count(" ") > MIN_EXCERPT_WORDS for words in padded)
+
+
+def _squeezed_apart(squeezed: Sequence[str]) -> bool:
+    """Whether these quotes (their `squeezed_words`) are surely apart: none empty, none equal, none of at least
+    MIN_EXCERPT_WORDS characters in another. False may still be quotes apart, which `speaker_groups` tells."""
+    if "" in squeezed or len(set(squeezed)) < len(squeezed):
+        return False
+    joined = "\n".join(squeezed)
+    return not any(len(words) >= MIN_EXCERPT_WORDS and joined.count(words) > 1 for words in squeezed)
 
 
 FEW_QUOTES = 200

@@ -18,7 +18,9 @@ from store.quote_groups import (
     _holders_by_search,
     group_quotes,
     normalised,
+    padded_words,
     speaker_groups,
+    squeezed_words,
 )
 from tests.test_tui import SIZE, make_app, no_blink, screen_text, settle, synchronously
 from tui.cli import main
@@ -95,6 +97,22 @@ def test_normalising_ignores_quote_marks_case_spacing_and_punctuation() -> None:
     assert normalised("It\u2019s fine") == normalised("It's fine")
 
 
+def test_texts_normalised_all_at_once_are_normalised_as_one_by_one() -> None:
+    chooser = random.Random(5)
+    pieces = ["We", "will", "WIN", ",", ".", " ", "  ", "\t", "\n", "\u201c", "\u2019s", "D\u00e9j\u00e0", "_x_", "--"]
+    pieces += ["", "\x80", "\x7f", "\x00"]
+    texts = ["", " ", "?!", "\u201c\u201d", *("".join(chooser.choice(pieces) for _ in range(12)) for _ in range(500))]
+    expected = [f" {normalised(text)} " if normalised(text) else " " for text in texts]
+    assert padded_words(texts) == expected
+    assert padded_words(texts[4:]) == expected[4:]
+    assert padded_words([]) == []
+    squeezed = [normalised(text).replace(" ", "") for text in texts]
+    assert squeezed_words(texts) == squeezed
+    assert squeezed_words([text for text in texts if text.isascii()]) == [
+        words for text, words in zip(texts, squeezed, strict=True) if text.isascii()
+    ]
+
+
 def test_copies_by_one_speaker_are_one_group_led_by_the_fullest() -> None:
     texts = [f"\u201c{FULL},\u201d", FULL.upper() + ".", "rebuild the harbor before the winter storms arrive", FULL]
     groups = group_quotes(texts, ["person:ann"] * 3 + [None])
@@ -102,6 +120,36 @@ def test_copies_by_one_speaker_are_one_group_led_by_the_fullest() -> None:
     assert groups.size_of(2) == 3 and groups.size_of(3) == 1
     assert groups.entries == [0, 3]
     assert groups.entries_among([1, 2]) == [1]
+
+
+def test_found_quotes_are_listed_alike_while_speakers_are_grouped_batch_by_batch_and_once_all_are(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    chooser = random.Random(3)
+    vocabulary = FULL.lower().split()[:9]
+    people = [None, *(f"person:{n}" for n in range(700))]
+    texts: list[str] = []
+    speakers: list[str | None] = []
+    for _ in range(3000):
+        if texts and chooser.random() < 0.3:
+            original = chooser.randrange(len(texts))
+            words = texts[original].split()
+            cut = chooser.randint(0, 2)
+            texts.append(" ".join(words[cut:]).upper() + chooser.choice(["", ".", ",\u201d"]))
+            speakers.append(speakers[original] if chooser.random() < 0.9 else chooser.choice(people))
+        else:
+            texts.append(" ".join(chooser.choice(vocabulary) for _ in range(chooser.randint(1, 12))))
+            speakers.append(chooser.choice(people))
+    searches = [sorted(chooser.sample(range(len(texts)), chooser.randint(1, 2000))) for _ in range(20)]
+    grouped_all = group_quotes(texts, speakers)
+    assert len(grouped_all.entries) < len(texts) - 200
+    for found in searches:
+        listed = grouped_all.entries_among(found)
+        assert group_quotes(texts, speakers).entries_among(found) == listed
+        assert list(group_quotes(texts, speakers).entries_in_order(found)) == listed
+        assert {grouped_all.lead_of(position) for position in found} == {grouped_all.lead_of(p) for p in listed}
+    monkeypatch.setattr("store.quote_groups.FEW_TO_PAIR", 0)
+    assert group_quotes(texts, speakers).entries == grouped_all.entries, "no speaker told apart by a shortcut"
 
 
 def test_an_excerpt_joins_only_a_quote_it_is_a_run_of_words_of() -> None:
@@ -152,9 +200,9 @@ def test_a_speaker_with_few_quotes_is_grouped_as_the_general_way_does(monkeypatc
         if chooser.random() < 0.2:
             texts[1] = f"\u201c{texts[0].capitalize()}.\u201d"
         cases.append(texts)
-    fast = [speaker_groups(list(range(len(texts))), texts) for texts in cases]
+    fast = [speaker_groups(list(range(len(texts))), padded_words(texts)) for texts in cases]
     monkeypatch.setattr("store.quote_groups.FEW_TO_PAIR", 0)
-    general = [speaker_groups(list(range(len(texts))), texts) for texts in cases]
+    general = [speaker_groups(list(range(len(texts))), padded_words(texts)) for texts in cases]
     assert fast == general
     assert sum(1 for groups in general if groups.copies) >= 50
 
