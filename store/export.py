@@ -11,9 +11,11 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from store.citations import Citation, format_citation, format_source
+from store.lazy_records import article_title
+from store.snapshot import stored_metadata
 
 if TYPE_CHECKING:
     from store.records import ArticleRecord, QuoteRecord
@@ -43,6 +45,115 @@ def source_document(quote: QuoteRecord, article: ArticleRecord | None) -> dict[s
         "start": quote.start,
         "end": quote.end,
     }
+
+
+class QuoteRow(NamedTuple):
+    """What a plain line of a found quote shows: its text, who said it (their kind, "person" or "organization",
+    name, role and organization in its article), its article's title and how many articles printed it."""
+
+    text: str
+    kind: str | None
+    name: str | None
+    role: str | None
+    organization: str | None
+    title: str | None
+    sources: int
+
+
+class QuoteDocuments:
+    """Found quotes, by stored position, in the JSON shape every command that prints quotes uses, made straight
+    from the stored documents: each article's fields and each speaker's role in an article are looked up once for
+    the whole listing, so printing tens of thousands of quotes costs little more than dumping them."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+        self._quotes = snapshot.stored_quotes.all_documents()
+        self._groups = snapshot.stored_quotes.groups()
+        self._articles: dict[str, dict[str, object]] = {}
+        self._speakers: dict[str, tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]] = {}
+        """By speaker id: its kind, its name and, for a person, their role and organization in each article."""
+
+    def document(self, position: int) -> dict[str, object]:
+        """The quote at this position with who said it and every article that printed it (`sources`)."""
+        return next(self.documents((position,)))
+
+    def documents(self, positions: Iterable[int]) -> Iterator[dict[str, object]]:
+        """`document` of each position in turn, the lookups of a quote printed by one article done in line: the
+        loop of a listing of tens of thousands of quotes."""
+        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+        for position in positions:
+            quote = quotes[position]
+            text, article_key, speaker = quote["text"], quote["article"], quote.get("speaker") or ""
+            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
+            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            members = members_of(position)
+            if len(members) == 1:
+                start = quote["start"]
+                fields = articles.get(article_key) or self.article(article_key)
+                sources = [{**fields, "paragraph": quote.get("paragraph", 0), "start": start, "end": start + len(text)}]
+            else:
+                sources = [self.source(copy) for copy in members]
+            yield {"text": text, "speaker": name, "role": role, "organization": organization, "sources": sources}
+
+    def row(self, position: int) -> QuoteRow:
+        """What a line of plain text shows of the quote at this position."""
+        quote = self._quotes[position]
+        article_key = quote["article"]
+        kind, name, roles = self._speakers.get(quote.get("speaker") or "") or self._speaker(quote.get("speaker"))
+        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        title = (self._articles.get(article_key) or self.article(article_key))["title"]
+        count = len(self._groups.members_of(position))
+        return QuoteRow(quote["text"], kind, name, role, organization, title, count)  # type: ignore[arg-type]
+
+    def source(self, position: int) -> dict[str, object]:
+        """Where the stored quote at this position stands: its article's fields and its offsets there."""
+        quote = self._quotes[position]
+        start = quote["start"]
+        return {
+            **self.article(quote["article"]),
+            "paragraph": quote.get("paragraph", 0),
+            "start": start,
+            "end": start + len(quote["text"]),
+        }
+
+    def article(self, key: str) -> dict[str, object]:
+        """An article's part of a source (`source_document`): id, path, title, outlet, date and link."""
+        fields = self._articles.get(key)
+        if fields is None:
+            document = self._snapshot.article_document(key)
+            if document is None:
+                fields = {"article": key, "path": None, "title": None, "outlet": None, "date": None, "url": None}
+            else:
+                metadata = stored_metadata(document)
+                fields = {
+                    "article": key,
+                    "path": document.get("source", ""),
+                    "title": article_title(document),
+                    "outlet": metadata["outlet"],
+                    "date": metadata["date"],
+                    "url": metadata["url"],
+                }
+            self._articles[key] = fields
+        return fields
+
+    def _speaker(
+        self, speaker: str | None
+    ) -> tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]:
+        """A speaker id's kind, name and (a person's) role and organization by article, looked up once."""
+        found = self._speakers.get(speaker or "")
+        if found is None:
+            kind, _, key = (speaker or "").partition(":")
+            roles: dict[str, tuple[str | None, str | None]] = {}
+            person = self._snapshot.person_document(key) if kind == "person" and key else None
+            for appearance in person.get("appearances", ()) if person is not None else ():
+                roles.setdefault(
+                    appearance["article"], (appearance.get("role") or None, appearance.get("organization") or None)
+                )
+            found = self._speakers[speaker or ""] = (kind if key else None, self._snapshot.speaker_name(speaker), roles)
+        return found
+
+
+_UNKNOWN_ROLE: tuple[None, None] = (None, None)
 
 
 def quote_copies(snapshot: Snapshot, quote: QuoteRecord) -> Sequence[QuoteRecord]:

@@ -27,6 +27,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         self._made: tuple[QuoteGroups | None, list[QuoteRecord | None]] = (None, [None] * len(documents))
         """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
         self._lock = threading.Lock()
+        self._flat: list[dict[str, Any]] | None = None
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -44,22 +45,33 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         record = records[index]
         if record is None:
             copies = groups.size_of(index) if groups is not None else 1
-            record = records[index] = _quote_record(
-                self._documents[index], self._speaker_names, self._text_source, copies
-            )
+            documents = self._flat if self._flat is not None else self._documents
+            record = records[index] = _quote_record(documents[index], self._speaker_names, self._text_source, copies)
         return record
+
+    def speaker_name(self, speaker: str | None) -> str | None:
+        """The name of a speaker ("person:KEY", "organization:KEY"), None when unknown or unattributed."""
+        return self._speaker_names.get(speaker) if speaker else None
+
+    def all_documents(self) -> list[dict[str, Any]]:
+        """Every quote's document, by position, read once into one list: what a pass over many quotes indexes
+        (a table's files are otherwise looked up at each read)."""
+        flat = self._flat
+        if flat is None:
+            flat = self._flat = list(self._documents)
+        return flat
 
     def texts(self) -> list[str]:
         """Every quote's text, by position."""
-        return [document["text"] for document in self._documents]
+        return [document["text"] for document in self.all_documents()]
 
     def article_keys(self) -> list[str]:
         """Every quote's article key, by position."""
-        return [document["article"] for document in self._documents]
+        return [document["article"] for document in self.all_documents()]
 
     def speakers(self) -> list[str | None]:
         """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
-        return [document.get("speaker") for document in self._documents]
+        return [document.get("speaker") for document in self.all_documents()]
 
     @property
     def grouped(self) -> bool:

@@ -49,11 +49,15 @@ class NameLines:
         owners = array("I")
         for owner, names in entries:
             for name in names:
-                lines.append(fold(name.replace("\n", " ")))
+                lines.append(name)
                 owners.append(owner)
+        joined = "\n".join(lines)
+        if joined.count("\n") > len(lines) - 1:
+            joined = "\n".join(line.replace("\n", " ") for line in lines)
+        folded = fold(joined)
         starts = array("Q", [0])
-        starts.extend(accumulate(len(line) + 1 for line in lines))
-        return cls("\n".join(lines), starts, owners)
+        starts.extend(accumulate(len(line) + 1 for line in (folded.split("\n") if folded != joined else lines)))
+        return cls(folded, starts, owners)
 
     def owners_matching(self, term: Term) -> set[int]:
         """The owners one of whose names the term matches (whole words, as in quote texts)."""
@@ -272,11 +276,7 @@ class Snapshot:
 
     @cached_property
     def _quote_positions_by_speaker(self) -> dict[str, list[int]]:
-        by_speaker: dict[str, list[int]] = {}
-        for position, speaker in enumerate(self.stored_quotes.speakers()):
-            if speaker:
-                by_speaker.setdefault(speaker, []).append(position)
-        return by_speaker
+        return self.stored_quotes.groups().speaker_positions
 
     def _quote_positions_of(self, speaker: str) -> list[int]:
         """Positions of the quotes attributed to "person:KEY" or "organization:KEY"."""
@@ -341,6 +341,25 @@ class Snapshot:
         """The article with this key (its content hash), if stored."""
         position = self._article_index.position_of(key)
         return None if position is None else self.articles[position]
+
+    def article_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the article with this key, if stored (no record is made: a listing of
+        thousands of quotes reads each article's fields straight from it)."""
+        position = self._article_index.position_of(key)
+        if position is None:
+            return None
+        return self.articles.documents()[position] if isinstance(self.articles, LazyRecords) else None
+
+    def person_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the person with this key, if stored (no record is made)."""
+        position = self._people_by_key.get(key)
+        if position is None:
+            return None
+        return self.people.documents()[position] if isinstance(self.people, LazyRecords) else None
+
+    def speaker_name(self, speaker: str | None) -> str | None:
+        """The name of a quote's speaker ("person:KEY", "organization:KEY"), None when unknown or unattributed."""
+        return self.stored_quotes.speaker_name(speaker)
 
     def person(self, key: str) -> PersonRecord | None:
         """The person with this key, if stored (only its record is made)."""
@@ -446,6 +465,14 @@ class Snapshot:
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
         return self._entries(self._search_positions(parsed))
+
+    def search_entries(self, query: str | ParsedQuery) -> Iterator[int]:
+        """The stored positions `search_quotes` lists, one at a time: the first come as soon as the index answers,
+        before the copies of the last ones are grouped (see `QuoteGroups.entries_in_order`)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty:
+            return iter(())
+        return self.stored_quotes.groups().entries_in_order(self._search_positions(parsed))
 
     def _search_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending."""

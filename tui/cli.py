@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,7 +16,6 @@ from store import (
     ArticleError,
     ArticleRecord,
     IngestOutcome,
-    QuoteRecord,
     Snapshot,
     Store,
     WhosaidError,
@@ -641,15 +641,6 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     return parsed
 
 
-def quote_document(
-    quote: QuoteRecord, speaker: tuple[str | None, str | None, str | None], sources: list[dict[str, object]]
-) -> dict[str, object]:
-    """A quote as every command that prints quotes shows it in JSON (see the README), with who said it (name,
-    role, organization) and every article that printed it (`store.export.source_document`)."""
-    name, role, organization = speaker
-    return {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": sources}
-
-
 def json_line(document: object) -> str:
     """One JSON value on one line, no character of which can act on a terminal."""
     import orjson
@@ -658,65 +649,84 @@ def json_line(document: object) -> str:
 
 
 class QuoteLines:
-    """Formats found quotes one line each: plain, highlighted on a terminal, JSON objects or a JSON document."""
+    """Formats found quotes, by stored position, one line each: plain, highlighted on a terminal, or JSON objects
+    (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
     def __init__(self, snapshot: Snapshot, parsed: ParsedQuery, form: str, highlight: bool) -> None:
-        self.snapshot = snapshot
+        from store.export import QuoteDocuments
+
+        self.documents = QuoteDocuments(snapshot)
         self.parsed = parsed
         self.form = form
         self.highlight = highlight
-        self.articles: dict[str, ArticleRecord | None] = {}
-        self.speakers: dict[tuple[str | None, str], tuple[str | None, str | None, str | None]] = {}
+        self.made = 0
+        """How many quotes' lines `chunks` has made."""
 
-    def article(self, quote: QuoteRecord) -> ArticleRecord | None:
-        """The quote's article, looked up once for all its quotes."""
-        if quote.article_key not in self.articles:
-            self.articles[quote.article_key] = self.snapshot.article(quote.article_key)
-        return self.articles[quote.article_key]
+    def chunks(self, positions: Iterable[int]) -> Iterator[str]:
+        """Every line to print, many joined in each chunk (without the last newline), made as they are printed: the
+        first chunks are small, so `| head` answers at once, the later ones big, so writing them costs little."""
+        import orjson
 
-    def speaker(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
-        """Who said the quote, with role and organization in its article, looked up once per speaker and article."""
-        key = (quote.speaker_kind and f"{quote.speaker_kind}:{quote.speaker_key}", quote.article_key)
-        if key not in self.speakers:
-            self.speakers[key] = self.snapshot.speaker_details(quote)
-        return self.speakers[key]
-
-    def sources(self, quote: QuoteRecord) -> list[dict[str, object]]:
-        """The `sources` of the quote's JSON: each article that printed it, in article order."""
-        from store.export import quote_copies, source_document
-
-        return [source_document(copy, self.article(copy)) for copy in quote_copies(self.snapshot, quote)]
-
-    def lines(self, quotes: Sequence[QuoteRecord]) -> Iterator[str]:
-        """Every line to print, made as it is printed (so `| head` answers at once)."""
-        if self.form == "json":
-            yield '{"quotes": ['
-        last = len(quotes) - 1
-        for number, quote in enumerate(quotes):
+        dumps = orjson.dumps
+        lines: list[str] = ['{"quotes": ['] if self.form == "json" else []
+        held: str | None = None
+        """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
+        batch = FIRST_CHUNK_LINES
+        made: Iterable[object] = (
+            map(self.plain, positions) if self.form == "plain" else self.documents.documents(positions)
+        )
+        for item in made:
+            self.made += 1
             if self.form == "plain":
-                yield self.plain(quote)
+                lines.append(item)  # type: ignore[arg-type]
+            elif self.form == "jsonl":
+                lines.append(dumps(item).decode("utf-8"))
             else:
-                line = json_line(quote_document(quote, self.speaker(quote), self.sources(quote)))
-                yield line + ("," if self.form == "json" and number < last else "")
+                if held is not None:
+                    lines.append(held + ",")
+                held = dumps(item).decode("utf-8")
+            if len(lines) >= batch:
+                yield self._safe("\n".join(lines))
+                lines, batch = [], min(2 * batch, LAST_CHUNK_LINES)
         if self.form == "json":
-            yield "]}"
+            lines += [held, "]}"] if held is not None else ["]}"]
+        if lines:
+            yield self._safe("\n".join(lines))
 
-    def plain(self, quote: QuoteRecord) -> str:
+    def _safe(self, chunk: str) -> str:
+        """JSON text with no character a terminal would act on (plain lines are made printable one by one)."""
+        if self.form == "plain" or (chunk.isascii() and "\x7f" not in chunk):
+            return chunk
+        return escape_json_text(chunk)
+
+    def plain(self, position: int) -> str:
         """“Text” — speaker, role, organization (article title, N sources where other articles printed it too),
         matches shown in reverse on a terminal."""
-        body = printable_line(quote.text.strip())
+        row = self.documents.row(position)
+        body = printable_text(row.text.strip())
         if self.highlight:
             body = highlighted(body, match_spans(body, self.parsed))
-        name, role, organization = self.speaker(quote)
-        parts = (name, role, organization) if quote.speaker_kind == "person" else (name or "unattributed",)
-        speaker = printable_line(", ".join(part for part in parts if part))
-        article = self.article(quote)
-        title = printable_line(article.title if article else "")
-        if quote.source_count > 1:
-            title += f", {plural(quote.source_count, 'source')}"
+        if row.kind == "person":
+            speaker = ", ".join(part for part in (row.name, row.role, row.organization) if part)
+        else:
+            speaker = row.name or "unattributed"
+        speaker = printable_text(speaker)
+        title = printable_text(row.title or "")
+        if row.sources > 1:
+            title += f", {plural(row.sources, 'source')}"
         if self.highlight:
             return f"\u201c{body}\u201d \u2014 {BOLD}{speaker}{RESET} {DIM}({title}){RESET}"
         return f"\u201c{body}\u201d \u2014 {speaker} ({title})"
+
+
+FIRST_CHUNK_LINES = 8
+LAST_CHUNK_LINES = 2048
+"""How many lines `QuoteLines.chunks` joins into one write: few at first, then more, doubling."""
+
+
+def printable_text(text: str) -> str:
+    """`printable_line`, with text that holds nothing to replace (nearly all of it) returned as it is."""
+    return text if text.isprintable() else printable_line(text)
 
 
 BOLD, DIM, REVERSE, RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;7m", "\x1b[0m"
@@ -744,7 +754,11 @@ def nothing_to_search(parsed: ParsedQuery) -> str:
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
-    """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr."""
+    """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr.
+
+    In article order the quotes are printed as they are found, so the first lines come before the last copies are
+    grouped; with --limit the count is finished after the lines are out; once the reader has gone (`| head`), it
+    stops at once, counting nothing."""
     parsed = search_query(arguments)
     if parsed.is_empty:
         print_error(nothing_to_search(parsed))
@@ -752,24 +766,31 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     for part in parsed.ignored:
         print_error(f"ignored {part!r}: no letter or digit to search for")
     snapshot = open_existing_store(store_path).snapshot
-    found = snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort)
-    if arguments.limit is not None:
-        shown = QuoteSelection(snapshot.stored_quotes, found.positions[: arguments.limit])
+    if arguments.sort == "article":
+        entries: Iterator[int] = snapshot.search_entries(parsed)
     else:
-        shown = found
+        entries = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort).positions)
     form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
-    if not found:
+    first = next(entries, None)
+    if first is None:
         print("0 quotes", file=sys.stderr)
         return EXIT_NO_MATCH
+    wanted = chain((first,), entries)
+    shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    lines = QuoteLines(snapshot, parsed, form, highlight)
     output = Lines()
-    for line in QuoteLines(snapshot, parsed, form, highlight).lines(shown):
-        output.write(line)
+    for chunk in lines.chunks(shown):
+        output.write(chunk)
         if output.lost:
-            break
+            return EXIT_OK
     output.flush()
-    counted = f"{len(shown)} of {len(found)}" if len(shown) < len(found) else str(len(found))
-    print(f"{counted} quote{'' if len(found) == 1 else 's'}", file=sys.stderr)
+    if output.lost:
+        return EXIT_OK
+    printed = lines.made + sum(1 for _ in shown)
+    total = printed + sum(1 for _ in entries)
+    amount = f"{printed} of {total}" if printed < total else str(total)
+    print(f"{amount} quote{'' if total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
 
 
