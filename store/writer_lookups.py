@@ -14,6 +14,7 @@ import hashlib
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +25,17 @@ from store.extractor_version import article_version
 from store.keys import name_key
 from store.storage import Segment, Tables, TableTail, read_table_bytes, write_durably
 
-LOOKUPS_VERSION = 1
+LOOKUPS_VERSION = 2
 """The shape of the lookup files; lookups of another shape are built again from the tables."""
 LOOKUP_FILE_BYTES = 1_000_000
 """A write appends its line to the last lookup file while that stays under this size, else starts a new file."""
-LINE_ENTRIES = 20_000
-"""Entries per line when the lookups are written whole (a line is parsed in one call)."""
+LINES_KEPT = 32
+"""Lines a write may append to before the lookups are written whole again, a line for each kind: a few big
+lines parse much faster than many small ones merged."""
 REWRITE_SLACK = 10_000
 """The lookups are written whole again once their lines hold this many more entries than twice the live ones."""
 
-StoredArticle = tuple[int, int, int]
+StoredArticle = list[int]
 """A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
 `source_digest`) and the version of the extractor that read it."""
 
@@ -42,8 +44,8 @@ StoredArticle = tuple[int, int, int]
 class LookupChanges:
     """What a process changed in the lookups since they were last written: one line of a lookup file."""
 
-    articles: list[list[Any]] = field(default_factory=list)
-    """Articles added, each as [content hash, place, source digest, extractor version]."""
+    articles: dict[str, StoredArticle] = field(default_factory=dict)
+    """Articles added, by content hash."""
     people: dict[str, int] = field(default_factory=dict)
     organizations: dict[str, int] = field(default_factory=dict)
     people_gone: set[str] = field(default_factory=set)
@@ -97,9 +99,11 @@ class StoreIndex:
     """The lookup files of that version, each with its size (None: none yet, the next write writes them whole)."""
     entries_in_files: int = 0
     """How many entries the lines of those files hold (more than the live ones once entries changed)."""
+    lines_in_files: int = 0
+    """How many lines those files hold."""
     changes: LookupChanges = field(default_factory=LookupChanges)
     """What changed since those files were written: the next write's line."""
-    written: tuple[list[Segment], int] | None = None
+    written: tuple[list[Segment], int, int] | None = None
     """The lookup files (and entries in them) of the write under way, theirs once it commits."""
 
     @classmethod
@@ -126,6 +130,10 @@ class StoreIndex:
                     return None
                 for line in raw.splitlines():
                     index.entries_in_files += index.take_line(orjson.loads(line))
+                    index.lines_in_files += 1
+            index.index_articles()
+            if not {*map(type, index.people.values()), *map(type, index.organizations.values())} <= {int}:
+                return None
             index.tails = stored_tails(entry.get("tails", {}), tables)
             index.dead_bytes = {str(file): int(size) for file, size in entry.get("dead_bytes", {}).items()}
             part = entry.get("index_part")
@@ -175,29 +183,40 @@ class StoreIndex:
         return index
 
     def take_line(self, line: dict[str, Any]) -> int:
-        """Apply one line of a lookup file; how many entries it held."""
-        for digest, place, source, version in line.get("a", ()):
-            self._note(digest, (place, source, version))
+        """Apply one line of a lookup file (the first line of a kind is taken as it was parsed, the next ones
+        update it); how many entries it held. `index_articles` then indexes the articles read."""
         for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
             for key in gone:
                 stored.pop(key, None)
-        self.people.update(line.get("p", {}))
-        self.organizations.update(line.get("o", {}))
-        self.person_aliases.update(line.get("pa", {}))
-        self.organization_aliases.update(line.get("oa", {}))
+        for kind, name in LINE_KINDS.items():
+            entries = line.get(kind)
+            if not entries:
+                continue
+            if not isinstance(entries, dict):
+                raise TypeError(kind)
+            if getattr(self, name):
+                getattr(self, name).update(entries)
+            else:
+                setattr(self, name, entries)
         return sum(len(entries) for entries in line.values())
+
+    def index_articles(self) -> None:
+        """The articles by source, and the count by extractor version, from the articles read."""
+        sources: dict[int, tuple[str, ...]] = {}
+        versions: dict[int, int] = {}
+        for digest, (_place, source, version) in self.articles.items():
+            sources[source] = (*sources[source], digest) if source in sources else (digest,)
+            versions[version] = versions.get(version, 0) + 1
+        if not {*map(type, chain.from_iterable(self.articles.values()))} <= {int}:
+            raise TypeError("an article's place, source or version is not a number")
+        self.sources = sources
+        self.extractors = {str(version): count for version, count in versions.items()}
 
     def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
         """Add a stored article to the lookups."""
-        packed = packed_place(place)
-        source = source_digest(str(document.get("source", "")))
-        version = article_version(document)
-        self._note(document["hash"], (packed, source, version))
-        self.changes.articles.append([document["hash"], packed, source, version])
-
-    def _note(self, digest: str, stored: StoredArticle) -> None:
-        """Add an article, by its content hash, to the lookups."""
-        self.articles[digest] = stored
+        digest = document["hash"]
+        stored = [packed_place(place), source_digest(str(document.get("source", ""))), article_version(document)]
+        self.articles[digest] = self.changes.articles[digest] = stored
         self.sources[stored[1]] = (*self.sources.get(stored[1], ()), digest)
         version = str(stored[2])
         self.extractors[version] = self.extractors.get(version, 0) + 1
@@ -259,14 +278,16 @@ class StoreIndex:
         table files are written, before the manifest."""
         live = len(self.articles) + len(self.people) + len(self.organizations)
         live += len(self.person_aliases) + len(self.organization_aliases)
-        if self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK:
-            lines, previous, entries = self.whole_lines(), [], 0
+        line = self.changes.line()
+        whole = self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK
+        if whole or self.lines_in_files + bool(line) > LINES_KEPT:
+            lines, previous, entries, count = self.whole_lines(), [], 0, 0
         else:
-            line = self.changes.line()
-            lines, previous, entries = ([line] if line else []), self.files, self.entries_in_files
+            lines, previous = ([line] if line else []), self.files
+            entries, count = self.entries_in_files, self.lines_in_files
         entries += sum(len(part) for line in lines for part in line.values())
         lookup_files = appended_files(directory, previous, [orjson.dumps(line) for line in lines], generation, written)
-        self.written = (lookup_files, entries)
+        self.written = (lookup_files, entries, count + len(lines))
         in_use = {file for segments in files.values() for file, _ in segments}
         return {
             "version": LOOKUPS_VERSION,
@@ -285,25 +306,23 @@ class StoreIndex:
         """The write these lookups were written with is committed: its files and version are theirs now."""
         self.generation = generation
         if self.written is not None:
-            self.files, self.entries_in_files = self.written
+            self.files, self.entries_in_files, self.lines_in_files = self.written
             self.changes, self.written = LookupChanges(), None
 
     def whole_lines(self) -> list[dict[str, Any]]:
-        """The lookups as lines, each of at most LINE_ENTRIES entries."""
-        lines = []
-        articles = [[digest, place, source, version] for digest, (place, source, version) in self.articles.items()]
-        for start in range(0, len(articles), LINE_ENTRIES):
-            lines.append({"a": articles[start : start + LINE_ENTRIES]})
-        for kind, entries in (
-            ("p", self.people),
-            ("o", self.organizations),
-            ("pa", self.person_aliases),
-            ("oa", self.organization_aliases),
-        ):
-            keys = list(entries)
-            for start in range(0, len(keys), LINE_ENTRIES):
-                lines.append({kind: {key: entries[key] for key in keys[start : start + LINE_ENTRIES]}})
-        return lines
+        """The lookups as lines, one for each kind that has entries."""
+        return [{kind: getattr(self, name)} for kind, name in LINE_KINDS.items() if getattr(self, name)]
+
+
+LINE_KINDS = {
+    "a": "articles",
+    "p": "people",
+    "o": "organizations",
+    "pa": "person_aliases",
+    "oa": "organization_aliases",
+}
+"""The kinds of entry of a lookup line, and the lookups they go to ("p-" and "o-" name people and organizations
+stored no more)."""
 
 
 def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTail]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
+from store import Store, writer_lookups
 from store.database import read_tables
 from store.storage import Tables
 from store.writer_lookups import StoreIndex
@@ -90,7 +90,11 @@ def test_lookups_missing_stale_or_damaged_are_built_again(store_path: Path, dama
     assert after["lookups"]["generation"] == after["generation"]
 
 
-def test_lookups_read_from_the_store_equal_lookups_built_from_its_tables(store_path: Path) -> None:
+@pytest.mark.parametrize("lines_kept", [4, writer_lookups.LINES_KEPT])
+def test_lookups_read_from_the_store_equal_lookups_built_from_its_tables(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, lines_kept: int
+) -> None:
+    monkeypatch.setattr(writer_lookups, "LINES_KEPT", lines_kept)
     store = Store(store_path, extractor=tagged_extract)
     for number in range(12):
         story = f"Story {number}\n\n\u201cLine {number},\u201d said Ann Lee{number % 3}.\nORG=Board {number % 4}\n"
@@ -106,6 +110,8 @@ def test_lookups_read_from_the_store_equal_lookups_built_from_its_tables(store_p
     assert stored.person_aliases == built.person_aliases
     assert stored.organization_aliases == built.organization_aliases
     assert stored.extractors == built.extractors == manifest(store_path)["extractors"]
+    lookup_files = [store_path.parent / "store.json.d" / name for name, _ in manifest(store_path)["lookups"]["files"]]
+    assert sum(len(path.read_bytes().splitlines()) for path in lookup_files) <= lines_kept
 
 
 def test_removing_an_article_leaves_lookups_that_are_built_again(store_path: Path) -> None:
