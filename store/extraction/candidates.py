@@ -145,11 +145,17 @@ def names_standing_alone(document: Document) -> frozenset[str]:
     """Capitalized words the article uses on their own, mid-sentence (a surname after its first mention)."""
     alone = set()
     for sentence in document.sentences:
+        capital = sentence.capitals
+        if True not in capital:
+            continue
         words = sentence.tokens
-        for index, token in enumerate(words):
-            if (token.capital and not token.sentence_start and (index == 0 or not words[index - 1].capital)
-                    and (index + 1 == len(words) or not words[index + 1].capital)):
-                alone.add(token.text)
+        last = len(words) - 1
+        index = -1
+        for _ in range(capital.count(True)):
+            index = capital.index(True, index + 1)
+            if (index == 0 or not capital[index - 1]) and (index == last or not capital[index + 1]) \
+                    and not words[index].sentence_start:
+                alone.add(words[index].text)
     return frozenset(alone)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import attrgetter
 
 from store.extraction.quotes import QuoteSpan, find_quotes
@@ -17,6 +18,7 @@ ASCII_MASKING = str.maketrans({chr(point): MASK for point in range(128) if chr(p
 NON_ASCII_ALPHANUMERIC = re.compile(r"[^\W_\x00-\x7f]")
 FRONT_MATTER = re.compile(r"(title|source|date|url|author|byline|published|link)\s*:\s*(.*)", re.IGNORECASE)
 TOKEN_TEXT = attrgetter("text")
+TOKEN_CAPITAL = attrgetter("capital")
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
 
@@ -30,6 +32,11 @@ class Sentence:
     paragraph: int
     tokens: list[Token]
     quoted: bool = False
+
+    @cached_property
+    def capitals(self) -> list[bool]:
+        """Whether each token reads as part of a name, in token order (read by several steps)."""
+        return list(map(TOKEN_CAPITAL, self.tokens))
 
 
 @dataclass
@@ -93,13 +100,12 @@ def read(text: str) -> Document:
         quiet.add(title_paragraph)
     found: list[Sentence] = []
     for number, (start, end) in enumerate(spans):
-        line = masked[start:end]
         if number in quiet and number != title_paragraph:
             continue
-        if len(line) < 80 and line.isupper():
+        if end - start < 80 and masked[start:end].isupper():
             quiet.add(number)
             continue
-        if DATE_LINE.fullmatch(line.strip()):
+        if DATE_LINE.fullmatch(masked, start, end):
             quiet.add(number)
             continue
         skip = DATELINE.match(masked, start, min(end, start + 90))

@@ -134,7 +134,7 @@ def is_place(words: list[str]) -> bool:
 def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     """Maximal runs of adjacent capitalized tokens, joined by lowercase connectors where they sit inside."""
     words = sentence.tokens
-    capital = [t.capital for t in words]
+    capital = sentence.capitals
     if True not in capital:
         return []
     found: list[list[Token]] = []

@@ -79,7 +79,7 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in SENTENCE_END.finditer(masked, start, end):
         stop = match.end()
-        if match.group()[0] == "." and _is_abbreviation(masked, match.start(), cursor):
+        if masked[match.start()] == "." and _is_abbreviation(masked, match.start(), cursor):
             continue
         if stop > cursor:
             spans.append((cursor, stop))
