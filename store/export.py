@@ -10,8 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+import orjson
 
 from store.citations import Citation, format_citation, format_source
 from store.lazy_records import article_title
@@ -72,6 +74,10 @@ class QuoteDocuments:
         self._articles: dict[str, dict[str, object]] = {}
         self._speakers: dict[str, tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]] = {}
         """By speaker id: its kind, its name and, for a person, their role and organization in each article."""
+        self._dumped: dict[str | None, str] = {}
+        """Names, roles and organizations as JSON."""
+        self._article_json: dict[str, str] = {}
+        """By article key: the start of the JSON of a source in it, up to its offsets."""
 
     def document(self, position: int) -> dict[str, object]:
         """The quote at this position with who said it and every article that printed it (`sources`)."""
@@ -95,6 +101,43 @@ class QuoteDocuments:
                 sources = [self.source(copy) for copy in members]
             yield {"text": text, "speaker": name, "role": role, "organization": organization, "sources": sources}
 
+    def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
+        """The JSON of each `document` in turn, exactly as `orjson.dumps` writes it, put together from pieces kept
+        for the whole listing (each article's fields, each name, role and organization dumped once): several times
+        cheaper than building and dumping each document."""
+        quotes, members_of, speakers = self._quotes, self._groups.members_of, self._speakers
+        dumped, source_json = self._dumped, self._source_json
+        for position in positions:
+            quote = quotes[position]
+            article_key, speaker = quote["article"], quote.get("speaker") or ""
+            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
+            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            members = members_of(position)
+            if len(members) == 1:
+                sources = source_json(quote)
+            else:
+                sources = ",".join([source_json(quotes[copy]) for copy in members])
+            yield (
+                f'{{"text":{_dumps(quote["text"])},"speaker":{dumped.get(name) or self._dump(name)},'
+                f'"role":{dumped.get(role) or self._dump(role)},'
+                f'"organization":{dumped.get(organization) or self._dump(organization)},"sources":[{sources}]}}'
+            )
+
+    def _source_json(self, quote: Mapping[str, Any]) -> str:
+        """The JSON of one `source`, its article's fields dumped once."""
+        article_key, start, paragraph = quote["article"], quote["start"], quote.get("paragraph", 0)
+        fields = self._article_json.get(article_key)
+        if fields is None:
+            fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
+        if type(start) is not int or type(paragraph) is not int:
+            return _dumps(self.source_of(quote))
+        return f'{fields}"paragraph":{paragraph},"start":{start},"end":{start + len(quote["text"])}}}'
+
+    def _dump(self, value: str | None) -> str:
+        """A name, role or organization as JSON, kept for the next quote that has it."""
+        dumped = self._dumped[value] = _dumps(value)
+        return dumped
+
     def row(self, position: int) -> QuoteRow:
         """What a line of plain text shows of the quote at this position."""
         quote = self._quotes[position]
@@ -107,7 +150,10 @@ class QuoteDocuments:
 
     def source(self, position: int) -> dict[str, object]:
         """Where the stored quote at this position stands: its article's fields and its offsets there."""
-        quote = self._quotes[position]
+        return self.source_of(self._quotes[position])
+
+    def source_of(self, quote: Mapping[str, Any]) -> dict[str, object]:
+        """Where a stored quote (its document) stands: its article's fields and its offsets there."""
         start = quote["start"]
         return {
             **self.article(quote["article"]),
@@ -154,6 +200,11 @@ class QuoteDocuments:
 
 
 _UNKNOWN_ROLE: tuple[None, None] = (None, None)
+
+
+def _dumps(value: object) -> str:
+    """A value as compact JSON text (orjson's)."""
+    return orjson.dumps(value).decode("utf-8")
 
 
 def quote_copies(snapshot: Snapshot, quote: QuoteRecord) -> Sequence[QuoteRecord]:

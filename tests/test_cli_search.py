@@ -8,9 +8,11 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+import orjson
 import pytest
 
-from store import Store
+from store import Snapshot, Store
+from store.export import QuoteDocuments, quote_copies, source_document
 from store.model import Extraction, Organization, Person, Quote
 from tests.conftest import REPO_ROOT
 from tui.cli import main
@@ -74,6 +76,25 @@ def texts(capsys: pytest.CaptureFixture[str], store_path: Path, *arguments: str)
     code, out, _ = search(capsys, store_path, "--jsonl", *arguments)
     assert code in (0, 1)
     return [json.loads(line)["text"] for line in out.splitlines()]
+
+
+def assert_documents_are_the_records_shown(snapshot: Snapshot) -> None:
+    """Every stored quote's JSON, made from the stored documents, says what its records say, dumped as orjson does."""
+    documents = QuoteDocuments(snapshot)
+    positions = range(len(snapshot.stored_quotes))
+    for position in positions:
+        quote = snapshot.stored_quotes[position]
+        name, role, organization = snapshot.speaker_details(quote)
+        sources = [source_document(copy, snapshot.article(copy.article_key)) for copy in quote_copies(snapshot, quote)]
+        expected = {"text": quote.text, "speaker": name, "role": role, "organization": organization, "sources": sources}
+        assert documents.document(position) == expected
+    assert list(documents.json_texts(positions)) == [orjson.dumps(documents.document(p)).decode() for p in positions]
+
+
+def test_each_quote_is_shown_as_its_records_say(store_path: Path) -> None:
+    snapshot = Store(store_path).snapshot
+    assert len(snapshot.stored_quotes) == 5
+    assert_documents_are_the_records_shown(snapshot)
 
 
 def test_no_match_prints_nothing_and_exits_1_like_grep(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from store import open_existing_store
 from store.citations import Citation, citation_style, format_citation
+from tests.test_cli_search import assert_documents_are_the_records_shown
 from tui.cli import main
 
 HOSTILE = {
@@ -73,6 +74,12 @@ def test_snapshot_citation_has_outlet_date_and_link(store: Path, monkeypatch: py
     )
     monkeypatch.setenv("WHOSAID_CITATION", "markdown")
     assert "([Joint production](https://wire.example.com/j), *Wire Daily*, 2024-07-01)" in snapshot.citation(quote)
+
+
+def test_search_json_of_hostile_and_linked_articles_is_what_their_records_say(store: Path) -> None:
+    snapshot = open_existing_store(store).snapshot
+    assert {article.url for article in snapshot.articles} == {"https://wire.example.com/j", "https://news.example.com/a(1)?q="}
+    assert_documents_are_the_records_shown(snapshot)
 
 
 def test_export_csv_round_trips_through_the_csv_module(

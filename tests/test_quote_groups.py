@@ -22,6 +22,7 @@ from store.quote_groups import (
     speaker_groups,
     squeezed_words,
 )
+from tests.test_cli_search import assert_documents_are_the_records_shown
 from tests.test_tui import SIZE, make_app, no_blink, screen_text, settle, synchronously
 from tui.cli import main
 
@@ -223,6 +224,12 @@ def test_the_store_lists_each_quote_once_and_keeps_near_misses_apart(wire_store:
     assert len(snapshot.article_keys_printing(snapshot.search_quotes("winter "))) == 4
     person = next(p for p in snapshot.people if p.name == "Ann Lee")
     assert len(snapshot.quotes_by_person(person.key)) == 2
+
+
+def test_json_of_a_quote_printed_by_several_articles_is_what_its_records_say(wire_store: Path) -> None:
+    snapshot = Store(wire_store).snapshot
+    assert snapshot.stored_quotes.groups().size_of(0) == 3
+    assert_documents_are_the_records_shown(snapshot)
 
 
 def test_a_big_store_opens_on_its_first_quotes_and_lists_each_once_when_read(
