@@ -167,8 +167,8 @@ class Attributor:
             return True
         if short and not speech_nearby:
             return True
-        capitalized = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
-        return short and capitalized and len(words) <= 3 and not any(t.text in SPEECH_VERBS for t in before[-4:])
+        return short and len(words) <= 3 and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3) \
+            and not any(t.text in SPEECH_VERBS for t in before[-4:])
 
     def _after(self, quote: QuoteSpan, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """Attribution right after the closing mark: "…,” said Smith" or "…,” Smith, a ..., said"."""

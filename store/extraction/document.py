@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter
 
 from store.extraction.quotes import QuoteSpan, find_quotes
@@ -32,11 +31,11 @@ class Sentence:
     paragraph: int
     tokens: list[Token]
     quoted: bool = False
+    capitals: list[bool] = field(init=False)
+    """Whether each token reads as part of a name, in token order (read by several steps)."""
 
-    @cached_property
-    def capitals(self) -> list[bool]:
-        """Whether each token reads as part of a name, in token order (read by several steps)."""
-        return list(map(TOKEN_CAPITAL, self.tokens))
+    def __post_init__(self) -> None:
+        self.capitals = list(map(TOKEN_CAPITAL, self.tokens))
 
 
 @dataclass
