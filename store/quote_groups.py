@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from store.keys import fold
 
@@ -158,13 +159,11 @@ class QuoteGroups:
                     several.append(speaker)
         texts = self._texts
         few = [speaker for speaker in several if len(quotes_of[speaker]) <= FEW_TO_PAIR]
+        counts = [len(quotes_of[speaker]) for speaker in few]
         squeezed = squeezed_words([texts[position] for speaker in few for position in quotes_of[speaker]])
-        start = 0
-        for speaker in few:
-            count = len(quotes_of[speaker])
-            if _squeezed_apart(squeezed[start : start + count]):
+        for speaker, apart in zip(few, _surely_apart(squeezed, counts), strict=True):
+            if apart:
                 grouped[speaker] = None
-            start += count
         several = [speaker for speaker in several if speaker not in grouped]
         padded = padded_words([texts[position] for speaker in several for position in quotes_of[speaker]])
         start = 0
@@ -314,13 +313,20 @@ def _all_apart(padded: Sequence[str]) -> bool:
     return not any(joined.count(words) > 1 and words.count(" ") > MIN_EXCERPT_WORDS for words in padded)
 
 
-def _squeezed_apart(squeezed: Sequence[str]) -> bool:
-    """Whether these quotes (their `squeezed_words`) are surely apart: none empty, none equal, none of at least
-    MIN_EXCERPT_WORDS characters in another. False may still be quotes apart, which `speaker_groups` tells."""
-    if "" in squeezed or len(set(squeezed)) < len(squeezed):
-        return False
-    joined = "\n".join(squeezed)
-    return not any(len(words) >= MIN_EXCERPT_WORDS and joined.count(words) > 1 for words in squeezed)
+def _surely_apart(squeezed: list[str], counts: list[int]) -> Iterator[bool]:
+    """For runs of `counts` texts (`squeezed_words`), one run a speaker, whether that speaker's quotes are surely
+    apart: no two texts equal and none of at least MIN_EXCERPT_WORDS characters in another. False may still be
+    quotes apart, which `speaker_groups` tells. All texts are searched in one string, each within its run."""
+    joined = "\n\n" + "\n\n".join(squeezed) + "\n\n"
+    starts = list(accumulate((len(words) + 2 for words in squeezed), initial=2))
+    first = 0
+    for count in counts:
+        low, high = starts[first] - 1, starts[first + count] - 1
+        run = squeezed[first : first + count]
+        first += count
+        yield not any(
+            joined.count(words if len(words) >= MIN_EXCERPT_WORDS else f"\n{words}\n", low, high) > 1 for words in run
+        )
 
 
 FEW_QUOTES = 200
