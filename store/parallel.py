@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import signal
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -22,6 +24,8 @@ HANDOVER_SECONDS = 0.0005
 results get a turn (Python's default, 5 ms, starves them while a batch is written, leaving the workers idle)."""
 CHUNK_SIZE = 8
 """Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
+WARM_UP_TEXT = "Loaded.\n\nThe extractor reads this line once before the workers start."
+"""What the extractor reads before the workers fork, so that everything it loads on first use is loaded once."""
 
 
 def default_jobs() -> int:
@@ -32,11 +36,11 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract_item(item: Item) -> tuple[Item, Extraction]:
-    """In a worker: one (source, text, ...) article with what the installed extractor finds in its text."""
+def extract_text(text: str) -> Extraction:
+    """In a worker: what the installed extractor finds in one article's text."""
     from store.extraction import extract
 
-    return item, extract(item[1])
+    return extract(text)
 
 
 def extract_texts(texts: list[str]) -> list[Extraction]:
@@ -47,9 +51,10 @@ def extract_texts(texts: list[str]) -> list[Extraction]:
 
 
 def extracted_in_workers(
-    items: Iterable[Item], jobs: int, ahead: int, work: Callable[[Item], tuple[Item, Extraction]] = extract_item
+    items: Iterable[Item], jobs: int, ahead: int, work: Callable[[str], Extraction] = extract_text
 ) -> Iterator[tuple[Item, Extraction]]:
-    """Each item with its extraction, in input order, extracted by `jobs` worker processes.
+    """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
+    processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
 
     At most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken: a big
     folder is streamed, and the workers go on while the caller writes a batch. Closing the iterator early
@@ -59,21 +64,24 @@ def extracted_in_workers(
     room = threading.Semaphore(ahead)
     stopping = threading.Event()
 
-    def fed() -> Iterator[Item]:
+    waiting: deque[Item] = deque()
+
+    def fed() -> Iterator[str]:
         remaining = iter(items)
         while room.acquire() and not stopping.is_set():
             item = next(remaining, None)
             if item is None:
                 return
-            yield item
+            waiting.append(item)
+            yield item[1]
 
     pool = worker_pool(jobs)
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(HANDOVER_SECONDS)
     try:
-        for result in pool.imap(work, fed(), chunksize=CHUNK_SIZE):
+        for extraction in pool.imap(work, fed(), chunksize=CHUNK_SIZE):
             room.release()
-            yield result
+            yield waiting.popleft(), extraction
     finally:
         sys.setswitchinterval(switch_interval)
         stopping.set()
@@ -83,11 +91,25 @@ def extracted_in_workers(
 
 
 def worker_pool(jobs: int) -> multiprocessing.pool.Pool:
-    """A pool of `jobs` processes, forked where the system can (the extractor's modules are then shared, not
-    imported again by each worker)."""
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(jobs, initializer=start_worker, initargs=(os.getpid(),))
+    """A pool of `jobs` processes, forked where the system can: the extractor is loaded here first, once, and
+    the workers share it rather than each importing its modules and reading its model again. Objects that exist
+    when the workers fork are frozen out of the garbage collector's reach, so its passes do not copy the shared
+    pages into each worker."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context().Pool(jobs, initializer=start_worker, initargs=(os.getpid(),))
+    load_extractor()
+    gc.freeze()
+    try:
+        return multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker, initargs=(os.getpid(),))
+    finally:
+        gc.unfreeze()
+
+
+def load_extractor() -> None:
+    """Import the extractor and read what it loads on first use (its model), by extracting a one-line text."""
+    from store.extraction import extract
+
+    extract(WARM_UP_TEXT)
 
 
 def start_worker(parent: int) -> None:
