@@ -1,12 +1,17 @@
-"""Measure the extractor: its score on the shared development corpus, and articles per second.
+"""Measure the extractor: its score on the shared development corpus, and articles per second of `whosaid extract`.
 
-usage: python benchmarks/extraction.py [--articles N]
+usage: python benchmarks/extraction.py [--articles N] [--rounds R] [--against REV]
 
 (a) When ../shared/corpus exists beside the repository, extract every article, score the result with
     ../shared/tools/score.py and print its SUMMARY line; otherwise say so and go on.
-(b) Extract N deterministic synthetic ~600-word articles and report articles/s, beside a naive
-    quote-mark-pairing pass over the same texts measured in the same run (the ratio shows what the
-    full extraction costs over merely finding quotes).
+(b) Write N synthetic articles (../shared/tools/gen_articles.py, seed 1, the generator the performance targets
+    are measured with; a built-in generator of ~600-word articles when it is missing) and time whole processes
+    over them, by processor time (user + system) of the child process, the best of R rounds taken in turns:
+    - `whosaid extract --jsonl DIR > /dev/null` as the user runs it, with this checkout's code;
+    - with `--against REV`: the same command with REV's code (checked out in a temporary git worktree), so the
+      ratio says how much faster or slower this checkout extracts;
+    - a naive baseline: a Python process that reads every file and splits it into words, the floor any
+      extraction pays, so the ratio says what extraction costs over merely reading the texts.
 """
 
 from __future__ import annotations
@@ -14,11 +19,10 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
+import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,7 +51,9 @@ FILLER = (
     "A final decision is expected before the end of the quarter.",
     "The figures were published in a report released on Tuesday.",
 )
-NAIVE_QUOTES = re.compile(r"[“\"]([^”\"]*)[”\"]")
+WHOSAID = "import sys; from tui.launcher import main; sys.argv[0] = 'whosaid'; sys.exit(main())"
+NAIVE = ("import sys, pathlib\n"
+         "words = sum(len(p.read_text(encoding='utf-8').split()) for p in sorted(pathlib.Path(sys.argv[1]).iterdir()))")
 
 
 def synthetic_article(number: int) -> str:
@@ -93,33 +99,78 @@ def score_corpus() -> None:
     print("corpus:", output[-1] if output else "scorer printed nothing")
 
 
-def _rate(texts: list[str], work) -> tuple[float, float]:
-    """Articles per second for work over texts: by CPU time on this one core, and by the wall clock."""
-    cpu, wall = time.process_time(), time.perf_counter()
-    for text in texts:
-        work(text)
-    return len(texts) / max(time.process_time() - cpu, 1e-9), len(texts) / max(time.perf_counter() - wall, 1e-9)
+def write_articles(folder: Path, count: int) -> str:
+    """Write `count` synthetic articles into folder; say which generator wrote them."""
+    generator = SHARED / "tools" / "gen_articles.py"
+    if generator.is_file():
+        subprocess.run([sys.executable, str(generator), str(folder), str(count), "1"], check=True,
+                       capture_output=True)
+        return "gen_articles.py, seed 1"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(count):
+        (folder / f"article-{number:05d}.txt").write_text(synthetic_article(number), encoding="utf-8")
+    return "the built-in generator"
 
 
-def throughput(count: int) -> None:
-    """Print articles/s for extraction and for a naive quote-pairing pass over the same texts."""
-    texts = [synthetic_article(n) for n in range(count)]
-    words = sum(len(t.split()) for t in texts) / len(texts)
-    naive_cpu, naive_wall = _rate(texts, NAIVE_QUOTES.findall)
-    full_cpu, full_wall = _rate(texts, extract)
-    print(f"throughput: {full_cpu:.0f} articles/s extracted by CPU time ({full_wall:.0f} by wall clock), "
-          f"{count} articles of {words:.0f} words; naive quote pairing {naive_cpu:.0f} articles/s "
-          f"({naive_wall:.0f} wall); extraction costs {naive_cpu / full_cpu:.0f}x the naive pass")
+def child_seconds(command: list[str], code: Path) -> float:
+    """Processor seconds (user + system) a child process spends running command from the checkout at code."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(command, cwd=code, stdout=subprocess.DEVNULL, check=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def main() -> None:
+def throughput(count: int, rounds: int, against: str | None) -> int:
+    """Print articles/s of whole `whosaid extract` processes, beside the baselines measured in the same run."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "articles"
+        source = write_articles(folder, count)
+        runs: dict[str, tuple[list[str], Path]] = {
+            "this checkout": ([sys.executable, "-c", WHOSAID, "extract", "--jsonl", str(folder)], REPO),
+            "naive read and split": ([sys.executable, "-c", NAIVE, str(folder)], REPO),
+        }
+        if against:
+            tree = Path(scratch) / "baseline"
+            added = subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(tree), against],
+                                   capture_output=True, text=True, check=False)
+            if added.returncode:
+                print(f"cannot check out {against}: {added.stderr.strip()}", file=sys.stderr)
+                return 2
+            runs[against] = ([sys.executable, "-c", WHOSAID, "extract", "--jsonl", str(folder)], tree)
+        try:
+            best = {name: float("inf") for name in runs}
+            for _ in range(rounds):
+                for name, (command, code) in runs.items():
+                    best[name] = min(best[name], child_seconds(command, code))
+        finally:
+            if against:
+                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
+                               capture_output=True, check=False)
+    mine = best["this checkout"]
+    print(f"throughput: {count} articles from {source}, whole processes, processor time, best of {rounds}")
+    for name, seconds in best.items():
+        if name == "this checkout":
+            ratio = ""
+        elif name == "naive read and split":
+            ratio = f"  (extraction costs {mine / seconds:.0f}x this)"
+        else:
+            ratio = f"  (this checkout is {seconds / mine:.2f}x as fast)"
+        print(f"  {name:>24}: {seconds:6.2f} s  {count / seconds:7.0f} articles/s{ratio}")
+    return 0
+
+
+def main() -> int:
     """Run both measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000, help="synthetic articles to time (default 1000)")
+    parser.add_argument("--rounds", type=int, default=3, help="timed runs of each process, best kept (default 3)")
+    parser.add_argument("--against", metavar="REV", help="also time the extractor of this git revision")
     args = parser.parse_args()
+    if args.articles < 1 or args.rounds < 1:
+        parser.error("--articles and --rounds must be at least 1")
     score_corpus()
-    throughput(max(1, args.articles))
+    return throughput(args.articles, args.rounds, args.against)
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

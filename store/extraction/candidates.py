@@ -136,6 +136,8 @@ def shape(word: str) -> str:
 def features_of_all(document: Document, candidates: list[Candidate],
                     vocabulary: frozenset[str] = frozenset()) -> list[list[str]]:
     """The features of every candidate of one document, sharing one index of where its tokens start."""
+    if not candidates:
+        return []
     token_starts: dict[int, list[int]] = {}
     alone = names_standing_alone(document)
     return [candidate_features(document, candidate, vocabulary, token_starts, alone) for candidate in candidates]

@@ -231,6 +231,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
     for run in runs(document, sentence):
         player = len(run) >= 3 and run[0].text in POSITION_LETTERS and _player(run)
         run = _drop_openers(document, run)
+        if not run:
+            continue
         pieces: list[tuple[list[Token], str]] = []
         current: list[Token] = []
         relation = ""
