@@ -125,3 +125,18 @@ def test_a_killed_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
         time.sleep(0.05)
     assert not any(Path(f"/proc/{worker}").exists() for worker in workers)
     assert len(Store(tmp_path / "s.json").snapshot.articles) >= 10
+
+
+def model_read_before_the_first_article(text: str) -> bool:
+    """In a worker: whether the extractor's model was read before this worker extracted anything."""
+    from store.extraction.entity_types import shipped_model
+
+    return shipped_model.cache_info().currsize == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers fork only where the system forks")
+def test_workers_share_the_extractor_loaded_once_before_they_start() -> None:
+    items = [(f"/news/{number}.txt", f"Story {number}.") for number in range(4)]
+    results = list(extracted_in_workers(iter(items), jobs=2, ahead=8, work=model_read_before_the_first_article))
+    assert [item for item, _ in results] == items
+    assert all(loaded for _, loaded in results)
