@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^\w&]+")
 _LEADING_ARTICLE = re.compile(r"^the ")
+NAME_KEYS_KEPT = 65_536
+"""Keys of recent names remembered: a writer keys the same names again and again as it merges an article."""
 
 
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -19,6 +22,7 @@ def fold(text: str) -> str:
     return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+@lru_cache(maxsize=NAME_KEYS_KEPT)
 def name_key(name: str) -> str:
     """Key of a person's or organization's name: case, accents, periods and a leading 'the' ignored."""
     folded = fold(name).replace(".", "").replace("\u2019", "'")
