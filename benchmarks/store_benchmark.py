@@ -1,11 +1,15 @@
 """The store at scale: ingest, open, search, launch, keystroke latency and memory, each against a baseline.
 
     python benchmarks/store_benchmark.py [--articles 10000] [--queries 200] [--skip-terminal] [--rounds 9]
+    python benchmarks/store_benchmark.py --store STORE.json --only shell   # `whosaid search` on a store made before
 
 Every figure is printed with a baseline measured in the same run on the same data, and the ratio:
 - ingest throughput (extraction included) against extraction alone;
 - opening the store, ready to search, against TinyDB's own JSONStorage reading the same documents;
 - keyword search p50/p95 over realistic queries against SQLite FTS5 (stdlib sqlite3) on the same quotes;
+- `whosaid search WORD --json` (and plain, and `| head -1`) as a whole process, for a word most quotes hold and
+  a phrase a handful hold, against a Python process that queries an SQLite FTS5 table of the quote texts and
+  prints every match as a JSON object with its text;
 - launch until the panes are on screen (tmux) against a minimal Textual app, with the seed alone and at scale;
 - a keystroke in the search box until results are drawn against the same keystroke in a minimal app;
 - peak memory of the app with the store open against the minimal app.
@@ -142,7 +146,7 @@ def fts_query(query: str) -> str:
 def measure_search(store_path: Path, query_count: int) -> list[dict[str, object]]:
     """Keyword search latency, p50 and p95, against SQLite FTS5 over the same quotes and queries."""
     snapshot = Store(store_path).snapshot
-    quote_texts = snapshot.quotes.texts()
+    quote_texts = snapshot.stored_quotes.texts()
     queries = realistic_queries(quote_texts, query_count)
     connection = sqlite3.connect(":memory:")
     connection.execute("CREATE VIRTUAL TABLE quotes USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
@@ -167,6 +171,110 @@ def measure_search(store_path: Path, query_count: int) -> list[dict[str, object]
         report("keyword search p50 (ms)", 1000 * percentile(ours, 0.5), 1000 * percentile(theirs, 0.5), "ms", "FTS5"),
         report("keyword search p95 (ms)", 1000 * percentile(ours, 0.95), 1000 * percentile(theirs, 0.95), "ms", "FTS5"),
     ]
+
+
+FTS_PRINTER = """
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+write = sys.stdout.write
+for (text,) in connection.execute("SELECT text FROM quotes WHERE quotes MATCH ? ORDER BY rowid", (sys.argv[2],)):
+    write(json.dumps({"text": text}) + "\\n")
+"""
+"""The baseline process: every quote an FTS5 query matches, in stored order, one JSON object a line."""
+
+
+def fts_database(texts: list[str], path: Path) -> None:
+    """An SQLite FTS5 table of the quote texts, rowid their stored position, on disk as a process would open it."""
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE VIRTUAL TABLE quotes USING fts5(text, tokenize='unicode61 remove_diacritics 2')")
+    connection.executemany("INSERT INTO quotes(rowid, text) VALUES (?, ?)", enumerate(texts))
+    connection.commit()
+    connection.close()
+
+
+def shell_queries(texts: list[str], database: Path, seed: int = 5) -> dict[str, tuple[str, str]]:
+    """Two queries as (whosaid words, FTS5 query): the word the most quotes hold, and a phrase of four words of
+    one quote that only a handful of quotes (at most 20) hold."""
+    counts: dict[str, int] = {}
+    for text in texts[:20_000]:
+        for word in set(re.findall(r"[a-z]{4,}", text.lower())):
+            counts[word] = counts.get(word, 0) + 1
+    common = max(counts, key=lambda word: counts[word])
+    queries = {"common word": (common, common)}
+    connection = sqlite3.connect(database)
+    chooser = random.Random(seed)
+    for _ in range(500):
+        words = re.findall(r"[A-Za-z]+", chooser.choice(texts))
+        if len(words) < 4:
+            continue
+        start = chooser.randrange(len(words) - 3)
+        phrase = " ".join(words[start : start + 4]).lower()
+        found = connection.execute("SELECT count(*) FROM quotes WHERE quotes MATCH ?", (f'"{phrase}"',)).fetchone()[0]
+        if 1 <= found <= 20:
+            queries["rare phrase"] = (f'"{phrase}"', f'"{phrase}"')
+            break
+    connection.close()
+    return queries
+
+
+def process_seconds(command: list[str]) -> tuple[float, int]:
+    """Wall seconds a command takes, its standard output read to the end, and how many lines it printed."""
+    started = time.perf_counter()
+    finished = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
+    return time.perf_counter() - started, finished.stdout.count(b"\n")
+
+
+def first_line_seconds(command: list[str]) -> tuple[float, float]:
+    """Seconds until a command's first line is read (as `| head -1` would), and until it has exited after the
+    reader closed the pipe."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    process.stdout.readline()
+    first = time.perf_counter() - started
+    process.stdout.close()
+    process.wait()
+    return first, time.perf_counter() - started
+
+
+def measure_shell_search(store_path: Path, work: Path, rounds: int) -> list[dict[str, object]]:
+    """`whosaid search` as a whole process against a Python process printing the FTS5 matches as JSON, the two
+    run in turn round by round (medians), for a common word and for a rare phrase."""
+    whosaid = shutil.which("whosaid", path=str(Path(sys.executable).parent)) or "whosaid"
+    texts = Store(store_path).snapshot.stored_quotes.texts()
+    database = work / "quotes.sqlite"
+    fts_database(texts, database)
+    printer = work / "fts_printer.py"
+    printer.write_text(FTS_PRINTER, encoding="utf-8")
+    results: list[dict[str, object]] = []
+    for label, (words, fts) in shell_queries(texts, database).items():
+        baseline_command = [sys.executable, str(printer), str(database), fts]
+        commands = {
+            "json": [whosaid, "search", words, "--json", "--db", str(store_path)],
+            "plain": [whosaid, "search", words, "--db", str(store_path)],
+        }
+        timings: dict[str, list[float]] = {"baseline": [], "json": [], "plain": [], "first": [], "closed": []}
+        lines: dict[str, int] = {}
+        for _ in range(rounds):
+            elapsed, lines["baseline"] = process_seconds(baseline_command)
+            timings["baseline"].append(elapsed)
+            for form, command in commands.items():
+                elapsed, lines[form] = process_seconds(command)
+                timings[form].append(elapsed)
+            first, closed = first_line_seconds(commands["plain"])
+            timings["first"].append(first)
+            timings["closed"].append(closed)
+        median = {name: statistics.median(values) for name, values in timings.items()}
+        print(f"  {label} {words}: FTS5 prints {lines['baseline']} quotes, whosaid {lines['plain']}")
+        baseline_name = "python + FTS5 printing JSON"
+        results += [
+            report(f"search {label} --json, whole (s)", median["json"], median["baseline"], "s", baseline_name),
+            report(f"search {label} plain, whole (s)", median["plain"], median["baseline"], "s", baseline_name),
+            report(f"search {label} | head -1, first line (s)", median["first"], median["baseline"], "s",
+                   baseline_name),
+            report(f"search {label} | head -1, exited (s)", median["closed"], median["baseline"], "s", baseline_name),
+        ]
+    return results
 
 
 def launch_once(
@@ -346,27 +454,44 @@ def measure_keystrokes(store_path: Path, work: Path) -> list[dict[str, object]]:
     ]
 
 
+MEASUREMENTS = ("ingest", "open", "search", "shell", "keystrokes", "terminal")
+
+
 def main() -> int:
-    """Build the corpus, run every measurement, print the table and write results.json."""
+    """Build the corpus (or take a store), run the measurements asked for, print the table, write results.json."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--store", type=Path, help="measure this store (only read) instead of ingesting a corpus")
+    parser.add_argument("--only", action="append", choices=MEASUREMENTS, help="run only these measurements")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--skip-terminal", action="store_true", help="skip the tmux launch and memory figures")
     parser.add_argument("--rounds", type=int, default=9, help="launches of each app, interleaved (median taken)")
     parser.add_argument("--output", type=Path, default=Path(__file__).with_name("results.json"))
     arguments = parser.parse_args()
+    chosen = set(arguments.only or MEASUREMENTS) - ({"terminal"} if arguments.skip_terminal else set())
     work = Path(tempfile.mkdtemp(prefix="whosaid-bench-"))
     try:
-        texts = list(synthetic_corpus(arguments.articles))
-        store_path = work / "store" / "store.json"
-        print(f"corpus: {len(texts)} synthetic articles, {sum(len(t.split()) for t in texts) // len(texts)} words each")
-        results = measure_ingest(texts, store_path)
+        results: list[dict[str, object]] = []
+        if arguments.store is not None:
+            store_path = arguments.store
+            chosen.discard("ingest")
+        else:
+            texts = list(synthetic_corpus(arguments.articles))
+            store_path = work / "store" / "store.json"
+            words = sum(len(t.split()) for t in texts) // len(texts)
+            print(f"corpus: {len(texts)} synthetic articles, {words} words each")
+            results += measure_ingest(texts, store_path)
         summary = Store(store_path).summary()
         print(f"  store: {summary.articles} articles, {summary.quotes} quotes, {summary.people} people")
-        results += measure_open(store_path, work)
-        results += measure_search(store_path, arguments.queries)
-        results += measure_keystrokes(store_path, work)
-        if not arguments.skip_terminal and shutil.which("tmux"):
+        if "open" in chosen:
+            results += measure_open(store_path, work)
+        if "search" in chosen:
+            results += measure_search(store_path, arguments.queries)
+        if "shell" in chosen:
+            results += measure_shell_search(store_path, work, max(3, arguments.rounds // 3))
+        if "keystrokes" in chosen:
+            results += measure_keystrokes(store_path, work)
+        if "terminal" in chosen and shutil.which("tmux"):
             results += measure_terminal(store_path, work, arguments.rounds)
         arguments.output.write_text(json.dumps(results, indent=1), encoding="utf-8")
     finally:

@@ -27,6 +27,7 @@ from store import (
     resolve_store_path,
     shown_path,
 )
+from store.export import QuoteDocuments, QuoteRow
 from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
@@ -656,14 +657,14 @@ class QuoteLines:
     (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
     def __init__(self, snapshot: Snapshot, parsed: ParsedQuery, form: str, highlight: bool) -> None:
-        from store.export import QuoteDocuments
-
         self.documents = QuoteDocuments(snapshot)
         self.parsed = parsed
         self.form = form
         self.highlight = highlight
         self.made = 0
         """How many quotes' lines `chunks` has made."""
+        self.speakers: dict[tuple[str | None, ...], str] = {}
+        self.titles: dict[str | None, str] = {}
 
     def chunks(self, positions: Iterable[int]) -> Iterator[str]:
         """Every line to print, many joined in each chunk (without the last newline), made as they are printed: the
@@ -689,6 +690,21 @@ class QuoteLines:
         if lines:
             yield self._safe("\n".join(lines))
 
+    def _speaker_text(self, row: QuoteRow) -> str:
+        """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
+        kept for the next quote with the same."""
+        if row.kind == "person":
+            speaker = ", ".join(part for part in (row.name, row.role, row.organization) if part)
+        else:
+            speaker = row.name or "unattributed"
+        shown = self.speakers[row[1:5]] = printable_text(speaker)
+        return shown
+
+    def _title_text(self, title: str | None) -> str:
+        """An article title as a line shows it, kept for the article's next quote."""
+        shown = self.titles[title] = printable_text(title or "")
+        return shown
+
     def _safe(self, chunk: str) -> str:
         """JSON text with no character a terminal would act on (plain lines are made printable one by one)."""
         if self.form == "plain" or (chunk.isascii() and "\x7f" not in chunk):
@@ -702,12 +718,8 @@ class QuoteLines:
         body = printable_text(row.text.strip())
         if self.highlight:
             body = highlighted(body, match_spans(body, self.parsed))
-        if row.kind == "person":
-            speaker = ", ".join(part for part in (row.name, row.role, row.organization) if part)
-        else:
-            speaker = row.name or "unattributed"
-        speaker = printable_text(speaker)
-        title = printable_text(row.title or "")
+        speaker = self.speakers.get(row[1:5]) or self._speaker_text(row)
+        title = self.titles.get(row.title) or self._title_text(row.title)
         if row.sources > 1:
             title += f", {plural(row.sources, 'source')}"
         if self.highlight:
