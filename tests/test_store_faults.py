@@ -15,7 +15,9 @@ import pytest
 
 from benchmarks.synthetic import synthetic_article
 from store import Store, StoreError
+from store.database import read_tables
 from store.keys import content_hash
+from store.writer_lookups import StoreIndex
 from tests.conftest import REPO_ROOT, tagged_extract
 
 KILL_TRIALS = 50
@@ -84,6 +86,27 @@ def test_sigkill_at_random_moments_never_loses_a_reported_article(tmp_path: Path
     assert reported, "no trial got as far as storing an article"
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
     assert len(leftovers) <= KILL_TRIALS
+    final = Store(store_path).snapshot
+    hashes = [article.content_hash for article in final.articles]
+    assert len(hashes) == len(set(hashes)), "an article was stored twice"
+    names = [person.name for person in final.people]
+    assert len(names) == len(set(names)), "a person was stored twice"
+    assert_lookups_agree_with_tables(store_path)
+
+
+def assert_lookups_agree_with_tables(store_path: Path) -> None:
+    """The writer's lookups the store records (if any) hold what building them from its tables gives."""
+    tables = read_tables(store_path)
+    assert tables is not None
+    recorded = StoreIndex.stored(tables)
+    if recorded is None:
+        return
+    built = StoreIndex.read(read_tables(store_path) or tables)
+    assert (recorded.articles, recorded.people, recorded.organizations) == (
+        built.articles,
+        built.people,
+        built.organizations,
+    )
 
 
 def test_four_ingests_at_once_store_every_article_exactly_once(tmp_path: Path) -> None:
@@ -111,6 +134,7 @@ def test_four_ingests_at_once_store_every_article_exactly_once(tmp_path: Path) -
     assert len(names) == len(set(names)), "a person was stored twice"
     keys = [quote.key for quote in snapshot.quotes]
     assert len(keys) == len(set(keys))
+    assert_lookups_agree_with_tables(store_path)
 
 
 def fail_with(error_number: int):
