@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,7 +26,7 @@ from store.records import (
     QuoteRecord,
     StoreSummary,
 )
-from store.search import Filter, ParsedQuery, Term, date_prefix, parse_query
+from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
@@ -41,6 +41,8 @@ class NameLines:
     text: str
     starts: Sequence[int]
     owners: Sequence[int]
+    _words: dict[str, tuple[list[str], list[set[int]]]] = field(default_factory=dict, compare=False, repr=False)
+    """Once a prefix was looked up: every word of the names, sorted, and the owners of each (see `words`)."""
 
     @classmethod
     def build(cls, entries: Iterable[tuple[int, Iterable[str]]]) -> NameLines:
@@ -60,7 +62,18 @@ class NameLines:
         return cls(folded, starts, owners)
 
     def owners_matching(self, term: Term) -> set[int]:
-        """The owners one of whose names the term matches (whole words, as in quote texts)."""
+        """The owners one of whose names the term matches (whole words, as in quote texts). A word being typed (a
+        prefix) is looked up among the names' words, sorted: one letter can start thousands of names, which a
+        pass over the text would find one match at a time."""
+        if term.literal is None and len(term.tokens) == 1 and term.last_is_prefix:
+            vocabulary, owners = self.words()
+            prefix = term.tokens[0]
+            found: set[int] = set()
+            for index in range(bisect_left(vocabulary, prefix), len(vocabulary)):
+                if not vocabulary[index].startswith(prefix):
+                    break
+                found |= owners[index]
+            return found
         pattern = term.pattern(anchored=False)
         if term.literal is None and len(term.tokens) == 1:
             matches = pattern.finditer(self.text)
@@ -71,6 +84,20 @@ class NameLines:
             for match in matches
             if match.end() > match.start() and term.starts_word(self.text, match.start()) and "\n" not in match.group()
         }
+
+
+    def words(self) -> tuple[list[str], list[set[int]]]:
+        """Every word of the names (as `WORD` splits them), sorted, and the owners of the names holding each."""
+        made = self._words.get("words")
+        if made is None:
+            by_word: dict[str, set[int]] = {}
+            lines = self.text.split("\n") if len(self.owners) else []
+            for line, owner in zip(lines, self.owners, strict=True):
+                for word in WORD.findall(line):
+                    by_word.setdefault(word, set()).add(owner)
+            vocabulary = sorted(by_word)
+            made = self._words["words"] = (vocabulary, [by_word[word] for word in vocabulary])
+        return made
 
 
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
@@ -310,6 +337,7 @@ class Snapshot:
             self._speaker_lines,
             self._entry_positions,
         )
+        self._speaker_lines[0].words()
 
     def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
         """The stored articles among these keys, in order; records are made only as they are read."""
@@ -475,20 +503,34 @@ class Snapshot:
         return self.stored_quotes.groups().entries_in_order(self._search_positions(parsed))
 
     def _search_positions(self, parsed: ParsedQuery) -> list[int]:
-        """Positions of the quotes a non-empty query matches, ascending."""
-        by_speaker = [self._quotes_by_speaker_named(term) for term in parsed.terms]
-        if not parsed.filters and not any(by_speaker):
+        """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
+        matches and those of the speakers it names; the filters are applied first, then the whole words, then the
+        word being typed, and a search that has come to nothing stops there."""
+        quoted = self._quote_positions_by_speaker
+        named = [{s for s in self._speakers_named(term) if s in quoted} for term in parsed.terms]
+        if not parsed.filters and not any(named):
             return self._quote_index.search(parsed)
-        required = [
-            set(self._quote_index.search(ParsedQuery((term,)))) | spoken
-            for term, spoken in zip(parsed.terms, by_speaker, strict=True)
-        ]
-        required.extend(self._filtered_positions(query_filter) for query_filter in parsed.filters)
-        required.sort(key=len)
-        found = required[0]
-        for positions in required[1:]:
-            found = found & positions
-        return sorted(found)
+        found: set[int] | None = None
+        for query_filter in parsed.filters:
+            positions = self._filtered_positions(query_filter)
+            found = positions if found is None else found & positions
+        for number in sorted(range(len(parsed.terms)), key=lambda n: (parsed.terms[n].last_is_prefix, len(named[n]))):
+            if found is not None and not found:
+                return []
+            in_text = set(self._quote_index.search(ParsedQuery((parsed.terms[number],))))
+            if found is None:
+                for speaker in named[number]:
+                    in_text.update(quoted[speaker])
+                found = in_text
+            else:
+                speakers, said_by = self._quote_speakers, named[number]
+                found = {position for position in found if position in in_text or speakers[position] in said_by}
+        return sorted(found or ())
+
+    @cached_property
+    def _quote_speakers(self) -> list[str | None]:
+        """Every stored quote's speaker id, by position."""
+        return self.stored_quotes.speakers()
 
     @cached_property
     def _speaker_lines(self) -> tuple[NameLines, list[str]]:

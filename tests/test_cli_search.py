@@ -128,6 +128,17 @@ def test_a_name_alone_finds_what_that_speaker_said(capsys: pytest.CaptureFixture
     assert texts(capsys, store_path, "lee", "harbor") == ["we will rebuild the harbor"]
 
 
+def test_each_word_typed_matches_a_name_or_the_text_in_any_order(store_path: Path) -> None:
+    snapshot = Store(store_path).snapshot
+    for query in ("lee harb", "harbor le", "harbor lee ", "rebuild ann le"):
+        assert [quote.text for quote in snapshot.search_quotes(query)] == ["we will rebuild the harbor"], query
+    assert [quote.text for quote in snapshot.search_quotes("the b")] == [
+        "the harbor is fine",
+        "the budget is balanced",
+    ], "b: Berg's name, budget in the text (the Finance Board, also a b, said nothing)"
+    assert list(snapshot.search_quotes("nobody lee ")) == list(snapshot.search_quotes("zebra lee")) == []
+
+
 @pytest.mark.parametrize(
     ("options", "query", "expected"),
     [
