@@ -248,6 +248,7 @@ class Store:
             prepared.append((source, text, digest, metadata[0] if metadata else None))
         outcomes = []
         with self._writer() as writer:
+            writer.read_stored_named(extractions[d] for _, _, d, _ in prepared if not writer.has_article(d))
             for source, text, digest, metadata in prepared:
                 version = (versions or {}).get(digest, self.extractor_version)
                 if writer.has_article(digest) and writer.extractor_of(digest) < version:

@@ -58,6 +58,27 @@ class DocumentWriter:
         self.new_texts: dict[str, dict[str, Any]] = {}
         self.new_quotes: dict[str, list[dict[str, Any]]] = {}
         self.removed: list[RemovedArticle] = []
+        self.read_ahead: dict[str, dict[str, tuple[dict[str, Any], int]]] = {"people": {}, "organizations": {}}
+        """Stored people and organizations the batch's articles may name, read in file order before merging
+        (see `read_stored_named`), with their size in bytes."""
+
+    def read_stored_named(self, extractions: Iterable[Extraction]) -> None:
+        """Read the stored people and organizations these extractions may merge with, file by file in order, so
+        that each file a batch takes documents from is read once rather than once for each document."""
+        wanted: dict[str, set[str]] = {"people": set(), "organizations": set()}
+        for extraction in extractions:
+            for person in extraction.people:
+                names = (person.name, *(alias for alias in person.aliases if len(alias.split()) > 1))
+                wanted["people"].update(_stored_keys(names, self.index.people, self.index.person_aliases))
+            for organization in extraction.organizations:
+                names = (organization.name, *organization.aliases)
+                stored, aliases = self.index.organizations, self.index.organization_aliases
+                wanted["organizations"].update(_stored_keys(names, stored, aliases))
+        for table, keys in wanted.items():
+            stored = self.index.people if table == "people" else self.index.organizations
+            for place, key in sorted((unpacked_place(stored[key]), key) for key in keys):
+                self.read_ahead[table][key] = self.tables.document_at(table, *place)
+        self.tables.forget_parsed()
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
@@ -181,7 +202,8 @@ class DocumentWriter:
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
         if key not in changing and key in stored:
             number, doc_id = unpacked_place(stored.pop(key))
-            document, size = self.tables.document_at(table, number, doc_id)
+            read = self.read_ahead[table].pop(key, None)
+            document, size = read if read is not None else self.tables.document_at(table, number, doc_id)
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)
@@ -366,6 +388,17 @@ def _known(
     if name in changing or name in stored:
         return name
     return aliases.get(name)
+
+
+def _stored_keys(names: Iterable[str], stored: Mapping[str, object], aliases: Mapping[str, str]) -> set[str]:
+    """The keys of the stored people or organizations these names may stand for."""
+    keys = set()
+    for name in names:
+        key = name_key(name)
+        key = key if key in stored else aliases.get(key, "")
+        if key in stored:
+            keys.add(key)
+    return keys
 
 
 def _new_aliases(
