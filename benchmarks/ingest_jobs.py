@@ -72,5 +72,6 @@ def main() -> None:
         f"{bound:.2f}x as fast (the work spread over the cores, or the main process alone, whichever is longer)"
     )
 
+
 if __name__ == "__main__":
     main()

@@ -362,20 +362,6 @@ def _append_index_part(tables: Tables, texts: list[str], first_position: int) ->
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:
     """The METADATA_FIELDS a source states, as an article document holds them."""
     return {name: value for name in METADATA_FIELDS if isinstance(value := (metadata or {}).get(name), str) and value}
