@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from itertools import islice
 from typing import NamedTuple
 
 from store.extraction.document import TOKEN_TEXT, Document
@@ -22,6 +23,8 @@ from store.extraction.text import Token
 
 UNNAMED = -1
 QUOTE_WORD = re.compile(r"[^\s—]*[^\W_][^\s—]*")
+ALPHANUMERIC = re.compile(r"[^\W_]")
+OUTLINE_WORDS = 9
 SUBJECT_VERBS = SPEECH_VERBS | frozenset(
     "call calls called is are was were has have had will would can could should may might must do does did "
     "believe believes believed think thinks thought want wants wanted see sees saw".split()
@@ -411,5 +414,29 @@ def _only_lead(before: list[Token]) -> bool:
 
 
 def quote_words(text: str) -> list[str]:
-    """The words of a quote: stretches between spaces and dashes that hold a letter or digit."""
-    return QUOTE_WORD.findall(text)
+    """The words of a quote: stretches between spaces and dashes that hold a letter or digit.
+
+    A quote of more than OUTLINE_WORDS words gives only its first OUTLINE_WORDS - 1 words and its last: what
+    attribution reads of a quote is its first and last words and whether it is longer than a few words.
+    """
+    matches = list(islice(QUOTE_WORD.finditer(text), OUTLINE_WORDS))
+    found = [match.group() for match in matches]
+    if len(found) < OUTLINE_WORDS:
+        return found
+    found[-1] = _last_word(text, matches[-1].end()) or found[-1]
+    return found
+
+
+def _last_word(text: str, floor: int) -> str:
+    """The last word of text after position floor (where a word ends), or "" when none follows it."""
+    end = len(text)
+    while end > floor:
+        while end > floor and (text[end - 1].isspace() or text[end - 1] == "—"):
+            end -= 1
+        start = end
+        while start > floor and not (text[start - 1].isspace() or text[start - 1] == "—"):
+            start -= 1
+        if ALPHANUMERIC.search(text, start, end):
+            return text[start:end]
+        end = start
+    return ""
