@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, compress
 
 from store.keys import fold
 
@@ -131,6 +131,13 @@ class QuoteGroups:
         if groups is None or not groups.copies:
             return (position,)
         return groups.copies.get(groups.group_of[bisect_left(groups.positions, position)]) or (position,)
+
+    def with_copies(self, positions: Sequence[int]) -> Iterable[int]:
+        """Those of `positions` whose group has other members (once every quote is grouped, a byte looked at each)."""
+        copied = self._copied
+        if copied is None:
+            return [position for position in positions if len(self.members_of(position)) > 1]
+        return compress(positions, map(copied.__getitem__, positions))
 
     def size_of(self, position: int) -> int:
         """How many stored quotes are in the group of `position`."""

@@ -42,7 +42,7 @@ class NameLines:
     starts: Sequence[int]
     owners: Sequence[int]
     _words: dict[str, tuple[list[str], list[set[int]]]] = field(default_factory=dict, compare=False, repr=False)
-    """Once a prefix was looked up: every word of the names, sorted, and the owners of each (see `words`)."""
+    """Once a prefix was looked up: every word of the names, sorted, and the lines holding each (see `words`)."""
 
     @classmethod
     def build(cls, entries: Iterable[tuple[int, Iterable[str]]]) -> NameLines:
@@ -62,17 +62,22 @@ class NameLines:
         return cls(folded, starts, owners)
 
     def owners_matching(self, term: Term) -> set[int]:
-        """The owners one of whose names the term matches (whole words, as in quote texts). A word being typed (a
-        prefix) is looked up among the names' words, sorted: one letter can start thousands of names, which a
-        pass over the text would find one match at a time."""
+        """The owners one of whose names the term matches (whole words, as in quote texts)."""
+        owners = self.owners
+        return {owners[line] for line in self.lines_matching(term)}
+
+    def lines_matching(self, term: Term) -> set[int]:
+        """The lines (names, by number) the term matches. A word being typed (a prefix) is looked up among the
+        names' words, sorted: one letter can start thousands of names, which a pass over the text would find one
+        match at a time."""
         if term.literal is None and len(term.tokens) == 1 and term.last_is_prefix:
-            vocabulary, owners = self.words()
+            vocabulary, lines = self.words()
             prefix = term.tokens[0]
             found: set[int] = set()
             for index in range(bisect_left(vocabulary, prefix), len(vocabulary)):
                 if not vocabulary[index].startswith(prefix):
                     break
-                found |= owners[index]
+                found |= lines[index]
             return found
         pattern = term.pattern(anchored=False)
         if term.literal is None and len(term.tokens) == 1:
@@ -80,21 +85,19 @@ class NameLines:
         else:
             matches = _overlapping_matches(pattern, self.text, term)
         return {
-            self.owners[bisect_right(self.starts, match.start()) - 1]
+            bisect_right(self.starts, match.start()) - 1
             for match in matches
             if match.end() > match.start() and term.starts_word(self.text, match.start()) and "\n" not in match.group()
         }
 
-
     def words(self) -> tuple[list[str], list[set[int]]]:
-        """Every word of the names (as `WORD` splits them), sorted, and the owners of the names holding each."""
+        """Every word of the names (as `WORD` splits them), sorted, and the lines holding each."""
         made = self._words.get("words")
         if made is None:
             by_word: dict[str, set[int]] = {}
-            lines = self.text.split("\n") if len(self.owners) else []
-            for line, owner in zip(lines, self.owners, strict=True):
+            for number, line in enumerate(self.text.split("\n") if len(self.owners) else ()):
                 for word in WORD.findall(line):
-                    by_word.setdefault(word, set()).add(owner)
+                    by_word.setdefault(word, set()).add(number)
             vocabulary = sorted(by_word)
             made = self._words["words"] = (vocabulary, [by_word[word] for word in vocabulary])
         return made
@@ -332,8 +335,6 @@ class Snapshot:
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
             self._quote_index,
-            self._folded_person_names,
-            self._folded_organization_names,
             self._speaker_lines,
             self._entry_positions,
         )
@@ -423,7 +424,10 @@ class Snapshot:
         """The keys of the articles that printed any of these quotes, every copy's article included."""
         keys = self._quote_article_keys
         groups = self.stored_quotes.groups()
-        return {keys[copy] for position in quotes.positions for copy in groups.members_of(position)}
+        found = set(map(keys.__getitem__, quotes.positions))
+        for position in groups.with_copies(quotes.positions):
+            found.update(keys[copy] for copy in groups.members_of(position))
+        return found
 
     def quote_sources(self, quote: QuoteRecord) -> QuoteSelection:
         """Every stored copy of a quote (itself included), in article order: the articles that printed it."""
@@ -656,20 +660,29 @@ class Snapshot:
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""
-        return [self.people[index] for index in _matching_names(self._folded_person_names, query, ("speaker",))]
+        people = len(self.people)
+        return [self.people[owner] for owner in self._owners_named(query, ("speaker",)) if owner < people]
 
     def search_organizations(self, query: str) -> list[OrganizationRecord]:
         """Organizations whose name or an alias matches every word of the query."""
-        organizations = _matching_names(self._folded_organization_names, query, ("speaker", "org"))
-        return [self.organizations[index] for index in organizations]
+        people = len(self.people)
+        owners = self._owners_named(query, ("speaker", "org"))
+        return [self.organizations[owner - people] for owner in owners if owner >= people]
 
-    @cached_property
-    def _folded_person_names(self) -> list[tuple[str, ...]]:
-        return [tuple(fold(name) for name in (person.name, *person.aliases)) for person in self.people]
-
-    @cached_property
-    def _folded_organization_names(self) -> list[tuple[str, ...]]:
-        return [tuple(fold(name) for name in (org.name, *org.aliases)) for org in self.organizations]
+    def _owners_named(self, query: str, fields: tuple[str, ...]) -> list[int]:
+        """The people and organizations (as `_speaker_lines` numbers them), ascending, one of whose names matches
+        every term of the query and of its filters on these `fields`."""
+        parsed = parse_query(query)
+        terms = [*parsed.terms, *(f.term for f in parsed.filters if f.field in fields)]
+        if not terms:
+            return []
+        names = self._speaker_lines[0]
+        lines = names.lines_matching(terms[0])
+        for term in terms[1:]:
+            if not lines:
+                break
+            lines &= names.lines_matching(term)
+        return sorted({names.owners[line] for line in lines})
 
     def speaker_details(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
         """Who said a quote and, in that article, their role and organization (an organization speaks for itself)."""
@@ -713,18 +726,3 @@ class Snapshot:
         """The quote with its citation on one line, in `style` ("plain" or "markdown"; None: $WHOSAID_CITATION):
         “text” — Name, role, organization (article title, outlet, date, link)."""
         return format_citation(self.citation_of(quote), style)
-
-
-def _matching_names(folded_names: list[tuple[str, ...]], query: str, fields: tuple[str, ...]) -> list[int]:
-    """Positions of the entries one of whose (folded) names contains every term of the query, and of its filters
-    on these `fields`."""
-    parsed = parse_query(query)
-    terms = [*parsed.terms, *(f.term for f in parsed.filters if f.field in fields)]
-    if not terms:
-        return []
-    patterns = [term.pattern() for term in terms]
-    return [
-        index
-        for index, names in enumerate(folded_names)
-        if any(all(pattern.search(name) for pattern in patterns) for name in names)
-    ]

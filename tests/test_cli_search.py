@@ -139,6 +139,17 @@ def test_each_word_typed_matches_a_name_or_the_text_in_any_order(store_path: Pat
     assert list(snapshot.search_quotes("nobody lee ")) == list(snapshot.search_quotes("zebra lee")) == []
 
 
+def test_the_people_and_organizations_a_search_names_have_every_word_in_one_name(store_path: Path) -> None:
+    snapshot = Store(store_path).snapshot
+    people = lambda query: [person.name for person in snapshot.search_people(query)]  # noqa: E731
+    organizations = lambda query: [o.name for o in snapshot.search_organizations(query)]  # noqa: E731
+    assert people("ann lee") == people("lee ann") == people("le") == ["Ann Lee"]
+    assert people("ann berg") == [] and people("") == [] and people("harbor") == []
+    assert people("speaker:berg") == ["Tom Berg"] and people("org:berg") == []
+    assert organizations("c") == ["City Council"] and organizations("org:finance") == ["Finance Board"]
+    assert organizations("board city") == []
+
+
 @pytest.mark.parametrize(
     ("options", "query", "expected"),
     [
