@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import NamedTuple
 
-DOUBLE_MARKS = re.compile(r"[“”\"„«»]")
+DOUBLE_MARKS = "“”\"„«»"
 SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–-]))[‘'](?=[^\W_])")
 SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=[\s,.;:?!)\]—–-]|$)")
 ELISION = re.compile(r"[‘'](?:n[’']|\d0s|\d\ds\b|em\b|til\b|tis\b|cause\b|twas\b|round\b)", re.IGNORECASE)
@@ -25,13 +26,26 @@ class QuoteSpan(NamedTuple):
 def find_quotes(text: str, paragraph_spans: list[tuple[int, int]]) -> list[QuoteSpan]:
     """All quoted spans, double marks first; single marks count only in paragraphs without double ones."""
     spans: list[QuoteSpan] = []
+    every_mark = positions_of(text, DOUBLE_MARKS)
     for index, (start, end) in enumerate(paragraph_spans):
-        if DOUBLE_MARKS.search(text, start, end):
-            marks = [m.start() for m in DOUBLE_MARKS.finditer(text, start, end)]
+        marks = every_mark[bisect_left(every_mark, start):bisect_left(every_mark, end)]
+        if marks:
             spans.extend(_pair_double(text, marks, start, end, index))
         elif text.find("‘", start, end) >= 0 or text.find("'", start, end) >= 0:
             spans.extend(_pair_single(text, start, end, index))
     return spans
+
+
+def positions_of(text: str, characters: str) -> list[int]:
+    """Where any of the characters stands in text, in order (found with str.find, much faster than a pattern)."""
+    found: list[int] = []
+    for character in characters:
+        at = text.find(character)
+        while at >= 0:
+            found.append(at)
+            at = text.find(character, at + 1)
+    found.sort()
+    return found
 
 
 def _opens(text: str, pos: int, start: int, end: int) -> bool:

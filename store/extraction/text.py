@@ -30,12 +30,13 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"[.?!](?<![.?!].)[.?!]*[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
 """The end of a sentence: a run of stops not preceded by another, closing marks, then space and a new start; the
 first stop is matched before the look back, so that the search skips quickly to the next stop."""
-WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?"
-                  rf"(?:\.[a-z]{{2,}}(?!\w))*)|(?<=\d)(?:[\w,.\-]*\w)?)")
+WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[A-Za-z])[A-Za-z]*(?=[ ,;:!?)\]\"”“\n\t/(]|$)"
+                  rf"|(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?(?:\.[a-z]{{2,}}(?!\w))*)"
+                  rf"|(?<=\d)(?:[\w,.\-]*\w)?)")
 """A word: dotted initials ("U.S."), a word of letters, marks, inner apostrophes and hyphens (a web address's
 ".com" kept), or a number. Its first character is matched by a plain range that skips ASCII punctuation,
-spaces and masked quotes quickly, then checked to be a letter or a digit. Only letters and digits start a
-word, so the first occurrence of a found word after the previous one is where it stands."""
+spaces and masked quotes quickly, then checked to be a letter or a digit; a plain ASCII word followed by a
+space or punctuation that cannot continue it is taken in one cheap step."""
 WORD_CACHE_LIMIT = 200_000
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
@@ -77,8 +78,14 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split masked[start:end] into sentences; quoted text must already be masked."""
     spans = []
     cursor = start
-    for match in SENTENCE_END.finditer(masked, start, end):
-        stop = match.end()
+    searched = start
+    for stop_at in _stops(masked, start, end):
+        if stop_at < searched:
+            continue
+        match = SENTENCE_END.match(masked, stop_at, end)
+        if match is None:
+            continue
+        stop = searched = match.end()
         if masked[match.start()] == "." and _is_abbreviation(masked, match.start(), cursor):
             continue
         if stop > cursor:
@@ -89,6 +96,19 @@ def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+def _stops(masked: str, start: int, end: int) -> list[int]:
+    """Where a full stop, question mark or exclamation mark stands in masked[start:end], in order: the only
+    places a sentence can end (found with str.find, much faster than searching with the pattern)."""
+    found: list[int] = []
+    for mark in ".?!":
+        at = masked.find(mark, start, end)
+        while at >= 0:
+            found.append(at)
+            at = masked.find(mark, at + 1, end)
+    found.sort()
+    return found
 
 
 def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
@@ -112,17 +132,13 @@ def _is_abbreviation(masked: str, dot: int, floor: int) -> bool:
 
 def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> list[Token]:
     """Word tokens of one sentence of masked text."""
-    words = WORD.findall(masked, start, end)
-    if not words:
-        return []
     found: list[Token] = []
     append = found.append
     new = tuple.__new__
     readings = _READINGS
-    find = masked.find
-    w_end = start
-    for index, raw in enumerate(words):
-        w_start = find(raw, w_end)
+    for index, match in enumerate(WORD.finditer(masked, start, end)):
+        raw = match.group()
+        w_start = match.start()
         word, capital, special, length = readings.get(raw) or _reading(raw)
         w_end = w_start + length
         if special:
@@ -130,6 +146,8 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
             append(new(Token, (w_start, stop, word, possessive, False, paragraph, sentence, index, capital)))
         else:
             append(new(Token, (w_start, w_end, word, False, False, paragraph, sentence, index, capital)))
+    if not found:
+        return found
     first = found[0]
     if not masked[start:first.start].strip(OPENING_MARKS):
         found[0] = new(Token, (*first[:4], True, *first[5:]))
