@@ -138,15 +138,16 @@ class QuoteDocuments:
         dumped = self._dumped[value] = _dumps(value)
         return dumped
 
-    def row(self, position: int) -> QuoteRow:
-        """What a line of plain text shows of the quote at this position."""
-        quote = self._quotes[position]
-        article_key = quote["article"]
-        kind, name, roles = self._speakers.get(quote.get("speaker") or "") or self._speaker(quote.get("speaker"))
-        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
-        title = (self._articles.get(article_key) or self.article(article_key))["title"]
-        count = len(self._groups.members_of(position))
-        return QuoteRow(quote["text"], kind, name, role, organization, title, count)  # type: ignore[arg-type]
+    def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
+        """What a line of plain text shows of each quote in turn, its lookups done in line."""
+        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+        for position in positions:
+            quote = quotes[position]
+            article_key, speaker = quote["article"], quote.get("speaker") or ""
+            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
+            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            title = (articles.get(article_key) or self.article(article_key))["title"]
+            yield QuoteRow(quote["text"], kind, name, role, organization, title, len(members_of(position)))  # type: ignore[arg-type]
 
     def source(self, position: int) -> dict[str, object]:
         """Where the stored quote at this position stands: its article's fields and its offsets there."""

@@ -673,7 +673,11 @@ class QuoteLines:
         held: str | None = None
         """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
         batch = FIRST_CHUNK_LINES
-        made = map(self.plain, positions) if self.form == "plain" else self.documents.json_texts(positions)
+        made: Iterator[str]
+        if self.form == "plain":
+            made = map(self.plain, self.documents.rows(positions))
+        else:
+            made = self.documents.json_texts(positions)
         for line in made:
             self.made += 1
             if self.form != "json":
@@ -711,10 +715,9 @@ class QuoteLines:
             return chunk
         return escape_json_text(chunk)
 
-    def plain(self, position: int) -> str:
+    def plain(self, row: QuoteRow) -> str:
         """“Text” — speaker, role, organization (article title, N sources where other articles printed it too),
         matches shown in reverse on a terminal."""
-        row = self.documents.row(position)
         body = printable_text(row.text.strip())
         if self.highlight:
             body = highlighted(body, match_spans(body, self.parsed))
