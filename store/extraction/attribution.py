@@ -394,9 +394,12 @@ class Attributor:
         the sentence's words."""
         sentence = self.document.sentences[number]
         unnamed = None
-        for index, token in enumerate(sentence.tokens if not UNNAMED_SOURCES.isdisjoint(words) else ()):
-            following = sentence.tokens[index + 1].text if index + 1 < len(sentence.tokens) else ""
-            if token.text in UNNAMED_SOURCES and following in SUBJECT_VERBS:
+        tokens = sentence.tokens
+        for index, token in enumerate(tokens if not UNNAMED_SOURCES.isdisjoint(words) else ()):
+            if token.text not in UNNAMED_SOURCES:
+                continue
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            if following in SUBJECT_VERBS:
                 unnamed = (token.start, UNNAMED)
                 break
         for mention in self.by_sentence.get(number, []):
