@@ -44,14 +44,18 @@ own: no planted speaker is a corpus speaker, or shares a surname the extractor c
 
 RUN = """
 import sys
-from store import quote_records
-from store.quote_groups import group_quotes
+from store.quote_groups import QuoteGroups
+def all_apart(groups, speakers):
+    for speaker in speakers:
+        if speaker:
+            groups._grouped.setdefault(speaker, None)
 if sys.argv.pop(1) == "off":
-    quote_records.group_quotes = lambda texts, speakers: group_quotes(texts, [None] * len(texts))
+    QuoteGroups.group_speakers = all_apart
 from tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """
-"""One whosaid command, with merging on, or off: every quote its own entry (as if no two had one speaker)."""
+"""One whosaid command, with merging on, or off: every quote its own entry (each speaker's quotes taken as all
+apart, without comparing them)."""
 
 
 @dataclass(frozen=True)
