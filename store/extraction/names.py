@@ -242,8 +242,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             continue
         for position, token in enumerate(run):
             word = token.text
-            before_the = position + 1 < len(run) and run[position + 1].text == "the"
-            splits_and = word == "and" and (not chained or before_the)
+            splits_and = word == "and" and (not chained or position + 1 < len(run) and run[position + 1].text == "the")
             if word in MONTHS_AND_DAYS or splits_and:
                 if current:
                     pieces.append((current, relation))
