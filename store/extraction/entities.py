@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter
 from typing import NamedTuple
 
@@ -38,6 +39,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
 )
 FUZZY_LIMIT = 200
 START = attrgetter("start")
+NAME_CACHE_LIMIT = 65_536
 GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about against into between among".split())
 QUOTED_NAMES_LIMIT = 5000
 CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")
@@ -165,8 +167,10 @@ class Registry:
         return index
 
 
+@lru_cache(maxsize=NAME_CACHE_LIMIT)
 def normalize(name: str) -> str:
-    """A name as compared: casefolded, without periods, possessive or a leading "the"."""
+    """A name as compared: casefolded, without periods, possessive or a leading "the" (remembered: the same
+    names are compared again and again)."""
     key = name.casefold().replace(".", "").replace("’", "'")
     if key.startswith("the "):
         key = key[4:]
@@ -356,7 +360,7 @@ def _apply_cues(document: Document, segment: Segment) -> None:
         return
     before = _words_before(document, segment, 6)
     following = _token_after(document, segment)
-    gap = _gap_after(document, segment)
+    gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]
     start = segment.start
     enclosed = start > 0 and document.masked[start - 1] == "(" and gap.startswith(")")
     if enclosed and not (len(segment.tokens) == 1 and is_acronym(segment.tokens[0].text)):
