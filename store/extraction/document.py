@@ -20,6 +20,7 @@ TOKEN_TEXT = attrgetter("text")
 TOKEN_CAPITAL = attrgetter("capital")
 DATE_LINE = re.compile(r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?[A-Z][a-z]+\.? \d{1,2},? \d{4}\s*$"
                        r"|\d{1,2} [A-Z][a-z]+ \d{4}\s*$|\d{4}-\d\d-\d\d\s*$")
+"""A line that is only a date; every form ends in a digit, which `read` checks first."""
 
 
 @dataclass
@@ -104,7 +105,7 @@ def read(text: str) -> Document:
         if end - start < 80 and masked[start:end].isupper():
             quiet.add(number)
             continue
-        if DATE_LINE.fullmatch(masked, start, end):
+        if masked[end - 1].isdecimal() and DATE_LINE.fullmatch(masked, start, end):
             quiet.add(number)
             continue
         skip = DATELINE.match(masked, start, min(end, start + 90))
