@@ -45,9 +45,13 @@ class Citation:
 
 
 def one_line(value: str | None) -> str | None:
-    """A piece of untrusted text on one line: escape sequences and control characters gone, spaces collapsed."""
+    """A piece of untrusted text on one line: escape sequences and control characters gone, spaces collapsed (text
+    with nothing to replace, nearly all of it, is only stripped: every control character, escape and space other
+    than a single ASCII one is not printable)."""
     if value is None:
         return None
+    if value.isprintable() and "  " not in value:
+        return value.strip() or None
     from store.readers.article import CONTROL, ESCAPE_SEQUENCE
 
     text = SPACES.sub(" ", CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", value))).strip()

@@ -59,6 +59,22 @@ def test_citation_links_are_only_clean_http_urls() -> None:
     assert format_citation(citation, "plain") == "\u201cHi.\u201d \u2014 AB (T U)"
 
 
+def test_a_citation_piece_on_one_line_is_cleaned_alike_whether_or_not_it_needed_cleaning() -> None:
+    import random
+    import re
+
+    from store.citations import one_line
+    from store.readers.article import CONTROL, ESCAPE_SEQUENCE
+
+    pieces = ["a", "B", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\x1b[31m", "\x1b]8;;x\x07", "\x9b2J", "\x07"]
+    pieces += ["\x85", "\u200e", "\u202e", "\u2028", "\u00e9", "\u201c", "-", "\x7f"]
+    chooser = random.Random(2)
+    for _ in range(3000):
+        value = "".join(chooser.choice(pieces) for _ in range(chooser.randint(0, 8)))
+        expected = re.sub(r"\s+", " ", CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", value))).strip() or None
+        assert one_line(value) == expected, repr(value)
+
+
 def test_style_comes_from_the_environment() -> None:
     assert citation_style({"WHOSAID_CITATION": "Markdown"}) == "markdown"
     assert citation_style({"WHOSAID_CITATION": "nonsense"}) == "plain"
