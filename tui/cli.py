@@ -32,12 +32,12 @@ from store.export import QuoteDocuments, QuoteRow
 from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
-from store.sources import InputArticle, directory_inputs, input_source, read_input
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
     from store.model import Extraction
+    from store.sources import InputArticle
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -314,6 +314,8 @@ ARTICLE_KINDS = ".txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl"
 
 def article_files(paths: Sequence[str]) -> ArticleFiles:
     """Files and URLs named (`-` is standard input), directories expanded recursively to their article files."""
+    from store.sources import directory_inputs  # the readers (HTTP, feeds, mail parsing) only where articles are read
+
     found = ArticleFiles()
     for name in paths:
         path = Path(name)
@@ -399,7 +401,7 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
         failed = failed or article is None
         if article is None:
             continue
-        shown = name if article.source == input_source(name) else article.source
+        shown = name if article.source == article_source(name) else article.source
         result = extraction_document(shown, extract(article.text), article.metadata_fields())
         if as_json:
             results.append(result)
@@ -415,6 +417,8 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
 def read_inputs(names: Sequence[str], errors: list[str], follow: bool) -> Iterator[tuple[str, InputArticle | None]]:
     """(input name, article) for each article the inputs hold, and (name, None) after any input or part of one
     that failed; each failure is printed as one line and added to `errors`."""
+    from store.sources import read_input
+
     for name in names:
         try:
             read = read_input(name, follow=follow)
@@ -444,6 +448,8 @@ def read_articles(
 def article_source(name: str) -> str:
     """Where an article was read from, as stored: a file's absolute path (so reading it again from anywhere
     replaces it), a URL, or `-` for standard input."""
+    from store.sources import input_source
+
     return input_source(name)
 
 
