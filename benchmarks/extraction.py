@@ -6,7 +6,8 @@ usage: python benchmarks/extraction.py [--articles N] [--rounds R] [--against RE
     ../shared/tools/score.py and print its SUMMARY line; otherwise say so and go on.
 (b) Write N synthetic articles (../shared/tools/gen_articles.py, seed 1, the generator the performance targets
     are measured with; a built-in generator of ~600-word articles when it is missing) and time whole processes
-    over them, by processor time (user + system) of the child process, the best of R rounds taken in turns:
+    over them, by processor time (user + system) of the child process, the best of R rounds taken in turns,
+    after one untimed run of each that compiles its modules into a bytecode cache:
     - `whosaid extract --jsonl DIR > /dev/null` as the user runs it, with this checkout's code;
     - with `--against REV`: the same command with REV's code (checked out in a temporary git worktree), so the
       ratio says how much faster or slower this checkout extracts;
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -112,10 +114,25 @@ def write_articles(folder: Path, count: int) -> str:
     return "the built-in generator"
 
 
-def child_seconds(command: list[str], code: Path) -> float:
+def bytecode_cached(folder: Path) -> dict[str, str]:
+    """The environment for timed processes: compiled modules cached in folder (outside the checkouts), as a
+    user's installed whosaid has them, so that no process pays for compiling its modules."""
+    environment = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+    environment["PYTHONPYCACHEPREFIX"] = str(folder)
+    return environment
+
+
+def write_sample(folder: Path) -> Path:
+    """A folder of one short article, for the untimed run that compiles each checkout's modules."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sample.txt").write_text(synthetic_article(0), encoding="utf-8")
+    return folder
+
+
+def child_seconds(command: list[str], code: Path, environment: dict[str, str]) -> float:
     """Processor seconds (user + system) a child process spends running command from the checkout at code."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, cwd=code, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run(command, cwd=code, env=environment, stdout=subprocess.DEVNULL, check=True)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -137,11 +154,14 @@ def throughput(count: int, rounds: int, against: str | None) -> int:
                 print(f"cannot check out {against}: {added.stderr.strip()}", file=sys.stderr)
                 return 2
             runs[against] = ([sys.executable, "-c", WHOSAID, "extract", "--jsonl", str(folder)], tree)
+        environment = bytecode_cached(Path(scratch) / "bytecode")
         try:
+            for command, code in runs.values():
+                child_seconds([*command[:-1], str(write_sample(Path(scratch) / "warm-up"))], code, environment)
             best = {name: float("inf") for name in runs}
             for _ in range(rounds):
                 for name, (command, code) in runs.items():
-                    best[name] = min(best[name], child_seconds(command, code))
+                    best[name] = min(best[name], child_seconds(command, code, environment))
         finally:
             if against:
                 subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)],
