@@ -71,6 +71,8 @@ class Store:
         self._snapshot: Snapshot | None = None
         self._index: StoreIndex | None = None
         self._index_stamp: FileStamp | None = None
+        self._first_read: tuple[FileStamp, Tables] | None = None
+        """The manifest as `open_existing_store` read it to check it: the first snapshot starts from it."""
 
     @property
     def extractor(self) -> Callable[[str], Extraction]:
@@ -86,13 +88,14 @@ class Store:
         """Sidecar file whose lock serialises writers across processes."""
         return self.path.with_name(self.path.name + ".lock")
 
-    def _load(self, complete: bool) -> Snapshot:
-        """A snapshot of the store as it is now, read whole or (not `complete`) only as far as a first screen
-        needs; retried when a writer replaces the store mid-read."""
+    def _load(self, complete: bool, tables: Tables | None = None) -> Snapshot:
+        """A snapshot of the store as it is now (`tables` if just read), read whole or (not `complete`) only as far
+        as a first screen needs; retried when a writer replaces the store mid-read."""
         for attempt in range(READ_ATTEMPTS):
             try:
+                current = tables if tables is not None and attempt == 0 else read_tables(self.path)
                 snapshot = Snapshot.build(
-                    read_tables(self.path) or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}
+                    current or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}
                 )
                 if complete:
                     snapshot.read_all()
@@ -124,8 +127,9 @@ class Store:
     def snapshot(self) -> Snapshot:
         """The store as last read (see `refresh`), read whole; read again after this process wrote to it."""
         if self._snapshot is None:
-            self._stamp = file_stamp(self.path)
-            self._snapshot = self._load(complete=True)
+            first_read, self._first_read = self._first_read, None
+            self._stamp, tables = first_read if first_read is not None else (file_stamp(self.path), None)
+            self._snapshot = self._load(complete=True, tables=tables)
         else:
             self._snapshot.read_all()
         return self._snapshot
@@ -421,5 +425,9 @@ def open_existing_store(path: Path) -> Store:
     """The store at `path` for reading: a missing one is an error, and nothing is created or seeded."""
     if not os.path.lexists(path):
         raise StoreError(f"no store at {shown_path(path)}; ingest articles into it first, or pass another --db")
-    read_tables(path)
-    return Store(path)
+    stamp = file_stamp(path)
+    tables = read_tables(path)
+    store = Store(path)
+    if tables is not None:
+        store._first_read = (stamp, tables)
+    return store
