@@ -10,11 +10,9 @@ are built again from the tables.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
 from store.keys import name_key
@@ -327,18 +326,6 @@ LINE_KINDS = {
 }
 """The kinds of entry of a lookup line, and the lookups they go to ("p-" and "o-" name people and organizations
 stored no more)."""
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the garbage collector (if it runs) for the block."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTail]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,6 +27,7 @@ from store import (
     resolve_store_path,
     shown_path,
 )
+from store.collector import collector_paused
 from store.export import QuoteDocuments, QuoteRow
 from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
@@ -777,19 +777,6 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     """`snapshot`, kept until the process ends (see `LEFT_FOR_EXIT`)."""
     LEFT_FOR_EXIT.append(snapshot)
     return snapshot
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a search or an export reads the store and prints: they make millions
-    of objects and no garbage cycles, and its scans of them took about a third of their time."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
