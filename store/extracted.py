@@ -53,7 +53,10 @@ def extracted_article_line(name: str, article: InputArticle) -> dict[str, Any]:
 def extraction_document(name: str, extraction: Extraction, metadata: dict[str, str] | None = None) -> dict[str, Any]:
     """What extraction found in one article (with what its source states: title, outlet, date, url), as
     `extract --json` prints it."""
+    from store.sources import input_source
+
     metadata = metadata or {}
+    path = input_source(name)
     return {
         "path": name,
         "title": metadata.get("title") or extraction.title,
@@ -62,17 +65,16 @@ def extraction_document(name: str, extraction: Extraction, metadata: dict[str, s
             for p in extraction.people
         ],
         "organizations": [{"name": o.name, "aliases": list(o.aliases)} for o in extraction.organizations],
-        "quotes": [extracted_quote(name, extraction, quote, metadata) for quote in extraction.quotes],
+        "quotes": [extracted_quote(path, extraction, quote, metadata) for quote in extraction.quotes],
     }
 
 
 def extracted_quote(
-    name: str, extraction: Extraction, quote: Quote, metadata: dict[str, str] | None = None
+    path: str, extraction: Extraction, quote: Quote, metadata: dict[str, str] | None = None
 ) -> dict[str, Any]:
-    """A quote extraction found, in the JSON shape of every command that prints quotes (its source not stored,
-    so without an article id), keeping its offsets beside the text as well."""
-    from store.sources import input_source
-
+    """A quote extraction found in the article read from `path` (as stored: absolute, a URL or `-`), in the JSON
+    shape of every command that prints quotes (its source not stored, so without an article id), keeping its
+    offsets beside the text as well."""
     metadata = metadata or {}
     person = next((p for p in extraction.people if p.name == quote.speaker), None)
     if person is not None:
@@ -81,7 +83,7 @@ def extracted_quote(
         organization = next((o.name for o in extraction.organizations if o.name == quote.speaker), None)
     source = {
         "article": None,
-        "path": input_source(name),
+        "path": path,
         "title": metadata.get("title") or extraction.title,
         "outlet": metadata.get("outlet"),
         "date": metadata.get("date"),
