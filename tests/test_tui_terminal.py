@@ -21,7 +21,7 @@ from textual import events
 from textual.content import Content
 
 from store import Appearance, OrganizationRecord, PersonRecord, QuoteRecord, Store
-from tests.ssh_support import Tmux
+from tests.ssh_support import Tmux, wait_until
 from tests.test_tui import (
     SEED,
     SIZE,
@@ -356,15 +356,22 @@ def test_esc_and_keys_sent_in_one_burst_close_the_palette_and_type_nothing(tmp_p
     tmux.start("app", whosaid_in_terminal(store_path), width=100, height=30)
     tmux.wait_for("app", "Jake Sullivan")
     tmux.keys("app", "C-p")
-    tmux.wait_for("app", "\U0001f50e", timeout=10)
+
+    def palette_open() -> bool:
+        """Whether the palette's search line is on screen (the footer, last, also shows its icon)."""
+        return any("\U0001f50e" in line for line in tmux.capture("app").splitlines()[:-1])
+
+    wait_until(palette_open, 10, "the command palette")
     tmux.keys("app", "Escape", "j", "k", "Up")
-    tmux.settle("app", quiet=0.3, timeout=10)
+    wait_until(lambda: not palette_open(), 10, "the palette to close")
+    tmux.settle("app", quiet=0.5, timeout=10)
     above_footer = "\n".join(tmux.capture("app").splitlines()[:-1])
     assert "\U0001f50e" not in above_footer and "^" not in above_footer, above_footer
     tmux.keys("app", "/")
     tmux.type("app", "Sullivan")
+    tmux.wait_for("app", "People 1 of", timeout=10)
     tmux.keys("app", "Escape", "3", "Escape", "1")
-    tmux.settle("app", quiet=0.3, timeout=10)
+    tmux.settle("app", quiet=1.0, timeout=15)
     above_footer = "\n".join(tmux.capture("app").splitlines()[:-1])
     assert not any(typed in above_footer for typed in ("^", "\u00a3", "\u00a1")), above_footer
 
