@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from textual.widgets._header import HeaderTitle
 
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
@@ -94,3 +95,20 @@ async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running
         await settle(pilot)
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
 
+
+
+@synchronously
+async def test_the_app_retitled_as_the_article_is_taken_down_keeps_running(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await app.screen.query_one(HeaderTitle).remove()
+        app.sub_title = "retitled by a resize while the article's header is being taken down"
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, BrowseScreen)

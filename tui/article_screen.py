@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
 from tui.article_layout import line_starts, paragraph_at
@@ -22,6 +22,7 @@ from tui.browse_screen import BROWSE_BREAKPOINTS
 from tui.detail import Subject
 from tui.mentions import Mention, article_mentions
 from tui.safe_text import printable, printable_line
+from tui.screen_header import ScreenHeader
 from tui.text import (
     CURRENT_QUOTE_STYLE,
     MATCH_STYLE,
@@ -132,7 +133,7 @@ class ArticleScreen(Screen[Subject | None]):
         """Set once the article is dismissed: keys of the same burst then find it closing and do nothing."""
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="*" if self.app.ascii_only else "\u275d")
+        yield ScreenHeader(icon="*" if self.app.ascii_only else "\u275d")
         heading = Static(self.metadata, id="article-metadata", markup=False)
         heading.display = bool(self.metadata.plain)
         yield heading

@@ -19,7 +19,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, OptionList
+from textual.widgets import Footer, Input, OptionList
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
@@ -33,6 +33,7 @@ from tui.link_list import LinkPosition
 from tui.panes import ArticlesPane, NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.safe_text import printable_line
+from tui.screen_header import ScreenHeader
 from tui.search_box import SearchBox
 from tui.text import count_label
 
@@ -188,7 +189,7 @@ class BrowseScreen(Screen[None]):
         self.set_class(self.zoomed, "-zoomed")
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="*" if self.app.ascii_only else "\u275d")
+        yield ScreenHeader(icon="*" if self.app.ascii_only else "\u275d")
         yield self.search
         with Horizontal(id="main"):
             with Vertical(id="browse"):
