@@ -96,7 +96,6 @@ async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
 
 
-
 @synchronously
 async def test_the_app_retitled_as_the_article_is_taken_down_keeps_running(store: Store) -> None:
     app = make_app(store)

@@ -279,6 +279,13 @@ def tmux() -> Iterator[Tmux]:
     server.close()
 
 
+def seed_store(folder: Path) -> Path:
+    """A store in `folder` holding the seed article, for the installed command to open."""
+    store_path = folder / "store.json"
+    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    return store_path
+
+
 def whosaid_in_terminal(store_path: Path, term: str = "xterm-256color") -> str:
     """The shell command that runs the installed whosaid on `store_path` in a terminal of type `term` and of its
     window's size (COLUMNS and LINES, which a library in the test process may set, unset), its settings kept beside
@@ -290,8 +297,7 @@ def whosaid_in_terminal(store_path: Path, term: str = "xterm-256color") -> str:
 
 @needs_tmux
 def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path, tmux: Tmux) -> None:
-    store_path = tmp_path / "store.json"
-    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    store_path = seed_store(tmp_path)
     tmux.start("app", whosaid_in_terminal(store_path), width=120, height=36)
     tmux.wait_for("app", "\u2500 Person \u2500")
     tmux.keys("app", "/")
@@ -317,8 +323,7 @@ def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path, tmux: Tmux
 
 @needs_tmux
 def test_the_app_follows_the_window_size_even_with_columns_and_lines_exported(tmp_path: Path, tmux: Tmux) -> None:
-    store_path = tmp_path / "store.json"
-    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    store_path = seed_store(tmp_path)
     command = whosaid_in_terminal(store_path).replace("env -u COLUMNS -u LINES", "env COLUMNS=60 LINES=20")
     tmux.start("app", command, width=120, height=36)
 
@@ -351,8 +356,7 @@ def test_a_launch_on_a_path_with_no_store_says_new_store_in_the_header(tmp_path:
 
 @needs_tmux
 def test_esc_and_keys_sent_in_one_burst_close_the_palette_and_type_nothing(tmp_path: Path, tmux: Tmux) -> None:
-    store_path = tmp_path / "store.json"
-    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    store_path = seed_store(tmp_path)
     tmux.start("app", whosaid_in_terminal(store_path), width=100, height=30)
     tmux.wait_for("app", "Jake Sullivan")
     tmux.keys("app", "C-p")
@@ -552,8 +556,7 @@ async def test_at_80_columns_the_article_footer_shows_every_key_on_screen(store:
 
 @needs_tmux
 def test_installed_whosaid_with_term_linux_at_80_columns_shows_every_footer_key(tmp_path: Path, tmux: Tmux) -> None:
-    store_path = tmp_path / "store.json"
-    Store(store_path).ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
+    store_path = seed_store(tmp_path)
     tmux.start("app", whosaid_in_terminal(store_path, "linux"), width=80, height=24)
     screen = tmux.wait_for("app", "Jake Sullivan", "palette")
     footer = screen.splitlines()[-1]
