@@ -705,12 +705,12 @@ class QuoteLines:
             speaker = ", ".join(part for part in (row.name, row.role, row.organization) if part)
         else:
             speaker = row.name or "unattributed"
-        shown = self.speakers[row[1:5]] = printable_text(speaker)
+        shown = self.speakers[row[1:5]] = printable_line(speaker)
         return shown
 
     def _title_text(self, title: str | None) -> str:
         """An article title as a line shows it, kept for the article's next quote."""
-        shown = self.titles[title] = printable_text(title or "")
+        shown = self.titles[title] = printable_line(title or "")
         return shown
 
     def _safe(self, chunk: str) -> str:
@@ -722,7 +722,7 @@ class QuoteLines:
     def plain(self, row: QuoteRow) -> str:
         """“Text” — speaker, role, organization (article title, N sources where other articles printed it too),
         matches shown in reverse on a terminal."""
-        body = printable_text(row.text.strip())
+        body = printable_line(row.text.strip())
         if self.highlight:
             body = highlighted(body, match_spans(body, self.parsed))
         speaker = self.speakers.get(row[1:5]) or self._speaker_text(row)
@@ -737,11 +737,6 @@ class QuoteLines:
 FIRST_CHUNK_LINES = 8
 LAST_CHUNK_LINES = 2048
 """How many lines `QuoteLines.chunks` joins into one write: few at first, then more, doubling."""
-
-
-def printable_text(text: str) -> str:
-    """`printable_line`, with text that holds nothing to replace (nearly all of it) returned as it is."""
-    return text if text.isprintable() else printable_line(text)
 
 
 BOLD, DIM, REVERSE, RESET = "\x1b[1m", "\x1b[2m", "\x1b[1;7m", "\x1b[0m"

@@ -27,7 +27,10 @@ def printable(text: str) -> str:
 
 
 def printable_line(text: str) -> str:
-    """Like `printable`, and folded onto one line (newlines become spaces)."""
+    """Like `printable`, and folded onto one line (newlines become spaces); text with nothing to replace (nearly
+    all of it: every character replaced is one `str.isprintable` rejects) is returned as it is."""
+    if text.isprintable():
+        return text
     return printable(text).replace("\n", " ")
 
 
