@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, overload
 
 from store.lazy_records import LazyRecords, Selection
 from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
+
+
+@dataclass(frozen=True)
+class QuoteColumns:
+    """Every stored quote's text, speaker and article key, by position: what passes over all quotes need, kept
+    without the quotes' documents (each speaker and article key held once, however many quotes share it)."""
+
+    texts: list[str]
+    speakers: list[str | None]
+    article_keys: list[str]
 
 
 class QuoteRecords(LazyRecords[QuoteRecord]):
@@ -26,8 +37,9 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         self._text_source = text_source
         self._made: tuple[QuoteGroups | None, list[QuoteRecord | None]] = (None, [None] * len(documents))
         """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._flat: list[dict[str, Any]] | None = None
+        self._columns: QuoteColumns | None = None
 
     def __len__(self) -> int:
         return len(self._documents)
@@ -54,24 +66,35 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         return self._speaker_names.get(speaker) if speaker else None
 
     def all_documents(self) -> list[dict[str, Any]]:
-        """Every quote's document, by position, read once into one list: what a pass over many quotes indexes
-        (a table's files are otherwise looked up at each read)."""
+        """Every quote's document, by position, read once into one list and kept: what a process that prints many
+        quotes looks them up in (a table's files are otherwise looked up, and maybe parsed again, at each read)."""
         flat = self._flat
         if flat is None:
             flat = self._flat = list(self._documents)
         return flat
 
+    def columns(self) -> QuoteColumns:
+        """Every quote's text, speaker and article key, read in one pass over the quotes' files (raising StoreError
+        for a damaged one) and kept."""
+        columns = self._columns
+        if columns is None:
+            with self._lock:
+                columns = self._columns
+                if columns is None:
+                    columns = self._columns = _columns_of(self._flat if self._flat is not None else self._documents)
+        return columns
+
     def texts(self) -> list[str]:
         """Every quote's text, by position."""
-        return [document["text"] for document in self.all_documents()]
+        return self.columns().texts
 
     def article_keys(self) -> list[str]:
         """Every quote's article key, by position."""
-        return [document["article"] for document in self.all_documents()]
+        return self.columns().article_keys
 
     def speakers(self) -> list[str | None]:
         """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
-        return [document.get("speaker") for document in self.all_documents()]
+        return self.columns().speakers
 
     @property
     def grouped(self) -> bool:
@@ -107,6 +130,21 @@ class QuoteEntries(QuoteSelection):
     def article_keys(self) -> list[str]:
         """Every stored quote's article key, by stored position (the positions selections hold)."""
         return self.stored.article_keys()
+
+
+def _columns_of(documents: Sequence[dict[str, Any]]) -> QuoteColumns:
+    """The columns of these quote documents, each distinct speaker and article key one string."""
+    texts: list[str] = []
+    speakers: list[str | None] = []
+    article_keys: list[str] = []
+    held: dict[str | None, str | None] = {}
+    for document in documents:
+        texts.append(document["text"])
+        speaker = document.get("speaker")
+        speakers.append(held.setdefault(speaker, speaker))
+        article_key = document["article"]
+        article_keys.append(held.setdefault(article_key, article_key))  # type: ignore[arg-type]
+    return QuoteColumns(texts, speakers, article_keys)
 
 
 def _quote_record(

@@ -30,6 +30,9 @@ from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_que
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
+QUOTE_FILES_KEPT = 4
+"""Quote files a snapshot keeps parsed: the quotes on screen are read again from their files when shown, while
+every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
 SORT_ORDERS = ("article", "speaker", "date")
 """How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
@@ -149,11 +152,12 @@ def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int
 
 
 def _table_documents(
-    tree: Mapping[str, Any], table: str, read_current: TablesReader | None
+    tree: Mapping[str, Any], table: str, read_current: TablesReader | None, parts_kept: int | None = None
 ) -> Sequence[dict[str, Any]]:
-    """A table's documents in the order they were inserted; from table files, read as they are used."""
+    """A table's documents in the order they were inserted; from table files, read as they are used (only the last
+    `parts_kept` files kept parsed, if given)."""
     if isinstance(tree, Tables):
-        return tree.documents(table, read_current)
+        return tree.documents(table, read_current, parts_kept=parts_kept)
     return list(tree[table].values()) if table in tree else []
 
 
@@ -230,7 +234,7 @@ class Snapshot:
         speaker_names = {f"person:{doc['key']}": doc["name"] for doc in person_documents} | {
             f"organization:{o.key}": o.name for o in organizations
         }
-        quote_documents = _table_documents(tree, "quotes", read_current)
+        quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT)
         quotes = QuoteRecords(quote_documents, speaker_names, texts)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
@@ -244,7 +248,7 @@ class Snapshot:
             organizations,
             quotes,
             index_documents,
-            (article_documents, quote_documents, index_documents),
+            (article_documents, index_documents),
             article_index,
             extractor_counts(tree, len(article_documents)),
         )
@@ -255,6 +259,7 @@ class Snapshot:
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
+        self.stored_quotes.columns()
         self._article_index.position_of("")
 
     def summary(self) -> StoreSummary:

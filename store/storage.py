@@ -207,8 +207,12 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         read_current: TablesReader | None,
         generation: int = 0,
         superseded: Superseded | None = None,
+        parts_kept: int | None = None,
     ):
         self._generation = generation
+        self._parts_kept = parts_kept
+        """How many parsed files to keep (the last read); None keeps every file once parsed."""
+        self._kept_order: dict[int, None] = {}
         self._superseded = superseded or {}
         self._directory = directory
         self._name = name
@@ -247,7 +251,8 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
             yield from self._part(number)
 
     def read_all(self) -> None:
-        """Parse every file now (raising StoreError for a damaged one), so later reads never touch the disk."""
+        """Parse every file now (raising StoreError for a damaged one), so later reads never touch the disk (unless
+        only some parsed files are kept, `parts_kept`)."""
         for number in range(len(self._files)):
             self._part(number)
 
@@ -258,7 +263,18 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
                 part = self._parts[number]
                 if part is None:
                     part = self._parts[number] = self._read_part(number)
+                    if self._parts_kept is not None:
+                        self._forget_parts_beyond(number)
         return part
+
+    def _forget_parts_beyond(self, number: int) -> None:
+        """Keep `number` parsed with the last files read, up to `parts_kept`; drop the parsed documents of older ones."""
+        kept = self._kept_order
+        kept[number] = None
+        while len(kept) > (self._parts_kept or 0):
+            oldest = next(iter(kept))
+            del kept[oldest]
+            self._parts[oldest] = None
 
     def _read_part(self, number: int) -> list[dict[str, Any]]:
         file = self._files[number]
@@ -357,17 +373,20 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         return total
 
     def documents(
-        self, name: str, read_current: TablesReader | None = None, merged: bool = True
+        self, name: str, read_current: TablesReader | None = None, merged: bool = True, parts_kept: int | None = None
     ) -> Sequence[dict[str, Any]]:
-        """A table's documents in order, its files parsed only as documents in them are read; the index's parts
-        merged into one document (unless not `merged`)."""
+        """A table's documents in order, its files parsed only as documents in them are read (only the last
+        `parts_kept` of them kept parsed, if given); the index's parts merged into one document (unless not
+        `merged`)."""
         if name in self.loaded:
             documents = list(self.loaded[name].values())
             return [merged_index(documents)] if merged and name == INDEX_TABLE and documents else documents
         if name not in self.files:
             return []
         kind = IndexParts if merged and name == INDEX_TABLE else SegmentedDocuments
-        return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded)
+        if kind is IndexParts:
+            return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded)
+        return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded, parts_kept)
 
     def segment_documents(self, name: str, number: int, keep: bool = True) -> dict[str, Any]:
         """One file's documents by id, with what a writer changed or added; the file stays parsed for the next
