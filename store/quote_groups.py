@@ -183,7 +183,15 @@ class QuoteGroups:
     def entries(self) -> list[int]:
         """One position per group (its lead), ascending: the quotes as listed, each once (grouping every speaker's)."""
         if self._entries is None:
-            self.group_speakers(self._positions)
+            batch: list[str] = []
+            quotes_in_batch = 0
+            for speaker, positions in self._positions.items():
+                batch.append(speaker)
+                quotes_in_batch += len(positions)
+                if quotes_in_batch >= LAST_BATCH:
+                    self.group_speakers(batch)
+                    batch, quotes_in_batch = [], 0
+            self.group_speakers(batch)
             entries = [position for position, speaker in enumerate(self._speakers) if not speaker]
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
+from sys import intern
 from typing import Any
 
 from store import storage
@@ -44,7 +45,7 @@ class NameLines:
     text: str
     starts: Sequence[int]
     owners: Sequence[int]
-    _words: dict[str, tuple[list[str], list[set[int]]]] = field(default_factory=dict, compare=False, repr=False)
+    _words: dict[str, tuple[list[str], list[Sequence[int]]]] = field(default_factory=dict, compare=False, repr=False)
     """Once a prefix was looked up: every word of the names, sorted, and the lines holding each (see `words`)."""
 
     @classmethod
@@ -80,7 +81,7 @@ class NameLines:
             for index in range(bisect_left(vocabulary, prefix), len(vocabulary)):
                 if not vocabulary[index].startswith(prefix):
                     break
-                found |= lines[index]
+                found.update(lines[index])
             return found
         pattern = term.pattern(anchored=False)
         if term.literal is None and len(term.tokens) == 1:
@@ -93,16 +94,16 @@ class NameLines:
             if match.end() > match.start() and term.starts_word(self.text, match.start()) and "\n" not in match.group()
         }
 
-    def words(self) -> tuple[list[str], list[set[int]]]:
+    def words(self) -> tuple[list[str], list[Sequence[int]]]:
         """Every word of the names (as `WORD` splits them), sorted, and the lines holding each."""
         made = self._words.get("words")
         if made is None:
-            by_word: dict[str, set[int]] = {}
+            by_word: dict[str, list[int]] = {}
             for number, line in enumerate(self.text.split("\n") if len(self.owners) else ()):
-                for word in WORD.findall(line):
-                    by_word.setdefault(word, set()).add(number)
+                for word in dict.fromkeys(WORD.findall(line)):
+                    by_word.setdefault(word, []).append(number)
             vocabulary = sorted(by_word)
-            made = self._words["words"] = (vocabulary, [by_word[word] for word in vocabulary])
+            made = self._words["words"] = (vocabulary, [array("I", by_word[word]) for word in vocabulary])
         return made
 
 
@@ -224,9 +225,9 @@ class Snapshot:
                         key=doc["key"],
                         name=doc["name"],
                         aliases=tuple(doc.get("aliases", ())),
-                        article_keys=tuple(doc.get("articles", ())),
+                        article_keys=tuple(map(intern, doc.get("articles", ()))),
                     )
-                    for doc in _table_documents(tree, "organizations", read_current)
+                    for doc in _table_documents(tree, "organizations", read_current, parts_kept=1)
                 ),
                 key=lambda organization: fold(organization.name),
             )
@@ -443,19 +444,25 @@ class Snapshot:
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
-        return list(self._people_by_organization.get(organization_key, ()))
+        return [self.people[position] for position in self._people_by_organization.get(organization_key, ())]
 
     @cached_property
-    def _people_by_organization(self) -> dict[str, list[PersonRecord]]:
-        by_organization: dict[str, list[PersonRecord]] = {}
-        for person in self.people:
+    def _people_by_organization(self) -> dict[str, array]:
+        """By organization key, the positions of the people any article ties to it (read from their documents, so
+        that no person's record is made for it)."""
+        by_organization: dict[str, array] = {}
+        keys_by_name = self._organization_keys_by_name
+        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
+            {"appearances": [{"organization": a.organization} for a in person.appearances]} for person in self.people
+        ]
+        for position, document in enumerate(documents):
             keys = {
-                self._organization_keys_by_name.get(name_key(appearance.organization))
-                for appearance in person.appearances
-                if appearance.organization
+                keys_by_name.get(name_key(appearance["organization"]))
+                for appearance in document.get("appearances", ())
+                if appearance.get("organization")
             }
             for key in keys - {None}:
-                by_organization.setdefault(key, []).append(person)  # type: ignore[arg-type]
+                by_organization.setdefault(key, array("I")).append(position)  # type: ignore[arg-type]
         return by_organization
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
@@ -604,7 +611,7 @@ class Snapshot:
         organizations = {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
         for key in organizations:
             found.update(self._quote_positions_by_speaker.get(f"organization:{key}", ()))
-            for person in self._people_by_organization.get(key, ()):
+            for person in self.people_of_organization(key):
                 articles = {
                     appearance.article_key
                     for appearance in person.appearances

@@ -268,7 +268,7 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         return part
 
     def _forget_parts_beyond(self, number: int) -> None:
-        """Keep `number` parsed with the last files read, up to `parts_kept`; drop the parsed documents of older ones."""
+        """Keep `number` parsed with the last files read, up to `parts_kept`; forget the documents of older ones."""
         kept = self._kept_order
         kept[number] = None
         while len(kept) > (self._parts_kept or 0):
