@@ -871,9 +871,11 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
             "use 'whosaid search' or 'whosaid extract' in scripts"
         )
         return EXIT_FAILURE
+    from tui.allocator import share_one_malloc_arena
     from tui.app import WhosaidApp
     from tui.key_parser import read_keys_with_key_parser
 
+    share_one_malloc_arena()
     new_store = not store_path.exists()
     store = open_store(store_path)
     if store.reads_quickly():
@@ -914,8 +916,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "rm":
             return run_rm(store_path, arguments.articles, arguments.seed)
         if arguments.command == "serve":
+            from tui.allocator import share_one_malloc_arena
             from tui.ssh_server import run_server
 
+            share_one_malloc_arena()
             return run_server(arguments, store_path)
         return run_app(store_path, arguments.ascii, not arguments.no_mouse)
     except WhosaidError as error:
