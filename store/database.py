@@ -73,6 +73,9 @@ class Store:
         self._index_stamp: FileStamp | None = None
         self._first_read: tuple[FileStamp, Tables] | None = None
         """The manifest as `open_existing_store` read it to check it: the first snapshot starts from it."""
+        self.lean = False
+        """Whether snapshots hold as little as they can, at some processor cost (each person's document packed,
+        a few quote files parsed at a time): for a browser open all day, not for a command that prints and ends."""
 
     @property
     def extractor(self) -> Callable[[str], Extraction]:
@@ -95,7 +98,7 @@ class Store:
             try:
                 current = tables if tables is not None and attempt == 0 else read_tables(self.path)
                 snapshot = Snapshot.build(
-                    current or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}
+                    current or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}, lean=self.lean
                 )
                 if complete:
                     snapshot.read_all()

@@ -134,17 +134,10 @@ class QuoteEntries(QuoteSelection):
 
 def _columns_of(documents: Sequence[dict[str, Any]]) -> QuoteColumns:
     """The columns of these quote documents, each distinct speaker and article key one string."""
-    texts: list[str] = []
-    speakers: list[str | None] = []
-    article_keys: list[str] = []
-    held: dict[str | None, str | None] = {}
-    for document in documents:
-        texts.append(document["text"])
-        speaker = document.get("speaker")
-        speakers.append(held.setdefault(speaker, speaker))
-        article_key = document["article"]
-        article_keys.append(held.setdefault(article_key, article_key))  # type: ignore[arg-type]
-    return QuoteColumns(texts, speakers, article_keys)
+    rows = [(document["text"], document.get("speaker"), document["article"]) for document in documents]
+    texts, speakers, article_keys = (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    held = {value: value for value in {*speakers, *article_keys}}
+    return QuoteColumns(texts, list(map(held.__getitem__, speakers)), list(map(held.__getitem__, article_keys)))
 
 
 def _quote_record(

@@ -17,6 +17,7 @@ from store.citations import Citation, format_citation
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
+from store.packed import PackedDocuments
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
@@ -32,8 +33,8 @@ from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
 QUOTE_FILES_KEPT = 4
-"""Quote files a snapshot keeps parsed: the quotes on screen are read again from their files when shown, while
-every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
+"""Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
+while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
 SORT_ORDERS = ("article", "speaker", "date")
 """How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
@@ -184,8 +185,11 @@ class Snapshot:
     _extractor_counts: Mapping[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def build(cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None) -> Snapshot:
-        """Turn a store's tables into records: people and organizations by name, quotes in reading order."""
+    def build(
+        cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None, lean: bool = False
+    ) -> Snapshot:
+        """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
+        holding each person's document packed and only a few quote files parsed (see `Store.lean`)."""
         article_documents = _table_documents(tree, "articles", read_current)
         article_index = ArticleIndex(article_documents)
         texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_index)
@@ -217,7 +221,13 @@ class Snapshot:
                 ),
             )
 
-        person_documents = sorted(_table_documents(tree, "people", read_current), key=lambda doc: fold(doc["name"]))
+        people_by_name: Sequence[dict[str, Any]] = (
+            PackedDocuments.sorted_by(
+                _table_documents(tree, "people", read_current, parts_kept=1), key=lambda doc: fold(doc["name"])
+            )
+            if lean
+            else sorted(_table_documents(tree, "people", read_current), key=lambda doc: fold(doc["name"]))
+        )
         organizations = tuple(
             sorted(
                 (
@@ -225,17 +235,17 @@ class Snapshot:
                         key=doc["key"],
                         name=doc["name"],
                         aliases=tuple(doc.get("aliases", ())),
-                        article_keys=tuple(map(intern, doc.get("articles", ()))),
+                        article_keys=tuple(map(intern, doc.get("articles", ())) if lean else doc.get("articles", ())),
                     )
                     for doc in _table_documents(tree, "organizations", read_current, parts_kept=1)
                 ),
                 key=lambda organization: fold(organization.name),
             )
         )
-        speaker_names = {f"person:{doc['key']}": doc["name"] for doc in person_documents} | {
+        speaker_names = {f"person:{doc['key']}": doc["name"] for doc in people_by_name} | {
             f"organization:{o.key}": o.name for o in organizations
         }
-        quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT)
+        quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         quotes = QuoteRecords(quote_documents, speaker_names, texts)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
@@ -245,7 +255,7 @@ class Snapshot:
         return cls(
             str(path),
             LazyRecords(article_documents, article),
-            LazyRecords(person_documents, person),
+            LazyRecords(people_by_name, person),
             organizations,
             quotes,
             index_documents,

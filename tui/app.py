@@ -124,11 +124,12 @@ class WhosaidApp(App[None]):
     ) -> None:
         super().__init__()
         self.store = store
+        store.lean = True
         self.new_store = new_store
+        """True when this launch created the store, so that a mistyped path shows in the header."""
         self.keep_settings = keep_settings
         """Whether choices are written to the config file; None: when the app runs on a terminal (a headless
         run, such as a test driving it, has no user whose choices should stick)."""
-        """True when this launch created the store, so that a mistyped path shows in the header."""
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
         self.store_label = store_label
         loaded = store.loaded_snapshot
