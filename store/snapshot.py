@@ -452,6 +452,18 @@ class Snapshot:
             return QuoteSelection(self.stored_quotes, [])
         return QuoteSelection(self.stored_quotes, list(self.stored_quotes.groups().members_of(position)))
 
+    def people_per_article(self) -> dict[str, int]:
+        """How many people each article names, by article key: counted from the people's documents, so that no
+        person's record is made for it."""
+        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
+            {"appearances": [{"article": a.article_key} for a in person.appearances]} for person in self.people
+        ]
+        counts: dict[str, int] = {}
+        for document in documents:
+            for key in {appearance["article"] for appearance in document.get("appearances", ())}:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
         return [self.people[position] for position in self._people_by_organization.get(organization_key, ())]

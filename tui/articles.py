@@ -30,10 +30,7 @@ class ArticleCounts(NamedTuple):
 
 def article_counts(snapshot: Snapshot) -> dict[str, ArticleCounts]:
     """Every article's counts by key, from one pass over people, organizations and quotes (run it in a worker)."""
-    people: dict[str, int] = {}
-    for person in snapshot.people:
-        for key in {appearance.article_key for appearance in person.appearances}:
-            people[key] = people.get(key, 0) + 1
+    people = snapshot.people_per_article()
     organizations: dict[str, int] = {}
     for organization in snapshot.organizations:
         for key in set(organization.article_keys):
