@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
@@ -20,6 +21,9 @@ class QuoteColumns:
     texts: list[str]
     speakers: list[str | None]
     article_keys: list[str]
+    places: array | None
+    """Each quote's start and paragraph, in turn; None when a document holds something else than a whole number
+    there (its record is then made from its document)."""
 
 
 class QuoteRecords(LazyRecords[QuoteRecord]):
@@ -57,8 +61,19 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         record = records[index]
         if record is None:
             copies = groups.size_of(index) if groups is not None else 1
-            documents = self._flat if self._flat is not None else self._documents
-            record = records[index] = _quote_record(documents[index], self._speaker_names, self._text_source, copies)
+            columns = self._columns
+            if self._flat is not None or columns is None or columns.places is None:
+                document = (self._flat if self._flat is not None else self._documents)[index]
+            else:
+                start, paragraph = columns.places[2 * index], columns.places[2 * index + 1]
+                document = {
+                    "text": columns.texts[index],
+                    "article": columns.article_keys[index],
+                    "start": start,
+                    "paragraph": paragraph,
+                    "speaker": columns.speakers[index],
+                }
+            record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
         return record
 
     def speaker_name(self, speaker: str | None) -> str | None:
@@ -134,10 +149,22 @@ class QuoteEntries(QuoteSelection):
 
 def _columns_of(documents: Sequence[dict[str, Any]]) -> QuoteColumns:
     """The columns of these quote documents, each distinct speaker and article key one string."""
-    rows = [(document["text"], document.get("speaker"), document["article"]) for document in documents]
-    texts, speakers, article_keys = (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [])
+    rows = [
+        (doc["text"], doc.get("speaker"), doc["article"], doc["start"], doc.get("paragraph", 0)) for doc in documents
+    ]
+    texts, speakers, article_keys, starts, paragraphs = (
+        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
+    )
     held = {value: value for value in {*speakers, *article_keys}}
-    return QuoteColumns(texts, list(map(held.__getitem__, speakers)), list(map(held.__getitem__, article_keys)))
+    places: array | None = array("q")
+    try:
+        for start, paragraph in zip(starts, paragraphs, strict=True):
+            if type(start) is not int or type(paragraph) is not int:
+                raise TypeError(start)
+            places.extend((start, paragraph))
+    except (TypeError, OverflowError):
+        places = None
+    return QuoteColumns(texts, list(map(held.__getitem__, speakers)), list(map(held.__getitem__, article_keys)), places)
 
 
 def _quote_record(

@@ -1,0 +1,86 @@
+"""A browser's lean snapshot (people packed, few quote files parsed) shows and finds what a full one does."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from store import Snapshot, Store, storage
+from store.model import Extraction
+from tests.conftest import tagged_extract
+
+SPEAKERS = ("Ann Lee", "Bo Chen", "Cy Diaz")
+ORGANIZATIONS = ("City Council", "Harbor Board")
+
+
+def story(number: int) -> str:
+    """A story of two quotes by two of the speakers, one of them for an organization the story names."""
+    first, second = SPEAKERS[number % 3], SPEAKERS[(number + 1) % 3]
+    organization = ORGANIZATIONS[number % 2]
+    return (
+        f"Story {number}\n\n\u201cHarbor vote {number} is near,\u201d said {first}\n"
+        f"\u201cWe want the budget {number},\u201d said {second}\nORG={organization}\n"
+    )
+
+
+def extract_with_organizations(text: str) -> Extraction:
+    """The tagged extraction, each person speaking for the story's organization."""
+    extraction = tagged_extract(text)
+    organization = extraction.organizations[0].name if extraction.organizations else None
+    people = tuple(dataclasses.replace(person, organization=organization) for person in extraction.people)
+    return dataclasses.replace(extraction, people=people)
+
+
+def snapshot_of(store_path: Path, lean: bool) -> Snapshot:
+    """The store read whole, lean or not."""
+    store = Store(store_path)
+    store.lean = lean
+    return store.snapshot
+
+
+def seen(snapshot: Snapshot) -> dict[str, object]:
+    """What a user sees of a store: the lists, a person's and an organization's quotes, searches and counts."""
+    snapshot.build_indexes()
+    first_person, first_organization = snapshot.people[0], snapshot.organizations[0]
+    return {
+        "quotes": [(quote.key, quote.text, quote.speaker_name, quote.paragraph) for quote in snapshot.quotes],
+        "people": [(person.name, person.appearances) for person in snapshot.people],
+        "organizations": [organization.name for organization in snapshot.organizations],
+        "person's quotes": [quote.text for quote in snapshot.quotes_by_person(first_person.key)],
+        "organization's people": [p.name for p in snapshot.people_of_organization(first_organization.key)],
+        "search": [quote.text for quote in snapshot.search_quotes("harbor")],
+        "search by name": [quote.text for quote in snapshot.search_quotes("chen budget")],
+        "search by prefix": [quote.text for quote in snapshot.search_quotes("bud")],
+        "people per article": snapshot.people_per_article(),
+    }
+
+
+@pytest.fixture
+def store_of_stories(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store of 12 stories whose quotes span more files than a lean snapshot keeps parsed."""
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    Store(store_path, extractor=extract_with_organizations).ingest(
+        [(f"{n}.txt", story(n)) for n in range(12)]
+    )
+    return store_path
+
+
+def test_a_lean_snapshot_shows_and_finds_what_a_full_one_does(store_of_stories: Path) -> None:
+    full, lean = seen(snapshot_of(store_of_stories, lean=False)), seen(snapshot_of(store_of_stories, lean=True))
+    assert lean == full
+    assert len(full["quotes"]) == 24 and full["search by name"] and full["organization's people"]  # type: ignore[arg-type]
+
+
+def test_a_lean_snapshot_reads_its_quotes_after_another_process_rewrote_the_store(
+    store_of_stories: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    opened = Store(store_of_stories)
+    opened.lean = True
+    snapshot = opened.open_snapshot()
+    expected = [(quote.text, quote.speaker_name) for quote in snapshot_of(store_of_stories, lean=False).stored_quotes]
+    Store(store_of_stories, extractor=extract_with_organizations).ingest([("12.txt", story(12))])
+    Store(store_of_stories, extractor=extract_with_organizations).ingest([("13.txt", story(13))])
+    assert [(quote.text, quote.speaker_name) for quote in snapshot.stored_quotes] == expected
