@@ -76,6 +76,11 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
         return record
 
+    def speaker_ids(self) -> list[str]:
+        """Every person's and organization's speaker id ("person:KEY", "organization:KEY"): the people in the
+        snapshot's order, then the organizations."""
+        return list(self._speaker_names)
+
     def speaker_name(self, speaker: str | None) -> str | None:
         """The name of a speaker ("person:KEY", "organization:KEY"), None when unknown or unattributed."""
         return self._speaker_names.get(speaker) if speaker else None
@@ -96,7 +101,8 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             with self._lock:
                 columns = self._columns
                 if columns is None:
-                    columns = self._columns = _columns_of(self._flat if self._flat is not None else self._documents)
+                    documents = self._flat if self._flat is not None else self._documents
+                    columns = self._columns = _columns_of(documents, self._speaker_names)
         return columns
 
     def texts(self) -> list[str]:
@@ -147,15 +153,18 @@ class QuoteEntries(QuoteSelection):
         return self.stored.article_keys()
 
 
-def _columns_of(documents: Sequence[dict[str, Any]]) -> QuoteColumns:
-    """The columns of these quote documents, each distinct speaker and article key one string."""
+def _columns_of(documents: Sequence[dict[str, Any]], speaker_names: dict[str, str]) -> QuoteColumns:
+    """The columns of these quote documents, each distinct speaker and article key one string (a speaker's the
+    string `speaker_names` holds)."""
     rows = [
         (doc["text"], doc.get("speaker"), doc["article"], doc["start"], doc.get("paragraph", 0)) for doc in documents
     ]
     texts, speakers, article_keys, starts, paragraphs = (
         (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
     )
-    held = {value: value for value in {*speakers, *article_keys}}
+    held = {speaker: speaker for speaker in speaker_names}
+    for value in {*speakers, *article_keys}:
+        held.setdefault(value, value)
     places: array | None = array("q")
     try:
         for start, paragraph in zip(starts, paragraphs, strict=True):

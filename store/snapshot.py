@@ -35,6 +35,8 @@ from store.texts import ArticleTexts
 QUOTE_FILES_KEPT = 4
 """Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
+WRITERS_ARTICLE_FIELDS = ("people", "organizations")
+"""Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 SORT_ORDERS = ("article", "speaker", "date")
 """How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
@@ -154,12 +156,16 @@ def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int
 
 
 def _table_documents(
-    tree: Mapping[str, Any], table: str, read_current: TablesReader | None, parts_kept: int | None = None
+    tree: Mapping[str, Any],
+    table: str,
+    read_current: TablesReader | None,
+    parts_kept: int | None = None,
+    dropped_fields: tuple[str, ...] = (),
 ) -> Sequence[dict[str, Any]]:
     """A table's documents in the order they were inserted; from table files, read as they are used (only the last
-    `parts_kept` files kept parsed, if given)."""
+    `parts_kept` files kept parsed, if given, and without `dropped_fields`)."""
     if isinstance(tree, Tables):
-        return tree.documents(table, read_current, parts_kept=parts_kept)
+        return tree.documents(table, read_current, parts_kept=parts_kept, dropped_fields=dropped_fields)
     return list(tree[table].values()) if table in tree else []
 
 
@@ -190,7 +196,9 @@ class Snapshot:
     ) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
         holding each person's document packed and only a few quote files parsed (see `Store.lean`)."""
-        article_documents = _table_documents(tree, "articles", read_current)
+        article_documents = _table_documents(
+            tree, "articles", read_current, dropped_fields=WRITERS_ARTICLE_FIELDS if lean else ()
+        )
         article_index = ArticleIndex(article_documents)
         texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_index)
 
@@ -574,8 +582,10 @@ class Snapshot:
     def _speaker_lines(self) -> tuple[NameLines, list[str]]:
         """Every person's and organization's names, and each one's speaker id ("person:KEY", "organization:KEY")."""
         people = self.people.documents() if isinstance(self.people, LazyRecords) else []
-        speakers = [f"person:{doc['key']}" for doc in people]
-        speakers += [f"organization:{organization.key}" for organization in self.organizations]
+        speakers = self.stored_quotes.speaker_ids()
+        if len(speakers) != len(people) + len(self.organizations):
+            speakers = [f"person:{doc['key']}" for doc in people]
+            speakers += [f"organization:{organization.key}" for organization in self.organizations]
         entries = [(n, (doc["name"], *doc.get("aliases", ()))) for n, doc in enumerate(people)]
         entries += [(len(people) + n, (o.name, *o.aliases)) for n, o in enumerate(self.organizations)]
         return NameLines.build(entries), speakers

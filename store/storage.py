@@ -208,10 +208,13 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         generation: int = 0,
         superseded: Superseded | None = None,
         parts_kept: int | None = None,
+        dropped_fields: tuple[str, ...] = (),
     ):
         self._generation = generation
         self._parts_kept = parts_kept
         """How many parsed files to keep (the last read); None keeps every file once parsed."""
+        self._dropped_fields = dropped_fields
+        """Fields left out of each document as it is parsed: what this reader never looks at."""
         self._kept_order: dict[int, None] = {}
         self._superseded = superseded or {}
         self._directory = directory
@@ -277,6 +280,13 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
             self._parts[oldest] = None
 
     def _read_part(self, number: int) -> list[dict[str, Any]]:
+        documents = self._read_documents(number)
+        for field in self._dropped_fields:
+            for document in documents:
+                document.pop(field, None)
+        return documents
+
+    def _read_documents(self, number: int) -> list[dict[str, Any]]:
         file = self._files[number]
         try:
             return live_documents(load_table_file(self._directory / file), self._superseded.get(file, ()))
@@ -373,11 +383,16 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         return total
 
     def documents(
-        self, name: str, read_current: TablesReader | None = None, merged: bool = True, parts_kept: int | None = None
+        self,
+        name: str,
+        read_current: TablesReader | None = None,
+        merged: bool = True,
+        parts_kept: int | None = None,
+        dropped_fields: tuple[str, ...] = (),
     ) -> Sequence[dict[str, Any]]:
         """A table's documents in order, its files parsed only as documents in them are read (only the last
-        `parts_kept` of them kept parsed, if given); the index's parts merged into one document (unless not
-        `merged`)."""
+        `parts_kept` of them kept parsed, if given, and without `dropped_fields`); the index's parts merged into
+        one document (unless not `merged`)."""
         if name in self.loaded:
             documents = list(self.loaded[name].values())
             return [merged_index(documents)] if merged and name == INDEX_TABLE and documents else documents
@@ -386,7 +401,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         kind = IndexParts if merged and name == INDEX_TABLE else SegmentedDocuments
         if kind is IndexParts:
             return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded)
-        return kind(self.directory, name, self.files[name], read_current, self.generation, self.superseded, parts_kept)
+        return kind(
+            self.directory, name, self.files[name], read_current, self.generation, self.superseded, parts_kept,
+            dropped_fields,
+        )
 
     def segment_documents(self, name: str, number: int, keep: bool = True) -> dict[str, Any]:
         """One file's documents by id, with what a writer changed or added; the file stays parsed for the next
