@@ -37,7 +37,7 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
 from benchmarks.synthetic import synthetic_corpus  # noqa: E402
-from store import Store, extract  # noqa: E402
+from store import Store, extract, open_store  # noqa: E402
 from store.search import parse_query  # noqa: E402
 
 MINIMAL_APP = '''
@@ -192,14 +192,19 @@ def fts_database(texts: list[str], path: Path) -> None:
     connection.close()
 
 
-def shell_queries(texts: list[str], database: Path, seed: int = 5) -> dict[str, tuple[str, str]]:
-    """Two queries as (whosaid words, FTS5 query): the word the most quotes hold, and a phrase of four words of
-    one quote that only a handful of quotes (at most 20) hold."""
+def common_word(texts: list[str]) -> str:
+    """The word of four letters or more that the most of the first 20,000 quotes hold."""
     counts: dict[str, int] = {}
     for text in texts[:20_000]:
         for word in set(re.findall(r"[a-z]{4,}", text.lower())):
             counts[word] = counts.get(word, 0) + 1
-    common = max(counts, key=lambda word: counts[word])
+    return max(counts, key=lambda word: counts[word])
+
+
+def shell_queries(texts: list[str], database: Path, seed: int = 5) -> dict[str, tuple[str, str]]:
+    """Two queries as (whosaid words, FTS5 query): the word the most quotes hold, and a phrase of four words of
+    one quote that only a handful of quotes (at most 20) hold."""
+    common = common_word(texts)
     queries = {"common word": (common, common)}
     connection = sqlite3.connect(database)
     chooser = random.Random(seed)
@@ -278,10 +283,16 @@ def measure_shell_search(store_path: Path, work: Path, rounds: int) -> list[dict
 
 
 def launch_once(
-    command: str, expected: str, environment: dict[str, str], session: str, settle: float = 0.0
+    command: str,
+    expected: str,
+    environment: dict[str, str],
+    session: str,
+    settle: float = 0.0,
+    then_typed: tuple[str, ...] = (),
 ) -> tuple[float, int]:
     """Seconds from launching `command` in a fresh tmux server until `expected` is on screen, and peak RSS in kB
-    `settle` seconds later (time for the app's background reading)."""
+    `settle` seconds later (time for the app's background reading), and as long again after typing `then_typed`
+    (tmux key names, one a second)."""
     started = time.perf_counter()
     subprocess.run(
         ["tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "120", "-y", "36",
@@ -296,6 +307,10 @@ def launch_once(
         time.sleep(0.005)
     elapsed = time.perf_counter() - started
     time.sleep(settle)
+    for key in then_typed:
+        subprocess.run(["tmux", "-L", session, "send-keys", "-t", session, key], check=True)
+        time.sleep(1)
+    time.sleep(settle if then_typed else 0)
     pane_pid = subprocess.run(
         ["tmux", "-L", session, "display-message", "-p", "-t", session, "#{pane_pid}"],
         capture_output=True,
@@ -307,16 +322,21 @@ def launch_once(
 
 
 def launch_times(
-    launches: dict[str, tuple[str, str]], environment: dict[str, str], rounds: int, settle: float = 3.0
+    launches: dict[str, tuple[str, str]],
+    environment: dict[str, str],
+    rounds: int,
+    settle: float = 3.0,
+    typed: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, tuple[float, int]]:
     """Median launch time and peak memory of each (command, expected text), the launches interleaved round
-    by round so that a machine busier in one moment slows every command alike."""
+    by round so that a machine busier in one moment slows every command alike; `typed`, by launch, keys typed
+    once the app is up (see `launch_once`)."""
     timings: dict[str, list[float]] = {name: [] for name in launches}
     peaks: dict[str, int] = dict.fromkeys(launches, 0)
     for round_number in range(rounds):
         for name, (command, expected) in launches.items():
             session = f"whosaid-bench-{os.getpid()}-{name}-{round_number}"
-            elapsed, peak = launch_once(command, expected, environment, session, settle)
+            elapsed, peak = launch_once(command, expected, environment, session, settle, (typed or {}).get(name, ()))
             timings[name].append(elapsed)
             peaks[name] = max(peaks[name], peak)
     return {name: (statistics.median(timings[name]), peaks[name]) for name in launches}
@@ -346,19 +366,20 @@ def measure_terminal(store_path: Path, work: Path, rounds: int) -> list[dict[str
     whosaid = shutil.which("whosaid", path=str(Path(sys.executable).parent)) or "whosaid"
     environment = {"TERM": "xterm-256color", "HOME": str(work)}
     seed_store = work / "seed-only" / "store.json"
-    Store(seed_store)  # an empty store: the app ingests the seed on first launch
-    subprocess.run([whosaid, "--db", str(seed_store), "search", "x"], capture_output=True, check=False)
-    seed_quotes = Store(seed_store).summary().quotes
+    seed_quotes = open_store(seed_store).summary().quotes  # a new store, seeded as the app's first launch seeds it
     quote_count = Store(store_path).summary().quotes
+    word = common_word(Store(store_path).snapshot.stored_quotes.texts())
     measured = launch_times(
         {
             "minimal": (f"{sys.executable} {minimal}", "People ready"),
             "seed": (f"{whosaid} --db {seed_store}", f"Quotes {seed_quotes}"),
             "scale": (f"{whosaid} --db {store_path}", "Quotes"),
             "filled": (f"{whosaid} --db {store_path}", f"Quotes {quote_count}"),
+            "searched": (f"{whosaid} --db {store_path}", f"Quotes {quote_count}"),
         },
         environment,
         rounds,
+        typed={"searched": ("/", word, "Escape", "1", "End", "3", "End", "Enter")},
     )
     baseline, baseline_memory = measured["minimal"]
     return [
@@ -367,6 +388,8 @@ def measure_terminal(store_path: Path, work: Path, rounds: int) -> list[dict[str
         report("launch to panes filled, at scale (s)", measured["filled"][0], baseline, "s", "minimal Textual app"),
         report("peak memory, at scale (MB)", measured["filled"][1] / 1024, baseline_memory / 1024, "MB",
                "minimal Textual app"),
+        report(f"peak memory after searching {word!r}, at scale (MB)", measured["searched"][1] / 1024,
+               baseline_memory / 1024, "MB", "minimal Textual app"),
     ]
 
 
