@@ -11,6 +11,7 @@ import base64
 import sys
 from array import array
 from bisect import bisect_left
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -21,12 +22,17 @@ from store.search import WORD, ParsedQuery, Term, parse_query
 IndexDocument = dict[str, Any]
 
 
-def encode_positions(positions: array) -> str:
-    """A posting list as stored."""
+def positions_bytes(positions: Sequence[int]) -> bytes:
+    """Positions as stored before base64: little-endian uint32s."""
+    packed = array("I", positions)
     if sys.byteorder == "big":
-        positions = array("I", positions)
-        positions.byteswap()
-    return base64.b64encode(positions.tobytes()).decode("ascii")
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def encode_positions(positions: Sequence[int]) -> str:
+    """A posting list as stored."""
+    return base64.b64encode(positions_bytes(positions)).decode("ascii")
 
 
 def decode_positions(encoded: str) -> array:
@@ -41,31 +47,34 @@ def decode_positions(encoded: str) -> array:
 def quote_keys(text: str) -> tuple[set[str], set[str]]:
     """The folded words of a text and its adjacent word pairs ("a b")."""
     tokens = WORD.findall(fold(text))
-    return set(tokens), {f"{first} {second}" for first, second in pairwise(tokens)}
+    return set(tokens), set(map(" ".join, pairwise(tokens)))
 
 
 def extend_index_document(document: IndexDocument | None, texts: Iterable[str], first_position: int) -> IndexDocument:
-    """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit)."""
+    """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit).
+
+    A key's stored list grows by joining bytes: the new positions are appended to its decoded bytes, never decoded
+    into numbers and back."""
     if not document or document.get("quotes") != first_position:
         raise ValueError("the index does not end where the new quotes begin")
-    words: dict[str, array] = {}
-    pairs: dict[str, array] = {}
+    words: defaultdict[str, list[int]] = defaultdict(list)
+    pairs: defaultdict[str, list[int]] = defaultdict(list)
     count = first_position
     for position, text in enumerate(texts, start=first_position):
-        text_words, text_pairs = quote_keys(text)
-        for key in text_words:
-            words.setdefault(key, array("I")).append(position)
-        for key in text_pairs:
-            pairs.setdefault(key, array("I")).append(position)
+        tokens = WORD.findall(fold(text))
+        for key in set(tokens):
+            words[key].append(position)
+        for key in set(map(" ".join, pairwise(tokens))):
+            pairs[key].append(position)
         count = position + 1
     merged_words = dict(document.get("words", {}))
     merged_pairs = dict(document.get("pairs", {}))
+    encode, decode = base64.b64encode, base64.b64decode
     for stored, new in ((merged_words, words), (merged_pairs, pairs)):
         for key, positions in new.items():
             previous = stored.get(key)
-            if previous is not None:
-                positions = decode_positions(previous) + positions
-            stored[key] = encode_positions(positions)
+            added = positions_bytes(positions)
+            stored[key] = encode(decode(previous) + added if previous is not None else added).decode("ascii")
     return {"quotes": count, "words": dict(sorted(merged_words.items())), "pairs": merged_pairs}
 
 
