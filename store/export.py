@@ -78,6 +78,8 @@ class QuoteDocuments:
         """Names, roles and organizations as JSON."""
         self._article_json: dict[str, str] = {}
         """By article key: the start of the JSON of a source in it, up to its offsets."""
+        self._middles: dict[tuple[str, str], str] = {}
+        """By speaker id and article key: the JSON of a quote between its text and its offsets (see `_middle`)."""
 
     def document(self, position: int) -> dict[str, object]:
         """The quote at this position with who said it and every article that printed it (`sources`)."""
@@ -103,25 +105,50 @@ class QuoteDocuments:
 
     def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
         """The JSON of each `document` in turn, exactly as `orjson.dumps` writes it, put together from pieces kept
-        for the whole listing (each article's fields, each name, role and organization dumped once): several times
-        cheaper than building and dumping each document."""
-        quotes, members_of, speakers = self._quotes, self._groups.members_of, self._speakers
-        dumped, source_json = self._dumped, self._source_json
+        for the whole listing (for each speaker in each article, all but the quote's text and offsets, dumped
+        once): several times cheaper than building and dumping each document."""
+        quotes, members_of, middles = self._quotes, self._groups.members_of, self._middles
+        dumps = orjson.dumps
         for position in positions:
             quote = quotes[position]
-            article_key, speaker = quote["article"], quote.get("speaker") or ""
-            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
-            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
             members = members_of(position)
+            speaker, article_key = quote.get("speaker") or "", quote["article"]
             if len(members) == 1:
-                sources = source_json(quote)
-            else:
-                sources = ",".join([source_json(quotes[copy]) for copy in members])
-            yield (
-                f'{{"text":{_dumps(quote["text"])},"speaker":{dumped.get(name) or self._dump(name)},'
-                f'"role":{dumped.get(role) or self._dump(role)},'
-                f'"organization":{dumped.get(organization) or self._dump(organization)},"sources":[{sources}]}}'
-            )
+                start, paragraph = quote["start"], quote.get("paragraph", 0)
+                middle = middles.get((speaker, article_key)) or self._middle(speaker, article_key)
+                if type(start) is int and type(paragraph) is int:
+                    text = quote["text"]
+                    yield (
+                        f'{{"text":{dumps(text).decode()}{middle}'
+                        f'"paragraph":{paragraph},"start":{start},"end":{start + len(text)}}}]}}'
+                    )
+                    continue
+            yield self._quote_json(quote, members)
+
+    def _quote_json(self, quote: Mapping[str, Any], members: Sequence[int]) -> str:
+        """The JSON of one quote's `document` from its stored document and its copies' positions."""
+        speaker = quote.get("speaker") or ""
+        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
+        role, organization = (None, name) if kind == "organization" else roles.get(quote["article"], _UNKNOWN_ROLE)
+        sources = ",".join([self._source_json(self._quotes[copy]) for copy in members])
+        return (
+            f'{{"text":{_dumps(quote["text"])},"speaker":{self._dump(name)},"role":{self._dump(role)},'
+            f'"organization":{self._dump(organization)},"sources":[{sources}]}}'
+        )
+
+    def _middle(self, speaker: str, article_key: str) -> str:
+        """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
+        the speaker's name, role and organization, and the article's fields."""
+        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
+        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        fields = self._article_json.get(article_key)
+        if fields is None:
+            fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
+        middle = self._middles[(speaker, article_key)] = (
+            f',"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)},'
+            f'"sources":[{fields}'
+        )
+        return middle
 
     def _source_json(self, quote: Mapping[str, Any]) -> str:
         """The JSON of one `source`, its article's fields dumped once."""
@@ -135,7 +162,9 @@ class QuoteDocuments:
 
     def _dump(self, value: str | None) -> str:
         """A name, role or organization as JSON, kept for the next quote that has it."""
-        dumped = self._dumped[value] = _dumps(value)
+        dumped = self._dumped.get(value)
+        if dumped is None:
+            dumped = self._dumped[value] = _dumps(value)
         return dumped
 
     def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
