@@ -76,6 +76,14 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
         return record
 
+    def start_of(self, position: int) -> object:
+        """Where the stored quote at this position starts in its article's text, as stored (read from the compact
+        columns once they are made, so that no quote file is parsed again for it)."""
+        columns = self._columns
+        if self._flat is None and columns is not None and columns.places is not None:
+            return columns.places[2 * position]
+        return (self._flat if self._flat is not None else self._documents)[position]["start"]
+
     def speaker_ids(self) -> list[str]:
         """Every person's and organization's speaker id ("person:KEY", "organization:KEY"): the people in the
         snapshot's order, then the organizations."""

@@ -356,6 +356,7 @@ class Snapshot:
             self._organizations_by_key,
             self._organization_keys_by_name,
             self._people_by_organization,
+            self._people_by_article,
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
             self._quote_index,
@@ -461,16 +462,8 @@ class Snapshot:
         return QuoteSelection(self.stored_quotes, list(self.stored_quotes.groups().members_of(position)))
 
     def people_per_article(self) -> dict[str, int]:
-        """How many people each article names, by article key: counted from the people's documents, so that no
-        person's record is made for it."""
-        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
-            {"appearances": [{"article": a.article_key} for a in person.appearances]} for person in self.people
-        ]
-        counts: dict[str, int] = {}
-        for document in documents:
-            for key in {appearance["article"] for appearance in document.get("appearances", ())}:
-                counts[key] = counts.get(key, 0) + 1
-        return counts
+        """How many people each article names, by article key (no person's record is made for it)."""
+        return {key: len(positions) for key, positions in self._people_by_article.items()}
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
@@ -514,15 +507,28 @@ class Snapshot:
     def quote_position(self, key: str) -> int | None:
         """Where the quote with this key ("ARTICLE:START") stands among the stored quotes."""
         article_key, _, start = key.rpartition(":")
-        documents = self.stored_quotes.documents()
+        start_of = self.stored_quotes.start_of
         for position in self._quote_positions_by_article.get(article_key, ()):
-            if str(documents[position]["start"]) == start:
+            if str(start_of(position)) == start:
                 return position
         return None
 
     def people_in_article(self, article_key: str) -> list[PersonRecord]:
         """People who appear in an article."""
-        return [p for p in self.people if any(a.article_key == article_key for a in p.appearances)]
+        return [self.people[position] for position in self._people_by_article.get(article_key, ())]
+
+    @cached_property
+    def _people_by_article(self) -> dict[str, array]:
+        """By article key, the positions of the people who appear in it (read from their documents, so that no
+        person's record is made for it)."""
+        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
+            {"appearances": [{"article": a.article_key} for a in person.appearances]} for person in self.people
+        ]
+        by_article: dict[str, array] = {}
+        for position, document in enumerate(documents):
+            for key in dict.fromkeys(appearance["article"] for appearance in document.get("appearances", ())):
+                by_article.setdefault(key, array("I")).append(position)
+        return by_article
 
     def organizations_in_article(self, article_key: str) -> list[OrganizationRecord]:
         """Organizations named in an article."""

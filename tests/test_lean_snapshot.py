@@ -44,6 +44,7 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
     """What a user sees of a store: the lists, a person's and an organization's quotes, searches and counts."""
     snapshot.build_indexes()
     first_person, first_organization = snapshot.people[0], snapshot.organizations[0]
+    last_quote = snapshot.stored_quotes[len(snapshot.stored_quotes) - 1]
     return {
         "quotes": [(quote.key, quote.text, quote.speaker_name, quote.paragraph) for quote in snapshot.quotes],
         "people": [(person.name, person.appearances) for person in snapshot.people],
@@ -54,6 +55,8 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
         "search by name": [quote.text for quote in snapshot.search_quotes("chen budget")],
         "search by prefix": [quote.text for quote in snapshot.search_quotes("bud")],
         "people per article": snapshot.people_per_article(),
+        "people in an article": [person.name for person in snapshot.people_in_article(last_quote.article_key)],
+        "where a quote stands": snapshot.quote_position(last_quote.key),
     }
 
 
@@ -71,6 +74,7 @@ def test_a_lean_snapshot_shows_and_finds_what_a_full_one_does(store_of_stories: 
     full, lean = seen(snapshot_of(store_of_stories, lean=False)), seen(snapshot_of(store_of_stories, lean=True))
     assert lean == full
     assert len(full["quotes"]) == 24 and full["search by name"] and full["organization's people"]  # type: ignore[arg-type]
+    assert full["people in an article"] and full["where a quote stands"] == 23
 
 
 def test_a_lean_snapshot_reads_its_quotes_after_another_process_rewrote_the_store(
