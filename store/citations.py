@@ -64,8 +64,9 @@ def citation_style(environ: Mapping[str, str] | None = None) -> str:
     return value if value in CITATION_STYLES else "plain"
 
 
-def format_citation(citation: Citation, style: str | None = None) -> str:
-    """The citation as one line in `style` (None: the style WHOSAID_CITATION picks).
+def format_citation(citation: Citation, style: str | None = None, *, cleaned: bool = False) -> str:
+    """The citation as one line in `style` (None: the style WHOSAID_CITATION picks); `cleaned` when the citation
+    is already `Citation.cleaned`'s (an export formats each quote's twice).
 
     plain:    “Text” — Speaker, role, organization (Title, Outlet, 2024-06-12, https://…)
     markdown: “Text” — Speaker, role, organization ([Title](https://…), *Outlet*, 2024-06-12)
@@ -73,7 +74,7 @@ def format_citation(citation: Citation, style: str | None = None) -> str:
     style = style or citation_style()
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
-    clean = citation.cleaned()
+    clean = citation if cleaned else citation.cleaned()
     speaker = ", ".join(part for part in (clean.speaker, clean.role, clean.organization) if part) or "unattributed"
     details = _details(clean, style)
     text, speaker = (md(clean.text), md(speaker)) if style == "markdown" else (clean.text, speaker)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -261,8 +260,8 @@ def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
         "article": quote.article_key,
         "path": article.source if article else None,
         "paragraph": quote.paragraph,
-        "citation": format_citation(citation, "plain"),
-        "citation_markdown": format_citation(citation, "markdown"),
+        "citation": format_citation(citation, "plain", cleaned=True),
+        "citation_markdown": format_citation(citation, "markdown", cleaned=True),
         "sources": [
             source_document(copy, article if copy is quote else snapshot.article(copy.article_key)) for copy in copies
         ],
@@ -277,7 +276,7 @@ def export_lines(snapshot: Snapshot, quotes: Iterable[QuoteRecord], form: str, b
         yield from csv_lines(rows, bom)
     elif form == "jsonl":
         for row in rows:
-            yield json.dumps(row, ensure_ascii=False) + "\n"
+            yield orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE).decode()
     elif form == "md":
         for row in rows:
             yield f"- {row['citation_markdown']}\n"
