@@ -14,7 +14,9 @@ from dataclasses import dataclass
 CITATION_STYLES = ("plain", "markdown")
 CITATION_ENV = "WHOSAID_CITATION"
 """The environment variable that picks the citation style (`plain` unless it says `markdown`)."""
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+MARKDOWN_SPECIAL = "\\`*_[]<>#|"
+"""The characters Markdown reads as formatting, each escaped with a backslash in a Markdown citation."""
+_MARKDOWN_ESCAPES = str.maketrans({char: f"\\{char}" for char in MARKDOWN_SPECIAL})
 SPACES = re.compile(r"\s+")
 
 
@@ -105,7 +107,7 @@ def _details(clean: Citation, style: str) -> str:
 
 def md(text: str) -> str:
     """Text with the characters Markdown would read as formatting escaped."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def markdown_url(url: str) -> str:
