@@ -54,18 +54,15 @@ class NameLines:
     @classmethod
     def build(cls, entries: Iterable[tuple[int, Iterable[str]]]) -> NameLines:
         """Lines of (owner, names) entries: each name folded, on its own line."""
-        lines: list[str] = []
-        owners = array("I")
-        for owner, names in entries:
-            for name in names:
-                lines.append(name)
-                owners.append(owner)
+        named = [(owner, tuple(names)) for owner, names in entries]
+        lines = [name for _, names in named for name in names]
+        owners = array("I", [owner for owner, names in named for _ in names])
         joined = "\n".join(lines)
         if joined.count("\n") > len(lines) - 1:
             joined = "\n".join(line.replace("\n", " ") for line in lines)
         folded = fold(joined)
         starts = array("Q", [0])
-        starts.extend(accumulate(len(line) + 1 for line in (folded.split("\n") if folded != joined else lines)))
+        starts.extend(accumulate(map((1).__add__, map(len, folded.split("\n") if folded != joined else lines))))
         return cls(folded, starts, owners)
 
     def owners_matching(self, term: Term) -> set[int]:
