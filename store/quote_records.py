@@ -6,6 +6,7 @@ import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, overload
 
 from store.lazy_records import LazyRecords, Selection
@@ -173,12 +174,9 @@ def _columns_of(documents: Sequence[dict[str, Any]], speaker_names: dict[str, st
     held = {speaker: speaker for speaker in speaker_names}
     for value in {*speakers, *article_keys}:
         held.setdefault(value, value)
-    places: array | None = array("q")
+    places: array | None
     try:
-        for start, paragraph in zip(starts, paragraphs, strict=True):
-            if type(start) is not int or type(paragraph) is not int:
-                raise TypeError(start)
-            places.extend((start, paragraph))
+        places = array("q", chain.from_iterable(zip(starts, paragraphs, strict=True)))
     except (TypeError, OverflowError):
         places = None
     return QuoteColumns(texts, list(map(held.__getitem__, speakers)), list(map(held.__getitem__, article_keys)), places)
