@@ -458,6 +458,19 @@ class Snapshot:
             return QuoteSelection(self.stored_quotes, [])
         return QuoteSelection(self.stored_quotes, list(self.stored_quotes.groups().members_of(position)))
 
+    def people_summaries(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
+        """Each person's key, name, and first role and organization (those there are), in the people's order: read
+        from their documents, so that listing every person (the command palette) makes no record."""
+        if not isinstance(self.people, LazyRecords):
+            for person in self.people:
+                yield person.key, person.name, person.roles[:1] + person.organizations[:1]
+            return
+        for document in self.people.documents():
+            appearances = document.get("appearances", ())
+            role = next((a["role"] for a in appearances if a.get("role")), None)
+            organization = next((a["organization"] for a in appearances if a.get("organization")), None)
+            yield document["key"], document["name"], tuple(part for part in (role, organization) if part)
+
     def people_per_article(self) -> dict[str, int]:
         """How many people each article names, by article key (no person's record is made for it)."""
         return {key: len(positions) for key, positions in self._people_by_article.items()}

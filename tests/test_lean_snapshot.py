@@ -57,6 +57,7 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
         "people per article": snapshot.people_per_article(),
         "people in an article": [person.name for person in snapshot.people_in_article(last_quote.article_key)],
         "where a quote stands": snapshot.quote_position(last_quote.key),
+        "people summaries": list(snapshot.people_summaries()),
     }
 
 
@@ -75,6 +76,8 @@ def test_a_lean_snapshot_shows_and_finds_what_a_full_one_does(store_of_stories: 
     assert lean == full
     assert len(full["quotes"]) == 24 and full["search by name"] and full["organization's people"]  # type: ignore[arg-type]
     assert full["people in an article"] and full["where a quote stands"] == 23
+    people = snapshot_of(store_of_stories, lean=False).people
+    assert full["people summaries"] == [(p.key, p.name, p.roles[:1] + p.organizations[:1]) for p in people]
 
 
 def test_a_lean_snapshot_reads_its_quotes_after_another_process_rewrote_the_store(

@@ -113,12 +113,11 @@ class WhosaidCommands(Provider):
         """A command for every person, organization and article of the store."""
         app = self.whosaid
         snapshot = app.snapshot
-        for person in snapshot.people:
-            role = ", ".join(person.roles[:1] + person.organizations[:1])
+        for key, name, role_and_organization in snapshot.people_summaries():
             yield (
-                f"Person: {printable_line(person.name)}",
-                partial(app.open_subject, Subject("person", person.key)),
-                printable_line(role),
+                f"Person: {printable_line(name)}",
+                partial(app.open_subject, Subject("person", key)),
+                printable_line(", ".join(role_and_organization)),
             )
         for organization in snapshot.organizations:
             yield (
