@@ -32,8 +32,11 @@ DISCOVERED = ("Search: ", "Layout: ", "Theme: switch", "Citation style: ", "Help
 EVERYWHERE = {binding.id: binding for binding in APP_BINDINGS}
 BROWSE = {binding.id: binding for binding in BROWSE_BINDINGS}
 
-Command = tuple[str, Callable[[], object], str]
-"""A palette command as (text, callback, help)."""
+Target = tuple[str, str]
+"""What a command for a name opens: ("person", KEY), ("organization", KEY) or ("article", KEY); its callback is
+made only when it is a hit, so that the tens of thousands of names of a big store cost only their texts."""
+Command = tuple[str, "Callable[[], object] | Target", str]
+"""A palette command as (text, callback or target, help)."""
 
 
 def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
@@ -116,37 +119,38 @@ class WhosaidCommands(Provider):
         for key, name, role_and_organization in snapshot.people_summaries():
             yield (
                 f"Person: {printable_line(name)}",
-                partial(app.open_subject, Subject("person", key)),
+                ("person", key),
                 printable_line(", ".join(role_and_organization)),
             )
         for organization in snapshot.organizations:
-            yield (
-                f"Organization: {printable_line(organization.name)}",
-                partial(app.open_subject, Subject("organization", organization.key)),
-                "",
-            )
+            yield f"Organization: {printable_line(organization.name)}", ("organization", organization.key), ""
         for article in snapshot.articles:
-            yield (
-                f"Article: {printable_line(article.title)}",
-                partial(app.open_article, article.key),
-                printable_line(article.source),
-            )
+            yield f"Article: {printable_line(article.title)}", ("article", article.key), printable_line(article.source)
+
+    def callback(self, target: Callable[[], object] | Target) -> Callable[[], object]:
+        """What choosing a command does: its callback, or opening the name or article it targets."""
+        if not isinstance(target, tuple):
+            return target
+        kind, key = target
+        if kind == "article":
+            return partial(self.whosaid.open_article, key)
+        return partial(self.whosaid.open_subject, Subject(kind, key))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         hits: list[Hit] = []
         commands = chain(self.fixed_commands(query), self._named_commands)
-        for text, callback, help_text in candidates(commands, query):
+        for text, target, help_text in candidates(commands, query):
             score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
             if score > 0:
-                hits.append(Hit(score, display, callback, text=text, help=help_text or None))
+                hits.append(Hit(score, display, self.callback(target), text=text, help=help_text or None))
         hits.sort(key=lambda hit: hit.score, reverse=True)
         for hit in hits[:MAX_HITS]:
             yield hit
 
     async def discover(self) -> Hits:
-        for text, callback, help_text in self.fixed_commands(""):
+        for text, target, help_text in self.fixed_commands(""):
             if text.startswith(DISCOVERED):
-                yield DiscoveryHit(Content(text), callback, text=text, help=help_text or None)
+                yield DiscoveryHit(Content(text), self.callback(target), text=text, help=help_text or None)
