@@ -36,7 +36,12 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         documents: Sequence[dict[str, Any]],
         speaker_names: dict[str, str],
         text_source: TextSource,
+        compact: bool = False,
     ) -> None:
+        self._compact = compact
+        """Whether the columns are kept compact (each speaker and article key one string, starts and paragraphs
+        in an array, records made from them), for a snapshot that stays open; else they are plain lists taken
+        from every document, kept parsed, which is quicker for a process that reads once and ends."""
         self._documents = documents
         self._speaker_names = speaker_names
         self._text_source = text_source
@@ -110,9 +115,21 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             with self._lock:
                 columns = self._columns
                 if columns is None:
-                    documents = self._flat if self._flat is not None else self._documents
-                    columns = self._columns = _columns_of(documents, self._speaker_names)
+                    if self._compact:
+                        documents = self._flat if self._flat is not None else self._documents
+                        columns = _columns_of(documents, self._speaker_names)
+                    else:
+                        columns = _plain_columns(self.all_documents())
+                    self._columns = columns
         return columns
+
+    def read_all(self) -> None:
+        """Read every quote now (raising StoreError for a damaged file): its columns when compact, else every
+        document."""
+        if self._compact:
+            self.columns()
+        else:
+            self.all_documents()
 
     def texts(self) -> list[str]:
         """Every quote's text, by position."""
@@ -160,6 +177,13 @@ class QuoteEntries(QuoteSelection):
     def article_keys(self) -> list[str]:
         """Every stored quote's article key, by stored position (the positions selections hold)."""
         return self.stored.article_keys()
+
+
+def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
+    """The columns of these quote documents as plain lists (records are made from the documents)."""
+    texts = [document["text"] for document in documents]
+    speakers = [document.get("speaker") for document in documents]
+    return QuoteColumns(texts, speakers, [document["article"] for document in documents], None)
 
 
 def _columns_of(documents: Sequence[dict[str, Any]], speaker_names: dict[str, str]) -> QuoteColumns:

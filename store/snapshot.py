@@ -251,7 +251,7 @@ class Snapshot:
             f"organization:{o.key}": o.name for o in organizations
         }
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
-        quotes = QuoteRecords(quote_documents, speaker_names, texts)
+        quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
         if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
@@ -275,7 +275,7 @@ class Snapshot:
         for documents in self._unread:
             if isinstance(documents, SegmentedDocuments):
                 documents.read_all()
-        self.stored_quotes.columns()
+        self.stored_quotes.read_all()
         self._article_index.position_of("")
 
     def summary(self) -> StoreSummary:
