@@ -700,9 +700,15 @@ class Snapshot:
             return quotes
         if order == "speaker":
 
+            speakers, name_of = self._quote_speakers, self.stored_quotes.speaker_name
+            folded: dict[str | None, tuple[bool, str]] = {}
+
             def key(position: int) -> tuple[int, str, int]:
-                name = self.stored_quotes[position].speaker_name
-                return (name is None, fold(name or ""), position)
+                speaker = speakers[position]
+                if speaker not in folded:
+                    name = name_of(speaker)
+                    folded[speaker] = (name is None, fold(name or ""))
+                return (*folded[speaker], position)
 
         elif order == "date":
             dates: dict[str, str] = {}
