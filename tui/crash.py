@@ -1,11 +1,23 @@
-"""Unexpected errors: the traceback goes to a log file, the user sees one line."""
+"""Unexpected errors: the traceback goes to a log file, the user sees one line. A session that stops answering
+writes, when sent SIGUSR1, what it is waiting for to a state log beside the crash log."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
+import signal
 import time
 import traceback
+from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
+from types import CoroutineType, FrameType, GeneratorType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.widget import Widget
 
 GUEST_VARIABLE = "WHOSAID_GUEST"
 """Set by `whosaid serve` for its sessions: the user is a guest on someone else's machine."""
@@ -37,3 +49,74 @@ def record_crash(error: BaseException) -> str:
         return "an unexpected error ended this session; it was logged on the server"
     summary = f"unexpected error ({type(error).__name__}: {error})"
     return f"{summary}; details in {path}" if logged else summary
+
+
+STATE_SIGNAL = signal.SIGUSR1
+"""The signal that asks a running app to write its state log (`kill -USR1 PID`)."""
+IDLE_AWAITS = ("_get_message", "_run_timer")
+"""Where a message pump waiting for its next message, or a timer waiting for its time, is suspended."""
+MAX_AWAIT_DEPTH = 40
+
+
+def state_log_path() -> Path:
+    """Where a running app appends its state when sent STATE_SIGNAL: beside the crash log."""
+    return crash_log_path().with_name("state.log")
+
+
+def report_state_on_signal(app: App[object]) -> None:
+    """From now on, STATE_SIGNAL makes the app append its state to the state log (where the platform allows)."""
+    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+        asyncio.get_running_loop().add_signal_handler(STATE_SIGNAL, partial(write_state, app))
+
+
+def write_state(app: App[object]) -> None:
+    """Append the app's state to the state log; a log that cannot be written is skipped."""
+    path = state_log_path()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a", encoding="utf-8") as log:
+            log.write(describe_state(app))
+
+
+def describe_state(app: App[object]) -> str:
+    """The app's own view of itself: its screens with their focus and waiting messages, widgets whose lock is
+    held, and every task that waits for something other than its next message or timer, with what it awaits."""
+    lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} pid {os.getpid()}"]
+    lines.append(f"app: {app._message_queue.qsize()} messages waiting, {app._batch_count} update batches open")
+    for screen in app.screen_stack:
+        waiting = screen._message_queue.qsize()
+        lines.append(f"screen {screen!r}: focus {screen.focused!r}, {waiting} messages waiting")
+        for widget in locked_widgets(screen):
+            owner = widget.lock._owner
+            lines.append(f"  lock held: {widget!r} by {owner.get_name() if owner is not None else 'no task'}")
+    for task in asyncio.all_tasks():
+        awaits = list(awaited_frames(task))
+        if awaits and not any(frame.f_code.co_name in IDLE_AWAITS for frame in awaits):
+            lines.append(f"task {task.get_name()}:")
+            lines.extend(f"  {frame_line(frame)}" for frame in awaits)
+    return "\n".join(lines) + "\n"
+
+
+def locked_widgets(screen: Widget) -> Iterator[Widget]:
+    """The widgets of a screen (the screen too) whose lock some task holds."""
+    for widget in screen.walk_children(with_self=True):
+        if widget.lock.is_locked:
+            yield widget
+
+
+def awaited_frames(task: asyncio.Task[object]) -> Iterator[FrameType]:
+    """The frames of a task's coroutine and of each coroutine it awaits in turn, outermost first."""
+    awaited: object = task.get_coro()
+    for _ in range(MAX_AWAIT_DEPTH):
+        if not isinstance(awaited, (CoroutineType, GeneratorType)):
+            return
+        frame = awaited.cr_frame if isinstance(awaited, CoroutineType) else awaited.gi_frame
+        if frame is None:
+            return
+        yield frame
+        awaited = awaited.cr_await if isinstance(awaited, CoroutineType) else awaited.gi_yieldfrom
+
+
+def frame_line(frame: FrameType) -> str:
+    """A frame as file:line function."""
+    return f"{Path(frame.f_code.co_filename).name}:{frame.f_lineno} {frame.f_code.co_name}"

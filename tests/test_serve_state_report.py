@@ -1,0 +1,65 @@
+"""A session that stops answering keys can be asked, with SIGUSR1, what it is waiting for."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui.crash import describe_state, report_state_on_signal, state_log_path
+
+__all__ = ["isolated_config"]
+
+
+@synchronously
+async def test_the_state_names_each_screen_its_focus_and_a_task_stuck_behind_a_held_lock(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        article = app.screen
+        never = asyncio.get_running_loop().create_future()
+
+        async def hold_the_lock() -> None:
+            async with article.lock:
+                await never
+
+        async def wait_for_the_lock() -> None:
+            async with article.lock:
+                pass
+
+        holder = asyncio.create_task(hold_the_lock(), name="holder")
+        waiter = asyncio.create_task(wait_for_the_lock(), name="waiter")
+        await asyncio.sleep(0.05)
+        state = describe_state(app)
+        holder.cancel()
+        waiter.cancel()
+    assert "screen BrowseScreen" in state and "screen ArticleScreen" in state
+    assert "focus ArticleView(id='article')" in state
+    assert "lock held: ArticleScreen" in state and "by holder" in state
+    waiting = state.split("task waiter:", 1)[1]
+    assert "wait_for_the_lock" in waiting
+
+
+@synchronously
+async def test_sigusr1_appends_the_state_to_the_log_beside_the_crash_log(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        report_state_on_signal(app)
+        try:
+            os.kill(os.getpid(), signal.SIGUSR1)
+            await pilot.pause(0.2)
+        finally:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGUSR1)
+    assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
+    assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
