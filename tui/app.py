@@ -22,7 +22,7 @@ from store.citations import CITATION_STYLES, citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
-from tui.crash import is_guest_session, record_crash
+from tui.crash import is_guest_session, record_crash, report_state_on_signal
 from tui.detail import Subject
 from tui.launcher import resume_collector
 from tui.palette import WhosaidPalette
@@ -169,6 +169,8 @@ class WhosaidApp(App[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(resume_collector)
+        if not self.is_headless:
+            report_state_on_signal(self)
         self.app_resume_signal.subscribe(self, self.redraw_after_resume)
         self.set_class(self.ascii_only, "-ascii")
         few_colors = not self.is_headless and self.console.color_system in ("standard", "windows")
