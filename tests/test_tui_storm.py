@@ -14,6 +14,7 @@ import shutil
 import string
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,14 @@ from tests.ssh_support import (
     APP_TIMEOUT,
     ServeProcess,
     Tmux,
+    child_pids,
     client_environment,
     require_programs,
     ssh_terminal_command,
     wait_until,
     write_key,
 )
+from tui.crash import STATE_SIGNAL
 
 WHOSAID = shutil.which("whosaid", path=str(Path(sys.executable).parent))
 ARTICLES = 3000
@@ -236,6 +239,8 @@ class Storm:
     launch: Callable[[], None]
     alphabet: list[tuple[tuple[str, ...], float]]
     context: Callable[[], str] = lambda: ""
+    app_state: Callable[[], str] = lambda: ""
+    """What the app says it waits for (asked with SIGUSR1), for a session that stopped answering keys."""
     seed: int = field(default_factory=lambda: storm_seed())
     relaunches: int = 0
 
@@ -264,16 +269,53 @@ class Storm:
                     self.start()
         except (AssertionError, AppExited) as error:
             kind = type(error) if isinstance(error, (MissedResize, KeysUnanswered)) else AssertionError
+            state = self.app_state() if isinstance(error, KeysUnanswered) else ""
             raise kind(
                 f"{error}\nstorm seed {self.seed} (replay with {SEED_VARIABLE}={self.seed}); "
                 f"burst {number} of {STORM_KEYS // BURST_KEYS} was:\n{burst!r}\n"
-                f"the screen:\n{self.tmux.capture(self.name)}\n{self.context()}"
+                f"the screen:\n{self.tmux.capture(self.name)}\n{self.context()}\n{state}"
             ) from None
 
     def start(self) -> None:
         """Launch the app in the pane and wait until it has read the store."""
         self.launch()
         screen_when(self.tmux, self.name, lambda screen: all(text in screen for text in LOADED), "the store to load")
+
+
+def asked_state(pids: list[int], state_log: Path) -> str:
+    """Ask the app processes `pids` for their state (SIGUSR1) and return what they wrote to `state_log`."""
+    for pid in pids:
+        try:
+            os.kill(pid, STATE_SIGNAL)
+        except ProcessLookupError:
+            continue
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and f"pid {pid}\n" not in read_or_empty(state_log):
+            time.sleep(0.2)
+    text = read_or_empty(state_log)
+    return f"the app's state ({state_log}):\n{text[-12000:]}" if text else f"no state written to {state_log}"
+
+
+def read_or_empty(path: Path) -> str:
+    """A file's text, or '' while it does not exist."""
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        return ""
+
+
+def pane_app_pids(tmux: Tmux, name: str) -> list[int]:
+    """The whosaid processes the pane's shell started."""
+    pids = child_pids(tmux.pane_pid(name))
+    return [pid for pid in pids if b"whosaid" in read_command_line(pid)]
+
+
+def read_command_line(pid: int) -> bytes:
+    """A process's command line, or nothing once it has ended."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
 
 
 # --- fixtures ---------------------------------------------------------------------------------------------
@@ -354,6 +396,7 @@ def test_two_thousand_random_keys_in_the_terminal_leave_the_app_running_and_answ
         lambda: tmux.start("app", command, width=100, height=30),
         storm_alphabet(),
         context=lambda: crash_log(tmp_path),
+        app_state=lambda: asked_state(pane_app_pids(tmux, "app"), tmp_path / "state" / "whosaid" / "state.log"),
     )
     storm.run()
     assert not (tmp_path / "state" / "whosaid" / "crash.log").exists(), crash_log(tmp_path)
@@ -374,6 +417,10 @@ class Served:
         """The OpenSSH client's command line into a session (its escape character off: the storm types anything)."""
         ssh = require_programs("ssh")["ssh"]
         return ssh_terminal_command(ssh, self.server.port, self.client_key, "xterm-256color", extra=("-e", "none"))
+
+    def state_log(self) -> Path:
+        """Where the sessions write their state when asked (their state folder is the server's)."""
+        return self.directory / "state" / "whosaid" / "state.log"
 
     def context(self) -> str:
         """The server's log and crash log, for a failure message."""
@@ -412,6 +459,7 @@ def test_two_thousand_random_keys_over_whosaid_serve_leave_the_session_running_a
         lambda: tmux.start("ssh", command, width=100, height=30),
         storm_alphabet("C-z"),
         context=served.context,
+        app_state=lambda: asked_state(served.server.session_pids()[-1:], served.state_log()),
     )
     storm.run()
     assert not (served.directory / "state" / "whosaid" / "crash.log").exists(), served.context()
