@@ -111,3 +111,21 @@ async def test_the_app_retitled_as_the_article_is_taken_down_keeps_running(store
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, BrowseScreen)
+
+
+@synchronously
+async def test_an_article_taken_down_before_it_was_shown_leaves_the_browser_running(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_article(app.snapshot.quotes[0].article_key)
+        article = app.screen
+        assert isinstance(article, ArticleScreen)
+        app.pop_screen()
+        article.remove()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, BrowseScreen)
+        await pilot.press("3", "g", "j")
+        await settle(pilot)
+        assert app.screen.quotes.selected is app.screen.quotes.records[1]

@@ -142,8 +142,11 @@ class ArticleScreen(Screen[Subject | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        """Focus the view and read the article; a screen closed before it was shown has no view and does nothing."""
+        body = next(iter(self.query(ArticleView)), None)
+        if body is None:
+            return
         self.sub_title = self.source_line
-        body = self._body()
         body.border_title = plain(self.title_text, "bold")
         body.focus()
         self.read_article(self.app.snapshot)
