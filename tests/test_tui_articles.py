@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual import events
 
 from store import Store
 from tests.test_tui import make_app, no_blink, row_texts, settle, synchronously, title_of
@@ -85,6 +86,22 @@ async def test_enter_or_a_opens_the_article_and_escape_comes_back_to_the_list(ne
         await pilot.press("j", "a")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen) and app.screen.title_text == "Bridge works"
+
+
+@synchronously
+async def test_enters_in_one_burst_open_one_article_that_one_escape_closes(news_store: Store) -> None:  # noqa: F811
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "j")
+        await settle(pilot)
+        for _ in range(4):
+            app.post_message(events.Key("enter", "\r"))
+        await settle(pilot)
+        assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["ArticleScreen"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.focused is app.screen.articles.rows
 
 
 @synchronously

@@ -384,7 +384,8 @@ class BrowseScreen(Screen[None]):
         if not isinstance(pane, RecordPane) or pane.selected is None:
             return
         if isinstance(pane, ArticlesPane):
-            self.app.open_article(pane.selected.key)
+            if self.app.screen is self:
+                self.app.open_article(pane.selected.key)
             return
         self.history.append(Place(self.detail.subject, pane.id or "people", None))
         self.show_selection(pane)
@@ -397,7 +398,8 @@ class BrowseScreen(Screen[None]):
             return
         if subject.kind == "article":
             current = self.detail.subject
-            self.app.open_article(subject.key, current.key if current and current.kind == "quote" else None)
+            if self.app.screen is self:
+                self.app.open_article(subject.key, current.key if current and current.kind == "quote" else None)
             return
         self.history.append(Place(self.detail.subject, "detail", self.detail.position))
         self.show_subject(subject)
