@@ -126,35 +126,35 @@ class QuoteDocuments:
 
     def _quote_json(self, quote: Mapping[str, Any], members: Sequence[int]) -> str:
         """The JSON of one quote's `document` from its stored document and its copies' positions."""
-        speaker = quote.get("speaker") or ""
-        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
-        role, organization = (None, name) if kind == "organization" else roles.get(quote["article"], _UNKNOWN_ROLE)
+        who = self._speaker_json(quote.get("speaker") or "", quote["article"])
         sources = ",".join([self._source_json(self._quotes[copy]) for copy in members])
-        return (
-            f'{{"text":{_dumps(quote["text"])},"speaker":{self._dump(name)},"role":{self._dump(role)},'
-            f'"organization":{self._dump(organization)},"sources":[{sources}]}}'
-        )
+        return f'{{"text":{_dumps(quote["text"])},{who},"sources":[{sources}]}}'
 
     def _middle(self, speaker: str, article_key: str) -> str:
         """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
         the speaker's name, role and organization, and the article's fields."""
+        middle = self._middles[(speaker, article_key)] = (
+            f",{self._speaker_json(speaker, article_key)},\"sources\":[{self._article_fields(article_key)}"
+        )
+        return middle
+
+    def _speaker_json(self, speaker: str, article_key: str) -> str:
+        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article."""
         kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
         role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        return f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
+
+    def _article_fields(self, article_key: str) -> str:
+        """The start of the JSON of a source in this article, up to its offsets, dumped once."""
         fields = self._article_json.get(article_key)
         if fields is None:
             fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
-        middle = self._middles[(speaker, article_key)] = (
-            f',"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)},'
-            f'"sources":[{fields}'
-        )
-        return middle
+        return fields
 
     def _source_json(self, quote: Mapping[str, Any]) -> str:
         """The JSON of one `source`, its article's fields dumped once."""
         article_key, start, paragraph = quote["article"], quote["start"], quote.get("paragraph", 0)
-        fields = self._article_json.get(article_key)
-        if fields is None:
-            fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
+        fields = self._article_fields(article_key)
         if type(start) is not int or type(paragraph) is not int:
             return _dumps(self.source_of(quote))
         return f'{fields}"paragraph":{paragraph},"start":{start},"end":{start + len(quote["text"])}}}'
