@@ -461,15 +461,27 @@ class Snapshot:
     def people_summaries(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """Each person's key, name, and first role and organization (those there are), in the people's order: read
         from their documents, so that listing every person (the command palette) makes no record."""
-        if not isinstance(self.people, LazyRecords):
-            for person in self.people:
-                yield person.key, person.name, person.roles[:1] + person.organizations[:1]
-            return
-        for document in self.people.documents():
+        for document in self._person_documents():
             appearances = document.get("appearances", ())
             role = next((a["role"] for a in appearances if a.get("role")), None)
             organization = next((a["organization"] for a in appearances if a.get("organization")), None)
             yield document["key"], document["name"], tuple(part for part in (role, organization) if part)
+
+    def _person_documents(self) -> Sequence[Mapping[str, Any]]:
+        """The people's documents in the people's order (for people given as records, documents made from them)."""
+        if isinstance(self.people, LazyRecords):
+            return self.people.documents()
+        return [
+            {
+                "key": person.key,
+                "name": person.name,
+                "appearances": [
+                    {"article": a.article_key, "role": a.role, "organization": a.organization}
+                    for a in person.appearances
+                ],
+            }
+            for person in self.people
+        ]
 
     def people_per_article(self) -> dict[str, int]:
         """How many people each article names, by article key (no person's record is made for it)."""
@@ -485,9 +497,7 @@ class Snapshot:
         that no person's record is made for it)."""
         by_organization: dict[str, array] = {}
         keys_by_name = self._organization_keys_by_name
-        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
-            {"appearances": [{"organization": a.organization} for a in person.appearances]} for person in self.people
-        ]
+        documents = self._person_documents()
         for position, document in enumerate(documents):
             keys = {
                 keys_by_name.get(name_key(appearance["organization"]))
@@ -531,9 +541,7 @@ class Snapshot:
     def _people_by_article(self) -> dict[str, array]:
         """By article key, the positions of the people who appear in it (read from their documents, so that no
         person's record is made for it)."""
-        documents = self.people.documents() if isinstance(self.people, LazyRecords) else [
-            {"appearances": [{"article": a.article_key} for a in person.appearances]} for person in self.people
-        ]
+        documents = self._person_documents()
         by_article: dict[str, array] = {}
         for position, document in enumerate(documents):
             for key in dict.fromkeys(appearance["article"] for appearance in document.get("appearances", ())):
