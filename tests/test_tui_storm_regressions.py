@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+
 import pytest
 from textual import events
+from textual.widgets import Footer
 from textual.widgets._header import HeaderTitle
 
 from store import Store
@@ -129,3 +133,48 @@ async def test_an_article_taken_down_before_it_was_shown_leaves_the_browser_runn
         await pilot.press("3", "g", "j")
         await settle(pilot)
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
+
+
+@synchronously
+async def test_a_footer_rebuild_that_cannot_finish_leaves_every_later_key_answered(store: Store) -> None:
+    """The storm's last hang: a closing palette that had taken over the browser's footer rebuild, stuck on its lock."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        browse = app.screen
+        footer = browse.query_one(Footer)
+        holding, release = asyncio.Event(), asyncio.Event()
+
+        async def hold_the_footer() -> None:
+            async with footer.lock:
+                holding.set()
+                await release.wait()
+
+        holder = asyncio.create_task(hold_the_footer())
+        await holding.wait()
+        driver = app._driver
+        assert driver is not None
+
+        async def answered(keys: tuple[str, ...], done: Callable[[], bool]) -> bool:
+            for key in keys:
+                driver.send_message(events.Key(key, KEY_CHARACTERS.get(key, key)))
+            for _ in range(60):
+                await asyncio.sleep(0.05)
+                if done():
+                    return True
+            return False
+
+        palette_opened = await answered(("ctrl+p",), lambda: isinstance(app.screen, WhosaidPalette))
+        browse.refresh_bindings()
+        await asyncio.sleep(0.2)
+        palette_closed = await answered(("escape",), lambda: isinstance(app.screen, BrowseScreen))
+        keys_answered = palette_closed and await answered(
+            ("3", "g", "j"), lambda: browse.quotes.selected is browse.quotes.records[1]
+        )
+        release.set()
+        await holder
+        assert palette_opened, "Ctrl+P did not open the palette"
+        assert palette_closed, "Esc did not close the palette"
+        assert keys_answered, "the keys after the palette closed went unanswered"
+        await settle(pilot)
+        assert footer.query("FooterKey"), "the footer rebuilt itself once it could"

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
 from tui.article_layout import line_starts, paragraph_at
@@ -22,6 +22,7 @@ from tui.browse_screen import BROWSE_BREAKPOINTS
 from tui.detail import Subject
 from tui.mentions import Mention, article_mentions
 from tui.safe_text import printable, printable_line
+from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
 from tui.text import (
     CURRENT_QUOTE_STYLE,
@@ -139,7 +140,7 @@ class ArticleScreen(Screen[Subject | None]):
         yield heading
         yield ArticleView(id="article")
         yield ArticleSearch()
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         """Focus the view and read the article; a screen closed before it was shown has no view and does nothing."""

@@ -19,7 +19,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, OptionList
+from textual.widgets import Input, OptionList
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
@@ -33,6 +33,7 @@ from tui.link_list import LinkPosition
 from tui.panes import ArticlesPane, NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
 from tui.safe_text import printable_line
+from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
 from tui.search_box import SearchBox
 from tui.text import count_label
@@ -199,10 +200,15 @@ class BrowseScreen(Screen[None]):
                 yield self.quotes
                 yield self.articles
             yield self.detail
-        yield Footer()
+        yield ScreenFooter()
 
     def on_mount(self) -> None:
         self.load(self.app.snapshot)
+
+    def _prepare_if_current(self, snapshot: Snapshot) -> None:
+        """Start preparing `snapshot` unless a newer one came first (a store reread as the app starts)."""
+        if snapshot is self._preparing:
+            self.prepare(snapshot)
 
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
     def prepare(self, snapshot: Snapshot) -> None:
@@ -258,7 +264,7 @@ class BrowseScreen(Screen[None]):
         searching = bool(query.strip())
         if snapshot is not self._prepared and snapshot is not self._preparing:
             self._preparing = snapshot
-            self.call_after_refresh(self.prepare, snapshot)
+            self.call_after_refresh(self._prepare_if_current, snapshot)
         quotes = snapshot.search_quotes(query) if searching else snapshot.quotes
         if searching:
             self.find_names(snapshot, query, quotes)

@@ -1,0 +1,23 @@
+"""The footer every screen shows: Textual's, rebuilt by its own task when its screen's keys change."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import Footer
+
+
+class ScreenFooter(Footer):
+    """Textual's footer, but it rebuilds itself in its own message loop instead of in the top screen's.
+
+    Textual's footer hands its rebuild to whichever screen is on top (the command palette, an article), which
+    then holds the footer's lock while the rebuild runs. When that screen closes meanwhile, the app waits for
+    it to finish, and it waits for the lock: every key after that goes unanswered. Rebuilt here, a slow or
+    stuck rebuild leaves only this footer behind, and several changes in a row make one rebuild.
+    """
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen:
+            self.refresh(recompose=True)
