@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import faulthandler
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -61,5 +63,33 @@ async def test_sigusr1_appends_the_state_to_the_log_beside_the_crash_log(
             await pilot.pause(0.2)
         finally:
             asyncio.get_running_loop().remove_signal_handler(signal.SIGUSR1)
+            faulthandler.unregister(signal.SIGUSR1)
     assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
+    assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
+
+
+def stuck_on_the_event_loop() -> None:
+    """Keep the event loop busy while the app is signalled, as a session stuck in a long computation is."""
+    os.kill(os.getpid(), signal.SIGUSR1)
+    time.sleep(0.3)
+
+
+@synchronously
+async def test_sigusr1_logs_every_threads_stack_even_while_the_event_loop_is_blocked(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        report_state_on_signal(app)
+        try:
+            stuck_on_the_event_loop()
+            written_while_stuck = state_log_path().read_text(encoding="utf-8")
+            await pilot.pause(0.2)
+        finally:
+            asyncio.get_running_loop().remove_signal_handler(signal.SIGUSR1)
+            faulthandler.unregister(signal.SIGUSR1)
+    assert "stuck_on_the_event_loop" in written_while_stuck
+    assert "screen BrowseScreen" not in written_while_stuck
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import faulthandler
 import os
 import signal
 import time
@@ -64,9 +65,31 @@ def state_log_path() -> Path:
 
 
 def report_state_on_signal(app: App[object]) -> None:
-    """From now on, STATE_SIGNAL makes the app append its state to the state log (where the platform allows)."""
+    """From now on, STATE_SIGNAL makes the app append its state to the state log (where the platform allows):
+    first the stack of every thread, written at once even when the event loop is busy or blocked, then what the
+    app's screens and tasks wait for, written by the event loop when it next runs."""
     with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
         asyncio.get_running_loop().add_signal_handler(STATE_SIGNAL, partial(write_state, app))
+        dump_threads_on_signal()
+
+
+_thread_dump_log: list[object] = []
+"""The state log as opened for the thread stacks, kept open for as long as the process may be signalled."""
+
+
+def dump_threads_on_signal() -> None:
+    """Make STATE_SIGNAL append every thread's stack to the state log, then run the signal's other handler."""
+    path = state_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        log = path.open("a", encoding="utf-8")
+    except OSError:
+        return
+    with contextlib.suppress(AttributeError, ValueError, RuntimeError, OSError):
+        faulthandler.register(STATE_SIGNAL, file=log, all_threads=True, chain=True)
+        _thread_dump_log[:] = [log]
+        return
+    log.close()
 
 
 def write_state(app: App[object]) -> None:
