@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import faulthandler
 import os
 import signal
 import time
@@ -62,8 +61,7 @@ async def test_sigusr1_appends_the_state_to_the_log_beside_the_crash_log(
             os.kill(os.getpid(), signal.SIGUSR1)
             await pilot.pause(0.2)
         finally:
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGUSR1)
-            faulthandler.unregister(signal.SIGUSR1)
+            signal.signal(signal.SIGUSR1, signal.SIG_DFL)
     assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
 
@@ -88,8 +86,7 @@ async def test_sigusr1_logs_every_threads_stack_even_while_the_event_loop_is_blo
             written_while_stuck = state_log_path().read_text(encoding="utf-8")
             await pilot.pause(0.2)
         finally:
-            asyncio.get_running_loop().remove_signal_handler(signal.SIGUSR1)
-            faulthandler.unregister(signal.SIGUSR1)
+            signal.signal(signal.SIGUSR1, signal.SIG_DFL)
     assert "stuck_on_the_event_loop" in written_while_stuck
     assert "screen BrowseScreen" not in written_while_stuck
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import faulthandler
 import os
 import signal
+import sys
+import threading
 import time
 import traceback
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from types import CoroutineType, FrameType, GeneratorType
 from typing import TYPE_CHECKING
@@ -66,39 +66,41 @@ def state_log_path() -> Path:
 
 def report_state_on_signal(app: App[object]) -> None:
     """From now on, STATE_SIGNAL makes the app append its state to the state log (where the platform allows):
-    first the stack of every thread, written at once even when the event loop is busy or blocked, then what the
+    first the stack of every thread, written at once even while the event loop is busy or blocked, then what the
     app's screens and tasks wait for, written by the event loop when it next runs."""
-    with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-        asyncio.get_running_loop().add_signal_handler(STATE_SIGNAL, partial(write_state, app))
-        dump_threads_on_signal()
+    loop = asyncio.get_running_loop()
+
+    def on_signal(signal_number: int, frame: FrameType | None) -> None:
+        write_thread_stacks()
+        with contextlib.suppress(RuntimeError):
+            loop.call_soon_threadsafe(write_state, app)
+
+    with contextlib.suppress(ValueError, OSError, AttributeError):
+        signal.signal(STATE_SIGNAL, on_signal)
 
 
-_thread_dump_log: list[object] = []
-"""The state log as opened for the thread stacks, kept open for as long as the process may be signalled."""
-
-
-def dump_threads_on_signal() -> None:
-    """Make STATE_SIGNAL append every thread's stack to the state log, then run the signal's other handler."""
-    path = state_log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        log = path.open("a", encoding="utf-8")
-    except OSError:
-        return
-    with contextlib.suppress(AttributeError, ValueError, RuntimeError, OSError):
-        faulthandler.register(STATE_SIGNAL, file=log, all_threads=True, chain=True)
-        _thread_dump_log[:] = [log]
-        return
-    log.close()
+def write_thread_stacks() -> None:
+    """Append where every thread of the process is now to the state log; a log that cannot be written is skipped."""
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} threads of pid {os.getpid()}"]
+    for ident, frame in sys._current_frames().items():
+        lines.append(f"thread {names.get(ident, ident)}:")
+        lines.extend(line.rstrip("\n") for line in traceback.format_stack(frame))
+    append_to_state_log("\n".join(lines) + "\n")
 
 
 def write_state(app: App[object]) -> None:
     """Append the app's state to the state log; a log that cannot be written is skipped."""
+    append_to_state_log(describe_state(app))
+
+
+def append_to_state_log(text: str) -> None:
+    """Append `text` to the state log, making its folder if needed; a log that cannot be written is skipped."""
     path = state_log_path()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(describe_state(app))
+            log.write(text)
 
 
 def describe_state(app: App[object]) -> str:
