@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 from collections.abc import Callable, Coroutine
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from textual.content import Content
+from textual.worker import WorkerCancelled
 
 from store import Extraction, Organization, Person, Quote, Store, storage
 from tui.app import WhosaidApp
@@ -61,7 +63,8 @@ def synchronously(test: Callable[..., Coroutine[Any, Any, None]]) -> Callable[..
 async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
     """Wait for the workers (names found, indexes built, article read) and the screen to catch up."""
     for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
+        with contextlib.suppress(WorkerCancelled):  # a worker replaced by a newer one (the palette's as keys arrive)
+            await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         if not any(worker.is_running for worker in pilot.app.workers):
             break

@@ -13,6 +13,7 @@ from textual.widgets._header import HeaderTitle
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui.article_screen import ArticleScreen
+from tui.article_view import ArticleView
 from tui.browse_screen import BrowseScreen
 from tui.palette import WhosaidPalette
 
@@ -178,3 +179,20 @@ async def test_a_footer_rebuild_that_cannot_finish_leaves_every_later_key_answer
         assert keys_answered, "the keys after the palette closed went unanswered"
         await settle(pilot)
         assert footer.query("FooterKey"), "the footer rebuilt itself once it could"
+
+
+@pytest.mark.parametrize("keys", [("pagedown", "j", "n", "slash", "escape"), ("end", "y", "o", "q")])
+@synchronously
+async def test_keys_on_an_article_whose_view_is_gone_leave_the_app_running(store: Store, keys: tuple[str, ...]) -> None:
+    """A burst can reach the article screen after its view was taken down (seed 1156792553: PageDown)."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await app.screen.query_one(ArticleView).remove()
+        await pilot.press(*keys)
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert isinstance(app.screen, BrowseScreen)

@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 
 CURRENT_NAME_STYLE = "reverse"
 CURRENT_MATCH_STYLE = "bold reverse underline $text-warning"
+LEAVING_ACTIONS = ("back", "leave")
+"""The keys that still act on an article screen whose view is gone: those that leave it."""
 
 
 class ReadingPlace(NamedTuple):
@@ -201,7 +203,9 @@ class ArticleScreen(Screen[Subject | None]):
 
     def update_position(self) -> None:
         """The position indicator: the marked quote of how many, and how far through the article the view is."""
-        body = self._body()
+        body = self._view()
+        if body is None:
+            return
         if not self.loaded:
             body.border_subtitle = ""
             return
@@ -295,9 +299,12 @@ class ArticleScreen(Screen[Subject | None]):
             self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No key acts on an article being left; while the search line has focus, '/' is typed into it."""
+        """No key acts on an article being left, and only leaving it on one whose view is gone (taken down by a
+        burst of keys before or after it was shown); while the search line has focus, '/' is typed into it."""
         if self._leaving:
             return False
+        if self._view() is None:
+            return action in LEAVING_ACTIONS
         return not (action == "search" and isinstance(self.focused, ArticleSearch))
 
     def dismiss(self, result: Subject | None = None) -> AwaitComplete:
@@ -317,6 +324,8 @@ class ArticleScreen(Screen[Subject | None]):
 
     @on(Input.Submitted, "#article-search")
     def search_submitted(self, event: Input.Submitted) -> None:
+        if self._view() is None:
+            return
         line = self.query_one(ArticleSearch)
         line.display = False
         self._body().focus()
@@ -325,6 +334,8 @@ class ArticleScreen(Screen[Subject | None]):
             self.find_matches(self.text, query)
 
     def on_article_search_cancelled(self) -> None:
+        if self._view() is None:
+            return
         self.query_one(ArticleSearch).display = False
         self._body().focus()
 
@@ -338,6 +349,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.post_message(self.Found(query, matches, by_paragraph))
 
     def on_article_screen_found(self, message: Found) -> None:
+        if self._view() is None:
+            return
         if not message.matches:
             self.app.notify(f"No \u201c{printable_line(message.query)}\u201d in this article", markup=False)
             return
@@ -382,7 +395,7 @@ class ArticleScreen(Screen[Subject | None]):
 
     def action_back(self) -> None:
         """Esc ends a search first, then leaves the article."""
-        if self.search_query:
+        if self.search_query and self._view() is not None:
             self.end_search()
         else:
             self.dismiss(None)
@@ -392,6 +405,11 @@ class ArticleScreen(Screen[Subject | None]):
 
     def _body(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    def _view(self) -> ArticleView | None:
+        """The article's view; None on a screen taken down before or after it was shown."""
+        views = self.query(ArticleView)
+        return views.first() if views else None
 
     def action_scroll_down(self) -> None:
         self._body().scroll_down(animate=False)
