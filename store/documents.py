@@ -76,8 +76,8 @@ class DocumentWriter:
                 wanted["organizations"].update(_stored_keys(names, stored, aliases))
         for table, keys in wanted.items():
             stored = self.index.people if table == "people" else self.index.organizations
-            for place, key in sorted((unpacked_place(stored[key]), key) for key in keys):
-                self.read_ahead[table][key] = self.tables.document_at(table, *place)
+            for place, key in sorted((stored[key], key) for key in keys):
+                self.read_ahead[table][key] = self.tables.document_at(table, *unpacked_place(place))
         self.tables.forget_parsed()
 
     def has_article(self, digest: str) -> bool:

@@ -146,3 +146,22 @@ def test_an_edited_file_ingested_by_another_process_replaces_its_earlier_version
         lines.append(result.stdout.split(" ", 1)[0])
     assert lines == ["added", "replaced"]
     assert [a.title for a in Store(store_path).snapshot.articles] == ["Second draft of the story"]
+
+
+def test_stored_documents_cut_from_a_file_are_the_same_in_file_order_and_out_of_it(tmp_path: Path) -> None:
+    """A writer reads the stored people a batch may merge with in file order, each looked for from where the
+    previous one ended; one asked for out of that order is found all the same."""
+    store_path = tmp_path / "store.json"
+    said = "\u201cWe agree,\u201d said Anna Person{0}.\n\u201cNo,\u201d said Otto Speaker{0}.\n"
+    texts = [f"Vote {n}\n\n" + said.format(n) for n in "ABCDEF"]
+    Store(store_path, extractor=tagged_extract).ingest([(f"{n}.txt", text) for n, text in enumerate(texts)])
+    expected = read_tables(store_path)
+    tables = read_tables(store_path)
+    assert expected is not None and tables is not None
+    parsed = expected.segment_documents("people", 0, keep=False)
+    ids = list(parsed)
+    assert len(ids) == 12
+    for doc_id in [*ids, ids[3], ids[0], ids[-1], *reversed(ids)]:
+        document, size = tables.document_at("people", 0, doc_id)
+        assert document == parsed[doc_id]
+        assert size == len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode())
