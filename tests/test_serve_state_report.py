@@ -12,6 +12,7 @@ import pytest
 
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui import crash
 from tui.crash import describe_state, report_state_on_signal, state_log_path
 
 __all__ = ["isolated_config"]
@@ -90,3 +91,18 @@ async def test_sigusr1_logs_every_threads_stack_even_while_the_event_loop_is_blo
     assert "stuck_on_the_event_loop" in written_while_stuck
     assert "screen BrowseScreen" not in written_while_stuck
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
+
+
+def test_a_state_that_cannot_be_described_still_leaves_a_line_and_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+    def caught_mid_change(app: object) -> str:
+        raise RuntimeError("a screen was removed while it was walked")
+
+    monkeypatch.setattr(crash, "describe_state", caught_mid_change)
+    crash.write_state(object())  # type: ignore[arg-type]
+    written = state_log_path().read_text(encoding="utf-8")
+    assert f"pid {os.getpid()}: the state could not be described" in written
+    assert "RuntimeError: a screen was removed while it was walked" in written

@@ -41,6 +41,9 @@ STORM_KEYS = 2000
 BURST_KEYS = 50
 KEY_PROBE_EVERY = 5
 """Every this many bursts, the probe presses keys whose effect is known (Esc back to the browser, ? for help)."""
+LAST_ANSWER_SECONDS = 60
+"""How long the last probe waits for the help screen: an app slowed by a loaded machine answers in time, a stuck one
+never does."""
 GROWTH = 4
 """Rows the terminal grows by at each redraw probe."""
 SEED_VARIABLE = "WHOSAID_STORM_SEED"
@@ -210,7 +213,8 @@ def probe_keys(tmux: Tmux, name: str, attempts: int = 3) -> None:
         tmux.settle(name, quiet=0.15, timeout=5)
         try:
             tmux.keys(name, "?")
-            screen_when(tmux, name, lambda screen: HELP_LINE in screen, "the help screen after 3 and ?", timeout=10)
+            patience = 10 if attempt < attempts else LAST_ANSWER_SECONDS
+            screen_when(tmux, name, lambda screen: HELP_LINE in screen, "the help screen after 3 and ?", patience)
         except AssertionError as error:
             if attempt == attempts:
                 raise KeysUnanswered(str(error)) from None
@@ -282,18 +286,23 @@ class Storm:
         screen_when(self.tmux, self.name, lambda screen: all(text in screen for text in LOADED), "the store to load")
 
 
+STATE_ASKED = 3
+"""How many times a stuck app is asked for its state, a few seconds apart: whether its threads move between."""
+
+
 def asked_state(pids: list[int], state_log: Path) -> str:
     """Ask the app processes `pids` for their state (SIGUSR1) and return what they wrote to `state_log`."""
     for pid in pids:
-        try:
-            os.kill(pid, STATE_SIGNAL)
-        except ProcessLookupError:
-            continue
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline and f"pid {pid}\n" not in read_or_empty(state_log):
-            time.sleep(0.2)
+        for _ in range(STATE_ASKED):
+            try:
+                os.kill(pid, STATE_SIGNAL)
+            except ProcessLookupError:
+                break
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline and f"pid {pid}\n" not in read_or_empty(state_log):
+                time.sleep(0.2)
     text = read_or_empty(state_log)
-    return f"the app's state ({state_log}):\n{text[-12000:]}" if text else f"no state written to {state_log}"
+    return f"the app's state ({state_log}):\n{text[-40000:]}" if text else f"no state written to {state_log}"
 
 
 def read_or_empty(path: Path) -> str:

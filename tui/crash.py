@@ -90,8 +90,14 @@ def write_thread_stacks() -> None:
 
 
 def write_state(app: App[object]) -> None:
-    """Append the app's state to the state log; a log that cannot be written is skipped."""
-    append_to_state_log(describe_state(app))
+    """Append the app's state to the state log (or why it could not be described); a log that cannot be written
+    is skipped."""
+    try:
+        state = describe_state(app)
+    except Exception as error:  # noqa: BLE001 - a state caught mid-change must still say something
+        heading = f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} pid {os.getpid()}: the state could not be described\n"
+        state = heading + "".join(traceback.format_exception(type(error), error, error.__traceback__))
+    append_to_state_log(state)
 
 
 def append_to_state_log(text: str) -> None:
