@@ -298,9 +298,10 @@ def asked_state(pids: list[int], state_log: Path) -> str:
                 os.kill(pid, STATE_SIGNAL)
             except ProcessLookupError:
                 break
-            deadline = time.monotonic() + 5
-            while time.monotonic() < deadline and f"pid {pid}\n" not in read_or_empty(state_log):
+            asked, answered = time.monotonic(), read_or_empty(state_log).count(f"pid {pid}\n")
+            while time.monotonic() < asked + 5 and read_or_empty(state_log).count(f"pid {pid}\n") == answered:
                 time.sleep(0.2)
+            time.sleep(max(0.0, asked + 3 - time.monotonic()))
     text = read_or_empty(state_log)
     return f"the app's state ({state_log}):\n{text[-40000:]}" if text else f"no state written to {state_log}"
 

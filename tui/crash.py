@@ -82,7 +82,7 @@ def report_state_on_signal(app: App[object]) -> None:
 def write_thread_stacks() -> None:
     """Append where every thread of the process is now to the state log; a log that cannot be written is skipped."""
     names = {thread.ident: thread.name for thread in threading.enumerate()}
-    lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} threads of pid {os.getpid()}"]
+    lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} threads of process {os.getpid()}"]
     for ident, frame in sys._current_frames().items():
         lines.append(f"thread {names.get(ident, ident)}:")
         lines.extend(line.rstrip("\n") for line in traceback.format_stack(frame))
