@@ -30,13 +30,14 @@ LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"[.?!](?<![.?!].)[.?!]*[\"”’')\]]*(?=\s+(?:[\"“‘(\[]|[^\W\d_a-z]|\d)|\s*$)")
 """The end of a sentence: a run of stops not preceded by another, closing marks, then space and a new start; the
 first stop is matched before the look back, so that the search skips quickly to the next stop."""
-WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[A-Za-z])[A-Za-z]*(?=[ ,;:!?)\]\"”“\n\t/(]|$)"
+WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[A-Za-z])[A-Za-z ]*(?=[ ,;:!?)\]\"”“\n\t/(]|$)"
                   rf"|(?<=[^\W\d_])(?:\.(?:[^\W\d_]\.)+|(?:[\w’'`\-&{MARKS}]*[\w{MARKS}])?(?:\.[a-z]{{2,}}(?!\w))*)"
                   rf"|(?<=\d)(?:[\w,.\-]*\w)?)")
 """A word: dotted initials ("U.S."), a word of letters, marks, inner apostrophes and hyphens (a web address's
 ".com" kept), or a number. Its first character is matched by a plain range that skips ASCII punctuation,
-spaces and masked quotes quickly, then checked to be a letter or a digit; a plain ASCII word followed by a
-space or punctuation that cannot continue it is taken in one cheap step."""
+spaces and masked quotes quickly, then checked to be a letter or a digit. Plain ASCII words separated by
+spaces, the last followed by a space or punctuation that cannot continue it, are taken in one cheap step as
+a run that `tokens` cuts at its spaces: each is the word the rules would find on its own."""
 WORD_CACHE_LIMIT = 200_000
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
@@ -136,16 +137,23 @@ def tokens(masked: str, start: int, end: int, paragraph: int, sentence: int) -> 
     append = found.append
     new = tuple.__new__
     readings = _READINGS
-    for index, match in enumerate(WORD.finditer(masked, start, end)):
+    index = 0
+    for match in WORD.finditer(masked, start, end):
         raw = match.group()
         w_start = match.start()
-        word, capital, special, length = readings.get(raw) or _reading(raw)
-        w_end = w_start + length
-        if special:
-            word, stop, possessive, capital = _special_token(masked, raw, w_end, end)
-            append(new(Token, (w_start, stop, word, possessive, False, paragraph, sentence, index, capital)))
-        else:
-            append(new(Token, (w_start, w_end, word, False, False, paragraph, sentence, index, capital)))
+        for raw_word in raw.split(" ") if " " in raw else (raw,):
+            if not raw_word:
+                w_start += 1
+                continue
+            word, capital, special, length = readings.get(raw_word) or _reading(raw_word)
+            w_end = w_start + length
+            if special:
+                word, stop, possessive, capital = _special_token(masked, raw_word, w_end, end)
+                append(new(Token, (w_start, stop, word, possessive, False, paragraph, sentence, index, capital)))
+            else:
+                append(new(Token, (w_start, w_end, word, False, False, paragraph, sentence, index, capital)))
+            index += 1
+            w_start = w_end + 1
     if not found:
         return found
     first = found[0]
