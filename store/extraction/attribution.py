@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
-from itertools import islice
 from typing import NamedTuple
 
 from store.extraction.document import TOKEN_TEXT, Document
@@ -22,7 +21,6 @@ from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
-QUOTE_WORD = re.compile(r"[^\s—]*[^\W_][^\s—]*")
 ALPHANUMERIC = re.compile(r"[^\W_]")
 OUTLINE_WORDS = 9
 SUBJECT_VERBS = SPEECH_VERBS | frozenset(
@@ -422,24 +420,17 @@ def quote_words(text: str) -> list[str]:
     A quote of more than OUTLINE_WORDS words gives only its first OUTLINE_WORDS - 1 words and its last: what
     attribution reads of a quote is its first and last words and whether it is longer than a few words.
     """
-    matches = list(islice(QUOTE_WORD.finditer(text), OUTLINE_WORDS))
-    found = [match.group() for match in matches]
-    if len(found) < OUTLINE_WORDS:
-        return found
-    found[-1] = _last_word(text, matches[-1].end()) or found[-1]
+    pieces = text.replace("—", " ").split()
+    found: list[str] = []
+    for piece in pieces:
+        if _holds_alphanumeric(piece):
+            found.append(piece)
+            if len(found) == OUTLINE_WORDS:
+                found[-1] = next(last for last in reversed(pieces) if _holds_alphanumeric(last))
+                break
     return found
 
 
-def _last_word(text: str, floor: int) -> str:
-    """The last word of text after position floor (where a word ends), or "" when none follows it."""
-    end = len(text)
-    while end > floor:
-        while end > floor and (text[end - 1].isspace() or text[end - 1] == "—"):
-            end -= 1
-        start = end
-        while start > floor and not (text[start - 1].isspace() or text[start - 1] == "—"):
-            start -= 1
-        if ALPHANUMERIC.search(text, start, end):
-            return text[start:end]
-        end = start
-    return ""
+def _holds_alphanumeric(piece: str) -> bool:
+    """Whether a stretch of text holds a letter or digit (most words start or end with one)."""
+    return piece[0].isalnum() or piece[-1].isalnum() or ALPHANUMERIC.search(piece) is not None
