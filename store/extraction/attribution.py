@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, insort
 from typing import NamedTuple
 
-from store.extraction.document import TOKEN_TEXT, Document
+from store.extraction.document import Document
 from store.extraction.entities import Found, Mention
 from store.extraction.lexicon import (
     DETERMINERS,
@@ -61,7 +61,7 @@ class Attributor:
         self.mention_starts = {n: [m.start for m in ms] for n, ms in self.by_sentence.items()}
         self.all_mention_starts = [m.start for m in found.mentions]
         self.starts_of: dict[int, list[int]] = {}
-        words_of = [set(map(TOKEN_TEXT, s.tokens)) for s in document.sentences]
+        words_of = [s.words for s in document.sentences]
         self.speech = [not SPEECH_VERBS.isdisjoint(words) for words in words_of]
         self.roles: dict[str, list[tuple[int, int]]] = {}
         for index, entity in enumerate(self.entities):

@@ -34,9 +34,12 @@ class Sentence:
     quoted: bool = False
     capitals: list[bool] = field(init=False)
     """Whether each token reads as part of a name, in token order (read by several steps)."""
+    words: set[str] = field(init=False)
+    """The texts of its tokens, gathered once for the steps that ask whether the sentence holds a word."""
 
     def __post_init__(self) -> None:
         self.capitals = list(map(TOKEN_CAPITAL, self.tokens))
+        self.words = set(map(TOKEN_TEXT, self.tokens))
 
 
 @dataclass
@@ -114,7 +117,7 @@ def read(text: str) -> Document:
             found.append(Sentence(s_start, s_end, number, tokens(masked, s_start, s_end, number, len(found))))
     written: set[str] = set()
     for sentence in found:
-        written.update(map(TOKEN_TEXT, sentence.tokens))
+        written.update(sentence.words)
     lowercase = {word for word in written if word[:1].islower()}
     return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
 
