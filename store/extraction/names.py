@@ -153,7 +153,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
             current = []
             index = _next_capital(capital, index + 1)
             continue
-        if _inserted(masked, words, index, capital):
+        if masked[token.start - 1] == "(" and _inserted(masked, words, index, capital):
             index += 1
             continue
         previous = current[-1]
