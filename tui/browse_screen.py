@@ -51,6 +51,9 @@ DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
 """A detail that took longer than this to show is not redrawn for every row the cursor passes."""
+SEARCHED_IN_A_WORKER = 100_000
+"""Stores with more quotes than this are searched off the UI thread: a search there can take tenths of a second
+(a one-letter prefix at a million quotes), which would freeze typing; smaller stores answer in milliseconds."""
 CLIPBOARD_BYTES = 75_000
 """Most Markdown a guest session sends with OSC 52: base64 makes it 100 KB, about what terminals accept."""
 EXPORT_NAME = "whosaid-export-%Y%m%d-%H%M%S"
@@ -136,6 +139,16 @@ class BrowseScreen(Screen[None]):
             self.people = people
             self.organizations = organizations
             self.articles = articles
+
+    class QuotesFound(Message):
+        """The quotes matching a search of a big store, found off the UI thread."""
+
+        def __init__(self, snapshot: Snapshot, query: str, quotes: Sequence[QuoteRecord], with_detail: bool) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.query = query
+            self.quotes = quotes
+            self.with_detail = with_detail
 
     class ArticlesCounted(Message):
         """Each article's people, organizations and quotes, counted off the UI thread."""
@@ -265,8 +278,15 @@ class BrowseScreen(Screen[None]):
         if snapshot is not self._prepared and snapshot is not self._preparing:
             self._preparing = snapshot
             self.call_after_refresh(self._prepare_if_current, snapshot)
-        quotes = snapshot.search_quotes(query) if searching else snapshot.quotes
-        if searching:
+        if searching and snapshot.summary().quotes > SEARCHED_IN_A_WORKER:
+            self.find_quotes(snapshot, query, with_detail)
+            return
+        self.workers.cancel_group(self, "quotes")
+        self.show_quotes(snapshot, query, snapshot.search_quotes(query) if searching else snapshot.quotes, with_detail)
+
+    def show_quotes(self, snapshot: Snapshot, query: str, quotes: Sequence[QuoteRecord], with_detail: bool) -> None:
+        """Show the quotes a search found (or all of them), then look for the names it matches."""
+        if query.strip():
             self.find_names(snapshot, query, quotes)
         else:
             self.workers.cancel_group(self, "names")
@@ -275,6 +295,19 @@ class BrowseScreen(Screen[None]):
         if with_detail and snapshot is self._prepared:
             self.detail.show(snapshot, self.detail.subject, query, self.detail.position)
         self.app.sub_title = self.app.store_line()
+
+    @work(thread=True, exclusive=True, group="quotes", exit_on_error=False, description="search quotes")
+    def find_quotes(self, snapshot: Snapshot, query: str, with_detail: bool) -> None:
+        """Search a big store's quotes off the UI thread, so that typing never waits for it; a newer search
+        replaces this one."""
+        quotes = snapshot.search_quotes(query)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.QuotesFound(snapshot, query, quotes, with_detail))
+
+    def on_browse_screen_quotes_found(self, message: QuotesFound) -> None:
+        if message.query != self.search_text or message.snapshot is not self.app.snapshot:
+            return
+        self.show_quotes(message.snapshot, message.query, message.quotes, message.with_detail)
 
     def show_names(
         self,
