@@ -49,24 +49,6 @@ async def test_the_state_names_each_screen_its_focus_and_a_task_stuck_behind_a_h
     assert "wait_for_the_lock" in waiting
 
 
-@synchronously
-async def test_sigusr1_appends_the_state_to_the_log_beside_the_crash_log(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    app = make_app(store)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        report_state_on_signal(app)
-        try:
-            os.kill(os.getpid(), signal.SIGUSR1)
-            await pilot.pause(0.2)
-        finally:
-            signal.signal(signal.SIGUSR1, signal.SIG_DFL)
-    assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
-    assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
-
-
 def stuck_on_the_event_loop() -> None:
     """Keep the event loop busy while the app is signalled, as a session stuck in a long computation is."""
     os.kill(os.getpid(), signal.SIGUSR1)
@@ -74,7 +56,7 @@ def stuck_on_the_event_loop() -> None:
 
 
 @synchronously
-async def test_sigusr1_logs_every_threads_stack_even_while_the_event_loop_is_blocked(
+async def test_sigusr1_logs_every_threads_stack_at_once_then_the_state_beside_the_crash_log(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
@@ -88,6 +70,7 @@ async def test_sigusr1_logs_every_threads_stack_even_while_the_event_loop_is_blo
             await pilot.pause(0.2)
         finally:
             signal.signal(signal.SIGUSR1, signal.SIG_DFL)
+    assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
     assert "stuck_on_the_event_loop" in written_while_stuck
     assert "screen BrowseScreen" not in written_while_stuck
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")

@@ -101,15 +101,21 @@ async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running
         assert app.screen.quotes.selected is app.screen.quotes.records[1]
 
 
+async def an_open_article(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]
+    """The article of the second quote, opened from the Quotes pane once the app has settled."""
+    await settle(pilot)
+    await pilot.press("3", "j", "a")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ArticleScreen)
+    return pilot.app.screen
+
+
 @synchronously
 async def test_the_app_retitled_as_the_article_is_taken_down_keeps_running(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3", "j", "a")
-        await settle(pilot)
-        assert isinstance(app.screen, ArticleScreen)
-        await app.screen.query_one(HeaderTitle).remove()
+        article = await an_open_article(pilot)
+        await article.query_one(HeaderTitle).remove()
         app.sub_title = "retitled by a resize while the article's header is being taken down"
         await settle(pilot)
         assert app.is_running and app.return_code is None
@@ -187,11 +193,8 @@ async def test_keys_on_an_article_whose_view_is_gone_leave_the_app_running(store
     """A burst can reach the article screen after its view was taken down (seed 1156792553: PageDown)."""
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("3", "j", "a")
-        await settle(pilot)
-        assert isinstance(app.screen, ArticleScreen)
-        await app.screen.query_one(ArticleView).remove()
+        article = await an_open_article(pilot)
+        await article.query_one(ArticleView).remove()
         await pilot.press(*keys)
         await settle(pilot)
         assert app.is_running and app.return_code is None
