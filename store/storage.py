@@ -439,8 +439,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         raw = self._raw_files.pop(file, None) or read_table_bytes(self.directory / file)
         self._raw_files[file] = raw
         while len(self._raw_files) > PARSED_FILES_KEPT:
-            self._resume_at.pop(oldest := next(iter(self._raw_files)), None)
+            oldest = next(iter(self._raw_files))
             del self._raw_files[oldest]
+            self._resume_at.pop(oldest, None)
         start = document_start(raw, doc_id, self._resume_at.get(file, 0))
         if start < 0:
             document = self.segment_documents(name, number)[doc_id]

@@ -30,6 +30,14 @@ BURSTS = {
 }
 
 
+async def assert_keys_land_in_the_browser(pilot) -> None:  # type: ignore[no-untyped-def]
+    """The browser is on top and answers keys: 3, g, j put the Quotes cursor on the second quote."""
+    assert isinstance(pilot.app.screen, BrowseScreen)
+    await pilot.press("3", "g", "j")
+    await settle(pilot)
+    assert pilot.app.screen.quotes.selected is pilot.app.screen.quotes.records[1]
+
+
 @pytest.mark.parametrize("keys", list(BURSTS.values()), ids=list(BURSTS))
 @synchronously
 async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_running(
@@ -50,10 +58,7 @@ async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_r
                 break
             await pilot.press("escape")
             await settle(pilot)
-        assert isinstance(app.screen, BrowseScreen)
-        await pilot.press("3", "g", "j")
-        await settle(pilot)
-        assert app.screen.quotes.selected is app.screen.quotes.records[1]
+        await assert_keys_land_in_the_browser(pilot)
 
 
 @synchronously
@@ -95,10 +100,7 @@ async def test_keys_that_leave_an_article_in_one_burst_leave_the_browser_running
             driver.send_message(events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None)))
         await settle(pilot)
         assert app.is_running and app.return_code is None
-        assert isinstance(app.screen, BrowseScreen)
-        await pilot.press("3", "g", "j")
-        await settle(pilot)
-        assert app.screen.quotes.selected is app.screen.quotes.records[1]
+        await assert_keys_land_in_the_browser(pilot)
 
 
 async def an_open_article(pilot) -> ArticleScreen:  # type: ignore[no-untyped-def]
@@ -136,10 +138,7 @@ async def test_an_article_taken_down_before_it_was_shown_leaves_the_browser_runn
         article.remove()
         await settle(pilot)
         assert app.is_running and app.return_code is None
-        assert isinstance(app.screen, BrowseScreen)
-        await pilot.press("3", "g", "j")
-        await settle(pilot)
-        assert app.screen.quotes.selected is app.screen.quotes.records[1]
+        await assert_keys_land_in_the_browser(pilot)
 
 
 @synchronously
