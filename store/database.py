@@ -49,6 +49,17 @@ def read_tables(path: Path) -> Tables | None:
     return upgraded(TableFilesStorage(path, SCHEMA_VERSION).read(), path)
 
 
+def whole_tables(tables: Tables) -> list[str]:
+    """The tables a store written before segments keeps in one file each."""
+    return [name for name, segments in tables.files.items() if any(count is None for _file, count in segments)]
+
+
+def needs_upgrade(tables: Tables) -> bool:
+    """Whether tables just read must be upgraded and written before a writer changes them: an earlier schema's,
+    or with a table in one file."""
+    return tables.schema < SCHEMA_VERSION or bool(tables.changed) or bool(whole_tables(tables))
+
+
 def upgraded(tables: Tables | None, path: Path) -> Tables | None:
     """Tables just read, brought to the current schema in memory (a newer or damaged one is refused)."""
     if tables is not None:
@@ -71,6 +82,11 @@ class Store:
         self._snapshot: Snapshot | None = None
         self._index: StoreIndex | None = None
         self._index_stamp: FileStamp | None = None
+        """The store file's stamp when `_index` was made: lookups and tables kept for a store another process has
+        written to since are read again."""
+        self._kept: tuple[TableFilesStorage, Tables] | None = None
+        """The storage and tables of this process's last write, as they are after it: the next write starts from
+        them, without reading and checking the manifest again, while no other process writes in between."""
         self._first_read: tuple[FileStamp, Tables] | None = None
         """The manifest as `open_existing_store` read it to check it: the first snapshot starts from it."""
         self.lean = False
@@ -185,20 +201,26 @@ class Store:
         from store.writer_lookups import StoreIndex
 
         with self._locked():
-            storage = TableFilesStorage(self.path, SCHEMA_VERSION)
-            tables = self._tables_to_write(storage)
+            kept, self._kept = self._kept, None
             index, self._index = self._index, None
-            if index is None or index.generation != tables.generation or self._index_stamp != file_stamp(self.path):
+            unchanged = self._index_stamp == file_stamp(self.path)
+            storage, tables = kept if kept is not None and unchanged else self._tables_and_storage()
+            if index is None or index.generation != tables.generation or not unchanged:
                 index = StoreIndex.of(tables)
             tables.tails, tables.dead_bytes = index.tails, index.dead_bytes
             writer = DocumentWriter(tables, index)
             yield writer
-            tables.lookups = None if writer.removed else index
+            tables.lookups = index
             storage.write(tables)
-            if tables.removed_at != tables.generation:
-                index.committed(tables.generation)
-                self._index, self._index_stamp = index, file_stamp(self.path)
+            index.committed(tables.generation)
+            self._index, self._index_stamp = index, file_stamp(self.path)
+            self._kept = (storage, tables) if not tables.loaded else None
         self._snapshot = None
+
+    def _tables_and_storage(self) -> tuple[TableFilesStorage, Tables]:
+        """The store's storage and its tables read for a writer (see `_tables_to_write`)."""
+        storage = TableFilesStorage(self.path, SCHEMA_VERSION)
+        return storage, self._tables_to_write(storage)
 
     def _tables_to_write(self, storage: TableFilesStorage) -> Tables:
         """The store's tables for a writer; a store of an earlier schema, or with a table in one file, is upgraded
@@ -207,10 +229,9 @@ class Store:
         if tables is None:
             return Tables(storage.directory, {}, SCHEMA_VERSION)
         check_schema(tables.schema, self.path)
-        whole = [name for name, segments in tables.files.items() if any(count is None for _file, count in segments)]
-        if tables.schema < SCHEMA_VERSION or tables.changed or whole:
+        if needs_upgrade(tables):
             migrate(tables, tables.schema)
-            for name in whole:
+            for name in whole_tables(tables):
                 tables[name] = tables[name]
             storage.write(tables)
             tables = storage.read() or Tables(storage.directory, {}, SCHEMA_VERSION)
@@ -309,13 +330,14 @@ class Store:
         if self._index is not None or stamp is None:
             return
         try:
-            tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
-            current = tables is not None and tables.schema == SCHEMA_VERSION and not tables.changed
+            storage = TableFilesStorage(self.path, SCHEMA_VERSION)
+            tables = storage.read()
+            current = tables is not None and tables.schema == SCHEMA_VERSION and not needs_upgrade(tables)
             index = StoreIndex.of(tables) if tables is not None and current else None
         except StoreError:
             return
-        if index is not None and file_stamp(self.path) == stamp:
-            self._index, self._index_stamp = index, stamp
+        if index is not None and tables is not None and file_stamp(self.path) == stamp:
+            self._index, self._index_stamp, self._kept = index, stamp, (storage, tables)
 
     def _replace_extraction(
         self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction, version: int

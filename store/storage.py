@@ -633,6 +633,9 @@ class TableFilesStorage(Storage):
         self.directory = table_directory(self.path)
         self.schema = schema
         self._files_in_use: set[str] = set()
+        self._files_before: set[str] | None = None
+        """The files the version before `_files_in_use`'s named, when this storage wrote both: the next write then
+        deletes those no longer named instead of listing the directory."""
         self._generation = 0
         self._removed_at = 0
 
@@ -655,6 +658,7 @@ class TableFilesStorage(Storage):
         if isinstance(schema, int) and schema <= self.schema:
             self._refuse_if(manifest_problem(entries))
         self._generation = header["generation"]
+        self._files_before = None
         segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
         self._files_in_use = {file for table in segments.values() for file, _ in table}
         lookups = header.get(LOOKUPS_KEY)
@@ -728,7 +732,7 @@ class TableFilesStorage(Storage):
             raise write_failure(self.path, error) from None
         self._remove_unused_files(keep=in_use | self._files_in_use)
         self._generation, self._removed_at = generation, removed_at
-        self._files_in_use = in_use
+        self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
         tables._raw_files, tables._resume_at = {}, {}
@@ -788,12 +792,17 @@ class TableFilesStorage(Storage):
         return raw
 
     def _remove_unused_files(self, keep: set[str]) -> None:
-        """Delete table files neither the new nor the previous manifest names (readers may lag one version)."""
-        with contextlib.suppress(OSError):
-            for entry in self.directory.iterdir():
-                if entry.name not in keep and entry.suffix in (".json", ".jsonl"):
-                    with contextlib.suppress(OSError):
-                        entry.unlink()
+        """Delete table files neither the new nor the previous manifest names (readers may lag one version): those
+        the version before them named, when this storage wrote it, else any in the directory (left by a writer
+        that stopped before its commit, too)."""
+        candidates: Iterable[str] = self._files_before if self._files_before is not None else ()
+        if self._files_before is None:
+            with contextlib.suppress(OSError):
+                candidates = os.listdir(self.directory)
+        for name in candidates:
+            if name not in keep and name.endswith((".json", ".jsonl")):
+                with contextlib.suppress(OSError):
+                    os.unlink(self.directory / name)
 
     def close(self) -> None:
         """Nothing to release: no file is held open between calls."""
@@ -811,7 +820,7 @@ def parse_superseded(entry: object) -> dict[str, list[str]] | None:
     """A manifest's superseded documents by file; None when malformed."""
     if not isinstance(entry, dict):
         return None
-    if not all(isinstance(ids, list) and all(isinstance(doc_id, str) for doc_id in ids) for ids in entry.values()):
+    if not all(isinstance(ids, list) and {*map(type, ids)} <= {str} for ids in entry.values()):
         return None
     return {str(file): list(ids) for file, ids in entry.items()}
 
