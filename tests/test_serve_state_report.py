@@ -72,6 +72,8 @@ async def test_sigusr1_logs_every_threads_stack_at_once_then_the_state_beside_th
             signal.signal(signal.SIGUSR1, signal.SIG_DFL)
     assert state_log_path() == tmp_path / "state" / "whosaid" / "state.log"
     assert "stuck_on_the_event_loop" in written_while_stuck
+    assert "update batches open: 0" in written_while_stuck
+    assert "queue of BrowseScreen:" in written_while_stuck
     assert "screen BrowseScreen" not in written_while_stuck
     assert "screen BrowseScreen" in state_log_path().read_text(encoding="utf-8")
 

@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from types import CoroutineType, FrameType, GeneratorType
@@ -57,6 +58,7 @@ STATE_SIGNAL = signal.SIGUSR1
 IDLE_AWAITS = ("_get_message", "_run_timer")
 """Where a message pump waiting for its next message, or a timer waiting for its time, is suspended."""
 MAX_AWAIT_DEPTH = 40
+MOST_COMMON_KINDS = 6
 
 
 def state_log_path() -> Path:
@@ -71,7 +73,7 @@ def report_state_on_signal(app: App[object]) -> None:
     loop = asyncio.get_running_loop()
 
     def on_signal(signal_number: int, frame: FrameType | None) -> None:
-        write_thread_stacks()
+        write_thread_stacks(app)
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(write_state, app)
 
@@ -79,10 +81,16 @@ def report_state_on_signal(app: App[object]) -> None:
         signal.signal(STATE_SIGNAL, on_signal)
 
 
-def write_thread_stacks() -> None:
-    """Append where every thread of the process is now to the state log; a log that cannot be written is skipped."""
+def write_thread_stacks(app: App[object] | None = None) -> None:
+    """Append where every thread of the process is now to the state log, with what the app's message queues
+    hold (a loop that never empties its queue never runs anything else); a log that cannot be written is skipped."""
     names = {thread.ident: thread.name for thread in threading.enumerate()}
     lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} threads of process {os.getpid()}"]
+    if app is not None:
+        try:
+            lines.extend(queued_messages(app))
+        except Exception as error:  # noqa: BLE001 - the queues were caught mid-change; the stacks still matter
+            lines.append(f"queues could not be read: {error!r}")
     for ident, frame in sys._current_frames().items():
         lines.append(f"thread {names.get(ident, ident)}:")
         lines.extend(line.rstrip("\n") for line in traceback.format_stack(frame))
@@ -107,6 +115,24 @@ def append_to_state_log(text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
             log.write(text)
+
+
+def queued_messages(app: App[object]) -> list[str]:
+    """What waits in the app's and each screen's message queue, by kind of message, and how many update
+    batches (which hold every repaint) are open."""
+    lines = [f"update batches open: {app._batch_count}"]
+    for pump in (app, *app.screen_stack):
+        waiting = Counter(message_kind(message) for message in list(pump._message_queue.values))
+        kinds = ", ".join(f"{kind} x{count}" for kind, count in waiting.most_common(MOST_COMMON_KINDS))
+        lines.append(f"queue of {type(pump).__name__}: {sum(waiting.values())} waiting ({kinds})")
+    return lines
+
+
+def message_kind(message: object) -> str:
+    """A queued message's class, with the function a callback message will call."""
+    callback = getattr(message, "callback", None)
+    name = getattr(callback, "__qualname__", None)
+    return f"{type(message).__name__}({name})" if name else type(message).__name__
 
 
 def describe_state(app: App[object]) -> str:
