@@ -77,7 +77,10 @@ class DocumentWriter:
         for table, keys in wanted.items():
             stored = self.index.people if table == "people" else self.index.organizations
             for place, key in sorted((stored[key], key) for key in keys):
-                self.read_ahead[table][key] = self.tables.document_at(table, *unpacked_place(place))
+                number, doc_id = unpacked_place(place)
+                self.read_ahead[table][key] = self.tables.document_at(
+                    table, number, doc_id, self.index.span_of(table, key)
+                )
         self.tables.forget_parsed()
 
     def has_article(self, digest: str) -> bool:
@@ -203,7 +206,9 @@ class DocumentWriter:
         if key not in changing and key in stored:
             number, doc_id = unpacked_place(stored.pop(key))
             read = self.read_ahead[table].pop(key, None)
-            document, size = read if read is not None else self.tables.document_at(table, number, doc_id)
+            if read is None:
+                read = self.tables.document_at(table, number, doc_id, self.index.span_of(table, key))
+            document, size = read
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)

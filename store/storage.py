@@ -184,10 +184,16 @@ class LookupsWriter(Protocol):
     """A writer's lookups, written by the storage with the tables they describe (see `store.writer_lookups`)."""
 
     def lookups_entry(
-        self, directory: Path, generation: int, files: Mapping[str, list[Segment]], written: list[Path]
+        self,
+        directory: Path,
+        generation: int,
+        files: Mapping[str, list[Segment]],
+        written: list[Path],
+        spans: Mapping[str, Mapping[str, tuple[int, str, int]]],
     ) -> dict[str, Any]:
-        """Write the lookup files for version `generation` of the store, whose tables are `files`, adding each
-        file written to `written`; what the manifest records of them."""
+        """Write the lookup files for version `generation` of the store, whose tables are `files` (`spans`: where
+        the documents of moving tables it wrote stand, see `Tables.written_spans`), adding each file written to
+        `written`; what the manifest records of them."""
 
 
 class SegmentedDocuments(Sequence[dict[str, Any]]):
@@ -371,6 +377,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.tails: dict[str, TableTail] = {}
         """Where each table's next document goes, learned from its last file when first appended to; still true
         after this object's write, so a writer may hand them to the next version's tables (if no one else wrote)."""
+        self.appended_keys: dict[str, dict[int, list[str]]] = {}
+        """The keys of the documents of moving tables in `appended`, in the same order."""
+        self.written_spans: dict[str, dict[str, tuple[int, str, int]]] = {}
+        """Where the documents of moving tables a write put in files stand in them, by table and key: file number, id
+        and span (see `document_span`); set by the storage as it writes, for the writer's lookups."""
+        self._sizes: dict[str, int] = {}
+        """The sizes of the store's files a writer has asked for, by name (files are never changed once written)."""
         self.stored_lookups: object = None
         """What the manifest records of the writer's lookup files (see `store.writer_lookups`), as read."""
         self.lookups: LookupsWriter | None = None
@@ -429,13 +442,20 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             documents.update(orjson.loads(b"{" + piece + b"}"))
         return documents
 
-    def document_at(self, name: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
-        """One document of a table, and its size in bytes, cut from its file's bytes rather than parsing the
-        whole file (unless the file is parsed or edited already, or the document is not found in its bytes)."""
+    def document_at(
+        self, name: str, number: int, doc_id: str, span: int | None = None
+    ) -> tuple[dict[str, Any], int]:
+        """One document of a table, and its size in bytes, read from where `span` says it stands in its file (see
+        `document_span`), else cut from the file's bytes rather than parsing the whole file (unless the file is
+        parsed or edited already, or the document is not found in its bytes)."""
         file = self.files[name][number][0]
         if number in self.edited.get(name, {}) or file in self._parsed or not file:
             document = self.segment_documents(name, number)[doc_id]
             return document, len(orjson.dumps(document))
+        if span is not None and file not in self._raw_files:
+            found = document_in_span(self.directory / file, doc_id, span)
+            if found is not None:
+                return found, span & SPAN_MASK
         raw = self._raw_files.pop(file, None) or read_table_bytes(self.directory / file)
         self._raw_files[file] = raw
         while len(self._raw_files) > PARSED_FILES_KEPT:
@@ -463,6 +483,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number not in edited:
             edited[number] = self.segment_documents(name, number)
             self.appended.get(name, {}).pop(number, None)
+            self.appended_keys.get(name, {}).pop(number, None)
         return edited[number]
 
     def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
@@ -516,10 +537,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
 
     def file_bytes(self, file: str) -> int:
         """The size of one of the store's files (0 when it cannot be read)."""
-        try:
-            return (self.directory / file).stat().st_size
-        except OSError:
-            return 0
+        size = self._sizes.get(file)
+        if size is None:
+            try:
+                size = self._sizes[file] = os.stat(self.directory / file).st_size
+            except OSError:
+                return 0
+        return size
 
     def forget_parsed(self) -> None:
         """Let go of the files parsed for a writer (they are parsed again when needed)."""
@@ -532,6 +556,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.files[name] = []
         self.edited.pop(name, None)
         self.appended.pop(name, None)
+        self.appended_keys.pop(name, None)
         self.tails.pop(name, None)
 
     def append_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -554,6 +579,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
                 self.edited[name][tail.number][doc_id] = document
             else:
                 self.appended.setdefault(name, {}).setdefault(tail.number, []).append(piece)
+                if name in MOVING_TABLES:
+                    self.appended_keys.setdefault(name, {}).setdefault(tail.number, []).append(document["key"])
                 file, count = segments[tail.number]
                 segments[tail.number] = (file, (count or 0) + 1)
             tail.count, tail.size, tail.next_id = tail.count + 1, tail.size + len(piece) + 1, tail.next_id + 1
@@ -719,7 +746,7 @@ class TableFilesStorage(Storage):
             if superseded:
                 manifest[MANIFEST_KEY]["superseded"] = superseded
             if tables.lookups is not None:
-                lookups = tables.lookups.lookups_entry(self.directory, generation, files, written)
+                lookups = tables.lookups.lookups_entry(self.directory, generation, files, written, tables.written_spans)
                 manifest[MANIFEST_KEY][LOOKUPS_KEY] = lookups
                 in_use |= lookup_file_names(lookups)
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
@@ -735,6 +762,7 @@ class TableFilesStorage(Storage):
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
+        tables.appended_keys, tables.written_spans = {}, {}
         tables._raw_files, tables._resume_at = {}, {}
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
         tables.stored_lookups, tables.lookups = manifest[MANIFEST_KEY].get(LOOKUPS_KEY), None
@@ -762,13 +790,17 @@ class TableFilesStorage(Storage):
         edited, appended = tables.edited.get(name, {}), tables.appended.get(name, {})
         segments: list[Segment] = []
         for number, (file, count) in enumerate(tables.files[name]):
+            spans = tables.written_spans.setdefault(name, {}) if name in MOVING_TABLES else None
             if number in edited:
-                payload, count = orjson.dumps(edited[number]), len(edited[number])
+                payload, count = encoded_file(edited[number], number, spans), len(edited[number])
                 tables.dead_bytes.pop(file, None)
             elif number in appended:
                 stored = self._checked_bytes(file, tables.tails.get(name))[:-1] if file else b"{"
                 separator = b"," if stored.strip() != b"{" else b""
                 payload = stored + separator + b",".join(appended[number]) + b"}"
+                keys = tables.appended_keys.get(name, {}).get(number)
+                if spans is not None and keys is not None:
+                    note_spans(spans, number, appended[number], keys, len(stored) + len(separator))
                 if file in tables.superseded:
                     tables.superseded[f"{name}.{generation}.{number}.json"] = tables.superseded[file]
                 if file in tables.dead_bytes:
@@ -870,6 +902,75 @@ def document_start(raw: bytes, doc_id: str, after: int = 0) -> int:
         if found >= 0 and (before == b"," or found == 0):
             return found + len(marker)
     return -1
+
+
+SPAN_MASK = 0xFFFFFFFF
+
+
+def document_span(start: int, length: int) -> int:
+    """Where a document stands in its file's bytes (its first byte, its length) as one integer."""
+    return start << 32 | length
+
+
+def document_in_span(path: Path, doc_id: str, span: int) -> dict[str, Any] | None:
+    """The document with this id read from where `span` says it stands in the file, or None when the bytes
+    there are not it (the file was written again since, or is gone): only its own bytes are read. The id before
+    it and the comma or brace after it are checked; a quote in a string is escaped, so they match only there."""
+    start, length = span >> 32, span & SPAN_MASK
+    marker = b'"' + doc_id.encode("ascii") + b'":'
+    before = len(marker) + 1
+    if start < before:
+        return None
+    try:
+        handle = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        raw = os.pread(handle, before + length + 1, start - before)
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    if len(raw) != before + length + 1 or raw[1:before] != marker or raw[:1] not in (b",", b"{"):
+        return None
+    if raw[-1:] not in (b",", b"}"):
+        return None
+    try:
+        document = orjson.loads(raw[before:-1])
+    except orjson.JSONDecodeError:
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def encoded_file(
+    documents: Mapping[str, Any], number: int, spans: dict[str, tuple[int, str, int]] | None
+) -> bytes:
+    """A file's documents as its bytes (exactly `orjson.dumps` of them), noting in `spans`, when given, where
+    each document with a key stands, by key (file `number`, id, span)."""
+    if spans is None:
+        return orjson.dumps(documents)
+    pieces = []
+    position = 1
+    for doc_id, document in documents.items():
+        encoded_id, body = orjson.dumps(doc_id), orjson.dumps(document)
+        start = position + len(encoded_id) + 1
+        if isinstance(key := document.get("key"), str):
+            spans[key] = (number, doc_id, document_span(start, len(body)))
+        pieces.append(encoded_id + b":" + body)
+        position = start + len(body) + 1
+    return b"{" + b",".join(pieces) + b"}"
+
+
+def note_spans(
+    spans: dict[str, tuple[int, str, int]], number: int, pieces: list[bytes], keys: list[str], position: int
+) -> None:
+    """Note where each appended document (`pieces`, `"id":{...}`, of these keys) stands in file `number`, the
+    first from `position` on, the others each after a comma."""
+    for piece, key in zip(pieces, keys, strict=True):
+        id_end = piece.index(b'":')
+        start = position + id_end + 2
+        spans[key] = (number, piece[1:id_end].decode("ascii"), document_span(start, len(piece) - id_end - 2))
+        position += len(piece) + 1
 
 
 def table_directory(path: Path) -> Path:

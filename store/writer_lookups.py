@@ -11,8 +11,9 @@ are built again from the tables.
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -24,7 +25,7 @@ from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
 from store.keys import name_key
-from store.storage import Segment, Tables, TableTail, read_table_bytes, write_durably
+from store.storage import Segment, Tables, TableTail, document_span, read_table_bytes, write_durably
 
 LOOKUPS_VERSION = 2
 """The shape of the lookup files; lookups of another shape are built again from the tables."""
@@ -53,6 +54,8 @@ class LookupChanges:
     organizations_gone: set[str] = field(default_factory=set)
     person_aliases: dict[str, str] = field(default_factory=dict)
     organization_aliases: dict[str, str] = field(default_factory=dict)
+    person_spans: dict[str, int] = field(default_factory=dict)
+    organization_spans: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> dict[str, Any]:
         """The changes as a lookup line (only the kinds of change there are)."""
@@ -64,6 +67,8 @@ class LookupChanges:
             "o": self.organizations,
             "pa": self.person_aliases,
             "oa": self.organization_aliases,
+            "ps": self.person_spans,
+            "os": self.organization_spans,
         }
         return {kind: entries for kind, entries in parts.items() if entries}
 
@@ -87,6 +92,10 @@ class StoreIndex:
     person_aliases: dict[str, str] = field(default_factory=dict)
     """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
     organization_aliases: dict[str, str] = field(default_factory=dict)
+    person_spans: dict[str, int] = field(default_factory=dict)
+    """Where each stored person's document stands in its file (see `document_span`), as far as a writer wrote it:
+    a hint, checked when read, by which one document is read instead of its whole file."""
+    organization_spans: dict[str, int] = field(default_factory=dict)
     extractors: dict[str, int] = field(default_factory=dict)
     tails: dict[str, TableTail] = field(default_factory=dict)
     """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
@@ -135,8 +144,11 @@ class StoreIndex:
                     index.entries_in_files += index.take_line(orjson.loads(line))
                     index.lines_in_files += 1
             index.index_articles()
-            if not {*map(type, index.people.values()), *map(type, index.organizations.values())} <= {int}:
+            places = (index.people, index.organizations, index.person_spans, index.organization_spans)
+            if not {type(value) for lookup in places for value in lookup.values()} <= {int}:
                 return None
+            if (index.people or index.organizations) and not (index.person_spans or index.organization_spans):
+                index.find_spans(tables)
             index.tails = stored_tails(entry.get("tails", {}), tables)
             index.dead_bytes = {str(file): int(size) for file, size in entry.get("dead_bytes", {}).items()}
             part = entry.get("index_part")
@@ -182,15 +194,36 @@ class StoreIndex:
                 if tables.mostly_dead(file):
                     tables.edit_segment(table, number)
         tables.forget_parsed()
+        index.find_spans(tables)
         index.changes = LookupChanges()
         return index
+
+    def find_spans(self, tables: Tables) -> None:
+        """Find where every stored person's and organization's document stands in its file, reading the files'
+        bytes once, for lookups that hold none (built from the tables, or written by an earlier whosaid); the next
+        write writes the lookups whole, with them."""
+        for table, stored in (("people", self.people), ("organizations", self.organizations)):
+            keys = {place: key for key, place in stored.items()}
+            spans, _changed = self._spans(table)
+            for number, (file, _count) in enumerate(tables.files.get(table, [])):
+                if not file:
+                    continue
+                for doc_id, start, length in file_spans(read_table_bytes(tables.directory / file)):
+                    key = keys.get(packed_place((number, doc_id)))
+                    if key is not None:
+                        spans[key] = document_span(start, length)
+        self.files = None
 
     def take_line(self, line: dict[str, Any]) -> int:
         """Apply one line of a lookup file (the first line of a kind is taken as it was parsed, the next ones
         update it); how many entries it held. `index_articles` then indexes the articles read."""
-        for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
+        for stored, spans, gone in (
+            (self.people, self.person_spans, line.get("p-", ())),
+            (self.organizations, self.organization_spans, line.get("o-", ())),
+        ):
             for key in gone:
                 stored.pop(key, None)
+                spans.pop(key, None)
         for kind, name in LINE_KINDS.items():
             entries = line.get(kind)
             if not entries:
@@ -259,6 +292,29 @@ class StoreIndex:
         stored.pop(key, None)
         changed.pop(key, None)
         gone.add(key)
+        spans, changed_spans = self._spans(table)
+        spans.pop(key, None)
+        changed_spans.pop(key, None)
+
+    def _spans(self, table: str) -> tuple[dict[str, int], dict[str, int]]:
+        """The spans of people's or organizations' documents, and those changed since the lookups were written."""
+        if table == "people":
+            return self.person_spans, self.changes.person_spans
+        return self.organization_spans, self.changes.organization_spans
+
+    def span_of(self, table: str, key: str) -> int | None:
+        """Where a stored person's or organization's document stands in its file, if known (see `person_spans`)."""
+        return (self.person_spans if table == "people" else self.organization_spans).get(key)
+
+    def note_spans(self, spans: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> None:
+        """Take the spans a write noted of the documents it put in files (see `Tables.written_spans`), each for a
+        person or organization still at that place."""
+        for table, written in spans.items():
+            stored = self.people if table == "people" else self.organizations
+            kept, changed = self._spans(table)
+            for key, (number, doc_id, span) in written.items():
+                if stored.get(key) == packed_place((number, doc_id)):
+                    kept[key] = changed[key] = span
 
     def _kind(self, table: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
         """The lookups and changes of people or of organizations."""
@@ -274,13 +330,21 @@ class StoreIndex:
             self.organization_aliases[alias] = self.changes.organization_aliases[alias] = key
 
     def lookups_entry(
-        self, directory: Path, generation: int, files: Mapping[str, list[Segment]], written: list[Path]
+        self,
+        directory: Path,
+        generation: int,
+        files: Mapping[str, list[Segment]],
+        written: list[Path],
+        spans: Mapping[str, Mapping[str, tuple[int, str, int]]],
     ) -> dict[str, Any]:
         """Write this write's lookup line (or, when there are no lookup files yet or they hold mostly replaced
         entries, the lookups whole) and say what the manifest records of them: called by the storage once the
-        table files are written, before the manifest."""
+        table files are written (`spans`: where it put documents of people and organizations), before the
+        manifest."""
+        self.note_spans(spans)
         live = len(self.articles) + len(self.people) + len(self.organizations)
         live += len(self.person_aliases) + len(self.organization_aliases)
+        live += len(self.person_spans) + len(self.organization_spans)
         line = self.changes.line()
         whole = self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK
         if whole or self.lines_in_files + bool(line) > LINES_KEPT:
@@ -313,8 +377,13 @@ class StoreIndex:
             self.changes, self.written = LookupChanges(), None
 
     def whole_lines(self) -> list[dict[str, Any]]:
-        """The lookups as lines, one for each kind that has entries."""
-        return [{kind: getattr(self, name)} for kind, name in LINE_KINDS.items() if getattr(self, name)]
+        """The lookups as lines, one for each kind that has entries (spans with the places they go with)."""
+        lines = []
+        for kinds in (("a",), ("p", "ps"), ("o", "os"), ("pa",), ("oa",)):
+            line = {kind: getattr(self, LINE_KINDS[kind]) for kind in kinds if getattr(self, LINE_KINDS[kind])}
+            if line:
+                lines.append(line)
+        return lines
 
 
 LINE_KINDS = {
@@ -323,9 +392,28 @@ LINE_KINDS = {
     "o": "organizations",
     "pa": "person_aliases",
     "oa": "organization_aliases",
+    "ps": "person_spans",
+    "os": "organization_spans",
 }
 """The kinds of entry of a lookup line, and the lookups they go to ("p-" and "o-" name people and organizations
 stored no more)."""
+
+
+FIRST_DOCUMENT = re.compile(rb'\{"([0-9]+)":\{')
+LATER_DOCUMENT = re.compile(rb',"([0-9]+)":\{')
+"""Where a table file's first and later documents start (see `store.storage.NEXT_DOCUMENT`)."""
+
+
+def file_spans(raw: bytes) -> Iterator[tuple[str, int, int]]:
+    """Each document of a table file, as its id, where its bytes start and how many they are."""
+    first = FIRST_DOCUMENT.match(raw)
+    if first is None:
+        return
+    doc_id, start = first.group(1).decode("ascii"), first.end() - 1
+    for match in LATER_DOCUMENT.finditer(raw, start):
+        yield doc_id, start, match.start() - start
+        doc_id, start = match.group(1).decode("ascii"), match.end() - 1
+    yield doc_id, start, raw.rstrip().rfind(b"}") - start
 
 
 def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTail]:
