@@ -19,13 +19,16 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.keys import name_key
 from store.model import Extraction
 from store.quote_index import extend_index_document
-from store.storage import INDEX_TABLE, Tables
+from store.storage import INDEX_TABLE, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
 
 ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
+LONG_LISTS = {"organizations": "articles"}
+"""The list that ends a stored document and grows with the store, by table: a writer keeps a long one as its bytes
+(see `EncodedList`)."""
 METADATA_FIELDS = ("title", "author", "date", "outlet", "url")
 """What an article document may hold about its article besides what extraction finds; each optional."""
 
@@ -79,7 +82,7 @@ class DocumentWriter:
             for place, key in sorted((stored[key], key) for key in keys):
                 number, doc_id = unpacked_place(place)
                 self.read_ahead[table][key] = self.tables.document_at(
-                    table, number, doc_id, self.index.span_of(table, key)
+                    table, number, doc_id, self.index.span_of(table, key), LONG_LISTS.get(table)
                 )
         self.tables.forget_parsed()
 
@@ -207,7 +210,8 @@ class DocumentWriter:
             number, doc_id = unpacked_place(stored.pop(key))
             read = self.read_ahead[table].pop(key, None)
             if read is None:
-                read = self.tables.document_at(table, number, doc_id, self.index.span_of(table, key))
+                span = self.index.span_of(table, key)
+                read = self.tables.document_at(table, number, doc_id, span, LONG_LISTS.get(table))
             document, size = read
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
@@ -246,8 +250,10 @@ class DocumentWriter:
             existing = candidates[0]
             document = self.organizations[existing] = {"key": existing, "name": name, "aliases": [], "articles": []}
         _add_aliases(document, (name, *aliases))
-        if not document["articles"] or document["articles"][-1] != article:
-            document["articles"].append(article)
+        articles = document["articles"]
+        last = articles.last() if isinstance(articles, EncodedList) else (articles[-1] if articles else None)
+        if last != article:
+            articles.append(article)
         for alias in _new_aliases(candidates, self.organizations, stored, other_names):
             self.index.aliased("organizations", alias, existing)
         return existing

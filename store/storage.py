@@ -383,6 +383,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """Where the documents of moving tables a write put in files stand in them, by table and key: file number, id
         and span (see `document_span`); set by the storage as it writes, for the writer's lookups."""
         self._sizes: dict[str, int] = {}
+        self._read_spans: dict[str, dict[str, int]] = {}
+        """Where the documents a writer read one by one stand in their files, by file and id: a file written again
+        without them is parsed without them."""
         """The sizes of the store's files a writer has asked for, by name (files are never changed once written)."""
         self.stored_lookups: object = None
         """What the manifest records of the writer's lookup files (see `store.writer_lookups`), as read."""
@@ -431,7 +434,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         file = self.files[name][number][0]
         documents = self._parsed.pop(file, None)
         if documents is None:
-            documents = load_table_file(self.directory / file) if file else {}
+            documents = self._live_documents(file) if file else {}
             for doc_id in self.superseded.get(file, ()):
                 documents.pop(doc_id, None)
         if file and keep:
@@ -443,18 +446,21 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         return documents
 
     def document_at(
-        self, name: str, number: int, doc_id: str, span: int | None = None
+        self, name: str, number: int, doc_id: str, span: int | None = None, list_field: str | None = None
     ) -> tuple[dict[str, Any], int]:
         """One document of a table, and its size in bytes, read from where `span` says it stands in its file (see
         `document_span`), else cut from the file's bytes rather than parsing the whole file (unless the file is
-        parsed or edited already, or the document is not found in its bytes)."""
+        parsed or edited already, or the document is not found in its bytes). A long `list_field` ending the
+        document is kept as its bytes (see `EncodedList`)."""
         file = self.files[name][number][0]
         if number in self.edited.get(name, {}) or file in self._parsed or not file:
             document = self.segment_documents(name, number)[doc_id]
-            return document, len(orjson.dumps(document))
+            return document, len(orjson.dumps(document, default=encoded_list))
         if span is not None and file not in self._raw_files:
-            found = document_in_span(self.directory / file, doc_id, span)
+            raw = bytes_in_span(self.directory / file, doc_id, span)
+            found = parsed_document(raw, list_field) if raw is not None else None
             if found is not None:
+                self._read_spans.setdefault(file, {})[doc_id] = span
                 return found, span & SPAN_MASK
         raw = self._raw_files.pop(file, None) or read_table_bytes(self.directory / file)
         self._raw_files[file] = raw
@@ -465,17 +471,29 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         start = document_start(raw, doc_id, self._resume_at.get(file, 0))
         if start < 0:
             document = self.segment_documents(name, number)[doc_id]
-            return document, len(orjson.dumps(document))
+            return document, len(orjson.dumps(document, default=encoded_list))
         following = NEXT_DOCUMENT.search(raw, start)
         end = following.start() if following else raw.rstrip().rfind(b"}")
         self._resume_at[file] = end
-        try:
-            document = orjson.loads(raw[start:end])
-        except orjson.JSONDecodeError:
-            document = None
-        if not isinstance(document, dict):
+        document = parsed_document(raw[start:end], list_field)
+        if document is None:
             raise StoreError(f"{shown_path(self.directory / file)}: damaged table file; the store cannot be read")
+        self._read_spans.setdefault(file, {})[doc_id] = document_span(start, end - start)
         return document, end - start
+
+    def _live_documents(self, file: str) -> dict[str, Any]:
+        """A file's documents, those superseded since this writer read them left out of its bytes before they are
+        parsed (a big one superseded, such as an organization of many articles, is then never parsed again)."""
+        read = self._read_spans.get(file, {})
+        dead = [(doc_id, read[doc_id]) for doc_id in self.superseded.get(file, ()) if doc_id in read]
+        if not dead:
+            return load_table_file(self.directory / file)
+        raw = without_documents(read_table_bytes(self.directory / file), dead)
+        try:
+            documents = orjson.loads(raw) if raw is not None else None
+        except orjson.JSONDecodeError:
+            documents = None
+        return documents if isinstance(documents, dict) else load_table_file(self.directory / file)
 
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""
@@ -571,7 +589,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         places = []
         for document in documents:
             doc_id = str(tail.next_id)
-            piece = orjson.dumps(doc_id) + b":" + orjson.dumps(document)
+            piece = orjson.dumps(doc_id) + b":" + orjson.dumps(document, default=encoded_list)
             if tail.count and (tail.count >= SEGMENT_DOCUMENTS or tail.size + len(piece) > SEGMENT_BYTES):
                 segments.append(("", 0))
                 tail.number, tail.count, tail.size = len(segments) - 1, 0, 2
@@ -597,7 +615,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             return TableTail(0, 0, 2, 1)
         last = len(segments) - 1
         file, count = segments[last]
-        size = len(orjson.dumps(self.edited[name][last])) if last in self.edited.get(name, {}) else 2
+        edited = self.edited.get(name, {})
+        size = len(orjson.dumps(edited[last], default=encoded_list)) if last in edited else 2
         if last not in self.edited.get(name, {}) and file:
             with contextlib.suppress(OSError):
                 size = (self.directory / file).stat().st_size
@@ -762,7 +781,7 @@ class TableFilesStorage(Storage):
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
-        tables.appended_keys, tables.written_spans = {}, {}
+        tables.appended_keys, tables.written_spans, tables._read_spans = {}, {}, {}
         tables._raw_files, tables._resume_at = {}, {}
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
         tables.stored_lookups, tables.lookups = manifest[MANIFEST_KEY].get(LOOKUPS_KEY), None
@@ -874,7 +893,7 @@ def segment_payloads(table: dict[str, Any]) -> Iterator[tuple[bytes, int]]:
     pieces: list[bytes] = []
     size = 0
     for doc_id, document in table.items():
-        piece = orjson.dumps(str(doc_id)) + b":" + orjson.dumps(document)
+        piece = orjson.dumps(str(doc_id)) + b":" + orjson.dumps(document, default=encoded_list)
         if pieces and (len(pieces) >= SEGMENT_DOCUMENTS or size + len(piece) > SEGMENT_BYTES):
             yield b"{" + b",".join(pieces) + b"}", len(pieces)
             pieces, size = [], 0
@@ -914,7 +933,14 @@ def document_span(start: int, length: int) -> int:
 
 def document_in_span(path: Path, doc_id: str, span: int) -> dict[str, Any] | None:
     """The document with this id read from where `span` says it stands in the file, or None when the bytes
-    there are not it (the file was written again since, or is gone): only its own bytes are read. The id before
+    there are not it (see `bytes_in_span`)."""
+    raw = bytes_in_span(path, doc_id, span)
+    return parsed_document(raw, None) if raw is not None else None
+
+
+def bytes_in_span(path: Path, doc_id: str, span: int) -> bytes | None:
+    """The bytes of the document with this id, read from where `span` says it stands in the file, or None when
+    they are not its (the file was written again since, or is gone): only its own bytes are read. The id before
     it and the comma or brace after it are checked; a quote in a string is escaped, so they match only there."""
     start, length = span >> 32, span & SPAN_MASK
     marker = b'"' + doc_id.encode("ascii") + b'":'
@@ -933,13 +959,101 @@ def document_in_span(path: Path, doc_id: str, span: int) -> dict[str, Any] | Non
         os.close(handle)
     if len(raw) != before + length + 1 or raw[1:before] != marker or raw[:1] not in (b",", b"{"):
         return None
-    if raw[-1:] not in (b",", b"}"):
-        return None
+    return raw[before:-1] if raw[-1:] in (b",", b"}") else None
+
+
+LONG_LIST_BYTES = 4096
+"""A list ending a document is kept as its bytes (see `EncodedList`) from this size on."""
+
+
+class EncodedList:
+    """A long list of strings ending a stored document, kept as the JSON it was stored as with the strings added
+    since: a writer appends to it without parsing or encoding again what is stored (an organization named in tens
+    of thousands of articles lists all their keys). Encoded whole by `encoded_list`."""
+
+    def __init__(self, stored: bytes) -> None:
+        self.stored = stored
+        self.added: list[str] = []
+
+    def __bool__(self) -> bool:
+        return bool(self.added) or self.stored != b"[]"
+
+    def last(self) -> str | None:
+        """The last string of the list (None when it is empty)."""
+        if self.added:
+            return self.added[-1]
+        start = self.stored.rfind(b'"', 0, len(self.stored) - 2)
+        with contextlib.suppress(orjson.JSONDecodeError):
+            last = orjson.loads(self.stored[start:-1]) if start > 0 else None
+            if isinstance(last, str) and self.stored[start - 1 : start] in (b"[", b","):
+                return last
+        stored = orjson.loads(self.stored)
+        return stored[-1] if stored else None
+
+    def append(self, value: str) -> None:
+        """Add a string at the end."""
+        self.added.append(value)
+
+    def __iter__(self) -> Iterator[str]:
+        yield from orjson.loads(self.stored)
+        yield from self.added
+
+    def encoded(self) -> bytes:
+        """The list's JSON, exactly as `orjson.dumps` of its strings."""
+        if not self.added:
+            return self.stored
+        separator = b"," if self.stored != b"[]" else b""
+        return self.stored[:-1] + separator + orjson.dumps(self.added)[1:]
+
+
+def encoded_list(value: object) -> orjson.Fragment:
+    """`orjson.dumps`'s default: an `EncodedList` as the JSON it stands for."""
+    if isinstance(value, EncodedList):
+        return orjson.Fragment(value.encoded())
+    raise TypeError(f"cannot store a {type(value).__name__}")
+
+
+def parsed_document(raw: bytes, list_field: str | None) -> dict[str, Any] | None:
+    """A stored document from its bytes (None when they are not one), a long `list_field` that ends it, a flat list
+    of strings, kept as its bytes (see `EncodedList`)."""
+    if list_field is not None and len(raw) > LONG_LIST_BYTES:
+        marker = b',"' + list_field.encode("ascii") + b'":['
+        start = raw.rfind(marker)
+        listed = raw[start + len(marker) - 1 : -1] if start > 0 else b""
+        flat = listed.endswith(b"]") and listed.count(b"]") == 1 and listed.count(b"[") == 1 and b"{" not in listed
+        if flat and raw.endswith(b"]}") and len(listed) > LONG_LIST_BYTES:
+            try:
+                head = orjson.loads(raw[:start] + b"}")
+            except orjson.JSONDecodeError:
+                head = None
+            if isinstance(head, dict) and list_field not in head:
+                head[list_field] = EncodedList(listed)
+                return head
     try:
-        document = orjson.loads(raw[before:-1])
+        document = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return None
     return document if isinstance(document, dict) else None
+
+
+def without_documents(raw: bytes, dead: list[tuple[str, int]]) -> bytes | None:
+    """A table file's bytes without the documents at these spans (by id), each with the comma before it; None
+    when the bytes at one of them are not that document's (the first of a file is left to the caller)."""
+    pieces = []
+    kept_from = 0
+    for doc_id, span in sorted(dead, key=lambda pair: pair[1]):
+        start, length = span >> 32, span & SPAN_MASK
+        marker = b',"' + doc_id.encode("ascii") + b'":'
+        cut_from = start - len(marker)
+        if cut_from < kept_from or raw[cut_from:start] != marker or raw[start + length : start + length + 1] not in (
+            b",",
+            b"}",
+        ):
+            return None
+        pieces.append(raw[kept_from:cut_from])
+        kept_from = start + length
+    pieces.append(raw[kept_from:])
+    return b"".join(pieces)
 
 
 def encoded_file(
@@ -948,11 +1062,11 @@ def encoded_file(
     """A file's documents as its bytes (exactly `orjson.dumps` of them), noting in `spans`, when given, where
     each document with a key stands, by key (file `number`, id, span)."""
     if spans is None:
-        return orjson.dumps(documents)
+        return orjson.dumps(documents, default=encoded_list)
     pieces = []
     position = 1
     for doc_id, document in documents.items():
-        encoded_id, body = orjson.dumps(doc_id), orjson.dumps(document)
+        encoded_id, body = orjson.dumps(doc_id), orjson.dumps(document, default=encoded_list)
         start = position + len(encoded_id) + 1
         if isinstance(key := document.get("key"), str):
             spans[key] = (number, doc_id, document_span(start, len(body)))

@@ -77,9 +77,9 @@ def test_a_later_writer_reads_stored_people_from_their_spans_not_by_searching_wh
     ingest_in_turns(store_path, range(12))
     read_from_spans: list[str] = []
     searched: list[str] = []
-    in_span, start = storage.document_in_span, storage.document_start
+    in_span, start = storage.bytes_in_span, storage.document_start
 
-    def spied_span(path: Path, doc_id: str, span: int) -> dict | None:
+    def spied_span(path: Path, doc_id: str, span: int) -> bytes | None:
         read_from_spans.append(path.name)
         return in_span(path, doc_id, span)
 
@@ -87,7 +87,7 @@ def test_a_later_writer_reads_stored_people_from_their_spans_not_by_searching_wh
         searched.append(doc_id)
         return start(raw, doc_id, after)
 
-    monkeypatch.setattr(storage, "document_in_span", spied_span)
+    monkeypatch.setattr(storage, "bytes_in_span", spied_span)
     monkeypatch.setattr(storage, "document_start", spied_search)
     Store(store_path, extractor=tagged_extract).ingest([story(n) for n in range(12, 16)])
     monkeypatch.undo()
