@@ -11,10 +11,11 @@ from textual.widgets import Footer
 from textual.widgets._header import HeaderTitle
 
 from store import Store
-from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tests.test_tui import SIZE, choose_in_palette, isolated_config, make_app, settle, synchronously
 from tui.article_screen import ArticleScreen
 from tui.article_view import ArticleView
 from tui.browse_screen import BrowseScreen
+from tui.help_screen import HelpScreen
 from tui.palette import WhosaidPalette
 
 __all__ = ["isolated_config"]
@@ -184,6 +185,54 @@ async def test_a_footer_rebuild_that_cannot_finish_leaves_every_later_key_answer
         assert keys_answered, "the keys after the palette closed went unanswered"
         await settle(pilot)
         assert footer.query("FooterKey"), "the footer rebuilt itself once it could"
+
+
+@synchronously
+async def test_a_command_picked_in_the_palette_holds_no_repaint(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The storm's hang under heavy load: Textual holds every repaint after a palette command until a timer ends the
+    hold, and the browser's deferred redraws kept that timer from running, so nothing was drawn again."""
+    app = make_app(store)
+    held_as_it_closed: list[int] = []
+    dismiss = WhosaidPalette.dismiss
+
+    def recording_dismiss(palette: WhosaidPalette, result: object | None = None):  # type: ignore[no-untyped-def]
+        held_as_it_closed.append(palette.app._batch_count)
+        return dismiss(palette, result)
+
+    monkeypatch.setattr(WhosaidPalette, "dismiss", recording_dismiss)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "help: keys")
+        await settle(pilot)
+        assert held_as_it_closed == [0], "repaints were held as the palette ran its command"
+        assert isinstance(app.screen, HelpScreen), "the command did not run"
+
+
+@synchronously
+async def test_the_footer_rebuilds_without_holding_the_apps_repaints(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A footer rebuild waits for its old keys to go and new ones to mount; holding every repaint meanwhile let a
+    busy screen's deferred redraws keep those from ever happening."""
+    app = make_app(store)
+    held_while_mounting: list[int] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(Footer)
+        mount_all = footer.mount_all
+
+        def recording_mount_all(*args, **kwargs):  # type: ignore[no-untyped-def]
+            held_while_mounting.append(app._batch_count)
+            return mount_all(*args, **kwargs)
+
+        monkeypatch.setattr(footer, "mount_all", recording_mount_all)
+        await pilot.press("3")
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        assert held_while_mounting, "the footer did not rebuild when the focused pane changed"
+        assert set(held_while_mounting) == {0}, "repaints were held while the footer rebuilt"
+        assert footer.query("FooterKey"), "the footer shows no keys after its rebuild"
 
 
 @pytest.mark.parametrize("keys", [("pagedown", "j", "n", "slash", "escape"), ("end", "y", "o", "q")])

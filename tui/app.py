@@ -246,6 +246,10 @@ class WhosaidApp(App[None]):
         if not is_guest_session():
             self.action_suspend_process()
 
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Repaint as usual: Textual would hold every repaint until a timer ends the delay (after a command picked
+        in the palette), and on a busy machine the screen's own redraws can keep that timer from ever running."""
+
     def action_command_palette(self) -> None:
         """Open the command palette (ours: safe against keys typed in the same burst)."""
         if self.use_command_palette and not WhosaidPalette.is_open(self):

@@ -131,7 +131,7 @@ def queued_messages(app: App[object]) -> list[str]:
 def message_kind(message: object) -> str:
     """A queued message's class, with the function a callback message will call."""
     callback = getattr(message, "callback", None)
-    name = getattr(callback, "__qualname__", None)
+    name = getattr(getattr(callback, "func", callback), "__qualname__", None)
     return f"{type(message).__name__}({name})" if name else type(message).__name__
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import compose
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -14,6 +15,18 @@ class ScreenFooter(Footer):
     it to finish, and it waits for the lock: every key after that goes unanswered. Rebuilt here, a slow or
     stuck rebuild leaves only this footer behind, and several changes in a row make one rebuild.
     """
+
+    async def recompose(self) -> None:
+        """Rebuild the keys under this footer's lock only. Textual's rebuild also holds every repaint of the app
+        until its old keys are gone and the new ones mounted, which needs other tasks to run: on a busy machine
+        the screen's redraws, deferred while repaints are held, can keep those tasks from running, and then
+        nothing is ever drawn again."""
+        if not self.is_attached or self._pruning:
+            return
+        async with self.lock:
+            await self.query_children("*").exclude(".-textual-system").remove()
+            if self.is_attached:
+                await self.mount_all(compose(self))
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
