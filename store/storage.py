@@ -908,6 +908,24 @@ NEXT_DOCUMENT = re.compile(rb',"[0-9]+":\{')
 string is escaped, so only the file's own ids match."""
 
 
+FIRST_DOCUMENT = re.compile(rb'\{"([0-9]+)":\{')
+LATER_DOCUMENT = re.compile(rb',"([0-9]+)":\{')
+"""Where a table file's first and later documents start (see `NEXT_DOCUMENT`)."""
+
+
+def file_spans(raw: bytes) -> Iterator[tuple[int, int, int]]:
+    """Each document of a table file, as its id (a number), where its bytes start and how many they are (see
+    `document_span`)."""
+    first = FIRST_DOCUMENT.match(raw)
+    if first is None:
+        return
+    doc_id, start = int(first.group(1)), first.end() - 1
+    for match in LATER_DOCUMENT.finditer(raw, start):
+        yield doc_id, start, match.start() - start
+        doc_id, start = int(match.group(1)), match.end() - 1
+    yield doc_id, start, raw.rstrip().rfind(b"}") - start
+
+
 def document_start(raw: bytes, doc_id: str, after: int = 0) -> int:
     """Where the document with this id starts in a table file's bytes (-1: not found), looked for from `after`
     first: documents asked for in file order are then found in one pass over the file, not one pass each."""
@@ -1061,8 +1079,15 @@ def encoded_file(
 ) -> bytes:
     """A file's documents as its bytes (exactly `orjson.dumps` of them), noting in `spans`, when given, where
     each document with a key stands, by key (file `number`, id, span)."""
+    payload = orjson.dumps(documents, default=encoded_list)
     if spans is None:
-        return orjson.dumps(documents, default=encoded_list)
+        return payload
+    located = list(file_spans(payload))
+    if [doc_id for doc_id, _start, _length in located] == list(map(int, documents)):
+        for (_doc_id, start, length), (doc_id, document) in zip(located, documents.items(), strict=True):
+            if isinstance(key := document.get("key"), str):
+                spans[key] = (number, doc_id, document_span(start, length))
+        return payload
     pieces = []
     position = 1
     for doc_id, document in documents.items():

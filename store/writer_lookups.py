@@ -11,11 +11,12 @@ are built again from the tables.
 from __future__ import annotations
 
 import hashlib
-import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
 from store.keys import name_key
-from store.storage import Segment, Tables, TableTail, document_span, read_table_bytes, write_durably
+from store.storage import Segment, Tables, TableTail, file_spans, read_table_bytes, write_durably
 
 LOOKUPS_VERSION = 2
 """The shape of the lookup files; lookups of another shape are built again from the tables."""
@@ -140,12 +141,12 @@ class StoreIndex:
                 raw = read_table_bytes(tables.directory / name)
                 if len(raw) != size:
                     return None
-                for line in raw.splitlines():
+                for line in file_lines(raw):
                     index.entries_in_files += index.take_line(orjson.loads(line))
                     index.lines_in_files += 1
             index.index_articles()
             places = (index.people, index.organizations, index.person_spans, index.organization_spans)
-            if not {type(value) for lookup in places for value in lookup.values()} <= {int}:
+            if not {*map(type, chain.from_iterable(lookup.values() for lookup in places))} <= {int}:
                 return None
             if (index.people or index.organizations) and not (index.person_spans or index.organization_spans):
                 index.find_spans(tables)
@@ -208,10 +209,11 @@ class StoreIndex:
             for number, (file, _count) in enumerate(tables.files.get(table, [])):
                 if not file:
                     continue
+                base = number << 32
                 for doc_id, start, length in file_spans(read_table_bytes(tables.directory / file)):
-                    key = keys.get(packed_place((number, doc_id)))
+                    key = keys.get(base | doc_id)
                     if key is not None:
-                        spans[key] = document_span(start, length)
+                        spans[key] = start << 32 | length
         self.files = None
 
     def take_line(self, line: dict[str, Any]) -> int:
@@ -237,16 +239,19 @@ class StoreIndex:
         return sum(len(entries) for entries in line.values())
 
     def index_articles(self) -> None:
-        """The articles by source, and the count by extractor version, from the articles read."""
-        sources: dict[int, tuple[str, ...]] = {}
-        versions: dict[int, int] = {}
-        for digest, (_place, source, version) in self.articles.items():
-            sources[source] = (*sources[source], digest) if source in sources else (digest,)
-            versions[version] = versions.get(version, 0) + 1
-        if not {*map(type, chain.from_iterable(self.articles.values()))} <= {int}:
+        """The articles by source, and the count by extractor version, from the articles read (in C-level passes
+        over them where it can: a store holds a hundred thousand)."""
+        stored = self.articles.values()
+        if not {*map(len, stored)} <= {3} or not {*map(type, chain.from_iterable(stored))} <= {int}:
             raise TypeError("an article's place, source or version is not a number")
+        alone = zip(self.articles, strict=True)
+        sources: dict[int, tuple[str, ...]] = dict(zip(map(itemgetter(1), stored), alone, strict=True))
+        if len(sources) != len(self.articles):
+            sources = {}
+            for digest, (_place, source, _version) in self.articles.items():
+                sources[source] = (*sources[source], digest) if source in sources else (digest,)
         self.sources = sources
-        self.extractors = {str(version): count for version, count in versions.items()}
+        self.extractors = {str(version): count for version, count in Counter(map(itemgetter(2), stored)).items()}
 
     def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
         """Add a stored article to the lookups."""
@@ -399,21 +404,17 @@ LINE_KINDS = {
 stored no more)."""
 
 
-FIRST_DOCUMENT = re.compile(rb'\{"([0-9]+)":\{')
-LATER_DOCUMENT = re.compile(rb',"([0-9]+)":\{')
-"""Where a table file's first and later documents start (see `store.storage.NEXT_DOCUMENT`)."""
-
-
-def file_spans(raw: bytes) -> Iterator[tuple[str, int, int]]:
-    """Each document of a table file, as its id, where its bytes start and how many they are."""
-    first = FIRST_DOCUMENT.match(raw)
-    if first is None:
-        return
-    doc_id, start = first.group(1).decode("ascii"), first.end() - 1
-    for match in LATER_DOCUMENT.finditer(raw, start):
-        yield doc_id, start, match.start() - start
-        doc_id, start = match.group(1).decode("ascii"), match.end() - 1
-    yield doc_id, start, raw.rstrip().rfind(b"}") - start
+def file_lines(raw: bytes) -> Iterator[memoryview]:
+    """The lines of a lookup file that are not empty, as views of its bytes: a few lines of megabytes each are
+    found with memchr and never copied."""
+    view = memoryview(raw)
+    start = 0
+    while start < len(raw):
+        end = raw.find(b"\n", start)
+        end = len(raw) if end < 0 else end
+        if end > start:
+            yield view[start:end]
+        start = end + 1
 
 
 def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTail]:
