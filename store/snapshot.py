@@ -570,14 +570,18 @@ class Snapshot:
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return iter(())
-        return self.stored_quotes.groups().entries_in_order(self._search_positions(parsed))
+        positions = self._search_positions(parsed)
+        return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
 
     def _search_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
         matches and those of the speakers it names; the filters are applied first, then the whole words, then the
         word being typed, and a search that has come to nothing stops there."""
+        named_at_all = [self._speakers_named(term) for term in parsed.terms]
+        if not parsed.filters and not any(named_at_all):
+            return self._quote_index.search(parsed)
         quoted = self._quote_positions_by_speaker
-        named = [{s for s in self._speakers_named(term) if s in quoted} for term in parsed.terms]
+        named = [{s for s in speakers if s in quoted} for speakers in named_at_all]
         if not parsed.filters and not any(named):
             return self._quote_index.search(parsed)
         found: set[int] | None = None
