@@ -82,7 +82,7 @@ class DocumentWriter:
             for place, key in sorted((stored[key], key) for key in keys):
                 number, doc_id = unpacked_place(place)
                 self.read_ahead[table][key] = self.tables.document_at(
-                    table, number, doc_id, self.index.span_of(table, key), LONG_LISTS.get(table)
+                    table, number, doc_id, self.index.span_of(table, doc_id), LONG_LISTS.get(table)
                 )
         self.tables.forget_parsed()
 
@@ -210,7 +210,7 @@ class DocumentWriter:
             number, doc_id = unpacked_place(stored.pop(key))
             read = self.read_ahead[table].pop(key, None)
             if read is None:
-                span = self.index.span_of(table, key)
+                span = self.index.span_of(table, doc_id)
                 read = self.tables.document_at(table, number, doc_id, span, LONG_LISTS.get(table))
             document, size = read
             changing[key] = document

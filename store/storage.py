@@ -189,7 +189,7 @@ class LookupsWriter(Protocol):
         generation: int,
         files: Mapping[str, list[Segment]],
         written: list[Path],
-        spans: Mapping[str, Mapping[str, tuple[int, str, int]]],
+        spans: Mapping[str, Mapping[int, int]],
     ) -> dict[str, Any]:
         """Write the lookup files for version `generation` of the store, whose tables are `files` (`spans`: where
         the documents of moving tables it wrote stand, see `Tables.written_spans`), adding each file written to
@@ -377,11 +377,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.tails: dict[str, TableTail] = {}
         """Where each table's next document goes, learned from its last file when first appended to; still true
         after this object's write, so a writer may hand them to the next version's tables (if no one else wrote)."""
-        self.appended_keys: dict[str, dict[int, list[str]]] = {}
-        """The keys of the documents of moving tables in `appended`, in the same order."""
-        self.written_spans: dict[str, dict[str, tuple[int, str, int]]] = {}
-        """Where the documents of moving tables a write put in files stand in them, by table and key: file number, id
-        and span (see `document_span`); set by the storage as it writes, for the writer's lookups."""
+        self.written_spans: dict[str, dict[int, int]] = {}
+        """Where the documents of moving tables a write put in files stand in them (see `document_span`), by table
+        and id; set by the storage as it writes, for the writer's lookups."""
         self._sizes: dict[str, int] = {}
         self._read_spans: dict[str, dict[str, int]] = {}
         """Where the documents a writer read one by one stand in their files, by file and id: a file written again
@@ -501,7 +499,6 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number not in edited:
             edited[number] = self.segment_documents(name, number)
             self.appended.get(name, {}).pop(number, None)
-            self.appended_keys.get(name, {}).pop(number, None)
         return edited[number]
 
     def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
@@ -574,7 +571,6 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.files[name] = []
         self.edited.pop(name, None)
         self.appended.pop(name, None)
-        self.appended_keys.pop(name, None)
         self.tails.pop(name, None)
 
     def append_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -597,8 +593,6 @@ class Tables(MutableMapping[str, dict[str, Any]]):
                 self.edited[name][tail.number][doc_id] = document
             else:
                 self.appended.setdefault(name, {}).setdefault(tail.number, []).append(piece)
-                if name in MOVING_TABLES:
-                    self.appended_keys.setdefault(name, {}).setdefault(tail.number, []).append(document["key"])
                 file, count = segments[tail.number]
                 segments[tail.number] = (file, (count or 0) + 1)
             tail.count, tail.size, tail.next_id = tail.count + 1, tail.size + len(piece) + 1, tail.next_id + 1
@@ -781,7 +775,7 @@ class TableFilesStorage(Storage):
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
-        tables.appended_keys, tables.written_spans, tables._read_spans = {}, {}, {}
+        tables.written_spans, tables._read_spans = {}, {}
         tables._raw_files, tables._resume_at = {}, {}
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
         tables.stored_lookups, tables.lookups = manifest[MANIFEST_KEY].get(LOOKUPS_KEY), None
@@ -811,15 +805,14 @@ class TableFilesStorage(Storage):
         for number, (file, count) in enumerate(tables.files[name]):
             spans = tables.written_spans.setdefault(name, {}) if name in MOVING_TABLES else None
             if number in edited:
-                payload, count = encoded_file(edited[number], number, spans), len(edited[number])
+                payload, count = encoded_file(edited[number], spans), len(edited[number])
                 tables.dead_bytes.pop(file, None)
             elif number in appended:
                 stored = self._checked_bytes(file, tables.tails.get(name))[:-1] if file else b"{"
                 separator = b"," if stored.strip() != b"{" else b""
                 payload = stored + separator + b",".join(appended[number]) + b"}"
-                keys = tables.appended_keys.get(name, {}).get(number)
-                if spans is not None and keys is not None:
-                    note_spans(spans, number, appended[number], keys, len(stored) + len(separator))
+                if spans is not None:
+                    note_spans(spans, appended[number], len(stored) + len(separator))
                 if file in tables.superseded:
                     tables.superseded[f"{name}.{generation}.{number}.json"] = tables.superseded[file]
                 if file in tables.dead_bytes:
@@ -1074,41 +1067,23 @@ def without_documents(raw: bytes, dead: list[tuple[str, int]]) -> bytes | None:
     return b"".join(pieces)
 
 
-def encoded_file(
-    documents: Mapping[str, Any], number: int, spans: dict[str, tuple[int, str, int]] | None
-) -> bytes:
-    """A file's documents as its bytes (exactly `orjson.dumps` of them), noting in `spans`, when given, where
-    each document with a key stands, by key (file `number`, id, span)."""
+def encoded_file(documents: Mapping[str, Any], spans: dict[int, int] | None) -> bytes:
+    """A file's documents as its bytes (exactly `orjson.dumps` of them), noting in `spans`, when given, where each
+    document stands, by id."""
     payload = orjson.dumps(documents, default=encoded_list)
-    if spans is None:
-        return payload
-    located = list(file_spans(payload))
-    if [doc_id for doc_id, _start, _length in located] == list(map(int, documents)):
-        for (_doc_id, start, length), (doc_id, document) in zip(located, documents.items(), strict=True):
-            if isinstance(key := document.get("key"), str):
-                spans[key] = (number, doc_id, document_span(start, length))
-        return payload
-    pieces = []
-    position = 1
-    for doc_id, document in documents.items():
-        encoded_id, body = orjson.dumps(doc_id), orjson.dumps(document, default=encoded_list)
-        start = position + len(encoded_id) + 1
-        if isinstance(key := document.get("key"), str):
-            spans[key] = (number, doc_id, document_span(start, len(body)))
-        pieces.append(encoded_id + b":" + body)
-        position = start + len(body) + 1
-    return b"{" + b",".join(pieces) + b"}"
+    if spans is not None:
+        for doc_id, start, length in file_spans(payload):
+            spans[doc_id] = document_span(start, length)
+    return payload
 
 
-def note_spans(
-    spans: dict[str, tuple[int, str, int]], number: int, pieces: list[bytes], keys: list[str], position: int
-) -> None:
-    """Note where each appended document (`pieces`, `"id":{...}`, of these keys) stands in file `number`, the
-    first from `position` on, the others each after a comma."""
-    for piece, key in zip(pieces, keys, strict=True):
+def note_spans(spans: dict[int, int], pieces: list[bytes], position: int) -> None:
+    """Note where each appended document (`pieces`, `"id":{...}`) stands in its file, by id: the first from
+    `position` on, the others each after a comma."""
+    for piece in pieces:
         id_end = piece.index(b'":')
         start = position + id_end + 2
-        spans[key] = (number, piece[1:id_end].decode("ascii"), document_span(start, len(piece) - id_end - 2))
+        spans[int(piece[1:id_end])] = document_span(start, len(piece) - id_end - 2)
         position += len(piece) + 1
 
 

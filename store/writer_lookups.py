@@ -10,8 +10,10 @@ are built again from the tables.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import sys
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -56,6 +58,7 @@ class LookupChanges:
     person_aliases: dict[str, str] = field(default_factory=dict)
     organization_aliases: dict[str, str] = field(default_factory=dict)
     person_spans: dict[str, int] = field(default_factory=dict)
+    """Spans of people's documents a write put in files, by id (see `StoreIndex.person_spans`)."""
     organization_spans: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> dict[str, Any]:
@@ -68,8 +71,8 @@ class LookupChanges:
             "o": self.organizations,
             "pa": self.person_aliases,
             "oa": self.organization_aliases,
-            "ps": self.person_spans,
-            "os": self.organization_spans,
+            "ps+": self.person_spans,
+            "os+": self.organization_spans,
         }
         return {kind: entries for kind, entries in parts.items() if entries}
 
@@ -93,10 +96,11 @@ class StoreIndex:
     person_aliases: dict[str, str] = field(default_factory=dict)
     """Keys of names (multi-word ones) people are also known by, other than a person's own key, to their key."""
     organization_aliases: dict[str, str] = field(default_factory=dict)
-    person_spans: dict[str, int] = field(default_factory=dict)
-    """Where each stored person's document stands in its file (see `document_span`), as far as a writer wrote it:
-    a hint, checked when read, by which one document is read instead of its whole file."""
-    organization_spans: dict[str, int] = field(default_factory=dict)
+    person_spans: array = field(default_factory=lambda: array("Q"))
+    """Where each document of the people table stands in its file (see `document_span`; 0: not known), by id, as
+    far as a writer wrote or found it: a hint, checked when read, by which one document is read instead of its
+    whole file. An array, eight bytes a document: a dictionary by key took six times as much."""
+    organization_spans: array = field(default_factory=lambda: array("Q"))
     extractors: dict[str, int] = field(default_factory=dict)
     tails: dict[str, TableTail] = field(default_factory=dict)
     """Where each table's next document goes (see `Tables.tails`), so a write need not read last files again."""
@@ -145,8 +149,7 @@ class StoreIndex:
                     index.entries_in_files += index.take_line(orjson.loads(line))
                     index.lines_in_files += 1
             index.index_articles()
-            places = (index.people, index.organizations, index.person_spans, index.organization_spans)
-            if not {*map(type, chain.from_iterable(lookup.values() for lookup in places))} <= {int}:
+            if not {*map(type, chain(index.people.values(), index.organizations.values()))} <= {int}:
                 return None
             if (index.people or index.organizations) and not (index.person_spans or index.organization_spans):
                 index.find_spans(tables)
@@ -203,29 +206,32 @@ class StoreIndex:
         """Find where every stored person's and organization's document stands in its file, reading the files'
         bytes once, for lookups that hold none (built from the tables, or written by an earlier whosaid); the next
         write writes the lookups whole, with them."""
-        for table, stored in (("people", self.people), ("organizations", self.organizations)):
-            keys = {place: key for key, place in stored.items()}
+        for table in ("people", "organizations"):
             spans, _changed = self._spans(table)
-            for number, (file, _count) in enumerate(tables.files.get(table, [])):
-                if not file:
-                    continue
-                base = number << 32
-                for doc_id, start, length in file_spans(read_table_bytes(tables.directory / file)):
-                    key = keys.get(base | doc_id)
-                    if key is not None:
-                        spans[key] = start << 32 | length
+            for file, _count in tables.files.get(table, []):
+                if file:
+                    for doc_id, start, length in file_spans(read_table_bytes(tables.directory / file)):
+                        set_span(spans, doc_id, start << 32 | length)
         self.files = None
 
     def take_line(self, line: dict[str, Any]) -> int:
         """Apply one line of a lookup file (the first line of a kind is taken as it was parsed, the next ones
         update it); how many entries it held. `index_articles` then indexes the articles read."""
-        for stored, spans, gone in (
-            (self.people, self.person_spans, line.get("p-", ())),
-            (self.organizations, self.organization_spans, line.get("o-", ())),
-        ):
+        for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
             for key in gone:
                 stored.pop(key, None)
-                spans.pop(key, None)
+        for spans, whole, changed in (
+            (self.person_spans, line.get("ps"), line.get("ps+", {})),
+            (self.organization_spans, line.get("os"), line.get("os+", {})),
+        ):
+            if isinstance(whole, str):
+                del spans[:]
+                spans.frombytes(base64.b64decode(whole))
+                if sys.byteorder == "big":
+                    spans.byteswap()
+            for doc_id, span in changed.items():
+                if int(doc_id) < len(spans) + SPAN_IDS_AHEAD:
+                    set_span(spans, int(doc_id), int(span))
         for kind, name in LINE_KINDS.items():
             entries = line.get(kind)
             if not entries:
@@ -236,7 +242,7 @@ class StoreIndex:
                 getattr(self, name).update(entries)
             else:
                 setattr(self, name, entries)
-        return sum(len(entries) for entries in line.values())
+        return sum(len(entries) for kind, entries in line.items() if kind not in ("ps", "os"))
 
     def index_articles(self) -> None:
         """The articles by source, and the count by extractor version, from the articles read (in C-level passes
@@ -297,29 +303,28 @@ class StoreIndex:
         stored.pop(key, None)
         changed.pop(key, None)
         gone.add(key)
-        spans, changed_spans = self._spans(table)
-        spans.pop(key, None)
-        changed_spans.pop(key, None)
 
-    def _spans(self, table: str) -> tuple[dict[str, int], dict[str, int]]:
+    def _spans(self, table: str) -> tuple[array, dict[str, int]]:
         """The spans of people's or organizations' documents, and those changed since the lookups were written."""
         if table == "people":
             return self.person_spans, self.changes.person_spans
         return self.organization_spans, self.changes.organization_spans
 
-    def span_of(self, table: str, key: str) -> int | None:
-        """Where a stored person's or organization's document stands in its file, if known (see `person_spans`)."""
-        return (self.person_spans if table == "people" else self.organization_spans).get(key)
+    def span_of(self, table: str, doc_id: str) -> int | None:
+        """Where a document of the people or organizations table stands in its file, if known (see
+        `person_spans`)."""
+        spans = self.person_spans if table == "people" else self.organization_spans
+        number = int(doc_id)
+        return (spans[number] or None) if number < len(spans) else None
 
-    def note_spans(self, spans: Mapping[str, Mapping[str, tuple[int, str, int]]]) -> None:
-        """Take the spans a write noted of the documents it put in files (see `Tables.written_spans`), each for a
-        person or organization still at that place."""
+    def note_spans(self, spans: Mapping[str, Mapping[int, int]]) -> None:
+        """Take the spans a write noted of the documents of people and organizations it put in files (see
+        `Tables.written_spans`)."""
         for table, written in spans.items():
-            stored = self.people if table == "people" else self.organizations
             kept, changed = self._spans(table)
-            for key, (number, doc_id, span) in written.items():
-                if stored.get(key) == packed_place((number, doc_id)):
-                    kept[key] = changed[key] = span
+            for doc_id, span in written.items():
+                set_span(kept, doc_id, span)
+                changed[str(doc_id)] = span
 
     def _kind(self, table: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
         """The lookups and changes of people or of organizations."""
@@ -340,7 +345,7 @@ class StoreIndex:
         generation: int,
         files: Mapping[str, list[Segment]],
         written: list[Path],
-        spans: Mapping[str, Mapping[str, tuple[int, str, int]]],
+        spans: Mapping[str, Mapping[int, int]],
     ) -> dict[str, Any]:
         """Write this write's lookup line (or, when there are no lookup files yet or they hold mostly replaced
         entries, the lookups whole) and say what the manifest records of them: called by the storage once the
@@ -349,7 +354,6 @@ class StoreIndex:
         self.note_spans(spans)
         live = len(self.articles) + len(self.people) + len(self.organizations)
         live += len(self.person_aliases) + len(self.organization_aliases)
-        live += len(self.person_spans) + len(self.organization_spans)
         line = self.changes.line()
         whole = self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK
         if whole or self.lines_in_files + bool(line) > LINES_KEPT:
@@ -385,7 +389,10 @@ class StoreIndex:
         """The lookups as lines, one for each kind that has entries (spans with the places they go with)."""
         lines = []
         for kinds in (("a",), ("p", "ps"), ("o", "os"), ("pa",), ("oa",)):
-            line = {kind: getattr(self, LINE_KINDS[kind]) for kind in kinds if getattr(self, LINE_KINDS[kind])}
+            line = {kind: getattr(self, KINDS[kind]) for kind in kinds if getattr(self, KINDS[kind])}
+            for kind in ("ps", "os"):
+                if kind in line:
+                    line[kind] = encoded_spans(line[kind])
             if line:
                 lines.append(line)
         return lines
@@ -397,11 +404,34 @@ LINE_KINDS = {
     "o": "organizations",
     "pa": "person_aliases",
     "oa": "organization_aliases",
-    "ps": "person_spans",
-    "os": "organization_spans",
 }
 """The kinds of entry of a lookup line, and the lookups they go to ("p-" and "o-" name people and organizations
 stored no more)."""
+
+
+SPAN_KINDS = {"ps": "person_spans", "os": "organization_spans"}
+"""The kinds of a lookup line that hold all the spans of a table, as the base64 of little-endian uint64s by id
+("ps+" and "os+" hold spans that changed, by id)."""
+KINDS = {**LINE_KINDS, **SPAN_KINDS}
+"""Every kind of a lookup line but the changes, and the lookups they go to."""
+SPAN_IDS_AHEAD = 1 << 20
+"""A changed span is taken for an id at most this far past the spans known: a damaged line cannot make the array
+huge."""
+
+
+def set_span(spans: array, doc_id: int, span: int) -> None:
+    """Note a document's span in a table's spans by id, growing the array (with unknown spans) to reach it."""
+    if doc_id >= len(spans):
+        spans.frombytes(bytes(8 * (doc_id + 1 - len(spans))))
+    spans[doc_id] = span
+
+
+def encoded_spans(spans: array) -> str:
+    """A table's spans as a lookup line holds them (see `SPAN_KINDS`)."""
+    if sys.byteorder == "big":
+        spans = array("Q", spans)
+        spans.byteswap()
+    return base64.b64encode(spans.tobytes()).decode("ascii")
 
 
 def file_lines(raw: bytes) -> Iterator[memoryview]:

@@ -3,7 +3,9 @@ whole file; spans that are wrong or missing never change what is stored, only wh
 
 from __future__ import annotations
 
+import base64
 import json
+from array import array
 from pathlib import Path
 
 import pytest
@@ -49,7 +51,7 @@ def assert_spans_hold_their_documents(store_path: Path) -> None:
         assert places
         for key, place in places.items():
             number, doc_id = place >> 32, str(place & 0xFFFFFFFF)
-            span = index.span_of(table, key)
+            span = index.span_of(table, doc_id)
             assert span is not None, f"{table} {key} has no span"
             file = tables.files[table][number][0]
             expected = tables.segment_documents(table, number, keep=False)[doc_id]
@@ -111,11 +113,15 @@ def test_spans_that_are_wrong_or_missing_only_cost_a_read(store_path: Path, dama
         lines = []
         for line in path.read_bytes().splitlines():
             entries = json.loads(line)
-            for kind in ("ps", "os"):
-                if damage == "dropped":
+            for kind in ("ps", "os", "ps+", "os+"):
+                if damage == "dropped" or kind not in entries:
                     entries.pop(kind, None)
+                elif kind.endswith("+"):
+                    entries[kind] = {doc_id: span + (1 << 32) for doc_id, span in entries[kind].items()}
                 else:
-                    entries[kind] = {key: span + (1 << 32) for key, span in entries.get(kind, {}).items()}
+                    spans = array("Q", base64.b64decode(entries[kind]))
+                    shifted = array("Q", [span + (1 << 32) if span else 0 for span in spans])
+                    entries[kind] = base64.b64encode(shifted.tobytes()).decode()
             lines.append(json.dumps({kind: value for kind, value in entries.items() if value}).encode())
         path.write_bytes(b"\n".join(lines) + b"\n")
         sizes = {name: len(path.read_bytes())}
