@@ -378,16 +378,6 @@ def crash_log(root: Path) -> str:
 # --- the storm in a terminal ------------------------------------------------------------------------------
 
 
-KEYS_UNANSWERED = pytest.mark.xfail(
-    raises=KeysUnanswered,
-    strict=False,
-    reason="open defect: once in a while, under heavy load, a session stops answering keys while it still redraws",
-)
-"""A storm that ends on that open defect is an expected failure; a crash, a hang, a missed resize or a bad exit
-still fails."""
-
-
-@KEYS_UNANSWERED
 @needs_tmux
 def test_two_thousand_random_keys_in_the_terminal_leave_the_app_running_and_answering(
     corpus_store: Path, tmp_path: Path, tmux: Tmux
@@ -457,7 +447,6 @@ def served(corpus_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.mark.slow
-@KEYS_UNANSWERED
 @needs_tmux
 def test_two_thousand_random_keys_over_whosaid_serve_leave_the_session_running_and_answering(
     served: Served, tmux: Tmux
