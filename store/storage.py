@@ -1031,7 +1031,7 @@ def parsed_document(raw: bytes, list_field: str | None) -> dict[str, Any] | None
         marker = b',"' + list_field.encode("ascii") + b'":['
         start = raw.rfind(marker)
         listed = raw[start + len(marker) - 1 : -1] if start > 0 else b""
-        flat = listed.endswith(b"]") and listed.count(b"]") == 1 and listed.count(b"[") == 1 and b"{" not in listed
+        flat = listed.find(b"]") == len(listed) - 1 and listed.rfind(b"[") == 0 and b"{" not in listed
         if flat and raw.endswith(b"]}") and len(listed) > LONG_LIST_BYTES:
             try:
                 head = orjson.loads(raw[:start] + b"}")
