@@ -50,7 +50,7 @@ class Selection(Sequence[RecordT], Generic[RecordT]):
     """Some of a sequence's records, by position; records are made only for the rows that are read."""
 
     def __init__(self, records: Sequence[RecordT], positions: list[int]) -> None:
-        self._records = records
+        self.records = records
         self.positions = positions
 
     def __len__(self) -> int:
@@ -64,8 +64,8 @@ class Selection(Sequence[RecordT], Generic[RecordT]):
 
     def __getitem__(self, index: int | slice) -> RecordT | list[RecordT]:
         if isinstance(index, slice):
-            return [self._records[position] for position in self.positions[index]]
-        return self._records[self.positions[index]]
+            return [self.records[position] for position in self.positions[index]]
+        return self.records[self.positions[index]]
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)

@@ -37,6 +37,8 @@ QUOTE_FILES_KEPT = 4
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
 WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
+PEOPLE_ORDERS = ("name", "surname", "count", "latest")
+"""How the people can be listed (see `Snapshot.people_in_order`)."""
 SORT_ORDERS = ("article", "speaker", "date")
 """How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
@@ -105,6 +107,11 @@ class NameLines:
             vocabulary = sorted(by_word)
             made = self._words["words"] = (vocabulary, [array("I", by_word[word]) for word in vocabulary])
         return made
+
+
+def appearing_in(person: PersonRecord) -> dict[str, Any]:
+    """The part of a person's document that says which articles they appear in."""
+    return {"appearances": [{"article": appearance.article_key} for appearance in person.appearances]}
 
 
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
@@ -486,6 +493,50 @@ class Snapshot:
     def people_per_article(self) -> dict[str, int]:
         """How many people each article names, by article key (no person's record is made for it)."""
         return {key: len(positions) for key, positions in self._people_by_article.items()}
+
+    def people_in_order(self, order: str) -> Sequence[PersonRecord]:
+        """Every person in one of PEOPLE_ORDERS: by name as stored, by surname, by quotes (most first) or by latest
+        article (newest first), ties by name. Sorted from the documents, so no person's record is made until read."""
+        if order not in PEOPLE_ORDERS:
+            raise ValueError(f"unknown order {order!r}")
+        if order == "name":
+            return self.people
+        documents = self.people.documents() if isinstance(self.people, LazyRecords) else None
+        if documents is None:
+            return sorted(
+                self.people,
+                key=lambda person: self._person_order_key(
+                    order, person.key, person.name, appearing_in(person),
+                ),
+            )
+        keys = [self._person_order_key(order, doc["key"], doc["name"], doc) for doc in documents]
+        return Selection(self.people, sorted(range(len(keys)), key=keys.__getitem__))
+
+    def listed_index(self, people: Sequence[PersonRecord], key: str) -> int | None:
+        """Where the person with this key stands in `people` (the stored list, one of `people_in_order`'s, or any
+        other list of people), if listed; no record is made for the first two."""
+        position = self._people_by_key.get(key)
+        if people is self.people:
+            return position
+        if isinstance(people, Selection) and people.records is self.people:
+            listed = people.positions
+            return listed.index(position) if position is not None and position in listed else None
+        return next((index for index, person in enumerate(people) if person.key == key), None)
+
+    def _person_order_key(
+        self, order: str, key: str, name: str, document: Mapping[str, Any] | None = None
+    ) -> tuple[Any, ...]:
+        """What a person sorts by in `order` (see `people_in_order`)."""
+        folded = name.casefold()
+        if order == "surname":
+            words = name.split()
+            return (words[-1].casefold() if words else "", folded)
+        if order == "count":
+            return (-len(self.quotes_by_person(key)), folded)
+        if document is None:
+            document = self.person_document(key) or {}
+        articles = [appearance["article"] for appearance in document.get("appearances", ())]
+        return (-max(self.articles_with_keys(articles).positions, default=-1), folded)  # type: ignore[attr-defined]
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""

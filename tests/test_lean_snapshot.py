@@ -10,6 +10,7 @@ import pytest
 from store import Snapshot, Store, storage
 from store.model import Extraction
 from tests.conftest import tagged_extract
+from tui.sorting import sort_key
 
 SPEAKERS = ("Ann Lee", "Bo Chen", "Cy Diaz")
 ORGANIZATIONS = ("City Council", "Harbor Board")
@@ -91,3 +92,21 @@ def test_a_lean_snapshot_reads_its_quotes_after_another_process_rewrote_the_stor
     Store(store_of_stories, extractor=extract_with_organizations).ingest([("12.txt", story(12))])
     Store(store_of_stories, extractor=extract_with_organizations).ingest([("13.txt", story(13))])
     assert [(quote.text, quote.speaker_name) for quote in snapshot.stored_quotes] == expected
+
+
+@pytest.mark.parametrize("order", ["surname", "count", "latest"])
+def test_the_store_sorts_every_person_as_the_people_pane_would_making_no_record(
+    store_of_stories: Path, order: str
+) -> None:
+    full = snapshot_of(store_of_stories, lean=False)
+    full.build_indexes()
+    expected = [person.key for person in sorted(full.people, key=sort_key(full, order))]
+    lean = snapshot_of(store_of_stories, lean=True)
+    lean.build_indexes()
+    listed = lean.people_in_order(order)
+    where = {key: lean.listed_index(listed, key) for key in expected}
+    assert not any(lean.people._records), "records were made to sort the people"  # type: ignore[attr-defined]
+    assert [person.key for person in listed] == expected
+    assert where == {key: index for index, key in enumerate(expected)}
+    if order != "count":  # every speaker of these stories is quoted as often
+        assert expected != [person.key for person in full.people], "the order was not exercised"

@@ -182,6 +182,11 @@ class NamePane(RecordPane[NameT]):
         ordered = in_order(snapshot, records, self.order) if ready else records
         super().show(snapshot, ordered, total, query, keep_key)  # type: ignore[arg-type]
 
+    def index_of(self, key: str) -> int | None:
+        if self.snapshot is not None and self.records and isinstance(self.records[0], PersonRecord):
+            return self.snapshot.listed_index(self.records, key)  # type: ignore[arg-type]
+        return super().index_of(key)
+
     def start_counting(self) -> None:
         """Show the quote counts (and sort by them) now that they are quick to find."""
         if self.snapshot is not None and not self.counting:

@@ -77,7 +77,10 @@ def sort_key(snapshot: Snapshot, order: str) -> Callable[[NameRecord], Any]:
 
 
 def in_order(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> Sequence[NameRecord]:
-    """The records in `order`; as given (the store keeps them by name) for the name order."""
+    """The records in `order`; as given (the store keeps them by name) for the name order. All the people are
+    sorted by the store, which makes no record to do it."""
     if order == "name":
         return records
+    if records is snapshot.people:
+        return snapshot.people_in_order(order)
     return sorted(records, key=sort_key(snapshot, order))
