@@ -242,7 +242,7 @@ class StoreIndex:
                 getattr(self, name).update(entries)
             else:
                 setattr(self, name, entries)
-        return sum(len(entries) for kind, entries in line.items() if kind not in ("ps", "os"))
+        return line_entries(line)
 
     def index_articles(self) -> None:
         """The articles by source, and the count by extractor version, from the articles read (in C-level passes
@@ -352,7 +352,8 @@ class StoreIndex:
         table files are written (`spans`: where it put documents of people and organizations), before the
         manifest."""
         self.note_spans(spans)
-        live = len(self.articles) + len(self.people) + len(self.organizations)
+        # people and organizations count twice: a line holds their places and their spans
+        live = len(self.articles) + 2 * (len(self.people) + len(self.organizations))
         live += len(self.person_aliases) + len(self.organization_aliases)
         line = self.changes.line()
         whole = self.files is None or self.entries_in_files > 2 * live + REWRITE_SLACK
@@ -361,7 +362,7 @@ class StoreIndex:
         else:
             lines, previous = ([line] if line else []), self.files
             entries, count = self.entries_in_files, self.lines_in_files
-        entries += sum(len(part) for line in lines for part in line.values())
+        entries += sum(line_entries(line) for line in lines)
         lookup_files = appended_files(directory, previous, [orjson.dumps(line) for line in lines], generation, written)
         self.written = (lookup_files, entries, count + len(lines))
         in_use = {file for segments in files.values() for file, _ in segments}
@@ -417,6 +418,12 @@ KINDS = {**LINE_KINDS, **SPAN_KINDS}
 SPAN_IDS_AHEAD = 1 << 20
 """A changed span is taken for an id at most this far past the spans known: a damaged line cannot make the array
 huge."""
+
+
+def line_entries(line: Mapping[str, Any]) -> int:
+    """How many entries a lookup line holds, a table's spans written whole counting as none (they are replaced
+    whole, never left stale)."""
+    return sum(len(entries) for kind, entries in line.items() if kind not in SPAN_KINDS)
 
 
 def set_span(spans: array, doc_id: int, span: int) -> None:

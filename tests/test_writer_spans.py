@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, storage
+from store import Store, storage, writer_lookups
 from store.database import read_tables
 from store.storage import document_in_span
 from store.writer_lookups import StoreIndex
@@ -132,3 +132,22 @@ def test_spans_that_are_wrong_or_missing_only_cost_a_read(store_path: Path, dama
     assert people_and_organizations(store_path) == people_and_organizations(reference)
     if damage == "dropped":
         assert_spans_hold_their_documents(store_path)
+
+
+def test_the_spans_written_whole_do_not_make_every_later_write_rewrite_the_lookups(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole_writes: list[int] = []
+    original = StoreIndex.whole_lines
+
+    def counted(self: StoreIndex) -> list[dict]:
+        whole_writes.append(1)
+        return original(self)
+
+    monkeypatch.setattr(StoreIndex, "whole_lines", counted)
+    monkeypatch.setattr(writer_lookups, "REWRITE_SLACK", 0)
+    store = Store(store_path, extractor=tagged_extract)
+    for start in range(0, 18, 3):
+        store.ingest([story(n) for n in range(start, start + 3)])
+    assert len(whole_writes) == 1
+    assert_spans_hold_their_documents(store_path)
