@@ -11,6 +11,7 @@ are built again from the tables.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import sys
 from array import array
@@ -125,9 +126,13 @@ class StoreIndex:
     def of(cls, tables: Tables) -> StoreIndex:
         """The lookups of the store as `tables` hold it: from its lookup files when they describe this version,
         else built from the tables. The garbage collector waits meanwhile: the lookups are hundreds of thousands
-        of new objects, none of them garbage, and its passes over them (and everything else) cost a fifth more."""
+        of new objects, none of them garbage, and its passes over them (and everything else) cost a fifth more.
+        Then it leaves them, and all else made so far, out of its later passes (`gc.freeze`): they live as long as
+        the writer, hold no cycles, and each full pass over them cost as much as merging a batch."""
         with collector_paused():
-            return cls.stored(tables) or cls.read(tables)
+            index = cls.stored(tables) or cls.read(tables)
+        gc.freeze()
+        return index
 
     @classmethod
     def stored(cls, tables: Tables) -> StoreIndex | None:
