@@ -22,6 +22,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.checkouts import THIS_CHECKOUT, checkouts  # noqa: E402
+
 SHARED = REPO.parent / "shared"
 EXTRACT = """
 import gc, sys
@@ -81,24 +85,14 @@ def main() -> int:
         if not sets:
             print("no articles: ../shared is not there; nothing measured")
             return 0
-        codes = {"this checkout": REPO}
-        if arguments.against:
-            other = work / "against"
-            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(other), arguments.against],
-                           check=True, capture_output=True)
-            codes[arguments.against] = other
-        try:
+        with checkouts(arguments.against, work) as codes:
             for name, files in sets.items():
                 measured = {label: per_article(code, files, work) for label, code in codes.items()}
                 line = ", ".join(f"{label}: {value / 1e6:.2f}M" for label, value in measured.items())
                 if arguments.against:
-                    ratio = measured["this checkout"] / measured[arguments.against]
+                    ratio = measured[THIS_CHECKOUT] / measured[arguments.against]
                     line += f" ({ratio:.3f}x)"
                 print(f"{name} ({len(files)} articles), instructions per article: {line}")
-        finally:
-            if arguments.against:
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(work / "against")],
-                               capture_output=True)
     return 0
 
 

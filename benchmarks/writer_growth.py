@@ -24,6 +24,10 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from benchmarks.checkouts import THIS_CHECKOUT, checkouts  # noqa: E402
+
 GENERATOR = REPO.parent / "shared" / "tools" / "gen_articles.py"
 NEW_STORE = "new"
 INGEST = """
@@ -96,13 +100,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as temporary:
         work = Path(temporary)
         lines = extracted_lines(arguments.articles, arguments.seed, work)
-        codes = {"this checkout": REPO}
-        if arguments.against:
-            other = work / "against"
-            subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", str(other), arguments.against],
-                           check=True, capture_output=True)
-            codes[arguments.against] = other
-        try:
+        with checkouts(arguments.against, work) as codes:
             growth: dict[str, dict[str, float]] = {label: {} for label in codes}
             for label, code in codes.items():
                 baseline = instructions(code, lines, NEW_STORE, work)
@@ -114,13 +112,9 @@ def main() -> int:
                           f"{(into - baseline) / 1e9:.3f}G ({growth[label][store] / 1e6:.2f}M an article)")
             if arguments.against:
                 for store in arguments.store:
-                    ours, theirs = growth["this checkout"][store], growth[arguments.against][store]
+                    ours, theirs = growth[THIS_CHECKOUT][store], growth[arguments.against][store]
                     ratio = f"{ours / theirs:.3f}x" if theirs else "n/a"
                     print(f"growth into {store}: {ours / 1e6:.2f}M against {theirs / 1e6:.2f}M an article ({ratio})")
-        finally:
-            if arguments.against:
-                subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(work / "against")],
-                               capture_output=True)
     return 0
 
 
