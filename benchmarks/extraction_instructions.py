@@ -13,8 +13,6 @@ Needs valgrind; skips what ../shared does not provide.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.callgrind import counted_instructions  # noqa: E402
 from benchmarks.checkouts import THIS_CHECKOUT, checkouts  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -45,16 +44,8 @@ def instructions(code: Path, count: int, files: list[Path], work: Path) -> int:
     """Instructions callgrind counts for a process extracting the first `count` of `files` with `code`'s extractor."""
     script = work / "extract.py"
     script.write_text(EXTRACT, encoding="utf-8")
-    out = work / f"callgrind.{count}.out"
-    result = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, str(script), str(code),
-         str(count), *map(str, files)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}, check=True,
-    )
-    found = re.search(r"Collected : (\d+)", result.stderr)
-    if found is None:
-        raise SystemExit(f"callgrind printed no count:\n{result.stderr[-2000:]}")
-    return int(found.group(1))
+    command = [sys.executable, str(script), str(code), str(count), *map(str, files)]
+    return counted_instructions(command, work / f"callgrind.{count}.out")
 
 
 def per_article(code: Path, files: list[Path], work: Path) -> float:

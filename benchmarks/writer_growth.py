@@ -15,8 +15,6 @@ the generator is missing.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from benchmarks.callgrind import counted_instructions  # noqa: E402
 from benchmarks.checkouts import THIS_CHECKOUT, checkouts  # noqa: E402
 
 GENERATOR = REPO.parent / "shared" / "tools" / "gen_articles.py"
@@ -55,17 +54,10 @@ def instructions(code: Path, lines: Path, store: str, work: Path) -> int:
     target = place / "store.json" if store == NEW_STORE else copied_store(Path(store), place)
     script = work / "ingest.py"
     script.write_text(INGEST, encoding="utf-8")
-    out = work / "callgrind.out"
-    result = subprocess.run(
-        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", sys.executable, str(script), str(code),
-         str(lines), str(target)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"}, check=False,
-    )
-    found = re.search(r"Collected : (\d+)", result.stderr)
-    if result.returncode != 0 or found is None:
-        raise SystemExit(f"the ingest failed under callgrind:\n{result.stderr[-2000:]}")
+    command = [sys.executable, str(script), str(code), str(lines), str(target)]
+    counted = counted_instructions(command, work / "callgrind.out")
     shutil.rmtree(place, ignore_errors=True)
-    return int(found.group(1))
+    return counted
 
 
 def extracted_lines(count: int, seed: int, work: Path) -> Path:
