@@ -80,11 +80,12 @@ class DocumentWriter:
         for table, keys in wanted.items():
             stored = self.index.people if table == "people" else self.index.organizations
             for place, key in sorted((stored[key], key) for key in keys):
-                number, doc_id = unpacked_place(place)
-                self.read_ahead[table][key] = self.tables.document_at(
-                    table, number, doc_id, self.index.span_of(table, doc_id), LONG_LISTS.get(table)
-                )
+                self.read_ahead[table][key] = self._stored_document(table, *unpacked_place(place))
         self.tables.forget_parsed()
+
+    def _stored_document(self, table: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
+        """A stored person or organization and its size in bytes, read from where the lookups say it stands."""
+        return self.tables.document_at(table, number, doc_id, self.index.span_of(table, doc_id), LONG_LISTS.get(table))
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
@@ -209,10 +210,7 @@ class DocumentWriter:
         if key not in changing and key in stored:
             number, doc_id = unpacked_place(stored.pop(key))
             read = self.read_ahead[table].pop(key, None)
-            if read is None:
-                span = self.index.span_of(table, doc_id)
-                read = self.tables.document_at(table, number, doc_id, span, LONG_LISTS.get(table))
-            document, size = read
+            document, size = read if read is not None else self._stored_document(table, number, doc_id)
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)

@@ -381,10 +381,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """Where the documents of moving tables a write put in files stand in them (see `document_span`), by table
         and id; set by the storage as it writes, for the writer's lookups."""
         self._sizes: dict[str, int] = {}
+        """The sizes of the store's files a writer has asked for, by name (files are never changed once written)."""
         self._read_spans: dict[str, dict[str, int]] = {}
         """Where the documents a writer read one by one stand in their files, by file and id: a file written again
         without them is parsed without them."""
-        """The sizes of the store's files a writer has asked for, by name (files are never changed once written)."""
         self.stored_lookups: object = None
         """What the manifest records of the writer's lookup files (see `store.writer_lookups`), as read."""
         self.lookups: LookupsWriter | None = None
@@ -452,8 +452,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         document is kept as its bytes (see `EncodedList`)."""
         file = self.files[name][number][0]
         if number in self.edited.get(name, {}) or file in self._parsed or not file:
-            document = self.segment_documents(name, number)[doc_id]
-            return document, len(orjson.dumps(document, default=encoded_list))
+            return self._parsed_document_at(name, number, doc_id)
         if span is not None and file not in self._raw_files:
             raw = bytes_in_span(self.directory / file, doc_id, span)
             found = parsed_document(raw, list_field) if raw is not None else None
@@ -468,9 +467,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             self._resume_at.pop(oldest, None)
         start = document_start(raw, doc_id, self._resume_at.get(file, 0))
         if start < 0:
-            document = self.segment_documents(name, number)[doc_id]
-            return document, len(orjson.dumps(document, default=encoded_list))
-        following = NEXT_DOCUMENT.search(raw, start)
+            return self._parsed_document_at(name, number, doc_id)
+        following = LATER_DOCUMENT.search(raw, start)
         end = following.start() if following else raw.rstrip().rfind(b"}")
         self._resume_at[file] = end
         document = parsed_document(raw[start:end], list_field)
@@ -478,6 +476,11 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             raise StoreError(f"{shown_path(self.directory / file)}: damaged table file; the store cannot be read")
         self._read_spans.setdefault(file, {})[doc_id] = document_span(start, end - start)
         return document, end - start
+
+    def _parsed_document_at(self, name: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
+        """One document of a table and its size in bytes, from its file parsed whole (or as a writer edits it)."""
+        document = self.segment_documents(name, number)[doc_id]
+        return document, len(orjson.dumps(document, default=encoded_list))
 
     def _live_documents(self, file: str) -> dict[str, Any]:
         """A file's documents, those superseded since this writer read them left out of its bytes before they are
@@ -896,14 +899,10 @@ def segment_payloads(table: dict[str, Any]) -> Iterator[tuple[bytes, int]]:
         yield b"{" + b",".join(pieces) + b"}", len(pieces)
 
 
-NEXT_DOCUMENT = re.compile(rb',"[0-9]+":\{')
-"""Where a table file's next document starts. Documents have no numeric keys of their own, and a quote within a
-string is escaped, so only the file's own ids match."""
-
-
 FIRST_DOCUMENT = re.compile(rb'\{"([0-9]+)":\{')
 LATER_DOCUMENT = re.compile(rb',"([0-9]+)":\{')
-"""Where a table file's first and later documents start (see `NEXT_DOCUMENT`)."""
+"""Where a table file's first and later documents start, with their ids. Documents have no numeric keys of their
+own, and a quote within a string is escaped, so only the file's own ids match."""
 
 
 def file_spans(raw: bytes) -> Iterator[tuple[int, int, int]]:
@@ -940,13 +939,6 @@ SPAN_MASK = 0xFFFFFFFF
 def document_span(start: int, length: int) -> int:
     """Where a document stands in its file's bytes (its first byte, its length) as one integer."""
     return start << 32 | length
-
-
-def document_in_span(path: Path, doc_id: str, span: int) -> dict[str, Any] | None:
-    """The document with this id read from where `span` says it stands in the file, or None when the bytes
-    there are not it (see `bytes_in_span`)."""
-    raw = bytes_in_span(path, doc_id, span)
-    return parsed_document(raw, None) if raw is not None else None
 
 
 def bytes_in_span(path: Path, doc_id: str, span: int) -> bytes | None:

@@ -29,7 +29,7 @@ from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
 from store.keys import name_key
-from store.storage import Segment, Tables, TableTail, file_spans, read_table_bytes, write_durably
+from store.storage import Segment, Tables, TableTail, document_span, file_spans, read_table_bytes, write_durably
 
 LOOKUPS_VERSION = 2
 """The shape of the lookup files; lookups of another shape are built again from the tables."""
@@ -216,7 +216,7 @@ class StoreIndex:
             for file, _count in tables.files.get(table, []):
                 if file:
                     for doc_id, start, length in file_spans(read_table_bytes(tables.directory / file)):
-                        set_span(spans, doc_id, start << 32 | length)
+                        set_span(spans, doc_id, document_span(start, length))
         self.files = None
 
     def take_line(self, line: dict[str, Any]) -> int:
@@ -318,7 +318,7 @@ class StoreIndex:
     def span_of(self, table: str, doc_id: str) -> int | None:
         """Where a document of the people or organizations table stands in its file, if known (see
         `person_spans`)."""
-        spans = self.person_spans if table == "people" else self.organization_spans
+        spans, _changed = self._spans(table)
         number = int(doc_id)
         return (spans[number] or None) if number < len(spans) else None
 

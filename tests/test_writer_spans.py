@@ -12,7 +12,7 @@ import pytest
 
 from store import Store, storage, writer_lookups
 from store.database import read_tables
-from store.storage import document_in_span
+from store.storage import bytes_in_span, parsed_document
 from store.writer_lookups import StoreIndex
 from tests.conftest import tagged_extract
 
@@ -40,6 +40,12 @@ def stored_index(store_path: Path) -> StoreIndex:
     index = StoreIndex.stored(tables)
     assert index is not None
     return index
+
+
+def document_in_span(path: Path, doc_id: str, span: int) -> dict[str, object] | None:
+    """The document with this id read from where `span` says it stands in the file (None when it is not there)."""
+    raw = bytes_in_span(path, doc_id, span)
+    return parsed_document(raw, None) if raw is not None else None
 
 
 def assert_spans_hold_their_documents(store_path: Path) -> None:
