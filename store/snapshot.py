@@ -109,9 +109,10 @@ class NameLines:
         return made
 
 
-def appearing_in(person: PersonRecord) -> dict[str, Any]:
-    """The part of a person's document that says which articles they appear in."""
-    return {"appearances": [{"article": appearance.article_key} for appearance in person.appearances]}
+def person_fields(person: PersonRecord) -> dict[str, Any]:
+    """What the people's orders read of a person's document, from their record."""
+    appearances = [{"article": appearance.article_key} for appearance in person.appearances]
+    return {"key": person.key, "name": person.name, "appearances": appearances}
 
 
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
@@ -501,15 +502,10 @@ class Snapshot:
             raise ValueError(f"unknown order {order!r}")
         if order == "name":
             return self.people
-        documents = self.people.documents() if isinstance(self.people, LazyRecords) else None
-        if documents is None:
-            return sorted(
-                self.people,
-                key=lambda person: self._person_order_key(
-                    order, person.key, person.name, appearing_in(person),
-                ),
-            )
-        keys = [self._person_order_key(order, doc["key"], doc["name"], doc) for doc in documents]
+        documents = (
+            self.people.documents() if isinstance(self.people, LazyRecords) else list(map(person_fields, self.people))
+        )
+        keys = [self._person_order_key(order, document) for document in documents]
         return Selection(self.people, sorted(range(len(keys)), key=keys.__getitem__))
 
     def listed_index(self, people: Sequence[PersonRecord], key: str) -> int | None:
@@ -519,22 +515,18 @@ class Snapshot:
         if people is self.people:
             return position
         if isinstance(people, Selection) and people.records is self.people:
-            listed = people.positions
-            return listed.index(position) if position is not None and position in listed else None
+            return next((index for index, listed in enumerate(people.positions) if listed == position), None)
         return next((index for index, person in enumerate(people) if person.key == key), None)
 
-    def _person_order_key(
-        self, order: str, key: str, name: str, document: Mapping[str, Any] | None = None
-    ) -> tuple[Any, ...]:
-        """What a person sorts by in `order` (see `people_in_order`)."""
+    def _person_order_key(self, order: str, document: Mapping[str, Any]) -> tuple[Any, ...]:
+        """What a person (their document) sorts by in `order` (see `people_in_order`)."""
+        name = document["name"]
         folded = name.casefold()
         if order == "surname":
             words = name.split()
             return (words[-1].casefold() if words else "", folded)
         if order == "count":
-            return (-len(self.quotes_by_person(key)), folded)
-        if document is None:
-            document = self.person_document(key) or {}
+            return (-len(self.quotes_by_person(document["key"])), folded)
         articles = [appearance["article"] for appearance in document.get("appearances", ())]
         return (-max(self.articles_with_keys(articles).positions, default=-1), folded)  # type: ignore[attr-defined]
 
