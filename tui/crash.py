@@ -81,16 +81,15 @@ def report_state_on_signal(app: App[object]) -> None:
         signal.signal(STATE_SIGNAL, on_signal)
 
 
-def write_thread_stacks(app: App[object] | None = None) -> None:
+def write_thread_stacks(app: App[object]) -> None:
     """Append where every thread of the process is now to the state log, with what the app's message queues
     hold (a loop that never empties its queue never runs anything else); a log that cannot be written is skipped."""
     names = {thread.ident: thread.name for thread in threading.enumerate()}
     lines = [f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} threads of process {os.getpid()}"]
-    if app is not None:
-        try:
-            lines.extend(queued_messages(app))
-        except Exception as error:  # noqa: BLE001 - the queues were caught mid-change; the stacks still matter
-            lines.append(f"queues could not be read: {error!r}")
+    try:
+        lines.extend(queued_messages(app))
+    except Exception as error:  # noqa: BLE001 - the queues were caught mid-change; the stacks still matter
+        lines.append(f"queues could not be read: {error!r}")
     for ident, frame in sys._current_frames().items():
         lines.append(f"thread {names.get(ident, ident)}:")
         lines.extend(line.rstrip("\n") for line in traceback.format_stack(frame))
