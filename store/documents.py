@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from store.extractor_version import ARTICLE_FIELD, article_version
+from store.index_parts import update_index_parts
 from store.keys import name_key
 from store.model import Extraction
-from store.quote_index import extend_index_document
-from store.storage import INDEX_TABLE, EncodedList, Tables
+from store.storage import EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
 
 ARTICLE_KEY_LENGTH = 16
@@ -278,11 +278,22 @@ class DocumentWriter:
         self.tables.append_documents("texts", self.new_texts.values())
         self.tables.append_documents("quotes", new_quotes)
         if self.removed or self.new_articles:
-            texts = [quote["text"] for quote in new_quotes]
             self.index.last_index_part = update_index_parts(
-                self.tables, texts, first_new_position, self.index.last_index_part
+                self.tables, new_quotes, first_new_position, self.index.last_index_part, self._stored_names()
             )
         self.tables.extractors = dict(self.index.extractors)
+
+    def _stored_names(self) -> dict[str, list[str]]:
+        """The names of every person and organization this transaction stores, by speaker id, for the quote index."""
+        names = {
+            f"person:{key}": [doc["name"], *doc["aliases"]] for key, doc in self.people.items() if doc["appearances"]
+        }
+        names.update(
+            (f"organization:{key}", [doc["name"], *doc["aliases"]])
+            for key, doc in self.organizations.items()
+            if doc["articles"]
+        )
+        return names
 
     def _remove_documents(self) -> int:
         """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and
@@ -313,62 +324,6 @@ class DocumentWriter:
                 edited = self.tables.edit_segment(table_name, number)
                 for doc_id in doomed:
                     del edited[doc_id]
-
-
-INDEX_PART_QUOTES = 2_000
-"""A part of the quote index takes the quotes of later writes until it covers this many, then a write starts a
-new part: a write encodes its own quotes' postings and at most one small part's, however big the index is."""
-
-
-def update_index_parts(
-    tables: Tables, texts: list[str], first_position: int, last_part: tuple[int, int] | None
-) -> tuple[int, int]:
-    """Index the new quotes' texts, which stand from `first_position` on, and say which quotes the last part
-    covers now (first, end). `last_part` is what the previous write said (None: read it); the index is built
-    again from every quote when it does not end where the new quotes begin (or quotes were removed: -1)."""
-    first, end = last_part if last_part is not None else _last_part_range(tables)
-    if first_position < 0 or end != first_position:
-        return rebuild_index_parts(tables)
-    if not texts:
-        return first, end
-    if first < end < first + INDEX_PART_QUOTES:
-        number, doc_id = tables.place_at(INDEX_TABLE, tables.document_count(INDEX_TABLE) - 1) or (0, "")
-        part = extend_index_document(tables.segment_documents(INDEX_TABLE, number)[doc_id], texts, first_position)
-        tables.edit_segment(INDEX_TABLE, number)[doc_id] = {"first": first, **part}
-        return first, part["quotes"]
-    _append_index_part(tables, texts, first_position)
-    return first_position, first_position + len(texts)
-
-
-def _last_part_range(tables: Tables) -> tuple[int, int]:
-    """The quotes the last part of the stored index covers (first, end); (0, 0) when there is no index."""
-    count = tables.document_count(INDEX_TABLE)
-    place = tables.place_at(INDEX_TABLE, count - 1) if count else None
-    if place is None:
-        return 0, 0
-    last = tables.segment_documents(INDEX_TABLE, place[0])[place[1]]
-    return last.get("first", 0), last.get("quotes", -1)
-
-
-def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
-    """Index every stored quote again, in parts, replacing the index table; the quotes the last part covers."""
-    tables.clear_table(INDEX_TABLE)
-    texts: list[str] = []
-    position = 0
-    for _number, _doc_id, quote in tables.located_documents("quotes"):
-        texts.append(quote["text"])
-        if len(texts) == INDEX_PART_QUOTES:
-            _append_index_part(tables, texts, position)
-            position, texts = position + len(texts), []
-    if texts:
-        _append_index_part(tables, texts, position)
-    return (position, position + len(texts)) if texts or not position else (position - INDEX_PART_QUOTES, position)
-
-
-def _append_index_part(tables: Tables, texts: list[str], first_position: int) -> None:
-    """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
-    part = extend_index_document({"quotes": first_position, "words": {}, "pairs": {}}, texts, first_position)
-    tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

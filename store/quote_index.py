@@ -12,9 +12,11 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
+
+import orjson
 
 from store.keys import fold
 from store.search import WORD, ParsedQuery, Term, parse_query
@@ -50,8 +52,28 @@ def quote_keys(text: str) -> tuple[set[str], set[str]]:
     return set(tokens), set(map(" ".join, pairwise(tokens)))
 
 
-def extend_index_document(document: IndexDocument | None, texts: Iterable[str], first_position: int) -> IndexDocument:
-    """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit).
+KEYED_SECTIONS = ("speakers", "names", "words", "pairs")
+"""The sections of an index part, in the order they are stored, each a JSON object with sorted keys and base64
+values, their sizes in bytes stored before them ("sizes"): a reader looks one key up by binary search in the
+part's bytes (see `store.keyed_index`), without parsing the part. `speakers`: the positions of each speaker's
+quotes ("person:KEY", "organization:KEY"); `names`: for each folded word of a name, the ids of the speakers one of
+whose names holds it (newline-separated), for every person and organization a write stored."""
+
+
+def name_words(names: Iterable[str]) -> set[str]:
+    """The folded words of some names, as a query's words are matched against them."""
+    return {word for name in names for word in WORD.findall(fold(name))}
+
+
+def extend_index_document(
+    document: IndexDocument | None,
+    texts: Iterable[str],
+    first_position: int,
+    speakers: Sequence[str | None] = (),
+    names: Mapping[str, Iterable[str]] | None = None,
+) -> IndexDocument:
+    """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit),
+    said by `speakers` (one a text), and the `names` of the people and organizations the write stored, by speaker id.
 
     A key's stored list grows by joining bytes: the new positions are appended to its decoded bytes, never decoded
     into numbers and back."""
@@ -59,6 +81,7 @@ def extend_index_document(document: IndexDocument | None, texts: Iterable[str], 
         raise ValueError("the index does not end where the new quotes begin")
     words: defaultdict[str, list[int]] = defaultdict(list)
     pairs: defaultdict[str, list[int]] = defaultdict(list)
+    said: defaultdict[str, list[int]] = defaultdict(list)
     count = first_position
     for position, text in enumerate(texts, start=first_position):
         tokens = WORD.findall(fold(text))
@@ -67,20 +90,33 @@ def extend_index_document(document: IndexDocument | None, texts: Iterable[str], 
         for key in set(map(" ".join, pairwise(tokens))):
             pairs[key].append(position)
         count = position + 1
-    merged_words = dict(document.get("words", {}))
-    merged_pairs = dict(document.get("pairs", {}))
+    for position, speaker in enumerate(speakers, start=first_position):
+        if speaker:
+            said[speaker].append(position)
+    merged = {section: dict(document.get(section, {})) for section in KEYED_SECTIONS}
     encode, decode = base64.b64encode, base64.b64decode
-    for stored, new in ((merged_words, words), (merged_pairs, pairs)):
+    for stored, new in ((merged["words"], words), (merged["pairs"], pairs), (merged["speakers"], said)):
         for key, positions in new.items():
             previous = stored.get(key)
             added = positions_bytes(positions)
             stored[key] = encode(decode(previous) + added if previous is not None else added).decode("ascii")
-    return {"quotes": count, "words": dict(sorted(merged_words.items())), "pairs": merged_pairs}
+    named: defaultdict[str, set[str]] = defaultdict(set)
+    for speaker, speaker_names in (names or {}).items():
+        for word in name_words(speaker_names):
+            named[word].add(speaker)
+    for word, speaker_ids in named.items():
+        previous = merged["names"].get(word)
+        if previous is not None:
+            speaker_ids |= set(decode(previous).decode("utf-8").split("\n"))
+        merged["names"][word] = encode("\n".join(sorted(speaker_ids)).encode("utf-8")).decode("ascii")
+    sections = {section: dict(sorted(merged[section].items())) for section in KEYED_SECTIONS}
+    sizes = [len(orjson.dumps(sections[section])) for section in KEYED_SECTIONS]
+    return {"quotes": count, "sizes": sizes, **sections}
 
 
 def empty_index_document() -> IndexDocument:
     """The index of a store with no quotes."""
-    return {"quotes": 0, "words": {}, "pairs": {}}
+    return {"quotes": 0, **{section: {} for section in KEYED_SECTIONS}}
 
 
 class QuoteIndex:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from store import SCHEMA_VERSION, Store, StoreError, documents, open_store, resolve_store_path, storage
+from store import SCHEMA_VERSION, Store, StoreError, index_parts, open_store, resolve_store_path, storage
 from store.database import read_tables
 from store.location import user_data_directory
 from store.model import Extraction, Organization, Person
@@ -264,7 +264,7 @@ def test_store_of_the_third_schema_one_index_document_is_read_and_appended_to(st
 def test_an_index_kept_in_parts_answers_like_one_built_at_once(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(documents, "INDEX_PART_QUOTES", 2)
+    monkeypatch.setattr(index_parts, "INDEX_PART_QUOTES", 2)
     store = Store(store_path, extractor=tagged_extract)
     for number in range(5):
         store.ingest([(f"{number}.txt", f"Story {number}\n\n\u201cHarbor words {number},\u201d said Ann Lee.\n")])

@@ -1,0 +1,105 @@
+"""The quote index as a writer keeps it: in parts, each covering the quotes of some writes (see store.quote_index)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from store.quote_index import KEYED_SECTIONS, extend_index_document
+from store.storage import INDEX_TABLE, Tables
+
+INDEX_PART_QUOTES = 2_000
+"""A part of the quote index takes the quotes of later writes until it covers this many, then a write starts a
+new part: a write encodes its own quotes' postings and at most one small part's, however big the index is."""
+
+Names = Mapping[str, Sequence[str]]
+"""The names (name, then aliases) of people and organizations, by speaker id ("person:KEY", "organization:KEY")."""
+
+
+def update_index_parts(
+    tables: Tables,
+    quotes: Sequence[Mapping[str, Any]],
+    first_position: int,
+    last_part: tuple[int, int] | None,
+    names: Names,
+) -> tuple[int, int]:
+    """Index the new quotes, which stand from `first_position` on, and the `names` of the people and organizations
+    the write stored; say which quotes the last part covers now (first, end). `last_part` is what the previous
+    write said (None: read it). The index is built again from every quote when it does not end where the new
+    quotes begin (or quotes were removed: -1), or when its parts were written without the keyed sections."""
+    first, end = last_part if last_part is not None else _last_part_range(tables)
+    if first_position < 0 or end != first_position:
+        return rebuild_index_parts(tables)
+    if not quotes and not names:
+        return first, end
+    place = tables.place_at(INDEX_TABLE, tables.document_count(INDEX_TABLE) - 1) if end else None
+    last = tables.segment_documents(INDEX_TABLE, place[0])[place[1]] if place is not None else None
+    if last is not None and not is_keyed(last):
+        return rebuild_index_parts(tables)
+    texts = [quote["text"] for quote in quotes]
+    speakers = [quote.get("speaker") for quote in quotes]
+    if place is not None and last is not None and (end < first + INDEX_PART_QUOTES or not quotes):
+        part = extend_index_document(last, texts, first_position, speakers, names)
+        tables.edit_segment(INDEX_TABLE, place[0])[place[1]] = {"first": first, **part}
+        return first, part["quotes"]
+    if not quotes:
+        return first, end
+    _append_index_part(tables, texts, first_position, speakers, names)
+    return first_position, first_position + len(texts)
+
+
+def is_keyed(part: Mapping[str, Any]) -> bool:
+    """Whether an index part holds every keyed section, with their sizes (an earlier whosaid wrote parts without)."""
+    return isinstance(part.get("sizes"), list) and all(section in part for section in KEYED_SECTIONS)
+
+
+def _last_part_range(tables: Tables) -> tuple[int, int]:
+    """The quotes the last part of the stored index covers (first, end); (0, 0) when there is no index."""
+    count = tables.document_count(INDEX_TABLE)
+    place = tables.place_at(INDEX_TABLE, count - 1) if count else None
+    if place is None:
+        return 0, 0
+    last = tables.segment_documents(INDEX_TABLE, place[0])[place[1]]
+    return last.get("first", 0), last.get("quotes", -1)
+
+
+def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
+    """Index every stored quote again, in parts, replacing the index table; the quotes the last part covers. Each
+    speaker's names go in the part that holds their first quote."""
+    names = stored_names(tables)
+    tables.clear_table(INDEX_TABLE)
+    texts: list[str] = []
+    speakers: list[str | None] = []
+    position = 0
+    for _number, _doc_id, quote in tables.located_documents("quotes"):
+        texts.append(quote["text"])
+        speakers.append(quote.get("speaker"))
+        if len(texts) == INDEX_PART_QUOTES:
+            _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
+            position, texts, speakers = position + len(texts), [], []
+    if texts:
+        _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
+    return (position, position + len(texts)) if texts or not position else (position - INDEX_PART_QUOTES, position)
+
+
+def stored_names(tables: Tables) -> dict[str, list[str]]:
+    """The names of every stored person and organization, by speaker id."""
+    names: dict[str, list[str]] = {}
+    for table, kind in (("people", "person"), ("organizations", "organization")):
+        for _number, _doc_id, document in tables.located_documents(table):
+            names[f"{kind}:{document['key']}"] = [document["name"], *document.get("aliases", ())]
+    return names
+
+
+def _names_first_said(speakers: Sequence[str | None], names: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The names of these quotes' speakers not yet indexed, taken out of `names` so that each goes in one part."""
+    return {speaker: names.pop(speaker) for speaker in dict.fromkeys(speakers) if speaker and speaker in names}
+
+
+def _append_index_part(
+    tables: Tables, texts: list[str], first_position: int, speakers: Sequence[str | None], names: Names
+) -> None:
+    """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
+    empty = {"quotes": first_position, **{section: {} for section in KEYED_SECTIONS}}
+    part = extend_index_document(empty, texts, first_position, speakers, names)
+    tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
