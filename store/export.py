@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import orjson
 
@@ -19,6 +19,7 @@ from store.lazy_records import article_title
 from store.snapshot import stored_metadata
 
 if TYPE_CHECKING:
+    from store.quote_groups import QuoteGroups
     from store.records import ArticleRecord, QuoteRecord
     from store.snapshot import Snapshot
 
@@ -61,15 +62,29 @@ class QuoteRow(NamedTuple):
     sources: int
 
 
+class StoredDocuments(Protocol):
+    """Where a listing of quotes reads its people's and articles' documents: a snapshot, or a store read by key."""
+
+    def article_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the article with this key, if stored."""
+
+    def person_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the person with this key, if stored."""
+
+    def speaker_name(self, speaker: str | None) -> str | None:
+        """The name of a quote's speaker, None when unknown or unattributed."""
+
+
 class QuoteDocuments:
     """Found quotes, by stored position, in the JSON shape every command that prints quotes uses, made straight
     from the stored documents: each article's fields and each speaker's role in an article are looked up once for
     the whole listing, so printing tens of thousands of quotes costs little more than dumping them."""
 
-    def __init__(self, snapshot: Snapshot) -> None:
-        self._snapshot = snapshot
-        self._quotes = snapshot.stored_quotes.all_documents()
-        self._groups = snapshot.stored_quotes.groups()
+    def __init__(self, store: StoredDocuments, quotes: Sequence[Mapping[str, Any]], groups: QuoteGroups) -> None:
+        """Quotes by position, their groups of copies, and where their speakers' and articles' documents are read."""
+        self._snapshot = store
+        self._quotes = quotes
+        self._groups = groups
         self._articles: dict[str, dict[str, object]] = {}
         self._speakers: dict[str, tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]] = {}
         """By speaker id: its kind, its name and, for a person, their role and organization in each article."""
@@ -79,6 +94,11 @@ class QuoteDocuments:
         """By article key: the start of the JSON of a source in it, up to its offsets."""
         self._middles: dict[tuple[str, str], str] = {}
         """By speaker id and article key: the JSON of a quote between its text and its offsets (see `_middle`)."""
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> QuoteDocuments:
+        """The quotes of a snapshot, all its quote documents read at once."""
+        return cls(snapshot, snapshot.stored_quotes.all_documents(), snapshot.stored_quotes.groups())
 
     def document(self, position: int) -> dict[str, object]:
         """The quote at this position with who said it and every article that printed it (`sources`)."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
@@ -92,15 +92,25 @@ class QuoteGroups:
     """Which stored quotes are one quote, by stored position. A speaker's quotes are grouped when one of them is
     first asked about, so that a search finding a few speakers' quotes groups theirs only; `entries` groups all."""
 
-    def __init__(self, texts: Sequence[str], speakers: Sequence[str | None]) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str] | Mapping[int, str],
+        speakers: Sequence[str | None] | Mapping[int, str | None],
+        positions: dict[str, list[int]] | None = None,
+    ) -> None:
+        """Every stored quote's text and speaker, by position; or, given each speaker's `positions`, only those of
+        the quotes of these speakers (and the speakers of any quote asked about): a search that read a few
+        speakers' quotes from a big store groups theirs alone."""
         self._texts = texts
         self._speakers = speakers
-        by_speaker: defaultdict[str | None, list[int]] = defaultdict(list)
-        for position, speaker in enumerate(speakers):
-            by_speaker[speaker].append(position)
-        by_speaker.pop(None, None)
-        by_speaker.pop("", None)
-        self._positions: dict[str, list[int]] = dict(by_speaker)  # type: ignore[arg-type]
+        if positions is None:
+            by_speaker: defaultdict[str | None, list[int]] = defaultdict(list)
+            for position, speaker in enumerate(speakers):  # type: ignore[arg-type]
+                by_speaker[speaker].append(position)
+            by_speaker.pop(None, None)
+            by_speaker.pop("", None)
+            positions = dict(by_speaker)  # type: ignore[arg-type]
+        self._positions: dict[str, list[int]] = positions
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers)."""
         self._entries: list[int] | None = None

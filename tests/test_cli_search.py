@@ -80,7 +80,7 @@ def texts(capsys: pytest.CaptureFixture[str], store_path: Path, *arguments: str)
 
 def assert_documents_are_the_records_shown(snapshot: Snapshot) -> None:
     """Every stored quote's JSON, made from the stored documents, says what its records say, dumped as orjson does."""
-    documents = QuoteDocuments(snapshot)
+    documents = QuoteDocuments.of(snapshot)
     positions = range(len(snapshot.stored_quotes))
     for position in positions:
         quote = snapshot.stored_quotes[position]

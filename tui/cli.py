@@ -18,6 +18,7 @@ from store import (
     IngestOutcome,
     Snapshot,
     Store,
+    StoreError,
     WhosaidError,
     match_spans,
     open_existing_store,
@@ -29,6 +30,7 @@ from store import (
 )
 from store.collector import collector_paused
 from store.export import QuoteDocuments, QuoteRow
+from store.keyed_index import KeyedSearch, keyed_terms, read_by_key
 from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
@@ -660,8 +662,8 @@ class QuoteLines:
     """Formats found quotes, by stored position, one line each: plain, highlighted on a terminal, or JSON objects
     (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
-    def __init__(self, snapshot: Snapshot, parsed: ParsedQuery, form: str, highlight: bool) -> None:
-        self.documents = QuoteDocuments(snapshot)
+    def __init__(self, documents: QuoteDocuments, parsed: ParsedQuery, form: str, highlight: bool) -> None:
+        self.documents = documents
         self.parsed = parsed
         self.form = form
         self.highlight = highlight
@@ -774,6 +776,30 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     return snapshot
 
 
+KEYED_MATCHES = 1_000
+"""Up to this many matches, a search reads what it finds by key; beyond, reading the store whole costs less."""
+
+
+def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteDocuments] | None:
+    """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
+    is read, not the whole store. None when the store or the query needs a whole read (an index written by an
+    earlier whosaid, a filter, a word being typed), or a writer replaced files while this read them."""
+    if not keyed_terms(parsed):
+        return None
+    try:
+        keyed = read_by_key(store_path)
+        if keyed is None:
+            return None
+        positions = KeyedSearch(keyed).positions(parsed)
+        if len(positions) > KEYED_MATCHES:
+            return None
+        groups = keyed.groups(positions)
+        entries = list(groups.entries_in_order(positions))
+    except (StoreError, OSError):
+        return None
+    return iter(entries), QuoteDocuments(keyed, keyed.quotes, groups)
+
+
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr.
 
@@ -786,11 +812,16 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_FAILURE
     for part in parsed.ignored:
         print_error(f"ignored {part!r}: no letter or digit to search for")
-    snapshot = left_for_exit(open_existing_store(store_path).snapshot)
-    if arguments.sort == "article":
-        entries: Iterator[int] = snapshot.search_entries(parsed)
+    found = keyed_entries(store_path, parsed) if arguments.sort == "article" else None
+    if found is not None:
+        entries, documents = found
     else:
-        entries = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort).positions)
+        snapshot = left_for_exit(open_existing_store(store_path).snapshot)
+        if arguments.sort == "article":
+            entries = snapshot.search_entries(parsed)
+        else:
+            entries = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort).positions)
+        documents = QuoteDocuments.of(snapshot)
     form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
     first = next(entries, None)
     if first is None:
@@ -799,7 +830,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    lines = QuoteLines(snapshot, parsed, form, highlight)
+    lines = QuoteLines(documents, parsed, form, highlight)
     output = Lines()
     for chunk in lines.chunks(shown):
         output.write(chunk)

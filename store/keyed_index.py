@@ -1,0 +1,511 @@
+"""A store read by key: posting lists found in the quote index's bytes, and quotes, people, organizations and
+articles read from the files that hold them, so a search costs what it finds rather than what the store holds.
+
+Each index part stores its keyed sections (see `store.quote_index.KEYED_SECTIONS`) as JSON objects with sorted keys
+and base64 values, their sizes before them: a key is found by binary search over the part's bytes, mapped from the
+file, which touches a few pages of it. Places of people, organizations and articles come from the writer's lookup
+files (see `store.writer_lookups`), found in their bytes the same way or, in a small line, parsed.
+"""
+
+from __future__ import annotations
+
+import base64
+import mmap
+import re
+import sys
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from store.database import needs_upgrade, read_tables
+from store.errors import StoreError
+from store.keys import fold
+from store.quote_groups import QuoteGroups
+from store.quote_index import KEYED_SECTIONS
+from store.search import ParsedQuery, Term
+from store.snapshot import NameLines
+from store.storage import INDEX_TABLE, Tables, read_table_bytes
+
+PART_HEAD = re.compile(
+    rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
+)
+"""The start of a keyed index part in its file: its id, the quotes it covers and its sections' sizes."""
+PROBE_WINDOW = 4096
+"""Below this many bytes, a key is looked for in a section by one string search rather than by halving."""
+RAW_LINE_BYTES = 1 << 20
+"""A lookup line this long holding one kind of entry is searched in its bytes; a shorter one is parsed."""
+LOOKUPS_VERSION = 2
+"""The shape of lookup files this reader knows (see `store.writer_lookups.LOOKUPS_VERSION`)."""
+
+
+@dataclass(frozen=True)
+class IndexPart:
+    """One part of the quote index as bytes: the quotes it covers and where each keyed section stands in them."""
+
+    data: Any
+    first: int
+    end: int
+    sections: Mapping[str, tuple[int, int]]
+
+    def value(self, section: str, key: bytes) -> bytes | None:
+        """The stored value (base64) of `key` in a section, if it holds it."""
+        start, end = self.sections[section]
+        return section_value(self.data, start, end, key)
+
+
+def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:
+    """The value of `key` in the JSON object at data[start:end] (sorted keys, base64 values, no key escaped), found
+    by halving the bytes between entries: an entry starts after `,"`, which no key or value holds. The entry sought
+    starts at `low` or after it, and at `high` or before it."""
+    low, high = start + 1, end - 1
+    while high - low > PROBE_WINDOW:
+        middle = (low + high) // 2
+        comma = data.find(b',"', middle, high + 1)
+        if comma < 0:
+            high = middle
+            continue
+        key_end = data.find(b'":"', comma + 2, end)
+        if key_end < 0:
+            return None
+        if data[comma + 2 : key_end] <= key:
+            low = comma + 1
+        else:
+            high = comma
+    needle = b'"' + key + b'":"'
+    found = data.find(needle, low, min(high + len(needle), end))
+    if found < 0:
+        return None
+    value_start = found + len(needle)
+    value_end = data.find(b'"', value_start, end)
+    return bytes(data[value_start:value_end]) if value_end >= 0 else None
+
+
+def decoded_positions(values: Iterable[bytes]) -> array:
+    """Posting lists (base64 of little-endian uint32s) joined, in order."""
+    positions = array("I")
+    for value in values:
+        positions.frombytes(base64.b64decode(value))
+    if sys.byteorder == "big":
+        positions.byteswap()
+    return positions
+
+
+def index_parts(tables: Tables) -> list[IndexPart] | None:
+    """The keyed parts of the store's quote index, in order; None when any part is not keyed or the parts do not
+    cover every quote from the first on (the reader then reads the store whole)."""
+    parts: list[IndexPart] = []
+    for file, count in tables.files.get(INDEX_TABLE, []):
+        if not file or count is None:
+            return None
+        superseded = set(tables.superseded.get(file, ()))
+        data = mapped(tables.directory / file)
+        offset, found = 1, 0
+        while found < count + len(superseded):
+            head = PART_HEAD.match(data, offset)
+            if head is None:
+                return None
+            doc_id, first, end, *sizes = (int(group) for group in head.groups())
+            sections: dict[str, tuple[int, int]] = {}
+            position = head.end()
+            for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=True)):
+                if number:
+                    marker = b',"' + section.encode() + b'":'
+                    if data[position : position + len(marker)] != marker:
+                        return None
+                    position += len(marker)
+                if data[position : position + 1] != b"{" or data[position + size - 1 : position + size] != b"}":
+                    return None
+                sections[section] = (position, position + size)
+                position += size
+            if data[position : position + 1] != b"}":
+                return None
+            if str(doc_id) not in superseded:
+                parts.append(IndexPart(data, first, end, sections))
+            offset, found = position + 2, found + 1
+    end = 0
+    for part in parts:
+        if part.first != end:
+            return None
+        end = part.end
+    return parts if end == tables.document_count("quotes") else None
+
+
+def mapped(path: Path) -> Any:
+    """A file's bytes, mapped rather than read when it is not tiny: a lookup touches a few pages of it."""
+    try:
+        with path.open("rb") as file:
+            if path.stat().st_size < mmap.PAGESIZE:
+                return file.read()
+            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except OSError as error:
+        raise StoreError(f"cannot read {path.name}: {error.strerror}") from error
+
+
+@dataclass(frozen=True)
+class LookupLine:
+    """One line of a lookup file: the file's bytes and where the line stands in them."""
+
+    raw: bytes
+    start: int
+    end: int
+
+    def kind(self) -> bytes | None:
+        """The one kind of entry ("a", "p", "o") a long line holds (an object, maybe with its spans), else None:
+        a line to parse."""
+        if self.end - self.start < RAW_LINE_BYTES or self.raw.count(b"{", self.start, self.end) != 2:
+            return None
+        head = LINE_HEAD.match(self.raw, self.start)
+        return head.group(1) if head else None
+
+    def find(self, needle: bytes, after: int = 0) -> int:
+        """Where `needle` is in the line (from `after`, an offset in the file), -1 when it is not."""
+        return self.raw.find(needle, max(after, self.start), self.end)
+
+    def parsed(self) -> dict[str, Any]:
+        """The line's entries."""
+        return orjson.loads(memoryview(self.raw)[self.start : self.end])
+
+
+LINE_HEAD = re.compile(rb'\{"(a|p|o)":\{')
+KEYS_ONE_BY_ONE = 32
+"""Keys of a kind looked for in the lookups' bytes one by one; past this many, every line of the kind is parsed."""
+
+
+class LookupLines:
+    """The writer's lookup files, read for a few keys: where a person, organization or article stands. A long line
+    holding one kind of entry is searched in its bytes, other lines are parsed; once many keys of a kind were
+    asked for, every line of that kind is parsed into one mapping."""
+
+    @classmethod
+    def of(cls, tables: Tables) -> LookupLines | None:
+        """The lookups of the store's current version (read when first asked); None when they describe another."""
+        entry = tables.stored_lookups
+        if not (isinstance(entry, dict) and entry.get("version") == LOOKUPS_VERSION):
+            return None
+        if entry.get("generation") != tables.generation:
+            return None
+        try:
+            files = [(tables.directory / str(name), int(size)) for name, size in entry["files"]]
+            if any(path.stat().st_size != size for path, size in files):
+                return None
+        except (KeyError, TypeError, ValueError, OSError):
+            return None
+        return cls([path for path, _size in files])
+
+    def __init__(self, files: list[Path]) -> None:
+        self._files = files
+        self._lines: list[LookupLine] | None = None
+        self._kinds: list[bytes | None] = []
+        self._parsed: dict[int, dict[str, Any]] = {}
+        self._asked: dict[str, int] = {}
+        self._merged: dict[str, dict[str, Any]] = {}
+
+    @property
+    def lines(self) -> list[LookupLine]:
+        """Every line of the lookup files, newest first (read when first asked for)."""
+        if self._lines is None:
+            lines: list[LookupLine] = []
+            for path in self._files:
+                raw = read_table_bytes(path)
+                start = 0
+                while start < len(raw):
+                    end = raw.find(b"\n", start)
+                    end = len(raw) if end < 0 else end
+                    if end > start:
+                        lines.append(LookupLine(raw, start, end))
+                    start = end + 1
+            lines.reverse()
+            self._kinds = [line.kind() for line in lines]
+            self._lines = lines
+        return self._lines
+
+    def _entries(self, number: int) -> dict[str, Any]:
+        """The entries of a line, parsed once."""
+        entries = self._parsed.get(number)
+        if entries is None:
+            entries = self._parsed[number] = self.lines[number].parsed()
+        return entries
+
+    def _all(self, kind: str) -> dict[str, Any]:
+        """Every entry of a kind, the newest of each key, without the keys a later line says are gone."""
+        merged = self._merged.get(kind)
+        if merged is None:
+            merged = self._merged[kind] = {}
+            lines = self.lines
+            for number in reversed(range(len(lines))):
+                if self._kinds[number] in (None, kind.encode()):
+                    entries = self._entries(number)
+                    for key in entries.get(kind + "-", ()):
+                        merged.pop(key, None)
+                    merged.update(entries.get(kind, {}))
+        return merged
+
+    def _many(self, kind: str) -> bool:
+        """Whether so many keys of a kind were asked for that its lines are best parsed whole."""
+        self._asked[kind] = self._asked.get(kind, 0) + 1
+        return self._asked[kind] > KEYS_ONE_BY_ONE
+
+    def place(self, kind: str, key: str) -> int | None:
+        """The packed place of the person ("p") or organization ("o") with this key, None when not stored."""
+        if self._many(kind):
+            place = self._all(kind).get(key)
+            return int(place) if place is not None else None
+        needle = orjson.dumps(key) + b":"
+        for number, line in enumerate(self.lines):
+            if self._kinds[number] == kind.encode():
+                found = line.find(needle)
+                if found >= 0:
+                    number_match = PLACE.match(line.raw, found + len(needle))
+                    return int(number_match.group()) if number_match else None
+            elif self._kinds[number] is None:
+                entries = self._entries(number)
+                if key in entries.get(kind + "-", ()):
+                    return None
+                if key in entries.get(kind, {}):
+                    return int(entries[kind][key])
+        return None
+
+    def article_place(self, article_key: str) -> int | None:
+        """The packed place of the article whose content hash starts with `article_key`, None when not stored."""
+        if self._many("a"):
+            prefixes = self._merged.get("a-prefix")
+            if prefixes is None:
+                length = len(article_key)
+                prefixes = self._merged["a-prefix"] = {key[:length]: place for key, place in self._all("a").items()}
+            place = prefixes.get(article_key)
+            return int(place[0]) if place is not None else None
+        needle = b'"' + article_key.encode("ascii")
+        entry = re.compile(rb'"' + re.escape(article_key.encode("ascii")) + rb'[0-9a-f]*":\[(\d+),')
+        for number, line in enumerate(self.lines):
+            if self._kinds[number] == b"a":
+                found = line.find(needle)
+                while found >= 0:
+                    match = entry.match(line.raw, found)
+                    if match and line.raw[found - 1 : found] in (b"{", b","):
+                        return int(match.group(1))
+                    found = line.find(needle, found + 1)
+            elif self._kinds[number] is None:
+                for digest, place in self._entries(number).get("a", {}).items():
+                    if digest.startswith(article_key):
+                        return int(place[0])
+        return None
+
+
+PLACE = re.compile(rb"\d+")
+
+
+class KeyedStore:
+    """A store version read by key: what a search needs, and the documents of what it prints."""
+
+    def __init__(self, tables: Tables, parts: list[IndexPart], lookups: LookupLines) -> None:
+        self.tables = tables
+        self.parts = parts
+        self.lookups = lookups
+        self.quotes = tables.documents("quotes")
+        self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+        self._postings: dict[tuple[str, str], array] = {}
+
+    @classmethod
+    def of(cls, tables: Tables | None) -> KeyedStore | None:
+        """The store read by key, or None when its index or lookups were not written for it (an earlier whosaid
+        wrote them, or the store is too small to keep tables in files)."""
+        if not isinstance(tables, Tables) or tables.loaded or tables.changed or INDEX_TABLE not in tables.files:
+            return None
+        parts = index_parts(tables)
+        lookups = LookupLines.of(tables) if parts is not None else None
+        return cls(tables, parts, lookups) if parts is not None and lookups is not None else None
+
+    def postings(self, section: str, key: str) -> array:
+        """The positions a word, a pair of words ("a b") or a speaker id is posted at, ascending."""
+        found = self._postings.get((section, key))
+        if found is None:
+            encoded = key.encode("utf-8")
+            values = (part.value(section, encoded) for part in self.parts)
+            found = self._postings[(section, key)] = decoded_positions(value for value in values if value)
+        return found
+
+    def speaker_positions(self, speakers: Iterable[str]) -> dict[str, array]:
+        """The positions of each speaker's quotes, ascending: looked up one by one for a few speakers, else read
+        from every part's section of them, parsed."""
+        speakers = list(dict.fromkeys(speakers))
+        unread = [speaker for speaker in speakers if ("speakers", speaker) not in self._postings]
+        if len(unread) > KEYS_ONE_BY_ONE:
+            wanted, values = set(unread), defaultdict(list)
+            for part in self.parts:
+                start, end = part.sections["speakers"]
+                section = orjson.loads(part.data[start:end])
+                for speaker in wanted.intersection(section):
+                    values[speaker].append(section[speaker])
+            for speaker in unread:
+                self._postings[("speakers", speaker)] = decoded_positions(values.get(speaker, ()))
+        return {speaker: self.postings("speakers", speaker) for speaker in speakers}
+
+    def speakers_with_word(self, word: str) -> set[str]:
+        """The ids of the speakers one of whose names holds this folded word."""
+        found: set[str] = set()
+        encoded = word.encode("utf-8")
+        for part in self.parts:
+            value = part.value("names", encoded)
+            if value:
+                found.update(base64.b64decode(value).decode("utf-8").split("\n"))
+        return found
+
+    def quote(self, position: int) -> Mapping[str, Any]:
+        """The stored quote at this position (its file parsed once)."""
+        return self.quotes[position]
+
+    def document(self, table: str, key: str) -> Mapping[str, Any] | None:
+        """The stored person, organization or article with this key, read from where the lookups say it stands."""
+        cache_key = (table, key)
+        if cache_key in self._documents:
+            return self._documents[cache_key]
+        if table == "articles":
+            packed = self.lookups.article_place(key)
+        else:
+            packed = self.lookups.place("p" if table == "people" else "o", key)
+        document = None
+        if packed is not None:
+            number, doc_id = packed >> 32, str(packed & 0xFFFFFFFF)
+            if number < len(self.tables.files.get(table, [])):
+                document = self.tables.document_at(table, number, doc_id)[0]
+                if document.get("key") != key:
+                    raise StoreError(f"the lookups do not say where {table} {key!r} stands")
+        self._documents[cache_key] = document
+        return document
+
+    def article_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the article with this key, if stored."""
+        return self.document("articles", key)
+
+    def person_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the person with this key, if stored."""
+        return self.document("people", key)
+
+    def speaker_name(self, speaker: str | None) -> str | None:
+        """The name of a quote's speaker ("person:KEY", "organization:KEY"), None when unknown or unattributed."""
+        kind, _, key = (speaker or "").partition(":")
+        if kind not in ("person", "organization") or not key:
+            return None
+        document = self.document("people" if kind == "person" else "organizations", key)
+        return document.get("name") if document is not None else None
+
+    def names_of(self, speaker: str) -> tuple[str, ...]:
+        """A speaker's name and other names, none when not stored."""
+        kind, _, key = speaker.partition(":")
+        document = self.document("people" if kind == "person" else "organizations", key)
+        return (document["name"], *document.get("aliases", ())) if document is not None else ()
+
+    def groups(self, positions: Sequence[int]) -> QuoteGroups:
+        """The groups of copies the speakers of these quotes' quotes make, every quote of theirs read."""
+        speakers: dict[int, str | None] = {position: self.quote(position).get("speaker") for position in positions}
+        quoted = self.speaker_positions(filter(None, speakers.values()))
+        said = {speaker: list(found) for speaker, found in quoted.items()}
+        texts: dict[int, str] = {}
+        for speaker, quoted in said.items():
+            for position in quoted:
+                quote = self.quote(position)
+                texts[position] = quote["text"]
+                speakers[position] = speaker
+        return QuoteGroups(texts, speakers, said)  # type: ignore[arg-type]
+
+
+def keyed_terms(parsed: ParsedQuery) -> bool:
+    """Whether a keyed search answers this query as a full read would: whole words and phrases, no filter."""
+    return bool(parsed.terms) and not parsed.filters and not any(term.last_is_prefix for term in parsed.terms)
+
+
+def term_needs_names(term: Term) -> bool:
+    """Whether the speakers a term names must be told by their names, beyond having each of its words."""
+    return term.literal is not None or len(term.tokens) > 1
+
+
+class KeyedSearch:
+    """A query answered from a `KeyedStore`, exactly as `Snapshot.search_entries` answers it from the whole store:
+    quotes whose text matches every term, or whose speaker a term names (see store.search)."""
+
+    def __init__(self, store: KeyedStore) -> None:
+        self.store = store
+
+    def positions(self, parsed: ParsedQuery) -> list[int]:
+        """Positions of the quotes the query (see `keyed_terms`) matches, ascending, as `Snapshot._search_positions`."""
+        terms = parsed.terms
+        named_at_all = [self.speakers_named(term) for term in terms]
+        if not any(named_at_all):
+            return self.text_positions(terms)
+        quoted = self.store.speaker_positions(sorted(set().union(*named_at_all)))
+        named = [{speaker for speaker in speakers if quoted[speaker]} for speakers in named_at_all]
+        if not any(named):
+            return self.text_positions(terms)
+        found: set[int] | None = None
+        for number in sorted(range(len(terms)), key=lambda n: len(named[n])):
+            if found is not None and not found:
+                return []
+            in_text = set(self.text_positions((terms[number],)))
+            if found is None:
+                for speaker in named[number]:
+                    in_text.update(quoted[speaker])
+                found = in_text
+            else:
+                said = set().union(*(quoted[speaker] for speaker in named[number]))
+                found = {position for position in found if position in in_text or position in said}
+        return sorted(found or ())
+
+    def text_positions(self, terms: Sequence[Term]) -> list[int]:
+        """Positions of the quotes whose text matches every term (as `QuoteIndex.search`)."""
+        required: list[Sequence[int]] = []
+        to_verify: list[Term] = []
+        for term in terms:
+            tokens = term.tokens
+            if len(tokens) == 1:
+                required.append(self.store.postings("words", tokens[0]))
+            for first, second in zip(tokens, tokens[1:], strict=False):
+                required.append(self.store.postings("pairs", f"{first} {second}"))
+            if term.literal is not None or len(tokens) > 2:
+                to_verify.append(term)
+        required.sort(key=len)
+        candidates = set(required[0])
+        for positions in required[1:]:
+            if not candidates:
+                return []
+            candidates.intersection_update(positions)
+        if to_verify:
+            patterns = [term.pattern() for term in to_verify]
+            candidates = {
+                position
+                for position in candidates
+                if all(pattern.search(fold(self.store.quote(position)["text"])) for pattern in patterns)
+            }
+        return sorted(candidates)
+
+    def speakers_named(self, term: Term) -> set[str]:
+        """The ids of the speakers one of whose names the term matches (as `NameLines.owners_matching`)."""
+        candidates: set[str] | None = None
+        for token in dict.fromkeys(term.tokens):
+            with_word = self.store.speakers_with_word(token)
+            candidates = with_word if candidates is None else candidates & with_word
+            if not candidates:
+                return set()
+        if not candidates or not term_needs_names(term):
+            return candidates or set()
+        ordered = sorted(candidates)
+        lines = NameLines.build((number, self.store.names_of(speaker)) for number, speaker in enumerate(ordered))
+        return {ordered[owner] for owner in lines.owners_matching(term)}
+
+    def entries(self, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteGroups]:
+        """The positions a search lists (one a group of copies, in order), and the groups they were told by."""
+        positions = self.positions(parsed)
+        groups = self.store.groups(positions)
+        return groups.entries_in_order(positions), groups
+
+
+def read_by_key(path: Path) -> KeyedStore | None:
+    """The store at `path` read by key, or None when it must be read whole (see `KeyedStore.of`)."""
+    tables = read_tables(path)
+    if tables is None or needs_upgrade(tables):
+        return None
+    return KeyedStore.of(tables)

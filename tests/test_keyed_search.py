@@ -1,0 +1,229 @@
+"""A search read by key (`store.keyed_index`) finds and prints exactly what a search of the whole store does."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store import Store, index_parts, keyed_index, parse_query
+from store.keyed_index import KeyedSearch, read_by_key
+from store.model import Extraction, Organization, Person, Quote
+from store.storage import table_directory
+from tui import cli
+
+PEOPLE = [
+    ("Ann Lee", ("Lee",)),
+    ("Ann Berg", ("Berg",)),
+    ("José Núñez", ("Núñez",)),
+    ("Tom Berg", ("Berg",)),
+    ("Mary-Jo O'Neil", ("O'Neil",)),
+    ("Wei Zhang", ("Zhang",)),
+    ("Kofi Mensah", ("Mensah", "K. Mensah")),
+    ("Lars Harbor", ("Harbor",)),
+]
+ORGANIZATIONS = ["City Council", "Harbor Authority", "AT&T", "Ministry of Defense"]
+SENTENCES = [
+    "we will rebuild the harbor before the winter storms arrive in the city",
+    "the harbor is fine and the council knows it",
+    "the budget is balanced and nobody should doubt it",
+    "the council approves C++ tooling for every school",
+    "Núñez said nothing about the budget",
+    "defense spending rises again this year",
+    "AT&T will pay for the new cables",
+    "we will not move the harbor",
+    "zhang and berg agree on the plan",
+]
+
+
+def article(number: int, rng: random.Random) -> tuple[str, Extraction]:
+    """One article's text and extraction: a few speakers, quotes that other articles print too, and excerpts."""
+    people = rng.sample(PEOPLE, 3)
+    organizations = rng.sample(ORGANIZATIONS, 2)
+    title = f"Story {number} on {rng.choice(['the harbor', 'the budget', 'defense'])}"
+    lines: list[tuple[str, str | None]] = []
+    for _ in range(rng.randint(1, 4)):
+        sentence = rng.choice(SENTENCES)
+        if rng.random() < 0.2:
+            words = sentence.split()
+            sentence = " ".join(words[1:8]) if len(words) > 8 else sentence
+        speaker = rng.choice([*(name for name, _ in people), organizations[0], None])
+        lines.append((sentence, speaker))
+    text = title + "\n\n" + "\n".join(f"\u201c{sentence},\u201d someone said." for sentence, _ in lines) + "\n"
+    quotes = []
+    for sentence, speaker in lines:
+        start = text.index(sentence)
+        quotes.append(Quote(sentence, speaker, start, start + len(sentence), text.count("\n", 0, start)))
+    alias_extra = ("Annie Lee",) if number > 20 and people[0][0] == "Ann Lee" else ()
+    return text, Extraction(
+        title,
+        tuple(
+            Person(name, aliases + (alias_extra if name == "Ann Lee" else ()), "spokesperson", organizations[1])
+            for name, aliases in people
+        ),
+        tuple(Organization(name) for name in organizations),
+        tuple(quotes),
+    )
+
+
+QUERIES = [
+    "harbor",
+    "harbor winter",
+    '"the harbor"',
+    '"we will rebuild the harbor"',
+    "budget",
+    "c++",
+    "at&t",
+    "lee",
+    "ann",
+    "ann lee",
+    '"ann lee"',
+    '"lee ann"',
+    "lee-ann",
+    "annie",
+    "nunez",
+    "núñez budget",
+    "berg",
+    "berg plan",
+    "council",
+    "city council",
+    '"harbor authority"',
+    "mensah",
+    '"k mensah"',
+    "defense",
+    "ministry defense",
+    "zzzq",
+    "o'neil",
+    "story",
+]
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A store of 40 articles written in 8 batches, its index in many small parts."""
+    monkeypatch.setattr(index_parts, "INDEX_PART_QUOTES", 5)
+    rng = random.Random(7)
+    made = {}
+    for number in range(40):
+        text, extraction = article(number, rng)
+        made[text] = extraction
+    path = tmp_path / "store.json"
+    store = Store(path, extractor=made.__getitem__)
+    texts = list(made)
+    for batch in range(8):
+        store.ingest([(f"a{batch}-{n}.txt", text) for n, text in enumerate(texts[batch * 5 : batch * 5 + 5])])
+    return path
+
+
+def keyed_entries(path: Path, query: str) -> list[int]:
+    """The stored positions a search read by key lists."""
+    keyed = read_by_key(path)
+    assert keyed is not None
+    parsed = parse_query(query + " ")
+    positions = KeyedSearch(keyed).positions(parsed)
+    return list(keyed.groups(positions).entries_in_order(positions))
+
+
+def whole_entries(path: Path, query: str) -> list[int]:
+    """The stored positions a search of the whole store lists."""
+    return list(Store(path).snapshot.search_entries(parse_query(query + " ")))
+
+
+def printed(capsys: pytest.CaptureFixture[str], path: Path, *arguments: str) -> tuple[int, str, str]:
+    """Exit code, standard output and standard error of `whosaid search`."""
+    code = cli.main(["search", "--db", str(path), *arguments])
+    output = capsys.readouterr()
+    return code, output.out, output.err
+
+
+def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) -> None:
+    assert sum(count for _, count in json.loads(store_path.read_text())["whosaid"]["tables"]["search"]) > 3
+    found_any = 0
+    for query in QUERIES:
+        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+        found_any += bool(whole_entries(store_path, query))
+    assert found_any > len(QUERIES) // 2
+
+
+def test_whosaid_search_prints_the_same_read_by_key_or_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_by_key_for: list[str] = []
+    keyed_entries = cli.keyed_entries
+
+    def noted(path: Path, parsed: object) -> object:
+        found = keyed_entries(path, parsed)  # type: ignore[arg-type]
+        read_by_key_for.extend(["keyed"] if found is not None else [])
+        return found
+
+    monkeypatch.setattr(cli, "keyed_entries", noted)
+    for form in ("--jsonl", "--json", "--plain"):
+        for query in QUERIES:
+            arguments = [*query.replace('"', " ").split(), form] if form != "--plain" else query.split()
+            keyed = printed(capsys, store_path, *arguments)
+            with monkeypatch.context() as whole:
+                whole.setattr(cli, "keyed_entries", lambda *_: None)
+                assert printed(capsys, store_path, *arguments) == keyed, (query, form)
+    assert len(read_by_key_for) == 3 * len(QUERIES)
+
+
+def test_copies_of_a_quote_print_every_article_that_ran_it(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = printed(capsys, store_path, "harbor", "--jsonl")
+    assert code == 0
+    assert max(len(json.loads(line)["sources"]) for line in out.splitlines()) > 1
+
+
+def test_removing_an_article_keeps_the_keyed_search_right(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main(["rm", "--db", str(store_path), "a3-2.txt"]) == 0
+    capsys.readouterr()
+    assert read_by_key(store_path) is not None
+    for query in QUERIES:
+        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+
+
+def test_an_index_without_keyed_sections_is_read_whole_until_the_next_write_rebuilds_it(
+    store_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tables = json.loads(store_path.read_text())["whosaid"]["tables"]
+    for name, _count in tables["search"]:
+        path = table_directory(store_path) / name
+        parts = orjson.loads(path.read_bytes())
+        for part in parts.values():
+            for section in ("sizes", "speakers", "names"):
+                del part[section]
+        path.write_bytes(orjson.dumps(parts))
+    assert read_by_key(store_path) is None
+    expected = printed(capsys, store_path, "harbor", "--jsonl")
+    assert expected[0] == 0
+    text = "Late story\n\n\u201cthe harbor waits,\u201d someone said.\n"
+    start = text.index("the harbor waits")
+    said = Quote("the harbor waits", "Ann Lee", start, start + 16, 2)
+    late = Extraction("Late story", (Person("Ann Lee", ("Lee",)),), (), (said,))
+    Store(store_path, extractor={text: late}.__getitem__).ingest([("late.txt", text)])
+    assert read_by_key(store_path) is not None
+    code, out, _ = printed(capsys, store_path, "harbor", "--jsonl")
+    assert out.startswith(expected[1]) and out.count("\n") == expected[1].count("\n") + 1
+    for query in QUERIES:
+        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_key_is_found_in_a_section_whatever_the_lengths_of_its_neighbours(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyed_index, "PROBE_WINDOW", 8)
+    rng = random.Random(seed)
+    words = {"".join(rng.choices("abcdéz_09", k=rng.randint(1, 6))) for _ in range(rng.randint(1, 60))}
+    section = {word: "A" * rng.choice([4, 8, 400, 5000]) for word in sorted(words)}
+    data = b"xx" + orjson.dumps(section) + b"yy"
+    end = len(data) - 2
+    for word in [*words, "", "zzzzzzz", "a", "é", "0"]:
+        value = keyed_index.section_value(data, 2, end, word.encode("utf-8"))
+        assert value == (section[word].encode() if word in section else None), word
