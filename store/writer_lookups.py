@@ -34,7 +34,7 @@ from store.storage import Segment, Tables, TableTail, document_span, file_spans,
 LOOKUPS_VERSION = 2
 """The shape of the lookup files; lookups of another shape are built again from the tables."""
 LOOKUP_FILE_BYTES = 1_000_000
-"""A write appends its line to the last lookup file while that stays under this size, else starts a new file."""
+"""The lookups written whole go in files of about this size; a later write puts its line in a file of its own."""
 LINES_KEPT = 32
 """Lines a write may append to before the lookups are written whole again, a line for each kind: a few big
 lines parse much faster than many small ones merged."""
@@ -472,26 +472,21 @@ def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTai
 def appended_files(
     directory: Path, files: list[Segment], lines: list[bytes], generation: int, written: list[Path]
 ) -> list[Segment]:
-    """The lookup files with `lines` after their last line: the last file is written again with them while it
-    stays under LOOKUP_FILE_BYTES, later ones go to new files. Each new file is on disk before this returns."""
+    """The lookup files with `lines` after their last line, in new files (several lines share one while it stays
+    under LOOKUP_FILE_BYTES): a write never reads or writes again the files earlier writes made, which hold
+    megabytes in a big store. Each new file is on disk before this returns."""
     files = [(name, size or 0) for name, size in files]
-    pending: dict[int, bytes] = {}
+    pending: list[bytes] = []
     for line in lines:
-        last = len(files) - 1
-        if files and files[last][1] + len(line) + 1 <= LOOKUP_FILE_BYTES:
-            stored = pending.get(last)
-            if stored is None:
-                stored = read_table_bytes(directory / files[last][0])
-            pending[last] = stored + line + b"\n"
-            files[last] = (files[last][0], len(pending[last]))
+        if pending and len(pending[-1]) + len(line) + 1 <= LOOKUP_FILE_BYTES:
+            pending[-1] += line + b"\n"
         else:
-            files.append(("", len(line) + 1))
-            pending[len(files) - 1] = line + b"\n"
-    for number, payload in pending.items():
-        name = f"lookups.{generation}.{number}.jsonl"
+            pending.append(line + b"\n")
+    for payload in pending:
+        name = f"lookups.{generation}.{len(files)}.jsonl"
         written.append(directory / name)
         write_durably(written[-1], payload)
-        files[number] = (name, len(payload))
+        files.append((name, len(payload)))
     return files
 
 
