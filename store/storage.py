@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import errno
+import io
 import os
 import re
 import tempfile
@@ -371,6 +372,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._resume_at: dict[str, int] = {}
         """Where, in each of those files, the document last cut from it ends: the next one asked for, in file
         order, is looked for from there."""
+        self._handles: dict[str, io.FileIO] = {}
+        """The files a writer last read documents from one by one, open (the most recent last): a batch reads
+        hundreds of documents from a few dozen files, and opening a file for each document cost as much as the
+        read. Table files never change once written, so an open one reads what its name held."""
         self.dead_bytes: dict[str, int] = {}
         """Bytes of superseded documents in files, by file, as far as a writer has seen them (see `supersede`);
         a writer may hand them to the next version's tables, as `tails`."""
@@ -454,7 +459,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number in self.edited.get(name, {}) or file in self._parsed or not file:
             return self._parsed_document_at(name, number, doc_id)
         if span is not None and file not in self._raw_files:
-            raw = bytes_in_span(self.directory / file, doc_id, span)
+            raw = bytes_in_span(self.directory / file, doc_id, span, self._handle(file))
             found = parsed_document(raw, list_field) if raw is not None else None
             if found is not None:
                 self._read_spans.setdefault(file, {})[doc_id] = span
@@ -476,6 +481,19 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             raise StoreError(f"{shown_path(self.directory / file)}: damaged table file; the store cannot be read")
         self._read_spans.setdefault(file, {})[doc_id] = document_span(start, end - start)
         return document, end - start
+
+    def _handle(self, file: str) -> io.FileIO | None:
+        """The table file open for reading (None when it cannot be opened), kept with the last few opened."""
+        handle = self._handles.pop(file, None)
+        if handle is None:
+            try:
+                handle = io.FileIO(os.path.join(self.directory, file))
+            except OSError:
+                return None
+        self._handles[file] = handle
+        while len(self._handles) > PARSED_FILES_KEPT:
+            self._handles.pop(next(iter(self._handles))).close()
+        return handle
 
     def _parsed_document_at(self, name: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
         """One document of a table and its size in bytes, from its file parsed whole (or as a writer edits it)."""
@@ -568,6 +586,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._parsed.clear()
         self._raw_files.clear()
         self._resume_at.clear()
+        for handle in self._handles.values():
+            handle.close()
+        self._handles.clear()
 
     def clear_table(self, name: str) -> None:
         """Empty a table: the write names no file for it."""
@@ -777,9 +798,9 @@ class TableFilesStorage(Storage):
         self._generation, self._removed_at = generation, removed_at
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
-        tables.edited, tables.appended, tables.superseded, tables._parsed = {}, {}, superseded, {}
+        tables.edited, tables.appended, tables.superseded = {}, {}, superseded
         tables.written_spans, tables._read_spans = {}, {}
-        tables._raw_files, tables._resume_at = {}, {}
+        tables.forget_parsed()
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
         tables.stored_lookups, tables.lookups = manifest[MANIFEST_KEY].get(LOOKUPS_KEY), None
 
@@ -941,25 +962,24 @@ def document_span(start: int, length: int) -> int:
     return start << 32 | length
 
 
-def bytes_in_span(path: Path, doc_id: str, span: int) -> bytes | None:
-    """The bytes of the document with this id, read from where `span` says it stands in the file, or None when
-    they are not its (the file was written again since, or is gone): only its own bytes are read. The id before
-    it and the comma or brace after it are checked; a quote in a string is escaped, so they match only there."""
+def bytes_in_span(path: Path, doc_id: str, span: int, handle: io.FileIO | None = None) -> bytes | None:
+    """The bytes of the document with this id, read from where `span` says it stands in the file (through
+    `handle`, the file open, when given), or None when they are not its (the file was written again since, or is
+    gone): only its own bytes are read. The id before it and the comma or brace after it are checked; a quote in
+    a string is escaped, so they match only there."""
     start, length = span >> 32, span & SPAN_MASK
     marker = b'"' + doc_id.encode("ascii") + b'":'
     before = len(marker) + 1
     if start < before:
         return None
     try:
-        handle = os.open(path, os.O_RDONLY)
-    except OSError:
+        if handle is not None:
+            raw = os.pread(handle.fileno(), before + length + 1, start - before)
+        else:
+            with io.FileIO(path) as opened:
+                raw = os.pread(opened.fileno(), before + length + 1, start - before)
+    except (OSError, ValueError):
         return None
-    try:
-        raw = os.pread(handle, before + length + 1, start - before)
-    except OSError:
-        return None
-    finally:
-        os.close(handle)
     if len(raw) != before + length + 1 or raw[1:before] != marker or raw[:1] not in (b",", b"{"):
         return None
     return raw[before:-1] if raw[-1:] in (b",", b"}") else None

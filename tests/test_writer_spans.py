@@ -4,6 +4,7 @@ whole file; spans that are wrong or missing never change what is stored, only wh
 from __future__ import annotations
 
 import base64
+import io
 import json
 from array import array
 from pathlib import Path
@@ -87,9 +88,9 @@ def test_a_later_writer_reads_stored_people_from_their_spans_not_by_searching_wh
     searched: list[str] = []
     in_span, start = storage.bytes_in_span, storage.document_start
 
-    def spied_span(path: Path, doc_id: str, span: int) -> bytes | None:
+    def spied_span(path: Path, doc_id: str, span: int, handle: io.FileIO | None = None) -> bytes | None:
         read_from_spans.append(path.name)
-        return in_span(path, doc_id, span)
+        return in_span(path, doc_id, span, handle)
 
     def spied_search(raw: bytes, doc_id: str, after: int = 0) -> int:
         searched.append(doc_id)
