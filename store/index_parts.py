@@ -11,6 +11,9 @@ from store.storage import INDEX_TABLE, Tables
 INDEX_PART_QUOTES = 2_000
 """A part of the quote index takes the quotes of later writes until it covers this many, then a write starts a
 new part: a write encodes its own quotes' postings and at most one small part's, however big the index is."""
+REBUILT_PARTS = 10
+"""An index built again from every quote is made of parts this many times bigger: a search looks a word up in
+every part, while a writer only ever extends the last one, which a later write then leaves as full."""
 
 Names = Mapping[str, Sequence[str]]
 """The names (name, then aliases) of people and organizations, by speaker id ("person:KEY", "organization:KEY")."""
@@ -74,12 +77,14 @@ def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
     for _number, _doc_id, quote in tables.located_documents("quotes"):
         texts.append(quote["text"])
         speakers.append(quote.get("speaker"))
-        if len(texts) == INDEX_PART_QUOTES:
+        if len(texts) == REBUILT_PARTS * INDEX_PART_QUOTES:
             _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
             position, texts, speakers = position + len(texts), [], []
     if texts:
         _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
-    return (position, position + len(texts)) if texts or not position else (position - INDEX_PART_QUOTES, position)
+    if texts or not position:
+        return position, position + len(texts)
+    return position - REBUILT_PARTS * INDEX_PART_QUOTES, position
 
 
 def stored_names(tables: Tables) -> dict[str, list[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import mmap
+import os
 import re
 import sys
 from array import array
@@ -29,7 +30,7 @@ from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS
 from store.search import ParsedQuery, Term
 from store.snapshot import NameLines
-from store.storage import INDEX_TABLE, Tables, read_table_bytes
+from store.storage import INDEX_TABLE, Tables
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
@@ -138,12 +139,18 @@ def index_parts(tables: Tables) -> list[IndexPart] | None:
 def mapped(path: Path) -> Any:
     """A file's bytes, mapped rather than read when it is not tiny: a lookup touches a few pages of it."""
     try:
-        with path.open("rb") as file:
-            if path.stat().st_size < mmap.PAGESIZE:
-                return file.read()
-            return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+        descriptor = os.open(path, os.O_RDONLY)
     except OSError as error:
         raise StoreError(f"cannot read {path.name}: {error.strerror}") from error
+    try:
+        size = os.fstat(descriptor).st_size
+        if size < mmap.PAGESIZE:
+            return os.read(descriptor, size)
+        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+    except OSError as error:
+        raise StoreError(f"cannot read {path.name}: {error.strerror}") from error
+    finally:
+        os.close(descriptor)
 
 
 @dataclass(frozen=True)
@@ -155,12 +162,14 @@ class LookupLine:
     end: int
 
     def kind(self) -> bytes | None:
-        """The one kind of entry ("a", "p", "o") a long line holds (an object, maybe with its spans), else None:
-        a line to parse."""
-        if self.end - self.start < RAW_LINE_BYTES or self.raw.count(b"{", self.start, self.end) != 2:
+        """The one kind of entry ("a", "p", "o") a long line holds (its one object, maybe with its spans), else
+        None: a line to parse."""
+        if self.end - self.start < RAW_LINE_BYTES:
             return None
         head = LINE_HEAD.match(self.raw, self.start)
-        return head.group(1) if head else None
+        if head is None or self.raw.find(b"{", head.end(), self.end) >= 0:
+            return None
+        return head.group(1)
 
     def find(self, needle: bytes, after: int = 0) -> int:
         """Where `needle` is in the line (from `after`, an offset in the file), -1 when it is not."""
@@ -211,7 +220,7 @@ class LookupLines:
         if self._lines is None:
             lines: list[LookupLine] = []
             for path in self._files:
-                raw = read_table_bytes(path)
+                raw = mapped(path)
                 start = 0
                 while start < len(raw):
                     end = raw.find(b"\n", start)
@@ -299,6 +308,12 @@ class LookupLines:
 PLACE = re.compile(rb"\d+")
 
 
+DOCUMENTS_ONE_BY_ONE = 256
+"""People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
+WHOLE_READ_SHARE = 8
+"""A search that finds more than one quote in this many reads every quote, and groups the copies of all."""
+
+
 class KeyedStore:
     """A store version read by key: what a search needs, and the documents of what it prints."""
 
@@ -308,6 +323,7 @@ class KeyedStore:
         self.lookups = lookups
         self.quotes = tables.documents("quotes")
         self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
+        self._whole_tables: dict[str, dict[str, Mapping[str, Any]]] = {}
         self._postings: dict[tuple[str, str], array] = {}
 
     @classmethod
@@ -359,11 +375,23 @@ class KeyedStore:
         """The stored quote at this position (its file parsed once)."""
         return self.quotes[position]
 
+    def all_quotes(self) -> list[dict[str, Any]]:
+        """Every stored quote, by position, read once into one list: what a listing of many is looked up in."""
+        if not isinstance(self.quotes, list):
+            self.quotes = list(self.quotes)
+        return self.quotes
+
     def document(self, table: str, key: str) -> Mapping[str, Any] | None:
-        """The stored person, organization or article with this key, read from where the lookups say it stands."""
+        """The stored person, organization or article with this key, read from where the lookups say it stands
+        (once many were asked for, from the whole table, read at once)."""
         cache_key = (table, key)
         if cache_key in self._documents:
             return self._documents[cache_key]
+        whole = self._whole_tables.get(table)
+        if whole is None and len(self._documents) > DOCUMENTS_ONE_BY_ONE:
+            whole = self._whole_tables[table] = {document["key"]: document for document in self.tables.documents(table)}
+        if whole is not None:
+            return whole.get(key)
         if table == "articles":
             packed = self.lookups.article_place(key)
         else:
@@ -401,7 +429,11 @@ class KeyedStore:
         return (document["name"], *document.get("aliases", ())) if document is not None else ()
 
     def groups(self, positions: Sequence[int]) -> QuoteGroups:
-        """The groups of copies the speakers of these quotes' quotes make, every quote of theirs read."""
+        """The groups of copies the speakers of these quotes' quotes make, every quote of theirs read (every quote,
+        when they are many)."""
+        if len(positions) > len(self.quotes) // WHOLE_READ_SHARE:
+            quotes = self.all_quotes()
+            return QuoteGroups([quote["text"] for quote in quotes], [quote.get("speaker") for quote in quotes])
         speakers: dict[int, str | None] = {position: self.quote(position).get("speaker") for position in positions}
         quoted = self.speaker_positions(filter(None, speakers.values()))
         said = {speaker: list(found) for speaker, found in quoted.items()}

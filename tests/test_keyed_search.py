@@ -148,9 +148,22 @@ def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) ->
     assert found_any > len(QUERIES) // 2
 
 
+@pytest.mark.parametrize(
+    ("documents_one_by_one", "whole_read_share", "raw_line_bytes"),
+    [(256, 8, 1 << 20), (1, 10**9, 1 << 20), (10**9, 1, 1), (10**9, 10**9, 1)],
+)
 def test_whosaid_search_prints_the_same_read_by_key_or_whole(
-    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    store_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    documents_one_by_one: int,
+    whole_read_share: int,
+    raw_line_bytes: int,
 ) -> None:
+    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
+    monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
+    monkeypatch.setattr(keyed_index, "WHOLE_READ_SHARE", whole_read_share)
+    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
     read_by_key_for: list[str] = []
     keyed_entries = cli.keyed_entries
 

@@ -776,10 +776,6 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     return snapshot
 
 
-KEYED_MATCHES = 1_000
-"""Up to this many matches, a search reads what it finds by key; beyond, reading the store whole costs less."""
-
-
 def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteDocuments] | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
     is read, not the whole store. None when the store or the query needs a whole read (an index written by an
@@ -791,13 +787,10 @@ def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int],
         if keyed is None:
             return None
         positions = KeyedSearch(keyed).positions(parsed)
-        if len(positions) > KEYED_MATCHES:
-            return None
         groups = keyed.groups(positions)
-        entries = list(groups.entries_in_order(positions))
     except (StoreError, OSError):
         return None
-    return iter(entries), QuoteDocuments(keyed, keyed.quotes, groups)
+    return groups.entries_in_order(positions), QuoteDocuments(keyed, keyed.quotes, groups)
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
