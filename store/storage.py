@@ -365,6 +365,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         """Files a writer changed, by table and file number, each as its documents by id: written again whole."""
         self.appended: dict[str, dict[int, list[bytes]]] = {}
         """Encoded documents a writer added after a table's stored ones, by the number of the file they go to."""
+        self.compacting: dict[str, set[int]] = {}
+        """Files a writer writes again without their superseded documents, by table and file number (see
+        `supersede`): their bytes are cut where those documents stand, not parsed and encoded again."""
         self._parsed: dict[str, dict[str, Any]] = {}
         """The files last parsed for a writer, by name, the most recent last (see PARSED_FILES_KEPT)."""
         self._raw_files: dict[str, bytes] = {}
@@ -520,6 +523,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number not in edited:
             edited[number] = self.segment_documents(name, number)
             self.appended.get(name, {}).pop(number, None)
+            self.compacting.get(name, set()).discard(number)
         return edited[number]
 
     def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
@@ -564,7 +568,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.files[name][number] = (file, (count or 1) - 1)
         self.dead_bytes[file] = self.dead_bytes.get(file, 0) + size
         if len(dead) > min(SUPERSEDED_PER_FILE, count or 0) or self.mostly_dead(file):
-            self.edit_segment(name, number)
+            self.compacting.setdefault(name, set()).add(number)
 
     def mostly_dead(self, file: str) -> bool:
         """Whether superseded documents make up most of a file's bytes (as far as this writer knows)."""
@@ -595,6 +599,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.files[name] = []
         self.edited.pop(name, None)
         self.appended.pop(name, None)
+        self.compacting.pop(name, None)
         self.tails.pop(name, None)
 
     def append_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> list[tuple[int, str]]:
@@ -766,7 +771,8 @@ class TableFilesStorage(Storage):
             self.directory.mkdir(parents=True, exist_ok=True)
             for name in sorted(tables.changed):
                 files[name] = self._write_segments(name, tables, generation, written)
-            for name in sorted((set(tables.edited) | set(tables.appended)) - tables.changed - tables.dropped):
+            changed = set(tables.edited) | set(tables.appended) | set(tables.compacting)
+            for name in sorted(changed - tables.changed - tables.dropped):
                 files[name] = self._write_changes(name, tables, generation, written)
             manifest = {
                 MANIFEST_KEY: {
@@ -798,7 +804,7 @@ class TableFilesStorage(Storage):
         self._generation, self._removed_at = generation, removed_at
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
-        tables.edited, tables.appended, tables.superseded = {}, {}, superseded
+        tables.edited, tables.appended, tables.compacting, tables.superseded = {}, {}, {}, superseded
         tables.written_spans, tables._read_spans = {}, {}
         tables.forget_parsed()
         tables.generation, tables.removed_at, tables.removing = generation, removed_at, False
@@ -822,14 +828,18 @@ class TableFilesStorage(Storage):
         return segments
 
     def _write_changes(self, name: str, tables: Tables, generation: int, written: list[Path]) -> list[Segment]:
-        """Write again only the files of a table a writer changed or added to; an added-to file is its stored
-        bytes with the new documents' after them."""
+        """Write again only the files of a table a writer changed, compacted or added to; an added-to file is its
+        stored bytes with the new documents' after them."""
         edited, appended = tables.edited.get(name, {}), tables.appended.get(name, {})
+        compacting = tables.compacting.get(name, set())
         segments: list[Segment] = []
         for number, (file, count) in enumerate(tables.files[name]):
             spans = tables.written_spans.setdefault(name, {}) if name in MOVING_TABLES else None
             if number in edited:
                 payload, count = encoded_file(edited[number], spans), len(edited[number])
+                tables.dead_bytes.pop(file, None)
+            elif number in compacting and file:
+                payload = self._compacted(name, number, tables, spans)
                 tables.dead_bytes.pop(file, None)
             elif number in appended:
                 stored = self._checked_bytes(file, tables.tails.get(name))[:-1] if file else b"{"
@@ -849,6 +859,24 @@ class TableFilesStorage(Storage):
             write_durably(written[-1], payload)
             segments.append((file, count))
         return segments
+
+    def _compacted(self, name: str, number: int, tables: Tables, spans: dict[int, int] | None) -> bytes:
+        """A file's bytes without its superseded documents, with those a writer added to it after them, noting in
+        `spans` where each stands: cut from the stored bytes (see `without_superseded`), or, when they are not as
+        whosaid writes a file, from its documents parsed and encoded again."""
+        file, count = tables.files[name][number]
+        superseded = tables.superseded.get(file, ())
+        added = tables.appended.get(name, {}).get(number, [])
+        stored_count = (count or 0) - len(added) + len(superseded)
+        stored = without_superseded(read_table_bytes(self.directory / file), superseded, stored_count, spans)
+        if stored is None:
+            return encoded_file(tables.segment_documents(name, number, keep=False), spans)
+        if not added:
+            return stored
+        separator = b"," if stored != b"{}" else b""
+        if spans is not None:
+            note_spans(spans, added, len(stored) - 1 + len(separator))
+        return stored[:-1] + separator + b",".join(added) + b"}"
 
     def _checked_bytes(self, file: str, tail: TableTail | None) -> bytes:
         """The stored bytes of a table file a write appends to, parsed first unless this process already did."""
@@ -1077,6 +1105,39 @@ def without_documents(raw: bytes, dead: list[tuple[str, int]]) -> bytes | None:
         kept_from = start + length
     pieces.append(raw[kept_from:])
     return b"".join(pieces)
+
+
+def without_superseded(
+    raw: bytes, superseded: Collection[str], count: int, spans: dict[int, int] | None
+) -> bytes | None:
+    """The bytes of a table file of `count` documents without those of the `superseded` ids, noting in `spans`,
+    when given, where each document kept stands; None when the bytes are not such a file as `orjson.dumps` writes
+    (then its documents are to be parsed instead). Each kept document's bytes, with its id, are copied as they are:
+    the result is exactly `orjson.dumps` of the documents kept, without parsing or encoding any of them."""
+    raw = raw.rstrip()
+    dead = set(superseded)
+    found = 0
+    pieces: list[bytes] = []
+    kept: list[tuple[int, int, int]] = []
+    position = 1
+    expected = 1
+    for doc_id, start, length in file_spans(raw):
+        piece_start = start - len(str(doc_id)) - 3
+        if piece_start != expected:
+            return None
+        expected = start + length + 1
+        found += 1
+        if str(doc_id) in dead:
+            continue
+        pieces.append(raw[piece_start : start + length])
+        kept.append((doc_id, position + start - piece_start, length))
+        position += start + length - piece_start + 1
+    if expected != len(raw) or raw[-1:] != b"}" or found != count or found - len(kept) != len(dead):
+        return None
+    if spans is not None:
+        for doc_id, start, length in kept:
+            spans[doc_id] = document_span(start, length)
+    return b"{" + b",".join(pieces) + b"}"
 
 
 def encoded_file(documents: Mapping[str, Any], spans: dict[int, int] | None) -> bytes:
