@@ -611,21 +611,24 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             return []
         segments = self.files.setdefault(name, [])
         tail = self.tails.get(name) or self._tail(name)
+        edited, appended = self.edited.get(name, {}), self.appended.setdefault(name, {})
+        number, count, size, next_id = tail.number, tail.count, tail.size, tail.next_id
         places = []
         for document in documents:
-            doc_id = str(tail.next_id)
-            piece = orjson.dumps(doc_id) + b":" + orjson.dumps(document, default=encoded_list)
-            if tail.count and (tail.count >= SEGMENT_DOCUMENTS or tail.size + len(piece) > SEGMENT_BYTES):
+            piece = b'"%d":' % next_id + orjson.dumps(document, default=encoded_list)
+            if count and (count >= SEGMENT_DOCUMENTS or size + len(piece) > SEGMENT_BYTES):
                 segments.append(("", 0))
-                tail.number, tail.count, tail.size = len(segments) - 1, 0, 2
-            if tail.number in self.edited.get(name, {}):
-                self.edited[name][tail.number][doc_id] = document
+                number, count, size = len(segments) - 1, 0, 2
+            doc_id = str(next_id)
+            if number in edited:
+                edited[number][doc_id] = document
             else:
-                self.appended.setdefault(name, {}).setdefault(tail.number, []).append(piece)
-                file, count = segments[tail.number]
-                segments[tail.number] = (file, (count or 0) + 1)
-            tail.count, tail.size, tail.next_id = tail.count + 1, tail.size + len(piece) + 1, tail.next_id + 1
-            places.append((tail.number, doc_id))
+                appended.setdefault(number, []).append(piece)
+                file, stored = segments[number]
+                segments[number] = (file, (stored or 0) + 1)
+            count, size, next_id = count + 1, size + len(piece) + 1, next_id + 1
+            places.append((number, doc_id))
+        tail.number, tail.count, tail.size, tail.next_id = number, count, size, next_id
         self.tails[name] = tail
         return places
 
