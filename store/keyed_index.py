@@ -2,8 +2,8 @@
 articles read from the files that hold them, so a search costs what it finds rather than what the store holds.
 
 Each index part stores its keyed sections (see `store.quote_index.KEYED_SECTIONS`) as JSON objects with sorted keys
-and base64 values, their sizes before them: a key is found by binary search over the part's bytes, mapped from the
-file, which touches a few pages of it. Places of people, organizations and articles come from the writer's lookup
+and base64 values, their sizes before them: a key is found by binary search over the part's bytes, read where the
+search looks (a few kilobytes of each part). Places of people, organizations and articles come from the writer's lookup
 files (see `store.writer_lookups`), found in their bytes the same way or, in a small line, parsed.
 """
 
@@ -15,9 +15,11 @@ import os
 import re
 import sys
 from array import array
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +32,7 @@ from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS
 from store.search import ParsedQuery, Term
 from store.snapshot import NameLines
-from store.storage import INDEX_TABLE, Tables
+from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
@@ -44,11 +46,55 @@ LOOKUPS_VERSION = 2
 """The shape of lookup files this reader knows (see `store.writer_lookups.LOOKUPS_VERSION`)."""
 
 
+class FileBytes:
+    """A file's bytes read where they are asked for (`os.pread`), as far as a search needs them: a few kilobytes of
+    each index part, never mapped or read whole (a mapped file's pages would count as the process's memory)."""
+
+    CHUNK = 512
+    """The bytes a search reads first; each further read is twice as long (up to LONGEST_CHUNK): what is sought is
+    mostly near, as the next entry of a section is."""
+    LONGEST_CHUNK = 65_536
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._descriptor: int | None = None
+
+    def __enter__(self) -> FileBytes:
+        try:
+            self._descriptor = os.open(self.path, os.O_RDONLY)
+        except OSError as error:
+            raise StoreError(f"cannot read {self.path.name}: {error.strerror}") from error
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+
+    def __getitem__(self, span: slice) -> bytes:
+        assert self._descriptor is not None
+        return os.pread(self._descriptor, max(0, span.stop - span.start), span.start)
+
+    def find(self, needle: bytes, start: int, end: int) -> int:
+        """Where `needle` first is between `start` and `end`, -1 when it is not; read a chunk at a time."""
+        position, chunk = start, max(self.CHUNK, 2 * len(needle))
+        while position < end:
+            piece = self[position : min(end, position + chunk)]
+            found = piece.find(needle)
+            if found >= 0:
+                return position + found
+            if position + len(piece) >= end or not piece:
+                return -1
+            position += len(piece) - len(needle) + 1
+            chunk = min(2 * chunk, max(self.LONGEST_CHUNK, 2 * len(needle)))
+        return -1
+
+
 @dataclass(frozen=True)
 class IndexPart:
-    """One part of the quote index as bytes: the quotes it covers and where each keyed section stands in them."""
+    """One part of the quote index in its file: the quotes it covers and where each keyed section stands."""
 
-    data: Any
+    path: Path
     first: int
     end: int
     sections: Mapping[str, tuple[int, int]]
@@ -56,7 +102,14 @@ class IndexPart:
     def value(self, section: str, key: bytes) -> bytes | None:
         """The stored value (base64) of `key` in a section, if it holds it."""
         start, end = self.sections[section]
-        return section_value(self.data, start, end, key)
+        with FileBytes(self.path) as data:
+            return section_value(data, start, end, key)
+
+    def section(self, section: str) -> dict[str, str]:
+        """A whole section, parsed."""
+        start, end = self.sections[section]
+        with FileBytes(self.path) as data:
+            return orjson.loads(data[start:end])
 
 
 def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:
@@ -104,36 +157,50 @@ def index_parts(tables: Tables) -> list[IndexPart] | None:
         if not file or count is None:
             return None
         superseded = set(tables.superseded.get(file, ()))
-        data = mapped(tables.directory / file)
-        offset, found = 1, 0
-        while found < count + len(superseded):
-            head = PART_HEAD.match(data, offset)
-            if head is None:
-                return None
-            doc_id, first, end, *sizes = (int(group) for group in head.groups())
-            sections: dict[str, tuple[int, int]] = {}
-            position = head.end()
-            for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=True)):
-                if number:
-                    marker = b',"' + section.encode() + b'":'
-                    if data[position : position + len(marker)] != marker:
-                        return None
-                    position += len(marker)
-                if data[position : position + 1] != b"{" or data[position + size - 1 : position + size] != b"}":
+        path = tables.directory / file
+        with FileBytes(path) as data:
+            offset = 1
+            for _ in range(count + len(superseded)):
+                part = keyed_part(data, offset)
+                if part is None:
                     return None
-                sections[section] = (position, position + size)
-                position += size
-            if data[position : position + 1] != b"}":
-                return None
-            if str(doc_id) not in superseded:
-                parts.append(IndexPart(data, first, end, sections))
-            offset, found = position + 2, found + 1
+                doc_id, part, offset = part
+                if doc_id not in superseded:
+                    parts.append(part)
     end = 0
     for part in parts:
         if part.first != end:
             return None
         end = part.end
     return parts if end == tables.document_count("quotes") else None
+
+
+def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | None:
+    """The keyed index part whose document starts at `offset` in its file: its id, itself, and where the next
+    document starts; None when it is not a keyed part."""
+    head = PART_HEAD.match(data[offset : offset + HEAD_BYTES])
+    if head is None:
+        return None
+    doc_id, first, end, *sizes = (int(group) for group in head.groups())
+    sections: dict[str, tuple[int, int]] = {}
+    position = offset + head.end()
+    for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=True)):
+        if number:
+            marker = b',"' + section.encode() + b'":'
+            if data[position : position + len(marker)] != marker:
+                return None
+            position += len(marker)
+        if size < 2 or data[position : position + 1] != b"{" or data[position + size - 1 : position + size] != b"}":
+            return None
+        sections[section] = (position, position + size)
+        position += size
+    if data[position : position + 1] != b"}":
+        return None
+    return str(doc_id), IndexPart(data.path, first, end, sections), position + 2
+
+
+HEAD_BYTES = 160
+"""Enough bytes to hold the start of an index part up to its first section (see `PART_HEAD`)."""
 
 
 def mapped(path: Path) -> Any:
@@ -146,7 +213,9 @@ def mapped(path: Path) -> Any:
         size = os.fstat(descriptor).st_size
         if size < mmap.PAGESIZE:
             return os.read(descriptor, size)
-        return mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+        data = mmap.mmap(descriptor, 0, access=mmap.ACCESS_READ)
+        data.madvise(mmap.MADV_RANDOM)
+        return data
     except OSError as error:
         raise StoreError(f"cannot read {path.name}: {error.strerror}") from error
     finally:
@@ -308,6 +377,32 @@ class LookupLines:
 PLACE = re.compile(rb"\d+")
 
 
+def cut_document(raw: bytes, doc_id: int) -> dict[str, Any] | None:
+    """The document with this id, cut from its table file's bytes and parsed alone; None when it is not there."""
+    start = raw.find(b'"%d":{' % doc_id)
+    if start < 1 or raw[start - 1 : start] not in (b"{", b","):
+        return None
+    following = raw.find(b',"%d":{' % (doc_id + 1), start)
+    end = following if following >= 0 else raw.rstrip().rfind(b"}")
+    try:
+        document = orjson.loads(raw[raw.index(b":", start) + 1 : end])
+    except (orjson.JSONDecodeError, ValueError):
+        return None
+    return document if isinstance(document, dict) else None
+
+
+def last_quote_id(raw: bytes) -> int | None:
+    """The id of the last quote in a quote file's bytes (each quote's document starts with its text)."""
+    end = raw.rfind(b'":{"text":')
+    start = raw.rfind(b'"', 0, end) + 1 if end > 0 else 0
+    digits = raw[start:end]
+    return int(digits) if digits.isdigit() and raw[start - 2 : start - 1] in (b"{", b",") else None
+
+
+QUOTE_FILES_KEPT = 8
+"""Quote files whose bytes a search keeps, to cut the next quotes from."""
+QUOTES_READ_FOR_SPEAKERS = 2_000
+"""Up to this many quotes found, whether a later term names their speaker is read from the quotes themselves."""
 DOCUMENTS_ONE_BY_ONE = 256
 """People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
 WHOLE_READ_SHARE = 8
@@ -324,6 +419,9 @@ class KeyedStore:
         self.quotes = tables.documents("quotes")
         self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
         self._whole_tables: dict[str, dict[str, Mapping[str, Any]]] = {}
+        self._quote_starts = [0, *accumulate(count or 0 for _file, count in tables.files.get("quotes", []))]
+        self._quotes_read: dict[int, Mapping[str, Any]] = {}
+        self._quote_files: dict[int, tuple[bytes, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
 
     @classmethod
@@ -353,8 +451,7 @@ class KeyedStore:
         if len(unread) > KEYS_ONE_BY_ONE:
             wanted, values = set(unread), defaultdict(list)
             for part in self.parts:
-                start, end = part.sections["speakers"]
-                section = orjson.loads(part.data[start:end])
+                section = part.section("speakers")
                 for speaker in wanted.intersection(section):
                     values[speaker].append(section[speaker])
             for speaker in unread:
@@ -372,8 +469,38 @@ class KeyedStore:
         return found
 
     def quote(self, position: int) -> Mapping[str, Any]:
-        """The stored quote at this position (its file parsed once)."""
-        return self.quotes[position]
+        """The stored quote at this position: cut from its file's bytes by its id when the file holds its quotes
+        under consecutive ids (as a writer appends them), else from the file parsed whole."""
+        if isinstance(self.quotes, list):
+            return self.quotes[position]
+        found = self._quotes_read.get(position)
+        if found is None:
+            number = bisect_right(self._quote_starts, position) - 1
+            raw, first_id = self._quote_file(number)
+            offset = position - self._quote_starts[number]
+            found = cut_document(raw, first_id + offset) if first_id is not None else None
+            if found is None:
+                found = self.quotes[position]
+            self._quotes_read[position] = found
+        return found
+
+    def _quote_file(self, number: int) -> tuple[bytes, int | None]:
+        """A quote file's bytes, and the id of its first quote when its ids follow each other (else None)."""
+        kept = self._quote_files.pop(number, None)
+        if kept is None:
+            file, count = self.tables.files["quotes"][number]
+            raw = read_table_bytes(self.tables.directory / file)
+            first, last = FIRST_DOCUMENT.match(raw), last_quote_id(raw)
+            whole = file in self.tables.superseded or first is None or last is None
+            kept = (raw, None if whole or last - int(first.group(1)) + 1 != count else int(first.group(1)))
+        self._quote_files[number] = kept
+        while len(self._quote_files) > QUOTE_FILES_KEPT:
+            del self._quote_files[next(iter(self._quote_files))]
+        return kept
+
+    def quote_documents(self) -> Sequence[Mapping[str, Any]]:
+        """The stored quotes by position, each read when first looked at (see `quote`)."""
+        return self.quotes if isinstance(self.quotes, list) else QuotesByPosition(self)
 
     def all_quotes(self) -> list[dict[str, Any]]:
         """Every stored quote, by position, read once into one list: what a listing of many is looked up in."""
@@ -464,13 +591,12 @@ class KeyedSearch:
         self.store = store
 
     def positions(self, parsed: ParsedQuery) -> list[int]:
-        """Positions of the quotes the query (see `keyed_terms`) matches, ascending, as `Snapshot._search_positions`."""
+        """Positions of the quotes the query (see `keyed_terms`) matches, ascending, as `Snapshot._search_positions`:
+        each term holds the quotes whose text it matches and those of the speakers it names. The term naming the
+        fewest speakers is taken first; a later term keeps a quote its text matches, or whose speaker it names (the
+        speaker read from the quote while few are left, else told by the speakers' postings)."""
         terms = parsed.terms
-        named_at_all = [self.speakers_named(term) for term in terms]
-        if not any(named_at_all):
-            return self.text_positions(terms)
-        quoted = self.store.speaker_positions(sorted(set().union(*named_at_all)))
-        named = [{speaker for speaker in speakers if quoted[speaker]} for speakers in named_at_all]
+        named = [self.speakers_named(term) for term in terms]
         if not any(named):
             return self.text_positions(terms)
         found: set[int] | None = None
@@ -478,13 +604,17 @@ class KeyedSearch:
             if found is not None and not found:
                 return []
             in_text = set(self.text_positions((terms[number],)))
+            said_by = named[number]
             if found is None:
-                for speaker in named[number]:
-                    in_text.update(quoted[speaker])
+                for positions in self.store.speaker_positions(said_by).values():
+                    in_text.update(positions)
                 found = in_text
-            else:
-                said = set().union(*(quoted[speaker] for speaker in named[number]))
+            elif len(said_by) <= KEYS_ONE_BY_ONE or len(found) > QUOTES_READ_FOR_SPEAKERS:
+                said = set().union(*self.store.speaker_positions(said_by).values())
                 found = {position for position in found if position in in_text or position in said}
+            else:
+                quote = self.store.quote
+                found = {p for p in found if p in in_text or quote(p).get("speaker") in said_by}
         return sorted(found or ())
 
     def text_positions(self, terms: Sequence[Term]) -> list[int]:
@@ -541,3 +671,16 @@ def read_by_key(path: Path) -> KeyedStore | None:
     if tables is None or needs_upgrade(tables):
         return None
     return KeyedStore.of(tables)
+
+
+class QuotesByPosition(Sequence[Mapping[str, Any]]):
+    """The stored quotes of a `KeyedStore` by position, each read when first looked at."""
+
+    def __init__(self, store: KeyedStore) -> None:
+        self._store = store
+
+    def __len__(self) -> int:
+        return len(self._store.quotes)
+
+    def __getitem__(self, position: int) -> Mapping[str, Any]:  # type: ignore[override]
+        return self._store.quote(position)

@@ -240,3 +240,26 @@ def test_a_key_is_found_in_a_section_whatever_the_lengths_of_its_neighbours(
     for word in [*words, "", "zzzzzzz", "a", "é", "0"]:
         value = keyed_index.section_value(data, 2, end, word.encode("utf-8"))
         assert value == (section[word].encode() if word in section else None), word
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
+    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyed_index, "PROBE_WINDOW", 8)
+    monkeypatch.setattr(keyed_index.FileBytes, "CHUNK", 7)
+    rng = random.Random(seed)
+    words = {"".join(rng.choices("abcz09", k=rng.randint(1, 5))) for _ in range(rng.randint(1, 40))}
+    section = {word: "B" * rng.choice([4, 12, 60]) for word in sorted(words)}
+    path = tmp_path / "part.json"
+    path.write_bytes(b"{" + orjson.dumps(section) + b"}")
+    end = path.stat().st_size - 1
+    with keyed_index.FileBytes(path) as data:
+        for word in [*words, "zzz", "0"]:
+            value = keyed_index.section_value(data, 1, end, word.encode())
+            assert value == (section[word].encode() if word in section else None), word
+        raw = path.read_bytes()
+        for _ in range(50):
+            start, stop = sorted(rng.sample(range(len(raw) + 1), 2))
+            needle = raw[rng.randrange(len(raw)) :][: rng.randint(1, 4)]
+            assert data.find(needle, start, stop) == raw.find(needle, start, stop)

@@ -790,7 +790,7 @@ def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int],
         groups = keyed.groups(positions)
     except (StoreError, OSError):
         return None
-    return groups.entries_in_order(positions), QuoteDocuments(keyed, keyed.quotes, groups)
+    return groups.entries_in_order(positions), QuoteDocuments(keyed, keyed.quote_documents(), groups)
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
