@@ -574,8 +574,14 @@ class KeyedStore:
 
 
 def keyed_terms(parsed: ParsedQuery) -> bool:
-    """Whether a keyed search answers this query as a full read would: whole words and phrases, no filter."""
-    return bool(parsed.terms) and not parsed.filters and not any(term.last_is_prefix for term in parsed.terms)
+    """Whether a keyed search answers this query as a full read would: whole words and phrases, and no filter but
+    on speakers."""
+    terms = [*parsed.terms, *(query_filter.term for query_filter in parsed.filters)]
+    return (
+        bool(terms)
+        and all(query_filter.field == "speaker" for query_filter in parsed.filters)
+        and not any(term.last_is_prefix for term in terms)
+    )
 
 
 def term_needs_names(term: Term) -> bool:
@@ -597,9 +603,13 @@ class KeyedSearch:
         speaker read from the quote while few are left, else told by the speakers' postings)."""
         terms = parsed.terms
         named = [self.speakers_named(term) for term in terms]
-        if not any(named):
+        if not any(named) and not parsed.filters:
             return self.text_positions(terms)
         found: set[int] | None = None
+        for query_filter in parsed.filters:
+            speakers = self.store.speaker_positions(self.speakers_named(query_filter.term))
+            said = set().union(*speakers.values())
+            found = said if found is None else found & said
         for number in sorted(range(len(terms)), key=lambda n: len(named[n])):
             if found is not None and not found:
                 return []

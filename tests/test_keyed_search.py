@@ -98,6 +98,11 @@ QUERIES = [
     "zzzq",
     "o'neil",
     "story",
+    "speaker:lee",
+    "harbor speaker:berg",
+    'speaker:"ann lee" budget',
+    "speaker:nunez speaker:jose",
+    "speaker:zzzq",
 ]
 
 
@@ -174,13 +179,13 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
 
     monkeypatch.setattr(cli, "keyed_entries", noted)
     for form in ("--jsonl", "--json", "--plain"):
-        for query in QUERIES:
+        for query in [*QUERIES, "harbor --speaker berg", "--speaker ann --speaker lee"]:
             arguments = [*query.replace('"', " ").split(), form] if form != "--plain" else query.split()
             keyed = printed(capsys, store_path, *arguments)
             with monkeypatch.context() as whole:
                 whole.setattr(cli, "keyed_entries", lambda *_: None)
                 assert printed(capsys, store_path, *arguments) == keyed, (query, form)
-    assert len(read_by_key_for) == 3 * len(QUERIES)
+    assert len(read_by_key_for) == 3 * (len(QUERIES) + 2)
 
 
 def test_copies_of_a_quote_print_every_article_that_ran_it(
