@@ -1121,7 +1121,7 @@ def without_superseded(
     dead = set(superseded)
     found = 0
     pieces: list[bytes] = []
-    kept: list[tuple[int, int, int]] = []
+    kept: dict[int, int] = {}
     position = 1
     expected = 1
     for doc_id, start, length in file_spans(raw):
@@ -1133,13 +1133,12 @@ def without_superseded(
         if str(doc_id) in dead:
             continue
         pieces.append(raw[piece_start : start + length])
-        kept.append((doc_id, position + start - piece_start, length))
+        kept[doc_id] = (position + start - piece_start) << 32 | length
         position += start + length - piece_start + 1
     if expected != len(raw) or raw[-1:] != b"}" or found != count or found - len(kept) != len(dead):
         return None
     if spans is not None:
-        for doc_id, start, length in kept:
-            spans[doc_id] = document_span(start, length)
+        spans.update(kept)
     return b"{" + b",".join(pieces) + b"}"
 
 

@@ -326,10 +326,13 @@ class StoreIndex:
         """Take the spans a write noted of the documents of people and organizations it put in files (see
         `Tables.written_spans`)."""
         for table, written in spans.items():
+            if not written:
+                continue
             kept, changed = self._spans(table)
+            set_span(kept, max(written), 0)
             for doc_id, span in written.items():
-                set_span(kept, doc_id, span)
-                changed[str(doc_id)] = span
+                kept[doc_id] = span
+            changed.update(zip(map(str, written), written.values(), strict=True))
 
     def _kind(self, table: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
         """The lookups and changes of people or of organizations."""
