@@ -17,7 +17,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -400,13 +400,13 @@ def last_quote_id(raw: bytes) -> int | None:
 
 
 QUOTE_FILES_KEPT = 8
-"""Quote files whose bytes a search keeps, to cut the next quotes from."""
+"""Quote files a search keeps, as bytes to cut the next quotes from, and parsed."""
+CUTS_PER_FILE = 16
+"""Quotes cut from a file's bytes one by one; past this many, the file is parsed whole."""
 QUOTES_READ_FOR_SPEAKERS = 2_000
 """Up to this many quotes found, whether a later term names their speaker is read from the quotes themselves."""
 DOCUMENTS_ONE_BY_ONE = 256
 """People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
-WHOLE_READ_SHARE = 8
-"""A search that finds more than one quote in this many reads every quote, and groups the copies of all."""
 
 
 class KeyedStore:
@@ -416,11 +416,12 @@ class KeyedStore:
         self.tables = tables
         self.parts = parts
         self.lookups = lookups
-        self.quotes = tables.documents("quotes")
+        self.quotes = tables.documents("quotes", parts_kept=QUOTE_FILES_KEPT)
         self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
         self._whole_tables: dict[str, dict[str, Mapping[str, Any]]] = {}
         self._quote_starts = [0, *accumulate(count or 0 for _file, count in tables.files.get("quotes", []))]
-        self._quotes_read: dict[int, Mapping[str, Any]] = {}
+        self._quotes_cut: dict[int, Mapping[str, Any]] = {}
+        self._cuts_in_file: dict[int, int] = {}
         self._quote_files: dict[int, tuple[bytes, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
 
@@ -469,20 +470,20 @@ class KeyedStore:
         return found
 
     def quote(self, position: int) -> Mapping[str, Any]:
-        """The stored quote at this position: cut from its file's bytes by its id when the file holds its quotes
-        under consecutive ids (as a writer appends them), else from the file parsed whole."""
-        if isinstance(self.quotes, list):
-            return self.quotes[position]
-        found = self._quotes_read.get(position)
-        if found is None:
-            number = bisect_right(self._quote_starts, position) - 1
+        """The stored quote at this position: the first few of a file cut from its bytes by their ids (when it holds
+        its quotes under consecutive ids, as a writer appends them), the next read from the file parsed whole."""
+        found = self._quotes_cut.get(position)
+        if found is not None:
+            return found
+        number = bisect_right(self._quote_starts, position) - 1
+        cuts = self._cuts_in_file[number] = self._cuts_in_file.get(number, 0) + 1
+        if cuts <= CUTS_PER_FILE:
             raw, first_id = self._quote_file(number)
-            offset = position - self._quote_starts[number]
-            found = cut_document(raw, first_id + offset) if first_id is not None else None
-            if found is None:
-                found = self.quotes[position]
-            self._quotes_read[position] = found
-        return found
+            found = cut_document(raw, first_id + position - self._quote_starts[number]) if first_id is not None else None
+            if found is not None:
+                self._quotes_cut[position] = found
+                return found
+        return self.quotes[position]
 
     def _quote_file(self, number: int) -> tuple[bytes, int | None]:
         """A quote file's bytes, and the id of its first quote when its ids follow each other (else None)."""
@@ -500,13 +501,7 @@ class KeyedStore:
 
     def quote_documents(self) -> Sequence[Mapping[str, Any]]:
         """The stored quotes by position, each read when first looked at (see `quote`)."""
-        return self.quotes if isinstance(self.quotes, list) else QuotesByPosition(self)
-
-    def all_quotes(self) -> list[dict[str, Any]]:
-        """Every stored quote, by position, read once into one list: what a listing of many is looked up in."""
-        if not isinstance(self.quotes, list):
-            self.quotes = list(self.quotes)
-        return self.quotes
+        return QuotesByPosition(self)
 
     def document(self, table: str, key: str) -> Mapping[str, Any] | None:
         """The stored person, organization or article with this key, read from where the lookups say it stands
@@ -555,22 +550,33 @@ class KeyedStore:
         document = self.document("people" if kind == "person" else "organizations", key)
         return (document["name"], *document.get("aliases", ())) if document is not None else ()
 
-    def groups(self, positions: Sequence[int]) -> QuoteGroups:
-        """The groups of copies the speakers of these quotes' quotes make, every quote of theirs read (every quote,
-        when they are many)."""
-        if len(positions) > len(self.quotes) // WHOLE_READ_SHARE:
-            quotes = self.all_quotes()
-            return QuoteGroups([quote["text"] for quote in quotes], [quote.get("speaker") for quote in quotes])
-        speakers: dict[int, str | None] = {position: self.quote(position).get("speaker") for position in positions}
-        quoted = self.speaker_positions(filter(None, speakers.values()))
-        said = {speaker: list(found) for speaker, found in quoted.items()}
-        texts: dict[int, str] = {}
-        for speaker, quoted in said.items():
-            for position in quoted:
-                quote = self.quote(position)
-                texts[position] = quote["text"]
-                speakers[position] = speaker
-        return QuoteGroups(texts, speakers, said)  # type: ignore[arg-type]
+    def groups(self) -> QuoteGroups:
+        """The groups of copies of the quotes a listing asks about, made as it asks: the speakers of a batch of
+        found quotes are grouped, reading each of their quotes (see `QuoteGroups.entries_in_order`)."""
+        return QuoteGroups(QuoteField(self, "text"), QuoteField(self, "speaker"), SpeakerQuotes(self))  # type: ignore[arg-type]
+
+
+class QuoteField:
+    """One field of the stored quotes of a `KeyedStore`, by position, read when asked for."""
+
+    def __init__(self, store: KeyedStore, name: str) -> None:
+        self._store = store
+        self._name = name
+
+    def __getitem__(self, position: int) -> Any:
+        return self._store.quote(position).get(self._name)
+
+
+class SpeakerQuotes(dict[str, list[int]]):
+    """The positions of each speaker's quotes in a `KeyedStore`, looked up when first asked for."""
+
+    def __init__(self, store: KeyedStore) -> None:
+        super().__init__()
+        self._store = store
+
+    def __missing__(self, speaker: str) -> list[int]:
+        found = self[speaker] = list(self._store.postings("speakers", speaker))
+        return found
 
 
 def keyed_terms(parsed: ParsedQuery) -> bool:
@@ -668,11 +674,6 @@ class KeyedSearch:
         lines = NameLines.build((number, self.store.names_of(speaker)) for number, speaker in enumerate(ordered))
         return {ordered[owner] for owner in lines.owners_matching(term)}
 
-    def entries(self, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteGroups]:
-        """The positions a search lists (one a group of copies, in order), and the groups they were told by."""
-        positions = self.positions(parsed)
-        groups = self.store.groups(positions)
-        return groups.entries_in_order(positions), groups
 
 
 def read_by_key(path: Path) -> KeyedStore | None:

@@ -129,7 +129,7 @@ def keyed_entries(path: Path, query: str) -> list[int]:
     assert keyed is not None
     parsed = parse_query(query + " ")
     positions = KeyedSearch(keyed).positions(parsed)
-    return list(keyed.groups(positions).entries_in_order(positions))
+    return list(keyed.groups().entries_in_order(positions))
 
 
 def whole_entries(path: Path, query: str) -> list[int]:
@@ -154,20 +154,20 @@ def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("documents_one_by_one", "whole_read_share", "raw_line_bytes"),
-    [(256, 8, 1 << 20), (1, 10**9, 1 << 20), (10**9, 1, 1), (10**9, 10**9, 1)],
+    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes"),
+    [(256, 16, 1 << 20), (1, 0, 1 << 20), (10**9, 10**9, 1), (10**9, 1, 1)],
 )
 def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     store_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
     documents_one_by_one: int,
-    whole_read_share: int,
+    cuts_per_file: int,
     raw_line_bytes: int,
 ) -> None:
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
     monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
-    monkeypatch.setattr(keyed_index, "WHOLE_READ_SHARE", whole_read_share)
+    monkeypatch.setattr(keyed_index, "CUTS_PER_FILE", cuts_per_file)
     monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
     read_by_key_for: list[str] = []
     keyed_entries = cli.keyed_entries

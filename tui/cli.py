@@ -787,7 +787,7 @@ def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int],
         if keyed is None:
             return None
         positions = KeyedSearch(keyed).positions(parsed)
-        groups = keyed.groups(positions)
+        groups = keyed.groups()
     except (StoreError, OSError):
         return None
     return groups.entries_in_order(positions), QuoteDocuments(keyed, keyed.quote_documents(), groups)
