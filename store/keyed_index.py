@@ -479,7 +479,8 @@ class KeyedStore:
         cuts = self._cuts_in_file[number] = self._cuts_in_file.get(number, 0) + 1
         if cuts <= CUTS_PER_FILE:
             raw, first_id = self._quote_file(number)
-            found = cut_document(raw, first_id + position - self._quote_starts[number]) if first_id is not None else None
+            offset = position - self._quote_starts[number]
+            found = cut_document(raw, first_id + offset) if first_id is not None else None
             if found is not None:
                 self._quotes_cut[position] = found
                 return found
