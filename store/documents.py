@@ -19,7 +19,7 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import update_index_parts
 from store.keys import name_key
 from store.model import Extraction
-from store.storage import EncodedList, Tables
+from store.storage import LONG_LIST_BYTES, SPAN_MASK, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
 
 ARTICLE_KEY_LENGTH = 16
@@ -80,12 +80,18 @@ class DocumentWriter:
         for table, keys in wanted.items():
             stored = self.index.people if table == "people" else self.index.organizations
             for place, key in sorted((stored[key], key) for key in keys):
-                self.read_ahead[table][key] = self._stored_document(table, *unpacked_place(place))
+                self.read_ahead[table][key] = self._stored_document(table, key, place)
         self.tables.forget_parsed()
 
-    def _stored_document(self, table: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
-        """A stored person or organization and its size in bytes, read from where the lookups say it stands."""
-        return self.tables.document_at(table, number, doc_id, self.index.span_of(table, doc_id), LONG_LISTS.get(table))
+    def _stored_document(self, table: str, key: str, place: int) -> tuple[dict[str, Any], int]:
+        """A stored person or organization and its size in bytes: as this process last wrote it, if it keeps it,
+        else read from where the lookups say it stands."""
+        number, doc_id = unpacked_place(place)
+        span = self.index.span_of(table, doc_id)
+        written = self.index.written_document(table, key, place)
+        if written is not None and span is not None:
+            return written, span & SPAN_MASK
+        return self.tables.document_at(table, number, doc_id, span, LONG_LISTS.get(table))
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
@@ -208,9 +214,10 @@ class DocumentWriter:
         """A document this transaction changes: a stored one leaves its file (superseded there, not rewritten)
         and is appended again, changed, when the transaction applies, unless nothing names it any more."""
         if key not in changing and key in stored:
-            number, doc_id = unpacked_place(stored.pop(key))
+            place = stored.pop(key)
+            number, doc_id = unpacked_place(place)
             read = self.read_ahead[table].pop(key, None)
-            document, size = read if read is not None else self._stored_document(table, number, doc_id)
+            document, size = read if read is not None else self._stored_document(table, key, place)
             changing[key] = document
             self.tables.supersede(table, number, doc_id, size)
         return changing.get(key)
@@ -265,7 +272,8 @@ class DocumentWriter:
             added = sorted(key for key, document in documents.items() if document[uses])
             appended = self.tables.append_documents(table_name, [documents[key] for key in added])
             for key, place in zip(added, appended, strict=True):
-                self.index.placed(table_name, key, place)
+                document = documents[key]
+                self.index.placed(table_name, key, place, document if _kept_written(table_name, document) else None)
             for key in documents.keys() - set(added):
                 self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")
@@ -324,6 +332,16 @@ class DocumentWriter:
                 edited = self.tables.edit_segment(table_name, number)
                 for doc_id in doomed:
                     del edited[doc_id]
+
+
+def _kept_written(table: str, document: dict[str, Any]) -> bool:
+    """Whether a writer keeps a document it wrote for its next batches (see `StoreIndex.written_documents`): not one
+    whose long list is, or will soon be, read back as its bytes (see `EncodedList`) rather than encoded whole again
+    by every batch that extends it."""
+    listed = document.get(LONG_LISTS[table]) if table in LONG_LISTS else None
+    if isinstance(listed, EncodedList):
+        return False
+    return listed is None or len(listed) * (ARTICLE_KEY_LENGTH + 3) < LONG_LIST_BYTES
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

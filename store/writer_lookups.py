@@ -40,6 +40,8 @@ LINES_KEPT = 32
 lines parse much faster than many small ones merged."""
 REWRITE_SLACK = 10_000
 """The lookups are written whole again once their lines hold this many more entries than twice the live ones."""
+WRITTEN_KEPT = 16_384
+"""People (and as many organizations) a writer keeps as it last wrote them (see `StoreIndex.written`)."""
 
 StoredArticle = list[int]
 """A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
@@ -121,6 +123,12 @@ class StoreIndex:
     """What changed since those files were written: the next write's line."""
     written: tuple[list[Segment], int, int] | None = None
     """The lookup files (and entries in them) of the write under way, theirs once it commits."""
+    written_documents: dict[str, dict[str, tuple[int, dict[str, Any]]]] = field(
+        default_factory=lambda: {"people": {}, "organizations": {}}
+    )
+    """The people and organizations this process wrote last (at most WRITTEN_KEPT of each), by table and key, each
+    with the place it was written to: a later batch merging with one takes it from here rather than reading it
+    back from its file. The lookups, and so these, are let go when another process writes to the store."""
 
     @classmethod
     def of(cls, tables: Tables) -> StoreIndex:
@@ -296,11 +304,23 @@ class StoreIndex:
         """The content hashes of the stored articles whose source has the digest of `source`."""
         return list(self.sources.get(source_digest(source), ()))
 
-    def placed(self, table: str, key: str, place: tuple[int, str]) -> None:
-        """Note where a person's or organization's document now is."""
+    def placed(self, table: str, key: str, place: tuple[int, str], document: dict[str, Any] | None = None) -> None:
+        """Note where a person's or organization's document now is (and, given, the document written there)."""
         stored, changed, gone = self._kind(table)
         stored[key] = changed[key] = packed_place(place)
         gone.discard(key)
+        written = self.written_documents[table]
+        written.pop(key, None)
+        if document is not None:
+            written[key] = (stored[key], document)
+            if len(written) > WRITTEN_KEPT:
+                del written[next(iter(written))]
+
+    def written_document(self, table: str, key: str, place: int) -> dict[str, Any] | None:
+        """The document of a person or organization as this process wrote it at `place` (None when it did not, or
+        no longer keeps it)."""
+        written = self.written_documents[table].get(key)
+        return written[1] if written is not None and written[0] == place else None
 
     def gone(self, table: str, key: str) -> None:
         """Note that a person or organization is stored no more."""
@@ -308,6 +328,7 @@ class StoreIndex:
         stored.pop(key, None)
         changed.pop(key, None)
         gone.add(key)
+        self.written_documents[table].pop(key, None)
 
     def _spans(self, table: str) -> tuple[array, dict[str, int]]:
         """The spans of people's or organizations' documents, and those changed since the lookups were written."""
