@@ -26,6 +26,8 @@ ARTICLE_KEY_LENGTH = 16
 TABLES = ("articles", "texts", "people", "organizations", "quotes", "search")
 EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
+USES = {"people": "appearances", "organizations": "articles"}
+"""The list of a person's or organization's document that names the articles it is in."""
 LONG_LISTS = {"organizations": "articles"}
 """The list that ends a stored document and grows with the store, by table: a writer keeps a long one as its bytes
 (see `EncodedList`)."""
@@ -265,15 +267,13 @@ class DocumentWriter:
 
     def apply(self) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
-        for table_name, documents, uses in (
-            ("people", self.people, "appearances"),
-            ("organizations", self.organizations, "articles"),
-        ):
-            added = sorted(key for key, document in documents.items() if document[uses])
+        for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
+            added = sorted(key for key, document in documents.items() if document[USES[table_name]])
             appended = self.tables.append_documents(table_name, [documents[key] for key in added])
             for key, place in zip(added, appended, strict=True):
                 document = documents[key]
-                self.index.placed(table_name, key, place, document if _kept_written(table_name, document) else None)
+                entries = _kept_entries(table_name, document)
+                self.index.placed(table_name, key, place, document if entries is not None else None, entries or 0)
             for key in documents.keys() - set(added):
                 self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")
@@ -334,14 +334,15 @@ class DocumentWriter:
                     del edited[doc_id]
 
 
-def _kept_written(table: str, document: dict[str, Any]) -> bool:
-    """Whether a writer keeps a document it wrote for its next batches (see `StoreIndex.written_documents`): not one
-    whose long list is, or will soon be, read back as its bytes (see `EncodedList`) rather than encoded whole again
-    by every batch that extends it."""
-    listed = document.get(LONG_LISTS[table]) if table in LONG_LISTS else None
+def _kept_entries(table: str, document: dict[str, Any]) -> int | None:
+    """The entries of a document's list, for a writer to keep it for its next batches (see
+    `StoreIndex.written_documents`); None for one not kept, whose long list is, or soon will be, read back as its
+    bytes (see `EncodedList`) rather than encoded whole again by every batch that extends it."""
+    listed = document.get(USES[table], ())
     if isinstance(listed, EncodedList):
-        return False
-    return listed is None or len(listed) * (ARTICLE_KEY_LENGTH + 3) < LONG_LIST_BYTES
+        return None
+    long = table in LONG_LISTS and len(listed) * (ARTICLE_KEY_LENGTH + 3) > LONG_LIST_BYTES
+    return None if long else len(listed)
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

@@ -40,8 +40,10 @@ LINES_KEPT = 32
 lines parse much faster than many small ones merged."""
 REWRITE_SLACK = 10_000
 """The lookups are written whole again once their lines hold this many more entries than twice the live ones."""
-WRITTEN_KEPT = 16_384
-"""People (and as many organizations) a writer keeps as it last wrote them (see `StoreIndex.written`)."""
+WRITTEN_KEPT = 50_000
+"""How much a writer keeps of the people (and as much of the organizations) it last wrote (see
+`StoreIndex.written_documents`), in entries of their lists of appearances or articles, each document counting one
+more: about 15 MB of each at most."""
 
 StoredArticle = list[int]
 """A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
@@ -123,12 +125,14 @@ class StoreIndex:
     """What changed since those files were written: the next write's line."""
     written: tuple[list[Segment], int, int] | None = None
     """The lookup files (and entries in them) of the write under way, theirs once it commits."""
-    written_documents: dict[str, dict[str, tuple[int, dict[str, Any]]]] = field(
+    written_documents: dict[str, dict[str, tuple[int, dict[str, Any], int]]] = field(
         default_factory=lambda: {"people": {}, "organizations": {}}
     )
-    """The people and organizations this process wrote last (at most WRITTEN_KEPT of each), by table and key, each
-    with the place it was written to: a later batch merging with one takes it from here rather than reading it
-    back from its file. The lookups, and so these, are let go when another process writes to the store."""
+    """The people and organizations this process wrote last (see WRITTEN_KEPT), by table and key, each with the
+    place it was written to and its count of entries: a later batch merging with one takes it from here rather than
+    reading it back from its file. The lookups, and so these, are let go when another process writes to the store."""
+    written_entries: dict[str, int] = field(default_factory=lambda: {"people": 0, "organizations": 0})
+    """The entries `written_documents` holds, by table."""
 
     @classmethod
     def of(cls, tables: Tables) -> StoreIndex:
@@ -304,17 +308,27 @@ class StoreIndex:
         """The content hashes of the stored articles whose source has the digest of `source`."""
         return list(self.sources.get(source_digest(source), ()))
 
-    def placed(self, table: str, key: str, place: tuple[int, str], document: dict[str, Any] | None = None) -> None:
-        """Note where a person's or organization's document now is (and, given, the document written there)."""
+    def placed(
+        self, table: str, key: str, place: tuple[int, str], document: dict[str, Any] | None = None, entries: int = 0
+    ) -> None:
+        """Note where a person's or organization's document now is (and, given, the document written there, with
+        the entries of its list, to keep for later batches: the oldest kept are let go beyond WRITTEN_KEPT)."""
         stored, changed, gone = self._kind(table)
         stored[key] = changed[key] = packed_place(place)
         gone.discard(key)
-        written = self.written_documents[table]
-        written.pop(key, None)
+        self._forget_written(table, key)
         if document is not None:
-            written[key] = (stored[key], document)
-            if len(written) > WRITTEN_KEPT:
-                del written[next(iter(written))]
+            written = self.written_documents[table]
+            written[key] = (stored[key], document, entries + 1)
+            self.written_entries[table] += entries + 1
+            while self.written_entries[table] > WRITTEN_KEPT:
+                self._forget_written(table, next(iter(written)))
+
+    def _forget_written(self, table: str, key: str) -> None:
+        """Let go of a written document kept (see `written_documents`)."""
+        kept = self.written_documents[table].pop(key, None)
+        if kept is not None:
+            self.written_entries[table] -= kept[2]
 
     def written_document(self, table: str, key: str, place: int) -> dict[str, Any] | None:
         """The document of a person or organization as this process wrote it at `place` (None when it did not, or
@@ -328,7 +342,7 @@ class StoreIndex:
         stored.pop(key, None)
         changed.pop(key, None)
         gone.add(key)
-        self.written_documents[table].pop(key, None)
+        self._forget_written(table, key)
 
     def _spans(self, table: str) -> tuple[array, dict[str, int]]:
         """The spans of people's or organizations' documents, and those changed since the lookups were written."""
