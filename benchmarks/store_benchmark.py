@@ -7,9 +7,9 @@ Every figure is printed with a baseline measured in the same run on the same dat
 - ingest throughput (extraction included) against extraction alone;
 - opening the store, ready to search, against TinyDB's own JSONStorage reading the same documents;
 - keyword search p50/p95 over realistic queries against SQLite FTS5 (stdlib sqlite3) on the same quotes;
-- `whosaid search WORD --json` (and plain, and `| head -1`) as a whole process, for a word most quotes hold and
-  a phrase a handful hold, against a Python process that queries an SQLite FTS5 table of the quote texts and
-  prints every match as a JSON object with its text;
+- `whosaid search WORD --json` (and plain, and `| head -1`) as a whole process, for a word most quotes hold, a
+  phrase a handful hold and a word at most five hold, against a Python process that queries an SQLite FTS5 table
+  of the quote texts and prints every match as a JSON object with its text;
 - launch until the panes are on screen (tmux) against a minimal Textual app, with the seed alone and at scale;
 - a keystroke in the search box until results are drawn against the same keystroke in a minimal app;
 - peak memory of the app with the store open against the minimal app.
@@ -202,8 +202,8 @@ def common_word(texts: list[str]) -> str:
 
 
 def shell_queries(texts: list[str], database: Path, seed: int = 5) -> dict[str, tuple[str, str]]:
-    """Two queries as (whosaid words, FTS5 query): the word the most quotes hold, and a phrase of four words of
-    one quote that only a handful of quotes (at most 20) hold."""
+    """Three queries as (whosaid words, FTS5 query): the word the most quotes hold, a phrase of four words of one
+    quote that only a handful of quotes (at most 20) hold, and a word that at most five quotes hold."""
     common = common_word(texts)
     queries = {"common word": (common, common)}
     connection = sqlite3.connect(database)
@@ -217,6 +217,15 @@ def shell_queries(texts: list[str], database: Path, seed: int = 5) -> dict[str, 
         found = connection.execute("SELECT count(*) FROM quotes WHERE quotes MATCH ?", (f'"{phrase}"',)).fetchone()[0]
         if 1 <= found <= 20:
             queries["rare phrase"] = (f'"{phrase}"', f'"{phrase}"')
+            break
+    for _ in range(2000):
+        words = re.findall(r"[A-Za-z]{4,}", chooser.choice(texts))
+        if not words:
+            continue
+        word = chooser.choice(words).lower()
+        found = connection.execute("SELECT count(*) FROM quotes WHERE quotes MATCH ?", (f'"{word}"',)).fetchone()[0]
+        if 1 <= found <= 5:
+            queries["rare word"] = (word, f'"{word}"')
             break
     connection.close()
     return queries

@@ -16,7 +16,6 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -377,9 +376,13 @@ class LookupLines:
 PLACE = re.compile(rb"\d+")
 
 
-def cut_document(raw: bytes, doc_id: int) -> dict[str, Any] | None:
-    """The document with this id, cut from its table file's bytes and parsed alone; None when it is not there."""
-    start = raw.find(b'"%d":{' % doc_id)
+def cut_document(raw: bytes, doc_id: int, near: int = 0) -> dict[str, Any] | None:
+    """The document with this id, cut from its table file's bytes and parsed alone, looked for from `near` on (then
+    before it); None when it is not there."""
+    needle = b'"%d":{' % doc_id
+    start = raw.find(needle, near)
+    if start < 0 and near:
+        start = raw.find(needle, 0, near + len(needle))
     if start < 1 or raw[start - 1 : start] not in (b"{", b","):
         return None
     following = raw.find(b',"%d":{' % (doc_id + 1), start)
@@ -399,6 +402,8 @@ def last_quote_id(raw: bytes) -> int | None:
     return int(digits) if digits.isdigit() and raw[start - 2 : start - 1] in (b"{", b",") else None
 
 
+NEAR_MARGIN = 16_384
+"""How far before where a quote would stand if all were as long a quote is first looked for in its file."""
 QUOTE_FILES_KEPT = 8
 """Quote files a search keeps, as bytes to cut the next quotes from, and parsed."""
 CUTS_PER_FILE = 16
@@ -424,6 +429,8 @@ class KeyedStore:
         self._cuts_in_file: dict[int, int] = {}
         self._quote_files: dict[int, tuple[bytes, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
+        self._speaker_values: dict[str, list[str]] | None = None
+        """Every speaker's postings in each part, once many speakers were asked for (see `read_speakers`)."""
 
     @classmethod
     def of(cls, tables: Tables | None) -> KeyedStore | None:
@@ -439,24 +446,31 @@ class KeyedStore:
         """The positions a word, a pair of words ("a b") or a speaker id is posted at, ascending."""
         found = self._postings.get((section, key))
         if found is None:
-            encoded = key.encode("utf-8")
-            values = (part.value(section, encoded) for part in self.parts)
-            found = self._postings[(section, key)] = decoded_positions(value for value in values if value)
+            if section == "speakers" and self._speaker_values is not None:
+                found = decoded_positions(self._speaker_values.get(key, ()))
+            else:
+                encoded = key.encode("utf-8")
+                values = (part.value(section, encoded) for part in self.parts)
+                found = decoded_positions(value for value in values if value)
+            self._postings[(section, key)] = found
         return found
+
+    def read_speakers(self) -> None:
+        """Read every part's section of the speakers' postings at once, for a search that asks for many speakers:
+        one parse of each section rather than a lookup in each part for each speaker."""
+        if self._speaker_values is None:
+            values: dict[str, list[str]] = {}
+            for part in self.parts:
+                for speaker, value in part.section("speakers").items():
+                    values.setdefault(speaker, []).append(value)
+            self._speaker_values = values
 
     def speaker_positions(self, speakers: Iterable[str]) -> dict[str, array]:
         """The positions of each speaker's quotes, ascending: looked up one by one for a few speakers, else read
-        from every part's section of them, parsed."""
+        from every part's section of them (see `read_speakers`)."""
         speakers = list(dict.fromkeys(speakers))
-        unread = [speaker for speaker in speakers if ("speakers", speaker) not in self._postings]
-        if len(unread) > KEYS_ONE_BY_ONE:
-            wanted, values = set(unread), defaultdict(list)
-            for part in self.parts:
-                section = part.section("speakers")
-                for speaker in wanted.intersection(section):
-                    values[speaker].append(section[speaker])
-            for speaker in unread:
-                self._postings[("speakers", speaker)] = decoded_positions(values.get(speaker, ()))
+        if sum(("speakers", speaker) not in self._postings for speaker in speakers) > KEYS_ONE_BY_ONE:
+            self.read_speakers()
         return {speaker: self.postings("speakers", speaker) for speaker in speakers}
 
     def speakers_with_word(self, word: str) -> set[str]:
@@ -480,7 +494,9 @@ class KeyedStore:
         if cuts <= CUTS_PER_FILE:
             raw, first_id = self._quote_file(number)
             offset = position - self._quote_starts[number]
-            found = cut_document(raw, first_id + offset) if first_id is not None else None
+            count = self._quote_starts[number + 1] - self._quote_starts[number]
+            near = max(0, len(raw) * offset // max(count, 1) - NEAR_MARGIN)
+            found = cut_document(raw, first_id + offset, near) if first_id is not None else None
             if found is not None:
                 self._quotes_cut[position] = found
                 return found
@@ -568,6 +584,10 @@ class QuoteField:
         return self._store.quote(position).get(self._name)
 
 
+SPEAKERS_ONE_BY_ONE = 8
+"""Speakers whose postings a listing looks up one by one as it groups copies; past this many, it reads them all."""
+
+
 class SpeakerQuotes(dict[str, list[int]]):
     """The positions of each speaker's quotes in a `KeyedStore`, looked up when first asked for."""
 
@@ -576,6 +596,8 @@ class SpeakerQuotes(dict[str, list[int]]):
         self._store = store
 
     def __missing__(self, speaker: str) -> list[int]:
+        if len(self) >= SPEAKERS_ONE_BY_ONE:
+            self._store.read_speakers()
         found = self[speaker] = list(self._store.postings("speakers", speaker))
         return found
 
