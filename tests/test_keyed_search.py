@@ -268,3 +268,13 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
             start, stop = sorted(rng.sample(range(len(raw) + 1), 2))
             needle = raw[rng.randrange(len(raw)) :][: rng.randint(1, 4)]
             assert data.find(needle, start, stop) == raw.find(needle, start, stop)
+
+
+def test_a_quote_is_cut_from_its_file_wherever_the_search_for_it_starts() -> None:
+    rng = random.Random(3)
+    quotes = {str(100 + n): {"text": "x" * rng.randint(1, 300), "speaker": None} for n in range(50)}
+    raw = orjson.dumps(quotes)
+    for doc_id, quote in quotes.items():
+        for near in (0, 1, len(raw) // 2, len(raw) - 1, len(raw)):
+            assert keyed_index.cut_document(raw, int(doc_id), near) == quote
+    assert keyed_index.cut_document(raw, 99, len(raw) // 2) is None
