@@ -28,7 +28,7 @@ from store.database import needs_upgrade, read_tables
 from store.errors import StoreError
 from store.keys import fold
 from store.quote_groups import QuoteGroups
-from store.quote_index import KEYED_SECTIONS
+from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.search import ParsedQuery, Term
 from store.snapshot import NameLines
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
@@ -659,7 +659,7 @@ class KeyedSearch:
 
     def text_positions(self, terms: Sequence[Term]) -> list[int]:
         """Positions of the quotes whose text matches every term (as `QuoteIndex.search`)."""
-        required: list[Sequence[int]] = []
+        required: list[Sequence[int] | set[int]] = []
         to_verify: list[Term] = []
         for term in terms:
             tokens = term.tokens
@@ -669,20 +669,7 @@ class KeyedSearch:
                 required.append(self.store.postings("pairs", f"{first} {second}"))
             if term.literal is not None or len(tokens) > 2:
                 to_verify.append(term)
-        required.sort(key=len)
-        candidates = set(required[0])
-        for positions in required[1:]:
-            if not candidates:
-                return []
-            candidates.intersection_update(positions)
-        if to_verify:
-            patterns = [term.pattern() for term in to_verify]
-            candidates = {
-                position
-                for position in candidates
-                if all(pattern.search(fold(self.store.quote(position)["text"])) for pattern in patterns)
-            }
-        return sorted(candidates)
+        return positions_matching(required, to_verify, lambda position: fold(self.store.quote(position)["text"]))
 
     def speakers_named(self, term: Term) -> set[str]:
         """The ids of the speakers one of whose names the term matches (as `NameLines.owners_matching`)."""

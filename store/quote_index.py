@@ -12,7 +12,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -188,13 +188,21 @@ class QuoteIndex:
             required.extend(lists)
             if not exact:
                 to_verify.append(term)
-        required.sort(key=len)
-        candidates = set(required[0])
-        for positions in required[1:]:
-            if not candidates:
-                return []
-            candidates.intersection_update(positions)
-        if to_verify:
-            patterns = [term.pattern() for term in to_verify]
-            candidates = {p for p in candidates if all(pattern.search(self._folded_text(p)) for pattern in patterns)}
-        return sorted(candidates)
+        return positions_matching(required, to_verify, self._folded_text)
+
+
+def positions_matching(
+    required: list[Sequence[int] | set[int]], to_verify: Sequence[Term], folded_text: Callable[[int], str]
+) -> list[int]:
+    """The positions in every one of the `required` posting lists whose folded text the terms `to_verify` (which
+    the lists alone do not prove) match, ascending."""
+    required.sort(key=len)
+    candidates = set(required[0])
+    for positions in required[1:]:
+        if not candidates:
+            return []
+        candidates.intersection_update(positions)
+    if to_verify:
+        patterns = [term.pattern() for term in to_verify]
+        candidates = {p for p in candidates if all(pattern.search(folded_text(p)) for pattern in patterns)}
+    return sorted(candidates)
