@@ -268,8 +268,8 @@ class Store:
         """Extract (unless `extracted` holds it, by content hash) outside the lock, then merge and write the whole
         batch as one atomic replace. `versions` says which extractor read what `extracted` holds (by default,
         this store's); a stored article an older one read takes the new extraction. The cycle collector waits
-        while the batch is merged and written: that makes tens of thousands of documents and no cycles, and its
-        passes over them cost about a tenth of the writer's time."""
+        while the batch is merged and written: that makes tens of thousands of documents and no cycles, so its
+        passes over them would find nothing."""
         extractions: dict[str, Extraction] = dict(extracted or {})
         prepared = []
         for source, text, *metadata in articles:
