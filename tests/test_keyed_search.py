@@ -279,3 +279,12 @@ def test_a_quote_is_cut_from_its_file_wherever_the_search_for_it_starts() -> Non
         for near in (0, 1, len(raw) // 2, len(raw) - 1, len(raw)):
             assert keyed_index.cut_document(raw, int(doc_id), near) == quote
     assert keyed_index.cut_document(raw, 99, len(raw) // 2) is None
+
+
+def test_a_search_finding_more_than_a_keyed_read_should_take_reads_the_whole_store(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keyed = printed(capsys, store_path, "harbor", "--jsonl")
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 2)
+    assert cli.keyed_entries(store_path, parse_query("harbor ")) is None
+    assert printed(capsys, store_path, "harbor", "--jsonl") == keyed

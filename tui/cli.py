@@ -776,10 +776,16 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     return snapshot
 
 
+KEYED_MATCHES = 20_000
+"""Up to this many matches, a search reads what it prints by key; beyond, it reads the store whole, which then
+costs less than reading the quotes and grouping their copies speaker by speaker."""
+
+
 def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteDocuments] | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
     is read, not the whole store. None when the store or the query needs a whole read (an index written by an
-    earlier whosaid, a filter, a word being typed), or a writer replaced files while this read them."""
+    earlier whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES matches), or a writer
+    replaced files while this read them."""
     if not keyed_terms(parsed):
         return None
     try:
@@ -787,6 +793,8 @@ def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int],
         if keyed is None:
             return None
         positions = KeyedSearch(keyed).positions(parsed)
+        if len(positions) > KEYED_MATCHES:
+            return None
         groups = keyed.groups()
     except (StoreError, OSError):
         return None
