@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
 EXIT_FAILURE = 2
-INGEST_BATCH_SIZE = 100
+INGEST_BATCH_SIZE = 500
 STDIN_NAME = "-"
 """The file name that stands for standard input, for `extract` and `ingest`."""
 
