@@ -32,6 +32,7 @@ from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.search import ParsedQuery, Term
 from store.snapshot import NameLines
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
+from store.writer_lookups import LOOKUPS_VERSION
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
@@ -41,8 +42,6 @@ PROBE_WINDOW = 4096
 """Below this many bytes, a key is looked for in a section by one string search rather than by halving."""
 RAW_LINE_BYTES = 1 << 20
 """A lookup line this long holding one kind of entry is searched in its bytes; a shorter one is parsed."""
-LOOKUPS_VERSION = 2
-"""The shape of lookup files this reader knows (see `store.writer_lookups.LOOKUPS_VERSION`)."""
 
 
 class FileBytes:
