@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
+from textual.command import CommandList
 from textual.widgets import Footer
 from textual.widgets._header import HeaderTitle
 
@@ -247,3 +248,23 @@ async def test_keys_on_an_article_whose_view_is_gone_leave_the_app_running(store
         await settle(pilot)
         assert app.is_running and app.return_code is None
         assert isinstance(app.screen, BrowseScreen)
+
+
+@synchronously
+async def test_a_palette_search_that_outlives_the_palettes_list_leaves_the_app_running(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, WhosaidPalette)
+        await palette.query_one(CommandList).remove()
+        palette._gather_commands("a")
+        await settle(pilot)
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        await pilot.press("escape")
+        await settle(pilot)
+        await assert_keys_land_in_the_browser(pilot)

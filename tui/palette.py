@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakSet
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.await_complete import AwaitComplete
 from textual.command import CommandList, CommandPalette
+from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 from textual.worker import Worker
@@ -69,7 +70,16 @@ class WhosaidPalette(CommandPalette):
         """Search the providers, unless the palette is closed (its list is going or gone)."""
         if self._gone():
             return None
-        return super()._gather_commands(search_value)
+        return self._gather_commands_while_listed(search_value)
+
+    @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
+    async def _gather_commands_while_listed(self, search_value: str) -> None:
+        """Textual's search of the providers; one that finds the palette's list gone (the palette taken down by a
+        key of the same burst while the search waited to run) ends there instead of ending the app."""
+        try:
+            await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
+        except NoMatches:
+            return
 
     @on(Input.Changed)
     @on(Input.Submitted)
