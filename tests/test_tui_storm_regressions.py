@@ -63,15 +63,21 @@ async def test_keys_that_open_and_close_the_palette_in_one_burst_leave_the_app_r
         await assert_keys_land_in_the_browser(pilot)
 
 
+async def opened_palette(pilot) -> WhosaidPalette:  # type: ignore[no-untyped-def]
+    """The palette, opened by Ctrl+P once the browser has settled."""
+    await settle(pilot)
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    palette = pilot.app.screen
+    assert isinstance(palette, WhosaidPalette)
+    return palette
+
+
 @synchronously
 async def test_ctrl_p_while_the_palette_is_closing_keeps_the_app_running(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        palette = app.screen
-        assert isinstance(palette, WhosaidPalette)
+        palette = await opened_palette(pilot)
         palette.dismiss()
         app.action_command_palette()
         await settle(pilot)
@@ -254,11 +260,7 @@ async def test_keys_on_an_article_whose_view_is_gone_leave_the_app_running(store
 async def test_a_palette_search_that_outlives_the_palettes_list_leaves_the_app_running(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("ctrl+p")
-        await settle(pilot)
-        palette = app.screen
-        assert isinstance(palette, WhosaidPalette)
+        palette = await opened_palette(pilot)
         await palette.query_one(CommandList).remove()
         palette._gather_commands("a")
         await settle(pilot)
