@@ -24,13 +24,11 @@ from typing import Any
 
 import orjson
 
-from store.database import needs_upgrade, read_tables
 from store.errors import StoreError
 from store.keys import fold
 from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.search import ParsedQuery, Term
-from store.snapshot import NameLines
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
 from store.writer_lookups import LOOKUPS_VERSION
 
@@ -680,6 +678,8 @@ class KeyedSearch:
                 return set()
         if not candidates or not term_needs_names(term):
             return candidates or set()
+        from store.snapshot import NameLines  # the snapshot imports this module's index parts
+
         ordered = sorted(candidates)
         lines = NameLines.build((number, self.store.names_of(speaker)) for number, speaker in enumerate(ordered))
         return {ordered[owner] for owner in lines.owners_matching(term)}
@@ -688,6 +688,8 @@ class KeyedSearch:
 
 def read_by_key(path: Path) -> KeyedStore | None:
     """The store at `path` read by key, or None when it must be read whole (see `KeyedStore.of`)."""
+    from store.database import needs_upgrade, read_tables  # the database's snapshot imports this module
+
     tables = read_tables(path)
     if tables is None or needs_upgrade(tables):
         return None
