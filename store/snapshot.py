@@ -10,10 +10,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
 from sys import intern
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from store import storage
 from store.citations import Citation, format_citation
+from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
@@ -32,9 +33,17 @@ from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_que
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
+if TYPE_CHECKING:
+    from store.keyed_index import IndexPart
+    from store.keyed_quote_index import KeyedQuoteIndex
+
 QUOTE_FILES_KEPT = 4
 """Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
+KEYED_BROWSING_QUOTES = 500_000
+"""A lean snapshot of a store with more quotes than this searches its stored index by key (`KeyedQuoteIndex`)
+rather than holding it parsed, with the names of every person and organization: about 450 MB at a million quotes,
+against a few milliseconds more a word typed."""
 WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
@@ -160,6 +169,19 @@ def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int
     return counts if counts is not None else ({str(UNRECORDED_VERSION): articles} if articles else {})
 
 
+def keyed_index_parts(tree: Mapping[str, Any]) -> list[IndexPart] | None:
+    """The parts of a big store's quote index, to search by key (see KEYED_BROWSING_QUOTES); None for a smaller
+    store, or one whose index was not written for it."""
+    if not isinstance(tree, Tables) or tree.document_count("quotes") <= KEYED_BROWSING_QUOTES:
+        return None
+    from store.keyed_index import index_parts  # it reads stores through this module
+
+    try:
+        return index_parts(tree)
+    except StoreError:
+        return None
+
+
 def _table_documents(
     tree: Mapping[str, Any],
     table: str,
@@ -194,6 +216,8 @@ class Snapshot:
     _unread: tuple[Sequence[dict[str, Any]], ...] = field(default=(), repr=False)
     _article_index: ArticleIndex = field(default_factory=lambda: ArticleIndex([]), repr=False)
     _extractor_counts: Mapping[str, int] = field(default_factory=dict, repr=False)
+    _keyed_parts: Sequence[IndexPart] | None = field(default=None, repr=False)
+    """The stored index's parts, when it is searched by key (see KEYED_BROWSING_QUOTES) rather than read."""
 
     @classmethod
     def build(
@@ -264,7 +288,8 @@ class Snapshot:
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
         if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
             quotes.groups().entries  # noqa: B018 - about one table file, read for the first screen: group it now
-        index_documents = _table_documents(tree, "search", read_current)
+        keyed_parts = keyed_index_parts(tree) if lean else None
+        index_documents = _table_documents(tree, "search", read_current) if keyed_parts is None else ()
         return cls(
             str(path),
             LazyRecords(article_documents, article),
@@ -275,6 +300,7 @@ class Snapshot:
             (article_documents, index_documents),
             article_index,
             extractor_counts(tree, len(article_documents)),
+            keyed_parts,
         )
 
     def read_all(self) -> None:
@@ -350,7 +376,11 @@ class Snapshot:
         return keys
 
     @cached_property
-    def _quote_index(self) -> QuoteIndex:
+    def _quote_index(self) -> QuoteIndex | KeyedQuoteIndex:
+        if self._keyed_parts is not None:
+            from store.keyed_quote_index import KeyedQuoteIndex
+
+            return KeyedQuoteIndex(self._keyed_parts, lambda position: self.stored_quotes.texts()[position])
         return QuoteIndex(self.stored_quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
 
     def build_indexes(self) -> None:
@@ -365,10 +395,10 @@ class Snapshot:
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
             self._quote_index,
-            self._speaker_lines,
             self._entry_positions,
         )
-        self._speaker_lines[0].words()
+        if self._keyed_parts is None:
+            self._speaker_lines[0].words()
 
     def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
         """The stored articles among these keys, in order; records are made only as they are read."""
@@ -663,6 +693,8 @@ class Snapshot:
 
     def _speakers_named(self, term: Term) -> list[str]:
         """Speaker ids of the people and organizations one of whose names the term matches."""
+        if self._keyed_parts is not None:
+            return self._keyed_speakers_named([term])
         lines, speakers = self._speaker_lines
         return [speakers[owner] for owner in lines.owners_matching(term)]
 
@@ -797,6 +829,8 @@ class Snapshot:
         terms = [*parsed.terms, *(f.term for f in parsed.filters if f.field in fields)]
         if not terms:
             return []
+        if self._keyed_parts is not None:
+            return self._keyed_owners(self._keyed_speakers_named(terms))
         names = self._speaker_lines[0]
         lines = names.lines_matching(terms[0])
         for term in terms[1:]:
@@ -804,6 +838,57 @@ class Snapshot:
                 break
             lines &= names.lines_matching(term)
         return sorted({names.owners[line] for line in lines})
+
+    def _keyed_speakers_named(self, terms: Sequence[Term]) -> list[str]:
+        """Speaker ids of the people and organizations one of whose names every term matches, found through the
+        names' words the stored index holds, and told by their names where the words alone do not prove it."""
+        from store.keyed_quote_index import KeyedQuoteIndex, needs_names
+
+        index = self._quote_index
+        assert isinstance(index, KeyedQuoteIndex)
+        candidates: set[str] | None = None
+        for term in terms:
+            named = index.speakers_named(term)
+            candidates = named if candidates is None else candidates & named
+            if not candidates:
+                return []
+        if not candidates or not needs_names(terms):
+            return sorted(candidates or ())
+        ordered = sorted(candidates)
+        lines = NameLines.build((number, self._names_of(speaker)) for number, speaker in enumerate(ordered))
+        matching = lines.lines_matching(terms[0])
+        for term in terms[1:]:
+            matching &= lines.lines_matching(term)
+        return sorted({ordered[lines.owners[line]] for line in matching})
+
+    def _names_of(self, speaker: str) -> tuple[str, ...]:
+        """A speaker's name and aliases ("person:KEY", "organization:KEY"); none when not stored."""
+        kind, _, key = speaker.partition(":")
+        if kind == "person":
+            document = self.person_document(key)
+            return (document["name"], *document.get("aliases", ())) if document is not None else ()
+        organization = self.organization(key)
+        return (organization.name, *organization.aliases) if organization is not None else ()
+
+    def _keyed_owners(self, speakers: Iterable[str]) -> list[int]:
+        """The numbers `_speaker_lines` gives these speakers (the people by position, then the organizations),
+        ascending, without building its lines."""
+        people = len(self.people)
+        owners = []
+        for speaker in speakers:
+            kind, _, key = speaker.partition(":")
+            owner = (
+                self._people_by_key.get(key)
+                if kind == "person"
+                else (self._organization_positions.get(key) if kind == "organization" else None)
+            )
+            if owner is not None:
+                owners.append(owner if kind == "person" else people + owner)
+        return sorted(owners)
+
+    @cached_property
+    def _organization_positions(self) -> dict[str, int]:
+        return {organization.key: position for position, organization in enumerate(self.organizations)}
 
     def speaker_details(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
         """Who said a quote and, in that article, their role and organization (an organization speaks for itself)."""

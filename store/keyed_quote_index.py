@@ -1,0 +1,179 @@
+"""The quote index and the names' words read by key from the stored index parts, for a browser kept open on a big
+store: the same answers as `QuoteIndex` and `NameLines`, without holding the parts parsed (hundreds of MB at a
+million quotes). Each word typed costs a binary search in each part's bytes (see `store.keyed_index`)."""
+
+from __future__ import annotations
+
+import base64
+import re
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
+
+from store.keyed_index import FileBytes, IndexPart, section_value
+from store.keys import fold
+from store.quote_index import decode_positions, positions_matching
+from store.search import ParsedQuery, Term, parse_query
+
+ENTRY = re.compile(rb'"([^"]*)":"([^"]*)"')
+"""One entry of a keyed section: a key and its base64 value (no key or value holds a quote mark)."""
+SCAN_BYTES = 65_536
+"""Bytes of a section read at a time while listing the keys that start with a prefix."""
+POSTINGS_KEPT = 64
+"""Decoded posting lists kept for the next search: a user types on from the words they typed."""
+
+
+def lower_bound(data: FileBytes, start: int, end: int, key: bytes) -> int:
+    """Where, in the JSON object at data[start:end] (sorted keys), an entry starts at or before the first one whose
+    key is `key` or after it: found by halving the bytes between entries, as `section_value` does."""
+    low, high = start + 1, end - 1
+    while high - low > SCAN_BYTES // 16:
+        middle = (low + high) // 2
+        comma = data.find(b',"', middle, high + 1)
+        if comma < 0:
+            high = middle
+            continue
+        key_end = data.find(b'":"', comma + 2, end)
+        if key_end < 0:
+            break
+        if data[comma + 2 : key_end] < key:
+            low = comma + 1
+        else:
+            high = comma
+    return low
+
+
+def entries_with_prefix(data: FileBytes, start: int, end: int, prefix: bytes) -> Iterator[tuple[bytes, bytes]]:
+    """The (key, value) entries of the section at data[start:end] whose keys start with `prefix`, in key order."""
+    position, size = lower_bound(data, start, end, prefix), SCAN_BYTES
+    while position < end:
+        block = data[position : min(end, position + size)]
+        last = 0
+        for entry in ENTRY.finditer(block):
+            key = entry.group(1)
+            if key.startswith(prefix):
+                yield key, entry.group(2)
+            elif key > prefix:
+                return
+            last = entry.end()
+        if position + len(block) >= end or not block:
+            return
+        if last:
+            position, size = position + last, SCAN_BYTES
+        else:
+            size *= 2  # one entry longer than the block: a word most quotes of the part hold
+
+
+class KeyedQuoteIndex:
+    """Answers a parsed query as `QuoteIndex.search` does, reading each posting list from the parts where it is
+    stored; and tells which speakers' names hold a word, as the parts' `names` sections say."""
+
+    def __init__(self, parts: Sequence[IndexPart], text_of: Callable[[int], str]) -> None:
+        self._parts = parts
+        self._text_of = text_of
+        self._kept: OrderedDict[tuple[str, str], array] = OrderedDict()
+
+    def _values(self, section: str, key: str) -> Iterator[bytes]:
+        """The stored value of `key` in each part that holds it, in the parts' order."""
+        encoded = key.encode("utf-8")
+        for part in self._parts:
+            start, end = part.sections[section]
+            with FileBytes(part.path) as data:
+                value = section_value(data, start, end, encoded)
+            if value:
+                yield value
+
+    def _prefixed_values(self, section: str, prefix: str) -> Iterator[list[bytes]]:
+        """For each part, the stored values of every key that starts with `prefix`."""
+        encoded = prefix.encode("utf-8")
+        for part in self._parts:
+            start, end = part.sections[section]
+            with FileBytes(part.path) as data:
+                yield [value for _key, value in entries_with_prefix(data, start, end, encoded)]
+
+    def postings(self, section: str, key: str) -> array:
+        """The positions a word or a pair of words ("a b") is posted at, ascending."""
+        found = self._kept.get((section, key))
+        if found is None:
+            found = array("I")
+            for value in self._values(section, key):
+                found.extend(decode_positions(value.decode("ascii")))
+            self._keep((section, key), found)
+        else:
+            self._kept.move_to_end((section, key))
+        return found
+
+    def _keep(self, key: tuple[str, str], positions: array) -> None:
+        self._kept[key] = positions
+        while len(self._kept) > POSTINGS_KEPT:
+            self._kept.popitem(last=False)
+
+    def positions_with_prefix(self, prefix: str) -> array:
+        """Positions of the quotes holding any word that starts with `prefix`, ascending (the parts cover
+        consecutive positions, so each part's union follows the one before)."""
+        found = self._kept.get(("prefix", prefix))
+        if found is not None:
+            self._kept.move_to_end(("prefix", prefix))
+            return found
+        found = array("I")
+        for values in self._prefixed_values("words", prefix):
+            if len(values) == 1:
+                found.extend(decode_positions(values[0].decode("ascii")))
+            elif values:
+                union: set[int] = set()
+                for value in values:
+                    union.update(decode_positions(value.decode("ascii")))
+                found.extend(sorted(union))
+        self._keep(("prefix", prefix), found)
+        return found
+
+    def search(self, query: ParsedQuery | str) -> list[int]:
+        """Positions of the quotes whose text matches every term of the query (its filters aside), ascending."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if not parsed.terms:
+            return []
+        required: list[Sequence[int] | set[int]] = []
+        to_verify: list[Term] = []
+        for term in parsed.terms:
+            tokens = term.tokens
+            closed = tokens[:-1] if term.last_is_prefix else tokens
+            if len(closed) == 1:
+                required.append(self.postings("words", closed[0]))
+            required.extend(self.postings("pairs", f"{first} {second}") for first, second in pairwise(closed))
+            if term.last_is_prefix:
+                required.append(self.positions_with_prefix(tokens[-1]))
+            if term.literal is not None or len(closed) > 2 or (term.last_is_prefix and len(tokens) > 1):
+                to_verify.append(term)
+        return positions_matching(required, to_verify, lambda position: fold(self._text_of(position)))
+
+    def speakers_with_word(self, word: str, prefix: bool = False) -> set[str]:
+        """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts
+        with it)."""
+        if prefix:
+            values: Iterable[bytes] = (value for part in self._prefixed_values("names", word) for value in part)
+        else:
+            values = self._values("names", word)
+        found: set[str] = set()
+        for value in values:
+            found.update(base64.b64decode(value).decode("utf-8").split("\n"))
+        return found
+
+    def speakers_named(self, term: Term) -> set[str]:
+        """The ids of the speakers having, in one of their names, every word of the term (the last, when typed, as a
+        prefix): those one of whose names the term may match, to be told by their names when it has more than
+        one word or symbols (see `needs_names`)."""
+        candidates: set[str] | None = None
+        last = len(term.tokens) - 1
+        for number, token in enumerate(term.tokens):
+            with_word = self.speakers_with_word(token, prefix=term.last_is_prefix and number == last)
+            candidates = with_word if candidates is None else candidates & with_word
+            if not candidates:
+                return set()
+        return candidates or set()
+
+
+def needs_names(terms: Sequence[Term]) -> bool:
+    """Whether the speakers whose names hold each word of these terms must be told by their names too: a term of
+    several words or with symbols must match within one name, and several terms within the same one."""
+    return len(terms) > 1 or any(term.literal is not None or len(term.tokens) > 1 for term in terms)

@@ -1,0 +1,108 @@
+"""A browser on a big store searches its stored index by key, and finds what a search of the whole index finds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store import snapshot as snapshot_module
+from store.keyed_quote_index import KeyedQuoteIndex
+from store.snapshot import Snapshot
+from tests.test_keyed_search import QUERIES, store_path  # noqa: F401 - the store these tests search
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui.browse_screen import BrowseScreen
+
+__all__ = ["isolated_config"]
+
+TYPED = [
+    "h",
+    "harb",
+    "an",
+    "ann l",
+    "ann lee budg",
+    '"the harb',
+    '"we will reb',
+    "c+",
+    "at&",
+    "k mens",
+    "nu",
+    "núñ",
+    "o'ne",
+    "b",
+    "zz",
+    "story 1",
+    "speaker:le",
+    "speaker:lee harb",
+    "org:harb",
+    "org:city council",
+    "article:story",
+    "harbor org:counc",
+]
+"""Searches as they stand while the user types: the last word (or an unclosed phrase) a prefix."""
+
+
+def lean_snapshot(path: Path) -> Snapshot:
+    """The snapshot a browser holds of the store at `path`."""
+    store = Store(path)
+    store.lean = True
+    return store.snapshot
+
+
+@pytest.fixture
+def keyed(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # noqa: F811
+    """The browser's snapshot of the test store, searched by key as a big store's is."""
+    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    snapshot = lean_snapshot(store_path)
+    assert isinstance(snapshot._quote_index, KeyedQuoteIndex)
+    return snapshot
+
+
+def test_a_browser_on_a_big_store_finds_what_the_whole_index_finds(keyed: Snapshot, store_path: Path) -> None:  # noqa: F811
+    whole = Store(store_path).snapshot
+    found_any = 0
+    for query in [*QUERIES, *TYPED]:
+        keyed_quotes = keyed.search_quotes(query)
+        assert list(keyed_quotes.positions) == list(whole.search_quotes(query).positions), query
+        assert [p.key for p in keyed.search_people(query)] == [p.key for p in whole.search_people(query)], query
+        assert [o.key for o in keyed.search_organizations(query)] == [
+            o.key for o in whole.search_organizations(query)
+        ], query
+        found_any += bool(keyed_quotes)
+    assert found_any > (len(QUERIES) + len(TYPED)) // 2
+
+
+def test_a_browser_on_a_big_store_never_reads_the_index_whole(keyed: Snapshot) -> None:
+    keyed.read_all()
+    keyed.build_indexes()
+    assert keyed.search_quotes("harb")
+    assert "_speaker_lines" not in vars(keyed)
+    assert len(keyed._index_documents) == 0
+
+
+def test_a_smaller_store_keeps_its_index_in_memory(store_path: Path) -> None:  # noqa: F811
+    snapshot = lean_snapshot(store_path)
+    assert not isinstance(snapshot._quote_index, KeyedQuoteIndex)
+
+
+@synchronously
+async def test_typing_in_the_search_box_of_a_big_store_lists_the_matches(
+    keyed: Snapshot,
+    store_path: Path,  # noqa: F811
+) -> None:
+    whole = Store(store_path).snapshot
+    store = Store(store_path)
+    store.lean = True
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ann l")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        assert app.snapshot._keyed_parts is not None
+        expected = whole.search_quotes("ann l")
+        assert expected
+        assert [quote.key for quote in screen.quotes.records] == [quote.key for quote in expected]
+        assert [person.name for person in screen.people.records] == ["Ann Lee"]
