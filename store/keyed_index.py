@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -29,7 +29,7 @@ from store.keys import fold
 from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.search import ParsedQuery, Term
-from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
+from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
 from store.writer_lookups import LOOKUPS_VERSION
 
 PART_HEAD = re.compile(
@@ -38,38 +38,89 @@ PART_HEAD = re.compile(
 """The start of a keyed index part in its file: its id, the quotes it covers and its sections' sizes."""
 PROBE_WINDOW = 4096
 """Below this many bytes, a key is looked for in a section by one string search rather than by halving."""
+PROBE_READ = 1024
+"""The bytes each probe of a binary search reads first: enough for the entry it lands before, mostly."""
 RAW_LINE_BYTES = 1 << 20
 """A lookup line this long holding one kind of entry is searched in its bytes; a shorter one is parsed."""
 
 
 class FileBytes:
     """A file's bytes read where they are asked for (`os.pread`), as far as a search needs them: a few kilobytes of
-    each index part, never mapped or read whole (a mapped file's pages would count as the process's memory)."""
+    each index part, never mapped or read whole (a mapped file's pages would count as the process's memory). Short
+    reads go through blocks kept while the file is open, so that the probes a binary search makes near each other,
+    and the first probes every search of a section makes, cost one read."""
 
     CHUNK = 512
     """The bytes a search reads first; each further read is twice as long (up to LONGEST_CHUNK): what is sought is
     mostly near, as the next entry of a section is."""
     LONGEST_CHUNK = 65_536
+    BLOCK = 4096
+    """Reads up to two blocks long are made of whole blocks, aligned, each read once."""
+    BLOCKS_KEPT = 128
+    """Blocks kept per open file (half a megabyte): the first read, the top of each section's binary search."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._descriptor: int | None = None
+        self._blocks: dict[int, bytes] = {}
+        self.probes: dict[tuple[int, int], tuple[int, bytes | None]] = {}
+        """What each probe of a binary search found in the file, by the bytes it halved (see `section_value`)."""
 
     def __enter__(self) -> FileBytes:
+        return self.open()
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def open(self) -> FileBytes:
+        """Open the file for reading (a one-line StoreError when it cannot be)."""
         try:
             self._descriptor = os.open(self.path, os.O_RDONLY)
         except OSError as error:
             raise StoreError(f"cannot read {self.path.name}: {error.strerror}") from error
         return self
 
-    def __exit__(self, *_: object) -> None:
+    def close(self) -> None:
+        """Close the file and forget its blocks."""
         if self._descriptor is not None:
             os.close(self._descriptor)
             self._descriptor = None
+        self._blocks.clear()
+        self.probes.clear()
+
+    def __del__(self) -> None:
+        self.close()
+
+    def size(self) -> int:
+        """How many bytes the open file holds."""
+        assert self._descriptor is not None
+        return os.fstat(self._descriptor).st_size
 
     def __getitem__(self, span: slice) -> bytes:
         assert self._descriptor is not None
-        return os.pread(self._descriptor, max(0, span.stop - span.start), span.start)
+        start, stop = span.start, span.stop
+        size = self.BLOCK
+        if stop - start > 2 * size or start < 0:
+            return os.pread(self._descriptor, max(0, stop - start), start)
+        if stop <= start:
+            return b""
+        first = start // size
+        block = self._block(first)
+        if stop <= (first + 1) * size:
+            return block[start - first * size : stop - first * size]
+        last = (stop - 1) // size
+        joined = b"".join([block, *map(self._block, range(first + 1, last + 1))])
+        return joined[start - first * size : stop - first * size]
+
+    def _block(self, number: int) -> bytes:
+        """The file's bytes in block `number` (shorter at the file's end), kept while few are."""
+        block = self._blocks.get(number)
+        if block is None:
+            assert self._descriptor is not None
+            block = os.pread(self._descriptor, self.BLOCK, number * self.BLOCK)
+            if len(self._blocks) < self.BLOCKS_KEPT:
+                self._blocks[number] = block
+        return block
 
     def find(self, needle: bytes, start: int, end: int) -> int:
         """Where `needle` first is between `start` and `end`, -1 when it is not; read a chunk at a time."""
@@ -111,28 +162,64 @@ class IndexPart:
 def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:
     """The value of `key` in the JSON object at data[start:end] (sorted keys, base64 values, no key escaped), found
     by halving the bytes between entries: an entry starts after `,"`, which no key or value holds. The entry sought
-    starts at `low` or after it, and at `high` or before it."""
+    starts at `low` or after it, and at `high` or before it. Each probe reads PROBE_READ bytes, which mostly hold
+    the entry it compares; a long value is read on through. What a probe of an open file found is kept with it
+    (see `FileBytes.probes`): every search of a section makes the same first probes."""
+    probes = data.probes if isinstance(data, FileBytes) else {}
     low, high = start + 1, end - 1
     while high - low > PROBE_WINDOW:
-        middle = (low + high) // 2
-        comma = data.find(b',"', middle, high + 1)
-        if comma < 0:
-            high = middle
-            continue
-        key_end = data.find(b'":"', comma + 2, end)
-        if key_end < 0:
+        probe = probes.get((low, high))
+        if probe is None:
+            probe = probes[(low, high)] = entry_after(data, (low + high) // 2, high, end)
+        comma, probed = probe
+        if probed is None:
+            if comma < 0:
+                high = (low + high) // 2
+                continue
             return None
-        if data[comma + 2 : key_end] <= key:
+        if probed <= key:
             low = comma + 1
         else:
             high = comma
     needle = b'"' + key + b'":"'
-    found = data.find(needle, low, min(high + len(needle), end))
+    window = data[low : min(high + len(needle), end)]
+    found = window.find(needle)
     if found < 0:
         return None
-    value_start = found + len(needle)
-    value_end = data.find(b'"', value_start, end)
-    return bytes(data[value_start:value_end]) if value_end >= 0 else None
+    value_start = low + found + len(needle)
+    value_end = found_in(data, window, low, b'"', value_start, end)
+    if value_end < 0:
+        return None
+    if value_end <= low + len(window):
+        return bytes(window[value_start - low : value_end - low])
+    return bytes(data[value_start:value_end])
+
+
+def entry_after(data: Any, middle: int, high: int, end: int) -> tuple[int, bytes | None]:
+    """Where the first entry after `middle` (and by `high`) of a section ending at `end` starts (its comma), and its
+    key: (-1, None) when none starts by `high`, (comma, None) when its key has no end."""
+    window = data[middle : min(high + 1, middle + PROBE_READ)]
+    comma = found_in(data, window, middle, b',"', middle, high + 1)
+    if comma < 0:
+        return -1, None
+    key_end = found_in(data, window, middle, b'":"', comma + 2, end)
+    if key_end < 0:
+        return comma, None
+    if key_end <= middle + len(window):
+        return comma, window[comma + 2 - middle : key_end - middle]
+    return comma, data[comma + 2 : key_end]
+
+
+def found_in(data: Any, window: bytes, offset: int, needle: bytes, start: int, end: int) -> int:
+    """Where `needle` first is in data[start:end] (start at `offset` or after it), looked for first in `window`,
+    the bytes of data from `offset` on that were read already."""
+    found = window.find(needle, start - offset, end - offset)
+    if found >= 0:
+        return found + offset
+    window_end = offset + len(window)
+    if end <= window_end:
+        return -1
+    return data.find(needle, max(start, window_end - len(needle) + 1), end)
 
 
 def decoded_positions(values: Iterable[bytes]) -> array:
@@ -373,9 +460,9 @@ class LookupLines:
 PLACE = re.compile(rb"\d+")
 
 
-def cut_document(raw: bytes, doc_id: int, near: int = 0) -> dict[str, Any] | None:
-    """The document with this id, cut from its table file's bytes and parsed alone, looked for from `near` on (then
-    before it); None when it is not there."""
+def cut_document(raw: bytes, doc_id: int, near: int = 0, ends_file: bool = True) -> dict[str, Any] | None:
+    """The document with this id, cut from its table file's bytes (or from some of them, which end the file only if
+    `ends_file`) and parsed alone, looked for from `near` on (then before it); None when it is not there whole."""
     needle = b'"%d":{' % doc_id
     start = raw.find(needle, near)
     if start < 0 and near:
@@ -383,12 +470,25 @@ def cut_document(raw: bytes, doc_id: int, near: int = 0) -> dict[str, Any] | Non
     if start < 1 or raw[start - 1 : start] not in (b"{", b","):
         return None
     following = raw.find(b',"%d":{' % (doc_id + 1), start)
+    if following < 0 and not ends_file:
+        return None
     end = following if following >= 0 else raw.rstrip().rfind(b"}")
     try:
         document = orjson.loads(raw[raw.index(b":", start) + 1 : end])
     except (orjson.JSONDecodeError, ValueError):
         return None
     return document if isinstance(document, dict) else None
+
+
+def cut_near(data: FileBytes, size: int, doc_id: int, estimate: int) -> dict[str, Any] | None:
+    """The document with this id, cut from the bytes of its file around `estimate` (a few kilobytes either side,
+    then four times as many); None when it is not there whole."""
+    for margin in (NEAR_MARGIN, 4 * NEAR_MARGIN):
+        low, high = max(0, estimate - margin), min(size, estimate + margin)
+        found = cut_document(data[low:high], doc_id, ends_file=high >= size)
+        if found is not None:
+            return found
+    return None
 
 
 def last_quote_id(raw: bytes) -> int | None:
@@ -400,13 +500,18 @@ def last_quote_id(raw: bytes) -> int | None:
 
 
 NEAR_MARGIN = 16_384
-"""How far before where a quote would stand if all were as long a quote is first looked for in its file."""
-QUOTE_FILES_KEPT = 8
-"""Quote files a search keeps, as bytes to cut the next quotes from, and parsed."""
+"""How far either side of where a quote would stand if all were as long its bytes are first read from its file."""
+TAIL_BYTES = 65_536
+"""The end of a quote file, read to find its last quote's id."""
+QUOTE_FILES_KEPT = 64
+"""Quote files a search keeps open to cut the next quotes from."""
 CUTS_PER_FILE = 16
 """Quotes cut from a file's bytes one by one; past this many, the file is parsed whole."""
 QUOTES_READ_FOR_SPEAKERS = 2_000
 """Up to this many quotes found, whether a later term names their speaker is read from the quotes themselves."""
+PART_FILES_OPEN = 256
+"""Index part files a search keeps open between keys (each with the blocks read of it); the others are opened for
+each key."""
 DOCUMENTS_ONE_BY_ONE = 256
 """People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
 
@@ -426,6 +531,7 @@ class KeyedStore:
         self._cuts_in_file: dict[int, int] = {}
         self._quote_files: dict[int, tuple[bytes, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
+        self._part_files: dict[Path, FileBytes] = {}
         self._speaker_values: dict[str, list[str]] | None = None
         """Every speaker's postings in each part, once many speakers were asked for (see `read_speakers`)."""
 
@@ -446,11 +552,25 @@ class KeyedStore:
             if section == "speakers" and self._speaker_values is not None:
                 found = decoded_positions(self._speaker_values.get(key, ()))
             else:
-                encoded = key.encode("utf-8")
-                values = (part.value(section, encoded) for part in self.parts)
-                found = decoded_positions(value for value in values if value)
+                found = decoded_positions(self.values(section, key))
             self._postings[(section, key)] = found
         return found
+
+    def values(self, section: str, key: str) -> Iterator[bytes]:
+        """The stored value (base64) of `key` in the section of each part that holds it, in order. The parts' files
+        stay open, with the blocks read of them, for the search's next keys: every search of a section starts with
+        the same probes."""
+        encoded = key.encode("utf-8")
+        for part in self.parts:
+            data = self._part_files.get(part.path)
+            if data is None:
+                data = FileBytes(part.path).open()
+                if len(self._part_files) < PART_FILES_OPEN:
+                    self._part_files[part.path] = data
+            start, end = part.sections[section]
+            value = section_value(data, start, end, encoded)
+            if value:
+                yield value
 
     def read_speakers(self) -> None:
         """Read every part's section of the speakers' postings at once, for a search that asks for many speakers:
@@ -473,41 +593,42 @@ class KeyedStore:
     def speakers_with_word(self, word: str) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word."""
         found: set[str] = set()
-        encoded = word.encode("utf-8")
-        for part in self.parts:
-            value = part.value("names", encoded)
-            if value:
-                found.update(base64.b64decode(value).decode("utf-8").split("\n"))
+        for value in self.values("names", word):
+            found.update(base64.b64decode(value).decode("utf-8").split("\n"))
         return found
 
     def quote(self, position: int) -> Mapping[str, Any]:
-        """The stored quote at this position: the first few of a file cut from its bytes by their ids (when it holds
-        its quotes under consecutive ids, as a writer appends them), the next read from the file parsed whole."""
+        """The stored quote at this position: the first few of a file cut from the bytes around where it would
+        stand, found by its id (when the file holds its quotes under consecutive ids, as a writer appends them), the
+        next read from the file parsed whole."""
         found = self._quotes_cut.get(position)
         if found is not None:
             return found
         number = bisect_right(self._quote_starts, position) - 1
         cuts = self._cuts_in_file[number] = self._cuts_in_file.get(number, 0) + 1
         if cuts <= CUTS_PER_FILE:
-            raw, first_id = self._quote_file(number)
-            offset = position - self._quote_starts[number]
-            count = self._quote_starts[number + 1] - self._quote_starts[number]
-            near = max(0, len(raw) * offset // max(count, 1) - NEAR_MARGIN)
-            found = cut_document(raw, first_id + offset, near) if first_id is not None else None
+            data, size, first_id = self._quote_file(number)
+            if first_id is not None:
+                offset = position - self._quote_starts[number]
+                count = self._quote_starts[number + 1] - self._quote_starts[number]
+                found = cut_near(data, size, first_id + offset, size * offset // max(count, 1))
             if found is not None:
                 self._quotes_cut[position] = found
                 return found
         return self.quotes[position]
 
-    def _quote_file(self, number: int) -> tuple[bytes, int | None]:
-        """A quote file's bytes, and the id of its first quote when its ids follow each other (else None)."""
+    def _quote_file(self, number: int) -> tuple[FileBytes, int, int | None]:
+        """A quote file open, its size, and the id of its first quote when its ids follow each other (else None):
+        told from its first bytes and its last."""
         kept = self._quote_files.pop(number, None)
         if kept is None:
             file, count = self.tables.files["quotes"][number]
-            raw = read_table_bytes(self.tables.directory / file)
-            first, last = FIRST_DOCUMENT.match(raw), last_quote_id(raw)
+            data = FileBytes(self.tables.directory / file).open()
+            size = data.size()
+            first = FIRST_DOCUMENT.match(data[0:HEAD_BYTES])
+            last = last_quote_id(data[max(0, size - TAIL_BYTES) : size])
             whole = file in self.tables.superseded or first is None or last is None
-            kept = (raw, None if whole or last - int(first.group(1)) + 1 != count else int(first.group(1)))
+            kept = (data, size, None if whole or last - int(first.group(1)) + 1 != count else int(first.group(1)))
         self._quote_files[number] = kept
         while len(self._quote_files) > QUOTE_FILES_KEPT:
             del self._quote_files[next(iter(self._quote_files))]
