@@ -6,10 +6,10 @@ import threading
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 from typing import Any, overload
 
 from store.lazy_records import LazyRecords, Selection
+from store.packed_texts import PackedTexts
 from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
 
@@ -19,7 +19,7 @@ class QuoteColumns:
     """Every stored quote's text, speaker and article key, by position: what passes over all quotes need, kept
     without the quotes' documents (each speaker and article key held once, however many quotes share it)."""
 
-    texts: list[str]
+    texts: Sequence[str]
     speakers: list[str | None]
     article_keys: list[str]
     places: array | None
@@ -37,8 +37,11 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         speaker_names: dict[str, str],
         text_source: TextSource,
         compact: bool = False,
+        packed_texts: bool = False,
     ) -> None:
         self._compact = compact
+        self._packed_texts = packed_texts
+        """Whether compact columns hold the texts compressed (see `PackedTexts`), for a big store's browser."""
         """Whether the columns are kept compact (each speaker and article key one string, starts and paragraphs
         in an array, records made from them), for a snapshot that stays open; else they are plain lists taken
         from every document, kept parsed, which is quicker for a process that reads once and ends."""
@@ -117,7 +120,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if columns is None:
                     if self._compact:
                         documents = self._flat if self._flat is not None else self._documents
-                        columns = _columns_of(documents, self._speaker_names)
+                        columns = _columns_of(documents, self._speaker_names, self._packed_texts)
                     else:
                         columns = _plain_columns(self.all_documents())
                     self._columns = columns
@@ -131,7 +134,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         else:
             self.all_documents()
 
-    def texts(self) -> list[str]:
+    def texts(self) -> Sequence[str]:
         """Every quote's text, by position."""
         return self.columns().texts
 
@@ -186,24 +189,33 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
     return QuoteColumns(texts, speakers, [document["article"] for document in documents], None)
 
 
-def _columns_of(documents: Sequence[dict[str, Any]], speaker_names: dict[str, str]) -> QuoteColumns:
-    """The columns of these quote documents, each distinct speaker and article key one string (a speaker's the
-    string `speaker_names` holds)."""
-    rows = [
-        (doc["text"], doc.get("speaker"), doc["article"], doc["start"], doc.get("paragraph", 0)) for doc in documents
-    ]
-    texts, speakers, article_keys, starts, paragraphs = (
-        (list(column) for column in zip(*rows, strict=True)) if rows else ([], [], [], [], [])
-    )
-    held = {speaker: speaker for speaker in speaker_names}
-    for value in {*speakers, *article_keys}:
-        held.setdefault(value, value)
-    places: array | None
-    try:
-        places = array("q", chain.from_iterable(zip(starts, paragraphs, strict=True)))
-    except (TypeError, OverflowError):
-        places = None
-    return QuoteColumns(texts, list(map(held.__getitem__, speakers)), list(map(held.__getitem__, article_keys)), places)
+def _columns_of(
+    documents: Sequence[dict[str, Any]], speaker_names: dict[str, str], packed_texts: bool = False
+) -> QuoteColumns:
+    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string (a
+    speaker's the string `speaker_names` holds); with `packed_texts`, the texts compressed (see `PackedTexts`)."""
+    texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
+    speakers: list[str | None] = []
+    article_keys: list[str] = []
+    places: array | None = array("q")
+    held: dict[str | None, str | None] = {speaker: speaker for speaker in speaker_names}
+    hold = held.setdefault
+    for doc in documents:
+        texts.append(doc["text"])
+        speaker = doc.get("speaker")
+        speakers.append(hold(speaker, speaker))
+        article = doc["article"]
+        article_keys.append(hold(article, article))  # type: ignore[arg-type]
+        start, paragraph = doc["start"], doc.get("paragraph", 0)
+        if places is not None:
+            try:
+                places.append(start)
+                places.append(paragraph)
+            except (TypeError, OverflowError):
+                places = None
+    if isinstance(texts, PackedTexts):
+        texts.close()
+    return QuoteColumns(texts, speakers, article_keys, places)
 
 
 def _quote_record(

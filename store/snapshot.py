@@ -18,7 +18,7 @@ from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
-from store.packed import PackedDocuments
+from store.packed import PackedDocuments, PackedOnRead
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
@@ -42,8 +42,8 @@ QUOTE_FILES_KEPT = 4
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
 KEYED_BROWSING_QUOTES = 500_000
 """A lean snapshot of a store with more quotes than this searches its stored index by key (`KeyedQuoteIndex`)
-rather than holding it parsed, with the names of every person and organization: about 450 MB at a million quotes,
-against a few milliseconds more a word typed."""
+rather than holding it parsed, with the names of every person and organization, and holds its quotes' texts
+compressed (`PackedTexts`): some 700 MB less at a million quotes, against a few milliseconds more a word typed."""
 WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
@@ -225,8 +225,10 @@ class Snapshot:
     ) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
         holding each person's document packed and only a few quote files parsed (see `Store.lean`)."""
-        article_documents = _table_documents(
-            tree, "articles", read_current, dropped_fields=WRITERS_ARTICLE_FIELDS if lean else ()
+        article_documents: Sequence[dict[str, Any]] = (
+            PackedOnRead(_table_documents(tree, "articles", read_current, 1, WRITERS_ARTICLE_FIELDS))
+            if lean
+            else _table_documents(tree, "articles", read_current)
         )
         article_index = ArticleIndex(article_documents)
         texts = ArticleTexts(_table_documents(tree, "texts", read_current), article_index)
@@ -282,13 +284,13 @@ class Snapshot:
         speaker_names = {f"person:{doc['key']}": doc["name"] for doc in people_by_name} | {
             f"organization:{o.key}": o.name for o in organizations
         }
+        keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
-        quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean)
+        quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean, packed_texts=keyed_parts is not None)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
         if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
             quotes.groups().entries  # noqa: B018 - about one table file, read for the first screen: group it now
-        keyed_parts = keyed_index_parts(tree) if lean else None
         index_documents = _table_documents(tree, "search", read_current) if keyed_parts is None else ()
         return cls(
             str(path),
@@ -307,7 +309,7 @@ class Snapshot:
         """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
         when a table file is damaged)."""
         for documents in self._unread:
-            if isinstance(documents, SegmentedDocuments):
+            if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()
         self.stored_quotes.read_all()
         self._article_index.position_of("")

@@ -1,4 +1,5 @@
-"""A browser on a big store searches its stored index by key, and finds what a search of the whole index finds."""
+"""A browser on a big store searches its stored index by key and holds its quotes' texts compressed, and finds and
+shows what a search of the whole store does."""
 
 from __future__ import annotations
 
@@ -63,8 +64,9 @@ def test_a_browser_on_a_big_store_finds_what_the_whole_index_finds(keyed: Snapsh
     whole = Store(store_path).snapshot
     found_any = 0
     for query in [*QUERIES, *TYPED]:
-        keyed_quotes = keyed.search_quotes(query)
-        assert list(keyed_quotes.positions) == list(whole.search_quotes(query).positions), query
+        keyed_quotes, whole_quotes = keyed.search_quotes(query), whole.search_quotes(query)
+        assert list(keyed_quotes.positions) == list(whole_quotes.positions), query
+        assert [quote.text for quote in keyed_quotes] == [quote.text for quote in whole_quotes], query
         assert [p.key for p in keyed.search_people(query)] == [p.key for p in whole.search_people(query)], query
         assert [o.key for o in keyed.search_organizations(query)] == [
             o.key for o in whole.search_organizations(query)

@@ -1,0 +1,44 @@
+"""A big store's quote texts held compressed read back exactly as stored."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from store import packed_texts
+from store.packed_texts import PackedTexts
+
+
+def sample_texts(count: int) -> list[str]:
+    """Texts of every kind a quote can be: empty, accented, emoji, other scripts, long, repeated."""
+    rng = random.Random(3)
+    pieces = ["", "we will rebuild", "Núñez", "数据", "🚀 launch", "\u201cquoted\u201d", "x" * 5000, "tab\there"]
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("count", [0, 1, 63, 64, 65, 1000])
+def test_packed_texts_read_back_as_they_were_added(count: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(packed_texts, "BLOCKS_KEPT", 2)
+    texts = sample_texts(count)
+    packed = PackedTexts(texts)
+    assert len(packed) == count
+    assert list(packed) == texts
+    order = list(range(count))
+    random.Random(5).shuffle(order)
+    assert [packed[position] for position in order] == [texts[position] for position in order]
+    assert packed[10:20] == texts[10:20]
+    if count:
+        assert packed[-1] == texts[-1]
+
+
+def test_a_position_past_the_end_is_an_index_error() -> None:
+    packed = PackedTexts(["a", "b"])
+    with pytest.raises(IndexError):
+        packed[2]
+
+
+def test_packed_texts_take_less_memory_than_the_texts() -> None:
+    texts = [f"the council will vote on the harbor budget {n} before the winter storms" for n in range(10_000)]
+    packed = PackedTexts(texts)
+    assert sum(map(len, packed._blocks)) < sum(map(len, texts)) / 3
