@@ -92,3 +92,15 @@ class PackedTexts(Sequence[str]):
             for end in self._ends[first : first + BLOCK_TEXTS]:
                 yield block[start:end]
                 start = end
+
+    def many(self, positions: Sequence[int]) -> list[str]:
+        """The texts at these positions, in their order, each block decompressed once (read in stored order)."""
+        found: dict[int, str] = {}
+        block_number, block = -1, ""
+        ends = self._ends
+        for position in sorted(set(positions)):
+            number, first = divmod(position, BLOCK_TEXTS)
+            if number != block_number:
+                block_number, block = number, self._block(number)
+            found[position] = block[ends[position - 1] if first else 0 : ends[position]]
+        return [found[position] for position in positions]

@@ -118,6 +118,8 @@ class QuoteGroups:
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
         self._leads: dict[int, int] = {}
         """Once every speaker's quotes are grouped: the lead of each position whose group has other members."""
+        self._entry_batch = PACKED_ENTRY_BATCH if hasattr(texts, "many") else LAST_BATCH
+        """Quotes whose speakers `entries` groups at once: more when the texts are read a block at a time."""
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -177,12 +179,12 @@ class QuoteGroups:
         texts = self._texts
         few = [speaker for speaker in several if len(quotes_of[speaker]) <= FEW_TO_PAIR]
         counts = [len(quotes_of[speaker]) for speaker in few]
-        squeezed = squeezed_words([texts[position] for speaker in few for position in quotes_of[speaker]])
+        squeezed = squeezed_words(texts_at(texts, [position for speaker in few for position in quotes_of[speaker]]))
         for speaker, apart in zip(few, _surely_apart(squeezed, counts), strict=True):
             if apart:
                 grouped[speaker] = None
         several = [speaker for speaker in several if speaker not in grouped]
-        padded = padded_words([texts[position] for speaker in several for position in quotes_of[speaker]])
+        padded = padded_words(texts_at(texts, [position for speaker in several for position in quotes_of[speaker]]))
         start = 0
         for speaker in several:
             positions = quotes_of[speaker]
@@ -198,7 +200,7 @@ class QuoteGroups:
             for speaker, positions in self._positions.items():
                 batch.append(speaker)
                 quotes_in_batch += len(positions)
-                if quotes_in_batch >= LAST_BATCH:
+                if quotes_in_batch >= self._entry_batch:
                     self.group_speakers(batch)
                     batch, quotes_in_batch = [], 0
             self.group_speakers(batch)
@@ -283,6 +285,18 @@ class SpeakerGroups:
     group_of: list[int]
     copies: dict[int, list[int]]
     leads: list[int]
+
+
+PACKED_ENTRY_BATCH = 131_072
+"""Quotes `QuoteGroups.entries` groups the speakers of at once when the texts are compressed (`PackedTexts`): a
+speaker's quotes lie anywhere in the store, so each batch decompresses most blocks once; fewer batches, fewer
+passes (about 30 MB of texts held at a time)."""
+
+
+def texts_at(texts: Sequence[str] | Mapping[int, str], positions: list[int]) -> list[str]:
+    """The texts at these positions, in their order: a block at a time for compressed texts (see `PackedTexts.many`)."""
+    many = getattr(texts, "many", None)
+    return many(positions) if many is not None else [texts[position] for position in positions]
 
 
 def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteGroups:

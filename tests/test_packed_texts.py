@@ -28,6 +28,7 @@ def test_packed_texts_read_back_as_they_were_added(count: int, monkeypatch: pyte
     random.Random(5).shuffle(order)
     assert [packed[position] for position in order] == [texts[position] for position in order]
     assert packed[10:20] == texts[10:20]
+    assert packed.many(order + order[:5]) == [texts[position] for position in order + order[:5]]
     if count:
         assert packed[-1] == texts[-1]
 
