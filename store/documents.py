@@ -60,6 +60,9 @@ class DocumentWriter:
         self.organizations: dict[str, dict[str, Any]] = {}
         self.new_articles: dict[str, dict[str, Any]] = {}
         """Articles added in this transaction, by content hash, in order."""
+        self.new_by_source: dict[str, dict[str, None]] = {}
+        """The content hashes of the articles added in this transaction, in order, by source: a batch asks for each
+        article's earlier versions, and looking through all its articles each time cost as much as merging one."""
         self.new_texts: dict[str, dict[str, Any]] = {}
         self.new_quotes: dict[str, list[dict[str, Any]]] = {}
         self.removed: list[RemovedArticle] = []
@@ -116,8 +119,7 @@ class DocumentWriter:
             return []
         digests = self.index.hashes_from(source)
         stored_here = [digest for digest in digests if self._article(digest).get("source") == source]
-        added = [digest for digest, article in self.new_articles.items() if article["source"] == source]
-        return [*stored_here, *added]
+        return [*stored_here, *self.new_by_source.get(source, ())]
 
     def extractor_of(self, digest: str) -> int:
         """The version of the extractor that read a stored article."""
@@ -131,6 +133,7 @@ class DocumentWriter:
         """Drop an article, its text and quotes, and the people and organizations no other article names."""
         if digest in self.new_articles:
             article = self.new_articles.pop(digest)
+            self.new_by_source.get(article["source"], {}).pop(digest, None)
             self.new_texts.pop(digest)
             self.new_quotes.pop(digest)
         else:
@@ -184,6 +187,7 @@ class DocumentWriter:
         }
         article.update(article_metadata(metadata))
         self.new_articles[digest] = article
+        self.new_by_source.setdefault(source, {})[digest] = None
         self.new_texts[digest] = {"key": key, "text": text}
         quotes = self.new_quotes[digest] = []
         for quote in sorted(extraction.quotes, key=lambda q: q.start):

@@ -375,10 +375,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._resume_at: dict[str, int] = {}
         """Where, in each of those files, the document last cut from it ends: the next one asked for, in file
         order, is looked for from there."""
-        self._handles: dict[str, io.FileIO] = {}
-        """The files a writer last read documents from one by one, open (the most recent last): a batch reads
-        hundreds of documents from a few dozen files, and opening a file for each document cost as much as the
-        read. Table files never change once written, so an open one reads what its name held."""
+        self._handles: dict[str, tuple[Path, io.FileIO | None]] = {}
+        """The files a writer last read documents from one by one, with their paths, open (the most recent last): a
+        batch reads hundreds of documents from a few dozen files, and opening a file for each document cost as much
+        as the read. Table files never change once written, so an open one reads what its name held."""
         self.dead_bytes: dict[str, int] = {}
         """Bytes of superseded documents in files, by file, as far as a writer has seen them (see `supersede`);
         a writer may hand them to the next version's tables, as `tails`."""
@@ -462,7 +462,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         if number in self.edited.get(name, {}) or file in self._parsed or not file:
             return self._parsed_document_at(name, number, doc_id)
         if span is not None and file not in self._raw_files:
-            raw = bytes_in_span(self.directory / file, doc_id, span, self._handle(file))
+            path, handle = self._opened(file)
+            raw = bytes_in_span(path, doc_id, span, handle)
             found = parsed_document(raw, list_field) if raw is not None else None
             if found is not None:
                 self._read_spans.setdefault(file, {})[doc_id] = span
@@ -485,18 +486,23 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._read_spans.setdefault(file, {})[doc_id] = document_span(start, end - start)
         return document, end - start
 
-    def _handle(self, file: str) -> io.FileIO | None:
-        """The table file open for reading (None when it cannot be opened), kept with the last few opened."""
-        handle = self._handles.pop(file, None)
-        if handle is None:
+    def _opened(self, file: str) -> tuple[Path, io.FileIO | None]:
+        """A table file's path and the file open for reading (None when it cannot be opened), kept with the last few
+        opened: a batch reads documents from each in turn, and making the path again for each cost as much as the
+        read."""
+        opened = self._handles.pop(file, None)
+        if opened is None:
+            path = self.directory / file
             try:
-                handle = io.FileIO(os.path.join(self.directory, file))
+                opened = (path, io.FileIO(path))
             except OSError:
-                return None
-        self._handles[file] = handle
+                opened = (path, None)
+        self._handles[file] = opened
         while len(self._handles) > PARSED_FILES_KEPT:
-            self._handles.pop(next(iter(self._handles))).close()
-        return handle
+            handle = self._handles.pop(next(iter(self._handles)))[1]
+            if handle is not None:
+                handle.close()
+        return opened
 
     def _parsed_document_at(self, name: str, number: int, doc_id: str) -> tuple[dict[str, Any], int]:
         """One document of a table and its size in bytes, from its file parsed whole (or as a writer edits it)."""
@@ -590,8 +596,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._parsed.clear()
         self._raw_files.clear()
         self._resume_at.clear()
-        for handle in self._handles.values():
-            handle.close()
+        for _path, handle in self._handles.values():
+            if handle is not None:
+                handle.close()
         self._handles.clear()
 
     def clear_table(self, name: str) -> None:
@@ -996,8 +1003,8 @@ def document_span(start: int, length: int) -> int:
 def bytes_in_span(path: Path, doc_id: str, span: int, handle: io.FileIO | None = None) -> bytes | None:
     """The bytes of the document with this id, read from where `span` says it stands in the file (through
     `handle`, the file open, when given), or None when they are not its (the file was written again since, or is
-    gone): only its own bytes are read. The id before it and the comma or brace after it are checked; a quote in
-    a string is escaped, so they match only there."""
+    gone): only its own bytes are read. The id before it and the comma or brace after it are
+    checked; a quote in a string is escaped, so they match only there."""
     start, length = span >> 32, span & SPAN_MASK
     marker = b'"' + doc_id.encode("ascii") + b'":'
     before = len(marker) + 1

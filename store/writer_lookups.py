@@ -15,8 +15,8 @@ import gc
 import hashlib
 import sys
 from array import array
-from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections import Counter, OrderedDict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -125,12 +125,14 @@ class StoreIndex:
     """What changed since those files were written: the next write's line."""
     written: tuple[list[Segment], int, int] | None = None
     """The lookup files (and entries in them) of the write under way, theirs once it commits."""
-    written_documents: dict[str, dict[str, tuple[int, dict[str, Any], int]]] = field(
-        default_factory=lambda: {"people": {}, "organizations": {}}
+    written_documents: dict[str, OrderedDict[str, tuple[int, dict[str, Any], int]]] = field(
+        default_factory=lambda: {"people": OrderedDict(), "organizations": OrderedDict()}
     )
     """The people and organizations this process wrote last (see WRITTEN_KEPT), by table and key, each with the
     place it was written to and its count of entries: a later batch merging with one takes it from here rather than
-    reading it back from its file. The lookups, and so these, are let go when another process writes to the store."""
+    reading it back from its file. The lookups, and so these, are let go when another process writes to the store.
+    Ordered dictionaries: the oldest is let go in constant time, where a dictionary's first entry, after many taken
+    from its front, is found by passing over the gaps they left (23 microseconds each at 25,000 entries)."""
     written_entries: dict[str, int] = field(default_factory=lambda: {"people": 0, "organizations": 0})
     """The entries `written_documents` holds, by table."""
 
@@ -246,9 +248,7 @@ class StoreIndex:
                 spans.frombytes(base64.b64decode(whole))
                 if sys.byteorder == "big":
                     spans.byteswap()
-            for doc_id, span in changed.items():
-                if int(doc_id) < len(spans) + SPAN_IDS_AHEAD:
-                    set_span(spans, int(doc_id), int(span))
+            take_spans(spans, changed)
         for kind, name in LINE_KINDS.items():
             entries = line.get(kind)
             if not entries:
@@ -322,7 +322,7 @@ class StoreIndex:
             written[key] = (stored[key], document, entries + 1)
             self.written_entries[table] += entries + 1
             while self.written_entries[table] > WRITTEN_KEPT:
-                self._forget_written(table, next(iter(written)))
+                self.written_entries[table] -= written.popitem(last=False)[1][2]
 
     def _forget_written(self, table: str, key: str) -> None:
         """Let go of a written document kept (see `written_documents`)."""
@@ -473,6 +473,21 @@ def set_span(spans: array, doc_id: int, span: int) -> None:
     """Note a document's span in a table's spans by id, growing the array (with unknown spans) to reach it."""
     reach(spans, doc_id)
     spans[doc_id] = span
+
+
+def take_spans(spans: array, changed: Mapping[str, int]) -> None:
+    """Note the spans a lookup line changed, by id, growing the array once to reach the highest id (an id too far
+    past the spans known, or below 0, is passed over): a line of a big store changes hundreds of thousands."""
+    ids = list(map(int, changed))
+    values: Iterable[int] = changed.values()
+    limit = len(spans) + SPAN_IDS_AHEAD
+    if ids and (max(ids) >= limit or min(ids) < 0):
+        kept = {doc_id: span for doc_id, span in zip(ids, values, strict=True) if 0 <= doc_id < limit}
+        ids, values = list(kept), kept.values()
+    if ids:
+        reach(spans, max(ids))
+    for doc_id, span in zip(ids, values, strict=True):
+        spans[doc_id] = span
 
 
 def reach(spans: array, doc_id: int) -> None:
