@@ -503,7 +503,9 @@ NEAR_MARGIN = 16_384
 """How far either side of where a quote would stand if all were as long its bytes are first read from its file."""
 TAIL_BYTES = 65_536
 """The end of a quote file, read to find its last quote's id."""
-QUOTE_FILES_KEPT = 64
+QUOTE_FILES_KEPT = 8
+"""Quote files a search keeps parsed, once it read many quotes of each."""
+QUOTE_FILES_OPEN = 64
 """Quote files a search keeps open to cut the next quotes from."""
 CUTS_PER_FILE = 16
 """Quotes cut from a file's bytes one by one; past this many, the file is parsed whole."""
@@ -630,7 +632,7 @@ class KeyedStore:
             whole = file in self.tables.superseded or first is None or last is None
             kept = (data, size, None if whole or last - int(first.group(1)) + 1 != count else int(first.group(1)))
         self._quote_files[number] = kept
-        while len(self._quote_files) > QUOTE_FILES_KEPT:
+        while len(self._quote_files) > QUOTE_FILES_OPEN:
             del self._quote_files[next(iter(self._quote_files))]
         return kept
 
@@ -719,6 +721,38 @@ class SpeakerQuotes(dict[str, list[int]]):
             self._store.read_speakers()
         found = self[speaker] = list(self._store.postings("speakers", speaker))
         return found
+
+
+class FirstEntries:
+    """The entries `QuoteGroups.entries_in_order` lists among some found positions (ascending), each speaker grouped
+    only when the first of these positions of theirs is reached: the first lines of a query that finds too many
+    quotes to group them all cost what they print. An entry is told against every found position, so the entries
+    listed among the first positions are exactly those a listing of all of them has there."""
+
+    def __init__(self, groups: QuoteGroups, found: Sequence[int], first: int) -> None:
+        """The entries among the first `first` of the `found` positions, of the groups of `groups`."""
+        self._groups = groups
+        self._found = found
+        self._first = first
+        self.scanned = -1
+        """The last position looked at: every entry up to it is listed."""
+
+    def __iter__(self) -> Iterator[int]:
+        groups, found = self._groups, self._found
+        matched: set[int] | None = None
+        for position in found[: self._first]:
+            self.scanned = position
+            members = groups.members_of(position)
+            if len(members) == 1:
+                yield position
+                continue
+            if matched is None:
+                matched = set(found)
+            lead = groups.lead_of(position)
+            if lead not in matched:
+                lead = next(member for member in members if member in matched)
+            if lead == position:
+                yield position
 
 
 def keyed_terms(parsed: ParsedQuery) -> bool:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import orjson
@@ -173,8 +176,8 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     read_by_key_for: list[str] = []
     keyed_entries = cli.keyed_entries
 
-    def noted(path: Path, parsed: object) -> object:
-        found = keyed_entries(path, parsed)  # type: ignore[arg-type]
+    def noted(path: Path, parsed: object, *options: object) -> object:
+        found = keyed_entries(path, parsed, *options)  # type: ignore[arg-type]
         read_by_key_for.extend(["keyed"] if found is not None else [])
         return found
 
@@ -281,10 +284,88 @@ def test_a_quote_is_cut_from_its_file_wherever_the_search_for_it_starts() -> Non
     assert keyed_index.cut_document(raw, 99, len(raw) // 2) is None
 
 
-def test_a_search_finding_more_than_a_keyed_read_should_take_reads_the_whole_store(
+def test_the_first_entries_read_by_key_are_those_a_whole_listing_has_there(store_path: Path) -> None:
+    for query in QUERIES:
+        keyed = read_by_key(store_path)
+        assert keyed is not None
+        positions = KeyedSearch(keyed).positions(parse_query(query + " "))
+        listed = whole_entries(store_path, query)
+        for first in range(len(positions) + 1):
+            entries = keyed_index.FirstEntries(keyed.groups(), positions, first)
+            last = positions[first - 1] if first else -1
+            assert list(entries) == [entry for entry in listed if entry <= last], (query, first)
+
+
+def search_read_whole_late(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, path: Path, arguments: list[str]
+) -> tuple[tuple[int, str, str], list[int]]:
+    """`printed` of a search, and how many lines it had printed each time it read the store whole."""
+    out: list[str] = []
+    lines_then: list[int] = []
+    open_existing_store = cli.open_existing_store
+
+    def noted(opened: Path) -> object:
+        out.append(capsys.readouterr().out)
+        lines_then.append("".join(out).count("\n"))
+        return open_existing_store(opened)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cli, "open_existing_store", noted)
+        code = cli.main(["search", "--db", str(path), *arguments])
+    output = capsys.readouterr()
+    return (code, "".join(out) + output.out, output.err), lines_then
+
+
+@pytest.mark.parametrize("first_lines", [1, 2, 5, 24])
+def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_lines_by_key_then_reads_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, first_lines: int
+) -> None:
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", first_lines)
+    read_whole_late = 0
+    for query in ["harbor", "budget", "ann", "council", "story", "harbor speaker:berg", "nunez"]:
+        keyed = read_by_key(store_path)
+        assert keyed is not None
+        positions = KeyedSearch(keyed).positions(parse_query(query + " "))
+        listed = whole_entries(store_path, query)
+        for limit in (None, 1, 3, 50):
+            for form in ("--jsonl", "--json", "--plain"):
+                arguments = [*query.split(), *(["--limit", str(limit)] if limit else []), form]
+                arguments = [argument for argument in arguments if argument != "--plain"]
+                with monkeypatch.context() as whole:
+                    whole.setattr(cli, "keyed_entries", lambda *_: None)
+                    expected = printed(capsys, store_path, *arguments)
+                found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
+                assert found == expected, arguments
+                if len(positions) <= 8:
+                    assert lines_then == [], arguments
+                    continue
+                by_key = min(limit or first_lines, sum(entry <= positions[7] for entry in listed))
+                read_whole_late += 1
+                if form == "--jsonl":
+                    assert lines_then == [by_key], arguments
+                else:
+                    assert len(lines_then) == 1 and lines_then[0] >= by_key - 1, arguments
+    assert read_whole_late > 30
+
+
+def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(
     store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    keyed = printed(capsys, store_path, "harbor", "--jsonl")
-    monkeypatch.setattr(cli, "KEYED_MATCHES", 2)
-    assert cli.keyed_entries(store_path, parse_query("harbor ")) is None
-    assert printed(capsys, store_path, "harbor", "--jsonl") == keyed
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--limit", "2"])
+    assert found[0] == 0 and found[1].count("\n") == 2 and lines_then == [2]
+    total = len(whole_entries(store_path, "harbor"))
+    assert total > 3 and found[2] == f"2 of {total} quotes\n"
+
+
+def test_a_search_ends_at_once_when_the_reader_of_its_output_goes_while_it_reads_the_store_whole() -> None:
+    script = "import time, tui.cli; tui.cli.end_when_reader_goes(); print('ready', flush=True); time.sleep(30)"
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    assert process.stdout.readline() == b"ready\n"
+    started = time.monotonic()
+    process.stdout.close()
+    assert process.wait(timeout=20) == 0
+    assert time.monotonic() - started < 10
+    assert process.stderr is not None and process.stderr.read() == b""

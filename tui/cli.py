@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -662,20 +662,25 @@ class QuoteLines:
     """Formats found quotes, by stored position, one line each: plain, highlighted on a terminal, or JSON objects
     (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
-    def __init__(self, documents: QuoteDocuments, parsed: ParsedQuery, form: str, highlight: bool) -> None:
+    def __init__(
+        self, documents: QuoteDocuments | FoundQuotes, parsed: ParsedQuery, form: str, highlight: bool
+    ) -> None:
         self.documents = documents
         self.parsed = parsed
         self.form = form
         self.highlight = highlight
         self.made = 0
         """How many quotes' lines `chunks` has made."""
+        self._pending: list[str] = []
+        """Lines `chunks` made that are not in a chunk yet."""
         self.speakers: dict[tuple[str | None, ...], str] = {}
         self.titles: dict[str | None, str] = {}
 
     def chunks(self, positions: Iterable[int]) -> Iterator[str]:
         """Every line to print, many joined in each chunk (without the last newline), made as they are printed: the
         first chunks are small, so `| head` answers at once, the later ones big, so writing them costs little."""
-        lines: list[str] = ['{"quotes": ['] if self.form == "json" else []
+        pending = self._pending
+        pending[:] = ['{"quotes": ['] if self.form == "json" else []
         held: str | None = None
         """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
         batch = FIRST_CHUNK_LINES
@@ -687,18 +692,24 @@ class QuoteLines:
         for line in made:
             self.made += 1
             if self.form != "json":
-                lines.append(line)
+                pending.append(line)
             else:
                 if held is not None:
-                    lines.append(held + ",")
+                    pending.append(held + ",")
                 held = line
-            if len(lines) >= batch:
-                yield self._safe("\n".join(lines))
-                lines, batch = [], min(2 * batch, LAST_CHUNK_LINES)
+            if len(pending) >= batch:
+                yield self.taken()
+                batch = min(2 * batch, LAST_CHUNK_LINES)
         if self.form == "json":
-            lines += [held, "]}"] if held is not None else ["]}"]
-        if lines:
-            yield self._safe("\n".join(lines))
+            pending += [held, "]}"] if held is not None else ["]}"]
+        if pending:
+            yield self.taken()
+
+    def taken(self) -> str:
+        """The lines made and not yet in a chunk, as one chunk (empty when there are none), taken out."""
+        chunk = self._safe("\n".join(self._pending))
+        self._pending.clear()
+        return chunk
 
     def _speaker_text(self, row: QuoteRow) -> str:
         """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
@@ -777,15 +788,73 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
 
 
 KEYED_MATCHES = 20_000
-"""Up to this many matches, a search reads what it prints by key; beyond, it reads the store whole, which then
-costs less than reading the quotes and grouping their copies speaker by speaker."""
+"""Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (those
+--limit asks for, else FIRST_LINES_BY_KEY), and the rest and the count from the store read whole, which then costs
+less than reading the quotes and grouping their copies speaker by speaker."""
+FIRST_LINES_BY_KEY = 24
+"""The lines a search finding more than KEYED_MATCHES quotes prints by key before it reads the store whole: its
+first two writes (see FIRST_CHUNK_LINES), so that `| head` answers at once."""
 
 
-def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int], QuoteDocuments] | None:
+class FoundQuotes:
+    """The quotes a search lists, in article order, and the documents each line is made from: those read by key
+    and, for a search that found too many to read them all by key, past its first lines those of the store read
+    whole (`rest`, called once the first lines are out, with the last position they looked at)."""
+
+    def __init__(
+        self,
+        first: Iterable[int],
+        documents: QuoteDocuments,
+        rest: Callable[[], tuple[Iterator[int], QuoteDocuments]] | None = None,
+    ) -> None:
+        self._first = first
+        self._documents = documents
+        self._rest = rest
+        self._rest_documents: QuoteDocuments | None = None
+        self.entries = self._entries()
+        """The positions of the quotes listed, in order."""
+
+    def _entries(self) -> Iterator[int]:
+        yield from self._first
+        if self._rest is not None:
+            rest, self._rest_documents = self._rest()
+            yield from rest
+
+    def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
+        """What a plain line shows of each quote at `positions` (see `QuoteDocuments.rows`)."""
+        return self._made(positions, QuoteDocuments.rows)
+
+    def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
+        """The JSON of each quote at `positions` (see `QuoteDocuments.json_texts`)."""
+        return self._made(positions, QuoteDocuments.json_texts)
+
+    def _made(
+        self, positions: Iterable[int], make: Callable[[QuoteDocuments, Iterable[int]], Iterator[Any]]
+    ) -> Iterator[Any]:
+        """What `make` makes of each position, from the documents read by key until the rest was read whole."""
+        source = iter(positions)
+        held: list[int] = []
+
+        def read_by_key() -> Iterator[int]:
+            for position in source:
+                if self._rest_documents is not None:
+                    held.append(position)
+                    return
+                yield position
+
+        yield from make(self._documents, read_by_key())
+        if held and self._rest_documents is not None:
+            yield from make(self._rest_documents, chain(held, source))
+
+
+def keyed_entries(
+    store_path: Path, parsed: ParsedQuery, limit: int | None = None, before_whole: Callable[[], bool] | None = None
+) -> FoundQuotes | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
-    is read, not the whole store. None when the store or the query needs a whole read (an index written by an
-    earlier whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES matches), or a writer
-    replaced files while this read them."""
+    is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, else
+    FIRST_LINES_BY_KEY), the rest read whole once `before_whole` says they are still wanted. None when the store or
+    the query needs a whole read (an index written by an earlier whosaid, a filter but on speakers, a word being
+    typed), or a writer replaced files while this read them."""
     if not keyed_terms(parsed):
         return None
     try:
@@ -793,12 +862,27 @@ def keyed_entries(store_path: Path, parsed: ParsedQuery) -> tuple[Iterator[int],
         if keyed is None:
             return None
         positions = KeyedSearch(keyed).positions(parsed)
-        if len(positions) > KEYED_MATCHES:
-            return None
         groups = keyed.groups()
     except (StoreError, OSError):
         return None
-    return groups.entries_in_order(positions), QuoteDocuments(keyed, keyed.quote_documents(), groups)
+    documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
+    if len(positions) <= KEYED_MATCHES:
+        return FoundQuotes(groups.entries_in_order(positions), documents)
+    from store.keyed_index import FirstEntries
+
+    first = FirstEntries(groups, positions, KEYED_MATCHES)
+
+    def rest() -> tuple[Iterator[int], QuoteDocuments]:
+        """The entries after those listed by key, from the store read whole, and its documents."""
+        if before_whole is not None and not before_whole():
+            return iter(()), documents
+        snapshot = left_for_exit(open_existing_store(store_path).snapshot)
+        listed = first.scanned
+        return dropwhile(lambda position: position <= listed, snapshot.search_entries(parsed)), QuoteDocuments.of(
+            snapshot
+        )
+
+    return FoundQuotes(islice(first, limit or FIRST_LINES_BY_KEY), documents, rest)
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
@@ -813,16 +897,27 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_FAILURE
     for part in parsed.ignored:
         print_error(f"ignored {part!r}: no letter or digit to search for")
-    found = keyed_entries(store_path, parsed) if arguments.sort == "article" else None
-    if found is not None:
-        entries, documents = found
-    else:
+    output = Lines()
+
+    def before_whole() -> bool:
+        """Send every line made so far; whether the reader is still there (then watched while the store is read)."""
+        chunk = lines.taken()
+        if chunk:
+            output.write(chunk)
+        output.flush()
+        if not output.lost:
+            end_when_reader_goes()
+        return not output.lost
+
+    found = keyed_entries(store_path, parsed, arguments.limit, before_whole) if arguments.sort == "article" else None
+    if found is None:
         snapshot = left_for_exit(open_existing_store(store_path).snapshot)
         if arguments.sort == "article":
             entries = snapshot.search_entries(parsed)
         else:
             entries = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), arguments.sort).positions)
-        documents = QuoteDocuments.of(snapshot)
+        found = FoundQuotes(entries, QuoteDocuments.of(snapshot))
+    entries = found.entries
     form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
     first = next(entries, None)
     if first is None:
@@ -831,8 +926,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    lines = QuoteLines(documents, parsed, form, highlight)
-    output = Lines()
+    lines = QuoteLines(found, parsed, form, highlight)
     for chunk in lines.chunks(shown):
         output.write(chunk)
         if output.lost:
@@ -842,9 +936,36 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_OK
     printed = lines.made + sum(1 for _ in shown)
     total = printed + sum(1 for _ in entries)
+    if output.lost:
+        return EXIT_OK
     amount = f"{printed} of {total}" if printed < total else str(total)
     print(f"{amount} quote{'' if total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
+
+
+def end_when_reader_goes() -> None:
+    """While a search reads the store whole for what it has still to print, end the process as soon as the reader of
+    its output has gone (`| head`): nothing more would be printed, and the count is not printed then either."""
+    import select
+    import stat
+    import threading
+
+    try:
+        descriptor = sys.stdout.fileno()
+        if not stat.S_ISFIFO(os.fstat(descriptor).st_mode):
+            return
+    except (OSError, ValueError, AttributeError):
+        return
+
+    def watch() -> None:
+        poller = select.poll()
+        poller.register(descriptor, 0)
+        while True:
+            for _descriptor, event in poller.poll():
+                if event & (select.POLLERR | select.POLLHUP):
+                    os._exit(EXIT_OK)
+
+    threading.Thread(target=watch, name="reader watch", daemon=True).start()
 
 
 def articles_to_remove(
