@@ -11,8 +11,8 @@ words and every longer quote holding it belongs to one entry; an excerpt of two 
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import accumulate, compress
@@ -104,16 +104,19 @@ class QuoteGroups:
         self._texts = texts
         self._speakers = speakers
         if positions is None:
-            by_speaker: defaultdict[str | None, list[int]] = defaultdict(list)
+            by_speaker: dict[str | None, array] = {}
             for position, speaker in enumerate(speakers):  # type: ignore[arg-type]
-                by_speaker[speaker].append(position)
+                said = by_speaker.get(speaker)
+                if said is None:
+                    said = by_speaker[speaker] = array("I")
+                said.append(position)
             by_speaker.pop(None, None)
             by_speaker.pop("", None)
-            positions = dict(by_speaker)  # type: ignore[arg-type]
-        self._positions: dict[str, list[int]] = positions
+            positions = by_speaker  # type: ignore[assignment]
+        self._positions: dict[str, Sequence[int]] = positions  # type: ignore[assignment]
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers)."""
-        self._entries: list[int] | None = None
+        self._entries: Sequence[int] | None = None
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
         self._leads: dict[int, int] = {}
@@ -125,7 +128,7 @@ class QuoteGroups:
         return len(self.entries)
 
     @property
-    def speaker_positions(self) -> dict[str, list[int]]:
+    def speaker_positions(self) -> dict[str, Sequence[int]]:
         """The stored positions of each speaker's quotes ("person:KEY", "organization:KEY"), ascending."""
         return self._positions
 
@@ -192,7 +195,7 @@ class QuoteGroups:
             start += len(positions)
 
     @property
-    def entries(self) -> list[int]:
+    def entries(self) -> Sequence[int]:
         """One position per group (its lead), ascending: the quotes as listed, each once (grouping every speaker's)."""
         if self._entries is None:
             batch: list[str] = []
@@ -204,20 +207,20 @@ class QuoteGroups:
                     self.group_speakers(batch)
                     batch, quotes_in_batch = [], 0
             self.group_speakers(batch)
-            entries = [position for position, speaker in enumerate(self._speakers) if not speaker]
+            listed = bytearray(not speaker for speaker in self._speakers)  # type: ignore[union-attr]
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}
             for speaker, groups in self._grouped.items():
+                for position in self._positions[speaker] if groups is None else groups.leads:
+                    listed[position] = 1
                 if groups is None:
-                    entries.extend(self._positions[speaker])
                     continue
-                entries.extend(groups.leads)
                 for group, members in groups.copies.items():
                     for member in members:
                         copied[member] = 1
                         leads[member] = groups.leads[group]
             self._copied, self._leads = copied, leads
-            self._entries = sorted(entries)
+            self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
     def entries_among(self, positions: Sequence[int]) -> list[int]:

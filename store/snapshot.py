@@ -340,7 +340,7 @@ class Snapshot:
         return QuoteEntries(self.stored_quotes, self._entry_positions)
 
     @cached_property
-    def _entry_positions(self) -> list[int]:
+    def _entry_positions(self) -> Sequence[int]:
         return self.stored_quotes.groups().entries
 
     @property
@@ -362,7 +362,7 @@ class Snapshot:
         return {organization.key: organization for organization in self.organizations}
 
     @cached_property
-    def _quote_positions_by_speaker(self) -> dict[str, list[int]]:
+    def _quote_positions_by_speaker(self) -> dict[str, Sequence[int]]:
         return self.stored_quotes.groups().speaker_positions
 
     def _quote_positions_of(self, speaker: str) -> list[int]:
@@ -588,10 +588,14 @@ class Snapshot:
         return [self.stored_quotes[position] for position in self._quote_positions_by_article.get(article_key, ())]
 
     @cached_property
-    def _quote_positions_by_article(self) -> dict[str, list[int]]:
-        by_article: dict[str, list[int]] = {}
+    def _quote_positions_by_article(self) -> dict[str, array]:
+        """By article key, the positions of its quotes, ascending (arrays: a tenth of the memory of lists of ints)."""
+        by_article: dict[str, array] = {}
         for position, article_key in enumerate(self.stored_quotes.article_keys()):
-            by_article.setdefault(article_key, []).append(position)
+            positions = by_article.get(article_key)
+            if positions is None:
+                positions = by_article[article_key] = array("I")
+            positions.append(position)
         return by_article
 
     def quote(self, key: str) -> QuoteRecord | None:

@@ -119,7 +119,7 @@ def test_copies_by_one_speaker_are_one_group_led_by_the_fullest() -> None:
     groups = group_quotes(texts, ["person:ann"] * 3 + [None])
     assert list(groups.members_of(0)) == [0, 1, 2]
     assert groups.size_of(2) == 3 and groups.size_of(3) == 1
-    assert groups.entries == [0, 3]
+    assert list(groups.entries) == [0, 3]
     assert groups.entries_among([1, 2]) == [1]
 
 
@@ -166,7 +166,7 @@ def test_an_excerpt_of_two_different_quotes_joins_neither() -> None:
     texts = [f"We will rebuild {shared}", f"They never finish {shared}", shared]
     groups = group_quotes(texts, ["person:ann"] * 3)
     assert len(groups) == 3
-    assert group_quotes(texts[::2], ["person:ann"] * 2).entries == [0]
+    assert list(group_quotes(texts[::2], ["person:ann"] * 2).entries) == [0]
 
 
 def test_different_speakers_and_unattributed_quotes_are_never_merged() -> None:
