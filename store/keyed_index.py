@@ -441,12 +441,11 @@ class LookupLines:
             place = prefixes.get(article_key)
             return int(place[0]) if place is not None else None
         needle = b'"' + article_key.encode("ascii")
-        entry = re.compile(rb'"' + re.escape(article_key.encode("ascii")) + rb'[0-9a-f]*":\[(\d+),')
         for number, line in enumerate(self.lines):
             if self._kinds[number] == b"a":
                 found = line.find(needle)
                 while found >= 0:
-                    match = entry.match(line.raw, found)
+                    match = ARTICLE_REST.match(line.raw, found + len(needle))
                     if match and line.raw[found - 1 : found] in (b"{", b","):
                         return int(match.group(1))
                     found = line.find(needle, found + 1)
@@ -458,6 +457,8 @@ class LookupLines:
 
 
 PLACE = re.compile(rb"\d+")
+ARTICLE_REST = re.compile(rb'[0-9a-f]*":\[(\d+),')
+"""The rest of an article's entry in a lookup line after the start of its content hash: its place."""
 
 
 def cut_document(raw: bytes, doc_id: int, near: int = 0, ends_file: bool = True) -> dict[str, Any] | None:
