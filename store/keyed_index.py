@@ -50,10 +50,10 @@ class FileBytes:
     reads go through blocks kept while the file is open, so that the probes a binary search makes near each other,
     and the first probes every search of a section makes, cost one read."""
 
-    CHUNK = 512
-    """The bytes a search reads first; each further read is twice as long (up to LONGEST_CHUNK): what is sought is
-    mostly near, as the next entry of a section is."""
-    LONGEST_CHUNK = 65_536
+    CHUNK = 4096
+    """The bytes a search reads first; each further read is four times as long (up to LONGEST_CHUNK): what is sought
+    is mostly near, as the next entry of a section is, or past a long posting list."""
+    LONGEST_CHUNK = 262_144
     BLOCK = 4096
     """Reads up to two blocks long are made of whole blocks, aligned, each read once."""
     BLOCKS_KEPT = 128
@@ -133,7 +133,7 @@ class FileBytes:
             if position + len(piece) >= end or not piece:
                 return -1
             position += len(piece) - len(needle) + 1
-            chunk = min(2 * chunk, max(self.LONGEST_CHUNK, 2 * len(needle)))
+            chunk = min(4 * chunk, max(self.LONGEST_CHUNK, 2 * len(needle)))
         return -1
 
 
