@@ -16,7 +16,7 @@ import hashlib
 import sys
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -62,9 +62,9 @@ class LookupChanges:
     organizations_gone: set[str] = field(default_factory=set)
     person_aliases: dict[str, str] = field(default_factory=dict)
     organization_aliases: dict[str, str] = field(default_factory=dict)
-    person_spans: dict[str, int] = field(default_factory=dict)
+    person_spans: dict[int, int] = field(default_factory=dict)
     """Spans of people's documents a write put in files, by id (see `StoreIndex.person_spans`)."""
-    organization_spans: dict[str, int] = field(default_factory=dict)
+    organization_spans: dict[int, int] = field(default_factory=dict)
 
     def line(self) -> dict[str, Any]:
         """The changes as a lookup line (only the kinds of change there are)."""
@@ -76,8 +76,8 @@ class LookupChanges:
             "o": self.organizations,
             "pa": self.person_aliases,
             "oa": self.organization_aliases,
-            "ps+": self.person_spans,
-            "os+": self.organization_spans,
+            "ps*": encoded_span_changes(self.person_spans) if self.person_spans else "",
+            "os*": encoded_span_changes(self.organization_spans) if self.organization_spans else "",
         }
         return {kind: entries for kind, entries in parts.items() if entries}
 
@@ -239,16 +239,19 @@ class StoreIndex:
         for stored, gone in ((self.people, line.get("p-", ())), (self.organizations, line.get("o-", ()))):
             for key in gone:
                 stored.pop(key, None)
-        for spans, whole, changed in (
-            (self.person_spans, line.get("ps"), line.get("ps+", {})),
-            (self.organization_spans, line.get("os"), line.get("os+", {})),
+        for spans, whole, changed, changed_pairs in (
+            (self.person_spans, line.get("ps"), line.get("ps+", {}), line.get("ps*", "")),
+            (self.organization_spans, line.get("os"), line.get("os+", {}), line.get("os*", "")),
         ):
             if isinstance(whole, str):
                 del spans[:]
                 spans.frombytes(base64.b64decode(whole))
                 if sys.byteorder == "big":
                     spans.byteswap()
-            take_spans(spans, changed)
+            if not isinstance(changed, dict):
+                raise TypeError("changed spans are not an object")
+            take_spans(spans, list(map(int, changed)), list(changed.values()))
+            take_spans(spans, *decoded_span_changes(changed_pairs))
         for kind, name in LINE_KINDS.items():
             entries = line.get(kind)
             if not entries:
@@ -367,7 +370,7 @@ class StoreIndex:
             reach(kept, max(written))
             for doc_id, span in written.items():
                 kept[doc_id] = span
-            changed.update(zip(map(str, written), written.values(), strict=True))
+            changed.update(written)
 
     def _kind(self, table: str) -> tuple[dict[str, int], dict[str, int], set[str]]:
         """The lookups and changes of people or of organizations."""
@@ -455,7 +458,9 @@ stored no more)."""
 
 SPAN_KINDS = {"ps": "person_spans", "os": "organization_spans"}
 """The kinds of a lookup line that hold all the spans of a table, as the base64 of little-endian uint64s by id
-("ps+" and "os+" hold spans that changed, by id)."""
+("ps*" and "os*" hold spans that changed, see `encoded_span_changes`; an earlier whosaid wrote them as objects by
+id, "ps+" and "os+", still read)."""
+CHANGED_SPAN_KINDS = ("ps*", "os*")
 KINDS = {**LINE_KINDS, **SPAN_KINDS}
 """Every kind of a lookup line but the changes, and the lookups they go to."""
 SPAN_IDS_AHEAD = 1 << 20
@@ -466,7 +471,11 @@ huge."""
 def line_entries(line: Mapping[str, Any]) -> int:
     """How many entries a lookup line holds, a table's spans written whole counting as none (they are replaced
     whole, never left stale)."""
-    return sum(len(entries) for kind, entries in line.items() if kind not in SPAN_KINDS)
+    return sum(
+        len(entries) if kind not in CHANGED_SPAN_KINDS else len(entries) * 3 // 4 // 16
+        for kind, entries in line.items()
+        if kind not in SPAN_KINDS
+    )
 
 
 def set_span(spans: array, doc_id: int, span: int) -> None:
@@ -475,19 +484,39 @@ def set_span(spans: array, doc_id: int, span: int) -> None:
     spans[doc_id] = span
 
 
-def take_spans(spans: array, changed: Mapping[str, int]) -> None:
-    """Note the spans a lookup line changed, by id, growing the array once to reach the highest id (an id too far
-    past the spans known, or below 0, is passed over): a line of a big store changes hundreds of thousands."""
-    ids = list(map(int, changed))
-    values: Iterable[int] = changed.values()
+def take_spans(spans: array, ids: Sequence[int], values: Sequence[int]) -> None:
+    """Note the spans a lookup line changed (`values`, by `ids`), growing the array once to reach the highest id (an
+    id too far past the spans known is passed over): a line of a big store changes hundreds of thousands."""
     limit = len(spans) + SPAN_IDS_AHEAD
     if ids and (max(ids) >= limit or min(ids) < 0):
         kept = {doc_id: span for doc_id, span in zip(ids, values, strict=True) if 0 <= doc_id < limit}
-        ids, values = list(kept), kept.values()
+        ids, values = list(kept), list(kept.values())
     if ids:
         reach(spans, max(ids))
     for doc_id, span in zip(ids, values, strict=True):
         spans[doc_id] = span
+
+
+def encoded_span_changes(changed: Mapping[int, int]) -> str:
+    """Spans that changed, by id, as a lookup line holds them: the base64 of little-endian uint64s, each id followed
+    by its span. Read back with a base64 decoding and two slices, where an object of them took a big store's writer
+    a quarter of a second to parse and take."""
+    pairs = array("Q", chain.from_iterable(changed.items()))
+    if sys.byteorder == "big":
+        pairs.byteswap()
+    return base64.b64encode(pairs.tobytes()).decode("ascii")
+
+
+def decoded_span_changes(encoded: str) -> tuple[array, array]:
+    """The ids and spans of an `encoded_span_changes` (ValueError when it is not one)."""
+    if not isinstance(encoded, str):
+        raise ValueError("changed spans are not a string")
+    pairs = array("Q", base64.b64decode(encoded, validate=True))
+    if len(pairs) % 2:
+        raise ValueError("changed spans are not pairs")
+    if sys.byteorder == "big":
+        pairs.byteswap()
+    return pairs[0::2], pairs[1::2]
 
 
 def reach(spans: array, doc_id: int) -> None:
