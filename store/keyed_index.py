@@ -47,8 +47,7 @@ RAW_LINE_BYTES = 1 << 20
 class FileBytes:
     """A file's bytes read where they are asked for (`os.pread`), as far as a search needs them: a few kilobytes of
     each index part, never mapped or read whole (a mapped file's pages would count as the process's memory). Short
-    reads go through blocks kept while the file is open, so that the probes a binary search makes near each other,
-    and the first probes every search of a section makes, cost one read."""
+    reads go through the last blocks read, so that the probes a binary search makes near each other cost one read."""
 
     CHUNK = 4096
     """The bytes a search reads first; each further read is four times as long (up to LONGEST_CHUNK): what is sought
@@ -56,8 +55,9 @@ class FileBytes:
     LONGEST_CHUNK = 262_144
     BLOCK = 4096
     """Reads up to two blocks long are made of whole blocks, aligned, each read once."""
-    BLOCKS_KEPT = 128
-    """Blocks kept per open file (half a megabyte): the first read, the top of each section's binary search."""
+    BLOCKS_KEPT = 16
+    """Blocks kept per open file, the last read: a binary search's last probes and its final window are near each
+    other (its first probes, the same for every key, are kept as `probes`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -117,9 +117,9 @@ class FileBytes:
         block = self._blocks.get(number)
         if block is None:
             assert self._descriptor is not None
-            block = os.pread(self._descriptor, self.BLOCK, number * self.BLOCK)
-            if len(self._blocks) < self.BLOCKS_KEPT:
-                self._blocks[number] = block
+            block = self._blocks[number] = os.pread(self._descriptor, self.BLOCK, number * self.BLOCK)
+            if len(self._blocks) > self.BLOCKS_KEPT:
+                del self._blocks[next(iter(self._blocks))]
         return block
 
     def find(self, needle: bytes, start: int, end: int) -> int:
