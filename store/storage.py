@@ -117,10 +117,14 @@ def write_failure(path: Path, error: OSError) -> StoreError:
     return StoreError(f"{shown_path(path)}: cannot write the store ({reason}); the previous store is intact")
 
 
-def write_durably(path: Path, payload: bytes) -> None:
-    """Write a new file and flush it to disk (it is not referenced by anything until the manifest is)."""
+def write_durably(path: Path, payload: bytes | Iterable[bytes]) -> None:
+    """Write a new file (its bytes, or the pieces they are made of) and flush it to disk (it is not referenced by
+    anything until the manifest is)."""
     with open(path, "wb") as handle:
-        handle.write(payload)
+        if isinstance(payload, bytes):
+            handle.write(payload)
+        else:
+            handle.writelines(payload)
         handle.flush()
         os.fsync(handle.fileno())
 

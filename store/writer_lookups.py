@@ -16,7 +16,7 @@ import hashlib
 import sys
 from array import array
 from collections import Counter, OrderedDict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter
@@ -409,7 +409,8 @@ class StoreIndex:
             lines, previous = ([line] if line else []), self.files
             entries, count = self.entries_in_files, self.lines_in_files
         entries += sum(line_entries(line) for line in lines)
-        lookup_files = appended_files(directory, previous, [orjson.dumps(line) for line in lines], generation, written)
+        encoded = (orjson.dumps(line) for line in lines)
+        lookup_files = appended_files(directory, previous, encoded, generation, written)
         self.written = (lookup_files, entries, count + len(lines))
         in_use = {file for segments in files.values() for file, _ in segments}
         return {
@@ -557,23 +558,31 @@ def stored_tails(entry: Mapping[str, Any], tables: Tables) -> dict[str, TableTai
 
 
 def appended_files(
-    directory: Path, files: list[Segment], lines: list[bytes], generation: int, written: list[Path]
+    directory: Path, files: list[Segment], lines: Iterable[bytes], generation: int, written: list[Path]
 ) -> list[Segment]:
     """The lookup files with `lines` after their last line, in new files (several lines share one while it stays
     under LOOKUP_FILE_BYTES): a write never reads or writes again the files earlier writes made, which hold
-    megabytes in a big store. Each new file is on disk before this returns."""
+    megabytes in a big store. Each new file is on disk before this returns, and each is written as soon as the line
+    after it is encoded: the lookups written whole hold one line of megabytes for each kind, and holding them all
+    at once raised a big ingest's peak memory by twice their size."""
     files = [(name, size or 0) for name, size in files]
     pending: list[bytes] = []
-    for line in lines:
-        if pending and len(pending[-1]) + len(line) + 1 <= LOOKUP_FILE_BYTES:
-            pending[-1] += line + b"\n"
-        else:
-            pending.append(line + b"\n")
-    for payload in pending:
+    pending_bytes = 0
+
+    def write_pending() -> None:
         name = f"lookups.{generation}.{len(files)}.jsonl"
         written.append(directory / name)
-        write_durably(written[-1], payload)
-        files.append((name, len(payload)))
+        write_durably(written[-1], pending)
+        files.append((name, pending_bytes))
+
+    for line in lines:
+        if pending and pending_bytes + len(line) + 1 > LOOKUP_FILE_BYTES:
+            write_pending()
+            pending, pending_bytes = [], 0
+        pending += (line, b"\n")
+        pending_bytes += len(line) + 1
+    if pending:
+        write_pending()
     return files
 
 
