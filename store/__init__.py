@@ -1,37 +1,67 @@
 """whosaid's engine: article text in, people, organizations and quotes out, stored and searchable.
 
-Nothing here knows about the terminal; the command line and the TUI both use this API.
+Nothing here knows about the terminal; the command line and the TUI both use this API. Each name is imported from
+its module when first used, so that a process needing one part of the engine (a search read by key, an extraction
+worker) imports only that part.
 """
 
-from store.articles import ARTICLE_SUFFIXES, read_article_file
-from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
-from store.errors import ArticleError, StoreError, WhosaidError, shown_path
-from store.location import resolve_store_path
-from store.records import (
-    Appearance,
-    ArticleRecord,
-    IngestOutcome,
-    OrganizationRecord,
-    PersonRecord,
-    QuoteRecord,
-    StoreSummary,
-)
-from store.search import match_spans, parse_query
-from store.seeds import seed_paths
-from store.snapshot import Snapshot
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from store.articles import ARTICLE_SUFFIXES, read_article_file
+    from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
+    from store.errors import ArticleError, StoreError, WhosaidError, shown_path
+    from store.extraction import extract
+    from store.location import resolve_store_path
+    from store.model import Extraction, Organization, Person, Quote
+    from store.records import (
+        Appearance,
+        ArticleRecord,
+        IngestOutcome,
+        OrganizationRecord,
+        PersonRecord,
+        QuoteRecord,
+        StoreSummary,
+    )
+    from store.search import match_spans, parse_query
+    from store.seeds import seed_paths
+    from store.snapshot import Snapshot
+
+MODULES = {
+    "store.articles": ("ARTICLE_SUFFIXES", "read_article_file"),
+    "store.database": ("SCHEMA_VERSION", "Store", "open_existing_store", "open_store"),
+    "store.errors": ("ArticleError", "StoreError", "WhosaidError", "shown_path"),
+    "store.extraction": ("extract",),
+    "store.location": ("resolve_store_path",),
+    "store.model": ("Extraction", "Organization", "Person", "Quote"),
+    "store.records": (
+        "Appearance",
+        "ArticleRecord",
+        "IngestOutcome",
+        "OrganizationRecord",
+        "PersonRecord",
+        "QuoteRecord",
+        "StoreSummary",
+    ),
+    "store.search": ("match_spans", "parse_query"),
+    "store.seeds": ("seed_paths",),
+    "store.snapshot": ("Snapshot",),
+}
+"""Where each name of the API is defined."""
+MODULE_OF = {name: module for module, names in MODULES.items() for name in names}
 
 
 def __getattr__(name: str) -> object:
-    """`store.extract` and the extraction's types, imported on first use: browsing a store needs neither."""
-    if name == "extract":
-        from store.extraction import extract
-
-        return extract
-    if name in ("Extraction", "Organization", "Person", "Quote"):
-        from store import model
-
-        return getattr(model, name)
-    raise AttributeError(f"module 'store' has no attribute {name!r}")
+    """A name of the API, imported from its module on first use (a submodule's name is left to the import system)."""
+    module = MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'store' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

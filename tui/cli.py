@@ -14,9 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from store import (
     ArticleError,
-    ArticleRecord,
-    IngestOutcome,
-    Snapshot,
     Store,
     StoreError,
     WhosaidError,
@@ -24,21 +21,21 @@ from store import (
     open_existing_store,
     open_store,
     parse_query,
-    read_article_file,
     resolve_store_path,
     shown_path,
 )
 from store.collector import collector_paused
 from store.export import QuoteDocuments, QuoteRow
 from store.keyed_index import KeyedSearch, keyed_terms, read_by_key
-from store.quote_records import QuoteSelection
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
+    from store import ArticleRecord, IngestOutcome, Snapshot
     from store.model import Extraction
+    from store.quote_records import QuoteSelection
     from store.sources import InputArticle
 
 EXIT_OK = 0
@@ -984,7 +981,7 @@ def articles_to_remove(
             ids = ", ".join(article.key for article in found[:3])
             problems.append(f"{selector}: {len(found)} articles match ({ids}...); name one by id or path")
     if seed:
-        from store import seed_paths
+        from store import read_article_file, seed_paths
         from store.documents import article_key
         from store.keys import content_hash
 
