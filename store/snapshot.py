@@ -407,6 +407,11 @@ class Snapshot:
         positions = (self._article_index.position_of(key) for key in keys)
         return Selection(self.articles, [position for position in positions if position is not None])
 
+    def articles_among(self, keys: Iterable[str]) -> Sequence[ArticleRecord]:
+        """The stored articles among these keys, in the store's order; records are made only as they are read."""
+        positions = (self._article_index.position_of(key) for key in keys)
+        return Selection(self.articles, sorted(position for position in positions if position is not None))
+
     def articles_named(self, selector: str, path: str | None = None) -> list[ArticleRecord]:
         """The articles a user means by `selector`: its id (or the start of it, 6 characters or more), else its
         path (as given, or as `path`), else every word of its title."""

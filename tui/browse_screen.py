@@ -85,13 +85,11 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
     raise FileExistsError(f"{folder / stem}.md exists")
 
 
-def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> list[ArticleRecord]:
+def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
     """The articles that printed any of these quotes (every outlet's copy), in the store's order."""
     if isinstance(quotes, QuoteSelection):
-        wanted = snapshot.article_keys_printing(quotes)
-    else:
-        wanted = {quote.article_key for quote in quotes}
-    return [article for article in snapshot.articles if article.key in wanted]
+        return snapshot.articles_among(snapshot.article_keys_printing(quotes))
+    return snapshot.articles_among({quote.article_key for quote in quotes})
 
 
 class Place(NamedTuple):
@@ -131,7 +129,7 @@ class BrowseScreen(Screen[None]):
             query: str,
             people: list[PersonRecord],
             organizations: list[OrganizationRecord],
-            articles: list[ArticleRecord],
+            articles: Sequence[ArticleRecord],
         ) -> None:
             super().__init__()
             self.snapshot = snapshot
