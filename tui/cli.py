@@ -26,7 +26,7 @@ from store import (
 )
 from store.collector import collector_paused
 from store.export import QuoteDocuments, QuoteRow
-from store.keyed_index import KeyedSearch, keyed_terms, read_by_key
+from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
 from store.search import ParsedQuery
 from store.snapshot import SORT_ORDERS
 from tui.launcher import resume_collector
@@ -659,9 +659,7 @@ class QuoteLines:
     """Formats found quotes, by stored position, one line each: plain, highlighted on a terminal, or JSON objects
     (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
-    def __init__(
-        self, documents: QuoteDocuments | FoundQuotes, parsed: ParsedQuery, form: str, highlight: bool
-    ) -> None:
+    def __init__(self, documents: FoundQuotes, parsed: ParsedQuery, form: str, highlight: bool) -> None:
         self.documents = documents
         self.parsed = parsed
         self.form = form
@@ -789,14 +787,14 @@ KEYED_MATCHES = 20_000
 --limit asks for, else FIRST_LINES_BY_KEY), and the rest and the count from the store read whole, which then costs
 less than reading the quotes and grouping their copies speaker by speaker."""
 FIRST_LINES_BY_KEY = 24
-"""The lines a search finding more than KEYED_MATCHES quotes prints by key before it reads the store whole: its
-first two writes (see FIRST_CHUNK_LINES), so that `| head` answers at once."""
+"""The lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
+whole: a screenful, so that `| head` or a pager answers at once."""
 
 
 class FoundQuotes:
     """The quotes a search lists, in article order, and the documents each line is made from: those read by key
     and, for a search that found too many to read them all by key, past its first lines those of the store read
-    whole (`rest`, called once the first lines are out, with the last position they looked at)."""
+    whole (`rest`, called once the first lines are out: the entries after them and their documents)."""
 
     def __init__(
         self,
@@ -865,8 +863,6 @@ def keyed_entries(
     documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
     if len(positions) <= KEYED_MATCHES:
         return FoundQuotes(groups.entries_in_order(positions), documents)
-    from store.keyed_index import FirstEntries
-
     first = FirstEntries(groups, positions, KEYED_MATCHES)
 
     def rest() -> tuple[Iterator[int], QuoteDocuments]:
@@ -955,12 +951,15 @@ def end_when_reader_goes() -> None:
         return
 
     def watch() -> None:
+        """Wait until the pipe has no reader (or is closed here), and end the process if it has none."""
         poller = select.poll()
         poller.register(descriptor, 0)
         while True:
             for _descriptor, event in poller.poll():
                 if event & (select.POLLERR | select.POLLHUP):
                     os._exit(EXIT_OK)
+                if event & select.POLLNVAL:
+                    return
 
     threading.Thread(target=watch, name="reader watch", daemon=True).start()
 
