@@ -113,7 +113,7 @@ class FileBytes:
         return joined[start - first * size : stop - first * size]
 
     def _block(self, number: int) -> bytes:
-        """The file's bytes in block `number` (shorter at the file's end), kept while few are."""
+        """The file's bytes in block `number` (shorter at the file's end), kept among the last BLOCKS_KEPT read."""
         block = self._blocks.get(number)
         if block is None:
             assert self._descriptor is not None
@@ -532,7 +532,7 @@ class KeyedStore:
         self._quote_starts = [0, *accumulate(count or 0 for _file, count in tables.files.get("quotes", []))]
         self._quotes_cut: dict[int, Mapping[str, Any]] = {}
         self._cuts_in_file: dict[int, int] = {}
-        self._quote_files: dict[int, tuple[bytes, int | None]] = {}
+        self._quote_files: dict[int, tuple[FileBytes, int, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
         self._part_files: dict[Path, FileBytes] = {}
         self._speaker_values: dict[str, list[str]] | None = None
