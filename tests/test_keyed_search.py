@@ -340,7 +340,7 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
                 if len(positions) <= 8:
                     assert lines_then == [], arguments
                     continue
-                by_key = min(limit or first_lines, sum(entry <= positions[7] for entry in listed))
+                by_key = min(limit or first_lines, first_lines, sum(entry <= positions[7] for entry in listed))
                 read_whole_late += 1
                 if form == "--jsonl":
                     assert lines_then == [by_key], arguments

@@ -783,12 +783,14 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
 
 
 KEYED_MATCHES = 20_000
-"""Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (those
---limit asks for, else FIRST_LINES_BY_KEY), and the rest and the count from the store read whole, which then costs
-less than reading the quotes and grouping their copies speaker by speaker."""
-FIRST_LINES_BY_KEY = 24
-"""The lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
-whole: a screenful, so that `| head` or a pager answers at once."""
+"""Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (at
+most FIRST_LINES_BY_KEY), and the rest and the count from the store read whole, which then costs less than reading
+the quotes and grouping their copies speaker by speaker."""
+FIRST_LINES_BY_KEY = 100
+"""The most lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
+whole, so that `| head`, a pager or a small --limit answers at once: each costs a few milliseconds (its speaker's
+postings and quotes looked up), where the store read whole costs seconds, and past a hundred speakers their
+postings are read all at once (see `store.keyed_index.SPEAKERS_ONE_BY_ONE`)."""
 
 
 class FoundQuotes:
@@ -846,7 +848,7 @@ def keyed_entries(
     store_path: Path, parsed: ParsedQuery, limit: int | None = None, before_whole: Callable[[], bool] | None = None
 ) -> FoundQuotes | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
-    is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, else
+    is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, at most
     FIRST_LINES_BY_KEY), the rest read whole once `before_whole` says they are still wanted. None when the store or
     the query needs a whole read (an index written by an earlier whosaid, a filter but on speakers, a word being
     typed), or a writer replaced files while this read them."""
@@ -875,7 +877,7 @@ def keyed_entries(
             snapshot
         )
 
-    return FoundQuotes(islice(first, limit or FIRST_LINES_BY_KEY), documents, rest)
+    return FoundQuotes(islice(first, min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)), documents, rest)
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
