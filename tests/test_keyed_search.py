@@ -359,6 +359,15 @@ def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_cou
     assert total > 3 and found[2] == f"2 of {total} quotes\n"
 
 
+def test_a_search_finding_more_than_a_keyed_read_should_take_into_a_file_reads_the_store_whole_at_once(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=False) is None
+    assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=True) is not None
+    assert cli.keyed_entries(store_path, parse_query("zzzq "), first_lines_seen=False) is not None
+
+
 def test_a_search_ends_at_once_when_the_reader_of_its_output_goes_while_it_reads_the_store_whole() -> None:
     script = "import time, tui.cli; tui.cli.end_when_reader_goes(); print('ready', flush=True); time.sleep(30)"
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE)

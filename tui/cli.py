@@ -845,13 +845,18 @@ class FoundQuotes:
 
 
 def keyed_entries(
-    store_path: Path, parsed: ParsedQuery, limit: int | None = None, before_whole: Callable[[], bool] | None = None
+    store_path: Path,
+    parsed: ParsedQuery,
+    limit: int | None = None,
+    before_whole: Callable[[], bool] | None = None,
+    first_lines_seen: bool = True,
 ) -> FoundQuotes | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
     is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, at most
-    FIRST_LINES_BY_KEY), the rest read whole once `before_whole` says they are still wanted. None when the store or
-    the query needs a whole read (an index written by an earlier whosaid, a filter but on speakers, a word being
-    typed), or a writer replaced files while this read them."""
+    FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`), the rest read whole once `before_whole`
+    says they are still wanted. None when the store or the query needs a whole read (an index written by an earlier
+    whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES matches and no one to see the
+    first lines), or a writer replaced files while this read them."""
     if not keyed_terms(parsed):
         return None
     try:
@@ -865,6 +870,8 @@ def keyed_entries(
     documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
     if len(positions) <= KEYED_MATCHES:
         return FoundQuotes(groups.entries_in_order(positions), documents)
+    if not first_lines_seen:
+        return None
     first = FirstEntries(groups, positions, KEYED_MATCHES)
 
     def rest() -> tuple[Iterator[int], QuoteDocuments]:
@@ -904,7 +911,9 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
             end_when_reader_goes()
         return not output.lost
 
-    found = keyed_entries(store_path, parsed, arguments.limit, before_whole) if arguments.sort == "article" else None
+    found = None
+    if arguments.sort == "article":
+        found = keyed_entries(store_path, parsed, arguments.limit, before_whole, not output_is_a_file())
     if found is None:
         snapshot = left_for_exit(open_existing_store(store_path).snapshot)
         if arguments.sort == "article":
@@ -936,6 +945,17 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     amount = f"{printed} of {total}" if printed < total else str(total)
     print(f"{amount} quote{'' if total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
+
+
+def output_is_a_file() -> bool:
+    """Whether standard output goes to a file (rather than to a terminal or a pipe, where the first lines are seen as
+    soon as they are out)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.fstat(sys.stdout.fileno()).st_mode)
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def end_when_reader_goes() -> None:
