@@ -1,6 +1,7 @@
 """The quote index and the names' words read by key from the stored index parts, for a browser kept open on a big
 store: the same answers as `QuoteIndex` and `NameLines`, without holding the parts parsed (hundreds of MB at a
-million quotes). Each word typed costs a binary search in each part's bytes (see `store.keyed_index`)."""
+million quotes). Each word typed costs a binary search in each part's bytes (see `store.keyed_index`); a search
+stopped from outside (`store.stopping`) ends before its next part."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from store.keyed_index import FileBytes, IndexPart, section_value
 from store.keys import fold
 from store.quote_index import decode_positions, positions_matching
 from store.search import ParsedQuery, Term, parse_query
+from store.stopping import check_stop
 
 ENTRY = re.compile(rb'"([^"]*)":"([^"]*)"')
 """One entry of a keyed section: a key and its base64 value (no key or value holds a quote mark)."""
@@ -78,6 +80,7 @@ class KeyedQuoteIndex:
         """The stored value of `key` in each part that holds it, in the parts' order."""
         encoded = key.encode("utf-8")
         for part in self._parts:
+            check_stop()
             start, end = part.sections[section]
             with FileBytes(part.path) as data:
                 value = section_value(data, start, end, encoded)
@@ -88,6 +91,7 @@ class KeyedQuoteIndex:
         """For each part, the stored values of every key that starts with `prefix`."""
         encoded = prefix.encode("utf-8")
         for part in self._parts:
+            check_stop()
             start, end = part.sections[section]
             with FileBytes(part.path) as data:
                 yield [value for _key, value in entries_with_prefix(data, start, end, encoded)]

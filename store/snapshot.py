@@ -30,6 +30,7 @@ from store.records import (
     StoreSummary,
 )
 from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
+from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
 
@@ -646,7 +647,9 @@ class Snapshot:
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
-        return self._entries(self._search_positions(parsed))
+        positions = self._search_positions(parsed)
+        check_stop()
+        return self._entries(positions)
 
     def search_entries(self, query: str | ParsedQuery) -> Iterator[int]:
         """The stored positions `search_quotes` lists, one at a time: the first come as soon as the index answers,

@@ -11,8 +11,10 @@ from store import Store
 from store import snapshot as snapshot_module
 from store.keyed_quote_index import KeyedQuoteIndex
 from store.snapshot import Snapshot
+from store.stopping import SearchStopped, stopping_when
 from tests.test_keyed_search import QUERIES, store_path  # noqa: F401 - the store these tests search
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui import browse_screen
 from tui.browse_screen import BrowseScreen
 
 __all__ = ["isolated_config"]
@@ -88,11 +90,31 @@ def test_a_smaller_store_keeps_its_index_in_memory(store_path: Path) -> None:  #
     assert not isinstance(snapshot._quote_index, KeyedQuoteIndex)
 
 
+def test_a_search_asked_to_stop_ends_at_the_next_part_it_would_read(keyed: Snapshot) -> None:
+    checks = 0
+
+    def stop_after_two() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 2
+
+    for search in (keyed.search_quotes, keyed.search_people, keyed.search_organizations):
+        checks = 0
+        with stopping_when(stop_after_two), pytest.raises(SearchStopped):
+            search("harb")
+        assert checks == 3
+    with stopping_when(lambda: False):
+        assert list(keyed.search_quotes("harb").positions) == list(keyed.search_quotes("harb").positions)
+    assert keyed.search_quotes("harb"), "outside the block, nothing stops a search"
+
+
 @synchronously
 async def test_typing_in_the_search_box_of_a_big_store_lists_the_matches(
     keyed: Snapshot,
     store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
     whole = Store(store_path).snapshot
     store = Store(store_path)
     store.lean = True

@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import export_lines
 from store.snapshot import QuoteSelection
+from store.stopping import SearchStopped, check_stop, stopping_when
 from tui.articles import ArticleCounts, article_counts
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
@@ -297,9 +298,14 @@ class BrowseScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="quotes", exit_on_error=False, description="search quotes")
     def find_quotes(self, snapshot: Snapshot, query: str, with_detail: bool) -> None:
         """Search a big store's quotes off the UI thread, so that typing never waits for it; a newer search
-        replaces this one."""
-        quotes = snapshot.search_quotes(query)
-        if not get_current_worker().is_cancelled:
+        replaces this one, stopping it."""
+        worker = get_current_worker()
+        try:
+            with stopping_when(lambda: worker.is_cancelled):
+                quotes = snapshot.search_quotes(query)
+        except SearchStopped:
+            return
+        if not worker.is_cancelled:
             self.post_message(self.QuotesFound(snapshot, query, quotes, with_detail))
 
     def on_browse_screen_quotes_found(self, message: QuotesFound) -> None:
@@ -330,11 +336,13 @@ class BrowseScreen(Screen[None]):
         """Match names against the search, and find the articles of the matching quotes, off the UI thread (linear
         scans); a newer search cancels this one."""
         worker = get_current_worker()
-        people = snapshot.search_people(query)
-        if worker.is_cancelled:
-            return
-        organizations = snapshot.search_organizations(query)
-        if worker.is_cancelled:
+        try:
+            with stopping_when(lambda: worker.is_cancelled):
+                people = snapshot.search_people(query)
+                check_stop()
+                organizations = snapshot.search_organizations(query)
+                check_stop()
+        except SearchStopped:
             return
         articles = articles_quoted(snapshot, quotes)
         if not worker.is_cancelled:
