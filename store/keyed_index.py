@@ -323,9 +323,10 @@ class LookupLine:
             return None
         return head.group(1)
 
-    def find(self, needle: bytes, after: int = 0) -> int:
-        """Where `needle` is in the line (from `after`, an offset in the file), -1 when it is not."""
-        return self.raw.find(needle, max(after, self.start), self.end)
+    def find(self, needle: bytes, after: int = 0, before: int | None = None) -> int:
+        """Where `needle` is in the line (from `after` on and, if given, ending by `before`: offsets in the file), -1
+        when it is not."""
+        return self.raw.find(needle, max(after, self.start), self.end if before is None else min(before, self.end))
 
     def parsed(self) -> dict[str, Any]:
         """The line's entries."""
@@ -431,8 +432,11 @@ class LookupLines:
                     return int(entries[kind][key])
         return None
 
-    def article_place(self, article_key: str) -> int | None:
-        """The packed place of the article whose content hash starts with `article_key`, None when not stored."""
+    def article_place(self, article_key: str, near: float | None = None) -> int | None:
+        """The packed place of the article whose content hash starts with `article_key`, None when not stored. A line
+        of articles is first searched `near` this fraction of it (ARTICLE_MARGIN either side), then whole: a line
+        written whole lists the articles in stored order, as their quotes are, so the fraction of the quotes stored
+        before one of an article's is about where it stands."""
         if self._many("a"):
             prefixes = self._merged.get("a-prefix")
             if prefixes is None:
@@ -443,12 +447,14 @@ class LookupLines:
         needle = b'"' + article_key.encode("ascii")
         for number, line in enumerate(self.lines):
             if self._kinds[number] == b"a":
-                found = line.find(needle)
-                while found >= 0:
-                    match = ARTICLE_REST.match(line.raw, found + len(needle))
-                    if match and line.raw[found - 1 : found] in (b"{", b","):
-                        return int(match.group(1))
-                    found = line.find(needle, found + 1)
+                place = None
+                if near is not None:
+                    middle = line.start + int((line.end - line.start) * near)
+                    place = article_entry(line, needle, middle - ARTICLE_MARGIN, middle + ARTICLE_MARGIN)
+                if place is None:
+                    place = article_entry(line, needle, line.start, line.end)
+                if place is not None:
+                    return place
             elif self._kinds[number] is None:
                 for digest, place in self._entries(number).get("a", {}).items():
                     if digest.startswith(article_key):
@@ -456,9 +462,23 @@ class LookupLines:
         return None
 
 
+def article_entry(line: LookupLine, needle: bytes, after: int, before: int) -> int | None:
+    """The place in the entry of a line of articles that `needle` (a quote mark and the start of a content hash)
+    starts, looked for between `after` and `before`; None when none is there."""
+    found = line.find(needle, after, before + len(needle))
+    while found >= 0:
+        match = ARTICLE_REST.match(line.raw, found + len(needle))
+        if match and line.raw[found - 1 : found] in (b"{", b","):
+            return int(match.group(1))
+        found = line.find(needle, found + 1, before + len(needle))
+    return None
+
+
 PLACE = re.compile(rb"\d+")
 ARTICLE_REST = re.compile(rb'[0-9a-f]*":\[(\d+),')
 """The rest of an article's entry in a lookup line after the start of its content hash: its place."""
+ARTICLE_MARGIN = 131_072
+"""How far either side of where an article's entry would stand its line of articles is searched first."""
 
 
 def cut_document(raw: bytes, doc_id: int, near: int = 0, ends_file: bool = True) -> dict[str, Any] | None:
@@ -535,6 +555,8 @@ class KeyedStore:
         self._quote_files: dict[int, tuple[FileBytes, int, int | None]] = {}
         self._postings: dict[tuple[str, str], array] = {}
         self._part_files: dict[Path, FileBytes] = {}
+        self._article_quoted_at: dict[str | None, int] = {}
+        """The position of a quote read of each article: where the article stands in its lookups, about."""
         self._speaker_values: dict[str, list[str]] | None = None
         """Every speaker's postings in each part, once many speakers were asked for (see `read_speakers`)."""
 
@@ -605,8 +627,13 @@ class KeyedStore:
         stand, found by its id (when the file holds its quotes under consecutive ids, as a writer appends them), the
         next read from the file parsed whole."""
         found = self._quotes_cut.get(position)
-        if found is not None:
-            return found
+        if found is None:
+            found = self._read_quote(position)
+            self._article_quoted_at.setdefault(found.get("article"), position)
+        return found
+
+    def _read_quote(self, position: int) -> Mapping[str, Any]:
+        """The stored quote at this position, cut from its file or read from it parsed (see `quote`)."""
         number = bisect_right(self._quote_starts, position) - 1
         cuts = self._cuts_in_file[number] = self._cuts_in_file.get(number, 0) + 1
         if cuts <= CUTS_PER_FILE:
@@ -615,9 +642,9 @@ class KeyedStore:
                 offset = position - self._quote_starts[number]
                 count = self._quote_starts[number + 1] - self._quote_starts[number]
                 found = cut_near(data, size, first_id + offset, size * offset // max(count, 1))
-            if found is not None:
-                self._quotes_cut[position] = found
-                return found
+                if found is not None:
+                    self._quotes_cut[position] = found
+                    return found
         return self.quotes[position]
 
     def _quote_file(self, number: int) -> tuple[FileBytes, int, int | None]:
@@ -653,7 +680,9 @@ class KeyedStore:
         if whole is not None:
             return whole.get(key)
         if table == "articles":
-            packed = self.lookups.article_place(key)
+            quoted_at = self._article_quoted_at.get(key)
+            near = quoted_at / max(self._quote_starts[-1], 1) if quoted_at is not None else None
+            packed = self.lookups.article_place(key, near)
         else:
             packed = self.lookups.place("p" if table == "people" else "o", key)
         document = None

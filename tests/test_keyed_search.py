@@ -157,8 +157,8 @@ def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes"),
-    [(256, 16, 1 << 20), (1, 0, 1 << 20), (10**9, 10**9, 1), (10**9, 1, 1)],
+    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes", "article_margin"),
+    [(256, 16, 1 << 20, 131_072), (1, 0, 1 << 20, 131_072), (10**9, 10**9, 1, 131_072), (10**9, 1, 1, 0)],
 )
 def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     store_path: Path,
@@ -167,8 +167,10 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     documents_one_by_one: int,
     cuts_per_file: int,
     raw_line_bytes: int,
+    article_margin: int,
 ) -> None:
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
+    monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", article_margin)
     monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
     monkeypatch.setattr(keyed_index, "CUTS_PER_FILE", cuts_per_file)
     monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
@@ -272,6 +274,24 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
             start, stop = sorted(rng.sample(range(len(raw) + 1), 2))
             needle = raw[rng.randrange(len(raw)) :][: rng.randint(1, 4)]
             assert data.find(needle, start, stop) == raw.find(needle, start, stop)
+
+
+@pytest.mark.parametrize("margin", [0, 1, 40, 10**6])
+def test_an_article_is_found_in_its_lookup_line_wherever_the_search_for_it_starts(
+    margin: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", margin)
+    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", 1)
+    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", 10**9)
+    rng = random.Random(margin)
+    digests = [f"{rng.getrandbits(256):064x}" for _ in range(60)]
+    path = tmp_path / "lookups.jsonl"
+    path.write_bytes(orjson.dumps({"a": {digest: [number + 1, 0, 2] for number, digest in enumerate(digests)}}) + b"\n")
+    lookups = keyed_index.LookupLines([path])
+    for number, digest in enumerate(digests):
+        for near in (None, 0.0, 0.5, 1.0, number / len(digests)):
+            assert lookups.article_place(digest[:16], near) == number + 1, (digest, near)
+    assert lookups.article_place("0" * 16, 0.5) is None
 
 
 def test_a_quote_is_cut_from_its_file_wherever_the_search_for_it_starts() -> None:
