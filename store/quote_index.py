@@ -196,6 +196,9 @@ def positions_matching(
 ) -> list[int]:
     """The positions in every one of the `required` posting lists whose folded text the terms `to_verify` (which
     the lists alone do not prove) match, ascending."""
+    if len(required) == 1 and not to_verify:
+        only = required[0]
+        return sorted(only) if isinstance(only, set) else list(only)
     required.sort(key=len)
     candidates = set(required[0])
     for positions in required[1:]:
