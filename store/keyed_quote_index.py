@@ -10,12 +10,11 @@ import re
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import pairwise
 
 from store.keyed_index import FileBytes, IndexPart, section_value
 from store.keys import fold
-from store.quote_index import decode_positions, positions_matching
-from store.search import ParsedQuery, Term, parse_query
+from store.quote_index import IndexSearch, decode_positions
+from store.search import Term
 from store.stopping import check_stop
 
 ENTRY = re.compile(rb'"([^"]*)":"([^"]*)"')
@@ -67,7 +66,7 @@ def entries_with_prefix(data: FileBytes, start: int, end: int, prefix: bytes) ->
             size *= 2  # one entry longer than the block: a word most quotes of the part hold
 
 
-class KeyedQuoteIndex:
+class KeyedQuoteIndex(IndexSearch):
     """Answers a parsed query as `QuoteIndex.search` does, reading each posting list from the parts where it is
     stored; and tells which speakers' names hold a word, as the parts' `names` sections say."""
 
@@ -96,7 +95,7 @@ class KeyedQuoteIndex:
             with FileBytes(part.path) as data:
                 yield [value for _key, value in entries_with_prefix(data, start, end, encoded)]
 
-    def postings(self, section: str, key: str) -> array:
+    def _postings(self, section: str, key: str) -> array:
         """The positions a word or a pair of words ("a b") is posted at, ascending."""
         found = self._kept.get((section, key))
         if found is None:
@@ -113,7 +112,7 @@ class KeyedQuoteIndex:
         while len(self._kept) > POSTINGS_KEPT:
             self._kept.popitem(last=False)
 
-    def positions_with_prefix(self, prefix: str) -> array:
+    def _positions_with_prefix(self, prefix: str) -> array:
         """Positions of the quotes holding any word that starts with `prefix`, ascending (the parts cover
         consecutive positions, so each part's union follows the one before)."""
         found = self._kept.get(("prefix", prefix))
@@ -132,24 +131,8 @@ class KeyedQuoteIndex:
         self._keep(("prefix", prefix), found)
         return found
 
-    def search(self, query: ParsedQuery | str) -> list[int]:
-        """Positions of the quotes whose text matches every term of the query (its filters aside), ascending."""
-        parsed = parse_query(query) if isinstance(query, str) else query
-        if not parsed.terms:
-            return []
-        required: list[Sequence[int] | set[int]] = []
-        to_verify: list[Term] = []
-        for term in parsed.terms:
-            tokens = term.tokens
-            closed = tokens[:-1] if term.last_is_prefix else tokens
-            if len(closed) == 1:
-                required.append(self.postings("words", closed[0]))
-            required.extend(self.postings("pairs", f"{first} {second}") for first, second in pairwise(closed))
-            if term.last_is_prefix:
-                required.append(self.positions_with_prefix(tokens[-1]))
-            if term.literal is not None or len(closed) > 2 or (term.last_is_prefix and len(tokens) > 1):
-                to_verify.append(term)
-        return positions_matching(required, to_verify, lambda position: fold(self._text_of(position)))
+    def _folded_text(self, position: int) -> str:
+        return fold(self._text_of(position))
 
     def speakers_with_word(self, word: str, prefix: bool = False) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts

@@ -119,41 +119,21 @@ def empty_index_document() -> IndexDocument:
     return {"quotes": 0, **{section: {} for section in KEYED_SECTIONS}}
 
 
-class QuoteIndex:
-    """Answers a parsed query with the positions of the quotes that match all of its terms."""
+class IndexSearch:
+    """A query answered from posting lists, whatever holds them (the index in memory, or read by key): the lists
+    that each term's matches must be in, and the terms the lists alone do not prove, checked against the text."""
 
-    def __init__(self, texts: Sequence[str], document: IndexDocument | None = None) -> None:
-        """Adopt a stored index that covers exactly `texts`, or build one in memory."""
-        if document is None or document.get("quotes") != len(texts):
-            document = extend_index_document(empty_index_document(), texts, 0)
-        self._texts = texts
-        self._words: dict[str, str] = document["words"]
-        self._pairs: dict[str, str] = document["pairs"]
-        self._vocabulary = list(self._words)
-        self._decoded: dict[tuple[str, str], array] = {}
-        self._folded: dict[int, str] = {}
-
-    def _postings(self, table: str, key: str) -> array:
-        """Decoded positions for a word or a pair (empty when absent)."""
-        cached = self._decoded.get((table, key))
-        if cached is None:
-            stored = (self._words if table == "words" else self._pairs).get(key)
-            cached = decode_positions(stored) if stored is not None else array("I")
-            self._decoded[(table, key)] = cached
-        return cached
+    def _postings(self, table: str, key: str) -> Sequence[int]:
+        """Positions of a word ("words") or a pair of words ("pairs"), ascending (empty when absent)."""
+        raise NotImplementedError
 
     def _positions_with_prefix(self, prefix: str) -> Sequence[int] | set[int]:
         """Positions of quotes holding any word that starts with `prefix`."""
-        start = bisect_left(self._vocabulary, prefix)
-        end = start
-        while end < len(self._vocabulary) and self._vocabulary[end].startswith(prefix):
-            end += 1
-        if end - start == 1:
-            return self._postings("words", self._vocabulary[start])
-        found: set[int] = set()
-        for word in self._vocabulary[start:end]:
-            found.update(self._postings("words", word))
-        return found
+        raise NotImplementedError
+
+    def _folded_text(self, position: int) -> str:
+        """The folded text of one quote, to check a term against it."""
+        raise NotImplementedError
 
     def _requirements(self, term: Term) -> tuple[list[Sequence[int] | set[int]], bool]:
         """Posting lists a term's matches must all be in, and whether those lists alone prove a match."""
@@ -169,13 +149,6 @@ class QuoteIndex:
         exact = term.literal is None and len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
         return lists, exact
 
-    def _folded_text(self, position: int) -> str:
-        """The folded form of one quote, computed when a phrase first needs it."""
-        folded = self._folded.get(position)
-        if folded is None:
-            folded = self._folded[position] = fold(self._texts[position])
-        return folded
-
     def search(self, query: ParsedQuery | str) -> list[int]:
         """Positions of the quotes whose text matches every term of the query (its filters aside), ascending."""
         parsed = parse_query(query) if isinstance(query, str) else query
@@ -189,6 +162,49 @@ class QuoteIndex:
             if not exact:
                 to_verify.append(term)
         return positions_matching(required, to_verify, self._folded_text)
+
+
+class QuoteIndex(IndexSearch):
+    """Answers a parsed query with the positions of the quotes that match all of its terms, from the index held
+    in memory."""
+
+    def __init__(self, texts: Sequence[str], document: IndexDocument | None = None) -> None:
+        """Adopt a stored index that covers exactly `texts`, or build one in memory."""
+        if document is None or document.get("quotes") != len(texts):
+            document = extend_index_document(empty_index_document(), texts, 0)
+        self._texts = texts
+        self._words: dict[str, str] = document["words"]
+        self._pairs: dict[str, str] = document["pairs"]
+        self._vocabulary = list(self._words)
+        self._decoded: dict[tuple[str, str], array] = {}
+        self._folded: dict[int, str] = {}
+
+    def _postings(self, table: str, key: str) -> array:
+        cached = self._decoded.get((table, key))
+        if cached is None:
+            stored = (self._words if table == "words" else self._pairs).get(key)
+            cached = decode_positions(stored) if stored is not None else array("I")
+            self._decoded[(table, key)] = cached
+        return cached
+
+    def _positions_with_prefix(self, prefix: str) -> Sequence[int] | set[int]:
+        start = bisect_left(self._vocabulary, prefix)
+        end = start
+        while end < len(self._vocabulary) and self._vocabulary[end].startswith(prefix):
+            end += 1
+        if end - start == 1:
+            return self._postings("words", self._vocabulary[start])
+        found: set[int] = set()
+        for word in self._vocabulary[start:end]:
+            found.update(self._postings("words", word))
+        return found
+
+    def _folded_text(self, position: int) -> str:
+        """The folded form of one quote, computed when a phrase first needs it."""
+        folded = self._folded.get(position)
+        if folded is None:
+            folded = self._folded[position] = fold(self._texts[position])
+        return folded
 
 
 def positions_matching(
