@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -769,19 +770,10 @@ class FirstEntries:
 
     def __iter__(self) -> Iterator[int]:
         groups, found = self._groups, self._found
-        matched: set[int] | None = None
+        matched = cache(lambda: set(found))
         for position in found[: self._first]:
             self.scanned = position
-            members = groups.members_of(position)
-            if len(members) == 1:
-                yield position
-                continue
-            if matched is None:
-                matched = set(found)
-            lead = groups.lead_of(position)
-            if lead not in matched:
-                lead = next(member for member in members if member in matched)
-            if lead == position:
+            if groups.listed_among(position, matched):
                 yield position
 
 

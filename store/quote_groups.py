@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, compress
 
 from store.keys import fold
@@ -244,25 +245,26 @@ class QuoteGroups:
     def entries_in_order(self, positions: Sequence[int]) -> Iterator[int]:
         """The positions `entries_among` lists, one at a time: the speakers of a few positions are grouped at a
         time, so that the first entries come long before the last speaker is grouped (`| head` answers at once)."""
-        matched: set[int] | None = None
+        matched = cache(lambda: set(positions))
         start, size = 0, FIRST_BATCH
         while start < len(positions):
             batch = positions[start : start + size]
             start, size = start + size, min(2 * size, LAST_BATCH)
             if self._copied is None:
                 self.group_speakers([self._speakers[position] for position in batch])
-            for position in batch:
-                members = self.members_of(position)
-                if len(members) == 1:
-                    yield position
-                    continue
-                if matched is None:
-                    matched = set(positions)
-                lead = self.lead_of(position)
-                if lead not in matched:
-                    lead = next(member for member in members if member in matched)
-                if lead == position:
-                    yield position
+            yield from (position for position in batch if self.listed_among(position, matched))
+
+    def listed_among(self, position: int, matched: Callable[[], set[int]]) -> bool:
+        """Whether a found quote is the one its group lists among the found positions (`matched()`, asked for only
+        when the group has other members): the group's lead when it was found, else its first found member."""
+        members = self.members_of(position)
+        if len(members) == 1:
+            return True
+        found = matched()
+        lead = self.lead_of(position)
+        if lead not in found:
+            lead = next(member for member in members if member in found)
+        return lead == position
 
     def _of_speaker(self, speaker: str) -> SpeakerGroups | None:
         """The groups of one speaker's quotes, made when first needed (None: all apart)."""
