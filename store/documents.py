@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+import orjson
+
 from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import update_index_parts
 from store.keys import name_key
 from store.model import Extraction
-from store.storage import LONG_LIST_BYTES, SPAN_MASK, EncodedList, Tables
+from store.storage import LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
 
 ARTICLE_KEY_LENGTH = 16
@@ -92,11 +94,10 @@ class DocumentWriter:
         """A stored person or organization and its size in bytes: as this process last wrote it, if it keeps it,
         else read from where the lookups say it stands."""
         number, doc_id = unpacked_place(place)
-        span = self.index.span_of(table, doc_id)
         written = self.index.written_document(table, key, place)
-        if written is not None and span is not None:
-            return written, span & SPAN_MASK
-        return self.tables.document_at(table, number, doc_id, span, LONG_LISTS.get(table))
+        if written is not None:
+            return orjson.loads(written), len(written)
+        return self.tables.document_at(table, number, doc_id, self.index.span_of(table, doc_id), LONG_LISTS.get(table))
 
     def has_article(self, digest: str) -> bool:
         """True when an article with this full content hash is stored (or added in this transaction)."""
@@ -273,11 +274,10 @@ class DocumentWriter:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
-            appended = self.tables.append_documents(table_name, [documents[key] for key in added])
-            for key, place in zip(added, appended, strict=True):
-                document = documents[key]
-                entries = _kept_entries(table_name, document)
-                self.index.placed(table_name, key, place, document if entries is not None else None, entries or 0)
+            encoded: list[bytes] = []
+            appended = self.tables.append_documents(table_name, [documents[key] for key in added], encoded)
+            for key, place, body in zip(added, appended, encoded, strict=True):
+                self.index.placed(table_name, key, place, body if _kept(table_name, documents[key]) else None)
             for key in documents.keys() - set(added):
                 self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")
@@ -338,15 +338,14 @@ class DocumentWriter:
                     del edited[doc_id]
 
 
-def _kept_entries(table: str, document: dict[str, Any]) -> int | None:
-    """The entries of a document's list, for a writer to keep it for its next batches (see
-    `StoreIndex.written_documents`); None for one not kept, whose long list is, or soon will be, read back as its
-    bytes (see `EncodedList`) rather than encoded whole again by every batch that extends it."""
+def _kept(table: str, document: dict[str, Any]) -> bool:
+    """Whether a writer keeps a document it wrote for its next batches (see `StoreIndex.written_documents`): not one
+    whose long list is, or soon will be, read back as its bytes (see `EncodedList`) rather than parsed and encoded
+    whole again by every batch that extends it."""
     listed = document.get(USES[table], ())
     if isinstance(listed, EncodedList):
-        return None
-    long = table in LONG_LISTS and len(listed) * (ARTICLE_KEY_LENGTH + 3) > LONG_LIST_BYTES
-    return None if long else len(listed)
+        return False
+    return not (table in LONG_LISTS and len(listed) * (ARTICLE_KEY_LENGTH + 3) > LONG_LIST_BYTES)
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

@@ -613,10 +613,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.compacting.pop(name, None)
         self.tails.pop(name, None)
 
-    def append_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> list[tuple[int, str]]:
+    def append_documents(
+        self, name: str, documents: Iterable[dict[str, Any]], encoded: list[bytes] | None = None
+    ) -> list[tuple[int, str]]:
         """Add documents after a table's last one, each with the next id, and say where each went (file number,
-        id). Only the last file is written again, not re-encoded: new ones follow it once it holds
-        SEGMENT_DOCUMENTS documents or about SEGMENT_BYTES."""
+        id); `encoded`, when given, gets each document's JSON as it is stored, copied (what `orjson.dumps` returns
+        holds an allocation of kilobytes, however short its bytes). Only the last file is written again, not
+        re-encoded: new ones follow it once it holds SEGMENT_DOCUMENTS documents or about SEGMENT_BYTES."""
         documents = list(documents)
         if not documents:
             return []
@@ -626,7 +629,10 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         number, count, size, next_id = tail.number, tail.count, tail.size, tail.next_id
         places = []
         for document in documents:
-            piece = b'"%d":' % next_id + orjson.dumps(document, default=encoded_list)
+            body = orjson.dumps(document, default=encoded_list)
+            if encoded is not None:
+                encoded.append(bytes(memoryview(body)))
+            piece = b'"%d":' % next_id + body
             if count and (count >= SEGMENT_DOCUMENTS or size + len(piece) > SEGMENT_BYTES):
                 segments.append(("", 0))
                 number, count, size = len(segments) - 1, 0, 2
