@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import re
+import threading
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -23,6 +24,8 @@ SCAN_BYTES = 65_536
 """Bytes of a section read at a time while listing the keys that start with a prefix."""
 POSTINGS_KEPT = 64
 """Decoded posting lists kept for the next search: a user types on from the words they typed."""
+POSITIONS_KEPT = 4_000_000
+"""At most this many positions in the lists kept (16 MB): a common word's list holds half the store."""
 
 
 def lower_bound(data: FileBytes, start: int, end: int, key: bytes) -> int:
@@ -74,6 +77,9 @@ class KeyedQuoteIndex(IndexSearch):
         self._parts = parts
         self._text_of = text_of
         self._kept: OrderedDict[tuple[str, str], array] = OrderedDict()
+        self._kept_positions = 0
+        self._lock = threading.Lock()
+        """Guards the kept lists: a stale search may still be reading beside the one that replaced it."""
 
     def _values(self, section: str, key: str) -> Iterator[bytes]:
         """The stored value of `key` in each part that holds it, in the parts' order."""
@@ -97,27 +103,37 @@ class KeyedQuoteIndex(IndexSearch):
 
     def _postings(self, section: str, key: str) -> array:
         """The positions a word or a pair of words ("a b") is posted at, ascending."""
-        found = self._kept.get((section, key))
+        found = self._kept_list((section, key))
         if found is None:
             found = array("I")
             for value in self._values(section, key):
                 found.extend(decode_positions(value.decode("ascii")))
             self._keep((section, key), found)
-        else:
-            self._kept.move_to_end((section, key))
         return found
 
+    def _kept_list(self, key: tuple[str, str]) -> array | None:
+        """A list kept from an earlier search, now the last to be let go."""
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
     def _keep(self, key: tuple[str, str], positions: array) -> None:
-        self._kept[key] = positions
-        while len(self._kept) > POSTINGS_KEPT:
-            self._kept.popitem(last=False)
+        """Keep a list for the next searches, letting the oldest go past POSTINGS_KEPT lists or POSITIONS_KEPT."""
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = positions
+            self._kept_positions += len(positions)
+            while len(self._kept) > POSTINGS_KEPT or (self._kept_positions > POSITIONS_KEPT and len(self._kept) > 1):
+                self._kept_positions -= len(self._kept.popitem(last=False)[1])
 
     def _positions_with_prefix(self, prefix: str) -> array:
         """Positions of the quotes holding any word that starts with `prefix`, ascending (the parts cover
         consecutive positions, so each part's union follows the one before)."""
-        found = self._kept.get(("prefix", prefix))
+        found = self._kept_list(("prefix", prefix))
         if found is not None:
-            self._kept.move_to_end(("prefix", prefix))
             return found
         found = array("I")
         for values in self._prefixed_values("words", prefix):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from store import Store
+from store import Store, keyed_quote_index
 from store import snapshot as snapshot_module
 from store.keyed_quote_index import KeyedQuoteIndex
 from store.snapshot import Snapshot
@@ -83,6 +83,20 @@ def test_a_browser_on_a_big_store_never_reads_the_index_whole(keyed: Snapshot) -
     assert keyed.search_quotes("harb")
     assert "_speaker_lines" not in vars(keyed)
     assert len(keyed._index_documents) == 0
+
+
+def test_the_posting_lists_kept_between_searches_stay_within_their_bound(
+    keyed: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyed_quote_index, "POSITIONS_KEPT", 20)
+    index = keyed._quote_index
+    assert isinstance(index, KeyedQuoteIndex)
+    first = list(keyed.search_quotes("harbor").positions)
+    for word in ["the", "budget", "council", "h", "b", "c", "harbor"]:
+        keyed.search_quotes(word)
+        assert index._kept_positions == sum(map(len, index._kept.values()))
+        assert index._kept_positions <= 20 or len(index._kept) == 1
+    assert list(keyed.search_quotes("harbor").positions) == first
 
 
 def test_a_smaller_store_keeps_its_index_in_memory(store_path: Path) -> None:  # noqa: F811
