@@ -44,7 +44,7 @@ while every quote's text, speaker and article are kept apart in compact lists (s
 KEYED_BROWSING_QUOTES = 500_000
 """A lean snapshot of a store with more quotes than this searches its stored index by key (`KeyedQuoteIndex`)
 rather than holding it parsed, with the names of every person and organization, and holds its quotes' texts
-compressed (`PackedTexts`): some 700 MB less at a million quotes, against a few milliseconds more a word typed."""
+compressed (`PackedTexts`): about 1 GB less at 1.25 million quotes, for a few milliseconds more a word typed."""
 WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
