@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 from store.extraction.lexicon import ABBREVIATIONS, SENTENCE_STARTERS
@@ -38,7 +37,10 @@ WORD = re.compile(rf"[^\x00-/:-@\[-`{{-\x7f](?:(?<=[A-Za-z])[A-Za-z ]*(?=[ ,;:!?
 spaces and masked quotes quickly, then checked to be a letter or a digit. Plain ASCII words separated by
 spaces, the last followed by a space or punctuation that cannot continue it, are taken in one cheap step as
 a run that `tokens` cuts at its spaces: each is the word the rules would find on its own."""
-WORD_CACHE_LIMIT = 200_000
+WORD_CACHE_LIMIT = 16_384
+"""How many words `tokens` remembers the reading of before it forgets them all: each takes about 200 bytes, and
+articles keep bringing new names. A word read again costs about a microsecond, and the words that recur
+(common words, the names of one article) fit many times over, so extraction is as fast as with no limit."""
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
@@ -195,7 +197,6 @@ def _special_token(masked: str, raw: str, w_end: int, end: int) -> tuple[str, in
     return word, w_end, possessive, _reads_as_name(word)
 
 
-@lru_cache(maxsize=WORD_CACHE_LIMIT)
 def _reads_as_name(word: str) -> bool:
     """Whether a word is written like part of a name: capitalized (not a number or "-based" adjective), an
     "al-"/"el-"/"d'" particle before a capital, or in a script without capitals."""
