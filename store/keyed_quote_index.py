@@ -26,6 +26,9 @@ POSTINGS_KEPT = 64
 """Decoded posting lists kept for the next search: a user types on from the words they typed."""
 POSITIONS_KEPT = 4_000_000
 """At most this many positions in the lists kept (16 MB): a common word's list holds half the store."""
+SCAN_KEPT_BYTES = 4_000_000
+"""A prefix's entries in every part (keys and values) are kept while they are this small: the next letter typed
+narrows them without reading the parts again."""
 
 
 def lower_bound(data: FileBytes, start: int, end: int, key: bytes) -> int:
@@ -80,6 +83,8 @@ class KeyedQuoteIndex(IndexSearch):
         self._kept_positions = 0
         self._lock = threading.Lock()
         """Guards the kept lists: a stale search may still be reading beside the one that replaced it."""
+        self._scanned: dict[str, tuple[bytes, list[list[tuple[bytes, bytes]]]]] = {}
+        """By section, the last prefix listed (when small enough to keep) and its entries in each part."""
 
     def _values(self, section: str, key: str) -> Iterator[bytes]:
         """The stored value of `key` in each part that holds it, in the parts' order."""
@@ -94,12 +99,30 @@ class KeyedQuoteIndex(IndexSearch):
 
     def _prefixed_values(self, section: str, prefix: str) -> Iterator[list[bytes]]:
         """For each part, the stored values of every key that starts with `prefix`."""
-        encoded = prefix.encode("utf-8")
-        for part in self._parts:
-            check_stop()
-            start, end = part.sections[section]
-            with FileBytes(part.path) as data:
-                yield [value for _key, value in entries_with_prefix(data, start, end, encoded)]
+        for entries in self._prefixed_entries(section, prefix.encode("utf-8")):
+            yield [value for _key, value in entries]
+
+    def _prefixed_entries(self, section: str, prefix: bytes) -> list[list[tuple[bytes, bytes]]]:
+        """For each part, its entries whose keys start with `prefix`: narrowed from the last prefix listed when this
+        one extends it, else listed from the parts' bytes (and kept for the next letter while small enough)."""
+        with self._lock:
+            last = self._scanned.get(section)
+        if last is not None and prefix.startswith(last[0]):
+            found = []
+            for entries in last[1]:
+                check_stop()
+                found.append([(key, value) for key, value in entries if key.startswith(prefix)])
+        else:
+            found = []
+            for part in self._parts:
+                check_stop()
+                start, end = part.sections[section]
+                with FileBytes(part.path) as data:
+                    found.append(list(entries_with_prefix(data, start, end, prefix)))
+        if sum(len(key) + len(value) for entries in found for key, value in entries) <= SCAN_KEPT_BYTES:
+            with self._lock:
+                self._scanned[section] = (prefix, found)
+        return found
 
     def _postings(self, section: str, key: str) -> array:
         """The positions a word or a pair of words ("a b") is posted at, ascending."""

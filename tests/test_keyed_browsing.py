@@ -85,6 +85,21 @@ def test_a_browser_on_a_big_store_never_reads_the_index_whole(keyed: Snapshot) -
     assert len(keyed._index_documents) == 0
 
 
+@pytest.mark.parametrize("scan_kept_bytes", [0, 4_000_000])
+def test_typing_letter_by_letter_and_back_finds_what_the_whole_index_finds(
+    keyed: Snapshot,
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+    scan_kept_bytes: int,
+) -> None:
+    monkeypatch.setattr(keyed_quote_index, "SCAN_KEPT_BYTES", scan_kept_bytes)
+    whole = Store(store_path).snapshot
+    typed = [text[:end] for text in ("harbor winter", "ann lee", "mensah") for end in range(1, len(text) + 1)]
+    for query in [*typed, *reversed(typed)]:
+        assert list(keyed.search_quotes(query).positions) == list(whole.search_quotes(query).positions), query
+        assert [p.key for p in keyed.search_people(query)] == [p.key for p in whole.search_people(query)], query
+
+
 def test_the_posting_lists_kept_between_searches_stay_within_their_bound(
     keyed: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
