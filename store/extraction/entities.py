@@ -39,7 +39,7 @@ FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
 )
 FUZZY_LIMIT = 200
 START = attrgetter("start")
-NAME_CACHE_LIMIT = 65_536
+NAME_CACHE_LIMIT = 8_192
 GOVERNING_PREPOSITIONS = frozenset("at of in on to for from with by about against into between among".split())
 QUOTED_NAMES_LIMIT = 5000
 CAPITAL_WORD = re.compile(r"[A-Z][\w.]*")

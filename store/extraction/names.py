@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES
@@ -113,7 +113,7 @@ def is_plural_role(word: str) -> bool:
     return lower in UNNAMED_SOURCES or (lower.endswith("s") and is_role_noun(lower[:-1]))
 
 
-@cache
+@lru_cache(maxsize=8_192)
 def is_acronym(word: str) -> bool:
     """Whether a word is written like an acronym (NASA, U.N.)."""
     letters = word.replace(".", "").replace("&", "")
