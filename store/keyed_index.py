@@ -233,6 +233,14 @@ def decoded_positions(values: Iterable[bytes]) -> array:
     return positions
 
 
+def named_speakers(values: Iterable[bytes]) -> set[str]:
+    """The speaker ids stored (base64 of newline-separated ids) in these values of the parts' `names` sections."""
+    found: set[str] = set()
+    for value in values:
+        found.update(base64.b64decode(value).decode("utf-8").split("\n"))
+    return found
+
+
 def index_parts(tables: Tables) -> list[IndexPart] | None:
     """The keyed parts of the store's quote index, in order; None when any part is not keyed or the parts do not
     cover every quote from the first on (the reader then reads the store whole)."""
@@ -618,10 +626,7 @@ class KeyedStore:
 
     def speakers_with_word(self, word: str) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word."""
-        found: set[str] = set()
-        for value in self.values("names", word):
-            found.update(base64.b64decode(value).decode("utf-8").split("\n"))
-        return found
+        return named_speakers(self.values("names", word))
 
     def quote(self, position: int) -> Mapping[str, Any]:
         """The stored quote at this position: the first few of a file cut from the bytes around where it would

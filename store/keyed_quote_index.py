@@ -5,16 +5,15 @@ stopped from outside (`store.stopping`) ends before its next part."""
 
 from __future__ import annotations
 
-import base64
 import re
 import threading
 from array import array
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
-from store.keyed_index import FileBytes, IndexPart, section_value
+from store.keyed_index import FileBytes, IndexPart, decoded_positions, named_speakers
 from store.keys import fold
-from store.quote_index import IndexSearch, decode_positions
+from store.quote_index import IndexSearch
 from store.search import Term
 from store.stopping import check_stop
 
@@ -91,9 +90,7 @@ class KeyedQuoteIndex(IndexSearch):
         encoded = key.encode("utf-8")
         for part in self._parts:
             check_stop()
-            start, end = part.sections[section]
-            with FileBytes(part.path) as data:
-                value = section_value(data, start, end, encoded)
+            value = part.value(section, encoded)
             if value:
                 yield value
 
@@ -128,9 +125,7 @@ class KeyedQuoteIndex(IndexSearch):
         """The positions a word or a pair of words ("a b") is posted at, ascending."""
         found = self._kept_list((section, key))
         if found is None:
-            found = array("I")
-            for value in self._values(section, key):
-                found.extend(decode_positions(value.decode("ascii")))
+            found = decoded_positions(self._values(section, key))
             self._keep((section, key), found)
         return found
 
@@ -160,13 +155,8 @@ class KeyedQuoteIndex(IndexSearch):
             return found
         found = array("I")
         for values in self._prefixed_values("words", prefix):
-            if len(values) == 1:
-                found.extend(decode_positions(values[0].decode("ascii")))
-            elif values:
-                union: set[int] = set()
-                for value in values:
-                    union.update(decode_positions(value.decode("ascii")))
-                found.extend(sorted(union))
+            joined = decoded_positions(values)
+            found.extend(joined if len(values) == 1 else sorted(set(joined)))
         self._keep(("prefix", prefix), found)
         return found
 
@@ -177,13 +167,8 @@ class KeyedQuoteIndex(IndexSearch):
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts
         with it)."""
         if prefix:
-            values: Iterable[bytes] = (value for part in self._prefixed_values("names", word) for value in part)
-        else:
-            values = self._values("names", word)
-        found: set[str] = set()
-        for value in values:
-            found.update(base64.b64decode(value).decode("utf-8").split("\n"))
-        return found
+            return named_speakers(value for part in self._prefixed_values("names", word) for value in part)
+        return named_speakers(self._values("names", word))
 
     def speakers_named(self, term: Term) -> set[str]:
         """The ids of the speakers having, in one of their names, every word of the term (the last, when typed, as a
