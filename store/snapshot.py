@@ -405,13 +405,16 @@ class Snapshot:
 
     def articles_with_keys(self, keys: Sequence[str]) -> Sequence[ArticleRecord]:
         """The stored articles among these keys, in order; records are made only as they are read."""
-        positions = (self._article_index.position_of(key) for key in keys)
-        return Selection(self.articles, [position for position in positions if position is not None])
+        return Selection(self.articles, self._article_positions(keys))
 
     def articles_among(self, keys: Iterable[str]) -> Sequence[ArticleRecord]:
         """The stored articles among these keys, in the store's order; records are made only as they are read."""
+        return Selection(self.articles, sorted(self._article_positions(keys)))
+
+    def _article_positions(self, keys: Iterable[str]) -> list[int]:
+        """Where the stored articles among these keys stand, in the keys' order."""
         positions = (self._article_index.position_of(key) for key in keys)
-        return Selection(self.articles, sorted(position for position in positions if position is not None))
+        return [position for position in positions if position is not None]
 
     def articles_named(self, selector: str, path: str | None = None) -> list[ArticleRecord]:
         """The articles a user means by `selector`: its id (or the start of it, 6 characters or more), else its
