@@ -46,16 +46,18 @@ class PackedDocuments(Sequence[Document]):
 
 
 class PackedOnRead(Sequence[Document]):
-    """Documents read from their table's files and packed (see `PackedDocuments`) when any is first read, all at
-    once: a table a snapshot kept open reads in the background, held at a third of its parsed size."""
+    """A table's documents read from their files as they are asked for until `read_all` packs them all (see
+    `PackedDocuments`): a snapshot kept open shows its first rows from one file, and holds the table at a third of its
+    parsed size once it has read it in the background."""
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._source = documents
+        """The documents as their files give them (only the last file read kept parsed)."""
         self._packed: PackedDocuments | None = None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
-        return len(self._source) if self._packed is None else len(self._packed)
+        return len(self._source)
 
     def read_all(self) -> PackedDocuments:
         """Every document, packed (reading and packing them the first time)."""
@@ -65,7 +67,6 @@ class PackedOnRead(Sequence[Document]):
                 packed = self._packed
                 if packed is None:
                     packed = self._packed = PackedDocuments([orjson.dumps(doc).decode() for doc in self._source])
-                    self._source = ()
         return packed
 
     @overload
@@ -75,7 +76,11 @@ class PackedOnRead(Sequence[Document]):
     def __getitem__(self, index: slice) -> list[Document]: ...
 
     def __getitem__(self, index: int | slice) -> Document | list[Document]:
-        return self.read_all()[index]
+        packed = self._packed
+        if packed is not None:
+            return packed[index]
+        return self._source[index]  # type: ignore[return-value]
 
     def __iter__(self) -> Iterator[Document]:
-        return iter(self.read_all())
+        packed = self._packed
+        return iter(packed if packed is not None else self._source)
