@@ -17,7 +17,7 @@ from tui.article_screen import ArticleScreen
 from tui.article_view import ArticleView
 from tui.browse_screen import BrowseScreen
 from tui.help_screen import HelpScreen
-from tui.palette import WhosaidPalette
+from tui.palette import PALETTES, WhosaidPalette
 
 __all__ = ["isolated_config"]
 
@@ -86,6 +86,20 @@ async def test_ctrl_p_while_the_palette_is_closing_keeps_the_app_running(store: 
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, WhosaidPalette) and app.screen is not palette
+
+
+@synchronously
+async def test_ctrl_p_while_the_app_still_holds_a_palette_by_its_id_opens_none_and_keeps_the_app_running(
+    store: Store,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        palette = await opened_palette(pilot)
+        PALETTES.discard(palette)
+        app.action_command_palette()
+        await settle(pilot)
+        assert app.is_running and app.return_code is None
+        assert app.screen is palette
 
 
 LEAVING_BURSTS = [("escape", "k", "escape", "j"), ("q", "k", "pagedown", "escape"), ("escape", "escape", "escape")]

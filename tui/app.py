@@ -25,7 +25,7 @@ from tui.commands import WhosaidCommands
 from tui.crash import is_guest_session, record_crash, report_state_on_signal
 from tui.detail import Subject
 from tui.launcher import resume_collector
-from tui.palette import WhosaidPalette
+from tui.palette import PALETTE_ID, WhosaidPalette
 from tui.safe_text import printable_line
 from tui.search_box import searchable
 from tui.settings import load_settings, update_config
@@ -253,7 +253,7 @@ class WhosaidApp(App[None]):
     def action_command_palette(self) -> None:
         """Open the command palette (ours: safe against keys typed in the same burst)."""
         if self.use_command_palette and not WhosaidPalette.is_open(self):
-            self.push_screen(WhosaidPalette(id="--command-palette"))
+            self.push_screen(WhosaidPalette(id=PALETTE_ID))
 
     def redraw_after_resume(self, app: App[None]) -> None:
         """Draw the whole screen again after `fg`: the terminal lost it while the app was suspended."""

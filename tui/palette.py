@@ -15,6 +15,8 @@ from textual.widgets import Button, Input, OptionList
 from textual.worker import Worker
 
 PAGE_ACTIONS = ("page_down", "page_up")
+PALETTE_ID = "--command-palette"
+"""The id Textual gives its palette screen; the app holds one screen of an id at a time."""
 PALETTES: WeakSet[WhosaidPalette] = WeakSet()
 """Every palette made: one still attached to an app, open or closing, holds the palette's id there."""
 
@@ -37,9 +39,12 @@ class WhosaidPalette(CommandPalette):
     def is_open(app: App[object]) -> bool:
         """Whether a palette is open, or one closed in this burst of keys is still being taken down.
 
-        A closing palette keeps its id until it is removed, so a new one opened before that would clash with it.
+        A closing palette keeps its id until it is removed, so a new one opened before that would clash with it;
+        the app's own list of its screens by id is asked too, as Textual asks it before adding one.
         """
-        return any(palette.parent is app and palette.is_attached for palette in PALETTES)
+        if any(palette.parent is app and palette.is_attached for palette in PALETTES):
+            return True
+        return app._nodes._get_by_id(PALETTE_ID) is not None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
