@@ -29,6 +29,7 @@ from store.errors import StoreError
 from store.keys import fold
 from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS, positions_matching
+from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
 from store.writer_lookups import LOOKUPS_VERSION
@@ -870,8 +871,6 @@ class KeyedSearch:
 
 def read_by_key(path: Path) -> KeyedStore | None:
     """The store at `path` read by key, or None when it must be read whole (see `KeyedStore.of`)."""
-    from store.database import needs_upgrade, read_tables  # the database's snapshot imports this module
-
     tables = read_tables(path)
     if tables is None or needs_upgrade(tables):
         return None

@@ -8,7 +8,6 @@ import errno
 import io
 import os
 import re
-import tempfile
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
@@ -85,6 +84,8 @@ def load_document_tree(path: Path) -> dict[str, Any] | None:
 
 def write_atomically(path: Path, payload: bytes) -> None:
     """Replace `path` with `payload` so that readers see the old file or the new one, never a part."""
+    import tempfile  # only writers need it: a search imports this module and never writes
+
     path = Path(os.path.realpath(path))
     directory = path.parent
     try:

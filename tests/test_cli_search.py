@@ -12,8 +12,9 @@ import orjson
 import pytest
 
 from store import Snapshot, Store
-from store.export import QuoteDocuments, quote_copies, source_document
+from store.export import quote_copies, source_document
 from store.model import Extraction, Organization, Person, Quote
+from store.quote_documents import QuoteDocuments
 from tests.conftest import REPO_ROOT
 from tui.cli import main
 

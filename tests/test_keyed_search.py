@@ -342,7 +342,7 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
 ) -> None:
     monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
     monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", first_lines)
-    read_whole_late = 0
+    read_whole_late = ended_by_key = 0
     for query in ["harbor", "budget", "ann", "council", "story", "harbor speaker:berg", "nunez"]:
         keyed = read_by_key(store_path)
         assert keyed is not None
@@ -356,27 +356,52 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
                     whole.setattr(cli, "keyed_entries", lambda *_: None)
                     expected = printed(capsys, store_path, *arguments)
                 found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
-                assert found == expected, arguments
+                cut = limit is not None and len(positions) > 8 and limit <= len(listed) and limit < len(positions)
+                counted = f"{limit} of at most {len(positions)} quotes\n" if cut else expected[2]
+                assert found == (*expected[:2], counted), arguments
                 if len(positions) <= 8:
                     assert lines_then == [], arguments
                     continue
                 by_key = min(limit or first_lines, first_lines, sum(entry <= positions[7] for entry in listed))
+                if cut and limit == by_key:
+                    assert lines_then == [], arguments
+                    ended_by_key += 1
+                    continue
                 read_whole_late += 1
                 if form == "--jsonl":
                     assert lines_then == [by_key], arguments
                 else:
                     assert len(lines_then) == 1 and lines_then[0] >= by_key - 1, arguments
-    assert read_whole_late > 30
+    assert read_whole_late >= 20 and ended_by_key >= 3
 
 
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(
     store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 1000)
     found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--limit", "2"])
-    assert found[0] == 0 and found[1].count("\n") == 2 and lines_then == [2]
+    assert found[0] == 0 and found[1].count("\n") == 2 and lines_then == []
     total = len(whole_entries(store_path, "harbor"))
     assert total > 3 and found[2] == f"2 of {total} quotes\n"
+
+
+def test_a_limited_search_matching_more_than_a_keyed_read_should_take_ends_with_an_upper_bound_unread_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    keyed = read_by_key(store_path)
+    assert keyed is not None
+    matched = len(KeyedSearch(keyed).positions(parse_query("harbor ")))
+    listed = whole_entries(store_path, "harbor")
+    assert matched > len(listed) > 3
+    found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--limit", "2", "--jsonl"])
+    with monkeypatch.context() as whole:
+        whole.setattr(cli, "keyed_entries", lambda *_: None)
+        expected = printed(capsys, store_path, "harbor", "--limit", "2", "--jsonl")
+    assert expected[2] == f"2 of {len(listed)} quotes\n"
+    assert found == (0, expected[1], f"2 of at most {matched} quotes\n") and lines_then == []
+    everything, _ = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--limit", "50", "--jsonl"])
+    assert everything == printed(capsys, store_path, "harbor", "--jsonl")
 
 
 def test_a_search_finding_more_than_a_keyed_read_should_take_into_a_file_reads_the_store_whole_at_once(
@@ -384,6 +409,8 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_into_a_file_reads_t
 ) -> None:
     monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=False) is None
+    assert cli.keyed_entries(store_path, parse_query("harbor "), limit=200, first_lines_seen=False) is None
+    assert cli.keyed_entries(store_path, parse_query("harbor "), limit=2, first_lines_seen=False) is not None
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=True) is not None
     assert cli.keyed_entries(store_path, parse_query("zzzq "), first_lines_seen=False) is not None
 

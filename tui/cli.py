@@ -12,28 +12,16 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store import (
-    ArticleError,
-    Store,
-    StoreError,
-    WhosaidError,
-    match_spans,
-    open_existing_store,
-    open_store,
-    parse_query,
-    resolve_store_path,
-    shown_path,
-)
 from store.collector import collector_paused
-from store.export import QuoteDocuments, QuoteRow
-from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
-from store.search import ParsedQuery
-from store.snapshot import SORT_ORDERS
+from store.errors import ArticleError, StoreError, WhosaidError, shown_path
+from store.location import resolve_store_path
+from store.quote_documents import QuoteDocuments, QuoteRow
+from store.search import SORT_ORDERS, ParsedQuery, match_spans, parse_query
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
-    from store import ArticleRecord, IngestOutcome, Snapshot
+    from store import ArticleRecord, IngestOutcome, Snapshot, Store
     from store.model import Extraction
     from store.quote_records import QuoteSelection
     from store.sources import InputArticle
@@ -155,7 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_query_arguments(search, words_help='words; "a phrase" in quotes matches as one')
-    search.add_argument("--limit", type=positive_integer, metavar="N", help="print at most N quotes")
+    search.add_argument(
+        "--limit",
+        type=positive_integer,
+        metavar="N",
+        help="print at most N quotes (past 20,000 matches the count is then an upper bound, 'N of at most M quotes')",
+    )
     search.add_argument(
         "--sort",
         choices=SORT_ORDERS,
@@ -284,6 +277,21 @@ def write_atomically(path: Path, lines: Iterator[str]) -> None:
     finally:
         if temporary.exists():
             temporary.unlink()
+
+
+def open_existing_store(path: Path) -> Store:
+    """The store at `path`, which must exist (see `store.database.open_existing_store`): the writer and the snapshot
+    are imported only by the commands that read the store whole or write it, not by a search read by key."""
+    from store.database import open_existing_store as existing
+
+    return existing(path)
+
+
+def store_at(path: Path) -> Store:
+    """The store at `path`, to write to (made by the first write when there is none)."""
+    from store.database import Store
+
+    return Store(path)
 
 
 def print_error(message: str) -> None:
@@ -480,7 +488,7 @@ def run_ingest(
     for message in (*found.errors, *found.notes):
         print_error(message)
     errors = list(found.errors)
-    store = Store(store_path)
+    store = store_at(store_path)
     output = Lines()
     added = replaced = unchanged = 0
     with IngestProgress(total=len(found.files)) as progress:
@@ -541,7 +549,7 @@ def run_ingest_extracted(store_path: Path, name: str | None, paths: Sequence[str
     errors: list[str] = []
     with extracted_lines_file(name) as lines:
         articles = extracted_articles(lines, "standard input" if name == STDIN_NAME else shown_path(Path(name)), errors)
-        batches = Store(store_path).ingest_extracted_in_batches(articles, batch_size=batch_size)
+        batches = store_at(store_path).ingest_extracted_in_batches(articles, batch_size=batch_size)
         added, replaced, unchanged = print_outcomes(batches)
     print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
@@ -784,8 +792,8 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
 
 KEYED_MATCHES = 20_000
 """Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (at
-most FIRST_LINES_BY_KEY), and the rest and the count from the store read whole, which then costs less than reading
-the quotes and grouping their copies speaker by speaker."""
+most FIRST_LINES_BY_KEY), and the rest from the store read whole, which then costs less than reading the quotes and
+grouping their copies speaker by speaker; its count after a --limit is then at most the matches (see `FoundQuotes`)."""
 FIRST_LINES_BY_KEY = 100
 """The most lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
 whole, so that `| head`, a pager or a small --limit answers at once: each costs a few milliseconds (its speaker's
@@ -803,6 +811,7 @@ class FoundQuotes:
         first: Iterable[int],
         documents: QuoteDocuments,
         rest: Callable[[], tuple[Iterator[int], QuoteDocuments]] | None = None,
+        matched: int | None = None,
     ) -> None:
         self._first = first
         self._documents = documents
@@ -810,6 +819,10 @@ class FoundQuotes:
         self._rest_documents: QuoteDocuments | None = None
         self.entries = self._entries()
         """The positions of the quotes listed, in order."""
+        self.matched = matched
+        """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
+        KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
+        need every match read and grouped (tens of seconds at 100,000 articles)."""
 
     def _entries(self) -> Iterator[int]:
         yield from self._first
@@ -853,10 +866,12 @@ def keyed_entries(
 ) -> FoundQuotes | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
     is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, at most
-    FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`), the rest read whole once `before_whole`
-    says they are still wanted. None when the store or the query needs a whole read (an index written by an earlier
-    whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES matches and no one to see the
-    first lines), or a writer replaced files while this read them."""
+    FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more, the rest read
+    whole once `before_whole` says they are still wanted. None when the store or the query needs a whole read (an
+    index written by an earlier whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES
+    matches and no one to see the first lines), or a writer replaced files while this read them."""
+    from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
+
     if not keyed_terms(parsed):
         return None
     try:
@@ -870,7 +885,8 @@ def keyed_entries(
     documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
     if len(positions) <= KEYED_MATCHES:
         return FoundQuotes(groups.entries_in_order(positions), documents)
-    if not first_lines_seen:
+    by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
+    if not first_lines_seen and (limit is None or limit > by_key):
         return None
     first = FirstEntries(groups, positions, KEYED_MATCHES)
 
@@ -884,15 +900,16 @@ def keyed_entries(
             snapshot
         )
 
-    return FoundQuotes(islice(first, min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)), documents, rest)
+    return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
 
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr.
 
     In article order the quotes are printed as they are found, so the first lines come before the last copies are
-    grouped; with --limit the count is finished after the lines are out; once the reader has gone (`| head`), it
-    stops at once, counting nothing."""
+    grouped; with --limit the count is finished after the lines are out, or, for a search read by key that matched
+    more than KEYED_MATCHES quotes, told as at most its matches (see `FoundQuotes.matched`); once the reader has gone
+    (`| head`), it stops at once, counting nothing."""
     parsed = search_query(arguments)
     if parsed.is_empty:
         print_error(nothing_to_search(parsed))
@@ -939,6 +956,9 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     if output.lost:
         return EXIT_OK
     printed = lines.made + sum(1 for _ in shown)
+    if found.matched is not None and printed == arguments.limit and printed < found.matched:
+        print(f"{printed} of at most {found.matched} quotes", file=sys.stderr)
+        return EXIT_OK
     total = printed + sum(1 for _ in entries)
     if output.lost:
         return EXIT_OK
@@ -1042,6 +1062,7 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
             "use 'whosaid search' or 'whosaid extract' in scripts"
         )
         return EXIT_FAILURE
+    from store.database import open_store
     from tui.allocator import share_one_malloc_arena
     from tui.app import WhosaidApp
     from tui.key_parser import read_keys_with_key_parser

@@ -1,0 +1,223 @@
+"""Found quotes printed as every command that prints quotes shows them (`whosaid search`, its JSON), made from the
+stored documents of a snapshot or of a store read by key: who said each, in what role, and every article that
+printed it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+import orjson
+
+from store.article_metadata import stored_metadata
+from store.lazy_records import article_title
+
+if TYPE_CHECKING:
+    from store.quote_groups import QuoteGroups
+    from store.snapshot import Snapshot
+
+
+class QuoteRow(NamedTuple):
+    """What a plain line of a found quote shows: its text, who said it (their kind, "person" or "organization",
+    name, role and organization in its article), its article's title and how many articles printed it."""
+
+    text: str
+    kind: str | None
+    name: str | None
+    role: str | None
+    organization: str | None
+    title: str | None
+    sources: int
+
+
+class StoredDocuments(Protocol):
+    """Where a listing of quotes reads its people's and articles' documents: a snapshot, or a store read by key."""
+
+    def article_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the article with this key, if stored."""
+
+    def person_document(self, key: str) -> Mapping[str, Any] | None:
+        """The stored document of the person with this key, if stored."""
+
+    def speaker_name(self, speaker: str | None) -> str | None:
+        """The name of a quote's speaker, None when unknown or unattributed."""
+
+
+class QuoteDocuments:
+    """Found quotes, by stored position, in the JSON shape every command that prints quotes uses, made straight
+    from the stored documents: each article's fields and each speaker's role in an article are looked up once for
+    the whole listing, so printing tens of thousands of quotes costs little more than dumping them."""
+
+    def __init__(self, store: StoredDocuments, quotes: Sequence[Mapping[str, Any]], groups: QuoteGroups) -> None:
+        """Quotes by position, their groups of copies, and where their speakers' and articles' documents are read."""
+        self._snapshot = store
+        self._quotes = quotes
+        self._groups = groups
+        self._articles: dict[str, dict[str, object]] = {}
+        self._speakers: dict[str, tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]] = {}
+        """By speaker id: its kind, its name and, for a person, their role and organization in each article."""
+        self._dumped: dict[str | None, str] = {}
+        """Names, roles and organizations as JSON."""
+        self._article_json: dict[str, str] = {}
+        """By article key: the start of the JSON of a source in it, up to its offsets."""
+        self._middles: dict[tuple[str, str], str] = {}
+        """By speaker id and article key: the JSON of a quote between its text and its offsets (see `_middle`)."""
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> QuoteDocuments:
+        """The quotes of a snapshot, all its quote documents read at once."""
+        return cls(snapshot, snapshot.stored_quotes.all_documents(), snapshot.stored_quotes.groups())
+
+    def document(self, position: int) -> dict[str, object]:
+        """The quote at this position with who said it and every article that printed it (`sources`)."""
+        return next(self.documents((position,)))
+
+    def documents(self, positions: Iterable[int]) -> Iterator[dict[str, object]]:
+        """`document` of each position in turn, the lookups of a quote printed by one article done in line: the
+        loop of a listing of tens of thousands of quotes."""
+        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+        for position in positions:
+            quote = quotes[position]
+            text, article_key, speaker = quote["text"], quote["article"], quote.get("speaker") or ""
+            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
+            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            members = members_of(position)
+            if len(members) == 1:
+                start = quote["start"]
+                fields = articles.get(article_key) or self.article(article_key)
+                sources = [{**fields, "paragraph": quote.get("paragraph", 0), "start": start, "end": start + len(text)}]
+            else:
+                sources = [self.source(copy) for copy in members]
+            yield {"text": text, "speaker": name, "role": role, "organization": organization, "sources": sources}
+
+    def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
+        """The JSON of each `document` in turn, exactly as `orjson.dumps` writes it, put together from pieces kept
+        for the whole listing (for each speaker in each article, all but the quote's text and offsets, dumped
+        once): several times cheaper than building and dumping each document."""
+        quotes, members_of, middles = self._quotes, self._groups.members_of, self._middles
+        dumps = orjson.dumps
+        for position in positions:
+            quote = quotes[position]
+            members = members_of(position)
+            speaker, article_key = quote.get("speaker") or "", quote["article"]
+            if len(members) == 1:
+                start, paragraph = quote["start"], quote.get("paragraph", 0)
+                middle = middles.get((speaker, article_key)) or self._middle(speaker, article_key)
+                if type(start) is int and type(paragraph) is int:
+                    text = quote["text"]
+                    yield (
+                        f'{{"text":{dumps(text).decode()}{middle}'
+                        f'"paragraph":{paragraph},"start":{start},"end":{start + len(text)}}}]}}'
+                    )
+                    continue
+            yield self._quote_json(quote, members)
+
+    def _quote_json(self, quote: Mapping[str, Any], members: Sequence[int]) -> str:
+        """The JSON of one quote's `document` from its stored document and its copies' positions."""
+        who = self._speaker_json(quote.get("speaker") or "", quote["article"])
+        sources = ",".join([self._source_json(self._quotes[copy]) for copy in members])
+        return f'{{"text":{_dumps(quote["text"])},{who},"sources":[{sources}]}}'
+
+    def _middle(self, speaker: str, article_key: str) -> str:
+        """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
+        the speaker's name, role and organization, and the article's fields."""
+        middle = self._middles[(speaker, article_key)] = (
+            f',{self._speaker_json(speaker, article_key)},"sources":[{self._article_fields(article_key)}'
+        )
+        return middle
+
+    def _speaker_json(self, speaker: str, article_key: str) -> str:
+        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article."""
+        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
+        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        return f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
+
+    def _article_fields(self, article_key: str) -> str:
+        """The start of the JSON of a source in this article, up to its offsets, dumped once."""
+        fields = self._article_json.get(article_key)
+        if fields is None:
+            fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
+        return fields
+
+    def _source_json(self, quote: Mapping[str, Any]) -> str:
+        """The JSON of one `source`, its article's fields dumped once."""
+        article_key, start, paragraph = quote["article"], quote["start"], quote.get("paragraph", 0)
+        fields = self._article_fields(article_key)
+        if type(start) is not int or type(paragraph) is not int:
+            return _dumps(self.source_of(quote))
+        return f'{fields}"paragraph":{paragraph},"start":{start},"end":{start + len(quote["text"])}}}'
+
+    def _dump(self, value: str | None) -> str:
+        """A name, role or organization as JSON, kept for the next quote that has it."""
+        dumped = self._dumped.get(value)
+        if dumped is None:
+            dumped = self._dumped[value] = _dumps(value)
+        return dumped
+
+    def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
+        """What a line of plain text shows of each quote in turn, its lookups done in line."""
+        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+        for position in positions:
+            quote = quotes[position]
+            article_key, speaker = quote["article"], quote.get("speaker") or ""
+            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
+            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            title = (articles.get(article_key) or self.article(article_key))["title"]
+            yield QuoteRow(quote["text"], kind, name, role, organization, title, len(members_of(position)))  # type: ignore[arg-type]
+
+    def source(self, position: int) -> dict[str, object]:
+        """Where the stored quote at this position stands: its article's fields and its offsets there."""
+        return self.source_of(self._quotes[position])
+
+    def source_of(self, quote: Mapping[str, Any]) -> dict[str, object]:
+        """Where a stored quote (its document) stands: its article's fields and its offsets there."""
+        start = quote["start"]
+        return {
+            **self.article(quote["article"]),
+            "paragraph": quote.get("paragraph", 0),
+            "start": start,
+            "end": start + len(quote["text"]),
+        }
+
+    def article(self, key: str) -> dict[str, object]:
+        """An article's part of a source (`source_document`): id, path, title, outlet, date and link."""
+        fields = self._articles.get(key)
+        if fields is None:
+            document = self._snapshot.article_document(key)
+            if document is None:
+                fields = {"article": key, "path": None, "title": None, "outlet": None, "date": None, "url": None}
+            else:
+                metadata = stored_metadata(document)
+                fields = {
+                    "article": key,
+                    "path": document.get("source", ""),
+                    "title": article_title(document),
+                    "outlet": metadata["outlet"],
+                    "date": metadata["date"],
+                    "url": metadata["url"],
+                }
+            self._articles[key] = fields
+        return fields
+
+    def _speaker(self, speaker: str | None) -> tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]:
+        """A speaker id's kind, name and (a person's) role and organization by article, looked up once."""
+        found = self._speakers.get(speaker or "")
+        if found is None:
+            kind, _, key = (speaker or "").partition(":")
+            roles: dict[str, tuple[str | None, str | None]] = {}
+            person = self._snapshot.person_document(key) if kind == "person" and key else None
+            for appearance in person.get("appearances", ()) if person is not None else ():
+                roles.setdefault(
+                    appearance["article"], (appearance.get("role") or None, appearance.get("organization") or None)
+                )
+            found = self._speakers[speaker or ""] = (kind if key else None, self._snapshot.speaker_name(speaker), roles)
+        return found
+
+
+_UNKNOWN_ROLE: tuple[None, None] = (None, None)
+
+
+def _dumps(value: object) -> str:
+    """A value as compact JSON text (orjson's)."""
+    return orjson.dumps(value).decode("utf-8")
