@@ -286,10 +286,10 @@ class SpeakerGroups:
     """One speaker's quotes in groups: for each of their positions (ascending) its group, each group's lead (the
     most words, the first such) and, for a group of more than one quote, its members (ascending)."""
 
-    positions: list[int]
-    group_of: list[int]
-    copies: dict[int, list[int]]
-    leads: list[int]
+    positions: Sequence[int]
+    group_of: Sequence[int]
+    copies: dict[int, Sequence[int]]
+    leads: Sequence[int]
 
 
 PACKED_ENTRY_BATCH = 32_768
@@ -313,7 +313,7 @@ def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups
     """Group one speaker's quotes (at these stored positions, ascending, with their `padded_words`): the same
     normalised words, or a run of at least MIN_EXCERPT_WORDS words of exactly one longer quote's entry."""
     if len(positions) == 1 or (len(positions) <= FEW_TO_PAIR and _all_apart(padded)):
-        return SpeakerGroups(positions, list(range(len(positions))), {}, positions)
+        return SpeakerGroups(positions, array("I", range(len(positions))), {}, array("I", positions))
     distinct: dict[str, int] = {}
     text_of = [distinct.setdefault(words, len(distinct)) if words != " " else -1 for words in padded]
     words_of = [words[1:-1] for words in distinct]
@@ -340,8 +340,8 @@ def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups
         size = len(words_of[text_id]) if text_id >= 0 else 0
         if size > longest[group]:
             longest[group], leads[group] = size, position
-    copies = {group: copied for group, copied in enumerate(members) if len(copied) > 1}
-    return SpeakerGroups(positions, group_of, copies, leads)
+    copies = {group: array("I", copied) for group, copied in enumerate(members) if len(copied) > 1}
+    return SpeakerGroups(positions, array("I", group_of), copies, array("I", leads))
 
 
 FEW_TO_PAIR = 12

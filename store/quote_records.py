@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -34,7 +34,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
     def __init__(
         self,
         documents: Sequence[dict[str, Any]],
-        speaker_names: dict[str, str],
+        speaker_names: Mapping[str, str],
         text_source: TextSource,
         compact: bool = False,
         packed_texts: bool = False,
@@ -120,7 +120,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if columns is None:
                     if self._compact:
                         documents = self._flat if self._flat is not None else self._documents
-                        columns = _columns_of(documents, self._speaker_names, self._packed_texts)
+                        columns = _columns_of(documents, self._packed_texts)
                     else:
                         columns = _plain_columns(self.all_documents())
                     self._columns = columns
@@ -189,16 +189,14 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
     return QuoteColumns(texts, speakers, [document["article"] for document in documents], None)
 
 
-def _columns_of(
-    documents: Sequence[dict[str, Any]], speaker_names: dict[str, str], packed_texts: bool = False
-) -> QuoteColumns:
-    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string (a
-    speaker's the string `speaker_names` holds); with `packed_texts`, the texts compressed (see `PackedTexts`)."""
+def _columns_of(documents: Sequence[dict[str, Any]], packed_texts: bool = False) -> QuoteColumns:
+    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string;
+    with `packed_texts`, the texts compressed (see `PackedTexts`)."""
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
     speakers: list[str | None] = []
     article_keys: list[str] = []
     places: array | None = array("q")
-    held: dict[str | None, str | None] = {speaker: speaker for speaker in speaker_names}
+    held: dict[str | None, str | None] = {}
     hold = held.setdefault
     for doc in documents:
         texts.append(doc["text"])
@@ -219,7 +217,7 @@ def _columns_of(
 
 
 def _quote_record(
-    doc: dict[str, Any], speaker_names: dict[str, str], text_source: TextSource, source_count: int = 1
+    doc: dict[str, Any], speaker_names: Mapping[str, str], text_source: TextSource, source_count: int = 1
 ) -> QuoteRecord:
     """A quote document as a record, its speaker's key resolved to a name."""
     speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")

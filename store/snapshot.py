@@ -30,6 +30,7 @@ from store.records import (
     StoreSummary,
 )
 from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
+from store.speaker_names import SpeakerNames
 from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
@@ -219,6 +220,8 @@ class Snapshot:
     _extractor_counts: Mapping[str, int] = field(default_factory=dict, repr=False)
     _keyed_parts: Sequence[IndexPart] | None = field(default=None, repr=False)
     """The stored index's parts, when it is searched by key (see KEYED_BROWSING_QUOTES) rather than read."""
+    _speaker_names: SpeakerNames | None = field(default=None, repr=False)
+    """Speakers' names, and the people's and organizations' positions by key."""
 
     @classmethod
     def build(
@@ -282,9 +285,7 @@ class Snapshot:
                 key=lambda organization: fold(organization.name),
             )
         )
-        speaker_names = {f"person:{doc['key']}": doc["name"] for doc in people_by_name} | {
-            f"organization:{o.key}": o.name for o in organizations
-        }
+        speaker_names = SpeakerNames(people_by_name, organizations)
         keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean, packed_texts=keyed_parts is not None)
@@ -304,6 +305,7 @@ class Snapshot:
             article_index,
             extractor_counts(tree, len(article_documents)),
             keyed_parts,
+            speaker_names,
         )
 
     def read_all(self) -> None:
@@ -351,6 +353,8 @@ class Snapshot:
 
     @cached_property
     def _people_by_key(self) -> dict[str, int]:
+        if self._speaker_names is not None:
+            return self._speaker_names.person_positions
         documents = (
             self.people.documents()
             if isinstance(self.people, LazyRecords)
@@ -358,9 +362,6 @@ class Snapshot:
         )
         return {doc["key"]: position for position, doc in enumerate(documents)}
 
-    @cached_property
-    def _organizations_by_key(self) -> dict[str, OrganizationRecord]:
-        return {organization.key: organization for organization in self.organizations}
 
     @cached_property
     def _quote_positions_by_speaker(self) -> dict[str, Sequence[int]]:
@@ -391,7 +392,7 @@ class Snapshot:
         that none is built while the user waits."""
         (  # noqa: B018 - each is a cached property: reading it builds it
             self._people_by_key,
-            self._organizations_by_key,
+            self._organization_positions,
             self._organization_keys_by_name,
             self._people_by_organization,
             self._people_by_article,
@@ -468,12 +469,13 @@ class Snapshot:
 
     def organization(self, key: str) -> OrganizationRecord | None:
         """The organization with this key, if stored."""
-        return self._organizations_by_key.get(key)
+        position = self._organization_positions.get(key)
+        return None if position is None else self.organizations[position]
 
     def organization_named(self, name: str) -> OrganizationRecord | None:
         """The organization a name (or alias) refers to, if stored."""
         key = self._organization_keys_by_name.get(name_key(name))
-        return self._organizations_by_key.get(key) if key else None
+        return self.organization(key) if key else None
 
     def quotes_by_person(self, person_key: str) -> Sequence[QuoteRecord]:
         """Every quote attributed to a person, each once, in article order (records made only as they are read)."""
@@ -905,6 +907,8 @@ class Snapshot:
 
     @cached_property
     def _organization_positions(self) -> dict[str, int]:
+        if self._speaker_names is not None:
+            return self._speaker_names.organization_positions
         return {organization.key: position for position, organization in enumerate(self.organizations)}
 
     def speaker_details(self, quote: QuoteRecord) -> tuple[str | None, str | None, str | None]:
