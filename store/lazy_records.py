@@ -80,13 +80,17 @@ class ArticleIndex:
         self._positions: dict[str, int] | None = None
         self._lock = threading.Lock()
 
-    def position_of(self, key: str) -> int | None:
-        """The position of the article with this key, if stored."""
+    def positions(self) -> dict[str, int]:
+        """Every article's position, by key."""
         if self._positions is None:
             with self._lock:
                 if self._positions is None:
                     self._positions = {doc["key"]: position for position, doc in enumerate(self._documents)}
-        return self._positions.get(key)
+        return self._positions
+
+    def position_of(self, key: str) -> int | None:
+        """The position of the article with this key, if stored."""
+        return self.positions().get(key)
 
     def get(self, key: str, default: str = "") -> str:
         """The title of the article with this key, or `default`."""

@@ -23,8 +23,8 @@ class QuoteColumns:
     speakers: list[str | None]
     article_keys: list[str]
     places: array | None
-    """Each quote's start and paragraph, in turn; None when a document holds something else than a whole number
-    there (its record is then made from its document)."""
+    """Each quote's start and paragraph, in turn (4 bytes each); None when a document holds something else than a
+    whole number of 32 bits there (its record is then made from its document)."""
 
 
 class QuoteRecords(LazyRecords[QuoteRecord]):
@@ -195,7 +195,7 @@ def _columns_of(documents: Sequence[dict[str, Any]], packed_texts: bool = False)
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
     speakers: list[str | None] = []
     article_keys: list[str] = []
-    places: array | None = array("q")
+    places: array | None = array("i")
     held: dict[str | None, str | None] = {}
     hold = held.setdefault
     for doc in documents:

@@ -19,6 +19,7 @@ from store.extractor_version import UNRECORDED_VERSION, installed_extractor_vers
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.packed import PackedDocuments, PackedOnRead
+from store.position_runs import PositionRuns
 from store.quote_index import QuoteIndex
 from store.quote_records import QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
@@ -536,7 +537,9 @@ class Snapshot:
 
     def people_per_article(self) -> dict[str, int]:
         """How many people each article names, by article key (no person's record is made for it)."""
-        return {key: len(positions) for key, positions in self._people_by_article.items()}
+        runs = self._people_by_article
+        positions = self._article_index.positions()
+        return {key: size for key, position in positions.items() if (size := runs.size_at(position))}
 
     def people_in_order(self, order: str) -> Sequence[PersonRecord]:
         """Every person in one of PEOPLE_ORDERS: by name as stored, by surname, by quotes (most first) or by latest
@@ -575,39 +578,45 @@ class Snapshot:
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization."""
-        return [self.people[position] for position in self._people_by_organization.get(organization_key, ())]
+        runs = self._people_by_organization
+        return [self.people[position] for position in runs.at(self._organization_positions.get(organization_key))]
 
     @cached_property
-    def _people_by_organization(self) -> dict[str, array]:
-        """By organization key, the positions of the people any article ties to it (read from their documents, so
-        that no person's record is made for it)."""
-        by_organization: dict[str, array] = {}
+    def _people_by_organization(self) -> PositionRuns:
+        """By organization position, the positions of the people any article ties to it (read from their
+        documents, so that no person's record is made for it)."""
         keys_by_name = self._organization_keys_by_name
-        documents = self._person_documents()
-        for position, document in enumerate(documents):
-            keys = {
-                keys_by_name.get(name_key(appearance["organization"]))
-                for appearance in document.get("appearances", ())
-                if appearance.get("organization")
-            }
-            for key in keys - {None}:
-                by_organization.setdefault(key, array("I")).append(position)  # type: ignore[arg-type]
-        return by_organization
+        organization_positions = self._organization_positions
+
+        def pairs() -> Iterator[tuple[int, int]]:
+            for position, document in enumerate(self._person_documents()):
+                keys = {
+                    keys_by_name.get(name_key(appearance["organization"]))
+                    for appearance in document.get("appearances", ())
+                    if appearance.get("organization")
+                }
+                for key in keys - {None}:
+                    yield organization_positions[key], position  # type: ignore[index]
+
+        return PositionRuns(len(self.organizations), pairs())
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
         """An article's quotes in reading order."""
-        return [self.stored_quotes[position] for position in self._quote_positions_by_article.get(article_key, ())]
+        return [self.stored_quotes[position] for position in self._quote_positions_of_article(article_key)]
+
+    def _quote_positions_of_article(self, article_key: str) -> Sequence[int]:
+        """The positions of an article's quotes, ascending."""
+        return self._quote_positions_by_article.at(self._article_index.position_of(article_key))
 
     @cached_property
-    def _quote_positions_by_article(self) -> dict[str, array]:
-        """By article key, the positions of its quotes, ascending (arrays: a tenth of the memory of lists of ints)."""
-        by_article: dict[str, array] = {}
-        for position, article_key in enumerate(self.stored_quotes.article_keys()):
-            positions = by_article.get(article_key)
-            if positions is None:
-                positions = by_article[article_key] = array("I")
-            positions.append(position)
-        return by_article
+    def _quote_positions_by_article(self) -> PositionRuns:
+        """By article position, the positions of its quotes, ascending."""
+        position_of = self._article_index.position_of
+        article_positions = map(position_of, self.stored_quotes.article_keys())
+        pairs = (
+            (article, position) for position, article in enumerate(article_positions) if article is not None
+        )
+        return PositionRuns(len(self.articles), pairs)
 
     def quote(self, key: str) -> QuoteRecord | None:
         """The quote with this key, if stored."""
@@ -618,25 +627,30 @@ class Snapshot:
         """Where the quote with this key ("ARTICLE:START") stands among the stored quotes."""
         article_key, _, start = key.rpartition(":")
         start_of = self.stored_quotes.start_of
-        for position in self._quote_positions_by_article.get(article_key, ()):
+        for position in self._quote_positions_of_article(article_key):
             if str(start_of(position)) == start:
                 return position
         return None
 
     def people_in_article(self, article_key: str) -> list[PersonRecord]:
         """People who appear in an article."""
-        return [self.people[position] for position in self._people_by_article.get(article_key, ())]
+        runs = self._people_by_article
+        return [self.people[position] for position in runs.at(self._article_index.position_of(article_key))]
 
     @cached_property
-    def _people_by_article(self) -> dict[str, array]:
-        """By article key, the positions of the people who appear in it (read from their documents, so that no
-        person's record is made for it)."""
-        documents = self._person_documents()
-        by_article: dict[str, array] = {}
-        for position, document in enumerate(documents):
-            for key in dict.fromkeys(appearance["article"] for appearance in document.get("appearances", ())):
-                by_article.setdefault(key, array("I")).append(position)
-        return by_article
+    def _people_by_article(self) -> PositionRuns:
+        """By article position, the positions of the people who appear in it (read from their documents, so that
+        no person's record is made for it)."""
+        position_of = self._article_index.position_of
+
+        def pairs() -> Iterator[tuple[int, int]]:
+            for position, document in enumerate(self._person_documents()):
+                articles = dict.fromkeys(appearance["article"] for appearance in document.get("appearances", ()))
+                for article in map(position_of, articles):
+                    if article is not None:
+                        yield article, position
+
+        return PositionRuns(len(self.articles), pairs())
 
     def organizations_in_article(self, article_key: str) -> list[OrganizationRecord]:
         """Organizations named in an article."""
@@ -753,10 +767,9 @@ class Snapshot:
 
     def _quotes_of_articles(self, positions: Iterable[int]) -> set[int]:
         """Positions of the quotes of the articles at these positions."""
-        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
         found: set[int] = set()
         for position in positions:
-            found.update(self._quote_positions_by_article.get(documents[position]["key"], ()))
+            found.update(self._quote_positions_by_article.at(position))
         return found
 
     def _quotes_for_organization_named(self, term: Term) -> set[int]:
@@ -793,10 +806,9 @@ class Snapshot:
 
     def _quotes_in_article_named(self, term: Term) -> set[int]:
         """Quotes of the articles whose title or path the term matches."""
-        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
         found: set[int] = set()
         for position in self._article_lines.owners_matching(term):
-            found.update(self._quote_positions_by_article.get(documents[position]["key"], ()))
+            found.update(self._quote_positions_by_article.at(position))
         return found
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:

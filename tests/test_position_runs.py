@@ -1,0 +1,25 @@
+"""The runs of positions by number that a big store's lookups (an article's quotes, its people) are held in."""
+
+from __future__ import annotations
+
+import random
+
+from store.position_runs import PositionRuns
+
+
+def test_each_number_gives_its_positions_in_ascending_order_and_none_gives_nothing() -> None:
+    rng = random.Random(7)
+    pairs = [(rng.randrange(50), position) for position in range(2_000) for _ in range(rng.randrange(3))]
+    expected: dict[int, list[int]] = {}
+    for number, position in pairs:
+        expected.setdefault(number, []).append(position)
+    runs = PositionRuns(60, pairs)
+    for number in range(60):
+        assert list(runs.at(number)) == expected.get(number, [])
+        assert runs.size_at(number) == len(expected.get(number, []))
+    assert list(runs.at(None)) == []
+
+
+def test_numbers_with_no_positions_are_empty_runs() -> None:
+    runs = PositionRuns(3, [(2, 5), (2, 9)])
+    assert [list(runs.at(number)) for number in range(3)] == [[], [], [5, 9]]
