@@ -3,12 +3,12 @@
     python benchmarks/keyed_search.py --store STORE.json [--before SOURCE_DIR] [--fts DB PRINTER] [--runs 5]
 
 Each case is run `--runs` times, the programs in turn within a round (so a busy machine weighs on them alike):
-`whosaid` as installed (this checkout), and with `--before SOURCE_DIR` the same command from another checkout of
-the sources (e.g. `git archive HEAD~5 | tar -x -C DIR`), as the baseline of a change; with `--fts` a Python process
-printing every match of an SQLite FTS5 table of the quote texts as JSON lines (`store_benchmark.py` writes both), as
-the baseline of the rare phrase. Processor time is user plus system of the process and its children (read from
-`wait4`), the figure to trust on a shared machine; wall time is given beside it. Each command runs once first so
-that its bytecode is compiled and its files are in the page cache.
+`whosaid` as installed beside the Python running this (this checkout, installed editable); with `--before
+SOURCE_DIR` the same command running another checkout of the sources (e.g. `git archive REV | tar -x -C DIR`), the
+baseline of a change; with `--fts` a Python process printing every match of an SQLite FTS5 table of the quote texts
+as JSON lines (`store_benchmark.py` writes both), the baseline of the rare phrase. Processor time is user plus system
+of the process (read from `wait4`), the figure to trust on a shared machine; wall time is given beside it. Each
+command runs once first, so that its bytecode is compiled and its files are in the page cache.
 """
 
 from __future__ import annotations
@@ -48,12 +48,10 @@ def run_once(command: list[str], environment: dict[str, str]) -> tuple[float, fl
 def programs(arguments: argparse.Namespace) -> dict[str, tuple[list[str], dict[str, str]]]:
     """Each program measured: its command line up to the search's arguments, and its environment."""
     environment = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    found: dict[str, tuple[list[str], dict[str, str]]] = {
-        "now": ([sys.executable, "-m", "tui", "search", "--db", str(arguments.store)], environment)
-    }
+    command = [str(Path(sys.executable).parent / "whosaid"), "search", "--db", str(arguments.store)]
+    found: dict[str, tuple[list[str], dict[str, str]]] = {"now": (command, environment)}
     if arguments.before is not None:
-        before_environment = {**environment, "PYTHONPATH": str(arguments.before)}
-        found["before"] = ([sys.executable, "-m", "tui", "search", "--db", str(arguments.store)], before_environment)
+        found["before"] = (command, {**environment, "PYTHONPATH": str(arguments.before)})
     return found
 
 
@@ -81,7 +79,8 @@ def main() -> int:
         commands = {label: ([*command, *words], environment) for label, (command, environment) in measured.items()}
         if arguments.fts is not None and name.startswith("rare phrase"):
             database, printer = arguments.fts
-            commands["fts5"] = ([sys.executable, printer, database, '"hospital hospital prices supply"'], os.environ.copy())
+            phrase = '"hospital hospital prices supply"'
+            commands["fts5"] = ([sys.executable, printer, database, phrase], os.environ.copy())
         samples: dict[str, list[tuple[float, float, int]]] = {label: [] for label in commands}
         for command, environment in commands.values():
             run_once(command, environment)
@@ -90,9 +89,8 @@ def main() -> int:
                 samples[label].append(run_once(command, environment))
         figures = {label: median_figures(runs) for label, runs in samples.items()}
         for label, (processor, wall, statuses) in figures.items():
-            ratios = [
-                f"{processor / figures[base][0]:.2f}x {base} processor" for base in ("before", "fts5") if base in figures
-            ]
+            bases = [base for base in ("before", "fts5") if base in figures]
+            ratios = [f"{processor / figures[base][0]:.2f}x {base} processor" for base in bases]
             print(
                 f"{name:<36} {label:<7} processor {processor:7.3f} s  wall {wall:7.3f} s  exit {sorted(statuses)}"
                 + (f"  ({', '.join(ratios)})" if label == "now" and ratios else ""),

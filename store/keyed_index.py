@@ -26,13 +26,13 @@ from typing import Any
 import orjson
 
 from store.errors import StoreError
+from store.keyed_listing import ARTICLE_FILTERS, article_filters, kept_by_articles
 from store.keys import fold
 from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
-from store.writer_lookups import LOOKUPS_VERSION
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
@@ -44,6 +44,9 @@ PROBE_READ = 1024
 """The bytes each probe of a binary search reads first: enough for the entry it lands before, mostly."""
 RAW_LINE_BYTES = 1 << 20
 """A lookup line this long holding one kind of entry is searched in its bytes; a shorter one is parsed."""
+LOOKUPS_READ = 2
+"""The shape of the writer's lookup files this reader reads (`store.writer_lookups.LOOKUPS_VERSION`, which a test
+holds equal): named here so that a search does not import the writer's module and what it needs."""
 
 
 class FileBytes:
@@ -357,7 +360,7 @@ class LookupLines:
     def of(cls, tables: Tables) -> LookupLines | None:
         """The lookups of the store's current version (read when first asked); None when they describe another."""
         entry = tables.stored_lookups
-        if not (isinstance(entry, dict) and entry.get("version") == LOOKUPS_VERSION):
+        if not (isinstance(entry, dict) and entry.get("version") == LOOKUPS_READ):
             return None
         if entry.get("generation") != tables.generation:
             return None
@@ -784,13 +787,13 @@ class FirstEntries:
 
 
 def keyed_terms(parsed: ParsedQuery) -> bool:
-    """Whether a keyed search answers this query as a full read would: whole words and phrases, and no filter but
-    on speakers."""
-    terms = [*parsed.terms, *(query_filter.term for query_filter in parsed.filters)]
+    """Whether a keyed search answers this query as a full read would: whole words and phrases or speakers to find
+    quotes by, and no filter but on speakers or on the found quotes' articles (see `store.keyed_listing`)."""
+    speakers = [query_filter.term for query_filter in parsed.filters if query_filter.field == "speaker"]
     return (
-        bool(terms)
-        and all(query_filter.field == "speaker" for query_filter in parsed.filters)
-        and not any(term.last_is_prefix for term in terms)
+        bool(parsed.terms or speakers)
+        and all(query_filter.field in ("speaker", *ARTICLE_FILTERS) for query_filter in parsed.filters)
+        and not any(term.last_is_prefix for term in [*parsed.terms, *(f.term for f in parsed.filters)])
     )
 
 
@@ -807,16 +810,27 @@ class KeyedSearch:
         self.store = store
 
     def positions(self, parsed: ParsedQuery) -> list[int]:
-        """Positions of the quotes the query (see `keyed_terms`) matches, ascending, as `Snapshot._search_positions`:
-        each term holds the quotes whose text it matches and those of the speakers it names. The term naming the
-        fewest speakers is taken first; a later term keeps a quote its text matches, or whose speaker it names (the
-        speaker read from the quote while few are left, else told by the speakers' postings)."""
+        """Positions of the quotes the query (see `keyed_terms`) matches, ascending, as `Snapshot._search_positions`."""
+        return self.filtered(self.found_positions(parsed), parsed)
+
+    def filtered(self, found: Sequence[int], parsed: ParsedQuery) -> list[int]:
+        """Those of the positions `found_positions` found that the query's filters on articles keep, each quote's
+        article read by key (see `store.keyed_listing`): a cost that follows how many were found."""
+        return kept_by_articles(self.store, found, article_filters(parsed.filters))
+
+    def found_positions(self, parsed: ParsedQuery) -> list[int]:
+        """Positions of the quotes the query's terms and speaker filters match, ascending: each term holds the quotes
+        whose text it matches and those of the speakers it names. The term naming the fewest speakers is taken
+        first; a later term keeps a quote its text matches, or whose speaker it names (the speaker read from the
+        quote while few are left, else told by the speakers' postings)."""
         terms = parsed.terms
         named = [self.speakers_named(term) for term in terms]
-        if not any(named) and not parsed.filters:
+        if not any(named) and not any(query_filter.field == "speaker" for query_filter in parsed.filters):
             return self.text_positions(terms)
         found: set[int] | None = None
         for query_filter in parsed.filters:
+            if query_filter.field != "speaker":
+                continue
             speakers = self.store.speaker_positions(self.speakers_named(query_filter.term))
             said = set().union(*speakers.values())
             found = said if found is None else found & said

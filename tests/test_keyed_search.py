@@ -106,7 +106,20 @@ QUERIES = [
     'speaker:"ann lee" budget',
     "speaker:nunez speaker:jose",
     "speaker:zzzq",
+    "harbor source:reuters",
+    "harbor source:reuters.com",
+    'budget source:"harbor times"',
+    "budget date:2024-02",
+    "harbor date:2024",
+    "council date:2024-1",
+    "harbor article:budget",
+    'ann article:"story 3"',
+    "speaker:berg article:a4",
+    "speaker:berg date:2024-03 source:reuters",
+    "defense source:zzzq",
 ]
+"""Queries a search read by key answers; an `org:` filter, or a filter on articles alone, is read whole."""
+OUTLETS = ["Reuters", "AP News", "The Harbor Times", ""]
 
 
 @pytest.fixture
@@ -122,8 +135,23 @@ def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     store = Store(path, extractor=made.__getitem__)
     texts = list(made)
     for batch in range(8):
-        store.ingest([(f"a{batch}-{n}.txt", text) for n, text in enumerate(texts[batch * 5 : batch * 5 + 5])])
+        store.ingest(
+            [
+                (f"a{batch}-{n}.txt", text, article_metadata(batch * 5 + n))
+                for n, text in enumerate(texts[batch * 5 : batch * 5 + 5])
+            ]
+        )
     return path
+
+
+def article_metadata(number: int) -> dict[str, str]:
+    """Where an article says it comes from: an outlet (or none), a published date (or none), sometimes a link."""
+    metadata = {"outlet": OUTLETS[number % 4]} if OUTLETS[number % 4] else {}
+    if number % 5:
+        metadata["date"] = f"2024-{1 + number % 3:02d}-{10 + number % 9}"
+    if number % 3 == 0:
+        metadata["url"] = f"https://www.reuters.com/world/story-{number}"
+    return metadata
 
 
 def keyed_entries(path: Path, query: str) -> list[int]:
@@ -192,6 +220,54 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
                 whole.setattr(cli, "keyed_entries", lambda *_: None)
                 assert printed(capsys, store_path, *arguments) == keyed, (query, form)
     assert len(read_by_key_for) == 3 * (len(QUERIES) + 2)
+
+
+@pytest.mark.parametrize("order", ["speaker", "date"])
+def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_prints_the_same(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    read_by_key_for: list[str] = []
+    keyed_entries = cli.keyed_entries
+
+    def noted(path: Path, parsed: object, *options: object) -> object:
+        found = keyed_entries(path, parsed, *options)  # type: ignore[arg-type]
+        read_by_key_for.extend(["keyed"] if found is not None else [])
+        return found
+
+    monkeypatch.setattr(cli, "keyed_entries", noted)
+    reordered = 0
+    for form in ("--jsonl", "--plain"):
+        for query in QUERIES:
+            arguments = [*query.replace('"', " ").split(), *([form] if form != "--plain" else [])]
+            keyed = printed(capsys, store_path, *arguments, "--sort", order)
+            with monkeypatch.context() as whole:
+                whole.setattr(cli, "keyed_entries", lambda *_: None)
+                assert printed(capsys, store_path, *arguments, "--sort", order) == keyed, (query, form)
+                stored_order = printed(capsys, store_path, *arguments)
+            assert sorted(stored_order[1].splitlines()) == sorted(keyed[1].splitlines()), (query, form)
+            reordered += stored_order[1] != keyed[1]
+    assert len(read_by_key_for) == 2 * len(QUERIES) and reordered > 5
+    for query in ["org:council harbor", "source:reuters", "date:2024", "article:story"]:
+        arguments = [*query.split(), "--sort", order, "--jsonl"]
+        assert printed(capsys, store_path, *arguments)[0] == 0
+    assert len(read_by_key_for) == 2 * len(QUERIES)
+
+
+def test_a_filter_on_articles_that_would_read_too_many_found_quotes_reads_the_store_whole(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = parse_query("harbor source:reuters ")
+    assert cli.keyed_entries(store_path, parsed) is not None
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    assert cli.keyed_entries(store_path, parsed) is None
+    assert cli.keyed_entries(store_path, parse_query("harbor "), order="date") is None
+    assert cli.keyed_entries(store_path, parse_query("harbor ")) is not None
+
+
+def test_the_keyed_search_reads_the_lookups_of_the_shape_the_writer_writes() -> None:
+    from store.writer_lookups import LOOKUPS_VERSION
+
+    assert keyed_index.LOOKUPS_READ == LOOKUPS_VERSION
 
 
 def test_copies_of_a_quote_print_every_article_that_ran_it(

@@ -863,14 +863,18 @@ def keyed_entries(
     limit: int | None = None,
     before_whole: Callable[[], bool] | None = None,
     first_lines_seen: bool = True,
+    order: str = "article",
 ) -> FoundQuotes | None:
     """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
     is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, at most
     FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more, the rest read
-    whole once `before_whole` says they are still wanted. None when the store or the query needs a whole read (an
-    index written by an earlier whosaid, a filter but on speakers, a word being typed, more than KEYED_MATCHES
-    matches and no one to see the first lines), or a writer replaced files while this read them."""
+    whole once `before_whole` says they are still wanted. Filters on articles, and an `order` but the stored one, are
+    told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found. None when the store
+    or the query needs a whole read (an index written by an earlier whosaid, an `org:` filter or one alone with no
+    words or speaker to find quotes by, a word being typed, more than KEYED_MATCHES matches and no one to see the
+    first lines, or to filter or order), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
+    from store.keyed_listing import article_filters, sorted_by_key
 
     if not keyed_terms(parsed):
         return None
@@ -878,11 +882,17 @@ def keyed_entries(
         keyed = read_by_key(store_path)
         if keyed is None:
             return None
-        positions = KeyedSearch(keyed).positions(parsed)
+        search = KeyedSearch(keyed)
+        found = search.found_positions(parsed)
+        if len(found) > KEYED_MATCHES and (order != "article" or article_filters(parsed.filters)):
+            return None
+        positions = search.filtered(found, parsed)
         groups = keyed.groups()
+        documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
+        if order != "article":
+            return FoundQuotes(iter(sorted_by_key(keyed, groups.entries_in_order(positions), order)), documents)
     except (StoreError, OSError):
         return None
-    documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
     if len(positions) <= KEYED_MATCHES:
         return FoundQuotes(groups.entries_in_order(positions), documents)
     by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
@@ -928,9 +938,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
             end_when_reader_goes()
         return not output.lost
 
-    found = None
-    if arguments.sort == "article":
-        found = keyed_entries(store_path, parsed, arguments.limit, before_whole, not output_is_a_file())
+    found = keyed_entries(store_path, parsed, arguments.limit, before_whole, not output_is_a_file(), arguments.sort)
     if found is None:
         snapshot = left_for_exit(open_existing_store(store_path).snapshot)
         if arguments.sort == "article":

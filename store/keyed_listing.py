@@ -1,0 +1,96 @@
+"""What a search read by key tells from the documents of the quotes it found, rather than from the whole store: the
+filters on their articles (`article:`, `source:`, `date:`) and the orders but the stored one (`--sort speaker`,
+`--sort date`), each exactly as the snapshot tells it (see `Snapshot._filtered_positions`, `Snapshot.sorted_quotes`).
+
+No stored section holds the quotes of an article, an outlet or a date, so these are told of quotes that words or a
+speaker found first: each such quote's article is read by key, which costs what was found, not what is stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from store.article_metadata import stored_metadata
+from store.keys import fold
+from store.lazy_records import article_title
+from store.search import Filter, date_prefix
+
+if TYPE_CHECKING:
+    from store.keyed_index import KeyedStore
+
+ARTICLE_FILTERS = ("article", "source", "date")
+"""The filters told from the article of each quote found."""
+
+
+def article_filters(filters: Iterable[Filter]) -> list[Filter]:
+    """The filters among these that are told from each found quote's article."""
+    return [query_filter for query_filter in filters if query_filter.field in ARTICLE_FILTERS]
+
+
+def kept_by_articles(store: KeyedStore, positions: Sequence[int], filters: Sequence[Filter]) -> list[int]:
+    """Those of `positions` whose quote's article every filter keeps: a title or path the `article:` term matches,
+    an outlet or link host the `source:` term matches, a published date starting as `date:` asks."""
+    if not positions or not filters:
+        return list(positions)
+    article_of = {position: store.quote(position).get("article") for position in positions}
+    documents = {key: store.article_document(key) for key in dict.fromkeys(article_of.values()) if key}
+    kept = {key for key, document in documents.items() if document is not None}
+    for query_filter in filters:
+        kept &= articles_kept(query_filter, {key: documents[key] for key in kept})  # type: ignore[misc]
+    return [position for position in positions if article_of[position] in kept]
+
+
+def articles_kept(query_filter: Filter, documents: Mapping[str, Mapping[str, Any]]) -> set[str]:
+    """The keys of the articles (their documents, by key) that one `article:`, `source:` or `date:` filter keeps."""
+    if query_filter.field == "date":
+        prefix = date_prefix(query_filter.term)
+        return {
+            key
+            for key, document in documents.items()
+            if isinstance(document.get("date"), str) and document["date"].startswith(prefix)
+        }
+    from store.snapshot import NameLines, article_outlet_names  # the names are matched as the whole store's are
+
+    keys = list(documents)
+    if query_filter.field == "source":
+        names = (article_outlet_names(documents[key]) for key in keys)
+    else:
+        names = ((article_title(documents[key]), documents[key].get("source", "")) for key in keys)
+    lines = NameLines.build(enumerate(names))
+    return {keys[owner] for owner in lines.owners_matching(query_filter.term)}
+
+
+def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list[int]:
+    """Found entries (stored positions) in an order but the stored one, as `Snapshot.sorted_quotes` orders them:
+    by their speaker's name (folded; unknown last) or by their article's date (published, else ingested); ties
+    keep the stored order."""
+    key: Callable[[int], tuple[bool, str, int]]
+    if order == "speaker":
+        folded: dict[str | None, tuple[bool, str]] = {}
+
+        def key(position: int) -> tuple[bool, str, int]:
+            speaker = store.quote(position).get("speaker")
+            if speaker not in folded:
+                name = store.speaker_name(speaker)
+                folded[speaker] = (name is None, fold(name or ""))
+            return (*folded[speaker], position)
+
+    elif order == "date":
+        dates: dict[str, str] = {}
+
+        def key(position: int) -> tuple[bool, str, int]:
+            article_key = store.quote(position)["article"]
+            if article_key not in dates:
+                document = store.article_document(article_key)
+                dates[article_key] = sort_date(document) if document is not None else ""
+            return (False, dates[article_key], position)
+
+    else:
+        raise ValueError(f"unknown sort order {order!r}")
+    return sorted(entries, key=key)
+
+
+def sort_date(document: Mapping[str, Any]) -> str:
+    """The date an article is ordered by: the published date its source states, else when it was ingested."""
+    return stored_metadata(document)["date"] or document.get("ingested_at", "")
