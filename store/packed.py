@@ -15,19 +15,33 @@ Document = dict[str, Any]
 
 
 class PackedDocuments(Sequence[Document]):
-    """Documents in a fixed order, each held as its JSON text, compressed with its neighbours (see `PackedTexts`):
-    reading one parses it (a few microseconds for a person's), so a table read whole costs about a tenth of its
-    parsed size, and each read gives a fresh copy."""
+    """Documents in a fixed order, each held as its JSON text, compressed with its neighbours (see `PackedTexts`)
+    once `compress` is called: reading one parses it (a few microseconds for a person's), so a table read whole
+    costs about a tenth of its parsed size, and each read gives a fresh copy."""
 
-    def __init__(self, packed: Iterable[str]) -> None:
-        self._packed = PackedTexts(packed)
+    def __init__(self, packed: Iterable[str], compressed: bool = True) -> None:
+        self._packed: Sequence[str] = PackedTexts(packed) if compressed else list(packed)
+        self.keys: list[str] = []
+        """Each document's "key", in order, when `sorted_by` was asked to keep them."""
 
     @classmethod
-    def sorted_by(cls, documents: Iterable[Document], key: Callable[[Document], str]) -> PackedDocuments:
-        """These documents ordered by `key`, packed as they are read (only one is held parsed at a time here)."""
-        keyed = [(key(document), orjson.dumps(document).decode()) for document in documents]
-        keyed.sort(key=lambda pair: pair[0])
-        return cls(packed for _, packed in keyed)
+    def sorted_by(
+        cls, documents: Iterable[Document], key: Callable[[Document], str], keep_keys: bool = False
+    ) -> PackedDocuments:
+        """These documents ordered by `key`, packed as they are read (only one is held parsed at a time here) and
+        compressed only by `compress` (a second's work at 200,000 people, left out of opening a store); with
+        `keep_keys`, their "key" fields kept in `keys`."""
+        keyed = [(key(document), orjson.dumps(document).decode(), document["key"]) for document in documents]
+        keyed.sort(key=lambda entry: entry[0])
+        packed = cls((entry[1] for entry in keyed), compressed=False)
+        if keep_keys:
+            packed.keys = [entry[2] for entry in keyed]
+        return packed
+
+    def compress(self) -> None:
+        """Hold the documents compressed from now on (readers of the texts held before keep reading those)."""
+        if not isinstance(self._packed, PackedTexts):
+            self._packed = PackedTexts(self._packed)
 
     def __len__(self) -> int:
         return len(self._packed)

@@ -267,7 +267,9 @@ class Snapshot:
 
         people_by_name: Sequence[dict[str, Any]] = (
             PackedDocuments.sorted_by(
-                _table_documents(tree, "people", read_current, parts_kept=1), key=lambda doc: fold(doc["name"])
+                _table_documents(tree, "people", read_current, parts_kept=1),
+                key=lambda doc: fold(doc["name"]),
+                keep_keys=True,
             )
             if lean
             else sorted(_table_documents(tree, "people", read_current), key=lambda doc: fold(doc["name"]))
@@ -286,7 +288,9 @@ class Snapshot:
                 key=lambda organization: fold(organization.name),
             )
         )
-        speaker_names = SpeakerNames(people_by_name, organizations)
+        speaker_names = SpeakerNames(
+            people_by_name, organizations, people_by_name.keys if isinstance(people_by_name, PackedDocuments) else ()
+        )
         keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean, packed_texts=keyed_parts is not None)
@@ -312,6 +316,9 @@ class Snapshot:
     def read_all(self) -> None:
         """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
         when a table file is damaged)."""
+        people = self.people.documents() if isinstance(self.people, LazyRecords) else None
+        if isinstance(people, PackedDocuments):
+            people.compress()
         for documents in self._unread:
             if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()

@@ -13,10 +13,17 @@ class SpeakerNames(Mapping[str, str]):
     """Each speaker id's name ("person:KEY", "organization:KEY"): the people in their listed order, then the
     organizations; the positions by key are the snapshot's lookups of people and organizations too."""
 
-    def __init__(self, people: Sequence[Mapping[str, Any]], organizations: Sequence[OrganizationRecord]) -> None:
+    def __init__(
+        self,
+        people: Sequence[Mapping[str, Any]],
+        organizations: Sequence[OrganizationRecord],
+        person_keys: Sequence[str] = (),
+    ) -> None:
+        """`person_keys`: each person's key in order, when already known (else read from their documents)."""
         self._people = people
         self._organizations = organizations
-        self.person_positions: dict[str, int] = {document["key"]: position for position, document in enumerate(people)}
+        keys = person_keys or [document["key"] for document in people]
+        self.person_positions: dict[str, int] = {key: position for position, key in enumerate(keys)}
         """Where each person stands in `people`, by key."""
         self.organization_positions: dict[str, int] = {
             organization.key: position for position, organization in enumerate(organizations)
