@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
-from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from store import storage
@@ -185,6 +184,18 @@ def keyed_index_parts(tree: Mapping[str, Any]) -> list[IndexPart] | None:
         return None
 
 
+def _by_name(
+    tree: Mapping[str, Any], table: str, read_current: TablesReader | None, lean: bool
+) -> Sequence[dict[str, Any]]:
+    """A table's documents (people's, organizations') ordered by folded name: `lean`, packed one file at a time
+    with their keys kept (see `PackedDocuments.sorted_by`), else parsed."""
+    if lean:
+        return PackedDocuments.sorted_by(
+            _table_documents(tree, table, read_current, parts_kept=1), key=lambda doc: fold(doc["name"]), keep_keys=True
+        )
+    return sorted(_table_documents(tree, table, read_current), key=lambda doc: fold(doc["name"]))
+
+
 def _table_documents(
     tree: Mapping[str, Any],
     table: str,
@@ -212,7 +223,7 @@ class Snapshot:
     path: str
     articles: Sequence[ArticleRecord]
     people: Sequence[PersonRecord]
-    organizations: tuple[OrganizationRecord, ...]
+    organizations: Sequence[OrganizationRecord]
     stored_quotes: QuoteRecords
     """Every stored quote, copies included, in reading order: the positions selections and the index hold."""
     _index_documents: Sequence[dict[str, Any]] = field(default=(), repr=False)
@@ -265,31 +276,21 @@ class Snapshot:
                 ),
             )
 
-        people_by_name: Sequence[dict[str, Any]] = (
-            PackedDocuments.sorted_by(
-                _table_documents(tree, "people", read_current, parts_kept=1),
-                key=lambda doc: fold(doc["name"]),
-                keep_keys=True,
+        def organization(doc: dict[str, Any]) -> OrganizationRecord:
+            return OrganizationRecord(
+                key=doc["key"],
+                name=doc["name"],
+                aliases=tuple(doc.get("aliases", ())),
+                article_keys=tuple(doc.get("articles", ())),
             )
-            if lean
-            else sorted(_table_documents(tree, "people", read_current), key=lambda doc: fold(doc["name"]))
-        )
-        organizations = tuple(
-            sorted(
-                (
-                    OrganizationRecord(
-                        key=doc["key"],
-                        name=doc["name"],
-                        aliases=tuple(doc.get("aliases", ())),
-                        article_keys=tuple(map(intern, doc.get("articles", ())) if lean else doc.get("articles", ())),
-                    )
-                    for doc in _table_documents(tree, "organizations", read_current, parts_kept=1)
-                ),
-                key=lambda organization: fold(organization.name),
-            )
-        )
+
+        people_by_name = _by_name(tree, "people", read_current, lean)
+        organizations_by_name = _by_name(tree, "organizations", read_current, lean)
         speaker_names = SpeakerNames(
-            people_by_name, organizations, people_by_name.keys if isinstance(people_by_name, PackedDocuments) else ()
+            people_by_name,
+            organizations_by_name,
+            people_by_name.keys if isinstance(people_by_name, PackedDocuments) else (),
+            organizations_by_name.keys if isinstance(organizations_by_name, PackedDocuments) else (),
         )
         keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
@@ -303,7 +304,7 @@ class Snapshot:
             str(path),
             LazyRecords(article_documents, article),
             LazyRecords(people_by_name, person),
-            organizations,
+            LazyRecords(organizations_by_name, organization),
             quotes,
             index_documents,
             (article_documents, index_documents),
@@ -316,9 +317,10 @@ class Snapshot:
     def read_all(self) -> None:
         """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
         when a table file is damaged)."""
-        people = self.people.documents() if isinstance(self.people, LazyRecords) else None
-        if isinstance(people, PackedDocuments):
-            people.compress()
+        for records in (self.people, self.organizations):
+            documents = records.documents() if isinstance(records, LazyRecords) else None
+            if isinstance(documents, PackedDocuments):
+                documents.compress()
         for documents in self._unread:
             if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()
@@ -382,9 +384,9 @@ class Snapshot:
     @cached_property
     def _organization_keys_by_name(self) -> dict[str, str]:
         keys: dict[str, str] = {}
-        for organization in self.organizations:
-            for name in (organization.name, *organization.aliases):
-                keys.setdefault(name_key(name), organization.key)
+        for document in self._organization_documents():
+            for name in (document["name"], *document.get("aliases", ())):
+                keys.setdefault(name_key(name), document["key"])
         return keys
 
     @cached_property
@@ -661,7 +663,43 @@ class Snapshot:
 
     def organizations_in_article(self, article_key: str) -> list[OrganizationRecord]:
         """Organizations named in an article."""
-        return [o for o in self.organizations if article_key in o.article_keys]
+        runs = self._organizations_by_article
+        return [self.organizations[position] for position in runs.at(self._article_index.position_of(article_key))]
+
+    def organizations_per_article(self) -> dict[str, int]:
+        """How many organizations each article names, by article key (no organization's record is made for it)."""
+        runs = self._organizations_by_article
+        positions = self._article_index.positions()
+        return {key: size for key, position in positions.items() if (size := runs.size_at(position))}
+
+    def organization_summaries(self) -> Iterator[tuple[str, str]]:
+        """Each organization's key and name, in the organizations' order, read from their documents (listing every
+        organization, as the command palette does, makes no record)."""
+        for document in self._organization_documents():
+            yield document["key"], document["name"]
+
+    @cached_property
+    def _organizations_by_article(self) -> PositionRuns:
+        """By article position, the positions of the organizations it names."""
+        position_of = self._article_index.position_of
+
+        def pairs() -> Iterator[tuple[int, int]]:
+            for position, document in enumerate(self._organization_documents()):
+                for article in map(position_of, dict.fromkeys(document.get("articles", ()))):
+                    if article is not None:
+                        yield article, position
+
+        return PositionRuns(len(self.articles), pairs())
+
+    def _organization_documents(self) -> Sequence[Mapping[str, Any]]:
+        """The organizations' documents in their order (for organizations given as records, documents made from
+        them)."""
+        if isinstance(self.organizations, LazyRecords):
+            return self.organizations.documents()
+        return [
+            {"key": o.key, "name": o.name, "aliases": list(o.aliases), "articles": list(o.article_keys)}
+            for o in self.organizations
+        ]
 
     def paragraph_text(self, quote: QuoteRecord) -> str:
         """The paragraph (line) of the article that holds the quote (see `QuoteRecord.context`)."""
@@ -723,12 +761,13 @@ class Snapshot:
     def _speaker_lines(self) -> tuple[NameLines, list[str]]:
         """Every person's and organization's names, and each one's speaker id ("person:KEY", "organization:KEY")."""
         people = self.people.documents() if isinstance(self.people, LazyRecords) else []
+        organizations = self._organization_documents()
         speakers = self.stored_quotes.speaker_ids()
-        if len(speakers) != len(people) + len(self.organizations):
+        if len(speakers) != len(people) + len(organizations):
             speakers = [f"person:{doc['key']}" for doc in people]
-            speakers += [f"organization:{organization.key}" for organization in self.organizations]
+            speakers += [f"organization:{doc['key']}" for doc in organizations]
         entries = [(n, (doc["name"], *doc.get("aliases", ()))) for n, doc in enumerate(people)]
-        entries += [(len(people) + n, (o.name, *o.aliases)) for n, o in enumerate(self.organizations)]
+        entries += [(len(people) + n, (doc["name"], *doc.get("aliases", ()))) for n, doc in enumerate(organizations)]
         return NameLines.build(entries), speakers
 
     def _speakers_named(self, term: Term) -> list[str]:

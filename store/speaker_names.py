@@ -1,12 +1,10 @@
-"""Speakers' names found by key in the people's documents and the organizations' records: no second copy of every
-name and key held for the quotes to name their speakers."""
+"""Speakers' names found by key in the people's and organizations' documents: no second copy of every name and key
+held for the quotes to name their speakers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
-
-from store.records import OrganizationRecord
 
 
 class SpeakerNames(Mapping[str, str]):
@@ -16,18 +14,19 @@ class SpeakerNames(Mapping[str, str]):
     def __init__(
         self,
         people: Sequence[Mapping[str, Any]],
-        organizations: Sequence[OrganizationRecord],
+        organizations: Sequence[Mapping[str, Any]],
         person_keys: Sequence[str] = (),
+        organization_keys: Sequence[str] = (),
     ) -> None:
-        """`person_keys`: each person's key in order, when already known (else read from their documents)."""
+        """The people's and organizations' documents; the keys of each, in order, when already known (else read
+        from the documents)."""
         self._people = people
         self._organizations = organizations
         keys = person_keys or [document["key"] for document in people]
         self.person_positions: dict[str, int] = {key: position for position, key in enumerate(keys)}
         """Where each person stands in `people`, by key."""
-        self.organization_positions: dict[str, int] = {
-            organization.key: position for position, organization in enumerate(organizations)
-        }
+        keys = organization_keys or [document["key"] for document in organizations]
+        self.organization_positions: dict[str, int] = {key: position for position, key in enumerate(keys)}
         """Where each organization stands in `organizations`, by key."""
 
     def __getitem__(self, speaker: str) -> str:
@@ -39,7 +38,7 @@ class SpeakerNames(Mapping[str, str]):
         elif kind == "organization":
             position = self.organization_positions.get(key)
             if position is not None:
-                return self._organizations[position].name
+                return self._organizations[position]["name"]
         raise KeyError(speaker)
 
     def __iter__(self) -> Iterator[str]:

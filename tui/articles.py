@@ -31,10 +31,7 @@ class ArticleCounts(NamedTuple):
 def article_counts(snapshot: Snapshot) -> dict[str, ArticleCounts]:
     """Every article's counts by key, from one pass over people, organizations and quotes (run it in a worker)."""
     people = snapshot.people_per_article()
-    organizations: dict[str, int] = {}
-    for organization in snapshot.organizations:
-        for key in set(organization.article_keys):
-            organizations[key] = organizations.get(key, 0) + 1
+    organizations = snapshot.organizations_per_article()
     quotes: dict[str, int] = {}
     article_keys = getattr(snapshot.quotes, "article_keys", None)
     keys = article_keys() if article_keys is not None else [quote.article_key for quote in snapshot.quotes]

@@ -122,8 +122,8 @@ class WhosaidCommands(Provider):
                 ("person", key),
                 printable_line(", ".join(role_and_organization)),
             )
-        for organization in snapshot.organizations:
-            yield f"Organization: {printable_line(organization.name)}", ("organization", organization.key), ""
+        for key, name in snapshot.organization_summaries():
+            yield f"Organization: {printable_line(name)}", ("organization", key), ""
         for article in snapshot.articles:
             yield f"Article: {printable_line(article.title)}", ("article", article.key), printable_line(article.source)
 
