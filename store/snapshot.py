@@ -672,6 +672,15 @@ class Snapshot:
         positions = self._article_index.positions()
         return {key: size for key, position in positions.items() if (size := runs.size_at(position))}
 
+    def article_summaries(self) -> Iterator[tuple[str, str, str]]:
+        """Each article's key, title and source, in the store's order, read from their documents (listing every
+        article, as the command palette does, makes no record)."""
+        if not isinstance(self.articles, LazyRecords):
+            yield from ((article.key, article.title, article.source) for article in self.articles)
+            return
+        for document in self.articles.documents():
+            yield document["key"], article_title(document), document.get("source", "")
+
     def organization_summaries(self) -> Iterator[tuple[str, str]]:
         """Each organization's key and name, in the organizations' order, read from their documents (listing every
         organization, as the command palette does, makes no record)."""

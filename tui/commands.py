@@ -124,8 +124,8 @@ class WhosaidCommands(Provider):
             )
         for key, name in snapshot.organization_summaries():
             yield f"Organization: {printable_line(name)}", ("organization", key), ""
-        for article in snapshot.articles:
-            yield f"Article: {printable_line(article.title)}", ("article", article.key), printable_line(article.source)
+        for key, title, source in snapshot.article_summaries():
+            yield f"Article: {printable_line(title)}", ("article", key), printable_line(source)
 
     def callback(self, target: Callable[[], object] | Target) -> Callable[[], object]:
         """What choosing a command does: its callback, or opening the name or article it targets."""
