@@ -35,6 +35,8 @@ _ASCII_NOT_WORDS = bytes(code for code in range(128) if _ASCII_WORDS[code] == 32
 """ASCII lower-casing, and the ASCII characters that are not word characters: deleted, they squeeze words together."""
 _COMMON_MARKS = str.maketrans(dict.fromkeys("\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026", " "))
 """Quote marks, dashes, ellipses and no-break spaces that English wire copy uses: spaces, as any other mark."""
+_NOT_SET = bytes([1, 0]) + bytes(254)
+"""A byte table turning 0 into 1 and 1 into 0 (for a flag a position at a time)."""
 _SEPARATOR = "\x80"
 """Between texts joined for `padded_words`: not ASCII, so no ASCII text holds it, and the byte table keeps it."""
 
@@ -121,6 +123,8 @@ class QuoteGroups:
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
         self._leads: dict[int, int] = {}
+        self._alone = bytearray()
+        """Once every speaker's quotes are grouped: 1 at each position whose group is itself alone."""
         """Once every speaker's quotes are grouped: the lead of each position whose group has other members."""
         self._entry_batch = PACKED_ENTRY_BATCH if hasattr(texts, "many") else LAST_BATCH
         """Quotes whose speakers `entries` groups at once: more when the texts are read a block at a time."""
@@ -220,6 +224,7 @@ class QuoteGroups:
                     for member in members:
                         copied[member] = 1
                         leads[member] = groups.leads[group]
+            self._alone = copied.translate(_NOT_SET)
             self._copied, self._leads = copied, leads
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
@@ -231,7 +236,7 @@ class QuoteGroups:
         copied = self._copied
         if copied is None:
             return list(self.entries_in_order(positions))
-        alone = [position for position in positions if not copied[position]]
+        alone = list(compress(positions, map(self._alone.__getitem__, positions)))
         if len(alone) == len(positions):
             return alone
         chosen: dict[int, int] = {}

@@ -50,6 +50,8 @@ WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
 """How the people can be listed (see `Snapshot.people_in_order`)."""
+NAMED_TERMS_KEPT = 16
+"""Terms whose named speakers a snapshot keeps (a prefix of one letter can name tens of thousands)."""
 SORT_ORDERS = ("article", "speaker", "date")
 """How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
@@ -737,7 +739,13 @@ class Snapshot:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
         matches and those of the speakers it names; the filters are applied first, then the whole words, then the
         word being typed, and a search that has come to nothing stops there."""
-        named_at_all = [self._speakers_named(term) for term in parsed.terms]
+        terms = parsed.terms
+        named_at_all: list[list[str]] = [[] for _ in terms]
+        for number in sorted(range(len(terms)), key=lambda n: terms[n].last_is_prefix):
+            named_at_all[number] = named = self._speakers_named(terms[number])
+            whole_word_alone = not named and not terms[number].last_is_prefix and not parsed.filters
+            if whole_word_alone and not self._quote_index.search(ParsedQuery((terms[number],))):
+                return []
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
         quoted = self._quote_positions_by_speaker
@@ -780,11 +788,24 @@ class Snapshot:
         return NameLines.build(entries), speakers
 
     def _speakers_named(self, term: Term) -> list[str]:
-        """Speaker ids of the people and organizations one of whose names the term matches."""
-        if self._keyed_parts is not None:
-            return self._keyed_speakers_named([term])
-        lines, speakers = self._speaker_lines
-        return [speakers[owner] for owner in lines.owners_matching(term)]
+        """Speaker ids of the people and organizations one of whose names the term matches (the last few terms'
+        kept: typing a word after it asks for the same names again)."""
+        kept = self._named_kept
+        named = kept.get(term)
+        if named is None:
+            if self._keyed_parts is not None:
+                named = self._keyed_speakers_named([term])
+            else:
+                lines, speakers = self._speaker_lines
+                named = [speakers[owner] for owner in lines.owners_matching(term)]
+            if len(kept) >= NAMED_TERMS_KEPT:
+                kept.clear()
+            kept[term] = named
+        return named
+
+    @cached_property
+    def _named_kept(self) -> dict[Term, list[str]]:
+        return {}
 
     def _quotes_by_speaker_named(self, term: Term) -> set[int]:
         """Positions of the quotes said by a person or organization one of whose names the term matches."""
