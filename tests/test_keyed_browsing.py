@@ -10,6 +10,7 @@ import pytest
 from store import Store, keyed_quote_index
 from store import snapshot as snapshot_module
 from store.keyed_quote_index import KeyedQuoteIndex
+from store.search import Term
 from store.snapshot import Snapshot
 from store.stopping import SearchStopped, stopping_when
 from tests.test_keyed_search import QUERIES, store_path  # noqa: F401 - the store these tests search
@@ -112,6 +113,25 @@ def test_the_posting_lists_kept_between_searches_stay_within_their_bound(
         assert index._kept_positions == sum(map(len, index._kept.values()))
         assert index._kept_positions <= 20 or len(index._kept) == 1
     assert list(keyed.search_quotes("harbor").positions) == first
+
+
+def test_typing_after_a_whole_word_no_quote_holds_scans_no_prefix(
+    keyed: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def scanned(*_: object) -> None:
+        raise AssertionError("the word being typed was scanned")
+
+    speakers_named = KeyedQuoteIndex.speakers_named
+
+    def named_by_whole_words(index: KeyedQuoteIndex, term: Term) -> set[str]:
+        if term.last_is_prefix:
+            scanned()
+        return speakers_named(index, term)
+
+    monkeypatch.setattr(KeyedQuoteIndex, "_positions_with_prefix", scanned)
+    monkeypatch.setattr(KeyedQuoteIndex, "speakers_named", named_by_whole_words)
+    assert keyed.search_quotes("zzqx h") == []
+    assert keyed.search_quotes("zzqx harb") == []
 
 
 def test_a_smaller_store_keeps_its_index_in_memory(store_path: Path) -> None:  # noqa: F811
