@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -110,9 +110,9 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             flat = self._flat = list(self._documents)
         return flat
 
-    def columns(self) -> QuoteColumns:
+    def columns(self, article_keys: Iterable[str] = ()) -> QuoteColumns:
         """Every quote's text, speaker and article key, read in one pass over the quotes' files (raising StoreError
-        for a damaged one) and kept."""
+        for a damaged one) and kept; each article key the same string as in `article_keys` when it is there."""
         columns = self._columns
         if columns is None:
             with self._lock:
@@ -120,17 +120,17 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if columns is None:
                     if self._compact:
                         documents = self._flat if self._flat is not None else self._documents
-                        columns = _columns_of(documents, self._packed_texts)
+                        columns = _columns_of(documents, self._packed_texts, article_keys)
                     else:
                         columns = _plain_columns(self.all_documents())
                     self._columns = columns
         return columns
 
-    def read_all(self) -> None:
-        """Read every quote now (raising StoreError for a damaged file): its columns when compact, else every
-        document."""
+    def read_all(self, article_keys: Iterable[str] = ()) -> None:
+        """Read every quote now (raising StoreError for a damaged file): its columns when compact (each article key
+        the string `article_keys` holds), else every document."""
         if self._compact:
-            self.columns()
+            self.columns(article_keys)
         else:
             self.all_documents()
 
@@ -189,14 +189,17 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
     return QuoteColumns(texts, speakers, [document["article"] for document in documents], None)
 
 
-def _columns_of(documents: Sequence[dict[str, Any]], packed_texts: bool = False) -> QuoteColumns:
-    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string;
-    with `packed_texts`, the texts compressed (see `PackedTexts`)."""
+def _columns_of(
+    documents: Sequence[dict[str, Any]], packed_texts: bool = False, article_keys: Iterable[str] = ()
+) -> QuoteColumns:
+    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string
+    (an article's the one in `article_keys`, if there); with `packed_texts`, the texts compressed (see
+    `PackedTexts`)."""
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
     speakers: list[str | None] = []
     article_keys: list[str] = []
     places: array | None = array("i")
-    held: dict[str | None, str | None] = {}
+    held: dict[str | None, str | None] = {key: key for key in article_keys}
     hold = held.setdefault
     for doc in documents:
         texts.append(doc["text"])

@@ -326,8 +326,7 @@ class Snapshot:
         for documents in self._unread:
             if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()
-        self.stored_quotes.read_all()
-        self._article_index.position_of("")
+        self.stored_quotes.read_all(self._article_index.positions())
 
     def summary(self) -> StoreSummary:
         """Counts of what this snapshot holds."""
@@ -385,10 +384,16 @@ class Snapshot:
 
     @cached_property
     def _organization_keys_by_name(self) -> dict[str, str]:
+        """Each organization's key by the `name_key` of its name and of each alias (the keys held once, as the
+        organizations' positions hold them)."""
+        documents = self._organization_documents()
+        held = list(self._organization_positions)
+        if len(held) != len(documents):
+            held = [document["key"] for document in documents]
         keys: dict[str, str] = {}
-        for document in self._organization_documents():
+        for key, document in zip(held, documents, strict=True):
             for name in (document["name"], *document.get("aliases", ())):
-                keys.setdefault(name_key(name), document["key"])
+                keys.setdefault(name_key(name), key)
         return keys
 
     @cached_property
