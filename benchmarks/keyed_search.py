@@ -29,11 +29,12 @@ CASES: dict[str, list[str]] = {
     "a name, two words": ["ahmed", "berdaber"],
     "no match": ["zzzq"],
     "common word, --limit 10": ["talks", "--limit", "10"],
-    "a word, --sort speaker --limit 10": ["hospital", "prices", "supply", "--sort", "speaker", "--limit", "10"],
-    "a word, source: filter": ["hospital", "prices", "supply", "source:reuters"],
-    "a word, article: filter": ["hospital", "prices", "supply", "article:hospital"],
+    "a surname, --sort date": ["berdaber", "--sort", "date", "--jsonl"],
+    "a surname, --sort speaker": ["berdaber", "--sort", "speaker", "--jsonl"],
+    "a surname, article: filter": ["berdaber", "article:patients", "--jsonl"],
+    "a surname, source: filter": ["berdaber", "source:reuters", "--jsonl"],
 }
-"""What each case passes to `whosaid search` (the words are those of the synthetic corpus of `synthetic.py`)."""
+"""What each case passes to `whosaid search`: words, names and titles of the synthetic corpus (`synthetic.py`)."""
 
 
 def run_once(command: list[str], environment: dict[str, str]) -> tuple[float, float, int]:

@@ -185,8 +185,13 @@ def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes", "article_margin"),
-    [(256, 16, 1 << 20, 131_072), (1, 0, 1 << 20, 131_072), (10**9, 10**9, 1, 131_072), (10**9, 1, 1, 0)],
+    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes", "article_margin", "grouped_at_once"),
+    [
+        (256, 16, 1 << 20, 131_072, 256),
+        (1, 0, 1 << 20, 131_072, 0),
+        (10**9, 10**9, 1, 131_072, 0),
+        (10**9, 1, 1, 0, 256),
+    ],
 )
 def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     store_path: Path,
@@ -196,7 +201,9 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     cuts_per_file: int,
     raw_line_bytes: int,
     article_margin: int,
+    grouped_at_once: int,
 ) -> None:
+    monkeypatch.setattr(cli, "GROUPED_AT_ONCE", grouped_at_once)
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
     monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", article_margin)
     monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
