@@ -413,6 +413,7 @@ class Snapshot:
             self._organization_keys_by_name,
             self._people_by_organization,
             self._people_by_article,
+            self._organizations_by_article,
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
             self._quote_index,
@@ -551,12 +552,6 @@ class Snapshot:
             for person in self.people
         ]
 
-    def people_per_article(self) -> dict[str, int]:
-        """How many people each article names, by article key (no person's record is made for it)."""
-        runs = self._people_by_article
-        positions = self._article_index.positions()
-        return {key: size for key, position in positions.items() if (size := runs.size_at(position))}
-
     def people_in_order(self, order: str) -> Sequence[PersonRecord]:
         """Every person in one of PEOPLE_ORDERS: by name as stored, by surname, by quotes (most first) or by latest
         article (newest first), ties by name. Sorted from the documents, so no person's record is made until read."""
@@ -673,11 +668,17 @@ class Snapshot:
         runs = self._organizations_by_article
         return [self.organizations[position] for position in runs.at(self._article_index.position_of(article_key))]
 
-    def organizations_per_article(self) -> dict[str, int]:
-        """How many organizations each article names, by article key (no organization's record is made for it)."""
-        runs = self._organizations_by_article
-        positions = self._article_index.positions()
-        return {key: size for key, position in positions.items() if (size := runs.size_at(position))}
+    def article_counts(self, key: str) -> tuple[int, int, int] | None:
+        """How many people, organizations and stored quotes the article with this key names, if stored: looked up
+        in the runs by article, so that no count is held per article."""
+        position = self._article_index.position_of(key)
+        if position is None:
+            return None
+        return (
+            self._people_by_article.size_at(position),
+            self._organizations_by_article.size_at(position),
+            self._quote_positions_by_article.size_at(position),
+        )
 
     def article_summaries(self) -> Iterator[tuple[str, str, str]]:
         """Each article's key, title and source, in the store's order, read from their documents (listing every

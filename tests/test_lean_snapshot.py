@@ -55,7 +55,7 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
         "search": [quote.text for quote in snapshot.search_quotes("harbor")],
         "search by name": [quote.text for quote in snapshot.search_quotes("chen budget")],
         "search by prefix": [quote.text for quote in snapshot.search_quotes("bud")],
-        "people per article": snapshot.people_per_article(),
+        "counts per article": [snapshot.article_counts(article.key) for article in snapshot.articles],
         "people in an article": [person.name for person in snapshot.people_in_article(last_quote.article_key)],
         "where a quote stands": snapshot.quote_position(last_quote.key),
         "people summaries": list(snapshot.people_summaries()),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from textual.content import Content
@@ -28,17 +28,29 @@ class ArticleCounts(NamedTuple):
     quotes: int = 0
 
 
-def article_counts(snapshot: Snapshot) -> dict[str, ArticleCounts]:
-    """Every article's counts by key, from one pass over people, organizations and quotes (run it in a worker)."""
-    people = snapshot.people_per_article()
-    organizations = snapshot.organizations_per_article()
-    quotes: dict[str, int] = {}
-    article_keys = getattr(snapshot.quotes, "article_keys", None)
-    keys = article_keys() if article_keys is not None else [quote.article_key for quote in snapshot.quotes]
-    for key in keys:
-        quotes[key] = quotes.get(key, 0) + 1
-    every = set(people) | set(organizations) | set(quotes)
-    return {key: ArticleCounts(people.get(key, 0), organizations.get(key, 0), quotes.get(key, 0)) for key in every}
+class ArticleCountsByKey(Mapping[str, ArticleCounts]):
+    """Every article's counts by key, each looked up in the snapshot when its row is drawn (none held)."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
+
+    def __getitem__(self, key: str) -> ArticleCounts:
+        counts = self._snapshot.article_counts(key)
+        if counts is None:
+            raise KeyError(key)
+        return ArticleCounts(*counts)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, _, _ in self._snapshot.article_summaries())
+
+    def __len__(self) -> int:
+        return len(self._snapshot.articles)
+
+
+def article_counts(snapshot: Snapshot) -> Mapping[str, ArticleCounts]:
+    """Every article's counts by key, once the snapshot's lookups by article are built (run it in a worker)."""
+    snapshot.build_indexes()
+    return ArticleCountsByKey(snapshot)
 
 
 def counts_label(counts: ArticleCounts | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
 from pathlib import Path
@@ -152,7 +152,7 @@ class BrowseScreen(Screen[None]):
     class ArticlesCounted(Message):
         """Each article's people, organizations and quotes, counted off the UI thread."""
 
-        def __init__(self, snapshot: Snapshot, counts: dict[str, ArticleCounts]) -> None:
+        def __init__(self, snapshot: Snapshot, counts: Mapping[str, ArticleCounts]) -> None:
             super().__init__()
             self.snapshot = snapshot
             self.counts = counts

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
@@ -298,7 +298,7 @@ class ArticlesPane(RecordPane[ArticleRecord]):
 
     def __init__(self) -> None:
         super().__init__(lambda article, query: article_row(article, query, None, 0), id="articles")
-        self.counts: dict[str, ArticleCounts] | None = None
+        self.counts: Mapping[str, ArticleCounts] | None = None
         """Each article's counts by key, once a worker has made them."""
 
     def show(
@@ -308,7 +308,7 @@ class ArticlesPane(RecordPane[ArticleRecord]):
         self._given = records
         super().show(snapshot, in_article_order(records, self.order), total, query, keep_key)
 
-    def show_counts(self, snapshot: Snapshot, counts: dict[str, ArticleCounts]) -> None:
+    def show_counts(self, snapshot: Snapshot, counts: Mapping[str, ArticleCounts]) -> None:
         """Take the counts a worker made for the snapshot on screen."""
         if snapshot is self.snapshot:
             self.counts = counts
