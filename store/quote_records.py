@@ -27,6 +27,10 @@ class QuoteColumns:
     whole number of 32 bits there (its record is then made from its document)."""
 
 
+MadeRecords = dict[int, QuoteRecord] | list[QuoteRecord | None]
+"""The records made so far, by position."""
+
+
 class QuoteRecords(LazyRecords[QuoteRecord]):
     """Every stored quote in reading order (the positions the search index uses); each record is made from its
     document when first read and, once the quotes are grouped, knows how many stored quotes are the same quote."""
@@ -48,7 +52,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         self._documents = documents
         self._speaker_names = speaker_names
         self._text_source = text_source
-        self._made: tuple[QuoteGroups | None, list[QuoteRecord | None]] = (None, [None] * len(documents))
+        self._made: tuple[QuoteGroups | None, MadeRecords] = (None, self._no_records())
         """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
         self._lock = threading.RLock()
         self._flat: list[dict[str, Any]] | None = None
@@ -56,6 +60,11 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
 
     def __len__(self) -> int:
         return len(self._documents)
+
+    def _no_records(self) -> MadeRecords:
+        """Where records are kept once made: by position in a dict for compact columns (a browser makes records
+        only for the rows it shows), else a slot for every quote (a process that prints them all)."""
+        return {} if self._compact else [None] * len(self._documents)
 
     @overload
     def __getitem__(self, index: int) -> QuoteRecord: ...
@@ -66,8 +75,12 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
     def __getitem__(self, index: int | slice) -> QuoteRecord | list[QuoteRecord]:
         if isinstance(index, slice):
             return [self[position] for position in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("quote index out of range")
         groups, records = self._made
-        record = records[index]
+        record = records.get(index) if isinstance(records, dict) else records[index]
         if record is None:
             copies = groups.size_of(index) if groups is not None else 1
             columns = self._columns
@@ -162,7 +175,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 groups = self._made[0]
                 if groups is None:
                     groups = group_quotes(self.texts(), self.speakers())
-                    self._made = (groups, [None] * len(self._documents))
+                    self._made = (groups, self._no_records())
         return groups
 
 
