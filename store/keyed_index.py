@@ -624,9 +624,37 @@ class KeyedStore:
         """The positions of each speaker's quotes, ascending: looked up one by one for a few speakers, else read
         from every part's section of them (see `read_speakers`)."""
         speakers = list(dict.fromkeys(speakers))
-        if sum(("speakers", speaker) not in self._postings for speaker in speakers) > SPEAKERS_ONE_BY_ONE:
+        missing = [speaker for speaker in speakers if ("speakers", speaker) not in self._postings]
+        if len(missing) > SPEAKERS_ONE_BY_ONE:
             self.read_speakers()
+        elif len(missing) >= SPEAKERS_FROM_BYTES and self._speaker_values is None:
+            self._look_up_speakers(missing)
         return {speaker: self.postings("speakers", speaker) for speaker in speakers}
+
+    def _look_up_speakers(self, speakers: Sequence[str]) -> None:
+        """Look up these speakers' postings together: each part's section of speakers read once, as bytes, and every
+        speaker found in it by halving it in memory, rather than a few reads of the part for each speaker."""
+        values: dict[str, list[bytes]] = {speaker: [] for speaker in speakers}
+        keys = [(speaker, speaker.encode("utf-8")) for speaker in speakers]
+        for part in self.parts:
+            start, end = part.sections["speakers"]
+            kept = self._part_files.get(part.path)
+            if kept is not None:
+                raw = kept[start:end]
+            else:
+                with FileBytes(part.path) as data:
+                    raw = data[start:end]
+            for speaker, key in keys:
+                value = section_value(raw, 0, len(raw), key)
+                if value:
+                    values[speaker].append(value)
+        for speaker in speakers:
+            self._postings[("speakers", speaker)] = decoded_positions(values[speaker])
+
+    def speakers_of(self, positions: Iterable[int]) -> dict[str, array]:
+        """The positions of the quotes of the speakers of the quotes at these positions, looked up together."""
+        speakers = {self.quote(position).get("speaker") for position in positions}
+        return self.speaker_positions(speaker for speaker in speakers if speaker)
 
     def speakers_with_word(self, word: str) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word."""
@@ -678,8 +706,7 @@ class KeyedStore:
         """Read every quote of the speakers of the quotes at these positions (ascending), all at once in stored order,
         and keep them: grouping their copies reads them batch by batch, each batch over many files, and read in that
         order the same quote files would be parsed again for each batch."""
-        speakers = {self.quote(position).get("speaker") for position in positions}
-        said = self.speaker_positions(speaker for speaker in speakers if speaker)
+        said = self.speakers_of(positions)
         for position in sorted(set().union(*said.values())):
             self.quote(position)
 
@@ -762,6 +789,9 @@ class QuoteField:
         return [read[position] for position in positions]
 
 
+SPEAKERS_FROM_BYTES = 8
+"""From this many speakers asked for together (up to SPEAKERS_ONE_BY_ONE), each part's section of speakers is read
+whole as bytes and searched in memory for all of them (see `KeyedStore._look_up_speakers`)."""
 SPEAKERS_ONE_BY_ONE = 128
 """Speakers whose postings a search looks up one by one (about a hundredth of a second each at 100,000 articles);
 past this many, it reads them all at once (about a second)."""

@@ -210,6 +210,7 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     monkeypatch.setattr(keyed_index, "CUTS_PER_FILE", cuts_per_file)
     monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
     monkeypatch.setattr(keyed_index, "SPEAKERS_ONE_BY_ONE", min(documents_one_by_one, 128))
+    monkeypatch.setattr(keyed_index, "SPEAKERS_FROM_BYTES", min(documents_one_by_one, 8))
     read_by_key_for: list[str] = []
     keyed_entries = cli.keyed_entries
 

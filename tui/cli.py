@@ -893,6 +893,8 @@ def keyed_entries(
         positions = search.filtered(found, parsed)
         if GROUPED_AT_ONCE < len(positions) <= KEYED_MATCHES:
             keyed.read_speakers_quotes(positions)
+        else:
+            keyed.speakers_of(positions[:GROUPED_AT_ONCE])
         groups = keyed.groups()
         documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
         if order != "article":
