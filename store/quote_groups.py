@@ -19,7 +19,10 @@ from functools import cache
 from itertools import accumulate, compress
 
 from store.keys import fold
+from store.stopping import check_stop
 
+STOP_CHECK_EVERY = 4096
+"""Copied quotes `copied_groups` goes through between two checks whether its search was made stale."""
 MIN_EXCERPT_WORDS = 6
 """The fewest words an excerpt needs to join a longer quote: shorter runs ("we will not") recur in many quotes."""
 
@@ -158,6 +161,19 @@ class QuoteGroups:
         if copied is None:
             return [position for position in positions if len(self.members_of(position)) > 1]
         return compress(positions, map(copied.__getitem__, positions))
+
+    def copied_groups(self, positions: Sequence[int]) -> Iterator[Sequence[int]]:
+        """The members of each group with copies that any of `positions` belongs to, each group once (a search
+        that found every copy of a quote asks for its group once); stops when asked to (see `store.stopping`)."""
+        seen: set[int] = set()
+        complete = self._copied is not None
+        for number, position in enumerate(self.with_copies(positions)):
+            if not number % STOP_CHECK_EVERY:
+                check_stop()
+            lead = self._leads[position] if complete else self.lead_of(position)
+            if lead not in seen:
+                seen.add(lead)
+                yield self.members_of(position)
 
     def size_of(self, position: int) -> int:
         """How many stored quotes are in the group of `position`."""

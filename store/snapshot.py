@@ -50,6 +50,10 @@ WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
 """How the people can be listed (see `Snapshot.people_in_order`)."""
+STOP_CHECK_QUOTES = 65_536
+"""Quotes whose articles are looked up between two checks whether the search was made stale."""
+UNKNOWN_ARTICLE = 2**32 - 1
+"""The article position of a quote whose article is not stored."""
 NAMED_TERMS_KEPT = 16
 """Terms whose named speakers a snapshot keeps (a prefix of one letter can name tens of thousands)."""
 SORT_ORDERS = ("article", "speaker", "date")
@@ -416,6 +420,7 @@ class Snapshot:
             self._organizations_by_article,
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
+            self._quote_article_positions,
             self._quote_index,
             self._entry_positions,
         )
@@ -432,7 +437,7 @@ class Snapshot:
 
     def _article_positions(self, keys: Iterable[str]) -> list[int]:
         """Where the stored articles among these keys stand, in the keys' order."""
-        positions = (self._article_index.position_of(key) for key in keys)
+        positions = map(self._article_index.positions().get, keys)
         return [position for position in positions if position is not None]
 
     def articles_named(self, selector: str, path: str | None = None) -> list[ArticleRecord]:
@@ -513,12 +518,35 @@ class Snapshot:
 
     def article_keys_printing(self, quotes: QuoteSelection) -> set[str]:
         """The keys of the articles that printed any of these quotes, every copy's article included."""
-        keys = self._quote_article_keys
+        articles = self.articles
+        documents = articles.documents() if isinstance(articles, LazyRecords) else None
+        return {
+            documents[position]["key"] if documents is not None else articles[position].key
+            for position in self._article_positions_printing(quotes)
+        }
+
+    def articles_printing(self, quotes: QuoteSelection) -> Sequence[ArticleRecord]:
+        """The articles that printed any of these quotes (every copy's article included), in the store's order."""
+        return Selection(self.articles, sorted(self._article_positions_printing(quotes)))
+
+    def _article_positions_printing(self, quotes: QuoteSelection) -> set[int]:
+        """Where the articles that printed any of these quotes stand (every copy's article included)."""
+        articles = self._quote_article_positions
         groups = self.stored_quotes.groups()
-        found = set(map(keys.__getitem__, quotes.positions))
-        for position in groups.with_copies(quotes.positions):
-            found.update(keys[copy] for copy in groups.members_of(position))
+        found: set[int] = set()
+        for start in range(0, len(quotes.positions), STOP_CHECK_QUOTES):
+            check_stop()
+            found.update(map(articles.__getitem__, quotes.positions[start : start + STOP_CHECK_QUOTES]))
+        for members in groups.copied_groups(quotes.positions):
+            found.update(map(articles.__getitem__, members))
+        found.discard(UNKNOWN_ARTICLE)
         return found
+
+    @cached_property
+    def _quote_article_positions(self) -> array:
+        """Every stored quote's article position (UNKNOWN_ARTICLE for an article not stored), by stored position."""
+        positions = self._article_index.positions()
+        return array("I", (positions.get(key, UNKNOWN_ARTICLE) for key in self._quote_article_keys))
 
     def quote_sources(self, quote: QuoteRecord) -> QuoteSelection:
         """Every stored copy of a quote (itself included), in article order: the articles that printed it."""

@@ -89,7 +89,7 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
     """The articles that printed any of these quotes (every outlet's copy), in the store's order."""
     if isinstance(quotes, QuoteSelection):
-        return snapshot.articles_among(snapshot.article_keys_printing(quotes))
+        return snapshot.articles_printing(quotes)
     return snapshot.articles_among({quote.article_key for quote in quotes})
 
 
@@ -342,9 +342,9 @@ class BrowseScreen(Screen[None]):
                 check_stop()
                 organizations = snapshot.search_organizations(query)
                 check_stop()
+                articles = articles_quoted(snapshot, quotes)
         except SearchStopped:
             return
-        articles = articles_quoted(snapshot, quotes)
         if not worker.is_cancelled:
             self.post_message(self.NamesFound(snapshot, query, people, organizations, articles))
 
