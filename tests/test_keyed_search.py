@@ -261,6 +261,28 @@ def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_pr
     assert len(read_by_key_for) == 2 * len(QUERIES)
 
 
+def test_the_first_lines_of_a_search_finding_more_than_a_keyed_read_should_take_group_only_their_speakers(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read_together: list[str] = []
+    for method in ("speakers_of", "read_speakers_quotes"):
+        original = getattr(keyed_index.KeyedStore, method)
+
+        def noted(store: object, positions: object, method: str = method, original: object = original) -> object:
+            read_together.append(method)
+            return original(store, positions)  # type: ignore[operator]
+
+        monkeypatch.setattr(keyed_index.KeyedStore, method, noted)
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    code, out, err = printed(capsys, store_path, "harbor", "--limit", "1", "--jsonl")
+    assert code == 0 and out.count("\n") == 1 and err.startswith("1 of at most ") and read_together == []
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 1000)
+    assert printed(capsys, store_path, "harbor", "--limit", "1", "--jsonl")[1] == out
+    monkeypatch.setattr(cli, "GROUPED_AT_ONCE", 3)
+    assert printed(capsys, store_path, "harbor", "--limit", "1", "--jsonl")[1] == out
+    assert read_together == ["speakers_of", "read_speakers_quotes", "speakers_of"]
+
+
 def test_a_filter_on_articles_that_would_read_too_many_found_quotes_reads_the_store_whole(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

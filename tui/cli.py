@@ -891,10 +891,10 @@ def keyed_entries(
         if len(found) > KEYED_MATCHES and (order != "article" or article_filters(parsed.filters)):
             return None
         positions = search.filtered(found, parsed)
-        if GROUPED_AT_ONCE < len(positions) <= KEYED_MATCHES:
+        if len(positions) <= min(GROUPED_AT_ONCE, KEYED_MATCHES):
+            keyed.speakers_of(positions)
+        elif len(positions) <= KEYED_MATCHES:
             keyed.read_speakers_quotes(positions)
-        else:
-            keyed.speakers_of(positions[:GROUPED_AT_ONCE])
         groups = keyed.groups()
         documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
         if order != "article":
