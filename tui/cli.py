@@ -797,7 +797,8 @@ grouping their copies speaker by speaker; its count after a --limit is then at m
 GROUPED_AT_ONCE = 256
 """Past this many matches (and up to KEYED_MATCHES), every quote of their speakers is read at once, in stored order,
 before any is grouped (see `KeyedStore.read_speakers_quotes`): at 100,000 articles a search of 1,140 matches took
-3.4 s instead of 11.8 s, one of 12,152 9.1 s instead of 29 s, though its first line then waits for the whole read."""
+2.7 s instead of 11.8 s, one of 12,152 9.1 s instead of 29 s, though its first line then waits for the whole read;
+up to this many, only their speakers' postings are looked up together (see `KeyedStore.speakers_of`)."""
 FIRST_LINES_BY_KEY = 100
 """The most lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
 whole, so that `| head`, a pager or a small --limit answers at once: each costs a few milliseconds (its speaker's
@@ -869,14 +870,14 @@ def keyed_entries(
     first_lines_seen: bool = True,
     order: str = "article",
 ) -> FoundQuotes | None:
-    """The quotes a search in article order lists, found and read by key (see `store.keyed_index`): what it finds
-    is read, not the whole store; past KEYED_MATCHES matches, only the first lines (`limit` of them, at most
-    FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more, the rest read
-    whole once `before_whole` says they are still wanted. Filters on articles, and an `order` but the stored one, are
-    told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found. None when the store
-    or the query needs a whole read (an index written by an earlier whosaid, an `org:` filter or one alone with no
-    words or speaker to find quotes by, a word being typed, more than KEYED_MATCHES matches and no one to see the
-    first lines, or to filter or order), or a writer replaced files while this read them."""
+    """The quotes a search lists, in article order or in `order`, found and read by key (see `store.keyed_index`):
+    what it finds is read, not the whole store. Past KEYED_MATCHES matches, only the first lines are (`limit` of
+    them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
+    the rest are read whole once `before_whole` says they are still wanted. Filters on articles, and an `order` but
+    the stored one, are told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found.
+    None when the store or the query needs a whole read (an index written by an earlier whosaid, an `org:` filter or
+    one alone with no words or speaker to find quotes by, a word being typed, more than KEYED_MATCHES matches and no
+    one to see the first lines, or to filter or order), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
     from store.keyed_listing import article_filters, sorted_by_key
 
