@@ -12,6 +12,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from store import storage
+from store.article_metadata import stored_metadata
 from store.citations import Citation, format_citation
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
@@ -29,7 +30,7 @@ from store.records import (
     QuoteRecord,
     StoreSummary,
 )
-from store.search import WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
+from store.search import SORT_ORDERS, WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
 from store.speaker_names import SpeakerNames
 from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
@@ -56,8 +57,6 @@ UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
 NAMED_TERMS_KEPT = 16
 """Terms whose named speakers a snapshot keeps (a prefix of one letter can name tens of thousands)."""
-SORT_ORDERS = ("article", "speaker", "date")
-"""How search results can be ordered: by article then position (as stored), by speaker, by article date."""
 
 
 @dataclass(frozen=True)
@@ -142,18 +141,6 @@ def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Ite
         position = match.end() if accepted else match.start() + 1
 
 
-def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
-    """The author, date, outlet and url an article document holds (None where its source said nothing, and in
-    stores written before they were kept); a url that is not a clean http(s) one is left out."""
-    fields = {name: _string(document.get(name)) for name in ("author", "date", "outlet")}
-    url = _string(document.get("url"))
-    if url is not None:
-        from store.readers.article import safe_url
-
-        url = safe_url(url)
-    return {**fields, "url": url}
-
-
 def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     """What a `source:` filter matches in an article document: its outlet and its link's host."""
     from store.readers.article import safe_url
@@ -163,11 +150,6 @@ def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     if url is not None:
         names.append(url.split("/")[2].rpartition("@")[2].split(":")[0])
     return tuple(name for name in names if name)
-
-
-def _string(value: object) -> str | None:
-    """A stored string, or None for anything else."""
-    return value if isinstance(value, str) and value else None
 
 
 def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int]:
