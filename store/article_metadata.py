@@ -12,7 +12,7 @@ def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
     fields = {name: _string(document.get(name)) for name in ("author", "date", "outlet")}
     url = _string(document.get("url"))
     if url is not None:
-        from store.readers.article import safe_url
+        from store.untrusted import safe_url
 
         url = safe_url(url)
     return {**fields, "url": url}

@@ -37,7 +37,7 @@ class Citation:
 
     def cleaned(self) -> Citation:
         """This citation with every piece on one line, free of control characters, and only a safe link."""
-        from store.readers.article import safe_url
+        from store.untrusted import safe_url
 
         fields = {
             name: one_line(getattr(self, name))
@@ -54,7 +54,7 @@ def one_line(value: str | None) -> str | None:
         return None
     if value.isprintable() and "  " not in value:
         return value.strip() or None
-    from store.readers.article import CONTROL, ESCAPE_SEQUENCE
+    from store.untrusted import CONTROL, ESCAPE_SEQUENCE
 
     text = SPACES.sub(" ", CONTROL.sub(" ", ESCAPE_SEQUENCE.sub("", value))).strip()
     return text or None

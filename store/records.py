@@ -36,7 +36,7 @@ class ArticleRecord:
     """The published date its source states (ISO, YYYY-MM-DD, where it could be read), else None."""
     outlet: str | None = None
     url: str | None = None
-    """Its link: an http(s) URL, cleaned (see `store.readers.safe_url`), else None."""
+    """Its link: an http(s) URL, cleaned (see `store.untrusted.safe_url`), else None."""
 
     @property
     def text(self) -> str:

@@ -143,7 +143,7 @@ def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Ite
 
 def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     """What a `source:` filter matches in an article document: its outlet and its link's host."""
-    from store.readers.article import safe_url
+    from store.untrusted import safe_url
 
     names = [document["outlet"]] if isinstance(document.get("outlet"), str) else []
     url = safe_url(document.get("url"))

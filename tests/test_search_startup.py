@@ -1,5 +1,5 @@
 """`whosaid search` read by key starts lean: what a rare query costs at 100,000 articles is mostly Python's start and
-the imports, so a search imports neither the store's writer, its snapshot nor the extractor."""
+the imports, so a search imports neither the store's writer, its snapshot, the extractor nor the article readers."""
 
 from __future__ import annotations
 
@@ -18,7 +18,13 @@ code = main(["search", "--db", sys.argv[1], *sys.argv[2:]])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
 """A search in a fresh interpreter, printing its lines, then its exit code and every module it imported."""
-NOT_FOR_A_SEARCH = ("store.snapshot", "store.database", "store.writer_lookups", "store.extraction")
+NOT_FOR_A_SEARCH = (
+    "store.snapshot",
+    "store.database",
+    "store.writer_lookups",
+    "store.extraction",
+    "store.readers",
+)
 
 
 def modules_of_search(path: Path, *arguments: str) -> tuple[int, list[str]]:
