@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
@@ -52,6 +53,8 @@ CITATION_LABELS = {"plain": "plain", "markdown": "Markdown"}
 
 ASCII_TERMS = ("linux", "vt100", "vt102", "vt220", "vt320", "dumb", "ansi", "cons25")
 REFRESH_SECONDS = 1.0
+SHOWN_WAIT_SECONDS = 2.0
+"""The longest the rest of a store's reading waits for its first screen to be drawn."""
 
 
 def terminal_needs_ascii(term: str | None) -> bool:
@@ -140,6 +143,9 @@ class WhosaidApp(App[None]):
         self.exit_error: str | None = None
         """The one line that says why the app ended with an error, for the command line to print on exit."""
         self._refreshing = False
+        self._snapshot_shown = threading.Event()
+        """Set once a new snapshot's panes are drawn: reading the rest of the store waits for it, so that the
+        screen is not drawn while a thread reads (each would take turns at the interpreter)."""
         self._scrollbar_renderer = ScrollBar.renderer
         if self.no_color:
             self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
@@ -313,7 +319,9 @@ class WhosaidApp(App[None]):
         first screen is read, then read the rest of it."""
         try:
             if self.store.refresh() and self.store.loaded_snapshot is not None:
+                self._snapshot_shown.clear()
                 self.post_message(self.SnapshotChanged(self.store.loaded_snapshot))
+                self._snapshot_shown.wait(SHOWN_WAIT_SECONDS)
             if self.store.loaded_snapshot is not None:
                 self.store.loaded_snapshot.read_all()
             self._store_read = True
@@ -330,6 +338,7 @@ class WhosaidApp(App[None]):
     def on_whosaid_app_snapshot_changed(self, message: SnapshotChanged) -> None:
         self._reading_first_snapshot = False
         self.snapshot = message.snapshot
+        self.call_after_refresh(self._snapshot_shown.set)
 
     def watch_snapshot(self, snapshot: Snapshot) -> None:
         for screen in self.screen_stack:
