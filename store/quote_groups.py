@@ -241,7 +241,8 @@ class QuoteGroups:
                         copied[member] = 1
                         leads[member] = groups.leads[group]
             self._alone = copied.translate(_NOT_SET)
-            self._copied, self._leads = copied, leads
+            self._leads = leads
+            self._copied = copied
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 

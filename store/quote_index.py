@@ -149,6 +149,12 @@ class IndexSearch:
         exact = term.literal is None and len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
         return lists, exact
 
+    def surely_absent(self, term: Term) -> bool:
+        """Whether no quote can match `term`, as its posting lists alone tell (one of them empty): no quote's text
+        is read to know it."""
+        lists, _ = self._requirements(term)
+        return any(len(postings) == 0 for postings in lists)
+
     def search(self, query: ParsedQuery | str) -> list[int]:
         """Positions of the quotes whose text matches every term of the query (its filters aside), ascending."""
         parsed = parse_query(query) if isinstance(query, str) else query

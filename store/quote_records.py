@@ -203,16 +203,16 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
 
 
 def _columns_of(
-    documents: Sequence[dict[str, Any]], packed_texts: bool = False, article_keys: Iterable[str] = ()
+    documents: Sequence[dict[str, Any]], packed_texts: bool = False, known_articles: Iterable[str] = ()
 ) -> QuoteColumns:
     """The columns of these quote documents, read in one pass, each distinct speaker and article key one string
-    (an article's the one in `article_keys`, if there); with `packed_texts`, the texts compressed (see
+    (an article's the one in `known_articles`, if there); with `packed_texts`, the texts compressed (see
     `PackedTexts`)."""
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
     speakers: list[str | None] = []
     article_keys: list[str] = []
     places: array | None = array("i")
-    held: dict[str | None, str | None] = {key: key for key in article_keys}
+    held: dict[str | None, str | None] = {key: key for key in known_articles}
     hold = held.setdefault
     for doc in documents:
         texts.append(doc["text"])

@@ -274,12 +274,7 @@ class Snapshot:
 
         people_by_name = _by_name(tree, "people", read_current, lean)
         organizations_by_name = _by_name(tree, "organizations", read_current, lean)
-        speaker_names = SpeakerNames(
-            people_by_name,
-            organizations_by_name,
-            people_by_name.keys if isinstance(people_by_name, PackedDocuments) else (),
-            organizations_by_name.keys if isinstance(organizations_by_name, PackedDocuments) else (),
-        )
+        speaker_names = SpeakerNames(people_by_name, organizations_by_name)
         keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean, packed_texts=keyed_parts is not None)
@@ -626,8 +621,29 @@ class Snapshot:
         return [self.stored_quotes[position] for position in self._quote_positions_of_article(article_key)]
 
     def _quote_positions_of_article(self, article_key: str) -> Sequence[int]:
-        """The positions of an article's quotes, ascending."""
-        return self._quote_positions_by_article.at(self._article_index.position_of(article_key))
+        """The positions of an article's quotes, ascending (also for quotes whose article is not stored)."""
+        position = self._article_index.position_of(article_key)
+        if position is None:
+            return self._quotes_of_unstored_articles.get(article_key, ())
+        return self._quote_positions_by_article.at(position)
+
+    @cached_property
+    def _quotes_of_unstored_articles(self) -> dict[str, list[int]]:
+        """By article key, the positions of the quotes whose article is not stored (none in a sound store)."""
+        found: dict[str, list[int]] = {}
+        articles = self._quote_article_positions
+        if UNKNOWN_ARTICLE in articles:
+            keys = self._quote_article_keys
+            for position, article in enumerate(articles):
+                if article == UNKNOWN_ARTICLE:
+                    found.setdefault(keys[position], []).append(position)
+        return found
+
+    def _quotes_of_article_at(self, position: int) -> Sequence[int]:
+        """The positions of the quotes of the article at this position (and of any other stored with its key)."""
+        documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
+        key = documents[position]["key"] if documents is not None else self.articles[position].key
+        return self._quote_positions_of_article(key)
 
     @cached_property
     def _quote_positions_by_article(self) -> PositionRuns:
@@ -760,7 +776,7 @@ class Snapshot:
         for number in sorted(range(len(terms)), key=lambda n: terms[n].last_is_prefix):
             named_at_all[number] = named = self._speakers_named(terms[number])
             whole_word_alone = not named and not terms[number].last_is_prefix and not parsed.filters
-            if whole_word_alone and not self._quote_index.search(ParsedQuery((terms[number],))):
+            if whole_word_alone and len(terms) > 1 and self._quote_index.surely_absent(terms[number]):
                 return []
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
@@ -861,7 +877,7 @@ class Snapshot:
         """Positions of the quotes of the articles at these positions."""
         found: set[int] = set()
         for position in positions:
-            found.update(self._quote_positions_by_article.at(position))
+            found.update(self._quotes_of_article_at(position))
         return found
 
     def _quotes_for_organization_named(self, term: Term) -> set[int]:
@@ -900,7 +916,7 @@ class Snapshot:
         """Quotes of the articles whose title or path the term matches."""
         found: set[int] = set()
         for position in self._article_lines.owners_matching(term):
-            found.update(self._quote_positions_by_article.at(position))
+            found.update(self._quotes_of_article_at(position))
         return found
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:

@@ -1,0 +1,37 @@
+"""Speakers' names for the quotes of a big store, looked up by key without parsing the speakers' documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.keys import fold
+from store.packed import PackedDocuments
+from store.speaker_names import SpeakerNames
+
+PEOPLE = [
+    {"key": "b2", "name": "Zoë Brandt", "appearances": [{"article": str(n)} for n in range(2_000)]},
+    {"key": "a1", "name": "Ana Álvarez", "appearances": []},
+]
+ORGANIZATIONS = [{"key": "o1", "name": "Harbor Board"}]
+
+
+def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    people = PackedDocuments.sorted_by(iter(PEOPLE), key=lambda doc: fold(doc["name"]), keep_keys=True)
+    organizations = PackedDocuments.sorted_by(iter(ORGANIZATIONS), key=lambda doc: fold(doc["name"]), keep_keys=True)
+
+    def parsed(*_: object) -> None:
+        raise AssertionError("a document was parsed to name a speaker")
+
+    monkeypatch.setattr(PackedDocuments, "__getitem__", parsed)
+    monkeypatch.setattr(PackedDocuments, "__iter__", parsed)
+    names = SpeakerNames(people, organizations)
+    assert names["person:b2"] == "Zoë Brandt"
+    assert names.get("organization:o1") == "Harbor Board"
+    assert names.get("person:zz") is None and names.get("unattributed") is None
+    assert list(names) == ["person:a1", "person:b2", "organization:o1"]
+    assert names.person_positions == {"a1": 0, "b2": 1}
+
+
+def test_plain_documents_are_named_alike() -> None:
+    names = SpeakerNames(PEOPLE, ORGANIZATIONS)
+    assert [names[speaker] for speaker in names] == ["Zoë Brandt", "Ana Álvarez", "Harbor Board"]
