@@ -211,15 +211,7 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
     monkeypatch.setattr(keyed_index, "SPEAKERS_ONE_BY_ONE", min(documents_one_by_one, 128))
     monkeypatch.setattr(keyed_index, "SPEAKERS_FROM_BYTES", min(documents_one_by_one, 8))
-    read_by_key_for: list[str] = []
-    keyed_entries = cli.keyed_entries
-
-    def noted(path: Path, parsed: object, *options: object) -> object:
-        found = keyed_entries(path, parsed, *options)  # type: ignore[arg-type]
-        read_by_key_for.extend(["keyed"] if found is not None else [])
-        return found
-
-    monkeypatch.setattr(cli, "keyed_entries", noted)
+    read_by_key_for = searches_read_by_key(monkeypatch)
     for form in ("--jsonl", "--json", "--plain"):
         for query in [*QUERIES, "harbor --speaker berg", "--speaker ann --speaker lee"]:
             arguments = [*query.replace('"', " ").split(), form] if form != "--plain" else query.split()
@@ -230,10 +222,9 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     assert len(read_by_key_for) == 3 * (len(QUERIES) + 2)
 
 
-@pytest.mark.parametrize("order", ["speaker", "date"])
-def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_prints_the_same(
-    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
-) -> None:
+
+def searches_read_by_key(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """A list that gets "keyed" for each later search the stored index answered by key."""
     read_by_key_for: list[str] = []
     keyed_entries = cli.keyed_entries
 
@@ -243,6 +234,13 @@ def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_pr
         return found
 
     monkeypatch.setattr(cli, "keyed_entries", noted)
+    return read_by_key_for
+
+@pytest.mark.parametrize("order", ["speaker", "date"])
+def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_prints_the_same(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    read_by_key_for = searches_read_by_key(monkeypatch)
     reordered = 0
     for form in ("--jsonl", "--plain"):
         for query in QUERIES:
