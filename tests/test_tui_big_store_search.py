@@ -46,3 +46,33 @@ async def test_a_big_stores_search_runs_in_a_worker_and_the_latest_search_is_wha
         await pilot.press("ctrl+u")
         await settle(pilot)
         assert list(screen.quotes.records) == every
+
+
+@synchronously
+async def test_a_key_typed_before_a_big_stores_name_search_starts_cancels_it(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
+    monkeypatch.setattr(browse_screen, "NAMES_PAUSE", 1.0)
+    names_searched: list[str] = []
+    search_people = Snapshot.search_people
+
+    def recorded(snapshot: Snapshot, query: str) -> object:
+        names_searched.append(query)
+        return search_people(snapshot, query)
+
+    monkeypatch.setattr(Snapshot, "search_people", recorded)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("slash", "s")
+        for _ in range(50):
+            if screen.quotes.search_text == "s":
+                break
+            await pilot.pause(0.02)
+        await pilot.press("u")
+        await settle(pilot)
+        assert names_searched == ["su"]
+        assert [person.name for person in screen.people.records] == [p.name for p in search_people(app.snapshot, "su")]

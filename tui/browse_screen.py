@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -20,7 +21,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import export_lines
@@ -48,6 +49,9 @@ WIDE_COLUMNS = 100
 NARROW_COLUMNS = 60
 BROWSE_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
 """Width classes of the screens: under 100 columns the footer is compact."""
+NAMES_PAUSE = 0.05
+"""Seconds a big store's name search waits before it starts: the quotes found are drawn first, and a key typed
+meanwhile cancels it before it costs anything."""
 DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
@@ -84,6 +88,16 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
             continue
         return path
     raise FileExistsError(f"{folder / stem}.md exists")
+
+
+def worker_cancelled_within(worker: Worker[None], seconds: float) -> bool:
+    """Whether `worker` is cancelled within `seconds`, asked every few milliseconds from the worker's own thread."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if worker.is_cancelled:
+            return True
+        time.sleep(0.005)
+    return worker.is_cancelled
 
 
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
@@ -278,6 +292,7 @@ class BrowseScreen(Screen[None]):
             self._preparing = snapshot
             self.call_after_refresh(self._prepare_if_current, snapshot)
         if searching and snapshot.summary().quotes > SEARCHED_IN_A_WORKER:
+            self.workers.cancel_group(self, "names")
             self.find_quotes(snapshot, query, with_detail)
             return
         self.workers.cancel_group(self, "quotes")
@@ -336,6 +351,8 @@ class BrowseScreen(Screen[None]):
         """Match names against the search, and find the articles of the matching quotes, off the UI thread (linear
         scans); a newer search cancels this one."""
         worker = get_current_worker()
+        if snapshot.summary().quotes > SEARCHED_IN_A_WORKER and worker_cancelled_within(worker, NAMES_PAUSE):
+            return
         try:
             with stopping_when(lambda: worker.is_cancelled):
                 people = snapshot.search_people(query)
