@@ -7,12 +7,12 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from store import storage
 from store.article_metadata import stored_metadata
+from store.built_once import built_once
 from store.citations import Citation, format_citation
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
@@ -334,7 +334,7 @@ class Snapshot:
         """Every quote once, in reading order: of the copies of one quote, the fullest (grouping them if need be)."""
         return QuoteEntries(self.stored_quotes, self._entry_positions)
 
-    @cached_property
+    @built_once
     def _entry_positions(self) -> Sequence[int]:
         return self.stored_quotes.groups().entries
 
@@ -343,7 +343,7 @@ class Snapshot:
         """How many articles an extractor older than the installed one read (`whosaid reextract` reads them again)."""
         return older_than(self._extractor_counts, installed_extractor_version())
 
-    @cached_property
+    @built_once
     def _people_by_key(self) -> dict[str, int]:
         if self._speaker_names is not None:
             return self._speaker_names.person_positions
@@ -355,7 +355,7 @@ class Snapshot:
         return {doc["key"]: position for position, doc in enumerate(documents)}
 
 
-    @cached_property
+    @built_once
     def _quote_positions_by_speaker(self) -> dict[str, Sequence[int]]:
         return self.stored_quotes.groups().speaker_positions
 
@@ -363,7 +363,7 @@ class Snapshot:
         """Positions of the quotes attributed to "person:KEY" or "organization:KEY"."""
         return list(self._quote_positions_by_speaker.get(speaker, ()))
 
-    @cached_property
+    @built_once
     def _organization_keys_by_name(self) -> dict[str, str]:
         """Each organization's key by the `name_key` of its name and of each alias (the keys held once, as the
         organizations' positions hold them)."""
@@ -377,7 +377,7 @@ class Snapshot:
                 keys.setdefault(name_key(name), key)
         return keys
 
-    @cached_property
+    @built_once
     def _quote_index(self) -> QuoteIndex | KeyedQuoteIndex:
         if self._keyed_parts is not None:
             from store.keyed_quote_index import KeyedQuoteIndex
@@ -519,7 +519,7 @@ class Snapshot:
         found.discard(UNKNOWN_ARTICLE)
         return found
 
-    @cached_property
+    @built_once
     def _quote_article_positions(self) -> array:
         """Every stored quote's article position (UNKNOWN_ARTICLE for an article not stored), by stored position."""
         positions = self._article_index.positions()
@@ -597,7 +597,7 @@ class Snapshot:
         runs = self._people_by_organization
         return [self.people[position] for position in runs.at(self._organization_positions.get(organization_key))]
 
-    @cached_property
+    @built_once
     def _people_by_organization(self) -> PositionRuns:
         """By organization position, the positions of the people any article ties to it (read from their
         documents, so that no person's record is made for it)."""
@@ -627,7 +627,7 @@ class Snapshot:
             return self._quotes_of_unstored_articles.get(article_key, ())
         return self._quote_positions_by_article.at(position)
 
-    @cached_property
+    @built_once
     def _quotes_of_unstored_articles(self) -> dict[str, list[int]]:
         """By article key, the positions of the quotes whose article is not stored (none in a sound store)."""
         found: dict[str, list[int]] = {}
@@ -645,7 +645,7 @@ class Snapshot:
         key = documents[position]["key"] if documents is not None else self.articles[position].key
         return self._quote_positions_of_article(key)
 
-    @cached_property
+    @built_once
     def _quote_positions_by_article(self) -> PositionRuns:
         """By article position, the positions of its quotes, ascending."""
         position_of = self._article_index.position_of
@@ -674,7 +674,7 @@ class Snapshot:
         runs = self._people_by_article
         return [self.people[position] for position in runs.at(self._article_index.position_of(article_key))]
 
-    @cached_property
+    @built_once
     def _people_by_article(self) -> PositionRuns:
         """By article position, the positions of the people who appear in it (read from their documents, so that
         no person's record is made for it)."""
@@ -721,7 +721,7 @@ class Snapshot:
         for document in self._organization_documents():
             yield document["key"], document["name"]
 
-    @cached_property
+    @built_once
     def _organizations_by_article(self) -> PositionRuns:
         """By article position, the positions of the organizations it names."""
         position_of = self._article_index.position_of
@@ -801,12 +801,12 @@ class Snapshot:
                 found = {position for position in found if position in in_text or speakers[position] in said_by}
         return sorted(found or ())
 
-    @cached_property
+    @built_once
     def _quote_speakers(self) -> list[str | None]:
         """Every stored quote's speaker id, by position."""
         return self.stored_quotes.speakers()
 
-    @cached_property
+    @built_once
     def _speaker_lines(self) -> tuple[NameLines, list[str]]:
         """Every person's and organization's names, and each one's speaker id ("person:KEY", "organization:KEY")."""
         people = self.people.documents() if isinstance(self.people, LazyRecords) else []
@@ -835,7 +835,7 @@ class Snapshot:
             kept[term] = named
         return named
 
-    @cached_property
+    @built_once
     def _named_kept(self) -> dict[Term, list[str]]:
         return {}
 
@@ -858,7 +858,7 @@ class Snapshot:
             return self._quotes_of_articles(self._articles_dated(date_prefix(query_filter.term)))
         return self._quotes_in_article_named(query_filter.term)
 
-    @cached_property
+    @built_once
     def _outlet_lines(self) -> NameLines:
         """Each article's outlet and its link's host, folded, one a line."""
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
@@ -900,11 +900,11 @@ class Snapshot:
                 )
         return found
 
-    @cached_property
+    @built_once
     def _quote_article_keys(self) -> list[str]:
         return self.stored_quotes.article_keys()
 
-    @cached_property
+    @built_once
     def _article_lines(self) -> NameLines:
         """Each article's title and source path, folded, one a line."""
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
@@ -1025,7 +1025,7 @@ class Snapshot:
                 owners.append(owner if kind == "person" else people + owner)
         return sorted(owners)
 
-    @cached_property
+    @built_once
     def _organization_positions(self) -> dict[str, int]:
         if self._speaker_names is not None:
             return self._speaker_names.organization_positions
