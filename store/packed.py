@@ -22,27 +22,24 @@ class PackedDocuments(Sequence[Document]):
     def __init__(self, packed: Iterable[str], compressed: bool = True) -> None:
         self._packed: Sequence[str] = PackedTexts(packed) if compressed else list(packed)
         self.keys: list[str] = []
-        """Each document's "key", in order, when `sorted_by` was asked to keep them."""
+        """Each document's "key", in order, when `sorted_by` packed them."""
         self.names: Sequence[str] = ()
-        """Each document's "name", in order and compressed, when `sorted_by` was asked to keep the keys: a name
-        read alone, without parsing a document that may list thousands of appearances."""
+        """Each document's "name", in order and compressed, when `sorted_by` packed them: a name read alone,
+        without parsing a document that may list thousands of appearances."""
 
     @classmethod
-    def sorted_by(
-        cls, documents: Iterable[Document], key: Callable[[Document], str], keep_keys: bool = False
-    ) -> PackedDocuments:
+    def sorted_by(cls, documents: Iterable[Document], key: Callable[[Document], str]) -> PackedDocuments:
         """These documents ordered by `key`, packed as they are read (only one is held parsed at a time here) and
-        compressed only by `compress` (a second's work at 200,000 people, left out of opening a store); with
-        `keep_keys`, their "key" and "name" fields kept in `keys` and `names`."""
+        compressed only by `compress` (a second's work at 200,000 people, left out of opening a store); their
+        "key" and "name" fields kept in `keys` and `names`."""
         keyed = [
             (key(document), orjson.dumps(document).decode(), document["key"], document["name"])
             for document in documents
         ]
         keyed.sort(key=lambda entry: entry[0])
         packed = cls((entry[1] for entry in keyed), compressed=False)
-        if keep_keys:
-            packed.keys = [entry[2] for entry in keyed]
-            packed.names = PackedTexts(entry[3] for entry in keyed)
+        packed.keys = [entry[2] for entry in keyed]
+        packed.names = PackedTexts(entry[3] for entry in keyed)
         return packed
 
     def compress(self) -> None:

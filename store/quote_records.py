@@ -188,11 +188,6 @@ class QuoteEntries(QuoteSelection):
 
     def __init__(self, records: QuoteRecords, positions: Sequence[int]) -> None:
         super().__init__(records, positions)  # type: ignore[arg-type]
-        self.stored = records
-
-    def article_keys(self) -> list[str]:
-        """Every stored quote's article key, by stored position (the positions selections hold)."""
-        return self.stored.article_keys()
 
 
 def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:

@@ -176,10 +176,10 @@ def _by_name(
     tree: Mapping[str, Any], table: str, read_current: TablesReader | None, lean: bool
 ) -> Sequence[dict[str, Any]]:
     """A table's documents (people's, organizations') ordered by folded name: `lean`, packed one file at a time
-    with their keys kept (see `PackedDocuments.sorted_by`), else parsed."""
+    with their keys and names kept (see `PackedDocuments.sorted_by`), else parsed."""
     if lean:
         return PackedDocuments.sorted_by(
-            _table_documents(tree, table, read_current, parts_kept=1), key=lambda doc: fold(doc["name"]), keep_keys=True
+            _table_documents(tree, table, read_current, parts_kept=1), key=lambda doc: fold(doc["name"])
         )
     return sorted(_table_documents(tree, table, read_current), key=lambda doc: fold(doc["name"]))
 
@@ -397,7 +397,6 @@ class Snapshot:
             self._organizations_by_article,
             self._quote_positions_by_speaker,
             self._quote_positions_by_article,
-            self._quote_article_positions,
             self._quote_index,
             self._entry_positions,
         )
@@ -492,15 +491,6 @@ class Snapshot:
     def _entries(self, positions: Sequence[int]) -> QuoteSelection:
         """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
         return QuoteSelection(self.stored_quotes, self.stored_quotes.groups().entries_among(positions))
-
-    def article_keys_printing(self, quotes: QuoteSelection) -> set[str]:
-        """The keys of the articles that printed any of these quotes, every copy's article included."""
-        articles = self.articles
-        documents = articles.documents() if isinstance(articles, LazyRecords) else None
-        return {
-            documents[position]["key"] if documents is not None else articles[position].key
-            for position in self._article_positions_printing(quotes)
-        }
 
     def articles_printing(self, quotes: QuoteSelection) -> Sequence[ArticleRecord]:
         """The articles that printed any of these quotes (every copy's article included), in the store's order."""
@@ -647,12 +637,9 @@ class Snapshot:
 
     @built_once
     def _quote_positions_by_article(self) -> PositionRuns:
-        """By article position, the positions of its quotes, ascending."""
-        position_of = self._article_index.position_of
-        article_positions = map(position_of, self.stored_quotes.article_keys())
-        pairs = (
-            (article, position) for position, article in enumerate(article_positions) if article is not None
-        )
+        """By article position, the positions of its quotes, ascending (read from each quote's article position)."""
+        articles = self._quote_article_positions
+        pairs = ((article, position) for position, article in enumerate(articles) if article != UNKNOWN_ARTICLE)
         return PositionRuns(len(self.articles), pairs)
 
     def quote(self, key: str) -> QuoteRecord | None:

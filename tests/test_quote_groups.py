@@ -221,7 +221,7 @@ def test_the_store_lists_each_quote_once_and_keeps_near_misses_apart(wire_store:
     outlets = [snapshot.article(copy.article_key).outlet for copy in snapshot.quote_sources(entries[0])]
     assert outlets == ["Wire Daily", "Harbor Times", "Coast Post"]
     assert len(snapshot.search_quotes("harbor ")) == 3
-    assert len(snapshot.article_keys_printing(snapshot.search_quotes("winter "))) == 4
+    assert len(snapshot.articles_printing(snapshot.search_quotes("winter "))) == 4
     person = next(p for p in snapshot.people if p.name == "Ann Lee")
     assert len(snapshot.quotes_by_person(person.key)) == 2
 

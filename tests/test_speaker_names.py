@@ -16,8 +16,8 @@ ORGANIZATIONS = [{"key": "o1", "name": "Harbor Board"}]
 
 
 def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    people = PackedDocuments.sorted_by(iter(PEOPLE), key=lambda doc: fold(doc["name"]), keep_keys=True)
-    organizations = PackedDocuments.sorted_by(iter(ORGANIZATIONS), key=lambda doc: fold(doc["name"]), keep_keys=True)
+    people = PackedDocuments.sorted_by(iter(PEOPLE), key=lambda doc: fold(doc["name"]))
+    organizations = PackedDocuments.sorted_by(iter(ORGANIZATIONS), key=lambda doc: fold(doc["name"]))
 
     def parsed(*_: object) -> None:
         raise AssertionError("a document was parsed to name a speaker")

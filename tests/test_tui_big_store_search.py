@@ -15,19 +15,26 @@ from tui.browse_screen import BrowseScreen
 __all__ = ["isolated_config"]
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, method: str) -> list[tuple[str, bool]]:
+    """Each later call of `Snapshot.<method>(query)`: its query, and whether it ran on the UI thread."""
+    calls: list[tuple[str, bool]] = []
+    unrecorded = getattr(Snapshot, method)
+
+    def recorded(snapshot: Snapshot, query: str) -> object:
+        calls.append((query, threading.current_thread() is threading.main_thread()))
+        return unrecorded(snapshot, query)
+
+    monkeypatch.setattr(Snapshot, method, recorded)
+    return calls
+
+
 @synchronously
 async def test_a_big_stores_search_runs_in_a_worker_and_the_latest_search_is_what_shows(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
-    on_the_ui_thread: list[bool] = []
     search_quotes = Snapshot.search_quotes
-
-    def recorded(snapshot: Snapshot, query: str) -> object:
-        on_the_ui_thread.append(threading.current_thread() is threading.main_thread())
-        return search_quotes(snapshot, query)
-
-    monkeypatch.setattr(Snapshot, "search_quotes", recorded)
+    searches = calls_of(monkeypatch, "search_quotes")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -39,6 +46,7 @@ async def test_a_big_stores_search_runs_in_a_worker_and_the_latest_search_is_wha
         found = list(search_quotes(app.snapshot, "production"))
         assert 0 < len(found) < len(every)
         assert list(screen.quotes.records) == found
+        on_the_ui_thread = [on_ui for _, on_ui in searches]
         assert on_the_ui_thread and not any(on_the_ui_thread)
         screen.post_message(BrowseScreen.QuotesFound(app.snapshot, "productio", every, False))
         await settle(pilot)
@@ -54,14 +62,8 @@ async def test_a_key_typed_before_a_big_stores_name_search_starts_cancels_it(
 ) -> None:
     monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
     monkeypatch.setattr(browse_screen, "NAMES_PAUSE", 1.0)
-    names_searched: list[str] = []
     search_people = Snapshot.search_people
-
-    def recorded(snapshot: Snapshot, query: str) -> object:
-        names_searched.append(query)
-        return search_people(snapshot, query)
-
-    monkeypatch.setattr(Snapshot, "search_people", recorded)
+    names_searches = calls_of(monkeypatch, "search_people")
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -74,5 +76,6 @@ async def test_a_key_typed_before_a_big_stores_name_search_starts_cancels_it(
             await pilot.pause(0.02)
         await pilot.press("u")
         await settle(pilot)
+        names_searched = [query for query, _ in names_searches]
         assert names_searched == ["su"]
         assert [person.name for person in screen.people.records] == [p.name for p in search_people(app.snapshot, "su")]

@@ -29,7 +29,8 @@ class ArticleCounts(NamedTuple):
 
 
 class ArticleCountsByKey(Mapping[str, ArticleCounts]):
-    """Every article's counts by key, each looked up in the snapshot when its row is drawn (none held)."""
+    """Every article's counts by key, each looked up in the snapshot when its row is drawn (none held): give it a
+    snapshot whose lookups are built (`Snapshot.build_indexes`), so that no row builds them."""
 
     def __init__(self, snapshot: Snapshot) -> None:
         self._snapshot = snapshot
@@ -45,12 +46,6 @@ class ArticleCountsByKey(Mapping[str, ArticleCounts]):
 
     def __len__(self) -> int:
         return len(self._snapshot.articles)
-
-
-def article_counts(snapshot: Snapshot) -> Mapping[str, ArticleCounts]:
-    """Every article's counts by key, once the snapshot's lookups by article are built (run it in a worker)."""
-    snapshot.build_indexes()
-    return ArticleCountsByKey(snapshot)
 
 
 def counts_label(counts: ArticleCounts | None) -> str:

@@ -27,7 +27,7 @@ from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, 
 from store.export import export_lines
 from store.snapshot import QuoteSelection
 from store.stopping import SearchStopped, check_stop, stopping_when
-from tui.articles import ArticleCounts, article_counts
+from tui.articles import ArticleCounts, ArticleCountsByKey
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
 from tui.detail import DetailPane, Subject
@@ -241,7 +241,7 @@ class BrowseScreen(Screen[None]):
         """Build the indexes a detail first needs (seconds at 100k quotes) off the UI thread."""
         snapshot.build_indexes()
         self.post_message(self.Prepared(snapshot))
-        self.post_message(self.ArticlesCounted(snapshot, article_counts(snapshot)))
+        self.post_message(self.ArticlesCounted(snapshot, ArticleCountsByKey(snapshot)))
 
     def on_resize(self) -> None:
         self.app.sub_title = self.app.store_line()
