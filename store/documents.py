@@ -18,6 +18,7 @@ from typing import Any
 import orjson
 
 from store.extractor_version import ARTICLE_FIELD, article_version
+from store.front_pages import FRONT_QUOTES
 from store.index_parts import update_index_parts
 from store.keys import name_key
 from store.model import Extraction
@@ -274,6 +275,9 @@ class DocumentWriter:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
+            self.index.front_changed(
+                self.tables, table_name, [documents[key] for key in added], documents.keys() - set(added)
+            )
             encoded: list[bytes] = []
             appended = self.tables.append_documents(table_name, [documents[key] for key in added], encoded)
             for key, place, body in zip(added, appended, encoded, strict=True):
@@ -284,6 +288,7 @@ class DocumentWriter:
         if self.removed:
             first_new_position = self._remove_documents()
         new_quotes = [quote for quotes in self.new_quotes.values() for quote in quotes]
+        self._keep_front_speakers(first_new_position, new_quotes)
         places = self.tables.append_documents("articles", self.new_articles.values())
         for article, place in zip(list(self.new_articles.values()), places, strict=True):
             self.index.note_article(article, place)
@@ -294,6 +299,38 @@ class DocumentWriter:
                 self.tables, new_quotes, first_new_position, self.index.last_index_part, self._stored_names()
             )
         self.tables.extractors = dict(self.index.extractors)
+
+    def _keep_front_speakers(self, first_new_position: int, new_quotes: list[dict[str, Any]]) -> None:
+        """Keep the names of the first quotes' speakers (see `StoreIndex.front_speakers`) as the quotes are added
+        after the stored ones; a write that removes quotes lets them go, and the next write finds them again."""
+        if self.removed:
+            self.index.front_speakers = None
+            return
+        if self.index.front_speakers is None:
+            stored = self.tables.documents("quotes")
+            first = (stored[position] for position in range(min(first_new_position, FRONT_QUOTES)))
+            self.index.front_speakers = {}
+            self._name_speakers(first)
+        self._name_speakers(new_quotes[: max(0, FRONT_QUOTES - first_new_position)])
+
+    def _name_speakers(self, quotes: Iterable[Mapping[str, Any]]) -> None:
+        """Add the names of these quotes' speakers to the first quotes' (each from this transaction's document or
+        the stored one)."""
+        names = self.index.front_speakers
+        assert names is not None
+        for quote in quotes:
+            speaker = quote.get("speaker")
+            kind, _, key = (speaker or "").partition(":")
+            if not key or speaker in names:
+                continue
+            table = "people" if kind == "person" else "organizations"
+            changing = self.people if kind == "person" else self.organizations
+            document = changing.get(key)
+            if document is None:
+                place = (self.index.people if kind == "person" else self.index.organizations).get(key)
+                document = self._stored_document(table, key, place)[0] if place is not None else None
+            if document is not None:
+                names[speaker] = document["name"]
 
     def _stored_names(self) -> dict[str, list[str]]:
         """The names of every person and organization this transaction stores, by speaker id, for the quote index."""

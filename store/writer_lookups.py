@@ -28,6 +28,14 @@ import orjson
 from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
+from store.front_pages import (
+    FRONT_TABLES,
+    FrontCollector,
+    FrontPage,
+    stored_front_pages,
+    stored_front_speakers,
+    stored_fronts,
+)
 from store.keys import name_key
 from store.storage import Segment, Tables, TableTail, document_span, file_spans, read_table_bytes, write_durably
 
@@ -135,6 +143,10 @@ class StoreIndex:
     from its front, is found by passing over the gaps they left (23 microseconds each at 25,000 entries)."""
     written_bytes: dict[str, int] = field(default_factory=lambda: {"people": 0, "organizations": 0})
     """The bytes of JSON `written_documents` holds, by table."""
+    fronts: dict[str, FrontPage] | None = None
+    """The first people and organizations by name (see `store.front_pages`); None until read or built."""
+    front_speakers: dict[str, str] | None = None
+    """The names of the speakers of the store's first quotes (see FRONT_QUOTES), by speaker id; None until found."""
 
     @classmethod
     def of(cls, tables: Tables) -> StoreIndex:
@@ -176,6 +188,8 @@ class StoreIndex:
             index.dead_bytes = {str(file): int(size) for file, size in entry.get("dead_bytes", {}).items()}
             part = entry.get("index_part")
             index.last_index_part = (int(part[0]), int(part[1])) if part is not None else None
+            index.fronts = stored_front_pages(entry.get("front"))
+            index.front_speakers = stored_front_speakers(entry.get("front"))
         except (StoreError, orjson.JSONDecodeError, KeyError, TypeError, ValueError, IndexError):
             return None
         counts = (len(index.articles), len(index.people), len(index.organizations))
@@ -191,17 +205,20 @@ class StoreIndex:
         index = cls(generation=tables.generation, dead_bytes=tables.dead_bytes)
         for number, doc_id, document in tables.located_documents("articles"):
             index.note_article(document, (number, doc_id))
+        index.fronts = {}
         for table, stored, aliases, multiword_only in (
             ("people", index.people, index.person_aliases, True),
             ("organizations", index.organizations, index.organization_aliases, False),
         ):
             named = []
+            front = FrontCollector(table)
             live_bytes: dict[int, int] = {}
             segments = tables.files.get(table, [])
             holding_superseded = {number for number, (file, _) in enumerate(segments) if tables.superseded.get(file)}
             for number, doc_id, document in tables.located_documents(table):
                 key = sys.intern(document["key"])
                 stored[key] = packed_place((number, doc_id))
+                front.add(document)
                 if number in holding_superseded:
                     live_bytes[number] = live_bytes.get(number, 0) + len(orjson.dumps(document))
                 other_names = [a for a in document.get("aliases", ()) if not multiword_only or len(a.split()) > 1]
@@ -212,6 +229,7 @@ class StoreIndex:
                     alias_key = name_key(other)
                     if alias_key not in stored and alias_key not in aliases:
                         aliases[alias_key] = key
+            index.fronts[table] = front.page()
             index.dead_bytes.update(_superseded_bytes(tables, table, live_bytes))
             for number, (file, _count) in enumerate(tables.files.get(table, [])):
                 if tables.mostly_dead(file):
@@ -337,6 +355,23 @@ class StoreIndex:
         written = self.written_documents[table].get(key)
         return written[1] if written is not None and written[0] == place else None
 
+    def front_changed(
+        self, tables: Tables, table: str, written: Sequence[Mapping[str, Any]], gone: Iterable[str]
+    ) -> None:
+        """Keep the table's front page (see `store.front_pages`) as a write changes it: `written`, its new or
+        changed documents, `gone`, the keys it removes; called before they are applied to `tables`. A page never
+        stored (an earlier whosaid wrote the store), or left short by removals, is built again from the table."""
+        gone = set(gone)
+        if self.fronts is None:
+            self.fronts = {name: FrontPage.built(name, tables.documents(name)) for name in FRONT_TABLES}
+        page = self.fronts[table]
+        page.changed(table, written, gone)
+        if page.short:
+            dropped = gone | {document["key"] for document in written}
+            page = FrontPage.built(table, (d for d in tables.documents(table) if d["key"] not in dropped))
+            page.changed(table, written, ())
+            self.fronts[table] = page
+
     def gone(self, table: str, key: str) -> None:
         """Note that a person or organization is stored no more."""
         stored, changed, gone = self._kind(table)
@@ -422,6 +457,7 @@ class StoreIndex:
             },
             "dead_bytes": {file: size for file, size in self.dead_bytes.items() if file in in_use},
             "index_part": list(self.last_index_part) if self.last_index_part is not None else None,
+            "front": stored_fronts(self.fronts, self.front_speakers) if self.fronts else None,
         }
 
     def committed(self, generation: int) -> None:
