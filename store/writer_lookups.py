@@ -363,12 +363,15 @@ class StoreIndex:
         stored (an earlier whosaid wrote the store), or left short by removals, is built again from the table."""
         gone = set(gone)
         if self.fronts is None:
-            self.fronts = {name: FrontPage.built(name, tables.documents(name)) for name in FRONT_TABLES}
+            self.fronts = {
+                name: FrontPage.built(name, tables.documents(name, parts_kept=1)) for name in FRONT_TABLES
+            }
         page = self.fronts[table]
         page.changed(table, written, gone)
         if page.short:
             dropped = gone | {document["key"] for document in written}
-            page = FrontPage.built(table, (d for d in tables.documents(table) if d["key"] not in dropped))
+            kept = (document for document in tables.documents(table, parts_kept=1) if document["key"] not in dropped)
+            page = FrontPage.built(table, kept)
             page.changed(table, written, ())
             self.fronts[table] = page
 
