@@ -121,6 +121,15 @@ class Store:
             self._snapshot.read_all()
         return self._snapshot
 
+    def preview(self) -> Snapshot | None:
+        """A big store's first rows (see `store.preview`), read in milliseconds, for a browser to show while it
+        reads the store; None once the store is read, or when its writer kept no first rows."""
+        if self._snapshot is not None:
+            return None
+        from store.preview import preview_snapshot
+
+        return preview_snapshot(self.path)
+
     def open_snapshot(self) -> Snapshot:
         """The store's snapshot read only as far as a first screen needs; `Snapshot.read_all` reads the rest."""
         self.refresh()

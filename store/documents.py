@@ -17,8 +17,8 @@ from typing import Any
 
 import orjson
 
+from store import front_pages
 from store.extractor_version import ARTICLE_FIELD, article_version
-from store.front_pages import FRONT_QUOTES
 from store.index_parts import update_index_parts
 from store.keys import name_key
 from store.model import Extraction
@@ -308,10 +308,10 @@ class DocumentWriter:
             return
         if self.index.front_speakers is None:
             stored = self.tables.documents("quotes")
-            first = (stored[position] for position in range(min(first_new_position, FRONT_QUOTES)))
+            first = (stored[position] for position in range(min(first_new_position, front_pages.FRONT_QUOTES)))
             self.index.front_speakers = {}
             self._name_speakers(first)
-        self._name_speakers(new_quotes[: max(0, FRONT_QUOTES - first_new_position)])
+        self._name_speakers(new_quotes[: max(0, front_pages.FRONT_QUOTES - first_new_position)])
 
     def _name_speakers(self, quotes: Iterable[Mapping[str, Any]]) -> None:
         """Add the names of these quotes' speakers to the first quotes' (each from this transaction's document or

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -222,13 +223,25 @@ class Snapshot:
     """The stored index's parts, when it is searched by key (see KEYED_BROWSING_QUOTES) rather than read."""
     _speaker_names: SpeakerNames | None = field(default=None, repr=False)
     """Speakers' names, and the people's and organizations' positions by key."""
+    _preview_counts: StoreSummary | None = field(default=None, repr=False)
+    """The whole store's counts, for a preview: a snapshot of only the first rows of a big store (see
+    `store.preview`), shown while the whole store is read."""
 
     @classmethod
     def build(
-        cls, tree: Mapping[str, Any], path: str, read_current: TablesReader | None = None, lean: bool = False
+        cls,
+        tree: Mapping[str, Any],
+        path: str,
+        read_current: TablesReader | None = None,
+        lean: bool = False,
+        *,
+        preview_counts: StoreSummary | None = None,
+        speakers_named: Mapping[str, str] | None = None,
     ) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
-        holding each person's document packed and only a few quote files parsed (see `Store.lean`)."""
+        holding each person's document packed and only a few quote files parsed (see `Store.lean`). A preview
+        (see `store.preview`) gives the whole store's counts, and the names of its quotes' speakers that are not
+        among its people and organizations."""
         article_documents: Sequence[dict[str, Any]] = (
             PackedOnRead(_table_documents(tree, "articles", read_current, 1, WRITERS_ARTICLE_FIELDS))
             if lean
@@ -277,7 +290,10 @@ class Snapshot:
         speaker_names = SpeakerNames(people_by_name, organizations_by_name)
         keyed_parts = keyed_index_parts(tree) if lean else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
-        quotes = QuoteRecords(quote_documents, speaker_names, texts, compact=lean, packed_texts=keyed_parts is not None)
+        names: Mapping[str, str] = speaker_names
+        if speakers_named is not None:
+            names = ChainMap(speaker_names, speakers_named)  # type: ignore[arg-type]
+        quotes = QuoteRecords(quote_documents, names, texts, compact=lean, packed_texts=keyed_parts is not None)
         if len(quote_documents):
             quote_documents[0]  # noqa: B018 - the first quotes are on screen at once: read them now
         if len(quote_documents) <= storage.SEGMENT_DOCUMENTS:
@@ -295,6 +311,7 @@ class Snapshot:
             extractor_counts(tree, len(article_documents)),
             keyed_parts,
             speaker_names,
+            preview_counts,
         )
 
     def read_all(self) -> None:
@@ -309,8 +326,16 @@ class Snapshot:
                 documents.read_all()
         self.stored_quotes.read_all(self._article_index.positions())
 
+    @property
+    def preview(self) -> bool:
+        """True for a snapshot of only a big store's first rows (see `store.preview`): no search, detail or order
+        but by name until the whole store is read."""
+        return self._preview_counts is not None
+
     def summary(self) -> StoreSummary:
-        """Counts of what this snapshot holds."""
+        """Counts of what this snapshot holds (a preview: of the whole store)."""
+        if self._preview_counts is not None:
+            return self._preview_counts
         return StoreSummary(
             self.path,
             len(self.articles),

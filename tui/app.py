@@ -57,6 +57,15 @@ SHOWN_WAIT_SECONDS = 2.0
 """The longest the rest of a store's reading waits for its first screen to be drawn."""
 
 
+def first_rows(store: Store) -> Snapshot | None:
+    """A big store's first rows to draw the panes with while the whole store is read (None when it keeps none, or
+    they cannot be read: reading the whole store then says why)."""
+    try:
+        return store.preview()
+    except (WhosaidError, OSError):
+        return None
+
+
 def terminal_needs_ascii(term: str | None) -> bool:
     """True for terminals (by TERM) that cannot be trusted to draw box and block characters."""
     name = (term or "").lower()
@@ -136,7 +145,8 @@ class WhosaidApp(App[None]):
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
         self.store_label = store_label
         loaded = store.loaded_snapshot
-        self.set_reactive(WhosaidApp.snapshot, loaded or Snapshot.build({}, str(store.path)))
+        first = loaded or first_rows(store) or Snapshot.build({}, str(store.path))
+        self.set_reactive(WhosaidApp.snapshot, first)
         self._reading_first_snapshot = loaded is None
         self._store_read = False
         """True once the first snapshot has been read whole: until then a damaged store ends the app."""
@@ -277,8 +287,9 @@ class WhosaidApp(App[None]):
 
     @property
     def reading_store(self) -> bool:
-        """True until the store's first snapshot has been read (the panes are drawn before it)."""
-        return self._reading_first_snapshot
+        """True until the store's first snapshot has been read (the panes are drawn before it, from its first rows
+        when its writer kept them: see `Snapshot.preview`)."""
+        return self._reading_first_snapshot or self.snapshot.preview
 
     def store_line(self) -> str:
         """The header's description of the store, fitted to the width: the path shortens, then goes, first."""
@@ -286,7 +297,7 @@ class WhosaidApp(App[None]):
         where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
         marker = " (new store)" if self.new_store else ""
         width = self.size.width - HEADER_MARGINS - len(self.title) - 3
-        if self.reading_store:
+        if self.reading_store and not self.snapshot.preview:
             details = "reading the store\u2026"
         else:
             full = count_label(summary.organizations, "organization")
@@ -299,6 +310,8 @@ class WhosaidApp(App[None]):
                     count_label(summary.quotes, "quote"),
                 )
             )
+            if self.snapshot.preview:
+                details += " \u00b7 reading\u2026"
             if summary.stale_articles:
                 stale = count_label(summary.stale_articles, "article")
                 details += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"
@@ -351,6 +364,9 @@ class WhosaidApp(App[None]):
 
         A terminal cannot tell whether it took an OSC 52 request, so the message says it was sent, not copied.
         """
+        if self.snapshot.preview:
+            self.notify("Still reading the store: copy again in a moment.", severity="warning", timeout=3)
+            return
         citation = printable_line(self.snapshot.citation(quote, self.citation_style))
         self.copy_to_clipboard(citation)
         label = CITATION_LABELS[self.citation_style]

@@ -286,6 +286,9 @@ class BrowseScreen(Screen[None]):
 
     def load(self, snapshot: Snapshot, with_detail: bool = True) -> None:
         """Fill the panes from a snapshot, keeping the selection (by key) and the search."""
+        if snapshot.preview:
+            self.show_preview(snapshot)
+            return
         query = self.search_text
         searching = bool(query.strip())
         if snapshot is not self._prepared and snapshot is not self._preparing:
@@ -297,6 +300,24 @@ class BrowseScreen(Screen[None]):
             return
         self.workers.cancel_group(self, "quotes")
         self.show_quotes(snapshot, query, snapshot.search_quotes(query) if searching else snapshot.quotes, with_detail)
+
+    def show_preview(self, snapshot: Snapshot) -> None:
+        """Fill the panes with a big store's first rows while the rest is read (see `Snapshot.preview`): a search
+        typed meanwhile waits for the whole store, and the panes' totals are the store's."""
+        self.workers.cancel_group(self, "quotes")
+        self.workers.cancel_group(self, "names")
+        query = self.search_text
+        listed = not query.strip()
+        counts = snapshot.summary()
+        self.people.counting = self.organizations.counting = False
+        self.people.show(snapshot, snapshot.people if listed else (), counts.people, query, self.people.selected_key)
+        organizations = snapshot.organizations if listed else ()
+        self.organizations.show(snapshot, organizations, counts.organizations, query, self.organizations.selected_key)
+        self.articles.counts = None
+        self.articles.show(snapshot, (), counts.articles, query, self.articles.selected_key)
+        self.quotes.show(snapshot, snapshot.quotes if listed else (), counts.quotes, query, self.quotes.selected_key)
+        self.detail.show(snapshot, self.detail.subject)
+        self.app.sub_title = self.app.store_line()
 
     def show_quotes(self, snapshot: Snapshot, query: str, quotes: Sequence[QuoteRecord], with_detail: bool) -> None:
         """Show the quotes a search found (or all of them), then look for the names it matches."""

@@ -109,6 +109,8 @@ class DetailPane(Vertical):
 
 def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Section]]:
     """Summary and links for a subject; a placeholder when there is none or it has gone."""
+    if snapshot.preview:
+        return Content.styled("Reading the store\u2026", MUTED_STYLE), []
     if subject is not None:
         builder = _BUILDERS.get(subject.kind)
         described = builder(snapshot, subject.key, query) if builder else None

@@ -79,10 +79,10 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.total = total
         self.search_text = query
         cursor = (self.index_of(keep_key) if keep_key is not None else None) or 0
-        if query.strip():
-            empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
-        elif getattr(self.app, "reading_store", False):
+        if getattr(self.app, "reading_store", False):
             empty = Content("Reading the store\u2026")
+        elif query.strip():
+            empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
         else:
             empty = Content(f"No {self.plural} yet")
         self.rows.set_rows(len(records), self._row, cursor=cursor, empty=empty)
@@ -95,7 +95,7 @@ class RecordPane(Vertical, Generic[RecordT]):
         """Border title: the pane's name, how many it lists (of how many, when filtered) and its order; shortened
         (Orgs, 3/12, "by date") before the border has to cut it."""
         shown = len(self.records)
-        filtered = bool(self.search_text.strip())
+        filtered = bool(self.search_text.strip()) or shown < self.total
         count = f"{shown} of {self.total}" if filtered else f"{shown}"
         label = self.order_label()
         short_label = SHORT_LABELS.get(label, label)
@@ -272,7 +272,11 @@ class QuotesPane(RecordPane[QuoteRecord]):
         return Content.assemble(speaker.truncate(column - 1, ellipsis=True, pad=True), row[SPEAKER_COLUMN - 1 :])
 
     def index_of(self, key: str) -> int | None:
-        """Found through the store's key index, never by reading every listed quote."""
+        """Found where the cursor is when the quote is still listed there (a store read again lists its quotes
+        in the same places), else through the store's key index, never by reading every listed quote."""
+        cursor = self.rows.cursor
+        if cursor is not None and cursor < len(self.records) and self.records[cursor].key == key:
+            return cursor
         position = self.snapshot.quote_position(key) if self.snapshot is not None else None
         if position is None:
             return None

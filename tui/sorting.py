@@ -81,6 +81,8 @@ def in_order(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> S
     sorted by the store, which makes no record to do it."""
     if order == "name":
         return records
+    if snapshot.preview:
+        return ()
     if records is snapshot.people:
         return snapshot.people_in_order(order)
     return sorted(records, key=sort_key(snapshot, order))

@@ -1,0 +1,108 @@
+"""A big store's first screen drawn from the rows its writer keeps, before the whole store is read: the same rows,
+names and counts as the whole snapshot's, and a browser that says it is still reading rather than show partial
+answers."""
+
+from __future__ import annotations
+
+import json
+import random
+import threading
+from pathlib import Path
+
+import pytest
+
+from store import Store, front_pages
+from store.preview import preview_snapshot
+from tests.conftest import tagged_extract
+from tests.test_front_pages import story
+from tests.test_tui import SIZE, isolated_config, make_app, row_texts, settle, synchronously, title_of
+from tui.browse_screen import BrowseScreen
+
+__all__ = ["isolated_config"]
+
+
+@pytest.fixture(autouse=True)
+def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages of a few rows, so that a few dozen people overflow them."""
+    monkeypatch.setattr(front_pages, "FRONT_ROWS", 6)
+    monkeypatch.setattr(front_pages, "FRONT_REFILL", 3)
+    monkeypatch.setattr(front_pages, "FRONT_QUOTES", 5)
+
+
+@pytest.fixture
+def written(store_path: Path) -> Path:
+    """A store written in several batches, the last one removing two articles, then adding more."""
+    rng = random.Random(11)
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([story(rng, number) for number in range(12)], batch_size=3)
+    store.remove([article.content_hash for article in store.snapshot.articles[:2]])
+    Store(store_path, extractor=tagged_extract).ingest([story(rng, number) for number in range(12, 16)])
+    return store_path
+
+
+def test_a_preview_lists_the_first_rows_and_counts_of_the_whole_store(written: Path) -> None:
+    preview = preview_snapshot(written)
+    whole = Store(written, extractor=tagged_extract).snapshot
+    assert preview is not None and preview.preview and not whole.preview
+    assert [p.key for p in preview.people] == [p.key for p in whole.people[:6]]
+    assert [p.roles for p in preview.people] == [p.roles[:1] for p in whole.people[:6]]
+    assert [o.name for o in preview.organizations] == [o.name for o in whole.organizations[:6]]
+    first = whole.stored_quotes[:5]
+    assert [(q.key, q.text, q.speaker_name) for q in preview.quotes] == [(q.key, q.text, q.speaker_name) for q in first]
+    assert preview.summary() == whole.summary()
+
+
+def test_a_preview_names_the_first_speakers_even_when_the_last_write_removed_quotes(written: Path) -> None:
+    store = Store(written, extractor=tagged_extract)
+    store.remove([store.snapshot.articles[0].content_hash])
+    assert "speakers" not in json.loads(written.read_text())["whosaid"]["lookups"]["front"]
+    preview = preview_snapshot(written)
+    whole = Store(written, extractor=tagged_extract).snapshot
+    assert preview is not None
+    assert [q.speaker_name for q in preview.quotes] == [q.speaker_name for q in whole.stored_quotes[:5]]
+    assert all(q.speaker_name for q in preview.quotes)
+
+
+def test_no_preview_for_a_store_written_without_first_rows(written: Path) -> None:
+    document = json.loads(written.read_text())
+    del document["whosaid"]["lookups"]["front"]
+    written.write_text(json.dumps(document))
+    assert preview_snapshot(written) is None
+
+
+@synchronously
+async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
+    written: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = Store(written, extractor=tagged_extract)
+    reading = threading.Event()
+    unblocked = store.refresh
+
+    def held_refresh() -> bool:
+        reading.wait(10)
+        return unblocked()
+
+    monkeypatch.setattr(store, "refresh", held_refresh)
+    whole = Store(written, extractor=tagged_extract).snapshot
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        assert app.snapshot.preview
+        listed = [row.strip() for row in row_texts(app, "people")]
+        assert listed == [f"{person.name}  spokesperson" for person in whole.people[:6]]
+        assert title_of(screen.people) == f"People 6 of {len(whole.people)}"
+        assert screen.detail.full_summary.plain == "Reading the store\u2026"
+        await pilot.press("slash", *"point")
+        await pilot.pause()
+        assert row_texts(app, "quotes") == [], "no partial answer to a search"
+        assert screen.quotes.rows.empty_message.plain == "Reading the store\u2026"
+        await pilot.press("ctrl+u", "escape", "down", "down")
+        assert screen.people.selected_key == whole.people[2].key
+        reading.set()
+        await settle(pilot)
+        assert not app.snapshot.preview
+        assert len(screen.people.records) == len(whole.people)
+        assert screen.people.selected_key == whole.people[2].key, "the person moved to is still selected"
+        assert "Reading the store" not in screen.detail.full_summary.plain
