@@ -24,8 +24,9 @@ class PackedTexts(Sequence[str]):
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._blocks: list[bytes] = []
-        self._ends = array("Q")
-        """Where each text ends in its block's decompressed text (its start: the end of the one before, or 0)."""
+        self._ends = array("I")
+        """Where each text ends in its block's decompressed text (its start: the end of the one before, or 0): four
+        bytes a text, as a block of BLOCK_TEXTS texts is far shorter than 4 G characters."""
         self._pending: list[str] = []
         self._kept: OrderedDict[int, str] = OrderedDict()
         self._lock = threading.Lock()
