@@ -114,32 +114,34 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
             self.scroll_to_region(Region(0, self.cursor, 1, 1), animate=False, force=True, immediate=True)
 
     def on_resize(self) -> None:
-        self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
         self.call_after_refresh(self._scroll_cursor_into_view)
 
     def render_line(self, y: int) -> Strip:
+        """Line `y` of the list, drawn once per row, width and cursor state; a line below the last row, or the empty
+        message, is drawn once for all of them."""
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
-        if index >= self.row_count:
-            if index == 0 and self.row_count == 0:
-                style = self.get_visual_style("row-list--empty")
-                return Visual.to_strips(
-                    self, self.empty_message.truncate(width, ellipsis=True), width, 1, style, pad=True
-                )[0]
-            return Strip.blank(width, self.get_visual_style("row-list--row").rich_style)
-        if index == self.cursor:
+        if index < self.row_count and index == self.cursor:
             part = "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
-        else:
+        elif index < self.row_count:
             part = "row-list--row"
+        else:
+            index, part = (-1, "row-list--empty") if index == 0 else (-2, "row-list--row")
         cache_key = (self._generation, index, width, part)
         strip = self._strips.get(cache_key)
         if strip is None:
-            content = self._render_row(index).truncate(width, ellipsis=True)
-            style = self.get_visual_style(part)
-            strip = Visual.to_strips(self, content, width, 1, style, pad=True)[0].apply_meta({"row": index})
-            self._strips[cache_key] = strip
+            strip = self._strips[cache_key] = self._draw_line(index, width, part)
         return strip
+
+    def _draw_line(self, index: int, width: int, part: str) -> Strip:
+        """Draw row `index` (-1: the empty message, -2: a line below the last row) in the style of `part`."""
+        style = self.get_visual_style(part)
+        if index == -2:
+            return Strip.blank(width, style.rich_style)
+        content = self.empty_message if index == -1 else self._render_row(index)
+        strip = Visual.to_strips(self, content.truncate(width, ellipsis=True), width, 1, style, pad=True)[0]
+        return strip if index == -1 else strip.apply_meta({"row": index})
 
     def notify_style_update(self) -> None:
         self._strips.clear()

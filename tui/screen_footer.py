@@ -2,19 +2,49 @@
 
 from __future__ import annotations
 
-from textual.app import compose
+from textual.app import ComposeResult, compose
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class ScreenFooter(Footer):
-    """Textual's footer, but it rebuilds itself in its own message loop instead of in the top screen's.
+    """Textual's footer, but it rebuilds itself in its own message loop instead of in the top screen's, and only
+    when the keys it would show have changed.
 
     Textual's footer hands its rebuild to whichever screen is on top (the command palette, an article), which
     then holds the footer's lock while the rebuild runs. When that screen closes meanwhile, the app waits for
     it to finish, and it waits for the lock: every key after that goes unanswered. Rebuilt here, a slow or
     stuck rebuild leaves only this footer behind, and several changes in a row make one rebuild.
+
+    A screen announces its keys again whenever anything might have changed them (three times as the browser
+    opens, each time the same keys); a rebuild mounts a widget per key and redraws the screen, so one that would
+    show the keys already shown is skipped, and the keys are made as compact as the footer before they are
+    mounted, not after.
     """
+
+    _keys_shown: tuple[tuple[object, ...], ...] | None = None
+    """What the last rebuild showed, as `keys_to_show` gave it; None before the first."""
+
+    def keys_to_show(self) -> tuple[tuple[object, ...], ...]:
+        """What a rebuild would show: each shown key with the widget it acts on, whether it is enabled, its
+        tooltip and how it is drawn, and the command palette's key."""
+        active = self.screen.active_bindings
+        shown = [key for key in active.values() if key.binding.show]
+        palette = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if palette is not None and self.show_command_palette:
+            shown.append(palette)
+        return tuple((*key, self.app.get_key_display(key.binding)) for key in shown)
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, each one bound to the footer's compactness already as compact as the footer: such a key
+        starts compact and the binding would undo it once mounted, restyling every key twice while the first frame
+        waits. (The command palette's key is not bound: it stays compact.)"""
+        for widget in super().compose():
+            bound = getattr(widget, "_reactive_connect", None) or {}
+            if isinstance(widget, FooterKey) and "compact" in bound:
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     async def recompose(self) -> None:
         """Rebuild the keys under this footer's lock only. Textual's rebuild also holds every repaint of the app
@@ -24,9 +54,13 @@ class ScreenFooter(Footer):
         if not self.is_attached or self._pruning:
             return
         async with self.lock:
+            keys = self.keys_to_show()
+            if keys == self._keys_shown:
+                return
             await self.query_children("*").exclude(".-textual-system").remove()
             if self.is_attached:
                 await self.mount_all(compose(self))
+                self._keys_shown = keys if self._bindings_ready else None
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True

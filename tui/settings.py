@@ -28,7 +28,7 @@ import json
 import math
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -39,34 +39,41 @@ from tui.safe_text import printable_line
 from tui.search_box import HISTORY_LENGTH, searchable
 from tui.sorting import PANE_ORDERS
 
-try:
-    from tomllib import TOMLDecodeError, loads
-except ImportError:  # Python 3.10
-    try:
-        from tomli import TOMLDecodeError, loads  # type: ignore[no-redef]
-    except ImportError:  # without a TOML library: `[table]` headers and `key = value` lines, values as JSON
-        TOMLDecodeError = ValueError  # type: ignore[misc,assignment]
 
-        def loads(text: str) -> dict[str, Any]:  # type: ignore[misc]
-            """`[table]` headers, `key = value` lines whose value reads as JSON, and comments; else an error."""
-            data: dict[str, Any] = {}
-            table = data
-            for number, line in enumerate(text.splitlines(), 1):
-                line = line.strip()
-                if not line or line.startswith("#"):
-                    continue
-                header = re.fullmatch(r"\[\s*([A-Za-z0-9_-]+)\s*\]", line)
-                if header:
-                    table = data.setdefault(header.group(1), {})
-                    continue
-                key, equals, value = line.partition("=")
-                try:
-                    table[key.strip().strip('"')] = json.loads(value.strip()) if equals else None
-                except ValueError:
-                    raise ValueError(f"line {number} is not key = value") from None
-                if not equals:
-                    raise ValueError(f"line {number} is not key = value")
-            return data
+def toml_loads(text: str) -> dict[str, Any]:
+    """The TOML document `text` as a dict, or a ValueError (as TOMLDecodeError is); the parser is imported only
+    once a config file is there to read: most launches have none, and the first frame should not wait for it."""
+    try:
+        from tomllib import loads
+    except ImportError:  # Python 3.10
+        try:
+            from tomli import loads  # type: ignore[no-redef]
+        except ImportError:
+            loads = loads_plain_toml
+    return loads(text)
+
+
+def loads_plain_toml(text: str) -> dict[str, Any]:
+    """TOML without a TOML library: `[table]` headers, `key = value` lines whose value reads as JSON, and comments;
+    else an error."""
+    data: dict[str, Any] = {}
+    table = data
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        header = re.fullmatch(r"\[\s*([A-Za-z0-9_-]+)\s*\]", line)
+        if header:
+            table = data.setdefault(header.group(1), {})
+            continue
+        key, equals, value = line.partition("=")
+        try:
+            table[key.strip().strip('"')] = json.loads(value.strip()) if equals else None
+        except ValueError:
+            raise ValueError(f"line {number} is not key = value") from None
+        if not equals:
+            raise ValueError(f"line {number} is not key = value")
+    return data
 
 
 def config_path() -> Path:
@@ -149,10 +156,10 @@ def load_settings(path: Path | None = None) -> Settings:
     a wrong setting is left out (and named in the problem line) while the others apply."""
     path = path or config_path()
     try:
-        data = loads(path.read_text(encoding="utf-8"))
+        data = toml_loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings(path=path)
-    except (OSError, UnicodeDecodeError, TOMLDecodeError) as error:
+    except (OSError, ValueError) as error:
         return Settings(problems=(f"ignored, it could not be read ({error})",), writable=False, path=path)
     problems: list[str] = []
     theme = data.get("theme")
@@ -313,7 +320,7 @@ def update_config(changes: Mapping[str, Any], path: Path | None = None) -> None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         text = ""
-    before = loads(text)
+    before = toml_loads(text)
     wanted = merged(before, changes)
     after = edited_text(text, changes)
     if not _reads_as(after, wanted):
@@ -330,8 +337,8 @@ def update_config(changes: Mapping[str, Any], path: Path | None = None) -> None:
         temporary.unlink(missing_ok=True)
 
 
-def _reads_as(text: str, wanted: Mapping[str, Any], reader: Callable[[str], dict[str, Any]] = loads) -> bool:
+def _reads_as(text: str, wanted: Mapping[str, Any]) -> bool:
     try:
-        return reader(text) == wanted
-    except (TOMLDecodeError, ValueError):
+        return toml_loads(text) == wanted
+    except ValueError:
         return False
