@@ -15,6 +15,7 @@ from textual.widgets import Footer
 from store import Store
 from tests.conftest import REPO_ROOT
 from tests.test_tui import make_app, settle, synchronously
+from tui.cli import browser_arguments, build_parser
 
 FIRST_FRAME = """
 import asyncio, json, sys
@@ -95,3 +96,23 @@ async def test_the_footer_builds_its_keys_once_as_the_browser_opens(
         await pilot.press("slash")
         await settle(pilot)
         assert len(builds) == 2, "the footer kept the browsing keys when the search box took the focus"
+
+
+@pytest.mark.parametrize(
+    "words",
+    [[], ["--db", "x.json"], ["--db=x.json"], ["--ascii", "--no-mouse"], ["--no-mouse", "--db", "a b.json", "--ascii"]],
+)
+def test_a_browser_launch_is_read_without_the_parser_as_the_parser_reads_it(words: list[str]) -> None:
+    """Building every command's arguments takes longer than the rest of the command line's work before the first
+    frame, so a plain browser launch is read without it."""
+    quick = browser_arguments(words)
+    assert quick is not None, "a plain browser launch went through the parser"
+    assert vars(quick) == vars(build_parser().parse_args(words))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["--as"], ["--db"], ["--db", "-x"], ["--db="], ["--db", "a", "--db", "b"], ["-h"], ["--version"], ["search", "x"]],
+)
+def test_any_other_command_line_is_left_to_the_parser(words: list[str]) -> None:
+    assert browser_arguments(words) is None

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from store.collector import collector_paused
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
-from store.quote_documents import QuoteDocuments, QuoteRow
 from store.search import SORT_ORDERS, ParsedQuery, match_spans, parse_query
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
@@ -23,6 +22,7 @@ from tui.safe_text import escape_json_text, printable_line
 if TYPE_CHECKING:
     from store import ArticleRecord, IngestOutcome, Snapshot, Store
     from store.model import Extraction
+    from store.quote_documents import QuoteDocuments, QuoteRow
     from store.quote_records import QuoteSelection
     from store.sources import InputArticle
 
@@ -195,6 +195,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--idle-timeout", type=float, default=30.0, metavar="MINUTES", help="idle session limit (default: 30)"
     )
     return parser
+
+
+BROWSER_SWITCHES = {"--ascii": "ascii", "--no-mouse": "no_mouse"}
+"""The browser's own options that take no value, by the name the parser gives them."""
+
+
+def browser_arguments(words: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain browser launch (`--db PATH`, `--ascii`, `--no-mouse`, each at most once) as the
+    parser reads them, read without building it: building every command's arguments takes longer than the rest of
+    the command line's work before the first frame. None for any other command line, which the parser reads."""
+    arguments = argparse.Namespace(command=None, version=None, ascii=False, no_mouse=False)
+    rest = list(words)
+    while rest:
+        word = rest.pop(0)
+        switch = BROWSER_SWITCHES.get(word)
+        if switch is not None and not getattr(arguments, switch):
+            setattr(arguments, switch, True)
+        elif word.startswith("--db=") and len(word) > len("--db=") and "db" not in arguments:
+            arguments.db = word[len("--db=") :]
+        elif word == "--db" and rest and not rest[0].startswith("-") and "db" not in arguments:
+            arguments.db = rest.pop(0)
+        else:
+            return None
+    return arguments
 
 
 def add_query_arguments(parser: argparse.ArgumentParser, words_help: str) -> None:
@@ -837,11 +861,11 @@ class FoundQuotes:
 
     def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
         """What a plain line shows of each quote at `positions` (see `QuoteDocuments.rows`)."""
-        return self._made(positions, QuoteDocuments.rows)
+        return self._made(positions, lambda documents, chosen: documents.rows(chosen))
 
     def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
         """The JSON of each quote at `positions` (see `QuoteDocuments.json_texts`)."""
-        return self._made(positions, QuoteDocuments.json_texts)
+        return self._made(positions, lambda documents, chosen: documents.json_texts(chosen))
 
     def _made(
         self, positions: Iterable[int], make: Callable[[QuoteDocuments, Iterable[int]], Iterator[Any]]
@@ -880,6 +904,7 @@ def keyed_entries(
     one to see the first lines, or to filter or order), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
     from store.keyed_listing import article_filters, sorted_by_key
+    from store.quote_documents import QuoteDocuments
 
     if not keyed_terms(parsed):
         return None
@@ -949,6 +974,8 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
 
     found = keyed_entries(store_path, parsed, arguments.limit, before_whole, not output_is_a_file(), arguments.sort)
     if found is None:
+        from store.quote_documents import QuoteDocuments
+
         snapshot = left_for_exit(open_existing_store(store_path).snapshot)
         if arguments.sort == "article":
             entries = snapshot.search_entries(parsed)
@@ -1101,7 +1128,7 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `whosaid` command."""
-    arguments = build_parser().parse_args(argv)
+    arguments = browser_arguments(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     if arguments.command is not None:
         resume_collector()
     try:
