@@ -102,7 +102,7 @@ class QuoteGroups:
         self,
         texts: Sequence[str] | Mapping[int, str],
         speakers: Sequence[str | None] | Mapping[int, str | None],
-        positions: dict[str, list[int]] | None = None,
+        positions: Mapping[str, Sequence[int]] | None = None,
     ) -> None:
         """Every stored quote's text and speaker, by position; or, given each speaker's `positions`, only those of
         the quotes of these speakers (and the speakers of any quote asked about): a search that read a few
@@ -119,7 +119,7 @@ class QuoteGroups:
             by_speaker.pop(None, None)
             by_speaker.pop("", None)
             positions = by_speaker  # type: ignore[assignment]
-        self._positions: dict[str, Sequence[int]] = positions  # type: ignore[assignment]
+        self._positions: Mapping[str, Sequence[int]] = positions  # type: ignore[assignment]
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers)."""
         self._entries: Sequence[int] | None = None
@@ -136,7 +136,7 @@ class QuoteGroups:
         return len(self.entries)
 
     @property
-    def speaker_positions(self) -> dict[str, Sequence[int]]:
+    def speaker_positions(self) -> Mapping[str, Sequence[int]]:
         """The stored positions of each speaker's quotes ("person:KEY", "organization:KEY"), ascending."""
         return self._positions
 
@@ -326,9 +326,12 @@ def texts_at(texts: Sequence[str] | Mapping[int, str], positions: list[int]) -> 
     return many(positions) if many is not None else [texts[position] for position in positions]
 
 
-def group_quotes(texts: Sequence[str], speakers: Sequence[str | None]) -> QuoteGroups:
-    """Stored quotes (their texts and speaker ids, by position) in groups of one quote; see the module's docstring."""
-    return QuoteGroups(texts, speakers)
+def group_quotes(
+    texts: Sequence[str], speakers: Sequence[str | None], positions: Mapping[str, Sequence[int]] | None = None
+) -> QuoteGroups:
+    """Stored quotes (their texts and speaker ids, by position) in groups of one quote, with each speaker's
+    `positions` when they are held already; see the module's docstring."""
+    return QuoteGroups(texts, speakers, positions)
 
 
 def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups:

@@ -12,6 +12,7 @@ from store.lazy_records import LazyRecords, Selection
 from store.packed_texts import PackedTexts
 from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
+from store.speaker_names import SpeakerNames, SpeakerPositions
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,10 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             with self._lock:
                 groups = self._made[0]
                 if groups is None:
-                    groups = group_quotes(self.texts(), self.speakers())
+                    speakers = self.speakers()
+                    names = self._speaker_names
+                    positions = SpeakerPositions(speakers, names) if isinstance(names, SpeakerNames) else None
+                    groups = group_quotes(self.texts(), speakers, positions)
                     self._made = (groups, self._no_records())
         return groups
 

@@ -416,7 +416,7 @@ class Snapshot:
 
 
     @built_once
-    def _quote_positions_by_speaker(self) -> dict[str, Sequence[int]]:
+    def _quote_positions_by_speaker(self) -> Mapping[str, Sequence[int]]:
         return self.stored_quotes.groups().speaker_positions
 
     def _quote_positions_of(self, speaker: str) -> list[int]:

@@ -1,0 +1,29 @@
+"""Each speaker's quotes found by speaker id, held as runs of one array numbered like the people and organizations:
+the same answers as a dictionary of every speaker's positions, stored speakers or not."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from store.speaker_names import SpeakerNames, SpeakerPositions
+
+PEOPLE = [{"key": key, "name": key.title()} for key in ("ana", "bo", "cy")]
+ORGANIZATIONS = [{"key": key, "name": key.title()} for key in ("acme", "beta")]
+SPEAKERS = st.sampled_from(
+    [None, "person:ana", "person:bo", "person:cy", "organization:acme", "organization:beta", "person:gone", "x:ana"]
+)
+
+
+@given(st.lists(SPEAKERS, max_size=40))
+def test_each_speakers_positions_are_those_of_a_dictionary_of_every_speaker(speakers: list[str | None]) -> None:
+    expected: dict[str, list[int]] = {}
+    for position, speaker in enumerate(speakers):
+        if speaker:
+            expected.setdefault(speaker, []).append(position)
+    held = SpeakerPositions(speakers, SpeakerNames(PEOPLE, ORGANIZATIONS))
+    assert {speaker: list(positions) for speaker, positions in held.items()} == expected
+    assert len(held) == len(expected)
+    for speaker in ("person:ana", "organization:beta", "person:gone", "x:ana", "person:nobody"):
+        assert (speaker in held) == (speaker in expected)
+        assert list(held.get(speaker, ())) == expected.get(speaker, [])
