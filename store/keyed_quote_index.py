@@ -163,6 +163,10 @@ class KeyedQuoteIndex(IndexSearch):
     def _folded_text(self, position: int) -> str:
         return fold(self._text_of(position))
 
+    def speaker_positions(self, speaker: str) -> array:
+        """The positions of a speaker's quotes ("person:KEY", "organization:KEY"), ascending."""
+        return self._postings("speakers", speaker)
+
     def speakers_with_word(self, word: str, prefix: bool = False) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts
         with it)."""

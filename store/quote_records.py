@@ -124,6 +124,19 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             flat = self._flat = list(self._documents)
         return flat
 
+    @property
+    def has_columns(self) -> bool:
+        """Whether every quote has been read into the columns (or documents) held."""
+        return self._columns is not None or self._flat is not None
+
+    def text_at(self, position: int) -> str:
+        """One stored quote's text: from the columns once read, else from its file (a big store's search checks a
+        phrase while its quotes are still being read)."""
+        columns = self._columns
+        if columns is not None:
+            return columns.texts[position]
+        return str((self._flat if self._flat is not None else self._documents)[position]["text"])
+
     def columns(self, article_keys: Iterable[str] = ()) -> QuoteColumns:
         """Every quote's text, speaker and article key, read in one pass over the quotes' files (raising StoreError
         for a damaged one) and kept; each article key the same string as in `article_keys` when it is there."""
@@ -185,6 +198,11 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
 
 class QuoteSelection(Selection[QuoteRecord]):
     """Some of a snapshot's quotes, by stored position (in the Quotes pane, a search's results in reading order)."""
+
+
+class CopiesListed(QuoteSelection):
+    """A search's quotes found while a big store's quotes were still being read: every copy of a quote listed (see
+    `Snapshot.reading_quotes`)."""
 
 
 class QuoteEntries(QuoteSelection):

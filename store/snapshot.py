@@ -9,7 +9,7 @@ from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from store import storage
 from store.article_metadata import stored_metadata
@@ -22,7 +22,7 @@ from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_tit
 from store.packed import PackedDocuments, PackedOnRead
 from store.position_runs import PositionRuns
 from store.quote_index import QuoteIndex
-from store.quote_records import QuoteEntries, QuoteRecords, QuoteSelection
+from store.quote_records import CopiesListed, QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
     Appearance,
     ArticleRecord,
@@ -41,6 +41,9 @@ if TYPE_CHECKING:
     from store.keyed_index import IndexPart
     from store.keyed_quote_index import KeyedQuoteIndex
 
+INDEXED_SPEAKERS_AT_MOST = 16
+"""Speakers a search may name and still be answered from the stored index while a big store's quotes are read
+(each speaker's quotes looked up in every part of the index); a search naming more waits for the quotes."""
 QUOTE_FILES_KEPT = 4
 """Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
@@ -197,6 +200,31 @@ def _table_documents(
     if isinstance(tree, Tables):
         return tree.documents(table, read_current, parts_kept=parts_kept, dropped_fields=dropped_fields)
     return list(tree[table].values()) if table in tree else []
+
+
+class SpeakersQuotes(Protocol):
+    """Each speaker's quote positions, asked for by speaker id."""
+
+    def __getitem__(self, speaker: str) -> Sequence[int]: ...
+
+    def __contains__(self, speaker: object) -> bool: ...
+
+
+class IndexedSpeakers:
+    """Each speaker's quote positions as a big store's stored index posts them, for its searches while its quotes
+    are being read."""
+
+    def __init__(self, index: KeyedQuoteIndex) -> None:
+        self._index = index
+
+    def __getitem__(self, speaker: str) -> Sequence[int]:
+        found = self._index.speaker_positions(speaker)
+        if not found:
+            raise KeyError(speaker)
+        return found
+
+    def __contains__(self, speaker: object) -> bool:
+        return isinstance(speaker, str) and bool(self._index.speaker_positions(speaker))
 
 
 class OrganizationKeysByName:
@@ -441,7 +469,7 @@ class Snapshot:
         if self._keyed_parts is not None:
             from store.keyed_quote_index import KeyedQuoteIndex
 
-            return KeyedQuoteIndex(self._keyed_parts, lambda position: self.stored_quotes.texts()[position])
+            return KeyedQuoteIndex(self._keyed_parts, self.stored_quotes.text_at)
         return QuoteIndex(self.stored_quotes.texts(), self._index_documents[0] if len(self._index_documents) else None)
 
     def build_indexes(self) -> None:
@@ -794,15 +822,24 @@ class Snapshot:
         """The paragraph (line) of the article that holds the quote (see `QuoteRecord.context`)."""
         return quote.context[1]
 
+    @property
+    def reading_quotes(self) -> bool:
+        """True while a big store's quotes are still being read (see `read_all`): its searches answer from the
+        stored index alone, listing every copy of a quote (they are grouped once the quotes are read), and the
+        articles of a search's quotes are not known yet."""
+        return self._keyed_parts is not None and not self.stored_quotes.has_columns
+
     def search_quotes(self, query: str | ParsedQuery) -> QuoteSelection:
         """Quotes matching every word and phrase of the query, in their text or their speaker's name, and every
-        filter (see store.search); in article order, each once (of its copies, the fullest that matches)."""
+        filter (see store.search); in article order, each once (of its copies, the fullest that matches), except
+        while a big store's quotes are being read (see `reading_quotes`)."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
-        positions = self._search_positions(parsed)
+        reading = self.reading_quotes and not parsed.filters and self._few_named(parsed.terms)
+        positions = self._search_positions(parsed, reading)
         check_stop()
-        return self._entries(positions)
+        return CopiesListed(self.stored_quotes, positions) if reading else self._entries(positions)
 
     def search_entries(self, query: str | ParsedQuery) -> Iterator[int]:
         """The stored positions `search_quotes` lists, one at a time: the first come as soon as the index answers,
@@ -813,10 +850,16 @@ class Snapshot:
         positions = self._search_positions(parsed)
         return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
 
-    def _search_positions(self, parsed: ParsedQuery) -> list[int]:
+    def _few_named(self, terms: Sequence[Term]) -> bool:
+        """Whether the terms name few enough speakers for their quotes to be looked up in the stored index one
+        speaker at a time (see INDEXED_SPEAKERS_AT_MOST)."""
+        return sum(len(self._speakers_named(term)) for term in terms) <= INDEXED_SPEAKERS_AT_MOST
+
+    def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
         matches and those of the speakers it names; the filters are applied first, then the whole words, then the
-        word being typed, and a search that has come to nothing stops there."""
+        word being typed, and a search that has come to nothing stops there. While a big store's quotes are being
+        read (`reading`), each speaker's quotes are found in the stored index."""
         terms = parsed.terms
         named_at_all: list[list[str]] = [[] for _ in terms]
         for number in sorted(range(len(terms)), key=lambda n: terms[n].last_is_prefix):
@@ -826,7 +869,9 @@ class Snapshot:
                 return []
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
-        quoted = self._quote_positions_by_speaker
+        quoted: SpeakersQuotes = (
+            IndexedSpeakers(self._quote_index) if reading else self._quote_positions_by_speaker  # type: ignore[arg-type]
+        )
         named = [{s for s in speakers if s in quoted} for speakers in named_at_all]
         if not parsed.filters and not any(named):
             return self._quote_index.search(parsed)
@@ -842,6 +887,9 @@ class Snapshot:
                 for speaker in named[number]:
                     in_text.update(quoted[speaker])
                 found = in_text
+            elif reading:
+                said = set().union(*(quoted[speaker] for speaker in named[number]))
+                found = {position for position in found if position in in_text or position in said}
             else:
                 speakers, said_by = self._quote_speakers, named[number]
                 found = {position for position in found if position in in_text or speakers[position] in said_by}

@@ -25,6 +25,7 @@ from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
 from tui.crash import is_guest_session, record_crash, report_state_on_signal
 from tui.detail import Subject
+from tui.handover import quick_handover
 from tui.launcher import resume_collector
 from tui.palette import PALETTE_ID, WhosaidPalette
 from tui.safe_text import printable_line
@@ -331,12 +332,13 @@ class WhosaidApp(App[None]):
         """Re-read the store file if it changed (off the UI thread), post the new snapshot as soon as its
         first screen is read, then read the rest of it."""
         try:
-            if self.store.refresh() and self.store.loaded_snapshot is not None:
-                self._snapshot_shown.clear()
-                self.post_message(self.SnapshotChanged(self.store.loaded_snapshot))
-                self._snapshot_shown.wait(SHOWN_WAIT_SECONDS)
-            if self.store.loaded_snapshot is not None:
-                self.store.loaded_snapshot.read_all()
+            with quick_handover():
+                if self.store.refresh() and self.store.loaded_snapshot is not None:
+                    self._snapshot_shown.clear()
+                    self.post_message(self.SnapshotChanged(self.store.loaded_snapshot))
+                    self._snapshot_shown.wait(SHOWN_WAIT_SECONDS)
+                if self.store.loaded_snapshot is not None:
+                    self.store.loaded_snapshot.read_all()
             self._store_read = True
         except (WhosaidError, OSError) as error:
             message = printable_line(str(error))

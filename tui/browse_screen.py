@@ -25,12 +25,14 @@ from textual.worker import Worker, get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import export_lines
+from store.quote_records import CopiesListed
 from store.snapshot import QuoteSelection
 from store.stopping import SearchStopped, check_stop, stopping_when
 from tui.articles import ArticleCounts, ArticleCountsByKey
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
 from tui.detail import DetailPane, Subject
+from tui.handover import quick_handover
 from tui.link_list import LinkPosition
 from tui.panes import ArticlesPane, NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
 from tui.row_list import RowList
@@ -101,7 +103,10 @@ def worker_cancelled_within(worker: Worker[None], seconds: float) -> bool:
 
 
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
-    """The articles that printed any of these quotes (every outlet's copy), in the store's order."""
+    """The articles that printed any of these quotes (every outlet's copy), in the store's order; none found yet
+    while a big store's quotes are being read."""
+    if snapshot.reading_quotes:
+        return ()
     if isinstance(quotes, QuoteSelection):
         return snapshot.articles_printing(quotes)
     return snapshot.articles_among({quote.article_key for quote in quotes})
@@ -239,7 +244,8 @@ class BrowseScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="prepare", exit_on_error=False, description="prepare")
     def prepare(self, snapshot: Snapshot) -> None:
         """Build the indexes a detail first needs (seconds at 100k quotes) off the UI thread."""
-        snapshot.build_indexes()
+        with quick_handover():
+            snapshot.build_indexes()
         self.post_message(self.Prepared(snapshot))
         self.post_message(self.ArticlesCounted(snapshot, ArticleCountsByKey(snapshot)))
 
@@ -257,6 +263,9 @@ class BrowseScreen(Screen[None]):
                 self.quotes.show(message.snapshot, quotes, len(quotes), self.search_text, self.quotes.selected_key)
             self.people.start_counting()
             self.organizations.start_counting()
+            if isinstance(self.quotes.given, CopiesListed):
+                self.load(message.snapshot)
+                return
             if self.detail.subject is not None:
                 self.show_subject(self.detail.subject, self.detail.position)
                 return

@@ -68,6 +68,11 @@ class RecordPane(Vertical, Generic[RecordT]):
     def compose(self) -> ComposeResult:
         yield self.rows
 
+    @property
+    def given(self) -> Sequence[RecordT]:
+        """The records as the store gave them, before the pane's order."""
+        return self._given
+
     def show(
         self, snapshot: Snapshot, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None
     ) -> None:
@@ -277,7 +282,9 @@ class QuotesPane(RecordPane[QuoteRecord]):
         cursor = self.rows.cursor
         if cursor is not None and cursor < len(self.records) and self.records[cursor].key == key:
             return cursor
-        position = self.snapshot.quote_position(key) if self.snapshot is not None else None
+        if self.snapshot is None or self.snapshot.reading_quotes:
+            return None  # a big store's quotes by key are known once they are read: not worth a wait for the cursor
+        position = self.snapshot.quote_position(key)
         if position is None:
             return None
         records = self.records

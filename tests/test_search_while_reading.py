@@ -1,0 +1,114 @@
+"""A search typed while a big store's quotes are still being read answers from the stored index at once, listing
+every copy of a quote, and the same search once they are read lists each quote once, as a whole store's does."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from store import Store, storage
+from store import snapshot as snapshot_module
+from store.quote_records import CopiesListed, QuoteRecords
+from store.search import parse_query
+from store.snapshot import Snapshot
+from tests.test_keyed_browsing import TYPED
+from tests.test_keyed_search import QUERIES, store_path  # noqa: F401 - the store these tests search
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui import browse_screen
+from tui.browse_screen import BrowseScreen
+
+__all__ = ["isolated_config"]
+
+
+def read_as_big(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open stores as big ones are: searched by key, their quotes read after the first screen."""
+    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
+
+
+@pytest.fixture
+def opened(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # noqa: F811
+    """The browser's snapshot of the test store searched by key as a big store's is, opened but not yet read."""
+    read_as_big(monkeypatch)
+    store = Store(store_path)
+    store.lean = True
+    snapshot = store.open_snapshot()
+    assert snapshot.reading_quotes
+    return snapshot
+
+
+def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_finds(
+    opened: Snapshot,
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    whole = Store(store_path).snapshot
+    queries = [query for query in [*QUERIES, *TYPED] if not parse_query(query).filters]
+    every_copy = {query: whole._search_positions(parse_query(query)) for query in queries}
+    texts = {query: [whole.stored_quotes[p].text for p in every_copy[query]] for query in queries}
+
+    def unread(*_: object) -> None:
+        raise AssertionError("the quotes were read whole for a search")
+
+    monkeypatch.setattr(QuoteRecords, "columns", unread)
+    for query in queries:
+        found = opened.search_quotes(query)
+        assert isinstance(found, CopiesListed), query
+        assert list(found.positions) == every_copy[query], query
+        assert [quote.text for quote in found] == texts[query], query
+    assert sum(map(bool, every_copy.values())) > 10
+
+
+def test_a_search_naming_many_speakers_waits_for_the_quotes_and_lists_each_once(
+    opened: Snapshot,
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 0)
+    whole = Store(store_path).snapshot
+    for query in ("lee", "ann lee", "harbor org:counc"):
+        found = opened.search_quotes(query)
+        assert not isinstance(found, CopiesListed), query
+        assert list(found.positions) == list(whole.search_quotes(query).positions), query
+
+
+@synchronously
+async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_once(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read_as_big(monkeypatch)
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    whole = Store(store_path).snapshot
+    query = "harbor"
+    copies = whole._search_positions(parse_query(query))
+    assert len(whole.search_quotes(query)) < len(copies), "the test store prints some quotes twice"
+    reading = threading.Event()
+    columns = QuoteRecords.columns
+
+    def held_columns(records: QuoteRecords, *arguments: object) -> object:
+        reading.wait(10)
+        return columns(records, *arguments)
+
+    monkeypatch.setattr(QuoteRecords, "columns", held_columns)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
+                break
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("slash", *query)
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if screen.quotes.records:
+                break
+        assert list(screen.quotes.given.positions) == copies, "found while the quotes are read: every copy"
+        reading.set()
+        await settle(pilot)
+        assert list(screen.quotes.given.positions) == list(whole.search_quotes(query).positions)
