@@ -201,8 +201,8 @@ class QuoteSelection(Selection[QuoteRecord]):
 
 
 class CopiesListed(QuoteSelection):
-    """A search's quotes found while a big store's quotes were still being read: every copy of a quote listed (see
-    `Snapshot.reading_quotes`)."""
+    """A search's quotes found while a big store was still being read and indexed: every copy of a quote listed
+    (see `Snapshot.indexing`)."""
 
 
 class QuoteEntries(QuoteSelection):

@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any, Protocol
 
 from store import storage
@@ -41,9 +41,10 @@ if TYPE_CHECKING:
     from store.keyed_index import IndexPart
     from store.keyed_quote_index import KeyedQuoteIndex
 
-INDEXED_SPEAKERS_AT_MOST = 16
+INDEXED_SPEAKERS_AT_MOST = 2_000
 """Speakers a search may name and still be answered from the stored index while a big store's quotes are read
-(each speaker's quotes looked up in every part of the index); a search naming more waits for the quotes."""
+(their quotes looked up in each part's section of speakers, read once); a search naming more waits for the
+quotes."""
 QUOTE_FILES_KEPT = 4
 """Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
@@ -211,20 +212,19 @@ class SpeakersQuotes(Protocol):
 
 
 class IndexedSpeakers:
-    """Each speaker's quote positions as a big store's stored index posts them, for its searches while its quotes
-    are being read."""
+    """These speakers' quote positions as a big store's stored index posts them, read together, for a search while
+    its quotes are being read."""
 
-    def __init__(self, index: KeyedQuoteIndex) -> None:
-        self._index = index
+    def __init__(self, index: KeyedQuoteIndex, speakers: Iterable[str]) -> None:
+        self._positions = {
+            speaker: found for speaker, found in index.speakers_positions(sorted(set(speakers))).items() if found
+        }
 
     def __getitem__(self, speaker: str) -> Sequence[int]:
-        found = self._index.speaker_positions(speaker)
-        if not found:
-            raise KeyError(speaker)
-        return found
+        return self._positions[speaker]
 
     def __contains__(self, speaker: object) -> bool:
-        return isinstance(speaker, str) and bool(self._index.speaker_positions(speaker))
+        return speaker in self._positions
 
 
 class OrganizationKeysByName:
@@ -823,32 +823,24 @@ class Snapshot:
         return quote.context[1]
 
     @property
-    def reading_quotes(self) -> bool:
-        """True while a big store's quotes are still being read (see `read_all`): its searches answer from the
-        stored index alone, listing every copy of a quote (they are grouped once the quotes are read), and the
-        articles of a search's quotes are not known yet."""
-        return self._keyed_parts is not None and not self.stored_quotes.has_columns
+    def indexing(self) -> bool:
+        """True while a big store's quotes are still being read or their copies grouped (see `build_indexes`): a
+        search may then answer from the stored index alone, listing every copy of a quote, and the articles of a
+        search's quotes, or where a quote stands by key, are not known without a wait."""
+        return self._keyed_parts is not None and not self.stored_quotes.grouped
 
-    def search_quotes(self, query: str | ParsedQuery) -> QuoteSelection:
+    def search_quotes(self, query: str | ParsedQuery, while_indexing: bool = False) -> QuoteSelection:
         """Quotes matching every word and phrase of the query, in their text or their speaker's name, and every
-        filter (see store.search); in article order, each once (of its copies, the fullest that matches), except
-        while a big store's quotes are being read (see `reading_quotes`)."""
+        filter (see store.search); in article order, each once (of its copies, the fullest that matches). With
+        `while_indexing`, a big store still indexing (see `indexing`) answers from its stored index at once, every
+        copy listed, unless the query has filters or names more than INDEXED_SPEAKERS_AT_MOST speakers."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
-        reading = self.reading_quotes and not parsed.filters and self._few_named(parsed.terms)
+        reading = while_indexing and self.indexing and not parsed.filters and self._few_named(parsed.terms)
         positions = self._search_positions(parsed, reading)
         check_stop()
         return CopiesListed(self.stored_quotes, positions) if reading else self._entries(positions)
-
-    def search_entries(self, query: str | ParsedQuery) -> Iterator[int]:
-        """The stored positions `search_quotes` lists, one at a time: the first come as soon as the index answers,
-        before the copies of the last ones are grouped (see `QuoteGroups.entries_in_order`)."""
-        parsed = parse_query(query) if isinstance(query, str) else query
-        if parsed.is_empty:
-            return iter(())
-        positions = self._search_positions(parsed)
-        return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
 
     def _few_named(self, terms: Sequence[Term]) -> bool:
         """Whether the terms name few enough speakers for their quotes to be looked up in the stored index one
@@ -858,8 +850,8 @@ class Snapshot:
     def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
         matches and those of the speakers it names; the filters are applied first, then the whole words, then the
-        word being typed, and a search that has come to nothing stops there. While a big store's quotes are being
-        read (`reading`), each speaker's quotes are found in the stored index."""
+        word being typed, and a search that has come to nothing stops there. While a big store is being indexed
+        (`reading`), each speaker's quotes are found in the stored index."""
         terms = parsed.terms
         named_at_all: list[list[str]] = [[] for _ in terms]
         for number in sorted(range(len(terms)), key=lambda n: terms[n].last_is_prefix):
@@ -870,7 +862,9 @@ class Snapshot:
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
         quoted: SpeakersQuotes = (
-            IndexedSpeakers(self._quote_index) if reading else self._quote_positions_by_speaker  # type: ignore[arg-type]
+            IndexedSpeakers(self._quote_index, chain.from_iterable(named_at_all))  # type: ignore[arg-type]
+            if reading
+            else self._quote_positions_by_speaker
         )
         named = [{s for s in speakers if s in quoted} for speakers in named_at_all]
         if not parsed.filters and not any(named):

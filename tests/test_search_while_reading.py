@@ -35,7 +35,7 @@ def opened(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # no
     store = Store(store_path)
     store.lean = True
     snapshot = store.open_snapshot()
-    assert snapshot.reading_quotes
+    assert snapshot.indexing
     return snapshot
 
 
@@ -55,11 +55,23 @@ def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_fin
 
     monkeypatch.setattr(QuoteRecords, "columns", unread)
     for query in queries:
-        found = opened.search_quotes(query)
+        found = opened.search_quotes(query, while_indexing=True)
         assert isinstance(found, CopiesListed), query
         assert list(found.positions) == every_copy[query], query
         assert [quote.text for quote in found] == texts[query], query
     assert sum(map(bool, every_copy.values())) > 10
+    monkeypatch.undo()
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    opened.read_all()
+    for query in queries:
+        found = opened.search_quotes(query, while_indexing=True)
+        assert isinstance(found, CopiesListed), "read, not yet grouped: still every copy at once"
+        assert list(found.positions) == every_copy[query], query
+    opened.build_indexes()
+    for query in queries:
+        assert list(opened.search_quotes(query, while_indexing=True).positions) == list(
+            whole.search_quotes(query).positions
+        ), query
 
 
 def test_a_search_naming_many_speakers_waits_for_the_quotes_and_lists_each_once(
@@ -70,7 +82,7 @@ def test_a_search_naming_many_speakers_waits_for_the_quotes_and_lists_each_once(
     monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 0)
     whole = Store(store_path).snapshot
     for query in ("lee", "ann lee", "harbor org:counc"):
-        found = opened.search_quotes(query)
+        found = opened.search_quotes(query, while_indexing=True)
         assert not isinstance(found, CopiesListed), query
         assert list(found.positions) == list(whole.search_quotes(query).positions), query
 

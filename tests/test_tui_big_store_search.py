@@ -20,9 +20,9 @@ def calls_of(monkeypatch: pytest.MonkeyPatch, method: str) -> list[tuple[str, bo
     calls: list[tuple[str, bool]] = []
     unrecorded = getattr(Snapshot, method)
 
-    def recorded(snapshot: Snapshot, query: str) -> object:
+    def recorded(snapshot: Snapshot, query: str, **options: bool) -> object:
         calls.append((query, threading.current_thread() is threading.main_thread()))
-        return unrecorded(snapshot, query)
+        return unrecorded(snapshot, query, **options)
 
     monkeypatch.setattr(Snapshot, method, recorded)
     return calls

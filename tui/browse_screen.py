@@ -104,8 +104,8 @@ def worker_cancelled_within(worker: Worker[None], seconds: float) -> bool:
 
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
     """The articles that printed any of these quotes (every outlet's copy), in the store's order; none found yet
-    while a big store's quotes are being read."""
-    if snapshot.reading_quotes:
+    while a big store is being read and indexed."""
+    if snapshot.indexing:
         return ()
     if isinstance(quotes, QuoteSelection):
         return snapshot.articles_printing(quotes)
@@ -347,7 +347,7 @@ class BrowseScreen(Screen[None]):
         worker = get_current_worker()
         try:
             with stopping_when(lambda: worker.is_cancelled):
-                quotes = snapshot.search_quotes(query)
+                quotes = snapshot.search_quotes(query, while_indexing=True)
         except SearchStopped:
             return
         if not worker.is_cancelled:

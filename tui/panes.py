@@ -282,8 +282,8 @@ class QuotesPane(RecordPane[QuoteRecord]):
         cursor = self.rows.cursor
         if cursor is not None and cursor < len(self.records) and self.records[cursor].key == key:
             return cursor
-        if self.snapshot is None or self.snapshot.reading_quotes:
-            return None  # a big store's quotes by key are known once they are read: not worth a wait for the cursor
+        if self.snapshot is None or self.snapshot.indexing:
+            return None  # a big store's quotes by key are known once it is indexed: not worth a wait for the cursor
         position = self.snapshot.quote_position(key)
         if position is None:
             return None
