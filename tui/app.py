@@ -195,10 +195,10 @@ class WhosaidApp(App[None]):
         if self.ascii_only:
             ScrollBar.renderer = AsciiScrollBarRender
         self.set_interval(REFRESH_SECONDS, self.check_store)
-        if self._reading_first_snapshot:
+        if self._reading_first_snapshot and not self.snapshot.preview:
             self.check_store()
         else:
-            self.call_after_refresh(self.check_store)
+            self.call_after_refresh(self.check_store)  # the first frame is drawn before the reading takes turns
         self.theme_changed_signal.subscribe(self, self.remember_theme)
         if self._settings_problems:
             where = self.settings.path or "config.toml"
