@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -32,6 +32,7 @@ from store.quote_groups import QuoteGroups
 from store.quote_index import KEYED_SECTIONS, positions_matching
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
+from store.stopping import check_stop
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
 
 PART_HEAD = re.compile(
@@ -162,6 +163,33 @@ class IndexPart:
         start, end = self.sections[section]
         with FileBytes(self.path) as data:
             return orjson.loads(data[start:end])
+
+
+def part_section_bytes(part: IndexPart, start: int, end: int) -> bytes:
+    """The bytes of a part's file from `start` to `end`, read now."""
+    with FileBytes(part.path) as data:
+        return data[start:end]
+
+
+def speakers_postings(
+    parts: Sequence[IndexPart],
+    speakers: Iterable[str],
+    section_bytes: Callable[[IndexPart, int, int], bytes] = part_section_bytes,
+) -> dict[str, array]:
+    """The positions of these speakers' quotes, ascending, looked up together: each part's section of speakers read
+    once, as bytes, and every speaker found in it by halving it in memory, rather than a few reads of each part for
+    each speaker (a hundredth of a second a speaker at 100,000 articles)."""
+    values: dict[str, list[bytes]] = {speaker: [] for speaker in speakers}
+    keys = [(speaker, speaker.encode("utf-8")) for speaker in values]
+    for part in parts:
+        check_stop()
+        start, end = part.sections["speakers"]
+        raw = section_bytes(part, start, end)
+        for speaker, key in keys:
+            value = section_value(raw, 0, len(raw), key)
+            if value:
+                values[speaker].append(value)
+    return {speaker: decoded_positions(found) for speaker, found in values.items()}
 
 
 def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:
@@ -632,24 +660,17 @@ class KeyedStore:
         return {speaker: self.postings("speakers", speaker) for speaker in speakers}
 
     def _look_up_speakers(self, speakers: Sequence[str]) -> None:
-        """Look up these speakers' postings together: each part's section of speakers read once, as bytes, and every
-        speaker found in it by halving it in memory, rather than a few reads of the part for each speaker."""
-        values: dict[str, list[bytes]] = {speaker: [] for speaker in speakers}
-        keys = [(speaker, speaker.encode("utf-8")) for speaker in speakers]
-        for part in self.parts:
-            start, end = part.sections["speakers"]
+        """Look up these speakers' postings together (see `speakers_postings`), reading the parts' files kept open."""
+
+        def section_bytes(part: IndexPart, start: int, end: int) -> bytes:
             kept = self._part_files.get(part.path)
             if kept is not None:
-                raw = kept[start:end]
-            else:
-                with FileBytes(part.path) as data:
-                    raw = data[start:end]
-            for speaker, key in keys:
-                value = section_value(raw, 0, len(raw), key)
-                if value:
-                    values[speaker].append(value)
-        for speaker in speakers:
-            self._postings[("speakers", speaker)] = decoded_positions(values[speaker])
+                return kept[start:end]
+            with FileBytes(part.path) as data:
+                return data[start:end]
+
+        for speaker, positions in speakers_postings(self.parts, speakers, section_bytes).items():
+            self._postings[("speakers", speaker)] = positions
 
     def speakers_of(self, positions: Iterable[int]) -> dict[str, array]:
         """The positions of the quotes of the speakers of the quotes at these positions, looked up together."""

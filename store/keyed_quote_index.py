@@ -11,7 +11,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 
-from store.keyed_index import FileBytes, IndexPart, decoded_positions, named_speakers, section_value
+from store.keyed_index import FileBytes, IndexPart, decoded_positions, named_speakers, speakers_postings
 from store.keys import fold
 from store.quote_index import IndexSearch
 from store.search import Term
@@ -164,21 +164,9 @@ class KeyedQuoteIndex(IndexSearch):
         return fold(self._text_of(position))
 
     def speakers_positions(self, speakers: Sequence[str]) -> dict[str, array]:
-        """The positions of each of these speakers' quotes ("person:KEY", "organization:KEY"), ascending: each
-        part's section of speakers read once, as bytes, and every speaker found in it by halving it in memory (a
-        lookup in every part for each speaker took a hundredth of a second at 100,000 articles)."""
-        values: dict[str, list[bytes]] = {speaker: [] for speaker in speakers}
-        keys = [(speaker, speaker.encode("utf-8")) for speaker in values]
-        for part in self._parts:
-            check_stop()
-            start, end = part.sections["speakers"]
-            with FileBytes(part.path) as data:
-                raw = data[start:end]
-            for speaker, key in keys:
-                value = section_value(raw, 0, len(raw), key)
-                if value:
-                    values[speaker].append(value)
-        return {speaker: decoded_positions(found) for speaker, found in values.items()}
+        """The positions of each of these speakers' quotes ("person:KEY", "organization:KEY"), ascending, looked up
+        together (see `speakers_postings`)."""
+        return speakers_postings(self._parts, speakers)
 
     def speakers_with_word(self, word: str, prefix: bool = False) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts

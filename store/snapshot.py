@@ -842,6 +842,15 @@ class Snapshot:
         check_stop()
         return CopiesListed(self.stored_quotes, positions) if reading else self._entries(positions)
 
+    def search_entries(self, query: str | ParsedQuery) -> Iterator[int]:
+        """The stored positions `search_quotes` lists, one at a time: the first come as soon as the index answers,
+        before the copies of the last ones are grouped (see `QuoteGroups.entries_in_order`)."""
+        parsed = parse_query(query) if isinstance(query, str) else query
+        if parsed.is_empty:
+            return iter(())
+        positions = self._search_positions(parsed)
+        return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
+
     def _few_named(self, terms: Sequence[Term]) -> bool:
         """Whether the terms name few enough speakers for their quotes to be looked up in the stored index one
         speaker at a time (see INDEXED_SPEAKERS_AT_MOST)."""
