@@ -265,8 +265,8 @@ class Store:
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
                     continue
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
-                for version in earlier:
-                    writer.remove_article(version)
+                for earlier_digest in earlier:
+                    writer.remove_article(earlier_digest)
                 extraction = extractions[digest]
                 writer.add_article(source, text, digest, extraction, metadata)
                 writer.record_extractor(digest, version)

@@ -42,6 +42,7 @@ def test_reading_an_edited_file_again_replaces_the_earlier_version(store_path: P
     assert [a.article_title for a in people["Maria Lopez"].appearances] == ["Budget vote"]
     assert [o.name for o in snapshot.organizations] == ["City Council"]
     assert snapshot.search_quotes("first ") == []
+    assert snapshot.summary().stale_articles == 0, "the new version is read by the installed extractor"
     assert_index_matches_the_quotes(store_path)
 
 
