@@ -104,11 +104,7 @@ class Store:
 
     def reads_quickly(self) -> bool:
         """Whether what a snapshot reads when opened is small enough to read before a first frame (a few ms)."""
-        tables = TableFilesStorage(self.path, SCHEMA_VERSION).read()
-        if not isinstance(tables, Tables):
-            return True
-        opening = sum(tables.file_size(name) for name in OPENING_TABLES) + tables.file_size("quotes", segments=1)
-        return opening <= QUICK_READ_BYTES
+        return opens_quickly(TableFilesStorage(self.path, SCHEMA_VERSION).read())
 
     @property
     def snapshot(self) -> Snapshot:
@@ -409,6 +405,14 @@ class Store:
                     removed.append(RemovedArticle(article["key"], article.get("title", ""), article.get("source", "")))
             writer.apply()
         return removed
+
+
+def opens_quickly(tables: object) -> bool:
+    """Whether what a snapshot of these tables reads when opened is small enough to read before a first frame."""
+    if not isinstance(tables, Tables):
+        return True
+    opening = sum(tables.file_size(name) for name in OPENING_TABLES) + tables.file_size("quotes", segments=1)
+    return opening <= QUICK_READ_BYTES
 
 
 def open_store(path: Path, *, ingest_seeds: bool = True) -> Store:

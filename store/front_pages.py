@@ -43,6 +43,25 @@ def row_document(table: str, document: Mapping[str, Any]) -> dict[str, Any]:
     return row
 
 
+def is_row(table: str, row: object) -> bool:
+    """Whether a stored front page's row has the shape `row_document` gives it (a damaged manifest may say
+    anything: a row that is not one must not reach the screen)."""
+    if not isinstance(row, dict) or not isinstance(row.get("key"), str) or not isinstance(row.get("name"), str):
+        return False
+    aliases = row.get("aliases")
+    if not isinstance(aliases, list) or not all(isinstance(alias, str) for alias in aliases):
+        return False
+    if table != "people":
+        return row.get("articles") == []
+    appearances = row.get("appearances")
+    return isinstance(appearances, list) and len(appearances) <= 1 and all(
+        isinstance(appearance, dict)
+        and isinstance(appearance.get("article"), str)
+        and all(isinstance(appearance.get(field), (str, type(None))) for field in ("role", "organization"))
+        for appearance in appearances
+    )
+
+
 def entry_of(table: str, document: Mapping[str, Any]) -> FrontEntry:
     """A document's front page entry."""
     return (fold(document["name"]), document["key"], row_document(table, document))
@@ -94,10 +113,10 @@ class FrontPage:
         """The page as stored (see `stored`); None when it is not one."""
         if not isinstance(value, dict) or not isinstance(value.get("rows"), list):
             return None
-        try:
-            entries = [entry_of(table, document) for document in value["rows"]]
-        except (KeyError, TypeError, AttributeError):
+        rows = value["rows"]
+        if not all(is_row(table, row) for row in rows):
             return None
+        entries = [entry_of(table, document) for document in rows]
         if any(earlier[:2] >= later[:2] for earlier, later in pairwise(entries)):
             return None
         return cls(entries, whole=bool(value.get("whole")))

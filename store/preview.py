@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from store import front_pages
+from store.database import opens_quickly
 from store.extractor_version import installed_extractor_version, older_than
 from store.front_pages import stored_front_pages, stored_front_speakers
 from store.records import StoreSummary
@@ -20,9 +21,10 @@ from store.storage import Tables
 
 def preview_snapshot(path: Path) -> Snapshot | None:
     """The store's first rows as a preview snapshot (see `Snapshot.preview`); None when its writer kept no pages
-    for this version of it (a store written by an earlier whosaid, or kept whole in its manifest)."""
+    for this version of it (a store written by an earlier whosaid, or kept whole in its manifest), or when the
+    store opens whole as quickly."""
     tables = read_tables(path)
-    if not isinstance(tables, Tables) or tables.changed:
+    if not isinstance(tables, Tables) or tables.changed or opens_quickly(tables):
         return None
     entry = tables.stored_lookups
     if not isinstance(entry, dict) or entry.get("generation") != tables.generation:

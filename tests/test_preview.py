@@ -11,19 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, front_pages
+from store import Store, database, front_pages
 from store.preview import preview_snapshot
 from tests.conftest import tagged_extract
 from tests.test_front_pages import story
 from tests.test_tui import SIZE, isolated_config, make_app, row_texts, settle, synchronously, title_of
 from tui.browse_screen import BrowseScreen
+from tui.commands import WhosaidCommands
 
 __all__ = ["isolated_config"]
 
 
 @pytest.fixture(autouse=True)
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pages of a few rows, so that a few dozen people overflow them."""
+    """Pages of a few rows, so that a few dozen people overflow them, and stores this small previewed as big ones
+    are."""
+    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
     monkeypatch.setattr(front_pages, "FRONT_ROWS", 6)
     monkeypatch.setattr(front_pages, "FRONT_REFILL", 3)
     monkeypatch.setattr(front_pages, "FRONT_QUOTES", 5)
@@ -63,6 +66,28 @@ def test_a_preview_names_the_first_speakers_even_when_the_last_write_removed_quo
     assert all(q.speaker_name for q in preview.quotes)
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [
+        {"appearances": [{"role": "x"}]},
+        {"appearances": [{"article": "a", "role": 3}]},
+        {"name": None},
+        {"aliases": "Ana"},
+        {"appearances": [{"article": "a"}, {"article": "b"}]},
+    ],
+)
+def test_damaged_first_rows_give_no_preview(written: Path, damage: dict) -> None:
+    document = json.loads(written.read_text())
+    document["whosaid"]["lookups"]["front"]["people"]["rows"][0].update(damage)
+    written.write_text(json.dumps(document))
+    assert preview_snapshot(written) is None
+
+
+def test_no_preview_for_a_store_that_opens_whole_as_quickly(written: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(database, "QUICK_READ_BYTES", 8_000_000)
+    assert preview_snapshot(written) is None
+
+
 def test_no_preview_for_a_store_written_without_first_rows(written: Path) -> None:
     document = json.loads(written.read_text())
     del document["whosaid"]["lookups"]["front"]
@@ -94,6 +119,14 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         assert listed == [f"{person.name}  spokesperson" for person in whole.people[:6]]
         assert title_of(screen.people) == f"People 6 of {len(whole.people)}"
         assert screen.detail.full_summary.plain == "Reading the store\u2026"
+        await pilot.press("e")
+        await pilot.pause()
+        said = [notification.message for notification in app._notifications]
+        assert said == ["Still reading the store: export again in a moment."], "nothing partial is exported"
+        screen.quotes.set_order("date")
+        assert row_texts(app, "quotes") == [], "the first rows hold no dates to order them by"
+        screen.quotes.set_order("article")
+        assert list(WhosaidCommands(screen).named_commands()) == [], "no name the palette could not find"
         await pilot.press("slash", *"point")
         await pilot.pause()
         assert row_texts(app, "quotes") == [], "no partial answer to a search"

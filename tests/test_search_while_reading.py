@@ -4,11 +4,13 @@ every copy of a quote, and the same search once they are read lists each quote o
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
-from store import Store, storage
+from store import Store, database, storage
 from store import snapshot as snapshot_module
 from store.quote_records import CopiesListed, QuoteRecords
 from store.search import parse_query
@@ -23,8 +25,10 @@ __all__ = ["isolated_config"]
 
 
 def read_as_big(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Open stores as big ones are: searched by key, their quotes read after the first screen."""
+    """Open stores as big ones are: searched by key, their first screen drawn from the rows the writer keeps, and
+    their quotes read after it."""
     monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
     monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
 
 
@@ -122,5 +126,52 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
                 break
         assert list(screen.quotes.given.positions) == copies, "found while the quotes are read: every copy"
         reading.set()
+        await settle(pilot)
+        assert list(screen.quotes.given.positions) == list(whole.search_quotes(query).positions)
+
+
+@synchronously
+async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_once(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    read_as_big(monkeypatch)
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    whole = Store(store_path).snapshot
+    query = "harbor"
+    reading = threading.Event()
+    columns = QuoteRecords.columns
+    search_quotes = Snapshot.search_quotes
+
+    def held_columns(records: QuoteRecords, *arguments: object) -> object:
+        reading.wait(10)
+        return columns(records, *arguments)
+
+    def slow_search(snapshot: Snapshot, query: str, while_indexing: bool = False) -> object:
+        found = search_quotes(snapshot, query, while_indexing)
+        if isinstance(found, CopiesListed):
+            reading.set()  # the store is read and indexed while this search is still running
+            for _ in range(200):
+                if not snapshot.indexing:
+                    break
+                time.sleep(0.01)
+            time.sleep(0.3)
+        return found
+
+    monkeypatch.setattr(QuoteRecords, "columns", held_columns)
+    monkeypatch.setattr(Snapshot, "search_quotes", slow_search)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
+                break
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("slash")
+        screen.query_one("#search", Input).value = query
+        await settle(pilot)
+        await pilot.pause(1.0)
         await settle(pilot)
         assert list(screen.quotes.given.positions) == list(whole.search_quotes(query).positions)

@@ -366,6 +366,9 @@ class BrowseScreen(Screen[None]):
     def on_browse_screen_quotes_found(self, message: QuotesFound) -> None:
         if message.query != self.search_text or message.snapshot is not self.app.snapshot:
             return
+        if isinstance(message.quotes, CopiesListed) and not message.snapshot.indexing:
+            self.load(message.snapshot)  # indexed while the search ran: search again, each quote once
+            return
         self.show_quotes(message.snapshot, message.query, message.quotes, message.with_detail)
 
     def show_names(
@@ -609,6 +612,9 @@ class BrowseScreen(Screen[None]):
         """Export the quotes listed (the search's results, or all) as Markdown: to a file in the current folder,
         or, in a guest session (read-only), to the terminal's clipboard."""
         quotes = self.quotes.records
+        if self.app.snapshot.preview:
+            self.app.notify("Still reading the store: export again in a moment.", severity="warning", timeout=3)
+            return
         if not quotes:
             self.app.notify("No quotes listed to export", severity="warning", markup=False)
             return

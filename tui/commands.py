@@ -113,9 +113,12 @@ class WhosaidCommands(Provider):
         yield "App: quit", app.action_quit, f"Leave whosaid ({app.key_label(EVERYWHERE['app.quit'])})"
 
     def named_commands(self) -> Iterator[Command]:
-        """A command for every person, organization and article of the store."""
+        """A command for every person, organization and article of the store (none while a big store is read from
+        its first rows: a name beyond them would not be found)."""
         app = self.whosaid
         snapshot = app.snapshot
+        if snapshot.preview:
+            return
         for key, name, role_and_organization in snapshot.people_summaries():
             yield (
                 f"Person: {printable_line(name)}",

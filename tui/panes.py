@@ -256,7 +256,9 @@ class QuotesPane(RecordPane[QuoteRecord]):
     ) -> None:
         """List the quotes in the pane's order (the store gives them in article order)."""
         self._given = records
-        if self.order != "article":
+        if self.order != "article" and snapshot.preview:
+            records = ()  # a big store's first rows hold no articles to order them by
+        elif self.order != "article":
             if not isinstance(records, QuoteSelection):
                 records = QuoteSelection(snapshot.quotes, list(range(len(records))))
             records = snapshot.sorted_quotes(records, self.order)
