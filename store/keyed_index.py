@@ -165,6 +165,12 @@ class IndexPart:
             return orjson.loads(data[start:end])
 
 
+SPEAKERS_HALVED = 32
+"""Speakers looked up together up to which each part's section of speakers is searched by halving its bytes for
+each; past them, it is parsed once (a third of a millisecond a part at 100,000 articles) and they are looked up in
+it."""
+
+
 def part_section_bytes(part: IndexPart, start: int, end: int) -> bytes:
     """The bytes of a part's file from `start` to `end`, read now."""
     with FileBytes(part.path) as data:
@@ -179,17 +185,24 @@ def speakers_postings(
     """The positions of these speakers' quotes, ascending, looked up together: each part's section of speakers read
     once, as bytes, and every speaker found in it by halving it in memory, rather than a few reads of each part for
     each speaker (a hundredth of a second a speaker at 100,000 articles)."""
-    values: dict[str, list[bytes]] = {speaker: [] for speaker in speakers}
+    values: dict[str, list[bytes | str]] = {speaker: [] for speaker in speakers}
     keys = [(speaker, speaker.encode("utf-8")) for speaker in values]
     for part in parts:
         check_stop()
         start, end = part.sections["speakers"]
         raw = section_bytes(part, start, end)
+        if len(keys) > SPEAKERS_HALVED:
+            section = orjson.loads(raw)
+            for speaker, found in values.items():
+                value = section.get(speaker)
+                if value:
+                    found.append(value)
+            continue
         for speaker, key in keys:
             value = section_value(raw, 0, len(raw), key)
             if value:
                 values[speaker].append(value)
-    return {speaker: decoded_positions(found) for speaker, found in values.items()}
+    return {speaker: decoded_positions(found) for speaker, found in values.items()}  # type: ignore[arg-type]
 
 
 def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:

@@ -129,6 +129,13 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         """Whether every quote has been read into the columns (or documents) held."""
         return self._columns is not None or self._flat is not None
 
+    def speaker_at(self, position: int) -> str | None:
+        """One stored quote's speaker id: from the columns once read, else from its file."""
+        columns = self._columns
+        if columns is not None:
+            return columns.speakers[position]
+        return (self._flat if self._flat is not None else self._documents)[position].get("speaker")
+
     def text_at(self, position: int) -> str:
         """One stored quote's text: from the columns once read, else from its file (a big store's search checks a
         phrase while its quotes are still being read)."""

@@ -9,7 +9,7 @@ from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from store import storage
 from store.article_metadata import stored_metadata
@@ -41,10 +41,10 @@ if TYPE_CHECKING:
     from store.keyed_index import IndexPart
     from store.keyed_quote_index import KeyedQuoteIndex
 
-INDEXED_SPEAKERS_AT_MOST = 2_000
-"""Speakers a search may name and still be answered from the stored index while a big store's quotes are read
-(their quotes looked up in each part's section of speakers, read once); a search naming more waits for the
-quotes."""
+INDEXED_SPEAKERS_AT_MOST = 20_000
+"""Speakers a term may name and have their quotes looked up in the stored index while a big store is indexed
+(each part's section of speakers read once for them); a term naming more is told by the speakers of the quotes the
+other terms found, and a search whose every term names more waits for the indexing."""
 QUOTE_FILES_KEPT = 4
 """Quote files a lean snapshot keeps parsed: the quotes on screen are read again from their files when shown,
 while every quote's text, speaker and article are kept apart in compact lists (see `QuoteRecords.columns`)."""
@@ -201,14 +201,6 @@ def _table_documents(
     if isinstance(tree, Tables):
         return tree.documents(table, read_current, parts_kept=parts_kept, dropped_fields=dropped_fields)
     return list(tree[table].values()) if table in tree else []
-
-
-class SpeakersQuotes(Protocol):
-    """Each speaker's quote positions, asked for by speaker id."""
-
-    def __getitem__(self, speaker: str) -> Sequence[int]: ...
-
-    def __contains__(self, speaker: object) -> bool: ...
 
 
 class IndexedSpeakers:
@@ -852,9 +844,9 @@ class Snapshot:
         return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
 
     def _few_named(self, terms: Sequence[Term]) -> bool:
-        """Whether the terms name few enough speakers for their quotes to be looked up in the stored index one
-        speaker at a time (see INDEXED_SPEAKERS_AT_MOST)."""
-        return sum(len(self._speakers_named(term)) for term in terms) <= INDEXED_SPEAKERS_AT_MOST
+        """Whether some term names few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or none names any, for the
+        stored index to answer the search."""
+        return not terms or min(len(self._speakers_named(term)) for term in terms) <= INDEXED_SPEAKERS_AT_MOST
 
     def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> list[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
@@ -870,11 +862,9 @@ class Snapshot:
                 return []
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
-        quoted: SpeakersQuotes = (
-            IndexedSpeakers(self._quote_index, chain.from_iterable(named_at_all))  # type: ignore[arg-type]
-            if reading
-            else self._quote_positions_by_speaker
-        )
+        if reading:
+            return self._indexed_positions(terms, named_at_all)
+        quoted = self._quote_positions_by_speaker
         named = [{s for s in speakers if s in quoted} for speakers in named_at_all]
         if not parsed.filters and not any(named):
             return self._quote_index.search(parsed)
@@ -890,12 +880,31 @@ class Snapshot:
                 for speaker in named[number]:
                     in_text.update(quoted[speaker])
                 found = in_text
-            elif reading:
-                said = set().union(*(quoted[speaker] for speaker in named[number]))
-                found = {position for position in found if position in in_text or position in said}
             else:
                 speakers, said_by = self._quote_speakers, named[number]
                 found = {position for position in found if position in in_text or speakers[position] in said_by}
+        return sorted(found or ())
+
+    def _indexed_positions(self, terms: Sequence[Term], named_at_all: list[list[str]]) -> list[int]:
+        """`_search_positions` answered from the stored index alone, while a big store is indexed: the term naming
+        the fewest speakers first, each term's named speakers' quotes looked up together; a later term naming more
+        than INDEXED_SPEAKERS_AT_MOST keeps a quote found so far whose text it matches or whose speaker, read from
+        the quote, it names."""
+        order = sorted(range(len(terms)), key=lambda number: len(named_at_all[number]))
+        few = [named for number in order if len(named := named_at_all[number]) <= INDEXED_SPEAKERS_AT_MOST]
+        quoted = IndexedSpeakers(self._quote_index, chain.from_iterable(few))  # type: ignore[arg-type]
+        found: set[int] | None = None
+        for number in order:
+            if found is not None and not found:
+                return []
+            in_text = set(self._quote_index.search(ParsedQuery((terms[number],))))
+            named = named_at_all[number]
+            if len(named) > INDEXED_SPEAKERS_AT_MOST:
+                said_by, speaker_at = set(named), self.stored_quotes.speaker_at
+                found = {p for p in sorted(found or ()) if p in in_text or speaker_at(p) in said_by}  # file by file
+                continue
+            said = in_text.union(*(quoted[speaker] for speaker in named if speaker in quoted))
+            found = said if found is None else {position for position in found if position in said}
         return sorted(found or ())
 
     @built_once

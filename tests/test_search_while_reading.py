@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from store import Store, database, storage
+from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
 from store.quote_records import CopiesListed, QuoteRecords
 from store.search import parse_query
@@ -43,14 +43,26 @@ def opened(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # no
     return snapshot
 
 
+@pytest.mark.parametrize(("speakers_looked_up", "speakers_halved"), [(1000, 32), (1, 32), (1000, 0)])
 def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_finds(
     opened: Snapshot,
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    speakers_looked_up: int,
+    speakers_halved: int,
 ) -> None:
-    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", speakers_looked_up)
+    monkeypatch.setattr(keyed_index, "SPEAKERS_HALVED", speakers_halved)
     whole = Store(store_path).snapshot
-    queries = [query for query in [*QUERIES, *TYPED] if not parse_query(query).filters]
+    queries = [
+        query
+        for query in [*QUERIES, *TYPED]
+        if not (parsed := parse_query(query)).filters
+        and min((len(whole._speakers_named(term)) for term in parsed.terms), default=0) <= speakers_looked_up
+    ]
+    assert len(queries) > 20
+    named = [[len(whole._speakers_named(term)) for term in parse_query(query).terms] for query in queries]
+    assert any(max(counts, default=0) > speakers_looked_up for counts in named) or speakers_looked_up > 100
     every_copy = {query: whole._search_positions(parse_query(query)) for query in queries}
     texts = {query: [whole.stored_quotes[p].text for p in every_copy[query]] for query in queries}
 
@@ -65,7 +77,8 @@ def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_fin
         assert [quote.text for quote in found] == texts[query], query
     assert sum(map(bool, every_copy.values())) > 10
     monkeypatch.undo()
-    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", speakers_looked_up)
+    monkeypatch.setattr(keyed_index, "SPEAKERS_HALVED", speakers_halved)
     opened.read_all()
     for query in queries:
         found = opened.search_quotes(query, while_indexing=True)
