@@ -58,9 +58,6 @@ DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
 """A detail that took longer than this to show is not redrawn for every row the cursor passes."""
-PREPARED_AT_ONCE = 1_000
-"""Quotes up to which a store's indexes are built before the first frame (15 ms for 900 quotes), so that it shows
-the quote counts and the detail at once rather than a frame later."""
 SEARCHED_IN_A_WORKER = 100_000
 """Stores with more quotes than this are searched off the UI thread: a search there can take tenths of a second
 (a one-letter prefix at a million quotes), which would freeze typing; smaller stores answer in milliseconds."""
@@ -237,14 +234,7 @@ class BrowseScreen(Screen[None]):
         yield ScreenFooter()
 
     def on_mount(self) -> None:
-        snapshot = self.app.snapshot
-        if not self.app.reading_store and snapshot.summary().quotes <= PREPARED_AT_ONCE:
-            snapshot.build_indexes()
-            self._prepared = snapshot
-        self.load(snapshot)
-        if self._prepared is snapshot:
-            self.articles.show_counts(snapshot, ArticleCountsByKey(snapshot))
-            self.show_selection(self.people)
+        self.load(self.app.snapshot)
 
     def _prepare_if_current(self, snapshot: Snapshot) -> None:
         """Start preparing `snapshot` unless a newer one came first (a store reread as the app starts)."""
