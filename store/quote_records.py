@@ -86,7 +86,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             copies = groups.size_of(index) if groups is not None else 1
             columns = self._columns
             if self._flat is not None or columns is None or columns.places is None:
-                document = (self._flat if self._flat is not None else self._documents)[index]
+                document = self._document_at(index)
             else:
                 start, paragraph = columns.places[2 * index], columns.places[2 * index + 1]
                 document = {
@@ -105,7 +105,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         columns = self._columns
         if self._flat is None and columns is not None and columns.places is not None:
             return columns.places[2 * position]
-        return (self._flat if self._flat is not None else self._documents)[position]["start"]
+        return self._document_at(position)["start"]
 
     def speaker_ids(self) -> list[str]:
         """Every person's and organization's speaker id ("person:KEY", "organization:KEY"): the people in the
@@ -132,17 +132,17 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
     def speaker_at(self, position: int) -> str | None:
         """One stored quote's speaker id: from the columns once read, else from its file."""
         columns = self._columns
-        if columns is not None:
-            return columns.speakers[position]
-        return (self._flat if self._flat is not None else self._documents)[position].get("speaker")
+        return columns.speakers[position] if columns is not None else self._document_at(position).get("speaker")
 
     def text_at(self, position: int) -> str:
         """One stored quote's text: from the columns once read, else from its file (a big store's search checks a
         phrase while its quotes are still being read)."""
         columns = self._columns
-        if columns is not None:
-            return columns.texts[position]
-        return str((self._flat if self._flat is not None else self._documents)[position]["text"])
+        return columns.texts[position] if columns is not None else str(self._document_at(position)["text"])
+
+    def _document_at(self, position: int) -> dict[str, Any]:
+        """One stored quote's document, from the documents read whole if they were, else from its file."""
+        return (self._flat if self._flat is not None else self._documents)[position]
 
     def columns(self, article_keys: Iterable[str] = ()) -> QuoteColumns:
         """Every quote's text, speaker and article key, read in one pass over the quotes' files (raising StoreError

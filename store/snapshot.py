@@ -203,22 +203,6 @@ def _table_documents(
     return list(tree[table].values()) if table in tree else []
 
 
-class IndexedSpeakers:
-    """These speakers' quote positions as a big store's stored index posts them, read together, for a search while
-    its quotes are being read."""
-
-    def __init__(self, index: KeyedQuoteIndex, speakers: Iterable[str]) -> None:
-        self._positions = {
-            speaker: found for speaker, found in index.speakers_positions(sorted(set(speakers))).items() if found
-        }
-
-    def __getitem__(self, speaker: str) -> Sequence[int]:
-        return self._positions[speaker]
-
-    def __contains__(self, speaker: object) -> bool:
-        return speaker in self._positions
-
-
 class OrganizationKeysByName:
     """Each organization's key by the `name_key` of its name and of each alias, the first organization (in their
     order) to have a name winning it. Most organizations' keys are their name's key, so only the other names are
@@ -892,7 +876,8 @@ class Snapshot:
         the quote, it names."""
         order = sorted(range(len(terms)), key=lambda number: len(named_at_all[number]))
         few = [named for number in order if len(named := named_at_all[number]) <= INDEXED_SPEAKERS_AT_MOST]
-        quoted = IndexedSpeakers(self._quote_index, chain.from_iterable(few))  # type: ignore[arg-type]
+        looked_up = self._quote_index.speakers_positions(sorted(set(chain.from_iterable(few))))  # type: ignore[union-attr]
+        quoted = {speaker: positions for speaker, positions in looked_up.items() if positions}
         found: set[int] | None = None
         for number in order:
             if found is not None and not found:

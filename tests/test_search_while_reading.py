@@ -32,6 +32,28 @@ def read_as_big(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
 
 
+def held_reading(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold every read of the quotes whole until the returned event is set (ten seconds at most)."""
+    reading = threading.Event()
+    columns = QuoteRecords.columns
+
+    def held_columns(records: QuoteRecords, *arguments: object) -> object:
+        reading.wait(10)
+        return columns(records, *arguments)
+
+    monkeypatch.setattr(QuoteRecords, "columns", held_columns)
+    return reading
+
+
+async def whole_store_listed(pilot, whole: Snapshot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the app lists the whole store rather than its first rows (two and a half seconds at most)."""
+    app = pilot.app
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
+            return
+
+
 @pytest.fixture
 def opened(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # noqa: F811
     """The browser's snapshot of the test store searched by key as a big store's is, opened but not yet read."""
@@ -116,20 +138,10 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
     query = "harbor"
     copies = whole._search_positions(parse_query(query))
     assert len(whole.search_quotes(query)) < len(copies), "the test store prints some quotes twice"
-    reading = threading.Event()
-    columns = QuoteRecords.columns
-
-    def held_columns(records: QuoteRecords, *arguments: object) -> object:
-        reading.wait(10)
-        return columns(records, *arguments)
-
-    monkeypatch.setattr(QuoteRecords, "columns", held_columns)
+    reading = held_reading(monkeypatch)
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
-                break
+        await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
         await pilot.press("slash", *query)
@@ -153,13 +165,8 @@ async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_on
     monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
     whole = Store(store_path).snapshot
     query = "harbor"
-    reading = threading.Event()
-    columns = QuoteRecords.columns
+    reading = held_reading(monkeypatch)
     search_quotes = Snapshot.search_quotes
-
-    def held_columns(records: QuoteRecords, *arguments: object) -> object:
-        reading.wait(10)
-        return columns(records, *arguments)
 
     def slow_search(snapshot: Snapshot, query: str, while_indexing: bool = False) -> object:
         found = search_quotes(snapshot, query, while_indexing)
@@ -172,14 +179,10 @@ async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_on
             time.sleep(0.3)
         return found
 
-    monkeypatch.setattr(QuoteRecords, "columns", held_columns)
     monkeypatch.setattr(Snapshot, "search_quotes", slow_search)
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
-                break
+        await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
         await pilot.press("slash")
