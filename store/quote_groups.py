@@ -121,7 +121,8 @@ class QuoteGroups:
             positions = by_speaker  # type: ignore[assignment]
         self._positions: Mapping[str, Sequence[int]] = positions  # type: ignore[assignment]
         self._grouped: dict[str, SpeakerGroups | None] = {}
-        """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers)."""
+        """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers), until every
+        speaker is grouped (`entries`): then only the speakers with groups."""
         self._entries: Sequence[int] | None = None
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
@@ -228,7 +229,8 @@ class QuoteGroups:
                     self.group_speakers(batch)
                     batch, quotes_in_batch = [], 0
             self.group_speakers(batch)
-            listed = bytearray(not speaker for speaker in self._speakers)  # type: ignore[union-attr]
+            said_by = getattr(self._speakers, "codes", self._speakers)
+            listed = bytearray(not speaker for speaker in said_by)  # type: ignore[union-attr]
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}
             for speaker, groups in self._grouped.items():
@@ -243,6 +245,7 @@ class QuoteGroups:
             self._alone = copied.translate(_NOT_SET)
             self._leads = leads
             self._copied = copied
+            self._grouped = {speaker: groups for speaker, groups in self._grouped.items() if groups is not None}
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
@@ -289,7 +292,10 @@ class QuoteGroups:
         return lead == position
 
     def _of_speaker(self, speaker: str) -> SpeakerGroups | None:
-        """The groups of one speaker's quotes, made when first needed (None: all apart)."""
+        """The groups of one speaker's quotes, made when first needed (None: all apart; once every speaker is
+        grouped, only those with groups are kept)."""
+        if self._entries is not None:
+            return self._grouped.get(speaker)
         try:
             return self._grouped[speaker]
         except KeyError:

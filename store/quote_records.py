@@ -12,7 +12,7 @@ from store.lazy_records import LazyRecords, Selection
 from store.packed_texts import PackedTexts
 from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
-from store.speaker_names import SpeakerNames, SpeakerPositions
+from store.speaker_names import SpeakerColumn, SpeakerNames, SpeakerPositions
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,8 @@ class QuoteColumns:
     without the quotes' documents (each speaker and article key held once, however many quotes share it)."""
 
     texts: Sequence[str]
-    speakers: list[str | None]
+    speakers: Sequence[str | None]
+    """A `SpeakerColumn` when compact: each speaker a number."""
     article_keys: list[str]
     places: array | None
     """Each quote's start and paragraph, in turn (4 bytes each); None when a document holds something else than a
@@ -154,7 +155,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if columns is None:
                     if self._compact:
                         documents = self._flat if self._flat is not None else self._documents
-                        columns = _columns_of(documents, self._packed_texts, article_keys)
+                        columns = _columns_of(documents, self._speaker_names, self._packed_texts, article_keys)
                     else:
                         columns = _plain_columns(self.all_documents())
                     self._columns = columns
@@ -176,7 +177,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         """Every quote's article key, by position."""
         return self.columns().article_keys
 
-    def speakers(self) -> list[str | None]:
+    def speakers(self) -> Sequence[str | None]:
         """Every quote's speaker ("person:KEY", "organization:KEY") or None, by position."""
         return self.columns().speakers
 
@@ -227,21 +228,23 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
 
 
 def _columns_of(
-    documents: Sequence[dict[str, Any]], packed_texts: bool = False, known_articles: Iterable[str] = ()
+    documents: Sequence[dict[str, Any]],
+    speaker_names: Mapping[str, str],
+    packed_texts: bool = False,
+    known_articles: Iterable[str] = (),
 ) -> QuoteColumns:
-    """The columns of these quote documents, read in one pass, each distinct speaker and article key one string
-    (an article's the one in `known_articles`, if there); with `packed_texts`, the texts compressed (see
-    `PackedTexts`)."""
+    """The columns of these quote documents, read in one pass, each speaker a number (see `SpeakerColumn`) and each
+    distinct article key one string (the one in `known_articles`, if there); with `packed_texts`, the texts
+    compressed (see `PackedTexts`)."""
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
-    speakers: list[str | None] = []
+    speakers = SpeakerColumn(speaker_names)
     article_keys: list[str] = []
     places: array | None = array("i")
     held: dict[str | None, str | None] = {key: key for key in known_articles}
     hold = held.setdefault
     for doc in documents:
         texts.append(doc["text"])
-        speaker = doc.get("speaker")
-        speakers.append(hold(speaker, speaker))
+        speakers.append(doc.get("speaker"))
         article = doc["article"]
         article_keys.append(hold(article, article))  # type: ignore[arg-type]
         start, paragraph = doc["start"], doc.get("paragraph", 0)

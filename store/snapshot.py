@@ -6,7 +6,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections import ChainMap
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain
 from typing import TYPE_CHECKING, Any
@@ -32,7 +32,7 @@ from store.records import (
     StoreSummary,
 )
 from store.search import SORT_ORDERS, WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
-from store.speaker_names import SpeakerNames
+from store.speaker_names import SpeakerColumn, SpeakerNames
 from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
@@ -865,8 +865,8 @@ class Snapshot:
                     in_text.update(quoted[speaker])
                 found = in_text
             else:
-                speakers, said_by = self._quote_speakers, named[number]
-                found = {position for position in found if position in in_text or speakers[position] in said_by}
+                said_by = self._said_by(named[number])
+                found = {position for position in found if position in in_text or said_by(position)}
         return sorted(found or ())
 
     def _indexed_positions(self, terms: Sequence[Term], named_at_all: list[list[str]]) -> list[int]:
@@ -885,17 +885,30 @@ class Snapshot:
             in_text = set(self._quote_index.search(ParsedQuery((terms[number],))))
             named = named_at_all[number]
             if len(named) > INDEXED_SPEAKERS_AT_MOST:
-                said_by, speaker_at = set(named), self.stored_quotes.speaker_at
-                found = {p for p in sorted(found or ()) if p in in_text or speaker_at(p) in said_by}  # file by file
+                said_by = self._said_by(named)
+                found = {p for p in sorted(found or ()) if p in in_text or said_by(p)}  # file by file
                 continue
             said = in_text.union(*(quoted[speaker] for speaker in named if speaker in quoted))
             found = said if found is None else {position for position in found if position in said}
         return sorted(found or ())
 
     @built_once
-    def _quote_speakers(self) -> list[str | None]:
+    def _quote_speakers(self) -> Sequence[str | None]:
         """Every stored quote's speaker id, by position."""
         return self.stored_quotes.speakers()
+
+    def _said_by(self, speakers: Iterable[str]) -> Callable[[int], bool]:
+        """Whether the stored quote at a position is one of these speakers' (its speaker's number looked at, once
+        the quotes are read; else its speaker read from its file)."""
+        if not self.stored_quotes.has_columns:
+            said_by, speaker_at = set(speakers), self.stored_quotes.speaker_at
+            return lambda position: speaker_at(position) in said_by
+        column = self._quote_speakers
+        if isinstance(column, SpeakerColumn):
+            codes, wanted = column.codes, column.codes_of(speakers)
+            return lambda position: codes[position] in wanted
+        held = set(speakers)
+        return lambda position: column[position] in held
 
     @built_once
     def _speaker_lines(self) -> tuple[NameLines, list[str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.speaker_names import SpeakerNames, SpeakerPositions
+from store.speaker_names import SpeakerColumn, SpeakerNames, SpeakerPositions
 
 PEOPLE = [{"key": key, "name": key.title()} for key in ("ana", "bo", "cy")]
 ORGANIZATIONS = [{"key": key, "name": key.title()} for key in ("acme", "beta")]
@@ -27,3 +27,27 @@ def test_each_speakers_positions_are_those_of_a_dictionary_of_every_speaker(spea
     for speaker in ("person:ana", "organization:beta", "person:gone", "x:ana", "person:nobody"):
         assert (speaker in held) == (speaker in expected)
         assert list(held.get(speaker, ())) == expected.get(speaker, [])
+
+
+@given(st.lists(SPEAKERS, max_size=40), st.booleans())
+def test_a_column_of_speaker_numbers_reads_back_every_speaker_and_finds_their_quotes(
+    speakers: list[str | None], numbered: bool
+) -> None:
+    names = SpeakerNames(PEOPLE, ORGANIZATIONS)
+    column = SpeakerColumn(names if numbered else dict(names))
+    for speaker in speakers:
+        column.append(speaker)
+    assert list(column) == speakers
+    assert [column[position] for position in range(len(speakers))] == speakers
+    assert column[1:3] == speakers[1:3]
+    wanted = {"person:bo", "person:gone", "organization:acme"}
+    codes = column.codes_of(wanted)
+    assert [column.codes[position] in codes for position in range(len(speakers))] == [
+        speaker in wanted for speaker in speakers
+    ]
+    expected: dict[str, list[int]] = {}
+    for position, speaker in enumerate(speakers):
+        if speaker:
+            expected.setdefault(speaker, []).append(position)
+    held = SpeakerPositions(column, names)
+    assert {speaker: list(positions) for speaker, positions in held.items()} == expected
