@@ -18,15 +18,32 @@ class PositionRuns:
         for number, position in pairs:
             numbers.append(number)
             positions.append(position)
+        self._fill(count, numbers, positions)
+
+    @classmethod
+    def of_numbers(cls, count: int, numbers: Sequence[int], first: int = 0) -> PositionRuns:
+        """Each position paired with `numbers[position] - first`, a number outside 0 to `count` with none: no copy of
+        a column of a million numbers (an article's or a speaker's for each quote) is made to pair them."""
+        runs = cls.__new__(cls)
+        runs._fill(count, numbers, range(len(numbers)), first)
+        return runs
+
+    def _fill(self, count: int, numbers: Sequence[int], positions: Sequence[int], first: int = 0) -> None:
+        """Pair each of `positions` with the number at its index in `numbers`, less `first`."""
+        limit = first + count
         sizes = array("I", bytes(4 * count))
-        for number in numbers:
-            sizes[number] += 1
+        for value in numbers:
+            if first <= value < limit:
+                sizes[value - first] += 1
         self._starts = array("I", accumulate(sizes, initial=0))
+        del sizes
         filled = self._starts[:-1]
-        values = array("I", bytes(4 * len(positions)))
-        for number, position in zip(numbers, positions, strict=True):
-            values[filled[number]] = position
-            filled[number] += 1
+        values = array("I", bytes(4 * self._starts[-1]))
+        for value, position in zip(numbers, positions, strict=True):
+            if first <= value < limit:
+                number = value - first
+                values[filled[number]] = position
+                filled[number] += 1
         self._values = values
 
     def at(self, number: int | None) -> Sequence[int]:

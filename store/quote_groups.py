@@ -122,7 +122,7 @@ class QuoteGroups:
         self._positions: Mapping[str, Sequence[int]] = positions  # type: ignore[assignment]
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers), until every
-        speaker is grouped (`entries`): then only the speakers with groups."""
+        speaker is grouped (`entries`): then only the speakers with copies."""
         self._entries: Sequence[int] | None = None
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
@@ -190,30 +190,35 @@ class QuoteGroups:
             return position
         return groups.leads[groups.group_of[bisect_left(groups.positions, position)]]
 
-    def group_speakers(self, speakers: Iterable[str | None]) -> None:
+    def group_speakers(self, speakers: Iterable[str | None], keep_apart: bool = True) -> None:
         """Group these speakers' quotes now, normalising all their texts at once (many times cheaper than one
-        speaker at a time when a search finds the quotes of thousands of speakers)."""
+        speaker at a time when a search finds the quotes of thousands of speakers); unless `keep_apart`, a speaker
+        whose quotes are all apart is not recorded (`entries` groups every speaker once, and keeps only copies)."""
         grouped, quotes_of = self._grouped, self._positions
         several = []
+        apart: list[str] = []
         for speaker in dict.fromkeys(speakers):
             if speaker and speaker not in grouped:
                 if len(quotes_of[speaker]) == 1:
-                    grouped[speaker] = None
+                    apart.append(speaker)
                 else:
                     several.append(speaker)
         texts = self._texts
         few = [speaker for speaker in several if len(quotes_of[speaker]) <= FEW_TO_PAIR]
         counts = [len(quotes_of[speaker]) for speaker in few]
         squeezed = squeezed_words(texts_at(texts, [position for speaker in few for position in quotes_of[speaker]]))
-        for speaker, apart in zip(few, _surely_apart(squeezed, counts), strict=True):
-            if apart:
-                grouped[speaker] = None
-        several = [speaker for speaker in several if speaker not in grouped]
+        surely_apart = {speaker for speaker, alone in zip(few, _surely_apart(squeezed, counts), strict=True) if alone}
+        several = [speaker for speaker in several if speaker not in surely_apart]
+        if keep_apart:
+            grouped.update(dict.fromkeys(apart))
+            grouped.update(dict.fromkeys(surely_apart))
         padded = padded_words(texts_at(texts, [position for speaker in several for position in quotes_of[speaker]]))
         start = 0
         for speaker in several:
             positions = quotes_of[speaker]
-            grouped[speaker] = speaker_groups(positions, padded[start : start + len(positions)])
+            groups = speaker_groups(positions, padded[start : start + len(positions)])
+            if keep_apart or groups.copies:
+                grouped[speaker] = groups
             start += len(positions)
 
     @property
@@ -226,18 +231,19 @@ class QuoteGroups:
                 batch.append(speaker)
                 quotes_in_batch += len(positions)
                 if quotes_in_batch >= self._entry_batch:
-                    self.group_speakers(batch)
+                    self.group_speakers(batch, keep_apart=False)
                     batch, quotes_in_batch = [], 0
-            self.group_speakers(batch)
-            said_by = getattr(self._speakers, "codes", self._speakers)
-            listed = bytearray(not speaker for speaker in said_by)  # type: ignore[union-attr]
+            self.group_speakers(batch, keep_apart=False)
+            listed = bytearray(b"\x01") * len(self._speakers)
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}
             for speaker, groups in self._grouped.items():
-                for position in self._positions[speaker] if groups is None else groups.leads:
-                    listed[position] = 1
                 if groups is None:
                     continue
+                for position in self._positions[speaker]:
+                    listed[position] = 0
+                for position in groups.leads:
+                    listed[position] = 1
                 for group, members in groups.copies.items():
                     for member in members:
                         copied[member] = 1
@@ -245,7 +251,7 @@ class QuoteGroups:
             self._alone = copied.translate(_NOT_SET)
             self._leads = leads
             self._copied = copied
-            self._grouped = {speaker: groups for speaker, groups in self._grouped.items() if groups is not None}
+            self._grouped = {speaker: groups for speaker, groups in self._grouped.items() if groups and groups.copies}
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
 from store.lazy_records import LazyRecords, Selection
+from store.numbered_column import NumberedColumn
 from store.packed_texts import PackedTexts
 from store.quote_groups import QuoteGroups, group_quotes
 from store.records import QuoteRecord, TextSource
-from store.speaker_names import SpeakerColumn, SpeakerNames, SpeakerPositions
+from store.speaker_names import SpeakerNames, SpeakerPositions, speaker_column
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,8 @@ class QuoteColumns:
 
     texts: Sequence[str]
     speakers: Sequence[str | None]
-    """A `SpeakerColumn` when compact: each speaker a number."""
-    article_keys: list[str]
+    """A `NumberedColumn` when compact, as are the article keys."""
+    article_keys: Sequence[str]
     places: array | None
     """Each quote's start and paragraph, in turn (4 bytes each); None when a document holds something else than a
     whole number of 32 bits there (its record is then made from its document)."""
@@ -145,9 +146,9 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         """One stored quote's document, from the documents read whole if they were, else from its file."""
         return (self._flat if self._flat is not None else self._documents)[position]
 
-    def columns(self, article_keys: Iterable[str] = ()) -> QuoteColumns:
+    def columns(self, article_positions: Mapping[str, int] | None = None) -> QuoteColumns:
         """Every quote's text, speaker and article key, read in one pass over the quotes' files (raising StoreError
-        for a damaged one) and kept; each article key the same string as in `article_keys` when it is there."""
+        for a damaged one) and kept; compact, each article key held as its position in `article_positions`."""
         columns = self._columns
         if columns is None:
             with self._lock:
@@ -155,17 +156,17 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if columns is None:
                     if self._compact:
                         documents = self._flat if self._flat is not None else self._documents
-                        columns = _columns_of(documents, self._speaker_names, self._packed_texts, article_keys)
+                        columns = _columns_of(documents, self._speaker_names, self._packed_texts, article_positions)
                     else:
                         columns = _plain_columns(self.all_documents())
                     self._columns = columns
         return columns
 
-    def read_all(self, article_keys: Iterable[str] = ()) -> None:
+    def read_all(self, article_positions: Mapping[str, int] | None = None) -> None:
         """Read every quote now (raising StoreError for a damaged file): its columns when compact (each article key
-        the string `article_keys` holds), else every document."""
+        held as its position in `article_positions`), else every document."""
         if self._compact:
-            self.columns(article_keys)
+            self.columns(article_positions)
         else:
             self.all_documents()
 
@@ -173,7 +174,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         """Every quote's text, by position."""
         return self.columns().texts
 
-    def article_keys(self) -> list[str]:
+    def article_keys(self) -> Sequence[str]:
         """Every quote's article key, by position."""
         return self.columns().article_keys
 
@@ -231,29 +232,37 @@ def _columns_of(
     documents: Sequence[dict[str, Any]],
     speaker_names: Mapping[str, str],
     packed_texts: bool = False,
-    known_articles: Iterable[str] = (),
+    article_positions: Mapping[str, int] | None = None,
 ) -> QuoteColumns:
-    """The columns of these quote documents, read in one pass, each speaker a number (see `SpeakerColumn`) and each
-    distinct article key one string (the one in `known_articles`, if there); with `packed_texts`, the texts
-    compressed (see `PackedTexts`)."""
+    """The columns of these quote documents, read in one pass, each speaker and article key held as a number (see
+    `NumberedColumn`: the speakers numbered as `speaker_names` numbers them, the articles by `article_positions`);
+    with `packed_texts`, the texts compressed (see `PackedTexts`)."""
+    count = len(documents)
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
-    speakers = SpeakerColumn(speaker_names)
-    article_keys: list[str] = []
-    places: array | None = array("i")
-    held: dict[str | None, str | None] = {key: key for key in known_articles}
-    hold = held.setdefault
-    for doc in documents:
+    speakers = speaker_column(speaker_names, count)
+    articles = article_positions or {}
+    article_keys = NumberedColumn(articles.get, list(articles).__getitem__, len(articles), count)
+    places: array | None = array("i", bytes(8 * count))
+    read = 0
+    for read, doc in enumerate(documents, start=1):
         texts.append(doc["text"])
-        speakers.append(doc.get("speaker"))
-        article = doc["article"]
-        article_keys.append(hold(article, article))  # type: ignore[arg-type]
-        start, paragraph = doc["start"], doc.get("paragraph", 0)
+        speakers.put(read - 1, doc.get("speaker"))
+        article_keys.put(read - 1, doc["article"])
         if places is not None:
+            start, paragraph = doc["start"], doc.get("paragraph", 0)
             try:
-                places.append(start)
-                places.append(paragraph)
+                if read <= count:
+                    places[2 * read - 2] = start
+                    places[2 * read - 1] = paragraph
+                else:
+                    places.append(start)
+                    places.append(paragraph)
             except (TypeError, OverflowError):
                 places = None
+    for column in (speakers, article_keys):
+        column.keep_first(read)
+    if places is not None:
+        del places[2 * read :]
     if isinstance(texts, PackedTexts):
         texts.close()
     return QuoteColumns(texts, speakers, article_keys, places)

@@ -19,6 +19,7 @@ from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
+from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
 from store.position_runs import PositionRuns
 from store.quote_index import QuoteIndex
@@ -32,7 +33,7 @@ from store.records import (
     StoreSummary,
 )
 from store.search import SORT_ORDERS, WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
-from store.speaker_names import SpeakerColumn, SpeakerNames
+from store.speaker_names import SpeakerNames
 from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
 from store.texts import ArticleTexts
@@ -575,8 +576,12 @@ class Snapshot:
     @built_once
     def _quote_article_positions(self) -> array:
         """Every stored quote's article position (UNKNOWN_ARTICLE for an article not stored), by stored position."""
+        keys = self._quote_article_keys
+        if isinstance(keys, NumberedColumn) and keys.number_of == self._article_index.positions().get:
+            numbered = keys.numbered_count
+            return array("I", (code - 1 if 0 < code <= numbered else UNKNOWN_ARTICLE for code in keys.codes))
         positions = self._article_index.positions()
-        return array("I", (positions.get(key, UNKNOWN_ARTICLE) for key in self._quote_article_keys))
+        return array("I", (positions.get(key, UNKNOWN_ARTICLE) for key in keys))
 
     def quote_sources(self, quote: QuoteRecord) -> QuoteSelection:
         """Every stored copy of a quote (itself included), in article order: the articles that printed it."""
@@ -701,9 +706,7 @@ class Snapshot:
     @built_once
     def _quote_positions_by_article(self) -> PositionRuns:
         """By article position, the positions of its quotes, ascending (read from each quote's article position)."""
-        articles = self._quote_article_positions
-        pairs = ((article, position) for position, article in enumerate(articles) if article != UNKNOWN_ARTICLE)
-        return PositionRuns(len(self.articles), pairs)
+        return PositionRuns.of_numbers(len(self.articles), self._quote_article_positions)
 
     def quote(self, key: str) -> QuoteRecord | None:
         """The quote with this key, if stored."""
@@ -904,7 +907,7 @@ class Snapshot:
             said_by, speaker_at = set(speakers), self.stored_quotes.speaker_at
             return lambda position: speaker_at(position) in said_by
         column = self._quote_speakers
-        if isinstance(column, SpeakerColumn):
+        if isinstance(column, NumberedColumn):
             codes, wanted = column.codes, column.codes_of(speakers)
             return lambda position: codes[position] in wanted
         held = set(speakers)
@@ -1005,7 +1008,7 @@ class Snapshot:
         return found
 
     @built_once
-    def _quote_article_keys(self) -> list[str]:
+    def _quote_article_keys(self) -> Sequence[str]:
         return self.stored_quotes.article_keys()
 
     @built_once

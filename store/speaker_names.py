@@ -5,9 +5,10 @@ appearances)."""
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, overload
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
+from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments
 from store.position_runs import PositionRuns
 
@@ -82,25 +83,22 @@ class SpeakerPositions(Mapping[str, Sequence[int]]):
     person or organization is not stored, in a dictionary of their own."""
 
     def __init__(self, speakers: Sequence[str | None], names: SpeakerNames) -> None:
-        """Every stored quote's speaker id (or None), by position (a `SpeakerColumn` over `names`: by number)."""
+        """Every stored quote's speaker id (or None), by position (a `speaker_column` of `names`: by number)."""
         self._names = names
         self._people = names.person_positions
         self._organizations = names.organization_positions
         self._others: dict[str, array] = {}
-        self._runs = PositionRuns(len(self._people) + len(self._organizations), self._numbered(speakers))
+        count = len(self._people) + len(self._organizations)
+        if isinstance(speakers, NumberedColumn) and speakers.number_of == names.number_of:
+            self._runs = PositionRuns.of_numbers(count, speakers.codes, first=1)
+            for position in speakers.unnumbered_positions():
+                self._others.setdefault(speakers[position], array("I")).append(position)  # type: ignore[arg-type]
+        else:
+            self._runs = PositionRuns(count, self._numbered(speakers))
         self._count: int | None = None
 
     def _numbered(self, speakers: Sequence[str | None]) -> Iterator[tuple[int, int]]:
         """Each quote's speaker's number and the quote's position, in position order."""
-        if isinstance(speakers, SpeakerColumn) and speakers.names is self._names:
-            stored = speakers.stored_count
-            for position, code in enumerate(speakers.codes):
-                if code:
-                    if code <= stored:
-                        yield code - 1, position
-                    else:
-                        self._others.setdefault(speakers[position], array("I")).append(position)  # type: ignore[arg-type]
-            return
         for position, speaker in enumerate(speakers):
             if speaker:
                 number = self._names.number_of(speaker)
@@ -136,64 +134,10 @@ class SpeakerPositions(Mapping[str, Sequence[int]]):
         return self._count
 
 
-class SpeakerColumn(Sequence[str | None]):
-    """Every stored quote's speaker id ("person:KEY", "organization:KEY") or None, by position, held as a number of
-    four bytes (see `SpeakerNames.number_of`) instead of a reference to one of 336,000 strings at 100,000 articles;
-    the few speakers the store does not hold, by a number past the stored ones."""
-
-    def __init__(self, names: Mapping[str, str]) -> None:
-        self.names = names
-        """The speakers' names; a `SpeakerNames` numbers the stored speakers (any other mapping: none)."""
-        self.codes = array("I")
-        """Each quote's speaker: 0 for none, 1 + `SpeakerNames.number_of` for a stored one, past those an unstored
-        speaker's, in `_others`."""
-        self._numbers = names if isinstance(names, SpeakerNames) else None
-        self.stored_count = len(names.person_positions) + len(names.organization_positions) if self._numbers else 0
-        """How many codes name stored speakers."""
-        self._others: list[str] = []
-        self._other_codes: dict[str, int] = {}
-
-    def append(self, speaker: str | None) -> None:
-        """Add the next quote's speaker."""
-        self.codes.append(self.code_of(speaker, add=True))  # type: ignore[arg-type]
-
-    def code_of(self, speaker: str | None, add: bool = False) -> int | None:
-        """A speaker's code (None for an unstored speaker never added, unless `add`)."""
-        if not speaker:
-            return 0
-        number = self._numbers.number_of(speaker) if self._numbers is not None else None
-        if number is not None:
-            return number + 1
-        code = self._other_codes.get(speaker)
-        if code is None and add:
-            self._others.append(speaker)
-            code = self._other_codes[speaker] = self.stored_count + len(self._others)
-        return code
-
-    def codes_of(self, speakers: Iterable[str | None]) -> set[int]:
-        """The codes of those of these speakers any quote has (a set to test `codes` against)."""
-        return {code for code in map(self.code_of, speakers) if code is not None}
-
-    def __len__(self) -> int:
-        return len(self.codes)
-
-    @overload
-    def __getitem__(self, index: int) -> str | None: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str | None]: ...
-
-    def __getitem__(self, index: int | slice) -> str | None | list[str | None]:
-        if isinstance(index, slice):
-            return [self._speaker(code) for code in self.codes[index]]
-        return self._speaker(self.codes[index])
-
-    def __iter__(self) -> Iterator[str | None]:
-        return map(self._speaker, self.codes)
-
-    def _speaker(self, code: int) -> str | None:
-        if not code:
-            return None
-        if code <= self.stored_count:
-            return self._numbers.speaker_numbered(code - 1)  # type: ignore[union-attr]
-        return self._others[code - self.stored_count - 1]
+def speaker_column(names: Mapping[str, str], size: int = 0) -> NumberedColumn:
+    """A column of `size` quotes' speaker ids ("person:KEY", "organization:KEY") or None, each held as its number
+    (see `SpeakerNames.number_of`; with other names than a `SpeakerNames`, none is numbered)."""
+    if isinstance(names, SpeakerNames):
+        count = len(names.person_positions) + len(names.organization_positions)
+        return NumberedColumn(names.number_of, names.speaker_numbered, count, size)
+    return NumberedColumn(lambda speaker: None, str, 0, size)

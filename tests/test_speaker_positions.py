@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from store.speaker_names import SpeakerColumn, SpeakerNames, SpeakerPositions
+from store.speaker_names import SpeakerNames, SpeakerPositions, speaker_column
 
 PEOPLE = [{"key": key, "name": key.title()} for key in ("ana", "bo", "cy")]
 ORGANIZATIONS = [{"key": key, "name": key.title()} for key in ("acme", "beta")]
@@ -34,9 +34,9 @@ def test_a_column_of_speaker_numbers_reads_back_every_speaker_and_finds_their_qu
     speakers: list[str | None], numbered: bool
 ) -> None:
     names = SpeakerNames(PEOPLE, ORGANIZATIONS)
-    column = SpeakerColumn(names if numbered else dict(names))
-    for speaker in speakers:
-        column.append(speaker)
+    column = speaker_column(names if numbered else dict(names), len(speakers) // 2)
+    for position, speaker in enumerate(speakers):
+        column.put(position, speaker)
     assert list(column) == speakers
     assert [column[position] for position in range(len(speakers))] == speakers
     assert column[1:3] == speakers[1:3]

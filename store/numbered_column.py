@@ -1,0 +1,98 @@
+"""A column of strings by position, each held as a number of four bytes into a numbering the snapshot already has
+(people and organizations for speakers, articles for article keys) instead of a reference to one of hundreds of
+thousands of strings; the few strings outside the numbering, by a number past it."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import overload
+
+
+class NumberedColumn(Sequence[str | None]):
+    """Strings (or None) by position: 0 for None, 1 + a string's number for one `number_of` knows, and past those a
+    string it does not know, kept in `_others`."""
+
+    def __init__(
+        self,
+        number_of: Callable[[str], int | None],
+        numbered: Callable[[int], str],
+        numbered_count: int,
+        size: int = 0,
+    ) -> None:
+        """The numbering (a string's number, the string of a number, how many numbers there are) and how many
+        positions the column has, all None until `put`."""
+        self.number_of = number_of
+        """The numbering's number of a string (None outside it)."""
+        self._numbered = numbered
+        self.numbered_count = numbered_count
+        """How many codes stand for numbered strings."""
+        self.codes = array("I", bytes(4 * size))
+        """Each position's code (sized once: a growing array of a million codes would be copied as it grew)."""
+        self._others: list[str] = []
+        self._other_codes: dict[str, int] = {}
+
+    def put(self, position: int, value: str | None) -> None:
+        """Set the string at a position (the next past the last: added)."""
+        code = self.code_of(value, add=True)
+        if position < len(self.codes):
+            self.codes[position] = code  # type: ignore[assignment]
+        else:
+            self.codes.append(code)  # type: ignore[arg-type]
+
+    def keep_first(self, length: int) -> None:
+        """Drop every position from `length` on."""
+        del self.codes[length:]
+
+    def code_of(self, value: str | None, add: bool = False) -> int | None:
+        """A string's code (None for an unnumbered string never put, unless `add`)."""
+        if not value:
+            return 0
+        number = self.number_of(value)
+        if number is not None:
+            return number + 1
+        code = self._other_codes.get(value)
+        if code is None and add:
+            self._others.append(value)
+            code = self._other_codes[value] = self.numbered_count + len(self._others)
+        return code
+
+    def codes_of(self, values: Iterable[str | None]) -> set[int]:
+        """The codes of those of these strings the column may hold (a set to test `codes` against)."""
+        return {code for code in map(self.code_of, values) if code is not None}
+
+    def number_at(self, position: int) -> int | None:
+        """The number of the string at a position (None for None or an unnumbered string)."""
+        code = self.codes[position]
+        return code - 1 if 0 < code <= self.numbered_count else None
+
+    def unnumbered_positions(self) -> list[int]:
+        """The positions of the strings outside the numbering, ascending."""
+        if not self._others:
+            return []
+        numbered = self.numbered_count
+        return [position for position, code in enumerate(self.codes) if code > numbered]
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    @overload
+    def __getitem__(self, index: int) -> str | None: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str | None]: ...
+
+    def __getitem__(self, index: int | slice) -> str | None | list[str | None]:
+        if isinstance(index, slice):
+            return [self._value(code) for code in self.codes[index]]
+        return self._value(self.codes[index])
+
+    def __iter__(self) -> Iterator[str | None]:
+        return map(self._value, self.codes)
+
+    def _value(self, code: int) -> str | None:
+        if not code:
+            return None
+        if code <= self.numbered_count:
+            return self._numbered(code - 1)
+        return self._others[code - self.numbered_count - 1]
