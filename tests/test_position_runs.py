@@ -23,3 +23,11 @@ def test_each_number_gives_its_positions_in_ascending_order_and_none_gives_nothi
 def test_numbers_with_no_positions_are_empty_runs() -> None:
     runs = PositionRuns(3, [(2, 5), (2, 9)])
     assert [list(runs.at(number)) for number in range(3)] == [[], [], [5, 9]]
+
+
+def test_runs_paired_from_a_column_of_numbers_skip_those_outside_the_numbering() -> None:
+    rng = random.Random(11)
+    column = [rng.choice([0, 1, 2, 3, 7, 2**32 - 1]) for _ in range(500)]
+    runs = PositionRuns.of_numbers(5, column, first=1)
+    for number in range(5):
+        assert list(runs.at(number)) == [position for position, value in enumerate(column) if value == number + 1]

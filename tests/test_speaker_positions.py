@@ -6,6 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from store.numbered_column import NumberedColumn
 from store.speaker_names import SpeakerNames, SpeakerPositions, speaker_column
 
 PEOPLE = [{"key": key, "name": key.title()} for key in ("ana", "bo", "cy")]
@@ -51,3 +52,15 @@ def test_a_column_of_speaker_numbers_reads_back_every_speaker_and_finds_their_qu
             expected.setdefault(speaker, []).append(position)
     held = SpeakerPositions(column, names)
     assert {speaker: list(positions) for speaker, positions in held.items()} == expected
+
+
+def test_a_numbered_column_reads_back_strings_outside_its_numbering_and_grows_past_its_size() -> None:
+    numbering = {"a": 0, "b": 1}
+    column = NumberedColumn(numbering.get, ["a", "b"].__getitem__, 2, size=3)
+    for position, value in enumerate(["b", "zz", None, "a", "zz", "yy"]):
+        column.put(position, value)
+    assert list(column) == ["b", "zz", None, "a", "zz", "yy"]
+    assert [column.number_at(position) for position in range(6)] == [1, None, None, 0, None, None]
+    assert column.unnumbered_positions() == [1, 4, 5]
+    column.keep_first(2)
+    assert list(column) == ["b", "zz"]
