@@ -110,3 +110,26 @@ def test_the_store_sorts_every_person_as_the_people_pane_would_making_no_record(
     assert where == {key: index for index, key in enumerate(expected)}
     if order != "count":  # every speaker of these stories is quoted as often
         assert expected != [person.key for person in full.people], "the order was not exercised"
+
+
+def test_a_lean_snapshot_keeps_quotes_whose_article_or_speaker_is_not_stored() -> None:
+    people = {"1": {"key": "ann lee", "name": "Ann Lee", "appearances": [{"article": "a1"}]}}
+    articles = {"1": {"key": "a1", "title": "One"}}
+    quotes = {
+        "1": {"text": "Harbor vote is near", "article": "a1", "start": 0, "paragraph": 0, "speaker": "person:ann lee"},
+        "2": {"text": "Harbor gone", "article": "gone", "start": 5, "paragraph": 1, "speaker": "person:nobody"},
+        "3": {"text": "Harbor unsaid", "article": "a1", "start": 40, "paragraph": 2},
+    }
+    tree = {"people": people, "articles": articles, "quotes": quotes}
+    full, lean = Snapshot.build(tree, "store.json"), Snapshot.build(tree, "store.json", lean=True)
+    lean.read_all()
+    for snapshot in (full, lean):
+        snapshot.build_indexes()
+    for snapshot in (full, lean):
+        assert [quote.key for quote in snapshot.quotes_in_article("gone")] == ["gone:5"]
+        assert [quote.key for quote in snapshot.quotes_in_article("a1")] == ["a1:0", "a1:40"]
+        assert [(q.speaker_key, q.speaker_name) for q in snapshot.stored_quotes] == [
+            ("ann lee", "Ann Lee"), ("nobody", None), (None, None)
+        ]
+        assert [quote.text for quote in snapshot.search_quotes("lee harbor")] == ["Harbor vote is near"]
+        assert [quote.key for quote in snapshot.quotes_by_person("ann lee")] == ["a1:0"]
