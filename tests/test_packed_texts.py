@@ -43,3 +43,12 @@ def test_packed_texts_take_less_memory_than_the_texts() -> None:
     texts = [f"the council will vote on the harbor budget {n} before the winter storms" for n in range(10_000)]
     packed = PackedTexts(texts)
     assert sum(map(len, packed._blocks)) < sum(map(len, texts)) / 3
+
+
+@pytest.mark.parametrize("first", ["", "a first block's words, later text"])
+def test_texts_after_the_first_block_read_back_through_its_dictionary(first: str) -> None:
+    block = packed_texts.BLOCK_TEXTS
+    texts = [first for _ in range(block)] + [f"later text {n} \u00e9\ud800" for n in range(3 * block)]
+    packed = PackedTexts(texts)
+    assert list(packed) == texts
+    assert [packed[index] for index in reversed(range(len(texts)))] == texts[::-1]
