@@ -255,14 +255,14 @@ class QuoteGroups:
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
-    def entries_among(self, positions: Sequence[int]) -> list[int]:
+    def entries_among(self, positions: Sequence[int]) -> array:
         """One position per group any of `positions` (ascending) belongs to, ascending: its lead when the lead is
         among them (a search's results show the fullest copy), else the first of them in stored order. Once every
         quote is grouped, a quote with no copies costs one look at a byte: a search as you type stays quick."""
         copied = self._copied
         if copied is None:
-            return list(self.entries_in_order(positions))
-        alone = list(compress(positions, map(self._alone.__getitem__, positions)))
+            return array("I", self.entries_in_order(positions))
+        alone = array("I", compress(positions, map(self._alone.__getitem__, positions)))
         if len(alone) == len(positions):
             return alone
         chosen: dict[int, int] = {}
@@ -271,7 +271,7 @@ class QuoteGroups:
                 lead = self._leads[position]
                 if lead not in chosen or position == lead:
                     chosen[lead] = position
-        return sorted([*alone, *chosen.values()])
+        return array("I", sorted([*alone, *chosen.values()]))
 
     def entries_in_order(self, positions: Sequence[int]) -> Iterator[int]:
         """The positions `entries_among` lists, one at a time: the speakers of a few positions are grouped at a

@@ -120,7 +120,7 @@ def test_copies_by_one_speaker_are_one_group_led_by_the_fullest() -> None:
     assert list(groups.members_of(0)) == [0, 1, 2]
     assert groups.size_of(2) == 3 and groups.size_of(3) == 1
     assert list(groups.entries) == [0, 3]
-    assert groups.entries_among([1, 2]) == [1]
+    assert list(groups.entries_among([1, 2])) == [1]
 
 
 def test_found_quotes_are_listed_alike_while_speakers_are_grouped_batch_by_batch_and_once_all_are(
@@ -145,8 +145,8 @@ def test_found_quotes_are_listed_alike_while_speakers_are_grouped_batch_by_batch
     grouped_all = group_quotes(texts, speakers)
     assert len(grouped_all.entries) < len(texts) - 200
     for found in searches:
-        listed = grouped_all.entries_among(found)
-        assert group_quotes(texts, speakers).entries_among(found) == listed
+        listed = list(grouped_all.entries_among(found))
+        assert list(group_quotes(texts, speakers).entries_among(found)) == listed
         assert list(group_quotes(texts, speakers).entries_in_order(found)) == listed
         assert {grouped_all.lead_of(position) for position in found} == {grouped_all.lead_of(p) for p in listed}
     monkeypatch.setattr("store.quote_groups.FEW_TO_PAIR", 0)

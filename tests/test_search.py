@@ -60,7 +60,7 @@ def index() -> QuoteIndex:
     ],
 )
 def test_search_finds_quotes_holding_every_term(index: QuoteIndex, query: str, expected: list[int]) -> None:
-    assert index.search(query) == expected
+    assert list(index.search(query)) == expected
 
 
 def test_last_word_is_a_prefix_only_while_typing() -> None:

@@ -85,7 +85,7 @@ def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_fin
     assert len(queries) > 20
     named = [[len(whole._speakers_named(term)) for term in parse_query(query).terms] for query in queries]
     assert any(max(counts, default=0) > speakers_looked_up for counts in named) or speakers_looked_up > 100
-    every_copy = {query: whole._search_positions(parse_query(query)) for query in queries}
+    every_copy = {query: list(whole._search_positions(parse_query(query))) for query in queries}
     texts = {query: [whole.stored_quotes[p].text for p in every_copy[query]] for query in queries}
 
     def unread(*_: object) -> None:
