@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, TypeVar, overload
+
+from store.key_positions import KeyPositions
 
 RecordT = TypeVar("RecordT")
 Document = dict[str, Any]
@@ -77,15 +79,15 @@ class ArticleIndex:
 
     def __init__(self, documents: Sequence[Document]) -> None:
         self._documents = documents
-        self._positions: dict[str, int] | None = None
+        self._positions: Mapping[str, int] | None = None
         self._lock = threading.Lock()
 
-    def positions(self) -> dict[str, int]:
+    def positions(self) -> Mapping[str, int]:
         """Every article's position, by key."""
         if self._positions is None:
             with self._lock:
                 if self._positions is None:
-                    self._positions = {doc["key"]: position for position, doc in enumerate(self._documents)}
+                    self._positions = KeyPositions([doc["key"] for doc in self._documents])
         return self._positions
 
     def position_of(self, key: str) -> int | None:

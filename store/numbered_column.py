@@ -8,6 +8,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
+RECENT_CODES = 4096
+"""Codes of strings put lately kept at most (see `NumberedColumn._recent`)."""
+
 
 class NumberedColumn(Sequence[str | None]):
     """Strings (or None) by position: 0 for None, 1 + a string's number for one `number_of` knows, and past those a
@@ -31,18 +34,27 @@ class NumberedColumn(Sequence[str | None]):
         """Each position's code (sized once: a growing array of a million codes would be copied as it grew)."""
         self._others: list[str] = []
         self._other_codes: dict[str, int] = {}
+        self._recent: dict[str, int] = {}
+        """Codes of strings put lately: neighbouring positions share strings (an article's quotes, its speakers),
+        and a numbering may be slower to ask than a dictionary."""
 
     def put(self, position: int, value: str | None) -> None:
         """Set the string at a position (the next past the last: added)."""
-        code = self.code_of(value, add=True)
+        recent = self._recent
+        code = recent.get(value) if value else 0
+        if code is None:
+            if len(recent) >= RECENT_CODES:
+                recent.clear()
+            code = recent[value] = self.code_of(value, add=True)  # type: ignore[index,assignment]
         if position < len(self.codes):
             self.codes[position] = code  # type: ignore[assignment]
         else:
             self.codes.append(code)  # type: ignore[arg-type]
 
     def keep_first(self, length: int) -> None:
-        """Drop every position from `length` on."""
+        """Drop every position from `length` on, and forget the codes put lately (the column is whole)."""
         del self.codes[length:]
+        self._recent = {}
 
     def code_of(self, value: str | None, add: bool = False) -> int | None:
         """A string's code (None for an unnumbered string never put, unless `add`)."""

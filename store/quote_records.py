@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+from store.key_positions import KeyPositions
 from store.lazy_records import LazyRecords, Selection
 from store.numbered_column import NumberedColumn
 from store.packed_texts import PackedTexts
@@ -241,7 +242,8 @@ def _columns_of(
     texts: list[str] | PackedTexts = PackedTexts() if packed_texts else []
     speakers = speaker_column(speaker_names, count)
     articles = article_positions or {}
-    article_keys = NumberedColumn(articles.get, list(articles).__getitem__, len(articles), count)
+    listed = articles.listed if isinstance(articles, KeyPositions) else list(articles)
+    article_keys = NumberedColumn(articles.get, listed.__getitem__, len(listed), count)
     places: array | None = array("i", bytes(8 * count))
     read = 0
     for read, doc in enumerate(documents, start=1):

@@ -1034,12 +1034,13 @@ class Snapshot:
         if order == "speaker":
 
             speakers, name_of = self._quote_speakers, self.stored_quotes.speaker_name
-            folded: dict[str | None, tuple[bool, str]] = {}
+            said_by = speakers.codes if isinstance(speakers, NumberedColumn) else speakers
+            folded: dict[int | str | None, tuple[bool, str]] = {}
 
             def key(position: int) -> tuple[int, str, int]:
-                speaker = speakers[position]
+                speaker = said_by[position]
                 if speaker not in folded:
-                    name = name_of(speaker)
+                    name = name_of(speakers[position])
                     folded[speaker] = (name is None, fold(name or ""))
                 return (*folded[speaker], position)
 

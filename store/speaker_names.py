@@ -8,6 +8,7 @@ from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+from store.key_positions import KeyPositions
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments
 from store.position_runs import PositionRuns
@@ -22,13 +23,13 @@ class SpeakerNames(Mapping[str, str]):
         names as they were sorted, so none is parsed again here)."""
         person_keys, self._person_names = _keys_and_names(people)
         organization_keys, self._organization_names = _keys_and_names(organizations)
-        self._person_keys = person_keys
-        self._organization_keys = organization_keys
-        self.person_positions: dict[str, int] = {key: position for position, key in enumerate(person_keys)}
+        self.person_keys = person_keys
+        """Each person's key, in `people`'s order."""
+        self.organization_keys = organization_keys
+        """Each organization's key, in `organizations`' order."""
+        self.person_positions: Mapping[str, int] = KeyPositions(person_keys)
         """Where each person stands in `people`, by key."""
-        self.organization_positions: dict[str, int] = {
-            key: position for position, key in enumerate(organization_keys)
-        }
+        self.organization_positions: Mapping[str, int] = KeyPositions(organization_keys)
         """Where each organization stands in `organizations`, by key."""
 
     def number_of(self, speaker: str) -> int | None:
@@ -39,15 +40,20 @@ class SpeakerNames(Mapping[str, str]):
             return self.person_positions.get(key)
         if kind == "organization":
             position = self.organization_positions.get(key)
-            return None if position is None else len(self.person_positions) + position
+            return None if position is None else len(self.person_keys) + position
         return None
+
+    @property
+    def numbered_count(self) -> int:
+        """How many speakers `number_of` numbers."""
+        return len(self.person_keys) + len(self.organization_keys)
 
     def speaker_numbered(self, number: int) -> str:
         """The speaker id of a `number_of`."""
-        people = len(self._person_keys)
+        people = len(self.person_keys)
         if number < people:
-            return f"person:{self._person_keys[number]}"
-        return f"organization:{self._organization_keys[number - people]}"
+            return f"person:{self.person_keys[number]}"
+        return f"organization:{self.organization_keys[number - people]}"
 
     def __getitem__(self, speaker: str) -> str:
         kind, _, key = speaker.partition(":")
@@ -85,10 +91,8 @@ class SpeakerPositions(Mapping[str, Sequence[int]]):
     def __init__(self, speakers: Sequence[str | None], names: SpeakerNames) -> None:
         """Every stored quote's speaker id (or None), by position (a `speaker_column` of `names`: by number)."""
         self._names = names
-        self._people = names.person_positions
-        self._organizations = names.organization_positions
         self._others: dict[str, array] = {}
-        count = len(self._people) + len(self._organizations)
+        count = names.numbered_count
         if isinstance(speakers, NumberedColumn) and speakers.number_of == names.number_of:
             self._runs = PositionRuns.of_numbers(count, speakers.codes, first=1)
             for position in speakers.unnumbered_positions():
@@ -123,9 +127,10 @@ class SpeakerPositions(Mapping[str, Sequence[int]]):
 
     def __iter__(self) -> Iterator[str]:
         size_at = self._runs.size_at
-        yield from (f"person:{key}" for key, number in self._people.items() if size_at(number))
-        start = len(self._people)
-        yield from (f"organization:{key}" for key, number in self._organizations.items() if size_at(start + number))
+        yield from (f"person:{key}" for number, key in enumerate(self._names.person_keys) if size_at(number))
+        start = len(self._names.person_keys)
+        organizations = enumerate(self._names.organization_keys, start)
+        yield from (f"organization:{key}" for number, key in organizations if size_at(number))
         yield from self._others
 
     def __len__(self) -> int:
@@ -138,6 +143,5 @@ def speaker_column(names: Mapping[str, str], size: int = 0) -> NumberedColumn:
     """A column of `size` quotes' speaker ids ("person:KEY", "organization:KEY") or None, each held as its number
     (see `SpeakerNames.number_of`; with other names than a `SpeakerNames`, none is numbered)."""
     if isinstance(names, SpeakerNames):
-        count = len(names.person_positions) + len(names.organization_positions)
-        return NumberedColumn(names.number_of, names.speaker_numbered, count, size)
+        return NumberedColumn(names.number_of, names.speaker_numbered, names.numbered_count, size)
     return NumberedColumn(lambda speaker: None, str, 0, size)
