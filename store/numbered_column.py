@@ -8,7 +8,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import overload
 
-RECENT_CODES = 4096
+RECENT_CODES = 65536
 """Codes of strings put lately kept at most (see `NumberedColumn._recent`)."""
 
 
@@ -40,16 +40,21 @@ class NumberedColumn(Sequence[str | None]):
 
     def put(self, position: int, value: str | None) -> None:
         """Set the string at a position (the next past the last: added)."""
-        recent = self._recent
-        code = recent.get(value) if value else 0
-        if code is None:
-            if len(recent) >= RECENT_CODES:
-                recent.clear()
-            code = recent[value] = self.code_of(value, add=True)  # type: ignore[index,assignment]
-        if position < len(self.codes):
-            self.codes[position] = code  # type: ignore[assignment]
-        else:
-            self.codes.append(code)  # type: ignore[arg-type]
+        self.put_many(position, (value,))
+
+    def put_many(self, start: int, values: Sequence[str | None]) -> None:
+        """Set the strings at the positions from `start` on (past the last: added)."""
+        codes, recent, code_of = self.codes, self._recent, self.code_of
+        missing = start + len(values) - len(codes)
+        if missing > 0:
+            codes.frombytes(bytes(4 * missing))
+        for position, value in enumerate(values, start):
+            code = recent.get(value)  # type: ignore[arg-type]
+            if code is None:
+                if len(recent) >= RECENT_CODES:
+                    recent.clear()
+                code = recent[value] = code_of(value, add=True)  # type: ignore[index,assignment]
+            codes[position] = code  # type: ignore[assignment]
 
     def keep_first(self, length: int) -> None:
         """Drop every position from `length` on, and forget the codes put lately (the column is whole)."""

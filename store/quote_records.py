@@ -229,6 +229,10 @@ def _plain_columns(documents: list[dict[str, Any]]) -> QuoteColumns:
     return QuoteColumns(texts, speakers, [document["article"] for document in documents], None)
 
 
+COLUMN_BATCH = 4096
+"""Quotes whose speakers and article keys are numbered at once (in one call, not one a quote)."""
+
+
 def _columns_of(
     documents: Sequence[dict[str, Any]],
     speaker_names: Mapping[str, str],
@@ -246,10 +250,16 @@ def _columns_of(
     article_keys = NumberedColumn(articles.get, listed.__getitem__, len(listed), count)
     places: array | None = array("i", bytes(8 * count))
     read = 0
+    said_by: list[str | None] = []
+    printed_in: list[str] = []
     for read, doc in enumerate(documents, start=1):
         texts.append(doc["text"])
-        speakers.put(read - 1, doc.get("speaker"))
-        article_keys.put(read - 1, doc["article"])
+        said_by.append(doc.get("speaker"))
+        printed_in.append(doc["article"])
+        if len(said_by) == COLUMN_BATCH:
+            speakers.put_many(read - COLUMN_BATCH, said_by)
+            article_keys.put_many(read - COLUMN_BATCH, printed_in)
+            said_by, printed_in = [], []
         if places is not None:
             start, paragraph = doc["start"], doc.get("paragraph", 0)
             try:
@@ -261,6 +271,8 @@ def _columns_of(
                     places.append(paragraph)
             except (TypeError, OverflowError):
                 places = None
+    speakers.put_many(read - len(said_by), said_by)
+    article_keys.put_many(read - len(printed_in), printed_in)
     for column in (speakers, article_keys):
         column.keep_first(read)
     if places is not None:
