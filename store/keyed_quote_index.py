@@ -23,8 +23,8 @@ SCAN_BYTES = 65_536
 """Bytes of a section read at a time while listing the keys that start with a prefix."""
 POSTINGS_KEPT = 64
 """Decoded posting lists kept for the next search: a user types on from the words they typed."""
-POSITIONS_KEPT = 4_000_000
-"""At most this many positions in the lists kept (16 MB): a common word's list holds half the store."""
+POSITIONS_KEPT = 2_000_000
+"""At most this many positions in the lists kept (8 MB): a common word's list holds half the store."""
 SCAN_KEPT_BYTES = 4_000_000
 """A prefix's entries in every part (keys and values) are kept while they are this small: the next letter typed
 narrows them without reading the parts again."""

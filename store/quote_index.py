@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from store.keys import fold
+from store.position_flags import common_to
 from store.search import WORD, ParsedQuery, Term, parse_query
 
 IndexDocument = dict[str, Any]
@@ -223,12 +224,8 @@ def positions_matching(
         only = required[0]
         return array("I", sorted(only) if isinstance(only, set) else only)
     required.sort(key=len)
-    candidates = set(required[0])
-    for positions in required[1:]:
-        if not candidates:
-            return array("I")
-        candidates.intersection_update(positions)
+    candidates = common_to([sorted(positions) if isinstance(positions, set) else positions for positions in required])
     if to_verify:
         patterns = [term.pattern() for term in to_verify]
-        candidates = {p for p in candidates if all(pattern.search(folded_text(p)) for pattern in patterns)}
-    return array("I", sorted(candidates))
+        candidates = array("I", (p for p in candidates if all(pattern.search(folded_text(p)) for pattern in patterns)))
+    return candidates

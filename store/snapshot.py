@@ -8,7 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate, chain
+from itertools import accumulate, chain, compress
 from typing import TYPE_CHECKING, Any
 
 from store import storage
@@ -21,6 +21,7 @@ from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
+from store.position_flags import mark, marked, union_of
 from store.position_runs import PositionRuns
 from store.quote_index import QuoteIndex
 from store.quote_records import CopiesListed, QuoteEntries, QuoteRecords, QuoteSelection
@@ -61,6 +62,8 @@ STOP_CHECK_QUOTES = 65_536
 """Quotes whose articles are looked up between two checks whether the search was made stale."""
 UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
+SAID_TERMS_KEPT = 4
+"""Terms whose named speakers' quote positions are kept (up to 5 MB each at 100,000 articles)."""
 NAMED_TERMS_KEPT = 16
 """Terms whose named speakers a snapshot keeps (a prefix of one letter can name tens of thousands)."""
 
@@ -835,7 +838,7 @@ class Snapshot:
         stored index to answer the search."""
         return not terms or min(len(self._speakers_named(term)) for term in terms) <= INDEXED_SPEAKERS_AT_MOST
 
-    def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> list[int]:
+    def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> Sequence[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
         matches and those of the speakers it names; the filters are applied first, then the whole words, then the
         word being typed, and a search that has come to nothing stops there. While a big store is being indexed
@@ -851,26 +854,46 @@ class Snapshot:
             return self._quote_index.search(parsed)
         if reading:
             return self._indexed_positions(terms, named_at_all)
-        quoted = self._quote_positions_by_speaker
-        named = [{s for s in speakers if s in quoted} for speakers in named_at_all]
-        if not parsed.filters and not any(named):
+        said = [self._quotes_said_by_named(term) if named_at_all[n] else array("I") for n, term in enumerate(terms)]
+        if not parsed.filters and not any(said):
             return self._quote_index.search(parsed)
-        found: set[int] | None = None
+        filtered: set[int] | None = None
         for query_filter in parsed.filters:
             positions = self._filtered_positions(query_filter)
-            found = positions if found is None else found & positions
-        for number in sorted(range(len(parsed.terms)), key=lambda n: (parsed.terms[n].last_is_prefix, len(named[n]))):
+            filtered = positions if filtered is None else filtered & positions
+        found: Sequence[int] | None = None if filtered is None else array("I", sorted(filtered))
+        stored = len(self.stored_quotes)
+        for number in sorted(range(len(terms)), key=lambda n: (terms[n].last_is_prefix, len(said[n]))):
             if found is not None and not found:
                 return []
-            in_text = set(self._quote_index.search(ParsedQuery((parsed.terms[number],))))
+            in_text = self._quote_index.search(ParsedQuery((terms[number],)))
             if found is None:
-                for speaker in named[number]:
-                    in_text.update(quoted[speaker])
-                found = in_text
+                found = union_of(stored, in_text, said[number])
             else:
-                said_by = self._said_by(named[number])
-                found = {position for position in found if position in in_text or said_by(position)}
-        return sorted(found or ())
+                matching = marked(stored, in_text)
+                mark(matching, said[number])
+                found = array("I", compress(found, map(matching.__getitem__, found)))
+        return found or []
+
+    def _quotes_said_by_named(self, term: Term) -> array:
+        """Positions of the quotes of the speakers a term names, ascending (the last few terms' kept: typing on
+        asks for them again, and a term may name a hundred thousand speakers)."""
+        kept = self._said_kept
+        found = kept.get(term)
+        if found is None:
+            quoted = self._quote_positions_by_speaker
+            said = bytearray(len(self.stored_quotes))
+            for speaker in self._speakers_named(term):
+                mark(said, quoted.get(speaker, ()))
+            found = array("I", compress(range(len(said)), said))
+            if len(kept) >= SAID_TERMS_KEPT:
+                kept.pop(next(iter(kept)))
+            kept[term] = found
+        return found
+
+    @built_once
+    def _said_kept(self) -> dict[Term, array]:
+        return {}
 
     def _indexed_positions(self, terms: Sequence[Term], named_at_all: list[list[str]]) -> list[int]:
         """`_search_positions` answered from the stored index alone, while a big store is indexed: the term naming

@@ -31,3 +31,23 @@ def test_runs_paired_from_a_column_of_numbers_skip_those_outside_the_numbering()
     runs = PositionRuns.of_numbers(5, column, first=1)
     for number in range(5):
         assert list(runs.at(number)) == [position for position, value in enumerate(column) if value == number + 1]
+
+
+def test_the_union_of_runs_is_the_same_through_a_set_or_a_byte_a_position() -> None:
+    from store.position_flags import union_of
+
+    rng = random.Random(5)
+    for size, count in ((100_000, 50), (1_000, 600)):
+        runs = [sorted(rng.sample(range(size), count)) for _ in range(3)]
+        assert list(union_of(size, *runs)) == sorted(set().union(*runs))
+    assert list(union_of(10)) == []
+
+
+def test_the_positions_common_to_runs_are_those_of_a_set_intersection() -> None:
+    from store.position_flags import common_to
+
+    rng = random.Random(9)
+    for _ in range(20):
+        runs = [sorted(rng.sample(range(300), rng.randrange(0, 120))) for _ in range(rng.randrange(1, 4))]
+        expected = set(runs[0]).intersection(*runs[1:])
+        assert list(common_to(runs)) == sorted(expected)

@@ -136,7 +136,7 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
     monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
     whole = Store(store_path).snapshot
     query = "harbor"
-    copies = whole._search_positions(parse_query(query))
+    copies = list(whole._search_positions(parse_query(query)))
     assert len(whole.search_quotes(query)) < len(copies), "the test store prints some quotes twice"
     reading = held_reading(monkeypatch)
     app = make_app(Store(store_path))
