@@ -32,7 +32,8 @@ class KeyPositions(Mapping[str, int]):
             buckets[(value >> self._shift) + 1] += 1
         self._bucket_starts = array("I", accumulate(buckets))
         """Where each bucket's hashes start in `_hashes` (they are sorted, so a bucket's are together)."""
-        self._count = len(keys) if len(set(self._hashes)) == len(keys) else len(set(keys))
+        self._count: int | None = None
+        """How many distinct keys there are, once asked."""
 
     def get(self, key: object, default: int | None = None) -> int | None:  # type: ignore[override]
         if not isinstance(key, str):
@@ -56,7 +57,10 @@ class KeyPositions(Mapping[str, int]):
         return self.get(key) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(dict.fromkeys(self.listed)) if self._count < len(self.listed) else iter(self.listed)
+        return iter(dict.fromkeys(self.listed)) if len(self) < len(self.listed) else iter(self.listed)
 
     def __len__(self) -> int:
+        if self._count is None:
+            distinct_hashes = len(set(self._hashes))
+            self._count = len(self.listed) if distinct_hashes == len(self.listed) else len(set(self.listed))
         return self._count

@@ -24,7 +24,7 @@ class NumberedColumn(Sequence[str | None]):
         size: int = 0,
     ) -> None:
         """The numbering (a string's number, the string of a number, how many numbers there are) and how many
-        positions the column has, all None until `put`."""
+        positions the column has, all None until `put_many`."""
         self.number_of = number_of
         """The numbering's number of a string (None outside it)."""
         self._numbered = numbered
@@ -37,10 +37,6 @@ class NumberedColumn(Sequence[str | None]):
         self._recent: dict[str, int] = {}
         """Codes of strings put lately: neighbouring positions share strings (an article's quotes, its speakers),
         and a numbering may be slower to ask than a dictionary."""
-
-    def put(self, position: int, value: str | None) -> None:
-        """Set the string at a position (the next past the last: added)."""
-        self.put_many(position, (value,))
 
     def put_many(self, start: int, values: Sequence[str | None]) -> None:
         """Set the strings at the positions from `start` on (past the last: added)."""
@@ -78,10 +74,10 @@ class NumberedColumn(Sequence[str | None]):
         """The codes of those of these strings the column may hold (a set to test `codes` against)."""
         return {code for code in map(self.code_of, values) if code is not None}
 
-    def number_at(self, position: int) -> int | None:
-        """The number of the string at a position (None for None or an unnumbered string)."""
-        code = self.codes[position]
-        return code - 1 if 0 < code <= self.numbered_count else None
+    def numbers(self, outside: int) -> array:
+        """Each position's number in the numbering, `outside` for None or a string outside it."""
+        numbered = self.numbered_count
+        return array("I", (code - 1 if 0 < code <= numbered else outside for code in self.codes))
 
     def unnumbered_positions(self) -> list[int]:
         """The positions of the strings outside the numbering, ascending."""

@@ -581,8 +581,7 @@ class Snapshot:
         """Every stored quote's article position (UNKNOWN_ARTICLE for an article not stored), by stored position."""
         keys = self._quote_article_keys
         if isinstance(keys, NumberedColumn) and keys.number_of == self._article_index.positions().get:
-            numbered = keys.numbered_count
-            return array("I", (code - 1 if 0 < code <= numbered else UNKNOWN_ARTICLE for code in keys.codes))
+            return keys.numbers(UNKNOWN_ARTICLE)
         positions = self._article_index.positions()
         return array("I", (positions.get(key, UNKNOWN_ARTICLE) for key in keys))
 
@@ -882,10 +881,7 @@ class Snapshot:
         found = kept.get(term)
         if found is None:
             quoted = self._quote_positions_by_speaker
-            said = bytearray(len(self.stored_quotes))
-            for speaker in self._speakers_named(term):
-                mark(said, quoted.get(speaker, ()))
-            found = array("I", compress(range(len(said)), said))
+            found = union_of(len(self.stored_quotes), *(quoted.get(s, ()) for s in self._speakers_named(term)))
             if len(kept) >= SAID_TERMS_KEPT:
                 kept.pop(next(iter(kept)))
             kept[term] = found

@@ -32,6 +32,15 @@ def read_as_big(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
 
 
+def searched_in_the_browser_as_big(monkeypatch: pytest.MonkeyPatch, path: Path) -> Snapshot:
+    """Open stores as big ones are (`read_as_big`), the browser searching at once, by the stored index while the
+    quotes are read; the whole store's snapshot, read before, to compare with."""
+    read_as_big(monkeypatch)
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    return Store(path).snapshot
+
+
 def held_reading(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Hold every read of the quotes whole until the returned event is set (ten seconds at most)."""
     reading = threading.Event()
@@ -131,10 +140,7 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    read_as_big(monkeypatch)
-    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
-    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
-    whole = Store(store_path).snapshot
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
     query = "harbor"
     copies = list(whole._search_positions(parse_query(query)))
     assert len(whole.search_quotes(query)) < len(copies), "the test store prints some quotes twice"
@@ -160,10 +166,7 @@ async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_on
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    read_as_big(monkeypatch)
-    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
-    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
-    whole = Store(store_path).snapshot
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
     query = "harbor"
     reading = held_reading(monkeypatch)
     search_quotes = Snapshot.search_quotes

@@ -36,8 +36,7 @@ def test_a_column_of_speaker_numbers_reads_back_every_speaker_and_finds_their_qu
 ) -> None:
     names = SpeakerNames(PEOPLE, ORGANIZATIONS)
     column = speaker_column(names if numbered else dict(names), len(speakers) // 2)
-    for position, speaker in enumerate(speakers):
-        column.put(position, speaker)
+    column.put_many(0, speakers)
     assert list(column) == speakers
     assert [column[position] for position in range(len(speakers))] == speakers
     assert column[1:3] == speakers[1:3]
@@ -57,10 +56,9 @@ def test_a_column_of_speaker_numbers_reads_back_every_speaker_and_finds_their_qu
 def test_a_numbered_column_reads_back_strings_outside_its_numbering_and_grows_past_its_size() -> None:
     numbering = {"a": 0, "b": 1}
     column = NumberedColumn(numbering.get, ["a", "b"].__getitem__, 2, size=3)
-    for position, value in enumerate(["b", "zz", None, "a", "zz", "yy"]):
-        column.put(position, value)
+    column.put_many(0, ["b", "zz", None, "a", "zz", "yy"])
     assert list(column) == ["b", "zz", None, "a", "zz", "yy"]
-    assert [column.number_at(position) for position in range(6)] == [1, None, None, 0, None, None]
+    assert list(column.numbers(outside=9)) == [1, 9, 9, 0, 9, 9]
     assert column.unnumbered_positions() == [1, 4, 5]
     column.keep_first(2)
     assert list(column) == ["b", "zz"]
