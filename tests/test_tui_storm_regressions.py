@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from textual import events
-from textual.command import CommandList
+from textual.command import CommandInput, CommandList, Hits
 from textual.widgets import Footer
 from textual.widgets._header import HeaderTitle
 
@@ -16,6 +16,7 @@ from tests.test_tui import SIZE, choose_in_palette, isolated_config, make_app, s
 from tui.article_screen import ArticleScreen
 from tui.article_view import ArticleView
 from tui.browse_screen import BrowseScreen
+from tui.commands import WhosaidCommands
 from tui.help_screen import HelpScreen
 from tui.palette import PALETTES, WhosaidPalette
 
@@ -284,3 +285,32 @@ async def test_a_palette_search_that_outlives_the_palettes_list_leaves_the_app_r
         await pilot.press("escape")
         await settle(pilot)
         await assert_keys_land_in_the_browser(pilot)
+
+
+@pytest.mark.parametrize("listed_before", ["", "se", "th"])
+@synchronously
+async def test_enter_pressed_while_the_palette_searches_runs_the_best_hit_of_the_whole_text(
+    store: Store, monkeypatch: pytest.MonkeyPatch, listed_before: str
+) -> None:
+    """"help" and two Enters open the help, even when the search takes a while (a big store has many names to
+    match) and the palette still lists the hits of what was typed before."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        palette = await opened_palette(pilot)
+        await pilot.press(*listed_before)
+        await settle(pilot)
+        search = WhosaidCommands.search
+
+        async def slow_search(self: WhosaidCommands, query: str) -> Hits:
+            await asyncio.sleep(0.3)
+            async for hit in search(self, query):
+                yield hit
+
+        monkeypatch.setattr(WhosaidCommands, "search", slow_search)
+        palette.query_one(CommandInput).value = "help"
+        driver = app._driver
+        assert driver is not None
+        for _ in range(2):
+            driver.send_message(events.Key("enter", KEY_CHARACTERS["enter"]))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)

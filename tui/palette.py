@@ -12,7 +12,7 @@ from textual.command import CommandList, CommandPalette
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 PAGE_ACTIONS = ("page_down", "page_up")
 PALETTE_ID = "--command-palette"
@@ -34,6 +34,10 @@ class WhosaidPalette(CommandPalette):
 
     _dismissed = False
     """Whether the palette was dismissed; set once, before it leaves the screen stack."""
+    _searching = False
+    """Whether the search for the input's current text is still gathering hits."""
+    _enters_waiting = 0
+    """Enters pressed while the search was gathering: each is acted on once every hit is listed."""
 
     @staticmethod
     def is_open(app: App[object]) -> bool:
@@ -75,6 +79,7 @@ class WhosaidPalette(CommandPalette):
         """Search the providers, unless the palette is closed (its list is going or gone)."""
         if self._gone():
             return None
+        self._searching = True
         return self._gather_commands_while_listed(search_value)
 
     @work(exclusive=True, group=CommandPalette._GATHER_COMMANDS_GROUP)
@@ -85,6 +90,35 @@ class WhosaidPalette(CommandPalette):
             await CommandPalette._gather_commands.__wrapped__(self, search_value)  # type: ignore[attr-defined]
         except NoMatches:
             return
+        if not get_current_worker().is_cancelled:
+            self._searching = False
+            self._act_on_waiting_enters()
+
+    @on(Input.Submitted)
+    def _wait_for_every_hit(self, message: Input.Submitted) -> None:
+        """An Enter pressed while the hits are still coming in waits for all of them.
+
+        Otherwise it would pick whatever happened to be listed first at that instant (a hit of a shorter text
+        typed a moment before): typing "help" and Enter quickly would run a different command from one run to
+        the next.
+        """
+        if self._searching and not self._gone():
+            self._enters_waiting += 1
+            message.prevent_default()
+            message.stop()
+
+    @on(Input.Changed)
+    def _forget_enters_of_an_earlier_text(self, _message: Input.Changed) -> None:
+        """Keys typed after an Enter that was still waiting change what was asked: the Enter is dropped."""
+        self._enters_waiting = 0
+
+    def _act_on_waiting_enters(self) -> None:
+        """Act on each Enter that waited, in order, on the complete list of hits, as if pressed now."""
+        enters, self._enters_waiting = self._enters_waiting, 0
+        for _ in range(enters):
+            if self._gone():
+                return
+            self._select_or_command()
 
     @on(Input.Changed)
     @on(Input.Submitted)
