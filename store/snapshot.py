@@ -21,7 +21,7 @@ from store.keys import fold, name_key
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
-from store.position_flags import mark, marked, union_of
+from store.position_flags import common_to, mark, marked, union_of
 from store.position_runs import PositionRuns
 from store.quote_index import QuoteIndex
 from store.quote_records import CopiesListed, QuoteEntries, QuoteRecords, QuoteSelection
@@ -701,6 +701,8 @@ class Snapshot:
 
     def _quotes_of_article_at(self, position: int) -> Sequence[int]:
         """The positions of the quotes of the article at this position (and of any other stored with its key)."""
+        if quotes := self._quote_positions_by_article.at(position):
+            return quotes
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
         key = documents[position]["key"] if documents is not None else self.articles[position].key
         return self._quote_positions_of_article(key)
@@ -856,11 +858,8 @@ class Snapshot:
         said = [self._quotes_said_by_named(term) if named_at_all[n] else array("I") for n, term in enumerate(terms)]
         if not parsed.filters and not any(said):
             return self._quote_index.search(parsed)
-        filtered: set[int] | None = None
-        for query_filter in parsed.filters:
-            positions = self._filtered_positions(query_filter)
-            filtered = positions if filtered is None else filtered & positions
-        found: Sequence[int] | None = None if filtered is None else array("I", sorted(filtered))
+        filtered = sorted(map(self._filtered_positions, parsed.filters), key=len)
+        found: Sequence[int] | None = common_to(filtered) if filtered else None
         stored = len(self.stored_quotes)
         for number in sorted(range(len(terms)), key=lambda n: (terms[n].last_is_prefix, len(said[n]))):
             if found is not None and not found:
@@ -965,24 +964,17 @@ class Snapshot:
     def _named_kept(self) -> dict[Term, list[str]]:
         return {}
 
-    def _quotes_by_speaker_named(self, term: Term) -> set[int]:
-        """Positions of the quotes said by a person or organization one of whose names the term matches."""
-        found: set[int] = set()
-        for speaker in self._speakers_named(term):
-            found.update(self._quote_positions_by_speaker.get(speaker, ()))
-        return found
-
-    def _filtered_positions(self, query_filter: Filter) -> set[int]:
-        """Positions of the quotes a `speaker:`, `org:` or `article:` filter keeps."""
+    def _filtered_positions(self, query_filter: Filter) -> Sequence[int]:
+        """Positions of the quotes a `speaker:`, `org:`, `source:`, `date:` or `article:` filter keeps, ascending."""
         if query_filter.field == "speaker":
-            return self._quotes_by_speaker_named(query_filter.term)
+            return self._quotes_said_by_named(query_filter.term)
         if query_filter.field == "org":
             return self._quotes_for_organization_named(query_filter.term)
         if query_filter.field == "source":
             return self._quotes_of_articles(self._outlet_lines.owners_matching(query_filter.term))
         if query_filter.field == "date":
             return self._quotes_of_articles(self._articles_dated(date_prefix(query_filter.term)))
-        return self._quotes_in_article_named(query_filter.term)
+        return self._quotes_of_articles(self._article_lines.owners_matching(query_filter.term))
 
     @built_once
     def _outlet_lines(self) -> NameLines:
@@ -999,32 +991,67 @@ class Snapshot:
             if isinstance(doc.get("date"), str) and doc["date"].startswith(prefix)
         }
 
-    def _quotes_of_articles(self, positions: Iterable[int]) -> set[int]:
-        """Positions of the quotes of the articles at these positions."""
-        found: set[int] = set()
-        for position in positions:
-            found.update(self._quotes_of_article_at(position))
-        return found
+    def _quotes_of_articles(self, positions: Iterable[int]) -> array:
+        """Positions of the quotes of the articles at these positions, ascending."""
+        return union_of(len(self.stored_quotes), *map(self._quotes_of_article_at, positions))
 
-    def _quotes_for_organization_named(self, term: Term) -> set[int]:
-        """Quotes said by an organization the term names, or by a person speaking for it in that article."""
-        found: set[int] = set()
+    def _quotes_for_organization_named(self, term: Term) -> array:
+        """Quotes said by an organization the term names, or by a person speaking for it in that article,
+        ascending."""
         organizations = {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
+        quoted = self._quote_positions_by_speaker
+        runs: list[Sequence[int]] = [quoted.get(f"organization:{key}", ()) for key in organizations]
+        spoken_for, speakers, articles, unstored = self._spoken_for
+        positions = self._organization_positions
         for key in organizations:
-            found.update(self._quote_positions_by_speaker.get(f"organization:{key}", ()))
-            for person in self.people_of_organization(key):
-                articles = {
-                    appearance.article_key
-                    for appearance in person.appearances
-                    if appearance.organization
-                    and self._organization_keys_by_name.get(name_key(appearance.organization)) == key
-                }
-                found.update(
-                    position
-                    for position in self._quote_positions_by_speaker.get(f"person:{person.key}", ())
-                    if self._quote_article_keys[position] in articles
-                )
-        return found
+            for pair in spoken_for.at(positions.get(key)):
+                runs.append(self._quotes_said_in_article(speakers[pair], articles[pair], unstored.get(pair)))
+        return union_of(len(self.stored_quotes), *runs)
+
+    @built_once
+    def _spoken_for(self) -> tuple[PositionRuns, array, array, dict[int, str]]:
+        """Who spoke for each organization in which article, from the people's documents in one pass (no person's
+        record made): by organization position, the numbers of pairs of a person's position and an article's
+        position (UNKNOWN_ARTICLE, with its key kept aside by pair number, for an article not stored)."""
+        keys_by_name = self._organization_keys_by_name
+        organization_positions = self._organization_positions
+        article_positions = self._article_index.positions()
+        organization_of: dict[str, int | None] = {}
+        owners, speakers, articles = array("I"), array("I"), array("I")
+        unstored: dict[int, str] = {}
+        for position, document in enumerate(self._person_documents()):
+            for appearance in document.get("appearances", ()):
+                named = appearance.get("organization")
+                if not named:
+                    continue
+                if named not in organization_of:
+                    key = keys_by_name.get(name_key(named))
+                    organization_of[named] = None if key is None else organization_positions.get(key)
+                owner = organization_of[named]
+                if owner is None:
+                    continue
+                article = article_positions.get(appearance["article"])
+                if article is None:
+                    unstored[len(articles)] = appearance["article"]
+                owners.append(owner)
+                speakers.append(position)
+                articles.append(UNKNOWN_ARTICLE if article is None else article)
+        return PositionRuns.of_numbers(len(self.organizations), owners), speakers, articles, unstored
+
+    def _quotes_said_in_article(self, person: int, article: int, unstored_key: str | None) -> list[int]:
+        """Positions of the quotes the person at this position said in the article at this position (or with this
+        key, when it is not stored)."""
+        quotes = (
+            self._quote_positions_by_article.at(article)
+            if unstored_key is None
+            else self._quotes_of_unstored_articles.get(unstored_key, ())
+        )
+        column, names = self._quote_speakers, self._speaker_names
+        if isinstance(column, NumberedColumn) and names is not None and column.number_of == names.number_of:
+            codes, code = column.codes, person + 1
+            return [position for position in quotes if codes[position] == code]
+        speaker = f"person:{self._person_documents()[person]['key']}"
+        return [position for position in quotes if column[position] == speaker]
 
     @built_once
     def _quote_article_keys(self) -> Sequence[str]:
@@ -1037,13 +1064,6 @@ class Snapshot:
         return NameLines.build(
             (position, (article_title(doc), doc.get("source", ""))) for position, doc in enumerate(documents)
         )
-
-    def _quotes_in_article_named(self, term: Term) -> set[int]:
-        """Quotes of the articles whose title or path the term matches."""
-        found: set[int] = set()
-        for position in self._article_lines.owners_matching(term):
-            found.update(self._quotes_of_article_at(position))
-        return found
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
         """The quotes in one of SORT_ORDERS: as stored (article), by speaker's name, or by their article's date

@@ -55,6 +55,10 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
         "search": [quote.text for quote in snapshot.search_quotes("harbor")],
         "search by name": [quote.text for quote in snapshot.search_quotes("chen budget")],
         "search by prefix": [quote.text for quote in snapshot.search_quotes("bud")],
+        "said for an organization": [quote.text for quote in snapshot.search_quotes("org:council")],
+        "said for it, with a word": [quote.text for quote in snapshot.search_quotes("org:council budget")],
+        "in articles by title": [quote.text for quote in snapshot.search_quotes("article:story vote")],
+        "filters together": [quote.text for quote in snapshot.search_quotes("org:harbor speaker:chen")],
         "counts per article": [snapshot.article_counts(article.key) for article in snapshot.articles],
         "people in an article": [person.name for person in snapshot.people_in_article(last_quote.article_key)],
         "where a quote stands": snapshot.quote_position(last_quote.key),
@@ -77,6 +81,8 @@ def test_a_lean_snapshot_shows_and_finds_what_a_full_one_does(store_of_stories: 
     assert lean == full
     assert len(full["quotes"]) == 24 and full["search by name"] and full["organization's people"]  # type: ignore[arg-type]
     assert full["people in an article"] and full["where a quote stands"] == 23
+    assert len(full["said for an organization"]) == 12 and len(full["said for it, with a word"]) == 6  # type: ignore[arg-type]
+    assert len(full["in articles by title"]) == 12 and len(full["filters together"]) == 4  # type: ignore[arg-type]
     people = snapshot_of(store_of_stories, lean=False).people
     assert full["people summaries"] == [(p.key, p.name, p.roles[:1] + p.organizations[:1]) for p in people]
 
@@ -133,3 +139,27 @@ def test_a_lean_snapshot_keeps_quotes_whose_article_or_speaker_is_not_stored() -
         ]
         assert [quote.text for quote in snapshot.search_quotes("lee harbor")] == ["Harbor vote is near"]
         assert [quote.key for quote in snapshot.quotes_by_person("ann lee")] == ["a1:0"]
+
+
+def test_a_person_speaking_for_an_organization_is_found_by_it_also_in_an_article_not_stored() -> None:
+    appearances = [
+        {"article": "a1", "organization": "Port Board"},
+        {"article": "gone", "organization": "Port Board"},
+        {"article": "a2", "organization": "City Hall"},
+    ]
+    people = {"1": {"key": "ann lee", "name": "Ann Lee", "appearances": appearances}}
+    organizations = {"1": {"key": "port board", "name": "Port Board"}, "2": {"key": "city hall", "name": "City Hall"}}
+    articles = {"1": {"key": "a1", "title": "One"}, "2": {"key": "a2", "title": "Two"}}
+    quotes = {
+        "1": {"text": "Harbor vote is near", "article": "a1", "start": 0, "paragraph": 0, "speaker": "person:ann lee"},
+        "2": {"text": "Harbor gone", "article": "gone", "start": 5, "paragraph": 1, "speaker": "person:ann lee"},
+        "3": {"text": "Harbor hall", "article": "a2", "start": 9, "paragraph": 0, "speaker": "person:ann lee"},
+    }
+    tree = {"people": people, "organizations": organizations, "articles": articles, "quotes": quotes}
+    full, lean = Snapshot.build(tree, "store.json"), Snapshot.build(tree, "store.json", lean=True)
+    lean.read_all()
+    for snapshot in (full, lean):
+        snapshot.build_indexes()
+        found = sorted(quote.text for quote in snapshot.search_quotes("org:port"))
+        assert found == ["Harbor gone", "Harbor vote is near"]
+        assert [quote.text for quote in snapshot.search_quotes("org:hall")] == ["Harbor hall"]
