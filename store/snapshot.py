@@ -459,7 +459,7 @@ class Snapshot:
             self._people_by_key,
             self._organization_positions,
             self._organization_keys_by_name,
-            self._people_by_organization,
+            self._spoken_for,
             self._people_by_article,
             self._organizations_by_article,
             self._quote_positions_by_speaker,
@@ -653,28 +653,9 @@ class Snapshot:
         return (-max(self.articles_with_keys(articles).positions, default=-1), folded)  # type: ignore[attr-defined]
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
-        """People any article ties to the organization."""
-        runs = self._people_by_organization
-        return [self.people[position] for position in runs.at(self._organization_positions.get(organization_key))]
-
-    @built_once
-    def _people_by_organization(self) -> PositionRuns:
-        """By organization position, the positions of the people any article ties to it (read from their
-        documents, so that no person's record is made for it)."""
-        keys_by_name = self._organization_keys_by_name
-        organization_positions = self._organization_positions
-
-        def pairs() -> Iterator[tuple[int, int]]:
-            for position, document in enumerate(self._person_documents()):
-                keys = {
-                    keys_by_name.get(name_key(appearance["organization"]))
-                    for appearance in document.get("appearances", ())
-                    if appearance.get("organization")
-                }
-                for key in keys - {None}:
-                    yield organization_positions[key], position  # type: ignore[index]
-
-        return PositionRuns(len(self.organizations), pairs())
+        """People any article ties to the organization, in the people's order."""
+        people = self._spoken_for[0].at(self._organization_positions.get(organization_key))
+        return [self.people[position] for position in dict.fromkeys(people)]
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
         """An article's quotes in reading order."""
@@ -1001,51 +982,52 @@ class Snapshot:
         organizations = {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
         quoted = self._quote_positions_by_speaker
         runs: list[Sequence[int]] = [quoted.get(f"organization:{key}", ()) for key in organizations]
-        spoken_for, speakers, articles, unstored = self._spoken_for
-        positions = self._organization_positions
+        people, articles, unstored = self._spoken_for
+        stored_articles = len(self.articles)
         for key in organizations:
-            for pair in spoken_for.at(positions.get(key)):
-                runs.append(self._quotes_said_in_article(speakers[pair], articles[pair], unstored.get(pair)))
+            position = self._organization_positions.get(key)
+            for person, article in zip(people.at(position), articles.at(position), strict=True):
+                if article < stored_articles:
+                    runs.append(self._quotes_said_in_article(person, self._quote_positions_by_article.at(article)))
+                else:
+                    quotes = self._quotes_of_unstored_articles.get(unstored[article - stored_articles], ())
+                    runs.append(self._quotes_said_in_article(person, quotes))
         return union_of(len(self.stored_quotes), *runs)
 
     @built_once
-    def _spoken_for(self) -> tuple[PositionRuns, array, array, dict[int, str]]:
-        """Who spoke for each organization in which article, from the people's documents in one pass (no person's
-        record made): by organization position, the numbers of pairs of a person's position and an article's
-        position (UNKNOWN_ARTICLE, with its key kept aside by pair number, for an article not stored)."""
+    def _spoken_for(self) -> tuple[PositionRuns, PositionRuns, list[str]]:
+        """Who spoke for each organization in which article, read from the people's documents in one pass (no
+        person's record made): by organization position, the people's positions and, in the same order, the
+        articles' positions; an article not stored is numbered past the stored ones, its key listed in that
+        order."""
         keys_by_name = self._organization_keys_by_name
         organization_positions = self._organization_positions
         article_positions = self._article_index.positions()
-        organization_of: dict[str, int | None] = {}
+        stored_articles = len(self.articles)
+        unstored: dict[str, int] = {}
         owners, speakers, articles = array("I"), array("I"), array("I")
-        unstored: dict[int, str] = {}
         for position, document in enumerate(self._person_documents()):
             for appearance in document.get("appearances", ()):
                 named = appearance.get("organization")
                 if not named:
                     continue
-                if named not in organization_of:
-                    key = keys_by_name.get(name_key(named))
-                    organization_of[named] = None if key is None else organization_positions.get(key)
-                owner = organization_of[named]
+                key = keys_by_name.get(name_key(named))
+                owner = None if key is None else organization_positions.get(key)
                 if owner is None:
                     continue
                 article = article_positions.get(appearance["article"])
                 if article is None:
-                    unstored[len(articles)] = appearance["article"]
+                    article = stored_articles + unstored.setdefault(appearance["article"], len(unstored))
                 owners.append(owner)
                 speakers.append(position)
-                articles.append(UNKNOWN_ARTICLE if article is None else article)
-        return PositionRuns.of_numbers(len(self.organizations), owners), speakers, articles, unstored
+                articles.append(article)
+        count = len(self.organizations)
+        people_runs = PositionRuns(count, zip(owners, speakers, strict=True))
+        del speakers
+        return people_runs, PositionRuns(count, zip(owners, articles, strict=True)), list(unstored)
 
-    def _quotes_said_in_article(self, person: int, article: int, unstored_key: str | None) -> list[int]:
-        """Positions of the quotes the person at this position said in the article at this position (or with this
-        key, when it is not stored)."""
-        quotes = (
-            self._quote_positions_by_article.at(article)
-            if unstored_key is None
-            else self._quotes_of_unstored_articles.get(unstored_key, ())
-        )
+    def _quotes_said_in_article(self, person: int, quotes: Sequence[int]) -> list[int]:
+        """Those of an article's quotes (their positions) that the person at this position said."""
         column, names = self._quote_speakers, self._speaker_names
         if isinstance(column, NumberedColumn) and names is not None and column.number_of == names.number_of:
             codes, code = column.codes, person + 1
