@@ -24,8 +24,16 @@ class PositionRuns:
     def of_numbers(cls, count: int, numbers: Sequence[int], first: int = 0) -> PositionRuns:
         """Each position paired with `numbers[position] - first`, a number outside 0 to `count` with none: no copy of
         a column of a million numbers (an article's or a speaker's for each quote) is made to pair them."""
+        return cls.of_columns(count, numbers, range(len(numbers)), first)
+
+    @classmethod
+    def of_columns(
+        cls, count: int, numbers: Sequence[int], positions: Sequence[int], first: int = 0
+    ) -> PositionRuns:
+        """Each of `positions` paired with the number at its index in `numbers`, less `first`: two columns paired
+        without a copy of either."""
         runs = cls.__new__(cls)
-        runs._fill(count, numbers, range(len(numbers)), first)
+        runs._fill(count, numbers, positions, first)
         return runs
 
     def _fill(self, count: int, numbers: Sequence[int], positions: Sequence[int], first: int = 0) -> None:

@@ -17,7 +17,7 @@ from store.built_once import built_once
 from store.citations import Citation, format_citation
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
-from store.keys import fold, name_key
+from store.keys import fold, name_key, name_key_unkept
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
@@ -222,7 +222,7 @@ class OrganizationKeysByName:
         self._others: dict[str, str] = {}
         for position, (key, document) in enumerate(zip(keys, documents, strict=True)):
             for name in (document["name"], *document.get("aliases", ())):
-                named = name_key(name)
+                named = name_key_unkept(name)
                 if named == key:
                     self._own_name_key[position] = 1
                 elif named not in self._others and not self._claimed_before(named, position):
@@ -1011,7 +1011,7 @@ class Snapshot:
                 named = appearance.get("organization")
                 if not named:
                     continue
-                key = keys_by_name.get(name_key(named))
+                key = keys_by_name.get(name_key_unkept(named))
                 owner = None if key is None else organization_positions.get(key)
                 if owner is None:
                     continue
@@ -1022,9 +1022,9 @@ class Snapshot:
                 speakers.append(position)
                 articles.append(article)
         count = len(self.organizations)
-        people_runs = PositionRuns(count, zip(owners, speakers, strict=True))
+        people_runs = PositionRuns.of_columns(count, owners, speakers)
         del speakers
-        return people_runs, PositionRuns(count, zip(owners, articles, strict=True)), list(unstored)
+        return people_runs, PositionRuns.of_columns(count, owners, articles), list(unstored)
 
     def _quotes_said_in_article(self, person: int, quotes: Sequence[int]) -> list[int]:
         """Those of an article's quotes (their positions) that the person at this position said."""

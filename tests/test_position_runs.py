@@ -13,11 +13,12 @@ def test_each_number_gives_its_positions_in_ascending_order_and_none_gives_nothi
     expected: dict[int, list[int]] = {}
     for number, position in pairs:
         expected.setdefault(number, []).append(position)
-    runs = PositionRuns(60, pairs)
-    for number in range(60):
-        assert list(runs.at(number)) == expected.get(number, [])
-        assert runs.size_at(number) == len(expected.get(number, []))
-    assert list(runs.at(None)) == []
+    numbers, positions = [number for number, _ in pairs], [position for _, position in pairs]
+    for runs in (PositionRuns(60, pairs), PositionRuns.of_columns(60, numbers, positions)):
+        for number in range(60):
+            assert list(runs.at(number)) == expected.get(number, [])
+            assert runs.size_at(number) == len(expected.get(number, []))
+        assert list(runs.at(None)) == []
 
 
 def test_numbers_with_no_positions_are_empty_runs() -> None:
