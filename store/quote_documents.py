@@ -66,8 +66,8 @@ class QuoteDocuments:
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> QuoteDocuments:
-        """The quotes of a snapshot, all its quote documents read at once."""
-        return cls(snapshot, snapshot.stored_quotes.all_documents(), snapshot.stored_quotes.groups())
+        """The quotes of a snapshot: all its quote documents read at once, or made from its columns as asked for."""
+        return cls(snapshot, snapshot.stored_quotes.documents_by_position(), snapshot.stored_quotes.groups())
 
     def document(self, position: int) -> dict[str, object]:
         """The quote at this position with who said it and every article that printed it (`sources`)."""

@@ -31,6 +31,32 @@ class QuoteColumns:
     whole number of 32 bits there (its record is then made from its document)."""
 
 
+def column_document(columns: QuoteColumns, position: int) -> dict[str, Any]:
+    """The document of the quote at this position, made from the columns (which must hold its place)."""
+    places = columns.places
+    assert places is not None
+    return {
+        "text": columns.texts[position],
+        "article": columns.article_keys[position],
+        "start": places[2 * position],
+        "paragraph": places[2 * position + 1],
+        "speaker": columns.speakers[position],
+    }
+
+
+class ColumnDocuments(Sequence[dict[str, Any]]):
+    """Every quote's document by position, each made from the compact columns when asked for."""
+
+    def __init__(self, columns: QuoteColumns) -> None:
+        self._columns = columns
+
+    def __len__(self) -> int:
+        return len(self._columns.texts)
+
+    def __getitem__(self, position: int) -> dict[str, Any]:  # type: ignore[override]
+        return column_document(self._columns, position)
+
+
 MadeRecords = dict[int, QuoteRecord] | list[QuoteRecord | None]
 """The records made so far, by position."""
 
@@ -91,14 +117,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             if self._flat is not None or columns is None or columns.places is None:
                 document = self._document_at(index)
             else:
-                start, paragraph = columns.places[2 * index], columns.places[2 * index + 1]
-                document = {
-                    "text": columns.texts[index],
-                    "article": columns.article_keys[index],
-                    "start": start,
-                    "paragraph": paragraph,
-                    "speaker": columns.speakers[index],
-                }
+                document = column_document(columns, index)
             record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
         return record
 
@@ -126,6 +145,15 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         if flat is None:
             flat = self._flat = list(self._documents)
         return flat
+
+    def documents_by_position(self) -> Sequence[Mapping[str, Any]]:
+        """Every quote's document, by position: made from the compact columns as each is asked for when they hold
+        every quote's place (a command printing a few quotes of a big store parses no quote file again, and holds
+        no million documents), else `all_documents`."""
+        columns = self._columns
+        if self._flat is None and columns is not None and columns.places is not None:
+            return ColumnDocuments(columns)
+        return self.all_documents()
 
     @property
     def has_columns(self) -> bool:

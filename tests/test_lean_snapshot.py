@@ -9,6 +9,7 @@ import pytest
 
 from store import Snapshot, Store, storage
 from store.model import Extraction
+from store.quote_documents import QuoteDocuments
 from tests.conftest import tagged_extract
 from tui.sorting import sort_key
 
@@ -63,6 +64,7 @@ def seen(snapshot: Snapshot) -> dict[str, object]:
         "people in an article": [person.name for person in snapshot.people_in_article(last_quote.article_key)],
         "where a quote stands": snapshot.quote_position(last_quote.key),
         "people summaries": list(snapshot.people_summaries()),
+        "printed as JSON": list(QuoteDocuments.of(snapshot).json_texts(range(len(snapshot.stored_quotes)))),
     }
 
 
@@ -81,6 +83,7 @@ def test_a_lean_snapshot_shows_and_finds_what_a_full_one_does(store_of_stories: 
     assert lean == full
     assert len(full["quotes"]) == 24 and full["search by name"] and full["organization's people"]  # type: ignore[arg-type]
     assert full["people in an article"] and full["where a quote stands"] == 23
+    assert len(full["printed as JSON"]) == 24  # type: ignore[arg-type]
     assert len(full["said for an organization"]) == 12 and len(full["said for it, with a word"]) == 6  # type: ignore[arg-type]
     assert len(full["in articles by title"]) == 12 and len(full["filters together"]) == 4  # type: ignore[arg-type]
     people = snapshot_of(store_of_stories, lean=False).people
