@@ -237,7 +237,8 @@ class QuoteGroups:
             listed = bytearray(b"\x01") * len(self._speakers)
             copied = bytearray(len(self._speakers))
             leads: dict[int, int] = {}
-            for speaker, groups in self._grouped.items():
+            grouped = list(self._grouped.items())  # in one step: a search may group a speaker meanwhile
+            for speaker, groups in grouped:
                 if groups is None:
                     continue
                 for position in self._positions[speaker]:
@@ -251,7 +252,7 @@ class QuoteGroups:
             self._alone = copied.translate(_NOT_SET)
             self._leads = leads
             self._copied = copied
-            self._grouped = {speaker: groups for speaker, groups in self._grouped.items() if groups and groups.copies}
+            self._grouped = {speaker: groups for speaker, groups in grouped if groups and groups.copies}
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
@@ -306,7 +307,7 @@ class QuoteGroups:
             return self._grouped[speaker]
         except KeyError:
             self.group_speakers((speaker,))
-            return self._grouped[speaker]
+            return self._grouped.get(speaker)  # None if every speaker's grouping, done meanwhile, found it apart
 
 
 def _merged(ascending: array, few: list[int]) -> array:

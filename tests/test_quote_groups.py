@@ -153,6 +153,30 @@ def test_found_quotes_are_listed_alike_while_speakers_are_grouped_batch_by_batch
     assert group_quotes(texts, speakers).entries == grouped_all.entries, "no speaker told apart by a shortcut"
 
 
+def test_a_search_that_groups_a_speaker_while_every_quote_is_grouped_leaves_both_whole() -> None:
+    """The browser indexes a big store (grouping every speaker) while a search groups the speakers it found."""
+    texts = [FULL, FULL.upper() + ".", "rebuild the harbor", FULL, "a harbor vote", FULL + "!"]
+    speakers = ["person:ann", "person:ann", "person:bo", "person:cy", "person:di", "person:cy"]
+    groups = group_quotes(texts, speakers)
+    positions = groups.speaker_positions
+    searched = []
+
+    class GroupedMeanwhile(dict):  # type: ignore[type-arg]
+        """Each speaker's quotes; once every speaker is grouped, a search groups another when one is looked at."""
+
+        def __getitem__(self, speaker: str) -> object:
+            every_one_grouped = {"person:ann", "person:cy"} <= groups._grouped.keys()
+            if every_one_grouped and not searched:
+                searched.append(speaker)
+                groups.group_speakers(["person:di"])
+            return super().__getitem__(speaker)
+
+    groups._positions = GroupedMeanwhile(positions)
+    assert list(groups.entries) == [0, 2, 3, 4]
+    assert list(groups.entries_among([1, 4, 5])) == [1, 4, 5]
+    assert searched
+
+
 def test_an_excerpt_joins_only_a_quote_it_is_a_run_of_words_of() -> None:
     words = FULL.split()
     short = " ".join(words[3 : 3 + MIN_EXCERPT_WORDS - 1])
