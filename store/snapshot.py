@@ -241,6 +241,14 @@ class OrganizationKeysByName:
         position = self._position_of.get(named)
         return named if position is not None and self._own_name_key[position] else None
 
+    def position_of(self, named: str) -> int | None:
+        """Where the organization that has a name of this `name_key` stands, if any (`get`, looked up once)."""
+        found = self._others.get(named)
+        if found is not None:
+            return self._position_of.get(found)
+        position = self._position_of.get(named)
+        return position if position is not None and self._own_name_key[position] else None
+
 
 @dataclass(frozen=True, eq=False)
 class Snapshot:
@@ -1001,7 +1009,6 @@ class Snapshot:
         articles' positions; an article not stored is numbered past the stored ones, its key listed in that
         order."""
         keys_by_name = self._organization_keys_by_name
-        organization_positions = self._organization_positions
         article_positions = self._article_index.positions()
         stored_articles = len(self.articles)
         unstored: dict[str, int] = {}
@@ -1011,8 +1018,7 @@ class Snapshot:
                 named = appearance.get("organization")
                 if not named:
                     continue
-                key = keys_by_name.get(name_key_unkept(named))
-                owner = None if key is None else organization_positions.get(key)
+                owner = keys_by_name.position_of(name_key_unkept(named))
                 if owner is None:
                     continue
                 article = article_positions.get(appearance["article"])
