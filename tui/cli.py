@@ -263,7 +263,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     if parsed.is_empty and (arguments.words or parsed.ignored):
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
-    snapshot = read_whole(store_path)
+    snapshot = read_whole(store_path, lean=bool(parsed.filters))
     if parsed.is_empty:
         matched: QuoteSelection = snapshot.quote_entries()
     else:
