@@ -995,11 +995,12 @@ class Snapshot:
         for key in organizations:
             position = self._organization_positions.get(key)
             for person, article in zip(people.at(position), articles.at(position), strict=True):
-                if article < stored_articles:
-                    runs.append(self._quotes_said_in_article(person, self._quote_positions_by_article.at(article)))
-                else:
-                    quotes = self._quotes_of_unstored_articles.get(unstored[article - stored_articles], ())
-                    runs.append(self._quotes_said_in_article(person, quotes))
+                quotes = (
+                    self._quote_positions_by_article.at(article)
+                    if article < stored_articles
+                    else self._quotes_of_unstored_articles.get(unstored[article - stored_articles], ())
+                )
+                runs.append(self._quotes_said_in_article(person, quotes))
         return union_of(len(self.stored_quotes), *runs)
 
     @built_once
@@ -1038,7 +1039,7 @@ class Snapshot:
         if isinstance(column, NumberedColumn) and names is not None and column.number_of == names.number_of:
             codes, code = column.codes, person + 1
             return [position for position in quotes if codes[position] == code]
-        speaker = f"person:{self._person_documents()[person]['key']}"
+        speaker = f"person:{self.people[person].key}"
         return [position for position in quotes if column[position] == speaker]
 
     @built_once
