@@ -11,6 +11,7 @@ import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -56,7 +57,11 @@ def extract_texts(texts: list[str]) -> list[Extraction]:
 
 
 def extracted_in_workers(
-    items: Iterable[Item], jobs: int, ahead: int, work: Callable[[str], Extraction] = extract_text
+    items: Iterable[Item],
+    jobs: int,
+    ahead: int,
+    work: Callable[[str], Extraction] = extract_text,
+    pool: multiprocessing.pool.Pool | None = None,
 ) -> Iterator[tuple[Item, Extraction]]:
     """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
     processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
@@ -64,7 +69,8 @@ def extracted_in_workers(
     At most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken: a big
     folder is streamed, and the workers go on while the caller writes a batch. Closing the iterator early
     stops the workers. Meanwhile the cycle collector runs here as rarely as in the workers: the texts read and
-    the extractions taken back make no cycles.
+    the extractions taken back make no cycles. A `pool` forked earlier (see `workers_forked_first`) is used, and
+    stopped in the end, instead of forking one here.
     """
     ahead = max(ahead, 4 * jobs * CHUNK_SIZE)
     room = threading.Semaphore(ahead)
@@ -81,7 +87,7 @@ def extracted_in_workers(
             waiting.append(item)
             yield item[1]
 
-    pool = worker_pool(jobs)
+    pool = worker_pool(jobs) if pool is None else pool
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(HANDOVER_SECONDS)
     thresholds = gc.get_threshold()
@@ -95,6 +101,22 @@ def extracted_in_workers(
         sys.setswitchinterval(switch_interval)
         stopping.set()
         room.release(ahead + 1)
+        pool.terminate()
+        pool.join()
+
+
+@contextmanager
+def workers_forked_first(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
+    """`jobs` workers forked now, before the caller lists folders, opens the store or reads articles (None for
+    one job): each worker's memory counts every page it shares with the process it was forked from, so forked
+    later they would count that process's other imports, lists and lookups too. Stopped when the block ends."""
+    if jobs <= 1:
+        yield None
+        return
+    pool = worker_pool(jobs)
+    try:
+        yield pool
+    finally:
         pool.terminate()
         pool.join()
 

@@ -140,3 +140,29 @@ def test_workers_share_the_extractor_loaded_once_before_they_start() -> None:
     results = list(extracted_in_workers(iter(items), jobs=2, ahead=8, work=model_read_before_the_first_article))
     assert [item for item, _ in results] == items
     assert all(loaded for _, loaded in results)
+
+
+def test_workers_are_forked_before_the_folder_is_listed_or_the_store_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A worker's memory counts every page it shares with the process it was forked from: forked after the
+    listing of a big folder and the store's lookups, each would count them too (26 MB each at 50,000 files)."""
+    import store.parallel
+    import tui.cli
+
+    steps: list[str] = []
+    for module, name in ((store.parallel, "worker_pool"), (tui.cli, "article_files"), (tui.cli, "store_at")):
+        original = getattr(module, name)
+
+        def recorded(*arguments: object, _original=original, _name=name) -> object:
+            steps.append(_name)
+            return _original(*arguments)
+
+        monkeypatch.setattr(module, name, recorded)
+    folder = tmp_path / "news"
+    write_articles(folder, 3)
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "store.json"), "--jobs", "2"]) == 0
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "3 added, 0 replaced, 0 unchanged, 0 failed"
+    assert steps == ["worker_pool", "article_files", "store_at"]
+    assert main(["ingest", str(folder), "--db", str(tmp_path / "other.json"), "--jobs", "1"]) == 0
+    assert steps[3:] == ["article_files", "store_at"]

@@ -32,6 +32,7 @@ from store.readers import (
 )
 from store.readers.article import clean_field, normalise_date
 from store.readers.html import TRAFILATURA_OPTIONS
+from store.sources import directory_inputs
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
 WEB_PAGES = Path(__file__).resolve().parent / "articles" / "web"
@@ -597,3 +598,21 @@ def test_feed_url_with_follow_fetches_summary_items_from_their_links(site: str) 
     assert followed[1].metadata.author == "desk@ledger.example.com (Tom Berg)"
     assert followed[2] == items[2]
     assert errors == [f"{site}/gone: HTTP 404 Not Found"]
+
+
+def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path: Path) -> None:
+    """Nested folders come where their names sort ("a/b/x.txt" before "a-c/y.txt"), case-insensitive suffixes
+    count, a linked folder is not entered (so a loop of links ends) and other files are counted as skipped."""
+    root = tmp_path / "articles"
+    for name in ("a/b/x.txt", "a-c/y.TXT", "Z/z.md", "a/q.html", "a/.hidden.txt", "a/notes.pdf", "a/b/README"):
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text("An article.\n", encoding="utf-8")
+    (root / "a" / "b" / "loop").symlink_to(root, target_is_directory=True)
+    (root / "linked.html").symlink_to(root / "a" / "q.html")
+    (root / "dangling.txt").symlink_to(root / "nowhere.txt")
+    found, skipped = directory_inputs(root)
+    assert found == [
+        str(root / name)
+        for name in ("Z/z.md", "a/.hidden.txt", "a/b/x.txt", "a/q.html", "a-c/y.TXT", "linked.html")
+    ]
+    assert skipped == 3

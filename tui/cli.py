@@ -20,6 +20,8 @@ from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
 if TYPE_CHECKING:
+    import multiprocessing.pool
+
     from store import ArticleRecord, IngestOutcome, Snapshot, Store
     from store.model import Extraction
     from store.quote_documents import QuoteDocuments, QuoteRow
@@ -506,39 +508,47 @@ def run_ingest(
 
     A line per article goes to standard output; errors, skipped files and the summary go to stderr.
     """
-    from tui.progress import IngestProgress
+    from store.parallel import default_jobs, workers_forked_first
 
-    found = article_files(paths)
-    for message in (*found.errors, *found.notes):
-        print_error(message)
-    errors = list(found.errors)
-    store = store_at(store_path)
-    output = Lines()
-    added = replaced = unchanged = 0
-    with IngestProgress(total=len(found.files)) as progress:
-        for outcomes in ingested_batches(store, read_articles(found.files, errors, follow), batch_size, jobs):
-            for outcome in outcomes:
-                replaced += outcome.replaced
-                added += outcome.added and not outcome.replaced
-                unchanged += not outcome.added
-                output.write(printable_line(outcome_line(outcome)))
-            output.flush()
-            progress.advance(len(outcomes))
+    jobs = default_jobs() if jobs is None else jobs
+    with workers_forked_first(jobs) as pool:
+        from tui.progress import IngestProgress
+
+        found = article_files(paths)
+        for message in (*found.errors, *found.notes):
+            print_error(message)
+        errors = list(found.errors)
+        store = store_at(store_path)
+        output = Lines()
+        added = replaced = unchanged = 0
+        articles = read_articles(found.files, errors, follow)
+        with IngestProgress(total=len(found.files)) as progress:
+            for outcomes in ingested_batches(store, articles, batch_size, jobs, pool):
+                for outcome in outcomes:
+                    replaced += outcome.replaced
+                    added += outcome.added and not outcome.replaced
+                    unchanged += not outcome.added
+                    output.write(printable_line(outcome_line(outcome)))
+                output.flush()
+                progress.advance(len(outcomes))
     print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
 
 
 def ingested_batches(
-    store: Store, articles: Iterator[tuple[str, str, dict[str, str]]], batch_size: int, jobs: int | None
+    store: Store,
+    articles: Iterator[tuple[str, str, dict[str, str]]],
+    batch_size: int,
+    jobs: int,
+    pool: multiprocessing.pool.Pool | None,
 ) -> Iterator[list[IngestOutcome]]:
-    """Ingest's batches as they are stored: extracted in this process (one job) or in worker processes, while
-    this one alone writes, in input order (`jobs` None: as many as the cores this process may use)."""
-    from store.parallel import default_jobs, extracted_in_workers
+    """Ingest's batches as they are stored: extracted in this process (no `pool`) or in the pool's worker
+    processes, while this one alone writes, in input order."""
+    from store.parallel import extracted_in_workers
 
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs == 1:
+    if pool is None:
         return store.ingest_in_batches(articles, batch_size=batch_size)
-    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size)
+    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size, pool=pool)
     return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 
