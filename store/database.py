@@ -230,6 +230,7 @@ class Store:
                 batch = []
         if batch:
             yield self._ingest_batch(batch)
+        self.build_index_left_out()
 
     def _ingest_batch(
         self,
@@ -277,7 +278,7 @@ class Store:
                         replaced=bool(earlier),
                     )
                 )
-            writer.apply()
+            writer.apply(index_later=True)
         return outcomes
 
     def ingest_extracted_in_batches(
@@ -295,6 +296,7 @@ class Store:
             by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch}
             versions = {content_hash(entry[0][1]): entry[2] for entry in batch if len(entry) > 2}
             yield self._ingest_batch([entry[0] for entry in batch], by_hash, versions)
+        self.build_index_left_out()
 
     def _read_lookups_ahead(self) -> None:
         """Read the writer's lookups (see `StoreIndex`) without the lock, for the first write to take if no other
@@ -354,6 +356,17 @@ class Store:
         read_tables(self.path)
         for start in range(0, len(digests), batch_size):
             yield self._reextract_batch(digests[start : start + batch_size], extract_many)
+        self.build_index_left_out()
+
+    def build_index_left_out(self) -> None:
+        """Build the quote index again, in a write of its own, when a batch of this process dropped it (see
+        `DocumentWriter.apply`): a run of batches that replace articles builds it once, after the last. A run
+        stopped before its end leaves the store without one, which readers build from the quotes, until the next
+        write builds it."""
+        if self._index is None or not self._index.index_left_out:
+            return
+        with collector_paused(), self._writer() as writer:
+            writer.apply()
 
     def _reextract_batch(
         self, digests: list[str], extract_many: Callable[[list[str]], list[Extraction]] | None
@@ -370,7 +383,7 @@ class Store:
                     outcomes.append(
                         self._replace_extraction(writer, digest, texts[digest], extraction, self.extractor_version)
                     )
-            writer.apply()
+            writer.apply(index_later=True)
         return outcomes
 
     def _stored_texts(self, digests: list[str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ import orjson
 
 from store import front_pages
 from store.extractor_version import ARTICLE_FIELD, article_version
-from store.index_parts import update_index_parts
+from store.index_parts import drop_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
 from store.storage import LONG_LIST_BYTES, EncodedList, Tables
@@ -271,8 +271,11 @@ class DocumentWriter:
             self.index.aliased("organizations", alias, existing)
         return existing
 
-    def apply(self) -> None:
-        """Apply the transaction's documents to the tables (kept in memory until the caller writes them)."""
+    def apply(self, index_later: bool = False) -> None:
+        """Apply the transaction's documents to the tables (kept in memory until the caller writes them). With
+        `index_later`, a write that removes quotes (which moves every later quote's position) drops the quote index
+        instead of building it again, and so do the writes after it, until one without `index_later` (see
+        `Store.build_index_left_out`): a run of such writes builds it once, not once a write."""
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
             self.index.front_changed(
@@ -294,10 +297,15 @@ class DocumentWriter:
             self.index.note_article(article, place)
         self.tables.append_documents("texts", self.new_texts.values())
         self.tables.append_documents("quotes", new_quotes)
-        if self.removed or self.new_articles:
+        if index_later and (self.removed or self.index.index_left_out):
+            if not self.index.index_left_out:
+                drop_index_parts(self.tables)
+            self.index.last_index_part, self.index.index_left_out = (0, 0), True
+        elif self.removed or self.new_articles or self.index.index_left_out:
             self.index.last_index_part = update_index_parts(
                 self.tables, new_quotes, first_new_position, self.index.last_index_part, self._stored_names()
             )
+            self.index.index_left_out = False
         self.tables.extractors = dict(self.index.extractors)
 
     def _keep_front_speakers(self, first_new_position: int, new_quotes: list[dict[str, Any]]) -> None:

@@ -51,6 +51,12 @@ def update_index_parts(
     return first_position, first_position + len(texts)
 
 
+def drop_index_parts(tables: Tables) -> None:
+    """Remove the quote index: readers build one from the quotes, and the next write that indexes builds it again
+    (its parts no longer end where that write's quotes begin)."""
+    tables.clear_table(INDEX_TABLE)
+
+
 def is_keyed(part: Mapping[str, Any]) -> bool:
     """Whether an index part holds every keyed section, with their sizes (an earlier whosaid wrote parts without)."""
     return isinstance(part.get("sizes"), list) and all(section in part for section in KEYED_SECTIONS)

@@ -121,6 +121,9 @@ class StoreIndex:
     """Bytes of superseded documents by file (see `Tables.dead_bytes`)."""
     last_index_part: tuple[int, int] | None = None
     """The quotes the quote index's last part covers (first, end), once known."""
+    index_left_out: bool = False
+    """Whether a write of this process dropped the quote index, to be built again by a later one (see
+    `DocumentWriter.apply`)."""
     generation: int = -1
     """The store version these lookups describe (see `Tables.generation`)."""
     files: list[Segment] | None = None
