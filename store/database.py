@@ -34,6 +34,8 @@ IngestItem = tuple[str, str] | tuple[str, str, Mapping[str, str]]
 """An article to ingest: (source, text), or (source, text, metadata)."""
 ExtractedItem = tuple[IngestItem, "Extraction"] | tuple[IngestItem, "Extraction", int]
 """An article to store with its extraction, and the version of the extractor that made it where not this one."""
+ReadAgain = tuple[tuple[str, str], "Extraction"]
+"""A stored article read again: (its content hash, its stored text) and the extraction found in that text."""
 
 
 class Store:
@@ -347,15 +349,22 @@ class Store:
         self,
         digests: list[str],
         batch_size: int = 200,
-        extract_many: Callable[[list[str]], list[Extraction]] | None = None,
+        extracting: Callable[[Iterator[tuple[str, str]]], Iterator[ReadAgain]] | None = None,
     ) -> Iterator[list[IngestOutcome]]:
         """Read the stored text of these articles again with this store's extractor, replacing what an earlier one
         found, a batch per write (so an interrupted run keeps what it did); yields each batch's outcomes once it
         is on disk. An article removed meanwhile, or (unless named again with `everything`) read again by now,
-        is passed over."""
+        is passed over. `extracting` takes the (content hash, text) pairs, read a batch at a time, and gives each
+        back with its extraction, in order (worker processes: see `store.parallel.extracted_in_workers`), so
+        that the next texts are extracted while a batch is written."""
         read_tables(self.path)
-        for start in range(0, len(digests), batch_size):
-            yield self._reextract_batch(digests[start : start + batch_size], extract_many)
+        texts = self._stored_texts_in_batches(digests, batch_size)
+        if extracting is None:
+            extracted: Iterator[ReadAgain] = ((pair, self.extractor(pair[1])) for pair in texts)
+        else:
+            extracted = extracting(texts)
+        while batch := list(islice(extracted, batch_size)):
+            yield self._reextract_batch(batch)
         self.build_index_left_out()
 
     def build_index_left_out(self) -> None:
@@ -368,23 +377,22 @@ class Store:
         with collector_paused(), self._writer() as writer:
             writer.apply()
 
-    def _reextract_batch(
-        self, digests: list[str], extract_many: Callable[[list[str]], list[Extraction]] | None
-    ) -> list[IngestOutcome]:
-        """Read the batch's texts under the lock, extract them outside it, then write them in one atomic replace."""
-        texts = self._stored_texts(digests)
-        found = list(texts.values())
-        extractions = extract_many(found) if extract_many is not None else [self.extractor(t) for t in found]
-        by_hash = dict(zip(texts, extractions, strict=True))
+    def _reextract_batch(self, batch: list[ReadAgain]) -> list[IngestOutcome]:
+        """Write a batch of new extractions of stored articles ((content hash, text), extraction) in one atomic
+        replace."""
         outcomes = []
         with self._writer() as writer:
-            for digest, extraction in by_hash.items():
+            for (digest, text), extraction in batch:
                 if writer.has_article(digest):
-                    outcomes.append(
-                        self._replace_extraction(writer, digest, texts[digest], extraction, self.extractor_version)
-                    )
+                    outcomes.append(self._replace_extraction(writer, digest, text, extraction, self.extractor_version))
             writer.apply(index_later=True)
         return outcomes
+
+    def _stored_texts_in_batches(self, digests: list[str], batch_size: int) -> Iterator[tuple[str, str]]:
+        """(content hash, stored text) of each of these articles still stored, the texts of each batch read
+        together."""
+        for start in range(0, len(digests), batch_size):
+            yield from self._stored_texts(digests[start : start + batch_size]).items()
 
     def _stored_texts(self, digests: list[str]) -> dict[str, str]:
         """The stored texts of these articles (those still stored), read under the writers' lock."""

@@ -106,6 +106,25 @@ def test_reextract_command_reads_old_articles_with_the_installed_extractor(
     assert capsys.readouterr().err.strip().splitlines()[-1] == "3 reextracted"
 
 
+def test_reextract_with_workers_stores_what_one_process_stores(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    old_store(one, articles(23))
+    old_store(two, articles(23))
+    assert main(["reextract", "--db", str(one), "--jobs", "1", "--batch-size", "5"]) == 0
+    lines_one = capsys.readouterr().out.splitlines()
+    assert main(["reextract", "--db", str(two), "--jobs", "2", "--batch-size", "5"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines() == lines_one and len(lines_one) == 23
+    assert err.strip().splitlines()[-1] == "23 reextracted"
+    first, second = Store(one).snapshot, Store(two).snapshot
+    assert [(q.text, first.speaker_details(q)[0]) for q in first.quotes] == [
+        (q.text, second.speaker_details(q)[0]) for q in second.quotes
+    ]
+    assert second.summary().stale_articles == 0 and "Mara Quill" in {p.name for p in second.people}
+
+
 def test_reextract_needs_an_existing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "nowhere.json"
     assert main(["reextract", "--db", str(missing)]) == 2

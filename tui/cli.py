@@ -645,7 +645,7 @@ def add_reextract_parser(commands: Any, store_options: argparse.ArgumentParser) 
         help="read stored articles again with the installed extractor",
         description="Read again, from its stored text, every article an older extractor read (all with --all), "
         "replacing its people, organizations and quotes. Each batch is saved as it is done: an interrupted run "
-        "continues where it stopped when run again.",
+        "continues where it stopped when run again. The search index is built again once, after the last batch.",
     )
     reextract.add_argument("--all", action="store_true", help="read every article again, not only the older ones")
     reextract.add_argument(
@@ -655,27 +655,46 @@ def add_reextract_parser(commands: Any, store_options: argparse.ArgumentParser) 
         metavar="N",
         help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
     )
+    reextract.add_argument(
+        "--jobs",
+        type=positive_integer,
+        metavar="N",
+        help="processes extracting at once (default: the cores this process may use; 1: no worker processes)",
+    )
 
 
-def run_reextract(store_path: Path, everything: bool, batch_size: int = INGEST_BATCH_SIZE) -> int:
-    """Read again the stored articles an older extractor read (all of them with `everything`): a line per article
-    on standard output, progress and a summary on stderr."""
-    from tui.progress import IngestProgress
+def run_reextract(
+    store_path: Path, everything: bool, batch_size: int = INGEST_BATCH_SIZE, jobs: int | None = 1
+) -> int:
+    """Read again the stored articles an older extractor read (all of them with `everything`), each batch's
+    texts extracted by `jobs` worker processes (None: as many as the cores this process may use): a line per
+    article on standard output, progress and a summary on stderr."""
+    from store.parallel import default_jobs, extracted_in_workers, workers_forked_first
 
-    store = open_existing_store(store_path)
-    digests = store.stale_articles(everything)
-    if not digests:
-        print("0 reextracted: every article was read by the installed extractor", file=sys.stderr)
-        return EXIT_OK
-    output = Lines()
-    done = 0
-    with IngestProgress(total=len(digests), label="reextracting") as progress:
-        for outcomes in store.reextract_in_batches(digests, batch_size):
-            for outcome in outcomes:
-                output.write(printable_line(outcome_line(outcome)))
-            output.flush()
-            done += len(outcomes)
-            progress.advance(len(outcomes))
+    jobs = default_jobs() if jobs is None else jobs
+    with workers_forked_first(jobs) as pool:
+        from tui.progress import IngestProgress
+
+        store = open_existing_store(store_path)
+        digests = store.stale_articles(everything)
+        if not digests:
+            print("0 reextracted: every article was read by the installed extractor", file=sys.stderr)
+            return EXIT_OK
+        output = Lines()
+        done = 0
+
+
+        def extracting(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], Extraction]]:
+            return extracted_in_workers(texts, jobs, ahead=2 * batch_size, pool=pool)
+
+        batches = store.reextract_in_batches(digests, batch_size, None if pool is None else extracting)
+        with IngestProgress(total=len(digests), label="reextracting") as progress:
+            for outcomes in batches:
+                for outcome in outcomes:
+                    output.write(printable_line(outcome_line(outcome)))
+                output.flush()
+                done += len(outcomes)
+                progress.advance(len(outcomes))
     print(f"{done} reextracted", file=sys.stderr)
     return EXIT_OK
 
@@ -1167,7 +1186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             with collector_paused():
                 return run_export(store_path, arguments)
         if arguments.command == "reextract":
-            return run_reextract(store_path, arguments.all, arguments.batch_size)
+            return run_reextract(store_path, arguments.all, arguments.batch_size, arguments.jobs)
         if arguments.command == "rm":
             return run_rm(store_path, arguments.articles, arguments.seed)
         if arguments.command == "serve":
