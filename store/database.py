@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
 from store.errors import StoreError, shown_path
@@ -334,6 +334,12 @@ class Store:
             replaced=True,
             reextracted=True,
         )
+
+    def article_documents(self) -> Sequence[Mapping[str, Any]]:
+        """Every stored article's document, in stored order, read from the articles' files alone (what `whosaid rm`
+        picks from: at 50,000 articles, a snapshot of the whole store held 930 MB)."""
+        tables = read_tables(self.path)
+        return tables.documents("articles") if tables is not None else []
 
     def stale_articles(self, everything: bool = False) -> list[str]:
         """Content hashes, in stored order, of the articles an older extractor read (with `everything`, of all)."""

@@ -150,6 +150,28 @@ def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Ite
         position = match.end() if accepted else match.start() + 1
 
 
+def article_positions_named(
+    documents: Sequence[Mapping[str, Any]], selector: str, path: str | None = None
+) -> list[int]:
+    """Positions of the articles (their documents, in stored order) a user means by `selector`: its id (or the
+    start of it, 6 characters or more), else its path (as given, or as `path`), else every word of its title."""
+    folded = selector.strip().lower()
+    if len(folded) >= 6 and all(char in "0123456789abcdef" for char in folded):
+        positions = [n for n, doc in enumerate(documents) if doc["key"].startswith(folded)]
+        if positions:
+            return positions
+    sources = {selector, path} - {None, ""}
+    positions = [n for n, doc in enumerate(documents) if doc.get("source") in sources]
+    if not positions:
+        patterns = [term.pattern() for term in parse_query(selector + " ").terms]
+        positions = [
+            n
+            for n, doc in enumerate(documents)
+            if patterns and all(pattern.search(fold(article_title(doc))) for pattern in patterns)
+        ]
+    return positions
+
+
 def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     """What a `source:` filter matches in an article document: its outlet and its link's host."""
     from store.untrusted import safe_url
@@ -492,25 +514,9 @@ class Snapshot:
         return [position for position in positions if position is not None]
 
     def articles_named(self, selector: str, path: str | None = None) -> list[ArticleRecord]:
-        """The articles a user means by `selector`: its id (or the start of it, 6 characters or more), else its
-        path (as given, or as `path`), else every word of its title."""
+        """The articles a user means by `selector` (see `article_positions_named`)."""
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
-        folded = selector.strip().lower()
-        if len(folded) >= 6 and all(char in "0123456789abcdef" for char in folded):
-            positions = [n for n, doc in enumerate(documents) if doc["key"].startswith(folded)]
-            if positions:
-                return [self.articles[n] for n in positions]
-        sources = {selector, path} - {None, ""}
-        positions = [n for n, doc in enumerate(documents) if doc.get("source") in sources]
-        if not positions:
-            terms = parse_query(selector + " ").terms
-            patterns = [term.pattern() for term in terms]
-            positions = [
-                n
-                for n, doc in enumerate(documents)
-                if patterns and all(pattern.search(fold(article_title(doc))) for pattern in patterns)
-            ]
-        return [self.articles[n] for n in positions]
+        return [self.articles[n] for n in article_positions_named(documents, selector, path)]
 
     def article(self, key: str) -> ArticleRecord | None:
         """The article with this key (its content hash), if stored."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain, dropwhile, islice
@@ -22,7 +22,7 @@ from tui.safe_text import escape_json_text, printable_line
 if TYPE_CHECKING:
     import multiprocessing.pool
 
-    from store import ArticleRecord, IngestOutcome, Snapshot, Store
+    from store import IngestOutcome, Snapshot, Store
     from store.model import Extraction
     from store.quote_documents import QuoteDocuments, QuoteRow
     from store.quote_records import QuoteSelection
@@ -1089,29 +1089,33 @@ def end_when_reader_goes() -> None:
 
 
 def articles_to_remove(
-    snapshot: Snapshot, selectors: Sequence[str], seed: bool
-) -> tuple[list[ArticleRecord], list[str]]:
-    """The articles `rm` names, and why any name does not pick out exactly one."""
-    chosen: dict[str, ArticleRecord] = {}
+    documents: Sequence[Mapping[str, Any]], selectors: Sequence[str], seed: bool
+) -> tuple[list[Mapping[str, Any]], list[str]]:
+    """The documents of the articles `rm` names (from every stored article's), and why any name does not pick out
+    exactly one."""
+    from store.snapshot import article_positions_named
+
+    chosen: dict[str, Mapping[str, Any]] = {}
     problems: list[str] = []
     for selector in selectors:
-        found = snapshot.articles_named(selector, article_source(selector))
+        found = [documents[n] for n in article_positions_named(documents, selector, article_source(selector))]
         if len(found) == 1:
-            chosen[found[0].key] = found[0]
+            chosen[found[0]["key"]] = found[0]
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
-            ids = ", ".join(article.key for article in found[:3])
+            ids = ", ".join(document["key"] for document in found[:3])
             problems.append(f"{selector}: {len(found)} articles match ({ids}...); name one by id or path")
     if seed:
         from store import read_article_file, seed_paths
         from store.documents import article_key
         from store.keys import content_hash
 
-        seeds = [snapshot.article(article_key(content_hash(read_article_file(path)))) for path in seed_paths()]
-        if not any(seeds):
+        keys = {article_key(content_hash(read_article_file(path))) for path in seed_paths()}
+        seeds = [document for document in documents if document["key"] in keys]
+        if not seeds:
             problems.append("--seed: the seed article is not in the store")
-        chosen.update((article.key, article) for article in seeds if article is not None)
+        chosen.update((document["key"], document) for document in seeds)
     return list(chosen.values()), problems
 
 
@@ -1121,13 +1125,13 @@ def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
         print_error("name the articles to remove (id, path or title words), or pass --seed")
         return EXIT_FAILURE
     store = open_existing_store(store_path)
-    chosen, problems = articles_to_remove(store.snapshot, selectors, seed)
+    chosen, problems = articles_to_remove(store.article_documents(), selectors, seed)
     for problem in problems:
         print_error(problem)
     if problems:
         print("nothing removed", file=sys.stderr)
         return EXIT_FAILURE
-    removed = store.remove(article.content_hash for article in chosen)
+    removed = store.remove(document.get("hash", document["key"]) for document in chosen)
     output = Lines()
     for article in removed:
         output.write(printable_line(f"removed {article.key} {article.source}: {article.title}"))
