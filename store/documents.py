@@ -19,7 +19,7 @@ import orjson
 
 from store import front_pages
 from store.extractor_version import ARTICLE_FIELD, article_version
-from store.index_parts import drop_index_parts, update_index_parts
+from store.index_parts import drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
 from store.storage import LONG_LIST_BYTES, EncodedList, Tables
@@ -31,6 +31,9 @@ EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
 USES = {"people": "appearances", "organizations": "articles"}
 """The list of a person's or organization's document that names the articles it is in."""
+SHIFTS_BEFORE_DROPPING = 2
+"""Writes of a run that remove quotes and move the later ones in the stored index (a pass over it, a fifth of
+building it again) before the next ones drop it, to be built once at the end (see `DocumentWriter.apply`)."""
 LONG_LISTS = {"organizations": "articles"}
 """The list that ends a stored document and grows with the store, by table: a writer keeps a long one as its bytes
 (see `EncodedList`)."""
@@ -273,9 +276,11 @@ class DocumentWriter:
 
     def apply(self, index_later: bool = False) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them). With
-        `index_later`, a write that removes quotes (which moves every later quote's position) drops the quote index
-        instead of building it again, and so do the writes after it, until one without `index_later` (see
-        `Store.build_index_left_out`): a run of such writes builds it once, not once a write."""
+        A write that removes quotes moves every later quote's position: it moves them in the stored index (see
+        `shift_index_parts`), a pass over the index. With `index_later`, once the process did that
+        SHIFTS_BEFORE_DROPPING times, such a write drops the index instead, and so do the writes after it, until
+        one without `index_later` (see `Store.build_index_left_out`): a run of many such writes (`reextract`)
+        builds it once, not a pass each."""
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
             self.index.front_changed(
@@ -288,8 +293,9 @@ class DocumentWriter:
             for key in documents.keys() - set(added):
                 self.index.gone(table_name, key)
         first_new_position = self.tables.document_count("quotes")
+        removed_quotes: list[int] = []
         if self.removed:
-            first_new_position = self._remove_documents()
+            first_new_position, removed_quotes = self._remove_documents()
         new_quotes = [quote for quotes in self.new_quotes.values() for quote in quotes]
         self._keep_front_speakers(first_new_position, new_quotes)
         places = self.tables.append_documents("articles", self.new_articles.values())
@@ -297,13 +303,19 @@ class DocumentWriter:
             self.index.note_article(article, place)
         self.tables.append_documents("texts", self.new_texts.values())
         self.tables.append_documents("quotes", new_quotes)
-        if index_later and (self.removed or self.index.index_left_out):
-            if not self.index.index_left_out:
+        left_out = self.index.index_left_out
+        if index_later and (left_out or (removed_quotes and self.index.index_shifts >= SHIFTS_BEFORE_DROPPING)):
+            if not left_out:
                 drop_index_parts(self.tables)
             self.index.last_index_part, self.index.index_left_out = (0, 0), True
-        elif self.removed or self.new_articles or self.index.index_left_out:
+        elif self.removed or self.new_articles or left_out:
+            last_part, position = self.index.last_index_part, first_new_position
+            if removed_quotes:
+                last_part = None if left_out else shift_index_parts(self.tables, removed_quotes)
+                position = -1 if last_part is None else position
+                self.index.index_shifts += 1
             self.index.last_index_part = update_index_parts(
-                self.tables, new_quotes, first_new_position, self.index.last_index_part, self._stored_names()
+                self.tables, new_quotes, position, last_part, self._stored_names()
             )
             self.index.index_left_out = False
         self.tables.extractors = dict(self.index.extractors)
@@ -352,9 +364,9 @@ class DocumentWriter:
         )
         return names
 
-    def _remove_documents(self) -> int:
-        """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and
-        -1 when quotes went (their positions moved, so the index is built again)."""
+    def _remove_documents(self) -> tuple[int, list[int]]:
+        """Remove the removed articles' documents, texts and quotes; where the quotes that stay end, and the
+        positions the removed quotes had, ascending (every later quote moved down)."""
         self.tables.removing = True
         keys = {stored.key for stored in self.removed}
         positions = [self.tables.position_of("articles", *stored.place) for stored in self.removed]
@@ -367,20 +379,27 @@ class DocumentWriter:
                 self._remove_where("texts", keys)
         for stored in self.removed:
             del self.tables.edit_segment("articles", stored.place[0])[stored.place[1]]
-        before = self.tables.document_count("quotes")
-        self._remove_where("quotes", keys, field_name="article")
-        return -1 if self.tables.document_count("quotes") != before else before
+        removed = self._remove_where("quotes", keys, field_name="article")
+        return self.tables.document_count("quotes"), removed
 
-    def _remove_where(self, table_name: str, keys: set[str], field_name: str = "key") -> None:
+    def _remove_where(self, table_name: str, keys: set[str], field_name: str = "key") -> list[int]:
         """Remove from a table the documents whose `field_name` is one of `keys`, editing only the files that held
-        one."""
+        one; the positions they had, ascending."""
+        removed: list[int] = []
+        position = 0
         for number in range(len(self.tables.files.get(table_name, []))):
             documents = self.tables.segment_documents(table_name, number)
-            doomed = [doc_id for doc_id, document in documents.items() if document.get(field_name) in keys]
+            doomed = []
+            for offset, (doc_id, document) in enumerate(documents.items()):
+                if document.get(field_name) in keys:
+                    doomed.append(doc_id)
+                    removed.append(position + offset)
+            position += len(documents)
             if doomed:
                 edited = self.tables.edit_segment(table_name, number)
                 for doc_id in doomed:
                     del edited[doc_id]
+        return removed
 
 
 def _kept(table: str, document: dict[str, Any]) -> bool:

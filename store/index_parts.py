@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import base64
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from store.quote_index import KEYED_SECTIONS, extend_index_document
+import orjson
+
+from store.quote_index import KEYED_SECTIONS, decode_positions, extend_index_document, positions_bytes
 from store.storage import INDEX_TABLE, Tables
 
 INDEX_PART_QUOTES = 2_000
@@ -49,6 +54,74 @@ def update_index_parts(
         return first, end
     _append_index_part(tables, texts, first_position, speakers, names)
     return first_position, first_position + len(texts)
+
+
+POSTING_SECTIONS = ("speakers", "words", "pairs")
+"""The sections of an index part that hold quote positions (`names` holds speaker ids)."""
+
+
+def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int] | None:
+    """Take quotes out of the stored index: `removed` are their positions before the write, ascending, and every
+    later position moves down by the removed ones before it. The parts that end before the first removed quote
+    stay as they are; each file holding a later one is written again, its parts kept as their JSON (those of the
+    last file parsed, for the write to extend its last part). Names stay: a speaker gone has no quote left to find by them. Say which
+    quotes the last part covers now; None when there is no index or a part is not keyed (it is built again)."""
+    segments = tables.files.get(INDEX_TABLE, [])
+    if not removed or not segments:
+        return None
+    last_range: tuple[int, int] | None = None
+    for number in range(len(segments)):
+        documents = tables.segment_documents(INDEX_TABLE, number, keep=False)
+        parts = list(documents.items())
+        if not all(is_keyed(part) for _doc_id, part in parts):
+            return None
+        if not parts:
+            continue
+        if parts[-1][1]["quotes"] <= removed[0]:
+            last_range = (parts[-1][1]["first"], parts[-1][1]["quotes"])
+            continue
+        written: dict[str, Any] = {}
+        for doc_id, part in parts:
+            shifted = shifted_part(part, removed) if part["quotes"] > removed[0] else part
+            last_range = (shifted["first"], shifted["quotes"])
+            written[doc_id] = shifted if number == len(segments) - 1 else orjson.Fragment(orjson.dumps(shifted))
+        tables.replace_segment(INDEX_TABLE, number, written)
+    return last_range
+
+
+def shifted_part(part: Mapping[str, Any], removed: Sequence[int]) -> dict[str, Any]:
+    """An index part with the removed positions taken out of its postings and the later ones moved down (see
+    `shift_index_parts`); a key left with no position goes."""
+    sections = {
+        section: shifted_postings(part[section], removed) if section in POSTING_SECTIONS else part[section]
+        for section in KEYED_SECTIONS
+    }
+    return {
+        "first": part["first"] - bisect_left(removed, part["first"]),
+        "quotes": part["quotes"] - bisect_left(removed, part["quotes"]),
+        "sizes": [len(orjson.dumps(sections[section])) for section in KEYED_SECTIONS],
+        **sections,
+    }
+
+
+def shifted_postings(postings: Mapping[str, str], removed: Sequence[int]) -> dict[str, str]:
+    """Posting lists (base64 of ascending positions) with the removed positions taken out and the later ones moved
+    down; lists wholly before the first removed position are kept as their text."""
+    lowest, highest, count = removed[0], removed[-1], len(removed)
+    gone = set(removed)
+    shifted: dict[str, str] = {}
+    for key, encoded in postings.items():
+        positions = decode_positions(encoded)
+        if positions[-1] < lowest:
+            shifted[key] = encoded
+            continue
+        start, end = bisect_left(positions, lowest), bisect_right(positions, highest)
+        kept = array("I", positions[:start])
+        kept.extend(p - bisect_left(removed, p) for p in positions[start:end] if p not in gone)
+        kept.extend(p - count for p in positions[end:])
+        if kept:
+            shifted[key] = base64.b64encode(positions_bytes(kept)).decode("ascii")
+    return shifted
 
 
 def drop_index_parts(tables: Tables) -> None:

@@ -537,6 +537,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             self.compacting.get(name, set()).discard(number)
         return edited[number]
 
+    def replace_segment(self, name: str, number: int, documents: dict[str, Any]) -> None:
+        """Put these documents by id in place of one file's (a value may be an `orjson.Fragment`, a document as
+        its JSON); the file is written again whole."""
+        self.edited.setdefault(name, {})[number] = documents
+        self.appended.get(name, {}).pop(number, None)
+        self.compacting.get(name, set()).discard(number)
+
     def located_documents(self, name: str) -> Iterator[tuple[int, str, dict[str, Any]]]:
         """Every document of a table in order, with its file number and id, one file in memory at a time."""
         for number in range(len(self.files.get(name, []))):

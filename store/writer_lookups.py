@@ -121,6 +121,8 @@ class StoreIndex:
     """Bytes of superseded documents by file (see `Tables.dead_bytes`)."""
     last_index_part: tuple[int, int] | None = None
     """The quotes the quote index's last part covers (first, end), once known."""
+    index_shifts: int = 0
+    """How many writes of this process moved quotes' positions in the stored index (see `DocumentWriter.apply`)."""
     index_left_out: bool = False
     """Whether a write of this process dropped the quote index, to be built again by a later one (see
     `DocumentWriter.apply`)."""
