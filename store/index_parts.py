@@ -64,8 +64,9 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
     """Take quotes out of the stored index: `removed` are their positions before the write, ascending, and every
     later position moves down by the removed ones before it. The parts that end before the first removed quote
     stay as they are; each file holding a later one is written again, its parts kept as their JSON (those of the
-    last file parsed, for the write to extend its last part). Names stay: a speaker gone has no quote left to find by them. Say which
-    quotes the last part covers now; None when there is no index or a part is not keyed (it is built again)."""
+    last file parsed, for the write to extend its last part). Names stay: a speaker gone has no quote left to find
+    by them. Say which quotes the last part covers now; None when there is no index or a part is not keyed (it is
+    built again)."""
     segments = tables.files.get(INDEX_TABLE, [])
     if not removed or not segments:
         return None
