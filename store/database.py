@@ -410,10 +410,37 @@ class Store:
             tables = read_tables(self.path)
             if tables is None:
                 return {}
+            placed = self._texts_where_placed(tables, digests)
+            if placed is not None:
+                return placed
             articles = tables.documents("articles")
             stored = {document["hash"] for document in articles}
             texts = ArticleTexts(tables.documents("texts"), ArticleIndex(articles))
             return {digest: texts.text_of(article_key(digest)) for digest in digests if digest in stored}
+
+    def _texts_where_placed(self, tables: Tables, digests: list[str]) -> dict[str, str] | None:
+        """The stored texts of these articles, found through the places this process's writer keeps (see
+        `StoreIndex`) when no other process wrote since: only the files that hold them are read, where reading
+        every article (a file of them a second at 100,000 articles) to find a batch's texts made `reextract` cost
+        more a batch the bigger the store. None when the places are not known, or do not hold these texts."""
+        from store.documents import article_key
+        from store.writer_lookups import unpacked_place
+
+        index = self._index
+        if index is None or index.generation != tables.generation or self._index_stamp != file_stamp(self.path):
+            return None
+        texts = tables.documents("texts")
+        found = {}
+        for digest in digests:
+            stored = index.articles.get(digest)
+            if stored is None:
+                continue
+            position = tables.position_of("articles", *unpacked_place(stored[0]))
+            document = texts[position] if position < len(texts) else None
+            if document is None or document.get("key") != article_key(digest):
+                return None
+            found[digest] = document["text"]
+        return found
 
     @staticmethod
     def replaces(source: str) -> bool:
