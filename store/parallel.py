@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import threading
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,8 @@ CHUNK_SIZE = 8
 """Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
 WARM_UP_TEXT = "Loaded.\n\nThe extractor reads this line once before the workers start."
 """What the extractor reads before the workers fork, so that everything it loads on first use is loaded once."""
+FEEDING: weakref.WeakKeyDictionary[multiprocessing.pool.Pool, Callable[[], None]] = weakref.WeakKeyDictionary()
+"""How to stop feeding each pool that `extracted_in_workers` feeds (see `stopped`)."""
 WORKER_COLLECTION_THRESHOLD = 20_000
 """How many more objects than it freed a worker (or the process taking its extractions) makes before the cycle
 collector looks for garbage cycles. Extraction makes none (a collection after hundreds of articles finds nothing)
@@ -78,6 +81,10 @@ def extracted_in_workers(
 
     waiting: deque[Item] = deque()
 
+    def stop_feeding() -> None:
+        stopping.set()
+        room.release(ahead + 1)
+
     def fed() -> Iterator[str]:
         remaining = iter(items)
         while room.acquire() and not stopping.is_set():
@@ -88,6 +95,7 @@ def extracted_in_workers(
             yield item[1]
 
     pool = worker_pool(jobs) if pool is None else pool
+    FEEDING[pool] = stop_feeding
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(HANDOVER_SECONDS)
     thresholds = gc.get_threshold()
@@ -99,10 +107,7 @@ def extracted_in_workers(
     finally:
         gc.set_threshold(*thresholds)
         sys.setswitchinterval(switch_interval)
-        stopping.set()
-        room.release(ahead + 1)
-        pool.terminate()
-        pool.join()
+        stopped(pool)
 
 
 @contextmanager
@@ -117,8 +122,18 @@ def workers_forked_first(jobs: int) -> Iterator[multiprocessing.pool.Pool | None
     try:
         yield pool
     finally:
-        pool.terminate()
-        pool.join()
+        stopped(pool)
+
+
+def stopped(pool: multiprocessing.pool.Pool) -> None:
+    """Stop a pool's workers, first letting the thread that feeds them articles end (see `extracted_in_workers`):
+    a pool whose feeding thread waits for room never stops. An error or Ctrl+C that leaves the caller keeps the
+    generator that feeds them alive in its traceback, so the feeding is stopped here rather than left to it."""
+    stop_feeding = FEEDING.pop(pool, None)
+    if stop_feeding is not None:
+        stop_feeding()
+    pool.terminate()
+    pool.join()
 
 
 def worker_pool(jobs: int) -> multiprocessing.pool.Pool:

@@ -166,3 +166,52 @@ def test_workers_are_forked_before_the_folder_is_listed_or_the_store_opened(
     assert steps == ["worker_pool", "article_files", "store_at"]
     assert main(["ingest", str(folder), "--db", str(tmp_path / "other.json"), "--jobs", "1"]) == 0
     assert steps[3:] == ["article_files", "store_at"]
+
+
+FAILING_WRITE = """
+import sys, time
+from store.database import Store
+from store.errors import StoreError
+
+batch = sys.argv[1]
+original = getattr(Store, batch)
+calls = []
+
+
+def failing(self, *arguments, **options):
+    calls.append(1)
+    if len(calls) == 2:
+        time.sleep(1.5)  # the workers meanwhile fill every place ahead: the feeding thread waits for room
+        raise StoreError("the disk is full")
+    return original(self, *arguments, **options)
+
+
+setattr(Store, batch, failing)
+from tui.cli import main
+
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["ingest", "reextract"])
+def test_a_write_that_fails_midway_with_workers_ends_with_one_line_and_stops_them(
+    tmp_path: Path, command: str
+) -> None:
+    """The generator feeding the workers stays alive in the error's traceback: stopping the pool without first
+    stopping its feeding thread waited forever."""
+    folder = tmp_path / "news"
+    write_articles(folder, 200)
+    store_path = tmp_path / "store.json"
+    if command == "reextract":
+        assert main(["ingest", str(folder), "--db", str(store_path), "--jobs", "1"]) == 0
+        arguments = ["_reextract_batch", "reextract", "--all"]
+    else:
+        arguments = ["_ingest_batch", "ingest", str(folder)]
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", FAILING_WRITE, *arguments, "--db", str(store_path), "--jobs", "2", "--batch-size", "5"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "whosaid: the disk is full"
+    assert time.monotonic() - started < 30
