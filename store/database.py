@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import chain, islice
 from pathlib import Path
@@ -335,11 +335,13 @@ class Store:
             reextracted=True,
         )
 
-    def article_documents(self) -> Sequence[Mapping[str, Any]]:
+    def article_documents(self) -> list[Mapping[str, Any]]:
         """Every stored article's document, in stored order, read from the articles' files alone (what `whosaid rm`
-        picks from: at 50,000 articles, a snapshot of the whole store held 930 MB)."""
-        tables = read_tables(self.path)
-        return tables.documents("articles") if tables is not None else []
+        picks from: at 50,000 articles, a snapshot of the whole store held 930 MB), under the writers' lock so
+        that no write replaces a file before it is read."""
+        with self._locked():
+            tables = read_tables(self.path)
+            return list(tables.documents("articles")) if tables is not None else []
 
     def stale_articles(self, everything: bool = False) -> list[str]:
         """Content hashes, in stored order, of the articles an older extractor read (with `everything`, of all)."""
@@ -381,6 +383,7 @@ class Store:
         if self._index is None or not self._index.index_left_out:
             return
         with collector_paused(), self._writer() as writer:
+            writer.index.index_left_out = True  # another process may have written since: build it unless whole
             writer.apply()
 
     def _reextract_batch(self, batch: list[ReadAgain]) -> list[IngestOutcome]:

@@ -118,6 +118,12 @@ def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_
     return read
 
 
+def name_suffix(name: str) -> str:
+    """A file name's last suffix, lower case, as `Path.suffix` gives it ("..txt" has one, ".txt" and "a." none)."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
+
+
 def directory_inputs(directory: Path | str) -> tuple[list[str], int]:
     """A directory's input files (INPUT_SUFFIXES), its subdirectories' included (linked directories are not
     entered), in the order of their paths' parts, and how many other files it holds. Paths are kept as strings
@@ -136,7 +142,7 @@ def directory_inputs(directory: Path | str) -> tuple[list[str], int]:
                     if entry.is_dir(follow_symlinks=False):
                         folders.add(entry.name)
                         names.append(entry.name)
-                    elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in INPUT_SUFFIXES:
+                    elif entry.is_file() and name_suffix(entry.name) in INPUT_SUFFIXES:
                         names.append(entry.name)
                     elif not entry.is_dir():
                         skipped += 1

@@ -649,3 +649,23 @@ def test_an_ingest_that_replaces_a_few_articles_moves_the_index(
         assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
     texts = [article.text for article in Store(store_path).snapshot.articles]
     assert sum(text.startswith("Edited story") for text in texts) == 2 and len(texts) == 40
+
+
+def test_a_run_that_left_the_index_out_builds_it_even_after_another_process_wrote(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process's write makes this one read the lookups again, which do not say the index was left out."""
+    made = made_articles()
+    store = Store(store_path, extractor=made.__getitem__)
+    batches = store.reextract_in_batches(store.stale_articles(everything=True), batch_size=4)
+    for _ in range(documents.SHIFTS_BEFORE_DROPPING + 1):
+        next(batches)
+    assert read_by_key(store_path) is None
+    other = Store(store_path, extractor=made.__getitem__)
+    assert [outcome.added for outcome in other.ingest([("again.txt", next(iter(made)))])] == [False]
+    rebuilt = rebuilds_counted(monkeypatch)
+    for _ in batches:
+        pass
+    assert len(rebuilt) == 1 and read_by_key(store_path) is not None
+    for query in QUERIES:
+        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query

@@ -604,7 +604,9 @@ def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path:
     """Nested folders come where their names sort ("a/b/x.txt" before "a-c/y.txt"), case-insensitive suffixes
     count, a linked folder is not entered (so a loop of links ends) and other files are counted as skipped."""
     root = tmp_path / "articles"
-    for name in ("a/b/x.txt", "a-c/y.TXT", "Z/z.md", "a/q.html", "a/.hidden.txt", "a/notes.pdf", "a/b/README"):
+    for name in (
+        "a/b/x.txt", "a-c/y.TXT", "Z/z.md", "a/q.html", "a/.hidden.txt", "a/..txt", "a/notes.pdf", "a/b/README"
+    ):
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("An article.\n", encoding="utf-8")
     (root / "a" / "b" / "loop").symlink_to(root, target_is_directory=True)
@@ -613,6 +615,6 @@ def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path:
     found, skipped = directory_inputs(root)
     assert found == [
         str(root / name)
-        for name in ("Z/z.md", "a/.hidden.txt", "a/b/x.txt", "a/q.html", "a-c/y.TXT", "linked.html")
+        for name in ("Z/z.md", "a/..txt", "a/.hidden.txt", "a/b/x.txt", "a/q.html", "a-c/y.TXT", "linked.html")
     ]
     assert skipped == 3
