@@ -303,7 +303,7 @@ class DocumentWriter:
             self.index.note_article(article, place)
         self.tables.append_documents("texts", self.new_texts.values())
         self.tables.append_documents("quotes", new_quotes)
-        left_out = self.index.index_left_out or (index_later and self._index_missing())
+        left_out = self.index.index_left_out or (index_later and self._index_missing(first_new_position))
         if index_later and (left_out or (removed_quotes and self.index.index_shifts >= SHIFTS_BEFORE_DROPPING)):
             if not left_out:
                 drop_index_parts(self.tables)
@@ -320,10 +320,10 @@ class DocumentWriter:
             self.index.index_left_out = False
         self.tables.extractors = dict(self.index.extractors)
 
-    def _index_missing(self) -> bool:
-        """Whether the store holds quotes but no quote index (a run of writes, maybe another process's, left it
-        out to build it once at its end)."""
-        return not self.tables.files.get(INDEX_TABLE) and self.tables.document_count("quotes") > 0
+    def _index_missing(self, quotes_stored: int) -> bool:
+        """Whether the store held quotes (`quotes_stored`, before this write added any) but no quote index: a run
+        of writes, maybe another process's, left it out to build it once at its end."""
+        return quotes_stored > 0 and INDEX_TABLE not in self.tables.loaded and not self.tables.files.get(INDEX_TABLE)
 
     def _keep_front_speakers(self, first_new_position: int, new_quotes: list[dict[str, Any]]) -> None:
         """Keep the names of the first quotes' speakers (see `StoreIndex.front_speakers`) as the quotes are added
