@@ -519,18 +519,10 @@ def run_ingest(
             print_error(message)
         errors = list(found.errors)
         store = store_at(store_path)
-        output = Lines()
-        added = replaced = unchanged = 0
         articles = read_articles(found.files, errors, follow)
         with IngestProgress(total=len(found.files)) as progress:
-            for outcomes in ingested_batches(store, articles, batch_size, jobs, pool):
-                for outcome in outcomes:
-                    replaced += outcome.replaced
-                    added += outcome.added and not outcome.replaced
-                    unchanged += not outcome.added
-                    output.write(printable_line(outcome_line(outcome)))
-                output.flush()
-                progress.advance(len(outcomes))
+            batches = ingested_batches(store, articles, batch_size, jobs, pool)
+            added, replaced, unchanged = print_outcomes(batches, progress.advance)
     print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
     return EXIT_FAILURE if errors else EXIT_OK
 
@@ -618,8 +610,11 @@ def extracted_articles(
         yield (article.source, article.text, article.metadata), article.extraction, article.extractor
 
 
-def print_outcomes(batches: Iterable[list[IngestOutcome]]) -> tuple[int, int, int]:
-    """Print a line per article stored as each batch is written; how many were added, replaced and unchanged."""
+def print_outcomes(
+    batches: Iterable[list[IngestOutcome]], advance: Callable[[int], object] | None = None
+) -> tuple[int, int, int]:
+    """Print a line per article stored as each batch is written (then `advance` a progress bar by the batch);
+    how many were added, replaced and unchanged."""
     output = Lines()
     added = replaced = unchanged = 0
     for outcomes in batches:
@@ -629,6 +624,8 @@ def print_outcomes(batches: Iterable[list[IngestOutcome]]) -> tuple[int, int, in
             unchanged += not outcome.added
             output.write(printable_line(outcome_line(outcome)))
         output.flush()
+        if advance is not None:
+            advance(len(outcomes))
     return added, replaced, unchanged
 
 
