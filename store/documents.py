@@ -275,12 +275,8 @@ class DocumentWriter:
         return existing
 
     def apply(self, index_later: bool = False) -> None:
-        """Apply the transaction's documents to the tables (kept in memory until the caller writes them). With
-        A write that removes quotes moves every later quote's position: it moves them in the stored index (see
-        `shift_index_parts`), a pass over the index. With `index_later`, once the process did that
-        SHIFTS_BEFORE_DROPPING times, such a write drops the index instead, and so do the writes after it, until
-        one without `index_later` (see `Store.build_index_left_out`): a run of many such writes (`reextract`)
-        builds it once, not a pass each."""
+        """Apply the transaction's documents to the tables (kept in memory until the caller writes them), the quote
+        index with them (see `_index_quotes`; `index_later`: the caller builds it at the end of its run)."""
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
             self.index.front_changed(
@@ -303,22 +299,34 @@ class DocumentWriter:
             self.index.note_article(article, place)
         self.tables.append_documents("texts", self.new_texts.values())
         self.tables.append_documents("quotes", new_quotes)
+        self._index_quotes(new_quotes, first_new_position, removed_quotes, index_later)
+        self.tables.extractors = dict(self.index.extractors)
+
+    def _index_quotes(
+        self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool
+    ) -> None:
+        """Add the new quotes to the stored index. A write that removed quotes moved every later one: it moves
+        them in the index too (see `shift_index_parts`), a pass over it. With `index_later`, once the process did
+        that SHIFTS_BEFORE_DROPPING times, such a write drops the index instead, and so do the writes after it
+        until one without `index_later` (see `Store.build_index_left_out`): a run of many such writes
+        (`reextract`) builds it once, not a pass each."""
         left_out = self.index.index_left_out or (index_later and self._index_missing(first_new_position))
         if index_later and (left_out or (removed_quotes and self.index.index_shifts >= SHIFTS_BEFORE_DROPPING)):
             if not left_out:
                 drop_index_parts(self.tables)
             self.index.last_index_part, self.index.index_left_out = (0, 0), True
-        elif self.removed or self.new_articles or left_out:
-            last_part, position = self.index.last_index_part, first_new_position
-            if removed_quotes:
-                last_part = None if left_out else shift_index_parts(self.tables, removed_quotes)
-                position = -1 if last_part is None else position
-                self.index.index_shifts += 1
-            self.index.last_index_part = update_index_parts(
-                self.tables, new_quotes, position, last_part, self._stored_names()
-            )
-            self.index.index_left_out = False
-        self.tables.extractors = dict(self.index.extractors)
+            return
+        if not (self.removed or self.new_articles or left_out):
+            return
+        last_part, position = self.index.last_index_part, first_new_position
+        if removed_quotes:
+            last_part = None if left_out else shift_index_parts(self.tables, removed_quotes)
+            position = -1 if last_part is None else position
+            self.index.index_shifts += 1
+        self.index.last_index_part = update_index_parts(
+            self.tables, new_quotes, position, last_part, self._stored_names()
+        )
+        self.index.index_left_out = False
 
     def _index_missing(self, quotes_stored: int) -> bool:
         """Whether the store held quotes (`quotes_stored`, before this write added any) but no quote index: a run

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
@@ -10,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from store.quote_index import KEYED_SECTIONS, decode_positions, extend_index_document, positions_bytes
+from store.quote_index import KEYED_SECTIONS, decode_positions, encode_positions, extend_index_document
 from store.storage import INDEX_TABLE, Tables
 
 INDEX_PART_QUOTES = 2_000
@@ -121,7 +120,7 @@ def shifted_postings(postings: Mapping[str, str], removed: Sequence[int]) -> dic
         kept.extend(p - bisect_left(removed, p) for p in positions[start:end] if p not in gone)
         kept.extend(p - count for p in positions[end:])
         if kept:
-            shifted[key] = base64.b64encode(positions_bytes(kept)).decode("ascii")
+            shifted[key] = encode_positions(kept)
     return shifted
 
 

@@ -538,6 +538,18 @@ def test_a_search_ends_at_once_when_the_reader_of_its_output_goes_while_it_reads
     assert process.stderr is not None and process.stderr.read() == b""
 
 
+def answers_as_a_whole_read(store_path: Path, queries: list[str] = QUERIES) -> None:
+    """Every query lists, read by key, what a whole read of the store lists."""
+    for query in queries:
+        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+
+
+def edited_articles() -> tuple[dict[str, Extraction], list[str]]:
+    """The `store_path` store's articles with "Edited story" for "Story" in each text, and their sources."""
+    edited = {text.replace("Story", "Edited story", 1): extraction for text, extraction in made_articles().items()}
+    return edited, [f"a{number // 5}-{number % 5}.txt" for number in range(40)]
+
+
 def rebuilds_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A list that gets the number of quotes covered each time the quote index is built again from every quote."""
     rebuilt: list[int] = []
@@ -565,23 +577,19 @@ def test_reextracting_in_many_batches_builds_the_index_once_and_it_answers_as_a_
     assert len(outcomes) == 40 and all(outcome.reextracted for outcome in outcomes)
     assert len(rebuilt) == 1
     assert read_by_key(store_path) is not None
-    for query in QUERIES:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path)
 
 
 def test_replacing_articles_in_many_batches_builds_the_index_once(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rebuilt = rebuilds_counted(monkeypatch)
-    made = made_articles()
-    edited = {text.replace("Story", "Edited story", 1): extraction for text, extraction in made.items()}
+    edited, sources = edited_articles()
     store = Store(store_path, extractor=edited.__getitem__)
-    sources = [f"a{number // 5}-{number % 5}.txt" for number in range(40)]
     outcomes = store.ingest(list(zip(sources[:12], list(edited)[:12], strict=True)), batch_size=3)
     assert [outcome.replaced for outcome in outcomes] == [True] * 12
     assert len(rebuilt) == 1
-    for query in [*QUERIES, "edited"]:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path, [*QUERIES, "edited"])
 
 
 def test_a_run_of_batches_stopped_early_leaves_no_index_until_the_next_write(
@@ -624,29 +632,24 @@ def test_removing_articles_moves_the_index_instead_of_building_it_again(
     assert len(removed) == len(chosen) and rebuilt == []
     assert len(Store(store_path).snapshot.stored_quotes) < quotes_before
     assert read_by_key(store_path) is not None
-    for query in QUERIES:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path)
     late = "Late\n\u201cThe harbor waits for the budget,\u201d said Ann Lee.\n"
     Store(store_path, extractor=tagged_extract).ingest([("late.txt", late)])
     assert rebuilt == []
-    for query in [*QUERIES, "waits"]:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path, [*QUERIES, "waits"])
 
 
 def test_an_ingest_that_replaces_a_few_articles_moves_the_index(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rebuilt = rebuilds_counted(monkeypatch)
-    made = made_articles()
-    edited = {text.replace("Story", "Edited story", 1): extraction for text, extraction in made.items()}
-    sources = [f"a{number // 5}-{number % 5}.txt" for number in range(40)]
+    edited, sources = edited_articles()
     chosen = [3, 22]
     outcomes = Store(store_path, extractor=edited.__getitem__).ingest(
         [(sources[n], list(edited)[n]) for n in chosen], batch_size=1
     )
     assert [outcome.replaced for outcome in outcomes] == [True, True] and rebuilt == []
-    for query in QUERIES:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path)
     texts = [article.text for article in Store(store_path).snapshot.articles]
     assert sum(text.startswith("Edited story") for text in texts) == 2 and len(texts) == 40
 
@@ -667,5 +670,4 @@ def test_a_run_that_left_the_index_out_builds_it_even_after_another_process_wrot
     for _ in batches:
         pass
     assert len(rebuilt) == 1 and read_by_key(store_path) is not None
-    for query in QUERIES:
-        assert keyed_entries(store_path, query) == whole_entries(store_path, query), query
+    answers_as_a_whole_read(store_path)

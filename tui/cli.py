@@ -677,21 +677,13 @@ def run_reextract(
         if not digests:
             print("0 reextracted: every article was read by the installed extractor", file=sys.stderr)
             return EXIT_OK
-        output = Lines()
-        done = 0
-
 
         def extracting(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], Extraction]]:
             return extracted_in_workers(texts, jobs, ahead=2 * batch_size, pool=pool)
 
         batches = store.reextract_in_batches(digests, batch_size, None if pool is None else extracting)
         with IngestProgress(total=len(digests), label="reextracting") as progress:
-            for outcomes in batches:
-                for outcome in outcomes:
-                    output.write(printable_line(outcome_line(outcome)))
-                output.flush()
-                done += len(outcomes)
-                progress.advance(len(outcomes))
+            done = sum(print_outcomes(batches, progress.advance))
     print(f"{done} reextracted", file=sys.stderr)
     return EXIT_OK
 
