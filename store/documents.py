@@ -20,7 +20,7 @@ import orjson
 from store import front_pages
 from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import drop_index_parts, shift_index_parts, update_index_parts
-from store.keys import name_key
+from store.keys import name_key, name_key_unkept
 from store.model import Extraction
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
@@ -324,9 +324,29 @@ class DocumentWriter:
             position = -1 if last_part is None else position
             self.index.index_shifts += 1
         self.index.last_index_part = update_index_parts(
-            self.tables, new_quotes, position, last_part, self._stored_names()
+            self.tables, new_quotes, position, last_part, self._stored_names(), self._spoken_for(new_quotes)
         )
         self.index.index_left_out = False
+
+    def _spoken_for(self, quotes: Iterable[Mapping[str, Any]]) -> list[list[str]]:
+        """For each quote, the name keys of the organizations its speaker spoke for in its article: the write adds a
+        person's appearance with each article that quotes them, so it holds their document."""
+        by_person: dict[str, dict[str, list[str]]] = {}
+        spoken_for: list[list[str]] = []
+        for quote in quotes:
+            kind, _, key = (quote.get("speaker") or "").partition(":")
+            if kind != "person" or key not in self.people:
+                spoken_for.append([])
+                continue
+            by_article = by_person.get(key)
+            if by_article is None:
+                by_article = by_person[key] = {}
+                for appearance in self.people[key]["appearances"]:
+                    if appearance.get("organization"):
+                        named = name_key_unkept(appearance["organization"])
+                        by_article.setdefault(appearance["article"], []).append(named)
+            spoken_for.append(by_article.get(quote.get("article") or "", []))
+        return spoken_for
 
     def _index_missing(self, quotes_stored: int) -> bool:
         """Whether the store held quotes (`quotes_stored`, before this write added any) but no quote index: a run

@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 
+from store.keys import name_key_unkept
 from store.quote_index import KEYED_SECTIONS, decode_positions, encode_positions, extend_index_document
 from store.storage import INDEX_TABLE, Tables
 
@@ -29,9 +30,11 @@ def update_index_parts(
     first_position: int,
     last_part: tuple[int, int] | None,
     names: Names,
+    spoken_for: Sequence[Sequence[str]],
 ) -> tuple[int, int]:
-    """Index the new quotes, which stand from `first_position` on, and the `names` of the people and organizations
-    the write stored; say which quotes the last part covers now (first, end). `last_part` is what the previous
+    """Index the new quotes, which stand from `first_position` on, the name keys of the organizations each was said
+    for (`spoken_for`, see `store.quote_index.KEYED_SECTIONS`) and the `names` of the people and organizations the
+    write stored; say which quotes the last part covers now (first, end). `last_part` is what the previous
     write said (None: read it). The index is built again from every quote when it does not end where the new
     quotes begin (or quotes were removed: -1), or when its parts were written without the keyed sections."""
     first, end = last_part if last_part is not None else _last_part_range(tables)
@@ -46,16 +49,16 @@ def update_index_parts(
     texts = [quote["text"] for quote in quotes]
     speakers = [quote.get("speaker") for quote in quotes]
     if place is not None and last is not None and (end < first + INDEX_PART_QUOTES or not quotes):
-        part = extend_index_document(last, texts, first_position, speakers, names)
+        part = extend_index_document(last, texts, first_position, speakers, names, spoken_for)
         tables.edit_segment(INDEX_TABLE, place[0])[place[1]] = {"first": first, **part}
         return first, part["quotes"]
     if not quotes:
         return first, end
-    _append_index_part(tables, texts, first_position, speakers, names)
+    _append_index_part(tables, texts, first_position, speakers, names, spoken_for)
     return first_position, first_position + len(texts)
 
 
-POSTING_SECTIONS = ("speakers", "words", "pairs")
+POSTING_SECTIONS = ("speakers", "words", "pairs", "for")
 """The sections of an index part that hold quote positions (`names` holds speaker ids)."""
 
 
@@ -147,23 +150,41 @@ def _last_part_range(tables: Tables) -> tuple[int, int]:
 
 def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
     """Index every stored quote again, in parts, replacing the index table; the quotes the last part covers. Each
-    speaker's names go in the part that holds their first quote."""
+    speaker's names go in the part that holds their first quote, and the names of organizations nobody quotes as
+    themselves in the last part (people speak for them)."""
     names = stored_names(tables)
+    said_for = organizations_spoken_for(tables)
     tables.clear_table(INDEX_TABLE)
     texts: list[str] = []
     speakers: list[str | None] = []
+    spoken_for: list[Sequence[str]] = []
     position = 0
     for _number, _doc_id, quote in tables.located_documents("quotes"):
-        texts.append(quote["text"])
-        speakers.append(quote.get("speaker"))
         if len(texts) == REBUILT_PARTS * INDEX_PART_QUOTES:
-            _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
-            position, texts, speakers = position + len(texts), [], []
+            _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names), spoken_for)
+            position, texts, speakers, spoken_for = position + len(texts), [], [], []
+        speaker = quote.get("speaker")
+        texts.append(quote["text"])
+        speakers.append(speaker)
+        spoken_for.append(said_for.get((speaker, quote.get("article")), ()) if speaker else ())
     if texts:
-        _append_index_part(tables, texts, position, speakers, _names_first_said(speakers, names))
-    if texts or not position:
-        return position, position + len(texts)
-    return position - REBUILT_PARTS * INDEX_PART_QUOTES, position
+        last_names = _names_first_said(speakers, names)
+        last_names.update((speaker, other) for speaker, other in names.items() if speaker.startswith("organization:"))
+        _append_index_part(tables, texts, position, speakers, last_names, spoken_for)
+    return position, position + len(texts)
+
+
+def organizations_spoken_for(tables: Tables) -> dict[tuple[str, str], list[str]]:
+    """By person ("person:KEY") and article key, the name keys of the organizations their appearance in that article
+    names (see `store.quote_index.KEYED_SECTIONS`)."""
+    spoken_for: dict[tuple[str, str], list[str]] = {}
+    for _number, _doc_id, document in tables.located_documents("people"):
+        speaker = f"person:{document['key']}"
+        for appearance in document.get("appearances", ()):
+            if appearance.get("organization"):
+                named = name_key_unkept(appearance["organization"])
+                spoken_for.setdefault((speaker, appearance["article"]), []).append(named)
+    return spoken_for
 
 
 def stored_names(tables: Tables) -> dict[str, list[str]]:
@@ -181,9 +202,14 @@ def _names_first_said(speakers: Sequence[str | None], names: dict[str, list[str]
 
 
 def _append_index_part(
-    tables: Tables, texts: list[str], first_position: int, speakers: Sequence[str | None], names: Names
+    tables: Tables,
+    texts: list[str],
+    first_position: int,
+    speakers: Sequence[str | None],
+    names: Names,
+    spoken_for: Sequence[Sequence[str]],
 ) -> None:
     """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
     empty = {"quotes": first_position, **{section: {} for section in KEYED_SECTIONS}}
-    part = extend_index_document(empty, texts, first_position, speakers, names)
+    part = extend_index_document(empty, texts, first_position, speakers, names, spoken_for)
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])

@@ -27,18 +27,19 @@ import orjson
 
 from store.errors import StoreError
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, kept_by_articles
-from store.keys import fold
+from store.keys import fold, name_key_unkept
 from store.quote_groups import QuoteGroups
-from store.quote_index import KEYED_SECTIONS, positions_matching
+from store.quote_index import KEYED_SECTIONS, NAME_KEY_MARK, positions_matching
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
 
 PART_HEAD = re.compile(
-    rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)\],"speakers":'
+    rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)(?:,(\d+))?\],"speakers":'
 )
-"""The start of a keyed index part in its file: its id, the quotes it covers and its sections' sizes."""
+"""The start of a keyed index part in its file: its id, the quotes it covers and its sections' sizes (the last
+section, `for`, missing from a part an earlier whosaid wrote)."""
 PROBE_WINDOW = 4096
 """Below this many bytes, a key is looked for in a section by one string search rather than by halving."""
 PROBE_READ = 1024
@@ -318,10 +319,10 @@ def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | Non
     head = PART_HEAD.match(data[offset : offset + HEAD_BYTES])
     if head is None:
         return None
-    doc_id, first, end, *sizes = (int(group) for group in head.groups())
+    doc_id, first, end, *sizes = (int(group) for group in head.groups() if group is not None)
     sections: dict[str, tuple[int, int]] = {}
     position = offset + head.end()
-    for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=True)):
+    for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=False)):
         if number:
             marker = b',"' + section.encode() + b'":'
             if data[position : position + len(marker)] != marker:
@@ -694,6 +695,22 @@ class KeyedStore:
         """The ids of the speakers one of whose names holds this folded word."""
         return named_speakers(self.values("names", word))
 
+    @property
+    def knows_spoken_for(self) -> bool:
+        """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
+        return all("for" in part.sections for part in self.parts)
+
+    def organization_named(self, named: str) -> str | None:
+        """The key of the organization a name key (see `name_key`) stands for: the first stored, in the organizations'
+        order, to have a name of that key, as `store.snapshot.OrganizationKeysByName` tells it."""
+        placed: list[tuple[int, str]] = []
+        for speaker in named_speakers(self.values("names", NAME_KEY_MARK + named)):
+            key = speaker.partition(":")[2]
+            place = self.lookups.place("o", key)
+            if place is not None and any(name_key_unkept(name) == named for name in self.names_of(speaker)):
+                placed.append((place, key))
+        return min(placed)[1] if placed else None
+
     def quote(self, position: int) -> Mapping[str, Any]:
         """The stored quote at this position: the first few of a file cut from the bytes around where it would
         stand, found by its id (when the file holds its quotes under consecutive ids, as a writer appends them), the
@@ -868,13 +885,22 @@ class FirstEntries:
                 yield position
 
 
+SPEAKER_FILTERS = ("speaker", "org")
+"""The filters a keyed search finds quotes by, from the speakers' postings."""
+ORGANIZATIONS_BY_KEY = 64
+"""Organizations an `org:` filter may name for a keyed search to look each one's names up; past them, the store is
+read whole."""
+
+
 def keyed_terms(parsed: ParsedQuery) -> bool:
-    """Whether a keyed search answers this query as a full read would: whole words and phrases or speakers to find
-    quotes by, and no filter but on speakers or on the found quotes' articles (see `store.keyed_listing`)."""
-    speakers = [query_filter.term for query_filter in parsed.filters if query_filter.field == "speaker"]
+    """Whether a keyed search answers this query as a full read would: whole words and phrases, speakers or
+    organizations to find quotes by, and no filter but on those or on the found quotes' articles (see
+    `store.keyed_listing`). An `org:` filter also needs a store that knows who spoke for what (see
+    `KeyedStore.knows_spoken_for`)."""
+    finding = [query_filter.term for query_filter in parsed.filters if query_filter.field in SPEAKER_FILTERS]
     return (
-        bool(parsed.terms or speakers)
-        and all(query_filter.field in ("speaker", *ARTICLE_FILTERS) for query_filter in parsed.filters)
+        bool(parsed.terms or finding)
+        and all(query_filter.field in (*SPEAKER_FILTERS, *ARTICLE_FILTERS) for query_filter in parsed.filters)
         and not any(term.last_is_prefix for term in [*parsed.terms, *(f.term for f in parsed.filters)])
     )
 
@@ -907,14 +933,17 @@ class KeyedSearch:
         quote while few are left, else told by the speakers' postings)."""
         terms = parsed.terms
         named = [self.speakers_named(term) for term in terms]
-        if not any(named) and not any(query_filter.field == "speaker" for query_filter in parsed.filters):
+        if not any(named) and not any(query_filter.field in SPEAKER_FILTERS for query_filter in parsed.filters):
             return self.text_positions(terms)
         found: set[int] | None = None
         for query_filter in parsed.filters:
-            if query_filter.field != "speaker":
+            if query_filter.field == "speaker":
+                speakers = self.store.speaker_positions(self.speakers_named(query_filter.term))
+                said = set().union(*speakers.values())
+            elif query_filter.field == "org":
+                said = self.organization_positions(query_filter.term)
+            else:
                 continue
-            speakers = self.store.speaker_positions(self.speakers_named(query_filter.term))
-            said = set().union(*speakers.values())
             found = said if found is None else found & said
         for number in sorted(range(len(terms)), key=lambda n: len(named[n])):
             if found is not None and not found:
@@ -932,6 +961,23 @@ class KeyedSearch:
                 quote = self.store.quote
                 found = {p for p in found if p in in_text or quote(p).get("speaker") in said_by}
         return sorted(found or ())
+
+    def organization_positions(self, term: Term) -> set[int]:
+        """Positions of the quotes an `org:` filter keeps, as `Snapshot._quotes_for_organization_named` finds them:
+        said by an organization the term names, or by a person speaking for it in that article (the `for` postings
+        of each of its names' keys that stands for it)."""
+        if not self.store.knows_spoken_for:
+            raise StoreError("the index does not say who spoke for which organization")
+        organizations = [speaker for speaker in self.speakers_named(term) if speaker.startswith("organization:")]
+        if len(organizations) > ORGANIZATIONS_BY_KEY:
+            raise StoreError("too many organizations to look up one by one")
+        found = set().union(*self.store.speaker_positions(organizations).values())
+        for speaker in organizations:
+            key = speaker.partition(":")[2]
+            for named in {name_key_unkept(name) for name in self.store.names_of(speaker)}:
+                if self.store.organization_named(named) == key:
+                    found.update(self.store.postings("for", named))
+        return found
 
     def text_positions(self, terms: Sequence[Term]) -> list[int]:
         """Positions of the quotes whose text matches every term (as `QuoteIndex.search`)."""

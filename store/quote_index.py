@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from store.keys import fold
+from store.keys import fold, name_key_unkept
 from store.position_flags import common_to
 from store.search import WORD, ParsedQuery, Term, parse_query
 
@@ -53,12 +53,17 @@ def quote_keys(text: str) -> tuple[set[str], set[str]]:
     return set(tokens), set(map(" ".join, pairwise(tokens)))
 
 
-KEYED_SECTIONS = ("speakers", "names", "words", "pairs")
+KEYED_SECTIONS = ("speakers", "names", "words", "pairs", "for")
 """The sections of an index part, in the order they are stored, each a JSON object with sorted keys and base64
 values, their sizes in bytes stored before them ("sizes"): a reader looks one key up by binary search in the
 part's bytes (see `store.keyed_index`), without parsing the part. `speakers`: the positions of each speaker's
 quotes ("person:KEY", "organization:KEY"); `names`: for each folded word of a name, the ids of the speakers one of
-whose names holds it (newline-separated), for every person and organization a write stored."""
+whose names holds it (newline-separated), for every person and organization a write stored, and for each
+`name_key` of an organization's name (as "=KEY", which no word is), the organizations that have a name of that
+key; `for`: by the `name_key` of the organization a person spoke for in an article (their appearance in it says),
+the positions of that person's quotes in that article. An earlier whosaid wrote parts without `for`."""
+NAME_KEY_MARK = "="
+"""What starts an entry of the `names` section that is an organization's name key rather than a word."""
 
 
 def name_words(names: Iterable[str]) -> set[str]:
@@ -72,9 +77,11 @@ def extend_index_document(
     first_position: int,
     speakers: Sequence[str | None] = (),
     names: Mapping[str, Iterable[str]] | None = None,
+    spoken_for: Sequence[Iterable[str]] = (),
 ) -> IndexDocument:
     """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit),
-    said by `speakers` (one a text), and the `names` of the people and organizations the write stored, by speaker id.
+    said by `speakers` (one a text) for the organizations whose name keys `spoken_for` gives (one list a text, see
+    `KEYED_SECTIONS`), and the `names` of the people and organizations the write stored, by speaker id.
 
     A key's stored list grows by joining bytes: the new positions are appended to its decoded bytes, never decoded
     into numbers and back."""
@@ -94,9 +101,14 @@ def extend_index_document(
     for position, speaker in enumerate(speakers, start=first_position):
         if speaker:
             said[speaker].append(position)
+    said_for: defaultdict[str, list[int]] = defaultdict(list)
+    for position, organizations in enumerate(spoken_for, start=first_position):
+        for organization in dict.fromkeys(organizations):
+            said_for[organization].append(position)
     merged = {section: dict(document.get(section, {})) for section in KEYED_SECTIONS}
     encode, decode = base64.b64encode, base64.b64decode
-    for stored, new in ((merged["words"], words), (merged["pairs"], pairs), (merged["speakers"], said)):
+    for section, new in (("words", words), ("pairs", pairs), ("speakers", said), ("for", said_for)):
+        stored = merged[section]
         for key, positions in new.items():
             previous = stored.get(key)
             added = positions_bytes(positions)
@@ -105,14 +117,17 @@ def extend_index_document(
     for speaker, speaker_names in (names or {}).items():
         for word in name_words(speaker_names):
             named[word].add(speaker)
+        if speaker.startswith("organization:"):
+            for name in speaker_names:
+                named[NAME_KEY_MARK + name_key_unkept(name)].add(speaker)
     for word, speaker_ids in named.items():
         previous = merged["names"].get(word)
         if previous is not None:
             speaker_ids |= set(decode(previous).decode("utf-8").split("\n"))
         merged["names"][word] = encode("\n".join(sorted(speaker_ids)).encode("utf-8")).decode("ascii")
-    sections = {section: dict(sorted(merged[section].items())) for section in KEYED_SECTIONS}
-    sizes = [len(orjson.dumps(sections[section])) for section in KEYED_SECTIONS]
-    return {"quotes": count, "sizes": sizes, **sections}
+    ordered = {section: dict(sorted(merged[section].items())) for section in KEYED_SECTIONS}
+    sizes = [len(orjson.dumps(ordered[section])) for section in KEYED_SECTIONS]
+    return {"quotes": count, "sizes": sizes, **ordered}
 
 
 def empty_index_document() -> IndexDocument:

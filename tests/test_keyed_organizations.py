@@ -1,0 +1,107 @@
+"""An `org:` filter read by key (the index's `for` postings) keeps exactly the quotes a whole read keeps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from store import Store, index_parts, parse_query
+from store.keyed_index import read_by_key
+from store.model import Extraction, Organization, Person, Quote
+from store.storage import INDEX_TABLE, table_directory
+from tests.test_keyed_search import keyed_entries, whole_entries
+from tui import cli
+
+ARTICLES = [
+    ("City Council", (), "Ann Lee", "City Council"),
+    ("Council", (), "Tom Berg", "Council"),
+    ("City Council", ("Council",), "Wei Zhang", "Council"),
+    ("Harbor Authority", ("The Council",), "Kofi Mensah", "Harbor Authority"),
+    ("Port Office", (), "Ann Lee", "The Council"),
+]
+"""Each article's organization (name, aliases) and the person who speaks in it, and for which organization. The
+second article's organization is Council; the third gives City Council the other name Council, and the fourth merges
+Harbor Authority into Council: the person speaking for Council in the second article speaks for City Council, the
+first organization with that name."""
+QUERIES = [
+    'org:"city council"',
+    "org:council",
+    "org:harbor",
+    "org:port",
+    "budget org:council",
+    "org:council speaker:lee",
+]
+
+
+def extraction(number: int) -> tuple[str, Extraction]:
+    """An article's text and extraction: its organization says one thing, and a person speaking for one says two."""
+    organization, aliases, person, spoken_for = ARTICLES[number]
+    sentences = [f"the budget for year {number} is set", f"we meet again in week {number}", "nothing else to add"]
+    text = f"Story {number}\n\n" + "\n".join(f"\u201c{sentence},\u201d someone said." for sentence in sentences) + "\n"
+    speakers = [organization, person, person]
+    quotes = tuple(
+        Quote(sentence, speaker, text.index(sentence), text.index(sentence) + len(sentence), 2 + line)
+        for line, (sentence, speaker) in enumerate(zip(sentences, speakers, strict=True))
+    )
+    people = (Person(person, (), "spokesperson", spoken_for),)
+    return text, Extraction(f"Story {number}", people, (Organization(organization, aliases),), quotes)
+
+
+def stored(path: Path, numbers: range) -> None:
+    """Store these articles, one write each."""
+    made = dict(extraction(number) for number in numbers)
+    store = Store(path, extractor=made.__getitem__)
+    for number, text in zip(numbers, made, strict=True):
+        store.ingest([(f"story-{number}.txt", text)])
+
+
+def keyed_and_whole(path: Path, query: str) -> tuple[list[int], list[int]]:
+    """The quotes a search lists read by key and read whole, by position."""
+    return keyed_entries(path, query), whole_entries(path, query)
+
+
+@pytest.fixture
+def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(index_parts, "INDEX_PART_QUOTES", 4)
+    path = tmp_path / "store.json"
+    stored(path, range(len(ARTICLES)))
+    return path
+
+
+def test_a_name_several_organizations_have_counts_for_the_one_a_whole_read_gives_it(store_path: Path) -> None:
+    for query in QUERIES:
+        keyed, whole = keyed_and_whole(store_path, query)
+        assert keyed == whole, query
+    city_council, _ = keyed_and_whole(store_path, 'org:"city council"')
+    council, _ = keyed_and_whole(store_path, "org:harbor")
+    spoke_for_council = [4, 5]
+    assert set(spoke_for_council) <= set(city_council) and not set(spoke_for_council) & set(council)
+    assert keyed_and_whole(store_path, "org:port")[0] == [12]
+
+
+def test_an_index_written_without_who_spoke_for_what_answers_org_whole_until_the_next_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "store.json"
+    stored(path, range(3))
+    for part_file in table_directory(path).glob(f"{INDEX_TABLE}.*"):
+        parts = orjson.loads(part_file.read_bytes())
+        for part in parts.values():
+            del part["for"]
+            part["sizes"] = part["sizes"][:4]
+        part_file.write_bytes(orjson.dumps(parts))
+    keyed = read_by_key(path)
+    assert keyed is not None and not keyed.knows_spoken_for
+    assert cli.keyed_entries(path, parse_query("budget ")) is not None
+    assert cli.keyed_entries(path, parse_query("org:council ")) is None
+    assert cli.main(["search", "--db", str(path), "--org", "council", "--jsonl"]) == 0
+    whole = capsys.readouterr().out
+    stored(path, range(3, 4))
+    assert cli.keyed_entries(path, parse_query("org:council ")) is not None
+    assert cli.main(["search", "--db", str(path), "--org", "council", "--jsonl"]) == 0
+    assert capsys.readouterr().out.startswith(whole)
+    for query in QUERIES:
+        keyed_positions, whole_positions = keyed_and_whole(path, query)
+        assert keyed_positions == whole_positions, query
