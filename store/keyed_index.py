@@ -711,6 +711,38 @@ class KeyedStore:
                 placed.append((place, key))
         return min(placed)[1] if placed else None
 
+    def names_standing_for(self, organizations: Sequence[str]) -> list[str]:
+        """The name keys that stand for these organizations ("organization:KEY"; see `organization_named`): each
+        one's names looked up for a few, else every organization read in order once."""
+        if len(organizations) <= ORGANIZATIONS_BY_KEY:
+            return [
+                named
+                for speaker in organizations
+                for named in dict.fromkeys(map(name_key_unkept, self.names_of(speaker)))
+                if self.organization_named(named) == speaker.partition(":")[2]
+            ]
+        first_named: dict[str, str] = {}
+        for document in self.tables.documents("organizations"):
+            for name in (document["name"], *document.get("aliases", ())):
+                first_named.setdefault(name_key_unkept(name), document["key"])
+        wanted = {speaker.partition(":")[2] for speaker in organizations}
+        return [named for named, key in first_named.items() if key in wanted]
+
+    def spoken_for(self, names: Sequence[str]) -> dict[str, array]:
+        """The `for` postings of these organization name keys: looked up one by one for a few, else read from every
+        part's section of them at once."""
+        if len(names) <= SPEAKERS_ONE_BY_ONE:
+            return {named: self.postings("for", named) for named in names}
+        values: dict[str, list[str]] = {named: [] for named in names}
+        for part in self.parts:
+            check_stop()
+            section = part.section("for")
+            for named, found in values.items():
+                value = section.get(named)
+                if value:
+                    found.append(value)
+        return {named: decoded_positions(found) for named, found in values.items()}  # type: ignore[arg-type]
+
     def quote(self, position: int) -> Mapping[str, Any]:
         """The stored quote at this position: the first few of a file cut from the bytes around where it would
         stand, found by its id (when the file holds its quotes under consecutive ids, as a writer appends them), the
@@ -888,8 +920,8 @@ class FirstEntries:
 SPEAKER_FILTERS = ("speaker", "org")
 """The filters a keyed search finds quotes by, from the speakers' postings."""
 ORGANIZATIONS_BY_KEY = 64
-"""Organizations an `org:` filter may name for a keyed search to look each one's names up; past them, the store is
-read whole."""
+"""Organizations an `org:` filter may name for a keyed search to look up which of their names stand for them one by
+one; past them, every organization is read."""
 
 
 def keyed_terms(parsed: ParsedQuery) -> bool:
@@ -969,14 +1001,9 @@ class KeyedSearch:
         if not self.store.knows_spoken_for:
             raise StoreError("the index does not say who spoke for which organization")
         organizations = [speaker for speaker in self.speakers_named(term) if speaker.startswith("organization:")]
-        if len(organizations) > ORGANIZATIONS_BY_KEY:
-            raise StoreError("too many organizations to look up one by one")
         found = set().union(*self.store.speaker_positions(organizations).values())
-        for speaker in organizations:
-            key = speaker.partition(":")[2]
-            for named in {name_key_unkept(name) for name in self.store.names_of(speaker)}:
-                if self.store.organization_named(named) == key:
-                    found.update(self.store.postings("for", named))
+        for positions in self.store.spoken_for(self.store.names_standing_for(organizations)).values():
+            found.update(positions)
         return found
 
     def text_positions(self, terms: Sequence[Term]) -> list[int]:

@@ -7,7 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import Store, index_parts, parse_query
+from store import Store, index_parts, keyed_index, parse_query
 from store.keyed_index import read_by_key
 from store.model import Extraction, Organization, Person, Quote
 from store.storage import INDEX_TABLE, table_directory
@@ -70,7 +70,14 @@ def store_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def test_a_name_several_organizations_have_counts_for_the_one_a_whole_read_gives_it(store_path: Path) -> None:
+@pytest.mark.parametrize("one_by_one", [64, 0])
+def test_a_name_several_organizations_have_counts_for_the_one_a_whole_read_gives_it(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, one_by_one: int
+) -> None:
+    """Up to ORGANIZATIONS_BY_KEY, the organizations a filter names are looked up one by one; past them, all are
+    read in order."""
+    monkeypatch.setattr(keyed_index, "ORGANIZATIONS_BY_KEY", one_by_one)
+    monkeypatch.setattr(keyed_index, "SPEAKERS_ONE_BY_ONE", one_by_one)
     for query in QUERIES:
         keyed, whole = keyed_and_whole(store_path, query)
         assert keyed == whole, query

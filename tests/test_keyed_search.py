@@ -227,6 +227,7 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", min(documents_one_by_one, 32))
     monkeypatch.setattr(keyed_index, "SPEAKERS_ONE_BY_ONE", min(documents_one_by_one, 128))
     monkeypatch.setattr(keyed_index, "SPEAKERS_FROM_BYTES", min(documents_one_by_one, 8))
+    monkeypatch.setattr(keyed_index, "ORGANIZATIONS_BY_KEY", min(documents_one_by_one, 64))
     read_by_key_for = searches_read_by_key(monkeypatch)
     for form in ("--jsonl", "--json", "--plain"):
         for query in [*QUERIES, "harbor --speaker berg", "--speaker ann --speaker lee"]:
