@@ -701,19 +701,21 @@ class KeyedStore:
         return all("for" in part.sections for part in self.parts)
 
     def organization_named(self, named: str) -> str | None:
-        """The key of the organization a name key (see `name_key`) stands for: the first stored, in the organizations'
-        order, to have a name of that key, as `store.snapshot.OrganizationKeysByName` tells it."""
-        placed: list[tuple[int, str]] = []
+        """The key of the organization a name key (see `name_key`) stands for: the first stored to have a name of
+        that key, in the order the browser lists organizations (by folded name, then as stored), as
+        `store.snapshot.OrganizationKeysByName` tells it."""
+        placed: list[tuple[str, int, str]] = []
         for speaker in named_speakers(self.values("names", NAME_KEY_MARK + named)):
             key = speaker.partition(":")[2]
             place = self.lookups.place("o", key)
-            if place is not None and any(name_key_unkept(name) == named for name in self.names_of(speaker)):
-                placed.append((place, key))
-        return min(placed)[1] if placed else None
+            names = self.names_of(speaker)
+            if place is not None and any(name_key_unkept(name) == named for name in names):
+                placed.append((fold(names[0]), place, key))
+        return min(placed)[2] if placed else None
 
     def names_standing_for(self, organizations: Sequence[str]) -> list[str]:
         """The name keys that stand for these organizations ("organization:KEY"; see `organization_named`): each
-        one's names looked up for a few, else every organization read in order once."""
+        one's names looked up for a few, else every organization read once, in the browser's order."""
         if len(organizations) <= ORGANIZATIONS_BY_KEY:
             return [
                 named
@@ -721,10 +723,14 @@ class KeyedStore:
                 for named in dict.fromkeys(map(name_key_unkept, self.names_of(speaker)))
                 if self.organization_named(named) == speaker.partition(":")[2]
             ]
+        listed = sorted(
+            (fold(document["name"]), position, document["key"], (document["name"], *document.get("aliases", ())))
+            for position, document in enumerate(self.tables.documents("organizations", dropped_fields=("articles",)))
+        )
         first_named: dict[str, str] = {}
-        for document in self.tables.documents("organizations"):
-            for name in (document["name"], *document.get("aliases", ())):
-                first_named.setdefault(name_key_unkept(name), document["key"])
+        for _folded, _position, key, names in listed:
+            for name in names:
+                first_named.setdefault(name_key_unkept(name), key)
         wanted = {speaker.partition(":")[2] for speaker in organizations}
         return [named for named, key in first_named.items() if key in wanted]
 
