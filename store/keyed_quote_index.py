@@ -168,6 +168,16 @@ class KeyedQuoteIndex(IndexSearch):
         together (see `speakers_postings`)."""
         return speakers_postings(self._parts, speakers)
 
+    @property
+    def knows_spoken_for(self) -> bool:
+        """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
+        return all("for" in part.sections for part in self._parts)
+
+    def spoken_for_positions(self, names: Sequence[str]) -> dict[str, array]:
+        """By organization name key, the positions of the quotes people said for an organization so named (see
+        `store.quote_index`), looked up together (see `speakers_postings`)."""
+        return speakers_postings(self._parts, names, section_name="for")
+
     def speakers_with_word(self, word: str, prefix: bool = False) -> set[str]:
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts
         with it)."""

@@ -815,7 +815,12 @@ class Snapshot:
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
-        reading = while_indexing and self.indexing and not parsed.filters and self._few_named(parsed.terms)
+        reading = (
+            while_indexing
+            and self.indexing
+            and self._few_named(parsed.terms)
+            and all(map(self._indexes_filter, parsed.filters))
+        )
         positions = self._search_positions(parsed, reading)
         check_stop()
         return CopiesListed(self.stored_quotes, positions) if reading else self._entries(positions)
@@ -828,6 +833,52 @@ class Snapshot:
             return iter(())
         positions = self._search_positions(parsed)
         return self.stored_quotes.groups().entries_in_order(positions) if positions else iter(())
+
+    def _indexes_filter(self, query_filter: Filter) -> bool:
+        """Whether the stored index alone keeps the quotes of a filter while a big store is indexed: a `speaker:`
+        naming few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or an `org:` naming few enough organizations
+        of an index that says who spoke for which."""
+        from store.keyed_quote_index import KeyedQuoteIndex
+
+        if query_filter.field not in ("speaker", "org"):
+            return False
+        index = self._quote_index
+        if query_filter.field == "org" and not (isinstance(index, KeyedQuoteIndex) and index.knows_spoken_for):
+            return False
+        return len(self._speakers_named(query_filter.term)) <= INDEXED_SPEAKERS_AT_MOST
+
+    def _indexed_filter_positions(self, query_filter: Filter) -> set[int]:
+        """Positions of the quotes a `speaker:` or `org:` filter keeps (see `_indexes_filter`), from the stored
+        index alone: the named speakers' quotes and, for `org:`, those people said for the organizations named
+        (each organization's name keys that stand for it, see `OrganizationKeysByName`)."""
+        from store.keyed_quote_index import KeyedQuoteIndex
+
+        index = self._quote_index
+        assert isinstance(index, KeyedQuoteIndex)
+        named = self._speakers_named(query_filter.term)
+        if query_filter.field == "org":
+            named = [speaker for speaker in named if speaker.startswith("organization:")]
+        found: set[int] = set().union(*index.speakers_positions(sorted(named)).values())
+        if query_filter.field != "org":
+            return found
+        keys_by_name = self._organization_keys_by_name
+        standing = [
+            named_key
+            for speaker in named
+            for named_key in dict.fromkeys(map(name_key_unkept, self._organization_names(speaker.partition(":")[2])))
+            if keys_by_name.get(named_key) == speaker.partition(":")[2]
+        ]
+        for positions in index.spoken_for_positions(standing).values():
+            found.update(positions)
+        return found
+
+    def _organization_names(self, key: str) -> tuple[str, ...]:
+        """The name and other names of the organization with this key, none when it is not stored."""
+        position = self._organization_positions.get(key)
+        if position is None:
+            return ()
+        organization = self.organizations[position]
+        return (organization.name, *organization.aliases)
 
     def _few_named(self, terms: Sequence[Term]) -> bool:
         """Whether some term names few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or none names any, for the
@@ -849,7 +900,7 @@ class Snapshot:
         if not parsed.filters and not any(named_at_all):
             return self._quote_index.search(parsed)
         if reading:
-            return self._indexed_positions(terms, named_at_all)
+            return self._indexed_positions(terms, named_at_all, parsed.filters)
         said = [self._quotes_said_by_named(term) if named_at_all[n] else array("I") for n, term in enumerate(terms)]
         if not parsed.filters and not any(said):
             return self._quote_index.search(parsed)
@@ -885,16 +936,23 @@ class Snapshot:
     def _said_kept(self) -> dict[Term, array]:
         return {}
 
-    def _indexed_positions(self, terms: Sequence[Term], named_at_all: list[list[str]]) -> list[int]:
-        """`_search_positions` answered from the stored index alone, while a big store is indexed: the term naming
-        the fewest speakers first, each term's named speakers' quotes looked up together; a later term naming more
-        than INDEXED_SPEAKERS_AT_MOST keeps a quote found so far whose text it matches or whose speaker, read from
-        the quote, it names."""
+    def _indexed_positions(
+        self, terms: Sequence[Term], named_at_all: list[list[str]], filters: Sequence[Filter] = ()
+    ) -> list[int]:
+        """`_search_positions` answered from the stored index alone, while a big store is indexed: the filters
+        first (see `_indexed_filter_positions`), then the term naming the fewest speakers, each term's named
+        speakers' quotes looked up together; a later term naming more than INDEXED_SPEAKERS_AT_MOST keeps a quote
+        found so far whose text it matches or whose speaker, read from the quote, it names."""
+        found: set[int] | None = None
+        for query_filter in filters:
+            kept = self._indexed_filter_positions(query_filter)
+            found = kept if found is None else found & kept
+        if not terms:
+            return sorted(found or ())
         order = sorted(range(len(terms)), key=lambda number: len(named_at_all[number]))
         few = [named for number in order if len(named := named_at_all[number]) <= INDEXED_SPEAKERS_AT_MOST]
         looked_up = self._quote_index.speakers_positions(sorted(set(chain.from_iterable(few))))  # type: ignore[union-attr]
         quoted = {speaker: positions for speaker, positions in looked_up.items() if positions}
-        found: set[int] | None = None
         for number in order:
             if found is not None and not found:
                 return []
