@@ -6,6 +6,8 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import sub
 from typing import Any
 
 import orjson
@@ -121,8 +123,9 @@ def shifted_postings(postings: Mapping[str, str], removed: Sequence[int]) -> dic
             continue
         start, end = bisect_left(positions, lowest), bisect_right(positions, highest)
         kept = array("I", positions[:start])
-        kept.extend(p - bisect_left(removed, p) for p in positions[start:end] if p not in gone)
-        kept.extend(p - count for p in positions[end:])
+        if start < end:
+            kept.extend(p - bisect_left(removed, p) for p in positions[start:end] if p not in gone)
+        kept.extend(map(sub, positions[end:] if end else positions, repeat(count)))
         if kept:
             shifted[key] = encode_positions(kept)
     return shifted
