@@ -17,6 +17,7 @@ import orjson
 from store.citations import Citation, format_citation, format_source
 
 if TYPE_CHECKING:
+    from store.quote_documents import QuoteDocuments
     from store.records import ArticleRecord, QuoteRecord
     from store.snapshot import Snapshot
 
@@ -58,15 +59,7 @@ def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
     article = snapshot.article(quote.article_key)
     copies = quote_copies(snapshot, quote)
     return {
-        "text": citation.text,
-        "speaker": citation.speaker,
-        "role": citation.role,
-        "organization": citation.organization,
-        "title": citation.title,
-        "outlet": citation.outlet,
-        "date": citation.date,
-        "author": citation.author,
-        "url": citation.url,
+        **_citation_fields(citation),
         "article": quote.article_key,
         "path": article.source if article else None,
         "paragraph": quote.paragraph,
@@ -78,10 +71,62 @@ def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
     }
 
 
+def document_row(documents: QuoteDocuments, position: int) -> dict[str, object]:
+    """`quote_row` of the stored quote at this position, made from the stored documents (a store read by key)."""
+    document = documents.document(position)
+    own = documents.source(position)
+    person = documents.speaker_kind(position) == "person"
+    article_key = str(own["article"])
+    citation = Citation(
+        str(document["text"]),
+        _text(document["speaker"]),
+        _text(document["role"]) if person else None,
+        _text(document["organization"]) if person else None,
+        _text(own["title"]) or "",
+        _text(own["outlet"]),
+        _text(own["date"]),
+        documents.article_author(article_key),
+        _text(own["url"]),
+    ).cleaned()
+    return {
+        **_citation_fields(citation),
+        "article": article_key,
+        "path": own["path"],
+        "paragraph": own["paragraph"],
+        "citation": format_citation(citation, "plain", cleaned=True),
+        "citation_markdown": format_citation(citation, "markdown", cleaned=True),
+        "sources": document["sources"],
+    }
+
+
+def _citation_fields(citation: Citation) -> dict[str, object]:
+    """The pieces of a cleaned citation, as an exported quote lists them first."""
+    return {
+        "text": citation.text,
+        "speaker": citation.speaker,
+        "role": citation.role,
+        "organization": citation.organization,
+        "title": citation.title,
+        "outlet": citation.outlet,
+        "date": citation.date,
+        "author": citation.author,
+        "url": citation.url,
+    }
+
+
 def export_lines(snapshot: Snapshot, quotes: Iterable[QuoteRecord], form: str, bom: bool = False) -> Iterator[str]:
     """The export of the quotes in `form` (one of EXPORT_FORMATS), a line at a time, each ending in a newline; in
     Markdown a quote printed by several articles has the others listed below its citation."""
-    rows = (quote_row(snapshot, quote) for quote in quotes)
+    return row_lines((quote_row(snapshot, quote) for quote in quotes), form, bom)
+
+
+def document_lines(documents: QuoteDocuments, positions: Iterable[int], form: str, bom: bool = False) -> Iterator[str]:
+    """`export_lines` of the stored quotes at these positions, made from the stored documents."""
+    return row_lines((document_row(documents, position) for position in positions), form, bom)
+
+
+def row_lines(rows: Iterable[dict[str, object]], form: str, bom: bool) -> Iterator[str]:
+    """Exported quotes (see `quote_row`) in `form`, a line at a time."""
     if form == "csv":
         yield from csv_lines(rows, bom)
     elif form == "jsonl":
@@ -140,4 +185,13 @@ def _taken(buffer: io.StringIO) -> str:
     return text
 
 
-__all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "Citation", "export_lines", "quote_row", "source_document"]
+__all__ = [
+    "CSV_COLUMNS",
+    "EXPORT_FORMATS",
+    "Citation",
+    "document_lines",
+    "document_row",
+    "export_lines",
+    "quote_row",
+    "source_document",
+]

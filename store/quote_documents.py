@@ -166,6 +166,16 @@ class QuoteDocuments:
             title = (articles.get(article_key) or self.article(article_key))["title"]
             yield QuoteRow(quote["text"], kind, name, role, organization, title, len(members_of(position)))  # type: ignore[arg-type]
 
+    def speaker_kind(self, position: int) -> str | None:
+        """The kind of the speaker of the quote at this position ("person", "organization"); None when unknown."""
+        speaker = self._quotes[position].get("speaker") or ""
+        return (self._speakers.get(speaker) or self._speaker(speaker))[0]
+
+    def article_author(self, key: str) -> str | None:
+        """The author an article's source named, None when unknown or the article is not stored."""
+        document = self._snapshot.article_document(key)
+        return stored_metadata(document)["author"] if document is not None else None
+
     def source(self, position: int) -> dict[str, object]:
         """Where the stored quote at this position stands: its article's fields and its offsets there."""
         return self.source_of(self._quotes[position])

@@ -58,8 +58,9 @@ def article(number: int, rng: random.Random) -> tuple[str, Extraction]:
         lines.append((sentence, speaker))
     text = title + "\n\n" + "\n".join(f"\u201c{sentence},\u201d someone said." for sentence, _ in lines) + "\n"
     quotes = []
+    start = 0
     for sentence, speaker in lines:
-        start = text.index(sentence)
+        start = text.index(sentence, text.index("\n", start) + 1)
         quotes.append(Quote(sentence, speaker, start, start + len(sentence), text.count("\n", 0, start)))
     alias_extra = ("Annie Lee",) if number > 20 and people[0][0] == "Ann Lee" else ()
     return text, Extraction(
@@ -167,6 +168,8 @@ def article_metadata(number: int) -> dict[str, str]:
         metadata["date"] = f"2024-{1 + number % 3:02d}-{10 + number % 9}"
     if number % 3 == 0:
         metadata["url"] = f"https://www.reuters.com/world/story-{number}"
+    if number % 4 == 1:
+        metadata["author"] = f"Reporter {number % 7}"
     return metadata
 
 
@@ -238,6 +241,23 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
                 assert printed(capsys, store_path, *arguments) == keyed, (query, form)
     assert len(read_by_key_for) == 3 * (len(QUERIES) + 2)
 
+
+
+@pytest.mark.parametrize("form", ["md", "csv", "jsonl"])
+def test_whosaid_export_writes_the_same_read_by_key_or_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, form: str
+) -> None:
+    read_by_key_for = searches_read_by_key(monkeypatch)
+    exported = 0
+    for query in QUERIES:
+        for order in ("article", "speaker"):
+            arguments = ["export", "--db", str(store_path), *query.replace('"', " ").split(), "--format", form]
+            keyed = cli.main([*arguments, "--sort", order]), capsys.readouterr()
+            with monkeypatch.context() as whole:
+                whole.setattr(cli, "keyed_entries", lambda *_: None)
+                assert (cli.main([*arguments, "--sort", order]), capsys.readouterr()) == keyed, (query, order)
+            exported += keyed[0] == 0
+    assert len(read_by_key_for) > len(QUERIES) and exported > len(QUERIES)
 
 
 def searches_read_by_key(monkeypatch: pytest.MonkeyPatch) -> list[str]:

@@ -265,16 +265,27 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     if parsed.is_empty and (arguments.words or parsed.ignored):
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
+    found_by_key = None if parsed.is_empty else keyed_entries(store_path, parsed, None, None, False, arguments.sort)
+    if found_by_key is not None:
+        from store.export import document_lines
+
+        positions = list(found_by_key.entries)
+        lines = document_lines(found_by_key.documents, positions, arguments.format, bom=arguments.bom)
+        return write_export(arguments, lines, len(positions))
     snapshot = read_whole(store_path, lean=bool(parsed.filters))
     if parsed.is_empty:
         matched: QuoteSelection = snapshot.quote_entries()
     else:
         matched = snapshot.search_quotes(parsed)
     found = snapshot.sorted_quotes(matched, arguments.sort)
-    if not found:
+    return write_export(arguments, export_lines(snapshot, found, arguments.format, bom=arguments.bom), len(found))
+
+
+def write_export(arguments: argparse.Namespace, lines: Iterator[str], count: int) -> int:
+    """Write the export's lines to standard output or to --output; exit 1 when there are none (`count`)."""
+    if not count:
         print("0 quotes", file=sys.stderr)
         return EXIT_NO_MATCH
-    lines = export_lines(snapshot, found, arguments.format, bom=arguments.bom)
     if arguments.output is None:
         output = Lines()
         for line in lines:
@@ -287,7 +298,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
             print_error(f"{shown_path(arguments.output)}: cannot write ({error.strerror or error})")
             return EXIT_FAILURE
     where = f" to {shown_path(arguments.output)}" if arguments.output else ""
-    print(f"{plural(len(found), 'quote')} exported{where}", file=sys.stderr)
+    print(f"{plural(count, 'quote')} exported{where}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -879,6 +890,11 @@ class FoundQuotes:
         """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
         KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
         need every match read and grouped (tens of seconds at 100,000 articles)."""
+
+    @property
+    def documents(self) -> QuoteDocuments:
+        """The documents the first lines are made from: every line's, for a search read wholly by key."""
+        return self._documents
 
     def _entries(self) -> Iterator[int]:
         yield from self._first
