@@ -39,7 +39,8 @@ def update_index_parts(
     for (`spoken_for`, see `store.quote_index.KEYED_SECTIONS`) and the `names` of the people and organizations the
     write stored; say which quotes the last part covers now (first, end). `last_part` is what the previous
     write said (None: read it). The index is built again from every quote when it does not end where the new
-    quotes begin (or quotes were removed: -1), or when its parts were written without the keyed sections."""
+    quotes begin (or quotes were removed: -1), or when its parts were written without the keyed sections. A write
+    of names alone to an index of no part makes a part of no quote: people may speak for those organizations."""
     first, end = last_part if last_part is not None else _last_part_range(tables)
     if first_position < 0 or end != first_position:
         return rebuild_index_parts(tables)
@@ -55,8 +56,6 @@ def update_index_parts(
         part = extend_index_document(last, texts, first_position, speakers, names, spoken_for)
         tables.edit_segment(INDEX_TABLE, place[0])[place[1]] = {"first": first, **part}
         return first, part["quotes"]
-    if not quotes:
-        return first, end
     _append_index_part(tables, texts, first_position, speakers, names, spoken_for)
     return first_position, first_position + len(texts)
 
@@ -172,9 +171,9 @@ def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
         speakers.append(speaker)
         named = said_for.get(spoken_for_key(speaker, quote.get("article") or "")) if speaker else None
         spoken_for.append(_as_tuple(named) if named is not None else ())
-    if texts:
-        last_names = _names_first_said(speakers, names)
-        last_names.update((speaker, other) for speaker, other in names.items() if speaker.startswith("organization:"))
+    last_names = _names_first_said(speakers, names)
+    last_names.update((speaker, other) for speaker, other in names.items() if speaker.startswith("organization:"))
+    if texts or last_names:
         _append_index_part(tables, texts, position, speakers, last_names, spoken_for)
     return position, position + len(texts)
 

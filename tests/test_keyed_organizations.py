@@ -111,3 +111,28 @@ def test_an_index_written_without_who_spoke_for_what_answers_org_whole_until_the
     for query in QUERIES:
         keyed_positions, whole_positions = keyed_and_whole(path, query)
         assert keyed_positions == whole_positions, query
+
+
+def test_an_organization_stored_before_any_quote_is_found_through_the_people_who_speak_for_it(tmp_path: Path) -> None:
+    """The names of a write that adds no quote to an empty index are indexed all the same."""
+    quoted = "Ann Lee said the budget is set for this year."
+    articles = {
+        "Harbor Authority, also called the Port Authority, met.\n": Extraction(
+            "Harbor", (), (Organization("Harbor Authority", ("Port Authority",)),), ()
+        ),
+        quoted: Extraction(
+            "Budget",
+            (Person("Ann Lee", (), "spokesperson", "Port Authority"),),
+            (),
+            (Quote("the budget is set for this year", "Ann Lee", 13, 44, 0),),
+        ),
+    }
+    path = tmp_path / "store.json"
+    store = Store(path, extractor=articles.__getitem__)
+    for number, text in enumerate(articles):
+        store.ingest([(f"story-{number}.txt", text)])
+    for query in ("org:harbor", 'org:"port authority"'):
+        assert keyed_and_whole(path, query) == ([0], [0]), query
+    batches = store.reextract_in_batches(store.stale_articles(everything=True), batch_size=1)
+    assert [outcome.reextracted for batch in batches for outcome in batch] == [True, True]
+    assert keyed_and_whole(path, "org:harbor") == ([0], [0])

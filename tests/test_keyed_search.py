@@ -13,8 +13,10 @@ import orjson
 import pytest
 
 from store import Store, documents, index_parts, keyed_index, parse_query
+from store.errors import StoreError
 from store.keyed_index import KeyedSearch, read_by_key
 from store.model import Extraction, Organization, Person, Quote
+from store.quote_documents import QuoteDocuments
 from store.storage import table_directory
 from tests.conftest import tagged_extract
 from tui import cli
@@ -258,6 +260,21 @@ def test_whosaid_export_writes_the_same_read_by_key_or_whole(
                 assert (cli.main([*arguments, "--sort", order]), capsys.readouterr()) == keyed, (query, order)
             exported += keyed[0] == 0
     assert len(read_by_key_for) > len(QUERIES) and exported > len(QUERIES)
+
+
+def test_an_export_read_by_key_that_a_writer_disturbs_reads_the_store_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    arguments = ["export", "--db", str(store_path), "harbor", "--format", "jsonl"]
+    assert cli.main(arguments) == 0
+    exported = capsys.readouterr()
+
+    def replaced(*_: object) -> None:
+        raise StoreError("table file missing; the store changed while it was read")
+
+    monkeypatch.setattr(QuoteDocuments, "article_author", replaced)
+    assert cli.main(arguments) == 0
+    assert capsys.readouterr() == exported and exported.out.count("\n") > 3
 
 
 def searches_read_by_key(monkeypatch: pytest.MonkeyPatch) -> list[str]:

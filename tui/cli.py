@@ -269,9 +269,13 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     if found_by_key is not None:
         from store.export import document_lines
 
-        positions = list(found_by_key.entries)
-        lines = document_lines(found_by_key.documents, positions, arguments.format, bom=arguments.bom)
-        return write_export(arguments, lines, len(positions))
+        try:
+            positions = list(found_by_key.entries)
+            lines = list(document_lines(found_by_key.documents, positions, arguments.format, bom=arguments.bom))
+        except (StoreError, OSError):
+            pass  # a writer replaced files while they were read: read the store whole instead
+        else:
+            return write_export(arguments, iter(lines), len(positions))
     snapshot = read_whole(store_path, lean=bool(parsed.filters))
     if parsed.is_empty:
         matched: QuoteSelection = snapshot.quote_entries()
@@ -942,8 +946,9 @@ def keyed_entries(
     them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
     the rest are read whole once `before_whole` says they are still wanted. Filters on articles, and an `order` but
     the stored one, are told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found.
-    None when the store or the query needs a whole read (an index written by an earlier whosaid, an `org:` filter or
-    one alone with no words or speaker to find quotes by, a word being typed, more than KEYED_MATCHES matches and no
+    None when the store or the query needs a whole read (an index written by an earlier whosaid, a filter on articles
+    alone with no words, speaker or organization to find quotes by, an `org:` filter on an index that does not say
+    who spoke for what, a word being typed, more than KEYED_MATCHES matches and no
     one to see the first lines, or to filter or order), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
     from store.keyed_listing import article_filters, sorted_by_key
