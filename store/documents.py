@@ -319,12 +319,18 @@ class DocumentWriter:
         if not (self.removed or self.new_articles or left_out):
             return
         last_part, position = self.index.last_index_part, first_new_position
+        gone = [
+            f"{kind}:{key}"
+            for kind, documents in (("person", self.people), ("organization", self.organizations))
+            for key, document in documents.items()
+            if not document[USES["people" if kind == "person" else "organizations"]]
+        ]
         if removed_quotes:
             last_part = None if left_out else shift_index_parts(self.tables, removed_quotes)
             position = -1 if last_part is None else position
             self.index.index_shifts += 1
         self.index.last_index_part = update_index_parts(
-            self.tables, new_quotes, position, last_part, self._stored_names(), self._spoken_for(new_quotes)
+            self.tables, new_quotes, position, last_part, self._stored_names(), self._spoken_for(new_quotes), gone
         )
         self.index.index_left_out = False
 

@@ -34,17 +34,19 @@ def update_index_parts(
     last_part: tuple[int, int] | None,
     names: Names,
     spoken_for: Sequence[Sequence[str]],
+    gone: Sequence[str] = (),
 ) -> tuple[int, int]:
     """Index the new quotes, which stand from `first_position` on, the name keys of the organizations each was said
-    for (`spoken_for`, see `store.quote_index.KEYED_SECTIONS`) and the `names` of the people and organizations the
-    write stored; say which quotes the last part covers now (first, end). `last_part` is what the previous
-    write said (None: read it). The index is built again from every quote when it does not end where the new
-    quotes begin (or quotes were removed: -1), or when its parts were written without the keyed sections. A write
-    of names alone to an index of no part makes a part of no quote: people may speak for those organizations."""
+    for (`spoken_for`, see `store.quote_index.KEYED_SECTIONS`), the `names` of the people and organizations the
+    write stored and the speakers it removed (`gone`); say which quotes the last part covers now (first, end).
+    `last_part` is what the previous write said (None: read it). The index is built again from every quote when it
+    does not end where the new quotes begin (or quotes were removed: -1), or when its parts were written without
+    the keyed sections. A write of names alone to an index of no part makes a part of no quote: people may speak
+    for those organizations."""
     first, end = last_part if last_part is not None else _last_part_range(tables)
     if first_position < 0 or end != first_position:
         return rebuild_index_parts(tables)
-    if not quotes and not names:
+    if not quotes and not names and not gone:
         return first, end
     place = tables.place_at(INDEX_TABLE, tables.document_count(INDEX_TABLE) - 1) if end else None
     last = tables.segment_documents(INDEX_TABLE, place[0])[place[1]] if place is not None else None
@@ -53,10 +55,10 @@ def update_index_parts(
     texts = [quote["text"] for quote in quotes]
     speakers = [quote.get("speaker") for quote in quotes]
     if place is not None and last is not None and (end < first + INDEX_PART_QUOTES or not quotes):
-        part = extend_index_document(last, texts, first_position, speakers, names, spoken_for)
+        part = extend_index_document(last, texts, first_position, speakers, names, spoken_for, gone)
         tables.edit_segment(INDEX_TABLE, place[0])[place[1]] = {"first": first, **part}
         return first, part["quotes"]
-    _append_index_part(tables, texts, first_position, speakers, names, spoken_for)
+    _append_index_part(tables, texts, first_position, speakers, names, spoken_for, gone)
     return first_position, first_position + len(texts)
 
 
@@ -225,8 +227,9 @@ def _append_index_part(
     speakers: Sequence[str | None],
     names: Names,
     spoken_for: Sequence[Sequence[str]],
+    gone: Sequence[str] = (),
 ) -> None:
     """Add a part of the quote index covering `texts`, the quotes from `first_position` on."""
     empty = {"quotes": first_position, **{section: {} for section in KEYED_SECTIONS}}
-    part = extend_index_document(empty, texts, first_position, speakers, names, spoken_for)
+    part = extend_index_document(empty, texts, first_position, speakers, names, spoken_for, gone)
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])

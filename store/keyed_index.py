@@ -29,7 +29,7 @@ from store.errors import StoreError
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, kept_by_articles
 from store.keys import fold, name_key_unkept
 from store.quote_groups import QuoteGroups
-from store.quote_index import KEYED_SECTIONS, NAME_KEY_MARK, positions_matching
+from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
@@ -614,6 +614,7 @@ class KeyedStore:
         self._part_files: dict[Path, FileBytes] = {}
         self._article_quoted_at: dict[str | None, int] = {}
         """The position of a quote read of each article: where the article stands in its lookups, about."""
+        self._gone: set[str] | None = None
         self._speaker_values: dict[str, list[str]] | None = None
         """Every speaker's postings in each part, once many speakers were asked for (see `read_speakers`)."""
 
@@ -701,6 +702,14 @@ class KeyedStore:
     def knows_spoken_for(self) -> bool:
         """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
         return all("for" in part.sections for part in self.parts)
+
+    @property
+    def gone_speakers(self) -> set[str]:
+        """The speakers writes removed since the index was built (see `store.quote_index.GONE_MARK`): the words of
+        their names may not be theirs any more."""
+        if self._gone is None:
+            self._gone = named_speakers(self.values("names", GONE_MARK))
+        return self._gone
 
     def organization_named(self, named: str) -> str | None:
         """The key of the organization a name key (see `name_key`) stands for: the first stored to have a name of
@@ -1036,13 +1045,16 @@ class KeyedSearch:
             candidates = with_word if candidates is None else candidates & with_word
             if not candidates:
                 return set()
-        if not candidates or not term_needs_names(term):
-            return candidates or set()
+        if not candidates:
+            return set()
+        checked = candidates if term_needs_names(term) else candidates & self.store.gone_speakers
+        if not checked:
+            return candidates
         from store.snapshot import NameLines  # the snapshot imports this module's index parts
 
-        ordered = sorted(candidates)
+        ordered = sorted(checked)
         lines = NameLines.build((number, self.store.names_of(speaker)) for number, speaker in enumerate(ordered))
-        return {ordered[owner] for owner in lines.owners_matching(term)}
+        return (candidates - checked) | {ordered[owner] for owner in lines.owners_matching(term)}
 
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from store.keyed_index import FileBytes, IndexPart, decoded_positions, named_speakers, speakers_postings
 from store.keys import fold
-from store.quote_index import IndexSearch
+from store.quote_index import GONE_MARK, IndexSearch
 from store.search import Term
 from store.stopping import check_stop
 
@@ -84,6 +84,7 @@ class KeyedQuoteIndex(IndexSearch):
         """Guards the kept lists: a stale search may still be reading beside the one that replaced it."""
         self._scanned: dict[str, tuple[bytes, list[list[tuple[bytes, bytes]]]]] = {}
         """By section, the last prefix listed (when small enough to keep) and its entries in each part."""
+        self._gone: set[str] | None = None
 
     def _values(self, section: str, key: str) -> Iterator[bytes]:
         """The stored value of `key` in each part that holds it, in the parts' order."""
@@ -172,6 +173,17 @@ class KeyedQuoteIndex(IndexSearch):
     def knows_spoken_for(self) -> bool:
         """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
         return all("for" in part.sections for part in self._parts)
+
+    @property
+    def gone_speakers(self) -> set[str]:
+        """The speakers writes removed since the index was built (see `store.quote_index.GONE_MARK`)."""
+        with self._lock:
+            gone = self._gone
+        if gone is None:
+            gone = named_speakers(self._values("names", GONE_MARK))
+            with self._lock:
+                self._gone = gone
+        return gone
 
     def spoken_for_positions(self, names: Sequence[str]) -> dict[str, array]:
         """By organization name key, the positions of the quotes people said for an organization so named (see

@@ -64,6 +64,9 @@ key; `for`: by the `name_key` of the organization a person spoke for in an artic
 the positions of that person's quotes in that article. An earlier whosaid wrote parts without `for`."""
 NAME_KEY_MARK = "="
 """What starts an entry of the `names` section that is an organization's name key rather than a word."""
+GONE_MARK = "-"
+"""The entry of the `names` section that lists the speakers a write removed (no article names them any more): the
+words of their names stay in the index, so a speaker stored again under the same key is told by their names now."""
 
 
 def name_words(names: Iterable[str]) -> set[str]:
@@ -78,10 +81,12 @@ def extend_index_document(
     speakers: Sequence[str | None] = (),
     names: Mapping[str, Iterable[str]] | None = None,
     spoken_for: Sequence[Iterable[str]] = (),
+    gone: Iterable[str] = (),
 ) -> IndexDocument:
     """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit),
     said by `speakers` (one a text) for the organizations whose name keys `spoken_for` gives (one list a text, see
-    `KEYED_SECTIONS`), and the `names` of the people and organizations the write stored, by speaker id.
+    `KEYED_SECTIONS`), the `names` of the people and organizations the write stored, by speaker id, and those it
+    removed (`gone`, see GONE_MARK).
 
     A key's stored list grows by joining bytes: the new positions are appended to its decoded bytes, never decoded
     into numbers and back."""
@@ -120,6 +125,9 @@ def extend_index_document(
         if speaker.startswith("organization:"):
             for name in speaker_names:
                 named[NAME_KEY_MARK + name_key_unkept(name)].add(speaker)
+    named[GONE_MARK].update(gone)
+    if not named[GONE_MARK]:
+        del named[GONE_MARK]
     for word, speaker_ids in named.items():
         previous = merged["names"].get(word)
         if previous is not None:

@@ -1180,7 +1180,8 @@ class Snapshot:
 
     def _keyed_speakers_named(self, terms: Sequence[Term]) -> list[str]:
         """Speaker ids of the people and organizations one of whose names every term matches, found through the
-        names' words the stored index holds, and told by their names where the words alone do not prove it."""
+        names' words the stored index holds, and told by their names where the words alone do not prove it (or may
+        be those of a speaker removed since, see `store.quote_index.GONE_MARK`)."""
         from store.keyed_quote_index import KeyedQuoteIndex, needs_names
 
         index = self._quote_index
@@ -1191,14 +1192,17 @@ class Snapshot:
             candidates = named if candidates is None else candidates & named
             if not candidates:
                 return []
-        if not candidates or not needs_names(terms):
-            return sorted(candidates or ())
-        ordered = sorted(candidates)
+        if not candidates:
+            return []
+        checked = candidates if needs_names(terms) else candidates & index.gone_speakers
+        if not checked:
+            return sorted(candidates)
+        ordered = sorted(checked)
         lines = NameLines.build((number, self._names_of(speaker)) for number, speaker in enumerate(ordered))
         matching = lines.lines_matching(terms[0])
         for term in terms[1:]:
             matching &= lines.lines_matching(term)
-        return sorted({ordered[lines.owners[line]] for line in matching})
+        return sorted((candidates - checked) | {ordered[lines.owners[line]] for line in matching})
 
     def _names_of(self, speaker: str) -> tuple[str, ...]:
         """A speaker's name and aliases ("person:KEY", "organization:KEY"); none when not stored."""

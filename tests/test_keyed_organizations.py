@@ -7,7 +7,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import Store, index_parts, keyed_index, parse_query
+from store import Store, database, index_parts, keyed_index, parse_query, storage
+from store import snapshot as snapshot_module
 from store.keyed_index import read_by_key
 from store.model import Extraction, Organization, Person, Quote
 from store.storage import INDEX_TABLE, table_directory
@@ -136,3 +137,37 @@ def test_an_organization_stored_before_any_quote_is_found_through_the_people_who
     batches = store.reextract_in_batches(store.stale_articles(everything=True), batch_size=1)
     assert [outcome.reextracted for batch in batches for outcome in batch] == [True, True]
     assert keyed_and_whole(path, "org:harbor") == ([0], [0])
+
+
+def test_a_speaker_stored_again_with_fewer_names_is_not_found_by_the_names_it_lost(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Removing an article keeps its speakers' words in the index: a speaker stored again under the same key is
+    told by the names it has now, read by key and in the browser while it reads a big store."""
+
+    def story(number: int, aliases: tuple[str, ...]) -> tuple[str, Extraction]:
+        said = f"the budget {number} is set"
+        text = f"Story {number}\n\n\u201c{said},\u201d someone said.\n"
+        start = text.index(said)
+        quote = Quote(said, "Harbor", start, start + len(said), 2)
+        return text, Extraction(f"Story {number}", (), (Organization("Harbor", aliases),), (quote,))
+
+    first, second = story(1, ("City Council",)), story(2, ())
+    path = tmp_path / "store.json"
+    store = Store(path, extractor=dict([first, second]).__getitem__)
+    store.ingest([("story-1.txt", first[0])])
+    assert keyed_and_whole(path, "council") == ([0], [0])
+    store.remove([article.content_hash for article in Store(path).snapshot.articles])
+    store.ingest([("story-2.txt", second[0])])
+    for query in ("council", "org:council", "speaker:council", "harbor", "org:harbor"):
+        keyed, whole = keyed_and_whole(path, query)
+        assert keyed == whole and bool(whole) == ("harbor" in query), query
+    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
+    browsing = Store(path)
+    browsing.lean = True
+    opened = browsing.open_snapshot()
+    assert opened.indexing
+    for query in ("council", "counc", "org:council", "harbor"):
+        assert list(opened.search_quotes(query, while_indexing=True).positions) == ([0] if "harbor" in query else [])
