@@ -708,7 +708,7 @@ class KeyedStore:
         """The speakers writes removed since the index was built (see `store.quote_index.GONE_MARK`): the words of
         their names may not be theirs any more."""
         if self._gone is None:
-            self._gone = named_speakers(self.values("names", GONE_MARK))
+            self._gone = named_speakers(self.values("names", GONE_MARK)) if self.tables.removed_at else set()
         return self._gone
 
     def organization_named(self, named: str) -> str | None:

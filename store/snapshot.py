@@ -299,6 +299,8 @@ class Snapshot:
     _preview_counts: StoreSummary | None = field(default=None, repr=False)
     """The whole store's counts, for a preview: a snapshot of only the first rows of a big store (see
     `store.preview`), shown while the whole store is read."""
+    _keyed_removals: bool = field(default=False, repr=False)
+    """Whether writes ever removed quotes from the store: speakers may have gone from its index's names since."""
 
     @classmethod
     def build(
@@ -385,6 +387,7 @@ class Snapshot:
             keyed_parts,
             speaker_names,
             preview_counts,
+            _keyed_removals=bool(getattr(tree, "removed_at", 0)),
         )
 
     def read_all(self) -> None:
@@ -1194,7 +1197,8 @@ class Snapshot:
                 return []
         if not candidates:
             return []
-        checked = candidates if needs_names(terms) else candidates & index.gone_speakers
+        gone = index.gone_speakers if self._keyed_removals else set()
+        checked = candidates if needs_names(terms) else candidates & gone
         if not checked:
             return sorted(candidates)
         ordered = sorted(checked)
