@@ -19,8 +19,8 @@ import orjson
 
 from store import front_pages
 from store.extractor_version import ARTICLE_FIELD, article_version
-from store.index_parts import drop_index_parts, shift_index_parts, update_index_parts
-from store.keys import name_key, name_key_unkept
+from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
+from store.keys import name_key
 from store.model import Extraction
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
@@ -347,10 +347,8 @@ class DocumentWriter:
             by_article = by_person.get(key)
             if by_article is None:
                 by_article = by_person[key] = {}
-                for appearance in self.people[key]["appearances"]:
-                    if appearance.get("organization"):
-                        named = name_key_unkept(appearance["organization"])
-                        by_article.setdefault(appearance["article"], []).append(named)
+                for article, named in appearance_organizations(self.people[key]):
+                    by_article.setdefault(article, []).append(named)
             spoken_for.append(by_article.get(quote.get("article") or "", []))
         return spoken_for
 

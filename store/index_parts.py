@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import repeat
 from operator import sub
 from typing import Any
@@ -157,8 +157,7 @@ def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
     """Index every stored quote again, in parts, replacing the index table; the quotes the last part covers. Each
     speaker's names go in the part that holds their first quote, and the names of organizations nobody quotes as
     themselves in the last part (people speak for them)."""
-    names = stored_names(tables)
-    said_for = organizations_spoken_for(tables)
+    names, said_for = stored_names(tables)
     tables.clear_table(INDEX_TABLE)
     texts: list[str] = []
     speakers: list[str | None] = []
@@ -180,39 +179,39 @@ def rebuild_index_parts(tables: Tables) -> tuple[int, int]:
     return position, position + len(texts)
 
 
-def organizations_spoken_for(tables: Tables) -> dict[str, str | tuple[str, ...]]:
-    """By "person:KEY" and article key (see `spoken_for_key`), the name key of the organization the person's
-    appearance in that article names (see `store.quote_index.KEYED_SECTIONS`): one string for each of some 450,000
-    appearances at 100,000 articles, the name keys shared."""
-    spoken_for: dict[str, str | tuple[str, ...]] = {}
-    for _number, _doc_id, document in tables.located_documents("people"):
-        speaker = f"person:{document['key']}"
-        for appearance in document.get("appearances", ()):
-            if appearance.get("organization"):
-                named = sys.intern(name_key_unkept(appearance["organization"]))
-                key = spoken_for_key(speaker, appearance["article"])
-                earlier = spoken_for.get(key)
-                spoken_for[key] = named if earlier is None else (*_as_tuple(earlier), named)
-    return spoken_for
+def appearance_organizations(person: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """For each appearance of a person document that names an organization: its article's key and the name key of
+    that organization, as the index's `for` section files the person's quotes there."""
+    for appearance in person.get("appearances", ()):
+        if appearance.get("organization"):
+            yield appearance["article"], name_key_unkept(appearance["organization"])
 
 
 def spoken_for_key(speaker: str, article: str) -> str:
-    """The key of a speaker's appearance in an article in `organizations_spoken_for`."""
+    """The key of a speaker's appearance in an article in what `stored_names` says each spoke for."""
     return f"{speaker}\n{article}"
 
 
 def _as_tuple(named: str | tuple[str, ...]) -> tuple[str, ...]:
-    """Name keys of `organizations_spoken_for`, one or several, as a tuple."""
+    """Name keys of what `stored_names` says a person spoke for in an article, one or several, as a tuple."""
     return (named,) if isinstance(named, str) else named
 
 
-def stored_names(tables: Tables) -> dict[str, list[str]]:
-    """The names of every stored person and organization, by speaker id."""
+def stored_names(tables: Tables) -> tuple[dict[str, list[str]], dict[str, str | tuple[str, ...]]]:
+    """The names of every stored person and organization, by speaker id; and, read in the same pass, by "person:KEY"
+    and article key (see `spoken_for_key`), the name key of the organization each appearance names: one string for
+    each of some 450,000 appearances at 100,000 articles, the name keys shared."""
     names: dict[str, list[str]] = {}
+    spoken_for: dict[str, str | tuple[str, ...]] = {}
     for table, kind in (("people", "person"), ("organizations", "organization")):
         for _number, _doc_id, document in tables.located_documents(table):
-            names[f"{kind}:{document['key']}"] = [document["name"], *document.get("aliases", ())]
-    return names
+            speaker = f"{kind}:{document['key']}"
+            names[speaker] = [document["name"], *document.get("aliases", ())]
+            for article, named in appearance_organizations(document) if kind == "person" else ():
+                key = spoken_for_key(speaker, article)
+                earlier = spoken_for.get(key)
+                spoken_for[key] = sys.intern(named) if earlier is None else (*_as_tuple(earlier), sys.intern(named))
+    return names, spoken_for
 
 
 def _names_first_said(speakers: Sequence[str | None], names: dict[str, list[str]]) -> dict[str, list[str]]:

@@ -271,6 +271,12 @@ def found_in(data: Any, window: bytes, offset: int, needle: bytes, start: int, e
     return data.find(needle, max(start, window_end - len(needle) + 1), end)
 
 
+def knows_spoken_for(parts: Iterable[IndexPart]) -> bool:
+    """Whether every part of an index says who spoke for which organization (an earlier whosaid wrote parts
+    without their `for` section)."""
+    return all("for" in part.sections for part in parts)
+
+
 def decoded_positions(values: Iterable[bytes]) -> array:
     """Posting lists (base64 of little-endian uint32s) joined, in order."""
     positions = array("I")
@@ -700,8 +706,8 @@ class KeyedStore:
 
     @property
     def knows_spoken_for(self) -> bool:
-        """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
-        return all("for" in part.sections for part in self.parts)
+        """Whether the index says who spoke for which organization (see `knows_spoken_for`)."""
+        return knows_spoken_for(self.parts)
 
     @property
     def gone_speakers(self) -> set[str]:
@@ -746,19 +752,8 @@ class KeyedStore:
         return [named for named, key in first_named.items() if key in wanted]
 
     def spoken_for(self, names: Sequence[str]) -> dict[str, array]:
-        """The `for` postings of these organization name keys: looked up one by one for a few, else read from every
-        part's section of them at once."""
-        if len(names) <= SPEAKERS_ONE_BY_ONE:
-            return {named: self.postings("for", named) for named in names}
-        values: dict[str, list[str]] = {named: [] for named in names}
-        for part in self.parts:
-            check_stop()
-            section = part.section("for")
-            for named, found in values.items():
-                value = section.get(named)
-                if value:
-                    found.append(value)
-        return {named: decoded_positions(found) for named, found in values.items()}  # type: ignore[arg-type]
+        """The `for` postings of these organization name keys, looked up together (see `speakers_postings`)."""
+        return speakers_postings(self.parts, names, section_name="for")
 
     def quote(self, position: int) -> Mapping[str, Any]:
         """The stored quote at this position: the first few of a file cut from the bytes around where it would

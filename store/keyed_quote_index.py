@@ -11,7 +11,14 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 
-from store.keyed_index import FileBytes, IndexPart, decoded_positions, named_speakers, speakers_postings
+from store.keyed_index import (
+    FileBytes,
+    IndexPart,
+    decoded_positions,
+    knows_spoken_for,
+    named_speakers,
+    speakers_postings,
+)
 from store.keys import fold
 from store.quote_index import GONE_MARK, IndexSearch
 from store.search import Term
@@ -171,8 +178,8 @@ class KeyedQuoteIndex(IndexSearch):
 
     @property
     def knows_spoken_for(self) -> bool:
-        """Whether the index says who spoke for which organization (an earlier whosaid wrote parts without)."""
-        return all("for" in part.sections for part in self._parts)
+        """Whether the index says who spoke for which organization (see `store.keyed_index.knows_spoken_for`)."""
+        return knows_spoken_for(self._parts)
 
     @property
     def gone_speakers(self) -> set[str]:

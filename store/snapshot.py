@@ -868,20 +868,12 @@ class Snapshot:
         standing = [
             named_key
             for speaker in named
-            for named_key in dict.fromkeys(map(name_key_unkept, self._organization_names(speaker.partition(":")[2])))
+            for named_key in dict.fromkeys(map(name_key_unkept, self._names_of(speaker)))
             if keys_by_name.get(named_key) == speaker.partition(":")[2]
         ]
         for positions in index.spoken_for_positions(standing).values():
             found.update(positions)
         return found
-
-    def _organization_names(self, key: str) -> tuple[str, ...]:
-        """The name and other names of the organization with this key, none when it is not stored."""
-        position = self._organization_positions.get(key)
-        if position is None:
-            return ()
-        organization = self.organizations[position]
-        return (organization.name, *organization.aliases)
 
     def _few_named(self, terms: Sequence[Term]) -> bool:
         """Whether some term names few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or none names any, for the

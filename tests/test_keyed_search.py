@@ -7,6 +7,7 @@ import random
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -17,6 +18,7 @@ from store.errors import StoreError
 from store.keyed_index import KeyedSearch, read_by_key
 from store.model import Extraction, Organization, Person, Quote
 from store.quote_documents import QuoteDocuments
+from store.records import IngestOutcome
 from store.storage import table_directory
 from tests.conftest import tagged_extract
 from tui import cli
@@ -597,6 +599,13 @@ def edited_articles() -> tuple[dict[str, Extraction], list[str]]:
     return edited, [f"a{number // 5}-{number % 5}.txt" for number in range(40)]
 
 
+def reextracted_in_batches(store_path: Path) -> Iterator[list[IngestOutcome]]:
+    """The `store_path` store's articles read again, every one, four a batch: each batch's outcomes as it is written."""
+    made = made_articles()
+    store = Store(store_path, extractor=made.__getitem__)
+    return store.reextract_in_batches(store.stale_articles(everything=True), batch_size=4)
+
+
 def rebuilds_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """A list that gets the number of quotes covered each time the quote index is built again from every quote."""
     rebuilt: list[int] = []
@@ -617,10 +626,7 @@ def test_reextracting_in_many_batches_builds_the_index_once_and_it_answers_as_a_
     """Each batch moves the quotes of the articles it reads again after all others: building the index again
     after every batch cost 3.9 s a batch at 10,000 articles (77 s of a 130 s reextract)."""
     rebuilt = rebuilds_counted(monkeypatch)
-    made = made_articles()
-    store = Store(store_path, extractor=made.__getitem__)
-    digests = store.stale_articles(everything=True)
-    outcomes = [outcome for batch in store.reextract_in_batches(digests, batch_size=4) for outcome in batch]
+    outcomes = [outcome for batch in reextracted_in_batches(store_path) for outcome in batch]
     assert len(outcomes) == 40 and all(outcome.reextracted for outcome in outcomes)
     assert len(rebuilt) == 1
     assert read_by_key(store_path) is not None
@@ -642,9 +648,7 @@ def test_replacing_articles_in_many_batches_builds_the_index_once(
 def test_a_run_of_batches_stopped_early_leaves_no_index_until_the_next_write(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    made = made_articles()
-    store = Store(store_path, extractor=made.__getitem__)
-    batches = store.reextract_in_batches(store.stale_articles(everything=True), batch_size=4)
+    batches = reextracted_in_batches(store_path)
     for _ in range(documents.SHIFTS_BEFORE_DROPPING):
         assert len(next(batches)) == 4
         assert read_by_key(store_path) is not None
@@ -706,8 +710,7 @@ def test_a_run_that_left_the_index_out_builds_it_even_after_another_process_wrot
 ) -> None:
     """Another process's write makes this one read the lookups again, which do not say the index was left out."""
     made = made_articles()
-    store = Store(store_path, extractor=made.__getitem__)
-    batches = store.reextract_in_batches(store.stale_articles(everything=True), batch_size=4)
+    batches = reextracted_in_batches(store_path)
     for _ in range(documents.SHIFTS_BEFORE_DROPPING + 1):
         next(batches)
     assert read_by_key(store_path) is None
