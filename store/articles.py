@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 from pathlib import Path
 from typing import BinaryIO
 
@@ -44,18 +45,18 @@ def read_article_file(path: Path) -> str:
 
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of an input file of at most `limit` bytes, or an ArticleError saying why it cannot be read."""
-    name = shown_path(path)
     try:
-        if path.is_dir():
-            raise ArticleError(f"{name}: is a directory, not an article file")
-        size = path.stat().st_size
-        if size > limit:
-            raise ArticleError(f"{name}: too large ({size} bytes; the limit is {limit})")
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise ArticleError(f"{shown_path(path)}: too large ({size} bytes; the limit is {limit})")
+            return handle.read()
+    except IsADirectoryError:
+        raise ArticleError(f"{shown_path(path)}: is a directory, not an article file") from None
     except FileNotFoundError:
-        raise ArticleError(f"{name}: no such file") from None
+        raise ArticleError(f"{shown_path(path)}: no such file") from None
     except OSError as error:
-        raise ArticleError(f"{name}: cannot read ({error.strerror})") from None
+        raise ArticleError(f"{shown_path(path)}: cannot read ({error.strerror})") from None
 
 
 def read_stream_bytes(stream: BinaryIO, name: str, limit: int) -> bytes:

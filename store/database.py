@@ -32,8 +32,9 @@ OPENING_TABLES = ("people", "organizations")
 """The tables a snapshot reads whole when opened, besides the first quotes (see `Snapshot.build`)."""
 IngestItem = tuple[str, str] | tuple[str, str, Mapping[str, str]]
 """An article to ingest: (source, text), or (source, text, metadata)."""
-ExtractedItem = tuple[IngestItem, "Extraction"] | tuple[IngestItem, "Extraction", int]
-"""An article to store with its extraction, and the version of the extractor that made it where not this one."""
+ExtractedItem = tuple[IngestItem, "Extraction | None"] | tuple[IngestItem, "Extraction", int]
+"""An article to store with its extraction, and the version of the extractor that made it where not this one; None
+for a text found stored already (see `Store.already_read`), extracted here if the write finds it is not."""
 ReadAgain = tuple[tuple[str, str], "Extraction"]
 """A stored article read again: (its content hash, its stored text) and the extraction found in that text."""
 
@@ -54,6 +55,9 @@ class Store:
         self._index_stamp: FileStamp | None = None
         """The store file's stamp when `_index` was made: lookups and tables kept for a store another process has
         written to since are read again."""
+        self._known: StoreIndex | None = None
+        """The lookups last read or written, kept through a write: which texts are stored already, as far as this
+        process knows (see `already_read`); a write checks again under the lock."""
         self._kept: tuple[TableFilesStorage, Tables] | None = None
         """The storage and tables of this process's last write, as they are after it: the next write starts from
         them, without reading and checking the manifest again, while no other process writes in between."""
@@ -183,6 +187,7 @@ class Store:
             if index is None or index.generation != tables.generation or not unchanged:
                 index = StoreIndex.of(tables)
             tables.tails, tables.dead_bytes = index.tails, index.dead_bytes
+            self._known = index
             writer = DocumentWriter(tables, index)
             yield writer
             tables.lookups = index
@@ -224,6 +229,7 @@ class Store:
         A file that is not a whosaid store is refused before any article is read or anything is created.
         """
         read_tables(self.path)
+        self._read_lookups_ahead()
         batch: list[IngestItem] = []
         for article in articles:
             batch.append(article)
@@ -249,11 +255,14 @@ class Store:
         prepared = []
         for source, text, *metadata in articles:
             digest = content_hash(text)
-            if digest not in extractions:
+            if digest not in extractions and not self._already_read(digest):
                 extractions[digest] = self.extractor(text)
             prepared.append((source, text, digest, metadata[0] if metadata else None))
         outcomes = []
         with collector_paused(), self._writer() as writer:
+            for _source, text, digest, _metadata in prepared:
+                if digest not in extractions and not writer.read_by(digest, self.extractor_version):
+                    extractions[digest] = self.extractor(text)
             writer.read_stored_named(extractions[d] for _, _, d, _ in prepared if not writer.has_article(d))
             for source, text, digest, metadata in prepared:
                 version = (versions or {}).get(digest, self.extractor_version)
@@ -295,10 +304,22 @@ class Store:
         self._read_lookups_ahead()
         pairs = chain(first, pairs)
         while batch := list(islice(pairs, batch_size)):
-            by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch}
+            by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch if entry[1] is not None}
             versions = {content_hash(entry[0][1]): entry[2] for entry in batch if len(entry) > 2}
             yield self._ingest_batch([entry[0] for entry in batch], by_hash, versions)
         self.build_index_left_out()
+
+    def already_read(self, text: str) -> bool:
+        """Whether this text is stored, read by this store's extractor or a later one, as the lookups this process
+        last read say: ingest need not extract it again (a folder ingested again is mostly such texts). Any
+        thread may ask; a write checks again under the lock and extracts what it finds missing."""
+        return self._already_read(content_hash(text))
+
+    def _already_read(self, digest: str) -> bool:
+        """`already_read`, by the text's content hash."""
+        known = self._known
+        stored = known.articles.get(digest) if known is not None else None
+        return stored is not None and stored[2] >= self.extractor_version
 
     def _read_lookups_ahead(self) -> None:
         """Read the writer's lookups (see `StoreIndex`) without the lock, for the first write to take if no other
@@ -317,6 +338,7 @@ class Store:
             return
         if index is not None and tables is not None and file_stamp(self.path) == stamp:
             self._index, self._index_stamp, self._kept = index, stamp, (storage, tables)
+            self._known = index
 
     def _replace_extraction(
         self, writer: DocumentWriter, digest: str, text: str, extraction: Extraction, version: int

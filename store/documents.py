@@ -127,8 +127,15 @@ class DocumentWriter:
         return [*stored_here, *self.new_by_source.get(source, ())]
 
     def extractor_of(self, digest: str) -> int:
-        """The version of the extractor that read a stored article."""
-        return article_version(self._article(digest))
+        """The version of the extractor that read a stored article (as the lookups hold it, for one not added in
+        this transaction)."""
+        if digest in self.new_articles:
+            return article_version(self.new_articles[digest])
+        return self.index.articles[digest][2]
+
+    def read_by(self, digest: str, version: int) -> bool:
+        """Whether an article of this content hash is stored, read by extractor `version` or a later one."""
+        return self.has_article(digest) and self.extractor_of(digest) >= version
 
     def record_extractor(self, digest: str, version: int) -> None:
         """Note on an article added in this transaction which extractor version read it."""

@@ -17,4 +17,5 @@ class StoreError(WhosaidError):
 
 def shown_path(path: object) -> str:
     """A path fit for a one-line message: control and unprintable characters escaped."""
-    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in str(path))
+    text = str(path)
+    return text if text.isprintable() else "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)

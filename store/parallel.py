@@ -13,6 +13,7 @@ import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -59,15 +60,22 @@ def extract_texts(texts: list[str]) -> list[Extraction]:
     return [extract(text) for text in texts]
 
 
+def extracted_unless_skipped(work: Callable[[str], Extraction], text: str | None) -> Extraction | None:
+    """In a worker: what `work` makes of a text, or None for a text the feeder passed over (sent as None)."""
+    return None if text is None else work(text)
+
+
 def extracted_in_workers(
     items: Iterable[Item],
     jobs: int,
     ahead: int,
     work: Callable[[str], Extraction] = extract_text,
     pool: multiprocessing.pool.Pool | None = None,
-) -> Iterator[tuple[Item, Extraction]]:
+    skip: Callable[[str], bool] | None = None,
+) -> Iterator[tuple[Item, Extraction | None]]:
     """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
     processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
+    A text `skip` says needs no extraction (one stored already) is not sent: its item comes back with None.
 
     At most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken: a big
     folder is streamed, and the workers go on while the caller writes a batch. Closing the iterator early
@@ -92,7 +100,7 @@ def extracted_in_workers(
             if item is None:
                 return
             waiting.append(item)
-            yield item[1]
+            yield None if skip is not None and skip(item[1]) else item[1]
 
     pool = worker_pool(jobs) if pool is None else pool
     FEEDING[pool] = stop_feeding
@@ -101,7 +109,8 @@ def extracted_in_workers(
     thresholds = gc.get_threshold()
     gc.set_threshold(WORKER_COLLECTION_THRESHOLD, *thresholds[1:])
     try:
-        for extraction in pool.imap(work, fed(), chunksize=CHUNK_SIZE):
+        worked = work if skip is None else partial(extracted_unless_skipped, work)
+        for extraction in pool.imap(worked, fed(), chunksize=CHUNK_SIZE):
             room.release()
             yield waiting.popleft(), extraction
     finally:

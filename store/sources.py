@@ -87,13 +87,14 @@ def read_input(
         label, content_type, url = STDIN_SHOWN, None, None
     else:
         data, label, content_type, url = read_bytes(Path(name), MAX_INPUT_BYTES), name, None, None
-    found = read_source(data, label, content_type, url=url)
+    kind = detect_format(data, label, content_type)
+    found = read_source(data, label, content_type, url=url, kind=kind)
     errors = list(found.errors)
     articles: list[SourceArticle] = list(found)
     if follow:
         articles, failures = follow_summaries(articles, fetcher=fetcher)
         errors.extend(failures)
-    return sourced(name, articles, errors, per_item=detect_format(data, label, content_type) in ("feed", "json"))
+    return sourced(name, articles, errors, per_item=kind in ("feed", "json"))
 
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:

@@ -555,7 +555,7 @@ def ingested_batches(
 
     if pool is None:
         return store.ingest_in_batches(articles, batch_size=batch_size)
-    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size, pool=pool)
+    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size, pool=pool, skip=store.already_read)
     return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 

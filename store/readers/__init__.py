@@ -85,16 +85,19 @@ class SourceList(list):  # type: ignore[type-arg]
         self.errors: list[str] = list(errors)
 
 
-def read_source(data: bytes, name: str, content_type: str | None = None, *, url: str | None = None) -> SourceList:
+def read_source(
+    data: bytes, name: str, content_type: str | None = None, *, url: str | None = None, kind: str | None = None
+) -> SourceList:
     """The articles of one input's bytes, read by the reader its content, name or content type calls for.
 
     `name` is a file name or URL, used in messages and to pick a reader by suffix; `content_type` is what a
     server said; `url` is where a page was fetched from (the fallback for its canonical URL; `name` when it is a
     URL). A plain-text file gives one article with its exact text; an HTML page one; a feed one per item (see
     `SourceArticle.summary_only`); a JSON Lines file one per good line, its bad lines in `errors`.
-    Raises ReaderError, one line naming the input, when nothing in it is an article.
+    Raises ReaderError, one line naming the input, when nothing in it is an article. `kind`: what
+    `detect_format` said of these bytes, when the caller asked it already.
     """
-    kind = detect_format(data, name, content_type)
+    kind = kind or detect_format(data, name, content_type)
     if kind == "html":
         return SourceList(
             [read_html(data, name, url=url or (name if is_url(name) else None), content_type=content_type)]
@@ -167,12 +170,14 @@ def follow_summaries(
 
 
 def _head(data: bytes) -> str:
-    """The input's opening characters, lowercased, without a byte-order mark or leading blanks."""
+    """The input's opening characters without a byte-order mark or leading blanks, lowercased when they open
+    markup or JSON (what is read of them then)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = data[: HEAD_BYTES * 2].decode("utf-16", errors="ignore")
     else:
         head = data[:HEAD_BYTES].decode("utf-8", errors="ignore")
-    return head.lstrip("\ufeff \t\r\n").lower()
+    head = head.lstrip("\ufeff \t\r\n")
+    return head.lower() if head.startswith(("<", "{", "[")) else head
 
 
 def _json_start(head: str) -> bool:

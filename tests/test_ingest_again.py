@@ -1,0 +1,85 @@
+"""A folder ingested again: only its new and edited texts are extracted, the stored ones are told unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store import Extraction, Store
+from store.keys import content_hash
+from store.parallel import extracted_in_workers
+from tests.conftest import tagged_extract
+from tests.test_ingest_jobs import store_contents, write_articles
+from tests.test_reextract import articles
+from tui.cli import main
+
+
+class CountingExtractor:
+    """The tagged stand-in extractor, noting each text it reads."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    def __call__(self, text: str) -> Extraction:
+        self.read.append(text)
+        return tagged_extract(text)
+
+
+def test_a_store_ingesting_texts_it_holds_extracts_only_the_new_and_edited_ones(store_path: Path) -> None:
+    texts = articles(6)
+    Store(store_path, extractor=tagged_extract).ingest([(f"{n}.txt", text) for n, (_, text) in enumerate(texts)])
+    edited = texts[2][1].replace("said", "said again", 1)
+    extractor = CountingExtractor()
+    again = [(f"{n}.txt", text) for n, (_, text) in enumerate(texts)]
+    again[2] = ("2.txt", edited)
+    again.append(("6.txt", articles(7)[6][1]))
+    outcomes = Store(store_path, extractor=extractor).ingest(again, batch_size=3)
+    assert extractor.read == [edited, articles(7)[6][1]]
+    assert [(outcome.added, outcome.replaced) for outcome in outcomes] == [
+        (False, False),
+        (False, False),
+        (True, True),
+        (False, False),
+        (False, False),
+        (False, False),
+        (True, False),
+    ]
+
+
+def test_a_text_passed_over_as_stored_but_gone_by_the_write_is_extracted_then(store_path: Path) -> None:
+    texts = articles(3)
+    Store(store_path, extractor=tagged_extract).ingest([(f"{n}.txt", text) for n, (_, text) in enumerate(texts)])
+    extractor = CountingExtractor()
+    store = Store(store_path, extractor=extractor)
+    assert store.already_read(texts[1][1]) is False
+    store.ingest([("0.txt", texts[0][1])])
+    assert store.already_read(texts[1][1]) is True
+    Store(store_path).remove([content_hash(texts[1][1])])
+    batches = list(store.ingest_extracted_in_batches([(("1.txt", texts[1][1]), None), (("0.txt", texts[0][1]), None)]))
+    assert [(outcome.added, outcome.title) for outcome in batches[0]] == [(True, "Story 1"), (False, "Story 0")]
+    assert extractor.read == [texts[1][1]]
+    snapshot = Store(store_path).snapshot
+    assert [article.title for article in snapshot.articles] == ["Story 0", "Story 2", "Story 1"]
+    assert len(snapshot.quotes) == 6
+
+
+def test_workers_are_not_sent_the_texts_skip_passes_over() -> None:
+    items = [(f"{n}.txt", "x" * n) for n in range(40)]
+    found = list(extracted_in_workers(iter(items), jobs=2, ahead=8, work=len, skip=lambda text: len(text) % 3 == 0))
+    assert [item for item, _ in found] == items
+    assert [extraction for _, extraction in found] == [None if n % 3 == 0 else n for n in range(40)]
+
+
+def test_ingesting_a_folder_again_reads_only_what_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder, store = tmp_path / "news", tmp_path / "store.json"
+    write_articles(folder, 12)
+    assert main(["ingest", str(folder), "--db", str(store), "--jobs", "1"]) == 0
+    before = store_contents(store)
+    capsys.readouterr()
+    for jobs in ("1", "2"):
+        assert main(["ingest", str(folder), "--db", str(store), "--jobs", jobs, "--batch-size", "5"]) == 0
+        out, err = capsys.readouterr()
+        assert err.strip().splitlines()[-1] == "0 added, 0 replaced, 12 unchanged, 0 failed"
+        assert out.splitlines()[3] == f"unchanged {folder / '003.txt'}: already stored (Story 3)"
+    assert store_contents(store) == before
