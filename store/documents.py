@@ -31,9 +31,11 @@ EXTRACTED_FIELDS = ("people", "organizations", ARTICLE_FIELD)
 """The fields of an article document that a new extraction of its text replaces."""
 USES = {"people": "appearances", "organizations": "articles"}
 """The list of a person's or organization's document that names the articles it is in."""
-SHIFTS_BEFORE_DROPPING = 2
-"""Writes of a run that remove quotes and move the later ones in the stored index (a pass over it, a fifth of
-building it again) before the next ones drop it, to be built once at the end (see `DocumentWriter.apply`)."""
+SHIFTS_BEFORE_DROPPING = 16
+"""Writes of a run that remove quotes and move the later ones in the stored index before the next ones drop it, to
+be built once at the end (see `DocumentWriter.apply`): moving it costs a pass over its parts from the first removed
+quote on (a twentieth of building it again at 50,000 articles, see `store.index_parts.shift_index_parts`), so an
+ingest replacing a few edited articles moves it, and a `reextract` of thousands builds it once."""
 LONG_LISTS = {"organizations": "articles"}
 """The list that ends a stored document and grows with the store, by table: a writer keeps a long one as its bytes
 (see `EncodedList`)."""

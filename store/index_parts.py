@@ -69,10 +69,12 @@ POSTING_SECTIONS = ("speakers", "words", "pairs", "for")
 def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int] | None:
     """Take quotes out of the stored index: `removed` are their positions before the write, ascending, and every
     later position moves down by the removed ones before it. The parts that end before the first removed quote
-    stay as they are; each file holding a later one is written again, its parts kept as their JSON (those of the
-    last file parsed, for the write to extend its last part). Names stay: a speaker gone has no quote left to find
-    by them. Say which quotes the last part covers now; None when there is no index or a part is not keyed (it is
-    built again)."""
+    stay as they are; a part holding a removed quote has its postings shifted (see `shifted_part`); a part after
+    the last removed quote only says it covers positions lower by their count, and adds that count to its `shift`
+    (see `store.quote_index.unshifted`), its postings kept as their text. Each file holding a part after the
+    first removed quote is written again, its parts as their JSON (those of the last file parsed, for the write
+    to extend its last part). Names stay: a speaker gone has no quote left to find by them. Say which quotes the
+    last part covers now; None when there is no index or a part is not keyed (it is built again)."""
     segments = tables.files.get(INDEX_TABLE, [])
     if not removed or not segments:
         return None
@@ -89,23 +91,38 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
             continue
         written: dict[str, Any] = {}
         for doc_id, part in parts:
-            shifted = shifted_part(part, removed) if part["quotes"] > removed[0] else part
+            if part["quotes"] <= removed[0]:
+                shifted = part
+            elif part["first"] > removed[-1]:
+                shifted = moved_part(part, len(removed))
+            else:
+                shifted = shifted_part(part, removed)
             last_range = (shifted["first"], shifted["quotes"])
             written[doc_id] = shifted if number == len(segments) - 1 else orjson.Fragment(orjson.dumps(shifted))
         tables.replace_segment(INDEX_TABLE, number, written)
     return last_range
 
 
+def moved_part(part: Mapping[str, Any], count: int) -> dict[str, Any]:
+    """An index part after every removed quote: it covers positions `count` lower, and its stored postings, kept as
+    they are, are read less its shift, now higher by `count` (see `store.quote_index.unshifted`)."""
+    head = {"first": part["first"] - count, "quotes": part["quotes"] - count, "shift": part.get("shift", 0) + count}
+    return {**head, "sizes": part["sizes"], **{section: part[section] for section in KEYED_SECTIONS}}
+
+
 def shifted_part(part: Mapping[str, Any], removed: Sequence[int]) -> dict[str, Any]:
     """An index part with the removed positions taken out of its postings and the later ones moved down (see
-    `shift_index_parts`); a key left with no position goes."""
+    `shift_index_parts`); a key left with no position goes. Its postings stay stored plus its shift."""
+    shift = part.get("shift", 0)
+    stored_removed = [position + shift for position in removed] if shift else removed
     sections = {
-        section: shifted_postings(part[section], removed) if section in POSTING_SECTIONS else part[section]
+        section: shifted_postings(part[section], stored_removed) if section in POSTING_SECTIONS else part[section]
         for section in KEYED_SECTIONS
     }
     return {
         "first": part["first"] - bisect_left(removed, part["first"]),
         "quotes": part["quotes"] - bisect_left(removed, part["quotes"]),
+        **({"shift": shift} if shift else {}),
         "sizes": [len(orjson.dumps(sections[section])) for section in KEYED_SECTIONS],
         **sections,
     }

@@ -29,17 +29,19 @@ from store.errors import StoreError
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, kept_by_articles
 from store.keys import fold, name_key_unkept
 from store.quote_groups import QuoteGroups
-from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching
+from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
 from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
 
 PART_HEAD = re.compile(
-    rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),"sizes":\[(\d+),(\d+),(\d+),(\d+)(?:,(\d+))?\],"speakers":'
+    rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),(?:"shift":(\d+),)?"sizes":\[(\d+),(\d+),(\d+),(\d+)(?:,(\d+))?\],'
+    rb'"speakers":'
 )
-"""The start of a keyed index part in its file: its id, the quotes it covers and its sections' sizes (the last
-section, `for`, missing from a part an earlier whosaid wrote)."""
+"""The start of a keyed index part in its file: its id, the quotes it covers, its shift (see
+`store.quote_index.unshifted`; none when 0) and its sections' sizes (the last section, `for`, missing from a part an
+earlier whosaid wrote)."""
 PROBE_WINDOW = 4096
 """Below this many bytes, a key is looked for in a section by one string search rather than by halving."""
 PROBE_READ = 1024
@@ -152,6 +154,8 @@ class IndexPart:
     first: int
     end: int
     sections: Mapping[str, tuple[int, int]]
+    shift: int = 0
+    """What its stored positions are read less (see `store.quote_index.unshifted`)."""
 
     def value(self, section: str, key: bytes) -> bytes | None:
         """The stored value (base64) of `key` in a section, if it holds it."""
@@ -188,7 +192,7 @@ def speakers_postings(
     once, as bytes, and every speaker found in it by halving it in memory, rather than a few reads of each part for
     each speaker (a hundredth of a second a speaker at 100,000 articles). The postings of another section (`for`)
     are looked up alike."""
-    values: dict[str, list[bytes | str]] = {speaker: [] for speaker in speakers}
+    values: dict[str, list[Posted]] = {speaker: [] for speaker in speakers}
     keys = [(speaker, speaker.encode("utf-8")) for speaker in values]
     for part in parts:
         check_stop()
@@ -199,13 +203,13 @@ def speakers_postings(
             for speaker, found in values.items():
                 value = section.get(speaker)
                 if value:
-                    found.append(value)
+                    found.append((value, part.shift))
             continue
         for speaker, key in keys:
             value = section_value(raw, 0, len(raw), key)
             if value:
-                values[speaker].append(value)
-    return {speaker: decoded_positions(found) for speaker, found in values.items()}  # type: ignore[arg-type]
+                values[speaker].append((value, part.shift))
+    return {speaker: decoded_positions(found) for speaker, found in values.items()}
 
 
 def section_value(data: Any, start: int, end: int, key: bytes) -> bytes | None:
@@ -277,11 +281,15 @@ def knows_spoken_for(parts: Iterable[IndexPart]) -> bool:
     return all("for" in part.sections for part in parts)
 
 
-def decoded_positions(values: Iterable[bytes]) -> array:
-    """Posting lists (base64 of little-endian uint32s) joined, in order."""
+Posted = tuple[bytes | str, int]
+"""A stored posting list (base64 of little-endian uint32s) and the shift of the part that holds it."""
+
+
+def decoded_positions(values: Iterable[Posted]) -> array:
+    """Posting lists joined, in order, each less its part's shift (see `store.quote_index.unshifted`)."""
     positions = array("I")
-    for value in values:
-        positions.frombytes(base64.b64decode(value))
+    for value, shift in values:
+        positions.frombytes(unshifted(base64.b64decode(value), shift))
     if sys.byteorder == "big":
         positions.byteswap()
     return positions
@@ -327,7 +335,9 @@ def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | Non
     head = PART_HEAD.match(data[offset : offset + HEAD_BYTES])
     if head is None:
         return None
-    doc_id, first, end, *sizes = (int(group) for group in head.groups() if group is not None)
+    groups = head.groups()
+    doc_id, first, end, shift = (int(group or 0) for group in groups[:4])
+    sizes = [int(group) for group in groups[4:] if group is not None]
     sections: dict[str, tuple[int, int]] = {}
     position = offset + head.end()
     for number, (section, size) in enumerate(zip(KEYED_SECTIONS, sizes, strict=False)):
@@ -342,7 +352,7 @@ def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | Non
         position += size
     if data[position : position + 1] != b"}":
         return None
-    return str(doc_id), IndexPart(data.path, first, end, sections), position + 2
+    return str(doc_id), IndexPart(data.path, first, end, sections, shift), position + 2
 
 
 HEAD_BYTES = 160
@@ -621,7 +631,7 @@ class KeyedStore:
         self._article_quoted_at: dict[str | None, int] = {}
         """The position of a quote read of each article: where the article stands in its lookups, about."""
         self._gone: set[str] | None = None
-        self._speaker_values: dict[str, list[str]] | None = None
+        self._speaker_values: dict[str, list[Posted]] | None = None
         """Every speaker's postings in each part, once many speakers were asked for (see `read_speakers`)."""
 
     @classmethod
@@ -641,14 +651,18 @@ class KeyedStore:
             if section == "speakers" and self._speaker_values is not None:
                 found = decoded_positions(self._speaker_values.get(key, ()))
             else:
-                found = decoded_positions(self.values(section, key))
+                found = decoded_positions(self.posted(section, key))
             self._postings[(section, key)] = found
         return found
 
     def values(self, section: str, key: str) -> Iterator[bytes]:
-        """The stored value (base64) of `key` in the section of each part that holds it, in order. The parts' files
-        stay open, with the blocks read of them, for the search's next keys: every search of a section starts with
-        the same probes."""
+        """The stored value (base64) of `key` in the section of each part that holds it, in order."""
+        return (value for value, _shift in self.posted(section, key))
+
+    def posted(self, section: str, key: str) -> Iterator[Posted]:
+        """The stored value (base64) of `key` in the section of each part that holds it, with the part's shift, in
+        order. The parts' files stay open, with the blocks read of them, for the search's next keys: every search
+        of a section starts with the same probes."""
         encoded = key.encode("utf-8")
         for part in self.parts:
             data = self._part_files.get(part.path)
@@ -659,16 +673,16 @@ class KeyedStore:
             start, end = part.sections[section]
             value = section_value(data, start, end, encoded)
             if value:
-                yield value
+                yield value, part.shift
 
     def read_speakers(self) -> None:
         """Read every part's section of the speakers' postings at once, for a search that asks for many speakers:
         one parse of each section rather than a lookup in each part for each speaker."""
         if self._speaker_values is None:
-            values: dict[str, list[str]] = {}
+            values: dict[str, list[Posted]] = {}
             for part in self.parts:
                 for speaker, value in part.section("speakers").items():
-                    values.setdefault(speaker, []).append(value)
+                    values.setdefault(speaker, []).append((value, part.shift))
             self._speaker_values = values
 
     def speaker_positions(self, speakers: Iterable[str]) -> dict[str, array]:

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from store.keyed_index import (
     FileBytes,
     IndexPart,
+    Posted,
     decoded_positions,
     knows_spoken_for,
     named_speakers,
@@ -95,17 +96,21 @@ class KeyedQuoteIndex(IndexSearch):
 
     def _values(self, section: str, key: str) -> Iterator[bytes]:
         """The stored value of `key` in each part that holds it, in the parts' order."""
+        return (value for value, _shift in self._posted(section, key))
+
+    def _posted(self, section: str, key: str) -> Iterator[Posted]:
+        """The stored value of `key` in each part that holds it, with the part's shift, in the parts' order."""
         encoded = key.encode("utf-8")
         for part in self._parts:
             check_stop()
             value = part.value(section, encoded)
             if value:
-                yield value
+                yield value, part.shift
 
-    def _prefixed_values(self, section: str, prefix: str) -> Iterator[list[bytes]]:
-        """For each part, the stored values of every key that starts with `prefix`."""
-        for entries in self._prefixed_entries(section, prefix.encode("utf-8")):
-            yield [value for _key, value in entries]
+    def _prefixed_values(self, section: str, prefix: str) -> Iterator[list[Posted]]:
+        """For each part, the stored values of every key that starts with `prefix`, each with the part's shift."""
+        for part, entries in zip(self._parts, self._prefixed_entries(section, prefix.encode("utf-8")), strict=True):
+            yield [(value, part.shift) for _key, value in entries]
 
     def _prefixed_entries(self, section: str, prefix: bytes) -> list[list[tuple[bytes, bytes]]]:
         """For each part, its entries whose keys start with `prefix`: narrowed from the last prefix listed when this
@@ -133,7 +138,7 @@ class KeyedQuoteIndex(IndexSearch):
         """The positions a word or a pair of words ("a b") is posted at, ascending."""
         found = self._kept_list((section, key))
         if found is None:
-            found = decoded_positions(self._values(section, key))
+            found = decoded_positions(self._posted(section, key))
             self._keep((section, key), found)
         return found
 
@@ -201,7 +206,7 @@ class KeyedQuoteIndex(IndexSearch):
         """The ids of the speakers one of whose names holds this folded word (or, with `prefix`, a word that starts
         with it)."""
         if prefix:
-            return named_speakers(value for part in self._prefixed_values("names", word) for value in part)
+            return named_speakers(value for part in self._prefixed_values("names", word) for value, _shift in part)
         return named_speakers(self._values("names", word))
 
     def speakers_named(self, term: Term) -> set[str]:

@@ -38,13 +38,24 @@ def encode_positions(positions: Sequence[int]) -> str:
     return base64.b64encode(positions_bytes(positions)).decode("ascii")
 
 
-def decode_positions(encoded: str) -> array:
-    """A stored posting list as an array of positions."""
+def decode_positions(encoded: str | bytes, shift: int = 0) -> array:
+    """A stored posting list as an array of positions (less its part's `shift`, see `unshifted`)."""
     positions = array("I")
-    positions.frombytes(base64.b64decode(encoded))
+    positions.frombytes(unshifted(base64.b64decode(encoded), shift))
     if sys.byteorder == "big":
         positions.byteswap()
     return positions
+
+
+def unshifted(stored: bytes, shift: int) -> bytes:
+    """Stored positions (little-endian uint32s) less the `shift` of their index part: the quotes removed before
+    the part since its postings were written (see `store.index_parts.shift_index_parts`). Every stored position
+    is at least the shift, so one subtraction of big integers takes it from all of them at once, no borrow
+    crossing from one position to the next."""
+    if not shift or not stored:
+        return stored
+    subtrahend = int.from_bytes(shift.to_bytes(4, "little") * (len(stored) // 4), "little")
+    return (int.from_bytes(stored, "little") - subtrahend).to_bytes(len(stored), "little")
 
 
 def quote_keys(text: str) -> tuple[set[str], set[str]]:
@@ -86,28 +97,29 @@ def extend_index_document(
     """The stored index with `texts` added at positions from `first_position` on (a fresh one if it does not fit),
     said by `speakers` (one a text) for the organizations whose name keys `spoken_for` gives (one list a text, see
     `KEYED_SECTIONS`), the `names` of the people and organizations the write stored, by speaker id, and those it
-    removed (`gone`, see GONE_MARK).
+    removed (`gone`, see GONE_MARK). The new positions are stored plus the document's `shift`, as its others are.
 
     A key's stored list grows by joining bytes: the new positions are appended to its decoded bytes, never decoded
     into numbers and back."""
     if not document or document.get("quotes") != first_position:
         raise ValueError("the index does not end where the new quotes begin")
+    shift = document.get("shift", 0)
     words: defaultdict[str, list[int]] = defaultdict(list)
     pairs: defaultdict[str, list[int]] = defaultdict(list)
     said: defaultdict[str, list[int]] = defaultdict(list)
     count = first_position
-    for position, text in enumerate(texts, start=first_position):
+    for position, text in enumerate(texts, start=first_position + shift):
         tokens = WORD.findall(fold(text))
         for key in set(tokens):
             words[key].append(position)
         for key in set(map(" ".join, pairwise(tokens))):
             pairs[key].append(position)
-        count = position + 1
-    for position, speaker in enumerate(speakers, start=first_position):
+        count = position + 1 - shift
+    for position, speaker in enumerate(speakers, start=first_position + shift):
         if speaker:
             said[speaker].append(position)
     said_for: defaultdict[str, list[int]] = defaultdict(list)
-    for position, organizations in enumerate(spoken_for, start=first_position):
+    for position, organizations in enumerate(spoken_for, start=first_position + shift):
         for organization in dict.fromkeys(organizations):
             said_for[organization].append(position)
     merged = {section: dict(document.get(section, {})) for section in KEYED_SECTIONS}
@@ -135,7 +147,7 @@ def extend_index_document(
         merged["names"][word] = encode("\n".join(sorted(speaker_ids)).encode("utf-8")).decode("ascii")
     ordered = {section: dict(sorted(merged[section].items())) for section in KEYED_SECTIONS}
     sizes = [len(orjson.dumps(ordered[section])) for section in KEYED_SECTIONS]
-    return {"quotes": count, "sizes": sizes, **ordered}
+    return {"quotes": count, **({"shift": shift} if shift else {}), "sizes": sizes, **ordered}
 
 
 def empty_index_document() -> IndexDocument:

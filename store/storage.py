@@ -1220,15 +1220,16 @@ class IndexParts(SegmentedDocuments):
 def merged_index(parts: list[dict[str, Any]]) -> dict[str, Any]:
     """The quote index parts as one index document; one whose parts do not follow each other from the first
     quote on counts no quotes, so a reader builds the index from the quotes instead."""
-    if len(parts) == 1:
+    if len(parts) == 1 and not parts[0].get("shift"):
         return parts[0]
     end = 0
     for part in parts:
         end = part.get("quotes", -1) if part.get("first", 0) == end else -1
+    shifts = [part.get("shift", 0) for part in parts]
     return {
         "quotes": end,
-        "words": PostingsUnion([part.get("words", {}) for part in parts]),
-        "pairs": PostingsUnion([part.get("pairs", {}) for part in parts]),
+        "words": PostingsUnion([part.get("words", {}) for part in parts], shifts),
+        "pairs": PostingsUnion([part.get("pairs", {}) for part in parts], shifts),
     }
 
 
@@ -1236,19 +1237,24 @@ class PostingsUnion(Mapping[str, str]):
     """The posting lists of several index parts as one mapping: a key's lists joined in part order.
 
     A stored list is the base64 of fixed-width positions, so joining the decoded bytes of consecutive parts
-    gives the list of the whole; keys iterate in sorted order, as a single part's words do."""
+    (each less its part's shift, see `store.quote_index.unshifted`) gives the list of the whole; keys iterate in
+    sorted order, as a single part's words do."""
 
-    def __init__(self, parts: list[Mapping[str, str]]) -> None:
+    def __init__(self, parts: list[Mapping[str, str]], shifts: list[int]) -> None:
         self._parts = parts
+        self._shifts = shifts
         self._keys: list[str] | None = None
 
     def __getitem__(self, key: str) -> str:
-        pieces = [part[key] for part in self._parts if key in part]
+        from store.quote_index import unshifted
+
+        pieces = [(part[key], shift) for part, shift in zip(self._parts, self._shifts, strict=True) if key in part]
         if not pieces:
             raise KeyError(key)
-        if len(pieces) == 1:
-            return pieces[0]
-        return base64.b64encode(b"".join(base64.b64decode(piece) for piece in pieces)).decode("ascii")
+        if len(pieces) == 1 and not pieces[0][1]:
+            return pieces[0][0]
+        joined = b"".join(unshifted(base64.b64decode(piece), shift) for piece, shift in pieces)
+        return base64.b64encode(joined).decode("ascii")
 
     def __iter__(self) -> Iterator[str]:
         if self._keys is None:

@@ -620,34 +620,40 @@ def rebuilds_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return rebuilt
 
 
+@pytest.mark.parametrize("shifts_before_dropping", [2, documents.SHIFTS_BEFORE_DROPPING])
 def test_reextracting_in_many_batches_builds_the_index_once_and_it_answers_as_a_whole_read(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, shifts_before_dropping: int
 ) -> None:
     """Each batch moves the quotes of the articles it reads again after all others: building the index again
-    after every batch cost 3.9 s a batch at 10,000 articles (77 s of a 130 s reextract)."""
+    after every batch cost 3.9 s a batch at 10,000 articles (77 s of a 130 s reextract). A run of more batches than
+    `SHIFTS_BEFORE_DROPPING` builds it once at its end; a shorter one moves it each batch."""
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", shifts_before_dropping)
     rebuilt = rebuilds_counted(monkeypatch)
     outcomes = [outcome for batch in reextracted_in_batches(store_path) for outcome in batch]
     assert len(outcomes) == 40 and all(outcome.reextracted for outcome in outcomes)
-    assert len(rebuilt) == 1
+    assert len(rebuilt) == (1 if shifts_before_dropping < 10 else 0)
     assert read_by_key(store_path) is not None
     answers_as_a_whole_read(store_path)
 
 
+@pytest.mark.parametrize("shifts_before_dropping", [2, documents.SHIFTS_BEFORE_DROPPING])
 def test_replacing_articles_in_many_batches_builds_the_index_once(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, shifts_before_dropping: int
 ) -> None:
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", shifts_before_dropping)
     rebuilt = rebuilds_counted(monkeypatch)
     edited, sources = edited_articles()
     store = Store(store_path, extractor=edited.__getitem__)
     outcomes = store.ingest(list(zip(sources[:12], list(edited)[:12], strict=True)), batch_size=3)
     assert [outcome.replaced for outcome in outcomes] == [True] * 12
-    assert len(rebuilt) == 1
+    assert len(rebuilt) == (1 if shifts_before_dropping < 4 else 0)
     answers_as_a_whole_read(store_path, [*QUERIES, "edited"])
 
 
 def test_a_run_of_batches_stopped_early_leaves_no_index_until_the_next_write(
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 2)
     batches = reextracted_in_batches(store_path)
     for _ in range(documents.SHIFTS_BEFORE_DROPPING):
         assert len(next(batches)) == 4
@@ -709,6 +715,7 @@ def test_a_run_that_left_the_index_out_builds_it_even_after_another_process_wrot
     store_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another process's write makes this one read the lookups again, which do not say the index was left out."""
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 2)
     made = made_articles()
     batches = reextracted_in_batches(store_path)
     for _ in range(documents.SHIFTS_BEFORE_DROPPING + 1):

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
 from store.quote_records import CopiesListed, QuoteRecords
+from store.schema import read_tables
 from store.search import parse_query
 from store.snapshot import Snapshot
 from tests.test_keyed_browsing import TYPED
@@ -200,3 +201,31 @@ async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_on
         await pilot.pause(1.0)
         await settle(pilot)
         assert list(screen.quotes.given.positions) == list(whole.search_quotes(query).positions)
+
+
+def test_a_search_while_reading_a_store_that_lost_articles_finds_what_the_whole_index_finds(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Removing articles moves the later parts of the index by a shift their postings are read less: the browser's
+    search by key must read them so, words, typed prefixes and speakers alike."""
+    store = Store(store_path)
+    articles = store.snapshot.articles
+    store.remove([articles[n].content_hash for n in (2, 19)])
+    read_as_big(monkeypatch)
+    monkeypatch.setattr(snapshot_module, "INDEXED_SPEAKERS_AT_MOST", 1000)
+    tables = read_tables(store_path)
+    parts = keyed_index.index_parts(tables) if tables is not None else None
+    assert parts is not None and any(part.shift for part in parts)
+    whole = Store(store_path).snapshot
+    lean = Store(store_path)
+    lean.lean = True
+    opened = lean.open_snapshot()
+    assert opened.indexing
+    compared = 0
+    for query in [*QUERIES, *TYPED]:
+        found = opened.search_quotes(query, while_indexing=True)
+        if isinstance(found, CopiesListed):
+            assert list(found.positions) == list(whole._search_positions(parse_query(query))), query
+            compared += bool(found.positions)
+    assert compared > 15
