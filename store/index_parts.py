@@ -72,8 +72,8 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
     stay as they are; a part holding a removed quote has its postings shifted (see `shifted_part`); a part after
     the last removed quote only says it covers positions lower by their count, and adds that count to its `shift`
     (see `store.quote_index.unshifted`), its postings kept as their text. Each file holding a part after the
-    first removed quote is written again, its parts as their JSON (those of the last file parsed, for the write
-    to extend its last part). Names stay: a speaker gone has no quote left to find by them. Say which quotes the
+    first removed quote is written again, at once (see `Tables.write_ahead`), but the last, kept parsed for the
+    write to extend its last part. Names stay: a speaker gone has no quote left to find by them. Say which quotes the
     last part covers now; None when there is no index or a part is not keyed (it is built again)."""
     segments = tables.files.get(INDEX_TABLE, [])
     if not removed or not segments:
@@ -98,8 +98,11 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
             else:
                 shifted = shifted_part(part, removed)
             last_range = (shifted["first"], shifted["quotes"])
-            written[doc_id] = shifted if number == len(segments) - 1 else orjson.Fragment(orjson.dumps(shifted))
-        tables.replace_segment(INDEX_TABLE, number, written)
+            written[doc_id] = shifted
+        if number == len(segments) - 1:
+            tables.replace_segment(INDEX_TABLE, number, written)
+        else:
+            tables.write_ahead(INDEX_TABLE, number, written)
     return last_range
 
 
@@ -249,3 +252,4 @@ def _append_index_part(
     empty = {"quotes": first_position, **{section: {} for section in KEYED_SECTIONS}}
     part = extend_index_document(empty, texts, first_position, speakers, names, spoken_for, gone)
     tables.append_documents(INDEX_TABLE, [{"first": first_position, **part}])
+    tables.write_full_files_ahead(INDEX_TABLE)

@@ -13,7 +13,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import Store, documents, index_parts, keyed_index, parse_query
+from store import Store, documents, index_parts, keyed_index, parse_query, storage
 from store.errors import StoreError
 from store.keyed_index import KeyedSearch, read_by_key
 from store.model import Extraction, Organization, Person, Quote
@@ -727,4 +727,74 @@ def test_a_run_that_left_the_index_out_builds_it_even_after_another_process_wrot
     for _ in batches:
         pass
     assert len(rebuilt) == 1 and read_by_key(store_path) is not None
+    answers_as_a_whole_read(store_path)
+
+
+def index_files_written_ahead(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Each index part written from now on in a file of its own; a list that gets the name of each file written
+    ahead of its write (see `Tables.write_ahead`)."""
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 1)
+    monkeypatch.setattr(index_parts, "REBUILT_PARTS", 1)
+    written: list[str] = []
+    write_ahead = storage.Tables.write_ahead
+
+    def noted(tables: storage.Tables, name: str, number: int, documents: dict | None = None) -> None:
+        write_ahead(tables, name, number, documents)
+        written.append(tables.files[name][number][0])
+
+    monkeypatch.setattr(storage.Tables, "write_ahead", noted)
+    return written
+
+
+def stored_and_named_files(store_path: Path) -> tuple[set[str], set[str]]:
+    """The files of a store's table directory, and those its manifest names."""
+    manifest = json.loads(store_path.read_text(encoding="utf-8"))["whosaid"]
+    named = {file for segments in manifest["tables"].values() for file, _count in segments}
+    stored = {path.name for path in table_directory(store_path).iterdir() if path.name.count(".") == 3}
+    return stored, named
+
+
+def test_an_index_in_many_files_is_built_again_and_moved_a_file_at_a_time(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Building the index again held every part until the write (340 MB at 100,000 articles), and moving it every
+    file after the first removed quote: each file is written as soon as it is made, and let go."""
+    written = index_files_written_ahead(monkeypatch)
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
+    rebuilt = rebuilds_counted(monkeypatch)
+    for _ in reextracted_in_batches(store_path):
+        pass
+    assert len(rebuilt) == 1 and len(written) > 3
+    stored, named = stored_and_named_files(store_path)
+    assert set(written) <= named and {file for file in stored - named if not file.startswith("lookups.")} == set()
+    answers_as_a_whole_read(store_path)
+    store = Store(store_path)
+    written.clear()
+    store.remove([store.snapshot.articles[1].content_hash])
+    assert len(written) > 3 and set(written) <= stored_and_named_files(store_path)[1]
+    answers_as_a_whole_read(store_path)
+
+
+def test_a_write_that_fails_after_moving_the_index_leaves_the_store_as_it_was(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = index_files_written_ahead(monkeypatch)
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
+    for _ in reextracted_in_batches(store_path):
+        pass
+    manifest, files = store_path.read_bytes(), sorted(table_directory(store_path).iterdir())
+    found = {query: whole_entries(store_path, query) for query in QUERIES}
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage, "write_atomically", full_disk)
+    written.clear()
+    store = Store(store_path)
+    with pytest.raises(StoreError, match="disk is full"):
+        store.remove([store.snapshot.articles[1].content_hash])
+    assert len(written) > 3
+    assert store_path.read_bytes() == manifest and sorted(table_directory(store_path).iterdir()) == files
+    monkeypatch.undo()
+    assert {query: whole_entries(store_path, query) for query in QUERIES} == found
     answers_as_a_whole_read(store_path)
