@@ -430,10 +430,15 @@ class DocumentWriter:
 
     def _remove_where(self, table_name: str, keys: set[str], field_name: str = "key") -> list[int]:
         """Remove from a table the documents whose `field_name` is one of `keys`, editing only the files that held
-        one; the positions they had, ascending."""
+        one; the positions they had, ascending. A file whose bytes hold none of the keys as a JSON string is not
+        parsed (at 100,000 articles, parsing every quote file took 2.6 s of removing one article)."""
         removed: list[int] = []
         position = 0
+        needles = [orjson.dumps(key) for key in keys]
         for number in range(len(self.tables.files.get(table_name, []))):
+            if not self.tables.file_may_hold(table_name, number, needles):
+                position += self.tables.files[table_name][number][1] or 0
+                continue
             documents = self.tables.segment_documents(table_name, number)
             doomed = []
             for offset, (doc_id, document) in enumerate(documents.items()):

@@ -530,6 +530,17 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             documents = None
         return documents if isinstance(documents, dict) else load_table_file(self.directory / file)
 
+    def file_may_hold(self, name: str, number: int, needles: Collection[bytes]) -> bool:
+        """Whether one file of a table may hold any of these byte strings: a stored file this writer has neither
+        parsed nor changed is searched in its bytes, unparsed; of any other, it is said to."""
+        file = self.files[name][number][0]
+        if not file or file in self._parsed or number in self.edited.get(name, {}) or self.appended.get(name, {}).get(
+            number
+        ):
+            return True
+        raw = read_table_bytes(self.directory / file)
+        return any(needle in raw for needle in needles)
+
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""
         edited = self.edited.setdefault(name, {})
