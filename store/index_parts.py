@@ -8,6 +8,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import repeat
 from operator import sub
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -80,6 +81,14 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
         return None
     last_range: tuple[int, int] | None = None
     for number in range(len(segments)):
+        raw = tables.unchanged_file_bytes(INDEX_TABLE, number) if number < len(segments) - 1 else None
+        moved = moved_file(raw, removed) if raw is not None else None
+        if moved is not None:
+            payload, count, file_range = moved
+            if payload is not None:
+                tables.write_ahead(INDEX_TABLE, number, encoded=(payload, count))
+            last_range = file_range or last_range
+            continue
         documents = tables.segment_documents(INDEX_TABLE, number, keep=False)
         parts = list(documents.items())
         if not all(is_keyed(part) for _doc_id, part in parts):
@@ -104,6 +113,44 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
         else:
             tables.write_ahead(INDEX_TABLE, number, written)
     return last_range
+
+
+def moved_file(raw: bytes, removed: Sequence[int]) -> tuple[bytes | None, int, tuple[int, int] | None] | None:
+    """A file of index parts with the quotes `removed` taken out (see `shift_index_parts`), made from its bytes: a
+    part after every removed quote gets a new head before its sections' bytes (see `moved_part`), and only a part
+    holding one is parsed. Its bytes (None when no part changes), how many parts it holds, and the quotes its last
+    covers (None when it holds none); None when a part is not keyed as this whosaid writes it."""
+    from store.keyed_index import keyed_part
+
+    pieces: list[bytes] = []
+    changed, offset, last_range = False, 1, None
+    while offset < len(raw) - 1:
+        found = keyed_part(raw, offset, Path())
+        if found is None or len(found[1].sections) != len(KEYED_SECTIONS):
+            return None
+        _doc_id, part, following = found
+        start, end = raw.index(b":", offset) + 1, following - 1
+        head, offset = raw[offset:start], following
+        if part.end <= removed[0]:
+            pieces.append(head + raw[start:end])
+            last_range = (part.first, part.end)
+            continue
+        changed = True
+        if part.first > removed[-1]:
+            count = len(removed)
+            last_range = (part.first - count, part.end - count)
+            sizes = b",".join(b"%d" % (stop - begin) for begin, stop in part.sections.values())
+            moved_head = b'{"first":%d,"quotes":%d,"shift":%d,"sizes":[%s],"speakers":' % (
+                *last_range,
+                part.shift + count,
+                sizes,
+            )
+            pieces.append(head + moved_head + raw[part.sections["speakers"][0] : end])
+        else:
+            shifted = shifted_part(orjson.loads(raw[start:end]), removed)
+            last_range = (shifted["first"], shifted["quotes"])
+            pieces.append(head + orjson.dumps(shifted))
+    return (b"{" + b",".join(pieces) + b"}" if changed else None), len(pieces), last_range
 
 
 def moved_part(part: Mapping[str, Any], count: int) -> dict[str, Any]:

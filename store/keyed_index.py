@@ -329,9 +329,9 @@ def index_parts(tables: Tables) -> list[IndexPart] | None:
     return parts if end == tables.document_count("quotes") else None
 
 
-def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | None:
-    """The keyed index part whose document starts at `offset` in its file: its id, itself, and where the next
-    document starts; None when it is not a keyed part."""
+def keyed_part(data: FileBytes | bytes, offset: int, path: Path | None = None) -> tuple[str, IndexPart, int] | None:
+    """The keyed index part whose document starts at `offset` in its file (read where asked, or its bytes, then
+    given its `path`): its id, itself, and where the next document starts; None when it is not a keyed part."""
     head = PART_HEAD.match(data[offset : offset + HEAD_BYTES])
     if head is None:
         return None
@@ -352,7 +352,8 @@ def keyed_part(data: FileBytes, offset: int) -> tuple[str, IndexPart, int] | Non
         position += size
     if data[position : position + 1] != b"}":
         return None
-    return str(doc_id), IndexPart(data.path, first, end, sections, shift), position + 2
+    where = path if path is not None else data.path  # type: ignore[union-attr]
+    return str(doc_id), IndexPart(where, first, end, sections, shift), position + 2
 
 
 HEAD_BYTES = 160

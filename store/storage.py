@@ -530,6 +530,16 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             documents = None
         return documents if isinstance(documents, dict) else load_table_file(self.directory / file)
 
+    def unchanged_file_bytes(self, name: str, number: int) -> bytes | None:
+        """The stored bytes of one file of a table, when this writer has neither changed it nor superseded any of its
+        documents (None otherwise)."""
+        file = self.files[name][number][0]
+        if not file or self.superseded.get(file) or number in self.edited.get(name, {}):
+            return None
+        if self.appended.get(name, {}).get(number) or number in self.compacting.get(name, set()):
+            return None
+        return read_table_bytes(self.directory / file)
+
     def file_may_hold(self, name: str, number: int, needles: Collection[bytes]) -> bool:
         """Whether one file of a table may hold any of these byte strings: a stored file this writer has neither
         parsed nor changed is searched in its bytes, unparsed; of any other, it is said to."""
@@ -550,15 +560,20 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             self.compacting.get(name, set()).discard(number)
         return edited[number]
 
-    def write_ahead(self, name: str, number: int, documents: dict[str, Any] | None = None) -> None:
+    def write_ahead(
+        self, name: str, number: int, documents: dict[str, Any] | None = None, encoded: tuple[bytes, int] | None = None
+    ) -> None:
         """Write one file of a table's next version now rather than hold it until the write: these documents by id
-        (a value may be an `orjson.Fragment`), or, without them, the documents appended to a file not stored yet.
+        (a value may be an `orjson.Fragment`), or those `encoded` (a file's bytes and how many it holds), or, without
+        either, the documents appended to a file not stored yet.
         A rebuilt or shifted index holds hundreds of megabytes at 100,000 articles this way let go a file at a
         time. Only for a writer under the writers' lock, the next version being this one's plus one: the write
         names the file in its manifest, or deletes it if it fails."""
         file, count = self.files[name][number]
         if documents is not None:
             payload, count = encoded_file(documents, None), len(documents)
+        elif encoded is not None:
+            payload, count = encoded
         elif not file:
             payload = b"{" + b",".join(self.appended.get(name, {}).get(number, [])) + b"}"
         else:
