@@ -189,9 +189,13 @@ class Store:
             tables.tails, tables.dead_bytes = index.tails, index.dead_bytes
             self._known = index
             writer = DocumentWriter(tables, index)
-            yield writer
-            tables.lookups = index
-            storage.write(tables)
+            try:
+                yield writer
+                tables.lookups = index
+                storage.write(tables)
+            except BaseException:
+                tables.drop_written_ahead()
+                raise
             index.committed(tables.generation)
             self._index, self._index_stamp = index, file_stamp(self.path)
             self._kept = (storage, tables) if not tables.loaded else None
@@ -275,7 +279,9 @@ class Store:
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
                 for earlier_digest in earlier:
                     writer.remove_article(earlier_digest)
-                extraction = extractions[digest]
+                extraction = extractions.get(digest)
+                if extraction is None:  # stored when the batch began, removed by a replacement in it
+                    extraction = extractions[digest] = self.extractor(text)
                 writer.add_article(source, text, digest, extraction, metadata)
                 writer.record_extractor(digest, version)
                 outcomes.append(
@@ -332,7 +338,7 @@ class Store:
         try:
             storage = TableFilesStorage(self.path, SCHEMA_VERSION)
             tables = storage.read()
-            current = tables is not None and tables.schema == SCHEMA_VERSION and not needs_upgrade(tables)
+            current = tables is not None and not needs_upgrade(tables)
             index = StoreIndex.of(tables) if tables is not None and current else None
         except StoreError:
             return

@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+READ_AS_IS_FROM = 4
+"""The earliest schema whose stores this whosaid reads as they are, without a write to upgrade them first: schema 5
+only added what an earlier whosaid must not read (see `_shifted_index_parts`)."""
 TableTree = MutableMapping[str, dict[str, Any]]
 
 FIRST_SCHEMA_FIELDS = {
@@ -69,10 +72,17 @@ def _superseded_documents(tables: TableTree) -> None:
     they are."""
 
 
+def _shifted_index_parts(tables: TableTree) -> None:
+    """Schema 4 to 5: a part of the quote index may carry a shift, the quotes removed before it since its postings
+    were written, which its stored positions are read less (see `store.quote_index.unshifted`); an earlier whosaid
+    would read them as they are, wrong. Earlier stores hold no shift, and read as they are."""
+
+
 MIGRATIONS: dict[int, Callable[[TableTree], None]] = {
     1: _texts_apart_and_compact_quotes,
     2: _tables_in_segments,
     3: _superseded_documents,
+    4: _shifted_index_parts,
 }
 
 

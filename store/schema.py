@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from store.errors import StoreError, shown_path
-from store.migrations import SCHEMA_VERSION, migrate
+from store.migrations import READ_AS_IS_FROM, SCHEMA_VERSION, migrate
 from store.storage import TableFilesStorage, Tables
 
 
@@ -33,9 +33,10 @@ def whole_tables(tables: Tables) -> list[str]:
 
 
 def needs_upgrade(tables: Tables) -> bool:
-    """Whether tables just read must be upgraded and written before a writer changes them: an earlier schema's,
-    or with a table in one file."""
-    return tables.schema < SCHEMA_VERSION or bool(tables.changed) or bool(whole_tables(tables))
+    """Whether tables just read must be upgraded and written before a writer changes them, or a reader reads them
+    by key: a schema's before READ_AS_IS_FROM, or with a table in one file. A store of a later schema is read as it
+    is, and its next write records this one."""
+    return tables.schema < READ_AS_IS_FROM or bool(tables.changed) or bool(whole_tables(tables))
 
 
 def upgraded(tables: Tables | None, path: Path) -> Tables | None:

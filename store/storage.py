@@ -591,6 +591,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self.appended.get(name, {}).pop(number, None)
         self.compacting.get(name, set()).discard(number)
 
+    def drop_written_ahead(self) -> None:
+        """Delete the files written ahead (see `write_ahead`) for a write that will not happen."""
+        for file in self.written_ahead:
+            with contextlib.suppress(OSError):
+                (self.directory / file).unlink()
+        self.written_ahead = []
+
     def write_full_files_ahead(self, name: str) -> None:
         """Write ahead (see `write_ahead`) every new file of a table that documents were appended to but the last."""
         last = len(self.files.get(name, [])) - 1

@@ -83,3 +83,13 @@ def test_ingesting_a_folder_again_reads_only_what_changed(tmp_path: Path, capsys
         assert err.strip().splitlines()[-1] == "0 added, 0 replaced, 12 unchanged, 0 failed"
         assert out.splitlines()[3] == f"unchanged {folder / '003.txt'}: already stored (Story 3)"
     assert store_contents(store) == before
+
+
+def test_a_stored_text_a_replacement_in_the_same_batch_removed_is_extracted_and_added(store_path: Path) -> None:
+    first, second = (text for _, text in articles(2))
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", first)])
+    extractor = CountingExtractor()
+    outcomes = Store(store_path, extractor=extractor).ingest([("a.txt", second), ("b.txt", first)])
+    assert [(outcome.added, outcome.replaced) for outcome in outcomes] == [(True, True), (True, False)]
+    assert extractor.read == [second, first]
+    assert sorted(article.title for article in Store(store_path).snapshot.articles) == ["Story 0", "Story 1"]

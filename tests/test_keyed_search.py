@@ -806,3 +806,24 @@ def test_a_write_that_fails_after_moving_the_index_leaves_the_store_as_it_was(
     monkeypatch.undo()
     assert {query: whole_entries(store_path, query) for query in QUERIES} == found
     answers_as_a_whole_read(store_path)
+
+
+def test_a_write_stopped_after_moving_the_index_leaves_no_file_of_it_behind(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    written = index_files_written_ahead(monkeypatch)
+    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
+    for _ in reextracted_in_batches(store_path):
+        pass
+    manifest, files = store_path.read_bytes(), sorted(table_directory(store_path).iterdir())
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(documents, "update_index_parts", interrupted)
+    written.clear()
+    store = Store(store_path)
+    with pytest.raises(KeyboardInterrupt):
+        store.remove([store.snapshot.articles[20].content_hash])
+    assert len(written) > 3
+    assert store_path.read_bytes() == manifest and sorted(table_directory(store_path).iterdir()) == files

@@ -443,3 +443,19 @@ def test_damaged_table_file_is_reported_and_kept(store_path: Path, damage: str) 
     with pytest.raises(StoreError):
         Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
     assert (quotes_file.read_bytes() if quotes_file.exists() else None) == damaged
+
+
+def test_a_store_of_the_fourth_schema_is_read_by_key_and_its_next_write_records_the_fifth(store_path: Path) -> None:
+    """Schema 5 only marks stores whose index parts may carry a shift, which an earlier whosaid would misread: a
+    store of schema 4 is read as it is, by key too, and its next write is an ordinary one."""
+    from store.keyed_index import read_by_key
+
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    manifest = json.loads(store_path.read_text())["whosaid"]
+    store_path.write_text(json.dumps({"whosaid": {**manifest, "schema": 4}}))
+    assert read_by_key(store_path) is not None
+    Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    written = json.loads(store_path.read_text())["whosaid"]
+    assert written["schema"] == SCHEMA_VERSION == 5
+    assert written["generation"] == manifest["generation"] + 1 and written["lookups"]
+    assert [quote.text for quote in Store(store_path).snapshot.search_quotes("harbor")] == ["The harbor comes first,"]
