@@ -56,6 +56,8 @@ def read_bytes(path: Path, limit: int) -> bytes:
     except FileNotFoundError:
         raise ArticleError(f"{shown_path(path)}: no such file") from None
     except OSError as error:
+        if os.path.isdir(path):
+            raise ArticleError(f"{shown_path(path)}: is a directory, not an article file") from None
         raise ArticleError(f"{shown_path(path)}: cannot read ({error.strerror})") from None
 
 
