@@ -16,7 +16,7 @@ import re
 import sys
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
@@ -26,14 +26,14 @@ from typing import Any
 import orjson
 
 from store.errors import StoreError
-from store.keyed_listing import ARTICLE_FILTERS, article_filters, kept_by_articles
+from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
 from store.keys import fold, name_key_unkept
 from store.quote_groups import QuoteGroups
 from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
-from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables
+from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),(?:"shift":(\d+),)?"sizes":\[(\d+),(\d+),(\d+),(\d+)(?:,(\d+))?\],'
@@ -855,6 +855,26 @@ class KeyedStore:
         """The stored document of the article with this key, if stored."""
         return self.document("articles", key)
 
+    def articles_quoted_at(self, keys: Collection[str]) -> list[int]:
+        """Positions of the quotes of the articles with these keys, ascending: each quote file's bytes searched for
+        the articles its quotes name, in order (a quote's text cannot hold an unescaped `"article":"`), and parsed
+        only when they do not name one for each of its quotes; no stored section holds an article's quotes."""
+        wanted = {key.encode("utf-8") for key in keys}
+        naming = re.compile(b'"article":"(?:%s)"' % b"|".join(map(re.escape, wanted))) if len(keys) <= 64 else None
+        positions: list[int] = []
+        start = 0
+        for number, (file, count) in enumerate(self.tables.files.get("quotes", [])):
+            check_stop()
+            raw = read_table_bytes(self.tables.directory / file) if file else b"{}"
+            if naming is None or naming.search(raw):
+                named = QUOTE_ARTICLE.findall(raw)
+                if len(named) != count or self.tables.superseded.get(file):
+                    documents = self.tables.segment_documents("quotes", number, keep=False).values()
+                    named = [str(document.get("article")).encode("utf-8") for document in documents]
+                positions.extend(start + offset for offset, key in enumerate(named) if key in wanted)
+            start += count or 0
+        return positions
+
     def person_document(self, key: str) -> Mapping[str, Any] | None:
         """The stored document of the person with this key, if stored."""
         return self.document("people", key)
@@ -945,6 +965,8 @@ class FirstEntries:
 
 
 SPEAKER_FILTERS = ("speaker", "org")
+QUOTE_ARTICLE = re.compile(rb'"article":"([^"\\]*)"')
+"""The article a stored quote names, in its file's bytes."""
 """The filters a keyed search finds quotes by, from the speakers' postings."""
 ORGANIZATIONS_BY_KEY = 64
 """Organizations an `org:` filter may name for a keyed search to look up which of their names stand for them one by
@@ -954,14 +976,19 @@ one; past them, every organization is read."""
 def keyed_terms(parsed: ParsedQuery) -> bool:
     """Whether a keyed search answers this query as a full read would: whole words and phrases, speakers or
     organizations to find quotes by, and no filter but on those or on the found quotes' articles (see
-    `store.keyed_listing`). An `org:` filter also needs a store that knows who spoke for what (see
-    `KeyedStore.knows_spoken_for`)."""
+    `store.keyed_listing`), or filters on articles alone. An `org:` filter also needs a store that knows who spoke
+    for what (see `KeyedStore.knows_spoken_for`)."""
     finding = [query_filter.term for query_filter in parsed.filters if query_filter.field in SPEAKER_FILTERS]
     return (
-        bool(parsed.terms or finding)
+        bool(parsed.terms or finding or parsed.filters)
         and all(query_filter.field in (*SPEAKER_FILTERS, *ARTICLE_FILTERS) for query_filter in parsed.filters)
         and not any(term.last_is_prefix for term in [*parsed.terms, *(f.term for f in parsed.filters)])
     )
+
+
+def only_article_filters(parsed: ParsedQuery) -> bool:
+    """Whether a query is only filters on articles (see `store.keyed_listing.ARTICLE_FILTERS`)."""
+    return not parsed.terms and bool(parsed.filters) and len(article_filters(parsed.filters)) == len(parsed.filters)
 
 
 def term_needs_names(term: Term) -> bool:
@@ -982,15 +1009,31 @@ class KeyedSearch:
 
     def filtered(self, found: Sequence[int], parsed: ParsedQuery) -> list[int]:
         """Those of the positions `found_positions` found that the query's filters on articles keep, each quote's
-        article read by key (see `store.keyed_listing`): a cost that follows how many were found."""
+        article read by key (see `store.keyed_listing`): a cost that follows how many were found. Quotes found by
+        those filters alone are kept as found."""
+        if only_article_filters(parsed):
+            return list(found)
         return kept_by_articles(self.store, found, article_filters(parsed.filters))
+
+    def articles_found(self, parsed: ParsedQuery) -> list[int]:
+        """Positions of the quotes of the articles every filter keeps, as the whole store's `article:`, `source:`
+        and `date:` filters keep them: every article's document read (45 MB at 100,000 articles), then the quote
+        files searched for the quotes of those kept (see `KeyedStore.articles_quoted_at`)."""
+        documents = {str(document.get("key")): document for document in self.store.tables.documents("articles")}
+        kept = set(documents)
+        for query_filter in article_filters(parsed.filters):
+            kept &= articles_kept(query_filter, {key: documents[key] for key in kept})
+        return self.store.articles_quoted_at(kept) if kept else []
 
     def found_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes the query's terms and speaker filters match, ascending: each term holds the quotes
         whose text it matches and those of the speakers it names. The term naming the fewest speakers is taken
         first; a later term keeps a quote its text matches, or whose speaker it names (the speaker read from the
-        quote while few are left, else told by the speakers' postings)."""
+        quote while few are left, else told by the speakers' postings). A query of filters on articles alone finds
+        the quotes of the articles they keep (see `articles_found`)."""
         terms = parsed.terms
+        if only_article_filters(parsed):
+            return self.articles_found(parsed)
         named = [self.speakers_named(term) for term in terms]
         if not any(named) and not any(query_filter.field in SPEAKER_FILTERS for query_filter in parsed.filters):
             return self.text_positions(terms)

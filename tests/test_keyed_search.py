@@ -309,10 +309,62 @@ def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_pr
             assert sorted(stored_order[1].splitlines()) == sorted(keyed[1].splitlines()), (query, form)
             reordered += stored_order[1] != keyed[1]
     assert len(read_by_key_for) == 2 * len(QUERIES) and reordered > 5
-    for query in ["source:reuters", "date:2024", "article:story"]:
+    for query in ARTICLE_QUERIES:
         arguments = [*query.split(), "--sort", order, "--jsonl"]
-        assert printed(capsys, store_path, *arguments)[0] == 0
-    assert len(read_by_key_for) == 2 * len(QUERIES)
+        keyed = printed(capsys, store_path, *arguments)
+        with monkeypatch.context() as whole:
+            whole.setattr(cli, "keyed_entries", lambda *_: None)
+            assert printed(capsys, store_path, *arguments) == keyed, query
+    assert len(read_by_key_for) == 2 * len(QUERIES) + len(ARTICLE_QUERIES)
+
+
+ARTICLE_QUERIES = [
+    "source:reuters",
+    "date:2024",
+    "date:2024-02",
+    "article:story",
+    "article:harbor source:reuters",
+    "article:story-12",
+    "article:zzzq",
+]
+"""Searches of filters on articles alone."""
+
+
+@pytest.mark.parametrize("files", ["one", "a quote each"])
+def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_prints(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, files: str
+) -> None:
+    """`whosaid search --article TEXT` read the whole store (14 s at 100,000 articles): the articles' documents are
+    read, then the quote files searched in their bytes for the quotes of those the filters keep."""
+    if files == "a quote each":
+        index_files_written_ahead(monkeypatch)
+        for _ in reextracted_in_batches(store_path):
+            pass
+        store = Store(store_path)
+        store.remove([store.snapshot.articles[n].content_hash for n in (3, 30)])
+        assert len(json.loads(store_path.read_text())["whosaid"]["tables"]["quotes"]) > 50
+    read_by_key_for = searches_read_by_key(monkeypatch)
+    matched = 0
+    for query in ARTICLE_QUERIES:
+        for form in ("--json", "--plain"):
+            arguments = [*query.split(), *([form] if form != "--plain" else [])]
+            keyed = printed(capsys, store_path, *arguments)
+            with monkeypatch.context() as whole:
+                whole.setattr(cli, "keyed_entries", lambda *_: None)
+                assert printed(capsys, store_path, *arguments) == keyed, (query, form)
+            matched += keyed[0] == 0
+    assert len(read_by_key_for) == 2 * len(ARTICLE_QUERIES) and matched >= 2 * (len(ARTICLE_QUERIES) - 1)
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    code, out, err = printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")
+    assert code == 0 and out.count("\n") == 2 and err.startswith("2 of at most ")
+    with monkeypatch.context() as whole:
+        whole.setattr(cli, "keyed_entries", lambda *_: None)
+        assert printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")[1] == out
+    every = printed(capsys, store_path, "--article", "story", "--jsonl")
+    with monkeypatch.context() as whole:
+        whole.setattr(cli, "keyed_entries", lambda *_: None)
+        assert printed(capsys, store_path, "--article", "story", "--jsonl")[:2] == every[:2]
+    assert every[1].count("\n") > 20
 
 
 def test_the_first_lines_of_a_search_finding_more_than_a_keyed_read_should_take_group_only_their_speakers(

@@ -951,7 +951,7 @@ def keyed_entries(
     alone with no words, speaker or organization to find quotes by, an `org:` filter on an index that does not say
     who spoke for what, a word being typed, more than KEYED_MATCHES matches and no
     one to see the first lines, or to filter or order), or a writer replaced files while this read them."""
-    from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
+    from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, only_article_filters, read_by_key
     from store.keyed_listing import article_filters, sorted_by_key
     from store.quote_documents import QuoteDocuments
 
@@ -963,7 +963,8 @@ def keyed_entries(
             return None
         search = KeyedSearch(keyed)
         found = search.found_positions(parsed)
-        if len(found) > KEYED_MATCHES and (order != "article" or article_filters(parsed.filters)):
+        told_by_articles = article_filters(parsed.filters) and not only_article_filters(parsed)
+        if len(found) > KEYED_MATCHES and (order != "article" or told_by_articles):
             return None
         positions = search.filtered(found, parsed)
         if len(positions) <= min(GROUPED_AT_ONCE, KEYED_MATCHES):
