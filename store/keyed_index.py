@@ -965,9 +965,9 @@ class FirstEntries:
 
 
 SPEAKER_FILTERS = ("speaker", "org")
+"""The filters a keyed search finds quotes by, from the speakers' postings."""
 QUOTE_ARTICLE = re.compile(rb'"article":"([^"\\]*)"')
 """The article a stored quote names, in its file's bytes."""
-"""The filters a keyed search finds quotes by, from the speakers' postings."""
 ORGANIZATIONS_BY_KEY = 64
 """Organizations an `org:` filter may name for a keyed search to look up which of their names stand for them one by
 one; past them, every organization is read."""

@@ -133,7 +133,7 @@ QUERIES = [
     "org:zzzq",
     "org:council article:story",
 ]
-"""Queries a search read by key answers; a filter on articles alone is read whole."""
+"""Queries a search read by key answers (filters on articles alone: see ARTICLE_QUERIES)."""
 OUTLETS = ["Reuters", "AP News", "The Harbor Times", ""]
 
 
@@ -360,7 +360,15 @@ def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_p
     with monkeypatch.context() as whole:
         whole.setattr(cli, "keyed_entries", lambda *_: None)
         assert printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")[1] == out
+    read_whole, leanness = cli.read_whole, []
+
+    def noted_whole(path: Path, lean: bool = False) -> object:
+        leanness.append(lean)
+        return read_whole(path, lean)
+
+    monkeypatch.setattr(cli, "read_whole", noted_whole)
     every = printed(capsys, store_path, "--article", "story", "--jsonl")
+    assert leanness == [True], "the rest of a search with filters is read as lean as a whole read of it"
     with monkeypatch.context() as whole:
         whole.setattr(cli, "keyed_entries", lambda *_: None)
         assert printed(capsys, store_path, "--article", "story", "--jsonl")[:2] == every[:2]

@@ -945,12 +945,13 @@ def keyed_entries(
     """The quotes a search lists, in article order or in `order`, found and read by key (see `store.keyed_index`):
     what it finds is read, not the whole store. Past KEYED_MATCHES matches, only the first lines are (`limit` of
     them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
-    the rest are read whole once `before_whole` says they are still wanted. Filters on articles, and an `order` but
-    the stored one, are told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found.
-    None when the store or the query needs a whole read (an index written by an earlier whosaid, a filter on articles
-    alone with no words, speaker or organization to find quotes by, an `org:` filter on an index that does not say
-    who spoke for what, a word being typed, more than KEYED_MATCHES matches and no
-    one to see the first lines, or to filter or order), or a writer replaced files while this read them."""
+    the rest are read whole (lean for a query with filters) once `before_whole` says they are still wanted. Filters
+    on articles, and an `order` but the stored one, are told from the found quotes' documents (see
+    `store.keyed_listing`) up to KEYED_MATCHES found; filters on articles alone find the quotes of the articles they
+    keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole read (an index written
+    by an earlier whosaid, an `org:` filter on an index that does not say who spoke for what, a word being typed,
+    more than KEYED_MATCHES matches and no one to see the first lines, or to filter them by articles or order
+    them), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, only_article_filters, read_by_key
     from store.keyed_listing import article_filters, sorted_by_key
     from store.quote_documents import QuoteDocuments
@@ -963,7 +964,7 @@ def keyed_entries(
             return None
         search = KeyedSearch(keyed)
         found = search.found_positions(parsed)
-        told_by_articles = article_filters(parsed.filters) and not only_article_filters(parsed)
+        told_by_articles = bool(article_filters(parsed.filters)) and not only_article_filters(parsed)
         if len(found) > KEYED_MATCHES and (order != "article" or told_by_articles):
             return None
         positions = search.filtered(found, parsed)
@@ -988,7 +989,7 @@ def keyed_entries(
         """The entries after those listed by key, from the store read whole, and its documents."""
         if before_whole is not None and not before_whole():
             return iter(()), documents
-        snapshot = read_whole(store_path)
+        snapshot = read_whole(store_path, lean=bool(parsed.filters))
         listed = first.scanned
         return dropwhile(lambda position: position <= listed, snapshot.search_entries(parsed)), QuoteDocuments.of(
             snapshot
