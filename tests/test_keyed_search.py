@@ -337,9 +337,7 @@ def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_p
     """`whosaid search --article TEXT` read the whole store (14 s at 100,000 articles): the articles' documents are
     read, then the quote files searched in their bytes for the quotes of those the filters keep."""
     if files == "a quote each":
-        index_files_written_ahead(monkeypatch)
-        for _ in reextracted_in_batches(store_path):
-            pass
+        index_in_a_file_a_part(store_path, monkeypatch)
         store = Store(store_path)
         store.remove([store.snapshot.articles[n].content_hash for n in (3, 30)])
         assert len(json.loads(store_path.read_text())["whosaid"]["tables"]["quotes"]) > 50
@@ -743,10 +741,7 @@ def test_removing_articles_moves_the_index_instead_of_building_it_again(
     positions are moved in the stored parts instead, and every search answers as a whole read does; with the
     index in one file (moved as parsed documents), or a part a file (moved from their bytes)."""
     if files == "a part each":
-        index_files_written_ahead(monkeypatch)
-        monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
-        for _ in reextracted_in_batches(store_path):
-            pass
+        index_in_a_file_a_part(store_path, monkeypatch)
         assert len(json.loads(store_path.read_text())["whosaid"]["tables"]["search"]) > 10
     rebuilt = rebuilds_counted(monkeypatch)
     store = Store(store_path)
@@ -843,47 +838,42 @@ def test_an_index_in_many_files_is_built_again_and_moved_a_file_at_a_time(
     answers_as_a_whole_read(store_path)
 
 
-def test_a_write_that_fails_after_moving_the_index_leaves_the_store_as_it_was(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def index_in_a_file_a_part(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The `store_path` store's index built again in files of one part each (every article read again); the list
+    `index_files_written_ahead` gives, emptied."""
     written = index_files_written_ahead(monkeypatch)
     monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
     for _ in reextracted_in_batches(store_path):
         pass
+    written.clear()
+    return written
+
+
+@pytest.mark.parametrize("failure", ["the disk is full", "interrupted before the write"])
+def test_a_write_that_fails_after_moving_the_index_leaves_the_store_and_its_files_as_they_were(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    written = index_in_a_file_a_part(store_path, monkeypatch)
     manifest, files = store_path.read_bytes(), sorted(table_directory(store_path).iterdir())
     found = {query: whole_entries(store_path, query) for query in QUERIES}
 
     def full_disk(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage, "write_atomically", full_disk)
-    written.clear()
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    if failure == "the disk is full":
+        monkeypatch.setattr(storage, "write_atomically", full_disk)
+        expected: type[BaseException] = StoreError
+    else:
+        monkeypatch.setattr(documents, "update_index_parts", interrupted)
+        expected = KeyboardInterrupt
     store = Store(store_path)
-    with pytest.raises(StoreError, match="disk is full"):
-        store.remove([store.snapshot.articles[1].content_hash])
+    with pytest.raises(expected):
+        store.remove([store.snapshot.articles[20].content_hash])
     assert len(written) > 3
     assert store_path.read_bytes() == manifest and sorted(table_directory(store_path).iterdir()) == files
     monkeypatch.undo()
     assert {query: whole_entries(store_path, query) for query in QUERIES} == found
     answers_as_a_whole_read(store_path)
-
-
-def test_a_write_stopped_after_moving_the_index_leaves_no_file_of_it_behind(
-    store_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    written = index_files_written_ahead(monkeypatch)
-    monkeypatch.setattr(documents, "SHIFTS_BEFORE_DROPPING", 0)
-    for _ in reextracted_in_batches(store_path):
-        pass
-    manifest, files = store_path.read_bytes(), sorted(table_directory(store_path).iterdir())
-
-    def interrupted(*_: object) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(documents, "update_index_parts", interrupted)
-    written.clear()
-    store = Store(store_path)
-    with pytest.raises(KeyboardInterrupt):
-        store.remove([store.snapshot.articles[20].content_hash])
-    assert len(written) > 3
-    assert store_path.read_bytes() == manifest and sorted(table_directory(store_path).iterdir()) == files
