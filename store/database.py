@@ -263,15 +263,24 @@ class Store:
                 extractions[digest] = self.extractor(text)
             prepared.append((source, text, digest, metadata[0] if metadata else None))
         outcomes = []
+
+        def extraction_of(digest: str, text: str) -> Extraction:
+            """The text's extraction; one passed over as stored is extracted now, when the write finds it is not
+            (another process removed or read it again since, or a replacement in this batch removed it)."""
+            found = extractions.get(digest)
+            if found is None:
+                found = extractions[digest] = self.extractor(text)
+            return found
+
         with collector_paused(), self._writer() as writer:
-            for _source, text, digest, _metadata in prepared:
-                if digest not in extractions and not writer.read_by(digest, self.extractor_version):
-                    extractions[digest] = self.extractor(text)
-            writer.read_stored_named(extractions[d] for _, _, d, _ in prepared if not writer.has_article(d))
+            writer.read_stored_named(
+                extractions[d] for _, _, d, _ in prepared if d in extractions and not writer.has_article(d)
+            )
             for source, text, digest, metadata in prepared:
                 version = (versions or {}).get(digest, self.extractor_version)
                 if writer.has_article(digest) and writer.extractor_of(digest) < version:
-                    outcomes.append(self._replace_extraction(writer, digest, text, extractions[digest], version))
+                    extraction = extraction_of(digest, text)
+                    outcomes.append(self._replace_extraction(writer, digest, text, extraction, version))
                     continue
                 if writer.has_article(digest):
                     outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
@@ -279,9 +288,7 @@ class Store:
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
                 for earlier_digest in earlier:
                     writer.remove_article(earlier_digest)
-                extraction = extractions.get(digest)
-                if extraction is None:  # stored when the batch began, removed by a replacement in it
-                    extraction = extractions[digest] = self.extractor(text)
+                extraction = extraction_of(digest, text)
                 writer.add_article(source, text, digest, extraction, metadata)
                 writer.record_extractor(digest, version)
                 outcomes.append(

@@ -135,10 +135,6 @@ class DocumentWriter:
             return article_version(self.new_articles[digest])
         return self.index.articles[digest][2]
 
-    def read_by(self, digest: str, version: int) -> bool:
-        """Whether an article of this content hash is stored, read by extractor `version` or a later one."""
-        return self.has_article(digest) and self.extractor_of(digest) >= version
-
     def record_extractor(self, digest: str, version: int) -> None:
         """Note on an article added in this transaction which extractor version read it."""
         self.new_articles[digest][ARTICLE_FIELD] = version
@@ -330,9 +326,12 @@ class DocumentWriter:
         last_part, position = self.index.last_index_part, first_new_position
         gone = [
             f"{kind}:{key}"
-            for kind, documents in (("person", self.people), ("organization", self.organizations))
+            for kind, table, documents in (
+                ("person", "people", self.people),
+                ("organization", "organizations", self.organizations),
+            )
             for key, document in documents.items()
-            if not document[USES["people" if kind == "person" else "organizations"]]
+            if not document[USES[table]]
         ]
         if removed_quotes:
             last_part = None if left_out else shift_index_parts(self.tables, removed_quotes)

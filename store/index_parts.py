@@ -15,7 +15,7 @@ import orjson
 
 from store.keys import name_key_unkept
 from store.quote_index import KEYED_SECTIONS, decode_positions, encode_positions, extend_index_document
-from store.storage import INDEX_TABLE, Tables
+from store.storage import INDEX_TABLE, Tables, read_table_bytes
 
 INDEX_PART_QUOTES = 2_000
 """A part of the quote index takes the quotes of later writes until it covers this many, then a write starts a
@@ -79,9 +79,16 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
     segments = tables.files.get(INDEX_TABLE, [])
     if not removed or not segments:
         return None
+    from store.keyed_index import parts_in_file
+
     last_range: tuple[int, int] | None = None
     for number in range(len(segments)):
-        raw = tables.unchanged_file_bytes(INDEX_TABLE, number) if number < len(segments) - 1 else None
+        path = tables.unchanged_file(INDEX_TABLE, number) if number < len(segments) - 1 else None
+        heads = parts_in_file(path, segments[number][1] or 0) if path is not None else None
+        if heads and heads[-1][1].end <= removed[0]:
+            last_range = (heads[-1][1].first, heads[-1][1].end)
+            continue
+        raw = read_table_bytes(path) if heads is not None and path is not None else None
         moved = moved_file(raw, removed) if raw is not None else None
         if moved is not None:
             payload, count, file_range = moved
@@ -100,14 +107,8 @@ def shift_index_parts(tables: Tables, removed: Sequence[int]) -> tuple[int, int]
             continue
         written: dict[str, Any] = {}
         for doc_id, part in parts:
-            if part["quotes"] <= removed[0]:
-                shifted = part
-            elif part["first"] > removed[-1]:
-                shifted = moved_part(part, len(removed))
-            else:
-                shifted = shifted_part(part, removed)
+            written[doc_id] = shifted = part_without(part, removed)
             last_range = (shifted["first"], shifted["quotes"])
-            written[doc_id] = shifted
         if number == len(segments) - 1:
             tables.replace_segment(INDEX_TABLE, number, written)
         else:
@@ -151,6 +152,16 @@ def moved_file(raw: bytes, removed: Sequence[int]) -> tuple[bytes | None, int, t
             last_range = (shifted["first"], shifted["quotes"])
             pieces.append(head + orjson.dumps(shifted))
     return (b"{" + b",".join(pieces) + b"}" if changed else None), len(pieces), last_range
+
+
+def part_without(part: Mapping[str, Any], removed: Sequence[int]) -> Mapping[str, Any]:
+    """An index part with the quotes `removed` taken out: as it is when it ends before them, moved when it starts
+    after them (see `moved_part`), its postings shifted when it holds one (see `shifted_part`)."""
+    if part["quotes"] <= removed[0]:
+        return part
+    if part["first"] > removed[-1]:
+        return moved_part(part, len(removed))
+    return shifted_part(part, removed)
 
 
 def moved_part(part: Mapping[str, Any], count: int) -> dict[str, Any]:

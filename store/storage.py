@@ -530,26 +530,28 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             documents = None
         return documents if isinstance(documents, dict) else load_table_file(self.directory / file)
 
-    def unchanged_file_bytes(self, name: str, number: int) -> bytes | None:
-        """The stored bytes of one file of a table, when this writer has neither changed it nor superseded any of its
+    def unchanged_file(self, name: str, number: int) -> Path | None:
+        """Where one file of a table is stored, when this writer has neither changed it nor superseded any of its
         documents (None otherwise)."""
         file = self.files[name][number][0]
         if not file or self.superseded.get(file) or number in self.edited.get(name, {}):
             return None
         if self.appended.get(name, {}).get(number) or number in self.compacting.get(name, set()):
             return None
-        return read_table_bytes(self.directory / file)
+        return self.directory / file
+
+    def unchanged_file_bytes(self, name: str, number: int) -> bytes | None:
+        """The stored bytes of one file of a table, when this writer has neither changed it nor superseded any of its
+        documents (None otherwise)."""
+        path = self.unchanged_file(name, number)
+        return read_table_bytes(path) if path is not None else None
 
     def file_may_hold(self, name: str, number: int, needles: Collection[bytes]) -> bool:
         """Whether one file of a table may hold any of these byte strings: a stored file this writer has neither
-        parsed nor changed is searched in its bytes, unparsed; of any other, it is said to."""
-        file = self.files[name][number][0]
-        if not file or file in self._parsed or number in self.edited.get(name, {}) or self.appended.get(name, {}).get(
-            number
-        ):
-            return True
-        raw = read_table_bytes(self.directory / file)
-        return any(needle in raw for needle in needles)
+        parsed nor changed (see `unchanged_file_bytes`) is searched in its bytes, unparsed; of any other, it is
+        said to."""
+        raw = None if self.files[name][number][0] in self._parsed else self.unchanged_file_bytes(name, number)
+        return raw is None or any(needle in raw for needle in needles)
 
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""
