@@ -52,3 +52,27 @@ def test_texts_after_the_first_block_read_back_through_its_dictionary(first: str
     packed = PackedTexts(texts)
     assert list(packed) == texts
     assert [packed[index] for index in reversed(range(len(texts)))] == texts[::-1]
+
+
+@pytest.mark.parametrize("count", [0, 1, 17, 500])
+def test_documents_sorted_by_name_read_back_as_parsed_ones_sorted(count: int) -> None:
+    from store.keys import fold
+    from store.packed import PackedDocuments
+
+    rng = random.Random(count)
+    names = ["Núñez", "nunez", "Zhang Wei", "数据", "Ada", "ada", "🚀 Corp", "Émile"]
+    documents = [
+        {"key": f"{rng.choice(names)}-{number}", "name": rng.choice(names) + text, "appearances": [{"x": text}]}
+        for number, text in enumerate(sample_texts(count))
+    ]
+    expected = sorted(documents, key=lambda document: fold(document["name"]))
+    packed = PackedDocuments.sorted_by(iter(documents), key=lambda document: fold(document["name"]))
+    for _ in range(2):
+        assert list(packed) == expected
+        assert [packed[position] for position in range(count)] == expected
+        assert list(packed.keys) == [document["key"] for document in expected]
+        assert [packed.keys[position] for position in range(count)] == [document["key"] for document in expected]
+        assert list(packed.names) == [document["name"] for document in expected]
+        if count:
+            assert packed[-1] == expected[-1] and packed.keys[-1] == expected[-1]["key"]
+        packed.compress()
