@@ -122,6 +122,7 @@ class QuoteDocuments:
     def _middle(self, speaker: str, article_key: str) -> str:
         """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
         the speaker's name, role and organization, and the article's fields."""
+        kept(self._middles)
         middle = self._middles[(speaker, article_key)] = (
             f',{self._speaker_json(speaker, article_key)},"sources":[{self._article_fields(article_key)}'
         )
@@ -137,6 +138,7 @@ class QuoteDocuments:
         """The start of the JSON of a source in this article, up to its offsets, dumped once."""
         fields = self._article_json.get(article_key)
         if fields is None:
+            kept(self._article_json)
             fields = self._article_json[article_key] = _dumps(self.article(article_key))[:-1] + ","
         return fields
 
@@ -152,6 +154,7 @@ class QuoteDocuments:
         """A name, role or organization as JSON, kept for the next quote that has it."""
         dumped = self._dumped.get(value)
         if dumped is None:
+            kept(self._dumped)
             dumped = self._dumped[value] = _dumps(value)
         return dumped
 
@@ -207,6 +210,7 @@ class QuoteDocuments:
                     "date": metadata["date"],
                     "url": metadata["url"],
                 }
+            kept(self._articles)
             self._articles[key] = fields
         return fields
 
@@ -221,11 +225,22 @@ class QuoteDocuments:
                 roles.setdefault(
                     appearance["article"], (appearance.get("role") or None, appearance.get("organization") or None)
                 )
+            kept(self._speakers)
             found = self._speakers[speaker or ""] = (kind if key else None, self._snapshot.speaker_name(speaker), roles)
         return found
 
 
 _UNKNOWN_ROLE: tuple[None, None] = (None, None)
+LOOKUPS_KEPT = 50_000
+"""The most entries each of a listing's lookups keeps (articles' fields, speakers' roles, JSON pieces): a listing
+of a whole store would otherwise keep one for each of its hundreds of thousands of articles and speakers (several
+hundred MB at 100,000 articles), where one in article order reuses only those of the last few articles."""
+
+
+def kept(lookup: dict[Any, Any]) -> None:
+    """Make room for one more entry in one of a listing's lookups: emptied in place (the loops hold it) once full."""
+    if len(lookup) >= LOOKUPS_KEPT:
+        lookup.clear()
 
 
 def _dumps(value: object) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from store import Snapshot, Store
+from store import Snapshot, Store, quote_documents
 from store.export import quote_copies, source_document
 from store.model import Extraction, Organization, Person, Quote
 from store.quote_documents import QuoteDocuments
@@ -96,6 +96,16 @@ def test_each_quote_is_shown_as_its_records_say(store_path: Path) -> None:
     snapshot = Store(store_path).snapshot
     assert len(snapshot.stored_quotes) == 5
     assert_documents_are_the_records_shown(snapshot)
+
+
+def test_a_listing_whose_lookups_are_emptied_as_it_goes_prints_the_same(
+    capsys: pytest.CaptureFixture[str], store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = {form: search(capsys, store_path, "the", *form) for form in ((), ("--json",), ("--sort", "speaker"))}
+    monkeypatch.setattr(quote_documents, "LOOKUPS_KEPT", 1)
+    assert_documents_are_the_records_shown(Store(store_path).snapshot)
+    for form, expected in listed.items():
+        assert search(capsys, store_path, "the", *form) == expected
 
 
 def test_no_match_prints_nothing_and_exits_1_like_grep(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
