@@ -622,6 +622,28 @@ DOCUMENTS_ONE_BY_ONE = 256
 """People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
 
 
+def quotes_of_articles(tables: Tables, keys: Collection[str]) -> list[int]:
+    """Positions of the quotes of the articles with these keys in a store version, ascending: each quote file's bytes
+    searched for the articles its quotes name, in order (a quote's text cannot hold an unescaped `"article":"`), and
+    parsed only when they do not name one for each of its quotes; no stored section holds an article's quotes."""
+    wanted = {key.encode("utf-8") for key in keys}
+    few = len(keys) <= ARTICLES_BY_PATTERN
+    naming = re.compile(b'"article":"(?:%s)"' % b"|".join(map(re.escape, wanted))) if few else None
+    positions: list[int] = []
+    start = 0
+    for number, (file, count) in enumerate(tables.files.get("quotes", [])):
+        check_stop()
+        raw = read_table_bytes(tables.directory / file) if file else b"{}"
+        if naming is None or naming.search(raw):
+            named = QUOTE_ARTICLE.findall(raw)
+            if len(named) != count or tables.superseded.get(file):
+                documents = tables.segment_documents("quotes", number, keep=False).values()
+                named = [str(document.get("article")).encode("utf-8") for document in documents]
+            positions.extend(start + offset for offset, key in enumerate(named) if key in wanted)
+        start += count or 0
+    return positions
+
+
 class KeyedStore:
     """A store version read by key: what a search needs, and the documents of what it prints."""
 
@@ -865,25 +887,8 @@ class KeyedStore:
         return self.document("articles", key)
 
     def articles_quoted_at(self, keys: Collection[str]) -> list[int]:
-        """Positions of the quotes of the articles with these keys, ascending: each quote file's bytes searched for
-        the articles its quotes name, in order (a quote's text cannot hold an unescaped `"article":"`), and parsed
-        only when they do not name one for each of its quotes; no stored section holds an article's quotes."""
-        wanted = {key.encode("utf-8") for key in keys}
-        few = len(keys) <= ARTICLES_BY_PATTERN
-        naming = re.compile(b'"article":"(?:%s)"' % b"|".join(map(re.escape, wanted))) if few else None
-        positions: list[int] = []
-        start = 0
-        for number, (file, count) in enumerate(self.tables.files.get("quotes", [])):
-            check_stop()
-            raw = read_table_bytes(self.tables.directory / file) if file else b"{}"
-            if naming is None or naming.search(raw):
-                named = QUOTE_ARTICLE.findall(raw)
-                if len(named) != count or self.tables.superseded.get(file):
-                    documents = self.tables.segment_documents("quotes", number, keep=False).values()
-                    named = [str(document.get("article")).encode("utf-8") for document in documents]
-                positions.extend(start + offset for offset, key in enumerate(named) if key in wanted)
-            start += count or 0
-        return positions
+        """Positions of the quotes of the articles with these keys, ascending (see `quotes_of_articles`)."""
+        return quotes_of_articles(self.tables, keys)
 
     def person_document(self, key: str) -> Mapping[str, Any] | None:
         """The stored document of the person with this key, if stored."""

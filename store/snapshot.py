@@ -300,6 +300,9 @@ class Snapshot:
     """The whole store's counts, for a preview: a snapshot of only the first rows of a big store (see
     `store.preview`), shown while the whole store is read."""
     _keyed_removals: bool = field(default=False, repr=False)
+    _tables: Tables | None = field(default=None, repr=False)
+    """The store version's tables, when read from its files: while a big store's quotes are read, the quotes of
+    the articles a filter keeps are found in their files' bytes (see `_indexed_filter_positions`)."""
     """Whether writes ever removed quotes from the store: speakers may have gone from its index's names since."""
 
     @classmethod
@@ -388,6 +391,7 @@ class Snapshot:
             speaker_names,
             preview_counts,
             _keyed_removals=bool(getattr(tree, "removed_at", 0)),
+            _tables=tree if isinstance(tree, Tables) else None,
         )
 
     def read_all(self) -> None:
@@ -840,9 +844,13 @@ class Snapshot:
     def _indexes_filter(self, query_filter: Filter) -> bool:
         """Whether the stored index alone keeps the quotes of a filter while a big store is indexed: a `speaker:`
         naming few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or an `org:` naming few enough organizations
-        of an index that says who spoke for which."""
+        of an index that says who spoke for which; or whether the store's files keep those of an `article:`,
+        `source:` or `date:` filter (see `_indexed_filter_positions`)."""
+        from store.keyed_listing import ARTICLE_FILTERS
         from store.keyed_quote_index import KeyedQuoteIndex
 
+        if query_filter.field in ARTICLE_FILTERS:
+            return self._tables is not None
         if query_filter.field not in ("speaker", "org"):
             return False
         index = self._quote_index
@@ -853,9 +861,19 @@ class Snapshot:
     def _indexed_filter_positions(self, query_filter: Filter) -> set[int]:
         """Positions of the quotes a `speaker:` or `org:` filter keeps (see `_indexes_filter`), from the stored
         index alone: the named speakers' quotes and, for `org:`, those people said for the organizations named
-        (each organization's name keys that stand for it, see `OrganizationKeysByName`)."""
+        (each organization's name keys that stand for it, see `OrganizationKeysByName`). An `article:`, `source:`
+        or `date:` filter keeps the quotes of the articles it keeps, as `whosaid search` finds them by key: the
+        articles' documents read from their files (not from those the reading of the store is going through),
+        then the quote files' bytes searched for them (see `store.keyed_index.quotes_of_articles`)."""
+        from store.keyed_index import quotes_of_articles
+        from store.keyed_listing import ARTICLE_FILTERS, articles_kept
         from store.keyed_quote_index import KeyedQuoteIndex
 
+        if query_filter.field in ARTICLE_FILTERS:
+            assert self._tables is not None
+            articles = self._tables.documents("articles", parts_kept=1)
+            kept = articles_kept(query_filter, {str(document.get("key")): document for document in articles})
+            return set(quotes_of_articles(self._tables, kept)) if kept else set()
         index = self._quote_index
         assert isinstance(index, KeyedQuoteIndex)
         named = self._speakers_named(query_filter.term)

@@ -17,7 +17,7 @@ from store.schema import read_tables
 from store.search import parse_query
 from store.snapshot import Snapshot
 from tests.test_keyed_browsing import TYPED
-from tests.test_keyed_search import QUERIES, store_path  # noqa: F401 - the store these tests search
+from tests.test_keyed_search import ARTICLE_QUERIES, QUERIES, store_path  # noqa: F401 - the store these tests search
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui import browse_screen
 from tui.browse_screen import BrowseScreen
@@ -91,13 +91,17 @@ def test_a_search_while_the_quotes_are_read_finds_every_copy_the_whole_index_fin
         """Whether the stored index alone answers the query while the quotes are read."""
         parsed = parse_query(query)
         return (
-            all(query_filter.field in ("speaker", "org") for query_filter in parsed.filters)
-            and min((len(whole._speakers_named(term)) for term in parsed.terms), default=0) <= speakers_looked_up
-            and all(len(whole._speakers_named(f.term)) <= speakers_looked_up for f in parsed.filters)
+            min((len(whole._speakers_named(term)) for term in parsed.terms), default=0) <= speakers_looked_up
+            and all(
+                len(whole._speakers_named(f.term)) <= speakers_looked_up
+                for f in parsed.filters
+                if f.field in ("speaker", "org")
+            )
         )
 
-    queries = [query for query in [*QUERIES, *TYPED] if indexed_while_reading(query)]
+    queries = [query for query in [*QUERIES, *TYPED, *ARTICLE_QUERIES] if indexed_while_reading(query)]
     assert len(queries) > 20
+    assert sum(any(f in query for f in ("article:", "source:", "date:")) for query in queries) >= 10
     assert sum("org:" in query for query in queries) >= 5 or speakers_looked_up < 10
     named = [[len(whole._speakers_named(term)) for term in parse_query(query).terms] for query in queries]
     assert any(max(counts, default=0) > speakers_looked_up for counts in named) or speakers_looked_up > 100
