@@ -863,16 +863,15 @@ class Snapshot:
         index alone: the named speakers' quotes and, for `org:`, those people said for the organizations named
         (each organization's name keys that stand for it, see `OrganizationKeysByName`). An `article:`, `source:`
         or `date:` filter keeps the quotes of the articles it keeps, as `whosaid search` finds them by key: the
-        articles' documents read from their files (not from those the reading of the store is going through),
-        then the quote files' bytes searched for them (see `store.keyed_index.quotes_of_articles`)."""
+        articles kept, then the quote files' bytes searched for them (see `store.keyed_index.quotes_of_articles`)."""
         from store.keyed_index import quotes_of_articles
-        from store.keyed_listing import ARTICLE_FILTERS, articles_kept
+        from store.keyed_listing import ARTICLE_FILTERS
         from store.keyed_quote_index import KeyedQuoteIndex
 
         if query_filter.field in ARTICLE_FILTERS:
             assert self._tables is not None
-            articles = self._tables.documents("articles", parts_kept=1)
-            kept = articles_kept(query_filter, {str(document.get("key")): document for document in articles})
+            documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
+            kept = {documents[position]["key"] for position in sorted(self._articles_kept(query_filter))}
             return set(quotes_of_articles(self._tables, kept)) if kept else set()
         index = self._quote_index
         assert isinstance(index, KeyedQuoteIndex)
@@ -1036,11 +1035,15 @@ class Snapshot:
             return self._quotes_said_by_named(query_filter.term)
         if query_filter.field == "org":
             return self._quotes_for_organization_named(query_filter.term)
+        return self._quotes_of_articles(self._articles_kept(query_filter))
+
+    def _articles_kept(self, query_filter: Filter) -> set[int]:
+        """Positions of the articles a `source:`, `date:` or `article:` filter keeps."""
         if query_filter.field == "source":
-            return self._quotes_of_articles(self._outlet_lines.owners_matching(query_filter.term))
+            return self._outlet_lines.owners_matching(query_filter.term)
         if query_filter.field == "date":
-            return self._quotes_of_articles(self._articles_dated(date_prefix(query_filter.term)))
-        return self._quotes_of_articles(self._article_lines.owners_matching(query_filter.term))
+            return self._articles_dated(date_prefix(query_filter.term))
+        return self._article_lines.owners_matching(query_filter.term)
 
     @built_once
     def _outlet_lines(self) -> NameLines:
