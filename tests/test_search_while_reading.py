@@ -147,12 +147,13 @@ def test_a_search_naming_many_speakers_waits_for_the_quotes_and_lists_each_once(
 
 
 @synchronously
+@pytest.mark.parametrize("query", ["harbor", "harbor date:2024", "article:harbor"])
 async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_once(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
+    query: str,
 ) -> None:
     whole = searched_in_the_browser_as_big(monkeypatch, store_path)
-    query = "harbor"
     copies = list(whole._search_positions(parse_query(query)))
     assert len(whole.search_quotes(query)) < len(copies), "the test store prints some quotes twice"
     reading = held_reading(monkeypatch)
