@@ -108,13 +108,14 @@ class GatheredTexts(Sequence[str]):
 
 
 class JoinedTexts(Sequence[str]):
-    """Short texts (keys) held as one string and where each ends: a few bytes a text, where a string apiece costs
-    fifty more and holds the small-object pools it was made in."""
+    """Short texts (keys) held as their UTF-8 bytes joined, with where each ends: a few bytes a text, where a string
+    apiece costs fifty more and holds the small-object pools it was made in (and one string of them all would take
+    four bytes a character for every key once one key held a character outside the first 65,536)."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        listed = list(texts)
-        self._ends = array("Q", accumulate(map(len, listed)))
-        self._joined = "".join(listed)
+        encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+        self._ends = array("Q", accumulate(map(len, encoded)))
+        self._joined = b"".join(encoded)
 
     def __len__(self) -> int:
         return len(self._ends)
@@ -130,14 +131,16 @@ class JoinedTexts(Sequence[str]):
             return [self[position] for position in range(*index.indices(len(self)))]
         if index < 0:
             index += len(self._ends)
+            if index < 0:
+                raise IndexError("text index out of range")
         end = self._ends[index]
-        return self._joined[self._ends[index - 1] if index else 0 : end]
+        return self._joined[self._ends[index - 1] if index else 0 : end].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
         start = 0
         joined = self._joined
         for end in self._ends:
-            yield joined[start:end]
+            yield joined[start:end].decode("utf-8", "surrogatepass")
             start = end
 
 

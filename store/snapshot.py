@@ -300,10 +300,10 @@ class Snapshot:
     """The whole store's counts, for a preview: a snapshot of only the first rows of a big store (see
     `store.preview`), shown while the whole store is read."""
     _keyed_removals: bool = field(default=False, repr=False)
+    """Whether writes ever removed quotes from the store: speakers may have gone from its index's names since."""
     _tables: Tables | None = field(default=None, repr=False)
     """The store version's tables, when read from its files: while a big store's quotes are read, the quotes of
     the articles a filter keeps are found in their files' bytes (see `_indexed_filter_positions`)."""
-    """Whether writes ever removed quotes from the store: speakers may have gone from its index's names since."""
 
     @classmethod
     def build(
@@ -828,7 +828,13 @@ class Snapshot:
             and self._few_named(parsed.terms)
             and all(map(self._indexes_filter, parsed.filters))
         )
-        positions = self._search_positions(parsed, reading)
+        if reading:
+            try:
+                positions = self._search_positions(parsed, reading)
+            except StoreError:
+                reading = False  # a writer replaced files this version names: answer as the store is read
+        if not reading:
+            positions = self._search_positions(parsed)
         check_stop()
         return CopiesListed(self.stored_quotes, positions) if reading else self._entries(positions)
 

@@ -75,4 +75,9 @@ def test_documents_sorted_by_name_read_back_as_parsed_ones_sorted(count: int) ->
         assert list(packed.names) == [document["name"] for document in expected]
         if count:
             assert packed[-1] == expected[-1] and packed.keys[-1] == expected[-1]["key"]
+        for past_the_end in (count, -count - 1):
+            with pytest.raises(IndexError):
+                packed.keys[past_the_end]
+            with pytest.raises(IndexError):
+                packed[past_the_end]
         packed.compress()

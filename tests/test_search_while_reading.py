@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
+from store.model import Extraction, Person, Quote
 from store.quote_records import CopiesListed, QuoteRecords
 from store.schema import read_tables
 from store.search import parse_query
@@ -234,3 +235,34 @@ def test_a_search_while_reading_a_store_that_lost_articles_finds_what_the_whole_
             assert list(found.positions) == list(whole._search_positions(parse_query(query))), query
             compared += bool(found.positions)
     assert compared > 15
+
+
+def test_an_article_filter_typed_after_a_writer_replaced_the_files_answers_as_the_store_is_read(
+    opened: Snapshot,
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The quote files the opened version names are gone once two writes replaced them: a filter on articles
+    searched in their bytes then answers as the store is read (from its current files), instead of failing."""
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 4096)
+    whole = Store(store_path).snapshot
+
+    def extracted(text: str) -> Extraction:
+        sentence = text.splitlines()[-1]
+        said = Quote(sentence, "Zed Quill", text.index(sentence), len(text), 2)
+        return Extraction(text.splitlines()[0], (Person("Zed Quill"),), (), (said,))
+
+    writer = Store(store_path, extractor=extracted)
+    for number in (1, 2):
+        writer.ingest([(f"late-{number}.txt", f"Late story {number}\n\nthe harbor waits {number}")])
+    assert not (store_path.parent / f"{store_path.name}.d" / opened_quote_file(opened)).exists()
+    for query in ("source:reuters", "date:2024", "article:story"):
+        found = opened.search_quotes(query, while_indexing=True)
+        assert not isinstance(found, CopiesListed), query
+        assert [quote.text for quote in found] == [quote.text for quote in whole.search_quotes(query)], query
+
+
+def opened_quote_file(snapshot: Snapshot) -> str:
+    """The first quote file of the store version a snapshot was opened on."""
+    assert snapshot._tables is not None
+    return snapshot._tables.files["quotes"][0][0]
