@@ -66,6 +66,10 @@ class Store:
         self.lean = False
         """Whether snapshots hold as little as they can, at some processor cost (each person's document packed,
         a few quote files parsed at a time): for a browser open all day, not for a command that prints and ends."""
+        self.keyed = False
+        """Whether snapshots search the stored index by key (as lean ones do) rather than parse it whole: for a
+        command that reads the store whole to print most of it, the parsed index is hundreds of MB at 100,000
+        articles that its one search does not need."""
 
     @property
     def extractor(self) -> Callable[[str], Extraction]:
@@ -88,7 +92,11 @@ class Store:
             try:
                 current = tables if tables is not None and attempt == 0 else read_tables(self.path)
                 snapshot = Snapshot.build(
-                    current or {}, str(self.path), read_current=lambda: read_tables(self.path) or {}, lean=self.lean
+                    current or {},
+                    str(self.path),
+                    read_current=lambda: read_tables(self.path) or {},
+                    lean=self.lean,
+                    keyed=self.keyed,
                 )
                 if complete:
                     snapshot.read_all()

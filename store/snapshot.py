@@ -313,11 +313,13 @@ class Snapshot:
         read_current: TablesReader | None = None,
         lean: bool = False,
         *,
+        keyed: bool = False,
         preview_counts: StoreSummary | None = None,
         speakers_named: Mapping[str, str] | None = None,
     ) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
-        holding each person's document packed and only a few quote files parsed (see `Store.lean`). A preview
+        holding each person's document packed and only a few quote files parsed (see `Store.lean`); lean or
+        `keyed`, searching the stored index by key rather than parsing it whole (see `Store.keyed`). A preview
         (see `store.preview`) gives the whole store's counts, and the names of its quotes' speakers that are not
         among its people and organizations."""
         article_documents: Sequence[dict[str, Any]] = (
@@ -366,7 +368,7 @@ class Snapshot:
         people_by_name = _by_name(tree, "people", read_current, lean)
         organizations_by_name = _by_name(tree, "organizations", read_current, lean)
         speaker_names = SpeakerNames(people_by_name, organizations_by_name)
-        keyed_parts = keyed_index_parts(tree) if lean else None
+        keyed_parts = keyed_index_parts(tree) if lean or keyed else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         names: Mapping[str, str] = speaker_names
         if speakers_named is not None:

@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from store import Store, documents, index_parts, keyed_index, parse_query, storage
+from store import snapshot as snapshot_module
 from store.errors import StoreError
 from store.keyed_index import KeyedSearch, read_by_key
 from store.model import Extraction, Organization, Person, Quote
@@ -277,6 +278,25 @@ def test_an_export_read_by_key_that_a_writer_disturbs_reads_the_store_whole(
     monkeypatch.setattr(QuoteDocuments, "article_author", replaced)
     assert cli.main(arguments) == 0
     assert capsys.readouterr() == exported and exported.out.count("\n") > 3
+
+
+def test_a_search_read_whole_looks_its_words_up_in_the_index_by_key_rather_than_parsing_it(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search printing most of a big store reads it whole: the parsed index would add hundreds of MB to it (650 MB
+    for 615,545 quotes at 100,000 articles)."""
+    expected = {query: len(whole_entries(store_path, query)) for query in ("harbor", "ann", '"the harbor"')}
+
+    def parsed_index(*_: object) -> None:
+        raise AssertionError("the whole index was parsed")
+
+    monkeypatch.setattr(cli, "keyed_entries", lambda *_: None)
+    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    monkeypatch.setattr(snapshot_module, "QuoteIndex", parsed_index)
+    for query, count in expected.items():
+        code, out, _ = printed(capsys, store_path, query, "--jsonl")
+        assert (code, out.count("\n")) == (0, count), query
+    assert min(expected.values()) > 0
 
 
 def searches_read_by_key(monkeypatch: pytest.MonkeyPatch) -> list[str]:
