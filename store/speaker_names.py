@@ -18,18 +18,21 @@ class SpeakerNames(Mapping[str, str]):
     """Each speaker id's name ("person:KEY", "organization:KEY"): the people in their listed order, then the
     organizations; the positions by key are the snapshot's lookups of people and organizations too."""
 
-    def __init__(self, people: Sequence[Mapping[str, Any]], organizations: Sequence[Mapping[str, Any]]) -> None:
+    def __init__(
+        self, people: Sequence[Mapping[str, Any]], organizations: Sequence[Mapping[str, Any]], compact: bool = True
+    ) -> None:
         """The people's and organizations' documents, in their listed order (packed ones give their keys and
-        names as they were sorted, so none is parsed again here)."""
+        names as they were sorted, so none is parsed again here); positions by key `compact` (see `KeyPositions`),
+        else in dictionaries, several times quicker to look up, for a command that reads the store once."""
         person_keys, self._person_names = _keys_and_names(people)
         organization_keys, self._organization_names = _keys_and_names(organizations)
         self.person_keys = person_keys
         """Each person's key, in `people`'s order."""
         self.organization_keys = organization_keys
         """Each organization's key, in `organizations`' order."""
-        self.person_positions: Mapping[str, int] = KeyPositions(person_keys)
+        self.person_positions: Mapping[str, int] = positions_by_key(person_keys, compact)
         """Where each person stands in `people`, by key."""
-        self.organization_positions: Mapping[str, int] = KeyPositions(organization_keys)
+        self.organization_positions: Mapping[str, int] = positions_by_key(organization_keys, compact)
         """Where each organization stands in `organizations`, by key."""
 
     def number_of(self, speaker: str) -> int | None:
@@ -73,6 +76,12 @@ class SpeakerNames(Mapping[str, str]):
 
     def __len__(self) -> int:
         return len(self.person_positions) + len(self.organization_positions)
+
+
+def positions_by_key(keys: Sequence[str], compact: bool) -> Mapping[str, int]:
+    """Each key's position in `keys` (the last, for a key listed twice): `KeyPositions` when `compact`, else a
+    dictionary."""
+    return KeyPositions(keys) if compact else {key: position for position, key in enumerate(keys)}
 
 
 def _keys_and_names(documents: Sequence[Mapping[str, Any]]) -> tuple[Sequence[str], Sequence[str]]:

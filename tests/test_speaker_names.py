@@ -15,7 +15,10 @@ PEOPLE = [
 ORGANIZATIONS = [{"key": "o1", "name": "Harbor Board"}]
 
 
-def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("compact", [True, False])
+def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(
+    monkeypatch: pytest.MonkeyPatch, compact: bool
+) -> None:
     people = PackedDocuments.sorted_by(iter(PEOPLE), key=lambda doc: fold(doc["name"]))
     organizations = PackedDocuments.sorted_by(iter(ORGANIZATIONS), key=lambda doc: fold(doc["name"]))
 
@@ -24,12 +27,13 @@ def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(monkey
 
     monkeypatch.setattr(PackedDocuments, "__getitem__", parsed)
     monkeypatch.setattr(PackedDocuments, "__iter__", parsed)
-    names = SpeakerNames(people, organizations)
+    names = SpeakerNames(people, organizations, compact=compact)
     assert names["person:b2"] == "Zoë Brandt"
     assert names.get("organization:o1") == "Harbor Board"
     assert names.get("person:zz") is None and names.get("unattributed") is None
     assert list(names) == ["person:a1", "person:b2", "organization:o1"]
     assert names.person_positions == {"a1": 0, "b2": 1}
+    assert [names.number_of(speaker) for speaker in ("person:a1", "organization:o1", "person:zz")] == [0, 2, None]
 
 
 def test_plain_documents_are_named_alike() -> None:
