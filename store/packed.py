@@ -50,7 +50,7 @@ class PackedDocuments(Sequence[Document]):
         del sort_keys
         packed = cls((), compressed=False)
         packed._packed = GatheredTexts(gathered, ends, order)
-        packed.keys = JoinedTexts(keys[position] for position in order)
+        packed.keys = GatheredTexts.joined(keys[position] for position in order)
         del keys
         packed.names = PackedTexts(names[position] for position in order)
         return packed
@@ -79,46 +79,26 @@ class PackedDocuments(Sequence[Document]):
 
 
 class GatheredTexts(Sequence[str]):
-    """UTF-8 texts gathered in one buffer, read in a given order: one allocation, given back whole when dropped,
-    where a string apiece (about 300,000 people's and organizations' documents) left the allocator's small-object
-    pools scattered with the few strings kept beside them."""
+    """Texts held as their UTF-8 bytes one after another in one buffer, with where each ends, read in a given order
+    (else in the order gathered): one allocation, given back whole when dropped, where a string apiece (about
+    300,000 people's and organizations' documents and keys) cost fifty bytes more each and left the allocator's
+    small-object pools scattered with the few strings kept beside them."""
 
-    def __init__(self, gathered: bytearray, ends: array, order: array) -> None:
+    def __init__(self, gathered: bytes | bytearray, ends: array, order: array | None = None) -> None:
         self._gathered = gathered
         self._ends = ends
         """Where each text ends in `_gathered`, in the order they were gathered."""
         self._order = order
-        """Which gathered text stands at each position."""
+        """Which gathered text stands at each position (None: the one gathered there)."""
 
-    def __len__(self) -> int:
-        return len(self._order)
-
-    @overload
-    def __getitem__(self, index: int) -> str: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[str]: ...
-
-    def __getitem__(self, index: int | slice) -> str | list[str]:
-        if isinstance(index, slice):
-            return [self[position] for position in range(*index.indices(len(self)))]
-        gathered = self._order[index]
-        start = self._ends[gathered - 1] if gathered else 0
-        return self._gathered[start : self._ends[gathered]].decode()
-
-
-class JoinedTexts(Sequence[str]):
-    """Short texts (keys) held as their UTF-8 bytes joined, with where each ends: a few bytes a text, where a string
-    apiece costs fifty more and holds the small-object pools it was made in (and one string of them all would take
-    four bytes a character for every key once one key held a character outside the first 65,536)."""
-
-    def __init__(self, texts: Iterable[str]) -> None:
+    @classmethod
+    def joined(cls, texts: Iterable[str]) -> GatheredTexts:
+        """These texts gathered in their order."""
         encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
-        self._ends = array("Q", accumulate(map(len, encoded)))
-        self._joined = b"".join(encoded)
+        return cls(b"".join(encoded), array("Q", accumulate(map(len, encoded))))
 
     def __len__(self) -> int:
-        return len(self._ends)
+        return len(self._ends if self._order is None else self._order)
 
     @overload
     def __getitem__(self, index: int) -> str: ...
@@ -130,18 +110,12 @@ class JoinedTexts(Sequence[str]):
         if isinstance(index, slice):
             return [self[position] for position in range(*index.indices(len(self)))]
         if index < 0:
-            index += len(self._ends)
+            index += len(self)
             if index < 0:
                 raise IndexError("text index out of range")
-        end = self._ends[index]
-        return self._joined[self._ends[index - 1] if index else 0 : end].decode("utf-8", "surrogatepass")
-
-    def __iter__(self) -> Iterator[str]:
-        start = 0
-        joined = self._joined
-        for end in self._ends:
-            yield joined[start:end].decode("utf-8", "surrogatepass")
-            start = end
+        gathered = index if self._order is None else self._order[index]
+        start = self._ends[gathered - 1] if gathered else 0
+        return self._gathered[start : self._ends[gathered]].decode("utf-8", "surrogatepass")
 
 
 class PackedOnRead(Sequence[Document]):
