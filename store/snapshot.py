@@ -17,6 +17,7 @@ from store.built_once import built_once
 from store.citations import Citation, format_citation
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
+from store.keyed_listing import ARTICLE_FILTERS
 from store.keys import fold, name_key, name_key_unkept
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.numbered_column import NumberedColumn
@@ -854,7 +855,6 @@ class Snapshot:
         naming few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or an `org:` naming few enough organizations
         of an index that says who spoke for which; or whether the store's files keep those of an `article:`,
         `source:` or `date:` filter (see `_indexed_filter_positions`)."""
-        from store.keyed_listing import ARTICLE_FILTERS
         from store.keyed_quote_index import KeyedQuoteIndex
 
         if query_filter.field in ARTICLE_FILTERS:
@@ -873,7 +873,6 @@ class Snapshot:
         or `date:` filter keeps the quotes of the articles it keeps, as `whosaid search` finds them by key: the
         articles kept, then the quote files' bytes searched for them (see `store.keyed_index.quotes_of_articles`)."""
         from store.keyed_index import quotes_of_articles
-        from store.keyed_listing import ARTICLE_FILTERS
         from store.keyed_quote_index import KeyedQuoteIndex
 
         if query_filter.field in ARTICLE_FILTERS:

@@ -540,18 +540,14 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             return None
         return self.directory / file
 
-    def unchanged_file_bytes(self, name: str, number: int) -> bytes | None:
-        """The stored bytes of one file of a table, when this writer has neither changed it nor superseded any of its
-        documents (None otherwise)."""
-        path = self.unchanged_file(name, number)
-        return read_table_bytes(path) if path is not None else None
-
     def file_may_hold(self, name: str, number: int, needles: Collection[bytes]) -> bool:
         """Whether one file of a table may hold any of these byte strings: a stored file this writer has neither
-        parsed nor changed (see `unchanged_file_bytes`) is searched in its bytes, unparsed; of any other, it is
-        said to."""
-        raw = None if self.files[name][number][0] in self._parsed else self.unchanged_file_bytes(name, number)
-        return raw is None or any(needle in raw for needle in needles)
+        parsed nor changed (see `unchanged_file`) is searched in its bytes, unparsed; of any other, it is said to."""
+        path = None if self.files[name][number][0] in self._parsed else self.unchanged_file(name, number)
+        if path is None:
+            return True
+        raw = read_table_bytes(path)
+        return any(needle in raw for needle in needles)
 
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""
