@@ -195,27 +195,30 @@ class QuoteGroups:
         speaker at a time when a search finds the quotes of thousands of speakers); unless `keep_apart`, a speaker
         whose quotes are all apart is not recorded (`entries` groups every speaker once, and keeps only copies)."""
         grouped, quotes_of = self._grouped, self._positions
-        several = []
+        several: dict[str, Sequence[int]] = {}
+        """Each speaker with more than one quote, and their quotes' positions (looked up once)."""
         apart: list[str] = []
         for speaker in dict.fromkeys(speakers):
             if speaker and speaker not in grouped:
-                if len(quotes_of[speaker]) == 1:
+                said = quotes_of[speaker]
+                if len(said) == 1:
                     apart.append(speaker)
                 else:
-                    several.append(speaker)
+                    several[speaker] = said
         texts = self._texts
-        few = [speaker for speaker in several if len(quotes_of[speaker]) <= FEW_TO_PAIR]
-        counts = [len(quotes_of[speaker]) for speaker in few]
-        squeezed = squeezed_words(texts_at(texts, [position for speaker in few for position in quotes_of[speaker]]))
-        surely_apart = {speaker for speaker, alone in zip(few, _surely_apart(squeezed, counts), strict=True) if alone}
-        several = [speaker for speaker in several if speaker not in surely_apart]
+        few = [(speaker, said) for speaker, said in several.items() if len(said) <= FEW_TO_PAIR]
+        counts = [len(said) for _, said in few]
+        squeezed = squeezed_words(texts_at(texts, [position for _, said in few for position in said]))
+        alone = _surely_apart(squeezed, counts)
+        surely_apart = [speaker for (speaker, _), apart in zip(few, alone, strict=True) if apart]
+        for speaker in surely_apart:
+            del several[speaker]
         if keep_apart:
             grouped.update(dict.fromkeys(apart))
             grouped.update(dict.fromkeys(surely_apart))
-        padded = padded_words(texts_at(texts, [position for speaker in several for position in quotes_of[speaker]]))
+        padded = padded_words(texts_at(texts, [position for said in several.values() for position in said]))
         start = 0
-        for speaker in several:
-            positions = quotes_of[speaker]
+        for speaker, positions in several.items():
             groups = speaker_groups(positions, padded[start : start + len(positions)])
             if keep_apart or groups.copies:
                 grouped[speaker] = groups

@@ -191,10 +191,10 @@ def extractor_counts(tree: Mapping[str, Any], articles: int) -> Mapping[str, int
     return counts if counts is not None else ({str(UNRECORDED_VERSION): articles} if articles else {})
 
 
-def keyed_index_parts(tree: Mapping[str, Any]) -> list[IndexPart] | None:
-    """The parts of a big store's quote index, to search by key (see KEYED_BROWSING_QUOTES); None for a smaller
-    store, or one whose index was not written for it."""
-    if not isinstance(tree, Tables) or tree.document_count("quotes") <= KEYED_BROWSING_QUOTES:
+def keyed_index_parts(tree: Mapping[str, Any], any_size: bool = False) -> list[IndexPart] | None:
+    """The parts of a big store's quote index (or, `any_size`, of any store's), to search by key (see
+    KEYED_BROWSING_QUOTES); None for a smaller store, or one whose index was not written for it."""
+    if not isinstance(tree, Tables) or (not any_size and tree.document_count("quotes") <= KEYED_BROWSING_QUOTES):
         return None
     from store.keyed_index import index_parts  # it reads stores through this module
 
@@ -369,7 +369,7 @@ class Snapshot:
         people_by_name = _by_name(tree, "people", read_current, lean)
         organizations_by_name = _by_name(tree, "organizations", read_current, lean)
         speaker_names = SpeakerNames(people_by_name, organizations_by_name, compact=lean)
-        keyed_parts = keyed_index_parts(tree) if lean or keyed else None
+        keyed_parts = keyed_index_parts(tree, any_size=keyed and not lean) if lean or keyed else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         names: Mapping[str, str] = speaker_names
         if speakers_named is not None:

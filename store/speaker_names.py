@@ -112,9 +112,13 @@ class SpeakerPositions(Mapping[str, Sequence[int]]):
 
     def _numbered(self, speakers: Sequence[str | None]) -> Iterator[tuple[int, int]]:
         """Each quote's speaker's number and the quote's position, in position order."""
+        numbers: dict[str, int | None] = {}
+        """Each speaker's number, looked up once: a speaker's quotes come in runs (an article's)."""
         for position, speaker in enumerate(speakers):
             if speaker:
-                number = self._names.number_of(speaker)
+                number = numbers.get(speaker, -1)
+                if number == -1:
+                    number = numbers[speaker] = self._names.number_of(speaker)
                 if number is None:
                     self._others.setdefault(speaker, array("I")).append(position)
                 else:
