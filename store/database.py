@@ -6,7 +6,7 @@ import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from itertools import chain, islice
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -317,13 +317,12 @@ class Store:
         self, extracted: Iterable[ExtractedItem], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
         """Store articles already extracted (in worker processes, or elsewhere), in their order, a batch per write;
-        each with the version of the extractor that read it, or by default this store's. Once the first article
-        is in (the workers started), the writer's lookups are read while the workers go on."""
+        each with the version of the extractor that read it, or by default this store's. The writer's lookups are
+        read before the first article is taken, so that no text stored already goes to a worker (see
+        `already_read`): a folder ingested again is read, not extracted again."""
         read_tables(self.path)
-        pairs = iter(extracted)
-        first = list(islice(pairs, 1))
         self._read_lookups_ahead()
-        pairs = chain(first, pairs)
+        pairs = iter(extracted)
         while batch := list(islice(pairs, batch_size)):
             by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch if entry[1] is not None}
             versions = {content_hash(entry[0][1]): entry[2] for entry in batch if len(entry) > 2}

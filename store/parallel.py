@@ -8,12 +8,9 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
-import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
@@ -23,14 +20,13 @@ Item = TypeVar("Item", bound=tuple)
 PR_SET_PDEATHSIG = 1
 """Linux's prctl option: the signal a process gets when its parent dies."""
 HANDOVER_SECONDS = 0.0005
-"""How long the writing thread may hold the interpreter before the threads feeding the workers and taking their
-results get a turn (Python's default, 5 ms, starves them while a batch is written, leaving the workers idle)."""
+"""How long the writing thread may hold the interpreter before the pool's threads sending the workers their texts
+and taking their results get a turn (Python's default, 5 ms, starves them while a batch is written, leaving the
+workers idle)."""
 CHUNK_SIZE = 8
 """Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
 WARM_UP_TEXT = "Loaded.\n\nThe extractor reads this line once before the workers start."
 """What the extractor reads before the workers fork, so that everything it loads on first use is loaded once."""
-FEEDING: weakref.WeakKeyDictionary[multiprocessing.pool.Pool, Callable[[], None]] = weakref.WeakKeyDictionary()
-"""How to stop feeding each pool that `extracted_in_workers` feeds (see `stopped`)."""
 WORKER_COLLECTION_THRESHOLD = 20_000
 """How many more objects than it freed a worker (or the process taking its extractions) makes before the cycle
 collector looks for garbage cycles. Extraction makes none (a collection after hundreds of articles finds nothing)
@@ -53,16 +49,19 @@ def extract_text(text: str) -> Extraction:
     return extract(text)
 
 
-def extract_texts(texts: list[str]) -> list[Extraction]:
-    """In a worker: what the installed extractor finds in each text."""
-    from store.extraction import extract
-
-    return [extract(text) for text in texts]
+def extracted_each(work: Callable[[str], Extraction], texts: list[str]) -> list[Extraction]:
+    """In a worker: what `work` makes of each of a chunk's texts."""
+    return [work(text) for text in texts]
 
 
-def extracted_unless_skipped(work: Callable[[str], Extraction], text: str | None) -> Extraction | None:
-    """In a worker: what `work` makes of a text, or None for a text the feeder passed over (sent as None)."""
-    return None if text is None else work(text)
+class _Chunk:
+    """Texts going to one worker together, and once sent, what it will make of them."""
+
+    __slots__ = ("texts", "result")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.result: multiprocessing.pool.AsyncResult[list[Extraction]] | None = None
 
 
 def extracted_in_workers(
@@ -75,44 +74,63 @@ def extracted_in_workers(
 ) -> Iterator[tuple[Item, Extraction | None]]:
     """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
     processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
-    A text `skip` says needs no extraction (one stored already) is not sent: its item comes back with None.
+    A text `skip` says needs no extraction (one stored already) never goes to a worker: its item comes back with
+    None as soon as those before it have, so a folder read again costs no round trip to a worker per file.
 
-    At most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken: a big
-    folder is streamed, and the workers go on while the caller writes a batch. Closing the iterator early
-    stops the workers. Meanwhile the cycle collector runs here as rarely as in the workers: the texts read and
-    the extractions taken back make no cycles. A `pool` forked earlier (see `workers_forked_first`) is used, and
+    The items are read here, as the caller takes extractions: each one comes back as soon as it is made, and at
+    most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken, so a big
+    folder is streamed and the workers go on while the caller writes a batch. Closing the iterator early stops
+    the workers. Meanwhile the cycle collector runs here as rarely as in the workers: the texts read and the
+    extractions taken back make no cycles. A `pool` forked earlier (see `workers_forked_first`) is used, and
     stopped in the end, instead of forking one here.
     """
     ahead = max(ahead, 4 * jobs * CHUNK_SIZE)
-    room = threading.Semaphore(ahead)
-    stopping = threading.Event()
-
-    waiting: deque[Item] = deque()
-
-    def stop_feeding() -> None:
-        stopping.set()
-        room.release(ahead + 1)
-
-    def fed() -> Iterator[str]:
-        remaining = iter(items)
-        while room.acquire() and not stopping.is_set():
-            item = next(remaining, None)
-            if item is None:
-                return
-            waiting.append(item)
-            yield None if skip is not None and skip(item[1]) else item[1]
-
     pool = worker_pool(jobs) if pool is None else pool
-    FEEDING[pool] = stop_feeding
+    waiting: deque[tuple[Item, _Chunk | None, int]] = deque()
+    """The items read and not yet given back, in order: each with the chunk its text went to (None when skipped)
+    and its place in that chunk."""
+    filling = _Chunk()
+
+    def send() -> None:
+        """Send the chunk being filled to a worker, and start another."""
+        nonlocal filling
+        if filling.texts:
+            filling.result = pool.apply_async(extracted_each, (work, filling.texts))
+            filling = _Chunk()
+
+    def given_back() -> tuple[Item, Extraction | None]:
+        """The first waiting item and its extraction, waiting for it if need be."""
+        item, chunk, place = waiting.popleft()
+        if chunk is None:
+            return item, None
+        if chunk.result is None:
+            send()
+        assert chunk.result is not None
+        return item, chunk.result.get()[place]
+
+    def ready() -> bool:
+        """Whether the first waiting item can be given back without waiting."""
+        chunk = waiting[0][1]
+        return chunk is None or (chunk.result is not None and chunk.result.ready())
+
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(HANDOVER_SECONDS)
     thresholds = gc.get_threshold()
     gc.set_threshold(WORKER_COLLECTION_THRESHOLD, *thresholds[1:])
     try:
-        worked = work if skip is None else partial(extracted_unless_skipped, work)
-        for extraction in pool.imap(worked, fed(), chunksize=CHUNK_SIZE):
-            room.release()
-            yield waiting.popleft(), extraction
+        for item in items:
+            if skip is not None and skip(item[1]):
+                waiting.append((item, None, 0))
+            else:
+                waiting.append((item, filling, len(filling.texts)))
+                filling.texts.append(item[1])
+                if len(filling.texts) == CHUNK_SIZE:
+                    send()
+            while waiting and (len(waiting) >= ahead or ready()):
+                yield given_back()
+        send()
+        while waiting:
+            yield given_back()
     finally:
         gc.set_threshold(*thresholds)
         sys.setswitchinterval(switch_interval)
@@ -135,12 +153,7 @@ def workers_forked_first(jobs: int) -> Iterator[multiprocessing.pool.Pool | None
 
 
 def stopped(pool: multiprocessing.pool.Pool) -> None:
-    """Stop a pool's workers, first letting the thread that feeds them articles end (see `extracted_in_workers`):
-    a pool whose feeding thread waits for room never stops. An error or Ctrl+C that leaves the caller keeps the
-    generator that feeds them alive in its traceback, so the feeding is stopped here rather than left to it."""
-    stop_feeding = FEEDING.pop(pool, None)
-    if stop_feeding is not None:
-        stop_feeding()
+    """Stop a pool's workers, whatever they were doing."""
     pool.terminate()
     pool.join()
 

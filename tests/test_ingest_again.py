@@ -93,3 +93,21 @@ def test_a_stored_text_a_replacement_in_the_same_batch_removed_is_extracted_and_
     assert [(outcome.added, outcome.replaced) for outcome in outcomes] == [(True, True), (True, False)]
     assert extractor.read == [second, first]
     assert sorted(article.title for article in Store(store_path).snapshot.articles) == ["Story 0", "Story 1"]
+
+
+def extracted_as_tagged(text: str) -> Extraction:
+    """In a worker: the tagged stand-in extraction of a text that is not stored yet ("new" in it)."""
+    if "new" not in text:
+        raise AssertionError(f"a stored text went to a worker: {text[:40]!r}")
+    return tagged_extract(text)
+
+
+def test_workers_are_sent_no_stored_text_from_the_first_one_on(store_path: Path) -> None:
+    texts = [(f"{n}.txt", text) for n, (_, text) in enumerate(articles(40))]
+    Store(store_path, extractor=tagged_extract).ingest(texts)
+    again = [*texts, ("new.txt", articles(41)[40][1] + "\n\nSomething new.")]
+    store = Store(store_path, extractor=tagged_extract)
+    extracted = extracted_in_workers(iter(again), jobs=2, ahead=8, work=extracted_as_tagged, skip=store.already_read)
+    outcomes = [outcome for batch in store.ingest_extracted_in_batches(extracted, batch_size=7) for outcome in batch]
+    assert [outcome.added for outcome in outcomes] == [False] * 40 + [True]
+    assert len(Store(store_path).snapshot.articles) == 41
