@@ -2,8 +2,9 @@
 
 Tables: `articles` (title, source, hash, time, keys of its people and organizations, and the author, date,
 outlet and url its source states, where it does), `texts`
-(each article's full text, read only when an article is opened), `people` (name, aliases, and a
-role and organization per article), `organizations` (name, aliases, articles), `quotes` (text,
+(each article's full text, read only when an article is opened), `people` (name, aliases, a
+role and organization per article, and whether the writer found all their quotes apart: see
+store.quote_groups), `organizations` (name, aliases, articles), `quotes` (text,
 article, start offset, paragraph, and speaker as "person:KEY" or "organization:KEY" or null;
 its key and end offset follow from those), and `search` (the quote index, see store.quote_index).
 """
@@ -22,6 +23,7 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
+from store.quote_groups import QUOTES_APART, runs_apart
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
 
@@ -65,6 +67,8 @@ class DocumentWriter:
         self.index = index
         self.people: dict[str, dict[str, Any]] = {}
         """The people this transaction changes or adds, by key (those stored leave their place in their file)."""
+        self.new_people: set[str] = set()
+        """The keys of the people this transaction adds: all their quotes are among its new ones."""
         self.organizations: dict[str, dict[str, Any]] = {}
         self.new_articles: dict[str, dict[str, Any]] = {}
         """Articles added in this transaction, by content hash, in order."""
@@ -251,6 +255,7 @@ class DocumentWriter:
         if existing is None or document is None:
             existing = key
             document = self.people[key] = {"key": key, "name": name, "aliases": [], "appearances": []}
+            self.new_people.add(key)
         _add_aliases(document, (name, *aliases))
         appearances = document["appearances"]
         if appearances and appearances[-1]["article"] == article:
@@ -282,6 +287,7 @@ class DocumentWriter:
     def apply(self, index_later: bool = False) -> None:
         """Apply the transaction's documents to the tables (kept in memory until the caller writes them), the quote
         index with them (see `_index_quotes`; `index_later`: the caller builds it at the end of its run)."""
+        self._mark_quotes_apart()
         for table_name, documents in (("people", self.people), ("organizations", self.organizations)):
             added = sorted(key for key, document in documents.items() if document[USES[table_name]])
             self.index.front_changed(
@@ -306,6 +312,24 @@ class DocumentWriter:
         self.tables.append_documents("quotes", new_quotes)
         self._index_quotes(new_quotes, first_new_position, removed_quotes, index_later)
         self.tables.extractors = dict(self.index.extractors)
+
+    def _mark_quotes_apart(self) -> None:
+        """Mark each person this transaction adds whose quotes are all apart (most people: see `QUOTES_APART`); a
+        stored person given new quotes loses the mark, their earlier quotes unread here."""
+        said: dict[str, list[str]] = {}
+        for quotes in self.new_quotes.values():
+            for quote in quotes:
+                speaker = quote["speaker"]
+                if speaker is not None and speaker.startswith("person:"):
+                    said.setdefault(speaker[len("person:") :], []).append(quote["text"])
+        added = [key for key in said if key in self.new_people and key in self.people]
+        for key, apart in zip(added, runs_apart([said[key] for key in added]), strict=True):
+            if apart:
+                self.people[key][QUOTES_APART] = True
+        for key in said.keys() - set(added):
+            document = self.people.get(key)
+            if document is not None:
+                document.pop(QUOTES_APART, None)
 
     def _index_quotes(
         self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool

@@ -28,7 +28,7 @@ import orjson
 from store.errors import StoreError
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
 from store.keys import fold, name_key_unkept
-from store.quote_groups import QuoteGroups
+from store.quote_groups import QUOTES_APART, QuoteGroups
 from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
@@ -910,8 +910,20 @@ class KeyedStore:
 
     def groups(self) -> QuoteGroups:
         """The groups of copies of the quotes a listing asks about, made as it asks: the speakers of a batch of
-        found quotes are grouped, reading each of their quotes (see `QuoteGroups.entries_in_order`)."""
-        return QuoteGroups(QuoteField(self, "text"), QuoteField(self, "speaker"), SpeakerQuotes(self))  # type: ignore[arg-type]
+        found quotes are grouped, reading each of their quotes (see `QuoteGroups.entries_in_order`), but for those
+        the writer marked as having their quotes all apart."""
+        return QuoteGroups(
+            QuoteField(self, "text"),  # type: ignore[arg-type]
+            QuoteField(self, "speaker"),  # type: ignore[arg-type]
+            SpeakerQuotes(self),
+            self.quotes_apart,
+        )
+
+    def quotes_apart(self, speaker: str) -> bool:
+        """Whether the writer marked a stored speaker's quotes all apart (see `store.quote_groups.QUOTES_APART`)."""
+        kind, _, key = speaker.partition(":")
+        document = self.document("people", key) if kind == "person" else None
+        return document is not None and document.get(QUOTES_APART) is True
 
 
 class QuoteField:

@@ -12,6 +12,7 @@ from typing import Any, overload
 import orjson
 
 from store.packed_texts import PackedTexts
+from store.quote_groups import QUOTES_APART
 
 Document = dict[str, Any]
 
@@ -28,6 +29,9 @@ class PackedDocuments(Sequence[Document]):
         self.names: Sequence[str] = ()
         """Each document's "name", in order and compressed, when `sorted_by` packed them: a name read alone,
         without parsing a document that may list thousands of appearances."""
+        self.quotes_apart = bytearray()
+        """For each document, in order, when `sorted_by` packed them: 1 where the writer marked its quotes all
+        apart (see `store.quote_groups.QUOTES_APART`)."""
 
     @classmethod
     def sorted_by(cls, documents: Iterable[Document], key: Callable[[Document], str]) -> PackedDocuments:
@@ -40,12 +44,14 @@ class PackedDocuments(Sequence[Document]):
         sort_keys: list[str] = []
         keys: list[str] = []
         names: list[str] = []
+        apart = bytearray()
         for document in documents:
             gathered += orjson.dumps(document)
             ends.append(len(gathered))
             sort_keys.append(key(document))
             keys.append(document["key"])
             names.append(document["name"])
+            apart.append(document.get(QUOTES_APART) is True)
         order = array("I", sorted(range(len(sort_keys)), key=sort_keys.__getitem__))
         del sort_keys
         packed = cls((), compressed=False)
@@ -53,6 +59,7 @@ class PackedDocuments(Sequence[Document]):
         packed.keys = GatheredTexts.joined(keys[position] for position in order)
         del keys
         packed.names = PackedTexts(names[position] for position in order)
+        packed.quotes_apart = bytearray(apart[position] for position in order)
         return packed
 
     def compress(self) -> None:

@@ -6,11 +6,15 @@ count. Only quotes of one speaker record (a person's or an organization's key) a
 by two speakers stay two quotes, and so do unattributed quotes. A quote whose words are a contiguous run of a
 longer quote by the same speaker (an excerpt) joins that quote's entry when it has at least MIN_EXCERPT_WORDS
 words and every longer quote holding it belongs to one entry; an excerpt of two different quotes joins neither.
+
+The writer marks a person whose quotes it found all apart when it added them (`runs_apart`): most people are
+quoted in one article, and a listing takes their quotes as they are, grouping none of them.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,6 +27,9 @@ from store.stopping import check_stop
 
 STOP_CHECK_EVERY = 4096
 """Copied quotes `copied_groups` goes through between two checks whether its search was made stale."""
+QUOTES_APART = "quotes_apart"
+"""The field of a person's document the writer sets (to true) when it found all their quotes apart (see
+`runs_apart`); a person without it may have copies, and is grouped."""
 MIN_EXCERPT_WORDS = 6
 """The fewest words an excerpt needs to join a longer quote: shorter runs ("we will not") recur in many quotes."""
 
@@ -102,24 +109,25 @@ class QuoteGroups:
         self,
         texts: Sequence[str] | Mapping[int, str],
         speakers: Sequence[str | None] | Mapping[int, str | None],
-        positions: Mapping[str, Sequence[int]] | None = None,
+        positions: Mapping[str, Sequence[int]] | Callable[[], Mapping[str, Sequence[int]]] | None = None,
+        apart: Callable[[str], bool] | None = None,
     ) -> None:
-        """Every stored quote's text and speaker, by position; or, given each speaker's `positions`, only those of
-        the quotes of these speakers (and the speakers of any quote asked about): a search that read a few
-        speakers' quotes from a big store groups theirs alone."""
+        """Every stored quote's text and speaker, by position; or, given each speaker's `positions` (or how to make
+        them, when first needed), only those of the quotes of these speakers (and the speakers of any quote asked
+        about): a search that read a few speakers' quotes from a big store groups theirs alone. The speakers
+        `apart` tells are marked as having their quotes all apart are never grouped (see `runs_apart`)."""
         self._texts = texts
         self._speakers = speakers
+        self._made_positions: Mapping[str, Sequence[int]] | None = None
+        self._make_positions: Callable[[], Mapping[str, Sequence[int]]]
         if positions is None:
-            by_speaker: dict[str | None, array] = {}
-            for position, speaker in enumerate(speakers):  # type: ignore[arg-type]
-                said = by_speaker.get(speaker)
-                if said is None:
-                    said = by_speaker[speaker] = array("I")
-                said.append(position)
-            by_speaker.pop(None, None)
-            by_speaker.pop("", None)
-            positions = by_speaker  # type: ignore[assignment]
-        self._positions: Mapping[str, Sequence[int]] = positions  # type: ignore[assignment]
+            self._make_positions = self._positions_of_every_speaker
+        elif callable(positions):
+            self._make_positions = positions
+        else:
+            self._made_positions = positions
+        self._positions_lock = threading.Lock()
+        self._apart = apart
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers), until every
         speaker is grouped (`entries`): then only the speakers with copies."""
@@ -135,6 +143,30 @@ class QuoteGroups:
 
     def __len__(self) -> int:
         return len(self.entries)
+
+    @property
+    def _positions(self) -> Mapping[str, Sequence[int]]:
+        """Each speaker's quote positions, made when first needed: a listing whose speakers are all marked apart
+        never needs them."""
+        made = self._made_positions
+        if made is None:
+            with self._positions_lock:
+                made = self._made_positions
+                if made is None:
+                    made = self._made_positions = self._make_positions()
+        return made
+
+    def _positions_of_every_speaker(self) -> Mapping[str, Sequence[int]]:
+        """Each speaker's quote positions, from every stored quote's speaker."""
+        by_speaker: dict[str | None, array] = {}
+        for position, speaker in enumerate(self._speakers):  # type: ignore[arg-type]
+            said = by_speaker.get(speaker)
+            if said is None:
+                said = by_speaker[speaker] = array("I")
+            said.append(position)
+        by_speaker.pop(None, None)
+        by_speaker.pop("", None)
+        return by_speaker  # type: ignore[return-value]
 
     @property
     def speaker_positions(self) -> Mapping[str, Sequence[int]]:
@@ -194,13 +226,16 @@ class QuoteGroups:
         """Group these speakers' quotes now, normalising all their texts at once (many times cheaper than one
         speaker at a time when a search finds the quotes of thousands of speakers); unless `keep_apart`, a speaker
         whose quotes are all apart is not recorded (`entries` groups every speaker once, and keeps only copies)."""
-        grouped, quotes_of = self._grouped, self._positions
+        grouped, marked_apart = self._grouped, self._apart
         several: dict[str, Sequence[int]] = {}
         """Each speaker with more than one quote, and their quotes' positions (looked up once)."""
         apart: list[str] = []
         for speaker in dict.fromkeys(speakers):
             if speaker and speaker not in grouped:
-                said = quotes_of[speaker]
+                if marked_apart is not None and marked_apart(speaker):
+                    apart.append(speaker)
+                    continue
+                said = self._positions[speaker]
                 if len(said) == 1:
                     apart.append(speaker)
                 else:
@@ -210,7 +245,7 @@ class QuoteGroups:
         counts = [len(said) for _, said in few]
         squeezed = squeezed_words(texts_at(texts, [position for _, said in few for position in said]))
         alone = _surely_apart(squeezed, counts)
-        surely_apart = [speaker for (speaker, _), apart in zip(few, alone, strict=True) if apart]
+        surely_apart = [speaker for (speaker, _), is_apart in zip(few, alone, strict=True) if is_apart]
         for speaker in surely_apart:
             del several[speaker]
         if keep_apart:
@@ -230,7 +265,10 @@ class QuoteGroups:
         if self._entries is None:
             batch: list[str] = []
             quotes_in_batch = 0
+            marked_apart = self._apart
             for speaker, positions in self._positions.items():
+                if marked_apart is not None and marked_apart(speaker):
+                    continue
                 batch.append(speaker)
                 quotes_in_batch += len(positions)
                 if quotes_in_batch >= self._entry_batch:
@@ -357,11 +395,25 @@ def texts_at(texts: Sequence[str] | Mapping[int, str], positions: list[int]) -> 
 
 
 def group_quotes(
-    texts: Sequence[str], speakers: Sequence[str | None], positions: Mapping[str, Sequence[int]] | None = None
+    texts: Sequence[str],
+    speakers: Sequence[str | None],
+    positions: Mapping[str, Sequence[int]] | Callable[[], Mapping[str, Sequence[int]]] | None = None,
+    apart: Callable[[str], bool] | None = None,
 ) -> QuoteGroups:
     """Stored quotes (their texts and speaker ids, by position) in groups of one quote, with each speaker's
-    `positions` when they are held already; see the module's docstring."""
-    return QuoteGroups(texts, speakers, positions)
+    `positions` when they are held already, or how to make them; see the module's docstring."""
+    return QuoteGroups(texts, speakers, positions, apart)
+
+
+def runs_apart(runs: Sequence[Sequence[str]]) -> list[bool]:
+    """For each run of one speaker's quote texts, whether they are all apart: no two the same quote, none an
+    excerpt of another, as `QuoteGroups` tells them (what the writer marks, see the module's docstring)."""
+    counts = [len(run) for run in runs]
+    surely = _surely_apart(squeezed_words([text for run in runs for text in run]), counts)
+    return [
+        sure or not speaker_groups(list(range(len(run))), padded_words(run)).copies
+        for run, sure in zip(runs, surely, strict=True)
+    ]
 
 
 def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups:

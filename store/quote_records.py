@@ -6,6 +6,7 @@ import threading
 from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, overload
 
 from store.key_positions import KeyPositions
@@ -228,8 +229,12 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                 if groups is None:
                     speakers = self.speakers()
                     names = self._speaker_names
-                    positions = SpeakerPositions(speakers, names) if isinstance(names, SpeakerNames) else None
-                    groups = group_quotes(self.texts(), speakers, positions)
+                    if isinstance(names, SpeakerNames):
+                        groups = group_quotes(
+                            self.texts(), speakers, partial(SpeakerPositions, speakers, names), names.quotes_apart
+                        )
+                    else:
+                        groups = group_quotes(self.texts(), speakers)
                     self._made = (groups, self._no_records())
         return groups
 

@@ -12,6 +12,7 @@ from store.key_positions import KeyPositions
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments
 from store.position_runs import PositionRuns
+from store.quote_groups import QUOTES_APART
 
 
 class SpeakerNames(Mapping[str, str]):
@@ -24,8 +25,8 @@ class SpeakerNames(Mapping[str, str]):
         """The people's and organizations' documents, in their listed order (packed ones give their keys and
         names as they were sorted, so none is parsed again here); positions by key `compact` (see `KeyPositions`),
         else in dictionaries, several times quicker to look up, for a command that reads the store once."""
-        person_keys, self._person_names = _keys_and_names(people)
-        organization_keys, self._organization_names = _keys_and_names(organizations)
+        person_keys, self._person_names, self._people_apart = _keys_and_names(people)
+        organization_keys, self._organization_names, _ = _keys_and_names(organizations)
         self.person_keys = person_keys
         """Each person's key, in `people`'s order."""
         self.organization_keys = organization_keys
@@ -45,6 +46,13 @@ class SpeakerNames(Mapping[str, str]):
             position = self.organization_positions.get(key)
             return None if position is None else len(self.person_keys) + position
         return None
+
+    def quotes_apart(self, speaker: str) -> bool:
+        """Whether the writer marked a stored speaker's quotes all apart (see `store.quote_groups.QUOTES_APART`)."""
+        if not speaker.startswith("person:"):
+            return False
+        position = self.person_positions.get(speaker[len("person:") :])
+        return position is not None and bool(self._people_apart[position])
 
     @property
     def numbered_count(self) -> int:
@@ -84,11 +92,13 @@ def positions_by_key(keys: Sequence[str], compact: bool) -> Mapping[str, int]:
     return KeyPositions(keys) if compact else {key: position for position, key in enumerate(keys)}
 
 
-def _keys_and_names(documents: Sequence[Mapping[str, Any]]) -> tuple[Sequence[str], Sequence[str]]:
-    """Each document's key and name, in order."""
+def _keys_and_names(documents: Sequence[Mapping[str, Any]]) -> tuple[Sequence[str], Sequence[str], bytearray]:
+    """Each document's key and name, in order, and whether the writer marked its quotes all apart (1) or not."""
     if isinstance(documents, PackedDocuments) and len(documents.keys) == len(documents):
-        return documents.keys, documents.names
-    return [document["key"] for document in documents], [document["name"] for document in documents]
+        return documents.keys, documents.names, documents.quotes_apart
+    keys = [document["key"] for document in documents]
+    names = [document["name"] for document in documents]
+    return keys, names, bytearray(document.get(QUOTES_APART) is True for document in documents)
 
 
 class SpeakerPositions(Mapping[str, Sequence[int]]):

@@ -171,7 +171,7 @@ def test_a_search_that_groups_a_speaker_while_every_quote_is_grouped_leaves_both
                 groups.group_speakers(["person:di"])
             return super().__getitem__(speaker)
 
-    groups._positions = GroupedMeanwhile(positions)
+    groups._made_positions = GroupedMeanwhile(positions)
     assert list(groups.entries) == [0, 2, 3, 4]
     assert list(groups.entries_among([1, 4, 5])) == [1, 4, 5]
     assert searched

@@ -1,0 +1,132 @@
+"""People whose quotes the writer found all apart are marked, and a listing takes their quotes as they are: the
+same lines as grouping every speaker's quotes, without reading or normalising theirs."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from store import Store, quote_groups
+from store.keyed_index import KeyedStore
+from store.quote_groups import QUOTES_APART, runs_apart, speaker_groups
+from store.speaker_names import SpeakerNames
+from tests.test_quote_groups import FULL, WIRE, article_text, fake_extract
+from tui.cli import main
+
+
+def person(path: Path, key: str) -> dict[str, object]:
+    """A stored person's document."""
+    document = Store(path).snapshot.person_document(key)
+    assert document is not None
+    return dict(document)
+
+
+def wire_articles(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str, str, dict[str, str]]]:
+    """Articles of rows shaped as `WIRE`'s."""
+    return [
+        (name, article_text(name.split(".")[0].title(), printed, speaker), {"outlet": outlet, "date": date})
+        for name, outlet, date, printed, speaker in rows
+    ]
+
+
+def test_the_writer_marks_people_it_adds_whose_quotes_are_all_apart(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    Store(path, extractor=fake_extract).ingest(wire_articles(WIRE))
+    assert QUOTES_APART not in person(path, "ann lee")
+    assert person(path, "tom berg")[QUOTES_APART] is True
+    said = "\u201cThe storms came early this year, as we feared,\u201d"
+    later = ("later.txt", "Later", "2024-08-01", said, "Tom Berg")
+    Store(path, extractor=fake_extract).ingest(wire_articles([later]))
+    assert QUOTES_APART not in person(path, "tom berg")
+    alone = ("alone.txt", "Later", "2024-08-02", "\u201cNobody asked me about the harbor,\u201d", "Eve Moss")
+    Store(path, extractor=fake_extract).ingest(wire_articles([alone]))
+    assert person(path, "eve moss")[QUOTES_APART] is True
+
+
+def test_quotes_by_one_person_in_two_writes_are_never_marked_apart(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    first, second = wire_articles(WIRE[:2])
+    Store(path, extractor=fake_extract).ingest([first])
+    assert person(path, "ann lee")[QUOTES_APART] is True
+    Store(path, extractor=fake_extract).ingest([second])
+    assert QUOTES_APART not in person(path, "ann lee")
+    assert main(["search", "harbor", "--json", "--db", str(path)]) == 0
+
+
+def random_runs(seed: int) -> list[list[str]]:
+    """Runs of quote texts, each one speaker's: some with copies, excerpts or empty texts among them."""
+    chooser = random.Random(seed)
+    words = FULL.lower().split()
+    runs = []
+    for _ in range(400):
+        run: list[str] = []
+        for _ in range(chooser.randint(1, 16)):
+            roll = chooser.random()
+            if run and roll < 0.1:
+                run.append(chooser.choice(run).upper() + ".")
+            elif run and roll < 0.2:
+                taken = chooser.choice(run).split()
+                start = chooser.randint(0, max(len(taken) - 6, 0))
+                run.append(" ".join(taken[start : start + chooser.randint(3, 9)]))
+            elif roll < 0.22:
+                run.append("?!")
+            else:
+                run.append(" ".join(chooser.choice(words) for _ in range(chooser.randint(2, 14))))
+        runs.append(run)
+    return runs
+
+
+def test_runs_told_apart_at_once_are_those_grouping_finds_no_copies_in() -> None:
+    runs = random_runs(11)
+    told = runs_apart(runs)
+    expected = [not speaker_groups(list(range(len(run))), quote_groups.padded_words(run)).copies for run in runs]
+    assert told == expected
+    assert 50 < sum(told) < len(runs) - 50
+
+
+def stored_with_copies(path: Path) -> None:
+    """A store of many short articles, written in batches: people quoted in one batch only, or in several, once or
+    several times, some of their quotes copies or excerpts of others."""
+    chooser = random.Random(4)
+    runs = random_runs(7)
+    rows = []
+    for number in range(240):
+        batch = number // 20
+        name = f"{batch}{chooser.randrange(8)}" if chooser.random() < 0.8 else f"Shared {chooser.randrange(6)}"
+        speaker = f"Speaker {name}"
+        text = chooser.choice(runs[sum(map(ord, speaker)) % len(runs)])
+        rows.append((f"a{number}.txt", f"Outlet {number % 5}", "2024-07-01", f"\u201c{text},\u201d", speaker))
+    for start in range(0, len(rows), 60):
+        Store(path, extractor=fake_extract).ingest(wire_articles(rows[start : start + 60]), batch_size=20)
+
+
+@pytest.mark.parametrize("query", ["harbor", "storms winter", "the"])
+def test_a_listing_prints_what_grouping_every_speaker_prints_and_normalises_no_marked_quote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], query: str
+) -> None:
+    path = tmp_path / "store.json"
+    stored_with_copies(path)
+    quotes = Store(path).snapshot.stored_quotes
+    names = quotes._speaker_names  # type: ignore[attr-defined]
+    speakers = quotes.speakers()
+    marked = {speaker for speaker in speakers if speaker is not None and names.quotes_apart(speaker)}
+    assert len(marked) > 20 and len(set(speakers) - marked) > 20
+    read: list[int] = []
+    texts_at = quote_groups.texts_at
+    monkeypatch.setattr(
+        quote_groups, "texts_at", lambda texts, positions: read.extend(positions) or texts_at(texts, positions)
+    )
+    printed = {}
+    for form in ("--json", "--jsonl"):
+        assert main(["search", *query.split(), form, "--db", str(path)]) == 0
+        printed[form] = capsys.readouterr().out
+    entries = list(Store(path).snapshot.search_entries(f"{query} "))
+    assert read and not marked & {speakers[position] for position in read}
+    monkeypatch.setattr(SpeakerNames, "quotes_apart", lambda self, speaker: False)
+    monkeypatch.setattr(KeyedStore, "quotes_apart", lambda self, speaker: False)
+    for form in ("--json", "--jsonl"):
+        assert main(["search", *query.split(), form, "--db", str(path)]) == 0
+        assert capsys.readouterr().out == printed[form]
+    assert list(Store(path).snapshot.search_entries(f"{query} ")) == entries
