@@ -241,7 +241,7 @@ class QuoteGroups:
                 else:
                     several[speaker] = said
         texts = self._texts
-        few = [(speaker, said) for speaker, said in several.items() if len(said) <= FEW_TO_PAIR]
+        few = [(speaker, said) for speaker, said in several.items() if len(said) <= SURELY_APART_AT_MOST]
         counts = [len(said) for _, said in few]
         squeezed = squeezed_words(texts_at(texts, [position for _, said in few for position in said]))
         alone = _surely_apart(squeezed, counts)
@@ -453,6 +453,11 @@ def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups
 
 FEW_TO_PAIR = 12
 """Up to this many quotes, a speaker whose quotes are all apart (most speakers) is told so by comparing each pair."""
+SURELY_APART_AT_MOST = 128
+"""Up to this many quotes, a speaker is first checked with `_surely_apart`, all such speakers of a batch at once:
+each text is counted in the run of its speaker's texts, so the cost grows with the square of their quotes, but
+stays below `speaker_groups`' (at 100,000 articles a speaker is quoted in several articles, often more than
+FEW_TO_PAIR times)."""
 
 
 def _all_apart(padded: Sequence[str]) -> bool:

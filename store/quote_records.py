@@ -220,8 +220,10 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
 
     def groups(self) -> QuoteGroups:
         """Which quotes are one quote (copies and excerpts by the same speaker): each speaker's grouped when first
-        asked about (reading every quote's speaker the first time); records made before are made again, knowing
-        their copies."""
+        asked about (reading every quote's speaker the first time), but for those the writer marked as having their
+        quotes all apart; records made before are made again, knowing their copies. Each speaker's positions are
+        made when first needed: compact when the columns are (a snapshot that stays open), else a dictionary of
+        arrays, made in half the time (a process that reads the store once)."""
         groups = self._made[0]
         if groups is None:
             with self._lock:
@@ -230,9 +232,8 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                     speakers = self.speakers()
                     names = self._speaker_names
                     if isinstance(names, SpeakerNames):
-                        groups = group_quotes(
-                            self.texts(), speakers, partial(SpeakerPositions, speakers, names), names.quotes_apart
-                        )
+                        positions = partial(SpeakerPositions, speakers, names) if self._compact else None
+                        groups = group_quotes(self.texts(), speakers, positions, names.quotes_apart)
                     else:
                         groups = group_quotes(self.texts(), speakers)
                     self._made = (groups, self._no_records())

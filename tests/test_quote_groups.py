@@ -150,6 +150,7 @@ def test_found_quotes_are_listed_alike_while_speakers_are_grouped_batch_by_batch
         assert list(group_quotes(texts, speakers).entries_in_order(found)) == listed
         assert {grouped_all.lead_of(position) for position in found} == {grouped_all.lead_of(p) for p in listed}
     monkeypatch.setattr("store.quote_groups.FEW_TO_PAIR", 0)
+    monkeypatch.setattr("store.quote_groups.SURELY_APART_AT_MOST", 0)
     assert group_quotes(texts, speakers).entries == grouped_all.entries, "no speaker told apart by a shortcut"
 
 
