@@ -18,17 +18,15 @@ if TYPE_CHECKING:
     from store.snapshot import Snapshot
 
 
-class QuoteRow(NamedTuple):
-    """What a plain line of a found quote shows: its text, who said it (their kind, "person" or "organization",
-    name, role and organization in its article), its article's title and how many articles printed it."""
+class Attribution(NamedTuple):
+    """What a plain line of a found quote shows besides its text and sources: who said it (their kind, "person" or
+    "organization", name, role and organization in its article) and its article's title."""
 
-    text: str
     kind: str | None
     name: str | None
     role: str | None
     organization: str | None
     title: str | None
-    sources: int
 
 
 class StoredDocuments(Protocol):
@@ -158,16 +156,21 @@ class QuoteDocuments:
             dumped = self._dumped[value] = _dumps(value)
         return dumped
 
-    def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
-        """What a line of plain text shows of each quote in turn, its lookups done in line."""
-        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+    def attribution(self, speaker: str, article_key: str) -> Attribution:
+        """Who said a quote by `speaker` (an id, or "" when unattributed) in this article, and the article's title."""
+        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
+        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        title = (self._articles.get(article_key) or self.article(article_key))["title"]
+        return Attribution(kind, name, role, organization, title)  # type: ignore[arg-type]
+
+    def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
+        """For each position in turn: its quote's text, its speaker id and article key (its `attribution`) and how
+        many articles printed it: a listing of tens of thousands of plain lines makes the rest of each line once for
+        each speaker in each article."""
+        quotes, members_of = self._quotes, self._groups.members_of
         for position in positions:
             quote = quotes[position]
-            article_key, speaker = quote["article"], quote.get("speaker") or ""
-            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
-            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
-            title = (articles.get(article_key) or self.article(article_key))["title"]
-            yield QuoteRow(quote["text"], kind, name, role, organization, title, len(members_of(position)))  # type: ignore[arg-type]
+            yield quote["text"], (quote.get("speaker") or "", quote["article"]), len(members_of(position))
 
     def speaker_kind(self, position: int) -> str | None:
         """The kind of the speaker of the quote at this position ("person", "organization"); None when unknown."""

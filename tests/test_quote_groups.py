@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -306,6 +307,24 @@ def test_search_by_outlet_shows_that_papers_copy_with_all_sources(
     assert main(["search", "--db", str(wire_store), "storms"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].endswith("(Wire, 3 sources)") and lines[1].endswith("(Echo)")
+
+
+def test_on_a_terminal_a_line_shows_its_matches_reversed_its_speaker_bold_and_its_sources_dim(
+    wire_store: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["search", "--db", str(wire_store), "storms"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    bold, dim, reverse, reset = "\x1b[1m", "\x1b[2m", "\x1b[1;7m", "\x1b[0m"
+    assert lines[0] == (
+        f"\u201cWe will rebuild the harbor before the winter {reverse}storms{reset} arrive, and nobody will stop us,"
+        f"\u201d \u2014 {bold}Ann Lee{reset} {dim}(Wire, 3 sources){reset}"
+    )
+    assert lines[1].endswith(f"\u2014 {bold}Tom Berg{reset} {dim}(Echo){reset}")
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["search", "--db", str(wire_store), "storms"]) == 0
+    assert "\x1b" not in capsys.readouterr().out
 
 
 def test_export_carries_every_source(wire_store: Path, capsys: pytest.CaptureFixture[str]) -> None:

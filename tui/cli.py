@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from store import IngestOutcome, Snapshot, Store
     from store.model import Extraction
-    from store.quote_documents import QuoteDocuments, QuoteRow
+    from store.quote_documents import Attribution, QuoteDocuments
     from store.quote_records import QuoteSelection
     from store.sources import InputArticle
 
@@ -735,6 +735,8 @@ class QuoteLines:
         """Lines `chunks` made that are not in a chunk yet."""
         self.speakers: dict[tuple[str | None, ...], str] = {}
         self.titles: dict[str | None, str] = {}
+        self._tails: dict[tuple[str, str], str] = {}
+        """Each speaker's in each article: what a plain line shows after the quote (see `tail`)."""
 
     def chunks(self, positions: Iterable[int]) -> Iterator[str]:
         """Every line to print, many joined in each chunk (without the last newline), made as they are printed: the
@@ -744,11 +746,7 @@ class QuoteLines:
         held: str | None = None
         """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
         batch = FIRST_CHUNK_LINES
-        made: Iterator[str]
-        if self.form == "plain":
-            made = map(self.plain, self.documents.rows(positions))
-        else:
-            made = self.documents.json_texts(positions)
+        made = self.plain_lines(positions) if self.form == "plain" else self.documents.json_texts(positions)
         for line in made:
             self.made += 1
             if self.form != "json":
@@ -771,14 +769,14 @@ class QuoteLines:
         self._pending.clear()
         return chunk
 
-    def _speaker_text(self, row: QuoteRow) -> str:
+    def _speaker_text(self, said: Attribution) -> str:
         """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
         kept for the next quote with the same."""
-        if row.kind == "person":
-            speaker = ", ".join(part for part in (row.name, row.role, row.organization) if part)
+        if said.kind == "person":
+            speaker = ", ".join(part for part in (said.name, said.role, said.organization) if part)
         else:
-            speaker = row.name or "unattributed"
-        shown = self.speakers[row[1:5]] = printable_line(speaker)
+            speaker = said.name or "unattributed"
+        shown = self.speakers[said[:4]] = printable_line(speaker)
         return shown
 
     def _title_text(self, title: str | None) -> str:
@@ -792,19 +790,34 @@ class QuoteLines:
             return chunk
         return escape_json_text(chunk)
 
-    def plain(self, row: QuoteRow) -> str:
-        """“Text” — speaker, role, organization (article title, N sources where other articles printed it too),
-        matches shown in reverse on a terminal."""
-        body = printable_line(row.text.strip())
+    def plain_lines(self, positions: Iterable[int]) -> Iterator[str]:
+        """Each position's line: “Text” — speaker, role, organization (article title, N sources where other articles
+        printed it too), matches shown in reverse on a terminal; all but its text made once for each speaker in each
+        article."""
+        from store.quote_documents import kept
+
+        tails = self._tails
+        end = f"){RESET}" if self.highlight else ")"
+        for text, pair, sources in self.documents.line_parts(positions):
+            tail = tails.get(pair)
+            if tail is None:
+                kept(tails)
+                tail = tails[pair] = self.tail(self.documents.attribution(*pair))
+            body = printable_line(text.strip())
+            if self.highlight:
+                body = highlighted(body, match_spans(body, self.parsed))
+            if sources > 1:
+                yield f"\u201c{body}\u201d \u2014 {tail}, {plural(sources, 'source')}{end}"
+            else:
+                yield f"\u201c{body}\u201d \u2014 {tail}{end}"
+
+    def tail(self, said: Attribution) -> str:
+        """What a plain line shows after the quote's text, up to its title (without the sources or what ends it)."""
+        speaker = self.speakers.get(said[:4]) or self._speaker_text(said)
+        title = self.titles.get(said.title) or self._title_text(said.title)
         if self.highlight:
-            body = highlighted(body, match_spans(body, self.parsed))
-        speaker = self.speakers.get(row[1:5]) or self._speaker_text(row)
-        title = self.titles.get(row.title) or self._title_text(row.title)
-        if row.sources > 1:
-            title += f", {plural(row.sources, 'source')}"
-        if self.highlight:
-            return f"\u201c{body}\u201d \u2014 {BOLD}{speaker}{RESET} {DIM}({title}){RESET}"
-        return f"\u201c{body}\u201d \u2014 {speaker} ({title})"
+            return f"{BOLD}{speaker}{RESET} {DIM}({title}"
+        return f"{speaker} ({title}"
 
 
 FIRST_CHUNK_LINES = 8
@@ -909,9 +922,14 @@ class FoundQuotes:
             rest, self._rest_documents = self._rest()
             yield from rest
 
-    def rows(self, positions: Iterable[int]) -> Iterator[QuoteRow]:
-        """What a plain line shows of each quote at `positions` (see `QuoteDocuments.rows`)."""
-        return self._made(positions, lambda documents, chosen: documents.rows(chosen))
+    def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
+        """The parts of a plain line of each quote at `positions` (see `QuoteDocuments.line_parts`)."""
+        return self._made(positions, lambda documents, chosen: documents.line_parts(chosen))
+
+    def attribution(self, speaker: str, article_key: str) -> Attribution:
+        """Who said a quote in an article, and its title (see `QuoteDocuments.attribution`), from the documents the
+        lines are being made from."""
+        return (self._rest_documents or self._documents).attribution(speaker, article_key)
 
     def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
         """The JSON of each quote at `positions` (see `QuoteDocuments.json_texts`)."""
