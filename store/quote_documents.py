@@ -53,8 +53,8 @@ class QuoteDocuments:
         self._quotes = quotes
         self._groups = groups
         self._articles: dict[str, dict[str, object]] = {}
-        self._speakers: dict[str, tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]] = {}
-        """By speaker id: its kind, its name and, for a person, their role and organization in each article."""
+        self._speakers: dict[str, tuple[str | None, str | None, Mapping[str, Mapping[str, Any]]]] = {}
+        """By speaker id: its kind, its name and, for a person, their appearance in each article."""
         self._dumped: dict[str | None, str] = {}
         """Names, roles and organizations as JSON."""
         self._article_json: dict[str, str] = {}
@@ -74,12 +74,11 @@ class QuoteDocuments:
     def documents(self, positions: Iterable[int]) -> Iterator[dict[str, object]]:
         """`document` of each position in turn, the lookups of a quote printed by one article done in line: the
         loop of a listing of tens of thousands of quotes."""
-        quotes, members_of, speakers, articles = self._quotes, self._groups.members_of, self._speakers, self._articles
+        quotes, members_of, articles = self._quotes, self._groups.members_of, self._articles
         for position in positions:
             quote = quotes[position]
             text, article_key, speaker = quote["text"], quote["article"], quote.get("speaker") or ""
-            kind, name, roles = speakers.get(speaker) or self._speaker(speaker)
-            role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+            _, name, role, organization = self._who(speaker, article_key)
             members = members_of(position)
             if len(members) == 1:
                 start = quote["start"]
@@ -128,8 +127,7 @@ class QuoteDocuments:
 
     def _speaker_json(self, speaker: str, article_key: str) -> str:
         """The "speaker", "role" and "organization" members of a quote by `speaker` in this article."""
-        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
-        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
+        _, name, role, organization = self._who(speaker, article_key)
         return f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
 
     def _article_fields(self, article_key: str) -> str:
@@ -158,10 +156,19 @@ class QuoteDocuments:
 
     def attribution(self, speaker: str, article_key: str) -> Attribution:
         """Who said a quote by `speaker` (an id, or "" when unattributed) in this article, and the article's title."""
-        kind, name, roles = self._speakers.get(speaker) or self._speaker(speaker)
-        role, organization = (None, name) if kind == "organization" else roles.get(article_key, _UNKNOWN_ROLE)
         title = (self._articles.get(article_key) or self.article(article_key))["title"]
-        return Attribution(kind, name, role, organization, title)  # type: ignore[arg-type]
+        return Attribution(*self._who(speaker, article_key), title)  # type: ignore[arg-type]
+
+    def _who(self, speaker: str, article_key: str) -> tuple[str | None, str | None, str | None, str | None]:
+        """The kind and name of a quote's speaker, and their role and organization in this article (an
+        organization's name as its organization)."""
+        kind, name, appearances = self._speakers.get(speaker) or self._speaker(speaker)
+        if kind == "organization":
+            return kind, name, None, name
+        appearance = appearances.get(article_key)
+        if appearance is None:
+            return kind, name, None, None
+        return kind, name, appearance.get("role") or None, appearance.get("organization") or None
 
     def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
         """For each position in turn: its quote's text, its speaker id and article key (its `attribution`) and how
@@ -217,23 +224,21 @@ class QuoteDocuments:
             self._articles[key] = fields
         return fields
 
-    def _speaker(self, speaker: str | None) -> tuple[str | None, str | None, dict[str, tuple[str | None, str | None]]]:
-        """A speaker id's kind, name and (a person's) role and organization by article, looked up once."""
+    def _speaker(self, speaker: str | None) -> tuple[str | None, str | None, Mapping[str, Mapping[str, Any]]]:
+        """A speaker id's kind, name and (a person's) appearance in each article (the first, where the document
+        lists two), looked up once."""
         found = self._speakers.get(speaker or "")
         if found is None:
             kind, _, key = (speaker or "").partition(":")
-            roles: dict[str, tuple[str | None, str | None]] = {}
             person = self._snapshot.person_document(key) if kind == "person" and key else None
-            for appearance in person.get("appearances", ()) if person is not None else ():
-                roles.setdefault(
-                    appearance["article"], (appearance.get("role") or None, appearance.get("organization") or None)
-                )
+            listed = person.get("appearances", ()) if person is not None else ()
+            appearances = {appearance["article"]: appearance for appearance in reversed(listed)}
             kept(self._speakers)
-            found = self._speakers[speaker or ""] = (kind if key else None, self._snapshot.speaker_name(speaker), roles)
+            found = (kind if key else None, self._snapshot.speaker_name(speaker), appearances)
+            self._speakers[speaker or ""] = found
         return found
 
 
-_UNKNOWN_ROLE: tuple[None, None] = (None, None)
 LOOKUPS_KEPT = 50_000
 """The most entries each of a listing's lookups keeps (articles' fields, speakers' roles, JSON pieces): a listing
 of a whole store would otherwise keep one for each of its hundreds of thousands of articles and speakers (several
