@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, MutableMapping
 from typing import Any
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 READ_AS_IS_FROM = 4
-"""The earliest schema whose stores this whosaid reads as they are, without a write to upgrade them first: schema 5
-only added what an earlier whosaid must not read (see `_shifted_index_parts`)."""
+"""The earliest schema whose stores this whosaid reads as they are, without a write to upgrade them first: schemas 5
+and 6 only added what an earlier whosaid must not read or keep (see `_shifted_index_parts`, `_people_marked_apart`)."""
 TableTree = MutableMapping[str, dict[str, Any]]
 
 FIRST_SCHEMA_FIELDS = {
@@ -78,11 +78,19 @@ def _shifted_index_parts(tables: TableTree) -> None:
     would read them as they are, wrong. Earlier stores hold no shift, and read as they are."""
 
 
+def _people_marked_apart(tables: TableTree) -> None:
+    """Schema 5 to 6: a person's document may say the writer found all their quotes apart (see
+    `store.quote_groups.QUOTES_APART`), which a listing then takes as they are; an earlier whosaid would keep the mark
+    when it gave that person new quotes, copies among them, and they would be listed twice. Earlier stores hold no
+    mark, and read as they are."""
+
+
 MIGRATIONS: dict[int, Callable[[TableTree], None]] = {
     1: _texts_apart_and_compact_quotes,
     2: _tables_in_segments,
     3: _superseded_documents,
     4: _shifted_index_parts,
+    5: _people_marked_apart,
 }
 
 

@@ -445,17 +445,21 @@ def test_damaged_table_file_is_reported_and_kept(store_path: Path, damage: str) 
     assert (quotes_file.read_bytes() if quotes_file.exists() else None) == damaged
 
 
-def test_a_store_of_the_fourth_schema_is_read_by_key_and_its_next_write_records_the_fifth(store_path: Path) -> None:
-    """Schema 5 only marks stores whose index parts may carry a shift, which an earlier whosaid would misread: a
-    store of schema 4 is read as it is, by key too, and its next write is an ordinary one."""
+@pytest.mark.parametrize("schema", [4, 5])
+def test_a_store_of_the_fourth_or_fifth_schema_is_read_by_key_and_its_next_write_records_the_sixth(
+    store_path: Path, schema: int
+) -> None:
+    """Schemas 5 and 6 only mark stores whose index parts may carry a shift and whose people may be marked as
+    quoting nothing twice, which an earlier whosaid would misread or keep wrongly: a store of schema 4 or 5 is read
+    as it is, by key too, and its next write is an ordinary one."""
     from store.keyed_index import read_by_key
 
     Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
     manifest = json.loads(store_path.read_text())["whosaid"]
-    store_path.write_text(json.dumps({"whosaid": {**manifest, "schema": 4}}))
+    store_path.write_text(json.dumps({"whosaid": {**manifest, "schema": schema}}))
     assert read_by_key(store_path) is not None
     Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
     written = json.loads(store_path.read_text())["whosaid"]
-    assert written["schema"] == SCHEMA_VERSION == 5
+    assert written["schema"] == SCHEMA_VERSION == 6
     assert written["generation"] == manifest["generation"] + 1 and written["lookups"]
     assert [quote.text for quote in Store(store_path).snapshot.search_quotes("harbor")] == ["The harbor comes first,"]
