@@ -49,6 +49,10 @@ def extract_text(text: str) -> Extraction:
     return extract(text)
 
 
+_END = object()
+"""What `extracted_in_workers` takes from its items once there are none left."""
+
+
 def extracted_each(work: Callable[[str], Extraction], texts: list[str]) -> list[Extraction]:
     """In a worker: what `work` makes of each of a chunk's texts."""
     return [work(text) for text in texts]
@@ -118,8 +122,19 @@ def extracted_in_workers(
     thresholds = gc.get_threshold()
     gc.set_threshold(WORKER_COLLECTION_THRESHOLD, *thresholds[1:])
     try:
-        for item in items:
-            if skip is not None and skip(item[1]):
+        source = iter(items)
+        while True:
+            try:
+                item = next(source, _END)
+                skipped = item is not _END and skip is not None and skip(item[1])
+            except Exception:
+                send()
+                while waiting:  # those read before the error are given back first
+                    yield given_back()
+                raise
+            if item is _END:
+                break
+            if skipped:
                 waiting.append((item, None, 0))
             else:
                 waiting.append((item, filling, len(filling.texts)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,18 @@ def test_workers_are_sent_no_stored_text_from_the_first_one_on(store_path: Path)
     outcomes = [outcome for batch in store.ingest_extracted_in_batches(extracted, batch_size=7) for outcome in batch]
     assert [outcome.added for outcome in outcomes] == [False] * 40 + [True]
     assert len(Store(store_path).snapshot.articles) == 41
+
+
+def test_the_items_read_before_an_error_in_reading_come_back_first() -> None:
+    def read_until_broken() -> Iterator[tuple[str, str]]:
+        for n in range(100):
+            if n == 30:
+                raise OSError("the disk went away")
+            yield (f"{n}.txt", "x" * n)
+
+    found: list[tuple[tuple[str, str], object]] = []
+    extracted = extracted_in_workers(read_until_broken(), jobs=2, ahead=8, work=len, skip=lambda t: len(t) % 3 == 0)
+    with pytest.raises(OSError, match="disk went away"):
+        for pair in extracted:
+            found.append(pair)
+    assert [extraction for _, extraction in found] == [None if n % 3 == 0 else n for n in range(30)]
