@@ -886,10 +886,6 @@ class KeyedStore:
         """The stored document of the article with this key, if stored."""
         return self.document("articles", key)
 
-    def articles_quoted_at(self, keys: Collection[str]) -> list[int]:
-        """Positions of the quotes of the articles with these keys, ascending (see `quotes_of_articles`)."""
-        return quotes_of_articles(self.tables, keys)
-
     def person_document(self, key: str) -> Mapping[str, Any] | None:
         """The stored document of the person with this key, if stored."""
         return self.document("people", key)
@@ -1048,12 +1044,12 @@ class KeyedSearch:
     def articles_found(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes of the articles every filter keeps, as the whole store's `article:`, `source:`
         and `date:` filters keep them: every article's document read (45 MB at 100,000 articles), then the quote
-        files searched for the quotes of those kept (see `KeyedStore.articles_quoted_at`)."""
+        files searched for the quotes of those kept (see `quotes_of_articles`)."""
         documents = {str(document.get("key")): document for document in self.store.tables.documents("articles")}
         kept = set(documents)
         for query_filter in article_filters(parsed.filters):
             kept &= articles_kept(query_filter, {key: documents[key] for key in kept})
-        return self.store.articles_quoted_at(kept) if kept else []
+        return quotes_of_articles(self.store.tables, kept) if kept else []
 
     def found_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes the query's terms and speaker filters match, ascending: each term holds the quotes

@@ -156,8 +156,7 @@ class QuoteDocuments:
 
     def attribution(self, speaker: str, article_key: str) -> Attribution:
         """Who said a quote by `speaker` (an id, or "" when unattributed) in this article, and the article's title."""
-        title = (self._articles.get(article_key) or self.article(article_key))["title"]
-        return Attribution(*self._who(speaker, article_key), title)  # type: ignore[arg-type]
+        return Attribution(*self._who(speaker, article_key), self.article(article_key)["title"])  # type: ignore[arg-type]
 
     def _who(self, speaker: str, article_key: str) -> tuple[str | None, str | None, str | None, str | None]:
         """The kind and name of a quote's speaker, and their role and organization in this article (an

@@ -369,7 +369,7 @@ class Snapshot:
         people_by_name = _by_name(tree, "people", read_current, lean)
         organizations_by_name = _by_name(tree, "organizations", read_current, lean)
         speaker_names = SpeakerNames(people_by_name, organizations_by_name, compact=lean)
-        keyed_parts = keyed_index_parts(tree, any_size=keyed and not lean) if lean or keyed else None
+        keyed_parts = keyed_index_parts(tree, any_size=not lean) if lean or keyed else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)
         names: Mapping[str, str] = speaker_names
         if speakers_named is not None:

@@ -25,8 +25,8 @@ class SpeakerNames(Mapping[str, str]):
         """The people's and organizations' documents, in their listed order (packed ones give their keys and
         names as they were sorted, so none is parsed again here); positions by key `compact` (see `KeyPositions`),
         else in dictionaries, several times quicker to look up, for a command that reads the store once."""
-        person_keys, self._person_names, self._people_apart = _keys_and_names(people)
-        organization_keys, self._organization_names, _ = _keys_and_names(organizations)
+        person_keys, self._person_names, self._people_apart = _keys_names_and_marks(people)
+        organization_keys, self._organization_names, _ = _keys_names_and_marks(organizations)
         self.person_keys = person_keys
         """Each person's key, in `people`'s order."""
         self.organization_keys = organization_keys
@@ -92,7 +92,7 @@ def positions_by_key(keys: Sequence[str], compact: bool) -> Mapping[str, int]:
     return KeyPositions(keys) if compact else {key: position for position, key in enumerate(keys)}
 
 
-def _keys_and_names(documents: Sequence[Mapping[str, Any]]) -> tuple[Sequence[str], Sequence[str], bytearray]:
+def _keys_names_and_marks(documents: Sequence[Mapping[str, Any]]) -> tuple[Sequence[str], Sequence[str], bytearray]:
     """Each document's key and name, in order, and whether the writer marked its quotes all apart (1) or not."""
     if isinstance(documents, PackedDocuments) and len(documents.keys) == len(documents):
         return documents.keys, documents.names, documents.quotes_apart

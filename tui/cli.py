@@ -776,11 +776,17 @@ class QuoteLines:
             speaker = ", ".join(part for part in (said.name, said.role, said.organization) if part)
         else:
             speaker = said.name or "unattributed"
+        from store.quote_documents import kept
+
+        kept(self.speakers)
         shown = self.speakers[said[:4]] = printable_line(speaker)
         return shown
 
     def _title_text(self, title: str | None) -> str:
         """An article title as a line shows it, kept for the article's next quote."""
+        from store.quote_documents import kept
+
+        kept(self.titles)
         shown = self.titles[title] = printable_line(title or "")
         return shown
 
