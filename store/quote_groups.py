@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, compress
+from itertools import compress
 
 from store.keys import fold
 from store.stopping import check_stop
@@ -183,7 +183,9 @@ class QuoteGroups:
         speaker = self._speakers[position]
         if not speaker:
             return (position,)
-        groups = self._of_speaker(speaker)
+        groups = self._grouped.get(speaker, _UNGROUPED)
+        if groups is _UNGROUPED:
+            groups = self._of_speaker(speaker)
         if groups is None or not groups.copies:
             return (position,)
         return groups.copies.get(groups.group_of[bisect_left(groups.positions, position)]) or (position,)
@@ -325,7 +327,12 @@ class QuoteGroups:
             start, size = start + size, min(2 * size, LAST_BATCH)
             if self._copied is None:
                 self.group_speakers([self._speakers[position] for position in batch])
-            yield from (position for position in batch if self.listed_among(position, matched))
+            grouped, speakers = self._grouped, self._speakers
+            yield from (
+                position
+                for position in batch
+                if grouped.get(speakers[position] or "") is None or self.listed_among(position, matched)
+            )
 
     def listed_among(self, position: int, matched: Callable[[], set[int]]) -> bool:
         """Whether a found quote is the one its group lists among the found positions (`matched()`, asked for only
@@ -381,6 +388,9 @@ class SpeakerGroups:
     copies: dict[int, Sequence[int]]
     leads: Sequence[int]
 
+
+_UNGROUPED = SpeakerGroups((), (), {}, ())
+"""What `QuoteGroups.members_of` finds for a speaker not grouped yet (None stands for one whose quotes are apart)."""
 
 PACKED_ENTRY_BATCH = 32_768
 """Quotes `QuoteGroups.entries` groups the speakers of at once when the texts are compressed (`PackedTexts`): a
@@ -471,18 +481,24 @@ def _all_apart(padded: Sequence[str]) -> bool:
 
 def _surely_apart(squeezed: list[str], counts: list[int]) -> Iterator[bool]:
     """For runs of `counts` texts (`squeezed_words`), one run a speaker, whether that speaker's quotes are surely
-    apart: no two texts equal and none of at least MIN_EXCERPT_WORDS characters in another. False may still be
-    quotes apart, which `speaker_groups` tells. All texts are searched in one string, each within its run."""
-    joined = "\n\n" + "\n\n".join(squeezed) + "\n\n"
-    starts = list(accumulate((len(words) + 2 for words in squeezed), initial=2))
+    apart: no text without words, no two equal and none of at least MIN_EXCERPT_WORDS characters in another. False
+    may still be quotes apart, which `speaker_groups` tells. All texts are joined in one string, each run longest
+    first, and each text is searched for only among the texts before it in its run."""
+    runs: list[list[str]] = []
     first = 0
     for count in counts:
-        low, high = starts[first] - 1, starts[first + count] - 1
-        run = squeezed[first : first + count]
+        runs.append(sorted(squeezed[first : first + count], key=len, reverse=True))
         first += count
-        yield not any(
-            joined.count(words if len(words) >= MIN_EXCERPT_WORDS else f"\n{words}\n", low, high) > 1 for words in run
-        )
+    joined = "\n\n" + "\n\n".join(text for run in runs for text in run) + "\n\n"
+    start = 2
+    for run in runs:
+        low = start - 1
+        apart = True
+        for words in run:
+            if not words or joined.find(words if len(words) >= MIN_EXCERPT_WORDS else f"\n{words}\n", low, start) >= 0:
+                apart = False
+            start += len(words) + 2
+        yield apart
 
 
 FEW_QUOTES = 200
