@@ -23,6 +23,7 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of
 from store.quote_groups import QUOTES_APART, runs_apart
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
@@ -314,22 +315,29 @@ class DocumentWriter:
         self.tables.extractors = dict(self.index.extractors)
 
     def _mark_quotes_apart(self) -> None:
-        """Mark each person this transaction adds whose quotes are all apart (most people: see `QUOTES_APART`); a
-        stored person given new quotes loses the mark, their earlier quotes unread here."""
+        """Mark each person given quotes in this transaction whose quotes are all apart (most people: see
+        `QUOTES_APART`), keeping a digest of their quotes (`store.quote_digest`) to tell a later write's apart from
+        them: a person added here, or a marked one whose new quotes are apart from one another and from the digest's;
+        any other person given quotes loses the mark and the digest."""
         said: dict[str, list[str]] = {}
         for quotes in self.new_quotes.values():
             for quote in quotes:
                 speaker = quote["speaker"]
                 if speaker is not None and speaker.startswith("person:"):
                     said.setdefault(speaker[len("person:") :], []).append(quote["text"])
-        added = [key for key in said if key in self.new_people and key in self.people]
-        for key, apart in zip(added, runs_apart([said[key] for key in added]), strict=True):
-            if apart:
-                self.people[key][QUOTES_APART] = True
-        for key in said.keys() - set(added):
-            document = self.people.get(key)
-            if document is not None:
+        quoted = [key for key in said if key in self.people]
+        for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
+            document = self.people[key]
+            if key in self.new_people:
+                earlier: object = []
+            else:
+                earlier = document.get(QUOTES_DIGEST) if document.get(QUOTES_APART) is True else None
+            if apart and apart_from(earlier, said[key]):
+                document[QUOTES_APART] = True
+                document[QUOTES_DIGEST] = [*earlier, digest_of(said[key])]  # type: ignore[misc]
+            else:
                 document.pop(QUOTES_APART, None)
+                document.pop(QUOTES_DIGEST, None)
 
     def _index_quotes(
         self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool

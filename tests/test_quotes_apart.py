@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store import Store, quote_groups
+from store import Store, documents, quote_groups
 from store.keyed_index import KeyedStore
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of
 from store.quote_groups import QUOTES_APART, runs_apart, speaker_groups
 from store.speaker_names import SpeakerNames
 from tests.test_quote_groups import FULL, WIRE, article_text, fake_extract
@@ -31,21 +32,33 @@ def wire_articles(rows: list[tuple[str, str, str, str, str]]) -> list[tuple[str,
     ]
 
 
-def test_the_writer_marks_people_it_adds_whose_quotes_are_all_apart(tmp_path: Path) -> None:
+def test_the_writer_marks_people_whose_quotes_are_all_apart_and_keeps_the_mark_while_they_stay_apart(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "store.json"
     Store(path, extractor=fake_extract).ingest(wire_articles(WIRE))
     assert QUOTES_APART not in person(path, "ann lee")
+    assert QUOTES_DIGEST not in person(path, "ann lee")
     assert person(path, "tom berg")[QUOTES_APART] is True
     said = "\u201cThe storms came early this year, as we feared,\u201d"
     later = ("later.txt", "Later", "2024-08-01", said, "Tom Berg")
     Store(path, extractor=fake_extract).ingest(wire_articles([later]))
+    assert person(path, "tom berg")[QUOTES_APART] is True
+    assert len(person(path, "tom berg")[QUOTES_DIGEST]) == 2  # type: ignore[arg-type]
+    excerpt = "\u201cthe winter storms arrive, and nobody will stop us.\u201d"
+    excerpted = ("excerpt.txt", "Later", "2024-08-02", excerpt, "Tom Berg")
+    Store(path, extractor=fake_extract).ingest(wire_articles([excerpted]))
+    assert QUOTES_APART not in person(path, "tom berg")
+    assert QUOTES_DIGEST not in person(path, "tom berg")
+    apart = ("apart.txt", "Later", "2024-08-03", "\u201cNobody asked me about the harbor,\u201d", "Tom Berg")
+    Store(path, extractor=fake_extract).ingest(wire_articles([apart]))
     assert QUOTES_APART not in person(path, "tom berg")
     alone = ("alone.txt", "Later", "2024-08-02", "\u201cNobody asked me about the harbor,\u201d", "Eve Moss")
     Store(path, extractor=fake_extract).ingest(wire_articles([alone]))
     assert person(path, "eve moss")[QUOTES_APART] is True
 
 
-def test_quotes_by_one_person_in_two_writes_are_never_marked_apart(tmp_path: Path) -> None:
+def test_a_copy_in_a_later_write_costs_the_mark(tmp_path: Path) -> None:
     path = tmp_path / "store.json"
     first, second = wire_articles(WIRE[:2])
     Store(path, extractor=fake_extract).ingest([first])
@@ -53,6 +66,27 @@ def test_quotes_by_one_person_in_two_writes_are_never_marked_apart(tmp_path: Pat
     Store(path, extractor=fake_extract).ingest([second])
     assert QUOTES_APART not in person(path, "ann lee")
     assert main(["search", "harbor", "--json", "--db", str(path)]) == 0
+
+
+def test_a_person_marked_without_a_digest_loses_the_mark_when_given_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "store.json"
+    tom = wire_articles([row for row in WIRE if row[4] == "Tom Berg"])
+    with monkeypatch.context() as patched:
+        patched.setattr(documents, "QUOTES_DIGEST", "kept elsewhere")
+        Store(path, extractor=fake_extract).ingest(tom)
+    assert person(path, "tom berg")[QUOTES_APART] is True
+    assert QUOTES_DIGEST not in person(path, "tom berg")
+    later = ("later.txt", "Later", "2024-08-01", "\u201cNobody asked me about the harbor,\u201d", "Tom Berg")
+    Store(path, extractor=fake_extract).ingest(wire_articles([later]))
+    assert QUOTES_APART not in person(path, "tom berg")
+
+
+@pytest.mark.parametrize("digest", [None, "not a list", ["%%%"], [123], ["AAAA"]])
+def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
+    assert apart_from([digest_of(["We met the mayor on Tuesday morning"])], ["Nobody asked me about the harbor"])
+    assert not apart_from(digest, ["Nobody asked me about the harbor"])
 
 
 def random_runs(seed: int) -> list[list[str]]:
@@ -86,17 +120,39 @@ def test_runs_told_apart_at_once_are_those_grouping_finds_no_copies_in() -> None
     assert 50 < sum(told) < len(runs) - 50
 
 
+def test_quotes_told_apart_from_a_digest_are_apart_from_the_quotes_digested() -> None:
+    chooser = random.Random(12)
+    told_apart = truly_apart = 0
+    for run in random_runs(13) + random_runs(14):
+        cuts = sorted(chooser.sample(range(1, len(run)), min(2, len(run) - 1))) if len(run) > 1 else []
+        writes = [run[start:end] for start, end in zip([0, *cuts], [*cuts, len(run)], strict=True)]
+        digest: list[str] = []
+        marked = True
+        for write in writes:
+            marked = marked and runs_apart([write])[0] and apart_from(digest, write)
+            digest.append(digest_of(write))
+        apart = runs_apart([run])[0]
+        assert apart or not marked
+        truly_apart += apart
+        told_apart += marked
+    assert told_apart >= 0.95 * truly_apart > 100
+
+
 def stored_with_copies(path: Path) -> None:
     """A store of many short articles, written in batches: people quoted in one batch only, or in several, once or
-    several times, some of their quotes copies or excerpts of others."""
+    several times, some of their quotes copies or excerpts of others, some always apart."""
     chooser = random.Random(4)
     runs = random_runs(7)
     rows = []
     for number in range(240):
         batch = number // 20
-        name = f"{batch}{chooser.randrange(8)}" if chooser.random() < 0.8 else f"Shared {chooser.randrange(6)}"
+        roll = chooser.random()
+        name = f"{batch}{chooser.randrange(8)}" if roll < 0.7 else f"Shared {chooser.randrange(6)}"
         speaker = f"Speaker {name}"
         text = chooser.choice(runs[sum(map(ord, speaker)) % len(runs)])
+        if roll > 0.9:
+            speaker = f"Speaker Again {chooser.randrange(4)}"
+            text = " ".join(chooser.choice(FULL.split()) for _ in range(chooser.randint(7, 12)))
         rows.append((f"a{number}.txt", f"Outlet {number % 5}", "2024-07-01", f"\u201c{text},\u201d", speaker))
     for start in range(0, len(rows), 60):
         Store(path, extractor=fake_extract).ingest(wire_articles(rows[start : start + 60]), batch_size=20)
@@ -113,6 +169,11 @@ def test_a_listing_prints_what_grouping_every_speaker_prints_and_normalises_no_m
     speakers = quotes.speakers()
     marked = {speaker for speaker in speakers if speaker is not None and names.quotes_apart(speaker)}
     assert len(marked) > 20 and len(set(speakers) - marked) > 20
+    texts = quotes.texts()
+    for speaker in marked:
+        said = [texts[position] for position, by in enumerate(speakers) if by == speaker]
+        assert not speaker_groups(list(range(len(said))), quote_groups.padded_words(said)).copies
+    assert any(names.quotes_apart(f"person:speaker again {number}") for number in range(4))
     read: list[int] = []
     texts_at = quote_groups.texts_at
     monkeypatch.setattr(
