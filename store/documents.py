@@ -315,29 +315,37 @@ class DocumentWriter:
         self.tables.extractors = dict(self.index.extractors)
 
     def _mark_quotes_apart(self) -> None:
-        """Mark each person given quotes in this transaction whose quotes are all apart (most people: see
-        `QUOTES_APART`), keeping a digest of their quotes (`store.quote_digest`) to tell a later write's apart from
-        them: a person added here, or a marked one whose new quotes are apart from one another and from the digest's;
-        any other person given quotes loses the mark and the digest."""
+        """Mark each person whose quotes are all apart (most people: see `QUOTES_APART`), keeping a digest of their
+        quotes (`store.quote_digest`) to tell a later write's apart from them: a person added here, quoted or not,
+        or a marked one whose new quotes are apart from one another and from the digest's. Any other person given
+        quotes loses the mark and the digest, and is grouped when listed."""
         said: dict[str, list[str]] = {}
         for quotes in self.new_quotes.values():
             for quote in quotes:
                 speaker = quote["speaker"]
                 if speaker is not None and speaker.startswith("person:"):
                     said.setdefault(speaker[len("person:") :], []).append(quote["text"])
-        quoted = [key for key in said if key in self.people]
-        for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
-            document = self.people[key]
-            if key in self.new_people:
-                earlier: object = []
-            else:
-                earlier = document.get(QUOTES_DIGEST) if document.get(QUOTES_APART) is True else None
-            if apart and apart_from(earlier, said[key]):
-                document[QUOTES_APART] = True
-                document[QUOTES_DIGEST] = [*earlier, digest_of(said[key])]  # type: ignore[misc]
+        earlier: dict[str, list[str]] = {}
+        for key in said.keys() | self.new_people:
+            document = self.people.get(key)
+            if document is None:
+                continue
+            digest = [] if key in self.new_people else document.get(QUOTES_DIGEST)
+            if isinstance(digest, list) and (key in self.new_people or document.get(QUOTES_APART) is True):
+                earlier[key] = digest
             else:
                 document.pop(QUOTES_APART, None)
                 document.pop(QUOTES_DIGEST, None)
+        quoted = [key for key in earlier if key in said]
+        for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
+            if not (apart and apart_from(earlier[key], said[key])):
+                del earlier[key]
+                self.people[key].pop(QUOTES_APART, None)
+                self.people[key].pop(QUOTES_DIGEST, None)
+        for key, digest in earlier.items():
+            document = self.people[key]
+            document[QUOTES_APART] = True
+            document[QUOTES_DIGEST] = [*digest, digest_of(said[key])] if key in said else digest
 
     def _index_quotes(
         self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool

@@ -5,15 +5,15 @@ a listing take their quotes as they are (see `store.quote_groups.QUOTES_APART`).
 A digest holds, for each write that gave the person quotes, the hash of each quote's first MIN_EXCERPT_WORDS words
 (all its words when it has fewer) and a bit set of the hashes of every run of MIN_EXCERPT_WORDS words. It is sound:
 a new quote that is a copy or an excerpt of an earlier one, or has one as its excerpt, shares a first run with it or
-has every run in the earlier quote's bit set, and so is never found apart. It is lossy the other way: a quote whose
-runs all fall on set bits by chance costs the person the mark, never a wrong listing. About 20 bytes a quote."""
+has every run in the earlier quote's bit set, and so is never found apart; a removed quote stays in the digest, and
+only makes the next quotes less likely to be found apart. It is lossy the other way: a quote whose runs all fall on
+set bits by chance costs the person the mark, never a wrong listing. About 30 bytes a quote."""
 
 from __future__ import annotations
 
 import base64
 import struct
 import zlib
-from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -74,7 +74,7 @@ def digest_of(texts: Sequence[str]) -> str:
     for value in runs:
         bit = value % size
         bits[bit >> 3] |= 1 << (bit & 7)
-    packed = struct.pack("<I", len(leads)) + array("I", leads).tobytes() + bytes(bits)
+    packed = struct.pack(f"<I{len(leads)}I", len(leads), *leads) + bytes(bits)
     return base64.b64encode(packed).decode("ascii")
 
 
@@ -88,9 +88,7 @@ def read_digest(text: str) -> WriteDigest:
     end = 4 + 4 * count
     if len(packed) < end + 1:
         raise ValueError("not a quotes digest")
-    leads = array("I")
-    leads.frombytes(packed[4:end])
-    return WriteDigest(frozenset(leads), packed[end:])
+    return WriteDigest(frozenset(struct.unpack_from(f"<{count}I", packed, 4)), packed[end:])
 
 
 def apart_from(digest: object, texts: Sequence[str]) -> bool:

@@ -7,8 +7,9 @@ by two speakers stay two quotes, and so do unattributed quotes. A quote whose wo
 longer quote by the same speaker (an excerpt) joins that quote's entry when it has at least MIN_EXCERPT_WORDS
 words and every longer quote holding it belongs to one entry; an excerpt of two different quotes joins neither.
 
-The writer marks a person whose quotes it found all apart when it added them (`runs_apart`): most people are
-quoted in one article, and a listing takes their quotes as they are, grouping none of them.
+The writer marks a person none of whose quotes are related (`runs_apart`), and keeps the mark while the quotes it
+adds stay unrelated to them (see `store.quote_digest`): a listing takes a marked person's quotes as they are,
+grouping none of them.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from store.stopping import check_stop
 STOP_CHECK_EVERY = 4096
 """Copied quotes `copied_groups` goes through between two checks whether its search was made stale."""
 QUOTES_APART = "quotes_apart"
-"""The field of a person's document the writer sets (to true) when it found all their quotes apart (see
+"""The field of a person's document the writer sets (to true) while no two of their quotes are related (see
 `runs_apart`); a person without it may have copies, and is grouped."""
 MIN_EXCERPT_WORDS = 6
 """The fewest words an excerpt needs to join a longer quote: shorter runs ("we will not") recur in many quotes."""
@@ -135,9 +136,9 @@ class QuoteGroups:
         self._copied: bytearray | None = None
         """Once every speaker's quotes are grouped: 1 at each position whose group has other members."""
         self._leads: dict[int, int] = {}
+        """Once every speaker's quotes are grouped: the lead of each position whose group has other members."""
         self._alone = bytearray()
         """Once every speaker's quotes are grouped: 1 at each position whose group is itself alone."""
-        """Once every speaker's quotes are grouped: the lead of each position whose group has other members."""
         self._entry_batch = PACKED_ENTRY_BATCH if hasattr(texts, "many") else LAST_BATCH
         """Quotes whose speakers `entries` groups at once: more when the texts are read a block at a time."""
 
@@ -416,14 +417,22 @@ def group_quotes(
 
 
 def runs_apart(runs: Sequence[Sequence[str]]) -> list[bool]:
-    """For each run of one speaker's quote texts, whether they are all apart: no two the same quote, none an
-    excerpt of another, as `QuoteGroups` tells them (what the writer marks, see the module's docstring)."""
+    """For each run of one speaker's quote texts, whether no two are related: none the same quote as another, none
+    an excerpt of another, not even one that grouping leaves alone for being in two longer quotes. Whichever of them
+    are removed, the rest are still apart: what the writer marks (see the module's docstring)."""
     counts = [len(run) for run in runs]
     surely = _surely_apart(squeezed_words([text for run in runs for text in run]), counts)
-    return [
-        sure or not speaker_groups(list(range(len(run))), padded_words(run)).copies
-        for run, sure in zip(runs, surely, strict=True)
-    ]
+    return [sure or not _related(padded_words(run)) for run, sure in zip(runs, surely, strict=True)]
+
+
+def _related(padded: Sequence[str]) -> bool:
+    """Whether two of one speaker's quotes (their `padded_words`) have the same words, or one has the other's, of
+    at least MIN_EXCERPT_WORDS words, as a run of its own; a quote without words is related to none."""
+    worded = [words[1:-1] for words in padded if words != " "]
+    if len(set(worded)) < len(worded):
+        return True
+    find = _holders_by_search if len(worded) <= FEW_QUOTES else _holders_by_anchor
+    return len(worded) > 1 and bool(find(worded))
 
 
 def speaker_groups(positions: list[int], padded: Sequence[str]) -> SpeakerGroups:
@@ -465,9 +474,9 @@ FEW_TO_PAIR = 12
 """Up to this many quotes, a speaker whose quotes are all apart (most speakers) is told so by comparing each pair."""
 SURELY_APART_AT_MOST = 128
 """Up to this many quotes, a speaker is first checked with `_surely_apart`, all such speakers of a batch at once:
-each text is counted in the run of its speaker's texts, so the cost grows with the square of their quotes, but
-stays below `speaker_groups`' (at 100,000 articles a speaker is quoted in several articles, often more than
-FEW_TO_PAIR times)."""
+each text is searched for among their longer ones, so the cost grows with the square of their quotes, but stays
+below `speaker_groups`' (at 100,000 articles a speaker is quoted in several articles, often more than FEW_TO_PAIR
+times)."""
 
 
 def _all_apart(padded: Sequence[str]) -> bool:
@@ -492,12 +501,14 @@ def _surely_apart(squeezed: list[str], counts: list[int]) -> Iterator[bool]:
     joined = "\n\n" + "\n\n".join(text for run in runs for text in run) + "\n\n"
     start = 2
     for run in runs:
-        low = start - 1
+        low, end = start - 1, start + sum(map(len, run)) + 2 * len(run)
         apart = True
         for words in run:
             if not words or joined.find(words if len(words) >= MIN_EXCERPT_WORDS else f"\n{words}\n", low, start) >= 0:
                 apart = False
+                break
             start += len(words) + 2
+        start = end
         yield apart
 
 

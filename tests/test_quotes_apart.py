@@ -4,12 +4,14 @@ same lines as grouping every speaker's quotes, without reading or normalising th
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from store import Store, documents, quote_groups
 from store.keyed_index import KeyedStore
+from store.model import Extraction, Person
 from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of
 from store.quote_groups import QUOTES_APART, runs_apart, speaker_groups
 from store.speaker_names import SpeakerNames
@@ -68,6 +70,22 @@ def test_a_copy_in_a_later_write_costs_the_mark(tmp_path: Path) -> None:
     assert main(["search", "harbor", "--json", "--db", str(path)]) == 0
 
 
+def test_a_person_named_before_they_are_quoted_is_marked_once_quoted(tmp_path: Path) -> None:
+    def naming_eve_too(text: str) -> Extraction:
+        found = fake_extract(text)
+        return replace(found, people=(*found.people, Person("Eve Moss")))
+
+    path = tmp_path / "store.json"
+    Store(path, extractor=naming_eve_too).ingest(wire_articles([row for row in WIRE if row[4] == "Tom Berg"]))
+    assert person(path, "eve moss")[QUOTES_APART] is True
+    alone = ("alone.txt", "Later", "2024-08-02", "\u201cNobody asked me about the harbor,\u201d", "Eve Moss")
+    Store(path, extractor=fake_extract).ingest(wire_articles([alone]))
+    assert person(path, "eve moss")[QUOTES_APART] is True
+    again = ("again.txt", "Later", "2024-08-03", "\u201cnobody asked me about the harbor\u201d", "Eve Moss")
+    Store(path, extractor=fake_extract).ingest(wire_articles([again]))
+    assert QUOTES_APART not in person(path, "eve moss")
+
+
 def test_a_person_marked_without_a_digest_loses_the_mark_when_given_quotes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -112,12 +130,49 @@ def random_runs(seed: int) -> list[list[str]]:
     return runs
 
 
-def test_runs_told_apart_at_once_are_those_grouping_finds_no_copies_in() -> None:
+def related_pair(run: list[str]) -> bool:
+    """Whether two quotes of a run have the same words, or one has the other's (six words or more) as a run of its
+    own: by comparing every pair, word lists and all."""
+    said = [quote_groups.normalised(text).split() for text in run]
+    for one, words in enumerate(said):
+        for other, longer in enumerate(said):
+            if one == other or not words or not longer:
+                continue
+            size = len(words)
+            if words == longer or (
+                quote_groups.MIN_EXCERPT_WORDS <= size < len(longer)
+                and any(longer[start : start + size] == words for start in range(len(longer) - size + 1))
+            ):
+                return True
+    return False
+
+
+def test_runs_told_apart_at_once_are_those_with_no_two_quotes_related() -> None:
     runs = random_runs(11)
     told = runs_apart(runs)
-    expected = [not speaker_groups(list(range(len(run))), quote_groups.padded_words(run)).copies for run in runs]
-    assert told == expected
+    assert told == [not related_pair(run) for run in runs]
     assert 50 < sum(told) < len(runs) - 50
+    for run, apart in zip(runs, told, strict=True):
+        assert not apart or not speaker_groups(list(range(len(run))), quote_groups.padded_words(run)).copies
+
+
+def test_an_excerpt_of_two_quotes_keeps_its_speaker_unmarked_so_that_removing_one_leaves_no_copies_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    longer = ["one two three four five six seven eight", "zero one two three four five six nine"]
+    excerpt = "one two three four five six"
+    assert runs_apart([longer]) == [True]
+    assert runs_apart([[*longer, excerpt]]) == [False]
+    assert not speaker_groups([0, 1, 2], quote_groups.padded_words([*longer, excerpt])).copies
+    path = tmp_path / "store.json"
+    texts = [*longer, excerpt]
+    rows = [(f"a{n}.txt", "Outlet", "2024-07-01", f"\u201c{text},\u201d", "Ann Lee") for n, text in enumerate(texts)]
+    Store(path, extractor=fake_extract).ingest(wire_articles(rows))
+    assert QUOTES_APART not in person(path, "ann lee")
+    assert main(["rm", "a1.txt", "--db", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["search", "three", "--jsonl", "--db", str(path)]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
 
 
 def test_quotes_told_apart_from_a_digest_are_apart_from_the_quotes_digested() -> None:
