@@ -23,7 +23,7 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
-from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of, quote_hashes
 from store.quote_groups import QUOTES_APART, runs_apart
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
@@ -337,15 +337,16 @@ class DocumentWriter:
                 document.pop(QUOTES_APART, None)
                 document.pop(QUOTES_DIGEST, None)
         quoted = [key for key in earlier if key in said]
+        hashes = {key: [quote_hashes(text) for text in said[key]] for key in quoted}
         for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
-            if not (apart and apart_from(earlier[key], said[key])):
+            if not (apart and (key in self.new_people or apart_from(earlier[key], hashes[key]))):
                 del earlier[key]
                 self.people[key].pop(QUOTES_APART, None)
                 self.people[key].pop(QUOTES_DIGEST, None)
         for key, digest in earlier.items():
             document = self.people[key]
             document[QUOTES_APART] = True
-            document[QUOTES_DIGEST] = [*digest, digest_of(said[key])] if key in said else digest
+            document[QUOTES_DIGEST] = [*digest, digest_of(hashes[key])] if key in hashes else digest
 
     def _index_quotes(
         self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool

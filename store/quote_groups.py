@@ -62,6 +62,13 @@ def normalised(text: str) -> str:
     return _NOT_WORD.sub(" ", fold(text)).strip()
 
 
+def word_bytes(text: str) -> list[bytes]:
+    """The `normalised` words of a quote, each as UTF-8 (an ASCII quote's in one pass of a byte table)."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORDS).split()
+    return normalised(text).encode("utf-8", "surrogatepass").split()
+
+
 def padded_words(texts: Sequence[str]) -> list[str]:
     """Each text's `normalised` words with a space either side (a lone space when it has none), so that one is a
     run of another's words exactly when it is a substring of it. ASCII texts are done all at once, in a few passes

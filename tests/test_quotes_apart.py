@@ -12,7 +12,7 @@ import pytest
 from store import Store, documents, quote_groups
 from store.keyed_index import KeyedStore
 from store.model import Extraction, Person
-from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of, quote_hashes
 from store.quote_groups import QUOTES_APART, runs_apart, speaker_groups
 from store.speaker_names import SpeakerNames
 from tests.test_quote_groups import FULL, WIRE, article_text, fake_extract
@@ -103,8 +103,9 @@ def test_a_person_marked_without_a_digest_loses_the_mark_when_given_quotes(
 
 @pytest.mark.parametrize("digest", [None, "not a list", ["%%%"], [123], ["AAAA"]])
 def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
-    assert apart_from([digest_of(["We met the mayor on Tuesday morning"])], ["Nobody asked me about the harbor"])
-    assert not apart_from(digest, ["Nobody asked me about the harbor"])
+    asked = [quote_hashes("Nobody asked me about the harbor")]
+    assert apart_from([digest_of([quote_hashes("We met the mayor on Tuesday morning")])], asked)
+    assert not apart_from(digest, asked)
 
 
 def random_runs(seed: int) -> list[list[str]]:
@@ -175,6 +176,19 @@ def test_an_excerpt_of_two_quotes_keeps_its_speaker_unmarked_so_that_removing_on
     assert len(capsys.readouterr().out.splitlines()) == 1
 
 
+def test_a_quote_is_not_apart_from_an_earlier_one_it_holds_or_is_held_in_wherever_the_run_stands() -> None:
+    said = "We will rebuild the harbor before the winter storms arrive, and nobody will stop us"
+    longer, words = quote_hashes(said), said.split()
+    for start in range(len(words) - 5):
+        for size in range(6, len(words) - start + 1):
+            excerpt = quote_hashes(" ".join(words[start : start + size]).upper())
+            assert not apart_from([digest_of([excerpt])], [longer])
+            assert not apart_from([digest_of([longer])], [excerpt])
+            assert not apart_from([digest_of([quote_hashes("We met the mayor"), excerpt])], [longer])
+    assert apart_from([digest_of([quote_hashes("Storms are coming to the harbor now")])], [longer])
+    assert apart_from([digest_of([longer])], [quote_hashes("Storms are coming to the harbor now")])
+
+
 def test_quotes_told_apart_from_a_digest_are_apart_from_the_quotes_digested() -> None:
     chooser = random.Random(12)
     told_apart = truly_apart = 0
@@ -184,8 +198,9 @@ def test_quotes_told_apart_from_a_digest_are_apart_from_the_quotes_digested() ->
         digest: list[str] = []
         marked = True
         for write in writes:
-            marked = marked and runs_apart([write])[0] and apart_from(digest, write)
-            digest.append(digest_of(write))
+            said = [quote_hashes(text) for text in write]
+            marked = marked and runs_apart([write])[0] and apart_from(digest, said)
+            digest.append(digest_of(said))
         apart = runs_apart([run])[0]
         assert apart or not marked
         truly_apart += apart
