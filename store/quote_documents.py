@@ -57,6 +57,8 @@ class QuoteDocuments:
         """By speaker id: its kind, its name and, for a person, their appearance in each article."""
         self._dumped: dict[str | None, str] = {}
         """Names, roles and organizations as JSON."""
+        self._dumped_who: dict[tuple[str | None, ...], str] = {}
+        """The JSON members of who said a quote, by their kind, name, role and organization (see `_speaker_json`)."""
         self._article_json: dict[str, str] = {}
         """By article key: the start of the JSON of a source in it, up to its offsets."""
         self._middles: dict[tuple[str, str], str] = {}
@@ -126,9 +128,17 @@ class QuoteDocuments:
         return middle
 
     def _speaker_json(self, speaker: str, article_key: str) -> str:
-        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article."""
-        _, name, role, organization = self._who(speaker, article_key)
-        return f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
+        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article, dumped once for
+        each name, role and organization together."""
+        who = self._who(speaker, article_key)
+        dumped = self._dumped_who.get(who)
+        if dumped is None:
+            _, name, role, organization = who
+            kept(self._dumped_who)
+            dumped = self._dumped_who[who] = (
+                f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
+            )
+        return dumped
 
     def _article_fields(self, article_key: str) -> str:
         """The start of the JSON of a source in this article, up to its offsets, dumped once."""
