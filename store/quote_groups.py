@@ -135,6 +135,10 @@ class QuoteGroups:
         else:
             self._made_positions = positions
         self._positions_lock = threading.Lock()
+        self._positions_made_here = positions is None
+        self._unmarked_positions: Mapping[str, Sequence[int]] | None = None
+        """Each speaker not marked apart's positions, when the positions were left to make here and some speakers
+        are marked (see `_grouped_positions`)."""
         self._apart = apart
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers), until every
@@ -163,6 +167,35 @@ class QuoteGroups:
                 if made is None:
                     made = self._made_positions = self._make_positions()
         return made
+
+    @property
+    def _grouped_positions(self) -> Mapping[str, Sequence[int]]:
+        """The positions of the speakers grouping reads (all but those marked apart): each speaker's, when they were
+        given or made already; else only theirs, found in one pass of the speakers in C, so that a listing whose
+        speakers are nearly all marked does not number every quote (0.46 s at 100,000 articles)."""
+        if self._made_positions is not None or self._apart is None or not self._positions_made_here:
+            return self._positions
+        made = self._unmarked_positions
+        if made is None:
+            with self._positions_lock:
+                made = self._unmarked_positions
+                if made is None:
+                    made = self._unmarked_positions = self._positions_of_unmarked()
+        return made
+
+    def _positions_of_unmarked(self) -> Mapping[str, Sequence[int]]:
+        """Each speaker not marked apart's quote positions, from every stored quote's speaker."""
+        speakers, apart = self._speakers, self._apart
+        assert apart is not None
+        unmarked = {speaker for speaker in set(speakers) if speaker and not apart(speaker)}  # type: ignore[arg-type]
+        by_speaker: dict[str, array] = {}
+        for position in compress(range(len(speakers)), map(unmarked.__contains__, speakers)):  # type: ignore[arg-type]
+            speaker = speakers[position]
+            said = by_speaker.get(speaker)  # type: ignore[arg-type]
+            if said is None:
+                said = by_speaker[speaker] = array("I")  # type: ignore[index]
+            said.append(position)
+        return by_speaker
 
     def _positions_of_every_speaker(self) -> Mapping[str, Sequence[int]]:
         """Each speaker's quote positions, from every stored quote's speaker."""
@@ -245,7 +278,7 @@ class QuoteGroups:
                 if marked_apart is not None and marked_apart(speaker):
                     apart.append(speaker)
                     continue
-                said = self._positions[speaker]
+                said = self._grouped_positions[speaker]
                 if len(said) == 1:
                     apart.append(speaker)
                 else:
@@ -276,7 +309,7 @@ class QuoteGroups:
             batch: list[str] = []
             quotes_in_batch = 0
             marked_apart = self._apart
-            for speaker, positions in self._positions.items():
+            for speaker, positions in self._grouped_positions.items():
                 if marked_apart is not None and marked_apart(speaker):
                     continue
                 batch.append(speaker)
@@ -292,7 +325,7 @@ class QuoteGroups:
             for speaker, groups in grouped:
                 if groups is None:
                     continue
-                for position in self._positions[speaker]:
+                for position in self._grouped_positions[speaker]:
                     listed[position] = 0
                 for position in groups.leads:
                     listed[position] = 1
