@@ -1223,10 +1223,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if arguments.command == "ingest":
             return run_ingest(store_path, arguments.paths, arguments.batch_size, arguments.follow, arguments.jobs)
         if arguments.command == "search":
-            with collector_paused():
+            with collector_paused(keep_out=True):
                 return run_search(store_path, arguments)
         if arguments.command == "export":
-            with collector_paused():
+            with collector_paused(keep_out=True):
                 return run_export(store_path, arguments)
         if arguments.command == "reextract":
             return run_reextract(store_path, arguments.all, arguments.batch_size, arguments.jobs)
