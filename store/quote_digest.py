@@ -8,7 +8,8 @@ sound: a new quote that is a copy or an excerpt of an earlier one has each of it
 set, and one that holds an earlier quote as an excerpt (or is its copy) has a run of words hashed as that quote's
 first; either is never found apart. A removed quote stays in the digest, and only makes the next quotes less likely
 to be found apart. It is lossy the other way: a quote whose pairs all fall on set bits by chance costs the person
-the mark, never a wrong listing. About 30 bytes a quote, and a few microseconds of the writer's."""
+the mark, never a wrong listing. About 40 bytes a quote in the people's files, and a few microseconds of the
+writer's."""
 
 from __future__ import annotations
 
