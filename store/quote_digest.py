@@ -30,6 +30,9 @@ QUOTES_DIGEST = "quotes_digest"
 BITS_PER_PAIR = 4
 """Bits of a write's bit set for each pair of words it holds: a pair not said falls on a set bit about one time in
 five, so a new quote of n words is taken for an excerpt by chance about one time in 5**(n-1)."""
+DIGEST_FORMAT = "d1."
+"""What starts each write's digest text (base64 holds no dot): a digest made another way, or before the tag, is not
+one, and only costs its person the mark."""
 WORD_HASHES_KEPT = 200_000
 _FOLD = (1 << 32) - 1
 _BASE = 0x01000193
@@ -116,13 +119,15 @@ def digest_of(said: Sequence[QuoteHashes]) -> str:
     size = max(8, -(-BITS_PER_PAIR * len(pairs) // 8) * 8)
     bits = _bits_at(map(mod, pairs, repeat(size))).to_bytes(size // 8, "little")
     packed = struct.pack(f"<I{len(leads)}I", len(leads), *leads) + bits
-    return base64.b64encode(packed).decode("ascii")
+    return DIGEST_FORMAT + base64.b64encode(packed).decode("ascii")
 
 
 def read_digest(text: str) -> WriteDigest:
     """One write's digest from the text `digest_of` made; ValueError when it is not one."""
+    if not text.startswith(DIGEST_FORMAT):
+        raise ValueError("not a quotes digest")
     try:
-        packed = base64.b64decode(text.encode("ascii"), validate=True)
+        packed = base64.b64decode(text[len(DIGEST_FORMAT) :].encode("ascii"), validate=True)
         (count,) = struct.unpack_from("<I", packed)
     except (ValueError, UnicodeEncodeError, struct.error) as error:
         raise ValueError("not a quotes digest") from error

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,14 @@ def own_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     """No test, nor a whosaid it starts, reads or writes the user's settings or crash log."""
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(autouse=True)
+def collector_unfrozen() -> Iterator[None]:
+    """What a search or export run in this process kept out of the collector's scans (see `store.collector`) is
+    given back to it after each test: the installed command ends right after, a test suite does not."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

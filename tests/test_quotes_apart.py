@@ -101,7 +101,7 @@ def test_a_person_marked_without_a_digest_loses_the_mark_when_given_quotes(
     assert QUOTES_APART not in person(path, "tom berg")
 
 
-@pytest.mark.parametrize("digest", [None, "not a list", ["%%%"], [123], ["AAAA"]])
+@pytest.mark.parametrize("digest", [None, "not a list", ["%%%"], [123], ["AAAA"], ["d1.%%%"], ["AQAAAAAAAAAA"]])
 def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
     asked = [quote_hashes("Nobody asked me about the harbor")]
     assert apart_from([digest_of([quote_hashes("We met the mayor on Tuesday morning")])], asked)
