@@ -737,6 +737,10 @@ class QuoteLines:
         self.titles: dict[str | None, str] = {}
         self._tails: dict[tuple[str, str], str] = {}
         """Each speaker's in each article: what a plain line shows after the quote (see `tail`)."""
+        from store.quote_documents import kept
+
+        self._kept = kept
+        """Makes room in one of these lookups (see `store.quote_documents.kept`), imported once, not once a line."""
 
     def chunks(self, positions: Iterable[int]) -> Iterator[str]:
         """Every line to print, many joined in each chunk (without the last newline), made as they are printed: the
@@ -773,20 +777,16 @@ class QuoteLines:
         """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
         kept for the next quote with the same."""
         if said.kind == "person":
-            speaker = ", ".join(part for part in (said.name, said.role, said.organization) if part)
+            speaker = ", ".join([part for part in (said.name, said.role, said.organization) if part])
         else:
             speaker = said.name or "unattributed"
-        from store.quote_documents import kept
-
-        kept(self.speakers)
+        self._kept(self.speakers)
         shown = self.speakers[said[:4]] = printable_line(speaker)
         return shown
 
     def _title_text(self, title: str | None) -> str:
         """An article title as a line shows it, kept for the article's next quote."""
-        from store.quote_documents import kept
-
-        kept(self.titles)
+        self._kept(self.titles)
         shown = self.titles[title] = printable_line(title or "")
         return shown
 
@@ -800,8 +800,7 @@ class QuoteLines:
         """Each position's line: “Text” — speaker, role, organization (article title, N sources where other articles
         printed it too), matches shown in reverse on a terminal; all but its text made once for each speaker in each
         article."""
-        from store.quote_documents import kept
-
+        kept = self._kept
         tails = self._tails
         end = f"){RESET}" if self.highlight else ")"
         for text, pair, sources in self.documents.line_parts(positions):
