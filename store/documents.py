@@ -334,19 +334,18 @@ class DocumentWriter:
             if isinstance(digest, list) and (key in self.new_people or document.get(QUOTES_APART) is True):
                 earlier[key] = digest
             else:
-                document.pop(QUOTES_APART, None)
-                document.pop(QUOTES_DIGEST, None)
+                _unmarked(document)
         quoted = [key for key in earlier if key in said]
-        hashes = {key: [quote_hashes(text) for text in said[key]] for key in quoted}
         for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
-            if not (apart and (key in self.new_people or apart_from(earlier[key], hashes[key]))):
+            hashes = [quote_hashes(text) for text in said[key]] if apart else []
+            if apart and (key in self.new_people or apart_from(earlier[key], hashes)):
+                earlier[key] = [*earlier[key], digest_of(hashes)]
+            else:
                 del earlier[key]
-                self.people[key].pop(QUOTES_APART, None)
-                self.people[key].pop(QUOTES_DIGEST, None)
+                _unmarked(self.people[key])
         for key, digest in earlier.items():
-            document = self.people[key]
-            document[QUOTES_APART] = True
-            document[QUOTES_DIGEST] = [*digest, digest_of(hashes[key])] if key in hashes else digest
+            self.people[key][QUOTES_APART] = True
+            self.people[key][QUOTES_DIGEST] = digest
 
     def _index_quotes(
         self, new_quotes: list[dict[str, Any]], first_new_position: int, removed_quotes: list[int], index_later: bool
@@ -491,6 +490,12 @@ class DocumentWriter:
                 for doc_id in doomed:
                     del edited[doc_id]
         return removed
+
+
+def _unmarked(person: dict[str, Any]) -> None:
+    """Take a person's mark of quotes all apart off, and the digest that kept it (see `_mark_quotes_apart`)."""
+    person.pop(QUOTES_APART, None)
+    person.pop(QUOTES_DIGEST, None)
 
 
 def _kept(table: str, document: dict[str, Any]) -> bool:

@@ -160,13 +160,7 @@ class QuoteGroups:
     def _positions(self) -> Mapping[str, Sequence[int]]:
         """Each speaker's quote positions, made when first needed: a listing whose speakers are all marked apart
         never needs them."""
-        made = self._made_positions
-        if made is None:
-            with self._positions_lock:
-                made = self._made_positions
-                if made is None:
-                    made = self._made_positions = self._make_positions()
-        return made
+        return self._made_once("_made_positions", lambda: self._make_positions())
 
     @property
     def _grouped_positions(self) -> Mapping[str, Sequence[int]]:
@@ -175,12 +169,19 @@ class QuoteGroups:
         speakers are nearly all marked does not number every quote (0.46 s at 100,000 articles)."""
         if self._made_positions is not None or self._apart is None or not self._positions_made_here:
             return self._positions
-        made = self._unmarked_positions
+        return self._made_once("_unmarked_positions", self._positions_of_unmarked)
+
+    def _made_once(
+        self, name: str, make: Callable[[], Mapping[str, Sequence[int]]]
+    ) -> Mapping[str, Sequence[int]]:
+        """The positions held in attribute `name`, made by `make` the first time, once whichever thread asks."""
+        made = getattr(self, name)
         if made is None:
             with self._positions_lock:
-                made = self._unmarked_positions
+                made = getattr(self, name)
                 if made is None:
-                    made = self._unmarked_positions = self._positions_of_unmarked()
+                    made = make()
+                    setattr(self, name, made)
         return made
 
     def _positions_of_unmarked(self) -> Mapping[str, Sequence[int]]:
