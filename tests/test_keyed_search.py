@@ -491,9 +491,10 @@ def test_a_key_is_found_in_a_section_whatever_the_lengths_of_its_neighbours(
         assert value == (section[word].encode() if word in section else None), word
 
 
+@pytest.mark.parametrize("reader", [keyed_index.FileBytes, keyed_index.MappedBytes])
 @pytest.mark.parametrize("seed", range(10))
 def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
-    seed: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    seed: int, reader: type[keyed_index.FileBytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(keyed_index, "PROBE_WINDOW", 8)
     monkeypatch.setattr(keyed_index.FileBytes, "CHUNK", 7)
@@ -503,7 +504,7 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
     path = tmp_path / "part.json"
     path.write_bytes(b"{" + orjson.dumps(section) + b"}")
     end = path.stat().st_size - 1
-    with keyed_index.FileBytes(path) as data:
+    with reader(path) as data:
         for word in [*words, "zzz", "0"]:
             value = keyed_index.section_value(data, 1, end, word.encode())
             assert value == (section[word].encode() if word in section else None), word
@@ -512,6 +513,7 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
             start, stop = sorted(rng.sample(range(len(raw) + 1), 2))
             needle = raw[rng.randrange(len(raw)) :][: rng.randint(1, 4)]
             assert data.find(needle, start, stop) == raw.find(needle, start, stop)
+            assert data[start:stop] == raw[start:stop]
 
 
 @pytest.mark.parametrize("margin", [0, 1, 40, 10**6])
@@ -527,8 +529,8 @@ def test_an_article_is_found_in_its_lookup_line_wherever_the_search_for_it_start
     path.write_bytes(orjson.dumps({"a": {digest: [number + 1, 0, 2] for number, digest in enumerate(digests)}}) + b"\n")
     lookups = keyed_index.LookupLines([path])
     for number, digest in enumerate(digests):
-        for near in (None, 0.0, 0.5, 1.0, number / len(digests)):
-            assert lookups.article_place(digest[:16], near) == number + 1, (digest, near)
+        for before in (None, 0.0, number - 0.5, number, number + 3.7, len(digests), 10 * len(digests)):
+            assert lookups.article_place(digest[:16], before) == number + 1, (digest, before)
     assert lookups.article_place("0" * 16, 0.5) is None
 
 
