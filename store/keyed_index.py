@@ -10,6 +10,7 @@ files (see `store.writer_lookups`), found in their bytes the same way or, in a s
 from __future__ import annotations
 
 import base64
+import errno
 import mmap
 import os
 import re
@@ -139,7 +140,7 @@ class FileBytes:
             found = piece.find(needle)
             if found >= 0:
                 return position + found
-            if position + len(piece) >= end or not piece:
+            if position + len(piece) >= end or len(piece) < min(end, position + chunk) - position:
                 return -1
             position += len(piece) - len(needle) + 1
             chunk = min(4 * chunk, max(self.LONGEST_CHUNK, 2 * len(needle)))
@@ -158,31 +159,40 @@ class MappedBytes(FileBytes):
         self._mapping: mmap.mmap | bytes = b""
 
     def open(self) -> MappedBytes:
-        """Open the file and map it (a one-line StoreError when it cannot be)."""
+        """Map the file (a one-line StoreError when it cannot be), keeping no descriptor of its own open: the mapping
+        holds one."""
         super().open()
         try:
-            if self.size():
+            if super().size():
                 self._mapping = mmap.mmap(self._descriptor, 0, access=mmap.ACCESS_READ)  # type: ignore[arg-type]
                 self._mapping.madvise(mmap.MADV_RANDOM)
         except (OSError, ValueError) as error:
-            self.close()
             raise StoreError(f"cannot read {self.path.name}: {error}") from error
+        finally:
+            super().close()
         return self
 
     def close(self) -> None:
-        """Unmap and close the file."""
+        """Unmap the file."""
         mapping, self._mapping = getattr(self, "_mapping", b""), b""
         if isinstance(mapping, mmap.mmap):
             mapping.close()
         super().close()
 
+    def size(self) -> int:
+        """How many bytes the mapped file holds."""
+        return len(self._mapping)
+
     def __getitem__(self, span: slice) -> bytes:
-        if span.start < 0:
-            return super().__getitem__(span)
-        return self._mapping[span.start : span.stop]
+        start, stop = span.start, span.stop
+        if start < 0:
+            raise OSError(errno.EINVAL, "a read before the start of a file")
+        return self._mapping[start:stop] if stop > start else b""
 
     def find(self, needle: bytes, start: int, end: int) -> int:
         """Where `needle` first is between `start` and `end`, -1 when it is not."""
+        if start < 0 or end < 0:
+            raise OSError(errno.EINVAL, "a search before the start of a file")
         return self._mapping.find(needle, start, end)
 
 
@@ -575,7 +585,7 @@ class LookupLines:
             if self._kinds[number] == b"a":
                 place = None
                 if before is not None:
-                    middle = line.start + int(before * self._entry_bytes(number))
+                    middle = line.start + int(min(max(before, 0.0), len(line.raw)) * self._entry_bytes(number))
                     place = article_entry(line, needle, middle - ARTICLE_MARGIN, middle + ARTICLE_MARGIN)
                 if place is None:
                     place = article_entry(line, needle, line.start, line.end)

@@ -514,6 +514,8 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
             needle = raw[rng.randrange(len(raw)) :][: rng.randint(1, 4)]
             assert data.find(needle, start, stop) == raw.find(needle, start, stop)
             assert data[start:stop] == raw[start:stop]
+            assert data[stop:start] == raw[stop:start]
+            assert data.find(needle, start, len(raw) + 100) == raw.find(needle, start)
 
 
 @pytest.mark.parametrize("margin", [0, 1, 40, 10**6])
