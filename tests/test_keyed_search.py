@@ -209,12 +209,12 @@ def test_a_search_read_by_key_lists_what_a_whole_read_lists(store_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes", "article_margin", "grouped_at_once"),
+    ("documents_one_by_one", "cuts_per_file", "raw_line_bytes", "article_margin", "grouped_at_once", "files_open"),
     [
-        (256, 16, 1 << 20, 131_072, 256),
-        (1, 0, 1 << 20, 131_072, 0),
-        (10**9, 10**9, 1, 131_072, 0),
-        (10**9, 1, 1, 0, 256),
+        (256, 16, 1 << 20, 131_072, 256, 64),
+        (1, 0, 1 << 20, 131_072, 0, 0),
+        (10**9, 10**9, 1, 131_072, 0, 1),
+        (10**9, 1, 1, 0, 256, 1),
     ],
 )
 def test_whosaid_search_prints_the_same_read_by_key_or_whole(
@@ -226,7 +226,10 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     raw_line_bytes: int,
     article_margin: int,
     grouped_at_once: int,
+    files_open: int,
 ) -> None:
+    monkeypatch.setattr(keyed_index, "PART_FILES_OPEN", files_open)
+    monkeypatch.setattr(keyed_index, "QUOTE_FILES_OPEN", files_open)
     monkeypatch.setattr(cli, "GROUPED_AT_ONCE", grouped_at_once)
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
     monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", article_margin)
