@@ -174,7 +174,7 @@ class MappedBytes(FileBytes):
 
     def close(self) -> None:
         """Unmap the file."""
-        mapping, self._mapping = getattr(self, "_mapping", b""), b""
+        mapping, self._mapping = self._mapping, b""
         if isinstance(mapping, mmap.mmap):
             mapping.close()
         super().close()
@@ -585,7 +585,7 @@ class LookupLines:
             if self._kinds[number] == b"a":
                 place = None
                 if before is not None:
-                    middle = line.start + int(min(max(before, 0.0), len(line.raw)) * self._entry_bytes(number))
+                    middle = min(line.start + int(max(before, 0.0) * self._entry_bytes(number)), line.end)
                     place = article_entry(line, needle, middle - ARTICLE_MARGIN, middle + ARTICLE_MARGIN)
                 if place is None:
                     place = article_entry(line, needle, line.start, line.end)
@@ -732,6 +732,7 @@ class KeyedStore:
         self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
         self._whole_tables: dict[str, dict[str, Mapping[str, Any]]] = {}
         self._quote_starts = [0, *accumulate(count or 0 for _file, count in tables.files.get("quotes", []))]
+        self._article_count = tables.document_count("articles")
         self._quotes_read: dict[int, Mapping[str, Any]] = {}
         self._cuts_in_file: dict[int, int] = {}
         self._quote_files: dict[int, tuple[FileBytes, int, int | None]] = {}
@@ -947,8 +948,8 @@ class KeyedStore:
             return whole.get(key)
         if table == "articles":
             quoted_at = self._article_quoted_at.get(key)
-            articles = self.tables.document_count("articles")
-            before = quoted_at * articles / max(self._quote_starts[-1], 1) if quoted_at is not None else None
+            total = max(self._quote_starts[-1], 1)
+            before = quoted_at * self._article_count / total if quoted_at is not None else None
             packed = self.lookups.article_place(key, before)
         else:
             packed = self.lookups.place("p" if table == "people" else "o", key)

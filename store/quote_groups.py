@@ -189,26 +189,15 @@ class QuoteGroups:
         speakers, apart = self._speakers, self._apart
         assert apart is not None
         unmarked = {speaker for speaker in set(speakers) if speaker and not apart(speaker)}  # type: ignore[arg-type]
-        by_speaker: dict[str, array] = {}
-        for position in compress(range(len(speakers)), map(unmarked.__contains__, speakers)):  # type: ignore[arg-type]
-            speaker = speakers[position]
-            said = by_speaker.get(speaker)  # type: ignore[arg-type]
-            if said is None:
-                said = by_speaker[speaker] = array("I")  # type: ignore[index]
-            said.append(position)
-        return by_speaker
+        said = compress(range(len(speakers)), map(unmarked.__contains__, speakers))  # type: ignore[arg-type]
+        return positions_by_speaker((position, speakers[position]) for position in said)
 
     def _positions_of_every_speaker(self) -> Mapping[str, Sequence[int]]:
         """Each speaker's quote positions, from every stored quote's speaker."""
-        by_speaker: dict[str | None, array] = {}
-        for position, speaker in enumerate(self._speakers):  # type: ignore[arg-type]
-            said = by_speaker.get(speaker)
-            if said is None:
-                said = by_speaker[speaker] = array("I")
-            said.append(position)
-        by_speaker.pop(None, None)
+        by_speaker = positions_by_speaker(enumerate(self._speakers))  # type: ignore[arg-type]
+        by_speaker.pop(None, None)  # type: ignore[call-overload]
         by_speaker.pop("", None)
-        return by_speaker  # type: ignore[return-value]
+        return by_speaker
 
     @property
     def speaker_positions(self) -> Mapping[str, Sequence[int]]:
@@ -455,6 +444,17 @@ def group_quotes(
     """Stored quotes (their texts and speaker ids, by position) in groups of one quote, with each speaker's
     `positions` when they are held already, or how to make them; see the module's docstring."""
     return QuoteGroups(texts, speakers, positions, apart)
+
+
+def positions_by_speaker(said: Iterable[tuple[int, str | None]]) -> dict[str, array]:
+    """The positions of the quotes each speaker said, in the order given, from (position, speaker) pairs."""
+    by_speaker: dict[str, array] = {}
+    for position, speaker in said:
+        positions = by_speaker.get(speaker)  # type: ignore[arg-type]
+        if positions is None:
+            positions = by_speaker[speaker] = array("I")  # type: ignore[index]
+        positions.append(position)
+    return by_speaker
 
 
 def runs_apart(runs: Sequence[Sequence[str]]) -> list[bool]:
