@@ -1,4 +1,5 @@
-"""The C allocator's setting for the browser: one arena for every thread.
+"""The C allocator's settings: one arena for every thread in the browser, and free memory given back after each
+write of a long ingest.
 
 glibc's malloc gives each thread that allocates at the same time as another an arena of its own, and memory freed
 in an arena stays with the process. The browser reads the store in worker threads, so each reading thread leaves
@@ -24,3 +25,19 @@ def share_one_malloc_arena() -> None:
         return
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt(M_ARENA_MAX, 1)
+
+
+def give_back_free_memory() -> None:
+    """Return the C heap's free pages to the system, where the C library is glibc (elsewhere: nothing changes).
+
+    A batch of an ingest builds and drops tens of megabytes of encoded JSON; glibc keeps the freed pages, so the
+    writer of 10,000 articles held 46 MB it no longer used. A trim after each batch of 500 articles took 2-13 ms,
+    about 1% of the batch's write."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return
+    malloc_trim.argtypes = (ctypes.c_size_t,)
+    malloc_trim(0)

@@ -555,7 +555,7 @@ def ingested_batches(
 
     if pool is None:
         return store.ingest_in_batches(articles, batch_size=batch_size)
-    extracted = extracted_in_workers(articles, jobs, ahead=2 * batch_size, pool=pool, skip=store.already_read)
+    extracted = extracted_in_workers(articles, jobs, ahead=batch_size, pool=pool, skip=store.already_read)
     return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 
@@ -630,6 +630,8 @@ def print_outcomes(
 ) -> tuple[int, int, int]:
     """Print a line per article stored as each batch is written (then `advance` a progress bar by the batch);
     how many were added, replaced and unchanged."""
+    from tui.allocator import give_back_free_memory
+
     output = Lines()
     added = replaced = unchanged = 0
     for outcomes in batches:
@@ -639,6 +641,7 @@ def print_outcomes(
             unchanged += not outcome.added
             output.write(printable_line(outcome_line(outcome)))
         output.flush()
+        give_back_free_memory()
         if advance is not None:
             advance(len(outcomes))
     return added, replaced, unchanged
@@ -694,7 +697,7 @@ def run_reextract(
             return EXIT_OK
 
         def extracting(texts: Iterator[tuple[str, str]]) -> Iterator[tuple[tuple[str, str], Extraction]]:
-            return extracted_in_workers(texts, jobs, ahead=2 * batch_size, pool=pool)
+            return extracted_in_workers(texts, jobs, ahead=batch_size, pool=pool)
 
         batches = store.reextract_in_batches(digests, batch_size, None if pool is None else extracting)
         with IngestProgress(total=len(digests), label="reextracting") as progress:
