@@ -18,9 +18,8 @@ import struct
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import reduce
 from itertools import repeat
-from operator import lshift, mod, or_, xor
+from operator import lshift, mod, xor
 from typing import NamedTuple
 
 from store.quote_groups import MIN_EXCERPT_WORDS, word_bytes
@@ -39,7 +38,6 @@ _BASE = 0x01000193
 """The multiplier of the hashes of runs of words, modulo 2**32 (FNV's prime: odd, its bits spread)."""
 _SPAN_POWER = pow(_BASE, MIN_EXCERPT_WORDS - 1, 1 << 32)
 """_BASE to the power of one less than a run's words: what a run's first word counts for in its hash."""
-_BIT = (1).__lshift__
 
 
 class _WordHashes(dict[bytes, int]):
@@ -58,21 +56,25 @@ _WORD_HASHES = _WordHashes()
 @dataclass(frozen=True)
 class WriteDigest:
     """What one write's quotes by a person were: their first runs' hashes and the bit set of all their pairs (bit
-    n of the integer is bit n % 8 of byte n // 8 of the bytes)."""
+    n is bit n % 8 of byte n // 8)."""
 
     leads: frozenset[int]
-    bits: int
-    size: int
+    bits: bytes
 
     def holds_all(self, pairs: Sequence[int]) -> bool:
-        """Whether every one of these pairs' hashes falls on a set bit (the pairs may all be in one quote)."""
-        wanted = _bits_at(map(mod, pairs, repeat(self.size)))
-        return wanted & self.bits == wanted
+        """Whether every one of these pairs' hashes falls on a set bit (the pairs may all be in one quote). A bit
+        is read where it stands, and the first one unset answers: most new quotes miss on their first pair."""
+        bits = self.bits
+        size = 8 * len(bits)
+        return all(bits[position >> 3] >> (position & 7) & 1 for position in map(mod, pairs, repeat(size)))
 
 
-def _bits_at(positions: Iterable[int]) -> int:
-    """An integer with these bits set."""
-    return reduce(or_, map(_BIT, positions), 0)
+def _bit_set(positions: Iterable[int], size: int) -> bytes:
+    """`size` bits (a multiple of 8) with these positions set, as `WriteDigest.bits` holds them."""
+    bits = bytearray(size // 8)
+    for position in positions:
+        bits[position >> 3] |= 1 << (position & 7)
+    return bytes(bits)
 
 
 class QuoteHashes(NamedTuple):
@@ -117,7 +119,7 @@ def digest_of(said: Sequence[QuoteHashes]) -> str:
     leads = [_lead(quote.words) for quote in said if quote.words]
     pairs = [pair for quote in said for pair in quote.pairs]
     size = max(8, -(-BITS_PER_PAIR * len(pairs) // 8) * 8)
-    bits = _bits_at(map(mod, pairs, repeat(size))).to_bytes(size // 8, "little")
+    bits = _bit_set(map(mod, pairs, repeat(size)), size)
     packed = struct.pack(f"<I{len(leads)}I", len(leads), *leads) + bits
     return DIGEST_FORMAT + base64.b64encode(packed).decode("ascii")
 
@@ -135,7 +137,7 @@ def read_digest(text: str) -> WriteDigest:
     if len(packed) < end + 1:
         raise ValueError("not a quotes digest")
     leads, bits = frozenset(struct.unpack_from(f"<{count}I", packed, 4)), packed[end:]
-    return WriteDigest(leads, int.from_bytes(bits, "little"), 8 * len(bits))
+    return WriteDigest(leads, bits)
 
 
 def apart_from(digest: object, said: Sequence[QuoteHashes]) -> bool:

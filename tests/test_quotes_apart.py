@@ -108,6 +108,14 @@ def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
     assert not apart_from(digest, asked)
 
 
+def test_a_digest_is_written_as_stores_already_hold_it_and_read_back_from_those_bytes() -> None:
+    said = [quote_hashes("We will build the drones together with our partners this year"), quote_hashes("Not now")]
+    stored = "d1.AgAAAGphtXjQoH/zApAQkQE="  # what every earlier whosaid wrote for these two quotes
+    assert digest_of(said) == stored
+    assert not apart_from([stored], [quote_hashes("we will build the drones together")])
+    assert apart_from([stored], [quote_hashes("The harbor opens again next spring, the mayor said")])
+
+
 def random_runs(seed: int) -> list[list[str]]:
     """Runs of quote texts, each one speaker's: some with copies, excerpts or empty texts among them."""
     chooser = random.Random(seed)
