@@ -465,8 +465,49 @@ class LookupLine:
         """The line's entries."""
         return orjson.loads(memoryview(self.raw)[self.start : self.end])
 
+    def is_sorted(self) -> bool:
+        """Whether the line is one object of entries in the order of their keys' JSON, as the writer marks a whole
+        line of people or organizations (see `store.writer_lookups.SORTED_MARK`)."""
+        return self.raw[self.end - len(SORTED_END) : self.end] == SORTED_END
+
+    def sorted_find(self, key: str, quoted: bytes) -> int:
+        """Where the entry of `key` (whose JSON is `quoted`) starts in a sorted line (see `is_sorted`), -1 when the
+        line holds none: by halving the line's object, a key read at the first entry past each middle, down to
+        SORTED_WINDOW bytes searched whole."""
+        raw = self.raw
+        head = LINE_HEAD.match(raw, self.start)
+        if head is None:
+            return self.find(quoted + b":")
+        low, high = head.end(), raw.find(b"}", head.end(), self.end)
+        if high < 0:
+            return self.find(quoted + b":")
+        while high - low > SORTED_WINDOW:
+            middle = (low + high) // 2
+            boundary = raw.find(b',"', middle - 1, high)
+            if boundary < 0:
+                high = middle
+                continue
+            key_end = raw.find(b'":', boundary + 2, high)
+            try:
+                read = orjson.loads(raw[boundary + 1 : key_end + 1]) if key_end >= 0 else None
+            except orjson.JSONDecodeError:
+                read = None
+            if not isinstance(read, str):
+                return self.find(quoted + b":")
+            if read == key:
+                return boundary + 1
+            if read < key:
+                low = boundary + 2
+            else:
+                high = boundary + 1
+        return raw.find(quoted + b":", low, high + len(quoted) + 1)  # from low up to an entry at high itself
+
 
 LINE_HEAD = re.compile(rb'\{"(a|p|o)":\{')
+SORTED_END = b',"sorted":""}'
+"""How a sorted line of people or organizations ends (see `store.writer_lookups.SORTED_MARK`)."""
+SORTED_WINDOW = 4096
+"""Bytes of a sorted line searched whole once halving has narrowed it to them."""
 KEYS_ONE_BY_ONE = 32
 """Keys of a kind looked for in the lookups' bytes one by one; past this many, every line of the kind is parsed."""
 KEYS_SCANNED = 2
@@ -576,7 +617,7 @@ class LookupLines:
         needle = quoted + b":"
         for number, line in enumerate(self.lines):
             if self._kinds[number] == kind.encode():
-                found = line.find(needle)
+                found = line.sorted_find(key, quoted) if line.is_sorted() else line.find(needle)
                 if found >= 0:
                     number_match = PLACE.match(line.raw, found + len(needle))
                     return int(number_match.group()) if number_match else None

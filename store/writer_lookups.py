@@ -476,13 +476,19 @@ class StoreIndex:
             self.changes, self.written = LookupChanges(), None
 
     def whole_lines(self) -> list[dict[str, Any]]:
-        """The lookups as lines, one for each kind that has entries (spans with the places they go with)."""
+        """The lookups as lines, one for each kind that has entries (spans with the places they go with). People
+        and organizations are listed in the order of their keys (see `sorted_places`), and their lines say so
+        (SORTED_MARK), so that a reader finds a key by halving the line; articles stay in stored order."""
         lines = []
         for kinds in (("a",), ("p", "ps"), ("o", "os"), ("pa",), ("oa",)):
             line = {kind: getattr(self, KINDS[kind]) for kind in kinds if getattr(self, KINDS[kind])}
             for kind in ("ps", "os"):
                 if kind in line:
                     line[kind] = encoded_spans(line[kind])
+            for kind in ("p", "o"):
+                if kind in line:
+                    line[kind] = sorted_places(line[kind])
+                    line[SORTED_MARK] = ""
             if line:
                 lines.append(line)
         return lines
@@ -509,6 +515,16 @@ KINDS = {**LINE_KINDS, **SPAN_KINDS}
 SPAN_IDS_AHEAD = 1 << 20
 """A changed span is taken for an id at most this far past the spans known: a damaged line cannot make the array
 huge."""
+
+
+SORTED_MARK = "sorted"
+"""The last field of a whole line of people or organizations whose keys are in order (an empty text: a reader
+that does not know it counts no entries for it)."""
+
+
+def sorted_places(places: Mapping[str, int]) -> dict[str, int]:
+    """Places by key, in the order of the keys (Python's, by code point)."""
+    return {key: places[key] for key in sorted(places)}
 
 
 def line_entries(line: Mapping[str, Any]) -> int:

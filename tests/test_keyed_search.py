@@ -7,13 +7,14 @@ import random
 import subprocess
 import sys
 import time
+from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
 import pytest
 
-from store import Store, documents, index_parts, keyed_index, parse_query, storage
+from store import Store, documents, index_parts, keyed_index, parse_query, storage, writer_lookups
 from store import snapshot as snapshot_module
 from store.errors import StoreError
 from store.keyed_index import KeyedSearch, read_by_key
@@ -537,6 +538,34 @@ def test_an_article_is_found_in_its_lookup_line_wherever_the_search_for_it_start
         for before in (None, 0.0, number - 0.5, number, number + 3.7, len(digests), 10 * len(digests)):
             assert lookups.article_place(digest[:16], before) == number + 1, (digest, before)
     assert lookups.article_place("0" * 16, 0.5) is None
+
+
+@pytest.mark.parametrize("window", [0, 1, 2, 40, 4096])
+def test_a_person_is_found_by_halving_a_sorted_line_of_people_and_one_not_stored_is_not(
+    window: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(keyed_index, "SORTED_WINDOW", window)
+    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", 1)
+    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", 10**9)
+    rng = random.Random(window)
+    names = ["an", "ann", "anna", "anne", "o'neil", "zoë", "li wei", "łukasz", "محمد", "a", "z" * 40]
+    names += [" ".join(rng.choice("abcdefg") * rng.randint(1, 6) for _ in range(rng.randint(1, 3))) for _ in range(300)]
+    places = {name: 1_000 + number for number, name in enumerate(dict.fromkeys(names))}
+    index = writer_lookups.StoreIndex(people=places, person_spans=array("Q", [5] * 8))
+    path = tmp_path / "lookups.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in index.whole_lines()))
+    lookups = keyed_index.LookupLines([path])
+    assert lookups.lines[0].is_sorted() and lookups.lines[0].kind() == b"p"
+    for name, place in places.items():
+        assert lookups.place("p", name) == place, name
+    for missing in ["", "am", "annb", "b", "zz", "zzz" * 20, "ö", "anna ", "o'neill"]:
+        if missing not in places:
+            assert lookups.place("p", missing) is None, missing
+    earlier = tmp_path / "earlier.jsonl"  # as an earlier whosaid wrote the line: in stored order, not marked
+    earlier.write_bytes(orjson.dumps({"p": places, "ps": "BQAAAAAAAAA="}) + b"\n")
+    lookups = keyed_index.LookupLines([earlier])
+    assert not lookups.lines[0].is_sorted() and lookups.lines[0].kind() == b"p"
+    assert all(lookups.place("p", name) == place for name, place in places.items())
 
 
 def test_a_quote_is_cut_from_its_file_wherever_the_search_for_it_starts() -> None:
