@@ -553,7 +553,7 @@ def test_a_person_is_found_by_halving_a_sorted_line_of_people_and_one_not_stored
     places = {name: 1_000 + number for number, name in enumerate(dict.fromkeys(names))}
     index = writer_lookups.StoreIndex(people=places, person_spans=array("Q", [5] * 8))
     path = tmp_path / "lookups.jsonl"
-    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in index.whole_lines()))
+    path.write_bytes(b"".join(writer_lookups.encoded_line(line) + b"\n" for line in index.whole_lines()))
     lookups = keyed_index.LookupLines([path])
     assert lookups.lines[0].is_sorted() and lookups.lines[0].kind() == b"p"
     for name, place in places.items():
