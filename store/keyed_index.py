@@ -480,7 +480,7 @@ class LookupLine:
             return self.find(quoted + b":")
         low, high = head.end(), raw.find(b"}", head.end(), self.end)
         if high < 0:
-            return self.find(quoted + b":")
+            return self.find(quoted + b":", head.end())
         while high - low > SORTED_WINDOW:
             middle = (low + high) // 2
             boundary = raw.find(b',"', middle - 1, high)
@@ -493,7 +493,7 @@ class LookupLine:
             except orjson.JSONDecodeError:
                 read = None
             if not isinstance(read, str):
-                return self.find(quoted + b":")
+                return self.find(quoted + b":", head.end())
             if read == key:
                 return boundary + 1
             if read < key:
@@ -504,8 +504,12 @@ class LookupLine:
 
 
 LINE_HEAD = re.compile(rb'\{"(a|p|o)":\{')
+HEAD_BYTES = len(b'{"p":{')
+"""The bytes before the first entry of a line of one kind: a key that is the kind's name is looked for after them."""
 SORTED_END = b',"sorted":""}'
-"""How a sorted line of people or organizations ends (see `store.writer_lookups.SORTED_MARK`)."""
+"""How a sorted line of people or organizations ends (see `store.writer_lookups.SORTED_MARK`). Halving such a line
+takes its first '}' for its object's end and a key to run from ',"' to '":': it holds for the keys of names
+(`store.keys.name_key` leaves word characters, '&' and spaces, none of which JSON escapes), not for any text."""
 SORTED_WINDOW = 4096
 """Bytes of a sorted line searched whole once halving has narrowed it to them."""
 KEYS_ONE_BY_ONE = 32
@@ -617,7 +621,8 @@ class LookupLines:
         needle = quoted + b":"
         for number, line in enumerate(self.lines):
             if self._kinds[number] == kind.encode():
-                found = line.sorted_find(key, quoted) if line.is_sorted() else line.find(needle)
+                sorted_line = line.is_sorted()
+                found = line.sorted_find(key, quoted) if sorted_line else line.find(needle, line.start + HEAD_BYTES)
                 if found >= 0:
                     number_match = PLACE.match(line.raw, found + len(needle))
                     return int(number_match.group()) if number_match else None
