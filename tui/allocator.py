@@ -10,34 +10,38 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from typing import Any
 
 M_ARENA_MAX = -8
 """glibc's `mallopt` parameter for the most arenas malloc may make."""
 
 
-def share_one_malloc_arena() -> None:
-    """Have malloc serve every thread from one arena, where the C library is glibc (elsewhere: nothing changes)."""
+def c_library_function(name: str, *argument_types: Any) -> Any | None:
+    """A function of the C library, given its arguments' types, where that library is glibc on Linux; None where it
+    is not there (elsewhere nothing changes)."""
     if not sys.platform.startswith("linux"):
-        return
+        return None
     try:
-        mallopt = ctypes.CDLL(None).mallopt
+        function = getattr(ctypes.CDLL(None), name)
     except (OSError, AttributeError):
-        return
-    mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
-    mallopt(M_ARENA_MAX, 1)
+        return None
+    function.argtypes = argument_types
+    return function
+
+
+def share_one_malloc_arena() -> None:
+    """Have malloc serve every thread from one arena."""
+    mallopt = c_library_function("mallopt", ctypes.c_int, ctypes.c_int)
+    if mallopt is not None:
+        mallopt(M_ARENA_MAX, 1)
 
 
 def give_back_free_memory() -> None:
-    """Return the C heap's free pages to the system, where the C library is glibc (elsewhere: nothing changes).
+    """Return the C heap's free pages to the system.
 
     A batch of an ingest builds and drops tens of megabytes of encoded JSON; glibc keeps the freed pages, so the
     writer of 10,000 articles held 46 MB it no longer used. A trim after each batch of 500 articles took 2-13 ms,
     about 1% of the batch's write."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):
-        return
-    malloc_trim.argtypes = (ctypes.c_size_t,)
-    malloc_trim(0)
+    malloc_trim = c_library_function("malloc_trim", ctypes.c_size_t)
+    if malloc_trim is not None:
+        malloc_trim(0)
