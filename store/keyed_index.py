@@ -504,7 +504,7 @@ class LookupLine:
 
 
 LINE_HEAD = re.compile(rb'\{"(a|p|o)":\{')
-HEAD_BYTES = len(b'{"p":{')
+LINE_HEAD_BYTES = len(b'{"p":{')
 """The bytes before the first entry of a line of one kind: a key that is the kind's name is looked for after them."""
 SORTED_END = b',"sorted":""}'
 """How a sorted line of people or organizations ends (see `store.writer_lookups.SORTED_MARK`). Halving such a line
@@ -621,8 +621,8 @@ class LookupLines:
         needle = quoted + b":"
         for number, line in enumerate(self.lines):
             if self._kinds[number] == kind.encode():
-                sorted_line = line.is_sorted()
-                found = line.sorted_find(key, quoted) if sorted_line else line.find(needle, line.start + HEAD_BYTES)
+                entries_start = line.start + LINE_HEAD_BYTES
+                found = line.sorted_find(key, quoted) if line.is_sorted() else line.find(needle, entries_start)
                 if found >= 0:
                     number_match = PLACE.match(line.raw, found + len(needle))
                     return int(number_match.group()) if number_match else None
