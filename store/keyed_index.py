@@ -470,17 +470,12 @@ class LookupLine:
         line of people or organizations (see `store.writer_lookups.SORTED_MARK`)."""
         return self.raw[self.end - len(SORTED_END) : self.end] == SORTED_END
 
-    def sorted_find(self, key: str, quoted: bytes) -> int:
-        """Where the entry of `key` (whose JSON is `quoted`) starts in a sorted line (see `is_sorted`), -1 when the
-        line holds none: by halving the line's object, a key read at the first entry past each middle, down to
-        SORTED_WINDOW bytes searched whole."""
+    def sorted_find(self, key: str, needle: bytes, keys_end: int) -> int:
+        """Where the entry of `key` (whose JSON and colon are `needle`) starts in a sorted line of one kind (see
+        `is_sorted`) whose entries end at `keys_end`, -1 when the line holds none: by halving the entries, a key read
+        at the first entry past each middle, down to SORTED_WINDOW bytes searched whole."""
         raw = self.raw
-        head = LINE_HEAD.match(raw, self.start)
-        if head is None:
-            return self.find(quoted + b":")
-        low, high = head.end(), raw.find(b"}", head.end(), self.end)
-        if high < 0:
-            return self.find(quoted + b":", head.end())
+        low, high = self.start + LINE_HEAD_BYTES, keys_end
         while high - low > SORTED_WINDOW:
             middle = (low + high) // 2
             boundary = raw.find(b',"', middle - 1, high)
@@ -493,14 +488,14 @@ class LookupLine:
             except orjson.JSONDecodeError:
                 read = None
             if not isinstance(read, str):
-                return self.find(quoted + b":", head.end())
+                return self.find(needle, self.start + LINE_HEAD_BYTES)
             if read == key:
                 return boundary + 1
             if read < key:
                 low = boundary + 2
             else:
                 high = boundary + 1
-        return raw.find(quoted + b":", low, high + len(quoted) + 1)  # from low up to an entry at high itself
+        return raw.find(needle, low, high + len(needle))  # from low up to an entry at high itself
 
 
 LINE_HEAD = re.compile(rb'\{"(a|p|o)":\{')
@@ -551,7 +546,7 @@ class LookupLines:
         self._merged: dict[str, dict[str, Any]] = {}
         self._line_prefixes: dict[tuple[int, int], dict[str, int]] = {}
         self._entry_sizes: dict[int, float] = {}
-        self._keys_end: dict[int, int] = {}
+        self._keys_ends: dict[int, int] = {}
 
     @property
     def lines(self) -> list[LookupLine]:
@@ -595,17 +590,26 @@ class LookupLines:
 
     def _may_hold(self, number: int, kind: str, quoted: bytes) -> bool:
         """Whether a line to parse may hold an entry that starts with `quoted` (a key as the writer encoded it, or
-        the start of one): for the first KEYS_SCANNED keys of a kind, told by its bytes up to its spans (where a
-        line names no such key, it is not parsed); after them, or once the line is parsed, taken as yes."""
+        the start of one): for the first KEYS_SCANNED keys of a kind, told by its bytes up to its keys' end (where
+        a line names no such key, it is not parsed); after them, or once the line is parsed, taken as yes."""
         if number in self._parsed or self._asked.get(kind, 0) > KEYS_SCANNED:
             return True
-        end = self._keys_end.get(number)
+        return self.lines[number].find(quoted, before=self._keys_end(number)) >= 0
+
+    def _keys_end(self, number: int) -> int:
+        """Where a line's keys end, found once a line: a line of one kind's at its object's close (its spans and
+        mark come after, see `LookupLine.sorted_find`), another's where its spans start (they come last, the
+        people's first)."""
+        end = self._keys_ends.get(number)
         if end is None:
             line = self.lines[number]
-            spans = line.find(b',"ps*":"')  # a line's spans come last, the people's first
-            spans = line.find(b',"os*":"') if spans < 0 else spans
-            end = self._keys_end[number] = line.end if spans < 0 else spans
-        return self.lines[number].find(quoted, before=end) >= 0
+            if self._kinds[number] is not None:
+                end = line.find(b"}", line.start + LINE_HEAD_BYTES)
+            else:
+                end = line.find(b',"ps*":"')
+                end = line.find(b',"os*":"') if end < 0 else end
+            end = self._keys_ends[number] = line.end if end < 0 else end
+        return end
 
     def _many(self, kind: str) -> bool:
         """Whether so many keys of a kind were asked for that its lines are best parsed whole."""
@@ -621,8 +625,10 @@ class LookupLines:
         needle = quoted + b":"
         for number, line in enumerate(self.lines):
             if self._kinds[number] == kind.encode():
-                entries_start = line.start + LINE_HEAD_BYTES
-                found = line.sorted_find(key, quoted) if line.is_sorted() else line.find(needle, entries_start)
+                if line.is_sorted():
+                    found = line.sorted_find(key, needle, self._keys_end(number))
+                else:
+                    found = line.find(needle, line.start + LINE_HEAD_BYTES)
                 if found >= 0:
                     number_match = PLACE.match(line.raw, found + len(needle))
                     return int(number_match.group()) if number_match else None

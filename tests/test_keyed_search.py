@@ -522,18 +522,24 @@ def test_a_key_is_found_in_a_section_read_from_its_file_a_few_bytes_at_a_time(
             assert data.find(needle, start, len(raw) + 100) == raw.find(needle, start)
 
 
+def lookup_lines(path: Path, monkeypatch: pytest.MonkeyPatch, *lines: bytes) -> keyed_index.LookupLines:
+    """A lookup file of these lines, read as a big store's: every line of one kind searched in its bytes, every key
+    looked for one by one."""
+    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", 1)
+    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", 10**9)
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    return keyed_index.LookupLines([path])
+
+
 @pytest.mark.parametrize("margin", [0, 1, 40, 10**6])
 def test_an_article_is_found_in_its_lookup_line_wherever_the_search_for_it_starts(
     margin: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", margin)
-    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", 1)
-    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", 10**9)
     rng = random.Random(margin)
     digests = [f"{rng.getrandbits(256):064x}" for _ in range(60)]
-    path = tmp_path / "lookups.jsonl"
-    path.write_bytes(orjson.dumps({"a": {digest: [number + 1, 0, 2] for number, digest in enumerate(digests)}}) + b"\n")
-    lookups = keyed_index.LookupLines([path])
+    articles = {"a": {digest: [number + 1, 0, 2] for number, digest in enumerate(digests)}}
+    lookups = lookup_lines(tmp_path / "lookups.jsonl", monkeypatch, orjson.dumps(articles))
     for number, digest in enumerate(digests):
         for before in (None, 0.0, number - 0.5, number, number + 3.7, len(digests), 10 * len(digests)):
             assert lookups.article_place(digest[:16], before) == number + 1, (digest, before)
@@ -545,25 +551,22 @@ def test_a_person_is_found_by_halving_a_sorted_line_of_people_and_one_not_stored
     window: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(keyed_index, "SORTED_WINDOW", window)
-    monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", 1)
-    monkeypatch.setattr(keyed_index, "KEYS_ONE_BY_ONE", 10**9)
     rng = random.Random(window)
     names = ["an", "ann", "anna", "anne", "o'neil", "zoë", "li wei", "łukasz", "محمد", "a", "p", "z" * 40]
     names += [" ".join(rng.choice("abcdefg") * rng.randint(1, 6) for _ in range(rng.randint(1, 3))) for _ in range(300)]
     places = {name: 1_000 + number for number, name in enumerate(dict.fromkeys(names))}
-    index = writer_lookups.StoreIndex(people=places, person_spans=array("Q", [5] * 8))
-    path = tmp_path / "lookups.jsonl"
-    path.write_bytes(b"".join(writer_lookups.encoded_line(line) + b"\n" for line in index.whole_lines()))
-    lookups = keyed_index.LookupLines([path])
+    spans = array("Q", range(3 * len(places)))  # longer than the places, as a big store's are
+    index = writer_lookups.StoreIndex(people=places, person_spans=spans)
+    written = [writer_lookups.encoded_line(line) for line in index.whole_lines()]
+    lookups = lookup_lines(tmp_path / "lookups.jsonl", monkeypatch, *written)
     assert lookups.lines[0].is_sorted() and lookups.lines[0].kind() == b"p"
     for name, place in places.items():
         assert lookups.place("p", name) == place, name
     for missing in ["", "am", "annb", "b", "zz", "zzz" * 20, "ö", "anna ", "o'neill"]:
         if missing not in places:
             assert lookups.place("p", missing) is None, missing
-    earlier = tmp_path / "earlier.jsonl"  # as an earlier whosaid wrote the line: in stored order, not marked
-    earlier.write_bytes(orjson.dumps({"p": places, "ps": "BQAAAAAAAAA="}) + b"\n")
-    lookups = keyed_index.LookupLines([earlier])
+    earlier = orjson.dumps({"p": places, "ps": "BQAAAAAAAAA="})  # as an earlier whosaid wrote it: unmarked
+    lookups = lookup_lines(tmp_path / "earlier.jsonl", monkeypatch, earlier)
     assert not lookups.lines[0].is_sorted() and lookups.lines[0].kind() == b"p"
     assert all(lookups.place("p", name) == place for name, place in places.items())
 
