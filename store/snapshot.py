@@ -568,8 +568,21 @@ class Snapshot:
         return self.organization(key) if key else None
 
     def quotes_by_person(self, person_key: str) -> Sequence[QuoteRecord]:
-        """Every quote attributed to a person, each once, in article order (records made only as they are read)."""
-        return self._entries(self._quote_positions_of(f"person:{person_key}"))
+        """Every quote attributed to a person, each once, in article order (records made only as they are read).
+        While a big store is indexed (see `indexing`), every copy of them, found in the stored index by key."""
+        speaker = f"person:{person_key}"
+        if self.indexing:
+            return self._copies_said_by(speaker)
+        return self._entries(self._quote_positions_of(speaker))
+
+    def _copies_said_by(self, speaker: str) -> CopiesListed:
+        """Every stored quote of a speaker, copies included, in article order, from the stored index by key: what a
+        detail lists before the quotes are read and grouped (raises StoreError when a writer replaced the files)."""
+        from store.keyed_quote_index import KeyedQuoteIndex
+
+        index = self._quote_index
+        assert isinstance(index, KeyedQuoteIndex)
+        return CopiesListed(self.stored_quotes, index.speakers_positions([speaker]).get(speaker, array("I")))
 
     def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
         """Quotes attributed to the organization itself, then to its people, each once (records made only as read)."""

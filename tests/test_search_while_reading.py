@@ -266,3 +266,54 @@ def opened_quote_file(snapshot: Snapshot) -> str:
     """The first quote file of the store version a snapshot was opened on."""
     assert snapshot._tables is not None
     return snapshot._tables.files["quotes"][0][0]
+
+
+@synchronously
+async def test_a_person_shows_every_copy_of_their_quotes_while_the_store_is_indexed(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A big store takes half a minute to index: meanwhile a person's detail shows their record and every copy of
+    their quotes, found by key, and anything else says it waits; once indexed, each quote shows once."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+
+    def copies_of(key: str) -> list[int]:
+        return list(whole._quote_positions_of(f"person:{key}"))
+
+    person = max(whole.people, key=lambda p: len(copies_of(p.key)) - len(whole.quotes_by_person(p.key)))
+    copies = [whole.stored_quotes[position].text.strip() for position in copies_of(person.key)]
+    entries = [quote.text.strip() for quote in whole.quotes_by_person(person.key)]
+    assert len(copies) > len(entries) > 0
+    organization = whole.organizations[0]
+    reading = held_reading(monkeypatch)
+    app = make_app(Store(store_path))
+
+    def detail() -> tuple[str, list[str]]:
+        prompts = [str(option.prompt) for option in screen.detail.links.options]
+        return str(screen.detail.summary.render()), [p.strip("\u201c\u201d") for p in prompts if p.startswith("\u201c")]
+
+    async with app.run_test(size=SIZE) as pilot:
+        await whole_store_listed(pilot, whole)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        assert app.snapshot.indexing
+        assert screen.people.select_key(person.key)
+        await pilot.pause()
+        summary, quotes = detail()
+        assert person.name in summary
+        assert quotes == copies
+        await pilot.press("tab")
+        assert screen.organizations.select_key(organization.key)
+        await pilot.pause()
+        assert detail() == ("Indexing the store\u2026", [])
+        reading.set()
+        await settle(pilot)
+        assert not app.snapshot.indexing
+        summary, _ = detail()
+        assert organization.name in summary
+        await pilot.press("shift+tab")
+        assert screen.people.select_key(person.key)
+        await pilot.pause()
+        summary, quotes = detail()
+        assert person.name in summary
+        assert quotes == entries

@@ -451,10 +451,12 @@ class BrowseScreen(Screen[None]):
                 return
 
     def show_selection(self, pane: RecordPane) -> None:  # type: ignore[type-arg]
-        """Show the pane's selected record in the detail area (once the snapshot's indexes are built)."""
+        """Show the pane's selected record in the detail area once the snapshot's indexes are built, or while a big
+        store is indexed (a person from the stored index by key, anything else saying it waits: see `describe`)."""
         record = pane.selected
-        if record is not None and self._prepared is self.app.snapshot:
-            self.detail.show(self.app.snapshot, Subject(pane.kind, record.key), self.search_text)
+        snapshot = self.app.snapshot
+        if record is not None and (self._prepared is snapshot or (snapshot.indexing and not snapshot.preview)):
+            self.detail.show(snapshot, Subject(pane.kind, record.key), self.search_text)
 
     def show_subject(self, subject: Subject | None, link: LinkPosition | None = None) -> None:
         """Show a subject in the detail area."""

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import ArticleRecord, PersonRecord, QuoteRecord, Snapshot
+from store.errors import StoreError
 from tui.link_list import Link, LinkList, LinkPosition, Section, Subject
 from tui.text import (
     CURRENT_QUOTE_STYLE,
@@ -112,8 +113,15 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
     if snapshot.preview:
         return Content.styled("Reading the store\u2026", MUTED_STYLE), []
     if subject is not None:
+        if snapshot.indexing and subject.kind not in DESCRIBED_WHILE_INDEXING:
+            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         builder = _BUILDERS.get(subject.kind)
-        described = builder(snapshot, subject.key, query) if builder else None
+        try:
+            described = builder(snapshot, subject.key, query) if builder else None
+        except StoreError:
+            if not snapshot.indexing:
+                raise
+            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         if described is not None:
             return described
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
@@ -244,5 +252,9 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
 
     return Content("\n").join(lines), [Section("Quotes", snapshot.quotes_in_article(key), quote_link)]
 
+
+DESCRIBED_WHILE_INDEXING = ("person",)
+"""What the detail describes while a big store is indexed (see `Snapshot.indexing`), from the stored index by key:
+a person's record and every copy of their quotes. Others wait, saying so, for lookups built from the whole store."""
 
 _BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}
