@@ -122,6 +122,14 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
         return record
 
+    def made_position(self, key: str) -> int | None:
+        """Where a quote stands whose record was made, by its key, None when none was: a browser makes records only
+        for what it shows, so this finds a quote shown before the quotes are grouped and found by article."""
+        _, records = self._made
+        if not isinstance(records, dict):
+            return None
+        return next((position for position, record in list(records.items()) if record.key == key), None)
+
     def start_of(self, position: int) -> object:
         """Where the stored quote at this position starts in its article's text, as stored (read from the compact
         columns once they are made, so that no quote file is parsed again for it)."""

@@ -736,7 +736,10 @@ class Snapshot:
         return None if position is None else self.stored_quotes[position]
 
     def quote_position(self, key: str) -> int | None:
-        """Where the quote with this key ("ARTICLE:START") stands among the stored quotes."""
+        """Where the quote with this key ("ARTICLE:START") stands among the stored quotes; while a big store is
+        indexed (see `indexing`), only a quote whose record was made (one shown) is found."""
+        if self.indexing:
+            return self.stored_quotes.made_position(key)
         article_key, _, start = key.rpartition(":")
         start_of = self.stored_quotes.start_of
         for position in self._quote_positions_of_article(article_key):

@@ -269,12 +269,13 @@ def opened_quote_file(snapshot: Snapshot) -> str:
 
 
 @synchronously
-async def test_a_person_shows_every_copy_of_their_quotes_while_the_store_is_indexed(
+async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexed(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A big store takes half a minute to index: meanwhile a person's detail shows their record and every copy of
-    their quotes, found by key, and anything else says it waits; once indexed, each quote shows once."""
+    their quotes, found by key, a quote shown in a pane its detail, and anything else says it waits; once indexed,
+    each quote shows once."""
     whole = searched_in_the_browser_as_big(monkeypatch, store_path)
 
     def copies_of(key: str) -> list[int]:
@@ -306,11 +307,23 @@ async def test_a_person_shows_every_copy_of_their_quotes_while_the_store_is_inde
         assert screen.organizations.select_key(organization.key)
         await pilot.pause()
         assert detail() == ("Indexing the store\u2026", [])
+        await pilot.press("tab", "down")
+        await pilot.pause()
+        quote = screen.quotes.selected
+        assert quote is not None and quote.speaker_name
+        summary, _ = detail()
+        assert summary.startswith("\u201c" + quote.text.strip()[:40])
+        assert f"\u2014 {whole.speaker_line(quote)}" in summary and quote.article_title in summary
         reading.set()
         await settle(pilot)
         assert not app.snapshot.indexing
         summary, _ = detail()
-        assert organization.name in summary
+        assert summary.startswith("\u201c" + quote.text.strip()[:40])
+        await pilot.press("shift+tab")
+        assert screen.organizations.select_key(whole.organizations[1].key)
+        await pilot.pause()
+        summary, _ = detail()
+        assert whole.organizations[1].name in summary
         await pilot.press("shift+tab")
         assert screen.people.select_key(person.key)
         await pilot.pause()

@@ -121,6 +121,8 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
         except StoreError:
             if not snapshot.indexing:
                 raise
+            described = None
+        if described is None and snapshot.indexing:
             return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         if described is not None:
             return described
@@ -253,8 +255,9 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     return Content("\n").join(lines), [Section("Quotes", snapshot.quotes_in_article(key), quote_link)]
 
 
-DESCRIBED_WHILE_INDEXING = ("person",)
-"""What the detail describes while a big store is indexed (see `Snapshot.indexing`), from the stored index by key:
-a person's record and every copy of their quotes. Others wait, saying so, for lookups built from the whole store."""
+DESCRIBED_WHILE_INDEXING = ("person", "quote")
+"""What the detail describes while a big store is indexed (see `Snapshot.indexing`): a person's record and every
+copy of their quotes, found in the stored index by key, and a quote shown in a pane or a detail. Others wait, saying
+so, for lookups built from the whole store."""
 
 _BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}
