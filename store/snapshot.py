@@ -575,17 +575,32 @@ class Snapshot:
             return self._copies_said_by(speaker)
         return self._entries(self._quote_positions_of(speaker))
 
-    def _copies_said_by(self, speaker: str) -> CopiesListed:
-        """Every stored quote of a speaker, copies included, in article order, from the stored index by key: what a
-        detail lists before the quotes are read and grouped (raises StoreError when a writer replaced the files)."""
+    def _copies_said_by(self, *speakers: str) -> CopiesListed:
+        """Every stored quote of each speaker in turn, copies included, in article order, from the stored index by
+        key: what a detail lists before the quotes are read and grouped (raises StoreError when a writer replaced
+        the files)."""
         from store.keyed_quote_index import KeyedQuoteIndex
 
         index = self._quote_index
         assert isinstance(index, KeyedQuoteIndex)
-        return CopiesListed(self.stored_quotes, index.speakers_positions([speaker]).get(speaker, array("I")))
+        found = index.speakers_positions(sorted(set(speakers)))
+        positions = [position for speaker in speakers for position in found.get(speaker, ())]
+        return CopiesListed(self.stored_quotes, positions)
+
+    @property
+    def knows_who_spoke_for_whom(self) -> bool:
+        """Whether the lookup of the people each organization has is built (early in `build_indexes`, from the
+        people's documents alone): an organization's detail waits for it rather than build it while a big store is
+        indexed."""
+        return "_spoken_for" in self.__dict__
 
     def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
-        """Quotes attributed to the organization itself, then to its people, each once (records made only as read)."""
+        """Quotes attributed to the organization itself, then to its people, each once (records made only as read).
+        While a big store is indexed (see `indexing`), every copy of them, found in the stored index by key."""
+        if self.indexing:
+            people = (f"person:{person.key}" for person in self.people_of_organization(organization_key))
+            speakers = [f"organization:{organization_key}", *people]
+            return self._copies_said_by(*speakers)
         groups = self.stored_quotes.groups()
         positions = groups.entries_among(self._quote_positions_of(f"organization:{organization_key}"))
         for person in self.people_of_organization(organization_key):

@@ -12,6 +12,7 @@ from textual.widgets import Input
 
 from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
+from store.built_once import built_once
 from store.model import Extraction, Person, Quote
 from store.quote_records import CopiesListed, QuoteRecords
 from store.schema import read_tables
@@ -268,6 +269,22 @@ def opened_quote_file(snapshot: Snapshot) -> str:
     return snapshot._tables.files["quotes"][0][0]
 
 
+def held_people_of_organizations(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the building of the lookup of each organization's people until the returned event is set (ten seconds
+    at most)."""
+    built = threading.Event()
+    build = Snapshot.__dict__["_spoken_for"]._build
+
+    def held(snapshot: Snapshot) -> object:
+        built.wait(10)
+        return build(snapshot)
+
+    held_lookup = built_once(held)
+    held_lookup.__set_name__(Snapshot, "_spoken_for")
+    monkeypatch.setattr(Snapshot, "_spoken_for", held_lookup)
+    return built
+
+
 @synchronously
 async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexed(
     store_path: Path,  # noqa: F811
@@ -287,6 +304,7 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
     assert len(copies) > len(entries) > 0
     organization = whole.organizations[0]
     reading = held_reading(monkeypatch)
+    held_people_of_organizations(monkeypatch)
     app = make_app(Store(store_path))
 
     def detail() -> tuple[str, list[str]]:
@@ -330,3 +348,48 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
         summary, quotes = detail()
         assert person.name in summary
         assert quotes == entries
+
+
+@synchronously
+async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_once_known_while_indexing(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While a big store is indexed, an organization's detail waits for the lookup of its people (seconds at
+    100,000 articles), then shows them and every copy of its and their quotes, found by key."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+
+    def copies_of(key: str) -> list[str]:
+        speakers = [f"organization:{key}", *(f"person:{p.key}" for p in whole.people_of_organization(key))]
+        return [whole.stored_quotes[p].text.strip() for s in speakers for p in whole._quote_positions_of(s)]
+
+    organization = max(whole.organizations, key=lambda o: len(copies_of(o.key)))
+    people = [person.name for person in whole.people_of_organization(organization.key)]
+    assert people and copies_of(organization.key)
+    reading = held_reading(monkeypatch)
+    known = held_people_of_organizations(monkeypatch)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await whole_store_listed(pilot, whole)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("tab")
+        assert screen.organizations.select_key(organization.key)
+        await pilot.pause()
+        assert str(screen.detail.summary.render()) == "Indexing the store\u2026"
+        known.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.snapshot.knows_who_spoke_for_whom:
+                break
+        assert app.snapshot.knows_who_spoke_for_whom and app.snapshot.indexing
+        await pilot.press("down", "up")
+        await pilot.pause()
+        prompts = [str(option.prompt) for option in screen.detail.links.options]
+        assert organization.name in str(screen.detail.summary.render())
+        assert all(any(prompt.startswith(name) for prompt in prompts) for name in people)
+        listed = [prompt.partition("\u201d")[0].strip("\u201c") for prompt in prompts if prompt.startswith("\u201c")]
+        copies = copies_of(organization.key)
+        assert [quote.text.strip() for quote in app.snapshot.quotes_by_organization(organization.key)] == copies
+        assert len(listed) >= 20 and listed == copies[: len(listed)]
+        reading.set()

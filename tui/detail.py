@@ -113,7 +113,7 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
     if snapshot.preview:
         return Content.styled("Reading the store\u2026", MUTED_STYLE), []
     if subject is not None:
-        if snapshot.indexing and subject.kind not in DESCRIBED_WHILE_INDEXING:
+        if snapshot.indexing and not described_while_indexing(snapshot, subject.kind):
             return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         builder = _BUILDERS.get(subject.kind)
         try:
@@ -255,9 +255,12 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     return Content("\n").join(lines), [Section("Quotes", snapshot.quotes_in_article(key), quote_link)]
 
 
-DESCRIBED_WHILE_INDEXING = ("person", "quote")
-"""What the detail describes while a big store is indexed (see `Snapshot.indexing`): a person's record and every
-copy of their quotes, found in the stored index by key, and a quote shown in a pane or a detail. Others wait, saying
-so, for lookups built from the whole store."""
+def described_while_indexing(snapshot: Snapshot, kind: str) -> bool:
+    """Whether the detail describes a subject of this kind while a big store is indexed (see `Snapshot.indexing`): a
+    person's record and every copy of their quotes, found in the stored index by key; a quote shown in a pane or a
+    detail; an organization once who spoke for it is known, early in the indexing. Others wait, saying so, for
+    lookups built from the whole store."""
+    return kind in ("person", "quote") or (kind == "organization" and snapshot.knows_who_spoke_for_whom)
+
 
 _BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}
