@@ -710,8 +710,20 @@ class Snapshot:
         return [self.people[position] for position in dict.fromkeys(people)]
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
-        """An article's quotes in reading order."""
-        return [self.stored_quotes[position] for position in self._quote_positions_of_article(article_key)]
+        """An article's quotes in reading order. While a big store is indexed (see `indexing`), they are found in
+        the quote files' bytes (a second or so at 100,000 articles, for a worker: see `quotes_of_articles`) instead
+        of waiting for every quote to be read and looked up by article."""
+        positions: Sequence[int] | None = None
+        if self.indexing and self._tables is not None:
+            from store.keyed_index import quotes_of_articles
+
+            try:
+                positions = quotes_of_articles(self._tables, {article_key})
+            except StoreError:
+                positions = None  # a writer replaced files this version names: wait for the quotes as read
+        if positions is None:
+            positions = self._quote_positions_of_article(article_key)
+        return [self.stored_quotes[position] for position in positions]
 
     def _quote_positions_of_article(self, article_key: str) -> Sequence[int]:
         """The positions of an article's quotes, ascending (also for quotes whose article is not stored)."""

@@ -22,6 +22,7 @@ from tests.test_keyed_browsing import TYPED
 from tests.test_keyed_search import ARTICLE_QUERIES, QUERIES, store_path  # noqa: F401 - the store these tests search
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
 from tui import browse_screen
+from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
 
 __all__ = ["isolated_config"]
@@ -392,4 +393,52 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
         copies = copies_of(organization.key)
         assert [quote.text.strip() for quote in app.snapshot.quotes_by_organization(organization.key)] == copies
         assert len(listed) >= 20 and listed == copies[: len(listed)]
+        reading.set()
+
+
+def test_an_articles_quotes_while_the_store_is_indexed_are_those_of_the_whole_store(
+    opened: Snapshot,
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The article screen lists an article's quotes, to show where each was said: while a big store is indexed it
+    finds them in the quote files' bytes, the same quotes in the same order, without reading every quote."""
+    whole = Store(store_path).snapshot
+    expected = {article.key: [q.key for q in whole.quotes_in_article(article.key)] for article in whole.articles}
+    assert sum(map(bool, expected.values())) > 30
+
+    def unread(*_: object) -> None:
+        raise AssertionError("the quotes were read whole for an article")
+
+    monkeypatch.setattr(QuoteRecords, "columns", unread)
+    for key, quotes in expected.items():
+        assert [quote.key for quote in opened.quotes_in_article(key)] == quotes, key
+    assert opened.indexing
+
+
+@synchronously
+async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    reading = held_reading(monkeypatch)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await whole_store_listed(pilot, whole)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("tab", "tab", "down")
+        quote = screen.quotes.selected
+        assert quote is not None
+        await pilot.press("a")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if getattr(app.screen, "loaded", False):
+                break
+        article = app.screen
+        assert isinstance(article, ArticleScreen) and article.loaded
+        assert app.snapshot.indexing
+        assert [q.key for q in article.quotes] == [q.key for q in whole.quotes_in_article(quote.article_key)]
+        assert article.quotes[article.current_quote].key == quote.key
         reading.set()
