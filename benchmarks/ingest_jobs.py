@@ -9,16 +9,64 @@ files in DIR, then ingests them R times (default 3) into a new store each time, 
 Beside the wall clock it prints processor time: of the whole process tree (what the workers cost on top of
 extracting in one process) and of the main process alone (the writer, which also reads the files and hands
 them out); on a shared machine the wall-clock ratio moves with the other load, the processor times much less.
+
+Last, it measures what this machine's cores give any two processes, with no store and no hand-over: extracting
+the same files in one process, and in two processes side by side each extracting half of them, in turn. Two
+virtual cores that share a physical one, or its caches, run each process slower when both are busy; that ratio is
+as far as `--jobs 2` could go here.
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
-from ingest_scale import GENERATOR, Run, generated, run_whosaid
+from ingest_scale import GENERATOR, REPO, Run, generated, run_whosaid
+
+EXTRACT_FILES = """
+import sys
+from pathlib import Path
+from store.extraction import extract
+for name in sys.stdin.read().splitlines():
+    extract(Path(name).read_text(encoding="utf-8"))
+"""
+"""A process that extracts the files named on its standard input, one a line, and nothing else."""
+
+
+def extracted_side_by_side(files: list[Path], processes: int) -> float:
+    """Seconds by the clock for `processes` processes started together to extract `files`, each a share."""
+    shares = [files[start::processes] for start in range(processes)]
+    started = time.perf_counter()
+    running = [
+        subprocess.Popen([sys.executable, "-c", EXTRACT_FILES], cwd=REPO, stdin=subprocess.PIPE, text=True)
+        for _ in shares
+    ]
+    for process, share in zip(running, shares, strict=True):
+        assert process.stdin is not None
+        process.stdin.write("\n".join(map(str, share)))
+        process.stdin.close()
+    for process in running:
+        process.wait()
+    return time.perf_counter() - started
+
+
+def machine_ceiling(folder: Path, processes: int, rounds: int) -> str:
+    """How much faster `processes` processes extract the folder's files side by side than one does."""
+    files = sorted(folder.rglob("*.txt"))
+    alone: list[float] = []
+    together: list[float] = []
+    for round_number in range(rounds):
+        order = (1, processes) if round_number % 2 == 0 else (processes, 1)
+        for count in order:
+            (alone if count == 1 else together).append(extracted_side_by_side(files, count))
+    return (
+        f"extraction alone, no store: one process {min(alone):.2f} s, {processes} side by side {min(together):.2f} s "
+        f"(best of {rounds}); this machine gives {processes} processes {min(alone) / min(together):.2f}x one's rate"
+    )
 
 
 def article_folder(arguments: argparse.Namespace, scratch: Path) -> Path:
@@ -55,6 +103,7 @@ def main() -> None:
                     f"peak {run.peak_mb:.0f} MB",
                     flush=True,
                 )
+        ceiling = machine_ceiling(folder, arguments.jobs, arguments.rounds)
     one = min(runs[1], key=lambda run: run.seconds)
     many = min(runs[arguments.jobs], key=lambda run: run.seconds)
     print(
@@ -71,6 +120,7 @@ def main() -> None:
         f"(main process {writer:.2f} s); on {arguments.jobs} free cores --jobs {arguments.jobs} could be at most "
         f"{bound:.2f}x as fast (the work spread over the cores, or the main process alone, whichever is longer)"
     )
+    print(ceiling)
 
 
 if __name__ == "__main__":
