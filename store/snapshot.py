@@ -588,6 +588,13 @@ class Snapshot:
         return CopiesListed(self.stored_quotes, positions)
 
     @property
+    def knows_names_by_article(self) -> bool:
+        """Whether the lookups of the people and organizations each article names are built (by `build_indexes`,
+        from every person's and organization's document): an article's names wait for them while a big store is
+        indexed, after its text and quotes are shown."""
+        return "_people_by_article" in self.__dict__ and "_organizations_by_article" in self.__dict__
+
+    @property
     def knows_who_spoke_for_whom(self) -> bool:
         """Whether the lookup of the people each organization has is built (early in `build_indexes`, from the
         people's documents alone): an organization's detail waits for it rather than build it while a big store is

@@ -15,6 +15,7 @@ from store import snapshot as snapshot_module
 from store.built_once import built_once
 from store.model import Extraction, Person, Quote
 from store.quote_records import CopiesListed, QuoteRecords
+from store.records import QuoteRecord
 from store.schema import read_tables
 from store.search import parse_query
 from store.snapshot import Snapshot
@@ -24,6 +25,8 @@ from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronousl
 from tui import browse_screen
 from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
+from tui.mentions import Mention, article_mentions
+from tui.safe_text import printable
 
 __all__ = ["isolated_config"]
 
@@ -270,19 +273,19 @@ def opened_quote_file(snapshot: Snapshot) -> str:
     return snapshot._tables.files["quotes"][0][0]
 
 
-def held_people_of_organizations(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Hold the building of the lookup of each organization's people until the returned event is set (ten seconds
-    at most)."""
+def held_lookup(monkeypatch: pytest.MonkeyPatch, name: str) -> threading.Event:
+    """Hold the building of one of the snapshot's lookups (`name`, built once) until the returned event is set (ten
+    seconds at most)."""
     built = threading.Event()
-    build = Snapshot.__dict__["_spoken_for"]._build
+    build = Snapshot.__dict__[name]._build
 
     def held(snapshot: Snapshot) -> object:
         built.wait(10)
         return build(snapshot)
 
-    held_lookup = built_once(held)
-    held_lookup.__set_name__(Snapshot, "_spoken_for")
-    monkeypatch.setattr(Snapshot, "_spoken_for", held_lookup)
+    held_build = built_once(held)
+    held_build.__set_name__(Snapshot, name)
+    monkeypatch.setattr(Snapshot, name, held_build)
     return built
 
 
@@ -305,7 +308,7 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
     assert len(copies) > len(entries) > 0
     organization = whole.organizations[0]
     reading = held_reading(monkeypatch)
-    held_people_of_organizations(monkeypatch)
+    held_lookup(monkeypatch, "_spoken_for")
     app = make_app(Store(store_path))
 
     def detail() -> tuple[str, list[str]]:
@@ -368,7 +371,7 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
     people = [person.name for person in whole.people_of_organization(organization.key)]
     assert people and copies_of(organization.key)
     reading = held_reading(monkeypatch)
-    known = held_people_of_organizations(monkeypatch)
+    known = held_lookup(monkeypatch, "_spoken_for")
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
         await whole_store_listed(pilot, whole)
@@ -421,16 +424,27 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """An article opened while a big store is indexed shows its text and quotes at once, the quote opened from
+    marked, then the names in it once the lookups of names by article are built."""
     whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+
+    def names_in_article(quote: QuoteRecord) -> list[Mention]:
+        article = whole.article(quote.article_key)
+        return article_mentions(whole, quote.article_key, printable(article.text)) if article is not None else []
+
+    named_quote = next(position for position, quote in enumerate(whole.stored_quotes) if names_in_article(quote))
     reading = held_reading(monkeypatch)
+    named = held_lookup(monkeypatch, "_people_by_article")
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
         await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
-        await pilot.press("tab", "tab", "down")
+        await pilot.press("tab", "tab")
+        screen.quotes.rows.cursor = named_quote  # listed as stored while indexing: a quote's row is its position
+        await pilot.pause()
         quote = screen.quotes.selected
-        assert quote is not None
+        assert quote is not None and quote.key == whole.stored_quotes[named_quote].key
         await pilot.press("a")
         for _ in range(50):
             await pilot.pause(0.05)
@@ -441,4 +455,12 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
         assert app.snapshot.indexing
         assert [q.key for q in article.quotes] == [q.key for q in whole.quotes_in_article(quote.article_key)]
         assert article.quotes[article.current_quote].key == quote.key
+        assert article.mentions == [], "the names wait for the lookups of names by article"
+        named.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if article.mentions:
+                break
+        assert app.snapshot.indexing
+        assert article.mentions and article.mentions == article_mentions(whole, quote.article_key, article.text)
         reading.set()

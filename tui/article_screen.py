@@ -68,6 +68,14 @@ def article_heading(article: ArticleRecord) -> str:
     return printable_line(f"{source} \u00b7 added {added}" if added else source)
 
 
+def paragraph_mentions(starts: list[int], mentions: list[Mention]) -> dict[int, list[int]]:
+    """The indexes of the mentions in each paragraph (by its number, from the paragraphs' starts)."""
+    found: dict[int, list[int]] = {}
+    for index, mention in enumerate(mentions):
+        found.setdefault(paragraph_at(starts, mention.start), []).append(index)
+    return found
+
+
 class ArticleScreen(Screen[Subject | None]):
     """The full text of one article; dismissed with the person or organization to open, if any."""
 
@@ -100,6 +108,15 @@ class ArticleScreen(Screen[Subject | None]):
             self.quotes = quotes
             self.mentions = mentions
             self.quotes_by_paragraph = quotes_by_paragraph
+            self.mentions_by_paragraph = mentions_by_paragraph
+
+    class NamesFound(Message):
+        """Where the article names people and organizations, found after its text and quotes were shown (while a big
+        store is indexed, the lookups of names by article are built first)."""
+
+        def __init__(self, mentions: list[Mention], mentions_by_paragraph: dict[int, list[int]]) -> None:
+            super().__init__()
+            self.mentions = mentions
             self.mentions_by_paragraph = mentions_by_paragraph
 
     class Found(Message):
@@ -161,17 +178,19 @@ class ArticleScreen(Screen[Subject | None]):
         article = snapshot.article(self.article_key)
         text = printable(article.text if article is not None else "")
         quotes = snapshot.quotes_in_article(self.article_key)
-        mentions = article_mentions(snapshot, self.article_key, text)
+        names_later = snapshot.indexing and not snapshot.knows_names_by_article
+        mentions = [] if names_later else article_mentions(snapshot, self.article_key, text)
         starts = line_starts(text)
         quotes_by_paragraph: dict[int, list[int]] = {}
         for index, quote in enumerate(quotes):
             last = max(quote.start, quote.end - 1)
             for number in range(paragraph_at(starts, quote.start), paragraph_at(starts, last) + 1):
                 quotes_by_paragraph.setdefault(number, []).append(index)
-        mentions_by_paragraph: dict[int, list[int]] = {}
-        for index, mention in enumerate(mentions):
-            mentions_by_paragraph.setdefault(paragraph_at(starts, mention.start), []).append(index)
-        self.post_message(self.Loaded(text, starts, quotes, mentions, quotes_by_paragraph, mentions_by_paragraph))
+        by_paragraph = paragraph_mentions(starts, mentions)
+        self.post_message(self.Loaded(text, starts, quotes, mentions, quotes_by_paragraph, by_paragraph))
+        if names_later:
+            mentions = article_mentions(snapshot, self.article_key, text)
+            self.post_message(self.NamesFound(mentions, paragraph_mentions(starts, mentions)))
 
     def on_article_screen_loaded(self, message: Loaded) -> None:
         self.text, self.quotes, self.mentions = message.text, message.quotes, message.mentions
@@ -189,6 +208,15 @@ class ArticleScreen(Screen[Subject | None]):
         body.show_text(self.text, self.paragraph_starts, self.paragraph_content)
         body.when_laid_out(self._go_to_first_place)
         self.update_position()
+
+    def on_article_screen_names_found(self, message: NamesFound) -> None:
+        self.mentions, self.mentions_by_paragraph = message.mentions, message.mentions_by_paragraph
+        place = self._place
+        if place is not None and place.name_index is not None and place.name_index < len(self.mentions):
+            self.set_reactive(ArticleScreen.current_name, place.name_index)
+        body = self._view()
+        if body is not None:
+            body.redraw_all()
 
     def _go_to_first_place(self) -> None:
         """Where the reader starts: their saved place, else the chosen quote in view, else the top."""
