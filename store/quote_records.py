@@ -84,6 +84,8 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         self._speaker_names = speaker_names
         self._text_source = text_source
         self._made: tuple[QuoteGroups | None, MadeRecords] = (None, self._no_records())
+        self._made_positions: dict[str, int] = {}
+        """Where each record made from compact columns stands, by its key (see `made_position`)."""
         """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
         self._lock = threading.RLock()
         self._flat: list[dict[str, Any]] | None = None
@@ -120,15 +122,16 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             else:
                 document = column_document(columns, index)
             record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
+            if self._compact:
+                self._made_positions[record.key] = index
         return record
 
     def made_position(self, key: str) -> int | None:
-        """Where a quote stands whose record was made, by its key, None when none was: a browser makes records only
-        for what it shows, so this finds a quote shown before the quotes are grouped and found by article."""
-        _, records = self._made
-        if not isinstance(records, dict):
-            return None
-        return next((position for position, record in list(records.items()) if record.key == key), None)
+        """Where a quote stands whose record was made from compact columns, by its key, None when none was: a
+        browser makes records only for what it shows, so this finds a quote shown before the quotes are grouped
+        and found by article. Positions are fixed for the records' life, so grouping (which makes records again)
+        forgets none."""
+        return self._made_positions.get(key)
 
     def start_of(self, position: int) -> object:
         """Where the stored quote at this position starts in its article's text, as stored (read from the compact

@@ -764,16 +764,15 @@ class Snapshot:
         """By article position, the positions of its quotes, ascending (read from each quote's article position)."""
         return PositionRuns.of_numbers(len(self.articles), self._quote_article_positions)
 
-    def quote(self, key: str) -> QuoteRecord | None:
-        """The quote with this key, if stored."""
-        position = self.quote_position(key)
+    def quote(self, key: str, shown_only: bool = False) -> QuoteRecord | None:
+        """The quote with this key, if stored. With `shown_only`, while a big store is indexed (see `indexing`), only
+        a quote whose record was made (one a browser showed: see `QuoteRecords.made_position`) is found, instead of
+        waiting for every quote to be read and found by article."""
+        position = self.stored_quotes.made_position(key) if shown_only and self.indexing else self.quote_position(key)
         return None if position is None else self.stored_quotes[position]
 
     def quote_position(self, key: str) -> int | None:
-        """Where the quote with this key ("ARTICLE:START") stands among the stored quotes; while a big store is
-        indexed (see `indexing`), only a quote whose record was made (one shown) is found."""
-        if self.indexing:
-            return self.stored_quotes.made_position(key)
+        """Where the quote with this key ("ARTICLE:START") stands among the stored quotes."""
         article_key, _, start = key.rpartition(":")
         start_of = self.stored_quotes.start_of
         for position in self._quote_positions_of_article(article_key):

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
 from store.built_once import built_once
+from store.export import quote_copies
 from store.model import Extraction, Person, Quote
 from store.quote_records import CopiesListed, QuoteRecords
 from store.records import QuoteRecord
@@ -25,6 +26,9 @@ from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronousl
 from tui import browse_screen
 from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
+from tui.cli import read_whole
+from tui.detail import describe
+from tui.link_list import LinkPosition, Subject
 from tui.mentions import Mention, article_mentions
 from tui.safe_text import printable
 
@@ -68,6 +72,18 @@ async def whole_store_listed(pilot, whole: Snapshot) -> None:  # type: ignore[no
         await pilot.pause(0.05)
         if not app.snapshot.preview and app.snapshot.summary().quotes == whole.summary().quotes:
             return
+
+
+async def detail_shows(pilot, text: str) -> str:  # type: ignore[no-untyped-def]
+    """The detail's summary once it holds `text` (the detail may wait a tenth of a second after a slow one; two
+    seconds at most), to assert on."""
+    summary = ""
+    for _ in range(40):
+        await pilot.pause(0.05)
+        summary = str(pilot.app.screen.detail.summary.render())
+        if text in summary:
+            break
+    return summary
 
 
 @pytest.fixture
@@ -307,8 +323,11 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
     entries = [quote.text.strip() for quote in whole.quotes_by_person(person.key)]
     assert len(copies) > len(entries) > 0
     organization = whole.organizations[0]
+    copy_keys = [whole.stored_quotes[position].key for position in copies_of(person.key)]
+    entry_keys = [quote.key for quote in whole.quotes_by_person(person.key)]
+    moved = next(key for key in entry_keys if copy_keys.index(key) != entry_keys.index(key))
     reading = held_reading(monkeypatch)
-    held_lookup(monkeypatch, "_spoken_for")
+    spoken_for = held_lookup(monkeypatch, "_spoken_for")
     app = make_app(Store(store_path))
 
     def detail() -> tuple[str, list[str]]:
@@ -319,39 +338,41 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
         await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
-        assert app.snapshot.indexing
+        assert not app.snapshot.preview and app.snapshot.indexing
         assert screen.people.select_key(person.key)
-        await pilot.pause()
-        summary, quotes = detail()
-        assert person.name in summary
-        assert quotes == copies
+        assert person.name in await detail_shows(pilot, person.name)
+        assert detail()[1] == copies
         await pilot.press("tab")
         assert screen.organizations.select_key(organization.key)
-        await pilot.pause()
-        assert detail() == ("Indexing the store\u2026", [])
+        assert await detail_shows(pilot, "Indexing") == "Indexing the store\u2026"
+        assert detail()[1] == []
         await pilot.press("tab", "down")
-        await pilot.pause()
         quote = screen.quotes.selected
         assert quote is not None and quote.speaker_name
-        summary, _ = detail()
+        summary = await detail_shows(pilot, quote.article_title)
         assert summary.startswith("\u201c" + quote.text.strip()[:40])
         assert f"\u2014 {whole.speaker_line(quote)}" in summary and quote.article_title in summary
+        await pilot.press("shift+tab", "shift+tab")
+        assert screen.people.select_key(person.key)
+        await detail_shows(pilot, person.name)
+        screen.focus_pane("detail")
+        screen.detail.links.go_to(LinkPosition(0, copy_keys.index(moved)))
+        await pilot.pause()
+        assert screen.detail.highlighted_subject == Subject("quote", moved)
         reading.set()
+        spoken_for.set()
         await settle(pilot)
         assert not app.snapshot.indexing
-        summary, _ = detail()
+        assert detail()[1] == entries, "indexed: each quote once"
+        assert screen.detail.highlighted_subject == Subject("quote", moved), "the cursor stays on its quote"
+        screen.focus_pane("quotes")
+        await pilot.pause()
+        await pilot.press("up", "down")
+        summary = await detail_shows(pilot, quote.article_title)
         assert summary.startswith("\u201c" + quote.text.strip()[:40])
-        await pilot.press("shift+tab")
+        screen.focus_pane("organizations")
         assert screen.organizations.select_key(whole.organizations[1].key)
-        await pilot.pause()
-        summary, _ = detail()
-        assert whole.organizations[1].name in summary
-        await pilot.press("shift+tab")
-        assert screen.people.select_key(person.key)
-        await pilot.pause()
-        summary, quotes = detail()
-        assert person.name in summary
-        assert quotes == entries
+        assert whole.organizations[1].name in await detail_shows(pilot, whole.organizations[1].name)
 
 
 @synchronously
@@ -377,10 +398,10 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
         await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
+        assert not app.snapshot.preview
         await pilot.press("tab")
         assert screen.organizations.select_key(organization.key)
-        await pilot.pause()
-        assert str(screen.detail.summary.render()) == "Indexing the store\u2026"
+        assert await detail_shows(pilot, "Indexing") == "Indexing the store\u2026"
         known.set()
         for _ in range(50):
             await pilot.pause(0.05)
@@ -388,9 +409,8 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
                 break
         assert app.snapshot.knows_who_spoke_for_whom and app.snapshot.indexing
         await pilot.press("down", "up")
-        await pilot.pause()
+        assert organization.name in await detail_shows(pilot, organization.name)
         prompts = [str(option.prompt) for option in screen.detail.links.options]
-        assert organization.name in str(screen.detail.summary.render())
         assert all(any(prompt.startswith(name) for prompt in prompts) for name in people)
         listed = [prompt.partition("\u201d")[0].strip("\u201c") for prompt in prompts if prompt.startswith("\u201c")]
         copies = copies_of(organization.key)
@@ -440,6 +460,7 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
         await whole_store_listed(pilot, whole)
         screen = app.screen
         assert isinstance(screen, BrowseScreen)
+        assert not app.snapshot.preview
         await pilot.press("tab", "tab")
         screen.quotes.rows.cursor = named_quote  # listed as stored while indexing: a quote's row is its position
         await pilot.pause()
@@ -464,3 +485,35 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
         assert app.snapshot.indexing
         assert article.mentions and article.mentions == article_mentions(whole, quote.article_key, article.text)
         reading.set()
+
+
+def test_a_listing_read_whole_lists_every_copy_of_its_quotes_as_the_whole_store_does(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`whosaid export` reads a big store whole and lists each quote's copies as its sources: what the browser
+    finds of a quote while it indexes (the quotes it showed) never stands in for the whole store's lookups."""
+    whole = Store(store_path).snapshot
+    copied = [quote for quote in whole.quote_entries() if quote.source_count > 1]
+    assert copied
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
+    read = read_whole(store_path, lean=False)
+    for quote in copied:
+        found = read.search_quotes(max(quote.text.split(), key=len).strip(".,;:\"'"))
+        assert read.indexing
+        listed = next(listed for listed in found if listed.key == quote.key)
+        assert [copy.key for copy in quote_copies(read, listed)] == [copy.key for copy in quote_copies(whole, quote)]
+        assert read.quote(quote.key) == whole.quote(quote.key)
+
+
+def test_a_quote_shown_while_indexing_is_found_until_the_indexing_ends(opened: Snapshot) -> None:
+    """Grouping the copies of quotes makes their records again, before the indexing ends: a quote a detail showed
+    is still found by its key meanwhile, not said to wait for the indexing."""
+    person = next(person for person in opened.people if len(opened.quotes_by_person(person.key)))
+    shown = opened.quotes_by_person(person.key)[0]
+    assert opened.quote(shown.key, shown_only=True) == shown
+    opened.read_all()
+    opened._quote_positions_by_speaker  # noqa: B018 - groups the copies, as the indexing does first
+    assert opened.indexing
+    assert opened.quote(shown.key, shown_only=True) == shown
+    assert str(describe(opened, Subject("quote", shown.key))[0]).startswith("\u201c" + shown.text.strip()[:30])

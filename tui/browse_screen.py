@@ -570,11 +570,11 @@ class BrowseScreen(Screen[None]):
         snapshot = self.app.snapshot
         subject = self.detail.subject
         if subject is not None and subject.kind == "quote":
-            return snapshot.quote(subject.key)
+            return snapshot.quote(subject.key, shown_only=True)
         if self.current_pane == "detail":
             link = self.detail.highlighted_subject
             if link is not None and link.kind == "quote":
-                return snapshot.quote(link.key)
+                return snapshot.quote(link.key, shown_only=True)
         return None
 
     def action_cycle_sort(self) -> None:

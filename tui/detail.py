@@ -81,12 +81,17 @@ class DetailPane(Vertical):
     def show(
         self, snapshot: Snapshot, subject: Subject | None, query: str = "", position: LinkPosition | None = None
     ) -> None:
-        """Describe `subject` from `snapshot`; the link cursor goes to `position` when given."""
+        """Describe `subject` from `snapshot`; the link cursor goes to `position` when given, or, when the subject is
+        the one shown and its links changed (every copy of a quote listed while a big store was indexed, each once
+        now), to where the link it was on went."""
         started = perf_counter()
+        highlighted = self.highlighted_subject if position is not None and subject == self.subject else None
         self.subject = subject
         summary, sections = describe(snapshot, subject, query)
         self._summary_content = summary
         self.summary.update(self._fitted_summary())
+        if position is not None and highlighted is not None:
+            position = same_link(sections, position, highlighted)
         self.links.show_sections(sections, position)
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
@@ -108,21 +113,34 @@ class DetailPane(Vertical):
         return self.links.subject_at(highlighted) if highlighted is not None else None
 
 
+def same_link(sections: list[Section], position: LinkPosition, subject: Subject) -> LinkPosition:
+    """Where the link to `subject` is in the section `position` is in (the same item, unless the section's items
+    changed), else `position`."""
+    if not 0 <= position.section < len(sections):
+        return position
+    items = sections[position.section].items
+    if position.item < len(items) and getattr(items[position.item], "key", None) == subject.key:
+        return position
+    found = next((number for number, item in enumerate(items) if getattr(item, "key", None) == subject.key), None)
+    return position if found is None else LinkPosition(position.section, found)
+
+
 def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Section]]:
     """Summary and links for a subject; a placeholder when there is none or it has gone."""
     if snapshot.preview:
         return Content.styled("Reading the store\u2026", MUTED_STYLE), []
     if subject is not None:
-        if snapshot.indexing and not described_while_indexing(snapshot, subject.kind):
+        indexing = snapshot.indexing
+        if indexing and not described_while_indexing(snapshot, subject.kind):
             return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         builder = _BUILDERS.get(subject.kind)
         try:
             described = builder(snapshot, subject.key, query) if builder else None
         except StoreError:
-            if not snapshot.indexing:
+            if not indexing:
                 raise
             described = None
-        if described is None and snapshot.indexing:
+        if described is None and indexing:
             return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         if described is not None:
             return described
@@ -191,7 +209,7 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
 
 
 def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Section]] | None:
-    quote = snapshot.quote(key)
+    quote = snapshot.quote(key, shown_only=True)
     if quote is None:
         return None
     lines: list[Content] = [
