@@ -399,7 +399,11 @@ class Snapshot:
 
     def read_all(self) -> None:
         """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
-        when a table file is damaged)."""
+        when a table file is damaged). The articles are indexed first: a detail shown meanwhile finds titles by them."""
+        articles = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
+        if isinstance(articles, PackedOnRead):
+            articles.read_all()
+        positions = self._article_index.positions()
         for records in (self.people, self.organizations):
             documents = records.documents() if isinstance(records, LazyRecords) else None
             if isinstance(documents, PackedDocuments):
@@ -407,7 +411,7 @@ class Snapshot:
         for documents in self._unread:
             if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()
-        self.stored_quotes.read_all(self._article_index.positions())
+        self.stored_quotes.read_all(positions)
 
     @property
     def preview(self) -> bool:
