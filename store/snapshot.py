@@ -399,15 +399,17 @@ class Snapshot:
 
     def read_all(self) -> None:
         """Read every table this snapshot has left unread, and index the articles by key (raising StoreError
-        when a table file is damaged). The articles are indexed first: a detail shown meanwhile finds titles by them."""
-        articles = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
-        if isinstance(articles, PackedOnRead):
-            articles.read_all()
-        positions = self._article_index.positions()
+        when a table file is damaged). The articles are indexed once the people's and organizations' documents are
+        compressed (which gives back the buffer they were gathered in) and before the rest: a detail shown meanwhile
+        finds titles by them."""
         for records in (self.people, self.organizations):
             documents = records.documents() if isinstance(records, LazyRecords) else None
             if isinstance(documents, PackedDocuments):
                 documents.compress()
+        articles = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
+        if isinstance(articles, PackedOnRead):
+            articles.read_all()
+        positions = self._article_index.positions()
         for documents in self._unread:
             if isinstance(documents, (SegmentedDocuments, PackedOnRead)):
                 documents.read_all()
