@@ -74,6 +74,15 @@ async def whole_store_listed(pilot, whole: Snapshot) -> None:  # type: ignore[no
             return
 
 
+async def browsing_whole_store(pilot, whole: Snapshot) -> BrowseScreen:  # type: ignore[no-untyped-def]
+    """The browser once it lists the whole store rather than its first rows (see `whole_store_listed`)."""
+    await whole_store_listed(pilot, whole)
+    screen = pilot.app.screen
+    assert isinstance(screen, BrowseScreen)
+    assert not pilot.app.snapshot.preview
+    return screen
+
+
 async def detail_shows(pilot, text: str) -> str:  # type: ignore[no-untyped-def]
     """The detail's summary once it holds `text` (the detail may wait a tenth of a second after a slow one; two
     seconds at most), to assert on."""
@@ -335,10 +344,8 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
         return str(screen.detail.summary.render()), [p.strip("\u201c\u201d") for p in prompts if p.startswith("\u201c")]
 
     async with app.run_test(size=SIZE) as pilot:
-        await whole_store_listed(pilot, whole)
-        screen = app.screen
-        assert isinstance(screen, BrowseScreen)
-        assert not app.snapshot.preview and app.snapshot.indexing
+        screen = await browsing_whole_store(pilot, whole)
+        assert app.snapshot.indexing
         assert screen.people.select_key(person.key)
         assert person.name in await detail_shows(pilot, person.name)
         assert detail()[1] == copies
@@ -395,10 +402,7 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
     known = held_lookup(monkeypatch, "_spoken_for")
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
-        await whole_store_listed(pilot, whole)
-        screen = app.screen
-        assert isinstance(screen, BrowseScreen)
-        assert not app.snapshot.preview
+        screen = await browsing_whole_store(pilot, whole)
         await pilot.press("tab")
         assert screen.organizations.select_key(organization.key)
         assert await detail_shows(pilot, "Indexing") == "Indexing the store\u2026"
@@ -457,10 +461,7 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
     named = held_lookup(monkeypatch, "_people_by_article")
     app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
-        await whole_store_listed(pilot, whole)
-        screen = app.screen
-        assert isinstance(screen, BrowseScreen)
-        assert not app.snapshot.preview
+        screen = await browsing_whole_store(pilot, whole)
         await pilot.press("tab", "tab")
         screen.quotes.rows.cursor = named_quote  # listed as stored while indexing: a quote's row is its position
         await pilot.pause()
