@@ -84,9 +84,9 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         self._speaker_names = speaker_names
         self._text_source = text_source
         self._made: tuple[QuoteGroups | None, MadeRecords] = (None, self._no_records())
+        """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
         self._made_positions: dict[str, int] = {}
         """Where each record made from compact columns stands, by its key (see `made_position`)."""
-        """The grouping (None until made) and the records made knowing it, swapped together in one assignment."""
         self._lock = threading.RLock()
         self._flat: list[dict[str, Any]] | None = None
         self._columns: QuoteColumns | None = None
