@@ -41,3 +41,7 @@ class built_once(Generic[Value]):  # noqa: N801 - used as a decorator, like func
             if self._name not in cache:
                 cache[self._name] = self._build(instance)
             return cache[self._name]
+
+    def is_built(self, instance: object) -> bool:
+        """Whether `instance` has this value already, without building it or waiting for a thread building it."""
+        return self._name in instance.__dict__

@@ -598,14 +598,14 @@ class Snapshot:
         """Whether the lookups of the people and organizations each article names are built (by `build_indexes`,
         from every person's and organization's document): an article's names wait for them while a big store is
         indexed, after its text and quotes are shown."""
-        return "_people_by_article" in self.__dict__ and "_organizations_by_article" in self.__dict__
+        return Snapshot._people_by_article.is_built(self) and Snapshot._organizations_by_article.is_built(self)
 
     @property
     def knows_who_spoke_for_whom(self) -> bool:
         """Whether the lookup of the people each organization has is built (early in `build_indexes`, from the
         people's documents alone): an organization's detail waits for it rather than build it while a big store is
         indexed."""
-        return "_spoken_for" in self.__dict__
+        return Snapshot._spoken_for.is_built(self)
 
     def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
         """Quotes attributed to the organization itself, then to its people, each once (records made only as read).

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from functools import cache
 from typing import Any
 
 M_ARENA_MAX = -8
 """glibc's `mallopt` parameter for the most arenas malloc may make."""
 
 
+@cache
 def c_library_function(name: str, *argument_types: Any) -> Any | None:
     """A function of the C library, given its arguments' types, where that library is glibc on Linux; None where it
-    is not there (elsewhere nothing changes)."""
+    is not there (elsewhere nothing changes). Looked up once: an ingest trims after every batch."""
     if not sys.platform.startswith("linux"):
         return None
     try:

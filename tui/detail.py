@@ -131,19 +131,18 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
         return Content.styled("Reading the store\u2026", MUTED_STYLE), []
     if subject is not None:
         indexing = snapshot.indexing
-        if indexing and not described_while_indexing(snapshot, subject.kind):
-            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
         builder = _BUILDERS.get(subject.kind)
-        try:
-            described = builder(snapshot, subject.key, query) if builder else None
-        except StoreError:
-            if not indexing:
-                raise
-            described = None
-        if described is None and indexing:
-            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
+        described = None
+        if builder is not None and (not indexing or described_while_indexing(snapshot, subject.kind)):
+            try:
+                described = builder(snapshot, subject.key, query)
+            except StoreError:
+                if not indexing:
+                    raise
         if described is not None:
             return described
+        if indexing:
+            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
 
 
