@@ -67,6 +67,8 @@ SAID_TERMS_KEPT = 4
 """Terms whose named speakers' quote positions are kept (up to 5 MB each at 100,000 articles)."""
 NAMED_TERMS_KEPT = 16
 """Terms whose named speakers a snapshot keeps (a prefix of one letter can name tens of thousands)."""
+ARTICLE_QUOTES_KEPT = 64
+"""Articles whose quotes, found while a big store is indexed, a snapshot keeps (a few positions each)."""
 
 
 @dataclass(frozen=True)
@@ -730,13 +732,31 @@ class Snapshot:
         if self.indexing and self._tables is not None:
             from store.keyed_index import quotes_of_articles
 
-            try:
-                positions = quotes_of_articles(self._tables, {article_key})
-            except StoreError:
-                positions = None  # a writer replaced files this version names: wait for the quotes as read
+            found = self._article_quotes_found
+            positions = found.get(article_key)
+            if positions is None:
+                try:
+                    positions = quotes_of_articles(self._tables, {article_key})
+                except StoreError:
+                    positions = None  # a writer replaced files this version names: wait for the quotes as read
+                else:
+                    if len(found) >= ARTICLE_QUOTES_KEPT:
+                        found.clear()
+                    found[article_key] = positions
         if positions is None:
             positions = self._quote_positions_of_article(article_key)
         return [self.stored_quotes[position] for position in positions]
+
+    def knows_quotes_in_article(self, article_key: str) -> bool:
+        """Whether `quotes_in_article` answers at once: always, except while a big store is indexed (see `indexing`)
+        for an article whose quotes were not found yet, which the browser finds in a worker."""
+        return not self.indexing or article_key in self._article_quotes_found
+
+    @built_once
+    def _article_quotes_found(self) -> dict[str, Sequence[int]]:
+        """The positions of the quotes of up to ARTICLE_QUOTES_KEPT articles `quotes_in_article` found while a big
+        store was indexed, by article key: a detail drawn again, or the article opened from it, finds them at once."""
+        return {}
 
     def _quote_positions_of_article(self, article_key: str) -> Sequence[int]:
         """The positions of an article's quotes, ascending (also for quotes whose article is not stored)."""

@@ -488,6 +488,66 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
         reading.set()
 
 
+@synchronously
+async def test_an_articles_detail_says_it_finds_its_quotes_then_lists_them_while_the_store_is_indexed(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While a big store is indexed, an article's detail shows the article at once and says it is finding its quotes,
+    which a worker finds in the quote files' bytes (a second or so at 100,000 articles) while the keys still move the
+    cursor; then it lists them as the whole store does, and the article opened from it has them at once."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    article, other = sorted(whole.articles, key=lambda a: len(whole.quotes_in_article(a.key)))[-1:-3:-1]
+    expected = [quote.text.strip() for quote in whole.quotes_in_article(article.key)]
+    assert len(expected) >= 3
+    reading = held_reading(monkeypatch)
+    found = threading.Event()
+    finding = keyed_index.quotes_of_articles
+    searches: list[set[str]] = []
+
+    def held(tables: object, keys: set[str]) -> list[int]:
+        searches.append(set(keys))
+        found.wait(10)
+        return finding(tables, keys)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(keyed_index, "quotes_of_articles", held)
+    app = make_app(Store(store_path))
+
+    def listed() -> list[str]:
+        prompts = [str(option.prompt) for option in screen.detail.links.options]
+        return [prompt.rpartition("\u201d")[0].strip("\u201c") for prompt in prompts if prompt.startswith("\u201c")]
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await browsing_whole_store(pilot, whole)
+        screen.focus_pane("articles")
+        assert screen.articles.select_key(other.key)
+        await pilot.pause()
+        assert screen.articles.select_key(article.key)
+        summary = await detail_shows(pilot, "Finding its quotes")
+        assert summary.startswith(article.title) and summary.endswith("Finding its quotes\u2026")
+        assert listed() == []
+        found.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if listed():
+                break
+        assert app.snapshot.indexing
+        shown = listed()
+        assert len(shown) >= min(len(expected), 5) and shown == expected[: len(shown)]
+        assert "Finding" not in str(screen.detail.summary.render())
+        searched = len(searches)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if getattr(app.screen, "loaded", False):
+                break
+        opened = app.screen
+        assert isinstance(opened, ArticleScreen) and opened.loaded
+        assert [quote.text.strip() for quote in opened.quotes] == expected
+        assert len(searches) == searched, "the article's quotes, found for its detail, are not searched again"
+        reading.set()
+
+
 def test_a_listing_read_whole_lists_every_copy_of_its_quotes_as_the_whole_store_does(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,

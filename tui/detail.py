@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from time import perf_counter
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from store import ArticleRecord, PersonRecord, QuoteRecord, Snapshot
 from store.errors import StoreError
+from store.stopping import SearchStopped, stopping_when
 from tui.link_list import Link, LinkList, LinkPosition, Section, Subject
 from tui.text import (
     CURRENT_QUOTE_STYLE,
@@ -49,6 +53,14 @@ def fitted(summary: Content, width: int, height: int) -> Content:
 class DetailPane(Vertical):
     """A summary of the subject above the links to what it relates to."""
 
+    class ArticleQuotesFound(Message):
+        """An article's quotes were found while a big store is indexed: its detail can list them."""
+
+        def __init__(self, snapshot: Snapshot, article_key: str) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.article_key = article_key
+
     def __init__(self) -> None:
         super().__init__(id="detail", classes="pane")
         self.subject: Subject | None = None
@@ -57,6 +69,7 @@ class DetailPane(Vertical):
         self.summary = Static(id="detail-summary", markup=False)
         self.links = LinkList(id="detail-links")
         self._summary_content = Content("")
+        self._query = ""
 
     def compose(self) -> ComposeResult:
         yield self.summary
@@ -87,6 +100,7 @@ class DetailPane(Vertical):
         started = perf_counter()
         highlighted = self.highlighted_subject if position is not None and subject == self.subject else None
         self.subject = subject
+        self._query = query
         summary, sections = describe(snapshot, subject, query)
         self._summary_content = summary
         self.summary.update(self._fitted_summary())
@@ -96,6 +110,26 @@ class DetailPane(Vertical):
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
         self.last_cost = perf_counter() - started
+        article_key = subject.key if subject is not None and subject.kind == "article" else None
+        if article_key is not None and not snapshot.preview and not snapshot.knows_quotes_in_article(article_key):
+            self.find_article_quotes(snapshot, article_key)
+
+    @work(thread=True, exclusive=True, group="detail", exit_on_error=False, description="find an article's quotes")
+    def find_article_quotes(self, snapshot: Snapshot, article_key: str) -> None:
+        """Find an article's quotes off the UI thread while a big store is indexed (a second or so at 100,000
+        articles: see `Snapshot.quotes_in_article`); the detail of another subject stops it."""
+        worker = get_current_worker()
+        try:
+            with stopping_when(lambda: worker.is_cancelled):
+                snapshot.quotes_in_article(article_key)
+        except SearchStopped:
+            return
+        if not worker.is_cancelled:
+            self.post_message(self.ArticleQuotesFound(snapshot, article_key))
+
+    def on_detail_pane_article_quotes_found(self, message: ArticleQuotesFound) -> None:
+        if self.subject == Subject("article", message.article_key) and message.snapshot is self.app.snapshot:
+            self.show(message.snapshot, self.subject, self._query, self.position)
 
     @property
     def position(self) -> LinkPosition | None:
@@ -265,6 +299,9 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     if article.source and article.source != article.url:
         lines.append(plain(article.source, MUTED_STYLE))
     lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
+    if not snapshot.knows_quotes_in_article(key):
+        lines.append(Content.styled("Finding its quotes\u2026", MUTED_STYLE))
+        return Content("\n").join(lines), []
 
     def quote_link(quote: QuoteRecord) -> Link:
         return _quote_label(quote.text, quote.speaker_name or "unattributed", query), Subject("quote", quote.key)
@@ -275,9 +312,10 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
 def described_while_indexing(snapshot: Snapshot, kind: str) -> bool:
     """Whether the detail describes a subject of this kind while a big store is indexed (see `Snapshot.indexing`): a
     person's record and every copy of their quotes, found in the stored index by key; a quote shown in a pane or a
-    detail; an organization once who spoke for it is known, early in the indexing. Others wait, saying so, for
-    lookups built from the whole store."""
-    return kind in ("person", "quote") or (kind == "organization" and snapshot.knows_who_spoke_for_whom)
+    detail; an article, its quotes once a worker found them (see `DetailPane.find_article_quotes`); an organization
+    once who spoke for it is known, early in the indexing. Others wait, saying so, for lookups built from the whole
+    store."""
+    return kind in ("person", "quote", "article") or (kind == "organization" and snapshot.knows_who_spoke_for_whom)
 
 
 _BUILDERS = {"person": _person, "organization": _organization, "quote": _quote, "article": _article}
