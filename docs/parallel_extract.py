@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if not arguments.folder.is_dir():
         print(f"parallel_extract: {arguments.folder}: not a directory", file=sys.stderr)
         return 2
-    files, _ = directory_inputs(arguments.folder)
+    files = directory_inputs(arguments.folder).files
     if not files:
         print(f"parallel_extract: {arguments.folder}: no article files in it", file=sys.stderr)
         return 2

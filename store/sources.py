@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from store.articles import MAX_ARTICLE_BYTES, read_bytes, read_stream_bytes
 from store.errors import shown_path
@@ -125,16 +125,26 @@ def name_suffix(name: str) -> str:
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""
 
 
-def directory_inputs(directory: Path | str) -> tuple[list[str], int]:
+class DirectoryInputs(NamedTuple):
+    """What a directory holds for a command: its input files, and how many others it skipped, by why."""
+
+    files: list[str]
+    not_named: int
+    """Files not named as inputs are (INPUT_SUFFIXES)."""
+    not_regular: int
+    """Entries named as inputs that are not regular files: a broken link, a pipe, a socket, a device."""
+
+
+def directory_inputs(directory: Path | str) -> DirectoryInputs:
     """A directory's input files (INPUT_SUFFIXES), its subdirectories' included (linked directories are not
-    entered), in the order of their paths' parts, and how many other files it holds. Paths are kept as strings
-    and each directory's names sorted as they are read: a folder of 50,000 articles listed as sorted `Path`
-    objects kept 26 MB for the whole ingest."""
+    entered), in the order of their paths' parts, and how many other entries it holds, by why they were skipped.
+    Paths are kept as strings and each directory's names sorted as they are read: a folder of 50,000 articles
+    listed as sorted `Path` objects kept 26 MB for the whole ingest."""
     found: list[str] = []
-    skipped = 0
+    not_named = not_regular = 0
 
     def walk(folder: str) -> None:
-        nonlocal skipped
+        nonlocal not_named, not_regular
         names: list[str] = []
         folders: set[str] = set()
         try:
@@ -143,10 +153,12 @@ def directory_inputs(directory: Path | str) -> tuple[list[str], int]:
                     if entry.is_dir(follow_symlinks=False):
                         folders.add(entry.name)
                         names.append(entry.name)
-                    elif entry.is_file() and name_suffix(entry.name) in INPUT_SUFFIXES:
+                    elif name_suffix(entry.name) not in INPUT_SUFFIXES:
+                        not_named += 0 if entry.is_dir() else 1
+                    elif entry.is_file():
                         names.append(entry.name)
                     elif not entry.is_dir():
-                        skipped += 1
+                        not_regular += 1
         except OSError:
             return
         names.sort()
@@ -157,4 +169,4 @@ def directory_inputs(directory: Path | str) -> tuple[list[str], int]:
                 found.append(os.path.join(folder, name))
 
     walk(os.fspath(directory))
-    return found, skipped
+    return DirectoryInputs(found, not_named, not_regular)

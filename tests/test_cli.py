@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -244,21 +245,47 @@ def test_directory_ingest_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     (articles / "photo.jpg").write_bytes(b"\xff\xd8")
     (articles / "nested").mkdir()
     (articles / "nested" / "notes.pdf").write_bytes(b"%PDF")
+    (articles / "moved.txt").symlink_to(tmp_path / "gone.txt")
+    os.mkfifo(articles / "nested" / "feed.txt")
     result = run("ingest", "--db", str(tmp_path / "store.json"), str(articles))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
         f"whosaid: {articles}: skipped 2 files not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl",
+        f"whosaid: {articles}: skipped 2 entries named as articles that are not a regular file (a broken link, a pipe "
+        "or a device)",
         "2 added, 0 replaced, 0 unchanged, 0 failed",
     ]
 
 
-@pytest.mark.parametrize("value", ["0", "-3", "ten"])
-def test_batch_size_must_be_a_positive_whole_number(tmp_path: Path, value: str) -> None:
-    result = run("ingest", "--db", str(tmp_path / "store.json"), "--batch-size", value, str(SEED_PATH))
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--batch-size", "0"),
+        ("--batch-size", "-3"),
+        ("--batch-size", "ten"),
+        ("--batch-size", "99999999999999999999"),
+        ("--jobs", "0"),
+        ("--jobs", "1.5"),
+        ("--jobs", "99999999"),
+    ],
+)
+def test_batch_size_and_jobs_must_be_whole_numbers_within_bounds(tmp_path: Path, option: str, value: str) -> None:
+    """A count that sizes what the ingest holds or starts is checked before anything is done, in one line: not a
+    traceback for a number past what Python can slice, nor a hang starting a hundred million processes."""
+    result = run("ingest", "--db", str(tmp_path / "store.json"), option, value, str(SEED_PATH))
     assert result.returncode == 2
     [line] = result.stderr.splitlines()
-    assert line.startswith("whosaid: argument --batch-size:") and repr(value) in line
+    assert line.startswith(f"whosaid: argument {option}:") and repr(value) in line
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_limit_past_what_python_can_count_prints_every_match(tmp_path: Path) -> None:
+    db = str(tmp_path / "store.json")
+    assert run("ingest", "--db", db, str(SEED_PATH)).returncode == 0
+    everything = run("search", "--db", db, "ukraine")
+    limited = run("search", "--db", db, "ukraine", "--limit", "99999999999999999999")
+    assert limited.returncode == 0, limited.stderr
+    assert limited.stdout == everything.stdout and limited.stdout
 
 
 def test_dash_reads_the_article_from_standard_input(tmp_path: Path) -> None:

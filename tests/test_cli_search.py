@@ -132,6 +132,19 @@ def test_limit_prints_the_first_n(capsys: pytest.CaptureFixture[str], store_path
     assert capsys.readouterr().err.startswith("whosaid: argument --limit: '0' must be at least 1")
 
 
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_a_mistyped_date_is_an_error_not_a_search_that_matches_nothing(
+    capsys: pytest.CaptureFixture[str], store_path: Path, command: str
+) -> None:
+    assert search(capsys, store_path, "the", "--date", "2024/3") == (1, "", "0 quotes\n"), "a date, none published"
+    for mistyped in ("march", "2024-03-xx", "24-03"):
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "--db", str(store_path), "the", "--date", mistyped])
+        assert exit_info.value.code == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"whosaid: argument --date: {mistyped!r} is not a date")
+
+
 def test_a_name_alone_finds_what_that_speaker_said(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
     assert texts(capsys, store_path, "lee") == ["we will rebuild the harbor", "the budget is balanced"]
     assert texts(capsys, store_path, "ann", "lee") == texts(capsys, store_path, "lee")
@@ -278,3 +291,14 @@ def test_output_into_a_pipe_closed_early_ends_cleanly(tmp_path: Path) -> None:
         errors = process.stderr.read()
         assert process.wait(timeout=60) == 0, errors
         assert "Traceback" not in errors and "Exception" not in errors and "Broken" not in errors
+    for export_format in ("md", "csv", "jsonl"):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "export", "--db", str(store_path), "tide", "--format", export_format],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline()
+        process.stdout.close()
+        errors = process.stderr.read()
+        assert process.wait(timeout=60) == 0, errors
+        assert errors == "", "an export whose reader went says nothing, not that it exported every quote"

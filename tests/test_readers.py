@@ -602,7 +602,8 @@ def test_feed_url_with_follow_fetches_summary_items_from_their_links(site: str) 
 
 def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path: Path) -> None:
     """Nested folders come where their names sort ("a/b/x.txt" before "a-c/y.txt"), case-insensitive suffixes
-    count, a linked folder is not entered (so a loop of links ends) and other files are counted as skipped."""
+    count, a linked folder is not entered (so a loop of links ends), and other files are counted as skipped: those
+    not named as articles, and a broken link named as one."""
     root = tmp_path / "articles"
     for name in (
         "a/b/x.txt", "a-c/y.TXT", "Z/z.md", "a/q.html", "a/.hidden.txt", "a/..txt", "a/notes.pdf", "a/b/README"
@@ -612,9 +613,9 @@ def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path:
     (root / "a" / "b" / "loop").symlink_to(root, target_is_directory=True)
     (root / "linked.html").symlink_to(root / "a" / "q.html")
     (root / "dangling.txt").symlink_to(root / "nowhere.txt")
-    found, skipped = directory_inputs(root)
+    found, not_named, not_regular = directory_inputs(root)
     assert found == [
         str(root / name)
         for name in ("Z/z.md", "a/..txt", "a/.hidden.txt", "a/b/x.txt", "a/q.html", "a-c/y.TXT", "linked.html")
     ]
-    assert skipped == 3
+    assert (not_named, not_regular) == (2, 1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -58,15 +59,44 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_FAILURE)
 
 
+MOST_ARTICLES_A_BATCH = 100_000
+"""The largest --batch-size: a batch's articles and what was found in them are held until it is written."""
+MOST_JOBS = 256
+"""The most processes --jobs may start: each holds the extractor (about 35 MB)."""
+
+
 def positive_integer(text: str) -> int:
-    """A whole number of at least 1, for counts such as --batch-size and --limit."""
+    """A whole number of at least 1, for --limit: a limit past what Python can count is no limit."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
-    return value
+    return min(value, sys.maxsize)
+
+
+DATE_START = re.compile(r"\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?")
+"""What --date takes: a year, a year and month, or a whole date, as `date:` in a query."""
+
+
+def date_start(text: str) -> str:
+    """A --date value, checked: a mistyped date is an error rather than a search that matches nothing."""
+    if not DATE_START.fullmatch(text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (2024, 2024-06 or 2024-06-12)")
+    return text.strip()
+
+
+def integer_up_to(most: int) -> Callable[[str], int]:
+    """A parser of whole numbers from 1 to `most`, for counts that size what a process holds or starts."""
+
+    def parse(text: str) -> int:
+        value = positive_integer(text)
+        if value > most:
+            raise argparse.ArgumentTypeError(f"{text!r} must be at most {most:,}")
+        return value
+
+    return parse
 
 
 def package_version() -> str:
@@ -126,16 +156,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument(
         "--batch-size",
-        type=positive_integer,
+        type=integer_up_to(MOST_ARTICLES_A_BATCH),
         default=INGEST_BATCH_SIZE,
         metavar="N",
-        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
+        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE}; at most {MOST_ARTICLES_A_BATCH:,})",
     )
     ingest.add_argument(
         "--jobs",
-        type=positive_integer,
+        type=integer_up_to(MOST_JOBS),
         metavar="N",
-        help="processes extracting at once (default: the cores this process may use; 1: no worker processes)",
+        help=f"processes extracting at once (default: the cores this process may use; 1: no worker processes; at most "
+        f"{MOST_JOBS})",
     )
     search = commands.add_parser(
         "search",
@@ -237,7 +268,12 @@ def add_query_arguments(parser: argparse.ArgumentParser, words_help: str) -> Non
         "--source", action="append", default=[], metavar="OUTLET", help="quotes of articles from OUTLET (or its site)"
     )
     parser.add_argument(
-        "--date", action="append", default=[], metavar="DATE", help="quotes of articles published on DATE (2024-06)"
+        "--date",
+        action="append",
+        default=[],
+        type=date_start,
+        metavar="DATE",
+        help="quotes of articles published on a date that starts so (2024, 2024-06, 2024-06-12)",
     )
 
 
@@ -294,7 +330,11 @@ def write_export(arguments: argparse.Namespace, lines: Iterator[str], count: int
         output = Lines()
         for line in lines:
             output.write(escape_json_text(line.rstrip("\n")) if arguments.format == "jsonl" else line.rstrip("\n"))
+            if output.lost:
+                return EXIT_OK  # the reader went (`| head`), as a search's does: nothing more to write or say
         output.flush()
+        if output.lost:
+            return EXIT_OK
     else:
         try:
             write_atomically(Path(arguments.output), lines)
@@ -370,18 +410,23 @@ def article_files(paths: Sequence[str]) -> ArticleFiles:
         if name == STDIN_NAME or not path.is_dir():
             found.files.append(name)
             continue
-        articles, skipped = directory_inputs(path)
+        articles, not_named, not_regular = directory_inputs(path)
         if not articles:
             found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
-        if skipped:
-            found.notes.append(f"{shown_path(path)}: skipped {plural(skipped, 'file')} not named {ARTICLE_KINDS}")
+        if not_named:
+            found.notes.append(f"{shown_path(path)}: skipped {plural(not_named, 'file')} not named {ARTICLE_KINDS}")
+        if not_regular:
+            found.notes.append(
+                f"{shown_path(path)}: skipped {plural(not_regular, 'entry', 'entries')} named as articles that "
+                f"{'is' if not_regular == 1 else 'are'} not a regular file (a broken link, a pipe or a device)"
+            )
         found.files.extend(str(article) for article in articles)
     return found
 
 
-def plural(count: int, noun: str) -> str:
-    """`count noun`, with an s unless the count is one."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`count noun`, with an s (or `nouns`) unless the count is one."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 class Lines:
@@ -665,16 +710,17 @@ def add_reextract_parser(commands: Any, store_options: argparse.ArgumentParser) 
     reextract.add_argument("--all", action="store_true", help="read every article again, not only the older ones")
     reextract.add_argument(
         "--batch-size",
-        type=positive_integer,
+        type=integer_up_to(MOST_ARTICLES_A_BATCH),
         default=INGEST_BATCH_SIZE,
         metavar="N",
-        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE})",
+        help=f"articles per write to the store (default: {INGEST_BATCH_SIZE}; at most {MOST_ARTICLES_A_BATCH:,})",
     )
     reextract.add_argument(
         "--jobs",
-        type=positive_integer,
+        type=integer_up_to(MOST_JOBS),
         metavar="N",
-        help="processes extracting at once (default: the cores this process may use; 1: no worker processes)",
+        help=f"processes extracting at once (default: the cores this process may use; 1: no worker processes; at most "
+        f"{MOST_JOBS})",
     )
 
 
