@@ -330,6 +330,16 @@ class QuoteGroups:
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
+    def entry_counts(self) -> dict[str, int]:
+        """How many entries each speaker's quotes make (what `entries_among` lists of them), by speaker: their quotes
+        less the copies in each of their groups, every speaker grouped first (see `entries`)."""
+        self.entries  # noqa: B018 - groups every speaker, keeping those with copies
+        counts = {speaker: len(positions) for speaker, positions in self._positions.items()}
+        for speaker, groups in list(self._grouped.items()):
+            if groups is not None and groups.copies:
+                counts[speaker] -= sum(len(members) - 1 for members in groups.copies.values())
+        return counts
+
     def entries_among(self, positions: Sequence[int]) -> array:
         """One position per group any of `positions` (ascending) belongs to, ascending: its lead when the lead is
         among them (a search's results show the fullest copy), else the first of them in stored order. Once every

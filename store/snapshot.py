@@ -686,38 +686,126 @@ class Snapshot:
 
     def people_in_order(self, order: str) -> Sequence[PersonRecord]:
         """Every person in one of PEOPLE_ORDERS: by name as stored, by surname, by quotes (most first) or by latest
-        article (newest first), ties by name. Sorted from the documents, so no person's record is made until read."""
+        article (newest first), ties by name. Sorted from the documents, so no person's record is made until read;
+        made once an order (seconds at 100,000 articles: see `knows_order`)."""
         if order not in PEOPLE_ORDERS:
             raise ValueError(f"unknown order {order!r}")
         if order == "name":
             return self.people
-        documents = (
-            self.people.documents() if isinstance(self.people, LazyRecords) else list(map(person_fields, self.people))
-        )
-        keys = [self._person_order_key(order, document) for document in documents]
-        return Selection(self.people, sorted(range(len(keys)), key=keys.__getitem__))
+        made = self._orders_made.get(("people", order))
+        if made is None:
+            named = self._keys_and_names("people")
+            if named is not None and order != "latest":
+                keys = [self._name_order_key(order, key, name) for key, name in zip(*named, strict=True)]
+            else:
+                documents = (
+                    self.people.documents()
+                    if isinstance(self.people, LazyRecords)
+                    else list(map(person_fields, self.people))
+                )
+                keys = [self._person_order_key(order, document) for document in documents]
+            made = Selection(self.people, sorted(range(len(keys)), key=keys.__getitem__))
+            self._orders_made[("people", order)] = made
+        return made
 
-    def listed_index(self, people: Sequence[PersonRecord], key: str) -> int | None:
-        """Where the person with this key stands in `people` (the stored list, one of `people_in_order`'s, or any
-        other list of people), if listed; no record is made for the first two."""
-        position = self._people_by_key.get(key)
-        if people is self.people:
-            return position
-        if isinstance(people, Selection) and people.records is self.people:
-            return next((index for index, listed in enumerate(people.positions) if listed == position), None)
-        return next((index for index, person in enumerate(people) if person.key == key), None)
+    def organizations_in_order(self, order: str) -> Sequence[OrganizationRecord]:
+        """Every organization by name as stored, by quotes (its own and its people's, most first) or by latest
+        article (newest first), ties by name; made once an order, as `people_in_order`."""
+        if order == "name":
+            return self.organizations
+        if order not in ("count", "latest"):
+            raise ValueError(f"unknown order {order!r}")
+        made = self._orders_made.get(("organizations", order))
+        if made is None:
+            named = self._keys_and_names("organizations")
+            if named is None or order == "latest":
+                documents = self._organization_documents()
+                named = ([document["key"] for document in documents], [document["name"] for document in documents])
+            if order == "count":
+                counts, people = self._entry_counts, self._person_entry_counts
+                spoken_for, positions = self._spoken_for[0], self._organization_positions
+                said = [
+                    counts.get(f"organization:{key}", 0)
+                    + sum(people[person] for person in set(spoken_for.at(positions.get(key))))
+                    for key in named[0]
+                ]
+            else:
+                said = [self._latest_article_position(document.get("articles", ())) for document in documents]
+            keys = [(-value, name.casefold()) for value, name in zip(said, named[1], strict=True)]
+            made = Selection(self.organizations, sorted(range(len(keys)), key=keys.__getitem__))
+            self._orders_made[("organizations", order)] = made
+        return made
+
+    def knows_order(self, table: str, order: str) -> bool:
+        """Whether the people's or the organizations' (`table`) list in `order` is made, so that `people_in_order`
+        or `organizations_in_order` answers at once rather than sorting every one of them."""
+        return order == "name" or (table, order) in self._orders_made
+
+    @built_once
+    def _orders_made(self) -> dict[tuple[str, str], Selection[Any]]:
+        """The lists of people and organizations sorted so far, by table and order."""
+        return {}
+
+    @built_once
+    def _entry_counts(self) -> dict[str, int]:
+        """How many quotes each speaker's detail lists (each once), by speaker id, every quote grouped."""
+        return self.stored_quotes.groups().entry_counts()
+
+    @built_once
+    def _person_entry_counts(self) -> list[int]:
+        """How many quotes each person's detail lists, by their position among the people."""
+        counts = self._entry_counts
+        named = self._keys_and_names("people")
+        if named is not None:
+            keys: Sequence[str] = named[0]
+        else:
+            documents = self.people.documents() if isinstance(self.people, LazyRecords) else None
+            keys = [d["key"] for d in documents] if documents is not None else [p.key for p in self.people]
+        return [counts.get(f"person:{key}", 0) for key in keys]
+
+    def _keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]] | None:
+        """The people's or organizations' keys and names in their order, as the speakers' names hold them, without
+        a document read (None when they are not held so)."""
+        if self._speaker_names is None:
+            return None
+        keys, names = self._speaker_names.keys_and_names(table)
+        listed = self.people if table == "people" else self.organizations
+        return (keys, names) if len(keys) == len(names) == len(listed) else None
+
+    def listed_index(self, listed: Sequence[PersonRecord] | Sequence[OrganizationRecord], key: str) -> int | None:
+        """Where the person or organization with this key stands in `listed` (the stored people or organizations,
+        one of `people_in_order`'s or `organizations_in_order`'s lists, or any other list of them), if listed; no
+        record is made for the first four."""
+        tables = ((self.people, self._people_by_key), (self.organizations, self._organization_positions))
+        for records, positions in tables:
+            if listed is records:
+                return positions.get(key)
+            if isinstance(listed, Selection) and listed.records is records:
+                position = positions.get(key)
+                if position is None:
+                    return None
+                return next((index for index, at in enumerate(listed.positions) if at == position), None)
+        return next((index for index, record in enumerate(listed) if record.key == key), None)
 
     def _person_order_key(self, order: str, document: Mapping[str, Any]) -> tuple[Any, ...]:
         """What a person (their document) sorts by in `order` (see `people_in_order`)."""
-        name = document["name"]
+        if order != "latest":
+            return self._name_order_key(order, document["key"], document["name"])
+        articles = [appearance["article"] for appearance in document.get("appearances", ())]
+        return (-self._latest_article_position(articles), document["name"].casefold())
+
+    def _name_order_key(self, order: str, key: str, name: str) -> tuple[Any, ...]:
+        """What a person sorts by by surname or by quotes, from their key and name alone."""
         folded = name.casefold()
         if order == "surname":
             words = name.split()
             return (words[-1].casefold() if words else "", folded)
-        if order == "count":
-            return (-len(self.quotes_by_person(document["key"])), folded)
-        articles = [appearance["article"] for appearance in document.get("appearances", ())]
-        return (-max(self.articles_with_keys(articles).positions, default=-1), folded)  # type: ignore[attr-defined]
+        return (-self._entry_counts.get(f"person:{key}", 0), folded)
+
+    def _latest_article_position(self, keys: Iterable[str]) -> int:
+        """Where the newest stored article among these keys stands among the articles (-1 when none is stored)."""
+        positions = self._article_index.positions()
+        return max((at for key in keys if (at := positions.get(key)) is not None), default=-1)
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization, in the people's order."""

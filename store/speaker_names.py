@@ -36,6 +36,12 @@ class SpeakerNames(Mapping[str, str]):
         self.organization_positions: Mapping[str, int] = positions_by_key(organization_keys, compact)
         """Where each organization stands in `organizations`, by key."""
 
+    def keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]]:
+        """The people's or organizations' (`table`) keys and names, in their listed order, as held here."""
+        if table == "people":
+            return self.person_keys, self._person_names
+        return self.organization_keys, self._organization_names
+
     def number_of(self, speaker: str) -> int | None:
         """A stored speaker's number: a person's position, or an organization's after every person's (None for a
         speaker this store does not hold)."""

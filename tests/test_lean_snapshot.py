@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from store import Snapshot, Store, storage
-from store.model import Extraction
+from store.model import Extraction, Organization, Person, Quote
 from store.quote_documents import QuoteDocuments
 from tests.conftest import tagged_extract
+from tests.test_keyed_search import store_path as copied_store  # noqa: F401 - a store with copies across articles
 from tui.sorting import sort_key
 
 SPEAKERS = ("Ann Lee", "Bo Chen", "Cy Diaz")
@@ -119,6 +120,42 @@ def test_the_store_sorts_every_person_as_the_people_pane_would_making_no_record(
     assert where == {key: index for index, key in enumerate(expected)}
     if order != "count":  # every speaker of these stories is quoted as often
         assert expected != [person.key for person in full.people], "the order was not exercised"
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_the_orders_by_quotes_and_latest_article_are_those_of_each_names_detail(
+    copied_store: Path,  # noqa: F811
+    lean: bool,
+) -> None:
+    """The people and organizations sorted by quotes list first who has the most quotes in their detail (copies of
+    one quote in several articles counted once), and by latest article whose newest article comes last in the
+    store: counted for all at once, the same as counting each name's detail."""
+    lines = [f"\u201cGate {number} opens on Monday,\u201d said Zed Quill." for number in range(60)]
+    text = "Lantern news\n\n" + "\n".join(lines) + "\n"
+    said = [
+        Quote(line[1:-len(",\u201d said Zed Quill.")], "Zed Quill", start + 1, start + line.index(","), number + 2)
+        for number, line in enumerate(lines)
+        for start in [text.index(line)]
+    ]
+    zed = Person("Zed Quill", (), "owner", "Lantern Group")
+    newest = Extraction("Lantern news", (zed,), (Organization("Lantern Group"),), tuple(said))
+    Store(copied_store, extractor={text: newest}.__getitem__).ingest([("lantern.txt", text)])
+    snapshot = snapshot_of(copied_store, lean=lean)
+    snapshot.build_indexes()
+    counts = {person.key: len(snapshot.quotes_by_person(person.key)) for person in snapshot.people}
+    copies = {person.key: len(snapshot._quote_positions_of(f"person:{person.key}")) for person in snapshot.people}
+    assert counts != copies, "the store has copies for the counts to leave out"
+    assert len(set(counts.values())) > 3, "the order by quotes was not exercised"
+    for order in ("count", "latest"):
+        people = [person.key for person in snapshot.people_in_order(order)]
+        assert people == [person.key for person in sorted(snapshot.people, key=sort_key(snapshot, order))], order
+        assert snapshot.knows_order("people", order)
+        organizations = snapshot.organizations_in_order(order)
+        expected = [o.key for o in sorted(snapshot.organizations, key=sort_key(snapshot, order))]
+        assert [organization.key for organization in organizations] == expected, order
+        assert expected != [o.key for o in snapshot.organizations], "the order was not exercised"
+        assert [snapshot.listed_index(organizations, key) for key in expected] == list(range(len(expected)))
+    assert not snapshot.knows_order("organizations", "surname")
 
 
 def test_a_lean_snapshot_keeps_quotes_whose_article_or_speaker_is_not_stored() -> None:

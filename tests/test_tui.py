@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import functools
 import json
+import threading
 from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from textual.content import Content
 from textual.worker import WorkerCancelled
 
 from store import Extraction, Organization, Person, Quote, Store, storage
+from tui import panes, sorting
 from tui.app import WhosaidApp
 from tui.row_list import RowList
 
@@ -675,6 +677,49 @@ async def test_people_and_organizations_show_quote_counts_and_s_cycles_their_ord
         await settle(pilot)
         assert [organization.name for organization in organizations.records] == ["White House"]
         assert "by quotes" in title_of(organizations)
+
+
+@synchronously
+async def test_a_long_list_is_sorted_in_a_worker_the_title_saying_so_while_the_keys_still_move(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sorting every one of 200,000 people by their quotes takes seconds: the pane lists them as given meanwhile,
+    its title saying the order is on its way, the cursor still moving; then they show sorted, the cursor on the
+    same person."""
+    monkeypatch.setattr(sorting, "SORTED_AT_ONCE", 0)
+    held = threading.Event()
+    sort = panes.in_order
+
+    def held_sort(*arguments: Any) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            held.wait(10)
+        return sort(*arguments)
+
+    monkeypatch.setattr(panes, "in_order", held_sort)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        people = app.screen.people
+        given = [person.key for person in people.records]
+        await pilot.press("s")
+        assert "surname" in title_of(people) and title_of(people).endswith("\u2026"), "the order is on its way"
+        assert [person.key for person in people.records] == given
+        await pilot.press("down")
+        assert people.selected_key == given[1], "the keys move the cursor while the names are sorted"
+        held.set()
+        await settle(pilot)
+        assert title_of(people).endswith("surname")
+        assert [person.key for person in people.records] == [
+            person.key for person in app.snapshot.people_in_order("surname")
+        ]
+        assert people.selected_key == given[1], "the cursor stays on the same person"
+        held.clear()
+        await pilot.press("s")
+        assert "quotes" in title_of(people) and title_of(people).endswith("\u2026")
+        held.set()
+        await settle(pilot)
+        assert [person.key for person in people.records[:2]] == ["jake sullivan", "jason israel"]
+        assert title_of(people).endswith("quotes")
 
 
 def test_snapshot_sorted_lists_with_counts(snap_compare, store: Store) -> None:

@@ -6,9 +6,12 @@ from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from typing import Generic, TypeVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
+from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.snapshot import QuoteSelection
@@ -20,8 +23,10 @@ from tui.sorting import (
     PANE_ORDERS,
     QUOTE_ORDERS,
     SHORT_LABELS,
+    SORTING,
     in_order,
     quote_count,
+    sorted_at_once,
 )
 from tui.text import MUTED_STYLE, SPEAKER_COLUMN, organization_row, person_row, plain, quote_row
 
@@ -103,7 +108,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         filtered = bool(self.search_text.strip()) or shown < self.total
         count = f"{shown} of {self.total}" if filtered else f"{shown}"
         label = self.order_label()
-        short_label = SHORT_LABELS.get(label, label)
+        base = label.removesuffix(SORTING)
+        short_label = SHORT_LABELS.get(base, base) + ("\u2026" if base != label else "")
         room = self.size.width - TITLE_MARGIN
         forms = [
             (self.pane_title, count, label),
@@ -177,18 +183,54 @@ class NamePane(RecordPane[NameT]):
         super().__init__(render_row, id=id)
         self.counting = False
         """True once the snapshot's indexes are built, so that counting a row's quotes is quick."""
+        self.sorting = False
+        """True while a worker sorts the names given (see `sort_in_background`)."""
+        self.order_waits = False
+        """True while the names are listed as given, not yet in the pane's order: sorted in a worker, or, for an
+        order by quotes or latest article, until the snapshot's indexes are built."""
+
+    class Sorted(Message):
+        """A worker sorted the names a pane was given (see `sort_in_background`)."""
+
+        bubble = False
+
+        def __init__(self, snapshot: Snapshot, given: Sequence[NameT], order: str, ordered: Sequence[NameT]) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.given = given
+            self.order = order
+            self.ordered = ordered
 
     def show(
         self, snapshot: Snapshot, records: Sequence[NameT], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List the records in the pane's order (the store gives them by name)."""
+        """List the records in the pane's order (the store gives them by name). An order that takes long to make
+        (every one of 200,000 people by their quotes) is made in a worker: meanwhile they are listed as given, and
+        the title says the order is on its way."""
         self._given = records
         ready = self.counting or self.order not in COUNTED_ORDERS
-        ordered = in_order(snapshot, records, self.order) if ready else records
+        self.sorting = ready and not sorted_at_once(snapshot, records, self.order)
+        if self.sorting:
+            self.sort_in_background(snapshot, records, self.order)
+        ordered = in_order(snapshot, records, self.order) if ready and not self.sorting else records
+        self.order_waits = self.sorting or not ready
         super().show(snapshot, ordered, total, query, keep_key)  # type: ignore[arg-type]
 
+    @work(thread=True, exclusive=True, group="sort", exit_on_error=False, description="sort names")
+    def sort_in_background(self, snapshot: Snapshot, records: Sequence[NameT], order: str) -> None:
+        """Sort the names off the UI thread (seconds for all the people of a big store); a newer sort replaces it."""
+        worker = get_current_worker()
+        ordered = in_order(snapshot, records, order)
+        if not worker.is_cancelled:
+            self.post_message(self.Sorted(snapshot, records, order, ordered))
+
+    def on_name_pane_sorted(self, message: Sorted) -> None:
+        if message.snapshot is self.snapshot and message.given is self._given and message.order == self.order:
+            self.sorting = self.order_waits = False
+            super().show(message.snapshot, message.ordered, self.total, self.search_text, self.selected_key)
+
     def index_of(self, key: str) -> int | None:
-        if self.snapshot is not None and self.records and isinstance(self.records[0], PersonRecord):
+        if self.snapshot is not None:
             return self.snapshot.listed_index(self.records, key)  # type: ignore[arg-type]
         return super().index_of(key)
 
@@ -207,7 +249,9 @@ class NamePane(RecordPane[NameT]):
         return Content.assemble((count.rjust(width), MUTED_STYLE), " ", row)
 
     def order_label(self) -> str:
-        return "" if self.order == "name" else ORDER_LABELS[self.order]
+        if self.order == "name":
+            return ""
+        return ORDER_LABELS[self.order] + (SORTING if self.order_waits else "")
 
 
 class PeoplePane(NamePane[PersonRecord]):

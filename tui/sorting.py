@@ -13,6 +13,13 @@ NameRecord = PersonRecord | OrganizationRecord
 COUNTED_ORDERS = ("count", "latest")
 """Orders that read the snapshot's indexes: used once they are built, never while the first screen waits."""
 
+SORTED_AT_ONCE = 2_000
+"""The most names a pane sorts by a counted order on the thread that draws the screen (a few milliseconds); more are
+sorted in a worker, the pane saying so meanwhile."""
+
+SORTING = ", sorting\u2026"
+"""What a pane's title adds to its order's label while the names are not yet listed in it."""
+
 ORDER_LABELS = {"name": "by name", "surname": "by surname", "count": "by quotes", "latest": "by latest article"}
 
 QUOTE_ORDERS = ("article", "date")
@@ -85,4 +92,16 @@ def in_order(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> S
         return ()
     if records is snapshot.people:
         return snapshot.people_in_order(order)
+    if records is snapshot.organizations:
+        return snapshot.organizations_in_order(order)
     return sorted(records, key=sort_key(snapshot, order))
+
+
+def sorted_at_once(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> bool:
+    """Whether `in_order` answers without a wait: the name order, an order the snapshot made already of all its
+    people or organizations, or a list short enough to sort in a frame's time."""
+    if order == "name" or snapshot.preview or len(records) <= SORTED_AT_ONCE:
+        return True
+    if records is snapshot.people:
+        return snapshot.knows_order("people", order)
+    return records is snapshot.organizations and snapshot.knows_order("organizations", order)
