@@ -205,6 +205,41 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
 
 
 @synchronously
+async def test_the_detail_shows_the_first_quote_a_search_found_after_typing_paused(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A search of a big store while it is indexed can take longer than the pause after typing that shows the first
+    result in the detail: the detail then shows the first quote the search found, not the first of the list before."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    query = "budget"
+    reading = held_reading(monkeypatch)
+    search_quotes = Snapshot.search_quotes
+
+    def slow_search(snapshot: Snapshot, query: str, while_indexing: bool = False) -> object:
+        time.sleep(4 * browse_screen.DETAIL_DELAY)
+        return search_quotes(snapshot, query, while_indexing)
+
+    monkeypatch.setattr(Snapshot, "search_quotes", slow_search)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await browsing_whole_store(pilot, whole)
+        first_listed = screen.quotes.selected
+        await pilot.press("slash")
+        screen.query_one("#search", Input).value = query
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if screen.quotes.search_text == query and screen.quotes.records:
+                break
+        found = screen.quotes.selected
+        assert found is not None and first_listed is not None and found.key != first_listed.key
+        assert app.snapshot.indexing
+        summary = await detail_shows(pilot, found.text.strip()[:30])
+        assert summary.startswith("\u201c" + found.text.strip()[:30]), "the detail shows the first quote found"
+        reading.set()
+
+
+@synchronously
 async def test_a_search_that_ends_after_the_store_is_indexed_lists_each_quote_once(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,

@@ -360,6 +360,7 @@ class BrowseScreen(Screen[None]):
             self.load(message.snapshot)  # indexed while the search ran: search again, each quote once
             return
         self.show_quotes(message.snapshot, message.query, message.quotes, message.with_detail)
+        self.show_search_detail_soon()  # the detail shown as typing paused may be of the list before this search
 
     def show_names(
         self,
