@@ -51,7 +51,7 @@ class LazyRecords(Sequence[RecordT], Generic[RecordT]):
 class Selection(Sequence[RecordT], Generic[RecordT]):
     """Some of a sequence's records, by position; records are made only for the rows that are read."""
 
-    def __init__(self, records: Sequence[RecordT], positions: list[int]) -> None:
+    def __init__(self, records: Sequence[RecordT], positions: Sequence[int]) -> None:
         self.records = records
         self.positions = positions
 

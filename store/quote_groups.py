@@ -330,15 +330,16 @@ class QuoteGroups:
             self._entries = array("I", compress(range(len(listed)), listed))
         return self._entries
 
-    def entry_counts(self) -> dict[str, int]:
-        """How many entries each speaker's quotes make (what `entries_among` lists of them), by speaker: their quotes
-        less the copies in each of their groups, every speaker grouped first (see `entries`)."""
+    def copies_by_speaker(self) -> dict[str, int]:
+        """How many of each speaker's quotes are copies of another of theirs (each group's members but one), for the
+        speakers with copies, every speaker grouped first (see `entries`): a speaker's quotes less these are what
+        `entries_among` lists of them."""
         self.entries  # noqa: B018 - groups every speaker, keeping those with copies
-        counts = {speaker: len(positions) for speaker, positions in self._positions.items()}
-        for speaker, groups in list(self._grouped.items()):
-            if groups is not None and groups.copies:
-                counts[speaker] -= sum(len(members) - 1 for members in groups.copies.values())
-        return counts
+        return {
+            speaker: sum(len(members) - 1 for members in groups.copies.values())
+            for speaker, groups in list(self._grouped.items())
+            if groups is not None and groups.copies
+        }
 
     def entries_among(self, positions: Sequence[int]) -> array:
         """One position per group any of `positions` (ascending) belongs to, ascending: its lead when the lead is

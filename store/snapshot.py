@@ -275,6 +275,12 @@ class OrganizationKeysByName:
         return position if position is not None and self._own_name_key[position] else None
 
 
+def surname_key(name: str) -> str:
+    """What a name sorts by by surname: its last word, folded."""
+    words = name.split()
+    return words[-1].casefold() if words else ""
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """Records of one store version with the lookups the screen and the command line need.
@@ -686,25 +692,28 @@ class Snapshot:
 
     def people_in_order(self, order: str) -> Sequence[PersonRecord]:
         """Every person in one of PEOPLE_ORDERS: by name as stored, by surname, by quotes (most first) or by latest
-        article (newest first), ties by name. Sorted from the documents, so no person's record is made until read;
-        made once an order (seconds at 100,000 articles: see `knows_order`)."""
+        article (newest first), ties by name. Sorted from the names the snapshot holds (the documents, by latest
+        article), so no person's record is made; made once an order (seconds at 100,000 articles: see
+        `knows_order`)."""
         if order not in PEOPLE_ORDERS:
             raise ValueError(f"unknown order {order!r}")
         if order == "name":
             return self.people
         made = self._orders_made.get(("people", order))
         if made is None:
-            named = self._keys_and_names("people")
-            if named is not None and order != "latest":
-                keys = [self._name_order_key(order, key, name) for key, name in zip(*named, strict=True)]
+            keys: list[tuple[Any, ...]]
+            if order == "latest":
+                keys = [
+                    (-self._latest_article_position(a["article"] for a in document.get("appearances", ())), name)
+                    for document in self._person_documents()
+                    for name in [document["name"].casefold()]
+                ]
+            elif order == "surname":
+                keys = [(surname_key(name), name.casefold()) for name in self._names("people")]
             else:
-                documents = (
-                    self.people.documents()
-                    if isinstance(self.people, LazyRecords)
-                    else list(map(person_fields, self.people))
-                )
-                keys = [self._person_order_key(order, document) for document in documents]
-            made = Selection(self.people, sorted(range(len(keys)), key=keys.__getitem__))
+                counts = self._entry_counts[0]
+                keys = [(-counts[position], name.casefold()) for position, name in enumerate(self._names("people"))]
+            made = Selection(self.people, array("I", sorted(range(len(keys)), key=keys.__getitem__)))
             self._orders_made[("people", order)] = made
         return made
 
@@ -717,22 +726,21 @@ class Snapshot:
             raise ValueError(f"unknown order {order!r}")
         made = self._orders_made.get(("organizations", order))
         if made is None:
-            named = self._keys_and_names("organizations")
-            if named is None or order == "latest":
-                documents = self._organization_documents()
-                named = ([document["key"] for document in documents], [document["name"] for document in documents])
             if order == "count":
-                counts, people = self._entry_counts, self._person_entry_counts
+                people, own = self._entry_counts
                 spoken_for, positions = self._spoken_for[0], self._organization_positions
+                keys, names = self._keys_and_names("organizations") or self._documents_keys_and_names("organizations")
                 said = [
-                    counts.get(f"organization:{key}", 0)
-                    + sum(people[person] for person in set(spoken_for.at(positions.get(key))))
-                    for key in named[0]
+                    own[number] + sum(people[person] for person in set(spoken_for.at(positions.get(key))))
+                    for number, key in enumerate(keys)
                 ]
             else:
+                documents = self._organization_documents()
+                names = [document["name"] for document in documents]
                 said = [self._latest_article_position(document.get("articles", ())) for document in documents]
-            keys = [(-value, name.casefold()) for value, name in zip(said, named[1], strict=True)]
-            made = Selection(self.organizations, sorted(range(len(keys)), key=keys.__getitem__))
+            order_keys = [(-value, name.casefold()) for value, name in zip(said, names, strict=True)]
+            listed = sorted(range(len(order_keys)), key=order_keys.__getitem__)
+            made = Selection(self.organizations, array("I", listed))
             self._orders_made[("organizations", order)] = made
         return made
 
@@ -747,21 +755,22 @@ class Snapshot:
         return {}
 
     @built_once
-    def _entry_counts(self) -> dict[str, int]:
-        """How many quotes each speaker's detail lists (each once), by speaker id, every quote grouped."""
-        return self.stored_quotes.groups().entry_counts()
+    def _entry_counts(self) -> tuple[array, array]:
+        """How many quotes the detail of each person lists, and of each organization its own (not its people's), by
+        their positions: each speaker's quotes less their copies (see `QuoteGroups.copies_by_speaker`), every quote
+        grouped. Held by position, not by speaker id (336,000 ids at 100,000 articles)."""
+        groups = self.stored_quotes.groups()
+        copies, said = groups.copies_by_speaker(), groups.speaker_positions
+        counted = []
+        for kind, table in (("person", "people"), ("organization", "organizations")):
+            keys = (self._keys_and_names(table) or self._documents_keys_and_names(table))[0]
+            speakers = [f"{kind}:{key}" for key in keys]
+            counted.append(array("I", [len(said.get(speaker, ())) - copies.get(speaker, 0) for speaker in speakers]))
+        return counted[0], counted[1]
 
-    @built_once
-    def _person_entry_counts(self) -> list[int]:
-        """How many quotes each person's detail lists, by their position among the people."""
-        counts = self._entry_counts
-        named = self._keys_and_names("people")
-        if named is not None:
-            keys: Sequence[str] = named[0]
-        else:
-            documents = self.people.documents() if isinstance(self.people, LazyRecords) else None
-            keys = [d["key"] for d in documents] if documents is not None else [p.key for p in self.people]
-        return [counts.get(f"person:{key}", 0) for key in keys]
+    def _names(self, table: str) -> Sequence[str]:
+        """The people's or organizations' names in their order."""
+        return (self._keys_and_names(table) or self._documents_keys_and_names(table))[1]
 
     def _keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]] | None:
         """The people's or organizations' keys and names in their order, as the speakers' names hold them, without
@@ -771,6 +780,17 @@ class Snapshot:
         keys, names = self._speaker_names.keys_and_names(table)
         listed = self.people if table == "people" else self.organizations
         return (keys, names) if len(keys) == len(names) == len(listed) else None
+
+    def _documents_keys_and_names(self, table: str) -> tuple[list[str], list[str]]:
+        """The people's or organizations' keys and names in their order, from their documents."""
+        documents = self._person_documents() if table == "people" else self._organization_documents()
+        return [document["key"] for document in documents], [document["name"] for document in documents]
+
+    def _person_documents(self) -> Sequence[Mapping[str, Any]]:
+        """The people's documents in their order (for people given as records, documents made from them)."""
+        if isinstance(self.people, LazyRecords):
+            return self.people.documents()
+        return list(map(person_fields, self.people))
 
     def listed_index(self, listed: Sequence[PersonRecord] | Sequence[OrganizationRecord], key: str) -> int | None:
         """Where the person or organization with this key stands in `listed` (the stored people or organizations,
@@ -787,21 +807,6 @@ class Snapshot:
                 return next((index for index, at in enumerate(listed.positions) if at == position), None)
         return next((index for index, record in enumerate(listed) if record.key == key), None)
 
-    def _person_order_key(self, order: str, document: Mapping[str, Any]) -> tuple[Any, ...]:
-        """What a person (their document) sorts by in `order` (see `people_in_order`)."""
-        if order != "latest":
-            return self._name_order_key(order, document["key"], document["name"])
-        articles = [appearance["article"] for appearance in document.get("appearances", ())]
-        return (-self._latest_article_position(articles), document["name"].casefold())
-
-    def _name_order_key(self, order: str, key: str, name: str) -> tuple[Any, ...]:
-        """What a person sorts by by surname or by quotes, from their key and name alone."""
-        folded = name.casefold()
-        if order == "surname":
-            words = name.split()
-            return (words[-1].casefold() if words else "", folded)
-        return (-self._entry_counts.get(f"person:{key}", 0), folded)
-
     def _latest_article_position(self, keys: Iterable[str]) -> int:
         """Where the newest stored article among these keys stands among the articles (-1 when none is stored)."""
         positions = self._article_index.positions()
@@ -813,32 +818,49 @@ class Snapshot:
         return [self.people[position] for position in dict.fromkeys(people)]
 
     def quotes_in_article(self, article_key: str) -> list[QuoteRecord]:
-        """An article's quotes in reading order. While a big store is indexed (see `indexing`), they are found in
-        the quote files' bytes (a second or so at 100,000 articles, for a worker: see `quotes_of_articles`) instead
-        of waiting for every quote to be read and looked up by article."""
-        positions: Sequence[int] | None = None
-        if self.indexing and self._tables is not None:
-            from store.keyed_index import quotes_of_articles
+        """An article's quotes in reading order. While a big store is indexed (see `indexing`) and its quotes are not
+        yet looked up by article, they are found in the quote files' bytes (a second or so at 100,000 articles, for a
+        worker: see `quotes_of_articles`) instead of waiting for every quote to be read, and kept (see
+        `known_quotes_in_article`)."""
+        if not self._finds_article_quotes_in_files:
+            return self._quotes_at(self._quote_positions_of_article(article_key))
+        found = self._article_quotes_found
+        positions = found.get(article_key)
+        if positions is None:
+            if self._tables is not None:
+                from store.keyed_index import quotes_of_articles
 
-            found = self._article_quotes_found
-            positions = found.get(article_key)
-            if positions is None:
                 try:
                     positions = quotes_of_articles(self._tables, {article_key})
                 except StoreError:
                     positions = None  # a writer replaced files this version names: wait for the quotes as read
-                else:
-                    if len(found) >= ARTICLE_QUOTES_KEPT:
-                        found.clear()
-                    found[article_key] = positions
-        if positions is None:
-            positions = self._quote_positions_of_article(article_key)
-        return [self.stored_quotes[position] for position in positions]
+            if positions is None:
+                positions = self._quote_positions_of_article(article_key)
+            if len(found) >= ARTICLE_QUOTES_KEPT:
+                found.clear()
+            found[article_key] = positions
+        return self._quotes_at(positions)
+
+    def known_quotes_in_article(self, article_key: str) -> list[QuoteRecord] | None:
+        """An article's quotes when `quotes_in_article` has them without a wait; None while a big store is indexed for
+        an article whose quotes were not found yet (the browser finds them in a worker)."""
+        if not self._finds_article_quotes_in_files:
+            return self.quotes_in_article(article_key)
+        positions = self._article_quotes_found.get(article_key)
+        return None if positions is None else self._quotes_at(positions)
 
     def knows_quotes_in_article(self, article_key: str) -> bool:
-        """Whether `quotes_in_article` answers at once: always, except while a big store is indexed (see `indexing`)
-        for an article whose quotes were not found yet, which the browser finds in a worker."""
-        return not self.indexing or article_key in self._article_quotes_found
+        """Whether `known_quotes_in_article` has this article's quotes."""
+        return not self._finds_article_quotes_in_files or article_key in self._article_quotes_found
+
+    @property
+    def _finds_article_quotes_in_files(self) -> bool:
+        """Whether an article's quotes are found in the quote files (see `quotes_in_article`): while a big store is
+        indexed, until its quotes are looked up by article."""
+        return self.indexing and not Snapshot._quote_positions_by_article.is_built(self)
+
+    def _quotes_at(self, positions: Iterable[int]) -> list[QuoteRecord]:
+        return [self.stored_quotes[position] for position in positions]
 
     @built_once
     def _article_quotes_found(self) -> dict[str, Sequence[int]]:

@@ -136,7 +136,8 @@ def test_limit_prints_the_first_n(capsys: pytest.CaptureFixture[str], store_path
 def test_a_mistyped_date_is_an_error_not_a_search_that_matches_nothing(
     capsys: pytest.CaptureFixture[str], store_path: Path, command: str
 ) -> None:
-    assert search(capsys, store_path, "the", "--date", "2024/3") == (1, "", "0 quotes\n"), "a date, none published"
+    for date in ("2024/3", "2024.03", "2024 03 01", "2024-03-01"):
+        assert search(capsys, store_path, "the", "--date", date) == (1, "", "0 quotes\n"), "a date, none published"
     for mistyped in ("march", "2024-03-xx", "24-03"):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--db", str(store_path), "the", "--date", mistyped])

@@ -13,6 +13,7 @@ from textual.widgets import Input
 from store import Store, database, keyed_index, storage
 from store import snapshot as snapshot_module
 from store.built_once import built_once
+from store.errors import StoreError
 from store.export import quote_copies
 from store.model import Extraction, Person, Quote
 from store.quote_records import CopiesListed, QuoteRecords
@@ -22,7 +23,7 @@ from store.search import parse_query
 from store.snapshot import Snapshot
 from tests.test_keyed_browsing import TYPED
 from tests.test_keyed_search import ARTICLE_QUERIES, QUERIES, store_path  # noqa: F401 - the store these tests search
-from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously, title_of
 from tui import browse_screen
 from tui.article_screen import ArticleScreen
 from tui.browse_screen import BrowseScreen
@@ -581,6 +582,74 @@ async def test_an_articles_detail_says_it_finds_its_quotes_then_lists_them_while
         assert [quote.text.strip() for quote in opened.quotes] == expected
         assert len(searches) == searched, "the article's quotes, found for its detail, are not searched again"
         reading.set()
+
+
+@synchronously
+async def test_an_articles_detail_whose_files_were_replaced_lists_its_quotes_once_they_are_read(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A writer may replace the quote files a big store's snapshot names while it is indexed: an article's detail then
+    waits for the quotes as read and lists them, searching the files once, not again and again."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    article = max(whole.articles, key=lambda a: len(whole.quotes_in_article(a.key)))
+    expected = [quote.text.strip() for quote in whole.quotes_in_article(article.key)]
+    searches: list[object] = []
+
+    def replaced(tables: object, keys: object) -> list[int]:
+        searches.append(keys)
+        raise StoreError("a writer replaced the files")
+
+    monkeypatch.setattr(keyed_index, "quotes_of_articles", replaced)
+    by_article = held_lookup(monkeypatch, "_quote_positions_by_article")
+    grouped = held_lookup(monkeypatch, "_entry_positions")
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await browsing_whole_store(pilot, whole)
+        screen.focus_pane("articles")
+        assert screen.articles.select_key(article.key)
+        assert "Finding its quotes" in await detail_shows(pilot, "Finding its quotes")
+        by_article.set()
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if any(str(option.prompt).startswith("\u201c") for option in screen.detail.links.options):
+                break
+        await pilot.pause(0.3)
+        assert app.snapshot.indexing
+        prompts = [str(option.prompt) for option in screen.detail.links.options]
+        shown = [prompt.rpartition("\u201d")[0].strip("\u201c") for prompt in prompts if prompt.startswith("\u201c")]
+        assert shown and shown == expected[: len(shown)]
+        assert len(searches) <= 2, "the files were searched again and again"
+        grouped.set()
+
+
+@synchronously
+async def test_quotes_sorted_by_date_while_the_store_is_indexed_are_sorted_in_a_worker(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Sorting a big store's quotes by date needs every quote's article, known once the quotes are read (half a
+    minute at 100,000 articles, during which `s` froze the screen): the pane lists them as given meanwhile, its title
+    saying the order is on its way, the keys still moving the cursor; then they show by date."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    reading = held_reading(monkeypatch)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await browsing_whole_store(pilot, whole)
+        await pilot.press("3")
+        given = [quote.key for quote in screen.quotes.records[:3]]
+        await pilot.press("s")
+        assert "date" in title_of(screen.quotes) and title_of(screen.quotes).endswith("\u2026")
+        await pilot.press("down")
+        assert [quote.key for quote in screen.quotes.records[:3]] == given
+        assert screen.quotes.selected_key == given[1], "the keys move the cursor while the quotes are sorted"
+        assert app.snapshot.indexing
+        reading.set()
+        await settle(pilot)
+        assert not title_of(screen.quotes).endswith("\u2026")
+        expected = app.snapshot.sorted_quotes(app.snapshot.quotes, "date")
+        assert [quote.key for quote in screen.quotes.records] == [quote.key for quote in expected]
+        assert [quote.key for quote in expected] != [quote.key for quote in app.snapshot.quotes]
 
 
 def test_a_listing_read_whole_lists_every_copy_of_its_quotes_as_the_whole_store_does(

@@ -722,6 +722,33 @@ async def test_a_long_list_is_sorted_in_a_worker_the_title_saying_so_while_the_k
         assert title_of(people).endswith("quotes")
 
 
+@synchronously
+async def test_s_pressed_several_times_in_a_row_sorts_a_long_list_only_in_the_last_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each order of 200,000 people takes a second or more to make: going past two orders to a third sorts in the
+    third only, rather than making all three at once on a two-core machine."""
+    monkeypatch.setattr(sorting, "SORTED_AT_ONCE", 0)
+    sorted_in: list[str] = []
+    sort = panes.in_order
+
+    def counted_sort(snapshot: Any, records: Any, order: str) -> Any:
+        if threading.current_thread() is not threading.main_thread():
+            sorted_in.append(order)
+        return sort(snapshot, records, order)
+
+    monkeypatch.setattr(panes, "in_order", counted_sort)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "s", "s")
+        await settle(pilot)
+        assert sorted_in == ["latest"]
+        assert [person.key for person in app.screen.people.records] == [
+            person.key for person in app.snapshot.people_in_order("latest")
+        ]
+
+
 def test_snapshot_sorted_lists_with_counts(snap_compare, store: Store) -> None:
     async def sort(pilot) -> None:  # type: ignore[no-untyped-def]
         no_blink(pilot)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
-import time
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -21,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
-from textual.worker import Worker, get_current_worker
+from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import export_lines
@@ -41,6 +40,7 @@ from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
 from tui.search_box import SearchBox
 from tui.text import count_label
+from tui.worker_pause import worker_cancelled_within
 
 if TYPE_CHECKING:
     from tui.app import WhosaidApp
@@ -90,16 +90,6 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
             continue
         return path
     raise FileExistsError(f"{folder / stem}.md exists")
-
-
-def worker_cancelled_within(worker: Worker[None], seconds: float) -> bool:
-    """Whether `worker` is cancelled within `seconds`, asked every few milliseconds from the worker's own thread."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if worker.is_cancelled:
-            return True
-        time.sleep(0.005)
-    return worker.is_cancelled
 
 
 def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:

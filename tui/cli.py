@@ -76,8 +76,9 @@ def positive_integer(text: str) -> int:
     return min(value, sys.maxsize)
 
 
-DATE_START = re.compile(r"\d{4}(?:[-/]\d{1,2}(?:[-/]\d{1,2})?)?")
-"""What --date takes: a year, a year and month, or a whole date, as `date:` in a query."""
+DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
+"""What --date takes: a year, a year and month, or a whole date, their parts apart by any marks or spaces (2024-06,
+2024/6, 2024.06), as `date:` in a query."""
 
 
 def date_start(text: str) -> str:

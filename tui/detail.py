@@ -117,7 +117,8 @@ class DetailPane(Vertical):
     @work(thread=True, exclusive=True, group="detail", exit_on_error=False, description="find an article's quotes")
     def find_article_quotes(self, snapshot: Snapshot, article_key: str) -> None:
         """Find an article's quotes off the UI thread while a big store is indexed (a second or so at 100,000
-        articles: see `Snapshot.quotes_in_article`); the detail of another subject stops it."""
+        articles: see `Snapshot.quotes_in_article`); another article's detail stops it, another subject's ignores
+        what it found."""
         worker = get_current_worker()
         try:
             with stopping_when(lambda: worker.is_cancelled):
@@ -299,14 +300,15 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     if article.source and article.source != article.url:
         lines.append(plain(article.source, MUTED_STYLE))
     lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
-    if not snapshot.knows_quotes_in_article(key):
+    quotes = snapshot.known_quotes_in_article(key)
+    if quotes is None:
         lines.append(Content.styled("Finding its quotes\u2026", MUTED_STYLE))
         return Content("\n").join(lines), []
 
     def quote_link(quote: QuoteRecord) -> Link:
         return _quote_label(quote.text, quote.speaker_name or "unattributed", query), Subject("quote", quote.key)
 
-    return Content("\n").join(lines), [Section("Quotes", snapshot.quotes_in_article(key), quote_link)]
+    return Content("\n").join(lines), [Section("Quotes", quotes, quote_link)]
 
 
 def described_while_indexing(snapshot: Snapshot, kind: str) -> bool:

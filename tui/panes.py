@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -23,18 +23,22 @@ from tui.sorting import (
     PANE_ORDERS,
     QUOTE_ORDERS,
     SHORT_LABELS,
+    SORTED_AT_ONCE,
     SORTING,
     in_order,
     quote_count,
     sorted_at_once,
 )
 from tui.text import MUTED_STYLE, SPEAKER_COLUMN, organization_row, person_row, plain, quote_row
+from tui.worker_pause import worker_cancelled_within
 
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord, ArticleRecord)
 NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
 COUNTS_FROM_WIDTH = 28
 """A list narrower than this shows names without their quote counts: the name matters more than its count."""
+SORT_PAUSE = 0.25
+"""Seconds a pane's sort waits before it starts, in case `s` is pressed again meanwhile for the next order."""
 TITLE_MARGIN = 4
 """Columns of a pane's top border, inside its corners, that are not its title: a line and a space at each end."""
 WIDEST_SPEAKER_COLUMN = 32
@@ -69,9 +73,54 @@ class RecordPane(Vertical, Generic[RecordT]):
         """The order the records are listed in, one of `orders`."""
         self._given: Sequence[RecordT] = ()
         """The records as the store gave them, before the pane's order."""
+        self.order_waits = False
+        """True while the records are listed as given, not yet in the pane's order (see `_listed_in_order`)."""
+
+    class Sorted(Message):
+        """A worker put the records a pane was given in its order (see `sort_in_background`)."""
+
+        bubble = False
+
+        def __init__(self, snapshot: Snapshot, given: Sequence[Any], order: str, ordered: Sequence[Any]) -> None:
+            super().__init__()
+            self.snapshot = snapshot
+            self.given = given
+            self.order = order
+            self.ordered = ordered
 
     def compose(self) -> ComposeResult:
         yield self.rows
+
+    def _in_order(self, snapshot: Snapshot, records: Sequence[RecordT], order: str) -> Sequence[RecordT]:
+        """The records in `order`: each pane its own way (as given, here)."""
+        return records
+
+    def _listed_in_order(self, snapshot: Snapshot, records: Sequence[RecordT], at_once: bool) -> Sequence[RecordT]:
+        """The records to list for the pane's order: put in it here when `at_once`; else as given, while a worker puts
+        them in it (seconds for 200,000 people or a million quotes), the title saying the order is on its way."""
+        self.order_waits = not at_once
+        if at_once:
+            return self._in_order(snapshot, records, self.order)
+        self.sort_in_background(snapshot, self._given, records, self.order)
+        return records
+
+    @work(thread=True, exclusive=True, group="sort", exit_on_error=False, description="sort a pane")
+    def sort_in_background(
+        self, snapshot: Snapshot, given: Sequence[RecordT], records: Sequence[RecordT], order: str
+    ) -> None:
+        """Put the records in order off the UI thread. A newer order replaces this one: a pause first lets `s` pressed
+        several times in a row sort only the last order asked for."""
+        worker = get_current_worker()
+        if worker_cancelled_within(worker, SORT_PAUSE):
+            return
+        ordered = self._in_order(snapshot, records, order)
+        if not worker.is_cancelled:
+            self.post_message(self.Sorted(snapshot, given, order, ordered))
+
+    def on_record_pane_sorted(self, message: Sorted) -> None:
+        if message.snapshot is self.snapshot and message.given is self._given and message.order == self.order:
+            self.order_waits = False
+            RecordPane.show(self, message.snapshot, message.ordered, self.total, self.search_text, self.selected_key)
 
     @property
     def given(self) -> Sequence[RecordT]:
@@ -183,51 +232,21 @@ class NamePane(RecordPane[NameT]):
         super().__init__(render_row, id=id)
         self.counting = False
         """True once the snapshot's indexes are built, so that counting a row's quotes is quick."""
-        self.sorting = False
-        """True while a worker sorts the names given (see `sort_in_background`)."""
-        self.order_waits = False
-        """True while the names are listed as given, not yet in the pane's order: sorted in a worker, or, for an
-        order by quotes or latest article, until the snapshot's indexes are built."""
-
-    class Sorted(Message):
-        """A worker sorted the names a pane was given (see `sort_in_background`)."""
-
-        bubble = False
-
-        def __init__(self, snapshot: Snapshot, given: Sequence[NameT], order: str, ordered: Sequence[NameT]) -> None:
-            super().__init__()
-            self.snapshot = snapshot
-            self.given = given
-            self.order = order
-            self.ordered = ordered
 
     def show(
         self, snapshot: Snapshot, records: Sequence[NameT], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List the records in the pane's order (the store gives them by name). An order that takes long to make
-        (every one of 200,000 people by their quotes) is made in a worker: meanwhile they are listed as given, and
-        the title says the order is on its way."""
+        """List the records in the pane's order (the store gives them by name): an order by quotes or by latest
+        article once the snapshot's indexes are built, a long list sorted in a worker."""
         self._given = records
-        ready = self.counting or self.order not in COUNTED_ORDERS
-        self.sorting = ready and not sorted_at_once(snapshot, records, self.order)
-        if self.sorting:
-            self.sort_in_background(snapshot, records, self.order)
-        ordered = in_order(snapshot, records, self.order) if ready and not self.sorting else records
-        self.order_waits = self.sorting or not ready
-        super().show(snapshot, ordered, total, query, keep_key)  # type: ignore[arg-type]
+        if self.counting or self.order not in COUNTED_ORDERS:
+            records = self._listed_in_order(snapshot, records, sorted_at_once(snapshot, records, self.order))
+        else:
+            self.order_waits = True
+        super().show(snapshot, records, total, query, keep_key)
 
-    @work(thread=True, exclusive=True, group="sort", exit_on_error=False, description="sort names")
-    def sort_in_background(self, snapshot: Snapshot, records: Sequence[NameT], order: str) -> None:
-        """Sort the names off the UI thread (seconds for all the people of a big store); a newer sort replaces it."""
-        worker = get_current_worker()
-        ordered = in_order(snapshot, records, order)
-        if not worker.is_cancelled:
-            self.post_message(self.Sorted(snapshot, records, order, ordered))
-
-    def on_name_pane_sorted(self, message: Sorted) -> None:
-        if message.snapshot is self.snapshot and message.given is self._given and message.order == self.order:
-            self.sorting = self.order_waits = False
-            super().show(message.snapshot, message.ordered, self.total, self.search_text, self.selected_key)
+    def _in_order(self, snapshot: Snapshot, records: Sequence[NameT], order: str) -> Sequence[NameT]:
+        return in_order(snapshot, records, order)  # type: ignore[return-value]
 
     def index_of(self, key: str) -> int | None:
         if self.snapshot is not None:
@@ -300,16 +319,22 @@ class QuotesPane(RecordPane[QuoteRecord]):
     ) -> None:
         """List the quotes in the pane's order (the store gives them in article order)."""
         self._given = records
+        self.order_waits = False
         if self.order != "article" and snapshot.preview:
             records = ()  # a big store's first rows hold no articles to order them by
         elif self.order != "article":
             if not isinstance(records, QuoteSelection):
                 records = QuoteSelection(snapshot.quotes, list(range(len(records))))
-            records = snapshot.sorted_quotes(records, self.order)
+            at_once = len(records) <= SORTED_AT_ONCE and not snapshot.indexing  # indexing: articles still being read
+            records = self._listed_in_order(snapshot, records, at_once)
         super().show(snapshot, records, total, query, keep_key)
 
+    def _in_order(self, snapshot: Snapshot, records: Sequence[QuoteRecord], order: str) -> Sequence[QuoteRecord]:
+        assert isinstance(records, QuoteSelection)
+        return snapshot.sorted_quotes(records, order)
+
     def order_label(self) -> str:
-        return QUOTE_ORDER_LABELS.get(self.order, "")
+        return QUOTE_ORDER_LABELS.get(self.order, "") + (SORTING if self.order_waits else "")
 
     def _row(self, index: int) -> Content:
         """The quote's row, its speaker column widened to the pane's width (quote_row gives it SPEAKER_COLUMN)."""
@@ -363,7 +388,11 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     ) -> None:
         """List the articles in the pane's order (the store gives them in the order they were added)."""
         self._given = records
-        super().show(snapshot, in_article_order(records, self.order), total, query, keep_key)
+        at_once = self.order == self.orders[0] or len(records) <= SORTED_AT_ONCE
+        super().show(snapshot, self._listed_in_order(snapshot, records, at_once), total, query, keep_key)
+
+    def _in_order(self, snapshot: Snapshot, records: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
+        return in_article_order(records, order)
 
     def show_counts(self, snapshot: Snapshot, counts: Mapping[str, ArticleCounts]) -> None:
         """Take the counts a worker made for the snapshot on screen."""
@@ -377,4 +406,4 @@ class ArticlesPane(RecordPane[ArticleRecord]):
         return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width)
 
     def order_label(self) -> str:
-        return ARTICLE_ORDER_LABELS.get(self.order, "")
+        return ARTICLE_ORDER_LABELS.get(self.order, "") + (SORTING if self.order_waits else "")
