@@ -137,12 +137,6 @@ class NameLines:
         return made
 
 
-def person_fields(person: PersonRecord) -> dict[str, Any]:
-    """What the people's orders read of a person's document, from their record."""
-    appearances = [{"article": appearance.article_key} for appearance in person.appearances]
-    return {"key": person.key, "name": person.name, "appearances": appearances}
-
-
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
     """Matches of an unanchored pattern, searching again just after each one that does not start a word (a
     pattern spanning words could otherwise swallow the start of one that does)."""
@@ -785,12 +779,6 @@ class Snapshot:
         """The people's or organizations' keys and names in their order, from their documents."""
         documents = self._person_documents() if table == "people" else self._organization_documents()
         return [document["key"] for document in documents], [document["name"] for document in documents]
-
-    def _person_documents(self) -> Sequence[Mapping[str, Any]]:
-        """The people's documents in their order (for people given as records, documents made from them)."""
-        if isinstance(self.people, LazyRecords):
-            return self.people.documents()
-        return list(map(person_fields, self.people))
 
     def listed_index(self, listed: Sequence[PersonRecord] | Sequence[OrganizationRecord], key: str) -> int | None:
         """Where the person or organization with this key stands in `listed` (the stored people or organizations,

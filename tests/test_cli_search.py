@@ -281,25 +281,22 @@ def test_output_into_a_pipe_closed_early_ends_cleanly(tmp_path: Path) -> None:
         articles.append((f"{number}.txt", text))
     store_path = tmp_path / "store.json"
     Store(store_path, extractor=extract.__getitem__).ingest(articles)
-    for form in ([], ["--json"], ["--jsonl"]):
+    def errors_after_one_line(*arguments: str) -> str:
+        """What the command says on standard error when its reader goes after the first line (it must exit 0)."""
         process = subprocess.Popen(
-            [sys.executable, "-m", "tui", "search", "--db", str(store_path), "tide", *form],
-            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            [sys.executable, "-m", "tui", *arguments], cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            text=True,
         )
         assert process.stdout is not None and process.stderr is not None
         assert process.stdout.readline()
         process.stdout.close()
         errors = process.stderr.read()
         assert process.wait(timeout=60) == 0, errors
+        return errors
+
+    for form in ([], ["--json"], ["--jsonl"]):
+        errors = errors_after_one_line("search", "--db", str(store_path), "tide", *form)
         assert "Traceback" not in errors and "Exception" not in errors and "Broken" not in errors
     for export_format in ("md", "csv", "jsonl"):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tui", "export", "--db", str(store_path), "tide", "--format", export_format],
-            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        assert process.stdout is not None and process.stderr is not None
-        assert process.stdout.readline()
-        process.stdout.close()
-        errors = process.stderr.read()
-        assert process.wait(timeout=60) == 0, errors
+        errors = errors_after_one_line("export", "--db", str(store_path), "tide", "--format", export_format)
         assert errors == "", "an export whose reader went says nothing, not that it exported every quote"

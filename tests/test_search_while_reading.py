@@ -96,6 +96,14 @@ async def detail_shows(pilot, text: str) -> str:  # type: ignore[no-untyped-def]
     return summary
 
 
+async def article_loaded(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the article screen opened has read its article (two and a half seconds at most)."""
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if getattr(pilot.app.screen, "loaded", False):
+            break
+
+
 @pytest.fixture
 def opened(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> Snapshot:  # noqa: F811
     """The browser's snapshot of the test store searched by key as a big store's is, opened but not yet read."""
@@ -504,10 +512,7 @@ async def test_an_article_opens_with_its_quotes_while_the_store_is_indexed(
         quote = screen.quotes.selected
         assert quote is not None and quote.key == whole.stored_quotes[named_quote].key
         await pilot.press("a")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if getattr(app.screen, "loaded", False):
-                break
+        await article_loaded(pilot)
         article = app.screen
         assert isinstance(article, ArticleScreen) and article.loaded
         assert app.snapshot.indexing
@@ -573,10 +578,7 @@ async def test_an_articles_detail_says_it_finds_its_quotes_then_lists_them_while
         assert "Finding" not in str(screen.detail.summary.render())
         searched = len(searches)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if getattr(app.screen, "loaded", False):
-                break
+        await article_loaded(pilot)
         opened = app.screen
         assert isinstance(opened, ArticleScreen) and opened.loaded
         assert [quote.text.strip() for quote in opened.quotes] == expected
