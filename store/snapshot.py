@@ -762,6 +762,11 @@ class Snapshot:
             counted.append(array("I", [len(said.get(speaker, ())) - copies.get(speaker, 0) for speaker in speakers]))
         return counted[0], counted[1]
 
+    def keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]]:
+        """The people's or organizations' (`table`) keys and names, in their order (held, where they are, without a
+        document read)."""
+        return self._keys_and_names(table) or self._documents_keys_and_names(table)
+
     def _names(self, table: str) -> Sequence[str]:
         """The people's or organizations' names in their order."""
         return (self._keys_and_names(table) or self._documents_keys_and_names(table))[1]

@@ -126,7 +126,9 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         screen.quotes.set_order("date")
         assert row_texts(app, "quotes") == [], "the first rows hold no dates to order them by"
         screen.quotes.set_order("article")
-        assert list(WhosaidCommands(screen).named_commands()) == [], "no name the palette could not find"
+        provider = WhosaidCommands(screen)
+        await provider.startup()
+        assert provider.named_commands() == [], "no name the palette could not find"
         await pilot.press("slash", *"point")
         await pilot.pause()
         assert row_texts(app, "quotes") == [], "no partial answer to a search"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Callable, Iterable, Iterator
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from itertools import chain, islice
+from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -17,11 +20,14 @@ from tui.detail import Subject
 from tui.safe_text import printable_line
 
 if TYPE_CHECKING:
+    from store import Snapshot
     from tui.app import WhosaidApp
 
 MAX_HITS = 40
 MAX_CANDIDATES = 300
 """Commands fuzzy-scored per keystroke, at most."""
+LINES_A_SEARCH = 2_000
+"""Lines of the palette's names one search in C goes through (about 50 KB, a fraction of a millisecond)."""
 SEARCH_PREFIX = "Search: quotes for "
 SEARCH_SCORE = 0.01
 """Searching the typed words is always offered, below every name that matches."""
@@ -70,16 +76,116 @@ def candidates(commands: Iterable[Command], query: str) -> list[Command]:
     return (whole + scattered)[:MAX_CANDIDATES]
 
 
+class PaletteNames:
+    """The command text of every person, organization and article of a snapshot, folded and joined in one UTF-8
+    string, a line each: a keystroke finds the candidates among 400,000 names by searches in C over it, where a loop
+    in Python over them took 0.15-0.3 s a key at 100,000 articles, and a command is made only for a candidate."""
+
+    KINDS = (("person", "Person: "), ("organization", "Organization: "), ("article", "Article: "))
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        people = snapshot.keys_and_names("people")
+        organizations = snapshot.keys_and_names("organizations")
+        articles = [(key, title) for key, title, _source in snapshot.article_summaries()]
+        self._keys: tuple[Sequence[str], ...] = (people[0], organizations[0], [key for key, _ in articles])
+        self._names: tuple[Sequence[str], ...] = (people[1], organizations[1], [title for _, title in articles])
+        self._ends = list(accumulate(len(keys) for keys in self._keys))
+        """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
+        lines = [
+            f"{prefix}{printable_line(name)}".lower().encode("utf-8")
+            for (_, prefix), names in zip(self.KINDS, self._names, strict=True)
+            for name in names
+        ]
+        self._starts = array("Q", accumulate((len(line) + 1 for line in lines), initial=0))
+        """Where each line starts in `_text`, and where the last ends."""
+        self._text = b"\n".join(lines) + b"\n"
+
+    def __len__(self) -> int:
+        return self._ends[-1]
+
+    def candidates(self, query: str, most: int) -> list[int]:
+        """The lines worth fuzzy-scoring for `query`, at most `most`: those holding it whole first, then those holding
+        its letters in order, each in the lists' order (the first lines when nothing is typed)."""
+        letters = [char for char in query.lower() if not char.isspace()]
+        if not letters:
+            return list(range(min(most, len(self))))
+        whole = self._lines_where(re.compile(re.escape(query.strip().lower().encode("utf-8"))), most)
+        if len(whole) >= most:
+            return whole
+        in_order = re.compile(b"[^\n]*?".join(re.escape(char.encode("utf-8")) for char in letters))
+        held = set(whole)
+        return whole + [line for line in self._lines_where(in_order, most) if line not in held][: most - len(whole)]
+
+    def _lines_where(self, pattern: re.Pattern[bytes], most: int) -> list[int]:
+        """The first `most` lines where `pattern` matches within the line, in order: searched LINES_A_SEARCH lines at a
+        time, so that no one search in C holds the interpreter from the thread that draws the screen for long."""
+        found: list[int] = []
+        text, starts = self._text, self._starts
+        line = 0
+        while len(found) < most and line < len(self):
+            end = min(line + LINES_A_SEARCH, len(self))
+            match = pattern.search(text, starts[line], starts[end])
+            if match is None:
+                line = end
+                continue
+            line = bisect_right(starts, match.start()) - 1
+            if text.find(b"\n", match.start(), match.end()) < 0:
+                found.append(line)
+            line += 1
+        return found
+
+    def command(self, line: int) -> Command:
+        """The palette command of a line: its text, what it opens, and a help line."""
+        kind = bisect_right(self._ends, line)
+        position = line - (self._ends[kind - 1] if kind else 0)
+        name, prefix = self.KINDS[kind]
+        key = self._keys[kind][position]
+        return f"{prefix}{printable_line(self._names[kind][position])}", (name, key), self._help(name, key)
+
+    def _help(self, kind: str, key: str) -> str:
+        """A person's first role and organization, an article's source; nothing for an organization."""
+        if kind == "person":
+            person = self.snapshot.person(key)
+            appearances = person.appearances if person is not None else ()
+            role = next((a.role for a in appearances if a.role), None)
+            organization = next((a.organization for a in appearances if a.organization), None)
+            return printable_line(", ".join(part for part in (role, organization) if part))
+        if kind == "article":
+            article = self.snapshot.article(key)
+            return printable_line(article.source) if article is not None else ""
+        return ""
+
+
+_made_names: list[PaletteNames] = []
+"""The names of the last snapshot the palette listed, kept for its next opening."""
+
+
+def palette_names(snapshot: Snapshot) -> PaletteNames:
+    """The palette's names of `snapshot`, made once (about a second at 100,000 articles, off the screen's thread)."""
+    made = next((names for names in _made_names if names.snapshot is snapshot), None)
+    if made is None:
+        made = PaletteNames(snapshot)
+        _made_names[:] = [made]
+    return made
+
+
 class WhosaidCommands(Provider):
     """Commands named 'Category: action'; names come from the store and are shown literally."""
+
+    _listed: PaletteNames | None = None
+    """The store's names to list, once `startup` found them."""
 
     @property
     def whosaid(self) -> WhosaidApp:
         return self.app  # type: ignore[return-value]
 
     async def startup(self) -> None:
-        """Make the commands for every name once per opening, not on every keystroke."""
-        self._named_commands = list(self.named_commands())
+        """Find the names of the store to list (none while a big store is read from its first rows: a name beyond
+        them would not be found), made in a thread the first time a snapshot is listed, so the palette opens at once
+        and its input answers meanwhile."""
+        snapshot = self.whosaid.snapshot
+        self._listed = None if snapshot.preview else await asyncio.to_thread(palette_names, snapshot)
 
     def fixed_commands(self, query: str) -> Iterator[Command]:
         """The commands that do not come from the store (and a search for the typed words)."""
@@ -112,23 +218,11 @@ class WhosaidCommands(Provider):
         yield "Help: keys", app.action_help, f"List every key ({app.key_label(EVERYWHERE['app.help'])})"
         yield "App: quit", app.action_quit, f"Leave whosaid ({app.key_label(EVERYWHERE['app.quit'])})"
 
-    def named_commands(self) -> Iterator[Command]:
-        """A command for every person, organization and article of the store (none while a big store is read from
-        its first rows: a name beyond them would not be found)."""
-        app = self.whosaid
-        snapshot = app.snapshot
-        if snapshot.preview:
-            return
-        for key, name, role_and_organization in snapshot.people_summaries():
-            yield (
-                f"Person: {printable_line(name)}",
-                ("person", key),
-                printable_line(", ".join(role_and_organization)),
-            )
-        for key, name in snapshot.organization_summaries():
-            yield f"Organization: {printable_line(name)}", ("organization", key), ""
-        for key, title, source in snapshot.article_summaries():
-            yield f"Article: {printable_line(title)}", ("article", key), printable_line(source)
+    def named_commands(self, query: str = "", most: int = MAX_CANDIDATES) -> list[Command]:
+        """The commands for the people, organizations and articles worth scoring for `query` (see
+        `PaletteNames.candidates`)."""
+        listed = self._listed
+        return [] if listed is None else [listed.command(line) for line in listed.candidates(query, most)]
 
     def callback(self, target: Callable[[], object] | Target) -> Callable[[], object]:
         """What choosing a command does: its callback, or opening the name or article it targets."""
@@ -140,18 +234,25 @@ class WhosaidCommands(Provider):
         return partial(self.whosaid.open_subject, Subject(kind, key))
 
     async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        hits: list[Hit] = []
-        commands = chain(self.fixed_commands(query), self._named_commands)
-        for text, target, help_text in candidates(commands, query):
+        fixed = candidates(self.fixed_commands(query), query)
+        scored = await asyncio.to_thread(self.scored, fixed, self.matcher(query), query)
+        for score, display, (text, target, help_text) in scored[:MAX_HITS]:
+            yield Hit(score, display, self.callback(target), text=text, help=help_text or None)
+
+    def scored(self, fixed: list[Command], matcher: Matcher, query: str) -> list[tuple[float, Content, Command]]:
+        """The fixed commands and the names worth scoring, each with its fuzzy score and display, best first, those
+        that do not match left out; run in a thread (tens of milliseconds for 300 names), so that the keys typed
+        meanwhile show at once."""
+        scored = []
+        for command in chain(fixed, self.named_commands(query, MAX_CANDIDATES - len(fixed))):
+            text = command[0]
             score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
             if score > 0:
-                hits.append(Hit(score, display, self.callback(target), text=text, help=help_text or None))
-        hits.sort(key=lambda hit: hit.score, reverse=True)
-        for hit in hits[:MAX_HITS]:
-            yield hit
+                scored.append((score, display, command))
+        scored.sort(key=lambda hit: hit[0], reverse=True)
+        return scored
 
     async def discover(self) -> Hits:
         for text, target, help_text in self.fixed_commands(""):

@@ -1,0 +1,54 @@
+"""The command palette finds a big store's people, organizations and articles by searches over one folded text, and
+lists the same candidates, in the same order and with the same help, as scoring a command made for every name."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from store import Snapshot, Store
+from tests.test_keyed_search import store_path  # noqa: F401 - a store of 40 articles, people and organizations
+from tui.commands import MAX_CANDIDATES, Command, PaletteNames, candidates
+from tui.safe_text import printable_line
+
+
+def every_command(snapshot: Snapshot) -> Iterator[Command]:
+    """A command for every person, organization and article, as the palette made them for each opening."""
+    for key, name, role_and_organization in snapshot.people_summaries():
+        yield f"Person: {printable_line(name)}", ("person", key), printable_line(", ".join(role_and_organization))
+    for key, name in snapshot.organization_summaries():
+        yield f"Organization: {printable_line(name)}", ("organization", key), ""
+    for key, title, source in snapshot.article_summaries():
+        yield f"Article: {printable_line(title)}", ("article", key), printable_line(source)
+
+
+@pytest.mark.parametrize("lean", [False, True])
+@pytest.mark.parametrize(
+    "query", ["", "a", "ann", "ANN LEE", "person: ann", "story 1", "harbor", "hrb", "sty3", "lee ", "zzz", "é", "&"]
+)
+def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
+    store_path: Path,  # noqa: F811
+    query: str,
+    lean: bool,
+) -> None:
+    store = Store(store_path)
+    store.lean = lean
+    snapshot = store.snapshot
+    commands = list(every_command(snapshot))
+    assert len(commands) > 50
+    names = PaletteNames(snapshot)
+    assert len(names) == len(commands)
+    listed = [names.command(line) for line in names.candidates(query, MAX_CANDIDATES)]
+    assert listed == candidates(commands, query)
+
+
+def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_query_first(
+    store_path: Path,  # noqa: F811
+) -> None:
+    names = PaletteNames(Store(store_path).snapshot)
+    texts = [names.command(line)[0].lower() for line in names.candidates("ty", 12)]
+    assert len(texts) == 12
+    holding = ["ty" in text for text in texts]
+    assert holding == sorted(holding, reverse=True) and any(holding) and not all(holding)
