@@ -6,7 +6,7 @@ import asyncio
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from itertools import accumulate, chain, islice
 from typing import TYPE_CHECKING
@@ -87,19 +87,21 @@ class PaletteNames:
         self.snapshot = snapshot
         people = snapshot.keys_and_names("people")
         organizations = snapshot.keys_and_names("organizations")
-        articles = [(key, title) for key, title, _source in snapshot.article_summaries()]
-        self._keys: tuple[Sequence[str], ...] = (people[0], organizations[0], [key for key, _ in articles])
-        self._names: tuple[Sequence[str], ...] = (people[1], organizations[1], [title for _, title in articles])
-        self._ends = list(accumulate(len(keys) for keys in self._keys))
+        titles = (title for _key, title, _source in snapshot.article_summaries())
+        self._named = (people, organizations)
+        """The people's and organizations' keys and names, as the snapshot holds them (an article's are read from its
+        record, made for a candidate only)."""
+        self._ends = list(accumulate((len(people[0]), len(organizations[0]), len(snapshot.articles))))
         """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
-        lines = [
-            f"{prefix}{printable_line(name)}".lower().encode("utf-8")
-            for (_, prefix), names in zip(self.KINDS, self._names, strict=True)
-            for name in names
-        ]
-        self._starts = array("Q", accumulate((len(line) + 1 for line in lines), initial=0))
+        text = bytearray()
+        starts = array("L", [0])
+        for (_, prefix), names in zip(self.KINDS, (people[1], organizations[1], titles), strict=True):
+            for name in names:
+                text += f"{prefix}{printable_line(name)}\n".lower().encode("utf-8")
+                starts.append(len(text))
+        self._starts = starts
         """Where each line starts in `_text`, and where the last ends."""
-        self._text = b"\n".join(lines) + b"\n"
+        self._text = bytes(text)
 
     def __len__(self) -> int:
         return self._ends[-1]
@@ -140,8 +142,12 @@ class PaletteNames:
         kind = bisect_right(self._ends, line)
         position = line - (self._ends[kind - 1] if kind else 0)
         name, prefix = self.KINDS[kind]
-        key = self._keys[kind][position]
-        return f"{prefix}{printable_line(self._names[kind][position])}", (name, key), self._help(name, key)
+        if kind < len(self._named):
+            key, shown = self._named[kind][0][position], self._named[kind][1][position]
+        else:
+            article = self.snapshot.articles[position]
+            key, shown = article.key, article.title
+        return f"{prefix}{printable_line(shown)}", (name, key), self._help(name, key)
 
     def _help(self, kind: str, key: str) -> str:
         """A person's first role and organization, an article's source; nothing for an organization."""
