@@ -269,6 +269,14 @@ class OrganizationKeysByName:
         return position if position is not None and self._own_name_key[position] else None
 
 
+def _person_summary(document: Mapping[str, Any]) -> tuple[str, str, tuple[str, ...]]:
+    """A person's key, name, and first role and organization (those there are), from their document."""
+    appearances = document.get("appearances", ())
+    role = next((a["role"] for a in appearances if a.get("role")), None)
+    organization = next((a["organization"] for a in appearances if a.get("organization")), None)
+    return document["key"], document["name"], tuple(part for part in (role, organization) if part)
+
+
 def surname_key(name: str) -> str:
     """What a name sorts by by surname: its last word, folded."""
     words = name.split()
@@ -662,11 +670,36 @@ class Snapshot:
     def people_summaries(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """Each person's key, name, and first role and organization (those there are), in the people's order: read
         from their documents, so that listing every person (the command palette) makes no record."""
-        for document in self._person_documents():
-            appearances = document.get("appearances", ())
-            role = next((a["role"] for a in appearances if a.get("role")), None)
-            organization = next((a["organization"] for a in appearances if a.get("organization")), None)
-            yield document["key"], document["name"], tuple(part for part in (role, organization) if part)
+        yield from map(_person_summary, self._person_documents())
+
+    def person_summary(self, position: int) -> tuple[str, str, tuple[str, ...]]:
+        """The key, name, and first role and organization of the person at this position (see `people_summaries`),
+        from their document where it is held so (no record made)."""
+        if isinstance(self.people, LazyRecords):
+            return _person_summary(self.people.documents()[position])
+        person = self.people[position]
+        appearances = [{"role": a.role, "organization": a.organization} for a in person.appearances]
+        return _person_summary({"key": person.key, "name": person.name, "appearances": appearances})
+
+    def organization_summary(self, position: int) -> tuple[str, str]:
+        """The key and name of the organization at this position (see `organization_summaries`), without a record."""
+        held = self._keys_and_names("organizations")
+        if held is not None:
+            return held[0][position], held[1][position]
+        if isinstance(self.organizations, LazyRecords):
+            document = self.organizations.documents()[position]
+            return document["key"], document["name"]
+        organization = self.organizations[position]
+        return organization.key, organization.name
+
+    def article_summary(self, position: int) -> tuple[str, str, str]:
+        """The key, title and source of the article at this position (see `article_summaries`), from its document
+        where it is held so (no record made)."""
+        if isinstance(self.articles, LazyRecords):
+            document = self.articles.documents()[position]
+            return document["key"], article_title(document), document.get("source", "")
+        article = self.articles[position]
+        return article.key, article.title, article.source
 
     def _person_documents(self) -> Sequence[Mapping[str, Any]]:
         """The people's documents in the people's order (for people given as records, documents made from them)."""

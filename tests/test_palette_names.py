@@ -3,14 +3,17 @@ lists the same candidates, in the same order and with the same help, as scoring 
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 
 from store import Snapshot, Store
 from tests.test_keyed_search import store_path  # noqa: F401 - a store of 40 articles, people and organizations
-from tui.commands import MAX_CANDIDATES, Command, PaletteNames, candidates
+from tui.commands import MAX_CANDIDATES, Command, PaletteNames, candidates, palette_names, shown_help
 from tui.safe_text import printable_line
 
 
@@ -52,3 +55,24 @@ def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_qu
     assert len(texts) == 12
     holding = ["ty" in text for text in texts]
     assert holding == sorted(holding, reverse=True) and any(holding) and not all(holding)
+
+
+def test_a_help_line_from_the_store_is_shown_as_written_not_read_as_markup() -> None:
+    """Textual reads a help string as markup: an organization called "Acme [Inc]" lost its "[Inc]", and "[/]" ended
+    the palette's search with an error."""
+    for written in ("CEO, Acme [Inc]", "Ministry [/]", "[bold]x"):
+        assert Content.from_markup(shown_help(written)).plain == written  # type: ignore[arg-type]
+    assert shown_help("") is None
+
+
+def test_the_names_kept_for_the_next_palette_do_not_keep_an_old_snapshot_alive(
+    store_path: Path,  # noqa: F811
+) -> None:
+    snapshot = Store(store_path).snapshot
+    names = palette_names(snapshot)
+    assert palette_names(snapshot) is names, "made once a snapshot"
+    held = weakref.ref(snapshot)
+    del snapshot
+    gc.collect()
+    assert held() is None, "the snapshot, read again since, is let go"
+    assert names.snapshot is None

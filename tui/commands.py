@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
+import threading
+import weakref
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import accumulate, chain, islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from store.errors import StoreError
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
 from tui.safe_text import printable_line
@@ -76,46 +80,59 @@ def candidates(commands: Iterable[Command], query: str) -> list[Command]:
     return (whole + scattered)[:MAX_CANDIDATES]
 
 
+def shown_help(help_text: str) -> str | None:
+    """A command's help as the palette shows it: as written (Textual reads a help string as markup, and a store's
+    "[Inc]" or "[/]" would vanish or end the palette), or none."""
+    return Content(help_text) if help_text else None  # type: ignore[return-value]
+
+
 class PaletteNames:
     """The command text of every person, organization and article of a snapshot, folded and joined in one UTF-8
     string, a line each: a keystroke finds the candidates among 400,000 names by searches in C over it, where a loop
-    in Python over them took 0.15-0.3 s a key at 100,000 articles, and a command is made only for a candidate."""
+    in Python over them took 0.15-0.3 s a key at 100,000 articles, and a command is made only for a candidate. The
+    snapshot is held weakly: kept for the palette's next opening, the names do not keep an old snapshot alive."""
 
     KINDS = (("person", "Person: "), ("organization", "Organization: "), ("article", "Article: "))
 
     def __init__(self, snapshot: Snapshot) -> None:
-        self.snapshot = snapshot
-        people = snapshot.keys_and_names("people")
-        organizations = snapshot.keys_and_names("organizations")
+        self._snapshot = weakref.ref(snapshot)
+        people = snapshot.keys_and_names("people")[1]
+        organizations = snapshot.keys_and_names("organizations")[1]
         titles = (title for _key, title, _source in snapshot.article_summaries())
-        self._named = (people, organizations)
-        """The people's and organizations' keys and names, as the snapshot holds them (an article's are read from its
-        record, made for a candidate only)."""
-        self._ends = list(accumulate((len(people[0]), len(organizations[0]), len(snapshot.articles))))
-        """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
         text = bytearray()
         starts = array("L", [0])
-        for (_, prefix), names in zip(self.KINDS, (people[1], organizations[1], titles), strict=True):
+        ends: list[int] = []
+        """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
+        for (_, prefix), names in zip(self.KINDS, (people, organizations, titles), strict=True):
             for name in names:
                 text += f"{prefix}{printable_line(name)}\n".lower().encode("utf-8")
                 starts.append(len(text))
+            ends.append(len(starts) - 1)
+        self._ends = ends
         self._starts = starts
         """Where each line starts in `_text`, and where the last ends."""
         self._text = bytes(text)
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        """The snapshot the names are of, while it is in use."""
+        return self._snapshot()
 
     def __len__(self) -> int:
         return self._ends[-1]
 
     def candidates(self, query: str, most: int) -> list[int]:
         """The lines worth fuzzy-scoring for `query`, at most `most`: those holding it whole first, then those holding
-        its letters in order, each in the lists' order (the first lines when nothing is typed)."""
-        letters = [char for char in query.lower() if not char.isspace()]
+        its letters in order, each in the lists' order (the first lines when nothing is typed). Each letter is taken
+        where it first comes after the one before, once (an atomic group): that is where a match can be found if
+        there is one, and a long query never backtracks through a line's every way of holding its letters."""
+        letters = [re.escape(char.encode("utf-8")) for char in query.lower() if not char.isspace()]
         if not letters:
             return list(range(min(most, len(self))))
         whole = self._lines_where(re.compile(re.escape(query.strip().lower().encode("utf-8"))), most)
         if len(whole) >= most:
             return whole
-        in_order = re.compile(b"[^\n]*?".join(re.escape(char.encode("utf-8")) for char in letters))
+        in_order = re.compile(letters[0] + b"".join(b"(?>[^\n]*?" + letter + b")" for letter in letters[1:]))
         held = set(whole)
         return whole + [line for line in self._lines_where(in_order, most) if line not in held][: most - len(whole)]
 
@@ -138,42 +155,38 @@ class PaletteNames:
         return found
 
     def command(self, line: int) -> Command:
-        """The palette command of a line: its text, what it opens, and a help line."""
+        """The palette command of a line: its text, what it opens, and a help line (StoreError once the snapshot is
+        no longer in use)."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            raise StoreError("the store was read again")
         kind = bisect_right(self._ends, line)
         position = line - (self._ends[kind - 1] if kind else 0)
         name, prefix = self.KINDS[kind]
-        if kind < len(self._named):
-            key, shown = self._named[kind][0][position], self._named[kind][1][position]
+        if name == "person":
+            key, shown, role_and_organization = snapshot.person_summary(position)
+            help_text = ", ".join(role_and_organization)
+        elif name == "organization":
+            (key, shown), help_text = snapshot.organization_summary(position), ""
         else:
-            article = self.snapshot.articles[position]
-            key, shown = article.key, article.title
-        return f"{prefix}{printable_line(shown)}", (name, key), self._help(name, key)
-
-    def _help(self, kind: str, key: str) -> str:
-        """A person's first role and organization, an article's source; nothing for an organization."""
-        if kind == "person":
-            person = self.snapshot.person(key)
-            appearances = person.appearances if person is not None else ()
-            role = next((a.role for a in appearances if a.role), None)
-            organization = next((a.organization for a in appearances if a.organization), None)
-            return printable_line(", ".join(part for part in (role, organization) if part))
-        if kind == "article":
-            article = self.snapshot.article(key)
-            return printable_line(article.source) if article is not None else ""
-        return ""
+            key, shown, help_text = snapshot.article_summary(position)
+        return f"{prefix}{printable_line(shown)}", (name, key), printable_line(help_text)
 
 
 _made_names: list[PaletteNames] = []
 """The names of the last snapshot the palette listed, kept for its next opening."""
+_making_names = threading.Lock()
 
 
 def palette_names(snapshot: Snapshot) -> PaletteNames:
-    """The palette's names of `snapshot`, made once (about a second at 100,000 articles, off the screen's thread)."""
-    made = next((names for names in _made_names if names.snapshot is snapshot), None)
-    if made is None:
-        made = PaletteNames(snapshot)
-        _made_names[:] = [made]
-    return made
+    """The palette's names of `snapshot`, made once (about a second at 100,000 articles, off the screen's thread);
+    a palette opened again while they are made waits for them rather than making them too."""
+    with _making_names:
+        made = next((names for names in _made_names if names.snapshot is snapshot), None)
+        if made is None:
+            made = PaletteNames(snapshot)
+            _made_names[:] = [made]
+        return made
 
 
 class WhosaidCommands(Provider):
@@ -181,6 +194,8 @@ class WhosaidCommands(Provider):
 
     _listed: PaletteNames | None = None
     """The store's names to list, once `startup` found them."""
+    _snapshot: Snapshot | None = None
+    """The snapshot the palette lists, held while it is open (the names hold it weakly)."""
 
     @property
     def whosaid(self) -> WhosaidApp:
@@ -190,8 +205,10 @@ class WhosaidCommands(Provider):
         """Find the names of the store to list (none while a big store is read from its first rows: a name beyond
         them would not be found), made in a thread the first time a snapshot is listed, so the palette opens at once
         and its input answers meanwhile."""
-        snapshot = self.whosaid.snapshot
-        self._listed = None if snapshot.preview else await asyncio.to_thread(palette_names, snapshot)
+        snapshot = self._snapshot = self.whosaid.snapshot
+        if not snapshot.preview:
+            with contextlib.suppress(StoreError):  # a writer replaced the files: no names until the store is read again
+                self._listed = await asyncio.to_thread(palette_names, snapshot)
 
     def fixed_commands(self, query: str) -> Iterator[Command]:
         """The commands that do not come from the store (and a search for the typed words)."""
@@ -228,7 +245,12 @@ class WhosaidCommands(Provider):
         """The commands for the people, organizations and articles worth scoring for `query` (see
         `PaletteNames.candidates`)."""
         listed = self._listed
-        return [] if listed is None else [listed.command(line) for line in listed.candidates(query, most)]
+        if listed is None:
+            return []
+        try:
+            return [listed.command(line) for line in listed.candidates(query, most)]
+        except StoreError:
+            return []  # a writer replaced the files this snapshot names: the store is read again
 
     def callback(self, target: Callable[[], object] | Target) -> Callable[[], object]:
         """What choosing a command does: its callback, or opening the name or article it targets."""
@@ -243,7 +265,7 @@ class WhosaidCommands(Provider):
         fixed = candidates(self.fixed_commands(query), query)
         scored = await asyncio.to_thread(self.scored, fixed, self.matcher(query), query)
         for score, display, (text, target, help_text) in scored[:MAX_HITS]:
-            yield Hit(score, display, self.callback(target), text=text, help=help_text or None)
+            yield Hit(score, display, self.callback(target), text=text, help=shown_help(help_text))
 
     def scored(self, fixed: list[Command], matcher: Matcher, query: str) -> list[tuple[float, Content, Command]]:
         """The fixed commands and the names worth scoring, each with its fuzzy score and display, best first, those
@@ -263,4 +285,4 @@ class WhosaidCommands(Provider):
     async def discover(self) -> Hits:
         for text, target, help_text in self.fixed_commands(""):
             if text.startswith(DISCOVERED):
-                yield DiscoveryHit(Content(text), self.callback(target), text=text, help=help_text or None)
+                yield DiscoveryHit(Content(text), self.callback(target), text=text, help=shown_help(help_text))
