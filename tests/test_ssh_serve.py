@@ -433,6 +433,15 @@ def test_the_host_key_is_generated_once_then_reused(tmp_path: Path, keys: Keys) 
     assert f"host key {fingerprint} (ssh-ed25519, from {key_path})" in second.log()
 
 
+def test_a_mistyped_store_path_is_an_error_that_writes_no_host_key(tmp_path: Path, keys: Keys) -> None:
+    environment = client_environment(XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path / "home"))
+    absent = tmp_path / "typo" / "store.json"
+    result = run_serve("--authorized-keys", str(keys.authorized_keys), "--db", str(absent), environment=environment)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(f"whosaid: no store at {absent}") and result.stderr.count("\n") == 1
+    assert not (tmp_path / "data").exists() and not absent.parent.exists(), "nothing is written for a mistyped path"
+
+
 @pytest.mark.parametrize(
     ("case", "message"),
     [
