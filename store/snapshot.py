@@ -731,15 +731,17 @@ class Snapshot:
             keys: list[tuple[Any, ...]]
             if order == "latest":
                 keys = [
-                    (-self._latest_article_position(a["article"] for a in document.get("appearances", ())), name)
+                    (
+                        -self._latest_article_position(a["article"] for a in document.get("appearances", ())),
+                        document["name"].casefold(),
+                    )
                     for document in self._person_documents()
-                    for name in [document["name"].casefold()]
                 ]
             elif order == "surname":
-                keys = [(surname_key(name), name.casefold()) for name in self._names("people")]
+                keys = [(surname_key(name), name.casefold()) for name in self.keys_and_names("people")[1]]
             else:
-                counts = self._entry_counts[0]
-                keys = [(-counts[position], name.casefold()) for position, name in enumerate(self._names("people"))]
+                counts, names = self._entry_counts[0], self.keys_and_names("people")[1]
+                keys = [(-counts[position], name.casefold()) for position, name in enumerate(names)]
             made = Selection(self.people, array("I", sorted(range(len(keys)), key=keys.__getitem__)))
             self._orders_made[("people", order)] = made
         return made
@@ -756,7 +758,7 @@ class Snapshot:
             if order == "count":
                 people, own = self._entry_counts
                 spoken_for, positions = self._spoken_for[0], self._organization_positions
-                keys, names = self._keys_and_names("organizations") or self._documents_keys_and_names("organizations")
+                keys, names = self.keys_and_names("organizations")
                 said = [
                     own[number] + sum(people[person] for person in set(spoken_for.at(positions.get(key))))
                     for number, key in enumerate(keys)
@@ -790,7 +792,7 @@ class Snapshot:
         copies, said = groups.copies_by_speaker(), groups.speaker_positions
         counted = []
         for kind, table in (("person", "people"), ("organization", "organizations")):
-            keys = (self._keys_and_names(table) or self._documents_keys_and_names(table))[0]
+            keys = self.keys_and_names(table)[0]
             speakers = [f"{kind}:{key}" for key in keys]
             counted.append(array("I", [len(said.get(speaker, ())) - copies.get(speaker, 0) for speaker in speakers]))
         return counted[0], counted[1]
@@ -799,10 +801,6 @@ class Snapshot:
         """The people's or organizations' (`table`) keys and names, in their order (held, where they are, without a
         document read)."""
         return self._keys_and_names(table) or self._documents_keys_and_names(table)
-
-    def _names(self, table: str) -> Sequence[str]:
-        """The people's or organizations' names in their order."""
-        return (self._keys_and_names(table) or self._documents_keys_and_names(table))[1]
 
     def _keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]] | None:
         """The people's or organizations' keys and names in their order, as the speakers' names hold them, without

@@ -157,8 +157,9 @@ class RecordPane(Vertical, Generic[RecordT]):
         filtered = bool(self.search_text.strip()) or shown < self.total
         count = f"{shown} of {self.total}" if filtered else f"{shown}"
         label = self.order_label()
-        base = label.removesuffix(SORTING)
-        short_label = SHORT_LABELS.get(base, base) + ("\u2026" if base != label else "")
+        short_label = SHORT_LABELS.get(label, label)
+        if label and self.order_waits:
+            label, short_label = label + SORTING, short_label + "\u2026"
         room = self.size.width - TITLE_MARGIN
         forms = [
             (self.pane_title, count, label),
@@ -176,7 +177,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         return Content.assemble(title, (f" \u00b7 {label}", MUTED_STYLE)) if label else title
 
     def order_label(self) -> str:
-        """What the title says of the order; nothing for the default one."""
+        """What the title says of the order; nothing for the default one (`update_title` adds that it is on its
+        way, while `order_waits`)."""
         return ""
 
     def on_resize(self) -> None:
@@ -268,9 +270,7 @@ class NamePane(RecordPane[NameT]):
         return Content.assemble((count.rjust(width), MUTED_STYLE), " ", row)
 
     def order_label(self) -> str:
-        if self.order == "name":
-            return ""
-        return ORDER_LABELS[self.order] + (SORTING if self.order_waits else "")
+        return "" if self.order == "name" else ORDER_LABELS[self.order]
 
 
 class PeoplePane(NamePane[PersonRecord]):
@@ -334,7 +334,7 @@ class QuotesPane(RecordPane[QuoteRecord]):
         return snapshot.sorted_quotes(records, order)
 
     def order_label(self) -> str:
-        return QUOTE_ORDER_LABELS.get(self.order, "") + (SORTING if self.order_waits else "")
+        return QUOTE_ORDER_LABELS.get(self.order, "")
 
     def _row(self, index: int) -> Content:
         """The quote's row, its speaker column widened to the pane's width (quote_row gives it SPEAKER_COLUMN)."""
@@ -406,4 +406,4 @@ class ArticlesPane(RecordPane[ArticleRecord]):
         return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width)
 
     def order_label(self) -> str:
-        return ARTICLE_ORDER_LABELS.get(self.order, "") + (SORTING if self.order_waits else "")
+        return ARTICLE_ORDER_LABELS.get(self.order, "")
