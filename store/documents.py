@@ -23,7 +23,7 @@ from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
 from store.model import Extraction
-from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of, quote_hashes
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_with, quote_hashes
 from store.quote_groups import QUOTES_APART, runs_apart
 from store.storage import INDEX_TABLE, LONG_LIST_BYTES, EncodedList, Tables
 from store.writer_lookups import StoreIndex, unpacked_place
@@ -339,7 +339,7 @@ class DocumentWriter:
         for key, apart in zip(quoted, runs_apart([said[key] for key in quoted]), strict=True):
             hashes = [quote_hashes(text) for text in said[key]] if apart else []
             if apart and (key in self.new_people or apart_from(earlier[key], hashes)):
-                earlier[key] = [*earlier[key], digest_of(hashes)]
+                earlier[key] = digest_with(earlier[key], hashes)
             else:
                 del earlier[key]
                 _unmarked(self.people[key])

@@ -2,14 +2,17 @@
 quotes are apart from the earlier ones without reading them: a person quoted in many writes keeps the mark that lets
 a listing take their quotes as they are (see `store.quote_groups.QUOTES_APART`).
 
-A digest holds, for each write that gave the person quotes, a hash of each quote's first MIN_EXCERPT_WORDS words
-(all its words when it has fewer) and a bit set of the hashes of every pair of words one after the other. It is
-sound: a new quote that is a copy or an excerpt of an earlier one has each of its pairs of words in that quote's bit
-set, and one that holds an earlier quote as an excerpt (or is its copy) has a run of words hashed as that quote's
-first; either is never found apart. A removed quote stays in the digest, and only makes the next quotes less likely
-to be found apart. It is lossy the other way: a quote whose pairs all fall on set bits by chance costs the person
-the mark, never a wrong listing. About 40 bytes a quote in the people's files, and a few microseconds of the
-writer's."""
+A digest is a list of filters. Each holds a hash of each of its quotes' first MIN_EXCERPT_WORDS words (all their
+words when they have fewer) and a bit set of the hashes of every pair of words one after the other, sized for the
+pairs it may hold. A write adds its quotes to the last filter while it has room, or else starts a filter with room
+for at least twice the last one's pairs: a person quoted in n writes has about log2(n) filters, so telling a write's
+quotes apart costs the same for someone quoted every day for years as for someone quoted twice. It is sound: a new
+quote that is a copy or an excerpt of an earlier one has each of its pairs of words in the bit set of the filter
+that holds that quote, and one that holds an earlier quote as an excerpt (or is its copy) has a run of words hashed
+as that quote's first; either is never found apart. A removed quote stays in the digest, and only makes the next
+quotes less likely to be found apart. It is lossy the other way: a quote whose pairs all fall on set bits by chance
+costs the person the mark, never a wrong listing. About 40 bytes a quote in the people's files, and a few
+microseconds of the writer's."""
 
 from __future__ import annotations
 
@@ -29,9 +32,13 @@ QUOTES_DIGEST = "quotes_digest"
 BITS_PER_PAIR = 4
 """Bits of a write's bit set for each pair of words it holds: a pair not said falls on a set bit about one time in
 five, so a new quote of n words is taken for an excerpt by chance about one time in 5**(n-1)."""
-DIGEST_FORMAT = "d1."
-"""What starts each write's digest text (base64 holds no dot): a digest made another way, or before the tag, is not
-one, and only costs its person the mark."""
+DIGEST_FORMAT = "d2."
+"""What starts each filter's text (base64 holds no dot): a digest made another way, or before the tag, is not one,
+and only costs its person the mark."""
+WRITE_DIGEST_FORMAT = "d1."
+"""What starts a filter of one write's quotes, as earlier whosaid versions wrote them: read, never added to."""
+GROWTH = 2
+"""How many times the last filter's room in pairs a new filter has, at least."""
 WORD_HASHES_KEPT = 200_000
 _FOLD = (1 << 32) - 1
 _BASE = 0x01000193
@@ -54,12 +61,19 @@ _WORD_HASHES = _WordHashes()
 
 
 @dataclass(frozen=True)
-class WriteDigest:
-    """What one write's quotes by a person were: their first runs' hashes and the bit set of all their pairs (bit
-    n is bit n % 8 of byte n // 8)."""
+class Filter:
+    """Some of a person's quotes: their first runs' hashes, the bit set of all their pairs (bit n is bit n % 8 of
+    byte n // 8), and how many pairs it holds."""
 
-    leads: frozenset[int]
+    leads: tuple[int, ...]
     bits: bytes
+    held: int
+    """The pairs added to it; a filter of one write as earlier versions wrote it counts as full."""
+
+    @property
+    def room(self) -> int:
+        """How many pairs its bit set is sized for."""
+        return 8 * len(self.bits) // BITS_PER_PAIR
 
     def holds_all(self, pairs: Sequence[int]) -> bool:
         """Whether every one of these pairs' hashes falls on a set bit (the pairs may all be in one quote). A bit
@@ -114,30 +128,56 @@ def _run_hashes(hashes: Sequence[int]) -> list[int]:
     return runs
 
 
-def digest_of(said: Sequence[QuoteHashes]) -> str:
-    """The digest of one write's quotes by a person (each as its `quote_hashes`), as the document holds it."""
-    leads = [_lead(quote.words) for quote in said if quote.words]
-    pairs = [pair for quote in said for pair in quote.pairs]
-    size = max(8, -(-BITS_PER_PAIR * len(pairs) // 8) * 8)
-    bits = _bit_set(map(mod, pairs, repeat(size)), size)
-    packed = struct.pack(f"<I{len(leads)}I", len(leads), *leads) + bits
+def _bit_size(pairs: int) -> int:
+    """The bits of a filter with room for this many pairs: a multiple of 8, at least 8."""
+    return max(8, -(-BITS_PER_PAIR * pairs // 8) * 8)
+
+
+def _filter_text(leads: Sequence[int], held: int, bits: bytes) -> str:
+    """A filter as the document holds it."""
+    packed = struct.pack(f"<II{len(leads)}I", len(leads), held, *leads) + bits
     return DIGEST_FORMAT + base64.b64encode(packed).decode("ascii")
 
 
-def read_digest(text: str) -> WriteDigest:
-    """One write's digest from the text `digest_of` made; ValueError when it is not one."""
-    if not text.startswith(DIGEST_FORMAT):
+def digest_of(said: Sequence[QuoteHashes]) -> str:
+    """The filter of one write's quotes by a person (each as its `quote_hashes`), sized for their pairs."""
+    return digest_with([], said)[0]
+
+
+def digest_with(digest: Sequence[str], said: Sequence[QuoteHashes]) -> list[str]:
+    """A person's digest (a list of filters, as `apart_from` took it) with these new quotes added: to its last
+    filter while that has room for their pairs, else in a new filter with room for them and for at least GROWTH
+    times the last one's pairs."""
+    leads = [_lead(quote.words) for quote in said if quote.words]
+    pairs = [pair for quote in said for pair in quote.pairs]
+    last = read_digest(digest[-1]) if digest else None
+    if last is not None and digest[-1].startswith(DIGEST_FORMAT) and last.held + len(pairs) <= last.room:
+        size = 8 * len(last.bits)
+        bits = bytearray(last.bits)
+        for position in map(mod, pairs, repeat(size)):
+            bits[position >> 3] |= 1 << (position & 7)
+        return [*digest[:-1], _filter_text([*last.leads, *leads], last.held + len(pairs), bytes(bits))]
+    size = _bit_size(max(len(pairs), GROWTH * last.room) if last is not None else len(pairs))
+    return [*digest, _filter_text(leads, len(pairs), _bit_set(map(mod, pairs, repeat(size)), size))]
+
+
+def read_digest(text: str) -> Filter:
+    """One filter from its text (as `digest_with`, or an earlier version for one write, made it); ValueError when
+    it is not one."""
+    is_write = text.startswith(WRITE_DIGEST_FORMAT)
+    if not is_write and not text.startswith(DIGEST_FORMAT):
         raise ValueError("not a quotes digest")
     try:
         packed = base64.b64decode(text[len(DIGEST_FORMAT) :].encode("ascii"), validate=True)
-        (count,) = struct.unpack_from("<I", packed)
+        count, held = struct.unpack_from("<I", packed) + ((0,) if is_write else struct.unpack_from("<I", packed, 4))
     except (ValueError, UnicodeEncodeError, struct.error) as error:
         raise ValueError("not a quotes digest") from error
-    end = 4 + 4 * count
+    start = 4 if is_write else 8
+    end = start + 4 * count
     if len(packed) < end + 1:
         raise ValueError("not a quotes digest")
-    leads, bits = frozenset(struct.unpack_from(f"<{count}I", packed, 4)), packed[end:]
-    return WriteDigest(leads, bits)
+    leads, bits = struct.unpack_from(f"<{count}I", packed, start), packed[end:]
+    return Filter(leads, bits, 8 * len(bits) // BITS_PER_PAIR if is_write else held)
 
 
 def apart_from(digest: object, said: Sequence[QuoteHashes]) -> bool:
@@ -147,13 +187,13 @@ def apart_from(digest: object, said: Sequence[QuoteHashes]) -> bool:
     if not isinstance(digest, list) or not all(isinstance(text, str) for text in digest):
         return False
     try:
-        writes = [read_digest(text) for text in digest]
+        filters = [read_digest(text) for text in digest]
     except ValueError:
         return False
-    leads = frozenset().union(*(write.leads for write in writes))
+    leads = frozenset().union(*(found.leads for found in filters))
     for quote in said:
         if quote.words and not leads.isdisjoint(_run_hashes(quote.words)):
             return False
-        if quote.pairs and any(write.holds_all(quote.pairs) for write in writes):
+        if quote.pairs and any(found.holds_all(quote.pairs) for found in filters):
             return False
     return True

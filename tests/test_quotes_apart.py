@@ -12,7 +12,7 @@ import pytest
 from store import Store, documents, quote_groups
 from store.keyed_index import KeyedStore
 from store.model import Extraction, Person
-from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of, quote_hashes
+from store.quote_digest import QUOTES_DIGEST, apart_from, digest_of, digest_with, quote_hashes
 from store.quote_groups import QUOTES_APART, runs_apart, speaker_groups
 from store.speaker_names import SpeakerNames
 from tests.test_quote_groups import FULL, WIRE, article_text, fake_extract
@@ -108,12 +108,39 @@ def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
     assert not apart_from(digest, asked)
 
 
-def test_a_digest_is_written_as_stores_already_hold_it_and_read_back_from_those_bytes() -> None:
+def test_a_digest_is_written_the_same_in_every_process_and_one_of_an_earlier_version_is_still_read() -> None:
     said = [quote_hashes("We will build the drones together with our partners this year"), quote_hashes("Not now")]
-    stored = "d1.AgAAAGphtXjQoH/zApAQkQE="  # what every earlier whosaid wrote for these two quotes
-    assert digest_of(said) == stored
-    assert not apart_from([stored], [quote_hashes("we will build the drones together")])
-    assert apart_from([stored], [quote_hashes("The harbor opens again next spring, the mayor said")])
+    assert digest_of(said) == "d2.AgAAAAoAAABqYbV40KB/8wKQEJEB"
+    earlier = "d1.AgAAAGphtXjQoH/zApAQkQE="  # what whosaid wrote for these two quotes before filters grew
+    excerpt, other = quote_hashes("we will build the drones together"), quote_hashes("The harbor opens again, he said")
+    for digest in ([digest_of(said)], [earlier]):
+        assert not apart_from(digest, [excerpt])
+        assert apart_from(digest, [other])
+    later = digest_with([earlier], [other])
+    assert later[0] == earlier and len(later) == 2
+    assert not apart_from(later, [excerpt])
+    assert not apart_from(later, [quote_hashes("the harbor opens again, he said")])
+
+
+def test_a_person_quoted_in_many_writes_keeps_a_few_filters_that_still_tell_every_earlier_quote() -> None:
+    chooser = random.Random(21)
+    vocabulary = [f"w{number}" for number in range(400)]
+    digest: list[str] = []
+    said: list[str] = []
+    told_apart = 0
+    for _ in range(300):
+        write = [" ".join(chooser.choices(vocabulary, k=chooser.randrange(8, 25))) for _ in range(2)]
+        hashes = [quote_hashes(text) for text in write]
+        told_apart += apart_from(digest, hashes) or not digest
+        digest = digest_with(digest, hashes)
+        said.extend(write)
+    assert len(digest) <= 10
+    assert told_apart >= 0.95 * 300
+    for text in said:
+        words = text.split()
+        assert not apart_from(digest, [quote_hashes(text)])
+        assert not apart_from(digest, [quote_hashes(" ".join(words[2:8]).upper())])
+        assert not apart_from(digest, [quote_hashes(f"And then {text} we said")])
 
 
 def random_runs(seed: int) -> list[list[str]]:
@@ -208,7 +235,7 @@ def test_quotes_told_apart_from_a_digest_are_apart_from_the_quotes_digested() ->
         for write in writes:
             said = [quote_hashes(text) for text in write]
             marked = marked and runs_apart([write])[0] and apart_from(digest, said)
-            digest.append(digest_of(said))
+            digest = digest_with(digest, said)
         apart = runs_apart([run])[0]
         assert apart or not marked
         truly_apart += apart
