@@ -13,15 +13,28 @@ writes after N), the filters and the characters the document holds.
 from __future__ import annotations
 
 import argparse
+import base64
 import random
 import statistics
+import struct
 import sys
 import time
+from itertools import repeat
+from operator import mod
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from store.quote_digest import QuoteHashes, apart_from, digest_of, digest_with, quote_hashes  # noqa: E402
+from store.quote_digest import (  # noqa: E402
+    WRITE_DIGEST_FORMAT,
+    QuoteHashes,
+    _bit_set,
+    _bit_size,
+    _lead,
+    apart_from,
+    digest_with,
+    quote_hashes,
+)
 
 VOCABULARY = [f"word{number}" for number in range(2_000)]
 
@@ -36,8 +49,12 @@ def writes_of(count: int, quotes: int, seed: int) -> list[list[QuoteHashes]]:
 
 
 def one_filter_a_write(digest: list[str], said: list[QuoteHashes]) -> list[str]:
-    """The baseline: each write's quotes in a filter of their own."""
-    return [*digest, digest_of(said)]
+    """The baseline: each write's quotes in a filter of their own, as whosaid wrote it before filters grew."""
+    leads = [_lead(quote.words) for quote in said if quote.words]
+    pairs = [pair for quote in said for pair in quote.pairs]
+    size = _bit_size(len(pairs))
+    packed = struct.pack(f"<I{len(leads)}I", len(leads), *leads) + _bit_set(map(mod, pairs, repeat(size)), size)
+    return [*digest, WRITE_DIGEST_FORMAT + base64.b64encode(packed).decode("ascii")]
 
 
 def cost(writes: int, quotes: int, rounds: int, add) -> tuple[float, int, int]:  # type: ignore[no-untyped-def]

@@ -5,8 +5,10 @@ a listing take their quotes as they are (see `store.quote_groups.QUOTES_APART`).
 A digest is a list of filters. Each holds a hash of each of its quotes' first MIN_EXCERPT_WORDS words (all their
 words when they have fewer) and a bit set of the hashes of every pair of words one after the other, sized for the
 pairs it may hold. A write adds its quotes to the last filter while it has room, or else starts a filter with room
-for at least twice the last one's pairs: a person quoted in n writes has about log2(n) filters, so telling a write's
-quotes apart costs the same for someone quoted every day for years as for someone quoted twice. It is sound: a new
+for at least twice the last one's pairs: the filters grow with the logarithm of a person's quotes (writes of like
+size: about log2(n) filters after n writes), not with their writes. Telling a write's
+quotes apart still decodes every filter, so its cost grows with the person's quotes, but the objects it makes and
+the checks it runs for each new quote go with the filters, not with the earlier writes. It is sound: a new
 quote that is a copy or an excerpt of an earlier one has each of its pairs of words in the bit set of the filter
 that holds that quote, and one that holds an earlier quote as an excerpt (or is its copy) has a run of words hashed
 as that quote's first; either is never found apart. A removed quote stays in the digest, and only makes the next
@@ -28,10 +30,12 @@ from typing import NamedTuple
 from store.quote_groups import MIN_EXCERPT_WORDS, word_bytes
 
 QUOTES_DIGEST = "quotes_digest"
-"""The field of a marked person's document that holds the digest of their quotes: a list of `digest_of` texts."""
+"""The field of a marked person's document that holds the digest of their quotes: a list of filter texts (see
+`digest_with`)."""
 BITS_PER_PAIR = 4
-"""Bits of a write's bit set for each pair of words it holds: a pair not said falls on a set bit about one time in
-five, so a new quote of n words is taken for an excerpt by chance about one time in 5**(n-1)."""
+"""Bits of a filter's bit set for each pair of words it has room for (so at least this many for each it holds): a
+pair not said falls on a set bit at most about one time in five, so a new quote of n words is taken for an excerpt
+by chance about one time in 5**(n-1)."""
 DIGEST_FORMAT = "d2."
 """What starts each filter's text (base64 holds no dot): a digest made another way, or before the tag, is not one,
 and only costs its person the mark."""
@@ -84,7 +88,7 @@ class Filter:
 
 
 def _bit_set(positions: Iterable[int], size: int) -> bytes:
-    """`size` bits (a multiple of 8) with these positions set, as `WriteDigest.bits` holds them."""
+    """`size` bits (a multiple of 8) with these positions set, as `Filter.bits` holds them."""
     bits = bytearray(size // 8)
     for position in positions:
         bits[position >> 3] |= 1 << (position & 7)

@@ -101,6 +101,19 @@ def test_a_person_marked_without_a_digest_loses_the_mark_when_given_quotes(
     assert QUOTES_APART not in person(path, "tom berg")
 
 
+def test_a_person_quoted_in_every_write_keeps_the_mark_with_a_few_filters(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    chooser = random.Random(5)
+    words = [f"harbor{number}" for number in range(300)]
+    for day in range(1, 33):
+        said = " ".join(chooser.choices(words, k=12)).capitalize()
+        row = (f"day{day}.txt", "Wire", f"2024-07-{day % 28 + 1:02d}", f"\u201c{said},\u201d", "Tom Berg")
+        Store(path, extractor=fake_extract).ingest(wire_articles([row]))
+    stored = person(path, "tom berg")
+    assert stored[QUOTES_APART] is True
+    assert 1 < len(stored[QUOTES_DIGEST]) <= 6  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("digest", [None, "not a list", ["%%%"], [123], ["AAAA"], ["d1.%%%"], ["AQAAAAAAAAAA"]])
 def test_a_digest_that_is_not_one_tells_nothing_apart(digest: object) -> None:
     asked = [quote_hashes("Nobody asked me about the harbor")]
