@@ -22,6 +22,7 @@ from tests.test_tui import (
     title_of,
 )
 from tests.test_tui_terminal import SEED, needs_tmux, tmux, whosaid_in_terminal
+from tui import sorting
 from tui.bindings import key_problem
 from tui.settings import load_settings, update_config
 
@@ -68,6 +69,49 @@ async def test_pane_orders_chosen_with_s_are_there_at_the_next_launch(store: Sto
         assert "by quotes" in title_of(screen.people) and "by date" in title_of(screen.quotes)
         counts = [row.split()[0] for row in map(str, (screen.people._row(i).plain for i in range(3)))]
         assert counts == sorted(counts, key=int, reverse=True)
+        assert all(screen.pane(name).rows.cursor == 0 for name in orders), "each list opens at its top"
+        assert screen.detail.subject is not None and screen.detail.subject.key == screen.people.records[0].key
+
+
+@synchronously
+async def test_a_saved_order_sorted_in_a_worker_opens_at_its_top_with_the_detail_showing_it(
+    store: Store, isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A big store's lists are sorted in a worker after they are shown by name: the cursor, untouched, stays on the
+    top row, and the detail shows who is there rather than whoever was first by name."""
+    monkeypatch.setattr(sorting, "SORTED_AT_ONCE", 0)
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text('[sort]\npeople = "count"\n', encoding="utf-8")
+    app = settings_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people, detail = app.screen.people, app.screen.detail
+        assert [person.key for person in people.records] == [p.key for p in app.snapshot.people_in_order("count")]
+        assert people.rows.cursor == 0 and people.records[0].name == "Jake Sullivan"
+        assert detail.subject is not None and detail.subject.key == people.records[0].key
+
+
+@synchronously
+async def test_the_citation_style_chosen_in_the_palette_is_there_at_the_next_launch_unless_the_environment_says(
+    store: Store, isolated_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("WHOSAID_CITATION", raising=False)
+    app = settings_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "citation style markdown")
+        assert app.citation_style == "markdown"
+        await quit_app(pilot)
+    assert tomllib.loads(isolated_config.read_text(encoding="utf-8"))["citation"] == "markdown"
+    again = settings_app(store)
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert again.citation_style == "markdown"
+    monkeypatch.setenv("WHOSAID_CITATION", "plain")
+    overruled = settings_app(store)
+    async with overruled.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert overruled.citation_style == "plain"
 
 
 @synchronously
@@ -195,7 +239,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
 ) -> None:
     isolated_config.parent.mkdir(parents=True)
     text = (
-        'theme = "nord"\n'
+        'theme = "nord"\ncitation = "fancy"\n'
         '[sort]\npeople = 5\nquotes = "date"\norganizations = "sideways"\norgs = "count"\n'
         '[layout]\nzoom = "yes"\n'
         '[search]\nhistory = "boeing"\n'
@@ -210,6 +254,7 @@ async def test_wrong_settings_are_named_in_one_line_and_the_valid_ones_still_app
         assert len(problems) == 1 and "\n" not in problems[0]
         for named in ("sort.people", "sort.organizations", "orgs", "layout.zoom", "search.history", "no.such.binding"):
             assert named in problems[0], named
+        assert "citation" in problems[0] and app.citation_style == "plain"
         assert "ctrl+nothing" in problems[0]
         assert app.screen.quotes.order == "date" and app.screen.people.order == "name"
         assert app.screen.quotes.display and app.screen.people.display

@@ -19,7 +19,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme
 
 from store import QuoteRecord, Snapshot, Store, WhosaidError
-from store.citations import CITATION_STYLES, citation_style
+from store.citations import CITATION_ENV, CITATION_STYLES, citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
@@ -178,8 +178,10 @@ class WhosaidApp(App[None]):
         elif chosen:
             self._unknown_theme = chosen
         self._saved_theme = self.theme
-        self.citation_style = citation_style()
-        """The style `y` copies citations in: from WHOSAID_CITATION, then as chosen in the palette."""
+        from_environment = os.environ.get(CITATION_ENV, "").strip().lower() in CITATION_STYLES
+        self.citation_style = citation_style() if from_environment else self.settings.citation or citation_style()
+        """The style `y` copies citations in: from WHOSAID_CITATION, else the config file, then as chosen in the
+        palette."""
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen()
@@ -380,6 +382,7 @@ class WhosaidApp(App[None]):
         if style in CITATION_STYLES:
             self.citation_style = style
             self.notify(f"y now copies citations in the {CITATION_LABELS[style]} style", markup=False)
+            self.save_settings({"citation": style})
 
     def open_article(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
         """Open an article's full text, scrolled to a quote when given, or back to where the reader was."""

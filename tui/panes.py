@@ -130,14 +130,18 @@ class RecordPane(Vertical, Generic[RecordT]):
     def show(
         self, snapshot: Snapshot, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed."""
+        """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed; a cursor
+        never moved stays on the top row (a saved order, applied once a big store's lists are read, shows the top of
+        that order, not wherever the first name by name went)."""
         if not self.orders:
             self._given = records
+        untouched = not self.rows.cursor_moved and self.rows.cursor == 0
+        at_top = untouched and keep_key is not None and keep_key == self.selected_key
         self.snapshot = snapshot
         self.records = records
         self.total = total
         self.search_text = query
-        cursor = (self.index_of(keep_key) if keep_key is not None else None) or 0
+        cursor = 0 if at_top else (self.index_of(keep_key) if keep_key is not None else None) or 0
         if getattr(self.app, "reading_store", False):
             empty = Content("Reading the store\u2026")
         elif query.strip():
@@ -145,6 +149,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         else:
             empty = Content(f"No {self.plural} yet")
         self.rows.set_rows(len(records), self._row, cursor=cursor, empty=empty)
+        if at_top and records and self.selected_key != keep_key:
+            self.rows.highlight_again()
         self.update_title()
 
     def _row(self, index: int) -> Content:

@@ -79,6 +79,9 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self.empty_message = Content("Nothing here")
         self._generation = 0
         self._strips: LRUCache[tuple[int, int, int, str], Strip] = LRUCache(1024)
+        self.cursor_moved = False
+        """Whether the cursor was ever moved (by a key, a click or a jump to a record), not only placed by
+        `set_rows`."""
 
     def set_rows(
         self, row_count: int, render_row: RowRenderer, *, cursor: int = 0, empty: Content | None = None
@@ -100,10 +103,20 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self._strips.clear()
         self.refresh()
 
+    def highlight_again(self) -> None:
+        """Send a Highlighted message for the cursor's row, whose record changed under it, as a cursor move does
+        (from this list's own turn, so that it reaches the screen whichever widget asked)."""
+        self.call_later(self._post_highlighted)
+
+    def _post_highlighted(self) -> None:
+        if self.row_count:
+            self.post_message(self.Highlighted(self, self.cursor))
+
     def validate_cursor(self, cursor: int) -> int:
         return max(0, min(cursor, self.row_count - 1))
 
     def watch_cursor(self, cursor: int) -> None:
+        self.cursor_moved = True
         self._scroll_cursor_into_view()
         self.refresh()
         if self.row_count:

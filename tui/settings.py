@@ -1,6 +1,8 @@
 """Settings that stick between launches, in `$XDG_CONFIG_HOME/whosaid/config.toml` (every key optional).
 
     theme = "nord"              # the theme last chosen in the palette (WHOSAID_THEME, when set, wins)
+    citation = "markdown"       # the style `y` copies citations in, as last chosen in the palette
+                                # (plain or markdown; WHOSAID_CITATION, when set, wins)
 
     [sort]                      # each pane's order, as `s` last left it
     people = "count"            # name, surname, count, latest
@@ -34,6 +36,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from store.citations import CITATION_STYLES
 from tui.bindings import BINDING_IDS, keys_problem
 from tui.safe_text import printable_line
 from tui.search_box import HISTORY_LENGTH, searchable
@@ -87,6 +90,8 @@ class Settings:
     """What the config file says; None or empty where it says nothing (or nothing usable)."""
 
     theme: str | None = None
+    citation: str | None = None
+    """The citation style `y` copies in, one of store.citations.CITATION_STYLES."""
     sort: Mapping[str, str] = field(default_factory=dict)
     """Each pane's order by pane name (people, organizations, quotes, articles)."""
     zoom: bool | None = None
@@ -166,12 +171,17 @@ def load_settings(path: Path | None = None) -> Settings:
     if theme is not None and not isinstance(theme, str):
         problems.append("theme ignored, it must be a string")
         theme = None
+    citation = data.get("citation")
+    if citation is not None and citation not in CITATION_STYLES:
+        problems.append(f"citation ignored, it must be one of {', '.join(map(_quoted, CITATION_STYLES))}")
+        citation = None
     zoom = _table(data, "layout", problems).get("zoom")
     if zoom is not None and not isinstance(zoom, bool):
         problems.append("layout.zoom ignored, it must be true or false")
         zoom = None
     return Settings(
         theme=theme,
+        citation=citation,
         sort=_sort_orders(_table(data, "sort", problems), problems),
         zoom=zoom,
         history=_history(_table(data, "search", problems), problems),
