@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from store.keys import fold
+
 CITATION_STYLES = ("plain", "markdown")
 CITATION_ENV = "WHOSAID_CITATION"
 """The environment variable that picks the citation style (`plain` unless it says `markdown`)."""
@@ -18,6 +20,20 @@ MARKDOWN_SPECIAL = "\\`*_[]<>#|"
 """The characters Markdown reads as formatting, each escaped with a backslash in a Markdown citation."""
 _MARKDOWN_ESCAPES = str.maketrans({char: f"\\{char}" for char in MARKDOWN_SPECIAL})
 SPACES = re.compile(r"\s+")
+
+
+def role_and_organization(role: str | None, organization: str | None) -> tuple[str, ...]:
+    """A speaker's role and organization as a line names them: the organization left out when the role names it
+    already ("spokesman for Acme Corp.", not "spokesman for Acme Corp., Acme Corp."), and any that is missing."""
+    if role and organization and _names(role, organization):
+        return (role,)
+    return tuple(part for part in (role, organization) if part)
+
+
+def _names(role: str, organization: str) -> bool:
+    """Whether the role holds the organization's name as words of its own, ignoring case and accents."""
+    folded = fold(organization).strip()
+    return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold(role)) is not None
 
 
 @dataclass(frozen=True)
@@ -77,7 +93,8 @@ def format_citation(citation: Citation, style: str | None = None, *, cleaned: bo
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
     clean = citation if cleaned else citation.cleaned()
-    speaker = ", ".join(part for part in (clean.speaker, clean.role, clean.organization) if part) or "unattributed"
+    who = (clean.speaker, *role_and_organization(clean.role, clean.organization))
+    speaker = ", ".join(part for part in who if part) or "unattributed"
     details = _details(clean, style)
     text, speaker = (md(clean.text), md(speaker)) if style == "markdown" else (clean.text, speaker)
     body = f"\u201c{text}\u201d \u2014 {speaker}"

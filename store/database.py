@@ -291,7 +291,10 @@ class Store:
                     outcomes.append(self._replace_extraction(writer, digest, text, extraction, version))
                     continue
                 if writer.has_article(digest):
-                    outcomes.append(IngestOutcome(source=source, added=False, title=writer.article_title(digest)))
+                    stored = writer.article_source(digest)
+                    title = writer.article_title(digest)
+                    other = stored if stored != source else None
+                    outcomes.append(IngestOutcome(source=source, added=False, title=title, same_text_as=other))
                     continue
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
                 for earlier_digest in earlier:

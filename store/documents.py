@@ -125,6 +125,10 @@ class DocumentWriter:
         """The stored title of an article."""
         return str(self._article(digest).get("title", ""))
 
+    def article_source(self, digest: str) -> str:
+        """Where a stored article was read from (a path or URL; empty when it was read from standard input)."""
+        return str(self._article(digest).get("source") or "")
+
     def earlier_versions(self, source: str) -> list[str]:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
         if not source:

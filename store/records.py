@@ -158,6 +158,9 @@ class IngestOutcome:
     """True when the article replaced an earlier version read from the same source."""
     reextracted: bool = False
     """True when a stored article was read again by a newer extractor (`replaced` too: its extraction was)."""
+    same_text_as: str | None = None
+    """For an article not added, the source of the stored article with the same text when it is another one (a
+    wire story printed by two outlets word for word): the store keeps one article a text."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from store import storage
 from store.article_metadata import stored_metadata
 from store.built_once import built_once
-from store.citations import Citation, format_citation
+from store.citations import Citation, format_citation, role_and_organization
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keyed_listing import ARTICLE_FILTERS
@@ -274,7 +274,7 @@ def _person_summary(document: Mapping[str, Any]) -> tuple[str, str, tuple[str, .
     appearances = document.get("appearances", ())
     role = next((a["role"] for a in appearances if a.get("role")), None)
     organization = next((a["organization"] for a in appearances if a.get("organization")), None)
-    return document["key"], document["name"], tuple(part for part in (role, organization) if part)
+    return document["key"], document["name"], role_and_organization(role, organization)
 
 
 def surname_key(name: str) -> str:
@@ -1485,7 +1485,7 @@ class Snapshot:
         """Who said a quote, with their role and organization in that article: 'Name, role, organization'."""
         if quote.speaker_kind == "person" and quote.speaker_key:
             name, role, organization = self.speaker_details(quote)
-            return ", ".join(part for part in (name, role, organization) if part)
+            return ", ".join(part for part in (name, *role_and_organization(role, organization)) if part)
         return quote.speaker_name or "unattributed"
 
     def citation_of(self, quote: QuoteRecord) -> Citation:

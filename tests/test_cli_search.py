@@ -138,7 +138,7 @@ def test_a_mistyped_date_is_an_error_not_a_search_that_matches_nothing(
 ) -> None:
     for date in ("2024/3", "2024.03", "2024 03 01", "2024-03-01"):
         assert search(capsys, store_path, "the", "--date", date) == (1, "", "0 quotes\n"), "a date, none published"
-    for mistyped in ("march", "2024-03-xx", "24-03"):
+    for mistyped in ("march", "2024-03-xx", "24-03", "2024-13", "2024-02-30", "2024-00"):
         with pytest.raises(SystemExit) as exit_info:
             main([command, "--db", str(store_path), "the", "--date", mistyped])
         assert exit_info.value.code == 2

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from store import open_existing_store
-from store.citations import Citation, citation_style, format_citation
+from store.citations import Citation, citation_style, format_citation, role_and_organization
 from tests.test_cli_search import assert_documents_are_the_records_shown
 from tui.cli import main
 
@@ -52,6 +52,17 @@ def test_plain_and_markdown_citations() -> None:
         "([Joint \\[production\\]](https://wire.example.com/j%281%29), *Wire Daily*, 2024-07-01)"
     )
     assert format_citation(Citation("Hi.", title="T"), "plain") == "\u201cHi.\u201d \u2014 unattributed (T)"
+
+
+def test_a_citation_names_the_organization_once_when_the_role_names_it_already() -> None:
+    named = Citation("Prices fell.", "Robert Smith", "spokesman for Acme Corp.", "acme corp.", title="T")
+    cited = format_citation(named, "plain")
+    assert cited == "\u201cPrices fell.\u201d \u2014 Robert Smith, spokesman for Acme Corp. (T)"
+    apart = Citation("Prices fell.", "Ann Lee", "chaplain", "AP", title="T")
+    assert format_citation(apart, "plain") == "\u201cPrices fell.\u201d \u2014 Ann Lee, chaplain, AP (T)"
+    minister = "Ministre de l\u2019\u00c9conomie"
+    assert role_and_organization(minister, "economie") == (minister,)
+    assert role_and_organization(None, "Acme") == ("Acme",) and role_and_organization("", None) == ()
 
 
 def test_citation_links_are_only_clean_http_urls() -> None:

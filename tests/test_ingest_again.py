@@ -86,6 +86,21 @@ def test_ingesting_a_folder_again_reads_only_what_changed(tmp_path: Path, capsys
     assert store_contents(store) == before
 
 
+def test_a_file_with_the_text_of_an_article_stored_from_elsewhere_says_where_that_article_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = '\n"We expect a deal by Friday," said Helga Schmidt, a spokeswoman for Siemens.\n'
+    wire, copy, store = tmp_path / "ap.txt", tmp_path / "reuters.txt", tmp_path / "store.json"
+    wire.write_text("---\ntitle: Talks (AP)\nsource: AP\n---\n" + body, encoding="utf-8")
+    copy.write_text("---\ntitle: Talks (Reuters)\nsource: Reuters\n---\n" + body, encoding="utf-8")
+    assert main(["ingest", str(wire), str(copy), "--db", str(store), "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1] == f"unchanged {copy}: the same text as {wire}, stored already (Talks (AP))"
+    assert err.strip().splitlines()[-1] == "1 added, 0 replaced, 1 unchanged, 0 failed"
+    assert main(["ingest", str(wire), "--db", str(store), "--jobs", "1"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"unchanged {wire}: already stored (Talks (AP))"]
+
+
 def test_a_stored_text_a_replacement_in_the_same_batch_removed_is_extracted_and_added(store_path: Path) -> None:
     first, second = (text for _, text in articles(2))
     Store(store_path, extractor=tagged_extract).ingest([("a.txt", first)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from store.citations import role_and_organization
 from store.collector import collector_paused
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
@@ -83,8 +85,14 @@ DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
 
 def date_start(text: str) -> str:
     """A --date value, checked: a mistyped date is an error rather than a search that matches nothing."""
-    if not DATE_START.fullmatch(text.strip()):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (2024, 2024-06 or 2024-06-12)")
+    parts = [int(part) for part in re.findall(r"\d+", text)] if DATE_START.fullmatch(text.strip()) else []
+    try:
+        if not parts or parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
+            raise ValueError(text)
+        if len(parts) == 3:
+            datetime.date(*parts)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (2024, 2024-06 or 2024-06-12)") from None
     return text.strip()
 
 
@@ -471,7 +479,7 @@ def extraction_lines(result: dict[str, Any]) -> Iterator[str]:
     """What extraction found in one article, as plain lines safe for a terminal."""
     yield printable_line(f"{result['path']}: {result['title']}")
     for person in result["people"]:
-        details = ", ".join(x for x in (person["role"], person["organization"]) if x)
+        details = ", ".join(role_and_organization(person["role"], person["organization"]))
         yield printable_line(f"  person  {person['name']}" + (f" ({details})" if details else ""))
     for organization in result["organizations"]:
         yield printable_line(f"  org     {organization['name']}")
@@ -555,6 +563,9 @@ def outcome_line(outcome: IngestOutcome) -> str:
             f"{'1 person' if outcome.people == 1 else f'{outcome.people} people'}, "
             f"{plural(outcome.organizations, 'organization')}, {plural(outcome.quotes, 'quote')}"
         )
+    if outcome.same_text_as is not None:
+        stored = outcome.same_text_as if outcome.same_text_as not in ("", "-") else "standard input"
+        return f"unchanged {outcome.source}: the same text as {stored}, stored already ({outcome.title})"
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
 
 
@@ -827,7 +838,8 @@ class QuoteLines:
         """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
         kept for the next quote with the same."""
         if said.kind == "person":
-            speaker = ", ".join([part for part in (said.name, said.role, said.organization) if part])
+            described = role_and_organization(said.role, said.organization)
+            speaker = ", ".join([part for part in (said.name, *described) if part])
         else:
             speaker = said.name or "unattributed"
         self._kept(self.speakers)
@@ -897,7 +909,7 @@ def nothing_to_search(parsed: ParsedQuery) -> str:
     """Why a query asks for nothing."""
     given = " ".join(parsed.ignored)
     if not given:
-        return "nothing to search for: give words, --speaker, --org or --article"
+        return "nothing to search for: give words, --speaker, --org, --article, --source or --date"
     return (
         f"nothing to search for in {given!r}: search matches words of letters or digits "
         "(symbols only beside them, as in C++)"

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, PersonRecord, QuoteRecord, Snapshot
+from store.citations import role_and_organization
 from store.errors import StoreError
 from store.stopping import SearchStopped, stopping_when
 from tui.link_list import Link, LinkList, LinkPosition, Section, Subject
@@ -202,7 +203,7 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sec
         return None
     lines = _heading(person.name, person.aliases, PERSON_STYLE)
     for appearance in person.appearances:
-        described = ", ".join(part for part in (appearance.role, appearance.organization) if part) or "no role given"
+        described = ", ".join(role_and_organization(appearance.role, appearance.organization)) or "no role given"
         lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
 
     def quote_link(quote: QuoteRecord) -> Link:
