@@ -182,6 +182,13 @@ def test_any_text_renders_without_control_characters(renderer: str, text: str, n
     assert not UNSAFE & set(output), repr(output)
 
 
+def test_a_line_of_hebrew_or_arabic_loses_its_direction_marks_and_a_block_keeps_its_offsets() -> None:
+    hebrew = "\u05e2\u05dd \u200f\u05e1\u05d9\u05de\u05df\u200f \u05db\u05d9\u05d5\u05d5\u05e0\u05d9\u05d5\u05ea"
+    assert printable_line(hebrew) == hebrew.replace("\u200f", "")
+    assert printable_line("a\u202eb") == "a\ufffdb", "an override, which reorders what follows, is shown"
+    assert len(block(hebrew).plain) == len(hebrew) and "\ufffd" in block(hebrew).plain
+
+
 # --- colors, themes, ASCII --------------------------------------------------------------------------------
 
 
