@@ -648,6 +648,34 @@ CASES = [
         {"Sutrisno": None, "Wulandari": None},
         ["Sutrisno", "Microsoft", "Wulandari"],
     ),
+    Case(
+        "given-names-that-are-places",
+        "Dunbar Foods opens a second plant\n\n"
+        "President Sofia Marek of Dunbar Foods opened the plant on Monday with local officials.\n\n"
+        "\u201cWe will hire three hundred people here by the spring,\u201d Marek said.\n\n"
+        "Mayor Florence Okafor cut the ribbon. \u201cThis town needed the jobs,\u201d Okafor said.\n",
+        {"Sofia Marek": "President", "Florence Okafor": "Mayor"},
+        ["Sofia Marek", "Florence Okafor"],
+    ),
+    Case(
+        "a-secretary-of-a-portfolio-of-a-department",
+        "Export rules eased\n\n"
+        "Secretary of Commerce Ana Pereira of the Department of Commerce met exporters on Tuesday.\n\n"
+        "\u201cThe new rules cut the paperwork in half,\u201d Pereira said.\n\n"
+        "Secretary of Labor Chen Okoro of Department of Labor joined her. "
+        "\u201cThe ports are hiring,\u201d Okoro said.\n",
+        {"Ana Pereira": "Secretary of Commerce", "Chen Okoro": "Secretary of Labor"},
+        ["Ana Pereira", "Chen Okoro"],
+    ),
+    Case(
+        "full-width-marks-and-a-trailing-ellipsis",
+        "Carmakers look to exports\n\n"
+        "“経済は回復している。” said Takeshi Yamada, a spokesman for the carmaker.\n\n"
+        "“我们准备好了，” said Li Wei, a spokesman for the port.\n\n"
+        "\u201cWe will see what the market does\u2026\u201d said Ana Ruiz, an analyst.\n",
+        {"Takeshi Yamada": "spokesman", "Li Wei": "spokesman", "Ana Ruiz": "analyst"},
+        ["Takeshi Yamada", "Li Wei", "Ana Ruiz"],
+    ),
 ]
 
 

@@ -34,7 +34,9 @@ LEAD_PREPOSITIONS = frozenset(
 MAX_ATTRIBUTION_TOKENS = 28
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 LOOKBACK = 300
-SENTENCE_PUNCTUATION = (".", "?", "!", ",")
+SENTENCE_PUNCTUATION = (".", "?", "!", ",", "\u2026", "\u3002", "\uff1f", "\uff01", "\uff0c", "\u3001")
+"""What ends a quoted sentence or clause (Chinese and Japanese full-width marks and the ellipsis too): a quote ending
+in one is speech, not a name in quote marks."""
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
 OBJECT_PREPOSITIONS = frozenset(
     {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"}

@@ -251,7 +251,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if word in ("of", "for", "on") and current and position + 1 < len(run):
                 head = current[-1].text
                 named = len(current) == 2 and current[0].text in GIVEN_NAMES and head not in ORG_OF_HEADS
-                if chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named:
+                if chained and _titled_name(current, run[position + 1:position + 3]):
+                    chained = False  # "Secretary of Commerce Ann Ruiz | of the Harbor Council"
+                elif chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named:
                     chained = True
                     current.append(token)
                     continue
@@ -289,6 +291,16 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                     _read_speaker_slot(document, sentence, segment)
                 found.append(segment)
     return found
+
+
+def _titled_name(piece: list[Token], after: list[Token]) -> bool:
+    """Whether a piece is a title "of" its portfolio and a person's name ("Secretary of Commerce Ann Ruiz") and the
+    "of" after it leads to an organization ("of the Department of Commerce"): that "of" starts what the person is
+    of, rather than continuing the title."""
+    words = [token.text for token in piece]
+    following = [token.text for token in after if token.text != "the"]
+    return len(words) >= 5 and words[0] in TITLE_HEADS and words[1] == "of" and words[-1][:1].isupper() \
+        and all(word not in ORG_HEADS for word in words[-2:]) and bool(following) and following[0] in ORG_HEADS
 
 
 def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> int:
@@ -626,7 +638,7 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
     gender = ""
     for token in piece[:role_end]:
         gender = HONORIFICS.get(token.text, gender) or gender
-    while rest and (rest[0].text in NON_NAME_WORDS or rest[0].text in PLACE_WORDS) and len(rest) > 1:
+    while len(rest) > 1 and (rest[0].text in NON_NAME_WORDS or _place_before_name([t.text for t in rest])):
         rest = rest[1:]
     if not rest or not _name_words([t.text for t in rest]):
         segment.kind = "title"
@@ -638,6 +650,12 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
     segment.strong = True
     segment.kind = "person" if len(rest) > 1 else "alias"
     return segment
+
+
+def _place_before_name(words: list[str]) -> bool:
+    """Whether the first of these words after a title is a place ahead of a whole name: a place that is no given
+    name, before two more words ("Mayor Florence Okafor" and "President Sofia Marek" are named so)."""
+    return words[0] in PLACE_WORDS and words[0] not in GIVEN_NAMES and len(words) > 2
 
 
 def _name_words(words: list[str]) -> bool:
