@@ -13,7 +13,17 @@ from textual.content import Content
 
 from store import Snapshot, Store
 from tests.test_keyed_search import store_path  # noqa: F401 - a store of 40 articles, people and organizations
-from tui.commands import MAX_CANDIDATES, Command, PaletteNames, candidates, palette_names, shown_help
+from tests.test_tui import SIZE, choose_in_palette, make_app, settle, synchronously
+from tui.article_screen import ArticleScreen
+from tui.commands import (
+    MAX_CANDIDATES,
+    Command,
+    PaletteNames,
+    candidates,
+    palette_names,
+    searched_text,
+    shown_help,
+)
 from tui.safe_text import printable_line
 
 
@@ -29,7 +39,8 @@ def every_command(snapshot: Snapshot) -> Iterator[Command]:
 
 @pytest.mark.parametrize("lean", [False, True])
 @pytest.mark.parametrize(
-    "query", ["", "a", "ann", "ANN LEE", "person: ann", "story 1", "harbor", "hrb", "sty3", "lee ", "zzz", "é", "&"]
+    "query",
+    ["", "a", "ann", "ANN LEE", "person: ann", "story 1", "harbor", "hrb", "sty3", "lee ", "zzz", "é", "&", "a3-2.txt"],
 )
 def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
     store_path: Path,  # noqa: F811
@@ -44,7 +55,9 @@ def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
     names = PaletteNames(snapshot)
     assert len(names) == len(commands)
     listed = [names.command(line) for line in names.candidates(query, MAX_CANDIDATES)]
-    assert listed == candidates(commands, query)
+    by_target = {command[1]: command for command in commands}
+    searched = [(searched_text(*command), command[1], command[2]) for command in commands]
+    assert listed == [by_target[found[1]] for found in candidates(searched, query)]
 
 
 def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_query_first(
@@ -76,3 +89,15 @@ def test_the_names_kept_for_the_next_palette_do_not_keep_an_old_snapshot_alive(
     gc.collect()
     assert held() is None, "the snapshot, read again since, is let go"
     assert names.snapshot is None
+
+
+@synchronously
+async def test_an_article_is_found_in_the_palette_by_its_file_name(store_path: Path) -> None:  # noqa: F811
+    store = Store(store_path)
+    wanted = next(key for key, _title, source in store.snapshot.article_summaries() if source.endswith("a3-2.txt"))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "a3-2.txt")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_key == wanted

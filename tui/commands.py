@@ -35,6 +35,8 @@ LINES_A_SEARCH = 2_000
 SEARCH_PREFIX = "Search: quotes for "
 SEARCH_SCORE = 0.01
 """Searching the typed words is always offered, below every name that matches."""
+FILE_NAME_WEIGHT = 0.8
+"""What an article found by its file name (not its title) scores, against the same match in a title."""
 DISCOVERED = ("Search: ", "Layout: ", "Theme: switch", "Citation style: ", "Help: ", "App: ")
 """Commands listed before anything is typed."""
 
@@ -80,6 +82,19 @@ def candidates(commands: Iterable[Command], query: str) -> list[Command]:
     return (whole + scattered)[:MAX_CANDIDATES]
 
 
+def file_name(source: str) -> str:
+    """The last part of an article's source, as a reporter names it: a file's name, or a page's slug."""
+    return source.rstrip("/").rsplit("/", 1)[-1]
+
+
+def searched_text(text: str, target: object, help_text: str) -> str:
+    """What the palette finds a command by: its text, and for an article the file name of its source too (after a
+    tab, which no query holds)."""
+    if isinstance(target, tuple) and target[0] == "article" and help_text:
+        return f"{text}\t{file_name(help_text)}"
+    return text
+
+
 def shown_help(help_text: str) -> str | None:
     """A command's help as the palette shows it: as written (Textual reads a help string as markup, and a store's
     "[Inc]" or "[/]" would vanish or end the palette), or none."""
@@ -96,16 +111,19 @@ class PaletteNames:
 
     def __init__(self, snapshot: Snapshot) -> None:
         self._snapshot = weakref.ref(snapshot)
-        people = snapshot.keys_and_names("people")[1]
-        organizations = snapshot.keys_and_names("organizations")[1]
-        titles = (title for _key, title, _source in snapshot.article_summaries())
+        people = map(printable_line, snapshot.keys_and_names("people")[1])
+        organizations = map(printable_line, snapshot.keys_and_names("organizations")[1])
+        titles = (
+            searched_text(printable_line(title), ("article", key), printable_line(source))
+            for key, title, source in snapshot.article_summaries()
+        )
         text = bytearray()
         starts = array("L", [0])
         ends: list[int] = []
         """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
         for (_, prefix), names in zip(self.KINDS, (people, organizations, titles), strict=True):
             for name in names:
-                text += f"{prefix}{printable_line(name)}\n".lower().encode("utf-8")
+                text += f"{prefix}{name}\n".lower().encode("utf-8")
                 starts.append(len(text))
             ends.append(len(starts) - 1)
         self._ends = ends
@@ -277,6 +295,8 @@ class WhosaidCommands(Provider):
             score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
+            elif score <= 0 and searched_text(*command) != text:
+                score, display = FILE_NAME_WEIGHT * fuzzy_display(matcher, file_name(command[2]))[0], Content(text)
             if score > 0:
                 scored.append((score, display, command))
         scored.sort(key=lambda hit: hit[0], reverse=True)
