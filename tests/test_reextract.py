@@ -63,10 +63,10 @@ def test_reextract_replaces_what_an_older_extractor_found(store_path: Path) -> N
     old_store(store_path, [("/news/harbour.txt", ARTICLE)])
     before = Store(store_path).snapshot
     assert before.summary().stale_articles == 1
-    newer = Store(store_path, extractor=renamed_extract, extractor_version=2)
+    newer = Store(store_path, extractor=renamed_extract, extractor_version=EXTRACTOR_VERSION)
     outcomes = [o for batch in newer.reextract_in_batches(newer.stale_articles()) for o in batch]
     assert [(o.source, o.reextracted) for o in outcomes] == [("/news/harbour.txt", True)]
-    after = Store(store_path, extractor_version=2).snapshot
+    after = Store(store_path, extractor_version=EXTRACTOR_VERSION).snapshot
     assert sorted(p.name for p in after.people) == ["Ivo Brandt Jr", "Mara Quill Jr"]
     assert {p.roles for p in after.people} == {("harbour master",)}
     assert [after.speaker_details(q)[0] for q in after.quotes] == ["Mara Quill Jr", "Ivo Brandt Jr"]
@@ -80,7 +80,7 @@ def test_reextract_replaces_what_an_older_extractor_found(store_path: Path) -> N
 
 def test_ingesting_a_text_an_older_extractor_read_reads_it_again(store_path: Path) -> None:
     old_store(store_path, [("/news/harbour.txt", ARTICLE)])
-    newer = Store(store_path, extractor=renamed_extract, extractor_version=2)
+    newer = Store(store_path, extractor=renamed_extract, extractor_version=EXTRACTOR_VERSION)
     [outcome] = newer.ingest([("/news/harbour.txt", ARTICLE)])
     assert outcome.reextracted and outcome.replaced and outcome.quotes == 2
     [again] = newer.ingest([("/news/harbour.txt", ARTICLE)])
