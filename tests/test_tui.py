@@ -334,6 +334,29 @@ async def test_new_articles_from_another_process_appear_keeping_selection_and_se
 
 
 @synchronously
+async def test_a_sorted_list_read_again_keeps_an_untouched_cursor_on_top_and_the_detail_follows_it(
+    store: Store,
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s", "s")
+        await settle(pilot)
+        people = app.screen.people
+        assert "by quotes" in title_of(people) and people.rows.cursor == 0
+        assert app.screen.detail.subject is not None and app.screen.detail.subject.key == people.records[0].key
+        said = "".join(f"\u201cWe will build plant number {n} this year,\u201d said Ana Mbeki.\n" for n in range(5))
+        Store(store.path).ingest([("more.txt", "Plants\n" + said)])
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "2 articles" in app.sub_title and app.screen.detail.subject.key == "ana mbeki":
+                break
+        await settle(pilot)
+        assert people.records[0].key == "ana mbeki" and people.rows.cursor == 0
+        assert app.screen.detail.subject.key == "ana mbeki", "the detail shows who the cursor is on"
+
+
+@synchronously
 async def test_article_view_marks_the_quote_and_steps_through_quotes_and_names(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

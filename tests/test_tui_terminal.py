@@ -182,6 +182,17 @@ def test_any_text_renders_without_control_characters(renderer: str, text: str, n
     assert not UNSAFE & set(output), repr(output)
 
 
+@synchronously
+async def test_a_search_pasted_with_a_direction_mark_is_kept_with_a_space_for_it(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        app.screen.search.post_message(events.Paste("\u05e9\u05dc\u05d5\u05dd\u200f weapons"))
+        await settle(pilot)
+        assert app.is_running and app.screen.search.value == "\u05e9\u05dc\u05d5\u05dd  weapons"
+
+
 def test_a_line_of_hebrew_or_arabic_loses_its_direction_marks_and_a_block_keeps_its_offsets() -> None:
     hebrew = "\u05e2\u05dd \u200f\u05e1\u05d9\u05de\u05df\u200f \u05db\u05d9\u05d5\u05d5\u05e0\u05d9\u05d5\u05ea"
     assert printable_line(hebrew) == hebrew.replace("\u200f", "")

@@ -194,6 +194,8 @@ class BrowseScreen(Screen[None]):
         self._preparing: Snapshot | None = None
         """The snapshot whose indexes a worker is building, so that typing meanwhile does not start another."""
         self._detail_timer: Timer | None = None
+        self._selection_waits: RecordPane | None = None  # type: ignore[type-arg]
+        """A pane whose selection the detail is to show once the snapshot is prepared (it changed before)."""
         self.people = PeoplePane()
         self.organizations = OrganizationsPane()
         self.quotes = QuotesPane()
@@ -255,6 +257,10 @@ class BrowseScreen(Screen[None]):
             self.organizations.start_counting()
             if isinstance(self.quotes.given, CopiesListed):
                 self.load(message.snapshot)
+                return
+            waits, self._selection_waits = self._selection_waits, None
+            if waits is not None and waits.rows.has_focus:
+                self.show_selection(waits)
                 return
             if self.detail.subject is not None:
                 self.show_subject(self.detail.subject, self.detail.position)
@@ -446,7 +452,9 @@ class BrowseScreen(Screen[None]):
         store is indexed (a person from the stored index by key, anything else saying it waits: see `describe`)."""
         record = pane.selected
         snapshot = self.app.snapshot
-        if record is not None and (self._prepared is snapshot or (snapshot.indexing and not snapshot.preview)):
+        ready = self._prepared is snapshot or (snapshot.indexing and not snapshot.preview)
+        self._selection_waits = None if ready else pane
+        if record is not None and ready:
             self.detail.show(snapshot, Subject(pane.kind, record.key), self.search_text)
 
     def show_subject(self, subject: Subject | None, link: LinkPosition | None = None) -> None:

@@ -130,12 +130,12 @@ class RecordPane(Vertical, Generic[RecordT]):
     def show(
         self, snapshot: Snapshot, records: Sequence[RecordT], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed; a cursor
-        never moved stays on the top row (a saved order, applied once a big store's lists are read, shows the top of
-        that order, not wherever the first name by name went)."""
+        """List `records` (of `total` in the store), keeping the cursor on `keep_key` when still listed; in an order
+        of its own, a cursor never moved stays on the top row (a saved order, applied once a big store's lists are
+        read, shows the top of that order, not wherever the first name by name went)."""
         if not self.orders:
             self._given = records
-        untouched = not self.rows.cursor_moved and self.rows.cursor == 0
+        untouched = not self.rows.cursor_moved and self.rows.cursor == 0 and self.order not in self.orders[:1]
         at_top = untouched and keep_key is not None and keep_key == self.selected_key
         self.snapshot = snapshot
         self.records = records

@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.widgets import Input
 
 from tui.bindings import SEARCH_BINDINGS
-from tui.safe_text import printable_line
+from tui.safe_text import printable
 
 MAX_QUERY = 500
 """Characters a search may hold: a huge paste is cut, not sent whole through every search."""
@@ -20,7 +20,7 @@ HISTORY_LENGTH = 100
 
 def searchable(text: str) -> str:
     """Typed or pasted text as the search box keeps it: one line, no control characters, at most MAX_QUERY."""
-    line = printable_line(text)
+    line = printable(text).replace("\n", " ")
     return "".join(char if char == safe else " " for char, safe in zip(text.replace("\n", " "), line, strict=True))[
         :MAX_QUERY
     ]
