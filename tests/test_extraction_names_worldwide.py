@@ -668,6 +668,14 @@ CASES = [
         ["Ana Pereira", "Chen Okoro"],
     ),
     Case(
+        "a-title-of-title-words-and-a-play-ending-in-an-ellipsis-name-nobody",
+        "Report released\n\n"
+        "The report came from the Director of Policy Planning Staff of the Department of State.\n\n"
+        "\u201cWaiting for\u2026\u201d is a play by Ana Ruiz. \u201cIt is over now\u2026\u201d Ana Ruiz said.\n",
+        {"Ana Ruiz": None},
+        ["Ana Ruiz"],
+    ),
+    Case(
         "full-width-marks-and-a-trailing-ellipsis",
         "Carmakers look to exports\n\n"
         "“経済は回復している。” said Takeshi Yamada, a spokesman for the carmaker.\n\n"

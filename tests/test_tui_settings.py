@@ -420,3 +420,10 @@ async def test_a_config_that_cannot_be_written_is_said_once_and_the_app_goes_on(
         problems = [n.message for n in app._notifications if n.title == "Settings"]
         assert len(problems) == 1 and "not kept" in problems[0] and "No space left" in problems[0]
     assert not isolated_config.exists()
+
+
+def test_a_citation_style_written_in_capitals_is_taken(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('citation = " Markdown"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.citation == "markdown" and not settings.problems

@@ -172,6 +172,7 @@ def load_settings(path: Path | None = None) -> Settings:
         problems.append("theme ignored, it must be a string")
         theme = None
     citation = data.get("citation")
+    citation = citation.strip().lower() if isinstance(citation, str) else citation
     if citation is not None and citation not in CITATION_STYLES:
         problems.append(f"citation ignored, it must be one of {', '.join(map(_quoted, CITATION_STYLES))}")
         citation = None

@@ -34,9 +34,9 @@ LEAD_PREPOSITIONS = frozenset(
 MAX_ATTRIBUTION_TOKENS = 28
 INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "two", "three"})
 LOOKBACK = 300
-SENTENCE_PUNCTUATION = (".", "?", "!", ",", "\u2026", "\u3002", "\uff1f", "\uff01", "\uff0c", "\u3001")
-"""What ends a quoted sentence or clause (Chinese and Japanese full-width marks and the ellipsis too): a quote ending
-in one is speech, not a name in quote marks."""
+SENTENCE_PUNCTUATION = (".", "?", "!", ",", "\u3002", "\uff1f", "\uff01", "\uff0c", "\u3001")
+"""What ends a quoted sentence or clause (Chinese and Japanese full-width marks too): a quote ending in one is
+speech, not a name in quote marks."""
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
 OBJECT_PREPOSITIONS = frozenset(
     {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"}
@@ -137,7 +137,8 @@ class Attributor:
         words = quote_words(document.text[quote.start:quote.end])
         speech_nearby = self.speech[number] or (
             bool(before) and document.masked[before[-1].end:quote.start].strip().startswith(":"))
-        if self._named_thing(before, words, speech_nearby):
+        said_next = any(token.text in SPEECH_VERBS for token in after[:3])
+        if not said_next and self._named_thing(before, words, speech_nearby):
             return None
         found = self._after(quote, number, after)
         if found is None:

@@ -251,7 +251,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if word in ("of", "for", "on") and current and position + 1 < len(run):
                 head = current[-1].text
                 named = len(current) == 2 and current[0].text in GIVEN_NAMES and head not in ORG_OF_HEADS
-                if chained and _titled_name(current, run[position + 1:position + 3]):
+                if chained and _titled_name(current, run[position + 1:]):
                     chained = False  # "Secretary of Commerce Ann Ruiz | of the Harbor Council"
                 elif chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named:
                     chained = True
@@ -296,11 +296,18 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
 def _titled_name(piece: list[Token], after: list[Token]) -> bool:
     """Whether a piece is a title "of" its portfolio and a person's name ("Secretary of Commerce Ann Ruiz") and the
     "of" after it leads to an organization ("of the Department of Commerce"): that "of" starts what the person is
-    of, rather than continuing the title."""
+    of, rather than continuing the title. The last two words are taken for a name when the first is a given name or
+    the organization repeats the portfolio ("Director of Policy Planning Staff of the Department of State" names
+    nobody)."""
     words = [token.text for token in piece]
     following = [token.text for token in after if token.text != "the"]
-    return len(words) >= 5 and words[0] in TITLE_HEADS and words[1] == "of" and words[-1][:1].isupper() \
-        and all(word not in ORG_HEADS for word in words[-2:]) and bool(following) and following[0] in ORG_HEADS
+    if len(words) < 5 or words[0] not in TITLE_HEADS or words[1] != "of" or not following \
+            or following[0] not in ORG_HEADS:
+        return False
+    name = words[-2:]
+    if not _name_words(name) or any(word in ORG_HEADS for word in name):
+        return False
+    return name[0] in GIVEN_NAMES or bool(set(words[2:-2]) & set(following))
 
 
 def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> int:
@@ -653,9 +660,11 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
 
 
 def _place_before_name(words: list[str]) -> bool:
-    """Whether the first of these words after a title is a place ahead of a whole name: a place that is no given
-    name, before two more words ("Mayor Florence Okafor" and "President Sofia Marek" are named so)."""
-    return words[0] in PLACE_WORDS and words[0] not in GIVEN_NAMES and len(words) > 2
+    """Whether the first of these words after a title is a place ahead of a name: a place that is no given name,
+    before two more words, or a country ("Mayor Florence Okafor" and "President Sofia Marek" are named so, and
+    "Mayor London Breed"; "President Ukraine Zelensky" is not)."""
+    place = words[0]
+    return place in PLACE_WORDS and place not in GIVEN_NAMES and (len(words) > 2 or place in COUNTRIES)
 
 
 def _name_words(words: list[str]) -> bool:
