@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 KEY_COLUMN = 16
 DESCRIPTION_COLUMN = 34
+HELP_FRAME = 6
+"""Columns of the help box around its lines: the border, the padding and the scroll bar, two each."""
 
 
 class HelpScreen(ModalScreen[None]):
@@ -29,8 +31,10 @@ class HelpScreen(ModalScreen[None]):
     app: WhosaidApp
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help"):
-            yield Static(self.key_table(), id="help-keys", markup=False)
+        table = self.key_table()
+        with VerticalScroll(id="help") as help_box:
+            help_box.styles.width = max(line.cell_length for line in table.split("\n")) + HELP_FRAME
+            yield Static(table, id="help-keys", markup=False)
 
     def on_mount(self) -> None:
         help_box = self.query_one("#help")
