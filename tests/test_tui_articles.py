@@ -204,3 +204,24 @@ def test_snapshot_articles_pane(snap_compare, news_store: Store) -> None:  # noq
         await settle(pilot)
 
     assert snap_compare(make_app(news_store), terminal_size=SIZE, run_before=show_articles)
+
+
+class _NoTexts:
+    def text_of(self, article_key: str) -> str:
+        return ""
+
+    def title_of(self, article_key: str) -> str:
+        return ""
+
+
+def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet() -> None:
+    from store.records import ArticleRecord
+    from tui.articles import article_row
+
+    article = ArticleRecord(
+        "k", "Harbor vote passes after a long night", "a.txt", "h", "2024-06-12T00:00:00", _NoTexts(),
+        date="2024-06-12", outlet="The Coastal Ledger Weekly",
+    )
+    narrow, wide = article_row(article, "", None, 44).plain, article_row(article, "", None, 80).plain
+    assert narrow.startswith("2024-06-12 The Coas") and narrow.index("Harbor") <= 44 // 2
+    assert wide.startswith("2024-06-12 The Coastal Le")
