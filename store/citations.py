@@ -22,6 +22,11 @@ _MARKDOWN_ESCAPES = str.maketrans({char: f"\\{char}" for char in MARKDOWN_SPECIA
 SPACES = re.compile(r"\s+")
 
 
+def speaker_line(name: str | None, role: str | None, organization: str | None) -> str:
+    """'Name, role, organization' as a citation or a search line names a speaker (empty when nothing is known)."""
+    return ", ".join(part for part in (name, *role_and_organization(role, organization)) if part)
+
+
 def role_and_organization(role: str | None, organization: str | None) -> tuple[str, ...]:
     """A speaker's role and organization as a line names them: the organization left out when the role names it
     already ("spokesman for Acme Corp.", not "spokesman for Acme Corp., Acme Corp."), and any that is missing."""
@@ -76,10 +81,10 @@ def one_line(value: str | None) -> str | None:
     return text or None
 
 
-def citation_style(environ: Mapping[str, str] | None = None) -> str:
-    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES), `plain` when it names none."""
+def citation_style(environ: Mapping[str, str] | None = None, otherwise: str = "plain") -> str:
+    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES), `otherwise` when it names none."""
     value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip().lower()
-    return value if value in CITATION_STYLES else "plain"
+    return value if value in CITATION_STYLES else otherwise
 
 
 def format_citation(citation: Citation, style: str | None = None, *, cleaned: bool = False) -> str:
@@ -93,8 +98,7 @@ def format_citation(citation: Citation, style: str | None = None, *, cleaned: bo
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
     clean = citation if cleaned else citation.cleaned()
-    who = (clean.speaker, *role_and_organization(clean.role, clean.organization))
-    speaker = ", ".join(part for part in who if part) or "unattributed"
+    speaker = speaker_line(clean.speaker, clean.role, clean.organization) or "unattributed"
     details = _details(clean, style)
     text, speaker = (md(clean.text), md(speaker)) if style == "markdown" else (clean.text, speaker)
     body = f"\u201c{text}\u201d \u2014 {speaker}"

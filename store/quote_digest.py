@@ -87,9 +87,10 @@ class Filter:
         return all(bits[position >> 3] >> (position & 7) & 1 for position in map(mod, pairs, repeat(size)))
 
 
-def _bit_set(positions: Iterable[int], size: int) -> bytes:
-    """`size` bits (a multiple of 8) with these positions set, as `Filter.bits` holds them."""
-    bits = bytearray(size // 8)
+def _bit_set(positions: Iterable[int], size: int, earlier: bytes = b"") -> bytes:
+    """`size` bits (a multiple of 8) with these positions set, as `Filter.bits` holds them, and those `earlier` (of
+    the same size) had."""
+    bits = bytearray(earlier or size // 8)
     for position in positions:
         bits[position >> 3] |= 1 << (position & 7)
     return bytes(bits)
@@ -157,10 +158,8 @@ def digest_with(digest: Sequence[str], said: Sequence[QuoteHashes]) -> list[str]
     last = read_digest(digest[-1]) if digest else None
     if last is not None and digest[-1].startswith(DIGEST_FORMAT) and last.held + len(pairs) <= last.room:
         size = 8 * len(last.bits)
-        bits = bytearray(last.bits)
-        for position in map(mod, pairs, repeat(size)):
-            bits[position >> 3] |= 1 << (position & 7)
-        return [*digest[:-1], _filter_text([*last.leads, *leads], last.held + len(pairs), bytes(bits))]
+        bits = _bit_set(map(mod, pairs, repeat(size)), size, last.bits)
+        return [*digest[:-1], _filter_text([*last.leads, *leads], last.held + len(pairs), bits)]
     size = _bit_size(max(len(pairs), GROWTH * last.room) if last is not None else len(pairs))
     return [*digest, _filter_text(leads, len(pairs), _bit_set(map(mod, pairs, repeat(size)), size))]
 

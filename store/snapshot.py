@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from store import storage
 from store.article_metadata import stored_metadata
 from store.built_once import built_once
-from store.citations import Citation, format_citation, role_and_organization
+from store.citations import Citation, format_citation, role_and_organization, speaker_line
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keyed_listing import ARTICLE_FILTERS
@@ -1485,7 +1485,7 @@ class Snapshot:
         """Who said a quote, with their role and organization in that article: 'Name, role, organization'."""
         if quote.speaker_kind == "person" and quote.speaker_key:
             name, role, organization = self.speaker_details(quote)
-            return ", ".join(part for part in (name, *role_and_organization(role, organization)) if part)
+            return speaker_line(name, role, organization)
         return quote.speaker_name or "unattributed"
 
     def citation_of(self, quote: QuoteRecord) -> Citation:

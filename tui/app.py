@@ -19,7 +19,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme
 
 from store import QuoteRecord, Snapshot, Store, WhosaidError
-from store.citations import CITATION_ENV, CITATION_STYLES, citation_style
+from store.citations import CITATION_STYLES, citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen
 from tui.commands import WhosaidCommands
@@ -178,8 +178,7 @@ class WhosaidApp(App[None]):
         elif chosen:
             self._unknown_theme = chosen
         self._saved_theme = self.theme
-        from_environment = os.environ.get(CITATION_ENV, "").strip().lower() in CITATION_STYLES
-        self.citation_style = citation_style() if from_environment else self.settings.citation or citation_style()
+        self.citation_style = citation_style(otherwise=self.settings.citation or "plain")
         """The style `y` copies citations in: from WHOSAID_CITATION, else the config file, then as chosen in the
         palette."""
 

@@ -61,11 +61,11 @@ def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None
     title = highlighted(article.title, query, style="bold")
     if width < OUTLET_FROM_WIDTH:
         return Content.assemble(date, " ", title)
-    if width < DETAILS_FROM_WIDTH:
-        column = max(OUTLET_COLUMN // 2, min(OUTLET_COLUMN, (width - 11) // 3))
-        outlet = plain(article.outlet or "", MUTED_STYLE).truncate(column - 1, ellipsis=True, pad=True)
+    detailed = width >= DETAILS_FROM_WIDTH
+    column = OUTLET_COLUMN if detailed else max(OUTLET_COLUMN // 2, min(OUTLET_COLUMN, (width - 11) // 3))
+    outlet = plain(article.outlet or "", MUTED_STYLE).truncate(column - 1, ellipsis=True, pad=True)
+    if not detailed:
         return Content.assemble(date, " ", outlet, " ", title)
-    outlet = plain(article.outlet or "", MUTED_STYLE).truncate(OUTLET_COLUMN - 1, ellipsis=True, pad=True)
     counted = Content.styled(counts_label(counts), MUTED_STYLE)
     return Content.assemble(date, " ", outlet, " ", counted, "  ", title, "  ", plain(article.source, MUTED_STYLE))
 

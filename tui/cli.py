@@ -14,7 +14,7 @@ from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from store.citations import role_and_organization
+from store.citations import role_and_organization, speaker_line
 from store.collector import collector_paused
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
@@ -838,8 +838,7 @@ class QuoteLines:
         """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
         kept for the next quote with the same."""
         if said.kind == "person":
-            described = role_and_organization(said.role, said.organization)
-            speaker = ", ".join([part for part in (said.name, *described) if part])
+            speaker = speaker_line(said.name, said.role, said.organization)
         else:
             speaker = said.name or "unattributed"
         self._kept(self.speakers)
