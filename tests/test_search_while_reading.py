@@ -427,6 +427,27 @@ async def test_a_person_and_a_quote_show_in_the_detail_while_the_store_is_indexe
 
 
 @synchronously
+async def test_the_first_person_shows_in_the_detail_once_the_whole_store_is_listed_with_no_key_pressed(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A user who opens a big store and waits sees the person under the cursor as soon as the whole lists are read,
+    not "Reading the store…" for the half minute the indexing takes."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    reading = held_reading(monkeypatch)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await browsing_whole_store(pilot, whole)
+        assert app.snapshot.indexing
+        first = screen.people.selected
+        assert first is not None
+        assert first.name in await detail_shows(pilot, first.name)
+        reading.set()
+        await settle(pilot)
+        assert first.name in str(screen.detail.summary.render())
+
+
+@synchronously
 async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_once_known_while_indexing(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,

@@ -334,7 +334,16 @@ class BrowseScreen(Screen[None]):
         self.quotes.show(snapshot, quotes, len(snapshot.quotes), query, self.quotes.selected_key)
         if with_detail and snapshot is self._prepared:
             self.detail.show(snapshot, self.detail.subject, query, self.detail.position)
+        elif with_detail and snapshot.indexing and self.detail.subject is None:
+            self._show_focused_selection()
         self.app.sub_title = self.app.store_line()
+
+    def _show_focused_selection(self) -> None:
+        """Show the focused pane's selection in the detail: the whole lists of a big store came while it is indexed,
+        and the row under the cursor is not to wait for the indexing or a key."""
+        current = self.pane(self.current_pane)
+        if isinstance(current, RecordPane) and current.rows.has_focus:
+            self.show_selection(current)
 
     @work(thread=True, exclusive=True, group="quotes", exit_on_error=False, description="search quotes")
     def find_quotes(self, snapshot: Snapshot, query: str, with_detail: bool) -> None:
