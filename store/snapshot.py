@@ -61,6 +61,8 @@ PEOPLE_ORDERS = ("name", "surname", "count", "latest")
 """How the people can be listed (see `Snapshot.people_in_order`)."""
 STOP_CHECK_QUOTES = 65_536
 """Quotes whose articles are looked up between two checks whether the search was made stale."""
+STOP_CHECK_OWNERS = 1024
+"""Organizations counted between two checks whether the sort was made stale."""
 UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
 SAID_TERMS_KEPT = 4
@@ -618,17 +620,45 @@ class Snapshot:
         return Snapshot._spoken_for.is_built(self)
 
     def quotes_by_organization(self, organization_key: str) -> Sequence[QuoteRecord]:
-        """Quotes attributed to the organization itself, then to its people, each once (records made only as read).
-        While a big store is indexed (see `indexing`), every copy of them, found in the stored index by key."""
+        """Quotes said for the organization: by itself, or by a person speaking for it in that article (their
+        appearance in it names the organization), each once, in stored order, as `org:` keeps them. While a big
+        store is indexed (see `indexing`), every copy of them, found in the stored index by key."""
         if self.indexing:
+            return self._copies_said_for(organization_key)
+        return self._entries(self._quote_positions_for_organization(organization_key))
+
+    def _copies_said_for(self, organization_key: str) -> CopiesListed:
+        """Every stored copy of the quotes said for an organization (see `quotes_by_organization`), from the stored
+        index by key, in stored order. An index written before it kept who spoke for whom gives every quote of the
+        organization's people."""
+        from store.keyed_quote_index import KeyedQuoteIndex
+
+        index = self._quote_index
+        assert isinstance(index, KeyedQuoteIndex)
+        own = f"organization:{organization_key}"
+        if not index.knows_spoken_for:
             people = (f"person:{person.key}" for person in self.people_of_organization(organization_key))
-            speakers = [f"organization:{organization_key}", *people]
-            return self._copies_said_by(*speakers)
-        groups = self.stored_quotes.groups()
-        positions = groups.entries_among(self._quote_positions_of(f"organization:{organization_key}"))
-        for person in self.people_of_organization(organization_key):
-            positions.extend(groups.entries_among(self._quote_positions_of(f"person:{person.key}")))
-        return QuoteSelection(self.stored_quotes, positions)
+            return self._copies_said_by(own, *people)
+        found = set(index.speakers_positions([own]).get(own, ()))
+        for positions in index.spoken_for_positions(self._name_keys_standing_for(own)).values():
+            found.update(positions)
+        return CopiesListed(self.stored_quotes, sorted(found))
+
+    def _name_keys_standing_for(self, *organizations: str) -> list[str]:
+        """The name keys of these organizations' names ("organization:KEY") that stand for them: the store resolves
+        a person's appearance for a name to the first organization of that name key (see
+        `OrganizationKeysByName`)."""
+        keys_by_name = self._organization_keys_by_name
+        return [
+            named_key
+            for speaker in organizations
+            for named_key in dict.fromkeys(map(name_key_unkept, self._names_of(speaker)))
+            if keys_by_name.get(named_key) == speaker.partition(":")[2]
+        ]
+
+    def _quote_positions_for_organization(self, organization_key: str) -> array:
+        """Positions of the quotes said for an organization (see `quotes_by_organization`), every copy, ascending."""
+        return self._quotes_for_organizations({organization_key})
 
     def _entries(self, positions: Sequence[int]) -> QuoteSelection:
         """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
@@ -740,15 +770,15 @@ class Snapshot:
             elif order == "surname":
                 keys = [(surname_key(name), name.casefold()) for name in self.keys_and_names("people")[1]]
             else:
-                counts, names = self._entry_counts[0], self.keys_and_names("people")[1]
+                counts, names = self._person_entry_counts, self.keys_and_names("people")[1]
                 keys = [(-counts[position], name.casefold()) for position, name in enumerate(names)]
             made = Selection(self.people, array("I", sorted(range(len(keys)), key=keys.__getitem__)))
             self._orders_made[("people", order)] = made
         return made
 
     def organizations_in_order(self, order: str) -> Sequence[OrganizationRecord]:
-        """Every organization by name as stored, by quotes (its own and its people's, most first) or by latest
-        article (newest first), ties by name; made once an order, as `people_in_order`."""
+        """Every organization by name as stored, by quotes (its own and those its people said for it, most first) or
+        by latest article (newest first), ties by name; made once an order, as `people_in_order`."""
         if order == "name":
             return self.organizations
         if order not in ("count", "latest"):
@@ -756,13 +786,8 @@ class Snapshot:
         made = self._orders_made.get(("organizations", order))
         if made is None:
             if order == "count":
-                people, own = self._entry_counts
-                spoken_for, positions = self._spoken_for[0], self._organization_positions
-                keys, names = self.keys_and_names("organizations")
-                said = [
-                    own[number] + sum(people[person] for person in set(spoken_for.at(positions.get(key))))
-                    for number, key in enumerate(keys)
-                ]
+                names = self.keys_and_names("organizations")[1]
+                said = self._organization_entry_counts
             else:
                 documents = self._organization_documents()
                 names = [document["name"] for document in documents]
@@ -784,18 +809,27 @@ class Snapshot:
         return {}
 
     @built_once
-    def _entry_counts(self) -> tuple[array, array]:
-        """How many quotes the detail of each person lists, and of each organization its own (not its people's), by
-        their positions: each speaker's quotes less their copies (see `QuoteGroups.copies_by_speaker`), every quote
-        grouped. Held by position, not by speaker id (336,000 ids at 100,000 articles)."""
+    def _person_entry_counts(self) -> array:
+        """How many quotes the detail of each person lists, by their positions: each one's quotes less their copies
+        (see `QuoteGroups.copies_by_speaker`), every quote grouped. Held by position, not by speaker id (200,000
+        ids at 100,000 articles)."""
         groups = self.stored_quotes.groups()
         copies, said = groups.copies_by_speaker(), groups.speaker_positions
-        counted = []
-        for kind, table in (("person", "people"), ("organization", "organizations")):
-            keys = self.keys_and_names(table)[0]
-            speakers = [f"{kind}:{key}" for key in keys]
-            counted.append(array("I", [len(said.get(speaker, ())) - copies.get(speaker, 0) for speaker in speakers]))
-        return counted[0], counted[1]
+        speakers = [f"person:{key}" for key in self.keys_and_names("people")[0]]
+        return array("I", [len(said.get(speaker, ())) - copies.get(speaker, 0) for speaker in speakers])
+
+    @built_once
+    def _organization_entry_counts(self) -> array:
+        """How many quotes each organization's detail lists (see `quotes_by_organization`), by position: its own
+        and those its people said for it, copies counted once."""
+        keys = self.keys_and_names("organizations")[0]
+        entries_among = self.stored_quotes.groups().entries_among
+        counts = array("I", bytes(4 * len(keys)))
+        for number, key in enumerate(keys):
+            if number % STOP_CHECK_OWNERS == 0:
+                check_stop()
+            counts[number] = len(entries_among(self._quotes_for_organizations({key})))
+        return counts
 
     def keys_and_names(self, table: str) -> tuple[Sequence[str], Sequence[str]]:
         """The people's or organizations' (`table`) keys and names, in their order (held, where they are, without a
@@ -1097,14 +1131,7 @@ class Snapshot:
         found: set[int] = set().union(*index.speakers_positions(sorted(named)).values())
         if query_filter.field != "org":
             return found
-        keys_by_name = self._organization_keys_by_name
-        standing = [
-            named_key
-            for speaker in named
-            for named_key in dict.fromkeys(map(name_key_unkept, self._names_of(speaker)))
-            if keys_by_name.get(named_key) == speaker.partition(":")[2]
-        ]
-        for positions in index.spoken_for_positions(standing).values():
+        for positions in index.spoken_for_positions(self._name_keys_standing_for(*named)).values():
             found.update(positions)
         return found
 
@@ -1283,7 +1310,13 @@ class Snapshot:
     def _quotes_for_organization_named(self, term: Term) -> array:
         """Quotes said by an organization the term names, or by a person speaking for it in that article,
         ascending."""
-        organizations = {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
+        return self._quotes_for_organizations(
+            {s.partition(":")[2] for s in self._speakers_named(term) if s.startswith("organization:")}
+        )
+
+    def _quotes_for_organizations(self, organizations: set[str]) -> array:
+        """Quotes said by any of these organizations (their keys), or by a person speaking for one of them in that
+        article, ascending."""
         quoted = self._quote_positions_by_speaker
         runs: list[Sequence[int]] = [quoted.get(f"organization:{key}", ()) for key in organizations]
         people, articles, unstored = self._spoken_for
