@@ -1342,13 +1342,16 @@ class Snapshot:
         article_positions = self._article_index.positions()
         stored_articles = len(self.articles)
         unstored: dict[str, int] = {}
+        owner_named: dict[str, int | None] = {}  # each name met so far, and whose it is: most recur
         owners, speakers, articles = array("I"), array("I"), array("I")
         for position, document in enumerate(self._person_documents()):
             for appearance in document.get("appearances", ()):
                 named = appearance.get("organization")
                 if not named:
                     continue
-                owner = keys_by_name.position_of(name_key_unkept(named))
+                owner = owner_named.get(named, -1)
+                if owner == -1:
+                    owner = owner_named[named] = keys_by_name.position_of(name_key_unkept(named))
                 if owner is None:
                     continue
                 article = article_positions.get(appearance["article"])
