@@ -141,3 +141,37 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         assert len(screen.people.records) == len(whole.people)
         assert screen.people.selected_key == whole.people[2].key, "the person moved to is still selected"
         assert "Reading the store" not in screen.detail.full_summary.plain
+
+
+@synchronously
+@pytest.mark.parametrize("pane", ["people", "quotes"])
+async def test_a_row_opened_before_the_store_is_read_shows_in_the_detail_once_it_is(
+    written: Path, monkeypatch: pytest.MonkeyPatch, pane: str
+) -> None:
+    """Enter pressed on a first-screen row while the rest is read opens the detail, which says it is reading, and
+    then shows that row's person or quote rather than "Reading the store…" for good."""
+    store = Store(written, extractor=tagged_extract)
+    reading = threading.Event()
+    unblocked = store.refresh
+
+    def held_refresh() -> bool:
+        reading.wait(10)
+        return unblocked()
+
+    monkeypatch.setattr(store, "refresh", held_refresh)
+    whole = Store(written, extractor=tagged_extract).snapshot
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen) and app.snapshot.preview
+        if pane == "quotes":
+            await pilot.press("3")
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert screen.detail.full_summary.plain == "Reading the store\u2026"
+        reading.set()
+        await settle(pilot)
+        assert not app.snapshot.preview
+        expected = whole.people[1].name if pane == "people" else whole.quotes[1].text.strip()[:30]
+        assert expected in screen.detail.full_summary.plain

@@ -448,6 +448,37 @@ async def test_the_first_person_shows_in_the_detail_once_the_whole_store_is_list
 
 
 @synchronously
+async def test_a_person_opened_on_the_first_screen_shows_once_the_whole_lists_are_read_while_indexing(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Enter on a first-screen row, before the whole lists are read, shows that person as soon as they are, while
+    the store is still indexed: not "Reading the store…" until the indexing ends."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    reading = held_reading(monkeypatch)
+    store = Store(store_path)
+    listing = threading.Event()
+    unblocked = store.refresh
+
+    def held_refresh() -> bool:
+        listing.wait(10)
+        return unblocked()
+
+    monkeypatch.setattr(store, "refresh", held_refresh)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.snapshot.preview
+        await pilot.press("down", "enter")
+        listing.set()
+        await browsing_whole_store(pilot, whole)
+        assert app.snapshot.indexing
+        person = whole.people[1]
+        assert person.name in await detail_shows(pilot, person.name)
+        reading.set()
+
+
+@synchronously
 async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_once_known_while_indexing(
     store_path: Path,  # noqa: F811
     monkeypatch: pytest.MonkeyPatch,

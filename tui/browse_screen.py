@@ -259,7 +259,7 @@ class BrowseScreen(Screen[None]):
                 self.load(message.snapshot)
                 return
             waits, self._selection_waits = self._selection_waits, None
-            if waits is not None and waits.rows.has_focus:
+            if waits is not None and (waits.rows.has_focus or self.detail.subject is None):
                 self.show_selection(waits)
                 return
             if self.detail.subject is not None:
@@ -339,11 +339,13 @@ class BrowseScreen(Screen[None]):
         self.app.sub_title = self.app.store_line()
 
     def _show_focused_selection(self) -> None:
-        """Show the focused pane's selection in the detail: the whole lists of a big store came while it is indexed,
-        and the row under the cursor is not to wait for the indexing or a key."""
+        """Show the focused pane's selection in the detail, or the row opened while the first rows were shown: the
+        whole lists of a big store came while it is indexed, and neither is to wait for the indexing or a key."""
         current = self.pane(self.current_pane)
         if isinstance(current, RecordPane) and current.rows.has_focus:
             self.show_selection(current)
+        elif self._selection_waits is not None:
+            self.show_selection(self._selection_waits)
 
     @work(thread=True, exclusive=True, group="quotes", exit_on_error=False, description="search quotes")
     def find_quotes(self, snapshot: Snapshot, query: str, with_detail: bool) -> None:
