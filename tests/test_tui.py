@@ -18,6 +18,7 @@ from textual.worker import WorkerCancelled
 from store import Extraction, Organization, Person, Quote, Store, storage
 from tui import panes, sorting
 from tui.app import WhosaidApp
+from tui.link_list import Subject
 from tui.row_list import RowList
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
@@ -115,9 +116,25 @@ async def test_search_with_no_match_says_so_and_filters_people(store: Store) -> 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("slash", *"sullivan")
         assert [p.name for p in app.screen.people.records] == ["Jake Sullivan"]
+        await settle(pilot)
+        assert "Sullivan" in app.screen.detail.full_summary.plain
         await pilot.press(*"xyzzy")
         assert app.screen.quotes.records == []
         assert "No quotes match" in app.screen.quotes.rows.empty_message.plain
+        await settle(pilot)
+        assert app.screen.people.records == app.screen.organizations.records == []
+        assert "Sullivan" not in app.screen.detail.full_summary.plain, "no detail of what no list holds"
+
+
+@synchronously
+async def test_a_search_in_the_articles_pane_shows_its_first_article(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "slash", *"production")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.articles.records
+        assert screen.detail.subject == Subject("article", screen.articles.records[0].key)
 
 
 @synchronously

@@ -272,8 +272,12 @@ class BrowseScreen(Screen[None]):
                 self.show_selection(pane)
 
     def first_result(self) -> RecordPane | None:  # type: ignore[type-arg]
-        """The pane whose first record a search shows in the detail: quotes before people before organizations."""
-        return next((pane for pane in (self.quotes, self.people, self.organizations) if pane.records), None)
+        """The pane whose first record a search shows in the detail: the Articles pane while it is the current one
+        (it takes the Quotes pane's place), else quotes before people before organizations."""
+        panes = (self.quotes, self.people, self.organizations)
+        if self.current_pane == "articles":
+            panes = (self.articles, *panes)
+        return next((pane for pane in panes if pane.records), None)
 
     @property
     def record_panes(self) -> tuple[RecordPane, ...]:  # type: ignore[type-arg]
@@ -428,8 +432,11 @@ class BrowseScreen(Screen[None]):
         """While searching, the detail shows the first result; otherwise it redraws with the new highlights."""
         self._detail_timer = None
         first = self.first_result()
-        if self.search_text.strip() and first is not None and not self.history:
-            self.show_selection(first)
+        if self.search_text.strip() and not self.history:
+            if first is not None:
+                self.show_selection(first)
+            elif self.detail.subject is not None:
+                self.show_subject(None)  # nothing matches: no detail of a record no list holds
         elif self._prepared is self.app.snapshot:
             self.show_subject(self.detail.subject, self.detail.position)
 
