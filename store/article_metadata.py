@@ -18,6 +18,12 @@ def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
     return {**fields, "url": url}
 
 
+def article_sort_date(document: Mapping[str, Any]) -> str:
+    """The date an article document is ordered by: its published date where known, else when it was ingested (as
+    `ArticleRecord.sort_date` says)."""
+    return _string(document.get("date")) or str(document.get("ingested_at", ""))
+
+
 def _string(value: object) -> str | None:
     """A stored string, or None for anything else."""
     return value if isinstance(value, str) and value else None

@@ -54,6 +54,11 @@ class PositionRuns:
                 filled[number] += 1
         self._values = values
 
+    def in_order(self) -> array:
+        """Every paired position, run after run: ordered by number, each number's in the order they came (a counting
+        sort, with no key object made for each position)."""
+        return self._values
+
     def at(self, number: int | None) -> Sequence[int]:
         """The positions paired with `number` (none for None: a key the snapshot does not hold)."""
         if number is None:

@@ -12,7 +12,7 @@ from itertools import accumulate, chain, compress
 from typing import TYPE_CHECKING, Any
 
 from store import storage
-from store.article_metadata import stored_metadata
+from store.article_metadata import article_sort_date, stored_metadata
 from store.built_once import built_once
 from store.citations import Citation, format_citation, role_and_organization, speaker_line
 from store.errors import StoreError
@@ -63,6 +63,9 @@ STOP_CHECK_QUOTES = 65_536
 """Quotes whose articles are looked up between two checks whether the search was made stale."""
 STOP_CHECK_OWNERS = 1024
 """Organizations counted between two checks whether the sort was made stale."""
+QUOTES_SORTED_APART = 16
+"""A list of quotes shorter than the store's quotes by this factor is sorted as it is; a longer one is taken from
+every stored quote in that order, made once."""
 UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
 SAID_TERMS_KEPT = 4
@@ -1388,35 +1391,66 @@ class Snapshot:
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
         """The quotes in one of SORT_ORDERS: as stored (article), by speaker's name, or by their article's date
-        (published where known, else when it was ingested); ties keep the stored order."""
+        (published where known, else when it was ingested); ties keep the stored order. A long list is taken from
+        every stored quote put in that order once (see `_quote_order`): a search typed while the Quotes pane is by
+        date does not sort a million quotes again."""
         if order == "article":
             return quotes
-        if order == "speaker":
-
-            speakers, name_of = self._quote_speakers, self.stored_quotes.speaker_name
-            said_by = speakers.codes if isinstance(speakers, NumberedColumn) else speakers
-            folded: dict[int | str | None, tuple[bool, str]] = {}
-
-            def key(position: int) -> tuple[int, str, int]:
-                speaker = said_by[position]
-                if speaker not in folded:
-                    name = name_of(speakers[position])
-                    folded[speaker] = (name is None, fold(name or ""))
-                return (*folded[speaker], position)
-
-        elif order == "date":
-            dates: dict[str, str] = {}
-
-            def key(position: int) -> tuple[int, str, int]:  # type: ignore[misc]
-                article_key = self._quote_article_keys[position]
-                if article_key not in dates:
-                    article = self.article(article_key)
-                    dates[article_key] = article.sort_date if article is not None else ""
-                return (0, dates[article_key], position)
-
-        else:
+        if order not in ("speaker", "date"):
             raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_ORDERS)}")
-        return QuoteSelection(self.stored_quotes, sorted(quotes.positions, key=key))
+        positions = quotes.positions
+        stored = len(self.stored_quotes)
+        if len(positions) * QUOTES_SORTED_APART < stored:
+            ranked = sorted(zip(self._quote_ranks(order, positions), positions, strict=True))
+            return QuoteSelection(self.stored_quotes, [position for _rank, position in ranked])
+        ordered = self._quote_order(order)
+        flags = marked(stored, positions)
+        return QuoteSelection(self.stored_quotes, array("I", compress(ordered, map(flags.__getitem__, ordered))))
+
+    @built_once
+    def _quote_orders(self) -> dict[str, array]:
+        """Every stored quote's position in each order made so far (see `_quote_order`)."""
+        return {}
+
+    def _quote_order(self, order: str) -> array:
+        """Every stored quote's position, in `order` (a second or two for a million quotes, made once an order)."""
+        made = self._quote_orders.get(order)
+        if made is None:
+            ranks = self._quote_ranks(order, range(len(self.stored_quotes)))
+            made = PositionRuns.of_numbers(max(ranks, default=0) + 1, ranks).in_order()
+            self._quote_orders[order] = made
+        return made
+
+    def _quote_ranks(self, order: str, positions: Sequence[int]) -> array:
+        """Each of these stored quotes' rank in `order`, in their order: by their articles' dates, or their
+        speakers' names (the unattributed last); quotes of one rank keep their stored order."""
+        if order == "date":
+            article_of = self._quote_article_positions
+            documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
+            dated: dict[int, str] = {}
+            for position in positions:
+                article = article_of[position]
+                if article not in dated:
+                    if article == UNKNOWN_ARTICLE:
+                        dated[article] = ""
+                    elif documents is not None:
+                        dated[article] = article_sort_date(documents[article])
+                    else:
+                        dated[article] = self.articles[article].sort_date
+            keys: dict[Any, Any] = dated
+            owner_of: Sequence[Any] = article_of
+        else:
+            speakers, name_of = self._quote_speakers, self.stored_quotes.speaker_name
+            owner_of = speakers.codes if isinstance(speakers, NumberedColumn) else speakers
+            keys = {}
+            for position in positions:
+                speaker = owner_of[position]
+                if speaker not in keys:
+                    name = name_of(speakers[position])
+                    keys[speaker] = (name is None, fold(name or ""))
+        rank_of = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
+        owner_ranks = {owner: rank_of[key] for owner, key in keys.items()}
+        return array("I", (owner_ranks[owner_of[position]] for position in positions))
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""

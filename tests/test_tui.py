@@ -820,13 +820,14 @@ async def test_a_search_result_row_starts_near_its_first_match_and_the_quote_det
         summary = app.screen.detail.full_summary
         marked = [summary.plain[span.start : span.end] for span in summary.spans if span.style == "bold reverse"]
         assert marked.count("Western") == 2
-        await pilot.press("escape", "slash", "ctrl+u", *"production weapons", "enter")
+        await pilot.press("escape", "slash", "ctrl+u", *"production supply", "enter")
         await settle(pilot)
+        assert quotes.records
         await pilot.press("enter")
         await settle(pilot)
         summary = app.screen.detail.full_summary
         spans = [span for span in summary.spans if span.style == "bold reverse"]
-        assert {"production", "weapons"} <= {summary.plain[span.start : span.end].lower() for span in spans}
+        assert {"production", "supply"} <= {summary.plain[span.start : span.end].lower() for span in spans}
 
 
 @pytest.mark.parametrize("focus", [(), ("slash",)])

@@ -1,0 +1,71 @@
+"""Quotes by date or by speaker: a long list is taken from every stored quote put in that order once, and lists
+exactly what sorting it alone lists, so that a search typed while the Quotes pane is by date answers at once."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from store import Store
+from store import snapshot as snapshot_module
+from store.keys import fold
+from store.quote_records import QuoteSelection
+from tests.conftest import tagged_extract
+from tests.test_front_pages import story
+
+
+@pytest.fixture
+def dated_path(tmp_path: Path) -> Path:
+    """Articles with published dates in no order, some without, written in several batches."""
+    rng = random.Random(5)
+    path = tmp_path / "store.json"
+    articles = []
+    for number in range(40):
+        name, text = story(rng, number)
+        date = {} if number % 7 == 0 else {"date": f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"}
+        articles.append((name, text, date))
+    Store(path, extractor=tagged_extract).ingest(articles, batch_size=9)
+    return path
+
+
+def sorted_alone(snapshot: snapshot_module.Snapshot, positions: list[int], order: str) -> list[int]:
+    """The positions ordered by their quotes' articles' dates or their speakers' names (the unattributed last),
+    ties in stored order, told from the records."""
+    records = snapshot.stored_quotes
+
+    def key(position: int) -> tuple:
+        quote = records[position]
+        if order == "date":
+            article = snapshot.article(quote.article_key)
+            return (article.sort_date if article is not None else "", position)
+        name = quote.speaker_name
+        return (name is None, fold(name or ""), position)
+
+    return sorted(positions, key=key)
+
+
+@pytest.mark.parametrize("order", ["date", "speaker"])
+def test_a_long_list_in_an_order_is_the_list_sorted_alone(
+    dated_path: Path, monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    rng = random.Random(order)
+    snapshot = Store(dated_path).snapshot
+    stored = len(snapshot.stored_quotes)
+    dates = {article.sort_date for article in snapshot.articles}
+    assert len(dates) > 10 and stored > 100
+    for apart in (0, 1):
+        monkeypatch.setattr(snapshot_module, "QUOTES_SORTED_APART", apart)
+        for size in (0, 1, stored // 3, stored):
+            positions = sorted(rng.sample(range(stored), size))
+            listed = snapshot.sorted_quotes(QuoteSelection(snapshot.stored_quotes, positions), order)
+            assert list(listed.positions) == sorted_alone(snapshot, positions, order), (apart, size)
+        assert (order in snapshot._quote_orders) == (apart == 1), "the whole order is made once and kept"
+    every = snapshot.sorted_quotes(snapshot.quotes, order)
+    texts = [quote.text for quote in every]
+    if order == "date":
+        articles = [snapshot.article(quote.article_key) for quote in every]
+        kept = [article.sort_date for article in articles if article is not None]
+        assert kept == sorted(kept)
+    assert sorted(texts) == sorted(quote.text for quote in snapshot.quotes)
