@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from store.article_metadata import stored_metadata
+from store.article_metadata import article_sort_date
 from store.keys import fold
 from store.lazy_records import article_title
 from store.search import Filter, date_prefix
@@ -45,11 +45,7 @@ def articles_kept(query_filter: Filter, documents: Mapping[str, Mapping[str, Any
     """The keys of the articles (their documents, by key) that one `article:`, `source:` or `date:` filter keeps."""
     if query_filter.field == "date":
         prefix = date_prefix(query_filter.term)
-        return {
-            key
-            for key, document in documents.items()
-            if isinstance(document.get("date"), str) and document["date"].startswith(prefix)
-        }
+        return {key for key, document in documents.items() if article_sort_date(document).startswith(prefix)}
     from store.snapshot import NameLines, article_outlet_names  # the names are matched as the whole store's are
 
     keys = list(documents)
@@ -83,14 +79,9 @@ def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list
             article_key = store.quote(position)["article"]
             if article_key not in dates:
                 document = store.article_document(article_key)
-                dates[article_key] = sort_date(document) if document is not None else ""
+                dates[article_key] = article_sort_date(document) if document is not None else ""
             return (False, dates[article_key], position)
 
     else:
         raise ValueError(f"unknown sort order {order!r}")
     return sorted(entries, key=key)
-
-
-def sort_date(document: Mapping[str, Any]) -> str:
-    """The date an article is ordered by: the published date its source states, else when it was ingested."""
-    return stored_metadata(document)["date"] or document.get("ingested_at", "")

@@ -1298,13 +1298,10 @@ class Snapshot:
         return NameLines.build((position, article_outlet_names(doc)) for position, doc in enumerate(documents))
 
     def _articles_dated(self, prefix: str) -> set[int]:
-        """Positions of the articles whose published date starts with `prefix`."""
+        """Positions of the articles whose date starts with `prefix`: the published date where known, else when it
+        was ingested, the date the Articles pane shows and the date order follows."""
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
-        return {
-            position
-            for position, doc in enumerate(documents)
-            if isinstance(doc.get("date"), str) and doc["date"].startswith(prefix)
-        }
+        return {position for position, doc in enumerate(documents) if article_sort_date(doc).startswith(prefix)}
 
     def _quotes_of_articles(self, positions: Iterable[int]) -> array:
         """Positions of the quotes of the articles at these positions, ascending."""
