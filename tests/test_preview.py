@@ -132,6 +132,7 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         await pilot.press("slash", *"point")
         await pilot.pause()
         assert row_texts(app, "quotes") == [], "no partial answer to a search"
+        assert title_of(screen.quotes) == f"Quotes \u2026 of {len(whole.stored_quotes)}", "not '0 of'"
         assert screen.quotes.rows.empty_message.plain == "Reading the store\u2026"
         await pilot.press("ctrl+u", "escape", "down", "down")
         assert screen.people.selected_key == whole.people[2].key

@@ -75,6 +75,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         """The records as the store gave them, before the pane's order."""
         self.order_waits = False
         """True while the records are listed as given, not yet in the pane's order (see `_listed_in_order`)."""
+        self.answer_waits = False
+        """True while a search waits for the store to be read: its title says so rather than "0 of N"."""
 
     class Sorted(Message):
         """A worker put the records a pane was given in its order (see `sort_in_background`)."""
@@ -142,6 +144,7 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.total = total
         self.search_text = query
         cursor = 0 if at_top else (self.index_of(keep_key) if keep_key is not None else None) or 0
+        self.answer_waits = bool(getattr(self.app, "reading_store", False) and query.strip() and not records)
         if getattr(self.app, "reading_store", False):
             empty = Content("Reading the store\u2026")
         elif query.strip():
@@ -162,6 +165,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         shown = len(self.records)
         filtered = bool(self.search_text.strip()) or shown < self.total
         count = f"{shown} of {self.total}" if filtered else f"{shown}"
+        if self.answer_waits:
+            count = f"\u2026 of {self.total}"
         label = self.order_label()
         short_label = SHORT_LABELS.get(label, label)
         if label and self.order_waits:
