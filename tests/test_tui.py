@@ -7,7 +7,8 @@ import contextlib
 import functools
 import json
 import threading
-from collections.abc import Callable, Coroutine
+import time
+from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,8 @@ import pytest
 from textual.content import Content
 from textual.worker import WorkerCancelled
 
-from store import Extraction, Organization, Person, Quote, Store, storage
-from tui import panes, sorting
+from store import ArticleRecord, Extraction, Organization, Person, Quote, QuoteRecord, Snapshot, Store, storage
+from tui import browse_screen, panes, sorting
 from tui.app import WhosaidApp
 from tui.link_list import Subject
 from tui.row_list import RowList
@@ -124,15 +125,37 @@ async def test_search_with_no_match_says_so_and_filters_people(store: Store) -> 
         await settle(pilot)
         assert app.screen.people.records == app.screen.organizations.records == []
         assert "Sullivan" not in app.screen.detail.full_summary.plain, "no detail of what no list holds"
+        await pilot.press("ctrl+u")
+        await settle(pilot)
+        selected = app.screen.people.selected
+        assert selected is not None and selected.name in app.screen.detail.full_summary.plain, "the lists are back"
 
 
+@pytest.mark.parametrize("articles_found_after", [0.0, 0.4])
 @synchronously
-async def test_a_search_in_the_articles_pane_shows_its_first_article(store: Store) -> None:
+async def test_a_search_in_the_articles_pane_shows_its_first_article(
+    store: Store, monkeypatch: pytest.MonkeyPatch, articles_found_after: float
+) -> None:
+    """Also when the articles of the quotes found come after the detail was first drawn (a big store's)."""
+    found = browse_screen.articles_quoted
+
+    def found_later(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
+        time.sleep(articles_found_after)
+        return found(snapshot, quotes)
+
+    monkeypatch.setattr(browse_screen, "articles_quoted", found_later)
+    Store(store.path).ingest([("other.txt", "A council story\n\n\u201cThe harbor is fine,\u201d said Ann Lee.\n")])
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("5", "slash", *"production")
         await settle(pilot)
         screen = app.screen
+        await pilot.press("5", "down")
+        await settle(pilot)
+        assert screen.detail.subject == Subject("article", screen.articles.records[1].key)
+        await pilot.press("slash", *"production")
+        await settle(pilot)
+        await pilot.pause(articles_found_after + 0.2)
+        await settle(pilot)
         assert screen.articles.records
         assert screen.detail.subject == Subject("article", screen.articles.records[0].key)
 

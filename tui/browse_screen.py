@@ -414,8 +414,8 @@ class BrowseScreen(Screen[None]):
         if message.query != self.search_text or message.snapshot is not self.app.snapshot:
             return
         self.show_names(message.snapshot, message.query, message.people, message.organizations, message.articles)
-        if not self.quotes.records:
-            self.show_search_detail_soon()
+        if not self.quotes.records or self.current_pane == "articles":
+            self.show_search_detail_soon()  # the detail shows the first of these when the quotes do not come first
 
     def watch_search_text(self, query: str) -> None:
         if self.is_mounted:
@@ -432,11 +432,15 @@ class BrowseScreen(Screen[None]):
         """While searching, the detail shows the first result; otherwise it redraws with the new highlights."""
         self._detail_timer = None
         first = self.first_result()
-        if self.search_text.strip() and not self.history:
+        searching = bool(self.search_text.strip())
+        current = self.pane(self.current_pane)
+        if searching and not self.history:
             if first is not None:
                 self.show_selection(first)
             elif self.detail.subject is not None:
                 self.show_subject(None)  # nothing matches: no detail of a record no list holds
+        elif not searching and self.detail.subject is None and isinstance(current, RecordPane) and current.records:
+            self.show_selection(current)  # the search that matched nothing was cleared: the lists are back
         elif self._prepared is self.app.snapshot:
             self.show_subject(self.detail.subject, self.detail.position)
 

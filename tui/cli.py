@@ -268,7 +268,11 @@ def add_query_arguments(parser: argparse.ArgumentParser, words_help: str) -> Non
     parser.add_argument("words", nargs="*", metavar="WORD", help=words_help)
     parser.add_argument("--speaker", action="append", default=[], metavar="NAME", help="quotes said by NAME")
     parser.add_argument(
-        "--org", action="append", default=[], metavar="NAME", help="quotes of the organization NAME or its people"
+        "--org",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="quotes said by the organization NAME, or by someone speaking for it in that article",
     )
     parser.add_argument(
         "--article", action="append", default=[], metavar="TEXT", help="quotes of articles whose title or path has TEXT"
