@@ -61,8 +61,6 @@ PEOPLE_ORDERS = ("name", "surname", "count", "latest")
 """How the people can be listed (see `Snapshot.people_in_order`)."""
 STOP_CHECK_QUOTES = 65_536
 """Quotes whose articles are looked up between two checks whether the search was made stale."""
-STOP_CHECK_OWNERS = 1024
-"""Organizations counted between two checks whether the sort was made stale."""
 QUOTES_SORTED_APART = 16
 """A list of quotes shorter than the store's quotes by this factor is sorted as it is; a longer one is taken from
 every stored quote in that order, made once."""
@@ -829,8 +827,6 @@ class Snapshot:
         entries_among = self.stored_quotes.groups().entries_among
         counts = array("I", bytes(4 * len(keys)))
         for number, key in enumerate(keys):
-            if number % STOP_CHECK_OWNERS == 0:
-                check_stop()
             counts[number] = len(entries_among(self._quotes_for_organizations({key})))
         return counts
 

@@ -208,9 +208,17 @@ async def test_the_browser_lists_a_search_found_while_reading_then_each_quote_on
             if screen.quotes.records:
                 break
         assert list(screen.quotes.given.positions) == copies, "found while the quotes are read: every copy"
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if screen.articles.search_text == query:
+                break
+        assert not screen.articles.records
+        assert screen.articles.rows.empty_message.plain == "Indexing the store\u2026", "not 'No articles match'"
+        assert title_of(screen.articles).startswith(("Articles \u2026 of ", "Articles \u2026/"))
         reading.set()
         await settle(pilot)
         assert list(screen.quotes.given.positions) == list(whole.search_quotes(query).positions)
+        assert screen.articles.records and not title_of(screen.articles).startswith("Articles \u2026")
 
 
 @synchronously

@@ -60,6 +60,8 @@ class RecordPane(Vertical, Generic[RecordT]):
     kind = "record"
     orders: tuple[str, ...] = ()
     """The orders `s` cycles through, the first the default."""
+    searched_once_indexed = False
+    """Whether a search's records wait for a big store to be indexed (see `Snapshot.indexing`)."""
 
     def __init__(self, render_row: Callable[[RecordT, str], Content], *, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -144,9 +146,13 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.total = total
         self.search_text = query
         cursor = 0 if at_top else (self.index_of(keep_key) if keep_key is not None else None) or 0
-        self.answer_waits = bool(getattr(self.app, "reading_store", False) and query.strip() and not records)
-        if getattr(self.app, "reading_store", False):
+        reading = bool(getattr(self.app, "reading_store", False))
+        indexing = self.searched_once_indexed and snapshot.indexing
+        self.answer_waits = (reading or indexing) and bool(query.strip()) and not records
+        if reading:
             empty = Content("Reading the store\u2026")
+        elif self.answer_waits:
+            empty = Content("Indexing the store\u2026")
         elif query.strip():
             empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
         else:
@@ -164,9 +170,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         (Orgs, 3/12, "by date") before the border has to cut it."""
         shown = len(self.records)
         filtered = bool(self.search_text.strip()) or shown < self.total
-        count = f"{shown} of {self.total}" if filtered else f"{shown}"
-        if self.answer_waits:
-            count = f"\u2026 of {self.total}"
+        listed = "\u2026" if self.answer_waits else str(shown)
+        count = f"{listed} of {self.total}" if filtered else listed
         label = self.order_label()
         short_label = SHORT_LABELS.get(label, label)
         if label and self.order_waits:
@@ -176,7 +181,7 @@ class RecordPane(Vertical, Generic[RecordT]):
             (self.pane_title, count, label),
             (self.short_title, count, label),
             (self.short_title, count, short_label),
-            (self.short_title, f"{shown}/{self.total}" if filtered else count, short_label),
+            (self.short_title, f"{listed}/{self.total}" if filtered else count, short_label),
         ]
         titles = [self.title_of(name, counted, order) for name, counted, order in forms]
         self.border_title = next((title for title in titles if title.cell_length <= room), titles[-1])
@@ -388,6 +393,7 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     plural = "articles"
     kind = "article"
     orders = ARTICLE_ORDERS
+    searched_once_indexed = True
 
     def __init__(self) -> None:
         super().__init__(lambda article, query: article_row(article, query, None, 0), id="articles")
