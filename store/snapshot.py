@@ -809,6 +809,20 @@ class Snapshot:
         """The lists of people and organizations sorted so far, by table and order."""
         return {}
 
+    def quote_count(self, kind: str, key: str) -> int:
+        """How many quotes the detail of a person or an organization (`kind`) lists: read from the counts an order
+        by quotes made, when made (an organization of 100,000 quotes takes a fifth of a second to count), else
+        counted from its list."""
+        if kind == "person":
+            position = self._people_by_key.get(key)
+            if position is not None and Snapshot._person_entry_counts.is_built(self):
+                return self._person_entry_counts[position]
+            return len(self.quotes_by_person(key))
+        position = self._organization_positions.get(key)
+        if position is not None and Snapshot._organization_entry_counts.is_built(self):
+            return self._organization_entry_counts[position]
+        return len(self.quotes_by_organization(key))
+
     @built_once
     def _person_entry_counts(self) -> array:
         """How many quotes the detail of each person lists, by their positions: each one's quotes less their copies

@@ -83,6 +83,13 @@ def test_organizations_by_quotes_follow_their_detail(store_path: Path) -> None:
     assert by_count[:2] == ["Port Office", "Harbor Authority"]
     counts = [quote_count(snapshot, organization) for organization in snapshot.organizations_in_order("count")]
     assert counts == sorted(counts, reverse=True)
+    snapshot.people_in_order("count")
+    for organization in snapshot.organizations:
+        assert snapshot.quote_count("organization", organization.key) == len(
+            snapshot.quotes_by_organization(organization.key)
+        ), "the counts the order made are the detail's"
+    for person in snapshot.people:
+        assert snapshot.quote_count("person", person.key) == len(snapshot.quotes_by_person(person.key))
 
 
 def test_while_indexed_an_organization_lists_every_copy_of_what_was_said_for_it(

@@ -95,19 +95,26 @@ def test_no_preview_for_a_store_written_without_first_rows(written: Path) -> Non
     assert preview_snapshot(written) is None
 
 
+def held_refresh(monkeypatch: pytest.MonkeyPatch, store: Store) -> threading.Event:
+    """Hold the store's reading past its first rows (its `refresh`) until the returned event is set (ten seconds at
+    most), so that the browser shows its first rows meanwhile."""
+    reading = threading.Event()
+    unblocked = store.refresh
+
+    def held() -> bool:
+        reading.wait(10)
+        return unblocked()
+
+    monkeypatch.setattr(store, "refresh", held)
+    return reading
+
+
 @synchronously
 async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
     written: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = Store(written, extractor=tagged_extract)
-    reading = threading.Event()
-    unblocked = store.refresh
-
-    def held_refresh() -> bool:
-        reading.wait(10)
-        return unblocked()
-
-    monkeypatch.setattr(store, "refresh", held_refresh)
+    reading = held_refresh(monkeypatch, store)
     whole = Store(written, extractor=tagged_extract).snapshot
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
@@ -152,14 +159,7 @@ async def test_a_row_opened_before_the_store_is_read_shows_in_the_detail_once_it
     """Enter pressed on a first-screen row while the rest is read opens the detail, which says it is reading, and
     then shows that row's person or quote rather than "Reading the store…" for good."""
     store = Store(written, extractor=tagged_extract)
-    reading = threading.Event()
-    unblocked = store.refresh
-
-    def held_refresh() -> bool:
-        reading.wait(10)
-        return unblocked()
-
-    monkeypatch.setattr(store, "refresh", held_refresh)
+    reading = held_refresh(monkeypatch, store)
     whole = Store(written, extractor=tagged_extract).snapshot
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

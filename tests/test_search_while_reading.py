@@ -23,6 +23,7 @@ from store.search import parse_query
 from store.snapshot import Snapshot
 from tests.test_keyed_browsing import TYPED
 from tests.test_keyed_search import ARTICLE_QUERIES, QUERIES, store_path  # noqa: F401 - the store these tests search
+from tests.test_preview import held_refresh
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously, title_of
 from tui import browse_screen
 from tui.article_screen import ArticleScreen
@@ -465,14 +466,7 @@ async def test_a_person_opened_on_the_first_screen_shows_once_the_whole_lists_ar
     whole = searched_in_the_browser_as_big(monkeypatch, store_path)
     reading = held_reading(monkeypatch)
     store = Store(store_path)
-    listing = threading.Event()
-    unblocked = store.refresh
-
-    def held_refresh() -> bool:
-        listing.wait(10)
-        return unblocked()
-
-    monkeypatch.setattr(store, "refresh", held_refresh)
+    listing = held_refresh(monkeypatch, store)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -48,9 +48,7 @@ SHORT_LABELS = {
 
 def quote_count(snapshot: Snapshot, record: NameRecord) -> int:
     """How many quotes the detail lists for a person, or for an organization (its own and those said for it)."""
-    if isinstance(record, PersonRecord):
-        return len(snapshot.quotes_by_person(record.key))
-    return len(snapshot.quotes_by_organization(record.key))
+    return snapshot.quote_count("person" if isinstance(record, PersonRecord) else "organization", record.key)
 
 
 def latest_article(snapshot: Snapshot, record: NameRecord) -> int:
