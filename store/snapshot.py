@@ -630,16 +630,15 @@ class Snapshot:
 
     def _copies_said_for(self, organization_key: str) -> CopiesListed:
         """Every stored copy of the quotes said for an organization (see `quotes_by_organization`), from the stored
-        index by key, in stored order. An index written before it kept who spoke for whom gives every quote of the
-        organization's people."""
+        index by key, in stored order. StoreError for an index written before it kept who spoke for whom: the
+        organization's quotes are known once the store is indexed."""
         from store.keyed_quote_index import KeyedQuoteIndex
 
         index = self._quote_index
         assert isinstance(index, KeyedQuoteIndex)
         own = f"organization:{organization_key}"
         if not index.knows_spoken_for:
-            people = (f"person:{person.key}" for person in self.people_of_organization(organization_key))
-            return self._copies_said_by(own, *people)
+            raise StoreError("the stored index does not say who spoke for which organization")
         found = set(index.speakers_positions([own]).get(own, ()))
         for positions in index.spoken_for_positions(self._name_keys_standing_for(own)).values():
             found.update(positions)

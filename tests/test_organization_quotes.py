@@ -6,11 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import orjson
 import pytest
 
 from store import Store, database, parse_query, storage
 from store import snapshot as snapshot_module
 from store.model import Extraction, Organization, Person, Quote
+from store.storage import INDEX_TABLE, table_directory
+from tui.detail import describe
+from tui.link_list import Subject
 from tui.sorting import quote_count
 
 ARTICLES = [
@@ -108,3 +112,27 @@ def test_while_indexed_an_organization_lists_every_copy_of_what_was_said_for_it(
         copies = snapshot._copies_said_for(key)
         assert [quote.text for quote in copies] == [quote.text for quote in whole.quotes_by_organization(key)]
         assert list(snapshot.search_entries(parse_query(f'org:"{name}" '))) == list(copies.positions)
+
+
+def test_while_indexed_on_an_index_that_does_not_say_who_spoke_for_whom_the_detail_waits(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index an earlier whosaid wrote has no `for` section: the detail says it is indexing until the quotes are
+    read, rather than list every quote of the organization's people and then fewer."""
+    for part_file in table_directory(store_path).glob(f"{INDEX_TABLE}.*"):
+        parts = orjson.loads(part_file.read_bytes())
+        for part in parts.values():
+            del part["for"]
+            part["sizes"] = part["sizes"][:4]
+        part_file.write_bytes(orjson.dumps(parts))
+    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
+    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
+    keyed = Store(store_path)
+    keyed.lean = True
+    snapshot = keyed._load(complete=False)
+    assert snapshot.indexing
+    snapshot._spoken_for  # noqa: B018 - who spoke for whom is known early in the indexing
+    key = organization_key(snapshot, "Harbor Authority")
+    summary, sections = describe(snapshot, Subject("organization", key))
+    assert summary.plain == "Indexing the store\u2026" and sections == []
