@@ -626,7 +626,7 @@ class Snapshot:
         store is indexed (see `indexing`), every copy of them, found in the stored index by key."""
         if self.indexing:
             return self._copies_said_for(organization_key)
-        return self._entries(self._quote_positions_for_organization(organization_key))
+        return self._entries(self._quotes_for_organizations({organization_key}))
 
     def _copies_said_for(self, organization_key: str) -> CopiesListed:
         """Every stored copy of the quotes said for an organization (see `quotes_by_organization`), from the stored
@@ -655,10 +655,6 @@ class Snapshot:
             for named_key in dict.fromkeys(map(name_key_unkept, self._names_of(speaker)))
             if keys_by_name.get(named_key) == speaker.partition(":")[2]
         ]
-
-    def _quote_positions_for_organization(self, organization_key: str) -> array:
-        """Positions of the quotes said for an organization (see `quotes_by_organization`), every copy, ascending."""
-        return self._quotes_for_organizations({organization_key})
 
     def _entries(self, positions: Sequence[int]) -> QuoteSelection:
         """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
@@ -1430,33 +1426,36 @@ class Snapshot:
     def _quote_ranks(self, order: str, positions: Sequence[int]) -> array:
         """Each of these stored quotes' rank in `order`, in their order: by their articles' dates, or their
         speakers' names (the unattributed last); quotes of one rank keep their stored order."""
+        key_of: Callable[[Any, int], Any]
         if order == "date":
-            article_of = self._quote_article_positions
-            documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else None
-            dated: dict[int, str] = {}
-            for position in positions:
-                article = article_of[position]
-                if article not in dated:
-                    if article == UNKNOWN_ARTICLE:
-                        dated[article] = ""
-                    elif documents is not None:
-                        dated[article] = article_sort_date(documents[article])
-                    else:
-                        dated[article] = self.articles[article].sort_date
-            keys: dict[Any, Any] = dated
-            owner_of: Sequence[Any] = article_of
+            owner_of: Sequence[Any] = self._quote_article_positions
+
+            def key_of(article: int, _position: int) -> str:
+                return "" if article == UNKNOWN_ARTICLE else self._article_sort_date(article)
+
         else:
             speakers, name_of = self._quote_speakers, self.stored_quotes.speaker_name
             owner_of = speakers.codes if isinstance(speakers, NumberedColumn) else speakers
-            keys = {}
-            for position in positions:
-                speaker = owner_of[position]
-                if speaker not in keys:
-                    name = name_of(speakers[position])
-                    keys[speaker] = (name is None, fold(name or ""))
+
+            def key_of(_speaker: Any, position: int) -> tuple[bool, str]:
+                name = name_of(speakers[position])
+                return (name is None, fold(name or ""))
+
+        keys: dict[Any, Any] = {}
+        for position in positions:
+            owner = owner_of[position]
+            if owner not in keys:
+                keys[owner] = key_of(owner, position)
         rank_of = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
         owner_ranks = {owner: rank_of[key] for owner, key in keys.items()}
         return array("I", (owner_ranks[owner_of[position]] for position in positions))
+
+    def _article_sort_date(self, position: int) -> str:
+        """The date the article at this position is ordered by, read from its document where the snapshot holds
+        them (no record made)."""
+        if isinstance(self.articles, LazyRecords):
+            return article_sort_date(self.articles.documents()[position])
+        return self.articles[position].sort_date
 
     def search_people(self, query: str) -> list[PersonRecord]:
         """People whose name or an alias matches every word of the query."""

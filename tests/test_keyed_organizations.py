@@ -88,17 +88,22 @@ def test_a_name_several_organizations_have_counts_for_the_one_a_whole_read_gives
     assert keyed_and_whole(store_path, "org:port")[0] == [12]
 
 
-def test_an_index_written_without_who_spoke_for_what_answers_org_whole_until_the_next_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = tmp_path / "store.json"
-    stored(path, range(3))
+def index_written_without_who_spoke_for_whom(path: Path) -> None:
+    """Make the store's index parts as an earlier whosaid wrote them: without their `for` section."""
     for part_file in table_directory(path).glob(f"{INDEX_TABLE}.*"):
         parts = orjson.loads(part_file.read_bytes())
         for part in parts.values():
             del part["for"]
             part["sizes"] = part["sizes"][:4]
         part_file.write_bytes(orjson.dumps(parts))
+
+
+def test_an_index_written_without_who_spoke_for_what_answers_org_whole_until_the_next_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "store.json"
+    stored(path, range(3))
+    index_written_without_who_spoke_for_whom(path)
     keyed = read_by_key(path)
     assert keyed is not None and not keyed.knows_spoken_for
     assert cli.keyed_entries(path, parse_query("budget ")) is not None

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
 import pytest
 
-from store import Store, database, parse_query, storage
+from store import Store, parse_query
 from store import snapshot as snapshot_module
 from store.model import Extraction, Organization, Person, Quote
-from store.storage import INDEX_TABLE, table_directory
+from tests.test_keyed_organizations import index_written_without_who_spoke_for_whom
+from tests.test_search_while_reading import read_as_big
 from tui.detail import describe
 from tui.link_list import Subject
 from tui.sorting import quote_count
@@ -62,6 +62,14 @@ def store_path(tmp_path: Path) -> Path:
     return path
 
 
+def browsed_as_big(monkeypatch: pytest.MonkeyPatch, path: Path) -> Store:
+    """The store opened as the browser opens a big one: lean, searched by key (see `read_as_big`)."""
+    read_as_big(monkeypatch)
+    store = Store(path)
+    store.lean = True
+    return store
+
+
 def organization_key(snapshot: snapshot_module.Snapshot, name: str) -> str:
     organization = snapshot.organization_named(name)
     assert organization is not None
@@ -101,12 +109,7 @@ def test_while_indexed_an_organization_lists_every_copy_of_what_was_said_for_it(
 ) -> None:
     """A big store's detail, before its quotes are read, finds them in the stored index by key: the same quotes."""
     whole = Store(store_path).snapshot
-    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
-    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
-    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
-    keyed = Store(store_path)
-    keyed.lean = True
-    snapshot = keyed.snapshot
+    snapshot = browsed_as_big(monkeypatch, store_path).snapshot
     for name in ("Harbor Authority", "Port Office", "Town Hall"):
         key = organization_key(snapshot, name)
         copies = snapshot._copies_said_for(key)
@@ -119,18 +122,8 @@ def test_while_indexed_on_an_index_that_does_not_say_who_spoke_for_whom_the_deta
 ) -> None:
     """An index an earlier whosaid wrote has no `for` section: the detail says it is indexing until the quotes are
     read, rather than list every quote of the organization's people and then fewer."""
-    for part_file in table_directory(store_path).glob(f"{INDEX_TABLE}.*"):
-        parts = orjson.loads(part_file.read_bytes())
-        for part in parts.values():
-            del part["for"]
-            part["sizes"] = part["sizes"][:4]
-        part_file.write_bytes(orjson.dumps(parts))
-    monkeypatch.setattr(snapshot_module, "KEYED_BROWSING_QUOTES", 0)
-    monkeypatch.setattr(database, "QUICK_READ_BYTES", 0)
-    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 0)
-    keyed = Store(store_path)
-    keyed.lean = True
-    snapshot = keyed._load(complete=False)
+    index_written_without_who_spoke_for_whom(store_path)
+    snapshot = browsed_as_big(monkeypatch, store_path)._load(complete=False)
     assert snapshot.indexing
     snapshot._spoken_for  # noqa: B018 - who spoke for whom is known early in the indexing
     key = organization_key(snapshot, "Harbor Authority")

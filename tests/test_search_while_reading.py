@@ -490,7 +490,7 @@ async def test_an_organization_shows_its_people_and_every_copy_of_their_quotes_o
     whole = searched_in_the_browser_as_big(monkeypatch, store_path)
 
     def copies_of(key: str) -> list[str]:
-        return [whole.stored_quotes[p].text.strip() for p in whole._quote_positions_for_organization(key)]
+        return [whole.stored_quotes[p].text.strip() for p in whole._quotes_for_organizations({key})]
 
     organization = max(whole.organizations, key=lambda o: len(copies_of(o.key)))
     people = [person.name for person in whole.people_of_organization(organization.key)]

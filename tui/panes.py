@@ -78,7 +78,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.order_waits = False
         """True while the records are listed as given, not yet in the pane's order (see `_listed_in_order`)."""
         self.answer_waits = False
-        """True while a search waits for the store to be read: its title says so rather than "0 of N"."""
+        """True while a search's records wait for the store to be read or indexed (see `searched_once_indexed`): its
+        title says so rather than "0 of N"."""
 
     class Sorted(Message):
         """A worker put the records a pane was given in its order (see `sort_in_background`)."""
