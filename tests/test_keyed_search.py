@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 import time
@@ -426,7 +427,7 @@ def test_a_filter_on_articles_that_would_read_too_many_found_quotes_reads_the_st
     assert cli.keyed_entries(store_path, parsed) is not None
     monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
     assert cli.keyed_entries(store_path, parsed) is None
-    assert cli.keyed_entries(store_path, parse_query("harbor "), order="date") is None
+    assert cli.keyed_entries(store_path, parse_query("harbor "), order="date") is not None
     assert cli.keyed_entries(store_path, parse_query("harbor ")) is not None
 
 
@@ -650,6 +651,64 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
                 else:
                     assert len(lines_then) == 1 and lines_then[0] >= by_key - 1, arguments
     assert read_whole_late >= 20 and ended_by_key >= 3
+
+
+@pytest.mark.parametrize("order", ["date", "speaker"])
+def test_a_search_in_another_order_finding_more_than_a_keyed_read_should_take_prints_its_first_lines_by_key(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
+) -> None:
+    """`whosaid search WORD --sort date --limit 5`, for a word half the quotes hold, read the whole store before its
+    first line (15 s at 100,000 articles): its first lines are told by key, in the order a whole read prints."""
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    ended_by_key = read_whole_late = 0
+    for query in ["harbor", "budget", "ann", "council", "story", "harbor speaker:berg", "the"]:
+        keyed = read_by_key(store_path)
+        assert keyed is not None
+        matched = len(KeyedSearch(keyed).positions(parse_query(query + " ")))
+        for limit in (None, 1, 3, 50):
+            for form in ("--jsonl", "--plain"):
+                arguments = [*query.split(), *(["--limit", str(limit)] if limit else []), "--sort", order, form]
+                arguments = [argument for argument in arguments if argument != "--plain"]
+                with monkeypatch.context() as whole:
+                    whole.setattr(cli, "keyed_entries", lambda *_: None)
+                    expected = printed(capsys, store_path, *arguments)
+                found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
+                total = int(expected[2].split()[-2])
+                cut = matched > 8 and limit is not None and limit < total
+                counted = f"{limit} of at most {matched} quotes\n" if cut else expected[2]
+                assert found == (*expected[:2], counted), arguments
+                ended_by_key += cut and not lines_then
+                read_whole_late += matched > 8 and bool(lines_then)
+    assert ended_by_key >= 8 and read_whole_late >= 8
+
+
+@pytest.mark.parametrize("read", ["from the bytes", "parsed"])
+def test_found_quotes_put_in_order_from_the_quote_files_are_in_the_order_a_whole_read_sorts_them(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, read: str
+) -> None:
+    from store.keyed_listing import ordered_by_key
+
+    store = Store(store_path)
+    store.remove([store.snapshot.articles[n].content_hash for n in (3, 30)])
+    if read == "parsed":
+        for field in ("article", "speaker"):
+            monkeypatch.setitem(keyed_index.QUOTE_FIELDS, field, re.compile(b"(?!)"))
+    keyed = read_by_key(store_path)
+    assert keyed is not None
+    snapshot = Store(store_path).snapshot
+    reordered = 0
+    for query in QUERIES:
+        parsed = parse_query(query + " ")
+        positions = KeyedSearch(keyed).positions(parsed)
+        for order in ("date", "speaker"):
+            ordered = ordered_by_key(keyed, positions, order)
+            assert sorted(ordered) == list(positions), (query, order)
+            listed = list(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
+            kept = set(listed)
+            assert [position for position in ordered if position in kept] == listed, (query, order)
+            reordered += listed != sorted(listed)
+    assert reordered > 20
 
 
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(

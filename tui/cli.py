@@ -1035,15 +1035,16 @@ def keyed_entries(
     """The quotes a search lists, in article order or in `order`, found and read by key (see `store.keyed_index`):
     what it finds is read, not the whole store. Past KEYED_MATCHES matches, only the first lines are (`limit` of
     them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
-    the rest are read whole (lean for a query with filters) once `before_whole` says they are still wanted. Filters
-    on articles, and an `order` but the stored one, are told from the found quotes' documents (see
-    `store.keyed_listing`) up to KEYED_MATCHES found; filters on articles alone find the quotes of the articles they
-    keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole read (an index written
-    by an earlier whosaid, an `org:` filter on an index that does not say who spoke for what, a word being typed,
-    more than KEYED_MATCHES matches and no one to see the first lines, or to filter them by articles or order
-    them), or a writer replaced files while this read them."""
+    the rest are read whole (lean for a query with filters or an order) once `before_whole` says they are still
+    wanted. Filters on articles are told from the found quotes' documents (see `store.keyed_listing`) up to
+    KEYED_MATCHES found, and so is an `order` but the stored one; past them, the order is told from every quote's
+    article or speaker read from the quote files (see `ordered_by_key`). Filters on articles alone find the quotes
+    of the articles they keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole
+    read (an index written by an earlier whosaid, an `org:` filter on an index that does not say who spoke for
+    what, a word being typed, more than KEYED_MATCHES matches and no one to see the first lines, or to filter
+    them by articles), or a writer replaced files while this read them."""
     from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, only_article_filters, read_by_key
-    from store.keyed_listing import article_filters, sorted_by_key
+    from store.keyed_listing import article_filters, ordered_by_key, sorted_by_key
     from store.quote_documents import QuoteDocuments
 
     if not keyed_terms(parsed):
@@ -1055,35 +1056,39 @@ def keyed_entries(
         search = KeyedSearch(keyed)
         found = search.found_positions(parsed)
         told_by_articles = bool(article_filters(parsed.filters)) and not only_article_filters(parsed)
-        if len(found) > KEYED_MATCHES and (order != "article" or told_by_articles):
+        if len(found) > KEYED_MATCHES and told_by_articles:
             return None
         positions = search.filtered(found, parsed)
+        many = len(positions) > KEYED_MATCHES
+        by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
+        if many and not first_lines_seen and (limit is None or limit > by_key):
+            return None
         if len(positions) <= min(GROUPED_AT_ONCE, KEYED_MATCHES):
             keyed.speakers_of(positions)
-        elif len(positions) <= KEYED_MATCHES:
+        elif not many:
             keyed.read_speakers_quotes(positions)
         groups = keyed.groups()
         documents = QuoteDocuments(keyed, keyed.quote_documents(), groups)
-        if order != "article":
+        if order != "article" and not many:
             return FoundQuotes(iter(sorted_by_key(keyed, groups.entries_in_order(positions), order)), documents)
+        ordered = ordered_by_key(keyed, positions, order) if order != "article" else positions
     except (StoreError, OSError):
         return None
-    if len(positions) <= KEYED_MATCHES:
+    if not many:
         return FoundQuotes(groups.entries_in_order(positions), documents)
-    by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
-    if not first_lines_seen and (limit is None or limit > by_key):
-        return None
-    first = FirstEntries(groups, positions, KEYED_MATCHES)
+    first = FirstEntries(groups, ordered, KEYED_MATCHES)
 
     def rest() -> tuple[Iterator[int], QuoteDocuments]:
         """The entries after those listed by key, from the store read whole, and its documents."""
         if before_whole is not None and not before_whole():
             return iter(()), documents
-        snapshot = read_whole(store_path, lean=bool(parsed.filters))
-        listed = first.scanned
-        return dropwhile(lambda position: position <= listed, snapshot.search_entries(parsed)), QuoteDocuments.of(
-            snapshot
-        )
+        snapshot = read_whole(store_path, lean=bool(parsed.filters) or order != "article")
+        whole = QuoteDocuments.of(snapshot)
+        if order != "article":
+            listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
+            return islice(listed, first.listed, None), whole
+        scanned = first.scanned
+        return dropwhile(lambda position: position <= scanned, snapshot.search_entries(parsed)), whole
 
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
