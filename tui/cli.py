@@ -307,14 +307,34 @@ def add_export_parser(commands: Any, store_options: argparse.ArgumentParser) -> 
 
 
 def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
-    """Write the matching quotes with their citations; exit 1 when none match, 2 when the file cannot be written."""
+    """Write the matching quotes with their citations; exit 1 when none match, 2 when the file cannot be written.
+
+    Quotes read by key are all made before the first line is written, so that a writer's change met meanwhile reads
+    the store whole instead; but past KEYED_MATCHES matches on a terminal or into a pipe, where the first lines are
+    written by key and the rest, from the store read whole, only while the reader is there (`| head`), as a
+    search's are (see `keyed_entries`)."""
     from store.export import export_lines
 
     parsed = search_query(arguments)
     if parsed.is_empty and (arguments.words or parsed.ignored):
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
-    found_by_key = None if parsed.is_empty else keyed_entries(store_path, parsed, None, None, False, arguments.sort)
+    output = Lines()
+
+    def before_whole() -> bool:
+        """Send the lines written so far; whether the reader is still there (then watched while the store is read)."""
+        output.flush()
+        if not output.lost:
+            end_when_reader_goes()
+        return not output.lost
+
+    seen = arguments.output is None and not output_is_a_file()
+    found_by_key = None
+    if not parsed.is_empty:
+        found_by_key = keyed_entries(store_path, parsed, None, before_whole, seen, arguments.sort)
+    if found_by_key is not None and found_by_key.matched is not None:
+        made = found_by_key.export_lines(arguments.format, arguments.bom)
+        return write_export(arguments, made, output, found_by_key.listed)
     if found_by_key is not None:
         from store.export import document_lines
 
@@ -324,23 +344,25 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         except (StoreError, OSError):
             pass  # a writer replaced files while they were read: read the store whole instead
         else:
-            return write_export(arguments, iter(lines), len(positions))
+            if not positions:
+                return nothing_exported()
+            return write_export(arguments, iter(lines), output, lambda: len(positions))
     snapshot = read_whole(store_path, lean=bool(parsed.filters))
     if parsed.is_empty:
         matched: QuoteSelection = snapshot.quote_entries()
     else:
         matched = snapshot.search_quotes(parsed)
     found = snapshot.sorted_quotes(matched, arguments.sort)
-    return write_export(arguments, export_lines(snapshot, found, arguments.format, bom=arguments.bom), len(found))
+    if not found:
+        return nothing_exported()
+    made = export_lines(snapshot, found, arguments.format, bom=arguments.bom)
+    return write_export(arguments, made, output, found.__len__)
 
 
-def write_export(arguments: argparse.Namespace, lines: Iterator[str], count: int) -> int:
-    """Write the export's lines to standard output or to --output; exit 1 when there are none (`count`)."""
-    if not count:
-        print("0 quotes", file=sys.stderr)
-        return EXIT_NO_MATCH
+def write_export(arguments: argparse.Namespace, lines: Iterator[str], output: Lines, count: Callable[[], int]) -> int:
+    """Write the export's lines to standard output (`output`) or to --output, then say how many quotes they held
+    (`count()`, told once they are made)."""
     if arguments.output is None:
-        output = Lines()
         for line in lines:
             output.write(escape_json_text(line.rstrip("\n")) if arguments.format == "jsonl" else line.rstrip("\n"))
             if output.lost:
@@ -355,8 +377,14 @@ def write_export(arguments: argparse.Namespace, lines: Iterator[str], count: int
             print_error(f"{shown_path(arguments.output)}: cannot write ({error.strerror or error})")
             return EXIT_FAILURE
     where = f" to {shown_path(arguments.output)}" if arguments.output else ""
-    print(f"{plural(count, 'quote')} exported{where}", file=sys.stderr)
+    print(f"{plural(count(), 'quote')} exported{where}", file=sys.stderr)
     return EXIT_OK
+
+
+def nothing_exported() -> int:
+    """Say that no quote matched; exit 1."""
+    print("0 quotes", file=sys.stderr)
+    return EXIT_NO_MATCH
 
 
 def write_atomically(path: Path, lines: Iterator[str]) -> None:
@@ -974,6 +1002,7 @@ class FoundQuotes:
         self._documents = documents
         self._rest = rest
         self._rest_documents: QuoteDocuments | None = None
+        self._exported = 0
         self.entries = self._entries()
         """The positions of the quotes listed, in order."""
         self.matched = matched
@@ -991,6 +1020,25 @@ class FoundQuotes:
         if self._rest is not None:
             rest, self._rest_documents = self._rest()
             yield from rest
+
+    def export_lines(self, form: str, bom: bool) -> Iterator[str]:
+        """The export of every quote listed in `form` (see `store.export.row_lines`), made as it is written; how many
+        quotes it held so far is told by `listed`."""
+        from store.export import document_row, row_lines
+
+        def counted() -> Iterator[int]:
+            for position in self.entries:
+                self._exported += 1
+                yield position
+
+        def rows(documents: QuoteDocuments, chosen: Iterable[int]) -> Iterator[dict[str, object]]:
+            return (document_row(documents, position) for position in chosen)
+
+        return row_lines(self._made(counted(), rows), form, bom)
+
+    def listed(self) -> int:
+        """How many quotes the export (see `export_lines`) held so far."""
+        return self._exported
 
     def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
         """The parts of a plain line of each quote at `positions` (see `QuoteDocuments.line_parts`)."""
