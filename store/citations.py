@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from store.keys import fold
 
@@ -18,7 +19,7 @@ CITATION_ENV = "WHOSAID_CITATION"
 """The environment variable that picks the citation style (`plain` unless it says `markdown`)."""
 MARKDOWN_SPECIAL = "\\`*_[]<>#|"
 """The characters Markdown reads as formatting, each escaped with a backslash in a Markdown citation."""
-_MARKDOWN_ESCAPES = str.maketrans({char: f"\\{char}" for char in MARKDOWN_SPECIAL})
+MARKDOWN_CHARACTERS = re.compile("[" + re.escape(MARKDOWN_SPECIAL) + "]")
 SPACES = re.compile(r"\s+")
 
 
@@ -35,10 +36,26 @@ def role_and_organization(role: str | None, organization: str | None) -> tuple[s
     return tuple(part for part in (role, organization) if part)
 
 
+@lru_cache(maxsize=4096)
 def _names(role: str, organization: str) -> bool:
-    """Whether the role holds the organization's name as words of its own, ignoring case and accents."""
+    """Whether the role holds the organization's name as words of its own, ignoring case and accents (kept for the
+    next quote of the same speaker: an export names a speaker's role and organization for each of their quotes)."""
     folded = fold(organization).strip()
-    return bool(folded) and re.search(rf"(?<!\w){re.escape(folded)}(?!\w)", fold(role)) is not None
+    if not folded:
+        return False
+    held = fold(role)
+    start = held.find(folded)
+    while start >= 0:
+        end = start + len(folded)
+        if not (_word_character(held, start - 1) or _word_character(held, end)):
+            return True
+        start = held.find(folded, start + 1)
+    return False
+
+
+def _word_character(text: str, index: int) -> bool:
+    """Whether the character at `index` (none outside the text) is one a regular expression's \\w matches."""
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 @dataclass(frozen=True)
@@ -128,7 +145,7 @@ def _details(clean: Citation, style: str) -> str:
 
 def md(text: str) -> str:
     """Text with the characters Markdown would read as formatting escaped."""
-    return text.translate(_MARKDOWN_ESCAPES)
+    return MARKDOWN_CHARACTERS.sub(r"\\\g<0>", text)
 
 
 def markdown_url(url: str) -> str:
