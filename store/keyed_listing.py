@@ -134,6 +134,8 @@ def owner_dates(store: KeyedStore) -> dict[bytes, OrderKey]:
 def owner_names(store: KeyedStore, speakers: set[bytes]) -> dict[bytes, OrderKey]:
     """These speakers' ids (as a quote names them) with their folded names; the unknown and the unattributed left
     out."""
+    from store.keyed_index import stored_names
+
     wanted = {
         table: {speaker.partition(b":")[2].decode("utf-8") for speaker in speakers if speaker.startswith(kind + b":")}
         for table, kind in (("people", b"person"), ("organizations", b"organization"))
@@ -141,12 +143,7 @@ def owner_names(store: KeyedStore, speakers: set[bytes]) -> dict[bytes, OrderKey
     named: dict[bytes, OrderKey] = {}
     for table, kind in (("people", b"person"), ("organizations", b"organization")):
         if wanted[table]:
-            for document in store.tables.documents(table, dropped_fields=SPEAKER_FIELDS_UNREAD):
-                key = document.get("key")
-                if key in wanted[table] and isinstance(document.get("name"), str):
-                    named[kind + b":" + key.encode("utf-8")] = (False, fold(document["name"]))
+            for key, name in stored_names(store.tables, table):
+                if key in wanted[table]:
+                    named[kind + b":" + key.encode("utf-8")] = (False, fold(name))
     return named
-
-
-SPEAKER_FIELDS_UNREAD = ("appearances", "articles", "quotes_digest", "aliases")
-"""The fields of people and organizations an order by speaker does not read."""

@@ -698,6 +698,7 @@ def test_found_quotes_put_in_order_from_the_quote_files_are_in_the_order_a_whole
     if read == "parsed":
         for field in ("article", "speaker"):
             monkeypatch.setitem(keyed_index.QUOTE_FIELDS, field, re.compile(b"(?!)"))
+        monkeypatch.setattr(keyed_index, "KEY_AND_NAME", re.compile(b"(?!)"))
     keyed = read_by_key(store_path)
     assert keyed is not None
     snapshot = Store(store_path).snapshot
@@ -740,6 +741,26 @@ def test_an_export_finding_more_than_a_keyed_read_should_take_writes_its_first_l
         into_a_file.setattr(cli, "output_is_a_file", lambda: True)
         found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["the"], "export")
     assert found[0] == 0 and lines_then == [0]
+
+
+def test_the_names_of_people_read_from_their_files_bytes_are_those_their_documents_hold(store_path: Path) -> None:
+    from store.keyed_index import stored_names
+
+    names = ['Dwayne "The Rock" Johnson', "Ann \\ Lee-Berg", "Zoë Ñúñez"]
+    text = "A late story\n\n" + "".join(f"\u201cWe agree on the harbor {n},\u201d said {name}.\n" for n, name in enumerate(names))
+    extraction = Extraction(
+        "A late story",
+        tuple(Person(name, (), None, None) for name in names),
+        (),
+        tuple(Quote(f"We agree on the harbor {n}", name, 0, 10, 2 + n) for n, name in enumerate(names)),
+    )
+    Store(store_path, extractor=lambda _text: extraction).ingest([("late.txt", text, {})])
+    keyed = read_by_key(store_path)
+    assert keyed is not None
+    for table in ("people", "organizations"):
+        held = [(document["key"], document["name"]) for document in keyed.tables.documents(table)]
+        assert list(stored_names(keyed.tables, table)) == held
+    assert set(names) <= {name for _key, name in stored_names(keyed.tables, "people")}
 
 
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(
