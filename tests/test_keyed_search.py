@@ -747,7 +747,8 @@ def test_the_names_of_people_read_from_their_files_bytes_are_those_their_documen
     from store.keyed_index import stored_names
 
     names = ['Dwayne "The Rock" Johnson', "Ann \\ Lee-Berg", "Zoë Ñúñez"]
-    text = "A late story\n\n" + "".join(f"\u201cWe agree on the harbor {n},\u201d said {name}.\n" for n, name in enumerate(names))
+    said = (f"\u201cWe agree on the harbor {n},\u201d said {name}.\n" for n, name in enumerate(names))
+    text = "A late story\n\n" + "".join(said)
     extraction = Extraction(
         "A late story",
         tuple(Person(name, (), None, None) for name in names),
