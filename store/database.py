@@ -106,6 +106,23 @@ class Store:
                     raise StoreError(f"{missing.path_shown}: missing; the store is damaged") from None
         raise AssertionError("unreachable")
 
+    def snapshot_at(self, tables: Tables) -> Snapshot:
+        """The store as this version of its tables holds it, read whole: the rest of what a reader began to read by
+        key in that version, so that every line it prints comes from one version. StoreError when a writer has since
+        taken away files that version needs."""
+        try:
+            snapshot = Snapshot.build(
+                tables, str(self.path), read_current=self._current_tables, lean=self.lean, keyed=self.keyed
+            )
+            snapshot.read_all()
+        except TableFileMissing:
+            raise StoreError("the store changed while it was read; run the command again") from None
+        return snapshot
+
+    def _current_tables(self) -> Mapping[str, Any]:
+        """The store's tables as its manifest names them now (a snapshot reads a file a writer replaced from them)."""
+        return read_tables(self.path) or {}
+
     @property
     def loaded_snapshot(self) -> Snapshot | None:
         """The snapshot if it has been read already, without reading it."""

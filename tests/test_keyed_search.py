@@ -385,9 +385,9 @@ def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_p
         assert printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")[1] == out
     read_whole, leanness = cli.read_whole, []
 
-    def noted_whole(path: Path, lean: bool = False) -> object:
+    def noted_whole(path: Path, lean: bool = False, tables: object = None) -> object:
         leanness.append(lean)
-        return read_whole(path, lean)
+        return read_whole(path, lean, tables)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "read_whole", noted_whole)
     every = printed(capsys, store_path, "--article", "story", "--jsonl")
@@ -762,6 +762,44 @@ def test_the_names_of_people_read_from_their_files_bytes_are_those_their_documen
         held = [(document["key"], document["name"]) for document in keyed.tables.documents(table)]
         assert list(stored_names(keyed.tables, table)) == held
     assert set(names) <= {name for _key, name in stored_names(keyed.tables, "people")}
+
+
+@pytest.mark.parametrize("files", ["kept", "taken away"])
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_the_rest_of_a_search_read_whole_comes_from_the_version_its_first_lines_came_from(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str, files: str
+) -> None:
+    """A search or an export of more than a keyed read takes printed its first lines from the store as it was, and
+    the rest from the store as a write since left it: removed quotes printed, others left out. Where the write took
+    away files of the version the first lines came from, it stops with a line that says so."""
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 2)
+    arguments = [command, "--db", str(store_path), "harbor", *(["--jsonl"] if command == "search" else [])]
+    assert cli.main(arguments) == 0
+    before = capsys.readouterr()
+    read_whole = cli.read_whole
+
+    def written_meanwhile(path: Path, lean: bool = False, tables: object = None) -> object:
+        store = Store(path)
+        store.remove([article.content_hash for article in store.snapshot.articles[-12:]])
+        named = path.read_text()
+        for file in table_directory(path).iterdir():
+            if files == "taken away" and file.name not in named:
+                file.unlink()
+        return read_whole(path, lean, tables)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cli, "read_whole", written_meanwhile)
+    code = cli.main(arguments)
+    during = capsys.readouterr()
+    monkeypatch.setattr(cli, "read_whole", read_whole)
+    assert cli.main(arguments) == 0
+    after = capsys.readouterr()
+    assert after.out != before.out
+    if files == "kept":
+        assert (code, during) == (0, before)
+    else:
+        assert code == 2 and before.out.startswith(during.out) and during.out.count("\n") >= 2
+        assert during.err == "whosaid: the store changed while it was read; run the command again\n"
 
 
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(

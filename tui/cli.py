@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from store.quote_documents import Attribution, QuoteDocuments
     from store.quote_records import QuoteSelection
     from store.sources import InputArticle
+    from store.storage import Tables
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -302,7 +303,7 @@ def add_export_parser(commands: Any, store_options: argparse.ArgumentParser) -> 
     add_query_arguments(export, words_help="words, as for search")
     export.add_argument("--sort", choices=SORT_ORDERS, default="article", help="order, as for search")
     export.add_argument("--format", choices=("md", "csv", "jsonl"), default="md", help="md (default), csv or jsonl")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
     export.add_argument("--bom", action="store_true", help="start a CSV with a byte-order mark (for Excel)")
 
 
@@ -315,10 +316,17 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     search's are (see `keyed_entries`)."""
     from store.export import export_lines
 
+    if arguments.output == "-":
+        arguments.output = None  # standard output, as `-` names standard input to `ingest`
+    if arguments.output is not None and is_part_of_store(Path(arguments.output), store_path):
+        print_error(f"{shown_path(arguments.output)}: that is the store's own file; export to another")
+        return EXIT_FAILURE
     parsed = search_query(arguments)
     if parsed.is_empty and (arguments.words or parsed.ignored):
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
+    for part in parsed.ignored:
+        print_error(f"ignored {part!r}: no letter or digit to search for")
     output = Lines()
 
     def before_whole() -> bool:
@@ -331,7 +339,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     seen = arguments.output is None and not output_is_a_file()
     found_by_key = None
     if not parsed.is_empty:
-        found_by_key = keyed_entries(store_path, parsed, None, before_whole, seen, arguments.sort)
+        found_by_key = keyed_entries(store_path, parsed, None, before_whole, seen, arguments.sort, bool(parsed.filters))
     if found_by_key is not None and found_by_key.matched is not None:
         made = found_by_key.export_lines(arguments.format, arguments.bom)
         return write_export(arguments, made, output, found_by_key.listed)
@@ -357,6 +365,20 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         return nothing_exported()
     made = export_lines(snapshot, found, arguments.format, bom=arguments.bom)
     return write_export(arguments, made, output, found.__len__)
+
+
+def is_part_of_store(path: Path, store_path: Path) -> bool:
+    """Whether writing `path` would overwrite the store at `store_path`: its file, its lock, or a file of its
+    tables (the same file by another name too)."""
+    target = path.resolve()
+    store = store_path.resolve()
+    own = {store, store.with_name(store.name + ".lock")}
+    if target in own or target.parent == store.with_name(store.name + ".d"):
+        return True
+    try:
+        return any(os.path.samefile(target, file) for file in own if file.exists() and target.exists())
+    except OSError:
+        return False
 
 
 def write_export(arguments: argparse.Namespace, lines: Iterator[str], output: Lines, count: Callable[[], int]) -> int:
@@ -470,8 +492,14 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
+OUTPUT_FAILURES: list[str] = []
+"""Why standard output could not be written (a full disk, a closed descriptor), if it could not: the command does
+its work, then ends with that line on stderr and exit 2 (see `main`)."""
+
+
 class Lines:
-    """Lines on standard output that stop quietly when the reader goes away (`| head`), so the work goes on."""
+    """Lines on standard output that stop quietly when the reader goes away (`| head`), so the work goes on; that
+    stop, with a line to say why, when standard output cannot be written (see `OUTPUT_FAILURES`)."""
 
     def __init__(self) -> None:
         self.lost = False
@@ -483,6 +511,8 @@ class Lines:
                 sys.stdout.write(line + "\n")
             except BrokenPipeError:
                 self._reader_gone()
+            except (OSError, ValueError, AttributeError) as error:
+                self._cannot_write(error)
 
     def flush(self) -> None:
         """Send what is buffered, unless the reader has gone."""
@@ -491,6 +521,15 @@ class Lines:
                 sys.stdout.flush()
             except BrokenPipeError:
                 self._reader_gone()
+            except (OSError, ValueError, AttributeError) as error:
+                self._cannot_write(error)
+
+    def _cannot_write(self, error: Exception) -> None:
+        """Stop writing, noting why (see `OUTPUT_FAILURES`)."""
+        if not OUTPUT_FAILURES:
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else "it is closed"
+            OUTPUT_FAILURES.append(f"cannot write to standard output ({reason})")
+        self._reader_gone()
 
     def flush_lost(self) -> None:
         """After a broken pipe seen elsewhere: stop writing, quietly."""
@@ -952,16 +991,17 @@ LEFT_FOR_EXIT: list[object] = []
 one took about a tenth of a search."""
 
 
-def read_whole(store_path: Path, lean: bool = False) -> Snapshot:
+def read_whole(store_path: Path, lean: bool = False, tables: Tables | None = None) -> Snapshot:
     """The store at `store_path` read whole for a command that only reads it; `lean`, held as the browser holds it
     (people and texts packed, quotes in columns): at 100,000 articles a search for an organization takes 340 MB
     instead of 2.1 GB, but printing half the store's quotes takes half as long again. A search sorted by speaker or
     date reads lean: sorting takes most of its time, and it then held 2.3 GB. Either way its index is searched by
-    key, not parsed whole (`Store.keyed`): printing half the store's quotes then holds 1.7 GB instead of 2.4 GB."""
+    key, not parsed whole (`Store.keyed`): printing half the store's quotes then holds 1.7 GB instead of 2.4 GB.
+    With `tables`, the version of the store they are is read (see `Store.snapshot_at`)."""
     store = open_existing_store(store_path)
     store.lean = lean
     store.keyed = True
-    return left_for_exit(store.snapshot)
+    return left_for_exit(store.snapshot if tables is None else store.snapshot_at(tables))
 
 
 def left_for_exit(snapshot: Snapshot) -> Snapshot:
@@ -1079,15 +1119,17 @@ def keyed_entries(
     before_whole: Callable[[], bool] | None = None,
     first_lines_seen: bool = True,
     order: str = "article",
+    whole_lean: bool | None = None,
 ) -> FoundQuotes | None:
     """The quotes a search lists, in article order or in `order`, found and read by key (see `store.keyed_index`):
     what it finds is read, not the whole store. Past KEYED_MATCHES matches, only the first lines are (`limit` of
     them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
-    the rest are read whole (lean for a query with filters or an order) once `before_whole` says they are still
-    wanted. Filters on articles are told from the found quotes' documents (see `store.keyed_listing`) up to
-    KEYED_MATCHES found, and so is an `order` but the stored one; past them, the order is told from every quote's
-    article or speaker read from the quote files (see `ordered_by_key`). Filters on articles alone find the quotes
-    of the articles they keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole
+    the rest are read whole, from the version of the store the first lines came from (lean for a query with
+    filters or an order, unless `whole_lean` says), once `before_whole` says they are still wanted. Filters on
+    articles are told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found, and
+    so is an `order` but the stored one; past them, the order is told from every quote's article or speaker read
+    from the quote files (see `ordered_by_key`). Filters on articles alone find the quotes of the articles they
+    keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole
     read (an index written by an earlier whosaid, an `org:` filter on an index that does not say who spoke for
     what, a word being typed, more than KEYED_MATCHES matches and no one to see the first lines, or to filter
     them by articles), or a writer replaced files while this read them."""
@@ -1130,7 +1172,8 @@ def keyed_entries(
         """The entries after those listed by key, from the store read whole, and its documents."""
         if before_whole is not None and not before_whole():
             return iter(()), documents
-        snapshot = read_whole(store_path, lean=bool(parsed.filters) or order != "article")
+        lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
+        snapshot = read_whole(store_path, lean, keyed.tables)
         whole = QuoteDocuments.of(snapshot)
         if order != "article":
             listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
@@ -1184,7 +1227,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_NO_MATCH
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
-    highlight = form == "plain" and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    highlight = form == "plain" and sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     lines = QuoteLines(found, parsed, form, highlight)
     for chunk in lines.chunks(shown):
         output.write(chunk)
@@ -1329,6 +1372,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = browser_arguments(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     if arguments.command is not None:
         resume_collector()
+    OUTPUT_FAILURES.clear()
+    code = run_command(arguments)
+    if OUTPUT_FAILURES:
+        print_error(OUTPUT_FAILURES[0])
+        return EXIT_FAILURE
+    return code
+
+
+def run_command(arguments: argparse.Namespace) -> int:
+    """Run the command the arguments name (the browser when none); its exit status."""
     try:
         if arguments.command == "extract" and arguments.jsonl:
             return run_extract_lines(arguments.paths)

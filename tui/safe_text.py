@@ -8,16 +8,20 @@ _BIDI_MARKS = "\u061c\u200e\u200f"
 """The invisible direction marks Arabic and Hebrew text carries (ALM, LRM, RLM): they only nudge the characters
 beside them."""
 _BIDI_CONTROLS = _BIDI_MARKS + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_LINE_SEPARATORS = "\u2028\u2029"
+"""Unicode's line and paragraph separators: a line break to some terminals and programs reading a line, a space
+here."""
 
 
 def _replacement_table() -> dict[int, str | None]:
     """Visible stand-ins, a character for a character: control pictures for C0 and DEL, U+FFFD for C1 and bidi
-    controls."""
+    controls, a space for a tab or a line or paragraph separator."""
     table: dict[int, str | None] = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"}
     table[0x7F] = "\u2421"
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
     table.update({ord(char): "\ufffd" for char in _BIDI_CONTROLS})
     table[ord("\t")] = " "
+    table.update({ord(char): " " for char in _LINE_SEPARATORS})
     return table
 
 

@@ -1,0 +1,125 @@
+"""Where the command line writes: standard output that cannot be written, and an export aimed at the store itself."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+from tui.cli import main
+
+ARTICLE = (
+    "Harbor plan wins council vote\n\n"
+    "PORTSMOUTH \u2014 The city council approved the harbor plan on Monday.\n"
+    "\u201cThis is the biggest investment in the waterfront\u2028in forty years,\u201d "
+    "said Maria Lopez, the mayor of Portsmouth.\n"
+)
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    """A news article on disk."""
+    path = tmp_path / "harbor.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(*arguments: str, stdout: int | None = None, close_stdout: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run `python -m tui` as a user would, its standard output sent to `stdout` (or closed)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *arguments],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE if stdout is None else stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        preexec_fn=(lambda: os.close(1)) if close_stdout else None,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full to fill")
+@pytest.mark.parametrize(
+    "command", [["search", "waterfront"], ["search", "waterfront", "--json"], ["export", "waterfront"]]
+)
+def test_a_full_disk_under_standard_output_is_one_line_and_exit_2(
+    tmp_path: Path, article: Path, command: list[str]
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    with open("/dev/full", "w") as full:
+        done = run(command[0], "--db", str(store), *command[1:], stdout=full.fileno())
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines()[-1] == "whosaid: cannot write to standard output (No space left on device)"
+    assert "Traceback" not in done.stderr
+
+
+def test_an_ingest_with_standard_output_closed_stores_every_article_then_says_it_could_not_print(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(ARTICLE.replace("Maria Lopez", "Ana Ruiz").replace("harbor", "bridge"), encoding="utf-8")
+    store = tmp_path / "store.json"
+    done = run("ingest", "--db", str(store), str(article), str(other), close_stdout=True)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-2:] == [
+        "2 added, 0 replaced, 0 unchanged, 0 failed",
+        "whosaid: cannot write to standard output (it is closed)",
+    ]
+    assert main(["search", "--db", str(store), "forty", "--jsonl"]) == 0
+    assert capsys.readouterr().out.count("\n") == 2
+    searched = run("search", "--db", str(store), "forty", close_stdout=True)
+    assert searched.returncode == 2 and searched.stderr == "whosaid: cannot write to standard output (it is closed)\n"
+
+
+@pytest.mark.parametrize("target", ["store.json", "store.json.d/quotes.1.json", "store.json.lock", "link.json"])
+def test_an_export_onto_the_store_is_refused_and_leaves_it_whole(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str], target: str
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    (tmp_path / "link.json").symlink_to(store)
+    files = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    capsys.readouterr()
+    assert main(["export", "--db", str(store), "waterfront", "-o", str(tmp_path / target)]) == 2
+    output = capsys.readouterr()
+    assert output.out == "" and output.err.count("\n") == 1 and "the store's own file" in output.err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == files
+    assert main(["search", "--db", str(store), "waterfront"]) == 0
+
+
+def test_an_export_to_a_dash_writes_standard_output(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert main(["export", "--db", str(store), "waterfront", "--format", "jsonl", "-o", "-"]) == 0
+    output = capsys.readouterr()
+    assert output.out.count("\n") == 1 and '"Maria Lopez"' in output.out and not (tmp_path / "-").exists()
+
+
+def test_a_line_separator_in_a_quote_prints_as_a_space(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--db", str(store), "waterfront"]) == 0
+    line = capsys.readouterr().out
+    assert "waterfront in forty" in line and "\u2028" not in line and "\u2029" not in line
+
+
+def test_an_export_says_which_words_it_ignored_as_a_search_does(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    capsys.readouterr()
+    for command in ("search", "export"):
+        assert main([command, "--db", str(store), "++", "waterfront"]) == 0
+        assert capsys.readouterr().err.splitlines()[0] == "whosaid: ignored '++': no letter or digit to search for"
