@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,9 +20,23 @@ def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:
 
 
 def article_sort_date(document: Mapping[str, Any]) -> str:
-    """The date an article document is ordered by: its published date where known, else when it was ingested (as
-    `ArticleRecord.sort_date` says)."""
-    return _string(document.get("date")) or str(document.get("ingested_at", ""))
+    """The day an article document is ordered by (as `ArticleRecord.sort_date` says): see `sort_day`."""
+    return sort_day(document.get("date"), document.get("ingested_at"))
+
+
+ISO_DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|[T ])")
+"""The start of a date an article is ordered by: a year, a month or a day, as ISO writes them."""
+
+
+def sort_day(published: object, ingested_at: object) -> str:
+    """The day an article is ordered by and `date:` matches: its published date where it is an ISO one (a source's
+    date this could not read, such as 12/06/2024, is kept as written but not ordered by), else the day it was
+    ingested; empty when neither is known. Articles of one day keep the order they were stored in."""
+    for value in (published, ingested_at):
+        match = ISO_DAY.match(value) if isinstance(value, str) else None
+        if match:
+            return match.group()
+    return ""
 
 
 def _string(value: object) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from store.article_metadata import sort_day
+
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Offsets of the line (paragraph) around text[start:end]."""
@@ -45,8 +47,9 @@ class ArticleRecord:
 
     @property
     def sort_date(self) -> str:
-        """The date it is ordered by: the published date where known, else when it was ingested."""
-        return self.date or self.ingested_at
+        """The day it is ordered by: the published date where it is an ISO one, else the day it was ingested (see
+        `sort_day`)."""
+        return sort_day(self.date, self.ingested_at)
 
 
 class Titles(Protocol):

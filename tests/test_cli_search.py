@@ -240,6 +240,43 @@ def test_sort_by_speaker_and_by_date(capsys: pytest.CaptureFixture[str], store_p
     ]
 
 
+def test_articles_of_one_day_keep_their_stored_order_by_date_whatever_their_dates_say(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article with no stated date was ordered by the moment it was ingested, after one published that day; and
+    a date the reader could not make ISO (12/06/2024) came before every other."""
+    stated = {
+        "undated": None,
+        "dated that day": "2024-03-05",
+        "dated as written": "12/06/2024",
+        "the day before": "2024-03-04",
+    }
+    hours = [8, 9, 10, 11]
+
+    class Clock(datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> datetime:  # type: ignore[override]
+            return datetime(2024, 3, 5, hours.pop(0), tzinfo=timezone.utc)
+
+    monkeypatch.setattr("store.documents.datetime", Clock)
+    path = tmp_path / "store.json"
+    for name, date in stated.items():
+        text = f"{name}\n\nthe port opens {name}\n"
+        extraction = Extraction(name, (Person("Ann Lee"),), (), (quote(text, f"the port opens {name}", "Ann Lee"),))
+        metadata = {"date": date} if date else {}
+        Store(path, extractor=lambda _text, made=extraction: made).ingest([(f"{name}.txt", text, metadata)])
+    assert texts(capsys, path, "port", "--sort", "date") == [
+        "the port opens the day before",
+        "the port opens undated",
+        "the port opens dated that day",
+        "the port opens dated as written",
+    ]
+    assert len(texts(capsys, path, "port", "--date", "2024-03-05")) == 3
+    articles = Store(path).snapshot.articles
+    assert [article.sort_date for article in articles] == ["2024-03-05", "2024-03-05", "2024-03-05", "2024-03-04"]
+    assert articles[2].date == "12/06/2024"
+
+
 def test_json_has_one_documented_shape_and_jsonl_the_same_objects(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:

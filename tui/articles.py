@@ -57,7 +57,7 @@ def counts_label(counts: ArticleCounts | None) -> str:
 
 def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None, width: int) -> Content:
     """An article on one line: date, then as the width allows outlet and counts, title, then its path."""
-    date = plain((article.date or article.ingested_at[:10] or "").ljust(10), MUTED_STYLE)
+    date = plain(article.sort_date.ljust(10), MUTED_STYLE)
     title = highlighted(article.title, query, style="bold")
     if width < OUTLET_FROM_WIDTH:
         return Content.assemble(date, " ", title)
