@@ -1126,15 +1126,15 @@ def keyed_entries(
     them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
     the rest are read whole, from the version of the store the first lines came from (lean for a query with
     filters or an order, unless `whole_lean` says), once `before_whole` says they are still wanted. Filters on
-    articles are told from the found quotes' documents (see `store.keyed_listing`) up to KEYED_MATCHES found, and
-    so is an `order` but the stored one; past them, the order is told from every quote's article or speaker read
-    from the quote files (see `ordered_by_key`). Filters on articles alone find the quotes of the articles they
-    keep (see `KeyedSearch.articles_found`). None when the store or the query needs a whole
-    read (an index written by an earlier whosaid, an `org:` filter on an index that does not say who spoke for
-    what, a word being typed, more than KEYED_MATCHES matches and no one to see the first lines, or to filter
-    them by articles), or a writer replaced files while this read them."""
-    from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, only_article_filters, read_by_key
-    from store.keyed_listing import article_filters, ordered_by_key, sorted_by_key
+    articles are told from the found quotes' articles (see `KeyedSearch.filtered`); an `order` but the stored one
+    from their documents up to KEYED_MATCHES found, past them from every quote's article or speaker read from the
+    quote files (see `ordered_by_key`). Filters on articles alone find the quotes of the articles they keep (see
+    `KeyedSearch.articles_found`). None when the store or the query needs a whole read (an index written by an
+    earlier whosaid, an `org:` filter on an index that does not say who spoke for what, a word being typed, more
+    than KEYED_MATCHES matches and no one to see the first lines), or a writer replaced files while this read
+    them."""
+    from store.keyed_index import FirstEntries, KeyedSearch, keyed_terms, read_by_key
+    from store.keyed_listing import ordered_by_key, sorted_by_key
     from store.quote_documents import QuoteDocuments
 
     if not keyed_terms(parsed):
@@ -1145,9 +1145,6 @@ def keyed_entries(
             return None
         search = KeyedSearch(keyed)
         found = search.found_positions(parsed)
-        told_by_articles = bool(article_filters(parsed.filters)) and not only_article_filters(parsed)
-        if len(found) > KEYED_MATCHES and told_by_articles:
-            return None
         positions = search.filtered(found, parsed)
         many = len(positions) > KEYED_MATCHES
         by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
