@@ -769,8 +769,11 @@ QUOTES_READ_FOR_SPEAKERS = 2_000
 PART_FILES_OPEN = 256
 """Index part files a search keeps open between keys (each with the blocks read of it); the others are opened for
 each key."""
-DOCUMENTS_ONE_BY_ONE = 256
-"""People, organizations and articles read one by one from where they stand; past this many, whole tables are read."""
+DOCUMENTS_ONE_BY_ONE = 50_000
+"""People, organizations and articles read one by one from where they stand; past this many, whole tables are read.
+At 100,000 articles each costs about 50 microseconds, and the whole tables several hundred MB: a search of 12,152
+quotes took 5.2 s and 457 MB, against 4.0 s and 986 MB with whole tables past 256, and 1,000 lines of a common word
+0.5 s and 267 MB, against 1.45 s and 826 MB."""
 
 
 def quotes_of_articles(tables: Tables, keys: Collection[str]) -> list[int]:

@@ -848,7 +848,8 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_into_a_file_reads_t
 ) -> None:
     monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=False) is None
-    assert cli.keyed_entries(store_path, parse_query("harbor "), limit=200, first_lines_seen=False) is None
+    over = cli.FIRST_LINES_BY_KEY + 1
+    assert cli.keyed_entries(store_path, parse_query("harbor "), limit=over, first_lines_seen=False) is None
     assert cli.keyed_entries(store_path, parse_query("harbor "), limit=2, first_lines_seen=False) is not None
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=True) is not None
     assert cli.keyed_entries(store_path, parse_query("zzzq "), first_lines_seen=False) is not None
