@@ -4,6 +4,7 @@ original in $PAGER (never in a guest session)."""
 from __future__ import annotations
 
 import contextlib
+import random
 import shlex
 import sys
 from pathlib import Path
@@ -225,3 +226,36 @@ def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet() -> None
     narrow, wide = article_row(article, "", None, 44).plain, article_row(article, "", None, 80).plain
     assert narrow.startswith("2024-06-12 The Coas") and narrow.index("Harbor") <= 44 // 2
     assert wide.startswith("2024-06-12 The Coastal Le")
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_articles_sorted_from_their_documents_are_in_the_order_their_records_sort(tmp_path: Path, lean: bool) -> None:
+    """Sorting 100,000 articles by date made a record of each (some 60 MB at once): they are sorted from their
+    documents, in the same order."""
+    from store.lazy_records import Selection
+    from store.model import Extraction
+    from tui.articles import in_article_order
+
+    rng = random.Random(3)
+    store = Store(tmp_path / "store.json", extractor=lambda text: Extraction(text.split("\n")[0], (), (), ()))
+    items = []
+    for number in range(60):
+        metadata = {}
+        if rng.random() < 0.7:
+            metadata["date"] = rng.choice(["2024-06-12", "2024-06-13", "2023-01-02", "12/06/2024"])
+        if rng.random() < 0.6:
+            metadata["outlet"] = rng.choice(["Reuters", "ap news", "AP News", "Zeta"])
+        title = rng.choice(["Harbor", "harbor", "Budget", "\u00c4tna", "Zoo"])
+        items.append((f"a{number}.txt", f"{title}\n\nThe body of article {number}.\n", metadata))
+    store.ingest(items)
+    reader = Store(store.path)
+    reader.lean = lean
+    snapshot = reader.snapshot
+    every = snapshot.articles
+    some = Selection(every, [position for position in range(len(every)) if position % 3])
+    for order in ("date", "title", "outlet"):
+        for articles in (every, some):
+            from_documents = in_article_order(snapshot, articles, order)
+            from_records = in_article_order(snapshot, list(articles), order)
+            assert [article.key for article in from_documents] == [article.key for article in from_records], order
+            assert isinstance(from_documents, Selection)

@@ -82,9 +82,15 @@ def _by_outlet(article: ArticleRecord) -> tuple[bool, str]:
     return (not article.outlet, (article.outlet or "").casefold())
 
 
-def in_article_order(articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
+def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
     """The articles in `order`: as stored, by date (newest first), by title, or by outlet (each outlet's newest
-    first); other ties keep the stored order."""
+    first); other ties keep the stored order. The snapshot's own articles, or a selection of them, are sorted from
+    their documents (see `Snapshot.articles_in_order`)."""
+    if order not in ARTICLE_ORDER_LABELS:
+        return articles
+    ordered = snapshot.articles_in_order(articles, order)
+    if ordered is not None:
+        return ordered
     if order == "date":
         return sorted(articles, key=_by_date, reverse=True)
     if order == "title":

@@ -410,7 +410,7 @@ class ArticlesPane(RecordPane[ArticleRecord]):
         super().show(snapshot, self._listed_in_order(snapshot, records, at_once), total, query, keep_key)
 
     def _in_order(self, snapshot: Snapshot, records: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
-        return in_article_order(records, order)
+        return in_article_order(snapshot, records, order)
 
     def show_counts(self, snapshot: Snapshot, counts: Mapping[str, ArticleCounts]) -> None:
         """Take the counts a worker made for the snapshot on screen."""
