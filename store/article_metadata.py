@@ -29,9 +29,10 @@ ISO_DAY = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?(?=$|[T ])")
 
 
 def sort_day(published: object, ingested_at: object) -> str:
-    """The day an article is ordered by and `date:` matches: its published date where it is an ISO one (a source's
-    date this could not read, such as 12/06/2024, is kept as written but not ordered by), else the day it was
-    ingested; empty when neither is known. Articles of one day keep the order they were stored in."""
+    """The day an article is ordered by and `date:` matches: its published date where it is written as ISO writes
+    one (YYYY, YYYY-MM or YYYY-MM-DD, the time left out; a source's date this could not read, such as 12/06/2024,
+    is kept as written but not ordered by), else the day it was ingested; empty when neither is known. Articles
+    of one day keep the order they were stored in."""
     for value in (published, ingested_at):
         match = ISO_DAY.match(value) if isinstance(value, str) else None
         if match:

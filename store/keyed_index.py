@@ -1179,7 +1179,8 @@ class FirstEntries:
         self._found = found
         self._first = first
         self.scanned = -1
-        """The last position looked at: every entry up to it is listed (in stored order)."""
+        """The last position looked at: in stored order, every entry up to it is listed (in another, `listed` tells
+        where the listing stopped)."""
         self.listed = 0
         """How many entries were listed."""
 

@@ -772,17 +772,32 @@ class Snapshot:
             self._orders_made[("people", order)] = made
         return made
 
+    def _article_positions_of(self, articles: Sequence[ArticleRecord]) -> Sequence[int] | None:
+        """Where these articles (every one of the snapshot's, or a selection of them) stand among the stored ones,
+        when the snapshot holds their documents; else None."""
+        if not isinstance(self.articles, LazyRecords):
+            return None
+        if articles is self.articles:
+            return range(len(articles))
+        if isinstance(articles, Selection) and articles.records is self.articles:
+            return articles.positions
+        return None
+
+    def article_keys(self, articles: Sequence[ArticleRecord]) -> Iterator[str] | None:
+        """The keys of these articles (see `_article_positions_of`), read from their documents so that no record is
+        made of each; None when they are not held so."""
+        positions = self._article_positions_of(articles)
+        if positions is None or not isinstance(self.articles, LazyRecords):
+            return None
+        documents = self.articles.documents()
+        return (documents[position]["key"] for position in positions)
+
     def articles_in_order(self, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord] | None:
         """These articles (every one of the snapshot's, or a selection of them) by date (newest first), by title, or
         by outlet (each outlet's newest first), ties in stored order, sorted from their documents so that no
         record is made of each (100,000 records took some 60 MB); None when they are not held so."""
-        if not isinstance(self.articles, LazyRecords):
-            return None
-        if articles is self.articles:
-            positions: Sequence[int] = range(len(articles))
-        elif isinstance(articles, Selection) and articles.records is self.articles:
-            positions = articles.positions
-        else:
+        positions = self._article_positions_of(articles)
+        if positions is None or not isinstance(self.articles, LazyRecords):
             return None
         documents = self.articles.documents()
         if order == "title":

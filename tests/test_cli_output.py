@@ -123,3 +123,39 @@ def test_an_export_says_which_words_it_ignored_as_a_search_does(
     for command in ("search", "export"):
         assert main([command, "--db", str(store), "++", "waterfront"]) == 0
         assert capsys.readouterr().err.splitlines()[0] == "whosaid: ignored '++': no letter or digit to search for"
+
+
+def test_an_encoding_that_cannot_write_a_quote_says_so(tmp_path: Path, article: Path) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "search", "--db", str(store), "waterfront"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("whosaid: cannot write to standard output (its encoding, ascii, cannot write ")
+
+
+def test_an_export_onto_a_loop_of_links_replaces_the_link(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    loop = tmp_path / "loop"
+    loop.symlink_to(loop)
+    capsys.readouterr()
+    assert main(["export", "--db", str(store), "waterfront", "-o", str(loop)]) == 0
+    assert capsys.readouterr().err.endswith("1 quote exported to " + str(loop) + "\n")
+    assert not loop.is_symlink() and "Maria Lopez" in loop.read_text(encoding="utf-8")
+
+
+def test_the_version_into_a_full_disk_is_one_line_and_exit_2() -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    with open("/dev/full", "w") as full:
+        done = run("--version", stdout=full.fileno())
+    assert (done.returncode, done.stderr) == (2, "whosaid: cannot write to standard output (No space left on device)\n")

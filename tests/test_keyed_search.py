@@ -440,7 +440,7 @@ def test_filters_on_articles_of_many_found_quotes_keep_by_key_what_a_whole_read_
                 whole.setattr(cli, "keyed_entries", lambda *_: None)
                 assert printed(capsys, store_path, *arguments) == keyed, (query, order)
             matched += keyed[0] == 0
-    assert matched >= len(filtered)
+    assert matched >= 2 * (len(filtered) - 2)
 
 
 def test_the_keyed_search_reads_the_lookups_of_the_shape_the_writer_writes() -> None:
@@ -772,7 +772,9 @@ def test_the_names_of_people_read_from_their_files_bytes_are_those_their_documen
     assert keyed is not None
     for table in ("people", "organizations"):
         held = [(document["key"], document["name"]) for document in keyed.tables.documents(table)]
-        assert list(stored_names(keyed.tables, table)) == held
+        with pytest.MonkeyPatch.context() as from_bytes:
+            from_bytes.setattr(type(keyed.tables), "segment_documents", None)  # read from the bytes, never parsed
+            assert list(stored_names(keyed.tables, table)) == held
     assert set(names) <= {name for _key, name in stored_names(keyed.tables, "people")}
 
 
@@ -812,6 +814,35 @@ def test_the_rest_of_a_search_read_whole_comes_from_the_version_its_first_lines_
     else:
         assert code == 2 and before.out.startswith(during.out) and during.out.count("\n") >= 2
         assert during.err == "whosaid: the store changed while it was read; run the command again\n"
+
+
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_a_search_by_date_whose_first_found_quotes_are_all_copies_listed_later_prints_what_a_whole_read_prints(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """By date the first found quote can be a copy its group lists at another (the copy stored first): no line is
+    then listed by key, and the search read the rest whole through lines it had not yet made (a NameError)."""
+
+    def article(title: str) -> tuple[str, Extraction]:
+        sentence = "we will rebuild the harbor before winter"
+        text = f"{title}\n\n\u201c{sentence},\u201d said Ann Lee.\n"
+        start = text.index(sentence)
+        said = Quote(sentence, "Ann Lee", start, start + len(sentence), 2)
+        return text, Extraction(title, (Person("Ann Lee", (), None, None),), (), (said,))
+
+    made = dict([article("Newer"), article("Older")])
+    path = tmp_path / "store.json"
+    store = Store(path, extractor=made.__getitem__)
+    for (text, _extraction), date in zip(made.items(), ("2024-06-01", "2023-01-01"), strict=True):
+        store.ingest([(f"{date}.txt", text, {"date": date})])
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 1)
+    arguments = [command, "--db", str(path), "harbor", "--sort", "date"]
+    assert cli.keyed_entries(path, parse_query("harbor "), order="date") is not None
+    keyed = cli.main(arguments), capsys.readouterr()
+    with monkeypatch.context() as whole:
+        whole.setattr(cli, "keyed_entries", lambda *_: None)
+        assert (cli.main(arguments), capsys.readouterr()) == keyed
+    assert keyed[0] == 0 and keyed[1].out.count("harbor") == 1
 
 
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(

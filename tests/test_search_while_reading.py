@@ -737,3 +737,26 @@ def test_a_quote_shown_while_indexing_is_found_until_the_indexing_ends(opened: S
     assert opened.indexing
     assert opened.quote(shown.key, shown_only=True) == shown
     assert str(describe(opened, Subject("quote", shown.key))[0]).startswith("\u201c" + shown.text.strip()[:30])
+
+
+@synchronously
+async def test_the_header_says_the_store_is_indexed_until_it_is(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """While a big store is indexed (half a minute at 100,000 articles) an organization's detail and a search's
+    articles wait: the header says why, and stops saying it once the store is indexed."""
+    whole = searched_in_the_browser_as_big(monkeypatch, store_path)
+    reading = held_reading(monkeypatch)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await browsing_whole_store(pilot, whole)
+        assert app.snapshot.indexing
+        assert app.sub_title.endswith(" \u00b7 indexing\u2026")
+        reading.set()
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if not app.snapshot.indexing and "indexing" not in app.sub_title:
+                break
+        assert not app.snapshot.indexing
+        assert "indexing" not in app.sub_title and "quotes" in app.sub_title

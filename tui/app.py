@@ -314,6 +314,8 @@ class WhosaidApp(App[None]):
             )
             if self.snapshot.preview:
                 details += " \u00b7 reading\u2026"
+            elif self.snapshot.indexing:
+                details += " \u00b7 indexing\u2026"
             if summary.stale_articles:
                 stale = count_label(summary.stale_articles, "article")
                 details += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"

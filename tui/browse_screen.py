@@ -250,6 +250,7 @@ class BrowseScreen(Screen[None]):
     def on_browse_screen_prepared(self, message: Prepared) -> None:
         if message.snapshot is self.app.snapshot:
             self._prepared = message.snapshot
+            self.app.sub_title = self.app.store_line()
             if not self.search_text.strip():
                 quotes = message.snapshot.quotes
                 self.quotes.show(message.snapshot, quotes, len(quotes), self.search_text, self.quotes.selected_key)

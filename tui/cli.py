@@ -126,7 +126,12 @@ class VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, **options)  # type: ignore[arg-type]
 
     def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        print(f"whosaid {package_version()}")
+        output = Lines()
+        output.write(f"whosaid {package_version()}")
+        output.flush()
+        if OUTPUT_FAILURES:
+            print_error(OUTPUT_FAILURES[0])
+            parser.exit(EXIT_FAILURE)
         parser.exit()
 
 
@@ -368,10 +373,13 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
 
 
 def is_part_of_store(path: Path, store_path: Path) -> bool:
-    """Whether writing `path` would overwrite the store at `store_path`: its file, its lock, or a file of its
-    tables (the same file by another name too)."""
-    target = path.resolve()
-    store = store_path.resolve()
+    """Whether writing `path` would overwrite the store at `store_path`: its file, its lock (by another name too), or
+    a file of its tables."""
+    try:
+        target = path.resolve()
+        store = store_path.resolve()
+    except (OSError, RuntimeError):
+        return False  # a loop of links: writing there fails, and says why
     own = {store, store.with_name(store.name + ".lock")}
     if target in own or target.parent == store.with_name(store.name + ".d"):
         return True
@@ -527,7 +535,10 @@ class Lines:
     def _cannot_write(self, error: Exception) -> None:
         """Stop writing, noting why (see `OUTPUT_FAILURES`)."""
         if not OUTPUT_FAILURES:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else "it is closed"
+            if isinstance(error, UnicodeEncodeError):
+                reason = f"its encoding, {error.encoding}, cannot write {error.object[error.start : error.end]!r}"
+            else:
+                reason = error.strerror if isinstance(error, OSError) and error.strerror else "it is closed"
             OUTPUT_FAILURES.append(f"cannot write to standard output ({reason})")
         self._reader_gone()
 
@@ -1028,7 +1039,7 @@ postings are read all at once (see `store.keyed_index.SPEAKERS_ONE_BY_ONE`)."""
 
 
 class FoundQuotes:
-    """The quotes a search lists, in article order, and the documents each line is made from: those read by key
+    """The quotes a search or an export lists, in its order, and the documents each line is made from: those read by key
     and, for a search that found too many to read them all by key, past its first lines those of the store read
     whole (`rest`, called once the first lines are out: the entries after them and their documents)."""
 
@@ -1196,10 +1207,12 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     for part in parsed.ignored:
         print_error(f"ignored {part!r}: no letter or digit to search for")
     output = Lines()
+    made: list[QuoteLines] = []
+    """The lines being made, once the first entry is found (none when no entry was listed by key)."""
 
     def before_whole() -> bool:
         """Send every line made so far; whether the reader is still there (then watched while the store is read)."""
-        chunk = lines.taken()
+        chunk = made[0].taken() if made else ""
         if chunk:
             output.write(chunk)
         output.flush()
@@ -1227,6 +1240,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     lines = QuoteLines(found, parsed, form, highlight)
+    made.append(lines)
     for chunk in lines.chunks(shown):
         output.write(chunk)
         if output.lost:

@@ -412,6 +412,14 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     def _in_order(self, snapshot: Snapshot, records: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
         return in_article_order(snapshot, records, order)
 
+    def index_of(self, key: str) -> int | None:
+        """Where the article with this key is listed, found from the keys of the listed articles' documents where
+        the snapshot holds them (no record made of each article before it)."""
+        keys = self.snapshot.article_keys(self.records) if self.snapshot is not None else None
+        if keys is None:
+            return super().index_of(key)
+        return next((index for index, listed in enumerate(keys) if listed == key), None)
+
     def show_counts(self, snapshot: Snapshot, counts: Mapping[str, ArticleCounts]) -> None:
         """Take the counts a worker made for the snapshot on screen."""
         if snapshot is self.snapshot:
