@@ -396,6 +396,14 @@ def test_esc_and_keys_sent_in_one_burst_close_the_palette_and_type_nothing(tmp_p
     tmux.settle("app", quiet=1.0, timeout=15)
     above_footer = "\n".join(tmux.capture("app").splitlines()[:-1])
     assert not any(typed in above_footer for typed in ("^", "\u00a3", "\u00a1")), above_footer
+    for key in ("j", "5", "/"):
+        tmux.keys("app", "/")
+        tmux.wait_for("app", "Sullivan", timeout=10)
+        tmux.keys("app", "Escape", key)
+        tmux.settle("app", quiet=0.5, timeout=15)
+        [search_line] = [line for line in tmux.capture("app").splitlines() if "Sullivan" in line][:1]
+        assert "Sullivan" + key not in search_line, (key, search_line)
+        tmux.keys("app", "Escape")
 
 
 # --- snapshots at 80x24 -----------------------------------------------------------------------------------

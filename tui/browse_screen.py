@@ -201,7 +201,7 @@ class BrowseScreen(Screen[None]):
         self.quotes = QuotesPane()
         self.detail = DetailPane()
         self.articles = ArticlesPane()
-        self.search = SearchBox()
+        self.search = SearchBox(self.leave_search)
         self.people.add_class("-current", update=False)
         settings = self.app.settings
         for name, order in settings.sort.items():
@@ -563,9 +563,10 @@ class BrowseScreen(Screen[None]):
     def search_remembered(self, event: SearchBox.Remembered) -> None:
         self.app.save_settings({"search": {"history": list(event.history)}})
 
-    @on(SearchBox.Left)
-    def search_left(self, event: SearchBox.Left) -> None:
-        if event.submitted and self.search_text.strip():
+    def leave_search(self, submitted: bool) -> None:
+        """Move from the search box to the results: to the quotes when a search was submitted with Enter and found
+        any (else the first pane with results), back to the current pane on Esc."""
+        if submitted and self.search.value.strip():
             with_results = [pane.id for pane in self.record_panes if pane.records and pane.id]
             self.focus_pane("quotes" if "quotes" in with_results else next(iter(with_results), self.current_pane))
         else:

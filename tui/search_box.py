@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from textual import events
 from textual.binding import BindingsMap
@@ -38,15 +38,11 @@ class SearchBox(Input):
             super().__init__()
             self.history = history
 
-    class Left(Message):
-        """The user pressed Esc or Enter to go back to the results."""
-
-        def __init__(self, submitted: bool) -> None:
-            super().__init__()
-            self.submitted = submitted
-
-    def __init__(self) -> None:
+    def __init__(self, leave: Callable[[bool], None]) -> None:
+        """`leave` moves the focus to the results (told whether the search was submitted with Enter or left with
+        Esc), at once: a key typed right after goes where the focus went."""
         super().__init__(placeholder="/ search quotes, people, organizations", id="search")
+        self._leave = leave
         self.history: list[str] = []
         """Earlier searches, oldest first."""
         self._recall_position: int | None = None
@@ -63,7 +59,14 @@ class SearchBox(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         """Run this box's own bindings (Ctrl+U, Esc, Enter, ...) as their key arrives, in order with the characters
-        typed around them; Textual would run them once the key had bubbled up to the app, after later keys."""
+        typed around them; Textual would run them once the key had bubbled up to the app, after later keys. A key
+        sent here before an Esc or Enter just before it moved the focus away (keys in one burst reach the box
+        together) is sent on where the focus went, never typed into the box."""
+        if not self.has_focus:
+            event.stop()
+            event.prevent_default()
+            await self.app.on_event(events.Key(event.key, event.character))
+            return
         if not event.is_printable:
             for binding in self.own_bindings().key_to_bindings.get(event.key, ()):
                 if not binding.priority and await self.app.run_action(binding.action, self):
@@ -105,8 +108,8 @@ class SearchBox(Input):
 
     def action_leave(self) -> None:
         self.remember(self.value)
-        self.post_message(self.Left(submitted=False))
+        self._leave(False)
 
     def action_submit(self) -> None:
         self.remember(self.value)
-        self.post_message(self.Left(submitted=True))
+        self._leave(True)
