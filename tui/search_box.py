@@ -60,9 +60,9 @@ class SearchBox(Input):
     async def _on_key(self, event: events.Key) -> None:
         """Run this box's own bindings (Ctrl+U, Esc, Enter, ...) as their key arrives, in order with the characters
         typed around them; Textual would run them once the key had bubbled up to the app, after later keys. A key
-        sent here before an Esc or Enter just before it moved the focus away (keys in one burst reach the box
+        sent here after an Esc or Enter just before it moved the focus away (keys in one burst reach the box
         together) is sent on where the focus went, never typed into the box."""
-        if not self.has_focus:
+        if self.screen.focused is not self:
             event.stop()
             event.prevent_default()
             await self.app.on_event(events.Key(event.key, event.character))
