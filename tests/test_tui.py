@@ -853,13 +853,16 @@ async def test_a_search_result_row_starts_near_its_first_match_and_the_quote_det
         assert {"production", "supply"} <= {summary.plain[span.start : span.end].lower() for span in spans}
 
 
-@pytest.mark.parametrize("focus", [(), ("slash",)])
+@pytest.mark.parametrize("focus", [(), ("slash",), ("question_mark",), ("3", "a")])
 @synchronously
-async def test_ctrl_c_quits_from_the_main_screen(store: Store, focus: tuple[str, ...]) -> None:
+async def test_ctrl_c_quits_from_every_screen(store: Store, focus: tuple[str, ...]) -> None:
+    """README: q or Ctrl+C quits; in an article or the help, Ctrl+C asked "Do you want to quit? Press ctrl+q"."""
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press(*focus, "ctrl+c")
+        await pilot.press(*focus)
+        await settle(pilot)
+        await pilot.press("ctrl+c")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
 

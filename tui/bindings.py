@@ -15,7 +15,6 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
     Binding("a", "open_article", "Article", id="article.open"),
     Binding("e", "export", "Export the listed quotes", show=False, id="list.export"),
-    Binding("ctrl+c", "app.quit", "Quit", show=False, priority=True, id="app.interrupt"),
     Binding("s", "cycle_sort", "Sort the list", show=False, id="list.sort"),
     Binding("1", "show_pane('people')", "People pane", show=False, priority=True, id="pane.people"),
     Binding(
@@ -31,6 +30,7 @@ BROWSE_BINDINGS: list[Binding] = [
 APP_BINDINGS: list[Binding] = [
     Binding("question_mark", "help", "Keys", key_display="?", id="app.help"),
     Binding("q", "quit", "Quit", id="app.quit"),
+    Binding("ctrl+c", "app.quit", "Quit", show=False, priority=True, id="app.interrupt"),
     Binding("ctrl+z", "suspend", "Suspend to the shell", show=False, id="app.suspend"),
 ]
 
