@@ -253,6 +253,26 @@ async def test_enter_enter_escape_escape_returns_where_you_were(store: Store) ->
 
 
 @synchronously
+async def test_escape_back_to_a_person_puts_the_cursor_on_them_though_the_list_moved_meanwhile(store: Store) -> None:
+    """A saved order that landed while a person's detail was open (or a person opened from an article) moved the list:
+    Esc showed that person's detail with the cursor on another row, and Enter then opened that other row."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.people.select_key("jake sullivan")
+        await pilot.pause()
+        await pilot.press("enter")
+        assert screen.detail.subject.key == "jake sullivan" and app.focused is screen.detail.links
+        screen.people.rows.cursor = 0 if screen.people.rows.cursor else 1
+        assert screen.people.selected.key != "jake sullivan"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.focused is screen.people.rows
+        assert screen.people.selected.key == screen.detail.subject.key == "jake sullivan"
+
+
+@synchronously
 async def test_question_mark_lists_the_keys_and_q_quits(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

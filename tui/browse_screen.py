@@ -577,6 +577,9 @@ class BrowseScreen(Screen[None]):
         if self.history:
             place = self.history.pop()
             self.show_subject(place.subject, place.link)
+            pane = self.pane(place.pane)
+            if isinstance(pane, RecordPane) and place.subject is not None and place.subject.kind == pane.kind:
+                pane.select_key(place.subject.key)  # the list may have moved meanwhile (sorted, searched, replaced)
             self._restoring = self.focus_target(place.pane) is not self.focused
             self.focus_pane(place.pane)
             if place.article is not None:
