@@ -132,6 +132,8 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         assert said == ["Still reading the store: export again in a moment."], "nothing partial is exported"
         screen.quotes.set_order("date")
         assert row_texts(app, "quotes") == [], "the first rows hold no dates to order them by"
+        assert title_of(screen.quotes).startswith(f"Quotes \u2026 of {len(whole.stored_quotes)}"), "not '0 of'"
+        assert screen.quotes.rows.empty_message.plain == "Reading the store\u2026"
         screen.quotes.set_order("article")
         provider = WhosaidCommands(screen)
         await provider.startup()

@@ -149,7 +149,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         cursor = 0 if at_top else (self.index_of(keep_key) if keep_key is not None else None) or 0
         reading = bool(getattr(self.app, "reading_store", False))
         indexing = self.searched_once_indexed and snapshot.indexing
-        self.answer_waits = (reading or indexing) and bool(query.strip()) and not records
+        searched = bool(query.strip())
+        self.answer_waits = not records and ((reading and (searched or total > 0)) or (indexing and searched))
         if reading:
             empty = Content("Reading the store\u2026")
         elif self.answer_waits:
