@@ -156,7 +156,7 @@ def test_the_header_says_when_an_older_extractor_read_the_store(store_path: Path
 
     async def header() -> str:
         app = WhosaidApp(store, store_label="store.json")
-        async with app.run_test(size=(120, 36)) as pilot:
+        async with app.run_test(size=(200, 36)) as pilot:
             for _ in range(50):
                 await pilot.pause(0.05)
                 if not app.reading_store:
@@ -168,3 +168,18 @@ def test_the_header_says_when_an_older_extractor_read_the_store(store_path: Path
     for _ in store.reextract_in_batches(store.stale_articles()):
         pass
     assert "older extractor" not in asyncio.run(header())
+
+
+def test_a_narrow_header_leaves_out_notes_then_counts_whole_never_a_count_cut_short() -> None:
+    """At 80 columns the header read "136234 orgs, 124991…" for 1,249,911 quotes: a smaller number, not a cut one."""
+    from tui.app import fitted_details
+
+    counts = ["100030 articles", "201309 people", "136234 orgs", "1249911 quotes"]
+    advice = "100030 articles read by an older extractor: run whosaid reextract"
+    notes = [("indexing\u2026",), (advice, "run whosaid reextract")]
+    assert fitted_details(counts, notes, 200).endswith(f"\u00b7 indexing\u2026 \u00b7 {advice}")
+    assert fitted_details(counts, notes, 100).endswith("quotes \u00b7 indexing\u2026 \u00b7 run whosaid reextract")
+    for room in range(10, 200):
+        fitted = fitted_details(counts, notes, room)
+        assert len(fitted) <= max(room, len(counts[0])), room
+        assert fitted.split(" \u00b7 ")[0] == ", ".join(counts[: fitted.count(",") + 1]), room

@@ -101,6 +101,23 @@ def shortened_path(path: str, room: int) -> str:
     return f"{path[:head]}\u2026/{name}"
 
 
+def fitted_details(counts: list[str], notes: list[tuple[str, ...]], room: int) -> str:
+    """The store's counts and notes ("indexing…", articles to read again) joined, in `room` columns: the last note
+    said in its shorter forms, then left out, then the next, then the last counts, whole, so that no count is cut
+    into a smaller number ("124991…" for 1249911)."""
+    counts, notes = list(counts), [list(forms) for forms in notes]
+    while True:
+        details = ", ".join(counts) + "".join(f" \u00b7 {forms[0]}" for forms in notes)
+        if len(details) <= room or room <= 0 or (not notes and len(counts) <= 1):
+            return details
+        if notes and len(notes[-1]) > 1:
+            notes[-1].pop(0)
+        elif notes:
+            notes.pop()
+        else:
+            counts.pop()
+
+
 class AsciiScrollBarRender(ScrollBarRender):
     """A scrollbar drawn with whole reversed cells only: no eighth-block characters."""
 
@@ -304,21 +321,24 @@ class WhosaidApp(App[None]):
         else:
             full = count_label(summary.organizations, "organization")
             short = count_label(summary.organizations, "org")
-            details = ", ".join(
-                (
-                    count_label(summary.articles, "article"),
-                    count_label(summary.people, "person", "people"),
-                    full if len(full) - len(short) + 50 < width else short,
-                    count_label(summary.quotes, "quote"),
-                )
-            )
-            if self.snapshot.preview:
-                details += " \u00b7 reading\u2026"
-            elif self.snapshot.indexing:
-                details += " \u00b7 indexing\u2026"
+            counts = [
+                count_label(summary.articles, "article"),
+                count_label(summary.people, "person", "people"),
+                full if len(full) - len(short) + 50 < width else short,
+                count_label(summary.quotes, "quote"),
+            ]
+            reading = "reading\u2026" if self.snapshot.preview else "indexing\u2026" if self.snapshot.indexing else None
+            notes = [(reading,)] if reading else []
             if summary.stale_articles:
                 stale = count_label(summary.stale_articles, "article")
-                details += f" \u00b7 {stale} read by an older extractor: run whosaid reextract"
+                notes.append(
+                    (
+                        f"{stale} read by an older extractor: run whosaid reextract",
+                        f"{stale} to read again: whosaid reextract",
+                        "run whosaid reextract",
+                    )
+                )
+            details = fitted_details(counts, notes, width - len(marker))
         where = shortened_path(where, width - len(details) - len(marker) - 3)
         if not where:
             return f"{marker.strip()} \u00b7 {details}" if marker else details
