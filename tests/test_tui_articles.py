@@ -259,3 +259,40 @@ def test_articles_sorted_from_their_documents_are_in_the_order_their_records_sor
             from_records = in_article_order(snapshot, list(articles), order)
             assert [article.key for article in from_documents] == [article.key for article in from_records], order
             assert isinstance(from_documents, Selection)
+
+
+@synchronously
+async def test_an_article_replaced_by_an_ingest_keeps_the_cursor_and_the_detail(tmp_path: Path) -> None:
+    """An article edited and ingested again while the browser showed it sent the cursor to the top row and left the
+    detail blank: both follow it to its new version."""
+    from tests.test_tui import settle
+
+    paths = []
+    stories = [("Harbor vote", "Ann Lee"), ("Budget plan", "Tom Berg"), ("Bridge", "Kim Park")]
+    for number, (title, speaker) in enumerate(stories):
+        path = tmp_path / f"a{number}.txt"
+        path.write_text(f"{title}\n\n\u201cWe will act now on {title.lower()},\u201d said {speaker}, the mayor.\n")
+        paths.append(path)
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([(str(path), path.read_text()) for path in paths])
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "down")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.articles.selected.source == str(paths[1]) and screen.detail.subject.kind == "article"
+        paths[1].write_text(paths[1].read_text() + "\u201cAnd more,\u201d said Tom Berg.\n")
+        writer = Store(store_path)
+        [outcome] = writer.ingest([(str(paths[1]), paths[1].read_text())])
+        [replaced] = [article for article in writer.snapshot.articles if article.source == str(paths[1])]
+        assert outcome.replaced and replaced.key != screen.articles.selected.key
+        app.check_store()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.snapshot.article(replaced.key) is not None:
+                break
+        await settle(pilot)
+        assert screen.articles.selected.key == replaced.key
+        assert screen.detail.subject.key == replaced.key
+        assert screen.detail.full_summary.plain.startswith("Budget plan")

@@ -98,3 +98,15 @@ def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], orde
     if order == "outlet":
         return sorted(sorted(articles, key=_by_date, reverse=True), key=_by_outlet)
     return articles
+
+
+def replacement_key(before: Snapshot | None, after: Snapshot, key: str) -> str:
+    """`key`, or, where `after` no longer holds that article but holds one read again from the same path (or link),
+    as an ingest replaces an edited article, the key that one is stored under."""
+    if before is None or before is after or after.article(key) is not None:
+        return key
+    old = before.article(key)
+    if old is None or not old.source:
+        return key
+    again = [article for article in after.articles_named(old.source) if article.source == old.source]
+    return again[-1].key if again else key

@@ -27,7 +27,7 @@ from store.export import export_lines
 from store.quote_records import CopiesListed
 from store.snapshot import QuoteSelection
 from store.stopping import SearchStopped, check_stop, stopping_when
-from tui.articles import ArticleCounts, ArticleCountsByKey
+from tui.articles import ArticleCounts, ArticleCountsByKey, replacement_key
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
 from tui.detail import DetailPane, Subject
@@ -295,10 +295,14 @@ class BrowseScreen(Screen[None]):
         return pane.rows if isinstance(pane, RecordPane) else self.detail.links
 
     def load(self, snapshot: Snapshot, with_detail: bool = True) -> None:
-        """Fill the panes from a snapshot, keeping the selection (by key) and the search."""
+        """Fill the panes from a snapshot, keeping the selection (by key) and the search; an article in the detail
+        that an ingest replaced is followed to its new version."""
         if snapshot.preview:
             self.show_preview(snapshot)
             return
+        subject = self.detail.subject
+        if subject is not None and subject.kind == "article":
+            self.detail.subject = Subject("article", replacement_key(self.articles.snapshot, snapshot, subject.key))
         query = self.search_text
         searching = bool(query.strip())
         if snapshot is not self._prepared and snapshot is not self._preparing:

@@ -15,7 +15,14 @@ from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.snapshot import QuoteSelection
-from tui.articles import ARTICLE_ORDER_LABELS, ARTICLE_ORDERS, ArticleCounts, article_row, in_article_order
+from tui.articles import (
+    ARTICLE_ORDER_LABELS,
+    ARTICLE_ORDERS,
+    ArticleCounts,
+    article_row,
+    in_article_order,
+    replacement_key,
+)
 from tui.row_list import RowList
 from tui.sorting import (
     COUNTED_ORDERS,
@@ -405,7 +412,10 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     def show(
         self, snapshot: Snapshot, records: Sequence[ArticleRecord], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List the articles in the pane's order (the store gives them in the order they were added)."""
+        """List the articles in the pane's order (the store gives them in the order they were added), keeping the
+        cursor on the article it was on, also when an ingest replaced it (see `replacement_key`)."""
+        if keep_key is not None:
+            keep_key = replacement_key(self.snapshot, snapshot, keep_key)
         self._given = records
         at_once = self.order == self.orders[0] or len(records) <= SORTED_AT_ONCE
         super().show(snapshot, self._listed_in_order(snapshot, records, at_once), total, query, keep_key)
