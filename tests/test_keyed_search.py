@@ -636,6 +636,7 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
 ) -> None:
     monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
     monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", first_lines)
+    monkeypatch.setattr(cli, "LIMITED_LINES_BY_KEY", first_lines)
     read_whole_late = ended_by_key = 0
     for query in ["harbor", "budget", "ann", "council", "story", "harbor speaker:berg", "nunez"]:
         keyed = read_by_key(store_path)
@@ -677,6 +678,7 @@ def test_a_search_in_another_order_finding_more_than_a_keyed_read_should_take_pr
     first line (15 s at 100,000 articles): its first lines are told by key, in the order a whole read prints."""
     monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
     monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    monkeypatch.setattr(cli, "LIMITED_LINES_BY_KEY", 3)
     ended_by_key = read_whole_late = 0
     for query in ["harbor", "budget", "ann", "council", "story", "harbor speaker:berg", "the"]:
         keyed = read_by_key(store_path)
@@ -736,6 +738,7 @@ def test_an_export_finding_more_than_a_keyed_read_should_take_writes_its_first_l
     takes (7-8 s at 100,000 articles): its first lines are written by key, as a search's are."""
     monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
     monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    monkeypatch.setattr(cli, "LIMITED_LINES_BY_KEY", 3)
     read_whole_late = 0
     for query in ["harbor", "budget", "ann", "council", "harbor speaker:berg", "the"]:
         for order in ("article", "date"):
@@ -788,6 +791,7 @@ def test_the_rest_of_a_search_read_whole_comes_from_the_version_its_first_lines_
     away files of the version the first lines came from, it stops with a line that says so."""
     monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
     monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 2)
+    monkeypatch.setattr(cli, "LIMITED_LINES_BY_KEY", 2)
     arguments = [command, "--db", str(store_path), "harbor", *(["--jsonl"] if command == "search" else [])]
     assert cli.main(arguments) == 0
     before = capsys.readouterr()
@@ -845,6 +849,25 @@ def test_a_search_by_date_whose_first_found_quotes_are_all_copies_listed_later_p
     assert keyed[0] == 0 and keyed[1].out.count("harbor") == 1
 
 
+def test_a_limit_past_the_first_lines_up_to_the_limited_lines_is_printed_by_key_and_reads_nothing_whole(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--limit 101` of a common word read the whole store (5 s and 1.75 GB at 100,000 articles): a limit up to
+    LIMITED_LINES_BY_KEY is printed by key, while a search without one sends FIRST_LINES_BY_KEY lines first."""
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 2)
+    monkeypatch.setattr(cli, "LIMITED_LINES_BY_KEY", 5)
+    for limit, whole_read in ((4, False), (5, False), (6, True)):
+        arguments = ["harbor", "--limit", str(limit), "--jsonl"]
+        found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
+        with monkeypatch.context() as whole:
+            whole.setattr(cli, "keyed_entries", lambda *_: None)
+            assert printed(capsys, store_path, *arguments)[1] == found[1]
+        assert found[1].count("\n") == limit and bool(lines_then) == whole_read, limit
+    found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--jsonl"])
+    assert lines_then == [2] and found == printed(capsys, store_path, "harbor", "--jsonl")
+
+
 def test_a_search_limited_to_fewer_lines_than_it_finds_prints_them_before_it_counts_the_rest(
     store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -879,7 +902,7 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_into_a_file_reads_t
 ) -> None:
     monkeypatch.setattr(cli, "KEYED_MATCHES", 3)
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=False) is None
-    over = cli.FIRST_LINES_BY_KEY + 1
+    over = cli.LIMITED_LINES_BY_KEY + 1
     assert cli.keyed_entries(store_path, parse_query("harbor "), limit=over, first_lines_seen=False) is None
     assert cli.keyed_entries(store_path, parse_query("harbor "), limit=2, first_lines_seen=False) is not None
     assert cli.keyed_entries(store_path, parse_query("harbor "), first_lines_seen=True) is not None

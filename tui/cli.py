@@ -1022,20 +1022,25 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
 
 
 KEYED_MATCHES = 20_000
-"""Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (at
-most FIRST_LINES_BY_KEY), and the rest from the store read whole, which then costs less than reading the quotes and
-grouping their copies speaker by speaker; its count after a --limit is then at most the matches (see `FoundQuotes`)."""
+"""Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (see
+FIRST_LINES_BY_KEY and LIMITED_LINES_BY_KEY), and the rest from the store read whole, which then costs less than
+reading the quotes and grouping their copies speaker by speaker; its count after a --limit is then at most the
+matches (see `FoundQuotes`)."""
 GROUPED_AT_ONCE = 256
 """Past this many matches (and up to KEYED_MATCHES), every quote of their speakers is read at once, in stored order,
 before any is grouped (see `KeyedStore.read_speakers_quotes`): at 100,000 articles a search of 1,140 matches took
 2.7 s instead of 11.8 s, one of 12,152 9.1 s instead of 29 s, though its first line then waits for the whole read;
 up to this many, only their speakers' postings are looked up together (see `KeyedStore.speakers_of`)."""
-FIRST_LINES_BY_KEY = 1_000
+FIRST_LINES_BY_KEY = 100
 """The most lines a search finding more than KEYED_MATCHES quotes prints by key, and sends, before it reads the store
-whole, so that `| head`, a pager or a --limit up to this answers at once: each costs about half a millisecond (its
-speaker's postings and quotes looked up), where the store read whole costs seconds and a GB or more at 100,000
-articles (1,000 lines of a common word: 0.5 s and 267 MB; by date 1.8 s), and past a hundred speakers their
-postings are read all at once (see `store.keyed_index.SPEAKERS_ONE_BY_ONE`)."""
+whole for the rest, so that `| head` or a pager answers at once: each costs about half a millisecond (its speaker's
+postings and quotes looked up), where the store read whole costs seconds; a thousand would delay the rest of a
+search printing half the store by a fifth of a second at 10,000 articles."""
+LIMITED_LINES_BY_KEY = 1_000
+"""The largest --limit a search finding more than KEYED_MATCHES quotes prints wholly by key, never reading the store
+whole: at 100,000 articles, 1,000 lines of a common word take 0.5 s and 267 MB (by date 1.8 s), where the store
+read whole takes 5 s and 1.75 GB. Past a hundred speakers their postings are read all at once (see
+`store.keyed_index.SPEAKERS_ONE_BY_ONE`)."""
 
 
 class FoundQuotes:
@@ -1135,7 +1140,8 @@ def keyed_entries(
 ) -> FoundQuotes | None:
     """The quotes a search lists, in article order or in `order`, found and read by key (see `store.keyed_index`):
     what it finds is read, not the whole store. Past KEYED_MATCHES matches, only the first lines are (`limit` of
-    them, at most FIRST_LINES_BY_KEY) when someone sees them come (`first_lines_seen`) or a --limit asks for no more;
+    them, at most LIMITED_LINES_BY_KEY; FIRST_LINES_BY_KEY without one) when someone sees them come
+    (`first_lines_seen`) or a --limit asks for no more;
     the rest are read whole, from the version of the store the first lines came from (lean for a query with
     filters or an order, unless `whole_lean` says), once `before_whole` says they are still wanted. Filters on
     articles are told from the found quotes' articles (see `KeyedSearch.filtered`); an `order` but the stored one
@@ -1159,7 +1165,7 @@ def keyed_entries(
         found = search.found_positions(parsed)
         positions = search.filtered(found, parsed)
         many = len(positions) > KEYED_MATCHES
-        by_key = min(limit or FIRST_LINES_BY_KEY, FIRST_LINES_BY_KEY)
+        by_key = FIRST_LINES_BY_KEY if limit is None else min(limit, LIMITED_LINES_BY_KEY)
         if many and not first_lines_seen and (limit is None or limit > by_key):
             return None
         if len(positions) <= min(GROUPED_AT_ONCE, KEYED_MATCHES):
