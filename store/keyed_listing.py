@@ -109,10 +109,11 @@ def ordered_by_key(store: KeyedStore, positions: Sequence[int], order: str) -> a
     owners = list(compress(quote_fields(store.tables, field), marked(stored, positions)))
     if len(owners) != len(positions):
         raise StoreError("the quote files do not hold the quotes the index found")
-    keys = owner_dates(store) if order == "date" else owner_names(store, set(owners))
+    distinct = set(owners)
+    keys = owner_dates(store) if order == "date" else owner_names(store, distinct)
     unknown = UNDATED if order == "date" else UNNAMED
     ranks = {key: rank for rank, key in enumerate(sorted({*keys.values(), unknown}))}
-    owner_ranks = {owner: ranks[keys.get(owner, unknown)] for owner in set(owners)}
+    owner_ranks = {owner: ranks[keys.get(owner, unknown)] for owner in distinct}
     numbers = array("I", map(owner_ranks.__getitem__, owners))
     return PositionRuns.of_columns(len(ranks), numbers, positions).in_order()
 
@@ -136,14 +137,11 @@ def owner_names(store: KeyedStore, speakers: set[bytes]) -> dict[bytes, OrderKey
     out."""
     from store.keyed_index import stored_names
 
-    wanted = {
-        table: {speaker.partition(b":")[2].decode("utf-8") for speaker in speakers if speaker.startswith(kind + b":")}
-        for table, kind in (("people", b"person"), ("organizations", b"organization"))
-    }
     named: dict[bytes, OrderKey] = {}
-    for table, kind in (("people", b"person"), ("organizations", b"organization")):
-        if wanted[table]:
+    for table, kind in (("people", b"person:"), ("organizations", b"organization:")):
+        wanted = {speaker[len(kind) :].decode("utf-8") for speaker in speakers if speaker.startswith(kind)}
+        if wanted:
             for key, name in stored_names(store.tables, table):
-                if key in wanted[table]:
-                    named[kind + b":" + key.encode("utf-8")] = (False, fold(name))
+                if key in wanted:
+                    named[kind + key.encode("utf-8")] = (False, fold(name))
     return named

@@ -28,6 +28,13 @@ def article(tmp_path: Path) -> Path:
     return path
 
 
+def ingested(directory: Path, article: Path) -> Path:
+    """A store in `directory` holding the article, ingested as a user would."""
+    store = directory / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    return store
+
+
 def run(*arguments: str, stdout: int | None = None, close_stdout: bool = False) -> subprocess.CompletedProcess[str]:
     """Run `python -m tui` as a user would, its standard output sent to `stdout` (or closed)."""
     return subprocess.run(
@@ -48,8 +55,7 @@ def run(*arguments: str, stdout: int | None = None, close_stdout: bool = False) 
 def test_a_full_disk_under_standard_output_is_one_line_and_exit_2(
     tmp_path: Path, article: Path, command: list[str]
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     with open("/dev/full", "w") as full:
         done = run(command[0], "--db", str(store), *command[1:], stdout=full.fileno())
     assert done.returncode == 2, done.stderr
@@ -79,8 +85,7 @@ def test_an_ingest_with_standard_output_closed_stores_every_article_then_says_it
 def test_an_export_onto_the_store_is_refused_and_leaves_it_whole(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str], target: str
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     (tmp_path / "link.json").symlink_to(store)
     files = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
     capsys.readouterr()
@@ -94,8 +99,7 @@ def test_an_export_onto_the_store_is_refused_and_leaves_it_whole(
 def test_an_export_to_a_dash_writes_standard_output(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     monkeypatch.chdir(tmp_path)
     capsys.readouterr()
     assert main(["export", "--db", str(store), "waterfront", "--format", "jsonl", "-o", "-"]) == 0
@@ -106,8 +110,7 @@ def test_an_export_to_a_dash_writes_standard_output(
 def test_a_line_separator_in_a_quote_prints_as_a_space(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     capsys.readouterr()
     assert main(["search", "--db", str(store), "waterfront"]) == 0
     line = capsys.readouterr().out
@@ -117,8 +120,7 @@ def test_a_line_separator_in_a_quote_prints_as_a_space(
 def test_an_export_says_which_words_it_ignored_as_a_search_does(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     capsys.readouterr()
     for command in ("search", "export"):
         assert main([command, "--db", str(store), "++", "waterfront"]) == 0
@@ -126,8 +128,7 @@ def test_an_export_says_which_words_it_ignored_as_a_search_does(
 
 
 def test_an_encoding_that_cannot_write_a_quote_says_so(tmp_path: Path, article: Path) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     done = subprocess.run(
         [sys.executable, "-m", "tui", "search", "--db", str(store), "waterfront"],
         cwd=REPO_ROOT,
@@ -143,8 +144,7 @@ def test_an_encoding_that_cannot_write_a_quote_says_so(tmp_path: Path, article: 
 def test_an_export_onto_a_loop_of_links_replaces_the_link(
     tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = tmp_path / "store.json"
-    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    store = ingested(tmp_path, article)
     loop = tmp_path / "loop"
     loop.symlink_to(loop)
     capsys.readouterr()

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, dropwhile, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -129,10 +130,7 @@ class VersionAction(argparse.Action):
         output = Lines()
         output.write(f"whosaid {package_version()}")
         output.flush()
-        if OUTPUT_FAILURES:
-            print_error(OUTPUT_FAILURES[0])
-            parser.exit(EXIT_FAILURE)
-        parser.exit()
+        parser.exit(EXIT_FAILURE if said_output_failed() else EXIT_OK)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -333,17 +331,10 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     for part in parsed.ignored:
         print_error(f"ignored {part!r}: no letter or digit to search for")
     output = Lines()
-
-    def before_whole() -> bool:
-        """Send the lines written so far; whether the reader is still there (then watched while the store is read)."""
-        output.flush()
-        if not output.lost:
-            end_when_reader_goes()
-        return not output.lost
-
     seen = arguments.output is None and not output_is_a_file()
     found_by_key = None
     if not parsed.is_empty:
+        before_whole = partial(reader_still_there, output)
         found_by_key = keyed_entries(store_path, parsed, None, before_whole, seen, arguments.sort, bool(parsed.filters))
     if found_by_key is not None and found_by_key.matched is not None:
         made = found_by_key.export_lines(arguments.format, arguments.bom)
@@ -375,13 +366,15 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
 def is_part_of_store(path: Path, store_path: Path) -> bool:
     """Whether writing `path` would overwrite the store at `store_path`: its file, its lock (by another name too), or
     a file of its tables."""
+    from store.storage import table_directory
+
     try:
         target = path.resolve()
         store = store_path.resolve()
     except (OSError, RuntimeError):
         return False  # a loop of links: writing there fails, and says why
     own = {store, store.with_name(store.name + ".lock")}
-    if target in own or target.parent == store.with_name(store.name + ".d"):
+    if target in own or target.parent == table_directory(store):
         return True
     try:
         return any(os.path.samefile(target, file) for file in own if file.exists() and target.exists())
@@ -503,6 +496,13 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
 OUTPUT_FAILURES: list[str] = []
 """Why standard output could not be written (a full disk, a closed descriptor), if it could not: the command does
 its work, then ends with that line on stderr and exit 2 (see `main`)."""
+
+
+def said_output_failed() -> bool:
+    """Whether standard output could not be written, said in one line on stderr if so (see `OUTPUT_FAILURES`)."""
+    if OUTPUT_FAILURES:
+        print_error(OUTPUT_FAILURES[0])
+    return bool(OUTPUT_FAILURES)
 
 
 class Lines:
@@ -1217,14 +1217,11 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     """The lines being made, once the first entry is found (none when no entry was listed by key)."""
 
     def before_whole() -> bool:
-        """Send every line made so far; whether the reader is still there (then watched while the store is read)."""
+        """Send every line made so far; whether the reader is still there (see `reader_still_there`)."""
         chunk = made[0].taken() if made else ""
         if chunk:
             output.write(chunk)
-        output.flush()
-        if not output.lost:
-            end_when_reader_goes()
-        return not output.lost
+        return reader_still_there(output)
 
     found = keyed_entries(store_path, parsed, arguments.limit, before_whole, not output_is_a_file(), arguments.sort)
     if found is None:
@@ -1264,6 +1261,15 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     amount = f"{printed} of {total}" if printed < total else str(total)
     print(f"{amount} quote{'' if total == 1 else 's'}", file=sys.stderr)
     return EXIT_OK
+
+
+def reader_still_there(output: Lines) -> bool:
+    """Send what `output` holds; whether its reader is still there (then watched while the store is read whole for
+    the rest, see `end_when_reader_goes`)."""
+    output.flush()
+    if not output.lost:
+        end_when_reader_goes()
+    return not output.lost
 
 
 def output_is_a_file() -> bool:
@@ -1392,10 +1398,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         resume_collector()
     OUTPUT_FAILURES.clear()
     code = run_command(arguments)
-    if OUTPUT_FAILURES:
-        print_error(OUTPUT_FAILURES[0])
-        return EXIT_FAILURE
-    return code
+    return EXIT_FAILURE if said_output_failed() else code
 
 
 def run_command(arguments: argparse.Namespace) -> int:
