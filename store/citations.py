@@ -25,7 +25,9 @@ SPACES = re.compile(r"\s+")
 
 def speaker_line(name: str | None, role: str | None, organization: str | None) -> str:
     """'Name, role, organization' as a citation or a search line names a speaker (empty when nothing is known)."""
-    return ", ".join(part for part in (name, *role_and_organization(role, organization)) if part)
+    if role and organization and _names(role, organization):
+        organization = None
+    return ", ".join([part for part in (name, role, organization) if part])
 
 
 def role_and_organization(role: str | None, organization: str | None) -> tuple[str, ...]:

@@ -55,10 +55,6 @@ class QuoteDocuments:
         self._articles: dict[str, dict[str, object]] = {}
         self._speakers: dict[str, tuple[str | None, str | None, Mapping[str, Mapping[str, Any]]]] = {}
         """By speaker id: its kind, its name and, for a person, their appearance in each article."""
-        self._dumped: dict[str | None, str] = {}
-        """Names, roles and organizations as JSON."""
-        self._dumped_who: dict[tuple[str | None, ...], str] = {}
-        """The JSON members of who said a quote, by their kind, name, role and organization (see `_speaker_json`)."""
         self._article_json: dict[str, str] = {}
         """By article key: the start of the JSON of a source in it, up to its offsets."""
         self._middles: dict[tuple[str, str], str] = {}
@@ -128,17 +124,9 @@ class QuoteDocuments:
         return middle
 
     def _speaker_json(self, speaker: str, article_key: str) -> str:
-        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article, dumped once for
-        each name, role and organization together."""
-        who = self._who(speaker, article_key)
-        dumped = self._dumped_who.get(who)
-        if dumped is None:
-            _, name, role, organization = who
-            kept(self._dumped_who)
-            dumped = self._dumped_who[who] = (
-                f'"speaker":{self._dump(name)},"role":{self._dump(role)},"organization":{self._dump(organization)}'
-            )
-        return dumped
+        """The "speaker", "role" and "organization" members of a quote by `speaker` in this article."""
+        _, name, role, organization = self._who(speaker, article_key)
+        return orjson.dumps({"speaker": name, "role": role, "organization": organization})[1:-1].decode("utf-8")
 
     def _article_fields(self, article_key: str) -> str:
         """The start of the JSON of a source in this article, up to its offsets, dumped once."""
@@ -155,14 +143,6 @@ class QuoteDocuments:
         if type(start) is not int or type(paragraph) is not int:
             return _dumps(self.source_of(quote))
         return f'{fields}"paragraph":{paragraph},"start":{start},"end":{start + len(quote["text"])}}}'
-
-    def _dump(self, value: str | None) -> str:
-        """A name, role or organization as JSON, kept for the next quote that has it."""
-        dumped = self._dumped.get(value)
-        if dumped is None:
-            kept(self._dumped)
-            dumped = self._dumped[value] = _dumps(value)
-        return dumped
 
     def attribution(self, speaker: str, article_key: str) -> Attribution:
         """Who said a quote by `speaker` (an id, or "" when unattributed) in this article, and the article's title."""

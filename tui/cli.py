@@ -876,8 +876,6 @@ class QuoteLines:
         """How many quotes' lines `chunks` has made."""
         self._pending: list[str] = []
         """Lines `chunks` made that are not in a chunk yet."""
-        self.speakers: dict[tuple[str | None, ...], str] = {}
-        self.titles: dict[str | None, str] = {}
         self._tails: dict[tuple[str, str], str] = {}
         """Each speaker's in each article: what a plain line shows after the quote (see `tail`)."""
         from store.quote_documents import kept
@@ -916,23 +914,6 @@ class QuoteLines:
         self._pending.clear()
         return chunk
 
-    def _speaker_text(self, said: Attribution) -> str:
-        """Who said a quote as its line shows it ("Name, role, organization"; an organization by its name alone),
-        kept for the next quote with the same."""
-        if said.kind == "person":
-            speaker = speaker_line(said.name, said.role, said.organization)
-        else:
-            speaker = said.name or "unattributed"
-        self._kept(self.speakers)
-        shown = self.speakers[said[:4]] = printable_line(speaker)
-        return shown
-
-    def _title_text(self, title: str | None) -> str:
-        """An article title as a line shows it, kept for the article's next quote."""
-        self._kept(self.titles)
-        shown = self.titles[title] = printable_line(title or "")
-        return shown
-
     def _safe(self, chunk: str) -> str:
         """JSON text with no character a terminal would act on (plain lines are made printable one by one)."""
         if self.form == "plain" or (chunk.isascii() and "\x7f" not in chunk):
@@ -961,8 +942,11 @@ class QuoteLines:
 
     def tail(self, said: Attribution) -> str:
         """What a plain line shows after the quote's text, up to its title (without the sources or what ends it)."""
-        speaker = self.speakers.get(said[:4]) or self._speaker_text(said)
-        title = self.titles.get(said.title) or self._title_text(said.title)
+        if said.kind == "person":
+            speaker = printable_line(speaker_line(said.name, said.role, said.organization))
+        else:
+            speaker = printable_line(said.name or "unattributed")
+        title = printable_line(said.title or "")
         if self.highlight:
             return f"{BOLD}{speaker}{RESET} {DIM}({title}"
         return f"{speaker} ({title}"
