@@ -651,14 +651,17 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
                     whole.setattr(cli, "keyed_entries", lambda *_: None)
                     expected = printed(capsys, store_path, *arguments)
                 found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
-                cut = limit is not None and len(positions) > 8 and limit <= len(listed) and limit < len(positions)
-                counted = f"{limit} of at most {len(positions)} quotes\n" if cut else expected[2]
+                many = len(positions) > 8
+                cut = limit is not None and many and limit <= len(listed) and limit < len(positions)
+                first = sum(entry <= positions[7] for entry in listed) if many else 0
+                by_key = min(limit or first_lines, first_lines, first)
+                only_by_key = cut and limit == by_key
+                counted = f"{limit} of at most {len(positions)} quotes\n" if only_by_key else expected[2]
                 assert found == (*expected[:2], counted), arguments
-                if len(positions) <= 8:
+                if not many:
                     assert lines_then == [], arguments
                     continue
-                by_key = min(limit or first_lines, first_lines, sum(entry <= positions[7] for entry in listed))
-                if cut and limit == by_key:
+                if only_by_key:
                     assert lines_then == [], arguments
                     ended_by_key += 1
                     continue
@@ -694,7 +697,7 @@ def test_a_search_in_another_order_finding_more_than_a_keyed_read_should_take_pr
                 found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
                 total = int(expected[2].split()[-2])
                 cut = matched > 8 and limit is not None and limit < total
-                counted = f"{limit} of at most {matched} quotes\n" if cut else expected[2]
+                counted = f"{limit} of at most {matched} quotes\n" if cut and not lines_then else expected[2]
                 assert found == (*expected[:2], counted), arguments
                 ended_by_key += cut and not lines_then
                 read_whole_late += matched > 8 and bool(lines_then)
@@ -862,8 +865,13 @@ def test_a_limit_past_the_first_lines_up_to_the_limited_lines_is_printed_by_key_
         found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, arguments)
         with monkeypatch.context() as whole:
             whole.setattr(cli, "keyed_entries", lambda *_: None)
-            assert printed(capsys, store_path, *arguments)[1] == found[1]
+            expected = printed(capsys, store_path, *arguments)
+        assert expected[1] == found[1]
         assert found[1].count("\n") == limit and bool(lines_then) == whole_read, limit
+        if whole_read:
+            assert found[2] == expected[2], "the rest read whole, every match is counted, as into a file"
+        else:
+            assert found[2].startswith(f"{limit} of at most "), limit
     found, lines_then = search_read_whole_late(capsys, monkeypatch, store_path, ["harbor", "--jsonl"])
     assert lines_then == [2] and found == printed(capsys, store_path, "harbor", "--jsonl")
 

@@ -1049,7 +1049,9 @@ class FoundQuotes:
         self.matched = matched
         """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
         KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
-        need every match read and grouped (tens of seconds at 100,000 articles)."""
+        need every match read and grouped (tens of seconds at 100,000 articles), unless the rest was read whole."""
+        self.rest_read = False
+        """Whether the entries after the first lines were read whole, so that every match can be counted."""
 
     @property
     def documents(self) -> QuoteDocuments:
@@ -1060,6 +1062,7 @@ class FoundQuotes:
         yield from self._first
         if self._rest is not None:
             rest, self._rest_documents = self._rest()
+            self.rest_read = self._rest_documents is not self._documents
             yield from rest
 
     def export_lines(self, form: str, bom: bool) -> Iterator[str]:
@@ -1236,7 +1239,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     if output.lost:
         return EXIT_OK
     printed = lines.made + sum(1 for _ in shown)
-    if found.matched is not None and printed == arguments.limit and printed < found.matched:
+    if found.matched is not None and not found.rest_read and printed == arguments.limit and printed < found.matched:
         print(f"{printed} of at most {found.matched} quotes", file=sys.stderr)
         return EXIT_OK
     total = printed + sum(1 for _ in entries)
