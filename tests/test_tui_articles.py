@@ -215,7 +215,7 @@ class _NoTexts:
         return ""
 
 
-def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet() -> None:
+def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet_and_a_wide_one_shows_it_whole() -> None:
     from store.records import ArticleRecord
     from tui.articles import article_row
 
@@ -226,6 +226,8 @@ def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet() -> None
     narrow, wide = article_row(article, "", None, 44).plain, article_row(article, "", None, 80).plain
     assert narrow.startswith("2024-06-12 The Coas") and narrow.index("Harbor") <= 44 // 2
     assert wide.startswith("2024-06-12 The Coastal Le")
+    widest = article_row(article, "", None, 200).plain
+    assert widest.startswith("2024-06-12 The Coastal Ledger Weekly ") and widest.index("Harbor") < 200 // 3
 
 
 @pytest.mark.parametrize("lean", [False, True])

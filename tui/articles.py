@@ -14,6 +14,9 @@ ARTICLE_ORDERS = ("stored", "date", "title", "outlet")
 """The orders the Articles pane cycles through; the first is the store's own (the order articles were added)."""
 ARTICLE_ORDER_LABELS = {"date": "by date, newest first", "title": "by title", "outlet": "by outlet"}
 OUTLET_COLUMN = 16
+OUTLET_WIDEST = 32
+"""The widest an outlet's column grows to in a wide list (a seventh of its width): "The Washington Post" whole at
+140 columns, and the titles still given most of the row."""
 OUTLET_FROM_WIDTH = 40
 """A list narrower than this shows each article's date and title only."""
 DETAILS_FROM_WIDTH = 66
@@ -62,7 +65,10 @@ def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None
     if width < OUTLET_FROM_WIDTH:
         return Content.assemble(date, " ", title)
     detailed = width >= DETAILS_FROM_WIDTH
-    column = OUTLET_COLUMN if detailed else max(OUTLET_COLUMN // 2, min(OUTLET_COLUMN, (width - 11) // 3))
+    if detailed:
+        column = max(OUTLET_COLUMN, min(OUTLET_WIDEST, width // 7))
+    else:
+        column = max(OUTLET_COLUMN // 2, min(OUTLET_COLUMN, (width - 11) // 3))
     outlet = plain(article.outlet or "", MUTED_STYLE).truncate(column - 1, ellipsis=True, pad=True)
     if not detailed:
         return Content.assemble(date, " ", outlet, " ", title)
