@@ -9,8 +9,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from store.keys import fold
 
@@ -60,8 +60,7 @@ def _word_character(text: str, index: int) -> bool:
     return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
-@dataclass(frozen=True)
-class Citation:
+class Citation(NamedTuple):
     """What a citation says: the quote, who said it (role, organization), and its article's title, outlet, date,
     author and link; each None when unknown."""
 

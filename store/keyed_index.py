@@ -18,11 +18,10 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -197,8 +196,7 @@ class MappedBytes(FileBytes):
         return self._mapping.find(needle, start, end)
 
 
-@dataclass(frozen=True)
-class IndexPart:
+class IndexPart(NamedTuple):
     """One part of the quote index in its file: the quotes it covers and where each keyed section stands."""
 
     path: Path
@@ -439,8 +437,7 @@ def mapped(path: Path) -> Any:
         os.close(descriptor)
 
 
-@dataclass(frozen=True)
-class LookupLine:
+class LookupLine(NamedTuple):
     """One line of a lookup file: the file's bytes and where the line stands in them."""
 
     raw: bytes

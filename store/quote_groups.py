@@ -19,9 +19,9 @@ import threading
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from itertools import compress
+from typing import NamedTuple
 
 from store.keys import fold
 from store.stopping import check_stop
@@ -420,8 +420,7 @@ LAST_BATCH = 16384
 the first lines come at once, then more, so that the texts of many speakers are normalised together."""
 
 
-@dataclass(frozen=True)
-class SpeakerGroups:
+class SpeakerGroups(NamedTuple):
     """One speaker's quotes in groups: for each of their positions (ascending) its group, each group's lead (the
     most words, the first such) and, for a group of more than one quote, its members (ascending)."""
 

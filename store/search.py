@@ -14,7 +14,7 @@ of the articles published on a date that starts so.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from store.keys import fold as fold_text
 
@@ -40,8 +40,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(folded), origins
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One required part of a query: a run of tokens, the last possibly matched as a prefix.
 
     A term made from a word holding symbols carries it folded as `literal`, which must occur as it is.
@@ -77,8 +76,7 @@ def date_prefix(term: Term) -> str:
     return "-".join(parts)
 
 
-@dataclass(frozen=True)
-class Filter:
+class Filter(NamedTuple):
     """A `speaker:`, `org:` or `article:` part of a query: the quotes it keeps are those whose speaker,
     organization or article has a name or title matching its term."""
 
@@ -86,8 +84,7 @@ class Filter:
     term: Term
 
 
-@dataclass(frozen=True)
-class ParsedQuery:
+class ParsedQuery(NamedTuple):
     """The terms of a query, all of which must match; its filters; the parts with nothing to search for."""
 
     terms: tuple[Term, ...]

@@ -11,7 +11,6 @@ import re
 import threading
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, Protocol, overload
@@ -323,17 +322,22 @@ def live_documents(documents: dict[str, Any], superseded: Collection[str]) -> li
     return [document for doc_id, document in documents.items() if doc_id not in dead]
 
 
-@dataclass
 class TableTail:
     """Where a writer appends to a table: its last file's number, document count and bytes, and the next id."""
 
-    number: int
-    count: int
-    size: int
-    next_id: int
-    parsed: bool = True
-    """Whether this process has parsed the last file (or wrote it): a file appended to is parsed first, so a
-    damaged one is reported, never built on."""
+    __slots__ = ("count", "next_id", "number", "parsed", "size")
+
+    def __init__(self, number: int, count: int, size: int, next_id: int, parsed: bool = True) -> None:
+        self.number = number
+        self.count = count
+        self.size = size
+        self.next_id = next_id
+        self.parsed = parsed
+        """Whether this process has parsed the last file (or wrote it): a file appended to is parsed first, so a
+        damaged one is reported, never built on."""
+
+    def __repr__(self) -> str:
+        return f"TableTail({self.number}, {self.count}, {self.size}, {self.next_id}, parsed={self.parsed})"
 
 
 class Tables(MutableMapping[str, dict[str, Any]]):

@@ -9,7 +9,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, dropwhile, islice
 from pathlib import Path
@@ -451,13 +450,13 @@ def dump_json(document: object) -> str:
     return escape_json_text(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
 
 
-@dataclass
 class ArticleFiles:
     """The article files a command was given, directories expanded; what was skipped, and why."""
 
-    files: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.errors: list[str] = []
+        self.notes: list[str] = []
 
 
 ARTICLE_KINDS = ".txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl"
