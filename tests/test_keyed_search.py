@@ -234,6 +234,7 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     monkeypatch.setattr(keyed_index, "QUOTE_FILES_OPEN", files_open)
     monkeypatch.setattr(cli, "GROUPED_AT_ONCE", grouped_at_once)
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
+    monkeypatch.setattr(keyed_index, "KEYS_SCANNED", 8 * files_open)
     monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", article_margin)
     monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
     monkeypatch.setattr(keyed_index, "CUTS_PER_FILE", cuts_per_file)
