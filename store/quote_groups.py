@@ -119,11 +119,13 @@ class QuoteGroups:
         speakers: Sequence[str | None] | Mapping[int, str | None],
         positions: Mapping[str, Sequence[int]] | Callable[[], Mapping[str, Sequence[int]]] | None = None,
         apart: Callable[[str], bool] | None = None,
+        not_apart: Callable[[Iterable[str]], set[str]] | None = None,
     ) -> None:
         """Every stored quote's text and speaker, by position; or, given each speaker's `positions` (or how to make
         them, when first needed), only those of the quotes of these speakers (and the speakers of any quote asked
         about): a search that read a few speakers' quotes from a big store groups theirs alone. The speakers
-        `apart` tells are marked as having their quotes all apart are never grouped (see `runs_apart`)."""
+        `apart` tells are marked as having their quotes all apart are never grouped (see `runs_apart`); `not_apart`
+        tells those of many speakers that are not, at once."""
         self._texts = texts
         self._speakers = speakers
         self._made_positions: Mapping[str, Sequence[int]] | None = None
@@ -140,6 +142,9 @@ class QuoteGroups:
         """Each speaker not marked apart's positions, when the positions were left to make here and some speakers
         are marked (see `_grouped_positions`)."""
         self._apart = apart
+        self._not_apart = not_apart
+        self._unmarked: set[str] | None = None
+        """Every stored quote's speaker not marked apart, once `_positions_of_unmarked` has told them."""
         self._grouped: dict[str, SpeakerGroups | None] = {}
         """Each grouped speaker's groups; None for one whose quotes are all apart (most speakers), until every
         speaker is grouped (`entries`): then only the speakers with copies."""
@@ -188,7 +193,14 @@ class QuoteGroups:
         """Each speaker not marked apart's quote positions, from every stored quote's speaker."""
         speakers, apart = self._speakers, self._apart
         assert apart is not None
-        unmarked = {speaker for speaker in set(speakers) if speaker and not apart(speaker)}  # type: ignore[arg-type]
+        present = set(speakers)
+        present.discard(None)  # type: ignore[arg-type]
+        present.discard("")  # type: ignore[arg-type]
+        if self._not_apart is not None:
+            unmarked = self._not_apart(present)  # type: ignore[arg-type]
+        else:
+            unmarked = {speaker for speaker in present if not apart(speaker)}  # type: ignore[arg-type]
+        self._unmarked = unmarked
         said = compress(range(len(speakers)), map(unmarked.__contains__, speakers))  # type: ignore[arg-type]
         return positions_by_speaker((position, speakers[position]) for position in said)
 
@@ -265,7 +277,10 @@ class QuoteGroups:
         apart: list[str] = []
         for speaker in dict.fromkeys(speakers):
             if speaker and speaker not in grouped:
-                if marked_apart is not None and marked_apart(speaker):
+                unmarked = self._unmarked
+                if marked_apart is not None and (
+                    speaker not in unmarked if unmarked is not None else marked_apart(speaker)
+                ):
                     apart.append(speaker)
                     continue
                 said = self._grouped_positions[speaker]
@@ -450,10 +465,11 @@ def group_quotes(
     speakers: Sequence[str | None],
     positions: Mapping[str, Sequence[int]] | Callable[[], Mapping[str, Sequence[int]]] | None = None,
     apart: Callable[[str], bool] | None = None,
+    not_apart: Callable[[Iterable[str]], set[str]] | None = None,
 ) -> QuoteGroups:
     """Stored quotes (their texts and speaker ids, by position) in groups of one quote, with each speaker's
     `positions` when they are held already, or how to make them; see the module's docstring."""
-    return QuoteGroups(texts, speakers, positions, apart)
+    return QuoteGroups(texts, speakers, positions, apart, not_apart)
 
 
 def positions_by_speaker(said: Iterable[tuple[int, str | None]]) -> dict[str, array]:

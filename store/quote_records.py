@@ -244,7 +244,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
                     names = self._speaker_names
                     if isinstance(names, SpeakerNames):
                         positions = partial(SpeakerPositions, speakers, names) if self._compact else None
-                        groups = group_quotes(self.texts(), speakers, positions, names.quotes_apart)
+                        groups = group_quotes(self.texts(), speakers, positions, names.quotes_apart, names.not_apart)
                     else:
                         groups = group_quotes(self.texts(), speakers)
                     self._made = (groups, self._no_records())

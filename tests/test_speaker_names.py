@@ -39,3 +39,13 @@ def test_names_come_by_key_in_the_listed_order_without_parsing_a_document(
 def test_plain_documents_are_named_alike() -> None:
     names = SpeakerNames(PEOPLE, ORGANIZATIONS)
     assert [names[speaker] for speaker in names] == ["Zoë Brandt", "Ana Álvarez", "Harbor Board"]
+
+
+@pytest.mark.parametrize("compact", [True, False])
+def test_the_speakers_not_marked_apart_are_told_at_once_as_one_by_one(compact: bool) -> None:
+    people = [*PEOPLE, {"key": "c3", "name": "Cy Apart", "quotes_apart": True}]
+    names = SpeakerNames(people, ORGANIZATIONS, compact=compact)
+    speakers = ["person:a1", "person:b2", "person:c3", "person:unknown", "organization:o1", "organization:zz"]
+    assert names.quotes_apart("person:c3") and not names.quotes_apart("person:a1")
+    assert names.not_apart(speakers) == {speaker for speaker in speakers if not names.quotes_apart(speaker)}
+    assert "person:c3" not in names.not_apart(speakers) and "person:unknown" in names.not_apart(speakers)
