@@ -116,11 +116,25 @@ def format_citation(citation: Citation, style: str | None = None, *, cleaned: bo
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
     clean = citation if cleaned else citation.cleaned()
+    return quoted_text(clean.text, style) + citation_tail(clean, style)
+
+
+def quoted_text(text: str, style: str) -> str:
+    """A cleaned quote's text as its citation in `style` starts: between quotation marks."""
+    return f"\u201c{md(text) if style == 'markdown' else text}\u201d"
+
+
+def citation_tail(clean: Citation, style: str) -> str:
+    """What a cleaned citation in `style` says after its quoted text: who said it, then its article between
+    parentheses."""
     speaker = speaker_line(clean.speaker, clean.role, clean.organization) or "unattributed"
-    details = _details(clean, style)
-    text, speaker = (md(clean.text), md(speaker)) if style == "markdown" else (clean.text, speaker)
-    body = f"\u201c{text}\u201d \u2014 {speaker}"
-    return body + (f" ({details})" if details else "")
+    return said_where(speaker, citation_details(clean, style), style)
+
+
+def said_where(speaker: str, details: str, style: str) -> str:
+    """A citation's tail in `style` from who said the quote (their cleaned `speaker_line`) and its article's
+    `citation_details`: the same for every quote of a speaker in an article, which an export makes once."""
+    return f" \u2014 {md(speaker) if style == 'markdown' else speaker}" + (f" ({details})" if details else "")
 
 
 def format_source(citation: Citation, style: str | None = None) -> str:
@@ -129,10 +143,10 @@ def format_source(citation: Citation, style: str | None = None) -> str:
     style = style or citation_style()
     if style not in CITATION_STYLES:
         raise ValueError(f"unknown citation style {style!r}; one of {', '.join(CITATION_STYLES)}")
-    return _details(citation.cleaned(), style)
+    return citation_details(citation.cleaned(), style)
 
 
-def _details(clean: Citation, style: str) -> str:
+def citation_details(clean: Citation, style: str) -> str:
     """A cleaned citation's article: plain, its title, outlet, date and link; in Markdown, the title links to the
     article and the outlet is in italics."""
     if style != "markdown":
@@ -145,8 +159,8 @@ def _details(clean: Citation, style: str) -> str:
 
 
 def md(text: str) -> str:
-    """Text with the characters Markdown would read as formatting escaped."""
-    return MARKDOWN_CHARACTERS.sub(r"\\\g<0>", text)
+    """Text with the characters Markdown would read as formatting escaped (most text has none: returned as it is)."""
+    return MARKDOWN_CHARACTERS.sub(r"\\\g<0>", text) if MARKDOWN_CHARACTERS.search(text) else text
 
 
 def markdown_url(url: str) -> str:

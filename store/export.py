@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from store.citations import Citation, format_citation, format_source
+from store.citations import (
+    Citation,
+    citation_details,
+    format_citation,
+    format_source,
+    one_line,
+    quoted_text,
+    said_where,
+    speaker_line,
+)
+from store.quote_documents import kept
 
 if TYPE_CHECKING:
     from store.quote_documents import QuoteDocuments
@@ -73,30 +83,74 @@ def quote_row(snapshot: Snapshot, quote: QuoteRecord) -> dict[str, object]:
 
 def document_row(documents: QuoteDocuments, position: int) -> dict[str, object]:
     """`quote_row` of the stored quote at this position, made from the stored documents (a store read by key)."""
-    document = documents.document(position)
-    own = documents.source(position)
-    person = documents.speaker_kind(position) == "person"
-    article_key = str(own["article"])
-    citation = Citation(
-        str(document["text"]),
-        _text(document["speaker"]),
-        _text(document["role"]) if person else None,
-        _text(document["organization"]) if person else None,
-        _text(own["title"]) or "",
-        _text(own["outlet"]),
-        _text(own["date"]),
-        documents.article_author(article_key),
-        _text(own["url"]),
+    return next(document_rows(documents, (position,)))
+
+
+def document_rows(documents: QuoteDocuments, positions: Iterable[int]) -> Iterator[dict[str, object]]:
+    """`document_row` of each stored quote at these positions in turn, all that its citation says but its text
+    made once for each speaker in each article (see `_speaker_pieces`), and what it says of the article once for
+    each article: an export of 61,575 quotes made and cleaned a citation field by field for each quote, a third of
+    its time."""
+    speakers: dict[tuple[str, str], tuple[dict[str, object], str, str, object]] = {}
+    articles: dict[str, ArticlePieces] = {}
+    for position in positions:
+        document = documents.document(position)
+        speaker, article_key, paragraph = documents.export_parts(position)
+        pieces = speakers.get((speaker, article_key))
+        if pieces is None:
+            article = articles.get(article_key)
+            if article is None:
+                kept(articles)
+                article = articles[article_key] = _article_pieces(documents, article_key)
+            kept(speakers)
+            pieces = speakers[(speaker, article_key)] = _speaker_pieces(documents, position, document, article)
+        fields, plain_tail, markdown_tail, path = pieces
+        text = one_line(str(document["text"])) or ""
+        yield {
+            "text": text,
+            **fields,
+            "article": article_key,
+            "path": path,
+            "paragraph": paragraph,
+            "citation": quoted_text(text, "plain") + plain_tail,
+            "citation_markdown": quoted_text(text, "markdown") + markdown_tail,
+            "sources": document["sources"],
+        }
+
+
+ArticlePieces = tuple[Citation, str, str, object]
+"""What the rows of an article's quotes say of it: its cleaned title, outlet, date, author and link (a citation
+without text or speaker), its details in a plain and in a Markdown citation, and its path."""
+
+
+def _article_pieces(documents: QuoteDocuments, article_key: str) -> ArticlePieces:
+    """What the row of each quote of this article says of it (see `ArticlePieces`)."""
+    own = documents.article(article_key)
+    cited = Citation(
+        "",
+        title=_text(own["title"]) or "",
+        outlet=_text(own["outlet"]),
+        date=_text(own["date"]),
+        author=documents.article_author(article_key),
+        url=_text(own["url"]),
     ).cleaned()
-    return {
-        **_citation_fields(citation),
-        "article": article_key,
-        "path": own["path"],
-        "paragraph": own["paragraph"],
-        "citation": format_citation(citation, "plain", cleaned=True),
-        "citation_markdown": format_citation(citation, "markdown", cleaned=True),
-        "sources": document["sources"],
-    }
+    return cited, citation_details(cited, "plain"), citation_details(cited, "markdown"), own["path"]
+
+
+def _speaker_pieces(
+    documents: QuoteDocuments, position: int, document: dict[str, object], article: ArticlePieces
+) -> tuple[dict[str, object], str, str, object]:
+    """What the row of a quote (`document`, at this position) shares with every quote of its speaker in its article:
+    its citation's cleaned pieces but the text, the citation's tail in each style, and the article's path."""
+    cited, plain_details, markdown_details, path = article
+    person = documents.speaker_kind(position) == "person"
+    speaker = one_line(_text(document["speaker"]))
+    role = one_line(_text(document["role"])) if person else None
+    organization = one_line(_text(document["organization"])) if person else None
+    fields = _citation_fields(cited._replace(speaker=speaker, role=role, organization=organization))
+    del fields["text"]
+    said = speaker_line(speaker, role, organization) or "unattributed"
+    return fields, said_where(said, plain_details, "plain"), said_where(said, markdown_details, "markdown"), path
 
 
 def _citation_fields(citation: Citation) -> dict[str, object]:
@@ -122,7 +176,7 @@ def export_lines(snapshot: Snapshot, quotes: Iterable[QuoteRecord], form: str, b
 
 def document_lines(documents: QuoteDocuments, positions: Iterable[int], form: str, bom: bool = False) -> Iterator[str]:
     """`export_lines` of the stored quotes at these positions, made from the stored documents."""
-    return row_lines((document_row(documents, position) for position in positions), form, bom)
+    return row_lines(document_rows(documents, positions), form, bom)
 
 
 def row_lines(rows: Iterable[dict[str, object]], form: str, bom: bool) -> Iterator[str]:
@@ -191,6 +245,7 @@ __all__ = [
     "Citation",
     "document_lines",
     "document_row",
+    "document_rows",
     "export_lines",
     "quote_row",
     "source_document",

@@ -168,6 +168,12 @@ class QuoteDocuments:
             quote = quotes[position]
             yield quote["text"], (quote.get("speaker") or "", quote["article"]), len(members_of(position))
 
+    def export_parts(self, position: int) -> tuple[str, str, int]:
+        """The speaker id ("" when unattributed) and article key of the quote at this position, and the paragraph
+        of its article it stands in."""
+        quote = self._quotes[position]
+        return quote.get("speaker") or "", quote["article"], quote.get("paragraph", 0)
+
     def speaker_kind(self, position: int) -> str | None:
         """The kind of the speaker of the quote at this position ("person", "organization"); None when unknown."""
         speaker = self._quotes[position].get("speaker") or ""

@@ -161,3 +161,16 @@ def test_export_errors_are_one_line(tmp_path: Path, store: Path, capsys: pytest.
     assert line.startswith(f"whosaid: {tmp_path}: cannot write")
     assert main(["export", "--db", str(store), "munitions", "-o", str(tmp_path / "no" / "dir.csv")]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
+
+
+def test_exported_rows_of_hostile_articles_made_from_documents_are_the_rows_made_from_records(store: Path) -> None:
+    from store.export import EXPORT_FORMATS, document_lines, export_lines
+    from store.quote_documents import QuoteDocuments
+
+    snapshot = open_existing_store(store).snapshot
+    quotes = snapshot.quote_entries()
+    assert len(quotes) == 2
+    for form in EXPORT_FORMATS:
+        made = list(document_lines(QuoteDocuments.of(snapshot), quotes.positions, form))
+        assert made == list(export_lines(snapshot, quotes, form)), form
+        assert "\x1b" not in "".join(made) and "\x07" not in "".join(made)

@@ -316,7 +316,8 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     the store whole instead; but past KEYED_MATCHES matches on a terminal or into a pipe, where the first lines are
     written by key and the rest, from the store read whole, only while the reader is there (`| head`), as a
     search's are (see `keyed_entries`)."""
-    from store.export import export_lines
+    from store.export import document_lines
+    from store.quote_documents import QuoteDocuments
 
     if arguments.output == "-":
         arguments.output = None  # standard output, as `-` names standard input to `ingest`
@@ -339,8 +340,6 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         made = found_by_key.export_lines(arguments.format, arguments.bom)
         return write_export(arguments, made, output, found_by_key.listed)
     if found_by_key is not None:
-        from store.export import document_lines
-
         try:
             positions = list(found_by_key.entries)
             lines = list(document_lines(found_by_key.documents, positions, arguments.format, bom=arguments.bom))
@@ -358,7 +357,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
     found = snapshot.sorted_quotes(matched, arguments.sort)
     if not found:
         return nothing_exported()
-    made = export_lines(snapshot, found, arguments.format, bom=arguments.bom)
+    made = document_lines(QuoteDocuments.of(snapshot), found.positions, arguments.format, bom=arguments.bom)
     return write_export(arguments, made, output, found.__len__)
 
 
@@ -1067,7 +1066,7 @@ class FoundQuotes:
     def export_lines(self, form: str, bom: bool) -> Iterator[str]:
         """The export of every quote listed in `form` (see `store.export.row_lines`), made as it is written; how many
         quotes it held so far is told by `listed`."""
-        from store.export import document_row, row_lines
+        from store.export import document_rows, row_lines
 
         def counted() -> Iterator[int]:
             for position in self.entries:
@@ -1075,7 +1074,7 @@ class FoundQuotes:
                 yield position
 
         def rows(documents: QuoteDocuments, chosen: Iterable[int]) -> Iterator[dict[str, object]]:
-            return (document_row(documents, position) for position in chosen)
+            return document_rows(documents, chosen)
 
         return row_lines(self._made(counted(), rows), form, bom)
 
