@@ -153,6 +153,30 @@ def test_an_export_onto_a_loop_of_links_replaces_the_link(
     assert not loop.is_symlink() and "Maria Lopez" in loop.read_text(encoding="utf-8")
 
 
+def test_an_export_writes_through_a_link_and_into_a_pipe_rather_than_replacing_them(
+    tmp_path: Path, article: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export -o link.md` turned the link into a file and left its target as it was; `-o` a named pipe replaced
+    the pipe with a file (its reader waiting for ever), and as root `-o /dev/null` replaced the device."""
+    store = ingested(tmp_path, article)
+    target, link, dangling = tmp_path / "real.md", tmp_path / "link.md", tmp_path / "dangling.md"
+    target.write_text("keep\n", encoding="utf-8")
+    link.symlink_to(target.name)
+    dangling.symlink_to("made.md")
+    for path in (link, dangling):
+        assert main(["export", "--db", str(store), "waterfront", "-o", str(path)]) == 0
+        assert path.is_symlink() and "Maria Lopez" in path.read_text(encoding="utf-8")
+    assert "Maria Lopez" in target.read_text(encoding="utf-8") and (tmp_path / "made.md").is_file()
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = subprocess.Popen(["cat", str(pipe)], stdout=subprocess.PIPE, text=True)
+    done = run("export", "--db", str(store), "waterfront", "--format", "jsonl", "-o", str(pipe))
+    read, _ = reader.communicate(timeout=60)
+    assert done.returncode == 0 and read.count("\n") == 1 and "Maria Lopez" in read
+    assert pipe.is_fifo()
+    capsys.readouterr()
+
+
 def test_the_version_into_a_full_disk_is_one_line_and_exit_2() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full to fill")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import errno
 import os
 import re
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -409,9 +411,27 @@ def nothing_exported() -> int:
 
 
 def write_atomically(path: Path, lines: Iterator[str]) -> None:
-    """Write the lines (UTF-8) to a new file beside `path`, then rename it over `path`: never half a file."""
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a directory")
+    """Write the lines (UTF-8) to `path`. A regular file, or a new one, is written as a new file beside it renamed
+    over it, never half a file, and through a link to it (the link kept); a pipe or a device (`/dev/stdout`, a
+    shell's `>(…)`) is written into, never replaced by a file."""
+    looped = False
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        if error.errno != errno.ELOOP:
+            raise
+        looped = True  # a link that leads back to itself is replaced, as a missing file is made
+    else:
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        if not stat.S_ISREG(mode):
+            with open(path, "w", encoding="utf-8", newline="") as handle:
+                handle.writelines(lines)
+            return
+    if path.is_symlink() and not looped:
+        path = Path(os.path.realpath(path))
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="") as handle:
