@@ -946,6 +946,7 @@ class KeyedStore:
         """The positions of the quotes of the speakers of the quotes at these positions, looked up together: but for
         speakers the writer marked as having their quotes all apart, whose quotes grouping never reads."""
         speakers = {self.quote(position).get("speaker") for position in positions}
+        self.read_in_file_order("people", [speaker[7:] for speaker in speakers if speaker and speaker[:7] == "person:"])
         return self.speaker_positions(speaker for speaker in speakers if speaker and not self.quotes_apart(speaker))
 
     def speakers_with_word(self, word: str) -> set[str]:
@@ -1068,13 +1069,34 @@ class KeyedStore:
             whole = self._whole_tables[table] = {document["key"]: document for document in self.tables.documents(table)}
         if whole is not None:
             return whole.get(key)
+        return self._read_placed(table, key, self._place(table, key))
+
+    def _place(self, table: str, key: str) -> int | None:
+        """Where the lookups say the person, organization or article with this key stands (its file's number and
+        its id, packed), None when not stored."""
         if table == "articles":
             quoted_at = self._article_quoted_at.get(key)
             total = max(self._quote_starts[-1], 1)
             before = quoted_at * self._article_count / total if quoted_at is not None else None
-            packed = self.lookups.article_place(key, before)
-        else:
-            packed = self.lookups.place("p" if table == "people" else "o", key)
+            return self.lookups.article_place(key, before)
+        return self.lookups.place("p" if table == "people" else "o", key)
+
+    def read_in_file_order(self, table: str, keys: Iterable[str]) -> None:
+        """Read the documents of these people, organizations or articles, in the order they stand in the table's
+        files, and keep them: read in any other order, each was a search of its file's bytes (9,267 people took
+        2.1 s at 2,000 articles)."""
+        if table in self._whole_tables:
+            return
+        wanted = [key for key in dict.fromkeys(keys) if (table, key) not in self._documents]
+        if len(self._documents) + len(wanted) > DOCUMENTS_ONE_BY_ONE:
+            return
+        placed = sorted(((self._place(table, key), key) for key in wanted), key=lambda pair: pair[0] or 0)
+        for packed, key in placed:
+            self._read_placed(table, key, packed)
+
+    def _read_placed(self, table: str, key: str, packed: int | None) -> Mapping[str, Any] | None:
+        """The document with this key read from where `packed` says it stands (see `_place`), and kept."""
+        cache_key = (table, key)
         document = None
         if packed is not None:
             number, doc_id = packed >> 32, str(packed & 0xFFFFFFFF)

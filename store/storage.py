@@ -31,6 +31,10 @@ files holding the documents it needs, a few milliseconds each."""
 
 PARSED_FILES_KEPT = 8
 """Files a writer keeps parsed, so several documents changed in one file are read from it once."""
+SEARCHES_BEFORE_SPANS = 16
+"""Documents cut from one table file by searching its bytes before where each of its documents stands is found in
+one pass (see `Tables.document_at`): a search of 12,333 quotes at 2,000 articles read 9,267 people's documents out of
+file order, each a search of a 1 MB file, 2.1 s of its 2.5."""
 INDEX_TABLE = "search"
 """The table of the quote index: its documents are parts, each indexing the quotes from its "first" position to
 its "quotes" one, which readers see merged as one document (see `IndexParts`)."""
@@ -384,6 +388,11 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._resume_at: dict[str, int] = {}
         """Where, in each of those files, the document last cut from it ends: the next one asked for, in file
         order, is looked for from there."""
+        self._spans_in: dict[str, dict[str, int]] = {}
+        """Where each document of those files stands (see `document_span`), by id, for a file many documents were
+        cut from out of order (see SEARCHES_BEFORE_SPANS)."""
+        self._searched: dict[str, int] = {}
+        """How many documents were looked for in the bytes of each of those files."""
         self._handles: dict[str, tuple[Path, io.FileIO | None]] = {}
         """The files a writer last read documents from one by one, with their paths, open (the most recent last): a
         batch reads hundreds of documents from a few dozen files, and opening a file for each document cost as much
@@ -485,17 +494,39 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             oldest = next(iter(self._raw_files))
             del self._raw_files[oldest]
             self._resume_at.pop(oldest, None)
-        start = document_start(raw, doc_id, self._resume_at.get(file, 0))
+            self._spans_in.pop(oldest, None)
+            self._searched.pop(oldest, None)
+        start, end = self._document_bounds(file, raw, doc_id)
         if start < 0:
             return self._parsed_document_at(name, number, doc_id)
-        following = LATER_DOCUMENT.search(raw, start)
-        end = following.start() if following else raw.rstrip().rfind(b"}")
         self._resume_at[file] = end
         document = parsed_document(raw[start:end], list_field)
         if document is None:
             raise StoreError(f"{shown_path(self.directory / file)}: damaged table file; the store cannot be read")
         self._read_spans.setdefault(file, {})[doc_id] = document_span(start, end - start)
         return document, end - start
+
+    def _document_bounds(self, file: str, raw: bytes, doc_id: str) -> tuple[int, int]:
+        """Where the document with this id starts and ends in a table file's bytes (-1, -1: not there): looked for
+        in them, from where the last one cut from the file ended first; past SEARCHES_BEFORE_SPANS documents, from
+        where every document of the file stands, found in one pass."""
+        searched = self._searched[file] = self._searched.get(file, 0) + 1
+        spans = self._spans_in.get(file)
+        if spans is None and searched > SEARCHES_BEFORE_SPANS:
+            spans = self._spans_in[file] = {
+                str(found_id): document_span(start, length) for found_id, start, length in file_spans(raw)
+            }
+        if spans is not None:
+            span = spans.get(doc_id)
+            if span is None:
+                return -1, -1
+            start = span >> 32
+            return start, start + (span & SPAN_MASK)
+        start = document_start(raw, doc_id, self._resume_at.get(file, 0))
+        if start < 0:
+            return -1, -1
+        following = LATER_DOCUMENT.search(raw, start)
+        return start, following.start() if following else raw.rstrip().rfind(b"}")
 
     def _opened(self, file: str) -> tuple[Path, io.FileIO | None]:
         """A table file's path and the file open for reading (None when it cannot be opened), kept with the last few
@@ -678,6 +709,8 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._parsed.clear()
         self._raw_files.clear()
         self._resume_at.clear()
+        self._spans_in.clear()
+        self._searched.clear()
         for _path, handle in self._handles.values():
             if handle is not None:
                 handle.close()

@@ -235,6 +235,7 @@ def test_whosaid_search_prints_the_same_read_by_key_or_whole(
     monkeypatch.setattr(cli, "GROUPED_AT_ONCE", grouped_at_once)
     monkeypatch.setattr(keyed_index, "RAW_LINE_BYTES", raw_line_bytes)
     monkeypatch.setattr(keyed_index, "KEYS_SCANNED", 8 * files_open)
+    monkeypatch.setattr(storage, "SEARCHES_BEFORE_SPANS", files_open - 1)
     monkeypatch.setattr(keyed_index, "ARTICLE_MARGIN", article_margin)
     monkeypatch.setattr(keyed_index, "DOCUMENTS_ONE_BY_ONE", documents_one_by_one)
     monkeypatch.setattr(keyed_index, "CUTS_PER_FILE", cuts_per_file)
