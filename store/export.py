@@ -189,10 +189,20 @@ def row_lines(rows: Iterable[dict[str, object]], form: str, bom: bool) -> Iterat
     elif form == "md":
         for row in rows:
             yield f"- {row['citation_markdown']}\n"
-            for source in row["sources"][1:] if len(row["sources"]) > 1 else ():  # type: ignore[index]
+            for source in other_sources(row):
                 yield f"  - also in {format_source(source_citation(row, source), 'markdown')}\n"
     else:
         raise ValueError(f"unknown export format {form!r}; one of {', '.join(EXPORT_FORMATS)}")
+
+
+def other_sources(row: dict[str, object]) -> list[dict[str, object]]:
+    """The articles besides its own that printed an exported quote, in article order: every source but the first
+    that stands where the row's quote does (its article and paragraph), which need not be the first listed."""
+    sources: list[dict[str, object]] = list(row["sources"])  # type: ignore[call-overload]
+    for number, source in enumerate(sources):
+        if source["article"] == row["article"] and source["paragraph"] == row["paragraph"]:
+            return sources[:number] + sources[number + 1 :]
+    return sources[1:]
 
 
 def source_citation(row: dict[str, object], source: dict[str, object]) -> Citation:

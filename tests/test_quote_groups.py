@@ -340,6 +340,10 @@ def test_export_carries_every_source(wire_store: Path, capsys: pytest.CaptureFix
     assert main(["export", "--db", str(wire_store), "--format", "csv"]) == 0
     csv_lines = capsys.readouterr().out.splitlines()
     assert csv_lines[0].endswith('"sources"') and csv_lines[1].endswith('"3"')
+    assert main(["export", "--db", str(wire_store), "--source", "coast post", "winter"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "*Coast Post*, 2024-07-03" in lines[0], "a copy found by its outlet is cited from its own article"
+    assert lines[1:] == ["  - also in Wire, *Wire Daily*, 2024-07-01", "  - also in Times, *Harbor Times*, 2024-07-02"]
 
 
 @synchronously
