@@ -50,7 +50,10 @@ def read_bytes(path: Path, limit: int) -> bytes:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise ArticleError(f"{shown_path(path)}: too large ({size} bytes; the limit is {limit})")
-            return handle.read()
+            data = handle.read(limit + 1)  # a pipe or a device (`<(…)`, /dev/zero) says no size: read up to the limit
+            if len(data) > limit:
+                raise ArticleError(f"{shown_path(path)}: too large (the limit is {limit} bytes)")
+            return data
     except IsADirectoryError:
         raise ArticleError(f"{shown_path(path)}: is a directory, not an article file") from None
     except FileNotFoundError:

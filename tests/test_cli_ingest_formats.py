@@ -215,3 +215,22 @@ def test_the_seed_keeps_its_text_and_gains_no_metadata(tmp_path: Path, capsys: p
     [article] = open_existing_store(store).snapshot.articles
     assert article.text == SEED_PATH.read_text(encoding="utf-8")
     assert (article.author, article.date, article.outlet, article.url) == (None, None, None, None)
+
+
+def test_a_pipe_longer_than_the_input_limit_is_one_line_not_all_of_memory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`whosaid ingest /dev/zero` (or a shell's `<(…)`) read without end: a file's size is checked first, but a pipe
+    or a device says none, and the read grew to gigabytes until memory ran out."""
+    import os
+
+    from store import sources
+
+    monkeypatch.setattr(sources, "MAX_INPUT_BYTES", 1000)
+    pipe = tmp_path / "articles"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_bytes(b'"A long night," said Ann Lee.\n' * 500))
+    writer.start()
+    assert main(["ingest", "--db", str(tmp_path / "store.json"), str(pipe)]) == 2
+    writer.join(timeout=30)
+    assert f"{pipe}: too large (the limit is 1000 bytes)" in capsys.readouterr().err
