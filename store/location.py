@@ -23,8 +23,8 @@ def user_data_directory(environ: Mapping[str, str] = os.environ) -> Path:
 
 
 def resolve_store_path(db_option: str | None, environ: Mapping[str, str] = os.environ) -> Path:
-    """The store file to use, by order of precedence."""
+    """The store file to use, by order of precedence; a link to it followed, since its tables and lock stand beside
+    the file itself (read beside the link, a store opened through one was said to be damaged)."""
     chosen = db_option or environ.get("WHOSAID_DB") or ""
-    if chosen:
-        return Path(chosen).expanduser()
-    return user_data_directory(environ) / STORE_FILE_NAME
+    path = Path(chosen).expanduser() if chosen else user_data_directory(environ) / STORE_FILE_NAME
+    return Path(os.path.realpath(path)) if path.is_symlink() else path

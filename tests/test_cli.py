@@ -72,6 +72,27 @@ def test_ingest_then_search_finds_the_quote(tmp_path: Path, capsys: pytest.Captu
     assert quote["sources"][0]["title"] == "Harbor plan wins council vote"
 
 
+def test_a_store_opened_through_a_link_is_the_store_it_links_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Through a link, the store's tables were looked for beside the link: a search said the store was damaged, and
+    an ingest failed and left a lock beside the link."""
+    article = tmp_path / "harbor.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    store = tmp_path / "real" / "store.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    link = tmp_path / "elsewhere" / "store.json"
+    link.symlink_to(store)
+    capsys.readouterr()
+    assert main(["search", "--db", str(link), "waterfront"]) == 0
+    assert "Maria Lopez" in capsys.readouterr().out
+    assert main(["ingest", "--db", str(link), str(article)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
+    assert sorted(path.name for path in link.parent.iterdir()) == ["store.json"] and link.is_symlink()
+
+
 def test_search_on_a_seeded_store_finds_the_seed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     store = tmp_path / "s.json"
     assert main(["ingest", "--db", str(store), str(SEED_PATH)]) == 0
