@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.content import Content
 from textual.worker import WorkerCancelled
 
@@ -707,7 +708,13 @@ async def test_article_view_is_read_like_less(store: Store) -> None:
         assert article.current_quote == 2
         await pilot.press("slash", *"xyzzy", "enter")
         await settle(pilot)
-        assert article.search_query == "" and any("xyzzy" in n.message for n in app._notifications)
+        assert article.search_query == "xyzzy" and any("xyzzy" in n.message for n in app._notifications)
+        assert "\u201cxyzzy\u201d: no match" in str(view.border_subtitle)
+        app.clear_notifications()
+        await pilot.press("n")
+        assert article.current_quote == 2 and any("xyzzy" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        assert app.screen is article and article.search_query == "", "Esc ends a search that found nothing, first"
         await pilot.press("slash", "q", "escape")
         assert app.screen is article and app.is_running
         await pilot.press("q")
@@ -715,6 +722,27 @@ async def test_article_view_is_read_like_less(store: Store) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+@synchronously
+async def test_an_article_search_typed_in_one_burst_goes_into_the_search_line_and_n_after_it_to_the_article(
+    store: Store,
+) -> None:
+    """'/production' sent at once (a paste, a fast typist over SSH) opened an empty search line: the letters reached
+    the article before the line had the focus."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        article = app.screen
+        burst = [("slash", "/"), *((char, char) for char in "production"), ("enter", "\r"), ("n", "n")]
+        for key, character in burst:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert article.search_query == "production" and len(article.matches) >= 3
+        assert article.query_one("#article-search").value == "production", "the n after Enter went to the article"
+        assert app.screen is article and article.focused is article.query_one("#article")
 
 
 @pytest.mark.usefixtures("fixed_ingest_date")

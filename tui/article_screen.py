@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.await_complete import AwaitComplete
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
 from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
 from tui.article_layout import line_starts, paragraph_at
@@ -158,7 +158,7 @@ class ArticleScreen(Screen[Subject | None]):
         heading.display = bool(self.metadata.plain)
         yield heading
         yield ArticleView(id="article")
-        yield ArticleSearch()
+        yield ArticleSearch(self.search_done)
         yield ScreenFooter()
 
     def on_mount(self) -> None:
@@ -243,6 +243,8 @@ class ArticleScreen(Screen[Subject | None]):
             where = count_label(len(self.quotes), "quote")
         if self.search_query and self.current_match is not None:
             where = f"\u201c{self.search_query}\u201d match {self.current_match + 1}/{len(self.matches)} \u00b7 {where}"
+        elif self.search_query:
+            where = f"\u201c{self.search_query}\u201d: no match \u00b7 {where}"
         body.border_subtitle = Content.styled(printable_line(f"{where} \u00b7 {body.percent}%"), MUTED_STYLE)
 
     def reading_place(self) -> ReadingPlace:
@@ -326,6 +328,10 @@ class ArticleScreen(Screen[Subject | None]):
         else:
             self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
 
+    def _say_no_match(self) -> None:
+        """Tell that the search found nothing in this article."""
+        self.app.notify(f"No \u201c{printable_line(self.search_query)}\u201d in this article", markup=False)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No key acts on an article being left, and only leaving it on one whose view is gone (taken down by a
         burst of keys before or after it was shown); while the search line has focus, '/' is typed into it."""
@@ -348,24 +354,17 @@ class ArticleScreen(Screen[Subject | None]):
             line = self.query_one(ArticleSearch)
             line.value = ""
             line.display = True
-            line.focus()
+            self.set_focus(line)  # at once: the keys typed right after '/' (a burst over SSH, a paste) go into it
 
-    @on(Input.Submitted, "#article-search")
-    def search_submitted(self, event: Input.Submitted) -> None:
-        if self._view() is None:
-            return
-        line = self.query_one(ArticleSearch)
-        line.display = False
-        self._body().focus()
-        query = event.value.strip()
-        if query:
-            self.find_matches(self.text, query)
-
-    def on_article_search_cancelled(self) -> None:
+    def search_done(self, query: str | None) -> None:
+        """Close the search line and give the article the focus, at once; search for `query` (None: Esc, any search
+        already active kept)."""
         if self._view() is None:
             return
         self.query_one(ArticleSearch).display = False
-        self._body().focus()
+        self.set_focus(self._body())
+        if query is not None and query.strip():
+            self.find_matches(self.text, query.strip())
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search article")
     def find_matches(self, text: str, query: str) -> None:
@@ -379,17 +378,21 @@ class ArticleScreen(Screen[Subject | None]):
     def on_article_screen_found(self, message: Found) -> None:
         if self._view() is None:
             return
-        if not message.matches:
-            self.app.notify(f"No \u201c{printable_line(message.query)}\u201d in this article", markup=False)
-            return
         self.end_search()
         self.search_query = message.query
+        if not message.matches:
+            self.update_position()
+            self._say_no_match()
+            return
         self.matches, self.matches_by_paragraph = message.matches, message.by_paragraph
         self._body().redraw_paragraphs(*message.by_paragraph)
         top = self._body().top_offset()
         self._go_to_match(next((i for i, (start, _end) in enumerate(self.matches) if start >= top), 0))
 
     def _go_to_match(self, index: int | None) -> None:
+        if index is None and self.search_query and not self.matches:
+            self._say_no_match()
+            return
         previous, self.current_match = self.current_match, index
         self._redraw_around(*(self.matches[i][0] for i in (previous, index) if i is not None))
         if index is not None:

@@ -26,7 +26,40 @@ def searchable(text: str) -> str:
     ]
 
 
-class SearchBox(Input):
+class ImmediateInput(Input):
+    """An Input whose own keys (Enter, Esc, Ctrl+U, ...) act as they arrive, in order with the characters typed
+    around them, and which sends on the keys that reach it once it has lost the focus."""
+
+    _keymapped: tuple[dict[str, str], BindingsMap] | None = None
+
+    def own_bindings(self) -> BindingsMap:
+        """This input's bindings with the app's keymap applied (so a rebound Esc is not taken as Leave)."""
+        keymap: dict[str, str] = getattr(self.app, "keymap", {})
+        if self._keymapped is None or self._keymapped[0] is not keymap:
+            bindings = self._bindings.copy()
+            bindings.apply_keymap(keymap)
+            self._keymapped = (keymap, bindings)
+        return self._keymapped[1]
+
+    async def _on_key(self, event: events.Key) -> None:
+        """Run this input's own bindings as their key arrives; Textual would run them once the key had bubbled up to
+        the app, after later keys. A key sent here after an Esc or Enter just before it moved the focus away (keys
+        in one burst reach the input together) is sent on where the focus went, never typed into the input."""
+        if self.screen.focused is not self:
+            event.stop()
+            event.prevent_default()
+            await self.app.on_event(events.Key(event.key, event.character))
+            return
+        if not event.is_printable:
+            for binding in self.own_bindings().key_to_bindings.get(event.key, ()):
+                if not binding.priority and await self.app.run_action(binding.action, self):
+                    event.stop()
+                    event.prevent_default()
+                    return
+        await super()._on_key(event)
+
+
+class SearchBox(ImmediateInput):
     """An Input with a history of submitted searches."""
 
     BINDINGS = list(SEARCH_BINDINGS)
@@ -46,34 +79,6 @@ class SearchBox(Input):
         self.history: list[str] = []
         """Earlier searches, oldest first."""
         self._recall_position: int | None = None
-        self._keymapped: tuple[dict[str, str], BindingsMap] | None = None
-
-    def own_bindings(self) -> BindingsMap:
-        """This box's bindings with the app's keymap applied (so a rebound Esc is not taken as Leave)."""
-        keymap: dict[str, str] = getattr(self.app, "keymap", {})
-        if self._keymapped is None or self._keymapped[0] is not keymap:
-            bindings = self._bindings.copy()
-            bindings.apply_keymap(keymap)
-            self._keymapped = (keymap, bindings)
-        return self._keymapped[1]
-
-    async def _on_key(self, event: events.Key) -> None:
-        """Run this box's own bindings (Ctrl+U, Esc, Enter, ...) as their key arrives, in order with the characters
-        typed around them; Textual would run them once the key had bubbled up to the app, after later keys. A key
-        sent here after an Esc or Enter just before it moved the focus away (keys in one burst reach the box
-        together) is sent on where the focus went, never typed into the box."""
-        if self.screen.focused is not self:
-            event.stop()
-            event.prevent_default()
-            await self.app.on_event(events.Key(event.key, event.character))
-            return
-        if not event.is_printable:
-            for binding in self.own_bindings().key_to_bindings.get(event.key, ()):
-                if not binding.priority and await self.app.run_action(binding.action, self):
-                    event.stop()
-                    event.prevent_default()
-                    return
-        await super()._on_key(event)
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every edit (typing, paste) goes through here: control characters become spaces, the length is capped."""
