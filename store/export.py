@@ -25,6 +25,7 @@ from store.citations import (
     speaker_line,
 )
 from store.quote_documents import kept
+from store.untrusted import CONTROL
 
 if TYPE_CHECKING:
     from store.quote_documents import QuoteDocuments
@@ -234,10 +235,14 @@ def csv_lines(rows: Iterable[dict[str, object]], bom: bool) -> Iterator[str]:
 
 
 def spreadsheet_cell(value: object) -> str:
-    """A value as a CSV cell a spreadsheet shows as text: empty for None, a would-be formula made plain text."""
+    """A value as a CSV cell a spreadsheet shows as text: empty for None, a would-be formula made plain text, and
+    any control character (an article's path may hold an escape sequence; every other field is cleaned already)
+    shown as U+FFFD rather than sent to a terminal."""
     if value is None:
         return ""
     text = str(value)
+    if not text.isprintable():
+        text = CONTROL.sub("\ufffd", text)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 

@@ -174,3 +174,18 @@ def test_exported_rows_of_hostile_articles_made_from_documents_are_the_rows_made
         made = list(document_lines(QuoteDocuments.of(snapshot), quotes.positions, form))
         assert made == list(export_lines(snapshot, quotes, form)), form
         assert "\x1b" not in "".join(made) and "\x07" not in "".join(made)
+
+
+def test_a_csv_export_never_sends_an_escape_from_an_article_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every CSV cell was cleaned but the article's path, which a file name can fill with an escape sequence."""
+    article = tmp_path / "a\x1b[31mrt.txt"
+    article.write_text(CLEAN["text"], encoding="utf-8")
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(article)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--db", str(store), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert "\x1b" not in out and row["path"].endswith("a\ufffd[31mrt.txt")
