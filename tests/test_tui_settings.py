@@ -142,6 +142,22 @@ async def test_a_zoomed_pane_stays_zoomed_at_the_next_launch(store: Store, isola
 
 
 @synchronously
+async def test_two_browsers_open_at_once_keep_both_their_searches(store: Store, isolated_config: Path) -> None:
+    """Each of two whosaid open on the same settings wrote only its own history: the one that saved last dropped the
+    other's searches."""
+    first, second = settings_app(store), settings_app(store)
+    async with first.run_test(size=SIZE) as pilot_first, second.run_test(size=SIZE) as pilot_second:
+        await settle(pilot_first)
+        await settle(pilot_second)
+        await pilot_first.press("slash", *"boeing", "enter")
+        await settle(pilot_first)
+        await pilot_second.press("slash", *"weapons", "enter")
+        await settle(pilot_second)
+        assert second.screen.search.history == ["boeing", "weapons"]
+    assert tomllib.loads(isolated_config.read_text(encoding="utf-8"))["search"] == {"history": ["boeing", "weapons"]}
+
+
+@synchronously
 async def test_the_search_history_is_there_at_the_next_launch(store: Store, isolated_config: Path) -> None:
     app = settings_app(store)
     async with app.run_test(size=SIZE) as pilot:

@@ -38,7 +38,8 @@ from tui.row_list import RowList
 from tui.safe_text import printable_line
 from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
-from tui.search_box import SearchBox
+from tui.search_box import HISTORY_LENGTH, SearchBox
+from tui.settings import load_settings
 from tui.text import count_label
 from tui.worker_pause import worker_cancelled_within
 
@@ -565,7 +566,14 @@ class BrowseScreen(Screen[None]):
 
     @on(SearchBox.Remembered)
     def search_remembered(self, event: SearchBox.Remembered) -> None:
-        self.app.save_settings({"search": {"history": list(event.history)}})
+        """Keep the history for the next launch, with the searches another whosaid on the same settings kept
+        meanwhile (before this one's, the latest): each kept only its own, dropping the other's."""
+        mine = list(event.history)
+        path = self.app.settings.path
+        others = load_settings(path).history if path is not None and path.is_file() else ()
+        history = [query for query in others if query not in mine][-HISTORY_LENGTH:] + mine
+        self.search.history = history[-HISTORY_LENGTH:]
+        self.app.save_settings({"search": {"history": self.search.history}})
 
     def leave_search(self, submitted: bool) -> None:
         """Move from the search box to the results: to the quotes when a search was submitted with Enter and found
