@@ -144,6 +144,12 @@ def test_a_mistyped_date_is_an_error_not_a_search_that_matches_nothing(
         assert exit_info.value.code == 2
         [line] = capsys.readouterr().err.splitlines()
         assert line.startswith(f"whosaid: argument --date: {mistyped!r} is not a date")
+    assert main([command, "--db", str(store_path), "the", "date:2023/3"]) == 1, "date: in the words, as --date"
+    capsys.readouterr()
+    for mistyped in ("march", "24-03", "2024-13", "2024-02-30", "12/06/2024", "202"):
+        assert main([command, "--db", str(store_path), "the", f"date:{mistyped}"]) == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith("whosaid: date:") and line.endswith("is not a date (2024, 2024-06 or 2024-06-12)")
 
 
 def test_an_article_published_on_no_stated_date_is_found_by_the_date_it_was_ingested(

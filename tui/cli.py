@@ -868,6 +868,13 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
     words = " ".join(arguments.words)
     parsed = parse_query(words + " " if words else "")
+    for query_filter in parsed.filters:
+        if query_filter.field == "date":
+            written = "-".join(query_filter.term.tokens)
+            try:
+                date_start(written)
+            except argparse.ArgumentTypeError as error:
+                raise WhosaidError(f"date:{written}: {error}".replace(f"{written!r} ", "")) from None
     for field_name in ("speaker", "org", "article", "source", "date"):
         for value in getattr(arguments, field_name, ()):
             parsed = parsed.with_filter(field_name, value)
