@@ -311,7 +311,14 @@ class Store:
                     stored = writer.article_source(digest)
                     title = writer.article_title(digest)
                     other = stored if stored != source else None
-                    outcomes.append(IngestOutcome(source=source, added=False, title=title, same_text_as=other))
+                    earlier = writer.earlier_versions(source) if other is not None and self.replaces(source) else []
+                    for earlier_digest in earlier:
+                        writer.remove_article(earlier_digest)
+                    outcomes.append(
+                        IngestOutcome(
+                            source=source, added=False, title=title, same_text_as=other, replaced=bool(earlier)
+                        )
+                    )
                     continue
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
                 for earlier_digest in earlier:

@@ -158,7 +158,8 @@ class IngestOutcome:
     organizations: int = 0
     quotes: int = 0
     replaced: bool = False
-    """True when the article replaced an earlier version read from the same source."""
+    """True when the article replaced an earlier version read from the same source (or, not added, when the source
+    now holds the text of another article stored already: its earlier version was removed)."""
     reextracted: bool = False
     """True when a stored article was read again by a newer extractor (`replaced` too: its extraction was)."""
     same_text_as: str | None = None

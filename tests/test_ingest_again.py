@@ -101,6 +101,28 @@ def test_a_file_with_the_text_of_an_article_stored_from_elsewhere_says_where_tha
     assert capsys.readouterr().out.splitlines() == [f"unchanged {wire}: already stored (Talks (AP))"]
 
 
+def test_a_file_edited_to_the_text_of_another_stored_article_drops_its_earlier_version(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """b.txt edited to hold a.txt's text was 'unchanged': its earlier version stayed stored, and its quotes, which the
+    file no longer holds, still came up in every search."""
+    first, second = (text for _, text in articles(2))
+    a, b, store = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "store.json"
+    a.write_text(first, encoding="utf-8")
+    b.write_text(second, encoding="utf-8")
+    assert main(["ingest", str(a), str(b), "--db", str(store), "--jobs", "1"]) == 0
+    b.write_text(first, encoding="utf-8")
+    capsys.readouterr()
+    assert main(["ingest", str(b), "--db", str(store), "--jobs", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith(f"replaced {b}: now the same text as {a}, stored already (")
+    assert out.rstrip().endswith("its earlier version removed")
+    assert err.strip().splitlines()[-1] == "0 added, 1 replaced, 0 unchanged, 0 failed"
+    assert [article.source for article in Store(store).snapshot.articles] == [str(a)]
+    assert main(["ingest", str(b), "--db", str(store), "--jobs", "1"]) == 0
+    assert capsys.readouterr().err.strip().splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
+
+
 def test_a_stored_text_a_replacement_in_the_same_batch_removed_is_extracted_and_added(store_path: Path) -> None:
     first, second = (text for _, text in articles(2))
     Store(store_path, extractor=tagged_extract).ingest([("a.txt", first)])

@@ -665,6 +665,11 @@ def outcome_line(outcome: IngestOutcome) -> str:
         )
     if outcome.same_text_as is not None:
         stored = outcome.same_text_as if outcome.same_text_as not in ("", "-") else "standard input"
+        if outcome.replaced:
+            return (
+                f"replaced {outcome.source}: now the same text as {stored}, stored already ({outcome.title}); "
+                "its earlier version removed"
+            )
         return f"unchanged {outcome.source}: the same text as {stored}, stored already ({outcome.title})"
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
 
@@ -795,7 +800,7 @@ def print_outcomes(
         for outcome in outcomes:
             replaced += outcome.replaced
             added += outcome.added and not outcome.replaced
-            unchanged += not outcome.added
+            unchanged += not outcome.added and not outcome.replaced
             output.write(printable_line(outcome_line(outcome)))
         output.flush()
         give_back_free_memory()
