@@ -79,3 +79,34 @@ async def test_a_key_typed_before_a_big_stores_name_search_starts_cancels_it(
         names_searched = [query for query, _ in names_searches]
         assert names_searched == ["su"]
         assert [person.name for person in screen.people.records] == [p.name for p in search_people(app.snapshot, "su")]
+
+
+@synchronously
+async def test_keys_moving_the_quotes_while_a_big_stores_search_runs_move_its_results(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a store searched in the background, j pressed after Esc while the search ran moved the last search's list,
+    and the cursor went back to the top when the results came: the keys were lost."""
+    monkeypatch.setattr(browse_screen, "SEARCHED_IN_A_WORKER", 0)
+    release = threading.Event()
+    search_quotes = Snapshot.search_quotes
+
+    def held(snapshot: Snapshot, query: str, **options: bool) -> object:
+        if query.strip():
+            release.wait(30)
+        return search_quotes(snapshot, query, **options)
+
+    monkeypatch.setattr(Snapshot, "search_quotes", held)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, BrowseScreen)
+        await pilot.press("slash", *"production", "escape", "3", "j", "j")
+        release.set()
+        await settle(pilot)
+        found = list(search_quotes(app.snapshot, "production"))
+        assert len(found) == 3 and list(screen.quotes.records) == found
+        assert screen.quotes.rows.cursor == 2 and screen.quotes.selected_key == found[2].key
+        await pilot.press("k")
+        assert screen.quotes.rows.cursor == 1, "once the results are there, keys move them at once"

@@ -311,6 +311,7 @@ class BrowseScreen(Screen[None]):
             self.call_after_refresh(self._prepare_if_current, snapshot)
         if searching and snapshot.summary().quotes > SEARCHED_IN_A_WORKER:
             self.workers.cancel_group(self, "names")
+            self.quotes.rows.waiting = True  # keys moving the last search's quotes wait for this search's
             self.find_quotes(snapshot, query, with_detail)
             return
         self.workers.cancel_group(self, "quotes")

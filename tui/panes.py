@@ -166,6 +166,7 @@ class RecordPane(Vertical, Generic[RecordT]):
             empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
         else:
             empty = Content(f"No {self.plural} yet")
+        self.rows.waiting = self.answer_waits
         self.rows.set_rows(len(records), self._row, cursor=cursor, empty=empty)
         if at_top and records and self.selected_key != keep_key:
             self.rows.highlight_again()

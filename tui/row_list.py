@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from time import monotonic
 
 from textual import events
 from textual.binding import BindingType
@@ -19,6 +20,9 @@ from tui.bindings import LIST_BINDINGS
 from tui.reverse_style import KeepsReverse
 
 RowRenderer = Callable[[int], Content]
+WAITING_AT_MOST = 3.0
+"""Seconds a list keeps the moves made while its rows are awaited (see `RowList.waiting`): a search that failed or
+never came must not leave the keys doing nothing."""
 
 
 def _no_row(_index: int) -> Content:
@@ -82,11 +86,32 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self.cursor_moved = False
         """Whether the cursor was ever moved (by a key, a click or a jump to a record), not only placed by
         `set_rows`."""
+        self._waiting_since: float | None = None
+        self._waiting_moves: list[Callable[[], None]] = []
+
+    @property
+    def waiting(self) -> bool:
+        """Whether the rows to come are being made (a search of a big store, in the background): the moves made on
+        the list shown meanwhile (empty, or the last search's) are kept, and made once the rows come (see
+        `set_rows`), as they would be on a store searched at once; never for more than WAITING_AT_MOST seconds."""
+        return self._waiting_since is not None and monotonic() - self._waiting_since < WAITING_AT_MOST
+
+    @waiting.setter
+    def waiting(self, waiting: bool) -> None:
+        if not waiting:
+            self._waiting_since = None
+        elif self._waiting_since is None:
+            self._waiting_since = monotonic()
 
     def set_rows(
         self, row_count: int, render_row: RowRenderer, *, cursor: int = 0, empty: Content | None = None
     ) -> None:
-        """Replace every row, the cursor on row `cursor` (clamped); no Highlighted message is sent."""
+        """Replace every row, the cursor on row `cursor` (clamped); no Highlighted message is sent, unless keys
+        moved the cursor while these rows were awaited: those moves are made now, from there (unless the rows are
+        still awaited, `waiting`)."""
+        moves = [] if self.waiting else self._waiting_moves
+        if not self.waiting:
+            self._waiting_moves = []
         self.row_count = row_count
         self._render_row = render_row
         if empty is not None:
@@ -97,6 +122,8 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self.set_reactive(RowList.cursor, max(0, min(cursor, row_count - 1)))
         self.call_after_refresh(self._scroll_cursor_into_view)
         self.refresh()
+        for move in moves:
+            move()
 
     def refresh_rows(self) -> None:
         """Draw every row again (what they show has changed, not how many there are)."""
@@ -182,23 +209,38 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         """Rows that fit in the visible area."""
         return max(1, self.scrollable_content_region.height)
 
+    def _move(self, move: Callable[[], None]) -> None:
+        """Move the cursor now; while the list's rows are awaited (`waiting`), once they come."""
+        if self.waiting:
+            self._waiting_moves.append(move)
+            return
+        moves, self._waiting_moves = self._waiting_moves, []
+        for earlier in [*moves, move]:
+            earlier()
+
+    def _move_by(self, rows: int) -> None:
+        self.cursor += rows
+
+    def _move_to(self, row: int) -> None:
+        self.cursor = row
+
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self._move(lambda: self._move_by(1))
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self._move(lambda: self._move_by(-1))
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._move(lambda: self._move_to(0))
 
     def action_last(self) -> None:
-        self.cursor = self.row_count - 1
+        self._move(lambda: self._move_to(self.row_count - 1))
 
     def action_page_down(self) -> None:
-        self.cursor += self.page_rows
+        self._move(lambda: self._move_by(self.page_rows))
 
     def action_page_up(self) -> None:
-        self.cursor -= self.page_rows
+        self._move(lambda: self._move_by(-self.page_rows))
 
     def action_open(self) -> None:
         if self.row_count:
