@@ -311,6 +311,8 @@ def test_a_word_with_symbols_matches_literally(capsys: pytest.CaptureFixture[str
     assert (code, out) == (2, "")
     [line] = err.splitlines()
     assert line.startswith("whosaid: nothing to search for in '++'")
+    code, out, err = search(capsys, store_path, '"')
+    assert (code, out) == (2, "") and err.startswith("whosaid: nothing to search for in '\"':"), "a lone quote mark"
 
 
 def test_words_match_whole_unless_starred(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:

@@ -331,7 +331,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
     for part in parsed.ignored:
-        print_error(f"ignored {part!r}: no letter or digit to search for")
+        print_error(f"ignored {part.strip()!r}: no letter or digit to search for")
     output = Lines()
     seen = arguments.output is None and not output_is_a_file()
     found_by_key = None
@@ -1002,7 +1002,7 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
 
 def nothing_to_search(parsed: ParsedQuery) -> str:
     """Why a query asks for nothing."""
-    given = " ".join(parsed.ignored)
+    given = " ".join(part.strip() for part in parsed.ignored)
     if not given:
         return "nothing to search for: give words, --speaker, --org, --article, --source or --date"
     return (
@@ -1228,7 +1228,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
     for part in parsed.ignored:
-        print_error(f"ignored {part!r}: no letter or digit to search for")
+        print_error(f"ignored {part.strip()!r}: no letter or digit to search for")
     output = Lines()
     made: list[QuoteLines] = []
     """The lines being made, once the first entry is found (none when no entry was listed by key)."""
@@ -1344,8 +1344,8 @@ def articles_to_remove(
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
-            ids = ", ".join(document["key"] for document in found[:3])
-            problems.append(f"{selector}: {len(found)} articles match ({ids}...); name one by id or path")
+            ids = ", ".join(document["key"] for document in found[:3]) + (", \u2026" if len(found) > 3 else "")
+            problems.append(f"{selector}: {len(found)} articles match ({ids}); name one by id or path")
     if seed:
         from store import read_article_file, seed_paths
         from store.documents import article_key
