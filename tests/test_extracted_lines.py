@@ -68,6 +68,19 @@ def test_a_bad_line_is_reported_by_number_and_skipped(tmp_path: Path, capsys: py
     assert [a.title for a in Store(store).snapshot.articles] == ["Story 0", "Story 2"]
 
 
+def test_an_article_given_as_extracted_lines_is_one_error_not_one_a_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    article = tmp_path / "story.txt"
+    article.write_text("\n\nHarbor plan\n\nThe council met.\n\n\u201cIt passes,\u201d said Ann Lee.\n", "utf-8")
+    assert main(["ingest", "--extracted", str(article), "--db", str(tmp_path / "store.json")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"whosaid: {article}: not lines of 'whosaid extract --jsonl' (its first line is not JSON)",
+        "0 added, 0 replaced, 0 unchanged, 1 failed",
+    ]
+
+
 def test_lines_an_older_extractor_made_are_stored_as_read_by_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

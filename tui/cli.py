@@ -775,15 +775,24 @@ def extracted_lines_file(name: str) -> Iterator[Iterable[bytes]]:
 def extracted_articles(
     lines: Iterable[bytes], shown: str, errors: list[str]
 ) -> Iterator[tuple[tuple[str, str, dict[str, str]], Extraction, int]]:
-    """Each article the lines hold, to be stored as extracted; a line that is not one is reported and skipped."""
+    """Each article the lines hold, to be stored as extracted; a line that is not one is reported and skipped. A
+    file whose first line is not JSON (an article given as --extracted) is one error, not one a line."""
     from store.extracted import BadLine, read_extracted_lines
 
+    first = True
     for number, article in read_extracted_lines(lines):
         if isinstance(article, BadLine):
+            if first and str(article) == "not JSON":
+                message = f"{shown}: not lines of 'whosaid extract --jsonl' (its first line is not JSON)"
+                print_error(message)
+                errors.append(message)
+                return
+            first = False
             message = f"{shown}: line {number}: {article}; skipped"
             print_error(message)
             errors.append(message)
             continue
+        first = False
         yield (article.source, article.text, article.metadata), article.extraction, article.extractor
 
 
