@@ -356,6 +356,7 @@ async def test_the_quotes_pane_says_how_many_sources_and_the_detail_lists_them(w
         quotes = app.screen.quotes
         assert len(quotes.records) == 3
         assert "Quotes 3" in screen_text(app)
+        assert app.sub_title.endswith("3 quotes"), "the header counts what the pane lists, each quote once"
         row = quotes._row(0).plain
         assert row.startswith("Ann Lee") and "3 sources \u201cWe will rebuild" in row
         assert "sources" not in quotes._row(1).plain

@@ -310,6 +310,11 @@ class WhosaidApp(App[None]):
         when its writer kept them: see `Snapshot.preview`)."""
         return self._reading_first_snapshot or self.snapshot.preview
 
+    def listed_quotes(self, stored: int) -> int:
+        """How many quotes the Quotes pane lists (a quote printed by several articles once), once the store's quotes
+        are grouped; until then (a big store read or indexed), how many are `stored`."""
+        return len(self.snapshot.quotes) if self.snapshot.stored_quotes.grouped else stored
+
     def store_line(self) -> str:
         """The header's description of the store, fitted to the width: the path shortens, then goes, first."""
         summary = self.snapshot.summary()
@@ -325,7 +330,7 @@ class WhosaidApp(App[None]):
                 count_label(summary.articles, "article"),
                 count_label(summary.people, "person", "people"),
                 full if len(full) - len(short) + 50 < width else short,
-                count_label(summary.quotes, "quote"),
+                count_label(self.listed_quotes(summary.quotes), "quote"),
             ]
             reading = "reading\u2026" if self.snapshot.preview else "indexing\u2026" if self.snapshot.indexing else None
             notes = [(reading,)] if reading else []
