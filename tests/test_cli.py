@@ -194,6 +194,17 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
         assert command in help_text
 
 
+def test_a_file_name_holding_an_escape_sequence_is_named_as_it_is_in_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The escape sequence was taken out of the name ('empty.txt'), naming a file that is not there."""
+    empty = tmp_path / "e\x1b[31mmpty.txt"
+    empty.write_text("", encoding="utf-8")
+    assert main(["ingest", "--db", str(tmp_path / "store.json"), str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path}/e\\x1b[31mmpty.txt: empty article" in err and "\x1b" not in err
+
+
 def test_output_never_carries_terminal_control_sequences(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(

@@ -137,5 +137,6 @@ class SourceArticle:
 
 
 def shown_name(name: str) -> str:
-    """An input's name fit for a one-line message."""
-    return shown_path(ESCAPE_SEQUENCE.sub("", name))
+    """An input's name fit for a one-line message, as `shown_path` shows a path: an escape sequence in it written
+    out (`\\x1b[31m`), not taken away, which named a file that is not there."""
+    return shown_path(name)
