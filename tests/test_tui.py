@@ -745,6 +745,28 @@ async def test_an_article_search_typed_in_one_burst_goes_into_the_search_line_an
         assert app.screen is article and article.focused is article.query_one("#article")
 
 
+@synchronously
+async def test_a_person_opens_their_article_at_its_first_mention_of_them(store: Store) -> None:
+    """`a` on a person opened the article at its top, their first mention maybe far below."""
+    app = make_app(store)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("1", "end")
+        await settle(pilot)
+        person = screen.people.selected
+        assert person is not None
+        await pilot.press("a")
+        await settle(pilot)
+        article = app.screen
+        assert article is not screen and article.current_name is not None
+        mention = article.mentions[article.current_name]
+        assert mention.subject == Subject("person", person.key)
+        assert all(m.start >= mention.start for m in article.mentions if m.subject == mention.subject)
+        view = article.query_one("#article")
+        assert view.scroll_y <= view.line_of(mention.start) < view.scroll_y + view.size.height, "the mention in view"
+
+
 @pytest.mark.usefixtures("fixed_ingest_date")
 def test_snapshot_article_search(snap_compare, store: Store) -> None:
     async def search(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -410,12 +410,19 @@ class WhosaidApp(App[None]):
             self.notify(f"y now copies citations in the {CITATION_LABELS[style]} style", markup=False)
             self.save_settings({"citation": style})
 
-    def open_article(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
-        """Open an article's full text, scrolled to a quote when given, or back to where the reader was."""
+    def open_article(
+        self,
+        article_key: str,
+        quote_key: str | None = None,
+        place: ReadingPlace | None = None,
+        name: Subject | None = None,
+    ) -> None:
+        """Open an article's full text, scrolled to a quote when given, back to where the reader was, or to the
+        first mention of a person or organization (`name`)."""
         from tui.article_screen import ArticleScreen
 
         if self.snapshot.article(article_key) is not None:
-            screen = ArticleScreen(article_key, quote_key, place)
+            screen = ArticleScreen(article_key, quote_key, place, name)
             self.push_screen(screen, partial(self.article_closed, screen))
 
     def article_closed(self, screen: ArticleScreen, subject: Subject | None) -> None:

@@ -128,9 +128,18 @@ class ArticleScreen(Screen[Subject | None]):
             self.matches = matches
             self.by_paragraph = by_paragraph
 
-    def __init__(self, article_key: str, quote_key: str | None = None, place: ReadingPlace | None = None) -> None:
+    def __init__(
+        self,
+        article_key: str,
+        quote_key: str | None = None,
+        place: ReadingPlace | None = None,
+        name: Subject | None = None,
+    ) -> None:
+        """The article with this key, at a quote, at the reader's earlier `place`, or at the first mention of a
+        person or organization (`name`)."""
         super().__init__()
         self.article_key = article_key
+        self._name = name
         article = self.app.snapshot.article(article_key)
         self.title_text = article.title if article is not None else ""
         self.source_line = article_heading(article) if article is not None else ""
@@ -204,6 +213,8 @@ class ArticleScreen(Screen[Subject | None]):
         place = self._place
         if place is not None and place.name_index is not None and place.name_index < len(self.mentions):
             self.set_reactive(ArticleScreen.current_name, place.name_index)
+        elif place is None and self._name is not None:
+            self.set_reactive(ArticleScreen.current_name, self._first_mention_of_name())
         body = self._body()
         body.show_text(self.text, self.paragraph_starts, self.paragraph_content)
         body.when_laid_out(self._go_to_first_place)
@@ -217,6 +228,12 @@ class ArticleScreen(Screen[Subject | None]):
         body = self._view()
         if body is not None:
             body.redraw_all()
+        if place is None and self._name is not None and self.current_name is None and body is not None:
+            self.current_name = self._first_mention_of_name()
+
+    def _first_mention_of_name(self) -> int | None:
+        """Where the article first names the person or organization it was opened for, if it does."""
+        return next((i for i, mention in enumerate(self.mentions) if mention.subject == self._name), None)
 
     def _go_to_first_place(self) -> None:
         """Where the reader starts: their saved place, else the chosen quote in view, else the top."""
@@ -225,6 +242,8 @@ class ArticleScreen(Screen[Subject | None]):
             body.place_at(self._place.scroll_y)
         elif self.current_quote is not None:
             body.show_offset(self.quotes[self.current_quote].start)
+        elif self.current_name is not None:
+            body.show_offset(self.mentions[self.current_name].start)
 
     def on_article_view_scrolled(self) -> None:
         self.update_position()

@@ -734,7 +734,8 @@ class BrowseScreen(Screen[None]):
             self.app.notify(printable_line(f"Could not open {where}: {error}"), severity="error", markup=False)
 
     def action_open_article(self) -> None:
-        """The selected quote's article at the quote; for a person or organization, the first article naming them."""
+        """The selected quote's article at the quote; for a person or organization, the first article naming them, at
+        its first mention of them."""
         if self.current_pane == "articles" and self.articles.selected is not None:
             self.app.open_article(self.articles.selected.key)
             return
@@ -748,10 +749,12 @@ class BrowseScreen(Screen[None]):
             return
         if isinstance(record, PersonRecord):
             keys = [appearance.article_key for appearance in record.appearances]
+            name = Subject("person", record.key)
         else:
             keys = list(record.article_keys)
+            name = Subject("organization", record.key)
         stored = self.app.snapshot.articles_with_keys(keys)
         if not len(stored):
             self.app.notify(f"No stored article names {printable_line(record.name)}", severity="warning", markup=False)
             return
-        self.app.open_article(stored[0].key)
+        self.app.open_article(stored[0].key, name=name)
