@@ -946,7 +946,8 @@ class KeyedStore:
         """The positions of the quotes of the speakers of the quotes at these positions, looked up together: but for
         speakers the writer marked as having their quotes all apart, whose quotes grouping never reads."""
         speakers = {self.quote(position).get("speaker") for position in positions}
-        self.read_in_file_order("people", [speaker[7:] for speaker in speakers if speaker and speaker[:7] == "person:"])
+        people = [speaker[len("person:") :] for speaker in speakers if speaker and speaker.startswith("person:")]
+        self.read_in_file_order("people", people)
         return self.speaker_positions(speaker for speaker in speakers if speaker and not self.quotes_apart(speaker))
 
     def speakers_with_word(self, word: str) -> set[str]:

@@ -142,7 +142,7 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             term = word_term(word, open_at_end)
         if term is None:
-            ignored.append(match.group())
+            ignored.append(match.group().strip())
         elif field is not None:
             filters.append(Filter(field, term))
         else:

@@ -68,7 +68,7 @@ class SpeakerNames(Mapping[str, str]):
         found = set()
         for speaker in speakers:
             if speaker.startswith("person:"):
-                position = positions.get(speaker[7:])
+                position = positions.get(speaker[len("person:") :])
                 if position is not None and marks[position]:
                     continue
             found.add(speaker)

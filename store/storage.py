@@ -388,9 +388,9 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._resume_at: dict[str, int] = {}
         """Where, in each of those files, the document last cut from it ends: the next one asked for, in file
         order, is looked for from there."""
-        self._spans_in: dict[str, dict[str, int]] = {}
-        """Where each document of those files stands (see `document_span`), by id, for a file many documents were
-        cut from out of order (see SEARCHES_BEFORE_SPANS)."""
+        self._bounds_in: dict[str, dict[str, tuple[int, int]]] = {}
+        """Where each document of those files starts and ends, by id, for a file many documents were cut from out of
+        order (see SEARCHES_BEFORE_SPANS)."""
         self._searched: dict[str, int] = {}
         """How many documents were looked for in the bytes of each of those files."""
         self._handles: dict[str, tuple[Path, io.FileIO | None]] = {}
@@ -494,7 +494,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             oldest = next(iter(self._raw_files))
             del self._raw_files[oldest]
             self._resume_at.pop(oldest, None)
-            self._spans_in.pop(oldest, None)
+            self._bounds_in.pop(oldest, None)
             self._searched.pop(oldest, None)
         start, end = self._document_bounds(file, raw, doc_id)
         if start < 0:
@@ -511,17 +511,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         in them, from where the last one cut from the file ended first; past SEARCHES_BEFORE_SPANS documents, from
         where every document of the file stands, found in one pass."""
         searched = self._searched[file] = self._searched.get(file, 0) + 1
-        spans = self._spans_in.get(file)
-        if spans is None and searched > SEARCHES_BEFORE_SPANS:
-            spans = self._spans_in[file] = {
-                str(found_id): document_span(start, length) for found_id, start, length in file_spans(raw)
+        bounds = self._bounds_in.get(file)
+        if bounds is None and searched > SEARCHES_BEFORE_SPANS:
+            bounds = self._bounds_in[file] = {
+                str(found_id): (start, start + length) for found_id, start, length in file_spans(raw)
             }
-        if spans is not None:
-            span = spans.get(doc_id)
-            if span is None:
-                return -1, -1
-            start = span >> 32
-            return start, start + (span & SPAN_MASK)
+        if bounds is not None:
+            return bounds.get(doc_id, (-1, -1))
         start = document_start(raw, doc_id, self._resume_at.get(file, 0))
         if start < 0:
             return -1, -1
@@ -709,7 +705,7 @@ class Tables(MutableMapping[str, dict[str, Any]]):
         self._parsed.clear()
         self._raw_files.clear()
         self._resume_at.clear()
-        self._spans_in.clear()
+        self._bounds_in.clear()
         self._searched.clear()
         for _path, handle in self._handles.values():
             if handle is not None:

@@ -86,16 +86,26 @@ DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
 2024/6, 2024.06), as `date:` in a query."""
 
 
-def date_start(text: str) -> str:
-    """A --date value, checked: a mistyped date is an error rather than a search that matches nothing."""
+NOT_A_DATE = "is not a date (2024, 2024-06 or 2024-06-12)"
+
+
+def is_date_start(text: str) -> bool:
+    """Whether `text` is a year, a year and month, or a whole date that exists (see DATE_START)."""
     parts = [int(part) for part in re.findall(r"\d+", text)] if DATE_START.fullmatch(text.strip()) else []
     try:
         if not parts or parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
-            raise ValueError(text)
+            return False
         if len(parts) == 3:
             datetime.date(*parts)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (2024, 2024-06 or 2024-06-12)") from None
+        return False
+    return True
+
+
+def date_start(text: str) -> str:
+    """A --date value, checked: a mistyped date is an error rather than a search that matches nothing."""
+    if not is_date_start(text):
+        raise argparse.ArgumentTypeError(f"{text!r} {NOT_A_DATE}")
     return text.strip()
 
 
@@ -331,7 +341,7 @@ def run_export(store_path: Path, arguments: argparse.Namespace) -> int:
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
     for part in parsed.ignored:
-        print_error(f"ignored {part.strip()!r}: no letter or digit to search for")
+        print_error(f"ignored {part!r}: no letter or digit to search for")
     output = Lines()
     seen = arguments.output is None and not output_is_a_file()
     found_by_key = None
@@ -883,12 +893,9 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     words = " ".join(arguments.words)
     parsed = parse_query(words + " " if words else "")
     for query_filter in parsed.filters:
-        if query_filter.field == "date":
-            written = "-".join(query_filter.term.tokens)
-            try:
-                date_start(written)
-            except argparse.ArgumentTypeError as error:
-                raise WhosaidError(f"date:{written}: {error}".replace(f"{written!r} ", "")) from None
+        written = "-".join(query_filter.term.tokens)
+        if query_filter.field == "date" and not is_date_start(written):
+            raise WhosaidError(f"date:{written}: {NOT_A_DATE}")
     for field_name in ("speaker", "org", "article", "source", "date"):
         for value in getattr(arguments, field_name, ()):
             parsed = parsed.with_filter(field_name, value)
@@ -1011,7 +1018,7 @@ def highlighted(text: str, spans: list[tuple[int, int]]) -> str:
 
 def nothing_to_search(parsed: ParsedQuery) -> str:
     """Why a query asks for nothing."""
-    given = " ".join(part.strip() for part in parsed.ignored)
+    given = " ".join(parsed.ignored)
     if not given:
         return "nothing to search for: give words, --speaker, --org, --article, --source or --date"
     return (
@@ -1089,8 +1096,11 @@ class FoundQuotes:
         """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
         KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
         need every match read and grouped (tens of seconds at 100,000 articles), unless the rest was read whole."""
-        self.rest_read = False
+
+    @property
+    def rest_read(self) -> bool:
         """Whether the entries after the first lines were read whole, so that every match can be counted."""
+        return self._rest_documents is not None and self._rest_documents is not self._documents
 
     @property
     def documents(self) -> QuoteDocuments:
@@ -1101,7 +1111,6 @@ class FoundQuotes:
         yield from self._first
         if self._rest is not None:
             rest, self._rest_documents = self._rest()
-            self.rest_read = self._rest_documents is not self._documents
             yield from rest
 
     def export_lines(self, form: str, bom: bool) -> Iterator[str]:
@@ -1237,7 +1246,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         print_error(nothing_to_search(parsed))
         return EXIT_FAILURE
     for part in parsed.ignored:
-        print_error(f"ignored {part.strip()!r}: no letter or digit to search for")
+        print_error(f"ignored {part!r}: no letter or digit to search for")
     output = Lines()
     made: list[QuoteLines] = []
     """The lines being made, once the first entry is found (none when no entry was listed by key)."""

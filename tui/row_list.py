@@ -109,9 +109,9 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         """Replace every row, the cursor on row `cursor` (clamped); no Highlighted message is sent, unless keys
         moved the cursor while these rows were awaited: those moves are made now, from there (unless the rows are
         still awaited, `waiting`)."""
-        moves = [] if self.waiting else self._waiting_moves
+        moves: list[Callable[[], None]] = []
         if not self.waiting:
-            self._waiting_moves = []
+            moves, self._waiting_moves = self._waiting_moves, []
         self.row_count = row_count
         self._render_row = render_row
         if empty is not None:

@@ -11,7 +11,8 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from store.readers.article import Metadata, ReaderError, SourceArticle, safe_url, shown_name
+from store.errors import shown_path
+from store.readers.article import Metadata, ReaderError, SourceArticle, safe_url
 from store.readers.feed import read_feed
 from store.readers.fetch import Fetched, FetchError, fetch, is_url
 from store.readers.html import read_html
@@ -106,7 +107,7 @@ def read_source(
         return SourceList(read_feed(data, name))
     if kind == "json":
         articles, errors = read_json(data, name)
-        return SourceList(articles, (f"{shown_name(name)}: {error}" for error in errors))
+        return SourceList(articles, (f"{shown_path(name)}: {error}" for error in errors))
     return SourceList([read_plain(data, name)])
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 
-from store.errors import ArticleError, shown_path
+from store.errors import ArticleError
 from store.untrusted import CONTROL, ESCAPE_SEQUENCE, safe_url
 
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -134,9 +134,3 @@ class SourceArticle:
     text: str
     metadata: Metadata = Metadata()
     summary_only: bool = False
-
-
-def shown_name(name: str) -> str:
-    """An input's name fit for a one-line message, as `shown_path` shows a path: an escape sequence in it written
-    out (`\\x1b[31m`), not taken away, which named a file that is not there."""
-    return shown_path(name)

@@ -7,7 +7,8 @@ import xml.etree.ElementTree as ET
 from html.entities import name2codepoint
 from xml.parsers import expat
 
-from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, shown_name
+from store.errors import shown_path
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text
 from store.readers.html import html_to_text, looks_like_html, paragraphs_of
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,7 +29,7 @@ def read_feed(data: bytes, name: str) -> list[SourceArticle]:
     Atom summary), with HTML turned into text; an item with only a summary is marked `summary_only` so a caller
     can fetch its link. Items with neither text nor link are left out. Entity declarations are refused.
     """
-    shown = shown_name(name)
+    shown = shown_path(name)
     root = parse_xml(data, shown)
     local = _local(root.tag)
     if local == "rss" or local == "RDF":

@@ -12,7 +12,8 @@ import zlib
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from store.readers.article import ReaderError, shown_name
+from store.errors import shown_path
+from store.readers.article import ReaderError
 
 USER_AGENT = "whosaid/0.1 (+article reader; a terminal browser of quotes in news)"
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
@@ -60,7 +61,7 @@ def fetch(
     Raises FetchError, one line naming the URL, when the address is not http(s), offline or unknown, refused,
     slow, answered with an HTTP error, larger than `max_bytes`, or not text (an image, a PDF).
     """
-    shown = shown_name(url)
+    shown = shown_path(url)
     try:
         parts = urlsplit(url)
         scheme, host = parts.scheme.lower(), parts.hostname
@@ -86,7 +87,7 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type")
             if content_type and not content_type.lower().lstrip().startswith(ARTICLE_TYPES):
-                raise FetchError(f"{shown}: not an article (the server sent {shown_name(content_type)})")
+                raise FetchError(f"{shown}: not an article (the server sent {shown_path(content_type)})")
             body = _read(response, shown, max_bytes, deadline, timeout)
             final = response.geturl()
             encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
@@ -94,7 +95,7 @@ def fetch(
         error.close()
         if 300 <= error.code < 400:
             raise FetchError(f"{shown}: redirected in a loop or more than {max_redirects} times") from None
-        reason = shown_name(str(error.reason or "")).strip()
+        reason = shown_path(str(error.reason or "")).strip()
         raise FetchError(f"{shown}: HTTP {error.code}{' ' + reason if reason else ''}") from None
     except urllib.error.URLError as error:
         raise FetchError(f"{shown}: {_network_reason(error.reason, host, timeout)}") from None
@@ -173,15 +174,15 @@ def _network_reason(reason: object, host: str, timeout: float) -> str:
     if isinstance(reason, FetchError):
         return str(reason).split(": ", 1)[-1]
     if isinstance(reason, socket.gaierror):
-        return f"cannot find the host {shown_name(host)} (offline, or no such host)"
+        return f"cannot find the host {shown_path(host)} (offline, or no such host)"
     if isinstance(reason, (TimeoutError, socket.timeout)):
         return f"no answer within {timeout:g} s"
     if isinstance(reason, ConnectionRefusedError):
-        return f"connection refused by {shown_name(host)}"
+        return f"connection refused by {shown_path(host)}"
     if isinstance(reason, ssl.SSLError):
-        return f"secure connection failed ({shown_name(getattr(reason, 'reason', None) or str(reason))})"
+        return f"secure connection failed ({shown_path(getattr(reason, 'reason', None) or str(reason))})"
     if isinstance(reason, http.client.HTTPException):
         return f"the server's answer is not valid HTTP ({type(reason).__name__})"
     if isinstance(reason, OSError):
-        return f"cannot connect ({shown_name(reason.strerror or str(reason))})"
-    return f"cannot connect ({shown_name(str(reason))})"
+        return f"cannot connect ({shown_path(reason.strerror or str(reason))})"
+    return f"cannot connect ({shown_path(str(reason))})"

@@ -8,7 +8,8 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, shown_name
+from store.errors import shown_path
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text
 
 CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
 BLOCK_TAGS = frozenset(
@@ -48,10 +49,10 @@ def read_html(data: bytes | str, name: str, url: str | None = None, content_type
         metadata = _page_metadata(tree, url)
         document = trafilatura.bare_extraction(tree, url=url, **TRAFILATURA_OPTIONS)
     except (ValueError, TypeError, AttributeError) as error:
-        raise ReaderError(f"{shown_name(name)}: not a readable HTML page ({error})") from None
+        raise ReaderError(f"{shown_path(name)}: not a readable HTML page ({error})") from None
     text = paragraphs_of(document.text if document is not None else "")
     if len(text) < MIN_WORDS * 20 and len(text.split()) < MIN_WORDS:
-        raise ReaderError(f"{shown_name(name)}: no article text found in the page")
+        raise ReaderError(f"{shown_path(name)}: no article text found in the page")
     return SourceArticle(text, metadata)
 
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from store.articles import decode_article
-from store.errors import ArticleError
-from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, shown_name
+from store.errors import ArticleError, shown_path
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text
 
 FIELDS = {
     "title": ("title", "headline"),
@@ -38,7 +38,7 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
     and "author" (a list of authors is joined with commas); other keys are ignored and blank lines skipped.
     A ReaderError when the file is not text or no line holds an article.
     """
-    shown = shown_name(name)
+    shown = shown_path(name)
     try:
         text = decode_article(data, shown)
     except ArticleError as error:
@@ -63,7 +63,7 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
 def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineError]]:
     """The articles of a .json file: one article object, a list of them, else the file read as JSON Lines."""
     try:
-        document = json.loads(decode_article(data, shown_name(name)))
+        document = json.loads(decode_article(data, shown_path(name)))
     except (ArticleError, ValueError):
         return read_jsonl(data, name)
     objects = document if isinstance(document, list) else [document]
@@ -76,7 +76,7 @@ def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineErr
             errors.append(LineError(number, str(error), kind="item"))
     if not articles:
         first = f" ({errors[0]})" if errors else ""
-        raise ReaderError(f"{shown_name(name)}: no article in the file{first}")
+        raise ReaderError(f"{shown_path(name)}: no article in the file{first}")
     return articles, errors
 
 

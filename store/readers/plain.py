@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from store.articles import decode_article
-from store.errors import ArticleError
-from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date, shown_name
+from store.errors import ArticleError, shown_path
+from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date
 
 FRONT_FENCE = "---"
 FRONT_END = ("---", "...")
@@ -45,7 +45,7 @@ def read_plain(data: bytes, name: str) -> SourceArticle:
     as written and no metadata is made up, except a Markdown file's opening `# Heading` as its title.
     """
     try:
-        text = decode_article(data, shown_name(name))
+        text = decode_article(data, shown_path(name))
     except ArticleError as error:
         raise ReaderError(str(error)) from None
     return article_from_text(text, name)
@@ -59,7 +59,7 @@ def article_from_text(text: str, name: str) -> SourceArticle:
     if fields is None:
         fields, body = {}, text
     if not body.strip():
-        raise ReaderError(f"{shown_name(name)}: no article text after its front matter")
+        raise ReaderError(f"{shown_path(name)}: no article text after its front matter")
     if "title" not in fields and name.lower().endswith((".md", ".markdown")):
         heading = MARKDOWN_TITLE.fullmatch(body.lstrip("\n").split("\n", 1)[0])
         if heading:
