@@ -565,6 +565,32 @@ async def test_on_an_ascii_terminal_at_80_columns_the_footer_keys_never_overlap(
 
 @pytest.mark.parametrize("ascii_only", [True, False])
 @synchronously
+async def test_a_footer_too_narrow_for_every_key_shows_whole_keys_and_keeps_help_and_palette(
+    store: Store, ascii_only: bool
+) -> None:
+    from textual.widgets import Footer
+    from textual.widgets._footer import FooterKey
+
+    app = WhosaidApp(store, ascii_only=ascii_only, store_label="store.json")
+    async with app.run_test(size=(120, 24)) as pilot:
+        await settle(pilot)
+        for width, keys in ((60, []), (44, []), (36, ["3", "j", "a"]), (52, []), (120, [])):
+            await pilot.resize_terminal(width, 24)
+            await pilot.press(*keys)
+            await settle(pilot)
+            footer = app.screen.query_one(Footer)
+            shown = [key for key in footer.query(FooterKey) if key.display]
+            last_line = screen_text(app).splitlines()[-1]
+            for key in shown:
+                assert key.description in last_line, (width, key.description, last_line)
+                assert key.region.right <= width, (width, key.description, key.region)
+            assert "Keys" in last_line and "palette" in last_line, (width, last_line)
+            every_key_fits = width == 120
+            assert (len(shown) == len(footer.query(FooterKey))) == every_key_fits, (width, last_line)
+
+
+@pytest.mark.parametrize("ascii_only", [True, False])
+@synchronously
 async def test_at_80_columns_the_article_footer_shows_every_key_on_screen(store: Store, ascii_only: bool) -> None:
     from textual.widgets import Footer
     from textual.widgets._footer import FooterKey

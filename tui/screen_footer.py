@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult, compose
 from textual.screen import Screen
 from textual.widgets import Footer
@@ -22,6 +23,10 @@ class ScreenFooter(Footer):
     show the keys already shown is skipped, and the keys are made as compact as the footer before they are
     mounted, not after.
     """
+
+    KEYS_KEPT_SHOWN = frozenset({"help", "app.command_palette", "command_palette"})
+    """The actions whose keys stay when the footer is too narrow for every key: the help screen and the command
+    palette, which list all the others."""
 
     _keys_shown: tuple[tuple[object, ...], ...] | None = None
     """What the last rebuild showed, as `keys_to_show` gave it; None before the first."""
@@ -61,6 +66,33 @@ class ScreenFooter(Footer):
             if self.is_attached:
                 await self.mount_all(compose(self))
                 self._keys_shown = keys if self._bindings_ready else None
+                self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Show again only the keys that fit the new width (after the screen's width class has restyled them)."""
+        self.call_after_refresh(self.fit_keys)
+
+    def fit_keys(self) -> None:
+        """Show only the keys that fit whole, so none is cut mid-word on a narrow terminal: the last ones go first,
+        but the help screen's and the command palette's keys stay, since they list every other key."""
+        keys = list(self.query_children(FooterKey))
+        widths = [key.render().cell_len + key.styles.gutter.width + key.styles.margin.width for key in keys]
+        shown = [True] * len(keys)
+
+        def overflow() -> int:
+            """Columns the shown keys take past the footer's width (the last one's right margin may fall off)."""
+            last = max((index for index, is_shown in enumerate(shown) if is_shown), default=None)
+            used = sum(width for width, is_shown in zip(widths, shown, strict=True) if is_shown)
+            return used - (keys[last].styles.margin.right if last is not None else 0) - self.size.width
+
+        for index in reversed(range(len(keys))):
+            if overflow() <= 0:
+                break
+            if keys[index].action not in self.KEYS_KEPT_SHOWN:
+                shown[index] = False
+        for key, is_shown in zip(keys, shown, strict=True):
+            if key.display != is_shown:
+                key.display = is_shown
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
