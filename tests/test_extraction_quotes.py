@@ -260,3 +260,38 @@ def test_a_short_quote_that_is_a_whole_sentence_is_speech():
         "“We did it,” said Finance Minister Clara Jensen. “Finally.”\n"
     )
     assert quotes_of(text) == [("We did it,", "Clara Jensen"), ("Finally.", "Clara Jensen")]
+
+
+def test_people_named_like_months_are_speakers_and_months_stay_dates():
+    text = (
+        "Shipyard wins order\n\n"
+        "The yard signed the contract in May, months after talks began in August.\n\n"
+        "“We did it,” said Jan Kowal, chief executive of Acme Corp.\n\n"
+        "“It is a good day for the town,” said Theresa May, the local member of parliament.\n\n"
+        "“The crews are ready,” said June Carter, a union steward. “We start on Monday,” May said.\n\n"
+        "In August Biden signed the order. “It holds,” said April Ryan, a reporter.\n"
+    )
+    result = extract(text)
+    assert quotes_of(text) == [
+        ("We did it,", "Jan Kowal"),
+        ("It is a good day for the town,", "Theresa May"),
+        ("The crews are ready,", "June Carter"),
+        ("We start on Monday,", "Theresa May"),
+        ("It holds,", "April Ryan"),
+    ]
+    people = {person.name for person in result.people}
+    assert {"Jan Kowal", "Theresa May", "June Carter", "April Ryan"} <= people
+    assert not any(name.startswith(("May", "August")) for name in people), people
+
+
+def test_an_opening_line_that_quotes_someone_is_the_story_not_its_title():
+    text = (
+        "“This is the biggest order in a decade,” said Łukasz Wałęsa, chief executive of Stocznia Gdańska.\n\n"
+        "“Rain again,” said Mary Jones.\n"
+    )
+    assert quotes_of(text) == [
+        ("This is the biggest order in a decade,", "Łukasz Wałęsa"),
+        ("Rain again,", "Mary Jones"),
+    ]
+    headline = "Wałęsa: “This is the biggest order in a decade”\n\n" + text
+    assert extract(headline).title.startswith("Wałęsa")

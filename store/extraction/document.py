@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from store.extraction.lexicon import CLOSING_QUOTE_MARKS
 from store.extraction.quotes import QuoteSpan, find_quotes
 from store.extraction.text import Token, paragraphs, sentences, tokens
 
@@ -98,7 +99,7 @@ def read(text: str) -> Document:
         cursor = quote.end
     pieces.append(text[cursor:])
     masked = "".join(pieces)
-    title_paragraph = _title_paragraph(text, spans, quiet)
+    title_paragraph = _title_paragraph(text, spans, quiet, quotes)
     if title_paragraph >= 0:
         quiet.add(title_paragraph)
     found: list[Sentence] = []
@@ -129,10 +130,15 @@ def masked_quote(quoted: str) -> str:
     return hidden if hidden.isascii() else NON_ASCII_ALPHANUMERIC.sub(MASK, hidden)
 
 
-def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int]) -> int:
-    """Index of the title line: the first line when a blank line follows it, else -1."""
+def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int], quotes: list[QuoteSpan]) -> int:
+    """Index of the title line: the first line when a blank line follows it, else -1; never a sentence that
+    ends in a period and quotes someone, which opens the story itself ("\"We did it,\" said Ann Lee.")."""
     first = next((i for i in range(len(spans)) if i not in quiet), -1)
     if first < 0 or first + 1 >= len(spans):
         return -1
-    between = text[spans[first][1]:spans[first + 1][0]]
-    return first if between.count("\n") >= 2 else -1
+    start, end = spans[first]
+    between = text[end:spans[first + 1][0]]
+    if between.count("\n") < 2:
+        return -1
+    quoting = any(start <= quote.start < end for quote in quotes)
+    return -1 if quoting and text[start:end].rstrip(CLOSING_QUOTE_MARKS + ")]").endswith(".") else first

@@ -620,6 +620,12 @@ def _latest(registry: Registry, candidates: list[int], position: int) -> int:
     return max(before, key=lambda i: registry.entities[i].first) if before else candidates[0]
 
 
+def _numbered(document: Document, segment: Segment) -> bool:
+    """Whether a number follows a one-word name, which makes it a thing's label ("Rule 37", "Route 9")."""
+    following = _token_after(document, segment)
+    return following is not None and following.text[:1].isdigit() and _gap_after(document, segment) == " "
+
+
 def _recurring_organizations(document: Document, all_segments: list[Segment], registry: Registry,
                              resolved: dict[int, int], new_ok: list[bool]) -> None:
     """A one-word name used twice mid-sentence, never as a word, place or thing ("787 Dreamliner jets"), names an
@@ -636,7 +642,7 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
             continue
         if word.lower() in document.lowercase_words or word in NON_NAME_WORDS or word in GIVEN_NAMES:
             continue
-        if is_place([word]) or word in things:
+        if is_place([word]) or word in things or _numbered(document, segment):
             continue
         counts.setdefault(word, []).append(number)
     for word, numbers in counts.items():

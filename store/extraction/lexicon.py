@@ -169,6 +169,7 @@ ORG_ANAPHORS = words("""
 # Words that never belong to a person's name.
 NON_NAME_WORDS = words("""
     The A An This That These Those His Her Its Their Our My Your He She It They We I You Who What When
+    I'd I'll I'm I've I’d I’ll I’m I’ve
     Where Why How Which Mr Mrs Ms And But Or Nor For Yet So If As At By In On Of To Up Not No Yes All Any
     Some Many Most More Much Such Each Every Both Either Neither Other Another Than Then There Here
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
@@ -287,6 +288,17 @@ ROLE_BREAKS = words("""
 MONTHS_AND_DAYS = words("""
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Jan. Feb. Mar. Apr. Jun. Jul. Aug. Sep. Sept. Oct. Nov. Dec.
+""")
+
+# Months that are also people's names: given ("June Carter", "Jan Kowal") or family ("Theresa May").
+MONTHS_NAMING_PEOPLE = words("""
+    April May June August Jan
+""")
+
+# Words before a month that make it a date ("in May", "since June", "last August").
+BEFORE_DATES = words("""
+    in on since until till by last next this that early late mid from through throughout during before after
+    of between every each or and to
 """)
 
 # Abbreviations whose period does not end a sentence.

@@ -8,12 +8,14 @@ from functools import lru_cache
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
+    BEFORE_DATES,
     CLOSING_QUOTE_MARKS,
     COMPANY_SUFFIXES,
     CRAFT_WORDS,
     HONORIFICS,
     INSTITUTION_NAMES,
     MONTHS_AND_DAYS,
+    MONTHS_NAMING_PEOPLE,
     NAME_PARTICLES,
     NEWS_ORGANIZATIONS,
     NON_NAME_WORDS,
@@ -243,7 +245,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         for position, token in enumerate(run):
             word = token.text
             splits_and = word == "and" and (not chained or position + 1 < len(run) and run[position + 1].text == "the")
-            if word in MONTHS_AND_DAYS or splits_and:
+            if word in MONTHS_AND_DAYS and not month_naming_person(sentence, run, position) or splits_and:
                 if current:
                     pieces.append((current, relation))
                 current, relation, chained = [], "and" if word == "and" else "", False
@@ -514,12 +516,38 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
             and not _title_opener(run):
         run = run[1:]
         run = _trim(run)
-    while run and run[0].text in MONTHS_AND_DAYS:
+    while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(document.sentences[run[0].sentence],
+                                                                               run, 0):
         run = _trim(run[1:])
     if len(run) >= 3 and (run[0].text in POSITION_LETTERS and _player(run) or
                           run[0].sentence_start and _adverb_opener(run)):
         run = run[1:]
     return run
+
+
+def month_naming_person(sentence: Sentence, run: list[Token], position: int) -> bool:
+    """Whether the month at this position of a run is part of a person's name: after a word of the name
+    ("Theresa May", "Mrs May"), or before one, or alone before a speech verb ("May said"), where no word before
+    the run makes it a date ("said June Carter", not "in August Biden signed")."""
+    if run[position].text not in MONTHS_NAMING_PEOPLE:
+        return False
+    if position > 0 and (_name_word_by_month(run[position - 1].text) or run[position - 1].text in HONORIFICS):
+        return True
+    if position > 0:
+        return False
+    before, after = run[0].index - 1, run[-1].index + 1
+    if before >= 0 and sentence.tokens[before].text.lower() in BEFORE_DATES:
+        return False
+    if len(run) == 1:
+        return after < len(sentence.tokens) and sentence.tokens[after].text in SPEECH_VERBS
+    return _name_word_by_month(run[1].text)
+
+
+def _name_word_by_month(word: str) -> bool:
+    """Whether a word beside a month could be another word of a person's name."""
+    return word[:1].isupper() and word.isalpha() and len(word) > 1 and not is_acronym(word) \
+        and word not in NON_NAME_WORDS and word not in MONTHS_AND_DAYS and word not in ORG_HEADS \
+        and word not in TITLE_WORDS and word not in PLACE_WORDS and word not in HONORIFICS
 
 
 def _adverb_opener(run: list[Token]) -> bool:
@@ -647,7 +675,8 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
         gender = HONORIFICS.get(token.text, gender) or gender
     while len(rest) > 1 and (rest[0].text in NON_NAME_WORDS or _place_before_name([t.text for t in rest])):
         rest = rest[1:]
-    if not rest or not _name_words([t.text for t in rest]):
+    surname_month = len(rest) == 1 and rest[0].text in MONTHS_NAMING_PEOPLE and piece[title_at].text in HONORIFICS
+    if not rest or not (_name_words([t.text for t in rest]) or surname_month):
         segment.kind = "title"
         return segment
     segment.role = piece[:role_end]
@@ -670,7 +699,7 @@ def _place_before_name(words: list[str]) -> bool:
 def _name_words(words: list[str]) -> bool:
     """Whether every word can stand in a person's name."""
     for word in words:
-        if word in NAME_PARTICLES:
+        if word in NAME_PARTICLES or word in MONTHS_NAMING_PEOPLE and len(words) > 1:
             continue
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
@@ -699,10 +728,10 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         segment.kind = "single"
         return segment
     core = [w for w in words if w not in NAME_PARTICLES]
-    given = words[0].split("-")[0] in GIVEN_NAMES
+    given = words[0].split("-")[0] in GIVEN_NAMES or words[0] in MONTHS_NAMING_PEOPLE
     if 2 <= len(core) <= 4 and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
-        segment.strong = words[0].split("-")[0] in GIVEN_NAMES or family_name_first(words)
+        segment.strong = given or family_name_first(words)
     return segment
 
 
