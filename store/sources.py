@@ -61,10 +61,24 @@ class InputRead:
 
 
 def input_source(name: str) -> str:
-    """Where an input is stored from: a URL as given (cleaned), `-` for standard input, else the absolute path."""
+    """Where an input is stored from: a URL as given (cleaned), `-` for standard input, else the absolute path
+    (bytes of a file name that are not UTF-8 written as escapes: a stored text holds no lone surrogate)."""
     if is_url(name):
         return safe_url(name) or name
-    return name if name == STDIN_NAME else os.path.abspath(name)
+    return name if name == STDIN_NAME else storable_name(os.path.abspath(name))
+
+
+def storable_name(name: str) -> str:
+    """A file name as stored and printed: the bytes of one that is not UTF-8 (read as lone surrogates) written as
+    escapes ("caf\\xe9.txt"), the same each time the name is read."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    return name
 
 
 def read_input(

@@ -205,6 +205,35 @@ def test_a_file_name_holding_an_escape_sequence_is_named_as_it_is_in_an_error(
     assert f"{tmp_path}/e\\x1b[31mmpty.txt: empty article" in err and "\x1b" not in err
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_and_printed_with_its_bytes_escaped(tmp_path: Path) -> None:
+    """Such a name (read as lone surrogates) ended every ingest of its folder in a traceback, storing nothing, and
+    plain `extract` wrote its raw bytes (0x9B is a terminal's CSI) to standard output."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    latin1 = os.fsdecode(bytes(folder) + b"/caf\xe9.txt")
+    control = os.fsdecode(bytes(folder) + b"/x\x9b31m.txt")
+    Path(latin1).write_text(ARTICLE, encoding="utf-8")
+    Path(control).write_text(ARTICLE.replace("Maria Lopez", "Ana Ruiz"), encoding="utf-8")
+    store = str(tmp_path / "store.json")
+    ingested = run("ingest", "--db", store, str(folder))
+    assert ingested.returncode == 0, ingested.stderr
+    assert ingested.stderr.splitlines()[-1] == "2 added, 0 replaced, 0 unchanged, 0 failed"
+    found = json.loads(run("search", "--db", store, "waterfront", "--json").stdout)
+    paths = {source["path"] for quote in found["quotes"] for source in quote["sources"]}
+    assert paths == {f"{folder}/caf\\xe9.txt", f"{folder}/x\\x9b31m.txt"}
+    for form in ((), ("--json",), ("--jsonl",)):
+        result = subprocess.run(
+            [sys.executable, "-m", "tui", "extract", str(folder), *form], cwd=REPO_ROOT, capture_output=True,
+            timeout=120,
+        )
+        assert result.returncode == 0, result.stderr
+        assert b"\x9b" not in result.stdout and b"\xe9" not in result.stdout, form
+        assert b"/caf\\" in result.stdout and b"xe9.txt" in result.stdout, form
+    removed = run("rm", "--db", store, latin1)
+    assert removed.returncode == 0, removed.stderr
+    assert json.loads(run("search", "--db", store, "waterfront", "--json").stdout)["quotes"][0]["speaker"] == "Ana Ruiz"
+
+
 def test_output_never_carries_terminal_control_sequences(tmp_path: Path) -> None:
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(

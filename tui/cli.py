@@ -602,6 +602,7 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
     """Print extraction results for each article; the store is not touched."""
     from store import extract
     from store.extracted import extraction_document
+    from store.sources import storable_name
 
     found = article_files(paths)
     for message in (*found.errors, *found.notes):
@@ -613,7 +614,7 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
         failed = failed or article is None
         if article is None:
             continue
-        shown = name if article.source == article_source(name) else article.source
+        shown = storable_name(name) if article.source == article_source(name) else article.source
         result = extraction_document(shown, extract(article.text), article.metadata_fields())
         if as_json:
             results.append(result)
