@@ -66,6 +66,10 @@ class Store:
         self.lean = False
         """Whether snapshots hold as little as they can, at some processor cost (each person's document packed,
         a few quote files parsed at a time): for a browser open all day, not for a command that prints and ends."""
+        self._same_text: dict[str, tuple[str, str]] = {}
+        """By content hash: the source and text of an input of the running ingest found to hold the text of an
+        article stored from another source. When that other source is read again with another text, the article
+        is handed to this input (`_drop_or_hand_over`) rather than removed: the text is still in a file read."""
         self.keyed = False
         """Whether snapshots search the stored index by key (as lean ones do) rather than parse it whole: for a
         command that reads the store whole to print most of it, the parsed index is hundreds of MB at 100,000
@@ -259,6 +263,7 @@ class Store:
         """
         read_tables(self.path)
         self._read_lookups_ahead()
+        self._same_text.clear()
         batch: list[IngestItem] = []
         for article in articles:
             batch.append(article)
@@ -313,7 +318,9 @@ class Store:
                     other = stored if stored != source else None
                     earlier = writer.earlier_versions(source) if other is not None and self.replaces(source) else []
                     for earlier_digest in earlier:
-                        writer.remove_article(earlier_digest)
+                        self._drop_or_hand_over(writer, earlier_digest, source, extraction_of)
+                    if other is not None and self.replaces(source):
+                        self._same_text[digest] = (source, text)
                     outcomes.append(
                         IngestOutcome(
                             source=source, added=False, title=title, same_text_as=other, replaced=bool(earlier)
@@ -322,7 +329,7 @@ class Store:
                     continue
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
                 for earlier_digest in earlier:
-                    writer.remove_article(earlier_digest)
+                    self._drop_or_hand_over(writer, earlier_digest, source, extraction_of)
                 extraction = extraction_of(digest, text)
                 writer.add_article(source, text, digest, extraction, metadata)
                 writer.record_extractor(digest, version)
@@ -340,6 +347,18 @@ class Store:
             writer.apply(index_later=True)
         return outcomes
 
+    def _drop_or_hand_over(
+        self, writer: DocumentWriter, digest: str, source: str, extraction_of: Callable[[str, str], Extraction]
+    ) -> None:
+        """Remove the earlier version of `source`, unless another input of this ingest holds its text: then that
+        input's article it becomes (text moved between files, or an item of a rolling feed export moved up)."""
+        holder = self._same_text.pop(digest, None)
+        if holder is None or holder[0] == source:
+            writer.remove_article(digest)
+            return
+        holder_source, text = holder
+        writer.move_article(digest, holder_source, text, extraction_of(digest, text))
+
     def ingest_extracted_in_batches(
         self, extracted: Iterable[ExtractedItem], batch_size: int = 200
     ) -> Iterator[list[IngestOutcome]]:
@@ -349,6 +368,7 @@ class Store:
         `already_read`): a folder ingested again is read, not extracted again."""
         read_tables(self.path)
         self._read_lookups_ahead()
+        self._same_text.clear()
         pairs = iter(extracted)
         while batch := list(islice(pairs, batch_size)):
             by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch if entry[1] is not None}

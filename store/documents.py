@@ -181,6 +181,14 @@ class DocumentWriter:
         article[ARTICLE_FIELD] = version
         return article
 
+    def move_article(self, digest: str, source: str, text: str, extraction: Extraction) -> None:
+        """Give a stored article (its text, extraction and fields) another source: the file that holds its text
+        now. Its documents move to the end of the tables, as a replaced article's."""
+        article = self.replace_extraction(digest, text, extraction, self.extractor_of(digest))
+        self.new_by_source.get(article["source"], {}).pop(digest, None)
+        article["source"] = source
+        self.new_by_source.setdefault(source, {})[digest] = None
+
     def add_article(
         self, source: str, text: str, digest: str, extraction: Extraction, metadata: Mapping[str, str] | None = None
     ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,6 +132,29 @@ def test_a_stored_text_a_replacement_in_the_same_batch_removed_is_extracted_and_
     assert [(outcome.added, outcome.replaced) for outcome in outcomes] == [(True, True), (True, False)]
     assert extractor.read == [second, first]
     assert sorted(article.title for article in Store(store_path).snapshot.articles) == ["Story 0", "Story 1"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("batch_size", ["1", "200"])
+def test_texts_moved_between_files_read_again_are_all_still_stored(tmp_path: Path, jobs: str, batch_size: str) -> None:
+    """Two files swapping texts, and a rolling export whose oldest item went: the first input's text was the
+    earlier version of the second, which removed it though the first still held it (exit 0, the text lost)."""
+    texts = [text for _, text in articles(5)]
+    x, z, store = tmp_path / "x.txt", tmp_path / "z.txt", tmp_path / "store.json"
+    feed = tmp_path / "items.jsonl"
+    x.write_text(texts[0], encoding="utf-8")
+    z.write_text(texts[1], encoding="utf-8")
+    feed.write_text("".join(json.dumps({"text": text}) + "\n" for text in texts[2:]), encoding="utf-8")
+    options = ["--db", str(store), "--jobs", jobs, "--batch-size", batch_size]
+    assert main(["ingest", str(x), str(z), str(feed), *options]) == 0
+    x.write_text(texts[1], encoding="utf-8")
+    z.write_text(texts[0], encoding="utf-8")
+    feed.write_text("".join(json.dumps({"text": text}) + "\n" for text in texts[3:]), encoding="utf-8")
+    assert main(["ingest", str(x), str(z), str(feed), *options]) == 0
+    sources = {article.content_hash: article.source for article in Store(store).snapshot.articles}
+    assert sources[content_hash(texts[1])] == str(x) and sources[content_hash(texts[0])] == str(z)
+    assert sources[content_hash(texts[3])] == f"{feed}#1" and content_hash(texts[4]) in sources
+    assert content_hash(texts[2]) not in sources
 
 
 def extracted_as_tagged(text: str) -> Extraction:
