@@ -183,3 +183,49 @@ def test_the_version_into_a_full_disk_is_one_line_and_exit_2() -> None:
     with open("/dev/full", "w") as full:
         done = run("--version", stdout=full.fileno())
     assert (done.returncode, done.stderr) == (2, "whosaid: cannot write to standard output (No space left on device)\n")
+
+
+@pytest.mark.parametrize("arguments", [["--help"], ["search", "--help"]])
+def test_help_into_a_full_disk_is_one_line_and_exit_2(arguments: list[str]) -> None:
+    """argparse passed over the failed write and exited 0."""
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    with open("/dev/full", "w") as full:
+        done = run(*arguments, stdout=full.fileno())
+    assert (done.returncode, done.stderr) == (2, "whosaid: cannot write to standard output (No space left on device)\n")
+
+
+def run_with_stderr(arguments: list[str], stderr: int | None) -> subprocess.CompletedProcess[str]:
+    """`python -m tui` with its standard error sent to `stderr`, or closed when None."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *arguments],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=stderr if stderr is not None else subprocess.DEVNULL,
+        text=True,
+        timeout=120,
+        preexec_fn=(lambda: os.close(2)) if stderr is None else None,
+    )
+
+
+@pytest.mark.parametrize("closed", [False, True])
+def test_standard_error_that_cannot_be_written_changes_neither_the_work_nor_the_exit_status(
+    tmp_path: Path, article: Path, closed: bool
+) -> None:
+    """Into a full disk, the first message ended an ingest in a traceback, storing nothing, and every command
+    exited 1; with stderr closed, the count and errors were printed among standard output's data."""
+    if not closed and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full to fill")
+    empty = tmp_path / "aa_empty.txt"
+    empty.write_text("", encoding="utf-8")
+    store = tmp_path / "store.json"
+    with open("/dev/full", "w") if not closed else open(os.devnull, "w") as full:
+        stderr = None if closed else full.fileno()
+        ingest = run_with_stderr(["ingest", "--db", str(store), str(empty), str(article)], stderr)
+        assert ingest.returncode == 2 and "Traceback" not in ingest.stdout
+        searched = run_with_stderr(["search", "--db", str(store), "waterfront", "--jsonl"], stderr)
+        assert searched.returncode == 0 and searched.stdout.count("\n") == 1 and "quote" not in searched.stdout[-10:]
+        wrong = run_with_stderr(["search", "--db", str(store), "waterfront", "--bogus"], stderr)
+        assert (wrong.returncode, wrong.stdout) == (2, "")
+        missing = run_with_stderr(["search", "--db", str(tmp_path / "none.json"), "waterfront"], stderr)
+        assert (missing.returncode, missing.stdout) == (2, "")

@@ -314,6 +314,20 @@ def whosaid_in_terminal(store_path: Path, term: str = "xterm-256color") -> str:
 
 
 @needs_tmux
+@pytest.mark.parametrize("term", ["xterm-256color", "dumb"])
+def test_search_on_a_terminal_marks_matches_unless_the_terminal_draws_no_styles(
+    tmp_path: Path, tmux: Tmux, term: str
+) -> None:
+    store_path = seed_store(tmp_path)
+    command = whosaid_in_terminal(store_path, term) + " search Sullivan --limit 1; echo '[exit' $?]; sleep 30"
+    tmux.start("search", command, width=120, height=24)
+    tmux.wait_for("search", "[exit 0]")
+    screen = tmux.capture("search", escapes=True)
+    assert "Sullivan" in screen
+    assert ("\x1b[" in screen.split("[exit")[0]) == (term != "dumb"), screen
+
+
+@needs_tmux
 def test_installed_whosaid_in_tmux_searches_and_quits(tmp_path: Path, tmux: Tmux) -> None:
     store_path = seed_store(tmp_path)
     tmux.start("app", whosaid_in_terminal(store_path), width=120, height=36)

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from functools import partial
 from itertools import chain, dropwhile, islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from store.citations import role_and_organization, speaker_line
 from store.collector import collector_paused
@@ -62,6 +62,22 @@ class Parser(argparse.ArgumentParser):
         """Print one line naming the mistake and where to look, then exit 2."""
         print_error(f"{message} (see '{self.prog} --help')")
         self.exit(EXIT_FAILURE)
+
+    def print_help(self, file: IO[str] | None = None) -> None:
+        """The help on standard output, as every command prints (argparse passes over a failed write: --help into
+        a full disk exited 0); the exit that follows says whether it could be written."""
+        if file is not None:
+            super().print_help(file)
+            return
+        output = Lines()
+        output.write(self.format_help().rstrip("\n"))
+        output.flush()
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        """Exit with `status`, or 2 when standard output could not be written (said in one line)."""
+        if message:
+            print_error(message.strip())
+        sys.exit(EXIT_FAILURE if said_output_failed() else status)
 
 
 MOST_ARTICLES_A_BATCH = 100_000
@@ -141,7 +157,7 @@ class VersionAction(argparse.Action):
         output = Lines()
         output.write(f"whosaid {package_version()}")
         output.flush()
-        parser.exit(EXIT_FAILURE if said_output_failed() else EXIT_OK)
+        parser.exit(EXIT_OK)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -1235,6 +1251,13 @@ def keyed_entries(
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
 
+def shows_styles() -> bool:
+    """Whether plain output may mark matches in reverse video: on a terminal that draws styles, unless NO_COLOR
+    is set (TERM=dumb draws none)."""
+    terminal = sys.stdout is not None and sys.stdout.isatty()
+    return terminal and not os.environ.get("NO_COLOR") and os.environ.get("TERM", "") not in ("dumb", "")
+
+
 def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     """Print the matching quotes (exit 0), or nothing when none match (exit 1, like grep); the count on stderr.
 
@@ -1277,7 +1300,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
         return EXIT_NO_MATCH
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
-    highlight = form == "plain" and sys.stdout is not None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    highlight = form == "plain" and shows_styles()
     lines = QuoteLines(found, parsed, form, highlight)
     made.append(lines)
     for chunk in lines.chunks(shown):
@@ -1429,10 +1452,10 @@ def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `whosaid` command."""
+    OUTPUT_FAILURES.clear()
     arguments = browser_arguments(sys.argv[1:] if argv is None else argv) or build_parser().parse_args(argv)
     if arguments.command is not None:
         resume_collector()
-    OUTPUT_FAILURES.clear()
     code = run_command(arguments)
     return EXIT_FAILURE if said_output_failed() else code
 

@@ -11,11 +11,13 @@ import contextlib
 import gc
 import os
 import sys
+from typing import TextIO
 
 
 def main() -> int:
     """Run the `whosaid` command with the collector paused until it is under way."""
     gc.disable()
+    guard_standard_error()
     from tui.cli import LEFT_FOR_EXIT
     from tui.cli import main as whosaid
 
@@ -38,3 +40,40 @@ def resume_collector() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+class StandardError:
+    """Standard error that a failed write leaves quiet: a message that cannot be written (a full disk, a closed
+    pipe) must not end the command half done, nor change its exit status."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        with contextlib.suppress(OSError, ValueError):
+            return self._stream.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
+
+
+def guard_standard_error() -> None:
+    """Make standard error safe to write: a closed descriptor 2 is opened on /dev/null (else the next file opened
+    would take its number, and messages meant for stderr would go to standard output or into that file), and a
+    write that fails is passed over (see `StandardError`)."""
+    try:
+        os.fstat(2)
+    except OSError:
+        with contextlib.suppress(OSError):
+            descriptor = os.open(os.devnull, os.O_WRONLY)
+            if descriptor != 2:
+                os.dup2(descriptor, 2)
+                os.close(descriptor)
+            sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
+    if sys.stderr is not None:
+        sys.stderr = StandardError(sys.stderr)  # type: ignore[assignment]
