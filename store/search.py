@@ -117,7 +117,8 @@ def word_term(word: str, open_at_end: bool) -> Term | None:
 
 
 def parse_query(query: str) -> ParsedQuery:
-    """Split a query into terms and filters: words, "phrases", the last part open as a prefix while typing."""
+    """Split a query into terms and filters: words, "phrases", the last part open as a prefix while typing; a term
+    or filter given twice is kept once (a pasted text repeats its words, and each costs a lookup)."""
     terms: list[Term] = []
     filters: list[Filter] = []
     ignored: list[str] = []
@@ -148,7 +149,7 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             terms.append(term)
         field = None
-    return ParsedQuery(tuple(terms), tuple(filters), tuple(ignored))
+    return ParsedQuery(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(filters)), tuple(ignored))
 
 
 def match_spans(text: str, query: ParsedQuery | str) -> list[tuple[int, int]]:

@@ -388,3 +388,28 @@ def test_ingest_says_one_person_and_one_quote_in_the_singular(tmp_path: Path) ->
     result = run("ingest", "--db", str(tmp_path / "store.json"), str(article))
     assert result.returncode == 0, result.stderr
     assert result.stdout.rstrip().endswith("\u2014 1 person, 0 organizations, 1 quote"), result.stdout
+
+
+@pytest.mark.parametrize("command", [["ingest", "x.txt"], ["search", "harbor"], ["export"], ["rm", "x"], []])
+def test_an_empty_store_path_is_an_error_never_the_default_store(tmp_path: Path, command: list[str]) -> None:
+    """`--db "$UNSET"` wrote into the user's own store."""
+    data = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", *command[:1], "--db", "", *command[1:]],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "XDG_DATA_HOME": str(data), "WHOSAID_DB": ""},
+    )
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("whosaid: argument --db: an empty path names no store"), done.stderr
+    assert not data.exists()
+
+
+def test_a_folder_ingested_into_the_store_it_holds_skips_the_store_s_own_files(tmp_path: Path) -> None:
+    """From the second ingest on, the store's manifest, tables and lookups were read as articles that failed."""
+    (tmp_path / "harbor.txt").write_text(ARTICLE, encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert run("ingest", "--db", str(store), str(tmp_path)).returncode == 0
+    again = run("ingest", "--db", str(store), str(tmp_path))
+    assert again.returncode == 0, again.stderr
+    assert f"whosaid: {tmp_path}: skipped" in again.stderr and "files of the store itself" in again.stderr
+    assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"

@@ -78,3 +78,10 @@ def test_match_spans_cover_a_phrase_across_punctuation() -> None:
     text = "Repair and maintenance, and production."
     [(start, end)] = match_spans(text, '"maintenance and production"')
     assert text[start:end] == "maintenance, and production"
+
+
+def test_a_term_or_filter_given_twice_is_searched_once() -> None:
+    """A pasted text repeats its words: 3,000 copies of one word took 36 s at 10,000 articles."""
+    parsed = parse_query(" ".join(["munitions"] * 3000) + " speaker:lee speaker:lee \"a b\" \"a b\" munitions")
+    assert parsed == parse_query('munitions speaker:lee "a b" munitions')
+    assert len(parsed.terms) == 3 and len(parsed.filters) == 1

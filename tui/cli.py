@@ -160,12 +160,20 @@ class VersionAction(argparse.Action):
         parser.exit(EXIT_OK)
 
 
+def store_option(text: str) -> str:
+    """--db's path: an empty one (`--db "$UNSET"`) is a mistake, never the default store."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no store")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     store_options = Parser(add_help=False)
     store_options.add_argument(
         "--db",
         metavar="PATH",
+        type=store_option,
         default=argparse.SUPPRESS,
         help="store file (default: $WHOSAID_DB, else the user data directory)",
     )
@@ -287,7 +295,7 @@ def browser_arguments(words: Sequence[str]) -> argparse.Namespace | None:
             setattr(arguments, switch, True)
         elif word.startswith("--db=") and len(word) > len("--db=") and "db" not in arguments:
             arguments.db = word[len("--db=") :]
-        elif word == "--db" and rest and not rest[0].startswith("-") and "db" not in arguments:
+        elif word == "--db" and rest and rest[0] and not rest[0].startswith("-") and "db" not in arguments:
             arguments.db = rest.pop(0)
         else:
             return None
@@ -508,8 +516,9 @@ ARTICLE_KINDS = ".txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl"
 """The suffixes of article files, as messages name them."""
 
 
-def article_files(paths: Sequence[str]) -> ArticleFiles:
-    """Files and URLs named (`-` is standard input), directories expanded recursively to their article files."""
+def article_files(paths: Sequence[str], store_path: Path | None = None) -> ArticleFiles:
+    """Files and URLs named (`-` is standard input), directories expanded recursively to their article files, less
+    the files of the store at `store_path` (a folder that holds the store it is ingested into)."""
     from store.sources import directory_inputs  # the readers (HTTP, feeds, mail parsing) only where articles are read
 
     found = ArticleFiles()
@@ -519,6 +528,10 @@ def article_files(paths: Sequence[str]) -> ArticleFiles:
             found.files.append(name)
             continue
         articles, not_named, not_regular = directory_inputs(path)
+        own = [article for article in articles if store_path is not None and names_store_file(article, store_path)]
+        if own:
+            articles = [article for article in articles if article not in own]
+            found.notes.append(f"{shown_path(path)}: skipped {plural(len(own), 'file')} of the store itself")
         if not articles:
             found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
         if not_named:
@@ -530,6 +543,14 @@ def article_files(paths: Sequence[str]) -> ArticleFiles:
             )
         found.files.extend(str(article) for article in articles)
     return found
+
+
+def names_store_file(name: str, store_path: Path) -> bool:
+    """Whether a file found in a folder is one of the store's own (see `is_part_of_store`), its name told first so
+    that a folder of thousands of articles is not resolved file by file."""
+    path = Path(name)
+    could_be = path.name.startswith(store_path.name) or path.parent.name.startswith(store_path.name)
+    return could_be and is_part_of_store(path, store_path)
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -718,7 +739,7 @@ def run_ingest(
     with workers_forked_first(jobs) as pool:
         from tui.progress import IngestProgress
 
-        found = article_files(paths)
+        found = article_files(paths, store_path)
         for message in (*found.errors, *found.notes):
             print_error(message)
         errors = list(found.errors)
