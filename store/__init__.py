@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
     from store.errors import ArticleError, StoreError, WhosaidError, shown_path
     from store.extraction import extract
+    from store.keys import fold
     from store.location import resolve_store_path
     from store.model import Extraction, Organization, Person, Quote
     from store.records import (
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
         QuoteRecord,
         StoreSummary,
     )
-    from store.search import match_spans, parse_query
+    from store.search import fold_with_offsets, match_spans, parse_query
     from store.seeds import seed_paths
     from store.snapshot import Snapshot
 
@@ -35,6 +36,7 @@ MODULES = {
     "store.database": ("SCHEMA_VERSION", "Store", "open_existing_store", "open_store"),
     "store.errors": ("ArticleError", "StoreError", "WhosaidError", "shown_path"),
     "store.extraction": ("extract",),
+    "store.keys": ("fold",),
     "store.location": ("resolve_store_path",),
     "store.model": ("Extraction", "Organization", "Person", "Quote"),
     "store.records": (
@@ -46,7 +48,7 @@ MODULES = {
         "QuoteRecord",
         "StoreSummary",
     ),
-    "store.search": ("match_spans", "parse_query"),
+    "store.search": ("fold_with_offsets", "match_spans", "parse_query"),
     "store.seeds": ("seed_paths",),
     "store.snapshot": ("Snapshot",),
 }
@@ -84,6 +86,8 @@ __all__ = [
     "StoreSummary",
     "WhosaidError",
     "extract",
+    "fold",
+    "fold_with_offsets",
     "open_existing_store",
     "open_store",
     "match_spans",

@@ -20,6 +20,7 @@ from tui.commands import (
     Command,
     PaletteNames,
     candidates,
+    named_kind,
     palette_names,
     searched_text,
     shown_help,
@@ -40,7 +41,10 @@ def every_command(snapshot: Snapshot) -> Iterator[Command]:
 @pytest.mark.parametrize("lean", [False, True])
 @pytest.mark.parametrize(
     "query",
-    ["", "a", "ann", "ANN LEE", "person: ann", "story 1", "harbor", "hrb", "sty3", "lee ", "zzz", "é", "&", "a3-2.txt"],
+    [
+        "", "a", "ann", "ANN LEE", "person: ann", "org:", "article: sty", "story 1", "harbor", "hrb", "sty3", "lee ",
+        "zzz", "é", "e", "&", "a3-2.txt",
+    ],
 )
 def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
     store_path: Path,  # noqa: F811
@@ -56,8 +60,13 @@ def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
     assert len(names) == len(commands)
     listed = [names.command(line) for line in names.candidates(query, MAX_CANDIDATES)]
     by_target = {command[1]: command for command in commands}
-    searched = [(searched_text(*command), command[1], command[2]) for command in commands]
-    assert listed == [by_target[found[1]] for found in candidates(searched, query)]
+    kind, name_query = named_kind(query)
+    searched = [
+        (searched_text(command[0].split(": ", 1)[1], *command[1:]), command[1], command[2])
+        for command in commands
+        if kind is None or command[1][0] == kind
+    ]
+    assert listed == [by_target[found[1]] for found in candidates(searched, name_query)]
 
 
 def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_query_first(

@@ -460,6 +460,36 @@ async def test_palette_goes_to_a_person_by_fuzzy_name(store: Store) -> None:
 
 
 @synchronously
+async def test_palette_finds_names_with_accents_by_their_plain_letters_and_not_by_their_label(tmp_path: Path) -> None:
+    """"muller" listed no Jürgen Müller, and "pers" listed every person (the label "Person: " was searched)."""
+    store = Store(tmp_path / "store.json")
+    store.ingest([("a.txt", (
+        "Port deal signed\n\n"
+        "\u201cWe are ready,\u201d said J\u00fcrgen M\u00fcller, the port's director.\n\n"
+        "\u201cIt is fair,\u201d said Jos\u00e9 P\u00e9rez, a dock worker.\n"
+    ))])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for typed, listed, unlisted in (
+            ("muller", "Person: J\u00fcrgen M\u00fcller", "Jos\u00e9"),
+            ("JOSE PEREZ", "Person: Jos\u00e9 P\u00e9rez", "M\u00fcller"),
+            ("pers", None, "Person:"),
+            ("person: muller", "Person: J\u00fcrgen M\u00fcller", "Jos\u00e9"),
+        ):
+            await pilot.press("ctrl+u", *typed)
+            await settle(pilot)
+            options = [str(option.prompt).splitlines()[0] for option in app.screen.query_one("CommandList").options]
+            assert listed is None or listed in options, (typed, options)
+            assert not any(unlisted in option for option in options), (typed, options)
+        await pilot.press("ctrl+u", *"muller", "enter")
+        await settle(pilot)
+        assert app.screen.detail.subject.kind == "person" and "ller" in app.screen.people.selected_key
+
+
+@synchronously
 async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(50, 20)) as pilot:

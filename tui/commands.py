@@ -18,6 +18,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from store import fold, fold_with_offsets
 from store.errors import StoreError
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
@@ -60,19 +61,43 @@ def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     return score, content
 
 
+LABELED_KINDS = {"person": "person", "organization": "organization", "org": "organization", "article": "article"}
+"""The labels a query may start with to name only one kind ("person: ann"), and the kind each names."""
+
+
+def named_kind(query: str) -> tuple[str | None, str]:
+    """The kind a query's label names ("person: ann"), or None when it has none, and the query past the label."""
+    head, colon, rest = query.partition(":")
+    kind = LABELED_KINDS.get(head.strip().lower()) if colon else None
+    return (kind, rest) if kind is not None else (None, query)
+
+
+def folded_display(matcher: Matcher, folded_query: str, text: str, start: int) -> tuple[float, Content]:
+    """Score of `text` from `start` on (a name, past its kind's label) against the folded query, case and accents
+    ignored ("muller" finds "Müller"), and `text` with the matched letters styled."""
+    folded, origins = fold_with_offsets(text[start:])
+    score, offsets = matcher.fuzzy_search.match(folded_query, folded)
+    content = Content(text)
+    for offset in sorted({start + origins[offset] for offset in offsets}):
+        content = content.stylize("bold reverse", offset, offset + 1)
+    return score, content
+
+
 def candidates(commands: Iterable[Command], query: str) -> list[Command]:
-    """The commands worth fuzzy-scoring: the typed letters in order, those holding the query whole first.
+    """The commands worth fuzzy-scoring: the typed letters in order (case and accents ignored), those holding the
+    query whole first.
 
     Fuzzy scoring is slow, so thousands of names are cut to MAX_CANDIDATES by a cheap regex first.
     """
-    letters = [char for char in query.lower() if not char.isspace()]
+    query = fold(query)
+    letters = [char for char in query if not char.isspace()]
     if not letters:
         return list(islice(commands, MAX_CANDIDATES))
     in_order = re.compile(".*?".join(re.escape(char) for char in letters))
     whole, scattered = [], []
-    needle = query.strip().lower()
+    needle = query.strip()
     for command in commands:
-        folded = command[0].lower()
+        folded = fold(command[0])
         if command[0].startswith(SEARCH_PREFIX) or needle in folded:
             whole.append(command)
         elif len(whole) < MAX_CANDIDATES and in_order.search(folded):
@@ -102,12 +127,15 @@ def shown_help(help_text: str) -> str | None:
 
 
 class PaletteNames:
-    """The command text of every person, organization and article of a snapshot, folded and joined in one UTF-8
-    string, a line each: a keystroke finds the candidates among 400,000 names by searches in C over it, where a loop
-    in Python over them took 0.15-0.3 s a key at 100,000 articles, and a command is made only for a candidate. The
-    snapshot is held weakly: kept for the palette's next opening, the names do not keep an old snapshot alive."""
+    """The names of every person, organization and article of a snapshot, folded (case and accents) and joined in
+    one UTF-8 string, a line each: a keystroke finds the candidates among 400,000 names by searches in C over it,
+    where a loop in Python over them took 0.15-0.3 s a key at 100,000 articles, and a command is made only for a
+    candidate. The snapshot is held weakly: kept for the palette's next opening, the names do not keep an old
+    snapshot alive."""
 
     KINDS = (("person", "Person: "), ("organization", "Organization: "), ("article", "Article: "))
+    PREFIXES = dict(KINDS)
+    """The label before a name in its command, by kind: not searched, so that "pers" does not find every person."""
 
     def __init__(self, snapshot: Snapshot) -> None:
         self._snapshot = weakref.ref(snapshot)
@@ -121,9 +149,9 @@ class PaletteNames:
         starts = array("L", [0])
         ends: list[int] = []
         """Where each kind's lines end: the people's first, then the organizations', then the articles'."""
-        for (_, prefix), names in zip(self.KINDS, (people, organizations, titles), strict=True):
+        for names in (people, organizations, titles):
             for name in names:
-                text += f"{prefix}{name}\n".lower().encode("utf-8")
+                text += f"{fold(name)}\n".encode()
                 starts.append(len(text))
             ends.append(len(starts) - 1)
         self._ends = ends
@@ -144,24 +172,36 @@ class PaletteNames:
         its letters in order, each in the lists' order (the first lines when nothing is typed). Each letter is taken
         where it first comes after the one before, once (an atomic group): that is where a match can be found if
         there is one, and a long query never backtracks through a line's every way of holding its letters."""
-        letters = [re.escape(char.encode("utf-8")) for char in query.lower() if not char.isspace()]
+        kind, query = named_kind(query)
+        lines = self._lines_of(kind)
+        folded = fold(query)
+        letters = [re.escape(char.encode("utf-8")) for char in folded if not char.isspace()]
         if not letters:
-            return list(range(min(most, len(self))))
-        whole = self._lines_where(re.compile(re.escape(query.strip().lower().encode("utf-8"))), most)
+            return list(lines[:most])
+        whole = self._lines_where(re.compile(re.escape(folded.strip().encode("utf-8"))), most, lines)
         if len(whole) >= most:
             return whole
         in_order = re.compile(letters[0] + b"".join(b"(?>[^\n]*?" + letter + b")" for letter in letters[1:]))
         held = set(whole)
-        return whole + [line for line in self._lines_where(in_order, most) if line not in held][: most - len(whole)]
+        scattered = self._lines_where(in_order, most, lines)
+        return whole + [line for line in scattered if line not in held][: most - len(whole)]
 
-    def _lines_where(self, pattern: re.Pattern[bytes], most: int) -> list[int]:
-        """The first `most` lines where `pattern` matches within the line, in order: searched LINES_A_SEARCH lines at a
-        time, so that no one search in C holds the interpreter from the thread that draws the screen for long."""
+    def _lines_of(self, kind: str | None) -> range:
+        """The lines of the names of one kind ("person", "organization", "article"), or of every kind."""
+        if kind is None:
+            return range(len(self))
+        index = [name for name, _ in self.KINDS].index(kind)
+        return range(self._ends[index - 1] if index else 0, self._ends[index])
+
+    def _lines_where(self, pattern: re.Pattern[bytes], most: int, lines: range) -> list[int]:
+        """The first `most` of these lines where `pattern` matches within the line, in order: searched
+        LINES_A_SEARCH lines at a time, so that no one search in C holds the interpreter from the thread that draws
+        the screen for long."""
         found: list[int] = []
         text, starts = self._text, self._starts
-        line = 0
-        while len(found) < most and line < len(self):
-            end = min(line + LINES_A_SEARCH, len(self))
+        line = lines.start
+        while len(found) < most and line < lines.stop:
+            end = min(line + LINES_A_SEARCH, lines.stop)
             match = pattern.search(text, starts[line], starts[end])
             if match is None:
                 line = end
@@ -290,9 +330,17 @@ class WhosaidCommands(Provider):
         that do not match left out; run in a thread (tens of milliseconds for 300 names), so that the keys typed
         meanwhile show at once."""
         scored = []
-        for command in chain(fixed, self.named_commands(query, MAX_CANDIDATES - len(fixed))):
-            text = command[0]
-            score, display = fuzzy_display(matcher, text)
+        kind, name_query = named_kind(query)
+        folded_query = fold(name_query)
+        named = self.named_commands(query, MAX_CANDIDATES - len(fixed))
+        for command in chain(fixed, named):
+            text, target = command[0], command[1]
+            if kind is not None and not (isinstance(target, tuple) or text.startswith(SEARCH_PREFIX)):
+                continue
+            if isinstance(target, tuple):
+                score, display = folded_display(matcher, folded_query, text, len(PaletteNames.PREFIXES[target[0]]))
+            else:
+                score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
             elif score <= 0 and searched_text(*command) != text:
