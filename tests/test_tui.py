@@ -176,6 +176,9 @@ async def test_search_history_recalls_earlier_searches(store: Store) -> None:
         assert search.value == "boeing"
         await pilot.press("down", "down")
         assert search.value == ""
+        search.value = ""
+        await pilot.press(*"draft", "up", "up", "up", "down", "down", "down")
+        assert search.value == "draft", "Down past the latest search brings back what was being typed"
 
 
 @synchronously
@@ -487,6 +490,23 @@ async def test_palette_finds_names_with_accents_by_their_plain_letters_and_not_b
         await pilot.press("ctrl+u", *"muller", "enter")
         await settle(pilot)
         assert app.screen.detail.subject.kind == "person" and "ller" in app.screen.people.selected_key
+
+
+@synchronously
+async def test_g_and_shift_g_go_to_the_top_and_bottom_of_the_help(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=(80, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        keys = app.screen.query_one("#help")
+        assert keys.max_scroll_y > 0
+        await pilot.press("G")
+        await settle(pilot)
+        assert keys.scroll_y == keys.max_scroll_y
+        await pilot.press("g")
+        await settle(pilot)
+        assert keys.scroll_y == 0
 
 
 @synchronously

@@ -84,6 +84,8 @@ HELP_SCREEN_BINDINGS: list[Binding] = [
     Binding("escape,q,question_mark", "dismiss", "Close", key_display="esc", id="help.close"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="help.down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="help.up"),
+    Binding("home,g", "scroll_home", "Top", show=False, id="help.top"),
+    Binding("end,G", "scroll_end", "Bottom", show=False, id="help.bottom"),
 ]
 
 HELP_SECTIONS: list[tuple[str, list[Binding]]] = [

@@ -79,11 +79,15 @@ class SearchBox(ImmediateInput):
         self.history: list[str] = []
         """Earlier searches, oldest first."""
         self._recall_position: int | None = None
+        self._draft = ""
+        """What was typed before the history was recalled (unless it was the latest search): Down past the latest
+    search brings it back. Typing starts a new recall."""
 
     def replace(self, text: str, start: int, end: int) -> None:
         """Every edit (typing, paste) goes through here: control characters become spaces, the length is capped."""
         room = MAX_QUERY - (len(self.value) - (end - start))
         super().replace(searchable(text)[: max(0, room)], start, end)
+        self._recall_position = None
 
     def remember(self, query: str) -> None:
         """Add a search to the history (most recent last, no repeats, the last HISTORY_LENGTH); say so if it
@@ -98,17 +102,20 @@ class SearchBox(ImmediateInput):
         self.post_message(self.Remembered(tuple(self.history)))
 
     def action_recall(self, step: int) -> None:
-        """Replace the text with an earlier (-1) or later (+1) search from the history; the first step skips the
-        search already in the box, so the first Up gives the one before it."""
+        """Replace the text with an earlier (-1) or later (+1) search from the history, and past the latest with what
+        was typed before (as a shell does); the first step skips the search already in the box, so the first Up gives
+        the one before it."""
         if not self.history:
             return
         starting = self._recall_position is None
+        if starting:
+            self._draft = "" if self.value.strip() == self.history[-1] else self.value
         position = len(self.history) if starting else self._recall_position
         position = max(0, min(position + step, len(self.history)))
         if starting and position < len(self.history) and self.history[position] == self.value.strip():
             position = max(0, position + step)
         self._recall_position = position
-        self.value = self.history[position] if position < len(self.history) else ""
+        self.value = self.history[position] if position < len(self.history) else self._draft
         self.cursor_position = len(self.value)
 
     def action_leave(self) -> None:
