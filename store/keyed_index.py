@@ -27,7 +27,7 @@ import orjson
 
 from store.errors import StoreError
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
-from store.keys import fold, name_key_unkept
+from store.keys import fold, name_key_unkept, sort_name
 from store.position_flags import marked
 from store.quote_groups import QUOTES_APART, QuoteGroups
 from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
@@ -977,7 +977,7 @@ class KeyedStore:
             place = self.lookups.place("o", key)
             names = self.names_of(speaker)
             if place is not None and any(name_key_unkept(name) == named for name in names):
-                placed.append((fold(names[0]), place, key))
+                placed.append((sort_name(names[0]), place, key))
         return min(placed)[2] if placed else None
 
     def names_standing_for(self, organizations: Sequence[str]) -> list[str]:
@@ -991,7 +991,7 @@ class KeyedStore:
                 if self.organization_named(named) == speaker.partition(":")[2]
             ]
         listed = sorted(
-            (fold(document["name"]), position, document["key"], (document["name"], *document.get("aliases", ())))
+            (sort_name(document["name"]), position, document["key"], (document["name"], *document.get("aliases", ())))
             for position, document in enumerate(self.tables.documents("organizations", dropped_fields=("articles",)))
         )
         first_named: dict[str, str] = {}

@@ -22,6 +22,18 @@ def fold(text: str) -> str:
     return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
+PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ŀ": "l",
+                               "æ": "ae", "œ": "oe", "þ": "th"})
+"""Folded letters that no accent makes (a stroke, a ligature), as the plain letters a reader files them under."""
+
+
+def sort_name(text: str) -> str:
+    """What a name or title sorts by: `fold`ed, and letters with strokes or ligatures as plain letters (Łukasz with
+    the L's, Ødegård with the O's), so that no name sorts after Z for a letter the alphabet files elsewhere."""
+    folded = fold(text)
+    return folded if folded.isascii() else folded.translate(PLAIN_LETTERS)
+
+
 @lru_cache(maxsize=NAME_KEYS_KEPT)
 def name_key(name: str) -> str:
     """Key of a person's or organization's name: case, accents, periods and a leading 'the' ignored (the last

@@ -3,6 +3,8 @@ exactly what sorting it alone lists, so that a search typed while the Quotes pan
 
 from __future__ import annotations
 
+import contextlib
+import json
 import random
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import pytest
 
 from store import Store
 from store import snapshot as snapshot_module
-from store.keys import fold
+from store.keys import sort_name
 from store.quote_records import QuoteSelection
 from tests.conftest import tagged_extract
 from tests.test_front_pages import story
@@ -41,7 +43,7 @@ def sorted_alone(snapshot: snapshot_module.Snapshot, positions: list[int], order
             article = snapshot.article(quote.article_key)
             return (article.sort_date if article is not None else "", position)
         name = quote.speaker_name
-        return (name is None, fold(name or ""), position)
+        return (name is None, sort_name(name or ""), position)
 
     return sorted(positions, key=key)
 
@@ -69,3 +71,26 @@ def test_a_long_list_in_an_order_is_the_list_sorted_alone(
         kept = [article.sort_date for article in articles if article is not None]
         assert kept == sorted(kept)
     assert sorted(texts) == sorted(quote.text for quote in snapshot.quotes)
+
+
+def test_names_with_strokes_and_accents_sort_with_their_plain_letters(tmp_path: Path) -> None:
+    """Łukasz Wałęsa came after Zbigniew, and Ćwikła after Wałęsa, by surname: no accent makes Ł or Ø, so folding
+    accents left them after Z."""
+    from tui.cli import main
+
+    names = ["Łukasz Wałęsa", "Zbigniew Nowak", "Henrik Ødegård", "Tomasz Ćwikła", "Anna Berg", "Søren Lund"]
+    text = "Yard wins order\n\n" + "\n\n".join(
+        f"\u201cThe yard will hire {number} welders,\u201d said {name}, a manager." for number, name in enumerate(names)
+    ) + "\n"
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([("yard.txt", text)])
+    snapshot = Store(store_path).snapshot
+    by_name = [person.name for person in snapshot.people]
+    assert by_name == ["Anna Berg", "Henrik Ødegård", "Łukasz Wałęsa", "Søren Lund", "Tomasz Ćwikła", "Zbigniew Nowak"]
+    by_surname = [person.name for person in snapshot.people_in_order("surname")]
+    surnames = ["Anna Berg", "Tomasz Ćwikła", "Søren Lund", "Zbigniew Nowak", "Henrik Ødegård", "Łukasz Wałęsa"]
+    assert by_surname == surnames
+    listed = tmp_path / "listed.txt"
+    with listed.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
+        assert main(["search", "welders", "--sort", "speaker", "--jsonl", "--db", str(store_path)]) == 0
+    assert [json.loads(line)["speaker"] for line in listed.read_text(encoding="utf-8").splitlines()] == by_name
