@@ -660,9 +660,16 @@ class Snapshot:
         """The entries of the quotes at these stored positions: one quote per group of copies, ascending."""
         return QuoteSelection(self.stored_quotes, self.stored_quotes.groups().entries_among(positions))
 
-    def articles_printing(self, quotes: QuoteSelection) -> Sequence[ArticleRecord]:
-        """The articles that printed any of these quotes (every copy's article included), in the store's order."""
-        return Selection(self.articles, sorted(self._article_positions_printing(quotes)))
+    def articles_printing(self, quotes: QuoteSelection, query: str | ParsedQuery = "") -> Sequence[ArticleRecord]:
+        """The articles that printed any of these quotes (every copy's article included), in the store's order; of
+        those, only the ones the query's `source:`, `date:` and `article:` filters keep (a quote found in one outlet
+        was printed by others too, which that filter leaves out)."""
+        found = self._article_positions_printing(quotes)
+        parsed = parse_query(query) if isinstance(query, str) else query
+        for query_filter in parsed.filters:
+            if query_filter.field in ARTICLE_FILTERS and found:
+                found &= self._articles_kept(query_filter)
+        return Selection(self.articles, sorted(found))
 
     def _article_positions_printing(self, quotes: QuoteSelection) -> set[int]:
         """Where the articles that printed any of these quotes stand (every copy's article included)."""

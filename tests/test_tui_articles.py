@@ -117,6 +117,33 @@ async def test_a_search_lists_the_articles_of_the_matching_quotes(news_store: St
         assert title_of(app.screen.articles) == "Articles 1 of 3"
 
 
+@synchronously
+async def test_a_search_kept_to_one_outlet_lists_only_that_outlet_s_articles(tmp_path: Path) -> None:
+    """A quote three outlets printed, found with source:reuters, listed the other two outlets' articles too."""
+    story = (
+        "Port strike spreads\n\n\u201cWe will not return until the rules change,\u201d said Maria Lopez, "
+        "a union leader.\n"
+    )
+    store = Store(tmp_path / "store.json")
+    store.ingest([
+        (f"{outlet}.txt", story + f"\nReported by {outlet} staff.\n", {"outlet": outlet})
+        for outlet in ("AP News", "Reuters", "Baltic Times")
+    ])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"source:reuters", "enter")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        assert [row.outlet for row in app.screen.articles.records] == ["Reuters"]
+        await pilot.press("slash", "ctrl+u", *"rules", "enter")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        assert len(app.screen.articles.records) == 3
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 15)])
 @synchronously
 async def test_the_articles_pane_is_usable_at_80x24_and_40x15(news_store: Store, size: tuple[int, int]) -> None:  # noqa: F811

@@ -93,13 +93,13 @@ def export_file(lines: Iterable[str], folder: Path, now: datetime) -> Path:
     raise FileExistsError(f"{folder / stem}.md exists")
 
 
-def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
-    """The articles that printed any of these quotes (every outlet's copy), in the store's order; none found yet
-    while a big store is being read and indexed."""
+def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord], query: str) -> Sequence[ArticleRecord]:
+    """The articles that printed any of these quotes (every outlet's copy, unless the query keeps some outlets,
+    dates or titles only), in the store's order; none found yet while a big store is being read and indexed."""
     if snapshot.indexing:
         return ()
     if isinstance(quotes, QuoteSelection):
-        return snapshot.articles_printing(quotes)
+        return snapshot.articles_printing(quotes, query)
     return snapshot.articles_among({quote.article_key for quote in quotes})
 
 
@@ -411,7 +411,7 @@ class BrowseScreen(Screen[None]):
                 check_stop()
                 organizations = snapshot.search_organizations(query)
                 check_stop()
-                articles = articles_quoted(snapshot, quotes)
+                articles = articles_quoted(snapshot, quotes, query)
         except SearchStopped:
             return
         if not worker.is_cancelled:
