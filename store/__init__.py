@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         QuoteRecord,
         StoreSummary,
     )
-    from store.search import fold_with_offsets, match_spans, parse_query
+    from store.search import fold_with_offsets, match_spans, parse_query, query_problem
     from store.seeds import seed_paths
     from store.snapshot import Snapshot
 
@@ -48,7 +48,7 @@ MODULES = {
         "QuoteRecord",
         "StoreSummary",
     ),
-    "store.search": ("fold_with_offsets", "match_spans", "parse_query"),
+    "store.search": ("fold_with_offsets", "match_spans", "parse_query", "query_problem"),
     "store.seeds": ("seed_paths",),
     "store.snapshot": ("Snapshot",),
 }
@@ -92,6 +92,7 @@ __all__ = [
     "open_store",
     "match_spans",
     "parse_query",
+    "query_problem",
     "read_article_file",
     "resolve_store_path",
     "seed_paths",

@@ -13,6 +13,7 @@ of the articles published on a date that starts so.
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import NamedTuple
 
@@ -150,6 +151,38 @@ def parse_query(query: str) -> ParsedQuery:
             terms.append(term)
         field = None
     return ParsedQuery(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(filters)), tuple(ignored))
+
+
+DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
+"""What `date:` (and --date) takes: a year, a year and month, or a whole date, their parts apart by any marks or
+spaces (2024-06, 2024/6, 2024.06)."""
+NOT_A_DATE = "is not a date (2024, 2024-06 or 2024-06-12)"
+
+
+def is_date_start(text: str) -> bool:
+    """Whether `text` is a year, a year and month, or a whole date that exists (see DATE_START)."""
+    parts = [int(part) for part in re.findall(r"\d+", text)] if DATE_START.fullmatch(text.strip()) else []
+    try:
+        if not parts or parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
+            return False
+        if len(parts) == 3:
+            datetime.date(*parts)
+    except ValueError:
+        return False
+    return True
+
+
+def query_problem(parsed: ParsedQuery) -> str | None:
+    """Why a query can match nothing whatever the store holds, in one line, or None: a `date:` that is not a
+    date, or nothing but symbols to search for."""
+    for query_filter in parsed.filters:
+        written = "-".join(query_filter.term.tokens)
+        if query_filter.field == "date" and not is_date_start(written):
+            return f"date:{written}: {NOT_A_DATE}"
+    if parsed.is_empty and parsed.ignored:
+        given = " ".join(parsed.ignored)
+        return f"nothing to search for in \u201c{given}\u201d: search matches words of letters or digits"
+    return None
 
 
 def match_spans(text: str, query: ParsedQuery | str) -> list[tuple[int, int]]:

@@ -510,6 +510,22 @@ async def test_g_and_shift_g_go_to_the_top_and_bottom_of_the_help(store: Store) 
 
 
 @synchronously
+async def test_a_query_that_can_match_nothing_says_why_in_the_quotes_pane(store: Store) -> None:
+    """"date:2024-13" and "++" said only "No quotes match", where the command line says why."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for typed, said in (
+            ("date:2024-13", "date:2024-13: is not a date (2024, 2024-06 or 2024-06-12)"),
+            ("++", "nothing to search for in \u201c++\u201d"),
+            ("zzqx", "No quotes match \u201czzqx\u201d"),
+        ):
+            await pilot.press("slash", "ctrl+u", *typed, "enter")
+            await settle(pilot)
+            assert said in screen_text(app), typed
+
+
+@synchronously
 async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(50, 20)) as pilot:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import errno
 import os
-import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,7 +18,15 @@ from store.citations import role_and_organization, speaker_line
 from store.collector import collector_paused
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
-from store.search import SORT_ORDERS, ParsedQuery, match_spans, parse_query
+from store.search import (
+    NOT_A_DATE,
+    SORT_ORDERS,
+    ParsedQuery,
+    is_date_start,
+    match_spans,
+    parse_query,
+    query_problem,
+)
 from tui.launcher import resume_collector
 from tui.safe_text import escape_json_text, printable_line
 
@@ -95,27 +101,6 @@ def positive_integer(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
     return min(value, sys.maxsize)
-
-
-DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
-"""What --date takes: a year, a year and month, or a whole date, their parts apart by any marks or spaces (2024-06,
-2024/6, 2024.06), as `date:` in a query."""
-
-
-NOT_A_DATE = "is not a date (2024, 2024-06 or 2024-06-12)"
-
-
-def is_date_start(text: str) -> bool:
-    """Whether `text` is a year, a year and month, or a whole date that exists (see DATE_START)."""
-    parts = [int(part) for part in re.findall(r"\d+", text)] if DATE_START.fullmatch(text.strip()) else []
-    try:
-        if not parts or parts[0] < 1 or (len(parts) > 1 and not 1 <= parts[1] <= 12):
-            return False
-        if len(parts) == 3:
-            datetime.date(*parts)
-    except ValueError:
-        return False
-    return True
 
 
 def date_start(text: str) -> str:
@@ -930,10 +915,9 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
     words = " ".join(arguments.words)
     parsed = parse_query(words + " " if words else "")
-    for query_filter in parsed.filters:
-        written = "-".join(query_filter.term.tokens)
-        if query_filter.field == "date" and not is_date_start(written):
-            raise WhosaidError(f"date:{written}: {NOT_A_DATE}")
+    problem = query_problem(parsed)
+    if problem is not None and not parsed.is_empty:
+        raise WhosaidError(problem)
     for field_name in ("speaker", "org", "article", "source", "date"):
         for value in getattr(arguments, field_name, ()):
             parsed = parsed.with_filter(field_name, value)

@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot, parse_query, query_problem
 from store.snapshot import QuoteSelection
 from tui.articles import (
     ARTICLE_ORDER_LABELS,
@@ -163,7 +163,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         elif self.answer_waits:
             empty = Content("Indexing the store\u2026")
         elif query.strip():
-            empty = plain(f"No {self.plural} match \u201c{query.strip()}\u201d")
+            problem = query_problem(parse_query(query))
+            empty = plain(problem or f"No {self.plural} match \u201c{query.strip()}\u201d")
         else:
             empty = Content(f"No {self.plural} yet")
         self.rows.waiting = self.answer_waits
