@@ -765,7 +765,7 @@ class Snapshot:
             if order == "latest":
                 keys = [
                     (
-                        -self._latest_article_position(a["article"] for a in document.get("appearances", ())),
+                        -self.newest_article_rank(a["article"] for a in document.get("appearances", ())),
                         sort_name(document["name"]),
                     )
                     for document in self._person_documents()
@@ -835,7 +835,7 @@ class Snapshot:
             else:
                 documents = self._organization_documents()
                 names = [document["name"] for document in documents]
-                said = [self._latest_article_position(document.get("articles", ())) for document in documents]
+                said = [self.newest_article_rank(document.get("articles", ())) for document in documents]
             order_keys = [(-value, sort_name(name)) for value, name in zip(said, names, strict=True)]
             listed = sorted(range(len(order_keys)), key=order_keys.__getitem__)
             made = Selection(self.organizations, array("I", listed))
@@ -921,10 +921,24 @@ class Snapshot:
                 return next((index for index, at in enumerate(listed.positions) if at == position), None)
         return next((index for index, record in enumerate(listed) if record.key == key), None)
 
-    def _latest_article_position(self, keys: Iterable[str]) -> int:
-        """Where the newest stored article among these keys stands among the articles (-1 when none is stored)."""
-        positions = self._article_index.positions()
-        return max((at for key in keys if (at := positions.get(key)) is not None), default=-1)
+    def newest_article_rank(self, keys: Iterable[str]) -> int:
+        """Where the newest stored article among these keys stands among the articles from oldest to newest (see
+        `_article_recency`), -1 when none is stored: what "by latest article" orders people and organizations by."""
+        positions, recency = self._article_index.positions(), self._article_recency
+        return max((recency[at] for key in keys if (at := positions.get(key)) is not None), default=-1)
+
+    @built_once
+    def _article_recency(self) -> array:
+        """Each stored article's rank from oldest to newest by the day the Articles pane shows and `--sort date`
+        orders by (published, else ingested), articles of one day in stored order."""
+        if isinstance(self.articles, LazyRecords):
+            days = [article_sort_date(document) for document in self.articles.documents()]
+        else:
+            days = [article.sort_date for article in self.articles]
+        recency = array("I", bytes(4 * len(days)))
+        for rank, position in enumerate(sorted(range(len(days)), key=days.__getitem__)):
+            recency[position] = rank
+        return recency
 
     def people_of_organization(self, organization_key: str) -> list[PersonRecord]:
         """People any article ties to the organization, in the people's order."""

@@ -94,3 +94,28 @@ def test_names_with_strokes_and_accents_sort_with_their_plain_letters(tmp_path: 
     with listed.open("w", encoding="utf-8") as out, contextlib.redirect_stdout(out):
         assert main(["search", "welders", "--sort", "speaker", "--jsonl", "--db", str(store_path)]) == 0
     assert [json.loads(line)["speaker"] for line in listed.read_text(encoding="utf-8").splitlines()] == by_name
+
+
+def test_by_latest_article_people_and_organizations_follow_their_articles_dates_not_when_they_were_added(
+    tmp_path: Path,
+) -> None:
+    """The newest article by its date was the last ingested: a story dated today, ingested before a week-old one,
+    listed its people last."""
+    from tui import sorting
+
+    def story(name: str, organization: str) -> str:
+        return f"Harbor news\n\n\u201cWe are ready,\u201d said {name}, the head of {organization}.\n"
+
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([
+        ("today.txt", story("Ana Ruiz", "Harbor Council"), {"date": "2026-12-01"}),
+        ("old.txt", story("Bo Lind", "Port Authority"), {"date": "2026-03-14"}),
+        ("undated.txt", story("Cy Moss", "Dock Union"), {}),
+        ("older.txt", story("Dana Park", "Ferry Board"), {"date": "2025-01-02"}),
+    ])
+    snapshot = Store(store_path).snapshot
+    newest_first = ["Cy Moss", "Ana Ruiz", "Bo Lind", "Dana Park"]
+    assert [person.name for person in snapshot.people_in_order("latest")] == newest_first
+    assert [person.name for person in sorted(snapshot.people, key=sorting.sort_key(snapshot, "latest"))] == newest_first
+    organizations = [organization.name for organization in snapshot.organizations_in_order("latest")]
+    assert organizations == ["Dock Union", "Harbor Council", "Port Authority", "Ferry Board"]

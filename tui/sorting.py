@@ -52,13 +52,13 @@ def quote_count(snapshot: Snapshot, record: NameRecord) -> int:
 
 
 def latest_article(snapshot: Snapshot, record: NameRecord) -> int:
-    """Where the newest article naming the record stands among the articles (-1 when none is stored)."""
+    """Where the newest article naming the record stands among the articles from oldest to newest, by the day each
+    is ordered by (-1 when none is stored)."""
     if isinstance(record, PersonRecord):
         keys: Sequence[str] = [appearance.article_key for appearance in record.appearances]
     else:
         keys = record.article_keys
-    positions = getattr(snapshot.articles_with_keys(keys), "positions", ())
-    return max(positions, default=-1)
+    return snapshot.newest_article_rank(keys)
 
 
 def _name(record: NameRecord) -> str:
