@@ -177,6 +177,23 @@ def test_an_export_writes_through_a_link_and_into_a_pipe_rather_than_replacing_t
     capsys.readouterr()
 
 
+def test_an_export_over_a_file_keeps_its_permissions_and_its_other_hard_links(tmp_path: Path, article: Path) -> None:
+    """A private file (0600) became readable by everyone (0644), and a hard link to it kept the old text."""
+    store = ingested(tmp_path, article)
+    private, linked, other_name = tmp_path / "private.md", tmp_path / "linked.md", tmp_path / "also.md"
+    private.write_text("secret\n", encoding="utf-8")
+    private.chmod(0o600)
+    linked.write_text("old\n", encoding="utf-8")
+    os.link(linked, other_name)
+    for path in (private, linked):
+        done = run("export", "--db", str(store), "-o", str(path))
+        assert done.returncode == 0, done.stderr
+        assert "Maria Lopez" in path.read_text(encoding="utf-8")
+    assert private.stat().st_mode & 0o777 == 0o600
+    assert other_name.read_text(encoding="utf-8") == linked.read_text(encoding="utf-8")
+    assert os.path.samefile(linked, other_name)
+
+
 def test_the_version_into_a_full_disk_is_one_line_and_exit_2() -> None:
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full to fill")

@@ -431,11 +431,13 @@ def nothing_exported() -> int:
 
 def write_atomically(path: Path, lines: Iterator[str]) -> None:
     """Write the lines (UTF-8) to `path`. A regular file, or a new one, is written as a new file beside it renamed
-    over it, never half a file, and through a link to it (the link kept); a pipe or a device (`/dev/stdout`, a
-    shell's `>(…)`) is written into, never replaced by a file."""
+    over it, never half a file, with the old file's permissions, and through a link to it (the link kept); a pipe
+    or a device (`/dev/stdout`, a shell's `>(…)`), or a file with other hard links, is written into, never replaced
+    by a file."""
     looped = False
+    permissions: int | None = None
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except FileNotFoundError:
         pass
     except OSError as error:
@@ -443,17 +445,21 @@ def write_atomically(path: Path, lines: Iterator[str]) -> None:
             raise
         looped = True  # a link that leads back to itself is replaced, as a missing file is made
     else:
-        if stat.S_ISDIR(mode):
+        if stat.S_ISDIR(status.st_mode):
             raise IsADirectoryError(errno.EISDIR, "is a directory")
-        if not stat.S_ISREG(mode):
+        if not stat.S_ISREG(status.st_mode) or status.st_nlink > 1:
             with open(path, "w", encoding="utf-8", newline="") as handle:
                 handle.writelines(lines)
             return
+        permissions = stat.S_IMODE(status.st_mode)
     if path.is_symlink() and not looped:
         path = Path(os.path.realpath(path))
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        flags, created = os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666 if permissions is None else 0o600
+        with open(os.open(temporary, flags, created), "w", encoding="utf-8", newline="") as handle:
+            if permissions is not None:
+                os.fchmod(handle.fileno(), permissions)
             handle.writelines(lines)
         os.replace(temporary, path)
     finally:
