@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from store.errors import StoreError
+from store.errors import StoreError, shown_path
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
 from store.keys import fold, name_key_unkept, sort_name
 from store.position_flags import marked
@@ -794,10 +794,15 @@ def quotes_of_articles(tables: Tables, keys: Collection[str]) -> list[int]:
 
 
 def table_file_bytes(tables: Tables, table: str) -> Iterator[tuple[int, str, int, bytes]]:
-    """Each file of a table in order: its number, its name, how many documents it holds, and its bytes, unparsed."""
+    """Each file of a table in order: its number, its name, how many documents it holds, and its bytes, unparsed;
+    a file cut short (it does not end its JSON object) is said to be damaged, as parsing it would, rather than read
+    as holding fewer documents."""
     for number, (file, count) in enumerate(tables.files.get(table, [])):
         check_stop()
-        yield number, file, count or 0, read_table_bytes(tables.directory / file) if file else b"{}"
+        raw = read_table_bytes(tables.directory / file) if file else b"{}"
+        if not raw.rstrip().endswith(b"}"):
+            raise StoreError(f"{shown_path(tables.directory / file)}: damaged table file; the store cannot be read")
+        yield number, file, count or 0, raw
 
 
 def quote_fields(tables: Tables, field: str) -> Iterator[bytes]:

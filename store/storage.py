@@ -141,6 +141,17 @@ class TableFileMissing(StoreError):
         super().__init__(f"{self.path_shown}: table file missing; the store changed while it was read")
 
 
+FIRST_DOCUMENT_FIELDS = {
+    "articles": {"key", "title"},
+    "texts": {"key", "text"},
+    "people": {"key", "name"},
+    "organizations": {"key", "name"},
+    "quotes": {"text", "article", "start"},
+}
+"""Fields every stored document of a table holds: a file whose first or last document lacks one is not the store's
+(a reader checks those two, not every document)."""
+
+
 def load_table_file(path: Path) -> dict[str, Any]:
     """One table file's documents."""
     return load_table_bytes(path)[0]
@@ -296,6 +307,13 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
 
     def _read_part(self, number: int) -> list[dict[str, Any]]:
         documents = self._read_documents(number)
+        expected = self._starts[number + 1] - self._starts[number] if len(self._starts) > number + 1 else None
+        if (expected is not None and len(documents) != expected) or not all(
+            isinstance(document, dict) and FIRST_DOCUMENT_FIELDS.get(self._name, set()) <= document.keys()
+            for document in documents[:1] + documents[-1:]
+        ):
+            path = shown_path(self._directory / self._files[number])
+            raise StoreError(f"{path}: damaged table file; the store cannot be read")
         for field in self._dropped_fields:
             for document in documents:
                 document.pop(field, None)

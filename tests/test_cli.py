@@ -413,3 +413,29 @@ def test_a_folder_ingested_into_the_store_it_holds_skips_the_store_s_own_files(t
     assert again.returncode == 0, again.stderr
     assert f"whosaid: {tmp_path}: skipped" in again.stderr and "files of the store itself" in again.stderr
     assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
+
+
+@pytest.mark.parametrize(
+    ("damage", "command"),
+    [
+        ("foreign", ["search", "waterfront"]),
+        ("foreign", ["export"]),
+        ("cut", ["search", "waterfront"]),
+        ("cut", ["search", "--article", "harbor"]),
+        ("cut", ["export"]),
+    ],
+)
+def test_a_damaged_quotes_file_is_one_line_and_exit_2(tmp_path: Path, damage: str, command: list[str]) -> None:
+    """A quotes file of another shape ended in a traceback, and one cut short made `--article` say "0 quotes"."""
+    article = tmp_path / "harbor.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert run("ingest", "--db", str(store), str(article)).returncode == 0
+    (quotes,) = (tmp_path / "store.json.d").glob("quotes.*.json")
+    if damage == "foreign":
+        quotes.write_text('{"_default": {"1": {"x": 1}}}', encoding="utf-8")
+    else:
+        quotes.write_bytes(quotes.read_bytes()[:50])
+    done = run(command[0], "--db", str(store), *command[1:])
+    assert (done.returncode, done.stdout) == (2, ""), done.stderr
+    assert done.stderr == f"whosaid: {quotes}: damaged table file; the store cannot be read\n"
