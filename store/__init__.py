@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from store.database import SCHEMA_VERSION, Store, open_existing_store, open_store
     from store.errors import ArticleError, StoreError, WhosaidError, shown_path
     from store.extraction import extract
-    from store.keys import fold, sort_name
+    from store.keys import fold
     from store.location import resolve_store_path
     from store.model import Extraction, Organization, Person, Quote
     from store.records import (
@@ -36,7 +36,7 @@ MODULES = {
     "store.database": ("SCHEMA_VERSION", "Store", "open_existing_store", "open_store"),
     "store.errors": ("ArticleError", "StoreError", "WhosaidError", "shown_path"),
     "store.extraction": ("extract",),
-    "store.keys": ("fold", "sort_name"),
+    "store.keys": ("fold",),
     "store.location": ("resolve_store_path",),
     "store.model": ("Extraction", "Organization", "Person", "Quote"),
     "store.records": (
@@ -97,5 +97,4 @@ __all__ = [
     "resolve_store_path",
     "seed_paths",
     "shown_path",
-    "sort_name",
 ]

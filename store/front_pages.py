@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from store.keys import sort_name
+from store.keys import fold
 
 FRONT_ROWS = 256
 """Documents a front page holds: more than any terminal shows in a pane."""
@@ -64,7 +64,7 @@ def is_row(table: str, row: object) -> bool:
 
 def entry_of(table: str, document: Mapping[str, Any]) -> FrontEntry:
     """A document's front page entry."""
-    return (sort_name(document["name"]), document["key"], row_document(table, document))
+    return (fold(document["name"]), document["key"], row_document(table, document))
 
 
 @dataclass

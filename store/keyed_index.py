@@ -27,7 +27,7 @@ import orjson
 
 from store.errors import StoreError, shown_path
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
-from store.keys import fold, name_key_unkept, sort_name
+from store.keys import fold, name_key_unkept
 from store.position_flags import marked
 from store.quote_groups import QUOTES_APART, QuoteGroups
 from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
@@ -982,7 +982,7 @@ class KeyedStore:
             place = self.lookups.place("o", key)
             names = self.names_of(speaker)
             if place is not None and any(name_key_unkept(name) == named for name in names):
-                placed.append((sort_name(names[0]), place, key))
+                placed.append((fold(names[0]), place, key))
         return min(placed)[2] if placed else None
 
     def names_standing_for(self, organizations: Sequence[str]) -> list[str]:
@@ -996,7 +996,7 @@ class KeyedStore:
                 if self.organization_named(named) == speaker.partition(":")[2]
             ]
         listed = sorted(
-            (sort_name(document["name"]), position, document["key"], (document["name"], *document.get("aliases", ())))
+            (fold(document["name"]), position, document["key"], (document["name"], *document.get("aliases", ())))
             for position, document in enumerate(self.tables.documents("organizations", dropped_fields=("articles",)))
         )
         first_named: dict[str, str] = {}
@@ -1357,20 +1357,30 @@ class KeyedSearch:
         required: list[Sequence[int] | set[int]] = []
         to_verify: list[Term] = []
         for term in terms:
-            tokens = term.tokens
+            tokens, forms = term.tokens, term.forms()
             if len(tokens) == 1:
-                required.append(self.store.postings("words", tokens[0]))
-            for first, second in zip(tokens, tokens[1:], strict=False):
-                required.append(self.store.postings("pairs", f"{first} {second}"))
+                required.append(self._either("words", [form[0] for form in forms]))
+            for number in range(len(tokens) - 1):
+                required.append(self._either("pairs", [f"{form[number]} {form[number + 1]}" for form in forms]))
             if term.literal is not None or len(tokens) > 2:
                 to_verify.append(term)
         return positions_matching(required, to_verify, lambda position: fold(self.store.quote(position)["text"]))
 
+    def _either(self, section: str, keys: list[str]) -> Sequence[int]:
+        """The positions posted under any of these keys (as folded now, and as an earlier index holds them; see
+        `Term.stored`), ascending."""
+        unique = list(dict.fromkeys(keys))
+        if len(unique) == 1:
+            return self.store.postings(section, unique[0])
+        return sorted(set().union(*(self.store.postings(section, key) for key in unique)))
+
     def speakers_named(self, term: Term) -> set[str]:
         """The ids of the speakers one of whose names the term matches (as `NameLines.owners_matching`)."""
         candidates: set[str] | None = None
-        for token in dict.fromkeys(term.tokens):
+        for number, token in enumerate(term.tokens):
             with_word = self.store.speakers_with_word(token)
+            if term.stored is not None and term.stored[number] != token:
+                with_word = with_word | self.store.speakers_with_word(term.stored[number])
             candidates = with_word if candidates is None else candidates & with_word
             if not candidates:
                 return set()

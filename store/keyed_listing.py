@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from store.article_metadata import article_sort_date
 from store.errors import StoreError
-from store.keys import sort_name
+from store.keys import fold
 from store.lazy_records import article_title
 from store.position_flags import marked
 from store.position_runs import PositionRuns
@@ -77,7 +77,7 @@ def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list
             speaker = store.quote(position).get("speaker")
             if speaker not in folded:
                 name = store.speaker_name(speaker)
-                folded[speaker] = (name is None, sort_name(name or ""))
+                folded[speaker] = (name is None, fold(name or ""))
             return (*folded[speaker], position)
 
     elif order == "date":
@@ -143,5 +143,5 @@ def owner_names(store: KeyedStore, speakers: set[bytes]) -> dict[bytes, OrderKey
         if wanted:
             for key, name in stored_names(store.tables, table):
                 if key in wanted:
-                    named[kind + key.encode("utf-8")] = (False, sort_name(name))
+                    named[kind + key.encode("utf-8")] = (False, fold(name))
     return named

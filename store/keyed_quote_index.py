@@ -216,7 +216,10 @@ class KeyedQuoteIndex(IndexSearch):
         candidates: set[str] | None = None
         last = len(term.tokens) - 1
         for number, token in enumerate(term.tokens):
-            with_word = self.speakers_with_word(token, prefix=term.last_is_prefix and number == last)
+            prefix = term.last_is_prefix and number == last
+            with_word = self.speakers_with_word(token, prefix)
+            if term.stored is not None and term.stored[number] != token:
+                with_word = with_word | self.speakers_with_word(term.stored[number], prefix)
             candidates = with_word if candidates is None else candidates & with_word
             if not candidates:
                 return set()

@@ -15,8 +15,9 @@ NAME_KEYS_KEPT = 65_536
 COMBINING_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
-def fold(text: str) -> str:
-    """Lower-case `text` and drop accents, for matching that ignores both."""
+def accent_fold(text: str) -> str:
+    """Lower-case `text` and drop accents: what the keys of names and the words of quote groups are made of, and the
+    index's words were before `fold` (kept so, since stores hold them)."""
     if text.isascii():
         return text.lower()
     return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
@@ -24,13 +25,13 @@ def fold(text: str) -> str:
 
 PLAIN_LETTERS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ŀ": "l",
                                "æ": "ae", "œ": "oe", "þ": "th"})
-"""Folded letters that no accent makes (a stroke, a ligature), as the plain letters a reader files them under."""
+"""Folded letters that no accent makes (a stroke, a ligature), as the plain letters a reader takes them for."""
 
 
-def sort_name(text: str) -> str:
-    """What a name or title sorts by: `fold`ed, and letters with strokes or ligatures as plain letters (Łukasz with
-    the L's, Ødegård with the O's), so that no name sorts after Z for a letter the alphabet files elsewhere."""
-    folded = fold(text)
+def fold(text: str) -> str:
+    """Lower-case `text`, drop accents, and read letters with strokes or ligatures as plain letters (ł as l, ø as o,
+    æ as ae): how searches match and names sort, so that "walesa" finds Wałęsa and Łukasz sorts with the L's."""
+    folded = accent_fold(text)
     return folded if folded.isascii() else folded.translate(PLAIN_LETTERS)
 
 
@@ -44,7 +45,7 @@ def name_key(name: str) -> str:
 def name_key_unkept(name: str) -> str:
     """`name_key`, not kept: for a pass over every name of a big store, which would fill the kept keys with names
     read once and hold them for the rest of the session (16 MB at 100,000 articles)."""
-    folded = fold(name).replace(".", "").replace("\u2019", "'")
+    folded = accent_fold(name).replace(".", "").replace("\u2019", "'")
     return _LEADING_ARTICLE.sub("", _NON_WORD.sub(" ", folded).strip())
 
 

@@ -23,7 +23,7 @@ from functools import cache
 from itertools import compress
 from typing import NamedTuple
 
-from store.keys import fold
+from store.keys import accent_fold
 from store.stopping import check_stop
 
 STOP_CHECK_EVERY = 4096
@@ -59,7 +59,7 @@ def normalised(text: str) -> str:
         text = text.translate(_COMMON_MARKS)
     if text.isascii():
         return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
-    return _NOT_WORD.sub(" ", fold(text)).strip()
+    return _NOT_WORD.sub(" ", accent_fold(text)).strip()
 
 
 def word_bytes(text: str) -> list[bytes]:

@@ -172,18 +172,30 @@ class IndexSearch:
         raise NotImplementedError
 
     def _requirements(self, term: Term) -> tuple[list[Sequence[int] | set[int]], bool]:
-        """Posting lists a term's matches must all be in, and whether those lists alone prove a match."""
-        tokens = term.tokens
-        closed = tokens[:-1] if term.last_is_prefix else tokens
+        """Posting lists a term's matches must all be in, and whether those lists alone prove a match. Each list is
+        that of the term's tokens or of their form in an earlier index, whichever a quote's part holds (see
+        `Term.stored`)."""
+        tokens, forms = term.tokens, term.forms()
+        closed = len(tokens) - 1 if term.last_is_prefix else len(tokens)
         lists: list[Sequence[int] | set[int]] = []
-        if len(closed) == 1:
-            lists.append(self._postings("words", closed[0]))
-        for first, second in pairwise(closed):
-            lists.append(self._postings("pairs", f"{first} {second}"))
+        if closed == 1:
+            lists.append(self._either("words", [form[0] for form in forms]))
+        for number in range(closed - 1):
+            lists.append(self._either("pairs", [f"{form[number]} {form[number + 1]}" for form in forms]))
         if term.last_is_prefix:
-            lists.append(self._positions_with_prefix(tokens[-1]))
-        exact = term.literal is None and len(closed) <= 2 and not (term.last_is_prefix and len(tokens) > 1)
+            prefixes = list(dict.fromkeys(form[-1] for form in forms))
+            with_prefix = [self._positions_with_prefix(prefix) for prefix in prefixes]
+            lists.append(with_prefix[0] if len(with_prefix) == 1 else set().union(*with_prefix))
+        exact = term.literal is None and closed <= 2 and not (term.last_is_prefix and len(tokens) > 1)
         return lists, exact
+
+    def _either(self, section: str, keys: list[str]) -> Sequence[int]:
+        """The positions posted under any of these keys (a word or pair as folded now, and as an earlier index
+        holds it), ascending."""
+        unique = list(dict.fromkeys(keys))
+        if len(unique) == 1:
+            return self._postings(section, unique[0])
+        return array("I", sorted(set().union(*(self._postings(section, key) for key in unique))))
 
     def surely_absent(self, term: Term) -> bool:
         """Whether no quote can match `term`, as its posting lists alone tell (one of them empty): no quote's text

@@ -17,6 +17,7 @@ import datetime
 import re
 from typing import NamedTuple
 
+from store.keys import accent_fold
 from store.keys import fold as fold_text
 
 _QUERY_PART = re.compile(r'"([^"]*)("?)|([^\s"]+)')
@@ -50,6 +51,14 @@ class Term(NamedTuple):
     tokens: tuple[str, ...]
     last_is_prefix: bool
     literal: str | None = None
+    stored: tuple[str, ...] | None = None
+    """The tokens as an earlier whosaid wrote them in the index, when they differ: folded without reading letters
+    with strokes as plain ones ("wałesa" for "walesa"). Index parts it wrote hold its words so, and a search looks
+    both up, so that what it found before it still finds."""
+
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        """The tokens, and their `stored` form when there is one: the keys to look up in the index."""
+        return (self.tokens,) if self.stored is None else (self.tokens, self.stored)
 
     def pattern(self, anchored: bool = True) -> re.Pattern[str]:
         """Regex finding this term in folded text, whole words only (a prefix runs to its word's end).
@@ -102,7 +111,16 @@ class ParsedQuery(NamedTuple):
         tokens = tuple(WORD.findall(fold_text(text)))
         if not tokens:
             return ParsedQuery(self.terms, self.filters, (*self.ignored, text))
-        return ParsedQuery(self.terms, (*self.filters, Filter(field, Term(tokens, False))), self.ignored)
+        term = Term(tokens, False, None, stored_tokens(text, tokens))
+        return ParsedQuery(self.terms, (*self.filters, Filter(field, term)), self.ignored)
+
+
+def stored_tokens(text: str, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The tokens of `text` as an earlier whosaid's index holds them (see `Term.stored`), when they differ."""
+    if text.isascii():
+        return None
+    stored = tuple(WORD.findall(accent_fold(text)))
+    return stored if stored != tokens and len(stored) == len(tokens) else None
 
 
 def word_term(word: str, open_at_end: bool) -> Term | None:
@@ -113,8 +131,8 @@ def word_term(word: str, open_at_end: bool) -> Term | None:
     if not tokens:
         return None
     if any(not (WORD.match(char) or char in SENTENCE_PUNCTUATION) for char in stripped):
-        return Term(tokens, False, folded)
-    return Term(tokens, open_at_end or word.endswith("*"))
+        return Term(tokens, False, folded, stored_tokens(stripped, tokens))
+    return Term(tokens, open_at_end or word.endswith("*"), None, stored_tokens(stripped, tokens))
 
 
 def parse_query(query: str) -> ParsedQuery:
@@ -140,7 +158,8 @@ def parse_query(query: str) -> ParsedQuery:
         open_at_end = ends_open and match.end() == len(query)
         if word is None:
             tokens = tuple(WORD.findall(fold_text(phrase)))
-            term = Term(tokens, open_at_end and closing_mark != '"') if tokens else None
+            stored = stored_tokens(phrase, tokens)
+            term = Term(tokens, open_at_end and closing_mark != '"', None, stored) if tokens else None
         else:
             term = word_term(word, open_at_end)
         if term is None:

@@ -18,7 +18,7 @@ from store.citations import Citation, format_citation, role_and_organization, sp
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keyed_listing import ARTICLE_FILTERS
-from store.keys import fold, name_key, name_key_unkept, sort_name
+from store.keys import fold, name_key, name_key_unkept
 from store.lazy_records import ArticleIndex, LazyRecords, Selection, article_title
 from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
@@ -210,9 +210,9 @@ def _by_name(
     with their keys and names kept (see `PackedDocuments.sorted_by`), else parsed."""
     if lean:
         return PackedDocuments.sorted_by(
-            _table_documents(tree, table, read_current, parts_kept=1), key=lambda doc: sort_name(doc["name"])
+            _table_documents(tree, table, read_current, parts_kept=1), key=lambda doc: fold(doc["name"])
         )
-    return sorted(_table_documents(tree, table, read_current), key=lambda doc: sort_name(doc["name"]))
+    return sorted(_table_documents(tree, table, read_current), key=lambda doc: fold(doc["name"]))
 
 
 def _table_documents(
@@ -283,7 +283,7 @@ def _person_summary(document: Mapping[str, Any]) -> tuple[str, str, tuple[str, .
 def surname_key(name: str) -> str:
     """What a name sorts by by surname: its last word, folded."""
     words = name.split()
-    return sort_name(words[-1]) if words else ""
+    return fold(words[-1]) if words else ""
 
 
 @dataclass(frozen=True, eq=False)
@@ -766,15 +766,15 @@ class Snapshot:
                 keys = [
                     (
                         -self.newest_article_rank(a["article"] for a in document.get("appearances", ())),
-                        sort_name(document["name"]),
+                        fold(document["name"]),
                     )
                     for document in self._person_documents()
                 ]
             elif order == "surname":
-                keys = [(surname_key(name), sort_name(name)) for name in self.keys_and_names("people")[1]]
+                keys = [(surname_key(name), fold(name)) for name in self.keys_and_names("people")[1]]
             else:
                 counts, names = self._person_entry_counts, self.keys_and_names("people")[1]
-                keys = [(-counts[position], sort_name(name)) for position, name in enumerate(names)]
+                keys = [(-counts[position], fold(name)) for position, name in enumerate(names)]
             made = Selection(self.people, array("I", sorted(range(len(keys)), key=keys.__getitem__)))
             self._orders_made[("people", order)] = made
         return made
@@ -808,14 +808,14 @@ class Snapshot:
             return None
         documents = self.articles.documents()
         if order == "title":
-            ordered = sorted(positions, key=lambda position: sort_name(article_title(documents[position])))
+            ordered = sorted(positions, key=lambda position: fold(article_title(documents[position])))
         else:
             ordered = sorted(positions, key=lambda position: article_sort_date(documents[position]), reverse=True)
         if order == "outlet":
 
             def outlet_key(position: int) -> tuple[bool, str]:
                 outlet = stored_metadata(documents[position])["outlet"]
-                return (not outlet, sort_name(outlet or ""))
+                return (not outlet, fold(outlet or ""))
 
             ordered.sort(key=outlet_key)
         return Selection(self.articles, array("I", ordered))
@@ -836,7 +836,7 @@ class Snapshot:
                 documents = self._organization_documents()
                 names = [document["name"] for document in documents]
                 said = [self.newest_article_rank(document.get("articles", ())) for document in documents]
-            order_keys = [(-value, sort_name(name)) for value, name in zip(said, names, strict=True)]
+            order_keys = [(-value, fold(name)) for value, name in zip(said, names, strict=True)]
             listed = sorted(range(len(order_keys)), key=order_keys.__getitem__)
             made = Selection(self.organizations, array("I", listed))
             self._orders_made[("organizations", order)] = made
@@ -1501,7 +1501,7 @@ class Snapshot:
 
             def key_of(_speaker: Any, position: int) -> tuple[bool, str]:
                 name = name_of(speakers[position])
-                return (name is None, sort_name(name or ""))
+                return (name is None, fold(name or ""))
 
         keys: dict[Any, Any] = {}
         for position in positions:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from store import Store, front_pages
-from store.keys import sort_name
+from store.keys import fold
 from tests.conftest import tagged_extract
 
 SURNAMES = [f"{first}{second}" for first in ("Ab", "Ce", "Di", "Fo", "Gu", "Ha") for second in ("ran", "tel", "mo")]
@@ -46,9 +46,9 @@ def assert_front_is_the_lists_start(store_path: Path) -> None:
     front = stored_front(store_path)
     snapshot = Store(store_path, extractor=tagged_extract).snapshot
     for table, records in (("people", snapshot.people), ("organizations", snapshot.organizations)):
-        whole = sorted((sort_name(record.name), record.key) for record in records)
+        whole = sorted((fold(record.name), record.key) for record in records)
         page = front[table]
-        kept = [(sort_name(row["name"]), row["key"]) for row in page["rows"]]
+        kept = [(fold(row["name"]), row["key"]) for row in page["rows"]]
         assert kept == whole[: len(kept)], table
         assert page["whole"] == (len(kept) == len(whole)), table
         assert len(kept) >= min(len(whole), front_pages.FRONT_REFILL), table

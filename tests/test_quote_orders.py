@@ -12,7 +12,7 @@ import pytest
 
 from store import Store
 from store import snapshot as snapshot_module
-from store.keys import sort_name
+from store.keys import fold
 from store.quote_records import QuoteSelection
 from tests.conftest import tagged_extract
 from tests.test_front_pages import story
@@ -43,7 +43,7 @@ def sorted_alone(snapshot: snapshot_module.Snapshot, positions: list[int], order
             article = snapshot.article(quote.article_key)
             return (article.sort_date if article is not None else "", position)
         name = quote.speaker_name
-        return (name is None, sort_name(name or ""), position)
+        return (name is None, fold(name or ""), position)
 
     return sorted(positions, key=key)
 

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
+from pathlib import Path
+
 import pytest
 
-from store import match_spans, parse_query
+from store import Store, match_spans, parse_query
 from store.quote_index import QuoteIndex
+from tui.cli import main
 
 QUOTES = [
     "We will increase production of munitions next year.",
@@ -85,3 +91,67 @@ def test_a_term_or_filter_given_twice_is_searched_once() -> None:
     parsed = parse_query(" ".join(["munitions"] * 3000) + " speaker:lee speaker:lee \"a b\" \"a b\" munitions")
     assert parsed == parse_query('munitions speaker:lee "a b" munitions')
     assert len(parsed.terms) == 3 and len(parsed.filters) == 1
+
+
+STROKES_ARTICLE = (
+    "Shipyard wins order\n\n"
+    "\u201cThis is the biggest order in a decade,\u201d said \u0141ukasz Wa\u0142\u0119sa, chief executive of "
+    "Stocznia Gda\u0144ska.\n\n"
+    "\u201cThe crews in \u0141\u00f3d\u017a are ready,\u201d said S\u00f8ren Berg, a union leader.\n"
+)
+STROKES_QUERIES = {
+    "walesa": "biggest",
+    "wa\u0142\u0119sa": "biggest",
+    "WALESA": "biggest",
+    '"lukasz walesa"': "biggest",
+    "speaker:walesa": "biggest",
+    "speaker:\u0142ukasz": "biggest",
+    "soren": "crews",
+    "s\u00f8ren": "crews",
+    "lodz": "crews",
+    "\u0142\u00f3d\u017a": "crews",
+    '"crews in lodz are"': "crews",
+}
+
+
+def searched_texts(store_path: Path, query: str) -> list[str]:
+    """The texts of the quotes `whosaid search QUERY --jsonl` prints."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        main(["search", query, "--jsonl", "--db", str(store_path)])
+    return [json.loads(line)["text"] for line in out.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize("query", STROKES_QUERIES)
+def test_letters_with_strokes_match_their_plain_letters_as_accents_do(tmp_path: Path, query: str) -> None:
+    """"walesa" found no Wałęsa, "soren" no Søren: no accent makes ł or ø, so folding accents kept them."""
+    store_path = tmp_path / "store.json"
+    Store(store_path).ingest([("yard.txt", STROKES_ARTICLE)])
+    found = searched_texts(store_path, query)
+    assert len(found) == 1 and STROKES_QUERIES[query] in found[0], found
+    snapshot = Store(store_path).snapshot
+    assert [snapshot.stored_quotes[position].text for position in snapshot.search_quotes(query).positions] == [
+        text for text in (quote.text for quote in snapshot.quotes) if STROKES_QUERIES[query] in text
+    ]
+
+
+@pytest.mark.parametrize("query", [query for query in STROKES_QUERIES if not query.isascii()])
+def test_a_store_whose_index_an_earlier_whosaid_wrote_still_finds_names_as_written(
+    tmp_path: Path, query: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its index holds "wałesa" (accents dropped, strokes kept): the word as written must still find it."""
+    from store import quote_index
+    from store.keys import accent_fold
+
+    store_path = tmp_path / "store.json"
+    with monkeypatch.context() as earlier:
+        earlier.setattr(quote_index, "fold", accent_fold)
+        Store(store_path).ingest([("yard.txt", STROKES_ARTICLE)])
+    found = searched_texts(store_path, query)
+    assert len(found) == 1 and STROKES_QUERIES[query] in found[0], found
+
+
+def test_a_match_on_plain_letters_is_marked_on_the_name_as_written() -> None:
+    text = "said \u0141ukasz Wa\u0142\u0119sa in \u0141\u00f3d\u017a"
+    marked = [text[start:end] for start, end in match_spans(text, "walesa lodz")]
+    assert marked == ["Wa\u0142\u0119sa", "\u0141\u00f3d\u017a"]

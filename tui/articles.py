@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from textual.content import Content
 
-from store import ArticleRecord, Snapshot, sort_name
+from store import ArticleRecord, Snapshot, fold
 from tui.text import MUTED_STYLE, highlighted, plain
 
 ARTICLE_ORDERS = ("stored", "date", "title", "outlet")
@@ -81,11 +81,11 @@ def _by_date(article: ArticleRecord) -> str:
 
 
 def _by_title(article: ArticleRecord) -> str:
-    return sort_name(article.title)
+    return fold(article.title)
 
 
 def _by_outlet(article: ArticleRecord) -> tuple[bool, str]:
-    return (not article.outlet, sort_name(article.outlet or ""))
+    return (not article.outlet, fold(article.outlet or ""))
 
 
 def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:

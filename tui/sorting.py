@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from store import OrganizationRecord, PersonRecord, Snapshot, sort_name
+from store import OrganizationRecord, PersonRecord, Snapshot, fold
 from tui.articles import ARTICLE_ORDERS
 
 NameRecord = PersonRecord | OrganizationRecord
@@ -62,12 +62,12 @@ def latest_article(snapshot: Snapshot, record: NameRecord) -> int:
 
 
 def _name(record: NameRecord) -> str:
-    return sort_name(record.name)
+    return fold(record.name)
 
 
 def _surname(record: NameRecord) -> tuple[str, str]:
     words = record.name.split()
-    return (sort_name(words[-1]) if words else "", sort_name(record.name))
+    return (fold(words[-1]) if words else "", fold(record.name))
 
 
 def sort_key(snapshot: Snapshot, order: str) -> Callable[[NameRecord], Any]:

@@ -13,11 +13,12 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
-full-width mark or an ellipsis taken as speech)."""
+full-width mark or an ellipsis taken as speech; 4: people named like months, an opening line that quotes someone
+read as the story rather than its title)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
