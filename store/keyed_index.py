@@ -18,7 +18,7 @@ import sys
 from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from functools import cache
+from functools import cache, partial
 from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -30,7 +30,7 @@ from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept,
 from store.keys import fold, name_key_unkept
 from store.position_flags import marked
 from store.quote_groups import QUOTES_APART, QuoteGroups
-from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, positions_matching, unshifted
+from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, any_posted, positions_matching, unshifted
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
@@ -1359,28 +1359,19 @@ class KeyedSearch:
         for term in terms:
             tokens, forms = term.tokens, term.forms()
             if len(tokens) == 1:
-                required.append(self._either("words", [form[0] for form in forms]))
+                required.append(any_posted(partial(self.store.postings, "words"), [form[0] for form in forms]))
             for number in range(len(tokens) - 1):
-                required.append(self._either("pairs", [f"{form[number]} {form[number + 1]}" for form in forms]))
+                pairs = [f"{form[number]} {form[number + 1]}" for form in forms]
+                required.append(any_posted(partial(self.store.postings, "pairs"), pairs))
             if term.literal is not None or len(tokens) > 2:
                 to_verify.append(term)
         return positions_matching(required, to_verify, lambda position: fold(self.store.quote(position)["text"]))
 
-    def _either(self, section: str, keys: list[str]) -> Sequence[int]:
-        """The positions posted under any of these keys (as folded now, and as an earlier index holds them; see
-        `Term.stored`), ascending."""
-        unique = list(dict.fromkeys(keys))
-        if len(unique) == 1:
-            return self.store.postings(section, unique[0])
-        return sorted(set().union(*(self.store.postings(section, key) for key in unique)))
-
     def speakers_named(self, term: Term) -> set[str]:
         """The ids of the speakers one of whose names the term matches (as `NameLines.owners_matching`)."""
         candidates: set[str] | None = None
-        for number, token in enumerate(term.tokens):
-            with_word = self.store.speakers_with_word(token)
-            if term.stored is not None and term.stored[number] != token:
-                with_word = with_word | self.store.speakers_with_word(term.stored[number])
+        for number in range(len(term.tokens)):
+            with_word = set().union(*map(self.store.speakers_with_word, term.token_forms(number)))
             candidates = with_word if candidates is None else candidates & with_word
             if not candidates:
                 return set()

@@ -215,11 +215,9 @@ class KeyedQuoteIndex(IndexSearch):
         one word or symbols (see `needs_names`)."""
         candidates: set[str] | None = None
         last = len(term.tokens) - 1
-        for number, token in enumerate(term.tokens):
+        for number in range(len(term.tokens)):
             prefix = term.last_is_prefix and number == last
-            with_word = self.speakers_with_word(token, prefix)
-            if term.stored is not None and term.stored[number] != token:
-                with_word = with_word | self.speakers_with_word(term.stored[number], prefix)
+            with_word = set().union(*(self.speakers_with_word(form, prefix) for form in term.token_forms(number)))
             candidates = with_word if candidates is None else candidates & with_word
             if not candidates:
                 return set()

@@ -13,6 +13,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import partial
 from itertools import pairwise
 from typing import Any
 
@@ -155,6 +156,15 @@ def empty_index_document() -> IndexDocument:
     return {"quotes": 0, **{section: {} for section in KEYED_SECTIONS}}
 
 
+def any_posted(postings: Callable[[str], Sequence[int]], keys: Iterable[str]) -> Sequence[int]:
+    """The positions posted under any of these keys (a word or a pair as folded now, and as an earlier index holds
+    it: see `Term.stored`), ascending."""
+    unique = list(dict.fromkeys(keys))
+    if len(unique) == 1:
+        return postings(unique[0])
+    return array("I", sorted(set().union(*map(postings, unique))))
+
+
 class IndexSearch:
     """A query answered from posting lists, whatever holds them (the index in memory, or read by key): the lists
     that each term's matches must be in, and the terms the lists alone do not prove, checked against the text."""
@@ -179,23 +189,15 @@ class IndexSearch:
         closed = len(tokens) - 1 if term.last_is_prefix else len(tokens)
         lists: list[Sequence[int] | set[int]] = []
         if closed == 1:
-            lists.append(self._either("words", [form[0] for form in forms]))
+            lists.append(any_posted(partial(self._postings, "words"), [form[0] for form in forms]))
         for number in range(closed - 1):
-            lists.append(self._either("pairs", [f"{form[number]} {form[number + 1]}" for form in forms]))
+            pairs = [f"{form[number]} {form[number + 1]}" for form in forms]
+            lists.append(any_posted(partial(self._postings, "pairs"), pairs))
         if term.last_is_prefix:
-            prefixes = list(dict.fromkeys(form[-1] for form in forms))
-            with_prefix = [self._positions_with_prefix(prefix) for prefix in prefixes]
+            with_prefix = [self._positions_with_prefix(prefix) for prefix in term.token_forms(len(tokens) - 1)]
             lists.append(with_prefix[0] if len(with_prefix) == 1 else set().union(*with_prefix))
         exact = term.literal is None and closed <= 2 and not (term.last_is_prefix and len(tokens) > 1)
         return lists, exact
-
-    def _either(self, section: str, keys: list[str]) -> Sequence[int]:
-        """The positions posted under any of these keys (a word or pair as folded now, and as an earlier index
-        holds it), ascending."""
-        unique = list(dict.fromkeys(keys))
-        if len(unique) == 1:
-            return self._postings(section, unique[0])
-        return array("I", sorted(set().union(*(self._postings(section, key) for key in unique))))
 
     def surely_absent(self, term: Term) -> bool:
         """Whether no quote can match `term`, as its posting lists alone tell (one of them empty): no quote's text

@@ -60,6 +60,10 @@ class Term(NamedTuple):
         """The tokens, and their `stored` form when there is one: the keys to look up in the index."""
         return (self.tokens,) if self.stored is None else (self.tokens, self.stored)
 
+    def token_forms(self, number: int) -> list[str]:
+        """The forms of one token (see `forms`), each once."""
+        return list(dict.fromkeys(form[number] for form in self.forms()))
+
     def pattern(self, anchored: bool = True) -> re.Pattern[str]:
         """Regex finding this term in folded text, whole words only (a prefix runs to its word's end).
 
