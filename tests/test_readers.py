@@ -579,6 +579,10 @@ def test_fetch_refuses_what_is_not_an_article(site: str) -> None:
         read_url(f"{site}/menu")
     with pytest.raises(FetchError, match=r"^ftp://example\.com/a: only http and https URLs can be fetched$"):
         fetch("ftp://example.com/a")
+    with pytest.raises(FetchError, match=r"^https://: not a valid URL \(no host\)$"):
+        fetch("https://")
+    with pytest.raises(FetchError, match=r"^https://exa mple\.com/: not a valid URL \(spaces or control"):
+        fetch("https://exa mple.com/")
 
 
 def test_fetch_size_cap_and_timeout(site: str) -> None:

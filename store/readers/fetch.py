@@ -67,8 +67,12 @@ def fetch(
         scheme, host = parts.scheme.lower(), parts.hostname
     except ValueError:
         raise FetchError(f"{shown}: not a valid URL") from None
-    if scheme not in ("http", "https") or not host:
+    if scheme not in ("http", "https"):
         raise FetchError(f"{shown}: only http and https URLs can be fetched")
+    if not host:
+        raise FetchError(f"{shown}: not a valid URL (no host)")
+    if any(char.isspace() or not char.isprintable() for char in url):
+        raise FetchError(f"{shown}: not a valid URL (spaces or control characters; write a space as %20)")
     request = urllib.request.Request(
         url, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
     )
