@@ -197,6 +197,27 @@ async def test_o_opens_the_original_file_in_the_pager(
 
 @pytest.mark.usefixtures("no_suspend")
 @synchronously
+async def test_o_on_an_item_of_a_json_lines_file_opens_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """It said "No original file to open: items.jsonl#2", the file being there."""
+    items = tmp_path / "items.jsonl"
+    items.write_text("{}\n{}\n", encoding="utf-8")
+    store = Store(tmp_path / "store.json")
+    store.ingest([(f"{items}#2", "Harbor vote\n\n\u201cThe depot will close,\u201d said Daniel Reyes, the mayor.\n")])
+    record = tmp_path / "pager-args"
+    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
+    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "o")
+        await settle(pilot)
+        assert record.read_text(encoding="utf-8") == str(items)
+
+
+@pytest.mark.usefixtures("no_suspend")
+@synchronously
 async def test_o_in_a_guest_session_starts_nothing_and_shows_where_the_original_is(
     file_store: tuple[Store, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -103,6 +103,15 @@ def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord], query: st
     return snapshot.articles_among({quote.article_key for quote in quotes})
 
 
+def original_file(source: str) -> str | None:
+    """The file an article was read from, when it is there: its source, or for an item of a feed or of a JSON Lines
+    file ("items.jsonl#2") the file that holds it; None when there is none."""
+    if source and Path(source).is_file():
+        return source
+    holder, mark, number = source.rpartition("#")
+    return holder if mark and number.isdigit() and Path(holder).is_file() else None
+
+
 class Place(NamedTuple):
     """Where the user was before Enter took them further: what the detail showed and what had focus."""
 
@@ -723,10 +732,11 @@ class BrowseScreen(Screen[None]):
                 markup=False,
             )
             return
-        if not article.source or not Path(article.source).is_file():
+        original = original_file(article.source)
+        if original is None:
             self.app.notify(printable_line(f"No original file to open: {where}"), title="Original", markup=False)
             return
-        command = [*shlex.split(os.environ.get("PAGER") or "less"), article.source]
+        command = [*shlex.split(os.environ.get("PAGER") or "less"), original]
         try:
             with self.app.suspend():
                 subprocess.run(command, check=False)
