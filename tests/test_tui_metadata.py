@@ -246,3 +246,18 @@ def test_snapshot_article_view_with_metadata(snap_compare, news_store: Store) ->
         await settle(pilot)
 
     assert snap_compare(make_app(news_store), terminal_size=(80, 24), run_before=open_harbor)
+
+
+def test_a_long_outlet_or_author_leaves_room_for_the_date_and_link() -> None:
+    """A 200-character outlet filled the article's line, the date and link cut off even at 200 columns."""
+    from store import ArticleRecord
+    from tui.text import METADATA_WIDEST, article_metadata
+
+    article = ArticleRecord(
+        key="k", title="T", source="a.txt", content_hash="h", ingested_at="2024-06-12T00:00:00+00:00",
+        text_source=None,  # type: ignore[arg-type]
+        author="A" * 300, date="2024-06-12", outlet="S" * 200, url="https://example.com/a",
+    )
+    line = article_metadata(article).plain
+    assert line.endswith("2024-06-12 \u00b7 by " + "A" * (METADATA_WIDEST - 1) + "\u2026 \u00b7 https://example.com/a")
+    assert len(line) < 2 * METADATA_WIDEST + 50

@@ -108,15 +108,26 @@ def article_link(url: str | None) -> Content:
     return Content(shown).stylize(LINK_STYLE).stylize(Style(link=url))
 
 
+METADATA_WIDEST = 48
+"""The most characters an outlet's or an author's name takes on an article's line: a source may state one of
+hundreds, which would leave no room for the date and the link."""
+
+
+def at_most(text: str, most: int = METADATA_WIDEST) -> str:
+    """`text`, cut to `most` characters with an ellipsis when longer."""
+    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
+
+
 def article_metadata(article: ArticleRecord, *, with_author: bool = True, with_link: bool = True) -> Content:
-    """What an article's source states, on one line: outlet · date · by author · link (empty when it states none)."""
+    """What an article's source states, on one line: outlet · date · by author · link (empty when it states none),
+    a long outlet or author cut short."""
     parts: list[Content] = []
     if article.outlet:
-        parts.append(plain(article.outlet, "bold"))
+        parts.append(plain(at_most(article.outlet), "bold"))
     if article.date:
         parts.append(plain(article.date))
     if with_author and article.author:
-        parts.append(plain(f"by {article.author}"))
+        parts.append(plain(f"by {at_most(article.author)}"))
     if with_link and article.url:
         parts.append(article_link(article.url))
     return Content(" \u00b7 ").join(parts)
