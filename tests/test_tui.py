@@ -140,9 +140,9 @@ async def test_a_search_in_the_articles_pane_shows_its_first_article(
     """Also when the articles of the quotes found come after the detail was first drawn (a big store's)."""
     found = browse_screen.articles_quoted
 
-    def found_later(snapshot: Snapshot, quotes: Sequence[QuoteRecord]) -> Sequence[ArticleRecord]:
+    def found_later(snapshot: Snapshot, quotes: Sequence[QuoteRecord], query: str) -> Sequence[ArticleRecord]:
         time.sleep(articles_found_after)
-        return found(snapshot, quotes)
+        return found(snapshot, quotes, query)
 
     monkeypatch.setattr(browse_screen, "articles_quoted", found_later)
     Store(store.path).ingest([("other.txt", "A council story\n\n\u201cThe harbor is fine,\u201d said Ann Lee.\n")])

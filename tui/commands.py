@@ -69,7 +69,7 @@ def named_kind(query: str) -> tuple[str | None, str]:
     """The kind a query's label names ("person: ann"), or None when it has none, and the query past the label."""
     head, colon, rest = query.partition(":")
     kind = LABELED_KINDS.get(head.strip().lower()) if colon else None
-    return (kind, rest) if kind is not None else (None, query)
+    return (kind, rest.lstrip()) if kind is not None else (None, query)
 
 
 def folded_display(matcher: Matcher, folded_query: str, text: str, start: int) -> tuple[float, Content]:
