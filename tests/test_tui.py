@@ -481,6 +481,8 @@ async def test_palette_finds_names_with_accents_by_their_plain_letters_and_not_b
             ("JOSE PEREZ", "Person: Jos\u00e9 P\u00e9rez", "M\u00fcller"),
             ("pers", None, "Person:"),
             ("person: muller", "Person: J\u00fcrgen M\u00fcller", "Jos\u00e9"),
+            ("person:", "Person: Jos\u00e9 P\u00e9rez", "Article:"),
+            ("article:a.txt", "Article: Port deal signed", "Person:"),
         ):
             await pilot.press("ctrl+u", *typed)
             await settle(pilot)

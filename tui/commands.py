@@ -61,6 +61,8 @@ def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     return score, content
 
 
+LISTED_SCORE = 0.5
+"""What each name scores when only its kind's label is typed ("person:"): every one of that kind is listed."""
 LABELED_KINDS = {"person": "person", "organization": "organization", "org": "organization", "article": "article"}
 """The labels a query may start with to name only one kind ("person: ann"), and the kind each names."""
 
@@ -321,7 +323,7 @@ class WhosaidCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         fixed = candidates(self.fixed_commands(query), query)
-        scored = await asyncio.to_thread(self.scored, fixed, self.matcher(query), query)
+        scored = await asyncio.to_thread(self.scored, fixed, self.matcher(named_kind(query)[1]), query)
         for score, display, (text, target, help_text) in scored[:MAX_HITS]:
             yield Hit(score, display, self.callback(target), text=text, help=shown_help(help_text))
 
@@ -335,16 +337,18 @@ class WhosaidCommands(Provider):
         named = self.named_commands(query, MAX_CANDIDATES - len(fixed))
         for command in chain(fixed, named):
             text, target = command[0], command[1]
-            if kind is not None and not (isinstance(target, tuple) or text.startswith(SEARCH_PREFIX)):
-                continue
-            if isinstance(target, tuple):
-                score, display = folded_display(matcher, folded_query, text, len(PaletteNames.PREFIXES[target[0]]))
-            else:
-                score, display = fuzzy_display(matcher, text)
             if text.startswith(SEARCH_PREFIX) and query.strip():
                 score, display = SEARCH_SCORE, Content(text)
-            elif score <= 0 and searched_text(*command) != text:
-                score, display = FILE_NAME_WEIGHT * fuzzy_display(matcher, file_name(command[2]))[0], Content(text)
+            elif not isinstance(target, tuple):
+                if kind is not None:
+                    continue
+                score, display = fuzzy_display(matcher, text)
+            elif not folded_query.strip():
+                score, display = LISTED_SCORE, Content(text)
+            else:
+                score, display = folded_display(matcher, folded_query, text, len(PaletteNames.PREFIXES[target[0]]))
+                if score <= 0 and searched_text(*command) != text:
+                    score = FILE_NAME_WEIGHT * fuzzy_display(matcher, file_name(command[2]))[0]
             if score > 0:
                 scored.append((score, display, command))
         scored.sort(key=lambda hit: hit[0], reverse=True)
