@@ -813,6 +813,27 @@ async def test_an_article_search_typed_in_one_burst_goes_into_the_search_line_an
         assert app.screen is article and article.focused is article.query_one("#article")
 
 
+@pytest.mark.parametrize("searched_first", [False, True])
+@synchronously
+async def test_esc_then_slash_and_a_query_in_one_burst_search_for_the_query(store: Store, searched_first: bool) -> None:
+    """Esc then "/" typed fast: "/" (a priority key) moved the focus to the search box before the list had taken
+    the Esc, which then left the box; the letters after it acted as commands on the panes."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        if searched_first:
+            await pilot.press("slash", *"kowal", "enter")
+        await pilot.press("3", "j")
+        await settle(pilot)
+        screen = app.screen
+        for key, character in [("escape", None), ("slash", "/"), *((char, char) for char in "sullivan")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        assert app.screen is screen and app.focused is screen.search
+        assert screen.search.value == "sullivan"
+        assert "s" not in screen.search.history
+
+
 @synchronously
 async def test_a_person_opens_their_article_at_its_first_mention_of_them(store: Store) -> None:
     """`a` on a person opened the article at its top, their first mention maybe far below."""

@@ -9,7 +9,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
@@ -26,6 +26,7 @@ from tui.commands import WhosaidCommands
 from tui.crash import is_guest_session, record_crash, report_state_on_signal
 from tui.detail import Subject
 from tui.handover import quick_handover
+from tui.key_order import KeyOrder
 from tui.launcher import resume_collector
 from tui.palette import PALETTE_ID, WhosaidPalette
 from tui.safe_text import printable_line
@@ -153,6 +154,7 @@ class WhosaidApp(App[None]):
         keep_settings: bool | None = None,
     ) -> None:
         super().__init__()
+        self.key_order = KeyOrder(self, self._act_on_key)
         self.store = store
         store.lean = True
         self.new_store = new_store
@@ -198,6 +200,16 @@ class WhosaidApp(App[None]):
         self.citation_style = citation_style(otherwise=self.settings.citation or "plain")
         """The style `y` copies citations in: from WHOSAID_CITATION, else the config file, then as chosen in the
         palette."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every event as Textual handles it, but keys in the order they were typed (see `tui.key_order`)."""
+        if isinstance(event, events.Key) and not event.is_forwarded and self.key_order.takes(event):
+            return
+        await super().on_event(event)
+
+    async def _act_on_key(self, event: events.Key) -> None:
+        """A key as Textual handles it on reading it, held back no longer."""
+        await super().on_event(event)
 
     def get_default_screen(self) -> BrowseScreen:
         return BrowseScreen()
