@@ -35,9 +35,22 @@ def sort_day(published: object, ingested_at: object) -> str:
     of one day keep the order they were stored in."""
     for value in (published, ingested_at):
         match = ISO_DAY.match(value) if isinstance(value, str) else None
-        if match:
+        if match and is_day(match.group()):
             return match.group()
     return ""
+
+
+def is_day(written: str) -> bool:
+    """Whether an ISO year, month or day (2024, 2024-06, 2024-06-12) is one the calendar has (not 2024-13 or
+    2024-02-30)."""
+    import datetime
+
+    parts = [int(part) for part in written.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def _string(value: object) -> str | None:

@@ -43,8 +43,8 @@ def extracted_line_document(
 def extracted_article_line(name: str, article: InputArticle) -> dict[str, Any]:
     """One article of the input `name`, read by the installed extractor, as the object a line of
     `extract --jsonl` holds: the one step that needs no store, so it can run anywhere, in parallel."""
+    from store.errors import storable_name
     from store.extraction import EXTRACTOR_VERSION, extract
-    from store.sources import storable_name
 
     metadata = article.metadata_fields()
     shown = extraction_document(storable_name(name), extract(article.text), metadata)

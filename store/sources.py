@@ -8,6 +8,7 @@ article; for a feed or a JSON Lines file, each item's own link, else the input's
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO, NamedTuple
 
 from store.articles import MAX_ARTICLE_BYTES, read_bytes, read_stream_bytes
-from store.errors import shown_path
+from store.errors import shown_path, storable_name
 from store.readers import (
     SUFFIXES,
     Fetched,
@@ -60,25 +61,16 @@ class InputRead:
     errors: list[str] = field(default_factory=list)
 
 
+OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""The start of a link of a scheme other than http(s) ("ftp://"), which is no file to read."""
+
+
 def input_source(name: str) -> str:
     """Where an input is stored from: a URL as given (cleaned), `-` for standard input, else the absolute path
     (bytes of a file name that are not UTF-8 written as escapes: a stored text holds no lone surrogate)."""
     if is_url(name):
         return safe_url(name) or name
     return name if name == STDIN_NAME else storable_name(os.path.abspath(name))
-
-
-def storable_name(name: str) -> str:
-    """A file name as stored and printed: the bytes of one that is not UTF-8 (read as lone surrogates) written as
-    escapes ("caf\\xe9.txt"), the same each time the name is read."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-        except UnicodeEncodeError:
-            return name.encode("utf-8", "backslashreplace").decode("utf-8")
-    return name
 
 
 def read_input(
@@ -97,8 +89,13 @@ def read_input(
         fetched = fetcher(name)
         data, label, content_type, url = fetched.data, name, fetched.content_type, fetched.url
     elif name == STDIN_NAME:
-        data = read_stream_bytes(stdin or sys.stdin.buffer, STDIN_SHOWN, MAX_INPUT_BYTES)
+        stream = stdin or (sys.stdin.buffer if sys.stdin is not None else None)
+        if stream is None:
+            raise ReaderError(f"{STDIN_SHOWN}: closed, nothing to read")
+        data = read_stream_bytes(stream, STDIN_SHOWN, MAX_INPUT_BYTES)
         label, content_type, url = STDIN_SHOWN, None, None
+    elif OTHER_SCHEME.match(name):
+        raise ReaderError(f"{shown_path(name)}: only http and https links can be read")
     else:
         data, label, content_type, url = read_bytes(Path(name), MAX_INPUT_BYTES), name, None, None
     kind = detect_format(data, label, content_type)

@@ -104,3 +104,15 @@ def test_extract_json_prints_the_metadata(tmp_path: Path, capsys: pytest.Capture
     assert (source["outlet"], source["date"], source["url"]) == (
         "Coastal Ledger", "2024-06-12", "https://ledger.example.com/h"
     )
+
+
+def test_a_published_date_the_calendar_has_not_is_not_ordered_by() -> None:
+    """2024-02-30 was searched as February, 2024-13-01 as 2024: a date that is not a day falls back to the day the
+    article was ingested, as one the reader could not read does."""
+    from store.article_metadata import sort_day
+
+    ingested = "2026-12-01T10:00:00+00:00"
+    assert sort_day("2024-02-29", ingested) == "2024-02-29"
+    assert sort_day("2024-06", ingested) == "2024-06"
+    for impossible in ("2024-02-30", "2024-13-01", "2023-02-29", "0000-01-01", "12/06/2024", "null"):
+        assert sort_day(impossible, ingested) == "2026-12-01", impossible

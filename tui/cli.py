@@ -629,8 +629,8 @@ def extraction_lines(result: dict[str, Any]) -> Iterator[str]:
 def run_extract(paths: Sequence[str], as_json: bool) -> int:
     """Print extraction results for each article; the store is not touched."""
     from store import extract
+    from store.errors import storable_name
     from store.extracted import extraction_document
-    from store.sources import storable_name
 
     found = article_files(paths)
     for message in (*found.errors, *found.notes):
@@ -649,6 +649,8 @@ def run_extract(paths: Sequence[str], as_json: bool) -> int:
         else:
             for line in extraction_lines(result):
                 output.write(line)
+            if output.lost:
+                break
     if as_json:
         output.write(dump_json({"articles": results}))
     output.flush()
@@ -775,6 +777,8 @@ def run_extract_lines(paths: Sequence[str]) -> int:
         if article is None:
             continue
         output.write(json_line(extracted_article_line(name, article)))
+        if output.lost:
+            break
     output.flush()
     return EXIT_FAILURE if failed else EXIT_OK
 
@@ -801,6 +805,8 @@ def run_ingest_extracted(store_path: Path, name: str | None, paths: Sequence[str
 def extracted_lines_file(name: str) -> Iterator[Iterable[bytes]]:
     """The lines of a file of extracted articles (standard input for `-`), or a one-line error."""
     if name == STDIN_NAME:
+        if sys.stdin is None:
+            raise WhosaidError("standard input: closed, nothing to read")
         yield sys.stdin.buffer
         return
     try:
@@ -1435,7 +1441,7 @@ def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
 
 def run_app(store_path: Path, ascii_only: bool, mouse: bool) -> int:
     """Open the store (seeding an empty one) and run the browser until the user quits."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin is not None and sys.stdout is not None and sys.stdin.isatty() and sys.stdout.isatty()):
         print_error(
             "the browser needs a terminal (its input or output is redirected); "
             "use 'whosaid search' or 'whosaid extract' in scripts"
@@ -1479,6 +1485,8 @@ def run_command(arguments: argparse.Namespace) -> int:
         if arguments.command == "extract":
             return run_extract(arguments.paths, arguments.json)
         store_path = resolve_store_path(getattr(arguments, "db", None))
+        if store_path.exists() and not store_path.is_file() and not store_path.is_dir():
+            raise WhosaidError(f"{shown_path(store_path)}: not a store file (a device or a pipe); pass another --db")
         if arguments.command == "ingest" and (arguments.extracted is not None or not arguments.paths):
             return run_ingest_extracted(store_path, arguments.extracted, arguments.paths, arguments.batch_size)
         if arguments.command == "ingest":

@@ -30,7 +30,7 @@ def main() -> int:
 def end_now(status: int) -> None:
     """End the process with `status` once its output is out, without freeing each object a read command left."""
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
             stream.flush()
     os._exit(status)
 

@@ -188,6 +188,8 @@ def _json_start(head: str) -> bool:
         return True
     try:
         json.loads(first)
+    except RecursionError:
+        return True  # nested too deeply to read: the JSON reader says so
     except ValueError:
         return first.startswith("[{")
     return True

@@ -11,6 +11,8 @@ from store.errors import ArticleError
 from store.untrusted import CONTROL, ESCAPE_SEQUENCE, safe_url
 
 TEXT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, which JSON can write ("\\ud800") and no text may hold: it cannot be stored or printed."""
 SPACES = re.compile(r"\s+")
 MAX_FIELD = 1000
 
@@ -51,14 +53,15 @@ def clean_field(value: object) -> str | None:
     """A metadata string on one line: escape sequences and control characters gone, spaces collapsed; None if empty."""
     if value is None:
         return None
-    text = ESCAPE_SEQUENCE.sub("", str(value))
+    text = ESCAPE_SEQUENCE.sub("", LONE_SURROGATE.sub("\ufffd", str(value)))
     text = SPACES.sub(" ", CONTROL.sub(" ", text)).strip()
     return text[:MAX_FIELD] or None
 
 
 def clean_text(text: str) -> str:
-    """An article's text with escape sequences and control characters removed; lines and tabs kept."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """An article's text with escape sequences and control characters removed (half a UTF-16 pair shown as U+FFFD);
+    lines and tabs kept."""
+    text = LONE_SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not TEXT_CONTROL.search(text):
         return text
     return TEXT_CONTROL.sub("", ESCAPE_SEQUENCE.sub("", text))

@@ -52,6 +52,8 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
             articles.append(article_from_object(json.loads(line)))
         except json.JSONDecodeError as error:
             errors.append(LineError(number, f"not valid JSON ({error.msg} at column {error.colno})"))
+        except RecursionError:
+            errors.append(LineError(number, "not an article (its JSON is nested too deeply)"))
         except ValueError as error:
             errors.append(LineError(number, str(error)))
     if not articles:
@@ -64,7 +66,7 @@ def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineErr
     """The articles of a .json file: one article object, a list of them, else the file read as JSON Lines."""
     try:
         document = json.loads(decode_article(data, shown_path(name)))
-    except (ArticleError, ValueError):
+    except (ArticleError, ValueError, RecursionError):
         return read_jsonl(data, name)
     objects = document if isinstance(document, list) else [document]
     articles: list[SourceArticle] = []
