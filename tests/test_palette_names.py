@@ -110,3 +110,41 @@ async def test_an_article_is_found_in_the_palette_by_its_file_name(store_path: P
         await choose_in_palette(pilot, "a3-2.txt")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen) and app.screen.article_key == wanted
+
+
+@synchronously
+async def test_a_palette_opened_while_names_are_made_lists_the_other_commands_and_says_so(
+    store_path: Path,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Opened while a big store was indexed, the palette listed nothing at all, not even its search, and stayed
+    empty: it waited for the store's names, which that store made slowly."""
+    import threading
+
+    from tui import commands
+
+    ready = threading.Event()
+    made = commands.palette_names
+
+    def slow_names(snapshot: Snapshot) -> PaletteNames:
+        ready.wait(10)
+        return made(snapshot)
+
+    monkeypatch.setattr(commands, "palette_names", slow_names)
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"story")
+        await settle(pilot)
+
+        def listed() -> list[str]:
+            return [str(option.prompt).splitlines()[0] for option in app.screen.query_one("CommandList").options]
+
+        assert listed()[0] == "Search: quotes for story" and commands.NAMES_WAITING in listed()
+        ready.set()
+        await pilot.pause(0.2)
+        await pilot.press("space")
+        await settle(pilot)
+        assert any(text.startswith("Article: ") for text in listed()) and commands.NAMES_WAITING not in listed()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 import threading
 import weakref
@@ -20,9 +19,11 @@ from textual.fuzzy import Matcher
 
 from store import fold, fold_with_offsets
 from store.errors import StoreError
+from store.stopping import SearchStopped
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
 from tui.safe_text import printable_line
+from tui.text import MUTED_STYLE
 
 if TYPE_CHECKING:
     from store import Snapshot
@@ -61,6 +62,11 @@ def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
     return score, content
 
 
+NAMES_WAIT = 0.3
+"""Seconds a palette search waits for the store's names before it lists the other commands without them."""
+NAMES_WAITING = "Names: still reading the store\u2026"
+WAITING_SCORE = 0.01
+"""Where the line saying the names are not ready yet stands: below every command listed."""
 LISTED_SCORE = 0.5
 """What each name scores when only its kind's label is typed ("person:"): every one of that kind is listed."""
 LABELED_KINDS = {"person": "person", "organization": "organization", "org": "organization", "article": "article"}
@@ -261,14 +267,39 @@ class WhosaidCommands(Provider):
     def whosaid(self) -> WhosaidApp:
         return self.app  # type: ignore[return-value]
 
+    _names: asyncio.Future[PaletteNames] | None = None
+    """The names being made for `_snapshot`, in a thread."""
+
     async def startup(self) -> None:
-        """Find the names of the store to list (none while a big store is read from its first rows: a name beyond
-        them would not be found), made in a thread the first time a snapshot is listed, so the palette opens at once
-        and its input answers meanwhile."""
+        """Start finding the names of the store to list (none while a big store is read from its first rows: a name
+        beyond them would not be found), made in a thread the first time a snapshot is listed, so the palette opens
+        at once and its input answers meanwhile."""
+        self._start_names()
+
+    def _start_names(self) -> None:
+        """Make the names of the app's snapshot (as it is now) in a thread."""
         snapshot = self._snapshot = self.whosaid.snapshot
-        if not snapshot.preview:
-            with contextlib.suppress(StoreError):  # a writer replaced the files: no names until the store is read again
-                self._listed = await asyncio.to_thread(palette_names, snapshot)
+        self._listed = None
+        self._names = None if snapshot.preview else asyncio.ensure_future(asyncio.to_thread(palette_names, snapshot))
+
+    async def _names_found(self) -> bool:
+        """Whether the names to list are made, waited for NAMES_WAIT at most: a store read or indexed in the background
+        makes them slowly, and the commands that are not names are listed meanwhile. Names of a snapshot the app has
+        since replaced are made again for the new one."""
+        if self.whosaid.snapshot is not self._snapshot:
+            self._start_names()
+        names = self._names
+        if names is None:
+            return False
+        if not names.done():
+            await asyncio.wait({names}, timeout=NAMES_WAIT)
+        if not names.done():
+            return False
+        try:
+            self._listed = names.result()
+        except (StoreError, SearchStopped):  # a writer replaced the files: no names until the store is read again
+            return False
+        return True
 
     def fixed_commands(self, query: str) -> Iterator[Command]:
         """The commands that do not come from the store (and a search for the typed words)."""
@@ -322,10 +353,19 @@ class WhosaidCommands(Provider):
         return partial(self.whosaid.open_subject, Subject(kind, key))
 
     async def search(self, query: str) -> Hits:
+        found = await self._names_found()
         fixed = candidates(self.fixed_commands(query), query)
         scored = await asyncio.to_thread(self.scored, fixed, self.matcher(named_kind(query)[1]), query)
         for score, display, (text, target, help_text) in scored[:MAX_HITS]:
             yield Hit(score, display, self.callback(target), text=text, help=shown_help(help_text))
+        if not found and self._names is not None and query.strip():
+            yield Hit(
+                WAITING_SCORE,
+                Content.styled(NAMES_WAITING, MUTED_STYLE),
+                self.app.bell,
+                text=NAMES_WAITING,
+                help="People, organizations and articles are listed once the store is read; type again",
+            )
 
     def scored(self, fixed: list[Command], matcher: Matcher, query: str) -> list[tuple[float, Content, Command]]:
         """The fixed commands and the names worth scoring, each with its fuzzy score and display, best first, those
