@@ -126,6 +126,7 @@ async def test_the_browser_shows_the_first_rows_at_once_then_the_whole_store(
         assert listed == [f"{person.name}  spokesperson" for person in whole.people[:6]]
         assert title_of(screen.people) == f"People 6 of {len(whole.people)}"
         assert screen.detail.full_summary.plain == "Reading the store\u2026"
+        assert f"{len(whole.stored_quotes)} quotes" in app.store_line(), "the first rows' quotes were counted"
         await pilot.press("e")
         await pilot.pause()
         said = [notification.message for notification in app._notifications]

@@ -325,7 +325,8 @@ class WhosaidApp(App[None]):
     def listed_quotes(self, stored: int) -> int:
         """How many quotes the Quotes pane lists (a quote printed by several articles once), once the store's quotes
         are grouped; until then (a big store read or indexed), how many are `stored`."""
-        return len(self.snapshot.quotes) if self.snapshot.stored_quotes.grouped else stored
+        snapshot = self.snapshot
+        return len(snapshot.quotes) if snapshot.stored_quotes.grouped and not snapshot.preview else stored
 
     def store_line(self) -> str:
         """The header's description of the store, fitted to the width: the path shortens, then goes, first."""
