@@ -193,6 +193,13 @@ async def test_o_opens_the_original_file_in_the_pager(
         await settle(pilot)
         assert record.read_text(encoding="utf-8") == str(original)
         assert app.is_running
+        record.unlink()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("o")
+        await settle(pilot)
+        assert record.read_text(encoding="utf-8") == str(original), "o in the article opens the one being read"
 
 
 @pytest.mark.usefixtures("no_suspend")

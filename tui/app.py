@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shlex
+import subprocess
 import threading
 from collections.abc import Mapping
 from functools import partial
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, work
-from textual.app import App
+from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
 from textual.filter import Monochrome, NoColor
 from textual.message import Message
@@ -18,10 +20,10 @@ from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme
 
-from store import QuoteRecord, Snapshot, Store, WhosaidError
+from store import ArticleRecord, QuoteRecord, Snapshot, Store, WhosaidError
 from store.citations import CITATION_STYLES, citation_style
 from tui.bindings import APP_BINDINGS
-from tui.browse_screen import BrowseScreen
+from tui.browse_screen import BrowseScreen, original_file
 from tui.commands import WhosaidCommands
 from tui.crash import is_guest_session, record_crash, report_state_on_signal
 from tui.detail import Subject
@@ -401,6 +403,31 @@ class WhosaidApp(App[None]):
             reload = getattr(screen, "load", None)
             if reload is not None and screen.is_mounted:
                 reload(snapshot)
+
+    def open_original(self, article: ArticleRecord | None) -> None:
+        """Open an article's original file in $PAGER; in a guest session, or with no file, say where it is."""
+        if article is None:
+            self.notify("Select an article or a quote to open its original", severity="warning", markup=False)
+            return
+        where = article.url or (display_path(article.source) if article.source else "no source file")
+        if is_guest_session():
+            self.notify(
+                printable_line(f"A whosaid serve session opens no programs. The original: {where}"),
+                title="Original",
+                timeout=8,
+                markup=False,
+            )
+            return
+        original = original_file(article.source)
+        if original is None:
+            self.notify(printable_line(f"No original file to open: {where}"), title="Original", markup=False)
+            return
+        command = [*shlex.split(os.environ.get("PAGER") or "less"), original]
+        try:
+            with self.suspend():
+                subprocess.run(command, check=False)
+        except (OSError, ValueError, SuspendNotSupported) as error:
+            self.notify(printable_line(f"Could not open {where}: {error}"), severity="error", markup=False)
 
     def copy_quote(self, quote: QuoteRecord) -> None:
         """Send the quote and its citation to the terminal's clipboard (OSC 52) and say what was sent where.

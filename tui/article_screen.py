@@ -437,6 +437,10 @@ class ArticleScreen(Screen[Subject | None]):
         elif self.current_quote is not None:
             self.dismiss(Subject("quote", self.quotes[self.current_quote].key))
 
+    def action_open_original(self) -> None:
+        """Open this article's original file in $PAGER (see `WhosaidApp.open_original`)."""
+        self.app.open_original(self.app.snapshot.article(self.article_key))  # type: ignore[attr-defined]
+
     def action_copy_quote(self) -> None:
         if self.current_quote is None:
             self.app.notify("Press n to mark a quote, then y to copy it", severity="warning", markup=False)

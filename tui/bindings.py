@@ -66,6 +66,7 @@ ARTICLE_BINDINGS: list[Binding] = [
     Binding("shift+tab", "previous_name", "Previous name", show=False, id="article.previous_name"),
     Binding("enter", "open_name", "Open name", id="article.open_name"),
     Binding("y", "copy_quote", "Copy", tooltip="Copy the quote and citation", id="article.copy"),
+    Binding("o", "open_original", "Open the original in $PAGER", show=False, id="article.open_original"),
     Binding("down,j", "scroll_down", "Scroll down", show=False, id="article.down"),
     Binding("up,k", "scroll_up", "Scroll up", show=False, id="article.up"),
     Binding("home,g", "scroll_home", "Top", show=False, id="article.top"),

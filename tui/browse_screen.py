@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -12,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
-from textual.app import ComposeResult, SuspendNotSupported
+from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
@@ -716,32 +713,8 @@ class BrowseScreen(Screen[None]):
         return self.app.snapshot.article(quote.article_key) if quote is not None else None
 
     def action_open_original(self) -> None:
-        """Open the selected article's original file in $PAGER; in a guest session, or with no file, say where it is."""
-        article = self.selected_article()
-        if article is None:
-            self.app.notify("Select an article or a quote to open its original", severity="warning", markup=False)
-            return
-        from tui.app import display_path
-
-        where = article.url or (display_path(article.source) if article.source else "no source file")
-        if is_guest_session():
-            self.app.notify(
-                printable_line(f"A whosaid serve session opens no programs. The original: {where}"),
-                title="Original",
-                timeout=8,
-                markup=False,
-            )
-            return
-        original = original_file(article.source)
-        if original is None:
-            self.app.notify(printable_line(f"No original file to open: {where}"), title="Original", markup=False)
-            return
-        command = [*shlex.split(os.environ.get("PAGER") or "less"), original]
-        try:
-            with self.app.suspend():
-                subprocess.run(command, check=False)
-        except (OSError, ValueError, SuspendNotSupported) as error:
-            self.app.notify(printable_line(f"Could not open {where}: {error}"), severity="error", markup=False)
+        """Open the selected article's original file in $PAGER (see `WhosaidApp.open_original`)."""
+        self.app.open_original(self.selected_article())
 
     def action_open_article(self) -> None:
         """The selected quote's article at the quote; for a person or organization, the first article naming them, at
