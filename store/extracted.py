@@ -133,6 +133,10 @@ def parse_extracted_line(line: bytes) -> ExtractedArticle:
     extractor = document.get("extractor", 1)
     if not isinstance(extractor, int) or isinstance(extractor, bool) or extractor < 1:
         raise BadLine("'extractor' is not a version number")
+    from store.extractor_version import installed_extractor_version
+
+    if extractor > installed_extractor_version():
+        raise BadLine(f"read by a newer extractor (version {extractor}) than this whosaid's; extract it again")
     source = document.get("source", document.get("path"))
     if not isinstance(source, str) or not source:
         raise BadLine("no 'source'")

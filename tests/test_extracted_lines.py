@@ -92,6 +92,20 @@ def test_lines_an_older_extractor_made_are_stored_as_read_by_it(
     assert Store(store).snapshot.summary().stale_articles == 2
 
 
+def test_lines_a_newer_extractor_made_are_refused_by_number(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A line saying version 99 was stored as read by it: the store then said every article was read by the
+    installed extractor or a later one, and reextract read none."""
+    _, lines = extracted_file(tmp_path, capsys, count=2)
+    documents = [json.loads(line) for line in lines.read_text(encoding="utf-8").splitlines()]
+    documents[1]["extractor"] = EXTRACTOR_VERSION + 1
+    lines.write_text("".join(json.dumps(document) + "\n" for document in documents), encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--extracted", str(lines), "--db", str(store)]) == 2
+    error = capsys.readouterr().err
+    assert f"line 2: read by a newer extractor (version {EXTRACTOR_VERSION + 1})" in error
+    assert Store(store).snapshot.summary().articles == 1
+
+
 def test_extracted_takes_no_article_files_and_ingest_needs_something(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
