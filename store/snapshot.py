@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -179,7 +180,11 @@ def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     names = [document["outlet"]] if isinstance(document.get("outlet"), str) else []
     url = safe_url(document.get("url"))
     if url is not None:
-        names.append(url.split("/")[2].rpartition("@")[2].split(":")[0])
+        host = url.split("/")[2].rpartition("@")[2].split(":")[0]
+        names.append(host)
+        if "xn--" in host:
+            with contextlib.suppress(UnicodeError):
+                names.append(host.encode("ascii").decode("idna"))  # as it is written: source:łódź.pl
     return tuple(name for name in names if name)
 
 

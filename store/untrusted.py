@@ -20,18 +20,40 @@ MAX_URL = 2048
 
 
 def safe_url(value: object) -> str | None:
-    """An http(s) URL fit to print, link and store, or None: other schemes refused, controls and escapes removed."""
+    """An http(s) URL fit to print, link and store, or None: other schemes and hosts with spaces refused, controls
+    and escapes removed, a host in another script written as IDNA writes it, and a user name and password left out
+    (never printed or stored)."""
     if value is None:
         return None
     text = CONTROL.sub("", ESCAPE_SEQUENCE.sub("", str(value))).strip()
     if not text or len(text) > MAX_URL:
         return None
+    try:
+        raw_host = urlsplit(text).hostname or ""
+    except ValueError:
+        return None
+    if any(char.isspace() for char in raw_host):
+        return None
     text = quote(text, safe="%/:=&?~#+!$,;'@()*[]")
     try:
         parts = urlsplit(text)
-        parts.port  # noqa: B018 - a port that is not a number raises here
+        port = parts.port
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    return urlunsplit((parts.scheme.lower(), parts.netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc.rpartition("@")[2]
+    if not raw_host.isascii():
+        host = _ascii_host(raw_host)
+        if host is None:
+            return None
+        netloc = host if port is None else f"{host}:{port}"
+    return urlunsplit((parts.scheme.lower(), netloc, parts.path, parts.query, parts.fragment))
+
+
+def _ascii_host(host: str) -> str | None:
+    """A host name in another script as IDNA writes it (xn--…), as it is looked up; None when it cannot be one."""
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -358,3 +360,15 @@ def test_output_into_a_pipe_closed_early_ends_cleanly(tmp_path: Path) -> None:
     for export_format in ("md", "csv", "jsonl"):
         errors = errors_after_one_line("export", "--db", str(store_path), "tide", "--format", export_format)
         assert errors == "", "an export whose reader went says nothing, not that it exported every quote"
+
+
+def test_a_link_to_a_host_in_another_script_is_found_as_it_is_written(tmp_path: Path) -> None:
+    """Stored percent-encoded, the host of https://Łódź.pl/a was neither a link nor found by source:."""
+    store_path = tmp_path / "store.json"
+    text = "Harbor news\n\n\u201cThe port opens,\u201d said Ana Kos, a clerk.\n"
+    Store(store_path).ingest([("a.txt", text, {"url": "https://\u0141\u00f3d\u017a.pl/port"})])
+    for source in ("\u0142\u00f3d\u017a.pl", "lodz.pl", "xn--d-uga0v4h.pl"):
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+            assert main(["search", "port", "--source", source, "--jsonl", "--db", str(store_path)]) == 0, source
+        assert json.loads(out.getvalue())["sources"][0]["url"] == "https://xn--d-uga0v4h.pl/port"
