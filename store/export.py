@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from store.snapshot import Snapshot
 
 EXPORT_FORMATS = ("md", "csv", "jsonl")
+EXPORT_STEM = "whosaid-export-"
+"""How the file the app's e writes is named (then the time, YYYYMMDD-HHMMSS), so that an ingest of its folder
+knows it for whosaid's own and does not read it as an article."""
 CSV_COLUMNS = (
     *("text", "speaker", "role", "organization", "title", "outlet", "date", "author", "url", "article", "path"),
     *("paragraph", "citation", "citation_markdown", "sources"),

@@ -528,3 +528,19 @@ def test_a_file_name_that_is_not_utf8_is_named_alike_in_every_message(tmp_path: 
     missing = os.fsdecode(bytes(tmp_path) + b"/missing\xfe.txt")
     done = run("ingest", "--db", str(tmp_path / "store.json"), missing)
     assert f"whosaid: {tmp_path}/missing\\xfe.txt: no such file" in done.stderr, done.stderr
+
+
+def test_whosaid_s_own_exports_in_a_folder_are_not_read_as_articles(tmp_path: Path) -> None:
+    """The app's e writes whosaid-export-….md into the folder it runs in: ingested again, it became an article
+    whose quotes were given to the people named around them."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "harbor.txt").write_text(ARTICLE, encoding="utf-8")
+    store = str(tmp_path / "store.json")
+    assert run("ingest", "--db", store, str(folder)).returncode == 0
+    assert run("export", "--db", store, "-o", str(folder / "whosaid-export-20261201-101500.md")).returncode == 0
+    assert run("export", "--db", store, "--format", "jsonl", "-o", str(folder / "quotes.jsonl")).returncode == 0
+    again = run("ingest", "--db", store, str(folder))
+    assert f"whosaid: {folder}: skipped 1 export of whosaid's own" in again.stderr
+    assert "a quote whosaid exported (`whosaid export`), not an article" in again.stderr
+    assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 1 failed"

@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
-from store.export import export_lines
+from store.export import EXPORT_STEM, export_lines
 from store.quote_records import CopiesListed
 from store.snapshot import QuoteSelection
 from store.stopping import SearchStopped, check_stop, stopping_when
@@ -61,7 +61,7 @@ SEARCHED_IN_A_WORKER = 100_000
 (a one-letter prefix at a million quotes), which would freeze typing; smaller stores answer in milliseconds."""
 CLIPBOARD_BYTES = 75_000
 """Most Markdown a guest session sends with OSC 52: base64 makes it 100 KB, about what terminals accept."""
-EXPORT_NAME = "whosaid-export-%Y%m%d-%H%M%S"
+EXPORT_NAME = EXPORT_STEM + "%Y%m%d-%H%M%S"
 
 
 def clipboard_lines(lines: Iterable[str], limit: int) -> tuple[str, int]:

@@ -523,6 +523,10 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
         if own:
             articles = [article for article in articles if article not in own]
             found.notes.append(f"{shown_path(path)}: skipped {plural(len(own), 'file')} of the store itself")
+        exported = [article for article in articles if is_exported_file(article)]
+        if exported:
+            articles = [article for article in articles if article not in exported]
+            found.notes.append(f"{shown_path(path)}: skipped {plural(len(exported), 'export')} of whosaid's own")
         if not articles:
             found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
         if not_named:
@@ -534,6 +538,16 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
             )
         found.files.extend(str(article) for article in articles)
     return found
+
+
+def is_exported_file(name: str) -> bool:
+    """Whether a file found in a folder is one the app's e wrote (see `store.export.EXPORT_STEM`): whosaid's own
+    quotes, which an ingest of the folder passes over rather than read as an article."""
+    import re
+
+    from store.export import EXPORT_STEM
+
+    return re.fullmatch(re.escape(EXPORT_STEM) + r"\d{8}-\d{6}(?:-\d+)?\.md", os.path.basename(name)) is not None
 
 
 def names_store_file(name: str, store_path: Path) -> bool:

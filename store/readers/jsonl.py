@@ -82,6 +82,10 @@ def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineErr
     return articles, errors
 
 
+EXPORTED_QUOTE = frozenset({"text", "speaker", "citation", "citation_markdown"})
+"""Fields every line of `whosaid export --format jsonl` holds and no article does: such a line is whosaid's own."""
+
+
 def article_from_object(item: Any) -> SourceArticle:
     """The article a decoded JSON object describes; ValueError saying what is wrong with it."""
     if not isinstance(item, dict):
@@ -89,6 +93,8 @@ def article_from_object(item: Any) -> SourceArticle:
     text = item.get("text")
     if not isinstance(text, str) or not text.strip():
         raise ValueError('no "text" (an article needs its text as a non-empty string)')
+    if item.keys() >= EXPORTED_QUOTE:
+        raise ValueError("a quote whosaid exported (`whosaid export`), not an article")
     fields = {field: _first(item, keys) for field, keys in FIELDS.items()}
     return SourceArticle(clean_text(text), Metadata.of(**fields))
 
