@@ -443,3 +443,24 @@ def test_a_citation_style_written_in_capitals_is_taken(tmp_path: Path) -> None:
     path.write_text('citation = " Markdown"\n', encoding="utf-8")
     settings = load_settings(path)
     assert settings.citation == "markdown" and not settings.problems
+
+
+@synchronously
+async def test_a_rebound_help_key_closes_the_help_it_opens_whose_footer_shows_its_own_keys(
+    store: Store, isolated_config: Path
+) -> None:
+    """F1 bound to the help opened it but did not close it, and the help's footer showed the browser's keys."""
+    from tui.help_screen import HelpScreen
+
+    isolated_config.parent.mkdir(parents=True)
+    isolated_config.write_text('[keys]\n"app.help" = "f1"\n', encoding="utf-8")
+    app = settings_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "esc Close" in footer_text(app) and "Open" not in footer_text(app)
+        await pilot.press("f1")
+        await settle(pilot)
+        assert not isinstance(app.screen, HelpScreen)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.bindings import HELP_SCREEN_BINDINGS, HELP_SECTIONS
+from tui.bindings import APP_BINDINGS, HELP_SCREEN_BINDINGS, HELP_SECTIONS
+from tui.screen_footer import ScreenFooter
 from tui.text import MUTED_STYLE
 
 if TYPE_CHECKING:
@@ -35,6 +37,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as help_box:
             help_box.styles.width = max(line.cell_length for line in table.split("\n")) + HELP_FRAME
             yield Static(table, id="help-keys", markup=False)
+        yield ScreenFooter()
+
+    def on_key(self, event: events.Key) -> None:
+        """The key that opened the help closes it, as the config file binds it (F1 as well as ?)."""
+        opening = next(binding for binding in APP_BINDINGS if binding.id == "app.help")
+        if event.key in self.app.bound_keys(opening).split(","):
+            event.stop()
+            self.dismiss()
 
     def on_mount(self) -> None:
         help_box = self.query_one("#help")
