@@ -205,6 +205,8 @@ def query_problem(parsed: ParsedQuery) -> str | None:
     if parsed.is_empty and parsed.ignored:
         given = " ".join(parsed.ignored)
         return f"nothing to search for in \u201c{given}\u201d: search matches words of letters or digits"
+    if parsed.is_empty:
+        return "nothing to search for: give a word, or a word after speaker:, org:, article:, source: or date:"
     return None
 
 

@@ -544,3 +544,13 @@ def test_whosaid_s_own_exports_in_a_folder_are_not_read_as_articles(tmp_path: Pa
     assert f"whosaid: {folder}: skipped 1 export of whosaid's own" in again.stderr
     assert "a quote whosaid exported (`whosaid export`), not an article" in again.stderr
     assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 1 failed"
+
+
+def test_an_empty_output_path_is_an_error(tmp_path: Path) -> None:
+    """`export -o ""` said ": cannot write (is a directory)"."""
+    store = tmp_path / "store.json"
+    (tmp_path / "harbor.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run("ingest", "--db", str(store), str(tmp_path / "harbor.txt")).returncode == 0
+    done = run("export", "--db", str(store), "-o", "")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("whosaid: argument -o/--output: an empty path names no file")

@@ -521,6 +521,7 @@ async def test_a_query_that_can_match_nothing_says_why_in_the_quotes_pane(store:
             ("date:2024-13", "date:2024-13: is not a date (2024, 2024-06 or 2024-06-12)"),
             ("++", "nothing to search for in \u201c++\u201d"),
             ("zzqx", "No quotes match \u201czzqx\u201d"),
+            ("speaker:", "nothing to search for: give a word"),
         ):
             await pilot.press("slash", "ctrl+u", *typed, "enter")
             await settle(pilot)

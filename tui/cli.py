@@ -152,6 +152,13 @@ def store_option(text: str) -> str:
     return text
 
 
+def output_path(text: str) -> str:
+    """-o's path: an empty one (`-o "$UNSET"`) is a mistake, not a directory to write into."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty path names no file")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     store_options = Parser(add_help=False)
@@ -326,7 +333,9 @@ def add_export_parser(commands: Any, store_options: argparse.ArgumentParser) -> 
     add_query_arguments(export, words_help="words, as for search")
     export.add_argument("--sort", choices=SORT_ORDERS, default="article", help="order, as for search")
     export.add_argument("--format", choices=("md", "csv", "jsonl"), default="md", help="md (default), csv or jsonl")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default, or -: standard output)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", type=output_path, help="write to FILE (default, or -: standard output)"
+    )
     export.add_argument("--bom", action="store_true", help="start a CSV with a byte-order mark (for Excel)")
 
 
