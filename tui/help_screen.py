@@ -40,9 +40,12 @@ class HelpScreen(ModalScreen[None]):
         yield ScreenFooter()
 
     def on_key(self, event: events.Key) -> None:
-        """The key that opened the help closes it, as the config file binds it (F1 as well as ?)."""
+        """The key that opened the help closes it, as the config file binds it (F1 as well as ?), once: a key its
+        own bindings close it with is left to them, and one that reaches it after it closed does nothing."""
         opening = next(binding for binding in APP_BINDINGS if binding.id == "app.help")
-        if event.key in self.app.bound_keys(opening).split(","):
+        closing = next(binding for binding in HELP_SCREEN_BINDINGS if binding.id == "help.close")
+        own = set(self.app.bound_keys(closing).split(","))
+        if event.key in self.app.bound_keys(opening).split(",") and event.key not in own and self.is_current:
             event.stop()
             self.dismiss()
 
