@@ -15,6 +15,7 @@ import pytest
 
 from store.articles import read_article_file
 from store.errors import ArticleError
+from store.extraction import extract
 from store.readers import (
     FetchError,
     Metadata,
@@ -376,6 +377,16 @@ def test_wire_head_is_read_into_metadata() -> None:
     [article] = read_source(text.encode(), "wire.txt")
     assert article.text == "The council voted.\n"
     assert article.metadata == Metadata("Harbor expansion approved", "Maria Okafor, Coastal Wire", "2024-06-12")
+
+
+def test_a_wire_head_whose_title_quotes_someone_keeps_the_quote_in_the_text() -> None:
+    """The quote of such a title was taken out of the text with the head, and so never extracted."""
+    title = '"We will win the vote," said Mayor Anna Kruk'
+    text = f"{title}\nBy Jan Kowal\nMay 3, 2024\n\n\u201cTurnout was high,\u201d said Piotr Zielinski.\n"
+    [article] = read_source(text.encode(), "vote.txt")
+    assert article.text.startswith(f"{title}\n\n\u201cTurnout")
+    assert article.metadata == Metadata(title, "Jan Kowal", "2024-05-03")
+    assert [quote.speaker for quote in extract(article.text).quotes] == ["Anna Kruk", "Piotr Zielinski"]
 
 
 def test_a_head_whose_third_line_is_no_date_is_just_text() -> None:

@@ -34,6 +34,8 @@ FRONT_KEYS = {
 MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
 MAX_TITLE = 250
+QUOTE_OPENING = re.compile("[\"\u201c\u00ab\u201e']")
+"""What opens a title that quotes someone ("We will win," said …), which a wire head keeps in the text."""
 MARKDOWN_TITLE = re.compile(r"#\s+(\S.*?)\s*#*\s*")
 
 
@@ -95,7 +97,10 @@ def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
     author = BYLINE.fullmatch(byline)
     if not title or len(title) > MAX_TITLE or not author or not normalise_date(date) or len(date) > 80:
         return None, text
-    return {"title": title, "author": author.group(1), "date": date}, lines[3].lstrip("\n")
+    body = lines[3].lstrip("\n")
+    if QUOTE_OPENING.match(title):
+        body = f"{lines[0]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
+    return {"title": title, "author": author.group(1), "date": date}, body
 
 
 def _unquoted(value: str) -> str:
