@@ -364,6 +364,20 @@ def test_dash_reads_the_article_from_standard_input(tmp_path: Path) -> None:
     assert "waterfront" in run("search", "--db", str(store), "waterfront").stdout
 
 
+def test_dash_named_twice_reads_standard_input_once(tmp_path: Path) -> None:
+    store = tmp_path / "store.json"
+    piped = {"input": ARTICLE, "cwd": REPO_ROOT, "capture_output": True, "text": True, "timeout": 120}
+    ingested = subprocess.run([sys.executable, "-m", "tui", "ingest", "--db", str(store), "-", "-"], **piped)
+    assert ingested.returncode == 0, ingested.stderr
+    assert ingested.stderr.splitlines() == [
+        "whosaid: -: standard input named more than once; read once",
+        "1 added, 0 replaced, 0 unchanged, 0 failed",
+    ]
+    extracted = subprocess.run([sys.executable, "-m", "tui", "extract", "-", "-", "--json"], **piped)
+    assert extracted.returncode == 0, extracted.stderr
+    assert len(json.loads(extracted.stdout)["articles"]) == 1
+
+
 def test_dash_with_nothing_on_standard_input_is_an_empty_article(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tui", "extract", "-"], input="", cwd=REPO_ROOT, capture_output=True, text=True,

@@ -524,6 +524,10 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
     found = ArticleFiles()
     for name in paths:
         path = Path(name)
+        if name == STDIN_NAME and name in found.files:
+            if "-: standard input named more than once; read once" not in found.notes:
+                found.notes.append("-: standard input named more than once; read once")
+            continue
         if name == STDIN_NAME or not path.is_dir():
             found.files.append(name)
             continue
