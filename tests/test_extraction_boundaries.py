@@ -116,3 +116,13 @@ def test_where_a_titled_person_works_stays_in_the_role() -> None:
     role = _people(text)["Tomo Vaszary"]
     assert role is not None and role.startswith("Senior researcher")
     assert "school of nursing" in role
+
+
+def test_a_company_named_for_its_trade_is_one_organization_not_a_person() -> None:
+    for company in ("Harbor Freight Tools", "Harbor Steel Works", "Ocean Shipping Lines", "United Van Lines"):
+        text = (
+            "Port reopens\n\n"
+            f"\u201cThe port reopens on Monday,\u201d said Maria Lopez, a spokeswoman for {company}.\n"
+        )
+        assert _organizations(text) == {company}, company
+        assert _people(text) == {"Maria Lopez": f"spokeswoman for {company}"}, company

@@ -355,10 +355,15 @@ def _gap_after(document: Document, segment: Segment) -> str:
 
 
 def _apply_cues(document: Document, segment: Segment) -> None:
-    """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)")."""
-    if segment.kind in ("org", "place", "title"):
+    """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X")."""
+    if segment.kind in ("place", "title"):
         return
     before = _words_before(document, segment, 6)
+    if before and before[-1] in WORKS_NAMED_AFTER and (segment.kind != "org" or not _company_named(segment)):
+        segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
+        return
+    if segment.kind == "org":
+        return
     following = _token_after(document, segment)
     gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]
     start = segment.start
@@ -379,6 +384,17 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     if _organization_cue(document, segment, before, next_word, gap) and not strong_person:
         segment.kind = "org"
         segment.strong = True
+
+
+WORKS_NAMED_AFTER = frozenset(
+    "film movie series sitcom drama miniseries documentary novel album song opera musical poem episode".split()
+)
+"""Kinds of work whose title follows them ("the series Silver Lines"): that title names no organization."""
+
+
+def _company_named(segment: Segment) -> bool:
+    """Whether a name ends in a company's suffix ("Inc.", "Ltd", "Group"): an organization after any word."""
+    return segment.tokens[-1].text in COMPANY_SUFFIXES
 
 
 def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:

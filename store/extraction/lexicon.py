@@ -131,6 +131,9 @@ ORG_HEADS = words("""
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
     Democrats Republicans Liberals Conservatives Socialists Greens Tories Communists Nationalists Unionists
     Museum Museums Planetarium Aquarium Gallery Galleries Library Conservatory Orchestra Philharmonic
+    Lines Works Tools Freight Cargo Trucking Transport Transit Shipyard Shipyards Brewery Breweries
+    Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
+    Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
 """)
 
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").

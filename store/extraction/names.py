@@ -337,7 +337,7 @@ def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> 
         marked = _marks_head(document, head)
         if given and marked and (said or len(head) > 1 or _head_end(head) or previous in PLACE_WORDS):
             return cut
-        if marked and (said or _head_end(head)) and \
+        if marked and (said or _head_end(head)) and words[-1] not in ORG_HEADS and \
                 not any(w.lower() in document.lowercase_words for w in words):
             return cut
     return 0
