@@ -60,6 +60,9 @@ WRITERS_ARTICLE_FIELDS = ("people", "organizations")
 """Fields of an article's document that only a writer reads (whom the article names, to remove them with it)."""
 PEOPLE_ORDERS = ("name", "surname", "count", "latest")
 """How the people can be listed (see `Snapshot.people_in_order`)."""
+RECORDS_MADE_AT_ONCE = 1_000
+"""Up to this many people or organizations a search finds are listed as records made at once; more (every person
+named in the articles a `date:` filter keeps) as a selection whose records are made for the rows shown."""
 STOP_CHECK_QUOTES = 65_536
 """Quotes whose articles are looked up between two checks whether the search was made stale."""
 QUOTES_SORTED_APART = 16
@@ -847,6 +850,22 @@ class Snapshot:
             self._orders_made[("organizations", order)] = made
         return made
 
+    def selection_in_order(self, listed: Sequence[Any], order: str) -> Sequence[Any] | None:
+        """A selection of the stored people or organizations (its positions ascending, so by name) in `order`, read
+        from that table's whole list in that order, so that no record is made; None for another list."""
+        if not isinstance(listed, Selection):
+            return None
+        if listed.records is self.people:
+            whole = self.people_in_order(order)
+        elif listed.records is self.organizations:
+            whole = self.organizations_in_order(order)
+        else:
+            return None
+        if order == "name" or not isinstance(whole, Selection):
+            return listed
+        flags = marked(len(listed.records), listed.positions)
+        return Selection(listed.records, array("I", compress(whole.positions, map(flags.__getitem__, whole.positions))))
+
     def knows_order(self, table: str, order: str) -> bool:
         """Whether the people's or the organizations' (`table`) list in `order` is made, so that `people_in_order`
         or `organizations_in_order` answers at once rather than sorting every one of them."""
@@ -1524,21 +1543,57 @@ class Snapshot:
             return article_sort_date(self.articles.documents()[position])
         return self.articles[position].sort_date
 
-    def search_people(self, query: str) -> list[PersonRecord]:
-        """People whose name or an alias matches every word of the query."""
+    def search_people(self, query: str) -> Sequence[PersonRecord]:
+        """People whose name or an alias matches every word of the query, among those named in the articles its
+        `source:`, `date:` and `article:` filters keep (with only such filters, every person named there)."""
+        parsed = parse_query(query)
         people = len(self.people)
-        return [self.people[owner] for owner in self._owners_named(query, ("speaker",)) if owner < people]
+        named = [owner for owner in self._owners_named(parsed, ("speaker",)) if owner < people]
+        positions = self._in_kept_articles(parsed, named, self._people_by_article, people)
+        return Selection(self.people, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
+            self.people[position] for position in positions
+        ]
 
-    def search_organizations(self, query: str) -> list[OrganizationRecord]:
-        """Organizations whose name or an alias matches every word of the query."""
+    def search_organizations(self, query: str) -> Sequence[OrganizationRecord]:
+        """Organizations whose name or an alias matches every word of the query, among those named in the articles
+        its `source:`, `date:` and `article:` filters keep (with only such filters, every one named there)."""
+        parsed = parse_query(query)
         people = len(self.people)
-        owners = self._owners_named(query, ("speaker", "org"))
-        return [self.organizations[owner - people] for owner in owners if owner >= people]
+        named = [owner - people for owner in self._owners_named(parsed, ("speaker", "org")) if owner >= people]
+        positions = self._in_kept_articles(parsed, named, self._organizations_by_article, len(self.organizations))
+        return Selection(self.organizations, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
+            self.organizations[position] for position in positions
+        ]
 
-    def _owners_named(self, query: str, fields: tuple[str, ...]) -> list[int]:
+    def _in_kept_articles(
+        self, parsed: ParsedQuery, named: list[int], named_in: PositionRuns, size: int
+    ) -> Sequence[int]:
+        """Of the positions (below `size`) of the people or organizations a query names (`named`), those `named_in`
+        an article its article filters keep; with no name to match, every one named in those articles (`named`
+        when it has no such filter)."""
+        kept: set[int] | None = None
+        for query_filter in parsed.filters:
+            if query_filter.field in ARTICLE_FILTERS:
+                check_stop()
+                kept = self._articles_kept(query_filter) if kept is None else kept & self._articles_kept(query_filter)
+        if kept is None:
+            return named
+        check_stop()
+        found = union_of(size, *(named_in.at(article) for article in sorted(kept)))
+        if not self._names_searched(parsed):
+            return found
+        flags = marked(size, found)
+        return [position for position in named if flags[position]]
+
+    @staticmethod
+    def _names_searched(parsed: ParsedQuery) -> bool:
+        """Whether a query has words or filters that names are matched against (not only article filters)."""
+        return bool(parsed.terms) or any(f.field not in ARTICLE_FILTERS for f in parsed.filters)
+
+    def _owners_named(self, query: str | ParsedQuery, fields: tuple[str, ...]) -> list[int]:
         """The people and organizations (as `_speaker_lines` numbers them), ascending, one of whose names matches
         every term of the query and of its filters on these `fields`."""
-        parsed = parse_query(query)
+        parsed = parse_query(query) if isinstance(query, str) else query
         terms = [*parsed.terms, *(f.term for f in parsed.filters if f.field in fields)]
         if not terms:
             return []

@@ -144,6 +144,39 @@ async def test_a_search_kept_to_one_outlet_lists_only_that_outlet_s_articles(tmp
         assert len(app.screen.articles.records) == 3
 
 
+@synchronously
+async def test_an_outlet_filter_keeps_the_people_and_organizations_named_in_its_articles(tmp_path: Path) -> None:
+    """`source:reuters` alone said "No people match" while Reuters' quotes were listed: its people are listed now,
+    and a name typed beside the filter is looked for among them."""
+    store = Store(tmp_path / "store.json")
+    store.ingest([
+        (
+            f"{outlet}.txt",
+            f"Port news\n\n\u201cThe port reopens on {day},\u201d said {name}, a spokeswoman for {company}.\n",
+            {"outlet": outlet},
+        )
+        for outlet, day, name, company in (
+            ("Reuters", "Monday", "Maria Lopez", "Harbor Freight Lines"),
+            ("AP News", "Friday", "Maria Lindqvist", "Baltic Shipping"),
+        )
+    ])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"source:reuters", "enter")
+        await settle(pilot)
+        assert [person.name for person in app.screen.people.records] == ["Maria Lopez"]
+        assert [o.name for o in app.screen.organizations.records] == ["Harbor Freight Lines"]
+        assert title_of(app.screen.people) == "People 1 of 2"
+        await pilot.press("slash", "ctrl+u", *"maria source:ap", "enter")
+        await settle(pilot)
+        assert [person.name for person in app.screen.people.records] == ["Maria Lindqvist"]
+        assert app.screen.organizations.records == []
+        await pilot.press("slash", "ctrl+u", *"maria", "enter")
+        await settle(pilot)
+        assert [person.name for person in app.screen.people.records] == ["Maria Lindqvist", "Maria Lopez"]
+
+
 @pytest.mark.parametrize("size", [(80, 24), (40, 15)])
 @synchronously
 async def test_the_articles_pane_is_usable_at_80x24_and_40x15(news_store: Store, size: tuple[int, int]) -> None:  # noqa: F811

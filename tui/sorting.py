@@ -92,6 +92,9 @@ def in_order(snapshot: Snapshot, records: Sequence[NameRecord], order: str) -> S
         return snapshot.people_in_order(order)
     if records is snapshot.organizations:
         return snapshot.organizations_in_order(order)
+    selected = snapshot.selection_in_order(records, order) if len(records) > SORTED_AT_ONCE else None
+    if selected is not None:
+        return selected
     return sorted(records, key=sort_key(snapshot, order))
 
 
