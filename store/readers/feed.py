@@ -15,6 +15,10 @@ ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
 HTML_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 XML_ENTITIES = frozenset((b"amp", b"lt", b"gt", b"quot", b"apos"))
+CHARACTER = re.compile(rb"(?:&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));|([\x00-\x08\x0b\x0c\x0e-\x1f]))(\[[0-?]*[ -/]*[@-~])?")
+"""A character reference, or a control character written as it is; after it, what a terminal would read as the
+rest of an escape sequence (ESC [ 31 m) were it ESC."""
+ESC = 0x1B
 MAX_ITEMS = 10_000
 
 
@@ -27,7 +31,8 @@ def read_feed(data: bytes, name: str) -> list[SourceArticle]:
 
     Each item's text comes from its full content (content:encoded, Atom content), else its summary (description,
     Atom summary), with HTML turned into text; an item with only a summary is marked `summary_only` so a caller
-    can fetch its link. Items with neither text nor link are left out. Entity declarations are refused.
+    can fetch its link. Items with neither text nor link are left out. Entity declarations are refused; a
+    character XML forbids (a control, even written as a reference) is dropped.
     """
     shown = shown_path(name)
     root = parse_xml(data, shown)
@@ -69,7 +74,7 @@ def parse_xml(data: bytes, shown: str) -> ET.Element:
     parser.CharacterDataHandler = builder.data
     parser.buffer_text = True
     try:
-        parser.Parse(_entities_as_numbers(data), True)
+        parser.Parse(_entities_as_numbers(_xml_characters(data)), True)
         return builder.close()
     except _Refused:
         raise ReaderError(f"{shown}: the feed declares XML entities, which are refused") from None
@@ -154,9 +159,36 @@ def _as_text(value: str | None) -> str:
     return html_to_text(value) if looks_like_html(value) else paragraphs_of(clean_text(value))
 
 
+def _xml_characters(data: bytes) -> bytes:
+    """The document without the characters XML forbids (controls, written as they are or as references), any one
+    of which would have the whole feed refused; the escape sequence an ESC starts goes with it."""
+    if _wide(data):
+        return data
+
+    def allowed(match: re.Match[bytes]) -> bytes:
+        hex_digits, decimal, written, sequence = match.groups()
+        code = written[0] if written else int(hex_digits, 16) if hex_digits else int(decimal)
+        if _xml_allows(code):
+            return match.group(0)
+        return b"" if code == ESC else sequence or b""
+
+    return CHARACTER.sub(allowed, data)
+
+
+def _xml_allows(code: int) -> bool:
+    """Whether XML 1.0 lets a document hold this character."""
+    return code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+
+
+def _wide(data: bytes) -> bool:
+    """Whether a document is in UTF-16 or UTF-32 (a byte-order mark, or a zero byte in its first character), which
+    the byte patterns here do not read."""
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4]
+
+
 def _entities_as_numbers(data: bytes) -> bytes:
     """The document with HTML's named entities (&nbsp;, which feeds often use) written as numeric references."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if _wide(data):
         return data
 
     def number(match: re.Match[bytes]) -> bytes:
