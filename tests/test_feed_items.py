@@ -1,4 +1,5 @@
-"""`whosaid ingest` of the items of feeds: a character XML forbids is dropped, not the feed."""
+"""`whosaid ingest` of the items of feeds: relative links resolved, HTML titles shown as text, a character XML
+forbids dropped, not the feed."""
 
 from __future__ import annotations
 
@@ -39,6 +40,40 @@ def story(name: str, title: str | None = None) -> str:
     """An item's title (`name` story unless given) and description, quoting a farmer called `name` Jones."""
     quote = f"\u201c{name} is here,\u201d said {name} Jones, a farmer."
     return f"<title>{title or f'{name} story'}</title><description>{quote}</description>"
+
+
+def test_relative_links_are_resolved_and_an_html_title_is_shown_as_text(tmp_path: Path) -> None:
+    atom, feed, store = tmp_path / "wire.atom", tmp_path / "wire.rss", tmp_path / "s.json"
+    atom.write_text(
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://atom.example.net/"><title>Atom Wire</title>'
+        '<entry><title type="html">Mayor &lt;b&gt;wins&lt;/b&gt; re-election</title>'
+        '<link href="/2024/11/mayor-wins"/><content>\u201cWe won,\u201d said Ann Lee, the mayor.</content></entry>'
+        "</feed>",
+        encoding="utf-8",
+    )
+    channel = "<link>https://rss.example.org/news/</link>"
+    items = (
+        story("Bo") + "<link>/2024/06/relative</link>",
+        "<title>Q&amp;amp;A: &lt;i&gt;Harbor&lt;/i&gt; plans</title><link>harbor</link>"
+        "<description>\u201cIt is big,\u201d said Cy Dee, a farmer.</description>",
+        story("Di") + "<link>javascript:alert(1)</link>",
+    )
+    feed.write_text(rss(*items, channel=channel), encoding="utf-8")
+    result = ingest(store, atom, feed)
+    assert summary(result) == "4 added, 0 replaced, 0 unchanged, 0 failed"
+    articles = stored(store)
+    assert articles["https://atom.example.net/2024/11/mayor-wins"][:2] == (
+        "Mayor wins re-election", "https://atom.example.net/2024/11/mayor-wins"
+    )
+    assert "https://rss.example.org/2024/06/relative" in articles
+    assert articles["https://rss.example.org/news/harbor"][0] == "Q&A: Harbor plans"
+    assert any(source.startswith(f"{feed}#") and url is None for source, (_, url, _) in articles.items())
+    assert "Mayor wins re-election" in result.stdout and "<b>" not in result.stdout
+    found = subprocess.run(
+        [sys.executable, "-m", "tui", "search", "--db", str(store), "won"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert "(Mayor wins re-election" in found.stdout
 
 
 def test_a_character_xml_forbids_is_dropped_and_every_item_kept(tmp_path: Path) -> None:

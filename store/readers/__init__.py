@@ -93,18 +93,18 @@ def read_source(
 
     `name` is a file name or URL, used in messages and to pick a reader by suffix; `content_type` is what a
     server said; `url` is where a page was fetched from (the fallback for its canonical URL; `name` when it is a
-    URL). A plain-text file gives one article with its exact text; an HTML page one; a feed one per item (see
-    `SourceArticle.summary_only`); a JSON Lines file one per good line, its bad lines in `errors`.
+    URL, and the base of a feed's relative links). A plain-text file gives one article with its exact text; an HTML
+    page one; a feed one per item (see `SourceArticle.summary_only`); a JSON Lines file one per good line, its bad
+    lines in `errors`.
     Raises ReaderError, one line naming the input, when nothing in it is an article. `kind`: what
     `detect_format` said of these bytes, when the caller asked it already.
     """
     kind = kind or detect_format(data, name, content_type)
+    url = url or (name if is_url(name) else None)
     if kind == "html":
-        return SourceList(
-            [read_html(data, name, url=url or (name if is_url(name) else None), content_type=content_type)]
-        )
+        return SourceList([read_html(data, name, url=url, content_type=content_type)])
     if kind == "feed":
-        return SourceList(read_feed(data, name))
+        return SourceList(read_feed(data, name, url=url))
     if kind == "json":
         articles, errors = read_json(data, name)
         return SourceList(articles, (f"{shown_path(name)}: {error}" for error in errors))

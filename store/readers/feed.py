@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from html.entities import name2codepoint
+from urllib.parse import urljoin
 from xml.parsers import expat
 
 from store.errors import shown_path
-from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, safe_url
 from store.readers.html import html_to_text, looks_like_html, paragraphs_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 HTML_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 XML_ENTITIES = frozenset((b"amp", b"lt", b"gt", b"quot", b"apos"))
 CHARACTER = re.compile(rb"(?:&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));|([\x00-\x08\x0b\x0c\x0e-\x1f]))(\[[0-?]*[ -/]*[@-~])?")
@@ -26,27 +29,31 @@ class _Refused(Exception):
     """A feed that declares entities, refused before any could be expanded."""
 
 
-def read_feed(data: bytes, name: str) -> list[SourceArticle]:
+def read_feed(data: bytes, name: str, url: str | None = None) -> list[SourceArticle]:
     """The items of an RSS or Atom feed, newest first as the feed lists them; a ReaderError if it is not one.
 
     Each item's text comes from its full content (content:encoded, Atom content), else its summary (description,
     Atom summary), with HTML turned into text; an item with only a summary is marked `summary_only` so a caller
-    can fetch its link. Items with neither text nor link are left out. Entity declarations are refused; a
-    character XML forbids (a control, even written as a reference) is dropped.
+    can fetch its link. Items with neither text nor link are left out. Relative links are resolved against
+    xml:base, the RSS channel's link and `url` (where the feed was fetched from). Entity declarations are refused;
+    a character XML forbids (a control, even written as a reference) is dropped.
     """
     shown = shown_path(name)
     root = parse_xml(data, shown)
     local = _local(root.tag)
+    base = _based(url, root)
     if local == "rss" or local == "RDF":
         channel = _child(root, "channel")
-        outlet = _text(_child(channel, "title")) if channel is not None else None
+        channel_base = _based(base, channel)
+        site = _joined(channel_base, _rss_link(channel)) or channel_base
+        outlet = _text(_child(channel, "title"))
         items = [e for e in root.iter() if _local(e.tag) == "item"]
-        articles = [_rss_item(item, outlet) for item in items[:MAX_ITEMS]]
+        articles = [_rss_item(item, outlet, _based(site, item)) for item in items[:MAX_ITEMS]]
     elif local == "feed":
         outlet = _text(_child(root, "title"))
         entries = [e for e in root if _local(e.tag) == "entry"]
         feed_author = _atom_author(root)
-        articles = [_atom_entry(entry, outlet, feed_author) for entry in entries[:MAX_ITEMS]]
+        articles = [_atom_entry(entry, outlet, feed_author, _based(base, entry)) for entry in entries[:MAX_ITEMS]]
     else:
         raise ReaderError(f"{shown}: XML but not an RSS or Atom feed (its root element is <{local}>)")
     found = [article for article in articles if article is not None]
@@ -87,31 +94,32 @@ def parse_xml(data: bytes, shown: str) -> ET.Element:
         raise ReaderError(f"{shown}: not a well-formed feed (no root element)") from None
 
 
-def _rss_item(item: ET.Element, outlet: str | None) -> SourceArticle | None:
-    """An article from an RSS <item>."""
-    link = _text(_child(item, "link"))
+def _rss_item(item: ET.Element, outlet: str | None, base: str | None) -> SourceArticle | None:
+    """An article from an RSS <item>; its <link> resolved against `base` (a guid that is a permalink is a whole
+    URL)."""
     guid = _child(item, "guid")
-    if not link and guid is not None and guid.get("isPermaLink", "true") != "false":
-        link = _text(guid)
-    if not link:
-        link = _child_attr(item, "about")
+    permalink = _text(guid) if guid is not None and guid.get("isPermaLink", "true") != "false" else None
+    link = _first_link((_joined(base, _rss_link(item)), permalink, _child_attr(item, "about")))
     author = _text(_child(item, "creator")) or _text(_child(item, "author"))
     date = _text(_child(item, "pubDate")) or _text(_child(item, "date")) or _text(_child(item, "published"))
     encoded = next((e for e in item if e.tag == f"{{{CONTENT}}}encoded"), None)
     full = _as_text(_text(encoded))
     summary = "" if full else _as_text(_text(_child(item, "description")))
-    return _article(full or summary, not full, _text(_child(item, "title")), author, date, outlet, link)
+    title = _one_line(_as_text(_text(_child(item, "title"))))
+    return _article(full or summary, not full, title, author, date, outlet, link)
 
 
-def _atom_entry(entry: ET.Element, outlet: str | None, feed_author: str | None) -> SourceArticle | None:
-    """An article from an Atom <entry>."""
+def _atom_entry(
+    entry: ET.Element, outlet: str | None, feed_author: str | None, base: str | None
+) -> SourceArticle | None:
+    """An article from an Atom <entry>; its links resolved against `base`."""
     links = [e for e in entry if _local(e.tag) == "link"]
-    alternate = next((e for e in links if e.get("rel", "alternate") == "alternate"), None)
-    link = (alternate if alternate is not None else links[0]).get("href") if links else None
+    alternates_first = sorted(links, key=lambda e: e.get("rel", "alternate") != "alternate")
+    link = _first_link(_joined(_based(base, e), e.get("href")) for e in alternates_first)
     date = _text(_child(entry, "published")) or _text(_child(entry, "updated"))
     full = _atom_text(_child(entry, "content"))
     summary = "" if full else _atom_text(_child(entry, "summary"))
-    title = _atom_text(_child(entry, "title"), paragraphs=False)
+    title = _one_line(_atom_text(_child(entry, "title")))
     return _article(full or summary, not full, title, _atom_author(entry) or feed_author, date, outlet, link)
 
 
@@ -130,8 +138,37 @@ def _article(
         return None
     return SourceArticle(text, metadata, summary_only=summary)
 
+def _first_link(links: Iterable[str | None]) -> str | None:
+    """The first of an item's links that is an http(s) URL."""
+    return next((url for url in map(safe_url, links) if url), None)
 
-def _atom_text(element: ET.Element | None, paragraphs: bool = True) -> str:
+
+def _rss_link(element: ET.Element | None) -> str | None:
+    """The link an RSS channel or item states as its <link>'s text (an atom:link beside it has none)."""
+    if element is None:
+        return None
+    return next((text for child in element if _local(child.tag) == "link" and (text := _text(child))), None)
+
+
+def _joined(base: str | None, written: str | None) -> str | None:
+    """A link as written, resolved against the base URL in effect where it stands (as written when there is none
+    or it cannot be joined)."""
+    if written is None or base is None:
+        return written
+    try:
+        return urljoin(base, written.strip())
+    except ValueError:
+        return written
+
+
+def _based(base: str | None, element: ET.Element | None) -> str | None:
+    """The base URL in effect inside `element`: its xml:base resolved against `base`, the one around it."""
+    if element is None:
+        return base
+    return _joined(base, element.get(XML_BASE)) or base
+
+
+def _atom_text(element: ET.Element | None) -> str:
     """The text of an Atom text construct (type text, html or xhtml)."""
     if element is None:
         return ""
@@ -143,7 +180,7 @@ def _atom_text(element: ET.Element | None, paragraphs: bool = True) -> str:
         text = html_to_text(element.text or "")
     else:
         text = paragraphs_of(element.text or "")
-    return text if paragraphs else " ".join(text.split())
+    return text
 
 
 def _atom_author(element: ET.Element) -> str | None:
@@ -157,6 +194,11 @@ def _as_text(value: str | None) -> str:
     if not value or not value.strip():
         return ""
     return html_to_text(value) if looks_like_html(value) else paragraphs_of(clean_text(value))
+
+
+def _one_line(text: str) -> str:
+    """A text's words on one line, as a title is shown."""
+    return " ".join(text.split())
 
 
 def _xml_characters(data: bytes) -> bytes:
