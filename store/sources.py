@@ -1,8 +1,9 @@
 """Inputs to ingest: files of every format, directories, http(s) URLs and standard input, read into articles.
 
 Each article gets the source it is stored under: a file's absolute path or a URL for an input that holds one
-article; for a feed or a JSON Lines file, each item's own link, else the input's source and its number
-(`/news/feed.xml#3`). Reading an input again replaces what was stored under the same sources.
+article; for a feed or a JSON Lines file, each item's own link, else the input's source and what names the item
+in it: a feed item's guid or id, else a digest of its text (`/news/feed.xml#9f86d081884c`), a JSON item's line
+or place (`/news/items.jsonl#3`). Reading an input again replaces what was stored under the same sources.
 """
 
 from __future__ import annotations
@@ -109,25 +110,32 @@ def read_input(
 
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:
-    """Articles given their sources (`per_item`: each item of a feed or dataset its own); those with no text, or
-    too long, set aside as errors."""
+    """Articles given their sources (`per_item`: each item of a feed or dataset its own, see `item_source`); those
+    with no text, or too long, set aside as errors."""
     source = input_source(name)
     shown = STDIN_SHOWN if name == STDIN_NAME else shown_path(name)
     read = InputRead(errors=errors)
-    for number, article in enumerate(articles, start=1):
+    for place, article in enumerate(articles, start=1):
+        number = article.number or place
         where = f"{shown} item {number}" if per_item else shown
         if not article.text.strip():
-            hint = " (only a link; --follow fetches it)" if article.summary_only else ""
+            hint = " (only a link; --follow fetches it)" if article.summary_only and article.metadata.url else ""
             read.errors.append(f"{where}: no article text{hint}")
             continue
         if len(article.text) > MAX_ARTICLE_BYTES:
             read.errors.append(f"{where}: too large for an article (the limit is {MAX_ARTICLE_BYTES} characters)")
             continue
-        item_source = (article.metadata.url or f"{source}#{number}") if per_item else source
-        read.articles.append(InputArticle(item_source, article.text, article.metadata))
+        stored_as = item_source(source, article, number) if per_item else source
+        read.articles.append(InputArticle(stored_as, article.text, article.metadata))
     if not read.articles:
         raise ReaderError(read.errors[0] if read.errors else f"{shown}: no article in it")
     return read
+
+
+def item_source(source: str, article: SourceArticle, number: int) -> str:
+    """Where an item of a feed or dataset is stored: its own link, else its input's `source` and the item's key
+    (a feed's guid or id, or a digest of its text) or its `number`."""
+    return article.metadata.url or f"{source}#{article.key or number}"
 
 
 def name_suffix(name: str) -> str:

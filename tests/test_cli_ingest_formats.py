@@ -125,7 +125,7 @@ def test_jsonl_bad_line_is_named_by_number_and_the_rest_stored(
     assert any(line.startswith(f"whosaid: {data}: line 2: not valid JSON") for line in err)
     assert err[-1] == "3 added, 0 replaced, 0 unchanged, 1 failed"
     articles = stored_articles(store)
-    assert set(articles) == {"https://wire.example.com/ferry", f"{data}#2", str(text)}
+    assert set(articles) == {"https://wire.example.com/ferry", f"{data}#3", str(text)}
     assert articles["https://wire.example.com/ferry"] == {
         "title": "Council backs ferry plan", "outlet": "Wire Daily", "date": "2024-05-02",
         "url": "https://wire.example.com/ferry", "author": None,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from store.errors import shown_path
 from store.readers.article import Metadata, ReaderError, SourceArticle, safe_url
@@ -94,8 +95,8 @@ def read_source(
     `name` is a file name or URL, used in messages and to pick a reader by suffix; `content_type` is what a
     server said; `url` is where a page was fetched from (the fallback for its canonical URL; `name` when it is a
     URL, and the base of a feed's relative links). A plain-text file gives one article with its exact text; an HTML
-    page one; a feed one per item (see `SourceArticle.summary_only`); a JSON Lines file one per good line, its bad
-    lines in `errors`.
+    page one; a feed one per item, numbered (see `SourceArticle.summary_only`, `.number`, `.key`); a JSON Lines
+    file one per good line, numbered by its line, its bad lines in `errors`.
     Raises ReaderError, one line naming the input, when nothing in it is an article. `kind`: what
     `detect_format` said of these bytes, when the caller asked it already.
     """
@@ -166,7 +167,8 @@ def follow_summaries(
             errors.append(str(error))
             followed.append(article)
             continue
-        followed.append(SourceArticle(page.text, article.metadata.filled_from(page.metadata)))
+        metadata = article.metadata.filled_from(page.metadata)
+        followed.append(replace(article, text=page.text, metadata=metadata, summary_only=False))
     return followed, errors
 
 

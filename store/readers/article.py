@@ -137,3 +137,8 @@ class SourceArticle:
     text: str
     metadata: Metadata = Metadata()
     summary_only: bool = False
+    number: int | None = None
+    """The item's place among its input's items, from 1, those that hold no article counted: how messages name it."""
+    key: str | None = None
+    """What names the item within its input when it has no link, if not its number: a feed's guid or id, else a
+    digest of its text."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from urllib.parse import urljoin
 from xml.parsers import expat
 
 from store.errors import shown_path
-from store.readers.article import Metadata, ReaderError, SourceArticle, clean_text, safe_url
+from store.readers.article import Metadata, ReaderError, SourceArticle, clean_field, clean_text, safe_url
 from store.readers.html import html_to_text, looks_like_html, paragraphs_of
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -22,6 +23,8 @@ CHARACTER = re.compile(rb"(?:&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));|([\x00-\x08\x0b\
 """A character reference, or a control character written as it is; after it, what a terminal would read as the
 rest of an escape sequence (ESC [ 31 m) were it ESC."""
 ESC = 0x1B
+DIGEST_LENGTH = 12
+"""Hex digits of the SHA-256 of its text that name an item with neither link, guid nor id."""
 MAX_ITEMS = 10_000
 
 
@@ -34,9 +37,11 @@ def read_feed(data: bytes, name: str, url: str | None = None) -> list[SourceArti
 
     Each item's text comes from its full content (content:encoded, Atom content), else its summary (description,
     Atom summary), with HTML turned into text; an item with only a summary is marked `summary_only` so a caller
-    can fetch its link. Items with neither text nor link are left out. Relative links are resolved against
-    xml:base, the RSS channel's link and `url` (where the feed was fetched from). Entity declarations are refused;
-    a character XML forbids (a control, even written as a reference) is dropped.
+    can fetch its link. Every item is given, numbered by its place in the feed: one with neither text nor link
+    has no text, for the caller to report by its number. An item with no link is keyed by its guid or Atom id,
+    else by a digest of its text, so that a feed that rolls over never gives an old key to a new item. Relative
+    links are resolved against xml:base, the RSS channel's link and `url` (where the feed was fetched from).
+    Entity declarations are refused; a character XML forbids (a control, even written as a reference) is dropped.
     """
     shown = shown_path(name)
     root = parse_xml(data, shown)
@@ -48,18 +53,22 @@ def read_feed(data: bytes, name: str, url: str | None = None) -> list[SourceArti
         site = _joined(channel_base, _rss_link(channel)) or channel_base
         outlet = _text(_child(channel, "title"))
         items = [e for e in root.iter() if _local(e.tag) == "item"]
-        articles = [_rss_item(item, outlet, _based(site, item)) for item in items[:MAX_ITEMS]]
+        articles = [
+            _rss_item(item, number, outlet, _based(site, item)) for number, item in enumerate(items[:MAX_ITEMS], 1)
+        ]
     elif local == "feed":
         outlet = _text(_child(root, "title"))
         entries = [e for e in root if _local(e.tag) == "entry"]
         feed_author = _atom_author(root)
-        articles = [_atom_entry(entry, outlet, feed_author, _based(base, entry)) for entry in entries[:MAX_ITEMS]]
+        articles = [
+            _atom_entry(entry, number, outlet, feed_author, _based(base, entry))
+            for number, entry in enumerate(entries[:MAX_ITEMS], 1)
+        ]
     else:
         raise ReaderError(f"{shown}: XML but not an RSS or Atom feed (its root element is <{local}>)")
-    found = [article for article in articles if article is not None]
-    if not found:
+    if not any(article.text or article.metadata.url for article in articles):
         raise ReaderError(f"{shown}: a feed with no items that have text or a link")
-    return found
+    return articles
 
 
 def parse_xml(data: bytes, shown: str) -> ET.Element:
@@ -94,9 +103,9 @@ def parse_xml(data: bytes, shown: str) -> ET.Element:
         raise ReaderError(f"{shown}: not a well-formed feed (no root element)") from None
 
 
-def _rss_item(item: ET.Element, outlet: str | None, base: str | None) -> SourceArticle | None:
-    """An article from an RSS <item>; its <link> resolved against `base` (a guid that is a permalink is a whole
-    URL)."""
+def _rss_item(item: ET.Element, number: int, outlet: str | None, base: str | None) -> SourceArticle:
+    """An article from an RSS <item>, the `number`th of its feed; its <link> resolved against `base` (a guid that is
+    a permalink is a whole URL)."""
     guid = _child(item, "guid")
     permalink = _text(guid) if guid is not None and guid.get("isPermaLink", "true") != "false" else None
     link = _first_link((_joined(base, _rss_link(item)), permalink, _child_attr(item, "about")))
@@ -106,13 +115,14 @@ def _rss_item(item: ET.Element, outlet: str | None, base: str | None) -> SourceA
     full = _as_text(_text(encoded))
     summary = "" if full else _as_text(_text(_child(item, "description")))
     title = _one_line(_as_text(_text(_child(item, "title"))))
-    return _article(full or summary, not full, title, author, date, outlet, link)
+    metadata = Metadata.of(title=title, author=author, date=date, outlet=outlet, url=link)
+    return _item(full or summary, not full, metadata, number, _text(guid))
 
 
 def _atom_entry(
-    entry: ET.Element, outlet: str | None, feed_author: str | None, base: str | None
-) -> SourceArticle | None:
-    """An article from an Atom <entry>; its links resolved against `base`."""
+    entry: ET.Element, number: int, outlet: str | None, feed_author: str | None, base: str | None
+) -> SourceArticle:
+    """An article from an Atom <entry>, the `number`th of its feed; its links resolved against `base`."""
     links = [e for e in entry if _local(e.tag) == "link"]
     alternates_first = sorted(links, key=lambda e: e.get("rel", "alternate") != "alternate")
     link = _first_link(_joined(_based(base, e), e.get("href")) for e in alternates_first)
@@ -120,23 +130,16 @@ def _atom_entry(
     full = _atom_text(_child(entry, "content"))
     summary = "" if full else _atom_text(_child(entry, "summary"))
     title = _one_line(_atom_text(_child(entry, "title")))
-    return _article(full or summary, not full, title, _atom_author(entry) or feed_author, date, outlet, link)
-
-
-def _article(
-    text: str,
-    summary: bool,
-    title: str | None,
-    author: str | None,
-    date: str | None,
-    outlet: str | None,
-    link: str | None,
-) -> SourceArticle | None:
-    """The article of one item, None when it has neither text nor a link to fetch it from."""
+    author = _atom_author(entry) or feed_author
     metadata = Metadata.of(title=title, author=author, date=date, outlet=outlet, url=link)
-    if not text and metadata.url is None:
-        return None
-    return SourceArticle(text, metadata, summary_only=summary)
+    return _item(full or summary, not full, metadata, number, _text(_child(entry, "id")))
+
+
+def _item(text: str, summary: bool, metadata: Metadata, number: int, key: str | None) -> SourceArticle:
+    """The article of one item, keyed by its guid or id (`key`), else by a digest of its text."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH] if text else None
+    return SourceArticle(text, metadata, summary_only=summary, number=number, key=clean_field(key) or digest)
+
 
 def _first_link(links: Iterable[str | None]) -> str | None:
     """The first of an item's links that is an http(s) URL."""

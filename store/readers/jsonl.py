@@ -36,6 +36,7 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
 
     A line is an object with a non-empty "text" and optionally "title", "url", "date", "source" (the outlet)
     and "author" (a list of authors is joined with commas); other keys are ignored and blank lines skipped.
+    Each article is numbered by its line, so that a line's number names it whatever the lines before it hold.
     A ReaderError when the file is not text or no line holds an article.
     """
     shown = shown_path(name)
@@ -49,7 +50,7 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
         if not line.strip():
             continue
         try:
-            articles.append(article_from_object(json.loads(line)))
+            articles.append(article_from_object(json.loads(line), number))
         except json.JSONDecodeError as error:
             errors.append(LineError(number, f"not valid JSON ({error.msg} at column {error.colno})"))
         except RecursionError:
@@ -73,7 +74,7 @@ def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineErr
     errors: list[LineError] = []
     for number, item in enumerate(objects, start=1):
         try:
-            articles.append(article_from_object(item))
+            articles.append(article_from_object(item, number))
         except ValueError as error:
             errors.append(LineError(number, str(error), kind="item"))
     if not articles:
@@ -86,8 +87,9 @@ EXPORTED_QUOTE = frozenset({"text", "speaker", "citation", "citation_markdown"})
 """Fields every line of `whosaid export --format jsonl` holds and no article does: such a line is whosaid's own."""
 
 
-def article_from_object(item: Any) -> SourceArticle:
-    """The article a decoded JSON object describes; ValueError saying what is wrong with it."""
+def article_from_object(item: Any, number: int | None = None) -> SourceArticle:
+    """The article a decoded JSON object describes, the `number`th of its file (its line in JSON Lines); ValueError
+    saying what is wrong with it."""
     if not isinstance(item, dict):
         raise ValueError(f"an article is a JSON object, not {type(item).__name__}")
     text = item.get("text")
@@ -96,7 +98,7 @@ def article_from_object(item: Any) -> SourceArticle:
     if item.keys() >= EXPORTED_QUOTE:
         raise ValueError("a quote whosaid exported (`whosaid export`), not an article")
     fields = {field: _first(item, keys) for field, keys in FIELDS.items()}
-    return SourceArticle(clean_text(text), Metadata.of(**fields))
+    return SourceArticle(clean_text(text), Metadata.of(**fields), number=number)
 
 
 def _first(item: dict[str, Any], keys: tuple[str, ...]) -> str | None:
