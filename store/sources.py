@@ -111,10 +111,11 @@ def read_input(
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:
     """Articles given their sources (`per_item`: each item of a feed or dataset its own, see `item_source`); those
-    with no text, or too long, set aside as errors."""
+    with no text, too long, or with another text under a source an earlier item took, set aside as errors."""
     source = input_source(name)
     shown = STDIN_SHOWN if name == STDIN_NAME else shown_path(name)
     read = InputRead(errors=errors)
+    first_items: dict[str, tuple[int, str]] = {}
     for place, article in enumerate(articles, start=1):
         number = article.number or place
         where = f"{shown} item {number}" if per_item else shown
@@ -126,6 +127,10 @@ def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_
             read.errors.append(f"{where}: too large for an article (the limit is {MAX_ARTICLE_BYTES} characters)")
             continue
         stored_as = item_source(source, article, number) if per_item else source
+        first_number, first_text = first_items.setdefault(stored_as, (number, article.text))
+        if per_item and first_text != article.text:
+            read.errors.append(f"{where}: {_taken(article, first_number)}")
+            continue
         read.articles.append(InputArticle(stored_as, article.text, article.metadata))
     if not read.articles:
         raise ReaderError(read.errors[0] if read.errors else f"{shown}: no article in it")
@@ -136,6 +141,12 @@ def item_source(source: str, article: SourceArticle, number: int) -> str:
     """Where an item of a feed or dataset is stored: its own link, else its input's `source` and the item's key
     (a feed's guid or id, or a digest of its text) or its `number`."""
     return article.metadata.url or f"{source}#{article.key or number}"
+
+
+def _taken(article: SourceArticle, first_number: int) -> str:
+    """Why an item is not stored: an earlier one, which is (a feed lists its newest first), has its link or id."""
+    name = f"link ({article.metadata.url})" if article.metadata.url else f"id ({article.key})"
+    return f"the same {name} as item {first_number}, with another text; only item {first_number} is stored"
 
 
 def name_suffix(name: str) -> str:

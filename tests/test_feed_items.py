@@ -1,5 +1,5 @@
 """`whosaid ingest` of the items of feeds and JSON lists: each item keeps its name from run to run, so a feed that
-rolls over adds its new items and loses none; empty items and bad characters are said."""
+rolls over adds its new items and loses none; items sharing a link, empty items and bad characters are said."""
 
 from __future__ import annotations
 
@@ -87,6 +87,21 @@ def test_json_items_without_a_link_are_numbered_by_their_place_failed_ones_count
     assert summary(result) == "4 added, 0 replaced, 0 unchanged, 2 failed"
     assert set(stored(store)) == {f"{listed}#1", f"{listed}#3", f"{lines}#1", f"{lines}#4"}
     assert stored(store)[f"{listed}#3"][2] == texts[2]
+
+
+def test_items_sharing_a_link_keep_the_first_and_say_the_other_once(tmp_path: Path) -> None:
+    feed, store = tmp_path / "dup.xml", tmp_path / "s.json"
+    link = "<link>https://wire.example/story</link>"
+    feed.write_text(rss(story("New") + link, story("Old") + link, story("New") + link), encoding="utf-8")
+    result = ingest(store, feed)
+    assert summary(result) == "1 added, 0 replaced, 1 unchanged, 1 failed"
+    assert notes(result) == [
+        f"whosaid: {feed} item 2: the same link (https://wire.example/story) as item 1, with another text; "
+        "only item 1 is stored"
+    ]
+    [(title, _, _)] = stored(store).values()
+    assert title == "New story"
+    assert summary(ingest(store, feed)) == "0 added, 0 replaced, 2 unchanged, 1 failed"
 
 
 def test_relative_links_are_resolved_and_an_html_title_is_shown_as_text(tmp_path: Path) -> None:
