@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from store.keys import fold
     from store.location import resolve_store_path
     from store.model import Extraction, Organization, Person, Quote
+    from store.paragraphs import flowed_text
     from store.records import (
         Appearance,
         ArticleRecord,
@@ -39,6 +40,7 @@ MODULES = {
     "store.keys": ("fold",),
     "store.location": ("resolve_store_path",),
     "store.model": ("Extraction", "Organization", "Person", "Quote"),
+    "store.paragraphs": ("flowed_text",),
     "store.records": (
         "Appearance",
         "ArticleRecord",
@@ -86,6 +88,7 @@ __all__ = [
     "StoreSummary",
     "WhosaidError",
     "extract",
+    "flowed_text",
     "fold",
     "fold_with_offsets",
     "open_existing_store",

@@ -128,8 +128,11 @@ class QuoteRecord:
 
     @property
     def context(self) -> tuple[int, str]:
-        """The paragraph (line) of the article that holds the quote, and its offset in the article."""
-        article_text = self.text_source.text_of(self.article_key)
+        """The paragraph of the article that holds the quote (a wrapped paragraph's lines flowed into one, see
+        `store.paragraphs`), and its offset in the article."""
+        from store.paragraphs import flowed_text
+
+        article_text = flowed_text(self.text_source.text_of(self.article_key))
         start, end = paragraph_bounds(article_text, self.start, self.end)
         return start, article_text[start:end]
 

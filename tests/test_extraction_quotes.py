@@ -295,3 +295,38 @@ def test_an_opening_line_that_quotes_someone_is_the_story_not_its_title():
     ]
     headline = "Wałęsa: “This is the biggest order in a decade”\n\n" + text
     assert extract(headline).title.startswith("Wałęsa")
+
+
+def test_a_quote_wrapped_onto_the_next_line_is_one_quote_with_its_speaker_and_role():
+    """Hard-wrapped text (a file wrapped at 72 columns, a page's <br>) lost quotes that ran on to the next line, and
+    cut roles at the line's end."""
+    wrapped = (
+        "Storm hits coast\n\n"
+        "Residents were told to stay home on Sunday. \"We have never seen\n"
+        "anything like this,\" said Dan Ortiz, a fisherman who has worked the\n"
+        "bay for thirty years. \"The damage is severe,\" said Karen Hill, the county\n"
+        "emergency manager, who toured the harbor with the governor on Monday.\n"
+    )
+    for text in (wrapped, wrapped.replace("\n", "\r\n")):
+        line_break = "\r\n" if "\r" in text else "\n"
+        assert quotes_of(text) == [
+            (f"We have never seen{line_break}anything like this,", "Dan Ortiz"),
+            ("The damage is severe,", "Karen Hill"),
+        ]
+        result = extract(text)
+        assert {p.name: p.role for p in result.people}["Karen Hill"] == "county emergency manager"
+        assert [quote.paragraph for quote in result.quotes] == [1, 3], "a quote's paragraph is the line it opens on"
+    short_lines = "Port reopens\n\n\u201cWe\u2019ve waited\nlong enough,\u201d said Luis Ortega, a commuter.\n"
+    assert quotes_of(short_lines) == [("We\u2019ve waited\nlong enough,", "Luis Ortega")]
+
+
+def test_a_quote_left_open_at_a_paragraph_s_end_is_not_joined_to_the_next_paragraph():
+    text = (
+        "Talks resume\n"
+        "\u201cWe will keep talking as long as it takes,\u201d said Mara Quint, the union\u2019s chief negotiator. "
+        "\u201cNobody wants a strike.\n"
+        "\u201cBut nobody wants to work for less either,\u201d she said.\n"
+    )
+    quotes = extract(text).quotes
+    assert [q.text for q in quotes][-2:] == ["Nobody wants a strike.", "But nobody wants to work for less either,"]
+    assert all("\n" not in q.text for q in quotes)

@@ -13,7 +13,7 @@ import pytest
 from textual import events
 
 from store import Store
-from tests.test_tui import make_app, no_blink, row_texts, settle, synchronously, title_of
+from tests.test_tui import make_app, no_blink, row_texts, screen_text, settle, synchronously, title_of
 from tests.test_tui_metadata import news_store, notifications  # noqa: F401 - a fixture used by the tests below
 from tui.app import WhosaidApp
 from tui.article_screen import ArticleScreen
@@ -175,6 +175,34 @@ async def test_an_outlet_filter_keeps_the_people_and_organizations_named_in_its_
         await pilot.press("slash", "ctrl+u", *"maria", "enter")
         await settle(pilot)
         assert [person.name for person in app.screen.people.records] == ["Maria Lindqvist", "Maria Lopez"]
+
+
+@synchronously
+async def test_a_paragraph_wrapped_in_its_file_reads_as_one_paragraph(tmp_path: Path) -> None:
+    """A file wrapped at a fixed width showed each of its lines as a paragraph, a blank line between them, and a
+    quote's heading broke where the file did."""
+    wrapped = (
+        "Storm hits coast\n\n"
+        "Residents were told to stay home on Sunday. \"We have never seen\n"
+        "anything like this,\" said Dan Ortiz, a fisherman who has worked the\n"
+        "bay for thirty years.\n"
+    )
+    store = Store(tmp_path / "store.json")
+    store.ingest([(str(tmp_path / "storm.txt"), wrapped)])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("4", "enter")
+        await settle(pilot)
+        assert "\u201cWe have never seen anything like this,\u201d" in screen_text(app)
+        assert not any(line.rstrip(" \u2502").endswith("seen") for line in screen_text(app).splitlines())
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        shown = [line.strip(" \u2502") for line in screen_text(app).splitlines()]
+        start = next(number for number, line in enumerate(shown) if line.startswith("Residents"))
+        assert "seen anything like this" in shown[start]
+        assert shown[start + 1].strip() and not shown[start + 2].strip(), "one paragraph, then the end"
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 15)])

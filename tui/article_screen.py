@@ -13,7 +13,7 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store import ArticleRecord, QuoteRecord, Snapshot, match_spans
+from store import ArticleRecord, QuoteRecord, Snapshot, flowed_text, match_spans
 from tui.article_layout import line_starts, paragraph_at
 from tui.article_search import ArticleSearch
 from tui.article_view import ArticleView
@@ -185,7 +185,7 @@ class ArticleScreen(Screen[Subject | None]):
         """Read the text (the store loads texts on first use), make it safe and find the names in it, off the UI
         thread: seconds for a 2 MB article, during which the screen answers every key."""
         article = snapshot.article(self.article_key)
-        text = printable(article.text if article is not None else "")
+        text = printable(flowed_text(article.text) if article is not None else "")
         quotes = snapshot.quotes_in_article(self.article_key)
         names_later = snapshot.indexing and not snapshot.knows_names_by_article
         mentions = [] if names_later else article_mentions(snapshot, self.article_key, text)

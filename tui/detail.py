@@ -248,7 +248,7 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     if quote is None:
         return None
     lines: list[Content] = [
-        Content.assemble("\u201c", highlighted(quote.text.strip(), query, multiline=True), "\u201d"),
+        Content.assemble("\u201c", highlighted(" ".join(quote.text.split()), query), "\u201d"),
         plain(f"\u2014 {snapshot.speaker_line(quote)}", MUTED_STYLE),
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]

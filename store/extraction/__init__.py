@@ -18,7 +18,8 @@ EXTRACTOR_VERSION = 5
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
 full-width mark or an ellipsis taken as speech; 4: people named like months, an opening line that quotes someone
-read as the story rather than its title; 5: companies named for their trade, works' titles after their kind)."""
+read as the story rather than its title; 5: companies named for their trade, works' titles after their kind,
+paragraphs wrapped at a fixed width read as one, quotes run on to the next line)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
@@ -52,12 +53,23 @@ def _extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
     entities = found.registry.entities
     in_order = sorted(entities, key=lambda e: e.first)
     people = tuple(
-        Person(e.name, tuple(e.aliases), e.role, e.organization) for e in in_order if e.kind == "person"
+        Person(_one_line(e.name), tuple(map(_one_line, e.aliases)), _one_line(e.role), _one_line(e.organization))
+        for e in in_order if e.kind == "person"
     )
-    organizations = tuple(Organization(e.name, tuple(e.aliases)) for e in in_order if e.kind == "org")
+    organizations = tuple(
+        Organization(_one_line(e.name), tuple(map(_one_line, e.aliases))) for e in in_order if e.kind == "org"
+    )
     quotes = tuple(
-        Quote(text[a.span.start:a.span.end], entities[a.speaker].name if a.speaker is not None else None,
-              a.span.start, a.span.end, a.span.paragraph)
+        Quote(text[a.span.start:a.span.end], _one_line(entities[a.speaker].name) if a.speaker is not None else None,
+              a.span.start, a.span.end, document.line_at(a.span.start))
         for a in attributed
     )
     return Extraction(find_title(document), people, organizations, quotes)
+
+
+def _one_line(words: str | None) -> str | None:
+    """A name or role as one line: a paragraph wrapped in its file may break it across lines ("the county
+    / emergency manager")."""
+    if words is None or ("\n" not in words and "\r" not in words):
+        return words
+    return " ".join(words.split())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from store.extraction.lexicon import CLOSING_QUOTE_MARKS
 from store.extraction.quotes import QuoteSpan, find_quotes
-from store.extraction.text import Token, paragraphs, sentences, tokens
+from store.extraction.text import Token, joined_lines, paragraphs, sentences, tokens
 
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
                       r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
@@ -56,6 +57,13 @@ class Document:
     front_matter: dict[str, str] = field(default_factory=dict)
     title_paragraph: int = -1
     lowercase_words: set[str] = field(default_factory=set)
+    line_starts: list[int] = field(default_factory=list)
+    """Where each non-blank line starts: what a quote's `paragraph` counts (see `line_at`), where a paragraph may be
+    several lines of a wrapped text."""
+
+    def line_at(self, pos: int) -> int:
+        """The number of the non-blank line holding pos (counted from 0)."""
+        return max(0, bisect_right(self.line_starts, pos) - 1)
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding pos (the nearest one before it if none does)."""
@@ -73,13 +81,13 @@ class Document:
 
 def read(text: str) -> Document:
     """Read an article: find paragraphs, quotes, sentences and tokens."""
-    spans = paragraphs(text)
+    lines = paragraphs(text)
     front: dict[str, str] = {}
     quiet: set[int] = set()
     index = 0
-    while index < len(spans) and index < 8:
-        match = FRONT_MATTER.fullmatch(text[spans[index][0]:spans[index][1]])
-        line = text[spans[index][0]:spans[index][1]]
+    while index < len(lines) and index < 8:
+        match = FRONT_MATTER.fullmatch(text[lines[index][0]:lines[index][1]])
+        line = text[lines[index][0]:lines[index][1]]
         if match:
             front[match.group(1).lower()] = match.group(2).strip()
             quiet.add(index)
@@ -88,8 +96,9 @@ def read(text: str) -> Document:
         else:
             break
         index += 1
-    if front and index < len(spans) and text[spans[index][0]:spans[index][1]].strip("-") == "":
+    if front and index < len(lines) and text[lines[index][0]:lines[index][1]].strip("-") == "":
         quiet.add(index)
+    spans = joined_lines(text, lines, quiet | {index} if quiet else set())
     quotes = find_quotes(text, spans)
     pieces = []
     cursor = 0
@@ -120,7 +129,9 @@ def read(text: str) -> Document:
     for sentence in found:
         written.update(sentence.words)
     lowercase = {word for word in written if word[:1].islower()}
-    return Document(text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase)
+    return Document(
+        text, masked, spans, quotes, found, quiet, front, title_paragraph, lowercase, [start for start, _ in lines]
+    )
 
 
 def masked_quote(quoted: str) -> str:

@@ -77,6 +77,69 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+WRAPPED_WIDEST = 120
+"""The longest line a hard-wrapped paragraph is taken to be cut into (text wrapped at 72 or 80 columns)."""
+WRAPPED_NARROWEST = 40
+"""The shortest such width: shorter lines together (a title, a byline, a date) are lines of their own."""
+WRAPPED_RAGGEDNESS = 25
+"""How much shorter than its paragraph's longest line a wrapped line may end (the next word did not fit)."""
+DOUBLE_QUOTE_MARKS = "\"“”"
+
+
+def joined_lines(text: str, lines: list[tuple[int, int]], kept_apart: set[int]) -> list[tuple[int, int]]:
+    """The paragraphs of an article from its lines (see `paragraphs`): lines with no blank line between them make
+    one paragraph when they are one paragraph wrapped at a fixed width, or when a quote opened on a line closes on
+    the next ("We have never seen / anything like this," said …), as a single line break in a paragraph reads as a
+    space. Lines in `kept_apart` (front matter) stay lines of their own."""
+    joined: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+    for number, line in enumerate(lines):
+        follows = bool(block) and text.count("\n", block[-1][1], line[0]) == 1 and number not in kept_apart
+        if block and not follows:
+            joined.extend(_block_paragraphs(text, block))
+            block = []
+        block.append(line)
+    if block:
+        joined.extend(_block_paragraphs(text, block))
+    return joined
+
+
+def _block_paragraphs(text: str, block: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs of lines with no blank line between them: one when they are a wrapped paragraph, else a line
+    each, joined only where a quote runs on from one to the next."""
+    if len(block) == 1:
+        return block
+    widths = [end - start for start, end in block[:-1]]
+    widest = max(widths)
+    if WRAPPED_NARROWEST <= widest <= WRAPPED_WIDEST and min(widths) >= widest - WRAPPED_RAGGEDNESS:
+        return [(block[0][0], block[-1][1])]
+    found = [block[0]]
+    for start, end in block[1:]:
+        if _quote_left_open(text, *found[-1]) and _closes_first(text, start, end):
+            found[-1] = (found[-1][0], end)
+        else:
+            found.append((start, end))
+    return found
+
+
+def _quote_left_open(text: str, start: int, end: int) -> bool:
+    """Whether a line leaves a double quote open at its end: an odd number of straight marks, or more curly opening
+    marks than closing ones."""
+    line = text[start:end]
+    if not any(mark in line for mark in DOUBLE_QUOTE_MARKS):
+        return False
+    return line.count('"') % 2 == 1 or line.count("“") > line.count("”")
+
+
+def _closes_first(text: str, start: int, end: int) -> bool:
+    """Whether the first double quote mark of a line closes a quote (a quote run on from the line before), rather
+    than opening one (a quote left open at a paragraph's end, continued by a new paragraph that opens it again)."""
+    at = next((at for at in range(start, end) if text[at] in DOUBLE_QUOTE_MARKS), -1)
+    if at < 0:
+        return False
+    return text[at] == "”" or text[at] == '"' and at > start and not text[at - 1].isspace()
+
+
 def sentences(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split masked[start:end] into sentences; quoted text must already be masked."""
     spans = []
