@@ -60,6 +60,8 @@ class InputRead:
 
     articles: list[InputArticle] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What was passed over without a failure (an item repeating an earlier one's link with another text)."""
 
 
 OTHER_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
@@ -111,7 +113,8 @@ def read_input(
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:
     """Articles given their sources (`per_item`: each item of a feed or dataset its own, see `item_source`); those
-    with no text, too long, or with another text under a source an earlier item took, set aside as errors."""
+    with no text or too long set aside as errors, those with another text under a source an earlier item took
+    passed over with a note."""
     source = input_source(name)
     shown = STDIN_SHOWN if name == STDIN_NAME else shown_path(name)
     read = InputRead(errors=errors)
@@ -129,7 +132,7 @@ def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_
         stored_as = item_source(source, article, number) if per_item else source
         first_number, first_text = first_items.setdefault(stored_as, (number, article.text))
         if per_item and first_text != article.text:
-            read.errors.append(f"{where}: {_taken(article, first_number)}")
+            read.notes.append(f"{where}: {_taken(article, first_number)}")
             continue
         read.articles.append(InputArticle(stored_as, article.text, article.metadata))
     if not read.articles:

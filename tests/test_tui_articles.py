@@ -17,6 +17,7 @@ from tests.test_tui import make_app, no_blink, row_texts, screen_text, settle, s
 from tests.test_tui_metadata import news_store, notifications  # noqa: F401 - a fixture used by the tests below
 from tui.app import WhosaidApp
 from tui.article_screen import ArticleScreen
+from tui.browse_screen import original_file
 
 SIZE = (120, 36)
 
@@ -414,3 +415,15 @@ async def test_an_article_replaced_by_an_ingest_keeps_the_cursor_and_the_detail(
         assert screen.articles.selected.key == replaced.key
         assert screen.detail.subject.key == replaced.key
         assert screen.detail.full_summary.plain.startswith("Budget plan")
+
+
+def test_an_item_named_by_its_guid_or_digest_is_found_in_the_file_that_holds_it(tmp_path: Path) -> None:
+    """A feed item with no link is stored as the feed and its guid or a digest of its text: `o` found no file."""
+    feed = tmp_path / "wire#2.xml"
+    feed.write_text("<rss/>", encoding="utf-8")
+    assert original_file(f"{feed}#urn:uuid:1#a") == str(feed)
+    assert original_file(f"{feed}#4c758fb59cd8") == str(feed)
+    assert original_file(f"{feed}#3") == str(feed)
+    assert original_file(str(feed)) == str(feed)
+    assert original_file(f"{tmp_path / 'gone.xml'}#3") is None
+    assert original_file("https://example.com/a#b") is None

@@ -102,11 +102,18 @@ def articles_quoted(snapshot: Snapshot, quotes: Sequence[QuoteRecord], query: st
 
 def original_file(source: str) -> str | None:
     """The file an article was read from, when it is there: its source, or for an item of a feed or of a JSON Lines
-    file ("items.jsonl#2") the file that holds it; None when there is none."""
-    if source and Path(source).is_file():
+    file ("items.jsonl#2", "feed.xml#urn:uuid:…", "feed.xml#4c758fb59cd8") the file that holds it, which may itself
+    hold a "#"; None when there is none."""
+    if not source or "://" in source.partition("#")[0]:
+        return None
+    if Path(source).is_file():
         return source
-    holder, mark, number = source.rpartition("#")
-    return holder if mark and number.isdigit() and Path(holder).is_file() else None
+    mark = source.find("#")
+    while mark > 0:
+        if Path(source[:mark]).is_file():
+            return source[:mark]
+        mark = source.find("#", mark + 1)
+    return None
 
 
 class Place(NamedTuple):

@@ -697,6 +697,8 @@ def read_inputs(names: Sequence[str], errors: list[str], follow: bool) -> Iterat
             errors.append(str(error))
             yield name, None
             continue
+        for message in read.notes:
+            print_error(message)
         for message in read.errors:
             print_error(message)
             errors.append(message)
