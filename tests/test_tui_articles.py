@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 from textual import events
 
 from store import Store
@@ -427,3 +428,23 @@ def test_an_item_named_by_its_guid_or_digest_is_found_in_the_file_that_holds_it(
     assert original_file(str(feed)) == str(feed)
     assert original_file(f"{tmp_path / 'gone.xml'}#3") is None
     assert original_file("https://example.com/a#b") is None
+
+
+@synchronously
+async def test_a_speaker_named_in_wide_characters_keeps_the_start_of_the_quote(tmp_path: Path) -> None:
+    """The Quotes pane cut the speaker's column by characters, not cells: "田中 宏" took the quote's “東 with it."""
+    store = Store(tmp_path / "store.json")
+    store.ingest([(
+        str(tmp_path / "tokyo.txt"),
+        "Tokyo markets\n\n\u201c\u6771\u4eac\u306e\u5e02\u5834\u306f\u5f37\u3044\u3067\u3059,\u201d said "
+        "\u7530\u4e2d \u5b8f, a trader.\n\n\u201cTomorrow will be better,\u201d said Yosef Levi, a trader.\n",
+    )])
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        rows = row_texts(app, "quotes")
+        assert "\u201c\u6771\u4eac\u306e" in rows[0]
+        starts = [cell_len(row[: row.index("\u201c")]) for row in rows[:2]]
+        assert starts[0] == starts[1], "both quotes start in the same cell"

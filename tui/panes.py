@@ -364,15 +364,9 @@ class QuotesPane(RecordPane[QuoteRecord]):
         return QUOTE_ORDER_LABELS.get(self.order, "")
 
     def _row(self, index: int) -> Content:
-        """The quote's row, its speaker column widened to the pane's width (quote_row gives it SPEAKER_COLUMN)."""
-        quote = self.records[index]
-        row = quote_row(quote, self.search_text)
+        """The quote's row, its speaker column as wide as the pane's width allows."""
         column = speaker_column(self.rows.scrollable_content_region.width)
-        if column == SPEAKER_COLUMN:
-            return row
-        name = quote.speaker_name
-        speaker = plain(name or "unattributed", "bold" if name else MUTED_STYLE)
-        return Content.assemble(speaker.truncate(column - 1, ellipsis=True, pad=True), row[SPEAKER_COLUMN - 1 :])
+        return quote_row(self.records[index], self.search_text, column)
 
     def index_of(self, key: str) -> int | None:
         """Found where the cursor is when the quote is still listed there (a store read again lists its quotes

@@ -63,12 +63,12 @@ def match_window(text: str, query: str) -> Content:
 SPEAKER_COLUMN = 16
 
 
-def quote_row(quote: QuoteRecord, query: str = "") -> Content:
-    """A quote on one line: the speaker in a column, how many articles printed it when more than one ("3 sources",
-    before the text so that a long quote cannot push it out of view), then “text” from just before the first
-    match, matches styled."""
+def quote_row(quote: QuoteRecord, query: str = "", column: int = SPEAKER_COLUMN) -> Content:
+    """A quote on one line: the speaker in a column `column` cells wide, how many articles printed it when more than
+    one ("3 sources", before the text so that a long quote cannot push it out of view), then “text” from just
+    before the first match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
-    speaker = speaker.truncate(SPEAKER_COLUMN - 1, ellipsis=True, pad=True)
+    speaker = speaker.truncate(column - 1, ellipsis=True, pad=True)
     sources = Content.styled(f" {count_label(quote.source_count, 'source')}", MUTED_STYLE)
     return Content.assemble(
         speaker, sources if quote.source_count > 1 else "", " \u201c", match_window(quote.text.strip(), query), "\u201d"
