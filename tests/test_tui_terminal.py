@@ -664,3 +664,24 @@ class TestNarrowSnapshots:
 
     def test_zoomed_quotes_at_120x36(self, snap_compare, store: Store) -> None:
         assert snap_compare(make_app(store), terminal_size=SIZE, press=["3", "z"], run_before=no_blink)
+
+
+@synchronously
+async def test_a_long_quote_s_detail_still_says_who_said_it(tmp_path: Path) -> None:
+    """A quote of 2,000 characters filled the detail, cut before "— speaker, role" and the article it is in."""
+    quote = " ".join(f"the committee will look at item {number} of the harbor budget" for number in range(40))
+    store = Store(tmp_path / "store.json")
+    store.ingest([(
+        str(tmp_path / "long.txt"),
+        f"Budget hearing\n\n\u201c{quote}.\u201d said Maxine Fitzgerald, the committee's chair.\n",
+    )])
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        region = app.screen.detail.summary.region
+        shown = [line[region.x : region.right] for line in screen_text(app).splitlines()[region.y : region.bottom]]
+        assert any(line.rstrip().endswith("\u2026") for line in shown), "the quote is cut, and says so"
+        assert any("\u2014 Maxine Fitzgerald" in line for line in shown)
+        assert any("in Budget hearing" in line for line in shown)

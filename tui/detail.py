@@ -36,19 +36,38 @@ SUMMARY_SHARE = 0.6
 
 def fitted(summary: Content, width: int, height: int) -> Content:
     """`summary` as wrapped to `width`, cut to `height` lines with its last line ending in an ellipsis when it
-    does not fit, so a short terminal shows that there is more rather than cutting it silently."""
+    does not fit, so a short terminal shows that there is more rather than cutting it silently. Its first line (a
+    long quote) is cut first, so that the lines after it up to a blank one (who said it, where) still show."""
     if width < 2 or height < 1:
         return summary
     lines = summary.wrap(width)
     if len(lines) <= height:
         return summary
+    head, *rest = summary.split("\n")
+    first = head.wrap(width)
+    told = next((number for number, line in enumerate(rest) if not line.plain.strip()), len(rest))
+    after = Content("\n").join(rest[:told]).wrap(width) if told else []
+    room = max(HEAD_KEPT, height - len(after))
+    if len(first) > room:
+        lines = [*_cut(first, room, width), *after]
+    return Content("\n").join(_cut(lines, height, width))
+
+
+HEAD_KEPT = 2
+"""The fewest lines of a summary's first line kept when it is cut to leave room for the lines after it."""
+
+
+def _cut(lines: list[Content], height: int, width: int) -> list[Content]:
+    """The first `height` of these wrapped lines, the last ending in an ellipsis when any was left out."""
+    if len(lines) <= height:
+        return lines
     kept = lines[:height]
     while len(kept) > 1 and not kept[-1].plain.strip():
         kept.pop()
     last = kept[-1].rstrip()
     if not last.plain.endswith("\u2026"):
         kept[-1] = (last.truncate(width - 1) if last.cell_length >= width else last) + "\u2026"
-    return Content("\n").join(kept)
+    return kept
 
 
 class DetailPane(Vertical):
