@@ -1544,51 +1544,71 @@ class Snapshot:
         return self.articles[position].sort_date
 
     def search_people(self, query: str) -> Sequence[PersonRecord]:
-        """People whose name or an alias matches every word of the query, among those named in the articles its
-        `source:`, `date:` and `article:` filters keep (with only such filters, every person named there)."""
+        """People whose name or an alias matches every word of the query and its `speaker:` filters, among those who
+        spoke for the organizations its `org:` filters name and those named in the articles its `source:`, `date:`
+        and `article:` filters keep (with only such filters, every one of those)."""
         parsed = parse_query(query)
         people = len(self.people)
         named = [owner for owner in self._owners_named(parsed, ("speaker",)) if owner < people]
-        positions = self._in_kept_articles(parsed, named, self._people_by_article, people)
+        limits = [self._people_speaking_for(f.term) for f in parsed.filters if f.field == "org"]
+        limits += self._named_in_kept_articles(parsed, self._people_by_article, people)
+        positions = self._limited(named, self._names_searched(parsed, ("speaker",)), limits, people)
         return Selection(self.people, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
             self.people[position] for position in positions
         ]
 
     def search_organizations(self, query: str) -> Sequence[OrganizationRecord]:
-        """Organizations whose name or an alias matches every word of the query, among those named in the articles
-        its `source:`, `date:` and `article:` filters keep (with only such filters, every one named there)."""
+        """Organizations whose name or an alias matches every word of the query and its `speaker:` and `org:`
+        filters, among those named in the articles its `source:`, `date:` and `article:` filters keep (with only
+        such filters, every one named there)."""
         parsed = parse_query(query)
-        people = len(self.people)
+        people, size = len(self.people), len(self.organizations)
         named = [owner - people for owner in self._owners_named(parsed, ("speaker", "org")) if owner >= people]
-        positions = self._in_kept_articles(parsed, named, self._organizations_by_article, len(self.organizations))
+        limits = self._named_in_kept_articles(parsed, self._organizations_by_article, size)
+        positions = self._limited(named, self._names_searched(parsed, ("speaker", "org")), limits, size)
         return Selection(self.organizations, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
             self.organizations[position] for position in positions
         ]
 
-    def _in_kept_articles(
-        self, parsed: ParsedQuery, named: list[int], named_in: PositionRuns, size: int
-    ) -> Sequence[int]:
-        """Of the positions (below `size`) of the people or organizations a query names (`named`), those `named_in`
-        an article its article filters keep; with no name to match, every one named in those articles (`named`
-        when it has no such filter)."""
+    def _named_in_kept_articles(self, parsed: ParsedQuery, named_in: PositionRuns, size: int) -> list[array]:
+        """The positions (below `size`) of the people or organizations `named_in` the articles the query's article
+        filters keep, as one limit (none when it has no such filter)."""
         kept: set[int] | None = None
         for query_filter in parsed.filters:
             if query_filter.field in ARTICLE_FILTERS:
                 check_stop()
                 kept = self._articles_kept(query_filter) if kept is None else kept & self._articles_kept(query_filter)
         if kept is None:
-            return named
+            return []
         check_stop()
-        found = union_of(size, *(named_in.at(article) for article in sorted(kept)))
-        if not self._names_searched(parsed):
-            return found
-        flags = marked(size, found)
-        return [position for position in named if flags[position]]
+        return [union_of(size, *(named_in.at(article) for article in sorted(kept)))]
+
+    def _people_speaking_for(self, term: Term) -> array:
+        """The positions of the people who spoke for an organization the term names, ascending."""
+        people = self._spoken_for[0]
+        organizations = (
+            self._organization_positions.get(speaker.partition(":")[2])
+            for speaker in self._speakers_named(term)
+            if speaker.startswith("organization:")
+        )
+        return union_of(len(self.people), *(people.at(position) for position in organizations if position is not None))
 
     @staticmethod
-    def _names_searched(parsed: ParsedQuery) -> bool:
-        """Whether a query has words or filters that names are matched against (not only article filters)."""
-        return bool(parsed.terms) or any(f.field not in ARTICLE_FILTERS for f in parsed.filters)
+    def _limited(named: list[int], names_searched: bool, limits: list[array], size: int) -> Sequence[int]:
+        """Of the positions a query's names match (`named`, when it searches names), those within every limit; with
+        no name searched, those within every limit (none without a limit)."""
+        if not limits:
+            return named
+        found: Sequence[int] = named if names_searched else limits[0]
+        for limit in limits if names_searched else limits[1:]:
+            flags = marked(size, limit)
+            found = [position for position in found if flags[position]]
+        return found
+
+    @staticmethod
+    def _names_searched(parsed: ParsedQuery, fields: tuple[str, ...]) -> bool:
+        """Whether a query has words, or filters on these `fields`, that names are matched against."""
+        return bool(parsed.terms) or any(f.field in fields for f in parsed.filters)
 
     def _owners_named(self, query: str | ParsedQuery, fields: tuple[str, ...]) -> list[int]:
         """The people and organizations (as `_speaker_lines` numbers them), ascending, one of whose names matches

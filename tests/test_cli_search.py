@@ -192,6 +192,8 @@ def test_the_people_and_organizations_a_search_names_have_every_word_in_one_name
     assert people("ann lee") == people("lee ann") == people("le") == ["Ann Lee"]
     assert people("ann berg") == [] and people("") == [] and people("harbor") == []
     assert people("speaker:berg") == ["Tom Berg"] and people("org:berg") == []
+    assert people("org:finance") == people("org:council lee") == ["Ann Lee"], "who spoke for it"
+    assert people("org:council berg") == [] and people("org:nowhere") == []
     assert organizations("c") == ["City Council"] and organizations("org:finance") == ["Finance Board"]
     assert organizations("board city") == []
 
