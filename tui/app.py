@@ -205,7 +205,8 @@ class WhosaidApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Every event as Textual handles it, but keys in the order they were typed (see `tui.key_order`)."""
-        if isinstance(event, events.Key) and not event.is_forwarded and self.key_order.takes(event):
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.read(event)
             return
         await super().on_event(event)
 

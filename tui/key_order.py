@@ -1,16 +1,17 @@
-"""Keys acted on in the order they were typed, whether a priority binding or the focused widget takes them.
+"""Keys acted on one at a time, in the order they were typed, each where the keys before it left the focus.
 
-Textual runs a priority binding ("/", Tab, 1–5) as soon as the app reads its key, while a key before it went to
-the focused widget's queue and is handled later: Esc then "/" typed fast (or sent together over SSH) moved the
-focus to the search box first, and the Esc then left it. A priority key that comes while an earlier key may still
-be on its way through the widgets is held, with every key after it, until each queue that earlier key passes
-through (the widget's, then each parent's, as a key bubbles) has been worked through; then they are taken in
-order.
+Textual decides what a key does when the app reads it: a priority binding ("/", Tab, 1–5) acts at once, any other
+key goes to the queue of the widget that has the focus then, to be handled later. Keys read together (typed fast,
+or sent in one packet over SSH) were all decided before the first of them had been handled: after an Esc on its
+way to the search box, "3" counted as text (the box still had the focus) and went into the box, and so did the keys
+after it; after an Esc on its way to close the command palette, "3" went to the palette's search line, gone with
+it. So a key that comes while an earlier key is on its way waits, with every key after it, until each queue that
+earlier key passes through (the widget's, then each parent's, as a key bubbles up to the app's bindings) has been
+worked through: it then acts, or goes to its widget, as if typed a moment later.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
 from functools import partial
 
@@ -18,63 +19,68 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 from textual.message_pump import MessagePump
+from textual.timer import Timer
 
-IN_FLIGHT_SECONDS = 0.5
-"""How long after a key was sent to a widget it may still be on its way: a priority key sooner than this waits."""
 HELD_AT_MOST_SECONDS = 1.0
-"""How long keys are held at most: a widget removed meanwhile never answers, and no key may be lost for it."""
+"""How long a key waits at most for the one before it: a widget removed meanwhile never answers, and no key may be
+lost for it."""
 
 
 class KeyOrder:
-    """Holds an app's keys that must wait for the ones before them (see the module's docstring)."""
+    """Lets an app's keys act one at a time (see the module's docstring)."""
 
     def __init__(self, app: App[object], act: Callable[[events.Key], Awaitable[None]]) -> None:
-        """`act` handles a key as the app would on reading it, holding nothing back."""
+        """`act` handles a key as the app would on reading it: a priority binding, else sent to the focused widget."""
         self.app = app
         self.act = act
-        self.held: list[events.Key] = []
-        """The keys waiting, the priority key first; empty while none waits."""
-        self.hold: object | None = None
-        """What stands for the current hold, which only its own release ends (a later hold has another)."""
-        self.last_sent = float("-inf")
-        """When a key last went to a widget rather than to a priority binding (time.monotonic)."""
+        self.waiting: list[events.Key] = []
+        """The keys read and not yet acted on, oldest first."""
+        self.passing: object | None = None
+        """What stands for the key on its way through the widgets (None while none is), which only its own arrival
+        ends: a later key's has another."""
+        self.passing_timer: Timer | None = None
+        """Ends the wait for the key on its way should it never arrive (see HELD_AT_MOST_SECONDS)."""
 
-    def takes(self, event: events.Key) -> bool:
-        """Whether this key, read by the app, waits (it is then kept); else the app handles it now."""
-        if self.hold is not None:
-            self.held.append(event)
-            return True
-        if not self.has_priority_binding(event.key):
-            self.last_sent = time.monotonic()
-            return False
-        if time.monotonic() - self.last_sent > IN_FLIGHT_SECONDS:
-            return False
-        hold = self.hold = object()
-        self.held = [event]
-        release = partial(self.release, hold)
-        self.after_queues_from(self.app.focused or self.app.screen, release)
-        self.app.set_timer(HELD_AT_MOST_SECONDS, release)
-        return True
+    async def read(self, event: events.Key) -> None:
+        """A key read by the app: it acts now, or once the keys before it have arrived where they went."""
+        self.waiting.append(event)
+        await self.act_on_waiting()
 
-    def has_priority_binding(self, key: str) -> bool:
-        """Whether a priority binding of the current screen's chain answers this key."""
-        chain = self.app.screen._binding_chain
-        return any(binding.priority for _, bindings in chain for binding in bindings.key_to_bindings.get(key, ()))
+    async def send_on(self, event: events.Key) -> None:
+        """A key that reached a widget the focus had left meanwhile (by a mouse click, a worker): it acts as just
+        read, before the keys read after it."""
+        self.waiting.insert(0, event)
+        await self.act_on_waiting()
+
+    async def act_on_waiting(self) -> None:
+        """Act on the waiting keys in turn, each once the one before it has arrived."""
+        while self.waiting and self.passing is None:
+            event = self.waiting.pop(0)
+            passing = self.passing = object()
+            arrived = partial(self.arrived, passing)
+            target = self.app.focused or self.app.screen
+            try:
+                await self.act(event)
+            finally:
+                self.after_queues_from(target, arrived)
+                self.passing_timer = self.app.set_timer(HELD_AT_MOST_SECONDS, partial(self.app.call_later, arrived))
 
     def after_queues_from(self, node: MessagePump, then: Callable[[], object]) -> None:
-        """Run `then` once this node's queue and each parent's, in turn up to the app, have been worked through."""
+        """Run `then` once this node's queue and each parent's, in turn up to the app, have been worked through (at
+        once from a node that is closing: the rest of its queue is never worked through)."""
         if node is self.app:
             self.app.call_later(then)
             return
         parent = node.parent if isinstance(node, DOMNode) else None
-        node.call_later(self.after_queues_from, parent or self.app, then)
+        if not node.call_later(self.after_queues_from, parent or self.app, then):
+            self.after_queues_from(parent or self.app, then)
 
-    async def release(self, hold: object) -> None:
-        """End this hold (unless it has ended): the priority key acts now, the keys after it as if just read."""
-        if hold is not self.hold:
+    async def arrived(self, passing: object) -> None:
+        """The key this stands for has arrived (unless a later one is on its way now): the next key acts."""
+        if passing is not self.passing:
             return
-        held, self.held, self.hold = self.held, [], None
-        self.last_sent = float("-inf")
-        await self.act(held[0])
-        for event in held[1:]:
-            await self.app.on_event(event)
+        self.passing = None
+        if self.passing_timer is not None:
+            self.passing_timer.stop()
+            self.passing_timer = None
+        await self.act_on_waiting()
