@@ -330,3 +330,16 @@ def test_a_quote_left_open_at_a_paragraph_s_end_is_not_joined_to_the_next_paragr
     quotes = extract(text).quotes
     assert [q.text for q in quotes][-2:] == ["Nobody wants a strike.", "But nobody wants to work for less either,"]
     assert all("\n" not in q.text for q in quotes)
+
+
+def test_a_surname_that_is_also_a_common_word_is_still_a_speaker():
+    """"Paul Green" was found, but "said Paul Green" left the quote unattributed, and "Paul Green said:" lost it."""
+    for name in ("Paul Green", "Doris Day", "Mary West", "Tom Mount"):
+        text = (
+            f"Budget\n\n\u201cThe budget is balanced,\u201d said {name}.\n\n"
+            f"{name} said: \u201cWe will keep it so.\u201d\n"
+        )
+        assert quotes_of(text) == [("The budget is balanced,", name), ("We will keep it so.", name)], name
+    assert quotes_of("Storm\n\n\u201cThe ice moved,\u201d the survey said of the Ross Sea.\n") == [
+        ("The ice moved,", None)
+    ]

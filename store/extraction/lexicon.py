@@ -188,6 +188,12 @@ NON_NAME_WORDS = words("""
     AM PM GMT UTC EST EDT PST PDT BST CET
 """)
 
+# Words of NON_NAME_WORDS that are also common surnames: the last word of a name that opens with a given name
+# ("Paul Green", "Kanye West", "Doris Day").
+SURNAMES_ALSO_WORDS = words("""
+    Green West North South East Day Mount Christmas Royal
+""")
+
 # Sentence-initial words that are capitalized only because they open a sentence.
 SENTENCE_STARTERS = words("""
     The A An This That These Those His Her Its Their Our My Your He She It They We I You Who What When

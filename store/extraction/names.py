@@ -34,6 +34,7 @@ from store.extraction.lexicon import (
     SHIP_PREFIXES,
     SPEECH_VERBS,
     STANCE_PREFIXES,
+    SURNAMES_ALSO_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
@@ -697,9 +698,12 @@ def _place_before_name(words: list[str]) -> bool:
 
 
 def _name_words(words: list[str]) -> bool:
-    """Whether every word can stand in a person's name."""
-    for word in words:
+    """Whether every word can stand in a person's name (a word such as "Green" only last, after a given name)."""
+    surname_at = len(words) - 1 if len(words) > 1 and words[0] in GIVEN_NAMES else -1
+    for number, word in enumerate(words):
         if word in NAME_PARTICLES or word in MONTHS_NAMING_PEOPLE and len(words) > 1:
+            continue
+        if number == surname_at and word in SURNAMES_ALSO_WORDS:
             continue
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
