@@ -126,3 +126,13 @@ def test_a_company_named_for_its_trade_is_one_organization_not_a_person() -> Non
         )
         assert _organizations(text) == {company}, company
         assert _people(text) == {"Maria Lopez": f"spokeswoman for {company}"}, company
+
+
+def test_a_group_named_for_a_cause_is_one_organization() -> None:
+    """"Americans for Prosperity" was "Prosperity", "Friends of the Earth" was "Friends"."""
+    for group in ("Americans for Prosperity", "Citizens for Fiscal Sanity", "Friends of the Earth",
+                  "Parents for Safe Streets"):
+        text = f"Story\n\n\u201cIt is wrong,\u201d said Robert Smith, a spokesman for {group}.\n"
+        assert _organizations(text) == {group}, group
+        assert _people(text) == {"Robert Smith": f"spokesman for {group}"}, group
+    assert _organizations("Story\n\nAmericans for years have paid more, said Robert Smith.\n") == set()

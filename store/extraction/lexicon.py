@@ -136,6 +136,15 @@ ORG_HEADS = words("""
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
 """)
 
+# Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",
+# "Friends of the Earth", "Doctors Without Borders" aside).
+GROUP_HEADS = words("""
+    Americans Citizens Parents Mothers Fathers Families Friends Doctors Physicians Nurses Scientists Veterans
+    Students Women Lawyers Teachers Engineers Christians Catholics Muslims Jews Democrats Republicans Taxpayers
+    Voters Neighbors Neighbours Residents Workers Farmers Artists Musicians Athletes Patients Clergy Moms Dads
+    Grandparents Survivors Advocates Defenders Partners Alliance Coalition Campaign Committee
+""")
+
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").
 ORG_OF_HEADS = words("""
     Council Ministry Department Agency Authority Administration Commission Committee Office Bureau Bank

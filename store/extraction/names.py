@@ -12,6 +12,7 @@ from store.extraction.lexicon import (
     CLOSING_QUOTE_MARKS,
     COMPANY_SUFFIXES,
     CRAFT_WORDS,
+    GROUP_HEADS,
     HONORIFICS,
     INSTITUTION_NAMES,
     MONTHS_AND_DAYS,
@@ -260,6 +261,10 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                     chained = True
                     current.append(token)
                     continue
+                elif len(current) == 1 and head in GROUP_HEADS and word != "on" and _name_follows(run, position + 1):
+                    chained = True  # "Americans for Prosperity": a group's name, its first word read as a name's
+                    current = [current[0]._replace(capital=True), token]
+                    continue
                 pieces.append((current, relation))
                 current, relation = [], word
                 continue
@@ -294,6 +299,13 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                     _read_speaker_slot(document, sentence, segment)
                 found.append(segment)
     return found
+
+
+def _name_follows(run: list[Token], position: int) -> bool:
+    """Whether a name-like word comes at this position of a run, or just after a "the" there."""
+    if position < len(run) and run[position].text == "the":
+        position += 1
+    return position < len(run) and run[position].capital
 
 
 def _titled_name(piece: list[Token], after: list[Token]) -> bool:
@@ -603,6 +615,10 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             segment.strong = True
             segment.role = piece[:len(piece) - len(rest)]
             return segment
+    if len(words) > 2 and words[0] in GROUP_HEADS and words[1] in ("for", "of") and piece[-1].capital:
+        segment.kind = "org"  # "Americans for Prosperity", "Friends of the Earth"
+        segment.strong = True
+        return segment
     if len(words) > 1 and " ".join(words) in PLACE_WORDS:
         segment.kind = "place"
         return segment
