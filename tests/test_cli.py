@@ -568,3 +568,13 @@ def test_an_empty_output_path_is_an_error(tmp_path: Path) -> None:
     done = run("export", "--db", str(store), "-o", "")
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr.startswith("whosaid: argument -o/--output: an empty path names no file")
+
+
+@pytest.mark.parametrize("command", ["extract", "search"])
+def test_json_and_jsonl_together_are_refused(command: str, tmp_path: Path) -> None:
+    """`extract --json --jsonl` printed JSON Lines, where `search` refused the pair."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = run(command, "--json", "--jsonl", str(article) if command == "extract" else "harbor")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.startswith("whosaid: argument --jsonl: not allowed with argument --json")

@@ -374,3 +374,13 @@ def test_a_link_to_a_host_in_another_script_is_found_as_it_is_written(tmp_path: 
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             assert main(["search", "port", "--source", source, "--jsonl", "--db", str(store_path)]) == 0, source
         assert json.loads(out.getvalue())["sources"][0]["url"] == "https://xn--d-uga0v4h.pl/port"
+
+
+def test_a_filter_whose_quotes_the_shell_took_away_is_still_a_phrase(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    """`whosaid search article:"Budget vote"` reaches whosaid as the one argument `article:Budget vote`: it found
+    nothing, `Budget` the filter and `vote` a word of the quotes."""
+    assert texts(capsys, store_path, "article:Budget vote") == texts(capsys, store_path, 'article:"Budget vote"')
+    assert texts(capsys, store_path, "article:Budget vote") == ["the budget is balanced", "nobody knows"]
+    assert texts(capsys, store_path, "article:budget", "vote") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -238,8 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract_command.add_argument(
         "paths", nargs="+", metavar="FILE", help="article files, directories, http(s) URLs, or - for standard input"
     )
-    extract_command.add_argument("--json", action="store_true", help="print JSON")
-    extract_command.add_argument(
+    extract_formats = extract_command.add_mutually_exclusive_group()
+    extract_formats.add_argument("--json", action="store_true", help="print JSON")
+    extract_formats.add_argument(
         "--jsonl",
         action="store_true",
         help="print one JSON object a line per article, with its text and metadata, for 'ingest --extracted'",
@@ -953,8 +955,10 @@ def run_reextract(
 
 
 def search_query(arguments: argparse.Namespace) -> ParsedQuery:
-    """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
-    words = " ".join(arguments.words)
+    """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options. A filter
+    given as one argument with spaces in its value (`source:"The Ledger"`, whose quotes the shell took away) is
+    that phrase."""
+    words = " ".join(map(filter_phrase, arguments.words))
     parsed = parse_query(words + " " if words else "")
     problem = query_problem(parsed)
     if problem is not None and not parsed.is_empty:
@@ -963,6 +967,16 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
         for value in getattr(arguments, field_name, ()):
             parsed = parsed.with_filter(field_name, value)
     return parsed
+
+
+FILTER_ARGUMENT = re.compile(r"(speaker|org|article|source|date):([^\"]*\s[^\"]*)", re.IGNORECASE)
+"""A filter and a value of several words, as one argument of the command line."""
+
+
+def filter_phrase(argument: str) -> str:
+    """An argument of `search`, a filter whose value holds spaces quoted as the phrase it was in the shell."""
+    match = FILTER_ARGUMENT.fullmatch(argument.strip())
+    return f'{match.group(1)}:"{match.group(2).strip()}"' if match else argument
 
 
 def json_line(document: object) -> str:
