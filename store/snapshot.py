@@ -158,7 +158,8 @@ def article_positions_named(
     documents: Sequence[Mapping[str, Any]], selector: str, path: str | None = None
 ) -> list[int]:
     """Positions of the articles (their documents, in stored order) a user means by `selector`: its id (or the
-    start of it, 6 characters or more), else its path (as given, or as `path`), else every word of its title."""
+    start of it, 6 characters or more), else its path (as given, or as `path`), else every word of its title (the
+    one whose title is `selector` itself, where several hold its words)."""
     folded = selector.strip().lower()
     if len(folded) >= 6 and all(char in "0123456789abcdef" for char in folded):
         positions = [n for n, doc in enumerate(documents) if doc["key"].startswith(folded)]
@@ -173,6 +174,9 @@ def article_positions_named(
             for n, doc in enumerate(documents)
             if patterns and all(pattern.search(fold(article_title(doc))) for pattern in patterns)
         ]
+    if len(positions) > 1:
+        exact = [n for n in positions if fold(article_title(documents[n])).strip() == fold(selector).strip()]
+        positions = exact if len(exact) == 1 else positions
     return positions
 
 

@@ -121,3 +121,29 @@ def test_rm_picks_articles_from_their_documents_without_reading_the_whole_store(
     assert capsys.readouterr().out == f"removed {harbor.key} {tmp_path / 'harbor.txt'}: Harbor plan wins\n"
     monkeypatch.undo()
     assert [a.title for a in Store(store).snapshot.articles if "Harbor" in a.title] == []
+
+
+def test_rm_names_the_articles_it_cannot_choose_between_and_an_exact_title_wins(tmp_path: Path) -> None:
+    """"Storm" matched "Storm" and "Storm closes port" and said only their ids."""
+    store = tmp_path / "store.json"
+    titles = {"a.txt": "Storm", "b.txt": "Storm closes port", "c.txt": "Storm closes school"}
+    for name, title in titles.items():
+        (tmp_path / name).write_text(f"{title}\n\n\u201cIt came fast,\u201d said Ann Lee of {name}, a farmer.\n")
+    assert run("ingest", "--db", str(store), str(tmp_path)).returncode == 0
+    ambiguous = run("rm", "--db", str(store), "closes")
+    assert ambiguous.returncode == 2
+    assert "\u201cStorm closes port\u201d" in ambiguous.stderr and "\u201cStorm closes school\u201d" in ambiguous.stderr
+    exact = run("rm", "--db", str(store), "storm")
+    assert exact.returncode == 0 and exact.stdout.endswith(f"{tmp_path / 'a.txt'}: Storm\n")
+
+
+def test_rm_of_a_json_lines_file_removes_the_articles_it_held(tmp_path: Path) -> None:
+    """`rm items.jsonl` said "no article has this id, path or title": they are stored as items.jsonl#1, #2."""
+    items, store = tmp_path / "items.jsonl", tmp_path / "store.json"
+    lines = [f'{{"text": "Vote {n}\\n\\n\\u201cWe won,\\u201d said Ann Lee{n}, a coach."}}' for n in (1, 2)]
+    items.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert run("ingest", "--db", str(store), str(items)).returncode == 0
+    result = run("rm", "--db", str(store), str(items))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "2 removed\n"
+    assert run("search", "--db", str(store), "won").returncode == 1

@@ -1435,19 +1435,25 @@ def articles_to_remove(
 ) -> tuple[list[Mapping[str, Any]], list[str]]:
     """The documents of the articles `rm` names (from every stored article's), and why any name does not pick out
     exactly one."""
+    from store.lazy_records import article_title
     from store.snapshot import article_positions_named
 
     chosen: dict[str, Mapping[str, Any]] = {}
     problems: list[str] = []
     for selector in selectors:
-        found = [documents[n] for n in article_positions_named(documents, selector, article_source(selector))]
+        source = article_source(selector)
+        found = [documents[n] for n in article_positions_named(documents, selector, source)]
+        held = [document for document in documents if str(document.get("source", "")).startswith(source + "#")]
         if len(found) == 1:
             chosen[found[0]["key"]] = found[0]
+        elif not found and held:
+            chosen.update((document["key"], document) for document in held)  # the items of a feed or JSON file
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
-            ids = ", ".join(document["key"] for document in found[:3]) + (", \u2026" if len(found) > 3 else "")
-            problems.append(f"{selector}: {len(found)} articles match ({ids}); name one by id or path")
+            named = ", ".join(f"{document['key']} \u201c{article_title(document)}\u201d" for document in found[:3])
+            more = ", \u2026" if len(found) > 3 else ""
+            problems.append(f"{selector}: {len(found)} articles match: {named}{more}; name one by id or path")
     if seed:
         from store import read_article_file, seed_paths
         from store.documents import article_key
