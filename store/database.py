@@ -63,6 +63,8 @@ class Store:
         them, without reading and checking the manifest again, while no other process writes in between."""
         self._first_read: tuple[FileStamp, Tables] | None = None
         """The manifest as `open_existing_store` read it to check it: the first snapshot starts from it."""
+        self.when_lock_waits: Callable[[], None] | None = None
+        """Called once when a write has to wait for another process writing the store (a command says so)."""
         self.lean = False
         """Whether snapshots hold as little as they can, at some processor cost (each person's document packed,
         a few quote files parsed at a time): for a browser open all day, not for a command that prints and ends."""
@@ -194,7 +196,12 @@ class Store:
         except OSError as error:
             raise StoreError(f"{shown_path(self.path)}: cannot lock the store ({error.strerror})") from None
         try:
-            fcntl.flock(lock_handle, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(lock_handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if self.when_lock_waits is not None:
+                    self.when_lock_waits()
+                fcntl.flock(lock_handle, fcntl.LOCK_EX)
             yield
         finally:
             os.close(lock_handle)

@@ -147,3 +147,30 @@ def test_rm_of_a_json_lines_file_removes_the_articles_it_held(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stderr == "2 removed\n"
     assert run("search", "--db", str(store), "won").returncode == 1
+
+
+def test_a_write_that_waits_for_another_writer_says_so(store: Path) -> None:
+    """`rm` sat silent for as long as another whosaid held the store (26 s behind a reextract)."""
+    import fcntl
+    import os
+    import select
+
+    from store import Store
+
+    lock = os.open(Store(store).lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "tui", "rm", "--db", str(store), "budget passes"],
+            cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        assert process.stderr is not None
+        said, _, _ = select.select([process.stderr], [], [], 20)
+        assert said, "nothing said while waiting"
+        first = process.stderr.readline()
+        assert first == "whosaid: waiting for another whosaid to finish writing the store\u2026\n"
+        assert process.poll() is None, "it waits"
+    finally:
+        os.close(lock)
+    out, rest = process.communicate(timeout=60)
+    assert process.returncode == 0 and "Budget plan passes" in out and rest == "1 removed\n"

@@ -483,14 +483,28 @@ def open_existing_store(path: Path) -> Store:
     are imported only by the commands that read the store whole or write it, not by a search read by key."""
     from store.database import open_existing_store as existing
 
-    return existing(path)
+    return telling_waits(existing(path))
 
 
 def store_at(path: Path) -> Store:
     """The store at `path`, to write to (made by the first write when there is none)."""
     from store.database import Store
 
-    return Store(path)
+    return telling_waits(Store(path))
+
+
+def telling_waits(store: Store) -> Store:
+    """`store`, saying on stderr when a write waits for another process writing it (rather than seeming to hang)."""
+    waited = False
+
+    def say_once() -> None:
+        nonlocal waited
+        if not waited:
+            waited = True
+            print_error("waiting for another whosaid to finish writing the store\u2026")
+
+    store.when_lock_waits = say_once
+    return store
 
 
 def print_error(message: str) -> None:
