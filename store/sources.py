@@ -166,6 +166,8 @@ class DirectoryInputs(NamedTuple):
     """Files not named as inputs are (INPUT_SUFFIXES)."""
     not_regular: int
     """Entries named as inputs that are not regular files: a broken link, a pipe, a socket, a device."""
+    not_named_examples: list[str]
+    """The paths of the first few files not named as inputs are, to name in a message."""
 
 
 def directory_inputs(directory: Path | str) -> DirectoryInputs:
@@ -174,6 +176,7 @@ def directory_inputs(directory: Path | str) -> DirectoryInputs:
     Paths are kept as strings and each directory's names sorted as they are read: a folder of 50,000 articles
     listed as sorted `Path` objects kept 26 MB for the whole ingest."""
     found: list[str] = []
+    examples: list[str] = []
     not_named = not_regular = 0
 
     def walk(folder: str) -> None:
@@ -187,7 +190,10 @@ def directory_inputs(directory: Path | str) -> DirectoryInputs:
                         folders.add(entry.name)
                         names.append(entry.name)
                     elif name_suffix(entry.name) not in INPUT_SUFFIXES:
-                        not_named += 0 if entry.is_dir() else 1
+                        if not entry.is_dir():
+                            not_named += 1
+                            if len(examples) < NOT_NAMED_EXAMPLES:
+                                examples.append(entry.path)
                     elif entry.is_file():
                         names.append(entry.name)
                     elif not entry.is_dir():
@@ -202,4 +208,8 @@ def directory_inputs(directory: Path | str) -> DirectoryInputs:
                 found.append(os.path.join(folder, name))
 
     walk(os.fspath(directory))
-    return DirectoryInputs(found, not_named, not_regular)
+    return DirectoryInputs(found, not_named, not_regular, examples)
+
+
+NOT_NAMED_EXAMPLES = 4
+"""How many of the files a directory holds that are not named as inputs a message names."""

@@ -312,7 +312,8 @@ def test_directory_ingest_says_what_it_skipped_and_why(tmp_path: Path) -> None:
     result = run("ingest", "--db", str(tmp_path / "store.json"), str(articles))
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"whosaid: {articles}: skipped 2 files not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl",
+        f"whosaid: {articles}: skipped 2 files not named .txt, .md, .html, .htm, .xml, .rss, .atom, .json or .jsonl "
+        "(nested/notes.pdf, photo.jpg)",
         f"whosaid: {articles}: skipped 2 entries named as articles that are not a regular file (a broken link, a pipe "
         "or a device)",
         "2 added, 0 replaced, 0 unchanged, 0 failed",
@@ -427,6 +428,7 @@ def test_a_folder_ingested_into_the_store_it_holds_skips_the_store_s_own_files(t
     again = run("ingest", "--db", str(store), str(tmp_path))
     assert again.returncode == 0, again.stderr
     assert f"whosaid: {tmp_path}: skipped" in again.stderr and "files of the store itself" in again.stderr
+    assert "not named" not in again.stderr, "the store's lock file is one of its own, not a file of another kind"
     assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
 
 

@@ -547,7 +547,11 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
         if name == STDIN_NAME or not path.is_dir():
             found.files.append(name)
             continue
-        articles, not_named, not_regular = directory_inputs(path)
+        articles, not_named, not_regular, examples = directory_inputs(path)
+        own_lock = [name for name in examples if store_path is not None and names_store_file(name, store_path)]
+        if own_lock or store_path is not None and not_named > len(examples) and holds_lock_of(path, store_path):
+            not_named -= 1  # the store's lock file, beside it in the folder
+            examples = [name for name in examples if name not in own_lock]
         own = [article for article in articles if store_path is not None and names_store_file(article, store_path)]
         if own:
             articles = [article for article in articles if article not in own]
@@ -559,7 +563,11 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
         if not articles:
             found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
         if not_named:
-            found.notes.append(f"{shown_path(path)}: skipped {plural(not_named, 'file')} not named {ARTICLE_KINDS}")
+            named = ", ".join(sorted(os.path.relpath(name, path) for name in examples)[:3])
+            named += ", \u2026" if not_named > 3 else ""
+            found.notes.append(
+                f"{shown_path(path)}: skipped {plural(not_named, 'file')} not named {ARTICLE_KINDS} ({named})"
+            )
         if not_regular:
             found.notes.append(
                 f"{shown_path(path)}: skipped {plural(not_regular, 'entry', 'entries')} named as articles that "
@@ -577,6 +585,15 @@ def is_exported_file(name: str) -> bool:
     from store.export import EXPORT_STEM
 
     return re.fullmatch(re.escape(EXPORT_STEM) + r"\d{8}-\d{6}(?:-\d+)?\.md", os.path.basename(name)) is not None
+
+
+def holds_lock_of(folder: Path, store_path: Path) -> bool:
+    """Whether the lock file of the store at `store_path` is in `folder` or below it."""
+    lock = store_path.with_name(store_path.name + ".lock")
+    try:
+        return lock.is_file() and lock.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def names_store_file(name: str, store_path: Path) -> bool:
