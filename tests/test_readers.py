@@ -632,9 +632,10 @@ def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path:
     (root / "a" / "b" / "loop").symlink_to(root, target_is_directory=True)
     (root / "linked.html").symlink_to(root / "a" / "q.html")
     (root / "dangling.txt").symlink_to(root / "nowhere.txt")
-    found, not_named, not_regular = directory_inputs(root)
+    found, not_named, not_regular, examples = directory_inputs(root)
     assert found == [
         str(root / name)
         for name in ("Z/z.md", "a/..txt", "a/.hidden.txt", "a/b/x.txt", "a/q.html", "a-c/y.TXT", "linked.html")
     ]
     assert (not_named, not_regular) == (2, 1)
+    assert sorted(examples) == [str(root / "a" / "b" / "README"), str(root / "a" / "notes.pdf")]

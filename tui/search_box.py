@@ -43,12 +43,12 @@ class ImmediateInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         """Run this input's own bindings as their key arrives; Textual would run them once the key had bubbled up to
-        the app, after later keys. A key sent here after an Esc or Enter just before it moved the focus away (keys
-        in one burst reach the input together) is sent on where the focus went, never typed into the input."""
+        the app, after later keys. A key sent here once the focus had moved away (by a click, say, while the key was
+        on its way) is sent on where the focus went, before the keys read after it, never typed into the input."""
         if self.screen.focused is not self:
             event.stop()
             event.prevent_default()
-            await self.app.on_event(events.Key(event.key, event.character))
+            await self.app.key_order.send_on(events.Key(event.key, event.character))  # type: ignore[attr-defined]
             return
         if not event.is_printable:
             for binding in self.own_bindings().key_to_bindings.get(event.key, ()):
