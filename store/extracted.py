@@ -146,6 +146,11 @@ def parse_extracted_line(line: bytes) -> ExtractedArticle:
         tuple(_organization(o) for o in _field(document, "organizations", list)),
         tuple(_quote(q, text) for q in _field(document, "quotes", list)),
     )
+    named = {entity.name for entity in (*extraction.people, *extraction.organizations)}
+    for quote in extraction.quotes:
+        if quote.speaker is not None and quote.speaker not in named:
+            raise BadLine(f"quote at {quote.start}: its speaker {quote.speaker!r} is none of the article's people or "
+                          "organizations")
     known = {name: value for name, value in metadata.items() if name in METADATA_NAMES and value}
     return ExtractedArticle(source, text, known, extraction, extractor)
 
@@ -154,7 +159,7 @@ def _field(document: dict[str, Any], name: str, kind: type) -> Any:
     """A field that must be there with this type."""
     value = document.get(name)
     if not isinstance(value, kind) or isinstance(value, bool):
-        raise BadLine(f"'{name}' is missing or not a {kind.__name__}")
+        raise BadLine(f"'{name}' is missing or not {'an' if kind.__name__[0] in 'aeiou' else 'a'} {kind.__name__}")
     return value
 
 

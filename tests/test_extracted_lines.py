@@ -68,6 +68,23 @@ def test_a_bad_line_is_reported_by_number_and_skipped(tmp_path: Path, capsys: py
     assert [a.title for a in Store(store).snapshot.articles] == ["Story 0", "Story 2"]
 
 
+def test_a_quote_by_someone_the_line_does_not_name_is_a_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its speaker was stored as unknown (null) without a word."""
+    _, lines = extracted_file(tmp_path, capsys, count=2)
+    good = lines.read_text(encoding="utf-8").splitlines()
+    changed = json.loads(good[0])
+    changed["quotes"][0]["speaker"] = "Nobody Known"
+    lines.write_text("\n".join([json.dumps(changed), good[1], ""]), encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--extracted", str(lines), "--db", str(store)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"whosaid: {lines}: line 1: quote at ")
+    assert "its speaker 'Nobody Known' is none of the article's people or organizations" in err[0]
+    assert err[-1] == "1 added, 0 replaced, 0 unchanged, 1 failed"
+
+
 def test_an_article_given_as_extracted_lines_is_one_error_not_one_a_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
