@@ -343,3 +343,16 @@ def test_a_surname_that_is_also_a_common_word_is_still_a_speaker():
     assert quotes_of("Storm\n\n\u201cThe ice moved,\u201d the survey said of the Ross Sea.\n") == [
         ("The ice moved,", None)
     ]
+
+
+def test_a_surname_that_is_also_a_title_is_still_a_speaker():
+    """"said Stephen King" and "said Anna Judge" were unattributed, King read as a title and not a name."""
+    for name in ("Stephen King", "Anna Judge", "Tom Bishop", "Martin Luther King III", "Henry Ford II"):
+        surname = name.split()[-2] if name.endswith("I") else name.split()[-1]
+        text = (
+            f"Hearing\n\n\u201cWe will examine every line,\u201d said {name}.\n\n"
+            f"{surname} spoke again later. \u201cTwice,\u201d {surname} said.\n"
+        )
+        assert quotes_of(text) == [("We will examine every line,", name), ("Twice,", name)], name
+    royal = "Visit\n\n\u201cWe are delighted,\u201d said King Charles.\n"
+    assert quotes_of(royal) == [("We are delighted,", "Charles")]

@@ -20,7 +20,8 @@ is also a place kept after a title, a title "of" its portfolio ended by the name
 full-width mark or an ellipsis taken as speech; 4: people named like months, an opening line that quotes someone
 read as the story rather than its title; 5: companies named for their trade, works' titles after their kind,
 paragraphs wrapped at a fixed width read as one, quotes run on to the next line, surnames such as Green or
-Day after a given name, groups named for a cause such as Americans for Prosperity)."""
+Day after a given name, groups named for a cause such as Americans for Prosperity, surnames that are titles
+such as King, and II or III after a name)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

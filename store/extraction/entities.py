@@ -273,7 +273,8 @@ def find_entities(document: Document) -> Found:
             _acronym_after(document, segment, registry, index)
     _quoted_organizations(document, registry)
     for number, segment in enumerate(all_segments):
-        if number in resolved or segment.kind not in ("single", "alias", "other", "org"):
+        if number in resolved or segment.kind not in ("single", "alias", "other", "org") and not _surname_titled(
+                segment, registry):
             continue
         index = _resolve_single(document, segment, registry, new_ok[number])
         if index is not None:
@@ -287,6 +288,16 @@ def find_entities(document: Document) -> Found:
                                     segment.sentence, governed))
     mentions.sort(key=START)
     return Found(registry, mentions, all_segments, resolved)
+
+
+def _surname_titled(segment: Segment, registry: Registry) -> bool:
+    """Whether a lone title word is the surname of a person named before ("Stephen King ... King said")."""
+    if segment.kind != "title" or len(segment.tokens) != 1:
+        return False
+    word = segment.tokens[0].text
+    return any(entity.kind == "person" and len(entity.name.split()) > 1 and entity.name.split()[-1] == word
+               or entity.kind == "person" and len(entity.name.split()) > 2 and entity.name.split()[-2] == word
+               for entity in registry.entities)
 
 
 def _sentence_case_title(document: Document) -> bool:

@@ -301,6 +301,19 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
     return found
 
 
+def _surname_like_title(words: list[str], at: int) -> bool:
+    """Whether the title word at `at` ends a name as its surname ("Stephen King", "Anna Judge", "Martin Luther King
+    III"): after a name that opens or ends with a given name, with at most a generation's suffix after it."""
+    after, before = words[at + 1:], words[:at]
+    return bool(before) and (before[0] in GIVEN_NAMES or before[-1] in GIVEN_NAMES) and words[at] not in HONORIFICS \
+        and not any(word in TITLE_WORDS or word in HONORIFICS for word in before) \
+        and (not after or len(after) == 1 and after[0] in GENERATION_SUFFIXES)
+
+
+GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
+"""What may end a person's name after its surname ("Martin Luther King III")."""
+
+
 def _name_follows(run: list[Token], position: int) -> bool:
     """Whether a name-like word comes at this position of a run, or just after a "the" there."""
     if position < len(run) and run[position].text == "the":
@@ -622,9 +635,10 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
     if len(words) > 1 and " ".join(words) in PLACE_WORDS:
         segment.kind = "place"
         return segment
-    title_at = max((i for i, w in enumerate(words) if w in TITLE_WORDS or w in HONORIFICS or (
+    title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
-        and is_role_noun(w.lower()))), default=-1)
+        and not (i > 0 and words[i - 1] in GIVEN_NAMES) and is_role_noun(w.lower())))
+        and not _surname_like_title(words, i)), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org
@@ -719,7 +733,8 @@ def _name_words(words: list[str]) -> bool:
     for number, word in enumerate(words):
         if word in NAME_PARTICLES or word in MONTHS_NAMING_PEOPLE and len(words) > 1:
             continue
-        if number == surname_at and word in SURNAMES_ALSO_WORDS:
+        if number == surname_at and word in SURNAMES_ALSO_WORDS or number == len(words) - 1 > 0 \
+                and word in GENERATION_SUFFIXES or word in TITLE_WORDS and _surname_like_title(words, number):
             continue
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
