@@ -53,17 +53,24 @@ class KeyOrder:
         await self.act_on_waiting()
 
     async def act_on_waiting(self) -> None:
-        """Act on the waiting keys in turn, each once the one before it has arrived."""
+        """Act on the waiting keys in turn, each once the one before it has arrived; but text typed into the focused
+        input goes there at once: it moves the focus nowhere, so the keys after it go where they would have gone."""
         while self.waiting and self.passing is None:
             event = self.waiting.pop(0)
             passing = self.passing = object()
             arrived = partial(self.arrived, passing)
             target = self.app.focused or self.app.screen
+            text = target.check_consume_key(event.key, event.character)
             try:
                 await self.act(event)
             finally:
-                self.after_queues_from(target, arrived)
-                self.passing_timer = self.app.set_timer(HELD_AT_MOST_SECONDS, partial(self.app.call_later, arrived))
+                if text:
+                    self.passing = None
+                else:
+                    self.after_queues_from(target, arrived)
+                    self.passing_timer = self.app.set_timer(
+                        HELD_AT_MOST_SECONDS, partial(self.app.call_later, arrived)
+                    )
 
     def after_queues_from(self, node: MessagePump, then: Callable[[], object]) -> None:
         """Run `then` once this node's queue and each parent's, in turn up to the app, have been worked through (at
