@@ -185,6 +185,43 @@ async def test_e_exports_the_listed_quotes_as_markdown_to_a_file_in_the_current_
 
 
 @synchronously
+async def test_e_while_an_export_is_being_written_writes_no_second_file(
+    news_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`e` pressed twice during a long export wrote two identical files, and nothing said it had started."""
+    import threading
+
+    from tui import browse_screen
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(browse_screen, "EXPORT_NOTED", 1)
+    release = threading.Event()
+    write = browse_screen.export_file
+
+    def slow_export(*arguments: object) -> Path:
+        release.wait(30)
+        return write(*arguments)
+
+    monkeypatch.setattr(browse_screen, "export_file", slow_export)
+    app = make_app(news_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await pilot.pause(0.2)
+        await pilot.press("e")
+        await pilot.pause(0.2)
+        release.set()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if list(tmp_path.glob("whosaid-export-*.md")):
+                break
+        await settle(pilot)
+        assert len(list(tmp_path.glob("whosaid-export-*.md"))) == 1
+        said = notifications(app)
+        assert any("Exporting" in text for text in said) and any("being written" in text for text in said)
+
+
+@synchronously
 async def test_in_a_guest_session_e_sends_the_list_with_osc_52_cut_to_a_size_terminals_accept(
     news_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

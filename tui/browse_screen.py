@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, OptionList
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
 from store.export import EXPORT_STEM, export_lines
@@ -52,6 +52,8 @@ BROWSE_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS
 NAMES_PAUSE = 0.05
 """Seconds a big store's name search waits before it starts: the quotes found are drawn first, and a key typed
 meanwhile cancels it before it costs anything."""
+EXPORT_NOTED = 5_000
+"""An export of this many quotes or more says it has started (it takes seconds at 100,000)."""
 DETAIL_DELAY = 0.1
 """Seconds of no typing (or cursor movement, when the detail is slow) before the detail follows."""
 SLOW_DETAIL = 0.03
@@ -662,7 +664,16 @@ class BrowseScreen(Screen[None]):
         if not quotes:
             self.app.notify("No quotes listed to export", severity="warning", markup=False)
             return
-        self.export_quotes(self.app.snapshot, quotes, is_guest_session())
+        running = self._export_worker
+        if running is not None and not running.is_finished:
+            self.app.notify("An export is being written: wait for it to finish.", severity="warning", timeout=3)
+            return
+        if len(quotes) >= EXPORT_NOTED:
+            self.app.notify(f"Exporting {count_label(len(quotes), 'quote')}\u2026", timeout=3, markup=False)
+        self._export_worker = self.export_quotes(self.app.snapshot, quotes, is_guest_session())
+
+    _export_worker: Worker[None] | None = None
+    """The export being written, if any: a second `e` meanwhile would write a second file."""
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export")
     def export_quotes(self, snapshot: Snapshot, quotes: Sequence[QuoteRecord], to_clipboard: bool) -> None:
