@@ -512,6 +512,21 @@ async def test_g_and_shift_g_go_to_the_top_and_bottom_of_the_help(store: Store) 
 
 
 @synchronously
+async def test_a_narrow_help_leaves_out_the_ids_rather_than_wrap_them(store: Store) -> None:
+    """At 40 columns each binding's id wrapped onto a line of its own under its key, doubling the list."""
+    app = make_app(store)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        listed = app.screen.query_one("#help-keys").render().plain  # type: ignore[attr-defined]
+        assert "app.help" not in listed and "Keys" in listed
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert "app.help" in app.screen.query_one("#help-keys").render().plain  # type: ignore[attr-defined]
+
+
+@synchronously
 async def test_a_query_that_can_match_nothing_says_why_in_the_quotes_pane(store: Store) -> None:
     """"date:2024-13" and "++" said only "No quotes match", where the command line says why."""
     app = make_app(store)

@@ -35,9 +35,18 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         table = self.key_table()
         with VerticalScroll(id="help") as help_box:
-            help_box.styles.width = max(line.cell_length for line in table.split("\n")) + HELP_FRAME
+            help_box.styles.width = table_width(table) + HELP_FRAME
             yield Static(table, id="help-keys", markup=False)
         yield ScreenFooter()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Where the ids do not fit beside the keys and what they do (a narrow terminal), list them without ids
+        rather than wrap each id onto a line of its own."""
+        table = self.key_table()
+        if table_width(table) + HELP_FRAME > event.size.width:
+            table = self.key_table(with_ids=False)
+        self.query_one("#help").styles.width = table_width(table) + HELP_FRAME
+        self.query_one("#help-keys", Static).update(table)
 
     def on_key(self, event: events.Key) -> None:
         """The key that opened the help closes it, as the config file binds it (F1 as well as ?), once: a key its
@@ -54,19 +63,26 @@ class HelpScreen(ModalScreen[None]):
         help_box.border_title = Content.styled("Keys", "bold")
         help_box.border_subtitle = Content("Esc closes \u00b7 Ctrl+P for commands")
 
-    def key_table(self) -> Content:
-        """Sections of 'keys  description  id' lines; the id is what the config file's [keys] table rebinds."""
-        lines = [Content.styled("The last column is the id that rebinds a key in config.toml's [keys].", MUTED_STYLE)]
+    def key_table(self, with_ids: bool = True) -> Content:
+        """Sections of 'keys  description  id' lines; the id is what the config file's [keys] table rebinds (left
+        out, `with_ids` false, where it does not fit)."""
+        lines = []
+        if with_ids:
+            lines.append(
+                Content.styled("The last column is the id that rebinds a key in config.toml's [keys].", MUTED_STYLE)
+            )
         for title, bindings in HELP_SECTIONS:
-            lines.append(Content(""))
+            if lines:
+                lines.append(Content(""))
             lines.append(Content.styled(title, "bold $text-accent"))
             for binding in bindings:
                 keys = self.app.key_label(binding)
+                description = binding.tooltip or binding.description
                 lines.append(
                     Content.assemble(
                         (keys.ljust(KEY_COLUMN), "bold"),
-                        (binding.tooltip or binding.description).ljust(DESCRIPTION_COLUMN),
-                        (f" {binding.id}", MUTED_STYLE),
+                        description.ljust(DESCRIPTION_COLUMN) if with_ids else description,
+                        (f" {binding.id}" if with_ids else "", MUTED_STYLE),
                     )
                 )
         palette = Content.assemble(("ctrl+p".ljust(KEY_COLUMN), "bold"), "Commands: go to, search, theme")
@@ -84,3 +100,8 @@ class HelpScreen(ModalScreen[None]):
 
     def action_scroll_end(self) -> None:
         self.query_one("#help", VerticalScroll).scroll_end(animate=False)
+
+
+def table_width(table: Content) -> int:
+    """The cells the widest line of a key table takes."""
+    return max(line.cell_length for line in table.split("\n"))
