@@ -356,3 +356,19 @@ def test_a_surname_that_is_also_a_title_is_still_a_speaker():
         assert quotes_of(text) == [("We will examine every line,", name), ("Twice,", name)], name
     royal = "Visit\n\n\u201cWe are delighted,\u201d said King Charles.\n"
     assert quotes_of(royal) == [("We are delighted,", "Charles")]
+
+
+def test_a_short_quote_right_after_said_is_speech_even_when_its_speaker_is_unnamed():
+    """`The harbor master said "We expect ships by noon."` found no quote at all: short, and no name before it."""
+    text = "Port\n\nThe port reopened on Monday.\n\nThe harbor master said \u201cWe expect ships by noon.\u201d\n"
+    assert quotes_of(text) == [("We expect ships by noon.", None)]
+
+
+def test_a_surname_alone_with_its_role_in_apposition_is_the_speaker():
+    """`Kraus, the harbor master, said "…"` lost the quote; Kraus was no one."""
+    text = (
+        "Port\n\nThe port reopened on Monday.\n\n"
+        "Kraus, the harbor master, said \u201cWe expect ships by noon.\u201d\n\n\u201cIt went well,\u201d Kraus said.\n"
+    )
+    assert quotes_of(text) == [("We expect ships by noon.", "Kraus"), ("It went well,", "Kraus")]
+    assert {p.name: p.role for p in extract(text).people} == {"Kraus": "harbor master"}

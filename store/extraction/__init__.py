@@ -21,7 +21,8 @@ full-width mark or an ellipsis taken as speech; 4: people named like months, an 
 read as the story rather than its title; 5: companies named for their trade, works' titles after their kind,
 paragraphs wrapped at a fixed width read as one, quotes run on to the next line, surnames such as Green or
 Day after a given name, groups named for a cause such as Americans for Prosperity, surnames that are titles
-such as King, and II or III after a name)."""
+such as King, and II or III after a name, a surname with its role in apposition, short quotes right after
+"said")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -219,7 +219,8 @@ class Attributor:
                     return None
                 if back and document.masked[token.end:before[-1].end].count(",") > 1:
                     return None
-                return self._candidate(number, left, token.start, last=True)
+                found = self._candidate(number, left, token.start, last=True)
+                return (True, None) if found is None and back == 0 else found  # said “…”: speech, speaker unnamed
             if back == 0 and not ends_with_mark and token.text not in ("that",):
                 return None
         return None

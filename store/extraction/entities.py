@@ -626,9 +626,22 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     introduced = bool(before) and before[-1] in ROLE_NOUNS and before[-1].islower() and word not in TITLE_WORDS
     if introduced and not segment.tokens[0].sentence_start and not is_acronym(word):
         return registry.add_person(word, [word], segment.start, "")
+    if not is_acronym(word) and word not in TITLE_WORDS and _role_in_apposition(document, segment):
+        return registry.add_person(word, [word], segment.start, "")
     if is_acronym(word) and word not in NON_ORG_ACRONYMS and _acts_as_organization(document, segment, before):
         return registry.add_organization(word, [word], segment.start)
     return None
+
+
+ROLE_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}([a-z][\w’'-]*)\s*,")
+"""", the harbor master," after a name: the last word of the phrase is the role."""
+
+
+def _role_in_apposition(document: Document, segment: Segment) -> bool:
+    """Whether a one-word name is followed by its role in apposition ("Kraus, the harbor master, said"): a
+    person's surname."""
+    found = ROLE_APPOSITION.match(document.masked, segment.end, segment.end + 80)
+    return found is not None and is_role_noun(found.group(1)) and found.group(1) not in ORG_CLASS_NOUNS
 
 
 def _acts_as_organization(document: Document, segment: Segment, before: list[str]) -> bool:

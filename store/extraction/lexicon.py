@@ -78,6 +78,9 @@ ROLE_NOUNS = words("""
     biologist epidemiologist psychologist sociologist oceanographer meteorologist seismologist farmer
     teacher winner runner swimmer planner bidder programmer drummer priest pastor firefighter paramedic
     soldier sailor marine spy chef judge clerk auditor accountant assistant attendant merchant
+    master harbormaster headmaster headmistress postmaster fisherman fisherwoman policeman policewoman
+    congressman congresswoman councilman councilwoman businessman businesswoman chairperson foreman
+    shopkeeper landlord landlady steward stewardess guide ranger warden monk nun imam rabbi cleric bishop
 """)
 
 # Words in -er/-or/-ist/-ian that do not name a job: comparatives, adverbs and common nouns.
