@@ -316,6 +316,13 @@ def test_a_quote_wrapped_onto_the_next_line_is_one_quote_with_its_speaker_and_ro
         result = extract(text)
         assert {p.name: p.role for p in result.people}["Karen Hill"] == "county emergency manager"
         assert [quote.paragraph for quote in result.quotes] == [1, 3], "a quote's paragraph is the line it opens on"
+    for said_next_line in (
+        "Safety plan\n\n\u201cWe have had four cyclists killed on this corridor,\u201d\n"
+        "said Councilwoman Deb McNulty.\n",
+        "Safety plan\n\nThe council met on Monday to hear residents. \u201cWe have had four cyclists killed,\u201d\n"
+        "Councilwoman Deb McNulty said.\n",
+    ):
+        assert quotes_of(said_next_line)[0][1] == "Deb McNulty", "the attribution on the next line"
     short_lines = "Port reopens\n\n\u201cWe\u2019ve waited\nlong enough,\u201d said Luis Ortega, a commuter.\n"
     assert quotes_of(short_lines) == [("We\u2019ve waited\nlong enough,", "Luis Ortega")]
 

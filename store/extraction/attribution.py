@@ -179,7 +179,7 @@ class Attributor:
         if not quote.closed or not after:
             return None
         gap = self.document.masked[quote.end + 1:after[0].start]
-        if gap.strip(" ,—–-\u00a0") != "":
+        if gap.strip(" ,—–-\u00a0\n\r\t") != "":
             return None
         first = after[0].text
         if first in SPEECH_VERBS or (first == "according" and len(after) > 1 and after[1].text == "to"):
