@@ -2,12 +2,13 @@
 
 Textual decides what a key does when the app reads it: a priority binding ("/", Tab, 1–5) acts at once, any other
 key goes to the queue of the widget that has the focus then, to be handled later. Keys read together (typed fast,
-or sent in one packet over SSH) were all decided before the first of them had been handled: after an Esc on its
-way to the search box, "3" counted as text (the box still had the focus) and went into the box, and so did the keys
-after it; after an Esc on its way to close the command palette, "3" went to the palette's search line, gone with
-it. So a key that comes while an earlier key is on its way waits, with every key after it, until each queue that
-earlier key passes through (the widget's, then each parent's, as a key bubbles up to the app's bindings) has been
-worked through: it then acts, or goes to its widget, as if typed a moment later.
+or sent in one packet over SSH) would all be decided before the first of them had been handled: after an Esc on its
+way to the search box, "3" would count as text (the box still has the focus) and go into the box, as would the keys
+after it; after an Esc on its way to close the command palette, "3" would go to the palette's search line and be
+lost with it. So a key that comes while an earlier key is on its way waits, with every key after it, until each
+queue that earlier key passes through (the widget's, then each parent's, as a key bubbles up to the app's bindings)
+has been worked through: it then acts, or goes to its widget, as if typed a moment later. Text typed into the
+focused input holds nothing back: it moves the focus nowhere, so a burst of it goes in as fast as it comes.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ class KeyOrder:
         await self.act_on_waiting()
 
     async def act_on_waiting(self) -> None:
-        """Act on the waiting keys in turn, each once the one before it has arrived; but text typed into the focused
-        input goes there at once: it moves the focus nowhere, so the keys after it go where they would have gone."""
+        """Act on the waiting keys in turn, each once the one before it has arrived (text for the focused input: once
+        it has been sent there)."""
         while self.waiting and self.passing is None:
             event = self.waiting.pop(0)
             passing = self.passing = object()
