@@ -136,3 +136,28 @@ def test_a_group_named_for_a_cause_is_one_organization() -> None:
         assert _organizations(text) == {group}, group
         assert _people(text) == {"Robert Smith": f"spokesman for {group}"}, group
     assert _organizations("Story\n\nAmericans for years have paid more, said Robert Smith.\n") == set()
+
+
+def test_a_person_in_apposition_to_a_spokeswoman_is_the_speaker_not_her_employer() -> None:
+    """"An OMB spokeswoman, Kelsey Arrington, said" gave the quote to OMB, and "a spokeswoman for the agency,
+    Kelsey Arrington," made her an organization."""
+    for lead in ("An OMB spokeswoman, Kelsey Arrington,", "A spokeswoman for the agency, Kelsey Arrington,"):
+        text = (
+            f"Budget office\n\nThe agency has plans. {lead} said the agency was \u201cfollowing standard "
+            "procedures\u201d and declined to comment.\n"
+        )
+        result = extract(text)
+        assert [q.speaker for q in result.quotes] == ["Kelsey Arrington"], lead
+        assert "Kelsey Arrington" in {p.name for p in result.people}, lead
+
+
+def test_a_party_before_its_leader_s_title_and_name_is_an_organization() -> None:
+    """"Sinn Fein leader Maire Nic Giolla Phadraig said" made Sinn Fein a person, and gave it her quote."""
+    text = (
+        "Budget row\n\nSinn Fein leader Maire Nic Giolla Phadraig said the measures were weak. "
+        "\u201cThis government has failed,\u201d she said.\n"
+    )
+    result = extract(text)
+    assert {o.name for o in result.organizations} == {"Sinn Fein"}
+    assert [q.speaker for q in result.quotes] == ["Maire Nic Giolla Phadraig"]
+    assert _organizations("Polls\n\nPolitical analyst Zoya Hasan said the vote was close.\n") == set()

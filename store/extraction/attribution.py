@@ -346,7 +346,10 @@ class Attributor:
             return False
         following = mentions[at]
         between = self._tokens(number, mention.end, following.start)
-        return len(between) <= 3 and "," not in self.document.masked[mention.end:following.start] \
+        gap = self.document.masked[mention.end:following.start]
+        apposition = bool(between) and gap.count(",") == 1 and gap.rstrip().endswith(",") \
+            and all(is_role_noun(t.text) for t in between)  # "an OMB spokeswoman, Kelsey Arrington,"
+        return len(between) <= 3 and ("," not in gap or apposition) \
             and all(is_role_noun(t.text) or t.text[0].isupper() for t in between)
 
     def _pronoun(self, word: str, position: int) -> int | None:

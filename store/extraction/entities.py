@@ -417,8 +417,11 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if " ".join(words) in NEWS_ORGANIZATIONS:
         return True
-    if before and before[-1] in ORG_CLASS_NOUNS:
-        return True
+    governed = len(before) >= 3 and before[-3] in ("for", "of", "at", "with", "from", "to") and _comma_before(
+        document, segment
+    )
+    if before and before[-1] in ORG_CLASS_NOUNS and not governed:
+        return True  # "drone maker X", "her publisher, X", not "a spokeswoman for the agency, Kelsey Arrington"
     if before and before[-1] in ("a", "an") and next_word in ROLE_NOUNS and _employer_shaped(words) \
             and not segment.possessive:
         return True
@@ -427,6 +430,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "body", "unit"):
         return True
     if gap.startswith(",") and _appositive_class(document, segment):
+        return True
+    if not gap.strip() and _employer_before_person(document, segment):
         return True
     if before and before[-1] in ("at", "for") and any(w in ROLE_NOUNS for w in before[:-1]):
         return not is_place(words)
@@ -448,6 +453,38 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
                 return False
             return True
     return False
+
+
+def _comma_before(document: Document, segment: Segment) -> bool:
+    """Whether a comma stands between a segment and the word before it."""
+    tokens = document.sentences[segment.sentence].tokens
+    if segment.first_index == 0:
+        return False
+    return "," in document.masked[tokens[segment.first_index - 1].end:segment.start]
+
+
+def _employer_before_person(document: Document, segment: Segment) -> bool:
+    """Whether a name stands before a lowercase job and a person's name, as an employer does ("Sinn Fein leader
+    Maire Nic Giolla Phadraig", "Northwind spokesman Tom Hale"); never one that opens with a given name."""
+    words = [token.text for token in segment.tokens]
+    if words[0] in GIVEN_NAMES or segment.possessive:
+        return False
+    lone = len(words) == 1 and (
+        segment.tokens[0].sentence_start or words[0] in ORG_HEADS or words[0].lower() in document.lowercase_words
+    )
+    if lone:
+        return False  # "Political analyst X", "Fast bowler X", "Federation chairwoman X" (the federation named before)
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index + len(segment.tokens)
+    jobs = 0
+    while index < len(tokens) and jobs < 3 and tokens[index].text.islower() and is_role_noun(tokens[index].text):
+        index += 1
+        jobs += 1
+    if not jobs or index + 1 >= len(tokens):
+        return False
+    name = tokens[index:index + 2]
+    return all(token.capital and token.text[:1].isupper() and token.text not in ORG_HEADS for token in name) \
+        and name[0].text not in TITLE_WORDS
 
 
 def _employer_shaped(words: list[str]) -> bool:

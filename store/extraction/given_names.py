@@ -85,6 +85,18 @@ MALE = frozenset("""
 """.split())
 
 FEMALE = frozenset("""
+    Adaeze Adrienne Alberta Alyssa Antoinette Aoife Arlene Bernice Bertha Bessie Betsy Beulah Blanca Brandi Brittany
+    Candice Carrie Cecelia Chelsea Chiamaka Chidinma Christie Christy Ciara Colleen Connie Darla Darlene Deanna Deb
+    Della Delores Desiree Dianna Dianne Doreen Edna Eileen Elsie Erma Ernestine Estelle Ethel Eula Eunice Fannie
+    Faye Felicia Freda Gail Gayle Genevieve Gertrude Gladys Glenda Hattie Hilda Hiroko Huong Inez Irma Jacquelyn
+    Janie Janis Jeanette Jeannie Jennie Joann Jodi Juanita Kara Karla Kelley Kelli Kellie Kelsey Kendra Krista
+    Kristi Kristie Kristine Kristy Krystal Kyoko Latoya Laverne Lela Leona Leticia Lila Lillie Lindsey Lois Lora
+    Lorene Loretta Lori Lucille Lula Lynda Lynette Lynne Mable Madeline Mae Maire Mamie Mandy Marcella Marcia
+    Margaret Margarita Margie Marguerite Marsha Maryann Mattie Meghan Melba Melody Mindy Minnie Muriel Myra Myrtle
+    Máire Naoko Nellie Nettie Niamh Nichole Nyambura Pam Patsy Patti Patty Paulette Peggy Rachael Rosalie Rosemarie
+    Rosie Roisin Róisín Sadie Saoirse Shari Shawna Shelia Shelly Sheri Sherri Sherry Sheryl Siobhan Sonya Stacey Sue
+    Susie Tabitha Tami Tasha Teri Terri Thelma Thuy Tonya Tracey Traci Tricia Velma Verna Vicki Vickie Vicky
+    Victoria Wambui Winifred
     Abby Abigail Ada Adele Adriana Agatha Agnes Aileen Aimee Alana Alba Alejandra Alessandra Alexa Alexandra
     Alice Alicia Alina Alison Alissa Allison Alma Amalia Amanda Amber Amelia Amelie Amy Ana
     Anastasia Andrea Angela Angelica Angelina Angie Anita Ann Anna Annabel Anne Annette Annie Antonella
