@@ -179,7 +179,10 @@ def test_a_narrow_header_leaves_out_notes_then_counts_whole_never_a_count_cut_sh
     notes = [("indexing\u2026",), (advice, "run whosaid reextract")]
     assert fitted_details(counts, notes, 200).endswith(f"\u00b7 indexing\u2026 \u00b7 {advice}")
     assert fitted_details(counts, notes, 100).endswith("quotes \u00b7 indexing\u2026 \u00b7 run whosaid reextract")
+    kept = "100030 articles, 201309 people \u00b7 indexing\u2026 \u00b7 run whosaid reextract"
+    assert fitted_details(counts, notes, 72) == kept, "the advice outlasts the last counts"
+    assert fitted_details(counts, notes, 14) == "", "not even the first count fits: none is cut"
     for room in range(10, 200):
         fitted = fitted_details(counts, notes, room)
-        assert len(fitted) <= max(room, len(counts[0])), room
-        assert fitted.split(" \u00b7 ")[0] == ", ".join(counts[: fitted.count(",") + 1]), room
+        assert len(fitted) <= room, room
+        assert not fitted or fitted.split(" \u00b7 ")[0] == ", ".join(counts[: fitted.count(",") + 1]), room

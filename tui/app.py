@@ -104,17 +104,24 @@ def shortened_path(path: str, room: int) -> str:
     return f"{path[:head]}\u2026/{name}"
 
 
+KEPT_COUNTS = 2
+"""The counts (articles, people) the header keeps while it has a note to make room for."""
+
+
 def fitted_details(counts: list[str], notes: list[tuple[str, ...]], room: int) -> str:
     """The store's counts and notes ("indexing…", articles to read again) joined, in `room` columns: the last note
-    said in its shorter forms, then left out, then the next, then the last counts, whole, so that no count is cut
-    into a smaller number ("124991…" for 1249911)."""
+    said in its shorter forms, then the last counts left out down to KEPT_COUNTS, then the notes from the last, then
+    the other counts: each whole, so that no count is cut into a smaller number ("124991…" for 1249911), and a note
+    that the store should be read again outlasts its quotes' count. Empty when not even the first count fits."""
     counts, notes = list(counts), [list(forms) for forms in notes]
     while True:
         details = ", ".join(counts) + "".join(f" \u00b7 {forms[0]}" for forms in notes)
-        if len(details) <= room or room <= 0 or (not notes and len(counts) <= 1):
+        if len(details) <= room or not details:
             return details
         if notes and len(notes[-1]) > 1:
             notes[-1].pop(0)
+        elif notes and len(counts) > KEPT_COUNTS:
+            counts.pop()
         elif notes:
             notes.pop()
         else:
@@ -361,9 +368,8 @@ class WhosaidApp(App[None]):
                 )
             details = fitted_details(counts, notes, width - len(marker))
         where = shortened_path(where, width - len(details) - len(marker) - 3)
-        if not where:
-            return f"{marker.strip()} \u00b7 {details}" if marker else details
-        return f"{where}{marker} \u00b7 {details}"
+        named = f"{where}{marker}".strip()
+        return " \u00b7 ".join(part for part in (named, details) if part)
 
     def check_store(self) -> None:
         """Start a background re-read of the store unless one is running."""
