@@ -115,3 +115,21 @@ async def test_keys_on_their_way_to_the_search_box_when_the_focus_leaves_it_act_
         await settle(pilot)
         assert app.focused is screen.quotes.rows and screen.search.value == ""
         assert screen.quotes.rows.cursor == 0
+
+
+@synchronously
+async def test_esc_right_after_a_search_in_an_article_ends_the_search_not_the_article(store: Store) -> None:
+    """`/ p r o d Enter Esc` in one burst left the article: the search counted as on only once its matches came."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "a")
+        await settle(pilot)
+        article = app.screen
+        send_burst(app, "/ p r o d Enter Esc")
+        await settle(pilot)
+        assert app.screen is article, "the Esc ends the search, and the article stays"
+        assert article.search_query == "" and article.matches == []  # type: ignore[attr-defined]
+        send_burst(app, "/ p r o d Enter")
+        await settle(pilot)
+        assert article.search_query == "prod" and article.matches  # type: ignore[attr-defined]

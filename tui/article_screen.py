@@ -383,6 +383,7 @@ class ArticleScreen(Screen[Subject | None]):
         self.query_one(ArticleSearch).display = False
         self.set_focus(self._body())
         if query is not None and query.strip():
+            self.search_query = query.strip()  # searching from now: an Esc right after ends the search, not the view
             self.find_matches(self.text, query.strip())
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search article")
@@ -395,8 +396,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.post_message(self.Found(query, matches, by_paragraph))
 
     def on_article_screen_found(self, message: Found) -> None:
-        if self._view() is None:
-            return
+        if self._view() is None or message.query != self.search_query:
+            return  # the search was ended (Esc) or replaced before its matches came
         self.end_search()
         self.search_query = message.query
         if not message.matches:
