@@ -133,3 +133,19 @@ async def test_esc_right_after_a_search_in_an_article_ends_the_search_not_the_ar
         send_burst(app, "/ p r o d Enter")
         await settle(pilot)
         assert article.search_query == "prod" and article.matches  # type: ignore[attr-defined]
+
+
+@synchronously
+async def test_a_list_reached_while_a_search_s_results_come_shows_its_selection_in_the_detail(store: Store) -> None:
+    """After `/ m Esc 3 / j Esc 1` the People pane had the focus but the detail showed the first quote found."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        send_burst(app, "/ m Esc 3 / j Esc 1")
+        await settle(pilot)
+        screen = app.screen
+        assert app.focused is screen.people.rows  # type: ignore[attr-defined]
+        selected = screen.people.selected  # type: ignore[attr-defined]
+        assert screen.detail.subject is not None and screen.detail.subject.key == selected.key  # type: ignore[attr-defined]
