@@ -161,3 +161,27 @@ def test_a_party_before_its_leader_s_title_and_name_is_an_organization() -> None
     assert {o.name for o in result.organizations} == {"Sinn Fein"}
     assert [q.speaker for q in result.quotes] == ["Maire Nic Giolla Phadraig"]
     assert _organizations("Polls\n\nPolitical analyst Zoya Hasan said the vote was close.\n") == set()
+
+
+def test_a_firm_named_with_an_ampersand_and_a_body_named_with_and_are_one_organization() -> None:
+    """"Goldman Sachs & Co. LLC" was two organizations, "Marks & Spencer" a person, and "the Competition and
+    Markets Authority" the organizations "Competition" and "Markets Authority"."""
+    text = (
+        "Deal cleared\n\nGoldman Sachs & Co. LLC advised the buyer, and Marks & Spencer welcomed the news. "
+        "The Competition and Markets Authority cleared the deal, and Staff at the Brazilian Confederation of "
+        "Agriculture and Livestock agreed.\n"
+    )
+    assert _organizations(text) == {
+        "Goldman Sachs & Co. LLC", "Marks & Spencer", "Competition and Markets Authority",
+        "Brazilian Confederation of Agriculture and Livestock",
+    }
+    assert _people(text) == {}
+    assert _organizations("Deal\n\nApple and Microsoft Corp. agreed on Monday.\n") == {"Apple", "Microsoft Corp."}
+
+
+def test_initials_written_together_and_more_titles_start_or_head_a_name() -> None:
+    text = (
+        "Budget\n\n\u201cThe data is clear,\u201d said S.K. Raghunathan, a professor at the institute.\n\n"
+        "\u201cWe cannot spend our way out,\u201d Taoiseach Sean O Briain said.\n"
+    )
+    assert _people(text) == {"S.K. Raghunathan": "professor", "Sean O Briain": "Taoiseach"}

@@ -379,3 +379,11 @@ def test_a_surname_alone_with_its_role_in_apposition_is_the_speaker():
     )
     assert quotes_of(text) == [("We expect ships by noon.", "Kraus"), ("It went well,", "Kraus")]
     assert {p.name: p.role for p in extract(text).people} == {"Kraus": "harbor master"}
+
+
+def test_what_someone_called_something_is_their_quote_and_a_thing_called_so_is_not():
+    text = (
+        "Cup final\n\nUnited manager Xabier Etxeberria called it \u201ca complete performance\u201d from his side. "
+        "He founded a supporters' group called \u201cThe Faithful\u201d in 2004.\n"
+    )
+    assert quotes_of(text) == [("a complete performance", "Xabier Etxeberria")]

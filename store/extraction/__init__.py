@@ -22,7 +22,9 @@ read as the story rather than its title; 5: companies named for their trade, wor
 paragraphs wrapped at a fixed width read as one, quotes run on to the next line, surnames such as Green or
 Day after a given name, groups named for a cause such as Americans for Prosperity, surnames that are titles
 such as King, and II or III after a name, a surname with its role in apposition, short quotes right after
-"said", a person in apposition to a job at an organization, a party before its leader's title, more given names)."""
+"said", a person in apposition to a job at an organization, a party before its leader's title, more given
+names, names with "&" or joined by "and" before a public body's word, initials written together, "called it
+“…”")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

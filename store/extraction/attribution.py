@@ -135,7 +135,7 @@ class Attributor:
         before = self._tokens(number, left, quote.start - 1)
         after = self._tokens(number, quote.end + 1, right) if quote.closed else []
         words = quote_words(document.text[quote.start:quote.end])
-        speech_nearby = self.speech[number] or (
+        speech_nearby = self.speech[number] or _calls_something(before) or (
             bool(before) and document.masked[before[-1].end:quote.start].strip().startswith(":"))
         said_next = any(token.text in SPEECH_VERBS for token in after[:3])
         if not said_next and self._named_thing(before, words, speech_nearby):
@@ -165,8 +165,11 @@ class Attributor:
             return False
         short = len(words) <= 4
         tail = [t.text for t in before[-3:]]
+        called_something = _calls_something(before)
         while tail and tail[-1] in ("the", "a", "an", "as", "it", "them", "him", "her", "this", "its"):
             tail = tail[:-1]
+        if called_something:
+            return False  # "called it “a complete performance”": what someone said of it
         if tail and tail[-1] in NAMING_WORDS and (short or words[0][:1].isupper()):
             return True
         if short and not speech_nearby:
@@ -414,6 +417,16 @@ class Attributor:
                     return unnamed
                 return mention.start, mention.entity
         return unnamed
+
+
+CALLED_OBJECTS = frozenset("it them him her this that".split())
+"""What follows "called" when a quote after it says what someone called it, not what something is named."""
+
+
+def _calls_something(before: list[Token]) -> bool:
+    """Whether the words before a quote say that someone called something so ("called it “a complete
+    performance”"): speech, where "a group called “X”" names a thing."""
+    return len(before) >= 2 and before[-2].text in ("called", "dubbed") and before[-1].text in CALLED_OBJECTS
 
 
 def _only_lead(before: list[Token]) -> bool:

@@ -40,6 +40,8 @@ TITLE_WORDS = words("""
     Editor Detective Constable Marshal Sheriff Dean Pres. Treasurer Councillor Councilman Councilwoman
     Congressman Congresswoman Chieftain Emir Crown Ayatollah President-elect Vice-President Rev. Reverend
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
+    Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
+    Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -155,7 +157,7 @@ ORG_OF_HEADS = words("""
     Organisation Organization Court House Journal Centre Center Board Directorate Command Corps Secretariat
     Tribunal School Society Foundation Chamber Institution Coalition Alliance Government Embassy Consulate
     Ministries Conference Parliament Assembly Senate Congress Service Services Guard Police Church Order
-    Museum Gallery Library
+    Museum Gallery Library Confederation Fund Trust Network Syndicate Guild Observatory Laboratory
 """)
 
 # Company suffixes: an organization even when a title follows ("Acme Inc Chief Executive").

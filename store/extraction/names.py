@@ -165,7 +165,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         joins = not previous.possessive
         if previous.possessive and capital[index] and token.text in ORG_HEADS:
             joins, between = True, between.lstrip("’'`").removeprefix("s")
-        adjacent = joins and (previous.end == token.start - 1 or not between.strip() or
+        adjacent = joins and (previous.end == token.start - 1 or not between.strip() or between.strip() == "&" or
                                                 bool(INSERTION.fullmatch(between)) or _initial(previous, between))
         index += 1
         if capital[index - 1]:
@@ -247,6 +247,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         for position, token in enumerate(run):
             word = token.text
             splits_and = word == "and" and (not chained or position + 1 < len(run) and run[position + 1].text == "the")
+            if splits_and and _one_body(current, run[position + 1:]):
+                current.append(token)  # "the Competition and Markets Authority", "the Food and Drug Administration"
+                continue
             if word in MONTHS_AND_DAYS and not month_naming_person(sentence, run, position) or splits_and:
                 if current:
                     pieces.append((current, relation))
@@ -279,6 +282,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if not piece:
                 continue
             segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+            if segment.kind == "person" and " & " in document.masked[piece[0].start:piece[-1].end]:
+                segment.kind, segment.strong = "org", True  # "Marks & Spencer": a firm, never a person's name
             cut = 0 if segment.kind in ("person", "alias") and segment.role else _person_tail(document, sentence, piece)
             if cut:
                 head = _trim(piece[:cut])
@@ -310,8 +315,31 @@ def _surname_like_title(words: list[str], at: int) -> bool:
         and (not after or len(after) == 1 and after[0] in GENERATION_SUFFIXES)
 
 
+INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
+"""Given names written as initials with no space between them ("S.K.", "J.R.R.")."""
+PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. L.A. N.Y. U.A.E. N.Z.".split())
+"""Initials that name a place or a body, never a person."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 """What may end a person's name after its surname ("Martin Luther King III")."""
+
+
+PUBLIC_BODY_HEADS = frozenset(
+    "Authority Administration Service Services Commission Department Agency Bureau Office Board Council Ministry "
+    "Institute Directorate Inspectorate Tribunal Court Committee".split()
+)
+"""What ends the name of a public body whose first words are joined by "and" ("Fish and Wildlife Service")."""
+
+
+def _one_body(before: list[Token], after: list[Token]) -> bool:
+    """Whether "and" joins two halves of one body's name: a word or two that name nothing alone (not a person,
+    place or organization: "Competition", "Food") before a short name ending in a public body's word."""
+    words = [token.text for token in before]
+    rest = [token.text for token in after[:3]]
+    if not 1 <= len(words) <= 2 or not rest or any(word in ORG_HEADS or word in GIVEN_NAMES for word in words):
+        return False
+    if is_place(words) or any(word in CONNECTORS for word in rest):
+        return False
+    return rest[-1] in PUBLIC_BODY_HEADS and len(after) <= 3 and all(token.capital for token in after)
 
 
 def _name_follows(run: list[Token], position: int) -> bool:
@@ -738,6 +766,8 @@ def _name_words(words: list[str]) -> bool:
             continue
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
+        if number == 0 and len(words) > 1 and INITIALS.fullmatch(word) and word not in PLACE_INITIALS:
+            continue  # "S.K. Raghunathan"
         if DIGIT.search(word) or (is_acronym(word) and len(word) > 1):
             return False
         if not word[0].isupper() and word[:3] not in ("al-", "el-") and word[1:2] not in "’'" \
