@@ -387,3 +387,15 @@ def test_what_someone_called_something_is_their_quote_and_a_thing_called_so_is_n
         "He founded a supporters' group called \u201cThe Faithful\u201d in 2004.\n"
     )
     assert quotes_of(text) == [("a complete performance", "Xabier Etxeberria")]
+
+
+def test_a_he_after_someone_new_and_unnamed_is_not_the_person_named_before():
+    """"Another fisherman, who asked not to be named, … he said" gave the quote to the chairman named before."""
+    text = (
+        "Quota cut\n\nTomasz Kerr chairs the cooperative. \u201cWe will fight this,\u201d Kerr said.\n\n"
+        "Another fisherman, who asked not to be named, put it more bluntly. \u201cOnce the money comes in, we are "
+        "finished,\u201d he said.\n"
+    )
+    assert [speaker for _, speaker in quotes_of(text)] == ["Tomasz Kerr", None]
+    named = "Plant\n\nA spokeswoman for Acme, Jane Doe, said the plant would close. \u201cIt is sad,\u201d she said.\n"
+    assert [speaker for _, speaker in quotes_of(named)] == ["Jane Doe"]

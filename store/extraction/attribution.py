@@ -21,6 +21,10 @@ from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
+INDEFINITE_OPENERS = frozenset("Another A An One".split())
+"""Words that open a sentence about someone not met before."""
+PERSON_NOUNS = frozenset("man woman person resident neighbour neighbor customer passenger parent mother father".split())
+"""Nouns for an unnamed person that are no job."""
 ALPHANUMERIC = re.compile(r"[^\W_]")
 OUTLINE_WORDS = 9
 SUBJECT_VERBS = SPEECH_VERBS | frozenset(
@@ -73,7 +77,15 @@ class Attributor:
         for entries in self.roles.values():
             entries.sort()
         self.events: list[tuple[int, int]] = []
+        self.unnamed_people: set[int] = set()
+        """Where a sentence's subject is someone new and unnamed ("Another fisherman, who asked not to be named,"):
+        a "he" or "she" after it is not the person named before."""
         for sentence_number, words in enumerate(words_of):
+            unnamed = self._unnamed_person(sentence_number)
+            if unnamed is not None:
+                self.unnamed_people.add(unnamed)
+                self.events.append((unnamed, UNNAMED))
+                continue
             if sentence_number not in self.by_sentence and UNNAMED_SOURCES.isdisjoint(words):
                 continue
             subject = self._named_subject(sentence_number, words)
@@ -361,7 +373,7 @@ class Attributor:
         at = bisect_left(self.events, (position, -2))
         for _position, entity in reversed(self.events[max(0, at - LOOKBACK):at]):
             if entity == UNNAMED:
-                if gender == "p":
+                if gender == "p" or gender in ("m", "f") and _position in self.unnamed_people:
                     return None
                 continue
             candidate = self.entities[entity]
@@ -396,6 +408,22 @@ class Attributor:
     def _paragraph_of(self, position: int) -> int:
         """The paragraph index of a text position."""
         return self.document.sentences[self.document.sentence_at(position)].paragraph
+
+    def _unnamed_person(self, number: int) -> int | None:
+        """Where a sentence opens on someone new and unnamed ("Another fisherman, …", "A second resident …", "One
+        nurse …") and names no person: the position of its subject."""
+        tokens = self.document.sentences[number].tokens
+        if not tokens or tokens[0].text not in INDEFINITE_OPENERS:
+            return None
+        if any(self.entities[mention.entity].kind == "person" for mention in self.by_sentence.get(number, ())):
+            return None  # "A spokeswoman for Acme, Jane Doe, said": named after all
+        first_named = self.mention_starts.get(number, [len(self.document.text)])[0]
+        for token in tokens[1:4]:
+            if token.start >= first_named or not token.text.islower():
+                return None
+            if is_role_noun(token.text) or token.text in PERSON_NOUNS:
+                return tokens[0].start
+        return None
 
     def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
         """The first named subject of a sentence (for pronouns), or an unnamed source that speaks; `words` holds
