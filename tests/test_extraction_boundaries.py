@@ -185,3 +185,17 @@ def test_initials_written_together_and_more_titles_start_or_head_a_name() -> Non
         "\u201cWe cannot spend our way out,\u201d Taoiseach Sean O Briain said.\n"
     )
     assert _people(text) == {"S.K. Raghunathan": "professor", "Sean O Briain": "Taoiseach"}
+
+
+def test_arabic_and_urdu_names_keep_every_part() -> None:
+    """"Abdelrahman Mohamed Osman" opening a sentence lost Abdelrahman (read as a word before a given name),
+    "ul-Haq" was cut off, and a chain of fathers' names made no person at all."""
+    people = _people(
+        "Talks\n\nAbdelrahman Mohamed Osman, the spokesman, said the talks would resume.\n\n"
+        "\u201cWe agree,\u201d said Mohammad Rizwan ul-Haq, the minister.\n\n"
+        "\u201cWe will host them,\u201d said Sayyid Badr bin Hamad bin Hamood Albusaidi, the foreign minister.\n"
+    )
+    assert set(people) == {
+        "Abdelrahman Mohamed Osman", "Mohammad Rizwan ul-Haq", "Sayyid Badr bin Hamad bin Hamood Albusaidi"
+    }
+    assert "Jane Porter" in _people("Talks\n\nMeanwhile Jane Porter said the talks would resume.\n")

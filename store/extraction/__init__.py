@@ -24,7 +24,7 @@ Day after a given name, groups named for a cause such as Americans for Prosperit
 such as King, and II or III after a name, a surname with its role in apposition, short quotes right after
 "said", a person in apposition to a job at an organization, a party before its leader's title, more given
 names, names with "&" or joined by "and" before a public body's word, initials written together, "called it
-“…”", a "he" after someone new and unnamed)."""
+“…”", a "he" after someone new and unnamed, Arabic and Urdu names kept whole)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

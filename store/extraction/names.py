@@ -319,6 +319,10 @@ INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 """Given names written as initials with no space between them ("S.K.", "J.R.R.")."""
 PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. L.A. N.Y. U.A.E. N.Z.".split())
 """Initials that name a place or a body, never a person."""
+NAME_PREFIXES_JOINED = ("al-", "el-", "ul-", "ud-", "ur-", "ad-", "as-", "ash-", "an-", "az-")
+"""Lowercase prefixes joined to a capitalized part of an Arabic or Urdu name ("al-Sisi", "ul-Haq")."""
+PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
+"""Particles of a chain of fathers' names, which make a person's name longer than most."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 """What may end a person's name after its surname ("Martin Luther King III")."""
 
@@ -411,9 +415,16 @@ def _marks_head(document: Document, head: list[str]) -> bool:
     for word in head:
         if word in ORG_HEADS or word in TITLE_WORDS or word in NON_NAME_WORDS or word in PLACE_WORDS:
             return True
-        if not word[:1].isupper() or word.lower() in document.lowercase_words or is_role_noun(word.lower()):
+        if not word[:1].isupper() or word.lower() in document.lowercase_words or _role_word(word):
             return True
     return False
+
+
+def _role_word(word: str) -> bool:
+    """Whether a capitalized word names a job: a listed one, or an agent noun that is no surname's shape (a name
+    in -man, "Abdelrahman", "Kaufman", is not a chairman's)."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or is_role_noun(lower) and not lower.endswith("man") and word not in GIVEN_NAMES
 
 
 def _head_end(head: list[str]) -> bool:
@@ -605,15 +616,34 @@ def _name_word_by_month(word: str) -> bool:
 
 
 def _adverb_opener(run: list[Token]) -> bool:
-    """Whether a sentence opens with a word before a given name that is not one itself ("Thankfully Rosa Diaz",
-    "Besides Jane Porter")."""
+    """Whether a sentence opens with an adverb before a name ("Thankfully Rosa Diaz", "Besides Jane Porter"), not
+    with a name's first word that is no given name ("Abdelrahman Mohamed Osman")."""
     if len(run) < 3 or not run[0].sentence_start or run[0].possessive or not run[1].capital:
         return False
     word = run[0].text
     if len(word) <= 2 or is_acronym(word) or word in GIVEN_NAMES or word in TITLE_WORDS or word in HONORIFICS \
             or is_role_noun(word.lower()):
         return False
-    return run[1].text in GIVEN_NAMES or (word.endswith("ly") and len(word) > 4)
+    if word.endswith("ly") and len(word) > 4:
+        return True
+    return run[1].text in GIVEN_NAMES and (word in OPENING_ADVERBS or word.lower() in common_words())
+
+
+def common_words() -> frozenset[str]:
+    """Words the training texts write in lowercase (the shipped model's vocabulary): a capitalized one of them
+    opening a sentence before a given name is no part of the name ("Children Jérôme Richard")."""
+    from store.extraction.entity_types import shipped_model
+
+    model = shipped_model()
+    return model.vocabulary if model is not None else frozenset()
+
+
+OPENING_ADVERBS = frozenset(
+    "Besides Meanwhile Today Yesterday Tomorrow However Also Still Instead Then Now Here There Afterwards Later "
+    "Earlier Separately Similarly Finally Indeed Moreover Furthermore Nevertheless Nonetheless Overall Ultimately "
+    "Recently Previously Last Next Once Twice Again Even Yet Soon Thus Hence Otherwise Elsewhere Nearby".split()
+)
+"""Words that open a sentence before a name without belonging to it ("Meanwhile Rosa Diaz said")."""
 
 
 def _player(run: list[Token]) -> bool:
@@ -770,7 +800,7 @@ def _name_words(words: list[str]) -> bool:
             continue  # "S.K. Raghunathan"
         if DIGIT.search(word) or (is_acronym(word) and len(word) > 1):
             return False
-        if not word[0].isupper() and word[:3] not in ("al-", "el-") and word[1:2] not in "’'" \
+        if not word[0].isupper() and word[:3] not in NAME_PREFIXES_JOINED and word[1:2] not in "’'" \
                 and not is_caseless(word):
             return False
     return True
@@ -794,7 +824,8 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         return segment
     core = [w for w in words if w not in NAME_PARTICLES]
     given = words[0].split("-")[0] in GIVEN_NAMES or words[0] in MONTHS_NAMING_PEOPLE
-    if 2 <= len(core) <= 4 and _name_words(words) and (given or not is_place(words)):
+    longest = 6 if any(word in PATRONYMIC_PARTICLES for word in words) else 4  # "Badr bin Hamad bin Hamood …"
+    if 2 <= len(core) <= longest and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
         segment.strong = given or family_name_first(words)
     return segment

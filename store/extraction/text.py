@@ -260,14 +260,20 @@ def _special_token(masked: str, raw: str, w_end: int, end: int) -> tuple[str, in
     return word, w_end, possessive, _reads_as_name(word)
 
 
+JOINED_PREFIXES = frozenset(("al-", "el-", "ul-", "ud-", "ur-", "ad-", "as-", "ash-", "an-", "az-"))
+"""Lowercase prefixes joined to a capitalized part of an Arabic or Urdu name ("al-Sisi", "ul-Haq")."""
+
+
 def _reads_as_name(word: str) -> bool:
     """Whether a word is written like part of a name: capitalized (not a number or "-based" adjective), an
     "al-"/"el-"/"d'" particle before a capital, or in a script without capitals."""
     first = word[0]
     if first.isupper():
         return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
-    if first == "a" or first == "e":
-        return word[1:3] == "l-" and len(word) > 3 and word[3].isupper()
+    if first in "aeu":
+        hyphen = word.find("-", 1, 4)
+        rest = word[hyphen + 1:hyphen + 2]
+        return hyphen > 0 and word[:hyphen + 1] in JOINED_PREFIXES and rest.isupper()
     if first == "d":
         return word[1:2] in APOSTROPHES and len(word) > 2 and word[2].isupper()
     return not first.islower() and is_caseless(word)
