@@ -321,6 +321,8 @@ PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. L.A. N.Y. U.A.E. N.Z.".spli
 """Initials that name a place or a body, never a person."""
 NAME_PREFIXES_JOINED = ("al-", "el-", "ul-", "ud-", "ur-", "ad-", "as-", "ash-", "an-", "az-")
 """Lowercase prefixes joined to a capitalized part of an Arabic or Urdu name ("al-Sisi", "ul-Haq")."""
+SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split())
+"""Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
 """Particles of a chain of fathers' names, which make a person's name longer than most."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
@@ -823,7 +825,8 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> 
         segment.kind = "single"
         return segment
     core = [w for w in words if w not in NAME_PARTICLES]
-    given = words[0].split("-")[0] in GIVEN_NAMES or words[0] in MONTHS_NAMING_PEOPLE
+    second_given = len(words) >= 3 and words[1] in GIVEN_NAMES and words[0] not in PLACE_WORDS | SAINTS
+    given = words[0].split("-")[0] in GIVEN_NAMES or words[0] in MONTHS_NAMING_PEOPLE or second_given
     longest = 6 if any(word in PATRONYMIC_PARTICLES for word in words) else 4  # "Badr bin Hamad bin Hamood …"
     if 2 <= len(core) <= longest and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
