@@ -376,11 +376,12 @@ def test_a_link_to_a_host_in_another_script_is_found_as_it_is_written(tmp_path: 
         assert json.loads(out.getvalue())["sources"][0]["url"] == "https://xn--d-uga0v4h.pl/port"
 
 
-def test_a_filter_whose_quotes_the_shell_took_away_is_still_a_phrase(
+def test_a_filter_whose_quotes_the_shell_took_away_says_how_to_ask_for_the_phrase(
     capsys: pytest.CaptureFixture[str], store_path: Path
 ) -> None:
-    """`whosaid search article:"Budget vote"` reaches whosaid as the one argument `article:Budget vote`: it found
-    nothing, `Budget` the filter and `vote` a word of the quotes."""
-    assert texts(capsys, store_path, "article:Budget vote") == texts(capsys, store_path, 'article:"Budget vote"')
-    assert texts(capsys, store_path, "article:Budget vote") == ["the budget is balanced", "nobody knows"]
-    assert texts(capsys, store_path, "article:budget", "vote") == []
+    """`whosaid search article:"Budget vote"` reaches whosaid as the one argument `article:Budget vote`, which is
+    the query `article:Budget` and the word `vote`: when that finds nothing, the count says how to quote it."""
+    code, out, err = search(capsys, store_path, "article:Budget vote")
+    assert code == 1 and out == ""
+    assert err == "0 quotes (for the phrase, quote it for the shell too: 'article:\"Budget vote\"')\n"
+    assert texts(capsys, store_path, 'article:"Budget vote"') == ["the budget is balanced", "nobody knows"]

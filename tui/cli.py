@@ -986,10 +986,8 @@ def run_reextract(
 
 
 def search_query(arguments: argparse.Namespace) -> ParsedQuery:
-    """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options. A filter
-    given as one argument with spaces in its value (`source:"The Ledger"`, whose quotes the shell took away) is
-    that phrase."""
-    words = " ".join(map(filter_phrase, arguments.words))
+    """The query of `whosaid search`: its words (whole: nothing is being typed), then its filter options."""
+    words = " ".join(arguments.words)
     parsed = parse_query(words + " " if words else "")
     problem = query_problem(parsed)
     if problem is not None and not parsed.is_empty:
@@ -1000,14 +998,20 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     return parsed
 
 
-FILTER_ARGUMENT = re.compile(r"(speaker|org|article|source|date):([^\"]*\s[^\"]*)", re.IGNORECASE)
-"""A filter and a value of several words, as one argument of the command line."""
+FILTER_ARGUMENT = re.compile(r"(speaker|org|article|source|date):([^\"\s]+\s[^\"]*)", re.IGNORECASE)
+"""A filter and a value of several words, as one argument of the command line: the shell took the quotes of
+`source:"The Ledger"` away, or the query was quoted whole (`'speaker:lee harbor'`)."""
 
 
-def filter_phrase(argument: str) -> str:
-    """An argument of `search`, a filter whose value holds spaces quoted as the phrase it was in the shell."""
-    match = FILTER_ARGUMENT.fullmatch(argument.strip())
-    return f'{match.group(1)}:"{match.group(2).strip()}"' if match else argument
+def phrase_hint(words: Sequence[str]) -> str | None:
+    """For a search that found nothing, how to ask for a filter's words as one phrase, when an argument was a filter
+    of several words whose quotes the shell may have taken away; None otherwise."""
+    for argument in words:
+        match = FILTER_ARGUMENT.fullmatch(argument.strip())
+        if match:
+            field, value = match.group(1), match.group(2).strip()
+            return f"for the phrase, quote it for the shell too: '{field}:\"{value}\"'"
+    return None
 
 
 def json_line(document: object) -> str:
@@ -1387,7 +1391,8 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     form = "json" if arguments.json else "jsonl" if arguments.jsonl else "plain"
     first = next(entries, None)
     if first is None:
-        print("0 quotes", file=sys.stderr)
+        hint = phrase_hint(arguments.words)
+        print("0 quotes" + (f" ({hint})" if hint else ""), file=sys.stderr)
         return EXIT_NO_MATCH
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
