@@ -71,7 +71,9 @@ async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
         with contextlib.suppress(WorkerCancelled):  # a worker replaced by a newer one (the palette's as keys arrive)
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
-        if not any(worker.is_running for worker in pilot.app.workers):
+        keys = getattr(pilot.app, "key_order", None)
+        held = keys is not None and (keys.waiting or keys.passing is not None)  # keys still to act, in order
+        if not held and not any(worker.is_running for worker in pilot.app.workers):
             break
     await pilot.pause(0.15)
 

@@ -155,6 +155,8 @@ async def test_a_long_article_is_read_off_the_ui_thread_so_keys_meanwhile_stay_o
             await pilot.press("G", "n", "j", "slash", "x")
             assert app.screen is article
             await pilot.press("escape")
+            assert app.screen is article, "the first Esc closes the search line '/' opened, as in less"
+            await pilot.press("escape")
             assert type(app.screen).__name__ == "BrowseScreen"
             assert not release.is_set()
             release.set()

@@ -177,7 +177,7 @@ class ArticleScreen(Screen[Subject | None]):
             return
         self.sub_title = self.source_line
         body.border_title = plain(self.title_text, "bold")
-        body.focus()
+        self.set_focus(body)  # now, not later as body.focus() would: a "/" right after it focuses the search line
         self.read_article(self.app.snapshot)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False, description="read article")
@@ -219,6 +219,8 @@ class ArticleScreen(Screen[Subject | None]):
         body.show_text(self.text, self.paragraph_starts, self.paragraph_content)
         body.when_laid_out(self._go_to_first_place)
         self.update_position()
+        if self.search_query:
+            self.find_matches(self.text, self.search_query)  # asked for while the article was being read
 
     def on_article_screen_names_found(self, message: NamesFound) -> None:
         self.mentions, self.mentions_by_paragraph = message.mentions, message.mentions_by_paragraph
@@ -368,12 +370,12 @@ class ArticleScreen(Screen[Subject | None]):
         return super().dismiss(result)
 
     def action_search(self) -> None:
-        """Open the search line at the bottom, as less does."""
-        if self.loaded:
-            line = self.query_one(ArticleSearch)
-            line.value = ""
-            line.display = True
-            self.set_focus(line)  # at once: the keys typed right after '/' (a burst over SSH, a paste) go into it
+        """Open the search line at the bottom, as less does (also while the article is still being read: the search
+        then runs once it is)."""
+        line = self.query_one(ArticleSearch)
+        line.value = ""
+        line.display = True
+        self.set_focus(line)  # at once: the keys typed right after '/' (a burst over SSH, a paste) go into it
 
     def search_done(self, query: str | None) -> None:
         """Close the search line and give the article the focus, at once; search for `query` (None: Esc, any search
@@ -384,7 +386,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.set_focus(self._body())
         if query is not None and query.strip():
             self.search_query = query.strip()  # searching from now: an Esc right after ends the search, not the view
-            self.find_matches(self.text, query.strip())
+            if self.loaded:
+                self.find_matches(self.text, query.strip())
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False, description="search article")
     def find_matches(self, text: str, query: str) -> None:

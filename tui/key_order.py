@@ -8,7 +8,8 @@ after it; after an Esc on its way to close the command palette, "3" would go to 
 lost with it. So a key that comes while an earlier key is on its way waits, with every key after it, until each
 queue that earlier key passes through (the widget's, then each parent's, as a key bubbles up to the app's bindings)
 has been worked through: it then acts, or goes to its widget, as if typed a moment later. Text typed into the
-focused input holds nothing back: it moves the focus nowhere, so a burst of it goes in as fast as it comes.
+focused input holds nothing back: it moves the focus nowhere, so a burst of it goes in as fast as it comes; nor
+does a key that only moves a list's cursor (a held j), which the list says (`keeps_focus`).
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ class KeyOrder:
             passing = self.passing = object()
             arrived = partial(self.arrived, passing)
             target = self.app.focused or self.app.screen
-            text = target.check_consume_key(event.key, event.character)
+            keeps_focus = getattr(target, "keeps_focus", None)
+            text = target.check_consume_key(event.key, event.character) or bool(
+                keeps_focus is not None and keeps_focus(event.key)
+            )
             try:
                 await self.act(event)
             finally:

@@ -33,6 +33,14 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
     """A cursor over `row_count` rows, each drawn on demand by a render function."""
 
     BINDINGS: list[BindingType] = list(LIST_BINDINGS)
+    MOVES = frozenset(("cursor_down", "cursor_up", "first", "last", "page_down", "page_up"))
+    """Actions that move the cursor and nothing else: a key bound to one moves no focus (see `keeps_focus`)."""
+
+    def keeps_focus(self, key: str) -> bool:
+        """Whether a key only moves the cursor here (j, k, g, G, as the keys are bound): the keys typed after it need
+        not wait for it (see `tui.key_order`), so that a held j runs as fast as the list can move."""
+        bindings = self._bindings.key_to_bindings.get(key, ())
+        return bool(bindings) and all(binding.action in self.MOVES for binding in bindings)
 
     COMPONENT_CLASSES = {"row-list--row", "row-list--cursor", "row-list--cursor-blurred", "row-list--empty"}
 
