@@ -93,6 +93,11 @@ class LinkList(KeepsReverse, OptionList):
         self.sections: list[Section] = []
         self.rows: list[Row] = []
 
+    def watch_show_vertical_scrollbar(self, _shown: bool) -> None:
+        """Wrap the links again when the scrollbar comes or goes: their heights were counted at the other width,
+        and a link wrapped onto one more line lost its last line ("— Brent" without "Sherwood")."""
+        self._clear_caches()
+
     def show_sections(self, sections: list[Section], position: LinkPosition | None = None) -> None:
         """List the sections, each from its first item, the cursor on `position` (else the first link)."""
         self.sections = sections
