@@ -10,7 +10,7 @@ from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from store import storage
 from store.article_metadata import article_sort_date, stored_metadata
@@ -142,6 +142,16 @@ class NameLines:
             vocabulary = sorted(by_word)
             made = self._words["words"] = (vocabulary, [array("I", by_word[word]) for word in vocabulary])
         return made
+
+
+ListedT = TypeVar("ListedT")
+
+
+def listed(records: Sequence[ListedT], positions: Sequence[int]) -> Sequence[ListedT]:
+    """The records at these positions: made at once when few, else a selection making them as rows are shown."""
+    if len(positions) > RECORDS_MADE_AT_ONCE:
+        return Selection(records, positions)
+    return [records[position] for position in positions]
 
 
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
@@ -1557,9 +1567,7 @@ class Snapshot:
         limits = [self._people_speaking_for(f.term) for f in parsed.filters if f.field == "org"]
         limits += self._named_in_kept_articles(parsed, self._people_by_article, people)
         positions = self._limited(named, self._names_searched(parsed, ("speaker",)), limits, people)
-        return Selection(self.people, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
-            self.people[position] for position in positions
-        ]
+        return listed(self.people, positions)
 
     def search_organizations(self, query: str) -> Sequence[OrganizationRecord]:
         """Organizations whose name or an alias matches every word of the query and its `speaker:` and `org:`
@@ -1570,9 +1578,7 @@ class Snapshot:
         named = [owner - people for owner in self._owners_named(parsed, ("speaker", "org")) if owner >= people]
         limits = self._named_in_kept_articles(parsed, self._organizations_by_article, size)
         positions = self._limited(named, self._names_searched(parsed, ("speaker", "org")), limits, size)
-        return Selection(self.organizations, positions) if len(positions) > RECORDS_MADE_AT_ONCE else [
-            self.organizations[position] for position in positions
-        ]
+        return listed(self.organizations, positions)
 
     def _named_in_kept_articles(self, parsed: ParsedQuery, named_in: PositionRuns, size: int) -> list[array]:
         """The positions (below `size`) of the people or organizations `named_in` the articles the query's article

@@ -42,7 +42,7 @@ from store.extraction.lexicon import (
 )
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
 from store.extraction.places import CITIES, COUNTRIES, DIRECTIONS, PLACE_WORDS, REGIONS
-from store.extraction.text import DIGIT, Token, gap, is_caseless
+from store.extraction.text import DIGIT, Token, gap, has_joined_prefix, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
 COMPARATIVE_ENDINGS = ("ier", "ster")
@@ -319,8 +319,6 @@ INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 """Given names written as initials with no space between them ("S.K.", "J.R.R.")."""
 PLACE_INITIALS = frozenset("U.S. U.K. U.N. E.U. D.C. L.A. N.Y. U.A.E. N.Z.".split())
 """Initials that name a place or a body, never a person."""
-NAME_PREFIXES_JOINED = ("al-", "el-", "ul-", "ud-", "ur-", "ad-", "as-", "ash-", "an-", "az-")
-"""Lowercase prefixes joined to a capitalized part of an Arabic or Urdu name ("al-Sisi", "ul-Haq")."""
 SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split())
 """Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
@@ -802,7 +800,7 @@ def _name_words(words: list[str]) -> bool:
             continue  # "S.K. Raghunathan"
         if DIGIT.search(word) or (is_acronym(word) and len(word) > 1):
             return False
-        if not word[0].isupper() and word[:3] not in NAME_PREFIXES_JOINED and word[1:2] not in "’'" \
+        if not word[0].isupper() and not has_joined_prefix(word) and word[1:2] not in "’'" \
                 and not is_caseless(word):
             return False
     return True

@@ -264,6 +264,12 @@ JOINED_PREFIXES = frozenset(("al-", "el-", "ul-", "ud-", "ur-", "ad-", "as-", "a
 """Lowercase prefixes joined to a capitalized part of an Arabic or Urdu name ("al-Sisi", "ul-Haq")."""
 
 
+def has_joined_prefix(word: str) -> bool:
+    """Whether a word is a lowercase prefix joined to a capitalized part of a name ("al-Sisi", "ul-Haq")."""
+    hyphen = word.find("-", 1, 4)
+    return hyphen > 0 and word[:hyphen + 1] in JOINED_PREFIXES and word[hyphen + 1:hyphen + 2].isupper()
+
+
 def _reads_as_name(word: str) -> bool:
     """Whether a word is written like part of a name: capitalized (not a number or "-based" adjective), an
     "al-"/"el-"/"d'" particle before a capital, or in a script without capitals."""
@@ -271,9 +277,7 @@ def _reads_as_name(word: str) -> bool:
     if first.isupper():
         return word.isalpha() or not (DIGIT.search(word) or word.endswith(ADJECTIVE_SUFFIXES))
     if first in "aeu":
-        hyphen = word.find("-", 1, 4)
-        rest = word[hyphen + 1:hyphen + 2]
-        return hyphen > 0 and word[:hyphen + 1] in JOINED_PREFIXES and rest.isupper()
+        return has_joined_prefix(word)
     if first == "d":
         return word[1:2] in APOSTROPHES and len(word) > 2 and word[2].isupper()
     return not first.islower() and is_caseless(word)
