@@ -199,3 +199,19 @@ def test_arabic_and_urdu_names_keep_every_part() -> None:
         "Abdelrahman Mohamed Osman", "Mohammad Rizwan ul-Haq", "Sayyid Badr bin Hamad bin Hamood Albusaidi"
     }
     assert "Jane Porter" in _people("Talks\n\nMeanwhile Jane Porter said the talks would resume.\n")
+
+
+def test_a_title_of_several_words_before_of_leaves_the_organization_after_it() -> None:
+    text = (
+        "Quarterly results\n\n"
+        "Brindlemoor Diagnostics reported higher revenue on Tuesday.\n\n"
+        '"We had a strong quarter," said Oriel Fanshawe, Chief Executive Officer of Brindlemoor Diagnostics.\n\n'
+        "The company opened two offices. Its chief financial officer, Tamsin Yarrow, said costs fell.\n"
+    )
+    extraction = extract(text)
+    assert {o.name for o in extraction.organizations} == {"Brindlemoor Diagnostics"}
+    by_name = {p.name: p for p in extraction.people}
+    assert set(by_name) == {"Oriel Fanshawe", "Tamsin Yarrow"}
+    assert by_name["Oriel Fanshawe"].organization == "Brindlemoor Diagnostics"
+    assert by_name["Tamsin Yarrow"].organization == "Brindlemoor Diagnostics"
+    assert extraction.quotes[0].speaker == "Oriel Fanshawe"

@@ -139,6 +139,7 @@ ORG_HEADS = words("""
     Lines Works Tools Freight Cargo Trucking Transport Transit Shipyard Shipyards Brewery Breweries
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
+    Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
 """)
 
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",

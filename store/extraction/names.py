@@ -674,8 +674,9 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "org"
         segment.strong = True
         return segment
-    if words[0] in TITLE_HEADS and len(words) > 2 and words[1] == "of":
-        rest = piece[2:]
+    title_end = _title_before_of(words)
+    if title_end:
+        rest = piece[title_end + 1:]
         if rest and rest[0].text == "the":
             rest = rest[1:]
         org = _organization_part([t.text for t in rest])
@@ -712,6 +713,17 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
+
+
+def _title_before_of(words: list[str]) -> int:
+    """Where "of" follows a title that opens the words ("Minister of …", "Chief Executive Officer of …"), else 0."""
+    if len(words) < 3 or (words[0] not in TITLE_HEADS and words[0] not in TITLE_WORDS):
+        return 0
+    end = words.index("of") if "of" in words else 0
+    if not 0 < end < len(words) - 1 or words[end - 1] not in TITLE_HEADS:
+        return 0
+    titled = all(w[0].isupper() and (w in TITLE_WORDS or w in TITLE_HEADS or w not in ORG_HEADS) for w in words[:end])
+    return end if titled else 0
 
 
 def _organization_part(words: list[str]) -> tuple[int, int] | None:
