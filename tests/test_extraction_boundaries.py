@@ -215,3 +215,32 @@ def test_a_title_of_several_words_before_of_leaves_the_organization_after_it() -
     assert by_name["Oriel Fanshawe"].organization == "Brindlemoor Diagnostics"
     assert by_name["Tamsin Yarrow"].organization == "Brindlemoor Diagnostics"
     assert extraction.quotes[0].speaker == "Oriel Fanshawe"
+
+
+def test_given_names_the_rules_do_not_list_stay_whole_before_a_particle_or_after_a_short_job_shaped_word() -> None:
+    text = (
+        "Budget night\n\n"
+        "Minister for Finance Ruairí Mac Giollarnáth told the chamber that the package was prudent.\n\n"
+        '"Three decisions, three against us," visiting coach Heitor Baía Queluz told the broadcaster.\n\n'
+        "Bowler Sanjith Periyasamy took four wickets before lunch.\n"
+    )
+    people = _people(text)
+    assert people["Ruairí Mac Giollarnáth"] == "Minister for Finance"
+    assert "Heitor Baía Queluz" in people
+    assert "Sanjith Periyasamy" in people
+    assert extract(text).quotes[0].speaker == "Heitor Baía Queluz"
+
+
+def test_a_name_with_its_job_in_apposition_is_a_person_even_before_a_long_phrase() -> None:
+    text = (
+        "Coffee prices\n\n"
+        "Sumarno, a 52-year-old farmer in the Gayo highlands who uses only one name, said prices rose. "
+        '"The price was better," he said.\n\n'
+        "Zhao Jun, a professor at the Harbin Institute, said the shake-out would come.\n\n"
+        'His father, T. Arumugam, a retired bank clerk, said he had been too nervous. "I went for a walk," he said.\n'
+    )
+    extraction = extract(text)
+    people = {p.name for p in extraction.people}
+    assert {"Sumarno", "Zhao Jun", "T. Arumugam"} <= people
+    assert not {o.name for o in extraction.organizations} & people
+    assert [q.speaker for q in extraction.quotes] == ["Sumarno", "T. Arumugam"]

@@ -29,7 +29,15 @@ from store.extraction.lexicon import (
     THING_NOUNS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment, family_name_first, is_acronym, is_place, is_role_noun, segments
+from store.extraction.names import (
+    Segment,
+    ends_noun_phrase,
+    family_name_first,
+    is_acronym,
+    is_place,
+    is_role_noun,
+    segments,
+)
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import tokens
 
@@ -518,11 +526,11 @@ def _appositive_class(document: Document, segment: Segment) -> bool:
     window = tokens[index:index + 5]
     if not window or window[0].text not in ("a", "an", "the"):
         return False
-    for token in window[1:]:
+    for offset, token in enumerate(window[1:], start=index + 1):
         word = token.text
         if token.possessive or is_role_noun(word):
             return False
-        if word in ORG_CLASS_NOUNS:
+        if word in ORG_CLASS_NOUNS and ends_noun_phrase(document, tokens, offset):
             return True
         if not word.islower():
             return False
@@ -670,8 +678,12 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     return None
 
 
-ROLE_APPOSITION = re.compile(r"\s*,\s*(?:the|a|an)\s+(?:[a-z][\w’'-]*\s+){0,3}([a-z][\w’'-]*)\s*,")
-"""", the harbor master," after a name: the last word of the phrase is the role."""
+ROLE_APPOSITION = re.compile(
+    r"\s*,\s*(?:the|a|an)\s+(?:[a-z0-9][\w’'-]*\s+){0,3}([a-z][\w’'-]*)"
+    r"(?:\s*,|\s+(?:in|at|of|for|from|with|on|who|whose|based)\b)"
+)
+"""", the harbor master," or ", a 52-year-old farmer in …" after a name: the role ends the phrase or the words
+before its place, employer or relative clause."""
 
 
 def _role_in_apposition(document: Document, segment: Segment) -> bool:

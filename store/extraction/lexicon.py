@@ -316,7 +316,7 @@ MONTHS_AND_DAYS = words("""
 
 # Months that are also people's names: given ("June Carter", "Jan Kowal") or family ("Theresa May").
 MONTHS_NAMING_PEOPLE = words("""
-    April May June August Jan
+    April May June August Jan Jun
 """)
 
 # Words before a month that make it a date ("in May", "since June", "last August").

@@ -302,6 +302,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                     segment.strong = True
                 if not sentence.quoted:
                     _read_speaker_slot(document, sentence, segment)
+                if segment.kind == "person" and not segment.strong:
+                    segment.strong = _appositive(document, sentence, segment, by_role=True) == "person"
                 found.append(segment)
     return found
 
@@ -323,6 +325,9 @@ SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split(
 """Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
 """Particles of a chain of fathers' names, which make a person's name longer than most."""
+SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
+"""Capitalized words that open a surname of two words ("Ciarán Mac Cárthaigh", "Jan Van Dyck"): the word before
+them is the person's given name, not the end of a title or an organization."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 """What may end a person's name after its surname ("Martin Luther King III")."""
 
@@ -389,10 +394,10 @@ def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> 
             continue
         if previous in GIVEN_NAMES or previous in NAME_PARTICLES or not piece[cut - 1].capital:
             continue
-        given = words[0].split("-")[0] in GIVEN_NAMES
-        if size == 3 and not given:
+        given = words[0].split("-")[0] in GIVEN_NAMES or size == 3 and words[1] in SURNAME_PARTICLES
+        if size == 3 and not given or size == 2 and words[0] in SURNAME_PARTICLES:
             continue
-        marked = _marks_head(document, head)
+        marked = _marks_head(document, head, words[0], piece[0].sentence_start)
         if given and marked and (said or len(head) > 1 or _head_end(head) or previous in PLACE_WORDS):
             return cut
         if marked and (said or _head_end(head)) and words[-1] not in ORG_HEADS and \
@@ -409,22 +414,24 @@ def _tail_word(document: Document, token: Token) -> bool:
         and word not in MONTHS_AND_DAYS and word.lower() not in ROLE_NOUNS and not DIGIT.search(word)
 
 
-def _marks_head(document: Document, head: list[str]) -> bool:
+def _marks_head(document: Document, head: list[str], name_start: str, opens_sentence: bool) -> bool:
     """Whether words before a name hold a word no name holds: an organization or title word, a place, or a
     common word."""
-    for word in head:
+    for number, word in enumerate(head):
         if word in ORG_HEADS or word in TITLE_WORDS or word in NON_NAME_WORDS or word in PLACE_WORDS:
             return True
-        if not word[:1].isupper() or word.lower() in document.lowercase_words or _role_word(word):
+        if not word[:1].isupper() or word.lower() in document.lowercase_words or _role_word(
+                word, name_start, opens_sentence and number == 0):
             return True
     return False
 
 
-def _role_word(word: str) -> bool:
+def _role_word(word: str, name_start: str, opens_sentence: bool) -> bool:
     """Whether a capitalized word names a job: a listed one, or an agent noun that is no surname's shape (a name
     in -man, "Abdelrahman", "Kaufman", is not a chairman's)."""
     lower = word.lower()
-    return lower in ROLE_NOUNS or is_role_noun(lower) and not lower.endswith("man") and word not in GIVEN_NAMES
+    return lower in ROLE_NOUNS or _title_shaped(word, name_start, opens_sentence) and not lower.endswith("man") \
+        and word not in GIVEN_NAMES
 
 
 def _head_end(head: list[str]) -> bool:
@@ -458,32 +465,51 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
         segment.strong = segment.strong or _appositive(document, sentence, segment) == "person"
 
 
-def _appositive(document: Document, sentence: Sentence, segment: Segment) -> str:
+def _appositive(document: Document, sentence: Sentence, segment: Segment, by_role: bool = False) -> str:
     """What the phrase after the name's comma describes: "person" (", a union official", ", a fisherman"),
-    "org" (", the medical charity") or "" when no such phrase follows."""
+    "org" (", the medical charity") or "" when no such phrase follows; `by_role`, "person" only for an age or a
+    job ("Zhao Jun, 45,", "Zhao Jun, a professor at …"), not for any phrase naming no organization."""
     words = sentence.tokens
     index = segment.tokens[-1].index + 1
     masked = document.masked
     if index + 1 >= len(words) or masked[segment.end:words[index].start].strip() != ",":
         return ""
-    if words[index].text.isdigit() and masked[words[index].end:words[index + 1].start].strip() in (",", ""):
+    if words[index].text.isdigit() and masked[words[index].end:words[index + 1].start].strip() in (
+            (",",) if by_role else (",", "")):
         return "person"
     if words[index].text in ("who", "whose"):
-        return "person"
+        return "" if by_role else "person"
     if words[index].text not in ("a", "an", "the"):
         return ""
-    kind = "person"
+    kind = "" if by_role else "person"
     for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
         token = words[position]
+        if by_role and token.text in PHRASE_ENDS:
+            break
         if is_role_noun(token.text):
             return "person"
         if not token.text.islower():
             return ""
-        if token.text in ORG_CLASS_NOUNS:
+        if token.text in ORG_CLASS_NOUNS and ends_noun_phrase(document, words, position):
             kind = "org"
         if document.masked[token.end:token.end + 1] == "," or token.text in ROLE_BREAKS:
             break
     return kind
+
+
+PHRASE_ENDS = frozenset("in of for at on from run owned based founded backed led".split())
+"""Words after a noun that end the phrase it heads ("a charity run by …", "a bank in …")."""
+
+
+def ends_noun_phrase(document: Document, tokens: list[Token], position: int) -> bool:
+    """Whether the word at `position` heads its phrase rather than modifying the next noun: "a bank" and "a bank
+    in Ohio" name a bank, "a retired bank clerk" and "a union official" do not."""
+    if position + 1 >= len(tokens):
+        return True
+    following = tokens[position + 1]
+    between = document.masked[tokens[position].end:following.start]
+    return between.strip() != "" or not following.text.islower() or following.text in ROLE_BREAKS \
+        or following.text in PHRASE_ENDS
 
 
 def _after_speech_verb(sentence: Sentence, segment: Segment) -> bool:
@@ -696,7 +722,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         return segment
     title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
-        and not (i > 0 and words[i - 1] in GIVEN_NAMES) and is_role_noun(w.lower())))
+        and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)))
         and not _surname_like_title(words, i)), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
@@ -724,6 +750,15 @@ def _title_before_of(words: list[str]) -> int:
         return 0
     titled = all(w[0].isupper() and (w in TITLE_WORDS or w in TITLE_HEADS or w not in ORG_HEADS) for w in words[:end])
     return end if titled else 0
+
+
+def _title_shaped(word: str, following: str, opens_sentence: bool) -> bool:
+    """Whether a capitalized word before a name (`following` its next word) reads as a job: a listed one, a long
+    agent noun ("Curator", "Investigator"), or a short one before a given name or opening a sentence ("Opener
+    Karthik …"); a short one in -or or -er capitalized inside a sentence, before words that are no given name, is
+    as often a given name itself ("coach Vítor Baía Carvalho")."""
+    lower = word.lower()
+    return lower in ROLE_NOUNS or (len(word) > 6 or following in GIVEN_NAMES or opens_sentence) and is_role_noun(lower)
 
 
 def _organization_part(words: list[str]) -> tuple[int, int] | None:
