@@ -399,3 +399,51 @@ def test_a_he_after_someone_new_and_unnamed_is_not_the_person_named_before():
     assert [speaker for _, speaker in quotes_of(text)] == ["Tomasz Kerr", None]
     named = "Plant\n\nA spokeswoman for Acme, Jane Doe, said the plant would close. \u201cIt is sad,\u201d she said.\n"
     assert [speaker for _, speaker in quotes_of(named)] == ["Jane Doe"]
+
+
+def test_a_pronoun_after_someone_left_unnamed_is_no_one_named_before() -> None:
+    text = (
+        "Suppliers squeezed\n\n"
+        "Halvard Ostby, the chief executive of Brightwater Motors, said prices would keep falling.\n\n"
+        "The owner of a parts maker in Ningbo, who declined to be named for fear of losing business, said his "
+        "largest customer now paid after 200 days.\n\n"
+        '"They squeeze us, and we squeeze our workers," he said.\n\n'
+        "Dr. Wanjiru Mbeki, the trial's lead investigator, said the results were strong.\n\n"
+        "At a clinic in the lakeside town of Homa Bay, a mother of three who took part in the trial said she had "
+        "not known which vaccine her son received.\n\n"
+        '"Now I know why," she said.\n'
+    )
+    assert quotes_of(text) == [
+        ("They squeeze us, and we squeeze our workers,", None),
+        ("Now I know why,", None),
+    ]
+
+
+def test_a_pronoun_finds_its_subject_past_a_source_in_a_clause_a_possessive_and_an_employer() -> None:
+    text = (
+        "Pension protests\n\n"
+        "Minister Auguste Lemaire defended the reform on Wednesday.\n\n"
+        "In Marseille, where police said 26,000 people marched, Karim Benhadj, a 58-year-old dockworker, said he "
+        'had worked for 40 years. "My back has carried this country," he said.\n\n'
+        "The federation said Lemaire had met its president, Tomasz Wrobel, on Monday.\n\n"
+        "Zofia Kaczmarek won the final in three sets.\n\n"
+        "Kaczmarek's rise has been rapid. She reached her first quarter-final in January.\n\n"
+        '"Contender is a big word," she said.\n\n'
+        "The Harbor Weather Office said the storm would weaken.\n\n"
+        "Mayor Ronan Bautista said the shelters were full.\n\n"
+        'Weather Office forecaster Angelo Villarin warned of landslides. "The rain will stay," he said.\n'
+    )
+    assert quotes_of(text) == [
+        ("My back has carried this country,", "Karim Benhadj"),
+        ("Contender is a big word,", "Zofia Kaczmarek"),
+        ("The rain will stay,", "Angelo Villarin"),
+    ]
+    organizations = {o.name for o in extract(text).organizations}
+    assert "Harbor Weather Office" in organizations
+
+
+def test_a_national_branch_of_a_known_organization_is_one_organization() -> None:
+    text = "Relief effort\n\nThe Philippine Red Cross deployed rescue boats on Sunday, its volunteers said.\n"
+    extraction = extract(text)
+    assert [o.name for o in extraction.organizations] == ["Philippine Red Cross"]
+    assert not extraction.people

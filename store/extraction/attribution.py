@@ -23,6 +23,14 @@ from store.extraction.text import Token
 UNNAMED = -1
 INDEFINITE_OPENERS = frozenset("Another A An One".split())
 """Words that open a sentence about someone not met before."""
+ANONYMOUS = re.compile(
+    r"\b(?:(?:declined|asked|wished|refused|did not want|didn't want) (?:not )?to be (?:named|identified)"
+    r"|on (?:the )?condition of anonymity|requested anonymity|would not give (?:his|her|their) (?:full )?name)"
+)
+"""What a reporter writes of a source left unnamed: the sentence's subject is no one named before."""
+SUBORDINATORS = frozenset("where as when while which that though although because since after before if".split())
+"""Words that open a clause inside a sentence ("In Marseille, where police said …, Karim Benali said"): a source
+speaking there is not the sentence's subject."""
 PERSON_NOUNS = frozenset("man woman person resident neighbour neighbor customer passenger parent mother father".split())
 """Nouns for an unnamed person that are no job."""
 ALPHANUMERIC = re.compile(r"[^\W_]")
@@ -413,16 +421,33 @@ class Attributor:
         """Where a sentence opens on someone new and unnamed ("Another fisherman, …", "A second resident …", "One
         nurse …") and names no person: the position of its subject."""
         tokens = self.document.sentences[number].tokens
-        if not tokens or tokens[0].text not in INDEFINITE_OPENERS:
+        if not tokens:
             return None
         if any(self.entities[mention.entity].kind == "person" for mention in self.by_sentence.get(number, ())):
             return None  # "A spokeswoman for Acme, Jane Doe, said": named after all
+        opener = 0 if tokens[0].text in INDEFINITE_OPENERS else self._indefinite_after_comma(tokens)
+        if opener is None:
+            sentence = self.document.sentences[number]
+            anonymous = ANONYMOUS.search(self.document.masked, sentence.start, sentence.end)
+            return tokens[0].start if anonymous is not None else None
         first_named = self.mention_starts.get(number, [len(self.document.text)])[0]
-        for token in tokens[1:4]:
+        for token in tokens[opener + 1:opener + 4]:
             if token.start >= first_named or not token.text.islower():
                 return None
             if is_role_noun(token.text) or token.text in PERSON_NOUNS:
                 return tokens[0].start
+        return None
+
+    def _indefinite_after_comma(self, tokens: list[Token]) -> int | None:
+        """Where the subject opens after a sentence's opening phrase ("At a clinic in Homa Bay, a mother of three
+        … said"): "a", "an", "another" or "one" after the first comma, before any speech verb; None when none is."""
+        masked = self.document.masked
+        for index in range(1, len(tokens)):
+            word = tokens[index].text
+            if word in SPEECH_VERBS:
+                return None
+            if "," in masked[tokens[index - 1].end:tokens[index].start]:
+                return index if word.capitalize() in INDEFINITE_OPENERS else None
         return None
 
     def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
@@ -435,7 +460,8 @@ class Attributor:
             if token.text not in UNNAMED_SOURCES:
                 continue
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-            if following in SUBJECT_VERBS:
+            in_clause = SUBORDINATORS.intersection(t.text for t in tokens[max(0, index - 2):index])
+            if following in SUBJECT_VERBS and not in_clause:
                 unnamed = (token.start, UNNAMED)
                 break
         for mention in self.by_sentence.get(number, []):
@@ -444,6 +470,10 @@ class Attributor:
                 if unnamed is not None and unnamed[0] < mention.start:
                     return unnamed
                 return mention.start, mention.entity
+        mentions = self.by_sentence.get(number, [])
+        if unnamed is None and mentions and mentions[0].possessive and tokens and mentions[0].start == tokens[0].start \
+                and not self.speech[number] and self.entities[mentions[0].entity].kind == "person":
+            return mentions[0].start, mentions[0].entity  # "Kaczmarek's rise has been rapid. She reached …"
         return unnamed
 
 

@@ -98,6 +98,8 @@ NOT_AGENT_NOUNS = words("""
     inferior senior junior monitor corridor calendar register theater theatre filter cluster member
     timber fiber fibre cover silver copper lever trigger hunger anger laughter thunder ladder dollar
     pillar radar solar polar nuclear regular popular similar particular muscular christian indian
+    vaster roster canister monster hamster oyster lobster semester sinister poster toaster luster lustre
+    muster booster blockbuster bolster holster
     median guardian civilian canadian italian australian brazilian asian russian egyptian iranian
     syrian nigerian
 """)

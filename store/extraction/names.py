@@ -41,11 +41,11 @@ from store.extraction.lexicon import (
     UNNAMED_SOURCES,
 )
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
-from store.extraction.places import CITIES, COUNTRIES, DIRECTIONS, PLACE_WORDS, REGIONS
+from store.extraction.places import CITIES, COUNTRIES, DIRECTIONS, NATIONALITIES, PLACE_WORDS, REGIONS
 from store.extraction.text import DIGIT, Token, gap, has_joined_prefix, is_caseless
 
 AGENT_ENDINGS = ("er", "or", "ist", "ian")
-COMPARATIVE_ENDINGS = ("ier", "ster")
+COMPARATIVE_ENDINGS = ("ier",)
 MAX_RUN = 16
 INSERTION = re.compile(r" \([^\W\d_][\w’'-]*\) ")
 ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z.&]{1,9})\)")
@@ -696,6 +696,10 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
             not any(w in ORG_HEADS for w in words):
         segment.kind = "thing"
         return segment
+    if len(words) > 1 and _national_branch(words):
+        segment.kind = "org"  # "Philippine Red Cross", "Kenya Red Cross"
+        segment.strong = True
+        return segment
     if len(words) == 1 and WEB_ADDRESS.fullmatch(words[0]):
         segment.kind = "org"
         segment.strong = True
@@ -739,6 +743,16 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
+
+
+def _national_branch(words: list[str]) -> bool:
+    """Whether words are a well-known organization of two words or more after a country or nationality: its
+    branch there ("Philippine Red Cross")."""
+    for start in range(1, len(words) - 1):
+        if " ".join(words[start:]) in WELL_KNOWN_ORGANIZATIONS:
+            before = " ".join(words[:start])
+            return before in NATIONALITIES or before in COUNTRIES
+    return False
 
 
 def _title_before_of(words: list[str]) -> int:

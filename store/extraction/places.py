@@ -103,7 +103,7 @@ NATIONALITIES = lines("""
     Azeri, Kazakh, Kazakhs, Uzbek, Kyrgyz, Tajik, Turkmen, Afghan, Afghans, Pakistani, Pakistanis, Indian,
     Indians, Bangladeshi, Bangladeshis, Nepali, Nepalese, Sri Lankan, Chinese, Japanese, Korean, Koreans,
     North Korean, South Korean, Mongolian, Vietnamese, Thai, Cambodian, Lao, Laotian, Burmese, Malaysian,
-    Malaysians, Singaporean, Indonesian, Indonesians, Filipino, Filipinos, Australian, Australians,
+    Malaysians, Singaporean, Indonesian, Indonesians, Filipino, Filipinos, Philippine, Australian, Australians,
     New Zealander, Canadian, Canadians, Mexican, Mexicans, Cuban, Cubans, Brazilian, Brazilians,
     Argentine, Argentinian, Argentines, Chilean, Chileans, Colombian, Colombians, Peruvian, Venezuelan,
     Venezuelans, Ecuadorian, Bolivian, Uruguayan, Paraguayan, Haitian, Jamaican, Egyptian, Egyptians,
