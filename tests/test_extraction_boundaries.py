@@ -244,3 +244,17 @@ def test_a_name_with_its_job_in_apposition_is_a_person_even_before_a_long_phrase
     assert {"Sumarno", "Zhao Jun", "T. Arumugam"} <= people
     assert not {o.name for o in extraction.organizations} & people
     assert [q.speaker for q in extraction.quotes] == ["Sumarno", "T. Arumugam"]
+
+
+def test_leagues_districts_and_bodies_joined_by_and_keep_their_whole_names() -> None:
+    text = (
+        "Season opener\n\n"
+        "The club finished third in the Primeira Liga and won promotion from the Segunda División last year.\n\n"
+        "The Harlow Unified School District said its buses would run late.\n\n"
+        "The Mekong Rice and Pepper Association said exports rose. The Environment and Land Court sat on Monday.\n\n"
+        "Smaller companies said costs had risen. Colleagues recalled a patient teacher.\n"
+    )
+    organizations = _organizations(text)
+    assert {"Primeira Liga", "Segunda División", "Harlow Unified School District",
+            "Mekong Rice and Pepper Association", "Environment and Land Court"} <= organizations
+    assert not {"Smaller", "Colleagues", "Pepper Association", "Land Court", "Harlow Unified School"} & organizations

@@ -31,6 +31,7 @@ from store.extraction.lexicon import (
 )
 from store.extraction.names import (
     Segment,
+    common_words,
     ends_noun_phrase,
     family_name_first,
     is_acronym,
@@ -400,9 +401,19 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     if segment.kind == "person" and not strong_person and before and before[-1] in LOCATIVES:
         segment.kind = "other"
         return
+    if _common_opener(segment):
+        return
     if _organization_cue(document, segment, before, next_word, gap) and not strong_person:
         segment.kind = "org"
         segment.strong = True
+
+
+def _common_opener(segment: Segment) -> bool:
+    """Whether a segment is one common word capitalized only because it opens its sentence ("Smaller companies
+    said", "Colleagues recalled"): what follows it makes no organization of it."""
+    token = segment.tokens[0]
+    return len(segment.tokens) == 1 and token.sentence_start and not is_acronym(token.text) \
+        and token.text not in NEWS_ORGANIZATIONS and token.text.lower() in common_words()
 
 
 WORKS_NAMED_AFTER = frozenset(

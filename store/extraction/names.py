@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import takewhile
 
 from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES
@@ -325,6 +326,8 @@ SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split(
 """Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
 """Particles of a chain of fathers' names, which make a person's name longer than most."""
+ORG_TAILS = frozenset("District Limited Incorporated".split())
+"""Words that end an organization's name after its head word ("… School District", "… Company Limited")."""
 SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
 """Capitalized words that open a surname of two words ("Ciarán Mac Cárthaigh", "Jan Van Dyck"): the word before
 them is the person's given name, not the end of a title or an organization."""
@@ -337,18 +340,23 @@ PUBLIC_BODY_HEADS = frozenset(
     "Institute Directorate Inspectorate Tribunal Court Committee".split()
 )
 """What ends the name of a public body whose first words are joined by "and" ("Fish and Wildlife Service")."""
+JOINED_BODY_HEADS = PUBLIC_BODY_HEADS | frozenset("Association Federation Union Society Foundation Alliance".split())
+"""What ends any name joined so: a body's, or an association's ("the Coffee and Cocoa Association")."""
 
 
 def _one_body(before: list[Token], after: list[Token]) -> bool:
     """Whether "and" joins two halves of one body's name: a word or two that name nothing alone (not a person,
     place or organization: "Competition", "Food") before a short name ending in a public body's word."""
     words = [token.text for token in before]
-    rest = [token.text for token in after[:3]]
+    while len(words) > 1 and (words[0] in COUNTRIES or words[0] in NATIONALITIES):
+        words = words[1:]  # "Kenya Pharmacy and Poisons Board", "Vietnam Coffee and Cocoa Association"
+    named = list(takewhile(lambda token: token.capital, after))
+    rest = [token.text for token in named]
     if not 1 <= len(words) <= 2 or not rest or any(word in ORG_HEADS or word in GIVEN_NAMES for word in words):
         return False
     if is_place(words) or any(word in CONNECTORS for word in rest):
         return False
-    return rest[-1] in PUBLIC_BODY_HEADS and len(after) <= 3 and all(token.capital for token in after)
+    return rest[-1] in JOINED_BODY_HEADS and len(named) <= 3
 
 
 def _name_follows(run: list[Token], position: int) -> bool:
@@ -788,7 +796,7 @@ def _organization_part(words: list[str]) -> tuple[int, int] | None:
         end = index + 1
         if follows_of:
             end = len(words)
-        while end < len(words) and words[end] in ORG_HEADS:
+        while end < len(words) and (words[end] in ORG_HEADS or words[end] in ORG_TAILS):
             end += 1
         for later in range(len(words) - 1, end, -1):
             if words[later] in ORG_HEADS and all(w not in TITLE_WORDS and w not in HONORIFICS and w[0].isupper()
