@@ -258,3 +258,19 @@ def test_leagues_districts_and_bodies_joined_by_and_keep_their_whole_names() -> 
     assert {"Primeira Liga", "Segunda División", "Harlow Unified School District",
             "Mekong Rice and Pepper Association", "Environment and Land Court"} <= organizations
     assert not {"Smaller", "Colleagues", "Pepper Association", "Land Court", "Harlow Unified School"} & organizations
+
+
+def test_a_person_s_organization_from_a_clause_or_an_of_phrase_after_the_name() -> None:
+    text = (
+        "Power cuts\n\n"
+        "Thandi Mokoena, who took over as head of the National Grid Corporation last year, said cuts would end.\n\n"
+        "Finance Minister Katrin Vogel, of the Liberal Party, said she would not sign.\n\n"
+        '"It was patient work," said Henrik Dahl, a physicist who now teaches at Lund University.\n\n'
+        "Minister Ola Berge said the plan was sound. Berge, who chairs the Harbor Council, said more.\n"
+    )
+    by_name = {p.name: p for p in extract(text).people}
+    assert by_name["Thandi Mokoena"].organization == "National Grid Corporation"
+    assert by_name["Katrin Vogel"].organization == "Liberal Party"
+    assert by_name["Henrik Dahl"].organization == "Lund University"
+    assert by_name["Ola Berge"].role == "Minister"
+    assert by_name["Ola Berge"].organization == "Harbor Council"

@@ -29,6 +29,9 @@ FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 def assign_roles(document: Document, found: Found) -> None:
     """Set role and organization on every person from the first mention that gives either."""
     done: set[int] = set()
+    """People whose role and organization are both settled."""
+    roled: set[int] = set()
+    """People given a role (and maybe no organization) by an earlier mention."""
     org_at = {m.start: m.entity for m in found.mentions if found.registry.entities[m.entity].kind == "org"}
     person_at = {m.start for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
     person_ends = {m.end for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
@@ -51,9 +54,16 @@ def assign_roles(document: Document, found: Found) -> None:
         if role is None and org is None:
             continue
         person = found.registry.entities[index]
+        if index in roled:
+            if org is not None:  # a later mention names the employer the first left out
+                person.organization = found.registry.entities[org].name
+                done.add(index)
+            continue
         person.role = role
         person.organization = found.registry.entities[org].name if org is not None else None
-        done.add(index)
+        roled.add(index)
+        if org is not None:
+            done.add(index)
 
 
 def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[int, int],
@@ -103,7 +113,10 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             phrase = []
         if parts and _employer_phrase(phrase):
             parts.append(_text(document, phrase))
+            org = org if org is not None else _organization_in(found, phrase, org_at)
             phrase = []
+        if org is None and end_index < len(tokens) and tokens[end_index].text == "who":
+            org = _employer_in_clause(document, tokens, end_index + 1, org_at)
         if phrase and (_is_role_phrase(phrase) or (segment.speaker_slot and _described(phrase))):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
@@ -112,6 +125,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 more = _second_role(document, tokens, ahead_at, person_at)
                 if more:
                     parts.append(_text(document, more))
+                if org is None and ahead_at < len(tokens) and tokens[ahead_at].text == "who":
+                    org = _employer_in_clause(document, tokens, ahead_at + 1, org_at)  # "a physicist who teaches at"
                 following = [t.text for t in tokens[ahead_at:ahead_at + 3]]
                 if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
                         following[1] == "the" and following[2] in ORG_ANAPHORS:
@@ -119,6 +134,30 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     if not parts:
         return None, org
     return ", ".join(parts), org
+
+
+EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
+"""Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
+
+
+def _employer_in_clause(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
+    """The organization a relative clause after a name says the person works for: one named after a verb of
+    employment or after "of", "at" or "for" a job ("who took over as head of the X", "who teaches at Y"), within
+    the clause (up to its comma)."""
+    employed = False
+    for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
+        token = tokens[position]
+        if position > index and gap(document.masked, tokens[position - 1], token):
+            return None
+        if token.start in org_at and employed:
+            return org_at[token.start]
+        word = token.text
+        if word in EMPLOYING_VERBS:
+            employed = True
+        elif word in ("of", "at", "for") and position > index:
+            before = tokens[position - 1].text
+            employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
+    return None
 
 
 def _second_role(document: Document, tokens: list[Token], index: int, person_at: set[int]) -> list[Token]:
