@@ -274,3 +274,17 @@ def test_a_person_s_organization_from_a_clause_or_an_of_phrase_after_the_name() 
     assert by_name["Henrik Dahl"].organization == "Lund University"
     assert by_name["Ola Berge"].role == "Minister"
     assert by_name["Ola Berge"].organization == "Harbor Council"
+
+
+def test_people_presented_by_a_job_or_a_country_and_places_storms_and_venues_that_are_not_people() -> None:
+    text = (
+        "Final round\n\n"
+        "Volkova drew with India's Harika Venkatraman, and was caught off the bowling of spinner Shadab Mullick.\n\n"
+        "Rain fell as Typhoon Amihan brought winds. She won on a windy afternoon at the Foro Italico.\n\n"
+        "Kazakhstan's Air Astana ordered two jets. Ngozi Uchenna-Bello, an analyst at Lagos-based consultancy "
+        "Meridian Zenith Advisory, said fares would rise.\n"
+    )
+    people = set(_people(text))
+    assert {"Harika Venkatraman", "Shadab Mullick", "Ngozi Uchenna-Bello"} <= people
+    assert not {"Typhoon Amihan", "Foro Italico", "Air Astana", "Meridian Zenith Advisory"} & people
+    assert "Meridian Zenith Advisory" in _organizations(text)

@@ -398,7 +398,8 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     if segment.kind == "alias":
         return
     strong_person = segment.kind == "person" and segment.strong
-    if segment.kind == "person" and not strong_person and before and before[-1] in LOCATIVES:
+    if segment.kind == "person" and not strong_person and before and (
+            before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):
         segment.kind = "other"
         return
     if _common_opener(segment):

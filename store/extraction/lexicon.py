@@ -137,12 +137,13 @@ ORG_HEADS = words("""
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
     Democrats Republicans Liberals Conservatives Socialists Greens Tories Communists Nationalists Unionists
-    Museum Museums Planetarium Aquarium Gallery Galleries Library Conservatory Orchestra Philharmonic
+    Museum Museums Planetarium Aquarium Gallery Galleries Library Conservatory Conservatoire Orchestra
+    Philharmonic
     Lines Works Tools Freight Cargo Trucking Transport Transit Shipyard Shipyards Brewery Breweries
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi
+    Liga Ligue División Divisão Kazhagam Katchi Advisory
 """)
 
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",
@@ -176,7 +177,7 @@ ORG_CLASS_NOUNS = words("""
     organization organisation outfit channel station publisher fund exchange platform label studio
     magazine tabloid daily website union body watchdog television broadcaster radio newswire wire
     consortium alliance party ministry department council agency coalition provider business businesses
-    corporation corporations venture ventures miner shipper shipbuilder insurer operator distributor
+    corporation corporations venture ventures miner shipper shipbuilder insurer operator distributor consultancy
 """)
 
 # Anaphors for an organization named just before ("the company said").

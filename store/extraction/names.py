@@ -304,7 +304,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 if not sentence.quoted:
                     _read_speaker_slot(document, sentence, segment)
                 if segment.kind == "person" and not segment.strong:
-                    segment.strong = _appositive(document, sentence, segment, by_role=True) == "person"
+                    segment.strong = _appositive(document, sentence, segment, by_role=True) == "person" \
+                        or _presented(sentence, segment)
                 found.append(segment)
     return found
 
@@ -326,6 +327,8 @@ SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split(
 """Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
 """Particles of a chain of fathers' names, which make a person's name longer than most."""
+STORM_WORDS = frozenset("Typhoon Hurricane Cyclone Storm".split())
+"""Words that open a storm's name."""
 ORG_TAILS = frozenset("District Limited Incorporated".split())
 """Words that end an organization's name after its head word ("… School District", "… Company Limited")."""
 SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
@@ -473,6 +476,21 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
         segment.strong = segment.strong or _appositive(document, sentence, segment) == "person"
 
 
+def _presented(sentence: Sentence, segment: Segment) -> bool:
+    """Whether a name stands after a lowercase job or a country's possessive, as news copy presents a person
+    ("left-arm spinner Shadab Mulla", "India's Harika Krishnamurthy"; not "Kazakhstan's Air Astana")."""
+    first = segment.tokens[0].index
+    if first == 0:
+        return False
+    previous = sentence.tokens[first - 1]
+    if previous.possessive:
+        common = common_words()
+        return previous.text in COUNTRIES and not any(t.text.lower() in common for t in segment.tokens)
+    word = previous.text
+    job = word in ROLE_NOUNS or len(word) > 5 and is_role_noun(word)
+    return job and word.islower() and word not in ORG_CLASS_NOUNS
+
+
 def _appositive(document: Document, sentence: Sentence, segment: Segment, by_role: bool = False) -> str:
     """What the phrase after the name's comma describes: "person" (", a union official", ", a fisherman"),
     "org" (", the medical charity") or "" when no such phrase follows; `by_role`, "person" only for an age or a
@@ -496,6 +514,8 @@ def _appositive(document: Document, sentence: Sentence, segment: Segment, by_rol
             break
         if is_role_noun(token.text):
             return "person"
+        if token.text.endswith("-based"):
+            continue  # "a Mombasa-based organisation"
         if not token.text.islower():
             return ""
         if token.text in ORG_CLASS_NOUNS and ends_noun_phrase(document, words, position):
@@ -703,6 +723,9 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
     if len(words) > 1 and (words[0] in SHIP_PREFIXES or any(w in CRAFT_WORDS for w in words)) and \
             not any(w in ORG_HEADS for w in words):
         segment.kind = "thing"
+        return segment
+    if len(words) > 1 and words[0] in STORM_WORDS:
+        segment.kind = "thing"  # "Typhoon Kalayaan", "Hurricane Maria"
         return segment
     if len(words) > 1 and _national_branch(words):
         segment.kind = "org"  # "Philippine Red Cross", "Kenya Red Cross"
