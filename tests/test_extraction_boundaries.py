@@ -288,3 +288,18 @@ def test_people_presented_by_a_job_or_a_country_and_places_storms_and_venues_tha
     assert {"Harika Venkatraman", "Shadab Mullick", "Ngozi Uchenna-Bello"} <= people
     assert not {"Typhoon Amihan", "Foro Italico", "Air Astana", "Meridian Zenith Advisory"} & people
     assert "Meridian Zenith Advisory" in _organizations(text)
+
+
+def test_a_role_leaves_out_an_age_a_place_after_the_job_and_an_honorific_alone() -> None:
+    text = (
+        "Harvest report\n\n"
+        "Karim Benhadj, a 58-year-old dockworker, said he was tired. Suparman, a farmer in the Gayo highlands, "
+        "said prices rose.\n\n"
+        "Dr. Wanjiku Otieno said the trial went well.\n\n"
+        "The title went to Canada after Vasko Pospelov edged Reilly Oberlin in two sets.\n"
+    )
+    people = _people(text)
+    assert people["Karim Benhadj"] == "dockworker"
+    assert people["Suparman"] == "farmer"
+    assert people["Wanjiku Otieno"] is None
+    assert "Vasko Pospelov" in people

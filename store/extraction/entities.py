@@ -684,6 +684,7 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if introduced and not segment.tokens[0].sentence_start and not is_acronym(word):
         return registry.add_person(word, [word], segment.start, "")
     if not is_acronym(word) and word not in TITLE_WORDS and _role_in_apposition(document, segment):
+        segment.kind, segment.strong = "person", True  # a job in apposition says so, whatever the model makes of it
         return registry.add_person(word, [word], segment.start, "")
     if is_acronym(word) and word not in NON_ORG_ACRONYMS and _acts_as_organization(document, segment, before):
         return registry.add_organization(word, [word], segment.start)

@@ -487,8 +487,23 @@ def _presented(sentence: Sentence, segment: Segment) -> bool:
         common = common_words()
         return previous.text in COUNTRIES and not any(t.text.lower() in common for t in segment.tokens)
     word = previous.text
+    if word in ("after", "as", "when", "while", "before", "because", "but") and _acts(sentence, segment):
+        return True  # "… after Vasek Pospisil edged Reilly Opelka": a clause's subject
     job = word in ROLE_NOUNS or len(word) > 5 and is_role_noun(word)
     return job and word.islower() and word not in ORG_CLASS_NOUNS
+
+
+def _acts(sentence: Sentence, segment: Segment) -> bool:
+    """Whether a name of two or three uncommon words is followed by a verb in the past ("edged", "beat"): what a
+    person does, where a place or thing is rarely the subject."""
+    after = segment.tokens[-1].index + 1
+    if not 2 <= len(segment.tokens) <= 3 or after >= len(sentence.tokens):
+        return False
+    common = common_words()
+    if any(t.text.lower() in common or t.text in PLACE_WORDS for t in segment.tokens):
+        return False
+    verb = sentence.tokens[after].text
+    return verb.islower() and (verb.endswith("ed") or verb in SPEECH_VERBS)
 
 
 def _appositive(document: Document, sentence: Sentence, segment: Segment, by_role: bool = False) -> str:

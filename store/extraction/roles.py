@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
 from store.extraction.document import Document
 from store.extraction.entities import Found, normalize
 from store.extraction.lexicon import (
     DETERMINERS,
+    HONORIFICS,
     ORG_ANAPHORS,
     ROLE_BREAKS,
     SPEECH_VERBS,
@@ -81,7 +83,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if lead_org is None:
             lead_org, words = _leading_organization(found, words)
         org = lead_org
-        if words:
+        if words and not all(t.text in HONORIFICS for t in words):  # "Dr." alone is no job
             parts.append(_text(document, words))
     before = _walk_back(document, tokens, start_index, person_ends)
     if before:
@@ -136,6 +138,9 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     return ", ".join(parts), org
 
 
+AGE = re.compile(r"\d+-year-old")
+LOCATIVE_TAILS = frozenset("in near outside from".split())
+"""Words that open where a person lives or works, after their job ("a farmer in the highlands")."""
 EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
 
@@ -334,9 +339,12 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
-    while words and words[0].text.lower() in ("the", "a", "an", "another"):
-        words = words[1:]
-    if not words:
+    while words and (words[0].text.lower() in ("the", "a", "an", "another") or AGE.fullmatch(words[0].text)):
+        words = words[1:]  # "a 58-year-old dockworker": the age is no part of the job
+    place = next((i for i, t in enumerate(words) if t.text in LOCATIVE_TAILS and t.start not in org_at), None)
+    if place is not None and place > 0 and not any(t.start in org_at for t in words[place:]):
+        words = words[:place]  # "a farmer in the Gayo highlands", "a grocer near the station"
+    if not words or all(t.text in HONORIFICS for t in words):
         return None, org
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
         org = _named_by(found, words[0].text, position)
