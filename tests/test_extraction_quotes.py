@@ -447,3 +447,17 @@ def test_a_national_branch_of_a_known_organization_is_one_organization() -> None
     extraction = extract(text)
     assert [o.name for o in extraction.organizations] == ["Philippine Red Cross"]
     assert not extraction.people
+
+
+def test_an_honorific_picks_its_person_among_namesakes_and_an_outlet_in_a_phrase_is_no_subject() -> None:
+    text = (
+        "Pianist dies at 91\n\n"
+        "Loretta Vidrine, a pianist and singer, died on Tuesday.\n\n"
+        "Her death was announced by her grandson, the trumpeter Marcus Vidrine Boudreaux.\n\n"
+        "The city's mayor, Keisha Marchand, ordered flags flown at half-staff.\n\n"
+        "In a 2014 interview with the radio station WWOZ, Ms. Vidrine was asked why she had never left. "
+        '"Where would I go?" she replied.\n\n'
+        "Years later, Ms. Vidrine said she still played every day. "
+        '"My hands remember," she said.\n'
+    )
+    assert quotes_of(text) == [("Where would I go?", "Loretta Vidrine"), ("My hands remember,", "Loretta Vidrine")]

@@ -12,6 +12,7 @@ from store.extraction.lexicon import (
     DETERMINERS,
     NAMING_WORDS,
     ORG_ANAPHORS,
+    ORG_CLASS_NOUNS,
     PRONOUN_GENDER,
     SPEECH_VERBS,
     UNNAMED_SOURCES,
@@ -356,6 +357,12 @@ class Attributor:
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
         while back >= 0 and tokens[back].possessive:
+            back -= 1
+        kinds = 0
+        touching = back >= 0 and not self.document.masked[tokens[back].end:mention.start].strip()
+        while touching and back >= 0 and kinds < 2 and tokens[back].text in ORG_CLASS_NOUNS:
+            back, kinds = back - 1, kinds + 1  # "with the radio station WWOZ"
+        while kinds and back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
         return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in OBJECT_PREPOSITIONS)
 

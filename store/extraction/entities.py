@@ -648,6 +648,9 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     word = segment.tokens[0].text
     key = normalize(word)
     people = registry.surnames.get(word) or []
+    fitting = [i for i in people if registry.entities[i].gender in ("", segment.gender)] if segment.gender else []
+    if fitting:
+        people = fitting  # "Ms. Delacroix" is not Marcus Delacroix
     if people:
         owner = _latest(registry, people, segment.start)
         registry.alias(owner, word)
