@@ -29,6 +29,9 @@ ANONYMOUS = re.compile(
     r"|on (?:the )?condition of anonymity|requested anonymity|would not give (?:his|her|their) (?:full )?name)"
 )
 """What a reporter writes of a source left unnamed: the sentence's subject is no one named before."""
+ANONYMOUS_WORDS = frozenset("named identified anonymity name".split())
+"""Words every `ANONYMOUS` phrase holds one of: a sentence without them is not searched."""
+INDEFINITE_WORDS = frozenset("a an another one".split())
 SUBORDINATORS = frozenset("where as when while which that though although because since after before if".split())
 """Words that open a clause inside a sentence ("In Marseille, where police said …, Karim Benali said"): a source
 speaking there is not the sentence's subject."""
@@ -90,7 +93,7 @@ class Attributor:
         """Where a sentence's subject is someone new and unnamed ("Another fisherman, who asked not to be named,"):
         a "he" or "she" after it is not the person named before."""
         for sentence_number, words in enumerate(words_of):
-            unnamed = self._unnamed_person(sentence_number)
+            unnamed = self._unnamed_person(sentence_number, words)
             if unnamed is not None:
                 self.unnamed_people.add(unnamed)
                 self.events.append((unnamed, UNNAMED))
@@ -424,16 +427,22 @@ class Attributor:
         """The paragraph index of a text position."""
         return self.document.sentences[self.document.sentence_at(position)].paragraph
 
-    def _unnamed_person(self, number: int) -> int | None:
-        """Where a sentence opens on someone new and unnamed ("Another fisherman, …", "A second resident …", "One
-        nurse …") and names no person: the position of its subject."""
+    def _unnamed_person(self, number: int, words: set[str]) -> int | None:
+        """Where a sentence opens on someone new and unnamed ("Another fisherman, …", "At a clinic, a mother of
+        three …") or says its source is left unnamed ("…, who declined to be named,"), and names no person: the
+        position of its subject."""
         tokens = self.document.sentences[number].tokens
         if not tokens:
             return None
+        opens = tokens[0].text in INDEFINITE_OPENERS
+        if not opens and INDEFINITE_WORDS.isdisjoint(words) and ANONYMOUS_WORDS.isdisjoint(words):
+            return None
         if any(self.entities[mention.entity].kind == "person" for mention in self.by_sentence.get(number, ())):
             return None  # "A spokeswoman for Acme, Jane Doe, said": named after all
-        opener = 0 if tokens[0].text in INDEFINITE_OPENERS else self._indefinite_after_comma(tokens)
+        opener = 0 if opens else self._indefinite_after_comma(tokens)
         if opener is None:
+            if ANONYMOUS_WORDS.isdisjoint(words):
+                return None
             sentence = self.document.sentences[number]
             anonymous = ANONYMOUS.search(self.document.masked, sentence.start, sentence.end)
             return tokens[0].start if anonymous is not None else None
@@ -467,8 +476,7 @@ class Attributor:
             if token.text not in UNNAMED_SOURCES:
                 continue
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-            in_clause = SUBORDINATORS.intersection(t.text for t in tokens[max(0, index - 2):index])
-            if following in SUBJECT_VERBS and not in_clause:
+            if following in SUBJECT_VERBS and SUBORDINATORS.isdisjoint(t.text for t in tokens[max(0, index - 2):index]):
                 unnamed = (token.start, UNNAMED)
                 break
         for mention in self.by_sentence.get(number, []):
