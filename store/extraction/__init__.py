@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -24,7 +24,11 @@ Day after a given name, groups named for a cause such as Americans for Prosperit
 such as King, and II or III after a name, a surname with its role in apposition, short quotes right after
 "said", a person in apposition to a job at an organization, a party before its leader's title, more given
 names, names with "&" or joined by "and" before a public body's word, initials written together, "called it
-“…”", a "he" after someone new and unnamed, Arabic and Urdu names kept whole)."""
+“…”", a "he" after someone new and unnamed, Arabic and Urdu names kept whole; 6: titles of several words before
+"of", given names before Mac or Van and short ones in -or, a job in apposition before a long phrase, pronouns after
+a source left unnamed or past a source in a clause, a possessive subject or an employer before a job, honorifics
+among namesakes, leagues, districts and bodies joined by "and" after a country, organizations from a clause after
+the name, roles without an age or the place after the job, storms and venues that are no people)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
