@@ -13,8 +13,8 @@ from tui.row_list import RowList
 
 __all__ = ["isolated_config"]
 
-KEY_NAMES = {"/": "slash", "?": "question_mark", "Esc": "escape", "Enter": "enter", "C-p": "ctrl+p"}
-KEY_CHARACTERS = {"escape": "\x1b", "enter": "\r", "ctrl+p": "\x10"}
+KEY_NAMES = {"/": "slash", "?": "question_mark", "Esc": "escape", "Enter": "enter", "C-p": "ctrl+p", "Tab": "tab"}
+KEY_CHARACTERS = {"escape": "\x1b", "enter": "\r", "ctrl+p": "\x10", "tab": "\t"}
 
 
 def send_burst(app, burst: str) -> None:  # type: ignore[no-untyped-def]
@@ -178,3 +178,21 @@ async def test_a_search_typed_in_the_burst_that_opens_an_article_searches_it(sto
         article = app.screen
         assert type(article).__name__ == "ArticleScreen"
         assert article.search_query == "said" and article.matches  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("after", "focused"), [("3", "quotes-list"), ("j", "detail-links"), ("Tab", "articles-list")])
+@synchronously
+async def test_keys_after_the_enter_that_picks_a_name_in_the_palette_act_in_the_browser(
+    store: Store, after: str, focused: str
+) -> None:
+    """`C-p j a k e Enter 3` in one burst left "jake3" in the palette: the Enter waited for the hits still coming in,
+    the 3 was typed meanwhile, and a change of the text drops a waiting Enter."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        browser = app.screen
+        send_burst(app, f"C-p j a k e Enter {after}")
+        await settle(pilot)
+        assert app.screen is browser and app.focused is not None and app.focused.id == focused
+        assert browser.search.value == ""  # type: ignore[attr-defined]
+        assert browser.people.selected.name == "Jake Sullivan"  # type: ignore[attr-defined]

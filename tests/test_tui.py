@@ -378,6 +378,52 @@ async def test_copy_puts_the_quote_and_citation_on_the_clipboard(store: Store) -
         assert any("Sent to your terminal's clipboard" in notification.title for notification in app._notifications)
 
 
+def copy_key_enabled(app: WhosaidApp) -> bool:
+    """Whether the footer shows the key that copies a quote enabled (it is always shown, dimmed where disabled)."""
+    from textual.widgets._footer import FooterKey
+
+    keys = [key for key in app.screen.query(FooterKey) if key.action == "copy_quote"]
+    assert len(keys) == 1, "the footer shows the copy key"
+    return not keys[0].has_class("-disabled")
+
+
+@synchronously
+async def test_the_copy_key_is_enabled_only_where_there_is_a_quote_to_copy(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.screen.detail.subject.kind == "person" and not copy_key_enabled(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not app.clipboard and not list(app._notifications), "y does nothing where there is nothing to copy"
+        await pilot.press("2")
+        await settle(pilot)
+        assert not copy_key_enabled(app)
+        await pilot.press("3")
+        await settle(pilot)
+        assert copy_key_enabled(app)
+        await pilot.press("1")
+        while app.screen.people.selected.name != "Jake Sullivan":
+            await pilot.press("j")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.detail.highlighted_subject.kind == "quote" and copy_key_enabled(app)
+        await pilot.press("G", "G")
+        await settle(pilot)
+        assert app.screen.detail.highlighted_subject.kind == "article" and not copy_key_enabled(app)
+        await pilot.press("slash", *"xyzzy", "escape", "3")
+        await settle(pilot)
+        assert not app.screen.quotes.records and not copy_key_enabled(app), "no quote listed"
+        await pilot.press("slash", "ctrl+u", "escape", "5", "enter")
+        await settle(pilot)
+        assert app.screen.current_quote is None and not copy_key_enabled(app), "an article with no quote marked"
+        await pilot.press("n")
+        await settle(pilot)
+        assert copy_key_enabled(app)
+        await pilot.press("y")
+        assert app.clipboard.startswith("\u201cUkraine\u2019s emergence")
+
+
 @synchronously
 async def test_new_articles_from_another_process_appear_keeping_selection_and_search(
     store: Store, tmp_path: Path

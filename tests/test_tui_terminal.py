@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import shlex
 import shutil
 import sys
@@ -87,6 +88,26 @@ async def test_a_narrow_header_shortens_the_store_path_then_drops_it_but_keeps_t
                 assert "1 article" in header and "quotes" in header and "\u2026" not in header, (width, header)
             assert store.path.name in header or "/" not in header, (width, header)
         assert "/" not in header and "store.json" not in header
+
+
+@synchronously
+async def test_a_store_path_and_an_outlet_in_wide_characters_are_cut_by_cells(tmp_path: Path) -> None:
+    """A path of emoji and CJK fitted to the header by characters took twice its room and pushed the counts out; an
+    outlet kept to 48 characters took 96 cells, pushing the date off the article's line."""
+    store = Store(tmp_path / "store.json")
+    metadata = {"title": "Harbor vote", "outlet": "\u6771\u6d77\u5cb8\u65b0\u805e\u793e" * 8, "date": "2024-06-12"}
+    text = "Harbor vote\n\n\u201cThe depot will close,\u201d said Maxine Fitzgerald.\n"
+    store.ingest([("harbor.txt", text, metadata)])
+    where = "/srv/\u65b0\u95fb/" + "\U0001f600" * 12 + "/\u62a5\u9053\u8d44\u6599\u5e93\u5b58\u6863/store.json"
+    app = WhosaidApp(store, store_label=where)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        header = screen_text(app).splitlines()[0]
+        assert "store.json" in header and "1 quote" in header, header
+        await pilot.press("3", "a")
+        await settle(pilot)
+        metadata_line = screen_text(app).splitlines()[1]
+        assert "2024-06-12" in metadata_line, metadata_line
 
 
 KEY_CHARACTERS = {"tab": "\t", "slash": "/", "escape": "\x1b", "enter": "\r", "question_mark": "?"}
@@ -225,6 +246,51 @@ async def test_no_color_renders_without_any_color(store: Store, monkeypatch: pyt
         assert any(style.reverse for style in styles), "the cursor row must still show, by reverse video"
 
 
+def colors_chosen(output: str) -> list[str]:
+    """Each color the SGR sequences of terminal output choose (16, 256 or 24-bit; the terminal's own default, SGR 39
+    and 49, aside)."""
+    chosen = []
+    for parameters in re.findall(r"\x1b\[([0-9;:]*)m", output):
+        codes = iter(parameters.replace(":", ";").split(";"))
+        for code in codes:
+            if code in ("38", "48"):
+                kind = next(codes, "")
+                chosen.append(";".join([code, kind, *(next(codes, "") for _ in range(3 if kind == "2" else 1))]))
+            elif code.isdigit() and (30 <= int(code) <= 37 or 40 <= int(code) <= 47 or 90 <= int(code) <= 107):
+                chosen.append(code)
+    return chosen
+
+
+@pytest.mark.parametrize(
+    ("environment", "colored"),
+    [
+        ({"TERM": "dumb"}, False),
+        ({"TERM": "dumb", "COLORTERM": "truecolor"}, False),
+        ({"TERM": "xterm-256color", "NO_COLOR": "1"}, False),
+        ({"TERM": "xterm-256color"}, True),
+    ],
+    ids=["dumb", "dumb-colorterm", "no-color", "xterm-256color"],
+)
+@synchronously
+async def test_a_terminal_that_shows_no_colors_is_sent_none(
+    store: Store, monkeypatch: pytest.MonkeyPatch, environment: dict[str, str], colored: bool
+) -> None:
+    for name in ("TERM", "COLORTERM", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3", "j")
+        await settle(pilot)
+        output = "".join(strip.render(app.console) for strip in app.screen._compositor.render_strips())
+        assert bool(colors_chosen(output)) == colored, sorted(set(colors_chosen(output)))[:5]
+        if not colored:
+            attributes = {code for codes in re.findall(r"\x1b\[([0-9;]*)m", output) for code in codes.split(";")}
+            assert "7" in attributes, "the cursor row shows, by reverse video"
+
+
 @synchronously
 async def test_whosaid_theme_chooses_the_theme_at_launch(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("WHOSAID_THEME", "ansi-dark")
@@ -255,6 +321,55 @@ async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Sto
             text = screen_text(app)
             assert not BLOCKS_AND_CURVES & set(text), sorted(BLOCKS_AND_CURVES & set(text))
             assert "\u23ce" not in text
+
+
+ASCII_ARTICLE = (
+    "Harbor council votes to close the old munitions depot after a decade of complaints from the residents\n\n"
+    '"The depot will close by the end of the year, and the land beside the water will become a public park for '
+    'everyone in the town," said Maxine Fitzgerald-Oyelaran, the chair of the harbor committee of Portsmouth.\n\n'
+    '"We waited a long time for this," said Bartholomew Featherstonehaugh, a spokesman for the Portsmouth '
+    "Harbor Residents Association.\n"
+)
+"""An article in ASCII alone, with names, quotes, title and outlet too long for the panes: whatever else is drawn
+of it is whosaid's own."""
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 15)], ids=["80x24", "40x15"])
+@synchronously
+async def test_ascii_mode_draws_nothing_but_ascii(tmp_path: Path, size: tuple[int, int]) -> None:
+    store = Store(tmp_path / "store.json")
+    metadata = {
+        "title": "Harbor council votes to close the old munitions depot after a decade of complaints",
+        "outlet": "The Coastal Ledger of the Southern Harbor Towns and Villages",
+        "date": "2024-06-12",
+        "url": "https://ledger.example.com/harbor",
+        "author": "Mia Holt",
+    }
+    store.ingest([("https://ledger.example.com/harbor", ASCII_ARTICLE, metadata)])
+    app = WhosaidApp(store, ascii_only=True, store_label="store.json")
+    steps = [
+        [],
+        ["3"],
+        ["3", "s"],
+        ["3", "enter"],
+        ["4"],
+        ["5"],
+        ["slash", *"zzz", "escape"],
+        ["slash", "ctrl+u", "escape", "3", "a"],
+        ["slash", *"zzz", "enter"],
+        ["escape", "escape", "question_mark"],
+        ["escape", "ctrl+p"],
+        [*"maxine"],
+    ]
+    drawn = ""
+    async with app.run_test(size=size) as pilot:
+        for keys in steps:
+            await pilot.press(*keys)
+            await settle(pilot)
+            text = screen_text(app)
+            assert text.isascii(), (keys, sorted({char for char in text if not char.isascii()}))
+            drawn += text
+    assert "..." in drawn, "a row or title cut short says so"
 
 
 @synchronously
@@ -517,7 +632,7 @@ async def test_pane_titles_shorten_before_they_are_cut(store: Store) -> None:
         assert len(title_of(organizations)) <= organizations.size.width - 4
         await pilot.press("slash", *"white")
         await settle(pilot)
-        assert title_of(organizations) == "Orgs 1/11 \u00b7 latest"
+        assert title_of(organizations) == "Orgs 1/11 \u00b7 late\u2026", "the shortest title, cut as drawn"
 
 
 @synchronously
@@ -632,6 +747,22 @@ def test_installed_whosaid_with_term_linux_at_80_columns_shows_every_footer_key(
         assert key in footer, footer
     tmux.keys("app", "q")
     tmux.wait_for("app", "[exited 0]", timeout=10)
+
+
+@needs_tmux
+def test_installed_whosaid_on_a_dumb_terminal_writes_no_color(tmp_path: Path, tmux: Tmux) -> None:
+    store_path = seed_store(tmp_path)
+    written = tmp_path / "written"
+    tmux.start("app", whosaid_in_terminal(store_path, "dumb").replace("env ", "env -u COLORTERM -u NO_COLOR ", 1))
+    tmux.wait_for("app", "Jake Sullivan", "palette")
+    tmux.run("pipe-pane", "-o", "-t", "app", f"cat > {shlex.quote(str(written))}")
+    tmux.keys("app", "3", "j", "tab", "j")
+    tmux.settle("app", quiet=0.5)
+    tmux.keys("app", "q")
+    tmux.wait_for("app", "[exited 0]", timeout=10)
+    output = written.read_text(encoding="utf-8", errors="replace")
+    assert "\x1b[" in output, "the keys redrew the screen"
+    assert not colors_chosen(output), sorted(set(colors_chosen(output)))[:5]
 
 
 NARROW = (40, 15)

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len, set_cell_size
 from textual import events, work
 from textual.app import App, SuspendNotSupported
 from textual.binding import Binding
@@ -18,7 +19,7 @@ from textual.filter import Monochrome, NoColor
 from textual.message import Message
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
-from textual.theme import Theme
+from textual.theme import Theme, ThemeProvider
 
 from store import ArticleRecord, QuoteRecord, Snapshot, Store, WhosaidError
 from store.citations import CITATION_STYLES, citation_style
@@ -34,7 +35,7 @@ from tui.palette import PALETTE_ID, WhosaidPalette
 from tui.safe_text import printable_line
 from tui.search_box import searchable
 from tui.settings import load_settings, update_config
-from tui.text import count_label
+from tui.text import ASCII_GLYPHS, UNICODE_GLYPHS, count_label, draw_glyphs, glyphs
 
 if TYPE_CHECKING:
     from tui.article_screen import ArticleScreen, ReadingPlace
@@ -92,16 +93,25 @@ SHORTEST_PATH = 12
 
 
 def shortened_path(path: str, room: int) -> str:
-    """`path` cut to `room` columns with an ellipsis, keeping its file name; empty if too little room."""
-    if len(path) <= room:
+    """`path` cut to `room` terminal cells with an ellipsis, keeping its file name; empty if too little room."""
+    if cell_len(path) <= room:
         return path
     if room < SHORTEST_PATH:
         return ""
+    ellipsis = glyphs().ellipsis
     name = path.rsplit("/", 1)[-1]
-    if len(name) + 2 > room:
-        return "\u2026" + path[-(room - 1) :]
-    head = room - len(name) - 2
-    return f"{path[:head]}\u2026/{name}"
+    if cell_len(name) + len(ellipsis) + 1 > room:
+        return ellipsis + last_cells(path, room - len(ellipsis))
+    head = set_cell_size(path, room - cell_len(name) - len(ellipsis) - 1).rstrip()
+    return f"{head}{ellipsis}/{name}"
+
+
+def last_cells(text: str, cells: int) -> str:
+    """The end of `text` that fits in `cells` terminal cells."""
+    start = len(text)
+    while start and cell_len(text[start - 1 :]) <= cells:
+        start -= 1
+    return text[start:]
 
 
 KEPT_COUNTS = 2
@@ -115,7 +125,7 @@ def fitted_details(counts: list[str], notes: list[tuple[str, ...]], room: int) -
     that the store should be read again outlasts its quotes' count. Empty when not even the first count fits."""
     counts, notes = list(counts), [list(forms) for forms in notes]
     while True:
-        details = ", ".join(counts) + "".join(f" \u00b7 {forms[0]}" for forms in notes)
+        details = ", ".join(counts) + "".join(f" {glyphs().separator} {forms[0]}" for forms in notes)
         if len(details) <= room or not details:
             return details
         if notes and len(notes[-1]) > 1:
@@ -172,6 +182,7 @@ class WhosaidApp(App[None]):
         """Whether choices are written to the config file; None: when the app runs on a terminal (a headless
         run, such as a test driving it, has no user whose choices should stick)."""
         self.ascii_only = ascii_only or terminal_needs_ascii(os.environ.get("TERM"))
+        draw_glyphs(ASCII_GLYPHS if self.ascii_only else UNICODE_GLYPHS)
         self.store_label = store_label
         loaded = store.loaded_snapshot
         first = loaded or first_rows(store) or Snapshot.build({}, str(store.path))
@@ -186,8 +197,12 @@ class WhosaidApp(App[None]):
         """Set once a new snapshot's panes are drawn: reading the rest of the store waits for it, so that the
         screen is not drawn while a thread reads (each would take turns at the interpreter)."""
         self._scrollbar_renderer = ScrollBar.renderer
+        self.no_color = self.no_color or self.console.color_system is None
+        """True with NO_COLOR set, or on a terminal that shows no colors (TERM=dumb, unless TEXTUAL_COLOR_SYSTEM says
+        otherwise): Textual would draw such a terminal in 24-bit color."""
         if self.no_color:
-            self._filters = [NoColor() if isinstance(f, Monochrome) else f for f in self._filters]
+            kept = [f for f in self._filters if not isinstance(f, (Monochrome, NoColor))]
+            self._filters = [*kept, NoColor()]
         self.settings = load_settings()
         """The config file as read at launch: theme, pane orders, zoom, search history and keymap."""
         self._settings_problems = list(self.settings.problems)
@@ -307,6 +322,10 @@ class WhosaidApp(App[None]):
         """Repaint as usual: Textual would hold every repaint until a timer ends the delay (after a command picked
         in the palette), and on a busy machine the screen's own redraws can keep that timer from ever running."""
 
+    def search_themes(self) -> None:
+        """The palette of themes (Textual's, in the app's glyphs: see `WhosaidPalette`)."""
+        self.push_screen(WhosaidPalette(providers=[ThemeProvider], placeholder=f"Search for themes{glyphs().ellipsis}"))
+
     def action_command_palette(self) -> None:
         """Open the command palette (ours: safe against keys typed in the same burst)."""
         if self.use_command_palette and not WhosaidPalette.is_open(self):
@@ -318,6 +337,7 @@ class WhosaidApp(App[None]):
 
     def on_unmount(self) -> None:
         ScrollBar.renderer = self._scrollbar_renderer
+        draw_glyphs(UNICODE_GLYPHS)
 
     def get_key_display(self, binding: Binding) -> str:
         """Keys as the footer shows them; plain words on an ASCII-only terminal."""
@@ -344,8 +364,9 @@ class WhosaidApp(App[None]):
         where = printable_line(self.store_label) if self.store_label is not None else display_path(summary.path)
         marker = " (new store)" if self.new_store else ""
         width = self.size.width - HEADER_MARGINS - len(self.title) - 3
+        ellipsis = glyphs().ellipsis
         if self.reading_store and not self.snapshot.preview:
-            details = "reading the store\u2026"
+            details = f"reading the store{ellipsis}"
         else:
             full = count_label(summary.organizations, "organization")
             short = count_label(summary.organizations, "org")
@@ -355,8 +376,8 @@ class WhosaidApp(App[None]):
                 full if len(full) - len(short) + 50 < width else short,
                 count_label(self.listed_quotes(summary.quotes), "quote"),
             ]
-            reading = "reading\u2026" if self.snapshot.preview else "indexing\u2026" if self.snapshot.indexing else None
-            notes = [(reading,)] if reading else []
+            reading = "reading" if self.snapshot.preview else "indexing" if self.snapshot.indexing else None
+            notes = [(reading + ellipsis,)] if reading else []
             if summary.stale_articles:
                 stale = count_label(summary.stale_articles, "article")
                 notes.append(
@@ -369,7 +390,7 @@ class WhosaidApp(App[None]):
             details = fitted_details(counts, notes, width - len(marker))
         where = shortened_path(where, width - len(details) - len(marker) - 3)
         named = f"{where}{marker}".strip()
-        return " \u00b7 ".join(part for part in (named, details) if part)
+        return f" {glyphs().separator} ".join(part for part in (named, details) if part)
 
     def check_store(self) -> None:
         """Start a background re-read of the store unless one is running."""

@@ -11,7 +11,6 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Static
 
 from store import ArticleRecord, QuoteRecord, Snapshot, flowed_text, match_spans
 from tui.article_layout import line_starts, paragraph_at
@@ -26,13 +25,17 @@ from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
 from tui.text import (
     CURRENT_QUOTE_STYLE,
+    LABEL_MARGIN,
     MATCH_STYLE,
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
     QUOTE_STYLE,
+    FittedLine,
     article_metadata,
     count_label,
+    cut,
+    glyphs,
     plain,
 )
 
@@ -65,7 +68,7 @@ def article_heading(article: ArticleRecord) -> str:
 
     added = added_on(article)
     source = display_path(article.source) if article.source else "no source file"
-    return printable_line(f"{source} \u00b7 added {added}" if added else source)
+    return printable_line(f"{source} {glyphs().separator} added {added}" if added else source)
 
 
 def paragraph_mentions(starts: list[int], mentions: list[Mention]) -> dict[int, list[int]]:
@@ -163,7 +166,7 @@ class ArticleScreen(Screen[Subject | None]):
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader(icon="*" if self.app.ascii_only else "\u275d")
-        heading = Static(self.metadata, id="article-metadata", markup=False)
+        heading = FittedLine(self.metadata, id="article-metadata", markup=False)
         heading.display = bool(self.metadata.plain)
         yield heading
         yield ArticleView(id="article")
@@ -176,7 +179,7 @@ class ArticleScreen(Screen[Subject | None]):
         if body is None:
             return
         self.sub_title = self.source_line
-        body.border_title = plain(self.title_text, "bold")
+        self.update_position()
         self.set_focus(body)  # now, not later as body.focus() would: a "/" right after it focuses the search line
         self.read_article(self.app.snapshot)
 
@@ -219,6 +222,7 @@ class ArticleScreen(Screen[Subject | None]):
         body.show_text(self.text, self.paragraph_starts, self.paragraph_content)
         body.when_laid_out(self._go_to_first_place)
         self.update_position()
+        self.refresh_bindings()
         if self.search_query:
             self.find_matches(self.text, self.search_query)  # asked for while the article was being read
 
@@ -251,10 +255,14 @@ class ArticleScreen(Screen[Subject | None]):
         self.update_position()
 
     def update_position(self) -> None:
-        """The position indicator: the marked quote of how many, and how far through the article the view is."""
+        """The position indicator: the marked quote of how many, and how far through the article the view is; it and
+        the article's title cut to the border's width with the app's ellipsis."""
         body = self._view()
         if body is None:
             return
+        room = body.outer_size.width - LABEL_MARGIN
+        title = plain(self.title_text, "bold")
+        body.border_title = cut(title, room) if room > 0 else title
         if not self.loaded:
             body.border_subtitle = ""
             return
@@ -262,11 +270,14 @@ class ArticleScreen(Screen[Subject | None]):
             where = f"quote {self.current_quote + 1}/{len(self.quotes)}"
         else:
             where = count_label(len(self.quotes), "quote")
+        marks = glyphs()
+        searched = f"{marks.open_quote}{self.search_query}{marks.close_quote}"
         if self.search_query and self.current_match is not None:
-            where = f"\u201c{self.search_query}\u201d match {self.current_match + 1}/{len(self.matches)} \u00b7 {where}"
+            where = f"{searched} match {self.current_match + 1}/{len(self.matches)} {marks.separator} {where}"
         elif self.search_query:
-            where = f"\u201c{self.search_query}\u201d: no match \u00b7 {where}"
-        body.border_subtitle = Content.styled(printable_line(f"{where} \u00b7 {body.percent}%"), MUTED_STYLE)
+            where = f"{searched}: no match {marks.separator} {where}"
+        position = Content.styled(printable_line(f"{where} {marks.separator} {body.percent}%"), MUTED_STYLE)
+        body.border_subtitle = cut(position, room) if room > 0 else position
 
     def reading_place(self) -> ReadingPlace:
         """Where the reader is: to come back to exactly this after opening a name."""
@@ -321,6 +332,7 @@ class ArticleScreen(Screen[Subject | None]):
         self._redraw_around(self._quote_offset(previous), self._quote_offset(current))
         self._scroll_to(self._quote_offset(current))
         self.update_position()
+        self.refresh_bindings()
 
     def watch_current_name(self, previous: int | None, current: int | None) -> None:
         self._redraw_around(self._name_offset(previous), self._name_offset(current))
@@ -351,7 +363,9 @@ class ArticleScreen(Screen[Subject | None]):
 
     def _say_no_match(self) -> None:
         """Tell that the search found nothing in this article."""
-        self.app.notify(f"No \u201c{printable_line(self.search_query)}\u201d in this article", markup=False)
+        marks = glyphs()
+        searched = f"{marks.open_quote}{printable_line(self.search_query)}{marks.close_quote}"
+        self.app.notify(f"No {searched} in this article", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No key acts on an article being left, and only leaving it on one whose view is gone (taken down by a
@@ -360,6 +374,8 @@ class ArticleScreen(Screen[Subject | None]):
             return False
         if self._view() is None:
             return action in LEAVING_ACTIONS
+        if action == "copy_quote":
+            return True if self.current_quote is not None else None
         return not (action == "search" and isinstance(self.focused, ArticleSearch))
 
     def dismiss(self, result: Subject | None = None) -> AwaitComplete:
@@ -446,10 +462,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.app.open_original(self.app.snapshot.article(self.article_key))  # type: ignore[attr-defined]
 
     def action_copy_quote(self) -> None:
-        if self.current_quote is None:
-            self.app.notify("Press n to mark a quote, then y to copy it", severity="warning", markup=False)
-            return
-        self.app.copy_quote(self.quotes[self.current_quote])
+        if self.current_quote is not None:
+            self.app.copy_quote(self.quotes[self.current_quote])
 
     def action_back(self) -> None:
         """Esc ends a search first, then leaves the article."""

@@ -14,7 +14,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from tui.article_layout import BLANK, ArticleLayout, lay_out
-from tui.text import MUTED_STYLE
+from tui.text import MUTED_STYLE, cut, glyphs
 
 ParagraphRenderer = Callable[[int], Content]
 """The whole paragraph (by number) with its styles; the view cuts it into lines."""
@@ -48,7 +48,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.paragraph_starts: list[int] = [0]
         self.lines: ArticleLayout | None = None
         """The article cut into screen lines for the current width, once a worker has made them."""
-        self.waiting = Content.styled("Reading the article\u2026", MUTED_STYLE)
+        self.waiting = Content.styled(f"Reading the article{glyphs().ellipsis}", MUTED_STYLE)
         self._render_paragraph: ParagraphRenderer = lambda _number: Content("")
         self._paragraphs: LRUCache[int, Content] = LRUCache(256)
         self._strips: LRUCache[tuple[int, int], Strip] = LRUCache(512)
@@ -175,7 +175,7 @@ class ArticleView(ScrollView, can_focus=True):
         layout = self.lines
         if layout is None:
             content = self.waiting if y == 0 else Content("")
-            return Visual.to_strips(self, content.truncate(width, ellipsis=True), width, 1, self.visual_style)[0]
+            return Visual.to_strips(self, cut(content, width), width, 1, self.visual_style)[0]
         if index >= len(layout) or layout.paragraphs[index] == BLANK:
             return Strip.blank(width, style)
         strip = self._strips.get((index, width))

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from textual.content import Content
 
 from store import ArticleRecord, Snapshot, fold
-from tui.text import MUTED_STYLE, highlighted, plain
+from tui.text import MUTED_STYLE, cut, highlighted, plain
 
 ARTICLE_ORDERS = ("stored", "date", "title", "outlet")
 """The orders the Articles pane cycles through; the first is the store's own (the order articles were added)."""
@@ -69,7 +69,7 @@ def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None
         column = max(OUTLET_COLUMN, min(OUTLET_WIDEST, width // 7))
     else:
         column = max(OUTLET_COLUMN // 2, min(OUTLET_COLUMN, (width - 11) // 3))
-    outlet = plain(article.outlet or "", MUTED_STYLE).truncate(column - 1, ellipsis=True, pad=True)
+    outlet = cut(plain(article.outlet or "", MUTED_STYLE), column - 1, pad=True)
     if not detailed:
         return Content.assemble(date, " ", outlet, " ", title)
     counted = Content.styled(counts_label(counts), MUTED_STYLE)

@@ -37,7 +37,7 @@ from tui.screen_footer import ScreenFooter
 from tui.screen_header import ScreenHeader
 from tui.search_box import HISTORY_LENGTH, SearchBox
 from tui.settings import load_settings
-from tui.text import count_label
+from tui.text import count_label, glyphs
 from tui.worker_pause import worker_cancelled_within
 
 if TYPE_CHECKING:
@@ -535,6 +535,11 @@ class BrowseScreen(Screen[None]):
         self.show_selection(pane)
         self.focus_pane("detail")
 
+    @on(OptionList.OptionHighlighted, "#detail-links")
+    def link_highlighted(self) -> None:
+        """The detail's cursor moved: it may be on a quote to copy now, or off one."""
+        self.refresh_bindings()
+
     @on(OptionList.OptionSelected, "#detail-links")
     def link_opened(self, event: OptionList.OptionSelected) -> None:
         subject = self.detail.subject_at(event.option_index)
@@ -565,7 +570,10 @@ class BrowseScreen(Screen[None]):
         self.set_focus(self.focus_target(name))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the search box has focus, "/" and the digits are typed into it, not taken as commands."""
+        """While the search box has focus, "/" and the digits are typed into it, not taken as commands; copying a
+        quote is shown disabled (None) while no quote is selected (see `selected_quote`)."""
+        if action == "copy_quote":
+            return True if self.selected_quote() is not None else None
         return not (action in ("focus_search", "show_pane") and self.focused is self.search)
 
     def action_next_pane(self) -> None:
@@ -653,10 +661,8 @@ class BrowseScreen(Screen[None]):
 
     def action_copy_quote(self) -> None:
         quote = self.selected_quote()
-        if quote is None:
-            self.app.notify("Select a quote to copy it", severity="warning", markup=False)
-            return
-        self.app.copy_quote(quote)
+        if quote is not None:
+            self.app.copy_quote(quote)
 
     def action_export(self) -> None:
         """Export the quotes listed (the search's results, or all) as Markdown: to a file in the current folder,
@@ -673,7 +679,8 @@ class BrowseScreen(Screen[None]):
             self.app.notify("An export is being written: wait for it to finish.", severity="warning", timeout=3)
             return
         if len(quotes) >= EXPORT_NOTED:
-            self.app.notify(f"Exporting {count_label(len(quotes), 'quote')}\u2026", timeout=3, markup=False)
+            exporting = f"Exporting {count_label(len(quotes), 'quote')}{glyphs().ellipsis}"
+            self.app.notify(exporting, timeout=3, markup=False)
         self._export_worker = self.export_quotes(self.app.snapshot, quotes, is_guest_session())
 
     _export_worker: Worker[None] | None = None

@@ -23,7 +23,7 @@ from store.stopping import SearchStopped
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
 from tui.safe_text import printable_line
-from tui.text import MUTED_STYLE
+from tui.text import MUTED_STYLE, UNICODE_GLYPHS, glyphs
 
 if TYPE_CHECKING:
     from store import Snapshot
@@ -359,11 +359,12 @@ class WhosaidCommands(Provider):
         for score, display, (text, target, help_text) in scored[:MAX_HITS]:
             yield Hit(score, display, self.callback(target), text=text, help=shown_help(help_text))
         if not found and self._names is not None and query.strip():
+            waiting = NAMES_WAITING.replace(UNICODE_GLYPHS.ellipsis, glyphs().ellipsis)
             yield Hit(
                 WAITING_SCORE,
-                Content.styled(NAMES_WAITING, MUTED_STYLE),
+                Content.styled(waiting, MUTED_STYLE),
                 self.app.bell,
-                text=NAMES_WAITING,
+                text=waiting,
                 help="People, organizations and articles are listed once the store is read; type again",
             )
 

@@ -22,9 +22,11 @@ from tui.text import (
     MUTED_STYLE,
     ORGANIZATION_STYLE,
     PERSON_STYLE,
+    UNICODE_GLYPHS,
     article_metadata,
     block,
     count_label,
+    glyphs,
     highlighted,
     mark_matches,
     plain,
@@ -64,9 +66,9 @@ def _cut(lines: list[Content], height: int, width: int) -> list[Content]:
     kept = lines[:height]
     while len(kept) > 1 and not kept[-1].plain.strip():
         kept.pop()
-    last = kept[-1].rstrip()
-    if not last.plain.endswith("\u2026"):
-        kept[-1] = (last.truncate(width - 1) if last.cell_length >= width else last) + "\u2026"
+    last, ellipsis = kept[-1].rstrip(), glyphs().ellipsis
+    if not last.plain.endswith((ellipsis, UNICODE_GLYPHS.ellipsis)):
+        kept[-1] = last.truncate(max(0, width - len(ellipsis))) + ellipsis
     return kept
 
 
@@ -116,7 +118,7 @@ class DetailPane(Vertical):
     ) -> None:
         """Describe `subject` from `snapshot`; the link cursor goes to `position` when given, or, when the subject is
         the one shown and its links changed (every copy of a quote listed while a big store was indexed, each once
-        now), to where the link it was on went."""
+        now), to where the link it was on went. The screen's keys are checked again: `y` copies a quote shown."""
         started = perf_counter()
         highlighted = self.highlighted_subject if position is not None and subject == self.subject else None
         self.subject = subject
@@ -130,6 +132,7 @@ class DetailPane(Vertical):
         titles = {"person": "Person", "organization": "Organization", "quote": "Quote", "article": "Article"}
         self.border_title = Content.styled(titles.get(subject.kind, "Detail") if subject else "Detail", "bold")
         self.last_cost = perf_counter() - started
+        self.refresh_bindings()
         article_key = subject.key if subject is not None and subject.kind == "article" else None
         if article_key is not None and not snapshot.preview and not snapshot.knows_quotes_in_article(article_key):
             self.find_article_quotes(snapshot, article_key)
@@ -183,7 +186,7 @@ def same_link(sections: list[Section], position: LinkPosition, subject: Subject)
 def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tuple[Content, list[Section]]:
     """Summary and links for a subject; a placeholder when there is none or it has gone."""
     if snapshot.preview:
-        return Content.styled("Reading the store\u2026", MUTED_STYLE), []
+        return Content.styled(f"Reading the store{glyphs().ellipsis}", MUTED_STYLE), []
     if subject is not None:
         indexing = snapshot.indexing
         builder = _BUILDERS.get(subject.kind)
@@ -197,14 +200,15 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
         if described is not None:
             return described
         if indexing:
-            return Content.styled("Indexing the store\u2026", MUTED_STYLE), []
+            return Content.styled(f"Indexing the store{glyphs().ellipsis}", MUTED_STYLE), []
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
 
 
 def _quote_label(text: str, speaker: str | None, query: str) -> Content:
-    label = Content.assemble("\u201c", highlighted(text.strip(), query), "\u201d")
+    marks = glyphs()
+    label = Content.assemble(marks.open_quote, highlighted(text.strip(), query), marks.close_quote)
     if speaker is not None:
-        label = Content.assemble(label, " ", plain(f"\u2014 {speaker}", MUTED_STYLE))
+        label = Content.assemble(label, " ", plain(f"{marks.dash} {speaker}", MUTED_STYLE))
     return label
 
 
@@ -266,9 +270,10 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     quote = snapshot.quote(key, shown_only=True)
     if quote is None:
         return None
+    marks = glyphs()
     lines: list[Content] = [
-        Content.assemble("\u201c", highlighted(" ".join(quote.text.split()), query), "\u201d"),
-        plain(f"\u2014 {snapshot.speaker_line(quote)}", MUTED_STYLE),
+        Content.assemble(marks.open_quote, highlighted(" ".join(quote.text.split()), query), marks.close_quote),
+        plain(f"{marks.dash} {snapshot.speaker_line(quote)}", MUTED_STYLE),
         plain(f"in {quote.article_title}", MUTED_STYLE),
     ]
     article = snapshot.article(quote.article_key)
@@ -322,7 +327,7 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
     quotes = snapshot.known_quotes_in_article(key)
     if quotes is None:
-        lines.append(Content.styled("Finding its quotes\u2026", MUTED_STYLE))
+        lines.append(Content.styled(f"Finding its quotes{glyphs().ellipsis}", MUTED_STYLE))
         return Content("\n").join(lines), []
 
     def quote_link(quote: QuoteRecord) -> Link:

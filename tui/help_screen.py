@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from tui.bindings import APP_BINDINGS, HELP_SCREEN_BINDINGS, HELP_SECTIONS
 from tui.screen_footer import ScreenFooter
-from tui.text import MUTED_STYLE
+from tui.text import MUTED_STYLE, glyphs
 
 if TYPE_CHECKING:
     from tui.app import WhosaidApp
@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         help_box = self.query_one("#help")
         help_box.border_title = Content.styled("Keys", "bold")
-        help_box.border_subtitle = Content("Esc closes \u00b7 Ctrl+P for commands")
+        help_box.border_subtitle = Content(f"Esc closes {glyphs().separator} Ctrl+P for commands")
 
     def key_table(self, with_ids: bool = True) -> Content:
         """Sections of 'keys  description  id' lines; the id is what the config file's [keys] table rebinds (left

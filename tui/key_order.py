@@ -9,7 +9,9 @@ lost with it. So a key that comes while an earlier key is on its way waits, with
 queue that earlier key passes through (the widget's, then each parent's, as a key bubbles up to the app's bindings)
 has been worked through: it then acts, or goes to its widget, as if typed a moment later. Text typed into the
 focused input holds nothing back: it moves the focus nowhere, so a burst of it goes in as fast as it comes; nor
-does a key that only moves a list's cursor (a held j), which the list says (`keeps_focus`).
+does a key that only moves a list's cursor (a held j), which the list says (`keeps_focus`). A screen that answers a
+key later than its queues are worked through (the palette's Enter, once every hit is listed) says so
+(`answers_later`), and the keys after it wait until it has answered (`answered`).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from textual.timer import Timer
 HELD_AT_MOST_SECONDS = 1.0
 """How long a key waits at most for the one before it: a widget removed meanwhile never answers, and no key may be
 lost for it."""
+ANSWERED_AT_MOST_SECONDS = 5.0
+"""How long a key waits at most for one that its screen answers later (see `KeyOrder.answered`)."""
 
 
 class KeyOrder:
@@ -42,6 +46,8 @@ class KeyOrder:
         ends: a later key's has another."""
         self.passing_timer: Timer | None = None
         """Ends the wait for the key on its way should it never arrive (see HELD_AT_MOST_SECONDS)."""
+        self.answer_awaited: object | None = None
+        """What stands for the key on its way when its screen answers it later (see `answered`), else None."""
 
     async def read(self, event: events.Key) -> None:
         """A key read by the app: it acts now, or once the keys before it have arrived where they went."""
@@ -66,16 +72,28 @@ class KeyOrder:
             text = target.check_consume_key(event.key, event.character) or bool(
                 keeps_focus is not None and keeps_focus(event.key)
             )
+            answers_later = getattr(self.app.screen, "answers_later", None)
+            answered_later = not text and answers_later is not None and bool(answers_later(event))
+            self.answer_awaited = passing if answered_later else None
             try:
                 await self.act(event)
             finally:
                 if text:
                     self.passing = None
                 else:
-                    self.after_queues_from(target, arrived)
+                    if not answered_later:
+                        self.after_queues_from(target, arrived)
                     self.passing_timer = self.app.set_timer(
-                        HELD_AT_MOST_SECONDS, partial(self.app.call_later, arrived)
+                        ANSWERED_AT_MOST_SECONDS if answered_later else HELD_AT_MOST_SECONDS,
+                        partial(self.app.call_later, arrived),
                     )
+
+    def answered(self, node: MessagePump) -> None:
+        """The screen has answered the key it said it would answer later (see `answers_later`): the keys after it act
+        once `node`'s queue and each parent's have been worked through (what the answer set off there comes first)."""
+        if self.answer_awaited is not None and self.answer_awaited is self.passing:
+            self.after_queues_from(node, partial(self.arrived, self.answer_awaited))
+            self.answer_awaited = None
 
     def after_queues_from(self, node: MessagePump, then: Callable[[], object]) -> None:
         """Run `then` once this node's queue and each parent's, in turn up to the app, have been worked through (at

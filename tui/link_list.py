@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.bindings import LIST_BINDINGS
 from tui.reverse_style import KeepsReverse
-from tui.text import HEADING_STYLE, MUTED_STYLE
+from tui.text import HEADING_STYLE, MUTED_STYLE, glyphs
 
 PAGE = 50
 """Rows a section's window grows by when the cursor reaches its edge."""
@@ -128,16 +128,17 @@ class LinkList(KeepsReverse, OptionList):
             options.append(Option(label, disabled=row.subject is None))
             rows.append(row)
 
+        ellipsis = glyphs().ellipsis
         for number, section in enumerate(self.sections):
             if section.title is not None:
                 add(heading(f"{section.title} ({len(section.items)})"), Row(number, None, None))
             if section.start > 0:
-                add(Content.styled(f"\u2026 {section.start} earlier", MUTED_STYLE), Row(number, None, None))
+                add(Content.styled(f"{ellipsis} {section.start} earlier", MUTED_STYLE), Row(number, None, None))
             for item in range(section.start, section.end):
                 label, subject = section.link(section.items[item])
                 add(label, Row(number, item, subject))
             if section.end < len(section.items):
-                more = f"\u2026 {len(section.items) - section.end} more"
+                more = f"{ellipsis} {len(section.items) - section.end} more"
                 add(Content.styled(more, MUTED_STYLE), Row(number, None, None))
         self.rows = rows
         self.set_options(options)

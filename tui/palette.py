@@ -5,14 +5,16 @@ from __future__ import annotations
 from typing import Any
 from weakref import WeakSet
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App
 from textual.await_complete import AwaitComplete
-from textual.command import CommandList, CommandPalette
+from textual.command import CommandInput, CommandList, CommandPalette, SearchIcon
 from textual.css.query import NoMatches
 from textual.message import Message
 from textual.widgets import Button, Input, OptionList
 from textual.worker import Worker, get_current_worker
+
+from tui.text import ASCII_GLYPHS, glyphs
 
 PAGE_ACTIONS = ("page_down", "page_up")
 PALETTE_ID = "--command-palette"
@@ -39,6 +41,19 @@ class WhosaidPalette(CommandPalette):
     _enters_waiting = 0
     """Enters pressed while the search was gathering: each is acted on once every hit is listed."""
 
+    def answers_later(self, event: events.Key) -> bool:
+        """Whether the palette answers this key later than the queues it passes through are worked through: an Enter
+        in the search line, answered once every hit is listed (see `_wait_for_every_hit`). The keys typed after it
+        wait for that (see `tui.key_order`), and act after the command it picked, where that command left the
+        focus."""
+        return event.key == "enter" and isinstance(self.focused, CommandInput) and not self._gone()
+
+    def _answered(self) -> None:
+        """The Enter on its way is answered: the keys after it act once what the answer set off has run."""
+        key_order = getattr(self.app, "key_order", None)
+        if key_order is not None:
+            key_order.answered(next(iter(self.query(CommandList)), self))
+
     @staticmethod
     def is_open(app: App[object]) -> bool:
         """Whether a palette is open, or one closed in this burst of keys is still being taken down.
@@ -51,8 +66,14 @@ class WhosaidPalette(CommandPalette):
         return app._nodes._get_by_id(PALETTE_ID) is not None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("placeholder", f"Search for commands{glyphs().ellipsis}")
         super().__init__(*args, **kwargs)
         PALETTES.add(self)
+
+    def on_mount(self) -> None:
+        """On an ASCII-only terminal, a search icon it can draw."""
+        if glyphs() is ASCII_GLYPHS:
+            self.query_one(SearchIcon).icon = ">"
 
     def _gone(self) -> bool:
         """Whether the palette was dismissed or taken off the screen stack (the app going back to the browser)."""
@@ -64,12 +85,14 @@ class WhosaidPalette(CommandPalette):
             self._cancel_gather_commands()
             self._stop_no_matches_countdown()
             self._stop_busy_countdown()
+            self._answered()
 
     def dismiss(self, result: object | None = None) -> AwaitComplete:
         """Close the palette once, stopping its search and timers; later requests to close do nothing."""
         if self._dismissed or self.app.screen is not self:
             return AwaitComplete()
         self._dismissed = True
+        self._answered()
         self._cancel_gather_commands()
         self._stop_no_matches_countdown()
         self._stop_busy_countdown()
@@ -96,21 +119,30 @@ class WhosaidPalette(CommandPalette):
 
     @on(Input.Submitted)
     def _wait_for_every_hit(self, message: Input.Submitted) -> None:
-        """An Enter pressed while the hits are still coming in waits for all of them.
+        """An Enter pressed while the hits are still coming in waits for all of them; once they are listed, it acts
+        at once, as Textual's does.
 
         Otherwise it would pick whatever happened to be listed first at that instant (a hit of a shorter text
         typed a moment before): typing "help" and Enter quickly would run a different command from one run to
         the next.
         """
-        if self._searching and not self._gone():
+        if self._gone():
+            return
+        message.prevent_default()
+        message.stop()
+        if self._searching:
             self._enters_waiting += 1
-            message.prevent_default()
-            message.stop()
+        else:
+            self._select_or_command()
+            self._answered()
 
     @on(Input.Changed)
     def _forget_enters_of_an_earlier_text(self, _message: Input.Changed) -> None:
-        """Keys typed after an Enter that was still waiting change what was asked: the Enter is dropped."""
-        self._enters_waiting = 0
+        """Text that reaches the search line after an Enter that was still waiting (a paste: keys wait for the Enter)
+        changes what was asked: the Enter is dropped."""
+        if self._enters_waiting:
+            self._enters_waiting = 0
+            self._answered()
 
     def _act_on_waiting_enters(self) -> None:
         """Act on each Enter that waited, in order, on the complete list of hits, as if pressed now."""
@@ -119,6 +151,8 @@ class WhosaidPalette(CommandPalette):
             if self._gone():
                 return
             self._select_or_command()
+        if enters:
+            self._answered()
 
     @on(Input.Changed)
     @on(Input.Submitted)

@@ -36,7 +36,7 @@ from tui.sorting import (
     quote_count,
     sorted_at_once,
 )
-from tui.text import MUTED_STYLE, SPEAKER_COLUMN, organization_row, person_row, plain, quote_row
+from tui.text import MUTED_STYLE, SPEAKER_COLUMN, cut, glyphs, organization_row, person_row, plain, quote_row
 from tui.worker_pause import worker_cancelled_within
 
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord, ArticleRecord)
@@ -158,13 +158,14 @@ class RecordPane(Vertical, Generic[RecordT]):
         indexing = self.searched_once_indexed and snapshot.indexing
         searched = bool(query.strip())
         self.answer_waits = not records and ((reading and (searched or total > 0)) or (indexing and searched))
+        marks = glyphs()
         if reading:
-            empty = Content("Reading the store\u2026")
+            empty = Content(f"Reading the store{marks.ellipsis}")
         elif self.answer_waits:
-            empty = Content("Indexing the store\u2026")
+            empty = Content(f"Indexing the store{marks.ellipsis}")
         elif query.strip():
             problem = query_problem(parse_query(query))
-            empty = plain(problem or f"No {self.plural} match \u201c{query.strip()}\u201d")
+            empty = plain(problem or f"No {self.plural} match {marks.open_quote}{query.strip()}{marks.close_quote}")
         else:
             empty = Content(f"No {self.plural} yet")
         self.rows.waiting = self.answer_waits
@@ -178,15 +179,17 @@ class RecordPane(Vertical, Generic[RecordT]):
 
     def update_title(self) -> None:
         """Border title: the pane's name, how many it lists (of how many, when filtered) and its order; shortened
-        (Orgs, 3/12, "by date") before the border has to cut it."""
+        (Orgs, 3/12, "by date") before it is cut, with the app's ellipsis, to a pane laid out (a hidden one is titled
+        again when it is shown, and so resized)."""
         shown = len(self.records)
         filtered = bool(self.search_text.strip()) or shown < self.total
-        listed = "\u2026" if self.answer_waits else str(shown)
+        ellipsis = glyphs().ellipsis
+        listed = ellipsis if self.answer_waits else str(shown)
         count = f"{listed} of {self.total}" if filtered else listed
         label = self.order_label()
         short_label = SHORT_LABELS.get(label, label)
         if label and self.order_waits:
-            label, short_label = label + SORTING, short_label + "\u2026"
+            label, short_label = label + SORTING + ellipsis, short_label + ellipsis
         room = self.size.width - TITLE_MARGIN
         forms = [
             (self.pane_title, count, label),
@@ -195,13 +198,14 @@ class RecordPane(Vertical, Generic[RecordT]):
             (self.short_title, f"{listed}/{self.total}" if filtered else count, short_label),
         ]
         titles = [self.title_of(name, counted, order) for name, counted, order in forms]
-        self.border_title = next((title for title in titles if title.cell_length <= room), titles[-1])
+        shortest = cut(titles[-1], room) if self.size.width else titles[-1]
+        self.border_title = next((title for title in titles if title.cell_length <= room), shortest)
 
     @staticmethod
     def title_of(name: str, count: str, label: str) -> Content:
         """A title: the name in bold, the count, the order (when it is not the default) muted."""
         title = Content.assemble((name, "bold"), " ", count)
-        return Content.assemble(title, (f" \u00b7 {label}", MUTED_STYLE)) if label else title
+        return Content.assemble(title, (f" {glyphs().separator} {label}", MUTED_STYLE)) if label else title
 
     def order_label(self) -> str:
         """What the title says of the order; nothing for the default one (`update_title` adds that it is on its
@@ -344,7 +348,8 @@ class QuotesPane(RecordPane[QuoteRecord]):
     def show(
         self, snapshot: Snapshot, records: Sequence[QuoteRecord], total: int, query: str, keep_key: str | None = None
     ) -> None:
-        """List the quotes in the pane's order (the store gives them in article order)."""
+        """List the quotes in the pane's order (the store gives them in article order); whether `y` has a quote to copy
+        may change with them."""
         self._given = records
         self.order_waits = False
         if self.order != "article" and snapshot.preview:
@@ -355,6 +360,7 @@ class QuotesPane(RecordPane[QuoteRecord]):
             at_once = len(records) <= SORTED_AT_ONCE and not snapshot.indexing  # indexing: articles still being read
             records = self._listed_in_order(snapshot, records, at_once)
         super().show(snapshot, records, total, query, keep_key)
+        self.refresh_bindings()
 
     def _in_order(self, snapshot: Snapshot, records: Sequence[QuoteRecord], order: str) -> Sequence[QuoteRecord]:
         assert isinstance(records, QuoteSelection)

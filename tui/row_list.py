@@ -18,6 +18,7 @@ from textual.visual import Visual
 
 from tui.bindings import LIST_BINDINGS
 from tui.reverse_style import KeepsReverse
+from tui.text import cut
 
 RowRenderer = Callable[[int], Content]
 WAITING_AT_MOST = 3.0
@@ -188,7 +189,7 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         if index == -2:
             return Strip.blank(width, style.rich_style)
         content = self.empty_message if index == -1 else self._render_row(index)
-        strip = Visual.to_strips(self, content.truncate(width, ellipsis=True), width, 1, style, pad=True)[0]
+        strip = Visual.to_strips(self, cut(content, width), width, 1, style, pad=True)[0]
         return strip if index == -1 else strip.apply_meta({"row": index})
 
     def notify_style_update(self) -> None:

@@ -17,8 +17,8 @@ SORTED_AT_ONCE = 2_000
 """The most names a pane sorts by a counted order on the thread that draws the screen (a few milliseconds); more are
 sorted in a worker, the pane saying so meanwhile."""
 
-SORTING = ", sorting\u2026"
-"""What a pane's title adds to its order's label while the names are not yet listed in it."""
+SORTING = ", sorting"
+"""What a pane's title adds to its order's label, with an ellipsis, while the names are not yet listed in it."""
 
 ORDER_LABELS = {"name": "by name", "surname": "by surname", "count": "by quotes", "latest": "by latest article"}
 

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.cells import cell_len, set_cell_size
 from textual.content import Content
+from textual.widgets import Static
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, match_spans
 from tui.safe_text import printable, printable_line
@@ -14,6 +18,58 @@ QUOTE_STYLE = "italic $text-secondary"
 CURRENT_QUOTE_STYLE = "italic reverse"
 HEADING_STYLE = "bold $text-accent"
 MUTED_STYLE = "$text-muted"
+
+
+class Glyphs(NamedTuple):
+    """The characters whosaid draws of its own around the articles' text."""
+
+    ellipsis: str
+    separator: str
+    dash: str
+    open_quote: str
+    close_quote: str
+
+
+UNICODE_GLYPHS = Glyphs("\u2026", "\u00b7", "\u2014", "\u201c", "\u201d")
+"""The glyphs of every other terminal."""
+ASCII_GLYPHS = Glyphs("...", "-", "-", '"', '"')
+"""The glyphs of an ASCII-only terminal (`--ascii`, TERM=linux, vt100...)."""
+
+_drawn_glyphs = UNICODE_GLYPHS
+
+
+def glyphs() -> Glyphs:
+    """The glyphs drawn now: UNICODE_GLYPHS, or ASCII_GLYPHS once an ASCII-only app has chosen them."""
+    return _drawn_glyphs
+
+
+def draw_glyphs(chosen: Glyphs) -> None:
+    """Draw `chosen` from now on: the app chooses them for its terminal (one a process) as it starts."""
+    global _drawn_glyphs
+    _drawn_glyphs = chosen
+
+
+def cut(content: Content, width: int, *, pad: bool = False) -> Content:
+    """`content` in at most `width` terminal cells (padded to `width` when `pad`), ending in the ellipsis when it is
+    cut: a wide character (田, 😀) that would straddle the edge is left out whole."""
+    ellipsis, width = glyphs().ellipsis, max(0, width)
+    if content.cell_length <= width or ellipsis == UNICODE_GLYPHS.ellipsis:
+        return content.truncate(width, ellipsis=True, pad=pad)
+    kept = max(0, width - len(ellipsis))
+    return content.truncate(kept) + ellipsis[: width - kept]
+
+
+LABEL_MARGIN = 6
+"""Columns of a bordered widget's top or bottom edge that are not its label: a corner, a line and a space at each
+end."""
+
+
+class FittedLine(Static):
+    """One line of Content, cut to the widget's width with the app's ellipsis (see `cut`)."""
+
+    def render(self) -> Content:
+        content = self.content
+        return cut(content, self.content_size.width) if isinstance(content, Content) else Content(str(content))
 
 
 def plain(text: str, style: str = "") -> Content:
@@ -53,10 +109,11 @@ def match_window(text: str, query: str) -> Content:
     content = Content(safe)
     for start, end in spans:
         content = content.stylize(MATCH_STYLE, start, end)
-    if spans and spans[0][0] > MATCH_LEAD + len("\u2026 "):
+    ellipsis = glyphs().ellipsis
+    if spans and spans[0][0] > MATCH_LEAD + len(ellipsis) + 1:
         lead = spans[0][0] - MATCH_LEAD
-        cut = safe.find(" ", lead, spans[0][0]) + 1 or lead
-        content = Content.assemble("\u2026", content[cut:])
+        start = safe.find(" ", lead, spans[0][0]) + 1 or lead
+        content = Content.assemble(ellipsis, content[start:])
     return content
 
 
@@ -68,10 +125,15 @@ def quote_row(quote: QuoteRecord, query: str = "", column: int = SPEAKER_COLUMN)
     one ("3 sources", before the text so that a long quote cannot push it out of view), then “text” from just
     before the first match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
-    speaker = speaker.truncate(column - 1, ellipsis=True, pad=True)
+    speaker = cut(speaker, column - 1, pad=True)
     sources = Content.styled(f" {count_label(quote.source_count, 'source')}", MUTED_STYLE)
+    marks = glyphs()
     return Content.assemble(
-        speaker, sources if quote.source_count > 1 else "", " \u201c", match_window(quote.text.strip(), query), "\u201d"
+        speaker,
+        sources if quote.source_count > 1 else "",
+        f" {marks.open_quote}",
+        match_window(quote.text.strip(), query),
+        marks.close_quote,
     )
 
 
@@ -114,8 +176,11 @@ hundreds, which would leave no room for the date and the link."""
 
 
 def at_most(text: str, most: int = METADATA_WIDEST) -> str:
-    """`text`, cut to `most` characters with an ellipsis when longer."""
-    return text if len(text) <= most else text[: most - 1].rstrip() + "\u2026"
+    """`text`, cut to `most` terminal cells with an ellipsis when wider."""
+    if cell_len(text) <= most:
+        return text
+    ellipsis = glyphs().ellipsis
+    return set_cell_size(text, most - len(ellipsis)).rstrip() + ellipsis
 
 
 def article_metadata(article: ArticleRecord, *, with_author: bool = True, with_link: bool = True) -> Content:
@@ -130,4 +195,4 @@ def article_metadata(article: ArticleRecord, *, with_author: bool = True, with_l
         parts.append(plain(f"by {at_most(article.author)}"))
     if with_link and article.url:
         parts.append(article_link(article.url))
-    return Content(" \u00b7 ").join(parts)
+    return Content(f" {glyphs().separator} ").join(parts)
