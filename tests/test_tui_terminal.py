@@ -323,15 +323,18 @@ async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Sto
             assert "\u23ce" not in text
 
 
-ASCII_ARTICLE = (
-    "Harbor council votes to close the old munitions depot after a decade of complaints from the residents\n\n"
-    '"The depot will close by the end of the year, and the land beside the water will become a public park for '
-    'everyone in the town," said Maxine Fitzgerald-Oyelaran, the chair of the harbor committee of Portsmouth.\n\n'
-    '"We waited a long time for this," said Bartholomew Featherstonehaugh, a spokesman for the Portsmouth '
-    "Harbor Residents Association.\n"
+NEWS_ARTICLE = (
+    "Harbor council votes to close the old munitions depot after a decade of complaints from the r\u00e9sidents\n\n"
+    "\u201cThe depot will close by the end of the year \u2014 and the land beside the water will become a public park "
+    "for everyone in the town\u2026\u201d said Maxine Fitzgerald-Oyelaran, the chair of the harbor committee of "
+    "Portsmouth.\n\n"
+    "\u201cWe waited a long time for this \U0001f600,\u201d said Zo\u00eb \u00c5ngstr\u00f6m-Nu\u00f1ez, a "
+    "spokeswoman for the Portsmouth Harbor Residents Association.\n\n"
+    "\u201c\u6e2f\u306f\u307f\u3093\u306a\u306e\u3082\u306e\u3067\u3059,\u201d said \u7530\u4e2d \u5b8f, a "
+    "fisherman.\n"
 )
-"""An article in ASCII alone, with names, quotes, title and outlet too long for the panes: whatever else is drawn
-of it is whosaid's own."""
+"""An article as news is written (curly quotes, dashes, accents, an emoji, a name in Japanese), with names, quotes,
+title and outlet too long for the panes: on an ASCII-only terminal all of it is drawn in ASCII."""
 
 
 @pytest.mark.parametrize("size", [(80, 24), (40, 15)], ids=["80x24", "40x15"])
@@ -340,12 +343,12 @@ async def test_ascii_mode_draws_nothing_but_ascii(tmp_path: Path, size: tuple[in
     store = Store(tmp_path / "store.json")
     metadata = {
         "title": "Harbor council votes to close the old munitions depot after a decade of complaints",
-        "outlet": "The Coastal Ledger of the Southern Harbor Towns and Villages",
+        "outlet": "The C\u00f4te Ledger of the Southern Harbor Towns and Villages",
         "date": "2024-06-12",
         "url": "https://ledger.example.com/harbor",
         "author": "Mia Holt",
     }
-    store.ingest([("https://ledger.example.com/harbor", ASCII_ARTICLE, metadata)])
+    store.ingest([("https://ledger.example.com/harbor", NEWS_ARTICLE, metadata)])
     app = WhosaidApp(store, ascii_only=True, store_label="store.json")
     steps = [
         [],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _BIDI_MARKS = "\u061c\u200e\u200f"
 """The invisible direction marks Arabic and Hebrew text carries (ALM, LRM, RLM): they only nudge the characters
@@ -32,17 +33,54 @@ Hebrew quote is full of them), and newlines made spaces."""
 _JSON_UNSAFE = re.compile("[\x7f-\x9f" + _BIDI_CONTROLS + "\u2028\u2029]")
 
 
+ASCII_STAND_INS = {
+    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033", '"'),
+    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a\u2032", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00b7", "-"),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f", " "),
+    "\u2026": ".",
+    "\u2022": "*",
+}
+"""ASCII for the punctuation of news text, a character for a character (offsets into a text stay right)."""
+
+
+class _AsciiTable(dict[int, str]):
+    """A character for each character: itself when ASCII, else its stand-in, its letter without accents, or "?"."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        base = unicodedata.normalize("NFKD", char)[:1]
+        found = ASCII_STAND_INS.get(char) or (base if base.isascii() and base.isprintable() else "?")
+        self[code] = found
+        return found
+
+
+_ASCII_TABLE = _AsciiTable()
+_ASCII_LINE_TABLE = _AsciiTable({ord("\u2026"): "..."})
+"""For one line, where no offset into the text is kept: an ellipsis as three periods."""
+_ascii_only = False
+
+
+def draw_ascii_only(only: bool) -> None:
+    """Make every text put on the terminal ASCII from now on (`--ascii`, a terminal that draws nothing else): the
+    app says so as it starts, one app a process."""
+    global _ascii_only
+    _ascii_only = only
+
+
 def printable(text: str) -> str:
-    """`text` with every character that could control a terminal replaced by a visible stand-in."""
-    return text.translate(_REPLACEMENTS)
+    """`text` with every character that could control a terminal replaced by a visible stand-in (and, on an
+    ASCII-only terminal, every other character that is not ASCII by its ASCII stand-in)."""
+    text = text.translate(_REPLACEMENTS)
+    return text.translate(_ASCII_TABLE) if _ascii_only and not text.isascii() else text
 
 
 def printable_line(text: str) -> str:
     """Like `printable`, folded onto one line (newlines become spaces) and without bidi marks; text with nothing to
     replace (nearly all of it: every character replaced is one `str.isprintable` rejects) is returned as it is."""
-    if text.isprintable():
-        return text
-    return text.translate(_LINE_REPLACEMENTS)
+    if not text.isprintable():
+        text = text.translate(_LINE_REPLACEMENTS)
+    return text.translate(_ASCII_LINE_TABLE) if _ascii_only and not text.isascii() else text
 
 
 def escape_json_text(dumped: str) -> str:

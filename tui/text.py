@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, match_spans
-from tui.safe_text import printable, printable_line
+from tui.safe_text import draw_ascii_only, printable, printable_line
 
 MATCH_STYLE = "bold reverse"
 PERSON_STYLE = "bold underline $text-primary"
@@ -44,9 +44,11 @@ def glyphs() -> Glyphs:
 
 
 def draw_glyphs(chosen: Glyphs) -> None:
-    """Draw `chosen` from now on: the app chooses them for its terminal (one a process) as it starts."""
+    """Draw `chosen` from now on, and on an ASCII-only terminal the articles' text in ASCII too: the app chooses them
+    for its terminal (one a process) as it starts."""
     global _drawn_glyphs
     _drawn_glyphs = chosen
+    draw_ascii_only(chosen is ASCII_GLYPHS)
 
 
 def cut(content: Content, width: int, *, pad: bool = False) -> Content:
