@@ -119,8 +119,14 @@ def format_citation(citation: Citation, style: str | None = None, *, cleaned: bo
     return quoted_text(clean.text, style) + citation_tail(clean, style)
 
 
+CLAUSE_ENDS = ",;:"
+"""Punctuation that ends a quote only because the sentence it was quoted in goes on ("…ships again," he said)."""
+
+
 def quoted_text(text: str, style: str) -> str:
-    """A cleaned quote's text as its citation in `style` starts: between quotation marks."""
+    """A cleaned quote's text as its citation in `style` starts: between quotation marks, without the comma (or
+    semicolon, colon) the article's sentence put inside them."""
+    text = text.rstrip().rstrip(CLAUSE_ENDS).rstrip() or text
     return f"\u201c{md(text) if style == 'markdown' else text}\u201d"
 
 

@@ -54,6 +54,14 @@ def test_plain_and_markdown_citations() -> None:
     assert format_citation(Citation("Hi.", title="T"), "plain") == "\u201cHi.\u201d \u2014 unattributed (T)"
 
 
+def test_a_citation_leaves_out_the_comma_the_article_put_before_the_closing_mark() -> None:
+    said = Citation("This yard built freedom once, and it can build ships again,", "Lech Walesa", title="T")
+    opening = "\u201cThis yard built freedom once, and it can build ships again\u201d \u2014 Lech Walesa"
+    assert format_citation(said, "plain").startswith(opening)
+    for kept in ("Will it last?", "It will.", "Never"):
+        assert format_citation(Citation(kept, title="T"), "markdown").startswith(f"\u201c{kept}\u201d")
+
+
 def test_a_citation_names_the_organization_once_when_the_role_names_it_already() -> None:
     named = Citation("Prices fell.", "Robert Smith", "spokesman for Acme Corp.", "acme corp.", title="T")
     cited = format_citation(named, "plain")
@@ -96,7 +104,7 @@ def test_snapshot_citation_has_outlet_date_and_link(store: Path, monkeypatch: py
     snapshot = open_existing_store(store).snapshot
     [quote] = snapshot.search_quotes("build ")
     assert snapshot.citation(quote, "plain") == (
-        "\u201cWe will build munitions together,\u201d \u2014 Jake Sullivan, national security adviser "
+        "\u201cWe will build munitions together\u201d \u2014 Jake Sullivan, national security adviser "
         "(Joint production, Wire Daily, 2024-07-01, https://wire.example.com/j)"
     )
     monkeypatch.setenv("WHOSAID_CITATION", "markdown")
@@ -138,7 +146,7 @@ def test_export_jsonl_round_trips_and_markdown_is_a_list(store: Path, capsys: py
                                                     "*Wire Daily*, 2024-07-01)")
     assert main(["export", "--db", str(store), "--speaker", "sullivan"]) == 0
     [line] = capsys.readouterr().out.splitlines()
-    assert line.startswith("- \u201cWe will build munitions together,\u201d \u2014 Jake Sullivan")
+    assert line.startswith("- \u201cWe will build munitions together\u201d \u2014 Jake Sullivan")
 
 
 def test_export_without_words_exports_every_quote_and_none_matching_is_exit_1(

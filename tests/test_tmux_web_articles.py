@@ -31,8 +31,9 @@ OUTLET, DATE = "The Northshore Courier", "2025-03-14"
 LINK = "https://courier.example.org/2025/03/tidal-pilot-approved"
 QUOTE = (
     "“Nobody here is against clean power, but the plan draws a line through water our families have fished "
-    "since before the lighthouse was built,”"
+    "since before the lighthouse was built”"
 )
+"""The quote as a citation gives it: without the comma the article's sentence put before its closing mark."""
 PAGE_CHROME = (
     "Weather & Tides",
     "Subscribe for one euro",
