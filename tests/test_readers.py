@@ -379,6 +379,14 @@ def test_wire_head_is_read_into_metadata() -> None:
     assert article.metadata == Metadata("Harbor expansion approved", "Maria Okafor, Coastal Wire", "2024-06-12")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_wire_head_with_blank_lines_between_its_lines_is_read_into_metadata(newline: str) -> None:
+    lines = ["Yen slides as bank holds rates", "", "By Hiroshi Tanaka", "June 3, 2024", "", "TOKYO - The yen fell."]
+    [article] = read_source(newline.join(lines).encode(), "tokyo.txt")
+    assert article.text == "TOKYO - The yen fell."
+    assert article.metadata == Metadata("Yen slides as bank holds rates", "Hiroshi Tanaka", "2024-06-03")
+
+
 def test_a_wire_head_whose_title_quotes_someone_keeps_the_quote_in_the_text() -> None:
     """The quote of such a title was taken out of the text with the head, and so never extracted."""
     title = '"We will win the vote," said Mayor Anna Kruk'

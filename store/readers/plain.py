@@ -34,6 +34,8 @@ FRONT_KEYS = {
 MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
 MAX_TITLE = 250
+WIRE_HEAD_LINES = 7
+"""The lines a wire head's title, byline and date may take, blank lines between them included."""
 QUOTE_OPENING = re.compile("[\"\u201c\u00ab\u201e']")
 """What opens a title that quotes someone ("We will win," said …), which a wire head keeps in the text."""
 MARKDOWN_TITLE = re.compile(r"#\s+(\S.*?)\s*#*\s*")
@@ -89,17 +91,19 @@ def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
 
 
 def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
-    """The title, author and date of a "Title / By Author / Date" head and the text after it, else (None, text)."""
-    lines = text.split("\n", 3)
-    if len(lines) < 4:
+    """The title, author and date of a "Title / By Author / Date" head (its lines next to each other, or apart by
+    a blank line or two) and the text after it, else (None, text)."""
+    lines = text.split("\n", WIRE_HEAD_LINES)
+    written = [number for number, line in enumerate(lines[:WIRE_HEAD_LINES]) if line.strip()][:3]
+    if len(written) < 3 or written[2] + 1 >= len(lines):
         return None, text
-    title, byline, date = (line.strip() for line in lines[:3])
+    title, byline, date = (lines[number].strip() for number in written)
     author = BYLINE.fullmatch(byline)
     if not title or len(title) > MAX_TITLE or not author or not normalise_date(date) or len(date) > 80:
         return None, text
-    body = lines[3].lstrip("\n")
+    body = "\n".join(lines[written[2] + 1 :]).lstrip("\r\n")
     if QUOTE_OPENING.match(title):
-        body = f"{lines[0]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
+        body = f"{lines[written[0]]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
     return {"title": title, "author": author.group(1), "date": date}, body
 
 
