@@ -303,3 +303,22 @@ def test_a_role_leaves_out_an_age_a_place_after_the_job_and_an_honorific_alone()
     assert people["Suparman"] == "farmer"
     assert people["Wanjiku Otieno"] is None
     assert "Vasko Pospelov" in people
+
+
+def test_a_country_or_a_dateline_is_no_alias_and_a_firm_s_partner_is_a_firm() -> None:
+    text = (
+        "Shipyard deal\n\n"
+        "GDANSKA, Poland \u2014 The deal was negotiated by the Vistula Shipyard Group with Danish partner Nordvik "
+        "Line. Soren Kjaer-Mollerup, a vice president at Nordvik Line, said hulls would be laid next spring. "
+        "Jackson Tuwei, president of Athletics Kenya, said the team was ready.\n\n"
+        "Kenya won the relay. Officials at Gdanskalis Port said the yard was busy.\n"
+    )
+    extraction = extract(text)
+    organizations = {o.name: o.aliases for o in extraction.organizations}
+    assert "Kenya" not in organizations.get("Athletics Kenya", ())
+    assert "Nordvik Line" in organizations
+    by_name = {p.name: p for p in extraction.people}
+    assert "Nordvik Line" not in by_name
+    assert (by_name["Soren Kjaer-Mollerup"].role, by_name["Soren Kjaer-Mollerup"].organization) == (
+        "vice president", "Nordvik Line")
+    assert all("GDANSKA" not in p.aliases for p in extraction.people)

@@ -658,17 +658,18 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     index = registry.keys.get(key)
     if index is not None:
         return index
-    if word in registry.prefixes:
+    place = word in PLACE_WORDS  # "Kenya" alone is the country, not "Athletics Kenya"
+    if word in registry.prefixes and not place:
         registry.alias(registry.prefixes[word], word)
         return registry.prefixes[word]
-    if registry.last_words.get(word, -1) >= 0:
+    if registry.last_words.get(word, -1) >= 0 and not place:
         registry.alias(registry.last_words[word], word)
         return registry.last_words[word]
     firsts = registry.first_names.get(word) or []
     if len(firsts) == 1 and word not in registry.surnames and word not in PLACE_WORDS:
         registry.alias(firsts[0], word)
         return firsts[0]
-    if len(word) >= 5 and word not in PLACE_WORDS and word not in NON_NAME_WORDS:
+    if len(word) >= 5 and word not in PLACE_WORDS and word not in NON_NAME_WORDS and not word.isupper():
         for surname, owners in list(registry.surnames.items())[:FUZZY_LIMIT]:
             if surname[0] == word[0] and abs(len(surname) - len(word)) <= 2 and similar_surname(surname, word):
                 owner = _latest(registry, owners, segment.start)

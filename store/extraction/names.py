@@ -327,6 +327,8 @@ SAINTS = frozenset("San Santa Santo São Sao St St. Saint Sainte Los Las".split(
 """Words before a given name in a place's name ("San Francisco Bulletin"), not in a person's."""
 PATRONYMIC_PARTICLES = frozenset("bin ibn bint ben ould".split())
 """Particles of a chain of fathers' names, which make a person's name longer than most."""
+BUSINESS_RELATIONS = frozenset("partner partners owner owners client clients customer customers rival rivals".split())
+"""Words for what a firm is to another as well as for a person ("Danish partner Maersk Line")."""
 STORM_WORDS = frozenset("Typhoon Hurricane Cyclone Storm".split())
 """Words that open a storm's name."""
 ORG_TAILS = frozenset("District Limited Incorporated".split())
@@ -490,7 +492,7 @@ def _presented(sentence: Sentence, segment: Segment) -> bool:
     if word in ("after", "as", "when", "while", "before", "because", "but") and _acts(sentence, segment):
         return True  # "… after Vasek Pospisil edged Reilly Opelka": a clause's subject
     job = word in ROLE_NOUNS or len(word) > 5 and is_role_noun(word)
-    return job and word.islower() and word not in ORG_CLASS_NOUNS
+    return job and word.islower() and word not in ORG_CLASS_NOUNS and word not in BUSINESS_RELATIONS
 
 
 def _acts(sentence: Sentence, segment: Segment) -> bool:
