@@ -322,3 +322,15 @@ def test_a_country_or_a_dateline_is_no_alias_and_a_firm_s_partner_is_a_firm() ->
     assert (by_name["Soren Kjaer-Mollerup"].role, by_name["Soren Kjaer-Mollerup"].organization) == (
         "vice president", "Nordvik Line")
     assert all("GDANSKA" not in p.aliases for p in extraction.people)
+
+
+def test_a_role_capitalized_only_because_it_opens_the_story_is_written_in_lowercase() -> None:
+    text = (
+        "Shipyard deal\n\n"
+        "GDANSKA, Poland \u2014 Former president Lech Walewski backed the deal.\n\n"
+        "Retired teacher Anna Brzoza said the yard mattered. Prime Minister Jan Olbracht agreed.\n"
+    )
+    people = _people(text)
+    assert people["Lech Walewski"] == "former president"
+    assert people["Anna Brzoza"] == "retired teacher"
+    assert people["Jan Olbracht"] == "Prime Minister"

@@ -669,6 +669,9 @@ def month_naming_person(sentence: Sentence, run: list[Token], position: int) -> 
         return False
     if position > 0 and (_name_word_by_month(run[position - 1].text) or run[position - 1].text in HONORIFICS):
         return True
+    if position > 0 and run[position - 1].text in TITLE_WORDS and position + 1 < len(run) \
+            and _name_word_by_month(run[position + 1].text):
+        return True  # "Prime Minister Jan Olbracht"
     if position > 0:
         return False
     before, after = run[0].index - 1, run[-1].index + 1
@@ -871,7 +874,8 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
     gender = ""
     for token in piece[:role_end]:
         gender = HONORIFICS.get(token.text, gender) or gender
-    while len(rest) > 1 and (rest[0].text in NON_NAME_WORDS or _place_before_name([t.text for t in rest])):
+    while len(rest) > 1 and (rest[0].text in NON_NAME_WORDS and rest[0].text not in MONTHS_NAMING_PEOPLE
+                             or _place_before_name([t.text for t in rest])):
         rest = rest[1:]
     surname_month = len(rest) == 1 and rest[0].text in MONTHS_NAMING_PEOPLE and piece[title_at].text in HONORIFICS
     if not rest or not (_name_words([t.text for t in rest]) or surname_month):

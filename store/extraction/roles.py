@@ -141,6 +141,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
 AGE = re.compile(r"\d+-year-old")
 LOCATIVE_TAILS = frozenset("in near outside from".split())
 """Words that open where a person lives or works, after their job ("a farmer in the highlands")."""
+DATELINE_DASHES = ("\u2014", "\u2013")
+"""What ends a dateline ("GDAŃSK, Poland — Former president …"): the word after it opens the story's sentence."""
 EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
 
@@ -185,8 +187,18 @@ def _employer_phrase(words: list[Token]) -> bool:
 
 
 def _text(document: Document, words: list[Token]) -> str:
-    """The original characters spanned by words."""
-    return document.text[words[0].start:words[-1].end]
+    """The original characters spanned by words; the first in lowercase when it is capitalized only because it opens
+    its sentence or follows a dateline's dash, before lowercase words ("Former president Lech Wałęsa" is a former
+    president)."""
+    text = document.text[words[0].start:words[-1].end]
+    first = words[0]
+    before = document.masked[max(0, first.start - 3):first.start].strip()[-1:]
+    opens = first.sentence_start or before in DATELINE_DASHES
+    if opens and len(words) > 1 and first.text[:1].isupper() and first.text[1:].islower() \
+            and first.text not in TITLE_WORDS and first.text not in TITLE_HEADS \
+            and all(word.text.islower() for word in words[1:] if word.text[:1].isalpha()):
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None, list[Token]]:
