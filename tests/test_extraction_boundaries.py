@@ -334,3 +334,16 @@ def test_a_role_capitalized_only_because_it_opens_the_story_is_written_in_lowerc
     assert people["Lech Walewski"] == "former president"
     assert people["Anna Brzoza"] == "retired teacher"
     assert people["Jan Olbracht"] == "Prime Minister"
+
+
+def test_a_city_before_a_coach_or_a_striker_and_a_name_is_its_club_but_a_city_before_a_mayor_is_not() -> None:
+    text = (
+        "Derby ends level\n\n"
+        '"Three decisions, three against us," Porto coach Tiago Mendes Carvalho told the broadcaster.\n\n'
+        "Chicago mayor Dana Whitcomb watched from the stands.\n"
+    )
+    extraction = extract(text)
+    by_name = {p.name: p for p in extraction.people}
+    assert (by_name["Tiago Mendes Carvalho"].role, by_name["Tiago Mendes Carvalho"].organization) == ("coach", "Porto")
+    assert by_name["Dana Whitcomb"].role == "Chicago mayor"
+    assert {o.name for o in extraction.organizations} == {"Porto"}

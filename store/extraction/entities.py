@@ -428,11 +428,18 @@ def _company_named(segment: Segment) -> bool:
     return segment.tokens[-1].text in COMPANY_SUFFIXES
 
 
+SPORT_ROLES = frozenset(
+    "coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker "
+    "quarterback pitcher batsman bowler".split()
+)
+"""Jobs a club gives: a city before one and a name is the club named after it ("Porto coach Vítor Baía")."""
+
+
 def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
     """Whether the words around a segment say it names an organization."""
     words = [t.text for t in segment.tokens]
     if is_place(words):
-        return False
+        return next_word in SPORT_ROLES and not gap.strip() and _employer_before_person(document, segment)
     if len(words) == 1 and (words[0] in NEWS_ORGANIZATIONS or words[0] in INSTITUTION_NAMES):
         return True
     if " ".join(words) in NEWS_ORGANIZATIONS:
@@ -679,6 +686,9 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
         if word in PLACE_WORDS or not new_ok:
             return None
         return registry.add_person(word, [word], segment.start, segment.gender)
+    following = _token_after(document, segment)
+    if segment.kind == "org" and new_ok and following is not None and following.text in SPORT_ROLES:
+        return registry.add_organization(word, [word], segment.start)  # a city's club ("Porto coach X")
     if is_place([word]) or word in NON_NAME_WORDS or not new_ok:
         return None
     if segment.kind == "org":

@@ -16,7 +16,7 @@ from store.extraction.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment, is_role_noun
+from store.extraction.names import Segment, common_words, is_role_noun
 from store.extraction.places import PLACE_WORDS
 from store.extraction.text import Token, gap
 
@@ -194,7 +194,7 @@ def _text(document: Document, words: list[Token]) -> str:
     first = words[0]
     before = document.masked[max(0, first.start - 3):first.start].strip()[-1:]
     opens = first.sentence_start or before in DATELINE_DASHES
-    if opens and len(words) > 1 and first.text[:1].isupper() and first.text[1:].islower() \
+    if opens and len(words) > 1 and first.text[:1].isupper() and first.text.lower() in common_words() \
             and first.text not in TITLE_WORDS and first.text not in TITLE_HEADS \
             and all(word.text.islower() for word in words[1:] if word.text[:1].isalpha()):
         return text[:1].lower() + text[1:]
