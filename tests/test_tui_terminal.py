@@ -357,6 +357,7 @@ async def test_ascii_mode_draws_nothing_but_ascii(tmp_path: Path, size: tuple[in
         ["3", "enter"],
         ["4"],
         ["5"],
+        ["3", "y"],  # a notification (the quote copied), its edge in the severity's color
         ["slash", *"zzz", "escape"],
         ["slash", "ctrl+u", "escape", "3", "a"],
         ["slash", *"zzz", "enter"],
@@ -365,14 +366,17 @@ async def test_ascii_mode_draws_nothing_but_ascii(tmp_path: Path, size: tuple[in
         [*"maxine"],
     ]
     drawn = ""
-    async with app.run_test(size=size) as pilot:
+    notified = False
+    async with app.run_test(size=size, notifications=True) as pilot:
         for keys in steps:
             await pilot.press(*keys)
             await settle(pilot)
             text = screen_text(app)
             assert text.isascii(), (keys, sorted({char for char in text if not char.isascii()}))
             drawn += text
+            notified = notified or bool(app.screen.query("Toast"))
     assert "..." in drawn, "a row or title cut short says so"
+    assert notified, "a notification was drawn"
 
 
 @synchronously

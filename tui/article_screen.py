@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
 from textual import work
@@ -446,10 +447,23 @@ class ArticleScreen(Screen[Subject | None]):
         self.update_position()
 
     def action_next_name(self) -> None:
-        self.current_name = self._step(self.current_name, len(self.mentions), 1)
+        self.current_name = self._name_from_reading_place(1)
 
     def action_previous_name(self) -> None:
-        self.current_name = self._step(self.current_name, len(self.mentions), -1)
+        self.current_name = self._name_from_reading_place(-1)
+
+    def _name_from_reading_place(self, step: int) -> int | None:
+        """The name after (step 1) or before (step -1) where the reader is: the marked name when the reader is on it,
+        else the marked quote or match, else the top of the view (see `ArticleView.reading_offset`); round the
+        article's end."""
+        if not self.mentions:
+            return None
+        place = self._body().reading_offset()
+        if self.current_name is not None and self._name_offset(self.current_name) == place:
+            return (self.current_name + step) % len(self.mentions)
+        starts = [mention.start for mention in self.mentions]
+        after = bisect_left(starts, place)
+        return after % len(self.mentions) if step > 0 else (after - 1) % len(self.mentions)
 
     def action_open_name(self) -> None:
         if self.current_name is not None:

@@ -11,6 +11,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.theme import Theme
 from textual.visual import Visual
 
 from tui.article_layout import BLANK, ArticleLayout, lay_out
@@ -55,6 +56,19 @@ class ArticleView(ScrollView, can_focus=True):
         self._laying_out_width = 0
         self._anchor: Callable[[], None] | None = None
         self._has_text = False
+        self._marked: int | None = None
+        """The text offset the reader was last brought to (a quote, a name, a match), if any."""
+        self._keep_marked = False
+        """Set when the view is resized with the marked place in view: it is kept in view once laid out again."""
+        self._height = 0
+        """The view's height before its latest resize."""
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, self.theme_changed)
+
+    def theme_changed(self, _theme: Theme) -> None:
+        """Draw every line again in the new theme's colors: the lines drawn are kept with the old theme's."""
+        self.redraw_all()
 
     def show_text(self, text: str, paragraph_starts: list[int], render_paragraph: ParagraphRenderer) -> None:
         """Take the article's (already safe) text; its lines are made in a worker for the current width."""
@@ -106,11 +120,29 @@ class ArticleView(ScrollView, can_focus=True):
             anchor()
         elif not first:
             self.scroll_to(y=self.lines.line_of(top), animate=False, force=True, immediate=True)
+            self._show_marked()
         self.refresh()
         self.post_message(self.Scrolled())
 
     def on_resize(self) -> None:
+        """Lay the lines out for a new width; the reader's marked place, in view before, stays in view."""
+        self._keep_marked = self._keep_marked or self._marked_in_view(self._height)
+        self._height = self.scrollable_content_region.height
         self._lay_out_for_width()
+        if self.lines is not None and self.lines.width == self._text_width:
+            self._show_marked()  # the same width (only the height changed): no new lines to wait for
+
+    def _marked_in_view(self, height: int) -> bool:
+        """Whether the marked place is on one of the `height` lines from the top of the view."""
+        if self.lines is None or self._marked is None:
+            return False
+        return 0 <= self.lines.line_of(self._marked) - self.scroll_offset.y < height
+
+    def _show_marked(self) -> None:
+        """Bring the marked place back into view after a resize that had it in view."""
+        if self._keep_marked and self._marked is not None:
+            self._keep_marked = False
+            self.show_offset(self._marked)
 
     def redraw_paragraphs(self, *numbers: int) -> None:
         """Draw these paragraphs again (their styles changed)."""
@@ -130,7 +162,9 @@ class ArticleView(ScrollView, can_focus=True):
         return self.lines.line_of(offset) if self.lines is not None else 0
 
     def show_offset(self, offset: int) -> None:
-        """Scroll so that the line holding `offset` is in view, a third of the way down when it was not."""
+        """Scroll so that the line holding `offset` is in view, a third of the way down when it was not; it is the
+        marked place from now on (see `reading_offset`)."""
+        self._marked = offset
         if self.lines is None:
             return
         line = self.lines.line_of(offset)
@@ -146,8 +180,16 @@ class ArticleView(ScrollView, can_focus=True):
             return 0
         return self.lines.starts[min(self.scroll_offset.y, len(self.lines) - 1)]
 
+    def reading_offset(self) -> int:
+        """Where the reader is: the marked place (the quote, name or match last shown) while it is in view, else the
+        top line in view."""
+        if self._marked is not None and self._marked_in_view(self.scrollable_content_region.height):
+            return self._marked
+        return self.top_offset()
+
     def place_at(self, y: float) -> None:
         """Scroll to line `y` (a reader's saved place)."""
+        self._marked = None
         self.scroll_to(y=y, animate=False, force=True, immediate=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:

@@ -577,10 +577,17 @@ class BrowseScreen(Screen[None]):
         return not (action in ("focus_search", "show_pane") and self.focused is self.search)
 
     def action_next_pane(self) -> None:
+        self._remember_search_left()
         self.focus_pane(PANES[(PANES.index(self.current_pane) + 1) % len(PANES)])
 
     def action_previous_pane(self) -> None:
+        self._remember_search_left()
         self.focus_pane(PANES[(PANES.index(self.current_pane) - 1) % len(PANES)])
+
+    def _remember_search_left(self) -> None:
+        """A search left with Tab or Shift+Tab joins the history, as one left with Enter or Esc does."""
+        if self.focused is self.search:
+            self.search.remember(self.search.value)
 
     def action_show_pane(self, name: str) -> None:
         self.focus_pane(name)

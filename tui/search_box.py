@@ -26,6 +26,12 @@ def searchable(text: str) -> str:
     ]
 
 
+def pasted_line(text: str) -> str:
+    """Pasted text as one search: its lines, each without the spaces around it, joined by single spaces (the blank
+    ones left out)."""
+    return " ".join(stripped for line in text.splitlines() if (stripped := line.strip()))
+
+
 class ImmediateInput(Input):
     """An Input whose own keys (Enter, Esc, Ctrl+U, ...) act as they arrive, in order with the characters typed
     around them, and which sends on the keys that reach it once it has lost the focus."""
@@ -57,6 +63,19 @@ class ImmediateInput(Input):
                     event.prevent_default()
                     return
         await super()._on_key(event)
+
+    def _on_paste(self, event: events.Paste) -> None:
+        """Put every line of a paste in, as one line (Textual's Input keeps the first line only: none at all of a
+        paste that starts with a line break)."""
+        line = pasted_line(event.text)
+        if line:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(line)
+            else:
+                self.replace(line, *selection)
+        event.stop()
+        event.prevent_default()
 
 
 class SearchBox(ImmediateInput):
