@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from rich.segment import Segment
 from textual import events
+from textual.pilot import Pilot
 
 from store import Store
 from tests.test_tui import choose_in_palette, make_app, settle, synchronously
@@ -80,15 +81,21 @@ async def test_the_marked_quote_stays_in_view_when_the_terminal_is_resized(store
         assert "quote 4/5" in str(view.border_subtitle)
 
 
+async def scrolled_past_the_first_quote(pilot: Pilot[None]) -> tuple[ArticleScreen, ArticleView, int]:
+    """The article of the first quote opened, scrolled two pages down: its screen, its view, and the offset of the
+    text at the top."""
+    article = await open_article_at_quote(pilot, 1)
+    view = article.query_one(ArticleView)
+    await pilot.press("pagedown", "pagedown")
+    await settle(pilot)
+    return article, view, view.top_offset()
+
+
 @synchronously
 async def test_a_resize_keeps_the_reading_place_when_the_marked_quote_was_scrolled_away(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 20)) as pilot:
-        article = await open_article_at_quote(pilot, 1)
-        view = article.query_one(ArticleView)
-        await pilot.press("pagedown", "pagedown")
-        await settle(pilot)
-        top = view.top_offset()
+        article, view, top = await scrolled_past_the_first_quote(pilot)
         assert not in_view(view, article.quotes[0].start)
         await pilot.resize_terminal(60, 20)
         await settle(pilot)
@@ -119,11 +126,7 @@ async def test_the_first_tab_in_an_article_goes_to_the_first_name_at_or_after_th
 async def test_the_first_tab_in_an_article_scrolled_down_goes_to_the_first_name_in_view(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=(120, 20)) as pilot:
-        article = await open_article_at_quote(pilot, 1)
-        view = article.query_one(ArticleView)
-        await pilot.press("pagedown", "pagedown")
-        await settle(pilot)
-        top = view.top_offset()
+        article, view, top = await scrolled_past_the_first_quote(pilot)
         first_in_view = next(index for index, mention in enumerate(article.mentions) if mention.start >= top)
         assert first_in_view > 0
         await pilot.press("tab")
