@@ -347,3 +347,8 @@ def test_a_city_before_a_coach_or_a_striker_and_a_name_is_its_club_but_a_city_be
     assert (by_name["Tiago Mendes Carvalho"].role, by_name["Tiago Mendes Carvalho"].organization) == ("coach", "Porto")
     assert by_name["Dana Whitcomb"].role == "Chicago mayor"
     assert {o.name for o in extraction.organizations} == {"Porto"}
+
+
+def test_a_country_s_possessive_before_an_organization_is_no_part_of_its_name() -> None:
+    text = "Reform passes\n\nChile's Senate approved the bill on Wednesday after a long debate.\n"
+    assert _organizations(text) == {"Senate"}

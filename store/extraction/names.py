@@ -283,6 +283,10 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if not piece:
                 continue
             segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+            if segment.kind == "org" and len(segment.tokens) > 1 and segment.tokens[0].possessive \
+                    and segment.tokens[0].text in PLACE_WORDS:
+                segment.first_index += 1  # "Chile's Senate": the Senate, of Chile
+                segment.tokens = segment.tokens[1:]
             if segment.kind == "person" and " & " in document.masked[piece[0].start:piece[-1].end]:
                 segment.kind, segment.strong = "org", True  # "Marks & Spencer": a firm, never a person's name
             cut = 0 if segment.kind in ("person", "alias") and segment.role else _person_tail(document, sentence, piece)
