@@ -9,6 +9,7 @@ from textual import events
 
 from store import Store
 from tests.test_tui import SIZE, isolated_config, make_app, settle, synchronously
+from tui import sorting
 from tui.row_list import RowList
 
 __all__ = ["isolated_config"]
@@ -196,3 +197,27 @@ async def test_keys_after_the_enter_that_picks_a_name_in_the_palette_act_in_the_
         assert app.screen is browser and app.focused is not None and app.focused.id == focused
         assert browser.search.value == ""  # type: ignore[attr-defined]
         assert browser.people.selected.name == "Jake Sullivan"  # type: ignore[attr-defined]
+
+
+@synchronously
+async def test_keys_after_an_s_that_sorts_a_long_list_move_the_cursor_in_the_new_order(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`s j j j` in one burst on a big store (the names sorted in a worker): the j's moved the cursor through the
+    names as listed before, while the new order was being made, and the cursor stayed on the person they reached."""
+    monkeypatch.setattr(sorting, "SORTED_AT_ONCE", 0)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "k")  # a cursor moved stays on its name when the names are sorted
+        await settle(pilot)
+        people = app.screen.people  # type: ignore[attr-defined]
+        first = people.selected_key
+        send_burst(app, "s j j j")
+        await settle(pilot)
+        ordered = [person.key for person in app.snapshot.people_in_order("surname")]
+        assert [person.key for person in people.records] == ordered
+        assert people.selected_key == ordered[ordered.index(first) + 3]
+        send_burst(app, "k")
+        await settle(pilot)
+        assert people.selected_key == ordered[ordered.index(first) + 2], "a key after the sort moves at once"

@@ -49,6 +49,13 @@ class KeyOrder:
         self.answer_awaited: object | None = None
         """What stands for the key on its way when its screen answers it later (see `answered`), else None."""
 
+    @property
+    def keys_to_come(self) -> bool:
+        """Whether keys read with the one on its way (in the same burst) wait to act after it: what that key sets off
+        in the background can have them wait for it too (an order being made for a list, see
+        `RecordPane.cycle_order`)."""
+        return bool(self.waiting)
+
     async def read(self, event: events.Key) -> None:
         """A key read by the app: it acts now, or once the keys before it have arrived where they went."""
         self.waiting.append(event)

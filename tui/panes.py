@@ -87,6 +87,9 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.answer_waits = False
         """True while a search's records wait for the store to be read or indexed (see `searched_once_indexed`): its
         title says so rather than "0 of N"."""
+        self.moves_wait_for_order = False
+        """True while the keys typed with the `s` that asked for the pane's order (in one burst) wait for the records
+        in that order to move the cursor (see `cycle_order`)."""
 
     class Sorted(Message):
         """A worker put the records a pane was given in its order (see `sort_in_background`)."""
@@ -168,7 +171,8 @@ class RecordPane(Vertical, Generic[RecordT]):
             empty = plain(problem or f"No {self.plural} match {marks.open_quote}{query.strip()}{marks.close_quote}")
         else:
             empty = Content(f"No {self.plural} yet")
-        self.rows.waiting = self.answer_waits
+        self.moves_wait_for_order = self.moves_wait_for_order and self.order_waits
+        self.rows.waiting = self.answer_waits or self.moves_wait_for_order
         self.rows.set_rows(len(records), self._row, cursor=cursor, empty=empty)
         if at_top and records and self.selected_key != keep_key:
             self.rows.highlight_again()
@@ -223,8 +227,13 @@ class RecordPane(Vertical, Generic[RecordT]):
                 self.relist()
 
     def cycle_order(self) -> str:
-        """Sort by the next of the pane's orders, keeping the selected record."""
+        """Sort by the next of the pane's orders, keeping the selected record. The keys typed after it in one burst
+        (`s j j j`) move the cursor in the new order: while a worker makes it, the list keeps their moves until the
+        records come in it (see `RowList.waiting`), as the keys after any other key act once it has."""
+        key_order = getattr(self.app, "key_order", None)
+        self.moves_wait_for_order = key_order is not None and key_order.keys_to_come
         self.set_order(self.orders[(self.orders.index(self.order) + 1) % len(self.orders)])
+        self.moves_wait_for_order = self.moves_wait_for_order and self.order_waits
         return self.order
 
     def relist(self) -> None:
