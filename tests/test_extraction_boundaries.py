@@ -352,3 +352,13 @@ def test_a_city_before_a_coach_or_a_striker_and_a_name_is_its_club_but_a_city_be
 def test_a_country_s_possessive_before_an_organization_is_no_part_of_its_name() -> None:
     text = "Reform passes\n\nChile's Senate approved the bill on Wednesday after a long debate.\n"
     assert _organizations(text) == {"Senate"}
+
+
+def test_an_organization_s_possessive_inside_a_longer_name_ends_the_organization() -> None:
+    text = (
+        "Price war\n\n"
+        "Wang Jun, a professor at Harbin University's School of Vehicle and Mobility, said the shake-out would come.\n"
+    )
+    extraction = extract(text)
+    assert {o.name for o in extraction.organizations} == {"Harbin University"}
+    assert extraction.people[0].organization == "Harbin University"

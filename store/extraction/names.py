@@ -287,6 +287,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                     and segment.tokens[0].text in PLACE_WORDS:
                 segment.first_index += 1  # "Chile's Senate": the Senate, of Chile
                 segment.tokens = segment.tokens[1:]
+            owner = next((i for i, t in enumerate(segment.tokens[:-1]) if t.possessive and t.text in ORG_HEADS), None)
+            if segment.kind == "org" and owner:
+                segment.tokens = segment.tokens[:owner + 1]  # "Tsinghua University's School of …": the university
             if segment.kind == "person" and " & " in document.masked[piece[0].start:piece[-1].end]:
                 segment.kind, segment.strong = "org", True  # "Marks & Spencer": a firm, never a person's name
             cut = 0 if segment.kind in ("person", "alias") and segment.role else _person_tail(document, sentence, piece)
