@@ -30,16 +30,15 @@ FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 
 def assign_roles(document: Document, found: Found) -> None:
     """Set role and organization on every person from the first mention that gives either."""
-    done: set[int] = set()
-    """People whose role and organization are both settled."""
     roled: set[int] = set()
-    """People given a role (and maybe no organization) by an earlier mention."""
+    """People given a role (and maybe no organization) by an earlier mention; one with an organization is settled."""
     org_at = {m.start: m.entity for m in found.mentions if found.registry.entities[m.entity].kind == "org"}
     person_at = {m.start for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
     person_ends = {m.end for m in found.mentions if found.registry.entities[m.entity].kind == "person"}
     for number, segment in enumerate(found.segments):
         index = found.segment_entity.get(number)
-        if index is None or index in done or found.registry.entities[index].kind != "person":
+        if index is None or found.registry.entities[index].kind != "person" \
+                or found.registry.entities[index].organization is not None:
             continue
         if segment.kind not in ("person", "alias", "single"):
             continue
@@ -56,16 +55,11 @@ def assign_roles(document: Document, found: Found) -> None:
         if role is None and org is None:
             continue
         person = found.registry.entities[index]
-        if index in roled:
-            if org is not None:  # a later mention names the employer the first left out
-                person.organization = found.registry.entities[org].name
-                done.add(index)
-            continue
-        person.role = role
-        person.organization = found.registry.entities[org].name if org is not None else None
-        roled.add(index)
-        if org is not None:
-            done.add(index)
+        if index not in roled:
+            person.role = role
+            roled.add(index)
+        if org is not None:  # from the first mention, or a later one naming the employer the first left out
+            person.organization = found.registry.entities[org].name
 
 
 def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[int, int],
@@ -83,7 +77,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if lead_org is None:
             lead_org, words = _leading_organization(found, words)
         org = lead_org
-        if words and not all(t.text in HONORIFICS for t in words):  # "Dr." alone is no job
+        if words and not _honorifics_only(words):
             parts.append(_text(document, words))
     before = _walk_back(document, tokens, start_index, person_ends)
     if before:
@@ -184,6 +178,11 @@ def _second_role(document: Document, tokens: list[Token], index: int, person_at:
 def _employer_phrase(words: list[Token]) -> bool:
     """Whether an appositive after a titled name only says where they work ("…, of the city's university,")."""
     return len(words) >= 3 and words[0].text in ("of", "at") and any(t.text[0].isupper() for t in words[1:])
+
+
+def _honorifics_only(words: list[Token]) -> bool:
+    """Whether role words are only honorifics ("Dr."): no job."""
+    return all(token.text in HONORIFICS for token in words)
 
 
 def _text(document: Document, words: list[Token]) -> str:
@@ -356,7 +355,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     place = next((i for i, t in enumerate(words) if t.text in LOCATIVE_TAILS and t.start not in org_at), None)
     if place is not None and place > 0 and not any(t.start in org_at for t in words[place:]):
         words = words[:place]  # "a farmer in the Gayo highlands", "a grocer near the station"
-    if not words or all(t.text in HONORIFICS for t in words):
+    if not words or _honorifics_only(words):
         return None, org
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
         org = _named_by(found, words[0].text, position)
