@@ -112,13 +112,19 @@ class Store:
                     raise StoreError(f"{missing.path_shown}: missing; the store is damaged") from None
         raise AssertionError("unreachable")
 
-    def snapshot_at(self, tables: Tables) -> Snapshot:
+    def snapshot_at(self, tables: Tables, names_sorted: bool = True) -> Snapshot:
         """The store as this version of its tables holds it, read whole: the rest of what a reader began to read by
-        key in that version, so that every line it prints comes from one version. StoreError when a writer has since
+        key in that version, so that every line it prints comes from one version (people and organizations in
+        stored order, not by name, unless `names_sorted`: see `Snapshot.build`). StoreError when a writer has since
         taken away files that version needs."""
         try:
             snapshot = Snapshot.build(
-                tables, str(self.path), read_current=self._current_tables, lean=self.lean, keyed=self.keyed
+                tables,
+                str(self.path),
+                read_current=self._current_tables,
+                lean=self.lean,
+                keyed=self.keyed,
+                names_sorted=names_sorted,
             )
             snapshot.read_all()
         except TableFileMissing:

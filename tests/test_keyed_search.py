@@ -390,9 +390,9 @@ def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_p
         assert printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")[1] == out
     read_whole, leanness = cli.read_whole, []
 
-    def noted_whole(path: Path, lean: bool = False, tables: object = None) -> object:
+    def noted_whole(path: Path, lean: bool = False, tables: object = None, names_sorted: bool = True) -> object:
         leanness.append(lean)
-        return read_whole(path, lean, tables)  # type: ignore[arg-type]
+        return read_whole(path, lean, tables, names_sorted)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "read_whole", noted_whole)
     every = printed(capsys, store_path, "--article", "story", "--jsonl")
@@ -805,14 +805,14 @@ def test_the_rest_of_a_search_read_whole_comes_from_the_version_its_first_lines_
     before = capsys.readouterr()
     read_whole = cli.read_whole
 
-    def written_meanwhile(path: Path, lean: bool = False, tables: object = None) -> object:
+    def written_meanwhile(path: Path, lean: bool = False, tables: object = None, names_sorted: bool = True) -> object:
         store = Store(path)
         store.remove([article.content_hash for article in store.snapshot.articles[-12:]])
         named = path.read_text()
         for file in table_directory(path).iterdir():
             if files == "taken away" and file.name not in named:
                 file.unlink()
-        return read_whole(path, lean, tables)  # type: ignore[arg-type]
+        return read_whole(path, lean, tables, names_sorted)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "read_whole", written_meanwhile)
     code = cli.main(arguments)

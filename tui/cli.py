@@ -1144,17 +1144,20 @@ LEFT_FOR_EXIT: list[object] = []
 one took about a tenth of a search."""
 
 
-def read_whole(store_path: Path, lean: bool = False, tables: Tables | None = None) -> Snapshot:
+def read_whole(
+    store_path: Path, lean: bool = False, tables: Tables | None = None, names_sorted: bool = True
+) -> Snapshot:
     """The store at `store_path` read whole for a command that only reads it; `lean`, held as the browser holds it
     (people and texts packed, quotes in columns): at 100,000 articles a search for an organization takes 340 MB
     instead of 2.1 GB, but printing half the store's quotes takes half as long again. A search sorted by speaker or
     date reads lean: sorting takes most of its time, and it then held 2.3 GB. Either way its index is searched by
     key, not parsed whole (`Store.keyed`): printing half the store's quotes then holds 1.7 GB instead of 2.4 GB.
-    With `tables`, the version of the store they are is read (see `Store.snapshot_at`)."""
+    With `tables`, the version of the store they are is read (see `Store.snapshot_at`), its people and organizations
+    by name only if `names_sorted`."""
     store = open_existing_store(store_path)
     store.lean = lean
     store.keyed = True
-    return left_for_exit(store.snapshot if tables is None else store.snapshot_at(tables))
+    return left_for_exit(store.snapshot if tables is None else store.snapshot_at(tables, names_sorted))
 
 
 def left_for_exit(snapshot: Snapshot) -> Snapshot:
@@ -1335,13 +1338,19 @@ def keyed_entries(
         if before_whole is not None and not before_whole():
             return iter(()), documents
         lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
-        snapshot = read_whole(store_path, lean, keyed.tables)
+        listed_as_found = order == "article" and not parsed.filters
+        snapshot = read_whole(store_path, lean, keyed.tables, names_sorted=not listed_as_found)
         whole = QuoteDocuments.of(snapshot)
         if order != "article":
             listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
             return islice(listed, first.listed, None), whole
         scanned = first.scanned
-        return dropwhile(lambda position: position <= scanned, snapshot.search_entries(parsed)), whole
+        found_whole = (
+            snapshot.stored_quotes.groups().entries_in_order(positions)
+            if listed_as_found
+            else snapshot.search_entries(parsed)
+        )
+        return dropwhile(lambda position: position <= scanned, found_whole), whole
 
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
