@@ -53,7 +53,7 @@ class QuoteDocuments:
         self._quotes = quotes
         self._groups = groups
         self._articles: dict[str, dict[str, object]] = {}
-        self._speakers: dict[str, tuple[str | None, str | None, Mapping[str, Mapping[str, Any]]]] = {}
+        self._speakers: dict[str, tuple[str | None, str | None, Appearances]] = {}
         """By speaker id: its kind, its name and, for a person, their appearance in each article."""
         self._article_json: dict[str, str] = {}
         """By article key: the start of the JSON of a source in it, up to its offsets."""
@@ -154,7 +154,10 @@ class QuoteDocuments:
         kind, name, appearances = self._speakers.get(speaker) or self._speaker(speaker)
         if kind == "organization":
             return kind, name, None, name
-        appearance = appearances.get(article_key)
+        if type(appearances) is dict:
+            appearance = appearances.get(article_key)
+        else:
+            appearance = next((each for each in appearances if each["article"] == article_key), None)
         if appearance is None:
             return kind, name, None, None
         return kind, name, appearance.get("role") or None, appearance.get("organization") or None
@@ -219,20 +222,32 @@ class QuoteDocuments:
             self._articles[key] = fields
         return fields
 
-    def _speaker(self, speaker: str | None) -> tuple[str | None, str | None, Mapping[str, Mapping[str, Any]]]:
-        """A speaker id's kind, name and (a person's) appearance in each article (the first, where the document
-        lists two), looked up once."""
+    def _speaker(self, speaker: str | None) -> tuple[str | None, str | None, Appearances]:
+        """A speaker id's kind, name and (a person's) appearances, by article past APPEARANCES_SCANNED (the first,
+        where the document lists two), looked up once; a person's name is their document's."""
         found = self._speakers.get(speaker or "")
         if found is None:
             kind, _, key = (speaker or "").partition(":")
             person = self._snapshot.person_document(key) if kind == "person" and key else None
-            listed = person.get("appearances", ()) if person is not None else ()
-            appearances = {appearance["article"]: appearance for appearance in reversed(listed)}
+            appearances: Appearances = ()
+            if person is None:
+                name = self._snapshot.speaker_name(speaker)
+            else:
+                name = person["name"]
+                appearances = person.get("appearances", ())
+                if len(appearances) > APPEARANCES_SCANNED:
+                    appearances = {appearance["article"]: appearance for appearance in reversed(appearances)}
             kept(self._speakers)
-            found = (kind if key else None, self._snapshot.speaker_name(speaker), appearances)
+            found = (kind if key else None, name, appearances)
             self._speakers[speaker or ""] = found
         return found
 
+
+Appearances = Sequence[Mapping[str, Any]] | dict[str, Mapping[str, Any]]
+"""A person's appearances, as their document lists them, or by article for a person in many articles."""
+APPEARANCES_SCANNED = 8
+"""Up to this many appearances, a person's role in an article is found by scanning them: most people of a listing
+are in one or two articles, and a lookup by article for each cost more than it saved."""
 
 LOOKUPS_KEPT = 50_000
 """The most entries each of a listing's lookups keeps (articles' fields, speakers' roles, JSON pieces): a listing

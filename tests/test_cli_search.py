@@ -110,6 +110,28 @@ def test_a_listing_whose_lookups_are_emptied_as_it_goes_prints_the_same(
         assert search(capsys, store_path, "the", *form) == expected
 
 
+@pytest.mark.parametrize("scanned", [0, 100])
+def test_a_person_quoted_in_many_articles_has_each_articles_role_in_its_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scanned: int
+) -> None:
+    monkeypatch.setattr(quote_documents, "APPEARANCES_SCANNED", scanned)
+    texts = {f"Report {n}\n\nthe tide report number {n}\n": n for n in range(12)}
+
+    def extraction(text: str) -> Extraction:
+        n = texts[text]
+        person = Person("Ann Lee", ("Lee",), f"role {n}", f"Board {n}")
+        return Extraction(f"Report {n}", (person,), (), (quote(text, f"the tide report number {n}", "Ann Lee"),))
+
+    path = tmp_path / "store.json"
+    Store(path, extractor=extraction).ingest([(f"{n}.txt", text) for text, n in texts.items()])
+    snapshot = Store(path).snapshot
+    assert_documents_are_the_records_shown(snapshot)
+    said = {document["text"]: (document["role"], document["organization"]) for document in map(
+        QuoteDocuments.of(snapshot).document, range(len(snapshot.stored_quotes))
+    )}
+    assert said == {f"the tide report number {n}": (f"role {n}", f"Board {n}") for n in range(12)}
+
+
 def test_no_match_prints_nothing_and_exits_1_like_grep(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
     for form in ([], ["--json"], ["--jsonl"]):
         assert search(capsys, store_path, "zebra", *form) == (1, "", "0 quotes\n")
