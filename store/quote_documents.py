@@ -117,10 +117,13 @@ class QuoteDocuments:
     def _middle(self, speaker: str, article_key: str) -> str:
         """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
         the speaker's name, role and organization, and the article's fields."""
-        kept(self._middles)
-        middle = self._middles[(speaker, article_key)] = (
-            f',{self._speaker_json(speaker, article_key)},"sources":[{self._article_fields(article_key)}'
-        )
+        _, name, role, organization = self._who(speaker, article_key)
+        who = orjson.dumps({"speaker": name, "role": role, "organization": organization})
+        fields = self._article_json.get(article_key) or self._article_fields(article_key)
+        middles = self._middles
+        if len(middles) >= LOOKUPS_KEPT:
+            middles.clear()
+        middle = middles[(speaker, article_key)] = f',{who[1:-1].decode()},"sources":[{fields}'
         return middle
 
     def _speaker_json(self, speaker: str, article_key: str) -> str:
@@ -156,11 +159,13 @@ class QuoteDocuments:
             return kind, name, None, name
         if type(appearances) is dict:
             appearance = appearances.get(article_key)
-        else:
-            appearance = next((each for each in appearances if each["article"] == article_key), None)
-        if appearance is None:
+            if appearance is not None:
+                return kind, name, appearance.get("role") or None, appearance.get("organization") or None
             return kind, name, None, None
-        return kind, name, appearance.get("role") or None, appearance.get("organization") or None
+        for appearance in appearances:
+            if appearance["article"] == article_key:
+                return kind, name, appearance.get("role") or None, appearance.get("organization") or None
+        return kind, name, None, None
 
     def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
         """For each position in turn: its quote's text, its speaker id and article key (its `attribution`) and how
