@@ -362,3 +362,53 @@ def test_an_organization_s_possessive_inside_a_longer_name_ends_the_organization
     extraction = extract(text)
     assert {o.name for o in extraction.organizations} == {"Harbin University"}
     assert extraction.people[0].organization == "Harbin University"
+
+
+def test_a_hyphenated_vice_or_co_before_a_job_is_a_role() -> None:
+    text = (
+        "Wards overflow\n\n"
+        '"Corridor care has become normal," said Dr. Nell Averan, vice-president of the Royal College of Surgery.\n\n'
+        '"It cannot go on," said Ossi Marrek, co-chair of the Harbour Nurses Association.\n'
+    )
+    extraction = extract(text)
+    by_name = {p.name: (p.role, p.organization) for p in extraction.people}
+    assert by_name["Nell Averan"] == ("vice-president", "Royal College of Surgery")
+    assert by_name["Ossi Marrek"] == ("co-chair", "Harbour Nurses Association")
+
+
+def test_where_a_firm_sits_before_its_name_is_no_part_of_the_role_and_leaves_it_a_firm() -> None:
+    text = (
+        "Chip prices climb\n\n"
+        '"Everyone is building at once," said Tae Morran, a fund manager at Seoul-based Hanul Asset Management.\n\n'
+        "Ivo Petrak, an auto analyst at Shanghai-based Huachen Securities, said margins would fall.\n"
+    )
+    extraction = extract(text)
+    by_name = {p.name: (p.role, p.organization) for p in extraction.people}
+    assert by_name["Tae Morran"] == ("fund manager", "Hanul Asset Management")
+    assert by_name["Ivo Petrak"] == ("auto analyst", "Huachen Securities")
+    assert {o.name for o in extraction.organizations} == {"Hanul Asset Management", "Huachen Securities"}
+
+
+def test_a_firm_named_after_a_city_based_adjective_or_ending_in_management_is_a_firm() -> None:
+    text = (
+        "Funds buy\n\n"
+        "Fjord Investment Management bought more shares on Monday, the filing showed.\n\n"
+        '"We like it," said Tae Morran, a fund manager at Lagos-based Okonjo Meridian.\n'
+    )
+    extraction = extract(text)
+    assert {o.name for o in extraction.organizations} == {"Fjord Investment Management", "Okonjo Meridian"}
+    assert [(p.name, p.role, p.organization) for p in extraction.people] == [
+        ("Tae Morran", "fund manager", "Okonjo Meridian")
+    ]
+
+
+def test_a_relative_clause_that_says_whom_someone_represents_or_led_names_their_organization() -> None:
+    text = (
+        "Robots join care homes\n\n"
+        "Hiroshi Namura, who represents care workers at the Kanto Care Workers' Union, said staff were uneasy.\n\n"
+        '"The results are strong," said Dr. Amani Wekesa, who led the trial at the Coast Medical Research Institute.\n'
+    )
+    extraction = extract(text)
+    by_name = {p.name: p.organization for p in extraction.people}
+    assert by_name["Hiroshi Namura"] == "Kanto Care Workers' Union"
+    assert by_name["Amani Wekesa"] == "Coast Medical Research Institute"

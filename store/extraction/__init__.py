@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -28,7 +28,9 @@ names, names with "&" or joined by "and" before a public body's word, initials w
 "of", given names before Mac or Van and short ones in -or, a job in apposition before a long phrase, pronouns after
 a source left unnamed or past a source in a clause, a possessive subject or an employer before a job, honorifics
 among namesakes, leagues, districts and bodies joined by "and" after a country, organizations from a clause after
-the name, roles without an age or the place after the job, storms and venues that are no people)."""
+the name, roles without an age or the place after the job, storms and venues that are no people; 7: hyphenated
+jobs such as vice-president, a firm's seat before its name ("Seoul-based"), firms ending in Management and bodies
+in Chamber, more verbs of a clause that says whom someone works for)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

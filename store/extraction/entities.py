@@ -40,7 +40,7 @@ from store.extraction.names import (
     segments,
 )
 from store.extraction.places import COUNTRIES, PLACE_WORDS
-from store.extraction.text import tokens
+from store.extraction.text import SEAT_SUFFIXES, tokens
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
@@ -404,7 +404,10 @@ def _apply_cues(document: Document, segment: Segment) -> None:
         return
     if _common_opener(segment):
         return
-    if _organization_cue(document, segment, before, next_word, gap) and not strong_person:
+    seated = before
+    while seated and seated[-1].endswith(SEAT_SUFFIXES):
+        seated = seated[:-1]  # "an analyst at Seoul-based Hanul Asset Management": the seat is no part of the cue
+    if _organization_cue(document, segment, seated, next_word, gap) and not strong_person:
         segment.kind = "org"
         segment.strong = True
 

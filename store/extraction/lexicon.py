@@ -143,7 +143,7 @@ ORG_HEADS = words("""
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi Advisory
+    Liga Ligue División Divisão Kazhagam Katchi Advisory Management Chamber
 """)
 
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",

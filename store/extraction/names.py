@@ -101,10 +101,17 @@ class Segment:
         return f"Segment({' '.join(t.text for t in self._tokens)!r}, {self.kind!r}, strong={self.strong})"
 
 
+ROLE_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting", "interim", "sub", "under", "assistant"))
+"""What may stand before a role noun with a hyphen and leave it a role ("vice-president", "co-chair")."""
+
+
 def is_role_noun(word: str) -> bool:
     """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist/-ian)."""
     if word in ROLE_NOUNS:
         return True
+    prefix, hyphen, rest = word.partition("-")
+    if hyphen and prefix in ROLE_PREFIXES and rest:
+        return is_role_noun(rest)
     if len(word) <= 4 or word in RELATION_WORDS or not word.endswith(AGENT_ENDINGS) or not word.islower():
         return False
     if word in ROLE_BREAKS or word in NOT_AGENT_NOUNS or word.endswith(COMPARATIVE_ENDINGS):

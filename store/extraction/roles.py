@@ -18,7 +18,7 @@ from store.extraction.lexicon import (
 )
 from store.extraction.names import Segment, common_words, is_role_noun
 from store.extraction.places import PLACE_WORDS
-from store.extraction.text import Token, gap
+from store.extraction.text import SEAT_SUFFIXES, Token, gap
 
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
 BUSINESS_ANAPHORS = frozenset({"company", "firm", "group", "carrier", "airline", "maker", "startup", "business"})
@@ -137,7 +137,10 @@ LOCATIVE_TAILS = frozenset("in near outside from".split())
 """Words that open where a person lives or works, after their job ("a farmer in the highlands")."""
 DATELINE_DASHES = ("\u2014", "\u2013")
 """What ends a dateline ("GDAŃSK, Poland — Former president …"): the word after it opens the story's sentence."""
-EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
+EMPLOYING_VERBS = frozenset(
+    "heads leads chairs runs directs manages oversees represents coaches teaches works founded co-founded joined "
+    "headed led chaired ran directed managed oversaw represented coached taught worked".split()
+)
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
 
 
@@ -375,7 +378,7 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
     for i in range(len(words) - 1, 0, -1):
         if words[i].start in org_at:
             cut = i
-            while cut > 0 and words[cut - 1].text in ("the",):
+            while cut > 0 and (words[cut - 1].text == "the" or words[cut - 1].text.endswith(SEAT_SUFFIXES)):
                 cut -= 1
             if cut > 0 and words[cut - 1].text in ("of", "at"):
                 return org_at[words[i].start], cut - 1

@@ -43,6 +43,8 @@ articles keep bringing new names. A word read again costs about a microsecond, a
 (common words, the names of one article) fit many times over, so extraction is as fast as with no limit."""
 APOSTROPHES = "’'`"
 OPENING_MARKS = " \t\"“‘'([—–-"
+SEAT_SUFFIXES = ("-based", "-listed", "-headquartered", "-registered")
+"""What ends an adjective of where a body sits or trades ("Seoul-based", "Nasdaq-listed")."""
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-made", "-style", "-bound", "-run", "-funded")
 DIGIT = re.compile(r"\d")
 UPPER_INITIAL = re.compile(r"[^\W\d_]\.$")
