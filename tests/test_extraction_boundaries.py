@@ -10,6 +10,11 @@ def _people(text: str) -> dict[str, str | None]:
     return {p.name: p.role for p in extract(text).people}
 
 
+def _people_at(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """The people an article names, each with their role and organization."""
+    return {p.name: (p.role, p.organization) for p in extract(text).people}
+
+
 def _organizations(text: str) -> set[str]:
     """The organizations an article names."""
     return {o.name for o in extract(text).organizations}
@@ -125,7 +130,7 @@ def test_a_company_named_for_its_trade_is_one_organization_not_a_person() -> Non
             f"\u201cThe port reopens on Monday,\u201d said Maria Lopez, a spokeswoman for {company}.\n"
         )
         assert _organizations(text) == {company}, company
-        assert _people(text) == {"Maria Lopez": f"spokeswoman for {company}"}, company
+        assert _people_at(text) == {"Maria Lopez": ("spokeswoman", company)}, company
 
 
 def test_a_group_named_for_a_cause_is_one_organization() -> None:
@@ -134,7 +139,7 @@ def test_a_group_named_for_a_cause_is_one_organization() -> None:
                   "Parents for Safe Streets"):
         text = f"Story\n\n\u201cIt is wrong,\u201d said Robert Smith, a spokesman for {group}.\n"
         assert _organizations(text) == {group}, group
-        assert _people(text) == {"Robert Smith": f"spokesman for {group}"}, group
+        assert _people_at(text) == {"Robert Smith": ("spokesman", group)}, group
     assert _organizations("Story\n\nAmericans for years have paid more, said Robert Smith.\n") == set()
 
 
@@ -412,3 +417,16 @@ def test_a_relative_clause_that_says_whom_someone_represents_or_led_names_their_
     by_name = {p.name: p.organization for p in extraction.people}
     assert by_name["Hiroshi Namura"] == "Kanto Care Workers' Union"
     assert by_name["Amani Wekesa"] == "Coast Medical Research Institute"
+
+
+def test_a_body_described_before_its_name_or_after_for_is_the_person_s_organization_not_part_of_the_role() -> None:
+    text = (
+        "Coffee prices climb\n\n"
+        "Dimas Harto, an analyst at the Jakarta research firm Nusantara Insight, said supply was tight.\n\n"
+        "Lukas Brenner, co-founder of the Vienna-based start-up Kognitiv, said the deal was signed.\n\n"
+        "Tomasz Wrobel, a lawyer for the Helsinki Foundation for Human Rights, said the law was unclear.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Dimas Harto"] == ("analyst", "Nusantara Insight")
+    assert by_name["Lukas Brenner"] == ("co-founder", "Kognitiv")
+    assert by_name["Tomasz Wrobel"] == ("lawyer", "Helsinki Foundation for Human Rights")

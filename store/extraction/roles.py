@@ -11,6 +11,7 @@ from store.extraction.lexicon import (
     DETERMINERS,
     HONORIFICS,
     ORG_ANAPHORS,
+    ORG_CLASS_NOUNS,
     ROLE_BREAKS,
     SPEECH_VERBS,
     TITLE_HEADS,
@@ -377,13 +378,31 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
     """An organization closing the phrase after "of"/"at" ("director of Northwind"): (org, cut index)."""
     for i in range(len(words) - 1, 0, -1):
         if words[i].start in org_at:
-            cut = i
-            while cut > 0 and (words[cut - 1].text == "the" or words[cut - 1].text.endswith(SEAT_SUFFIXES)):
-                cut -= 1
-            if cut > 0 and words[cut - 1].text in ("of", "at"):
+            cut = _before_description(words, i)
+            if cut > 0 and words[cut - 1].text in ("of", "at", "for"):
                 return org_at[words[i].start], cut - 1
             return None
     return None
+
+
+def _before_description(words: list[Token], index: int) -> int:
+    """Where the words describing the organization at `index` start: "the", where it sits and what kind of body it
+    is ("the Jakarta research firm", "Lagos-based consultancy", "the Vienna-based start-up")."""
+    cut = index
+    if cut > 0 and words[cut - 1].text in ORG_CLASS_NOUNS:
+        cut -= 1
+        while cut > 0 and words[cut - 1].text.islower() and words[cut - 1].text.isalpha() and \
+                words[cut - 1].text not in DESCRIPTION_ENDS:
+            cut -= 1
+        while cut > 0 and words[cut - 1].text[0].isupper() and not words[cut - 1].possessive:
+            cut -= 1
+    while cut > 0 and (words[cut - 1].text == "the" or words[cut - 1].text.endswith(SEAT_SUFFIXES)):
+        cut -= 1
+    return cut
+
+
+DESCRIPTION_ENDS = frozenset("of at for the a an and or in on with by from to".split())
+"""Words that end the description of a body before its name, reading back from it."""
 
 
 def _recent_organization(found: Found, position: int) -> int | None:
