@@ -424,9 +424,11 @@ def test_a_body_described_before_its_name_or_after_for_is_the_person_s_organizat
         "Coffee prices climb\n\n"
         "Dimas Harto, an analyst at the Jakarta research firm Nusantara Insight, said supply was tight.\n\n"
         "Lukas Brenner, co-founder of the Vienna-based start-up Kognitiv, said the deal was signed.\n\n"
-        "Tomasz Wrobel, a lawyer for the Helsinki Foundation for Human Rights, said the law was unclear.\n"
+        "Tomasz Wrobel, a lawyer for the Helsinki Foundation for Human Rights, said the law was unclear.\n\n"
+        '"It is clear," said Emre Celik, chief economist at the Istanbul brokerage Bogazici Yatirim.\n'
     )
     by_name = _people_at(text)
     assert by_name["Dimas Harto"] == ("analyst", "Nusantara Insight")
     assert by_name["Lukas Brenner"] == ("co-founder", "Kognitiv")
     assert by_name["Tomasz Wrobel"] == ("lawyer", "Helsinki Foundation for Human Rights")
+    assert by_name["Emre Celik"] == ("chief economist", "Bogazici Yatirim")

@@ -30,8 +30,8 @@ a source left unnamed or past a source in a clause, a possessive subject or an e
 among namesakes, leagues, districts and bodies joined by "and" after a country, organizations from a clause after
 the name, roles without an age or the place after the job, storms and venues that are no people; 7: hyphenated
 jobs such as vice-president, a firm's seat before its name ("Seoul-based"), firms ending in Management and bodies
-in Chamber, more verbs of a clause that says whom someone works for, a body described before its name or after
-"for" kept out of the role: "an analyst at the Jakarta research firm X", "a lawyer for X")."""
+in Chamber, more verbs of a clause that says whom someone works for, brokerages and non-profits, a body described
+before its name or after "for" kept out of the role: "an analyst at the Jakarta research firm X", "a lawyer for X")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

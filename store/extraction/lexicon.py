@@ -178,6 +178,7 @@ ORG_CLASS_NOUNS = words("""
     magazine tabloid daily website union body watchdog television broadcaster radio newswire wire
     consortium alliance party ministry department council agency coalition provider business businesses
     corporation corporations venture ventures miner shipper shipbuilder insurer operator distributor consultancy
+    brokerage nonprofit non-profit think-tank
 """)
 
 # Anaphors for an organization named just before ("the company said").
