@@ -432,3 +432,14 @@ def test_a_body_described_before_its_name_or_after_for_is_the_person_s_organizat
     assert by_name["Lukas Brenner"] == ("co-founder", "Kognitiv")
     assert by_name["Tomasz Wrobel"] == ("lawyer", "Helsinki Foundation for Human Rights")
     assert by_name["Emre Celik"] == ("chief economist", "Bogazici Yatirim")
+
+
+def test_an_organization_s_possessive_before_a_job_and_a_name_in_apposition_is_their_employer() -> None:
+    text = (
+        "Profits rise\n\n"
+        "Northwind Bank's chief executive, Johan Smit, said profits rose.\n\n"
+        "Ann Lee's lawyer, Tom Berg, said she would appeal.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Johan Smit"] == ("chief executive", "Northwind Bank")
+    assert by_name["Tom Berg"] == ("lawyer", None)

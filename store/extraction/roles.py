@@ -299,6 +299,9 @@ def _is_role_phrase(words: list[Token]) -> bool:
     if not words:
         return False
     lead = [t for t in words if t.text.lower() not in ("the", "a", "an")]
+    owner_end = next((i for i, t in enumerate(lead) if t.possessive or not t.text[0].isupper()), len(lead))
+    if 0 < owner_end < len(lead) - 1 and lead[owner_end].possessive:
+        lead = words = lead[owner_end + 1:]  # "Northwind Bank's chief executive": the owner is no part of the job
     if not lead:
         return False
     if lead[0].text in TITLE_HEADS or lead[0].text in TITLE_WORDS:
