@@ -68,6 +68,10 @@ STOP_CHECK_QUOTES = 65_536
 QUOTES_SORTED_APART = 16
 """A list of quotes shorter than the store's quotes by this factor is sorted as it is; a longer one is taken from
 every stored quote in that order, made once."""
+DATE_ORDERS = ("date", "newest")
+"""Quote orders by the day of each quote's article (published, else ingested): oldest first, newest first."""
+QUOTE_SORT_ORDERS = (*SORT_ORDERS, "newest")
+"""The orders `Snapshot.sorted_quotes` puts quotes in: the command line's, and newest first."""
 UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
 SAID_TERMS_KEPT = 4
@@ -1499,14 +1503,15 @@ class Snapshot:
         )
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
-        """The quotes in one of SORT_ORDERS: as stored (article), by speaker's name, or by their article's date
-        (published where known, else when it was ingested); ties keep the stored order. A long list is taken from
-        every stored quote put in that order once (see `_quote_order`): a search typed while the Quotes pane is by
-        date does not sort a million quotes again."""
+        """The quotes in one of QUOTE_SORT_ORDERS: as stored (article), by speaker's name, or by their article's
+        date (published where known, else when it was ingested), oldest first ("date") or newest first ("newest");
+        ties keep the stored order, so a day's quotes are in the order their articles were added, each article's in
+        reading order. A long list is taken from every stored quote put in that order once (see `_quote_order`): a
+        search typed while the Quotes pane is by date does not sort a million quotes again."""
         if order == "article":
             return quotes
-        if order not in ("speaker", "date"):
-            raise ValueError(f"unknown sort order {order!r}; one of {', '.join(SORT_ORDERS)}")
+        if order not in QUOTE_SORT_ORDERS:
+            raise ValueError(f"unknown sort order {order!r}; one of {', '.join(QUOTE_SORT_ORDERS)}")
         positions = quotes.positions
         stored = len(self.stored_quotes)
         if len(positions) * QUOTES_SORTED_APART < stored:
@@ -1531,10 +1536,11 @@ class Snapshot:
         return made
 
     def _quote_ranks(self, order: str, positions: Sequence[int]) -> array:
-        """Each of these stored quotes' rank in `order`, in their order: by their articles' dates, or their
-        speakers' names (the unattributed last); quotes of one rank keep their stored order."""
+        """Each of these stored quotes' rank in `order`, in their order: by their articles' dates (oldest first, or
+        newest first for "newest"), or their speakers' names (the unattributed last); quotes of one rank keep their
+        stored order."""
         key_of: Callable[[Any, int], Any]
-        if order == "date":
+        if order in DATE_ORDERS:
             owner_of: Sequence[Any] = self._quote_article_positions
 
             def key_of(article: int, _position: int) -> str:
@@ -1553,7 +1559,8 @@ class Snapshot:
             owner = owner_of[position]
             if owner not in keys:
                 keys[owner] = key_of(owner, position)
-        rank_of = {key: rank for rank, key in enumerate(sorted(set(keys.values())))}
+        ranked = sorted(set(keys.values()), reverse=order == "newest")
+        rank_of = {key: rank for rank, key in enumerate(ranked)}
         owner_ranks = {owner: rank_of[key] for owner, key in keys.items()}
         return array("I", (owner_ranks[owner_of[position]] for position in positions))
 

@@ -146,7 +146,7 @@ async def test_s_on_the_quotes_pane_orders_them_by_date_and_back(news_store: Sto
         assert [row.split("\u201c")[1][:10] for row in row_texts(app, "quotes")] == [
             row.split("\u201c")[1][:10] for row in dated
         ]
-        await pilot.press("3", "s")
+        await pilot.press("3", "s", "s")  # by date newest first, then back to article order
         await settle(pilot)
         assert "by date" not in title_of(app.screen.quotes)
         assert sorted(row_texts(app, "quotes")) == sorted(stored)
@@ -232,7 +232,7 @@ async def test_in_a_guest_session_e_sends_the_list_with_osc_52_cut_to_a_size_ter
     app = make_app(news_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e")
+        await pilot.press("3", "e")
         await settle(pilot)
         assert list(tmp_path.glob("whosaid-export-*")) == []
         assert app.clipboard.count("\n") == 3 and app.clipboard.startswith("- \u201c")

@@ -14,7 +14,7 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("escape", "back", "Back", id="nav.back"),
     Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
     Binding("a", "open_article", "Article", id="article.open"),
-    Binding("e", "export", "Export the listed quotes", show=False, id="list.export"),
+    Binding("e", "export", "Export the quotes shown", show=False, id="list.export"),
     Binding("s", "cycle_sort", "Sort the list", show=False, id="list.sort"),
     Binding("1", "show_pane('people')", "People pane", show=False, priority=True, id="pane.people"),
     Binding(

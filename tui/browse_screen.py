@@ -12,6 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,6 +21,7 @@ from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
+from store.errors import StoreError
 from store.export import EXPORT_STEM, export_lines
 from store.quote_records import CopiesListed
 from store.snapshot import QuoteSelection
@@ -27,7 +29,7 @@ from store.stopping import SearchStopped, check_stop, stopping_when
 from tui.articles import ArticleCounts, ArticleCountsByKey, replacement_key
 from tui.bindings import BROWSE_BINDINGS
 from tui.crash import is_guest_session
-from tui.detail import DetailPane, Subject
+from tui.detail import DetailPane, Subject, described_while_indexing, quotes_of
 from tui.handover import quick_handover
 from tui.link_list import LinkPosition
 from tui.panes import ArticlesPane, NamePane, OrganizationsPane, PeoplePane, QuotesPane, RecordPane
@@ -64,6 +66,8 @@ SEARCHED_IN_A_WORKER = 100_000
 CLIPBOARD_BYTES = 75_000
 """Most Markdown a guest session sends with OSC 52: base64 makes it 100 KB, about what terminals accept."""
 EXPORT_NAME = EXPORT_STEM + "%Y%m%d-%H%M%S"
+EXPORTED_OWNERS = ("person", "organization", "article")
+"""The subjects of a detail whose quotes `e` exports (a quote's detail leaves it the quotes listed)."""
 
 
 def clipboard_lines(lines: Iterable[str], limit: int) -> tuple[str, int]:
@@ -116,6 +120,40 @@ def original_file(source: str) -> str | None:
             return source[:mark]
         mark = source.find("#", mark + 1)
     return None
+
+
+class ExportedQuotes(NamedTuple):
+    """The quotes `e` exports and what its notifications call them: " of NAME", " from “TITLE”", or nothing
+    for the quotes listed."""
+
+    quotes: Sequence[QuoteRecord]
+    what: str
+
+
+def owner_label(snapshot: Snapshot, owner: Subject) -> str | None:
+    """What a notification calls the quotes of a person, an organization (" of NAME") or an article (" from its
+    title, quoted"); None when the snapshot no longer holds it."""
+    if owner.kind == "article":
+        article = snapshot.article(owner.key)
+        if article is None:
+            return None
+        marks = glyphs()
+        return f" from {marks.open_quote}{printable_line(article.title)}{marks.close_quote}"
+    record = snapshot.person(owner.key) if owner.kind == "person" else snapshot.organization(owner.key)
+    return None if record is None else f" of {printable_line(record.name)}"
+
+
+def known_quotes_of(snapshot: Snapshot, owner: Subject) -> Sequence[QuoteRecord] | None:
+    """The quotes the detail of `owner` lists (see `quotes_of`); None while a big store is indexed and the detail
+    waits for the indexing too (see `described_while_indexing`)."""
+    if snapshot.indexing and not described_while_indexing(snapshot, owner.kind):
+        return None
+    try:
+        return quotes_of(snapshot, owner)
+    except StoreError:
+        if not snapshot.indexing:
+            raise
+        return None
 
 
 class Place(NamedTuple):
@@ -183,11 +221,13 @@ class BrowseScreen(Screen[None]):
             self.counts = counts
 
     class Exported(Message):
-        """The listed quotes were written to a file, or made into Markdown for the clipboard, off the UI thread."""
+        """The quotes shown were written to a file, or made into Markdown for the clipboard, off the UI thread; `what`
+        says whose they are (" of NAME"), or nothing for the quotes listed."""
 
-        def __init__(self, total: int, path: Path | None = None, text: str = "", sent: int = 0) -> None:
+        def __init__(self, total: int, what: str, path: Path | None = None, text: str = "", sent: int = 0) -> None:
             super().__init__()
             self.total = total
+            self.what = what
             self.path = path
             self.text = text
             self.sent = sent
@@ -672,47 +712,92 @@ class BrowseScreen(Screen[None]):
             self.app.copy_quote(quote)
 
     def action_export(self) -> None:
-        """Export the quotes listed (the search's results, or all) as Markdown: to a file in the current folder,
-        or, in a guest session (read-only), to the terminal's clipboard."""
-        quotes = self.quotes.records
+        """Export the quotes shown (see `exported_owner`) as Markdown: to a file in the current folder, or, in a guest
+        session (read-only), to the terminal's clipboard."""
         if self.app.snapshot.preview:
             self.app.notify("Still reading the store: export again in a moment.", severity="warning", timeout=3)
             return
-        if not quotes:
+        pane = self.pane(self.current_pane)
+        if isinstance(pane, (NamePane, ArticlesPane)) and pane.selected is None:
+            self.app.notify(f"No {pane.kind} selected to export", severity="warning", markup=False)
+            return
+        owner = self.exported_owner()
+        if owner is None and not self.quotes.records:
             self.app.notify("No quotes listed to export", severity="warning", markup=False)
             return
         running = self._export_worker
         if running is not None and not running.is_finished:
             self.app.notify("An export is being written: wait for it to finish.", severity="warning", timeout=3)
             return
-        if len(quotes) >= EXPORT_NOTED:
-            exporting = f"Exporting {count_label(len(quotes), 'quote')}{glyphs().ellipsis}"
-            self.app.notify(exporting, timeout=3, markup=False)
-        self._export_worker = self.export_quotes(self.app.snapshot, quotes, is_guest_session())
+        listed = self.quotes.records
+        self._export_worker = self.export_quotes(self.app.snapshot, owner, listed, is_guest_session())
+
+    def exported_owner(self) -> Subject | None:
+        """The person, organization or article whose quotes `e` exports, as the detail lists them: the People,
+        Organizations or Articles cursor, or the detail's subject; None where the quotes listed in the Quotes pane are
+        what the user looks at (that pane, a quote's detail)."""
+        pane = self.pane(self.current_pane)
+        if isinstance(pane, (NamePane, ArticlesPane)):
+            record = pane.selected
+            return Subject(pane.kind, record.key) if record is not None else None
+        subject = self.detail.subject
+        if self.current_pane == "detail" and subject is not None and subject.kind in EXPORTED_OWNERS:
+            return subject
+        return None
 
     _export_worker: Worker[None] | None = None
     """The export being written, if any: a second `e` meanwhile would write a second file."""
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False, description="export")
-    def export_quotes(self, snapshot: Snapshot, quotes: Sequence[QuoteRecord], to_clipboard: bool) -> None:
-        """Write the export (seconds for many quotes) off the UI thread; say how it went."""
+    def export_quotes(
+        self, snapshot: Snapshot, owner: Subject | None, listed: Sequence[QuoteRecord], to_clipboard: bool
+    ) -> None:
+        """Find the owner's quotes (else take the listed ones) and write the export (seconds for many quotes) off the
+        UI thread; say how it went."""
+        exported = ExportedQuotes(listed, "") if owner is None else self.owner_quotes(snapshot, owner)
+        if exported is None:
+            return
+        quotes, what = exported
+        if len(quotes) >= EXPORT_NOTED:
+            self._notify_from_worker(f"Exporting {count_label(len(quotes), 'quote')}{what}{glyphs().ellipsis}")
         lines = export_lines(snapshot, quotes, "md")
         if to_clipboard:
             text, sent = clipboard_lines(lines, CLIPBOARD_BYTES)
-            self.post_message(self.Exported(len(quotes), text=text, sent=sent))
+            self.post_message(self.Exported(len(quotes), what, text=text, sent=sent))
             return
         try:
             path = export_file(lines, Path.cwd(), datetime.now())
         except OSError as error:
-            message = printable_line(f"The quotes were not exported: {error}")
-            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            self._notify_from_worker(f"The quotes were not exported: {error}", "error")
             return
-        self.post_message(self.Exported(len(quotes), path=path))
+        self.post_message(self.Exported(len(quotes), what, path=path))
+
+    def owner_quotes(self, snapshot: Snapshot, owner: Subject) -> ExportedQuotes | None:
+        """The quotes the detail of `owner` lists and what a notification calls them; None, having said why, when it
+        has none, or they are known only once a big store is indexed (see `described_while_indexing`)."""
+        what = owner_label(snapshot, owner)
+        if what is None:
+            self._notify_from_worker("Nothing to export: it is no longer in the store", "warning")
+            return None
+        quotes = known_quotes_of(snapshot, owner)
+        if quotes is None:
+            self._notify_from_worker("Indexing the store: export again in a moment.", "warning")
+            return None
+        if not quotes:
+            self._notify_from_worker(f"No quotes{what} to export", "warning")
+            return None
+        return ExportedQuotes(quotes, what)
+
+    def _notify_from_worker(self, message: str, severity: SeverityLevel = "information") -> None:
+        """Notify, from a worker's thread, with the message as plain text (names in it come from articles)."""
+        timeout = 6 if severity == "error" else 3
+        notify = partial(self.app.notify, printable_line(message), severity=severity, timeout=timeout, markup=False)
+        self.app.call_from_thread(notify)
 
     def on_browse_screen_exported(self, message: Exported) -> None:
         from tui.app import display_path
 
-        quotes = count_label(message.total, "quote")
+        quotes = count_label(message.total, "quote") + message.what
         if message.path is not None:
             where = display_path(str(message.path))
             self.app.notify(f"{quotes} as Markdown in {where}", title="Exported", timeout=6, markup=False)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from time import perf_counter
 
 from textual import work
@@ -204,6 +205,18 @@ def describe(snapshot: Snapshot, subject: Subject | None, query: str = "") -> tu
     return Content.styled("Select a person, organization or quote.", MUTED_STYLE), []
 
 
+def quotes_of(snapshot: Snapshot, subject: Subject) -> Sequence[QuoteRecord]:
+    """The quotes the detail of a person, an organization or an article lists, in its order, what `e` exports of
+    it; an article's are found however long that takes while a big store is indexed (call it off the UI thread)."""
+    if subject.kind == "person":
+        return snapshot.quotes_by_person(subject.key)
+    if subject.kind == "organization":
+        return snapshot.quotes_by_organization(subject.key)
+    if subject.kind == "article":
+        return snapshot.quotes_in_article(subject.key)
+    raise ValueError(f"a {subject.kind} has no quotes of its own")
+
+
 def _quote_label(text: str, speaker: str | None, query: str) -> Content:
     marks = glyphs()
     label = Content.assemble(marks.open_quote, highlighted(text.strip(), query), marks.close_quote)
@@ -233,7 +246,7 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sec
         return _quote_label(quote.text, None, query), Subject("quote", quote.key)
 
     sections = [
-        Section("Quotes", snapshot.quotes_by_person(key), quote_link),
+        Section("Quotes", quotes_of(snapshot, Subject("person", key)), quote_link),
         Section("Articles", person.appearances, lambda a: (plain(a.article_title), Subject("article", a.article_key))),
     ]
     return Content("\n").join(lines), sections
@@ -260,7 +273,7 @@ def _organization(snapshot: Snapshot, key: str, query: str) -> tuple[Content, li
 
     sections = [
         Section("People", snapshot.people_of_organization(key), person_link),
-        Section("Quotes", snapshot.quotes_by_organization(key), quote_link),
+        Section("Quotes", quotes_of(snapshot, Subject("organization", key)), quote_link),
         Section("Articles", snapshot.articles_with_keys(organization.article_keys), article_link),
     ]
     return Content("\n").join(lines), sections

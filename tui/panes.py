@@ -191,7 +191,7 @@ class RecordPane(Vertical, Generic[RecordT]):
         listed = ellipsis if self.answer_waits else str(shown)
         count = f"{listed} of {self.total}" if filtered else listed
         label = self.order_label()
-        short_label = SHORT_LABELS.get(label, label)
+        short_label = self.short_order_label(label)
         if label and self.order_waits:
             label, short_label = label + SORTING + ellipsis, short_label + ellipsis
         room = self.size.width - TITLE_MARGIN
@@ -215,6 +215,10 @@ class RecordPane(Vertical, Generic[RecordT]):
         """What the title says of the order; nothing for the default one (`update_title` adds that it is on its
         way, while `order_waits`)."""
         return ""
+
+    def short_order_label(self, label: str) -> str:
+        """The shorter form of an order's label, for a title with no room for it whole."""
+        return SHORT_LABELS.get(label, label)
 
     def on_resize(self) -> None:
         self.update_title()
@@ -339,11 +343,13 @@ class OrganizationsPane(NamePane[OrganizationRecord]):
         super().__init__(organization_row, id="organizations")
 
 
-QUOTE_ORDER_LABELS = {"date": "by date, oldest first"}
+QUOTE_ORDER_LABELS = {"date": "by date, oldest first", "newest": "by date, newest first"}
+QUOTE_SHORT_LABELS = {"by date, oldest first": "oldest", "by date, newest first": "newest"}
+"""The Quotes pane's short order labels: with two orders by date, "date" would not say which."""
 
 
 class QuotesPane(RecordPane[QuoteRecord]):
-    """Quotes in article order (or by date), filtered and highlighted by the search."""
+    """Quotes in article order (or by date, oldest or newest first), filtered and highlighted by the search."""
 
     pane_title = "Quotes"
     short_title = "Quotes"
@@ -377,6 +383,9 @@ class QuotesPane(RecordPane[QuoteRecord]):
 
     def order_label(self) -> str:
         return QUOTE_ORDER_LABELS.get(self.order, "")
+
+    def short_order_label(self, label: str) -> str:
+        return QUOTE_SHORT_LABELS.get(label, super().short_order_label(label))
 
     def _row(self, index: int) -> Content:
         """The quote's row, its speaker column as wide as the pane's width allows."""

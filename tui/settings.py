@@ -7,7 +7,7 @@
     [sort]                      # each pane's order, as `s` last left it
     people = "count"            # name, surname, count, latest
     organizations = "latest"    # name, count, latest
-    quotes = "date"             # article, date
+    quotes = "date"             # article, date (oldest first), newest
     articles = "title"          # stored, date, title, outlet
 
     [layout]

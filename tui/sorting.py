@@ -22,8 +22,9 @@ SORTING = ", sorting"
 
 ORDER_LABELS = {"name": "by name", "surname": "by surname", "count": "by quotes", "latest": "by latest article"}
 
-QUOTE_ORDERS = ("article", "date")
-"""The orders the Quotes pane cycles through: as the store keeps them, then by their article's date."""
+QUOTE_ORDERS = ("article", "date", "newest")
+"""The orders the Quotes pane cycles through: as the store keeps them, then by their article's date, oldest first and
+newest first (a day's quotes in the order their articles were added, each article's in reading order)."""
 
 PANE_ORDERS: dict[str, tuple[str, ...]] = {
     "people": ("name", "surname", "count", "latest"),
