@@ -443,3 +443,10 @@ def test_an_organization_s_possessive_before_a_job_and_a_name_in_apposition_is_t
     by_name = _people_at(text)
     assert by_name["Johan Smit"] == ("chief executive", "Northwind Bank")
     assert by_name["Tom Berg"] == ("lawyer", None)
+
+
+def test_a_club_named_for_its_city_after_racing_real_or_vitoria_is_an_organization_not_a_person() -> None:
+    text = "Derby day\n\nRacing de Ferrol beat Real Burgos 2-1 on Sunday, and Vitória de Setúbal drew at home.\n"
+    extraction = extract(text)
+    assert {o.name for o in extraction.organizations} == {"Racing de Ferrol", "Real Burgos", "Vitória de Setúbal"}
+    assert extraction.people == ()

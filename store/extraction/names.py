@@ -345,6 +345,13 @@ BUSINESS_RELATIONS = frozenset("partner partners owner owners client clients cus
 """Words for what a firm is to another as well as for a person ("Danish partner Maersk Line")."""
 STORM_WORDS = frozenset("Typhoon Hurricane Cyclone Storm".split())
 """Words that open a storm's name."""
+CLUB_PREFIXES = frozenset(
+    "Racing Sporting Real Atlético Atletico Deportivo Vitória Vitoria Dinamo Dynamo Olympique Rayo Celta".split()
+)
+"""Words that open a sports club's name before its city ("Racing de Santander", "Real Oviedo", "Vitória de
+Guimarães")."""
+NAME_PARTICLES_OF_PLACE = frozenset("de da do del".split())
+"""Words between a club's first word and its city ("Racing de Santander")."""
 ORG_TAILS = frozenset("District Limited Incorporated".split())
 """Words that end an organization's name after its head word ("… School District", "… Company Limited")."""
 SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
@@ -760,6 +767,10 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         return segment
     if len(words) > 1 and words[0] in STORM_WORDS:
         segment.kind = "thing"  # "Typhoon Kalayaan", "Hurricane Maria"
+        return segment
+    if len(words) > 1 and words[0] in CLUB_PREFIXES and (words[1] in NAME_PARTICLES_OF_PLACE or piece[1].capital):
+        segment.kind = "org"  # "Racing de Santander", "Real Oviedo"
+        segment.strong = True
         return segment
     if len(words) > 1 and _national_branch(words):
         segment.kind = "org"  # "Philippine Red Cross", "Kenya Red Cross"
