@@ -450,3 +450,12 @@ def test_a_club_named_for_its_city_after_racing_real_or_vitoria_is_an_organizati
     extraction = extract(text)
     assert {o.name for o in extraction.organizations} == {"Racing de Ferrol", "Real Burgos", "Vitória de Setúbal"}
     assert extraction.people == ()
+
+
+def test_a_city_named_city_is_a_place_but_a_town_s_club_is_an_organization() -> None:
+    text = (
+        "Cup final\n\n"
+        "Fans came from New York City and Salt Lake City, and others loaded ferries in Jersey City.\n\n"
+        "Stoke City beat Exeter City 2-0 on Saturday.\n"
+    )
+    assert _organizations(text) == {"Stoke City", "Exeter City"}

@@ -383,6 +383,8 @@ def _apply_cues(document: Document, segment: Segment) -> None:
         segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
         return
     if segment.kind == "org":
+        if segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES:
+            segment.kind = "place"  # "ferry boats in Jersey City", not "Manchester City beat …"
         return
     following = _token_after(document, segment)
     gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]

@@ -797,7 +797,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "org"  # "Americans for Prosperity", "Friends of the Earth"
         segment.strong = True
         return segment
-    if len(words) > 1 and " ".join(words) in PLACE_WORDS:
+    if len(words) > 1 and (" ".join(words) in PLACE_WORDS or _city_named_city(words)):
         segment.kind = "place"
         return segment
     title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
@@ -819,6 +819,12 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
+
+
+def _city_named_city(words: list[str]) -> bool:
+    """Whether words name a city whose name ends in "City" ("New York City", "Ho Chi Minh City", "Mexico City"),
+    not a club of one town's name ("Manchester City"): a name of several words or a country's before it."""
+    return words[-1] == "City" and (len(words) > 2 or words[0] in COUNTRIES) and "of" not in words
 
 
 def _national_branch(words: list[str]) -> bool:
