@@ -459,3 +459,14 @@ def test_a_city_named_city_is_a_place_but_a_town_s_club_is_an_organization() -> 
         "Stoke City beat Exeter City 2-0 on Saturday.\n"
     )
     assert _organizations(text) == {"Stoke City", "Exeter City"}
+
+
+def test_a_second_body_after_and_in_a_body_s_of_name_is_an_organization_of_its_own() -> None:
+    text = (
+        "Ice study\n\n"
+        "The Harbor Institute of Marine Science and Oslo Maritime University signed the deal.\n\n"
+        "The Department of Fish and Wildlife closed the river.\n"
+    )
+    assert _organizations(text) == {
+        "Harbor Institute of Marine Science", "Oslo Maritime University", "Department of Fish and Wildlife"
+    }

@@ -254,7 +254,10 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             continue
         for position, token in enumerate(run):
             word = token.text
-            splits_and = word == "and" and (not chained or position + 1 < len(run) and run[position + 1].text == "the")
+            splits_and = word == "and" and (
+                not chained or position + 1 < len(run) and run[position + 1].text == "the"
+                or _second_body(run[position + 1:])
+            )
             if splits_and and _one_body(current, run[position + 1:]):
                 current.append(token)  # "the Competition and Markets Authority", "the Food and Drug Administration"
                 continue
@@ -383,6 +386,13 @@ def _one_body(before: list[Token], after: list[Token]) -> bool:
     if is_place(words) or any(word in CONNECTORS for word in rest):
         return False
     return rest[-1] in JOINED_BODY_HEADS and len(named) <= 3
+
+
+def _second_body(after: list[Token]) -> bool:
+    """Whether the words after "and" in a body's "of" name are another body's whole name ("the Institute of
+    Technology and Colorado State University"), not the rest of the first ("Department of Fish and Wildlife")."""
+    named = [token.text for token in takewhile(lambda token: token.capital, after)]
+    return len(named) >= 3 and named[-1] in ORG_HEADS and not any(word in ORG_HEADS for word in named[:-1])
 
 
 def _name_follows(run: list[Token], position: int) -> bool:
