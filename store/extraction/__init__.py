@@ -33,8 +33,8 @@ jobs such as vice-president, a firm's seat before its name ("Seoul-based"), firm
 in Chamber, more verbs of a clause that says whom someone works for, brokerages and non-profits, a body described
 before its name or after "for" kept out of the role: "an analyst at the Jakarta research firm X", "a lawyer for
 X"; an organization's possessive before a job and a name in apposition: "Northwind Bank's chief executive, X,";
-clubs named for their city after Racing, Real, Sporting or Vitória; cities named "… City" that are no clubs, a second body's whole name after "and" in
-a body's "of" name)."""
+clubs named for their city after Racing, Real, Sporting or Vitória; cities named "… City" that are no clubs; a
+second body's whole name after "and" in a body's "of" name)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
