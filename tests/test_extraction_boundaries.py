@@ -136,7 +136,7 @@ def test_a_company_named_for_its_trade_is_one_organization_not_a_person() -> Non
 def test_a_group_named_for_a_cause_is_one_organization() -> None:
     """"Americans for Prosperity" was "Prosperity", "Friends of the Earth" was "Friends"."""
     for group in ("Americans for Prosperity", "Citizens for Fiscal Sanity", "Friends of the Earth",
-                  "Parents for Safe Streets"):
+                  "Parents for Safe Streets", "Daughters of the Harbor Revolution"):
         text = f"Story\n\n\u201cIt is wrong,\u201d said Robert Smith, a spokesman for {group}.\n"
         assert _organizations(text) == {group}, group
         assert _people_at(text) == {"Robert Smith": ("spokesman", group)}, group

@@ -34,7 +34,7 @@ in Chamber, more verbs of a clause that says whom someone works for, brokerages 
 before its name or after "for" kept out of the role: "an analyst at the Jakarta research firm X", "a lawyer for
 X"; an organization's possessive before a job and a name in apposition: "Northwind Bank's chief executive, X,";
 clubs named for their city after Racing, Real, Sporting or Vitória; cities named "… City" that are no clubs; a
-second body's whole name after "and" in a body's "of" name)."""
+second body's whole name after "and" in a body's "of" name; groups named Daughters or Sons of a cause)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

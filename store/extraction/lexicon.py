@@ -152,7 +152,7 @@ GROUP_HEADS = words("""
     Americans Citizens Parents Mothers Fathers Families Friends Doctors Physicians Nurses Scientists Veterans
     Students Women Lawyers Teachers Engineers Christians Catholics Muslims Jews Democrats Republicans Taxpayers
     Voters Neighbors Neighbours Residents Workers Farmers Artists Musicians Athletes Patients Clergy Moms Dads
-    Grandparents Survivors Advocates Defenders Partners Alliance Coalition Campaign Committee
+    Grandparents Survivors Advocates Defenders Partners Alliance Coalition Campaign Committee Daughters Sons Sisters
 """)
 
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").
