@@ -7,7 +7,7 @@ from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document, read
 from store.extraction.entities import Found, find_entities
 from store.extraction.entity_types import settle_entity_types, shipped_model
-from store.extraction.roles import assign_roles
+from store.extraction.roles import assign_roles, owners_settled
 from store.extraction.title import find_title
 from store.model import Extraction, Organization, Person, Quote
 
@@ -29,12 +29,13 @@ names, names with "&" or joined by "and" before a public body's word, initials w
 a source left unnamed or past a source in a clause, a possessive subject or an employer before a job, honorifics
 among namesakes, leagues, districts and bodies joined by "and" after a country, organizations from a clause after
 the name, roles without an age or the place after the job, storms and venues that are no people; 7: hyphenated
-jobs such as vice-president, a firm's seat before its name ("Seoul-based"), firms ending in Management and bodies
-in Chamber, more verbs of a clause that says whom someone works for, brokerages and non-profits, a body described
-before its name or after "for" kept out of the role: "an analyst at the Jakarta research firm X", "a lawyer for
-X"; an organization's possessive before a job and a name in apposition: "Northwind Bank's chief executive, X,";
-clubs named for their city after Racing, Real, Sporting or Vitória; cities named "… City" that are no clubs; a
-second body's whole name after "and" in a body's "of" name; groups named Daughters or Sons of a cause)."""
+jobs such as vice-president, a firm's seat before its name ("Seoul-based"), brokerages and non-profits, a clause
+whose verb has the employer as its object ("who headed X", "who worked at X"), a body described before its name
+("an analyst at the Jakarta research firm X") or after "for" a job done for it ("a lawyer for X") kept out of the
+role, an organization's possessive before a job and a name in apposition ("Northwind Bank's chief executive,
+X,"), also when only the model finds it an organization; clubs named for their city after Racing, Real or
+Sporting; cities named "… City" that are no clubs; a second body named for a place after "and" in a body's "of"
+name)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
@@ -59,6 +60,7 @@ def analyse(text: str, model: EntityTypeModel | None) -> tuple[Document, Found, 
     attributed = Attributor(document, found).attribute(document.quotes)
     speakers = {a.speaker for a in attributed if a.speaker is not None}
     settle_entity_types(document, found, speakers, model)
+    owners_settled(document, found)
     return document, found, attributed
 
 

@@ -374,6 +374,22 @@ def _gap_after(document: Document, segment: Segment) -> str:
     return document.masked[segment.end:stop]
 
 
+def _ends_a_place(document: Document, segment: Segment) -> bool:
+    """Whether nothing after a name says it is a club rather than a place: no possessive ("in Bristol City's win")
+    and no noun it qualifies ("in Cardiff City shirts"), only punctuation or a word that opens a phrase."""
+    if segment.possessive:
+        return False
+    following = _token_after(document, segment)
+    if following is None:
+        return True
+    gap = document.masked[segment.end:following.start]
+    return bool(gap.strip()) or following.text in GOVERNING_PREPOSITIONS or following.text in PLACE_FOLLOWERS
+
+
+PLACE_FOLLOWERS = frozenset("and or but where which when while last this after before until since".split())
+"""Words after a place's name that open a new phrase ("in Jersey City last year")."""
+
+
 def _apply_cues(document: Document, segment: Segment) -> None:
     """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X")."""
     if segment.kind in ("place", "title"):
@@ -383,8 +399,9 @@ def _apply_cues(document: Document, segment: Segment) -> None:
         segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
         return
     if segment.kind == "org":
-        if segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES:
-            segment.kind = "place"  # "ferry boats in Jersey City", not "Manchester City beat …"
+        city = segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES
+        if city and _ends_a_place(document, segment):
+            segment.kind = "place"  # "ferry boats in Jersey City across the river", not "in Cardiff City shirts"
         return
     following = _token_after(document, segment)
     gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]

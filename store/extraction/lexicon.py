@@ -143,7 +143,7 @@ ORG_HEADS = words("""
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi Advisory Management Chamber
+    Liga Ligue División Divisão Kazhagam Katchi Advisory
 """)
 
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",
@@ -152,7 +152,7 @@ GROUP_HEADS = words("""
     Americans Citizens Parents Mothers Fathers Families Friends Doctors Physicians Nurses Scientists Veterans
     Students Women Lawyers Teachers Engineers Christians Catholics Muslims Jews Democrats Republicans Taxpayers
     Voters Neighbors Neighbours Residents Workers Farmers Artists Musicians Athletes Patients Clergy Moms Dads
-    Grandparents Survivors Advocates Defenders Partners Alliance Coalition Campaign Committee Daughters Sons Sisters
+    Grandparents Survivors Advocates Defenders Partners Alliance Coalition Campaign Committee
 """)
 
 # Organization words that may be followed by "of" + a name ("Department of Fisheries").

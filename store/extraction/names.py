@@ -348,11 +348,9 @@ BUSINESS_RELATIONS = frozenset("partner partners owner owners client clients cus
 """Words for what a firm is to another as well as for a person ("Danish partner Maersk Line")."""
 STORM_WORDS = frozenset("Typhoon Hurricane Cyclone Storm".split())
 """Words that open a storm's name."""
-CLUB_PREFIXES = frozenset(
-    "Racing Sporting Real Atlético Atletico Deportivo Vitória Vitoria Dinamo Dynamo Olympique Rayo Celta".split()
-)
-"""Words that open a sports club's name before its city ("Racing de Santander", "Real Oviedo", "Vitória de
-Guimarães")."""
+CLUB_PREFIXES = frozenset("Racing Sporting Real Atlético Atletico Deportivo Dinamo Dynamo Olympique".split())
+"""Words that open a sports club's name before its city ("Racing de Santander", "Real Madrid"), none a given
+name ("Vitória de Souza" is a person)."""
 NAME_PARTICLES_OF_PLACE = frozenset("de da do del".split())
 """Words between a club's first word and its city ("Racing de Santander")."""
 ORG_TAILS = frozenset("District Limited Incorporated".split())
@@ -389,10 +387,13 @@ def _one_body(before: list[Token], after: list[Token]) -> bool:
 
 
 def _second_body(after: list[Token]) -> bool:
-    """Whether the words after "and" in a body's "of" name are another body's whole name ("the Institute of
-    Technology and Colorado State University"), not the rest of the first ("Department of Fish and Wildlife")."""
+    """Whether the words after "and" in a body's "of" name are another body's whole name, named for a place ("the
+    Institute of Technology and Colorado State University"), not the rest of the first ("Department of Mental
+    Health and Substance Abuse Services")."""
     named = [token.text for token in takewhile(lambda token: token.capital, after)]
-    return len(named) >= 3 and named[-1] in ORG_HEADS and not any(word in ORG_HEADS for word in named[:-1])
+    if len(named) < 3 or named[-1] not in ORG_HEADS or any(word in ORG_HEADS for word in named[:-1]):
+        return False
+    return is_place(named[:1])  # "Colorado State University", not "Substance Abuse Services"
 
 
 def _name_follows(run: list[Token], position: int) -> bool:
@@ -778,8 +779,8 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
     if len(words) > 1 and words[0] in STORM_WORDS:
         segment.kind = "thing"  # "Typhoon Kalayaan", "Hurricane Maria"
         return segment
-    if len(words) > 1 and words[0] in CLUB_PREFIXES and (words[1] in NAME_PARTICLES_OF_PLACE or piece[1].capital):
-        segment.kind = "org"  # "Racing de Santander", "Real Oviedo"
+    if _club_of_city(words):
+        segment.kind = "org"  # "Racing de Santander", "Real Madrid"
         segment.strong = True
         return segment
     if len(words) > 1 and _national_branch(words):
@@ -829,6 +830,16 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index)
+
+
+def _club_of_city(words: list[str]) -> bool:
+    """Whether words are a sports club's name of a club word and its city: "Racing de Santander", "Sporting de
+    Gijón", or a city known as one ("Real Madrid"), not "Sporting Director" or "Real ID"."""
+    if len(words) < 2 or words[0] not in CLUB_PREFIXES:
+        return False
+    if words[1] in NAME_PARTICLES_OF_PLACE:
+        return len(words) > 2 and words[2][:1].isupper()
+    return len(words) == 2 and words[1] in CITIES
 
 
 def _city_named_city(words: list[str]) -> bool:

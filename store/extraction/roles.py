@@ -138,17 +138,22 @@ LOCATIVE_TAILS = frozenset("in near outside from".split())
 """Words that open where a person lives or works, after their job ("a farmer in the highlands")."""
 DATELINE_DASHES = ("\u2014", "\u2013")
 """What ends a dateline ("GDAŃSK, Poland — Former president …"): the word after it opens the story's sentence."""
-EMPLOYING_VERBS = frozenset(
-    "heads leads chairs runs directs manages oversees represents coaches teaches works founded co-founded joined "
-    "headed led chaired ran directed managed oversaw represented coached taught worked".split()
-)
+EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
+OBJECT_EMPLOYING_VERBS = frozenset("headed chaired directed managed coached coaches oversees oversaw".split())
+"""Verbs that say who employs (or employed) the person only when that organization is their object ("who
+headed the Harbor Council"), not elsewhere in the clause ("who oversees a lawsuit against the agency")."""
+PLACE_EMPLOYING_VERBS = frozenset("worked taught".split())
+"""Verbs that name an employer after "at" or "for" right after them ("who worked at Acme", "who taught at X")."""
 
 
 def _employer_in_clause(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
     """The organization a relative clause after a name says the person works for: one named after a verb of
     employment or after "of", "at" or "for" a job ("who took over as head of the X", "who teaches at Y"), within
     the clause (up to its comma)."""
+    direct = _object_employer(document, tokens, index, org_at)
+    if direct is not None:
+        return direct
     employed = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
@@ -163,6 +168,24 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
             before = tokens[position - 1].text
             employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
     return None
+
+
+def _object_employer(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
+    """The organization right after a clause's first verb that says who employs the person by its object ("who
+    headed the Harbor Council", "who worked at Acme"), if there is one."""
+    if index >= len(tokens):
+        return None
+    verb = tokens[index].text
+    position = index + 1
+    if verb in PLACE_EMPLOYING_VERBS and position < len(tokens) and tokens[position].text in ("at", "for"):
+        position += 1
+    elif verb not in OBJECT_EMPLOYING_VERBS:
+        return None
+    if position < len(tokens) and tokens[position].text == "the":
+        position += 1
+    if position >= len(tokens) or gap(document.masked, tokens[position - 1], tokens[position]):
+        return None
+    return org_at.get(tokens[position].start)
 
 
 def _second_role(document: Document, tokens: list[Token], index: int, person_at: set[int]) -> list[Token]:
@@ -369,6 +392,34 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     return _text(document, words), org
 
 
+def owners_settled(document: Document, found: Found) -> None:
+    """Once the model has settled what each name names: a person given a job and no organization, whose job a name
+    owned right before it ("Goldman Sachs's chief economist, Jan Hatzius"), works for that name when the model
+    found it an organization (roles are read before, when it was not known as one)."""
+    entities = found.registry.entities
+    by_end = {m.end: m.entity for m in found.mentions}
+    for mention in found.mentions:
+        person = entities[mention.entity]
+        if person.kind != "person" or not person.role or person.organization is not None:
+            continue
+        tokens = document.sentences[mention.sentence].tokens
+        at = next((t.index for t in tokens if t.start == mention.start), None)
+        if at is None:
+            continue
+        for position in range(at - 1, max(-1, at - MAX_ROLE_WORDS - 2), -1):
+            token, after = tokens[position], tokens[position + 1]
+            between = document.masked[token.end:after.start].strip()
+            if token.possessive:
+                between = between.removeprefix("'s").removeprefix("\u2019s").removeprefix("'").removeprefix("\u2019")
+            if between and not (position == at - 1 and between == ","):
+                break  # only the job's own words, and the comma before the name
+            if token.possessive:
+                owner = by_end.get(token.end)
+                if owner is not None and entities[owner].kind == "org":
+                    person.organization = entities[owner].name
+                break
+
+
 def _organization_in(found: Found, words: list[Token], org_at: dict[int, int]) -> int | None:
     """The first organization named among words."""
     for token in words:
@@ -382,10 +433,21 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
     for i in range(len(words) - 1, 0, -1):
         if words[i].start in org_at:
             cut = _before_description(words, i)
-            if cut > 0 and words[cut - 1].text in ("of", "at", "for"):
+            if cut > 0 and words[cut - 1].text in ("of", "at"):
                 return org_at[words[i].start], cut - 1
+            if cut > 1 and words[cut - 1].text == "for" and words[cut - 2].text in WORKING_FOR and \
+                    words[-1].text[0].isupper():
+                return org_at[words[i].start], cut - 1  # "a lawyer for X", not "a candidate for the Senate"
             return None
     return None
+
+
+WORKING_FOR = frozenset(
+    "spokesman spokeswoman spokesperson lawyer lawyers attorney counsel adviser advisor consultant lobbyist "
+    "correspondent reporter columnist writer editor analyst economist strategist negotiator".split()
+)
+"""Jobs done for an organization that employs or retains the person: "a lawyer for X" names their organization,
+where "a candidate for X" or "a bidder for X" does not."""
 
 
 def _before_description(words: list[Token], index: int) -> int:
