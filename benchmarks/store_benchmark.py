@@ -242,10 +242,20 @@ def prepared_shell_queries(store_path: Path, database: Path) -> dict[str, tuple[
 
 
 def process_seconds(command: list[str]) -> tuple[float, int]:
-    """Wall seconds a command takes, its standard output read to the end, and how many lines it printed."""
+    """Wall seconds a command takes, its standard output read to the end as `| wc -l` reads it (a chunk at a time,
+    not held: hundreds of MB held here slowed the command with the most output), and how many lines it printed."""
     started = time.perf_counter()
-    finished = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - started, finished.stdout.count(b"\n")
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    lines = 0
+    while chunk := process.stdout.read(OUTPUT_CHUNK):
+        lines += chunk.count(b"\n")
+    process.wait()
+    return time.perf_counter() - started, lines
+
+
+OUTPUT_CHUNK = 1 << 20
+"""Bytes of a measured command's output read at a time."""
 
 
 def first_line_seconds(command: list[str]) -> tuple[float, float]:
