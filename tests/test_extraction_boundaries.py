@@ -524,3 +524,21 @@ def test_management_chamber_and_sisters_do_not_make_a_title_a_room_or_kin_an_org
     )
     assert _organizations(text) == set()
     assert _people(text) == {"Jim Bell": "County Director of Emergency Management", "Mary Jones": None}
+
+
+def test_a_portfolio_opening_a_sentence_stays_in_the_title_though_it_is_a_word_elsewhere() -> None:
+    text = (
+        "Budget talks\n\n"
+        "Defense Minister Sofia Nytis met officials on Monday. The defense budget rose.\n\n"
+        "Finance Minister Jan Kowal said the plan was sound.\n"
+    )
+    assert _people(text) == {"Sofia Nytis": "Defense Minister", "Jan Kowal": "Finance Minister"}
+
+
+def test_centers_for_a_cause_joined_by_and_are_one_organization() -> None:
+    text = (
+        "Vaccines\n\n"
+        '"Vaccines work," said Mandy Colen, director of the Centers for Harbor Disease Control and Prevention.\n'
+    )
+    assert _organizations(text) == {"Centers for Harbor Disease Control and Prevention"}
+    assert _people_at(text) == {"Mandy Colen": ("director", "Centers for Harbor Disease Control and Prevention")}

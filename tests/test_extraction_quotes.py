@@ -461,3 +461,16 @@ def test_an_honorific_picks_its_person_among_namesakes_and_an_outlet_in_a_phrase
         '"My hands remember," she said.\n'
     )
     assert quotes_of(text) == [("Where would I go?", "Loretta Vidrine"), ("My hands remember,", "Loretta Vidrine")]
+
+
+def test_a_speaker_whose_given_name_is_also_a_place_is_a_person() -> None:
+    text = (
+        "Premiere night\n\n"
+        '"We are ready," said Paris Hilcombe.\n\n'
+        '"It is fine," said Jordan Petersen.\n\n'
+        "Austin Bulmer said the film was long.\n\n"
+        "In Brussels Nato allies said they would meet.\n"
+    )
+    extraction = extract(text)
+    assert [p.name for p in extraction.people] == ["Paris Hilcombe", "Jordan Petersen", "Austin Bulmer"]
+    assert [q.speaker for q in extraction.quotes] == ["Paris Hilcombe", "Jordan Petersen"]

@@ -35,7 +35,8 @@ whose verb has the employer as its object ("who headed X", "who worked at X"), a
 role, an organization's possessive before a job and a name in apposition ("Northwind Bank's chief executive,
 X,"), also when only the model finds it an organization; clubs named for their city after Racing, Real or
 Sporting; cities named "… City" that are no clubs; a second body named for a place after "and" in a body's "of"
-name)."""
+name; a speaker whose given name is a place, "said Paris Hilton"; a portfolio opening a sentence before a title
+and a name, "Defense Minister X met"; Centers for a cause)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -143,7 +143,7 @@ ORG_HEADS = words("""
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi Advisory
+    Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres
 """)
 
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",
@@ -162,7 +162,7 @@ ORG_OF_HEADS = words("""
     Organisation Organization Court House Journal Centre Center Board Directorate Command Corps Secretariat
     Tribunal School Society Foundation Chamber Institution Coalition Alliance Government Embassy Consulate
     Ministries Conference Parliament Assembly Senate Congress Service Services Guard Police Church Order
-    Museum Gallery Library Confederation Fund Trust Network Syndicate Guild Observatory Laboratory
+    Museum Gallery Library Confederation Fund Trust Network Syndicate Guild Observatory Laboratory Centers Centres
 """)
 
 # Company suffixes: an organization even when a title follows ("Acme Inc Chief Executive").

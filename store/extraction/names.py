@@ -292,7 +292,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             piece = _trim(piece)
             if not piece:
                 continue
-            segment = _classify(piece, piece[0].sentence, piece[0].index, rel)
+            segment = _classify(piece, piece[0].sentence, piece[0].index, rel, _beside_speech(sentence, piece))
             if segment.kind == "org" and len(segment.tokens) > 1 and segment.tokens[0].possessive \
                     and segment.tokens[0].text in PLACE_WORDS:
                 segment.first_index += 1  # "Chile's Senate": the Senate, of Chile
@@ -760,15 +760,30 @@ def _player(run: list[Token]) -> bool:
 
 
 def _title_opener(run: list[Token]) -> bool:
-    """Whether a sentence opens with a job before a name of two or more words ("Economist Kim Soo-jin said")."""
+    """Whether a sentence opens with a job before a name of two or more words ("Economist Kim Soo-jin said",
+    "Defense Minister Sofia Nytis met")."""
     word = run[0].text
     if len(run) >= 4 and run[1].text in ("of", "for") and word in TITLE_HEADS:
         return run[-1].capital and run[-2].capital and not run[0].possessive
+    if len(run) >= 4 and run[1].text in TITLE_HEADS and run[2].capital and run[3].capital and not run[0].possessive:
+        return True  # "Defense Minister Sofia Nytis met …": the portfolio opens the title, though "defense" is a word
     return len(run) >= 3 and word not in SENTENCE_STARTERS and is_role_noun(word.lower()) and run[1].capital \
         and not run[0].possessive
 
 
-def _classify(piece: list[Token], sentence: int, first_index: int, relation: str) -> Segment:
+def _beside_speech(sentence: Sentence, piece: list[Token]) -> bool:
+    """Whether a speech verb stands right before or right after these words ("said Paris Hilton", "Paris Hilton
+    said"): the speaker's place, where a name is a person's."""
+    tokens = sentence.tokens
+    before, after = piece[0].index - 1, piece[-1].index + 1
+    return (before >= 0 and tokens[before].text in SPEECH_VERBS) or (
+        after < len(tokens) and tokens[after].text in SPEECH_VERBS
+    )
+
+
+def _classify(
+    piece: list[Token], sentence: int, first_index: int, relation: str, speaking: bool = False
+) -> Segment:
     """Decide what a segment most likely names from its own words."""
     words = [t.text for t in piece]
     segment = Segment(piece, "other", sentence, first_index, relation=relation)
@@ -829,7 +844,7 @@ def _classify(piece: list[Token], sentence: int, first_index: int, relation: str
     if is_place(words) and len(words) > 1 and (words[0] not in GIVEN_NAMES or words[-1] in PLACE_ONLY_HEADS):
         segment.kind = "place"
         return segment
-    return _person_or_other(segment, piece, first_index)
+    return _person_or_other(segment, piece, first_index, speaking)
 
 
 def _club_of_city(words: list[str]) -> bool:
@@ -971,14 +986,17 @@ def _name_words(words: list[str]) -> bool:
     return True
 
 
-def _person_or_other(segment: Segment, piece: list[Token], first_index: int) -> Segment:
-    """A bare capitalized segment: a person when it reads like a name, a single word, or something else."""
+def _person_or_other(segment: Segment, piece: list[Token], first_index: int, speaking: bool = False) -> Segment:
+    """A bare capitalized segment: a person when it reads like a name, a single word, or something else. A place
+    opening it is dropped ("Brussels Nato allies"), but not from two words in the speaker's place: "said Paris
+    Hilton", "Jordan Peterson said" name people."""
     if _team(piece):
         segment.kind = "org"
         segment.strong = True
         return segment
-    while len(piece) > 1 and (piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
-                              or piece[0].text.startswith(STANCE_PREFIXES)):
+    named_speaker = speaking and len(piece) == 2 and _name_words([piece[1].text])
+    while len(piece) > 1 and not named_speaker and (piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
+                                                    or piece[0].text.startswith(STANCE_PREFIXES)):
         piece = piece[1:]
         first_index += 1
     segment.tokens = piece
