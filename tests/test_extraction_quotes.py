@@ -474,3 +474,31 @@ def test_a_speaker_whose_given_name_is_also_a_place_is_a_person() -> None:
     extraction = extract(text)
     assert [p.name for p in extraction.people] == ["Paris Hilcombe", "Jordan Petersen", "Austin Bulmer"]
     assert [q.speaker for q in extraction.quotes] == ["Paris Hilcombe", "Jordan Petersen"]
+
+
+def test_a_spokesperson_of_a_named_office_gives_the_quote_to_the_office() -> None:
+    text = (
+        "Talks\n\n"
+        '"We are looking at it," a Downing Street spokesperson said.\n\n'
+        '"No comment," said a Kremlin spokesman.\n\n'
+        '"It is early," said a spokeswoman, who asked not to be named.\n'
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Downing Street", "Kremlin", None]
+
+
+def test_a_middle_initial_that_is_also_a_word_stays_in_a_titled_name() -> None:
+    text = (
+        "Verdict\n\n"
+        '"He knew it was wrong," said Judge Lewis A. Kaplan.\n\n'
+        '"It is over," said Senator Mary I. Olsen.\n'
+    )
+    extraction = extract(text)
+    assert [(p.name, p.role) for p in extraction.people] == [("Lewis A. Kaplan", "Judge"), ("Mary I. Olsen", "Senator")]
+    assert [q.speaker for q in extraction.quotes] == ["Lewis A. Kaplan", "Mary I. Olsen"]
+
+
+def test_a_given_name_that_is_also_a_company_s_makes_no_organization() -> None:
+    text = 'Final\n\nCoach Dawn Stalwick was confident. "We will win this game," Stalwick said.\n'
+    extraction = extract(text)
+    assert extraction.organizations == ()
+    assert [p.name for p in extraction.people] == ["Dawn Stalwick"]

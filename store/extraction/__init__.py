@@ -36,7 +36,9 @@ role, an organization's possessive before a job and a name in apposition ("North
 X,"), also when only the model finds it an organization; clubs named for their city after Racing, Real or
 Sporting; cities named "… City" that are no clubs; a second body named for a place after "and" in a body's "of"
 name; a speaker whose given name is a place, "said Paris Hilton"; a portfolio opening a sentence before a title
-and a name, "Defense Minister X met"; Centers for a cause)."""
+and a name, "Defense Minister X met"; Centers for a cause; a middle initial that is a word, "Lewis A. Kaplan"; no
+company from a person's given name, "Dawn Staley"; a spokesperson's office as the speaker, "a Kremlin spokesman
+said")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -7,7 +7,7 @@ from bisect import bisect_left, insort
 from typing import NamedTuple
 
 from store.extraction.document import Document
-from store.extraction.entities import Found, Mention
+from store.extraction.entities import SPEAKING_FOR, Found, Mention
 from store.extraction.lexicon import (
     DETERMINERS,
     NAMING_WORDS,
@@ -279,6 +279,9 @@ class Attributor:
             anaphor = self._role_anaphor(tokens, index)
             if anaphor is not None:
                 return True, anaphor
+        spoken_for = self._spoken_for(tokens, mentions)
+        if spoken_for is not None:
+            return True, spoken_for
         if head[0] in INDEFINITES:
             return True, None
         for word in head:
@@ -314,6 +317,16 @@ class Attributor:
             anaphor = self._role_anaphor(tokens, index)
             if anaphor is not None:
                 return True, anaphor
+        return None
+
+    def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
+        """The organization a spokesperson after the verb speaks for ("said a Kremlin spokesman"), if named so."""
+        if len(tokens) < 3 or tokens[0].text not in INDEFINITES:
+            return None
+        for mention in mentions:
+            if mention.start == tokens[1].start and self.entities[mention.entity].kind == "org":
+                after = next((t for t in tokens if t.start >= mention.end), None)
+                return mention.entity if after is not None and after.text in SPEAKING_FOR else None
         return None
 
     def _role_anaphor(self, tokens: list[Token], index: int) -> int | None:

@@ -392,9 +392,15 @@ PLACE_FOLLOWERS = frozenset("and or but where which when while last this after b
 
 def _apply_cues(document: Document, segment: Segment) -> None:
     """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X")."""
-    if segment.kind in ("place", "title"):
+    if segment.kind == "title":
         return
     before = _words_before(document, segment, 6)
+    if segment.kind == "place":
+        following = _token_after(document, segment)
+        if following is not None and following.text in SPEAKING_FOR and before and before[-1] in ("a", "an") \
+                and not document.masked[segment.end:following.start].strip():
+            segment.kind, segment.strong = "org", True  # "a Downing Street spokesperson": the office spoken for
+        return
     if before and before[-1] in WORKS_NAMED_AFTER and (segment.kind != "org" or not _company_named(segment)):
         segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
         return
@@ -450,6 +456,8 @@ def _company_named(segment: Segment) -> bool:
     return segment.tokens[-1].text in COMPANY_SUFFIXES
 
 
+SPEAKING_FOR = frozenset("spokesman spokeswoman spokesperson".split())
+"""Jobs that speak for a body: a name before one, after "a", is the body spoken for."""
 SPORT_ROLES = frozenset(
     "coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker "
     "quarterback pitcher batsman bowler".split()
@@ -460,6 +468,8 @@ SPORT_ROLES = frozenset(
 def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
     """Whether the words around a segment say it names an organization."""
     words = [t.text for t in segment.tokens]
+    if next_word in SPEAKING_FOR and not gap.strip() and before and before[-1] in ("a", "an"):
+        return True  # "a Downing Street spokesperson said": the office the spokesperson speaks for
     if is_place(words):
         return next_word in SPORT_ROLES and not gap.strip() and _employer_before_person(document, segment)
     if len(words) == 1 and (words[0] in NEWS_ORGANIZATIONS or words[0] in INSTITUTION_NAMES):

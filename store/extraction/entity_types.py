@@ -16,7 +16,7 @@ from pathlib import Path
 from store.extraction.candidates import Candidate, collect_candidates, features_of_all, is_known_organization
 from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document
-from store.extraction.entities import Found, normalize
+from store.extraction.entities import Entity, Found, normalize
 from store.extraction.lexicon import ROLE_NOUNS, TITLE_WORDS
 from store.extraction.names import CONNECTORS
 
@@ -67,7 +67,9 @@ def settle_entity_types(
         else:
             if candidate.spans and (candidate.entity is None or not _settled_by_rules(candidate)):
                 open_questions.append(candidate)
-            leading = _leading_known_organization(candidate) if candidate.rule_kind != "org" else None
+            named_person = candidate.rule_kind == "person" and _named_person(registry.entities[candidate.entity])
+            leading = _leading_known_organization(candidate) if candidate.rule_kind != "org" and not named_person \
+                else None
             if leading is not None:
                 additions.append((leading, "org"))
     asked = features_of_all(document, open_questions, model.vocabulary)
@@ -86,6 +88,12 @@ def settle_entity_types(
             entity.kind = best
     for candidate, kind in additions:
         _add(found, candidate, kind)
+
+
+def _named_person(entity: Entity) -> bool:
+    """Whether the rules found a person sure enough that a company's name opening theirs is their given name: one
+    with a role, or named again by another form ("Coach Dawn Staley … Staley said")."""
+    return bool(entity.role or entity.aliases)
 
 
 def _leading_known_organization(candidate: Candidate) -> Candidate | None:

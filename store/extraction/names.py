@@ -971,6 +971,8 @@ def _name_words(words: list[str]) -> bool:
     for number, word in enumerate(words):
         if word in NAME_PARTICLES or word in MONTHS_NAMING_PEOPLE and len(words) > 1:
             continue
+        if 0 < number < len(words) - 1 and len(word) == 1 and word.isupper():
+            continue  # a middle initial, even one that is a word: "Lewis A. Kaplan", "Mary I. Olsen"
         if number == surname_at and word in SURNAMES_ALSO_WORDS or number == len(words) - 1 > 0 \
                 and word in GENERATION_SUFFIXES or word in TITLE_WORDS and _surname_like_title(words, number):
             continue
