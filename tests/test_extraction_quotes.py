@@ -502,3 +502,15 @@ def test_a_given_name_that_is_also_a_company_s_makes_no_organization() -> None:
     extraction = extract(text)
     assert extraction.organizations == ()
     assert [p.name for p in extraction.people] == ["Dawn Stalwick"]
+
+
+def test_the_nationality_or_age_of_the_one_person_just_named_is_the_speaker() -> None:
+    text = (
+        "Final\n\n"
+        'Novak Dorovic was gracious in defeat. "He played better than me today," the Serbian said.\n\n'
+        'Carlos Alcarez, 21, was thrilled. "It is a dream," the 21-year-old said.\n\n'
+        'Dorovic beat Alcarez in four sets. "It was hard," the Serbian said.\n\n'
+        '"We were outplayed," the French said.\n'
+    )
+    speakers = [q.speaker for q in extract(text).quotes]
+    assert speakers == ["Novak Dorovic", "Carlos Alcarez", None, None]

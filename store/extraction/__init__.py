@@ -38,7 +38,7 @@ Sporting; cities named "… City" that are no clubs; a second body named for a p
 name; a speaker whose given name is a place, "said Paris Hilton"; a portfolio opening a sentence before a title
 and a name, "Defense Minister X met"; Centers for a cause; a middle initial that is a word, "Lewis A. Kaplan"; no
 company from a person's given name, "Dawn Staley"; a spokesperson's office as the speaker, "a Kremlin spokesman
-said")."""
+said"; "the Serbian" or "the 21-year-old" for the one person just named)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -17,6 +17,7 @@ from store.extraction.lexicon import (
     SPEECH_VERBS,
     UNNAMED_SOURCES,
 )
+from store.extraction.places import NATIONALITIES
 from store.extraction.quotes import QuoteSpan
 from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
@@ -64,6 +65,18 @@ class Attributed(NamedTuple):
 
     span: QuoteSpan
     speaker: int | None
+
+
+AGED = re.compile(r"\d+-year-old")
+"""A person's age as a noun ("the 36-year-old")."""
+
+
+def _describes_one_person(word: str) -> bool:
+    """Whether "the" and this word stand for one person named before: their age, or a nationality's noun for one of
+    its people ("the Serbian", "the Spaniard"; not "the French" or "the Swiss", who are many)."""
+    if AGED.fullmatch(word):
+        return True
+    return word in NATIONALITIES and not word.endswith(("s", "sh", "ch", "ese"))
 
 
 class Attributor:
@@ -332,7 +345,11 @@ class Attributor:
     def _role_anaphor(self, tokens: list[Token], index: int) -> int | None:
         """ "the ambassador" for the person last introduced with that role word."""
         token = tokens[index]
-        if index == 0 or tokens[index - 1].text != "the" or not token.text.islower():
+        if index == 0 or tokens[index - 1].text != "the":
+            return None
+        if _describes_one_person(token.text):
+            return self._only_person_near(token)  # "the Serbian said", "the 36-year-old said"
+        if not token.text.islower():
             return None
         entries = self.roles.get(token.text)
         if not entries:
@@ -413,6 +430,18 @@ class Attributor:
             if gender in ("o", "p") and candidate.kind == "org":
                 return entity
         return None
+
+    def _only_person_near(self, token: Token) -> int | None:
+        """The one person named in this sentence or the one before, up to `token`; None when there are several
+        (who "the Serbian" is cannot be told from who was named last: "Djokovic beat Alcaraz")."""
+        at = bisect_left(self.all_mention_starts, token.start)
+        people = set()
+        for mention in reversed(self.found.mentions[max(0, at - LOOKBACK):at]):
+            if mention.sentence < token.sentence - 1:
+                break
+            if self.entities[mention.entity].kind == "person":
+                people.add(mention.entity)
+        return people.pop() if len(people) == 1 else None
 
     def _recent(self, position: int, kind: str) -> int | None:
         """The entity of that kind named most recently before position."""
