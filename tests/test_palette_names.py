@@ -69,14 +69,20 @@ def test_the_palette_lists_the_candidates_a_command_for_every_name_would_give(
     assert listed == [by_target[found[1]] for found in candidates(searched, name_query)]
 
 
-def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_query_first(
+def test_the_palette_lists_at_most_the_candidates_asked_for_those_holding_the_query_at_a_word_start_first(
     store_path: Path,  # noqa: F811
 ) -> None:
+    """"ha" lists the harbor's names and stories before Wei Zhang, though people come first in the lists."""
     names = PaletteNames(Store(store_path).snapshot)
-    texts = [names.command(line)[0].lower() for line in names.candidates("ty", 12)]
-    assert len(texts) == 12
-    holding = ["ty" in text for text in texts]
-    assert holding == sorted(holding, reverse=True) and any(holding) and not all(holding)
+
+    def listed(most: int) -> list[tuple[str, bool]]:
+        texts = [names.command(line)[0].lower().split(": ", 1)[1] for line in names.candidates("ha", most)]
+        return [(text, any(word.startswith("ha") for word in text.split())) for text in texts]
+
+    assert len(listed(12)) == 12 and all(at_start for _text, at_start in listed(12))
+    starts = [at_start for _text, at_start in listed(20)]
+    assert starts == sorted(starts, reverse=True) and not all(starts)
+    assert listed(20)[-1] == ("wei zhang", False)
 
 
 def test_a_help_line_from_the_store_is_shown_as_written_not_read_as_markup() -> None:

@@ -10,7 +10,7 @@ from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from itertools import chain, islice
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -22,6 +22,7 @@ from store.errors import StoreError
 from store.stopping import SearchStopped
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
 from tui.detail import Subject
+from tui.name_match import Span, WordQuery
 from tui.safe_text import printable_line
 from tui.text import MUTED_STYLE, UNICODE_GLYPHS, glyphs
 
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 MAX_HITS = 40
 MAX_CANDIDATES = 300
-"""Commands fuzzy-scored per keystroke, at most."""
+"""Commands scored per keystroke, at most."""
 LINES_A_SEARCH = 2_000
 """Lines of the palette's names one search in C goes through (about 50 KB, a fraction of a millisecond)."""
 SEARCH_PREFIX = "Search: quotes for "
@@ -53,13 +54,57 @@ Command = tuple[str, "Callable[[], object] | Target", str]
 """A palette command as (text, callback or target, help)."""
 
 
+MATCH_STYLE = "bold reverse"
+RAW_SCALE = 10.0
+"""A fuzzy score this high is half way to the next kind of match (see `ranked`)."""
+
+
+def ranked(kind: int, raw: float) -> float:
+    """A hit's score: every better kind of match (a `Kind`, 0 for letters that are only in order) above every worse,
+    Textual's fuzzy score of the matched letters ordering those of one kind."""
+    return kind + raw / (raw + RAW_SCALE)
+
+
 def fuzzy_display(matcher: Matcher, text: str) -> tuple[float, Content]:
-    """Score of `text` against the palette query, and `text` with the matched letters styled (no markup)."""
-    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    """Score of a command's `text` with its letters only in the typed order (below any command or name that holds
+    the typed words), and `text` with the matched letters styled (no markup)."""
+    raw, offsets = matcher.fuzzy_search.match(matcher.query, text)
     content = Content(text)
     for offset in offsets:
-        content = content.stylize("bold reverse", offset, offset + 1)
-    return score, content
+        content = content.stylize(MATCH_STYLE, offset, offset + 1)
+    return (ranked(0, raw) if raw > 0 else 0.0), content
+
+
+def matched_characters(encoded: bytes, spans: list[Span]) -> list[int]:
+    """The characters (by index in the decoded text) of these byte spans of a UTF-8 encoded text."""
+    if encoded.isascii():
+        return sorted({offset for start, end in spans for offset in range(start, end)})
+    characters: set[int] = set()
+    for start, end in spans:
+        first = len(encoded[:start].decode())
+        characters.update(range(first, first + len(encoded[start:end].decode())))
+    return sorted(characters)
+
+
+def word_display(
+    matcher: Matcher, words: WordQuery, text: str, start: int = 0, file: str = ""
+) -> tuple[float, Content] | None:
+    """Score of `text` from `start` on (a name past its kind's label), then an article's `file` name after a tab,
+    against the typed words, case and accents ignored ("muller" finds "Müller"), and `text` with the matched letters
+    styled; None when a typed word is not held. A match in the file name scores less than the same in a title."""
+    folded, origins = fold_with_offsets(text[start:])
+    searched = f"{folded}\t{fold(file)}" if file else folded
+    encoded = searched.encode()
+    found = words.match(encoded)
+    if found is None:
+        return None
+    kind, spans = found
+    positions = matched_characters(encoded, spans)
+    score = ranked(kind, matcher.fuzzy_search.score(searched, positions))
+    content = Content(text)
+    for offset in sorted({start + origins[position] for position in positions if position < len(folded)}):
+        content = content.stylize(MATCH_STYLE, offset, offset + 1)
+    return (score * FILE_NAME_WEIGHT if positions[-1] >= len(folded) else score), content
 
 
 NAMES_WAIT = 0.3
@@ -80,39 +125,19 @@ def named_kind(query: str) -> tuple[str | None, str]:
     return (kind, rest.lstrip()) if kind is not None else (None, query)
 
 
-def folded_display(matcher: Matcher, folded_query: str, text: str, start: int) -> tuple[float, Content]:
-    """Score of `text` from `start` on (a name, past its kind's label) against the folded query, case and accents
-    ignored ("muller" finds "Müller"), and `text` with the matched letters styled."""
-    folded, origins = fold_with_offsets(text[start:])
-    score, offsets = matcher.fuzzy_search.match(folded_query, folded)
-    content = Content(text)
-    for offset in sorted({start + origins[offset] for offset in offsets}):
-        content = content.stylize("bold reverse", offset, offset + 1)
-    return score, content
-
-
-def candidates(commands: Iterable[Command], query: str) -> list[Command]:
-    """The commands worth fuzzy-scoring: the typed letters in order (case and accents ignored), those holding the
-    query whole first.
-
-    Fuzzy scoring is slow, so thousands of names are cut to MAX_CANDIDATES by a cheap regex first.
-    """
-    query = fold(query)
-    letters = [char for char in query if not char.isspace()]
-    if not letters:
-        return list(islice(commands, MAX_CANDIDATES))
-    in_order = re.compile(".*?".join(re.escape(char) for char in letters))
-    whole, scattered = [], []
-    needle = query.strip()
-    for command in commands:
-        folded = fold(command[0])
-        if command[0].startswith(SEARCH_PREFIX) or needle in folded:
-            whole.append(command)
-        elif len(whole) < MAX_CANDIDATES and in_order.search(folded):
-            scattered.append(command)
-        if len(whole) >= MAX_CANDIDATES:
-            break
-    return (whole + scattered)[:MAX_CANDIDATES]
+def candidates(commands: Iterable[Command], query: str, most: int = MAX_CANDIDATES) -> list[Command]:
+    """The commands worth scoring for `query`, at most `most`: those whose text holds every typed word (see
+    `tui.name_match`), the best tier first, each tier in the commands' order (the first commands when nothing is
+    typed). What `PaletteNames.candidates` finds among a whole store's names, one text at a time."""
+    words = WordQuery(query)
+    if not words:
+        return list(islice(commands, most))
+    tiered = []
+    for position, command in enumerate(commands):
+        tier = words.tier(fold(command[0]).encode())
+        if tier is not None:
+            tiered.append((tier, position, command))
+    return [command for _tier, _position, command in sorted(tiered, key=lambda found: found[:2])][:most]
 
 
 def file_name(source: str) -> str:
@@ -176,23 +201,32 @@ class PaletteNames:
         return self._ends[-1]
 
     def candidates(self, query: str, most: int) -> list[int]:
-        """The lines worth fuzzy-scoring for `query`, at most `most`: those holding it whole first, then those holding
-        its letters in order, each in the lists' order (the first lines when nothing is typed). Each letter is taken
-        where it first comes after the one before, once (an atomic group): that is where a match can be found if
-        there is one, and a long query never backtracks through a line's every way of holding its letters."""
+        """The lines worth scoring for `query`, at most `most`: those holding every typed word, those holding each at
+        a word's start first, then those holding some as initials, then the rest, each in the lists' order (the first
+        lines when nothing is typed). A few searches in C over the whole text at most: the loosest first, and when
+        it finds fewer than `most` lines, those are every line there is, put in order by their tiers."""
         kind, query = named_kind(query)
         lines = self._lines_of(kind)
-        folded = fold(query)
-        letters = [re.escape(char.encode("utf-8")) for char in folded if not char.isspace()]
-        if not letters:
+        words = WordQuery(query)
+        if not words:
             return list(lines[:most])
-        whole = self._lines_where(re.compile(re.escape(folded.strip().encode("utf-8"))), most, lines)
-        if len(whole) >= most:
-            return whole
-        in_order = re.compile(letters[0] + b"".join(b"(?>[^\n]*?" + letter + b")" for letter in letters[1:]))
-        held = set(whole)
-        scattered = self._lines_where(in_order, most, lines)
-        return whole + [line for line in scattered if line not in held][: most - len(whole)]
+        *better, loosest = words.searches
+        loose = self._lines_where(*loosest, most, lines)
+        if len(loose) < most:
+            starts = self._starts
+            return sorted(loose, key=lambda line: (words.tier(self._text, starts[line], starts[line + 1] - 1), line))
+        found: list[int] = []
+        for search, held in better:
+            found += self._new_lines(found, self._lines_where(search, held, most, lines))
+            if len(found) >= most:
+                return found[:most]
+        return (found + self._new_lines(found, loose))[:most]
+
+    @staticmethod
+    def _new_lines(found: list[int], lines: list[int]) -> list[int]:
+        """The lines not found already."""
+        held = set(found)
+        return [line for line in lines if line not in held]
 
     def _lines_of(self, kind: str | None) -> range:
         """The lines of the names of one kind ("person", "organization", "article"), or of every kind."""
@@ -201,10 +235,12 @@ class PaletteNames:
         index = [name for name, _ in self.KINDS].index(kind)
         return range(self._ends[index - 1] if index else 0, self._ends[index])
 
-    def _lines_where(self, pattern: re.Pattern[bytes], most: int, lines: range) -> list[int]:
-        """The first `most` of these lines where `pattern` matches within the line, in order: searched
-        LINES_A_SEARCH lines at a time, so that no one search in C holds the interpreter from the thread that draws
-        the screen for long."""
+    def _lines_where(
+        self, pattern: re.Pattern[bytes], held: re.Pattern[bytes] | None, most: int, lines: range
+    ) -> list[int]:
+        """The first `most` of these lines where `pattern` matches within the line (and `held`, if any, matches the
+        line), in order: searched LINES_A_SEARCH lines at a time, so that no one search in C holds the interpreter
+        from the thread that draws the screen for long."""
         found: list[int] = []
         text, starts = self._text, self._starts
         line = lines.start
@@ -215,7 +251,8 @@ class PaletteNames:
                 line = end
                 continue
             line = bisect_right(starts, match.start()) - 1
-            if text.find(b"\n", match.start(), match.end()) < 0:
+            within = text.find(b"\n", match.start(), match.end()) < 0
+            if within and (held is None or held.match(text, starts[line], starts[line + 1] - 1)):
                 found.append(line)
             line += 1
         return found
@@ -354,7 +391,7 @@ class WhosaidCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         found = await self._names_found()
-        fixed = candidates(self.fixed_commands(query), query)
+        fixed = list(self.fixed_commands(query))
         scored = await asyncio.to_thread(self.scored, fixed, self.matcher(named_kind(query)[1]), query)
         for score, display, (text, target, help_text) in scored[:MAX_HITS]:
             yield Hit(score, display, self.callback(target), text=text, help=shown_help(help_text))
@@ -369,30 +406,41 @@ class WhosaidCommands(Provider):
             )
 
     def scored(self, fixed: list[Command], matcher: Matcher, query: str) -> list[tuple[float, Content, Command]]:
-        """The fixed commands and the names worth scoring, each with its fuzzy score and display, best first, those
-        that do not match left out; run in a thread (tens of milliseconds for 300 names), so that the keys typed
-        meanwhile show at once."""
-        scored = []
+        """The fixed commands and the names worth scoring, each with its score and display, best first, those that do
+        not match left out; run in a thread (tens of milliseconds for 300 names), so that the keys typed meanwhile
+        show at once."""
         kind, name_query = named_kind(query)
-        folded_query = fold(name_query)
-        named = self.named_commands(query, MAX_CANDIDATES - len(fixed))
-        for command in chain(fixed, named):
-            text, target = command[0], command[1]
-            if text.startswith(SEARCH_PREFIX) and query.strip():
-                score, display = SEARCH_SCORE, Content(text)
-            elif not isinstance(target, tuple):
-                if kind is not None:
-                    continue
-                score, display = fuzzy_display(matcher, text)
-            elif not folded_query.strip():
-                score, display = LISTED_SCORE, Content(text)
-            else:
-                score, display = folded_display(matcher, folded_query, text, len(PaletteNames.PREFIXES[target[0]]))
-                if score <= 0 and searched_text(*command) != text:
-                    score = FILE_NAME_WEIGHT * fuzzy_display(matcher, file_name(command[2]))[0]
-            if score > 0:
-                scored.append((score, display, command))
+        words = WordQuery(name_query)
+        scored = [] if kind is not None else self._scored_fixed(fixed, matcher, words, query)
+        for command in self.named_commands(query, MAX_CANDIDATES - len(scored)):
+            text, target, help_text = command
+            if not words:
+                scored.append((LISTED_SCORE, Content(text), command))
+                continue
+            label = PaletteNames.PREFIXES[target[0]] if isinstance(target, tuple) else ""
+            file = file_name(help_text) if searched_text(*command) != text else ""
+            shown = word_display(matcher, words, text, len(label), file)
+            if shown is not None:
+                scored.append((*shown, command))
         scored.sort(key=lambda hit: hit[0], reverse=True)
+        return scored
+
+    @staticmethod
+    def _scored_fixed(
+        fixed: list[Command], matcher: Matcher, words: WordQuery, query: str
+    ) -> list[tuple[float, Content, Command]]:
+        """The commands that are not names that match the query, each with its score and display: holding the typed
+        words as a name would, or only their letters in order, as Textual's palette finds a command."""
+        scored = []
+        for command in fixed:
+            text = command[0]
+            if text.startswith(SEARCH_PREFIX) and query.strip():
+                shown: tuple[float, Content] | None = (SEARCH_SCORE, Content(text))
+            else:
+                shown = word_display(matcher, words, text) if words else None
+                shown = shown or fuzzy_display(matcher, text)
+            if shown[0] > 0:
+                scored.append((*shown, command))
         return scored
 
     async def discover(self) -> Hits:

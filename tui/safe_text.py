@@ -45,14 +45,21 @@ ASCII_STAND_INS = {
 
 
 class _AsciiTable(dict[int, str]):
-    """A character for each character: itself when ASCII, else its stand-in, its letter without accents, or "?"."""
+    """A character for each character: itself when ASCII, else its stand-in, its letter without accents, or "?".
+
+    Applied after the control characters are replaced, so an ASCII character left is one to keep as it is: a line
+    break of a text laid out in paragraphs among them."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        base = unicodedata.normalize("NFKD", char)[:1]
-        found = ASCII_STAND_INS.get(char) or (base if base.isascii() and base.isprintable() else "?")
-        self[code] = found
+        found = self[code] = char if char.isascii() else _ascii_stand_in(char)
         return found
+
+
+def _ascii_stand_in(char: str) -> str:
+    """The ASCII character drawn for a character that is not: its stand-in, its letter without accents, or "?"."""
+    base = unicodedata.normalize("NFKD", char)[:1]
+    return ASCII_STAND_INS.get(char) or (base if base.isascii() and base.isprintable() else "?")
 
 
 _ASCII_TABLE = _AsciiTable()
