@@ -542,3 +542,14 @@ def test_centers_for_a_cause_joined_by_and_are_one_organization() -> None:
     )
     assert _organizations(text) == {"Centers for Harbor Disease Control and Prevention"}
     assert _people_at(text) == {"Mandy Colen": ("director", "Centers for Harbor Disease Control and Prevention")}
+
+
+def test_an_organization_owning_the_job_in_apposition_after_the_name_is_the_employer() -> None:
+    text = (
+        "Jet order\n\n"
+        "Benoit Lefevre, Siemens's chief commercial officer, said the deal was strong. Siemens shares rose.\n\n"
+        '"We are pleased," Nokia\'s chief executive, Tim Crook, said. Nokia stock fell.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Benoit Lefevre"] == ("chief commercial officer", "Siemens")
+    assert by_name["Tim Crook"] == ("chief executive", "Nokia")

@@ -394,10 +394,14 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
 
 def owners_settled(document: Document, found: Found) -> None:
     """Once the model has settled what each name names: a person given a job and no organization, whose job a name
-    owned right before it ("Goldman Sachs's chief economist, Jan Hatzius"), works for that name when the model
-    found it an organization (roles are read before, when it was not known as one)."""
+    owned right before or after theirs ("Goldman Sachs's chief economist, Jan Hatzius", "Jan Hatzius, Goldman
+    Sachs's chief economist,"), works for that name when the model found it an organization (roles are read before,
+    when it was not known as one)."""
     entities = found.registry.entities
-    by_end = {m.end: m.entity for m in found.mentions}
+    organizations = {
+        normalize(name): entity.name
+        for entity in entities if entity.kind == "org" for name in (entity.name, *entity.aliases)
+    }
     for mention in found.mentions:
         person = entities[mention.entity]
         if person.kind != "person" or not person.role or person.organization is not None:
@@ -406,18 +410,60 @@ def owners_settled(document: Document, found: Found) -> None:
         at = next((t.index for t in tokens if t.start == mention.start), None)
         if at is None:
             continue
-        for position in range(at - 1, max(-1, at - MAX_ROLE_WORDS - 2), -1):
-            token, after = tokens[position], tokens[position + 1]
-            between = document.masked[token.end:after.start].strip()
-            if token.possessive:
-                between = between.removeprefix("'s").removeprefix("\u2019s").removeprefix("'").removeprefix("\u2019")
-            if between and not (position == at - 1 and between == ","):
-                break  # only the job's own words, and the comma before the name
-            if token.possessive:
-                owner = by_end.get(token.end)
-                if owner is not None and entities[owner].kind == "org":
-                    person.organization = entities[owner].name
-                break
+        owner = _owner_before(document, tokens, at)
+        if owner is None:
+            owner = _owner_after(document, tokens, mention.end)
+        if owner is not None:
+            person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
+
+
+def _between(document: Document, token: Token, after: Token) -> str:
+    """What stands between two tokens but a possessive's ending: a comma, a dash, nothing."""
+    between = document.masked[token.end:after.start].strip()
+    if token.possessive:
+        between = between.removeprefix("'s").removeprefix("\u2019s").removeprefix("'").removeprefix("\u2019")
+    return between
+
+
+def _owner_name(document: Document, tokens: list[Token], possessive: int) -> str:
+    """The capitalized words ending in the possessive at this position: the owner's name ("Goldman Sachs")."""
+    start = possessive
+    while start > 0 and possessive - start < MAX_OWNER_WORDS - 1 and tokens[start - 1].text[0].isupper() and \
+            not _between(document, tokens[start - 1], tokens[start]):
+        start -= 1
+    return document.text[tokens[start].start:tokens[possessive].end]
+
+
+def _owner_before(document: Document, tokens: list[Token], at: int) -> int | None:
+    """Where the possessive owning the job right before the name at `at` stands ("Goldman Sachs's chief economist,
+    Jan Hatzius")."""
+    for position in range(at - 1, max(-1, at - MAX_ROLE_WORDS - 2), -1):
+        between = _between(document, tokens[position], tokens[position + 1])
+        if between and not (position == at - 1 and between == ","):
+            return None  # only the job's own words, and the comma before the name
+        if tokens[position].possessive:
+            return position
+    return None
+
+
+def _owner_after(document: Document, tokens: list[Token], end: int) -> int | None:
+    """Where the possessive owning the job in apposition right after a name ending at `end` stands ("Benoît
+    Lefèvre-Arnaud, Airbus's chief commercial officer,"): among the first words after the comma."""
+    first = next((t.index for t in tokens if t.start >= end), None)
+    if first is None or document.masked[end:tokens[first].start].strip() != ",":
+        return None
+    for position in range(first, min(len(tokens), first + MAX_OWNER_WORDS)):
+        if position > first and _between(document, tokens[position - 1], tokens[position]):
+            return None
+        if tokens[position].possessive:
+            return position
+        if not tokens[position].text[0].isupper():
+            return None
+    return None
+
+
+MAX_OWNER_WORDS = 4
+"""Words of an owner's name in apposition after a person, at most."""
 
 
 def _organization_in(found: Found, words: list[Token], org_at: dict[int, int]) -> int | None:
