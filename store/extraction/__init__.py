@@ -34,11 +34,12 @@ whose verb has the employer as its object ("who headed X", "who worked at X"), a
 ("an analyst at the Jakarta research firm X") or after "for" a job done for it ("a lawyer for X") kept out of the
 role, an organization's possessive before a job and a name in apposition ("Northwind Bank's chief executive,
 X,", or after the name, "X, Airbus's chief commercial officer,"), also when only the model finds it an
-organization; clubs named for their city after Racing, Real or Sporting; cities named "… City" that are no clubs; a second body named for a place after "and" in a body's "of"
-name; a speaker whose given name is a place, "said Paris Hilton"; a portfolio opening a sentence before a title
-and a name, "Defense Minister X met"; Centers for a cause; a middle initial that is a word, "Lewis A. Kaplan"; no
-company from a person's given name, "Dawn Staley"; a spokesperson's office as the speaker, "a Kremlin spokesman
-said"; "the Serbian" or "the 21-year-old" for the one person just named)."""
+organization; clubs named for their city after Racing, Real or Sporting; cities named "… City" that are no clubs;
+a second body named for a place after "and" in a body's "of" name; a speaker whose given name is a place, "said
+Paris Hilton"; a portfolio opening a sentence before a title and a name, "Defense Minister X met"; Centers for a
+cause; a middle initial that is a word, "Lewis A. Kaplan"; no company from a person's given name, "Dawn Staley"; a
+spokesperson's office as the speaker, "a Kremlin spokesman said"; "the Serbian" or "the 21-year-old" for the one
+person just named)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
