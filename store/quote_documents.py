@@ -117,13 +117,11 @@ class QuoteDocuments:
     def _middle(self, speaker: str, article_key: str) -> str:
         """What the JSON of a quote by `speaker` printed only by this article holds between its text and its offsets:
         the speaker's name, role and organization, and the article's fields."""
-        _, name, role, organization = self._who(speaker, article_key)
-        who = orjson.dumps({"speaker": name, "role": role, "organization": organization})
         fields = self._article_json.get(article_key) or self._article_fields(article_key)
-        middles = self._middles
-        if len(middles) >= LOOKUPS_KEPT:
-            middles.clear()
-        middle = middles[(speaker, article_key)] = f',{who[1:-1].decode()},"sources":[{fields}'
+        kept(self._middles)
+        middle = self._middles[(speaker, article_key)] = (
+            f',{self._speaker_json(speaker, article_key)},"sources":[{fields}'
+        )
         return middle
 
     def _speaker_json(self, speaker: str, article_key: str) -> str:
@@ -157,15 +155,10 @@ class QuoteDocuments:
         kind, name, appearances = self._speakers.get(speaker) or self._speaker(speaker)
         if kind == "organization":
             return kind, name, None, name
-        if type(appearances) is dict:
-            appearance = appearances.get(article_key)
-            if appearance is not None:
-                return kind, name, appearance.get("role") or None, appearance.get("organization") or None
+        appearance = _appearance_in(appearances, article_key)
+        if appearance is None:
             return kind, name, None, None
-        for appearance in appearances:
-            if appearance["article"] == article_key:
-                return kind, name, appearance.get("role") or None, appearance.get("organization") or None
-        return kind, name, None, None
+        return kind, name, appearance.get("role") or None, appearance.get("organization") or None
 
     def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
         """For each position in turn: its quote's text, its speaker id and article key (its `attribution`) and how
@@ -253,6 +246,16 @@ Appearances = Sequence[Mapping[str, Any]] | dict[str, Mapping[str, Any]]
 APPEARANCES_SCANNED = 8
 """Up to this many appearances, a person's role in an article is found by scanning them: most people of a listing
 are in one or two articles, and a lookup by article for each cost more than it saved."""
+
+def _appearance_in(appearances: Appearances, article_key: str) -> Mapping[str, Any] | None:
+    """A person's (first) appearance in this article: looked up by article, or found by scanning a few."""
+    if type(appearances) is dict:
+        return appearances.get(article_key)
+    for appearance in appearances:
+        if appearance["article"] == article_key:
+            return appearance
+    return None
+
 
 LOOKUPS_KEPT = 50_000
 """The most entries each of a listing's lookups keeps (articles' fields, speakers' roles, JSON pieces): a listing

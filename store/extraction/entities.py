@@ -397,9 +397,9 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     before = _words_before(document, segment, 6)
     if segment.kind == "place":
         following = _token_after(document, segment)
-        if following is not None and following.text in SPEAKING_FOR and before and before[-1] in ("a", "an") \
-                and not document.masked[segment.end:following.start].strip():
-            segment.kind, segment.strong = "org", True  # "a Downing Street spokesperson": the office spoken for
+        joined = following is not None and not document.masked[segment.end:following.start].strip()
+        if joined and _office_spoken_for(before, following.text):
+            segment.kind, segment.strong = "org", True  # "a Downing Street spokesperson"
         return
     if before and before[-1] in WORKS_NAMED_AFTER and (segment.kind != "org" or not _company_named(segment)):
         segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
@@ -458,6 +458,11 @@ def _company_named(segment: Segment) -> bool:
 
 SPEAKING_FOR = frozenset("spokesman spokeswoman spokesperson".split())
 """Jobs that speak for a body: a name before one, after "a", is the body spoken for."""
+
+
+def _office_spoken_for(before: list[str], next_word: str) -> bool:
+    """Whether a name between "a" and a spokesperson's job names the office spoken for ("a Kremlin spokesman")."""
+    return next_word in SPEAKING_FOR and bool(before) and before[-1] in ("a", "an")
 SPORT_ROLES = frozenset(
     "coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker "
     "quarterback pitcher batsman bowler".split()
@@ -468,8 +473,8 @@ SPORT_ROLES = frozenset(
 def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
     """Whether the words around a segment say it names an organization."""
     words = [t.text for t in segment.tokens]
-    if next_word in SPEAKING_FOR and not gap.strip() and before and before[-1] in ("a", "an"):
-        return True  # "a Downing Street spokesperson said": the office the spokesperson speaks for
+    if not gap.strip() and _office_spoken_for(before, next_word):
+        return True
     if is_place(words):
         return next_word in SPORT_ROLES and not gap.strip() and _employer_before_person(document, segment)
     if len(words) == 1 and (words[0] in NEWS_ORGANIZATIONS or words[0] in INSTITUTION_NAMES):
