@@ -197,6 +197,10 @@ def parse_segments(entry: object) -> list[Segment] | None:
 
 TablesReader = Callable[[], "Mapping[str, Any]"]
 LOOKUPS_KEY = "lookups"
+SIZES_KEY = "sizes"
+"""The manifest's record of each table file it names and its size in bytes: a file of another size was cut short or
+written over since, and the store is refused before anything reads or adds to it (lookup files, which a writer
+builds again when they are damaged, are not recorded)."""
 """The manifest's record of the writer's lookup files."""
 
 
@@ -852,6 +856,8 @@ class TableFilesStorage(Storage):
         deletes those no longer named instead of listing the directory."""
         self._generation = 0
         self._removed_at = 0
+        self._sizes: dict[str, int] = {}
+        """The size of each file the manifest read or written last names, as the writer left it."""
 
     def read(self) -> Tables | None:
         """The tables of the store's current version, or None when there is no store yet."""
@@ -877,6 +883,12 @@ class TableFilesStorage(Storage):
         self._files_in_use = {file for table in segments.values() for file, _ in table}
         lookups = header.get(LOOKUPS_KEY)
         self._files_in_use |= lookup_file_names(lookups)
+        sizes = parse_sizes(header.get(SIZES_KEY, {}))
+        if sizes is None:
+            raise StoreError(f"{shown_path(self.path)}: damaged store manifest; pass another --db")
+        table_files = {file for table in segments.values() for file, _ in table}
+        self._sizes = {file: size for file, size in sizes.items() if file in table_files}
+        self._refuse_damaged_files()
         removed_at = header.get("removed_at", 0)
         self._removed_at = removed_at if isinstance(removed_at, int) else 0
         superseded = parse_superseded(header.get("superseded", {}))
@@ -893,6 +905,54 @@ class TableFilesStorage(Storage):
         tables.extractors = parse_extractor_counts(header.get("extractors"))
         tables.stored_lookups = lookups
         return tables
+
+    def _refuse_damaged_files(self) -> None:
+        """Refuse a store one of whose files is not the size its writer recorded (cut short by a full disk or a
+        copy that stopped, or written over): every command, ingest too, stops before it reads or adds to it. A
+        file gone is left to the reads, which tell a writer that replaced it from a file lost."""
+        if not self._sizes:
+            return
+        try:
+            directory = os.open(self.directory, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise StoreError(f"{shown_path(self.directory)}: cannot read the store ({error.strerror})") from None
+        try:
+            for file, size in self._sizes.items():
+                self._refuse_if_resized(file, size, directory)
+        finally:
+            os.close(directory)
+
+    def _refuse_if_resized(self, file: str, size: int, directory: int) -> None:
+        """Refuse the store when `file` (in the open `directory`) is not `size` bytes (see `_refuse_damaged_files`)."""
+        try:
+            found = os.stat(file, dir_fd=directory).st_size
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            shown = shown_path(self.directory / file)
+            raise StoreError(f"{shown}: cannot read the store ({error.strerror})") from None
+        if found != size:
+            raise StoreError(
+                f"{shown_path(self.directory / file)}: damaged table file ({plural_bytes(found)} where the store"
+                f" wrote {plural_bytes(size)}); the store cannot be read"
+            )
+
+    def _sizes_of(self, in_use: set[str], written: list[Path]) -> dict[str, int]:
+        """The size of each table file in `in_use`: those written now and any the manifest did not record yet (a store
+        written by an earlier whosaid) as found, the others as recorded."""
+        fresh = {path.name for path in written}
+        sizes: dict[str, int] = {}
+        for file in sorted(in_use):
+            size = self._sizes.get(file) if file not in fresh else None
+            if size is None:
+                try:
+                    size = os.stat(self.directory / file).st_size
+                except FileNotFoundError:
+                    continue
+            sizes[file] = size
+        return sizes
 
     def _refuse_if(self, problem: str | None) -> None:
         """Refuse, untouched, a JSON file that is not a whosaid store."""
@@ -939,6 +999,8 @@ class TableFilesStorage(Storage):
                 lookups = tables.lookups.lookups_entry(self.directory, generation, files, written, tables.written_spans)
                 manifest[MANIFEST_KEY][LOOKUPS_KEY] = lookups
                 in_use |= lookup_file_names(lookups)
+            sizes = self._sizes_of({file for segments in files.values() for file, _ in segments}, written)
+            manifest[MANIFEST_KEY][SIZES_KEY] = sizes
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
             for path in written:
@@ -951,7 +1013,7 @@ class TableFilesStorage(Storage):
             with contextlib.suppress(OSError):
                 (self.directory / file).unlink()
         self._remove_unused_files(keep=in_use | self._files_in_use)
-        self._generation, self._removed_at = generation, removed_at
+        self._generation, self._removed_at, self._sizes = generation, removed_at, sizes
         self._files_before, self._files_in_use = self._files_in_use, in_use
         tables.files, tables.changed, tables.dropped, tables.schema = files, set(), set(), self.schema
         tables.edited, tables.appended, tables.compacting, tables.superseded = {}, {}, {}, superseded
@@ -1060,6 +1122,20 @@ def lookup_file_names(entry: object) -> set[str]:
     if not isinstance(files, list):
         return set()
     return {item[0] for item in files if isinstance(item, list) and item and isinstance(item[0], str)}
+
+
+def parse_sizes(entry: object) -> dict[str, int] | None:
+    """A manifest's record of its files' sizes (see SIZES_KEY), None when it is malformed."""
+    if not isinstance(entry, dict):
+        return None
+    if not all(isinstance(size, int) and not isinstance(size, bool) and size >= 0 for size in entry.values()):
+        return None
+    return entry
+
+
+def plural_bytes(count: int) -> str:
+    """A size in words: "1 byte", "2,048 bytes"."""
+    return "1 byte" if count == 1 else f"{count:,} bytes"
 
 
 def parse_superseded(entry: object) -> dict[str, list[str]] | None:

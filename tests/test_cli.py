@@ -440,6 +440,8 @@ def test_a_folder_ingested_into_the_store_it_holds_skips_the_store_s_own_files(t
         ("cut", ["search", "waterfront"]),
         ("cut", ["search", "--article", "harbor"]),
         ("cut", ["export"]),
+        ("garbled", ["search", "waterfront"]),
+        ("garbled", ["export"]),
     ],
 )
 def test_a_damaged_quotes_file_is_one_line_and_exit_2(tmp_path: Path, damage: str, command: list[str]) -> None:
@@ -449,13 +451,17 @@ def test_a_damaged_quotes_file_is_one_line_and_exit_2(tmp_path: Path, damage: st
     store = tmp_path / "store.json"
     assert run("ingest", "--db", str(store), str(article)).returncode == 0
     (quotes,) = (tmp_path / "store.json.d").glob("quotes.*.json")
+    stored = quotes.read_bytes()
     if damage == "foreign":
         quotes.write_text('{"_default": {"1": {"x": 1}}}', encoding="utf-8")
+    elif damage == "cut":
+        quotes.write_bytes(stored[:50])
     else:
-        quotes.write_bytes(quotes.read_bytes()[:50])
+        quotes.write_bytes(stored[:50] + b"\x00" * (len(stored) - 50))
     done = run(command[0], "--db", str(store), *command[1:])
     assert (done.returncode, done.stdout) == (2, ""), done.stderr
-    assert done.stderr == f"whosaid: {quotes}: damaged table file; the store cannot be read\n"
+    sizes = "" if damage == "garbled" else f" ({quotes.stat().st_size} bytes where the store wrote {len(stored)} bytes)"
+    assert done.stderr == f"whosaid: {quotes}: damaged table file{sizes}; the store cannot be read\n"
 
 
 def test_inputs_that_crashed_the_reader_are_one_line_each_and_the_rest_stored(tmp_path: Path) -> None:

@@ -125,7 +125,7 @@ def test_opening_reads_the_first_quotes_and_counts_the_rest_from_the_manifest(
     store_of_five_stories(store_path)
     manifest = json.loads(store_path.read_text())["whosaid"]["tables"]
     last_quotes = store_path.parent / "store.json.d" / manifest["quotes"][-1][0]
-    last_quotes.write_text("{damaged")
+    last_quotes.write_bytes(b"{damaged".ljust(last_quotes.stat().st_size))
     opened = Store(store_path).open_snapshot()
     assert opened.summary().quotes == 5 and opened.quotes[0].text == "Yes 0,"
     with pytest.raises(StoreError, match="damaged table file"):
@@ -252,6 +252,7 @@ def test_store_of_the_third_schema_one_index_document_is_read_and_appended_to(st
         document.pop("first")
     (directory / index_file).write_text(json.dumps(index))
     manifest.pop("superseded", None)
+    manifest.pop("sizes", None)
     store_path.write_text(json.dumps({"whosaid": {**manifest, "schema": 3}}))
     assert [quote.text for quote in Store(store_path).snapshot.search_quotes("pass")] == ["We will pass it,"]
     Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
@@ -443,6 +444,54 @@ def test_damaged_table_file_is_reported_and_kept(store_path: Path, damage: str) 
     with pytest.raises(StoreError):
         Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
     assert (quotes_file.read_bytes() if quotes_file.exists() else None) == damaged
+
+
+@pytest.mark.parametrize("damage", ["cut", "grown"])
+def test_an_older_table_file_of_another_size_stops_an_ingest_before_it_writes(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """An append reads only a table's last file, so a quotes file cut short earlier in the store was written over
+    without a word, and every later read of the store failed."""
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store_of_five_stories(store_path)
+    tables = json.loads(store_path.read_text())["whosaid"]["tables"]
+    first_quotes = store_path.parent / "store.json.d" / tables["quotes"][0][0]
+    stored = first_quotes.read_bytes()
+    first_quotes.write_bytes(stored[:-10] if damage == "cut" else stored + b" ")
+    manifest, files = store_path.read_bytes(), sorted(os.listdir(store_path.parent / "store.json.d"))
+    with pytest.raises(StoreError, match=rf"{first_quotes.name}: damaged table file \(\d+ bytes where the store wrote"):
+        Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    assert store_path.read_bytes() == manifest
+    assert sorted(os.listdir(store_path.parent / "store.json.d")) == files
+    first_quotes.write_bytes(stored)
+    Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    assert Store(store_path).summary().quotes == 7
+
+
+def test_a_store_written_before_sizes_were_recorded_opens_and_records_them_at_its_next_write(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(storage, "SEGMENT_DOCUMENTS", 2)
+    store_of_five_stories(store_path)
+    manifest = json.loads(store_path.read_text())
+    del manifest["whosaid"]["sizes"]
+    store_path.write_text(json.dumps(manifest))
+    assert Store(store_path).summary().quotes == 5
+    Store(store_path, extractor=tagged_extract).ingest([("b.txt", SECOND)])
+    written = json.loads(store_path.read_text())["whosaid"]
+    table_files = {file for segments in written["tables"].values() for file, _ in segments}
+    directory = store_path.parent / "store.json.d"
+    assert written["sizes"] == {file: (directory / file).stat().st_size for file in table_files}
+
+
+@pytest.mark.parametrize("sizes", [[], {"quotes.1.0.json": -1}, {"quotes.1.0.json": "12"}])
+def test_a_manifest_with_a_malformed_record_of_sizes_is_refused(store_path: Path, sizes: object) -> None:
+    Store(store_path, extractor=tagged_extract).ingest([("a.txt", FIRST)])
+    manifest = json.loads(store_path.read_text())
+    manifest["whosaid"]["sizes"] = sizes
+    store_path.write_text(json.dumps(manifest))
+    with pytest.raises(StoreError, match="damaged store manifest"):
+        Store(store_path).summary()
 
 
 @pytest.mark.parametrize("schema", [4, 5])

@@ -693,7 +693,8 @@ async def test_a_store_opened_on_its_first_quotes_ends_the_app_when_a_later_file
     store = Store(tmp_path / "store.json")
     store.ingest([(SEED.name, SEED.read_text(encoding="utf-8"))])
     manifest = json.loads(store.path.read_text())["whosaid"]["tables"]
-    (store.path.parent / "store.json.d" / manifest[table][-1][0]).write_text("{damaged")
+    last_file = store.path.parent / "store.json.d" / manifest[table][-1][0]
+    last_file.write_bytes(b"{damaged".ljust(last_file.stat().st_size))
     opened = Store(store.path)
     assert opened.open_snapshot().summary().quotes == 5
     app = make_app(opened)
