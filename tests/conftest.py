@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SEED_PATH = REPO_ROOT / "seeds" / "us-ukraine-joint-weapons-production.txt"
 _QUOTED = re.compile(r"\u201c([^\u201d]*)\u201d")
 _SAID_BY = re.compile(r"said (\w+ \w+)")
+
+
+def sizes_forgotten(store_path: Path) -> None:
+    """The store's manifest as an earlier whosaid wrote it, without its files' sizes: a test that edits a table file
+    in place to give it an earlier shape makes a store such a whosaid wrote, not a damaged one."""
+    manifest = json.loads(store_path.read_text(encoding="utf-8"))
+    manifest["whosaid"].pop("sizes", None)
+    store_path.write_text(json.dumps(manifest), encoding="utf-8")
 
 
 def tagged_extract(text: str) -> Extraction:

@@ -12,6 +12,7 @@ from store import snapshot as snapshot_module
 from store.keyed_index import read_by_key
 from store.model import Extraction, Organization, Person, Quote
 from store.storage import INDEX_TABLE, table_directory
+from tests.conftest import sizes_forgotten
 from tests.test_keyed_search import keyed_entries, whole_entries
 from tui import cli
 
@@ -96,6 +97,7 @@ def index_written_without_who_spoke_for_whom(path: Path) -> None:
             del part["for"]
             part["sizes"] = part["sizes"][:4]
         part_file.write_bytes(orjson.dumps(parts))
+    sizes_forgotten(path)
 
 
 def test_an_index_written_without_who_spoke_for_what_answers_org_whole_until_the_next_write(

@@ -23,7 +23,7 @@ from store.model import Extraction, Organization, Person, Quote
 from store.quote_documents import QuoteDocuments
 from store.records import IngestOutcome
 from store.storage import table_directory
-from tests.conftest import tagged_extract
+from tests.conftest import sizes_forgotten, tagged_extract
 from tui import cli
 
 PEOPLE = [
@@ -483,6 +483,7 @@ def test_an_index_without_keyed_sections_is_read_whole_until_the_next_write_rebu
             for section in ("sizes", "speakers", "names"):
                 del part[section]
         path.write_bytes(orjson.dumps(parts))
+    sizes_forgotten(store_path)
     assert read_by_key(store_path) is None
     expected = printed(capsys, store_path, "harbor", "--jsonl")
     assert expected[0] == 0
