@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -39,7 +39,12 @@ a second body named for a place after "and" in a body's "of" name; a speaker who
 Paris Hilton"; a portfolio opening a sentence before a title and a name, "Defense Minister X met"; Centers for a
 cause; a middle initial that is a word, "Lewis A. Kaplan"; no company from a person's given name, "Dawn Staley"; a
 spokesperson's office as the speaker, "a Kremlin spokesman said"; "the Serbian" or "the 21-year-old" for the one
-person just named)."""
+person just named; 8: a body described by its kind after "at the" or "of the" a job ("an analyst at the investment
+bank X") as the employer; a role ending in a body the model found split into the job and the organization;
+"Chamber of …" and "Guild of …" as bodies; a company named without its suffix ("X Developments" of "X Developments
+Ltd"); ", a Mombasa-based organisation" making the name before it one; "said its chair, X"; "its" or "the
+company's" for the last organization that was a sentence's subject, else the one the article names most; a bare
+councillor's or judge's office held in the only council or court named before them)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -144,6 +144,8 @@ class Registry:
             self.org_shapes.setdefault(shape, []).append(index)
         for variant in variants[1:]:
             self.keys.setdefault(variant, index)
+        if len(words) >= 3 and words[-1] in COMPANY_SUFFIXES:
+            self.keys.setdefault(normalize(" ".join(words[:-1])), index)  # "Acme Bay Developments" of "… Ltd"
         if len(words) >= 2:
             initials = "".join(w[0] for w in words if w[0].isupper() and w not in ("The",))
             if len(initials) >= 2:
@@ -285,6 +287,10 @@ def find_entities(document: Document) -> Found:
         if number in resolved or segment.kind not in ("single", "alias", "other", "org") and not _surname_titled(
                 segment, registry):
             continue
+        known = _known_organization(segment, registry)
+        if known is not None:
+            resolved[number] = known
+            continue
         index = _resolve_single(document, segment, registry, new_ok[number])
         if index is not None:
             resolved[number] = index
@@ -297,6 +303,15 @@ def find_entities(document: Document) -> Found:
                                     segment.sentence, governed))
     mentions.sort(key=START)
     return Found(registry, mentions, all_segments, resolved)
+
+
+def _known_organization(segment: Segment, registry: Registry) -> int | None:
+    """The organization a name of several words the rules left unsure of is another form of: its name, or its
+    name without the company's suffix ("Acme Bay Developments" after "Acme Bay Developments Ltd")."""
+    if segment.kind != "other" or len(segment.tokens) < 2:
+        return None
+    index = registry.keys.get(normalize(" ".join(t.text for t in segment.tokens)))
+    return index if index is not None and registry.entities[index].kind == "org" else None
 
 
 def _surname_titled(segment: Segment, registry: Registry) -> bool:
@@ -575,8 +590,8 @@ def _followed_by(document: Document, segment: Segment, word: str) -> bool:
 
 
 def _appositive_class(document: Document, segment: Segment) -> bool:
-    """Whether ", a charity run by..." follows: an appositive naming a kind of organization, not an owner's
-    role (", the council's treasurer")."""
+    """Whether ", a charity run by..." or ", a Mombasa-based charity" follows: an appositive naming a kind of
+    organization, not an owner's role (", the council's treasurer")."""
     tokens = document.sentences[segment.sentence].tokens
     index = segment.first_index + len(segment.tokens)
     window = tokens[index:index + 5]
@@ -588,7 +603,7 @@ def _appositive_class(document: Document, segment: Segment) -> bool:
             return False
         if word in ORG_CLASS_NOUNS and ends_noun_phrase(document, tokens, offset):
             return True
-        if not word.islower():
+        if not word.islower() and not word.endswith(SEAT_SUFFIXES):
             return False
     return False
 

@@ -355,6 +355,9 @@ NAME_PARTICLES_OF_PLACE = frozenset("de da do del".split())
 """Words between a club's first word and its city ("Racing de Santander")."""
 ORG_TAILS = frozenset("District Limited Incorporated".split())
 """Words that end an organization's name after its head word ("… School District", "… Company Limited")."""
+HEADS_BEFORE_OF = frozenset("Chamber Chambers Guild Syndicate".split())
+"""Words that head a body's name only before "of" and its field ("Chamber of Commerce", "Guild of Brewers"), not
+alone ("the House Chamber")."""
 SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
 """Capitalized words that open a surname of two words ("Ciarán Mac Cárthaigh", "Jan Van Dyck"): the word before
 them is the person's given name, not the end of a title or an organization."""
@@ -896,9 +899,9 @@ def _title_shaped(word: str, following: str, opens_sentence: bool) -> bool:
 def _organization_part(words: list[str]) -> tuple[int, int] | None:
     """The (start, end) of an organization name inside words, if an organization word heads it."""
     for index, word in enumerate(words):
-        if word not in ORG_HEADS:
-            continue
         follows_of = index + 1 < len(words) and words[index + 1] in ("of", "for", "on")
+        if word not in ORG_HEADS and not (word in HEADS_BEFORE_OF and follows_of and index + 2 < len(words)):
+            continue
         if index == 0 and not follows_of and len(words) > 1:
             continue
         if index == 0 and len(words) == 1:

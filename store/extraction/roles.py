@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from store.extraction.document import Document
-from store.extraction.entities import Found, normalize
+from store.extraction.entities import Found, Mention, normalize
 from store.extraction.lexicon import (
     DETERMINERS,
     HONORIFICS,
@@ -127,10 +127,38 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 following = [t.text for t in tokens[ahead_at:ahead_at + 3]]
                 if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
                         following[1] == "the" and following[2] in ORG_ANAPHORS:
-                    org = _named_by(found, following[2], segment.start)
+                    org = _named_by(document, found, following[2], segment.start)
+                if org is None:
+                    org = _described_organization(document, tokens, ahead_at, org_at)
+    if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
+        org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
     if not parts:
         return None, org
     return ", ".join(parts), org
+
+
+MAX_DESCRIPTION_WORDS = 5
+"""Words describing a body between "the" and its name, at most ("the London-based investment bank")."""
+
+
+def _described_organization(document: Document, tokens: list[Token], index: int,
+                            org_at: dict[int, int]) -> int | None:
+    """The organization named right after "at the" or "of the" and a description that ends in the kind of body
+    it is ("…, an analyst at the investment bank X", "Ann Lee of the London publisher X"): where they work."""
+    if index + 3 >= len(tokens) or tokens[index].text not in ("at", "of") or tokens[index + 1].text != "the":
+        return None
+    described = False
+    for position in range(index + 2, min(len(tokens), index + 3 + MAX_DESCRIPTION_WORDS)):
+        token = tokens[position]
+        if gap(document.masked, tokens[position - 1], token):
+            return None
+        if token.start in org_at:
+            return org_at[token.start] if described else None
+        word = token.text
+        if token.possessive or not (word.islower() or word in PLACE_WORDS or word.endswith(SEAT_SUFFIXES)):
+            return None
+        described = word in ORG_CLASS_NOUNS
+    return None
 
 
 AGE = re.compile(r"\d+-year-old")
@@ -270,6 +298,9 @@ def _walk_back(document: Document, tokens: list[Token], index: int, person_ends:
             if taken and taken[0].possessive:
                 taken.insert(0, token)
             break
+        if word == "its":
+            taken.insert(0, token)  # "said its chair, X": the job is the organization's just named
+            break
         if word.islower() and word in DETERMINERS and word not in ("the", "a", "an"):
             break
         taken.insert(0, token)
@@ -356,10 +387,10 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
         org = _organization_in(found, owner_words, org_at)
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
-            org = _named_by(found, owner_words[0].text, position)
+            org = _named_by(document, found, owner_words[0].text, position)
         words = words[owner_end + 1:]
     elif words[0].text.lower() in ("its", "their", "whose"):
-        org = _recent_organization(found, position)
+        org = _recent_organization(document, found, position)
         words = words[1:]
     elif words[0].text.lower() in PERSONAL_OWNERS:
         words = words[1:]
@@ -388,7 +419,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     if not words or _honorifics_only(words):
         return None, org
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
-        org = _named_by(found, words[0].text, position)
+        org = _named_by(document, found, words[0].text, position)
     return _text(document, words), org
 
 
@@ -415,6 +446,53 @@ def owners_settled(document: Document, found: Found) -> None:
             owner = _owner_after(document, tokens, mention.end)
         if owner is not None:
             person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
+        if person.organization is None:
+            person.role, person.organization = _role_and_organization(person.role, organizations)
+        if person.organization is None:
+            person.organization = _body_of_office(found, person.role, mention.start)
+
+
+ROLE_ENDING_IN_BODY = re.compile(r"(?P<job>.+?),? (?:of|at) (?:the )?(?P<body>[A-Z].*)")
+"""A job "of" or "at" a body that the role ends with ("chairman of the Istanbul Chamber of Industry")."""
+
+
+def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[str, str | None]:
+    """A role split from the organization its words end with, once the model has found that name to be one (roles
+    are read before, when it was not known as one): the job, and the organization it is held at; a formal title
+    keeps its body ("Director of the Harbour Tenants Association"), as when the rules know the body."""
+    ending = ROLE_ENDING_IN_BODY.fullmatch(role)
+    if ending is None or not is_role_noun(ending["job"].split()[-1].lower()):
+        return role, None
+    organization = organizations.get(normalize(ending["body"]))
+    if organization is None:
+        return role, None
+    return (role if role[:1].isupper() else ending["job"]), organization
+
+
+OFFICE_BODIES = {
+    "councillor": ("Council",), "councilor": ("Council",), "councilman": ("Council",), "councilwoman": ("Council",),
+    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"),
+}
+"""Offices held only in one kind of body, by the last word of that body's name: a councillor sits on a council, a
+judge on a court or tribunal."""
+MAX_OFFICE_WORDS = 3
+"""Words of a bare office at most ("deputy presiding judge")."""
+
+
+def _body_of_office(found: Found, role: str, position: int) -> str | None:
+    """The body a bare office is held in ("Councillor X", "presiding judge X"): the only organization of its kind
+    the article names, named before the person; none when it names several or none before."""
+    words = role.split()
+    kinds = OFFICE_BODIES.get(words[-1].lower())
+    if kinds is None or len(words) > MAX_OFFICE_WORDS or not PREPOSITIONS.isdisjoint(words):
+        return None  # not "Minister of Justice"
+    entities = found.registry.entities
+    bodies = {m.entity for m in found.mentions if entities[m.entity].kind == "org"
+              and entities[m.entity].name.split()[-1] in kinds}
+    if len(bodies) != 1:
+        return None
+    body = bodies.pop()
+    return entities[body].name if entities[body].first < position else None
 
 
 def _between(document: Document, token: Token, after: Token) -> str:
@@ -516,30 +594,45 @@ DESCRIPTION_ENDS = frozenset("of at for the a an and or in on with by from to".s
 """Words that end the description of a body before its name, reading back from it."""
 
 
-def _recent_organization(found: Found, position: int) -> int | None:
-    """The organization named most recently before position."""
+def _recent_organization(document: Document, found: Found, position: int) -> int | None:
+    """The organization "its" or "the company's" at position points back to: the latest that was a sentence's
+    subject, else the one the article names most among those named before (its main company, not a data
+    provider or an investor just cited), the latest of them on a tie."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
-    recent = found.mentions[max(0, at - 300):at]
-    leading = {}
-    for mention in recent:
+    recent = [m for m in found.mentions[max(0, at - 300):at] if found.registry.entities[m.entity].kind == "org"]
+    if not recent:
+        return None
+    leading: dict[int, int] = {}
+    for mention in found.mentions[max(0, at - 300):at]:
         leading.setdefault(mention.sentence, mention.start)
-    for mention in reversed(recent):
-        if found.registry.entities[mention.entity].kind == "org" and not mention.governed and \
-                leading[mention.sentence] == mention.start:
-            return mention.entity
-    for mention in reversed(recent):
-        if found.registry.entities[mention.entity].kind == "org" and not mention.governed:
-            return mention.entity
-    for mention in reversed(recent):
-        if found.registry.entities[mention.entity].kind == "org":
-            return mention.entity
-    return None
+    subject = next((m for m in reversed(recent) if leading[m.sentence] == m.start and _subject(document, m)), None)
+    if subject is not None:
+        return subject.entity
+    counts: dict[int, int] = {}
+    for mention in found.mentions:
+        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    order = {mention.entity: number for number, mention in enumerate(recent)}
+    return max(order, key=lambda entity: (counts[entity], order[entity]))
 
 
-def _named_by(found: Found, anaphor: str, position: int) -> int | None:
+SUBJECT_LEAD = 3
+"""Lowercase words that may stand before an organization's name in its sentence for it to be the sentence's subject
+("In a statement, X said"), unlike one named late ("Analysts surveyed by data provider X had expected")."""
+
+
+def _subject(document: Document, mention: Mention) -> bool:
+    """Whether the first name of a sentence, an organization's, is its subject: ungoverned, after few lowercase
+    words."""
+    if mention.governed:
+        return False
+    tokens = document.sentences[mention.sentence].tokens
+    return sum(1 for t in tokens if t.start < mention.start and t.text[:1].islower()) <= SUBJECT_LEAD
+
+
+def _named_by(document: Document, found: Found, anaphor: str, position: int) -> int | None:
     """The organization "the ministry" points back to: the latest whose name holds the word, or any company."""
     if anaphor in BUSINESS_ANAPHORS:
-        return _recent_organization(found, position)
+        return _recent_organization(document, found, position)
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     for mention in reversed(found.mentions[max(0, at - 300):at]):
         entity = found.registry.entities[mention.entity]

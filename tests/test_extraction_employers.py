@@ -1,0 +1,117 @@
+"""Who employs each person: the organization the words around their name tie them to, on invented articles."""
+
+from __future__ import annotations
+
+from store.extraction import extract
+
+
+def _people_at(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """The people an article names, each with their role and organization."""
+    return {p.name: (p.role, p.organization) for p in extract(text).people}
+
+
+def _organizations(text: str) -> set[str]:
+    """The organizations an article names."""
+    return {o.name for o in extract(text).organizations}
+
+
+def test_a_body_described_by_its_kind_after_at_or_of_the_is_the_employer_but_not_after_for() -> None:
+    text = (
+        "Cocoa climbs\n\n"
+        '"The market stays tight," said Daniel Obuya, a soft commodities analyst at the research firm Corvex '
+        "Meridian in London.\n\n"
+        '"It is good," said Marc Feld, an analyst at the investment bank Holloway & Co.\n\n'
+        '"It is the book," said her editor, Lucy Brent of the London publisher Harwell & Finch, who read it.\n\n'
+        '"We will bid again," said Rita Vance, a bidder for the football club Dunmore Rovers.\n\n'
+        "Anna Pike, a trader at the desk, said Kelvar Group lost money.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Daniel Obuya"] == ("soft commodities analyst", "Corvex Meridian")
+    assert by_name["Marc Feld"] == ("analyst", "Holloway & Co.")
+    assert by_name["Lucy Brent"] == ("editor", "Harwell & Finch")
+    assert by_name["Rita Vance"][1] is None
+    assert by_name["Anna Pike"] == ("trader", None)
+
+
+def test_a_role_ending_in_a_body_s_name_is_split_into_the_job_and_the_organization() -> None:
+    text = (
+        "Rates\n\n"
+        "John Kaya, chairman of the Ankara Chamber of Industry (ACI), said costs were high.\n\n"
+        "A: My first coach at Sporting de Llanes, Luis Moreno, who died last year.\n\n"
+        "Lawmakers returned to the House Chamber on Monday, and Secretary of State Tom Hill spoke.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["John Kaya"] == ("chairman", "Ankara Chamber of Industry")
+    assert by_name["Luis Moreno"] == ("first coach", "Sporting de Llanes")
+    assert by_name["Tom Hill"] == ("Secretary of State", None)
+    assert _organizations(text) == {"Ankara Chamber of Industry", "Sporting de Llanes"}
+
+
+def test_its_job_goes_to_the_subject_before_it_or_else_to_the_organization_the_article_names_most() -> None:
+    text = (
+        "Orvane Memory profit triples\n\n"
+        "SEOUL — Memory maker Orvane Memory reported a tripling of profit on Thursday.\n\n"
+        "Orvane Memory said revenue climbed 47%. Analysts surveyed by data provider Tallix had expected less.\n\n"
+        "Its chief financial officer, Lim Dae-ho, told analysts that demand was strong.\n\n"
+        "The Harbour Tenants Union welcomed the vote.\n\n"
+        '"This means security," said its chair, Anna Berg.\n\n'
+        '"No," said their lawyer, Tom Hale.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Lim Dae-ho"] == ("chief financial officer", "Orvane Memory")
+    assert by_name["Anna Berg"] == ("chair", "Harbour Tenants Union")
+    assert by_name["Tom Hale"] == ("lawyer", None)
+
+
+def test_the_company_s_job_without_a_subject_before_it_goes_to_the_company_the_article_names_most() -> None:
+    text = (
+        "Care robots\n\n"
+        "The machine is made by Sorano Robotics, a Tokyo start-up. On Tuesday the company said it had raised money "
+        "from investors including the regional bank Mizuka.\n\n"
+        "The health ministry expects a shortage.\n\n"
+        '"We are trying," said Kaito Mori, the company\'s co-founder.\n\n'
+        "Sorano plans to expand into Taiwan.\n"
+    )
+    assert _people_at(text)["Kaito Mori"] == ("co-founder", "Sorano Robotics")
+
+
+def test_a_company_named_without_its_suffix_and_a_body_described_by_its_seat_are_organizations() -> None:
+    text = (
+        "Land ruling\n\n"
+        "The court said the company, Kestrel Bay Developments Ltd, had relied on false documents.\n\n"
+        "Kestrel Bay Developments, which had planned a resort, said it would appeal.\n\n"
+        "Its managing director, Ravi Mehta, did not respond.\n\n"
+        "Mara Lendu, a Mombasa-based organisation that documents land conflicts, said evictions rose.\n\n"
+        '"Every month we meet families," said Mara Lendu\'s director, Omar Kitui.\n\n'
+        "Joseph Mwangi, a Nairobi-based lawyer, said no.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Ravi Mehta"] == ("managing director", "Kestrel Bay Developments Ltd")
+    assert by_name["Omar Kitui"] == ("director", "Mara Lendu")
+    assert by_name["Joseph Mwangi"] == ("Nairobi-based lawyer", None)
+    assert _organizations(text) == {"Kestrel Bay Developments Ltd", "Mara Lendu"}
+
+
+def test_a_councillor_or_a_judge_sits_on_the_only_council_or_court_named_before_them() -> None:
+    text = (
+        "Road repairs approved\n\n"
+        "Dunmore County Council approved a road repair programme on Monday.\n\n"
+        "Councillor Aoife Brennan, who proposed the programme, said roads were dangerous.\n\n"
+        "Kenya's Coast Land Court halted the eviction. Justice Mary Wanjiku said the title was doubtful.\n\n"
+        "Minister of Justice Paul Otieno said he would study the ruling.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Aoife Brennan"] == ("Councillor", "Dunmore County Council")
+    assert by_name["Mary Wanjiku"] == ("Justice", "Coast Land Court")
+    assert by_name["Paul Otieno"][1] is None
+
+
+def test_a_councillor_or_a_judge_gets_no_body_when_several_or_none_before_them_are_named() -> None:
+    text = (
+        "Council row\n\n"
+        "Councillor Aoife Brennan said the Dunmore County Council and the Kilbeg Town Council disagreed.\n\n"
+        "Judge Ruth Amos ruled on Monday. The case may reach the Harlow Court of Appeal.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Aoife Brennan"] == ("Councillor", None)
+    assert by_name["Ruth Amos"] == ("Judge", None)
