@@ -319,8 +319,11 @@ class Store:
             writer.read_stored_named(
                 extractions[d] for _, _, d, _ in prepared if d in extractions and not writer.has_article(d)
             )
-            for source, text, digest, metadata in prepared:
-                version = (versions or {}).get(digest, self.extractor_version)
+            for source, text, text_digest, metadata in prepared:
+                digest = self._printing(writer, text_digest, text, source, metadata)
+                if digest != text_digest and text_digest in extractions:
+                    extractions.setdefault(digest, extractions[text_digest])
+                version = (versions or {}).get(text_digest, self.extractor_version)
                 if writer.has_article(digest) and writer.extractor_of(digest) < version:
                     extraction = extraction_of(digest, text)
                     outcomes.append(self._replace_extraction(writer, digest, text, extraction, version))
@@ -359,6 +362,24 @@ class Store:
                 )
             writer.apply(index_later=True)
         return outcomes
+
+    @staticmethod
+    def _printing(
+        writer: DocumentWriter, digest: str, text: str, source: str, metadata: Mapping[str, str] | None
+    ) -> str:
+        """The content hash an input is stored under: its text's (`digest`), unless that text is stored from another
+        source that stated another printing of it (a wire story from another outlet, under another link, title or
+        date): then one made from the text and what names its printing, so that both are kept and the quote lists
+        both sources; a plain copy of a file states none, and stays one article."""
+        from store.documents import article_metadata, printing_identity
+
+        if not writer.has_article(digest) or writer.article_source(digest) == source:
+            return digest
+        stated = article_metadata(metadata)
+        identity = printing_identity(stated)
+        if identity is None or not writer.another_printing(digest, stated):
+            return digest
+        return content_hash(f"{text}\0{identity}")
 
     def _drop_or_hand_over(
         self, writer: DocumentWriter, digest: str, source: str, extraction_of: Callable[[str, str], Extraction]

@@ -129,6 +129,17 @@ class DocumentWriter:
         """Where a stored article was read from (a path or URL; empty when it was read from standard input)."""
         return str(self._article(digest).get("source") or "")
 
+    def another_printing(self, digest: str, stated: Mapping[str, str]) -> bool:
+        """Whether an input of a stored article's text whose source states `stated` (see `article_metadata`) is
+        another printing of it: another link, or (without links on both) another outlet, title or date where the
+        source states a link, an outlet or a date (a file's first line as its title alone makes a copy)."""
+        stored = self._article(digest)
+        if stated.get("url") and stored.get("url"):
+            return stated["url"] != stored["url"]
+        if not any(stated.get(name) for name in PRINTED_BY):
+            return False
+        return any(stored.get(name) != value for name, value in stated.items() if name in PRINTING_FIELDS)
+
     def earlier_versions(self, source: str) -> list[str]:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
         if not source:
@@ -518,6 +529,18 @@ def _kept(table: str, document: dict[str, Any]) -> bool:
     if isinstance(listed, EncodedList):
         return False
     return not (table in LONG_LISTS and len(listed) * (ARTICLE_KEY_LENGTH + 3) > LONG_LIST_BYTES)
+
+
+PRINTING_FIELDS = ("url", "outlet", "title", "date")
+"""What a source states that tells one printing of an article's text from another (a wire story in two outlets)."""
+PRINTED_BY = ("url", "outlet", "date")
+"""What a source must state for its text to be a printing of its own: a file's first line, its title, states none."""
+
+
+def printing_identity(stated: Mapping[str, str]) -> str | None:
+    """What names the printing whose source states `stated`, None when it states none of PRINTING_FIELDS."""
+    named = [stated.get(name, "") for name in PRINTING_FIELDS]
+    return "\0".join(named) if any(named) else None
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

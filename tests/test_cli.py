@@ -432,6 +432,41 @@ def test_a_folder_ingested_into_the_store_it_holds_skips_the_store_s_own_files(t
     assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
 
 
+def test_one_wire_story_from_two_outlets_is_two_articles_and_its_quote_lists_both(tmp_path: Path) -> None:
+    """The second outlet's printing of the same text was reported "unchanged" and dropped, title, link and date."""
+    text = "LISBON \u2014 \u201cThe bridge opens in May,\u201d said Rita Vaz, the city's engineer."
+    items = [
+        {"text": text, "title": title, "url": url, "source": outlet, "date": date}
+        for title, url, outlet, date in (
+            ("Bridge opens in May", "https://one.example/a", "One", "2025-03-01"),
+            ("Lisbon bridge in May", "https://two.example/b", "Two", "2025-03-02"),
+        )
+    ]
+    feed = tmp_path / "wire.jsonl"
+    feed.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    store = str(tmp_path / "store.json")
+    done = run("ingest", "--db", store, str(feed))
+    assert done.stderr.splitlines()[-1] == "2 added, 0 replaced, 0 unchanged, 0 failed", done.stderr
+    found = run("search", "--db", store, "bridge", "--json")
+    [quote] = json.loads(found.stdout)["quotes"]
+    assert [(source["outlet"], source["title"], source["date"]) for source in quote["sources"]] == [
+        ("One", "Bridge opens in May", "2025-03-01"),
+        ("Two", "Lisbon bridge in May", "2025-03-02"),
+    ]
+    again = tmp_path / "again.jsonl"
+    again.write_text(feed.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("ingest", "--db", store, str(feed), str(again)).stderr.splitlines()[-1] == (
+        "0 added, 0 replaced, 4 unchanged, 0 failed"
+    )
+    copy = tmp_path / "copy.txt"
+    plain = tmp_path / "plain.txt"
+    for path in (plain, copy):
+        path.write_text("Bridge\n\n" + text + "\n", encoding="utf-8")
+    assert run("ingest", "--db", store, str(plain), str(copy)).stderr.splitlines()[-1] == (
+        "1 added, 0 replaced, 1 unchanged, 0 failed"
+    )
+
+
 @pytest.mark.parametrize(
     ("damage", "command"),
     [

@@ -91,15 +91,37 @@ def test_a_file_with_the_text_of_an_article_stored_from_elsewhere_says_where_tha
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = '\n"We expect a deal by Friday," said Helga Schmidt, a spokeswoman for Siemens.\n'
-    wire, copy, store = tmp_path / "ap.txt", tmp_path / "reuters.txt", tmp_path / "store.json"
+    wire, copy, store = tmp_path / "ap.txt", tmp_path / "copy.txt", tmp_path / "store.json"
     wire.write_text("---\ntitle: Talks (AP)\nsource: AP\n---\n" + body, encoding="utf-8")
-    copy.write_text("---\ntitle: Talks (Reuters)\nsource: Reuters\n---\n" + body, encoding="utf-8")
+    copy.write_text("---\ntitle: Talks\n---\n" + body, encoding="utf-8")
     assert main(["ingest", str(wire), str(copy), "--db", str(store), "--jobs", "1"]) == 0
     out, err = capsys.readouterr()
     assert out.splitlines()[1] == f"unchanged {copy}: the same text as {wire}, stored already (Talks (AP))"
     assert err.strip().splitlines()[-1] == "1 added, 0 replaced, 1 unchanged, 0 failed"
     assert main(["ingest", str(wire), "--db", str(store), "--jobs", "1"]) == 0
     assert capsys.readouterr().out.splitlines() == [f"unchanged {wire}: already stored (Talks (AP))"]
+
+
+def test_the_same_text_from_another_outlet_is_another_article_and_read_again_is_unchanged(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Reuters' printing of an AP story was "unchanged: the same text as ap.txt", its outlet and title dropped."""
+    body = '\n"We expect a deal by Friday," said Helga Schmidt, a spokeswoman for Siemens.\n'
+    wire, other, store = tmp_path / "ap.txt", tmp_path / "reuters.txt", tmp_path / "store.json"
+    wire.write_text("---\ntitle: Talks (AP)\nsource: AP\n---\n" + body, encoding="utf-8")
+    other.write_text("---\ntitle: Talks (Reuters)\nsource: Reuters\n---\n" + body, encoding="utf-8")
+    for jobs in ("1", "2"):
+        assert main(["ingest", str(wire), str(other), "--db", str(store), "--jobs", jobs]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[1].startswith(f"added {other}: Talks (Reuters)")
+    assert out.splitlines()[2:] == [
+        f"unchanged {wire}: already stored (Talks (AP))",
+        f"unchanged {other}: already stored (Talks (Reuters))",
+    ]
+    assert err.strip().splitlines()[-1] == "0 added, 0 replaced, 2 unchanged, 0 failed"
+    assert main(["search", "deal", "--db", str(store), "--json"]) == 0
+    [quote] = json.loads(capsys.readouterr().out)["quotes"]
+    assert [source["outlet"] for source in quote["sources"]] == ["AP", "Reuters"]
 
 
 def test_a_file_edited_to_the_text_of_another_stored_article_drops_its_earlier_version(
