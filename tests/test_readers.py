@@ -409,6 +409,21 @@ def test_markdown_heading_is_the_title_and_the_text_is_untouched() -> None:
     assert article == SourceArticle(text, Metadata(title="Harbor vote"))
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_text_file_opening_with_a_markdown_heading_takes_it_as_its_title(newline: str) -> None:
+    """A .txt file written in Markdown kept "# " in its title, in every search line, pane and citation."""
+    text = newline.join(["# Harbor vote", "", "The council voted.", ""])
+    [article] = read_source(text.encode(), "vote.txt")
+    assert article == SourceArticle(text.replace("\r\n", "\n"), Metadata(title="Harbor vote"))
+
+
+@pytest.mark.parametrize("opening", ["#Harbor vote\n\n", "# Harbor vote\nThe council voted.\n"])
+def test_a_text_file_opening_with_a_hashtag_or_a_heading_run_on_has_no_title_of_it(opening: str) -> None:
+    text = opening + "More later.\n"
+    [article] = read_source(text.encode(), "vote.txt")
+    assert article == SourceArticle(text, Metadata())
+
+
 def test_plain_text_that_is_not_text_is_a_one_line_error() -> None:
     with pytest.raises(ReaderError, match=r"^latin\.txt: not UTF-8 text"):
         read_source("café".encode("latin-1"), "latin.txt")

@@ -46,7 +46,7 @@ def read_plain(data: bytes, name: str) -> SourceArticle:
 
     A front-matter block (`---`, `key: value` lines, `---`) is removed from the text and read into metadata;
     failing that, a head of three lines "Title", "By Author", "Date" is. Otherwise the text is kept exactly
-    as written and no metadata is made up, except a Markdown file's opening `# Heading` as its title.
+    as written and no metadata is made up, except an opening `# Heading` as its title (see `markdown_heading`).
     """
     try:
         text = decode_article(data, shown_path(name))
@@ -64,11 +64,21 @@ def article_from_text(text: str, name: str) -> SourceArticle:
         fields, body = {}, text
     if not body.strip():
         raise ReaderError(f"{shown_path(name)}: no article text after its front matter")
-    if "title" not in fields and name.lower().endswith((".md", ".markdown")):
-        heading = MARKDOWN_TITLE.fullmatch(body.lstrip("\n").split("\n", 1)[0])
-        if heading:
-            fields["title"] = heading.group(1)
+    if "title" not in fields:
+        heading = markdown_heading(body, name.lower().endswith((".md", ".markdown")))
+        if heading is not None:
+            fields["title"] = heading
     return SourceArticle(body, Metadata.of(**fields))
+
+
+def markdown_heading(body: str, markdown: bool) -> str | None:
+    """The `# Heading` that opens a text, its title: in a Markdown file, or in any file when a blank line follows
+    it (a text file written in Markdown), where the heading's marks would otherwise stay in its title."""
+    lines = body.lstrip("\r\n").split("\n", 2)
+    heading = MARKDOWN_TITLE.fullmatch(lines[0].rstrip("\r"))
+    if heading is None or not (markdown or (len(lines) > 1 and not lines[1].strip())):
+        return None
+    return heading.group(1)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
