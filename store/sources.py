@@ -103,12 +103,14 @@ def read_input(
         data, label, content_type, url = read_bytes(Path(name), MAX_INPUT_BYTES), name, None, None
     kind = detect_format(data, label, content_type)
     found = read_source(data, label, content_type, url=url, kind=kind)
-    errors = list(found.errors)
     articles: list[SourceArticle] = list(found)
+    errors, unfollowed = list(found.errors), []
     if follow:
-        articles, failures = follow_summaries(articles, fetcher=fetcher)
-        errors.extend(failures)
-    return sourced(name, articles, errors, per_item=kind in ("feed", "json"))
+        articles, unfollowed, failed = follow_summaries(articles, fetcher=fetcher)
+        errors.extend(failed)
+    read = sourced(name, articles, errors, per_item=kind in ("feed", "json"))
+    read.notes[:0] = unfollowed
+    return read
 
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:

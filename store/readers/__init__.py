@@ -148,13 +148,15 @@ def read_url(url: str, *, fetcher: Callable[[str], Fetched] = fetch) -> SourceLi
 
 def follow_summaries(
     articles: Iterable[SourceArticle], *, fetcher: Callable[[str], Fetched] = fetch
-) -> tuple[list[SourceArticle], list[str]]:
-    """Feed items whose text is only a summary replaced by the article at their link, and why any could not be.
+) -> tuple[list[SourceArticle], list[str], list[str]]:
+    """Feed items whose text is only a summary replaced by the article at their link, a one-line note for each
+    item whose page failed but whose summary is kept (stored as before, not counted as failed as well), and an
+    error for each whose page failed with no summary to keep (left out, counted once as failed).
 
-    The item keeps its feed metadata (title, date, link), filled in from the page's where the feed says nothing;
-    an item whose page fails keeps its summary and the failure is returned as a one-line message.
+    The item keeps its feed metadata (title, date, link), filled in from the page's where the feed says nothing.
     """
     followed: list[SourceArticle] = []
+    notes: list[str] = []
     errors: list[str] = []
     for article in articles:
         link = article.metadata.url
@@ -164,12 +166,15 @@ def follow_summaries(
         try:
             page = read_url(link, fetcher=fetcher)[0]
         except ReaderError as error:
-            errors.append(str(error))
-            followed.append(article)
+            if article.text.strip():
+                notes.append(f"{error}; its summary is stored instead")
+                followed.append(article)
+            else:
+                errors.append(str(error))
             continue
         metadata = article.metadata.filled_from(page.metadata)
         followed.append(replace(article, text=page.text, metadata=metadata, summary_only=False))
-    return followed, errors
+    return followed, notes, errors
 
 
 def _head(data: bytes) -> str:
