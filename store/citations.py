@@ -16,7 +16,7 @@ from store.keys import fold
 
 CITATION_STYLES = ("plain", "markdown")
 CITATION_ENV = "WHOSAID_CITATION"
-"""The environment variable that picks the citation style (`plain` unless it says `markdown`)."""
+"""The environment variable that picks the citation style (`plain` unless it says `markdown` or `md`)."""
 MARKDOWN_SPECIAL = "\\`*_[]<>#|"
 """The characters Markdown reads as formatting, each escaped with a backslash in a Markdown citation."""
 MARKDOWN_CHARACTERS = re.compile("[" + re.escape(MARKDOWN_SPECIAL) + "]")
@@ -99,10 +99,23 @@ def one_line(value: str | None) -> str | None:
     return text or None
 
 
+CITATION_ALIASES = {"md": "markdown", "text": "plain", "txt": "plain"}
+"""Other names of the citation styles: `md` as `whosaid export --format md` names Markdown."""
+
+
 def citation_style(environ: Mapping[str, str] | None = None, otherwise: str = "plain") -> str:
-    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES), `otherwise` when it names none."""
+    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES, or an alias), `otherwise` when it names
+    none."""
     value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip().lower()
+    value = CITATION_ALIASES.get(value, value)
     return value if value in CITATION_STYLES else otherwise
+
+
+def unknown_citation_style(environ: Mapping[str, str] | None = None) -> str | None:
+    """What WHOSAID_CITATION says when it names no citation style (the app warns and copies as configured)."""
+    value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip()
+    known = value.lower() in CITATION_STYLES or value.lower() in CITATION_ALIASES
+    return value if value and not known else None
 
 
 def format_citation(citation: Citation, style: str | None = None, *, cleaned: bool = False) -> str:

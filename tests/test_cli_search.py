@@ -407,3 +407,7 @@ def test_a_filter_whose_quotes_the_shell_took_away_says_how_to_ask_for_the_phras
     assert code == 1 and out == ""
     assert err == "0 quotes (for the phrase, quote it for the shell too: 'article:\"Budget vote\"')\n"
     assert texts(capsys, store_path, 'article:"Budget vote"') == ["the budget is balanced", "nobody knows"]
+    code, _, err = search(capsys, store_path, "speaker:brandt speaker:weiss")
+    assert (code, err) == (1, "0 quotes\n"), "two filters of a word each are no phrase to quote"
+    code, _, err = search(capsys, store_path, "article:Budget vote speaker:brandt")
+    assert err == "0 quotes (for the phrase, quote it for the shell too: 'article:\"Budget vote\"')\n"

@@ -440,6 +440,9 @@ def test_a_mistyped_store_path_is_an_error_that_writes_no_host_key(tmp_path: Pat
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"whosaid: no store at {absent}") and result.stderr.count("\n") == 1
     assert not (tmp_path / "data").exists() and not absent.parent.exists(), "nothing is written for a mistyped path"
+    without_keys = run_serve("--authorized-keys", str(tmp_path / "none"), "--db", str(absent), environment=environment)
+    assert without_keys.returncode == 2
+    assert without_keys.stderr.startswith(f"whosaid: no store at {absent}"), "the store is named before missing keys"
 
 
 @pytest.mark.parametrize(

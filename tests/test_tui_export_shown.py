@@ -259,3 +259,28 @@ async def test_while_a_big_store_is_indexed_e_exports_what_a_persons_detail_list
         reading.set()
         spoken_for.set()
         await settle(pilot)
+
+
+@synchronously
+async def test_an_export_that_cannot_be_written_says_where_and_why_in_words(
+    harbor_store: Store, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder that could not be written showed Python's error text: "[Errno 1] Operation not permitted: '…'"."""
+    import errno
+
+    import tui.browse_screen
+
+    def refused(*_: object) -> Path:
+        raise PermissionError(errno.EPERM, "Operation not permitted", str(folder / "whosaid-export-1.md"))
+
+    monkeypatch.setattr(tui.browse_screen, "export_file", refused)
+    app = make_app(harbor_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await export(pilot)
+        said = notifications(app)
+        written = folder / "whosaid-export-1.md"
+        expected = f"The quotes were not exported: cannot write {written} (operation not permitted)"
+        assert any(expected in text for text in said), said
+        assert not any("Errno" in text for text in said)

@@ -307,6 +307,26 @@ async def test_whosaid_theme_chooses_the_theme_at_launch(store: Store, monkeypat
 
 
 @synchronously
+async def test_whosaid_citation_takes_md_for_markdown_and_warns_of_a_style_it_does_not_know(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`WHOSAID_CITATION=md` (as `export --format md` names it), or any other word, copied plain without a word."""
+    monkeypatch.setenv("WHOSAID_CITATION", "md")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.citation_style == "markdown"
+        assert not any("WHOSAID_CITATION" in (notification.title or "") for notification in app._notifications)
+    monkeypatch.setenv("WHOSAID_CITATION", "apa")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.citation_style == "plain"
+        [warning] = [notification for notification in app._notifications if notification.title == "WHOSAID_CITATION"]
+        assert "No citation style called apa" in warning.message and warning.severity == "warning"
+
+
+@synchronously
 async def test_ascii_mode_draws_no_blocks_or_rounded_corners_anywhere(store: Store) -> None:
     other = Store(store.path)
     other.ingest(

@@ -22,7 +22,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme, ThemeProvider
 
 from store import ArticleRecord, QuoteRecord, Snapshot, Store, WhosaidError
-from store.citations import CITATION_STYLES, citation_style
+from store.citations import CITATION_ENV, CITATION_STYLES, citation_style, unknown_citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen, original_file
 from tui.commands import WhosaidCommands
@@ -259,6 +259,15 @@ class WhosaidApp(App[None]):
             where = self.settings.path or "config.toml"
             line = printable_line(f"{where}: {'; '.join(self._settings_problems)}")
             self.notify(line, title="Settings", severity="warning", timeout=10, markup=False)
+        unknown_style = unknown_citation_style()
+        if unknown_style is not None:
+            self.notify(
+                f"No citation style called {printable_line(unknown_style)}; styles: {', '.join(CITATION_STYLES)}"
+                f" (copying {self.citation_style} citations)",
+                title=CITATION_ENV,
+                severity="warning",
+                markup=False,
+            )
         if self._unknown_theme:
             themes = ", ".join(sorted(self.available_themes))
             self.notify(

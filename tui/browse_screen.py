@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
@@ -21,7 +22,7 @@ from textual.widgets import Input, OptionList
 from textual.worker import Worker, get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot
-from store.errors import StoreError
+from store.errors import StoreError, shown_path
 from store.export import EXPORT_STEM, export_lines
 from store.quote_records import CopiesListed
 from store.snapshot import QuoteSelection
@@ -121,6 +122,14 @@ def original_file(source: str) -> str | None:
         mark = source.find("#", mark + 1)
     return None
 
+
+
+def export_failure(error: OSError) -> str:
+    """Why an export file could not be written, in words: the folder (or file) and the system's reason, not
+    Python's error text."""
+    where = printable_line(shown_path(error.filename)) if error.filename else "the export file"
+    reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error)).lower()
+    return f"cannot write {where} ({reason})"
 
 class ExportedQuotes(NamedTuple):
     """The quotes `e` exports and what its notifications call them: " of NAME", " from “TITLE”", or nothing
@@ -768,7 +777,7 @@ class BrowseScreen(Screen[None]):
         try:
             path = export_file(lines, Path.cwd(), datetime.now())
         except OSError as error:
-            self._notify_from_worker(f"The quotes were not exported: {error}", "error")
+            self._notify_from_worker(f"The quotes were not exported: {export_failure(error)}", "error")
             return
         self.post_message(self.Exported(len(quotes), what, path=path))
 

@@ -998,6 +998,8 @@ def search_query(arguments: argparse.Namespace) -> ParsedQuery:
     return parsed
 
 
+FILTER_WORD = re.compile(r"(speaker|org|article|source|date):", re.IGNORECASE)
+"""A word of a query that opens a filter."""
 FILTER_ARGUMENT = re.compile(r"(speaker|org|article|source|date):([^\"\s]+\s[^\"]*)", re.IGNORECASE)
 """A filter and a value of several words, as one argument of the command line: the shell took the quotes of
 `source:"The Ledger"` away, or the query was quoted whole (`'speaker:lee harbor'`)."""
@@ -1009,8 +1011,11 @@ def phrase_hint(words: Sequence[str]) -> str | None:
     for argument in words:
         match = FILTER_ARGUMENT.fullmatch(argument.strip())
         if match:
-            field, value = match.group(1), match.group(2).strip()
-            return f"for the phrase, quote it for the shell too: '{field}:\"{value}\"'"
+            field, value = match.group(1), match.group(2).split()
+            filters_after = [number for number, word in enumerate(value) if FILTER_WORD.match(word)]
+            phrase = value[: filters_after[0]] if filters_after else value
+            if len(phrase) > 1:
+                return f"for the phrase, quote it for the shell too: '{field}:\"{' '.join(phrase)}\"'"
     return None
 
 

@@ -809,11 +809,12 @@ async def serve(settings: ServerSettings, authorized_keys: AuthorizedKeys, host_
 
 
 def run_server(arguments: argparse.Namespace, store_path: Path) -> int:
-    """`whosaid serve`: check the options, the authorized keys and the store, then load or make the host key (a
-    mistyped store path writes no key), and serve until stopped."""
+    """`whosaid serve`: check the options, the store (a mistyped path is named first, whatever else is missing)
+    and the authorized keys, then load or make the host key (a mistyped store path writes no key), and serve until
+    stopped."""
     settings = ServerSettings.from_arguments(arguments, store_path)
-    authorized_keys = AuthorizedKeys(settings.authorized_keys)
     open_existing_store(settings.store_path)
+    authorized_keys = AuthorizedKeys(settings.authorized_keys)
     host_key = load_host_key(settings.host_key)
     logging.getLogger("asyncssh").setLevel(logging.CRITICAL)
     return asyncio.run(serve(settings, authorized_keys, host_key))
