@@ -38,7 +38,7 @@ from tests.test_tui import (
 )
 from tui.app import WhosaidApp
 from tui.detail import _quote_label
-from tui.safe_text import printable_line
+from tui.safe_text import printable, printable_line
 from tui.text import block, highlighted, organization_row, person_row, plain, quote_row
 
 __all__ = ["fixed_ingest_date", "isolated_config"]
@@ -843,3 +843,18 @@ async def test_a_long_quote_s_detail_still_says_who_said_it(tmp_path: Path) -> N
         assert any(line.rstrip().endswith("\u2026") for line in shown), "the quote is cut, and says so"
         assert any("\u2014 Maxine Fitzgerald" in line for line in shown)
         assert any("in Budget hearing" in line for line in shown)
+
+
+@pytest.mark.parametrize(
+    "emoji", ["\U0001f44d\U0001f3fd", "\U0001f468\u200d\U0001f469\u200d\U0001f467", "\u2764\ufe0f"]
+)
+def test_emoji_joined_by_a_skin_tone_a_joiner_or_a_selector_are_drawn_apart_as_wide_as_measured(emoji: str) -> None:
+    """A quote holding 👍🏽 pushed the Detail pane's right border two cells off its line in tmux, which draws the
+    tone apart where Rich measured one emoji; the family emoji by six cells where Rich measured two."""
+    from rich.cells import cell_len
+
+    text = f"Great {emoji} work"
+    for shown in (printable(text), printable_line(text)):
+        assert len(shown) == len(text), "offsets into the text stay right"
+        assert not set(shown) & {"\u200d", "\ufe0f", "\U0001f3fd"}
+        assert cell_len(shown) == sum(cell_len(char) for char in shown), "no cells Rich and a terminal count apart"

@@ -9,6 +9,11 @@ _BIDI_MARKS = "\u061c\u200e\u200f"
 """The invisible direction marks Arabic and Hebrew text carries (ALM, LRM, RLM): they only nudge the characters
 beside them."""
 _BIDI_CONTROLS = _BIDI_MARKS + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_EMOJI_JOINERS = "\u200d\ufe0f" + "".join(chr(code) for code in range(0x1F3FB, 0x1F400))
+"""What joins emoji into one picture (the zero-width joiner, the emoji variation selector, skin tones): terminals
+join them or not, each its own way, so a row's width would be wrong by a few cells on some; shown as zero-width
+spaces, each emoji stands alone, as wide everywhere as Rich measures it."""
+_HAS_EMOJI_JOINER = re.compile(f"[{_EMOJI_JOINERS}]")
 _LINE_SEPARATORS = "\u2028\u2029"
 """Unicode's line and paragraph separators: a line break to some terminals and programs reading a line, a space
 here."""
@@ -16,13 +21,14 @@ here."""
 
 def _replacement_table() -> dict[int, str | None]:
     """Visible stand-ins, a character for a character: control pictures for C0 and DEL, U+FFFD for C1 and bidi
-    controls, a space for a tab or a line or paragraph separator."""
+    controls, a space for a tab or a line or paragraph separator, a zero-width space for what joins emoji."""
     table: dict[int, str | None] = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\n\t"}
     table[0x7F] = "\u2421"
     table.update({code: "\ufffd" for code in range(0x80, 0xA0)})
     table.update({ord(char): "\ufffd" for char in _BIDI_CONTROLS})
     table[ord("\t")] = " "
     table.update({ord(char): " " for char in _LINE_SEPARATORS})
+    table.update({ord(char): "\u200b" for char in _EMOJI_JOINERS})
     return table
 
 
@@ -84,8 +90,9 @@ def printable(text: str) -> str:
 
 def printable_line(text: str) -> str:
     """Like `printable`, folded onto one line (newlines become spaces) and without bidi marks; text with nothing to
-    replace (nearly all of it: every character replaced is one `str.isprintable` rejects) is returned as it is."""
-    if not text.isprintable():
+    replace (nearly all of it: every character replaced but the emoji joiners is one `str.isprintable` rejects) is
+    returned as it is."""
+    if not text.isprintable() or (not text.isascii() and _HAS_EMOJI_JOINER.search(text)):
         text = text.translate(_LINE_REPLACEMENTS)
     return text.translate(_ASCII_LINE_TABLE) if _ascii_only and not text.isascii() else text
 
