@@ -115,3 +115,62 @@ def test_a_councillor_or_a_judge_gets_no_body_when_several_or_none_before_them_a
     by_name = _people_at(text)
     assert by_name["Aoife Brennan"] == ("Councillor", None)
     assert by_name["Ruth Amos"] == ("Judge", None)
+
+
+def test_an_owner_whose_name_holds_of_before_its_possessive_is_the_employer_of_the_job_after_it() -> None:
+    text = (
+        "Rates\n\n"
+        'The Bank of Northland\'s governor, Andrew Pellow, said: "Rates will stay."\n\n'
+        'Kestrel Systems\' chief executive, Tim Harrow, said: "We are fine."\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Andrew Pellow"] == ("governor", "Bank of Northland")
+    assert by_name["Tim Harrow"] == ("chief executive", "Kestrel Systems")
+
+
+def test_a_club_s_short_name_opening_a_sentence_before_a_sport_job_is_the_employer() -> None:
+    text = (
+        "Late goal lifts Rovers past Athletic\n\n"
+        "A header from Kofi Mensor gave Rovers a 2-1 win over Athletic on Sunday.\n\n"
+        'Athletic manager Pavel Grenko-Ruiz was furious. "The goal should not have stood," Grenko-Ruiz said.\n\n'
+        'Rovers captain Sven Holt-Nielsen said the team had "never stopped believing."\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Pavel Grenko-Ruiz"] == ("manager", "Athletic")
+    assert by_name["Sven Holt-Nielsen"] == ("captain", "Rovers")
+
+
+def test_a_city_manager_of_a_city_that_the_article_writes_in_lowercase_is_no_club_s() -> None:
+    text = (
+        "Budget\n\n"
+        "The city will cut its budget by a tenth, officials said.\n\n"
+        "City manager Paula Grent said the cuts would fall on parks. Later, City officials met.\n\n"
+        "England captain Harry Kale watched. England won.\n"
+    )
+    assert _people_at(text)["Paula Grent"] == ("city manager", None)
+    assert _people_at(text)["Harry Kale"] == ("England captain", None)
+    assert not {"City", "England"} & _organizations(text)
+
+
+def test_a_known_organization_before_a_common_noun_or_platforms_is_an_organization() -> None:
+    text = (
+        "Probe\n\n"
+        "Regulators opened an investigation into Korvel Platforms on Wednesday.\n\n"
+        '"I just jumped," Kofi Mensor told Vodafone Sports after the match.\n'
+    )
+    extraction = extract(text)
+    assert [p.name for p in extraction.people] == ["Kofi Mensor"]
+    assert {"Korvel Platforms", "Vodafone Sports"} <= {o.name for o in extraction.organizations}
+
+
+def test_a_word_that_opens_an_organization_named_later_is_no_short_form_of_it_before() -> None:
+    text = (
+        "Housing plan\n\n"
+        "The mayor of Eastbrook, Nora Pell, unveiled a housing plan on Thursday.\n\n"
+        '"This plan is reckless," said Ron Kalder, chairman of the Eastbrook Ratepayers Association.\n\n'
+        "Ada Oyelaran, director of Schools for All, welcomed it.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Nora Pell"] == ("mayor of Eastbrook", None)
+    assert by_name["Ron Kalder"] == ("chairman", "Eastbrook Ratepayers Association")
+    assert by_name["Ada Oyelaran"] == ("director", "Schools for All")

@@ -514,3 +514,72 @@ def test_the_nationality_or_age_of_the_one_person_just_named_is_the_speaker() ->
     )
     speakers = [q.speaker for q in extract(text).quotes]
     assert speakers == ["Novak Dorovic", "Carlos Alcarez", None, None]
+
+
+def test_a_given_name_that_is_also_a_word_or_place_names_the_speaker_where_a_speaker_stands() -> None:
+    text = (
+        "Budget talks\n\n"
+        '"We will act now," said Christian Brannholt.\n\n'
+        '"It is late," said Frank Lake.\n\n'
+        '"Nobody asked us," said Virginia May.\n\n'
+        '"The deal holds," Christian Ostervald said.\n\n'
+        'Finance Minister Christian Haldmark said: "We will not pay."\n\n'
+        '"We are ready," said Marine Le Garrec.\n'
+    )
+    extraction = extract(text)
+    assert [q.speaker for q in extraction.quotes] == [
+        "Christian Brannholt", "Frank Lake", "Virginia May", "Christian Ostervald", "Christian Haldmark",
+        "Marine Le Garrec",
+    ]
+    roles = {p.name: p.role for p in extraction.people}
+    assert roles["Christian Haldmark"] == "Finance Minister"
+    assert roles["Marine Le Garrec"] is None
+
+
+def test_a_faith_a_place_or_an_adjective_opening_a_name_that_is_no_person_stays_so() -> None:
+    text = (
+        "Coalition\n\n"
+        "The Christian Democrats said they would vote against the bill.\n\n"
+        "Georgia's governor said the state would appeal. The Marine Corps said it would help.\n\n"
+        '"We act," said Christian Democrats leader Ann Vogtland.\n'
+    )
+    extraction = extract(text)
+    assert [p.name for p in extraction.people] == ["Ann Vogtland"]
+    assert {"Christian Democrats", "Marine Corps"} <= {o.name for o in extraction.organizations}
+
+
+def test_a_speaker_whose_given_name_is_a_word_keeps_the_job_in_apposition_and_its_party() -> None:
+    text = (
+        "Budget\n\n"
+        '"We will not sign it," said Christian Lindqvar, the finance spokesman for the Free Civic Party.\n\n'
+        '"Nor will we," said Tomas Erlandqvist, the health spokesman for the Free Civic Party.\n'
+    )
+    extraction = extract(text)
+    assert [q.speaker for q in extraction.quotes] == ["Christian Lindqvar", "Tomas Erlandqvist"]
+    people = {p.name: (p.role, p.organization) for p in extraction.people}
+    assert people["Christian Lindqvar"] == ("finance spokesman", "Free Civic Party")
+    assert people["Tomas Erlandqvist"] == ("health spokesman", "Free Civic Party")
+
+
+def test_a_person_named_after_according_to_speaks_a_quote_later_in_the_sentence() -> None:
+    text = (
+        "Coalition\n\n"
+        "According to Jonas Feldkirch, a political scientist at the Free University of Marlow, the impasse is "
+        '"the most serious in decades."\n\n'
+        'According to economist Dana Whitlow, the plan is "a dead end."\n\n'
+        'According to the report, the plan is "a dead end."\n'
+    )
+    extraction = extract(text)
+    assert quotes_of(text) == [
+        ("the most serious in decades.", "Jonas Feldkirch"), ("a dead end.", "Dana Whitlow"),
+    ]
+    assert {p.name: p.role for p in extraction.people}["Dana Whitlow"] == "economist"
+
+
+def test_a_second_partial_quote_after_a_speech_verb_and_that_is_the_sentence_subject_s() -> None:
+    text = (
+        "Markets\n\n"
+        "Mei Lan, a portfolio manager at Harwick Capital, said the valuation was \"stretched\" and warned that "
+        '"a slowdown could hit orders hard."\n'
+    )
+    assert quotes_of(text) == [("stretched", "Mei Lan"), ("a slowdown could hit orders hard.", "Mei Lan")]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 8
+EXTRACTOR_VERSION = 9
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -44,7 +44,13 @@ bank X") as the employer; a role ending in a body the model found split into the
 "Chamber of …" and "Guild of …" as bodies; a company named without its suffix ("X Developments" of "X Developments
 Ltd"); ", a Mombasa-based organisation" making the name before it one; "said its chair, X"; "its" or "the
 company's" for the last organization that was a sentence's subject, else the one the article names most; a bare
-councillor's or judge's office held in the only council or court named before them)."""
+councillor's or judge's office held in the only council or court named before them; 9: a given name that is also a
+word, faith or place where a speaker stands or after a title ("said Christian X", "said Frank Lake"), a job-shaped
+word before "Le" or "Van" as a given name; an owner's name holding "of" before its possessive ("the Bank of X's
+governor"); a person after "According to" as the speaker of a quote later in the sentence, and a sentence's
+subject for a second partial quote; a club's short name opening a sentence before a sport's job ("United
+captain X"); a known organization before a common noun ("X Sports"); "… for All" as one name; an organization's
+first word alone before its full name no short form of it; one word after "mayor of" a place)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -175,16 +175,21 @@ class Attributor:
         speech_nearby = self.speech[number] or _calls_something(before) or (
             bool(before) and document.masked[before[-1].end:quote.start].strip().startswith(":"))
         said_next = any(token.text in SPEECH_VERBS for token in after[:3])
-        if not said_next and self._named_thing(before, words, speech_nearby):
+        sourced = self._according_to(number, sentence.start, quote.start - 1) if before else None
+        if not said_next and self._named_thing(before, words, speech_nearby or sourced is not None):
             return None
         found = self._after(quote, number, after)
         if found is None:
             found = self._before(number, before, left)
         embedded = bool(before) and not _only_lead(before)
         if found is None and embedded:
+            if sourced is not None:
+                return Attributed(quote, sourced[1])
             found = self._sentence_final(number, after)
             if found is None:
                 found = self._subject(number, left, quote.start - 1)
+            if found is None and left > sentence.start and speech_nearby:
+                found = self._subject(number, sentence.start, quote.start - 1)  # "X said … “a” and warned “b”"
             if found is None:
                 return Attributed(quote, None) if len(words) >= 8 else None
             if len(words) < 6 and not speech_nearby:
@@ -264,6 +269,21 @@ class Attributor:
             if back == 0 and not ends_with_mark and token.text not in ("that",):
                 return None
         return None
+
+    def _according_to(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
+        """The source a sentence opens on ("According to X, a historian, the crisis is “…”"): the speaker of a
+        quote later in it, when that source is a person."""
+        tokens = self._tokens(number, start, end)
+        while tokens and tokens[0].text in ("And", "But", "So"):
+            tokens = tokens[1:]
+        if len(tokens) < 3 or tokens[0].text != "According" or tokens[1].text != "to":
+            return None
+        masked = self.document.masked
+        close = next((t.end for t in tokens[2:] if masked[t.end:t.end + 1] == ","), tokens[-1].end)
+        mentions = self._mentions(number, tokens[2].start, close)
+        if not mentions or mentions[0].possessive or self.entities[mentions[0].entity].kind != "person":
+            return None
+        return True, mentions[0].entity
 
     def _sentence_final(self, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """An attribution closing the sentence after an embedded quote: "..., said a second neighbour, X"."""

@@ -25,6 +25,7 @@ from store.extraction.lexicon import (
     ORG_OF_HEADS,
     ROLE_NOUNS,
     SPEECH_VERBS,
+    SPORT_ROLES,
     SURNAME_ENDINGS,
     THING_NOUNS,
     TITLE_WORDS,
@@ -40,7 +41,7 @@ from store.extraction.names import (
     segments,
 )
 from store.extraction.places import COUNTRIES, PLACE_WORDS
-from store.extraction.text import SEAT_SUFFIXES, tokens
+from store.extraction.text import SEAT_SUFFIXES, Token, tokens
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
@@ -442,6 +443,9 @@ def _apply_cues(document: Document, segment: Segment) -> None:
             before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):
         segment.kind = "other"
         return
+    if _club_opening_sentence(document, segment, next_word):
+        segment.kind, segment.strong = "org", True  # "City manager X", "United captain Y": the club
+        return
     if _common_opener(segment):
         return
     seated = before
@@ -478,11 +482,6 @@ SPEAKING_FOR = frozenset("spokesman spokeswoman spokesperson".split())
 def _office_spoken_for(before: list[str], next_word: str) -> bool:
     """Whether a name between "a" and a spokesperson's job names the office spoken for ("a Kremlin spokesman")."""
     return next_word in SPEAKING_FOR and bool(before) and before[-1] in ("a", "an")
-SPORT_ROLES = frozenset(
-    "coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker "
-    "quarterback pitcher batsman bowler".split()
-)
-"""Jobs a club gives: a city before one and a name is the club named after it ("Porto coach Vítor Baía")."""
 
 
 def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
@@ -514,7 +513,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if before and before[-1] in ("at", "for") and any(w in ROLE_NOUNS for w in before[:-1]):
         return not is_place(words)
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",):
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",) \
+            and not (len(words) == 1 and before[-2] in PLACE_OFFICES):
         return not is_place(words)
     if len(words) == 1:
         word = words[0]
@@ -532,6 +532,11 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
                 return False
             return True
     return False
+
+
+PLACE_OFFICES = frozenset("mayor governor premier sheriff".split())
+"""Offices held over a place: one word "of" after one names a town or a state ("the mayor of Eastbrook"), not a
+body; a body's name of several words is still one ("governor of the Reserve Bank")."""
 
 
 def _comma_before(document: Document, segment: Segment) -> bool:
@@ -553,6 +558,38 @@ def _employer_before_person(document: Document, segment: Segment) -> bool:
     )
     if lone:
         return False  # "Political analyst X", "Fast bowler X", "Federation chairwoman X" (the federation named before)
+    return _job_and_name_after(document, segment)
+
+
+def _club_opening_sentence(document: Document, segment: Segment, next_word: str) -> bool:
+    """Whether one word opening a sentence before a sport's job and a name ("Rovers captain X") is a club's short
+    name: the article writes it capitalized inside its sentences too, and never in lowercase (a "City manager" of
+    an article about a city council is a city's officer); a country's captain leads a national side, no club."""
+    token = segment.tokens[0]
+    word = token.text
+    if len(segment.tokens) != 1 or not token.sentence_start or next_word not in SPORT_ROLES or segment.possessive:
+        return False
+    if word.lower() in document.lowercase_words or word in GIVEN_NAMES or is_role_noun(word.lower()) \
+            or word in COUNTRIES:
+        return False
+    return _written_inside(document, token) and _job_and_name_after(document, segment)
+
+
+def _written_inside(document: Document, token: Token) -> bool:
+    """Whether the article writes this token's word alone, capitalized, inside a sentence elsewhere."""
+    for sentence in document.sentences:
+        if token.text not in sentence.words:
+            continue
+        capitals = sentence.capitals
+        for index, other in enumerate(sentence.tokens):
+            alone = not (index and capitals[index - 1]) and not (index + 1 < len(capitals) and capitals[index + 1])
+            if other.text == token.text and not other.sentence_start and other is not token and alone:
+                return True
+    return False
+
+
+def _job_and_name_after(document: Document, segment: Segment) -> bool:
+    """Whether up to three lowercase jobs and a person's name of two capitalized words follow the segment."""
     tokens = document.sentences[segment.sentence].tokens
     index = segment.first_index + len(segment.tokens)
     jobs = 0
@@ -718,7 +755,7 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if index is not None:
         return index
     place = word in PLACE_WORDS  # "Kenya" alone is the country, not "Athletics Kenya"
-    if word in registry.prefixes and not place:
+    if word in registry.prefixes and not place and _named_before(registry, registry.prefixes[word], segment, new_ok):
         registry.alias(registry.prefixes[word], word)
         return registry.prefixes[word]
     if registry.last_words.get(word, -1) >= 0 and not place:
@@ -755,6 +792,13 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if is_acronym(word) and word not in NON_ORG_ACRONYMS and _acts_as_organization(document, segment, before):
         return registry.add_organization(word, [word], segment.start)
     return None
+
+
+def _named_before(registry: Registry, index: int, segment: Segment, new_ok: bool) -> bool:
+    """Whether an organization's first word alone can stand for it here: after its full name, or in the title,
+    which may shorten a name the story gives in full ("the mayor of Eastbrook" before the Eastbrook Tenants Union
+    names the town)."""
+    return not new_ok or registry.entities[index].first < segment.start
 
 
 ROLE_APPOSITION = re.compile(

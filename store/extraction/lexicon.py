@@ -124,7 +124,7 @@ ORG_HEADS = words("""
     Institute Academy Party Army Navy Forces Force Guard Guards Police Federation Association Union League
     Organisation Organization Nations Court Parliament Congress Senate House Assembly Journal Gazette Times
     Post Herald Tribune Telegraph Chronicle News Television TV Radio Press Foundation Trust Society Centre
-    Center Robotics Aerospace Machines Motors Industries Energy Pharmaceuticals Pharma Labs Laboratories
+    Center Robotics Aerospace Machines Platforms Motors Industries Energy Pharmaceuticals Pharma Labs Laboratories
     Network Networks Media Partners Capital Exchange Club FC Team Express Dynamics Electric Atomics Board
     Semiconductors Semiconductor Chemicals Materials Resources Brands Foods Products Electronics Instruments
     Minerals Metals Mining Petroleum Steel Biotech Therapeutics Sciences Healthcare Properties Realty Hotels
@@ -382,3 +382,9 @@ RELATION_WORDS = words("""
 
 # Hyphenated prefixes of a word of stance or time before a name, not part of it ("Pro-Beijing", "Then-Mayor").
 STANCE_PREFIXES = ("Pro-", "Anti-", "Ex-", "Non-", "Then-", "Post-", "Pre-")
+
+# Jobs a club gives: a city before one and a name is the club named after it ("Porto coach Vítor Baía").
+SPORT_ROLES = words("""
+    coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker
+    quarterback pitcher batsman bowler
+""")

@@ -35,6 +35,7 @@ from store.extraction.lexicon import (
     SENTENCE_STARTERS,
     SHIP_PREFIXES,
     SPEECH_VERBS,
+    SPORT_ROLES,
     STANCE_PREFIXES,
     SURNAMES_ALSO_WORDS,
     TITLE_HEADS,
@@ -271,7 +272,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 named = len(current) == 2 and current[0].text in GIVEN_NAMES and head not in ORG_OF_HEADS
                 if chained and _titled_name(current, run[position + 1:]):
                     chained = False  # "Secretary of Commerce Ann Ruiz | of the Harbor Council"
-                elif chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named:
+                elif chained or head in ORG_OF_HEADS or head in TITLE_HEADS or head in PLACE_THING_HEADS and not named \
+                        or _for_everyone(run, position):
                     chained = True
                     current.append(token)
                     continue
@@ -361,6 +363,9 @@ alone ("the House Chamber")."""
 SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Della Dos Das Ter Ten Bin Ibn Abu".split())
 """Capitalized words that open a surname of two words ("Ciarán Mac Cárthaigh", "Jan Van Dyck"): the word before
 them is the person's given name, not the end of a title or an organization."""
+PARTICLES_AFTER_GIVEN = SURNAME_PARTICLES | frozenset("Le La".split())
+"""Capitalized particles that open a surname ("Le Roux", "Van Dyck"): a word shaped like a job before one is a
+given name ("Marine Le Garrec"), not a title."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 """What may end a person's name after its surname ("Martin Luther King III")."""
 
@@ -397,6 +402,15 @@ def _second_body(after: list[Token]) -> bool:
     if len(named) < 3 or named[-1] not in ORG_HEADS or any(word in ORG_HEADS for word in named[:-1]):
         return False
     return is_place(named[:1])  # "Colorado State University", not "Substance Abuse Services"
+
+
+EVERYONE_WORDS = frozenset("All Everyone Everybody".split())
+"""Words for everyone that end a cause's name after "for" ("Schools for All", "Water for Everyone")."""
+
+
+def _for_everyone(run: list[Token], position: int) -> bool:
+    """Whether the "for" at `position` ends a run in a word for everyone: one name, a cause's ("Schools for All")."""
+    return run[position].text == "for" and position + 2 == len(run) and run[-1].text in EVERYONE_WORDS
 
 
 def _name_follows(run: list[Token], position: int) -> bool:
@@ -499,7 +513,7 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
         segment.kind = "org"
         segment.strong = True
         return
-    if not name_shaped(words):
+    if not name_shaped(words) and not given_and_surname(words):
         return
     if len(words) == 1:
         described = _appositive(document, sentence, segment)
@@ -684,7 +698,7 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
     ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS) \
-            and not _title_opener(run):
+            and not _title_opener(run) and not _club_before_job(document, run):
         run = run[1:]
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(document.sentences[run[0].sentence],
@@ -694,6 +708,16 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
                           run[0].sentence_start and _adverb_opener(run)):
         run = run[1:]
     return run
+
+
+def _club_before_job(document: Document, run: list[Token]) -> bool:
+    """Whether a run is one club's word before a sport's job ("Rovers captain X", "Rangers coach Y"), shaped like a
+    plural job but naming the club."""
+    if len(run) != 1 or run[0].text not in ORG_HEADS:
+        return False
+    tokens = document.sentences[run[0].sentence].tokens
+    following = run[0].index + 1
+    return following < len(tokens) and tokens[following].text in SPORT_ROLES
 
 
 def month_naming_person(sentence: Sentence, run: list[Token], position: int) -> bool:
@@ -707,6 +731,8 @@ def month_naming_person(sentence: Sentence, run: list[Token], position: int) -> 
     if position > 0 and run[position - 1].text in TITLE_WORDS and position + 1 < len(run) \
             and _name_word_by_month(run[position + 1].text):
         return True  # "Prime Minister Jan Olbracht"
+    if position == 1 and len(run) == 2 and not run[0].possessive and _beside_speech(sentence, run):
+        return given_and_surname([run[0].text, run[1].text])  # "said Virginia May"
     if position > 0:
         return False
     before, after = run[0].index - 1, run[-1].index + 1
@@ -831,8 +857,8 @@ def _classify(
         return segment
     title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
-        and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)))
-        and not _surname_like_title(words, i)), default=-1)
+        and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)
+        and words[i + 1] not in PARTICLES_AFTER_GIVEN)) and not _surname_like_title(words, i)), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org
@@ -945,10 +971,12 @@ def _person_with_title(segment: Segment, piece: list[Token], title_at: int, firs
     for token in piece[:role_end]:
         gender = HONORIFICS.get(token.text, gender) or gender
     while len(rest) > 1 and (rest[0].text in NON_NAME_WORDS and rest[0].text not in MONTHS_NAMING_PEOPLE
+                             and not given_and_surname([t.text for t in rest])
                              or _place_before_name([t.text for t in rest])):
         rest = rest[1:]
     surname_month = len(rest) == 1 and rest[0].text in MONTHS_NAMING_PEOPLE and piece[title_at].text in HONORIFICS
-    if not rest or not (_name_words([t.text for t in rest]) or surname_month):
+    named = [t.text for t in rest]
+    if not rest or not (_name_words(named) or surname_month or given_and_surname(named)):
         segment.kind = "title"
         return segment
     segment.role = piece[:role_end]
@@ -999,7 +1027,8 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int, spe
         segment.kind = "org"
         segment.strong = True
         return segment
-    named_speaker = speaking and len(piece) == 2 and _name_words([piece[1].text])
+    named_speaker = speaking and len(piece) == 2 and (_name_words([piece[1].text]) or given_and_surname(
+        [t.text for t in piece]))
     while len(piece) > 1 and not named_speaker and (piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
                                                     or piece[0].text.startswith(STANCE_PREFIXES)):
         piece = piece[1:]
@@ -1017,7 +1046,44 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int, spe
     if 2 <= len(core) <= longest and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
         segment.strong = given or family_name_first(words)
+    elif speaking and given_and_surname(words):
+        segment.kind = "person"  # "said Christian Weber", "Frank Lake said": the speaker's place makes a name
+    if segment.kind == "person" and not segment.strong and _known_organization_and_noun(words):
+        segment.kind, segment.strong = "org", True
     return segment
+
+
+def _known_organization_and_noun(words: list[str]) -> bool:
+    """Whether two words are a well-known organization's name and a common noun, as its businesses and channels
+    are named ("Nimbus Platforms", "Nimbus Sports"), not a given name and a surname."""
+    first, last = words[0], words[-1]
+    return len(words) == 2 and first in WELL_KNOWN_ORGANIZATIONS and first not in GIVEN_NAMES \
+        and last.lower() in common_words()
+
+
+def given_and_surname(words: list[str]) -> bool:
+    """Whether two words read as a given name and a surname though either is also a word, a place or a faith
+    ("Christian Weber", "Frank Lake", "Virginia May"): a given name or a place before a surname, which may be a
+    common noun only after a given name that is no word itself; where a speaker stands, no other reading is left."""
+    if len(words) != 2 or " ".join(words) in PLACE_WORDS or not all(_bare_name_word(word) for word in words):
+        return False
+    first, last = words
+    if first in GIVEN_NAMES and first not in NON_NAME_WORDS and first not in PLACE_WORDS:
+        return last in MONTHS_NAMING_PEOPLE or last not in MONTHS_AND_DAYS and not (
+            last in NON_NAME_WORDS and last.endswith("s"))  # "Frank Lake", not "Frank Islands"
+    if first not in GIVEN_NAMES and first not in PLACE_WORDS:
+        return False
+    return last in MONTHS_NAMING_PEOPLE or last in SURNAMES_ALSO_WORDS or _name_words([last]) \
+        and last not in PLACE_WORDS  # "Christian Weber", "Virginia May", not "Christian Democrats"
+
+
+def _bare_name_word(word: str) -> bool:
+    """Whether a word could be a given name or surname: a capitalized word of letters that is no function word,
+    title, organization's word or acronym."""
+    letters = word.replace("-", "").replace("'", "").replace("’", "")
+    return len(word) > 1 and word[0].isupper() and letters.isalpha() and not is_acronym(word) \
+        and word not in SENTENCE_STARTERS and word not in ORG_HEADS and word not in TITLE_WORDS \
+        and word not in HONORIFICS
 
 
 def _introduced(document: Document, sentence: Sentence, segment: Segment) -> bool:

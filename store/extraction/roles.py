@@ -289,6 +289,8 @@ def _walk_back(document: Document, tokens: list[Token], index: int, person_ends:
             break
         if word == "of" and not _heads_of(tokens[position - 1] if position else None):
             break
+        if word == "to" and position and tokens[position - 1].text.lower() == "according":
+            break  # "According to economist X": the source's job, not "according to economist"
         if word == "to" and taken and taken[0].text.islower() and not is_role_noun(taken[0].text):
             taken = taken[1:]
             break
@@ -380,7 +382,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if token.possessive:
             owner_end = i
             break
-        if token.text.lower() not in ("the", "a", "an") and not token.text[0].isupper():
+        if token.text.lower() not in ("the", "a", "an") and not token.text[0].isupper() \
+                and not _joins_name(words, i):
             break
     if owner_end >= 0:
         owner = words[:owner_end + 1]
@@ -421,6 +424,16 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
         org = _named_by(document, found, words[0].text, position)
     return _text(document, words), org
+
+
+NAME_JOINERS = frozenset("of for and &".split())
+"""Lowercase words inside an owner's name ("the Bank of Northland's governor")."""
+
+
+def _joins_name(words: list[Token], index: int) -> bool:
+    """Whether the lowercase word at `index` joins two capitalized words of one name ("Bank of Northland")."""
+    return words[index].text in NAME_JOINERS and 0 < index < len(words) - 1 \
+        and words[index - 1].text[0].isupper() and words[index + 1].text[0].isupper()
 
 
 def owners_settled(document: Document, found: Found) -> None:
