@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
+from urllib.parse import urlsplit
 
 import orjson
 
@@ -131,11 +132,12 @@ class DocumentWriter:
 
     def another_printing(self, digest: str, stated: Mapping[str, str]) -> bool:
         """Whether an input of a stored article's text whose source states `stated` (see `article_metadata`) is
-        another printing of it: another link, or (without links on both) another outlet, title or date where the
-        source states a link, an outlet or a date (a file's first line as its title alone makes a copy)."""
+        another printing of it: another page (see `page_address`), or (without links on both) another outlet, title
+        or date where the source states a link, an outlet or a date (a file's first line as its title alone makes a
+        copy)."""
         stored = self._article(digest)
         if stated.get("url") and stored.get("url"):
-            return stated["url"] != stored["url"]
+            return page_address(stated["url"]) != page_address(str(stored["url"]))
         if not any(stated.get(name) for name in PRINTED_BY):
             return False
         return any(stored.get(name) != value for name, value in stated.items() if name in PRINTING_FIELDS)
@@ -538,9 +540,20 @@ PRINTED_BY = ("url", "outlet", "date")
 
 
 def printing_identity(stated: Mapping[str, str]) -> str | None:
-    """What names the printing whose source states `stated`, None when it states none of PRINTING_FIELDS."""
+    """What names the printing whose source states `stated` (its page, else its outlet, title and date), None when
+    it states none of PRINTING_FIELDS."""
+    if stated.get("url"):
+        return page_address(stated["url"])
     named = [stated.get(name, "") for name in PRINTING_FIELDS]
     return "\0".join(named) if any(named) else None
+
+
+def page_address(url: str) -> str:
+    """The page a link names, for telling printings apart: its host (without "www.") and path, whatever the scheme,
+    query or fragment (a feed's tracking parameters change from one reading to the next; the text is the same)."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" if host else url.strip()
 
 
 def article_metadata(metadata: Mapping[str, str] | None) -> dict[str, str]:

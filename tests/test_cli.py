@@ -458,6 +458,11 @@ def test_one_wire_story_from_two_outlets_is_two_articles_and_its_quote_lists_bot
     assert run("ingest", "--db", store, str(feed), str(again)).stderr.splitlines()[-1] == (
         "0 added, 0 replaced, 4 unchanged, 0 failed"
     )
+    tracked = tmp_path / "tracked.jsonl"
+    tracked.write_text(json.dumps({**items[0], "url": "http://www.one.example/a/?utm_source=feed"}) + "\n")
+    assert run("ingest", "--db", store, str(tracked)).stderr.splitlines()[-1] == (
+        "0 added, 0 replaced, 1 unchanged, 0 failed"
+    ), "the same page under another scheme, host prefix or query is the same printing"
     copy = tmp_path / "copy.txt"
     plain = tmp_path / "plain.txt"
     for path in (plain, copy):
