@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from store.collector import collector_paused
 from store.errors import StoreError, shown_path
 from store.extractor_version import article_version, installed_extractor_version
-from store.keys import content_hash
+from store.keys import content_hash, printing_digest
 from store.migrations import SCHEMA_VERSION, migrate
 from store.records import IngestOutcome, RemovedArticle, StoreSummary
 from store.schema import check_schema, needs_upgrade, read_tables, whole_tables
@@ -302,9 +302,10 @@ class Store:
         prepared = []
         for source, text, *metadata in articles:
             digest = content_hash(text)
-            if digest not in extractions and not self._already_read(digest):
+            stated = metadata[0] if metadata else None
+            if digest not in extractions and not self.already_read(text, stated, source):
                 extractions[digest] = self.extractor(text)
-            prepared.append((source, text, digest, metadata[0] if metadata else None))
+            prepared.append((source, text, digest, stated))
         outcomes = []
 
         def extraction_of(digest: str, text: str) -> Extraction:
@@ -320,7 +321,7 @@ class Store:
                 extractions[d] for _, _, d, _ in prepared if d in extractions and not writer.has_article(d)
             )
             for source, text, text_digest, metadata in prepared:
-                digest = self._printing(writer, text_digest, text, source, metadata)
+                digest = self._printing_digest(writer, text_digest, text, source, metadata)
                 if digest != text_digest and text_digest in extractions:
                     extractions.setdefault(digest, extractions[text_digest])
                 version = (versions or {}).get(text_digest, self.extractor_version)
@@ -363,23 +364,26 @@ class Store:
             writer.apply(index_later=True)
         return outcomes
 
-    @staticmethod
-    def _printing(
-        writer: DocumentWriter, digest: str, text: str, source: str, metadata: Mapping[str, str] | None
+    def _printing_digest(
+        self, writer: DocumentWriter, digest: str, text: str, source: str, metadata: Mapping[str, str] | None
     ) -> str:
-        """The content hash an input is stored under: its text's (`digest`), unless that text is stored from another
-        source that stated another printing of it (a wire story from another outlet, under another link, title or
-        date): then one made from the text and what names its printing, so that both are kept and the quote lists
-        both sources; a plain copy of a file states none, and stays one article."""
+        """The content hash an input is stored under: its printing's own when that is stored; else its text's
+        (`digest`), unless that text is stored from another source as another printing (see
+        `DocumentWriter.another_printing`: a wire story from another outlet): then its printing's own, so that both
+        are kept and the quote lists both sources. A plain copy of a file states no printing, and stays one
+        article; standard input, which names no lasting place, is told apart by what it states."""
         from store.documents import article_metadata, printing_identity
 
-        if not writer.has_article(digest) or writer.article_source(digest) == source:
-            return digest
         stated = article_metadata(metadata)
         identity = printing_identity(stated)
-        if identity is None or not writer.another_printing(digest, stated):
+        own = printing_digest(text, identity) if identity is not None else None
+        if own is not None and writer.has_article(own):
+            return own
+        if not writer.has_article(digest) or own is None:
             return digest
-        return content_hash(f"{text}\0{identity}")
+        if self.replaces(source) and writer.article_source(digest) == source:
+            return digest
+        return own if writer.another_printing(digest, stated) else digest
 
     def _drop_or_hand_over(
         self, writer: DocumentWriter, digest: str, source: str, extraction_of: Callable[[str, str], Extraction]
@@ -410,11 +414,27 @@ class Store:
             yield self._ingest_batch([entry[0] for entry in batch], by_hash, versions)
         self.build_index_left_out()
 
-    def already_read(self, text: str) -> bool:
-        """Whether this text is stored, read by this store's extractor or a later one, as the lookups this process
-        last read say: ingest need not extract it again (a folder ingested again is mostly such texts). Any
-        thread may ask; a write checks again under the lock and extracts what it finds missing."""
-        return self._already_read(content_hash(text))
+    def already_read(self, text: str, metadata: Mapping[str, str] | None = None, source: str | None = None) -> bool:
+        """Whether an input needs no extraction, as the lookups this process last read say: its text is stored, read
+        by this store's extractor or a later one, from this same `source`, or as its own printing, or its source
+        states no printing (a folder ingested again is mostly such inputs). An input stating a printing of a text
+        stored from elsewhere is extracted (in a worker), as the write may find it another printing. Any thread may
+        ask; a write checks again under the lock and extracts what it finds missing."""
+        from store.documents import article_metadata, printing_identity
+
+        digest = content_hash(text)
+        if not self._already_read(digest):
+            identity = printing_identity(article_metadata(metadata))
+            return identity is not None and self._already_read(printing_digest(text, identity))
+        known = self._known
+        if source is None or known is None or not self.replaces(source) or digest in known.hashes_from(source):
+            return True
+        identity = printing_identity(article_metadata(metadata))
+        return identity is None or self._already_read(printing_digest(text, identity))
+
+    def item_already_read(self, item: tuple[str, str] | tuple[str, str, Mapping[str, str] | None]) -> bool:
+        """`already_read` of an ingest's (source, text[, metadata]) item."""
+        return self.already_read(item[1], item[2] if len(item) > 2 else None, item[0])  # type: ignore[misc]
 
     def _already_read(self, digest: str) -> bool:
         """`already_read`, by the text's content hash."""

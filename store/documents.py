@@ -132,15 +132,8 @@ class DocumentWriter:
 
     def another_printing(self, digest: str, stated: Mapping[str, str]) -> bool:
         """Whether an input of a stored article's text whose source states `stated` (see `article_metadata`) is
-        another printing of it: another page (see `page_address`), or (without links on both) another outlet, title
-        or date where the source states a link, an outlet or a date (a file's first line as its title alone makes a
-        copy)."""
-        stored = self._article(digest)
-        if stated.get("url") and stored.get("url"):
-            return page_address(stated["url"]) != page_address(str(stored["url"]))
-        if not any(stated.get(name) for name in PRINTED_BY):
-            return False
-        return any(stored.get(name) != value for name, value in stated.items() if name in PRINTING_FIELDS)
+        another printing of it (see `other_printings`), whichever of the two was stored first."""
+        return other_printings(self._article(digest), stated)
 
     def earlier_versions(self, source: str) -> list[str]:
         """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
@@ -535,17 +528,30 @@ def _kept(table: str, document: dict[str, Any]) -> bool:
 
 PRINTING_FIELDS = ("url", "outlet", "title", "date")
 """What a source states that tells one printing of an article's text from another (a wire story in two outlets)."""
-PRINTED_BY = ("url", "outlet", "date")
-"""What a source must state for its text to be a printing of its own: a file's first line, its title, states none."""
+PUBLISHED_FIELDS = ("url", "outlet", "date")
+"""What both sources must state for their texts to be printings of their own: a file whose first line is its title
+states none of them, and is a copy."""
+
+
+def other_printings(first: Mapping[str, Any], second: Mapping[str, str]) -> bool:
+    """Whether two sources of the same text state two printings of it, the same either way round: two pages (see
+    `page_address`), else, when both state where or when it was published, another outlet, title or date among
+    what both state (a link stated by one alone tells nothing)."""
+    if first.get("url") and second.get("url"):
+        return page_address(str(first["url"])) != page_address(second["url"])
+    if not any(first.get(name) for name in PUBLISHED_FIELDS) or not any(second.get(name) for name in PUBLISHED_FIELDS):
+        return False
+    return any(first.get(name) and second.get(name) and first[name] != second[name] for name in PRINTING_FIELDS)
 
 
 def printing_identity(stated: Mapping[str, str]) -> str | None:
     """What names the printing whose source states `stated` (its page, else its outlet, title and date), None when
-    it states none of PRINTING_FIELDS."""
+    it states none of PUBLISHED_FIELDS (a copy of whatever printing is stored)."""
     if stated.get("url"):
         return page_address(stated["url"])
-    named = [stated.get(name, "") for name in PRINTING_FIELDS]
-    return "\0".join(named) if any(named) else None
+    if not any(stated.get(name) for name in PUBLISHED_FIELDS):
+        return None
+    return "\0".join(stated.get(name, "") for name in PRINTING_FIELDS)
 
 
 def page_address(url: str) -> str:

@@ -49,6 +49,12 @@ def name_key_unkept(name: str) -> str:
     return _LEADING_ARTICLE.sub("", _NON_WORD.sub(" ", folded).strip())
 
 
+def printing_digest(text: str, printing: str) -> str:
+    """The content hash of one printing of a text (see `store.documents.printing_identity`): a wire story a second
+    outlet printed is stored under it, beside the first outlet's article under the text's own."""
+    return content_hash(f"{text}\0{printing}")
+
+
 def content_hash(text: str) -> str:
     """SHA-256 of an article's text: the same text is the same article."""
     import hashlib

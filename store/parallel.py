@@ -74,11 +74,11 @@ def extracted_in_workers(
     ahead: int,
     work: Callable[[str], Extraction] = extract_text,
     pool: multiprocessing.pool.Pool | None = None,
-    skip: Callable[[str], bool] | None = None,
+    skip: Callable[[Item], bool] | None = None,
 ) -> Iterator[tuple[Item, Extraction | None]]:
     """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
     processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
-    A text `skip` says needs no extraction (one stored already) never goes to a worker: its item comes back with
+    An item `skip` says needs no extraction (its text stored already) never goes to a worker: its item comes back with
     None as soon as those before it have, so a folder read again costs no round trip to a worker per file.
 
     The items are read here, as the caller takes extractions: each one comes back as soon as it is made, and at
@@ -126,7 +126,7 @@ def extracted_in_workers(
         while True:
             try:
                 item = next(source, _END)
-                skipped = item is not _END and skip is not None and skip(item[1])
+                skipped = item is not _END and skip is not None and skip(item)
             except Exception:
                 send()
                 while waiting:  # those read before the error are given back first

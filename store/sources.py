@@ -104,13 +104,11 @@ def read_input(
     kind = detect_format(data, label, content_type)
     found = read_source(data, label, content_type, url=url, kind=kind)
     articles: list[SourceArticle] = list(found)
-    errors, unfollowed = list(found.errors), []
+    errors = list(found.errors)
     if follow:
-        articles, unfollowed, failed = follow_summaries(articles, fetcher=fetcher)
+        articles, failed = follow_summaries(articles, fetcher=fetcher)
         errors.extend(failed)
-    read = sourced(name, articles, errors, per_item=kind in ("feed", "json"))
-    read.notes[:0] = unfollowed
-    return read
+    return sourced(name, articles, errors, per_item=kind in ("feed", "json"))
 
 
 def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_item: bool) -> InputRead:

@@ -180,6 +180,16 @@ def test_follow_fetches_the_pages_of_summary_items(
     [full] = open_existing_store(store).snapshot.articles
     assert "Daniel Reyes" in full.text
     assert (full.source, full.outlet, full.date) == (f"{site}/harbor", "Harbor Wire", "2024-06-12")
+    gone = Handler.routes.pop("/harbor")
+    try:
+        assert main(["ingest", "--db", str(store), "--follow", f"{site}/feed"]) == 2
+    finally:
+        Handler.routes["/harbor"] = gone
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "0 added, 0 replaced, 0 unchanged, 1 failed", "a page that fails is counted once"
+    assert err[0].endswith("; the item was not stored")
+    [kept] = open_existing_store(store).snapshot.articles
+    assert "Daniel Reyes" in kept.text, "the article stored whole was replaced by the feed's summary"
 
 
 def test_a_page_on_standard_input_is_read_as_a_page(

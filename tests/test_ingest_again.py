@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,7 +69,7 @@ def test_a_text_passed_over_as_stored_but_gone_by_the_write_is_extracted_then(st
 
 def test_workers_are_not_sent_the_texts_skip_passes_over() -> None:
     items = [(f"{n}.txt", "x" * n) for n in range(40)]
-    found = list(extracted_in_workers(iter(items), jobs=2, ahead=8, work=len, skip=lambda text: len(text) % 3 == 0))
+    found = list(extracted_in_workers(iter(items), jobs=2, ahead=8, work=len, skip=lambda item: len(item[1]) % 3 == 0))
     assert [item for item, _ in found] == items
     assert [extraction for _, extraction in found] == [None if n % 3 == 0 else n for n in range(40)]
 
@@ -191,7 +192,9 @@ def test_workers_are_sent_no_stored_text_from_the_first_one_on(store_path: Path)
     Store(store_path, extractor=tagged_extract).ingest(texts)
     again = [*texts, ("new.txt", articles(41)[40][1] + "\n\nSomething new.")]
     store = Store(store_path, extractor=tagged_extract)
-    extracted = extracted_in_workers(iter(again), jobs=2, ahead=8, work=extracted_as_tagged, skip=store.already_read)
+    extracted = extracted_in_workers(
+        iter(again), jobs=2, ahead=8, work=extracted_as_tagged, skip=store.item_already_read
+    )
     outcomes = [outcome for batch in store.ingest_extracted_in_batches(extracted, batch_size=7) for outcome in batch]
     assert [outcome.added for outcome in outcomes] == [False] * 40 + [True]
     assert len(Store(store_path).snapshot.articles) == 41
@@ -205,8 +208,67 @@ def test_the_items_read_before_an_error_in_reading_come_back_first() -> None:
             yield (f"{n}.txt", "x" * n)
 
     found: list[tuple[tuple[str, str], object]] = []
-    extracted = extracted_in_workers(read_until_broken(), jobs=2, ahead=8, work=len, skip=lambda t: len(t) % 3 == 0)
+    extracted = extracted_in_workers(
+        read_until_broken(), jobs=2, ahead=8, work=len, skip=lambda item: len(item[1]) % 3 == 0
+    )
     with pytest.raises(OSError, match="disk went away"):
         for pair in extracted:
             found.append(pair)
     assert [extraction for _, extraction in found] == [None if n % 3 == 0 else n for n in range(30)]
+
+
+def summary_line(capsys: pytest.CaptureFixture[str]) -> str:
+    """The last line `ingest` wrote on stderr."""
+    return capsys.readouterr().err.strip().splitlines()[-1]
+
+
+def test_printings_are_told_apart_the_same_whatever_the_order_and_after_one_is_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item with a link and the same item without one were two printings in one order and one in the other; a
+    second printing read again after the first was removed was "replaced" under another id; two printings read from
+    standard input were one."""
+    body = '"We expect a deal by Friday," said Helga Schmidt, a spokeswoman for Siemens.'
+    item = {"text": body, "title": "Talks", "source": "AP"}
+    linked, unlinked = tmp_path / "linked.jsonl", tmp_path / "unlinked.jsonl"
+    linked.write_text(json.dumps({**item, "url": "https://ap.example/talks"}) + "\n", encoding="utf-8")
+    unlinked.write_text(json.dumps(item) + "\n", encoding="utf-8")
+    for number, order in enumerate(([linked, unlinked], [unlinked, linked])):
+        store = tmp_path / f"order{number}.json"
+        assert main(["ingest", *map(str, order), "--db", str(store), "--jobs", "1"]) == 0
+        assert summary_line(capsys) == "1 added, 0 replaced, 1 unchanged, 0 failed"
+    ap, reuters, store = tmp_path / "ap.txt", tmp_path / "reuters.txt", tmp_path / "store.json"
+    ap.write_text(f"---\ntitle: Talks (AP)\nsource: AP\n---\n\n{body}\n", encoding="utf-8")
+    reuters.write_text(f"---\ntitle: Talks (Reuters)\nsource: Reuters\n---\n\n{body}\n", encoding="utf-8")
+    assert main(["ingest", str(ap), str(reuters), "--db", str(store), "--jobs", "1"]) == 0
+    assert summary_line(capsys) == "2 added, 0 replaced, 0 unchanged, 0 failed"
+    assert main(["rm", str(ap), "--db", str(store)]) == 0
+    capsys.readouterr()
+    for jobs in ("1", "2"):
+        assert main(["ingest", str(reuters), "--db", str(store), "--jobs", jobs]) == 0
+        assert summary_line(capsys) == "0 added, 0 replaced, 1 unchanged, 0 failed"
+    piped = tmp_path / "piped.json"
+    for path, expected in ((ap, "1 added"), (reuters, "1 added"), (reuters, "0 added")):
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8"))
+        assert main(["ingest", "-", "--db", str(piped), "--jobs", "1"]) == 0
+        assert summary_line(capsys).startswith(expected), path
+
+
+def test_an_input_stating_another_printing_of_a_stored_text_goes_to_a_worker_and_a_copy_does_not(
+    store_path: Path,
+) -> None:
+    """A second outlet's printing was passed over by the workers as read already, then extracted under the lock."""
+    text = 'Talks\n\n"We expect a deal by Friday," said Helga Schmidt.\n'
+    store = Store(store_path, extractor=tagged_extract)
+    store.ingest([("ap.txt", text, {"outlet": "AP", "title": "Talks"})])
+    store.ingest([])
+    fresh = Store(store_path, extractor=tagged_extract)
+    list(fresh.ingest_extracted_in_batches([]))
+    assert fresh.item_already_read(("ap.txt", text, {"outlet": "AP", "title": "Talks"}))
+    assert fresh.item_already_read(("copy.txt", text, {"title": "Talks"}))
+    assert fresh.item_already_read(("copy.txt", text))
+    assert not fresh.item_already_read(("reuters.txt", text, {"outlet": "Reuters", "title": "Talks"}))
+    fresh.ingest([("reuters.txt", text, {"outlet": "Reuters", "title": "Talks"})])
+    again = Store(store_path, extractor=tagged_extract)
+    list(again.ingest_extracted_in_batches([]))
+    assert again.item_already_read(("reuters.txt", text, {"outlet": "Reuters", "title": "Talks"}))

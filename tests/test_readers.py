@@ -8,7 +8,6 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from store.readers import (
 )
 from store.readers.article import clean_field, normalise_date
 from store.readers.html import TRAFILATURA_OPTIONS
-from store.sources import directory_inputs, read_input
+from store.sources import directory_inputs
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "us-ukraine-joint-weapons-production.txt"
 WEB_PAGES = Path(__file__).resolve().parent / "articles" / "web"
@@ -634,22 +633,13 @@ def test_fetch_size_cap_and_timeout(site: str) -> None:
 def test_feed_url_with_follow_fetches_summary_items_from_their_links(site: str) -> None:
     items = read_url(f"{site}/feed")
     assert [item.summary_only for item in items] == [False, True, True]
-    followed, notes, errors = follow_summaries(items)
+    followed, errors = follow_summaries(items)
     assert followed[0] == items[0]
     assert PARAGRAPHS[0] in followed[1].text and not followed[1].summary_only
     assert followed[1].metadata.title == "Ferry fares to rise"
     assert followed[1].metadata.author == "desk@ledger.example.com (Tom Berg)"
-    assert followed[2] == items[2]
-    assert (notes, errors) == ([f"{site}/gone: HTTP 404 Not Found; its summary is stored instead"], [])
-    textless = replace(items[2], text="")
-    assert follow_summaries([textless]) == ([], [], [f"{site}/gone: HTTP 404 Not Found"])
-
-
-def test_an_item_whose_page_fails_is_stored_from_its_summary_with_a_note_and_not_counted_as_failed(site: str) -> None:
-    """`ingest --follow` said "1 failed" and "1 unchanged" for one item whose page answered 404."""
-    read = read_input(f"{site}/feed", follow=True)
-    assert len(read.articles) == 3 and read.errors == []
-    assert read.notes == [f"{site}/gone: HTTP 404 Not Found; its summary is stored instead"]
+    assert len(followed) == 2
+    assert errors == [f"{site}/gone: HTTP 404 Not Found; the item was not stored"]
 
 
 def test_a_folder_lists_its_articles_in_the_order_of_their_paths_parts(tmp_path: Path) -> None:

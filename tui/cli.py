@@ -820,7 +820,7 @@ def ingested_batches(
 
     if pool is None:
         return store.ingest_in_batches(articles, batch_size=batch_size)
-    extracted = extracted_in_workers(articles, jobs, ahead=batch_size, pool=pool, skip=store.already_read)
+    extracted = extracted_in_workers(articles, jobs, ahead=batch_size, pool=pool, skip=store.item_already_read)
     return store.ingest_extracted_in_batches(extracted, batch_size=batch_size)
 
 

@@ -148,15 +148,14 @@ def read_url(url: str, *, fetcher: Callable[[str], Fetched] = fetch) -> SourceLi
 
 def follow_summaries(
     articles: Iterable[SourceArticle], *, fetcher: Callable[[str], Fetched] = fetch
-) -> tuple[list[SourceArticle], list[str], list[str]]:
-    """Feed items whose text is only a summary replaced by the article at their link, a one-line note for each
-    item whose page failed but whose summary is kept (stored as before, not counted as failed as well), and an
-    error for each whose page failed with no summary to keep (left out, counted once as failed).
+) -> tuple[list[SourceArticle], list[str]]:
+    """Feed items whose text is only a summary replaced by the article at their link, and why any could not be.
 
-    The item keeps its feed metadata (title, date, link), filled in from the page's where the feed says nothing.
+    The item keeps its feed metadata (title, date, link), filled in from the page's where the feed says nothing. An
+    item whose page fails is left out with a one-line error, counted once as failed: its summary would replace an
+    article stored whole from the same link by an earlier run.
     """
     followed: list[SourceArticle] = []
-    notes: list[str] = []
     errors: list[str] = []
     for article in articles:
         link = article.metadata.url
@@ -166,15 +165,11 @@ def follow_summaries(
         try:
             page = read_url(link, fetcher=fetcher)[0]
         except ReaderError as error:
-            if article.text.strip():
-                notes.append(f"{error}; its summary is stored instead")
-                followed.append(article)
-            else:
-                errors.append(str(error))
+            errors.append(f"{error}; the item was not stored")
             continue
         metadata = article.metadata.filled_from(page.metadata)
         followed.append(replace(article, text=page.text, metadata=metadata, summary_only=False))
-    return followed, notes, errors
+    return followed, errors
 
 
 def _head(data: bytes) -> str:
