@@ -103,19 +103,32 @@ CITATION_ALIASES = {"md": "markdown", "text": "plain", "txt": "plain"}
 """Other names of the citation styles: `md` as `whosaid export --format md` names Markdown."""
 
 
+def named_citation_style(environ: Mapping[str, str] | None = None) -> tuple[str | None, str]:
+    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES, or an alias; None when it names none),
+    and what it says."""
+    said = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip()
+    style = CITATION_ALIASES.get(said.lower(), said.lower())
+    return (style if style in CITATION_STYLES else None), said
+
+
 def citation_style(environ: Mapping[str, str] | None = None, otherwise: str = "plain") -> str:
-    """The citation style WHOSAID_CITATION names (one of CITATION_STYLES, or an alias), `otherwise` when it names
-    none."""
-    value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip().lower()
-    value = CITATION_ALIASES.get(value, value)
-    return value if value in CITATION_STYLES else otherwise
+    """The citation style WHOSAID_CITATION names, `otherwise` when it names none."""
+    return named_citation_style(environ)[0] or otherwise
 
 
 def unknown_citation_style(environ: Mapping[str, str] | None = None) -> str | None:
     """What WHOSAID_CITATION says when it names no citation style (the app warns and copies as configured)."""
-    value = (os.environ if environ is None else environ).get(CITATION_ENV, "").strip()
-    known = value.lower() in CITATION_STYLES or value.lower() in CITATION_ALIASES
-    return value if value and not known else None
+    style, said = named_citation_style(environ)
+    return said if said and style is None else None
+
+
+def citation_style_names() -> str:
+    """The names WHOSAID_CITATION takes, for a message: each style with its aliases."""
+    names = []
+    for style in CITATION_STYLES:
+        aliases = [alias for alias, named in CITATION_ALIASES.items() if named == style]
+        names.append(f"{style} ({', '.join(aliases)})" if aliases else style)
+    return ", ".join(names)
 
 
 def format_citation(citation: Citation, style: str | None = None, *, cleaned: bool = False) -> str:

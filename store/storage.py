@@ -197,11 +197,11 @@ def parse_segments(entry: object) -> list[Segment] | None:
 
 TablesReader = Callable[[], "Mapping[str, Any]"]
 LOOKUPS_KEY = "lookups"
+"""The manifest's record of the writer's lookup files."""
 SIZES_KEY = "sizes"
 """The manifest's record of each table file it names and its size in bytes: a file of another size was cut short or
 written over since, and the store is refused before anything reads or adds to it (lookup files, which a writer
 builds again when they are damaged, are not recorded)."""
-"""The manifest's record of the writer's lookup files."""
 
 
 class LookupsWriter(Protocol):

@@ -858,3 +858,9 @@ def test_emoji_joined_by_a_skin_tone_a_joiner_or_a_selector_are_drawn_apart_as_w
         assert len(shown) == len(text), "offsets into the text stay right"
         assert not set(shown) & {"\u200d", "\ufe0f", "\U0001f3fd"}
         assert cell_len(shown) == sum(cell_len(char) for char in shown), "no cells Rich and a terminal count apart"
+
+
+def test_a_zero_width_joiner_between_the_letters_of_a_script_that_shapes_with_it_is_kept() -> None:
+    text = "\u0915\u094d\u200d\u0937 and \U0001f468\u200d\U0001f469"
+    assert printable(text) == "\u0915\u094d\u200d\u0937 and \U0001f468\u200b\U0001f469"
+    assert printable_line(text) == printable(text)

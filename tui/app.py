@@ -22,7 +22,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.theme import Theme, ThemeProvider
 
 from store import ArticleRecord, QuoteRecord, Snapshot, Store, WhosaidError
-from store.citations import CITATION_ENV, CITATION_STYLES, citation_style, unknown_citation_style
+from store.citations import CITATION_ENV, CITATION_STYLES, citation_style, citation_style_names, unknown_citation_style
 from tui.bindings import APP_BINDINGS
 from tui.browse_screen import BrowseScreen, original_file
 from tui.commands import WhosaidCommands
@@ -262,7 +262,7 @@ class WhosaidApp(App[None]):
         unknown_style = unknown_citation_style()
         if unknown_style is not None:
             self.notify(
-                f"No citation style called {printable_line(unknown_style)}; styles: {', '.join(CITATION_STYLES)}"
+                f"No citation style called {printable_line(unknown_style)}; styles: {citation_style_names()}"
                 f" (copying {self.citation_style} citations)",
                 title=CITATION_ENV,
                 severity="warning",

@@ -123,13 +123,13 @@ def original_file(source: str) -> str | None:
     return None
 
 
-
 def export_failure(error: OSError) -> str:
     """Why an export file could not be written, in words: the folder (or file) and the system's reason, not
     Python's error text."""
     where = printable_line(shown_path(error.filename)) if error.filename else "the export file"
     reason = "the disk is full" if error.errno == errno.ENOSPC else (error.strerror or str(error)).lower()
     return f"cannot write {where} ({reason})"
+
 
 class ExportedQuotes(NamedTuple):
     """The quotes `e` exports and what its notifications call them: " of NAME", " from “TITLE”", or nothing

@@ -9,11 +9,15 @@ _BIDI_MARKS = "\u061c\u200e\u200f"
 """The invisible direction marks Arabic and Hebrew text carries (ALM, LRM, RLM): they only nudge the characters
 beside them."""
 _BIDI_CONTROLS = _BIDI_MARKS + "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_EMOJI_JOINERS = "\u200d\ufe0f" + "".join(chr(code) for code in range(0x1F3FB, 0x1F400))
-"""What joins emoji into one picture (the zero-width joiner, the emoji variation selector, skin tones): terminals
-join them or not, each its own way, so a row's width would be wrong by a few cells on some; shown as zero-width
-spaces, each emoji stands alone, as wide everywhere as Rich measures it."""
-_HAS_EMOJI_JOINER = re.compile(f"[{_EMOJI_JOINERS}]")
+_EMOJI_JOINERS = "\ufe0f" + "".join(chr(code) for code in range(0x1F3FB, 0x1F400))
+"""What joins emoji into one picture (the emoji variation selector, skin tones; and the zero-width joiner beside an
+emoji, see `_EMOJI_ZWJ`): terminals join them or not, each its own way, so a row's width would be wrong by a few
+cells on some; shown as zero-width spaces, each emoji stands alone, as wide everywhere as Rich measures it."""
+_EMOJI = "\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff"
+_EMOJI_ZWJ = re.compile(f"(?<=[{_EMOJI}\u200b])\u200d|\u200d(?=[{_EMOJI}])")
+"""A zero-width joiner beside an emoji (or a joiner already shown as a zero-width space): not one between the
+letters of a script that shapes with it (Devanagari's क्‍ष)."""
+_HAS_EMOJI_JOINER = re.compile(f"[{_EMOJI_JOINERS}\u200d]")
 _LINE_SEPARATORS = "\u2028\u2029"
 """Unicode's line and paragraph separators: a line break to some terminals and programs reading a line, a space
 here."""
@@ -81,10 +85,15 @@ def draw_ascii_only(only: bool) -> None:
     _ascii_only = only
 
 
+def _emoji_apart(text: str) -> str:
+    """`text` with each zero-width joiner beside an emoji as a zero-width space (see `_EMOJI_ZWJ`)."""
+    return _EMOJI_ZWJ.sub("\u200b", text) if "\u200d" in text else text
+
+
 def printable(text: str) -> str:
     """`text` with every character that could control a terminal replaced by a visible stand-in (and, on an
     ASCII-only terminal, every other character that is not ASCII by its ASCII stand-in)."""
-    text = text.translate(_REPLACEMENTS)
+    text = _emoji_apart(text.translate(_REPLACEMENTS))
     return text.translate(_ASCII_TABLE) if _ascii_only and not text.isascii() else text
 
 
@@ -93,7 +102,7 @@ def printable_line(text: str) -> str:
     replace (nearly all of it: every character replaced but the emoji joiners is one `str.isprintable` rejects) is
     returned as it is."""
     if not text.isprintable() or (not text.isascii() and _HAS_EMOJI_JOINER.search(text)):
-        text = text.translate(_LINE_REPLACEMENTS)
+        text = _emoji_apart(text.translate(_LINE_REPLACEMENTS))
     return text.translate(_ASCII_LINE_TABLE) if _ascii_only and not text.isascii() else text
 
 
