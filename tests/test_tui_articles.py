@@ -43,7 +43,7 @@ async def test_key_5_shows_the_articles_with_outlet_date_counts_and_path_in_plac
         assert title_of(app.screen.articles) == "Articles 3"
         assert titles_listed(app) == ["Harbor vote", "Ferry fares", "Bridge works"]
         [harbor, *_] = row_texts(app, "articles")
-        for part in ("2024-06-12", "Coastal Ledger", "1p  1o  1q", "Harbor vote", "https://ledger.example.com/harbor"):
+        for part in ("2024-06-12", "Coastal Ledger", "1p  0o  1q", "Harbor vote", "https://ledger.example.com/harbor"):
             assert part in harbor
         assert app.screen.detail.subject is not None and app.screen.detail.subject.kind == "article"
         await pilot.press("3")
