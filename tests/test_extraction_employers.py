@@ -174,3 +174,72 @@ def test_a_word_that_opens_an_organization_named_later_is_no_short_form_of_it_be
     assert by_name["Nora Pell"] == ("mayor of Eastbrook", None)
     assert by_name["Ron Kalder"] == ("chairman", "Eastbrook Ratepayers Association")
     assert by_name["Ada Oyelaran"] == ("director", "Schools for All")
+
+
+def test_a_body_described_by_its_kind_is_no_employer_of_a_critic_a_customer_or_a_victim() -> None:
+    text = (
+        "Bank row\n\n"
+        '"It must stop," said Ilse Moravec, a longtime critic of the investment bank Corran Brothers.\n\n'
+        '"They lied," said Tomas Erdely, a customer of the savings bank Velden Mutual.\n\n'
+        '"I lost it all," said Rhea Kostin, a victim of the lender Pallas Credit.\n\n'
+        '"Rates will fall," said Jon Ardent, an analyst at the investment bank Corran Brothers.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Ilse Moravec"] == ("longtime critic", None)
+    assert by_name["Tomas Erdely"] == ("customer", None)
+    assert by_name["Rhea Kostin"][1] is None
+    assert by_name["Jon Ardent"] == ("analyst", "Corran Brothers")
+
+
+def test_a_councillor_sits_on_no_international_council_nor_one_of_another_town() -> None:
+    text = (
+        "Bins\n\n"
+        'The UN Security Council met on Friday. "We need more bins," said councillor Bea Holloway.\n\n'
+        'The European Council met on Monday. "Bins again," said councillor Ivo Sandrell.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Bea Holloway"] == ("councillor", None)
+    assert by_name["Ivo Sandrell"] == ("councillor", None)
+    other_town = (
+        "Vote\n\n"
+        "The Kestwick Town Council voted on Monday. "
+        '"I would vote no," said Ola Brandvik, a councillor in the neighbouring town of Marrow Vale.\n'
+    )
+    assert _people_at(other_town)["Ola Brandvik"] == ("councillor", None)
+
+
+def test_a_judge_sits_on_no_court_a_case_goes_to_next_nor_on_a_contest_s_venue() -> None:
+    appeal = (
+        "Appeal\n\n"
+        'Pavel Orsini will appeal to the Supreme Court. "The ruling was fair," said judge Enna Castro.\n'
+    )
+    assert _people_at(appeal)["Enna Castro"] == ("judge", None)
+    contest = (
+        "Bake-off\n\n"
+        "The bakers' guild held its contest at the Old Court in Fenby. "
+        '"The bread was superb," said judge Lotte Varga.\n'
+    )
+    assert _people_at(contest)["Lotte Varga"] == ("judge", None)
+
+
+def test_an_office_or_a_common_word_before_a_sport_job_is_no_club() -> None:
+    text = (
+        "Sales\n\n"
+        'Marketing manager Keld Ambrose said, "Sales rose." He joined Marketing in 2019.\n\n'
+        'Station manager Uma Redgrave said, "Trains ran." Crowds filled the Station on Friday.\n\n'
+        'Police captain Rolf Dannecker said, "We came." Residents called Police twice on Monday.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Keld Ambrose"] == ("Marketing manager", None)
+    assert by_name["Uma Redgrave"] == ("station manager", None)
+    assert by_name["Rolf Dannecker"] == ("police captain", None)
+    assert not {"Marketing", "Station", "Police"} & _organizations(text)
+
+
+def test_its_job_skips_a_subject_that_acts_on_the_company() -> None:
+    text = (
+        "Drone fine\n\n"
+        "Velmora Robotics makes drones. The Civil Aviation Authority fined the company on Monday.\n\n"
+        '"We will appeal," said its chief executive, Hana Steger.\n'
+    )
+    assert _people_at(text)["Hana Steger"] == ("chief executive", "Velmora Robotics")

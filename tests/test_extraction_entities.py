@@ -189,3 +189,13 @@ def test_a_company_named_only_by_what_it_does():
         "Sales rose at Voltara, which builds cars near Lyon. Brightcar said demand had slowed.\n"
     )
     assert organizations_of(text) == {"Voltara", "Brightcar"}
+
+
+def test_a_known_organization_s_word_before_a_common_noun_is_a_person_with_a_job_in_apposition():
+    text = '"We will move," said Nike Field, a student.\n\n"We agree," said Oracle Field, a nurse.\n'
+    assert people_of("Move\n\n" + text) == {"Nike Field": ("student", None), "Oracle Field": ("nurse", None)}
+
+
+def test_a_chamber_of_name_before_an_exhibit_is_no_body():
+    text = 'Show\n\n"We loved it," said Mina Roswell, who toured the Chamber of Whispers exhibit.\n'
+    assert "Chamber of Whispers" not in organizations_of(text)

@@ -583,3 +583,40 @@ def test_a_second_partial_quote_after_a_speech_verb_and_that_is_the_sentence_sub
         '"a slowdown could hit orders hard."\n'
     )
     assert quotes_of(text) == [("stretched", "Mei Lan"), ("a slowdown could hit orders hard.", "Mei Lan")]
+
+
+def test_according_to_x_yields_to_a_speaker_or_a_voice_of_the_quote_in_the_sentence() -> None:
+    text = (
+        "Deal\n\n"
+        'According to Lena Marchetti, her rival Oskar Brandl described the deal as "theft."\n\n'
+        'According to Lena Marchetti, the sign read "no entry" and was ignored.\n\n'
+        'According to Lena Marchetti, the marchers chanted "not in our name" for hours.\n'
+    )
+    quotes = quotes_of(text)
+    assert ("no entry", "Lena Marchetti") not in quotes and ("not in our name", "Lena Marchetti") not in quotes
+    assert [speaker for _, speaker in quotes] == ["Oskar Brandl"]
+
+
+def test_a_job_before_le_or_van_is_a_role_not_a_given_name() -> None:
+    text = (
+        "Kitchen\n\n"
+        '"We hold the line," said Chef Le Moal.\n\n'
+        '"We pray," said Pastor Van Rensburg.\n\n'
+        '"We build," said Architect Van Oosten.\n'
+    )
+    extraction = extract(text)
+    assert [q.speaker for q in extraction.quotes] == ["Le Moal", "Van Rensburg", "Van Oosten"]
+    roles = {p.name: p.role for p in extraction.people}
+    assert roles == {"Le Moal": "Chef", "Van Rensburg": "Pastor", "Van Oosten": "Architect"}
+
+
+def test_a_faith_before_a_cause_s_word_is_a_group_not_a_person() -> None:
+    text = (
+        "Relief\n\n"
+        '"We will comply," Christian Aid said in a statement.\n\n'
+        '"We object," said Christian Voice.\n\n'
+        '"We agree," Islamic Relief said.\n'
+    )
+    extraction = extract(text)
+    assert not extraction.people
+    assert {"Christian Aid", "Christian Voice", "Islamic Relief"} <= {o.name for o in extraction.organizations}

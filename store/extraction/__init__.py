@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 9
+EXTRACTOR_VERSION = 10
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -50,7 +50,13 @@ word before "Le" or "Van" as a given name; an owner's name holding "of" before i
 governor"); a person after "According to" as the speaker of a quote later in the sentence, and a sentence's
 subject for a second partial quote; a club's short name opening a sentence before a sport's job ("United
 captain X"); a known organization before a common noun ("X Sports"); "… for All" as one name; an organization's
-first word alone before its full name no short form of it; one word after "mayor of" a place)."""
+first word alone before its full name no short form of it; one word after "mayor of" a place; 10: a body described
+by its kind the employer only of a job, not of a critic or a customer; a councillor's body only a local council, a
+judge's only a court of law no case goes to next, neither when the office is of another place; "According to X"
+not over a quote another voices ("the sign read “…”"); no club from an office's or a common word ("Police
+captain"); a job before "Le" or "Van" a title again; "Christian Aid" a group; "its" past a subject acting on "the
+company"; a person with a job in apposition after a known organization's word; no "Chamber of …" before an
+exhibit)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -38,6 +38,11 @@ SUBORDINATORS = frozenset("where as when while which that though although becaus
 speaking there is not the sentence's subject."""
 PERSON_NOUNS = frozenset("man woman person resident neighbour neighbor customer passenger parent mother father".split())
 """Nouns for an unnamed person that are no job."""
+VOICING_VERBS = SPEECH_VERBS | NAMING_WORDS | frozenset(
+    "read reads chanted chant chants chanting sang sing sings sung shouted screamed cried printed wrote "
+    "scrawled displayed bore bears carried carries".split()
+)
+"""Verbs that give quoted words a voice of their own: who or what says, writes, reads or chants them."""
 ALPHANUMERIC = re.compile(r"[^\W_]")
 OUTLINE_WORDS = 9
 SUBJECT_VERBS = SPEECH_VERBS | frozenset(
@@ -283,7 +288,15 @@ class Attributor:
         mentions = self._mentions(number, tokens[2].start, close)
         if not mentions or mentions[0].possessive or self.entities[mentions[0].entity].kind != "person":
             return None
+        if self._voiced_by_another(number, close, end):
+            return None
         return True, mentions[0].entity
+
+    def _voiced_by_another(self, number: int, start: int, end: int) -> bool:
+        """Whether the clause after "According to X," gives the quote a voice of its own: a verb of speaking,
+        writing, reading or chanting ("the sign read “…”", "her rival Y described it as “…”"), so that the quote
+        is no account of X's, as it is after "is" ("the crisis is “…”")."""
+        return any(t.text.lower() in VOICING_VERBS for t in self._tokens(number, start, end))
 
     def _sentence_final(self, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """An attribution closing the sentence after an embedded quote: "..., said a second neighbour, X"."""

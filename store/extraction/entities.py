@@ -31,17 +31,20 @@ from store.extraction.lexicon import (
     TITLE_WORDS,
 )
 from store.extraction.names import (
+    HEADS_BEFORE_OF,
     Segment,
+    club_before_job,
     common_words,
     ends_noun_phrase,
     family_name_first,
     is_acronym,
     is_place,
     is_role_noun,
+    job_and_name_after,
     segments,
 )
 from store.extraction.places import COUNTRIES, PLACE_WORDS
-from store.extraction.text import SEAT_SUFFIXES, Token, tokens
+from store.extraction.text import SEAT_SUFFIXES, tokens
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
@@ -406,6 +409,16 @@ PLACE_FOLLOWERS = frozenset("and or but where which when while last this after b
 """Words after a place's name that open a new phrase ("in Jersey City last year")."""
 
 
+def _titled_thing(document: Document, segment: Segment) -> bool:
+    """Whether a name headed by "Chamber of" or "Guild of" stands right before the kind of work it titles ("the
+    Chamber of Secrets exhibit", "the Guild of Thieves game"): a work's name, no body."""
+    following = _token_after(document, segment)
+    if segment.tokens[0].text not in HEADS_BEFORE_OF or following is None \
+            or document.masked[segment.end:following.start].strip():
+        return False
+    return following.text in WORKS_NAMED_AFTER or following.text in SHOWN_WORKS
+
+
 def _apply_cues(document: Document, segment: Segment) -> None:
     """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X")."""
     if segment.kind == "title":
@@ -424,6 +437,8 @@ def _apply_cues(document: Document, segment: Segment) -> None:
         city = segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES
         if city and _ends_a_place(document, segment):
             segment.kind = "place"  # "ferry boats in Jersey City across the river", not "in Cardiff City shirts"
+        elif _titled_thing(document, segment):
+            segment.kind = "thing"
         return
     following = _token_after(document, segment)
     gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]
@@ -443,7 +458,7 @@ def _apply_cues(document: Document, segment: Segment) -> None:
             before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):
         segment.kind = "other"
         return
-    if _club_opening_sentence(document, segment, next_word):
+    if _club_opening_sentence(document, segment):
         segment.kind, segment.strong = "org", True  # "City manager X", "United captain Y": the club
         return
     if _common_opener(segment):
@@ -468,6 +483,8 @@ WORKS_NAMED_AFTER = frozenset(
     "film movie series sitcom drama miniseries documentary novel album song opera musical poem episode".split()
 )
 """Kinds of work whose title follows them ("the series Silver Lines"): that title names no organization."""
+SHOWN_WORKS = frozenset("exhibit exhibition show game ride book play".split())
+"""Kinds of work or show that a title stands before ("the Chamber of Secrets exhibit")."""
 
 
 def _company_named(segment: Segment) -> bool:
@@ -561,46 +578,15 @@ def _employer_before_person(document: Document, segment: Segment) -> bool:
     return _job_and_name_after(document, segment)
 
 
-def _club_opening_sentence(document: Document, segment: Segment, next_word: str) -> bool:
-    """Whether one word opening a sentence before a sport's job and a name ("Rovers captain X") is a club's short
-    name: the article writes it capitalized inside its sentences too, and never in lowercase (a "City manager" of
-    an article about a city council is a city's officer); a country's captain leads a national side, no club."""
-    token = segment.tokens[0]
-    word = token.text
-    if len(segment.tokens) != 1 or not token.sentence_start or next_word not in SPORT_ROLES or segment.possessive:
-        return False
-    if word.lower() in document.lowercase_words or word in GIVEN_NAMES or is_role_noun(word.lower()) \
-            or word in COUNTRIES:
-        return False
-    return _written_inside(document, token) and _job_and_name_after(document, segment)
-
-
-def _written_inside(document: Document, token: Token) -> bool:
-    """Whether the article writes this token's word alone, capitalized, inside a sentence elsewhere."""
-    for sentence in document.sentences:
-        if token.text not in sentence.words:
-            continue
-        capitals = sentence.capitals
-        for index, other in enumerate(sentence.tokens):
-            alone = not (index and capitals[index - 1]) and not (index + 1 < len(capitals) and capitals[index + 1])
-            if other.text == token.text and not other.sentence_start and other is not token and alone:
-                return True
-    return False
+def _club_opening_sentence(document: Document, segment: Segment) -> bool:
+    """Whether a segment is one word opening a sentence before a sport's job and a name, a club's short name
+    ("Rovers captain X")."""
+    return len(segment.tokens) == 1 and club_before_job(document, segment.tokens[0])
 
 
 def _job_and_name_after(document: Document, segment: Segment) -> bool:
     """Whether up to three lowercase jobs and a person's name of two capitalized words follow the segment."""
-    tokens = document.sentences[segment.sentence].tokens
-    index = segment.first_index + len(segment.tokens)
-    jobs = 0
-    while index < len(tokens) and jobs < 3 and tokens[index].text.islower() and is_role_noun(tokens[index].text):
-        index += 1
-        jobs += 1
-    if not jobs or index + 1 >= len(tokens):
-        return False
-    name = tokens[index:index + 2]
-    return all(token.capital and token.text[:1].isupper() and token.text not in ORG_HEADS for token in name) \
-        and name[0].text not in TITLE_WORDS
+    return job_and_name_after(document.sentences[segment.sentence].tokens, segment.first_index + len(segment.tokens))
 
 
 def _employer_shaped(words: list[str]) -> bool:

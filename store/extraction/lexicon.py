@@ -146,6 +146,12 @@ ORG_HEADS = words("""
     Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres
 """)
 
+# Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").
+CAUSE_WORDS = words("""
+    Aid Relief Action Care Concern Voice Voices Brothers Sisters Solidarity Outreach Response Rescue Watch Welfare
+    Fellowship Ministries Charities Hope Vision Help Unity Justice Peace Freedom Liberty Heritage Witness Youth
+""")
+
 # Plural nouns for people that name a group when "for" or "of" and a name follow ("Americans for Prosperity",
 # "Friends of the Earth", "Doctors Without Borders" aside).
 GROUP_HEADS = words("""
@@ -383,8 +389,25 @@ RELATION_WORDS = words("""
 # Hyphenated prefixes of a word of stance or time before a name, not part of it ("Pro-Beijing", "Then-Mayor").
 STANCE_PREFIXES = ("Pro-", "Anti-", "Ex-", "Non-", "Then-", "Post-", "Pre-")
 
+# Offices and departments that open a sentence before a job ("Marketing manager X", "Police captain Y"): no club.
+OFFICE_WORDS = words("""
+    Marketing Sales Station Police Finance Operations Production Communications Store Branch Project Office
+    Plant Department Division Unit Site Shop Factory Warehouse Hospital Restaurant Kitchen Hotel Fire Ward
+    Account Accounts Product Brand Regional Area General Program Programme Studio Stage Press Security Health
+""")
+
+# Common English words that short names of clubs are ("United captain X", "Palace manager Y").
+CLUB_WORDS = words("United City Town County Athletic Palace Real Inter Sporting Olympic Heat Thunder")
+
 # Jobs a club gives: a city before one and a name is the club named after it ("Porto coach Vítor Baía").
 SPORT_ROLES = words("""
     coach manager striker goalkeeper keeper captain midfielder defender forward winger fullback playmaker
     quarterback pitcher batsman bowler
+""")
+
+# Nouns of a standing toward a body rather than a job in it: a critic, customer or victim of a bank works elsewhere.
+STANDING_NOUNS = words("""
+    critic client customer shareholder stockholder stakeholder investor protester protestor demonstrator victim
+    survivor witness resident rival opponent supporter fan user subscriber tenant borrower lender creditor
+    debtor patient passenger buyer seller bidder graduate alumnus alumna donor backer visitor plaintiff
 """)

@@ -10,7 +10,9 @@ from store.extraction.document import Document, Sentence
 from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
     BEFORE_DATES,
+    CAUSE_WORDS,
     CLOSING_QUOTE_MARKS,
+    CLUB_WORDS,
     COMPANY_SUFFIXES,
     CRAFT_WORDS,
     GROUP_HEADS,
@@ -22,6 +24,7 @@ from store.extraction.lexicon import (
     NEWS_ORGANIZATIONS,
     NON_NAME_WORDS,
     NOT_AGENT_NOUNS,
+    OFFICE_WORDS,
     ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
@@ -295,6 +298,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             if not piece:
                 continue
             segment = _classify(piece, piece[0].sentence, piece[0].index, rel, _beside_speech(sentence, piece))
+            if segment.kind == "org" and _known_organization_and_noun([t.text for t in segment.tokens]) \
+                    and _job_in_apposition(document, sentence, segment):
+                segment.kind = "person"  # "Puma Field, a student": a person's name after all
             if segment.kind == "org" and len(segment.tokens) > 1 and segment.tokens[0].possessive \
                     and segment.tokens[0].text in PLACE_WORDS:
                 segment.first_index += 1  # "Chile's Senate": the Senate, of Chile
@@ -364,8 +370,10 @@ SURNAME_PARTICLES = frozenset("Mac Mc Nic Ní Ó Ua Van Von De Da Di Du Del Dell
 """Capitalized words that open a surname of two words ("Ciarán Mac Cárthaigh", "Jan Van Dyck"): the word before
 them is the person's given name, not the end of a title or an organization."""
 PARTICLES_AFTER_GIVEN = SURNAME_PARTICLES | frozenset("Le La".split())
-"""Capitalized particles that open a surname ("Le Roux", "Van Dyck"): a word shaped like a job before one is a
-given name ("Marine Le Garrec"), not a title."""
+"""Capitalized particles that open a surname ("Le Roux", "Van Dyck")."""
+JOBS_ALSO_GIVEN = frozenset("Marine".split())
+"""Words of a job that are also given names: before a surname's particle, the given name ("Marine Le Garrec"), not
+a title as other jobs are there ("Chef Le Roux")."""
 GENERATION_SUFFIXES = frozenset("II III IV Jr Jr. Sr Sr.".split())
 """What may end a person's name after its surname ("Martin Luther King III")."""
 
@@ -509,7 +517,7 @@ def _read_speaker_slot(document: Document, sentence: Sentence, segment: Segment)
     if segment.kind not in ("single", "other", "person", "alias") or not in_speaker_slot(document, sentence, segment):
         return
     words = [t.text for t in segment.tokens]
-    if " ".join(words) in WELL_KNOWN_ORGANIZATIONS:
+    if " ".join(words) in WELL_KNOWN_ORGANIZATIONS or _cause_group(words):
         segment.kind = "org"
         segment.strong = True
         return
@@ -713,11 +721,56 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
 def _club_before_job(document: Document, run: list[Token]) -> bool:
     """Whether a run is one club's word before a sport's job ("Rovers captain X", "Rangers coach Y"), shaped like a
     plural job but naming the club."""
-    if len(run) != 1 or run[0].text not in ORG_HEADS:
+    return len(run) == 1 and club_before_job(document, run[0])
+
+
+def club_before_job(document: Document, token: Token) -> bool:
+    """Whether one word opening a sentence before a sport's job and a name ("Rovers captain X") is a club's short
+    name: the article writes it capitalized inside its sentences too, and never in lowercase (a "City manager" of
+    an article about a city council is a city's officer); no office or common noun ("Marketing manager X",
+    "Police captain Y"); a country's captain leads a national side, no club."""
+    tokens = document.sentences[token.sentence].tokens
+    following = token.index + 1
+    if not token.sentence_start or token.possessive or following >= len(tokens) \
+            or tokens[following].text not in SPORT_ROLES:
         return False
-    tokens = document.sentences[run[0].sentence].tokens
-    following = run[0].index + 1
-    return following < len(tokens) and tokens[following].text in SPORT_ROLES
+    word, lower = token.text, token.text.lower()
+    if lower in document.lowercase_words or word in GIVEN_NAMES or is_role_noun(lower) or word in COUNTRIES \
+            or _office_or_common(word):
+        return False
+    return written_inside(document, token) and job_and_name_after(tokens, following)
+
+
+def _office_or_common(word: str) -> bool:
+    """Whether a capitalized word names an office or a department ("Marketing", "Station") or is a common word of
+    English, not a club's short name, unless clubs are named by it ("United")."""
+    return word in OFFICE_WORDS or word.lower() in common_words() and word not in CLUB_WORDS
+
+
+def written_inside(document: Document, token: Token) -> bool:
+    """Whether the article writes this token's word alone, capitalized, inside a sentence elsewhere."""
+    for sentence in document.sentences:
+        if token.text not in sentence.words:
+            continue
+        capitals = sentence.capitals
+        for index, other in enumerate(sentence.tokens):
+            alone = not (index and capitals[index - 1]) and not (index + 1 < len(capitals) and capitals[index + 1])
+            if other.text == token.text and not other.sentence_start and other is not token and alone:
+                return True
+    return False
+
+
+def job_and_name_after(tokens: list[Token], index: int) -> bool:
+    """Whether up to three lowercase jobs and a person's name of two capitalized words stand from `index` on."""
+    jobs = 0
+    while index < len(tokens) and jobs < 3 and tokens[index].text.islower() and is_role_noun(tokens[index].text):
+        index += 1
+        jobs += 1
+    if not jobs or index + 1 >= len(tokens):
+        return False
+    name = tokens[index:index + 2]
+    return all(token.capital and token.text[:1].isupper() and token.text not in ORG_HEADS for token in name) \
+        and name[0].text not in TITLE_WORDS
 
 
 def month_naming_person(sentence: Sentence, run: list[Token], position: int) -> bool:
@@ -858,7 +911,8 @@ def _classify(
     title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
         and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)
-        and words[i + 1] not in PARTICLES_AFTER_GIVEN)) and not _surname_like_title(words, i)), default=-1)
+        and not (w in JOBS_ALSO_GIVEN and words[i + 1] in PARTICLES_AFTER_GIVEN)))
+        and not _surname_like_title(words, i)), default=-1)
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org
@@ -1061,6 +1115,22 @@ def _known_organization_and_noun(words: list[str]) -> bool:
         and last.lower() in common_words()
 
 
+def _job_in_apposition(document: Document, sentence: Sentence, segment: Segment) -> bool:
+    """Whether a person's job follows a name in apposition (", a student", ", the head teacher"), a job no
+    organization's kind is ("a broadcaster", "a rival")."""
+    tokens = sentence.tokens
+    index = segment.tokens[-1].index + 1
+    if index + 1 >= len(tokens) or document.masked[segment.end:tokens[index].start].strip() != "," \
+            or tokens[index].text not in ("a", "an", "the"):
+        return False
+    for token in tokens[index + 1:index + 4]:
+        if not token.text.islower() or token.text in ORG_CLASS_NOUNS:
+            return False
+        if is_role_noun(token.text):
+            return True
+    return False
+
+
 def given_and_surname(words: list[str]) -> bool:
     """Whether two words read as a given name and a surname though either is also a word, a place or a faith
     ("Christian Weber", "Frank Lake", "Virginia May"): a given name or a place before a surname, which may be a
@@ -1074,7 +1144,21 @@ def given_and_surname(words: list[str]) -> bool:
     if first not in GIVEN_NAMES and first not in PLACE_WORDS:
         return False
     return last in MONTHS_NAMING_PEOPLE or last in SURNAMES_ALSO_WORDS or _name_words([last]) \
-        and last not in PLACE_WORDS  # "Christian Weber", "Virginia May", not "Christian Democrats"
+        and last not in PLACE_WORDS and not _group_noun(last)  # "Christian Weber", not "Christian Democrats"
+
+
+def _cause_group(words: list[str]) -> bool:
+    """Whether two words are a faith's or a place's word and a cause's ("Christian Aid", "Islamic Relief"): a
+    group's name, even where a speaker stands."""
+    first = words[0]
+    return len(words) == 2 and words[1] in CAUSE_WORDS and (
+        first in NON_NAME_WORDS or first in PLACE_WORDS and first not in GIVEN_NAMES)  # not "Virginia Justice"
+
+
+def _group_noun(word: str) -> bool:
+    """Whether a word after a faith or a place names what a group does or is ("Christian Aid", "Christian Voice",
+    "Christian Brothers"): a common noun of English or a cause's word, no surname."""
+    return word in CAUSE_WORDS or word.lower() in common_words()
 
 
 def _bare_name_word(word: str) -> bool:

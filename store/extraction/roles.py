@@ -14,6 +14,7 @@ from store.extraction.lexicon import (
     ORG_CLASS_NOUNS,
     ROLE_BREAKS,
     SPEECH_VERBS,
+    STANDING_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -128,13 +129,20 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
                         following[1] == "the" and following[2] in ORG_ANAPHORS:
                     org = _named_by(document, found, following[2], segment.start)
-                if org is None:
+                if org is None and _holds_job(phrase[-1]):
                     org = _described_organization(document, tokens, ahead_at, org_at)
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
         org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
     if not parts:
         return None, org
     return ", ".join(parts), org
+
+
+def _holds_job(token: Token) -> bool:
+    """Whether the word before "at the" or "of the" a body is a job held there ("an analyst at the bank X"), not a
+    standing toward it ("a critic of the bank X", "a customer of the bank X")."""
+    word = token.text.lower()
+    return is_role_noun(word) and word not in STANDING_NOUNS
 
 
 MAX_DESCRIPTION_WORDS = 5
@@ -462,7 +470,7 @@ def owners_settled(document: Document, found: Found) -> None:
         if person.organization is None:
             person.role, person.organization = _role_and_organization(person.role, organizations)
         if person.organization is None:
-            person.organization = _body_of_office(found, person.role, mention.start)
+            person.organization = _body_of_office(document, found, person.role, mention)
 
 
 ROLE_ENDING_IN_BODY = re.compile(r"(?P<job>.+?),? (?:of|at) (?:the )?(?P<body>[A-Z].*)")
@@ -490,22 +498,61 @@ OFFICE_BODIES = {
 judge on a court or tribunal."""
 MAX_OFFICE_WORDS = 3
 """Words of a bare office at most ("deputy presiding judge")."""
+LOCAL_COUNCIL_WORDS = frozenset(
+    "City Town County District Borough Parish Municipal Village Shire Metropolitan Township Regional Rural Urban"
+    .split()
+)
+"""Words before "Council" that name a local council, where councillors sit ("Dunmore County Council"), unlike an
+international or a state's body of that name ("the Security Council", "the European Council")."""
+BENCH_WORDS = frozenset("presiding trial district circuit federal magistrate appeals appellate".split())
+"""Lowercase words that make "judge" a court's office ("presiding judge X"), not a contest's ("said judge X")."""
+OFFICE_QUALIFIERS = PREPOSITIONS | {"from"}
+"""Words after an office or its holder's name that tie it to a place of its own ("a councillor in Amberley")."""
 
 
-def _body_of_office(found: Found, role: str, position: int) -> str | None:
+def _body_of_office(document: Document, found: Found, role: str, mention: Mention) -> str | None:
     """The body a bare office is held in ("Councillor X", "presiding judge X"): the only organization of its kind
-    the article names, named before the person; none when it names several or none before."""
+    the article names, named before the person; none when it names several or none before, or the office is
+    tied to a place of its own."""
     words = role.split()
     kinds = OFFICE_BODIES.get(words[-1].lower())
     if kinds is None or len(words) > MAX_OFFICE_WORDS or not PREPOSITIONS.isdisjoint(words):
         return None  # not "Minister of Justice"
+    if "Council" not in kinds and not (words[-1][0].isupper() or BENCH_WORDS.intersection(words)):
+        return None  # "said judge X" of a contest
+    if _office_elsewhere(document, mention, words[-1]):
+        return None
     entities = found.registry.entities
     bodies = {m.entity for m in found.mentions if entities[m.entity].kind == "org"
-              and entities[m.entity].name.split()[-1] in kinds}
+              and _body_of_kind(document, entities[m.entity].name, kinds, m)}
     if len(bodies) != 1:
         return None
     body = bodies.pop()
-    return entities[body].name if entities[body].first < position else None
+    return entities[body].name if entities[body].first < mention.start else None
+
+
+def _body_of_kind(document: Document, name: str, kinds: tuple[str, ...], mention: Mention) -> bool:
+    """Whether a named body is one the office sits in: a local council, or a court not named as where a case
+    goes next ("will appeal to the Supreme Court")."""
+    words = name.split()
+    if words[-1] not in kinds:
+        return False
+    if words[-1] == "Council":
+        return len(words) > 1 and words[-2] in LOCAL_COUNCIL_WORDS
+    before = document.masked[max(0, mention.start - 8):mention.start].split()
+    return not (before and (before[-1] == "to" or before[-2:] == ["to", "the"]))
+
+
+def _office_elsewhere(document: Document, mention: Mention, office: str) -> bool:
+    """Whether the office or its holder's name is tied to a place of its own in the sentence ("a councillor in the
+    town of Amberley", "Councillor X of Amberley"), so that no body named elsewhere is theirs."""
+    tokens = document.sentences[mention.sentence].tokens
+    for position, token in enumerate(tokens[:-1]):
+        if token.text == office and tokens[position + 1].text in OFFICE_QUALIFIERS:
+            return True
+        if token.end == mention.end and tokens[position + 1].text in ("of", "for", "from"):
+            return True
+    return False
 
 
 def _between(document: Document, token: Token, after: Token) -> str:
@@ -618,7 +665,8 @@ def _recent_organization(document: Document, found: Found, position: int) -> int
     leading: dict[int, int] = {}
     for mention in found.mentions[max(0, at - 300):at]:
         leading.setdefault(mention.sentence, mention.start)
-    subject = next((m for m in reversed(recent) if leading[m.sentence] == m.start and _subject(document, m)), None)
+    subject = next((m for m in reversed(recent) if leading[m.sentence] == m.start and _subject(document, m)
+                    and not _acts_on_company(document, m)), None)
     if subject is not None:
         return subject.entity
     counts: dict[int, int] = {}
@@ -640,6 +688,25 @@ def _subject(document: Document, mention: Mention) -> bool:
         return False
     tokens = document.sentences[mention.sentence].tokens
     return sum(1 for t in tokens if t.start < mention.start and t.text[:1].islower()) <= SUBJECT_LEAD
+
+
+CLAUSE_OPENERS = PREPOSITIONS | frozenset("that and but or as because while when if whether from by with".split())
+"""Words before "the company" that make it no object of the sentence's verb."""
+
+
+def _acts_on_company(document: Document, mention: Mention) -> bool:
+    """Whether a subject's sentence names "the company" after it, another one it acts on ("The Aviation Authority
+    fined the company"), so that a later "its" points back to that company, not to the subject."""
+    tokens = document.sentences[mention.sentence].tokens
+    after = [t.text for t in tokens if t.start >= mention.end]
+    return any(word == "the" and following in BUSINESS_ANAPHORS and _verb_before_object(verb)
+               for verb, word, following in zip(after, after[1:], after[2:], strict=False))
+
+
+def _verb_before_object(word: str) -> bool:
+    """Whether a word can be a verb whose object follows ("fined the company"), not speech, a clause's or a
+    preposition's opening ("said the company would", "that the company", "at the company")."""
+    return word.islower() and word not in SPEECH_VERBS and word not in CLAUSE_OPENERS
 
 
 def _named_by(document: Document, found: Found, anaphor: str, position: int) -> int | None:
