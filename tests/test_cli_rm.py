@@ -149,6 +149,29 @@ def test_rm_of_a_json_lines_file_removes_the_articles_it_held(tmp_path: Path) ->
     assert run("search", "--db", str(store), "won").returncode == 1
 
 
+def test_rm_of_a_feed_or_json_lines_file_removes_its_items_stored_under_their_own_links(tmp_path: Path) -> None:
+    """Items with links are stored under them, not FILE#N: `rm feed.xml` said "no article has this id"."""
+    items, feed, store = tmp_path / "items.jsonl", tmp_path / "feed.xml", tmp_path / "store.json"
+    lines = [
+        f'{{"text": "Vote {n}\\n\\n\\u201cWe won,\\u201d said Ann Lee{n}, a coach.", "url": "https://x.example/{n}"}}'
+        for n in (1, 2)
+    ]
+    items.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Ferry</title>'
+        "<link>https://wire.example/ferry</link><description>\u201cFares rise,\u201d said Bo Ek, a clerk."
+        "</description></item></channel></rss>",
+        encoding="utf-8",
+    )
+    assert run("ingest", "--db", str(store), str(items), str(feed)).returncode == 0
+    removed = run("rm", "--db", str(store), str(items))
+    assert (removed.returncode, removed.stderr) == (0, "2 removed\n")
+    assert run("search", "--db", str(store), "won").returncode == 1
+    removed = run("rm", "--db", str(store), str(feed))
+    assert (removed.returncode, removed.stderr) == (0, "1 removed\n")
+    assert run("search", "--db", str(store), "fares").returncode == 1
+
+
 def test_a_write_that_waits_for_another_writer_says_so(store: Path) -> None:
     """`rm` sat silent for as long as another whosaid held the store (26 s behind a reextract)."""
     import fcntl

@@ -1494,6 +1494,9 @@ def articles_to_remove(
         source = article_source(selector)
         found = [documents[n] for n in article_positions_named(documents, selector, source)]
         held = [document for document in documents if str(document.get("source", "")).startswith(source + "#")]
+        if not found and not held:
+            listed = item_sources(selector)
+            held = [document for document in documents if document.get("source") in listed]
         if len(found) == 1:
             chosen[found[0]["key"]] = found[0]
         elif not found and held:
@@ -1515,6 +1518,20 @@ def articles_to_remove(
             problems.append("--seed: the seed article is not in the store")
         chosen.update((document["key"], document) for document in seeds)
     return list(chosen.values()), problems
+
+
+def item_sources(name: str) -> set[str]:
+    """Where the items a feed or JSON Lines file still lists were stored from (their own links, mostly), so that
+    `rm FILE` removes them; none when `name` is no such file or cannot be read."""
+    from store.sources import read_input
+
+    if not Path(name).is_file():
+        return set()
+    try:
+        read = read_input(name)
+    except (ArticleError, OSError):
+        return set()
+    return {article.source for article in read.articles} - {article_source(name)}
 
 
 def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
