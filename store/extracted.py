@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -147,6 +148,7 @@ def parse_extracted_line(line: bytes) -> ExtractedArticle:
         tuple(_quote(q, text) for q in _field(document, "quotes", list)),
     )
     named = {entity.name for entity in (*extraction.people, *extraction.organizations)}
+    _check_paragraphs(extraction.quotes, text)
     for quote in extraction.quotes:
         if quote.speaker is not None and quote.speaker not in named:
             raise BadLine(f"quote at {quote.start}: its speaker {quote.speaker!r} is none of the article's people or "
@@ -194,6 +196,21 @@ def _person(document: object) -> Person:
 def _organization(document: object) -> Organization:
     """An organization as `extract --json` prints one."""
     return Organization(*_names(document, "organization"))
+
+
+def _check_paragraphs(quotes: Iterable[Quote], text: str) -> None:
+    """Refuse quotes whose paragraph is not the one their offsets stand in (the number of the article's line that is
+    not blank, counted from 0, as extraction gives it): a search line and an export would cite a paragraph the
+    article does not have."""
+    if not quotes:
+        return
+    from store.extraction.text import paragraphs
+
+    starts = [start for start, _ in paragraphs(text)]
+    for quote in quotes:
+        paragraph = max(0, bisect_right(starts, quote.start) - 1)
+        if quote.paragraph != paragraph:
+            raise BadLine(f"quote at {quote.start}: its paragraph {quote.paragraph} is not {paragraph}, where it is")
 
 
 def _quote(document: object, text: str) -> Quote:

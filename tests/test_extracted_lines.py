@@ -85,6 +85,26 @@ def test_a_quote_by_someone_the_line_does_not_name_is_a_bad_line(
     assert err[-1] == "1 added, 0 replaced, 0 unchanged, 1 failed"
 
 
+@pytest.mark.parametrize("paragraph", [9999, -1, 0])
+def test_a_quote_whose_paragraph_is_not_where_its_offsets_stand_is_a_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], paragraph: int
+) -> None:
+    """A paragraph of 9999 or -1 was stored as given, and printed by `search --json` and cited by `export`."""
+    _, lines = extracted_file(tmp_path, capsys, count=2)
+    good = lines.read_text(encoding="utf-8").splitlines()
+    changed = json.loads(good[0])
+    stands = changed["quotes"][-1]["paragraph"]
+    assert stands > 0
+    changed["quotes"][-1]["paragraph"] = paragraph
+    lines.write_text("\n".join([json.dumps(changed), good[1], ""]), encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--extracted", str(lines), "--db", str(store)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"whosaid: {lines}: line 1: quote at ")
+    assert f"its paragraph {paragraph} is not {stands}, where it is" in err[0]
+    assert err[-1] == "1 added, 0 replaced, 0 unchanged, 1 failed"
+
+
 def test_an_article_given_as_extracted_lines_is_one_error_not_one_a_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
