@@ -244,3 +244,38 @@ def test_a_pipe_longer_than_the_input_limit_is_one_line_not_all_of_memory(
     assert main(["ingest", "--db", str(tmp_path / "store.json"), str(pipe)]) == 2
     writer.join(timeout=30)
     assert f"{pipe}: too large (the limit is 1000 bytes)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_an_ingest_says_it_was_interrupted_and_what_was_stored(tmp_path: Path, jobs: str) -> None:
+    """Ctrl-C ended an ingest without a word on stderr: whoever watched only stderr could not tell what was kept."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO_ROOT
+    from tests.test_ingest_jobs import write_articles
+
+    folder, store = tmp_path / "news", tmp_path / "store.json"
+    write_articles(folder, 400)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui", "ingest", str(folder), "--db", str(store), "--batch-size", "5", "--jobs", jobs],
+        cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline().decode()  # unbuffered: no line read past the first is left behind
+    assert first.startswith("added "), first
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    out, err = (stream.decode() for stream in process.communicate(timeout=60))
+    if process.returncode == 0:
+        pytest.skip("the ingest ended before the signal came")
+    assert process.returncode == 130
+    added = 1 + sum(line.startswith("added ") for line in out.splitlines())
+    assert err.splitlines()[-1] == (
+        f"interrupted: {added} added, 0 replaced, 0 unchanged, 0 failed; the articles listed were stored"
+        " (and maybe the batch being written)"
+    )
+    stored = len(open_existing_store(store).snapshot.articles)
+    assert added <= stored <= added + 5, "every article listed is stored, and at most the batch being written"

@@ -800,10 +800,8 @@ def run_ingest(
         errors = list(found.errors)
         store = store_at(store_path)
         articles = read_articles(found.files, errors, follow)
-        with IngestProgress(total=len(found.files)) as progress:
-            batches = ingested_batches(store, articles, batch_size, jobs, pool)
-            added, replaced, unchanged = print_outcomes(batches, progress.advance)
-    print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
+        with summed_up(IngestCounts(errors)) as counts, IngestProgress(total=len(found.files)) as progress:
+            print_outcomes(ingested_batches(store, articles, batch_size, jobs, pool), progress.advance, counts)
     return EXIT_FAILURE if errors else EXIT_OK
 
 
@@ -855,11 +853,10 @@ def run_ingest_extracted(store_path: Path, name: str | None, paths: Sequence[str
         print_error("--extracted FILE reads articles already extracted: name no article files beside it")
         return EXIT_FAILURE
     errors: list[str] = []
-    with extracted_lines_file(name) as lines:
+    with extracted_lines_file(name) as lines, summed_up(IngestCounts(errors)) as counts:
         articles = extracted_articles(lines, "standard input" if name == STDIN_NAME else shown_path(Path(name)), errors)
         batches = store_at(store_path).ingest_extracted_in_batches(articles, batch_size=batch_size)
-        added, replaced, unchanged = print_outcomes(batches)
-    print(f"{added} added, {replaced} replaced, {unchanged} unchanged, {len(errors)} failed", file=sys.stderr)
+        print_outcomes(batches, counts=counts)
     return EXIT_FAILURE if errors else EXIT_OK
 
 
@@ -903,26 +900,78 @@ def extracted_articles(
         yield (article.source, article.text, article.metadata), article.extraction, article.extractor
 
 
+class IngestCounts:
+    """How many articles an ingest added, replaced and left unchanged so far, and how many inputs failed: its
+    summary line, also when it is interrupted."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.added = self.replaced = self.unchanged = 0
+        self.errors = errors
+
+    def summary(self) -> str:
+        """The last line an ingest writes on stderr."""
+        failed = len(self.errors)
+        return f"{self.added} added, {self.replaced} replaced, {self.unchanged} unchanged, {failed} failed"
+
+
+@contextmanager
+def summed_up(counts: IngestCounts) -> Iterator[IngestCounts]:
+    """Print the summary of an ingest on stderr when it ends, and say it was interrupted when Ctrl-C ended it:
+    what it lists as added was stored, batch by batch."""
+    try:
+        yield counts
+    except KeyboardInterrupt:
+        print(
+            f"interrupted: {counts.summary()}; the articles listed were stored (and maybe the batch being written)",
+            file=sys.stderr,
+        )
+        raise
+    print(counts.summary(), file=sys.stderr)
+
+
 def print_outcomes(
-    batches: Iterable[list[IngestOutcome]], advance: Callable[[int], object] | None = None
+    batches: Iterable[list[IngestOutcome]],
+    advance: Callable[[int], object] | None = None,
+    counts: IngestCounts | None = None,
 ) -> tuple[int, int, int]:
     """Print a line per article stored as each batch is written (then `advance` a progress bar by the batch);
-    how many were added, replaced and unchanged."""
+    how many were added, replaced and unchanged, kept in `counts` as they are printed."""
     from tui.allocator import give_back_free_memory
 
     output = Lines()
-    added = replaced = unchanged = 0
+    counts = counts if counts is not None else IngestCounts([])
     for outcomes in batches:
-        for outcome in outcomes:
-            replaced += outcome.replaced
-            added += outcome.added and not outcome.replaced
-            unchanged += not outcome.added and not outcome.replaced
-            output.write(printable_line(outcome_line(outcome)))
-        output.flush()
+        with interrupt_held():
+            for outcome in outcomes:
+                counts.replaced += outcome.replaced
+                counts.added += outcome.added and not outcome.replaced
+                counts.unchanged += not outcome.added and not outcome.replaced
+                output.write(printable_line(outcome_line(outcome)))
+            output.flush()
         give_back_free_memory()
         if advance is not None:
             advance(len(outcomes))
-    return added, replaced, unchanged
+    return counts.added, counts.replaced, counts.unchanged
+
+
+@contextmanager
+def interrupt_held() -> Iterator[None]:
+    """Hold Ctrl-C (SIGINT) back while a stored batch's lines are counted and printed, so that an interrupted
+    ingest's summary counts exactly the lines it printed; it takes effect as soon as they are out."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pending: list[object] = []
+    before = signal.signal(signal.SIGINT, lambda *_: pending.append(None))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+    if pending:
+        raise KeyboardInterrupt
 
 
 def outcome_verb(outcome: IngestOutcome) -> str:
