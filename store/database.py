@@ -176,13 +176,17 @@ class Store:
         return self._snapshot
 
     def refresh(self) -> bool:
-        """Re-read the store if another process changed it; True when the snapshot changed.
+        """Re-read the store if another process changed it; True when the snapshot changed. A store gone since it was
+        read is said once (StoreError), its last snapshot kept, and read again once it is back.
 
         The new snapshot reads its tables as they are used (`snapshot` and `Snapshot.read_all` read them all).
         """
         stamp = file_stamp(self.path)
         if stamp == self._stamp and self._snapshot is not None:
             return False
+        if stamp is None and self._stamp is not None and self._snapshot is not None:
+            self._stamp = None
+            raise StoreError(f"{shown_path(self.path)}: the store is gone (removed or moved since it was read)")
         self._snapshot = self._load(complete=False)
         self._stamp = stamp
         return True

@@ -448,3 +448,27 @@ async def test_a_speaker_named_in_wide_characters_keeps_the_start_of_the_quote(t
         assert "\u201c\u6771\u4eac\u306e" in rows[0]
         starts = [cell_len(row[: row.index("\u201c")]) for row in rows[:2]]
         assert starts[0] == starts[1], "both quotes start in the same cell"
+
+
+@synchronously
+async def test_a_store_removed_while_the_app_is_open_is_said_once_and_its_last_view_kept(store: Store) -> None:
+    """Removed from outside, the store showed as empty ("0 articles", "No people yet") without a word."""
+    import shutil
+
+    app = make_app(Store(store.path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        people = title_of(app.screen.people)
+        store.path.unlink()
+        shutil.rmtree(store.path.parent / "store.json.d")
+        for _ in range(2):
+            app.check_store()
+            for _ in range(40):
+                await pilot.pause(0.05)
+                if not app._refreshing:
+                    break
+        await settle(pilot)
+        gone = [n.message for n in app._notifications if "the store is gone" in n.message]
+        assert len(gone) == 1, gone
+        assert title_of(app.screen.people) == people and "0 articles" not in app.sub_title
+        assert not store.path.exists(), "nothing is written where the store was"
