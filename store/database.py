@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -204,6 +205,9 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             lock_handle = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                reason = f"cannot write the store's folder ({error.strerror}); nothing was changed"
+                raise StoreError(f"{shown_path(self.path.parent)}: {reason}") from None
             raise StoreError(f"{shown_path(self.path)}: cannot lock the store ({error.strerror})") from None
         try:
             try:

@@ -186,3 +186,20 @@ def test_dangling_symlink_store_is_a_clear_error(tmp_path: Path) -> None:
     store_path.symlink_to(tmp_path / "gone" / "store.json")
     with pytest.raises(StoreError, match="dangling"):
         Store(store_path).summary()
+
+
+def test_a_store_in_a_folder_that_cannot_be_written_says_so(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A new store in a folder the user may not write said "cannot lock the store (Permission denied)"."""
+    import store.database
+
+    real_open = os.open
+
+    def refused(path: object, *arguments: object, **options: object) -> int:
+        if str(path).endswith(".lock"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *arguments, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store.database.os, "open", refused)
+    with pytest.raises(StoreError, match=r"cannot write the store's folder \(Permission denied\); nothing was changed"):
+        Store(store_path, extractor=tagged_extract).ingest([("a.txt", "Vote\n\n\u201cYes,\u201d said Ann Lee.\n")])
+    assert not store_path.exists()
