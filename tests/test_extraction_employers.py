@@ -243,3 +243,43 @@ def test_its_job_skips_a_subject_that_acts_on_the_company() -> None:
         '"We will appeal," said its chief executive, Hana Steger.\n'
     )
     assert _people_at(text)["Hana Steger"] == ("chief executive", "Velmora Robotics")
+
+
+def test_a_job_from_or_near_a_place_keeps_the_job_and_drops_the_place() -> None:
+    text = (
+        "Harvest\n\n"
+        '"We lost everything," said a farmer from Corvenne, Jules Marand.\n\n'
+        "A nurse from Belavista, Ada Okoro, said the ward was full.\n\n"
+        "Rosa Quintal, 71, a retired seamstress from Porto Brava, said she had followed the debate.\n\n"
+        "Omar Haddi, a grocer near the Kelvar Group depot, said prices rose.\n\n"
+        "A delegate from Kelvar Group, Lena Stroud, said talks went well.\n\n"
+        "Peter Varga, from the Kelvar Group union, said he was worried.\n\n"
+        "A letter from the ministry, Tom Ashby said, was sent.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Jules Marand"] == ("farmer", None)
+    assert by_name["Ada Okoro"] == ("nurse", None)
+    assert by_name["Rosa Quintal"] == ("retired seamstress", None)
+    assert by_name["Omar Haddi"] == ("grocer", None)
+    assert by_name["Lena Stroud"][0] != "delegate from Kelvar Group"
+    assert by_name["Peter Varga"][0] is None
+    assert by_name["Tom Ashby"][0] is None
+
+
+def test_a_tie_to_someone_is_no_role_and_names_no_employer() -> None:
+    text = (
+        "Flood\n\n"
+        "Karl Weist, the victim's brother, said he was angry.\n\n"
+        "Sofia Brandt, the Kelvar Group founder's daughter, said she was sad.\n\n"
+        "\"We are worried,\" said Ines Morrow, a mother of three.\n\n"
+        "Hans Ebner, his daughter's teacher, said she was bright.\n\n"
+        "Her husband, Paul Denby, a longshoreman, died in 1998.\n\n"
+        "Her lawyer, Tom Reddick, said she would appeal.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Karl Weist"] == (None, None)
+    assert by_name["Sofia Brandt"] == (None, None)
+    assert by_name["Ines Morrow"] == ("mother of three", None)
+    assert (by_name["Hans Ebner"][0] or "").endswith("teacher")
+    assert by_name["Paul Denby"] == ("longshoreman", None)
+    assert by_name["Tom Reddick"][0] == "lawyer"

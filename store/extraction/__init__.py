@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 10
+EXTRACTOR_VERSION = 11
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -56,7 +56,8 @@ judge's only a court of law no case goes to next, neither when the office is of 
 not over a quote another voices ("the sign read “…”"); no club from an office's or a common word ("Police
 captain"); a job before "Le" or "Van" a title again; "Christian Aid" a group; "its" past a subject acting on "the
 company"; a person with a job in apposition after a known organization's word; no "Chamber of …" before an
-exhibit)."""
+exhibit; 11: a job "from" a place before a name ("a farmer from X, Y,"), a job "near" a place without the place or
+an employer in it, no role from a tie to someone ("the victim's brother"), seamstresses and longshoremen)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

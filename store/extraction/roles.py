@@ -12,6 +12,7 @@ from store.extraction.lexicon import (
     HONORIFICS,
     ORG_ANAPHORS,
     ORG_CLASS_NOUNS,
+    RELATION_WORDS,
     ROLE_BREAKS,
     SPEECH_VERBS,
     STANDING_NOUNS,
@@ -88,7 +89,9 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             parts.insert(0, role)
             org = org if org is not None else owner
     elif start_index > 0 and document.masked[tokens[start_index - 1].end:tokens[start_index].start].strip() == ",":
-        phrase = _walk_back(document, tokens, start_index - 1, person_ends, allow_all=True) + [tokens[start_index - 1]]
+        origin = _origin(document, tokens, start_index - 1, org_at)
+        phrase = _walk_back(document, tokens, origin, person_ends, allow_all=True) if origin else \
+            _walk_back(document, tokens, start_index - 1, person_ends, allow_all=True) + [tokens[start_index - 1]]
         names_other = any(t.start in person_at for t in phrase) and not any(t.possessive for t in phrase)
         if _is_role_phrase(phrase) and not names_other:
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
@@ -138,6 +141,21 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     return ", ".join(parts), org
 
 
+MAX_ORIGIN_WORDS = 3
+"""Words of a place a job comes from before a name, at most ("a farmer from Côtes d'Armor, X")."""
+
+
+def _origin(document: Document, tokens: list[Token], last: int, org_at: dict[int, int]) -> int | None:
+    """Where "from"/"near" a place ending at tokens[last] starts, after a job ("a farmer from Brittany, X")."""
+    first = last
+    while first > 0 and last - first < MAX_ORIGIN_WORDS and tokens[first].text[0].isupper() and \
+            tokens[first].start not in org_at and not gap(document.masked, tokens[first - 1], tokens[first]):
+        if tokens[first - 1].text in ORIGIN_TAILS:
+            return first - 1 if first > 1 and is_role_noun(tokens[first - 2].text) else None
+        first -= 1
+    return None
+
+
 def _holds_job(token: Token) -> bool:
     """Whether the word before "at the" or "of the" a body is a job held there ("an analyst at the bank X"), not a
     standing toward it ("a critic of the bank X", "a customer of the bank X")."""
@@ -172,6 +190,10 @@ def _described_organization(document: Document, tokens: list[Token], index: int,
 AGE = re.compile(r"\d+-year-old")
 LOCATIVE_TAILS = frozenset("in near outside from".split())
 """Words that open where a person lives or works, after their job ("a farmer in the highlands")."""
+SPATIAL_TAILS = frozenset("near outside".split())
+"""Locative words that only say where someone is, never whom they work for ("a grocer near the Acme depot")."""
+ORIGIN_TAILS = frozenset("from near outside".split())
+"""Locative words between a job and a place that a walk back from a name stops at ("a farmer from Brittany, X")."""
 DATELINE_DASHES = ("\u2014", "\u2013")
 """What ends a dateline ("GDAŃSK, Poland — Former president …"): the word after it opens the story's sentence."""
 EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
@@ -385,6 +407,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
             position: int) -> tuple[str | None, int | None]:
     """Role text and organization of a role phrase: an owner ("the ministry's"), "of/at ORG", or a named one."""
     org: int | None = None
+    words = _before_spatial_tail(words)
+    owned = any(t.possessive for t in words) or words[0].text.lower() in PERSONAL_OWNERS | {"its", "their", "whose"}
     owner_end = -1
     for i, token in enumerate(words):
         if token.possessive:
@@ -429,9 +453,23 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         words = words[:place]  # "a farmer in the Gayo highlands", "a grocer near the station"
     if not words or _honorifics_only(words):
         return None, org
+    if owned and _relation(words):
+        return None, None  # "the victim's brother": a tie to someone, not a job
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
         org = _named_by(document, found, words[0].text, position)
     return _text(document, words), org
+
+
+def _before_spatial_tail(words: list[Token]) -> list[Token]:
+    """The words of a job before a tail saying only where the person is ("a grocer near the Acme depot")."""
+    cut = next((i for i, t in enumerate(words) if t.text in SPATIAL_TAILS), None)
+    return words[:cut] if cut and _has_role_noun(words[:cut]) else words
+
+
+def _relation(words: list[Token]) -> bool:
+    """Whether role words, their owner cut off, name a family tie ("brother"), not a job."""
+    head = next((i for i, t in enumerate(words) if t.text in PREPOSITIONS), len(words))
+    return words[head - 1].text.lower() in RELATION_WORDS if head else False
 
 
 NAME_JOINERS = frozenset("of for and &".split())
