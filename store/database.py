@@ -40,6 +40,15 @@ ReadAgain = tuple[tuple[str, str], "Extraction"]
 """A stored article read again: (its content hash, its stored text) and the extraction found in that text."""
 
 
+def input_digests(text: str, metadata: Mapping[str, str] | None) -> tuple[str, str | None]:
+    """The content hash of an input's text, and of its own printing (see `store.documents.printing_identity`; None
+    when its source states none), each hashed once for every use an ingest makes of them."""
+    from store.documents import article_metadata, printing_identity
+
+    identity = printing_identity(article_metadata(metadata))
+    return content_hash(text), (printing_digest(text, identity) if identity is not None else None)
+
+
 class Store:
     """A store file on disk and the latest snapshot read from it."""
 
@@ -309,11 +318,11 @@ class Store:
         extractions: dict[str, Extraction] = dict(extracted or {})
         prepared = []
         for source, text, *metadata in articles:
-            digest = content_hash(text)
             stated = metadata[0] if metadata else None
-            if digest not in extractions and not self.already_read(text, stated, source):
+            digest, own = input_digests(text, stated)
+            if digest not in extractions and not self._read_already(digest, own, source):
                 extractions[digest] = self.extractor(text)
-            prepared.append((source, text, digest, stated))
+            prepared.append((source, text, digest, own, stated))
         outcomes = []
 
         def extraction_of(digest: str, text: str) -> Extraction:
@@ -326,10 +335,10 @@ class Store:
 
         with collector_paused(), self._writer() as writer:
             writer.read_stored_named(
-                extractions[d] for _, _, d, _ in prepared if d in extractions and not writer.has_article(d)
+                extractions[d] for _, _, d, _, _ in prepared if d in extractions and not writer.has_article(d)
             )
-            for source, text, text_digest, metadata in prepared:
-                digest = self._printing_digest(writer, text_digest, text, source, metadata)
+            for source, text, text_digest, own, metadata in prepared:
+                digest = self._printing_digest(writer, text_digest, own, source, metadata)
                 if digest != text_digest and text_digest in extractions:
                     extractions.setdefault(digest, extractions[text_digest])
                 version = (versions or {}).get(text_digest, self.extractor_version)
@@ -373,25 +382,22 @@ class Store:
         return outcomes
 
     def _printing_digest(
-        self, writer: DocumentWriter, digest: str, text: str, source: str, metadata: Mapping[str, str] | None
+        self, writer: DocumentWriter, digest: str, own: str | None, source: str, metadata: Mapping[str, str] | None
     ) -> str:
-        """The content hash an input is stored under: its printing's own when that is stored; else its text's
-        (`digest`), unless that text is stored from another source as another printing (see
+        """The content hash an input is stored under: its printing's own (`own`, see `input_digests`) when that is
+        stored; else its text's (`digest`), unless that text is stored from another source as another printing (see
         `DocumentWriter.another_printing`: a wire story from another outlet): then its printing's own, so that both
         are kept and the quote lists both sources. A plain copy of a file states no printing, and stays one
         article; standard input, which names no lasting place, is told apart by what it states."""
-        from store.documents import article_metadata, printing_identity
+        from store.documents import article_metadata
 
-        stated = article_metadata(metadata)
-        identity = printing_identity(stated)
-        own = printing_digest(text, identity) if identity is not None else None
         if own is not None and writer.has_article(own):
             return own
         if not writer.has_article(digest) or own is None:
             return digest
         if self.replaces(source) and writer.article_source(digest) == source:
             return digest
-        return own if writer.another_printing(digest, stated) else digest
+        return own if writer.another_printing(digest, article_metadata(metadata)) else digest
 
     def _drop_or_hand_over(
         self, writer: DocumentWriter, digest: str, source: str, extraction_of: Callable[[str, str], Extraction]
@@ -428,17 +434,16 @@ class Store:
         states no printing (a folder ingested again is mostly such inputs). An input stating a printing of a text
         stored from elsewhere is extracted (in a worker), as the write may find it another printing. Any thread may
         ask; a write checks again under the lock and extracts what it finds missing."""
-        from store.documents import article_metadata, printing_identity
+        return self._read_already(*input_digests(text, metadata), source)
 
-        digest = content_hash(text)
+    def _read_already(self, digest: str, own: str | None, source: str | None) -> bool:
+        """`already_read`, by the input's content hashes (see `input_digests`)."""
         if not self._already_read(digest):
-            identity = printing_identity(article_metadata(metadata))
-            return identity is not None and self._already_read(printing_digest(text, identity))
+            return own is not None and self._already_read(own)
         known = self._known
         if source is None or known is None or not self.replaces(source) or digest in known.hashes_from(source):
             return True
-        identity = printing_identity(article_metadata(metadata))
-        return identity is None or self._already_read(printing_digest(text, identity))
+        return own is None or self._already_read(own)
 
     def item_already_read(self, item: tuple[str, str] | tuple[str, str, Mapping[str, str] | None]) -> bool:
         """`already_read` of an ingest's (source, text[, metadata]) item."""
