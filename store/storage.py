@@ -880,13 +880,12 @@ class TableFilesStorage(Storage):
         self._generation = header["generation"]
         self._files_before = None
         segments: dict[str, list[Segment]] = files  # type: ignore[assignment]
-        self._files_in_use = {file for table in segments.values() for file, _ in table}
+        table_files = {file for table in segments.values() for file, _ in table}
         lookups = header.get(LOOKUPS_KEY)
-        self._files_in_use |= lookup_file_names(lookups)
+        self._files_in_use = table_files | lookup_file_names(lookups)
         sizes = parse_sizes(header.get(SIZES_KEY, {}))
         if sizes is None:
             raise StoreError(f"{shown_path(self.path)}: damaged store manifest; pass another --db")
-        table_files = {file for table in segments.values() for file, _ in table}
         self._sizes = {file: size for file, size in sizes.items() if file in table_files}
         self._refuse_damaged_files()
         removed_at = header.get("removed_at", 0)
@@ -991,7 +990,8 @@ class TableFilesStorage(Storage):
             }
             if tables.extractors is not None:
                 manifest[MANIFEST_KEY]["extractors"] = tables.extractors
-            in_use = {file for segments in files.values() for file, _ in segments}
+            table_files = {file for segments in files.values() for file, _ in segments}
+            in_use = set(table_files)
             superseded = {file: ids for file, ids in tables.superseded.items() if file in in_use and ids}
             if superseded:
                 manifest[MANIFEST_KEY]["superseded"] = superseded
@@ -999,7 +999,7 @@ class TableFilesStorage(Storage):
                 lookups = tables.lookups.lookups_entry(self.directory, generation, files, written, tables.written_spans)
                 manifest[MANIFEST_KEY][LOOKUPS_KEY] = lookups
                 in_use |= lookup_file_names(lookups)
-            sizes = self._sizes_of({file for segments in files.values() for file, _ in segments}, written)
+            sizes = self._sizes_of(table_files, written)
             manifest[MANIFEST_KEY][SIZES_KEY] = sizes
             write_atomically(self.path, orjson.dumps(manifest, option=orjson.OPT_INDENT_2))
         except (OSError, StoreError) as error:
