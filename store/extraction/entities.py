@@ -33,7 +33,7 @@ from store.extraction.lexicon import (
 from store.extraction.names import (
     HEADS_BEFORE_OF,
     Segment,
-    club_before_job,
+    club_short_name,
     common_words,
     ends_noun_phrase,
     family_name_first,
@@ -458,7 +458,7 @@ def _apply_cues(document: Document, segment: Segment) -> None:
             before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):
         segment.kind = "other"
         return
-    if _club_opening_sentence(document, segment):
+    if club_short_name(document, segment.tokens):
         segment.kind, segment.strong = "org", True  # "City manager X", "United captain Y": the club
         return
     if _common_opener(segment):
@@ -575,17 +575,6 @@ def _employer_before_person(document: Document, segment: Segment) -> bool:
     )
     if lone:
         return False  # "Political analyst X", "Fast bowler X", "Federation chairwoman X" (the federation named before)
-    return _job_and_name_after(document, segment)
-
-
-def _club_opening_sentence(document: Document, segment: Segment) -> bool:
-    """Whether a segment is one word opening a sentence before a sport's job and a name, a club's short name
-    ("Rovers captain X")."""
-    return len(segment.tokens) == 1 and club_before_job(document, segment.tokens[0])
-
-
-def _job_and_name_after(document: Document, segment: Segment) -> bool:
-    """Whether up to three lowercase jobs and a person's name of two capitalized words follow the segment."""
     return job_and_name_after(document.sentences[segment.sentence].tokens, segment.first_index + len(segment.tokens))
 
 

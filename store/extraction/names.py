@@ -706,7 +706,7 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
     ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS) \
-            and not _title_opener(run) and not _club_before_job(document, run):
+            and not _title_opener(run) and not club_short_name(document, run):
         run = run[1:]
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(document.sentences[run[0].sentence],
@@ -718,13 +718,13 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
     return run
 
 
-def _club_before_job(document: Document, run: list[Token]) -> bool:
-    """Whether a run is one club's word before a sport's job ("Rovers captain X", "Rangers coach Y"), shaped like a
-    plural job but naming the club."""
-    return len(run) == 1 and club_before_job(document, run[0])
+def club_short_name(document: Document, run: list[Token]) -> bool:
+    """Whether a run is one club's word opening a sentence before a sport's job and a name ("Rovers captain X",
+    "United captain Y"): a club's short name, though shaped like a plural job or a common word."""
+    return len(run) == 1 and _club_before_job(document, run[0])
 
 
-def club_before_job(document: Document, token: Token) -> bool:
+def _club_before_job(document: Document, token: Token) -> bool:
     """Whether one word opening a sentence before a sport's job and a name ("Rovers captain X") is a club's short
     name: the article writes it capitalized inside its sentences too, and never in lowercase (a "City manager" of
     an article about a city council is a city's officer); no office or common noun ("Marketing manager X",
