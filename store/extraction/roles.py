@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 
 from store.extraction.document import Document
 from store.extraction.entities import Found, Mention, normalize
@@ -697,19 +698,18 @@ def _recent_organization(document: Document, found: Found, position: int) -> int
     subject, else the one the article names most among those named before (its main company, not a data
     provider or an investor just cited), the latest of them on a tie."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
-    recent = [m for m in found.mentions[max(0, at - 300):at] if found.registry.entities[m.entity].kind == "org"]
+    before = found.mentions[max(0, at - 300):at]
+    recent = [m for m in before if found.registry.entities[m.entity].kind == "org"]
     if not recent:
         return None
     leading: dict[int, int] = {}
-    for mention in found.mentions[max(0, at - 300):at]:
+    for mention in before:
         leading.setdefault(mention.sentence, mention.start)
     subject = next((m for m in reversed(recent) if leading[m.sentence] == m.start and _subject(document, m)
                     and not _acts_on_company(document, m)), None)
     if subject is not None:
         return subject.entity
-    counts: dict[int, int] = {}
-    for mention in found.mentions:
-        counts[mention.entity] = counts.get(mention.entity, 0) + 1
+    counts = Counter(mention.entity for mention in found.mentions)
     order = {mention.entity: number for number, mention in enumerate(recent)}
     return max(order, key=lambda entity: (counts[entity], order[entity]))
 
