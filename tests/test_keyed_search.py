@@ -1181,3 +1181,62 @@ def test_exported_rows_made_from_documents_are_the_rows_made_from_records(store_
     for form in EXPORT_FORMATS:
         made = list(document_lines(QuoteDocuments.of(snapshot), quotes.positions, form))
         assert made == list(export_lines(snapshot, quotes, form)), form
+
+
+@pytest.mark.parametrize("shared_at_least", [1, 4])
+def test_a_big_search_whose_last_lines_two_processes_make_prints_what_one_process_prints(
+    store_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, shared_at_least: int
+) -> None:
+    """Past its first lines, a search of many matches is made by this process and a forked copy at once (see
+    `tui.shared_lines`): the output, its JSON commas, counts and exit status are those of one process."""
+    from tui import shared_lines
+
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    monkeypatch.setattr(shared_lines, "usable_cores", lambda: 2)
+    forks: list[int] = []
+    real_hold = cli.Lines.hold_until_done
+    monkeypatch.setattr(cli.Lines, "hold_until_done", lambda self, copy: (forks.append(copy), real_hold(self, copy)))
+    shared_searches = 0
+    for query in ["harbor", "the", "council", "harbor speaker:berg"]:
+        for arguments in (["--json"], ["--jsonl"], [], ["--limit", "30"], ["--sort", "date", "--json"]):
+            command = ["search", "--db", str(store_path), *query.split(), *arguments]
+            monkeypatch.setattr(shared_lines, "SHARED_AT_LEAST", 10**9)
+            alone = (cli.main(command), *capfd.readouterr())
+            monkeypatch.setattr(shared_lines, "SHARED_AT_LEAST", shared_at_least)
+            before = len(forks)
+            shared = (cli.main(command), *capfd.readouterr())
+            assert shared == alone, command
+            if "--json" in arguments:
+                json.loads(shared[1])
+            shared_searches += len(forks) > before
+    assert shared_searches >= 10
+
+
+SHARING_SEARCH = """
+import sys
+from tui import cli, shared_lines
+cli.KEYED_MATCHES, cli.FIRST_LINES_BY_KEY, shared_lines.SHARED_AT_LEAST = 8, 3, 1
+shared_lines.usable_cores = lambda: 2
+held = cli.Lines.hold_until_done
+cli.Lines.hold_until_done = lambda self, copy: (print("shared", file=sys.stderr), held(self, copy))
+sys.exit(cli.main(sys.argv[1:]))
+"""
+"""A search with the thresholds of `test_a_big_search_whose_last_lines_…` low, saying on stderr when it shares."""
+
+
+def test_a_big_search_read_through_a_pipe_shares_its_rest_and_prints_what_one_process_prints(
+    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through a pipe the first lines are printed by key and only the rest, read whole, is shared."""
+    from tui import shared_lines
+
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    monkeypatch.setattr(shared_lines, "SHARED_AT_LEAST", 10**9)
+    for arguments in (["--json"], ["--jsonl"], [], ["--sort", "speaker"]):
+        command = ["search", "--db", str(store_path), "the", *arguments]
+        alone = printed(capsys, store_path, "the", *arguments)
+        run = subprocess.run([sys.executable, "-c", SHARING_SEARCH, *command], capture_output=True, text=True)
+        assert (run.returncode, run.stdout) == alone[:2], arguments
+        assert run.stderr == "shared\n" + alone[2], arguments
