@@ -283,3 +283,144 @@ def test_a_tie_to_someone_is_no_role_and_names_no_employer() -> None:
     assert (by_name["Hans Ebner"][0] or "").endswith("teacher")
     assert by_name["Paul Denby"] == ("longshoreman", None)
     assert by_name["Tom Reddick"][0] == "lawyer"
+
+
+def test_a_relative_clause_s_verb_gives_the_job_only_before_a_body_or_a_business() -> None:
+    text = (
+        "Drought bites\n\n"
+        "Petra Vlasic, who runs a bakery near the harbour, said flour had doubled in price.\n\n"
+        "Tomas Rudd, who farms barley outside Kelling, said the wells were dry.\n\n"
+        "Ines Carvell, who chairs the committee, said the plan would pass.\n\n"
+        "Oskar Lind, who represents dockers at the Harbour Workers' Union, said pay must rise.\n\n"
+        "Greta Holm, who runs a marathon every spring, said the heat was new.\n\n"
+        "Lena Strand, who leads the polls by ten points, said she was confident.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Petra Vlasic"] == ("bakery owner", None)
+    assert by_name["Tomas Rudd"] == ("farmer", None)
+    assert by_name["Ines Carvell"] == ("chair", None)
+    assert by_name["Oskar Lind"] == ("representative", "Harbour Workers' Union")
+    assert by_name["Greta Holm"] == (None, None)
+    assert by_name["Lena Strand"] == (None, None)
+
+
+def test_a_side_s_or_a_company_s_unit_is_the_body_named_before() -> None:
+    text = (
+        "Dunmore Rovers appoint coach\n\n"
+        "Dunmore Rovers named Ana Ruiz as coach on Monday. The club's president, Pablo Sarria, said she was the "
+        "obvious choice.\n\n"
+        "Kelvar Systems said profits rose. Jun Seo, the head of the company's chip division, said demand was "
+        "strong.\n\n"
+        "Mia Toft, a critic of the company's plan, said it would fail.\n\n"
+        "Students from Kelby built a robot. Team member Ola Berg said they were ready.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Pablo Sarria"] == ("president", "Dunmore Rovers")
+    assert by_name["Ola Berg"][1] is None
+    assert by_name["Jun Seo"][1] == "Kelvar Systems"
+    assert by_name["Mia Toft"][1] is None
+
+
+def test_a_minister_heads_the_ministry_of_the_portfolio_named_just_before() -> None:
+    text = (
+        "Ferries halted\n\n"
+        "The Ministry of Harbours and Fisheries called on both sides to talk. Minister Dora Vasic said the "
+        "strike must end.\n\n"
+        "The Ministry of Finance said tax receipts rose. Finance Minister Ivo Maras said the budget would hold.\n\n"
+        "Prime Minister Lea Kovac said she would not intervene.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Dora Vasic"] == ("Minister", "Ministry of Harbours and Fisheries")
+    assert by_name["Ivo Maras"] == ("Finance Minister", "Ministry of Finance")
+    assert by_name["Lea Kovac"][1] is None
+
+
+def test_an_executive_speaks_for_the_company_or_bank_their_words_are_about() -> None:
+    text = (
+        "Harwick Foods profits slide\n\n"
+        "Harwick Foods said sales fell 4% in the year to March.\n\n"
+        "Finance director Colm Brady said the company would cut prices.\n\n"
+        "Retail analyst Jo Marsh said the company would struggle.\n\n"
+        "Union leader Dan Kerr said the company had cut jobs.\n\n"
+        "The Reserve Bank of Norland held rates. Governor Elin Sand told reporters that the bank was patient.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Colm Brady"] == ("finance director", "Harwick Foods")
+    assert by_name["Jo Marsh"][1] is None
+    assert by_name["Dan Kerr"][1] is None
+    assert by_name["Elin Sand"] == ("Governor", "Reserve Bank of Norland")
+
+
+def test_a_player_s_side_is_the_one_they_play_for_or_the_only_one_opening_their_sentence() -> None:
+    text = (
+        "Northshire close in on title\n\n"
+        "Fast bowler Ravi Menon took five wickets for Northshire Cricket Club on Friday.\n\n"
+        "Dunmore Rovers, who had two players booked, were furious after defender Luis Prado was sent off.\n\n"
+        "Dunmore Rovers lost to Kelby Town after striker Tom Hale scored twice.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Ravi Menon"] == ("fast bowler", "Northshire Cricket Club")
+    assert by_name["Luis Prado"] == ("defender", "Dunmore Rovers")
+    assert by_name["Tom Hale"][1] is None
+
+
+def test_a_sentence_opening_at_a_body_before_a_job_and_a_name_ties_them() -> None:
+    text = (
+        "Sensors in demand\n\n"
+        "At Corvanta Systems, chief executive Mara Ellison said demand had doubled.\n\n"
+        "At the Corvanta Systems plant in Kelby, site manager Rob Tate said output would rise.\n\n"
+        "At Corvanta Systems, analyst Tim Gale of Holloway Research said the shares were cheap.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Mara Ellison"] == ("chief executive", "Corvanta Systems")
+    assert by_name["Rob Tate"][1] is None
+    assert by_name["Tim Gale"][1] == "Holloway Research"
+
+
+def test_a_member_called_by_the_party_s_name_belongs_to_it() -> None:
+    text = (
+        "Budget row\n\n"
+        "The Liberal Party and the Greens want more spending.\n\n"
+        "Transport Minister Karl Weber, a Green, said the gap was too large.\n\n"
+        "Anna Roth, a Liberal, said she agreed.\n\n"
+        "Tom Baird, a Briton, said he did not.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Karl Weber"] == ("Transport Minister", "Greens")
+    assert by_name["Anna Roth"][1] == "Liberal Party"
+    assert by_name["Tom Baird"][1] is None
+
+
+def test_a_past_job_or_a_body_s_name_after_a_title_stays_out_of_the_role() -> None:
+    text = (
+        "Final set\n\n"
+        "Her coach, Jan Nowicki, a former Davis Cup player, said patience won.\n\n"
+        "Finance Minister Katrin Vogel, of the pro-business Liberal Party, said she would not sign.\n\n"
+        "Mira Holt, a member of parliament for the Centre Party, said she would.\n\n"
+        "Lars Berg, a candidate for the Centre Party, said he would not.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Jan Nowicki"] == ("coach", None)
+    assert by_name["Katrin Vogel"] == ("Finance Minister", "Liberal Party")
+    assert by_name["Mira Holt"] == ("member of parliament", "Centre Party")
+    assert by_name["Lars Berg"][0] == "candidate for the Centre Party"
+
+
+def test_a_superintendent_heads_the_only_school_district_named_before() -> None:
+    text = (
+        "Schools to close\n\n"
+        "The Eastbrook City School District will close two schools.\n\n"
+        "Superintendent Ada Lowe said enrollment had fallen.\n"
+    )
+    assert _people_at(text)["Ada Lowe"] == ("Superintendent", "Eastbrook City School District")
+
+
+def test_one_before_a_job_and_a_name_opens_the_job_but_one_of_a_group_is_none() -> None:
+    text = (
+        "Lab trial\n\n"
+        "One former engineer, Jo Marsh, testified that tests failed.\n\n"
+        "One of the organisers, Ann Bell, said it rained.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Jo Marsh"] == ("former engineer", None)
+    assert by_name["Ann Bell"] == (None, None)

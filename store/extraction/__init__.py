@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 11
+EXTRACTOR_VERSION = 12
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -57,7 +57,12 @@ not over a quote another voices ("the sign read “…”"); no club from an off
 captain"); a job before "Le" or "Van" a title again; "Christian Aid" a group; "its" past a subject acting on "the
 company"; a person with a job in apposition after a known organization's word; no "Chamber of …" before an
 exhibit; 11: a job "from" a place before a name ("a farmer from X, Y,"), a job "near" a place without the place or
-an employer in it, no role from a tie to someone ("the victim's brother"), seamstresses and longshoremen)."""
+an employer in it, no role from a tie to someone ("the victim's brother"), seamstresses and longshoremen; 12: a job
+from a relative clause's verb ("who farms", "who chairs the committee", "who runs a café" a café owner), "the club's"
+job at the article's side, "head of the company's division" at the company, a minister's ministry by portfolio, a
+superintendent's school district, an executive's body from "said the company", a player's side from "for" it or
+opening the sentence, "At X, chief executive Y", "Y, a Green," of the Greens, no former job or body's name in a role
+after a title)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

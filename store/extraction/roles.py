@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from store.extraction.document import Document
-from store.extraction.entities import Found, Mention, normalize
+from store.extraction.entities import Entity, Found, Mention, normalize
 from store.extraction.lexicon import (
     DETERMINERS,
     HONORIFICS,
@@ -16,6 +16,7 @@ from store.extraction.lexicon import (
     RELATION_WORDS,
     ROLE_BREAKS,
     SPEECH_VERBS,
+    SPORT_ROLES,
     STANDING_NOUNS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -27,7 +28,7 @@ from store.extraction.text import SEAT_SUFFIXES, Token, gap
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
 BUSINESS_ANAPHORS = frozenset({"company", "firm", "group", "carrier", "airline", "maker", "startup", "business"})
 PERSONAL_OWNERS = frozenset({"his", "her", "my", "our", "your"})
-OPENING_WORDS = frozenset({"the", "a", "an", "another", "its", "their", "whose"}) | PERSONAL_OWNERS
+OPENING_WORDS = frozenset({"the", "a", "an", "another", "one", "its", "their", "whose"}) | PERSONAL_OWNERS
 MAX_ROLE_WORDS = 12
 FORWARD_BREAKS = (ROLE_BREAKS - PREPOSITIONS - {"and"}) | SPEECH_VERBS
 
@@ -113,8 +114,11 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             document.masked[stop:ahead[0].start].strip() == ","
         if any(t.start in person_at for t in phrase) or introduces_next or (phrase and phrase[0].text == "and"):
             phrase = []
+        if parts and _past_job(phrase):
+            phrase = []
         if parts and _employer_phrase(phrase):
-            parts.append(_text(document, phrase))
+            if not _only_employer(phrase, org_at):
+                parts.append(_text(document, phrase))
             org = org if org is not None else _organization_in(found, phrase, org_at)
             phrase = []
         if org is None and end_index < len(tokens) and tokens[end_index].text == "who":
@@ -135,6 +139,10 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                     org = _named_by(document, found, following[2], segment.start)
                 if org is None and _holds_job(phrase[-1]):
                     org = _described_organization(document, tokens, ahead_at, org_at)
+    if not parts and end_index < len(tokens) and tokens[end_index].text == "who":
+        role = _clause_role(document, tokens, end_index + 1, org_at)
+        if role:
+            parts.append(role)
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
         org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
     if not parts:
@@ -197,13 +205,90 @@ ORIGIN_TAILS = frozenset("from near outside".split())
 """Locative words between a job and a place that a walk back from a name stops at ("a farmer from Brittany, X")."""
 DATELINE_DASHES = ("\u2014", "\u2013")
 """What ends a dateline ("GDAŃSK, Poland — Former president …"): the word after it opens the story's sentence."""
-EMPLOYING_VERBS = frozenset("heads leads chairs runs directs manages founded co-founded joined teaches works".split())
+EMPLOYING_VERBS = frozenset(
+    "heads leads chairs runs directs manages founded co-founded joined teaches works represents".split()
+)
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
 OBJECT_EMPLOYING_VERBS = frozenset("headed chaired directed managed coached coaches oversees oversaw".split())
 """Verbs that say who employs (or employed) the person only when that organization is their object ("who
 headed the Harbor Council"), not elsewhere in the clause ("who oversees a lawsuit against the agency")."""
 PLACE_EMPLOYING_VERBS = frozenset("worked taught".split())
 """Verbs that name an employer after "at" or "for" right after them ("who worked at Acme", "who taught at X")."""
+
+
+PRACTISING_VERBS = {"farms": "farmer", "teaches": "teacher", "coaches": "coach"}
+"""Verbs of a relative clause after a name that say the person's job whatever follows ("…, who farms rice,")."""
+OFFICE_VERBS = {
+    "leads": "leader", "heads": "head", "chairs": "chair", "manages": "manager", "directs": "director",
+    "edits": "editor", "represents": "representative", "founded": "founder", "co-founded": "co-founder",
+}
+"""Verbs of a relative clause after a name that make the person the holder of an office only when a body follows
+("…, who chairs the committee,"), not an event or a task ("…, who leads the polls,", "…, who manages her
+finances,")."""
+OWNING_VERBS = frozenset("runs owns".split())
+"""Verbs of a relative clause after a name that make the person the owner of the business that follows."""
+PREMISES = frozenset("""
+    shop store café cafe restaurant bar pub bakery farm hotel guesthouse hostel inn diner salon clinic pharmacy
+    business company firm stall kiosk garage workshop boutique factory brewery winery vineyard ranch dairy
+    nursery gallery studio bistro canteen deli butchery laundry laundrette launderette surgery practice
+    tavern taverna motel lodge campsite orchard plantation mill bookshop bookstore
+""".split())
+"""Businesses a person runs or owns ("who runs a guesthouse"), unlike what else one runs ("a marathon")."""
+PREMISES_ENDINGS = ("shop", "store", "house")
+"""Endings of compound names of premises ("barbershop", "teahouse")."""
+
+
+def _clause_role(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> str | None:
+    """The job a relative clause after a name states by its verb: "who farms rice" a farmer, "who chairs the
+    committee" its chair, "who runs a bakery" a bakery's owner."""
+    if index >= len(tokens):
+        return None
+    verb = tokens[index].text
+    if verb in PRACTISING_VERBS:
+        return PRACTISING_VERBS[verb]
+    phrase = _object_phrase(document, tokens, index + 1)
+    if verb in OWNING_VERBS:
+        return _premises_owner(phrase)
+    if verb in OFFICE_VERBS and phrase and _names_body(document, tokens, phrase, org_at):
+        return OFFICE_VERBS[verb]
+    return None
+
+
+def _object_phrase(document: Document, tokens: list[Token], index: int) -> list[Token]:
+    """The noun phrase right after a clause's verb: its words up to a comma, a preposition or a break."""
+    taken: list[Token] = []
+    for token in tokens[index:index + MAX_ROLE_WORDS]:
+        if taken and gap(document.masked, taken[-1], token):
+            break
+        if token.text.islower() and (token.text in ROLE_BREAKS or token.text in PREPOSITIONS
+                                     or token.text in LOCATIVE_TAILS):
+            break
+        taken.append(token)
+    return taken
+
+
+def _premises_owner(phrase: list[Token]) -> str | None:
+    """"guesthouse owner" for "a guesthouse" (or "a small guesthouse"): a business one owns, else nothing."""
+    if len(phrase) < 2 or phrase[0].text not in ("a", "an") or not all(t.text.islower() for t in phrase):
+        return None
+    noun = phrase[-1].text
+    compound = noun.endswith(PREMISES_ENDINGS) and noun not in PREMISES_ENDINGS
+    return f"{noun} owner" if noun in PREMISES or compound else None
+
+
+def _names_body(document: Document, tokens: list[Token], phrase: list[Token], org_at: dict[int, int]) -> bool:
+    """Whether a clause's object is a body: a named organization, "the committee", or people "at" or "for" one
+    ("who represents nurses at the X Union")."""
+    if any(t.start in org_at for t in phrase):
+        return True
+    if phrase[0].text in OPENING_WORDS and phrase[-1].text in ORG_ANAPHORS | ORG_CLASS_NOUNS:
+        return True
+    after = phrase[-1].index + 1
+    if after + 1 >= len(tokens) or tokens[after].text not in ("at", "for") or \
+            gap(document.masked, phrase[-1], tokens[after]):
+        return False
+    named = tokens[after + 2] if tokens[after + 1].text == "the" and after + 2 < len(tokens) else tokens[after + 1]
+    return named.start in org_at
 
 
 def _employer_in_clause(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
@@ -264,6 +349,23 @@ def _second_role(document: Document, tokens: list[Token], index: int, person_at:
 def _employer_phrase(words: list[Token]) -> bool:
     """Whether an appositive after a titled name only says where they work ("…, of the city's university,")."""
     return len(words) >= 3 and words[0].text in ("of", "at") and any(t.text[0].isupper() for t in words[1:])
+
+
+PAST_MARKS = frozenset("former retired onetime one-time erstwhile".split())
+"""Words that make an appositive a job held before ("…, a former Davis Cup player,")."""
+
+
+def _past_job(words: list[Token]) -> bool:
+    """Whether an appositive after a name names a job the person no longer holds ("a former minister"): no part of
+    the role a title before the name gave ("MMK leader X, a former minister,")."""
+    return len(words) > 2 and words[0].text in ("a", "an", "the") and words[1].text in PAST_MARKS
+
+
+def _only_employer(words: list[Token], org_at: dict[int, int]) -> bool:
+    """Whether an employer phrase ends in the organization it names, so says nothing of the job ("…, of the
+    pro-business Liberal Party,"), unlike a unit of it ("…, of the Eastfield University's school of nursing,")."""
+    first = next((i for i, t in enumerate(words) if t.start in org_at), None)
+    return first is not None and all(t.text[0].isupper() or not t.text[0].isalpha() for t in words[first:])
 
 
 def _honorifics_only(words: list[Token]) -> bool:
@@ -424,6 +526,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         org = _organization_in(found, owner_words, org_at)
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _named_by(document, found, owner_words[0].text, position)
+            if org is None and owner_words[0].text in SIDE_ANAPHORS:
+                org = _recent_organization(document, found, position)  # "the club's president"
         words = words[owner_end + 1:]
     elif words[0].text.lower() in ("its", "their", "whose"):
         org = _recent_organization(document, found, position)
@@ -447,7 +551,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
-    while words and (words[0].text.lower() in ("the", "a", "an", "another") or AGE.fullmatch(words[0].text)):
+    while words and (words[0].text.lower() in ("the", "a", "an", "another", "one") or AGE.fullmatch(words[0].text)):
         words = words[1:]  # "a 58-year-old dockworker": the age is no part of the job
     place = next((i for i, t in enumerate(words) if t.text in LOCATIVE_TAILS and t.start not in org_at), None)
     if place is not None and place > 0 and not any(t.start in org_at for t in words[place:]):
@@ -458,7 +562,21 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         return None, None  # "the victim's brother": a tie to someone, not a job
     if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
         org = _named_by(document, found, words[0].text, position)
+    owner = _owner_of_unit(words) if org is None else None
+    if owner is not None:
+        org = _named_by(document, found, owner.text, position)
     return _text(document, words), org
+
+
+def _owner_of_unit(words: list[Token]) -> Token | None:
+    """The body owning the unit a job is held in ("head of the company's memory division"): "the company", when
+    the word before "of" is a job, not a standing toward it ("a critic of the company's plan")."""
+    for index in range(3, len(words)):
+        token = words[index]
+        if token.possessive and token.text in ORG_ANAPHORS and words[index - 1].text == "the" and \
+                words[index - 2].text == "of" and _holds_job(words[index - 3]):
+            return token
+    return None
 
 
 def _before_spatial_tail(words: list[Token]) -> list[Token]:
@@ -487,7 +605,8 @@ def owners_settled(document: Document, found: Found) -> None:
     """Once the model has settled what each name names: a person given a job and no organization, whose job a name
     owned right before or after theirs ("Goldman Sachs's chief economist, Jan Hatzius", "Jan Hatzius, Goldman
     Sachs's chief economist,"), works for that name when the model found it an organization (roles are read before,
-    when it was not known as one)."""
+    when it was not known as one); else for the body their office, their words, their side or their sentence ties
+    them to; a person called a member of a party ("X, a Green,") belongs to it."""
     entities = found.registry.entities
     organizations = {
         normalize(name): entity.name
@@ -495,21 +614,59 @@ def owners_settled(document: Document, found: Found) -> None:
     }
     for mention in found.mentions:
         person = entities[mention.entity]
-        if person.kind != "person" or not person.role or person.organization is not None:
+        if person.kind != "person" or person.organization is not None:
             continue
         tokens = document.sentences[mention.sentence].tokens
         at = next((t.index for t in tokens if t.start == mention.start), None)
         if at is None:
             continue
-        owner = _owner_before(document, tokens, at)
-        if owner is None:
-            owner = _owner_after(document, tokens, mention.end)
-        if owner is not None:
-            person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
-        if person.organization is None:
-            person.role, person.organization = _role_and_organization(person.role, organizations)
-        if person.organization is None:
-            person.organization = _body_of_office(document, found, person.role, mention)
+        person.organization = _party_of_member(document, tokens, mention.end, organizations)
+        if person.role and person.organization is None:
+            _settle_owner(document, found, person, mention, tokens, at, organizations)
+
+
+def _settle_owner(document: Document, found: Found, person: Entity, mention: Mention, tokens: list[Token], at: int,
+                  organizations: dict[str, str]) -> None:
+    """Set the organization of a person with a job and none yet, from the first rule that finds one."""
+    owner = _owner_before(document, tokens, at)
+    if owner is None:
+        owner = _owner_after(document, tokens, mention.end)
+    if owner is not None:
+        person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
+    if person.organization is None:
+        person.role, person.organization = _role_and_organization(person.role, organizations)
+    rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening)
+    for rule in rules:
+        if person.organization is not None:
+            return
+        person.organization = rule(document, found, person.role, mention)
+
+
+PARTY_FORMS = ("{}s", "the {}s", "{} Party", "{}ic Party")
+"""Names of the party a member is called by ("a Green" of the Greens, "a Democrat" of the Democratic Party)."""
+
+
+def _party_of_member(document: Document, tokens: list[Token], end: int, organizations: dict[str, str]) -> str | None:
+    """The party a person is a member of by an appositive of its member's name ("X, a Green, said"), when the
+    article names that party; none for any other appositive ("X, a Briton,")."""
+    first = next((t.index for t in tokens if t.start >= end), None)
+    if first is None or first + 1 >= len(tokens) or document.masked[end:tokens[first].start].strip() != "," or \
+            tokens[first].text not in ("a", "an"):
+        return None
+    run = tokens[first + 1:first + 3]
+    for size in (2, 1):
+        words = run[:size]
+        if len(words) < size or not all(t.text[:1].isupper() and not t.possessive for t in words):
+            continue
+        after = document.masked[words[-1].end:words[-1].end + 1]
+        if after not in (",", ".") or any(gap(document.masked, a, b) for a, b in zip(words, words[1:], strict=False)):
+            continue
+        member = " ".join(t.text for t in words)
+        party = next((organizations[normalize(form.format(member))] for form in PARTY_FORMS
+                      if normalize(form.format(member)) in organizations), None)
+        if party is not None:
+            return party
+    return None
 
 
 ROLE_ENDING_IN_BODY = re.compile(r"(?P<job>.+?),? (?:of|at) (?:the )?(?P<body>[A-Z].*)")
@@ -531,10 +688,10 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
 
 OFFICE_BODIES = {
     "councillor": ("Council",), "councilor": ("Council",), "councilman": ("Council",), "councilwoman": ("Council",),
-    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"),
+    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District",),
 }
 """Offices held only in one kind of body, by the last word of that body's name: a councillor sits on a council, a
-judge on a court or tribunal."""
+judge on a court or tribunal, a superintendent heads a school district."""
 MAX_OFFICE_WORDS = 3
 """Words of a bare office at most ("deputy presiding judge")."""
 LOCAL_COUNCIL_WORDS = frozenset(
@@ -568,6 +725,120 @@ def _body_of_office(document: Document, found: Found, role: str, mention: Mentio
         return None
     body = bodies.pop()
     return entities[body].name if entities[body].first < mention.start else None
+
+
+PLAYER_ROLES = SPORT_ROLES | frozenset("""
+    substitute guard opener spinner seamer centre-back center-back full-back wing-back fly-half scrum-half
+""".split())
+"""Last words of a role that plays for a side ("fast bowler", "substitute")."""
+
+
+def _side_played_for(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The side a player plays for when their sentence says so after the name ("Fast bowler X took five for 61
+    for Northshire"): the organization right after "for"."""
+    if role.split()[-1].lower() not in PLAYER_ROLES:
+        return None
+    tokens = document.sentences[mention.sentence].tokens
+    entities = found.registry.entities
+    sides = [m for m in found.mentions if m.sentence == mention.sentence and entities[m.entity].kind == "org"]
+    org_at = {m.start: m.entity for m in sides if m.start > mention.end}
+    for index in range(1, len(tokens)):
+        token = tokens[index]
+        if token.start in org_at:
+            before = tokens[index - 1].text
+            named_for = before == "for" or (before == "the" and index > 1 and tokens[index - 2].text == "for")
+            return entities[org_at[token.start]].name if named_for else None
+    opening = _opening_organization(document, found, tokens)
+    if opening is not None and opening[1] < mention.start and {m.entity for m in sides} <= {opening[0]}:
+        return entities[opening[0]].name
+    return None
+
+
+MAX_OPENING_WORDS = 4
+"""Words of an organization's name opening a sentence, at most."""
+
+
+def _workplace_opening(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The organization a sentence opens "At" before a job and a name ("At Acme, chief executive X said"): where
+    the person works, when the sentence names no other organization."""
+    tokens = document.sentences[mention.sentence].tokens
+    if len(tokens) < 3 or tokens[0].text != "At":
+        return None
+    opening = _opening_organization(document, found, tokens[1:])
+    if opening is None or document.masked[opening[1]:opening[1] + 1] != "," or opening[1] > mention.start:
+        return None
+    entities = found.registry.entities
+    others = {m.entity for m in found.mentions if m.sentence == mention.sentence and entities[m.entity].kind == "org"}
+    return entities[opening[0]].name if others <= {opening[0]} else None
+
+
+def _opening_organization(document: Document, found: Found, tokens: list[Token]) -> tuple[int, int] | None:
+    """The organization whose name opens a sentence, its subject ("Northshire, who had …, were furious"), and where
+    its name ends: none when a lowercase word or a possessive comes first ("In Lisbon", "Northshire's coach")."""
+    registry = found.registry
+    for size in range(min(MAX_OPENING_WORDS, len(tokens)), 0, -1):
+        run = tokens[:size]
+        if any(not t.text[:1].isupper() or t.possessive for t in run) or \
+                any(gap(document.masked, a, b) for a, b in zip(run, run[1:], strict=False)):
+            continue
+        index = registry.keys.get(normalize(" ".join(t.text for t in run)))
+        if index is not None and registry.entities[index].kind == "org":
+            return index, run[-1].end
+    return None
+
+
+EXECUTIVE_HEADS = frozenset("""
+    executive director officer chairman chairwoman chairperson chair governor spokesman spokeswoman spokesperson
+    manager superintendent founder co-founder treasurer head ceo cfo coo cto
+""".split())
+"""Last words of an office held inside a body, whose holder speaks for it ("finance director"), unlike an
+analyst's, a union leader's or a president's, who may speak of a body they are no part of."""
+
+
+def _body_spoken_for(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The body a bare executive office speaks for when its holder's words are about "the company" or "the bank"
+    ("Finance director X said the company would …", "Governor X told reporters that the bank …"): the one that
+    anaphor points back to; none for an office tied to a body of its own ("Police spokesman X")."""
+    words = role.split()
+    if words[-1].lower() not in EXECUTIVE_HEADS or len(words) > MAX_OFFICE_WORDS or \
+            not all(w.islower() for w in words[1:]) or not (words[0].islower() or words[0] in TITLE_HEADS):
+        return None
+    after = [t for t in document.sentences[mention.sentence].tokens if t.start >= mention.end]
+    if not after or after[0].text not in SPEECH_VERBS:
+        return None
+    for index in range(1, len(after) - 1):
+        if after[index].text == "the" and after[index + 1].text in ORG_ANAPHORS and \
+                after[index - 1].text in ("that", after[0].text):
+            body = _named_by(document, found, after[index + 1].text, mention.start)
+            return found.registry.entities[body].name if body is not None else None
+    return None
+
+
+PORTFOLIO_BODIES = {"minister": "Ministry", "commissioner": "Commission"}
+"""Offices whose holder heads a body named for the office and its portfolio ("Finance Minister" of the "Ministry of
+Finance")."""
+RANK_WORDS = frozenset("Deputy Vice Junior State Assistant Acting Interim deputy vice junior assistant acting interim"
+                       .split())
+"""Words of an office's rank that no body's name repeats ("Deputy Finance Minister")."""
+PORTFOLIO_REACH = 3
+"""Sentences before a minister's name within which the ministry must be named for it to be theirs."""
+
+
+def _ministry_of(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The body a minister heads, by its portfolio ("Finance Minister X" of the "Ministry of Finance"): the one
+    body of that kind named just before or with them whose name holds every other word of the office ("Prime
+    Minister" heads none); a bare "Minister" only when one such body is named."""
+    words = role.split()
+    kind = PORTFOLIO_BODIES.get(words[-1].lower())
+    if kind is None or len(words) > MAX_OFFICE_WORDS or not all(w[:1].isupper() for w in words):
+        return None
+    portfolio = {w.lower() for w in words[:-1] if w not in RANK_WORDS}
+    entities = found.registry.entities
+    bodies = {m.entity for m in found.mentions if entities[m.entity].kind == "org"
+              and 0 <= mention.sentence - m.sentence <= PORTFOLIO_REACH and m.start < mention.start
+              and kind in entities[m.entity].name.split()
+              and portfolio <= {w.lower() for w in entities[m.entity].name.split()}}
+    return entities[bodies.pop()].name if len(bodies) == 1 else None
 
 
 def _body_of_kind(document: Document, name: str, kinds: tuple[str, ...], mention: Mention) -> bool:
@@ -667,10 +938,11 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
 
 WORKING_FOR = frozenset(
     "spokesman spokeswoman spokesperson lawyer lawyers attorney counsel adviser advisor consultant lobbyist "
-    "correspondent reporter columnist writer editor analyst economist strategist negotiator".split()
+    "correspondent reporter columnist writer editor analyst economist strategist negotiator member parliament "
+    "lawmaker legislator MP MEP".split()
 )
-"""Jobs done for an organization that employs or retains the person: "a lawyer for X" names their organization,
-where "a candidate for X" or "a bidder for X" does not."""
+"""Jobs done for an organization that employs or retains the person, or seats held for it: "a lawyer for X" or "a
+member of parliament for X" names their organization, where "a candidate for X" or "a bidder for X" does not."""
 
 
 def _before_description(words: list[Token], index: int) -> int:
@@ -757,6 +1029,11 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int) -> 
         if entity.kind == "org" and anaphor in entity.name.lower():
             return mention.entity
     return None
+
+
+SIDE_ANAPHORS = frozenset("club team".split())
+"""Words for a sports side whose name seldom holds them ("the club's president" of a club called Dunmore Rovers):
+as a job's owner with no name holding the word, the organization a company's anaphor would point back to."""
 
 
 def _next_sentence_role(document: Document, segment: Segment) -> str | None:
