@@ -172,6 +172,22 @@ def test_rm_of_a_feed_or_json_lines_file_removes_its_items_stored_under_their_ow
     assert run("search", "--db", str(store), "fares").returncode == 1
 
 
+def test_rm_of_a_feed_whose_items_have_links_and_not_removes_them_all_at_once(tmp_path: Path) -> None:
+    """An item without a link is stored as feed.xml#GUID, one with a link under it: `rm feed.xml` removed only the
+    first kind, and a second run the rest."""
+    feed, store = tmp_path / "feed.xml", tmp_path / "store.json"
+    items = "".join(
+        f"<item><title>Ferry {n}</title>{link}<guid isPermaLink='false'>g{n}</guid><description>"
+        f"\u201cFares rise {n},\u201d said Bo Ek{n}, a clerk.</description></item>"
+        for n, link in enumerate(["<link>https://wire.example/a</link>", "", "<link>https://wire.example/b</link>"])
+    )
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{items}</channel></rss>')
+    assert run("ingest", "--db", str(store), str(feed)).stderr.endswith("3 added, 0 replaced, 0 unchanged, 0 failed\n")
+    removed = run("rm", "--db", str(store), str(feed))
+    assert (removed.returncode, removed.stderr) == (0, "3 removed\n")
+    assert run("search", "--db", str(store), "fares").returncode == 1
+
+
 def test_a_write_that_waits_for_another_writer_says_so(store: Path) -> None:
     """`rm` sat silent for as long as another whosaid held the store (26 s behind a reextract)."""
     import fcntl

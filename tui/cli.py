@@ -1625,9 +1625,9 @@ def articles_to_remove(
         source = article_source(selector)
         found = [documents[n] for n in article_positions_named(documents, selector, source)]
         held = [document for document in documents if str(document.get("source", "")).startswith(source + "#")]
-        if not found and not held:
-            listed = item_sources(selector)
-            held = [document for document in documents if document.get("source") in listed]
+        if not found:
+            listed = item_sources(selector) - {str(document.get("source", "")) for document in held}
+            held += [document for document in documents if document.get("source") in listed]
         if len(found) == 1:
             chosen[found[0]["key"]] = found[0]
         elif not found and held:
