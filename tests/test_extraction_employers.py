@@ -424,3 +424,17 @@ def test_one_before_a_job_and_a_name_opens_the_job_but_one_of_a_group_is_none() 
     by_name = _people_at(text)
     assert by_name["Jo Marsh"] == ("former engineer", None)
     assert by_name["Ann Bell"] == (None, None)
+
+
+def test_a_role_whose_body_was_cut_off_by_a_symbol_keeps_no_dangling_preposition() -> None:
+    """A citation read "Erika Mustermann, economist at": what followed "at" was no name the role kept."""
+    text = (
+        "Markets\n\n"
+        '"Prices fell," said Erika Mustermann, an economist at @Bank Group.\n\n'
+        '"It is two," said Max Mustermann, head of =Evil Corp.\n\n'
+        '"We wait," said Ann Lee, a director of operations.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Erika Mustermann"][0] == "economist"
+    assert by_name["Max Mustermann"][0] == "head"
+    assert by_name["Ann Lee"][0] == "director of operations"

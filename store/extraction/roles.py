@@ -145,9 +145,20 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             parts.append(role)
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
         org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
-    if not parts:
-        return None, org
-    return ", ".join(parts), org
+    role = _without_dangling_words(", ".join(parts))
+    return role or None, org
+
+
+DANGLING_WORDS = frozenset("at of for in on to with from by the a an and or".split())
+"""Words a role cannot end with: what followed them was no name a role keeps ("an economist at @Bank")."""
+
+
+def _without_dangling_words(role: str) -> str:
+    """A role without the function words left at its end when what they led to was cut off."""
+    words = role.split(" ")
+    while words and words[-1].lower() in DANGLING_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",")
 
 
 MAX_ORIGIN_WORDS = 3
