@@ -967,6 +967,20 @@ async def test_people_and_organizations_show_quote_counts_and_s_cycles_their_ord
 
 
 @synchronously
+async def test_a_narrow_list_sorted_by_quotes_still_shows_each_count(store: Store) -> None:
+    """At 100 columns a People pane with a scrollbar was too narrow for counts, so "by quotes" listed names in an
+    order nothing on screen explained; sorted by name, a list that narrow still leaves them out."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        assert not row_texts(app, "people")[0].split()[0].isdigit()
+        await pilot.press("1", "s", "s")
+        await settle(pilot)
+        assert app.screen.people.order == "count"
+        assert row_texts(app, "people")[0].split()[:3] == ["3", "Jake", "Sullivan"]
+
+
+@synchronously
 async def test_a_long_list_is_sorted_in_a_worker_the_title_saying_so_while_the_keys_still_move(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:

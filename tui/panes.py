@@ -44,6 +44,8 @@ NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
 COUNTS_FROM_WIDTH = 28
 """A list narrower than this shows names without their quote counts: the name matters more than its count."""
+COUNTS_BY_QUOTES_FROM_WIDTH = 12
+"""A list sorted by quote count shows the counts down to this width: its order makes no sense without them."""
 SORT_PAUSE = 0.25
 """Seconds a pane's sort waits before it starts, in case `s` is pressed again meanwhile for the next order."""
 TITLE_MARGIN = 4
@@ -307,7 +309,8 @@ class NamePane(RecordPane[NameT]):
 
     def _row(self, index: int) -> Content:
         row = super()._row(index)
-        if self.snapshot is None or self.rows.scrollable_content_region.width < COUNTS_FROM_WIDTH:
+        narrowest = COUNTS_BY_QUOTES_FROM_WIDTH if self.order == "count" else COUNTS_FROM_WIDTH
+        if self.snapshot is None or self.rows.scrollable_content_region.width < narrowest:
             return row
         width = len(str(len(self.snapshot.quotes)))
         count = str(quote_count(self.snapshot, self.records[index])) if self.counting else ""
