@@ -26,6 +26,16 @@ def test_curly_and_straight_marks_both_delimit_quotes():
     ]
 
 
+def test_a_quote_opened_low_in_the_german_style_closes_at_its_high_mark():
+    """„…“ ran to the end of its paragraph (“ was only an opener), the speaker inside it."""
+    text = (
+        "Berlin talks\n\n"
+        "„We will manage this“, said Greta Lindqvist, the minister.\n\n"
+        "“It is done,” said Paul Brandt, an official.\n"
+    )
+    assert quotes_of(text) == [("We will manage this", "Greta Lindqvist"), ("It is done,", "Paul Brandt")]
+
+
 def test_single_marks_nested_in_double_stay_inside_one_quote():
     text = "“She looked at me and said ‘never again’ before she left,” said Karl Brandt, the landlord.\n"
     assert quotes_of(text) == [("She looked at me and said ‘never again’ before she left,", "Karl Brandt")]

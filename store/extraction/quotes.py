@@ -66,7 +66,7 @@ def _pair_double(text: str, marks: list[int], start: int, end: int, paragraph: i
         if open_at < 0:
             if mark in OPENERS or (mark == '"' and _opens(text, pos, start, end)):
                 open_at = pos
-        elif mark in CLOSERS or mark == '"':
+        elif mark in CLOSERS or mark == '"' or (mark == "“" and text[open_at] == "„"):  # „German“ style
             if pos > open_at + 1 and text[open_at + 1:pos].strip():
                 spans.append(QuoteSpan(open_at + 1, pos, paragraph, True))
             open_at = -1
