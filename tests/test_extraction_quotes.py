@@ -36,6 +36,16 @@ def test_a_quote_opened_low_in_the_german_style_closes_at_its_high_mark():
     assert quotes_of(text) == [("We will manage this", "Greta Lindqvist"), ("It is done,", "Paul Brandt")]
 
 
+def test_two_quotes_joined_by_and_or_a_dash_are_the_words_of_the_speaker_said_after_the_second():
+    """The first of “A” and “B,” said X went to the previous paragraph's speaker."""
+    opening = "Talks\n\n“We are close,” said Greta Lindqvist, the minister.\n\n"
+    for joined in ("“It is done” and “it holds,”", "“It is done” — “it holds,”", "“It is done.” “It holds,”"):
+        quotes = quotes_of(opening + joined + " said Paul Brandt, an official.\n")
+        assert [speaker for _, speaker in quotes] == ["Greta Lindqvist", "Paul Brandt", "Paul Brandt"], joined
+    apart = quotes_of(opening + "“It is done.” Later, “it holds,” said Paul Brandt, an official.\n")
+    assert [speaker for _, speaker in apart] == ["Greta Lindqvist", "Greta Lindqvist", "Paul Brandt"]
+
+
 def test_single_marks_nested_in_double_stay_inside_one_quote():
     text = "“She looked at me and said ‘never again’ before she left,” said Karl Brandt, the landlord.\n"
     assert quotes_of(text) == [("She looked at me and said ‘never again’ before she left,", "Karl Brandt")]

@@ -91,6 +91,8 @@ class Attributor:
         self.document = document
         self.found = found
         self.entities = found.registry.entities
+        self._carried = False
+        """Whether the quote `_one` last attributed took its speaker from before it (see `_continuing`)."""
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in found.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -126,16 +128,29 @@ class Attributor:
     def attribute(self, quotes: list[QuoteSpan]) -> list[Attributed]:
         """Decide for every quoted span whether it is speech, and who said it."""
         kept: list[Attributed] = []
+        carried: list[bool] = []
+        """For each quote kept, whether its speaker was carried over from before rather than said with it."""
         previous: Attributed | None = None
         for index, quote in enumerate(quotes):
             result = self._one(quotes, index, previous)
             if result is None:
                 continue
+            if carried and carried[-1] and self._one_utterance(kept[-1].span, quote) and result.speaker is not None:
+                kept[-1] = Attributed(kept[-1].span, result.speaker)  # "“A” and “B,” said X": both are X's
             kept.append(result)
+            carried.append(self._carried)
             previous = result
             if result.speaker is not None:
                 insort(self.events, (quote.start, result.speaker))
         return kept
+
+    def _one_utterance(self, first: QuoteSpan, second: QuoteSpan) -> bool:
+        """Whether two quotes of a paragraph read as one person's words: nothing but punctuation, a dash or a
+        conjunction between them ("“It is done” and “it holds,” said X")."""
+        if first.paragraph != second.paragraph or not first.closed:
+            return False
+        between = self.document.text[first.end + 1:second.start - 1].strip(" \t\n.,;:\u2014\u2013-")
+        return between in ("", "and", "or", "but")
 
     def _token_starts(self, number: int) -> list[int]:
         """Where each token of sentence number starts, computed once when first needed."""
@@ -162,6 +177,7 @@ class Attributor:
         return self.by_sentence[number][bisect_left(starts, start):bisect_left(starts, end)]
 
     def _one(self, quotes: list[QuoteSpan], position: int, previous: Attributed | None) -> Attributed | None:
+        self._carried = False
         document = self.document
         quote = quotes[position]
         number = document.sentence_at(quote.start - 1)
@@ -486,6 +502,7 @@ class Attributor:
 
     def _continuing(self, quote: QuoteSpan, previous: Attributed | None) -> int | None:
         """A quote with no attribution of its own continues the last speaker nearby."""
+        self._carried = True
         latest = None
         at = bisect_left(self.events, (quote.start, -2))
         if at and self._paragraph_of(self.events[at - 1][0]) >= quote.paragraph - 1:
