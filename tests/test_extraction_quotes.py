@@ -640,3 +640,19 @@ def test_a_faith_before_a_cause_s_word_is_a_group_not_a_person() -> None:
     extraction = extract(text)
     assert not extraction.people
     assert {"Christian Aid", "Christian Voice", "Islamic Relief"} <= {o.name for o in extraction.organizations}
+
+
+def test_a_quote_wrapped_narrowly_over_several_lines_is_one_quote_with_its_speaker():
+    """Wrapped at 40 columns, a quote's middle line holds no mark: only its first line was kept, unattributed."""
+    text = (
+        "Wrapped\n\n"
+        '"This is a long quote that was wrapped\n'
+        "by the newsroom system at a fixed width\n"
+        'so it runs across lines," said Mara Kell, the former prime minister.\n'
+    )
+    assert quotes_of(text) == [
+        ("This is a long quote that was wrapped\nby the newsroom system at a fixed width\nso it runs across lines,",
+         "Mara Kell"),
+    ]
+    left_open = 'Vote\n\n"We will fight on and win\nThe minister said the plan was ready.\n"It is," she said.\n'
+    assert quotes_of(left_open)[0] == ("We will fight on and win", None)

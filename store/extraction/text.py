@@ -116,12 +116,33 @@ def _block_paragraphs(text: str, block: list[tuple[int, int]]) -> list[tuple[int
     if WRAPPED_NARROWEST <= widest <= WRAPPED_WIDEST and min(widths) >= widest - WRAPPED_RAGGEDNESS:
         return [(block[0][0], block[-1][1])]
     found = [block[0]]
-    for start, end in block[1:]:
-        if _quote_left_open(text, *found[-1]) and _closes_first(text, start, end):
-            found[-1] = (found[-1][0], end)
+    number = 1
+    while number < len(block):
+        closing = _closing_line(text, block, number) if _quote_left_open(text, *found[-1]) else None
+        if closing is not None:
+            found[-1] = (found[-1][0], block[closing][1])
+            number = closing + 1
         else:
-            found.append((start, end))
+            found.append(block[number])
+            number += 1
     return found
+
+
+RUN_ON_LINES = 6
+"""Lines at most a quote left open runs on over before the line that closes it ("We have never seen / anything /
+like this," said …): past them, the quote is taken to be left open at its paragraph's end."""
+
+
+def _closing_line(text: str, block: list[tuple[int, int]], number: int) -> int | None:
+    """The line, from `number` on, that closes a quote the line before left open, when every line before it holds
+    no double quote mark: None when a line opens a quote first or none closes it within RUN_ON_LINES."""
+    for at in range(number, min(len(block), number + RUN_ON_LINES)):
+        start, end = block[at]
+        if _closes_first(text, start, end):
+            return at
+        if any(mark in text[start:end] for mark in DOUBLE_QUOTE_MARKS):
+            return None
+    return None
 
 
 def _quote_left_open(text: str, start: int, end: int) -> bool:
