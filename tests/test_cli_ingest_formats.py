@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import json
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,62 @@ def site() -> Iterator[str]:
     yield base
     server.shutdown()
     server.server_close()
+
+
+class FolderHandler(SimpleHTTPRequestHandler):
+    """Serves a folder as `python3 -m http.server` does, with the content types it sends for these suffixes."""
+
+    extensions_map = {
+        ".rss": "application/x-rss+xml",
+        ".jsonl": "application/octet-stream",
+        ".pdf": "application/octet-stream",
+        ".md": "text/markdown",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet."""
+
+
+@contextlib.contextmanager
+def served_folder(folder: Path) -> Iterator[str]:
+    """A web server on 127.0.0.1 serving `folder`; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(FolderHandler, directory=str(folder)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_folder_served_by_python_s_http_server_is_read_by_each_file_s_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A feed sent as application/x-rss+xml and JSON Lines as application/octet-stream were refused as no article."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "feed.rss").write_bytes(RSS)
+    (folder / "items.jsonl").write_text(json.dumps(JSONL_ARTICLE) + "\n", encoding="utf-8")
+    launch = "# The **launch**\n\n" + QUOTE_LINE.replace("busy", "*busy*") + "\n"
+    (folder / "launch.md").write_text(launch, encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    store = tmp_path / "s.json"
+    with served_folder(folder) as site:
+        names = [f"{site}/{name}" for name in ("feed.rss", "items.jsonl", "launch.md", "scan.pdf")]
+        assert main(["ingest", "--db", str(store), *names]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == [
+        f"whosaid: {site}/scan.pdf: not an article (the server sent application/octet-stream)",
+        "5 added, 0 replaced, 0 unchanged, 1 failed",
+    ]
+    articles = stored_articles(store)
+    assert articles["https://ledger.example.com/news/ferry"]["outlet"] == "The Coastal Ledger"
+    assert articles["https://wire.example.com/ferry"]["title"] == "Council backs ferry plan"
+    assert articles[f"{site}/launch.md"]["title"] == "The launch"
+    [stored] = [article for article in open_existing_store(store).snapshot.articles if article.source.endswith(".md")]
+    assert stored.text == "The launch\n\n" + QUOTE_LINE + "\n"
 
 
 def stored_articles(store: Path) -> dict[str, dict[str, object]]:

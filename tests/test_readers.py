@@ -403,10 +403,117 @@ def test_a_head_whose_third_line_is_no_date_is_just_text() -> None:
     assert article == SourceArticle(text, Metadata())
 
 
-def test_markdown_heading_is_the_title_and_the_text_is_untouched() -> None:
-    text = "# Harbor vote\n\nThe council voted.\n"
-    [article] = read_source(text.encode(), "vote.md")
+def test_markdown_heading_is_the_title_and_its_marks_leave_the_text() -> None:
+    [article] = read_source(b"# Harbor vote\n\nThe council voted.\n", "vote.md")
+    assert article == SourceArticle("Harbor vote\n\nThe council voted.\n", Metadata(title="Harbor vote"))
+
+
+def test_markdown_is_read_as_the_text_it_shows_and_its_speaker_found() -> None:
+    """Emphasis and links stayed in the text: the speaker was "Maria", the quote held `**very**` and a URL."""
+    text = (
+        "# Markdown **bold** title\n\n\"We are **very** pleased with the [result](https://r.example),\" said *Maria* "
+        "Silva, director of the [Brazilian Space Agency](https://aeb.example).\n"
+    )
+    [article] = read_source(text.encode(), "launch.md")
+    assert article.metadata == Metadata(title="Markdown bold title")
+    assert article.text == (
+        'Markdown bold title\n\n"We are very pleased with the result," said Maria Silva, director of the '
+        "Brazilian Space Agency.\n"
+    )
+    extraction = extract(article.text)
+    [quote] = extraction.quotes
+    assert quote.speaker == "Maria Silva"
+    assert article.text[quote.start : quote.end] == quote.text == "We are very pleased with the result,"
+    [person] = [person for person in extraction.people if person.name == "Maria Silva"]
+    assert (person.role, person.organization) == ("director", "Brazilian Space Agency")
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("**strong** __strong__ *em* _em_ ***both***", "strong strong em em both"),
+        ("a [link](https://x.example/a_(b) 'Title') and [another](<https://x.example/c d>)", "a link and another"),
+        ("an ![alt text](pic.png) and ![](empty.png)here", "an alt text and here"),
+        ("run `make *all*` then ``a ` tick``", "run make *all* then a ` tick"),
+        ("[the agency][aeb] and [Mixed Case][] and [aeb]\n\n[aeb]: https://aeb.example\n[mixed case]: /m 'T'",
+         "the agency and Mixed Case and aeb"),
+        ("before <!-- a note\nover lines --> after", "before  after"),
+        ("## Section ##\nText under it.", "Section\n\nText under it."),
+        ("Setext title\n============\nText.", "Setext title\n\nText."),
+        ("Above.\n\n* * *\n\nBelow.\n\n___\n\nEnd.", "Above.\n\nBelow.\n\nEnd."),
+        ("Items:\n\n- one\n* two\n  wrapped\n+ three", "Items:\n\none\n\ntwo\n  wrapped\n\nthree"),
+        ("> A quoted\n> > nested *line*\n\nAfter.", "A quoted\nnested line\n\nAfter."),
+        ("\\*not emphasis\\* and \\[not a link\\](x) and a\\_b", "*not emphasis* and [not a link](x) and a_b"),
+        ("Fish &amp; chips &#8212; &copy; AT&T", "Fish & chips \u2014 \u00a9 AT&T"),
+        ("see <https://x.example/a_b*c*>", "see https://x.example/a_b*c*"),
+        ("```python\nx = a * b  # **kept**\n```\nAfter the code.", "x = a * b  # **kept**\n\nAfter the code."),
+    ],
+    ids=[
+        "emphasis", "links", "images", "code", "references", "comment", "atx", "setext", "rules", "lists",
+        "blockquote", "escapes", "entities", "autolink", "fence",
+    ],
+)
+def test_markdown_markup_is_removed_and_its_text_kept(written: str, shown: str) -> None:
+    [article] = read_source(written.encode(), "story.md")
+    assert article.text == shown
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("It costs 5 * 3 euros, or 2 * 7 for *two*.", "It costs 5 * 3 euros, or 2 * 7 for two."),
+        ("The snake_case_words and my_var_name are **names**.", "The snake_case_words and my_var_name are names."),
+        ("Prices rose 5%* in **2024**.\n\n*Excluding fuel.", "Prices rose 5%* in 2024.\n\n*Excluding fuel."),
+        ("A lone ** pair, a _ lone mark, `one tick and _kept_.", "A lone ** pair, a _ lone mark, `one tick and kept."),
+        ("He said [sic], cited [1], [an](https://x.example) [open](x ![i", "He said [sic], cited [1], an [open](x ![i"),
+        ("**Bold**, then an unclosed <!-- comment runs on.", "Bold, then an unclosed <!-- comment runs on."),
+    ],
+    ids=["lone-stars", "snake-case", "footnote", "lone-marks", "brackets", "unclosed-comment"],
+)
+def test_markdown_near_misses_are_kept_as_written_beside_the_markup_removed(written: str, shown: str) -> None:
+    [article] = read_source(written.encode(), "story.md")
+    assert article.text == shown
+
+
+def test_markdown_keeps_front_matter_wire_heads_and_quotes_running_over_lines() -> None:
+    front = '---\ntitle: "Harbor vote"\nsource: Ledger\n---\n\n"The *harbor* will be\nbusy again," said Ann Lee.\n'
+    [article] = read_source(front.encode(), "vote.md")
+    assert article.text == '"The harbor will be\nbusy again," said Ann Lee.\n'
+    assert article.metadata == Metadata("Harbor vote", outlet="Ledger")
+    assert [quote.speaker for quote in extract(article.text).quotes] == ["Ann Lee"]
+    wire = "**Yen slides** as bank holds\nBy *Hiroshi Tanaka*\nJune 3, 2024\n\nTOKYO - The yen **fell**.\n"
+    [article] = read_source(wire.encode(), "tokyo.md")
+    assert article.text == "TOKYO - The yen fell.\n"
+    assert article.metadata == Metadata("Yen slides as bank holds", "Hiroshi Tanaka", "2024-06-03")
+
+
+def test_a_text_file_keeps_its_asterisks_and_only_its_heading_title_loses_markup() -> None:
+    text = "# Harbor **vote**\n\nThe *council* voted [here](https://x.example).\n"
+    [article] = read_source(text.encode(), "vote.txt")
     assert article == SourceArticle(text, Metadata(title="Harbor vote"))
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "**" * 200_000 + "a",
+        "*a _b **c __d " * 30_000,
+        "Text " + "[" * 200_000 + "]" * 200_000,
+        "[x]: https://x.example\n\n" + "[x" * 100_000 + "]" * 100_000,
+        '[a](x "' * 60_000,
+        "".join("`" * (n % 9 + 1) + "a" for n in range(100_000)),
+        "<!--" * 100_000 + "<ab:" + "x" * 400_000,
+        "# x" + (" " * 500 + "#" * 500 + "x") * 400 + "\n\nText.",
+        "> - **a** [b][c] `d\n" * 20_000,
+    ],
+    ids=["stars", "emphasis", "brackets", "labels", "titles", "ticks", "comments", "heading", "lines"],
+)
+def test_hostile_markdown_is_read_in_linear_time(hostile: str) -> None:
+    """A guard against work that grows faster than the text (nested brackets, unclosed runs), not a speed target."""
+    started = time.monotonic()
+    [article] = read_source(hostile.encode(), "hostile.md")
+    assert article.text.strip()
+    assert time.monotonic() - started < 10
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
@@ -511,6 +618,12 @@ def test_reader_chosen_by_content_then_suffix_then_content_type(
     assert detect_format(data, name, content_type) == kind
 
 
+WIRE_LINES = (
+    b'{"text": "\\u201cFares rise,\\u201d said Bo Ek, a clerk.", "url": "https://wire.example/a"}\n'
+    b'{"text": "\\u201cFares fall,\\u201d said Al Ho, a clerk."}\n'
+)
+
+
 # --- fetching -------------------------------------------------------------------------------------------------
 
 
@@ -525,7 +638,8 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(1.5)
         status, kind, body, headers = self.routes.get(self.path, (404, "text/html", b"<h1>Not Found</h1>", {}))
         self.send_response(status)
-        self.send_header("Content-Type", kind)
+        if kind:
+            self.send_header("Content-Type", kind)
         self.send_header("Content-Length", str(len(body)))
         for key, value in headers.items():
             self.send_header(key, value)
@@ -557,6 +671,17 @@ def site() -> Iterator[str]:
         "/big": (200, "text/html", b"<p>" + b"x" * 300_000 + b"</p>", {}),
         "/menu": (200, "text/html", b"<html><body><nav><a href='/'>Home</a></nav></body></html>", {}),
         "/slow": (200, "text/html", b"<p>late</p>", {}),
+        "/ledger.rss": (200, "application/x-rss+xml", RSS, {}),
+        "/watch.atom": (200, "application/x-atom+xml", ATOM, {}),
+        "/wire.jsonl": (200, "application/octet-stream", WIRE_LINES, {}),
+        "/story.md": (200, "application/octet-stream", b"*Ann Lee* said it was [fine](https://x.example).\n", {}),
+        "/notes?v=2": (200, "text/markdown; charset=utf-8", b"# The **notes**\n\nSaid _twice_.\n", {}),
+        "/export": (200, "binary/octet-stream", RSS, {}),
+        "/untyped": (200, "", article_page(canonical="").encode(), {}),
+        "/dump": (200, "application/octet-stream", WIRE_LINES, {}),
+        "/scan.pdf": (200, "application/octet-stream", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", {}),
+        "/scan.txt": (200, "text/plain", b"Scanned\x00\x01 page", {}),
+        "/photo": (200, "", b"\xff\xd8\xff\xe0 JFIF", {}),
     }
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
@@ -621,6 +746,36 @@ def test_fetch_refuses_what_is_not_an_article(site: str) -> None:
         fetch("https://")
     with pytest.raises(FetchError, match=r"^https://exa mple\.com/: not a valid URL \(spaces or control"):
         fetch("https://exa mple.com/")
+
+
+def test_a_feed_sent_as_x_rss_or_x_atom_is_read_as_a_feed(site: str) -> None:
+    """`python3 -m http.server` sends .rss as application/x-rss+xml, which was refused as no article."""
+    assert [item.metadata.url for item in read_url(f"{site}/ledger.rss")][0] == "https://ledger.example.com/news/harbor"
+    assert read_url(f"{site}/watch.atom")[0].metadata.url == "https://watch.example.org/dredging"
+
+
+def test_a_body_of_no_telling_type_is_read_by_its_suffix_then_its_opening(site: str) -> None:
+    """A .jsonl sent as application/octet-stream was refused as no article."""
+    assert [article.metadata.url for article in read_url(f"{site}/wire.jsonl")] == ["https://wire.example/a", None]
+    assert read_url(f"{site}/story.md")[0].text == "Ann Lee said it was fine.\n"
+    assert [article.metadata.url for article in read_url(f"{site}/dump")] == ["https://wire.example/a", None]
+    assert len(read_url(f"{site}/export")) == 3
+    assert read_url(f"{site}/untyped")[0].metadata.outlet == "The Coastal Ledger"
+
+
+def test_markdown_served_as_text_markdown_is_read_as_markdown(site: str) -> None:
+    [article] = read_url(f"{site}/notes?v=2")
+    assert article == SourceArticle("The notes\n\nSaid twice.\n", Metadata(title="The notes"))
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [("/scan.pdf", "application/octet-stream"), ("/scan.txt", "text/plain"), ("/photo", "no content type")],
+)
+def test_a_binary_body_of_no_telling_type_is_refused_in_one_line(site: str, path: str, said: str) -> None:
+    with pytest.raises(FetchError) as error:
+        read_url(f"{site}{path}")
+    assert str(error.value) == f"{site}{path}: not an article (the server sent {said})"
 
 
 def test_fetch_size_cap_and_timeout(site: str) -> None:

@@ -15,10 +15,10 @@ from dataclasses import replace
 from store.errors import shown_path
 from store.readers.article import Metadata, ReaderError, SourceArticle, safe_url
 from store.readers.feed import read_feed
-from store.readers.fetch import Fetched, FetchError, fetch, is_url
+from store.readers.fetch import Fetched, FetchError, fetch, is_url, media_type
 from store.readers.html import read_html
 from store.readers.jsonl import LineError, read_json, read_jsonl
-from store.readers.plain import read_plain
+from store.readers.plain import is_markdown_name, read_plain
 
 __all__ = [
     "FORMATS",
@@ -65,6 +65,8 @@ CONTENT_TYPES = (
     ("application/xhtml", "html"),
     ("application/rss", "feed"),
     ("application/atom", "feed"),
+    ("application/x-rss", "feed"),
+    ("application/x-atom", "feed"),
     ("application/rdf", "feed"),
     ("application/xml", "feed"),
     ("text/xml", "feed"),
@@ -74,6 +76,7 @@ CONTENT_TYPES = (
     ("text/plain", "plain"),
     ("text/markdown", "plain"),
 )
+MARKDOWN_TYPES = ("text/markdown", "text/x-markdown")
 FIRST_ELEMENT = re.compile(r"<(?![?!/])([a-z][\w:.-]*)")
 HTML_ELEMENTS = frozenset(("html", "head", "body"))
 HEAD_BYTES = 4096
@@ -94,8 +97,9 @@ def read_source(
 
     `name` is a file name or URL, used in messages and to pick a reader by suffix; `content_type` is what a
     server said; `url` is where a page was fetched from (the fallback for its canonical URL; `name` when it is a
-    URL, and the base of a feed's relative links). A plain-text file gives one article with its exact text; an HTML
-    page one; a feed one per item, numbered (see `SourceArticle.summary_only`, `.number`, `.key`); a JSON Lines
+    URL, and the base of a feed's relative links). A plain-text file gives one article with its exact text, a
+    Markdown one (by its suffix, or served as text/markdown) one with the text it shows; an HTML page one; a feed
+    one per item, numbered (see `SourceArticle.summary_only`, `.number`, `.key`); a JSON Lines
     file one per good line, numbered by its line, its bad lines in `errors`.
     Raises ReaderError, one line naming the input, when nothing in it is an article. `kind`: what
     `detect_format` said of these bytes, when the caller asked it already.
@@ -109,7 +113,8 @@ def read_source(
     if kind == "json":
         articles, errors = read_json(data, name)
         return SourceList(articles, (f"{shown_path(name)}: {error}" for error in errors))
-    return SourceList([read_plain(data, name)])
+    markdown = is_markdown_name(name) or media_type(content_type) in MARKDOWN_TYPES
+    return SourceList([read_plain(data, name, markdown=markdown)])
 
 
 def detect_format(data: bytes, name: str, content_type: str | None = None) -> str:
@@ -131,7 +136,7 @@ def detect_format(data: bytes, name: str, content_type: str | None = None) -> st
     for suffix, kind in SUFFIXES.items():
         if path.endswith(suffix):
             return kind
-    media = (content_type or "").split(";", 1)[0].strip().lower()
+    media = media_type(content_type)
     for prefix, kind in CONTENT_TYPES:
         if media.startswith(prefix):
             return kind

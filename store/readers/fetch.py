@@ -27,12 +27,32 @@ ARTICLE_TYPES = (
     "application/xml",
     "application/rss+xml",
     "application/atom+xml",
+    "application/x-rss+xml",
+    "application/x-atom+xml",
     "application/rdf+xml",
     "application/json",
     "application/x-ndjson",
     "application/jsonl",
     "application/jsonlines",
 )
+GENERIC_TYPES = frozenset(
+    (
+        "",
+        "application/octet-stream",
+        "binary/octet-stream",
+        "application/binary",
+        "application/unknown",
+        "application/x-unknown",
+        "application/download",
+        "application/force-download",
+        "text/plain",
+    )
+)
+"""Content types that say nothing of what a body is: it is read by its URL's suffix or its content, unless binary."""
+BINARY_OPENINGS = (b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+"""How files that are no text open, those that may hold no NUL byte early: PDF, PNG, GIF, JPEG, ZIP, gzip, ELF."""
+SNIFFED_BYTES = 1024
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class FetchError(ReaderError):
@@ -59,7 +79,9 @@ def fetch(
     """The body of an http(s) URL, following at most `max_redirects` redirects, within `timeout` seconds overall.
 
     Raises FetchError, one line naming the URL, when the address is not http(s), offline or unknown, refused,
-    slow, answered with an HTTP error, larger than `max_bytes`, or not text (an image, a PDF).
+    slow, answered with an HTTP error, larger than `max_bytes`, or not text (an image, a PDF). A body of a type
+    that says nothing (`application/octet-stream`, `text/plain`, none) is taken unless it is binary: the
+    reader then goes by the URL's suffix or the body's opening (see `store.readers.detect_format`).
     """
     shown = shown_path(url)
     try:
@@ -90,8 +112,9 @@ def fetch(
     try:
         with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get("Content-Type")
-            if content_type and not content_type.lower().lstrip().startswith(ARTICLE_TYPES):
-                raise FetchError(f"{shown}: not an article (the server sent {shown_path(content_type)})")
+            generic = media_type(content_type) in GENERIC_TYPES
+            if not generic and not media_type(content_type).startswith(ARTICLE_TYPES):
+                raise FetchError(_not_an_article(shown, content_type))
             body = _read(response, shown, max_bytes, deadline, timeout)
             final = response.geturl()
             encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
@@ -108,7 +131,29 @@ def fetch(
     data = _decompressed(body, encoding, shown, max_bytes)
     if not data.strip():
         raise FetchError(f"{shown}: the server sent an empty page")
+    if generic and is_binary(data):
+        raise FetchError(_not_an_article(shown, content_type))
     return Fetched(data, final, content_type)
+
+
+def media_type(content_type: str | None) -> str:
+    """A content type's media type alone, lowercased: `text/html; charset=utf-8` is `text/html`."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def is_binary(data: bytes) -> bool:
+    """Whether a body a server did not type is no text: it opens as a PDF, an image or an archive does, or holds
+    a NUL byte (text in UTF-16 with its byte-order mark aside)."""
+    head = data[:SNIFFED_BYTES]
+    if head.startswith(UTF16_BOMS):
+        return False
+    return head.startswith(BINARY_OPENINGS) or b"\x00" in head
+
+
+def _not_an_article(shown: str, content_type: str | None) -> str:
+    """Why a body is refused, naming what the server said it was."""
+    said = shown_path(content_type) if content_type and content_type.strip() else "no content type"
+    return f"{shown}: not an article (the server sent {said})"
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):

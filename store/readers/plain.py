@@ -7,6 +7,7 @@ import re
 from store.articles import decode_article
 from store.errors import ArticleError, shown_path
 from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date
+from store.readers.markdown import heading_text, markdown_inline, markdown_text
 
 FRONT_FENCE = "---"
 FRONT_END = ("---", "...")
@@ -38,36 +39,50 @@ WIRE_HEAD_LINES = 7
 """The lines a wire head's title, byline and date may take, blank lines between them included."""
 QUOTE_OPENING = re.compile("[\"\u201c\u00ab\u201e']")
 """What opens a title that quotes someone ("We will win," said …), which a wire head keeps in the text."""
-MARKDOWN_TITLE = re.compile(r"#\s+(\S.*?)\s*#*\s*")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
-def read_plain(data: bytes, name: str) -> SourceArticle:
+def read_plain(data: bytes, name: str, *, markdown: bool | None = None) -> SourceArticle:
     """One article from UTF-8 (or BOM'd UTF-16) text or Markdown; front matter or a wire head becomes metadata.
 
     A front-matter block (`---`, `key: value` lines, `---`) is removed from the text and read into metadata;
-    failing that, a head of three lines "Title", "By Author", "Date" is. Otherwise the text is kept exactly
-    as written and no metadata is made up, except an opening `# Heading` as its title (see `markdown_heading`).
+    failing that, a head of three lines "Title", "By Author", "Date" is. A plain text is otherwise kept exactly
+    as written and no metadata is made up, except an opening `# Heading` as its title (see `markdown_heading`);
+    Markdown (`markdown`, else told by the name's suffix) is kept as the text it shows (see `markdown_text`).
     """
     try:
         text = decode_article(data, shown_path(name))
     except ArticleError as error:
         raise ReaderError(str(error)) from None
-    return article_from_text(text, name)
+    return article_from_text(text, name, markdown=markdown)
 
 
-def article_from_text(text: str, name: str) -> SourceArticle:
-    """The article a decoded text holds, with the metadata its front matter or wire head states."""
+def is_markdown_name(name: str) -> bool:
+    """Whether a file name or URL path ends in a Markdown suffix (a URL's query and fragment aside)."""
+    return name.split("?", 1)[0].split("#", 1)[0].lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def article_from_text(text: str, name: str, *, markdown: bool | None = None) -> SourceArticle:
+    """The article a decoded text holds, with the metadata its front matter or wire head states; Markdown's
+    markup taken out of its text and of a title its head or heading gives."""
+    markdown = is_markdown_name(name) if markdown is None else markdown
     fields, body = split_front_matter(text)
     if fields is None:
         fields, body = split_wire_head(text)
+        if fields is not None and markdown:
+            fields = {key: markdown_inline(value) for key, value in fields.items()}
     if fields is None:
         fields, body = {}, text
     if not body.strip():
         raise ReaderError(f"{shown_path(name)}: no article text after its front matter")
     if "title" not in fields:
-        heading = markdown_heading(body, name.lower().endswith((".md", ".markdown")))
+        heading = markdown_heading(body, markdown)
         if heading is not None:
-            fields["title"] = heading
+            fields["title"] = markdown_inline(heading)
+    if markdown:
+        body = markdown_text(body)
+        if not body.strip():
+            raise ReaderError(f"{shown_path(name)}: no article text, only Markdown markup")
     return SourceArticle(body, Metadata.of(**fields))
 
 
@@ -75,10 +90,10 @@ def markdown_heading(body: str, markdown: bool) -> str | None:
     """The `# Heading` that opens a text, its title: in a Markdown file, or in any file when a blank line follows
     it (a text file written in Markdown), where the heading's marks would otherwise stay in its title."""
     lines = body.lstrip("\r\n").split("\n", 2)
-    heading = MARKDOWN_TITLE.fullmatch(lines[0].rstrip("\r"))
-    if heading is None or not (markdown or (len(lines) > 1 and not lines[1].strip())):
+    first = lines[0].rstrip("\r")
+    if not (first[:1] == "#" and first[1:2].isspace()) or not (markdown or (len(lines) > 1 and not lines[1].strip())):
         return None
-    return heading.group(1)
+    return heading_text(first) or None
 
 
 def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
