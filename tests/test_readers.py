@@ -403,6 +403,18 @@ def test_a_head_whose_third_line_is_no_date_is_just_text() -> None:
     assert article == SourceArticle(text, Metadata())
 
 
+def test_a_head_of_a_title_and_a_byline_of_names_without_a_date_is_read_into_metadata() -> None:
+    """Without a date line the byline stayed in the text, and its author was listed among the people."""
+    text = "Cairo summit ends\nBy Maria Gonzalez and Tom de Vries\n\n\u201cWe tried,\u201d said Ann Lee, an envoy.\n"
+    [article] = read_source(text.encode(), "summit.txt")
+    assert article.text == "\u201cWe tried,\u201d said Ann Lee, an envoy.\n"
+    assert article.metadata == Metadata("Cairo summit ends", "Maria Gonzalez and Tom de Vries")
+    assert [person.name for person in extract(article.text).people] == ["Ann Lee"]
+    for story in ("Summit ends\nBy Monday, officials said\nthe talks had failed.\n", "Talks\nBy Reuters\nText.\n"):
+        [article] = read_source(story.encode(), "story.txt")
+        assert article == SourceArticle(story, Metadata())
+
+
 def test_markdown_heading_is_the_title_and_its_marks_leave_the_text() -> None:
     [article] = read_source(b"# Harbor vote\n\nThe council voted.\n", "vote.md")
     assert article == SourceArticle("Harbor vote\n\nThe council voted.\n", Metadata(title="Harbor vote"))

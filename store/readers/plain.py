@@ -34,6 +34,11 @@ FRONT_KEYS = {
 }
 MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
+BYLINE_NAME = re.compile(
+    r"By\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|and|de|da|del|van|von|der|al|bin|le|la)){1,5})"
+)
+"""A byline of names alone ("By Maria Gonzalez and Tom Lee"), which a head with no date line is known by: unlike
+"By the end of the day" or "By Monday, officials said", the first words of a story."""
 MAX_TITLE = 250
 WIRE_HEAD_LINES = 7
 """The lines a wire head's title, byline and date may take, blank lines between them included."""
@@ -124,12 +129,20 @@ def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
         return None, text
     title, byline, date = (lines[number].strip() for number in written)
     author = BYLINE.fullmatch(byline)
-    if not title or len(title) > MAX_TITLE or not author or not normalise_date(date) or len(date) > 80:
+    if not title or len(title) > MAX_TITLE or not author:
         return None, text
-    body = "\n".join(lines[written[2] + 1 :]).lstrip("\r\n")
+    fields = {"title": title, "author": author.group(1), "date": date}
+    last = written[2]
+    if not normalise_date(date) or len(date) > 80:
+        named = BYLINE_NAME.fullmatch(byline)
+        if named is None:
+            return None, text
+        fields = {"title": title, "author": named.group(1)}  # "Title / By Author" with no date: the byline's name
+        last = written[1]
+    body = "\n".join(lines[last + 1 :]).lstrip("\r\n")
     if QUOTE_OPENING.match(title):
         body = f"{lines[written[0]]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
-    return {"title": title, "author": author.group(1), "date": date}, body
+    return fields, body
 
 
 def _unquoted(value: str) -> str:
