@@ -199,3 +199,107 @@ def test_a_known_organization_s_word_before_a_common_noun_is_a_person_with_a_job
 def test_a_chamber_of_name_before_an_exhibit_is_no_body():
     text = 'Show\n\n"We loved it," said Mina Roswell, who toured the Chamber of Whispers exhibit.\n'
     assert "Chamber of Whispers" not in organizations_of(text)
+
+
+def test_an_acronym_after_capitalized_words_alone_defines_one_organization():
+    text = (
+        "Rail plan\n\n"
+        "The scheme was approved by Coastal Rail Ireland (CRI) on Monday. A spokesperson for CRI said work "
+        "would start soon. Jonah Bell Carter (JBC) welcomed it.\n"
+    )
+    result = extract(text)
+    assert ("Coastal Rail Ireland", ("CRI",)) in [(o.name, o.aliases) for o in result.organizations]
+    assert "Jonah Bell Carter" not in organizations_of(text)
+
+
+def test_a_name_in_another_language_runs_on_over_lowercase_words_to_its_acronym():
+    text = (
+        "Strike\n\n"
+        "The Fédération nationale des vignerons (FNV) called a strike on Monday. The Ligue rurale du sud (XYZ) "
+        "did not.\n"
+    )
+    names = organizations_of(text)
+    assert "Fédération nationale des vignerons" in names
+    assert "Ligue rurale du sud" not in names
+
+
+def test_an_acronym_before_its_name_in_apposition_is_its_alias():
+    text = (
+        "Bocce\n\n"
+        "The date was set by WBSF, the World Bocce Sports Federation. Officials from NATO, the Baltic Defence "
+        "Council and the UN attended.\n"
+    )
+    result = extract(text)
+    aliases = {o.name: o.aliases for o in result.organizations}
+    assert "WBSF" in aliases["World Bocce Sports Federation"]
+    assert "NATO" not in aliases.get("Baltic Defence Council", ())
+
+
+def test_a_name_before_a_score_is_a_team_unless_it_is_a_person_s():
+    text = (
+        "Cup\n\n"
+        "On Saturday the hosts beat Pellham 3-0 at home. Ana Vrell beat Tia Morrow 6-3, 6-4 in the final, and "
+        "later Vrell beat Morrow 6-1 again.\n"
+    )
+    names = organizations_of(text)
+    assert "Pellham" in names
+    assert "Morrow" not in names and "Tia Morrow" in people_of(text)
+
+
+def test_a_name_between_the_and_a_founder_is_a_company():
+    text = (
+        "Trial\n\n"
+        "The case recalls that of Mara Lind, the Zentrix founder who was convicted last year. Ola Berg, the "
+        "Kenyan founder of a bakery, said little.\n"
+    )
+    names = organizations_of(text)
+    assert "Zentrix" in names
+    assert "Kenyan" not in names
+
+
+def test_a_name_after_the_kind_of_body_it_is_is_that_body():
+    text = (
+        "Rents\n\n"
+        "The growers' association Boerenbond Oost said its members would sell. Work done in association with "
+        "Marta Quill was praised.\n"
+    )
+    assert organizations_of(text) == {"Boerenbond Oost"}
+    assert "Marta Quill" in people_of(text)
+
+
+def test_a_party_s_name_joined_by_and_stays_whole():
+    text = (
+        "Vote\n\n"
+        "The opposition Order and Progress party brought the case. Tomas Vell, an Order and Progress lawmaker, "
+        "spoke. Nora Vell and Peter Sand voted against.\n"
+    )
+    assert "Order and Progress" in organizations_of(text)
+    assert {"Nora Vell", "Peter Sand"} <= set(people_of(text))
+
+
+def test_a_name_before_a_company_of_a_nationality_in_apposition_is_a_company():
+    text = (
+        "Deal\n\n"
+        "Veldra Shield, a Danish company that makes locks, was sold. Anna Holt, a Danish engineer, said so.\n"
+    )
+    assert organizations_of(text) == {"Veldra Shield"}
+    assert "Anna Holt" in people_of(text)
+
+
+def test_an_acronym_and_a_place_acting_as_a_body_is_its_branch():
+    text = "Waits\n\nPHS Wales said waiting lists grew. UK Wales said nothing.\n"
+    names = organizations_of(text)
+    assert "PHS Wales" in names
+    assert "UK Wales" not in names
+
+
+def test_a_word_before_where_or_listed_beside_places_is_no_organization():
+    text = (
+        "Vote\n\n"
+        "Reporters waited in Quellport, where the assembly sits. Rents in Quellport rose. A saga ranges "
+        "between the Ostral, Hamburg and Lisbon, and the Ostral chapters are the best. Sales rose at Voltara, "
+        "which builds cars. Voltara said demand had slowed.\n"
+    )
+    names = organizations_of(text)
+    assert "Quellport" not in names and "Ostral" not in names
+    assert "Voltara" in names

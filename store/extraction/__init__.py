@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 12
+EXTRACTOR_VERSION = 13
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -62,7 +62,14 @@ from a relative clause's verb ("who farms", "who chairs the committee", "who run
 job at the article's side, "head of the company's division" at the company, a minister's ministry by portfolio, a
 superintendent's school district, an executive's body from "said the company", a player's side from "for" it or
 opening the sentence, "At X, chief executive Y", "Y, a Green," of the Greens, no former job or body's name in a role
-after a title)."""
+after a title; 13: a body's name defined by its acronym without "and" or "of" ("Transport Infrastructure Ireland
+(TII)") or run on over the lowercase words of another language ("Confédération générale du travail (CGT)"), an
+acronym before its name in apposition its alias ("FIDE, the International Chess Federation"), a side named before a
+score ("beat Braga 3-0"), "the X founder", a name after "association", a party's name joined by "and" before
+"party", a company's name before ", an Israeli company", an acronym and a place acting as a body ("NHS England
+said"), no organization of a word before ", where" or listed beside places; a role ending in no dangling "at" or
+"of", a quote opened „ closed by “, two quotes joined by "and" or a dash the words of the speaker of the second, a
+quote run on over lines holding no mark)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

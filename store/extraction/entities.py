@@ -286,6 +286,7 @@ def find_entities(document: Document) -> Found:
             index = registry.add_organization(_span(document, segment), words, segment.start)
             resolved[number] = index
             _acronym_after(document, segment, registry, index)
+            _acronym_before(document, segment, registry, index)
     _quoted_organizations(document, registry)
     for number, segment in enumerate(all_segments):
         if number in resolved or segment.kind not in ("single", "alias", "other", "org") and not _surname_titled(
@@ -506,6 +507,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     words = [t.text for t in segment.tokens]
     if not gap.strip() and _office_spoken_for(before, next_word):
         return True
+    if _team_before_score(document, segment, before) or _acronym_for_place(document, segment, before):
+        return True
     if is_place(words):
         return next_word in SPORT_ROLES and not gap.strip() and _employer_before_person(document, segment)
     if len(words) == 1 and (words[0] in NEWS_ORGANIZATIONS or words[0] in INSTITUTION_NAMES):
@@ -515,7 +518,7 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     governed = len(before) >= 3 and before[-3] in ("for", "of", "at", "with", "from", "to") and _comma_before(
         document, segment
     )
-    if before and before[-1] in ORG_CLASS_NOUNS and not governed:
+    if before and (before[-1] in ORG_CLASS_NOUNS or before[-1] in BODY_NOUNS) and not governed:
         return True  # "drone maker X", "her publisher, X", not "a spokeswoman for the agency, Kelsey Arrington"
     if before and before[-1] in ("a", "an") and next_word in ROLE_NOUNS and _employer_shaped(words) \
             and not segment.possessive:
@@ -537,7 +540,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         word = words[0]
         if CAMEL_CASE.search(word) and not word.startswith(NAME_PREFIXES) and word not in PLACE_WORDS:
             return True
-        if before and before[-1] == "the" and (segment.possessive or next_word in FOLLOWING_VERBS):
+        if before and before[-1] == "the" and (segment.possessive or next_word in FOLLOWING_VERBS
+                                                or next_word in FOUNDING_JOBS and word not in GIVEN_NAMES):
             return not is_place(words) and word not in NON_NAME_WORDS
         if word in NON_NAME_WORDS or word in GIVEN_NAMES or word in TITLE_WORDS:
             return False
@@ -549,6 +553,37 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
                 return False
             return True
     return False
+
+
+FOUNDING_JOBS = frozenset("founder co-founder cofounder owner boss".split())
+"""Jobs held over a company that a one-word name stands before after "the" ("the Vexaro founder")."""
+BODY_NOUNS = frozenset("association federation foundation cooperative co-operative syndicate".split())
+"""Kinds of body a name stands after as their own ("the growers' association Boerenbond Zuid")."""
+SCORE_AFTER = re.compile(r" \d{1,3}[-–]\d{1,3}\b(?![-–/.,]?\d)")
+"""A match's score right after a name ("beating Unicorns 94-91"), not a date or a range of numbers."""
+MAX_TEAM_WORDS = 3
+
+
+def _acronym_for_place(document: Document, segment: Segment, before: list[str]) -> bool:
+    """Whether an acronym and a place's name that act as a body name its branch there ("PHS Wales said",
+    "according to NRA Scotland"), not a place ("UK England")."""
+    words = [t.text for t in segment.tokens]
+    if len(words) < 2 or not is_acronym(words[0]) or words[0] in PLACE_WORDS or words[0] in NON_ORG_ACRONYMS:
+        return False
+    return " ".join(words[1:]) in PLACE_WORDS and _acts_as_organization(document, segment, before)
+
+
+def _team_before_score(document: Document, segment: Segment, before: list[str]) -> bool:
+    """Whether a short name stands right before a score, as the side beaten does ("who beat Northam 3-0"): a team,
+    unless it reads as a person's name, a country's (a national side, or a vote) or the place of a match."""
+    words = [t.text for t in segment.tokens]
+    if len(words) > MAX_TEAM_WORDS or segment.possessive or words[0] in GIVEN_NAMES or words[0] in HONORIFICS:
+        return False
+    if segment.kind == "person" and (segment.strong or len(words) > 1) or " ".join(words) in COUNTRIES:
+        return False
+    if before and before[-1] in LOCATIVES | {"at"}:
+        return False
+    return SCORE_AFTER.match(document.masked, segment.end) is not None
 
 
 PLACE_OFFICES = frozenset("mayor governor premier sheriff".split())
@@ -602,8 +637,8 @@ def _followed_by(document: Document, segment: Segment, word: str) -> bool:
 
 
 def _appositive_class(document: Document, segment: Segment) -> bool:
-    """Whether ", a charity run by..." or ", a Mombasa-based charity" follows: an appositive naming a kind of
-    organization, not an owner's role (", the council's treasurer")."""
+    """Whether ", a charity run by...", ", a Mombasa-based charity" or ", a Kenyan charity" follows: an appositive
+    naming a kind of organization, not an owner's role (", the council's treasurer")."""
     tokens = document.sentences[segment.sentence].tokens
     index = segment.first_index + len(segment.tokens)
     window = tokens[index:index + 5]
@@ -615,7 +650,7 @@ def _appositive_class(document: Document, segment: Segment) -> bool:
             return False
         if word in ORG_CLASS_NOUNS and ends_noun_phrase(document, tokens, offset):
             return True
-        if not word.islower() and not word.endswith(SEAT_SUFFIXES):
+        if not word.islower() and not word.endswith(SEAT_SUFFIXES) and word not in PLACE_WORDS:
             return False
     return False
 
@@ -710,6 +745,24 @@ def _acronym_after(document: Document, segment: Segment, registry: Registry, ind
     gap = document.masked[segment.end:following.start]
     if gap.strip() == "(" and document.masked[following.end:following.end + 1] == ")" and is_acronym(following.text):
         registry.alias(index, following.text)
+
+
+ACRONYM_IN_APPOSITION = re.compile(r"\b([A-Z][A-Z&]{1,8}), the $")
+"""An acronym and ", the" right before an organization's name: the name spells the acronym out."""
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or)\b|\s*,\s*(?:the\s+)?[A-Z]")
+"""What follows a name that stands in a list rather than in apposition ("NATO, the EU and the UN")."""
+
+
+def _acronym_before(document: Document, segment: Segment, registry: Registry, index: int) -> None:
+    """Record an acronym as an organization's when its name follows it in apposition ("confirmed by FIDE, the
+    International Chess Federation."), not in a list ("NATO, the European Union and the UN")."""
+    masked = document.masked
+    found = ACRONYM_IN_APPOSITION.search(masked, max(0, segment.start - 16), segment.start)
+    if found is None or not is_acronym(found.group(1)) or found.group(1) in NON_ORG_ACRONYMS:
+        return
+    if LIST_GOES_ON.match(masked, segment.end, segment.end + 12):
+        return
+    registry.alias(index, found.group(1))
 
 
 def _resolve_single(document: Document, segment: Segment, registry: Registry, new_ok: bool) -> int | None:
@@ -807,6 +860,23 @@ def _latest(registry: Registry, candidates: list[int], position: int) -> int:
     return max(before, key=lambda i: registry.entities[i].first) if before else candidates[0]
 
 
+WHERE_AFTER = re.compile(r",\s+where\b")
+"""", where" after a name: a relative clause only a place takes ("in Northam, where the council sits")."""
+PLACE_BEFORE = re.compile(r"([A-Z][^\W\d_]+)(?:,| and|, and)\s+(?:the\s+)?$")
+PLACE_AFTER = re.compile(r"(?:,| and|, and)\s+(?:the\s+)?([A-Z][^\W\d_]+)\b(?!\s+[A-Z]|['’])")
+
+
+def _placed(document: Document, segment: Segment) -> bool:
+    """Whether a one-word name reads as a place where it stands: before ", where", or listed beside a known place
+    ("between the Adriatic, Lisbon and Oslo")."""
+    masked = document.masked
+    if WHERE_AFTER.match(masked, segment.end):
+        return True
+    before = PLACE_BEFORE.search(masked, max(0, segment.start - 40), segment.start)
+    after = PLACE_AFTER.match(masked, segment.end, segment.end + 40)
+    return any(found is not None and found.group(1) in PLACE_WORDS for found in (before, after))
+
+
 def _numbered(document: Document, segment: Segment) -> bool:
     """Whether a number follows a one-word name, which makes it a thing's label ("Rule 37", "Route 9")."""
     following = _token_after(document, segment)
@@ -833,7 +903,7 @@ def _recurring_organizations(document: Document, all_segments: list[Segment], re
             continue
         counts.setdefault(word, []).append(number)
     for word, numbers in counts.items():
-        if len(numbers) < 2:
+        if len(numbers) < 2 or any(_placed(document, all_segments[number]) for number in every[word]):
             continue
         index = registry.add_organization(word, [word], all_segments[numbers[0]].start)
         for number in every[word]:

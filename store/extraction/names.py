@@ -253,7 +253,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         current: list[Token] = []
         relation = ""
         chained = False
-        if _defined_acronym(document, sentence, run):
+        spelled = _run_to_acronym(document, sentence, run)
+        if spelled is not run or _defined_acronym(document, sentence, run) or _party_joined_by_and(document, run):
+            run = spelled
             found.append(_classify_defined(run, run[0].index))
             continue
         for position, token in enumerate(run):
@@ -682,16 +684,76 @@ def _follows_quote(document: Document, sentence: Sentence, index: int) -> bool:
 
 
 def _defined_acronym(document: Document, sentence: Sentence, run: list[Token]) -> bool:
-    """Whether "(ACRONYM)" right after the run spells its initials ("Food and Drug Administration (FDA)")."""
-    if len(run) < 3 or not any(t.text in ("and", "of", "for", "&") for t in run):
+    """Whether "(ACRONYM)" right after the run spells its initials ("Food and Drug Administration (FDA)"), or,
+    for capitalized words alone, an acronym of three letters or more after a body's name ("Transport
+    Infrastructure Ireland (TII)", not "Gross Domestic Product (GDP)")."""
+    if len(run) < 2:
         return False
+    acronym = _acronym_after_run(document, sentence, run)
+    if not acronym or acronym != _initials(run):
+        return False
+    if any(t.text in ("and", "of", "for", "&") for t in run):
+        return len(run) >= 3
+    return len(acronym) >= 3 and _body_before_acronym([t.text for t in run])
+
+
+def _party_joined_by_and(document: Document, run: list[Token]) -> bool:
+    """Whether a name with "and" inside is one party's, the article writing it before "party" ("the opposition
+    Order and Progress party"), not two names ("Smith and Jones")."""
+    inside = [t.text for t in run[1:-1]]
+    if "and" not in inside or any(w in CONNECTORS and w != "and" for w in inside) or run[0].text in GIVEN_NAMES:
+        return False
+    name = document.masked[run[0].start:run[-1].end]
+    return f"{name} party" in document.masked
+
+
+def _initials(run: list[Token]) -> str:
+    """The capital initials of a name's words, its connectors and particles left out ("CGT", "FDA")."""
+    kept = [t.text for t in run if t.text[0].isalpha() and t.text not in FOREIGN_PARTICLES and t.text not in CONNECTORS]
+    return "".join(word[0].upper() for word in kept)
+
+
+def _body_before_acronym(words: list[str]) -> bool:
+    """Whether capitalized words before an acronym name a body rather than a term ("Gross Domestic Product"): no
+    given name first, no place alone, and a body's word or a place's among them."""
+    if words[0] in GIVEN_NAMES or is_place(words):
+        return False
+    return any(word in ORG_HEADS or word in PLACE_WORDS for word in words) or is_place(words[-2:])
+
+
+def _acronym_after_run(document: Document, sentence: Sentence, run: list[Token]) -> str:
+    """The acronym in brackets right after the run, without its periods, or ""."""
     source = document.text if sentence.quoted else document.masked
-    following = source[run[-1].end:run[-1].end + 14]
-    match = ACRONYM_AFTER.match(following)
-    if not match:
-        return False
-    initials = "".join(t.text[0] for t in run if t.text[0].isupper())
-    return match.group(1).replace(".", "") == initials
+    match = ACRONYM_AFTER.match(source, run[-1].end, run[-1].end + 14)
+    return match.group(1).replace(".", "") if match else ""
+
+
+FOREIGN_PARTICLES = frozenset("de du des del della di da do dos das la le les el y e et und für van von der".split())
+"""Short words inside a name in another language that its acronym skips ("Confédération générale du travail")."""
+MAX_FOREIGN_WORDS = 5
+FOREIGN_REACH = 60
+
+
+def _run_to_acronym(document: Document, sentence: Sentence, run: list[Token]) -> list[Token]:
+    """The run carried on over the lowercase words of a name in another language when the acronym in brackets
+    after them spells the initials of all ("Confédération générale du travail (CGT)"); else the run unchanged."""
+    source = document.text if sentence.quoted else document.masked
+    if "(" not in source[run[-1].end:run[-1].end + FOREIGN_REACH]:
+        return run
+    tokens = sentence.tokens
+    after = run[-1].index + 1
+    more: list[Token] = []
+    for token in tokens[after:after + MAX_FOREIGN_WORDS]:
+        if not token.text.isalpha() or not token.text.islower() or source[token.start - 1] != " ":
+            break
+        more.append(token)
+        if more[-1].text in FOREIGN_PARTICLES:
+            continue
+        extended = run + more
+        acronym = _acronym_after_run(document, sentence, extended)
+        if acronym:
+            return extended if acronym == _initials(extended) and len(acronym) >= 3 else run
+    return run
 
 
 def _classify_defined(run: list[Token], first_index: int) -> Segment:
