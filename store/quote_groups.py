@@ -374,12 +374,10 @@ class QuoteGroups:
                     chosen[lead] = position
         return _merged(alone, sorted(chosen.values()))
 
-    def entries_in_order(self, positions: Sequence[int], among: Sequence[int] | None = None) -> Iterator[int]:
+    def entries_in_order(self, positions: Sequence[int]) -> Iterator[int]:
         """The positions `entries_among` lists, one at a time: the speakers of a few positions are grouped at a
-        time, so that the first entries come long before the last speaker is grouped (`| head` answers at once).
-        With `among`, a part of a listing of those found positions (which `positions` are some of): each group is
-        listed by its member among them all."""
-        matched = cache(lambda: set(positions if among is None else among))
+        time, so that the first entries come long before the last speaker is grouped (`| head` answers at once)."""
+        matched = cache(lambda: set(positions))
         start, size = 0, FIRST_BATCH
         while start < len(positions):
             batch = positions[start : start + size]

@@ -1196,9 +1196,7 @@ def test_a_big_search_whose_last_lines_two_processes_make_prints_what_one_proces
     monkeypatch.setattr(shared_lines, "usable_cores", lambda: 2)
     forks: list[int] = []
     real_hold = cli.Lines.hold_until_done
-    monkeypatch.setattr(
-        cli.Lines, "hold_until_done", lambda self, copy, ended: (forks.append(copy), real_hold(self, copy, ended))
-    )
+    monkeypatch.setattr(cli.Lines, "hold_until_done", lambda self, copy: (forks.append(copy), real_hold(self, copy)))
     shared_searches = 0
     for query in ["harbor", "the", "council", "harbor speaker:berg"]:
         for arguments in (["--json"], ["--jsonl"], [], ["--limit", "30"], ["--sort", "date", "--json"]):
@@ -1221,7 +1219,7 @@ from tui import cli, shared_lines
 cli.KEYED_MATCHES, cli.FIRST_LINES_BY_KEY, shared_lines.SHARED_AT_LEAST = 8, 3, 1
 shared_lines.usable_cores = lambda: 2
 held = cli.Lines.hold_until_done
-cli.Lines.hold_until_done = lambda self, *copy: (print("shared", file=sys.stderr), held(self, *copy))
+cli.Lines.hold_until_done = lambda self, copy: (print("shared", file=sys.stderr), held(self, copy))
 sys.exit(cli.main(sys.argv[1:]))
 """
 """A search with the thresholds of `test_a_big_search_whose_last_lines_…` low, saying on stderr when it shares."""

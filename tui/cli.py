@@ -8,7 +8,6 @@ import os
 import re
 import stat
 import sys
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -632,13 +631,10 @@ class Lines:
         """A forked copy printing lines before those written here (see `tui.shared_lines`), until it has ended."""
         self._held: list[str] = []
         """Lines written while that copy prints its own, printed once it has ended."""
-        self._copy_end: Callable[[], None] | None = None
-        """What to do once that copy has ended well (take on its count)."""
 
-    def hold_until_done(self, copy: int, ended: Callable[[], None]) -> None:
-        """Hold what is written until the process `copy` has ended (its lines come first), then call `ended`."""
+    def hold_until_done(self, copy: int) -> None:
+        """Hold what is written until the process `copy` has ended (its lines come first)."""
         self._copy = copy
-        self._copy_end = ended
 
     def write(self, line: str) -> None:
         """Print one line unless the reader has gone (held while a copy prints lines that come before it)."""
@@ -679,9 +675,7 @@ class Lines:
             return False
         self._copy = None
         code = os.waitstatus_to_exitcode(status)
-        if code == 0 and self._copy_end is not None:
-            self._copy_end()
-        elif code == CHILD_READER_GONE:
+        if code == CHILD_READER_GONE:
             self._reader_gone()
         elif code == CHILD_CANNOT_WRITE:
             OUTPUT_FAILURES.append("cannot write to standard output")
@@ -1287,8 +1281,6 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     return snapshot
 
 
-EntriesShared = Callable[[Sequence[int], Callable[[Sequence[int]], Iterator[int]]], Iterator[int]]
-"""Shares finding a listing's entries with another process (see `FoundQuotes.entries_shared`)."""
 KEYED_MATCHES = 20_000
 """Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (see
 FIRST_LINES_BY_KEY and LIMITED_LINES_BY_KEY), and the rest from the store read whole, which then costs less than
@@ -1320,7 +1312,7 @@ class FoundQuotes:
         self,
         first: Iterable[int],
         documents: QuoteDocuments,
-        rest: Callable[[EntriesShared | None], tuple[Iterator[int], QuoteDocuments]] | None = None,
+        rest: Callable[[], tuple[Iterator[int], QuoteDocuments]] | None = None,
         matched: int | None = None,
     ) -> None:
         self._first = first
@@ -1330,13 +1322,9 @@ class FoundQuotes:
         self._exported = 0
         self.entries = self._entries()
         """The positions of the quotes listed, in order."""
-        self.lines_shared: Callable[[Iterable[int]], Iterable[int]] | None = None
+        self.lines_shared: Callable[[list[int]], list[int]] | None = None
         """Given the positions of the lines still to make once the rest was read whole, those this process makes
         (see `tui.shared_lines.SharedRest`); None to make them all."""
-        self.entries_shared: EntriesShared | None = None
-        """Given the positions whose entries the rest lists and how to find those entries, the entries this process
-        lists (see `tui.shared_lines.SharedRest.entries`); None to list them all. Only for a listing without a
-        --limit: the processes find entries without knowing how many the other lists."""
         self.shared_from_start = False
         """Whether `lines_shared` is given every line of a listing without a rest (its output a file, where no one
         waits for the first lines while every entry is found)."""
@@ -1358,7 +1346,7 @@ class FoundQuotes:
     def _entries(self) -> Iterator[int]:
         yield from self._first
         if self._rest is not None:
-            rest, self._rest_documents = self._rest(self.entries_shared)
+            rest, self._rest_documents = self._rest()
             yield from rest
 
     def export_lines(self, form: str, bom: bool) -> Iterator[str]:
@@ -1399,7 +1387,7 @@ class FoundQuotes:
         """What `make` makes of each position, from the documents read by key until the rest was read whole."""
         source = iter(positions)
         if self._rest is None and self.lines_shared is not None and self.shared_from_start:
-            yield from make(self._documents, self.lines_shared(source))
+            yield from make(self._documents, self.lines_shared(list(source)))
             return
         held: list[int] = []
 
@@ -1414,7 +1402,7 @@ class FoundQuotes:
         if held and self._rest_documents is not None:
             rest: Iterable[int] = chain(held, source)
             if self.lines_shared is not None:
-                rest = self.lines_shared(rest)
+                rest = self.lines_shared(list(rest))
             yield from make(self._rest_documents, rest)
 
 
@@ -1472,9 +1460,8 @@ def keyed_entries(
         return FoundQuotes(groups.entries_in_order(positions), documents)
     first = FirstEntries(groups, ordered, KEYED_MATCHES)
 
-    def rest(shared: EntriesShared | None) -> tuple[Iterator[int], QuoteDocuments]:
-        """The entries after those listed by key, from the store read whole, and its documents; in article order
-        without filters, maybe `shared` with another process by their positions."""
+    def rest() -> tuple[Iterator[int], QuoteDocuments]:
+        """The entries after those listed by key, from the store read whole, and its documents."""
         if before_whole is not None and not before_whole():
             return iter(()), documents
         lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
@@ -1485,15 +1472,12 @@ def keyed_entries(
             listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
             return islice(listed, first.listed, None), whole
         scanned = first.scanned
-        if listed_as_found:
-            groups = snapshot.stored_quotes.groups()
-            after = positions[bisect_right(positions, scanned) :]
-
-            def entries_of(part: Sequence[int]) -> Iterator[int]:
-                return groups.entries_in_order(part, among=positions)
-
-            return (entries_of(after) if shared is None else shared(after, entries_of)), whole
-        return dropwhile(lambda position: position <= scanned, snapshot.search_entries(parsed)), whole
+        found_whole = (
+            snapshot.stored_quotes.groups().entries_in_order(positions)
+            if listed_as_found
+            else snapshot.search_entries(parsed)
+        )
+        return dropwhile(lambda position: position <= scanned, found_whole), whole
 
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
@@ -1555,8 +1539,6 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
 
     shared = found.lines_shared = SharedRest(lines, output)
     found.shared_from_start = output_is_a_file()
-    if arguments.limit is None:
-        found.entries_shared = shared.entries
     completed = False
     try:
         for chunk in lines.chunks(shown):
