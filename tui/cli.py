@@ -627,20 +627,9 @@ class Lines:
 
     def __init__(self) -> None:
         self.lost = False
-        self._copy: int | None = None
-        """A forked copy printing lines before those written here (see `tui.shared_lines`), until it has ended."""
-        self._held: list[str] = []
-        """Lines written while that copy prints its own, printed once it has ended."""
-
-    def hold_until_done(self, copy: int) -> None:
-        """Hold what is written until the process `copy` has ended (its lines come first)."""
-        self._copy = copy
 
     def write(self, line: str) -> None:
-        """Print one line unless the reader has gone (held while a copy prints lines that come before it)."""
-        if self._copy is not None and not self._copy_ended(wait=False):
-            self._held.append(line)
-            return
+        """Print one line unless the reader has gone."""
         if not self.lost:
             try:
                 sys.stdout.write(line + "\n")
@@ -650,9 +639,7 @@ class Lines:
                 self._cannot_write(error)
 
     def flush(self) -> None:
-        """Send what is buffered, unless the reader has gone (once a copy printing lines before it has ended)."""
-        if self._copy is not None:
-            self._copy_ended(wait=True)
+        """Send what is buffered, unless the reader has gone."""
         if not self.lost:
             try:
                 sys.stdout.flush()
@@ -660,33 +647,6 @@ class Lines:
                 self._reader_gone()
             except (OSError, ValueError, AttributeError) as error:
                 self._cannot_write(error)
-
-    def _copy_ended(self, wait: bool) -> bool:
-        """Whether the copy printing lines first has ended (waited for if `wait`); once it has, what it said of its
-        output is taken on and the lines held are printed."""
-        from tui.shared_lines import CHILD_CANNOT_WRITE, CHILD_READER_GONE
-
-        assert self._copy is not None
-        try:
-            ended, status = os.waitpid(self._copy, 0 if wait else os.WNOHANG)
-        except ChildProcessError:
-            ended, status = self._copy, 0
-        if not ended:
-            return False
-        self._copy = None
-        code = os.waitstatus_to_exitcode(status)
-        if code == CHILD_READER_GONE:
-            self._reader_gone()
-        elif code == CHILD_CANNOT_WRITE:
-            OUTPUT_FAILURES.append("cannot write to standard output")
-            self._reader_gone()
-        elif code != 0:
-            OUTPUT_FAILURES.append(f"the process printing half of the lines failed (status {code}); output incomplete")
-            self._reader_gone()
-        held, self._held = self._held, []
-        for line in held:
-            self.write(line)
-        return True
 
     def _cannot_write(self, error: Exception) -> None:
         """Stop writing, noting why (see `OUTPUT_FAILURES`)."""
@@ -1128,11 +1088,6 @@ class QuoteLines:
         """How many quotes' lines `chunks` has made."""
         self._pending: list[str] = []
         """Lines `chunks` made that are not in a chunk yet."""
-        self._last: str | None = None
-        """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
-        self.followed = False
-        """Whether lines printed by another process follow these (see `tui.shared_lines`): a JSON document's last
-        quote then ends with a comma, and the document is closed there."""
         self._tails: dict[tuple[str, str], str] = {}
         """Each speaker's in each article: what a plain line shows after the quote (see `tail`)."""
         from store.quote_documents import kept
@@ -1145,6 +1100,8 @@ class QuoteLines:
         first chunks are small, so `| head` answers at once, the later ones big, so writing them costs little."""
         pending = self._pending
         pending[:] = ['{"quotes": ['] if self.form == "json" else []
+        held: str | None = None
+        """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
         batch = FIRST_CHUNK_LINES
         made = self.plain_lines(positions) if self.form == "plain" else self.documents.json_texts(positions)
         for line in made:
@@ -1152,34 +1109,16 @@ class QuoteLines:
             if self.form != "json":
                 pending.append(line)
             else:
-                if self._last is not None:
-                    pending.append(self._last + ",")
-                self._last = line
+                if held is not None:
+                    pending.append(held + ",")
+                held = line
             if len(pending) >= batch:
                 yield self.taken()
                 batch = min(2 * batch, LAST_CHUNK_LINES)
         if self.form == "json":
-            self._take_last()
-            if not self.followed:
-                pending.append("]}")
+            pending += [held, "]}"] if held is not None else ["]}"]
         if pending:
             yield self.taken()
-
-    def _take_last(self) -> None:
-        """Put the last JSON quote's line among those pending, with a comma if more follow."""
-        if self._last is not None:
-            self._pending.append(self._last + ("," if self.followed else ""))
-            self._last = None
-
-    def send_made(self, output: Lines) -> None:
-        """Write every line made so far, before more lines are printed by another process: a JSON document's last
-        quote with the comma that follows it."""
-        if self._last is not None:
-            self._pending.append(self._last + ",")
-            self._last = None
-        chunk = self.taken()
-        if chunk:
-            output.write(chunk)
 
     def taken(self) -> str:
         """The lines made and not yet in a chunk, as one chunk (empty when there are none), taken out."""
@@ -1322,12 +1261,6 @@ class FoundQuotes:
         self._exported = 0
         self.entries = self._entries()
         """The positions of the quotes listed, in order."""
-        self.lines_shared: Callable[[list[int]], list[int]] | None = None
-        """Given the positions of the lines still to make once the rest was read whole, those this process makes
-        (see `tui.shared_lines.SharedRest`); None to make them all."""
-        self.shared_from_start = False
-        """Whether `lines_shared` is given every line of a listing without a rest (its output a file, where no one
-        waits for the first lines while every entry is found)."""
         self.matched = matched
         """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
         KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
@@ -1386,9 +1319,6 @@ class FoundQuotes:
     ) -> Iterator[Any]:
         """What `make` makes of each position, from the documents read by key until the rest was read whole."""
         source = iter(positions)
-        if self._rest is None and self.lines_shared is not None and self.shared_from_start:
-            yield from make(self._documents, self.lines_shared(list(source)))
-            return
         held: list[int] = []
 
         def read_by_key() -> Iterator[int]:
@@ -1400,10 +1330,7 @@ class FoundQuotes:
 
         yield from make(self._documents, read_by_key())
         if held and self._rest_documents is not None:
-            rest: Iterable[int] = chain(held, source)
-            if self.lines_shared is not None:
-                rest = self.lines_shared(list(rest))
-            yield from make(self._rest_documents, rest)
+            yield from make(self._rest_documents, chain(held, source))
 
 
 def keyed_entries(
@@ -1535,19 +1462,10 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     highlight = form == "plain" and shows_styles()
     lines = QuoteLines(found, parsed, form, highlight)
     made.append(lines)
-    from tui.shared_lines import SharedRest
-
-    shared = found.lines_shared = SharedRest(lines, output)
-    found.shared_from_start = output_is_a_file()
-    completed = False
-    try:
-        for chunk in lines.chunks(shown):
-            output.write(chunk)
-            if output.lost:
-                return EXIT_OK
-        completed = True
-    finally:
-        shared.end_if_copy(completed)
+    for chunk in lines.chunks(shown):
+        output.write(chunk)
+        if output.lost:
+            return EXIT_OK
     output.flush()
     if output.lost:
         return EXIT_OK
