@@ -399,6 +399,20 @@ async def test_ascii_mode_draws_nothing_but_ascii(tmp_path: Path, size: tuple[in
     assert notified, "a notification was drawn"
 
 
+def test_ascii_mode_draws_letters_without_decompositions_as_letters_and_drops_combining_marks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"Łódź" was drawn "?odz" and a name with a combining overlay "Z?algo": a letter that accents cannot be
+    stripped from has its ASCII letter, and a mark over a letter goes where a line keeps no offsets."""
+    from tui import safe_text
+
+    monkeypatch.setattr(safe_text, "_ascii_only", True)
+    line = safe_text.printable_line("Z\u0337algo of Łódź, Søren Ærø and Straße\u2026")
+    assert line == "Zalgo of Lodz, Soren AEro and Strasse..."
+    text = "Łódź Straße"
+    assert safe_text.printable(text) == "Lodz Strase" and len(safe_text.printable(text)) == len(text)
+
+
 @synchronously
 async def test_palette_offers_the_ansi_themes(store: Store) -> None:
     app = make_app(store)

@@ -50,8 +50,12 @@ ASCII_STAND_INS = {
     **dict.fromkeys("\u00a0\u2002\u2003\u2009\u202f", " "),
     "\u2026": ".",
     "\u2022": "*",
+    **dict(zip("ŁłØøĐđĦħıÐðÞþßÆæŒœ", "LlOoDdHhiDdTtsAaOo", strict=True)),
 }
-"""ASCII for the punctuation of news text, a character for a character (offsets into a text stay right)."""
+"""ASCII for the punctuation of news text and for the letters no accent stripping reaches (Ł, ø, ß), a character
+for a character (offsets into a text stay right)."""
+LINE_STAND_INS = {"\u2026": "...", "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe", "Þ": "Th", "þ": "th"}
+"""Where no offset into the text is kept (one line): stand-ins of more than one character."""
 
 
 class _AsciiTable(dict[int, str]):
@@ -60,8 +64,15 @@ class _AsciiTable(dict[int, str]):
     Applied after the control characters are replaced, so an ASCII character left is one to keep as it is: a line
     break of a text laid out in paragraphs among them."""
 
+    def __init__(self, given: dict[int, str] | None = None, marks_dropped: bool = False) -> None:
+        super().__init__(given or {})
+        self._marks_dropped = marks_dropped
+
     def __missing__(self, code: int) -> str:
         char = chr(code)
+        if self._marks_dropped and unicodedata.category(char) in ("Mn", "Me"):
+            found = self[code] = ""  # a combining mark over a letter: the letter alone, not a "?" beside it
+            return found
         found = self[code] = char if char.isascii() else _ascii_stand_in(char)
         return found
 
@@ -73,8 +84,8 @@ def _ascii_stand_in(char: str) -> str:
 
 
 _ASCII_TABLE = _AsciiTable()
-_ASCII_LINE_TABLE = _AsciiTable({ord("\u2026"): "..."})
-"""For one line, where no offset into the text is kept: an ellipsis as three periods."""
+_ASCII_LINE_TABLE = _AsciiTable({ord(char): stand_in for char, stand_in in LINE_STAND_INS.items()}, marks_dropped=True)
+"""For one line, where no offset into the text is kept: an ellipsis as three periods, combining marks dropped."""
 _ascii_only = False
 
 
