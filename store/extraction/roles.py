@@ -623,17 +623,23 @@ def owners_settled(document: Document, found: Found) -> None:
         normalize(name): entity.name
         for entity in entities if entity.kind == "org" for name in (entity.name, *entity.aliases)
     }
+    starts: dict[int, list[int]] = {}
+    """Each sentence's tokens' starts, made once: a sentence of thousands of words names many people."""
     for mention in found.mentions:
         person = entities[mention.entity]
         if person.kind != "person" or person.organization is not None:
             continue
         tokens = document.sentences[mention.sentence].tokens
-        at = next((t.index for t in tokens if t.start == mention.start), None)
-        if at is None:
+        token_starts = starts.get(mention.sentence)
+        if token_starts is None:
+            token_starts = starts[mention.sentence] = [token.start for token in tokens]
+        at = bisect_left(token_starts, mention.start)
+        if at == len(tokens) or tokens[at].start != mention.start:
             continue
-        person.organization = _party_of_member(document, tokens, mention.end, organizations)
+        person.organization = _party_of_member(document, tokens, bisect_left(token_starts, mention.end), mention.end,
+                                               organizations)
         if person.role and person.organization is None:
-            _settle_owner(document, found, person, mention, tokens, at, organizations)
+            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations)
 
 
 def _settle_owner(document: Document, found: Found, person: Entity, mention: Mention, tokens: list[Token], at: int,
@@ -657,11 +663,12 @@ PARTY_FORMS = ("{}s", "the {}s", "{} Party", "{}ic Party")
 """Names of the party a member is called by ("a Green" of the Greens, "a Democrat" of the Democratic Party)."""
 
 
-def _party_of_member(document: Document, tokens: list[Token], end: int, organizations: dict[str, str]) -> str | None:
+def _party_of_member(document: Document, tokens: list[Token], first: int, end: int,
+                     organizations: dict[str, str]) -> str | None:
     """The party a person is a member of by an appositive of its member's name ("X, a Green, said"), when the
-    article names that party; none for any other appositive ("X, a Briton,")."""
-    first = next((t.index for t in tokens if t.start >= end), None)
-    if first is None or first + 1 >= len(tokens) or document.masked[end:tokens[first].start].strip() != "," or \
+    article names that party; none for any other appositive ("X, a Briton,"). `first` is the first token after the
+    name, which ends at `end`."""
+    if first + 1 >= len(tokens) or document.masked[end:tokens[first].start].strip() != "," or \
             tokens[first].text not in ("a", "an"):
         return None
     run = tokens[first + 1:first + 3]
