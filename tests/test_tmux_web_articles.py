@@ -201,8 +201,8 @@ def test_a_saved_page_and_a_feed_are_read_in_the_browser_with_their_source_and_y
     tmux.keys("app", "y")
     citation = wait_until(lambda: paste_buffer(tmux), 10, "the citation in tmux's paste buffer")
     assert citation == (
-        f"{QUOTE} — Priya Nandakumar, Northshore Fishers' Cooperative (Port town approves tidal turbine pilot after "
-        "a year of talks, "
+        f"{QUOTE} — Priya Nandakumar, leader, Northshore Fishers' Cooperative (Port town approves tidal turbine pilot "
+        "after a year of talks, "
         f"{OUTLET}, {DATE}, {LINK})"
     )
     tmux.keys("app", "q")
