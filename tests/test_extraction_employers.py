@@ -342,26 +342,30 @@ def test_an_executive_speaks_for_the_company_or_bank_their_words_are_about() -> 
         "Finance director Colm Brady said the company would cut prices.\n\n"
         "Retail analyst Jo Marsh said the company would struggle.\n\n"
         "Union leader Dan Kerr said the company had cut jobs.\n\n"
-        "The Reserve Bank of Norland held rates. Governor Elin Sand told reporters that the bank was patient.\n"
+        "Regulators fined Harwick Foods. Governor Kate Hill said the company must pay its workers.\n\n"
+        "State treasurer Ann Lee said the company owed taxes.\n"
     )
     by_name = _people_at(text)
     assert by_name["Colm Brady"] == ("finance director", "Harwick Foods")
     assert by_name["Jo Marsh"][1] is None
     assert by_name["Dan Kerr"][1] is None
-    assert by_name["Elin Sand"] == ("Governor", "Reserve Bank of Norland")
+    assert by_name["Kate Hill"][1] is None, "a title of state speaks of the company, not for it"
+    assert by_name["Ann Lee"][1] is None
 
 
-def test_a_player_s_side_is_the_one_they_play_for_or_the_only_one_opening_their_sentence() -> None:
+def test_a_player_s_side_is_the_one_they_play_for() -> None:
     text = (
         "Northshire close in on title\n\n"
         "Fast bowler Ravi Menon took five wickets for Northshire Cricket Club on Friday.\n\n"
-        "Dunmore Rovers, who had two players booked, were furious after defender Luis Prado was sent off.\n\n"
-        "Dunmore Rovers lost to Kelby Town after striker Tom Hale scored twice.\n"
+        "Dunmore Rovers were beaten when visiting striker Luis Prado scored twice.\n\n"
+        "Dunmore Rovers lost to Kelby Town after striker Tom Hale scored twice.\n\n"
+        "Striker Sam Reed said he felt sorry for Kelby Town after the match.\n\n"
+        "Goalkeeper Tom Reed had played for Kelby Town before he joined Dunmore Rovers.\n"
     )
     by_name = _people_at(text)
     assert by_name["Ravi Menon"] == ("fast bowler", "Northshire Cricket Club")
-    assert by_name["Luis Prado"] == ("defender", "Dunmore Rovers")
-    assert by_name["Tom Hale"][1] is None
+    for name in ("Luis Prado", "Tom Hale", "Sam Reed", "Tom Reed"):
+        assert by_name[name][1] is None, name
 
 
 def test_a_sentence_opening_at_a_body_before_a_job_and_a_name_ties_them() -> None:
@@ -438,3 +442,57 @@ def test_a_role_whose_body_was_cut_off_by_a_symbol_keeps_no_dangling_preposition
     assert by_name["Erika Mustermann"][0] == "economist"
     assert by_name["Max Mustermann"][0] == "head"
     assert by_name["Ann Lee"][0] == "director of operations"
+
+
+def test_employers_are_not_taken_from_a_sponsor_a_venue_or_another_country_s_ministry() -> None:
+    """A club's president went to the sponsor named before, a foreign minister to the summit's host, a minister to
+    another country's ministry."""
+    text = (
+        "Deals\n\n"
+        "Acme Corp sponsors the local rugby side. Ann Lee, the club's president, said the deal would help.\n\n"
+        "At NATO, Foreign Minister Dmytro Koval said Ukraine needed more air defence.\n\n"
+        "Russia's Ministry of Defence said it had downed drones. Defence Minister Rustam Oren said the claims "
+        "were false.\n\n"
+        "Dunmore Rovers signed a striker. Bo Ek, the club's captain, said it was good news.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Ann Lee"][1] is None
+    assert by_name["Dmytro Koval"][1] is None
+    assert by_name["Rustam Oren"][1] is None
+    assert by_name["Bo Ek"][1] == "Dunmore Rovers"
+
+
+def test_a_relative_clause_of_a_task_or_a_tally_gives_no_job() -> None:
+    text = (
+        "Harvest\n\n"
+        "Mary Jones, who farms out the work to contractors, said it was late.\n\n"
+        "Tom Baker, who teaches himself Spanish online, said it was hard.\n\n"
+        "Rick Moss, who leads the team in scoring, said it was a team effort.\n\n"
+        "Ann Fox, who chairs the Harbor Committee, said it was late.\n"
+    )
+    by_name = _people_at(text)
+    for name in ("Mary Jones", "Tom Baker", "Rick Moss"):
+        assert by_name[name][0] is None, name
+    assert by_name["Ann Fox"][0] == "chair"
+
+
+def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
+    """Each minister's ministry was looked for among every mention of the article, each executive's words after
+    them among every word of their sentence: a 1 MB article took 24 s."""
+    import time
+
+    def seconds(text: str) -> float:
+        started = time.perf_counter()
+        extract(text)
+        return time.perf_counter() - started
+
+    def ministers(count: int) -> str:
+        return "Finance Minister Ann Lee spoke. " * count
+
+    def executives(count: int) -> str:
+        named = "".join(f" finance director Tom A{number:05d}z," for number in range(count))
+        return f"Acme Corp said that{named} said the company would grow. "
+
+    for article in (ministers, executives):
+        small = seconds(article(1000))
+        assert seconds(article(4000)) < 10 * max(small, 0.01), article.__name__

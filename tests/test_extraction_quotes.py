@@ -36,14 +36,16 @@ def test_a_quote_opened_low_in_the_german_style_closes_at_its_high_mark():
     assert quotes_of(text) == [("We will manage this", "Greta Lindqvist"), ("It is done,", "Paul Brandt")]
 
 
-def test_two_quotes_joined_by_and_or_a_dash_are_the_words_of_the_speaker_said_after_the_second():
-    """The first of “A” and “B,” said X went to the previous paragraph's speaker."""
+def test_two_quotes_joined_by_and_are_the_words_of_the_speaker_said_after_the_second():
+    """The first of “A” and “B,” said X went to the previous paragraph's speaker; a dash or a question between
+    them is a change of speaker."""
     opening = "Talks\n\n“We are close,” said Greta Lindqvist, the minister.\n\n"
-    for joined in ("“It is done” and “it holds,”", "“It is done” — “it holds,”", "“It is done.” “It holds,”"):
+    for joined in ("“It is done” and “it holds,”", "“It is done.” “It holds,”"):
         quotes = quotes_of(opening + joined + " said Paul Brandt, an official.\n")
         assert [speaker for _, speaker in quotes] == ["Greta Lindqvist", "Paul Brandt", "Paul Brandt"], joined
-    apart = quotes_of(opening + "“It is done.” Later, “it holds,” said Paul Brandt, an official.\n")
-    assert [speaker for _, speaker in apart] == ["Greta Lindqvist", "Greta Lindqvist", "Paul Brandt"]
+    for apart in ("“It is done.” Later, “it holds,”", "“It is done.” — “It holds,”", "“Is it done?” “It holds,”"):
+        quotes = quotes_of(opening + apart + " said Paul Brandt, an official.\n")
+        assert [speaker for _, speaker in quotes] == ["Greta Lindqvist", "Greta Lindqvist", "Paul Brandt"], apart
 
 
 def test_single_marks_nested_in_double_stay_inside_one_quote():

@@ -145,11 +145,14 @@ class Attributor:
         return kept
 
     def _one_utterance(self, first: QuoteSpan, second: QuoteSpan) -> bool:
-        """Whether two quotes of a paragraph read as one person's words: nothing but punctuation, a dash or a
-        conjunction between them ("“It is done” and “it holds,” said X")."""
+        """Whether two quotes of a paragraph read as one person's words: nothing but a space, a comma or a
+        conjunction between them ("“It is done” and “it holds,” said X"); not a dash (a change of speaker) nor after
+        a question (the answer is someone else's)."""
         if first.paragraph != second.paragraph or not first.closed:
             return False
-        between = self.document.text[first.end + 1:second.start - 1].strip(" \t\n.,;:\u2014\u2013-")
+        if self.document.text[first.start:first.end].rstrip().endswith("?"):
+            return False
+        between = self.document.text[first.end + 1:second.start - 1].strip(" \t\n,;")
         return between in ("", "and", "or", "but")
 
     def _token_starts(self, number: int) -> list[int]:

@@ -9,6 +9,7 @@ from collections import Counter
 from store.extraction.document import Document
 from store.extraction.entities import Entity, Found, Mention, normalize
 from store.extraction.lexicon import (
+    CLUB_WORDS,
     DETERMINERS,
     HONORIFICS,
     ORG_ANAPHORS,
@@ -255,14 +256,31 @@ def _clause_role(document: Document, tokens: list[Token], index: int, org_at: di
     if index >= len(tokens):
         return None
     verb = tokens[index].text
+    following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
     if verb in PRACTISING_VERBS:
-        return PRACTISING_VERBS[verb]
+        return PRACTISING_VERBS[verb] if following not in NOT_A_TRADE else None
     phrase = _object_phrase(document, tokens, index + 1)
     if verb in OWNING_VERBS:
         return _premises_owner(phrase)
-    if verb in OFFICE_VERBS and phrase and _names_body(document, tokens, phrase, org_at):
+    if verb in OFFICE_VERBS and phrase and _names_body(document, tokens, phrase, org_at) and \
+            not _leads_in_a_tally(tokens, phrase[-1].index + 1):
         return OFFICE_VERBS[verb]
     return None
+
+
+NOT_A_TRADE = frozenset("out off up away over himself herself themselves itself myself yourself".split())
+"""Words after "farms", "teaches" or "coaches" that make it no trade ("who farms out the work", "who teaches
+himself Spanish")."""
+TALLIES = frozenset("""
+    scoring rebounds assists points goals tackles wickets runs yards touchdowns steals blocks saves votes polls
+    sales downloads
+""".split())
+"""What a person "leads the team in" that is a tally, not the team ("who leads the league in scoring")."""
+
+
+def _leads_in_a_tally(tokens: list[Token], after: int) -> bool:
+    """Whether "in" and a tally follow a clause's object ("… the team in scoring"): a lead in it, no office."""
+    return after + 1 < len(tokens) and tokens[after].text == "in" and tokens[after + 1].text in TALLIES
 
 
 def _object_phrase(document: Document, tokens: list[Token], index: int) -> list[Token]:
@@ -538,7 +556,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
             org = _named_by(document, found, owner_words[0].text, position)
             if org is None and owner_words[0].text in SIDE_ANAPHORS:
-                org = _recent_organization(document, found, position)  # "the club's president"
+                org = _recent_side(document, found, position)  # "the club's president"
         words = words[owner_end + 1:]
     elif words[0].text.lower() in ("its", "their", "whose"):
         org = _recent_organization(document, found, position)
@@ -745,6 +763,19 @@ def _body_of_office(document: Document, found: Found, role: str, mention: Mentio
     return entities[body].name if entities[body].first < mention.start else None
 
 
+def _mentions_between(found: Found, start: int, end: int) -> list[Mention]:
+    """The mentions starting within [start, end), found by halving (the mentions are in text order)."""
+    low = bisect_left(found.mentions, start, key=lambda m: m.start)
+    return found.mentions[low:bisect_left(found.mentions, end, lo=low, key=lambda m: m.start)]
+
+
+def _sentence_organizations(document: Document, found: Found, number: int) -> list[Mention]:
+    """The mentions of organizations in sentence `number`."""
+    sentence = document.sentences[number]
+    entities = found.registry.entities
+    return [m for m in _mentions_between(found, sentence.start, sentence.end) if entities[m.entity].kind == "org"]
+
+
 PLAYER_ROLES = SPORT_ROLES | frozenset("""
     substitute guard opener spinner seamer centre-back center-back full-back wing-back fly-half scrum-half
 """.split())
@@ -758,18 +789,32 @@ def _side_played_for(document: Document, found: Found, role: str, mention: Menti
         return None
     tokens = document.sentences[mention.sentence].tokens
     entities = found.registry.entities
-    sides = [m for m in found.mentions if m.sentence == mention.sentence and entities[m.entity].kind == "org"]
-    org_at = {m.start: m.entity for m in sides if m.start > mention.end}
+    org_at = {m.start: m.entity for m in _sentence_organizations(document, found, mention.sentence)
+              if m.start > mention.end}
     for index in range(1, len(tokens)):
         token = tokens[index]
         if token.start in org_at:
-            before = tokens[index - 1].text
-            named_for = before == "for" or (before == "the" and index > 1 and tokens[index - 2].text == "for")
-            return entities[org_at[token.start]].name if named_for else None
-    opening = _opening_organization(document, found, tokens)
-    if opening is not None and opening[1] < mention.start and {m.entity for m in sides} <= {opening[0]}:
-        return entities[opening[0]].name
+            at_for = index - 1 if tokens[index - 1].text == "for" else index - 2
+            named_for = at_for > 0 and tokens[at_for].text == "for" and (at_for == index - 1 or
+                                                                       tokens[index - 1].text == "the")
+            return entities[org_at[token.start]].name if named_for and _playing_for(tokens, at_for) else None
     return None
+
+
+PLAYING_WORDS = frozenset("""
+    plays playing play scored scores scoring starts started starting captains captained bowled bowling batted
+    batting took takes struck netted kicked pitched pitches
+""".split())
+"""Words before "for" a side that say the player plays for it now ("scored twice for X", "took five for 61 for Y"),
+unlike "felt sorry for X" or "had played for X"."""
+PAST_WORDS = frozenset("had formerly previously once before".split())
+"""Words that make the side played for one of the past ("had played for X")."""
+
+
+def _playing_for(tokens: list[Token], at_for: int) -> bool:
+    """Whether the "for" at `at_for` follows a word of playing (within four words, a past one not among them)."""
+    before = {token.text.lower() for token in tokens[max(0, at_for - 4):at_for]}
+    return bool(before & PLAYING_WORDS) and not before & PAST_WORDS
 
 
 MAX_OPENING_WORDS = 4
@@ -780,14 +825,26 @@ def _workplace_opening(document: Document, found: Found, role: str, mention: Men
     """The organization a sentence opens "At" before a job and a name ("At Acme, chief executive X said"): where
     the person works, when the sentence names no other organization."""
     tokens = document.sentences[mention.sentence].tokens
-    if len(tokens) < 3 or tokens[0].text != "At":
+    if len(tokens) < 3 or tokens[0].text != "At" or not _company_office(role):
         return None
     opening = _opening_organization(document, found, tokens[1:])
     if opening is None or document.masked[opening[1]:opening[1] + 1] != "," or opening[1] > mention.start:
         return None
-    entities = found.registry.entities
-    others = {m.entity for m in found.mentions if m.sentence == mention.sentence and entities[m.entity].kind == "org"}
-    return entities[opening[0]].name if others <= {opening[0]} else None
+    others = {m.entity for m in _sentence_organizations(document, found, mention.sentence)}
+    return found.registry.entities[opening[0]].name if others <= {opening[0]} else None
+
+
+def _company_office(role: str) -> bool:
+    """Whether a role is a bare office inside a company, in lowercase ("chief executive", "finance director"),
+    unlike a title of state ("Foreign Minister", "Governor", "Chairman" of a committee)."""
+    words = role.split()
+    return words[-1].lower() in EXECUTIVE_HEADS and len(words) <= MAX_OFFICE_WORDS and \
+        all(w.islower() for w in words) and words[0] not in PUBLIC_OFFICE_WORDS
+
+
+PUBLIC_OFFICE_WORDS = frozenset("state city county federal national police government public party union".split())
+"""First words of an office held in a public body or a party ("state treasurer", "police spokesman"), not in the
+company a holder's words may be about."""
 
 
 def _opening_organization(document: Document, found: Found, tokens: list[Token]) -> tuple[int, int] | None:
@@ -807,7 +864,7 @@ def _opening_organization(document: Document, found: Found, tokens: list[Token])
 
 EXECUTIVE_HEADS = frozenset("""
     executive director officer chairman chairwoman chairperson chair governor spokesman spokeswoman spokesperson
-    manager superintendent founder co-founder treasurer head ceo cfo coo cto
+    manager superintendent founder co-founder head ceo cfo coo cto
 """.split())
 """Last words of an office held inside a body, whose holder speaks for it ("finance director"), unlike an
 analyst's, a union leader's or a president's, who may speak of a body they are no part of."""
@@ -815,13 +872,12 @@ analyst's, a union leader's or a president's, who may speak of a body they are n
 
 def _body_spoken_for(document: Document, found: Found, role: str, mention: Mention) -> str | None:
     """The body a bare executive office speaks for when its holder's words are about "the company" or "the bank"
-    ("Finance director X said the company would …", "Governor X told reporters that the bank …"): the one that
-    anaphor points back to; none for an office tied to a body of its own ("Police spokesman X")."""
-    words = role.split()
-    if words[-1].lower() not in EXECUTIVE_HEADS or len(words) > MAX_OFFICE_WORDS or \
-            not all(w.islower() for w in words[1:]) or not (words[0].islower() or words[0] in TITLE_HEADS):
+    ("Finance director X said the company would …"): the one that anaphor points back to; none for an office tied
+    to a body of its own ("Police spokesman X") or a title of state ("Governor X said the company must pay")."""
+    if not _company_office(role):
         return None
-    after = [t for t in document.sentences[mention.sentence].tokens if t.start >= mention.end]
+    tokens = document.sentences[mention.sentence].tokens
+    after = tokens[bisect_left(tokens, mention.end, key=lambda t: t.start):]
     if not after or after[0].text not in SPEECH_VERBS:
         return None
     for index in range(1, len(after) - 1):
@@ -852,11 +908,20 @@ def _ministry_of(document: Document, found: Found, role: str, mention: Mention) 
         return None
     portfolio = {w.lower() for w in words[:-1] if w not in RANK_WORDS}
     entities = found.registry.entities
-    bodies = {m.entity for m in found.mentions if entities[m.entity].kind == "org"
-              and 0 <= mention.sentence - m.sentence <= PORTFOLIO_REACH and m.start < mention.start
-              and kind in entities[m.entity].name.split()
-              and portfolio <= {w.lower() for w in entities[m.entity].name.split()}}
-    return entities[bodies.pop()].name if len(bodies) == 1 else None
+    since = document.sentences[max(0, mention.sentence - PORTFOLIO_REACH)].start
+    named = [m for m in _mentions_between(found, since, mention.start) if entities[m.entity].kind == "org"
+             and kind in entities[m.entity].name.split()
+             and portfolio <= {w.lower() for w in entities[m.entity].name.split()}]
+    if len({m.entity for m in named}) != 1 or any(_owned(document, m) for m in named):
+        return None
+    return entities[named[0].entity].name
+
+
+def _owned(document: Document, mention: Mention) -> bool:
+    """Whether a body is named as some place's or someone's ("Russia's Ministry of Defence"): a minister named
+    after it may be another country's."""
+    before = document.masked[max(0, mention.start - 40):mention.start].rstrip().rsplit(" ", 1)[-1]
+    return before.endswith(("'s", "\u2019s"))
 
 
 def _body_of_kind(document: Document, name: str, kinds: tuple[str, ...], mention: Mention) -> bool:
@@ -915,8 +980,8 @@ def _owner_before(document: Document, tokens: list[Token], at: int) -> int | Non
 def _owner_after(document: Document, tokens: list[Token], end: int) -> int | None:
     """Where the possessive owning the job in apposition right after a name ending at `end` stands ("Benoît
     Lefèvre-Arnaud, Airbus's chief commercial officer,"): among the first words after the comma."""
-    first = next((t.index for t in tokens if t.start >= end), None)
-    if first is None or document.masked[end:tokens[first].start].strip() != ",":
+    first = bisect_left(tokens, end, key=lambda t: t.start)
+    if first == len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
         return None
     for position in range(first, min(len(tokens), first + MAX_OWNER_WORDS)):
         if position > first and _between(document, tokens[position - 1], tokens[position]):
@@ -1051,7 +1116,22 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int) -> 
 
 SIDE_ANAPHORS = frozenset("club team".split())
 """Words for a sports side whose name seldom holds them ("the club's president" of a club called Dunmore Rovers):
-as a job's owner with no name holding the word, the organization a company's anaphor would point back to."""
+as a job's owner with no name holding the word, the side a company's anaphor would point back to."""
+SIDE_NAME_WORDS = frozenset(word.lower() for word in CLUB_WORDS) | frozenset("""
+    fc afc cf sc rovers rangers wanderers albion hotspur athletico atletico club united city town county dynamo
+    sporting racing real olympique juventus
+""".split())
+"""Words in the names of sports sides (lowercase): what "the club" points back to is named like one."""
+
+
+def _recent_side(document: Document, found: Found, position: int) -> int | None:
+    """The organization "the club's" or "the team's" points back to, when it is named like a sports side (a
+    sponsor named before it is no club)."""
+    org = _recent_organization(document, found, position)
+    if org is None:
+        return None
+    words = {word.lower() for word in found.registry.entities[org].name.split()}
+    return org if words & SIDE_NAME_WORDS else None
 
 
 def _next_sentence_role(document: Document, segment: Segment) -> str | None:
