@@ -413,6 +413,49 @@ def test_a_head_of_a_title_and_a_byline_of_names_without_a_date_is_read_into_met
     for story in ("Summit ends\nBy Monday, officials said\nthe talks had failed.\n", "Talks\nBy Reuters\nText.\n"):
         [article] = read_source(story.encode(), "story.txt")
         assert article == SourceArticle(story, Metadata())
+    dutch = "Dike repairs begin\n\nBy Jan van der Berg\n\nThe work starts in the north.\n"
+    [article] = read_source(dutch.encode(), "dike.txt")
+    assert article.text == "The work starts in the north.\n"
+    assert article.metadata == Metadata("Dike repairs begin", "Jan van der Berg")
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        "Election 2024\nBy The Numbers\n\nTurnout was 61 percent.\n",
+        "Storm warning\nBy Order Of The Council\n\nAll boats stay in the harbor.\n",
+        "Road closures\nBy Tuesday Night\nthe bridge will be shut, said engineer Tom Ray.\n",
+        "Road closures\nBy Tuesday Night\n\nthe bridge will be shut, said engineer Tom Ray.\n",
+        "Fair opens\nBy Saturday Morning\n\nthe stalls were full.\n",
+        "Ferry times\nBy March Grant\n\nboats will run hourly.\n",
+        "Fog delays\nBy Noon Today\n\nno flight had left.\n",
+        "Bridge reopens\nBy Tom Ray\nthe crews had left, said Ann Lee.\nMore later.\n",
+    ],
+    ids=["function-words", "order-of-the", "weekday-run-on", "weekday", "morning", "month", "noon", "no-blank"],
+)
+def test_a_dateless_head_whose_byline_is_not_names_alone_or_runs_on_is_left_as_text(story: str) -> None:
+    """"By The Numbers" was taken for an author, and "By Tuesday Night" ate the story's first line with it."""
+    for name in ("story.txt", "story.md"):
+        [article] = read_source(story.encode(), name)
+        assert article == SourceArticle(story, Metadata())
+
+
+@pytest.mark.parametrize("name", ["vote.md", "vote.txt"])
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        ("# Harbor vote passes\n\nBy Jane Doe\n", "Harbor vote passes"),
+        ("## Harbor vote ##\nBy Jane Doe\n", "Harbor vote"),
+        ("# Harbor **vote** passes\nBy Jane Doe\nJune 3, 2024\n", "Harbor vote passes"),
+    ],
+    ids=["dateless", "closed", "dated"],
+)
+def test_a_wire_head_whose_title_is_a_markdown_heading_loses_its_marks(head: str, title: str, name: str) -> None:
+    """The title of such a head was "# Harbor vote passes", its marks kept in every listing of it."""
+    text = head + '\nThe council voted. "We will win," said Ann Lee.\n'
+    [article] = read_source(text.encode(), name)
+    assert article.text == 'The council voted. "We will win," said Ann Lee.\n'
+    assert (article.metadata.title, article.metadata.author) == (title, "Jane Doe")
 
 
 def test_markdown_heading_is_the_title_and_its_marks_leave_the_text() -> None:
@@ -454,6 +497,7 @@ def test_markdown_is_read_as_the_text_it_shows_and_its_speaker_found() -> None:
         ("Setext title\n============\nText.", "Setext title\n\nText."),
         ("Above.\n\n* * *\n\nBelow.\n\n___\n\nEnd.", "Above.\n\nBelow.\n\nEnd."),
         ("Items:\n\n- one\n* two\n  wrapped\n+ three", "Items:\n\none\n\ntwo\n  wrapped\n\nthree"),
+        ("Steps:\n1. one\n2) two\n   wrapped\n\n10. ten\n\nEnd.", "Steps:\n\none\n\ntwo\n   wrapped\n\nten\n\nEnd."),
         ("> A quoted\n> > nested *line*\n\nAfter.", "A quoted\nnested line\n\nAfter."),
         ("\\*not emphasis\\* and \\[not a link\\](x) and a\\_b", "*not emphasis* and [not a link](x) and a_b"),
         ("Fish &amp; chips &#8212; &copy; AT&T", "Fish & chips \u2014 \u00a9 AT&T"),
@@ -461,7 +505,7 @@ def test_markdown_is_read_as_the_text_it_shows_and_its_speaker_found() -> None:
         ("```python\nx = a * b  # **kept**\n```\nAfter the code.", "x = a * b  # **kept**\n\nAfter the code."),
     ],
     ids=[
-        "emphasis", "links", "images", "code", "references", "comment", "atx", "setext", "rules", "lists",
+        "emphasis", "links", "images", "code", "references", "comment", "atx", "setext", "rules", "lists", "numbered",
         "blockquote", "escapes", "entities", "autolink", "fence",
     ],
 )
@@ -479,8 +523,10 @@ def test_markdown_markup_is_removed_and_its_text_kept(written: str, shown: str) 
         ("A lone ** pair, a _ lone mark, `one tick and _kept_.", "A lone ** pair, a _ lone mark, `one tick and kept."),
         ("He said [sic], cited [1], [an](https://x.example) [open](x ![i", "He said [sic], cited [1], an [open](x ![i"),
         ("**Bold**, then an unclosed <!-- comment runs on.", "Bold, then an unclosed <!-- comment runs on."),
+        ("A *hard* year.\n\n2024. It was long.\n\n1. One\n\nThen.\n\n3) Not an item.\n\n1.5 million voted.",
+         "A hard year.\n\n2024. It was long.\n\nOne\n\nThen.\n\n3) Not an item.\n\n1.5 million voted."),
     ],
-    ids=["lone-stars", "snake-case", "footnote", "lone-marks", "brackets", "unclosed-comment"],
+    ids=["lone-stars", "snake-case", "footnote", "lone-marks", "brackets", "unclosed-comment", "numbers"],
 )
 def test_markdown_near_misses_are_kept_as_written_beside_the_markup_removed(written: str, shown: str) -> None:
     [article] = read_source(written.encode(), "story.md")
@@ -517,8 +563,13 @@ def test_a_text_file_keeps_its_asterisks_and_only_its_heading_title_loses_markup
         "<!--" * 100_000 + "<ab:" + "x" * 400_000,
         "# x" + (" " * 500 + "#" * 500 + "x") * 400 + "\n\nText.",
         "> - **a** [b][c] `d\n" * 20_000,
+        ("> " * 500_000 + "a\n") * 5,
+        (">" * 1_000_000 + "a\n") * 3,
     ],
-    ids=["stars", "emphasis", "brackets", "labels", "titles", "ticks", "comments", "heading", "lines"],
+    ids=[
+        "stars", "emphasis", "brackets", "labels", "titles", "ticks", "comments", "heading", "lines", "quotes",
+        "quote-marks",
+    ],
 )
 def test_hostile_markdown_is_read_in_linear_time(hostile: str) -> None:
     """A guard against work that grows faster than the text (nested brackets, unclosed runs), not a speed target."""

@@ -20,6 +20,8 @@ FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 QUOTE_MARK = re.compile(r" {0,3}>[ \t]?")
 BULLET = re.compile(r"[ \t]*[-*+][ \t]+(?=\S)")
+NUMBERED = re.compile(r"[ \t]*([0-9]{1,9})[.)][ \t]+(?=\S)")
+"""A numbered list item's mark, which starts a list at 1 and goes on one (a year opening a paragraph is no item)."""
 SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
 DEFINITION = re.compile(
     r" {0,3}\[([^\[\]]{1,999})\]:[ \t]*(?:<[^<>\n]*>|\S+)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*"
@@ -101,6 +103,8 @@ class _Blocks:
     blocks: list[tuple[str, bool]] = field(default_factory=list)
     prose: list[str] = field(default_factory=list)
     quoted: bool = False
+    numbered: bool = False
+    """Whether the lines read last are a numbered list's: an item, its wrapped or indented lines, blank lines."""
 
     def end_prose(self) -> None:
         """Close the prose block being gathered, a blank line after it."""
@@ -109,9 +113,12 @@ class _Blocks:
             self.blocks.append(("", False))
             self.prose = []
 
-    def add(self, line: str, *, own: bool = False, quoted: bool = False) -> None:
-        """A line of prose; `own`: a block by itself (a heading, a list item starts one). A line after a quoted
-        one, not quoted itself, goes on with it, as Markdown reads a quote's paragraph wrapped lazily."""
+    def add(self, line: str, *, own: bool = False, quoted: bool = False, numbered: bool = False) -> None:
+        """A line of prose; `own`: a block by itself (a heading, a list item starts one), `numbered`: a numbered
+        item. A line after a quoted one, not quoted itself, goes on with it, as Markdown reads a quote's paragraph
+        wrapped lazily."""
+        going_on = not own and (bool(self.prose) or line[:1] in " \t")
+        self.numbered = numbered or (self.numbered and going_on)
         if own or (quoted and not self.quoted):
             self.end_prose()
         self.quoted = quoted
@@ -120,6 +127,8 @@ class _Blocks:
     def verbatim(self, line: str) -> None:
         """A line kept exactly (code, a blank line)."""
         self.end_prose()
+        if line.strip():
+            self.numbered = False
         self.blocks.append((line, False))
 
 
@@ -147,9 +156,8 @@ def _add_line(gathered: _Blocks, line: str, labels: frozenset[str]) -> None:
     if underline or _is_rule(line) or ((match := DEFINITION.fullmatch(line)) and _label(match.group(1)) in labels):
         gathered.verbatim("")
         return
-    quoted = False
-    while match := QUOTE_MARK.match(line):
-        line, quoted = line[match.end() :], True
+    start = _after_quote_marks(line)
+    quoted, line = start > 0, line[start:]
     if not line.strip():
         gathered.verbatim("")
     elif ATX_HEADING.match(line):
@@ -157,8 +165,18 @@ def _add_line(gathered: _Blocks, line: str, labels: frozenset[str]) -> None:
         gathered.end_prose()
     elif bullet := BULLET.match(line):
         gathered.add(line[bullet.end() :], own=True, quoted=quoted)
+    elif (number := NUMBERED.match(line)) and (gathered.numbered or int(number.group(1)) == 1):
+        gathered.add(line[number.end() :], own=True, quoted=quoted, numbered=True)
     else:
         gathered.add(line, quoted=quoted)
+
+
+def _after_quote_marks(line: str) -> int:
+    """Where a line's text starts after its block-quote marks (`>`, `> > `), 0 when it has none."""
+    start = 0
+    while match := QUOTE_MARK.match(line, start):
+        start = match.end()
+    return start
 
 
 def heading_text(line: str) -> str:

@@ -7,7 +7,7 @@ import re
 from store.articles import decode_article
 from store.errors import ArticleError, shown_path
 from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date
-from store.readers.markdown import heading_text, markdown_inline, markdown_text
+from store.readers.markdown import ATX_HEADING, heading_text, markdown_inline, markdown_text
 
 FRONT_FENCE = "---"
 FRONT_END = ("---", "...")
@@ -39,6 +39,13 @@ BYLINE_NAME = re.compile(
 )
 """A byline of names alone ("By Maria Gonzalez and Tom Lee"), which a head with no date line is known by: unlike
 "By the end of the day" or "By Monday, officials said", the first words of a story."""
+NOT_NAMES = frozenset(
+    "the a an of for in on at to by with "
+    "monday tuesday wednesday thursday friday saturday sunday "
+    "january february march april may june july august september october november december "
+    "morning afternoon evening night noon midnight today tonight tomorrow yesterday".split()
+)
+"""Words a byline of names holds none of: "By The Numbers", "By Order Of The Council", "By Tuesday Night"."""
 MAX_TITLE = 250
 WIRE_HEAD_LINES = 7
 """The lines a wire head's title, byline and date may take, blank lines between them included."""
@@ -74,8 +81,8 @@ def article_from_text(text: str, name: str, *, markdown: bool | None = None) -> 
     fields, body = split_front_matter(text)
     if fields is None:
         fields, body = split_wire_head(text)
-        if fields is not None and markdown:
-            fields = {key: markdown_inline(value) for key, value in fields.items()}
+        if fields is not None:
+            fields = _head_shown(fields, text, markdown=markdown)
     if fields is None:
         fields, body = {}, text
     if not body.strip():
@@ -89,6 +96,16 @@ def article_from_text(text: str, name: str, *, markdown: bool | None = None) -> 
         if not body.strip():
             raise ReaderError(f"{shown_path(name)}: no article text, only Markdown markup")
     return SourceArticle(body, Metadata.of(**fields))
+
+
+def _head_shown(fields: dict[str, str], text: str, *, markdown: bool) -> dict[str, str]:
+    """A wire head's fields as they show: without Markdown's markup in a Markdown file, and in a title written as a
+    `# Heading` in any file."""
+    if markdown:
+        return {key: markdown_inline(value) for key, value in fields.items()}
+    if ATX_HEADING.match(text.lstrip()):
+        return {**fields, "title": markdown_inline(fields["title"])}
+    return fields
 
 
 def markdown_heading(body: str, markdown: bool) -> str | None:
@@ -122,27 +139,37 @@ def split_front_matter(text: str) -> tuple[dict[str, str] | None, str]:
 
 def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
     """The title, author and date of a "Title / By Author / Date" head (its lines next to each other, or apart by
-    a blank line or two) and the text after it, else (None, text)."""
+    a blank line or two) and the text after it, else (None, text). With no date the byline must be names alone and
+    stand alone, a blank line after it; a title written as a `# Heading` loses its marks."""
     lines = text.split("\n", WIRE_HEAD_LINES)
     written = [number for number, line in enumerate(lines[:WIRE_HEAD_LINES]) if line.strip()][:3]
     if len(written) < 3 or written[2] + 1 >= len(lines):
         return None, text
     title, byline, date = (lines[number].strip() for number in written)
+    title = heading_text(title) if ATX_HEADING.match(title) else title
     author = BYLINE.fullmatch(byline)
     if not title or len(title) > MAX_TITLE or not author:
         return None, text
     fields = {"title": title, "author": author.group(1), "date": date}
     last = written[2]
     if not normalise_date(date) or len(date) > 80:
-        named = BYLINE_NAME.fullmatch(byline)
-        if named is None:
+        named = _byline_names(byline)
+        if named is None or lines[written[1] + 1].strip():
             return None, text
-        fields = {"title": title, "author": named.group(1)}  # "Title / By Author" with no date: the byline's name
+        fields = {"title": title, "author": named}  # "Title / By Author" with no date: the byline's name
         last = written[1]
     body = "\n".join(lines[last + 1 :]).lstrip("\r\n")
     if QUOTE_OPENING.match(title):
         body = f"{lines[written[0]]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
     return fields, body
+
+
+def _byline_names(byline: str) -> str | None:
+    """The names a byline of names alone gives ("By Jan van der Berg"), None for any other line."""
+    named = BYLINE_NAME.fullmatch(byline)
+    if named is None or any(word.casefold() in NOT_NAMES for word in named.group(1).split()):
+        return None
+    return named.group(1)
 
 
 def _unquoted(value: str) -> str:
