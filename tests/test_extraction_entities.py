@@ -303,3 +303,86 @@ def test_a_word_before_where_or_listed_beside_places_is_no_organization():
     names = organizations_of(text)
     assert "Quellport" not in names and "Ostral" not in names
     assert "Voltara" in names
+
+
+def test_an_acronym_before_another_body_s_name_is_not_its_alias():
+    text = (
+        "Charges\n\n"
+        '"We found no evidence," the FBI said in a statement. After consulting the FBI, the Justice Department '
+        "announced charges on Tuesday. Unlike the IMF, the World Bank has not changed its forecast. Officials at "
+        "the EPA, the Transportation Department said, had not replied. Fares were set by VRA, the Vellmar Regional "
+        "Rail Authority. Doping cases go to KADA, the Kestrel Anti-Doping Agency.\n"
+    )
+    result = extract(text)
+    aliases = {o.name: o.aliases for o in result.organizations}
+    assert {"FBI", "IMF", "EPA"} <= set(aliases)
+    assert aliases["Justice Department"] == () and aliases["World Bank"] == ()
+    assert aliases["Transportation Department"] == ()
+    assert [q.speaker for q in result.quotes] == ["FBI"]
+    assert "VRA" in aliases["Vellmar Regional Rail Authority"]
+    assert "KADA" in aliases["Kestrel Anti-Doping Agency"]
+
+
+def test_the_names_before_party_are_gathered_once_per_article(monkeypatch):
+    from store.extraction import names
+
+    calls = []
+    gather = names._party_names
+    monkeypatch.setattr(names, "_party_names", lambda masked: calls.append(1) or gather(masked))
+    text = "Talks\n\n" + "Smith and Jones met. Brown and Green met. " * 50 + "The Order and Progress party won.\n"
+    assert "Order and Progress" in organizations_of(text)
+    assert len(calls) == 1
+
+
+def test_a_name_before_a_player_s_or_a_poll_s_score_is_no_team():
+    text = (
+        "Finals\n\n"
+        "Carlos Alcaraz won in Paris on Sunday. Alcaraz beat Sinner 6-4, 6-3 in the final. Ronnie O'Sullivan "
+        "won the title. O'Sullivan beat Trump 10-7 in the final. Joe Biden spoke on Monday. Biden leads Trump "
+        "52-48 in the latest poll. Iga Swiatek won again. Swiatek beat Gauff 6-2 to reach the semi-finals. "
+        "Northam beat Eastfield 2-1 at home, and Sporting, who beat Braga 3-0, stayed top.\n"
+    )
+    names = organizations_of(text)
+    assert not {"Sinner", "Trump", "Gauff"} & names
+    assert {"Eastfield", "Braga"} <= names
+
+
+def test_a_term_or_an_area_defined_by_its_acronym_is_no_organization():
+    text = (
+        "Waits\n\n"
+        "Patients with Post Traumatic Stress Disorder (PTSD) waited months. Residents of the Greater Toronto "
+        "Area (GTA) face higher rents. Coastal Transport Ireland (CTI) said fares would rise.\n"
+    )
+    assert organizations_of(text) == {"Coastal Transport Ireland"}
+
+
+def test_an_acronym_and_a_place_before_a_noun_qualify_it():
+    text = (
+        "Vote\n\n"
+        "Most residents of the MENA Africa region voted. The figures, according to NRA Scotland, were final.\n"
+    )
+    names = organizations_of(text)
+    assert "MENA Africa" not in names
+    assert "NRA Scotland" in names
+
+
+def test_a_name_before_owner_or_boss_is_no_company():
+    text = (
+        "Climbers\n\n"
+        "Critics said the Everest owner had overcharged climbers. He met the Windsor owner of the hotel on "
+        "Friday. Guides said the Denali boss was away. Lena Holm, the Brivora co-founder, said little.\n"
+    )
+    names = organizations_of(text)
+    assert not {"Everest", "Windsor", "Denali"} & names
+    assert "Brivora" in names
+
+
+def test_a_name_joined_by_and_after_a_lowercase_noun_is_no_party():
+    text = (
+        "Staff\n\n"
+        "Staff at the office Christmas and New Year party were told to stay home. The ruling Law and Harvest "
+        "party won the vote.\n"
+    )
+    names = organizations_of(text)
+    assert "Christmas and New Year" not in names
+    assert "Law and Harvest" in names

@@ -64,12 +64,13 @@ superintendent's school district, an executive's body from "said the company", a
 opening the sentence, "At X, chief executive Y", "Y, a Green," of the Greens, no former job or body's name in a role
 after a title; 13: a body's name defined by its acronym without "and" or "of" ("Transport Infrastructure Ireland
 (TII)") or run on over the lowercase words of another language ("Confédération générale du travail (CGT)"), an
-acronym before its name in apposition its alias ("FIDE, the International Chess Federation"), a side named before a
+acronym before its name in apposition its alias ("WADA, the World Anti-Doping Agency"), a side named before a
 score ("beat Braga 3-0"), "the X founder", a name after "association", a party's name joined by "and" before
 "party", a company's name before ", an Israeli company", an acronym and a place acting as a body ("NHS England
-said"), no organization of a word before ", where" or listed beside places; a role ending in no dangling "at" or
-"of", a quote opened „ closed by “, two quotes joined by "and" or a dash the words of the speaker of the second, a
-quote run on over lines holding no mark)."""
+said"), no organization of a word before ", where" or listed beside places, nor (fixed within 13) from an acronym
+its name does not spell, a player's or a poll's score, a term's or an area's acronym, "the X owner" or a name after a
+lowercase noun before "party"; a role ending in no dangling "at" or "of", a quote opened „ closed by “, two quotes
+joined by "and" or a dash the words of the speaker of the second, a quote run on over lines holding no mark)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -60,6 +60,8 @@ class Document:
     line_starts: list[int] = field(default_factory=list)
     """Where each non-blank line starts: what a quote's `paragraph` counts (see `line_at`), where a paragraph may be
     several lines of a wrapped text."""
+    party_names: frozenset[str] | None = field(default=None, repr=False, compare=False)
+    """The names written before " party", gathered once on first use (see `names._party_names`)."""
 
     def line_at(self, pos: int) -> int:
         """The number of the non-blank line holding pos (counted from 0)."""

@@ -265,8 +265,9 @@ def find_entities(document: Document) -> Found:
     registry = Registry()
     resolved: dict[int, int] = {}
     new_ok = [document.sentences[s.sentence].paragraph != document.title_paragraph for s in all_segments]
+    surnames = frozenset(s.tokens[-1].text for s in all_segments if s.kind == "person" and len(s.tokens) > 1)
     for segment in all_segments:
-        _apply_cues(document, segment)
+        _apply_cues(document, segment, surnames)
         _common_words(document, segment)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
@@ -420,8 +421,9 @@ def _titled_thing(document: Document, segment: Segment) -> bool:
     return following.text in WORKS_NAMED_AFTER or following.text in SHOWN_WORKS
 
 
-def _apply_cues(document: Document, segment: Segment) -> None:
-    """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X")."""
+def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] = frozenset()) -> None:
+    """Re-read a segment's kind from the words around it ("drone maker X", "X television", "(X)", "the film X");
+    surnames are the last words of the people named in full."""
     if segment.kind == "title":
         return
     before = _words_before(document, segment, 6)
@@ -467,7 +469,7 @@ def _apply_cues(document: Document, segment: Segment) -> None:
     seated = before
     while seated and seated[-1].endswith(SEAT_SUFFIXES):
         seated = seated[:-1]  # "an analyst at Seoul-based Hanul Asset Management": the seat is no part of the cue
-    if _organization_cue(document, segment, seated, next_word, gap) and not strong_person:
+    if _organization_cue(document, segment, seated, next_word, gap, surnames) and not strong_person:
         segment.kind = "org"
         segment.strong = True
 
@@ -502,12 +504,14 @@ def _office_spoken_for(before: list[str], next_word: str) -> bool:
     return next_word in SPEAKING_FOR and bool(before) and before[-1] in ("a", "an")
 
 
-def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str) -> bool:
-    """Whether the words around a segment say it names an organization."""
+def _organization_cue(document: Document, segment: Segment, before: list[str], next_word: str, gap: str,
+                      surnames: frozenset[str] = frozenset()) -> bool:
+    """Whether the words around a segment say it names an organization (surnames: last words of the people the
+    article names in full)."""
     words = [t.text for t in segment.tokens]
     if not gap.strip() and _office_spoken_for(before, next_word):
         return True
-    if _team_before_score(document, segment, before) or _acronym_for_place(document, segment, before):
+    if _team_before_score(document, segment, before, surnames) or _acronym_for_place(document, segment, before):
         return True
     if is_place(words):
         return next_word in SPORT_ROLES and not gap.strip() and _employer_before_person(document, segment)
@@ -555,7 +559,7 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     return False
 
 
-FOUNDING_JOBS = frozenset("founder co-founder cofounder owner boss".split())
+FOUNDING_JOBS = frozenset("founder co-founder cofounder".split())
 """Jobs held over a company that a one-word name stands before after "the" ("the Vexaro founder")."""
 BODY_NOUNS = frozenset("association federation foundation cooperative co-operative syndicate".split())
 """Kinds of body a name stands after as their own ("the growers' association Boerenbond Zuid")."""
@@ -566,16 +570,23 @@ MAX_TEAM_WORDS = 3
 
 def _acronym_for_place(document: Document, segment: Segment, before: list[str]) -> bool:
     """Whether an acronym and a place's name that act as a body name its branch there ("PHS Wales said",
-    "according to NRA Scotland"), not a place ("UK England")."""
+    "according to NRA Scotland"), not a place ("UK England") nor a noun's qualifier ("the MENA Africa region")."""
     words = [t.text for t in segment.tokens]
     if len(words) < 2 or not is_acronym(words[0]) or words[0] in PLACE_WORDS or words[0] in NON_ORG_ACRONYMS:
         return False
-    return " ".join(words[1:]) in PLACE_WORDS and _acts_as_organization(document, segment, before)
+    if " ".join(words[1:]) not in PLACE_WORDS:
+        return False
+    following = _token_after(document, segment)
+    if following is not None and not _gap_after(document, segment).strip() and following.text.islower() \
+            and following.text not in FOLLOWING_VERBS and not is_role_noun(following.text):
+        return False  # "the MENA Africa region": the pair qualifies the noun after it
+    return _acts_as_organization(document, segment, before)
 
 
-def _team_before_score(document: Document, segment: Segment, before: list[str]) -> bool:
+def _team_before_score(document: Document, segment: Segment, before: list[str], surnames: frozenset[str]) -> bool:
     """Whether a short name stands right before a score, as the side beaten does ("who beat Northam 3-0"): a team,
-    unless it reads as a person's name, a country's (a national side, or a vote) or the place of a match."""
+    unless it reads as a person's name, a country's (a national side, or a vote) or the place of a match, the side
+    across the verb is a person ("Alcaraz beat Sinner 6-4"), or the score is a player's sets or a poll's."""
     words = [t.text for t in segment.tokens]
     if len(words) > MAX_TEAM_WORDS or segment.possessive or words[0] in GIVEN_NAMES or words[0] in HONORIFICS:
         return False
@@ -583,7 +594,40 @@ def _team_before_score(document: Document, segment: Segment, before: list[str]) 
         return False
     if before and before[-1] in LOCATIVES | {"at"}:
         return False
-    return SCORE_AFTER.match(document.masked, segment.end) is not None
+    score = SCORE_AFTER.match(document.masked, segment.end)
+    if score is None or words[-1] in surnames or ANOTHER_SET.match(document.masked, score.end()):
+        return False  # "beat Sinner 6-4, 6-3": a player's sets
+    sentence = document.sentences[segment.sentence]
+    if POLL_WORDS.search(document.masked, sentence.start, sentence.end):
+        return False  # "leads Trump 52-48 in the latest poll"
+    return not _person_across(sentence.tokens, segment.first_index, surnames)
+
+
+ANOTHER_SET = re.compile(r",\s*\d{1,2}[-–]\d{1,2}\b")
+"""Another set's score after the first ("6-4, 6-3"): a player's match, not a team's."""
+POLL_WORDS = re.compile(r"\b(?:polls?|polling|survey|surveys|percent|per cent|points? ahead)\b|%")
+"""Words of a poll's sentence, where a name before a score is a candidate, not a team."""
+SUBJECT_PRONOUNS = frozenset("he she He She".split())
+
+
+def _person_across(tokens: list, first_index: int, surnames: frozenset[str]) -> bool:
+    """Whether the side across the verb before a name is a person ("Alcaraz beat", "she beat", "Joe Biden leads"):
+    a given name, a title or a pronoun, or the surname of a person named in full."""
+    index = first_index - 1
+    verbs = 0
+    while index >= 0 and verbs < 2 and tokens[index].text.isalpha() and tokens[index].text.islower():
+        index, verbs = index - 1, verbs + 1
+    if not verbs or index < 0:
+        return False
+    subject = []
+    while index >= 0 and len(subject) < MAX_TEAM_WORDS + 1 and tokens[index].text[:1].isupper():
+        subject.insert(0, tokens[index].text)
+        index -= 1
+    if not subject:
+        return False
+    if len(subject) == 1 and subject[0] in SUBJECT_PRONOUNS:
+        return True
+    return subject[0] in GIVEN_NAMES or subject[0] in HONORIFICS or subject[-1] in surnames
 
 
 PLACE_OFFICES = frozenset("mayor governor premier sheriff".split())
@@ -754,15 +798,35 @@ LIST_GOES_ON = re.compile(r"\s*(?:,\s*)?(?:and|or)\b|\s*,\s*(?:the\s+)?[A-Z]")
 
 
 def _acronym_before(document: Document, segment: Segment, registry: Registry, index: int) -> None:
-    """Record an acronym as an organization's when its name follows it in apposition ("confirmed by FIDE, the
-    International Chess Federation."), not in a list ("NATO, the European Union and the UN")."""
+    """Record an acronym as an organization's when its name follows it in apposition and spells it ("confirmed by
+    WADA, the World Anti-Doping Agency."), not in a list ("NATO, the European Union and the UN") nor another body
+    after a clause ("After consulting the FBI, the Justice Department announced")."""
     masked = document.masked
     found = ACRONYM_IN_APPOSITION.search(masked, max(0, segment.start - 16), segment.start)
     if found is None or not is_acronym(found.group(1)) or found.group(1) in NON_ORG_ACRONYMS:
         return
     if LIST_GOES_ON.match(masked, segment.end, segment.end + 12):
         return
+    if not _spells(found.group(1), [t.text for t in segment.tokens]):
+        return  # "After consulting the FBI, the Justice Department announced": two bodies, not one
     registry.alias(index, found.group(1))
+
+
+SPELLING_SKIPS = frozenset("of and the for & in on at to a an".split())
+"""Small words inside a name that its acronym leaves out ("Federal Bureau of Investigation")."""
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether a name spells out an acronym: the initials of its words, small words left out, are the acronym's
+    letters, or hold them in order from the same first letter ("WBSF", "World Bocce Sports Federation"; "WADA",
+    "World Anti-Doping Agency"), not "FBI" against "Justice Department"."""
+    letters = acronym.replace(".", "").replace("&", "").upper()
+    parts = [part for word in words for part in word.split("-") if part]
+    initials = "".join(w[0].upper() for w in parts if w[0].isalpha() and w.lower() not in SPELLING_SKIPS)
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in letters[1:])
 
 
 def _resolve_single(document: Document, segment: Segment, registry: Registry, new_ok: bool) -> int | None:

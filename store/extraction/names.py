@@ -699,12 +699,56 @@ def _defined_acronym(document: Document, sentence: Sentence, run: list[Token]) -
 
 def _party_joined_by_and(document: Document, run: list[Token]) -> bool:
     """Whether a name with "and" inside is one party's, the article writing it before "party" ("the opposition
-    Order and Progress party"), not two names ("Smith and Jones")."""
+    Order and Progress party") where it opens its phrase, not two names ("Smith and Jones") nor a festive party's
+    ("the office Christmas and New Year party")."""
     inside = [t.text for t in run[1:-1]]
     if "and" not in inside or any(w in CONNECTORS and w != "and" for w in inside) or run[0].text in GIVEN_NAMES:
         return False
-    name = document.masked[run[0].start:run[-1].end]
-    return f"{name} party" in document.masked
+    if document.party_names is None:
+        document.party_names = _party_names(document.masked)
+    return document.masked[run[0].start:run[-1].end] in document.party_names
+
+
+PARTY_REACH = 80
+"""How far before " party" a party's name may start."""
+PARTY_OPENERS = frozenset("the a an his her their its our my your".split())
+PARTY_MODIFIERS = frozenset(
+    "opposition ruling governing rival junior senior main small smaller minor new tiny fringe coalition centrist "
+    "conservative liberal radical moderate progressive green far right left hard".split()
+)
+"""Words that stand between "the" and a party's name ("the opposition Order and Progress party")."""
+NOT_PARTY_WORDS = frozenset("Christmas Easter Halloween Thanksgiving Year Years Eid Diwali Hanukkah".split())
+"""Words of a festive party's name, never a political one's ("Christmas and New Year party")."""
+NAME_START = re.compile(r"(?<![\w'’])[^\W\d_]")
+LAST_WORD = re.compile(r"([\w'’-]+)\W*$")
+
+
+def _party_names(masked: str) -> frozenset[str]:
+    """Every name written right before " party" that opens its phrase: after "the" or a possessive, a party's
+    word ("the opposition", "far-right"), or punctuation ("the opposition Order and Progress party"), not after a
+    lowercase noun ("the office Christmas and New Year party"), found in one pass over the text."""
+    found: set[str] = set()
+    for party in re.finditer(" party", masked):
+        end = party.start()
+        reach = max(0, end - PARTY_REACH)
+        for start in NAME_START.finditer(masked, reach, end):
+            name = masked[start.start():end]
+            if start.start() == reach and reach > 0 or any(word in NOT_PARTY_WORDS for word in name.split()):
+                continue
+            if _opens_phrase(masked[max(0, start.start() - 40):start.start()]):
+                found.add(name)
+    return frozenset(found)
+
+
+def _opens_phrase(before: str) -> bool:
+    """Whether a name after these characters opens its phrase: at a sentence's start or after punctuation, "the",
+    a possessive, a capitalized word or a word a party's name follows, not after a lowercase noun."""
+    last = LAST_WORD.search(before)
+    if last is None or before.rstrip()[-1:] and not before.rstrip()[-1].isalnum():
+        return True
+    word = last.group(1)
+    return word.lower() in PARTY_OPENERS or word.endswith(("'s", "’s", "s'", "s’", "ist")) or word[0].isupper() \
+        or word in PARTY_MODIFIERS or "-" in word
 
 
 def _initials(run: list[Token]) -> str:
@@ -715,10 +759,19 @@ def _initials(run: list[Token]) -> str:
 
 def _body_before_acronym(words: list[str]) -> bool:
     """Whether capitalized words before an acronym name a body rather than a term ("Gross Domestic Product"): no
-    given name first, no place alone, and a body's word or a place's among them."""
-    if words[0] in GIVEN_NAMES or is_place(words):
+    given name first, no place alone, no last word naming a condition, a measure or an area ("Post Traumatic Stress
+    Disorder", "Greater Toronto Area"), and a body's word or a place's among them."""
+    if words[0] in GIVEN_NAMES or is_place(words) or words[-1] in TERM_ENDS:
         return False
     return any(word in ORG_HEADS or word in PLACE_WORDS for word in words) or is_place(words[-2:])
+
+
+TERM_ENDS = frozenset(
+    "Disorder Disorders Syndrome Disease Diseases Infection Virus Condition Deficiency Injury Cancer Fever Area Areas "
+    "Region Zone Zones Corridor Index Rate Rates Ratio Product Price Prices Time Level Score "
+    "Value Standard Test Scale".split()
+)
+"""Last words of a term's name rather than a body's: a condition, a measure or an area ("Greater Toronto Area")."""
 
 
 def _acronym_after_run(document: Document, sentence: Sentence, run: list[Token]) -> str:
