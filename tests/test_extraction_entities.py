@@ -386,3 +386,15 @@ def test_a_name_joined_by_and_after_a_lowercase_noun_is_no_party():
     names = organizations_of(text)
     assert "Christmas and New Year" not in names
     assert "Law and Harvest" in names
+
+
+def test_a_given_name_set_off_between_a_and_a_noun_is_no_person() -> None:
+    """"A Frank discussion followed" listed a person Frank; "an Amber alert" one called Amber."""
+    text = (
+        "Talks\n\n"
+        'A Frank discussion followed. "We disagree," said Ann Lee, a lawyer.\n\n'
+        "An Amber alert was issued. A Reuters reporter asked. Later a Google spokesman declined.\n"
+    )
+    result = extract(text)
+    assert [person.name for person in result.people] == ["Ann Lee"]
+    assert {"Reuters", "Google"} <= {organization.name for organization in result.organizations}

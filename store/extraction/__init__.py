@@ -70,7 +70,8 @@ score ("beat Braga 3-0"), "the X founder", a name after "association", a party's
 said"), no organization of a word before ", where" or listed beside places, nor (fixed within 13) from an acronym
 its name does not spell, a player's or a poll's score, a term's or an area's acronym, "the X owner" or a name after a
 lowercase noun before "party"; a role ending in no dangling "at" or "of", a quote opened „ closed by “, two quotes
-joined by "and" or a dash the words of the speaker of the second, a quote run on over lines holding no mark)."""
+joined by "and" the words of the speaker of the second, a quote run on over lines holding no mark, no person of a
+given name set off between "a" and a noun ("A Frank discussion"))."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -297,6 +297,9 @@ class Attributor:
     def _according_to(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
         """The source a sentence opens on ("According to X, a historian, the crisis is “…”"): the speaker of a
         quote later in it, when that source is a person."""
+        low = bisect_left(self._token_starts(number), start)
+        if not any(token.text == "According" for token in self.document.sentences[number].tokens[low:low + 4]):
+            return None  # looked at first: a sentence of thousands of words has thousands of quotes to ask
         tokens = self._tokens(number, start, end)
         while tokens and tokens[0].text in ("And", "But", "So"):
             tokens = tokens[1:]

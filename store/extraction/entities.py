@@ -45,6 +45,7 @@ from store.extraction.names import (
 )
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, tokens
+from store.extraction.text import gap as text_gap
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
     "is was has had will would can could should may might must does did plans planned announced awarded "
@@ -269,6 +270,7 @@ def find_entities(document: Document) -> Found:
     for segment in all_segments:
         _apply_cues(document, segment, surnames)
         _common_words(document, segment)
+        _attributive_word(document, segment)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
     _products(all_segments)
@@ -754,6 +756,28 @@ def _common_words(document: Document, segment: Segment) -> None:
     weak = segment.kind == "person" and not segment.strong
     if weak and all(t.text.lower() in document.lowercase_words for t in segment.tokens):
         segment.kind = "other"
+
+
+def _attributive_word(document: Document, segment: Segment) -> None:
+    """One capitalized given name or common word between "a" or "an" and a lowercase noun is no name but a word set
+    off ("A Frank discussion followed", "an Amber alert"), unlike a name no lexicon holds ("a Reuters reporter") or
+    someone so called ("a Frank who said")."""
+    if len(segment.tokens) != 1 or segment.kind not in ("person", "single", "org") or segment.strong:
+        return
+    token = segment.tokens[0]
+    tokens = document.sentences[segment.sentence].tokens
+    index = segment.first_index
+    if index == 0 or index + 1 >= len(tokens) or tokens[index - 1].text.lower() not in ("a", "an"):
+        return
+    following = tokens[index + 1]
+    if not following.text.islower() or following.text in CLAUSE_WORDS or text_gap(document.masked, token, following):
+        return
+    if token.text in GIVEN_NAMES or token.text.lower() in common_words():
+        segment.kind = "thing"  # no entity at all: the model is not asked either
+
+
+CLAUSE_WORDS = frozenset("who whom whose that which and or but said says was is were has had will would".split())
+"""Lowercase words after "a NAME" that make it someone so called ("a Frank who said"), not a word set off."""
 
 
 def _products(all_segments: list[Segment]) -> None:
