@@ -70,6 +70,8 @@ class Attributed(NamedTuple):
 
     span: QuoteSpan
     speaker: int | None
+    carried: bool = False
+    """Whether the speaker was carried over from before rather than said with the quote (see `_continuing`)."""
 
 
 AGED = re.compile(r"\d+-year-old")
@@ -91,8 +93,6 @@ class Attributor:
         self.document = document
         self.found = found
         self.entities = found.registry.entities
-        self._carried = False
-        """Whether the quote `_one` last attributed took its speaker from before it (see `_continuing`)."""
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in found.mentions:
             self.by_sentence.setdefault(mention.sentence, []).append(mention)
@@ -128,17 +128,14 @@ class Attributor:
     def attribute(self, quotes: list[QuoteSpan]) -> list[Attributed]:
         """Decide for every quoted span whether it is speech, and who said it."""
         kept: list[Attributed] = []
-        carried: list[bool] = []
-        """For each quote kept, whether its speaker was carried over from before rather than said with it."""
         previous: Attributed | None = None
         for index, quote in enumerate(quotes):
             result = self._one(quotes, index, previous)
             if result is None:
                 continue
-            if carried and carried[-1] and self._one_utterance(kept[-1].span, quote) and result.speaker is not None:
+            if kept and kept[-1].carried and self._one_utterance(kept[-1].span, quote) and result.speaker is not None:
                 kept[-1] = Attributed(kept[-1].span, result.speaker)  # "“A” and “B,” said X": both are X's
             kept.append(result)
-            carried.append(self._carried)
             previous = result
             if result.speaker is not None:
                 insort(self.events, (quote.start, result.speaker))
@@ -180,13 +177,12 @@ class Attributor:
         return self.by_sentence[number][bisect_left(starts, start):bisect_left(starts, end)]
 
     def _one(self, quotes: list[QuoteSpan], position: int, previous: Attributed | None) -> Attributed | None:
-        self._carried = False
         document = self.document
         quote = quotes[position]
         number = document.sentence_at(quote.start - 1)
         sentence = document.sentences[number] if document.sentences else None
         if sentence is None or sentence.paragraph != quote.paragraph:
-            return Attributed(quote, self._continuing(quote, previous))
+            return Attributed(quote, self._continuing(quote, previous), carried=True)
         left = sentence.start
         if position > 0 and quotes[position - 1].end >= sentence.start:
             left = max(left, quotes[position - 1].end + 1)
@@ -220,7 +216,7 @@ class Attributor:
                 return None
             return Attributed(quote, found[1])
         if found is None:
-            return Attributed(quote, self._continuing(quote, previous))
+            return Attributed(quote, self._continuing(quote, previous), carried=True)
         return Attributed(quote, found[1])
 
     def _named_thing(self, before: list[Token], words: list[str], speech_nearby: bool) -> bool:
@@ -508,7 +504,6 @@ class Attributor:
 
     def _continuing(self, quote: QuoteSpan, previous: Attributed | None) -> int | None:
         """A quote with no attribution of its own continues the last speaker nearby."""
-        self._carried = True
         latest = None
         at = bisect_left(self.events, (quote.start, -2))
         if at and self._paragraph_of(self.events[at - 1][0]) >= quote.paragraph - 1:
