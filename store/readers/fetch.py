@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import http.client
 import socket
 import ssl
@@ -52,7 +53,6 @@ GENERIC_TYPES = frozenset(
 BINARY_OPENINGS = (b"%PDF-", b"\x89PNG", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
 """How files that are no text open, those that may hold no NUL byte early: PDF, PNG, GIF, JPEG, ZIP, gzip, ELF."""
 SNIFFED_BYTES = 1024
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 class FetchError(ReaderError):
@@ -145,7 +145,7 @@ def is_binary(data: bytes) -> bool:
     """Whether a body a server did not type is no text: it opens as a PDF, an image or an archive does, or holds
     a NUL byte (text in UTF-16 with its byte-order mark aside)."""
     head = data[:SNIFFED_BYTES]
-    if head.startswith(UTF16_BOMS):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return False
     return head.startswith(BINARY_OPENINGS) or b"\x00" in head
 
