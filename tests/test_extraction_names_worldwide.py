@@ -684,6 +684,18 @@ CASES = [
         {"Takeshi Yamada": "spokesman", "Li Wei": "spokesman", "Ana Ruiz": "analyst"},
         ["Takeshi Yamada", "Li Wei", "Ana Ruiz"],
     ),
+    Case(
+        "given-name-before-given-name",
+        "Orchestra names its new season\n\n"
+        "BERLIN — The city's orchestra will open its season with three premieres.\n\n"
+        "The programme was chosen by Holger Werner Brandt, the orchestra's artistic director, and the pianist "
+        "Reiner Maria Kessel.\n\n"
+        "“We wanted music nobody here has heard,” said Holger Werner Brandt.\n\n"
+        "“Three premieres in one autumn is a risk worth taking,” Reiner Maria Kessel said.\n\n"
+        "“I have waited twenty years for this,” said Øystein Halvorsen, a cellist.\n",
+        {"Holger Werner Brandt": "artistic director", "Reiner Maria Kessel": "pianist", "Øystein Halvorsen": "cellist"},
+        ["Holger Werner Brandt", "Reiner Maria Kessel", "Øystein Halvorsen"],
+    ),
 ]
 
 

@@ -82,6 +82,90 @@ MALE = frozenset("""
     Dimitris Giorgos Kostas Nikos Yannis Yiannis Christos Stavros Panagiotis Alexis Andreas Vasilis
     Gheorghe Ion Mihai Radu Vasile Viorel Florin Levente Attila Zoltan Zoltán Laszlo László Gabor Gábor
     Istvan István Tamas Tamás Péter
+    Rainer Reiner Günter Günther Gunter Gunther Manfred Siegfried Hartmut Eckhard Eckart Dietrich Detlef Volker
+    Holger Jörg Jochen Lothar Burkhard Bernhard Gerd Friedrich Gottfried Hermann Heiko Ingo Markus Knut Reinhold
+    Rüdiger Sigmar Sönke Torsten Wolfram Armin Alois Benedikt Clemens Joschka Karsten Carsten Konrad Malte Winfried
+    Hubertus Wilhelm Frank-Walter Henk Hendrik Joost Gerrit Geert Frits Rutger Willem Arjen Arjan Niek Sander Klaas
+    Cornelis Kees Teun Wopke Menno Pim Sjef Wybren Bengt Christer Einar Erland Fredrik Gustav Gustaf Håkan Halvor
+    Ingvar Joakim Lennart Mikael Ragnar Sigurd Sverre Terje Trond Ulrik Viggo Øystein Torbjørn Arne Eirik Erlend
+    Geir Hallvard Jostein Kjetil Snorre Steinar Sindre Stian Leif Pelle Sune Svein Thor Jens-Christian Aki Arto Eero
+    Esa Harri Heikki Ilkka Jarmo Jouni Kalle Markku Matti Mikko Olli Pasi Petteri Risto Seppo Tapio Tuomas Urho
+    Veikko Alain Bertrand Étienne Etienne Fabien Franck Gaël Gaston Gérard Gérald Hervé Loïc Lucien Patrice Raphaël
+    Régis Rémy Serge Sylvain Thibault Valéry Yann Grégoire Jules Léon Mathis Noël Ludovic Matthieu Jérémie Édouard
+    Edouard Emeric Aurélien Bastien Cédric Florent Gauthier Hugues Jean-Luc Jean-Marie Marc-André Pierre-Yves
+    Alessio Claudio Corrado Daniele Dario Davide Domenico Emanuele Ettore Fabrizio Flavio Gennaro Giacomo Gian
+    Giancarlo Gianni Gianluigi Gianfranco Giulio Giuliano Ignazio Marcello Massimo Maurizio Pier Piero Pierluigi
+    Renato Renzo Rocco Umberto Valerio Vittorio Gabriele Cesare Ottavio Achille Beppe Pino Romano Carmine Cosimo
+    Fausto Nino Orazio Saverio Graziano Mattia Adolfo Agustín Andrés Aníbal Arnaldo Benjamín Cristóbal Damián Efraín
+    Elías Emiliano Eugenio Ezequiel Facundo Fermín Germán Gilberto Hernán Hernando Horacio Iñaki Iñigo Isidro
+    Jacinto Jesús Julián Leandro Leonel Lisandro Lucio Mariano Matías Maximiliano Moisés Néstor Octavio Osvaldo
+    Reinaldo Rigoberto Rogelio Saúl Simón Ulises Valentín Xavi Xabi Álex Anselmo Baltasar Bernabé Camilo Ciro Darío
+    Fidel Josué Leopoldo Macario Nicanor Pascual Teodoro Afonso Caio Duarte Edson Fábio Flávio Gonçalo Heitor
+    Henrique Jair Júlio Luís Mário Nuno Otávio Rúben Sérgio Tiago Vítor Vitor Joaquim Inácio Fernão Geraldo Lula
+    Casemiro Vinícius Rivaldo Romário Neymar Josep Oriol Pere Pau Aitor Ander Asier Gorka Iker Imanol Mikel Unai
+    Xabier Carles Joan Aleš Bohumil Borislav Bronisław Czesław Damir Davor Dejan Dmytro Edvard Gennady Gennadiy
+    Grigoriy Hryhoriy Janusz Jaromír Kamil Kazimierz Lech Ludvík Lukáš Marcin Matúš Mirko Mirosław Nenad Ondřej
+    Pavol Predrag Przemysław Rafał Ratko Rostislav Sava Slobodan Stanisław Svyatoslav Tadeusz Tomáš Valeriy Vaclav
+    Václav Veljko Vitaly Vojtěch Władysław Zdeněk Zdzisław Arkadiusz Dariusz Jacek Jarosław Leszek Łukasz Maciej
+    Mariusz Paweł Radosław Ryszard Sławomir Szymon Witold Wiesław Bartosz Kacper Anatoliy Eduard Georgy Gleb Lev
+    Matvei Pyotr Semyon Timofei Timur Vasiliy Yakov Yevgeniy Zakhar Artur Arsen Arseniy Vitalii Yevhen Serhii Andrii
+    Rustam Ramzan Akhmat Nursultan Kassym-Jomart Ilham Heydar Alisher Shavkat Emomali Sadyr Almazbek Askar Daniyar
+    Yerlan Arman Azamat Vuk Nebojša Aleksa Ivica Luka Josip Tihomir Zlatko Ante Ljubomir Radovan Vojislav Bojan
+    Marjan Borut Janez Rumen Hristo Todor Georgi Plamen Dimitar Kiril Ognyan Ilir Edi Sali Besnik Hashim Ramush
+    Kliment Alexandr Aleksey Gennadi Alexandros Angelos Apostolos Athanasios Charalambos Dimitrios Evangelos
+    Georgios Ioannis Konstantinos Kyriakos Michalis Nikolaos Pavlos Petros Sotiris Spyros Stelios Thanasis Theodoros
+    Vangelis Yanis Antonis Manolis Takis Costas Kostis Bülent Cengiz Ekrem Ercan Fatih Ferhat Gökhan Hüseyin İsmet
+    Kaan Kerem Levent Mesut Mevlüt Nihat Okan Onur Orhan Osman Ozan Selim Selçuk Sinan Tolga Uğur Volkan Yavuz Yiğit
+    Berat Binali Devlet Ekmeleddin Numan Süleyman Tayyip Bekir Hulusi Ömer Özgür Tanju Cenk Halil Hikmet Mahmut
+    İlker Necmettin Turgut Kenan Abolfazl Akbar Arash Babak Behrouz Ebrahim Esmaeil Hamed Hashem Javad Kamran Kaveh
+    Mehran Mojtaba Morteza Payam Peyman Pouya Rahim Sajjad Shahram Siamak Vahid Zalmay Gulbuddin Shehbaz Bilawal
+    Shoaib Wasim Babar Fawad Junaid Usman Zubair Zafar Zahid Pervez Qamar Sohail Ehsan Jalil Kazem Mahmud Mohammad-
+    Javad Nouri Qasem Ali-Akbar Abdelaziz Abdelkader Abdelmadjid Abdelfattah Adil Alaa Anas Ayoub Azzam Badr Bashir
+    Fares Fathi Fayez Ghazi Hamdi Hamdan Haitham Hilal Husam Ihab Iyad Jalal Jassim Kareem Khalifa Louay Maher Mahdi
+    Mamdouh Mazen Moataz Mohannad Muammar Munir Mustapha Nabeel Naser Nidal Nuri Omran Qais Raed Ramzi Rashed Riyad
+    Saif Samer Sameh Taha Talal Tawfiq Usama Wissam Yassin Yazan Zaki Zayed Hosni Gamal Mohamad Muhammed Mehmed
+    Abdelilah Abdelhamid Abdessalam Hicham Driss Mohand Saïd Kais Rached Beji Moncef Lotfi Abdelmalek Abhay Abhijit
+    Ajit Akhil Alok Amitabh Anirudh Ankit Anupam Arvind Ashish Atul Avinash Balaji Bharat Chandra Chetan Devendra
+    Dhruv Dilip Ganesh Girish Gautam Harsh Hemant Ishaan Jagdish Jayant Jitendra Kailash Kamlesh Kapil Kartik
+    Karthik Kishore Kunal Lalit Mahesh Mayank Milind Mukul Murali Nagendra Nandan Narayan Nilesh Niraj Prashant
+    Pratap Praveen Pritam Raghav Raghu Rajendra Rajnath Ramachandra Ranjit Ratan Ritesh Sai Sandip Sanjeev Santosh
+    Satish Saurabh Shankar Shashi Shekhar Shivam Shubham Siddhant Subhash Sudhir Sumit Surendra Sushil Tarun Tushar
+    Uday Umesh Varun Venkat Venkatesh Vikas Vinay Vineet Vipin Vishnu Vivek Yogesh Vignesh Senthil Murugan Selvam
+    Harpreet Gurpreet Jaspreet Manpreet Navjot Amarinder Jagmeet Harjit Kuldeep Sukhbir Mizanur Mahbub Anisul
+    Rafiqul Shafiqul Saiful Tarique Mahinda Gotabaya Ranil Maithripala Anura Sajith Rishi Sundar Satya Ravindra
+    Rabindranath Jawaharlal Rajinder Virat Sourav Jasprit Ravichandran Cheteshwar Ajinkya Shikhar Hardik Ishant
+    Yuzvendra Shashank Keshav Mallikarjun Nitish Lalu Akhilesh Arvinder Farooq Pranab Atal Manmohan Morarji Inder
+    Chandrababu Jaganmohan Atsushi Daisuke Fumihiko Haruto Hayato Hideo Hirokazu Hitoshi Isamu Jiro Junichiro Kaito
+    Kazuo Kazuhiro Keisuke Kenichiro Kentaro Koichi Kosuke Kunio Masaaki Masahiro Masayoshi Minoru Mitsuo Nobuo
+    Nobuyuki Noriaki Osamu Ren Riku Ryuichi Shigeru Shinichi Shintaro Shohei Shoji Sota Susumu Tadashi Takahiro
+    Takuya Tatsuya Teruo Tomohiro Toru Toshiaki Toshihiro Tsuyoshi Yasuhiro Yasuo Yoichi Yoshihide Yoshihiko Yoshiro
+    Yoshio Yuichi Yukio Yutaka Yuzuru Hayao Haruhiko Kazuhiko Kenzo Kiyoshi Masashi Naoya Ryosuke Seiji Shigeo
+    Taichi Takumi Yoshitaka Yuji Tomoaki Hidetoshi Kohei Ryu Prayuth Srettha Anutin Chuan Abhisit Somsak Surapong
+    Wichai Sompong Apichart Nattapong Chaiwat Kittisak Somkiat Supachai Thanakorn Mahathir Najib Muhyiddin Prabowo
+    Gibran Susilo Hendra Irfan Wahyu Benigno Jejomar Ariel Hishammuddin Tharman Vivian Abiola Adewale Ademola
+    Adeyemi Akinwumi Ayodele Bamidele Chijioke Chinedu Chukwuemeka Chibuike Ebuka Ekene Folarin Ifeanyi Jide Kayode
+    Kelechi Kolawole Kunle Nnamdi Obafemi Olusegun Oluwaseun Rotimi Seun Sola Yakubu Yemi Atiku Muhammadu Kashim
+    Nasir Aliko Aminu Danjuma Garba Lamido Sani Shehu Umaru Kwabena Kwaku Kwadwo Akwasi Eliud Raila Mwai Kalonzo
+    Musalia Wafula Njoroge Julius Siya Lungisa Mmusi Bheki Kgalema Gwede Enoch Pravin Mcebisi Emmerson Farai Tinashe
+    Kudakwashe Tatenda Chenjerai Yoweri Meles Isaias Jakaya Alassane Macky Bassirou Assimi Mahamat Idriss Faure
+    Aliou Babacar Modou Moustapha Pape Serigne Souleymane Lamine Malick Ismaïla Kalidou Idrissa Youssou Salif Adama
+    Sekou Sékou Boubacar Mahamadou Issoufou Blaise Roch Laurent-Désiré Hage Hakainde Lazarus Mokgweetsi Seretse
+    Kizza Gervais Pierre-Emerick Asamoah Jay-Jay Nwankwo Wilfred Kenenisa Abebe Tirunesh Avi Avraham Benny Binyamin
+    Boaz Dov Ehud Eitan Eli Eliezer Gadi Gideon Gilad Itamar Itzhak Yitzhak Moshe Naftali Nir Ofer Oren Reuven
+    Shimon Shlomo Uri Yair Yaakov Yoav Yossi Yuval Ze'ev Aviv Bezalel Gabi Herzi Yoel Yehuda Shaul Aryeh Menachem
+    Mordechai Natan Yigal Yonatan Zvi Aled Bryn Cathal Ciarán Ciaran Cian Colm Conall Cormac Dafydd Dara Darragh
+    Dermot Diarmuid Donal Dónal Eamon Éamon Eamonn Emyr Eoin Fergal Fergus Fintan Gwyn Iain Iwan Lorcan Micheál
+    Niall Oisín Padraig Pádraig Paddy Rhodri Rhys Ruairí Seán Séamus Tadhg Hywel Huw Emlyn Gruffydd Alun Geraint
+    Ieuan Ifan Cillian Ronan Oisin Enda Mícheál Ruaidhrí Neville Rowan Spencer Desmond Emmett Giles Graeme Harrison
+    Humphrey Jeremiah Kenny Kristian Lachlan Leland Lester Lyle Maxwell Melvin Mervyn Milton Monty Nathanael Norris
+    Oswald Percival Quincy Randolph Reuben Rex Roderick Royce Rufus Sheldon Sherman Sylvester Terrence Thaddeus
+    Trent Tristan Vaughn Vince Wallace Wendell Wilbur Winston Zane Ambrose Alvin Bernie Clarence Cecil Darryl Dwayne
+    Dwight Elvis Ernie Everett Garry Gil Harlan Hal Irving Jeffery Lamar Lenny Lonnie Marlon Mickey Myron Nelson
+    Ozzie Reid Roscoe Rudolph Sammy Vern Virgil Wes Darnell DeShawn Jamar Jaylen Jalen Keon Lamont Rashad Terrell
+    Tyrone Tremaine Demetrius Deandre Jermaine Kendrick LeBron Shaquille Tyreek Homer Luther Jasper Barnaby Crispin
+    Alasdair Alastair Callum Euan Lorne Murdo Torquil Mungo Ruaridh Cuthbert Digby Dominick Edmond Gerrard Horace
+    Ivor Jolyon Rodger Tarquin Dorian Emery Errol Garfield Godfrey Jerald Kermit Kirby Mortimer Nolan Orson Otis
+    Ulysses Wilfredo Woodrow Zachariah Elon Kanye Barack Mitt Newt Beto Rand Rahm Hakeem Lindsey
 """.split())
 
 FEMALE = frozenset("""
@@ -146,6 +230,65 @@ FEMALE = frozenset("""
     Marit Mette Sanna Sigrid Siri Solveig Tove Tuula Annika Aino Eeva Kaisa Sanne Femke Fleur Marieke
     Eleni Katerina Maria Dora Ioana Andreea Raluca Ileana Ágnes Katalin Zsuzsa Erzsebet
     Kamala Nikki Ilhan Jacinda Giorgia Kristalina Gita Oprah Serena Greta
+    Aisling Bríd Caoimhe Clodagh Deirdre Eimear Gráinne Mairéad Maeve Méabh Nuala Orla Orlaith Sinéad Sinead Úna Una
+    Cerys Ffion Rhiannon Sian Siân Catrin Eluned Angharad Bethan Carys Morag Kirsty Eilidh Ailsa Catriona Mhairi
+    Fionnuala Mary-Lou Allie Alyson Annabelle Arabella Ashlee Bonnie Brianna Briana Bridgette Caitlin Kaitlyn Callie
+    Carina Carly Cassidy Cecily Celeste Clarissa Cleo Corinne Daniella Darcy Delilah Dionne Dorothea Edwina Emmeline
+    Esme Evangeline Fay Gillian Ginny Gwyneth Imogen Isobel Jacinta Janine Jemima Jessie Joanie Jodie Josie Julianne
+    Kathrine Katy Kayleigh Keira Kerri Kimberley Lacey Lara Leanne Liana Libby Lilian Lindy Lisette Lorna Lottie
+    Lucinda Lynsey Mallory Marcie Margot Marianna Marissa Marla Maisie Melania Meryl Millie Mimi Mirabel Moira Nadya
+    Nanette Noelle Octavia Odette Ophelia Pippa Rae Rebekah Rhoda Rosalyn Roxana Sabina Selena Shana Shauna Sheena
+    Stacie Sybil Tallulah Tamsin Tania Theodora Trudy Vivienne Wilhelmina Yasmina Zelda Zora Condoleezza Ketanji
+    Tulsi Ayanna Rashida Kyrsten Kaitlan Karine Jeanine Letitia Elissa Jaime Mazie Cori Haley Halle Beyoncé Rihanna
+    Madonna Camilla Zendaya Whoopi Aurélie Anaïs Amandine Cécile Chloé Clémence Delphine Élisabeth Élise Emmanuelle
+    Françoise Geneviève Ginette Héloïse Inès Josiane Laetitia Léa Manon Mathilde Maud Mireille Océane Pascale
+    Rachida Roselyne Ségolène Solène Valérie Véronique Virginie Agnès Annick Béatrice Christiane Claudine Evelyne
+    Gisèle Huguette Josette Liliane Lucienne Martine Michèle Odile Thérèse Anne-Marie Marie-Claude Marlène Nadège
+    Alessia Arianna Benedetta Caterina Donatella Elisabetta Federica Gianna Ginevra Giuliana Ilaria Letizia Lorenza
+    Michela Ornella Patrizia Rossella Stefania Vittoria Carolina Loredana Mariangela Mariastella Emanuela Raffaella
+    Annalisa Cinzia Debora Flavia Franca Lucrezia Manuela Maristella Mariella Mirella Nunzia Rosaria Rosella
+    Silvana Tiziana Amparo Ángela Araceli Begoña Concepción Consuelo Esperanza Estela Florencia Graciela Guadalupe
+    Inmaculada Jimena Leonor Lourdes Marisol Milagros Mónica Nerea Nieves Nuria Núria Rocío Soledad Verónica Xiomara
+    Ximena Gisela Silvina Ainhoa Aitana Itziar Maite Idoia Yesenia Rigoberta Delcy Evita Mariela Noemí Rosario
+    Tabata Yanet Joana Larissa Letícia Luana Patrícia Priscila Thaís Marielle Dilma Gleisi Benedita Graça Conceição
+    Lúcia Rafaela Regina Sônia Tereza Anja Anke Annalena Annegret Antje Bärbel Barbel Britta Corinna Dagmar Elke
+    Franziska Frauke Gabriele Gerda Gudrun Hannelore Heike Helga Hildegard Inge Ingeborg Jutta Katja Lieselotte
+    Luise Margarete Marlies Meike Renate Sahra Saskia Silke Stefanie Svenja Tanja Ulrike Ute Waltraud Wiebke Malu
+    Anneke Annemarie Els Hanneke Jolanda Lotte Mieke Kajsa Anette Birgitta Cecilie Dagny Ebba Ellinor Emelie Erna
+    Hanna Helle Hilde Inger Johanne Karoline Lene Linnea Lisbeth Magnhild Märta Nanna Pernille Ragnhild Ronja Signe
+    Sissel Stina Sofie Therese Trine Turid Unni Vibeke Åsa Jonna Lotta Pirjo Päivi Riikka Minna Leena Marja Satu
+    Tarja Tiina Henna Jenni Outi Sirpa Katrín Guðrún Sigríður Jóhanna Halla Ásta Mette-Marit Alena Bozena Božena
+    Danuta Dorota Elżbieta Ewa Grażyna Halina Irena Iwona Jadwiga Jolanta Justyna Kamila Katarína Krystyna Lenka
+    Ludmila Marketa Markéta Marzena Milada Nataša Olesya Sylwia Urszula Věra Vlasta Weronika Zdenka Zlata Zuzanna
+    Beata Agata Aleksandra Ewelina Ilona Izabela Karolina Klaudia Kinga Lidia Roksana Wioletta Ksenia Kseniya Alyona
+    Anfisa Arina Evgenia Inna Kira Lilia Lyubov Raisa Sofya Viktoria Zhanna Zoya Yevgenia Ulyana Olha Lesia Ruslana
+    Svitlana Yuliia Liudmyla Mariia Tetiana Maia Natela Salome Tamar Tinatin Nino Ketevan Mzia Jelena Ljiljana
+    Snežana Dragana Gordana Mirjana Slavica Biljana Kolinda Ivana Zorana Roza Dilnoza Gulnara Aigerim Asel Aliya
+    Saule Dariga Aikaterini Athina Despina Dimitra Eirini Evangelia Ioanna Konstantina Panagiota Vasiliki Fofi Niki
+    Aslı Aylin Ayşegül Başak Berna Burcu Büşra Cansu Derya Didem Ebru Feride Gamze Gizem Gül Gülay Gülsen Hande
+    Hatice Hülya İpek Leyla Meltem Nazlı Nur Özlem Pınar Selin Serap Sevgi Sibel Songül Tuba Tuğba Yasemin Zehra
+    Canan Meral Tansu Sezen Sertab Aysel Nilüfer Nihal Dilek Sebnem Şebnem Azadeh Fariba Farideh Fatemeh Mahsa Masih
+    Mina Narges Nasrin Nazanin Niloofar Parisa Parvin Roya Sepideh Simin Soheila Tahereh Mahnaz Homa Golshifteh
+    Shohreh Jina Nasim Ladan Abeer Afaf Alya Amani Amira Asmaa Basma Bushra Duaa Eman Fadwa Fairuz Ghadir Hadeel
+    Halima Hanadi Ibtisam Inas Jumana Lamis Lubna Lujain Madiha Manal Maysa Maysoon Mervat Naila Najwa Nawal Nesreen
+    Nisreen Noor Raghad Rajaa Randa Rasha Rawan Razan Rola Rula Ruba Safaa Sahar Samar Sawsan Shaima Suad Suha
+    Sumaya Tahani Wafa Widad Yara Zeina Zeinab Zaina Lamya Loujain Hoda Nagla Dalal Souad Hayat Karima Latifa Malika
+    Naima Saida Zohra Wahiba Samia Houda Nabila Aarti Abha Ambika Amrita Anupama Aparna Archana Arundhati Asha
+    Bhavna Chitra Damini Disha Durga Geeta Gauri Hema Isha Jaya Jyoti Kajal Kalpana Karishma Lata Leela Madhu
+    Madhuri Mamata Mayawati Meera Mira Nandini Nirmala Nita Padma Pallavi Parvati Poonam Preeti Priti Rashmi Renu
+    Ritu Roshni Ruchi Sadhana Sakshi Savita Seema Shabana Shalini Shanti Sharmila Shikha Shilpa Shobha Shweta Smita
+    Smriti Sneha Sudha Suman Supriya Sushma Swara Tanvi Trisha Vasundhara Vidya Yamini Mahua Mehbooba Nupur Mehwish
+    Nasreen Nusrat Rabia Saima Samina Shazia Sumaira Uzma Khaleda Hasina Chandrika Sirimavo Indu Jayalalithaa Sonali
+    Mithali Harmanpreet Saina Sania Hima Dipa Mirabai Nirupama Kanimozhi Draupadi Pratibha Sarojini Sucheta Kiran
+    Alia Kareena Anushka Kangana Madhubala Nargis Shabnam Fehmida Amna Ayesha Farida Chie Chiaki Eri Fumiko Hanako
+    Haruko Hitomi Kaori Kazuko Kaede Kanako Mayumi Michiko Midori Miho Mika Miki Misaki Mitsuko Momoko Nana Natsuko
+    Reiko Rie Rina Sachiko Saori Satoko Setsuko Shiori Takako Yui Yumiko Yuna Yoshiko Akane Asuka Ayaka Chihiro
+    Emiko Junko Kiyoko Machiko Masako Sanae Yuka Yukiko Tomomi Hikari Seiko Renho Tamayo Toshiko Adanna Adesuwa
+    Amaka Ashaki Bisi Busisiwe Chimamanda Ebele Efua Ekaete Esi Folasade Funke Ifeoma Ijeoma Kemi Kike Lindiwe
+    Nkosazana Nomsa Ntombi Nyokabi Obiageli Oluchi Omolara Oyinda Sade Simisola Temitope Thuli Titilayo Tolu Uju
+    Wanjiku Yewande Zandile Zodwa Akinyi Atieno Njeri Wairimu Winnie Fatoumata Kadiatou Oumou Rokia Ramatoulaye
+    Ndeye Coumba Mpho Sahle-Work Leymah Fikile Nosiviwe Thandeka Khanyi Bonang Nomzamo Folorunsho Oby Hadiza Hauwa
+    Asabe
 """.split())
 
 GIVEN_NAMES = MALE | FEMALE
