@@ -476,6 +476,39 @@ def test_a_relative_clause_of_a_task_or_a_tally_gives_no_job() -> None:
     assert by_name["Ann Fox"][0] == "chair"
 
 
+def test_a_body_s_possessive_a_job_with_it_or_an_appositive_naming_it_alone_is_the_employer() -> None:
+    text = (
+        "Port fees\n\n"
+        "The Harbour Authority and the Seafarers Union met on Monday.\n\n"
+        '"We had no choice," said Jane Doe, a researcher with the Clarion Institute.\n\n'
+        "Harbour Authority's Brad Okafor said fees would rise.\n\n"
+        '"The plan is flawed," said Lena Fischer, from the Red Cross.\n\n'
+        "Nina Holt, speaking for the Seafarers Union, said the strike would go on.\n\n"
+        '"We want answers," said Ada Stone, of the Clarion Institute.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Jane Doe"] == ("researcher", "Clarion Institute")
+    assert by_name["Brad Okafor"][1] == "Harbour Authority"
+    assert by_name["Lena Fischer"][1] == "Red Cross"
+    assert by_name["Nina Holt"][1] == "Seafarers Union"
+    assert by_name["Ada Stone"][1] == "Clarion Institute"
+
+
+def test_a_place_s_possessive_a_thing_had_with_or_a_place_come_from_is_no_employer() -> None:
+    text = (
+        "Farm week\n\n"
+        "Russia's Vladimir Orlov said grain exports would grow.\n\n"
+        '"I came a long way," said Ida Berg, from Texas.\n\n'
+        '"We lost half the herd," said Tom Reed, a farmer with 30 cows.\n\n'
+        "Amy Lin, a friend with the Harbour Authority, said no.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Vladimir Orlov"][1] is None
+    assert by_name["Ida Berg"][1] is None
+    assert by_name["Tom Reed"] == ("farmer", None)
+    assert by_name["Amy Lin"][1] is None
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

@@ -72,7 +72,9 @@ its name does not spell, a player's or a poll's score, a term's or an area's acr
 lowercase noun before "party"; a role ending in no dangling "at" or "of", a quote opened „ closed by “, two quotes
 joined by "and" the words of the speaker of the second, a quote run on over lines holding no mark, no person of a
 given name set off between "a" and a noun ("A Frank discussion"); 14: twice as many given names, of many
-languages, so that one that reads like a job ("Rainer", "Holger") opens a name before another given name)."""
+languages, so that one that reads like a job ("Rainer", "Holger") opens a name before another given name; a body's
+possessive right before a name ("Acme's Jo Bell"), a job "with" a body ("a researcher with X") and an appositive
+naming a body alone after "of", "from", "with" or "speaking for" ("X, from the Red Cross,") give the employer)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

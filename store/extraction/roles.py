@@ -501,7 +501,7 @@ def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[T
         if taken and gap(document.masked, taken[-1], token):
             break
         word = token.text
-        if word.islower() and word in FORWARD_BREAKS:
+        if word.islower() and word in FORWARD_BREAKS and not _job_with_body(tokens, position, taken):
             break
         if word in PREPOSITIONS and position + 2 < len(tokens):
             nxt, after = tokens[position + 1], tokens[position + 2]
@@ -510,6 +510,16 @@ def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[T
         taken.append(token)
         position += 1
     return taken
+
+
+def _job_with_body(tokens: list[Token], position: int, taken: list[Token]) -> bool:
+    """Whether the "with" at `position` ties the job just walked to a named body ("a researcher with the X
+    Institute"), unlike "with" after anything else or before a lowercase word ("a farmer with 30 cows")."""
+    if tokens[position].text != "with" or not taken or not _holds_job(taken[-1]) or position + 1 >= len(tokens):
+        return False
+    named = tokens[position + 2] if tokens[position + 1].text == "the" and position + 2 < len(tokens) \
+        else tokens[position + 1]
+    return named.text[:1].isupper()
 
 
 def _is_role_phrase(words: list[Token]) -> bool:
@@ -656,6 +666,12 @@ def owners_settled(document: Document, found: Found) -> None:
             continue
         person.organization = _party_of_member(document, tokens, bisect_left(token_starts, mention.end), mention.end,
                                                organizations)
+        if person.organization is None:
+            person.organization = _body_after(document, tokens, bisect_left(token_starts, mention.end), mention.end,
+                                              organizations)
+        if person.organization is None and at > 0 and tokens[at - 1].possessive and \
+                _between(document, tokens[at - 1], tokens[at]) == "":
+            person.organization = organizations.get(normalize(_owner_name(document, tokens, at - 1)))
         if person.role and person.organization is None:
             _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations)
 
@@ -675,6 +691,36 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         if person.organization is not None:
             return
         person.organization = rule(document, found, person.role, mention)
+
+
+BODY_LEADS = (("of",), ("from",), ("with",), ("speaking", "for"), ("speaking", "on", "behalf", "of"))
+"""Words that open an appositive naming only the body a person is of or speaks for ("X, of the Red Cross,")."""
+
+
+def _body_after(document: Document, tokens: list[Token], first: int, end: int,
+                organizations: dict[str, str]) -> str | None:
+    """The organization an appositive after a name (ending at `end`, `first` the first token after it) names alone
+    after one of BODY_LEADS, "the" allowed before it ("…, from the Red Cross,"): where "…, from Texas," names a
+    place, or "…, of the city's university," more than a body."""
+    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
+        return None
+    texts = [t.text for t in tokens[first:first + 4]]
+    lead = next((len(lead) for lead in BODY_LEADS if tuple(texts[:len(lead)]) == lead), 0)
+    if not lead:
+        return None
+    at = first + lead + (1 if first + lead < len(tokens) and tokens[first + lead].text == "the" else 0)
+    stop = at
+    while stop < len(tokens) and stop - at < MAX_BODY_WORDS and (tokens[stop].text[:1].isupper() or (
+            tokens[stop].text in NAME_JOINERS and stop > at)) and (stop == at or not gap(document.masked,
+                                                                                       tokens[stop - 1], tokens[stop])):
+        stop += 1
+    if stop == at or (stop < len(tokens) and not gap(document.masked, tokens[stop - 1], tokens[stop])):
+        return None  # the name runs on into more words: "…, of the Red Cross appeal team"
+    return organizations.get(normalize(document.text[tokens[at].start:tokens[stop - 1].end]))
+
+
+MAX_BODY_WORDS = 8
+"""Words of a body's name in an appositive after a person, at most."""
 
 
 PARTY_FORMS = ("{}s", "the {}s", "{} Party", "{}ic Party")
@@ -1015,6 +1061,9 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
             if cut > 1 and words[cut - 1].text == "for" and words[cut - 2].text in WORKING_FOR and \
                     words[-1].text[0].isupper():
                 return org_at[words[i].start], cut - 1  # "a lawyer for X", not "a candidate for the Senate"
+            if cut > 1 and words[cut - 1].text == "with" and _holds_job(words[cut - 2]) and \
+                    words[cut - 2].text not in RELATION_WORDS and words[-1].text[0].isupper():
+                return org_at[words[i].start], cut - 1  # "a researcher with X", not "a friend with X"
             return None
     return None
 
