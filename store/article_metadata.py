@@ -1,10 +1,22 @@
-"""What an article's stored document says of where it came from: author, date, outlet and link, as printed."""
+"""What an article's stored document says of where it came from: the paths it was read from, and author, date,
+outlet and link, as printed."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from typing import Any
+
+OTHER_SOURCES = "other_sources"
+"""An article document's field listing the other paths and URLs its text was read from, besides its `source` (the
+one it is shown under), in the order they were read; a document without it (every one of a store written before it
+was kept) has none."""
+
+
+def article_sources(document: Mapping[str, Any]) -> list[str]:
+    """Every path or URL an article document says its text was read from and still holds, its `source` first."""
+    source, others = str(document.get("source", "")), document.get(OTHER_SOURCES)
+    return [source, *map(str, others)] if isinstance(others, list) else [source]
 
 
 def stored_metadata(document: Mapping[str, Any]) -> dict[str, str | None]:

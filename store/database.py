@@ -5,7 +5,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -78,10 +78,6 @@ class Store:
         self.lean = False
         """Whether snapshots hold as little as they can, at some processor cost (each person's document packed,
         a few quote files parsed at a time): for a browser open all day, not for a command that prints and ends."""
-        self._same_text: dict[str, tuple[str, str]] = {}
-        """By content hash: the source and text of an input of the running ingest found to hold the text of an
-        article stored from another source. When that other source is read again with another text, the article
-        is handed to this input (`_drop_or_hand_over`) rather than removed: the text is still in a file read."""
         self.keyed = False
         """Whether snapshots search the stored index by key (as lean ones do) rather than parse it whole: for a
         command that reads the store whole to print most of it, the parsed index is hundreds of MB at 100,000
@@ -293,7 +289,6 @@ class Store:
         """
         read_tables(self.path)
         self._read_lookups_ahead()
-        self._same_text.clear()
         batch: list[IngestItem] = []
         for article in articles:
             batch.append(article)
@@ -350,20 +345,24 @@ class Store:
                     stored = writer.article_source(digest)
                     title = writer.article_title(digest)
                     other = stored if stored != source else None
-                    earlier = writer.earlier_versions(source) if other is not None and self.replaces(source) else []
-                    for earlier_digest in earlier:
-                        self._drop_or_hand_over(writer, earlier_digest, source, extraction_of)
-                    if other is not None and self.replaces(source):
-                        self._same_text[digest] = (source, text)
+                    copy = other is not None and self.replaces(source)
+                    earlier = writer.earlier_versions(source, digest) if copy else []
+                    kept = self._drop_source(writer, earlier, source)
+                    if copy:
+                        writer.add_source(digest, source)
                     outcomes.append(
                         IngestOutcome(
-                            source=source, added=False, title=title, same_text_as=other, replaced=bool(earlier)
+                            source=source,
+                            added=False,
+                            title=title,
+                            same_text_as=other,
+                            replaced=bool(earlier),
+                            earlier_kept_for=kept,
                         )
                     )
                     continue
                 earlier = writer.earlier_versions(source) if self.replaces(source) else []
-                for earlier_digest in earlier:
-                    self._drop_or_hand_over(writer, earlier_digest, source, extraction_of)
+                kept = self._drop_source(writer, earlier, source)
                 extraction = extraction_of(digest, text)
                 writer.add_article(source, text, digest, extraction, metadata)
                 writer.record_extractor(digest, version)
@@ -376,6 +375,7 @@ class Store:
                         organizations=len(extraction.organizations),
                         quotes=len(extraction.quotes),
                         replaced=bool(earlier),
+                        earlier_kept_for=kept,
                     )
                 )
             writer.apply(index_later=True)
@@ -399,17 +399,13 @@ class Store:
             return digest
         return own if writer.another_printing(digest, article_metadata(metadata)) else digest
 
-    def _drop_or_hand_over(
-        self, writer: DocumentWriter, digest: str, source: str, extraction_of: Callable[[str, str], Extraction]
-    ) -> None:
-        """Remove the earlier version of `source`, unless another input of this ingest holds its text: then that
-        input's article it becomes (text moved between files, or an item of a rolling feed export moved up)."""
-        holder = self._same_text.pop(digest, None)
-        if holder is None or holder[0] == source:
-            writer.remove_article(digest)
-            return
-        holder_source, text = holder
-        writer.move_article(digest, holder_source, text, extraction_of(digest, text))
+    @staticmethod
+    def _drop_source(writer: DocumentWriter, earlier: list[str], source: str) -> str | None:
+        """Take `source` off its earlier versions (see `DocumentWriter.drop_source`): each is removed unless another
+        path or URL read holds its text (text moved between files, a copy of a file, an item of a rolling feed
+        export moved up). Where the first one kept is read from now, if one is."""
+        kept = [writer.drop_source(digest, source) for digest in earlier]
+        return next((where for where in kept if where is not None), None)
 
     def ingest_extracted_in_batches(
         self, extracted: Iterable[ExtractedItem], batch_size: int = 200
@@ -420,7 +416,6 @@ class Store:
         `already_read`): a folder ingested again is read, not extracted again."""
         read_tables(self.path)
         self._read_lookups_ahead()
-        self._same_text.clear()
         pairs = iter(extracted)
         while batch := list(islice(pairs, batch_size)):
             by_hash = {content_hash(entry[0][1]): entry[1] for entry in batch if entry[1] is not None}
@@ -607,15 +602,31 @@ class Store:
         standard input ("-") or no source names no lasting place."""
         return source not in ("", "-")
 
-    def remove(self, digests: Iterable[str]) -> list[RemovedArticle]:
+    def remove(
+        self, digests: Iterable[str], sources: Mapping[str, Collection[str]] | None = None
+    ) -> list[RemovedArticle]:
         """Remove articles by content hash, with their texts and quotes and the people and organizations no
-        other article names; one atomic write. Hashes not stored are passed over."""
+        other article names; one atomic write. Hashes not stored are passed over. An article `sources` names (by
+        content hash) loses only those paths or URLs of the ones its text was read from: it is removed with the
+        last, and otherwise kept under another (see `DocumentWriter.drop_source`)."""
+        from store.documents import article_key
+
         removed = []
         with self._writer() as writer:
             for digest in dict.fromkeys(digests):
-                if writer.has_article(digest):
-                    article = writer.remove_article(digest)
-                    removed.append(RemovedArticle(article["key"], article.get("title", ""), article.get("source", "")))
+                if not writer.has_article(digest):
+                    continue
+                dropped = (sources or {}).get(digest)
+                held = writer.article_sources(digest)
+                left = [source for source in held if dropped is not None and source not in dropped]
+                if left:
+                    title = writer.article_title(digest)
+                    for taken in [source for source in held if source not in left]:
+                        writer.drop_source(digest, taken)
+                        removed.append(RemovedArticle(article_key(digest), title, taken, kept_under=left[0]))
+                    continue
+                article = writer.remove_article(digest)
+                removed.append(RemovedArticle(article["key"], article.get("title", ""), article.get("source", "")))
             writer.apply()
         return removed
 

@@ -1,7 +1,7 @@
 """The shape of stored documents, and how one article's extraction merges into them.
 
-Tables: `articles` (title, source, hash, time, keys of its people and organizations, and the author, date,
-outlet and url its source states, where it does), `texts`
+Tables: `articles` (title, source, hash, time, keys of its people and organizations, the other paths its text was
+read from, and the author, date, outlet and url its source states, where it does), `texts`
 (each article's full text, read only when an article is opened), `people` (name, aliases, a
 role and organization per article, and whether the writer found all their quotes apart: see
 store.quote_groups), `organizations` (name, aliases, articles), `quotes` (text,
@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from store import front_pages
+from store.article_metadata import OTHER_SOURCES, article_sources
 from store.extractor_version import ARTICLE_FIELD, article_version
 from store.index_parts import appearance_organizations, drop_index_parts, shift_index_parts, update_index_parts
 from store.keys import name_key
@@ -130,18 +131,62 @@ class DocumentWriter:
         """Where a stored article was read from (a path or URL; empty when it was read from standard input)."""
         return str(self._article(digest).get("source") or "")
 
+    def article_sources(self, digest: str) -> list[str]:
+        """Every path or URL a stored article's text was read from and still holds, the one it is shown under first."""
+        return article_sources(self._article(digest))
+
+    def add_source(self, digest: str, source: str) -> None:
+        """Note that another path or URL holds a stored article's text: the article stays while any of them does."""
+        sources = self.article_sources(digest)
+        if source not in sources:
+            self._set_sources(digest, [*sources, source])
+
+    def drop_source(self, digest: str, source: str) -> str | None:
+        """Take a path or URL off those a stored article's text was read from: the article stays, under the first
+        one left, while any is (the source it stands under is returned), and is removed with the last (None)."""
+        sources = self.article_sources(digest)
+        kept = [other for other in sources if other != source]
+        if not kept:
+            self.remove_article(digest)
+            return None
+        if kept != sources:
+            self._set_sources(digest, kept)
+        return kept[0]
+
+    def _set_sources(self, digest: str, sources: list[str]) -> None:
+        """Put these paths and URLs, the one shown first, in place of those an article's text was read from. A stored
+        article's document is changed where it stands (its file is written again whole), so its text and quotes
+        stay where they are."""
+        if digest in self.new_articles:
+            article = self.new_articles[digest]
+            for source in article_sources(article):
+                self.new_by_source.get(source, {}).pop(digest, None)
+            for source in sources:
+                self.new_by_source.setdefault(source, {})[digest] = None
+        else:
+            number, doc_id = self.index.place_of(digest)
+            article = self.tables.edit_segment("articles", number)[doc_id]
+        article["source"] = sources[0]
+        if len(sources) > 1:
+            article[OTHER_SOURCES] = sources[1:]
+        else:
+            article.pop(OTHER_SOURCES, None)
+        if digest not in self.new_articles:
+            self.index.sources_changed(article)
+
     def another_printing(self, digest: str, stated: Mapping[str, str]) -> bool:
         """Whether an input of a stored article's text whose source states `stated` (see `article_metadata`) is
         another printing of it (see `other_printings`), whichever of the two was stored first."""
         return other_printings(self._article(digest), stated)
 
-    def earlier_versions(self, source: str) -> list[str]:
-        """Content hashes of the stored articles read from this source (a path), other texts than `source`'s now."""
+    def earlier_versions(self, source: str, now: str = "") -> list[str]:
+        """Content hashes of the stored articles read from this source (a path), among others or not, but `now`'s:
+        other texts than `source`'s now."""
         if not source:
             return []
         digests = self.index.hashes_from(source)
-        stored_here = [digest for digest in digests if self._article(digest).get("source") == source]
-        return [*stored_here, *self.new_by_source.get(source, ())]
+        stored_here = [digest for digest in digests if source in article_sources(self._article(digest))]
+        return [digest for digest in (*stored_here, *self.new_by_source.get(source, ())) if digest != now]
 
     def extractor_of(self, digest: str) -> int:
         """The version of the extractor that read a stored article (as the lookups hold it, for one not added in
@@ -158,7 +203,8 @@ class DocumentWriter:
         """Drop an article, its text and quotes, and the people and organizations no other article names."""
         if digest in self.new_articles:
             article = self.new_articles.pop(digest)
-            self.new_by_source.get(article["source"], {}).pop(digest, None)
+            for source in article_sources(article):
+                self.new_by_source.get(source, {}).pop(digest, None)
             self.new_texts.pop(digest)
             self.new_quotes.pop(digest)
         else:
@@ -185,15 +231,9 @@ class DocumentWriter:
         article = self.new_articles[digest]
         article.update((name, value) for name, value in old.items() if name not in EXTRACTED_FIELDS)
         article[ARTICLE_FIELD] = version
+        for source in article_sources(article)[1:]:
+            self.new_by_source.setdefault(source, {})[digest] = None
         return article
-
-    def move_article(self, digest: str, source: str, text: str, extraction: Extraction) -> None:
-        """Give a stored article (its text, extraction and fields) another source: the file that holds its text
-        now. Its documents move to the end of the tables, as a replaced article's."""
-        article = self.replace_extraction(digest, text, extraction, self.extractor_of(digest))
-        self.new_by_source.get(article["source"], {}).pop(digest, None)
-        article["source"] = source
-        self.new_by_source.setdefault(source, {})[digest] = None
 
     def add_article(
         self, source: str, text: str, digest: str, extraction: Extraction, metadata: Mapping[str, str] | None = None

@@ -162,18 +162,26 @@ class IngestOutcome:
     quotes: int = 0
     replaced: bool = False
     """True when the article replaced an earlier version read from the same source (or, not added, when the source
-    now holds the text of another article stored already: its earlier version was removed)."""
+    now holds the text of another article stored already: its earlier version was removed, or kept for another
+    source, see `earlier_kept_for`)."""
     reextracted: bool = False
     """True when a stored article was read again by a newer extractor (`replaced` too: its extraction was)."""
     same_text_as: str | None = None
     """For an article not added, the source of the stored article with the same text when it is another one (a
     wire story printed by two outlets word for word): the store keeps one article a text."""
+    earlier_kept_for: str | None = None
+    """For a replaced article, where its earlier version is still read from when another path or URL holds that
+    text too: it stays stored, under that source."""
 
 
 @dataclass(frozen=True)
 class RemovedArticle:
-    """An article `Store.remove` took out of the store."""
+    """An article `Store.remove` took out of the store, or took one of the sources its text was read from off."""
 
     key: str
     title: str
     source: str
+    """Where it was read from: the source it was shown under, or the one taken off (see `kept_under`)."""
+    kept_under: str | None = None
+    """For an article kept, the source it stands under now, another path or URL that holds its text; None when the
+    article was removed."""

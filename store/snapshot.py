@@ -13,7 +13,7 @@ from itertools import accumulate, chain, compress
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from store import storage
-from store.article_metadata import article_sort_date, stored_metadata
+from store.article_metadata import OTHER_SOURCES, article_sort_date, article_sources, stored_metadata
 from store.built_once import built_once
 from store.citations import Citation, format_citation, role_and_organization, speaker_line
 from store.errors import StoreError
@@ -172,15 +172,20 @@ def article_positions_named(
     documents: Sequence[Mapping[str, Any]], selector: str, path: str | None = None
 ) -> list[int]:
     """Positions of the articles (their documents, in stored order) a user means by `selector`: its id (or the
-    start of it, 6 characters or more), else its path (as given, or as `path`), else every word of its title (the
-    one whose title is `selector` itself, where several hold its words)."""
+    start of it, 6 characters or more), else its path or one of the others its text was read from (as given, or as
+    `path`), else every word of its title (the one whose title is `selector` itself, where several hold its
+    words)."""
     folded = selector.strip().lower()
     if len(folded) >= 6 and all(char in "0123456789abcdef" for char in folded):
         positions = [n for n, doc in enumerate(documents) if doc["key"].startswith(folded)]
         if positions:
             return positions
     sources = {selector, path} - {None, ""}
-    positions = [n for n, doc in enumerate(documents) if doc.get("source") in sources]
+    positions = [
+        n
+        for n, doc in enumerate(documents)
+        if doc.get("source") in sources or (OTHER_SOURCES in doc and not sources.isdisjoint(article_sources(doc)))
+    ]
     if not positions:
         patterns = [term.pattern() for term in parse_query(selector + " ").terms]
         positions = [

@@ -18,13 +18,14 @@ from array import array
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import orjson
 
+from store.article_metadata import article_sources
 from store.collector import collector_paused
 from store.errors import StoreError
 from store.extractor_version import article_version
@@ -57,7 +58,8 @@ document takes a third of what it takes parsed, and is parsed again in a few mic
 
 StoredArticle = list[int]
 """A stored article as the lookups hold it: its place (see `packed_place`), its source's digest (see
-`source_digest`) and the version of the extractor that read it."""
+`source_digest`), the version of the extractor that read it, then the digests of the other sources its text was
+read from, if any (see `article_sources`)."""
 
 
 @dataclass
@@ -65,7 +67,7 @@ class LookupChanges:
     """What a process changed in the lookups since they were last written: one line of a lookup file."""
 
     articles: dict[str, StoredArticle] = field(default_factory=dict)
-    """Articles added, by content hash."""
+    """Articles added, or whose sources changed, by content hash."""
     people: dict[str, int] = field(default_factory=dict)
     organizations: dict[str, int] = field(default_factory=dict)
     people_gone: set[str] = field(default_factory=set)
@@ -104,7 +106,8 @@ class StoreIndex:
     articles: dict[str, StoredArticle] = field(default_factory=dict)
     """Each stored article by its content hash."""
     sources: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    """The content hashes of the articles read from a source, by the source's digest."""
+    """The content hashes of the articles read from a source (the one each is shown under or another), by the
+    source's digest."""
     people: dict[str, int] = field(default_factory=dict)
     """Each stored person's place (see `packed_place`) by key: the document is read from its file when needed."""
     organizations: dict[str, int] = field(default_factory=dict)
@@ -291,38 +294,58 @@ class StoreIndex:
 
     def index_articles(self) -> None:
         """The articles by source, and the count by extractor version, from the articles read (in C-level passes
-        over them where it can: a store holds a hundred thousand)."""
+        over them where it can: a store holds a hundred thousand, a few of them read from other sources too)."""
         stored = self.articles.values()
-        if not {*map(len, stored)} <= {3} or not {*map(type, chain.from_iterable(stored))} <= {int}:
+        if min(map(len, stored), default=3) < 3 or not {*map(type, chain.from_iterable(stored))} <= {int}:
             raise TypeError("an article's place, source or version is not a number")
         alone = zip(self.articles, strict=True)
         sources: dict[int, tuple[str, ...]] = dict(zip(map(itemgetter(1), stored), alone, strict=True))
         if len(sources) != len(self.articles):
             sources = {}
-            for digest, (_place, source, _version) in self.articles.items():
+            for digest, source in zip(self.articles, map(itemgetter(1), stored), strict=True):
                 sources[source] = (*sources[source], digest) if source in sources else (digest,)
+        for digest, entry in compress(self.articles.items(), map((3).__lt__, map(len, stored))):
+            for source in entry[3:]:
+                sources[source] = (*sources.get(source, ()), digest)
         self.sources = sources
         self.extractors = {str(version): count for version, count in Counter(map(itemgetter(2), stored)).items()}
 
     def note_article(self, document: dict[str, Any], place: tuple[int, str]) -> None:
         """Add a stored article to the lookups."""
         digest = document["hash"]
-        stored = [packed_place(place), source_digest(str(document.get("source", ""))), article_version(document)]
-        self.articles[digest] = self.changes.articles[digest] = stored
-        self.sources[stored[1]] = (*self.sources.get(stored[1], ()), digest)
+        stored = self.articles[digest] = self.changes.articles[digest] = stored_article(document, packed_place(place))
+        self._list_sources(digest, stored)
         version = str(stored[2])
         self.extractors[version] = self.extractors.get(version, 0) + 1
+
+    def sources_changed(self, document: dict[str, Any]) -> None:
+        """Note that the sources a stored article's text was read from changed (its place and version did not)."""
+        digest = document["hash"]
+        earlier = self.articles[digest]
+        self._unlist_sources(digest, earlier)
+        stored = self.articles[digest] = self.changes.articles[digest] = stored_article(document, earlier[0])
+        self._list_sources(digest, stored)
+
+    def _list_sources(self, digest: str, stored: StoredArticle) -> None:
+        """Note an article under each of its sources' digests."""
+        for source in (stored[1], *stored[3:]):
+            self.sources[source] = (*self.sources.get(source, ()), digest)
+
+    def _unlist_sources(self, digest: str, stored: StoredArticle) -> None:
+        """Take an article from under each of its sources' digests."""
+        for source in (stored[1], *stored[3:]):
+            remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
+            if remaining:
+                self.sources[source] = remaining
+            else:
+                self.sources.pop(source, None)
 
     def forget_article(self, document: dict[str, Any]) -> None:
         """Drop a stored article from the lookups (which are then written whole, see `Store._writer`)."""
         digest = document["hash"]
-        _place, source, version_number = self.articles.pop(digest)
-        remaining = tuple(other for other in self.sources.get(source, ()) if other != digest)
-        if remaining:
-            self.sources[source] = remaining
-        else:
-            self.sources.pop(source, None)
-        version = str(version_number)
+        stored = self.articles.pop(digest)
+        self._unlist_sources(digest, stored)
+        version = str(stored[2])
         self.extractors[version] -= 1
         if not self.extractors[version]:
             del self.extractors[version]
@@ -333,7 +356,7 @@ class StoreIndex:
         return unpacked_place(self.articles[digest][0])
 
     def hashes_from(self, source: str) -> list[str]:
-        """The content hashes of the stored articles whose source has the digest of `source`."""
+        """The content hashes of the stored articles one of whose sources has the digest of `source`."""
         return list(self.sources.get(source_digest(source), ()))
 
     def placed(self, table: str, key: str, place: tuple[int, str], encoded: bytes | None = None) -> None:
@@ -659,6 +682,12 @@ def _superseded_bytes(tables: Tables, table: str, live_bytes: dict[int, int]) ->
 def source_digest(source: str) -> int:
     """A source's digest, the same in every process, by which the lookups find the articles read from it."""
     return int.from_bytes(hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+
+
+def stored_article(document: Mapping[str, Any], place: int) -> StoredArticle:
+    """An article document at a `packed_place` as the lookups hold it."""
+    source, *others = map(source_digest, article_sources(document))
+    return [place, source, article_version(document), *others]
 
 
 def packed_place(place: tuple[int, str]) -> int:

@@ -760,21 +760,29 @@ def article_source(name: str) -> str:
 
 def outcome_line(outcome: IngestOutcome) -> str:
     """The line `ingest` prints for one article."""
+    kept = outcome.earlier_kept_for
+    earlier = f"its earlier version kept, still the text of {source_shown(kept)}" if kept is not None else ""
     if outcome.added:
         return (
             f"{outcome_verb(outcome)} {outcome.source}: {outcome.title} \u2014 "
             f"{'1 person' if outcome.people == 1 else f'{outcome.people} people'}, "
             f"{plural(outcome.organizations, 'organization')}, {plural(outcome.quotes, 'quote')}"
+            + (f"; {earlier}" if earlier else "")
         )
     if outcome.same_text_as is not None:
-        stored = outcome.same_text_as if outcome.same_text_as not in ("", "-") else "standard input"
+        stored = source_shown(outcome.same_text_as)
         if outcome.replaced:
             return (
                 f"replaced {outcome.source}: now the same text as {stored}, stored already ({outcome.title}); "
-                "its earlier version removed"
+                f"{earlier or 'its earlier version removed'}"
             )
         return f"unchanged {outcome.source}: the same text as {stored}, stored already ({outcome.title})"
     return f"unchanged {outcome.source}: already stored ({outcome.title})"
+
+
+def source_shown(source: str) -> str:
+    """A stored source as a line names it: its path or URL, or "standard input"."""
+    return source if source not in ("", "-") else "standard input"
 
 
 def run_ingest(
@@ -1531,25 +1539,39 @@ def end_when_reader_goes() -> None:
 
 def articles_to_remove(
     documents: Sequence[Mapping[str, Any]], selectors: Sequence[str], seed: bool
-) -> tuple[list[Mapping[str, Any]], list[str]]:
-    """The documents of the articles `rm` names (from every stored article's), and why any name does not pick out
-    exactly one."""
+) -> tuple[list[Mapping[str, Any]], dict[str, set[str]], list[str]]:
+    """The documents of the articles `rm` names (from every stored article's), the paths and URLs to take off those
+    named only by them (by key: such an article goes with the last path that holds its text), and why any name does
+    not pick out exactly one."""
+    from store.article_metadata import article_sources
     from store.lazy_records import article_title
     from store.snapshot import article_positions_named
 
     chosen: dict[str, Mapping[str, Any]] = {}
+    whole: set[str] = set()
+    by_path: dict[str, set[str]] = {}
+
+    def choose(document: Mapping[str, Any], paths: set[str]) -> None:
+        """Take an article, with the paths it was named by (none: by id or title, the whole article)."""
+        key = document["key"]
+        chosen[key] = document
+        paths = paths.intersection(article_sources(document))
+        if paths and key not in whole:
+            by_path.setdefault(key, set()).update(paths)
+        else:
+            whole.add(key)
+            by_path.pop(key, None)
+
     problems: list[str] = []
     for selector in selectors:
         source = article_source(selector)
         found = [documents[n] for n in article_positions_named(documents, selector, source)]
-        held = [document for document in documents if str(document.get("source", "")).startswith(source + "#")]
-        if not found:
-            listed = item_sources(selector) - {str(document.get("source", "")) for document in held}
-            held += [document for document in documents if document.get("source") in listed]
+        held = [] if found else items_held(documents, selector, source)
         if len(found) == 1:
-            chosen[found[0]["key"]] = found[0]
-        elif not found and held:
-            chosen.update((document["key"], document) for document in held)  # the items of a feed or JSON file
+            choose(found[0], {selector, source})
+        elif held:
+            for document, paths in held:  # the items of a feed or JSON file
+                choose(document, paths)
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
@@ -1565,8 +1587,25 @@ def articles_to_remove(
         seeds = [document for document in documents if document["key"] in keys]
         if not seeds:
             problems.append("--seed: the seed article is not in the store")
-        chosen.update((document["key"], document) for document in seeds)
-    return list(chosen.values()), problems
+        for document in seeds:
+            choose(document, set())
+    return list(chosen.values()), by_path, problems
+
+
+def items_held(
+    documents: Sequence[Mapping[str, Any]], name: str, source: str
+) -> list[tuple[Mapping[str, Any], set[str]]]:
+    """The articles read from the items of a feed or JSON file (`name`, stored as `source`), each with the sources
+    of those items: the file's path with an item's number, or an item's own link the file still lists."""
+    from store.article_metadata import article_sources
+
+    listed = item_sources(name)
+    held = []
+    for document in documents:
+        paths = {path for path in article_sources(document) if path.startswith(source + "#") or path in listed}
+        if paths:
+            held.append((document, paths))
+    return held
 
 
 def item_sources(name: str) -> set[str]:
@@ -1589,18 +1628,25 @@ def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
         print_error("name the articles to remove (id, path or title words), or pass --seed")
         return EXIT_FAILURE
     store = open_existing_store(store_path)
-    chosen, problems = articles_to_remove(store.article_documents(), selectors, seed)
+    chosen, by_path, problems = articles_to_remove(store.article_documents(), selectors, seed)
     for problem in problems:
         print_error(problem)
     if problems:
         print("nothing removed", file=sys.stderr)
         return EXIT_FAILURE
-    removed = store.remove(document.get("hash", document["key"]) for document in chosen)
+    digests = {document["key"]: document.get("hash", document["key"]) for document in chosen}
+    removed = store.remove(digests.values(), {digests[key]: paths for key, paths in by_path.items()})
     output = Lines()
     for article in removed:
-        output.write(printable_line(f"removed {article.key} {article.source}: {article.title}"))
+        if article.kept_under is None:
+            output.write(printable_line(f"removed {article.key} {article.source}: {article.title}"))
     output.flush()
-    print(f"{len(removed)} removed", file=sys.stderr)
+    kept = [article for article in removed if article.kept_under is not None]
+    for article in kept:
+        line = f"kept {article.key} {source_shown(article.kept_under or '')}: {article.title}"
+        print(printable_line(f"{line}; no longer read from {source_shown(article.source)}"), file=sys.stderr)
+    gone = len(removed) - len(kept)
+    print(f"{gone} removed, {len(kept)} kept" if kept else f"{gone} removed", file=sys.stderr)
     return EXIT_OK
 
 
