@@ -372,7 +372,7 @@ def test_a_sentence_opening_at_a_body_before_a_job_and_a_name_ties_them() -> Non
     text = (
         "Sensors in demand\n\n"
         "At Corvanta Systems, chief executive Mara Ellison said demand had doubled.\n\n"
-        "At the Corvanta Systems plant in Kelby, site manager Rob Tate said output would rise.\n\n"
+        "At the Harbour Board's depot in Kelby, site manager Rob Tate said output would rise.\n\n"
         "At Corvanta Systems, analyst Tim Gale of Holloway Research said the shares were cheap.\n"
     )
     by_name = _people_at(text)
@@ -507,6 +507,28 @@ def test_a_place_s_possessive_a_thing_had_with_or_a_place_come_from_is_no_employ
     assert by_name["Ida Berg"][1] is None
     assert by_name["Tom Reed"] == ("farmer", None)
     assert by_name["Amy Lin"][1] is None
+
+
+def test_a_bare_company_office_is_held_at_the_company_the_story_is_about_when_one_leads_it() -> None:
+    story = (
+        "Helix Pharmaceuticals cuts insulin prices\n\n"
+        "NEW YORK — Helix Pharmaceuticals said on Monday it would cut the list price of its insulin by 60 percent.\n\n"
+        '"Patients should not have to choose," chief executive Laura Kim said in an interview.\n\n'
+        '"This is a headline number," said Ravi Patel, an analyst at Morningstar.\n\n'
+        '"We will watch prices," police spokesman Tom Reed said.\n\n'
+        "Shares in Helix Pharmaceuticals fell 2 percent.\n"
+    )
+    by_name = _people_at(story)
+    assert by_name["Laura Kim"] == ("chief executive", "Helix Pharmaceuticals")
+    assert by_name["Ravi Patel"] == ("analyst", "Morningstar")
+    assert by_name["Tom Reed"][1] is None
+    two_companies = (
+        "Merger talks\n\n"
+        "NEW YORK — Helix Pharmaceuticals and Corvane Biologics said on Monday they were in talks to merge.\n\n"
+        '"We see a fit," chief executive Laura Kim said in an interview.\n\n'
+        "Helix Pharmaceuticals shares rose, and Corvane Biologics shares fell.\n"
+    )
+    assert _people_at(two_companies)["Laura Kim"] == ("chief executive", None)
 
 
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Callable
+from functools import cache
 
 from store.extraction.document import Document
 from store.extraction.entities import Entity, Found, Mention, normalize
@@ -653,6 +655,7 @@ def owners_settled(document: Document, found: Found) -> None:
     }
     starts: dict[int, list[int]] = {}
     """Each sentence's tokens' starts, made once: a sentence of thousands of words names many people."""
+    story = cache(lambda: _story_organization(document, found))
     for mention in found.mentions:
         person = entities[mention.entity]
         if person.kind != "person" or person.organization is not None:
@@ -673,12 +676,13 @@ def owners_settled(document: Document, found: Found) -> None:
                 _between(document, tokens[at - 1], tokens[at]) == "":
             person.organization = organizations.get(normalize(_owner_name(document, tokens, at - 1)))
         if person.role and person.organization is None:
-            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations)
+            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations, story)
 
 
 def _settle_owner(document: Document, found: Found, person: Entity, mention: Mention, tokens: list[Token], at: int,
-                  organizations: dict[str, str]) -> None:
-    """Set the organization of a person with a job and none yet, from the first rule that finds one."""
+                  organizations: dict[str, str], story: Callable[[], int | None]) -> None:
+    """Set the organization of a person with a job and none yet, from the first rule that finds one (`story` the
+    organization the story is about, see `_story_organization`)."""
     owner = _owner_before(document, tokens, at)
     if owner is None:
         owner = _owner_after(document, tokens, mention.end)
@@ -691,6 +695,8 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         if person.organization is not None:
             return
         person.organization = rule(document, found, person.role, mention)
+    if person.organization is None:
+        person.organization = _story_company(document, found, person.role, mention, story())
 
 
 BODY_LEADS = (("of",), ("from",), ("with",), ("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -886,6 +892,31 @@ def _company_office(role: str) -> bool:
     words = role.split()
     return words[-1].lower() in EXECUTIVE_HEADS and len(words) <= MAX_OFFICE_WORDS and \
         all(w.islower() for w in words) and words[0] not in PUBLIC_OFFICE_WORDS
+
+
+def _story_company(document: Document, found: Found, role: str, mention: Mention, main: int | None) -> str | None:
+    """The body a bare company office is held in when nothing ties it to one ("chief executive X said"): the
+    organization the story is about (`main`, see `_story_organization`), named before the person, when the
+    person's sentence names no other ("site manager X at the Harbour Board's depot")."""
+    if main is None or not _company_office(role) or found.registry.entities[main].first >= mention.start:
+        return None
+    others = {m.entity for m in _sentence_organizations(document, found, mention.sentence)} - {main}
+    return None if others else found.registry.entities[main].name
+
+
+def _story_organization(document: Document, found: Found) -> int | None:
+    """The organization a story is about: named in its title or opening paragraph, and more often than any other
+    (half as often again as the next), at least twice."""
+    entities = found.registry.entities
+    counts = Counter(m.entity for m in found.mentions if entities[m.entity].kind == "org")
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and 2 * ranked[0][1] < 3 * ranked[1][1]):
+        return None
+    main = ranked[0][0]
+    lede = next((s.paragraph for s in document.sentences if s.paragraph != document.title_paragraph), None)
+    early = (lede, document.title_paragraph)
+    named_early = any(m.entity == main and document.sentences[m.sentence].paragraph in early for m in found.mentions)
+    return main if named_early else None
 
 
 PUBLIC_OFFICE_WORDS = frozenset("state city county federal national police government public party union".split())
