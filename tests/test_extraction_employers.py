@@ -531,6 +531,25 @@ def test_a_bare_company_office_is_held_at_the_company_the_story_is_about_when_on
     assert _people_at(two_companies)["Laura Kim"] == ("chief executive", None)
 
 
+def test_a_party_in_brackets_after_a_politician_s_name_is_theirs_when_the_article_names_it() -> None:
+    text = (
+        "Vote on housing bill\n\n"
+        "The Labour Party and the Conservatives clashed over the housing bill on Wednesday.\n\n"
+        '"This bill will build homes," said Rhys Evans (Labour), who sits on the housing committee.\n\n'
+        "Jane Holt (Conservative) said the bill was rushed.\n\n"
+        "Tom Reid (Leeds) said he would vote against it.\n\n"
+        "Ann Bell (pictured) said nothing.\n\n"
+        "Sen. Maria Lopez (D-Calif.) said the Democrats would back a similar bill.\n\n"
+        "Carl Dane (Green) said the Greens were not asked.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Rhys Evans"][1] == "Labour Party"
+    assert by_name["Jane Holt"][1] == "Conservatives"
+    assert by_name["Maria Lopez"][1] == "Democrats"
+    assert by_name["Tom Reid"][1] is None
+    assert by_name["Ann Bell"][1] is None
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

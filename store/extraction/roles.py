@@ -670,6 +670,9 @@ def owners_settled(document: Document, found: Found) -> None:
         person.organization = _party_of_member(document, tokens, bisect_left(token_starts, mention.end), mention.end,
                                                organizations)
         if person.organization is None:
+            person.organization = _party_in_brackets(document, tokens, bisect_left(token_starts, mention.end),
+                                                     mention.end, organizations)
+        if person.organization is None:
             person.organization = _body_after(document, tokens, bisect_left(token_starts, mention.end), mention.end,
                                               organizations)
         if person.organization is None and at > 0 and tokens[at - 1].possessive and \
@@ -754,6 +757,36 @@ def _party_of_member(document: Document, tokens: list[Token], first: int, end: i
                       if normalize(form.format(member)) in organizations), None)
         if party is not None:
             return party
+    return None
+
+
+PARTY_LETTERS = {"D": "Democrat", "R": "Republican"}
+"""The letters a US politician's party is given by in brackets after their name ("(D-Calif.)")."""
+
+
+def _party_in_brackets(document: Document, tokens: list[Token], first: int, end: int,
+                       organizations: dict[str, str]) -> str | None:
+    """The party a politician's name is followed by in brackets ("X (Labour)", "X (Conservative)", "X (D-Calif.)"),
+    when the article names that party; none for a place or anything else in brackets ("X (Leeds)"). `first` is the
+    first token after the name, which ends at `end`."""
+    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != "(":
+        return None
+    words = tokens[first:first + 2]
+    for size in (2, 1):
+        run = words[:size]
+        closing = document.masked[run[-1].end:run[-1].end + 2]
+        if len(run) < size or not (closing.startswith(")") or closing == ".)") or \
+                any(gap(document.masked, a, b) for a, b in zip(run, run[1:], strict=False)):
+            continue
+        member = " ".join(t.text for t in run)
+        letter, dash, _state = member.partition("-")
+        member = PARTY_LETTERS.get(letter, member) if dash or member in PARTY_LETTERS else member
+        if not member[:1].isupper():
+            return None
+        for form in ("{}", *PARTY_FORMS):
+            party = organizations.get(normalize(form.format(member)))
+            if party is not None:
+                return party
     return None
 
 
