@@ -398,3 +398,19 @@ def test_a_given_name_set_off_between_a_and_a_noun_is_no_person() -> None:
     result = extract(text)
     assert [person.name for person in result.people] == ["Ann Lee"]
     assert {"Reuters", "Google"} <= {organization.name for organization in result.organizations}
+
+
+def test_a_given_name_that_is_also_a_place_or_a_faith_opens_a_name_set_off_by_a_job() -> None:
+    text = (
+        "Budget talks\n\n"
+        "Officials met on Monday. Sydney Smith, the mayor, agreed to the plan.\n\n"
+        "Germany's finance minister, Christian Lindner, welcomed the move. \"We agree,\" Lindner said.\n\n"
+        "Austin Butler, a local actor, said he was pleased.\n\n"
+        "The Christian Democrats, the largest party, said nothing.\n"
+    )
+    people = people_of(text)
+    assert people["Sydney Smith"][0] == "mayor"
+    assert people["Christian Lindner"][0] == "finance minister"
+    assert people["Austin Butler"][0] == "local actor"
+    assert not {"Smith", "Lindner", "Butler", "Christian Democrats"} & people.keys()
+    assert [q.speaker for q in extract(text).quotes] == ["Christian Lindner"]

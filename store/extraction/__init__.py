@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 16
+EXTRACTOR_VERSION = 17
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -77,7 +77,8 @@ possessive right before a name ("Acme's Jo Bell"), a job "with" a body ("a resea
 naming a body alone after "of", "from", "with" or "speaking for" ("X, from the Red Cross,") give the employer; 15: a
 bare company office ("chief executive X said") held at the organization the story is about, when its opening names
 it and it is named half as often again as any other; 16: a party in brackets after a politician's name, "X (Labour)",
-"X (D-Calif.)", when the article names it)."""
+"X (D-Calif.)", when the article names it; 17: a given name that is also a place or a faith opening a name set off
+by a job, "Sydney Smith, the mayor,", "finance minister, Christian Lindner,")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

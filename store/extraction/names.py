@@ -299,7 +299,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
             piece = _trim(piece)
             if not piece:
                 continue
-            segment = _classify(piece, piece[0].sentence, piece[0].index, rel, _beside_speech(sentence, piece))
+            named = _beside_speech(sentence, piece) or _beside_a_job(document, sentence, piece)
+            segment = _classify(piece, piece[0].sentence, piece[0].index, rel, named)
             if segment.kind == "org" and _known_organization_and_noun([t.text for t in segment.tokens]) \
                     and _job_in_apposition(document, sentence, segment):
                 segment.kind = "person"  # "Puma Field, a student": a person's name after all
@@ -1228,6 +1229,27 @@ def _known_organization_and_noun(words: list[str]) -> bool:
     first, last = words[0], words[-1]
     return len(words) == 2 and first in WELL_KNOWN_ORGANIZATIONS and first not in GIVEN_NAMES \
         and last.lower() in common_words()
+
+
+def _beside_a_job(document: Document, sentence: Sentence, piece: list[Token]) -> bool:
+    """Whether a person's job stands in apposition right after these words or right before them ("Sydney Smith,
+    the mayor,", "finance minister, Christian Lindner,"): a person's place, like the speaker's, where a given name
+    that is also a place or a faith opens the name."""
+    tokens = sentence.tokens
+    before = piece[0].index - 1
+    if before > 0 and document.masked[tokens[before].end:piece[0].start].strip() == "," and \
+            tokens[before].text.islower() and is_role_noun(tokens[before].text):
+        return True
+    index = piece[-1].index + 1
+    if index + 1 >= len(tokens) or document.masked[piece[-1].end:tokens[index].start].strip() != "," \
+            or tokens[index].text not in ("a", "an", "the"):
+        return False
+    for token in tokens[index + 1:index + 4]:
+        if not token.text.islower() or token.text in ORG_CLASS_NOUNS:
+            return False
+        if is_role_noun(token.text):
+            return True
+    return False
 
 
 def _job_in_apposition(document: Document, sentence: Sentence, segment: Segment) -> bool:
