@@ -550,6 +550,19 @@ def test_a_party_in_brackets_after_a_politician_s_name_is_theirs_when_the_articl
     assert by_name["Ann Bell"][1] is None
 
 
+def test_a_job_written_in_capitals_or_a_guard_s_is_a_job_and_its_body_the_employer() -> None:
+    text = (
+        "Launch day\n\n"
+        '"It is good," said Tim Cook, the CEO of Apple.\n\n'
+        '"It is gone," said John Baker, a security guard at Heathrow Airport.\n\n'
+        '"Fine," said Ann Lee, Director of the Harbour Tenants Association.\n'
+    )
+    by_name = _people_at(text)
+    assert by_name["Tim Cook"] == ("CEO", "Apple")
+    assert by_name["John Baker"] == ("security guard", "Heathrow Airport")
+    assert by_name["Ann Lee"] == ("Director of the Harbour Tenants Association", "Harbour Tenants Association")
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

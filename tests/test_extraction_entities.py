@@ -414,3 +414,14 @@ def test_a_given_name_that_is_also_a_place_or_a_faith_opens_a_name_set_off_by_a_
     assert people["Austin Butler"][0] == "local actor"
     assert not {"Smith", "Lindner", "Butler", "Christian Democrats"} & people.keys()
     assert [q.speaker for q in extract(text).quotes] == ["Christian Lindner"]
+
+
+def test_a_surname_joined_to_its_particle_is_found_again_without_it() -> None:
+    text = (
+        "Talks\n\n"
+        "President Bashar al-Assad met the envoys on Monday, as did Abdel Fattah el-Sisi.\n\n"
+        "\"Syria is ready,\" Assad said. \"So is Egypt,\" Sisi said.\n"
+    )
+    result = extract(text)
+    assert sorted(p.name for p in result.people) == ["Abdel Fattah el-Sisi", "Bashar al-Assad"]
+    assert [q.speaker for q in result.quotes] == ["Bashar al-Assad", "Abdel Fattah el-Sisi"]

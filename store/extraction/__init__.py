@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 17
+EXTRACTOR_VERSION = 18
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -78,7 +78,9 @@ naming a body alone after "of", "from", "with" or "speaking for" ("X, from the R
 bare company office ("chief executive X said") held at the organization the story is about, when its opening names
 it and it is named half as often again as any other; 16: a party in brackets after a politician's name, "X (Labour)",
 "X (D-Calif.)", when the article names it; 17: a given name that is also a place or a faith opening a name set off
-by a job, "Sydney Smith, the mayor,", "finance minister, Christian Lindner,")."""
+by a job, "Sydney Smith, the mayor,", "finance minister, Christian Lindner,"; 18: a surname found again without
+its joined particle ("Assad" of "Bashar al-Assad"), jobs in capitals ("the CEO of Apple", "Labour MP") and guards,
+cooks and cashiers as jobs)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

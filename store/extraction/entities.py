@@ -117,6 +117,9 @@ class Registry:
             self.surnames.setdefault(words[0], []).append(index)
         if words[-1][:1].islower():
             self.surnames.setdefault(words[-1][:1].upper() + words[-1][1:], []).append(index)
+        particle, hyphen, rest = words[-1].partition("-")
+        if hyphen and particle in JOINED_PARTICLES and rest[:1].isupper():
+            self.surnames.setdefault(rest, []).append(index)  # "Assad" of "Bashar al-Assad"
         for word in words[1:-1]:
             if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
                 self.surnames.setdefault(word, []).append(index)
@@ -210,6 +213,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
             return limit + 1
         previous2, previous = previous, current
     return previous[-1]
+
+
+JOINED_PARTICLES = frozenset("al el ad ad-d as ash at az ar an ul bin ben ibn abu".split())
+"""Lowercase particles joined by a hyphen to an Arabic surname, which later mentions leave out ("al-Assad" as
+"Assad", "el-Sisi" as "Sisi")."""
 
 
 def similar_surname(a: str, b: str) -> bool:

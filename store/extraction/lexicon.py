@@ -83,7 +83,7 @@ ROLE_NOUNS = words("""
     master harbormaster headmaster headmistress postmaster fisherman fisherwoman policeman policewoman
     congressman congresswoman councilman councilwoman businessman businesswoman chairperson foreman
     shopkeeper landlord landlady steward stewardess guide ranger warden monk nun imam rabbi cleric bishop
-    seamstress waitress longshoreman midwife
+    seamstress waitress longshoreman midwife guard bodyguard lifeguard janitor cashier cook maid mp mep msp cio
 """)
 
 # Words in -er/-or/-ist/-ian that do not name a job: comparatives, adverbs and common nouns.

@@ -109,10 +109,14 @@ ROLE_PREFIXES = frozenset(("vice", "co", "ex", "deputy", "acting", "interim", "s
 """What may stand before a role noun with a hyphen and leave it a role ("vice-president", "co-chair")."""
 
 
+JOB_ACRONYMS = frozenset("ceo cfo coo cto cio mp mep msp".split())
+"""Jobs written as capitals ("Tesla CEO X", "Labour MP Y")."""
+
+
 def is_role_noun(word: str) -> bool:
     """Whether a lowercase word names a job or standing (a listed noun, or an agent noun in -er/-or/-ist/-ian)."""
-    if word in ROLE_NOUNS:
-        return True
+    if word in ROLE_NOUNS or word.isupper() and word.lower() in JOB_ACRONYMS:
+        return True  # "CEO", "MP"
     prefix, hyphen, rest = word.partition("-")
     if hyphen and prefix in ROLE_PREFIXES and rest:
         return is_role_noun(rest)

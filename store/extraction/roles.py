@@ -24,7 +24,7 @@ from store.extraction.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from store.extraction.names import Segment, common_words, is_role_noun
+from store.extraction.names import JOB_ACRONYMS, Segment, common_words, is_role_noun
 from store.extraction.places import PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, Token, gap
 
@@ -587,7 +587,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
                 words = words[cut:]
         tail = _trailing_organization(found, words, org_at)
         formal = [t for t in words if t.text not in ("the", "a", "an")][:1]
-        if tail is not None and formal and formal[0].text[0].isupper():
+        if tail is not None and formal and formal[0].text[0].isupper() and formal[0].text.lower() not in JOB_ACRONYMS:
             org = tail[0]
         elif tail is not None:
             org, cut = tail
@@ -804,7 +804,8 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
     organization = organizations.get(normalize(ending["body"]))
     if organization is None:
         return role, None
-    return (role if role[:1].isupper() else ending["job"]), organization
+    formal = role[:1].isupper() and role.split()[0].lower() not in JOB_ACRONYMS  # "Director of X", not "CEO of X"
+    return (role if formal else ending["job"]), organization
 
 
 OFFICE_BODIES = {
