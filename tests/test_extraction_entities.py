@@ -425,3 +425,15 @@ def test_a_surname_joined_to_its_particle_is_found_again_without_it() -> None:
     result = extract(text)
     assert sorted(p.name for p in result.people) == ["Abdel Fattah el-Sisi", "Bashar al-Assad"]
     assert [q.speaker for q in result.quotes] == ["Bashar al-Assad", "Abdel Fattah el-Sisi"]
+
+
+def test_a_name_opened_by_a_word_also_a_given_name_stays_an_organization_s() -> None:
+    text = (
+        "Statement\n\n"
+        "Abu Mohammed al-Jolani, the leader of Hayat Tahrir al-Sham, spoke on Monday.\n\n"
+        "\"We will protect all communities,\" Hayat Tahrir al-Sham said in a statement.\n\n"
+        "Tel Aviv University said the study would go on.\n"
+    )
+    result = extract(text)
+    assert {"Hayat Tahrir al-Sham", "Tel Aviv University"} <= {o.name for o in result.organizations}
+    assert people_of(text) == {"Abu Mohammed al-Jolani": ("leader", "Hayat Tahrir al-Sham")}

@@ -88,13 +88,13 @@ MALE = frozenset("""
     Hubertus Wilhelm Frank-Walter Henk Hendrik Joost Gerrit Geert Frits Rutger Willem Arjen Arjan Niek Sander Klaas
     Cornelis Kees Teun Wopke Menno Pim Sjef Wybren Bengt Christer Einar Erland Fredrik Gustav Gustaf Håkan Halvor
     Ingvar Joakim Lennart Mikael Ragnar Sigurd Sverre Terje Trond Ulrik Viggo Øystein Torbjørn Arne Eirik Erlend
-    Geir Hallvard Jostein Kjetil Snorre Steinar Sindre Stian Leif Pelle Sune Svein Thor Jens-Christian Aki Arto Eero
+    Geir Hallvard Jostein Kjetil Snorre Steinar Sindre Stian Leif Pelle Sune Svein Jens-Christian Aki Arto Eero
     Esa Harri Heikki Ilkka Jarmo Jouni Kalle Markku Matti Mikko Olli Pasi Petteri Risto Seppo Tapio Tuomas Urho
     Veikko Alain Bertrand Étienne Etienne Fabien Franck Gaël Gaston Gérard Gérald Hervé Loïc Lucien Patrice Raphaël
     Régis Rémy Serge Sylvain Thibault Valéry Yann Grégoire Jules Léon Mathis Noël Ludovic Matthieu Jérémie Édouard
     Edouard Emeric Aurélien Bastien Cédric Florent Gauthier Hugues Jean-Luc Jean-Marie Marc-André Pierre-Yves
     Alessio Claudio Corrado Daniele Dario Davide Domenico Emanuele Ettore Fabrizio Flavio Gennaro Giacomo Gian
-    Giancarlo Gianni Gianluigi Gianfranco Giulio Giuliano Ignazio Marcello Massimo Maurizio Pier Piero Pierluigi
+    Giancarlo Gianni Gianluigi Gianfranco Giulio Giuliano Ignazio Marcello Massimo Maurizio Piero Pierluigi
     Renato Renzo Rocco Umberto Valerio Vittorio Gabriele Cesare Ottavio Achille Beppe Pino Romano Carmine Cosimo
     Fausto Nino Orazio Saverio Graziano Mattia Adolfo Agustín Andrés Aníbal Arnaldo Benjamín Cristóbal Damián Efraín
     Elías Emiliano Eugenio Ezequiel Facundo Fermín Germán Gilberto Hernán Hernando Horacio Iñaki Iñigo Isidro
@@ -134,7 +134,7 @@ MALE = frozenset("""
     Harpreet Gurpreet Jaspreet Manpreet Navjot Amarinder Jagmeet Harjit Kuldeep Sukhbir Mizanur Mahbub Anisul
     Rafiqul Shafiqul Saiful Tarique Mahinda Gotabaya Ranil Maithripala Anura Sajith Rishi Sundar Satya Ravindra
     Rabindranath Jawaharlal Rajinder Virat Sourav Jasprit Ravichandran Cheteshwar Ajinkya Shikhar Hardik Ishant
-    Yuzvendra Shashank Keshav Mallikarjun Nitish Lalu Akhilesh Arvinder Farooq Pranab Atal Manmohan Morarji Inder
+    Yuzvendra Shashank Keshav Mallikarjun Nitish Lalu Akhilesh Arvinder Farooq Pranab Manmohan Morarji Inder
     Chandrababu Jaganmohan Atsushi Daisuke Fumihiko Haruto Hayato Hideo Hirokazu Hitoshi Isamu Jiro Junichiro Kaito
     Kazuo Kazuhiro Keisuke Kenichiro Kentaro Koichi Kosuke Kunio Masaaki Masahiro Masayoshi Minoru Mitsuo Nobuo
     Nobuyuki Noriaki Osamu Ren Riku Ryuichi Shigeru Shinichi Shintaro Shohei Shoji Sota Susumu Tadashi Takahiro
@@ -152,14 +152,14 @@ MALE = frozenset("""
     Sekou Sékou Boubacar Mahamadou Issoufou Blaise Roch Laurent-Désiré Hage Hakainde Lazarus Mokgweetsi Seretse
     Kizza Gervais Pierre-Emerick Asamoah Jay-Jay Nwankwo Wilfred Kenenisa Abebe Tirunesh Avi Avraham Benny Binyamin
     Boaz Dov Ehud Eitan Eli Eliezer Gadi Gideon Gilad Itamar Itzhak Yitzhak Moshe Naftali Nir Ofer Oren Reuven
-    Shimon Shlomo Uri Yair Yaakov Yoav Yossi Yuval Ze'ev Aviv Bezalel Gabi Herzi Yoel Yehuda Shaul Aryeh Menachem
+    Shimon Shlomo Uri Yair Yaakov Yoav Yossi Yuval Ze'ev Bezalel Gabi Herzi Yoel Yehuda Shaul Aryeh Menachem
     Mordechai Natan Yigal Yonatan Zvi Aled Bryn Cathal Ciarán Ciaran Cian Colm Conall Cormac Dafydd Dara Darragh
     Dermot Diarmuid Donal Dónal Eamon Éamon Eamonn Emyr Eoin Fergal Fergus Fintan Gwyn Iain Iwan Lorcan Micheál
-    Niall Oisín Padraig Pádraig Paddy Rhodri Rhys Ruairí Seán Séamus Tadhg Hywel Huw Emlyn Gruffydd Alun Geraint
+    Niall Oisín Padraig Pádraig Rhodri Rhys Ruairí Seán Séamus Tadhg Hywel Huw Emlyn Gruffydd Alun Geraint
     Ieuan Ifan Cillian Ronan Oisin Enda Mícheál Ruaidhrí Neville Rowan Spencer Desmond Emmett Giles Graeme Harrison
-    Humphrey Jeremiah Kenny Kristian Lachlan Leland Lester Lyle Maxwell Melvin Mervyn Milton Monty Nathanael Norris
-    Oswald Percival Quincy Randolph Reuben Rex Roderick Royce Rufus Sheldon Sherman Sylvester Terrence Thaddeus
-    Trent Tristan Vaughn Vince Wallace Wendell Wilbur Winston Zane Ambrose Alvin Bernie Clarence Cecil Darryl Dwayne
+    Humphrey Jeremiah Kenny Kristian Lachlan Leland Lester Lyle Maxwell Melvin Mervyn Monty Nathanael Norris
+    Oswald Percival Randolph Reuben Roderick Royce Rufus Sheldon Sylvester Terrence Thaddeus
+    Trent Tristan Vaughn Vince Wendell Wilbur Winston Zane Ambrose Alvin Bernie Clarence Cecil Darryl Dwayne
     Dwight Elvis Ernie Everett Garry Gil Harlan Hal Irving Jeffery Lamar Lenny Lonnie Marlon Mickey Myron Nelson
     Ozzie Reid Roscoe Rudolph Sammy Vern Virgil Wes Darnell DeShawn Jamar Jaylen Jalen Keon Lamont Rashad Terrell
     Tyrone Tremaine Demetrius Deandre Jermaine Kendrick LeBron Shaquille Tyreek Homer Luther Jasper Barnaby Crispin
@@ -262,19 +262,19 @@ FEMALE = frozenset("""
     Ludmila Marketa Markéta Marzena Milada Nataša Olesya Sylwia Urszula Věra Vlasta Weronika Zdenka Zlata Zuzanna
     Beata Agata Aleksandra Ewelina Ilona Izabela Karolina Klaudia Kinga Lidia Roksana Wioletta Ksenia Kseniya Alyona
     Anfisa Arina Evgenia Inna Kira Lilia Lyubov Raisa Sofya Viktoria Zhanna Zoya Yevgenia Ulyana Olha Lesia Ruslana
-    Svitlana Yuliia Liudmyla Mariia Tetiana Maia Natela Salome Tamar Tinatin Nino Ketevan Mzia Jelena Ljiljana
+    Svitlana Yuliia Liudmyla Mariia Tetiana Maia Natela Salome Tinatin Nino Ketevan Mzia Jelena Ljiljana
     Snežana Dragana Gordana Mirjana Slavica Biljana Kolinda Ivana Zorana Roza Dilnoza Gulnara Aigerim Asel Aliya
     Saule Dariga Aikaterini Athina Despina Dimitra Eirini Evangelia Ioanna Konstantina Panagiota Vasiliki Fofi Niki
     Aslı Aylin Ayşegül Başak Berna Burcu Büşra Cansu Derya Didem Ebru Feride Gamze Gizem Gül Gülay Gülsen Hande
-    Hatice Hülya İpek Leyla Meltem Nazlı Nur Özlem Pınar Selin Serap Sevgi Sibel Songül Tuba Tuğba Yasemin Zehra
+    Hatice Hülya İpek Leyla Meltem Nazlı Özlem Pınar Selin Serap Sevgi Sibel Songül Tuba Tuğba Yasemin Zehra
     Canan Meral Tansu Sezen Sertab Aysel Nilüfer Nihal Dilek Sebnem Şebnem Azadeh Fariba Farideh Fatemeh Mahsa Masih
     Mina Narges Nasrin Nazanin Niloofar Parisa Parvin Roya Sepideh Simin Soheila Tahereh Mahnaz Homa Golshifteh
     Shohreh Jina Nasim Ladan Abeer Afaf Alya Amani Amira Asmaa Basma Bushra Duaa Eman Fadwa Fairuz Ghadir Hadeel
     Halima Hanadi Ibtisam Inas Jumana Lamis Lubna Lujain Madiha Manal Maysa Maysoon Mervat Naila Najwa Nawal Nesreen
     Nisreen Noor Raghad Rajaa Randa Rasha Rawan Razan Rola Rula Ruba Safaa Sahar Samar Sawsan Shaima Suad Suha
-    Sumaya Tahani Wafa Widad Yara Zeina Zeinab Zaina Lamya Loujain Hoda Nagla Dalal Souad Hayat Karima Latifa Malika
+    Sumaya Tahani Wafa Widad Zeina Zeinab Zaina Lamya Loujain Hoda Nagla Dalal Souad Karima Latifa Malika
     Naima Saida Zohra Wahiba Samia Houda Nabila Aarti Abha Ambika Amrita Anupama Aparna Archana Arundhati Asha
-    Bhavna Chitra Damini Disha Durga Geeta Gauri Hema Isha Jaya Jyoti Kajal Kalpana Karishma Lata Leela Madhu
+    Bhavna Chitra Damini Disha Geeta Gauri Hema Isha Jaya Jyoti Kajal Kalpana Karishma Lata Leela Madhu
     Madhuri Mamata Mayawati Meera Mira Nandini Nirmala Nita Padma Pallavi Parvati Poonam Preeti Priti Rashmi Renu
     Ritu Roshni Ruchi Sadhana Sakshi Savita Seema Shabana Shalini Shanti Sharmila Shikha Shilpa Shobha Shweta Smita
     Smriti Sneha Sudha Suman Supriya Sushma Swara Tanvi Trisha Vasundhara Vidya Yamini Mahua Mehbooba Nupur Mehwish

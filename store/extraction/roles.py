@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
-from functools import cache
 
 from store.extraction.document import Document
 from store.extraction.entities import Entity, Found, Mention, normalize
@@ -503,7 +501,7 @@ def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[T
         if taken and gap(document.masked, taken[-1], token):
             break
         word = token.text
-        if word.islower() and word in FORWARD_BREAKS and not _job_with_body(tokens, position, taken):
+        if word.islower() and word in FORWARD_BREAKS:
             break
         if word in PREPOSITIONS and position + 2 < len(tokens):
             nxt, after = tokens[position + 1], tokens[position + 2]
@@ -512,16 +510,6 @@ def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[T
         taken.append(token)
         position += 1
     return taken
-
-
-def _job_with_body(tokens: list[Token], position: int, taken: list[Token]) -> bool:
-    """Whether the "with" at `position` ties the job just walked to a named body ("a researcher with the X
-    Institute"), unlike "with" after anything else or before a lowercase word ("a farmer with 30 cows")."""
-    if tokens[position].text != "with" or not taken or not _holds_job(taken[-1]) or position + 1 >= len(tokens):
-        return False
-    named = tokens[position + 2] if tokens[position + 1].text == "the" and position + 2 < len(tokens) \
-        else tokens[position + 1]
-    return named.text[:1].isupper()
 
 
 def _is_role_phrase(words: list[Token]) -> bool:
@@ -655,7 +643,6 @@ def owners_settled(document: Document, found: Found) -> None:
     }
     starts: dict[int, list[int]] = {}
     """Each sentence's tokens' starts, made once: a sentence of thousands of words names many people."""
-    story = cache(lambda: _story_organization(document, found))
     for mention in found.mentions:
         person = entities[mention.entity]
         if person.kind != "person" or person.organization is not None:
@@ -677,15 +664,23 @@ def owners_settled(document: Document, found: Found) -> None:
                                               organizations)
         if person.organization is None and at > 0 and tokens[at - 1].possessive and \
                 _between(document, tokens[at - 1], tokens[at]) == "":
-            person.organization = organizations.get(normalize(_owner_name(document, tokens, at - 1)))
+            owner = _owner_name(document, tokens, at - 1)
+            if not _names_a_person(found, owner):  # "Trump's Steve Bannon", Trump also a company's alias
+                person.organization = organizations.get(normalize(owner))
         if person.role and person.organization is None:
-            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations, story)
+            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations)
+
+
+def _names_a_person(found: Found, owner: str) -> bool:
+    """Whether an owner's name (its possessive mark left on or off) is a person's of the article, or their surname."""
+    name = re.sub(r"['\u2019]s?$", "", owner)
+    index = found.registry.keys.get(normalize(name))
+    return name in found.registry.surnames or (index is not None and found.registry.entities[index].kind == "person")
 
 
 def _settle_owner(document: Document, found: Found, person: Entity, mention: Mention, tokens: list[Token], at: int,
-                  organizations: dict[str, str], story: Callable[[], int | None]) -> None:
-    """Set the organization of a person with a job and none yet, from the first rule that finds one (`story` the
-    organization the story is about, see `_story_organization`)."""
+                  organizations: dict[str, str]) -> None:
+    """Set the organization of a person with a job and none yet, from the first rule that finds one."""
     owner = _owner_before(document, tokens, at)
     if owner is None:
         owner = _owner_after(document, tokens, mention.end)
@@ -693,13 +688,14 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
     if person.organization is None:
         person.role, person.organization = _role_and_organization(person.role, organizations)
+    if person.organization is None and person.role:
+        first = bisect_left(tokens, mention.end, key=lambda t: t.start)
+        person.organization = _body_with(document, tokens, first, mention.end, person.role, organizations)
     rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening)
     for rule in rules:
         if person.organization is not None:
             return
         person.organization = rule(document, found, person.role, mention)
-    if person.organization is None:
-        person.organization = _story_company(document, found, person.role, mention, story())
 
 
 BODY_LEADS = (("of",), ("from",), ("with",), ("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -715,16 +711,51 @@ def _body_after(document: Document, tokens: list[Token], first: int, end: int,
         return None
     texts = [t.text for t in tokens[first:first + 4]]
     lead = next((len(lead) for lead in BODY_LEADS if tuple(texts[:len(lead)]) == lead), 0)
-    if not lead:
+    return _body_named_at(document, tokens, first + lead, organizations) if lead else None
+
+
+def _body_with(document: Document, tokens: list[Token], first: int, end: int, role: str,
+               organizations: dict[str, str]) -> str | None:
+    """The organization a job in apposition after a name is held "with" ("…, a researcher with the Clarion
+    Institute,"): one the article names, ending the appositive; none for a job dealing with another side ("a
+    negotiator with the Taliban") or with more after the name ("a scientist with NASA funding")."""
+    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
         return None
-    at = first + lead + (1 if first + lead < len(tokens) and tokens[first + lead].text == "the" else 0)
+    job = role.split()[-1]
+    for position in range(first, min(len(tokens) - 1, first + MAX_ROLE_WORDS)):
+        if position > first and gap(document.masked, tokens[position - 1], tokens[position]):
+            return None
+        if tokens[position].text == "with":
+            if position == first or tokens[position - 1].text != job or job in COUNTERPART_JOBS:
+                return None
+            return _body_named_at(document, tokens, position + 1, organizations)
+    return None
+
+
+COUNTERPART_JOBS = frozenset("negotiator negotiators mediator envoy liaison interlocutor counterpart".split())
+"""Jobs held "with" another side rather than for it ("the US negotiator with the Taliban")."""
+APPOSITIVE_GOES_ON = frozenset("a an the who whose which as for".split())
+"""Words after a body's name and a comma that carry on describing the person ("…, from Liverpool, a fan for 50
+years", "…, from Google, as its new finance chief"), so that the body need be no employer (a home town, a former
+employer)."""
+
+
+def _body_named_at(document: Document, tokens: list[Token], at: int, organizations: dict[str, str]) -> str | None:
+    """The organization whose name (after "the", if it comes first) ends an appositive at `at`: a known one, with
+    no word run on after it ("…, of the Red Cross appeal team") nor the appositive going on (APPOSITIVE_GOES_ON)."""
+    if at < len(tokens) and tokens[at].text == "the":
+        at += 1
     stop = at
     while stop < len(tokens) and stop - at < MAX_BODY_WORDS and (tokens[stop].text[:1].isupper() or (
             tokens[stop].text in NAME_JOINERS and stop > at)) and (stop == at or not gap(document.masked,
                                                                                        tokens[stop - 1], tokens[stop])):
         stop += 1
-    if stop == at or (stop < len(tokens) and not gap(document.masked, tokens[stop - 1], tokens[stop])):
-        return None  # the name runs on into more words: "…, of the Red Cross appeal team"
+    if stop == at or tokens[stop - 1].possessive or \
+            (stop < len(tokens) and not gap(document.masked, tokens[stop - 1], tokens[stop])):
+        return None
+    if stop < len(tokens) and document.masked[tokens[stop - 1].end:tokens[stop].start].strip() == "," and \
+            tokens[stop].text in APPOSITIVE_GOES_ON:
+        return None
     return organizations.get(normalize(document.text[tokens[at].start:tokens[stop - 1].end]))
 
 
@@ -928,31 +959,6 @@ def _company_office(role: str) -> bool:
         all(w.islower() for w in words) and words[0] not in PUBLIC_OFFICE_WORDS
 
 
-def _story_company(document: Document, found: Found, role: str, mention: Mention, main: int | None) -> str | None:
-    """The body a bare company office is held in when nothing ties it to one ("chief executive X said"): the
-    organization the story is about (`main`, see `_story_organization`), named before the person, when the
-    person's sentence names no other ("site manager X at the Harbour Board's depot")."""
-    if main is None or not _company_office(role) or found.registry.entities[main].first >= mention.start:
-        return None
-    others = {m.entity for m in _sentence_organizations(document, found, mention.sentence)} - {main}
-    return None if others else found.registry.entities[main].name
-
-
-def _story_organization(document: Document, found: Found) -> int | None:
-    """The organization a story is about: named in its title or opening paragraph, and more often than any other
-    (half as often again as the next), at least twice."""
-    entities = found.registry.entities
-    counts = Counter(m.entity for m in found.mentions if entities[m.entity].kind == "org")
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and 2 * ranked[0][1] < 3 * ranked[1][1]):
-        return None
-    main = ranked[0][0]
-    lede = next((s.paragraph for s in document.sentences if s.paragraph != document.title_paragraph), None)
-    early = (lede, document.title_paragraph)
-    named_early = any(m.entity == main and document.sentences[m.sentence].paragraph in early for m in found.mentions)
-    return main if named_early else None
-
-
 PUBLIC_OFFICE_WORDS = frozenset("state city county federal national police government public party union".split())
 """First words of an office held in a public body or a party ("state treasurer", "police spokesman"), not in the
 company a holder's words may be about."""
@@ -1126,9 +1132,6 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
             if cut > 1 and words[cut - 1].text == "for" and words[cut - 2].text in WORKING_FOR and \
                     words[-1].text[0].isupper():
                 return org_at[words[i].start], cut - 1  # "a lawyer for X", not "a candidate for the Senate"
-            if cut > 1 and words[cut - 1].text == "with" and _holds_job(words[cut - 2]) and \
-                    words[cut - 2].text not in RELATION_WORDS and words[-1].text[0].isupper():
-                return org_at[words[i].start], cut - 1  # "a researcher with X", not "a friend with X"
             return None
     return None
 
