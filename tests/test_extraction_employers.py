@@ -558,6 +558,21 @@ def test_a_side_dealt_with_a_former_club_a_home_town_or_a_person_s_possessive_is
     assert by_name["Ann Roe"] == ("engineer", "Google")
 
 
+def test_a_job_stated_with_is_a_or_reached_through_a_spokesman_is_the_role() -> None:
+    text = (
+        "Ice and courts\n\n"
+        "Dr. Amara Okafor is a glaciologist at the University of Edinburgh.\n\n"
+        "Tom Reed is a big fan of the club.\n\n"
+        "The firm declined to comment through a spokesman, Mike Hassinger. \"We are reviewing it,\" Hassinger said.\n\n"
+        "Nguyen Thi Lan said the Mekong Delta was sinking.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Amara Okafor"] == ("glaciologist", "University of Edinburgh")
+    assert by_name["Tom Reed"] == (None, None)
+    assert by_name["Mike Hassinger"][0] == "spokesman"
+    assert "Mekong Delta" not in by_name
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

@@ -251,7 +251,7 @@ THING_NOUNS = words("""
 
 # Capitalized final words that make a name a place or thing, not an organization or person.
 PLACE_THING_HEADS = words("""
-    Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula
+    Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula Delta
     Coast Desert Forest Canal Province Region County District Street Avenue Road Square Boulevard Lane
     Mosque Church Cathedral Temple Palace Prison Stadium Arena Bridge Airport Park Hall Tower Castle
     War Wars Cup Finals Final Open Games Olympics Championship Championships Show Festival Prize Award

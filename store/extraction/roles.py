@@ -144,6 +144,15 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         role = _clause_role(document, tokens, end_index + 1, org_at)
         if role:
             parts.append(role)
+    if not parts and end_index + 2 < len(tokens) and tokens[end_index].text in ("is", "was") and \
+            tokens[end_index + 1].text in ("a", "an") and not gap(document.masked, tokens[end_index - 1],
+                                                                  tokens[end_index]):
+        phrase = _walk_forward(document, tokens, end_index + 1)  # "X is a glaciologist at the University of Y"
+        if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+            role, owner = _phrase(document, found, phrase, org_at, segment.start)
+            if role:
+                parts.append(role)
+                org = org if org is not None else owner
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
         org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
     role = _without_dangling_words(", ".join(parts))
@@ -435,6 +444,10 @@ def _heads_of(token: Token | None) -> bool:
     return token is not None and (token.text[0].isupper() or is_role_noun(token.text))
 
 
+LEADING_LINKS = frozenset("through via by from with about into".split())
+"""Words that may open the words walked back from a name without being part of a job (see `_walk_back`)."""
+
+
 def _walk_back(document: Document, tokens: list[Token], index: int, person_ends: set[int],
                allow_all: bool = False) -> list[Token]:
     """Role words right before tokens[index]: lowercase nouns, capitalized modifiers, possessives."""
@@ -469,8 +482,8 @@ def _walk_back(document: Document, tokens: list[Token], index: int, person_ends:
             break
         taken.insert(0, token)
         position -= 1
-    while taken and (taken[0].text in PREPOSITIONS):
-        taken = taken[1:]
+    while taken and (taken[0].text in PREPOSITIONS or taken[0].text in LEADING_LINKS):
+        taken = taken[1:]  # "declined to comment through a spokesman, X": the job is "spokesman"
     if allow_all:
         return taken
     if not taken or not (is_role_noun(taken[-1].text) or taken[-1].text in PLACE_WORDS or _has_role_noun(taken)):
