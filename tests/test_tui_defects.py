@@ -219,3 +219,36 @@ async def test_a_long_article_opens_with_the_chosen_quote_marked_and_in_view_fro
         assert article.current_quote == 1199 and "quote 1200/1200" in str(view.border_subtitle)
         await pilot.press("escape")
         assert type(app.screen).__name__ == "BrowseScreen"
+
+
+@synchronously
+async def test_a_search_typed_from_a_list_after_following_links_shows_its_result_in_the_detail(store: Store) -> None:
+    """Enter on a quote, Enter on its speaker, Esc back to the quote, then a list and a search: the detail kept
+    showing the list's first person, whom the search had filtered out."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("3", "enter")
+        await settle(pilot)
+        followed = screen.detail.subject
+        assert followed is not None and followed.kind == "quote"
+        links = [screen.detail.subject_at(number) for number in range(screen.detail.links.option_count)]
+        speaker = next(number for number, link in enumerate(links) if link is not None and link.kind == "person")
+        screen.detail.links.highlighted = speaker
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.detail.subject == links[speaker]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.detail.subject == followed and screen.history
+        await pilot.press("1")
+        await settle(pilot)
+        shown = screen.detail.subject
+        other = next(record for record in screen.people.records if record.key not in (shown.key, followed.key))
+        await pilot.press("slash", *other.name.split()[-1].lower())
+        for _ in range(20):
+            await settle(pilot)
+        listed = {(pane.kind, record.key) for pane in screen.record_panes for record in pane.records}
+        subject = screen.detail.subject
+        assert subject is not None and (subject.kind, subject.key) in listed

@@ -500,16 +500,19 @@ class BrowseScreen(Screen[None]):
         self._detail_timer = self.set_timer(DETAIL_DELAY, self.show_search_detail)
 
     def show_search_detail(self) -> None:
-        """While searching, the detail shows the first result (or, once a list has the focus, its selection);
-        otherwise it redraws with the new highlights."""
+        """While searching, the detail shows the first result (or, once a list has the focus, its selection), unless
+        the search was typed from the detail of a subject reached by following links; otherwise it redraws with the
+        new highlights."""
         self._detail_timer = None
         first = self.first_result()
         searching = bool(self.search_text.strip())
         current = self.pane(self.current_pane)
         chosen = isinstance(current, RecordPane) and self.focused is current.rows and current.records
-        if searching and not self.history and chosen:
+        following = bool(self.history) and self.current_pane == "detail"
+        """Whether the user searches from a subject they followed links to, which the detail then keeps showing."""
+        if searching and not following and chosen:
             self.show_selection(current)  # the user went to a list while the results came: what they look at
-        elif searching and not self.history:
+        elif searching and not following:
             if first is not None:
                 self.show_selection(first)
             elif self.detail.subject is not None:
