@@ -573,6 +573,21 @@ def test_a_job_stated_with_is_a_or_reached_through_a_spokesman_is_the_role() -> 
     assert "Mekong Delta" not in by_name
 
 
+def test_a_body_named_before_a_job_in_capitals_is_the_employer() -> None:
+    text = (
+        "Earnings day\n\n"
+        '"We walked away," Tesla CEO Elon Musk said.\n\n'
+        "Goldman Sachs CEO David Solomon said rates would fall.\n\n"
+        "Labour MP Jane Doe said it was a good day.\n\n"
+        "Russian CEO Oleg Tinkov said so, as did former CEO Ann Lee.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Elon Musk"] == ("CEO", "Tesla")
+    assert by_name["David Solomon"] == ("CEO", "Goldman Sachs")
+    assert by_name["Jane Doe"] == ("MP", "Labour")
+    assert by_name["Oleg Tinkov"][1] is None and by_name["Ann Lee"][1] is None
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

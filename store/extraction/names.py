@@ -329,6 +329,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 parts.append(tail)
             else:
                 parts = [segment]
+            body = _body_before_job_acronym(segment)
+            if body is not None:
+                parts.insert(0, body)
             for segment in parts:
                 if segment.kind == "person" and (player and segment.tokens[0] is run[0] or short_surname(
                         document, [t.text for t in segment.tokens]) and _introduced(document, sentence, segment)):
@@ -1233,6 +1236,24 @@ def _known_organization_and_noun(words: list[str]) -> bool:
     first, last = words[0], words[-1]
     return len(words) == 2 and first in WELL_KNOWN_ORGANIZATIONS and first not in GIVEN_NAMES \
         and last.lower() in common_words()
+
+
+def _body_before_job_acronym(segment: Segment) -> Segment | None:
+    """The body named before a job written in capitals in a person's title ("Tesla CEO Elon Musk"): a name of its
+    own, which the model reads, as it does one before a job in lowercase ("Tesla chief executive Elon Musk"); the
+    title keeps only the job."""
+    role = segment.role
+    if segment.kind not in ("person", "alias") or len(role) < 2 or not role[-1].text.isupper() or \
+            role[-1].text.lower() not in JOB_ACRONYMS:
+        return None
+    head = role[:-1]
+    words = [t.text for t in head]
+    if any(word in TITLE_WORDS or word in HONORIFICS or word in SENTENCE_STARTERS or word in NATIONALITIES
+           or word in COUNTRIES or not word[:1].isupper() or token.possessive for word, token in zip(words, head,
+                                                                                                    strict=True)):
+        return None
+    segment.role = role[-1:]
+    return Segment(head, "org", head[0].sentence, head[0].index)
 
 
 def _beside_a_job(document: Document, sentence: Sentence, piece: list[Token]) -> bool:

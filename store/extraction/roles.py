@@ -704,6 +704,8 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
     if person.organization is None and person.role:
         first = bisect_left(tokens, mention.end, key=lambda t: t.start)
         person.organization = _body_with(document, tokens, first, mention.end, person.role, organizations)
+    if person.organization is None and person.role:
+        person.organization = _body_before_title(document, tokens, at, person.role, organizations)
     rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening)
     for rule in rules:
         if person.organization is not None:
@@ -742,6 +744,25 @@ def _body_with(document: Document, tokens: list[Token], first: int, end: int, ro
             if position == first or tokens[position - 1].text != job or job in COUNTERPART_JOBS:
                 return None
             return _body_named_at(document, tokens, position + 1, organizations)
+    return None
+
+
+def _body_before_title(document: Document, tokens: list[Token], at: int, role: str,
+                       organizations: dict[str, str]) -> str | None:
+    """The organization named right before a person's title ("Tesla CEO Elon Musk", "Labour MP Jane Doe"), the
+    title being the words right before their name (at `at`)."""
+    words = role.split()
+    start = at - len(words)
+    if start <= 0 or [t.text for t in tokens[start:at]] != words:
+        return None
+    for size in range(min(MAX_OWNER_WORDS, start), 0, -1):
+        run = tokens[start - size:start]
+        joined = zip(run, tokens[start - size + 1:start + 1], strict=True)
+        if all(t.text[:1].isupper() and not t.possessive for t in run) and \
+                not any(gap(document.masked, a, b) for a, b in joined):
+            body = organizations.get(normalize(document.text[run[0].start:run[-1].end]))
+            if body is not None:
+                return body
     return None
 
 
