@@ -116,3 +116,20 @@ def test_a_published_date_the_calendar_has_not_is_not_ordered_by() -> None:
     assert sort_day("2024-06", ingested) == "2024-06"
     for impossible in ("2024-02-30", "2024-13-01", "2023-02-29", "0000-01-01", "12/06/2024", "null"):
         assert sort_day(impossible, ingested) == "2026-12-01", impossible
+
+
+def test_a_wire_dateline_s_agency_is_the_outlet_where_the_source_states_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stories = {
+        "reuters.txt": "Rates held\n\nFRANKFURT (Reuters) - \u201cWe are patient,\u201d said Anna Berg, an economist.\n",
+        "ap.txt": "Storm\n\nLONDON, June 5 (AP) \u2014 \u201cIt came fast,\u201d said Tom Hale, a fisherman.\n",
+        "aside.txt": "Vote\n\nThe council (which met on Monday) - and \u201cthe mayor agreed,\u201d said Ann Lee.\n",
+        "stated.txt": "---\ntitle: Talks\noutlet: The Ledger\n---\nPARIS (AFP) - \u201cTalks began,\u201d said Jan Roe.\n",
+    }
+    for name, text in stories.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert main(["extract", *(str(tmp_path / name) for name in stories), "--json"]) == 0
+    articles = json.loads(capsys.readouterr().out)["articles"]
+    outlets = [article["quotes"][0]["sources"][0]["outlet"] for article in articles]
+    assert outlets == ["Reuters", "AP", None, "The Ledger"]

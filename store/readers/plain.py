@@ -52,6 +52,12 @@ WIRE_HEAD_LINES = 7
 QUOTE_OPENING = re.compile("[\"\u201c\u00ab\u201e']")
 """What opens a title that quotes someone ("We will win," said …), which a wire head keeps in the text."""
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+WIRE_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30}?)?\s*\(([A-Z][\w&.' -]{1,40}?)\)\s*(?:-{1,2}|\u2014|\u2013)\s"
+)
+"""A wire dateline naming the agency that filed the story: "FRANKFURT (Reuters) - ", "LONDON, June 5 (AP) — "."""
+DATELINE_LINES = 8
+"""The first lines of a story's text where its dateline may stand (after the title and a byline)."""
 
 
 def read_plain(data: bytes, name: str, *, markdown: bool | None = None) -> SourceArticle:
@@ -95,7 +101,21 @@ def article_from_text(text: str, name: str, *, markdown: bool | None = None) -> 
         body = markdown_text(body)
         if not body.strip():
             raise ReaderError(f"{shown_path(name)}: no article text, only Markdown markup")
+    if "outlet" not in fields:
+        agency = dateline_agency(body)
+        if agency is not None:
+            fields["outlet"] = agency
     return SourceArticle(body, Metadata.of(**fields))
+
+
+def dateline_agency(body: str) -> str | None:
+    """The news agency a wire story's dateline names ("FRANKFURT (Reuters) - …"), in its first lines: the outlet
+    of a story whose source states none."""
+    for line in body.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
+        found = WIRE_DATELINE.match(line.strip())
+        if found is not None:
+            return found.group(1).strip()
+    return None
 
 
 def _head_shown(fields: dict[str, str], text: str, *, markdown: bool) -> dict[str, str]:
