@@ -1265,24 +1265,19 @@ def _beside_a_job(document: Document, sentence: Sentence, piece: list[Token]) ->
     if before > 0 and document.masked[tokens[before].end:piece[0].start].strip() == "," and \
             tokens[before].text.islower() and is_role_noun(tokens[before].text):
         return True
-    index = piece[-1].index + 1
-    if index + 1 >= len(tokens) or document.masked[piece[-1].end:tokens[index].start].strip() != "," \
-            or tokens[index].text not in ("a", "an", "the"):
-        return False
-    for token in tokens[index + 1:index + 4]:
-        if not token.text.islower() or token.text in ORG_CLASS_NOUNS:
-            return False
-        if is_role_noun(token.text):
-            return True
-    return False
+    return _job_follows(document, tokens, piece[-1])
 
 
 def _job_in_apposition(document: Document, sentence: Sentence, segment: Segment) -> bool:
     """Whether a person's job follows a name in apposition (", a student", ", the head teacher"), a job no
     organization's kind is ("a broadcaster", "a rival")."""
-    tokens = sentence.tokens
-    index = segment.tokens[-1].index + 1
-    if index + 1 >= len(tokens) or document.masked[segment.end:tokens[index].start].strip() != "," \
+    return _job_follows(document, sentence.tokens, segment.tokens[-1])
+
+
+def _job_follows(document: Document, tokens: list[Token], last: Token) -> bool:
+    """Whether a job no organization's kind is follows the words ending with `last` in apposition (", a student")."""
+    index = last.index + 1
+    if index + 1 >= len(tokens) or document.masked[last.end:tokens[index].start].strip() != "," \
             or tokens[index].text not in ("a", "an", "the"):
         return False
     for token in tokens[index + 1:index + 4]:
