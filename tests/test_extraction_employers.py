@@ -588,6 +588,19 @@ def test_a_body_named_before_a_job_in_capitals_is_the_employer() -> None:
     assert by_name["Oleg Tinkov"][1] is None and by_name["Ann Lee"][1] is None
 
 
+def test_a_body_one_is_a_customer_or_rival_of_is_no_employer() -> None:
+    text = (
+        "Views\n\n"
+        'Sam Ito, a customer of Comcast, said: "My bill doubled."\n\n'
+        'Ann Cole, a rival of Microsoft, said: "No."\n\n'
+        'Joe Park, a spokesman for Microsoft, said: "Yes."\n'
+    )
+    by_name = _people_at(text)
+    for name in ("Sam Ito", "Ann Cole"):
+        assert by_name[name][1] is None, name
+    assert by_name["Joe Park"] == ("spokesman", "Microsoft")
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

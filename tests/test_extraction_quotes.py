@@ -658,3 +658,9 @@ def test_a_quote_wrapped_narrowly_over_several_lines_is_one_quote_with_its_speak
     ]
     left_open = 'Vote\n\n"We will fight on and win\nThe minister said the plan was ready.\n"It is," she said.\n'
     assert quotes_of(left_open)[0] == ("We will fight on and win", None)
+
+
+def test_an_article_that_is_only_a_quote_naming_a_body_extracts_without_error() -> None:
+    """A quote holding an organization's word is read apart from the article's sentences; with none to read, the
+    check of a club's name before a job looked up a sentence that was not there."""
+    assert not extract("\u201c Reuters\u201d (AP) \u2014 ").people

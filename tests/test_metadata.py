@@ -126,10 +126,12 @@ def test_a_wire_dateline_s_agency_is_the_outlet_where_the_source_states_none(
         "ap.txt": "Storm\n\nLONDON, June 5 (AP) \u2014 \u201cIt came fast,\u201d said Tom Hale, a fisherman.\n",
         "aside.txt": "Vote\n\nThe council (which met on Monday) - and \u201cthe mayor agreed,\u201d said Ann Lee.\n",
         "stated.txt": "---\ntitle: Talks\noutlet: The Ledger\n---\nPARIS (AFP) - \u201cTalks began,\u201d said Jan Roe.\n",
+        "inside.txt": "Profits rose at the firm this year, the company said.\n\nShares were flat.\n\n"
+        "BERLIN (Reuters) - \u201cWe had a strong year,\u201d said Anna Berg.\n",
     }
     for name, text in stories.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     assert main(["extract", *(str(tmp_path / name) for name in stories), "--json"]) == 0
     articles = json.loads(capsys.readouterr().out)["articles"]
     outlets = [article["quotes"][0]["sources"][0]["outlet"] for article in articles]
-    assert outlets == ["Reuters", "AP", None, "The Ledger"]
+    assert outlets == ["Reuters", "AP", None, "The Ledger", None]

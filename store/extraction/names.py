@@ -250,7 +250,7 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
     found: list[Segment] = []
     for run in runs(document, sentence):
         player = len(run) >= 3 and run[0].text in POSITION_LETTERS and _player(run)
-        run = _drop_openers(document, run)
+        run = _drop_openers(document, sentence, run)
         if not run:
             continue
         pieces: list[tuple[list[Token], str]] = []
@@ -822,9 +822,9 @@ def _classify_defined(run: list[Token], first_index: int) -> Segment:
     return Segment(run, "org", run[0].sentence, first_index, strong=True)
 
 
-def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
-    """Drop words that open a run without belonging to the name: a sentence's first word, a month, a playing
-    position ("G Marcus Doyle")."""
+def _drop_openers(document: Document, sentence: Sentence, run: list[Token]) -> list[Token]:
+    """Drop words that open a run of `sentence` without belonging to the name: a sentence's first word, a month, a
+    playing position ("G Marcus Doyle")."""
     while run and run[0].sentence_start and (
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
@@ -832,8 +832,7 @@ def _drop_openers(document: Document, run: list[Token]) -> list[Token]:
             and not _title_opener(run) and not club_short_name(document, run):
         run = run[1:]
         run = _trim(run)
-    while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(document.sentences[run[0].sentence],
-                                                                               run, 0):
+    while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(sentence, run, 0):
         run = _trim(run[1:])
     if len(run) >= 3 and (run[0].text in POSITION_LETTERS and _player(run) or
                           run[0].sentence_start and _adverb_opener(run)):
@@ -852,6 +851,8 @@ def _club_before_job(document: Document, token: Token) -> bool:
     name: the article writes it capitalized inside its sentences too, and never in lowercase (a "City manager" of
     an article about a city council is a city's officer); no office or common noun ("Marketing manager X",
     "Police captain Y"); a country's captain leads a national side, no club."""
+    if not 0 <= token.sentence < len(document.sentences):
+        return False  # a word inside a quote, read apart from the article's sentences
     tokens = document.sentences[token.sentence].tokens
     following = token.index + 1
     if not token.sentence_start or token.possessive or following >= len(tokens) \

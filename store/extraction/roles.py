@@ -593,6 +593,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
+        elif _standing_toward(words, org_at):
+            org = None  # "a customer of Comcast": a standing toward the body, no job there
     while words and (words[0].text.lower() in ("the", "a", "an", "another", "one") or AGE.fullmatch(words[0].text)):
         words = words[1:]  # "a 58-year-old dockworker": the age is no part of the job
     place = next((i for i, t in enumerate(words) if t.text in LOCATIVE_TAILS and t.start not in org_at), None)
@@ -608,6 +610,14 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     if owner is not None:
         org = _named_by(document, found, owner.text, position)
     return _text(document, words), org
+
+
+def _standing_toward(words: list[Token], org_at: dict[int, int]) -> bool:
+    """Whether role words name a standing toward the organization they name, "of" or "at" it ("a customer of X",
+    "a rival of Y"), not a job there."""
+    return any(word.text.lower() in STANDING_NOUNS and following.text in ("of", "at")
+               for word, following in zip(words, words[1:], strict=False)) and \
+        any(token.start in org_at for token in words)
 
 
 def _owner_of_unit(words: list[Token]) -> Token | None:
@@ -864,8 +874,9 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
     are read before, when it was not known as one): the job, and the organization it is held at; a formal title
     keeps its body ("Director of the Harbour Tenants Association"), as when the rules know the body."""
     ending = ROLE_ENDING_IN_BODY.fullmatch(role)
-    if ending is None or not is_role_noun(ending["job"].split()[-1].lower()):
-        return role, None
+    if ending is None or not is_role_noun(ending["job"].split()[-1].lower()) or \
+            ending["job"].split()[-1].lower() in STANDING_NOUNS:
+        return role, None  # not "rival of Microsoft": a standing toward the body
     organization = organizations.get(normalize(ending["body"]))
     if organization is None:
         return role, None
@@ -1162,6 +1173,8 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
         if words[i].start in org_at:
             cut = _before_description(words, i)
             if cut > 0 and words[cut - 1].text in ("of", "at"):
+                if cut > 1 and words[cut - 2].text.lower() in STANDING_NOUNS:
+                    return None  # "a customer of Comcast", "a rival of Microsoft": no employer
                 return org_at[words[i].start], cut - 1
             if cut > 1 and words[cut - 1].text == "for" and words[cut - 2].text in WORKING_FOR and \
                     words[-1].text[0].isupper():

@@ -56,8 +56,9 @@ WIRE_DATELINE = re.compile(
     r"[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30}?)?\s*\(([A-Z][\w&.' -]{1,40}?)\)\s*(?:-{1,2}|\u2014|\u2013)\s"
 )
 """A wire dateline naming the agency that filed the story: "FRANKFURT (Reuters) - ", "LONDON, June 5 (AP) — "."""
-DATELINE_LINES = 8
-"""The first lines of a story's text where its dateline may stand (after the title and a byline)."""
+DATELINE_REACH = 4_000
+"""Characters of a story's opening read for its dateline (its title and first paragraph)."""
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def read_plain(data: bytes, name: str, *, markdown: bool | None = None) -> SourceArticle:
@@ -109,10 +110,14 @@ def article_from_text(text: str, name: str, *, markdown: bool | None = None) -> 
 
 
 def dateline_agency(body: str) -> str | None:
-    """The news agency a wire story's dateline names ("FRANKFURT (Reuters) - …"), in its first lines: the outlet
-    of a story whose source states none."""
-    for line in body.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
-        found = WIRE_DATELINE.match(line.strip())
+    """The news agency a wire story's dateline names where the story opens ("FRANKFURT (Reuters) - …"): in its first
+    line, or in the first line after a title standing alone; the outlet of a story whose source states none."""
+    paragraphs = PARAGRAPH_BREAK.split(body[:DATELINE_REACH].lstrip(), maxsplit=2)
+    opening = [paragraphs[0]]
+    if len(paragraphs) > 1 and "\n" not in paragraphs[0].strip() and len(paragraphs[0].strip()) <= MAX_TITLE:
+        opening.append(paragraphs[1])
+    for paragraph in opening:
+        found = WIRE_DATELINE.match(paragraph.strip().split("\n", 1)[0])
         if found is not None:
             return found.group(1).strip()
     return None
