@@ -122,10 +122,11 @@ def test_a_wire_dateline_s_agency_is_the_outlet_where_the_source_states_none(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     stories = {
-        "reuters.txt": "Rates held\n\nFRANKFURT (Reuters) - \u201cWe are patient,\u201d said Anna Berg, an economist.\n",
+        "reuters.txt": "Rates held\n\nFRANKFURT (Reuters) - \u201cWe are patient,\u201d said Anna Berg, an analyst.\n",
         "ap.txt": "Storm\n\nLONDON, June 5 (AP) \u2014 \u201cIt came fast,\u201d said Tom Hale, a fisherman.\n",
         "aside.txt": "Vote\n\nThe council (which met on Monday) - and \u201cthe mayor agreed,\u201d said Ann Lee.\n",
-        "stated.txt": "---\ntitle: Talks\noutlet: The Ledger\n---\nPARIS (AFP) - \u201cTalks began,\u201d said Jan Roe.\n",
+        "stated.txt": "---\ntitle: Talks\noutlet: The Ledger\n---\n"
+        "PARIS (AFP) - \u201cTalks began,\u201d said Jan Roe.\n",
         "inside.txt": "Profits rose at the firm this year, the company said.\n\nShares were flat.\n\n"
         "BERLIN (Reuters) - \u201cWe had a strong year,\u201d said Anna Berg.\n",
     }
