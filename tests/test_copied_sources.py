@@ -131,9 +131,11 @@ def test_rm_of_both_paths_removes_the_article(
         assert whosaid(capsys, "rm", store, str(a)) == ("", kept(key, b, a))
         assert whosaid(capsys, "rm", store, str(b)) == (f"removed {key} {b}: {TITLE}\n", "1 removed\n")
     elif how == "together":
-        assert whosaid(capsys, "rm", store, str(a), str(b)) == (f"removed {key} {a}: {TITLE}\n", "1 removed\n")
+        removed = f"removed {key} {a}: {TITLE} (also read from {b})\n"
+        assert whosaid(capsys, "rm", store, str(a), str(b)) == (removed, "1 removed\n")
     else:
-        assert whosaid(capsys, "rm", store, "harbor plan") == (f"removed {key} {a}: {TITLE}\n", "1 removed\n")
+        removed = f"removed {key} {a}: {TITLE} (also read from {b})\n"
+        assert whosaid(capsys, "rm", store, "harbor plan") == (removed, "1 removed\n")
     assert Store(store).summary().articles == 0
     whosaid(capsys, "search", store, "build", code=1)
     assert whosaid(capsys, "ingest", store, str(b))[0].startswith(f"added {b}: {TITLE}")

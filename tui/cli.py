@@ -1636,10 +1636,15 @@ def run_rm(store_path: Path, selectors: Sequence[str], seed: bool) -> int:
         return EXIT_FAILURE
     digests = {document["key"]: document.get("hash", document["key"]) for document in chosen}
     removed = store.remove(digests.values(), {digests[key]: paths for key, paths in by_path.items()})
+    from store.article_metadata import article_sources
+
+    others = {document["key"]: article_sources(document)[1:] for document in chosen}
     output = Lines()
     for article in removed:
         if article.kept_under is None:
-            output.write(printable_line(f"removed {article.key} {article.source}: {article.title}"))
+            also = others.get(article.key)
+            tail = f" (also read from {', '.join(map(source_shown, also))})" if also else ""
+            output.write(printable_line(f"removed {article.key} {article.source}: {article.title}{tail}"))
     output.flush()
     kept = [article for article in removed if article.kept_under is not None]
     for article in kept:
