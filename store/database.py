@@ -7,6 +7,7 @@ import fcntl
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import replace
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -339,7 +340,12 @@ class Store:
                 version = (versions or {}).get(text_digest, self.extractor_version)
                 if writer.has_article(digest) and writer.extractor_of(digest) < version:
                     extraction = extraction_of(digest, text)
-                    outcomes.append(self._replace_extraction(writer, digest, text, extraction, version))
+                    outcome = self._replace_extraction(writer, digest, text, extraction, version)
+                    if outcome.source != source and self.replaces(source):  # a copy, read by an older extractor
+                        kept = self._drop_source(writer, writer.earlier_versions(source, digest), source)
+                        writer.add_source(digest, source)
+                        outcome = replace(outcome, source=source, earlier_kept_for=kept)
+                    outcomes.append(outcome)
                     continue
                 if writer.has_article(digest):
                     stored = writer.article_source(digest)

@@ -180,8 +180,8 @@ class DocumentWriter:
         return other_printings(self._article(digest), stated)
 
     def earlier_versions(self, source: str, now: str = "") -> list[str]:
-        """Content hashes of the stored articles read from this source (a path), among others or not, but `now`'s:
-        other texts than `source`'s now."""
+        """Content hashes of the stored articles this source (a path) was read into, whether or not other paths hold
+        them too: its earlier texts, all but `now` (the text it holds now)."""
         if not source:
             return []
         digests = self.index.hashes_from(source)

@@ -173,3 +173,22 @@ def test_the_paths_read_are_kept_in_the_store_from_one_process_to_the_next(tmp_p
     assert run("rm", "--db", str(store), str(b)).stderr.endswith(f"no longer read from {b}\n0 removed, 1 kept\n")
     lookups_match_tables(store)
     assert [article.source for article in Store(store).snapshot.articles] == [str(a)]
+
+
+def test_a_copy_of_an_article_an_older_extractor_read_is_recorded_as_it_is_read_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store written before holds a.txt as read by an older extractor: ingesting its copy b.txt reads the text
+    again and must remember b.txt too, or `rm a.txt` loses the text b.txt holds."""
+    a, b, store = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "store.json"
+    a.write_text(HARBOR, encoding="utf-8")
+    b.write_text(HARBOR_EDITED, encoding="utf-8")
+    Store(store, extractor_version=1).ingest([(str(a), HARBOR), (str(b), HARBOR_EDITED)])
+    b.write_text(HARBOR, encoding="utf-8")
+    out, _ = whosaid(capsys, "ingest", store, str(b))
+    assert out.startswith(f"reextracted {b}: {TITLE}")
+    assert paths_quoting(capsys, store, "build") == [str(a)]
+    key = Store(store).snapshot.articles[0].key
+    assert whosaid(capsys, "rm", store, str(a)) == ("", kept(key, b, a))
+    assert paths_quoting(capsys, store, "build") == [str(b)]
+    lookups_match_tables(store)

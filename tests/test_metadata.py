@@ -136,3 +136,17 @@ def test_a_wire_dateline_s_agency_is_the_outlet_where_the_source_states_none(
     articles = json.loads(capsys.readouterr().out)["articles"]
     outlets = [article["quotes"][0]["sources"][0]["outlet"] for article in articles]
     assert outlets == ["Reuters", "AP", None, "The Ledger", None]
+
+
+def test_a_title_made_from_a_first_sentence_leaves_its_dateline_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    story = tmp_path / "wire.txt"
+    story.write_text(
+        "FRANKFURT (Reuters) - The European Central Bank held rates on Thursday. \u201cWe are patient,\u201d said "
+        "Anna Berg, an analyst.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(story), "--json"]) == 0
+    [document] = json.loads(capsys.readouterr().out)["articles"]
+    assert document["title"] == "The European Central Bank held rates on Thursday"

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from store.extraction.document import Document
 
 TITLE_LENGTH = 90
+DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30}?)?\s*(?:\([^()]{1,40}\))?"
+    r"\s*(?:-{1,2}|\u2014|\u2013)\s+(?=\S)"
+)
+"""A dateline opening a story's first sentence ("FRANKFURT (Reuters) - ", "LISBON — "): no part of a title made
+from it."""
 
 
 def find_title(document: Document) -> str:
@@ -24,8 +32,11 @@ def find_title(document: Document) -> str:
 
 
 def shorten(sentence: str) -> str:
-    """A sentence without its final period, cut at a word boundary when long."""
+    """A sentence without its dateline and its final period, cut at a word boundary when long."""
     text = " ".join(sentence.split()).rstrip(".")
+    dateline = DATELINE.match(text)
+    if dateline is not None:
+        text = text[dateline.end():]
     if len(text) <= TITLE_LENGTH:
         return text
     cut = text[:TITLE_LENGTH]
