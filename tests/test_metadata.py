@@ -143,8 +143,8 @@ def test_a_title_made_from_a_first_sentence_leaves_its_dateline_out(
 ) -> None:
     story = tmp_path / "wire.txt"
     story.write_text(
-        "FRANKFURT (Reuters) - The European Central Bank held rates on Thursday. \u201cWe are patient,\u201d said "
-        "Anna Berg, an analyst.\n",
+        "FRANKFURT (Reuters) - The European Central Bank held rates on Thursday.\n\n"
+        "\u201cWe are patient,\u201d said Anna Berg, an analyst.\n",
         encoding="utf-8",
     )
     assert main(["extract", str(story), "--json"]) == 0

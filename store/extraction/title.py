@@ -21,7 +21,8 @@ def find_title(document: Document) -> str:
         return document.front_matter["title"]
     if document.title_paragraph >= 0:
         start, end = document.paragraphs[document.title_paragraph]
-        return " ".join(document.text[start:end].split())
+        line = " ".join(document.text[start:end].split())
+        return shorten(line) if DATELINE.match(line) else line  # a story's opening line, set apart, not a title
     if not document.sentences:
         first = next((p for i, p in enumerate(document.paragraphs) if i not in document.quiet_paragraphs), None)
         if first is None:
