@@ -61,6 +61,10 @@ class RemovedArticle:
     place: tuple[int, str]
 
 
+UNPLACED_SOURCES = ("", "-")
+"""What an article read from standard input stands under: no path or URL it can be read from again."""
+
+
 class DocumentWriter:
     """Merges extractions into the documents of one write transaction, then applies them at once: new and
     changed documents are appended, so a write touches the last files of tables and the manifest."""
@@ -136,10 +140,11 @@ class DocumentWriter:
         return article_sources(self._article(digest))
 
     def add_source(self, digest: str, source: str) -> None:
-        """Note that another path or URL holds a stored article's text: the article stays while any of them does."""
+        """Note that another path or URL holds a stored article's text: the article stays while any of them does,
+        and stands under it rather than under standard input, which names no lasting place."""
         sources = self.article_sources(digest)
         if source not in sources:
-            self._set_sources(digest, [*sources, source])
+            self._set_sources(digest, [*(held for held in sources if held not in UNPLACED_SOURCES), source])
 
     def drop_source(self, digest: str, source: str) -> str | None:
         """Take a path or URL off those a stored article's text was read from: the article stays, under the first

@@ -192,3 +192,22 @@ def test_a_copy_of_an_article_an_older_extractor_read_is_recorded_as_it_is_read_
     assert whosaid(capsys, "rm", store, str(a)) == ("", kept(key, b, a))
     assert paths_quoting(capsys, store, "build") == [str(b)]
     lookups_match_tables(store)
+
+
+def test_a_file_holding_a_text_read_from_standard_input_becomes_where_it_stands(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard input names no place to read a text again: a file holding the same text is where the article
+    stands from then on, and `rm` of that file removes it (before, it was kept under standard input, removable only
+    by id or title)."""
+    import io
+
+    a, store = tmp_path / "a.txt", tmp_path / "store.json"
+    a.write_text(HARBOR, encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(HARBOR.encode("utf-8"))))
+    assert whosaid(capsys, "ingest", store, "-")[0].startswith(f"added -: {TITLE}")
+    whosaid(capsys, "ingest", store, str(a))
+    assert paths_quoting(capsys, store, "build") == [str(a)]
+    key = Store(store).snapshot.articles[0].key
+    assert whosaid(capsys, "rm", store, str(a)) == (f"removed {key} {a}: {TITLE}\n", "1 removed\n")
+    lookups_match_tables(store)
