@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from store.article_metadata import article_sort_date
 from store.errors import StoreError
 from store.keys import fold
-from store.lazy_records import article_title
 from store.position_flags import marked
 from store.position_runs import PositionRuns
 from store.search import Filter, date_prefix
@@ -54,13 +53,13 @@ def articles_kept(query_filter: Filter, documents: Mapping[str, Mapping[str, Any
     if query_filter.field == "date":
         prefix = date_prefix(query_filter.term)
         return {key for key, document in documents.items() if article_sort_date(document).startswith(prefix)}
-    from store.snapshot import NameLines, article_outlet_names  # the names are matched as the whole store's are
+    from store.snapshot import NameLines, article_filter_names, article_outlet_names  # matched as the whole store's
 
     keys = list(documents)
     if query_filter.field == "source":
         names = (article_outlet_names(documents[key]) for key in keys)
     else:
-        names = ((article_title(documents[key]), documents[key].get("source", "")) for key in keys)
+        names = (article_filter_names(documents[key]) for key in keys)
     lines = NameLines.build(enumerate(names))
     return {keys[owner] for owner in lines.owners_matching(query_filter.term)}
 

@@ -199,6 +199,12 @@ def article_positions_named(
     return positions
 
 
+def article_filter_names(document: Mapping[str, Any]) -> tuple[str, ...]:
+    """What an `article:` filter matches in an article document: its title and every path or URL its text was read
+    from."""
+    return (article_title(document), *article_sources(document))
+
+
 def article_outlet_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     """What a `source:` filter matches in an article document: its outlet and its link's host."""
     from store.untrusted import safe_url
@@ -1501,11 +1507,9 @@ class Snapshot:
 
     @built_once
     def _article_lines(self) -> NameLines:
-        """Each article's title and source path, folded, one a line."""
+        """Each article's title and the paths its text was read from, folded, one a line."""
         documents = self.articles.documents() if isinstance(self.articles, LazyRecords) else []
-        return NameLines.build(
-            (position, (article_title(doc), doc.get("source", ""))) for position, doc in enumerate(documents)
-        )
+        return NameLines.build((position, article_filter_names(doc)) for position, doc in enumerate(documents))
 
     def sorted_quotes(self, quotes: QuoteSelection, order: str) -> QuoteSelection:
         """The quotes in one of QUOTE_SORT_ORDERS: as stored (article), by speaker's name, or by their article's

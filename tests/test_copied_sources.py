@@ -211,3 +211,14 @@ def test_a_file_holding_a_text_read_from_standard_input_becomes_where_it_stands(
     key = Store(store).snapshot.articles[0].key
     assert whosaid(capsys, "rm", store, str(a)) == (f"removed {key} {a}: {TITLE}\n", "1 removed\n")
     lookups_match_tables(store)
+
+
+def test_an_article_filter_finds_a_copy_by_either_path(
+    copies: tuple[Path, Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, a, b = copies
+    for path in (a, b):
+        out, _ = whosaid(capsys, "search", store, "build", "--article", path.name, "--json")
+        assert [source["path"] for quote in json.loads(out)["quotes"] for source in quote["sources"]] == [str(a)]
+        out, _ = whosaid(capsys, "search", store, f"article:{path.stem}", "--json")
+        assert len(json.loads(out)["quotes"]) == 2
