@@ -1248,10 +1248,8 @@ def _body_before_job_acronym(segment: Segment) -> Segment | None:
             role[-1].text.lower() not in JOB_ACRONYMS:
         return None
     head = role[:-1]
-    words = [t.text for t in head]
-    if any(word in TITLE_WORDS or word in HONORIFICS or word in SENTENCE_STARTERS or word in NATIONALITIES
-           or word in COUNTRIES or not word[:1].isupper() or token.possessive for word, token in zip(words, head,
-                                                                                                    strict=True)):
+    if any(t.text in TITLE_WORDS or t.text in HONORIFICS or t.text in SENTENCE_STARTERS or t.text in NATIONALITIES
+           or t.text in COUNTRIES or not t.text[:1].isupper() or t.possessive for t in head):
         return None
     segment.role = role[-1:]
     return Segment(head, "org", head[0].sentence, head[0].index)

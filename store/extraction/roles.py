@@ -586,15 +586,16 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
                 cut += 1
             if 0 < cut < len(words) and org_end is not None:
                 words = words[cut:]
-        tail = _trailing_organization(found, words, org_at)
+        standing = _standing_toward(words, org_at)  # "a customer of Comcast": a standing toward the body, no job
+        tail = None if standing else _trailing_organization(found, words, org_at)
         formal = [t for t in words if t.text not in ("the", "a", "an")][:1]
         if tail is not None and formal and formal[0].text[0].isupper() and formal[0].text.lower() not in JOB_ACRONYMS:
             org = tail[0]
         elif tail is not None:
             org, cut = tail
             words = words[:cut]
-        elif _standing_toward(words, org_at):
-            org = None  # "a customer of Comcast": a standing toward the body, no job there
+        elif standing:
+            org = None
     while words and (words[0].text.lower() in ("the", "a", "an", "another", "one") or AGE.fullmatch(words[0].text)):
         words = words[1:]  # "a 58-year-old dockworker": the age is no part of the job
     place = next((i for i, t in enumerate(words) if t.text in LOCATIVE_TAILS and t.start not in org_at), None)
@@ -677,21 +678,17 @@ def owners_settled(document: Document, found: Found) -> None:
         at = bisect_left(token_starts, mention.start)
         if at == len(tokens) or tokens[at].start != mention.start:
             continue
-        person.organization = _party_of_member(document, tokens, bisect_left(token_starts, mention.end), mention.end,
-                                               organizations)
-        if person.organization is None:
-            person.organization = _party_in_brackets(document, tokens, bisect_left(token_starts, mention.end),
-                                                     mention.end, organizations)
-        if person.organization is None:
-            person.organization = _body_after(document, tokens, bisect_left(token_starts, mention.end), mention.end,
-                                              organizations)
+        after_name = bisect_left(token_starts, mention.end)
+        for rule in (_party_of_member, _party_in_brackets, _body_after):
+            if person.organization is None:
+                person.organization = rule(document, tokens, after_name, mention.end, organizations)
         if person.organization is None and at > 0 and tokens[at - 1].possessive and \
                 _between(document, tokens[at - 1], tokens[at]) == "":
             owner = _owner_name(document, tokens, at - 1)
             if not _names_a_person(found, owner):  # "Trump's Steve Bannon", Trump also a company's alias
                 person.organization = organizations.get(normalize(owner))
         if person.role and person.organization is None:
-            _settle_owner(document, found, person, mention, tokens, tokens[at].index, organizations)
+            _settle_owner(document, found, person, mention, tokens, tokens[at].index, after_name, organizations)
 
 
 def _names_a_person(found: Found, owner: str) -> bool:
@@ -702,8 +699,9 @@ def _names_a_person(found: Found, owner: str) -> bool:
 
 
 def _settle_owner(document: Document, found: Found, person: Entity, mention: Mention, tokens: list[Token], at: int,
-                  organizations: dict[str, str]) -> None:
-    """Set the organization of a person with a job and none yet, from the first rule that finds one."""
+                  after_name: int, organizations: dict[str, str]) -> None:
+    """Set the organization of a person with a job and none yet (their name from token `at` to before `after_name`),
+    from the first rule that finds one."""
     owner = _owner_before(document, tokens, at)
     if owner is None:
         owner = _owner_after(document, tokens, mention.end)
@@ -712,8 +710,7 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
     if person.organization is None:
         person.role, person.organization = _role_and_organization(person.role, organizations)
     if person.organization is None and person.role:
-        first = bisect_left(tokens, mention.end, key=lambda t: t.start)
-        person.organization = _body_with(document, tokens, first, mention.end, person.role, organizations)
+        person.organization = _body_with(document, tokens, after_name, mention.end, person.role, organizations)
     if person.organization is None and person.role:
         person.organization = _body_before_title(document, tokens, at, person.role, organizations)
     rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening)
@@ -721,6 +718,11 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         if person.organization is not None:
             return
         person.organization = rule(document, found, person.role, mention)
+
+
+def _set_off(document: Document, tokens: list[Token], first: int, end: int, mark: str) -> bool:
+    """Whether `mark` alone stands between a name ending at `end` and the token `first` after it (", a …", "(…")."""
+    return first < len(tokens) and document.masked[end:tokens[first].start].strip() == mark
 
 
 BODY_LEADS = (("of",), ("from",), ("with",), ("speaking", "for"), ("speaking", "on", "behalf", "of"))
@@ -732,7 +734,7 @@ def _body_after(document: Document, tokens: list[Token], first: int, end: int,
     """The organization an appositive after a name (ending at `end`, `first` the first token after it) names alone
     after one of BODY_LEADS, "the" allowed before it ("…, from the Red Cross,"): where "…, from Texas," names a
     place, or "…, of the city's university," more than a body."""
-    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
+    if not _set_off(document, tokens, first, end, ","):
         return None
     texts = [t.text for t in tokens[first:first + 4]]
     lead = next((len(lead) for lead in BODY_LEADS if tuple(texts[:len(lead)]) == lead), 0)
@@ -744,7 +746,7 @@ def _body_with(document: Document, tokens: list[Token], first: int, end: int, ro
     """The organization a job in apposition after a name is held "with" ("…, a researcher with the Clarion
     Institute,"): one the article names, ending the appositive; none for a job dealing with another side ("a
     negotiator with the Taliban") or with more after the name ("a scientist with NASA funding")."""
-    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
+    if not _set_off(document, tokens, first, end, ","):
         return None
     job = role.split()[-1]
     for position in range(first, min(len(tokens) - 1, first + MAX_ROLE_WORDS)):
@@ -816,7 +818,7 @@ def _party_of_member(document: Document, tokens: list[Token], first: int, end: i
     """The party a person is a member of by an appositive of its member's name ("X, a Green, said"), when the
     article names that party; none for any other appositive ("X, a Briton,"). `first` is the first token after the
     name, which ends at `end`."""
-    if first + 1 >= len(tokens) or document.masked[end:tokens[first].start].strip() != "," or \
+    if first + 1 >= len(tokens) or not _set_off(document, tokens, first, end, ",") or \
             tokens[first].text not in ("a", "an"):
         return None
     run = tokens[first + 1:first + 3]
@@ -844,7 +846,7 @@ def _party_in_brackets(document: Document, tokens: list[Token], first: int, end:
     """The party a politician's name is followed by in brackets ("X (Labour)", "X (Conservative)", "X (D-Calif.)"),
     when the article names that party; none for a place or anything else in brackets ("X (Leeds)"). `first` is the
     first token after the name, which ends at `end`."""
-    if first >= len(tokens) or document.masked[end:tokens[first].start].strip() != "(":
+    if not _set_off(document, tokens, first, end, "("):
         return None
     words = tokens[first:first + 2]
     for size in (2, 1):
@@ -1143,7 +1145,7 @@ def _owner_after(document: Document, tokens: list[Token], end: int) -> int | Non
     """Where the possessive owning the job in apposition right after a name ending at `end` stands ("Benoît
     Lefèvre-Arnaud, Airbus's chief commercial officer,"): among the first words after the comma."""
     first = bisect_left(tokens, end, key=lambda t: t.start)
-    if first == len(tokens) or document.masked[end:tokens[first].start].strip() != ",":
+    if not _set_off(document, tokens, first, end, ","):
         return None
     for position in range(first, min(len(tokens), first + MAX_OWNER_WORDS)):
         if position > first and _between(document, tokens[position - 1], tokens[position]):
@@ -1173,8 +1175,6 @@ def _trailing_organization(found: Found, words: list[Token], org_at: dict[int, i
         if words[i].start in org_at:
             cut = _before_description(words, i)
             if cut > 0 and words[cut - 1].text in ("of", "at"):
-                if cut > 1 and words[cut - 2].text.lower() in STANDING_NOUNS:
-                    return None  # "a customer of Comcast", "a rival of Microsoft": no employer
                 return org_at[words[i].start], cut - 1
             if cut > 1 and words[cut - 1].text == "for" and words[cut - 2].text in WORKING_FOR and \
                     words[-1].text[0].isupper():

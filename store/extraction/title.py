@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
-from store.extraction.document import Document
+from store.extraction.document import DATELINE, Document
 
 TITLE_LENGTH = 90
-DATELINE = re.compile(
-    r"[A-Z]{2}[A-Z.'\- ]{1,40}(?:,\s*[A-Z][\w.' ]{1,30}?)?\s*(?:\([^()]{1,40}\))?"
-    r"\s*(?:-{1,2}|\u2014|\u2013)\s+(?=\S)"
-)
-"""A dateline opening a story's first sentence ("FRANKFURT (Reuters) - ", "LISBON — "): no part of a title made
-from it."""
 
 
 def find_title(document: Document) -> str:
@@ -22,7 +14,9 @@ def find_title(document: Document) -> str:
     if document.title_paragraph >= 0:
         start, end = document.paragraphs[document.title_paragraph]
         line = " ".join(document.text[start:end].split())
-        return shorten(line) if DATELINE.match(line) else line  # a story's opening line, set apart, not a title
+        dateline = DATELINE.match(line)
+        story = line[dateline.end():] if dateline else ""
+        return shorten(story) if any(char.islower() for char in story) else line  # a story's opening, not a title
     if not document.sentences:
         first = next((p for i, p in enumerate(document.paragraphs) if i not in document.quiet_paragraphs), None)
         if first is None:
@@ -33,11 +27,8 @@ def find_title(document: Document) -> str:
 
 
 def shorten(sentence: str) -> str:
-    """A sentence without its dateline and its final period, cut at a word boundary when long."""
+    """A sentence without its final period, cut at a word boundary when long."""
     text = " ".join(sentence.split()).rstrip(".")
-    dateline = DATELINE.match(text)
-    if dateline is not None:
-        text = text[dateline.end():]
     if len(text) <= TITLE_LENGTH:
         return text
     cut = text[:TITLE_LENGTH]
