@@ -162,12 +162,10 @@ class DocumentWriter:
         """Put these paths and URLs, the one shown first, in place of those an article's text was read from. A stored
         article's document is changed where it stands (its file is written again whole), so its text and quotes
         stay where they are."""
-        if digest in self.new_articles:
+        new = digest in self.new_articles
+        if new:
             article = self.new_articles[digest]
-            for source in article_sources(article):
-                self.new_by_source.get(source, {}).pop(digest, None)
-            for source in sources:
-                self.new_by_source.setdefault(source, {})[digest] = None
+            self._list_new_sources(digest, article, listed=False)
         else:
             number, doc_id = self.index.place_of(digest)
             article = self.tables.edit_segment("articles", number)[doc_id]
@@ -176,8 +174,19 @@ class DocumentWriter:
             article[OTHER_SOURCES] = sources[1:]
         else:
             article.pop(OTHER_SOURCES, None)
-        if digest not in self.new_articles:
+        if new:
+            self._list_new_sources(digest, article)
+        else:
             self.index.sources_changed(article)
+
+    def _list_new_sources(self, digest: str, article: Mapping[str, Any], listed: bool = True) -> None:
+        """List an article added in this transaction under every path or URL its text was read from (`new_by_source`),
+        or, not `listed`, take it from under them."""
+        for source in article_sources(article):
+            if listed:
+                self.new_by_source.setdefault(source, {})[digest] = None
+            else:
+                self.new_by_source.get(source, {}).pop(digest, None)
 
     def another_printing(self, digest: str, stated: Mapping[str, str]) -> bool:
         """Whether an input of a stored article's text whose source states `stated` (see `article_metadata`) is
@@ -189,9 +198,9 @@ class DocumentWriter:
         them too: its earlier texts, all but `now` (the text it holds now)."""
         if not source:
             return []
-        digests = self.index.hashes_from(source)
+        digests = [digest for digest in self.index.hashes_from(source) if digest != now]
         stored_here = [digest for digest in digests if source in article_sources(self._article(digest))]
-        return [digest for digest in (*stored_here, *self.new_by_source.get(source, ())) if digest != now]
+        return [*stored_here, *(digest for digest in self.new_by_source.get(source, ()) if digest != now)]
 
     def extractor_of(self, digest: str) -> int:
         """The version of the extractor that read a stored article (as the lookups hold it, for one not added in
@@ -208,8 +217,7 @@ class DocumentWriter:
         """Drop an article, its text and quotes, and the people and organizations no other article names."""
         if digest in self.new_articles:
             article = self.new_articles.pop(digest)
-            for source in article_sources(article):
-                self.new_by_source.get(source, {}).pop(digest, None)
+            self._list_new_sources(digest, article, listed=False)
             self.new_texts.pop(digest)
             self.new_quotes.pop(digest)
         else:
@@ -236,8 +244,7 @@ class DocumentWriter:
         article = self.new_articles[digest]
         article.update((name, value) for name, value in old.items() if name not in EXTRACTED_FIELDS)
         article[ARTICLE_FIELD] = version
-        for source in article_sources(article)[1:]:
-            self.new_by_source.setdefault(source, {})[digest] = None
+        self._list_new_sources(digest, article)
         return article
 
     def add_article(
