@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.collector import collector_paused
-from store.errors import StoreError, shown_path
+from store.errors import CHANGED_WHILE_READ, StoreError, shown_path
 from store.extractor_version import article_version, installed_extractor_version
 from store.keys import content_hash, printing_digest
 from store.migrations import SCHEMA_VERSION, migrate
@@ -119,10 +119,9 @@ class Store:
                     raise StoreError(f"{missing.path_shown}: missing; the store is damaged") from None
         raise AssertionError("unreachable")
 
-    def snapshot_at(self, tables: Tables, names_sorted: bool = True) -> Snapshot:
+    def snapshot_at(self, tables: Tables) -> Snapshot:
         """The store as this version of its tables holds it, read whole: the rest of what a reader began to read by
-        key in that version, so that every line it prints comes from one version (people and organizations in
-        stored order, not by name, unless `names_sorted`: see `Snapshot.build`). StoreError when a writer has since
+        key in that version, so that every line it prints comes from one version. StoreError when a writer has since
         taken away files that version needs."""
         try:
             snapshot = Snapshot.build(
@@ -131,11 +130,10 @@ class Store:
                 read_current=self._current_tables,
                 lean=self.lean,
                 keyed=self.keyed,
-                names_sorted=names_sorted,
             )
             snapshot.read_all()
         except TableFileMissing:
-            raise StoreError("the store changed while it was read; run the command again") from None
+            raise StoreError(CHANGED_WHILE_READ) from None
         return snapshot
 
     def _current_tables(self) -> Mapping[str, Any]:

@@ -15,6 +15,10 @@ class StoreError(WhosaidError):
     """A store file that cannot be opened, read or written; its data is left untouched."""
 
 
+CHANGED_WHILE_READ = "the store changed while it was read; run the command again"
+"""Why a reader stopped: a writer took away files of the version of the store it was reading."""
+
+
 def shown_path(path: object) -> str:
     """A path fit for a one-line message: bytes of a name that are not UTF-8 written as `storable_name` writes
     them, control and unprintable characters escaped."""

@@ -1072,10 +1072,17 @@ class KeyedStore:
             return self._documents[cache_key]
         whole = self._whole_tables.get(table)
         if whole is None and len(self._documents) > DOCUMENTS_ONE_BY_ONE:
-            whole = self._whole_tables[table] = {document["key"]: document for document in self.tables.documents(table)}
+            self.read_whole(table)
+            whole = self._whole_tables[table]
         if whole is not None:
             return whole.get(key)
         return self._read_placed(table, key, self._place(table, key))
+
+    def read_whole(self, *tables: str) -> None:
+        """Read these tables whole, once, for a listing that asks for most of their documents."""
+        for table in tables:
+            if table not in self._whole_tables:
+                self._whole_tables[table] = {document["key"]: document for document in self.tables.documents(table)}
 
     def _place(self, table: str, key: str) -> int | None:
         """Where the lookups say the person, organization or article with this key stands (its file's number and

@@ -14,7 +14,6 @@ from store.article_metadata import stored_metadata
 from store.lazy_records import article_title
 
 if TYPE_CHECKING:
-    from store.quote_groups import QuoteGroups
     from store.snapshot import Snapshot
 
 
@@ -42,12 +41,19 @@ class StoredDocuments(Protocol):
         """The name of a quote's speaker, None when unknown or unattributed."""
 
 
+class Copies(Protocol):
+    """Which stored quotes are copies of one quote (see `store.quote_groups.QuoteGroups`)."""
+
+    def members_of(self, position: int) -> Sequence[int]:
+        """The stored positions of the copies of the quote at `position` (itself included), ascending."""
+
+
 class QuoteDocuments:
     """Found quotes, by stored position, in the JSON shape every command that prints quotes uses, made straight
     from the stored documents: each article's fields and each speaker's role in an article are looked up once for
     the whole listing, so printing tens of thousands of quotes costs little more than dumping them."""
 
-    def __init__(self, store: StoredDocuments, quotes: Sequence[Mapping[str, Any]], groups: QuoteGroups) -> None:
+    def __init__(self, store: StoredDocuments, quotes: Sequence[Mapping[str, Any]], groups: Copies) -> None:
         """Quotes by position, their groups of copies, and where their speakers' and articles' documents are read."""
         self._snapshot = store
         self._quotes = quotes

@@ -367,15 +367,12 @@ class Snapshot:
         keyed: bool = False,
         preview_counts: StoreSummary | None = None,
         speakers_named: Mapping[str, str] | None = None,
-        names_sorted: bool = True,
     ) -> Snapshot:
         """Turn a store's tables into records: people and organizations by name, quotes in reading order; `lean`,
         holding each person's document packed and only a few quote files parsed (see `Store.lean`); lean or
         `keyed`, searching the stored index by key rather than parsing it whole (see `Store.keyed`). A preview
         (see `store.preview`) gives the whole store's counts, and the names of its quotes' speakers that are not
-        among its people and organizations. Not `names_sorted` (and not lean), people and organizations stay in
-        stored order: for a listing of quotes found by key, which only looks their documents up (sorting 60,000
-        names was an eighth of printing half of a 10,000-article store), not for searching or ordering by name."""
+        among its people and organizations."""
         article_documents: Sequence[dict[str, Any]] = (
             PackedOnRead(_table_documents(tree, "articles", read_current, 1, WRITERS_ARTICLE_FIELDS))
             if lean
@@ -419,12 +416,8 @@ class Snapshot:
                 article_keys=tuple(doc.get("articles", ())),
             )
 
-        if names_sorted or lean:
-            people_by_name = _by_name(tree, "people", read_current, lean)
-            organizations_by_name = _by_name(tree, "organizations", read_current, lean)
-        else:
-            people_by_name = _table_documents(tree, "people", read_current)
-            organizations_by_name = _table_documents(tree, "organizations", read_current)
+        people_by_name = _by_name(tree, "people", read_current, lean)
+        organizations_by_name = _by_name(tree, "organizations", read_current, lean)
         speaker_names = SpeakerNames(people_by_name, organizations_by_name, compact=lean)
         keyed_parts = keyed_index_parts(tree, any_size=not lean) if lean or keyed else None
         quote_documents = _table_documents(tree, "quotes", read_current, QUOTE_FILES_KEPT if lean else None)

@@ -283,6 +283,12 @@ class SegmentedDocuments(Sequence[dict[str, Any]]):
         for number in range(len(self._files)):
             yield from self._part(number)
 
+    def parsed_at(self, index: int) -> dict[str, Any] | None:
+        """The document at `index` when its file is parsed now, else None (nothing is read)."""
+        number = bisect_right(self._starts, index) - 1
+        part = self._parts[number] if 0 <= number < len(self._parts) else None
+        return part[index - self._starts[number]] if part is not None else None
+
     def read_all(self) -> None:
         """Parse every file now (raising StoreError for a damaged one), so later reads never touch the disk (unless
         only some parsed files are kept, `parts_kept`)."""

@@ -390,9 +390,9 @@ def test_filters_on_articles_alone_are_read_by_key_and_print_what_a_whole_read_p
         assert printed(capsys, store_path, "--article", "story", "--limit", "2", "--jsonl")[1] == out
     read_whole, leanness = cli.read_whole, []
 
-    def noted_whole(path: Path, lean: bool = False, tables: object = None, names_sorted: bool = True) -> object:
+    def noted_whole(path: Path, lean: bool = False, tables: object = None) -> object:
         leanness.append(lean)
-        return read_whole(path, lean, tables, names_sorted)  # type: ignore[arg-type]
+        return read_whole(path, lean, tables)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "read_whole", noted_whole)
     every = printed(capsys, store_path, "--article", "story", "--jsonl")
@@ -629,8 +629,15 @@ def search_read_whole_late(
         lines_then.append("".join(out).count("\n"))
         return open_existing_store(opened)
 
+    read_streamed = cli.read_streamed
+
+    def noted_streamed(keyed: object) -> object:
+        noted(path)
+        return read_streamed(keyed)  # type: ignore[arg-type]
+
     with monkeypatch.context() as patched:
         patched.setattr(cli, "open_existing_store", noted)
+        patched.setattr(cli, "read_streamed", noted_streamed)
         code = cli.main([command, "--db", str(path), *arguments])
     output = capsys.readouterr()
     return (code, "".join(out) + output.out, output.err), lines_then
@@ -806,19 +813,30 @@ def test_the_rest_of_a_search_read_whole_comes_from_the_version_its_first_lines_
     before = capsys.readouterr()
     read_whole = cli.read_whole
 
-    def written_meanwhile(path: Path, lean: bool = False, tables: object = None, names_sorted: bool = True) -> object:
-        store = Store(path)
+    read_streamed = cli.read_streamed
+
+    def write_meanwhile() -> None:
+        store = Store(store_path)
         store.remove([article.content_hash for article in store.snapshot.articles[-12:]])
-        named = path.read_text()
-        for file in table_directory(path).iterdir():
+        named = store_path.read_text()
+        for file in table_directory(store_path).iterdir():
             if files == "taken away" and file.name not in named:
                 file.unlink()
-        return read_whole(path, lean, tables, names_sorted)  # type: ignore[arg-type]
+
+    def written_meanwhile(path: Path, lean: bool = False, tables: object = None) -> object:
+        write_meanwhile()
+        return read_whole(path, lean, tables)  # type: ignore[arg-type]
+
+    def written_while_streamed(keyed: object) -> object:
+        write_meanwhile()
+        return read_streamed(keyed)  # type: ignore[arg-type]
 
     monkeypatch.setattr(cli, "read_whole", written_meanwhile)
+    monkeypatch.setattr(cli, "read_streamed", written_while_streamed)
     code = cli.main(arguments)
     during = capsys.readouterr()
     monkeypatch.setattr(cli, "read_whole", read_whole)
+    monkeypatch.setattr(cli, "read_streamed", read_streamed)
     assert cli.main(arguments) == 0
     after = capsys.readouterr()
     assert after.out != before.out

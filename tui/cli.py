@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     import multiprocessing.pool
 
     from store import IngestOutcome, Snapshot, Store
+    from store.keyed_index import KeyedStore
     from store.model import Extraction
     from store.quote_documents import Attribution, QuoteDocuments
     from store.quote_records import QuoteSelection
     from store.sources import InputArticle
     from store.storage import Tables
+    from store.streamed_listing import StreamedGroups, StreamedQuotes
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -1206,20 +1208,26 @@ LEFT_FOR_EXIT: list[object] = []
 one took about a tenth of a search."""
 
 
-def read_whole(
-    store_path: Path, lean: bool = False, tables: Tables | None = None, names_sorted: bool = True
-) -> Snapshot:
+def read_whole(store_path: Path, lean: bool = False, tables: Tables | None = None) -> Snapshot:
     """The store at `store_path` read whole for a command that only reads it; `lean`, held as the browser holds it
     (people and texts packed, quotes in columns): at 100,000 articles a search for an organization takes 340 MB
     instead of 2.1 GB, but printing half the store's quotes takes half as long again. A search sorted by speaker or
     date reads lean: sorting takes most of its time, and it then held 2.3 GB. Either way its index is searched by
     key, not parsed whole (`Store.keyed`): printing half the store's quotes then holds 1.7 GB instead of 2.4 GB.
-    With `tables`, the version of the store they are is read (see `Store.snapshot_at`), its people and organizations
-    by name only if `names_sorted`."""
+    With `tables`, the version of the store they are is read (see `Store.snapshot_at`)."""
     store = open_existing_store(store_path)
     store.lean = lean
     store.keyed = True
-    return left_for_exit(store.snapshot if tables is None else store.snapshot_at(tables, names_sorted))
+    return left_for_exit(store.snapshot if tables is None else store.snapshot_at(tables))
+
+
+def read_streamed(keyed: KeyedStore) -> tuple[StreamedQuotes, StreamedGroups]:
+    """The rest of a listing of found quotes in stored order, read from the version of the store its first lines
+    came from, a quote file at a time (see `store.streamed_listing`): kept for the process's end, as `read_whole`."""
+    from store.streamed_listing import streamed_listing
+
+    LEFT_FOR_EXIT.append(keyed)
+    return streamed_listing(keyed)
 
 
 def left_for_exit(snapshot: Snapshot) -> Snapshot:
@@ -1396,22 +1404,22 @@ def keyed_entries(
     first = FirstEntries(groups, ordered, KEYED_MATCHES)
 
     def rest() -> tuple[Iterator[int], QuoteDocuments]:
-        """The entries after those listed by key, from the store read whole, and its documents."""
+        """The entries after those listed by key and their documents: read from the quote files in turn for a listing
+        of the found quotes in stored order (see `store.streamed_listing`), else from the store read whole."""
         if before_whole is not None and not before_whole():
             return iter(()), documents
-        lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
         listed_as_found = order == "article" and not parsed.filters
-        snapshot = read_whole(store_path, lean, keyed.tables, names_sorted=not listed_as_found)
+        if listed_as_found:
+            quotes, copies = read_streamed(keyed)
+            return copies.entries_after(positions, first.scanned), QuoteDocuments(keyed, quotes, copies)
+        lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
+        snapshot = read_whole(store_path, lean, keyed.tables)
         whole = QuoteDocuments.of(snapshot)
         if order != "article":
             listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
             return islice(listed, first.listed, None), whole
         scanned = first.scanned
-        found_whole = (
-            snapshot.stored_quotes.groups().entries_in_order(positions)
-            if listed_as_found
-            else snapshot.search_entries(parsed)
-        )
+        found_whole = snapshot.search_entries(parsed)
         return dropwhile(lambda position: position <= scanned, found_whole), whole
 
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
