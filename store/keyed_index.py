@@ -25,7 +25,7 @@ from typing import Any, NamedTuple
 
 import orjson
 
-from store.errors import StoreError, shown_path
+from store.errors import CHANGED_WHILE_READ, StoreError, shown_path
 from store.keyed_listing import ARTICLE_FILTERS, article_filters, articles_kept, kept_by_articles
 from store.keys import fold, name_key_unkept
 from store.position_flags import marked
@@ -34,7 +34,7 @@ from store.quote_index import GONE_MARK, KEYED_SECTIONS, NAME_KEY_MARK, any_post
 from store.schema import needs_upgrade, read_tables
 from store.search import ParsedQuery, Term
 from store.stopping import check_stop
-from store.storage import FIRST_DOCUMENT, INDEX_TABLE, Tables, read_table_bytes
+from store.storage import FIRST_DOCUMENT, INDEX_TABLE, TableFileMissing, Tables, read_table_bytes
 
 PART_HEAD = re.compile(
     rb'"(\d+)":\{"first":(\d+),"quotes":(\d+),(?:"shift":(\d+),)?"sizes":\[(\d+),(\d+),(\d+),(\d+)(?:,(\d+))?\],'
@@ -853,6 +853,8 @@ class KeyedStore:
         self.quotes = tables.documents("quotes", parts_kept=QUOTE_FILES_KEPT)
         self._documents: dict[tuple[str, str], Mapping[str, Any] | None] = {}
         self._whole_tables: dict[str, dict[str, Mapping[str, Any]]] = {}
+        self._read_whole: set[str] = set()
+        """Tables to read whole when first asked for (see `read_whole_when_asked`)."""
         self._quote_starts = [0, *accumulate(count or 0 for _file, count in tables.files.get("quotes", []))]
         self._article_count = tables.document_count("articles")
         self._quotes_read: dict[int, Mapping[str, Any]] = {}
@@ -1071,18 +1073,20 @@ class KeyedStore:
         if cache_key in self._documents:
             return self._documents[cache_key]
         whole = self._whole_tables.get(table)
-        if whole is None and len(self._documents) > DOCUMENTS_ONE_BY_ONE:
-            self.read_whole(table)
-            whole = self._whole_tables[table]
+        if whole is None and (len(self._documents) > DOCUMENTS_ONE_BY_ONE or table in self._read_whole):
+            try:
+                whole = {document["key"]: document for document in self.tables.documents(table)}
+            except TableFileMissing:
+                raise StoreError(CHANGED_WHILE_READ) from None
+            self._whole_tables[table] = whole
         if whole is not None:
             return whole.get(key)
         return self._read_placed(table, key, self._place(table, key))
 
-    def read_whole(self, *tables: str) -> None:
-        """Read these tables whole, once, for a listing that asks for most of their documents."""
-        for table in tables:
-            if table not in self._whole_tables:
-                self._whole_tables[table] = {document["key"]: document for document in self.tables.documents(table)}
+    def read_whole_when_asked(self, *tables: str) -> None:
+        """Read these tables whole when one of their documents is next asked for: for a listing that asks for most of
+        them (and may fork before it does, see `tui.forked_lines`)."""
+        self._read_whole.update(tables)
 
     def _place(self, table: str, key: str) -> int | None:
         """Where the lookups say the person, organization or article with this key stands (its file's number and

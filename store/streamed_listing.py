@@ -5,7 +5,7 @@ every quote at once (1.8 GB at 100,000 articles) and grouped every speaker's quo
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
@@ -80,14 +80,15 @@ class StreamedGroups:
             grouped = self._grouped[speaker] = not self._quotes_apart(speaker)  # type: ignore[arg-type]
         return grouped
 
-    def entries_after(self, found: Sequence[int], after: int) -> Iterator[int]:
-        """The entries among `found` (ascending) past position `after`, as `QuoteGroups.entries_in_order` lists
-        them: each group once, told against every found position."""
+    def entries_after(self, found: Sequence[int], after: int, before: int | None = None) -> Iterator[int]:
+        """The entries among `found` (ascending) past position `after` (and before position `before`), as
+        `QuoteGroups.entries_in_order` lists them: each group once, told against every found position."""
         matched = cache(lambda: set(found))
         quotes, groups = self._quotes, self._groups
         start = bisect_right(found, after)
-        while start < len(found):
-            batch = found[start : start + STREAMED_BATCH]
+        end = len(found) if before is None else bisect_left(found, before)
+        while start < end:
+            batch = found[start : min(start + STREAMED_BATCH, end)]
             start += STREAMED_BATCH
             may_have_copies = [position for position in batch if self._grouped_speaker(position)]
             if may_have_copies:
@@ -103,10 +104,8 @@ class StreamedGroups:
 
 
 def streamed_listing(store: KeyedStore) -> tuple[StreamedQuotes, StreamedGroups]:
-    """The quotes and groups a streamed listing of `store` prints from, its people and articles read whole."""
-    try:
-        store.read_whole("people", "articles")
-    except TableFileMissing:
-        raise StoreError(CHANGED_WHILE_READ) from None
+    """The quotes and groups a streamed listing of `store` prints from, its people and articles read whole when
+    first asked for."""
+    store.read_whole_when_asked("people", "articles")
     quotes = StreamedQuotes(store)
     return quotes, StreamedGroups(store, quotes)

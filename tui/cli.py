@@ -8,6 +8,7 @@ import os
 import re
 import stat
 import sys
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from store.sources import InputArticle
     from store.storage import Tables
     from store.streamed_listing import StreamedGroups, StreamedQuotes
+    from tui.forked_lines import ForkedLines
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -1098,6 +1100,8 @@ class QuoteLines:
         """How many quotes' lines `chunks` has made."""
         self._pending: list[str] = []
         """Lines `chunks` made that are not in a chunk yet."""
+        self._forked: tuple[ForkedLines, Iterator[int]] | None = None
+        """The process making the lines of the entries after the rest's, and those entries (see `_hand_later`)."""
         self._tails: dict[tuple[str, str], str] = {}
         """Each speaker's in each article: what a plain line shows after the quote (see `tail`)."""
         from store.quote_documents import kept
@@ -1113,7 +1117,8 @@ class QuoteLines:
         held: str | None = None
         """In a JSON document, the last quote's line: a comma ends it once another quote follows."""
         batch = FIRST_CHUNK_LINES
-        made = self.plain_lines(positions) if self.form == "plain" else self.documents.json_texts(positions)
+        self.documents.hand_later = self._hand_later
+        made = chain(self._lines(positions), self._later_lines())
         for line in made:
             self.made += 1
             if self.form != "json":
@@ -1129,6 +1134,26 @@ class QuoteLines:
             pending += [held, "]}"] if held is not None else ["]}"]
         if pending:
             yield self.taken()
+
+    def _lines(self, positions: Iterable[int]) -> Iterator[str]:
+        """The line of each position in turn, in this listing's form."""
+        return self.plain_lines(positions) if self.form == "plain" else self.documents.json_texts(positions)
+
+    def _hand_later(self, later: Iterator[int]) -> bool:
+        """Start making the lines of the entries after the rest's in a forked process (see `FoundQuotes.hand_later`);
+        whether it started."""
+        from tui.forked_lines import ForkedLines
+
+        forked = ForkedLines(lambda: self._lines(later))
+        if forked.started:
+            self._forked = (forked, later)
+        return forked.started
+
+    def _later_lines(self) -> Iterator[str]:
+        """The lines the forked process made, after every line made here (made here if it failed)."""
+        if self._forked is not None:
+            forked, later = self._forked
+            yield from forked.lines(lambda: self._lines(later))
 
     def taken(self) -> str:
         """The lines made and not yet in a chunk, as one chunk (empty when there are none), taken out."""
@@ -1236,6 +1261,9 @@ def left_for_exit(snapshot: Snapshot) -> Snapshot:
     return snapshot
 
 
+SPLIT_AT_LEAST = 20_000
+"""The fewest found quotes left after the first lines for a listing without a limit to make the lines of their
+second half in a forked process (see `tui.forked_lines`)."""
 KEYED_MATCHES = 20_000
 """Up to this many matches, a search reads what it prints by key. Beyond, it reads by key only its first lines (see
 FIRST_LINES_BY_KEY and LIMITED_LINES_BY_KEY), and the rest from the store read whole, which then costs less than
@@ -1261,13 +1289,14 @@ read whole takes 5 s and 1.75 GB. Past a hundred speakers their postings are rea
 class FoundQuotes:
     """The quotes a search or an export lists, in its order, and the documents each line is made from: those read by key
     and, for a search that found too many to read them all by key, past its first lines those of the store read
-    whole (`rest`, called once the first lines are out: the entries after them and their documents)."""
+    whole (`rest`, called once the first lines are out: the entries after them, their documents and, for a listing
+    that may be split in two, the entries after those, which `hand_later` may take to be made elsewhere)."""
 
     def __init__(
         self,
         first: Iterable[int],
         documents: QuoteDocuments,
-        rest: Callable[[], tuple[Iterator[int], QuoteDocuments]] | None = None,
+        rest: Callable[[], tuple[Iterator[int], QuoteDocuments, Iterator[int] | None]] | None = None,
         matched: int | None = None,
     ) -> None:
         self._first = first
@@ -1277,6 +1306,9 @@ class FoundQuotes:
         self._exported = 0
         self.entries = self._entries()
         """The positions of the quotes listed, in order."""
+        self.hand_later: Callable[[Iterator[int]], bool] | None = None
+        """Given the entries after the rest's, whether it took them (to make their lines elsewhere, after the rest's
+        lines): those it did not take are listed here after the rest's."""
         self.matched = matched
         """How many stored quotes matched (copies of one quote counted apart), for a search that matched more than
         KEYED_MATCHES: the count after a --limit is then told as at most this many rather than counted, which would
@@ -1295,8 +1327,12 @@ class FoundQuotes:
     def _entries(self) -> Iterator[int]:
         yield from self._first
         if self._rest is not None:
-            rest, self._rest_documents = self._rest()
+            rest, self._rest_documents, later = self._rest()
+            if later is not None and self.hand_later is not None and self.hand_later(later):
+                later = None
             yield from rest
+            if later is not None:
+                yield from later
 
     def export_lines(self, form: str, bom: bool) -> Iterator[str]:
         """The export of every quote listed in `form` (see `store.export.row_lines`), made as it is written; how many
@@ -1403,24 +1439,36 @@ def keyed_entries(
         return FoundQuotes(groups.entries_in_order(positions), documents)
     first = FirstEntries(groups, ordered, KEYED_MATCHES)
 
-    def rest() -> tuple[Iterator[int], QuoteDocuments]:
+    def rest() -> tuple[Iterator[int], QuoteDocuments, Iterator[int] | None]:
         """The entries after those listed by key and their documents: read from the quote files in turn for a listing
-        of the found quotes in stored order (see `store.streamed_listing`), else from the store read whole."""
+        of the found quotes in stored order (see `store.streamed_listing`), its second half apart when it has no
+        limit and more than one core may make its lines; else from the store read whole."""
         if before_whole is not None and not before_whole():
-            return iter(()), documents
+            return iter(()), documents, None
         listed_as_found = order == "article" and not parsed.filters
         if listed_as_found:
             quotes, copies = read_streamed(keyed)
-            return copies.entries_after(positions, first.scanned), QuoteDocuments(keyed, quotes, copies)
+            streamed = QuoteDocuments(keyed, quotes, copies)
+            from store.parallel import default_jobs
+
+            left = positions[bisect_right(positions, first.scanned) :]
+            if limit is not None or len(left) < SPLIT_AT_LEAST or default_jobs() < 2:
+                return copies.entries_after(positions, first.scanned), streamed, None
+            half = left[len(left) // 2]
+            return (
+                copies.entries_after(positions, first.scanned, before=half),
+                streamed,
+                copies.entries_after(positions, half - 1),
+            )
         lean = bool(parsed.filters) or order != "article" if whole_lean is None else whole_lean
         snapshot = read_whole(store_path, lean, keyed.tables)
         whole = QuoteDocuments.of(snapshot)
         if order != "article":
             listed = iter(snapshot.sorted_quotes(snapshot.search_quotes(parsed), order).positions)
-            return islice(listed, first.listed, None), whole
+            return islice(listed, first.listed, None), whole, None
         scanned = first.scanned
         found_whole = snapshot.search_entries(parsed)
-        return dropwhile(lambda position: position <= scanned, found_whole), whole
+        return dropwhile(lambda position: position <= scanned, found_whole), whole, None
 
     return FoundQuotes(islice(first, by_key), documents, rest, matched=len(positions))
 
