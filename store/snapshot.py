@@ -159,12 +159,14 @@ def listed(records: Sequence[ListedT], positions: Sequence[int]) -> Sequence[Lis
 
 
 def _overlapping_matches(pattern: re.Pattern[str], text: str, term: Term) -> Iterator[re.Match[str]]:
-    """Matches of an unanchored pattern, searching again just after each one that does not start a word (a
-    pattern spanning words could otherwise swallow the start of one that does)."""
+    """Matches of an unanchored pattern, searching again just after each one that does not start a word or runs
+    over two names' lines (a pattern spanning words could otherwise swallow the start of one that does)."""
     position = 0
     while (match := pattern.search(text, position)) is not None:
         yield match
-        accepted = match.end() > match.start() and term.starts_word(text, match.start())
+        accepted = (
+            match.end() > match.start() and term.starts_word(text, match.start()) and "\n" not in match.group()
+        )
         position = match.end() if accepted else match.start() + 1
 
 

@@ -62,6 +62,7 @@ NAMES = st.lists(st.text(alphabet="ab c-+\u00e9\n", max_size=12), max_size=8)
 @settings(max_examples=300, deadline=None)
 @given(NAMES, st.text(alphabet="ab c-+\u00e9\"*", max_size=10))
 @example(["xa a a"], '"a a"')
+@example(["\u00e9", "\u00e9-\u00e9"], "\u00e9-\u00e9")
 def test_names_a_query_matches_are_those_a_line_by_line_scan_finds(names: list[str], query: str) -> None:
     from store.snapshot import NameLines
 
