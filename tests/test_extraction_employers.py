@@ -601,6 +601,26 @@ def test_a_body_one_is_a_customer_or_rival_of_is_no_employer() -> None:
     assert by_name["Joe Park"] == ("spokesman", "Microsoft")
 
 
+def test_the_body_an_article_calls_an_association_is_what_the_association_s_points_back_to() -> None:
+    text = (
+        "Landlords sell up\n\n"
+        "AMSTERDAM — Small landlords are selling homes, according to Vastgoed Belang, an association of private "
+        "landlords.\n\n"
+        '"Every month we hear from members who are selling up," the association\u2019s director, Marc Hoogendijk, '
+        "told the broadcaster NOS.\n\n"
+        '"We had a strong quarter," the company\u2019s chief executive, Laura Pennick, said.\n\n'
+        "Greenway Trust, a Kenyan charity, opened a clinic.\n\n"
+        '"It is full," said the charity\u2019s head, Amina Otieno.\n\n'
+        '"It is open," said the union\u2019s leader, Tom Reyes.\n'
+    )
+    by_name = _people_at(text)
+    assert "Vastgoed Belang" not in by_name and "Vastgoed Belang" in _organizations(text)
+    assert by_name["Marc Hoogendijk"] == ("director", "Vastgoed Belang")
+    assert by_name["Laura Pennick"] == ("chief executive", None), "a broadcaster is not the company"
+    assert by_name["Amina Otieno"] == ("head", "Greenway Trust")
+    assert by_name["Tom Reyes"][1] is None, "no body was called a union"
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

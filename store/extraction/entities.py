@@ -702,7 +702,7 @@ def _appositive_class(document: Document, segment: Segment) -> bool:
         word = token.text
         if token.possessive or is_role_noun(word):
             return False
-        if word in ORG_CLASS_NOUNS and ends_noun_phrase(document, tokens, offset):
+        if (word in ORG_CLASS_NOUNS or word in BODY_NOUNS) and ends_noun_phrase(document, tokens, offset):
             return True
         if not word.islower() and not word.endswith(SEAT_SUFFIXES) and word not in PLACE_WORDS:
             return False

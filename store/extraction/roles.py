@@ -1212,13 +1212,17 @@ DESCRIPTION_ENDS = frozenset("of at for the a an and or in on with by from to".s
 """Words that end the description of a body before its name, reading back from it."""
 
 
-def _recent_organization(document: Document, found: Found, position: int) -> int | None:
+def _recent_organization(document: Document, found: Found, position: int, company: bool = False) -> int | None:
     """The organization "its" or "the company's" at position points back to: the latest that was a sentence's
     subject, else the one the article names most among those named before (its main company, not a data
-    provider or an investor just cited), the latest of them on a tie."""
+    provider or an investor just cited), the latest of them on a tie; for a `company`, none the article calls
+    a body of another kind ("the broadcaster NOS", "X, an association of landlords")."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     before = found.mentions[max(0, at - 300):at]
     recent = [m for m in before if found.registry.entities[m.entity].kind == "org"]
+    if company:
+        other_kinds = {m.entity for m in recent if _called(document, m) in NOT_COMPANIES}
+        recent = [m for m in recent if m.entity not in other_kinds]
     if not recent:
         return None
     leading: dict[int, int] = {}
@@ -1267,14 +1271,45 @@ def _verb_before_object(word: str) -> bool:
 
 
 def _named_by(document: Document, found: Found, anaphor: str, position: int) -> int | None:
-    """The organization "the ministry" points back to: the latest whose name holds the word, or any company."""
+    """The organization "the ministry" points back to: the latest whose name holds the word or that the article
+    calls one ("Vastgoed Belang, an association of landlords", "the broadcaster NOS"), or any company."""
     if anaphor in BUSINESS_ANAPHORS:
-        return _recent_organization(document, found, position)
+        return _recent_organization(document, found, position, company=True)
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     for mention in reversed(found.mentions[max(0, at - 300):at]):
         entity = found.registry.entities[mention.entity]
-        if entity.kind == "org" and anaphor in entity.name.lower():
+        if entity.kind == "org" and (anaphor in entity.name.lower() or _called(document, mention) == anaphor):
             return mention.entity
+    return None
+
+
+NOT_COMPANIES = ORG_ANAPHORS - BUSINESS_ANAPHORS - frozenset(
+    "bank manufacturer network organization organisation club team".split()
+)
+"""Kinds of body "the company" never points back to (a broadcaster, a ministry, a union, a charity)."""
+
+
+def _called(document: Document, mention: Mention) -> str | None:
+    """The kind of body the article calls an organization where it names it: the noun right before its name ("the
+    broadcaster NOS", "the growers' association X") or heading an appositive after it (", an association of
+    landlords", ", a Kenyan charity")."""
+    tokens = document.sentences[mention.sentence].tokens
+    first = bisect_left(tokens, mention.start, key=lambda t: t.start)
+    if 0 < first < len(tokens) and tokens[first - 1].text in ORG_ANAPHORS and \
+            not gap(document.masked, tokens[first - 1], tokens[first]):
+        return tokens[first - 1].text
+    after = bisect_left(tokens, mention.end, key=lambda t: t.start)
+    window = tokens[after:after + 5]
+    if len(window) < 2 or document.masked[mention.end:window[0].start].strip() != "," or \
+            window[0].text not in ("a", "an"):
+        return None
+    for token in window[1:]:
+        if token.text in ORG_ANAPHORS:
+            return token.text
+        if is_role_noun(token.text) or token.possessive:
+            return None
+        if not token.text.islower() and not token.text.endswith(SEAT_SUFFIXES) and token.text not in PLACE_WORDS:
+            return None
     return None
 
 
