@@ -88,6 +88,8 @@ class FileBytes:
         """Open the file for reading (a one-line StoreError when it cannot be)."""
         try:
             self._descriptor = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise TableFileMissing(self.path) from None
         except OSError as error:
             raise StoreError(f"cannot read {self.path.name}: {error.strerror}") from error
         return self

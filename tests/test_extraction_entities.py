@@ -437,3 +437,17 @@ def test_a_name_opened_by_a_word_also_a_given_name_stays_an_organization_s() -> 
     result = extract(text)
     assert {"Hayat Tahrir al-Sham", "Tel Aviv University"} <= {o.name for o in result.organizations}
     assert people_of(text) == {"Abu Mohammed al-Jolani": ("leader", "Hayat Tahrir al-Sham")}
+
+
+def test_a_word_and_a_number_name_a_body_only_where_a_body_stands() -> None:
+    text = (
+        "Port strike\n\n"
+        "Maria Gonzalez, president of Local 13 of the International Longshore and Warehouse Union, said members would "
+        "vote. \u201cJournalists are in danger,\u201d said Arturo Medell\u00edn, director of Article 19 in Mexico.\n\n"
+        "The court ruled under Section 230 of the Communications Decency Act. Flights left from Terminal 2. Traffic "
+        "on Route 9 was slow. Mele Tupou, a Year 13 student, spoke. The Unicorns beat Northam 94-91 at home.\n"
+    )
+    names = organizations_of(text)
+    assert {"Local 13", "Article 19", "International Longshore and Warehouse Union"} <= names
+    assert not {"Local", "Article", "Section 230", "Section", "Terminal 2", "Route 9", "Year 13"} & names
+    assert people_of(text)["Arturo Medell\u00edn"][1] == "Article 19"

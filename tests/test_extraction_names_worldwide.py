@@ -21,6 +21,16 @@ class Case:
 
 CASES = [
     Case(
+        "chinese-given-name-he",
+        "Trade talks to resume\n\n"
+        "BEIJING — Chinese Vice Premier Liu He said on Friday that talks with Washington would resume next month.\n\n"
+        "“We are ready to meet halfway,” Liu He told reporters. He did not say where the talks would be held.\n\n"
+        "Anna Wolfe, a trade lawyer, said the tone had changed. “It is a thaw,” Wolfe said. Zhang Wei, an "
+        "economist, agreed. “Both sides need it,” he said.\n",
+        {"Liu He": "Vice Premier", "Anna Wolfe": "trade lawyer", "Zhang Wei": "economist"},
+        ["Liu He", "Anna Wolfe", "Zhang Wei"],
+    ),
+    Case(
         "chinese-characters",
         "Night market reopens after floods\n\n"
         "TAIPEI — The night market on the river reopened on Friday, three weeks after floodwater filled its lanes.\n\n"

@@ -1201,14 +1201,19 @@ def test_exported_rows_made_from_documents_are_the_rows_made_from_records(store_
         assert made == list(export_lines(snapshot, quotes, form)), form
 
 
-@pytest.mark.parametrize("child", ["makes", "fails", "cannot fork"])
+@pytest.mark.parametrize("child", ["makes", "fails", "cannot fork", "reaped unseen"])
 def test_a_long_listing_made_half_in_a_forked_process_prints_what_one_process_prints(
-    store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, child: str
+    store_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    child: str,
 ) -> None:
     """The second half of a listing of many found quotes is made by a forked process on another core (0.87 s
     instead of 1.25 s at 10,000 articles): its lines, their order, copies and count are those one process makes;
-    if the forked process fails, or cannot be forked, this one makes them."""
+    if the forked process fails, or cannot be forked, this one makes them; one reaped unseen is read all the same."""
     import os
+    import signal
 
     from store import parallel
     from tui import forked_lines
@@ -1232,6 +1237,9 @@ def test_a_long_listing_made_half_in_a_forked_process_prints_what_one_process_pr
             raise OSError("no more processes")
 
         monkeypatch.setattr(os, "fork", no_fork)
+    if child == "reaped unseen":  # a shell's `trap '' CHLD`: the copy is reaped before it is waited for
+        previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+        request.addfinalizer(lambda: signal.signal(signal.SIGCHLD, previous))
     copied = 0
     for query in ["harbor", "the", "council", "budget"]:
         for form in ("--jsonl", "--json", "--plain"):
@@ -1247,3 +1255,38 @@ def test_a_long_listing_made_half_in_a_forked_process_prints_what_one_process_pr
             copied += " sources)" in expected[1] or '},{"article"' in expected[1]
     assert copied >= 3
     assert started and all(started) == (child != "cannot fork") and any(started) == (child != "cannot fork")
+
+
+def test_the_forked_process_ends_with_the_search_and_never_holds_its_output_open(store_path: Path) -> None:
+    """`whosaid search WORD | head` or a search killed midway: the process making the later lines ends with the
+    search, so whoever reads its output sees the end at once, not when the copy has made its lines."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import os, sys, time\n"
+        "import tui.cli as cli\n"
+        "from store import parallel\n"
+        "search = os.getpid()\n"
+        "cli.KEYED_MATCHES, cli.FIRST_LINES_BY_KEY, cli.SPLIT_AT_LEAST = 3, 2, 1\n"
+        "parallel.default_jobs = lambda: 2\n"
+        "lines = cli.QuoteLines._lines\n"
+        "def slow(self, positions):\n"
+        "    for line in lines(self, positions):\n"
+        "        if os.getpid() != search:\n"
+        "            time.sleep(2)\n"
+        "        yield line\n"
+        "cli.QuoteLines._lines = slow\n"
+        f"sys.exit(cli.main(['search', '--db', {str(store_path)!r}, 'harbor', '--jsonl']))\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert process.stdout is not None
+    assert process.stdout.readline().startswith(b'{"text"')
+    time.sleep(1)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    started = time.monotonic()
+    process.stdout.read()
+    assert time.monotonic() - started < 1.5, "the copy held the output open after the search ended"

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 24
+EXTRACTOR_VERSION = 25
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -88,7 +88,9 @@ a body named before a job in capitals in a title its own name and the person's e
 employer of whom one is a customer, a rival or another standing toward ("a customer of Comcast"); 23: a title made
 from a first sentence without the dateline opening it, "FRANKFURT (Reuters) - "; 24: a name set off by ", an
 association of …" or another body's kind an organization, "the association's" or "the charity's" for the body
-the article calls one, and "the company's" never for a body it calls a broadcaster, a union or another kind)."""
+the article calls one, and "the company's" never for a body it calls a broadcaster, a union or another kind; 25:
+"He" after a Chinese family name a given name ("Vice Premier Liu He"), a word and a number a body's name where a
+body stands ("president of Local 13", "director of Article 19"))."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -264,6 +264,8 @@ class Found:
     mentions: list[Mention]
     segments: list[Segment]
     segment_entity: dict[int, int]
+    kinds_called: dict[int, str | None] = field(default_factory=dict)
+    """By a mention's start: the kind of body the article calls the organization there (see `roles.called`)."""
 
 
 def find_entities(document: Document) -> Found:
@@ -389,6 +391,27 @@ def _words_before(document: Document, segment: Segment, count: int) -> list[str]
     return [t.text for t in tokens[max(0, segment.first_index - count):segment.first_index]]
 
 
+NUMBER_AFTER = re.compile(r" (\d+)(?![\d.,:/–-]*\d)(?![-–%]| ?(?:percent|per cent|points?|pts)\b)")
+"""A number right after a name, not a score, a time, a range, a share or a tally ("Local 13", not "Unicorns 94-91",
+"Apple 3%" or "Okafor 25 points")."""
+
+
+def _numbered(document: Document, segment: Segment) -> bool:
+    """Whether a number follows a one-word name, which makes it a thing's label ("Rule 37", "Route 9") or, unless
+    it is a score, gives no body of that word alone."""
+    following = _token_after(document, segment)
+    return following is not None and following.text[:1].isdigit() and _gap_after(document, segment) == " "
+
+
+def _named_with_number(document: Document, segment: Segment, surnames: frozenset[str]) -> bool:
+    """Whether a one-word name, not surely a person's or a body's, nor a surname the article gives in full or a
+    given name, is named with the number after it, not a score, a share or a tally ("Local 13", "Section 230")."""
+    if len(segment.tokens) != 1 or segment.strong or segment.kind == "person":
+        return False
+    word = segment.tokens[0].text
+    return word not in surnames and word not in GIVEN_NAMES and bool(NUMBER_AFTER.match(document.masked, segment.end))
+
+
 def _token_after(document: Document, segment: Segment):
     """The token right after the segment in its sentence, or None."""
     tokens = document.sentences[segment.sentence].tokens
@@ -446,6 +469,8 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     if before and before[-1] in WORKS_NAMED_AFTER and (segment.kind != "org" or not _company_named(segment)):
         segment.kind = "thing"  # "the series Silver Lines", "the film Night Harbor": a work's title
         return
+    if _named_with_number(document, segment, surnames) and _body_with_number(document, segment, before, surnames):
+        return
     if segment.kind == "org":
         city = segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES
         if city and _ends_a_place(document, segment):
@@ -482,6 +507,31 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     if _organization_cue(document, segment, seated, next_word, gap, surnames) and not strong_person:
         segment.kind = "org"
         segment.strong = True
+
+
+def _body_with_number(document: Document, segment: Segment, before: list[str], surnames: frozenset[str]) -> bool:
+    """Whether a one-word name and the number after it are a body's name where the words around them say a body
+    stands ("president of Local 13", "director of Article 19"): then the segment holds both, an organization;
+    else (a noun after them, "a Year 13 student", or no cue, "under Section 230") it is left as it was."""
+    word = segment.tokens
+    number = _token_after(document, segment)
+    if number is None:
+        return False
+    segment.tokens = [*word, number]
+    following = _token_after(document, segment)
+    gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]
+    next_word = following.text if following and gap.strip() == "" else ""
+    if not (next_word.islower() and next_word not in NAME_GOES_ON) and \
+            _organization_cue(document, segment, before, next_word, gap, surnames):
+        segment.kind, segment.strong = "org", True
+        return True
+    segment.tokens = word
+    return False
+
+
+NAME_GOES_ON = FOLLOWING_VERBS | GOVERNING_PREPOSITIONS | frozenset("and or but who which that whose".split())
+"""Lowercase words after a numbered name that leave it a name ("Local 13 of the union", "Article 19 said"), unlike
+a noun it modifies ("a Year 13 student")."""
 
 
 def _common_opener(segment: Segment) -> bool:
@@ -973,10 +1023,6 @@ def _placed(document: Document, segment: Segment) -> bool:
     return any(found is not None and found.group(1) in PLACE_WORDS for found in (before, after))
 
 
-def _numbered(document: Document, segment: Segment) -> bool:
-    """Whether a number follows a one-word name, which makes it a thing's label ("Rule 37", "Route 9")."""
-    following = _token_after(document, segment)
-    return following is not None and following.text[:1].isdigit() and _gap_after(document, segment) == " "
 
 
 def _recurring_organizations(document: Document, all_segments: list[Segment], registry: Registry,

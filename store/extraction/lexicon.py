@@ -215,6 +215,14 @@ NON_NAME_WORDS = words("""
     AM PM GMT UTC EST EDT PST PDT BST CET
 """)
 
+# Common Chinese family names in pinyin, which a given name that is also an English word may follow ("Liu He").
+CHINESE_FAMILY_NAMES = words("""
+    Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song
+    Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Ding Ren Lu Yao
+    Shen Zhong Cui Tan Fan Liao Shi Jin Jia Xia Fu Fang Zou Xiong Bai Meng Qin Qiu Hou Yin Xue Yan Duan Lei
+    Long Shao Qian Mao Wan Gu Lai Kong Hao Kang
+""")
+
 # Words of NON_NAME_WORDS that are also common surnames: the last word of a name that opens with a given name
 # ("Paul Green", "Kanye West", "Doris Day").
 SURNAMES_ALSO_WORDS = words("""

@@ -11,6 +11,7 @@ from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
     BEFORE_DATES,
     CAUSE_WORDS,
+    CHINESE_FAMILY_NAMES,
     CLOSING_QUOTE_MARKS,
     CLUB_WORDS,
     COMPANY_SUFFIXES,
@@ -1185,6 +1186,8 @@ def _name_words(words: list[str]) -> bool:
         if number == surname_at and word in SURNAMES_ALSO_WORDS or number == len(words) - 1 > 0 \
                 and word in GENERATION_SUFFIXES or word in TITLE_WORDS and _surname_like_title(words, number):
             continue
+        if number == 1 == len(words) - 1 and word == "He" and words[0] in CHINESE_FAMILY_NAMES:
+            continue  # "Liu He": a given name, no pronoun after a family name
         if word in NON_NAME_WORDS or word in ORG_HEADS or word in TITLE_WORDS or word in HONORIFICS:
             return False
         if number == 0 and len(words) > 1 and INITIALS.fullmatch(word) and word not in PLACE_INITIALS:

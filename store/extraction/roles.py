@@ -1221,7 +1221,7 @@ def _recent_organization(document: Document, found: Found, position: int, compan
     before = found.mentions[max(0, at - 300):at]
     recent = [m for m in before if found.registry.entities[m.entity].kind == "org"]
     if company:
-        other_kinds = {m.entity for m in recent if _called(document, m) in NOT_COMPANIES}
+        other_kinds = {m.entity for m in recent if _called(document, found, m) in NOT_COMPANIES}
         recent = [m for m in recent if m.entity not in other_kinds]
     if not recent:
         return None
@@ -1278,7 +1278,7 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int) -> 
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     for mention in reversed(found.mentions[max(0, at - 300):at]):
         entity = found.registry.entities[mention.entity]
-        if entity.kind == "org" and (anaphor in entity.name.lower() or _called(document, mention) == anaphor):
+        if entity.kind == "org" and (anaphor in entity.name.lower() or _called(document, found, mention) == anaphor):
             return mention.entity
     return None
 
@@ -1289,10 +1289,17 @@ NOT_COMPANIES = ORG_ANAPHORS - BUSINESS_ANAPHORS - frozenset(
 """Kinds of body "the company" never points back to (a broadcaster, a ministry, a union, a charity)."""
 
 
-def _called(document: Document, mention: Mention) -> str | None:
+def _called(document: Document, found: Found, mention: Mention) -> str | None:
     """The kind of body the article calls an organization where it names it: the noun right before its name ("the
     broadcaster NOS", "the growers' association X") or heading an appositive after it (", an association of
-    landlords", ", a Kenyan charity")."""
+    landlords", ", a Kenyan charity"); told once a mention."""
+    if mention.start not in found.kinds_called:
+        found.kinds_called[mention.start] = _kind_called(document, mention)
+    return found.kinds_called[mention.start]
+
+
+def _kind_called(document: Document, mention: Mention) -> str | None:
+    """`_called`, told from the words around the mention."""
     tokens = document.sentences[mention.sentence].tokens
     first = bisect_left(tokens, mention.start, key=lambda t: t.start)
     if 0 < first < len(tokens) and tokens[first - 1].text in ORG_ANAPHORS and \
