@@ -103,7 +103,10 @@ class FileBytes:
         self.probes.clear()
 
     def __del__(self) -> None:
-        self.close()
+        try:
+            self.close()
+        except (AttributeError, TypeError):  # at the interpreter's end, with the modules it needs already gone
+            return
 
     def size(self) -> int:
         """How many bytes the open file holds."""

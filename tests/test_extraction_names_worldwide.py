@@ -31,6 +31,25 @@ CASES = [
         ["Liu He", "Anna Wolfe", "Zhang Wei"],
     ),
     Case(
+        "chinese-family-name-first",
+        "Harbourline profit jumps\n\n"
+        "“This was the best quarter in our history,” said Zhang Weiming, chief executive of Harbourline Foods.\n\n"
+        "Zhang, who took over in 2019, has opened stores from Long Island to Sun Valley.\n\n"
+        "Zhang said the buyback reflected confidence. “We can do both,” he said.\n",
+        {"Zhang Weiming": "chief executive"},
+        ["Zhang Weiming", "Zhang Weiming"],
+    ),
+    Case(
+        "punjabi-unisex-given-names",
+        "Bus drivers strike\n\n"
+        "“Our members are not greedy,” said Harjinder Kaur Sandhu, a union organiser.\n\n"
+        "“Nobody wins a long strike,” Mayor Sharon Okonkwo-Reid said.\n\n"
+        "At a bus stop, Gurpreet Dhillon, a care worker, said she would lose a day’s pay.\n\n"
+        "“I support the drivers, I really do,” she said.\n",
+        {"Harjinder Kaur Sandhu": "union organiser", "Sharon Okonkwo-Reid": "Mayor", "Gurpreet Dhillon": "care worker"},
+        ["Harjinder Kaur Sandhu", "Sharon Okonkwo-Reid", "Gurpreet Dhillon"],
+    ),
+    Case(
         "chinese-characters",
         "Night market reopens after floods\n\n"
         "TAIPEI — The night market on the river reopened on Friday, three weeks after floodwater filled its lanes.\n\n"

@@ -664,3 +664,18 @@ def test_an_article_that_is_only_a_quote_naming_a_body_extracts_without_error() 
     """A quote holding an organization's word is read apart from the article's sentences; with none to read, the
     check of a club's name before a job looked up a sentence that was not there."""
     assert not extract("\u201c Reuters\u201d (AP) \u2014 ").people
+
+
+def test_a_place_after_at_the_opening_a_sentence_is_not_who_a_pronoun_after_it_means() -> None:
+    text = (
+        "Strike\n\n"
+        "“Nobody wins,” said Carl Mendes, a union official.\n\n"
+        "At the Perry Barr depot, driver Kwame Osei-Bonsu said he had worked there for nineteen years.\n\n"
+        "“I\u2019ve never been on strike in my life,” he said.\n\n"
+        "For Aoife Byrne, a nurse who shares a flat with Tom Hale, the budget felt distant. “I will take the "
+        "credit,” she said.\n"
+    )
+    assert quotes_of(text)[1:] == [
+        ("I\u2019ve never been on strike in my life,", "Kwame Osei-Bonsu"),
+        ("I will take the credit,", "Aoife Byrne"),
+    ]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 25
+EXTRACTOR_VERSION = 26
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -90,7 +90,10 @@ from a first sentence without the dateline opening it, "FRANKFURT (Reuters) - ";
 association of …" or another body's kind an organization, "the association's" or "the charity's" for the body
 the article calls one, and "the company's" never for a body it calls a broadcaster, a union or another kind; 25:
 "He" after a Chinese family name a given name ("Vice Premier Liu He"), a word and a number a body's name where a
-body stands ("president of Local 13", "director of Article 19"))."""
+body stands ("president of Local 13", "director of Article 19"); 26: a Chinese family name before a given name of
+one or two pinyin syllables a person ("said Zhang Weiming"), Punjabi given names borne by women and men alike
+(Kaur or Singh after one telling which), a name after "At the" opening a sentence no subject for the pronouns
+after it)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -435,9 +435,12 @@ class Attributor:
         return None
 
     def _after_preposition(self, number: int, mention: Mention) -> bool:
-        """Whether a mention is the object of a preposition ("at the Harbour Board")."""
+        """Whether a mention is the object of a preposition ("at the Harbour Board"; "At the X depot, Y said" too,
+        where one opening the sentence is capitalized, but not "For X, a nurse, the news felt distant": someone
+        a sentence turns to is its subject for the pronouns after it)."""
         tokens = self.document.sentences[number].tokens
         back = bisect_left(self._token_starts(number), mention.start) - 1
+        determined = back >= 0 and tokens[back].text in DETERMINERS
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
         while back >= 0 and tokens[back].possessive:
@@ -448,7 +451,10 @@ class Attributor:
             back, kinds = back - 1, kinds + 1  # "with the radio station WWOZ"
         while kinds and back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
-        return back >= 0 and (tokens[back].text in PREPOSITIONS or tokens[back].text in OBJECT_PREPOSITIONS)
+        word = tokens[back].text if back >= 0 else ""
+        if determined and back == 0:
+            word = word.lower()
+        return back >= 0 and (word in PREPOSITIONS or word in OBJECT_PREPOSITIONS)
 
     def _modifies_person(self, number: int, mention: Mention) -> bool:
         """Whether an organization only qualifies the person named next ("Transport Ministry official X")."""

@@ -9,7 +9,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from store.extraction.document import Document, Sentence
-from store.extraction.given_names import GIVEN_NAMES, gender_of
+from store.extraction.given_names import GIVEN_NAMES, gender_of_name
 from store.extraction.lexicon import (
     ACRONYM_FOLLOWERS,
     ACRONYM_LEADS,
@@ -111,7 +111,7 @@ class Registry:
             if _same_person(self.entities[index].name.split(), words):
                 self._alias(index, name)
                 return index
-        index = self._new(Entity("person", name, gender=gender or gender_of(words[0]), first=position))
+        index = self._new(Entity("person", name, gender=gender or gender_of_name(words), first=position))
         self.surnames.setdefault(words[-1], []).append(index)
         if family_name_first(words):
             self.surnames.setdefault(words[0], []).append(index)

@@ -291,13 +291,29 @@ FEMALE = frozenset("""
     Asabe
 """.split())
 
-GIVEN_NAMES = MALE | FEMALE
+UNISEX = frozenset("""
+    Harpreet Gurpreet Jaspreet Manpreet Sukhpreet Navpreet Navjot Amandeep Mandeep Navdeep Gurdeep Harjinder
+    Jaswinder Sukhwinder Kulwinder Parminder Baljinder Gurinder Manjinder Balwinder Davinder Rupinder Ramandeep
+""".split())
+"""Punjabi given names borne by women and men alike (Kaur or Singh after them tells which)."""
+
+GIVEN_NAMES = MALE | FEMALE | UNISEX
+GENDER_MARKS = {"Kaur": "f", "Singh": "m"}
+"""Names after a given name that tell whether its bearer is a woman or a man (Sikh custom)."""
 
 
 def gender_of(first_name: str) -> str:
     """Return "m" or "f" when the given name tells, else ""."""
+    if first_name in UNISEX:
+        return ""
     if first_name in FEMALE and first_name not in MALE:
         return "f"
     if first_name in MALE and first_name not in FEMALE:
         return "m"
     return ""
+
+
+def gender_of_name(words: list[str]) -> str:
+    """Return "m" or "f" when a person's name tells (its given name, or a mark such as Kaur after it), else ""."""
+    marked = next((GENDER_MARKS[word] for word in words[1:] if word in GENDER_MARKS), "")
+    return marked or gender_of(words[0])

@@ -220,7 +220,7 @@ CHINESE_FAMILY_NAMES = words("""
     Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song
     Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan Yuan Cai Jiang Yu Du Ye Cheng Wei Su Ding Ren Lu Yao
     Shen Zhong Cui Tan Fan Liao Shi Jin Jia Xia Fu Fang Zou Xiong Bai Meng Qin Qiu Hou Yin Xue Yan Duan Lei
-    Long Shao Qian Mao Wan Gu Lai Kong Hao Kang
+    Long Shao Qian Mao Wan Gu Lai Kong Hao Kang Xi
 """)
 
 # Words of NON_NAME_WORDS that are also common surnames: the last word of a name that opens with a given name

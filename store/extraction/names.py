@@ -63,6 +63,12 @@ WEB_ADDRESS = re.compile(r"[^\W\d_][\w-]*(?:\.[a-z]{2,})+")
 FAMILY_NAME = re.compile(r"[A-Z][a-z]{1,5}")
 SHORT_SURNAME = re.compile(r"[A-Z][a-z]{1,2}")
 HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{1,5}")
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ao|an|ei|en|ia|ie|in|iu|ou|ua|ui|un|uo|a|e|i|o|u)"
+)
+PINYIN_GIVEN = re.compile(rf"(?i:(?:{_PINYIN_SYLLABLE}){{1,2}})")
+"""A given name of one or two pinyin syllables written as one word, capitalized ("Wei", "Weiming", "Jinping")."""
 MAX_NUMBER_IN_NAME = 3
 
 
@@ -1353,9 +1359,14 @@ def short_surname(document: Document, words: list[str]) -> bool:
 
 def family_name_first(words: list[str]) -> bool:
     """Whether words read as a family name before a hyphenated given name, as in Chinese and Korean names
-    ("Chan Tai-man", "Park Ji-sung")."""
-    return len(words) == 2 and bool(FAMILY_NAME.fullmatch(words[0])) and bool(HYPHENATED_GIVEN.fullmatch(words[1])) \
-        and words[0] not in NON_NAME_WORDS and words[0] not in PLACE_WORDS
+    ("Chan Tai-man", "Park Ji-sung"), or a common Chinese family name before a given name of one or two pinyin
+    syllables ("Zhang Weiming", "Wang Yi")."""
+    if len(words) != 2 or words[0] in NON_NAME_WORDS or words[0] in PLACE_WORDS:
+        return False
+    if FAMILY_NAME.fullmatch(words[0]) and HYPHENATED_GIVEN.fullmatch(words[1]):
+        return True
+    return words[0] in CHINESE_FAMILY_NAMES and bool(PINYIN_GIVEN.fullmatch(words[1])) \
+        and words[1] not in NON_NAME_WORDS and words[1] not in PLACE_WORDS and " ".join(words) not in PLACE_WORDS
 
 
 def _team(piece: list[Token]) -> bool:
