@@ -621,6 +621,26 @@ def test_the_body_an_article_calls_an_association_is_what_the_association_s_poin
     assert by_name["Tom Reyes"][1] is None, "no body was called a union"
 
 
+def test_its_after_a_sentence_opened_by_a_body_s_kind_is_that_body_or_none() -> None:
+    text = (
+        "Flights cancelled\n\n"
+        "Passengers were stranded at Budapest Ferenc Liszt International Airport on Sunday, the Hungarian "
+        "Consumer Protection Association said.\n\n"
+        "The airport handled 17 million passengers last year. Its chief executive, Christian Weber, said a "
+        "pipeline was planned.\n\n"
+        "The branch, which opened in 1962, serves 40,000 visitors, according to the Dayton Metro Library. Its "
+        "director of branch services, Ana Ruiz, said most users were children.\n\n"
+        "The report was prepared by the Columbus firm Brightwater Municipal Advisors. Kwame Mensah, a partner at "
+        "the firm, said the city would save money.\n\n"
+        "Terrence Hollis, president of the Eastfield Neighborhood Association, disagreed.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Christian Weber"] == ("chief executive", "Budapest Ferenc Liszt International Airport")
+    assert by_name["Ana Ruiz"][1] is None, "its director of the branch: no body is the branch"
+    assert by_name["Kwame Mensah"] == ("partner", "Brightwater Municipal Advisors")
+    assert "Municipal Advisors" not in by_name and "Brightwater Municipal Advisors" in _organizations(text)
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

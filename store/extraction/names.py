@@ -1054,7 +1054,10 @@ def _classify(
             segment.strong = True
             return segment
     if title_at >= 0:
-        return _person_with_title(segment, piece, title_at, first_index)
+        titled = _person_with_title(segment, piece, title_at, first_index)
+        if titled.kind != "title" or words[title_at] in TITLE_WORDS or words[title_at] in HONORIFICS:
+            return titled
+        segment.kind = "other"  # a word only shaped like a job before words naming no one: "Brightwater Advisors"
     if is_place(words) and len(words) > 1 and (words[0] not in GIVEN_NAMES or words[-1] in PLACE_ONLY_HEADS):
         segment.kind = "place"
         return segment
@@ -1184,6 +1187,8 @@ def _place_before_name(words: list[str]) -> bool:
 def _name_words(words: list[str]) -> bool:
     """Whether every word can stand in a person's name (a word such as "Green" only last, after a given name)."""
     surname_at = len(words) - 1 if len(words) > 1 and words[0] in GIVEN_NAMES else -1
+    if surname_at < 0 and _plural_job(words[-1]):
+        return False  # "Municipal Advisors", "Harbor Partners": a firm's name, unlike "Peter Sellers"
     for number, word in enumerate(words):
         if word in NAME_PARTICLES or word in MONTHS_NAMING_PEOPLE and len(words) > 1:
             continue
@@ -1204,6 +1209,12 @@ def _name_words(words: list[str]) -> bool:
                 and not is_caseless(word):
             return False
     return True
+
+
+def _plural_job(word: str) -> bool:
+    """Whether a capitalized word is the plural of a job the lexicon holds ("Advisors", "Partners", "Analysts"), not
+    a surname shaped like one ("Kuipers")."""
+    return len(word) > 4 and word.endswith("s") and word[:-1].lower() in ROLE_NOUNS and word != "Masters"
 
 
 def _person_or_other(segment: Segment, piece: list[Token], first_index: int, speaking: bool = False) -> Segment:

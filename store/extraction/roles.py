@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from store.extraction.document import Document
@@ -572,7 +572,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
                 org = _recent_side(document, found, position)  # "the club's president"
         words = words[owner_end + 1:]
     elif words[0].text.lower() in ("its", "their", "whose"):
-        org = _recent_organization(document, found, position)
+        org = _its_owner(document, found, words[0], position)
         words = words[1:]
     elif words[0].text.lower() in PERSONAL_OWNERS:
         words = words[1:]
@@ -1216,12 +1216,15 @@ def _recent_organization(document: Document, found: Found, position: int, compan
     """The organization "its" or "the company's" at position points back to: the latest that was a sentence's
     subject, else the one the article names most among those named before (its main company, not a data
     provider or an investor just cited), the latest of them on a tie; for a `company`, none the article calls
-    a body of another kind ("the broadcaster NOS", "X, an association of landlords")."""
+    a body of another kind ("the broadcaster NOS", "X, an association of landlords") or named for one ("the
+    Eastfield Neighborhood Association")."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     before = found.mentions[max(0, at - 300):at]
     recent = [m for m in before if found.registry.entities[m.entity].kind == "org"]
     if company:
-        other_kinds = {m.entity for m in recent if _called(document, found, m) in NOT_COMPANIES}
+        entities = found.registry.entities
+        other_kinds = {m.entity for m in recent if _called(document, found, m) in NOT_COMPANIES
+                       or entities[m.entity].name.split()[-1].lower() in NOT_COMPANIES}
         recent = [m for m in recent if m.entity not in other_kinds]
     if not recent:
         return None
@@ -1328,6 +1331,44 @@ SIDE_NAME_WORDS = frozenset(word.lower() for word in CLUB_WORDS) | frozenset("""
     sporting racing real olympique juventus
 """.split())
 """Words in the names of sports sides (lowercase): what "the club" points back to is named like one."""
+
+
+BODY_KINDS = ORG_ANAPHORS | frozenset("""
+    airport port hospital library museum school college fund trust exchange station refinery plant factory mine
+    chain retailer lender insurer publisher broadcaster operator utility
+""".split())
+"""Nouns for a body or a place run as one, which "The …" opening a sentence may be ("The airport handled …")."""
+
+
+def _its_owner(document: Document, found: Found, owner: Token, position: int) -> int | None:
+    """The organization "its" (or "their") points back to. Where its sentence, or the one before when it opens
+    one, opens with a body's kind ("The airport handled 17 million passengers. Its chief executive, X"): the
+    latest organization named for that kind, or called one, or none; where it opens with another common noun
+    ("The branch serves 40,000 visitors. Its director"), none; else see `_recent_organization`."""
+    starts = [sentence.start for sentence in document.sentences]
+    number = bisect_right(starts, owner.start) - 1
+    if number > 0 and document.sentences[number].tokens[:1] == [owner]:
+        number -= 1
+    tokens = document.sentences[number].tokens
+    if len(tokens) < 3 or tokens[0].text != "The" or not tokens[1].text.islower() or \
+            _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
+        return _recent_organization(document, found, position)
+    kind = next((t.text for t in tokens[1:4] if t.text in BODY_KINDS), None)
+    if kind is None:
+        return None
+    return _named_by(document, found, kind, position)
+
+
+SUBJECT_TOKENS = 6
+"""Tokens opening a sentence within which an organization named is its subject ("The main opposition party, Sinn
+Féin, said", "The anti-immigration Danish People's Party lost")."""
+
+
+def _organization_opens(found: Found, number: int, before: int) -> bool:
+    """Whether an organization is named in sentence `number` before offset `before`."""
+    at = bisect_left(found.mentions, before, key=lambda m: m.start)
+    return any(m.sentence == number and found.registry.entities[m.entity].kind == "org"
+               for m in found.mentions[max(0, at - SUBJECT_TOKENS):at])
 
 
 def _recent_side(document: Document, found: Found, position: int) -> int | None:
