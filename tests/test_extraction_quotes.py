@@ -679,3 +679,21 @@ def test_a_place_after_at_the_opening_a_sentence_is_not_who_a_pronoun_after_it_m
         ("I\u2019ve never been on strike in my life,", "Kwame Osei-Bonsu"),
         ("I will take the credit,", "Aoife Byrne"),
     ]
+
+
+def test_she_said_after_a_person_who_said_something_in_a_clause_is_that_person() -> None:
+    text = (
+        "Nile talks\n\n"
+        "Ethiopia\u2019s foreign minister, Tesfaye Gebremariam, said his country wanted a fair deal. \u201cWe "
+        "never sought harm,\u201d Tesfaye told reporters.\n\n"
+        "Sudan\u2019s delegation was led by Mariam Osman Khalifa, the minister of irrigation, who said Khartoum "
+        "wanted data.\n\n"
+        "\u201cWe must know the same day,\u201d she said.\n\n"
+        "Her death was announced by her nephew, Rui Alves, who said she had been ill. \u201cShe went "
+        "peacefully,\u201d he said.\n"
+    )
+    assert quotes_of(text) == [
+        ("We never sought harm,", "Tesfaye Gebremariam"),
+        ("We must know the same day,", "Mariam Osman Khalifa"),
+        ("She went peacefully,", "Rui Alves"),
+    ]

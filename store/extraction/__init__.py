@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 27
+EXTRACTOR_VERSION = 28
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -95,7 +95,9 @@ one or two pinyin syllables a person ("said Zhang Weiming"), Punjabi given names
 (Kaur or Singh after one telling which), a name after "At the" opening a sentence no subject for the pronouns
 after it; 27: a word only shaped like a job before a firm's name no title ("Brightwater Municipal Advisors"),
 "its" after a sentence opened by a body's kind that body ("The airport handled …"), none after another common
-noun, and "the firm" never a body named for another kind ("… Neighborhood Association"))."""
+noun, and "the firm" never a body named for another kind ("… Neighborhood Association"); 28: a person before ",
+who said" a speaker a later "she said" may mean, and a person's sex told by "said his" or "said her" after their
+name where their given name does not tell it)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -123,6 +123,9 @@ class Attributor:
             subject = self._named_subject(sentence_number, words)
             if subject is not None:
                 self.events.append(subject)
+                self._learn_gender(sentence_number, subject)
+            if "who" in words and not SPEECH_VERBS.isdisjoint(words):
+                self.events.extend(self._relative_speakers(sentence_number))
         self.events.sort()
 
     def attribute(self, quotes: list[QuoteSpan]) -> list[Attributed]:
@@ -565,6 +568,44 @@ class Attributor:
                 return index if word.capitalize() in INDEFINITE_OPENERS else None
         return None
 
+    def _relative_speakers(self, number: int) -> list[tuple[int, int]]:
+        """The people a sentence names before ", who said" (an appositive may stand between: "led by X, the
+        country's minister, who said …"): speakers a later "she said" may mean, where the sentence's subject is
+        another ("Sudan's delegation")."""
+        tokens = self.document.sentences[number].tokens
+        found = []
+        for mention in self.by_sentence.get(number, []):
+            if self.entities[mention.entity].kind != "person":
+                continue
+            after = bisect_left(self._token_starts(number), mention.end)
+            if after >= len(tokens) or self.document.masked[mention.end:tokens[after].start].strip() != ",":
+                continue
+            for index in range(after, min(after + RELATIVE_REACH, len(tokens) - 1)):
+                if tokens[index].text == "who":
+                    if tokens[index + 1].text in SPEECH_VERBS and \
+                            self.document.masked[tokens[index - 1].end:tokens[index].start].strip() == ",":
+                        found.append((tokens[index].start, mention.entity))
+                    break
+        return found
+
+    def _learn_gender(self, number: int, subject: tuple[int, int]) -> None:
+        """Give a person whose given name tells no sex the one a possessive right after their speech verb tells
+        ("Tesfaye Gebremariam, Ethiopia's minister, said his country …"), where nobody else is named between."""
+        start, entity = subject
+        if entity == UNNAMED or self.entities[entity].kind != "person" or self.entities[entity].gender:
+            return
+        tokens = self.document.sentences[number].tokens
+        at = bisect_left(self._token_starts(number), start)
+        mentions = [m.start for m in self.by_sentence.get(number, []) if m.start > start]
+        for index in range(at + 1, min(at + RELATIVE_REACH, len(tokens) - 1)):
+            if mentions and tokens[index].start > mentions[0]:
+                return
+            if tokens[index].text in SPEECH_VERBS:
+                gender = POSSESSIVE_GENDER.get(tokens[index + 1].text)  # "said she" may be someone else
+                if gender is not None:
+                    self.entities[entity].gender = gender
+                return
+
     def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
         """The first named subject of a sentence (for pronouns), or an unnamed source that speaks; `words` holds
         the sentence's words."""
@@ -589,6 +630,12 @@ class Attributor:
                 and not self.speech[number] and self.entities[mentions[0].entity].kind == "person":
             return mentions[0].start, mentions[0].entity  # "Kaczmarek's rise has been rapid. She reached …"
         return unnamed
+
+
+RELATIVE_REACH = 16
+"""Tokens after a person's name within which ", who said" or their speech verb is looked for."""
+POSSESSIVE_GENDER = {"his": "m", "her": "f"}
+"""Possessives right after a speech verb that tell the speaker's sex ("said his country")."""
 
 
 CALLED_OBJECTS = frozenset("it them him her this that".split())
