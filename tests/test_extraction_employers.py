@@ -641,6 +641,19 @@ def test_its_after_a_sentence_opened_by_a_body_s_kind_is_that_body_or_none() -> 
     assert "Municipal Advisors" not in by_name and "Brightwater Municipal Advisors" in _organizations(text)
 
 
+def test_a_body_s_kind_before_a_job_is_the_body_named_for_it_before() -> None:
+    text = (
+        "Flights cancelled\n\n"
+        "Passengers were stranded at Budapest Ferenc Liszt International Airport on Sunday.\n\n"
+        "\u201cWe are doing everything we can,\u201d airport spokeswoman Nagy Krisztina said.\n\n"
+        "\u201cIt was chaos,\u201d said a hospital official, Anna Kovacs.\n\n"
+        "St Mary\u2019s Hospital said it had treated 12 people.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Nagy Krisztina"] == ("airport spokeswoman", "Budapest Ferenc Liszt International Airport")
+    assert by_name["Anna Kovacs"] == ("hospital official", None), "the hospital is named only after her"
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

@@ -50,6 +50,19 @@ CASES = [
         ["Harjinder Kaur Sandhu", "Sharon Okonkwo-Reid", "Gurpreet Dhillon"],
     ),
     Case(
+        "vietnamese-family-name-with-honorific",
+        "Noodle shop founder dies\n\n"
+        "HOUSTON — Vo Thi Hoa, who fed refugees for forty years, died on Monday, her son, Tran Minh Duc, said. "
+        "Her daughter, Tran Thi Mai, runs the shop.\n\n"
+        "“My mother never thought of it as a business,” Mr. Tran said.\n\n"
+        "She was born in the Mekong Delta province of Ben Tre. In 2011 the city declared a “Vo Thi Hoa Day” in "
+        "her honour.\n\n"
+        "“People ask me what her secret was,” Ms. Tran said. Mrs. Vo is survived by a sister who lives in Ben "
+        "Tre.\n",
+        {"Vo Thi Hoa": None, "Tran Minh Duc": None, "Tran Thi Mai": None},
+        ["Tran Minh Duc", "Tran Thi Mai"],
+    ),
+    Case(
         "chinese-characters",
         "Night market reopens after floods\n\n"
         "TAIPEI — The night market on the river reopened on Friday, three weeks after floodwater filled its lanes.\n\n"

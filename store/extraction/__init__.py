@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 28
+EXTRACTOR_VERSION = 29
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -97,7 +97,10 @@ after it; 27: a word only shaped like a job before a firm's name no title ("Brig
 "its" after a sentence opened by a body's kind that body ("The airport handled …"), none after another common
 noun, and "the firm" never a body named for another kind ("… Neighborhood Association"); 28: a person before ",
 who said" a speaker a later "she said" may mean, and a person's sex told by "said his" or "said her" after their
-name where their given name does not tell it)."""
+name where their given name does not tell it; 29: Vietnamese names family name first ("Ms. Tran" of "Tran Thi
+Mai", Thi or Van telling a woman's name from a man's), a name after "the province of" a place wherever it stands,
+a title-cased name quoted after "a" no speech ("declared a “Vo Thi Hoa Day”"), and a body's kind before a job
+("airport spokeswoman X") the body named for it)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -235,12 +235,14 @@ class Attributor:
             tail = tail[:-1]
         if called_something:
             return False  # "called it “a complete performance”": what someone said of it
+        titled = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
+        if short and titled and before and before[-1].text in ("a", "an"):
+            return True  # "declared a “Vo Thi Hoa Day”": a name set off, after its article
         if tail and tail[-1] in NAMING_WORDS and (short or words[0][:1].isupper()):
             return True
         if short and not speech_nearby:
             return True
-        return short and len(words) <= 3 and all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3) \
-            and not any(t.text in SPEECH_VERBS for t in before[-4:])
+        return short and len(words) <= 3 and titled and not any(t.text in SPEECH_VERBS for t in before[-4:])
 
     def _after(self, quote: QuoteSpan, number: int, after: list[Token]) -> tuple[bool, int | None] | None:
         """Attribution right after the closing mark: "…,” said Smith" or "…,” Smith, a ..., said"."""

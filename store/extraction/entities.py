@@ -29,6 +29,8 @@ from store.extraction.lexicon import (
     SURNAME_ENDINGS,
     THING_NOUNS,
     TITLE_WORDS,
+    VIETNAMESE_FAMILY_NAMES,
+    VIETNAMESE_MIDDLE_NAMES,
 )
 from store.extraction.names import (
     HEADS_BEFORE_OF,
@@ -111,10 +113,11 @@ class Registry:
             if _same_person(self.entities[index].name.split(), words):
                 self._alias(index, name)
                 return index
+        gender = gender or VIETNAMESE_GENDER_MARKS.get(words[1], "") if _vietnamese(words) else gender
         index = self._new(Entity("person", name, gender=gender or gender_of_name(words), first=position))
         self.surnames.setdefault(words[-1], []).append(index)
-        if family_name_first(words):
-            self.surnames.setdefault(words[0], []).append(index)
+        if family_name_first(words) or _vietnamese(words):
+            self.surnames.setdefault(words[0], []).append(index)  # "Ms. Tran" of "Tran Thi Mai"
         if words[-1][:1].islower():
             self.surnames.setdefault(words[-1][:1].upper() + words[-1][1:], []).append(index)
         particle, hyphen, rest = words[-1].partition("-")
@@ -256,6 +259,15 @@ def _without_country(words: list[str]) -> list[str]:
     return []
 
 
+def _vietnamese(words: list[str]) -> bool:
+    """Whether a name is written as Vietnamese names are, family name first ("Tran Thi Mai", "Nguyễn Văn An")."""
+    return len(words) >= 3 and words[0] in VIETNAMESE_FAMILY_NAMES and words[1] in VIETNAMESE_MIDDLE_NAMES
+
+
+VIETNAMESE_GENDER_MARKS = {"Thi": "f", "Thị": "f", "Van": "m", "Văn": "m"}
+"""Vietnamese middle names that tell a woman's name from a man's."""
+
+
 @dataclass
 class Found:
     """Every entity and every mention in one article."""
@@ -281,6 +293,7 @@ def find_entities(document: Document) -> Found:
         _apply_cues(document, segment, surnames)
         _common_words(document, segment)
         _attributive_word(document, segment)
+    _places_named_once(all_segments)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
     _products(all_segments)
@@ -460,6 +473,8 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     if segment.kind == "title":
         return
     before = _words_before(document, segment, 6)
+    if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_KIND_NOUNS and not segment.possessive:
+        segment.kind = "place"  # "the Mekong Delta province of Ben Tre", "the town of Hope"
     if segment.kind == "place":
         following = _token_after(document, segment)
         joined = following is not None and not document.masked[segment.end:following.start].strip()
@@ -532,6 +547,22 @@ def _body_with_number(document: Document, segment: Segment, before: list[str], s
 NAME_GOES_ON = FOLLOWING_VERBS | GOVERNING_PREPOSITIONS | frozenset("and or but who which that whose".split())
 """Lowercase words after a numbered name that leave it a name ("Local 13 of the union", "Article 19 said"), unlike
 a noun it modifies ("a Year 13 student")."""
+
+
+PLACE_KIND_NOUNS = frozenset("""
+    province district state city town village county region prefecture municipality island islands republic
+    kingdom emirate borough parish commune canton oblast governorate suburb neighbourhood neighborhood
+""".split())
+"""Kinds of place whose name follows them after "of" ("the province of Ben Tre")."""
+
+
+def _places_named_once(all_segments: list[Segment]) -> None:
+    """A name of several words that the words before it once mark as a place ("the province of Ben Tre") is a
+    place wherever else it stands ("a sister who lives in Ben Tre"), however much it reads like a person's."""
+    places = {tuple(t.text for t in s.tokens) for s in all_segments if s.kind == "place" and len(s.tokens) > 1}
+    for segment in all_segments if places else ():
+        if segment.kind == "person" and tuple(t.text for t in segment.tokens) in places:
+            segment.kind = "place"
 
 
 def _common_opener(segment: Segment) -> bool:

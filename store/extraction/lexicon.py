@@ -223,6 +223,17 @@ CHINESE_FAMILY_NAMES = words("""
     Long Shao Qian Mao Wan Gu Lai Kong Hao Kang Xi
 """)
 
+# Common Vietnamese family names, and the middle names that follow one in a name written family name first
+# ("Tran Thi Mai", "Nguyễn Văn An"), so that "Ms. Tran" is that person.
+VIETNAMESE_FAMILY_NAMES = words("""
+    Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Trinh Dinh Truong Mai Cao Lam Ha
+    Nguyễn Trần Lê Phạm Hoàng Huỳnh Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Trương Lâm Hà
+""")
+VIETNAMESE_MIDDLE_NAMES = words("""
+    Van Thi Minh Duc Huu Ngoc Quoc Thanh Xuan Kim Dinh Cong Quang Anh Hong Bao Gia Manh Tuan Thu
+    Văn Thị Đức Hữu Ngọc Quốc Thành Xuân Đình Công Hồng Bảo Mạnh Tuấn
+""")
+
 # Words of NON_NAME_WORDS that are also common surnames: the last word of a name that opens with a given name
 # ("Paul Green", "Kanye West", "Doris Day").
 SURNAMES_ALSO_WORDS = words("""

@@ -605,8 +605,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         return None, org
     if owned and _relation(words):
         return None, None  # "the victim's brother": a tie to someone, not a job
-    if org is None and len(words) > 1 and words[0].text in ORG_ANAPHORS and is_role_noun(words[1].text):
-        org = _named_by(document, found, words[0].text, position)
+    if org is None and len(words) > 1 and words[0].text in BODY_KINDS and is_role_noun(words[1].text):
+        org = _named_by(document, found, words[0].text, position)  # "company spokesman", "airport spokeswoman"
     owner = _owner_of_unit(words) if org is None else None
     if owner is not None:
         org = _named_by(document, found, owner.text, position)
