@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import json
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -59,6 +60,16 @@ def collector_unfrozen() -> Iterator[None]:
     given back to it after each test: the installed command ends right after, a test suite does not."""
     yield
     gc.unfreeze()
+
+
+@pytest.fixture(autouse=True)
+def left_for_exit_dropped() -> Iterator[None]:
+    """What a search run in this process kept for the process's end (see `tui.cli.LEFT_FOR_EXIT`) is dropped after
+    each test: the installed command ends right after, a test suite would hold every store it searched."""
+    yield
+    cli = sys.modules.get("tui.cli")
+    if cli is not None:
+        cli.LEFT_FOR_EXIT.clear()
 
 
 @pytest.fixture

@@ -654,6 +654,22 @@ def test_a_body_s_kind_before_a_job_is_the_body_named_for_it_before() -> None:
     assert by_name["Anna Kovacs"] == ("hospital official", None), "the hospital is named only after her"
 
 
+def test_a_company_anaphor_never_means_a_public_body_and_a_club_left_or_a_nationality_is_no_employer() -> None:
+    text = (
+        "Drug deal stalls\n\n"
+        "The World Health Organization and the U.S. Department of Health and Human Services urged a deal on "
+        "Monday.\n\n"
+        "\u201cTalks go on,\u201d the company\u2019s spokeswoman, Rebecca Thornbury, said.\n\n"
+        "Kofi Okafor, who joined from Belgian club KRC Meerhout for 28 million pounds, scored twice. Their "
+        "Portuguese midfielder Jo\u00e3o Albuquerque set up both.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Rebecca Thornbury"] == ("spokeswoman", None)
+    assert by_name["Kofi Okafor"][1] is None, "the club he joined from is no longer his"
+    assert by_name["Jo\u00e3o Albuquerque"][1] is None
+    assert "Portuguese" not in _organizations(text)
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 29
+EXTRACTOR_VERSION = 30
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -100,7 +100,9 @@ who said" a speaker a later "she said" may mean, and a person's sex told by "sai
 name where their given name does not tell it; 29: Vietnamese names family name first ("Ms. Tran" of "Tran Thi
 Mai", Thi or Van telling a woman's name from a man's), a name after "the province of" a place wherever it stands,
 a title-cased name quoted after "a" no speech ("declared a “Vo Thi Hoa Day”"), and a body's kind before a job
-("airport spokeswoman X") the body named for it)."""
+("airport spokeswoman X") the body named for it; 30: "the company's" never a public body ("the Department of
+…", "the World Health Organization"), "its" or "their" after a sentence opened by a person none, no employer from
+the club someone "joined from", and no organization from a nationality ("their Portuguese midfielder X"))."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -45,7 +45,7 @@ from store.extraction.names import (
     job_and_name_after,
     segments,
 )
-from store.extraction.places import COUNTRIES, PLACE_WORDS
+from store.extraction.places import COUNTRIES, NATIONALITIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, tokens
 from store.extraction.text import gap as text_gap
 
@@ -980,6 +980,8 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
         if word in PLACE_WORDS or not new_ok:
             return None
         return registry.add_person(word, [word], segment.start, segment.gender)
+    if word in NATIONALITIES:
+        return None  # "their Portuguese midfielder X", "Ghanaian winger Y": no club, no one
     following = _token_after(document, segment)
     if segment.kind == "org" and new_ok and following is not None and following.text in SPORT_ROLES:
         return registry.add_organization(word, [word], segment.start)  # a city's club ("Porto coach X")

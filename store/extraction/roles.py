@@ -346,6 +346,8 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
         word = token.text
         if word in EMPLOYING_VERBS:
             employed = True
+        elif word == "from" and employed:
+            return None  # "who joined from Belgian club X": the club left behind
         elif word in ("of", "at", "for") and position > index:
             before = tokens[position - 1].text
             employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
@@ -1217,14 +1219,14 @@ def _recent_organization(document: Document, found: Found, position: int, compan
     subject, else the one the article names most among those named before (its main company, not a data
     provider or an investor just cited), the latest of them on a tie; for a `company`, none the article calls
     a body of another kind ("the broadcaster NOS", "X, an association of landlords") or named for one ("the
-    Eastfield Neighborhood Association")."""
+    Eastfield Neighborhood Association", "the Department of Health", "the World Health Organization")."""
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     before = found.mentions[max(0, at - 300):at]
     recent = [m for m in before if found.registry.entities[m.entity].kind == "org"]
     if company:
         entities = found.registry.entities
         other_kinds = {m.entity for m in recent if _called(document, found, m) in NOT_COMPANIES
-                       or entities[m.entity].name.split()[-1].lower() in NOT_COMPANIES}
+                       or not NOT_COMPANY_NAME_WORDS.isdisjoint(entities[m.entity].name.lower().split())}
         recent = [m for m in recent if m.entity not in other_kinds]
     if not recent:
         return None
@@ -1290,6 +1292,8 @@ NOT_COMPANIES = ORG_ANAPHORS - BUSINESS_ANAPHORS - frozenset(
     "bank manufacturer network organization organisation club team".split()
 )
 """Kinds of body "the company" never points back to (a broadcaster, a ministry, a union, a charity)."""
+NOT_COMPANY_NAME_WORDS = NOT_COMPANIES | frozenset("organization organisation".split())
+"""Words in the names of bodies "the company" never points back to ("World Health Organization")."""
 
 
 def _called(document: Document, found: Found, mention: Mention) -> str | None:
@@ -1344,12 +1348,16 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
     """The organization "its" (or "their") points back to. Where its sentence, or the one before when it opens
     one, opens with a body's kind ("The airport handled 17 million passengers. Its chief executive, X"): the
     latest organization named for that kind, or called one, or none; where it opens with another common noun
-    ("The branch serves 40,000 visitors. Its director"), none; else see `_recent_organization`."""
+    ("The branch serves 40,000 visitors. Its director") or a person's name, none; else see
+    `_recent_organization`."""
     starts = [sentence.start for sentence in document.sentences]
     number = bisect_right(starts, owner.start) - 1
-    if number > 0 and document.sentences[number].tokens[:1] == [owner]:
+    opens = number > 0 and document.sentences[number].tokens[:1] == [owner]
+    if opens:
         number -= 1
     tokens = document.sentences[number].tokens
+    if opens and tokens and _person_opens(found, number, tokens[0].start):
+        return None  # "X, who joined from Y, scored twice. Their midfielder Z": X's side, not named
     if len(tokens) < 3 or tokens[0].text != "The" or not tokens[1].text.islower() or \
             _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
         return _recent_organization(document, found, position)
@@ -1362,6 +1370,13 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
 SUBJECT_TOKENS = 6
 """Tokens opening a sentence within which an organization named is its subject ("The main opposition party, Sinn
 Féin, said", "The anti-immigration Danish People's Party lost")."""
+
+
+def _person_opens(found: Found, number: int, start: int) -> bool:
+    """Whether sentence `number` opens with a person's name as its subject (not their possessive)."""
+    at = bisect_left(found.mentions, start, key=lambda m: m.start)
+    return at < len(found.mentions) and found.mentions[at].start == start and found.mentions[at].sentence == number \
+        and not found.mentions[at].possessive and found.registry.entities[found.mentions[at].entity].kind == "person"
 
 
 def _organization_opens(found: Found, number: int, before: int) -> bool:
