@@ -670,6 +670,34 @@ def test_a_company_anaphor_never_means_a_public_body_and_a_club_left_or_a_nation
     assert "Portuguese" not in _organizations(text)
 
 
+def test_a_body_s_kind_reaches_only_a_body_so_named_and_no_trade_or_unit_is_a_body() -> None:
+    markets = _people_at(
+        "Markets\n\n"
+        "The International Monetary Fund cut its forecast. The Department for Transport said nothing.\n\n"
+        "\u201cStocks are cheap,\u201d said fund manager Tom Lee of Fundsmith.\n\n"
+        "\u201cBonds too,\u201d said school teacher Ann Price.\n\n"
+        "\u201cPorts are busy,\u201d said port spokeswoman Lisa Moss.\n"
+    )
+    assert markets["Tom Lee"][1] == "Fundsmith"
+    assert markets["Ann Price"][1] is None and markets["Lisa Moss"][1] is None
+    tesla = _people_at(
+        "Deliveries\n\nTesla reported record deliveries. Elon Musk said demand was strong. Its chief financial "
+        "officer, Vaibhav Taneja, said margins held.\n"
+    )
+    assert tesla["Vaibhav Taneja"][1] == "Tesla", "a sentence opened by a person naming no body leaves its company"
+    strike = _people_at(
+        "Strike\n\nUnite, the largest union in Britain, called a strike at Fordham Motors. The company\u2019s "
+        "managing director, Paul Grant, said talks would go on.\n"
+    )
+    assert strike["Paul Grant"][1] == "Fordham Motors", "the union was called one"
+    school = (
+        "Exams\n\nEmma Clarke, head of Year 13 at Hillside School, said exams went well. Ray Diaz, a firefighter "
+        "at Station 12, said the fire was out.\n"
+    )
+    assert _people_at(school)["Emma Clarke"][1] == "Hillside School"
+    assert not {"Year 13", "Station 12"} & _organizations(school)
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

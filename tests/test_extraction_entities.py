@@ -451,3 +451,13 @@ def test_a_word_and_a_number_name_a_body_only_where_a_body_stands() -> None:
     assert {"Local 13", "Article 19", "International Longshore and Warehouse Union"} <= names
     assert not {"Local", "Article", "Section 230", "Section", "Terminal 2", "Route 9", "Year 13"} & names
     assert people_of(text)["Arturo Medell\u00edn"][1] == "Article 19"
+
+
+def test_chinese_family_names_before_a_word_make_no_person_outside_a_speaker_s_place() -> None:
+    text = (
+        "Travel\n\n"
+        "Veterans of the Battle of Long Tan met in Sydney. Wan Chai residents protested. Li Ning shares rose. "
+        "\u201cIt was hard,\u201d said Zhang Wei, a veteran.\n\n"
+        "The town of Jim Thorpe, Pennsylvania, held a parade. Jim Thorpe won two Olympic gold medals.\n"
+    )
+    assert set(people_of(text)) == {"Zhang Wei", "Jim Thorpe"}

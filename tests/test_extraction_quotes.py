@@ -697,3 +697,20 @@ def test_she_said_after_a_person_who_said_something_in_a_clause_is_that_person()
         ("We must know the same day,", "Mariam Osman Khalifa"),
         ("She went peacefully,", "Rui Alves"),
     ]
+
+
+def test_a_pronoun_is_not_ruled_out_by_a_mark_or_a_possessive_that_may_be_someone_else_s() -> None:
+    articles = {
+        "Rahul Mehta": "Rahul Mehta, a nurse, said staff were leaving. Anjali Singh, a doctor, said the wards were "
+        "full. \u201cWe are exhausted,\u201d he said.",
+        "Jordan Price": "Jordan Price, the coach, said her performance was outstanding. Sarah Moss won the race. "
+        "\u201cWe are exhausted,\u201d he said.",
+        "Mai Van Dyke": "Mai Van Dyke, a nurse, said the ward was full. \u201cWe are exhausted,\u201d she said.",
+        None: "The prize was shared with Mark Hill, who said he was honoured. The committee chairman praised both "
+        "scientists. \u201cWe are exhausted,\u201d he said.",
+    }
+    for speaker, body in articles.items():
+        assert quotes_of(f"Story\n\n{body}\n") == [("We are exhausted,", speaker)]
+    assert quotes_of("Vote\n\nSarah Kent said it was a \u201cShameful Day\u201d for the council.\n") == [
+        ("Shameful Day", "Sarah Kent")
+    ]

@@ -109,6 +109,9 @@ class Attributor:
         for entries in self.roles.values():
             entries.sort()
         self.events: list[tuple[int, int]] = []
+        self.relative_events: dict[int, int] = {}
+        """Where a person stands before ", who said" (see `_relative_speakers`), and the sentence: a pronoun means
+        them only where no sentence but quoted ones stands between."""
         self.unnamed_people: set[int] = set()
         """Where a sentence's subject is someone new and unnamed ("Another fisherman, who asked not to be named,"):
         a "he" or "she" after it is not the person named before."""
@@ -123,9 +126,10 @@ class Attributor:
             subject = self._named_subject(sentence_number, words)
             if subject is not None:
                 self.events.append(subject)
-                self._learn_gender(sentence_number, subject)
             if "who" in words and not SPEECH_VERBS.isdisjoint(words):
-                self.events.extend(self._relative_speakers(sentence_number))
+                for event in self._relative_speakers(sentence_number):
+                    self.events.append(event)
+                    self.relative_events[event[0]] = sentence_number
         self.events.sort()
 
     def attribute(self, quotes: list[QuoteSpan]) -> list[Attributed]:
@@ -236,8 +240,9 @@ class Attributor:
         if called_something:
             return False  # "called it “a complete performance”": what someone said of it
         titled = all(w[:1].isupper() for w in words if w.isalpha() and len(w) > 3)
-        if short and titled and before and before[-1].text in ("a", "an"):
-            return True  # "declared a “Vo Thi Hoa Day”": a name set off, after its article
+        if short and titled and before and before[-1].text in ("a", "an") and \
+                not any(t.text in ("said", "says", "say") for t in before[-5:]):
+            return True  # "declared a “Vo Thi Hoa Day”": a name set off, unlike "said it was a “Shameful Day”"
         if tail and tail[-1] in NAMING_WORDS and (short or words[0][:1].isupper()):
             return True
         if short and not speech_nearby:
@@ -482,6 +487,9 @@ class Attributor:
         gender = PRONOUN_GENDER[word]
         at = bisect_left(self.events, (position, -2))
         for _position, entity in reversed(self.events[max(0, at - LOOKBACK):at]):
+            if _position in self.relative_events and not self._only_quoted_between(
+                    self.relative_events[_position], self.document.sentence_at(position)):
+                continue  # "X, who said …" names a speaker for the quote after it, not past another sentence
             if entity == UNNAMED:
                 if gender == "p" or gender in ("m", "f") and _position in self.unnamed_people:
                     return None
@@ -570,6 +578,10 @@ class Attributor:
                 return index if word.capitalize() in INDEFINITE_OPENERS else None
         return None
 
+    def _only_quoted_between(self, first: int, last: int) -> bool:
+        """Whether every sentence strictly between these two is quoted speech."""
+        return all(self.document.sentences[number].quoted for number in range(first + 1, last))
+
     def _relative_speakers(self, number: int) -> list[tuple[int, int]]:
         """The people a sentence names before ", who said" (an appositive may stand between: "led by X, the
         country's minister, who said …"): speakers a later "she said" may mean, where the sentence's subject is
@@ -589,24 +601,6 @@ class Attributor:
                         found.append((tokens[index].start, mention.entity))
                     break
         return found
-
-    def _learn_gender(self, number: int, subject: tuple[int, int]) -> None:
-        """Give a person whose given name tells no sex the one a possessive right after their speech verb tells
-        ("Tesfaye Gebremariam, Ethiopia's minister, said his country …"), where nobody else is named between."""
-        start, entity = subject
-        if entity == UNNAMED or self.entities[entity].kind != "person" or self.entities[entity].gender:
-            return
-        tokens = self.document.sentences[number].tokens
-        at = bisect_left(self._token_starts(number), start)
-        mentions = [m.start for m in self.by_sentence.get(number, []) if m.start > start]
-        for index in range(at + 1, min(at + RELATIVE_REACH, len(tokens) - 1)):
-            if mentions and tokens[index].start > mentions[0]:
-                return
-            if tokens[index].text in SPEECH_VERBS:
-                gender = POSSESSIVE_GENDER.get(tokens[index + 1].text)  # "said she" may be someone else
-                if gender is not None:
-                    self.entities[entity].gender = gender
-                return
 
     def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
         """The first named subject of a sentence (for pronouns), or an unnamed source that speaks; `words` holds
@@ -635,9 +629,7 @@ class Attributor:
 
 
 RELATIVE_REACH = 16
-"""Tokens after a person's name within which ", who said" or their speech verb is looked for."""
-POSSESSIVE_GENDER = {"his": "m", "her": "f"}
-"""Possessives right after a speech verb that tell the speaker's sex ("said his country")."""
+"""Tokens after a person's name within which ", who said" is looked for."""
 
 
 CALLED_OBJECTS = frozenset("it them him her this that".split())

@@ -261,7 +261,8 @@ def _without_country(words: list[str]) -> list[str]:
 
 def _vietnamese(words: list[str]) -> bool:
     """Whether a name is written as Vietnamese names are, family name first ("Tran Thi Mai", "Nguyễn Văn An")."""
-    return len(words) >= 3 and words[0] in VIETNAMESE_FAMILY_NAMES and words[1] in VIETNAMESE_MIDDLE_NAMES
+    return len(words) >= 3 and words[0] in VIETNAMESE_FAMILY_NAMES and words[1] in VIETNAMESE_MIDDLE_NAMES \
+        and words[0] not in GIVEN_NAMES  # "Mai Van Dyke" is no Vietnamese name
 
 
 VIETNAMESE_GENDER_MARKS = {"Thi": "f", "Thị": "f", "Van": "m", "Văn": "m"}
@@ -293,7 +294,7 @@ def find_entities(document: Document) -> Found:
         _apply_cues(document, segment, surnames)
         _common_words(document, segment)
         _attributive_word(document, segment)
-    _places_named_once(all_segments)
+    _places_named_once(document, all_segments)
     _propagate_lists(document, all_segments)
     _affiliations(document, all_segments)
     _products(all_segments)
@@ -417,12 +418,17 @@ def _numbered(document: Document, segment: Segment) -> bool:
 
 
 def _named_with_number(document: Document, segment: Segment, surnames: frozenset[str]) -> bool:
-    """Whether a one-word name, not surely a person's or a body's, nor a surname the article gives in full or a
-    given name, is named with the number after it, not a score, a share or a tally ("Local 13", "Section 230")."""
+    """Whether a one-word name of the kind bodies are numbered by ("Local 13", "Article 19", "Lodge 751") stands
+    before a number, not a score, a share or a tally."""
     if len(segment.tokens) != 1 or segment.strong or segment.kind == "person":
         return False
     word = segment.tokens[0].text
-    return word not in surnames and word not in GIVEN_NAMES and bool(NUMBER_AFTER.match(document.masked, segment.end))
+    return word in NUMBERED_BODIES and word not in surnames and bool(NUMBER_AFTER.match(document.masked, segment.end))
+
+
+NUMBERED_BODIES = frozenset("Local Lodge Article Chapter Post Channel".split())
+"""Words a body's name is made of with a number ("Local 13" of a union, "Article 19", "Channel 4"), unlike a
+unit's or a place's ("Year 13", "Station 12", "Ward 7", "Terminal 5")."""
 
 
 def _token_after(document: Document, segment: Segment):
@@ -556,13 +562,16 @@ PLACE_KIND_NOUNS = frozenset("""
 """Kinds of place whose name follows them after "of" ("the province of Ben Tre")."""
 
 
-def _places_named_once(all_segments: list[Segment]) -> None:
+def _places_named_once(document: Document, all_segments: list[Segment]) -> None:
     """A name of several words that the words before it once mark as a place ("the province of Ben Tre") is a
-    place wherever else it stands ("a sister who lives in Ben Tre"), however much it reads like a person's."""
+    place where it stands after a word of place elsewhere ("a sister who lives in Ben Tre"), however much it reads
+    like a person's (but not "Jim Thorpe won" after "the town of Jim Thorpe")."""
     places = {tuple(t.text for t in s.tokens) for s in all_segments if s.kind == "place" and len(s.tokens) > 1}
     for segment in all_segments if places else ():
         if segment.kind == "person" and tuple(t.text for t in segment.tokens) in places:
-            segment.kind = "place"
+            before = _words_before(document, segment, 1)
+            if before and before[-1] in LOCATIVES | {"from"}:
+                segment.kind = "place"
 
 
 def _common_opener(segment: Segment) -> bool:

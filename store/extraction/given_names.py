@@ -314,6 +314,6 @@ def gender_of(first_name: str) -> str:
 
 
 def gender_of_name(words: list[str]) -> str:
-    """Return "m" or "f" when a person's name tells (its given name, or a mark such as Kaur after it), else ""."""
-    marked = next((GENDER_MARKS[word] for word in words[1:] if word in GENDER_MARKS), "")
-    return marked or gender_of(words[0])
+    """Return "m" or "f" when a person's name tells (its given name, else a mark such as Kaur after it), else ""."""
+    told = gender_of(words[0])
+    return told or next((GENDER_MARKS[word] for word in words[1:] if word in GENDER_MARKS), "")

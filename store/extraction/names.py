@@ -1243,7 +1243,7 @@ def _person_or_other(segment: Segment, piece: list[Token], first_index: int, spe
     longest = 6 if any(word in PATRONYMIC_PARTICLES for word in words) else 4  # "Badr bin Hamad bin Hamood …"
     if 2 <= len(core) <= longest and _name_words(words) and (given or not is_place(words)):
         segment.kind = "person"
-        segment.strong = given or family_name_first(words)
+        segment.strong = given or family_name_first(words) and (speaking or hyphenated_given(words))
     elif speaking and given_and_surname(words):
         segment.kind = "person"  # "said Christian Weber", "Frank Lake said": the speaker's place makes a name
     if segment.kind == "person" and not segment.strong and _known_organization_and_noun(words):
@@ -1366,6 +1366,12 @@ def short_surname(document: Document, words: list[str]) -> bool:
         and bool(SHORT_SURNAME.fullmatch(words[1])) and words[1] not in NON_NAME_WORDS \
         and bool(FAMILY_NAME.fullmatch(words[0])) and len(words[0]) > 3 and words[0] not in NON_NAME_WORDS \
         and words[0] not in PLACE_WORDS and words[1] not in PLACE_WORDS
+
+
+def hyphenated_given(words: list[str]) -> bool:
+    """Whether the second of two words is a hyphenated given name, as Chinese and Korean ones are written
+    ("Tai-man", "Ji-sung")."""
+    return len(words) == 2 and bool(HYPHENATED_GIVEN.fullmatch(words[1]))
 
 
 def family_name_first(words: list[str]) -> bool:

@@ -607,7 +607,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         return None, org
     if owned and _relation(words):
         return None, None  # "the victim's brother": a tie to someone, not a job
-    if org is None and len(words) > 1 and words[0].text in BODY_KINDS and is_role_noun(words[1].text):
+    if org is None and len(words) > 1 and words[0].text in JOB_BODY_KINDS and is_role_noun(words[1].text):
         org = _named_by(document, found, words[0].text, position)  # "company spokesman", "airport spokeswoman"
     owner = _owner_of_unit(words) if org is None else None
     if owner is not None:
@@ -1283,7 +1283,8 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int) -> 
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
     for mention in reversed(found.mentions[max(0, at - 300):at]):
         entity = found.registry.entities[mention.entity]
-        if entity.kind == "org" and (anaphor in entity.name.lower() or _called(document, found, mention) == anaphor):
+        if entity.kind == "org" and (anaphor in entity.name.lower().split() or
+                                     _called(document, found, mention) == anaphor):
             return mention.entity
     return None
 
@@ -1299,7 +1300,7 @@ NOT_COMPANY_NAME_WORDS = NOT_COMPANIES | frozenset("organization organisation".s
 def _called(document: Document, found: Found, mention: Mention) -> str | None:
     """The kind of body the article calls an organization where it names it: the noun right before its name ("the
     broadcaster NOS", "the growers' association X") or heading an appositive after it (", an association of
-    landlords", ", a Kenyan charity"); told once a mention."""
+    landlords", ", a Kenyan charity", ", the largest union in Britain"); told once a mention."""
     if mention.start not in found.kinds_called:
         found.kinds_called[mention.start] = _kind_called(document, mention)
     return found.kinds_called[mention.start]
@@ -1315,7 +1316,7 @@ def _kind_called(document: Document, mention: Mention) -> str | None:
     after = bisect_left(tokens, mention.end, key=lambda t: t.start)
     window = tokens[after:after + 5]
     if len(window) < 2 or document.masked[mention.end:window[0].start].strip() != "," or \
-            window[0].text not in ("a", "an"):
+            window[0].text not in ("a", "an", "the"):
         return None
     for token in window[1:]:
         if token.text in ORG_ANAPHORS:
@@ -1342,6 +1343,9 @@ BODY_KINDS = ORG_ANAPHORS | frozenset("""
     chain retailer lender insurer publisher broadcaster operator utility
 """.split())
 """Nouns for a body or a place run as one, which "The …" opening a sentence may be ("The airport handled …")."""
+JOB_BODY_KINDS = ORG_ANAPHORS | frozenset("airport hospital library museum".split())
+"""Kinds of body that, before a job, name the body of that kind named before ("airport spokeswoman X"), unlike a
+trade ("fund manager", "school teacher", "mine manager")."""
 
 
 def _its_owner(document: Document, found: Found, owner: Token, position: int) -> int | None:
@@ -1356,8 +1360,9 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
     if opens:
         number -= 1
     tokens = document.sentences[number].tokens
-    if opens and tokens and _person_opens(found, number, tokens[0].start):
-        return None  # "X, who joined from Y, scored twice. Their midfielder Z": X's side, not named
+    if opens and tokens and _person_opens(found, number, tokens[0].start) and \
+            _organization_opens(found, number, tokens[-1].end):
+        return None  # "X, who joined from Y, scored twice. Their midfielder Z": X's side, not Y
     if len(tokens) < 3 or tokens[0].text != "The" or not tokens[1].text.islower() or \
             _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
         return _recent_organization(document, found, position)
