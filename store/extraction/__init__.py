@@ -106,8 +106,8 @@ the club someone "joined from", and no organization from a nationality ("their P
 version 24 to 30's rules narrowed where a review found them misfiring: a body's kind matched as a whole word of a
 body's name, and before a job only for a body's own kind ("airport spokeswoman", not "fund manager"); "their" after a
 person's sentence none only where it names a body; Kaur or Singh only where the given name tells no sex; no sex
-learned from "said his" or "said her"; ", who said" only across quoted sentences; Vietnamese names not opened by a given name;
-a word and a number a body only for "Local", "Lodge", "Article", "Chapter", "Post" or "Channel"; a Chinese
+learned from "said his" or "said her"; ", who said" only across quoted sentences; Vietnamese names not opened by a
+given name; a word and a number a body only for "Local", "Lodge", "Article", "Chapter", "Post" or "Channel"; a Chinese
 family name and a syllable a sure person only where a speaker stands; a name once a place a place elsewhere only
 after a word of place; a name quoted after "a" speech after "said")."""
 
