@@ -698,6 +698,18 @@ def test_a_body_s_kind_reaches_only_a_body_so_named_and_no_trade_or_unit_is_a_bo
     assert not {"Year 13", "Station 12"} & _organizations(school)
 
 
+def test_two_jobs_joined_by_and_before_a_name_keep_their_owner() -> None:
+    text = (
+        "Sales\n\n"
+        "Morozova Foods reported higher sales. The company\u2019s president and chief operating officer, Svetlana "
+        "Morozova, said prices rose.\n\n"
+        "Lena Ivanova and chief economist Pavel Orlov, of Sberbank, spoke later.\n"
+    )
+    by_name = _people_at(text)
+    assert by_name["Svetlana Morozova"] == ("president and chief operating officer", "Morozova Foods")
+    assert by_name["Pavel Orlov"][0] == "chief economist", "a name before \"and\" is no job"
+
+
 def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     """Each minister's ministry was looked for among every mention of the article, each executive's words after
     them among every word of their sentence: a 1 MB article took 24 s."""

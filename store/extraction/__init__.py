@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 31
+EXTRACTOR_VERSION = 32
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -109,7 +109,8 @@ person's sentence none only where it names a body; Kaur or Singh only where the 
 learned from "said his" or "said her"; ", who said" only across quoted sentences; Vietnamese names not opened by a
 given name; a word and a number a body only for "Local", "Lodge", "Article", "Chapter", "Post" or "Channel"; a Chinese
 family name and a syllable a sure person only where a speaker stands; a name once a place a place elsewhere only
-after a word of place; a name quoted after "a" speech after "said")."""
+after a word of place; a name quoted after "a" speech after "said"; 32: two jobs joined by "and" before a name
+set off by a comma one job with their owner ("the company's president and chief operating officer, X"))."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -460,8 +460,10 @@ def _walk_back(document: Document, tokens: list[Token], index: int, person_ends:
         if gap(document.masked, token, tokens[position + 1]):
             break
         word = token.text
-        if word.islower() and word in ROLE_BREAKS and word not in PREPOSITIONS:
-            break
+        joined_jobs = word == "and" and bool(taken) and position > 0 and is_role_noun(tokens[position - 1].text) \
+            and is_role_noun(tokens[index].text if index < len(tokens) else taken[-1].text)
+        if word.islower() and word in ROLE_BREAKS and word not in PREPOSITIONS and not joined_jobs:
+            break  # but "the company's president and chief operating officer, X" is one job's phrase
         if token.end in person_ends and not token.possessive:
             break
         if word == "of" and not _heads_of(tokens[position - 1] if position else None):
