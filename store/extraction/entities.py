@@ -46,7 +46,7 @@ from store.extraction.names import (
     segments,
 )
 from store.extraction.places import COUNTRIES, NATIONALITIES, PLACE_WORDS
-from store.extraction.text import SEAT_SUFFIXES, tokens
+from store.extraction.text import SEAT_SUFFIXES, Token, tokens
 from store.extraction.text import gap as text_gap
 
 FOLLOWING_VERBS = SPEECH_VERBS | frozenset(
@@ -784,19 +784,29 @@ def _appositive_class(document: Document, segment: Segment) -> bool:
     """Whether ", a charity run by...", ", a Mombasa-based charity" or ", a Kenyan charity" follows: an appositive
     naming a kind of organization, not an owner's role (", the council's treasurer")."""
     tokens = document.sentences[segment.sentence].tokens
-    index = segment.first_index + len(segment.tokens)
+    return appositive_kind(document, tokens, segment.first_index + len(segment.tokens), APPOSITIVE_CLASSES) is not None
+
+
+APPOSITIVE_CLASSES = ORG_CLASS_NOUNS | BODY_NOUNS
+"""Kinds of organization an appositive after a name may name (", a Kenyan charity")."""
+
+
+def appositive_kind(document: Document, tokens: list[Token], index: int, kinds: frozenset[str]) -> str | None:
+    """The kind of body, one of `kinds`, that an appositive opening at tokens[index] (after its comma) names: its
+    head noun after "a", "an" or "the" and words describing it (", a Mombasa-based charity", ", the largest union in
+    Britain"); None for a role (", the council's treasurer", ", a union official") or anything else."""
     window = tokens[index:index + 5]
     if not window or window[0].text not in ("a", "an", "the"):
-        return False
+        return None
     for offset, token in enumerate(window[1:], start=index + 1):
         word = token.text
         if token.possessive or is_role_noun(word):
-            return False
-        if (word in ORG_CLASS_NOUNS or word in BODY_NOUNS) and ends_noun_phrase(document, tokens, offset):
-            return True
+            return None
+        if word in kinds and ends_noun_phrase(document, tokens, offset):
+            return word
         if not word.islower() and not word.endswith(SEAT_SUFFIXES) and word not in PLACE_WORDS:
-            return False
-    return False
+            return None
+    return None
 
 
 def _propagate_lists(document: Document, all_segments: list[Segment]) -> None:

@@ -1380,7 +1380,7 @@ def family_name_first(words: list[str]) -> bool:
     syllables ("Zhang Weiming", "Wang Yi")."""
     if len(words) != 2 or words[0] in NON_NAME_WORDS or words[0] in PLACE_WORDS:
         return False
-    if FAMILY_NAME.fullmatch(words[0]) and HYPHENATED_GIVEN.fullmatch(words[1]):
+    if FAMILY_NAME.fullmatch(words[0]) and hyphenated_given(words):
         return True
     return words[0] in CHINESE_FAMILY_NAMES and bool(PINYIN_GIVEN.fullmatch(words[1])) \
         and words[1] not in NON_NAME_WORDS and words[1] not in PLACE_WORDS and " ".join(words) not in PLACE_WORDS

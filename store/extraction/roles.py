@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 
 from store.extraction.document import Document
-from store.extraction.entities import Entity, Found, Mention, normalize
+from store.extraction.entities import Entity, Found, Mention, appositive_kind, normalize
 from store.extraction.lexicon import (
     CLUB_WORDS,
     DETERMINERS,
@@ -1316,18 +1316,9 @@ def _kind_called(document: Document, mention: Mention) -> str | None:
             not gap(document.masked, tokens[first - 1], tokens[first]):
         return tokens[first - 1].text
     after = bisect_left(tokens, mention.end, key=lambda t: t.start)
-    window = tokens[after:after + 5]
-    if len(window) < 2 or document.masked[mention.end:window[0].start].strip() != "," or \
-            window[0].text not in ("a", "an", "the"):
+    if after >= len(tokens) or document.masked[mention.end:tokens[after].start].strip() != ",":
         return None
-    for token in window[1:]:
-        if token.text in ORG_ANAPHORS:
-            return token.text
-        if is_role_noun(token.text) or token.possessive:
-            return None
-        if not token.text.islower() and not token.text.endswith(SEAT_SUFFIXES) and token.text not in PLACE_WORDS:
-            return None
-    return None
+    return appositive_kind(document, tokens, after, ORG_ANAPHORS)
 
 
 SIDE_ANAPHORS = frozenset("club team".split())
@@ -1356,9 +1347,8 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
     latest organization named for that kind, or called one, or none; where it opens with another common noun
     ("The branch serves 40,000 visitors. Its director") or a person's name, none; else see
     `_recent_organization`."""
-    starts = [sentence.start for sentence in document.sentences]
-    number = bisect_right(starts, owner.start) - 1
-    opens = number > 0 and document.sentences[number].tokens[:1] == [owner]
+    number = owner.sentence
+    opens = number > 0 and owner.index == 0
     if opens:
         number -= 1
     tokens = document.sentences[number].tokens
