@@ -461,3 +461,18 @@ def test_chinese_family_names_before_a_word_make_no_person_outside_a_speaker_s_p
         "The town of Jim Thorpe, Pennsylvania, held a parade. Jim Thorpe won two Olympic gold medals.\n"
     )
     assert set(people_of(text)) == {"Zhang Wei", "Jim Thorpe"}
+
+
+def test_bylines_and_credit_lines_name_the_writers_not_people_of_the_story():
+    """A byline with the writer's job ("By X, Staff Writer") and a wire credit line ("(Reporting by X; Editing by
+    Y)") listed their writers among the people the story is about."""
+    text = (
+        "Council backs homes on pier\n\n"
+        "By Eleanor Pryce, Local Democracy Reporter\n\n"
+        "Plans were approved on Monday, said Joan Hardy, the council's leader.\n\n"
+        "Reporting by Tom Whitlock in Narva and Anjali Menon.\n\n"
+        "(Reporting by Tom Whitlock and Anjali Menon; Editing by Harriet Coyle)\n"
+    )
+    assert set(people_of(text)) == {"Joan Hardy"}
+    story = "Council backs homes\n\nBy Monday, Joan Hardy said, the plans had passed.\n\nBy Eleanor Pryce, 72\n"
+    assert set(people_of(story)) == {"Joan Hardy", "Eleanor Pryce"}

@@ -419,6 +419,18 @@ def test_a_head_of_a_title_and_a_byline_of_names_without_a_date_is_read_into_met
     assert article.metadata == Metadata("Dike repairs begin", "Jan van der Berg")
 
 
+def test_a_dateless_byline_with_the_writers_job_or_place_gives_their_names_as_author() -> None:
+    """"By Ann Lee, Staff Writer" and "By Ann Lee in Narva" stayed in the text: their writer was listed as a person."""
+    for byline in ("By Ann Lee, Staff Writer", "By Ann Lee and Tom Roe in Narva", "By Ann Lee, Legal affairs editor"):
+        text = f"Pier plan approved\n\n{byline}\n\nThe council voted on Monday.\n"
+        [article] = read_source(text.encode(), "pier.txt")
+        assert article.text == "The council voted on Monday.\n"
+        assert article.metadata.author == byline[3:].split(",")[0].split(" in ")[0]
+    story = "Pier plan approved\n\nBy Monday, the council had voted\n\nIt was close.\n"
+    [article] = read_source(story.encode(), "pier.txt")
+    assert article == SourceArticle(story, Metadata())
+
+
 @pytest.mark.parametrize(
     "story",
     [

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 32
+EXTRACTOR_VERSION = 33
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -110,7 +110,9 @@ learned from "said his" or "said her"; ", who said" only across quoted sentences
 given name; a word and a number a body only for "Local", "Lodge", "Article", "Chapter", "Post" or "Channel"; a Chinese
 family name and a syllable a sure person only where a speaker stands; a name once a place a place elsewhere only
 after a word of place; a name quoted after "a" speech after "said"; 32: two jobs joined by "and" before a name
-set off by a comma one job with their owner ("the company's president and chief operating officer, X"))."""
+set off by a comma one job with their owner ("the company's president and chief operating officer, X"); 33: a
+byline and a wire credit line no one the story is about ("By X, Staff Writer", "(Reporting by X; Editing by Y)"),
+a dateline with a date ("ANKARA, March 3 (Reuters) - ") no part of the sentence after it)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

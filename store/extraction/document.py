@@ -11,8 +11,9 @@ from store.extraction.lexicon import CLOSING_QUOTE_MARKS
 from store.extraction.quotes import QuoteSpan, find_quotes
 from store.extraction.text import Token, joined_lines, paragraphs, sentences, tokens
 
-DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*)?"
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.'’-]*(?: [A-Z0-9][\w.'’-]*)*){0,2}"
                       r"(?: \([^)]{1,20}\))? *(?:—|–|--|-) *")
+"""A dateline: a place in capitals, a country or a date after commas ("KYIV, Ukraine, Nov. 3"), an agency."""
 MASK = "\x00"
 ASCII_MASKING = str.maketrans({chr(point): MASK for point in range(128) if chr(point).isalnum()})
 """Replaces every ASCII letter and digit with the mask in one pass of str.translate."""
@@ -113,6 +114,7 @@ def read(text: str) -> Document:
     title_paragraph = _title_paragraph(text, spans, quiet, quotes)
     if title_paragraph >= 0:
         quiet.add(title_paragraph)
+    quiet.update(_credit_lines(text, spans, title_paragraph))
     found: list[Sentence] = []
     for number, (start, end) in enumerate(spans):
         if number in quiet and number != title_paragraph:
@@ -141,6 +143,44 @@ def masked_quote(quoted: str) -> str:
     a quote's words as the reporter's."""
     hidden = quoted.translate(ASCII_MASKING)
     return hidden if hidden.isascii() else NON_ASCII_ALPHANUMERIC.sub(MASK, hidden)
+
+
+BYLINE_PARAGRAPH = re.compile(
+    r"By ((?:[A-Z][\w'’.-]*)(?: (?:[A-Z][\w'’.-]*|and|de|da|del|van|von|der|al|bin|le|la)){1,7})"
+    r"(?:, [A-Za-z][\w'’&-]*(?: [A-Za-z][\w'’&-]*){0,5}| in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?"
+)
+"""A byline standing alone: names, and a reporter's job or where they filed from ("By Ann Lee, Staff Writer",
+"By Ann Lee and Tom Roe in Narva"), unlike a story's opening ("By Monday, officials said …")."""
+NOT_BYLINE_WORDS = frozenset("""
+    The A An Of For In On At To By With Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
+    March April May June July August September October November December Christmas Easter Order Then Now Far Way
+""".split())
+"""Capitalized words no byline's names hold ("By The Numbers", "By Order Of The Council", "By March")."""
+CREDIT_LINE = re.compile(
+    r"[(\[]?(?:(?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch|[Gg]raphics|"
+    r"[Pp]hotos?|[Vv]ideo)(?: and [a-z]+)? by [^;:()\[\]\n]{2,120}?[;,.]?\s*)+[)\]]?"
+)
+"""A wire story's credit line ("(Reporting by Ann Lee; Editing by Tom Roe)"): who wrote and edited it, not whom
+it is about."""
+BYLINE_REACH = 3
+"""Paragraphs after the title (or the text's start) within which a byline stands."""
+
+
+def _credit_lines(text: str, spans: list[tuple[int, int]], title_paragraph: int) -> list[int]:
+    """The paragraphs that credit the story's writers, a byline near its start or a credit line anywhere: page
+    furniture, whose names are no one the story is about."""
+    found = []
+    first = max(title_paragraph, 0)
+    for number, (start, end) in enumerate(spans):
+        head = text[start:start + 12]
+        if number <= first + BYLINE_REACH and head.startswith("By ") and end - start < 120:
+            byline = BYLINE_PARAGRAPH.fullmatch(text, start, end)
+            if byline and NOT_BYLINE_WORDS.isdisjoint(byline.group(1).split()):
+                found.append(number)
+        elif "by " in text[start:min(end, start + 40)] and end - start < 400 and \
+                CREDIT_LINE.fullmatch(text, start, end):
+            found.append(number)
+    return found
 
 
 def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int], quotes: list[QuoteSpan]) -> int:

@@ -36,9 +36,11 @@ MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
 BYLINE_NAME = re.compile(
     r"By\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|and|de|da|del|van|von|der|al|bin|le|la)){1,5})"
+    r"(?:,\s+[A-Za-z][\w'\u2019&-]*(?:\s+[A-Za-z][\w'\u2019&-]*){0,5}|\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?"
 )
-"""A byline of names alone ("By Maria Gonzalez and Tom Lee"), which a head with no date line is known by: unlike
-"By the end of the day" or "By Monday, officials said", the first words of a story."""
+"""A byline of names, maybe with the writer's job or where they filed from ("By Maria Gonzalez and Tom Lee", "By
+Ann Lee, Staff Writer", "By Ann Lee in Narva"), which a head with no date line is known by: unlike "By the end of
+the day" or "By Monday, officials said", the first words of a story."""
 NOT_NAMES = frozenset(
     "the a an of for in on at to by with "
     "monday tuesday wednesday thursday friday saturday sunday "
