@@ -730,3 +730,40 @@ def test_ministers_and_executives_in_a_long_article_take_linear_time() -> None:
     for article in (ministers, executives):
         small = seconds(article(1000))
         assert seconds(article(4000)) < 10 * max(small, 0.01), article.__name__
+
+
+def test_its_job_after_a_body_told_of_in_a_clause_or_an_appositive_is_that_body_s() -> None:
+    """"Its general secretary" after "… a collision course with the X Union, which represents …" was given the
+    company the sentence opened with, and "Its founder" after "when Y Records, a small London label, reissued …" a
+    district named three paragraphs before."""
+    text = (
+        "Grocer cuts hours\n\n"
+        "Brightmoor Retail Group reported a fall in profit on Wednesday. Brightmoor shares fell 4%.\n\n"
+        "The company's plans have put it on a collision course with the Shop Workers' Union, which represents "
+        "40,000 of Brightmoor's staff.\n\n"
+        "Its general secretary, Nell Quarry, said the union would resist.\n\n"
+        "His career began in 1994, when Ashcombe Records, a small London label, reissued his singles.\n\n"
+        "Its founder, Colin Petts, recalled finding the records.\n\n"
+        "Brightmoor Retail Group opened a store in 2001, when Dunmere Bank lent it money. Its chairman, Ivo Marsh, "
+        "said the bank was patient.\n"
+    )
+    people = _people_at(text)
+    assert people["Nell Quarry"] == ("general secretary", "Shop Workers' Union")
+    assert people["Colin Petts"] == ("founder", "Ashcombe Records")
+    assert people["Ivo Marsh"] == ("chairman", "Brightmoor Retail Group")
+
+
+def test_an_employer_is_always_one_of_the_organizations_listed() -> None:
+    """A name read as a body while roles were given, then found a place, stayed a person's employer: "founder" at
+    a Lagos district."""
+    text = (
+        "Bandleader dies\n\n"
+        "He was detained for three months in 1976, and his nightclub in Surulere, the Highlife Palace, was burned "
+        "down by unidentified men the following year. He never reopened it.\n\n"
+        "Its founder, Malcolm Petts, recalled finding the records by chance.\n\n"
+        "The governor said a street in Surulere would be renamed Adewale Coker Crescent in his honour.\n"
+    )
+    extraction = extract(text)
+    listed = {name for o in extraction.organizations for name in (o.name, *o.aliases)}
+    assert all(p.organization is None or p.organization in listed for p in extraction.people)
+    assert "Malcolm Petts" in {p.name for p in extraction.people}

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 33
+EXTRACTOR_VERSION = 34
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -112,7 +112,9 @@ family name and a syllable a sure person only where a speaker stands; a name onc
 after a word of place; a name quoted after "a" speech after "said"; 32: two jobs joined by "and" before a name
 set off by a comma one job with their owner ("the company's president and chief operating officer, X"); 33: a
 byline and a wire credit line no one the story is about ("By X, Staff Writer", "(Reporting by X; Editing by Y)"),
-a dateline with a date ("ANKARA, March 3 (Reuters) - ") no part of the sentence after it)."""
+a dateline with a date ("ANKARA, March 3 (Reuters) - ") no part of the sentence after it; 34: "Its" opening a
+sentence after one that tells of a body in a clause or an appositive after its name ("…, which represents …", "X
+Records, a small label,") that body, and a person's employer always one of the organizations listed)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
@@ -146,8 +148,10 @@ def _extract(text: str, model: EntityTypeModel | None = None) -> Extraction:
     document, found, attributed = analyse(text, model or shipped_model())
     entities = found.registry.entities
     in_order = sorted(entities, key=lambda e: e.first)
+    named_bodies = {name for e in in_order if e.kind == "org" for name in (e.name, *e.aliases)}
     people = tuple(
-        Person(_one_line(e.name), tuple(map(_one_line, e.aliases)), _one_line(e.role), _one_line(e.organization))
+        Person(_one_line(e.name), tuple(map(_one_line, e.aliases)), _one_line(e.role),
+               _one_line(e.organization) if e.organization in named_bodies else None)
         for e in in_order if e.kind == "person"
     )
     organizations = tuple(

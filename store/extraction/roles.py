@@ -1355,6 +1355,10 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
     if opens and tokens and _person_opens(found, number, tokens[0].start) and \
             _organization_opens(found, number, tokens[-1].end):
         return None  # "X, who joined from Y, scored twice. Their midfielder Z": X's side, not Y
+    if opens and tokens:
+        described = _described_body(document, found, number)
+        if described is not None:
+            return described
     if len(tokens) < 3 or tokens[0].text != "The" or not tokens[1].text.islower() or \
             _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
         return _recent_organization(document, found, position)
@@ -1362,6 +1366,22 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
     if kind is None:
         return None
     return _named_by(document, found, kind, position)
+
+
+DESCRIBED_AFTER = re.compile(r",\s+(?:which|an?)\s")
+"""What follows a body's name that the sentence goes on to tell of (", which represents …", ", a small label,")."""
+
+
+def _described_body(document: Document, found: Found, number: int) -> int | None:
+    """The one organization sentence `number` tells of in a clause or an appositive after its name ("… a collision
+    course with the X Union, which represents …", "when X Records, a small label, reissued …"), which an "Its"
+    opening the next sentence points back to; none when a body's name opens the sentence, its subject."""
+    tokens = document.sentences[number].tokens
+    if _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
+        return None
+    described = {m.entity for m in _sentence_organizations(document, found, number)
+                 if DESCRIBED_AFTER.match(document.masked, m.end) and not m.possessive}
+    return described.pop() if len(described) == 1 else None
 
 
 SUBJECT_TOKENS = 6
