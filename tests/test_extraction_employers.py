@@ -767,3 +767,45 @@ def test_an_employer_is_always_one_of_the_organizations_listed() -> None:
     listed = {name for o in extraction.organizations for name in (o.name, *o.aliases)}
     assert all(p.organization is None or p.organization in listed for p in extraction.people)
     assert "Malcolm Petts" in {p.name for p in extraction.people}
+
+
+def test_a_name_shaped_like_a_person_s_after_a_job_at_or_a_kind_of_business_is_the_workplace() -> None:
+    """"an economist at Maybank Kim Eng", "a partner at Paris law firm Vance Okafor" and "a fourth-grader at Harriet
+    Tubman Elementary" were people given the job, and the person before them was left without one."""
+    text = (
+        "Rates\n\n"
+        '"Rates will fall," said Lim Wei Jie, an economist at Maybank Kim Eng.\n\n'
+        '"It is a test case," said Chloe Baptiste, a technology partner at Paris law firm Vance Okafor.\n\n'
+        '"I cried," said Ayan Mohamed, a fourth-grader at Harriet Tubman Elementary.\n\n'
+        '"We are ready," said Sara Lind, a spokeswoman for the retailer Marks Lindqvist.\n\n'
+        "Daehan Electrolysis, whose vice president, Yoon Seo-hyun, signed the deal, rose 4%.\n\n"
+        "Fiona Castell, who joined in January after 14 years at rival chain Halloran's, is chief executive.\n\n"
+        '"The line is late," said Omar Said, a driver at Rod El Farag station.\n\n'
+        "Jane Corder, whose lawyer, Tom Roe, spoke for her, said a spokeswoman for the agency, Kelsey Arrington, "
+        "was wrong.\n"
+    )
+    people = _people_at(text)
+    assert people["Lim Wei Jie"] == ("economist", "Maybank Kim Eng")
+    assert people["Chloe Baptiste"] == ("technology partner", "Vance Okafor")
+    assert people["Ayan Mohamed"] == ("fourth-grader", "Harriet Tubman Elementary")
+    assert people["Sara Lind"] == ("spokeswoman", "Marks Lindqvist")
+    assert people["Yoon Seo-hyun"] == ("vice president", "Daehan Electrolysis")
+    assert people["Fiona Castell"][1] is None
+    assert {"Omar Said", "Tom Roe", "Kelsey Arrington", "Jane Corder"} <= set(people)
+    assert people["Tom Roe"][1] is None
+    assert "Rod El Farag" not in _organizations(text)
+
+
+def test_a_bank_named_by_the_word_for_a_bank_before_its_name_is_an_organization() -> None:
+    """"Bank Indonesia" was lost when the article also wrote "the central bank", and "Banco Santander" and "Bank
+    Mandala Nusantara" were people."""
+    text = (
+        "Bank Indonesia cuts rates\n\n"
+        "JAKARTA (Reuters) - Bank Indonesia cut its rate on Wednesday. The central bank surprised economists.\n\n"
+        '"Rates will fall," said Tjahjadi Halim, chief economist at Bank Mandala Nusantara. Banco Santander agreed.\n\n'
+        "Shops shut on Bank Holiday Monday, and the branch on Bank Street was closed, said Ann Lee.\n"
+    )
+    organizations = _organizations(text)
+    assert {"Bank Indonesia", "Bank Mandala Nusantara", "Banco Santander"} <= organizations
+    assert not any("Holiday" in name or "Street" in name for name in organizations)
+    assert _people_at(text)["Tjahjadi Halim"] == ("chief economist", "Bank Mandala Nusantara")

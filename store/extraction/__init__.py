@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 34
+EXTRACTOR_VERSION = 35
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -114,7 +114,10 @@ set off by a comma one job with their owner ("the company's president and chief 
 byline and a wire credit line no one the story is about ("By X, Staff Writer", "(Reporting by X; Editing by Y)"),
 a dateline with a date ("ANKARA, March 3 (Reuters) - ") no part of the sentence after it; 34: "Its" opening a
 sentence after one that tells of a body in a clause or an appositive after its name ("…, which represents …", "X
-Records, a small label,") that body, and a person's employer always one of the organizations listed)."""
+Records, a small label,") that body, and a person's employer always one of the organizations listed; 35: a name
+shaped like a person's a workplace after a job "at" it, after a kind of business ("Paris law firm X", "rival chain
+Y's") or before ", whose vice president, Z," (Z's employer), a bank named "Bank" or "Banco" and its own name, a
+spokesperson's employer "for the retailer X", none from "after 14 years at X")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

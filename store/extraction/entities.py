@@ -525,9 +525,47 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     seated = before
     while seated and seated[-1].endswith(SEAT_SUFFIXES):
         seated = seated[:-1]  # "an analyst at Seoul-based Hanul Asset Management": the seat is no part of the cue
-    if _organization_cue(document, segment, seated, next_word, gap, surnames) and not strong_person:
+    if _workplace_named(document, segment, seated) or \
+            _organization_cue(document, segment, seated, next_word, gap, surnames) and not strong_person:
         segment.kind = "org"
         segment.strong = True
+
+
+WORKPLACE_KINDS = frozenset("""
+    firm company manufacturer carrier airline lender bank insurer retailer newspaper agency conglomerate automaker
+    carmaker chipmaker subsidiary regulator charity label studio magazine brokerage consultancy startup start-up chain
+""".split())
+"""Kinds of business before a name that make it the business's, even a name shaped like a person's ("Paris law
+firm Vance Okafor", "rival chain Halloran's"), unlike a rival, a team or a party, which a person may be or lead."""
+EXECUTIVES_OF_BODIES = frozenset("""
+    president vice chief chairman chairwoman chair founder co-founder owner owners executive executives director
+    directors shareholders investors employees staff workers board ceo cfo
+""".split())
+"""Words after ", whose" that only a body has ("X, whose vice president, Y,"), unlike a person's "whose lawyer"."""
+
+
+def _workplace_named(document: Document, segment: Segment, before: list[str]) -> bool:
+    """Whether the words around a name shaped like a person's make it a workplace after all: a job "at" it ("a
+    fourth-grader at Harriet Tubman Elementary", "an economist at Maybank Kim Eng"), a kind of business right before
+    it, or ", whose" and a body's officer after it; never with a title or an honorific in it, nor for a person's
+    possessive after "at" ("a partner at Smith's firm")."""
+    words = [t.text for t in segment.tokens]
+    if words[0] in HONORIFICS or words[0] in TITLE_WORDS or is_place(words):
+        return False
+    joined = segment.start > 0 and document.masked[segment.start - 1] == " " and \
+        document.masked[segment.start - 2:segment.start - 1].isalpha()
+    if before and before[-1] in WORKPLACE_KINDS:
+        return joined  # not "a spokeswoman for the agency, Kelsey Arrington"
+    if before and before[-1] == "at" and any(w in ROLE_NOUNS for w in before[:-1]):
+        following = _token_after(document, segment)
+        noun_after = following is not None and not _gap_after(document, segment).strip() and \
+            following.text.islower() and following.text not in NAME_GOES_ON and following.text not in LOCATIVES
+        return joined and not segment.possessive and not noun_after  # not "a driver at Rod El Farag station"
+    if _followed_by(document, segment, "whose"):
+        tokens = document.sentences[segment.sentence].tokens
+        index = segment.first_index + len(segment.tokens) + 1
+        return index < len(tokens) and tokens[index].text.lower() in EXECUTIVES_OF_BODIES
+    return False
 
 
 def _body_with_number(document: Document, segment: Segment, before: list[str], surnames: frozenset[str]) -> bool:

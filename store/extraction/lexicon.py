@@ -134,6 +134,7 @@ ORG_HEADS = words("""
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
+    Elementary Surveyors Solicitors Architects Accountants Chambers
     Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
@@ -185,7 +186,7 @@ ORG_CLASS_NOUNS = words("""
     magazine tabloid daily website union body watchdog television broadcaster radio newswire wire
     consortium alliance party ministry department council agency coalition provider business businesses
     corporation corporations venture ventures miner shipper shipbuilder insurer operator distributor consultancy
-    brokerage nonprofit non-profit think-tank
+    brokerage nonprofit non-profit think-tank chain
 """)
 
 # Anaphors for an organization named just before ("the company said").

@@ -324,7 +324,9 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
                 segment.tokens = segment.tokens[:owner + 1]  # "Tsinghua University's School of …": the university
             if segment.kind == "person" and " & " in document.masked[piece[0].start:piece[-1].end]:
                 segment.kind, segment.strong = "org", True  # "Marks & Spencer": a firm, never a person's name
-            cut = 0 if segment.kind in ("person", "alias") and segment.role else _person_tail(document, sentence, piece)
+            whole = segment.kind in ("person", "alias") and segment.role or segment.kind == "org" and _bank_named_first(
+                [t.text for t in segment.tokens])
+            cut = 0 if whole else _person_tail(document, sentence, piece)
             if cut:
                 head = _trim(piece[:cut])
                 parts = [_classify(head, head[0].sentence, head[0].index, rel)] if head else []
@@ -836,7 +838,8 @@ def _drop_openers(document: Document, sentence: Sentence, run: list[Token]) -> l
         run[0].text in SENTENCE_STARTERS or run[0].text.lower() in document.lowercase_words
         or is_plural_role(run[0].text)
     ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS) \
-            and not _title_opener(run) and not club_short_name(document, run):
+            and not _title_opener(run) and not club_short_name(document, run) \
+            and not _bank_named_first([t.text for t in run]):
         run = run[1:]
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(sentence, run, 0):
@@ -1011,6 +1014,10 @@ def _classify(
         segment.kind = "org"  # "Racing de Santander", "Real Madrid"
         segment.strong = True
         return segment
+    if _bank_named_first(words):
+        segment.kind = "org"  # "Bank Indonesia", "Banco Santander", "Bank Negara Malaysia"
+        segment.strong = True
+        return segment
     if len(words) > 1 and _national_branch(words):
         segment.kind = "org"  # "Philippine Red Cross", "Kenya Red Cross"
         segment.strong = True
@@ -1072,6 +1079,19 @@ def _club_of_city(words: list[str]) -> bool:
     if words[1] in NAME_PARTICLES_OF_PLACE:
         return len(words) > 2 and words[2][:1].isupper()
     return len(words) == 2 and words[1] in CITIES
+
+
+BANK_WORDS = frozenset("Bank Banco Banca Banque Bankhaus Banka Bankia".split())
+"""Words a bank's name may open with before its own name ("Bank Indonesia", "Banco Sabadell")."""
+NOT_BANK_NAMES = frozenset("Holiday Holidays Street Station Account Accounts Card Cards Manager Robbery".split())
+"""Words after "Bank" that make no bank's name ("Bank Holiday", "Bank Street")."""
+
+
+def _bank_named_first(words: list[str]) -> bool:
+    """Whether words are a bank's name opened by the word for a bank and its own capitalized name, as banks in many
+    countries are named ("Bank Indonesia", "Banco Santander"), not a street, a station or a holiday."""
+    return 2 <= len(words) <= 4 and words[0] in BANK_WORDS and all(w[:1].isupper() for w in words[1:]) \
+        and NOT_BANK_NAMES.isdisjoint(words) and PLACE_THING_HEADS.isdisjoint(words[1:])
 
 
 def _city_named_city(words: list[str]) -> bool:

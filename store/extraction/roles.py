@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 
 from store.extraction.document import Document
-from store.extraction.entities import Entity, Found, Mention, appositive_kind, normalize
+from store.extraction.entities import SPEAKING_FOR, Entity, Found, Mention, appositive_kind, normalize
 from store.extraction.lexicon import (
     CLUB_WORDS,
     DETERMINERS,
@@ -139,7 +139,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                         following[1] == "the" and following[2] in ORG_ANAPHORS:
                     org = _named_by(document, found, following[2], segment.start)
                 if org is None and _holds_job(phrase[-1]):
-                    org = _described_organization(document, tokens, ahead_at, org_at)
+                    org = _described_organization(document, tokens, ahead_at, org_at,
+                                                  phrase[-1].text in SPEAKING_FOR)
     if not parts and end_index < len(tokens) and tokens[end_index].text == "who":
         role = _clause_role(document, tokens, end_index + 1, org_at)
         if role:
@@ -198,10 +199,12 @@ MAX_DESCRIPTION_WORDS = 5
 
 
 def _described_organization(document: Document, tokens: list[Token], index: int,
-                            org_at: dict[int, int]) -> int | None:
-    """The organization named right after "at the" or "of the" and a description that ends in the kind of body
-    it is ("…, an analyst at the investment bank X", "Ann Lee of the London publisher X"): where they work."""
-    if index + 3 >= len(tokens) or tokens[index].text not in ("at", "of") or tokens[index + 1].text != "the":
+                            org_at: dict[int, int], speaking_for: bool = False) -> int | None:
+    """The organization named right after "at the" or "of the" (or "for the" after a spokesperson's job) and a
+    description that ends in the kind of body it is ("…, an analyst at the investment bank X", "Ann Lee of the
+    London publisher X", "a spokeswoman for the retailer X"): where they work."""
+    prepositions = ("at", "of", "for") if speaking_for else ("at", "of")
+    if index + 3 >= len(tokens) or tokens[index].text not in prepositions or tokens[index + 1].text != "the":
         return None
     described = False
     for position in range(index + 2, min(len(tokens), index + 3 + MAX_DESCRIPTION_WORDS)):
@@ -346,8 +349,8 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
         word = token.text
         if word in EMPLOYING_VERBS:
             employed = True
-        elif word == "from" and employed:
-            return None  # "who joined from Belgian club X": the club left behind
+        elif word in ("from", "after", "before", "until") and employed:
+            return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
         elif word in ("of", "at", "for") and position > index:
             before = tokens[position - 1].text
             employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
@@ -717,7 +720,7 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         person.organization = _body_with(document, tokens, after_name, mention.end, person.role, organizations)
     if person.organization is None and person.role:
         person.organization = _body_before_title(document, tokens, at, person.role, organizations)
-    rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening)
+    rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening, _body_whose)
     for rule in rules:
         if person.organization is not None:
             return
@@ -1000,6 +1003,24 @@ def _workplace_opening(document: Document, found: Found, role: str, mention: Men
         return None
     others = {m.entity for m in _sentence_organizations(document, found, mention.sentence)}
     return found.registry.entities[opening[0]].name if others <= {opening[0]} else None
+
+
+def _body_whose(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The organization whose officer the person is, named right before ", whose" and their job ("X, whose vice
+    president, Y, said"): Y works for X."""
+    tokens = document.sentences[mention.sentence].tokens
+    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
+    whose = next((i for i in range(at - 1, max(-1, at - 2 - MAX_OFFICE_WORDS), -1) if tokens[i].text == "whose"),
+                 None)
+    if whose is None or whose == 0 or not all(t.text.islower() for t in tokens[whose + 1:at]):
+        return None
+    if document.masked[tokens[whose - 1].end:tokens[whose].start].strip() != ",":
+        return None
+    before = tokens[whose - 1].end
+    entities = found.registry.entities
+    named = next((m for m in _sentence_organizations(document, found, mention.sentence)
+                  if m.end == before and not m.possessive), None)
+    return entities[named.entity].name if named is not None else None
 
 
 def _company_office(role: str) -> bool:
