@@ -476,3 +476,18 @@ def test_bylines_and_credit_lines_name_the_writers_not_people_of_the_story():
     assert set(people_of(text)) == {"Joan Hardy"}
     story = "Council backs homes\n\nBy Monday, Joan Hardy said, the plans had passed.\n\nBy Eleanor Pryce, 72\n"
     assert set(people_of(story)) == {"Joan Hardy", "Eleanor Pryce"}
+
+
+def test_british_titles_without_a_period_are_roles_not_part_of_the_name():
+    """"Prof Hugh Blake" and "Cllr Jane Morton" were people named "Prof …" and "Cllr …", with no role."""
+    text = (
+        "Trial results\n\n"
+        '"It works," said Prof Hugh Blake of Aldergate University.\n\n'
+        "Cllr Jane Morton said the plan was sound, and Ch Supt Ann Lee agreed.\n"
+    )
+    people = people_of(text)
+    assert people == {
+        "Hugh Blake": ("Prof", "Aldergate University"),
+        "Jane Morton": ("Cllr", None),
+        "Ann Lee": ("Ch Supt", None),
+    }

@@ -714,3 +714,42 @@ def test_a_pronoun_is_not_ruled_out_by_a_mark_or_a_possessive_that_may_be_someon
     assert quotes_of("Vote\n\nSarah Kent said it was a \u201cShameful Day\u201d for the council.\n") == [
         ("Shameful Day", "Sarah Kent")
     ]
+
+
+def test_she_said_after_a_sentence_citing_a_person_means_that_person():
+    """"According to X, an analyst at Y, …" then "“…,” she said": the quote went to a woman named paragraphs
+    before, since X stands after a preposition."""
+    text = (
+        "Court case\n\n"
+        '"We will appeal," said Niamh Costa, a student who brought the case.\n\n'
+        "According to Chloe Baptiste, a partner at the law firm Vance Okafor, the case will take a year.\n\n"
+        "“The Commission has picked its case well,” she said.\n"
+    )
+    assert quotes_of(text) == [
+        ("We will appeal,", "Niamh Costa"),
+        ("The Commission has picked its case well,", "Chloe Baptiste"),
+    ]
+
+
+def test_a_bare_surname_several_share_means_the_one_the_story_names_most():
+    """In an obituary "Schäfer" went to the son named once after his mother, so her "she said" went elsewhere."""
+    text = (
+        "Ingrid Schäfer, physicist, dies at 83\n\n"
+        "Ingrid Schäfer, a German physicist, died on Saturday. Ingrid Schäfer was 83.\n\n"
+        "Her son, Matthias Schäfer, said the cause was heart failure.\n\n"
+        "Yuki Tanabe, a professor in Kyoto, wrote a tribute.\n\n"
+        "Schäfer was often passed over for prizes.\n\n"
+        "“Physics does not care who gets the medal,” she said.\n"
+    )
+    assert quotes_of(text) == [("Physics does not care who gets the medal,", "Ingrid Schäfer")]
+
+
+def test_a_given_name_borne_by_women_and_men_tells_no_sex():
+    """"Dr Yuki Hasegawa, said …" then "“…,” she said" gave the quote to a man quoted before: Yuki was a man's name."""
+    text = (
+        "Drug approved\n\n"
+        '"It is impressive," said Hugh Blake, a cardiologist.\n\n'
+        "Its chief medical officer, Dr Yuki Hasegawa, said the company would submit data.\n\n"
+        "“We will price it responsibly,” she said.\n"
+    )
+    assert quotes_of(text)[-1] == ("We will price it responsibly,", "Yuki Hasegawa")

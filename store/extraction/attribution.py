@@ -615,6 +615,9 @@ class Attributor:
             if following in SUBJECT_VERBS and SUBORDINATORS.isdisjoint(t.text for t in tokens[max(0, index - 2):index]):
                 unnamed = (token.start, UNNAMED)
                 break
+        source = self._source_opening(number)
+        if source is not None:
+            return source
         for mention in self.by_sentence.get(number, []):
             if not mention.possessive and not self._after_preposition(number, mention) and \
                     not self._modifies_person(number, mention):
@@ -626,6 +629,19 @@ class Attributor:
                 and not self.speech[number] and self.entities[mentions[0].entity].kind == "person":
             return mentions[0].start, mentions[0].entity  # "Kaczmarek's rise has been rapid. She reached …"
         return unnamed
+
+
+    def _source_opening(self, number: int) -> tuple[int, int] | None:
+        """The person a sentence opens by citing ("According to X, an analyst at Y, the guidance is …"): the one a
+        "she said" after it means, though named after a preposition."""
+        tokens = self.document.sentences[number].tokens
+        if len(tokens) < 3 or tokens[0].text != "According" or tokens[1].text != "to":
+            return None
+        mentions = self.by_sentence.get(number, [])
+        if not mentions or mentions[0].start != tokens[2].start or mentions[0].possessive or \
+                self.entities[mentions[0].entity].kind != "person":
+            return None
+        return mentions[0].start, mentions[0].entity
 
 
 RELATIVE_REACH = 16

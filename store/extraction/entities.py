@@ -100,9 +100,17 @@ class Registry:
     org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     last_words: dict[str, int] = field(default_factory=dict)
     tails: dict[str, int] = field(default_factory=dict)
+    times_named: dict[int, int] = field(default_factory=dict)
+    """How many times each person is named in full: who of several sharing a surname the story is about."""
 
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
         """Register a person by full name, merging spelling variants and surnames of several words; return its index."""
+        index = self._add_person(name, words, position, gender)
+        self.times_named[index] = self.times_named.get(index, 0) + 1
+        return index
+
+    def _add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
+        """`add_person`, but for the count of names."""
         key = normalize(name)
         if key in self.keys:
             return self.keys[key]
@@ -1091,9 +1099,11 @@ def _acts_as_organization(document: Document, segment: Segment, before: list[str
 
 
 def _latest(registry: Registry, candidates: list[int], position: int) -> int:
-    """Of several people sharing a surname, the one introduced most recently before position."""
+    """Of several people sharing a surname, the one introduced before position that the story names in full most
+    often (an obituary's subject, not "her son, Matthias Schäfer," named once after her), else the latest."""
     before = [i for i in candidates if registry.entities[i].first <= position]
-    return max(before, key=lambda i: registry.entities[i].first) if before else candidates[0]
+    named = registry.times_named
+    return max(before, key=lambda i: (named.get(i, 0), registry.entities[i].first)) if before else candidates[0]
 
 
 WHERE_AFTER = re.compile(r",\s+where\b")

@@ -294,6 +294,8 @@ FEMALE = frozenset("""
 UNISEX = frozenset("""
     Harpreet Gurpreet Jaspreet Manpreet Sukhpreet Navpreet Navjot Amandeep Mandeep Navdeep Gurdeep Harjinder
     Jaswinder Sukhwinder Kulwinder Parminder Baljinder Gurinder Manjinder Balwinder Davinder Rupinder Ramandeep
+    Yuki Makoto Jin Hyun Wei Ji-woo Alex Sam Robin Jamie Jesse Kim Leslie Sasha Andrea Quinn Charlie
+    Frankie Toni Alexis Ariel Rowan Hilary Dana Kelly
 """.split())
 """Punjabi given names borne by women and men alike (Kaur or Singh after them tells which)."""
 

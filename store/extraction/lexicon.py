@@ -42,6 +42,7 @@ TITLE_WORDS = words("""
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
     Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
+    Prof Cllr Supt Insp Ch
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -53,7 +54,7 @@ TITLE_HEADS = words("""
     Chancellor Premier Speaker Leader Commissioner Spokesman Spokeswoman Spokesperson Attorney Prosecutor
     Inspector Superintendent Coach Manager Envoy Editor Detective Constable Marshal Sheriff Dean Treasurer
     Councillor Congressman Congresswoman Emir Ayatollah President-elect Vice-President Rev. Reverend
-    Officer Agent Secretary-General Director-General Pvt. Cpl. Executive Counsel Administrator
+    Officer Agent Secretary-General Director-General Pvt. Cpl. Executive Counsel Administrator Prof Cllr Supt Insp
 """)
 
 # Courtesy titles; they are dropped from names and give a gender.
