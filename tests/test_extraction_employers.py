@@ -809,3 +809,22 @@ def test_a_bank_named_by_the_word_for_a_bank_before_its_name_is_an_organization(
     assert {"Bank Indonesia", "Bank Mandala Nusantara", "Banco Santander"} <= organizations
     assert not any("Holiday" in name or "Street" in name for name in organizations)
     assert _people_at(text)["Tjahjadi Halim"] == ("chief economist", "Bank Mandala Nusantara")
+
+
+def test_a_governor_heads_the_one_central_bank_named_and_a_title_opened_by_a_body_s_kind_is_that_body_s() -> None:
+    """"Governor X" of a central bank and "Council leader Y" opening a sentence were given no employer."""
+    text = (
+        "Rates held\n\n"
+        "The Central Bank of Nigeria held rates. Governor Ada Okon said inflation was high, and Deputy Governor "
+        "Musa Bello agreed.\n\n"
+        "Sandmouth Borough Council approved the plan. Council leader Harjinder Dhillon said it was right.\n"
+    )
+    people = _people_at(text)
+    assert people["Ada Okon"] == ("Governor", "Central Bank of Nigeria")
+    assert people["Musa Bello"] == ("Deputy Governor", "Central Bank of Nigeria")
+    assert people["Harjinder Dhillon"] == ("Council leader", "Sandmouth Borough Council")
+    for story in ("Bank of America raised its fees. Governor Gavin Pell said it was wrong.",
+                  "The Bank of England and the European Central Bank held rates. Governor Andrew Bale spoke.",
+                  "Governor Tom Ray spoke first. The Central Bank of Kenya held rates later.",
+                  "Council leader Jan Holt said the plan was right."):
+        assert all(organization is None for _, organization in _people_at(f"Rates\n\n{story}\n").values()), story

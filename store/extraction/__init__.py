@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 36
+EXTRACTOR_VERSION = 37
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -119,7 +119,9 @@ shaped like a person's a workplace after a job "at" it, after a kind of business
 Y's") or before ", whose vice president, Z," (Z's employer), a bank named "Bank" or "Banco" and its own name, a
 spokesperson's employer "for the retailer X", none from "after 14 years at X"; 36: "she said" after "According to
 X, …" X, British titles without a period ("Prof", "Cllr", "Ch Supt") roles, given names borne by women and men
-alike ("Yuki", "Sam") no sex, and a bare surname several share the one named in full most often)."""
+alike ("Yuki", "Sam") no sex, and a bare surname several share the one named in full most often; 37: a
+"Governor" the one central bank's named before, and a title opened by a body's kind ("Council leader X") that
+body's)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -23,7 +23,7 @@ from store.extraction.lexicon import (
     TITLE_WORDS,
 )
 from store.extraction.names import JOB_ACRONYMS, Segment, common_words, is_role_noun
-from store.extraction.places import PLACE_WORDS
+from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, Token, gap
 
 PREPOSITIONS = frozenset({"of", "for", "at", "in", "to", "on"})
@@ -720,7 +720,8 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         person.organization = _body_with(document, tokens, after_name, mention.end, person.role, organizations)
     if person.organization is None and person.role:
         person.organization = _body_before_title(document, tokens, at, person.role, organizations)
-    rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening, _body_whose)
+    rules = (_body_of_office, _ministry_of, _body_spoken_for, _side_played_for, _workplace_opening, _body_whose,
+             _body_kind_in_title, _central_bank_governed)
     for rule in rules:
         if person.organization is not None:
             return
@@ -1021,6 +1022,48 @@ def _body_whose(document: Document, found: Found, role: str, mention: Mention) -
     named = next((m for m in _sentence_organizations(document, found, mention.sentence)
                   if m.end == before and not m.possessive), None)
     return entities[named.entity].name if named is not None else None
+
+
+def _body_kind_in_title(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The body a title before a name opens with the kind of ("Council leader X", "Airport spokeswoman Y" opening a
+    sentence): the latest organization named for that kind, or called one."""
+    words = role.split()
+    if len(words) != 2 or words[0].lower() not in JOB_BODY_KINDS or not is_role_noun(words[1].lower()):
+        return None
+    body = _named_by(document, found, words[0].lower(), mention.start)
+    return found.registry.entities[body].name if body is not None else None
+
+
+CENTRAL_BANK_WORDS = frozenset("Bundesbank Riksbank Nationalbank Reichsbank".split())
+"""Central banks named in one word."""
+COMMERCIAL_BANK_COUNTRIES = frozenset("America China Cyprus Ireland Georgia".split())
+"""Countries whose "Bank of …" is a commercial bank, not the central bank."""
+
+
+def _central_bank_governed(document: Document, found: Found, role: str, mention: Mention) -> str | None:
+    """The central bank a governor heads ("Governor X", "Deputy Governor Y"): the one central bank the article
+    names before them ("Bank Indonesia", "the Central Bank of Nigeria", "Bank of Japan"); none where it names
+    several, or none."""
+    words = role.split()
+    if not 1 <= len(words) <= 2 or words[-1] != "Governor" or len(words) == 2 and words[0] not in RANK_WORDS:
+        return None
+    entities = found.registry.entities
+    banks = {m.entity for m in found.mentions if m.start < mention.start and entities[m.entity].kind == "org"
+             and _central_bank(entities[m.entity].name)}
+    return entities[banks.pop()].name if len(banks) == 1 else None
+
+
+def _central_bank(name: str) -> bool:
+    """Whether a body's name is a central bank's: "Central" or "Reserve" with "Bank", or "Bank" with a country."""
+    words = name.split()
+    if CENTRAL_BANK_WORDS.intersection(words):
+        return True
+    if "Bank" not in words:
+        return False
+    country = " ".join(words[words.index("Bank") + 1:]).removeprefix("of ").removeprefix("the ")
+    if country in COMMERCIAL_BANK_COUNTRIES:
+        return False
+    return "Central" in words or "Reserve" in words or country in COUNTRIES or words[0] in COUNTRIES
 
 
 def _company_office(role: str) -> bool:
