@@ -753,3 +753,32 @@ def test_a_given_name_borne_by_women_and_men_tells_no_sex():
         "“We will price it responsibly,” she said.\n"
     )
     assert quotes_of(text)[-1] == ("We will price it responsibly,", "Yuki Hasegawa")
+
+
+def test_a_source_left_unnamed_is_no_body_its_relative_clause_names():
+    """"One investor, who asked not to be named because talks with the company were private, said: “…”" gave
+    the quote to the company."""
+    text = (
+        "Shares fall\n\n"
+        "Brightwater Retail Group shares fell. One top-20 investor, who asked not to be named because talks with the "
+        "company were private, said: “There is a limit to our patience.”\n\n"
+        "A spokesman for Brightwater said: “We listen to every investor.”\n\n"
+        "“We will reply,” a spokesman for the firm said.\n"
+    )
+    assert quotes_of(text) == [
+        ("There is a limit to our patience.", None),
+        ("We listen to every investor.", "Brightwater Retail Group"),
+        ("We will reply,", None),
+    ]
+
+
+def test_a_name_after_a_sentence_opening_in_is_the_place_the_sentence_is_set():
+    """"In Abu Shouk, Hawa Ishag, 38, told Reuters …" made the camp a person and gave it her quotes."""
+    text = (
+        "Camps short of food\n\n"
+        "In Abu Shouk, Hawa Abakar Ishag, 38, a mother of six, told Reuters the food had run out.\n\n"
+        "“My youngest is two,” she said.\n\n"
+        "\"The rains failed,\" said Governor Kiprono arap Chelule of Kericho County.\n"
+    )
+    assert quotes_of(text) == [("My youngest is two,", "Hawa Abakar Ishag"),
+                               ("The rains failed,", "Kiprono arap Chelule")]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 37
+EXTRACTOR_VERSION = 38
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -121,7 +121,9 @@ spokesperson's employer "for the retailer X", none from "after 14 years at X"; 3
 X, …" X, British titles without a period ("Prof", "Cllr", "Ch Supt") roles, given names borne by women and men
 alike ("Yuki", "Sam") no sex, and a bare surname several share the one named in full most often; 37: a
 "Governor" the one central bank's named before, and a title opened by a body's kind ("Council leader X") that
-body's)."""
+body's; 38: no speaker from a body an unnamed source's relative clause names ("One investor, who asked not to be
+named because talks with the company …, said"), "a spokesman for Acme" Acme, "In X," opening a sentence a place,
+and "arap" a particle of Kalenjin names)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -384,6 +384,12 @@ class Attributor:
         if orgs:
             return True, (orgs[-1] if last else orgs[0]).entity
         for index, token in enumerate(tokens):
+            if token.start >= relative:
+                break  # "One investor, who asked not to be named because talks with the company …, said"
+            if token.text.lower() in INDEFINITES:
+                spoken_for = self._spoken_for(tokens[index:], self._mentions(number, token.start, end))
+                if spoken_for is not None:
+                    return True, spoken_for  # "A spokesman for Acme said: “…”"
             if token.text in ORG_ANAPHORS and index > 0 and tokens[index - 1].text == "the":
                 return True, self._recent(token.start, "org")
             if token.text in UNNAMED_SOURCES:
@@ -394,14 +400,18 @@ class Attributor:
         return None
 
     def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
-        """The organization a spokesperson after the verb speaks for ("said a Kremlin spokesman"), if named so."""
-        if len(tokens) < 3 or tokens[0].text not in INDEFINITES:
+        """The organization a spokesperson speaks for, if named so: "a Kremlin spokesman", "a spokeswoman for
+        Acme" (not "for the firm", which may be one the article never names)."""
+        if len(tokens) < 3 or tokens[0].text.lower() not in INDEFINITES:
             return None
         for mention in mentions:
             if mention.start == tokens[1].start and self.entities[mention.entity].kind == "org":
                 after = next((t for t in tokens if t.start >= mention.end), None)
                 return mention.entity if after is not None and after.text in SPEAKING_FOR else None
-        return None
+        if len(tokens) < 4 or tokens[1].text not in SPEAKING_FOR or tokens[2].text != "for":
+            return None
+        named = next((m for m in mentions if m.start == tokens[3].start and not m.possessive), None)
+        return named.entity if named is not None and self.entities[named.entity].kind == "org" else None
 
     def _role_anaphor(self, tokens: list[Token], index: int) -> int | None:
         """ "the ambassador" for the person last introduced with that role word."""

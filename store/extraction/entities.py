@@ -520,6 +520,9 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     if segment.kind == "alias":
         return
+    if segment.kind == "person" and before == ["In"] and gap.startswith(",") and not segment.possessive:
+        segment.kind = "place"  # "In Abu Shouk, a mother of six said": where the sentence is set
+        return
     strong_person = segment.kind == "person" and segment.strong
     if segment.kind == "person" and not strong_person and before and (
             before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):

@@ -367,7 +367,7 @@ ABBREVIATIONS = words("""
 
 # Name particles that may stand lowercase inside a person's name ("van de", "de la").
 NAME_PARTICLES = words("""
-    van von de der den da di du del della la le dos das ter ten bin binti bint ibn ben al el y zu ap
+    van von de der den da di du del della la le dos das ter ten bin binti bint ibn ben al el y zu ap arap
 """)
 
 # Marks that close a quotation, before the attribution that follows it.
