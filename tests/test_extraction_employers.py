@@ -828,3 +828,20 @@ def test_a_governor_heads_the_one_central_bank_named_and_a_title_opened_by_a_bod
                   "Governor Tom Ray spoke first. The Central Bank of Kenya held rates later.",
                   "Council leader Jan Holt said the plan was right."):
         assert all(organization is None for _, organization in _people_at(f"Rates\n\n{story}\n").values()), story
+
+
+def test_no_employer_from_a_court_a_case_goes_to_nor_for_its_after_a_body_not_found_among_the_names() -> None:
+    """"Lady Justice X" was given the crown court the case came from while the Court of Appeal heard it, and "Its
+    chair" after "The Save Victoria Pier campaign said …" the developer named before."""
+    text = (
+        "Appeal fails\n\n"
+        "Three judges at the Court of Appeal ruled on Friday. He was convicted at Liverpool Crown Court in March.\n\n"
+        "Giving the judgment of the court, Lady Justice Amara Nwankwo said the law was clear.\n\n"
+        "Harbourside Homes will build 420 flats. The Save Victoria Pier campaign said it would go to court.\n\n"
+        "Its chair, Gwen Pritchard, said the fight was not over.\n\n"
+        "The state will appeal to the 8th U.S. Circuit Court of Appeals, said District Judge Harold Whitcombe.\n"
+    )
+    people = _people_at(text)
+    assert people["Amara Nwankwo"] == ("Lady Justice", None)
+    assert people["Gwen Pritchard"] == ("chair", None)
+    assert people["Harold Whitcombe"] == ("District Judge", None)

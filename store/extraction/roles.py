@@ -932,7 +932,8 @@ def _body_of_office(document: Document, found: Found, role: str, mention: Mentio
     if len(bodies) != 1:
         return None
     body = bodies.pop()
-    return entities[body].name if entities[body].first < mention.start else None
+    named = entities[body].name
+    return named if entities[body].first < mention.start and named.split()[-1] in kinds else None
 
 
 def _mentions_between(found: Found, start: int, end: int) -> list[Mention]:
@@ -1160,9 +1161,10 @@ def _body_of_kind(document: Document, name: str, kinds: tuple[str, ...], mention
     """Whether a named body is one the office sits in: a local council, or a court not named as where a case
     goes next ("will appeal to the Supreme Court")."""
     words = name.split()
-    if words[-1] not in kinds:
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]  # "Court of Appeal" counts, held by none
+    if head not in kinds:
         return False
-    if words[-1] == "Council":
+    if head == "Council":
         return len(words) > 1 and words[-2] in LOCAL_COUNCIL_WORDS
     before = document.masked[max(0, mention.start - 8):mention.start].split()
     return not (before and (before[-1] == "to" or before[-2:] == ["to", "the"]))
@@ -1423,6 +1425,9 @@ def _its_owner(document: Document, found: Found, owner: Token, position: int) ->
         described = _described_body(document, found, number)
         if described is not None:
             return described
+        if len(tokens) > 2 and tokens[0].text == "The" and tokens[1].text[:1].isupper() and \
+                not _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
+            return None  # "The Save Victoria Pier campaign said …. Its chair": a body not found among the names
     if len(tokens) < 3 or tokens[0].text != "The" or not tokens[1].text.islower() or \
             _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
         return _recent_organization(document, found, position)
