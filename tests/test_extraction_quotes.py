@@ -782,3 +782,16 @@ def test_a_name_after_a_sentence_opening_in_is_the_place_the_sentence_is_set():
     )
     assert quotes_of(text) == [("My youngest is two,", "Hawa Abakar Ishag"),
                                ("The rains failed,", "Kiprono arap Chelule")]
+
+
+def test_a_titled_name_after_by_is_no_subject_for_the_pronoun_after_it():
+    """"Asked by Deputy District Attorney X whether …, Nguyen shook her head. “Nothing,” she said." gave the witness's
+    answer to the prosecutor who asked."""
+    text = (
+        "Fraud trial\n\n"
+        "Nguyen Thi Mai testified through an interpreter on Tuesday.\n\n"
+        "Asked by Deputy District Attorney Alejandra Ruiz whether she had received any of the money back, Nguyen "
+        "shook her head. “Nothing,” she said.\n\n"
+        "Deputy District Attorney Alejandra Ruiz said the case was strong. “It is,” she said.\n"
+    )
+    assert quotes_of(text) == [("Nothing,", "Nguyen Thi Mai"), ("It is,", "Alejandra Ruiz")]

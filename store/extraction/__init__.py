@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 39
+EXTRACTOR_VERSION = 40
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -124,7 +124,9 @@ alike ("Yuki", "Sam") no sex, and a bare surname several share the one named in 
 body's; 38: no speaker from a body an unnamed source's relative clause names ("One investor, who asked not to be
 named because talks with the company …, said"), "a spokesman for Acme" Acme, "In X," opening a sentence a place,
 and "arap" a particle of Kalenjin names; 39: a court named "Court of …" counted among the courts a judge may sit
-on (several named, none is theirs), and "Its" after "The" and a name found as no body none)."""
+on (several named, none is theirs), and "Its" after "The" and a name found as no body none; 40: a titled name
+after "by", "with" or "to" no subject for the pronouns after it ("Asked by Deputy District Attorney X whether …,
+Y shook her head")."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -10,6 +10,7 @@ from store.extraction.document import Document
 from store.extraction.entities import SPEAKING_FOR, Found, Mention
 from store.extraction.lexicon import (
     DETERMINERS,
+    HONORIFICS,
     NAMING_WORDS,
     ORG_ANAPHORS,
     ORG_CLASS_NOUNS,
@@ -460,6 +461,12 @@ class Attributor:
         a sentence turns to is its subject for the pronouns after it)."""
         tokens = self.document.sentences[number].tokens
         back = bisect_left(self._token_starts(number), mention.start) - 1
+        title = (self.entities[mention.entity].role or "").split()
+        if title and back + 1 > len(title) and all(word[:1].isupper() and word not in HONORIFICS for word in title) \
+                and tokens[back - len(title)].text in ("by", "with", "to") and \
+                [t.text for t in tokens[back + 1 - len(title):back + 1]] == title and \
+                self.document.masked[tokens[back].end:mention.start] == " ":
+            back -= len(title)  # "Asked by Deputy District Attorney X whether …": X follows "by" all the same
         determined = back >= 0 and tokens[back].text in DETERMINERS
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
