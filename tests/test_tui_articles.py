@@ -472,3 +472,40 @@ async def test_a_store_removed_while_the_app_is_open_is_said_once_and_its_last_v
         assert len(gone) == 1, gone
         assert title_of(app.screen.people) == people and "0 articles" not in app.sub_title
         assert not store.path.exists(), "nothing is written where the store was"
+
+
+@pytest.mark.usefixtures("no_suspend")
+@synchronously
+async def test_a_and_o_on_an_article_a_person_s_detail_highlights_open_that_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the second of a person's articles highlighted in their detail, `a` opened the first and `o` said "Select
+    an article or a quote to open its original"."""
+    store = Store(tmp_path / "store.json")
+    files = []
+    for name, said in (("vote.txt", "The depot will close"), ("budget.txt", "The budget is tight")):
+        original = tmp_path / name
+        text = f"Harbor {name[:-4]}\n\n\u201c{said},\u201d said Daniel Reyes, the mayor of Portsmouth.\n"
+        original.write_text(text, encoding="utf-8")
+        store.ingest([(str(original), text)])
+        files.append(original)
+    record = tmp_path / "pager-args"
+    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
+    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        detail = app.screen.detail
+        second = next(a.key for a in store.snapshot.articles if a.title == "Harbor budget")
+        at = next(i for i in range(detail.links.option_count)
+                  if (s := detail.subject_at(i)) is not None and s.kind == "article" and s.key == second)
+        detail.links.highlighted = at
+        await settle(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        assert record.read_text(encoding="utf-8") == str(files[1])
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_key == second

@@ -722,6 +722,8 @@ class BrowseScreen(Screen[None]):
         quote = self.selected_quote()
         if quote is not None:
             self.app.copy_quote(quote)
+        else:
+            self.app.notify("Highlight a quote to copy it with its citation", markup=False)
 
     def action_export(self) -> None:
         """Export the quotes shown (see `exported_owner`) as Markdown: to a file in the current folder, or, in a guest
@@ -835,13 +837,24 @@ class BrowseScreen(Screen[None]):
         pane = self.pane(self.current_pane)
         return pane.selected if isinstance(pane, NamePane) else None
 
+    def highlighted_article(self) -> ArticleRecord | None:
+        """The article a person's or organization's detail has highlighted in its list of articles, if any."""
+        if self.current_pane != "detail":
+            return None
+        link = self.detail.highlighted_subject
+        return self.app.snapshot.article(link.key) if link is not None and link.kind == "article" else None
+
     def selected_article(self) -> ArticleRecord | None:
-        """The article the user is looking at: the Articles cursor, the detail's article, else the quote's."""
+        """The article the user is looking at: the Articles cursor, the detail's article or the one it highlights,
+        else the quote's."""
         if self.current_pane == "articles":
             return self.articles.selected
         subject = self.detail.subject
         if subject is not None and subject.kind == "article":
             return self.app.snapshot.article(subject.key)
+        highlighted = self.highlighted_article()
+        if highlighted is not None:
+            return highlighted
         quote = self.selected_quote()
         return self.app.snapshot.article(quote.article_key) if quote is not None else None
 
@@ -860,6 +873,12 @@ class BrowseScreen(Screen[None]):
             self.app.open_article(quote.article_key, quote.key)
             return
         record = self.selected_name()
+        highlighted = self.highlighted_article()
+        if highlighted is not None:
+            subject = self.detail.subject
+            named = subject if subject is not None and subject.kind in ("person", "organization") else None
+            self.app.open_article(highlighted.key, name=named)  # the article the detail highlights, at the name
+            return
         if record is None:
             self.app.notify("Select a quote, person or organization to open an article", markup=False)
             return
