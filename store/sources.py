@@ -86,7 +86,7 @@ def read_input(
     """The articles of a file, URL or standard input (`-`), read by the reader their content or name calls for.
 
     `follow` fetches the page of each feed item whose text is only a summary. Raises ArticleError, one line
-    naming the input, when nothing in it can be stored.
+    naming the input, when nothing in it can be stored for one reason (for several, they are its errors).
     """
     if is_url(name):
         fetched = fetcher(name)
@@ -135,9 +135,9 @@ def sourced(name: str, articles: list[SourceArticle], errors: list[str], *, per_
             read.notes.append(f"{where}: {_taken(article, first_number)}")
             continue
         read.articles.append(InputArticle(stored_as, article.text, article.metadata))
-    if not read.articles:
+    if not read.articles and len(read.errors) <= 1:
         raise ReaderError(read.errors[0] if read.errors else f"{shown}: no article in it")
-    return read
+    return read  # every item failing for reasons of its own: each reason is told
 
 
 def item_source(source: str, article: SourceArticle, number: int) -> str:

@@ -249,6 +249,25 @@ def test_follow_fetches_the_pages_of_summary_items(
     assert "Daniel Reyes" in kept.text, "the article stored whole was replaced by the feed's summary"
 
 
+def test_every_item_of_a_feed_whose_pages_all_fail_is_told_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], site: str
+) -> None:
+    """With every page of a followed feed missing, only the first was told, and the feed counted as one failure."""
+    items = "".join(f"<item><title>Story {n}</title><link>{site}/gone{n}</link><description>Short.</description></item>"
+                    for n in (1, 2))
+    feed = tmp_path / "wire.rss"
+    feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>W</title>{items}</channel></rss>",
+                    encoding="utf-8")
+    lines = tmp_path / "bad.jsonl"
+    lines.write_text('{bad\n{"title": "x"}\n[1]\n', encoding="utf-8")
+    assert main(["ingest", "--db", str(tmp_path / "s.json"), "--follow", str(feed), str(lines)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 2)[1] for line in err[:2]] == [f"{site}/gone1", f"{site}/gone2"]
+    assert err[2] == (f"whosaid: {lines}: no article in the file (line 1: not valid JSON (Expecting property name "
+                      "enclosed in double quotes at column 2); 2 other lines are not articles either)")
+    assert err[-1] == "0 added, 0 replaced, 0 unchanged, 3 failed"
+
+
 def test_a_page_on_standard_input_is_read_as_a_page(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

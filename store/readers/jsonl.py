@@ -58,8 +58,7 @@ def read_jsonl(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineEr
         except ValueError as error:
             errors.append(LineError(number, str(error)))
     if not articles:
-        first = f" ({errors[0]})" if errors else ""
-        raise ReaderError(f"{shown}: no article in the file{first}")
+        raise ReaderError(f"{shown}: no article in the file{_reasons(errors, 'line')}")
     return articles, errors
 
 
@@ -78,8 +77,7 @@ def read_json(data: bytes, name: str) -> tuple[list[SourceArticle], list[LineErr
         except ValueError as error:
             errors.append(LineError(number, str(error), kind="item"))
     if not articles:
-        first = f" ({errors[0]})" if errors else ""
-        raise ReaderError(f"{shown_path(name)}: no article in the file{first}")
+        raise ReaderError(f"{shown_path(name)}: no article in the file{_reasons(errors, 'item')}")
     return articles, errors
 
 
@@ -110,3 +108,13 @@ def _first(item: dict[str, Any], keys: tuple[str, ...]) -> str | None:
         if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
             return str(value)
     return None
+
+
+def _reasons(errors: list[LineError], unit: str) -> str:
+    """Why a file gave no article, for the error naming it: the first bad line's reason and how many more there are."""
+    if not errors:
+        return ""
+    more = len(errors) - 1
+    others = {0: "", 1: f"; 1 other {unit} is not an article either"}.get(
+        more, f"; {more} other {unit}s are not articles either")
+    return f" ({errors[0]}{others})"
