@@ -509,3 +509,32 @@ async def test_a_and_o_on_an_article_a_person_s_detail_highlights_open_that_arti
         await pilot.press("a")
         await settle(pilot)
         assert isinstance(app.screen, ArticleScreen) and app.screen.article_key == second
+
+
+@synchronously
+async def test_the_reader_leaves_an_article_another_process_removed_and_says_so(tmp_path: Path) -> None:
+    """The reader kept showing a removed article, its quotes still stepped through and copied without their
+    outlet and date."""
+    store_path = tmp_path / "store.json"
+    texts = {name: f"Harbor {name}\n\n\u201cThe {name} holds,\u201d said Daniel Reyes, the mayor.\n"
+             for name in ("vote", "budget")}
+    Store(store_path).ingest([(str(tmp_path / f"{name}.txt"), text) for name, text in texts.items()])
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, ArticleScreen)
+        removed = reader.article_key
+        writer = Store(store_path)
+        [digest] = [d.get("hash", d["key"]) for d in writer.article_documents() if d["key"] == removed]
+        writer.remove([digest])
+        app.check_store()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.snapshot.article(removed) is None:
+                break
+        await settle(pilot)
+        assert not isinstance(app.screen, ArticleScreen)
+        assert any("no longer in the store" in n.message for n in app._notifications)

@@ -379,6 +379,16 @@ class ArticleScreen(Screen[Subject | None]):
             return True if self.current_quote is not None else None
         return not (action == "search" and isinstance(self.focused, ArticleSearch))
 
+    def load(self, snapshot: Snapshot) -> None:
+        """A newer version of the store: an article it no longer holds (removed, or replaced by an edited text) is
+        left, saying so, rather than shown and cited as if it were stored."""
+        if snapshot.preview or self._leaving or snapshot.article(self.article_key) is not None:
+            return
+        title = printable_line(self.title_text) or "This article"
+        self.app.notify(f"{title}: no longer in the store (removed, or replaced by an edited text)",
+                        severity="warning", timeout=6, markup=False)
+        self.dismiss(None)
+
     def dismiss(self, result: Subject | None = None) -> AwaitComplete:
         """Leave the article once: a second Esc or q in the same burst must not take the browser's screen too."""
         if self._leaving or self.app.screen is not self:
