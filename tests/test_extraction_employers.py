@@ -845,3 +845,29 @@ def test_no_employer_from_a_court_a_case_goes_to_nor_for_its_after_a_body_not_fo
     assert people["Amara Nwankwo"] == ("Lady Justice", None)
     assert people["Gwen Pritchard"] == ("chair", None)
     assert people["Harold Whitcombe"] == ("District Judge", None)
+
+
+def test_near_misses_of_the_workplace_bank_governor_and_council_rules_leave_people_and_employers_alone() -> None:
+    """What a review of those rules found them doing to ordinary text: people read as businesses, politicians as
+    employers, a state's governor given a foreign central bank, a union leader the European Union."""
+    stories = {
+        "The minister shouted at Jane Roe in the chamber, said Tom Hale, a clerk.": {"Jane Roe", "Tom Hale"},
+        "The company Ann Lee founded in 2015 grew fast, said Tom Hale.": {"Ann Lee", "Tom Hale"},
+        "A spokesman told the newspaper Ann Lee had resigned.": {"Ann Lee"},
+        "Joe Biden, whose chief of staff, Jeff Zients, was in the room, said the deal was done.":
+            {"Joe Biden", "Jeff Zients"},
+        "Bank Governor Andrew Bailey said on Thursday that inflation would fall.": {"Andrew Bailey"},
+        "In Harry Kane, England have the best striker in Europe.": {"Harry Kane"},
+    }
+    for story, people in stories.items():
+        text = f"News\n\n{story}\n"
+        assert set(_people_at(text)) == people, story
+        assert not people & _organizations(text), story
+        assert all(organization is None for _, organization in _people_at(text).values()), story
+    governors = (
+        "The yen fell after the Bank of Japan kept rates on hold. In California, Governor Gavin Pell said the budget "
+        "was sound. The Bank of Japan meets again in June. Governor Greg Abbot of Texas agreed.\n\n"
+        "The European Union agreed new rules. Union leader Mick Lynch said they were wrong. The UN Security Council "
+        "met. Council leader Jane Moss said Bristol would help.\n"
+    )
+    assert all(organization is None for _, organization in _people_at(f"Rates\n\n{governors}").values())

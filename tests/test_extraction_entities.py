@@ -470,12 +470,14 @@ def test_bylines_and_credit_lines_name_the_writers_not_people_of_the_story():
         "Council backs homes on pier\n\n"
         "By Eleanor Pryce, Local Democracy Reporter\n\n"
         "Plans were approved on Monday, said Joan Hardy, the council's leader.\n\n"
-        "Reporting by Tom Whitlock in Narva and Anjali Menon.\n\n"
+        "Reporting by Tom Whitlock in Narva; additional reporting by Anjali Menon.\n\n"
         "(Reporting by Tom Whitlock and Anjali Menon; Editing by Harriet Coyle)\n"
     )
     assert set(people_of(text)) == {"Joan Hardy"}
     story = "Council backs homes\n\nBy Monday, Joan Hardy said, the plans had passed.\n\nBy Eleanor Pryce, 72\n"
     assert set(people_of(story)) == {"Joan Hardy", "Eleanor Pryce"}
+    research = "Virus found\n\nResearch by virologist Ann Lee found the strain was new, said Joan Hardy.\n"
+    assert set(people_of(research)) == {"Joan Hardy", "Ann Lee"}
 
 
 def test_british_titles_without_a_period_are_roles_not_part_of_the_name():

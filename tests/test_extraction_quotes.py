@@ -731,19 +731,6 @@ def test_she_said_after_a_sentence_citing_a_person_means_that_person():
     ]
 
 
-def test_a_bare_surname_several_share_means_the_one_the_story_names_most():
-    """In an obituary "Schäfer" went to the son named once after his mother, so her "she said" went elsewhere."""
-    text = (
-        "Ingrid Schäfer, physicist, dies at 83\n\n"
-        "Ingrid Schäfer, a German physicist, died on Saturday. Ingrid Schäfer was 83.\n\n"
-        "Her son, Matthias Schäfer, said the cause was heart failure.\n\n"
-        "Yuki Tanabe, a professor in Kyoto, wrote a tribute.\n\n"
-        "Schäfer was often passed over for prizes.\n\n"
-        "“Physics does not care who gets the medal,” she said.\n"
-    )
-    assert quotes_of(text) == [("Physics does not care who gets the medal,", "Ingrid Schäfer")]
-
-
 def test_a_given_name_borne_by_women_and_men_tells_no_sex():
     """"Dr Yuki Hasegawa, said …" then "“…,” she said" gave the quote to a man quoted before: Yuki was a man's name."""
     text = (
@@ -795,3 +782,21 @@ def test_a_titled_name_after_by_is_no_subject_for_the_pronoun_after_it():
         "Deputy District Attorney Alejandra Ruiz said the case was strong. “It is,” she said.\n"
     )
     assert quotes_of(text) == [("Nothing,", "Nguyen Thi Mai"), ("It is,", "Alejandra Ruiz")]
+
+
+def test_near_misses_of_the_according_to_spokesman_and_credit_rules_keep_their_speakers():
+    """What a review found: "According to X, Mary Jones lied" gave Mary's "she said" to X, "a spokeswoman for Tesla
+    shareholders" spoke for Tesla, and "Research by virologist Ann Lee found …" was taken for a credit line."""
+    text = (
+        "Trial\n\n"
+        "According to Ann Lee, Mary Jones lied to the jury in March. “I never lied to anyone,” she said.\n\n"
+        "Tesla Inc shares fell. “We reject the claims,” said a spokeswoman for Tesla shareholders who are suing.\n\n"
+        "Research by virologist Ann Lee found the strain was new. “We were surprised,” Lee said.\n\n"
+        "The prize was presented to Professor Ruth Amos at a ceremony in London. “I am deeply honoured,” she said.\n"
+    )
+    assert quotes_of(text) == [
+        ("I never lied to anyone,", "Mary Jones"),
+        ("We reject the claims,", None),
+        ("We were surprised,", "Ann Lee"),
+        ("I am deeply honoured,", "Ruth Amos"),
+    ]

@@ -412,7 +412,12 @@ class Attributor:
         if len(tokens) < 4 or tokens[1].text not in SPEAKING_FOR or tokens[2].text != "for":
             return None
         named = next((m for m in mentions if m.start == tokens[3].start and not m.possessive), None)
-        return named.entity if named is not None and self.entities[named.entity].kind == "org" else None
+        if named is None or self.entities[named.entity].kind != "org":
+            return None
+        after = next((t for t in tokens if t.start >= named.end), None)
+        qualified = after is not None and not self.document.masked[named.end:after.start].strip() and \
+            after.text.islower() and after.text not in SPEECH_VERBS
+        return None if qualified else named.entity  # not "a spokeswoman for Tesla shareholders"
 
     def _role_anaphor(self, tokens: list[Token], index: int) -> int | None:
         """ "the ambassador" for the person last introduced with that role word."""
@@ -462,11 +467,11 @@ class Attributor:
         tokens = self.document.sentences[number].tokens
         back = bisect_left(self._token_starts(number), mention.start) - 1
         title = (self.entities[mention.entity].role or "").split()
-        if title and back + 1 > len(title) and all(word[:1].isupper() and word not in HONORIFICS for word in title) \
-                and tokens[back - len(title)].text in ("by", "with", "to") and \
-                [t.text for t in tokens[back + 1 - len(title):back + 1]] == title and \
+        if title and back == len(title) + 1 and tokens[1].text == "by" and tokens[0].text.endswith("ed") and \
+                all(word[:1].isupper() and word not in HONORIFICS for word in title) and \
+                [t.text for t in tokens[2:back + 1]] == title and \
                 self.document.masked[tokens[back].end:mention.start] == " ":
-            back -= len(title)  # "Asked by Deputy District Attorney X whether …": X follows "by" all the same
+            back = 1  # "Asked by Deputy District Attorney X whether …, Y shook her head": Y is the subject
         determined = back >= 0 and tokens[back].text in DETERMINERS
         while back >= 0 and tokens[back].text in DETERMINERS:
             back -= 1
@@ -514,9 +519,25 @@ class Attributor:
             candidate = self.entities[entity]
             if gender in ("m", "f") and candidate.kind == "person" and candidate.gender in ("", gender):
                 return entity
+            if gender in ("m", "f") and candidate.kind == "person":
+                namesake = self._namesake(_position, gender)
+                if namesake is not None:
+                    return namesake  # "Her son, Matthias Schäfer, … Schäfer was passed over … “…,” she said"
             if gender in ("o", "p") and candidate.kind == "org":
                 return entity
         return None
+
+    def _namesake(self, position: int, gender: str) -> int | None:
+        """The one other person of that sex, named before, whose surname a bare surname at `position` also is:
+        whom it means when the pronoun after it cannot mean the person it was read as."""
+        at = bisect_left(self.all_mention_starts, position)
+        if at == len(self.found.mentions) or self.found.mentions[at].start != position:
+            return None
+        mention = self.found.mentions[at]
+        word = self.document.text[mention.start:mention.end]
+        owners = [i for i in self.found.registry.surnames.get(word, ()) if i != mention.entity
+                  and self.entities[i].gender == gender and self.entities[i].first < position]
+        return owners[0] if len(owners) == 1 else None
 
     def _only_person_near(self, token: Token) -> int | None:
         """The one person named in this sentence or the one before, up to `token`; None when there are several
@@ -650,7 +671,7 @@ class Attributor:
 
     def _source_opening(self, number: int) -> tuple[int, int] | None:
         """The person a sentence opens by citing ("According to X, an analyst at Y, the guidance is …"): the one a
-        "she said" after it means, though named after a preposition."""
+        "she said" after it means, though named after a preposition; none when it names another person."""
         tokens = self.document.sentences[number].tokens
         if len(tokens) < 3 or tokens[0].text != "According" or tokens[1].text != "to":
             return None
@@ -658,6 +679,8 @@ class Attributor:
         if not mentions or mentions[0].start != tokens[2].start or mentions[0].possessive or \
                 self.entities[mentions[0].entity].kind != "person":
             return None
+        if any(self.entities[m.entity].kind == "person" and m.entity != mentions[0].entity for m in mentions[1:]):
+            return None  # "According to X, Mary Jones lied": the sentence's subject is hers
         return mentions[0].start, mentions[0].entity
 
 

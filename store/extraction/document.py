@@ -156,12 +156,16 @@ NOT_BYLINE_WORDS = frozenset("""
     March April May June July August September October November December Christmas Easter Order Then Now Far Way
 """.split())
 """Capitalized words no byline's names hold ("By The Numbers", "By Order Of The Council", "By March")."""
+CREDIT_WORD = r"(?:[A-Z]|(?:al|el|ad|as|bin|ibn|abu)-[A-Z])[\w'’.-]*"
+CREDIT_NAME = rf"{CREDIT_WORD}(?: (?:{CREDIT_WORD}|van|von|de|der|da|del|al|bin|le|la)){{0,4}}" \
+    rf"(?: in {CREDIT_WORD}){{0,2}}"
+CREDIT_NAMES = rf"{CREDIT_NAME}(?:(?:, | and |, and | & ){CREDIT_NAME})*"
 CREDIT_LINE = re.compile(
-    r"[(\[]?(?:(?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch|[Gg]raphics|"
-    r"[Pp]hotos?|[Vv]ideo)(?: and [a-z]+)? by [^;:()\[\]\n]{2,120}?[;,.]?\s*)+[)\]]?"
+    rf"[(\[]?(?:(?:[Aa]dditional |[Ff]urther )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Rr]esearch|"
+    rf"[Gg]raphics|[Pp]hotos?|[Vv]ideo)(?: and [a-z]+)? by {CREDIT_NAMES}[;,.]?\s*)+[)\]]?"
 )
-"""A wire story's credit line ("(Reporting by Ann Lee; Editing by Tom Roe)"): who wrote and edited it, not whom
-it is about."""
+"""A wire story's credit line ("(Reporting by Ann Lee in Narva; Editing by Tom Roe)"): who wrote and edited it, not
+whom it is about; names alone after each "by", so that "Research by virologist Ann Lee found …" is no credit."""
 BYLINE_REACH = 3
 """Paragraphs after the title (or the text's start) within which a byline stands."""
 

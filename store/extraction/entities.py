@@ -100,17 +100,8 @@ class Registry:
     org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     last_words: dict[str, int] = field(default_factory=dict)
     tails: dict[str, int] = field(default_factory=dict)
-    times_named: dict[int, int] = field(default_factory=dict)
-    """How many times each person is named in full: who of several sharing a surname the story is about."""
-
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
         """Register a person by full name, merging spelling variants and surnames of several words; return its index."""
-        index = self._add_person(name, words, position, gender)
-        self.times_named[index] = self.times_named.get(index, 0) + 1
-        return index
-
-    def _add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
-        """`add_person`, but for the count of names."""
         key = normalize(name)
         if key in self.keys:
             return self.keys[key]
@@ -520,7 +511,8 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     if segment.kind == "alias":
         return
-    if segment.kind == "person" and before == ["In"] and gap.startswith(",") and not segment.possessive:
+    if segment.kind == "person" and before == ["In"] and gap.startswith(",") and not segment.possessive \
+            and segment.tokens[0].text not in GIVEN_NAMES:  # not "In Harry Kane, England have a striker"
         segment.kind = "place"  # "In Abu Shouk, a mother of six said": where the sentence is set
         return
     strong_person = segment.kind == "person" and segment.strong
@@ -549,10 +541,15 @@ WORKPLACE_KINDS = frozenset("""
 """Kinds of business before a name that make it the business's, even a name shaped like a person's ("Paris law
 firm Vance Okafor", "rival chain Halloran's"), unlike a rival, a team or a party, which a person may be or lead."""
 EXECUTIVES_OF_BODIES = frozenset("""
-    president vice chief chairman chairwoman chair founder co-founder owner owners executive executives director
-    directors shareholders investors employees staff workers board ceo cfo
+    vice chairman chairwoman founder co-founder executives directors shareholders investors ceo cfo
 """.split())
-"""Words after ", whose" that only a body has ("X, whose vice president, Y,"), unlike a person's "whose lawyer"."""
+"""Words after ", whose" that only a body has ("X, whose vice president, Y,"), unlike a person's "whose lawyer",
+"whose staff" or "whose chief of staff"."""
+CHIEF_OFFICES = frozenset("executive financial operating technology economist".split())
+"""Words after "whose chief" that make an office of a body ("whose chief executive"), not "chief of staff"."""
+WORKPLACE_FOLLOWERS = frozenset("in of and for on at from with which that who".split())
+"""Words after a business's name that leave it a name ("the law firm X in Paris"), unlike a verb ("the company
+Ann Lee founded")."""
 
 
 def _workplace_named(document: Document, segment: Segment, before: list[str]) -> bool:
@@ -565,17 +562,21 @@ def _workplace_named(document: Document, segment: Segment, before: list[str]) ->
         return False
     joined = segment.start > 0 and document.masked[segment.start - 1] == " " and \
         document.masked[segment.start - 2:segment.start - 1].isalpha()
+    following = _token_after(document, segment)
+    word_after = following.text if following is not None and not _gap_after(document, segment).strip() else ""
     if before and before[-1] in WORKPLACE_KINDS:
-        return joined  # not "a spokeswoman for the agency, Kelsey Arrington"
-    if before and before[-1] == "at" and any(w in ROLE_NOUNS for w in before[:-1]):
-        following = _token_after(document, segment)
-        noun_after = following is not None and not _gap_after(document, segment).strip() and \
-            following.text.islower() and following.text not in NAME_GOES_ON and following.text not in LOCATIVES
+        # not "a spokeswoman for the agency, Kelsey Arrington", nor "the company Ann Lee founded"
+        return joined and (not word_after or word_after in WORKPLACE_FOLLOWERS)
+    if len(before) >= 2 and before[-1] == "at" and (before[-2] in ROLE_NOUNS or is_role_noun(before[-2])):
+        noun_after = word_after.islower() and word_after not in NAME_GOES_ON and word_after not in LOCATIVES
         return joined and not segment.possessive and not noun_after  # not "a driver at Rod El Farag station"
-    if _followed_by(document, segment, "whose"):
+    if _followed_by(document, segment, "whose") and words[0] not in GIVEN_NAMES:
         tokens = document.sentences[segment.sentence].tokens
         index = segment.first_index + len(segment.tokens) + 1
-        return index < len(tokens) and tokens[index].text.lower() in EXECUTIVES_OF_BODIES
+        if index + 1 >= len(tokens):
+            return False
+        officer, next_word = tokens[index].text.lower(), tokens[index + 1].text.lower()
+        return officer in EXECUTIVES_OF_BODIES or officer == "chief" and next_word in CHIEF_OFFICES
     return False
 
 
@@ -1102,11 +1103,9 @@ def _acts_as_organization(document: Document, segment: Segment, before: list[str
 
 
 def _latest(registry: Registry, candidates: list[int], position: int) -> int:
-    """Of several people sharing a surname, the one introduced before position that the story names in full most
-    often (an obituary's subject, not "her son, Matthias Schäfer," named once after her), else the latest."""
+    """Of several people sharing a surname, the one introduced most recently before position."""
     before = [i for i in candidates if registry.entities[i].first <= position]
-    named = registry.times_named
-    return max(before, key=lambda i: (named.get(i, 0), registry.entities[i].first)) if before else candidates[0]
+    return max(before, key=lambda i: registry.entities[i].first) if before else candidates[0]
 
 
 WHERE_AFTER = re.compile(r",\s+where\b")

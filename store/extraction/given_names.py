@@ -294,10 +294,11 @@ FEMALE = frozenset("""
 UNISEX = frozenset("""
     Harpreet Gurpreet Jaspreet Manpreet Sukhpreet Navpreet Navjot Amandeep Mandeep Navdeep Gurdeep Harjinder
     Jaswinder Sukhwinder Kulwinder Parminder Baljinder Gurinder Manjinder Balwinder Davinder Rupinder Ramandeep
-    Yuki Makoto Jin Hyun Wei Ji-woo Alex Sam Robin Jamie Jesse Kim Leslie Sasha Andrea Quinn Charlie
-    Frankie Toni Alexis Ariel Rowan Hilary Dana Kelly
+    Yuki Makoto Jin Hyun Wei Ji-woo
 """.split())
-"""Punjabi given names borne by women and men alike (Kaur or Singh after them tells which)."""
+"""Given names borne by women and men alike: Punjabi ones (Kaur or Singh after them tells which), and East Asian
+ones the lexicon cannot tell (Yuki, Wei); not Western ones borne mostly by one sex (Alex, Sam), whose "he" or "she"
+says more than it misleads."""
 
 GIVEN_NAMES = MALE | FEMALE | UNISEX
 GENDER_MARKS = {"Kaur": "f", "Singh": "m"}

@@ -1083,15 +1083,21 @@ def _club_of_city(words: list[str]) -> bool:
 
 BANK_WORDS = frozenset("Bank Banco Banca Banque Bankhaus Banka Bankia".split())
 """Words a bank's name may open with before its own name ("Bank Indonesia", "Banco Sabadell")."""
-NOT_BANK_NAMES = frozenset("Holiday Holidays Street Station Account Accounts Card Cards Manager Robbery".split())
-"""Words after "Bank" that make no bank's name ("Bank Holiday", "Bank Street")."""
+NOT_BANK_NAMES = frozenset("""
+    Holiday Holidays Street Station Junction Account Accounts Card Cards Manager Robbery Rate Rates Balance Loan Loans
+    Statement Transfer Transfers Run Notes Note Vault Branch Branches
+""".split())
+"""Words after "Bank" that make no bank's name ("Bank Holiday", "Bank Street", "Bank Rate")."""
 
 
 def _bank_named_first(words: list[str]) -> bool:
     """Whether words are a bank's name opened by the word for a bank and its own capitalized name, as banks in many
-    countries are named ("Bank Indonesia", "Banco Santander"), not a street, a station or a holiday."""
+    countries are named ("Bank Indonesia", "Banco Santander"), not a street, a station, a holiday, or a job before a
+    person's name ("Bank Governor Andrew Bailey", "Bank Robber Tom Hale")."""
     return 2 <= len(words) <= 4 and words[0] in BANK_WORDS and all(w[:1].isupper() for w in words[1:]) \
-        and NOT_BANK_NAMES.isdisjoint(words) and PLACE_THING_HEADS.isdisjoint(words[1:])
+        and NOT_BANK_NAMES.isdisjoint(words) and PLACE_THING_HEADS.isdisjoint(words[1:]) \
+        and not any(w in TITLE_WORDS or w in HONORIFICS or w.lower() in ROLE_NOUNS or w in GIVEN_NAMES
+                    for w in words[1:])
 
 
 def _city_named_city(words: list[str]) -> bool:

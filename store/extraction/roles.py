@@ -1026,13 +1026,17 @@ def _body_whose(document: Document, found: Found, role: str, mention: Mention) -
 
 
 def _body_kind_in_title(document: Document, found: Found, role: str, mention: Mention) -> str | None:
-    """The body a title before a name opens with the kind of ("Council leader X", "Airport spokeswoman Y" opening a
-    sentence): the latest organization named for that kind, or called one."""
+    """The local council a title opening with "Council" belongs to ("Council leader X" opening a sentence): the
+    latest council named, when it is a town's, a city's or a county's ("Sandmouth Borough Council"), not the UN's
+    Security Council or "Arts Council England"."""
     words = role.split()
-    if len(words) != 2 or words[0].lower() not in JOB_BODY_KINDS or not is_role_noun(words[1].lower()):
+    if len(words) != 2 or words[0] != "Council" or not is_role_noun(words[1].lower()):
         return None
-    body = _named_by(document, found, words[0].lower(), mention.start)
-    return found.registry.entities[body].name if body is not None else None
+    body = _named_by(document, found, "council", mention.start)
+    if body is None:
+        return None
+    name = found.registry.entities[body].name.split()
+    return " ".join(name) if len(name) > 1 and name[-1] == "Council" and name[-2] in LOCAL_COUNCIL_WORDS else None
 
 
 CENTRAL_BANK_WORDS = frozenset("Bundesbank Riksbank Nationalbank Reichsbank".split())
@@ -1048,10 +1052,20 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     words = role.split()
     if not 1 <= len(words) <= 2 or words[-1] != "Governor" or len(words) == 2 and words[0] not in RANK_WORDS:
         return None
+    tokens = document.sentences[mention.sentence].tokens
+    if any(t.text in PLACE_WORDS or t.text in OTHER_GOVERNED for t in tokens if t.start < mention.start):
+        return None  # "In California, Governor X", "At Wandsworth prison, Governor Y"
+    after = bisect_left(tokens, mention.end, key=lambda t: t.start)
+    if after < len(tokens) and tokens[after].text in ("of", "in") and document.masked[mention.end] == " ":
+        return None  # "Governor X of Texas"
     entities = found.registry.entities
     banks = {m.entity for m in found.mentions if m.start < mention.start and entities[m.entity].kind == "org"
              and _central_bank(entities[m.entity].name)}
     return entities[banks.pop()].name if len(banks) == 1 else None
+
+
+OTHER_GOVERNED = frozenset("state province county territory prison jail colony island".split())
+"""Words before a governor's name that make them another body's governor ("the state's Governor X")."""
 
 
 def _central_bank(name: str) -> bool:
@@ -1444,13 +1458,19 @@ DESCRIBED_AFTER = re.compile(r",\s+(?:which|an?)\s")
 def _described_body(document: Document, found: Found, number: int) -> int | None:
     """The one organization sentence `number` tells of in a clause or an appositive after its name ("… a collision
     course with the X Union, which represents …", "when X Records, a small label, reissued …"), which an "Its"
-    opening the next sentence points back to; none when a body's name opens the sentence, its subject."""
+    opening the next sentence points back to; none when a body's name opens the sentence, its subject, another is
+    named after it, or the next sentence names one of them again."""
     tokens = document.sentences[number].tokens
     if _organization_opens(found, number, tokens[min(len(tokens), SUBJECT_TOKENS) - 1].end):
         return None
-    described = {m.entity for m in _sentence_organizations(document, found, number)
-                 if DESCRIBED_AFTER.match(document.masked, m.end) and not m.possessive}
-    return described.pop() if len(described) == 1 else None
+    named = [m for m in _sentence_organizations(document, found, number) if not m.possessive]
+    described = [m for m in named if DESCRIBED_AFTER.match(document.masked, m.end)]
+    if len({m.entity for m in described}) != 1 or named[-1].entity != described[-1].entity:
+        return None  # "after talks with Apple, which buys its screens, Samsung announced": Samsung's
+    in_next = {m.entity for m in _sentence_organizations(document, found, number + 1)}
+    if in_next & {m.entity for m in named}:
+        return None  # "… ordered Google to pay Acme Ltd, a small developer, …. Its spokesman said Google would …"
+    return described[-1].entity
 
 
 SUBJECT_TOKENS = 6
