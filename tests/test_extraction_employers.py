@@ -871,3 +871,28 @@ def test_near_misses_of_the_workplace_bank_governor_and_council_rules_leave_peop
         "met. Council leader Jane Moss said Bristol would help.\n"
     )
     assert all(organization is None for _, organization in _people_at(f"Rates\n\n{governors}").values())
+
+
+def test_a_bare_office_set_off_after_a_name_a_body_s_short_form_a_campus_and_a_trade_are_read_as_news_writes_them(
+) -> None:
+    """"Marine Le Pen, leader of the National Rally, said" found no one; "Fed Chair X" no employer; "the
+    University of California, Santa Cruz" a person Santa Cruz holding the astronomer's job; "Shipping company
+    Maersk" an organization "Shipping"; "Moody's Analytics" the organization "Moody"."""
+    text = (
+        "Markets\n\n"
+        "Marine Le Pen, leader of the National Rally, said the vote was a warning.\n\n"
+        "The Federal Reserve held rates. Fed Chair Jerome Powell said the bank needed more confidence.\n\n"
+        '"The universe was young," said Brant Robertson, an astronomer at the University of California, Santa Cruz.\n\n'
+        "Shipping company Maersk said it would avoid the Red Sea.\n\n"
+        '"Inflation is sticky," said Mark Zandi, chief economist at Moody\'s Analytics.\n'
+    )
+    people = _people_at(text)
+    assert people["Marine Le Pen"] == ("leader", "National Rally")
+    assert people["Jerome Powell"] == ("Chair", "Federal Reserve")
+    assert people["Brant Robertson"] == ("astronomer", "University of California")
+    assert people["Mark Zandi"] == ("chief economist", "Moody's Analytics")
+    assert set(people) == {"Marine Le Pen", "Jerome Powell", "Brant Robertson", "Mark Zandi"}
+    assert _organizations(text) == {"National Rally", "Federal Reserve", "University of California", "Maersk",
+                                    "Moody's Analytics"}
+    maker = "Acme, maker of the Zap phone, said sales rose, and Lumo, owner of the stadium, agreed.\n"
+    assert _people_at(f"Phones\n\n{maker}") == {}

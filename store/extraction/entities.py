@@ -23,7 +23,9 @@ from store.extraction.lexicon import (
     ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
+    PLACE_THING_HEADS,
     ROLE_NOUNS,
+    SHORT_FORMS,
     SPEECH_VERBS,
     SPORT_ROLES,
     SURNAME_ENDINGS,
@@ -511,6 +513,10 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     if segment.kind == "alias":
         return
+    if segment.kind == "person" and len(before) >= 3 and before[-3:-1] == ["University", "of"] and \
+            document.masked[segment.start - 2:segment.start] == ", ":
+        segment.kind = "place"  # "the University of California, Santa Cruz": the campus's town
+        return
     if segment.kind == "person" and before == ["In"] and gap.startswith(",") and not segment.possessive \
             and segment.tokens[0].text not in GIVEN_NAMES:  # not "In Harry Kane, England have a striker"
         segment.kind = "place"  # "In Abu Shouk, a mother of six said": where the sentence is set
@@ -679,7 +685,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if len(before) >= 2 and before[-2:] == ["such", "as"] and any(w in ORG_CLASS_NOUNS for w in before[:-2]):
         return True
-    if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "body", "unit"):
+    if next_word in ORG_CLASS_NOUNS and next_word not in ("group", "team", "body", "unit") and \
+            not (len(words) == 1 and segment.tokens[0].sentence_start and words[0].lower() in INDUSTRY_WORDS):
         return True
     if gap.startswith(",") and _appositive_class(document, segment):
         return True
@@ -690,6 +697,9 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",) \
             and not (len(words) == 1 and before[-2] in PLACE_OFFICES):
         return not is_place(words)
+    if len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in BODY_LEADERS and len(words) > 1 \
+            and not segment.possessive:
+        return not is_place(words) and words[-1] not in PLACE_THING_HEADS  # "leader of the National Rally"
     if len(words) == 1:
         word = words[0]
         if CAMEL_CASE.search(word) and not word.startswith(NAME_PREFIXES) and word not in PLACE_WORDS:
@@ -709,6 +719,16 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     return False
 
 
+INDUSTRY_WORDS = frozenset("""
+    shipping mining banking oil gas energy tech technology chip drug steel insurance media fashion retail airline
+    auto car food tobacco toy software telecom telecoms gaming brewing engineering construction logistics defence
+    defense chemical chemicals investment property travel utility utilities aerospace biotech pharmaceutical
+""".split())
+"""Trades that open a sentence before a kind of business ("Shipping company Maersk said"): the trade, no body's
+name."""
+BODY_LEADERS = frozenset("leader chairman chairwoman chair president secretary-general director head".split())
+"""Offices "of the" a body, whose name after them (of two words or more) names it ("leader of the National Rally"),
+unlike a place's or a thing's ("president of the United States", "director of the Louvre Museum" aside)."""
 FOUNDING_JOBS = frozenset("founder co-founder cofounder".split())
 """Jobs held over a company that a one-word name stands before after "the" ("the Vexaro founder")."""
 BODY_NOUNS = frozenset("association federation foundation cooperative co-operative syndicate".split())
@@ -1028,6 +1048,10 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     index = registry.keys.get(key)
     if index is not None:
         return index
+    full = registry.keys.get(normalize(SHORT_FORMS.get(word, "")))
+    if full is not None and registry.entities[full].kind == "org":
+        registry.alias(full, word)  # "the Fed" of the Federal Reserve
+        return full
     place = word in PLACE_WORDS  # "Kenya" alone is the country, not "Athletics Kenya"
     if word in registry.prefixes and not place and _named_before(registry, registry.prefixes[word], segment, new_ok):
         registry.alias(registry.prefixes[word], word)

@@ -599,7 +599,7 @@ def _appositive(document: Document, sentence: Sentence, segment: Segment, by_rol
     if words[index].text in ("who", "whose"):
         return "" if by_role else "person"
     if words[index].text not in ("a", "an", "the"):
-        return ""
+        return "person" if _bare_office(words, index) else ""
     kind = "" if by_role else "person"
     for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
         token = words[position]
@@ -616,6 +616,25 @@ def _appositive(document: Document, sentence: Sentence, segment: Segment, by_rol
         if document.masked[token.end:token.end + 1] == "," or token.text in ROLE_BREAKS:
             break
     return kind
+
+
+BARE_OFFICE_WORDS = 3
+"""Lowercase words of an office set off after a name without an article, at most ("deputy chief executive")."""
+
+
+def _bare_office(words: list[Token], index: int) -> bool:
+    """Whether the words from `index` are an office held "of", "at" or "for" a body, set off without an article
+    (", leader of the National Rally,", ", chief executive of Acme,"): a person's job, unlike a company's
+    ("maker of the iPhone", "owner of the stadium")."""
+    office = False
+    for position in range(index, min(len(words) - 1, index + BARE_OFFICE_WORDS)):
+        word = words[position].text
+        if not word.islower() or word in ORG_CLASS_NOUNS or word in ("owner", "operator", "maker"):
+            return False
+        office = office or word in ROLE_NOUNS
+        if office and words[position + 1].text in ("of", "at", "for"):
+            return True
+    return False
 
 
 PHRASE_ENDS = frozenset("in of for at on from run owned based founded backed led".split())

@@ -16,6 +16,7 @@ from store.extraction.lexicon import (
     ORG_CLASS_NOUNS,
     RELATION_WORDS,
     ROLE_BREAKS,
+    SHORT_FORMS,
     SPEECH_VERBS,
     SPORT_ROLES,
     STANDING_NOUNS,
@@ -672,6 +673,9 @@ def owners_settled(document: Document, found: Found) -> None:
         normalize(name): entity.name
         for entity in entities if entity.kind == "org" for name in (entity.name, *entity.aliases)
     }
+    for short, full in SHORT_FORMS.items():
+        if normalize(full) in organizations:
+            organizations.setdefault(normalize(short), organizations[normalize(full)])  # "Fed Chair X"
     starts: dict[int, list[int]] = {}
     """Each sentence's tokens' starts, made once: a sentence of thousands of words names many people."""
     for mention in found.mentions:
@@ -716,6 +720,8 @@ def _settle_owner(document: Document, found: Found, person: Entity, mention: Men
         person.organization = organizations.get(normalize(_owner_name(document, tokens, owner)))
     if person.organization is None:
         person.role, person.organization = _role_and_organization(person.role, organizations)
+    if person.organization is None and person.role:
+        person.role, person.organization = _body_opening_role(person.role, organizations)
     if person.organization is None and person.role:
         person.organization = _body_with(document, tokens, after_name, mention.end, person.role, organizations)
     if person.organization is None and person.role:
@@ -892,6 +898,17 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
         return role, None
     formal = role[:1].isupper() and role.split()[0].lower() not in JOB_ACRONYMS  # "Director of X", not "CEO of X"
     return (role if formal else ending["job"]), organization
+
+
+def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, str | None]:
+    """A role opened by an organization's name or short form, once the model has found it one ("Fed Chair",
+    "Acme CEO"): the job, and that organization."""
+    words = role.split()
+    for size in range(min(MAX_OWNER_WORDS, len(words) - 1), 0, -1):
+        organization = organizations.get(normalize(" ".join(words[:size])))
+        if organization is not None and is_role_noun(words[-1].lower()) and len(words) - size <= MAX_OFFICE_WORDS:
+            return " ".join(words[size:]), organization
+    return role, None
 
 
 OFFICE_BODIES = {
