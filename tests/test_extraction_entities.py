@@ -493,3 +493,17 @@ def test_british_titles_without_a_period_are_roles_not_part_of_the_name():
         "Jane Morton": ("Cllr", None),
         "Ann Lee": ("Ch Supt", None),
     }
+
+
+def test_a_first_line_that_is_the_story_s_first_sentence_is_read_as_one_not_as_a_headline():
+    """A text opening with its lede (its headline given apart, or none) lost the names in it: "Treasury Secretary
+    Janet Yellen wrapped up …" then "“…,” Yellen told reporters" gave a person "Yellen" of her own."""
+    text = (
+        "Treasury Secretary Janet Yellen wrapped up her visit to China on Monday.\n\n"
+        "\u201cChina is now simply too large,\u201d Yellen told reporters.\n"
+    )
+    result = extract(text)
+    assert [(p.name, p.role) for p in result.people] == [("Janet Yellen", "Treasury Secretary")]
+    assert [q.speaker for q in result.quotes] == ["Janet Yellen"]
+    headline = "Yellen warns China on overcapacity\n\n\u201cChina is too large,\u201d Janet Yellen said.\n"
+    assert extract(headline).title == "Yellen warns China on overcapacity"

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 42
+EXTRACTOR_VERSION = 43
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -139,7 +139,8 @@ cannot mean the person a bare surname was read as means their namesake of that s
 name without an article (", leader of the National Rally,") a person's job and the body "of the" it a body, a
 role opened by a body's name or short form ("Fed Chair X", "Crusaders coach Y") the job at that body, a town after
 "the University of X," no person, a trade opening a sentence before a kind of business ("Shipping company X") no
-body, and "Analytics" a company's last word)."""
+body, and "Analytics" a company's last word; 43: a first line ending in a period and of a lede's length the
+story's first sentence, not its headline)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -187,9 +187,14 @@ def _credit_lines(text: str, spans: list[tuple[int, int]], title_paragraph: int)
     return found
 
 
+LEDE_WORDS = 8
+"""Words of a first line ending in a period from which it is the story's first sentence, not a headline."""
+
+
 def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int], quotes: list[QuoteSpan]) -> int:
     """Index of the title line: the first line when a blank line follows it, else -1; never a sentence that
-    ends in a period and quotes someone, which opens the story itself ("\"We did it,\" said Ann Lee.")."""
+    ends in a period and quotes someone or runs to a lede's length, which opens the story itself ("\"We did it,\"
+    said Ann Lee.", "Treasury Secretary Janet Yellen wrapped up her visit on Monday.")."""
     first = next((i for i in range(len(spans)) if i not in quiet), -1)
     if first < 0 or first + 1 >= len(spans):
         return -1
@@ -197,5 +202,8 @@ def _title_paragraph(text: str, spans: list[tuple[int, int]], quiet: set[int], q
     between = text[end:spans[first + 1][0]]
     if between.count("\n") < 2:
         return -1
+    sentence = text[start:end].rstrip(CLOSING_QUOTE_MARKS + ")]").endswith(".")
     quoting = any(start <= quote.start < end for quote in quotes)
-    return -1 if quoting and text[start:end].rstrip(CLOSING_QUOTE_MARKS + ")]").endswith(".") else first
+    if sentence and (quoting or len(text[start:end].split()) >= LEDE_WORDS):
+        return -1  # the story's first sentence, its headline given apart (front matter, a page's title) or not at all
+    return first
