@@ -896,3 +896,18 @@ def test_a_bare_office_set_off_after_a_name_a_body_s_short_form_a_campus_and_a_t
                                     "Moody's Analytics"}
     maker = "Acme, maker of the Zap phone, said sales rose, and Lumo, owner of the stadium, agreed.\n"
     assert _people_at(f"Phones\n\n{maker}") == {}
+
+
+def test_a_candidate_of_a_party_named_with_its_standing_and_a_titled_superintendent_have_their_bodies() -> None:
+    """"X of the opposition Republican Future Party" and "Superintendent Dr. Y" of "Eastgate Public Schools" were
+    given no employer, Y the role "Superintendent Dr."."""
+    text = (
+        "Runoff and schools\n\n"
+        "The runoff pits Zeynep Kaya of the opposition Republican Future Party against the mayor.\n\n"
+        "The Eastgate Public Schools board voted 5-2. Superintendent Dr. Renee Villalobos said it was hard.\n\n"
+        "Tom Hale of the opposition benches said nothing.\n"
+    )
+    people = _people_at(text)
+    assert people["Zeynep Kaya"] == (None, "Republican Future Party")
+    assert people["Renee Villalobos"] == ("Superintendent", "Eastgate Public Schools")
+    assert people["Tom Hale"][1] is None

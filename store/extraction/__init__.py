@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -140,7 +140,9 @@ name without an article (", leader of the National Rally,") a person's job and t
 role opened by a body's name or short form ("Fed Chair X", "Crusaders coach Y") the job at that body, a town after
 "the University of X," no person, a trade opening a sentence before a kind of business ("Shipping company X") no
 body, and "Analytics" a company's last word; 43: a first line ending in a period and of a lede's length the
-story's first sentence, not its headline)."""
+story's first sentence, not its headline; 44: a party named "of the" after its standing ("X of the opposition Y
+Party") the person's, "Schools" a body's last word whose superintendent heads it, and an honorific closing a title
+("Superintendent Dr. X") no part of the role)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -135,7 +135,7 @@ ORG_HEADS = words("""
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
-    Elementary Surveyors Solicitors Architects Accountants Chambers Analytics
+    Elementary Surveyors Solicitors Architects Accountants Chambers Analytics Schools
     Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation

@@ -84,6 +84,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if lead_org is None:
             lead_org, words = _leading_organization(found, words)
         org = lead_org
+        while len(words) > 1 and words[-1].text in HONORIFICS:
+            words = words[:-1]  # "Superintendent Dr. X": the honorific is no part of the office
         if words and not _honorifics_only(words):
             parts.append(_text(document, words))
     before = _walk_back(document, tokens, start_index, person_ends)
@@ -156,7 +158,9 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 parts.append(role)
                 org = org if org is not None else owner
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
-        org = _described_organization(document, tokens, end_index, org_at)  # "Ann Lee of the London publisher X"
+        parties = frozenset(i for i in org_at.values()
+                            if found.registry.entities[i].name.split()[-1] in PARTY_WORDS)
+        org = _described_organization(document, tokens, end_index, org_at, parties=parties)  # "of the publisher X"
     role = _without_dangling_words(", ".join(parts))
     return role or None, org
 
@@ -199,25 +203,37 @@ MAX_DESCRIPTION_WORDS = 5
 """Words describing a body between "the" and its name, at most ("the London-based investment bank")."""
 
 
+PARTY_STANDINGS = frozenset("opposition ruling governing main centrist nationalist".split())
+"""Words before a party's name that tell its standing ("of the opposition X Party"), as a kind of body would."""
+PARTY_WORDS = frozenset("Party Alliance Front Movement Coalition League Congress".split())
+"""Last words of a party's name."""
+
+
 def _described_organization(document: Document, tokens: list[Token], index: int,
-                            org_at: dict[int, int], speaking_for: bool = False) -> int | None:
+                            org_at: dict[int, int], speaking_for: bool = False,
+                            parties: frozenset[int] = frozenset()) -> int | None:
     """The organization named right after "at the" or "of the" (or "for the" after a spokesperson's job) and a
     description that ends in the kind of body it is ("…, an analyst at the investment bank X", "Ann Lee of the
-    London publisher X", "a spokeswoman for the retailer X"): where they work."""
+    London publisher X", "a spokeswoman for the retailer X"), or a party's after its standing ("X of the opposition
+    Y Party", one of `parties`): where they work."""
     prepositions = ("at", "of", "for") if speaking_for else ("at", "of")
     if index + 3 >= len(tokens) or tokens[index].text not in prepositions or tokens[index + 1].text != "the":
         return None
     described = False
+    standing = False
     for position in range(index + 2, min(len(tokens), index + 3 + MAX_DESCRIPTION_WORDS)):
         token = tokens[position]
         if gap(document.masked, tokens[position - 1], token):
             return None
         if token.start in org_at:
+            if standing and org_at[token.start] in parties:
+                return org_at[token.start]  # "X of the opposition Republican Future Party"
             return org_at[token.start] if described else None
         word = token.text
         if token.possessive or not (word.islower() or word in PLACE_WORDS or word.endswith(SEAT_SUFFIXES)):
             return None
         described = word in ORG_CLASS_NOUNS
+        standing = word in PARTY_STANDINGS
     return None
 
 
@@ -913,10 +929,10 @@ def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, s
 
 OFFICE_BODIES = {
     "councillor": ("Council",), "councilor": ("Council",), "councilman": ("Council",), "councilwoman": ("Council",),
-    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District",),
+    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District", "Schools"),
 }
 """Offices held only in one kind of body, by the last word of that body's name: a councillor sits on a council, a
-judge on a court or tribunal, a superintendent heads a school district."""
+judge on a court or tribunal, a superintendent heads a school district ("… School District", "… Public Schools")."""
 MAX_OFFICE_WORDS = 3
 """Words of a bare office at most ("deputy presiding judge")."""
 LOCAL_COUNCIL_WORDS = frozenset(
