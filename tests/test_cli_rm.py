@@ -213,3 +213,27 @@ def test_a_write_that_waits_for_another_writer_says_so(store: Path) -> None:
         os.close(lock)
     out, rest = process.communicate(timeout=60)
     assert process.returncode == 0 and "Budget plan passes" in out and rest == "1 removed\n"
+
+
+def test_rm_of_a_folder_removes_what_was_read_from_it_and_keeps_a_copy_read_from_elsewhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`whosaid rm arts` said "no article has this id, path or title" for a folder ingested a moment before."""
+    arts, other = tmp_path / "arts", tmp_path / "other"
+    arts.mkdir()
+    other.mkdir()
+    (arts / "harbor.txt").write_text(HARBOR, encoding="utf-8")
+    (arts / "budget.txt").write_text(BUDGET, encoding="utf-8")
+    (other / "harbor-copy.txt").write_text(HARBOR, encoding="utf-8")
+    store = tmp_path / "store.json"
+    assert main(["ingest", "--db", str(store), str(arts), str(other)]) == 0
+    capsys.readouterr()
+    assert main(["rm", "--db", str(store), str(arts)]) == 0
+    err = capsys.readouterr().err
+    assert "1 removed, 1 kept" in err
+    from store import Store
+
+    articles = Store(store).snapshot.articles
+    assert [(a.title, a.source) for a in articles] == [("Harbor plan wins", str(other / "harbor-copy.txt"))]
+    assert main(["rm", "--db", str(store), str(arts)]) == 2
+    assert "no article was read from a file in this folder" in capsys.readouterr().err

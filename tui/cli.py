@@ -255,10 +255,12 @@ def build_parser() -> argparse.ArgumentParser:
         "rm",
         parents=[store_options],
         help="remove articles (with their quotes, and the people and organizations only they name)",
-        description="Remove articles from the store, named by id, path or the words of their title. "
-        "Nothing is removed when a name matches no article or several.",
+        description="Remove articles from the store, named by id, path or the words of their title, or every article "
+        "read from a folder's files. Nothing is removed when a name matches no article or several.",
     )
-    remove.add_argument("articles", nargs="*", metavar="ARTICLE", help="an article's id, path or title words")
+    remove.add_argument(
+        "articles", nargs="*", metavar="ARTICLE", help="an article's id, path or title words, or a folder"
+    )
     remove.add_argument("--seed", action="store_true", help="remove the seed article(s) the store started with")
     serve = commands.add_parser(
         "serve", parents=[store_options], help="serve whosaid to a team over SSH (read-only sessions)"
@@ -1593,6 +1595,20 @@ def end_when_reader_goes() -> None:
     threading.Thread(target=watch, name="reader watch", daemon=True).start()
 
 
+def read_from_folder(documents: Sequence[Mapping[str, Any]], folder: str) -> list[tuple[Mapping[str, Any], set[str]]]:
+    """The articles read from files in a folder (or its subfolders), each with those of its paths: `rm DIR` takes
+    these paths off, so an article also read from a file elsewhere stays, under it."""
+    from store.article_metadata import article_sources
+
+    prefix = folder.rstrip("/" + os.sep) + os.sep
+    found = []
+    for document in documents:
+        paths = {path for path in article_sources(document) if path.startswith(prefix)}
+        if paths:
+            found.append((document, paths))
+    return found
+
+
 def articles_to_remove(
     documents: Sequence[Mapping[str, Any]], selectors: Sequence[str], seed: bool
 ) -> tuple[list[Mapping[str, Any]], dict[str, set[str]], list[str]]:
@@ -1628,6 +1644,12 @@ def articles_to_remove(
         elif held:
             for document, paths in held:  # the items of a feed or JSON file
                 choose(document, paths)
+        elif not found and (Path(selector).is_dir() or selector.endswith(("/", os.sep))):
+            inside = read_from_folder(documents, source)
+            for document, paths in inside:
+                choose(document, paths)
+            if not inside:
+                problems.append(f"{selector}: no article was read from a file in this folder")
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
