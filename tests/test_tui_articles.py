@@ -538,3 +538,12 @@ async def test_the_reader_leaves_an_article_another_process_removed_and_says_so(
         await settle(pilot)
         assert not isinstance(app.screen, ArticleScreen)
         assert any("no longer in the store" in n.message for n in app._notifications)
+
+
+@synchronously
+async def test_an_empty_store_s_panes_say_how_to_add_articles(tmp_path: Path) -> None:
+    """After `rm --seed` the panes said "No quotes yet", with no word of how to add any."""
+    app = make_app(Store(tmp_path / "store.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "No quotes yet: add articles with whosaid ingest FILE" in screen_text(app)

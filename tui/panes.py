@@ -171,6 +171,8 @@ class RecordPane(Vertical, Generic[RecordT]):
         elif query.strip():
             problem = query_problem(parse_query(query))
             empty = plain(problem or f"No {self.plural} match {marks.open_quote}{query.strip()}{marks.close_quote}")
+        elif self.plural == "quotes" and not snapshot.preview and not len(snapshot.articles):
+            empty = Content("No quotes yet: add articles with whosaid ingest FILE")  # the widest pane says how
         else:
             empty = Content(f"No {self.plural} yet")
         self.moves_wait_for_order = self.moves_wait_for_order and self.order_waits
