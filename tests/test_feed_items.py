@@ -166,3 +166,15 @@ def test_a_feed_reader_numbers_every_item_and_keys_those_without_a_link() -> Non
     assert items[1].text == "" and items[2].key == "bo-1"
     assert items[0].key is not None and len(items[0].key) == 12
     assert read_feed(feed.replace(b"Ann", b"Ann Lee"), "wire.xml")[0].key != items[0].key
+
+
+def test_an_rss_author_given_as_an_email_and_a_name_is_stored_as_the_name() -> None:
+    """The article view showed "by news@metrowire.example.net (Sam Okafor)"."""
+    feed = rss(
+        story("Ann") + "<author>news@metrowire.example.net (Sam Okafor)</author>",
+        story("Bo") + "<author>Bo Reyes</author>",
+        story("Cy") + "<author>desk@wire.example.org</author>",
+    ).encode()
+    assert [item.metadata.author for item in read_feed(feed, "wire.xml")] == [
+        "Sam Okafor", "Bo Reyes", "desk@wire.example.org"
+    ]

@@ -103,13 +103,25 @@ def parse_xml(data: bytes, shown: str) -> ET.Element:
         raise ReaderError(f"{shown}: not a well-formed feed (no root element)") from None
 
 
+EMAIL_AND_NAME = re.compile(r"\s*[^\s@()]+@[^\s@()]+\s*\((?P<name>[^()]+)\)\s*")
+"""RSS 2.0's <author>: an email address, the writer's name in brackets after it ("news@x.org (Sam Okafor)")."""
+
+
+def _named_author(author: str | None) -> str | None:
+    """The writer's name an RSS <author> gives after their email address, else the author as written."""
+    if author is None:
+        return None
+    named = EMAIL_AND_NAME.fullmatch(author)
+    return named["name"].strip() if named else author
+
+
 def _rss_item(item: ET.Element, number: int, outlet: str | None, base: str | None) -> SourceArticle:
     """An article from an RSS <item>, the `number`th of its feed; its <link> resolved against `base` (a guid that is
     a permalink is a whole URL)."""
     guid = _child(item, "guid")
     permalink = _text(guid) if guid is not None and guid.get("isPermaLink", "true") != "false" else None
     link = _first_link((_joined(base, _rss_link(item)), permalink, _child_attr(item, "about")))
-    author = _text(_child(item, "creator")) or _text(_child(item, "author"))
+    author = _text(_child(item, "creator")) or _named_author(_text(_child(item, "author")))
     date = _text(_child(item, "pubDate")) or _text(_child(item, "date")) or _text(_child(item, "published"))
     encoded = next((e for e in item if e.tag == f"{{{CONTENT}}}encoded"), None)
     full = _as_text(_text(encoded))
