@@ -156,6 +156,16 @@ def test_limit_prints_the_first_n(capsys: pytest.CaptureFixture[str], store_path
     assert capsys.readouterr().err.startswith("whosaid: argument --limit: '0' must be at least 1")
 
 
+def test_an_argument_a_command_does_not_take_points_to_that_command_s_help(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    """"whosaid search -x" pointed to 'whosaid --help', which lists commands, not search's options."""
+    with pytest.raises(SystemExit) as exit_info:
+        main(["search", "--db", str(store_path), "harbor", "-x"])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err == "whosaid: unrecognized arguments: -x (see 'whosaid search --help')\n"
+
+
 @pytest.mark.parametrize("command", ["search", "export"])
 def test_a_mistyped_date_is_an_error_not_a_search_that_matches_nothing(
     capsys: pytest.CaptureFixture[str], store_path: Path, command: str

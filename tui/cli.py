@@ -70,9 +70,24 @@ class Parser(argparse.ArgumentParser):
     """argparse, with a mistake in the arguments reported as one line (exit 2) rather than usage and error."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        """Print one line naming the mistake and where to look, then exit 2."""
-        print_error(f"{message} (see '{self.prog} --help')")
+        """Print one line naming the mistake and where to look (the command's own help for an argument it does not
+        take), then exit 2."""
+        print_error(f"{message} (see '{self._help_for()} --help')")
         self.exit(EXIT_FAILURE)
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[no-untyped-def, override]
+        """Parse, keeping the arguments given, which an error names the command of (see `_help_for`)."""
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def _help_for(self) -> str:
+        """The command whose help tells of the arguments given: this parser's, or the subcommand's named in them."""
+        for action in self._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                named = next((word for word in getattr(self, "_given", ()) if word in action.choices), None)
+                if named is not None:
+                    return f"{self.prog} {named}"
+        return self.prog
 
     def print_help(self, file: IO[str] | None = None) -> None:
         """The help on standard output, as every command prints (argparse passes over a failed write: --help into
