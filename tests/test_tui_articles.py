@@ -547,3 +547,22 @@ async def test_an_empty_store_s_panes_say_how_to_add_articles(tmp_path: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "No quotes yet: add articles with whosaid ingest FILE" in screen_text(app)
+
+
+@synchronously
+async def test_new_store_leaves_the_header_once_another_process_stores_articles_in_it(tmp_path: Path) -> None:
+    """"(new store)", there to show a mistyped path, stayed after another process had ingested articles into it."""
+    store_path = tmp_path / "store.json"
+    app = WhosaidApp(Store(store_path), store_label="store.json", new_store=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "(new store)" in screen_text(app)
+        text = "Vote\n\n\u201cWe won,\u201d said Ann Lee, the mayor.\n"
+        Store(store_path).ingest([(str(tmp_path / "vote.txt"), text)])
+        app.check_store()
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.snapshot.summary().articles:
+                break
+        await settle(pilot)
+        assert "(new store)" not in screen_text(app)

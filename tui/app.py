@@ -177,7 +177,8 @@ class WhosaidApp(App[None]):
         self.store = store
         store.lean = True
         self.new_store = new_store
-        """True when this launch created the store, so that a mistyped path shows in the header."""
+        """True when this launch created the store, so that a mistyped path shows in the header; False once
+        another process has changed what it holds (it is in use, no typo)."""
         self.keep_settings = keep_settings
         """Whether choices are written to the config file; None: when the app runs on a terminal (a headless
         run, such as a test driving it, has no user whose choices should stick)."""
@@ -432,6 +433,8 @@ class WhosaidApp(App[None]):
 
     def on_whosaid_app_snapshot_changed(self, message: SnapshotChanged) -> None:
         self._reading_first_snapshot = False
+        if self.new_store and message.snapshot.summary().articles != self.snapshot.summary().articles:
+            self.new_store = False  # another process stored or removed articles: the store is in use
         self.snapshot = message.snapshot
         self.call_after_refresh(self._snapshot_shown.set)
 
