@@ -899,15 +899,37 @@ def test_a_bare_office_set_off_after_a_name_a_body_s_short_form_a_campus_and_a_t
 
 
 def test_a_candidate_of_a_party_named_with_its_standing_and_a_titled_superintendent_have_their_bodies() -> None:
-    """"X of the opposition Republican Future Party" and "Superintendent Dr. Y" of "Eastgate Public Schools" were
-    given no employer, Y the role "Superintendent Dr."."""
+    """"X of the opposition Republican Future Party" was given no employer, and "Superintendent Dr. Y" of a school
+    district the role "Superintendent Dr."."""
     text = (
         "Runoff and schools\n\n"
         "The runoff pits Zeynep Kaya of the opposition Republican Future Party against the mayor.\n\n"
-        "The Eastgate Public Schools board voted 5-2. Superintendent Dr. Renee Villalobos said it was hard.\n\n"
-        "Tom Hale of the opposition benches said nothing.\n"
+        "The Eastgate School District board voted 5-2. Superintendent Dr. Renee Villalobos said it was hard.\n\n"
+        "Tom Hale of the opposition benches said nothing, and Pantomime Dame Chris Biggs laughed.\n"
     )
     people = _people_at(text)
     assert people["Zeynep Kaya"] == (None, "Republican Future Party")
-    assert people["Renee Villalobos"] == ("Superintendent", "Eastgate Public Schools")
+    assert people["Renee Villalobos"] == ("Superintendent", "Eastgate School District")
     assert people["Tom Hale"][1] is None
+    assert people["Chris Biggs"] == ("Pantomime Dame", None)
+
+
+def test_near_misses_of_the_office_body_short_form_and_namesake_rules() -> None:
+    """What a second review found: a president "of the Democratic Republic of Congo" given a body "Democratic
+    Republic", a police superintendent put on a school district, "Met curator" at the Metropolitan Police, "Starbucks
+    customer" at Starbucks, "Rolls Royce, member of the BMW group," made a person, "teaches People Analytics"."""
+    stories = [
+        "Felix Tshisekedi, president of the Democratic Republic of Congo, met Paul Kagame on Friday.",
+        "Chicago Public Schools closed on Monday. Police Superintendent Larry Snelling said officers would patrol.",
+        "The Metropolitan Police are investigating. Met curator Ann Lee said the vase was priceless.",
+        "Starbucks raised prices. Starbucks customer Mary Jones said she would go elsewhere.",
+        "The Federal Reserve raised rates again. Fed Cup captain Kathy Rinaldi named her squad.",
+        "Ann Lee, who teaches People Analytics at Wharton, said the data were thin.",
+        "Martyn Oliver, Chief Inspector of Schools, said standards had risen.",
+    ]
+    for story in stories:
+        people = _people_at(f"News\n\n{story}\n")
+        assert all(organization is None for _, organization in people.values()), (story, people)
+    text = ("Cars\n\nRolls Royce, member of the BMW group, raised prices, said Chris Bright, chief executive of "
+            "Rolls Royce.\n")
+    assert _people_at(text) == {"Chris Bright": ("chief executive", "Rolls Royce")}

@@ -800,3 +800,14 @@ def test_near_misses_of_the_according_to_spokesman_and_credit_rules_keep_their_s
         ("We were surprised,", "Ann Lee"),
         ("I am deeply honoured,", "Ruth Amos"),
     ]
+
+
+def test_a_namesake_is_meant_only_where_the_bare_surname_s_own_sentence_says_so():
+    """A pronoun that could not mean a bare surname's person went to their namesake of the other sex, past a nearer
+    person it could mean: "Judge Mary Cole asked him …. Lee said he had never seen it. “…?” she asked"."""
+    text = (
+        "Contract trial\n\n"
+        "Ann Lee, the plaintiff, left the court early. Her brother, Tom Lee, took the stand on Tuesday. Judge Mary "
+        "Cole asked him about the contract. Lee said he had never seen it. “Then who signed it?” she asked.\n"
+    )
+    assert quotes_of(text) == [("Then who signed it?", "Mary Cole")]

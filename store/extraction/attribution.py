@@ -529,12 +529,16 @@ class Attributor:
 
     def _namesake(self, position: int, gender: str) -> int | None:
         """The one other person of that sex, named before, whose surname a bare surname at `position` also is:
-        whom it means when the pronoun after it cannot mean the person it was read as."""
+        whom it means when the pronoun after it cannot mean the person it was read as, and a pronoun of that sex
+        in its own sentence (none of the other) says so."""
         at = bisect_left(self.all_mention_starts, position)
         if at == len(self.found.mentions) or self.found.mentions[at].start != position:
             return None
         mention = self.found.mentions[at]
         word = self.document.text[mention.start:mention.end]
+        said = {token.text.lower() for token in self.document.sentences[mention.sentence].tokens}
+        if not said & GENDER_PRONOUNS[gender] or said & GENDER_PRONOUNS["m" if gender == "f" else "f"]:
+            return None  # its own sentence must say it is hers ("Schäfer was passed over, something she …")
         owners = [i for i in self.found.registry.surnames.get(word, ()) if i != mention.entity
                   and self.entities[i].gender == gender and self.entities[i].first < position]
         return owners[0] if len(owners) == 1 else None
@@ -684,6 +688,8 @@ class Attributor:
         return mentions[0].start, mentions[0].entity
 
 
+GENDER_PRONOUNS = {"f": frozenset("she her hers herself".split()), "m": frozenset("he him his himself".split())}
+"""The pronouns that tell a woman or a man."""
 RELATIVE_REACH = 16
 """Tokens after a person's name within which ", who said" is looked for."""
 

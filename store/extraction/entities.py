@@ -514,7 +514,8 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     if segment.kind == "alias":
         return
     if segment.kind == "person" and len(before) >= 3 and before[-3:-1] == ["University", "of"] and \
-            document.masked[segment.start - 2:segment.start] == ", ":
+            document.masked[segment.start - 2:segment.start] == ", " and segment.tokens[0].text not in GIVEN_NAMES \
+            and gap.strip()[:1] in (".", ",", ")", ";"):
         segment.kind = "place"  # "the University of California, Santa Cruz": the campus's town
         return
     if segment.kind == "person" and before == ["In"] and gap.startswith(",") and not segment.possessive \
@@ -698,8 +699,8 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
             and not (len(words) == 1 and before[-2] in PLACE_OFFICES):
         return not is_place(words)
     if len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in BODY_LEADERS and len(words) > 1 \
-            and not segment.possessive:
-        return not is_place(words) and words[-1] not in PLACE_THING_HEADS  # "leader of the National Rally"
+            and not segment.possessive and next_word != "of" and not _gap_after(document, segment).startswith(" of "):
+        return not is_place(words) and words[-1] not in PLACE_THING_HEADS and words[-1] not in COMPASS_WORDS
     if len(words) == 1:
         word = words[0]
         if CAMEL_CASE.search(word) and not word.startswith(NAME_PREFIXES) and word not in PLACE_WORDS:
@@ -726,9 +727,11 @@ INDUSTRY_WORDS = frozenset("""
 """.split())
 """Trades that open a sentence before a kind of business ("Shipping company Maersk said"): the trade, no body's
 name."""
-BODY_LEADERS = frozenset("leader chairman chairwoman chair president secretary-general director head".split())
-"""Offices "of the" a body, whose name after them (of two words or more) names it ("leader of the National Rally"),
-unlike a place's or a thing's ("president of the United States", "director of the Louvre Museum" aside)."""
+BODY_LEADERS = frozenset("leader chairman chairwoman chair director head secretary-general".split())
+"""Offices "of the" a body, whose name after them (of two words or more) names it ("leader of the National Rally",
+"director of the Madrid-based X"), unlike a president "of the Democratic Republic of Congo", a place's."""
+COMPASS_WORDS = frozenset("North South East West".split())
+"""Last words of a region's name ("the Global South"), which a leader is no member of."""
 FOUNDING_JOBS = frozenset("founder co-founder cofounder".split())
 """Jobs held over a company that a one-word name stands before after "the" ("the Vexaro founder")."""
 BODY_NOUNS = frozenset("association federation foundation cooperative co-operative syndicate".split())

@@ -135,7 +135,7 @@ ORG_HEADS = words("""
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
-    Elementary Surveyors Solicitors Architects Accountants Chambers Analytics Schools
+    Elementary Surveyors Solicitors Architects Accountants Chambers
     Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
@@ -296,7 +296,7 @@ NEWS_ORGANIZATIONS = words("""
 INSTITUTION_NAMES = words("Pentagon Kremlin Vatican Congress Parliament Senate Knesset Bundestag Duma Elysee Élysée")
 
 # Short forms news uses for bodies it names in full, which share no acronym with the full name ("the Fed").
-SHORT_FORMS = {"Fed": "Federal Reserve", "BoE": "Bank of England", "BoJ": "Bank of Japan", "Met": "Metropolitan Police"}
+SHORT_FORMS = {"Fed": "Federal Reserve", "BoE": "Bank of England", "BoJ": "Bank of Japan"}
 
 # Acronyms that are not organizations.
 NON_ORG_ACRONYMS = words("""

@@ -186,7 +186,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         previous = current[-1]
         between = masked[previous.end:token.start]
         joins = not previous.possessive
-        if previous.possessive and capital[index] and token.text in ORG_HEADS:
+        if previous.possessive and capital[index] and (token.text in ORG_HEADS or token.text in POSSESSIVE_FIRM_WORDS):
             joins, between = True, between.lstrip("’'`").removeprefix("s")
         adjacent = joins and (previous.end == token.start - 1 or not between.strip() or between.strip() == "&" or
                                                 bool(INSERTION.fullmatch(between)) or _initial(previous, between))
@@ -625,16 +625,25 @@ BARE_OFFICE_WORDS = 3
 def _bare_office(words: list[Token], index: int) -> bool:
     """Whether the words from `index` are an office held "of", "at" or "for" a body, set off without an article
     (", leader of the National Rally,", ", chief executive of Acme,"): a person's job, unlike a company's
-    ("maker of the iPhone", "owner of the stadium")."""
+    ("maker of the iPhone", "member of the BMW group")."""
     office = False
     for position in range(index, min(len(words) - 1, index + BARE_OFFICE_WORDS)):
         word = words[position].text
-        if not word.islower() or word in ORG_CLASS_NOUNS or word in ("owner", "operator", "maker"):
+        if not word.islower() or word in ORG_CLASS_NOUNS:
             return False
-        office = office or word in ROLE_NOUNS
+        office = office or word in PERSONAL_OFFICES
         if office and words[position + 1].text in ("of", "at", "for"):
             return True
     return False
+
+
+PERSONAL_OFFICES = frozenset("""
+    leader president chairman chairwoman chairperson director head secretary minister governor mayor spokesman
+    spokeswoman spokesperson editor commissioner ambassador executive officer founder co-founder economist
+    professor coach
+""".split())
+"""Offices only a person holds, which a name set off before them without an article names a person (", leader of
+the X,"), unlike what a company may also be (", member of the Y group,", ", counsel for the buyer,")."""
 
 
 PHRASE_ENDS = frozenset("in of for at on from run owned based founded backed led".split())
@@ -1100,6 +1109,9 @@ def _club_of_city(words: list[str]) -> bool:
     return len(words) == 2 and words[1] in CITIES
 
 
+POSSESSIVE_FIRM_WORDS = frozenset("Analytics Investors".split())
+"""Words after a founder's possessive that go on a firm's name ("Moody's Analytics", "Moody's Investors Service"),
+though alone they name no body."""
 BANK_WORDS = frozenset("Bank Banco Banca Banque Bankhaus Banka Bankia".split())
 """Words a bank's name may open with before its own name ("Bank Indonesia", "Banco Sabadell")."""
 NOT_BANK_NAMES = frozenset("""

@@ -84,8 +84,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if lead_org is None:
             lead_org, words = _leading_organization(found, words)
         org = lead_org
-        while len(words) > 1 and words[-1].text in HONORIFICS:
-            words = words[:-1]  # "Superintendent Dr. X": the honorific is no part of the office
+        while len(words) > 1 and words[-1].text in CLOSING_HONORIFICS:
+            words = words[:-1]  # "Superintendent Dr. X": the honorific is no part of the office ("Pantomime Dame" is)
         if words and not _honorifics_only(words):
             parts.append(_text(document, words))
     before = _walk_back(document, tokens, start_index, person_ends)
@@ -203,9 +203,11 @@ MAX_DESCRIPTION_WORDS = 5
 """Words describing a body between "the" and its name, at most ("the London-based investment bank")."""
 
 
-PARTY_STANDINGS = frozenset("opposition ruling governing main centrist nationalist".split())
+CLOSING_HONORIFICS = frozenset("Dr Dr. Mr Mr. Mrs Mrs. Ms Ms. Miss".split())
+"""Honorifics that may close a title before a name ("Superintendent Dr. X") and are no part of the office."""
+PARTY_STANDINGS = frozenset("opposition ruling governing".split())
 """Words before a party's name that tell its standing ("of the opposition X Party"), as a kind of body would."""
-PARTY_WORDS = frozenset("Party Alliance Front Movement Coalition League Congress".split())
+PARTY_WORDS = frozenset("Party Alliance Front Movement Coalition Congress".split())
 """Last words of a party's name."""
 
 
@@ -916,23 +918,40 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
     return (role if formal else ending["job"]), organization
 
 
+HELD_OFFICES = frozenset("""
+    chair chairman chairwoman chairperson president secretary director executive officer governor head chief
+    founder co-founder manager coach captain player striker goalkeeper economist analyst strategist editor
+    correspondent creator commissioner minister treasurer spokesman spokeswoman spokesperson ceo cfo coo cto
+    engineer scientist researcher designer producer lawyer counsel general superintendent
+""".split())
+"""Last words of an office held at the body a role opens with ("Fed Chair", "Barcelona soccer player"), unlike a
+standing toward it ("Starbucks customer", "Labour voter", "Liverpool supporter")."""
+OFFICE_QUALIFIER_WORDS = frozenset("""
+    deputy vice assistant acting interim senior chief managing executive general head soccer football rugby team
+    club first
+""".split())
+"""Words that may open such an office before its last word ("Fed Vice Chair", "Crusaders head coach")."""
+
+
 def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, str | None]:
     """A role opened by an organization's name or short form, once the model has found it one ("Fed Chair",
     "Acme CEO"): the job, and that organization."""
     words = role.split()
     for size in range(min(MAX_OWNER_WORDS, len(words) - 1), 0, -1):
         organization = organizations.get(normalize(" ".join(words[:size])))
-        if organization is not None and is_role_noun(words[-1].lower()) and len(words) - size <= MAX_OFFICE_WORDS:
-            return " ".join(words[size:]), organization
+        rest = words[size:]
+        if organization is not None and len(rest) <= MAX_OFFICE_WORDS and rest[-1].lower() in HELD_OFFICES and \
+                (rest[0].lower() in HELD_OFFICES or rest[0].lower() in OFFICE_QUALIFIER_WORDS or len(rest) == 1):
+            return " ".join(rest), organization
     return role, None
 
 
 OFFICE_BODIES = {
     "councillor": ("Council",), "councilor": ("Council",), "councilman": ("Council",), "councilwoman": ("Council",),
-    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District", "Schools"),
+    "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District",),
 }
 """Offices held only in one kind of body, by the last word of that body's name: a councillor sits on a council, a
-judge on a court or tribunal, a superintendent heads a school district ("… School District", "… Public Schools")."""
+judge on a court or tribunal, a superintendent heads a school district."""
 MAX_OFFICE_WORDS = 3
 """Words of a bare office at most ("deputy presiding judge")."""
 LOCAL_COUNCIL_WORDS = frozenset(
@@ -1065,6 +1084,10 @@ def _body_kind_in_title(document: Document, found: Found, role: str, mention: Me
     words = role.split()
     if len(words) != 2 or words[0] != "Council" or not is_role_noun(words[1].lower()):
         return None
+    tokens = document.sentences[mention.sentence].tokens
+    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
+    if [t.text for t in tokens[max(0, at - 2):at]] != words:
+        return None  # a later mention, the title not before it
     body = _named_by(document, found, "council", mention.start)
     if body is None:
         return None
@@ -1086,8 +1109,13 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     if not 1 <= len(words) <= 2 or words[-1] != "Governor" or len(words) == 2 and words[0] not in RANK_WORDS:
         return None
     tokens = document.sentences[mention.sentence].tokens
-    if any(t.text in PLACE_WORDS or t.text in OTHER_GOVERNED for t in tokens if t.start < mention.start):
-        return None  # "In California, Governor X", "At Wandsworth prison, Governor Y"
+    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
+    if [t.text for t in tokens[max(0, at - len(words)):at]] != words:
+        return None  # a later mention, the title not before it: the sentence with it told
+    if any(t.text in PLACE_WORDS for t in tokens[:at]) or any(t.text in OTHER_GOVERNED for t in tokens):
+        return None  # "In California, Governor X", "At Wandsworth prison, Governor Y", "… the state budget"
+    if not any(t.text in MONETARY_WORDS for t in tokens):
+        return None  # a central bank's governor speaks of rates, prices or the bank
     after = bisect_left(tokens, mention.end, key=lambda t: t.start)
     if after < len(tokens) and tokens[after].text in ("of", "in") and document.masked[mention.end] == " ":
         return None  # "Governor X of Texas"
@@ -1097,6 +1125,11 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     return entities[banks.pop()].name if len(banks) == 1 else None
 
 
+MONETARY_WORDS = frozenset("""
+    bank rate rates inflation prices monetary currency interest policy lending easing tightening cut cuts hike
+    hikes economy growth reserves exchange liquidity credit
+""".split())
+"""Words of a central bank governor's sentence ("said the bank would not be rushed", "said inflation was high")."""
 OTHER_GOVERNED = frozenset("state province county territory prison jail colony island".split())
 """Words before a governor's name that make them another body's governor ("the state's Governor X")."""
 
