@@ -811,3 +811,24 @@ def test_a_namesake_is_meant_only_where_the_bare_surname_s_own_sentence_says_so(
         "Cole asked him about the contract. Lee said he had never seen it. “Then who signed it?” she asked.\n"
     )
     assert quotes_of(text) == [("Then who signed it?", "Mary Cole")]
+
+
+def test_four_part_names_postnominal_letters_streets_and_whose_clauses_are_read_as_news_writes_them():
+    """"Vera said" of "Javier Eduardo Vera Soto", "Tariq Abu-Hamdan KC", a street "Adewale Coker Crescent" and a
+    quote inside "X, whose vice president, Y, called the contract “…”" each gave a person of its own or the body."""
+    text = (
+        "Wind and law\n\n"
+        "Javier Eduardo Vera Soto, the plant's director, spoke on Monday. \u201cThe wind is ours,\u201d Vera said.\n\n"
+        "His barrister, Tariq Abu-Hamdan KC, argued the judge erred. \u201cWe will appeal,\u201d Abu-Hamdan said.\n\n"
+        "A street would be renamed Adewale Coker Crescent in his honour, said Ann Lee.\n\n"
+        "Daehan Electrolysis, whose vice president, Yoon Seo-hyun, called the contract \u201cthe largest order in our "
+        "history,\u201d rose 4%.\n"
+    )
+    assert quotes_of(text) == [
+        ("The wind is ours,", "Javier Eduardo Vera Soto"),
+        ("We will appeal,", "Tariq Abu-Hamdan"),
+        ("the largest order in our history,", "Yoon Seo-hyun"),
+    ]
+    assert [p.name for p in extract(text).people] == [
+        "Javier Eduardo Vera Soto", "Tariq Abu-Hamdan", "Ann Lee", "Yoon Seo-hyun"
+    ]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 45
+EXTRACTOR_VERSION = 46
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -148,7 +148,10 @@ bare office only one a person holds (not ", member of the BMW group,"), a role o
 held there (not "Starbucks customer"), no "Met" for the police, "Fed" only before an office, no "Schools" or
 "Analytics" as a body's last word ("Moody's Analytics" kept), a campus town only without a given name, a governor
 only where the title stands and their sentence speaks of money, a namesake only where a pronoun in the surname's
-own sentence says so, and only abbreviated honorifics cut from a title)."""
+own sentence says so, and only abbreviated honorifics cut from a title; 46: the third word of a name of two given
+names and two surnames a surname ("Vera" of "Javier Eduardo Vera Soto"), letters after a name ("KC", "MP") no part
+of it, a name ending in "Crescent", "Terrace" or "Mews" a street, and a quote in a clause opened by ", whose" the
+person it names)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -215,6 +215,8 @@ class Attributor:
                 return Attributed(quote, sourced[1])
             found = self._sentence_final(number, after)
             if found is None:
+                found = self._officer_speaking(number, left, quote.start - 1)
+            if found is None:
                 found = self._subject(number, left, quote.start - 1)
             if found is None and left > sentence.start and speech_nearby:
                 found = self._subject(number, sentence.start, quote.start - 1)  # "X said … “a” and warned “b”"
@@ -433,6 +435,17 @@ class Attributor:
             return None
         at = bisect_left(entries, (token.start, -1))
         return entries[at - 1][1] if at else None
+
+    def _officer_speaking(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
+        """The person a clause opened by ", whose" names before a quote embedded in it ("X, whose vice president, Y,
+        called the contract “…”"): the one speaking, not the body the sentence opens with."""
+        tokens = self._tokens(number, start, end)
+        whose = next((t for t in tokens if t.text == "whose"), None)
+        if whose is None or self.document.masked[max(0, whose.start - 2):whose.start] != ", ":
+            return None
+        people = [m for m in self._mentions(number, whose.end, end)
+                  if not m.possessive and self.entities[m.entity].kind == "person"]
+        return (True, people[0].entity) if len(people) == 1 else None
 
     def _subject(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
         """The subject of the sentence an embedded quote sits in: its first name, pronoun or unnamed source."""

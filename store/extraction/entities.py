@@ -127,6 +127,8 @@ class Registry:
         for word in words[1:-1]:
             if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
                 self.surnames.setdefault(word, []).append(index)
+        if len(words) == 4 and words[1] in GIVEN_NAMES and words[2][:1].isupper():
+            self.surnames.setdefault(words[2], []).append(index)  # "Vera" of "Javier Eduardo Vera Soto"
         self.first_names.setdefault(words[0], []).append(index)
         for cut in range(1, len(words) - 1):
             self.tails.setdefault(normalize(" ".join(words[cut:])), index)

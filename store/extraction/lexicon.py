@@ -273,7 +273,8 @@ THING_NOUNS = words("""
 # Capitalized final words that make a name a place or thing, not an organization or person.
 PLACE_THING_HEADS = words("""
     Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula Delta
-    Coast Desert Forest Canal Province Region County District Street Avenue Road Square Boulevard Lane
+    Coast Desert Forest Canal Province Region County District Street Avenue Road Square Boulevard Lane Crescent
+    Terrace Mews
     Mosque Church Cathedral Temple Palace Prison Stadium Arena Bridge Airport Park Hall Tower Castle
     War Wars Cup Finals Final Open Games Olympics Championship Championships Show Festival Prize Award
     Awards Act Treaty Accord Accords Agreement Program Programme Mission Project Rover Lander Station Day
@@ -392,7 +393,11 @@ POSITION_LETTERS = words("""
 PLACE_ONLY_HEADS = words("""
     County Counties Square District Province Region Avenue Boulevard Road Street Highway Freeway Expressway
     Plaza Stadium Arena Airport Cemetery Cemeteries Graveyard Canal Peninsula Strait Bridge Borough Township
+    Crescent Terrace Mews
 """)
+
+# Letters after a person's name that tell an honour, a rank or a seat, no part of the name ("Jane Morton MP").
+POSTNOMINALS = words("KC QC MP MSP MEP MLA MBE OBE CBE KBE DBE PhD")
 
 # Words that make a capitalized name a craft or a machine, not its maker or a person ("Space Shuttle Orion").
 CRAFT_WORDS = words("""

@@ -33,6 +33,7 @@ from store.extraction.lexicon import (
     PLACE_THING_HEADS,
     PORTFOLIO_WORDS,
     POSITION_LETTERS,
+    POSTNOMINALS,
     RELATION_WORDS,
     ROLE_BREAKS,
     ROLE_NOUNS,
@@ -308,6 +309,8 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
         for piece, rel in pieces:
             piece = [t for t in piece if t.text != "the" or t is not piece[0]]
             piece = _trim(piece)
+            if len(piece) > 2 and piece[-1].text in POSTNOMINALS and piece[-2].text[:1].isupper():
+                piece = piece[:-1]  # "Tariq Abu-Hamdan KC", "Jane Morton MP": the letters are no part of the name
             if not piece:
                 continue
             named = _beside_speech(sentence, piece) or _beside_a_job(document, sentence, piece)
