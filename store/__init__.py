@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     )
     from store.search import fold_with_offsets, match_spans, parse_query, query_problem
     from store.seeds import seed_paths
-    from store.snapshot import Snapshot
+    from store.snapshot import SOURCES_JOINED, Snapshot
 
 MODULES = {
     "store.articles": ("ARTICLE_SUFFIXES", "read_article_file"),
@@ -52,7 +52,7 @@ MODULES = {
     ),
     "store.search": ("fold_with_offsets", "match_spans", "parse_query", "query_problem"),
     "store.seeds": ("seed_paths",),
-    "store.snapshot": ("Snapshot",),
+    "store.snapshot": ("SOURCES_JOINED", "Snapshot"),
 }
 """Where each name of the API is defined."""
 MODULE_OF = {name: module for module, names in MODULES.items() for name in names}
@@ -71,6 +71,7 @@ def __getattr__(name: str) -> object:
 __all__ = [
     "ARTICLE_SUFFIXES",
     "SCHEMA_VERSION",
+    "SOURCES_JOINED",
     "Appearance",
     "ArticleError",
     "ArticleRecord",

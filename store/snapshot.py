@@ -201,6 +201,10 @@ def article_positions_named(
     return positions
 
 
+SOURCES_JOINED = " \u00b7 "
+"""What joins the paths of an article read from several files where one line lists them (the command palette)."""
+
+
 def article_filter_names(document: Mapping[str, Any]) -> tuple[str, ...]:
     """What an `article:` filter matches in an article document: its title and every path or URL its text was read
     from."""
@@ -769,7 +773,7 @@ class Snapshot:
         where it is held so (no record made)."""
         if isinstance(self.articles, LazyRecords):
             document = self.articles.documents()[position]
-            return document["key"], article_title(document), document.get("source", "")
+            return document["key"], article_title(document), SOURCES_JOINED.join(article_sources(document))
         article = self.articles[position]
         return article.key, article.title, article.source
 
@@ -1137,13 +1141,14 @@ class Snapshot:
         )
 
     def article_summaries(self) -> Iterator[tuple[str, str, str]]:
-        """Each article's key, title and source, in the store's order, read from their documents (listing every
-        article, as the command palette does, makes no record)."""
+        """Each article's key, title and sources (those of a text read from several files joined by
+        SOURCES_JOINED), in the store's order, read from their documents (listing every article, as the command
+        palette does, makes no record)."""
         if not isinstance(self.articles, LazyRecords):
             yield from ((article.key, article.title, article.source) for article in self.articles)
             return
         for document in self.articles.documents():
-            yield document["key"], article_title(document), document.get("source", "")
+            yield document["key"], article_title(document), SOURCES_JOINED.join(article_sources(document))
 
     def organization_summaries(self) -> Iterator[tuple[str, str]]:
         """Each organization's key and name, in the organizations' order, read from their documents (listing every

@@ -154,3 +154,19 @@ async def test_a_palette_opened_while_names_are_made_lists_the_other_commands_an
         await pilot.press("space")
         await settle(pilot)
         assert any(text.startswith("Article: ") for text in listed()) and commands.NAMES_WAITING not in listed()
+
+
+@synchronously
+async def test_an_article_read_from_two_files_is_found_in_the_palette_by_either_file_name(tmp_path: Path) -> None:
+    """The copy's file name found only "Search: quotes for …": the palette knew only the first path."""
+    text = "Nordic talks\n\n\u201cWe agreed,\u201d said Ann Lee, the envoy.\n"
+    store = Store(tmp_path / "store.json")
+    store.ingest([(str(tmp_path / "nordic.txt"), text)])
+    store.ingest([(str(tmp_path / "nordic_copy.txt"), text)])
+    [article] = store.snapshot.articles
+    app = make_app(Store(tmp_path / "store.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_in_palette(pilot, "nordic_copy")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.article_key == article.key

@@ -17,7 +17,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from store import fold, fold_with_offsets
+from store import SOURCES_JOINED, fold, fold_with_offsets
 from store.errors import StoreError
 from store.stopping import SearchStopped
 from tui.bindings import APP_BINDINGS, BROWSE_BINDINGS
@@ -141,8 +141,9 @@ def candidates(commands: Iterable[Command], query: str, most: int = MAX_CANDIDAT
 
 
 def file_name(source: str) -> str:
-    """The last part of an article's source, as a reporter names it: a file's name, or a page's slug."""
-    return source.rstrip("/").rsplit("/", 1)[-1]
+    """The last part of an article's source, as a reporter names it: a file's name, or a page's slug; of the
+    sources of a text read from several files (see `store.snapshot.SOURCES_JOINED`), each one's, after tabs."""
+    return "\t".join(path.rstrip("/").rsplit("/", 1)[-1] for path in source.split(SOURCES_JOINED))
 
 
 def searched_text(text: str, target: object, help_text: str) -> str:
