@@ -887,15 +887,15 @@ def test_a_bare_office_set_off_after_a_name_a_body_s_short_form_a_campus_and_a_t
         '"Inflation is sticky," said Mark Zandi, chief economist at Moody\'s Analytics.\n'
     )
     people = _people_at(text)
-    assert people["Marine Le Pen"] == ("leader", "National Rally")
+    assert people["Marine Le Pen"] == ("leader of the National Rally", None)
     assert people["Jerome Powell"] == ("Chair", "Federal Reserve")
     assert people["Brant Robertson"] == ("astronomer", "University of California")
     assert people["Mark Zandi"] == ("chief economist", "Moody's Analytics")
     assert set(people) == {"Marine Le Pen", "Jerome Powell", "Brant Robertson", "Mark Zandi"}
-    assert _organizations(text) == {"National Rally", "Federal Reserve", "University of California", "Maersk",
-                                    "Moody's Analytics"}
-    maker = "Acme, maker of the Zap phone, said sales rose, and Lumo, owner of the stadium, agreed.\n"
-    assert _people_at(f"Phones\n\n{maker}") == {}
+    assert _organizations(text) == {"Federal Reserve", "University of California", "Maersk", "Moody's Analytics"}
+    for maker in ("Acme, maker of the Zap phone, said sales rose.",
+                  "Aston Martin, leader of the British sports car market, said sales fell."):
+        assert _people_at(f"Cars\n\n{maker}\n") == {}, maker
 
 
 def test_a_candidate_of_a_party_named_with_its_standing_and_a_titled_superintendent_have_their_bodies() -> None:
@@ -933,3 +933,19 @@ def test_near_misses_of_the_office_body_short_form_and_namesake_rules() -> None:
     text = ("Cars\n\nRolls Royce, member of the BMW group, raised prices, said Chris Bright, chief executive of "
             "Rolls Royce.\n")
     assert _people_at(text) == {"Chris Bright": ("chief executive", "Rolls Royce")}
+
+
+def test_near_misses_a_third_review_found_leave_employers_alone() -> None:
+    """A state's governor given the central bank, "Apple analyst" put at Apple, "Fed team captain" at the Federal
+    Reserve, a firm named "Carlton Terrace" taken for a street."""
+    for story in (
+        "The Central Bank of Kenya cut its benchmark rate on Tuesday. Governor Johnson Sakaja said Nairobi County "
+        "traders needed cheaper credit and lower interest rates.",
+        "The Federal Reserve Bank of New York said inflation rose. Governor Kathy Hochul said statewide prices hurt.",
+        "Apple shares fell on Monday. Apple analyst Ming-Chi Kuo said iPhone orders had been cut.",
+        "The Federal Reserve raised rates. Fed team captain Kathy Rinaldi named her squad.",
+    ):
+        people = _people_at(f"News\n\n{story}\n")
+        assert all(organization is None for _, organization in people.values()), (story, people)
+    firm = "Homes\n\nThe deal was signed, said Ann Lee, chief executive of Carlton Terrace, the property firm.\n"
+    assert _people_at(firm)["Ann Lee"] == ("chief executive", "Carlton Terrace")

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 46
+EXTRACTOR_VERSION = 47
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -151,7 +151,11 @@ only where the title stands and their sentence speaks of money, a namesake only 
 own sentence says so, and only abbreviated honorifics cut from a title; 46: the third word of a name of two given
 names and two surnames a surname ("Vera" of "Javier Eduardo Vera Soto"), letters after a name ("KC", "MP") no part
 of it, a name ending in "Crescent", "Terrace" or "Mews" a street, and a quote in a clause opened by ", whose" the
-person it names)."""
+person it names; 47: what a third review found misfiring undone or narrowed: the ", whose" quote, the namesake and
+the four-part-name rules and the body "of the" a leader's undone; a bare office strengthens only a name opened by a
+given or a family name or holding a particle; no "Investors" or "Terrace"; "Fed" no body before a noun ("Fed
+team"); no analyst at the body opening the role; a governor no central bank's where a place (but one after "in") or
+a state, county or province is named in their sentence; and "At the X," no person)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -215,8 +215,6 @@ class Attributor:
                 return Attributed(quote, sourced[1])
             found = self._sentence_final(number, after)
             if found is None:
-                found = self._officer_speaking(number, left, quote.start - 1)
-            if found is None:
                 found = self._subject(number, left, quote.start - 1)
             if found is None and left > sentence.start and speech_nearby:
                 found = self._subject(number, sentence.start, quote.start - 1)  # "X said … “a” and warned “b”"
@@ -436,17 +434,6 @@ class Attributor:
         at = bisect_left(entries, (token.start, -1))
         return entries[at - 1][1] if at else None
 
-    def _officer_speaking(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
-        """The person a clause opened by ", whose" names before a quote embedded in it ("X, whose vice president, Y,
-        called the contract “…”"): the one speaking, not the body the sentence opens with."""
-        tokens = self._tokens(number, start, end)
-        whose = next((t for t in tokens if t.text == "whose"), None)
-        if whose is None or self.document.masked[max(0, whose.start - 2):whose.start] != ", ":
-            return None
-        people = [m for m in self._mentions(number, whose.end, end)
-                  if not m.possessive and self.entities[m.entity].kind == "person"]
-        return (True, people[0].entity) if len(people) == 1 else None
-
     def _subject(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
         """The subject of the sentence an embedded quote sits in: its first name, pronoun or unnamed source."""
         tokens = self._tokens(number, start, end)
@@ -532,29 +519,9 @@ class Attributor:
             candidate = self.entities[entity]
             if gender in ("m", "f") and candidate.kind == "person" and candidate.gender in ("", gender):
                 return entity
-            if gender in ("m", "f") and candidate.kind == "person":
-                namesake = self._namesake(_position, gender)
-                if namesake is not None:
-                    return namesake  # "Her son, Matthias Schäfer, … Schäfer was passed over … “…,” she said"
             if gender in ("o", "p") and candidate.kind == "org":
                 return entity
         return None
-
-    def _namesake(self, position: int, gender: str) -> int | None:
-        """The one other person of that sex, named before, whose surname a bare surname at `position` also is:
-        whom it means when the pronoun after it cannot mean the person it was read as, and a pronoun of that sex
-        in its own sentence (none of the other) says so."""
-        at = bisect_left(self.all_mention_starts, position)
-        if at == len(self.found.mentions) or self.found.mentions[at].start != position:
-            return None
-        mention = self.found.mentions[at]
-        word = self.document.text[mention.start:mention.end]
-        said = {token.text.lower() for token in self.document.sentences[mention.sentence].tokens}
-        if not said & GENDER_PRONOUNS[gender] or said & GENDER_PRONOUNS["m" if gender == "f" else "f"]:
-            return None  # its own sentence must say it is hers ("Schäfer was passed over, something she …")
-        owners = [i for i in self.found.registry.surnames.get(word, ()) if i != mention.entity
-                  and self.entities[i].gender == gender and self.entities[i].first < position]
-        return owners[0] if len(owners) == 1 else None
 
     def _only_person_near(self, token: Token) -> int | None:
         """The one person named in this sentence or the one before, up to `token`; None when there are several
@@ -701,8 +668,6 @@ class Attributor:
         return mentions[0].start, mentions[0].entity
 
 
-GENDER_PRONOUNS = {"f": frozenset("she her hers herself".split()), "m": frozenset("he him his himself".split())}
-"""The pronouns that tell a woman or a man."""
 RELATIVE_REACH = 16
 """Tokens after a person's name within which ", who said" is looked for."""
 

@@ -23,7 +23,6 @@ from store.extraction.lexicon import (
     ORG_CLASS_NOUNS,
     ORG_HEADS,
     ORG_OF_HEADS,
-    PLACE_THING_HEADS,
     ROLE_NOUNS,
     SHORT_FORMS,
     SPEECH_VERBS,
@@ -127,8 +126,6 @@ class Registry:
         for word in words[1:-1]:
             if word[:1].isupper() and word not in GIVEN_NAMES and len(words) >= 3:
                 self.surnames.setdefault(word, []).append(index)
-        if len(words) == 4 and words[1] in GIVEN_NAMES and words[2][:1].isupper():
-            self.surnames.setdefault(words[2], []).append(index)  # "Vera" of "Javier Eduardo Vera Soto"
         self.first_names.setdefault(words[0], []).append(index)
         for cut in range(1, len(words) - 1):
             self.tails.setdefault(normalize(" ".join(words[cut:])), index)
@@ -526,8 +523,12 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     strong_person = segment.kind == "person" and segment.strong
     if segment.kind == "person" and not strong_person and before and (
-            before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and before[-2] in LOCATIVES | {"at"}):
+            before[-1] in LOCATIVES or before[-1] == "the" and len(before) > 1 and
+            before[-2].lower() in LOCATIVES | {"at"}):
         segment.kind = "other"
+        return
+    if segment.kind == "single" and before[-2:] == ["At", "the"] and gap.startswith(","):
+        segment.kind = "other"  # "At the Hilton, Mark Dean told reporters": where, not who
         return
     if club_short_name(document, segment.tokens):
         segment.kind, segment.strong = "org", True  # "City manager X", "United captain Y": the club
@@ -700,9 +701,6 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
     if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",) \
             and not (len(words) == 1 and before[-2] in PLACE_OFFICES):
         return not is_place(words)
-    if len(before) >= 3 and before[-2:] == ["of", "the"] and before[-3] in BODY_LEADERS and len(words) > 1 \
-            and not segment.possessive and next_word != "of" and not _gap_after(document, segment).startswith(" of "):
-        return not is_place(words) and words[-1] not in PLACE_THING_HEADS and words[-1] not in COMPASS_WORDS
     if len(words) == 1:
         word = words[0]
         if CAMEL_CASE.search(word) and not word.startswith(NAME_PREFIXES) and word not in PLACE_WORDS:
@@ -729,11 +727,6 @@ INDUSTRY_WORDS = frozenset("""
 """.split())
 """Trades that open a sentence before a kind of business ("Shipping company Maersk said"): the trade, no body's
 name."""
-BODY_LEADERS = frozenset("leader chairman chairwoman chair director head secretary-general".split())
-"""Offices "of the" a body, whose name after them (of two words or more) names it ("leader of the National Rally",
-"director of the Madrid-based X"), unlike a president "of the Democratic Republic of Congo", a place's."""
-COMPASS_WORDS = frozenset("North South East West".split())
-"""Last words of a region's name ("the Global South"), which a leader is no member of."""
 FOUNDING_JOBS = frozenset("founder co-founder cofounder".split())
 """Jobs held over a company that a one-word name stands before after "the" ("the Vexaro founder")."""
 BODY_NOUNS = frozenset("association federation foundation cooperative co-operative syndicate".split())
@@ -1054,8 +1047,8 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     if index is not None:
         return index
     full = registry.keys.get(normalize(SHORT_FORMS.get(word, "")))
-    if full is not None and registry.entities[full].kind == "org":
-        registry.alias(full, word)  # "the Fed" of the Federal Reserve
+    if full is not None and registry.entities[full].kind == "org" and not _noun_after(document, segment):
+        registry.alias(full, word)  # "the Fed" of the Federal Reserve, not the "Fed team" or a "Fed watcher"
         return full
     place = word in PLACE_WORDS  # "Kenya" alone is the country, not "Athletics Kenya"
     if word in registry.prefixes and not place and _named_before(registry, registry.prefixes[word], segment, new_ok):
@@ -1129,6 +1122,17 @@ def _acts_as_organization(document: Document, segment: Segment, before: list[str
                                          or is_role_noun(following.text))):
         return True
     return bool(before) and before[-1].lower() in ACRONYM_LEADS
+
+
+def _noun_after(document: Document, segment: Segment) -> bool:
+    """Whether a lowercase word that reads as a noun (no verb's ending, no verb of speech) follows a name, which it
+    then qualifies ("Fed team", "Fed watcher"), unlike "the Fed said" or "the Fed raised rates"."""
+    following = _token_after(document, segment)
+    if segment.possessive or following is None or _gap_after(document, segment).strip():
+        return False
+    word = following.text
+    return word.islower() and word not in SPEECH_VERBS and word not in FOLLOWING_VERBS and \
+        not word.endswith(("ed", "s"))
 
 
 def _latest(registry: Registry, candidates: list[int], position: int) -> int:

@@ -274,7 +274,7 @@ THING_NOUNS = words("""
 PLACE_THING_HEADS = words("""
     Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula Delta
     Coast Desert Forest Canal Province Region County District Street Avenue Road Square Boulevard Lane Crescent
-    Terrace Mews
+    Mews
     Mosque Church Cathedral Temple Palace Prison Stadium Arena Bridge Airport Park Hall Tower Castle
     War Wars Cup Finals Final Open Games Olympics Championship Championships Show Festival Prize Award
     Awards Act Treaty Accord Accords Agreement Program Programme Mission Project Rover Lander Station Day
@@ -393,7 +393,7 @@ POSITION_LETTERS = words("""
 PLACE_ONLY_HEADS = words("""
     County Counties Square District Province Region Avenue Boulevard Road Street Highway Freeway Expressway
     Plaza Stadium Arena Airport Cemetery Cemeteries Graveyard Canal Peninsula Strait Bridge Borough Township
-    Crescent Terrace Mews
+    Crescent Mews
 """)
 
 # Letters after a person's name that tell an honour, a rank or a seat, no part of the name ("Jane Morton MP").

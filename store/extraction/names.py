@@ -46,6 +46,7 @@ from store.extraction.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
     UNNAMED_SOURCES,
+    VIETNAMESE_FAMILY_NAMES,
 )
 from store.extraction.organizations import WELL_KNOWN_ORGANIZATIONS
 from store.extraction.places import CITIES, COUNTRIES, DIRECTIONS, NATIONALITIES, PLACE_WORDS, REGIONS
@@ -602,7 +603,10 @@ def _appositive(document: Document, sentence: Sentence, segment: Segment, by_rol
     if words[index].text in ("who", "whose"):
         return "" if by_role else "person"
     if words[index].text not in ("a", "an", "the"):
-        return "person" if _bare_office(words, index) else ""
+        first = segment.tokens[0].text
+        named = first in GIVEN_NAMES or first in CHINESE_FAMILY_NAMES or first in VIETNAMESE_FAMILY_NAMES or \
+            any(t.text.lower() in NAME_PARTICLES for t in segment.tokens[1:-1])
+        return "person" if named and _bare_office(words, index) else ""  # not "Aston Martin, leader of the market,"
     kind = "" if by_role else "person"
     for position in range(index + 1, min(len(words), index + APPOSITIVE_WORDS)):
         token = words[position]
@@ -1112,9 +1116,9 @@ def _club_of_city(words: list[str]) -> bool:
     return len(words) == 2 and words[1] in CITIES
 
 
-POSSESSIVE_FIRM_WORDS = frozenset("Analytics Investors".split())
-"""Words after a founder's possessive that go on a firm's name ("Moody's Analytics", "Moody's Investors Service"),
-though alone they name no body."""
+POSSESSIVE_FIRM_WORDS = frozenset(["Analytics"])
+"""Words after a founder's possessive that go on a firm's name ("Moody's Analytics"), though alone they name no
+body."""
 BANK_WORDS = frozenset("Bank Banco Banca Banque Bankhaus Banka Bankia".split())
 """Words a bank's name may open with before its own name ("Bank Indonesia", "Banco Sabadell")."""
 NOT_BANK_NAMES = frozenset("""

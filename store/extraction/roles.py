@@ -691,9 +691,6 @@ def owners_settled(document: Document, found: Found) -> None:
         normalize(name): entity.name
         for entity in entities if entity.kind == "org" for name in (entity.name, *entity.aliases)
     }
-    for short, full in SHORT_FORMS.items():
-        if normalize(full) in organizations:
-            organizations.setdefault(normalize(short), organizations[normalize(full)])  # "Fed Chair X"
     starts: dict[int, list[int]] = {}
     """Each sentence's tokens' starts, made once: a sentence of thousands of words names many people."""
     for mention in found.mentions:
@@ -920,14 +917,14 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
 
 HELD_OFFICES = frozenset("""
     chair chairman chairwoman chairperson president secretary director executive officer governor head chief
-    founder co-founder manager coach captain player striker goalkeeper economist analyst strategist editor
+    founder co-founder manager coach captain player striker goalkeeper economist strategist editor
     correspondent creator commissioner minister treasurer spokesman spokeswoman spokesperson ceo cfo coo cto
     engineer scientist researcher designer producer lawyer counsel general superintendent
 """.split())
 """Last words of an office held at the body a role opens with ("Fed Chair", "Barcelona soccer player"), unlike a
 standing toward it ("Starbucks customer", "Labour voter", "Liverpool supporter")."""
 OFFICE_QUALIFIER_WORDS = frozenset("""
-    deputy vice assistant acting interim senior chief managing executive general head soccer football rugby team
+    deputy vice assistant acting interim senior chief managing executive general head soccer football rugby
     club first
 """.split())
 """Words that may open such an office before its last word ("Fed Vice Chair", "Crusaders head coach")."""
@@ -938,7 +935,8 @@ def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, s
     "Acme CEO"): the job, and that organization."""
     words = role.split()
     for size in range(min(MAX_OWNER_WORDS, len(words) - 1), 0, -1):
-        organization = organizations.get(normalize(" ".join(words[:size])))
+        opening = " ".join(words[:size])
+        organization = organizations.get(normalize(SHORT_FORMS.get(opening, opening)))  # "Fed Chair X"
         rest = words[size:]
         if organization is not None and len(rest) <= MAX_OFFICE_WORDS and rest[-1].lower() in HELD_OFFICES and \
                 (rest[0].lower() in HELD_OFFICES or rest[0].lower() in OFFICE_QUALIFIER_WORDS or len(rest) == 1):
@@ -1112,8 +1110,9 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     at = bisect_left(tokens, mention.start, key=lambda t: t.start)
     if [t.text for t in tokens[max(0, at - len(words)):at]] != words:
         return None  # a later mention, the title not before it: the sentence with it told
-    if any(t.text in PLACE_WORDS for t in tokens[:at]) or any(t.text in OTHER_GOVERNED for t in tokens):
-        return None  # "In California, Governor X", "At Wandsworth prison, Governor Y", "… the state budget"
+    if any(t.text in PLACE_WORDS and (t.index == 0 or tokens[t.index - 1].text != "in") for t in tokens) or \
+            any(t.text.lower().startswith(OTHER_GOVERNED_STEMS) for t in tokens):
+        return None  # "In California, Governor X", "… Nairobi County traders", "… the state budget", "statewide"
     if not any(t.text in MONETARY_WORDS for t in tokens):
         return None  # a central bank's governor speaks of rates, prices or the bank
     after = bisect_left(tokens, mention.end, key=lambda t: t.start)
@@ -1126,12 +1125,12 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
 
 
 MONETARY_WORDS = frozenset("""
-    bank rate rates inflation prices monetary currency interest policy lending easing tightening cut cuts hike
-    hikes economy growth reserves exchange liquidity credit
+    bank rate rates inflation monetary currency interest lending easing tightening hike hikes reserves liquidity
 """.split())
 """Words of a central bank governor's sentence ("said the bank would not be rushed", "said inflation was high")."""
-OTHER_GOVERNED = frozenset("state province county territory prison jail colony island".split())
-"""Words before a governor's name that make them another body's governor ("the state's Governor X")."""
+OTHER_GOVERNED_STEMS = ("state", "province", "county", "territor", "prison", "jail", "colony", "island")
+"""Beginnings of words in a governor's sentence that make them another body's governor ("the state's Governor X",
+"statewide prices", "Nairobi County traders")."""
 
 
 def _central_bank(name: str) -> bool:
