@@ -7,11 +7,13 @@ import contextlib
 import random
 import shlex
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 from textual import events
+from textual.pilot import Pilot
 
 from store import Store
 from tests.test_tui import make_app, no_blink, row_texts, screen_text, settle, synchronously, title_of
@@ -234,6 +236,24 @@ def file_store(tmp_path: Path) -> tuple[Store, Path]:
     return store, original
 
 
+async def read_again(app: WhosaidApp, pilot: Pilot[None], done: Callable[[], bool]) -> None:
+    """Have the app look at the store again (another process wrote it), and wait until `done` says it has read it."""
+    app.check_store()
+    for _ in range(50):
+        await pilot.pause(0.05)
+        if done():
+            break
+    await settle(pilot)
+
+
+def recorded_pager(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A $PAGER that writes the file it is asked to show into the file returned, as a record of what `o` opened."""
+    record = tmp_path / "pager-args"
+    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
+    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    return record
+
+
 @pytest.fixture
 def no_suspend(monkeypatch: pytest.MonkeyPatch) -> None:
     """Suspending the app does nothing (a headless test has no terminal to give the pager)."""
@@ -246,9 +266,7 @@ async def test_o_opens_the_original_file_in_the_pager(
     file_store: tuple[Store, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store, original = file_store
-    record = tmp_path / "pager-args"
-    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
-    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    record = recorded_pager(tmp_path, monkeypatch)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -275,9 +293,7 @@ async def test_o_on_an_item_of_a_json_lines_file_opens_that_file(
     items.write_text("{}\n{}\n", encoding="utf-8")
     store = Store(tmp_path / "store.json")
     store.ingest([(f"{items}#2", "Harbor vote\n\n\u201cThe depot will close,\u201d said Daniel Reyes, the mayor.\n")])
-    record = tmp_path / "pager-args"
-    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
-    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    record = recorded_pager(tmp_path, monkeypatch)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -407,12 +423,7 @@ async def test_an_article_replaced_by_an_ingest_keeps_the_cursor_and_the_detail(
         [outcome] = writer.ingest([(str(paths[1]), paths[1].read_text())])
         [replaced] = [article for article in writer.snapshot.articles if article.source == str(paths[1])]
         assert outcome.replaced and replaced.key != screen.articles.selected.key
-        app.check_store()
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.snapshot.article(replaced.key) is not None:
-                break
-        await settle(pilot)
+        await read_again(app, pilot, lambda: app.snapshot.article(replaced.key) is not None)
         assert screen.articles.selected.key == replaced.key
         assert screen.detail.subject.key == replaced.key
         assert screen.detail.full_summary.plain.startswith("Budget plan")
@@ -489,9 +500,7 @@ async def test_a_and_o_on_an_article_a_person_s_detail_highlights_open_that_arti
         original.write_text(text, encoding="utf-8")
         store.ingest([(str(original), text)])
         files.append(original)
-    record = tmp_path / "pager-args"
-    script = f"import sys; open({str(record)!r}, 'w').write(sys.argv[1])"
-    monkeypatch.setenv("PAGER", shlex.join([sys.executable, "-c", script]))
+    record = recorded_pager(tmp_path, monkeypatch)
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -530,12 +539,7 @@ async def test_the_reader_leaves_an_article_another_process_removed_and_says_so(
         writer = Store(store_path)
         [digest] = [d.get("hash", d["key"]) for d in writer.article_documents() if d["key"] == removed]
         writer.remove([digest])
-        app.check_store()
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.snapshot.article(removed) is None:
-                break
-        await settle(pilot)
+        await read_again(app, pilot, lambda: app.snapshot.article(removed) is None)
         assert not isinstance(app.screen, ArticleScreen)
         assert any("no longer in the store" in n.message for n in app._notifications)
 
@@ -559,10 +563,5 @@ async def test_new_store_leaves_the_header_once_another_process_stores_articles_
         assert "(new store)" in screen_text(app)
         text = "Vote\n\n\u201cWe won,\u201d said Ann Lee, the mayor.\n"
         Store(store_path).ingest([(str(tmp_path / "vote.txt"), text)])
-        app.check_store()
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.snapshot.summary().articles:
-                break
-        await settle(pilot)
+        await read_again(app, pilot, lambda: app.snapshot.summary().articles)
         assert "(new store)" not in screen_text(app)
