@@ -815,8 +815,8 @@ def test_a_governor_heads_the_one_central_bank_named_and_a_title_opened_by_a_bod
     """"Governor X" of a central bank and "Council leader Y" opening a sentence were given no employer."""
     text = (
         "Rates held\n\n"
-        "The Central Bank of Nigeria held rates. Governor Ada Okon said inflation was high, and Deputy Governor "
-        "Musa Bello agreed.\n\n"
+        "The Central Bank of Nigeria held rates. Governor Ada Okon said the bank would wait, and Deputy Governor "
+        "Musa Bello said monetary policy would stay tight.\n\n"
         "Sandmouth Borough Council approved the plan. Council leader Harjinder Dhillon said it was right.\n"
     )
     people = _people_at(text)
@@ -824,6 +824,8 @@ def test_a_governor_heads_the_one_central_bank_named_and_a_title_opened_by_a_bod
     assert people["Musa Bello"] == ("Deputy Governor", "Central Bank of Nigeria")
     assert people["Harjinder Dhillon"] == ("Council leader", "Sandmouth Borough Council")
     for story in ("Bank of America raised its fees. Governor Gavin Pell said it was wrong.",
+                  "The Central Bank of Nigeria held rates. Speaking in Lagos, Governor Babs Olu said inflation hurt.",
+                  "The Bank of Canada cut rates. Governor Gavin Pell said interest rates were too high for families.",
                   "The Bank of England and the European Central Bank held rates. Governor Andrew Bale spoke.",
                   "Governor Tom Ray spoke first. The Central Bank of Kenya held rates later.",
                   "Council leader Jan Holt said the plan was right."):
@@ -949,3 +951,15 @@ def test_near_misses_a_third_review_found_leave_employers_alone() -> None:
         assert all(organization is None for _, organization in people.values()), (story, people)
     firm = "Homes\n\nThe deal was signed, said Ann Lee, chief executive of Carlton Terrace, the property firm.\n"
     assert _people_at(firm)["Ann Lee"] == ("chief executive", "Carlton Terrace")
+
+
+def test_fed_before_a_word_of_no_office_there_names_no_employer() -> None:
+    """With "the Fed" named before, "Fed reporter X" and "Fed watcher Y" were put at the Federal Reserve."""
+    text = (
+        "Rates\n\n"
+        "The Federal Reserve held rates, and the Fed signalled cuts. Fed reporter Ann Lee said the vote was split, "
+        "and Fed watcher Tom Hale said a cut was due. Fed Governor Chris Waller said cuts could come.\n"
+    )
+    people = _people_at(text)
+    assert people["Ann Lee"][1] is None and people["Tom Hale"][1] is None
+    assert people["Chris Waller"][1] == "Federal Reserve"

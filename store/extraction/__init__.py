@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 47
+EXTRACTOR_VERSION = 48
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -155,7 +155,9 @@ person it names; 47: what a third review found misfiring undone or narrowed: the
 the four-part-name rules and the body "of the" a leader's undone; a bare office strengthens only a name opened by a
 given or a family name or holding a particle; no "Investors" or "Terrace"; "Fed" no body before a noun ("Fed
 team"); no analyst at the body opening the role; a governor no central bank's where a place (but one after "in") or
-a state, county or province is named in their sentence; and "At the X," no person)."""
+a state, county or province is named in their sentence; and "At the X," no person; 48: a governor the central
+bank's only where their sentence speaks of the bank or its policy (of the bank itself where it names a place), and
+"Fed" before a word of no office there ("Fed reporter X") no employer, however the Fed was named before)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

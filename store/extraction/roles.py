@@ -459,6 +459,8 @@ def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None,
         if index is None and size == 1:
             index = registry.prefixes.get(words[0].text)
         if index is not None and registry.entities[index].kind == "org":
+            if size == 1 and words[0].text in SHORT_FORMS and words[-1].text.lower() not in HELD_OFFICES:
+                return None, words  # "Fed watcher X", "Fed reporter Y": no office at the Federal Reserve
             return index, words[size:]
     return None, words
 
@@ -605,6 +607,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     else:
         org = _organization_in(found, words, org_at)
         lead = 1 if words[0].text.lower() == "the" else 0
+        if org is not None and words[lead].text in SHORT_FORMS and words[-1].text.lower() not in HELD_OFFICES:
+            org = None  # "Fed reporter X", "Fed watcher Y": no office at the Federal Reserve
         if org is not None and words[lead].start in org_at and len(words) > lead + 1:
             org_end = found.registry.entities[org_at[words[lead].start]]
             cut = lead
@@ -801,9 +805,10 @@ def _body_before_title(document: Document, tokens: list[Token], at: int, role: s
         joined = zip(run, tokens[start - size + 1:start + 1], strict=True)
         if all(t.text[:1].isupper() and not t.possessive for t in run) and \
                 not any(gap(document.masked, a, b) for a, b in joined):
-            body = organizations.get(normalize(document.text[run[0].start:run[-1].end]))
-            if body is not None:
-                return body
+            written = document.text[run[0].start:run[-1].end]
+            body = organizations.get(normalize(written))
+            if body is not None and (written not in SHORT_FORMS or words[-1].lower() in HELD_OFFICES):
+                return body  # "Tesla CEO X", "Fed Governor Y", not "Fed reporter Z"
     return None
 
 
@@ -917,8 +922,8 @@ def _role_and_organization(role: str, organizations: dict[str, str]) -> tuple[st
 
 HELD_OFFICES = frozenset("""
     chair chairman chairwoman chairperson president secretary director executive officer governor head chief
-    founder co-founder manager coach captain player striker goalkeeper economist strategist editor
-    correspondent creator commissioner minister treasurer spokesman spokeswoman spokesperson ceo cfo coo cto
+    founder co-founder manager coach captain player striker goalkeeper economist strategist creator
+    commissioner minister treasurer spokesman spokeswoman spokesperson ceo cfo coo cto
     engineer scientist researcher designer producer lawyer counsel general superintendent
 """.split())
 """Last words of an office held at the body a role opens with ("Fed Chair", "Barcelona soccer player"), unlike a
@@ -1113,8 +1118,10 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     if any(t.text in PLACE_WORDS and (t.index == 0 or tokens[t.index - 1].text != "in") for t in tokens) or \
             any(t.text.lower().startswith(OTHER_GOVERNED_STEMS) for t in tokens):
         return None  # "In California, Governor X", "… Nairobi County traders", "… the state budget", "statewide"
-    if not any(t.text in MONETARY_WORDS for t in tokens):
-        return None  # a central bank's governor speaks of rates, prices or the bank
+    said = {t.text.lower() for t in tokens}
+    placed = any(t.text in PLACE_WORDS for t in tokens)
+    if "bank" not in said and (placed or not said & MONETARY_WORDS):
+        return None  # a central bank's governor speaks of the bank or its policy; where a place is named, of the bank
     after = bisect_left(tokens, mention.end, key=lambda t: t.start)
     if after < len(tokens) and tokens[after].text in ("of", "in") and document.masked[mention.end] == " ":
         return None  # "Governor X of Texas"
@@ -1124,10 +1131,9 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     return entities[banks.pop()].name if len(banks) == 1 else None
 
 
-MONETARY_WORDS = frozenset("""
-    bank rate rates inflation monetary currency interest lending easing tightening hike hikes reserves liquidity
-""".split())
-"""Words of a central bank governor's sentence ("said the bank would not be rushed", "said inflation was high")."""
+MONETARY_WORDS = frozenset("monetary easing tightening reserves liquidity".split())
+"""Words of a central bank's policy in its governor's sentence ("after a meeting of the Monetary Policy Committee",
+"space for further easing"), unlike prices or interest rates, which a state's governor speaks of too."""
 OTHER_GOVERNED_STEMS = ("state", "province", "county", "territor", "prison", "jail", "colony", "island")
 """Beginnings of words in a governor's sentence that make them another body's governor ("the state's Governor X",
 "statewide prices", "Nairobi County traders")."""
