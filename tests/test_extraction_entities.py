@@ -507,3 +507,16 @@ def test_a_first_line_that_is_the_story_s_first_sentence_is_read_as_one_not_as_a
     assert [q.speaker for q in result.quotes] == ["Janet Yellen"]
     headline = "Yellen warns China on overcapacity\n\n\u201cChina is too large,\u201d Janet Yellen said.\n"
     assert extract(headline).title == "Yellen warns China on overcapacity"
+
+
+def test_company_forms_of_many_countries_end_a_company_s_name_and_a_law_s_name_is_no_one_s():
+    """"Dekkers Groep" and "Maybank Berhad" were lost, and "the General Data Protection Regulation" was a person
+    "Data Protection Regulation" with the title "General"."""
+    text = (
+        "Deals and rules\n\n"
+        "Dekkers Groep, the Dutch paint maker, agreed to buy Maybank Berhad's paint arm, said Ann Lee.\n\n"
+        "The fine was imposed under the General Data Protection Regulation and the Harlan Voss Aquifer Protection "
+        "Act, said Tom Roe.\n"
+    )
+    assert set(people_of(text)) == {"Ann Lee", "Tom Roe"}
+    assert {"Dekkers Groep", "Maybank Berhad"} <= organizations_of(text)

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 48
+EXTRACTOR_VERSION = 49
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -157,7 +157,9 @@ given or a family name or holding a particle; no "Investors" or "Terrace"; "Fed"
 team"); no analyst at the body opening the role; a governor no central bank's where a place (but one after "in") or
 a state, county or province is named in their sentence; and "At the X," no person; 48: a governor the central
 bank's only where their sentence speaks of the bank or its policy (of the bank itself where it names a place), and
-"Fed" before a word of no office there ("Fed reporter X") no employer, however the Fed was named before)."""
+"Fed" before a word of no office there ("Fed reporter X") no employer, however the Fed was named before; 49:
+company forms of many countries ("Groep", "Berhad", "Tbk", "Limited") a company's last word, and a law's name of
+three words or more ("the General Data Protection Regulation") a thing, no person's name)."""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

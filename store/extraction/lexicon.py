@@ -135,7 +135,8 @@ ORG_HEADS = words("""
     Directorate Cabinet Command Corps Brigade Secretariat Tribunal Studios Entertainment Communications
     Telecom Railways Railway Hospital Clinic School Agencies Enterprises Ventures Solutions Logistics
     Securities Insurance Bancorp Investments Associates Consulting Institution Observatory Laboratory
-    Elementary Surveyors Solicitors Architects Accountants Chambers
+    Elementary Surveyors Solicitors Architects Accountants Chambers Limited Holding Groep Gruppe Groupe Shoji Berhad
+    Bhd Tbk SpA Pty
     Coalition Alliance Movement Front Caucus Government Regime Junta Mission Embassy Consulate Municipality
     Bundestag Duma Knesset Commons Lords Cortes Legislature Secretariat Programme Service Agency Magazine
     Weekly Daily Review Reuters Bloomberg Cooperative Conservancy Initiative Council Federation Confederation
@@ -175,7 +176,10 @@ ORG_OF_HEADS = words("""
 """)
 
 # Company suffixes: an organization even when a title follows ("Acme Inc Chief Executive").
-COMPANY_SUFFIXES = words("Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV Holdings Group")
+COMPANY_SUFFIXES = words("""
+    Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV Holdings Group Limited Holding
+    Groep Gruppe Groupe Grupo Shoji Berhad Bhd Tbk SpA BV Pty
+""")
 
 # Common nouns that, placed before or after a name, make it an organization ("drone maker X").
 ORG_CLASS_NOUNS = words("""
@@ -281,7 +285,8 @@ PLACE_THING_HEADS = words("""
     Week Summit Conference Crisis Revolution Doctrine Plan Initiative Operation Series Grand Prix Tour
     Marathon Derby Classic Masters Trophy Stakes Bowl Expo Fair Theatre Theater Zoo
     Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
-    Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration
+    Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration Regulation
+    Directive Ordinance
     Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite Empire Dynasty
 """)
 

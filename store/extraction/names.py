@@ -1045,6 +1045,9 @@ def _classify(
     if len(words) > 1 and words[0] in STORM_WORDS:
         segment.kind = "thing"  # "Typhoon Kalayaan", "Hurricane Maria"
         return segment
+    if len(words) > 2 and words[-1] in LAW_WORDS and ORG_HEADS.isdisjoint(words[:-1]):
+        segment.kind = "thing"  # "the General Data Protection Regulation", "the Harlan Voss Aquifer Protection Act"
+        return segment
     if _club_of_city(words):
         segment.kind = "org"  # "Racing de Santander", "Real Madrid"
         segment.strong = True
@@ -1116,6 +1119,11 @@ def _club_of_city(words: list[str]) -> bool:
     return len(words) == 2 and words[1] in CITIES
 
 
+LAW_WORDS = frozenset(
+    "Act Law Bill Regulation Directive Ordinance Amendment Treaty Convention Charter Protocol".split()
+)
+"""Last words of a law's or a treaty's name, which may open with a title or a person's name ("General Data
+Protection Regulation", "the Harlan Voss Aquifer Protection Act"): a thing, no one's name."""
 POSSESSIVE_FIRM_WORDS = frozenset(["Analytics"])
 """Words after a founder's possessive that go on a firm's name ("Moody's Analytics"), though alone they name no
 body."""
