@@ -872,13 +872,13 @@ class BrowseScreen(Screen[None]):
         if quote is not None:
             self.app.open_article(quote.article_key, quote.key)
             return
-        record = self.selected_name()
         highlighted = self.highlighted_article()
         if highlighted is not None:
             subject = self.detail.subject
             named = subject if subject is not None and subject.kind in ("person", "organization") else None
             self.app.open_article(highlighted.key, name=named)  # the article the detail highlights, at the name
             return
+        record = self.selected_name()
         if record is None:
             self.app.notify("Select a quote, person or organization to open an article", markup=False)
             return

@@ -652,7 +652,6 @@ class Attributor:
             return mentions[0].start, mentions[0].entity  # "Kaczmarek's rise has been rapid. She reached …"
         return unnamed
 
-
     def _source_opening(self, number: int) -> tuple[int, int] | None:
         """The person a sentence opens by citing ("According to X, an analyst at Y, the guidance is …"): the one a
         "she said" after it means, though named after a preposition; none when it names another person."""

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from store.bylines import byline_names
 from store.extraction.lexicon import CLOSING_QUOTE_MARKS
 from store.extraction.quotes import QuoteSpan, find_quotes
 from store.extraction.text import Token, joined_lines, paragraphs, sentences, tokens
@@ -145,17 +146,6 @@ def masked_quote(quoted: str) -> str:
     return hidden if hidden.isascii() else NON_ASCII_ALPHANUMERIC.sub(MASK, hidden)
 
 
-BYLINE_PARAGRAPH = re.compile(
-    r"By ((?:[A-Z][\w'’.-]*)(?: (?:[A-Z][\w'’.-]*|and|de|da|del|van|von|der|al|bin|le|la)){1,7})"
-    r"(?:, [A-Za-z][\w'’&-]*(?: [A-Za-z][\w'’&-]*){0,5}| in [A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2})?"
-)
-"""A byline standing alone: names, and a reporter's job or where they filed from ("By Ann Lee, Staff Writer",
-"By Ann Lee and Tom Roe in Narva"), unlike a story's opening ("By Monday, officials said …")."""
-NOT_BYLINE_WORDS = frozenset("""
-    The A An Of For In On At To By With Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February
-    March April May June July August September October November December Christmas Easter Order Then Now Far Way
-""".split())
-"""Capitalized words no byline's names hold ("By The Numbers", "By Order Of The Council", "By March")."""
 CREDIT_WORD = r"(?:[A-Z]|(?:al|el|ad|as|bin|ibn|abu)-[A-Z])[\w'’.-]*"
 CREDIT_NAME = rf"{CREDIT_WORD}(?: (?:{CREDIT_WORD}|van|von|de|der|da|del|al|bin|le|la)){{0,4}}" \
     rf"(?: in {CREDIT_WORD}){{0,2}}"
@@ -178,8 +168,7 @@ def _credit_lines(text: str, spans: list[tuple[int, int]], title_paragraph: int)
     for number, (start, end) in enumerate(spans):
         head = text[start:start + 12]
         if number <= first + BYLINE_REACH and head.startswith("By ") and end - start < 120:
-            byline = BYLINE_PARAGRAPH.fullmatch(text, start, end)
-            if byline and NOT_BYLINE_WORDS.isdisjoint(byline.group(1).split()):
+            if byline_names(text, start, end) is not None:
                 found.append(number)
         elif "by " in text[start:min(end, start + 40)] and end - start < 400 and \
                 CREDIT_LINE.fullmatch(text, start, end):

@@ -101,6 +101,7 @@ class Registry:
     org_shapes: dict[tuple[int, str], list[int]] = field(default_factory=dict)
     last_words: dict[str, int] = field(default_factory=dict)
     tails: dict[str, int] = field(default_factory=dict)
+
     def add_person(self, name: str, words: list[str], position: int, gender: str) -> int:
         """Register a person by full name, merging spelling variants and surnames of several words; return its index."""
         key = normalize(name)

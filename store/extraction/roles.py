@@ -158,9 +158,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 parts.append(role)
                 org = org if org is not None else owner
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
-        parties = frozenset(i for i in org_at.values()
-                            if found.registry.entities[i].name.split()[-1] in PARTY_WORDS)
-        org = _described_organization(document, tokens, end_index, org_at, parties=parties)  # "of the publisher X"
+        org = _described_organization(document, tokens, end_index, org_at, found=found)  # "of the publisher X"
     role = _without_dangling_words(", ".join(parts))
     return role or None, org
 
@@ -213,11 +211,11 @@ PARTY_WORDS = frozenset("Party Alliance Front Movement Coalition Congress".split
 
 def _described_organization(document: Document, tokens: list[Token], index: int,
                             org_at: dict[int, int], speaking_for: bool = False,
-                            parties: frozenset[int] = frozenset()) -> int | None:
+                            found: Found | None = None) -> int | None:
     """The organization named right after "at the" or "of the" (or "for the" after a spokesperson's job) and a
     description that ends in the kind of body it is ("…, an analyst at the investment bank X", "Ann Lee of the
-    London publisher X", "a spokeswoman for the retailer X"), or a party's after its standing ("X of the opposition
-    Y Party", one of `parties`): where they work."""
+    London publisher X", "a spokeswoman for the retailer X"), or, given what was `found`, a party's after its
+    standing ("X of the opposition Y Party"): where they work."""
     prepositions = ("at", "of", "for") if speaking_for else ("at", "of")
     if index + 3 >= len(tokens) or tokens[index].text not in prepositions or tokens[index + 1].text != "the":
         return None
@@ -228,7 +226,8 @@ def _described_organization(document: Document, tokens: list[Token], index: int,
         if gap(document.masked, tokens[position - 1], token):
             return None
         if token.start in org_at:
-            if standing and org_at[token.start] in parties:
+            if standing and found is not None and \
+                    found.registry.entities[org_at[token.start]].name.split()[-1] in PARTY_WORDS:
                 return org_at[token.start]  # "X of the opposition Republican Future Party"
             return org_at[token.start] if described else None
         word = token.text
@@ -459,8 +458,8 @@ def _leading_organization(found: Found, words: list[Token]) -> tuple[int | None,
         if index is None and size == 1:
             index = registry.prefixes.get(words[0].text)
         if index is not None and registry.entities[index].kind == "org":
-            if size == 1 and words[0].text in SHORT_FORMS and words[-1].text.lower() not in HELD_OFFICES:
-                return None, words  # "Fed watcher X", "Fed reporter Y": no office at the Federal Reserve
+            if size == 1 and _short_form_without_office(words[0].text, words[-1].text):
+                return None, words
             return index, words[size:]
     return None, words
 
@@ -607,8 +606,8 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     else:
         org = _organization_in(found, words, org_at)
         lead = 1 if words[0].text.lower() == "the" else 0
-        if org is not None and words[lead].text in SHORT_FORMS and words[-1].text.lower() not in HELD_OFFICES:
-            org = None  # "Fed reporter X", "Fed watcher Y": no office at the Federal Reserve
+        if org is not None and _short_form_without_office(words[lead].text, words[-1].text):
+            org = None
         if org is not None and words[lead].start in org_at and len(words) > lead + 1:
             org_end = found.registry.entities[org_at[words[lead].start]]
             cut = lead
@@ -807,7 +806,7 @@ def _body_before_title(document: Document, tokens: list[Token], at: int, role: s
                 not any(gap(document.masked, a, b) for a, b in joined):
             written = document.text[run[0].start:run[-1].end]
             body = organizations.get(normalize(written))
-            if body is not None and (written not in SHORT_FORMS or words[-1].lower() in HELD_OFFICES):
+            if body is not None and not _short_form_without_office(written, words[-1]):
                 return body  # "Tesla CEO X", "Fed Governor Y", not "Fed reporter Z"
     return None
 
@@ -933,6 +932,12 @@ OFFICE_QUALIFIER_WORDS = frozenset("""
     club first
 """.split())
 """Words that may open such an office before its last word ("Fed Vice Chair", "Crusaders head coach")."""
+
+
+def _short_form_without_office(opening: str, last_word: str) -> bool:
+    """Whether a role opens with a body's short form before a word of no office held there ("Fed reporter X", "Fed
+    watcher Y"): a body the role covers, not one the person works for."""
+    return opening in SHORT_FORMS and last_word.lower() not in HELD_OFFICES
 
 
 def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, str | None]:
@@ -1080,6 +1085,14 @@ def _body_whose(document: Document, found: Found, role: str, mention: Mention) -
     return entities[named.entity].name if named is not None else None
 
 
+def _titled_here(document: Document, mention: Mention, title: list[str]) -> bool:
+    """Whether the title's words stand right before this mention, not a later mention of its holder (whose own
+    sentence may be about another body)."""
+    tokens = document.sentences[mention.sentence].tokens
+    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
+    return [t.text for t in tokens[max(0, at - len(title)):at]] == title
+
+
 def _body_kind_in_title(document: Document, found: Found, role: str, mention: Mention) -> str | None:
     """The local council a title opening with "Council" belongs to ("Council leader X" opening a sentence): the
     latest council named, when it is a town's, a city's or a county's ("Sandmouth Borough Council"), not the UN's
@@ -1087,10 +1100,8 @@ def _body_kind_in_title(document: Document, found: Found, role: str, mention: Me
     words = role.split()
     if len(words) != 2 or words[0] != "Council" or not is_role_noun(words[1].lower()):
         return None
-    tokens = document.sentences[mention.sentence].tokens
-    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
-    if [t.text for t in tokens[max(0, at - 2):at]] != words:
-        return None  # a later mention, the title not before it
+    if not _titled_here(document, mention, words):
+        return None
     body = _named_by(document, found, "council", mention.start)
     if body is None:
         return None
@@ -1111,10 +1122,9 @@ def _central_bank_governed(document: Document, found: Found, role: str, mention:
     words = role.split()
     if not 1 <= len(words) <= 2 or words[-1] != "Governor" or len(words) == 2 and words[0] not in RANK_WORDS:
         return None
+    if not _titled_here(document, mention, words):
+        return None
     tokens = document.sentences[mention.sentence].tokens
-    at = bisect_left(tokens, mention.start, key=lambda t: t.start)
-    if [t.text for t in tokens[max(0, at - len(words)):at]] != words:
-        return None  # a later mention, the title not before it: the sentence with it told
     if any(t.text in PLACE_WORDS and (t.index == 0 or tokens[t.index - 1].text != "in") for t in tokens) or \
             any(t.text.lower().startswith(OTHER_GOVERNED_STEMS) for t in tokens):
         return None  # "In California, Governor X", "… Nairobi County traders", "… the state budget", "statewide"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from store.articles import decode_article
+from store.bylines import byline_names
 from store.errors import ArticleError, shown_path
 from store.readers.article import Metadata, ReaderError, SourceArticle, normalise_date
 from store.readers.markdown import ATX_HEADING, heading_text, markdown_inline, markdown_text
@@ -34,20 +35,6 @@ FRONT_KEYS = {
 }
 MAX_FRONT_LINES = 60
 BYLINE = re.compile(r"By\s+(\S.{0,150}?)\s*", re.IGNORECASE)
-BYLINE_NAME = re.compile(
-    r"By\s+((?:[A-Z][\w'\u2019.-]*)(?:\s+(?:[A-Z][\w'\u2019.-]*|and|de|da|del|van|von|der|al|bin|le|la)){1,5})"
-    r"(?:,\s+[A-Za-z][\w'\u2019&-]*(?:\s+[A-Za-z][\w'\u2019&-]*){0,5}|\s+in\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})?"
-)
-"""A byline of names, maybe with the writer's job or where they filed from ("By Maria Gonzalez and Tom Lee", "By
-Ann Lee, Staff Writer", "By Ann Lee in Narva"), which a head with no date line is known by: unlike "By the end of
-the day" or "By Monday, officials said", the first words of a story."""
-NOT_NAMES = frozenset(
-    "the a an of for in on at to by with "
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "january february march april may june july august september october november december "
-    "morning afternoon evening night noon midnight today tonight tomorrow yesterday".split()
-)
-"""Words a byline of names holds none of: "By The Numbers", "By Order Of The Council", "By Tuesday Night"."""
 MAX_TITLE = 250
 WIRE_HEAD_LINES = 7
 """The lines a wire head's title, byline and date may take, blank lines between them included."""
@@ -180,7 +167,7 @@ def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
     fields = {"title": title, "author": author.group(1), "date": date}
     last = written[2]
     if not normalise_date(date) or len(date) > 80:
-        named = _byline_names(byline)
+        named = byline_names(byline)
         if named is None or lines[written[1] + 1].strip():
             return None, text
         fields = {"title": title, "author": named}  # "Title / By Author" with no date: the byline's name
@@ -189,14 +176,6 @@ def split_wire_head(text: str) -> tuple[dict[str, str] | None, str]:
     if QUOTE_OPENING.match(title):
         body = f"{lines[written[0]]}\n\n{body}"  # a title that quotes someone is kept in the text, its quote with it
     return fields, body
-
-
-def _byline_names(byline: str) -> str | None:
-    """The names a byline of names alone gives ("By Jan van der Berg"), None for any other line."""
-    named = BYLINE_NAME.fullmatch(byline)
-    if named is None or any(word.casefold() in NOT_NAMES for word in named.group(1).split()):
-        return None
-    return named.group(1)
 
 
 def _unquoted(value: str) -> str:
