@@ -520,3 +520,22 @@ def test_company_forms_of_many_countries_end_a_company_s_name_and_a_law_s_name_i
     )
     assert set(people_of(text)) == {"Ann Lee", "Tom Roe"}
     assert {"Dekkers Groep", "Maybank Berhad"} <= organizations_of(text)
+
+def test_a_korean_name_written_given_name_first_is_a_person_though_its_surname_is_a_place_word() -> None:
+    """"Seo-yeon Park" was read as a park, and the chief executive was lost."""
+    people = {p.name: (p.role, p.organization) for p in extract(
+        "Cuts\n\nTensor Systems said it would cut jobs. In a memo to staff, Seo-yeon Park, Tensor\u2019s chief "
+        "executive, wrote that the company would grow. Visitors walked in Hyde Park and Central Park.\n"
+    ).people}
+    assert people == {"Seo-yeon Park": ("chief executive", "Tensor Systems")}
+
+
+def test_a_body_named_for_its_members_holds_their_plural_possessive_but_a_person_s_possessive_ends_a_name() -> None:
+    """"the Senthil Gold Depositors' Welfare Association" was cut into a person "Senthil Gold Depositors" and a
+    body "Welfare Association"."""
+    found = extract(
+        "Verdict\n\nR Murali, president of the Senthil Gold Depositors\u2019 Welfare Association, said the verdict "
+        "was late. Ms. Peters\u2019 Labour Party colleagues were unhappy, Anna Peters said.\n"
+    )
+    assert {o.name for o in found.organizations} == {"Senthil Gold Depositors\u2019 Welfare Association", "Labour Party"}
+    assert {p.name for p in found.people} == {"R Murali", "Anna Peters"}

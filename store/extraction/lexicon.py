@@ -148,6 +148,7 @@ ORG_HEADS = words("""
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
     Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres
+    Platinum Copper Coal Cement Nickel Lithium Uranium Oil Gas Telecoms
 """)
 
 # Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").
@@ -181,6 +182,17 @@ COMPANY_SUFFIXES = words("""
     Groep Gruppe Groupe Grupo Shoji Berhad Bhd Tbk SpA BV Pty
 """)
 
+# Final words of a company's name that say only what kind of business it is ("Van Straelen Pharma NV").
+COMPANY_HEADS = words("""
+    Systems Technologies Technology Pharma Pharmaceuticals Platinum Mining Minerals Metals Motors Industries Energy
+    Airlines Airways Labs Laboratories Robotics Aerospace Semiconductors Chemicals Materials Resources Brands Foods
+    Products Electronics Petroleum Steel Biotech Therapeutics Sciences Healthcare Properties Realty Hotels Resorts
+    Stores Software Aviation Shipping Telecom Telecoms Logistics Securities Insurance Investments Capital Holdings
+    Group Copper Coal Cement Oil Gas Nickel Lithium Uranium Entertainment Studios Communications Ventures
+    Enterprises Solutions Dynamics Financial Bancorp Brewing Breweries Diagnostics Biosciences Automation Payments
+    Manufacturing Construction Company Corporation
+""")
+
 # Common nouns that, placed before or after a name, make it an organization ("drone maker X").
 ORG_CLASS_NOUNS = words("""
     company companies firm firms maker makers manufacturer manufacturers carrier carriers airline airlines
@@ -201,6 +213,10 @@ ORG_ANAPHORS = words("""
     startup business regulator committee commission authority office army navy institute university
     embassy federation association union foundation charity court police service
 """)
+
+# Kinds of body whose possessive points back to one named before ("the museum's director"), though the bare word
+# before a job names a trade ("a museum curator", "fund manager").
+OWNER_ANAPHORS = ORG_ANAPHORS | words("museum fund hospital school college trust library gallery orchestra")
 
 # Words that never belong to a person's name.
 NON_NAME_WORDS = words("""

@@ -14,6 +14,7 @@ from store.extraction.lexicon import (
     HONORIFICS,
     ORG_ANAPHORS,
     ORG_CLASS_NOUNS,
+    OWNER_ANAPHORS,
     RELATION_WORDS,
     ROLE_BREAKS,
     SHORT_FORMS,
@@ -593,7 +594,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         owner = words[:owner_end + 1]
         owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
         org = _organization_in(found, owner_words, org_at)
-        if org is None and len(owner_words) == 1 and owner_words[0].text in ORG_ANAPHORS:
+        if org is None and len(owner_words) == 1 and owner_words[0].text in OWNER_ANAPHORS:
             org = _named_by(document, found, owner_words[0].text, position)
             if org is None and owner_words[0].text in SIDE_ANAPHORS:
                 org = _recent_side(document, found, position)  # "the club's president"
