@@ -528,14 +528,3 @@ def test_a_korean_name_written_given_name_first_is_a_person_though_its_surname_i
         "executive, wrote that the company would grow. Visitors walked in Hyde Park and Central Park.\n"
     ).people}
     assert people == {"Seo-yeon Park": ("chief executive", "Tensor Systems")}
-
-
-def test_a_body_named_for_its_members_holds_their_plural_possessive_but_a_person_s_possessive_ends_a_name() -> None:
-    """"the Senthil Gold Depositors' Welfare Association" was cut into a person "Senthil Gold Depositors" and a
-    body "Welfare Association"."""
-    found = extract(
-        "Verdict\n\nR Murali, president of the Senthil Gold Depositors\u2019 Welfare Association, said the verdict "
-        "was late. Ms. Peters\u2019 Labour Party colleagues were unhappy, Anna Peters said.\n"
-    )
-    assert {o.name for o in found.organizations} == {"Senthil Gold Depositors\u2019 Welfare Association", "Labour Party"}
-    assert {p.name for p in found.people} == {"R Murali", "Anna Peters"}

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 50
+EXTRACTOR_VERSION = 51
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -159,12 +159,13 @@ a state, county or province is named in their sentence; and "At the X," no perso
 bank's only where their sentence speaks of the bank or its policy (of the bank itself where it names a place), and
 "Fed" before a word of no office there ("Fed reporter X") no employer, however the Fed was named before; 49:
 company forms of many countries ("Groep", "Berhad", "Tbk", "Limited") a company's last word, and a law's name of
-three words or more ("the General Data Protection Regulation") a thing, no person's name; 50: a company's own name
-before words only of its kind ("Van Straelen" of "Van Straelen Pharma NV") stands for it, and its first word does
-before a namesake is named ("Marlowe's chief executive" before Jonah Marlowe), not before "family"; a metal or fuel
-("Platinum", "Nickel", "Oil") a company's last word; "the museum's", "the fund's" and like possessives point back to
-the body so named; a plural's possessive opening a body of members' name part of it ("Depositors' Welfare
-Association"); a hyphenated given name before "Park" or "Hall" a person's ("Seo-yeon Park"))."""
+three words or more ("the General Data Protection Regulation") a thing, no person's name; 50 (undone in 51) a
+company's short forms, metals ending a company's name and a members' body's possessive; 51: "the museum's", "the
+fund's", "the school's" and like possessives point back to the body so named where no unnamed one of that kind
+stands between; a body an expert is "of" ("Dr X, of the Pasteur Institute in Hanoi,") or, for a school, a university
+or an institute, "from", their employer; a clause of work gives the body after "at" or "for" ("who covers the
+chemicals sector at ING"); "Pharmaceutical", "Paints" and "Cosmetics" end a company's name; and a hyphenated given
+name before "Park" or "Hall" a person's ("Seo-yeon Park"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

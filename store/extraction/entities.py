@@ -13,7 +13,6 @@ from store.extraction.given_names import GIVEN_NAMES, gender_of_name
 from store.extraction.lexicon import (
     ACRONYM_FOLLOWERS,
     ACRONYM_LEADS,
-    COMPANY_HEADS,
     COMPANY_SUFFIXES,
     HONORIFICS,
     INSTITUTION_NAMES,
@@ -159,9 +158,6 @@ class Registry:
             self.keys.setdefault(variant, index)
         if len(words) >= 3 and words[-1] in COMPANY_SUFFIXES:
             self.keys.setdefault(normalize(" ".join(words[:-1])), index)  # "Acme Bay Developments" of "… Ltd"
-        lead = _company_lead(words)
-        if lead:
-            self.keys.setdefault(normalize(" ".join(lead)), index)  # "Van Straelen" of "Van Straelen Pharma NV"
         if len(words) >= 2:
             initials = "".join(w[0] for w in words if w[0].isupper() and w not in ("The",))
             if len(initials) >= 2:
@@ -1044,13 +1040,6 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     fitting = [i for i in people if registry.entities[i].gender in ("", segment.gender)] if segment.gender else []
     if fitting:
         people = fitting  # "Ms. Delacroix" is not Marcus Delacroix
-    company = registry.prefixes.get(word)
-    following = _token_after(document, segment)
-    if people and company is not None and word not in PLACE_WORDS and registry.entities[company].first < \
-            segment.start < min(registry.entities[i].first for i in people) and \
-            (following is None or following.text.lower() not in KIN_GROUPS):
-        registry.alias(company, word)  # "Marlowe's chief executive" after Marlowe Systems, before Jonah Marlowe
-        return company
     if people:
         owner = _latest(registry, people, segment.start)
         registry.alias(owner, word)
@@ -1085,6 +1074,7 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
         return registry.add_person(word, [word], segment.start, segment.gender)
     if word in NATIONALITIES:
         return None  # "their Portuguese midfielder X", "Ghanaian winger Y": no club, no one
+    following = _token_after(document, segment)
     if segment.kind == "org" and new_ok and following is not None and following.text in SPORT_ROLES:
         return registry.add_organization(word, [word], segment.start)  # a city's club ("Porto coach X")
     if is_place([word]) or word in NON_NAME_WORDS or not new_ok:
@@ -1144,24 +1134,6 @@ def _noun_after(document: Document, segment: Segment) -> bool:
     word = following.text
     return word.islower() and word not in SPEECH_VERBS and word not in FOLLOWING_VERBS and \
         not word.endswith(("ed", "s"))
-
-
-KIN_GROUPS = frozenset({"family", "families", "clan", "brothers", "sisters", "household", "dynasty", "heirs"})
-"""Words after a surname that make it a family's ("the Dekkers family"), not the company named after them."""
-
-
-def _company_lead(words: list[str]) -> list[str]:
-    """The two words naming a company before words only of a company's kind ("Van Straelen" of "Van Straelen Pharma
-    NV", "Goldman Sachs" of "Goldman Sachs Group Inc"), which stand for it alone; none where they open with a given
-    name ("the Tony Blair Institute") or name a place ("New York Times")."""
-    rest = words[2:]
-    if len(words) < 3 or not all(word in COMPANY_HEADS or word in COMPANY_SUFFIXES for word in rest):
-        return []
-    lead = words[:2]
-    if lead[0] in GIVEN_NAMES or not all(word[:1].isupper() for word in lead) or is_place(lead) \
-            or any(word in PLACE_WORDS or word in NATIONALITIES or word in ORG_HEADS for word in lead):
-        return []
-    return lead
 
 
 def _latest(registry: Registry, candidates: list[int], position: int) -> int:

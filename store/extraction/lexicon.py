@@ -148,7 +148,7 @@ ORG_HEADS = words("""
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
     Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres
-    Platinum Copper Coal Cement Nickel Lithium Uranium Oil Gas Telecoms
+    Pharmaceutical Paints Cosmetics Beverages Tyres
 """)
 
 # Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").
@@ -180,17 +180,6 @@ ORG_OF_HEADS = words("""
 COMPANY_SUFFIXES = words("""
     Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC PLC Plc plc AG SA GmbH NV Holdings Group Limited Holding
     Groep Gruppe Groupe Grupo Shoji Berhad Bhd Tbk SpA BV Pty
-""")
-
-# Final words of a company's name that say only what kind of business it is ("Van Straelen Pharma NV").
-COMPANY_HEADS = words("""
-    Systems Technologies Technology Pharma Pharmaceuticals Platinum Mining Minerals Metals Motors Industries Energy
-    Airlines Airways Labs Laboratories Robotics Aerospace Semiconductors Chemicals Materials Resources Brands Foods
-    Products Electronics Petroleum Steel Biotech Therapeutics Sciences Healthcare Properties Realty Hotels Resorts
-    Stores Software Aviation Shipping Telecom Telecoms Logistics Securities Insurance Investments Capital Holdings
-    Group Copper Coal Cement Oil Gas Nickel Lithium Uranium Entertainment Studios Communications Ventures
-    Enterprises Solutions Dynamics Financial Bancorp Brewing Breweries Diagnostics Biosciences Automation Payments
-    Manufacturing Construction Company Corporation
 """)
 
 # Common nouns that, placed before or after a name, make it an organization ("drone maker X").

@@ -188,8 +188,7 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         previous = current[-1]
         between = masked[previous.end:token.start]
         joins = not previous.possessive
-        if previous.possessive and capital[index] and (token.text in ORG_HEADS or token.text in POSSESSIVE_FIRM_WORDS
-                                                        or _members_named(masked, current, words, index, capital)):
+        if previous.possessive and capital[index] and (token.text in ORG_HEADS or token.text in POSSESSIVE_FIRM_WORDS):
             joins, between = True, between.lstrip("’'`").removeprefix("s")
         adjacent = joins and (previous.end == token.start - 1 or not between.strip() or between.strip() == "&" or
                                                 bool(INSERTION.fullmatch(between)) or _initial(previous, between))
@@ -215,27 +214,6 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         found.append(current)
     trimmed = [run if run[-1].capital else _trim(run) for run in found]
     return [run for run in trimmed if run]
-
-
-MEMBER_PLURAL_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ians")
-"""Endings of the plural nouns that open the name of a body of members ("Depositors' Welfare Association")."""
-
-
-def _members_named(masked: str, current: list[Token], words: list[Token], index: int, capital: list[bool]) -> bool:
-    """Whether a plural's possessive inside a name is part of the name of the body of its members, one word of a
-    body's kind following within three ("Senthil Gold Depositors' Welfare Association", "Tea Growers' Joint Action
-    Council"), not a surname's ("Ms. Peters' Labour Party colleagues")."""
-    previous = current[-1]
-    if len(current) < 2 or current[0].text in HONORIFICS or not previous.text.endswith(MEMBER_PLURAL_ENDINGS) or \
-            masked[previous.end:previous.end + 1] not in ("’", "'"):
-        return False
-    ahead = range(index, min(index + 3, len(words)))
-    for at in ahead:
-        if not capital[at]:
-            return False
-        if words[at].text in ORG_HEADS:
-            return True
-    return False
 
 
 def _next_capital(capital: list[bool], index: int) -> int:

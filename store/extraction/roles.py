@@ -126,6 +126,13 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 parts.append(_text(document, phrase))
             org = org if org is not None else _organization_in(found, phrase, org_at)
             phrase = []
+        if not phrase and tokens[end_index].text == "from":
+            phrase = [tokens[end_index], *_walk_forward(document, tokens, end_index + 1)]
+            phrase = phrase if _affiliation(phrase, org_at) and not SCHOLARLY_WORDS.isdisjoint(
+                token.text for token in phrase) else []  # not "Cole Palmer, from Manchester City," a club left
+        if org is None and _affiliation(phrase, org_at):
+            org = _organization_in(found, phrase, org_at)  # "Dr X, of the Pasteur Institute in Hanoi,"
+            phrase = []
         if org is None and end_index < len(tokens) and tokens[end_index].text == "who":
             org = _employer_in_clause(document, tokens, end_index + 1, org_at)
         if phrase and (_is_role_phrase(phrase) or (segment.speaker_slot and _described(phrase))):
@@ -252,6 +259,9 @@ EMPLOYING_VERBS = frozenset(
     "heads leads chairs runs directs manages founded co-founded joined teaches works represents".split()
 )
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
+WORK_VERBS = frozenset("covers coordinates edits researches lectures supervises".split())
+"""Verbs of a relative clause whose employer follows "at" or "for" after their object ("who covers the chemicals
+sector at ING", "who covers the White House for CNN")."""
 OBJECT_EMPLOYING_VERBS = frozenset("headed chaired directed managed coached coaches oversees oversaw".split())
 """Verbs that say who employs (or employed) the person only when that organization is their object ("who
 headed the Harbor Council"), not elsewhere in the clause ("who oversees a lawsuit against the agency")."""
@@ -358,7 +368,7 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
     direct = _object_employer(document, tokens, index, org_at)
     if direct is not None:
         return direct
-    employed = False
+    employed = working = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
         if position > index and gap(document.masked, tokens[position - 1], token):
@@ -368,11 +378,13 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
         word = token.text
         if word in EMPLOYING_VERBS:
             employed = True
+        elif word in WORK_VERBS:
+            working = True
         elif word in ("from", "after", "before", "until") and employed:
             return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
         elif word in ("of", "at", "for") and position > index:
             before = tokens[position - 1].text
-            employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
+            employed = employed or working and word != "of" or is_role_noun(before) or before in EMPLOYING_VERBS
     return None
 
 
@@ -428,6 +440,27 @@ def _only_employer(words: list[Token], org_at: dict[int, int]) -> bool:
     pro-business Liberal Party,"), unlike a unit of it ("…, of the Eastfield University's school of nursing,")."""
     first = next((i for i, t in enumerate(words) if t.start in org_at), None)
     return first is not None and all(t.text[0].isupper() or not t.text[0].isalpha() for t in words[first:])
+
+
+SCHOLARLY_WORDS = frozenset(
+    "University College School Institute Hospital Clinic Laboratory Laboratories Centre Center Museum Academy "
+    "Observatory Library Foundation Society".split()
+)
+"""Words of the bodies an expert is introduced as "from" ("Prof X, from the London School of Economics,"), where a
+player or a fan is "from" a club they left or follow."""
+
+
+def _affiliation(words: list[Token], org_at: dict[int, int]) -> bool:
+    """Whether an appositive after a name says only which body the person is "of" or "from", perhaps with its town
+    ("…, of the Pasteur Institute in Hanoi,", "…, from the London School of Economics,")."""
+    if len(words) < 2 or words[0].text not in ("of", "from"):
+        return False
+    first = 2 if words[1].text == "the" else 1
+    if first >= len(words) or words[first].start not in org_at:
+        return False
+    town = next((i for i, token in enumerate(words) if i > first and token.text == "in"), len(words))
+    return all(token.text[0].isupper() or token.text in NAME_JOINERS for token in words[first:town]) and \
+        all(token.text[0].isupper() for token in words[town + 1:])
 
 
 def _honorifics_only(words: list[Token]) -> bool:
@@ -595,7 +628,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         owner_words = [t for t in owner if t.text.lower() not in ("the", "a", "an")]
         org = _organization_in(found, owner_words, org_at)
         if org is None and len(owner_words) == 1 and owner_words[0].text in OWNER_ANAPHORS:
-            org = _named_by(document, found, owner_words[0].text, position)
+            org = _named_by(document, found, owner_words[0].text, position, owner_words[0].start)
             if org is None and owner_words[0].text in SIDE_ANAPHORS:
                 org = _recent_side(document, found, position)  # "the club's president"
         words = words[owner_end + 1:]
@@ -1439,9 +1472,11 @@ def _verb_before_object(word: str) -> bool:
     return word.islower() and word not in SPEECH_VERBS and word not in CLAUSE_OPENERS
 
 
-def _named_by(document: Document, found: Found, anaphor: str, position: int) -> int | None:
+def _named_by(document: Document, found: Found, anaphor: str, position: int, said_at: int | None = None) -> int | None:
     """The organization "the ministry" points back to: the latest whose name holds the word or that the article
-    calls one ("Vastgoed Belang, an association of landlords", "the broadcaster NOS"), or any company."""
+    calls one ("Vastgoed Belang, an association of landlords", "the broadcaster NOS"), or any company. A museum, a
+    fund or a school (see OWNER_ANAPHORS) is none named before one left unnamed (`said_at`: where "the museum's"
+    stands), as in "the Science Museum … a small museum in Oslo. The museum's chairman"."""
     if anaphor in BUSINESS_ANAPHORS:
         return _recent_organization(document, found, position, company=True)
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
@@ -1449,6 +1484,9 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int) -> 
         entity = found.registry.entities[mention.entity]
         if entity.kind == "org" and (anaphor in entity.name.lower().split() or
                                      _called(document, found, mention) == anaphor):
+            if said_at is not None and anaphor not in ORG_ANAPHORS and \
+                    re.search(rf"\b{anaphor}\b", document.masked[mention.end:said_at]):
+                return None
             return mention.entity
     return None
 
