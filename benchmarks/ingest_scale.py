@@ -1,6 +1,6 @@
 """Measure whole-process `whosaid ingest DIR` as the store grows: rate, processor time and peak memory of the
 whole process tree at 1,000 and 10,000 articles (50,000 with --big), appending 100 articles to the big store,
-and --jobs 1 against --jobs 2.
+reading that store again (`whosaid reextract --all`), and --jobs 1 against --jobs 2.
 
 usage: python benchmarks/ingest_scale.py [--sizes 1000,10000] [--big] [--jobs-articles N] [--rounds R] [--keep DIR]
                                          [--articles SIZE=DIR ...] [--against REV]
@@ -11,6 +11,7 @@ is printed with its baseline, measured in the same run on the same machine:
 - ingest rate at N articles against the rate at the smallest size (linear: the ratio stays near 1) and against
   `whosaid extract` alone on the same 1,000 files (one process, extraction without a store);
 - appending 100 articles to the biggest store against appending the same 100 to a new store;
+- `reextract --all` of the biggest store against the rate its ingest had;
 - --jobs 2 against --jobs 1 on the same files, in alternating rounds;
 - with --against REV, every ingest and append also with that commit's code (a temporary git worktree), the two
   run in turn, and the ratio of their processor times and peaks.
@@ -272,6 +273,14 @@ def main() -> None:
             )
         if arguments.against:
             print(compared("append 100 articles", appends, 100, arguments.against), flush=True)
+        stored = sizes[-1] + 100
+        for label, code in in_turn(codes, len(sizes) + 1):
+            again = run_whosaid("reextract", "--all", "--db", str(stores[label]), code=code)
+            print(
+                describe(f"{label}: reextract --all, {stored} articles", stored, again)
+                + f"; rate {stored / again.seconds / rates[label][sizes[-1]]:.2f}x the ingest rate at {sizes[-1]}",
+                flush=True,
+            )
         if arguments.rounds < 1:
             return
         jobs_folder = folder_of(str(arguments.jobs_articles), arguments.jobs_articles)

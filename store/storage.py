@@ -157,6 +157,29 @@ def load_table_file(path: Path) -> dict[str, Any]:
     return load_table_bytes(path)[0]
 
 
+QUOTED_HEX = re.compile(rb'"[0-9a-f]+"')
+
+
+class Needles:
+    """Byte strings looked for in table files' bytes (keys written as JSON strings): where all are lowercase hex
+    strings of one length, as articles' keys are, each file is read once for every such string it holds, where
+    looking for each in turn read a file once a key (a batch of 500 reextracted articles at 10,000 read the quote
+    files half a million times, 85 s of its 170)."""
+
+    def __init__(self, needles: Collection[bytes]) -> None:
+        self._needles = frozenset(needles)
+        lengths = {len(needle) for needle in self._needles}
+        self._pattern: re.Pattern[bytes] | None = None
+        if len(lengths) == 1 and all(QUOTED_HEX.fullmatch(needle) for needle in self._needles):
+            self._pattern = re.compile(rb'"[0-9a-f]{%d}"' % (lengths.pop() - 2))
+
+    def found_in(self, raw: bytes) -> bool:
+        """Whether any of the needles is in these bytes."""
+        if self._pattern is None:
+            return any(needle in raw for needle in self._needles)
+        return not self._needles.isdisjoint(self._pattern.findall(raw))
+
+
 def read_table_bytes(path: Path) -> bytes:
     """One table file's bytes, unparsed."""
     try:
@@ -599,14 +622,13 @@ class Tables(MutableMapping[str, dict[str, Any]]):
             return None
         return self.directory / file
 
-    def file_may_hold(self, name: str, number: int, needles: Collection[bytes]) -> bool:
+    def file_may_hold(self, name: str, number: int, needles: Needles) -> bool:
         """Whether one file of a table may hold any of these byte strings: a stored file this writer has neither
         parsed nor changed (see `unchanged_file`) is searched in its bytes, unparsed; of any other, it is said to."""
         path = None if self.files[name][number][0] in self._parsed else self.unchanged_file(name, number)
         if path is None:
             return True
-        raw = read_table_bytes(path)
-        return any(needle in raw for needle in needles)
+        return needles.found_in(read_table_bytes(path))
 
     def edit_segment(self, name: str, number: int) -> dict[str, Any]:
         """One file's documents by id, for a writer to change in place; the file is written again whole."""

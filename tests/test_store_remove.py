@@ -110,3 +110,16 @@ def test_a_reader_behind_appends_still_reads_its_version(store_path: Path, monke
     for late in range(3):
         store.ingest([(f"late-{late}.txt", f"Late {late}\n\n\u201cLate words {late},\u201d said Tom Berg.\n")])
     assert [quote.text for quote in lagging.quotes] == [f"Words of story {n}," for n in range(7)]
+
+
+def test_a_batch_of_keys_is_found_in_a_table_file_only_where_one_is_written_whole() -> None:
+    """Removing a batch of articles reads each quote file once for all their keys: a file is passed over only when
+    it holds none of them as a whole JSON string, whatever other keys or texts it holds."""
+    from store.storage import Needles
+
+    keys = Needles([b'"0a1b2c3d4e5f6071"', b'"ffffffffffffffff"'])
+    assert keys.found_in(b'{"1":{"article":"0a1b2c3d4e5f6071","text":"x"}}')
+    assert not keys.found_in(b'{"1":{"article":"0a1b2c3d4e5f6072","text":"0a1b2c3d4e5f6071 in a quote"}}')
+    assert not keys.found_in(b'{"1":{"article":"0a1b2c3d4e5f60710","text":"\\"ffffffffffffffff\\" quoted"}}')
+    named = Needles([b'"seed article"'])
+    assert named.found_in(b'{"1":{"key":"seed article"}}') and not named.found_in(b'{"1":{"key":"seed"}}')
