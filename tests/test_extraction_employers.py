@@ -983,27 +983,23 @@ def test_the_possessive_of_a_museum_or_fund_named_before_is_the_employer_but_a_f
         "small museum in Oslo hired her. The museum\u2019s chairman, Olav Lie, said she was welcome.\n"
     )
     assert nearer["Nicolai Tangen"][1] is None and nearer["Olav Lie"][1] is None, "a body left unnamed came between"
+    two = _people_at(
+        "Museums\n\nThe Science Museum and the Natural History Museum both reopened. The museum\u2019s director, Ian "
+        "Blatchford, said visitors were back.\n"
+    )
+    assert two["Ian Blatchford"][1] is None, "two museums were named"
 
 
-def test_an_expert_of_or_from_a_named_institution_works_there_but_a_player_from_a_club_left_it() -> None:
-    """"Dr X, of the Pasteur Institute in Hanoi," and "Prof Y, from the London School of Economics," had no
-    employer."""
+def test_an_expert_of_or_from_a_named_institution_works_there_but_not_a_patient_a_pupil_or_a_player() -> None:
+    """"Dr X, of the Pasteur Institute in Hanoi," and "Prof Y, from the University of Leeds," had no employer."""
     people = _people_at(
         "Vaccine\n\n\u201cIt works,\u201d said Dr Pham Thi Thu Hang, of the Pasteur Institute in Ho Chi Minh City, "
-        "who ran the trial.\n\nProf Rachel Ashworth-Bell, from the London School of Hygiene & Tropical Medicine, said "
-        "the numbers were good.\n\nChelsea signed Cole Palmer, from Manchester City, for \u00a340 million. Sam Cole, "
-        "from Leeds, cheered.\n"
+        "who ran the trial.\n\nProf Rachel Ashworth-Bell, from the University of Leeds, said the numbers were good.\n\n"
+        "Margaret Ellison, of the Western General Hospital in Edinburgh, where she is being treated for burns, thanked "
+        "the staff. Aisha Khan, 15, from the Bradford Grammar School, won the olympiad.\n\n"
+        "Chelsea signed Cole Palmer, from Manchester City, for \u00a340 million. Sam Cole, from Leeds, cheered.\n"
     )
     assert people["Pham Thi Thu Hang"][1] == "Pasteur Institute"
-    assert people["Rachel Ashworth-Bell"][1] == "London School of Hygiene & Tropical Medicine"
-    assert people["Cole Palmer"][1] is None and people["Sam Cole"][1] is None
-
-
-def test_a_clause_of_work_gives_the_body_after_at_or_for_not_its_object() -> None:
-    people = _people_at(
-        "Markets\n\nSander de Vries, who covers the chemicals sector at ING in Amsterdam, said investors waited. Ann "
-        "Ray, who covers the Pentagon for Reuters, said so. Tom Hale, who covers the Pentagon, said no.\n"
-    )
-    assert people["Sander de Vries"][1] == "ING"
-    assert people["Ann Ray"][1] == "Reuters"
-    assert people["Tom Hale"][1] is None, "the body a reporter covers is not their employer"
+    assert people["Rachel Ashworth-Bell"][1] == "University of Leeds"
+    for name in ("Margaret Ellison", "Aisha Khan", "Cole Palmer", "Sam Cole"):
+        assert people[name][1] is None, name

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 51
+EXTRACTOR_VERSION = 52
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -160,12 +160,12 @@ bank's only where their sentence speaks of the bank or its policy (of the bank i
 "Fed" before a word of no office there ("Fed reporter X") no employer, however the Fed was named before; 49:
 company forms of many countries ("Groep", "Berhad", "Tbk", "Limited") a company's last word, and a law's name of
 three words or more ("the General Data Protection Regulation") a thing, no person's name; 50 (undone in 51) a
-company's short forms, metals ending a company's name and a members' body's possessive; 51: "the museum's", "the
-fund's", "the school's" and like possessives point back to the body so named where no unnamed one of that kind
-stands between; a body an expert is "of" ("Dr X, of the Pasteur Institute in Hanoi,") or, for a school, a university
-or an institute, "from", their employer; a clause of work gives the body after "at" or "for" ("who covers the
-chemicals sector at ING"); "Pharmaceutical", "Paints" and "Cosmetics" end a company's name; and a hyphenated given
-name before "Park" or "Hall" a person's ("Seo-yeon Park"))"""
+company's short forms, metals ending a company's name and a members' body's possessive; 51 (narrowed in 52): a
+clause of work's body and company kinds ("Pharmaceutical") undone; 52: "the museum's", "the fund's", "the school's"
+and like possessives point back to the one body so named, where no unnamed one of that kind stands between; a body
+an expert is "of" ("Dr X, of the Pasteur Institute in Hanoi,"), but for a hospital, a clinic, a prison or a school,
+or, for a university, an institute, a laboratory or an academy, "from", their employer; and a hyphenated given name
+before "Park" or "Hall" a person's ("Seo-yeon Park"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -259,9 +259,6 @@ EMPLOYING_VERBS = frozenset(
     "heads leads chairs runs directs manages founded co-founded joined teaches works represents".split()
 )
 """Verbs of a relative clause after a name that say who employs the person ("…, who heads the Harbor Council,")."""
-WORK_VERBS = frozenset("covers coordinates edits researches lectures supervises".split())
-"""Verbs of a relative clause whose employer follows "at" or "for" after their object ("who covers the chemicals
-sector at ING", "who covers the White House for CNN")."""
 OBJECT_EMPLOYING_VERBS = frozenset("headed chaired directed managed coached coaches oversees oversaw".split())
 """Verbs that say who employs (or employed) the person only when that organization is their object ("who
 headed the Harbor Council"), not elsewhere in the clause ("who oversees a lawsuit against the agency")."""
@@ -368,7 +365,7 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
     direct = _object_employer(document, tokens, index, org_at)
     if direct is not None:
         return direct
-    employed = working = False
+    employed = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
         if position > index and gap(document.masked, tokens[position - 1], token):
@@ -378,13 +375,11 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
         word = token.text
         if word in EMPLOYING_VERBS:
             employed = True
-        elif word in WORK_VERBS:
-            working = True
         elif word in ("from", "after", "before", "until") and employed:
             return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
         elif word in ("of", "at", "for") and position > index:
             before = tokens[position - 1].text
-            employed = employed or working and word != "of" or is_role_noun(before) or before in EMPLOYING_VERBS
+            employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
     return None
 
 
@@ -442,23 +437,26 @@ def _only_employer(words: list[Token], org_at: dict[int, int]) -> bool:
     return first is not None and all(t.text[0].isupper() or not t.text[0].isalpha() for t in words[first:])
 
 
-SCHOLARLY_WORDS = frozenset(
-    "University College School Institute Hospital Clinic Laboratory Laboratories Centre Center Museum Academy "
-    "Observatory Library Foundation Society".split()
-)
-"""Words of the bodies an expert is introduced as "from" ("Prof X, from the London School of Economics,"), where a
-player or a fan is "from" a club they left or follow."""
+SCHOLARLY_WORDS = frozenset("University Institute Laboratory Laboratories Observatory Academy".split())
+"""Words of the bodies an expert is introduced as "from" ("Prof X, from the University of Leeds,"), where a player
+or a fan is "from" a club they left or follow, and a pupil from a school."""
+CARED_IN_WORDS = frozenset("Hospital Clinic Hospice Prison School".split())
+"""Words of the bodies a patient, an inmate or a pupil is "of" ("X, of the Western General Hospital, where she is
+being treated,")."""
 
 
 def _affiliation(words: list[Token], org_at: dict[int, int]) -> bool:
     """Whether an appositive after a name says only which body the person is "of" or "from", perhaps with its town
-    ("…, of the Pasteur Institute in Hanoi,", "…, from the London School of Economics,")."""
+    ("…, of the Pasteur Institute in Hanoi,", "…, from the University of Leeds,"): not a hospital, a clinic, a
+    prison or a school, whose patients, inmates and pupils are of it too."""
     if len(words) < 2 or words[0].text not in ("of", "from"):
         return False
     first = 2 if words[1].text == "the" else 1
     if first >= len(words) or words[first].start not in org_at:
         return False
     town = next((i for i, token in enumerate(words) if i > first and token.text == "in"), len(words))
+    if not CARED_IN_WORDS.isdisjoint(token.text for token in words[first:town]):
+        return False
     return all(token.text[0].isupper() or token.text in NAME_JOINERS for token in words[first:town]) and \
         all(token.text[0].isupper() for token in words[town + 1:])
 
@@ -1475,8 +1473,9 @@ def _verb_before_object(word: str) -> bool:
 def _named_by(document: Document, found: Found, anaphor: str, position: int, said_at: int | None = None) -> int | None:
     """The organization "the ministry" points back to: the latest whose name holds the word or that the article
     calls one ("Vastgoed Belang, an association of landlords", "the broadcaster NOS"), or any company. A museum, a
-    fund or a school (see OWNER_ANAPHORS) is none named before one left unnamed (`said_at`: where "the museum's"
-    stands), as in "the Science Museum … a small museum in Oslo. The museum's chairman"."""
+    fund or a school (see OWNER_ANAPHORS), where "the museum's" stands at `said_at`, is the one body so named, and
+    none where one left unnamed stands between ("the Science Museum … a small museum in Oslo. The museum's
+    chairman")."""
     if anaphor in BUSINESS_ANAPHORS:
         return _recent_organization(document, found, position, company=True)
     at = bisect_left(found.mentions, position, key=lambda m: m.start)
@@ -1484,8 +1483,9 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int, sai
         entity = found.registry.entities[mention.entity]
         if entity.kind == "org" and (anaphor in entity.name.lower().split() or
                                      _called(document, found, mention) == anaphor):
-            if said_at is not None and anaphor not in ORG_ANAPHORS and \
-                    re.search(rf"\b{anaphor}\b", document.masked[mention.end:said_at]):
+            if said_at is not None and anaphor not in ORG_ANAPHORS and (
+                    re.search(rf"\b{anaphor}\b", document.masked[mention.end:said_at]) or
+                    sum(e.kind == "org" and anaphor in e.name.lower().split() for e in found.registry.entities) > 1):
                 return None
             return mention.entity
     return None
