@@ -841,3 +841,36 @@ def test_near_misses_a_third_review_found_keep_their_speakers():
     quotes = quotes_of(text)
     assert quotes[:2] == [("full confidence in the team I have", "Keir Starmer"), ("The motion passes,", "Ann Price")]
     assert quotes[2][1] in ("Emily", "Emily Hart")
+
+
+def test_she_means_the_woman_named_last_past_a_place_a_shoal_or_an_accented_given_name() -> None:
+    """"near Coraki, dairy farmer Fiona McLachlan said" made the town the sentence's subject, a shoal was a person,
+    "Ma." and "Siobhán" told no sex: each sent "she said" to someone named before."""
+    text = (
+        "Floods\n\n"
+        "\u201cRivers are high,\u201d senior meteorologist Dev Raghunathan said.\n\n"
+        "Further downstream, near Coraki, dairy farmer Fiona McLachlan said her cattle were safe.\n\n"
+        "\u201cWe got most of them up the hill,\u201d she said.\n\n"
+        "Foreign Secretary Ma. Luisa Delgado-Reyes rejected that. Ships fired water cannon near Second Thomas Shoal, "
+        "which Manila calls Ayungin Shoal.\n\n"
+        "\u201cStable for whom?\u201d she said.\n\n"
+        "\u201cThey are good,\u201d Tom Ruane said. Siobh\u00e1n N\u00ed Bhriain moved from Galway. \u201cI tried "
+        "three roasters,\u201d she says.\n"
+    )
+    speakers = dict(quotes_of(text))
+    assert speakers["We got most of them up the hill,"] == "Fiona McLachlan"
+    assert speakers["Stable for whom?"] in ("Ma. Luisa Delgado-Reyes", "Luisa Delgado-Reyes")
+    assert speakers["I tried three roasters,"] == "Siobh\u00e1n N\u00ed Bhriain"
+
+
+def test_a_company_s_spokesman_named_by_a_founder_s_surname_is_whom_he_means_and_an_unnamed_official_speaks() -> None:
+    text = (
+        "Layoffs\n\nMarlowe Systems said it would cut jobs. Jonah Marlowe, who founded the company, backed the "
+        "cuts.\n\nA Marlowe spokesman, Ethan Brody, said that was wrong. \u201cDecisions were made in recent "
+        "weeks,\u201d he said.\n\n"
+        "The union, SNPVC, said it would not strike. One of its officials, who asked not to be named, put it "
+        "bluntly: \u201cIf the pilots win, we are next in line.\u201d\n"
+    )
+    speakers = dict(quotes_of(text))
+    assert speakers["Decisions were made in recent weeks,"] == "Ethan Brody"
+    assert speakers["If the pilots win, we are next in line."] is None

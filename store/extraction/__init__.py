@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 52
+EXTRACTOR_VERSION = 53
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -165,7 +165,12 @@ clause of work's body and company kinds ("Pharmaceutical") undone; 52: "the muse
 and like possessives point back to the one body so named, where no unnamed one of that kind stands between; a body
 an expert is "of" ("Dr X, of the Pasteur Institute in Hanoi,"), but for a hospital, a clinic, a prison or a school,
 or, for a university, an institute, a laboratory or an academy, "from", their employer; and a hyphenated given name
-before "Park" or "Hall" a person's ("Seo-yeon Park"))"""
+before "Park" or "Hall" a person's ("Seo-yeon Park"); 53: a name after "near", "outside", "across" and like words no
+sentence's subject ("near Coraki, dairy farmer Fiona McLachlan said"), a shoal, reef or glacier a place, an accented
+given name telling a sex as its unaccented form does ("Siobhán") and an abbreviated one ("Ma. Luisa") by the name
+after it, a surname between "a" and a job ("A Marlowe spokesman, Ethan Brody,") no mention of its namesake, and a
+quote in a sentence about someone unnamed who asked not to be named ("One of its officials, who asked not to be
+named, put it: …") no one's)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -62,7 +62,9 @@ SENTENCE_PUNCTUATION = (".", "?", "!", ",", "\u3002", "\uff1f", "\uff01", "\uff0
 speech, not a name in quote marks."""
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
 OBJECT_PREPOSITIONS = frozenset(
-    {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like"}
+    {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like", "near",
+     "outside", "inside", "across", "through", "beyond", "along", "around", "behind", "beside", "past", "via",
+     "throughout", "within", "upon"}
 )
 
 
@@ -444,6 +446,10 @@ class Attributor:
                     break
         if not tokens:
             return None
+        sentence = self.document.sentences[number]
+        if tokens[0].start in self.unnamed_people and ANONYMOUS.search(self.document.masked, sentence.start,
+                                                                       sentence.end):
+            return True, None  # "One of its officials, who asked not to be named, put it bluntly: …"
         first_mention = None
         for mention in self._mentions(number, tokens[0].start, end):
             if not mention.possessive and not self._after_preposition(number, mention) and \
@@ -584,7 +590,9 @@ class Attributor:
         for token in tokens[opener + 1:opener + 4]:
             if token.start >= first_named or not token.text.islower():
                 return None
-            if is_role_noun(token.text) or token.text in PERSON_NOUNS:
+            singular = token.text[:-1] if token.text.endswith("s") else token.text  # "One of its officials"
+            if is_role_noun(token.text) or token.text in PERSON_NOUNS or opener == 0 and tokens[1].text == "of" and \
+                    (is_role_noun(singular) or singular in PERSON_NOUNS):
                 return tokens[0].start
         return None
 

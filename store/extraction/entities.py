@@ -1040,6 +1040,10 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
     fitting = [i for i in people if registry.entities[i].gender in ("", segment.gender)] if segment.gender else []
     if fitting:
         people = fitting  # "Ms. Delacroix" is not Marcus Delacroix
+    following = _token_after(document, segment)
+    if people and not segment.possessive and following is not None and is_role_noun(following.text) and \
+            [word.lower() for word in _words_before(document, segment, 1)] in (["a"], ["an"], ["the"]):
+        return None  # "A Marlowe spokesman, X, said": a company's or a side's, not Jonah Marlowe, whom "he" is not
     if people:
         owner = _latest(registry, people, segment.start)
         registry.alias(owner, word)
@@ -1074,7 +1078,6 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
         return registry.add_person(word, [word], segment.start, segment.gender)
     if word in NATIONALITIES:
         return None  # "their Portuguese midfielder X", "Ghanaian winger Y": no club, no one
-    following = _token_after(document, segment)
     if segment.kind == "org" and new_ok and following is not None and following.text in SPORT_ROLES:
         return registry.add_organization(word, [word], segment.start)  # a city's club ("Porto coach X")
     if is_place([word]) or word in NON_NAME_WORDS or not new_ok:

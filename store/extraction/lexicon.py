@@ -291,6 +291,7 @@ PLACE_THING_HEADS = words("""
     Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
     Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration Regulation
     Directive Ordinance
+    Shoal Shoals Reef Reefs Atoll Archipelago Glacier Fjord Lagoon Canyon Plateau Volcano
     Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite Empire Dynasty
 """)
 
