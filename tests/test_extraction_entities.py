@@ -528,3 +528,19 @@ def test_a_korean_name_written_given_name_first_is_a_person_though_its_surname_i
         "executive, wrote that the company would grow. Visitors walked in Hyde Park and Central Park.\n"
     ).people}
     assert people == {"Seo-yeon Park": ("chief executive", "Tensor Systems")}
+
+
+def test_titles_of_honour_of_malaysia_nigeria_and_kenya_are_no_part_of_a_name_and_no_job() -> None:
+    """"Datuk Seri Azman bin Rosli", "Hon. Babatunde Ogundimu" and "Alhaja Kafayat Olanrewaju" were people's full
+    names, so a quote by "Azman" or "Ogundimu" named someone else."""
+    people = people_of(
+        "Talks\n\nDatuk Seri Azman bin Rosli, the party's president, said talks went well. Tan Sri Lim Kok Wing "
+        "agreed, and Tan Wei Ming did not.\n\nHon. Babatunde Ogundimu, chairman of the council, said the levy "
+        "stays. Alhaja Kafayat Olanrewaju, a trader, disagreed. Mzee Juma Bakari, 80, said he would appeal, and "
+        "Advocate Ochola Were told the court so.\n"
+    )
+    assert people["Azman bin Rosli"][0] == "president"
+    assert people["Babatunde Ogundimu"][0] in ("chairman", "chairman of the council")
+    assert people["Kafayat Olanrewaju"][0] == "trader"
+    assert {"Lim Kok Wing", "Tan Wei Ming", "Juma Bakari", "Ochola Were"} <= set(people)
+    assert people["Lim Kok Wing"][0] is None and people["Juma Bakari"][0] is None

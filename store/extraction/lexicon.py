@@ -42,7 +42,8 @@ TITLE_WORDS = words("""
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
     Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
-    Prof Cllr Supt Insp Ch
+    Prof Cllr Supt Insp Ch Datuk Dato Dato' Datin Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Advocate Mzee
+    Pastor
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -60,6 +61,9 @@ TITLE_HEADS = words("""
 # Courtesy titles; they are dropped from names and give a gender.
 HONORIFICS = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f",
               "Dr": "", "Dr.": "", "Sir": "m", "Dame": "f", "Madam": "f", "Mister": "m"}
+
+# Titles of honour before a name that say nothing of a job ("Datuk Seri X", "Alhaja Y", "Hon. Z").
+STYLES = words("Datuk Dato Dato' Dato’ Datin Seri Tan Sri Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Mzee")
 
 # Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
 ROLE_NOUNS = words("""

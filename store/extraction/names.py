@@ -1084,7 +1084,8 @@ def _classify(
     if len(words) > 1 and (" ".join(words) in PLACE_WORDS or _city_named_city(words)):
         segment.kind = "place"
         return segment
-    title_at = max((i for i, w in enumerate(words) if (w in TITLE_WORDS or w in HONORIFICS or (
+    title_at = max((i for i, w in enumerate(words) if (
+        w in TITLE_WORDS or w in HONORIFICS or _title_second(words, i) or (
         i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
         and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)
         and not (w in JOBS_ALSO_GIVEN and words[i + 1] in PARTICLES_AFTER_GIVEN)))
@@ -1456,6 +1457,16 @@ def family_name_first(words: list[str]) -> bool:
         return True
     return words[0] in CHINESE_FAMILY_NAMES and bool(PINYIN_GIVEN.fullmatch(words[1])) \
         and words[1] not in NON_NAME_WORDS and words[1] not in PLACE_WORDS and " ".join(words) not in PLACE_WORDS
+
+
+TITLE_SECONDS = {"Seri": frozenset({"Datuk", "Dato", "Dato'", "Dato’"}), "Sri": frozenset({"Tan"})}
+"""Second words of Malaysian titles of two ("Datuk Seri", "Tan Sri"), titles only after their first."""
+
+
+def _title_second(words: list[str], index: int) -> bool:
+    """Whether the word at `index` ends a title of two words before a name ("Datuk Seri Anwar", "Tan Sri Lim")."""
+    firsts = TITLE_SECONDS.get(words[index])
+    return firsts is not None and 0 < index < len(words) - 1 and words[index - 1] in firsts
 
 
 def _team(piece: list[Token]) -> bool:

@@ -21,6 +21,7 @@ from store.extraction.lexicon import (
     SPEECH_VERBS,
     SPORT_ROLES,
     STANDING_NOUNS,
+    STYLES,
     TITLE_HEADS,
     TITLE_WORDS,
 )
@@ -462,8 +463,8 @@ def _affiliation(words: list[Token], org_at: dict[int, int]) -> bool:
 
 
 def _honorifics_only(words: list[Token]) -> bool:
-    """Whether role words are only honorifics ("Dr."): no job."""
-    return all(token.text in HONORIFICS for token in words)
+    """Whether role words are only honorifics or titles of honour ("Dr.", "Datuk Seri"): no job."""
+    return all(token.text in HONORIFICS or token.text in STYLES for token in words)
 
 
 def _text(document: Document, words: list[Token]) -> str:
