@@ -544,3 +544,17 @@ def test_titles_of_honour_of_malaysia_nigeria_and_kenya_are_no_part_of_a_name_an
     assert people["Kafayat Olanrewaju"][0] == "trader"
     assert {"Lim Kok Wing", "Tan Wei Ming", "Juma Bakari", "Ochola Were"} <= set(people)
     assert people["Lim Kok Wing"][0] is None and people["Juma Bakari"][0] is None
+
+
+def test_a_hyphenated_given_name_before_a_particle_and_santiago_open_a_name_not_a_job_or_a_place() -> None:
+    """"Klaus-Dieter" read as a job (it ends like "dieter", an agent noun) and "Santiago" as the city, so the
+    chairman was "von der Heyde" with the role "Klaus-Dieter", and the chief executive "Echeverría Lazo"."""
+    people = people_of(
+        "Ports\n\nKlaus-Dieter von der Heyde, the port's chairman, said trade rose. Santiago Echeverr\u00eda Lazo, "
+        "the miner's chief executive, agreed. Vice-Chancellor Anna Berg did not. Flights to Santiago were cut.\n"
+    )
+    assert people == {
+        "Klaus-Dieter von der Heyde": ("chairman", None),
+        "Santiago Echeverr\u00eda Lazo": ("chief executive", None),
+        "Anna Berg": ("Vice-Chancellor", None),
+    }

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 54
+EXTRACTOR_VERSION = 55
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -171,7 +171,8 @@ given name telling a sex as its unaccented form does ("Siobhán") and an abbrevi
 after it, a surname between "a" and a job ("A Marlowe spokesman, Ethan Brody,") no mention of its namesake, and a
 quote in a sentence about someone unnamed who asked not to be named ("One of its officials, who asked not to be
 named, put it: …") no one's; 54: titles of honour of Malaysia, Nigeria and Kenya ("Datuk Seri", "Tan Sri", "Hon.",
-"Alhaji", "Alhaja", "Mzee") and "Advocate" and "Pastor" no part of a name, the honours no job)"""
+"Alhaji", "Alhaja", "Mzee") and "Advocate" and "Pastor" no part of a name, the honours no job; 55: a hyphenated
+given name ("Klaus-Dieter") no job before a name, and "Santiago" a given name)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

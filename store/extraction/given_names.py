@@ -39,7 +39,7 @@ MALE = frozenset("""
     Ray Raymond Reggie Reginald Reinhard Rémi Remy Rene René Ricardo Riccardo Richard Rick Ricky Robbie
     Robert Roberto Robin Rod Rodney Rodolfo Rodrigo Roger Roland Rolf Roman Romain Ron Ronald Ronaldo Ronnie
     Rory Ross Roy Ruben Rubén Rudolf Rudy Rupert Russell Ryan Salvatore Sam Samuel Sandro
-    Scott Seamus Sean Sebastian Sebastián Sebastien Sébastien Sergio Seth Shane Shaun Shawn Sidney Silvio
+    Santiago Scott Seamus Sean Sebastian Sebastián Sebastien Sébastien Sergio Seth Shane Shaun Shawn Sidney Silvio
     Simon Simone Stan Stanley Stefan Stefano Steffen Stephan Stephane Stéphane Stephen Steve Steven
     Stewart Stuart Sven Ted Teddy Terence Terry Theo Theodore Thiago Thibaut Thierry Thomas Thorsten Tim
     Timo Timothy Tobias Toby Todd Tom Tomas Tomás Tommaso Tommy Toni Tony Travis Trevor Troy Tyler Ulrich

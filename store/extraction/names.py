@@ -1086,7 +1086,7 @@ def _classify(
         return segment
     title_at = max((i for i, w in enumerate(words) if (
         w in TITLE_WORDS or w in HONORIFICS or _title_second(words, i) or (
-        i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w not in GIVEN_NAMES
+        i < len(words) - 2 and w[0].isupper() and w not in PLACE_WORDS and w.split("-")[0] not in GIVEN_NAMES
         and not (i > 0 and words[i - 1] in GIVEN_NAMES) and _title_shaped(w, words[i + 1], piece[i].sentence_start)
         and not (w in JOBS_ALSO_GIVEN and words[i + 1] in PARTICLES_AFTER_GIVEN)))
         and not _surname_like_title(words, i)), default=-1)
