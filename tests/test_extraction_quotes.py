@@ -874,3 +874,21 @@ def test_a_company_s_spokesman_named_by_a_founder_s_surname_is_whom_he_means_and
     speakers = dict(quotes_of(text))
     assert speakers["Decisions were made in recent weeks,"] == "Ethan Brody"
     assert speakers["If the pilots win, we are next in line."] is None
+
+
+def test_near_misses_a_review_of_the_pronoun_rules_found_keep_their_speakers() -> None:
+    """"the Marlowe founder" is Jonah Marlowe, "Jordan Canyon" a strategist, not a canyon, and "Fr." tells a man
+    whatever the given name after it."""
+    text = (
+        "Politics\n\n"
+        "Jonah Marlowe founded Marlowe Freight in 1998. Union organiser Sam Hill said workers were afraid. "
+        "\u201cWe won\u2019t cut a single job,\u201d the Marlowe founder said.\n\n"
+        "Democratic strategist Jordan Canyon said the party was losing voters. \u201cWe have stopped listening,\u201d "
+        "Canyon said.\n\n"
+        "Fr. Kim Nguyen said the church would be rebuilt. Parishioner Anne Lee said donations had poured in. "
+        "\u201cWe will rebuild,\u201d he said.\n"
+    )
+    speakers = dict(quotes_of(text))
+    assert speakers["We won\u2019t cut a single job,"] == "Jonah Marlowe"
+    assert speakers["We have stopped listening,"] == "Jordan Canyon"
+    assert speakers["We will rebuild,"] in ("Kim Nguyen", "Fr. Kim Nguyen")

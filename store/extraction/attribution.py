@@ -448,7 +448,7 @@ class Attributor:
             return None
         sentence = self.document.sentences[number]
         if tokens[0].start in self.unnamed_people and ANONYMOUS.search(self.document.masked, sentence.start,
-                                                                       sentence.end):
+                                                                       sentence.end) and not _reports_another(tokens):
             return True, None  # "One of its officials, who asked not to be named, put it bluntly: …"
         first_mention = None
         for mention in self._mentions(number, tokens[0].start, end):
@@ -681,6 +681,13 @@ RELATIVE_REACH = 16
 
 CALLED_OBJECTS = frozenset("it them him her this that".split())
 """What follows "called" when a quote after it says what someone called it, not what something is named."""
+
+
+def _reports_another(tokens: list[Token]) -> bool:
+    """Whether a sentence reports someone's words through a pronoun after a verb of speech ("One of the lawyers, who
+    asked not to be named, said she had told the court: …")."""
+    return any(token.text in SPEECH_VERBS and following.text in ("he", "she")
+               for token, following in zip(tokens, tokens[1:], strict=False))
 
 
 def _calls_something(before: list[Token]) -> bool:

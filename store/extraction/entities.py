@@ -1042,8 +1042,9 @@ def _resolve_single(document: Document, segment: Segment, registry: Registry, ne
         people = fitting  # "Ms. Delacroix" is not Marcus Delacroix
     following = _token_after(document, segment)
     if people and not segment.possessive and following is not None and is_role_noun(following.text) and \
-            [word.lower() for word in _words_before(document, segment, 1)] in (["a"], ["an"], ["the"]):
-        return None  # "A Marlowe spokesman, X, said": a company's or a side's, not Jonah Marlowe, whom "he" is not
+            [word.lower() for word in _words_before(document, segment, 1)] in (["a"], ["an"]):
+        return None  # "A Marlowe spokesman, X, said": a company's or a side's, not Jonah Marlowe ("the Marlowe
+        # founder" is he)
     if people:
         owner = _latest(registry, people, segment.start)
         registry.alias(owner, word)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 MALE = frozenset("""
     Aaron Abe Abel Abraham Adam Adrian Aidan Al Alan Albert Alberto Albin Aldo Alec Alejandro Alessandro Alex
     Alexander Alexandre Alexis Alfie Alfonso Alfred Alfredo Alistair Allan Allen Alonso Alvaro Álvaro Amos
@@ -180,8 +178,8 @@ FEMALE = frozenset("""
     Lorene Loretta Lori Lucille Lula Lynda Lynette Lynne Mable Madeline Mae Maire Mamie Mandy Marcella Marcia
     Margaret Margarita Margie Marguerite Marsha Maryann Mattie Meghan Melba Melody Mindy Minnie Muriel Myra Myrtle
     Máire Naoko Nellie Nettie Niamh Nichole Nyambura Pam Patsy Patti Patty Paulette Peggy Rachael Rosalie Rosemarie
-    Rosie Roisin Róisín Sadie Saoirse Shari Shawna Shelia Shelly Sheri Sherri Sherry Sheryl Siobhan Sonya Stacey Sue
-    Susie Tabitha Tami Tasha Teri Terri Thelma Thuy Tonya Tracey Traci Tricia Velma Verna Vicki Vickie Vicky
+    Rosie Roisin Róisín Sadie Saoirse Shari Shawna Shelia Shelly Sheri Sherri Sherry Sheryl Siobhan Siobhán Sonya
+    Stacey Sue Susie Tabitha Tami Tasha Teri Terri Thelma Thuy Tonya Tracey Traci Tricia Velma Verna Vicki Vickie Vicky
     Victoria Wambui Winifred
     Abby Abigail Ada Adele Adriana Agatha Agnes Aileen Aimee Alana Alba Alejandra Alessandra Alexa Alexandra
     Alice Alicia Alina Alison Alissa Allison Alma Amalia Amanda Amber Amelia Amelie Amy Ana
@@ -308,26 +306,19 @@ GENDER_MARKS = {"Kaur": "f", "Singh": "m"}
 
 
 def gender_of(first_name: str) -> str:
-    """Return "m" or "f" when the given name tells, else "": written with its accents or, where only the name
-    without them is known, without ("Siobhán" as "Siobhan")."""
-    for name in (first_name, without_accents(first_name)):
-        if name in UNISEX:
-            return ""
-        if name in FEMALE and name not in MALE:
-            return "f"
-        if name in MALE and name not in FEMALE:
-            return "m"
+    """Return "m" or "f" when the given name tells, else ""."""
+    if first_name in UNISEX:
+        return ""
+    if first_name in FEMALE and first_name not in MALE:
+        return "f"
+    if first_name in MALE and first_name not in FEMALE:
+        return "m"
     return ""
-
-
-def without_accents(word: str) -> str:
-    """A word with its letters' accents dropped ("Siobhán" → "Siobhan")."""
-    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
 def gender_of_name(words: list[str]) -> str:
     """Return "m" or "f" when a person's name tells (its given name, else a mark such as Kaur after it), else ""."""
     told = gender_of(words[0])
-    if not told and len(words) > 2 and words[0].endswith("."):
-        told = gender_of(words[1])  # "J. Robert Oppenheimer", "Ma. Luisa Delgado-Reyes"
+    if not told and len(words) > 2 and (len(words[0]) == 2 and words[0][1] == "." or words[0] == "Ma."):
+        told = gender_of(words[1])  # "J. Robert Oppenheimer", "Ma. Luisa Delgado-Reyes", not "Fr. Kim Nguyen"
     return told or next((GENDER_MARKS[word] for word in words[1:] if word in GENDER_MARKS), "")

@@ -282,6 +282,10 @@ THING_NOUNS = words("""
     centre center court courts venue park forest desert valley mountain river lake island coast sea
 """)
 
+# Final words that make a name a natural feature, though a few are surnames after a given name that is also a
+# place ("Jordan Canyon"): a place after a word no given name or place ("Ayungin Shoal", "Thwaites Glacier").
+FEATURE_HEADS = words("Shoal Shoals Reef Reefs Atoll Archipelago Glacier Fjord Lagoon Canyon Plateau Volcano")
+
 # Capitalized final words that make a name a place or thing, not an organization or person.
 PLACE_THING_HEADS = words("""
     Sea Ocean River Lake Island Islands Mountain Mountains Mount Valley Gulf Bay Strait Straits Peninsula Delta
@@ -295,7 +299,6 @@ PLACE_THING_HEADS = words("""
     Highway Freeway Expressway Dam Reservoir Plaza Hill Hills Heights Falls Beach Harbour Harbor Port
     Study Survey Report Index Law Bill Amendment Constitution Charter Convention Protocol Declaration Regulation
     Directive Ordinance
-    Shoal Shoals Reef Reefs Atoll Archipelago Glacier Fjord Lagoon Canyon Plateau Volcano
     Cemetery Cemeteries Graveyard Borough Township Shuttle Spacecraft Capsule Satellite Empire Dynasty
 """)
 

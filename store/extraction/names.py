@@ -16,6 +16,7 @@ from store.extraction.lexicon import (
     CLUB_WORDS,
     COMPANY_SUFFIXES,
     CRAFT_WORDS,
+    FEATURE_HEADS,
     GROUP_HEADS,
     HONORIFICS,
     INSTITUTION_NAMES,
@@ -156,6 +157,8 @@ def is_place(words: list[str]) -> bool:
         return True
     if words[-1] in PLACE_THING_HEADS:
         return not (len(words) == 2 and HYPHENATED_GIVEN.fullmatch(words[0]))  # "Seo-yeon Park", "Ji-ho Hall"
+    if words[-1] in FEATURE_HEADS and len(words) > 1:
+        return len(words) > 2 or words[0] not in PLACE_WORDS and words[0] not in GIVEN_NAMES
     rest = [w for w in words if w not in DIRECTIONS]
     return bool(rest) and len(rest) < len(words) and " ".join(rest) in PLACE_WORDS
 
@@ -359,9 +362,12 @@ def segments(document: Document, sentence: Sentence) -> list[Segment]:
 
 
 def _surname_like_title(words: list[str], at: int) -> bool:
-    """Whether the title word at `at` ends a name as its surname ("Stephen King", "Anna Judge", "Martin Luther King
-    III"): after a name that opens or ends with a given name, with at most a generation's suffix after it."""
+    """Whether the title word at `at` is part of a name: its surname ("Stephen King", "Anna Judge", "Martin Luther
+    King III"), after a name that opens or ends with a given name, with at most a generation's suffix after it; or
+    "Emir" as a given name before a South Slavic surname ("Emir Spahić")."""
     after, before = words[at + 1:], words[:at]
+    if words[at] == "Emir" and not before and len(after) == 1 and after[0].endswith(("ić", "vic")):
+        return True  # "Emir Hadžiselimović", "Emir Kusturica": a Bosnian given name, not the emir
     return bool(before) and (before[0] in GIVEN_NAMES or before[-1] in GIVEN_NAMES) and words[at] not in HONORIFICS \
         and not any(word in TITLE_WORDS or word in HONORIFICS for word in before) \
         and (not after or len(after) == 1 and after[0] in GENERATION_SUFFIXES)

@@ -66,7 +66,12 @@ CITIES = lines("""
     Kinshasa, Luanda, Harare, Lusaka, Johannesburg, Cape Town, Pretoria, Durban, Mogadishu, Jerusalem,
     Tel Aviv, Haifa, Ramallah, Beirut, Damascus, Aleppo, Amman, Baghdad, Mosul, Basra, Erbil, Tehran,
     Riyadh, Jeddah, Mecca, Medina, Dubai, Abu Dhabi, Doha, Manama, Muscat, Sanaa, Aden, Kuwait City,
-    Hanoi, Brazzaville, Lome, Bamako, Niamey, Ouagadougou, Nouakchott, Freetown, Monrovia, Conakry
+    Hanoi, Brazzaville, Lome, Bamako, Niamey, Ouagadougou, Nouakchott, Freetown, Monrovia, Conakry,
+    Beograd, Praha, Warszawa, München, Köln, Moskva, Milano, Napoli, Torino, Firenze, Genova, Venezia, Lisboa,
+    Sevilla, Wien, București, Bucuresti, Athina, Kraków, Gdańsk, Wrocław, Wroclaw, Poznań, Poznan, Łódź, Lodz,
+    Brno, Antwerpen, Bruxelles, Genève, Göteborg, København, İstanbul, İzmir, Novi Sad, Cluj, Timișoara,
+    Timisoara, Plovdiv, Varna, Mostar, Banja Luka, Kaunas, Tartu, Tampere, Turku, Aarhus, Malmö, Malmo,
+    Uppsala, Rijeka, Osijek, Thessaloniki, Kharkov
 """)
 
 REGIONS = lines("""
