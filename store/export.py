@@ -200,13 +200,18 @@ def row_lines(rows: Iterable[dict[str, object]], form: str, bom: bool) -> Iterat
 
 
 def other_sources(row: dict[str, object]) -> list[dict[str, object]]:
-    """The articles besides its own that printed an exported quote, in article order: every source but the first
-    that stands where the row's quote does (its article and paragraph), which need not be the first listed."""
-    sources: list[dict[str, object]] = list(row["sources"])  # type: ignore[call-overload]
-    for number, source in enumerate(sources):
-        if source["article"] == row["article"] and source["paragraph"] == row["paragraph"]:
-            return sources[:number] + sources[number + 1 :]
-    return sources[1:]
+    """The articles besides its own that printed an exported quote, in article order, each once: a quote said
+    again further on in its own article is no other source."""
+    others: dict[object, dict[str, object]] = {}
+    for source in row["sources"]:  # type: ignore[attr-defined]
+        if source["article"] != row["article"]:
+            others.setdefault(source["article"], source)
+    return list(others.values())
+
+
+def articles_in(sources: object) -> int:
+    """How many articles a quote's sources name (a quote said twice in one article counted once)."""
+    return len({source["article"] for source in sources})  # type: ignore[attr-defined]
 
 
 def source_citation(row: dict[str, object], source: dict[str, object]) -> Citation:
@@ -232,7 +237,7 @@ def csv_lines(rows: Iterable[dict[str, object]], bom: bool) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield (BOM if bom else "") + _taken(buffer)
     for row in rows:
-        counted = {**row, "sources": len(row["sources"])}  # type: ignore[arg-type]
+        counted = {**row, "sources": articles_in(row["sources"])}
         writer.writerow([spreadsheet_cell(counted[column]) for column in CSV_COLUMNS])
         yield _taken(buffer)
 

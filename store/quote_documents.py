@@ -168,12 +168,14 @@ class QuoteDocuments:
 
     def line_parts(self, positions: Iterable[int]) -> Iterator[tuple[str, tuple[str, str], int]]:
         """For each position in turn: its quote's text, its speaker id and article key (its `attribution`) and how
-        many articles printed it: a listing of tens of thousands of plain lines makes the rest of each line once for
-        each speaker in each article."""
+        many articles printed it (a quote said twice in one article counted once): a listing of tens of thousands of
+        plain lines makes the rest of each line once for each speaker in each article."""
         quotes, members_of = self._quotes, self._groups.members_of
         for position in positions:
             quote = quotes[position]
-            yield quote["text"], (quote.get("speaker") or "", quote["article"]), len(members_of(position))
+            members = members_of(position)
+            printed = 1 if len(members) == 1 else len({quotes[copy]["article"] for copy in members})
+            yield quote["text"], (quote.get("speaker") or "", quote["article"]), printed
 
     def export_parts(self, position: int) -> tuple[str, str, int]:
         """The speaker id ("" when unattributed) and article key of the quote at this position, and the paragraph

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, overload
@@ -115,13 +115,19 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         groups, records = self._made
         record = records.get(index) if isinstance(records, dict) else records[index]
         if record is None:
-            copies = groups.size_of(index) if groups is not None else 1
             columns = self._columns
             if self._flat is not None or columns is None or columns.places is None:
                 document = self._document_at(index)
             else:
                 document = column_document(columns, index)
-            record = records[index] = _quote_record(document, self._speaker_names, self._text_source, copies)
+            copies, printed_by = 1, 1
+            if groups is not None:
+                members = groups.members_of(index)
+                copies = len(members)
+                printed_by = 1 if copies == 1 else articles_printing(members, self._article_key_at)
+            record = records[index] = _quote_record(
+                document, self._speaker_names, self._text_source, copies, printed_by
+            )
             if self._compact:
                 self._made_positions[record.key] = index
         return record
@@ -182,6 +188,13 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
         phrase while its quotes are still being read)."""
         columns = self._columns
         return columns.texts[position] if columns is not None else str(self._document_at(position)["text"])
+
+    def _article_key_at(self, position: int) -> str:
+        """The key of the article a stored quote stands in."""
+        columns = self._columns
+        if self._flat is None and columns is not None:
+            return columns.article_keys[position]
+        return self._document_at(position)["article"]
 
     def _document_at(self, position: int) -> dict[str, Any]:
         """One stored quote's document, from the documents read whole if they were, else from its file."""
@@ -327,8 +340,18 @@ def _columns_of(
     return QuoteColumns(texts, speakers, article_keys, places)
 
 
+def articles_printing(copies: Sequence[int], article_of: Callable[[int], str]) -> int:
+    """How many articles printed a quote whose stored copies stand at these positions: a quote said twice in one
+    article is printed by that article once."""
+    return len({article_of(position) for position in copies})
+
+
 def _quote_record(
-    doc: dict[str, Any], speaker_names: Mapping[str, str], text_source: TextSource, source_count: int = 1
+    doc: dict[str, Any],
+    speaker_names: Mapping[str, str],
+    text_source: TextSource,
+    source_count: int = 1,
+    printed_by: int = 1,
 ) -> QuoteRecord:
     """A quote document as a record, its speaker's key resolved to a name."""
     speaker_kind, _, speaker_key = (doc.get("speaker") or "").partition(":")
@@ -345,4 +368,5 @@ def _quote_record(
         speaker_kind=speaker_kind if speaker_key else None,
         text_source=text_source,
         source_count=source_count,
+        printed_by=printed_by,
     )

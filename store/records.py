@@ -119,7 +119,9 @@ class QuoteRecord:
     text_source: TextSource = field(repr=False, compare=False)
     source_count: int = field(default=1, compare=False)
     """How many stored quotes are this one quote (itself included): its copies and excerpts, by the same speaker, in
-    other articles (see `store.quote_groups`)."""
+    other articles or said again in its own (see `store.quote_groups`)."""
+    printed_by: int = field(default=1, compare=False)
+    """How many articles printed it: its copies' articles, each once."""
 
     @property
     def article_title(self) -> str:

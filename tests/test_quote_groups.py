@@ -376,3 +376,42 @@ def test_snapshot_quote_with_many_sources(snap_compare, wire_store: Path) -> Non
         await settle(pilot)
 
     assert snap_compare(make_app(Store(wire_store)), terminal_size=SIZE, run_before=open_first_quote)
+
+
+REPEATED = (
+    "Union Rejects Offer\n\nWorkers rejected the pay offer on Monday.\n\n"
+    "\u201cWe will not back down,\u201d said Ann Kowalski, the union leader.\n\n"
+    "The company said it would keep talking.\n\n"
+    "Kowalski repeated her message at the end. \u201cWe will not back down,\u201d she said.\n"
+)
+
+
+@synchronously
+async def test_a_quote_said_twice_in_one_article_is_printed_by_that_article_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Said again further on, a quote was told as printed by "2 sources", its own article "also in" it."""
+    path = tmp_path / "store.json"
+    (tmp_path / "union.txt").write_text(REPEATED, encoding="utf-8")
+    assert main(["ingest", "--db", str(path), str(tmp_path / "union.txt")]) == 0
+    capsys.readouterr()
+    assert main(["search", "--db", str(path), "back", "down"]) == 0
+    assert capsys.readouterr().out == (
+        "\u201cWe will not back down,\u201d \u2014 Ann Kowalski, union leader (Union Rejects Offer)\n"
+    )
+    assert main(["export", "--db", str(path), "back", "down"]) == 0
+    assert "also in" not in capsys.readouterr().out
+    assert main(["export", "--db", str(path), "--format", "csv", "back", "down"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].endswith('"1"')
+    assert main(["search", "--db", str(path), "--json", "back", "down"]) == 0
+    places = [source["paragraph"] for source in json.loads(capsys.readouterr().out)["quotes"][0]["sources"]]
+    assert places == [2, 4], "the JSON still lists both places it was said"
+    app = make_app(Store(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert "source" not in app.screen.quotes._row(0).plain
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Sources (" not in screen_text(app)

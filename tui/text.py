@@ -128,11 +128,11 @@ def quote_row(quote: QuoteRecord, query: str = "", column: int = SPEAKER_COLUMN)
     before the first match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
     speaker = cut(speaker, column - 1, pad=True)
-    sources = Content.styled(f" {count_label(quote.source_count, 'source')}", MUTED_STYLE)
+    sources = Content.styled(f" {count_label(quote.printed_by, 'source')}", MUTED_STYLE)
     marks = glyphs()
     return Content.assemble(
         speaker,
-        sources if quote.source_count > 1 else "",
+        sources if quote.printed_by > 1 else "",
         f" {marks.open_quote}",
         match_window(quote.text.strip(), query),
         marks.close_quote,
