@@ -31,6 +31,7 @@ from store.readers import (
     read_source,
     safe_url,
 )
+from store.readers.plain import markdown_shaped
 
 STDIN_NAME = "-"
 STDIN_SHOWN = "standard input"
@@ -96,7 +97,7 @@ def read_input(
         if stream is None:
             raise ReaderError(f"{STDIN_SHOWN}: closed, nothing to read")
         data = read_stream_bytes(stream, STDIN_SHOWN, MAX_INPUT_BYTES)
-        label, content_type, url = STDIN_SHOWN, None, None
+        label, content_type, url = STDIN_SHOWN, "text/markdown" if markdown_shaped(data) else None, None
     elif OTHER_SCHEME.match(name):
         raise ReaderError(f"{shown_path(name)}: only http and https links can be read")
     else:

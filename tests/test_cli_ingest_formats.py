@@ -279,6 +279,37 @@ def test_a_page_on_standard_input_is_read_as_a_page(
     assert (article.source, article.outlet) == ("-", "The Coastal Ledger")
 
 
+MARKDOWN_NOTE = (
+    "---\ntitle: Acme\n---\n# Acme Unveils a Battery\n\nAcme said its **new** battery lasts [twice as "
+    "long](https://acme.example/b).\n\n\u201cIt is a leap,\u201d said Ann Lee, the chief executive.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (MARKDOWN_NOTE, "Acme said its new battery lasts twice as long."),
+        ("Plain\n\nAnn said it was **fine**, # and [so](on).\n", "Ann said it was **fine**, # and [so](on)."),
+    ],
+)
+def test_markdown_on_standard_input_is_stored_as_the_same_file_would_be_and_plain_text_as_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, shown: str
+) -> None:
+    """Piped in, a Markdown note kept its heading, emphasis and link marks, and its quotes' offsets differed from
+    the same note read from a .md file."""
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode()), encoding="utf-8"))
+    piped = tmp_path / "piped.json"
+    assert main(["ingest", "--db", str(piped), "-"]) == 0
+    [article] = open_existing_store(piped).snapshot.articles
+    assert shown in article.text.splitlines()
+    if text is MARKDOWN_NOTE:
+        (tmp_path / "note.md").write_text(text, encoding="utf-8")
+        filed = tmp_path / "filed.json"
+        assert main(["ingest", "--db", str(filed), str(tmp_path / "note.md")]) == 0
+        [read] = open_existing_store(filed).snapshot.articles
+        assert (read.title, read.text) == (article.title, article.text)
+
+
 def test_a_directory_of_every_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "in"
     folder.mkdir()

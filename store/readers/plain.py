@@ -65,6 +65,18 @@ def read_plain(data: bytes, name: str, *, markdown: bool | None = None) -> Sourc
     return article_from_text(text, name, markdown=markdown)
 
 
+MARKDOWN_SHAPES = re.compile(r"^#{1,6} \S|\[[^\]\n]+\]\((?:https?://|/)[^)\s]*\)", re.MULTILINE)
+"""A heading mark opening a line, or a link written as Markdown writes it: what tells Markdown from plain text
+when no file name says which (standard input)."""
+
+
+def markdown_shaped(data: bytes) -> bool:
+    """Whether an input's text reads as Markdown: a heading or a Markdown link past any front matter."""
+    text = data[:65536].decode("utf-8", "ignore")
+    _, body = split_front_matter(text)
+    return MARKDOWN_SHAPES.search(body) is not None
+
+
 def is_markdown_name(name: str) -> bool:
     """Whether a file name or URL path ends in a Markdown suffix (a URL's query and fragment aside)."""
     return name.split("?", 1)[0].split("#", 1)[0].lower().endswith(MARKDOWN_SUFFIXES)
