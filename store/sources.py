@@ -34,6 +34,12 @@ from store.readers import (
 from store.readers.plain import markdown_shaped
 
 STDIN_NAME = "-"
+NOT_ARTICLE_SUFFIXES = frozenset(
+    ".csv .tsv .xls .xlsx .ods .numbers .doc .docx .odt .pages .rtf .pdf .ppt .pptx .key .zip .gz .tgz .bz2 .xz "
+    ".7z .tar .png .jpg .jpeg .gif .webp .svg .mp3 .mp4 .m4a .wav .mov .exe .dmg .sqlite .db".split()
+)
+"""Suffixes of files that are no article, even named on the command line (a spreadsheet read as text would be
+stored as a story); a file of another or no suffix named there is read by its content."""
 STDIN_SHOWN = "standard input"
 INPUT_SUFFIXES = tuple(SUFFIXES)
 """The suffixes of the files a directory is searched for."""
@@ -101,6 +107,12 @@ def read_input(
     elif OTHER_SCHEME.match(name):
         raise ReaderError(f"{shown_path(name)}: only http and https links can be read")
     else:
+        suffix = Path(name).suffix.lower()
+        if suffix in NOT_ARTICLE_SUFFIXES:
+            raise ReaderError(
+                f"{shown_path(name)}: a {suffix} file holds no article (articles are text, Markdown, HTML, feeds or "
+                "JSON Lines)"
+            )
         data, label, content_type, url = read_bytes(Path(name), MAX_INPUT_BYTES), name, None, None
     kind = detect_format(data, label, content_type)
     found = read_source(data, label, content_type, url=url, kind=kind)

@@ -386,3 +386,18 @@ def test_ctrl_c_during_an_ingest_says_it_was_interrupted_and_what_was_stored(tmp
     )
     stored = len(open_existing_store(store).snapshot.articles)
     assert added <= stored <= added + 5, "every article listed is stored, and at most the batch being written"
+
+
+def test_a_spreadsheet_named_on_the_command_line_is_refused_and_a_file_of_no_suffix_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """"whosaid ingest notes.csv" stored the spreadsheet as a news article, though a folder skips it."""
+    (tmp_path / "notes.csv").write_text("name,said\nAnn,hello\n", encoding="utf-8")
+    (tmp_path / "story").write_text(QUOTE_LINE + "\n", encoding="utf-8")
+    store = tmp_path / "s.json"
+    assert main(["ingest", "--db", str(store), str(tmp_path / "notes.csv"), str(tmp_path / "story")]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert f"whosaid: {tmp_path / 'notes.csv'}: a .csv file holds no article" in err[0]
+    assert err[-1] == "1 added, 0 replaced, 0 unchanged, 1 failed"
+    assert [article.source for article in open_existing_store(store).snapshot.articles] == [str(tmp_path / "story")]
+    assert main(["extract", str(tmp_path / "notes.csv")]) == 2
