@@ -591,10 +591,12 @@ async def test_a_query_that_can_match_nothing_says_why_in_the_quotes_pane(store:
             assert said in screen_text(app), typed
 
 
+@pytest.mark.parametrize("width", [50, 69])
 @synchronously
-async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store) -> None:
+async def test_narrow_terminal_shows_one_pane_at_a_time(store: Store, width: int) -> None:
+    """Up to 69 columns: at 60, three lists side by side cut names to ten letters."""
     app = make_app(store)
-    async with app.run_test(size=(50, 20)) as pilot:
+    async with app.run_test(size=(width, 20)) as pilot:
         screen = app.screen
         assert screen.people.display and not screen.quotes.display
         await pilot.press("3")

@@ -194,3 +194,22 @@ async def test_a_search_left_with_tab_is_remembered(store: Store, key: str) -> N
         assert screen.search.history == ["sullivan"]
         await pilot.press("slash", "ctrl+u", "up")
         assert screen.search.value == "sullivan"
+
+
+@synchronously
+async def test_n_and_shift_n_go_on_from_where_the_reader_scrolled_as_less_does(store: Store) -> None:
+    """n after scrolling two pages down went back to the quote after the one marked near the top."""
+    app = make_app(store)
+    async with app.run_test(size=(120, 20)) as pilot:
+        article, view, top = await scrolled_past_the_first_quote(pilot)
+        starts = [quote.start for quote in article.quotes]
+        after = next(index for index, start in enumerate(starts) if start >= top)
+        assert after > 1, "the test needs quotes scrolled past"
+        await pilot.press("n")
+        assert article.current_quote == after
+        await pilot.press("n")
+        assert article.current_quote == (after + 1) % len(starts), "the next n goes on from the quote it marked"
+        await pilot.press("pageup", "pageup", "pageup", "pageup")
+        await settle(pilot)
+        await pilot.press("N")
+        assert article.current_quote == len(starts) - 1, "N from the top goes round to the last quote"

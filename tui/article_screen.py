@@ -354,13 +354,26 @@ class ArticleScreen(Screen[Subject | None]):
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), 1))
         else:
-            self.current_quote = self._step(self.current_quote, len(self.quotes), 1)
+            self.current_quote = self._quote_from_reading_place(1)
 
     def action_previous_quote(self) -> None:
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), -1))
         else:
-            self.current_quote = self._step(self.current_quote, len(self.quotes), -1)
+            self.current_quote = self._quote_from_reading_place(-1)
+
+    def _quote_from_reading_place(self, step: int) -> int | None:
+        """The quote after (step 1) or before (step -1) where the reader is, as less's n goes on from the screen:
+        the marked quote's neighbour while it is in view, else the first quote from the top of the view (or the
+        last before it); round the article's end."""
+        if not self.quotes:
+            return None
+        place = self._body().reading_offset()
+        if self.current_quote is not None and self._quote_offset(self.current_quote) == place:
+            return (self.current_quote + step) % len(self.quotes)
+        starts = [quote.start for quote in self.quotes]
+        after = bisect_left(starts, place)
+        return after % len(self.quotes) if step > 0 else (after - 1) % len(self.quotes)
 
     def _say_no_match(self) -> None:
         """Tell that the search found nothing in this article."""

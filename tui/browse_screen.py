@@ -49,9 +49,10 @@ if TYPE_CHECKING:
 
 PANES = ("people", "organizations", "quotes", "detail", "articles")
 WIDE_COLUMNS = 100
-NARROW_COLUMNS = 60
+NARROW_COLUMNS = 70
 BROWSE_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
-"""Width classes of the screens: under 100 columns the footer is compact."""
+"""Width classes of the screens: under 100 columns the footer is compact; under 70 one pane is shown at a time
+(at 60 columns three lists side by side cut names to ten letters)."""
 NAMES_PAUSE = 0.05
 """Seconds a big store's name search waits before it starts: the quotes found are drawn first, and a key typed
 meanwhile cancels it before it costs anything."""

@@ -21,6 +21,8 @@ from tui.reverse_style import KeepsReverse
 from tui.text import cut
 
 RowRenderer = Callable[[int], Content]
+EMPTY_LINES_MOST = 4
+"""The most lines an empty list's message wraps to (a search's problem told whole in a narrow pane)."""
 WAITING_AT_MOST = 3.0
 """Seconds a list keeps the moves made while its rows are awaited (see `RowList.waiting`): a search that failed or
 never came must not leave the keys doing nothing."""
@@ -90,6 +92,7 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
         self.row_count = 0
         self._render_row: RowRenderer = _no_row
         self.empty_message = Content("Nothing here")
+        self._wrapped_empty: tuple[tuple[int, int] | None, list[Content]] = (None, [])
         self._generation = 0
         self._strips: LRUCache[tuple[int, int, int, str], Strip] = LRUCache(1024)
         self.cursor_moved = False
@@ -175,22 +178,37 @@ class RowList(KeepsReverse, ScrollView, can_focus=True):
             part = "row-list--cursor" if self.has_focus else "row-list--cursor-blurred"
         elif index < self.row_count:
             part = "row-list--row"
+        elif self.row_count == 0 and index < min(EMPTY_LINES_MOST, len(self._empty_lines(width))):
+            index, part = -3 - index, "row-list--empty"  # the empty message's line `index`, wrapped to the width
         else:
-            index, part = (-1, "row-list--empty") if index == 0 else (-2, "row-list--row")
+            index, part = -2, "row-list--row"
         cache_key = (self._generation, index, width, part)
         strip = self._strips.get(cache_key)
         if strip is None:
             strip = self._strips[cache_key] = self._draw_line(index, width, part)
         return strip
 
+    def _empty_lines(self, width: int) -> list[Content]:
+        """The empty message wrapped to `width` (kept until the message or the width changes)."""
+        key = (self._generation, width)
+        if self._wrapped_empty[0] != key:
+            self._wrapped_empty = (key, self.empty_message.wrap(max(1, width)))
+        return self._wrapped_empty[1]
+
     def _draw_line(self, index: int, width: int, part: str) -> Strip:
-        """Draw row `index` (-1: the empty message, -2: a line below the last row) in the style of `part`."""
+        """Draw row `index` (-2: a line below the last row; -3 and less: a line of the empty message, which wraps)
+        in the style of `part`."""
         style = self.get_visual_style(part)
         if index == -2:
             return Strip.blank(width, style.rich_style)
-        content = self.empty_message if index == -1 else self._render_row(index)
-        strip = Visual.to_strips(self, cut(content, width), width, 1, style, pad=True)[0]
-        return strip if index == -1 else strip.apply_meta({"row": index})
+        if index <= -3:
+            lines = self._empty_lines(width)
+            line = -3 - index
+            last = line == EMPTY_LINES_MOST - 1
+            content = Content(" ").join(lines[line:]) if last else lines[line] if line < len(lines) else Content("")
+            return Visual.to_strips(self, cut(content, width), width, 1, style, pad=True)[0]
+        content = self._render_row(index)
+        return Visual.to_strips(self, cut(content, width), width, 1, style, pad=True)[0].apply_meta({"row": index})
 
     def notify_style_update(self) -> None:
         self._strips.clear()
