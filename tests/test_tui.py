@@ -181,6 +181,11 @@ async def test_search_history_recalls_earlier_searches(store: Store) -> None:
         search.value = ""
         await pilot.press(*"draft", "up", "up", "up", "down", "down", "down")
         assert search.value == "draft", "Down past the latest search brings back what was being typed"
+        search.value = ""
+        await pilot.press('"', "enter", "slash")
+        search.value = ""
+        await pilot.press(*"speaker:", "enter")
+        assert search.history == ["boeing", "weapons"], "a search for nothing is not kept"
 
 
 @synchronously

@@ -9,6 +9,7 @@ from textual.binding import BindingsMap
 from textual.message import Message
 from textual.widgets import Input
 
+from store import parse_query, query_problem
 from tui.bindings import SEARCH_BINDINGS
 from tui.safe_text import printable
 
@@ -110,10 +111,10 @@ class SearchBox(ImmediateInput):
 
     def remember(self, query: str) -> None:
         """Add a search to the history (most recent last, no repeats, the last HISTORY_LENGTH); say so if it
-        changed."""
+        changed. One that searches for nothing (`"`, `speaker:`) is not kept."""
         query = query.strip()
         self._recall_position = None
-        if not query or (self.history and self.history[-1] == query):
+        if not query or (self.history and self.history[-1] == query) or query_problem(parse_query(query)):
             return
         if query in self.history:
             self.history.remove(query)
