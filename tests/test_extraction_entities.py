@@ -480,6 +480,31 @@ def test_bylines_and_credit_lines_name_the_writers_not_people_of_the_story():
     assert set(people_of(research)) == {"Joan Hardy", "Ann Lee"}
 
 
+def test_bylines_and_credits_of_many_outlets_name_no_one_the_story_is_about():
+    """Bylines with two writers and where each filed from, an outlet and town, or a bar; a writer and their beat on a
+    line of their own; "… contributed to this report"; "Photography: X"; a reporter's contact line: each listed
+    the writers among the people of the story."""
+    text = (
+        "Ports reopen\n\n"
+        "By Tom Aldridge in Amsterdam and Keiko Mori in Tokyo\n\n"
+        "Nicola Brandt, Africa correspondent\n\n"
+        "The ports reopened on Monday, said Joan Hardy, the harbour master.\n\n"
+        "Associated Press writers Kiki Andayani in Jakarta and Jintana Phromsiri in Bangkok contributed to this "
+        "report.\n\n"
+        "Photography: Owen Pritchard-Lewis\n\n"
+        "To contact the reporter on this story:\nHenrike Olthof in Amsterdam at holthof@example.net\n\n"
+        "Reach Kelsey Morrow at kmorrow@example.com. Follow her on X: @KMorrow\n"
+    )
+    assert set(people_of(text)) == {"Joan Hardy"}
+    for byline in ("By Selin Akg\u00fcnd\u00fcz, BBC News, Bing\u00f6l", "By Kelsey Morrow-Vance | Staff Writer"):
+        assert set(people_of(f"Quake\n\n{byline}\n\nRescuers dug all night, said Joan Hardy.\n")) == {"Joan Hardy"}
+    story = (
+        "Donors\n\nAnn Lee contributed to this report.\n\nTom Hale, a farmer, said the rain was late. Reach Tom "
+        "Hale by phone, his neighbour Bo Yin said.\n"
+    )
+    assert set(people_of(story)) >= {"Tom Hale", "Bo Yin"}
+
+
 def test_british_titles_without_a_period_are_roles_not_part_of_the_name():
     """"Prof Hugh Blake" and "Cllr Jane Morton" were people named "Prof …" and "Cllr …", with no role."""
     text = (

@@ -47,7 +47,8 @@ def article(title: str, insert: str) -> bytes:
 CASES = [
     Case("empty.txt", b"", "empty article"),
     Case("whitespace.txt", b"  \n\n\t \r\n", "empty article"),
-    Case("binary.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+    Case("binary.dat", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary file"),
+    Case("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "a .png file holds no article"),
     Case("nul.txt", b"Title\n\nSome text\x00with a NUL byte.\n", "binary file"),
     Case("latin1.txt", "Caf\u00e9 news\n\nJos\u00e9 said \"s\u00ed\".\n".encode("latin-1"), "not UTF-8"),
     Case("cp1252.txt", b"Smart quotes\n\n\x93We won,\x94 said Ann Lee.\n", "not UTF-8"),

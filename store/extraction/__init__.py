@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 56
+EXTRACTOR_VERSION = 57
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -177,7 +177,9 @@ misfiring narrowed: a surname before a job no mention only after "a" or "an" ("t
 reef or canyon no place after a given name or a place ("Jordan Canyon"), a name's sex from the word after an initial
 or "Ma." only (not "Fr."), no accents dropped to tell a sex ("Danièle"), and a quote reported through "said she" no
 anonymous source's; "Emir" before a South Slavic surname a given name; the local names of Europe's cities
-("Beograd", "Praha", "München") places; the entity model trained again)"""
+("Beograd", "Praha", "München") places; the entity model trained again; 57: bylines of several writers each with
+where they filed from, with an outlet and town or after a bar, a writer and their beat on a line of their own at the
+head, "… contributed to this report", "Photography: X" and a reporter's contact line name no one the story is about)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

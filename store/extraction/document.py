@@ -156,6 +156,21 @@ CREDIT_LINE = re.compile(
 )
 """A wire story's credit line ("(Reporting by Ann Lee in Narva; Editing by Tom Roe)"): who wrote and edited it, not
 whom it is about; names alone after each "by", so that "Research by virologist Ann Lee found …" is no credit."""
+CREDIT_SENTENCE = re.compile(
+    rf"[(\[]?(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}(?:[Ww]riters?|[Rr]eporters?|[Cc]orrespondents?|[Jj]ournalists?)\s+)?"
+    rf"{CREDIT_NAMES}\s+contributed(?:\s+reporting)?(?:\s+to\s+this\s+(?:report|story|article))?\.?[)\]]?"
+    rf"|(?:Photography|Photographs?|Photos?|Pictures?|Illustrations?|Graphics|Video|Words|Additional reporting|"
+    rf"Reporting|Editing)\s*:\s*{CREDIT_NAMES}\.?"
+    rf"|(?:To contact [^\n:]{{0,80}}:\s*|(?:Reach|Contact|Email|E-mail|Write to)\s+)?{CREDIT_NAME}\s+at\s+\S+@\S+?"
+    rf"(?:[.;]?\s*Follow (?:her|him|them|[A-Z][\w'’-]*) on [^\n]{{0,60}})?\.?"
+)
+"""A credit written out: "Associated Press writers X in Jakarta and Y contributed to this report.", "Photography:
+X", "To contact the reporter: X in Frankfurt at x@example.net", "Reach X at x@example.net. Follow her on X: @x" (a
+paragraph of nothing else)."""
+BYLINE_BLOCK = re.compile(
+    rf"{CREDIT_NAME},\s+(?:[A-Za-z][\w-]*\s+){{0,3}}(?:correspondent|reporter|editor|writer|columnist|journalist)"
+)
+"""A writer's name and job on a line of their own at a story's head ("Nicola Brandt, Africa correspondent")."""
 BYLINE_REACH = 3
 """Paragraphs after the title (or the text's start) within which a byline stands."""
 
@@ -167,13 +182,21 @@ def _credit_lines(text: str, spans: list[tuple[int, int]], title_paragraph: int)
     first = max(title_paragraph, 0)
     for number, (start, end) in enumerate(spans):
         head = text[start:start + 12]
-        if number <= first + BYLINE_REACH and head.startswith("By ") and end - start < 120:
+        near_head = number <= first + BYLINE_REACH and end - start < 120
+        if near_head and head.startswith("By "):
             if byline_names(text, start, end) is not None:
                 found.append(number)
-        elif "by " in text[start:min(end, start + 40)] and end - start < 400 and \
-                CREDIT_LINE.fullmatch(text, start, end):
+        elif _credits(text, start, end) or near_head and BYLINE_BLOCK.fullmatch(text, start, end):
             found.append(number)
     return found
+
+
+def _credits(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph at text[start:end] is a credit line or a credit written out (see CREDIT_SENTENCE)."""
+    if end - start >= 400:
+        return False
+    by_line = "by " in text[start:min(end, start + 40)] and CREDIT_LINE.fullmatch(text, start, end) is not None
+    return by_line or CREDIT_SENTENCE.fullmatch(text, start, end) is not None
 
 
 LEDE_WORDS = 8
