@@ -583,3 +583,11 @@ def test_a_hyphenated_given_name_before_a_particle_and_santiago_open_a_name_not_
         "Santiago Echeverr\u00eda Lazo": ("chief executive", None),
         "Anna Berg": ("Vice-Chancellor", None),
     }
+
+
+def test_given_names_of_presidents_and_prime_ministers_open_a_name_at_a_sentence_s_start() -> None:
+    """"Franklin Roosevelt won the election." found no one: "Franklin" was no known given name."""
+    people = people_of(
+        "History\n\nFranklin Roosevelt won the election. Lyndon Johnson signed the act. Keir Starmer won too.\n"
+    )
+    assert {"Franklin Roosevelt", "Lyndon Johnson", "Keir Starmer"} <= set(people)

@@ -166,6 +166,7 @@ MALE = frozenset("""
     Alasdair Alastair Callum Euan Lorne Murdo Torquil Mungo Ruaridh Cuthbert Digby Dominick Edmond Gerrard Horace
     Ivor Jolyon Rodger Tarquin Dorian Emery Errol Garfield Godfrey Jerald Kermit Kirby Mortimer Nolan Orson Otis
     Ulysses Wilfredo Woodrow Zachariah Elon Kanye Barack Mitt Newt Beto Rand Rahm Hakeem Lindsey
+    Brandon Franklin Grover Keir Lyndon Millard
 """.split())
 
 FEMALE = frozenset("""
