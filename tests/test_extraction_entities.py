@@ -503,6 +503,11 @@ def test_bylines_and_credits_of_many_outlets_name_no_one_the_story_is_about():
         "Hale by phone, his neighbour Bo Yin said.\n"
     )
     assert set(people_of(story)) >= {"Tom Hale", "Bo Yin"}
+    profile = (
+        "Witness\n\nJane Doe, war reporter\n\nFor 20 years she covered wars from Kabul to Mogadishu.\n\n"
+        "\u201cI saw horrors,\u201d Doe said.\n"
+    )
+    assert people_of(profile) == {"Jane Doe": ("war reporter", None)}, "the story is about her: no byline"
 
 
 def test_british_titles_without_a_period_are_roles_not_part_of_the_name():
@@ -561,14 +566,21 @@ def test_titles_of_honour_of_malaysia_nigeria_and_kenya_are_no_part_of_a_name_an
     people = people_of(
         "Talks\n\nDatuk Seri Azman bin Rosli, the party's president, said talks went well. Tan Sri Lim Kok Wing "
         "agreed, and Tan Wei Ming did not.\n\nHon. Babatunde Ogundimu, chairman of the council, said the levy "
-        "stays. Alhaja Kafayat Olanrewaju, a trader, disagreed. Mzee Juma Bakari, 80, said he would appeal, and "
-        "Advocate Ochola Were told the court so.\n"
+        "stays. Alhaja Kafayat Olanrewaju, a trader, disagreed. Mzee Juma Bakari, 80, said he would appeal. Datin "
+        "Seri Rosmah Mansor did not comment.\n"
     )
     assert people["Azman bin Rosli"][0] == "president"
     assert people["Babatunde Ogundimu"][0] in ("chairman", "chairman of the council")
     assert people["Kafayat Olanrewaju"][0] == "trader"
-    assert {"Lim Kok Wing", "Tan Wei Ming", "Juma Bakari", "Ochola Were"} <= set(people)
+    assert {"Lim Kok Wing", "Tan Wei Ming", "Juma Bakari", "Rosmah Mansor"} <= set(people)
     assert people["Lim Kok Wing"][0] is None and people["Juma Bakari"][0] is None
+    given = people_of(
+        "Racing\n\nPastor Maldonado, the former Williams driver, returned to racing on Sunday.\n\n\u201cI missed "
+        "it,\u201d Maldonado said. Hon Hai Precision Industry chairman Young Liu said profits rose. Advocate Health "
+        "chief executive Eugene Woods agreed.\n"
+    )
+    assert {"Pastor Maldonado", "Young Liu", "Eugene Woods"} <= set(given), "a given name or a company's first word"
+    assert given["Young Liu"][1] == "Hon Hai Precision Industry"
 
 
 def test_a_hyphenated_given_name_before_a_particle_and_santiago_open_a_name_not_a_job_or_a_place() -> None:

@@ -892,3 +892,17 @@ def test_near_misses_a_review_of_the_pronoun_rules_found_keep_their_speakers() -
     assert speakers["We won\u2019t cut a single job,"] == "Jonah Marlowe"
     assert speakers["We have stopped listening,"] == "Jordan Canyon"
     assert speakers["We will rebuild,"] in ("Kim Nguyen", "Fr. Kim Nguyen")
+
+
+def test_a_side_s_captain_or_manager_speaks_for_themselves_not_for_the_side() -> None:
+    """"the Dunmore captain said" gave the captain's words to the club."""
+    text = (
+        "Cricket\n\nDunmore Rovers reached 163 for three with their captain, Pieter van der Merwe, unbeaten on 71."
+        "\n\n\u201cWe were in control at tea,\u201d the Dunmore captain said.\n\n"
+        "Whitfield Albion want the striker. \u201cHe presses, he links play,\u201d the Whitfield manager said.\n\n"
+        "\u201cWe will appeal,\u201d a Whitfield spokesman said.\n"
+    )
+    speakers = dict(quotes_of(text))
+    assert speakers["We were in control at tea,"] == "Pieter van der Merwe"
+    assert speakers["He presses, he links play,"] is None, "no manager of theirs is named"
+    assert speakers["We will appeal,"] == "Whitfield Albion", "a spokesman speaks for the club"

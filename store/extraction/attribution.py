@@ -385,7 +385,11 @@ class Attributor:
         if pronouns and (not orgs or pronouns[-1].start > orgs[-1].start):
             return True, self._pronoun(pronouns[-1].text, pronouns[-1].start)
         if orgs:
-            return True, (orgs[-1] if last else orgs[0]).entity
+            chosen = orgs[-1] if last else orgs[0]
+            job = self._job_after(number, chosen)
+            if job is not None:
+                return True, self._holder_of(job)  # "the Somerset captain said": a person's words, not the club's
+            return True, chosen.entity
         for index, token in enumerate(tokens):
             if token.start >= relative:
                 break  # "One investor, who asked not to be named because talks with the company …, said"
@@ -401,6 +405,29 @@ class Attributor:
             if anaphor is not None:
                 return True, anaphor
         return None
+
+    def _job_after(self, number: int, mention: Mention) -> Token | None:
+        """The job an organization's name qualifies right after "the" ("the Somerset captain", "the Acme chief
+        executive"): someone holding it speaks, not the body; none for its spokesperson, who speaks for it."""
+        tokens = self.document.sentences[number].tokens
+        at = bisect_left(self._token_starts(number), mention.start)
+        after = bisect_left(self._token_starts(number), mention.end)
+        if at == 0 or tokens[at - 1].text.lower() != "the" or after >= len(tokens):
+            return None
+        job = tokens[after]
+        if self.document.masked[mention.end:job.start].strip() or not job.text.islower():
+            return None
+        if job.text in SPEAKING_FOR or not is_role_noun(job.text):
+            return None
+        return job
+
+    def _holder_of(self, job: Token) -> int | None:
+        """The person last introduced before `job` with that job word in their role, if any."""
+        entries = self.roles.get(job.text)
+        if not entries:
+            return None
+        at = bisect_left(entries, (job.start, -1))
+        return entries[at - 1][1] if at else None
 
     def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The organization a spokesperson speaks for, if named so: "a Kremlin spokesman", "a spokeswoman for

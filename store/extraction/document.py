@@ -186,9 +186,20 @@ def _credit_lines(text: str, spans: list[tuple[int, int]], title_paragraph: int)
         if near_head and head.startswith("By "):
             if byline_names(text, start, end) is not None:
                 found.append(number)
-        elif _credits(text, start, end) or near_head and BYLINE_BLOCK.fullmatch(text, start, end):
+        elif _credits(text, start, end) or near_head and _byline_block(text, start, end):
             found.append(number)
     return found
+
+
+def _byline_block(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph at text[start:end] is a writer's name and beat (see BYLINE_BLOCK) naming someone the
+    story never names again: "Jane Doe, war reporter", then "Doe said", heads a profile of her."""
+    block = BYLINE_BLOCK.fullmatch(text, start, end)
+    if block is None:
+        return False
+    surname = text[start:end].split(",", 1)[0].split()[-1]
+    pattern = re.compile(rf"\b{re.escape(surname)}\b")
+    return pattern.search(text, 0, start) is None and pattern.search(text, end) is None
 
 
 def _credits(text: str, start: int, end: int) -> bool:

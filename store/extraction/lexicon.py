@@ -42,8 +42,7 @@ TITLE_WORDS = words("""
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
     Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
-    Prof Cllr Supt Insp Ch Datuk Dato Dato' Datin Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Advocate Mzee
-    Pastor
+    Prof Cllr Supt Insp Ch Datuk Dato' Dato’ Datin Hon. Alhaji Alhaja Alhajia Hajjah Mzee
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -63,7 +62,7 @@ HONORIFICS = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": 
               "Dr": "", "Dr.": "", "Sir": "m", "Dame": "f", "Madam": "f", "Mister": "m"}
 
 # Titles of honour before a name that say nothing of a job ("Datuk Seri X", "Alhaja Y", "Hon. Z").
-STYLES = words("Datuk Dato Dato' Dato’ Datin Seri Tan Sri Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Mzee")
+STYLES = words("Datuk Dato' Dato’ Datin Seri Tan Sri Hon. Alhaji Alhaja Alhajia Hajjah Mzee")
 
 # Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
 ROLE_NOUNS = words("""
@@ -151,7 +150,7 @@ ORG_HEADS = words("""
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres
+    Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres Energie Energía Énergies
 """)
 
 # Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").

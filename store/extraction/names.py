@@ -1465,7 +1465,10 @@ def family_name_first(words: list[str]) -> bool:
         and words[1] not in NON_NAME_WORDS and words[1] not in PLACE_WORDS and " ".join(words) not in PLACE_WORDS
 
 
-TITLE_SECONDS = {"Seri": frozenset({"Datuk", "Dato", "Dato'", "Dato’"}), "Sri": frozenset({"Tan"})}
+TITLE_SECONDS = {
+    "Seri": frozenset({"Datuk", "Dato'", "Dato’", "Datin"}),
+    "Sri": frozenset({"Tan", "Datuk", "Dato'", "Dato’"}),
+}
 """Second words of Malaysian titles of two ("Datuk Seri", "Tan Sri"), titles only after their first."""
 
 

@@ -70,7 +70,7 @@ CITIES = lines("""
     Beograd, Praha, Warszawa, München, Köln, Moskva, Milano, Napoli, Torino, Firenze, Genova, Venezia, Lisboa,
     Sevilla, Wien, București, Bucuresti, Athina, Kraków, Gdańsk, Wrocław, Wroclaw, Poznań, Poznan, Łódź, Lodz,
     Brno, Antwerpen, Bruxelles, Genève, Göteborg, København, İstanbul, İzmir, Novi Sad, Cluj, Timișoara,
-    Timisoara, Plovdiv, Varna, Mostar, Banja Luka, Kaunas, Tartu, Tampere, Turku, Aarhus, Malmö, Malmo,
+    Timisoara, Plovdiv, Mostar, Banja Luka, Kaunas, Tartu, Tampere, Turku, Aarhus, Malmö, Malmo,
     Uppsala, Rijeka, Osijek, Thessaloniki, Kharkov
 """)
 
