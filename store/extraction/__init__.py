@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 58
+EXTRACTOR_VERSION = 59
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores
 know to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that
 is also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a
@@ -184,7 +184,10 @@ about; 58: what a review of 54 to 57 found misfiring narrowed: "Hon", "Dato", "H
 titles (a company's first word, "Hon Hai", "Advocate Health", or a given name, "Pastor Maldonado"), "Datin Seri" and
 "Dato' Sri" titles, a writer's beat line a byline only for a name the story never names again ("Jane Doe, war
 reporter" heading a profile of her), "Varna" no place; "Energie" ends a company's name; "the Somerset captain said"
-the captain's words (the last named with that job), not the club's; "Franklin", "Lyndon" and "Keir" given names)"""
+the captain's words (the last named with that job), not the club's; "Franklin", "Lyndon" and "Keir" given names; 59:
+"the Somerset captain" the captain of that body only (their organization, or their sentence names it; no former
+one), else the body as before; "Hon", "Haji", "Dato", "Advocate" and "Pastor" titles before a given name only ("Hon
+Jane Smith", not "Hon Hai"); "Energía" no company's last word)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -387,9 +387,8 @@ class Attributor:
         if orgs:
             chosen = orgs[-1] if last else orgs[0]
             job = self._job_after(number, chosen)
-            if job is not None:
-                return True, self._holder_of(job)  # "the Somerset captain said": a person's words, not the club's
-            return True, chosen.entity
+            holder = self._holder_of(job, chosen.entity) if job is not None else None
+            return True, chosen.entity if holder is None else holder  # "the Somerset captain said": theirs
         for index, token in enumerate(tokens):
             if token.start >= relative:
                 break  # "One investor, who asked not to be named because talks with the company …, said"
@@ -421,13 +420,30 @@ class Attributor:
             return None
         return job
 
-    def _holder_of(self, job: Token) -> int | None:
-        """The person last introduced before `job` with that job word in their role, if any."""
+    def _holder_of(self, job: Token, body: int) -> int | None:
+        """The person last introduced before `job` holding that job at `body`: their organization is it, or, with
+        none, their first mention's sentence names it ("Somerset … with their captain, X"); not one who held it
+        before ("Former Whitfield manager X"). None when no one named holds it there (the body is then the
+        speaker, as before: a rival's coach named earlier is not whom "the Lakers coach" means)."""
         entries = self.roles.get(job.text)
         if not entries:
             return None
+        name = self.entities[body].name
         at = bisect_left(entries, (job.start, -1))
-        return entries[at - 1][1] if at else None
+        for first, index in reversed(entries[:at]):
+            person = self.entities[index]
+            role = (person.role or "").lower()
+            if role.startswith(("former", "ex-", "onetime", "one-time", "retired")):
+                continue
+            organization = person.organization
+            if organization == name or organization is None and self._named_near(first, body):
+                return index
+        return None
+
+    def _named_near(self, position: int, body: int) -> bool:
+        """Whether the sentence standing at `position` names the organization `body`."""
+        number = self.document.sentence_at(position)
+        return any(mention.entity == body for mention in self.by_sentence.get(number, ()))
 
     def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The organization a spokesperson speaks for, if named so: "a Kremlin spokesman", "a spokeswoman for

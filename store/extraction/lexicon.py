@@ -62,7 +62,10 @@ HONORIFICS = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": 
               "Dr": "", "Dr.": "", "Sir": "m", "Dame": "f", "Madam": "f", "Mister": "m"}
 
 # Titles of honour before a name that say nothing of a job ("Datuk Seri X", "Alhaja Y", "Hon. Z").
-STYLES = words("Datuk Dato' Dato’ Datin Seri Tan Sri Hon. Alhaji Alhaja Alhajia Hajjah Mzee")
+STYLES = words("Datuk Dato Dato' Dato’ Datin Seri Tan Sri Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Mzee")
+# Words that are titles only before a given name ("Hon Jane Smith", "Haji Mohammed", "Advocate Wim Trengove"), and
+# else a name's or a company's first word ("Hon Hai", "Haji Manara", "Advocate Health", "Pastor Maldonado").
+TITLES_BEFORE_GIVEN = words("Hon Haji Dato Advocate Pastor")
 
 # Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
 ROLE_NOUNS = words("""
@@ -150,7 +153,7 @@ ORG_HEADS = words("""
     Brewing Distillery Bakery Bakeries Farms Dairy Supply Supplies Equipment Outfitters Manufacturing
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
-    Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres Energie Energía Énergies
+    Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres Energie
 """)
 
 # Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").

@@ -46,6 +46,7 @@ from store.extraction.lexicon import (
     SURNAMES_ALSO_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
+    TITLES_BEFORE_GIVEN,
     UNNAMED_SOURCES,
     VIETNAMESE_FAMILY_NAMES,
 )
@@ -1473,7 +1474,10 @@ TITLE_SECONDS = {
 
 
 def _title_second(words: list[str], index: int) -> bool:
-    """Whether the word at `index` ends a title of two words before a name ("Datuk Seri Anwar", "Tan Sri Lim")."""
+    """Whether the word at `index` ends a title of two words before a name ("Datuk Seri Anwar", "Tan Sri Lim"), or is
+    a title only before a given name ("Hon Jane Smith", not "Hon Hai")."""
+    if words[index] in TITLES_BEFORE_GIVEN:
+        return index < len(words) - 2 and words[index + 1] in GIVEN_NAMES
     firsts = TITLE_SECONDS.get(words[index])
     return firsts is not None and 0 < index < len(words) - 1 and words[index - 1] in firsts
 
