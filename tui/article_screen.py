@@ -363,17 +363,21 @@ class ArticleScreen(Screen[Subject | None]):
             self.current_quote = self._quote_from_reading_place(-1)
 
     def _quote_from_reading_place(self, step: int) -> int | None:
-        """The quote after (step 1) or before (step -1) where the reader is, as less's n goes on from the screen:
-        the marked quote's neighbour while it is in view, else the first quote from the top of the view (or the
-        last before it); round the article's end."""
-        if not self.quotes:
+        """The quote after (step 1) or before (step -1) where the reader is, as less's n goes on from the screen
+        (see `_from_reading_place`)."""
+        return self._from_reading_place([quote.start for quote in self.quotes], self.current_quote, step)
+
+    def _from_reading_place(self, starts: list[int], current: int | None, step: int) -> int | None:
+        """Of things standing at `starts` (ascending), the one after (step 1) or before (step -1) where the reader
+        is: `current`'s neighbour while the reader is on it, else the first from the marked place (a quote, name or
+        match) or the top of the view (see `ArticleView.reading_offset`); round the article's end."""
+        if not starts:
             return None
         place = self._body().reading_offset()
-        if self.current_quote is not None and self._quote_offset(self.current_quote) == place:
-            return (self.current_quote + step) % len(self.quotes)
-        starts = [quote.start for quote in self.quotes]
+        if current is not None and starts[current] == place:
+            return (current + step) % len(starts)
         after = bisect_left(starts, place)
-        return after % len(self.quotes) if step > 0 else (after - 1) % len(self.quotes)
+        return after % len(starts) if step > 0 else (after - 1) % len(starts)
 
     def _say_no_match(self) -> None:
         """Tell that the search found nothing in this article."""
@@ -476,17 +480,8 @@ class ArticleScreen(Screen[Subject | None]):
         self.current_name = self._name_from_reading_place(-1)
 
     def _name_from_reading_place(self, step: int) -> int | None:
-        """The name after (step 1) or before (step -1) where the reader is: the marked name when the reader is on it,
-        else the marked quote or match, else the top of the view (see `ArticleView.reading_offset`); round the
-        article's end."""
-        if not self.mentions:
-            return None
-        place = self._body().reading_offset()
-        if self.current_name is not None and self._name_offset(self.current_name) == place:
-            return (self.current_name + step) % len(self.mentions)
-        starts = [mention.start for mention in self.mentions]
-        after = bisect_left(starts, place)
-        return after % len(self.mentions) if step > 0 else (after - 1) % len(self.mentions)
+        """The name after (step 1) or before (step -1) where the reader is (see `_from_reading_place`)."""
+        return self._from_reading_place([mention.start for mention in self.mentions], self.current_name, step)
 
     def action_open_name(self) -> None:
         if self.current_name is not None:

@@ -207,7 +207,11 @@ def _credits(text: str, start: int, end: int) -> bool:
     if end - start >= 400:
         return False
     by_line = "by " in text[start:min(end, start + 40)] and CREDIT_LINE.fullmatch(text, start, end) is not None
-    return by_line or CREDIT_SENTENCE.fullmatch(text, start, end) is not None
+    if by_line:
+        return True
+    paragraph = text[start:end]
+    credited = "contributed" in paragraph or "@" in paragraph or ":" in paragraph[:40]  # what each credit holds
+    return credited and CREDIT_SENTENCE.fullmatch(text, start, end) is not None
 
 
 LEDE_WORDS = 8
