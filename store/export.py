@@ -25,6 +25,7 @@ from store.citations import (
     speaker_line,
 )
 from store.quote_documents import kept
+from store.quote_groups import first_in_each_article
 from store.untrusted import CONTROL
 
 if TYPE_CHECKING:
@@ -202,16 +203,13 @@ def row_lines(rows: Iterable[dict[str, object]], form: str, bom: bool) -> Iterat
 def other_sources(row: dict[str, object]) -> list[dict[str, object]]:
     """The articles besides its own that printed an exported quote, in article order, each once: a quote said
     again further on in its own article is no other source."""
-    others: dict[object, dict[str, object]] = {}
-    for source in row["sources"]:  # type: ignore[attr-defined]
-        if source["article"] != row["article"]:
-            others.setdefault(source["article"], source)
-    return list(others.values())
+    sources: list[dict[str, object]] = row["sources"]  # type: ignore[assignment]
+    return first_in_each_article((source for source in sources if source["article"] != row["article"]), _article)
 
 
-def articles_in(sources: object) -> int:
-    """How many articles a quote's sources name (a quote said twice in one article counted once)."""
-    return len({source["article"] for source in sources})  # type: ignore[attr-defined]
+def _article(source: dict[str, object]) -> str:
+    """The key of the article a source stands in."""
+    return str(source["article"])
 
 
 def source_citation(row: dict[str, object], source: dict[str, object]) -> Citation:
@@ -237,7 +235,7 @@ def csv_lines(rows: Iterable[dict[str, object]], bom: bool) -> Iterator[str]:
     writer.writerow(CSV_COLUMNS)
     yield (BOM if bom else "") + _taken(buffer)
     for row in rows:
-        counted = {**row, "sources": articles_in(row["sources"])}
+        counted = {**row, "sources": len(first_in_each_article(row["sources"], _article))}  # type: ignore[arg-type]
         writer.writerow([spreadsheet_cell(counted[column]) for column in CSV_COLUMNS])
         yield _taken(buffer)
 

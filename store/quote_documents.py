@@ -12,6 +12,7 @@ import orjson
 
 from store.article_metadata import stored_metadata
 from store.lazy_records import article_title
+from store.quote_groups import first_in_each_article
 
 if TYPE_CHECKING:
     from store.snapshot import Snapshot
@@ -171,10 +172,14 @@ class QuoteDocuments:
         many articles printed it (a quote said twice in one article counted once): a listing of tens of thousands of
         plain lines makes the rest of each line once for each speaker in each article."""
         quotes, members_of = self._quotes, self._groups.members_of
+
+        def article_of(copy: int) -> str:
+            return quotes[copy]["article"]
+
         for position in positions:
             quote = quotes[position]
             members = members_of(position)
-            printed = 1 if len(members) == 1 else len({quotes[copy]["article"] for copy in members})
+            printed = 1 if len(members) == 1 else len(first_in_each_article(members, article_of))
             yield quote["text"], (quote.get("speaker") or "", quote["article"]), printed
 
     def export_parts(self, position: int) -> tuple[str, str, int]:

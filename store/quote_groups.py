@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from itertools import compress
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from store.keys import accent_fold
 from store.stopping import check_stop
@@ -50,6 +50,18 @@ _NOT_SET = bytes([1, 0]) + bytes(254)
 """A byte table turning 0 into 1 and 1 into 0 (for a flag a position at a time)."""
 _SEPARATOR = "\x80"
 """Between texts joined for `padded_words`: not ASCII, so no ASCII text holds it, and the byte table keeps it."""
+
+
+Copy = TypeVar("Copy")
+
+
+def first_in_each_article(copies: Iterable[Copy], article_of: Callable[[Copy], str]) -> list[Copy]:
+    """Of a quote's copies (positions, records or sources), the first in each article that printed it, in their
+    order: a quote said twice in one article is printed by that article once."""
+    firsts: dict[str, Copy] = {}
+    for copy in copies:
+        firsts.setdefault(article_of(copy), copy)
+    return list(firsts.values())
 
 
 def normalised(text: str) -> str:

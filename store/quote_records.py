@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, overload
@@ -13,7 +13,7 @@ from store.key_positions import KeyPositions
 from store.lazy_records import LazyRecords, Selection
 from store.numbered_column import NumberedColumn
 from store.packed_texts import PackedTexts
-from store.quote_groups import QuoteGroups, group_quotes
+from store.quote_groups import QuoteGroups, first_in_each_article, group_quotes
 from store.records import QuoteRecord, TextSource
 from store.speaker_names import SpeakerNames, SpeakerPositions, speaker_column
 
@@ -124,7 +124,7 @@ class QuoteRecords(LazyRecords[QuoteRecord]):
             if groups is not None:
                 members = groups.members_of(index)
                 copies = len(members)
-                printed_by = 1 if copies == 1 else articles_printing(members, self._article_key_at)
+                printed_by = 1 if copies == 1 else len(first_in_each_article(members, self._article_key_at))
             record = records[index] = _quote_record(
                 document, self._speaker_names, self._text_source, copies, printed_by
             )
@@ -338,12 +338,6 @@ def _columns_of(
     if isinstance(texts, PackedTexts):
         texts.close()
     return QuoteColumns(texts, speakers, article_keys, places)
-
-
-def articles_printing(copies: Sequence[int], article_of: Callable[[int], str]) -> int:
-    """How many articles printed a quote whose stored copies stand at these positions: a quote said twice in one
-    article is printed by that article once."""
-    return len({article_of(position) for position in copies})
 
 
 def _quote_record(

@@ -10,6 +10,7 @@ from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from store import storage
@@ -25,6 +26,7 @@ from store.numbered_column import NumberedColumn
 from store.packed import PackedDocuments, PackedOnRead
 from store.position_flags import common_to, mark, marked, union_of
 from store.position_runs import PositionRuns
+from store.quote_groups import first_in_each_article
 from store.quote_index import QuoteIndex
 from store.quote_records import CopiesListed, QuoteEntries, QuoteRecords, QuoteSelection
 from store.records import (
@@ -742,6 +744,10 @@ class Snapshot:
         if position is None:
             return QuoteSelection(self.stored_quotes, [])
         return QuoteSelection(self.stored_quotes, list(self.stored_quotes.groups().members_of(position)))
+
+    def quote_printings(self, quote: QuoteRecord) -> list[QuoteRecord]:
+        """The articles that printed a quote, each once: its first copy in each, in article order."""
+        return first_in_each_article(self.quote_sources(quote), attrgetter("article_key"))
 
     def people_summaries(self) -> Iterator[tuple[str, str, tuple[str, ...]]]:
         """Each person's key, name, and first role and organization (those there are), in the people's order: read

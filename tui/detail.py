@@ -314,10 +314,7 @@ def _quote(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sect
     )
     sections = [Section(None, links, lambda link: link)]
     if quote.printed_by > 1:
-        printed: dict[str, QuoteRecord] = {}
-        for copy in snapshot.quote_sources(quote):
-            printed.setdefault(copy.article_key, copy)  # a quote said twice in an article: the article once
-        sections.append(Section("Sources", list(printed.values()), lambda copy: _source_link(snapshot, copy)))
+        sections.append(Section("Sources", snapshot.quote_printings(quote), lambda copy: _source_link(snapshot, copy)))
     return Content("\n").join(lines), sections
 
 

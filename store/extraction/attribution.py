@@ -425,12 +425,8 @@ class Attributor:
         none, their first mention's sentence names it ("Somerset … with their captain, X"); not one who held it
         before ("Former Whitfield manager X"). None when no one named holds it there (the body is then the
         speaker, as before: a rival's coach named earlier is not whom "the Lakers coach" means)."""
-        entries = self.roles.get(job.text)
-        if not entries:
-            return None
         name = self.entities[body].name
-        at = bisect_left(entries, (job.start, -1))
-        for first, index in reversed(entries[:at]):
+        for first, index in reversed(self._holders_before(job.text, job.start)):
             person = self.entities[index]
             role = (person.role or "").lower()
             if role.startswith(("former", "ex-", "onetime", "one-time", "retired")):
@@ -473,11 +469,14 @@ class Attributor:
             return self._only_person_near(token)  # "the Serbian said", "the 36-year-old said"
         if not token.text.islower():
             return None
-        entries = self.roles.get(token.text)
-        if not entries:
-            return None
-        at = bisect_left(entries, (token.start, -1))
-        return entries[at - 1][1] if at else None
+        holders = self._holders_before(token.text, token.start)
+        return holders[-1][1] if holders else None
+
+    def _holders_before(self, word: str, position: int) -> list[tuple[int, int]]:
+        """The people introduced before `position` with `word` in their role: (where first named, entity), in that
+        order."""
+        entries = self.roles.get(word, [])
+        return entries[:bisect_left(entries, (position, -1))]
 
     def _subject(self, number: int, start: int, end: int) -> tuple[bool, int | None] | None:
         """The subject of the sentence an embedded quote sits in: its first name, pronoun or unnamed source."""

@@ -86,10 +86,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if lead_org is None:
             lead_org, words = _leading_organization(found, words)
         org = lead_org
-        while len(words) > 1 and words[-1].text in CLOSING_HONORIFICS:
-            words = words[:-1]  # "Superintendent Dr. X": the honorific is no part of the office ("Pantomime Dame" is)
-        while len(words) > 1 and words[-1].text in STYLES:
-            words = words[:-1]  # "Justice Datin X": a title of honour is no part of the office
+        while len(words) > 1 and (words[-1].text in CLOSING_HONORIFICS or words[-1].text in STYLES):
+            words = words[:-1]  # "Superintendent Dr. X", "Justice Datin X": no part of the office ("Pantomime Dame" is)
         if words and not _honorifics_only(words):
             parts.append(_text(document, words))
     before = _walk_back(document, tokens, start_index, person_ends)
