@@ -169,6 +169,14 @@ def said_where(speaker: str, details: str, style: str) -> str:
     return f" \u2014 {md(speaker) if style == 'markdown' else speaker}" + (f" ({details})" if details else "")
 
 
+def cited_name(line: str, style: str | None = None) -> str:
+    """A name line ('Name, role, organization') as a citation in `style` writes it: on one line, free of control
+    characters, and in Markdown with its formatting characters escaped."""
+    style = style or citation_style()
+    clean = one_line(line) or ""
+    return md(clean) if style == "markdown" else clean
+
+
 def format_source(citation: Citation, style: str | None = None) -> str:
     """Where a citation's quote was published, as its citation says it between parentheses: title, outlet, date
     and link in `style` (one more article that printed a quote, after its citation)."""

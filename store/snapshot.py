@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from store import storage
 from store.article_metadata import OTHER_SOURCES, article_sort_date, article_sources, stored_metadata
 from store.built_once import built_once
-from store.citations import Citation, format_citation, role_and_organization, speaker_line
+from store.citations import (
+    Citation,
+    cited_name,
+    format_citation,
+    format_source,
+    role_and_organization,
+    speaker_line,
+)
 from store.errors import StoreError
 from store.extractor_version import UNRECORDED_VERSION, installed_extractor_version, older_than
 from store.keyed_listing import ARTICLE_FILTERS
@@ -1761,6 +1768,27 @@ class Snapshot:
             article.author if article else None,
             article.url if article else None,
         )
+
+    def name_citation(self, kind: str, key: str, style: str | None = None) -> str | None:
+        """A person as a citation names them ('Name, role, organization', as the last article that gives them a
+        role or organization does), an organization's name, or an article as a citation's parentheses name it
+        (title, outlet, date, link), in `style`; None when the store no longer holds it."""
+        if kind == "article":
+            article = self.article(key)
+            if article is None:
+                return None
+            return format_source(Citation("", title=article.title, outlet=article.outlet, date=article.date,
+                                          url=article.url), style)
+        if kind == "organization":
+            organization = self.organization(key)
+            return None if organization is None else cited_name(organization.name, style)
+        person = self.person(key)
+        if person is None:
+            return None
+        described = [a for a in person.appearances if a.role or a.organization]
+        latest = described[-1] if described else None
+        line = speaker_line(person.name, latest.role if latest else None, latest.organization if latest else None)
+        return cited_name(line, style)
 
     def citation(self, quote: QuoteRecord, style: str | None = None) -> str:
         """The quote with its citation on one line, in `style` ("plain" or "markdown"; None: $WHOSAID_CITATION):

@@ -383,48 +383,59 @@ async def test_copy_puts_the_quote_and_citation_on_the_clipboard(store: Store) -
         assert any("Sent to your terminal's clipboard" in notification.title for notification in app._notifications)
 
 
-def copy_key_enabled(app: WhosaidApp) -> bool:
-    """Whether the footer shows the key that copies a quote enabled (it is always shown, dimmed where disabled)."""
+def copy_key(app: WhosaidApp) -> str | None:
+    """What the footer says the y key copies ("Copy quote", or "Copy" for a name or article), None while it is shown
+    disabled."""
     from textual.widgets._footer import FooterKey
 
-    keys = [key for key in app.screen.query(FooterKey) if key.action == "copy_quote"]
-    assert len(keys) == 1, "the footer shows the copy key"
-    return not keys[0].has_class("-disabled")
+    keys = [key for key in app.screen.query(FooterKey) if key.key == "y"]
+    assert len(keys) == 1, "the footer shows one copy key"
+    return None if keys[0].has_class("-disabled") else keys[0].description
 
 
 @synchronously
-async def test_the_copy_key_is_enabled_only_where_there_is_a_quote_to_copy(store: Store) -> None:
+async def test_y_copies_the_quote_else_the_person_organization_or_article_selected(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        assert app.screen.detail.subject.kind == "person" and not copy_key_enabled(app)
-        await pilot.press("y")
-        await settle(pilot)
-        assert not app.clipboard and not list(app._notifications), "y does nothing where there is nothing to copy"
-        await pilot.press("2")
-        await settle(pilot)
-        assert not copy_key_enabled(app)
-        await pilot.press("3")
-        await settle(pilot)
-        assert copy_key_enabled(app)
-        await pilot.press("1")
         while app.screen.people.selected.name != "Jake Sullivan":
             await pilot.press("j")
-        await pilot.press("enter")
         await settle(pilot)
-        assert app.screen.detail.highlighted_subject.kind == "quote" and copy_key_enabled(app)
+        assert copy_key(app) == "Copy"
+        await pilot.press("y")
+        assert app.clipboard.startswith("Jake Sullivan, ") and "national security adviser" in app.clipboard.lower()
+        await pilot.press("2")
+        await settle(pilot)
+        organization = app.screen.organizations.selected.name
+        await pilot.press("y")
+        assert app.clipboard == organization
+        await pilot.press("3")
+        await settle(pilot)
+        assert copy_key(app) == "Copy quote"
+        await pilot.press("1", "enter")
+        await settle(pilot)
+        assert app.screen.detail.highlighted_subject.kind == "quote" and copy_key(app) == "Copy quote"
         await pilot.press("G", "G")
         await settle(pilot)
-        assert app.screen.detail.highlighted_subject.kind == "article" and not copy_key_enabled(app)
+        assert app.screen.detail.highlighted_subject.kind == "article" and copy_key(app) == "Copy"
         await pilot.press("slash", *"xyzzy", "escape", "3")
         await settle(pilot)
-        assert not app.screen.quotes.records and not copy_key_enabled(app), "no quote listed"
-        await pilot.press("slash", "ctrl+u", "escape", "5", "enter")
+        assert not app.screen.quotes.records and copy_key(app) is None, "no quote listed"
+        await pilot.press("y")
+        assert app.clipboard == organization, "y does nothing where there is nothing to copy"
+        await pilot.press("slash", "ctrl+u", "escape", "5")
         await settle(pilot)
-        assert app.screen.current_quote is None and not copy_key_enabled(app), "an article with no quote marked"
+        article = app.snapshot.articles[0]
+        assert copy_key(app) == "Copy"
+        await pilot.press("y")
+        cited = (article.title, article.outlet, article.date, article.url)
+        assert app.clipboard == ", ".join(part for part in cited if part)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.current_quote is None and copy_key(app) is None, "an article with no quote marked"
         await pilot.press("n")
         await settle(pilot)
-        assert copy_key_enabled(app)
+        assert copy_key(app) is not None
         await pilot.press("y")
         assert app.clipboard.startswith("\u201cUkraine\u2019s emergence")
 
@@ -513,6 +524,26 @@ async def test_palette_goes_to_a_person_by_fuzzy_name(store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await choose_in_palette(pilot, "jsullivan")
         assert app.screen.detail.subject.key == "jake sullivan"
+
+
+@synchronously
+async def test_a_person_chosen_in_the_palette_whom_the_search_hides_is_selected_search_cleared(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("slash", *"drones", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert "jake sullivan" not in [person.key for person in screen.people.records]
+        await choose_in_palette(pilot, "jsullivan")
+        await settle(pilot)
+        assert screen.detail.subject.key == "jake sullivan"
+        assert screen.search.value == "" and screen.people.selected.key == "jake sullivan"
+        assert any("drones" in str(notification.message) for notification in app._notifications)
+        await pilot.press("1")
+        await settle(pilot)
+        assert screen.detail.subject.key == "jake sullivan", "going to People keeps the person chosen"
+        await pilot.press("slash", "up")
+        assert screen.search.value == "drones", "the cleared search is in the history"
 
 
 @synchronously

@@ -483,6 +483,20 @@ class WhosaidApp(App[None]):
         title = f"Sent to your terminal's clipboard (OSC 52), {label} citation"
         self.notify(citation, title=title, timeout=4, markup=False)
 
+    def copy_name(self, subject: Subject) -> None:
+        """Send a person (with role and organization), an organization or an article's citation to the terminal's
+        clipboard (OSC 52), as `copy_quote` sends a quote."""
+        if self.snapshot.preview:
+            self.notify("Still reading the store: copy again in a moment.", severity="warning", timeout=3)
+            return
+        line = self.snapshot.name_citation(subject.kind, subject.key, self.citation_style)
+        if not line:
+            self.notify(f"That {subject.kind} is no longer in the store", severity="warning", markup=False)
+            return
+        line = printable_line(line)
+        self.copy_to_clipboard(line)
+        self.notify(line, title="Sent to your terminal's clipboard (OSC 52)", timeout=4, markup=False)
+
     def set_citation_style(self, style: str) -> None:
         """Copy citations in `style` (one of CITATION_STYLES) from now on, and say so."""
         if style in CITATION_STYLES:

@@ -13,6 +13,13 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("slash", "focus_search", "Search", key_display="/", priority=True, id="search.focus"),
     Binding("escape", "back", "Back", id="nav.back"),
     Binding("y", "copy_quote", "Copy quote", id="quote.copy"),
+    Binding(
+        "y",
+        "copy_name",
+        "Copy",
+        tooltip="Copy the name or article selected",
+        id="name.copy",
+    ),
     Binding("a", "open_article", "Article", id="article.open"),
     Binding("e", "export", "Export the quotes shown", show=False, id="list.export"),
     Binding("s", "cycle_sort", "Sort the list", show=False, id="list.sort"),

@@ -612,10 +612,26 @@ class BrowseScreen(Screen[None]):
         the subject's own pane moves to it, so that going to that pane finds it there."""
         self.history.append(Place(self.detail.subject, self.current_pane, self.detail.position, from_article))
         own_pane = {"person": self.people, "organization": self.organizations, "quote": self.quotes}.get(subject.kind)
-        if own_pane is not None:
+        if own_pane is not None and not own_pane.select_key(subject.key) and self.search_text.strip():
+            self._clear_search_hiding(subject)
             own_pane.select_key(subject.key)
         self.show_subject(subject)
         self.focus_pane("detail")
+
+    def _clear_search_hiding(self, subject: Subject) -> None:
+        """Clear the search whose results leave out a subject the user went to, keeping it in the history (Up in the
+        search box brings it back), and say so."""
+        query = self.search_text.strip()
+        self.search.remember(query)
+        self.search.value = ""
+        self.search_text = ""
+        marks = glyphs()
+        self.app.notify(
+            f"Search {marks.open_quote}{query}{marks.close_quote} cleared to list the {subject.kind} you chose;"
+            " Up in the search box brings it back",
+            timeout=5,
+            markup=False,
+        )
 
     def focus_pane(self, name: str) -> None:
         """Give a pane focus (and, on a narrow terminal, the screen)."""
@@ -624,9 +640,14 @@ class BrowseScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the search box has focus, "/" and the digits are typed into it, not taken as commands; copying a
-        quote is shown disabled (None) while no quote is selected (see `selected_quote`)."""
+        quote is shown disabled (None) while no quote is selected (see `selected_quote`), and gives way to copying the
+        person, organization or article selected instead (see `copied_subject`)."""
         if action == "copy_quote":
-            return True if self.selected_quote() is not None else None
+            if self.selected_quote() is not None:
+                return True
+            return False if self.copied_subject() is not None else None
+        if action == "copy_name":
+            return self.selected_quote() is None and self.copied_subject() is not None
         return not (action in ("focus_search", "show_pane") and self.focused is self.search)
 
     def action_next_pane(self) -> None:
@@ -725,6 +746,25 @@ class BrowseScreen(Screen[None]):
             self.app.copy_quote(quote)
         else:
             self.app.notify("Highlight a quote to copy it with its citation", markup=False)
+
+    def action_copy_name(self) -> None:
+        subject = self.copied_subject()
+        if subject is not None:
+            self.app.copy_name(subject)
+
+    def copied_subject(self) -> Subject | None:
+        """What y copies where no quote is selected: the article listed or highlighted, else the person or
+        organization the user is looking at."""
+        article = self.articles.selected if self.current_pane == "articles" else self.highlighted_article()
+        subject = self.detail.subject
+        if article is None and self.current_pane == "detail" and subject is not None and subject.kind == "article":
+            return subject
+        if article is not None:
+            return Subject("article", article.key)
+        record = self.selected_name()
+        if record is None:
+            return None
+        return Subject("person" if isinstance(record, PersonRecord) else "organization", record.key)
 
     def action_export(self) -> None:
         """Export the quotes shown (see `exported_owner`) as Markdown: to a file in the current folder, or, in a guest
