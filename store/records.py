@@ -46,6 +46,16 @@ class ArticleRecord:
         return self.text_source.text_of(self.key)
 
     @property
+    def published_day(self) -> str:
+        """The published day its source states, as ISO writes one (see `sort_day`), else empty."""
+        return sort_day(self.date, None)
+
+    @property
+    def added_day(self) -> str:
+        """The day it was ingested (YYYY-MM-DD), else empty."""
+        return sort_day(None, self.ingested_at)
+
+    @property
     def sort_date(self) -> str:
         """The day it is ordered by: the published date where it is an ISO one, else the day it was ingested (see
         `sort_day`)."""

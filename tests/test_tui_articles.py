@@ -364,6 +364,36 @@ def test_a_narrow_articles_list_gives_the_title_room_before_the_outlet_and_a_wid
     assert widest.startswith("2024-06-12 The Coastal Ledger Weekly ") and widest.index("Harbor") < 200 // 3
 
 
+@pytest.mark.parametrize(("stated", "said"), [(None, "no date"), ("12/06/2024", "no date it can read")])
+def test_the_day_an_article_was_added_is_told_apart_from_a_published_date(
+    tmp_path: Path, stated: str | None, said: str
+) -> None:
+    """An article whose source states no date was listed under the day it was added, looking like a published one."""
+    from store.records import ArticleRecord
+    from tui.articles import article_row
+
+    def date_is_slanted(article: ArticleRecord) -> bool:
+        row = article_row(article, "", None, 80)
+        return any("italic" in str(span.style) for span in row.spans if span.start == 0)
+
+    published = ArticleRecord("k", "Harbor vote", "a.txt", "h", "2026-03-01T09:00:00", _NoTexts(), date="2024-06-12")
+    added = ArticleRecord("k", "Harbor vote", "a.txt", "h", "2026-03-01T09:00:00", _NoTexts(), date=stated)
+    assert article_row(published, "", None, 80).plain.startswith("2024-06-12")
+    assert article_row(added, "", None, 80).plain.startswith("2026-03-01")
+    assert date_is_slanted(added) and not date_is_slanted(published)
+
+    store = Store(tmp_path / "store.json")
+    text = "Harbor vote passes\n\n\u201cWe won,\u201d said Mayor Ana Ruiz.\n"
+    store.ingest([("a.txt", text, {"date": stated} if stated else {})])
+    from tui.detail import Subject, describe
+
+    snapshot = store.snapshot
+    snapshot.build_indexes()
+    summary, _ = describe(snapshot, Subject("article", snapshot.articles[0].key))
+    day = snapshot.articles[0].added_day
+    assert day and f"added {day}, the day it is listed and sorted by: its source states {said}" in summary.plain
+
+
 @pytest.mark.parametrize("lean", [False, True])
 def test_articles_sorted_from_their_documents_are_in_the_order_their_records_sort(tmp_path: Path, lean: bool) -> None:
     """Sorting 100,000 articles by date made a record of each (some 60 MB at once): they are sorted from their

@@ -19,6 +19,8 @@ OUTLET_WIDEST = 32
 140 columns, and the titles still given most of the row."""
 OUTLET_FROM_WIDTH = 40
 """A list narrower than this shows each article's date and title only."""
+ADDED_STYLE = f"{MUTED_STYLE} italic"
+"""A row's date where its source states no published date and the day it was added stands in."""
 DETAILS_FROM_WIDTH = 66
 """A list this wide shows each article's counts and path as well."""
 
@@ -59,8 +61,9 @@ def counts_label(counts: ArticleCounts | None) -> str:
 
 
 def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None, width: int) -> Content:
-    """An article on one line: date, then as the width allows outlet and counts, title, then its path."""
-    date = plain(article.sort_date.ljust(10), MUTED_STYLE)
+    """An article on one line: date, then as the width allows outlet and counts, title, then its path. The date is
+    the published one, else the day it was added, dimmed and slanted (`ADDED_STYLE`)."""
+    date = plain(article.sort_date.ljust(10), MUTED_STYLE if article.published_day else ADDED_STYLE)
     title = highlighted(article.title, query, style="bold")
     if width < OUTLET_FROM_WIDTH:
         return Content.assemble(date, " ", title)

@@ -337,6 +337,10 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
         lines.append(published)
     if article.source and article.source != article.url:
         lines.append(plain(article.source, MUTED_STYLE))
+    if article.added_day and not article.published_day:
+        stated = "no date it can read" if article.date else "no date"
+        line = f"added {article.added_day}, the day it is listed and sorted by: its source states {stated}"
+        lines.append(Content.styled(line, MUTED_STYLE))
     lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
     quotes = snapshot.known_quotes_in_article(key)
     if quotes is None:
