@@ -1461,15 +1461,17 @@ class Snapshot:
         runs: list[Sequence[int]] = [quoted.get(f"organization:{key}", ()) for key in organizations]
         people, articles, unstored = self._spoken_for
         stored_articles = len(self.articles)
+        said_in_article = self._said_in_article()
+        by_article, of_unstored = self._quote_positions_by_article, self._quotes_of_unstored_articles
         for key in organizations:
             position = self._organization_positions.get(key)
             for person, article in zip(people.at(position), articles.at(position), strict=True):
                 quotes = (
-                    self._quote_positions_by_article.at(article)
+                    by_article.at(article)
                     if article < stored_articles
-                    else self._quotes_of_unstored_articles.get(unstored[article - stored_articles], ())
+                    else of_unstored.get(unstored[article - stored_articles], ())
                 )
-                runs.append(self._quotes_said_in_article(person, quotes))
+                runs.append(said_in_article(person, quotes))
         return union_of(len(self.stored_quotes), *runs)
 
     @built_once
@@ -1505,14 +1507,20 @@ class Snapshot:
         del speakers
         return people_runs, PositionRuns.of_columns(count, owners, articles), list(unstored)
 
-    def _quotes_said_in_article(self, person: int, quotes: Sequence[int]) -> list[int]:
-        """Those of an article's quotes (their positions) that the person at this position said."""
+    def _said_in_article(self) -> Callable[[int, Sequence[int]], list[int]]:
+        """Which of an article's quotes (their positions) the person at a position said: a function, made once for
+        the many articles one count or search goes through."""
         column, names = self._quote_speakers, self._speaker_names
         if isinstance(column, NumberedColumn) and names is not None and column.number_of == names.number_of:
-            codes, code = column.codes, person + 1
-            return [position for position in quotes if codes[position] == code]
-        speaker = f"person:{self.people[person].key}"
-        return [position for position in quotes if column[position] == speaker]
+            codes = column.codes
+            return lambda person, quotes: [position for position in quotes if codes[position] == person + 1]
+        keys = self.keys_and_names("people")[0]
+
+        def said(person: int, quotes: Sequence[int]) -> list[int]:
+            speaker = f"person:{keys[person]}"
+            return [position for position in quotes if column[position] == speaker]
+
+        return said
 
     @built_once
     def _quote_article_keys(self) -> Sequence[str]:

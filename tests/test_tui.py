@@ -1068,6 +1068,7 @@ async def test_s_pressed_several_times_in_a_row_sorts_a_long_list_only_in_the_la
     """Each order of 200,000 people takes a second or more to make: going past two orders to a third sorts in the
     third only, rather than making all three at once on a two-core machine."""
     monkeypatch.setattr(sorting, "SORTED_AT_ONCE", 0)
+    monkeypatch.setattr(panes, "SORTED_AFTER_A_PAUSE", 0)
     sorted_in: list[str] = []
     sort = panes.in_order
 

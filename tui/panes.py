@@ -47,7 +47,11 @@ COUNTS_FROM_WIDTH = 28
 COUNTS_BY_QUOTES_FROM_WIDTH = 12
 """A list sorted by quote count shows the counts down to this width: its order makes no sense without them."""
 SORT_PAUSE = 0.25
-"""Seconds a pane's sort waits before it starts, in case `s` is pressed again meanwhile for the next order."""
+"""Seconds a pane's sort waits before it starts, in case `s` is pressed again meanwhile for the next order: when
+more keys came in the same burst, or the list is long enough for a sort to take seconds."""
+SORTED_AFTER_A_PAUSE = 50_000
+"""Records a pane sorts at once, off the UI thread, when no more keys are on their way (a fifth of a second at
+most); a longer list waits SORT_PAUSE first."""
 TITLE_MARGIN = 4
 """Columns of a pane's top border, inside its corners, that are not its title: a line and a space at each end."""
 WIDEST_SPEAKER_COLUMN = 32
@@ -118,17 +122,20 @@ class RecordPane(Vertical, Generic[RecordT]):
         self.order_waits = not at_once
         if at_once:
             return self._in_order(snapshot, records, self.order)
-        self.sort_in_background(snapshot, self._given, records, self.order)
+        key_order = getattr(self.app, "key_order", None)
+        burst = key_order is not None and key_order.keys_to_come
+        pause = SORT_PAUSE if burst or len(records) > SORTED_AFTER_A_PAUSE else 0.0
+        self.sort_in_background(snapshot, self._given, records, self.order, pause)
         return records
 
     @work(thread=True, exclusive=True, group="sort", exit_on_error=False, description="sort a pane")
     def sort_in_background(
-        self, snapshot: Snapshot, given: Sequence[RecordT], records: Sequence[RecordT], order: str
+        self, snapshot: Snapshot, given: Sequence[RecordT], records: Sequence[RecordT], order: str, pause: float
     ) -> None:
-        """Put the records in order off the UI thread. A newer order replaces this one: a pause first lets `s` pressed
-        several times in a row sort only the last order asked for."""
+        """Put the records in order off the UI thread. A newer order replaces this one: a pause first (`pause`
+        seconds) lets `s` pressed several times in a row sort only the last order asked for."""
         worker = get_current_worker()
-        if worker_cancelled_within(worker, SORT_PAUSE):
+        if worker_cancelled_within(worker, pause):
             return
         ordered = self._in_order(snapshot, records, order)
         if not worker.is_cancelled:
