@@ -25,6 +25,9 @@ and taking their results get a turn (Python's default, 5 ms, starves them while 
 workers idle)."""
 CHUNK_SIZE = 8
 """Articles a worker takes at a time: enough to make the hand-over cheap, few enough to keep every worker busy."""
+IN_FLIGHT_PER_WORKER = 32
+"""Chunks each worker is given ahead of what is taken back: about half a second of work, so that the workers stay
+busy while the writer stores a batch; the rest wait, for a worker or for this process to extract them."""
 WARM_UP_TEXT = "Loaded.\n\nThe extractor reads this line once before the workers start."
 """What the extractor reads before the workers fork, so that everything it loads on first use is loaded once."""
 WORKER_COLLECTION_THRESHOLD = 20_000
@@ -59,13 +62,16 @@ def extracted_each(work: Callable[[str], Extraction], texts: list[str]) -> list[
 
 
 class _Chunk:
-    """Texts going to one worker together, and once sent, what it will make of them."""
+    """Texts extracted together, by a worker or by this process, and what was made of them once known."""
 
-    __slots__ = ("texts", "result")
+    __slots__ = ("texts", "result", "extracted")
 
     def __init__(self) -> None:
         self.texts: list[str] = []
         self.result: multiprocessing.pool.AsyncResult[list[Extraction]] | None = None
+        """A worker's answer, once the chunk was sent to one."""
+        self.extracted: list[Extraction] | None = None
+        """What was made of the texts, once taken back from the worker or extracted here."""
 
 
 def extracted_in_workers(
@@ -76,46 +82,86 @@ def extracted_in_workers(
     pool: multiprocessing.pool.Pool | None = None,
     skip: Callable[[Item], bool] | None = None,
 ) -> Iterator[tuple[Item, Extraction | None]]:
-    """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` worker
-    processes. Only the text goes to a worker and only the extraction comes back: the items wait here, in order.
-    An item `skip` says needs no extraction (its text stored already) never goes to a worker: its item comes back with
-    None as soon as those before it have, so a folder read again costs no round trip to a worker per file.
+    """Each (source, text, ...) item with its text's extraction, in input order, extracted by `jobs` processes: this
+    one and `jobs - 1` forked workers. Only the text goes to a worker and only the extraction comes back: the items
+    wait here, in order. An item `skip` says needs no extraction (its text stored already) is extracted nowhere:
+    its item comes back with None as soon as those before it have, so a folder read again costs no round trip to a
+    worker per file.
 
-    The items are read here, as the caller takes extractions: each one comes back as soon as it is made, and at
-    most `ahead` items (at least a few chunks per worker) are read beyond what the caller has taken, so a big
-    folder is streamed and the workers go on while the caller writes a batch. Closing the iterator early stops
-    the workers. Meanwhile the cycle collector runs here as rarely as in the workers: the texts read and the
-    extractions taken back make no cycles. A `pool` forked earlier (see `workers_forked_first`) is used, and
-    stopped in the end, instead of forking one here.
+    The workers are kept a bounded number of chunks ahead (`IN_FLIGHT_PER_WORKER`, enough to keep them busy while
+    the caller writes a batch); whenever this process would wait for a worker, it extracts the next chunk no worker
+    has yet itself, so no core waits while another works. The items are read here, as the caller takes
+    extractions: at most `ahead` items (at least a few chunks per process) are read beyond what the caller has
+    taken, so a big folder is streamed. Closing the iterator early stops the workers. Meanwhile the cycle collector
+    runs here as rarely as in the workers: the texts read and the extractions taken back make no cycles. A `pool`
+    forked earlier (see `workers_forked_first`) is used, and stopped in the end, instead of forking one here.
     """
-    ahead = max(ahead, 4 * jobs * CHUNK_SIZE)
-    pool = worker_pool(jobs) if pool is None else pool
+    workers = max(1, jobs - 1)
+    ahead = max(ahead, 4 * (workers + 1) * CHUNK_SIZE)
+    pool = worker_pool(workers) if pool is None else pool
     waiting: deque[tuple[Item, _Chunk | None, int]] = deque()
     """The items read and not yet given back, in order: each with the chunk its text went to (None when skipped)
     and its place in that chunk."""
+    unsent: deque[_Chunk] = deque()
+    """Chunks filled that no worker has been given yet, in order: the workers' next, or this process's."""
+    in_flight: deque[_Chunk] = deque()
+    """Chunks sent to the workers whose extractions are not yet taken back, in the order they were sent."""
     filling = _Chunk()
+    most_in_flight = IN_FLIGHT_PER_WORKER * workers
 
-    def send() -> None:
-        """Send the chunk being filled to a worker, and start another."""
+    def close_chunk() -> None:
+        """Queue the chunk being filled, and start another."""
         nonlocal filling
         if filling.texts:
-            filling.result = pool.apply_async(extracted_each, (work, filling.texts))
+            unsent.append(filling)
             filling = _Chunk()
+        send()
+
+    def send() -> None:
+        """Give the workers queued chunks, up to `most_in_flight` of them at a time."""
+        while in_flight and in_flight[0].result is not None and in_flight[0].result.ready():
+            collect(in_flight.popleft())
+        while unsent and len(in_flight) < most_in_flight:
+            chunk = unsent.popleft()
+            chunk.result = pool.apply_async(extracted_each, (work, chunk.texts))
+            in_flight.append(chunk)
+
+    def collect(chunk: _Chunk) -> None:
+        """Take back a worker's extractions of a chunk, waiting for them if need be."""
+        if chunk.extracted is None:
+            assert chunk.result is not None
+            chunk.extracted = chunk.result.get()
+
+    def extract_one_here() -> bool:
+        """Extract the next chunk no worker has, in this process; False when there is none."""
+        if not unsent:
+            return False
+        chunk = unsent.popleft()
+        chunk.extracted = extracted_each(work, chunk.texts)
+        return True
 
     def given_back() -> tuple[Item, Extraction | None]:
-        """The first waiting item and its extraction, waiting for it if need be."""
+        """The first waiting item and its extraction: extracting others' chunks here while a worker makes it."""
         item, chunk, place = waiting.popleft()
         if chunk is None:
             return item, None
-        if chunk.result is None:
+        if chunk is filling:
+            close_chunk()
+        if chunk.extracted is None and chunk.result is None:
+            unsent.remove(chunk)  # the first chunk no worker was given: nothing comes before it
+            chunk.extracted = extracted_each(work, chunk.texts)
+        while chunk.extracted is None and not chunk.result.ready() and extract_one_here():  # type: ignore[union-attr]
             send()
-        assert chunk.result is not None
-        return item, chunk.result.get()[place]
+        if chunk.extracted is None:
+            collect(chunk)
+            in_flight.remove(chunk)
+            send()
+        return item, chunk.extracted[place]  # type: ignore[index]
 
     def ready() -> bool:
         """Whether the first waiting item can be given back without waiting."""
         chunk = waiting[0][1]
-        return chunk is None or (chunk.result is not None and chunk.result.ready())
+        return chunk is None or chunk.extracted is not None or (chunk.result is not None and chunk.result.ready())
 
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(HANDOVER_SECONDS)
@@ -128,7 +174,7 @@ def extracted_in_workers(
                 item = next(source, _END)
                 skipped = item is not _END and skip is not None and skip(item)
             except Exception:
-                send()
+                close_chunk()
                 while waiting:  # those read before the error are given back first
                     yield given_back()
                 raise
@@ -140,10 +186,10 @@ def extracted_in_workers(
                 waiting.append((item, filling, len(filling.texts)))
                 filling.texts.append(item[1])
                 if len(filling.texts) == CHUNK_SIZE:
-                    send()
+                    close_chunk()
             while waiting and (len(waiting) >= ahead or ready()):
                 yield given_back()
-        send()
+        close_chunk()
         while waiting:
             yield given_back()
     finally:
@@ -154,13 +200,14 @@ def extracted_in_workers(
 
 @contextmanager
 def workers_forked_first(jobs: int) -> Iterator[multiprocessing.pool.Pool | None]:
-    """`jobs` workers forked now, before the caller lists folders, opens the store or reads articles (None for
-    one job): each worker's memory counts every page it shares with the process it was forked from, so forked
-    later they would count that process's other imports, lists and lookups too. Stopped when the block ends."""
+    """The `jobs - 1` workers that extract beside this process (see `extracted_in_workers`), forked now, before
+    the caller lists folders, opens the store or reads articles (None for one job): each worker's memory counts
+    every page it shares with the process it was forked from, so forked later they would count that process's other
+    imports, lists and lookups too. Stopped when the block ends."""
     if jobs <= 1:
         yield None
         return
-    pool = worker_pool(jobs)
+    pool = worker_pool(jobs - 1)
     try:
         yield pool
     finally:
