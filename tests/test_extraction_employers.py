@@ -1003,3 +1003,23 @@ def test_an_expert_of_or_from_a_named_institution_works_there_but_not_a_patient_
     assert people["Rachel Ashworth-Bell"][1] == "University of Leeds"
     for name in ("Margaret Ellison", "Aisha Khan", "Cole Palmer", "Sam Cole"):
         assert people[name][1] is None, name
+
+
+def test_a_relative_clause_of_a_job_held_now_gives_the_job_and_its_body_but_not_one_left_or_a_task() -> None:
+    """"who has led the X since 2015", "who has been chief financial officer of Y" and "who chairs the Z Forum" gave
+    no job or employer."""
+    people = _people_at(
+        "Panel\n\n\u201cMaybe,\u201d said Li Wei, who has led the Kestrel Institute since 2015.\n\n\u201cNo"
+        ",\u201d said Jo Marsh, who has been chief financial officer of Vantor Mining since 2019.\n\n\u201c"
+        "Fine,\u201d said Ed Wu, who is also chairman of Brightwater Foods.\n\n\u201cHard,\u201d said Amina"
+        " Osman, who chairs the Hollinbridge Patients Forum.\n\n\u201cSure,\u201d said Ty Cobb, who has led"
+        " walks on the Nigard Trust estate for years.\n\n\u201cOdd,\u201d said Mo Fry, who was chief execut"
+        "ive of Tarrow Logistics until May.\n\n\u201cWhy,\u201d said Jan Oort, who is the son of a miner.\n"
+    )
+    assert people["Li Wei"] == ("leader", "Kestrel Institute")
+    assert people["Jo Marsh"] == ("chief financial officer", "Vantor Mining")
+    assert people["Ed Wu"] == ("chairman", "Brightwater Foods")
+    assert people["Amina Osman"] == ("chair", "Hollinbridge Patients Forum")
+    assert people["Ty Cobb"] == (None, None), "walks led on an estate: no office, no employer"
+    assert people["Mo Fry"][0] is None, "a job left"
+    assert people["Jan Oort"] == (None, None)

@@ -157,6 +157,14 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         role = _clause_role(document, tokens, end_index + 1, org_at)
         if role:
             parts.append(role)
+        held = _job_held_at(tokens, end_index + 1)
+        if not role and held is not None:
+            phrase = _walk_forward(document, tokens, held)  # "X, who has been chief financial officer since 2019,"
+            if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+                role, owner = _phrase(document, found, phrase, org_at, segment.start)
+                if role:
+                    parts.append(role)
+                    org = org if org is not None else owner
     if not parts and end_index + 2 < len(tokens) and tokens[end_index].text in ("is", "was") and \
             tokens[end_index + 1].text in ("a", "an") and not gap(document.masked, tokens[end_index - 1],
                                                                   tokens[end_index]):
@@ -289,12 +297,49 @@ PREMISES_ENDINGS = ("shop", "store", "house")
 """Endings of compound names of premises ("barbershop", "teahouse")."""
 
 
+STILL_HELD = frozenset("also now currently still".split())
+"""Adverbs between "who is" and a job that leave it held now."""
+
+
+def _job_held_at(tokens: list[Token], index: int) -> int | None:
+    """Where the job starts in a relative clause that says the person holds it now: "who is the chief executive of
+    X", "who has been finance director since 2019" (not "who was", a job left)."""
+    words = [token.text for token in tokens[index:index + 3]]
+    if words[:1] == ["is"]:
+        start = index + 1
+    elif words[:2] in (["has", "been"], ["have", "been"]):
+        start = index + 2
+    else:
+        return None
+    if start < len(tokens) and tokens[start].text in STILL_HELD:
+        start += 1  # "who is also chairman of X"
+    if start < len(tokens) and tokens[start].text in ("a", "an"):
+        return None  # "who is a farmer", a kind of person: what the appositive reading of "is a" takes
+    return start if start < len(tokens) else None
+
+
+PERFECT_FORMS = {
+    "headed": "heads", "led": "leads", "chaired": "chairs", "run": "runs", "directed": "directs",
+    "managed": "manages", "edited": "edits", "represented": "represents", "owned": "owns", "taught": "teaches",
+    "worked": "works", "coached": "coaches", "farmed": "farms",
+}
+"""Past participles of the verbs of employment after "has" ("who has headed the office since 2017"): the person
+holds the job still, as "who heads" says."""
+
+
+def _clause_verb(tokens: list[Token], index: int) -> tuple[str, int]:
+    """A relative clause's verb, in the present ("who has led X" as "who leads X"), and where it stands."""
+    if index + 1 < len(tokens) and tokens[index].text in ("has", "have") and tokens[index + 1].text in PERFECT_FORMS:
+        return PERFECT_FORMS[tokens[index + 1].text], index + 1
+    return (tokens[index].text if index < len(tokens) else ""), index
+
+
 def _clause_role(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> str | None:
     """The job a relative clause after a name states by its verb: "who farms rice" a farmer, "who chairs the
-    committee" its chair, "who runs a bakery" a bakery's owner."""
+    committee" its chair, "who runs a bakery" a bakery's owner; "who has chaired" as "who chairs"."""
     if index >= len(tokens):
         return None
-    verb = tokens[index].text
+    verb, index = _clause_verb(tokens, index)
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
     if verb in PRACTISING_VERBS:
         return PRACTISING_VERBS[verb] if following not in NOT_A_TRADE else None
@@ -366,6 +411,9 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
     direct = _object_employer(document, tokens, index, org_at)
     if direct is not None:
         return direct
+    verb_at = _clause_verb(tokens, index)[1]
+    if verb_at != index:
+        return _object_employer(document, tokens, verb_at, org_at, perfect=True)  # "who has headed the X"
     employed = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
@@ -384,16 +432,19 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
     return None
 
 
-def _object_employer(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
+def _object_employer(
+    document: Document, tokens: list[Token], index: int, org_at: dict[int, int], perfect: bool = False
+) -> int | None:
     """The organization right after a clause's first verb that says who employs the person by its object ("who
-    headed the Harbor Council", "who worked at Acme"), if there is one."""
+    headed the Harbor Council", "who worked at Acme"; `perfect`: any verb of employment after "has", "who has led
+    the X"), if there is one."""
     if index >= len(tokens):
         return None
     verb = tokens[index].text
     position = index + 1
     if verb in PLACE_EMPLOYING_VERBS and position < len(tokens) and tokens[position].text in ("at", "for"):
         position += 1
-    elif verb not in OBJECT_EMPLOYING_VERBS:
+    elif verb not in OBJECT_EMPLOYING_VERBS and not perfect:
         return None
     if position < len(tokens) and tokens[position].text == "the":
         position += 1
