@@ -1023,3 +1023,24 @@ def test_a_relative_clause_of_a_job_held_now_gives_the_job_and_its_body_but_not_
     assert people["Ty Cobb"] == (None, None), "walks led on an estate: no office, no employer"
     assert people["Mo Fry"][0] is None, "a job left"
     assert people["Jan Oort"] == (None, None)
+
+
+def test_a_job_given_taken_over_or_left_after_a_name_is_theirs_a_left_one_former() -> None:
+    """"X was named chief executive of Y", "X stepped down as chair of Z" and "who took over as head of W" gave no
+    job."""
+    people = _people_at(
+        "Changes\n\nMaria Soto was named chief executive of Brightwater Foods in May. \u201cWe grow,\u201d Soto said."
+        "\n\nTom Reed was appointed as finance director of Vantor Mining. \u201cGood,\u201d Reed said.\n\nJo Ames "
+        "stepped down as chair of the Tarrow Growers Association. \u201cDone,\u201d Ames said.\n\nKim Bo became chief "
+        "executive of Dalton Freight in 2019. \u201cFine,\u201d Kim said.\n\nLi Na, who took over as head of the "
+        "Kestrel Institute in 2020, said: \u201cYes.\u201d\n\nAl Roe was named after his grandfather and was elected "
+        "to parliament. \u201cHm,\u201d Roe said.\n\nEd Hale was named in a lawsuit filed by Vantor Mining. \u201cNo,"
+        "\u201d Hale said.\n"
+    )
+    assert people["Maria Soto"] == ("chief executive", "Brightwater Foods")
+    assert people["Tom Reed"] == ("finance director", "Vantor Mining")
+    assert people["Jo Ames"] == ("former chair", "Tarrow Growers Association")
+    assert people["Kim Bo"] == ("chief executive", "Dalton Freight")
+    assert people["Li Na"] == ("head", "Kestrel Institute")
+    assert people["Al Roe"] == (None, None)
+    assert people["Ed Hale"][0] is None, "named in a lawsuit: no job"

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 60
+EXTRACTOR_VERSION = 61
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -188,7 +188,9 @@ one), else the body as before; "Hon", "Haji", "Dato", "Advocate" and "Pastor" ti
 Jane Smith", not "Hon Hai"); "Energía" no company's last word); 60: a job held now from a relative clause after a
 name: "who has led the X since 2015" as "who leads the X", "who is (also) chairman of Y" and "who has been finance
 director of Z", not "who was" one nor "who is a" kind of person; "Forum", "Guild", "Collective", "Terminals" and
-"Syndicate" end a body's name)"""
+"Syndicate" end a body's name; 61: a job given, taken over or left after a name or "who": "X was named (as) chief
+executive of Y", "X became chair", "who took over as head of Z" the person's; "X was sacked as coach", "X stepped
+down as chair" a former one)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -158,12 +158,13 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         if role:
             parts.append(role)
         held = _job_held_at(tokens, end_index + 1)
-        if not role and held is not None:
-            phrase = _walk_forward(document, tokens, held)  # "X, who has been chief financial officer since 2019,"
+        clause = (held, False) if held is not None else _appointed_at(tokens, end_index + 1)
+        if not role and clause is not None:
+            phrase = _walk_forward(document, tokens, clause[0])  # "X, who has been chief financial officer since"
             if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
                 role, owner = _phrase(document, found, phrase, org_at, segment.start)
                 if role:
-                    parts.append(role)
+                    parts.append(f"former {role}" if clause[1] and not role.startswith("former ") else role)
                     org = org if org is not None else owner
     if not parts and end_index + 2 < len(tokens) and tokens[end_index].text in ("is", "was") and \
             tokens[end_index + 1].text in ("a", "an") and not gap(document.masked, tokens[end_index - 1],
@@ -174,10 +175,53 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             if role:
                 parts.append(role)
                 org = org if org is not None else owner
+    appointed = _appointed_at(tokens, end_index) if not parts and end_index < len(tokens) and not gap(
+        document.masked, tokens[end_index - 1], tokens[end_index]) else None
+    if appointed is not None:
+        start, left = appointed
+        phrase = _walk_forward(document, tokens, start)  # "X was named chief executive of Y", "X resigned as chair"
+        if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+            role, owner = _phrase(document, found, phrase, org_at, segment.start)
+            if role:
+                parts.append(f"former {role}" if left and not role.startswith("former ") else role)
+                org = org if org is not None else owner
     if org is None and end_index < len(tokens) and not gap(document.masked, tokens[end_index - 1], tokens[end_index]):
         org = _described_organization(document, tokens, end_index, org_at, found=found)  # "of the publisher X"
     role = _without_dangling_words(", ".join(parts))
     return role or None, org
+
+
+APPOINTING_VERBS = frozenset("""
+    named appointed elected re-elected reelected hired promoted installed chosen picked confirmed reappointed
+""".split())
+"""Verbs of a job given, after "was", "is", "has been" or "had been" and before it ("X was named chief executive of
+Y"): the person holds it."""
+LEAVING_VERBS = frozenset("sacked fired dismissed ousted removed resigned quit".split())
+"""Verbs of a job left, before "as" and it ("X was sacked as head coach", "X resigned as chair"): a former job."""
+BEGINNING_VERBS = frozenset("became becomes".split())
+"""Verbs that make the person what follows ("X became chief executive in 2019")."""
+
+
+def _appointed_at(tokens: list[Token], index: int) -> tuple[int, bool] | None:
+    """Where a job starts after a name that a verb of appointment, of leaving or of becoming says the person got or
+    left ("X was appointed finance director of Y", "X was sacked as head coach", "X took over as chair"), and
+    whether it was left; None where the words after the name say no such thing."""
+    words = [token.text for token in tokens[index:index + 4]]
+    if words[:1] in (["was"], ["is"]):
+        words, index = words[1:], index + 1
+    elif words[:2] in (["has", "been"], ["had", "been"]):
+        words, index = words[2:], index + 2
+    elif words[:2] in (["took", "over"], ["takes", "over"], ["stepped", "down"], ["steps", "down"]):
+        return (index + 3, words[0].startswith("step")) if words[2:3] == ["as"] else None
+    if not words:
+        return None
+    verb = words[0]
+    if verb in APPOINTING_VERBS or verb in BEGINNING_VERBS:
+        start = index + 2 if words[1:2] == ["as"] else index + 1
+        return (start, False) if start < len(tokens) else None
+    if verb in LEAVING_VERBS and words[1:2] == ["as"]:
+        return index + 2, True
+    return None
 
 
 DANGLING_WORDS = frozenset("at of for in on to with from by the a an and or".split())
