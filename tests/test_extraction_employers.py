@@ -1044,3 +1044,20 @@ def test_a_job_given_taken_over_or_left_after_a_name_is_theirs_a_left_one_former
     assert people["Li Na"] == ("head", "Kestrel Institute")
     assert people["Al Roe"] == (None, None)
     assert people["Ed Hale"][0] is None, "named in a lawsuit: no job"
+
+
+def test_a_mayor_or_a_councillor_under_an_abbreviated_title_sits_on_the_one_local_council_named() -> None:
+    people = _people_at(
+        "Flood grants\n\nWestbury City Council voted on Monday to spend $2 million. Mayor Harpreet Sandhu opened the "
+        "meeting. \u201cWe acted,\u201d Sandhu said.\n\nCoun. Dmytro Kovalenko, who represents Ward 4, voted against. "
+        "\u201cToo small,\u201d Kovalenko said.\n\nThe mayor of Paris, Anne Roux, wrote to them. \u201cBravo,\u201d "
+        "Roux said.\n"
+    )
+    assert people["Harpreet Sandhu"] == ("Mayor", "Westbury City Council")
+    assert people["Dmytro Kovalenko"] == ("Coun.", "Westbury City Council")
+    assert people["Anne Roux"][1] is None, "the mayor of another place"
+    two = _people_at(
+        "Two councils\n\nWestbury City Council and Dunmore County Council met. Mayor Ann Lee spoke. \u201cYes,\u201d "
+        "Lee said.\n"
+    )
+    assert two["Ann Lee"][1] is None, "two councils named"

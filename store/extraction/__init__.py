@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 61
+EXTRACTOR_VERSION = 62
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -190,7 +190,8 @@ name: "who has led the X since 2015" as "who leads the X", "who is (also) chairm
 director of Z", not "who was" one nor "who is a" kind of person; "Forum", "Guild", "Collective", "Terminals" and
 "Syndicate" end a body's name; 61: a job given, taken over or left after a name or "who": "X was named (as) chief
 executive of Y", "X became chair", "who took over as head of Z" the person's; "X was sacked as coach", "X stepped
-down as chair" a former one)"""
+down as chair" a former one; 62: a mayor's body, and a councillor's under "Cllr" or "Coun.", the one local council
+the article names before them; "Coun." and "Cllr." titles ending no sentence)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

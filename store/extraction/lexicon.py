@@ -42,7 +42,7 @@ TITLE_WORDS = words("""
     Father Brother Sister Officer Agent Private Pvt. Cpl. Gov Sen Rep Secretary-General Director-General
     Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
-    Prof Cllr Supt Insp Ch Datuk Dato' Dato’ Datin Hon. Alhaji Alhaja Alhajia Hajjah Mzee
+    Prof Cllr Cllr. Coun. Supt Insp Ch Datuk Dato' Dato’ Datin Hon. Alhaji Alhaja Alhajia Hajjah Mzee
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -55,6 +55,7 @@ TITLE_HEADS = words("""
     Inspector Superintendent Coach Manager Envoy Editor Detective Constable Marshal Sheriff Dean Treasurer
     Councillor Congressman Congresswoman Emir Ayatollah President-elect Vice-President Rev. Reverend
     Officer Agent Secretary-General Director-General Pvt. Cpl. Executive Counsel Administrator Prof Cllr Supt Insp
+    Cllr. Coun.
 """)
 
 # Courtesy titles; they are dropped from names and give a gender.
@@ -386,7 +387,7 @@ BEFORE_DATES = words("""
 ABBREVIATIONS = words("""
     Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cpl Pvt Rev Hon St Jr Sr Inc Corp Co
     Ltd No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs etc Mt Ft Pres Supt Gens Sens Reps
-    approx est dept Univ Assn Bros Messrs Mme Mlle Msgr Fr
+    approx est dept Univ Assn Bros Messrs Mme Mlle Msgr Fr Coun Cllr
 """)
 
 # Name particles that may stand lowercase inside a person's name ("van de", "de la").
