@@ -1061,3 +1061,25 @@ def test_a_mayor_or_a_councillor_under_an_abbreviated_title_sits_on_the_one_loca
         "Lee said.\n"
     )
     assert two["Ann Lee"][1] is None, "two councils named"
+
+
+def test_a_kind_of_body_with_its_words_points_back_to_the_body_named_with_them() -> None:
+    """"a spokesman for the fire department", "a spokeswoman for the Hsinchu-based company", "the confederation's
+    president" and "who heads the centre's research unit" had no employer."""
+    people = _people_at(
+        "Fire at chip plant\n\nThe Kikuchi Regional Fire Department sent 40 engines to the Formosa Crest Technology "
+        "plant. The National Confederation of Transport Workers and the Kumasi Centre for Tropical Medicine sent "
+        "help.\n\n\u201cIt was confined,\u201d Hiroshi Kanda, a spokesman for the fire department, told reporters.\n\n"
+        "\u201cWe are reviewing,\u201d said Chen Wei-ting, a spokeswoman for the Hsinchu-based company.\n\n\u201cWe "
+        "drive,\u201d H\u00e9ctor Mamani, the confederation\u2019s president, said.\n\n\u201cIt is new,\u201d said "
+        "Abena Owusu-Ansah, who heads the centre\u2019s clinical research unit.\n\n\u201cOdd,\u201d said Li Ming, a "
+        "spokesman for the police department.\n\n\u201cSad,\u201d said Ann Ode, who runs a shop in the town centre."
+        "\n\n\u201cMaybe,\u201d said Bo Dahl, a spokesman for the parent company.\n"
+    )
+    assert people["Hiroshi Kanda"] == ("spokesman", "Kikuchi Regional Fire Department")
+    assert people["Chen Wei-ting"] == ("spokeswoman", "Formosa Crest Technology")
+    assert people["H\u00e9ctor Mamani"] == ("president", "National Confederation of Transport Workers")
+    assert people["Abena Owusu-Ansah"] == ("head", "Kumasi Centre for Tropical Medicine")
+    assert people["Li Ming"][1] is None, "no police department named"
+    assert people["Ann Ode"][1] is None, "a town's centre"
+    assert people["Bo Dahl"][1] is None, "no parent company named"

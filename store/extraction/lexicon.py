@@ -207,7 +207,7 @@ ORG_ANAPHORS = words("""
     company firm agency ministry department group airline carrier maker manufacturer organization
     organisation council government administration bank club team party network broadcaster newspaper
     startup business regulator committee commission authority office army navy institute university
-    embassy federation association union foundation charity court police service
+    embassy federation association union foundation charity court police service confederation centre center
 """)
 
 # Kinds of body whose possessive points back to one named before ("the museum's director"), though the bare word

@@ -135,7 +135,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
             org = _organization_in(found, phrase, org_at)  # "Dr X, of the Pasteur Institute in Hanoi,"
             phrase = []
         if org is None and end_index < len(tokens) and tokens[end_index].text == "who":
-            org = _employer_in_clause(document, tokens, end_index + 1, org_at)
+            org = _employer_in_clause(document, tokens, end_index + 1, org_at, found)
         if phrase and (_is_role_phrase(phrase) or (segment.speaker_slot and _described(phrase))):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
@@ -145,11 +145,9 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                 if more:
                     parts.append(_text(document, more))
                 if org is None and ahead_at < len(tokens) and tokens[ahead_at].text == "who":
-                    org = _employer_in_clause(document, tokens, ahead_at + 1, org_at)  # "a physicist who teaches at"
-                following = [t.text for t in tokens[ahead_at:ahead_at + 3]]
-                if org is None and len(following) == 3 and following[0] in ("of", "for", "at") and \
-                        following[1] == "the" and following[2] in ORG_ANAPHORS:
-                    org = _named_by(document, found, following[2], segment.start)
+                    org = _employer_in_clause(document, tokens, ahead_at + 1, org_at, found)  # "who teaches at X"
+                if org is None:
+                    org = _kind_named_after(document, found, tokens, ahead_at, segment.start)
                 if org is None and _holds_job(phrase[-1]):
                     org = _described_organization(document, tokens, ahead_at, org_at,
                                                   phrase[-1].text in SPEAKING_FOR)
@@ -226,6 +224,37 @@ def _appointed_at(tokens: list[Token], index: int) -> tuple[int, bool] | None:
 
 DANGLING_WORDS = frozenset("at of for in on to with from by the a an and or".split())
 """Words a role cannot end with: what followed them was no name a role keeps ("an economist at @Bank")."""
+
+
+MAX_ANAPHOR_MODIFIERS = 2
+"""Words at most between "the" and the kind of body it points back to ("for the regional fire department")."""
+
+
+def _kind_named_after(
+    document: Document, found: Found, tokens: list[Token], index: int, position: int
+) -> int | None:
+    """The organization that "of", "for" or "at" the body of a kind points back to, after a job ("a spokesman for
+    the department"): one named before whose name holds the kind and each lowercase word before it ("for the fire
+    department", "of the finance ministry"), a seat aside ("the Hsinchu-based company"); None for other words."""
+    words = [t.text for t in tokens[index:index + 3 + MAX_ANAPHOR_MODIFIERS]]
+    if len(words) < 3 or words[0] not in ("of", "for", "at") or words[1] != "the":
+        return None
+    for end in range(2, len(words)):
+        kind = words[end]
+        if kind in ORG_ANAPHORS and not tokens[index + end].possessive:
+            break
+        if not (kind.islower() or kind.endswith(SEAT_SUFFIXES)) or kind in DANGLING_WORDS:
+            return None
+    else:
+        return None
+    modifiers = [word.lower() for word in words[2:end] if not word.endswith(SEAT_SUFFIXES)]
+    if any(gap(document.masked, tokens[index + number], tokens[index + number + 1]) for number in range(end)):
+        return None
+    body = _named_by(document, found, kind, position)
+    if body is None or not modifiers:
+        return body
+    named = found.registry.entities[body].name.lower().split()
+    return body if all(word in named for word in modifiers) else None
 
 
 def _without_dangling_words(role: str) -> str:
@@ -448,10 +477,13 @@ def _names_body(document: Document, tokens: list[Token], phrase: list[Token], or
     return named.start in org_at
 
 
-def _employer_in_clause(document: Document, tokens: list[Token], index: int, org_at: dict[int, int]) -> int | None:
+def _employer_in_clause(
+    document: Document, tokens: list[Token], index: int, org_at: dict[int, int], found: Found | None = None
+) -> int | None:
     """The organization a relative clause after a name says the person works for: one named after a verb of
-    employment or after "of", "at" or "for" a job ("who took over as head of the X", "who teaches at Y"), within
-    the clause (up to its comma)."""
+    employment or after "of", "at" or "for" a job ("who took over as head of the X", "who teaches at Y"), or the
+    one a kind of body's possessive points back to there ("who heads the centre's research unit"), within the
+    clause (up to its comma)."""
     direct = _object_employer(document, tokens, index, org_at)
     if direct is not None:
         return direct
@@ -466,6 +498,9 @@ def _employer_in_clause(document: Document, tokens: list[Token], index: int, org
         if token.start in org_at and employed:
             return org_at[token.start]
         word = token.text
+        if employed and found is not None and token.possessive and word.lower() in OWNER_ANAPHORS and \
+                tokens[position - 1].text == "the":
+            return _named_by(document, found, word.lower(), tokens[index].start, token.start)
         if word in EMPLOYING_VERBS:
             employed = True
         elif word in ("from", "after", "before", "until") and employed:
@@ -673,11 +708,21 @@ def _walk_forward(document: Document, tokens: list[Token], index: int) -> list[T
             break
         if word in PREPOSITIONS and position + 2 < len(tokens):
             nxt, after = tokens[position + 1], tokens[position + 2]
-            if nxt.text in ("the", "a", "an") and after.text.islower() and not after.possessive and taken:
+            if nxt.text in ("the", "a", "an") and (after.text.islower() or _seat_before_kind(tokens, position + 2)) \
+                    and not after.possessive and taken:
                 break
         taken.append(token)
         position += 1
     return taken
+
+
+def _seat_before_kind(tokens: list[Token], index: int) -> bool:
+    """Whether a seat and a kind of body alone stand at `index` ("the Hsinchu-based company said"), no name after
+    them ("the Nairobi-based think tank X")."""
+    kind = tokens[index + 1] if index + 1 < len(tokens) else None
+    after = tokens[index + 2] if index + 2 < len(tokens) else None
+    return tokens[index].text.endswith(SEAT_SUFFIXES) and kind is not None and kind.text in ORG_ANAPHORS and (
+        after is None or not after.text[0].isupper())
 
 
 def _is_role_phrase(words: list[Token]) -> bool:
