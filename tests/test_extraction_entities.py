@@ -607,3 +607,17 @@ def test_given_names_of_presidents_and_prime_ministers_open_a_name_at_a_sentence
         "History\n\nFranklin Roosevelt won the election. Lyndon Johnson signed the act. Keir Starmer won too.\n"
     )
     assert {"Franklin Roosevelt", "Lyndon Johnson", "Keir Starmer"} <= set(people)
+
+
+def test_a_name_ending_in_a_short_common_word_is_no_cantonese_person_but_a_chinese_family_name_is() -> None:
+    """"Lumora Pay" and "Milky Way" were people, their last word read as a Cantonese surname ("Ada Ng")."""
+    text = (
+        "Trial\n\nOlumide Bankole, 44, the former chief executive of Lumora Pay, is accused of fraud. \u201cNo,\u201d "
+        "Bankole said.\n\nRed dwarfs are the most common stars in the Milky Way, and many host planets.\n\nAda Ng, "
+        "a teacher, agreed. Alan Fan, of the same school, said so too.\n"
+    )
+    result = extract(text)
+    people = {person.name: (person.role, person.organization) for person in result.people}
+    assert people["Olumide Bankole"] == ("former chief executive", "Lumora Pay")
+    assert "Lumora Pay" not in people and "Milky Way" not in people
+    assert "Ada Ng" in people and "Alan Fan" in people

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 63
+EXTRACTOR_VERSION = 64
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -194,7 +194,8 @@ down as chair" a former one; 62: a mayor's body, and a councillor's under "Cllr"
 the article names before them; "Coun." and "Cllr." titles ending no sentence; 63: a kind of body with words before
 it after a job ("a spokesman for the fire department", "of the finance ministry") the body named before whose name
 holds them all, a seat aside ("for the Hsinchu-based company"); "confederation", "centre" and "center" point back to
-a body so named; "who heads the centre's unit" its body)"""
+a body so named; "who heads the centre's unit" its body; 64: a name ending in a short common word ("Lumora Pay",
+"Milky Way") no Cantonese person, unless the word is a Chinese family name ("Alan Fan"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

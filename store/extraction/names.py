@@ -1441,9 +1441,10 @@ def _introduced(document: Document, sentence: Sentence, segment: Segment) -> boo
 
 def short_surname(document: Document, words: list[str]) -> bool:
     """Whether words read as a given name and a surname of two or three letters, as Cantonese surnames are
-    written ("Ada Ng", "Raymond Ho")."""
+    written ("Ada Ng", "Raymond Ho"), not a common word ("Lumora Pay") unless a Chinese family name ("Alan Fan")."""
     return len(words) == 2 and words[1].lower() not in document.lowercase_words \
         and bool(SHORT_SURNAME.fullmatch(words[1])) and words[1] not in NON_NAME_WORDS \
+        and (words[1].lower() not in common_words() or words[1] in CHINESE_FAMILY_NAMES) \
         and bool(FAMILY_NAME.fullmatch(words[0])) and len(words[0]) > 3 and words[0] not in NON_NAME_WORDS \
         and words[0] not in PLACE_WORDS and words[1] not in PLACE_WORDS
 
