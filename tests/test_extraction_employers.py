@@ -1083,3 +1083,32 @@ def test_a_kind_of_body_with_its_words_points_back_to_the_body_named_with_them()
     assert people["Li Ming"][1] is None, "no police department named"
     assert people["Ann Ode"][1] is None, "a town's centre"
     assert people["Bo Dahl"][1] is None, "no parent company named"
+
+
+def test_near_misses_of_the_relative_clause_and_appointment_rules_give_no_job_or_body() -> None:
+    """What a review of versions 60 to 63 found misfiring: a job to come, a relative, a deed, an owner's critics."""
+    people = _people_at(
+        "Near misses\n\n\u201cWe will see,\u201d said Ann Holt, who is expected to become chair of Vantor Mining.\n\n"
+        "\u201cHe built it,\u201d said Tom Lyle, who is the grandson of the founder of Brightwater Foods.\n\n\u201cNo,"
+        "\u201d said Ed Marr, who has been accused of assaulting an officer.\n\n\u201cIndefensible,\u201d said Elise "
+        "Marr, who has led Corvin Holdings\u2019 critics for years.\n\n\u201cSafer roads,\u201d said Hugo Pratt, who "
+        "leads calls for the Harbury Council to act.\n\n\u201cRewarding,\u201d said Lucy Ward, who has taught her "
+        "three children at home.\n\n\u201cQueues,\u201d said Ben Cole, who was travelling through Heathrow Terminals 2 "
+        "and 3.\n\n\u201cColour is everything,\u201d said Tricia Guild, the designer.\n"
+    )
+    assert people["Ann Holt"][0] is None, "a job to come"
+    assert people["Tom Lyle"] == (None, None)
+    assert people["Ed Marr"] == (None, None)
+    assert people["Elise Marr"] == (None, None)
+    assert people["Hugo Pratt"] == (None, None)
+    assert people["Lucy Ward"] == (None, None)
+    assert people["Ben Cole"] == (None, None)
+    assert people["Tricia Guild"] == ("designer", None)
+    kept = _people_at(
+        "Kept\n\n\u201cBusy,\u201d said Rosa Lind, who has worked as a nurse at Colwyn General Hospital.\n\n"
+        "\u201cRising,\u201d said Sue Ward, who has run the Rosewell Foundation\u2019s London office since 2016.\n\n"
+        "\u201cTime,\u201d said Ian Rudd, who has been both chairman and chief executive of Norvale Water.\n"
+    )
+    assert kept["Rosa Lind"][1] == "Colwyn General Hospital"
+    assert kept["Sue Ward"][1] == "Rosewell Foundation"
+    assert kept["Ian Rudd"] == ("both chairman and chief executive", "Norvale Water")

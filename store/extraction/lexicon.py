@@ -155,7 +155,7 @@ ORG_HEADS = words("""
     Construction Builders Contractors Packaging Plastics Lumber Apparel Furniture Pharmacy
     Insights Diagnostics Biosciences Biologics Genomics Microsystems Automation Payments
     Liga Ligue División Divisão Kazhagam Katchi Advisory Centers Centres Energie
-    Forum Guild Collective Terminals Syndicate
+    Forum Syndicate
 """)
 
 # Words of a cause or a help that end a group's name after a faith or a place ("Christian Aid", "Islamic Relief").

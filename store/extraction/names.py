@@ -1196,6 +1196,8 @@ def _organization_part(words: list[str]) -> tuple[int, int] | None:
         follows_of = index + 1 < len(words) and words[index + 1] in ("of", "for", "on")
         if word not in ORG_HEADS and not (word in HEADS_BEFORE_OF and follows_of and index + 2 < len(words)):
             continue
+        if word == "Forum" and index > 0 and words[index - 1] in NATIONALITIES:
+            continue  # "the Roman Forum": a place
         if index == 0 and not follows_of and len(words) > 1:
             continue
         if index == 0 and len(words) == 1:

@@ -159,7 +159,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         clause = (held, False) if held is not None else _appointed_at(tokens, end_index + 1)
         if not role and clause is not None:
             phrase = _walk_forward(document, tokens, clause[0])  # "X, who has been chief financial officer since"
-            if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+            if _is_role_phrase(phrase) and _job_first(phrase) and not any(t.start in person_at for t in phrase):
                 role, owner = _phrase(document, found, phrase, org_at, segment.start)
                 if role:
                     parts.append(f"former {role}" if clause[1] and not role.startswith("former ") else role)
@@ -178,7 +178,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
     if appointed is not None:
         start, left = appointed
         phrase = _walk_forward(document, tokens, start)  # "X was named chief executive of Y", "X resigned as chair"
-        if _is_role_phrase(phrase) and not any(t.start in person_at for t in phrase):
+        if _is_role_phrase(phrase) and _job_first(phrase) and not any(t.start in person_at for t in phrase):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
                 parts.append(f"former {role}" if left and not role.startswith("former ") else role)
@@ -370,6 +370,28 @@ PREMISES_ENDINGS = ("shop", "store", "house")
 """Endings of compound names of premises ("barbershop", "teahouse")."""
 
 
+JOB_OPENERS = frozenset("acting interim managing executive general joint head deputy chief senior both".split())
+"""Words a job may open with before its noun ("acting head of", "managing director")."""
+
+
+def _job_first(phrase: list[Token]) -> bool:
+    """Whether a phrase after "who is", "has been" or a verb of appointment opens with a job held: no verb's form
+    first ("meeting the president") but a job's word ("managing director"), and a job's noun before any
+    preposition ("chief financial officer of X"), not a job to come or left, a relative or a deed ("expected to
+    become chair", "the former chair", "the grandson of the founder", "accused of assaulting an officer")."""
+    head = [token for token in phrase if token.text != "the"]
+    end = next((number for number, token in enumerate(head) if token.text in PREPOSITIONS | {"with", "by"}), None)
+    head = head[:end]
+    if not head:
+        return False
+    first = head[0].text
+    if first in PAST_MARKS or first.startswith("ex-") or first in RELATION_WORDS or first == "victim":
+        return False
+    opener = first[0].isupper() or first in JOB_OPENERS or is_role_noun(first) or not first.endswith(("ing", "ed"))
+    return opener and any(is_role_noun(t.text) or t.text in TITLE_HEADS or t.text.capitalize() in TITLE_WORDS
+                          for t in head)
+
+
 STILL_HELD = frozenset("also now currently still".split())
 """Adverbs between "who is" and a job that leave it held now."""
 
@@ -393,8 +415,8 @@ def _job_held_at(tokens: list[Token], index: int) -> int | None:
 
 PERFECT_FORMS = {
     "headed": "heads", "led": "leads", "chaired": "chairs", "run": "runs", "directed": "directs",
-    "managed": "manages", "edited": "edits", "represented": "represents", "owned": "owns", "taught": "teaches",
-    "worked": "works", "coached": "coaches", "farmed": "farms",
+    "managed": "manages", "edited": "edits", "owned": "owns", "worked": "works", "coached": "coaches",
+    "farmed": "farms", "taught": "teaches",
 }
 """Past participles of the verbs of employment after "has" ("who has headed the office since 2017"): the person
 holds the job still, as "who heads" says."""
@@ -415,6 +437,8 @@ def _clause_role(document: Document, tokens: list[Token], index: int, org_at: di
     verb, index = _clause_verb(tokens, index)
     following = tokens[index + 1].text.lower() if index + 1 < len(tokens) else ""
     if verb in PRACTISING_VERBS:
+        if verb == "teaches" and following in ("her", "his", "their", "my", "our"):
+            return None  # "who has taught her three children at home"
         return PRACTISING_VERBS[verb] if following not in NOT_A_TRADE else None
     phrase = _object_phrase(document, tokens, index + 1)
     if verb in OWNING_VERBS:
@@ -425,7 +449,7 @@ def _clause_role(document: Document, tokens: list[Token], index: int, org_at: di
     return None
 
 
-NOT_A_TRADE = frozenset("out off up away over himself herself themselves itself myself yourself".split())
+NOT_A_TRADE = frozenset("out off up away over himself herself themselves itself myself yourself me us him them".split())
 """Words after "farms", "teaches" or "coaches" that make it no trade ("who farms out the work", "who teaches
 himself Spanish")."""
 TALLIES = frozenset("""
@@ -462,9 +486,35 @@ def _premises_owner(phrase: list[Token]) -> str | None:
     return f"{noun} owner" if noun in PREMISES or compound else None
 
 
+BODY_PARTS = frozenset("""
+    unit division department office branch team board committee wing arm section desk bureau programme program
+    lab laboratory group practice faculty school service
+""".split())
+"""Parts of a body an owner's possessive may stand before as the person's charge ("who heads Acme's research
+unit")."""
+PEOPLE_OF_BODIES = frozenset("members staff employees workers residents families patients people".split())
+"""People of a body a clause may say the person speaks for "for" it ("who represents staff for the X"), unlike a deed
+("who leads calls for the X"); anything done "at" a body is done there ("who heads research at X")."""
+
+
+def _people_of_a_body(word: str) -> bool:
+    """Whether a plural names people, as "nurses" or "members" do, not a deed ("calls", "efforts")."""
+    return word in PEOPLE_OF_BODIES or word.endswith("s") and is_role_noun(word[:-1])
+
+
+def _works_for(word: str) -> bool:
+    """Whether "for" a body after this word says whom the person works for: after a verb of employment, a job or
+    people ("works for", "spokesman for", "nurses for"), not a deed ("calls for")."""
+    return word in EMPLOYING_VERBS or word in PLACE_EMPLOYING_VERBS or is_role_noun(word) or _people_of_a_body(word)
+
+
 def _names_body(document: Document, tokens: list[Token], phrase: list[Token], org_at: dict[int, int]) -> bool:
     """Whether a clause's object is a body: a named organization, "the committee", or people "at" or "for" one
     ("who represents nurses at the X Union")."""
+    owner = next((number for number, t in enumerate(phrase) if t.possessive), None)
+    if owner is not None and owner + 1 < len(phrase) and phrase[-1].text.islower() and \
+            phrase[-1].text not in ORG_ANAPHORS | ORG_CLASS_NOUNS | BODY_PARTS:
+        return False  # "who leads Acme's critics", "who led the council's bid": no body of the owner's
     if any(t.start in org_at for t in phrase):
         return True
     if phrase[0].text in OPENING_WORDS and phrase[-1].text in ORG_ANAPHORS | ORG_CLASS_NOUNS:
@@ -473,6 +523,8 @@ def _names_body(document: Document, tokens: list[Token], phrase: list[Token], or
     if after + 1 >= len(tokens) or tokens[after].text not in ("at", "for") or \
             gap(document.masked, phrase[-1], tokens[after]):
         return False
+    if tokens[after].text == "for" and not _people_of_a_body(phrase[-1].text):
+        return False  # "who leads calls for the X Council", not "who represents nurses for the X"
     named = tokens[after + 2] if tokens[after + 1].text == "the" and after + 2 < len(tokens) else tokens[after + 1]
     return named.start in org_at
 
@@ -489,7 +541,9 @@ def _employer_in_clause(
         return direct
     verb_at = _clause_verb(tokens, index)[1]
     if verb_at != index:
-        return _object_employer(document, tokens, verb_at, org_at, perfect=True)  # "who has headed the X"
+        direct = _object_employer(document, tokens, verb_at, org_at, perfect=True)  # "who has headed the X"
+        if direct is not None:
+            return direct
     employed = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
@@ -505,6 +559,10 @@ def _employer_in_clause(
             employed = True
         elif word in ("from", "after", "before", "until") and employed:
             return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
+        elif word in RELATION_WORDS:
+            return None  # "who is the grandson of the founder of X": a relative's body
+        elif word == "for" and position > index and not _works_for(tokens[position - 1].text):
+            employed = False  # "who leads calls for the X Council to act", not "who works for X"
         elif word in ("of", "at", "for") and position > index:
             before = tokens[position - 1].text
             employed = employed or is_role_noun(before) or before in EMPLOYING_VERBS
@@ -529,7 +587,14 @@ def _object_employer(
         position += 1
     if position >= len(tokens) or gap(document.masked, tokens[position - 1], tokens[position]):
         return None
-    return org_at.get(tokens[position].start)
+    named = org_at.get(tokens[position].start)
+    while named is not None and position < len(tokens) and tokens[position].text[:1].isupper():
+        named_on = position + 1 < len(tokens) and tokens[position + 1].text[:1].isupper()
+        if tokens[position].possessive and not named_on:  # not "the Kanto Care Workers' Union"
+            head = next((t.text for t in tokens[position + 1:position + 4] if t.text.islower()), "")
+            return named if head in BODY_PARTS else None  # not "who has led Acme Holdings' critics"
+        position += 1
+    return named
 
 
 def _second_role(document: Document, tokens: list[Token], index: int, person_at: set[int]) -> list[Token]:
