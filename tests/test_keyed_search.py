@@ -1290,3 +1290,43 @@ def test_the_forked_process_ends_with_the_search_and_never_holds_its_output_open
     started = time.monotonic()
     process.stdout.read()
     assert time.monotonic() - started < 1.5, "the copy held the output open after the search ended"
+
+
+def test_a_search_by_date_of_an_archive_added_in_date_order_streams_the_quote_files_as_one_in_stored_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`whosaid search WORD --sort date` for a word half the quotes hold read the whole store (30 s at 100,000
+    articles, against 11 s in stored order), though the articles were added in the order of their dates and so
+    listed in stored order: such a search streams the quote files as the stored order does, and prints the same."""
+    monkeypatch.setattr(index_parts, "INDEX_PART_QUOTES", 5)
+    monkeypatch.setattr(cli, "KEYED_MATCHES", 8)
+    monkeypatch.setattr(cli, "FIRST_LINES_BY_KEY", 3)
+    made = made_articles()
+    path = tmp_path / "store.json"
+    store = Store(path, extractor=made.__getitem__)
+    for number, text in enumerate(made):
+        store.ingest([(f"a{number}.txt", text, {"date": f"2024-{1 + number // 28:02d}-{1 + number % 28:02d}"})])
+    whole_reads: list[Path] = []
+    open_existing_store = cli.open_existing_store
+
+    def noted(opened: Path) -> object:
+        whole_reads.append(opened)
+        return open_existing_store(opened)
+
+    streamed = 0
+    for query in ["harbor", "budget", "council", "the"]:
+        matched = len(KeyedSearch(read_by_key(path)).positions(parse_query(query + " ")))  # type: ignore[arg-type]
+        for form in ("--jsonl", "--json"):
+            arguments = [query, "--sort", "date", form]
+            with monkeypatch.context() as whole:
+                whole.setattr(cli, "keyed_entries", lambda *_: None)
+                expected = printed(capsys, path, *arguments)
+            whole_reads.clear()
+            with monkeypatch.context() as patched:
+                patched.setattr(cli, "open_existing_store", noted)
+                found = printed(capsys, path, *arguments)
+            assert found == expected, arguments
+            if matched > 8:
+                assert not whole_reads, arguments
+                streamed += 1
+    assert streamed >= 4

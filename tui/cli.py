@@ -1402,6 +1402,13 @@ class FoundQuotes:
             yield from make(self._rest_documents, chain(held, source))
 
 
+def ascending(positions: Sequence[int]) -> bool:
+    """Whether positions are in stored order: found quotes sorted by date whose articles were added in the order of
+    their dates (an archive ingested as it was written), listed as a search in stored order lists them, streamed
+    from the quote files rather than read whole."""
+    return all(map(int.__lt__, positions, islice(positions, 1, None)))
+
+
 def keyed_entries(
     store_path: Path,
     parsed: ParsedQuery,
@@ -1450,6 +1457,7 @@ def keyed_entries(
         if order != "article" and not many:
             return FoundQuotes(iter(sorted_by_key(keyed, groups.entries_in_order(positions), order)), documents)
         ordered = ordered_by_key(keyed, positions, order) if order != "article" else positions
+        in_stored_order = order != "article" and ascending(ordered)
     except (StoreError, OSError):
         return None
     if not many:
@@ -1462,7 +1470,7 @@ def keyed_entries(
         limit and more than one core may make its lines; else from the store read whole."""
         if before_whole is not None and not before_whole():
             return iter(()), documents, None
-        listed_as_found = order == "article" and not parsed.filters
+        listed_as_found = (order == "article" or in_stored_order) and not parsed.filters
         if listed_as_found:
             quotes, copies = read_streamed(keyed)
             streamed = QuoteDocuments(keyed, quotes, copies)
