@@ -1112,3 +1112,21 @@ def test_near_misses_of_the_relative_clause_and_appointment_rules_give_no_job_or
     assert kept["Rosa Lind"][1] == "Colwyn General Hospital"
     assert kept["Sue Ward"][1] == "Rosewell Foundation"
     assert kept["Ian Rudd"] == ("both chairman and chief executive", "Norvale Water")
+
+
+def test_a_union_s_numbered_branch_is_one_body_and_its_president_speaks_for_it() -> None:
+    """"Amalgamated Transit Workers Local 417" was the body "Amalgamated Transit" and a person "Workers Local", to
+    whom "said Local 417 president Darnell Whitaker" gave the quote."""
+    text = (
+        "Strike\n\nThe walkout by Amalgamated Transit Workers Local 417 began on Monday. The International "
+        "Association of Machinists Lodge 751 backed it.\n\n\u201cWe gave them until midnight,\u201d said Local 417 "
+        "president Darnell Whitaker.\n\n\u201cHe was a senator,\u201d said Ann Lee of Henry Cabot Lodge.\n"
+    )
+    result = extract(text)
+    organizations = {organization.name for organization in result.organizations}
+    branches = {"Amalgamated Transit Workers Local 417", "International Association of Machinists Lodge 751"}
+    assert branches <= organizations
+    people = {person.name: (person.role, person.organization) for person in result.people}
+    assert "Workers Local" not in people and "Henry Cabot Lodge" in people
+    assert people["Darnell Whitaker"] == ("president", "Local 417")
+    assert [quote.speaker for quote in result.quotes][:1] == ["Darnell Whitaker"]

@@ -427,6 +427,18 @@ def _named_with_number(document: Document, segment: Segment, surnames: frozenset
     return word in NUMBERED_BODIES and word not in surnames and bool(NUMBER_AFTER.match(document.masked, segment.end))
 
 
+def _branch_numbered(document: Document, segment: Segment) -> bool:
+    """Whether a body's name ends in a union branch's word before its number ("… Workers Local 417"): then the
+    segment takes the number in, as a name of the body."""
+    if segment.kind != "org" or len(segment.tokens) < 2 or segment.tokens[-1].text not in ("Local", "Lodge"):
+        return False
+    number = _token_after(document, segment)
+    if number is None or not number.text.isdigit() or _gap_after(document, segment) != " ":
+        return False
+    segment.tokens = [*segment.tokens, number]
+    return True
+
+
 NUMBERED_BODIES = frozenset("Local Lodge Article Chapter Post Channel".split())
 """Words a body's name is made of with a number ("Local 13" of a union, "Article 19", "Channel 4"), unlike a
 unit's or a place's ("Year 13", "Station 12", "Ward 7", "Terminal 5")."""
@@ -493,6 +505,8 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     if _named_with_number(document, segment, surnames) and _body_with_number(document, segment, before, surnames):
         return
+    if _branch_numbered(document, segment):
+        return  # "Amalgamated Transit Workers Local 417": the number is the branch's
     if segment.kind == "org":
         city = segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES
         if city and _ends_a_place(document, segment):
@@ -593,8 +607,9 @@ def _workplace_named(document: Document, segment: Segment, before: list[str]) ->
 
 def _body_with_number(document: Document, segment: Segment, before: list[str], surnames: frozenset[str]) -> bool:
     """Whether a one-word name and the number after it are a body's name where the words around them say a body
-    stands ("president of Local 13", "director of Article 19"): then the segment holds both, an organization;
-    else (a noun after them, "a Year 13 student", or no cue, "under Section 230") it is left as it was."""
+    stands ("president of Local 13", "director of Article 19", "Local 417 president X"): then the segment holds both,
+    an organization; else (a noun after them, "a Year 13 student", or no cue, "under Section 230") it is left as it
+    was."""
     word = segment.tokens
     number = _token_after(document, segment)
     if number is None:
@@ -603,7 +618,8 @@ def _body_with_number(document: Document, segment: Segment, before: list[str], s
     following = _token_after(document, segment)
     gap = document.masked[segment.end:following.start if following else document.sentences[segment.sentence].end]
     next_word = following.text if following and gap.strip() == "" else ""
-    if not (next_word.islower() and next_word not in NAME_GOES_ON) and \
+    titled = job_and_name_after(document.sentences[segment.sentence].tokens, segment.first_index + 2)
+    if (titled or not (next_word.islower() and next_word not in NAME_GOES_ON)) and \
             _organization_cue(document, segment, before, next_word, gap, surnames):
         segment.kind, segment.strong = "org", True
         return True

@@ -481,6 +481,8 @@ def _person_tail(document: Document, sentence: Sentence, piece: list[Token]) -> 
     if len(piece) < 3 or piece[-1].possessive and len(piece) < 4:
         return 0
     after = piece[-1].index + 1
+    if piece[-1].text in UNION_BRANCHES and after < len(sentence.tokens) and sentence.tokens[after].text.isdigit():
+        return 0  # "Amalgamated Transit Workers Local 417": a union's branch
     said = after < len(sentence.tokens) and sentence.tokens[after].text in SPEECH_VERBS and \
         not gap(document.masked, piece[-1], sentence.tokens[after])
     for size in (3, 2):
@@ -1190,6 +1192,11 @@ def _title_shaped(word: str, following: str, opens_sentence: bool) -> bool:
     return lower in ROLE_NOUNS or (len(word) > 6 or following in GIVEN_NAMES or opens_sentence) and is_role_noun(lower)
 
 
+UNION_BRANCHES = frozenset("Local Lodge".split())
+"""Last words of a union's branch, numbered after them ("Amalgamated Transit Workers Local 417", "Machinists Lodge
+751"): part of the body's name that a word of a body's kind opened."""
+
+
 def _organization_part(words: list[str]) -> tuple[int, int] | None:
     """The (start, end) of an organization name inside words, if an organization word heads it."""
     for index, word in enumerate(words):
@@ -1208,8 +1215,9 @@ def _organization_part(words: list[str]) -> tuple[int, int] | None:
         while end < len(words) and (words[end] in ORG_HEADS or words[end] in ORG_TAILS):
             end += 1
         for later in range(len(words) - 1, end, -1):
-            if words[later] in ORG_HEADS and all(w not in TITLE_WORDS and w not in HONORIFICS and w[0].isupper()
-                                                 for w in words[end:later]):
+            head = words[later] in ORG_HEADS or later == len(words) - 1 and words[later] in UNION_BRANCHES
+            if head and all(w not in TITLE_WORDS and w not in HONORIFICS and w[0].isupper()
+                            for w in words[end:later]):
                 end = later + 1
                 break
         start = 0

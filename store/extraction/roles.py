@@ -849,8 +849,9 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
         if org is not None and words[lead].start in org_at and len(words) > lead + 1:
             org_end = found.registry.entities[org_at[words[lead].start]]
             cut = lead
-            while cut < len(words) and words[cut].text[0].isupper() and not is_role_noun(words[cut].text.lower()):
-                cut += 1
+            while cut < len(words) and (words[cut].text[0].isupper() or words[cut].text.isdigit()) and \
+                    not is_role_noun(words[cut].text.lower()):
+                cut += 1  # "Local 417 president": the number is the body's
             if 0 < cut < len(words) and org_end is not None:
                 words = words[cut:]
         standing = _standing_toward(words, org_at)  # "a customer of Comcast": a standing toward the body, no job
