@@ -911,3 +911,19 @@ def test_a_side_s_captain_or_manager_speaks_for_themselves_not_for_the_side() ->
         "\u201cWe had chances,\u201d the Lakers coach said.\n"
     )
     assert dict(quotes_of(rivals))["We had chances,"] not in ("Joe Mazzulla", "Tom Reed"), "a rival's, a former one"
+
+
+def test_he_said_after_a_sentence_where_someone_set_off_by_commas_spoke_is_that_speaker() -> None:
+    """"X was backed by a party whose chairman, Y, said …" then "“…,” he said" gave Y's words to X, the sentence's
+    subject."""
+    found = quotes_of(
+        "Vote\n\nZulkifli Rahman was backed by the Nusantara Party, whose provincial chairman, Tengku Irwan Syah, said "
+        "the party had witnesses everywhere.\n\n\u201cOur witnesses were at every table,\u201d he said.\n\nJo Hale, "
+        "who met Tim Ray, said it was fine.\n\n\u201cGood,\u201d she said.\n\nAhmad Noor, whose rival, Budi Santoso, "
+        "conceded, spoke first.\n\n\u201cWe won,\u201d he said.\n"
+    )
+    assert found == [
+        ("Our witnesses were at every table,", "Tengku Irwan Syah"),
+        ("Good,", "Jo Hale"),
+        ("We won,", "Ahmad Noor"),
+    ]

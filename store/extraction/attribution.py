@@ -133,6 +133,8 @@ class Attributor:
                 for event in self._relative_speakers(sentence_number):
                     self.events.append(event)
                     self.relative_events[event[0]] = sentence_number
+            if self.speech[sentence_number]:
+                self.events.extend(self._speakers_set_off(sentence_number, subject))
         self.events.sort()
 
     def attribute(self, quotes: list[QuoteSpan]) -> list[Attributed]:
@@ -672,6 +674,26 @@ class Attributor:
                             self.document.masked[tokens[index - 1].end:tokens[index].start].strip() == ",":
                         found.append((tokens[index].start, mention.entity))
                     break
+        return found
+
+    def _speakers_set_off(self, number: int, subject: tuple[int, int] | None) -> list[tuple[int, int]]:
+        """People set off by commas before a speech verb later in a sentence with another subject ("X was backed by
+        a party whose chairman, Y, said …"): speakers a later "he said" means, as the last to speak."""
+        tokens = self.document.sentences[number].tokens
+        masked = self.document.masked
+        found = []
+        for mention in self.by_sentence.get(number, []):
+            if self.entities[mention.entity].kind != "person" or subject is None or mention.start <= subject[0] \
+                    or mention.entity == subject[1]:
+                continue
+            after = bisect_left(self._token_starts(number), mention.end)
+            before = bisect_left(self._token_starts(number), mention.start) - 1
+            if after >= len(tokens) or before < 0 or masked[tokens[before].end:mention.start].strip() != "," or \
+                    masked[mention.end:tokens[after].start].strip() != ",":
+                continue
+            if after + 1 < len(tokens) and tokens[after].text in SPEECH_VERBS and tokens[after].text.islower() and \
+                    not masked[tokens[after].end:tokens[after + 1].start].strip():
+                found.append((mention.start, mention.entity))  # not "X, whose rival, Y, conceded, spoke first"
         return found
 
     def _named_subject(self, number: int, words: set[str]) -> tuple[int, int] | None:
