@@ -927,3 +927,19 @@ def test_he_said_after_a_sentence_where_someone_set_off_by_commas_spoke_is_that_
         ("Good,", "Jo Hale"),
         ("We won,", "Ahmad Noor"),
     ]
+
+
+def test_she_says_after_a_paragraph_naming_one_woman_is_hers_though_she_is_no_sentence_s_subject() -> None:
+    """"… a café run by Siobhán Ní Bhriain, who moved here in 2015. “…,” she says." gave her words to the woman the
+    story is about, named paragraphs before."""
+    found = quotes_of(
+        "Roaster\n\nHuda Al-Sharjabi took over the family roastery in 2019. \u201cIt was hard,\u201d she says.\n\n"
+        "Among the accounts that stayed is Threshold, a caf\u00e9 run by Siobh\u00e1n N\u00ed Bhriain, who moved to "
+        "Sheffield in 2015. \u201cI tried three roasters before them,\u201d she says.\n\nLater she met the young "
+        "Maria Lopez at a fair. \u201cShe was brilliant,\u201d she says.\n"
+    )
+    assert found == [
+        ("It was hard,", "Huda Al-Sharjabi"),
+        ("I tried three roasters before them,", "Siobh\u00e1n N\u00ed Bhriain"),
+        ("She was brilliant,", "Siobh\u00e1n N\u00ed Bhriain"),
+    ]

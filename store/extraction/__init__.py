@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 67
+EXTRACTOR_VERSION = 68
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -204,7 +204,9 @@ from "for" after a deed ("who leads calls for the X"), nor a relative's, and "wh
 teacher; 66: a union's numbered branch one body ("Amalgamated Transit Workers Local 417", "… Machinists Lodge 751"),
 no person at the end of its name, and "said Local 417 president X" X's words, president of "Local 417"; 67: a person
 set off by commas before "said" and a clause, after the sentence's subject ("X was backed by a party whose chairman,
-Y, said …"), the one a later "he said" means)"""
+Y, said …"), the one a later "he said" means; 68: "he" or "she" after a paragraph that names one person of that sex,
+acting ("a café run by X, who moved here"), that person, where no unnamed source speaks; a name after "he", "she" or
+"they" in its clause no subject ("Later she met X": a "she said" after it means who "she" was))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -61,6 +61,8 @@ SENTENCE_PUNCTUATION = (".", "?", "!", ",", "\u3002", "\uff1f", "\uff01", "\uff0
 """What ends a quoted sentence or clause (Chinese and Japanese full-width marks too): a quote ending in one is
 speech, not a name in quote marks."""
 RELATIVES = frozenset({"who", "which", "whose", "whom"})
+SHORT_PREPOSITIONS = frozenset("of to for at in on".split())
+"""Prepositions a person named as no one acting may follow ("a letter to X", "the case of X")."""
 OBJECT_PREPOSITIONS = frozenset(
     {"with", "by", "from", "about", "against", "into", "between", "among", "toward", "towards", "like", "near",
      "outside", "inside", "across", "through", "beyond", "along", "around", "behind", "beside", "past", "via",
@@ -557,6 +559,9 @@ class Attributor:
     def _pronoun(self, word: str, position: int) -> int | None:
         """The entity a pronoun stands for: the latest compatible subject or speaker."""
         gender = PRONOUN_GENDER[word]
+        only = self._only_person_in_paragraph(position, gender) if gender in ("m", "f") else None
+        if only is not None:
+            return only
         at = bisect_left(self.events, (position, -2))
         for _position, entity in reversed(self.events[max(0, at - LOOKBACK):at]):
             if _position in self.relative_events and not self._only_quoted_between(
@@ -572,6 +577,43 @@ class Attributor:
             if gender in ("o", "p") and candidate.kind == "org":
                 return entity
         return None
+
+    def _only_person_in_paragraph(self, position: int, gender: str) -> int | None:
+        """The one person a paragraph names before `position`, of the pronoun's sex as their name tells it, where it
+        names no other and no unnamed source speaks: whom "she says" means after "… a café run by X, who moved here
+        in 2015", though X is no sentence's subject."""
+        paragraph = self._paragraph_of(position)
+        at = bisect_left(self.all_mention_starts, position)
+        people = set()
+        for mention in reversed(self.found.mentions[max(0, at - LOOKBACK):at]):
+            if self.document.sentences[mention.sentence].paragraph != paragraph:
+                break
+            if self.entities[mention.entity].kind == "person":
+                people.add(mention.entity)
+                if not self._acting(mention):
+                    return None  # "he met the younger X. … he wrote": X is no one the sentence is about
+        if len(people) != 1:
+            return None
+        start = self.document.sentences[self.document.sentence_at(position)].start
+        while start > 0 and self._paragraph_of(start - 1) == paragraph:
+            start = self.document.sentences[self.document.sentence_at(start - 1)].start
+        events = self.events[bisect_left(self.events, (start, -2)):bisect_left(self.events, (position, -2))]
+        if any(entity == UNNAMED for _, entity in events):
+            return None
+        person = people.pop()
+        return person if self.entities[person].gender == gender else None
+
+    def _acting(self, mention: Mention) -> bool:
+        """Whether a person is named as someone acting: the agent after "by" ("a café run by X"), or before any
+        pronoun, preposition or lowercase verb in their sentence ("Thomas' sister pleaded"), not as an object ("she
+        met the young X", "with the younger X")."""
+        tokens = self.document.sentences[mention.sentence].tokens
+        index = bisect_left(self._token_starts(mention.sentence), mention.start)
+        if any(token.text == "by" for token in tokens[max(0, index - 3):index]):
+            return True
+        return not any(token.text in PRONOUN_GENDER or token.text in OBJECT_PREPOSITIONS or
+                       token.text in SHORT_PREPOSITIONS or token.text.islower() and token.text.endswith(("ed", "et"))
+                       for token in tokens[:index])
 
     def _only_person_near(self, token: Token) -> int | None:
         """The one person named in this sentence or the one before, up to `token`; None when there are several
@@ -676,6 +718,17 @@ class Attributor:
                     break
         return found
 
+    def _pronoun_subject_before(self, tokens: list[Token], mention: Mention) -> bool:
+        """Whether "he", "she" or "they" is the subject of the clause that names the first name, before it ("Later
+        she met X", "He told X"), not in a clause of its own set off by a comma ("Asked whether she would come, X
+        shrugged")."""
+        for token in tokens:
+            if token.start >= mention.start:
+                return False
+            if token.text in ("he", "she", "they", "He", "She", "They"):
+                return "," not in self.document.masked[token.end:mention.start]
+        return False
+
     def _speakers_set_off(self, number: int, subject: tuple[int, int] | None) -> list[tuple[int, int]]:
         """People set off by commas before a speech verb later in a sentence with another subject ("X was backed by
         a party whose chairman, Y, said …"): speakers a later "he said" means, as the last to speak."""
@@ -717,6 +770,8 @@ class Attributor:
                     not self._modifies_person(number, mention):
                 if unnamed is not None and unnamed[0] < mention.start:
                     return unnamed
+                if self._pronoun_subject_before(tokens, mention):
+                    return None  # "Later she met the young X": the subject is who "she" was
                 return mention.start, mention.entity
         mentions = self.by_sentence.get(number, [])
         if unnamed is None and mentions and mentions[0].possessive and tokens and mentions[0].start == tokens[0].start \
