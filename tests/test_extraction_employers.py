@@ -1130,3 +1130,23 @@ def test_a_union_s_numbered_branch_is_one_body_and_its_president_speaks_for_it()
     assert "Workers Local" not in people and "Henry Cabot Lodge" in people
     assert people["Darnell Whitaker"] == ("president", "Local 417")
     assert [quote.speaker for quote in result.quotes][:1] == ["Darnell Whitaker"]
+
+
+def test_near_misses_a_second_review_found_give_no_job_or_body() -> None:
+    """A standing is no job ("quit as a smoker"), a time or an aim no part of one, another town's mayor no member of
+    the council named, "the centre of the scandal" no workplace, and of two fire departments neither is meant."""
+    people = _people_at(
+        "Near misses\n\nWestbury City Council met. Eastfield Mayor Ann Roe attended. \u201cFine,\u201d Roe said.\n\n"
+        "Tom Hale quit as a smoker in May. \u201cHard,\u201d Hale said.\n\nJo Lin was elected mayor of Dunmore on "
+        "Thursday. \u201cThanks,\u201d Lin said.\n\nThe Harbor Arts Centre reopened. \u201cNo,\u201d said Kim Ode, "
+        "a trader at the centre of the scandal.\n"
+    )
+    assert people["Ann Roe"][1] is None
+    assert people["Tom Hale"] == (None, None)
+    assert people["Jo Lin"][0] == "mayor of Dunmore"
+    assert people["Kim Ode"][1] is None
+    two = _people_at(
+        "Fire\n\nThe Westbury Fire Department and the Dunmore Fire Department came. \u201cOut,\u201d said Bo Dahl, a "
+        "spokesman for the fire department.\n"
+    )
+    assert two["Bo Dahl"][1] is None

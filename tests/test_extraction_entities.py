@@ -621,3 +621,19 @@ def test_a_name_ending_in_a_short_common_word_is_no_cantonese_person_but_a_chine
     assert people["Olumide Bankole"] == ("former chief executive", "Lumora Pay")
     assert "Lumora Pay" not in people and "Milky Way" not in people
     assert "Ada Ng" in people and "Alan Fan" in people
+
+
+def test_a_club_named_with_its_town_is_a_club_and_its_coach_speaks_for_it() -> None:
+    """"Sloga Beograd" was a person who said what "Sloga coach Milan Petrović" said, and "Milan" a place."""
+    text = (
+        "Cup\n\nSloga Beograd beat Neretva Mostar 2-1 on Sunday. \u201cWe fought,\u201d said Sloga coach Milan "
+        "Petrovi\u0107.\n\nFlights from Milan were full.\n"
+    )
+    result = extract(text)
+    people = {person.name: (person.role, person.organization) for person in result.people}
+    assert {"Sloga Beograd", "Neretva Mostar"} <= {organization.name for organization in result.organizations}
+    assert people["Milan Petrovi\u0107"] == ("coach", "Sloga Beograd")
+    assert [quote.speaker for quote in result.quotes] == ["Milan Petrovi\u0107"]
+    calm = extract("Art\n\nBruno Paris, a painter, said he liked Lyon. Anna Berlin agreed.\n")
+    assert {person.name for person in calm.people} >= {"Bruno Paris"}
+    assert not calm.organizations, "no match, no club"

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 68
+EXTRACTOR_VERSION = 69
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -206,7 +206,13 @@ no person at the end of its name, and "said Local 417 president X" X's words, pr
 set off by commas before "said" and a clause, after the sentence's subject ("X was backed by a party whose chairman,
 Y, said …"), the one a later "he said" means; 68: "he" or "she" after a paragraph that names one person of that sex,
 acting ("a café run by X, who moved here"), that person, where no unnamed source speaks; a name after "he", "she" or
-"they" in its clause no subject ("Later she met X": a "she said" after it means who "she" was))"""
+"they" in its clause no subject ("Later she met X": a "she said" after it means who "she" was); 69: a club named
+with its town ("Sloga Beograd", "Neretva Mostar") in a sentence about a match or club a club, not a person; a place
+before a surname's ending a given name ("Milan Petrović"); and 60 to 66 narrowed where a second review found them
+misfiring: a standing no job ("quit as a smoker", "named as chief suspect"), a time or an aim no part of a job
+("elected mayor of X on Thursday"), another town's mayor no member of the council named, "at the centre of" no
+workplace, "the centre" only a body whose name it heads, of two bodies holding a kind's words neither, and "Man" and
+"Son" Cantonese or Korean surnames after a given name no common word ("Kitty Man"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -46,7 +46,7 @@ from store.extraction.names import (
     job_and_name_after,
     segments,
 )
-from store.extraction.places import COUNTRIES, NATIONALITIES, PLACE_WORDS
+from store.extraction.places import CITIES, COUNTRIES, NATIONALITIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, Token, tokens
 from store.extraction.text import gap as text_gap
 
@@ -545,6 +545,9 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     if segment.kind == "single" and before[-2:] == ["At", "the"] and gap.startswith(","):
         segment.kind = "other"  # "At the Hilton, Mark Dean told reporters": where, not who
         return
+    if segment.kind == "person" and not segment.strong and _club_of_town(document, segment):
+        segment.kind, segment.strong = "org", True  # "Sloga Beograd beat Radnik 2-1": a club and its town
+        return
     if club_short_name(document, segment.tokens):
         segment.kind, segment.strong = "org", True  # "City manager X", "United captain Y": the club
         return
@@ -786,6 +789,25 @@ def _team_before_score(document: Document, segment: Segment, before: list[str], 
     if POLL_WORDS.search(document.masked, sentence.start, sentence.end):
         return False  # "leads Trump 52-48 in the latest poll"
     return not _person_across(sentence.tokens, segment.first_index, surnames)
+
+
+SPORT_SENTENCE = re.compile(
+    r"\b(?:beat|beats|beaten|drew|draw|coach|manager|league|cup|match|goals?|striker|midfielder|defender|"
+    r"goalkeeper|season|fixture|relegat\w*|promot\w*|stadium|derby|kick-off|half-time)\b"
+)
+"""Words of a sentence about a match or a club."""
+
+
+def _club_of_town(document: Document, segment: Segment) -> bool:
+    """Whether two words are a club's name and its town ("Sloga Beograd", "Hajduk Split"), read as a person's only
+    from their shape: a word that is no given name or place, then a city, in a sentence about a match or a club,
+    or before a score."""
+    words = [t.text for t in segment.tokens]
+    if len(words) != 2 or words[1] not in CITIES or words[0] in GIVEN_NAMES or words[0] in PLACE_WORDS:
+        return False
+    sentence = document.sentences[segment.sentence]
+    return bool(SPORT_SENTENCE.search(document.masked, sentence.start, sentence.end) or
+                SCORE_AFTER.search(document.masked, sentence.start, sentence.end))
 
 
 ANOTHER_SET = re.compile(r",\s*\d{1,2}[-–]\d{1,2}\b")

@@ -43,6 +43,7 @@ from store.extraction.lexicon import (
     SPEECH_VERBS,
     SPORT_ROLES,
     STANCE_PREFIXES,
+    SURNAME_ENDINGS,
     SURNAMES_ALSO_WORDS,
     TITLE_HEADS,
     TITLE_WORDS,
@@ -1309,16 +1310,18 @@ def _plural_job(word: str) -> bool:
 
 def _person_or_other(segment: Segment, piece: list[Token], first_index: int, speaking: bool = False) -> Segment:
     """A bare capitalized segment: a person when it reads like a name, a single word, or something else. A place
-    opening it is dropped ("Brussels Nato allies"), but not from two words in the speaker's place: "said Paris
-    Hilton", "Jordan Peterson said" name people."""
+    opening it is dropped ("Brussels Nato allies"), but not from two words in the speaker's place ("said Paris
+    Hilton", "Jordan Peterson said") or before a surname's ending ("Milan Petrović"): these name people."""
     if _team(piece):
         segment.kind = "org"
         segment.strong = True
         return segment
     named_speaker = speaking and len(piece) == 2 and (_name_words([piece[1].text]) or given_and_surname(
         [t.text for t in piece]))
-    while len(piece) > 1 and not named_speaker and (piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
-                                                    or piece[0].text.startswith(STANCE_PREFIXES)):
+    surnamed = len(piece) == 2 and piece[1].text.endswith(SURNAME_ENDINGS) and piece[1].text not in PLACE_WORDS
+    while len(piece) > 1 and not named_speaker and not surnamed and (
+            piece[0].text in PLACE_WORDS and piece[0].text not in GIVEN_NAMES
+            or piece[0].text.startswith(STANCE_PREFIXES)):
         piece = piece[1:]
         first_index += 1
     segment.tokens = piece
@@ -1449,12 +1452,18 @@ def _introduced(document: Document, sentence: Sentence, segment: Segment) -> boo
     return between == "," or not between and words[after].text in SPEECH_VERBS | {"of"}
 
 
+WORD_FAMILY_NAMES = frozenset("Man Son".split())
+"""Cantonese and Korean family names that are also English words ("Kitty Man", "Minho Son"): a person's after a
+given name that is no common word (not "Iron Man")."""
+
+
 def short_surname(document: Document, words: list[str]) -> bool:
     """Whether words read as a given name and a surname of two or three letters, as Cantonese surnames are
     written ("Ada Ng", "Raymond Ho"), not a common word ("Lumora Pay") unless a Chinese family name ("Alan Fan")."""
     return len(words) == 2 and words[1].lower() not in document.lowercase_words \
         and bool(SHORT_SURNAME.fullmatch(words[1])) and words[1] not in NON_NAME_WORDS \
-        and (words[1].lower() not in common_words() or words[1] in CHINESE_FAMILY_NAMES) \
+        and (words[1].lower() not in common_words() or words[1] in CHINESE_FAMILY_NAMES or
+             words[1] in WORD_FAMILY_NAMES and words[0].lower() not in common_words()) \
         and bool(FAMILY_NAME.fullmatch(words[0])) and len(words[0]) > 3 and words[0] not in NON_NAME_WORDS \
         and words[0] not in PLACE_WORDS and words[1] not in PLACE_WORDS
 

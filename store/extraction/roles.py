@@ -12,6 +12,7 @@ from store.extraction.lexicon import (
     CLUB_WORDS,
     DETERMINERS,
     HONORIFICS,
+    MONTHS_AND_DAYS,
     ORG_ANAPHORS,
     ORG_CLASS_NOUNS,
     OWNER_ANAPHORS,
@@ -158,7 +159,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         held = _job_held_at(tokens, end_index + 1)
         clause = (held, False) if held is not None else _appointed_at(tokens, end_index + 1)
         if not role and clause is not None:
-            phrase = _walk_forward(document, tokens, clause[0])  # "X, who has been chief financial officer since"
+            phrase = _until_date(_walk_forward(document, tokens, clause[0]))  # "X, who has been CFO since"
             if _is_role_phrase(phrase) and _job_first(phrase) and not any(t.start in person_at for t in phrase):
                 role, owner = _phrase(document, found, phrase, org_at, segment.start)
                 if role:
@@ -177,7 +178,7 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
         document.masked, tokens[end_index - 1], tokens[end_index]) else None
     if appointed is not None:
         start, left = appointed
-        phrase = _walk_forward(document, tokens, start)  # "X was named chief executive of Y", "X resigned as chair"
+        phrase = _until_date(_walk_forward(document, tokens, start))  # "X was named chief executive of Y"
         if _is_role_phrase(phrase) and _job_first(phrase) and not any(t.start in person_at for t in phrase):
             role, owner = _phrase(document, found, phrase, org_at, segment.start)
             if role:
@@ -198,6 +199,23 @@ LEAVING_VERBS = frozenset("sacked fired dismissed ousted removed resigned quit".
 """Verbs of a job left, before "as" and it ("X was sacked as head coach", "X resigned as chair"): a former job."""
 BEGINNING_VERBS = frozenset("became becomes".split())
 """Verbs that make the person what follows ("X became chief executive in 2019")."""
+
+
+DATE_OPENERS = frozenset("on in at since from until last this next".split())
+"""Words that open a time after a job ("mayor of Dunmore on Thursday", "chair since 2019")."""
+
+
+def _until_date(phrase: list[Token]) -> list[Token]:
+    """A job after a verb of appointment without a time or an aim after it ("elected mayor of X on Thursday",
+    "resigned as an MP to run Y", "the youngest player to score for Z")."""
+    for number, token in enumerate(phrase[1:], 1):
+        after = phrase[number + 1].text if number + 1 < len(phrase) else ""
+        if token.text == "to" and after[:1].islower() and after not in ("the", "a", "an"):
+            return phrase[:number]
+        if token.text in DATE_OPENERS and (after in MONTHS_AND_DAYS or after[:1].isdigit() or
+                                           token.text in ("last", "this", "next")):
+            return phrase[:number]
+    return phrase
 
 
 def _appointed_at(tokens: list[Token], index: int) -> tuple[int, bool] | None:
@@ -247,14 +265,17 @@ def _kind_named_after(
             return None
     else:
         return None
+    if kind in ("centre", "center") and index + end + 1 < len(tokens) and tokens[index + end + 1].text == "of":
+        return None  # "a trader at the centre of the scandal", "at the center of the dispute"
     modifiers = [word.lower() for word in words[2:end] if not word.endswith(SEAT_SUFFIXES)]
     if any(gap(document.masked, tokens[index + number], tokens[index + number + 1]) for number in range(end)):
         return None
-    body = _named_by(document, found, kind, position)
-    if body is None or not modifiers:
-        return body
-    named = found.registry.entities[body].name.lower().split()
-    return body if all(word in named for word in modifiers) else None
+    if not modifiers:
+        return _named_by(document, found, kind, position)
+    entities = found.registry.entities
+    bodies = {m.entity for m in found.mentions if m.start < position and entities[m.entity].kind == "org"
+              and all(word in entities[m.entity].name.lower().split() for word in [*modifiers, kind])}
+    return bodies.pop() if len(bodies) == 1 else None  # not one of two fire departments
 
 
 def _without_dangling_words(role: str) -> str:
@@ -370,6 +391,11 @@ PREMISES_ENDINGS = ("shop", "store", "house")
 """Endings of compound names of premises ("barbershop", "teahouse")."""
 
 
+NO_JOBS = frozenset("victim victims suspect witness defendant smoker fantasist winner youngest oldest".split())
+"""Nouns of a standing, not a job, after a verb of appointment or leaving ("named as a suspect", "quit as a
+smoker")."""
+
+
 JOB_OPENERS = frozenset("acting interim managing executive general joint head deputy chief senior both".split())
 """Words a job may open with before its noun ("acting head of", "managing director")."""
 
@@ -379,7 +405,7 @@ def _job_first(phrase: list[Token]) -> bool:
     first ("meeting the president") but a job's word ("managing director"), and a job's noun before any
     preposition ("chief financial officer of X"), not a job to come or left, a relative or a deed ("expected to
     become chair", "the former chair", "the grandson of the founder", "accused of assaulting an officer")."""
-    head = [token for token in phrase if token.text != "the"]
+    head = [token for token in phrase if token.text not in ("the", "a", "an")]
     end = next((number for number, token in enumerate(head) if token.text in PREPOSITIONS | {"with", "by"}), None)
     head = head[:end]
     if not head:
@@ -387,6 +413,8 @@ def _job_first(phrase: list[Token]) -> bool:
     first = head[0].text
     if first in PAST_MARKS or first.startswith("ex-") or first in RELATION_WORDS or first == "victim":
         return False
+    if any(token.text in NO_JOBS for token in head):
+        return False  # "was named as chief suspect", "quit as a smoker", "was dismissed as a fantasist"
     opener = first[0].isupper() or first in JOB_OPENERS or is_role_noun(first) or not first.endswith(("ing", "ed"))
     return opener and any(is_role_noun(t.text) or t.text in TITLE_HEADS or t.text.capitalize() in TITLE_WORDS
                           for t in head)
@@ -1214,6 +1242,10 @@ OFFICE_QUALIFIERS = PREPOSITIONS | {"from"}
 """Words after an office or its holder's name that tie it to a place of its own ("a councillor in Amberley")."""
 
 
+OFFICE_RANKS = frozenset("deputy lord lady former acting interim vice assistant executive".split())
+"""Capitalized words before an office that are no place of its own ("Deputy Mayor", "Lord Mayor")."""
+
+
 def _body_of_office(document: Document, found: Found, role: str, mention: Mention) -> str | None:
     """The body a bare office is held in ("Councillor X", "presiding judge X"): the only organization of its kind
     the article names, named before the person; none when it names several or none before, or the office is
@@ -1233,6 +1265,10 @@ def _body_of_office(document: Document, found: Found, role: str, mention: Mentio
         return None
     body = bodies.pop()
     named = entities[body].name
+    places = [word for word in words[:-1] if word[:1].isupper() and word.lower() not in OFFICE_RANKS
+              and word not in TITLE_WORDS and word not in TITLE_HEADS and word not in HONORIFICS]
+    if any(word not in named.split() for word in places):
+        return None  # "Eastfield Mayor X" holds no office on Westbury City Council
     return named if entities[body].first < mention.start and named.split()[-1] in kinds else None
 
 
@@ -1678,6 +1714,18 @@ def _verb_before_object(word: str) -> bool:
     return word.islower() and word not in SPEECH_VERBS and word not in CLAUSE_OPENERS
 
 
+HEAD_ONLY_ANAPHORS = frozenset("centre center confederation".split())
+"""Kinds of body that point back only to a body whose name they head ("Harbor Arts Centre", "Confederation of
+British Industry"), not one they qualify ("the Centre Party", "Centre Court")."""
+
+
+def _name_head(name: str) -> str:
+    """The head word of a body's name, lowercased: its last word, or the word before "of" or "for"."""
+    words = name.lower().split()
+    cut = next((number for number, word in enumerate(words) if number and word in ("of", "for")), len(words))
+    return words[cut - 1]
+
+
 def _named_by(document: Document, found: Found, anaphor: str, position: int, said_at: int | None = None) -> int | None:
     """The organization "the ministry" points back to: the latest whose name holds the word or that the article
     calls one ("Vastgoed Belang, an association of landlords", "the broadcaster NOS"), or any company. A museum, a
@@ -1691,6 +1739,8 @@ def _named_by(document: Document, found: Found, anaphor: str, position: int, sai
         entity = found.registry.entities[mention.entity]
         if entity.kind == "org" and (anaphor in entity.name.lower().split() or
                                      _called(document, found, mention) == anaphor):
+            if anaphor in HEAD_ONLY_ANAPHORS and _name_head(entity.name) != anaphor:
+                continue  # "the centre" is no "Centre Party" nor "Centre Court"
             if said_at is not None and anaphor not in ORG_ANAPHORS and (
                     re.search(rf"\b{anaphor}\b", document.masked[mention.end:said_at]) or
                     sum(e.kind == "org" and anaphor in e.name.lower().split() for e in found.registry.entities) > 1):
