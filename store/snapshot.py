@@ -1778,9 +1778,9 @@ class Snapshot:
         )
 
     def name_citation(self, kind: str, key: str, style: str | None = None) -> str | None:
-        """A person as a citation names them ('Name, role, organization', as the last article that gives them a
-        role or organization does), an organization's name, or an article as a citation's parentheses name it
-        (title, outlet, date, link), in `style`; None when the store no longer holds it."""
+        """A person as a citation names them ('Name, role, organization': their first role and organization, as the
+        People list and the palette show them), an organization's name, or an article as a citation's parentheses
+        name it (title, outlet, date, link), in `style`; None when the store no longer holds it."""
         if kind == "article":
             article = self.article(key)
             if article is None:
@@ -1793,10 +1793,9 @@ class Snapshot:
         person = self.person(key)
         if person is None:
             return None
-        described = [a for a in person.appearances if a.role or a.organization]
-        latest = described[-1] if described else None
-        line = speaker_line(person.name, latest.role if latest else None, latest.organization if latest else None)
-        return cited_name(line, style)
+        role = person.roles[0] if person.roles else None
+        organization = person.organizations[0] if person.organizations else None
+        return cited_name(speaker_line(person.name, role, organization), style)
 
     def citation(self, quote: QuoteRecord, style: str | None = None) -> str:
         """The quote with its citation on one line, in `style` ("plain" or "markdown"; None: $WHOSAID_CITATION):

@@ -1046,18 +1046,19 @@ def test_a_job_given_taken_over_or_left_after_a_name_is_theirs_a_left_one_former
     assert people["Ed Hale"][0] is None, "named in a lawsuit: no job"
 
 
-def test_a_mayor_or_a_councillor_under_an_abbreviated_title_sits_on_the_one_local_council_named() -> None:
+def test_a_councillor_under_an_abbreviated_title_sits_on_the_one_local_council_named_but_a_mayor_on_none() -> None:
+    """"Coun. X" had no council; "Mayor X" is no member of the council that voted, as nothing in the text says."""
     people = _people_at(
         "Flood grants\n\nWestbury City Council voted on Monday to spend $2 million. Mayor Harpreet Sandhu opened the "
         "meeting. \u201cWe acted,\u201d Sandhu said.\n\nCoun. Dmytro Kovalenko, who represents Ward 4, voted against. "
         "\u201cToo small,\u201d Kovalenko said.\n\nThe mayor of Paris, Anne Roux, wrote to them. \u201cBravo,\u201d "
         "Roux said.\n"
     )
-    assert people["Harpreet Sandhu"] == ("Mayor", "Westbury City Council")
+    assert people["Harpreet Sandhu"] == ("Mayor", None)
     assert people["Dmytro Kovalenko"] == ("Coun.", "Westbury City Council")
     assert people["Anne Roux"][1] is None, "the mayor of another place"
     two = _people_at(
-        "Two councils\n\nWestbury City Council and Dunmore County Council met. Mayor Ann Lee spoke. \u201cYes,\u201d "
+        "Two councils\n\nWestbury City Council and Dunmore County Council met. Cllr Ann Lee spoke. \u201cYes,\u201d "
         "Lee said.\n"
     )
     assert two["Ann Lee"][1] is None, "two councils named"
@@ -1120,11 +1121,13 @@ def test_a_union_s_numbered_branch_is_one_body_and_its_president_speaks_for_it()
     text = (
         "Strike\n\nThe walkout by Amalgamated Transit Workers Local 417 began on Monday. The International "
         "Association of Machinists Lodge 751 backed it.\n\n\u201cWe gave them until midnight,\u201d said Local 417 "
-        "president Darnell Whitaker.\n\n\u201cHe was a senator,\u201d said Ann Lee of Henry Cabot Lodge.\n"
+        "president Darnell Whitaker.\n\n\u201cHe was a senator,\u201d said Ann Lee of Henry Cabot Lodge.\n\n"
+        "\u201cWe won,\u201d said Ray Dominguez, president of ILWU Local 10, and Teamsters Local 2010 agreed.\n"
     )
     result = extract(text)
     organizations = {organization.name for organization in result.organizations}
-    branches = {"Amalgamated Transit Workers Local 417", "International Association of Machinists Lodge 751"}
+    branches = {"Amalgamated Transit Workers Local 417", "International Association of Machinists Lodge 751",
+                "ILWU Local 10", "Teamsters Local 2010"}
     assert branches <= organizations
     people = {person.name: (person.role, person.organization) for person in result.people}
     assert "Workers Local" not in people and "Henry Cabot Lodge" in people

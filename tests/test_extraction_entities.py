@@ -637,3 +637,17 @@ def test_a_club_named_with_its_town_is_a_club_and_its_coach_speaks_for_it() -> N
     calm = extract("Art\n\nBruno Paris, a painter, said he liked Lyon. Anna Berlin agreed.\n")
     assert {person.name for person in calm.people} >= {"Bruno Paris"}
     assert not calm.organizations, "no match, no club"
+
+
+def test_a_well_known_company_s_name_that_is_a_word_in_a_title_case_headline_alone_is_no_organization() -> None:
+    """"Hackers Target Election Systems" listed the organization Target, which the story never names."""
+    names = {organization.name for organization in extract(
+        "Hackers Target Election Systems Across Three States\n\nResearchers said a group had probed voting systems. "
+        "\u201cIt is serious,\u201d said Ann Lee, an analyst at Mandiant.\n"
+    ).organizations}
+    assert "Target" not in names and "Mandiant" in names
+    named = {organization.name for organization in extract(
+        "Target Cuts Prices Again\n\nTarget said on Monday it would cut prices. \u201cWe listen,\u201d said Ann Lee, "
+        "a Target spokeswoman.\n"
+    ).organizations}
+    assert "Target" in named, "the story names it"

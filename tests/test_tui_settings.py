@@ -193,7 +193,16 @@ async def test_a_key_rebound_by_id_works_and_shows_in_the_footer_help_and_palett
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         footer = footer_text(app)
-        assert "^q Quit" in footer and "c Copy quote" in footer and "y Copy" not in footer
+        assert "^q Quit" in footer and "c Copy" in footer and "y Copy" not in footer
+        await pilot.press("c")
+        assert app.clipboard.startswith(app.screen.people.selected.name), "c copies the name selected, as y did"
+        await pilot.press("3")
+        await settle(pilot)
+        assert "c Copy quote" in footer_text(app)
+        await pilot.press("c")
+        assert app.clipboard.startswith("\u201c"), "and the quote selected"
+        await pilot.press("1")
+        await settle(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert app.is_running

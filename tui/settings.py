@@ -153,7 +153,15 @@ def _keys(table: dict[str, Any], problems: list[str]) -> dict[str, str]:
             problems.append(f"keys.{_quoted(binding_id)} ignored, {why}")
         else:
             keymap[binding_id] = ",".join(key.strip() for key in keys.split(","))
+    for binding_id, follower in FOLLOWING_BINDINGS.items():
+        if binding_id in keymap and follower not in keymap:
+            keymap[follower] = keymap[binding_id]
     return keymap
+
+
+FOLLOWING_BINDINGS = {"quote.copy": "name.copy"}
+"""Bindings that take the keys another is given unless given their own: copying a quote and copying a name share a
+key (y), so keys given to the first copy names too rather than leaving the second on a key the first took."""
 
 
 def load_settings(path: Path | None = None) -> Settings:

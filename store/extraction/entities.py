@@ -290,7 +290,8 @@ def find_entities(document: Document) -> Found:
     registry = Registry()
     resolved: dict[int, int] = {}
     new_ok = [document.sentences[s.sentence].paragraph != document.title_paragraph for s in all_segments]
-    surnames = frozenset(s.tokens[-1].text for s in all_segments if s.kind == "person" and len(s.tokens) > 1)
+    surnames = frozenset(s.tokens[-1].text for s in all_segments if s.kind == "person" and len(s.tokens) > 1) - {
+        "Local"}  # "Teamsters Local 2010", read as a person before the cues, names no one Local
     for segment in all_segments:
         _apply_cues(document, segment, surnames)
         _common_words(document, segment)
@@ -430,7 +431,7 @@ def _named_with_number(document: Document, segment: Segment, surnames: frozenset
 def _branch_numbered(document: Document, segment: Segment) -> bool:
     """Whether a body's name ends in a union branch's word before its number ("… Workers Local 417"): then the
     segment takes the number in, as a name of the body."""
-    if segment.kind != "org" or len(segment.tokens) < 2 or segment.tokens[-1].text not in ("Local", "Lodge"):
+    if len(segment.tokens) < 2 or segment.tokens[-1].text not in ("Local", "Lodge") or segment.possessive:
         return False
     number = _token_after(document, segment)
     if number is None or not number.text.isdigit() or _gap_after(document, segment) != " ":
@@ -491,6 +492,9 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
     surnames are the last words of the people named in full."""
     if segment.kind == "title":
         return
+    if _branch_numbered(document, segment):
+        segment.kind, segment.strong = "org", True  # "Teamsters Local 2010": the number is the branch's
+        return
     before = _words_before(document, segment, 6)
     if len(before) >= 2 and before[-1] == "of" and before[-2] in PLACE_KIND_NOUNS and not segment.possessive:
         segment.kind = "place"  # "the Mekong Delta province of Ben Tre", "the town of Hope"
@@ -505,8 +509,6 @@ def _apply_cues(document: Document, segment: Segment, surnames: frozenset[str] =
         return
     if _named_with_number(document, segment, surnames) and _body_with_number(document, segment, before, surnames):
         return
-    if _branch_numbered(document, segment):
-        return  # "Amalgamated Transit Workers Local 417": the number is the branch's
     if segment.kind == "org":
         city = segment.tokens[-1].text == "City" and before and before[-1] in LOCATIVES
         if city and _ends_a_place(document, segment):

@@ -18,7 +18,7 @@ from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document
 from store.extraction.entities import Entity, Found, normalize
 from store.extraction.lexicon import ROLE_NOUNS, TITLE_WORDS
-from store.extraction.names import CONNECTORS
+from store.extraction.names import CONNECTORS, common_words
 
 MODEL_PATH = Path(__file__).with_name("entity_types.json")
 DROPPED = "dropped"
@@ -60,7 +60,7 @@ def settle_entity_types(
     open_questions = []
     for candidate in collect_candidates(document, found, speakers):
         if is_known_organization(candidate.name):
-            if candidate.entity is None:
+            if candidate.entity is None and not _headline_word(document, candidate):
                 additions.append((candidate, "org"))
             elif not (candidate.speaker and candidate.rule_kind == "person"):
                 registry.entities[candidate.entity].kind = "org"
@@ -70,7 +70,7 @@ def settle_entity_types(
             named_person = candidate.rule_kind == "person" and _named_person(registry.entities[candidate.entity])
             leading = _leading_known_organization(candidate) if candidate.rule_kind != "org" and not named_person \
                 else None
-            if leading is not None:
+            if leading is not None and not _headline_word(document, leading):
                 additions.append((leading, "org"))
     asked = features_of_all(document, open_questions, model.vocabulary)
     for candidate, features in zip(open_questions, asked, strict=True):
@@ -88,6 +88,16 @@ def settle_entity_types(
             entity.kind = best
     for candidate, kind in additions:
         _add(found, candidate, kind)
+
+
+def _headline_word(document: Document, candidate: Candidate) -> bool:
+    """Whether a well-known organization's name is only a headline's word that English has in lowercase too
+    ("Hackers Target Election Systems", "Apple Prices Soar"): in a headline whose every word is capitalized, its
+    name may be a verb or a noun."""
+    if len(candidate.words) != 1 or candidate.words[0].lower() not in common_words() or not candidate.spans:
+        return False
+    return all(document.sentences[sentence].paragraph == document.title_paragraph for _, _, sentence in
+               candidate.spans)
 
 
 def _named_person(entity: Entity) -> bool:

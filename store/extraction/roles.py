@@ -1224,7 +1224,7 @@ def _body_opening_role(role: str, organizations: dict[str, str]) -> tuple[str, s
 OFFICE_BODIES = {
     "councillor": ("Council",), "councilor": ("Council",), "councilman": ("Council",), "councilwoman": ("Council",),
     "judge": ("Court", "Tribunal"), "justice": ("Court", "Tribunal"), "superintendent": ("District",),
-    "mayor": ("Council",), "cllr": ("Council",), "cllr.": ("Council",), "coun.": ("Council",),
+    "cllr": ("Council",), "cllr.": ("Council",), "coun.": ("Council",),
 }
 """Offices held only in one kind of body, by the last word of that body's name: a councillor sits on a council, a
 judge on a court or tribunal, a superintendent heads a school district."""
