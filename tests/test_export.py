@@ -197,3 +197,21 @@ def test_a_csv_export_never_sends_an_escape_from_an_article_file_name(
     out = capsys.readouterr().out
     [row] = list(csv.DictReader(io.StringIO(out)))
     assert "\x1b" not in out and row["path"].endswith("a\ufffd[31mrt.txt")
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_an_export_to_dev_stdout_sent_to_a_file_is_written_into_it_not_over_it(tmp_path: Path) -> None:
+    """`whosaid export -o /dev/stdout >> file` replaced the file, losing what it held: /dev/stdout led to the file,
+    which the export renamed a new one over."""
+    import subprocess
+    import sys
+
+    store = tmp_path / "store.json"
+    assert main(["ingest", str(Path(__file__).parent / "articles" / "court.txt"), "--db", str(store)]) == 0
+    kept = tmp_path / "kept.txt"
+    kept.write_text("written before\n", encoding="utf-8")
+    command = [sys.executable, "-m", "tui", "export", "--db", str(store), "-o", "/dev/stdout"]
+    with kept.open("a", encoding="utf-8") as appended:
+        assert subprocess.run(command, stdout=appended, cwd=Path(__file__).parents[1]).returncode == 0
+    lines = kept.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "written before" and len(lines) > 2 and "Jonathan Reiss" in lines[1]

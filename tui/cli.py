@@ -461,11 +461,34 @@ def nothing_exported() -> int:
     return EXIT_NO_MATCH
 
 
+def own_stream(path: Path) -> int | None:
+    """This process's standard output or error (its descriptor) when `path` is the file it writes to (`/dev/stdout`
+    when the shell sent it to a file, `/dev/fd/2`, or that file by its name), else None."""
+    try:
+        named = os.stat(path)
+    except OSError:
+        return None
+    for descriptor in (1, 2):
+        try:
+            held = os.fstat(descriptor)
+        except OSError:
+            continue
+        if (held.st_dev, held.st_ino) == (named.st_dev, named.st_ino) and stat.S_ISREG(held.st_mode):
+            return descriptor
+    return None
+
+
 def write_atomically(path: Path, lines: Iterator[str]) -> None:
     """Write the lines (UTF-8) to `path`. A regular file, or a new one, is written as a new file beside it renamed
     over it, never half a file, with the old file's permissions, and through a link to it (the link kept); a pipe
-    or a device (`/dev/stdout`, a shell's `>(…)`), or a file with other hard links, is written into, never replaced
-    by a file."""
+    or a device (`/dev/stdout`, a shell's `>(…)`), the file this process's standard output or error goes to, or a
+    file with other hard links, is written into, never replaced by a file."""
+    stream = own_stream(path)
+    if stream is not None:  # "-o /dev/stdout >> file": written into where the shell pointed it, never replaced
+        sys.stdout.flush()
+        with os.fdopen(os.dup(stream), "w", encoding="utf-8", newline="") as handle:
+            handle.writelines(lines)
+        return
     looped = False
     permissions: int | None = None
     try:
