@@ -80,6 +80,8 @@ def test_rm_with_a_wrong_name_removes_nothing(store: Path, selectors: list[str],
     assert result.returncode == 2
     assert message in result.stderr.splitlines()[0]
     assert "Traceback" not in result.stderr and "..." not in result.stderr and "\u2026" not in result.stderr
+    if "match" in message:
+        assert result.stderr.count(".txt ") == 2, "each article's path, to tell articles of one title apart"
     assert store.read_bytes() == before
 
 

@@ -957,6 +957,15 @@ async def test_a_person_opens_their_article_at_its_first_mention_of_them(store: 
         assert all(m.start >= mention.start for m in article.mentions if m.subject == mention.subject)
         view = article.query_one("#article")
         assert view.scroll_y <= view.line_of(mention.start) < view.scroll_y + view.size.height, "the mention in view"
+        await pilot.press("q")
+        await settle(pilot)
+        await pilot.press("1", "enter", "G", "G")
+        await settle(pilot)
+        assert screen.detail.highlighted_subject.kind == "article"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not screen and app.screen.current_name is not None, "Enter opens it at the name, as a does"
+        assert app.screen.mentions[app.screen.current_name].subject == Subject("person", person.key)
 
 
 @pytest.mark.usefixtures("fixed_ingest_date")

@@ -595,3 +595,20 @@ async def test_new_store_leaves_the_header_once_another_process_stores_articles_
         Store(store_path).ingest([(str(tmp_path / "vote.txt"), text)])
         await read_again(app, pilot, lambda: app.snapshot.summary().articles)
         assert "(new store)" not in screen_text(app)
+
+
+def test_an_article_with_no_file_of_its_own_offers_no_original_file(tmp_path: Path) -> None:
+    """An article read from standard input, or stored under its link, said "o its original file", and o "No original
+    file to open: -"."""
+    from tui.detail import Subject, describe
+
+    store = Store(tmp_path / "store.json")
+    text = "Harbor vote passes\n\n\u201cWe won,\u201d said Mayor Ana Ruiz.\n"
+    store.ingest([("-", text), ("a.txt", text.replace("won", "lost"))])
+    snapshot = store.snapshot
+    snapshot.build_indexes()
+    said = {
+        article.source: describe(snapshot, Subject("article", article.key))[0].plain for article in snapshot.articles
+    }
+    assert "read from standard input" in said["-"] and "original file" not in said["-"]
+    assert "o its original file" in said["a.txt"]

@@ -43,6 +43,8 @@ from tui.text import (
 if TYPE_CHECKING:
     from tui.app import WhosaidApp
 
+NO_MATCH_SECONDS = 2.5
+"""How long "No … in this article" is shown."""
 CURRENT_NAME_STYLE = "reverse"
 CURRENT_MATCH_STYLE = "bold reverse underline $text-warning"
 LEAVING_ACTIONS = ("back", "leave")
@@ -380,10 +382,11 @@ class ArticleScreen(Screen[Subject | None]):
         return after % len(starts) if step > 0 else (after - 1) % len(starts)
 
     def _say_no_match(self) -> None:
-        """Tell that the search found nothing in this article."""
+        """Tell that the search found nothing in this article, briefly, as less does: the message is of this article
+        and should not outlive it on the browser's screen."""
         marks = glyphs()
         searched = f"{marks.open_quote}{printable_line(self.search_query)}{marks.close_quote}"
-        self.app.notify(f"No {searched} in this article", markup=False)
+        self.app.notify(f"No {searched} in this article", markup=False, timeout=NO_MATCH_SECONDS)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """No key acts on an article being left, and only leaving it on one whose view is gone (taken down by a

@@ -601,7 +601,9 @@ class BrowseScreen(Screen[None]):
         if subject.kind == "article":
             current = self.detail.subject
             if self.app.screen is self:
-                self.app.open_article(subject.key, current.key if current and current.kind == "quote" else None)
+                quote = current.key if current and current.kind == "quote" else None
+                named = current if current and current.kind in ("person", "organization") else None
+                self.app.open_article(subject.key, quote, name=named)  # at the name, as a does
             return
         self.history.append(Place(self.detail.subject, "detail", self.detail.position))
         self.show_subject(subject)

@@ -1699,7 +1699,11 @@ def articles_to_remove(
         elif not found:
             problems.append(f"{selector}: no article has this id, path or title")
         else:
-            named = ", ".join(f"{document['key']} \u201c{article_title(document)}\u201d" for document in found[:3])
+            named = ", ".join(
+                f"{document['key']} {' '.join(shown_path(path) for path in article_sources(document)[:1])} "
+                f"\u201c{article_title(document)}\u201d".replace("  ", " ")
+                for document in found[:3]
+            )
             more = ", \u2026" if len(found) > 3 else ""
             problems.append(f"{selector}: {len(found)} articles match: {named}{more}; name one by id or path")
     if seed:

@@ -335,13 +335,16 @@ def _article(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Se
     published = article_metadata(article)
     if published.plain:
         lines.append(published)
-    if article.source and article.source != article.url:
+    if article.source == "-":
+        lines.append(Content.styled("read from standard input", MUTED_STYLE))
+    elif article.source and article.source != article.url:
         lines.append(plain(article.source, MUTED_STYLE))
     if article.added_day and not article.published_day:
         stated = "no date it can read" if article.date else "no date"
         line = f"added {article.added_day}, the day it is listed and sorted by: its source states {stated}"
         lines.append(Content.styled(line, MUTED_STYLE))
-    lines.append(Content.styled("Enter or a opens it, o its original file", MUTED_STYLE))
+    filed = article.source not in ("", "-") and "://" not in article.source.partition("#")[0]
+    lines.append(Content.styled("Enter or a opens it" + (", o its original file" if filed else ""), MUTED_STYLE))
     quotes = snapshot.known_quotes_in_article(key)
     if quotes is None:
         lines.append(Content.styled(f"Finding its quotes{glyphs().ellipsis}", MUTED_STYLE))
