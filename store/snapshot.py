@@ -1153,6 +1153,13 @@ class Snapshot:
             self._quote_positions_by_article.size_at(position),
         )
 
+    @built_once
+    def names_outlets(self) -> bool:
+        """Whether any stored article states its outlet: a list of articles gives none a column where none does."""
+        if not isinstance(self.articles, LazyRecords):
+            return any(article.outlet for article in self.articles)
+        return any(stored_metadata(document)["outlet"] for document in self.articles.documents())
+
     def article_summaries(self) -> Iterator[tuple[str, str, str]]:
         """Each article's key, title and sources (those of a text read from several files joined by
         SOURCES_JOINED), in the store's order, read from their documents (listing every article, as the command

@@ -612,3 +612,16 @@ def test_an_article_with_no_file_of_its_own_offers_no_original_file(tmp_path: Pa
     }
     assert "read from standard input" in said["-"] and "original file" not in said["-"]
     assert "o its original file" in said["a.txt"]
+
+
+def test_a_store_whose_articles_state_no_outlet_lists_them_without_a_blank_outlet_column() -> None:
+    """A store of articles stating no outlet showed 18 blank columns in each row while titles were cut."""
+    from store.records import ArticleRecord
+    from tui.articles import article_row
+
+    title = "Harbor vote passes after a long night"
+    article = ArticleRecord("k", title, "a.txt", "h", "2024-06-12T00:00:00", _NoTexts())
+    for width in (50, 80):
+        with_column = article_row(article, "", None, width).plain
+        without = article_row(article, "", None, width, outlets=False).plain
+        assert without.startswith("2024-06-12 ") and without.index("Harbor") < with_column.index("Harbor") - 10

@@ -60,14 +60,22 @@ def counts_label(counts: ArticleCounts | None) -> str:
     return f"{counts.people:>2}p {counts.organizations:>2}o {counts.quotes:>2}q"
 
 
-def article_row(article: ArticleRecord, query: str, counts: ArticleCounts | None, width: int) -> Content:
-    """An article on one line: date, then as the width allows outlet and counts, title, then its path. The date is
-    the published one, else the day it was added, dimmed and slanted (`ADDED_STYLE`)."""
+def article_row(
+    article: ArticleRecord, query: str, counts: ArticleCounts | None, width: int, outlets: bool = True
+) -> Content:
+    """An article on one line: date, then as the width allows outlet (where any article of the store states one:
+    `outlets`) and counts, title, then its path. The date is the published one, else the day it was added, dimmed
+    and slanted (`ADDED_STYLE`)."""
     date = plain(article.sort_date.ljust(10), MUTED_STYLE if article.published_day else ADDED_STYLE)
     title = highlighted(article.title, query, style="bold")
     if width < OUTLET_FROM_WIDTH:
         return Content.assemble(date, " ", title)
     detailed = width >= DETAILS_FROM_WIDTH
+    if not outlets:  # no article states its outlet: no column of blanks
+        if not detailed:
+            return Content.assemble(date, " ", title)
+        counted = Content.styled(counts_label(counts), MUTED_STYLE)
+        return Content.assemble(date, " ", counted, "  ", title, "  ", plain(article.source, MUTED_STYLE))
     if detailed:
         column = max(OUTLET_COLUMN, min(OUTLET_WIDEST, width // 7))
     else:

@@ -472,7 +472,8 @@ class ArticlesPane(RecordPane[ArticleRecord]):
     def _row(self, index: int) -> Content:
         article = self.records[index]
         counts = self.counts.get(article.key, ArticleCounts()) if self.counts is not None else None
-        return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width)
+        outlets = self.snapshot is None or self.snapshot.preview or self.snapshot.names_outlets
+        return article_row(article, self.search_text, counts, self.rows.scrollable_content_region.width, outlets)
 
     def order_label(self) -> str:
         return ARTICLE_ORDER_LABELS.get(self.order, "")
