@@ -1332,3 +1332,27 @@ async def test_a_name_opened_from_an_article_moves_its_pane_cursor_there(store: 
         await choose_in_palette(pilot, f"person: {person.name}")
         await settle(pilot)
         assert screen.detail.subject.key == person.key and screen.people.selected_key == person.key
+
+
+@synchronously
+async def test_a_narrow_pane_of_tens_of_thousands_of_names_still_says_its_order_with_a_shorter_count(
+    store: Store,
+) -> None:
+    """At 80 columns "People 36061 · …" said no order: the count is shortened ("36k"), then left out, before the
+    order is cut."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        people = app.screen.people
+        await pilot.press("s", "s", "s")
+        await settle(pilot)
+        assert people.order == "latest"
+        people.records = list(people.records) * (36_061 // len(people.records) + 1)
+        people.records = people.records[:36_061]
+        people.total = 36_061
+        people.update_title()
+        assert title_of(people).endswith("latest")
+        await pilot.resize_terminal(100, 24)
+        await settle(pilot)
+        people.update_title()
+        assert title_of(people).endswith("latest") and "36" in title_of(people), "the count where there is room"

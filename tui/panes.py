@@ -63,6 +63,11 @@ def speaker_column(width: int) -> int:
     return max(SPEAKER_COLUMN, min(WIDEST_SPEAKER_COLUMN, width // 4))
 
 
+def compact_count(count: int) -> str:
+    """A count short enough for a narrow pane's title: 36061 as "36k", 1204 as it is."""
+    return str(count) if count < 10_000 else f"{count // 1000}k"
+
+
 class RecordPane(Vertical, Generic[RecordT]):
     """A bordered pane whose title counts its records, listing them in a virtual RowList."""
 
@@ -206,12 +211,16 @@ class RecordPane(Vertical, Generic[RecordT]):
         if label and self.order_waits:
             label, short_label = label + SORTING + ellipsis, short_label + ellipsis
         room = self.size.width - TITLE_MARGIN
+        compact = f"{compact_count(shown)}/{compact_count(self.total)}" if filtered else compact_count(shown)
         forms = [
             (self.pane_title, count, label),
             (self.short_title, count, label),
             (self.short_title, count, short_label),
             (self.short_title, f"{listed}/{self.total}" if filtered else count, short_label),
+            (self.short_title, ellipsis if self.answer_waits else compact, short_label),
         ]
+        if not filtered:
+            forms.append((self.short_title, "", short_label))  # a search's count matters more than the order
         titles = [self.title_of(name, counted, order) for name, counted, order in forms]
         shortest = cut(titles[-1], room) if self.size.width else titles[-1]
         self.border_title = next((title for title in titles if title.cell_length <= room), shortest)
@@ -219,7 +228,7 @@ class RecordPane(Vertical, Generic[RecordT]):
     @staticmethod
     def title_of(name: str, count: str, label: str) -> Content:
         """A title: the name in bold, the count, the order (when it is not the default) muted."""
-        title = Content.assemble((name, "bold"), " ", count)
+        title = Content.assemble((name, "bold"), " ", count) if count else Content.styled(name, "bold")
         return Content.assemble(title, (f" {glyphs().separator} {label}", MUTED_STYLE)) if label else title
 
     def order_label(self) -> str:
