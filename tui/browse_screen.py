@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from tui.article_screen import ReadingPlace
 
 PANES = ("people", "organizations", "quotes", "detail", "articles")
+NAMED_PANES = frozenset({"people", "organizations", "articles"})
+"""The panes whose selection y copies as a name or a citation, not a quote."""
 WIDE_COLUMNS = 100
 NARROW_COLUMNS = 70
 BROWSE_BREAKPOINTS = [(0, "-narrow"), (NARROW_COLUMNS, "-medium"), (WIDE_COLUMNS, "-wide")]
@@ -643,13 +645,14 @@ class BrowseScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """While the search box has focus, "/" and the digits are typed into it, not taken as commands; copying a
         quote is shown disabled (None) while no quote is selected (see `selected_quote`), and gives way to copying the
-        person, organization or article selected instead (see `copied_subject`)."""
-        if action == "copy_quote":
-            if self.selected_quote() is not None:
-                return True
-            return False if self.copied_subject() is not None else None
-        if action == "copy_name":
-            return self.selected_quote() is None and self.copied_subject() is not None
+        person, organization or article selected instead (see `copied_subject`), shown in their lists even before
+        one is listed, so the footer is built once as the browser opens."""
+        if action in ("copy_quote", "copy_name"):
+            copies_names = self.selected_quote() is None and (
+                self.copied_subject() is not None or self.current_pane in NAMED_PANES)
+            if action == "copy_name":
+                return copies_names
+            return True if self.selected_quote() is not None else (False if copies_names else None)
         return not (action in ("focus_search", "show_pane") and self.focused is self.search)
 
     def action_next_pane(self) -> None:
@@ -753,6 +756,8 @@ class BrowseScreen(Screen[None]):
         subject = self.copied_subject()
         if subject is not None:
             self.app.copy_name(subject)
+        else:
+            self.app.notify("Nothing selected to copy", markup=False)
 
     def copied_subject(self) -> Subject | None:
         """What y copies where no quote is selected: the article listed or highlighted, else the person or
