@@ -211,19 +211,22 @@ class RecordPane(Vertical, Generic[RecordT]):
         if label and self.order_waits:
             label, short_label = label + SORTING + ellipsis, short_label + ellipsis
         room = self.size.width - TITLE_MARGIN
-        compact = f"{compact_count(shown)}/{compact_count(self.total)}" if filtered else compact_count(shown)
         forms = [
             (self.pane_title, count, label),
             (self.short_title, count, label),
             (self.short_title, count, short_label),
             (self.short_title, f"{listed}/{self.total}" if filtered else count, short_label),
-            (self.short_title, ellipsis if self.answer_waits else compact, short_label),
         ]
+        if not self.size.width:  # a hidden pane, titled again when it is shown
+            self.border_title = self.title_of(*forms[-1])
+            return
+        listed_compact = ellipsis if self.answer_waits else compact_count(shown)
+        forms.append((self.short_title, f"{listed_compact}/{compact_count(self.total)}" if filtered else listed_compact,
+                      short_label))
         if not filtered:
             forms.append((self.short_title, "", short_label))  # a search's count matters more than the order
         titles = [self.title_of(name, counted, order) for name, counted, order in forms]
-        shortest = cut(titles[-1], room) if self.size.width else titles[-1]
-        self.border_title = next((title for title in titles if title.cell_length <= room), shortest)
+        self.border_title = next((title for title in titles if title.cell_length <= room), cut(titles[-1], room))
 
     @staticmethod
     def title_of(name: str, count: str, label: str) -> Content:
