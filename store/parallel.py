@@ -148,8 +148,7 @@ def extracted_in_workers(
         if chunk is filling:
             close_chunk()
         if chunk.extracted is None and chunk.result is None:
-            unsent.remove(chunk)  # the first chunk no worker was given: nothing comes before it
-            chunk.extracted = extracted_each(work, chunk.texts)
+            extract_one_here()  # the first chunk no worker was given, unsent's first: nothing comes before it
         while chunk.extracted is None and not chunk.result.ready() and extract_one_here():  # type: ignore[union-attr]
             send()
         if chunk.extracted is None:

@@ -223,12 +223,11 @@ def _appointed_at(tokens: list[Token], index: int) -> tuple[int, bool] | None:
     left ("X was appointed finance director of Y", "X was sacked as head coach", "X took over as chair"), and
     whether it was left; None where the words after the name say no such thing."""
     words = [token.text for token in tokens[index:index + 4]]
-    if words[:1] in (["was"], ["is"]):
-        words, index = words[1:], index + 1
-    elif words[:2] in (["has", "been"], ["had", "been"]):
-        words, index = words[2:], index + 2
-    elif words[:2] in (["took", "over"], ["takes", "over"], ["stepped", "down"], ["steps", "down"]):
+    if words[:2] in (["took", "over"], ["takes", "over"], ["stepped", "down"], ["steps", "down"]):
         return (index + 3, words[0].startswith("step")) if words[2:3] == ["as"] else None
+    after = _after_auxiliary(tokens, index, (("was",), ("is",), ("has", "been"), ("had", "been")))
+    if after is not None:
+        words, index = words[after - index:], after
     if not words:
         return None
     verb = words[0]
@@ -424,15 +423,20 @@ STILL_HELD = frozenset("also now currently still".split())
 """Adverbs between "who is" and a job that leave it held now."""
 
 
+def _after_auxiliary(tokens: list[Token], index: int, auxiliaries: tuple[tuple[str, ...], ...]) -> int | None:
+    """Where the words after one of these auxiliaries ("is", "has been") standing at `index` start; None where
+    none stands there."""
+    for auxiliary in auxiliaries:
+        if tuple(token.text for token in tokens[index:index + len(auxiliary)]) == auxiliary:
+            return index + len(auxiliary)
+    return None
+
+
 def _job_held_at(tokens: list[Token], index: int) -> int | None:
     """Where the job starts in a relative clause that says the person holds it now: "who is the chief executive of
     X", "who has been finance director since 2019" (not "who was", a job left)."""
-    words = [token.text for token in tokens[index:index + 3]]
-    if words[:1] == ["is"]:
-        start = index + 1
-    elif words[:2] in (["has", "been"], ["have", "been"]):
-        start = index + 2
-    else:
+    start = _after_auxiliary(tokens, index, (("is",), ("has", "been"), ("have", "been")))
+    if start is None:
         return None
     if start < len(tokens) and tokens[start].text in STILL_HELD:
         start += 1  # "who is also chairman of X"
