@@ -449,8 +449,12 @@ class WhosaidApp(App[None]):
         if article is None:
             self.notify("Select an article or a quote to open its original", severity="warning", markup=False)
             return
-        where = article.url or (display_path(article.source) if article.source not in ("", "-") else (
-            "it was read from standard input" if article.source == "-" else "no source file"))
+        if article.url:
+            where = article.url
+        elif article.source == "-":
+            where = "it was read from standard input"
+        else:
+            where = display_path(article.source) if article.source else "no source file"
         if is_guest_session():
             self.notify(
                 printable_line(f"A whosaid serve session opens no programs. The original: {where}"),

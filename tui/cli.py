@@ -1700,8 +1700,8 @@ def articles_to_remove(
             problems.append(f"{selector}: no article has this id, path or title")
         else:
             named = ", ".join(
-                f"{document['key']} {' '.join(shown_path(path) for path in article_sources(document)[:1])} "
-                f"\u201c{article_title(document)}\u201d".replace("  ", " ")
+                " ".join([document["key"], *map(shown_path, article_sources(document)[:1]),
+                          f"\u201c{article_title(document)}\u201d"])
                 for document in found[:3]
             )
             more = ", \u2026" if len(found) > 3 else ""
