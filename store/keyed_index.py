@@ -1255,6 +1255,7 @@ ARTICLES_READ_BY_KEY = 4_000
 """Found quotes whose articles a filter on articles reads one by one; past them, every article is read and the
 quote files searched for the quotes of those kept (about 1.5 s at 100,000 articles, where reading each of 615,578
 found quotes' articles by key would take minutes)."""
+NOT_SPOKEN_FOR = "the index does not say who spoke for which organization"
 ORGANIZATIONS_BY_KEY = 64
 """Organizations an `org:` filter may name for a keyed search to look up which of their names stand for them one by
 one; past them, every organization is read."""
@@ -1319,10 +1320,10 @@ class KeyedSearch:
 
     def found_positions(self, parsed: ParsedQuery) -> list[int]:
         """Positions of the quotes the query's terms and speaker filters match, ascending: each term holds the quotes
-        whose text it matches and those of the speakers it names. The term naming the fewest speakers is taken
-        first; a later term keeps a quote its text matches, or whose speaker it names (the speaker read from the
-        quote while few are left, else told by the speakers' postings). A query of filters on articles alone finds
-        the quotes of the articles they keep (see `articles_found`)."""
+        whose text it matches, those of the speakers it names and those said for the organizations it names. The term
+        naming the fewest speakers is taken first; a later term keeps a quote its text matches, or whose speaker it
+        names (the speaker read from the quote while few are left, else told by the speakers' postings). A query of
+        filters on articles alone finds the quotes of the articles they keep (see `articles_found`)."""
         terms = parsed.terms
         if only_article_filters(parsed):
             return self.articles_found(parsed)
@@ -1344,6 +1345,7 @@ class KeyedSearch:
                 return []
             in_text = set(self.text_positions((terms[number],)))
             said_by = named[number]
+            in_text.update(self.said_for([speaker for speaker in said_by if speaker.startswith("organization:")]))
             if found is None:
                 for positions in self.store.speaker_positions(said_by).values():
                     in_text.update(positions)
@@ -1361,12 +1363,20 @@ class KeyedSearch:
         said by an organization the term names, or by a person speaking for it in that article (the `for` postings
         of each of its names' keys that stands for it)."""
         if not self.store.knows_spoken_for:
-            raise StoreError("the index does not say who spoke for which organization")
+            raise StoreError(NOT_SPOKEN_FOR)
         organizations = [speaker for speaker in self.speakers_named(term) if speaker.startswith("organization:")]
         found = set().union(*self.store.speaker_positions(organizations).values())
-        for positions in self.store.spoken_for(self.store.names_standing_for(organizations)).values():
-            found.update(positions)
-        return found
+        return found | self.said_for(organizations)
+
+    def said_for(self, organizations: Sequence[str]) -> set[int]:
+        """Positions of the quotes people said for these organizations ("organization:KEY"): the `for` postings of
+        each of their names' keys that stands for one. StoreError from an index that does not say who spoke for
+        which."""
+        if not organizations:
+            return set()
+        if not self.store.knows_spoken_for:
+            raise StoreError(NOT_SPOKEN_FOR)
+        return set().union(*self.store.spoken_for(self.store.names_standing_for(organizations)).values())
 
     def text_positions(self, terms: Sequence[Term]) -> list[int]:
         """Positions of the quotes whose text matches every term (as `QuoteIndex.search`)."""

@@ -1,14 +1,14 @@
 """Keyword search queries: parsing them, and where they match a text (for highlighting).
 
-A query is words and "quoted phrases". Every word and phrase must match, in a quote's text or in
-the name of who said it; matching ignores case and accents and takes whole words; the last word
-(or an unclosed phrase) matches as a prefix while the user is typing, and a word ending in `*` is a
-prefix anywhere. A word holding symbols (`C++`, `AT&T`) matches literally, symbols included;
-symbols alone, with no letter or digit, cannot be searched for and are set aside (`ignored`).
-`speaker:NAME`, `org:NAME` and `article:TEXT` (NAME a word or a "quoted phrase") keep the quotes
-of a speaker, of an organization or its people, or of the articles whose title or path matches;
-`source:NAME` those of the articles whose outlet (or link's host) matches, and `date:2024-06` those
-of the articles published on a date that starts so.
+A query is words and "quoted phrases". Every word and phrase must match, in a quote's text, in
+the name of who said it or in the name of the organization they spoke for; matching ignores case
+and accents and takes whole words; the last word (or an unclosed phrase) matches as a prefix while
+the user is typing, and a word ending in `*` is a prefix anywhere. A word holding symbols (`C++`,
+`AT&T`) matches literally, symbols included; symbols alone, with no letter or digit, cannot be
+searched for and are set aside (`ignored`). `speaker:NAME`, `org:NAME` and `article:TEXT` (NAME a
+word or a "quoted phrase") keep the quotes of a speaker, of an organization or its people, or of
+the articles whose title or path matches; `source:NAME` those of the articles whose outlet (or
+link's host) matches, and `date:2024-06` those of the articles published on a date that starts so.
 """
 
 from __future__ import annotations

@@ -1211,10 +1211,11 @@ class Snapshot:
         return self._keyed_parts is not None and not self.stored_quotes.grouped
 
     def search_quotes(self, query: str | ParsedQuery, while_indexing: bool = False) -> QuoteSelection:
-        """Quotes matching every word and phrase of the query, in their text or their speaker's name, and every
-        filter (see store.search); in article order, each once (of its copies, the fullest that matches). With
-        `while_indexing`, a big store still indexing (see `indexing`) answers from its stored index at once, every
-        copy listed, unless the query has filters or names more than INDEXED_SPEAKERS_AT_MOST speakers."""
+        """Quotes matching every word and phrase of the query, in their text, their speaker's name or the name of the
+        organization their speaker spoke for, and every filter (see store.search); in article order, each once (of its
+        copies, the fullest that matches). With `while_indexing`, a big store still indexing (see `indexing`) answers
+        from its stored index at once, every copy listed, unless the query has filters or names more than
+        INDEXED_SPEAKERS_AT_MOST speakers."""
         parsed = parse_query(query) if isinstance(query, str) else query
         if parsed.is_empty:
             return QuoteSelection(self.stored_quotes, [])
@@ -1281,9 +1282,7 @@ class Snapshot:
         found: set[int] = set().union(*index.speakers_positions(sorted(named)).values())
         if query_filter.field != "org":
             return found
-        for positions in index.spoken_for_positions(self._name_keys_standing_for(*named)).values():
-            found.update(positions)
-        return found
+        return found | self._indexed_said_for(named)
 
     def _few_named(self, terms: Sequence[Term]) -> bool:
         """Whether some term names few enough speakers (see INDEXED_SPEAKERS_AT_MOST), or none names any, for the
@@ -1292,9 +1291,9 @@ class Snapshot:
 
     def _search_positions(self, parsed: ParsedQuery, reading: bool = False) -> Sequence[int]:
         """Positions of the quotes a non-empty query matches, ascending. Each term holds the quotes whose text it
-        matches and those of the speakers it names; the filters are applied first, then the whole words, then the
-        word being typed, and a search that has come to nothing stops there. While a big store is being indexed
-        (`reading`), each speaker's quotes are found in the stored index."""
+        matches, those of the speakers it names and those said for the organizations it names; the filters are applied
+        first, then the whole words, then the word being typed, and a search that has come to nothing stops there. While
+        a big store is being indexed (`reading`), each speaker's quotes are found in the stored index."""
         terms = parsed.terms
         named_at_all: list[list[str]] = [[] for _ in terms]
         for number in sorted(range(len(terms)), key=lambda n: terms[n].last_is_prefix):
@@ -1306,7 +1305,10 @@ class Snapshot:
             return self._quote_index.search(parsed)
         if reading:
             return self._indexed_positions(terms, named_at_all, parsed.filters)
-        said = [self._quotes_said_by_named(term) if named_at_all[n] else array("I") for n, term in enumerate(terms)]
+        said = [
+            self._quotes_said_by_named(term, True) if named else array("I")
+            for term, named in zip(terms, named_at_all, strict=True)
+        ]
         if not parsed.filters and not any(said):
             return self._quote_index.search(parsed)
         filtered = sorted(map(self._filtered_positions, parsed.filters), key=len)
@@ -1324,21 +1326,27 @@ class Snapshot:
                 found = array("I", compress(found, map(matching.__getitem__, found)))
         return found or []
 
-    def _quotes_said_by_named(self, term: Term) -> array:
-        """Positions of the quotes of the speakers a term names, ascending (the last few terms' kept: typing on
-        asks for them again, and a term may name a hundred thousand speakers)."""
+    def _quotes_said_by_named(self, term: Term, for_organizations: bool = False) -> array:
+        """Positions of the quotes of the speakers a term names, ascending; `for_organizations`, with those people
+        said for an organization it names, as a word alone finds them (the last few terms' kept: typing on asks for
+        them again, and a term may name a hundred thousand speakers)."""
         kept = self._said_kept
-        found = kept.get(term)
+        found = kept.get((term, for_organizations))
         if found is None:
             quoted = self._quote_positions_by_speaker
-            found = union_of(len(self.stored_quotes), *(quoted.get(s, ()) for s in self._speakers_named(term)))
+            named = self._speakers_named(term)
+            runs: list[Sequence[int]] = [quoted.get(speaker, ()) for speaker in named]
+            organizations = {s.partition(":")[2] for s in named if s.startswith("organization:")}
+            if for_organizations and organizations:
+                runs.append(self._quotes_for_organizations(organizations))
+            found = union_of(len(self.stored_quotes), *runs)
             if len(kept) >= SAID_TERMS_KEPT:
                 kept.pop(next(iter(kept)))
-            kept[term] = found
+            kept[(term, for_organizations)] = found
         return found
 
     @built_once
-    def _said_kept(self) -> dict[Term, array]:
+    def _said_kept(self) -> dict[tuple[Term, bool], array]:
         return {}
 
     def _indexed_positions(
@@ -1363,6 +1371,7 @@ class Snapshot:
                 return []
             in_text = set(self._quote_index.search(ParsedQuery((terms[number],))))
             named = named_at_all[number]
+            in_text.update(self._indexed_said_for(named))
             if len(named) > INDEXED_SPEAKERS_AT_MOST:
                 said_by = self._said_by(named)
                 found = {p for p in sorted(found or ()) if p in in_text or said_by(p)}  # file by file
@@ -1370,6 +1379,17 @@ class Snapshot:
             said = in_text.union(*(quoted[speaker] for speaker in named if speaker in quoted))
             found = said if found is None else {position for position in found if position in said}
         return sorted(found or ())
+
+    def _indexed_said_for(self, speakers: Sequence[str]) -> set[int]:
+        """Positions of the quotes people said for the organizations among these speakers, from the stored index
+        (none from an index written before it kept who spoke for whom)."""
+        from store.keyed_quote_index import KeyedQuoteIndex
+
+        organizations = [speaker for speaker in speakers if speaker.startswith("organization:")]
+        index = self._quote_index
+        if not organizations or not isinstance(index, KeyedQuoteIndex) or not index.knows_spoken_for:
+            return set()
+        return set().union(*index.spoken_for_positions(self._name_keys_standing_for(*organizations)).values())
 
     @built_once
     def _quote_speakers(self) -> Sequence[str | None]:

@@ -202,8 +202,16 @@ def test_an_article_published_on_no_stated_date_is_found_by_the_date_it_was_inge
 def test_a_name_alone_finds_what_that_speaker_said(capsys: pytest.CaptureFixture[str], store_path: Path) -> None:
     assert texts(capsys, store_path, "lee") == ["we will rebuild the harbor", "the budget is balanced"]
     assert texts(capsys, store_path, "ann", "lee") == texts(capsys, store_path, "lee")
-    assert texts(capsys, store_path, "council") == ["the council approves C++ tooling"]
     assert texts(capsys, store_path, "lee", "harbor") == ["we will rebuild the harbor"]
+
+
+def test_an_organizations_name_alone_finds_what_its_people_said_for_it(
+    capsys: pytest.CaptureFixture[str], store_path: Path
+) -> None:
+    """Ann Lee speaks for the City Council in one article and for the Finance Board in another."""
+    assert texts(capsys, store_path, "council") == ["we will rebuild the harbor", "the council approves C++ tooling"]
+    assert texts(capsys, store_path, "finance", "board") == ["the budget is balanced"]
+    assert texts(capsys, store_path, "council", "budget") == []
 
 
 def test_each_word_typed_matches_a_name_or_the_text_in_any_order(store_path: Path) -> None:

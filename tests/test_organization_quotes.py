@@ -129,3 +129,29 @@ def test_while_indexed_on_an_index_that_does_not_say_who_spoke_for_whom_the_deta
     key = organization_key(snapshot, "Harbor Authority")
     summary, sections = describe(snapshot, Subject("organization", key))
     assert summary.plain == "Indexing the store\u2026" and sections == []
+
+
+def test_an_organizations_name_alone_finds_what_it_and_its_people_said_for_it(
+    store_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`harbor` finds the Harbor Authority's quotes as its detail lists them, with a word of the quote narrowing
+    them, in the app's search, in `whosaid search` read by key, and while a big store is indexed; `speaker:` still
+    keeps the organization's own quotes alone."""
+    from store.keyed_index import KeyedSearch, read_by_key
+    from tui import cli
+
+    whole = Store(store_path).snapshot
+    assert [quote.text for quote in whole.search_quotes("harbor")] == HARBOR
+    assert [quote.text for quote in whole.search_quotes("port office")] == PORT
+    assert [quote.text for quote in whole.search_quotes("harbor ships")] == ["the ships are ready"]
+    assert [quote.text for quote in whole.search_quotes("speaker:harbor")] == ["the harbor opens in spring"]
+    keyed = read_by_key(store_path)
+    assert keyed is not None
+    positions = KeyedSearch(keyed).positions(parse_query("harbor "))
+    assert [keyed.quote(position)["text"] for position in positions] == HARBOR
+    assert cli.main(["search", "--db", str(store_path), "--jsonl", "harbor"]) == 0
+    assert [line for line in capsys.readouterr().out.splitlines() if "bridge holds" in line]
+    snapshot = browsed_as_big(monkeypatch, store_path).snapshot
+    assert snapshot.indexing
+    found = [snapshot.stored_quotes[p].text for p in snapshot.search_quotes("harbor", while_indexing=True).positions]
+    assert sorted(set(found)) == sorted(HARBOR)

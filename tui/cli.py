@@ -55,8 +55,9 @@ STDIN_NAME = "-"
 
 SEARCH_DESCRIPTION = """\
 Print the quotes that match every word and "quoted phrase", each in the quote's
-text or in the name of who said it (so a name alone, say sullivan, finds that
-person's or organization's quotes). Case and accents are ignored; words match
+text, in the name of who said it or of the organization they spoke for (so a
+name alone, say sullivan, finds that person's quotes, and an organization's
+name those it and its people said). Case and accents are ignored; words match
 whole (produc* matches production); a word with symbols, like C++ or AT&T,
 matches as written. In the query, speaker:NAME, org:NAME, article:TEXT,
 source:OUTLET and date:2024-06 work like --speaker, --org, --article,
