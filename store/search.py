@@ -99,11 +99,13 @@ class Filter(NamedTuple):
 
 
 class ParsedQuery(NamedTuple):
-    """The terms of a query, all of which must match; its filters; the parts with nothing to search for."""
+    """The terms of a query, all of which must match; its filters; the parts with nothing to search for; words that
+    look like a filter mistyped ("speakr:lee"), each with the filter it is likely meant to be."""
 
     terms: tuple[Term, ...]
     filters: tuple[Filter, ...] = ()
     ignored: tuple[str, ...] = ()
+    mistyped: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -114,9 +116,9 @@ class ParsedQuery(NamedTuple):
         """This query keeping only quotes whose `field` matches every word of `text` (a closed phrase)."""
         tokens = tuple(WORD.findall(fold_text(text)))
         if not tokens:
-            return ParsedQuery(self.terms, self.filters, (*self.ignored, text))
+            return self._replace(ignored=(*self.ignored, text))
         term = Term(tokens, False, None, stored_tokens(text, tokens))
-        return ParsedQuery(self.terms, (*self.filters, Filter(field, term)), self.ignored)
+        return self._replace(filters=(*self.filters, Filter(field, term)))
 
 
 def stored_tokens(text: str, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -145,6 +147,7 @@ def parse_query(query: str) -> ParsedQuery:
     terms: list[Term] = []
     filters: list[Filter] = []
     ignored: list[str] = []
+    mistyped: list[tuple[str, str]] = []
     field: str | None = None
     field_end = -1
     ends_open = not query[-1:].isspace()
@@ -154,6 +157,9 @@ def parse_query(query: str) -> ParsedQuery:
             field = None
         if word is not None:
             prefix = _FIELD_PREFIX.match(word)
+            meant = mistyped_field(word) if prefix is None else None
+            if meant is not None:
+                mistyped.append((word[: word.index(":") + 1], meant))
             if prefix is not None:
                 field, field_end = prefix.group(1).lower(), match.end()
                 word = word[prefix.end() :]
@@ -173,7 +179,23 @@ def parse_query(query: str) -> ParsedQuery:
         else:
             terms.append(term)
         field = None
-    return ParsedQuery(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(filters)), tuple(ignored))
+    return ParsedQuery(tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(filters)), tuple(ignored), tuple(mistyped))
+
+
+_FIELD_LIKE = re.compile(r"([a-z]{3,9}):", re.IGNORECASE)
+"""A word's start that looks like a filter's name and colon before its value ("speakr:lee")."""
+
+
+def mistyped_field(word: str) -> str | None:
+    """The filter a word starting like one is likely meant to be ("speakr:" for speaker:, "orgs:" for org:), or
+    None: a word such as "10:30" or "re:" is no filter."""
+    import difflib
+
+    found = _FIELD_LIKE.match(word)
+    if found is None:
+        return None
+    close = difflib.get_close_matches(found.group(1).lower(), FIELDS, n=1, cutoff=0.7)
+    return close[0] if close else None
 
 
 DATE_START = re.compile(r"\d{4}(?:[^\w]+\d{1,2}(?:[^\w]+\d{1,2})?)?")
@@ -198,6 +220,8 @@ def is_date_start(text: str) -> bool:
 def query_problem(parsed: ParsedQuery) -> str | None:
     """Why a query can match nothing whatever the store holds, in one line, or None: a `date:` that is not a
     date, or nothing but symbols to search for."""
+    for given, meant in parsed.mistyped:
+        return f"{given} is no filter: did you mean {meant}:? (speaker:, org:, article:, source:, date:)"
     for query_filter in parsed.filters:
         written = "-".join(query_filter.term.tokens)
         if query_filter.field == "date" and not is_date_start(written):

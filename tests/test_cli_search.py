@@ -429,3 +429,16 @@ def test_a_filter_whose_quotes_the_shell_took_away_says_how_to_ask_for_the_phras
     assert (code, err) == (1, "0 quotes\n"), "two filters of a word each are no phrase to quote"
     code, _, err = search(capsys, store_path, "article:Budget vote speaker:brandt")
     assert err == "0 quotes (for the phrase, quote it for the shell too: 'article:\"Budget vote\"')\n"
+
+
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_a_mistyped_filter_is_an_error_that_names_the_filter_meant(
+    capsys: pytest.CaptureFixture[str], store_path: Path, command: str
+) -> None:
+    for mistyped, meant in (("speakr:lee", "speaker:"), ("orgs:council", "org:"), ("artcle:harbor", "article:")):
+        assert main([command, "--db", str(store_path), mistyped]) == 2
+        [line] = capsys.readouterr().err.splitlines()
+        assert line.startswith(f"whosaid: {mistyped.split(':')[0]}: is no filter: did you mean {meant}?")
+    assert main([command, "--db", str(store_path), "speaker:lee"]) == 0, "the filter spelled right"
+    capsys.readouterr()
+    assert main([command, "--db", str(store_path), "10:30"]) == 1, "a time is no filter"
