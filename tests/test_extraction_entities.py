@@ -651,3 +651,43 @@ def test_a_well_known_company_s_name_that_is_a_word_in_a_title_case_headline_alo
         "a Target spokeswoman.\n"
     ).organizations}
     assert "Target" in named, "the story names it"
+
+
+def test_a_body_whose_of_lists_its_fields_with_commas_is_one_organization_but_a_list_of_bodies_is_not() -> None:
+    text = (
+        "Council tax\n\n"
+        "A spokesperson for the Ministry of Housing, Communities and Local Government said the plan was fair.\n\n"
+        '"We will strike," said Denise Walsh of the American Federation of State, County and Municipal Employees.\n\n'
+        "The Ministry of Agriculture, Fisheries, and Food said nothing.\n\n"
+        "Talks between the Department of Energy, Exxon and Chevron failed. The Ministry of Defence, Lockheed Martin "
+        "and Boeing signed.\n"
+    )
+    assert organizations_of(text) == {
+        "Ministry of Housing, Communities and Local Government",
+        "American Federation of State, County and Municipal Employees",
+        "Ministry of Agriculture, Fisheries, and Food",
+        "Department of Energy",
+        "Exxon",
+        "Chevron",
+        "Ministry of Defence",
+        "Lockheed Martin",
+        "Boeing",
+    }
+    assert people_of(text) == {
+        "Denise Walsh": (None, "American Federation of State, County and Municipal Employees"),
+    }
+
+
+def test_nigerian_titles_of_honour_and_abbreviated_ones_are_no_part_of_a_name() -> None:
+    text = (
+        "Loan row\n\n"
+        '"We will not sign," said Hajiya Amina Bello, chair of the finance committee.\n\n'
+        'Comrade Musa Ibrahim, the union leader, said: "No."\n\n'
+        '"The bridge is old," said Engr. Tunde Bakare, a consultant.\n\n'
+        'The Speaker, Rt. Hon. Yusuf Adamu, said: "Order." Bello said: "Fine."\n'
+    )
+    extraction = extract(text)
+    assert {p.name for p in extraction.people} == {"Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu"}
+    assert [q.speaker for q in extraction.quotes] == [
+        "Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu", "Amina Bello"
+    ]

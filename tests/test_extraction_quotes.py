@@ -943,3 +943,14 @@ def test_she_says_after_a_paragraph_naming_one_woman_is_hers_though_she_is_no_se
         ("I tried three roasters before them,", "Siobh\u00e1n N\u00ed Bhriain"),
         ("She was brilliant,", "Siobh\u00e1n N\u00ed Bhriain"),
     ]
+
+
+def test_a_spokesperson_for_the_body_named_speaks_for_it_but_not_for_the_firm_unnamed() -> None:
+    text = (
+        "Police numbers\n\n"
+        'A spokesperson for the Harbor City Police Department said: "We are reviewing the numbers."\n\n'
+        '"Nothing to add," said a spokesman for the Pentagon.\n\n'
+        'The firm Acme was sued. "No comment," said a spokesman for the firm.\n\n'
+        '"We object," said a spokeswoman for the Ford Foundation board.\n'
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Harbor City Police Department", "Pentagon", None, None]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 70
+EXTRACTOR_VERSION = 71
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -216,7 +216,9 @@ workplace, "the centre" only a body whose name it heads, of two bodies holding a
 council the article names (62 undone for mayors); a union branch named by an acronym or a plural before "Local" or
 "Lodge" and its number one body ("ILWU Local 10", "Teamsters Local 2010"); a well-known company's name that is an
 English word, only in a headline whose every word is capitalized, no organization ("Hackers Target Election
-Systems"))"""
+Systems"); 71: a body's name whose "of" lists its fields with commas one name ("Ministry of Housing, Communities and
+Local Government"); a spokesperson "for the" body named speaking for it; "Hajiya", "Comrade", "Engr." and "Rt."
+titles no part of a name)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

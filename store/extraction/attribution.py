@@ -447,7 +447,7 @@ class Attributor:
 
     def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The organization a spokesperson speaks for, if named so: "a Kremlin spokesman", "a spokeswoman for
-        Acme" (not "for the firm", which may be one the article never names)."""
+        Acme", "a spokesman for the Pentagon" (not "for the firm", which may be one the article never names)."""
         if len(tokens) < 3 or tokens[0].text.lower() not in INDEFINITES:
             return None
         for mention in mentions:
@@ -456,7 +456,8 @@ class Attributor:
                 return mention.entity if after is not None and after.text in SPEAKING_FOR else None
         if len(tokens) < 4 or tokens[1].text not in SPEAKING_FOR or tokens[2].text != "for":
             return None
-        named = next((m for m in mentions if m.start == tokens[3].start and not m.possessive), None)
+        body = tokens[4] if tokens[3].text == "the" and len(tokens) > 4 else tokens[3]  # "for the Pentagon"
+        named = next((m for m in mentions if m.start == body.start and not m.possessive), None)
         if named is None or self.entities[named.entity].kind != "org":
             return None
         after = next((t for t in tokens if t.start >= named.end), None)

@@ -218,7 +218,54 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     if current:
         found.append(current)
     trimmed = [run if run[-1].capital else _trim(run) for run in found]
-    return [run for run in trimmed if run]
+    return _official_lists(masked, words, [run for run in trimmed if run])
+
+
+LISTED_PORTFOLIOS = frozenset(
+    "County Municipal Fisheries Mines Innovation Sport Sports Heritage Forestry Welfare Rural Pensions Enterprise "
+    "Oceans Veterans Broadcasting Skills Science Employees Workers Resources Lands Parks Wildlife Water Climate Arts "
+    "Youth Women Children Families Communities Industry Trade Food Local Government Regions Employment State".split()
+)
+"""Fields a ministry's or a federation's name lists after "of", beside PORTFOLIO_WORDS and the model's common words
+("of State, County and Municipal Employees")."""
+
+
+def _official_lists(masked: str, words: list[Token], found: list[list[Token]]) -> list[list[Token]]:
+    """The runs with a body's name whose "of" lists its fields with commas joined into one ("Ministry of Housing,
+    Communities and Local Government", "Federation of State, County and Municipal Employees"): the run after the
+    body's head and "of", then runs after ", " of fields alone (no name, place or body), the last joined by "and"."""
+    joined: list[list[Token]] = []
+    number = 0
+    while number < len(found):
+        run = found[number]
+        end = number + 1
+        heads = [i for i, token in enumerate(run[:-1]) if token.text == "of" and run[i - 1].text in ORG_OF_HEADS]
+        if heads and _listed_fields(run[heads[-1] + 1:]):
+            anded = False
+            while end < len(found) and not anded:
+                between = masked[found[end - 1][-1].end:found[end][0].start]
+                if between not in (", ", ", and ") or not _listed_fields(found[end]):
+                    break
+                anded = between == ", and " or any(token.text == "and" for token in found[end])
+                end += 1
+            if not anded:
+                end = number + 1
+        joined.append(run if end == number + 1 else words[run[0].index:found[end - 1][-1].index + 1])
+        number = end
+    return joined
+
+
+def _listed_fields(run: list[Token]) -> bool:
+    """Whether a run is only fields of a body's name, joined by "and" (see `_official_lists`)."""
+    words = [token.text for token in run if token.text != "and"]
+    if not words or len(words) > 4 or any(not token.capital for token in run if token.text != "and"):
+        return False
+    common = common_words()
+    return all(
+        word in PORTFOLIO_WORDS or word in LISTED_PORTFOLIOS
+        or word.lower() in common and word not in GIVEN_NAMES and word not in ORG_HEADS and not is_place([word])
+        for word in words
+    )
 
 
 def _next_capital(capital: list[bool], index: int) -> int:
