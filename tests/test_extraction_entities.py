@@ -660,12 +660,19 @@ def test_a_body_whose_of_lists_its_fields_with_commas_is_one_organization_but_a_
         '"We will strike," said Denise Walsh of the American Federation of State, County and Municipal Employees.\n\n'
         "The Ministry of Agriculture, Fisheries, and Food said nothing.\n\n"
         "Talks between the Department of Energy, Exxon and Chevron failed. The Ministry of Defence, Lockheed Martin "
-        "and Boeing signed.\n"
+        "and Boeing signed.\n\n"
+        "The Department for Environment, Food and Rural Affairs agreed. The Department of Justice, Treasury and State "
+        "met. The Ministry of Health, Water and Energy ministries met.\n"
     )
     assert organizations_of(text) == {
         "Ministry of Housing, Communities and Local Government",
         "American Federation of State, County and Municipal Employees",
         "Ministry of Agriculture, Fisheries, and Food",
+        "Department for Environment, Food and Rural Affairs",
+        "Department of Justice",
+        "Treasury",
+        "Ministry of Health",
+        "Water",
         "Department of Energy",
         "Exxon",
         "Chevron",
@@ -684,10 +691,49 @@ def test_nigerian_titles_of_honour_and_abbreviated_ones_are_no_part_of_a_name() 
         '"We will not sign," said Hajiya Amina Bello, chair of the finance committee.\n\n'
         'Comrade Musa Ibrahim, the union leader, said: "No."\n\n'
         '"The bridge is old," said Engr. Tunde Bakare, a consultant.\n\n'
-        'The Speaker, Rt. Hon. Yusuf Adamu, said: "Order." Bello said: "Fine."\n'
+        'The Speaker, Rt. Hon. Yusuf Adamu, said: "Order." Bello said: "Fine."\n\n'
+        '"I am not running," said Roseanne Barr. The vote was close.\n'
     )
     extraction = extract(text)
-    assert {p.name for p in extraction.people} == {"Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu"}
+    assert {p.name for p in extraction.people} == {
+        "Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu", "Roseanne Barr"
+    }
     assert [q.speaker for q in extraction.quotes] == [
-        "Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu", "Amina Bello"
+        "Amina Bello", "Musa Ibrahim", "Tunde Bakare", "Yusuf Adamu", "Amina Bello", "Roseanne Barr"
     ]
+
+
+def test_a_job_in_capitals_after_a_name_is_a_job_at_the_body_it_names() -> None:
+    text = (
+        "Deal\n\n"
+        "Anna Berg, CEO of Volvo Cars, said the plant would stay open.\n\n"
+        '"Fine," said Jo Hale, CFO at Brightline Foods.\n\n'
+        '"It is a start," said Ms. Li Wei, CEO of Alibaba Group.\n\n'
+        'Sam Reed, MP for Bath, said: "Yes." After the leak, CEO of the Harbor Trust Enver Solak said: "No."\n'
+    )
+    assert people_of(text) == {
+        "Anna Berg": ("CEO", "Volvo Cars"),
+        "Jo Hale": ("CFO", "Brightline Foods"),
+        "Li Wei": ("CEO", "Alibaba Group"),
+        "Sam Reed": ("MP for Bath", None),
+        "Enver Solak": ("CEO", "Harbor Trust"),
+    }
+    assert organizations_of(text) == {"Volvo Cars", "Brightline Foods", "Alibaba Group", "Harbor Trust"}
+
+
+def test_a_cause_s_body_a_university_named_with_its_city_and_a_cup_are_no_people() -> None:
+    text = (
+        "Aid\n\n"
+        "Doctors Without Borders said the road was closed. Reporters Without Borders condemned it.\n\n"
+        '"It is grim," said Sean Kelly of University College Cork. Jane Walsh, a professor at Trinity College '
+        "Dublin, agreed.\n\n"
+        "Atletico Madrid reached the Copa del Rey final.\n"
+    )
+    assert people_of(text) == {
+        "Sean Kelly": (None, "University College Cork"),
+        "Jane Walsh": ("professor", "Trinity College Dublin"),
+    }
+    assert organizations_of(text) == {
+        "Doctors Without Borders", "Reporters Without Borders", "University College Cork", "Trinity College Dublin",
+        "Atletico Madrid",
+    }

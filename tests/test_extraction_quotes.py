@@ -951,6 +951,9 @@ def test_a_spokesperson_for_the_body_named_speaks_for_it_but_not_for_the_firm_un
         'A spokesperson for the Harbor City Police Department said: "We are reviewing the numbers."\n\n'
         '"Nothing to add," said a spokesman for the Pentagon.\n\n'
         'The firm Acme was sued. "No comment," said a spokesman for the firm.\n\n'
-        '"We object," said a spokeswoman for the Ford Foundation board.\n'
+        '"We object," said a spokeswoman for the Ford Foundation board.\n\n'
+        '"We will respond," said a spokesperson for the European Commission on Friday.\n'
     )
-    assert [q.speaker for q in extract(text).quotes] == ["Harbor City Police Department", "Pentagon", None, None]
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Harbor City Police Department", "Pentagon", None, None, "European Commission"
+    ]

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 71
+EXTRACTOR_VERSION = 72
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -218,7 +218,12 @@ council the article names (62 undone for mayors); a union branch named by an acr
 English word, only in a headline whose every word is capitalized, no organization ("Hackers Target Election
 Systems"); 71: a body's name whose "of" lists its fields with commas one name ("Ministry of Housing, Communities and
 Local Government"); a spokesperson "for the" body named speaking for it; "Hajiya", "Comrade", "Engr." and "Rt."
-titles no part of a name)"""
+titles no part of a name; 72: a job in capitals set off after a name before "of" or "at" a job at the body named
+("X, CEO of Volvo Cars"); a body named for its people's cause ("Doctors Without Borders"), a college or university
+named with its city ("Trinity College Dublin") one organization; "Copa del Rey" a competition; "Barr." no title (the
+surname Barr ends a sentence again), a list of bodies after a department's name no fields of it ("the Department of
+Justice, Treasury and State", "Target and Gap", "… ministries"), fields after "for" too ("Department for
+Environment, Food and Rural Affairs"), and a spokesperson for a body named "on Friday" still its voice)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

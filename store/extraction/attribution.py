@@ -447,7 +447,8 @@ class Attributor:
 
     def _spoken_for(self, tokens: list[Token], mentions: list[Mention]) -> int | None:
         """The organization a spokesperson speaks for, if named so: "a Kremlin spokesman", "a spokeswoman for
-        Acme", "a spokesman for the Pentagon" (not "for the firm", which may be one the article never names)."""
+        Acme", "a spokesman for the Pentagon on Friday" (not "for the firm", which may be one the article never
+        names, nor "for the Ford Foundation board")."""
         if len(tokens) < 3 or tokens[0].text.lower() not in INDEFINITES:
             return None
         for mention in mentions:
@@ -462,7 +463,7 @@ class Attributor:
             return None
         after = next((t for t in tokens if t.start >= named.end), None)
         qualified = after is not None and not self.document.masked[named.end:after.start].strip() and \
-            after.text.islower() and after.text not in SPEECH_VERBS
+            after.text.islower() and after.text not in SPEECH_VERBS and after.text not in PREPOSITIONS
         return None if qualified else named.entity  # not "a spokeswoman for Tesla shareholders"
 
     def _role_anaphor(self, tokens: list[Token], index: int) -> int | None:

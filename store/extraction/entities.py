@@ -35,6 +35,7 @@ from store.extraction.lexicon import (
 )
 from store.extraction.names import (
     HEADS_BEFORE_OF,
+    JOB_ACRONYMS,
     Segment,
     club_short_name,
     common_words,
@@ -718,9 +719,9 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
         return True
     if not gap.strip() and _employer_before_person(document, segment):
         return True
-    if before and before[-1] in ("at", "for") and any(w in ROLE_NOUNS for w in before[:-1]):
+    if before and before[-1] in ("at", "for") and any(map(_job_word, before[:-1])):
         return not is_place(words)
-    if len(before) >= 2 and before[-1] == "of" and before[-2] in ROLE_NOUNS and before[-2] not in ("member",) \
+    if len(before) >= 2 and before[-1] == "of" and _job_word(before[-2]) and before[-2] not in ("member",) \
             and not (len(words) == 1 and before[-2] in PLACE_OFFICES):
         return not is_place(words)
     if len(words) == 1:
@@ -740,6 +741,12 @@ def _organization_cue(document: Document, segment: Segment, before: list[str], n
                 return False
             return True
     return False
+
+
+def _job_word(word: str) -> bool:
+    """Whether a word is a job's noun, lowercase ("chief") or a company's in capitals ("CEO of X", "CFO at Y"; not
+    "MP for Bath", whose seat is a place)."""
+    return word in ROLE_NOUNS or word.isupper() and word.lower() in JOB_ACRONYMS and not word.startswith("M")
 
 
 INDUSTRY_WORDS = frozenset("""

@@ -43,7 +43,7 @@ TITLE_WORDS = words("""
     Taoiseach Tánaiste Tanaiste Sultan Sheikha Mufti Patriarch Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Magistrate Attorney-General Solicitor-General Governor-General Vice-Chancellor Mayor-elect
     Prof Cllr Cllr. Coun. Supt Insp Ch Datuk Dato' Dato’ Datin Hon. Alhaji Alhaja Alhajia Hajjah Mzee
-    Hajiya Hajia Engr Engr. Comrade Rt. Barr.
+    Hajiya Hajia Engr Engr. Comrade Rt. Rt
 """)
 
 # Title words that head a role ("Fisheries Minister", "Secretary of Labor") and end a title run.
@@ -66,7 +66,7 @@ HONORIFICS = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": 
 # Titles of honour before a name that say nothing of a job ("Datuk Seri X", "Alhaja Y", "Hon. Z").
 STYLES = words(
     "Datuk Dato Dato' Dato’ Datin Seri Tan Sri Hon Hon. Alhaji Alhaja Alhajia Haji Hajjah Mzee Hajiya Hajia Engr Engr."
-    " Comrade Rt. Barr."
+    " Comrade Rt. Rt"
 )
 # Words that are titles only before a given name ("Hon Jane Smith", "Haji Mohammed", "Advocate Wim Trengove"), and
 # else a name's or a company's first word ("Hon Hai", "Haji Manara", "Advocate Health", "Pastor Maldonado").
@@ -391,7 +391,7 @@ BEFORE_DATES = words("""
 ABBREVIATIONS = words("""
     Mr Mrs Ms Dr Prof Sen Rep Gov Gen Lt Col Maj Capt Sgt Adm Cmdr Cpl Pvt Rev Hon St Jr Sr Inc Corp Co
     Ltd No Nos Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec vs etc Mt Ft Pres Supt Gens Sens Reps
-    approx est dept Univ Assn Bros Messrs Mme Mlle Msgr Fr Coun Cllr Engr Rt Barr
+    approx est dept Univ Assn Bros Messrs Mme Mlle Msgr Fr Coun Cllr Engr Rt
 """)
 
 # Name particles that may stand lowercase inside a person's name ("van de", "de la").

@@ -171,6 +171,8 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
     capital = sentence.capitals
     if True not in capital:
         return []
+    if "of" in sentence.words:
+        capital = _job_acronyms_before_of(document.masked, words, capital)
     found: list[list[Token]] = []
     current: list[Token] = []
     masked = document.text if sentence.quoted else document.masked
@@ -224,7 +226,8 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
 LISTED_PORTFOLIOS = frozenset(
     "County Municipal Fisheries Mines Innovation Sport Sports Heritage Forestry Welfare Rural Pensions Enterprise "
     "Oceans Veterans Broadcasting Skills Science Employees Workers Resources Lands Parks Wildlife Water Climate Arts "
-    "Youth Women Children Families Communities Industry Trade Food Local Government Regions Employment State".split()
+    "Youth Women Children Families Communities Industry Trade Food Local Government Regions Employment State "
+    "Recreation Tribal Strategy Industrial".split()
 )
 """Fields a ministry's or a federation's name lists after "of", beside PORTFOLIO_WORDS and the model's common words
 ("of State, County and Municipal Employees")."""
@@ -239,7 +242,9 @@ def _official_lists(masked: str, words: list[Token], found: list[list[Token]]) -
     while number < len(found):
         run = found[number]
         end = number + 1
-        heads = [i for i, token in enumerate(run[:-1]) if token.text == "of" and run[i - 1].text in ORG_OF_HEADS]
+        heads = [
+            i for i, token in enumerate(run[:-1]) if token.text in ("of", "for") and run[i - 1].text in ORG_OF_HEADS
+        ]
         if heads and _listed_fields(run[heads[-1] + 1:]):
             anded = False
             while end < len(found) and not anded:
@@ -248,11 +253,32 @@ def _official_lists(masked: str, words: list[Token], found: list[list[Token]]) -
                     break
                 anded = between == ", and " or any(token.text == "and" for token in found[end])
                 end += 1
-            if not anded:
+            if not anded or _bodies_listed(masked, run[heads[-1] - 1].text, found[number + 1:end]):
                 end = number + 1
         joined.append(run if end == number + 1 else words[run[0].index:found[end - 1][-1].index + 1])
         number = end
     return joined
+
+
+def _bodies_listed(masked: str, head: str, listed: list[list[Token]]) -> bool:
+    """Whether the runs after a body's name and a comma are other bodies, not its fields: departments known by their
+    field alone ("the Department of Justice, Treasury and State"), well-known companies ("Target and Gap"), or a
+    kind of bodies or their people after the last ("Health, Water and Energy ministries", "… officials")."""
+    words = [token.text for run in listed for token in run if token.text != "and"]
+    if head == "Department" and any(word in DEPARTMENTS_BY_FIELD for word in words):
+        return True
+    if any(word in WELL_KNOWN_ORGANIZATIONS and word not in PORTFOLIO_WORDS for word in words):
+        return True
+    following = masked[listed[-1][-1].end:listed[-1][-1].end + 24].split()
+    return bool(following) and following[0].strip(".,;:") in BODIES_AFTER_FIELDS
+
+
+DEPARTMENTS_BY_FIELD = frozenset("Treasury State Commerce Justice Defense Labor Interior Homeland".split())
+"""Fields that name a government's department alone ("Treasury", "State", "Justice")."""
+BODIES_AFTER_FIELDS = frozenset(
+    "ministries departments agencies offices officials ministers secretaries staff heads chiefs leaders".split()
+)
+"""Words after a list of fields that make it a list of bodies or of their people."""
 
 
 def _listed_fields(run: list[Token]) -> bool:
@@ -266,6 +292,23 @@ def _listed_fields(run: list[Token]) -> bool:
         or word.lower() in common and word not in GIVEN_NAMES and word not in ORG_HEADS and not is_place([word])
         for word in words
     )
+
+
+def _job_acronyms_before_of(masked: str, words: list[Token], capital: list[bool]) -> list[bool]:
+    """The capitals with a job in capitals set off after a name and a comma before "of" read as a job, not a name's
+    first word: "X, CEO of Volvo Cars" is a job and its body, as "X, chief executive of Volvo Cars" is (before a
+    name, "After the leak, CEO of the Refugee Council Enver Solomon said" is a title)."""
+    acronyms = [
+        index for index, token in enumerate(words[:-1])
+        if index and token.text.lower() in JOB_ACRONYMS and token.text.isupper() and words[index + 1].text == "of"
+        and masked[words[index - 1].end:token.start] == ", " and capital[index - 1]
+    ]
+    if not acronyms:
+        return capital
+    capital = list(capital)
+    for index in acronyms:
+        capital[index] = False
+    return capital
 
 
 def _next_capital(capital: list[bool], index: int) -> int:
@@ -931,7 +974,7 @@ def _drop_openers(document: Document, sentence: Sentence, run: list[Token]) -> l
         or is_plural_role(run[0].text)
     ) and not (len(run) == 1 and run[0].possessive and run[0].text not in SENTENCE_STARTERS) \
             and not _title_opener(run) and not club_short_name(document, run) \
-            and not _bank_named_first([t.text for t in run]):
+            and not _bank_named_first([t.text for t in run]) and not (len(run) > 2 and run[1].text in WITHOUT_WORDS):
         run = run[1:]
         run = _trim(run)
     while run and run[0].text in MONTHS_AND_DAYS and not month_naming_person(sentence, run, 0):
@@ -1138,6 +1181,13 @@ def _classify(
         segment.kind = "org"  # "Americans for Prosperity", "Friends of the Earth"
         segment.strong = True
         return segment
+    if len(words) > 2 and words[-2] in WITHOUT_WORDS and words[0].endswith("s"):
+        segment.kind = "org"  # "Doctors Without Borders", "Reporters Sans Frontières"
+        segment.strong = True
+        return segment
+    if len(words) > 1 and words[0] in CUP_WORDS:
+        segment.kind = "thing"  # "Copa del Rey", "Coupe de France": a competition
+        return segment
     if len(words) > 1 and (" ".join(words) in PLACE_WORDS or _city_named_city(words)):
         segment.kind = "place"
         return segment
@@ -1150,6 +1200,9 @@ def _classify(
     org = _organization_part(words)
     if org is not None and not _portfolio(words, org, title_at):
         start, end = org
+        if end == len(words) - 1 and words[end - 1] in CAMPUS_HEADS and words[end] in CITIES:
+            end += 1  # "Trinity College Dublin", "University College Cork": the city is its name's
+            org = (start, end)
         if end == len(words) or title_at < end:
             segment.tokens = piece[start:end]
             segment.first_index = first_index + start
@@ -1165,6 +1218,14 @@ def _classify(
         segment.kind = "place"
         return segment
     return _person_or_other(segment, piece, first_index, speaking)
+
+
+WITHOUT_WORDS = frozenset("Without Sans".split())
+"""The word before the last of a body named for its people's cause ("Doctors Without Borders")."""
+CUP_WORDS = frozenset("Copa Coppa Coupe Taça Taca Pokal".split())
+"""Words that open a competition's name ("Copa del Rey", "Coppa Italia")."""
+CAMPUS_HEADS = frozenset("College University".split())
+"""Words a university's name may end in before its city ("Trinity College Dublin")."""
 
 
 def _club_of_city(words: list[str]) -> bool:

@@ -834,6 +834,8 @@ def _is_role_phrase(words: list[Token]) -> bool:
         return False
     if lead[0].text in TITLE_HEADS or lead[0].text in TITLE_WORDS:
         return True
+    if lead[0].text.isupper() and lead[0].text.lower() in JOB_ACRONYMS:
+        return True  # "CEO of Volvo Cars", as "chief executive of Volvo Cars"
     if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
             words[0].text.lower() not in OPENING_WORDS and not _capital_role(words):
         return False
