@@ -737,3 +737,16 @@ def test_a_cause_s_body_a_university_named_with_its_city_and_a_cup_are_no_people
         "Doctors Without Borders", "Reporters Without Borders", "University College Cork", "Trinity College Dublin",
         "Atletico Madrid",
     }
+
+
+def test_a_body_of_its_members_named_with_a_plural_possessive_is_one_organization() -> None:
+    text = (
+        "Union\n\n"
+        "Rahul Dsouza, secretary of the Bellandur Residents' Welfare Association, said the van had not come. "
+        "Mary Lee of the Teachers' Pension Fund agreed. The Smiths' Old Farm House burned.\n"
+    )
+    assert people_of(text) == {
+        "Rahul Dsouza": ("secretary", "Bellandur Residents' Welfare Association"),
+        "Mary Lee": (None, "Teachers' Pension Fund"),
+    }
+    assert "Smiths' Old Farm House" not in organizations_of(text)

@@ -957,3 +957,20 @@ def test_a_spokesperson_for_the_body_named_speaks_for_it_but_not_for_the_firm_un
     assert [q.speaker for q in extract(text).quotes] == [
         "Harbor City Police Department", "Pentagon", None, None, "European Commission"
     ]
+
+
+def test_a_pronoun_after_an_opening_clause_or_a_paragraph_s_one_person_means_them_and_said_it_is_no_speaker() -> None:
+    text = (
+        "Results\n\n"
+        '"We saw a pattern," Priya Venkataraman, Lantern\u2019s chief executive, told analysts.\n\n'
+        '"Selling software was a model," said Anouk Berg, a portfolio manager at Rijnhaven Capital.\n\n'
+        "Berg said she had not sold any shares.\n\n"
+        "Asked on the call whether Lantern might move, Venkataraman said the company would begin testing.\n\n"
+        '"Never say never," she said.\n\n'
+        "The delegation was led by Sok Chanthavy, a secretary of state. She said: \u201cThe river knows no borders.\u201d\n\n"
+        "Lantern\u2019s auditor, Dr Hamish Tolley, said the firm would publish a report. He called the results "
+        "\u201cdeeply concerning\u201d but said it was \u201ctoo early to talk about losses\u201d for now.\n"
+    )
+    assert [q.speaker for q in extract(text).quotes] == [
+        "Priya Venkataraman", "Anouk Berg", "Priya Venkataraman", "Sok Chanthavy", "Hamish Tolley", "Hamish Tolley"
+    ]

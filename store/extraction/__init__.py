@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 72
+EXTRACTOR_VERSION = 73
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -223,7 +223,11 @@ titles no part of a name; 72: a job in capitals set off after a name before "of"
 named with its city ("Trinity College Dublin") one organization; "Copa del Rey" a competition; "Barr." no title (the
 surname Barr ends a sentence again), a list of bodies after a department's name no fields of it ("the Department of
 Justice, Treasury and State", "Target and Gap", "… ministries"), fields after "for" too ("Department for
-Environment, Food and Rural Affairs"), and a spokesperson for a body named "on Friday" still its voice)"""
+Environment, Food and Rural Affairs"), and a spokesperson for a body named "on Friday" still its voice; 73: a
+sentence's subject after its opening participle clause ("Asked whether Lantern would …, Venkataraman said"); a
+pronoun after "said" what was said ("but said it was “…”"), no speaker; "she" the one person a paragraph names
+though their name tells no sex; a plural possessive opening a body's name of its members ("Bellandur Residents'
+Welfare Association"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

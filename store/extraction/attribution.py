@@ -18,12 +18,19 @@ from store.extraction.lexicon import (
     SPEECH_VERBS,
     UNNAMED_SOURCES,
 )
+from store.extraction.names import common_words
 from store.extraction.places import NATIONALITIES
 from store.extraction.quotes import QuoteSpan
 from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
+PARTICIPLES = frozenset(
+    "asked pressed questioned quizzed challenged responding replying speaking reached contacted approached "
+    "interviewed addressing testifying".split()
+)
+"""Participles that open a sentence's clause before its subject ("Pressed on the cuts, Venkataraman said"), beside
+the model's common words."""
 INDEFINITE_OPENERS = frozenset("Another A An One".split())
 """Words that open a sentence about someone not met before."""
 ANONYMOUS = re.compile(
@@ -507,8 +514,8 @@ class Attributor:
         for index, token in enumerate(tokens):
             if first_mention is not None and token.start >= first_mention.start:
                 return True, first_mention.entity
-            if token.text in PRONOUN_GENDER:
-                return True, self._pronoun(token.text, token.start)
+            if token.text in PRONOUN_GENDER and not (index and tokens[index - 1].text in SPEECH_VERBS):
+                return True, self._pronoun(token.text, token.start)  # not "… but said it was “…”": what was said
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
             if token.text in UNNAMED_SOURCES and following in SUBJECT_VERBS:
                 return True, None
@@ -581,8 +588,9 @@ class Attributor:
         return None
 
     def _only_person_in_paragraph(self, position: int, gender: str) -> int | None:
-        """The one person a paragraph names before `position`, of the pronoun's sex as their name tells it, where it
-        names no other and no unnamed source speaks: whom "she says" means after "… a café run by X, who moved here
+        """The one person a paragraph names before `position`, of the pronoun's sex as their name tells it (or of a
+        name that tells none: "led by Sok Chanthavy, … She said"), where it names no other and no unnamed source
+        speaks: whom "she says" means after "… a café run by X, who moved here
         in 2015", though X is no sentence's subject."""
         paragraph = self._paragraph_of(position)
         at = bisect_left(self.all_mention_starts, position)
@@ -603,7 +611,7 @@ class Attributor:
         if any(entity == UNNAMED for _, entity in events):
             return None
         person = people.pop()
-        return person if self.entities[person].gender == gender else None
+        return person if self.entities[person].gender in (gender, "") else None
 
     def _acting(self, mention: Mention) -> bool:
         """Whether a person is named as someone acting: the agent after "by" ("a café run by X"), or before any
@@ -767,7 +775,10 @@ class Attributor:
         source = self._source_opening(number)
         if source is not None:
             return source
+        opening_end = self._participle_opening_end(tokens)
         for mention in self.by_sentence.get(number, []):
+            if mention.start < opening_end:
+                continue  # "Asked whether Lantern would …, Venkataraman said": the subject follows the clause
             if not mention.possessive and not self._after_preposition(number, mention) and \
                     not self._modifies_person(number, mention):
                 if unnamed is not None and unnamed[0] < mention.start:
@@ -780,6 +791,18 @@ class Attributor:
                 and not self.speech[number] and self.entities[mentions[0].entity].kind == "person":
             return mentions[0].start, mentions[0].entity  # "Kaczmarek's rise has been rapid. She reached …"
         return unnamed
+
+    def _participle_opening_end(self, tokens: list[Token]) -> int:
+        """Where a sentence's opening participle clause ends, at its comma ("Asked on the call whether …,", "Speaking
+        to reporters in Lagos,"), or 0 when the sentence opens otherwise."""
+        if len(tokens) < 3 or not tokens[0].sentence_start:
+            return 0
+        word = tokens[0].text.lower()
+        if len(word) < 5 or not word.endswith(("ed", "ing")) or word not in common_words() and word not in PARTICIPLES:
+            return 0
+        masked = self.document.masked
+        comma = next((t.end for t in tokens[1:] if masked[t.end:t.end + 1] == ","), None)
+        return comma if comma is not None else 0
 
     def _source_opening(self, number: int) -> tuple[int, int] | None:
         """The person a sentence opens by citing ("According to X, an analyst at Y, the guidance is …"): the one a

@@ -195,7 +195,10 @@ def runs(document: Document, sentence: Sentence) -> list[list[Token]]:
         previous = current[-1]
         between = masked[previous.end:token.start]
         joins = not previous.possessive
-        if previous.possessive and capital[index] and (token.text in ORG_HEADS or token.text in POSSESSIVE_FIRM_WORDS):
+        if previous.possessive and capital[index] and (
+            token.text in ORG_HEADS or token.text in POSSESSIVE_FIRM_WORDS
+            or _members_before_body(between, previous, words[index:index + 3], capital[index:index + 3])
+        ):
             joins, between = True, between.lstrip("’'`").removeprefix("s")
         adjacent = joins and (previous.end == token.start - 1 or not between.strip() or between.strip() == "&" or
                                                 bool(INSERTION.fullmatch(between)) or _initial(previous, between))
@@ -292,6 +295,23 @@ def _listed_fields(run: list[Token]) -> bool:
         or word.lower() in common and word not in GIVEN_NAMES and word not in ORG_HEADS and not is_place([word])
         for word in words
     )
+
+
+def _members_before_body(between: str, owner: Token, after: list[Token], capital: list[bool]) -> bool:
+    """Whether a plural possessive opens a body's name of its members ("Bellandur Residents' Welfare Association",
+    "the Teachers' Pension Fund"): a plural's bare apostrophe, then a capitalized word or two up to the body's
+    head."""
+    if not owner.text.endswith("s") or between[:1] not in "’'`" or between[1:2] == "s":
+        return False
+    members = owner.text.lower()
+    if members not in common_words() and not is_role_noun(members[:-1]):
+        return False  # "the Smiths' Old Farm House": a family's
+    for token, is_capital in zip(after, capital, strict=True):
+        if not is_capital:
+            return False
+        if token.text in ORG_HEADS:
+            return True
+    return False
 
 
 def _job_acronyms_before_of(masked: str, words: list[Token], capital: list[bool]) -> list[bool]:
