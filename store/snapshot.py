@@ -856,9 +856,10 @@ class Snapshot:
         return (documents[position]["key"] for position in positions)
 
     def articles_in_order(self, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord] | None:
-        """These articles (every one of the snapshot's, or a selection of them) by date (newest first), by title, or
-        by outlet (each outlet's newest first), ties in stored order, sorted from their documents so that no
-        record is made of each (100,000 records took some 60 MB); None when they are not held so."""
+        """These articles (every one of the snapshot's, or a selection of them) by date (newest first, those of one
+        day the last added first, so that what was just ingested heads the list), by title (ties in stored order), or
+        by outlet (each outlet's as by date), sorted from their documents so that no record is made of each (100,000
+        records took some 60 MB); None when they are not held so."""
         positions = self._article_positions_of(articles)
         if positions is None or not isinstance(self.articles, LazyRecords):
             return None
@@ -866,7 +867,8 @@ class Snapshot:
         if order == "title":
             ordered = sorted(positions, key=lambda position: fold(article_title(documents[position])))
         else:
-            ordered = sorted(positions, key=lambda position: article_sort_date(documents[position]), reverse=True)
+            dated = [(article_sort_date(documents[position]), position) for position in positions]
+            ordered = [position for _day, position in sorted(dated, reverse=True)]
         if order == "outlet":
 
             def outlet_key(position: int) -> tuple[bool, str]:

@@ -625,3 +625,22 @@ def test_a_store_whose_articles_state_no_outlet_lists_them_without_a_blank_outle
         with_column = article_row(article, "", None, width).plain
         without = article_row(article, "", None, width, outlets=False).plain
         assert without.startswith("2024-06-12 ") and without.index("Harbor") < with_column.index("Harbor") - 10
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_articles_of_one_day_newest_first_list_the_last_added_first(tmp_path: Path, lean: bool) -> None:
+    """What a reporter just ingested heads the Articles pane by date, though every article without a published date
+    shares the day it was added."""
+    from store.model import Extraction
+    from tui.articles import in_article_order
+
+    store = Store(tmp_path / "store.json", extractor=lambda text: Extraction(text.split("\n")[0], (), (), ()))
+    for number in range(4):
+        store.ingest([(f"a{number}.txt", f"Story {number}\n\nThe body of article {number}.\n")])
+    store.ingest([("old.txt", "Old story\n\nAn older body.\n", {"date": "2020-01-02"})])
+    reader = Store(store.path)
+    reader.lean = lean
+    snapshot = reader.snapshot
+    for articles in (snapshot.articles, list(snapshot.articles)):
+        titles = [article.title for article in in_article_order(snapshot, articles, "date")]
+        assert titles == ["Story 3", "Story 2", "Story 1", "Story 0", "Old story"]

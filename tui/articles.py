@@ -100,8 +100,8 @@ def _by_outlet(article: ArticleRecord) -> tuple[bool, str]:
 
 
 def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
-    """The articles in `order`: as stored, by date (newest first), by title, or by outlet (each outlet's newest
-    first); other ties keep the stored order. The snapshot's own articles, or a selection of them, are sorted from
+    """The articles in `order`: as stored, by date (newest first, a day's last added first), by title (ties in
+    stored order), or by outlet (each outlet's as by date). The snapshot's own articles, or a selection of them, are sorted from
     their documents (see `Snapshot.articles_in_order`)."""
     if order not in ARTICLE_ORDER_LABELS:
         return articles
@@ -109,11 +109,11 @@ def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], orde
     if ordered is not None:
         return ordered
     if order == "date":
-        return sorted(articles, key=_by_date, reverse=True)
+        return sorted(reversed(articles), key=_by_date, reverse=True)
     if order == "title":
         return sorted(articles, key=_by_title)
     if order == "outlet":
-        return sorted(sorted(articles, key=_by_date, reverse=True), key=_by_outlet)
+        return sorted(sorted(reversed(articles), key=_by_date, reverse=True), key=_by_outlet)
     return articles
 
 
