@@ -7,6 +7,7 @@ with = + - @) is prefixed with an apostrophe.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -42,6 +43,29 @@ CSV_COLUMNS = (
 """The CSV's columns: `sources` there counts the articles that printed the quote (JSON Lines lists them)."""
 FORMULA_STARTS = ("=", "+", "-", "@")
 BOM = "\ufeff"
+QUOTE_LINE = re.compile("(?:- )?\u201c.*\u201d \u2014 .+")
+"""A line of a Markdown export ("- “…” — speaker (article)") or of `whosaid search`'s plain output ("“…” — …")."""
+LINES_TOLD_BY = 5
+"""How many of a file's first lines say whether it is whosaid's own output."""
+
+
+def is_exported_text(head: str) -> bool:
+    """Whether the start of a file is whosaid's own output rather than an article: its first whole lines (up to
+    LINES_TOLD_BY) each a quote and its citation (a Markdown export, a search saved), or each a quote with its sources
+    as JSON (a JSON Lines export or `--jsonl` search). An ingest of a folder passes such files over: their quotes are
+    stored already, and read as an article they would be a second source of each."""
+    text = head.removeprefix(BOM)
+    whole = text.splitlines()[:-1] if not text.endswith("\n") else text.splitlines()
+    lines = [line for line in whole if line.strip()][:LINES_TOLD_BY]
+    if not lines:
+        return False
+    if all(QUOTE_LINE.fullmatch(line) for line in lines):
+        return True
+    try:
+        parsed = [orjson.loads(line) for line in lines]
+    except orjson.JSONDecodeError:
+        return False
+    return all(isinstance(item, dict) and {"text", "speaker", "sources"} <= item.keys() for item in parsed)
 
 
 def source_document(quote: QuoteRecord, article: ArticleRecord | None) -> dict[str, object]:

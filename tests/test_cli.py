@@ -602,10 +602,15 @@ def test_whosaid_s_own_exports_in_a_folder_are_not_read_as_articles(tmp_path: Pa
     assert run("ingest", "--db", store, str(folder)).returncode == 0
     assert run("export", "--db", store, "-o", str(folder / "whosaid-export-20261201-101500.md")).returncode == 0
     assert run("export", "--db", store, "--format", "jsonl", "-o", str(folder / "quotes.jsonl")).returncode == 0
+    assert run("export", "--db", store, "-o", str(folder / "out.md")).returncode == 0
+    saved = run("search", "--db", store, "lopez")
+    assert saved.stdout.startswith("\u201cThis is the biggest")
+    (folder / "saved.txt").write_text(saved.stdout, encoding="utf-8")
     again = run("ingest", "--db", store, str(folder))
-    assert f"whosaid: {folder}: skipped 1 export of whosaid's own" in again.stderr
-    assert "a quote whosaid exported (`whosaid export`), not an article" in again.stderr
-    assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 1 failed"
+    assert f"whosaid: {folder}: skipped 4 files of whosaid's own quotes (an export or a saved search)" in again.stderr
+    assert again.stderr.splitlines()[-1] == "0 added, 0 replaced, 1 unchanged, 0 failed"
+    (folder / "notes.md").write_text("- \u201cA quote\u201d \u2014 a list a reporter wrote\n\nThen a paragraph.\n")
+    assert "1 added" in run("ingest", "--db", store, str(folder)).stderr, "a file only starting like one is read"
 
 
 def test_an_empty_output_path_is_an_error(tmp_path: Path) -> None:

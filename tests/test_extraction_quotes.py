@@ -967,7 +967,8 @@ def test_a_pronoun_after_an_opening_clause_or_a_paragraph_s_one_person_means_the
         "Berg said she had not sold any shares.\n\n"
         "Asked on the call whether Lantern might move, Venkataraman said the company would begin testing.\n\n"
         '"Never say never," she said.\n\n'
-        "The delegation was led by Sok Chanthavy, a secretary of state. She said: \u201cThe river knows no borders.\u201d\n\n"
+        "The delegation was led by Sok Chanthavy, a secretary of state. "
+        "She said: \u201cThe river knows no borders.\u201d\n\n"
         "Lantern\u2019s auditor, Dr Hamish Tolley, said the firm would publish a report. He called the results "
         "\u201cdeeply concerning\u201d but said it was \u201ctoo early to talk about losses\u201d for now.\n"
     )

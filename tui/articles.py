@@ -100,9 +100,9 @@ def _by_outlet(article: ArticleRecord) -> tuple[bool, str]:
 
 
 def in_article_order(snapshot: Snapshot, articles: Sequence[ArticleRecord], order: str) -> Sequence[ArticleRecord]:
-    """The articles in `order`: as stored, by date (newest first, a day's last added first), by title (ties in
-    stored order), or by outlet (each outlet's as by date). The snapshot's own articles, or a selection of them, are sorted from
-    their documents (see `Snapshot.articles_in_order`)."""
+    """The articles in `order`: as stored, by date (newest first, a day's last added first), by title (ties in stored
+    order), or by outlet (each outlet's as by date). The snapshot's own articles, or a selection of them, are sorted
+    from their documents (see `Snapshot.articles_in_order`)."""
     if order not in ARTICLE_ORDER_LABELS:
         return articles
     ordered = snapshot.articles_in_order(articles, order)

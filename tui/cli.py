@@ -604,7 +604,10 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
         exported = [article for article in articles if is_exported_file(article)]
         if exported:
             articles = [article for article in articles if article not in exported]
-            found.notes.append(f"{shown_path(path)}: skipped {plural(len(exported), 'export')} of whosaid's own")
+            found.notes.append(
+                f"{shown_path(path)}: skipped {plural(len(exported), 'file')} of whosaid's own quotes (an export or "
+                "a saved search)"
+            )
         if not articles:
             found.errors.append(f"{shown_path(path)}: no article files ({ARTICLE_KINDS}) in this directory")
         if not_named:
@@ -622,14 +625,28 @@ def article_files(paths: Sequence[str], store_path: Path | None = None) -> Artic
     return found
 
 
+EXPORT_HEAD_BYTES = 4096
+"""How much of a file found in a folder is read to tell whether it is whosaid's own output."""
+
+
 def is_exported_file(name: str) -> bool:
-    """Whether a file found in a folder is one the app's e wrote (see `store.export.EXPORT_STEM`): whosaid's own
-    quotes, which an ingest of the folder passes over rather than read as an article."""
+    """Whether a file found in a folder is whosaid's own quotes, which an ingest of the folder passes over rather than
+    read as an article: one the app's e wrote (see `store.export.EXPORT_STEM`), or a file whose first lines are an
+    export's or a saved search's (see `store.export.is_exported_text`)."""
     import re
 
-    from store.export import EXPORT_STEM
+    from store.export import EXPORT_STEM, is_exported_text
 
-    return re.fullmatch(re.escape(EXPORT_STEM) + r"\d{8}-\d{6}(?:-\d+)?\.md", os.path.basename(name)) is not None
+    if re.fullmatch(re.escape(EXPORT_STEM) + r"\d{8}-\d{6}(?:-\d+)?\.md", os.path.basename(name)) is not None:
+        return True
+    if not name.endswith((".md", ".txt", ".jsonl")):
+        return False
+    try:
+        with open(name, "rb") as file:
+            head = file.read(EXPORT_HEAD_BYTES)
+    except OSError:
+        return False
+    return is_exported_text(head.decode("utf-8", errors="replace"))
 
 
 def holds_lock_of(folder: Path, store_path: Path) -> bool:
