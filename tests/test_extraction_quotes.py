@@ -975,3 +975,16 @@ def test_a_pronoun_after_an_opening_clause_or_a_paragraph_s_one_person_means_the
     assert [q.speaker for q in extract(text).quotes] == [
         "Priya Venkataraman", "Anouk Berg", "Priya Venkataraman", "Sok Chanthavy", "Hamish Tolley", "Hamish Tolley"
     ]
+
+
+def test_a_title_opening_a_sentence_a_company_saying_it_and_a_she_named_before_keep_their_speakers() -> None:
+    text = (
+        "Near misses\n\n"
+        "Mayor Karen Bass spoke first.\n\n"
+        "Acting Police Chief Maria Gomez, who took over in March, said the plan was sound. "
+        '"We are ready," she said.\n\n'
+        'Acme Corp sued the city. The company said it was "confident" of winning.\n\n'
+        "Kamala Harris toured the city. At a school built by Chea Vuthy, she handed out books. "
+        '"Reading matters," she said.\n'
+    )
+    assert [q.speaker for q in extract(text).quotes] == ["Maria Gomez", "Acme Corp", "Kamala Harris"]

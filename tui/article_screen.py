@@ -86,6 +86,8 @@ class ArticleScreen(Screen[Subject | None]):
     """The full text of one article; dismissed with the person or organization to open, if any."""
 
     BINDINGS = list(ARTICLE_BINDINGS)
+    FOOTER_KEEPS = frozenset({"back"})
+    """The footer keeps the key back to the browser however narrow the terminal (see `ScreenFooter.fit_keys`)."""
     HORIZONTAL_BREAKPOINTS = BROWSE_BREAKPOINTS
 
     current_quote: var[int | None] = var(None, init=False)

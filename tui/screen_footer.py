@@ -26,7 +26,8 @@ class ScreenFooter(Footer):
 
     KEYS_KEPT_SHOWN = frozenset({"help", "app.command_palette", "command_palette"})
     """The actions whose keys stay when the footer is too narrow for every key: the help screen and the command
-    palette, which list all the others."""
+    palette, which list all the others; and those a screen names in its FOOTER_KEEPS (the article reader's way back
+    out)."""
 
     _keys_shown: tuple[tuple[object, ...], ...] | None = None
     """What the last rebuild showed, as `keys_to_show` gave it; None before the first."""
@@ -85,10 +86,11 @@ class ScreenFooter(Footer):
             used = sum(width for width, is_shown in zip(widths, shown, strict=True) if is_shown)
             return used - (keys[last].styles.margin.right if last is not None else 0) - self.size.width
 
+        kept = self.KEYS_KEPT_SHOWN | getattr(self.screen, "FOOTER_KEEPS", frozenset())
         for index in reversed(range(len(keys))):
             if overflow() <= 0:
                 break
-            if keys[index].action not in self.KEYS_KEPT_SHOWN:
+            if keys[index].action not in kept:
                 shown[index] = False
         for key, is_shown in zip(keys, shown, strict=True):
             if key.display != is_shown:

@@ -18,7 +18,6 @@ from store.extraction.lexicon import (
     SPEECH_VERBS,
     UNNAMED_SOURCES,
 )
-from store.extraction.names import common_words
 from store.extraction.places import NATIONALITIES
 from store.extraction.quotes import QuoteSpan
 from store.extraction.roles import PREPOSITIONS, is_role_noun
@@ -27,10 +26,10 @@ from store.extraction.text import Token
 UNNAMED = -1
 PARTICIPLES = frozenset(
     "asked pressed questioned quizzed challenged responding replying speaking reached contacted approached "
-    "interviewed addressing testifying".split()
+    "interviewed addressing testifying told echoing citing writing".split()
 )
-"""Participles that open a sentence's clause before its subject ("Pressed on the cuts, Venkataraman said"), beside
-the model's common words."""
+"""Participles of being asked or of speaking that open a sentence's clause before its subject ("Pressed on the cuts,
+Venkataraman said", "Speaking to reporters in Lagos, …")."""
 INDEFINITE_OPENERS = frozenset("Another A An One".split())
 """Words that open a sentence about someone not met before."""
 ANONYMOUS = re.compile(
@@ -514,8 +513,10 @@ class Attributor:
         for index, token in enumerate(tokens):
             if first_mention is not None and token.start >= first_mention.start:
                 return True, first_mention.entity
-            if token.text in PRONOUN_GENDER and not (index and tokens[index - 1].text in SPEECH_VERBS):
-                return True, self._pronoun(token.text, token.start)  # not "… but said it was “…”": what was said
+            if token.text in PRONOUN_GENDER and not (
+                start > sentence.start and token.text == "it" and index and tokens[index - 1].text in SPEECH_VERBS
+            ):
+                return True, self._pronoun(token.text, token.start)  # not "“a” but said it was “b”": what was said
             following = tokens[index + 1].text if index + 1 < len(tokens) else ""
             if token.text in UNNAMED_SOURCES and following in SUBJECT_VERBS:
                 return True, None
@@ -611,7 +612,20 @@ class Attributor:
         if any(entity == UNNAMED for _, entity in events):
             return None
         person = people.pop()
-        return person if self.entities[person].gender in (gender, "") else None
+        known = self.entities[person].gender
+        if known == "" and self._pronoun_in_paragraph_before(paragraph, position, gender):
+            return None  # "At a school built by Chea Vuthy, she handed out books": "she" was someone else already
+        return person if known in (gender, "") else None
+
+    def _pronoun_in_paragraph_before(self, paragraph: int, position: int, gender: str) -> bool:
+        """Whether reporter's text of the paragraph has a pronoun of this sex before `position`."""
+        number = self.document.sentence_at(position)
+        while number >= 0 and self.document.sentences[number].paragraph == paragraph:
+            for token in self.document.sentences[number].tokens:
+                if token.start < position and PRONOUN_GENDER.get(token.text) == gender:
+                    return True
+            number -= 1
+        return False
 
     def _acting(self, mention: Mention) -> bool:
         """Whether a person is named as someone acting: the agent after "by" ("a café run by X"), or before any
@@ -797,12 +811,15 @@ class Attributor:
         to reporters in Lagos,"), or 0 when the sentence opens otherwise."""
         if len(tokens) < 3 or not tokens[0].sentence_start:
             return 0
-        word = tokens[0].text.lower()
-        if len(word) < 5 or not word.endswith(("ed", "ing")) or word not in common_words() and word not in PARTICIPLES:
-            return 0
+        if tokens[0].text.lower() not in PARTICIPLES or not tokens[1].text.islower():
+            return 0  # not "Acting Police Chief Maria Gomez said", "Retired nurse Jane Doe said"
         masked = self.document.masked
-        comma = next((t.end for t in tokens[1:] if masked[t.end:t.end + 1] == ","), None)
-        return comma if comma is not None else 0
+        for token in tokens[1:]:
+            if token.text in SPEECH_VERBS:
+                return 0  # "Speaking at the summit X said …, and Y agreed": no comma of its own
+            if masked[token.end:token.end + 1] == ",":
+                return token.end
+        return 0
 
     def _source_opening(self, number: int) -> tuple[int, int] | None:
         """The person a sentence opens by citing ("According to X, an analyst at Y, the guidance is …"): the one a
