@@ -74,6 +74,22 @@ async def test_resize_to_20x5_and_back_keeps_working(store: Store) -> None:
 
 
 @synchronously
+async def test_a_narrow_article_reader_keeps_the_key_back_to_the_browser_in_its_footer(store: Store) -> None:
+    """At 60 columns the reader's footer dropped "esc Back" and kept "⏎ Open name": the way out went first."""
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_article_at_a_name(pilot)
+        await settle(pilot)
+        shown = [key.action for key in app.screen.query(FooterKey) if key.display]
+        assert "back" in shown and "open_name" not in shown, shown
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        assert "open_name" in [key.action for key in app.screen.query(FooterKey) if key.display]
+
+
+@synchronously
 async def test_a_narrow_header_shortens_the_store_path_then_drops_it_but_keeps_the_counts(store: Store) -> None:
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:

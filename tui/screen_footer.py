@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult, compose
+from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -86,7 +87,10 @@ class ScreenFooter(Footer):
             used = sum(width for width, is_shown in zip(widths, shown, strict=True) if is_shown)
             return used - (keys[last].styles.margin.right if last is not None else 0) - self.size.width
 
-        kept = self.KEYS_KEPT_SHOWN | getattr(self.screen, "FOOTER_KEEPS", frozenset())
+        try:
+            kept = self.KEYS_KEPT_SHOWN | getattr(self.screen, "FOOTER_KEEPS", frozenset())
+        except NoScreen:
+            return  # removed with its screen before this ran
         for index in reversed(range(len(keys))):
             if overflow() <= 0:
                 break
