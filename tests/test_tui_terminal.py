@@ -894,3 +894,21 @@ def test_a_zero_width_joiner_between_the_letters_of_a_script_that_shapes_with_it
     text = "\u0915\u094d\u200d\u0937 and \U0001f468\u200d\U0001f469"
     assert printable(text) == "\u0915\u094d\u200d\u0937 and \U0001f468\u200b\U0001f469"
     assert printable_line(text) == printable(text)
+
+
+def test_a_quote_s_detail_cut_to_a_short_pane_shows_the_quote_not_only_its_paragraph_s_first_lines() -> None:
+    """At 80x24 a quote late in a long paragraph fell below the cut: the detail showed the paragraph's start and not
+    the quote it was about."""
+    from tui.detail import fitted
+    from tui.text import CURRENT_QUOTE_STYLE
+
+    before = " ".join(f"Sentence {number} of the paragraph runs on." for number in range(12))
+    quote = "We are ready to build the plant"
+    paragraph = Content(before + " \u201c").append(Content(quote).stylize(CURRENT_QUOTE_STYLE)) + "\u201d said Kenji."
+    summary = Content("\n").join([Content("\u201cWe are ready\u201d"), Content("\u2014 Kenji"), Content(""), paragraph])
+    shown = fitted(summary, 30, 8).plain.splitlines()
+    assert len(shown) <= 8
+    assert shown[:3] == ["\u201cWe are ready\u201d", "\u2014 Kenji", ""]
+    assert shown[3] == "\u2026" and "We are ready to build" in " ".join(shown[4:]), shown
+    whole = fitted(summary, 30, 40).plain.splitlines()
+    assert whole[3].startswith("Sentence 0"), "with room, the paragraph is whole"

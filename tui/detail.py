@@ -53,7 +53,26 @@ def fitted(summary: Content, width: int, height: int) -> Content:
     room = max(HEAD_KEPT, height - len(after))
     if len(first) > room:
         lines = [*_cut(first, room, width), *after]
-    return Content("\n").join(_cut(lines, height, width))
+    return Content("\n").join(_cut(_quote_in_view(lines, height), height, width))
+
+
+def _quote_in_view(lines: list[Content], height: int) -> list[Content]:
+    """The wrapped lines with the start of the paragraph before its quote (the lines marked CURRENT_QUOTE_STYLE)
+    left out, an ellipsis in their place, when the quote would fall below `height`: a quote's detail on a short
+    terminal showed its paragraph's first lines and not the quote."""
+    marked = next(
+        (number for number, line in enumerate(lines) if any(span.style == CURRENT_QUOTE_STYLE for span in line.spans)),
+        None,
+    )
+    if marked is None or marked < height - 1:
+        return lines
+    blank = next((number for number in range(marked - 1, -1, -1) if not lines[number].plain.strip()), None)
+    if blank is None or blank + 2 >= height:
+        return lines
+    dropped = min(marked - (height - 2), marked - blank - 2)
+    if dropped < 1:
+        return lines
+    return [*lines[: blank + 1], Content(glyphs().ellipsis), *lines[blank + 1 + dropped + 1 :]]
 
 
 HEAD_KEPT = 2
