@@ -575,9 +575,18 @@ async def test_the_reader_leaves_an_article_another_process_removed_and_says_so(
 
 
 @synchronously
-async def test_an_empty_store_s_panes_say_how_to_add_articles(tmp_path: Path) -> None:
-    """After `rm --seed` the panes said "No quotes yet", with no word of how to add any."""
-    app = make_app(Store(tmp_path / "store.json"))
+async def test_an_empty_store_s_panes_say_how_to_add_articles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `rm --seed` the panes said "No quotes yet", with no word of how to add any; for a store given with
+    --db, the command they gave stored the articles elsewhere."""
+    store_path = tmp_path / "s.json"
+    app = make_app(Store(store_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        hint = app.screen.quotes.rows.empty_message.plain
+        assert hint == f"No quotes yet: add articles with whosaid ingest --db {store_path} FILE"
+        assert "No quotes yet: add articles with whosaid ingest --db" in screen_text(app)
+    monkeypatch.setenv("WHOSAID_DB", str(store_path))
+    app = make_app(Store(store_path))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert "No quotes yet: add articles with whosaid ingest FILE" in screen_text(app)

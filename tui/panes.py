@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from textual import work
@@ -24,6 +25,7 @@ from tui.articles import (
     replacement_key,
 )
 from tui.row_list import RowList
+from tui.safe_text import printable_line
 from tui.sorting import (
     COUNTED_ORDERS,
     ORDER_LABELS,
@@ -67,6 +69,19 @@ def compact_count(count: int) -> str:
     """A count short enough for a narrow pane's title: 36061 as "36k", 1204 as it is."""
     return str(count) if count < 10_000 else f"{count // 1000}k"
 
+
+
+def ingest_command(snapshot: Snapshot) -> str:
+    """The command that adds articles to this store: `whosaid ingest FILE`, with `--db PATH` when whosaid would
+    otherwise ingest into another store (the one WHOSAID_DB names, or the user's)."""
+    import shlex
+
+    from store.location import resolve_store_path
+
+    path = snapshot.summary().path
+    if path is None or Path(path).absolute() == resolve_store_path(None).absolute():
+        return "whosaid ingest FILE"
+    return f"whosaid ingest --db {printable_line(shlex.quote(str(path)))} FILE"
 
 class RecordPane(Vertical, Generic[RecordT]):
     """A bordered pane whose title counts its records, listing them in a virtual RowList."""
@@ -184,7 +199,7 @@ class RecordPane(Vertical, Generic[RecordT]):
             problem = query_problem(parse_query(query))
             empty = plain(problem or f"No {self.plural} match {marks.open_quote}{query.strip()}{marks.close_quote}")
         elif self.plural == "quotes" and not snapshot.preview and not len(snapshot.articles):
-            empty = Content("No quotes yet: add articles with whosaid ingest FILE")  # the widest pane says how
+            empty = plain(f"No quotes yet: add articles with {ingest_command(snapshot)}")  # the widest pane says how
         else:
             empty = Content(f"No {self.plural} yet")
         self.moves_wait_for_order = self.moves_wait_for_order and self.order_waits
