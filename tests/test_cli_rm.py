@@ -239,3 +239,16 @@ def test_rm_of_a_folder_removes_what_was_read_from_it_and_keeps_a_copy_read_from
     assert [(a.title, a.source) for a in articles] == [("Harbor plan wins", str(other / "harbor-copy.txt"))]
     assert main(["rm", "--db", str(store), str(arts)]) == 2
     assert "no article was read from a file in this folder" in capsys.readouterr().err
+
+
+def test_rm_of_texts_read_from_standard_input_asks_for_an_id_not_the_path_they_share(tmp_path: Path) -> None:
+    path = str(tmp_path / "store.json")
+    for text in (HARBOR, BUDGET):
+        done = subprocess.run(
+            [sys.executable, "-m", "tui", "ingest", "--db", path, "-"],
+            cwd=REPO_ROOT, input=text, capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+    result = run("rm", "--db", path, "-")
+    assert result.returncode == 2
+    assert "-: 2 articles match: " in result.stderr and result.stderr.splitlines()[0].endswith("; name one by id")

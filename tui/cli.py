@@ -1723,7 +1723,9 @@ def articles_to_remove(
                 for document in found[:3]
             )
             more = ", \u2026" if len(found) > 3 else ""
-            problems.append(f"{selector}: {len(found)} articles match: {named}{more}; name one by id or path")
+            firsts = {(article_sources(document) or [""])[0] for document in found}
+            by = "id or path" if len(firsts) == len(found) else "id"  # read from one path (standard input): no help
+            problems.append(f"{selector}: {len(found)} articles match: {named}{more}; name one by {by}")
     if seed:
         from store import read_article_file, seed_paths
         from store.documents import article_key
