@@ -66,8 +66,8 @@ def articles_kept(query_filter: Filter, documents: Mapping[str, Mapping[str, Any
 
 def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list[int]:
     """Found entries (stored positions) in an order but the stored one, as `Snapshot.sorted_quotes` orders them:
-    by their speaker's name (folded; unknown last) or by their article's date (published, else ingested); ties
-    keep the stored order."""
+    by their speaker's name (folded; unknown last) or by their article's date (published, else ingested), oldest
+    or newest first; ties keep the stored order."""
     key: Callable[[int], tuple[bool, str, int]]
     if order == "speaker":
         folded: dict[str | None, tuple[bool, str]] = {}
@@ -79,7 +79,7 @@ def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list
                 folded[speaker] = (name is None, fold(name or ""))
             return (*folded[speaker], position)
 
-    elif order == "date":
+    elif order in ("date", "newest"):
         dates: dict[str, str] = {}
 
         def key(position: int) -> tuple[bool, str, int]:
@@ -91,6 +91,8 @@ def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list
 
     else:
         raise ValueError(f"unknown sort order {order!r}")
+    if order == "newest":
+        return sorted(sorted(entries), key=lambda position: key(position)[:2], reverse=True)  # ties as stored
     return sorted(entries, key=key)
 
 
@@ -101,7 +103,7 @@ def ordered_by_key(store: KeyedStore, positions: Sequence[int], order: str) -> a
     positions are put in order by a counting sort on the rank of each one's date or name."""
     from store.keyed_index import quote_fields
 
-    field = {"date": "article", "speaker": "speaker"}.get(order)
+    field = {"date": "article", "newest": "article", "speaker": "speaker"}.get(order)
     if field is None:
         raise ValueError(f"unknown sort order {order!r}")
     stored = store.quote_count
@@ -109,9 +111,10 @@ def ordered_by_key(store: KeyedStore, positions: Sequence[int], order: str) -> a
     if len(owners) != len(positions):
         raise StoreError("the quote files do not hold the quotes the index found")
     distinct = set(owners)
-    keys = owner_dates(store) if order == "date" else owner_names(store, distinct)
-    unknown = UNDATED if order == "date" else UNNAMED
-    ranks = {key: rank for rank, key in enumerate(sorted({*keys.values(), unknown}))}
+    dated = order in ("date", "newest")
+    keys = owner_dates(store) if dated else owner_names(store, distinct)
+    unknown = UNDATED if dated else UNNAMED
+    ranks = {key: rank for rank, key in enumerate(sorted({*keys.values(), unknown}, reverse=order == "newest"))}
     owner_ranks = {owner: ranks[keys.get(owner, unknown)] for owner in distinct}
     numbers = array("I", map(owner_ranks.__getitem__, owners))
     return PositionRuns.of_columns(len(ranks), numbers, positions).in_order()

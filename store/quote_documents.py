@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 import orjson
 
-from store.article_metadata import stored_metadata
+from store.article_metadata import article_sort_date, stored_metadata
 from store.lazy_records import article_title
 from store.quote_groups import first_in_each_article
 
@@ -211,6 +211,12 @@ class QuoteDocuments:
             "start": start,
             "end": start + len(quote["text"]),
         }
+
+    def article_day(self, key: str) -> str:
+        """The day an article's quotes are ordered by: its published date where its source states it, else the day
+        it was ingested (empty when the article is not stored)."""
+        document = self._snapshot.article_document(key)
+        return article_sort_date(document) if document is not None else ""
 
     def article(self, key: str) -> dict[str, object]:
         """An article's part of a source (`source_document`): id, path, title, outlet, date and link."""

@@ -79,8 +79,8 @@ QUOTES_SORTED_APART = 16
 every stored quote in that order, made once."""
 DATE_ORDERS = ("date", "newest")
 """Quote orders by the day of each quote's article (published, else ingested): oldest first, newest first."""
-QUOTE_SORT_ORDERS = (*SORT_ORDERS, "newest")
-"""The orders `Snapshot.sorted_quotes` puts quotes in: the command line's, and newest first."""
+QUOTE_SORT_ORDERS = SORT_ORDERS
+"""The orders `Snapshot.sorted_quotes` puts quotes in: the command line's."""
 UNKNOWN_ARTICLE = 2**32 - 1
 """The article position of a quote whose article is not stored."""
 SAID_TERMS_KEPT = 4

@@ -321,6 +321,16 @@ def test_articles_of_one_day_keep_their_stored_order_by_date_whatever_their_date
         "the port opens dated that day",
         "the port opens dated as written",
     ]
+    assert texts(capsys, path, "port", "--sort", "newest") == [
+        "the port opens undated",
+        "the port opens dated that day",
+        "the port opens dated as written",
+        "the port opens the day before",
+    ], "newest first, a day's quotes as stored"
+    code, out, _ = search(capsys, path, "port", "--sort", "newest")
+    assert code == 0
+    assert out.splitlines()[0] == "\u201cthe port opens undated\u201d \u2014 Ann Lee (undated, 2024-03-05)"
+    assert out.splitlines()[-1].endswith("(the day before, 2024-03-04)"), "a listing by date shows each one's day"
     assert len(texts(capsys, path, "port", "--date", "2024-03-05")) == 3
     articles = Store(path).snapshot.articles
     assert [article.sort_date for article in articles] == ["2024-03-05", "2024-03-05", "2024-03-05", "2024-03-04"]

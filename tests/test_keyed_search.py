@@ -322,7 +322,7 @@ def searches_read_by_key(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(cli, "keyed_entries", noted)
     return read_by_key_for
 
-@pytest.mark.parametrize("order", ["speaker", "date"])
+@pytest.mark.parametrize("order", ["speaker", "date", "newest"])
 def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_prints_the_same(
     store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
 ) -> None:
@@ -336,7 +336,9 @@ def test_a_search_in_another_order_or_filtered_by_articles_is_read_by_key_and_pr
                 whole.setattr(cli, "keyed_entries", lambda *_: None)
                 assert printed(capsys, store_path, *arguments, "--sort", order) == keyed, (query, form)
                 stored_order = printed(capsys, store_path, *arguments)
-            assert sorted(stored_order[1].splitlines()) == sorted(keyed[1].splitlines()), (query, form)
+            days = re.compile(r", \d{4}-\d\d-\d\d(?=\)|, \d+ sources\))") if form == "--plain" else re.compile("$^")
+            undated = sorted(days.sub("", line) for line in keyed[1].splitlines())
+            assert sorted(stored_order[1].splitlines()) == undated, (query, form)
             reordered += stored_order[1] != keyed[1]
     assert len(read_by_key_for) == 2 * len(QUERIES) and reordered > 5
     for query in ARTICLE_QUERIES:
@@ -686,7 +688,7 @@ def test_a_search_finding_more_than_a_keyed_read_should_take_prints_its_first_li
     assert read_whole_late >= 20 and ended_by_key >= 3
 
 
-@pytest.mark.parametrize("order", ["date", "speaker"])
+@pytest.mark.parametrize("order", ["date", "speaker", "newest"])
 def test_a_search_in_another_order_finding_more_than_a_keyed_read_should_take_prints_its_first_lines_by_key(
     store_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, order: str
 ) -> None:

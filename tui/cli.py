@@ -247,7 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--sort",
         choices=SORT_ORDERS,
         default="article",
-        help="order: article (default), speaker, or date (published, else ingested)",
+        help="order: article (default), speaker, date (published, else ingested; oldest first) or newest",
     )
     formats = search.add_mutually_exclusive_group()
     formats.add_argument("--json", action="store_true", help='print {"quotes": [...]} (see the README)')
@@ -1149,11 +1149,15 @@ class QuoteLines:
     """Formats found quotes, by stored position, one line each: plain, highlighted on a terminal, or JSON objects
     (`store.export.QuoteDocuments`), in chunks of many lines, each written at once."""
 
-    def __init__(self, documents: FoundQuotes, parsed: ParsedQuery, form: str, highlight: bool) -> None:
+    def __init__(
+        self, documents: FoundQuotes, parsed: ParsedQuery, form: str, highlight: bool, dated: bool = False
+    ) -> None:
         self.documents = documents
         self.parsed = parsed
         self.form = form
         self.highlight = highlight
+        self.dated = dated
+        """Whether a plain line shows its article's day after the title: in a listing ordered by date."""
         self.made = 0
         """How many quotes' lines `chunks` has made."""
         self._pending: list[str] = []
@@ -1237,6 +1241,8 @@ class QuoteLines:
             if tail is None:
                 kept(tails)
                 tail = tails[pair] = self.tail(self.documents.attribution(*pair))
+                if self.dated:
+                    tail = tails[pair] = f"{tail}, {printable_line(self.documents.article_day(pair[1]))}"
             body = printable_line(text.strip())
             if self.highlight:
                 body = highlighted(body, match_spans(body, self.parsed))
@@ -1420,6 +1426,10 @@ class FoundQuotes:
         lines are being made from."""
         return (self._rest_documents or self._documents).attribution(speaker, article_key)
 
+    def article_day(self, article_key: str) -> str:
+        """The day an article's quotes are ordered by (see `QuoteDocuments.article_day`)."""
+        return (self._rest_documents or self._documents).article_day(article_key)
+
     def json_texts(self, positions: Iterable[int]) -> Iterator[str]:
         """The JSON of each quote at `positions` (see `QuoteDocuments.json_texts`)."""
         return self._made(positions, lambda documents, chosen: documents.json_texts(chosen))
@@ -1590,7 +1600,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and shows_styles()
-    lines = QuoteLines(found, parsed, form, highlight)
+    lines = QuoteLines(found, parsed, form, highlight, dated=arguments.sort in ("date", "newest"))
     made.append(lines)
     for chunk in lines.chunks(shown):
         output.write(chunk)
