@@ -750,3 +750,14 @@ def test_a_body_of_its_members_named_with_a_plural_possessive_is_one_organizatio
         "Mary Lee": (None, "Teachers' Pension Fund"),
     }
     assert "Smiths' Old Farm House" not in organizations_of(text)
+
+
+def test_a_place_named_alone_is_no_person_or_body_the_model_adds_but_a_city_s_club_plays() -> None:
+    text = (
+        "Talks\n\n"
+        'A senior official said Washington was "under no illusions" about the truce.\n\n'
+        "She said she would spend the money on a trip to Boston, where the community has kept the tradition alive.\n\n"
+        '"We were lucky," said Gerard Puig, the Barcelona soccer player.\n'
+    )
+    assert people_of(text) == {"Gerard Puig": ("soccer player", "Barcelona")}
+    assert organizations_of(text) == {"Barcelona"}

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 74
+EXTRACTOR_VERSION = 75
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -230,7 +230,9 @@ though their name tells no sex; a plural possessive opening a body's name of its
 Welfare Association"); 74: the review of 73 narrowed: only a participle of being asked or of speaking before a
 lowercase word opens a clause ("Asked whether …,", not "Acting Police Chief X"), and none that holds a speech verb;
 only "it" after "said" past an earlier quote of the sentence is what was said; a paragraph's one person of a name
-telling no sex not after a pronoun of the sex in it)"""
+telling no sex not after a pronoun of the sex in it; 75: a place named alone no person the model adds ("said
+Washington was “…”"), nor a body it adds unless in a sentence about a match or before a player's job ("a trip to
+Boston", "Porto beat Benfica 2-1", "Barcelona soccer player X"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -16,9 +16,9 @@ from pathlib import Path
 from store.extraction.candidates import Candidate, collect_candidates, features_of_all, is_known_organization
 from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document
-from store.extraction.entities import Entity, Found, normalize
-from store.extraction.lexicon import ROLE_NOUNS, TITLE_WORDS
-from store.extraction.names import CONNECTORS, common_words
+from store.extraction.entities import SCORE_AFTER, SPORT_SENTENCE, Entity, Found, normalize
+from store.extraction.lexicon import ROLE_NOUNS, SPORT_ROLES, TITLE_WORDS
+from store.extraction.names import CONNECTORS, common_words, is_place
 
 MODEL_PATH = Path(__file__).with_name("entity_types.json")
 DROPPED = "dropped"
@@ -87,7 +87,23 @@ def settle_entity_types(
         elif best not in ("other", entity.kind) and probabilities[best] >= thresholds.retype:
             entity.kind = best
     for candidate, kind in additions:
-        _add(found, candidate, kind)
+        _add(document, found, candidate, kind)
+
+
+def _plays(document: Document, candidate: Candidate) -> bool:
+    """Whether a place's name is named in a sentence about a match or a club, or before a player's job, as a city's
+    club is ("Porto beat Benfica 2-1", "Barcelona soccer player X")."""
+    masked = document.masked
+    for _start, end, number in candidate.spans:
+        sentence = document.sentences[number]
+        if SPORT_SENTENCE.search(masked, sentence.start, sentence.end) or SCORE_AFTER.search(
+            masked, sentence.start, sentence.end
+        ):
+            return True
+        after = masked[end:end + 24].split()[:2]
+        if any(word.strip(".,;:") in SPORT_ROLES or word.strip(".,;:") == "player" for word in after):
+            return True  # "Barcelona soccer player Gerard Pique"
+    return False
 
 
 def _headline_word(document: Document, candidate: Candidate) -> bool:
@@ -123,7 +139,7 @@ def _settled_by_rules(candidate: Candidate) -> bool:
     return candidate.speaker or "speaker_slot" in kinds or f"{candidate.rule_kind}+" in kinds
 
 
-def _add(found: Found, candidate: Candidate, kind: str) -> None:
+def _add(document: Document, found: Found, candidate: Candidate, kind: str) -> None:
     """Register a name the rules missed, unless it is another form of a person already known."""
     registry = found.registry
     words = candidate.words
@@ -133,10 +149,12 @@ def _add(found: Found, candidate: Candidate, kind: str) -> None:
         return
     position = candidate.spans[0][0] if candidate.spans else 0
     if kind == "person":
-        if len(words) == 1 and words[0] in registry.surnames:
-            return
+        if len(words) == 1 and (words[0] in registry.surnames or is_place(words)):
+            return  # "said Washington was …": a capital speaking for its government, no one named so
         registry.add_person(candidate.name, words, position, "")
     elif normalize(candidate.name) in registry.keys or (len(words) == 1 and words[0] in registry.prefixes):
         return
+    elif len(words) == 1 and is_place(words) and not _plays(document, candidate):
+        return  # "a trip to Boston, where …": a place, not a body (a city's club plays: "Porto beat Benfica")
     else:
         registry.add_organization(candidate.name, words, position)
