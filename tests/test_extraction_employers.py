@@ -1153,3 +1153,23 @@ def test_near_misses_a_second_review_found_give_no_job_or_body() -> None:
         "spokesman for the fire department.\n"
     )
     assert two["Bo Dahl"][1] is None
+
+
+def test_an_expert_from_an_institute_one_who_studies_at_a_university_and_a_forum_s_secretary_work_there() -> None:
+    text = (
+        "Vendors\n\n"
+        "Tadesse Bekele, a co-author from the Ethiopian Institute of Agricultural Research (EIAR), said the edit "
+        "worked. Cole Palmer, a striker from Manchester City, scored.\n\n"
+        "Professor Ayesha Qureshi, who studies transport labour markets at the University of Salford, said the "
+        "dispute was a test. Ann Lee, who studies the Federal Reserve at Harvard University, agreed.\n\n"
+        "The All India Street Vendors' Forum went to court. The forum's general secretary, Tasneem Farooqui, called "
+        'the order "a breathing space".\n'
+    )
+    people = {p.name: (p.role, p.organization) for p in extract(text).people}
+    assert people == {
+        "Tadesse Bekele": ("co-author", "Ethiopian Institute of Agricultural Research"),
+        "Cole Palmer": ("striker", None),
+        "Ayesha Qureshi": ("Professor", "University of Salford"),
+        "Ann Lee": (None, "Harvard University"),
+        "Tasneem Farooqui": ("general secretary", "All India Street Vendors' Forum"),
+    }

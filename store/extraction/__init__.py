@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 75
+EXTRACTOR_VERSION = 76
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -232,7 +232,10 @@ lowercase word opens a clause ("Asked whether …,", not "Acting Police Chief X"
 only "it" after "said" past an earlier quote of the sentence is what was said; a paragraph's one person of a name
 telling no sex not after a pronoun of the sex in it; 75: a place named alone no person the model adds ("said
 Washington was “…”"), nor a body it adds unless in a sentence about a match or before a player's job ("a trip to
-Boston", "Porto beat Benfica 2-1", "Barcelona soccer player X"))"""
+Boston", "Porto beat Benfica 2-1", "Barcelona soccer player X"); 76: an expert's job "from" an institute or
+university right after it a job there ("a co-author from the Ethiopian Institute of …"); "who studies … at" a
+university where the person works or studies; a forum's, coalition's, alliance's, society's or league's possessive
+before a job the one so named)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -216,7 +216,9 @@ ORG_ANAPHORS = words("""
 
 # Kinds of body whose possessive points back to one named before ("the museum's director"), though the bare word
 # before a job names a trade ("a museum curator", "fund manager").
-OWNER_ANAPHORS = ORG_ANAPHORS | words("museum fund hospital school college trust library gallery orchestra")
+OWNER_ANAPHORS = ORG_ANAPHORS | words(
+    "museum fund hospital school college trust library gallery orchestra forum coalition alliance society league"
+)
 
 # Words that never belong to a person's name.
 NON_NAME_WORDS = words("""

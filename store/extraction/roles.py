@@ -147,6 +147,8 @@ def _role_of(document: Document, found: Found, segment: Segment, org_at: dict[in
                     parts.append(_text(document, more))
                 if org is None and ahead_at < len(tokens) and tokens[ahead_at].text == "who":
                     org = _employer_in_clause(document, tokens, ahead_at + 1, org_at, found)  # "who teaches at X"
+                if org is None and ahead_at < len(tokens) and tokens[ahead_at].text == "from":
+                    org = _scholarly_origin(document, found, tokens, ahead_at, org_at)
                 if org is None:
                     org = _kind_named_after(document, found, tokens, ahead_at, segment.start)
                 if org is None and _holds_job(phrase[-1]):
@@ -364,6 +366,9 @@ EMPLOYING_VERBS = frozenset(
 OBJECT_EMPLOYING_VERBS = frozenset("headed chaired directed managed coached coaches oversees oversaw".split())
 """Verbs that say who employs (or employed) the person only when that organization is their object ("who
 headed the Harbor Council"), not elsewhere in the clause ("who oversees a lawsuit against the agency")."""
+STUDYING_VERBS = frozenset("studies researches lectures specialises specializes".split())
+"""Verbs of a relative clause whose body named after "at" is where the person works or studies ("who studies labour
+markets at the University of Salford"), not the subject before it ("who studies the Federal Reserve")."""
 PLACE_EMPLOYING_VERBS = frozenset("worked taught".split())
 """Verbs that name an employer after "at" or "for" right after them ("who worked at Acme", "who taught at X")."""
 
@@ -576,7 +581,7 @@ def _employer_in_clause(
         direct = _object_employer(document, tokens, verb_at, org_at, perfect=True)  # "who has headed the X"
         if direct is not None:
             return direct
-    employed = False
+    employed = studying = False
     for position in range(index, min(len(tokens), index + MAX_ROLE_WORDS)):
         token = tokens[position]
         if position > index and gap(document.masked, tokens[position - 1], token):
@@ -589,6 +594,10 @@ def _employer_in_clause(
             return _named_by(document, found, word.lower(), tokens[index].start, token.start)
         if word in EMPLOYING_VERBS:
             employed = True
+        elif word in STUDYING_VERBS:
+            studying = True
+        elif word == "at" and studying:
+            employed = True  # "who studies transport labour markets at the University of Salford"
         elif word in ("from", "after", "before", "until") and employed:
             return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
         elif word in RELATION_WORDS:
@@ -663,6 +672,17 @@ def _only_employer(words: list[Token], org_at: dict[int, int]) -> bool:
     pro-business Liberal Party,"), unlike a unit of it ("…, of the Eastfield University's school of nursing,")."""
     first = next((i for i, t in enumerate(words) if t.start in org_at), None)
     return first is not None and all(t.text[0].isupper() or not t.text[0].isalpha() for t in words[first:])
+
+
+def _scholarly_origin(
+    document: Document, found: Found, tokens: list[Token], from_at: int, org_at: dict[int, int]
+) -> int | None:
+    """The institute or university an expert's job is "from" right after it ("a co-author from the Ethiopian
+    Institute of Agricultural Research"), not a club a player left ("a striker from Manchester City")."""
+    phrase = [tokens[from_at], *_walk_forward(document, tokens, from_at + 1)]
+    if not _affiliation(phrase, org_at) or SCHOLARLY_WORDS.isdisjoint(token.text for token in phrase):
+        return None
+    return _organization_in(found, phrase, org_at)
 
 
 SCHOLARLY_WORDS = frozenset("University Institute Laboratory Laboratories Observatory Academy".split())
