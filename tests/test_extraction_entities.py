@@ -761,3 +761,13 @@ def test_a_place_named_alone_is_no_person_or_body_the_model_adds_but_a_city_s_cl
     )
     assert people_of(text) == {"Gerard Puig": ("soccer player", "Barcelona")}
     assert organizations_of(text) == {"Barcelona"}
+
+
+def test_a_club_named_by_its_letters_and_town_is_an_organization() -> None:
+    text = (
+        "Cup\n\n"
+        'SC Veldhoven beat FC Twente 2-1 on Sunday. "We deserved it," said coach Jan de Vries. AC Milan and SV '
+        "Werder Bremen also won.\n"
+    )
+    assert organizations_of(text) == {"SC Veldhoven", "FC Twente", "AC Milan", "SV Werder Bremen"}
+    assert set(people_of(text)) == {"Jan de Vries"}

@@ -988,3 +988,14 @@ def test_a_title_opening_a_sentence_a_company_saying_it_and_a_she_named_before_k
         '"Reading matters," she said.\n'
     )
     assert [q.speaker for q in extract(text).quotes] == ["Maria Gomez", "Acme Corp", "Kamala Harris"]
+
+
+def test_a_quote_the_sentence_carries_on_after_keeps_the_subject_as_its_speaker() -> None:
+    text = (
+        "Nurses\n\n"
+        "The Ontario Hospital Association represents 140 hospitals.\n\n"
+        'The Ontario Hospital Association said it "shares the goal" of reducing reliance on agencies but warned '
+        "that a ban could force closures.\n\n"
+        '"We will win" the minister said. Ann Lee was not there.\n'
+    )
+    assert [q.speaker for q in extract(text).quotes][:1] == ["Ontario Hospital Association"]

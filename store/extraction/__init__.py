@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 76
+EXTRACTOR_VERSION = 77
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -235,7 +235,9 @@ Washington was “…”"), nor a body it adds unless in a sentence about a matc
 Boston", "Porto beat Benfica 2-1", "Barcelona soccer player X"); 76: an expert's job "from" an institute or
 university right after it a job there ("a co-author from the Ethiopian Institute of …"); "who studies … at" a
 university where the person works or studies; a forum's, coalition's, alliance's, society's or league's possessive
-before a job the one so named)"""
+before a job the one so named; 77: words carrying on the sentence right after a quote's closing mark, no comma
+between ("… said it “shares the goal” of reducing … but warned"), no attribution after it; a club named by its
+letters before its town ("SC Veldhoven", "VfB Stuttgart"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

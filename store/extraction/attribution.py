@@ -24,6 +24,11 @@ from store.extraction.roles import PREPOSITIONS, is_role_noun
 from store.extraction.text import Token
 
 UNNAMED = -1
+CONTINUATIONS = frozenset(
+    "of to for in on at with by from as about and but or because if when while that which".split()
+)
+"""Words after a quote's closing mark, with no comma between, that carry on the sentence the quote is part of rather
+than open its attribution."""
 PARTICIPLES = frozenset(
     "asked pressed questioned quizzed challenged responding replying speaking reached contacted approached "
     "interviewed addressing testifying told echoing citing writing".split()
@@ -273,6 +278,8 @@ class Attributor:
         if first in SPEECH_VERBS or (first == "according" and len(after) > 1 and after[1].text == "to"):
             skip = 2 if first == "according" else 1
             return self._speaker_after_verb(number, after[skip:]) or (True, None)
+        if first in CONTINUATIONS and not self._closes_at_attribution(quote, gap):
+            return None  # "… said it “shares the goal” of reducing … but warned": the sentence goes on, no attribution
         for index, token in enumerate(after[:MAX_ATTRIBUTION_TOKENS]):
             if token.text in SPEECH_VERBS:
                 if index == 0:

@@ -1205,6 +1205,10 @@ def _classify(
         segment.kind = "org"  # "Doctors Without Borders", "Reporters Sans Frontières"
         segment.strong = True
         return segment
+    if len(words) > 1 and words[0] in CLUB_ABBREVIATIONS and words[1][:1].isupper():
+        segment.kind = "org"  # "SC Veldhoven", "VfB Stuttgart", "SV Werder Bremen": a club before its town
+        segment.strong = True
+        return segment
     if len(words) > 1 and words[0] in CUP_WORDS:
         segment.kind = "thing"  # "Copa del Rey", "Coupe de France": a competition
         return segment
@@ -1242,6 +1246,8 @@ def _classify(
 
 WITHOUT_WORDS = frozenset("Without Sans".split())
 """The word before the last of a body named for its people's cause ("Doctors Without Borders")."""
+CLUB_ABBREVIATIONS = frozenset("SC SV AC AFC CF FK NK SK VfB VfL TSV KV CD UD SSC BSC RKC PSV".split())
+"""Letters that open a sports club's name before its town or its name ("SC Veldhoven", "VfB Stuttgart")."""
 CUP_WORDS = frozenset("Copa Coppa Coupe Taça Taca Pokal".split())
 """Words that open a competition's name ("Copa del Rey", "Coppa Italia")."""
 CAMPUS_HEADS = frozenset("College University".split())
