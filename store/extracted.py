@@ -54,11 +54,9 @@ def extracted_article_line(name: str, article: InputArticle) -> dict[str, Any]:
 
 def extraction_document(name: str, extraction: Extraction, metadata: dict[str, str] | None = None) -> dict[str, Any]:
     """What extraction found in one article (with what its source states: title, outlet, date, url), as
-    `extract --json` prints it."""
-    from store.sources import input_source
-
+    `extract --json` prints it: the article's path as given, in its quotes' sources too."""
     metadata = metadata or {}
-    path = input_source(name)
+    path = name
     return {
         "path": name,
         "title": metadata.get("title") or extraction.title,

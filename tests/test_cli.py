@@ -29,10 +29,15 @@ def run(*arguments: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_extract_json_has_the_shape_the_scorer_reads(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["extract", str(SEED_PATH), "--json"]) == 0
+def test_extract_json_has_the_shape_the_scorer_reads(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(SEED_PATH.parent.parent)
+    given = f"{SEED_PATH.parent.name}/{SEED_PATH.name}"
+    assert main(["extract", given, "--json"]) == 0
     [article] = json.loads(capsys.readouterr().out)["articles"]
-    assert article["path"] == str(SEED_PATH)
+    assert article["path"] == given
+    assert {source["path"] for quote in article["quotes"] for source in quote["sources"]} == {given}, "one form"
     text = SEED_PATH.read_text(encoding="utf-8")
     for quote in article["quotes"]:
         assert text[quote["start"] : quote["end"]] == quote["text"]
