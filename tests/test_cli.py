@@ -636,3 +636,26 @@ def test_json_and_jsonl_together_are_refused(command: str, tmp_path: Path) -> No
     result = run(command, "--json", "--jsonl", str(article) if command == "extract" else "harbor")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.startswith("whosaid: argument --jsonl: not allowed with argument --json")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--port", "abc", "'abc' is not a whole number"),
+        ("--port", "70000", "'70000' is not a port number (0 to 65535)"),
+        ("--max-sessions", "0", "'0' must be at least 1"),
+        ("--idle-timeout", "-1", "'-1' must be 0 (no limit) or more"),
+        ("--idle-timeout", "soon", "'soon' is not a number of minutes"),
+    ],
+)
+def test_serve_s_numbers_are_checked_as_every_command_checks_its_numbers(option: str, value: str, message: str) -> None:
+    done = run("serve", option, value)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [f"whosaid: argument {option}: {message} (see 'whosaid serve --help')"]
+
+
+@pytest.mark.parametrize("command", ["ingest", "extract", "search", "export", "rm", "reextract", "serve"])
+def test_every_command_s_help_says_what_it_does_before_its_options(command: str) -> None:
+    done = run(command, "--help")
+    description = done.stdout.split("\n\n")[1]
+    assert done.returncode == 0 and not description.startswith(("positional arguments", "options")), command

@@ -124,6 +124,28 @@ def positive_integer(text: str) -> int:
     return min(value, sys.maxsize)
 
 
+def port_number(text: str) -> int:
+    """A --port value: a whole number from 0 (any free port) to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
+    return value
+
+
+def minutes(text: str) -> float:
+    """An --idle-timeout value: 0 (no limit) or more minutes, as written."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 (no limit) or more")
+    return value
+
+
 def date_start(text: str) -> str:
     """A --date value, checked: a mistyped date is an error rather than a search that matches nothing."""
     if not is_date_start(text):
@@ -199,7 +221,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ascii", action="store_true", help="draw with plain ASCII borders (old terminals)")
     parser.add_argument("--no-mouse", action="store_true", help="do not turn on mouse reporting")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    ingest = commands.add_parser("ingest", parents=[store_options], help="extract articles and add them to the store")
+    ingest = commands.add_parser(
+        "ingest",
+        parents=[store_options],
+        help="extract articles and add them to the store",
+        description="Extract the people, organizations and quotes of articles and add them to the store: files, "
+        "folders (read recursively), web pages, feeds, or standard input. A file read again from the same path "
+        "replaces its earlier version. One line per article on standard output; on standard error what was "
+        "skipped and why, then 'N added, M replaced, K unchanged, F failed'.",
+    )
     ingest.add_argument(
         "paths",
         nargs="*",
@@ -254,7 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
     formats.add_argument("--jsonl", action="store_true", help="print one JSON quote object a line")
     add_export_parser(commands, store_options)
     extract_command = commands.add_parser(
-        "extract", help="print what extraction finds in articles, without storing them"
+        "extract",
+        help="print what extraction finds in articles, without storing them",
+        description="Print the people (with their roles and organizations), organizations and quotes (with who "
+        "said them) that extraction finds in articles, without touching any store: as lines, as one JSON "
+        "document (--json), or as one JSON object per article that 'whosaid ingest --extracted' loads (--jsonl).",
     )
     extract_command.add_argument(
         "paths", nargs="+", metavar="FILE", help="article files, directories, http(s) URLs, or - for standard input"
@@ -279,17 +313,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     remove.add_argument("--seed", action="store_true", help="remove the seed article(s) the store started with")
     serve = commands.add_parser(
-        "serve", parents=[store_options], help="serve whosaid to a team over SSH (read-only sessions)"
+        "serve",
+        parents=[store_options],
+        help="serve whosaid to a team over SSH (read-only sessions)",
+        description="Serve the browser over SSH: each user whose public key is in the authorized-keys file gets "
+        "their own read-only session of the store in their own terminal. Stop it with Ctrl-C.",
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8022, help="port to listen on (default: 8022)")
+    serve.add_argument("--port", type=port_number, default=8022, metavar="N", help="port to listen on (default: 8022)")
     serve.add_argument(
         "--authorized-keys", metavar="FILE", help="public keys allowed in (default: ~/.ssh/authorized_keys)"
     )
     serve.add_argument("--host-key", metavar="FILE", help="server host key (default: generated once, kept)")
-    serve.add_argument("--max-sessions", type=int, default=16, help="simultaneous sessions (default: 16)")
     serve.add_argument(
-        "--idle-timeout", type=float, default=30.0, metavar="MINUTES", help="idle session limit (default: 30)"
+        "--max-sessions", type=positive_integer, default=16, metavar="N", help="simultaneous sessions (default: 16)"
+    )
+    serve.add_argument(
+        "--idle-timeout", type=minutes, default=30.0, metavar="MINUTES", help="idle session limit (default: 30)"
     )
     return parser
 
