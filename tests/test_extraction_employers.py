@@ -1173,3 +1173,19 @@ def test_an_expert_from_an_institute_one_who_studies_at_a_university_and_a_forum
         "Ann Lee": (None, "Harvard University"),
         "Tasneem Farooqui": ("general secretary", "All India Street Vendors' Forum"),
     }
+
+
+def test_a_company_named_like_a_place_a_player_from_an_academy_and_a_body_studied_are_no_misreadings() -> None:
+    text = (
+        "Near misses\n\n"
+        '"AWS drove growth," said Andy Jassy, Amazon\'s chief executive. Beth Gutelius, who studies working '
+        "conditions at Amazon warehouses, said injury rates were high.\n\n"
+        "Tom Reed, a midfielder from the Bayern Academy, scored twice. Ann Cole, who studies governance at FIFA, "
+        "was not surprised.\n\n"
+        "She said she would spend the money on a trip to Boston, where the tradition lives on.\n"
+    )
+    extraction = extract(text)
+    people = {p.name: (p.role, p.organization) for p in extraction.people}
+    assert people["Andy Jassy"] == ("chief executive", "Amazon")
+    assert people["Tom Reed"][1] is None and people["Ann Cole"][1] is None
+    assert "Boston" not in {o.name for o in extraction.organizations}

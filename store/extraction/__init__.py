@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 77
+EXTRACTOR_VERSION = 78
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -237,7 +237,11 @@ university right after it a job there ("a co-author from the Ethiopian Institute
 university where the person works or studies; a forum's, coalition's, alliance's, society's or league's possessive
 before a job the one so named; 77: words carrying on the sentence right after a quote's closing mark, no comma
 between ("… said it “shares the goal” of reducing … but warned"), no attribution after it; a club named by its
-letters before its town ("SC Veldhoven", "VfB Stuttgart"))"""
+letters before its town ("SC Veldhoven", "VfB Stuttgart"); 78: the review of 75 and 76 narrowed: a place's name the
+model adds as a body dropped only where it stands as a place, after "in", "to", "from" and the like and before no
+noun ("a trip to Boston", not "Delta's chief executive" or "at Amazon warehouses"); only an expert (a researcher, a
+professor, one in -ist) "from" an institute works there; "who studies … at" only a university, institute or
+school)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -90,6 +90,31 @@ def settle_entity_types(
         _add(document, found, candidate, kind)
 
 
+def _only_where(document: Document, candidate: Candidate) -> bool:
+    """Whether a place's name stands only where a place does, after "in", "to", "from" and the like ("a trip to
+    Boston", "in Helsinki"), and never in a sentence about a match (a city's club: "a win in Porto" may be Porto's)."""
+    masked = document.masked
+    for start, end, _sentence in candidate.spans:
+        before = masked[max(0, start - 16):start].split()
+        if not before or before[-1] not in PLACE_PREPOSITIONS:
+            return False
+        after = masked[end:end + 16]
+        following = after.split()[0] if after.strip() else ""
+        if after[:1] == " " and following[:1].isalpha() and following not in AFTER_PLACES:
+            return False  # "at Amazon warehouses": a body's name before a noun
+    return not _plays(document, candidate)
+
+
+AFTER_PLACES = frozenset(
+    "and or where which in on for to with last this next since until before after during when while".split()
+)
+"""Words after a place's name that leave it a place ("a trip to Boston last year")."""
+
+
+PLACE_PREPOSITIONS = frozenset("in to from at near across around throughout within outside into via".split())
+"""Words a place's name stands after as a place ("a trip to Boston")."""
+
+
 def _plays(document: Document, candidate: Candidate) -> bool:
     """Whether a place's name is named in a sentence about a match or a club, or before a player's job, as a city's
     club is ("Porto beat Benfica 2-1", "Barcelona soccer player X")."""
@@ -154,7 +179,7 @@ def _add(document: Document, found: Found, candidate: Candidate, kind: str) -> N
         registry.add_person(candidate.name, words, position, "")
     elif normalize(candidate.name) in registry.keys or (len(words) == 1 and words[0] in registry.prefixes):
         return
-    elif len(words) == 1 and is_place(words) and not _plays(document, candidate):
-        return  # "a trip to Boston, where …": a place, not a body (a city's club plays: "Porto beat Benfica")
+    elif len(words) == 1 and is_place(words) and _only_where(document, candidate):
+        return  # "a trip to Boston, where …": a place, not a body ("Delta's chief executive" is one)
     else:
         registry.add_organization(candidate.name, words, position)

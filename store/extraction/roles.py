@@ -597,7 +597,10 @@ def _employer_in_clause(
         elif word in STUDYING_VERBS:
             studying = True
         elif word == "at" and studying:
-            employed = True  # "who studies transport labour markets at the University of Salford"
+            scholarly = _scholarly_after(tokens, position + 1, org_at, found)
+            if scholarly is not None:
+                return scholarly  # "who studies transport labour markets at the University of Salford"
+            studying = False  # not "who studies governance at FIFA"
         elif word in ("from", "after", "before", "until") and employed:
             return None  # "who joined from Belgian club X", "who joined after 14 years at X": the club left behind
         elif word in RELATION_WORDS:
@@ -679,12 +682,36 @@ def _scholarly_origin(
 ) -> int | None:
     """The institute or university an expert's job is "from" right after it ("a co-author from the Ethiopian
     Institute of Agricultural Research"), not a club a player left ("a striker from Manchester City")."""
+    job = tokens[from_at - 1].text if from_at else ""
+    if job not in EXPERT_JOBS and not job.endswith(("ist", "ists")):
+        return None  # not "a midfielder from the Bayern Academy", "a defector from the Academy of Sciences"
     phrase = [tokens[from_at], *_walk_forward(document, tokens, from_at + 1)]
     if not _affiliation(phrase, org_at) or SCHOLARLY_WORDS.isdisjoint(token.text for token in phrase):
         return None
     return _organization_in(found, phrase, org_at)
 
 
+EXPERT_JOBS = frozenset(
+    "researcher researchers co-author co-authors author authors professor lecturer fellow expert experts engineer "
+    "engineers analyst analysts doctor physician surgeon veterinarian director".split()
+)
+"""Jobs an expert is introduced by before the institute they are "from" (beside those in -ist: "an economist")."""
+
+
+def _scholarly_after(tokens: list[Token], index: int, org_at: dict[int, int], found: Found | None) -> int | None:
+    """The university, institute or school named right at `index` (after "the"), where "who studies … at" it says
+    the person works or studies; None for any other body."""
+    if index < len(tokens) and tokens[index].text == "the":
+        index += 1
+    if found is None or index >= len(tokens) or tokens[index].start not in org_at:
+        return None
+    entity = org_at[tokens[index].start]
+    words = found.registry.entities[entity].name.split()
+    return entity if not (SCHOLARLY_WORDS | CAMPUS_WORDS).isdisjoint(words) else None
+
+
+CAMPUS_WORDS = frozenset("College School Université Universidad Universität Polytechnic".split())
+"""Words of the bodies besides SCHOLARLY_WORDS that one studies or teaches at."""
 SCHOLARLY_WORDS = frozenset("University Institute Laboratory Laboratories Observatory Academy".split())
 """Words of the bodies an expert is introduced as "from" ("Prof X, from the University of Leeds,"), where a player
 or a fan is "from" a club they left or follow, and a pupil from a school."""
