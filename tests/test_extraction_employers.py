@@ -1189,3 +1189,26 @@ def test_a_company_named_like_a_place_a_player_from_an_academy_and_a_body_studie
     assert people["Andy Jassy"] == ("chief executive", "Amazon")
     assert people["Tom Reed"][1] is None and people["Ann Cole"][1] is None
     assert "Boston" not in {o.name for o in extraction.organizations}
+
+
+def test_jobs_read_past_a_sentence_s_opening_an_owner_named_late_and_a_field_before_the_job() -> None:
+    text = (
+        "Jobs\n\n"
+        "Lantern Software reported results. Appearing for the petitioners, senior advocate Harpreet Sandhu told "
+        "the court that the city had erred.\n\n"
+        "Jamal Osei-Bonsu, the health critic for the Ontario New Democratic Party (NDP), said the government had "
+        "spent more.\n\n"
+        "Investors were unsettled by the departure in January of Lantern Software\u2019s chief product officer, "
+        "Elena Marchetti, who left.\n\n"
+        '"It is a start," said Kittipong Saelim, Mekong programme director at the Bangkok-based group Rivers '
+        "Without Borders Asia.\n\n"
+        "Then Veldhoven coach Pieter van der Berg sent on a third striker. And the head of NATO, Hoop Scheffer, "
+        "agreed.\n"
+    )
+    people = {p.name: (p.role, p.organization) for p in extract(text).people}
+    assert people["Harpreet Sandhu"] == ("senior advocate", None)
+    assert people["Jamal Osei-Bonsu"][1] == "Ontario New Democratic Party"
+    assert people["Elena Marchetti"] == ("chief product officer", "Lantern Software")
+    assert people["Kittipong Saelim"] == ("Mekong programme director", "Rivers Without Borders Asia")
+    assert people["Pieter van der Berg"][0] == "Veldhoven coach"
+    assert people["Hoop Scheffer"] == ("head", "NATO")

@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 78
+EXTRACTOR_VERSION = 79
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -240,8 +240,11 @@ between ("… said it “shares the goal” of reducing … but warned"), no att
 letters before its town ("SC Veldhoven", "VfB Stuttgart"); 78: the review of 75 and 76 narrowed: a place's name the
 model adds as a body dropped only where it stands as a place, after "in", "to", "from" and the like and before no
 noun ("a trip to Boston", not "Delta's chief executive" or "at Amazon warehouses"); only an expert (a researcher, a
-professor, one in -ist) "from" an institute works there; "who studies … at" only a university, institute or
-school)"""
+professor, one in -ist) "from" an institute works there; "who studies … at" only a university, institute or school;
+79: "advocate" and "critic" jobs ("senior advocate X", "the health critic for the X Party"), a standing only "of" or
+"at" a body; a job after a field's or a place's name ("Mekong programme director at X"); an owner named late in the
+words before a name ("the departure in January of Lantern's chief product officer, X") and no opening adverb or
+conjunction ("Then Veldhoven coach X", "And the head of NATO, X") part of the job)"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -74,7 +74,8 @@ TITLES_BEFORE_GIVEN = words("Hon Haji Dato Advocate Pastor")
 
 # Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
 ROLE_NOUNS = words("""
-    adviser advisor official spokesman spokeswoman spokesperson president minister secretary director chief
+    adviser advisor advocate critic official spokesman spokeswoman spokesperson president minister secretary
+    director chief
     executive officer chairman chairwoman chair head leader envoy ambassador diplomat lawyer attorney
     counsel aide analyst economist researcher scientist professor lecturer student editor reporter
     correspondent journalist columnist commentator founder co-founder cofounder owner partner member

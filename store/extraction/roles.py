@@ -8,6 +8,7 @@ from collections import Counter
 
 from store.extraction.document import Document
 from store.extraction.entities import SPEAKING_FOR, Entity, Found, Mention, appositive_kind, normalize
+from store.extraction.given_names import GIVEN_NAMES
 from store.extraction.lexicon import (
     CLUB_WORDS,
     DETERMINERS,
@@ -26,7 +27,7 @@ from store.extraction.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from store.extraction.names import JOB_ACRONYMS, Segment, common_words, is_role_noun
+from store.extraction.names import JOB_ACRONYMS, OPENING_ADVERBS, Segment, common_words, is_role_noun
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, Token, gap
 
@@ -883,6 +884,9 @@ def _is_role_phrase(words: list[Token]) -> bool:
         return True
     if lead[0].text.isupper() and lead[0].text.lower() in JOB_ACRONYMS:
         return True  # "CEO of Volvo Cars", as "chief executive of Volvo Cars"
+    if lead[0].text[0].isupper() and not lead[0].possessive and len(lead) > 2 and lead[1].text.islower() \
+            and lead[0].text not in GIVEN_NAMES and any(is_role_noun(t.text) for t in lead[1:3]):
+        return True  # "Mekong programme director at …", "Europe editor": a field's or a place's job
     if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
             words[0].text.lower() not in OPENING_WORDS and not _capital_role(words):
         return False
@@ -899,6 +903,11 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     """Role text and organization of a role phrase: an owner ("the ministry's"), "of/at ORG", or a named one."""
     org: int | None = None
     words = _before_spatial_tail(words)
+    while len(words) > 1 and words[0].sentence_start and (
+        words[0].text in OPENING_ADVERBS or words[0].text in ("And", "But", "Or", "So", "Yet")
+    ):
+        words = words[1:]  # "Then Veldhoven coach X", "And the head of NATO, X": no part of the job
+    words = _from_owner(words)
     owned = any(t.possessive for t in words) or words[0].text.lower() in PERSONAL_OWNERS | {"its", "their", "whose"}
     owner_end = -1
     for i, token in enumerate(words):
@@ -937,8 +946,12 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
                 words = words[cut:]
         standing = _standing_toward(words, org_at)  # "a customer of Comcast": a standing toward the body, no job
         tail = None if standing else _trailing_organization(found, words, org_at)
-        formal = [t for t in words if t.text not in ("the", "a", "an")][:1]
-        if tail is not None and formal and formal[0].text[0].isupper() and formal[0].text.lower() not in JOB_ACRONYMS:
+        formal = [t for t in words if t.text not in ("the", "a", "an")][:2]
+        titled = bool(formal) and formal[0].text[0].isupper() and formal[0].text.lower() not in JOB_ACRONYMS and not (
+            len(formal) > 1 and formal[1].text.islower() and formal[0].text not in TITLE_WORDS
+            and formal[0].text not in ("A", "An", "The")
+        )  # "Director of X" whole, not "Mekong programme director at X"
+        if tail is not None and titled:
             org = tail[0]
         elif tail is not None:
             org, cut = tail
@@ -960,6 +973,25 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     if owner is not None:
         org = _named_by(document, found, owner.text, position)
     return _text(document, words), org
+
+
+def _from_owner(words: list[Token]) -> list[Token]:
+    """Role words from the owner whose job they end in, when they open with words of no job ("the departure in
+    January of Lantern's chief product officer"): the owner's capitalized name and its possessive, then the job."""
+    last = max((i for i, token in enumerate(words[:-1]) if token.possessive), default=None)
+    if last is None or not any(is_role_noun(token.text) for token in words[last + 1:]):
+        return words
+    if any(token.text.islower() and is_role_noun(token.text) for token in words[:last]):
+        return words
+    start = last
+    while start > 0 and words[start - 1].text[:1].isupper():
+        start -= 1
+    before = words[start - 2].text if start >= 2 else ""
+    if not before or words[start - 1].text not in ("of", "by", "from", "with") or (
+        before[:1].isupper() and before not in MONTHS_AND_DAYS
+    ):
+        return words  # "The Bank of Northland's governor": "of" inside the owner's name
+    return words[start:]
 
 
 def _standing_toward(words: list[Token], org_at: dict[int, int]) -> bool:
