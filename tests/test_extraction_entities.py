@@ -771,3 +771,19 @@ def test_a_club_named_by_its_letters_and_town_is_an_organization() -> None:
     )
     assert organizations_of(text) == {"SC Veldhoven", "FC Twente", "AC Milan", "SV Werder Bremen"}
     assert set(people_of(text)) == {"Jan de Vries"}
+
+
+def test_a_speaker_whose_given_name_opens_a_body_s_name_and_a_bank_of_two_joined_words_are_read_right() -> None:
+    text = (
+        "Heritage\n\n"
+        '"This is not nostalgia," said Søren Østergaard, chairman of the Søren Kierkegaard Foundation.\n\n'
+        'Zhang Wei, chief economist at the Industrial and Commercial Bank of China, said: "The naira is stable."\n\n'
+        "Barclays and Lloyds Bank cut rates. Nimbus Labs launched the Nimbus Halo Max.\n"
+    )
+    extraction = extract(text)
+    assert {p.name: (p.role, p.organization) for p in extraction.people} == {
+        "Søren Østergaard": ("chairman", "Søren Kierkegaard Foundation"),
+        "Zhang Wei": ("chief economist", "Industrial and Commercial Bank of China"),
+    }
+    assert [q.speaker for q in extraction.quotes] == ["Søren Østergaard", "Zhang Wei"]
+    assert {"Barclays", "Lloyds Bank"} <= {o.name for o in extraction.organizations}

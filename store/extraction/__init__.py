@@ -13,7 +13,7 @@ from store.model import Extraction, Organization, Person, Quote
 
 __all__ = ["EXTRACTOR_VERSION", "extract"]
 
-EXTRACTOR_VERSION = 79
+EXTRACTOR_VERSION = 80
 """Which extractor read an article: raised whenever what extraction finds in the same text changes, so that stores know
 to read their articles again (1: rules only; 2: rules and the learned entity-type model; 3: a given name that is
 also a place kept after a title, a title "of" its portfolio ended by the name that follows, quotes ending in a full-
@@ -244,7 +244,10 @@ professor, one in -ist) "from" an institute works there; "who studies … at" on
 79: "advocate" and "critic" jobs ("senior advocate X", "the health critic for the X Party"), a standing only "of" or
 "at" a body; a job after a field's or a place's name ("Mekong programme director at X"); an owner named late in the
 words before a name ("the departure in January of Lantern's chief product officer, X") and no opening adverb or
-conjunction ("Then Veldhoven coach X", "And the head of NATO, X") part of the job)"""
+conjunction ("Then Veldhoven coach X", "And the head of NATO, X") part of the job; 80: a speaker named beside a body
+whose name opens with their given name no product of it ("said Søren Østergaard" beside the Søren Kierkegaard
+Foundation); a bank named by two common words joined by "and" one body ("the Industrial and Commercial Bank of
+China"))"""
 
 
 def extract(text: str, model: EntityTypeModel | None = None) -> Extraction:

@@ -1011,8 +1011,8 @@ def _products(all_segments: list[Segment]) -> None:
     for segment in all_segments:
         words = [t.text for t in segment.tokens]
         if segment.kind == "person" and not segment.strong and len(words) >= 2 and words[0] in makers \
-                and words[0] not in GIVEN_NAMES and not segment.possessive:
-            segment.kind = "thing"
+                and words[0] not in GIVEN_NAMES and not segment.possessive and not segment.speaker_slot:
+            segment.kind = "thing"  # not "said Søren Østergaard" beside the Søren Kierkegaard Foundation
 
 
 def _affiliations(document: Document, all_segments: list[Segment]) -> None:

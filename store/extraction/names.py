@@ -540,6 +540,8 @@ def _one_body(before: list[Token], after: list[Token]) -> bool:
         return False
     if is_place(words) or any(word in CONNECTORS for word in rest):
         return False
+    if rest[-1] == "Bank" and all(word.lower() in common_words() for word in words):
+        return len(named) <= 3  # "the Industrial and Commercial Bank of China", not "Barclays and Lloyds Bank"
     return rest[-1] in JOINED_BODY_HEADS and len(named) <= 3
 
 
