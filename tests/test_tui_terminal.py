@@ -912,3 +912,17 @@ def test_a_quote_s_detail_cut_to_a_short_pane_shows_the_quote_not_only_its_parag
     assert shown[3] == "\u2026" and "We are ready to build" in " ".join(shown[4:]), shown
     whole = fitted(summary, 30, 40).plain.splitlines()
     assert whole[3].startswith("Sentence 0"), "with room, the paragraph is whole"
+
+
+def test_what_y_copies_keeps_emoji_as_written_but_no_character_that_would_act_on_a_terminal() -> None:
+    """The screen draws emoji apart (their joiners as zero-width spaces); the clipboard had the same stand-ins, so a
+    pasted quote was not the article's text."""
+    from tui.safe_text import clipboard_line
+
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    quote = f"\u201cWe are hopeful \U0001f91e\U0001f54a\ufe0f \U0001f44d\U0001f3fd {family}\u201d"
+    assert clipboard_line(quote) == quote
+    assert printable_line(quote) != quote, "the screen still draws them apart"
+    hostile = "a\x1b]52;c;evil\x07 b\u202e c\nd\x9b"
+    copied = clipboard_line(hostile)
+    assert not set(copied) & UNSAFE and "\n" not in copied and copied.startswith("a\u241b]52;c;evil\u2407 b")

@@ -32,7 +32,7 @@ from tui.handover import quick_handover
 from tui.key_order import KeyOrder
 from tui.launcher import resume_collector
 from tui.palette import PALETTE_ID, WhosaidPalette
-from tui.safe_text import printable_line
+from tui.safe_text import clipboard_line, printable_line
 from tui.search_box import searchable
 from tui.settings import load_settings, update_config
 from tui.text import ASCII_GLYPHS, UNICODE_GLYPHS, count_label, draw_glyphs, glyphs
@@ -482,11 +482,11 @@ class WhosaidApp(App[None]):
         if self.snapshot.preview:
             self.notify("Still reading the store: copy again in a moment.", severity="warning", timeout=3)
             return
-        citation = printable_line(self.snapshot.citation(quote, self.citation_style))
-        self.copy_to_clipboard(citation)
+        citation = self.snapshot.citation(quote, self.citation_style)
+        self.copy_to_clipboard(clipboard_line(citation))
         label = CITATION_LABELS[self.citation_style]
         title = f"Sent to your terminal's clipboard (OSC 52), {label} citation"
-        self.notify(citation, title=title, timeout=4, markup=False)
+        self.notify(printable_line(citation), title=title, timeout=4, markup=False)
 
     def copy_name(self, subject: Subject) -> None:
         """Send a person (with role and organization), an organization or an article's citation to the terminal's
@@ -498,9 +498,8 @@ class WhosaidApp(App[None]):
         if not line:
             self.notify(f"That {subject.kind} is no longer in the store", severity="warning", markup=False)
             return
-        line = printable_line(line)
-        self.copy_to_clipboard(line)
-        self.notify(line, title="Sent to your terminal's clipboard (OSC 52)", timeout=4, markup=False)
+        self.copy_to_clipboard(clipboard_line(line))
+        self.notify(printable_line(line), title="Sent to your terminal's clipboard (OSC 52)", timeout=4, markup=False)
 
     def set_citation_style(self, style: str) -> None:
         """Copy citations in `style` (one of CITATION_STYLES) from now on, and say so."""

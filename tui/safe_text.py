@@ -117,6 +117,18 @@ def printable_line(text: str) -> str:
     return text.translate(_ASCII_LINE_TABLE) if _ascii_only and not text.isascii() else text
 
 
+_CLIPBOARD_REPLACEMENTS = {code: stand_in for code, stand_in in _LINE_REPLACEMENTS.items()
+                           if chr(code) not in _EMOJI_JOINERS}
+"""For the clipboard: a line's stand-ins but for what joins emoji, which the text pasted keeps as written."""
+
+
+def clipboard_line(text: str) -> str:
+    """`text` as one line to copy: every control, escape and bidi character replaced as `printable_line` does (a
+    paste into a terminal runs none of them), but emoji kept whole, as the article wrote them (their joiners and
+    skin tones are only drawn apart on screen); not made ASCII, since the terminal does not draw it."""
+    return text if text.isprintable() else text.translate(_CLIPBOARD_REPLACEMENTS)
+
+
 def escape_json_text(dumped: str) -> str:
     """Escape, in already dumped JSON, the characters JSON leaves raw that a terminal would act on."""
     return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", dumped)
