@@ -1192,12 +1192,10 @@ def test_a_company_named_like_a_place_a_player_from_an_academy_and_a_body_studie
 
 
 def test_jobs_read_past_a_sentence_s_opening_an_owner_named_late_and_a_field_before_the_job() -> None:
+    """Not a standing toward someone: "a critic of Tesla's Elon Musk", "a vocal advocate of Acme", "Now TV director"."""
     text = (
         "Jobs\n\n"
-        "Lantern Software reported results. Appearing for the petitioners, senior advocate Harpreet Sandhu told "
-        "the court that the city had erred.\n\n"
-        "Jamal Osei-Bonsu, the health critic for the Ontario New Democratic Party (NDP), said the government had "
-        "spent more.\n\n"
+        "Lantern Software reported results.\n\n"
         "Investors were unsettled by the departure in January of Lantern Software\u2019s chief product officer, "
         "Elena Marchetti, who left.\n\n"
         '"It is a start," said Kittipong Saelim, Mekong programme director at the Bangkok-based group Rivers '
@@ -1206,9 +1204,16 @@ def test_jobs_read_past_a_sentence_s_opening_an_owner_named_late_and_a_field_bef
         "agreed.\n"
     )
     people = {p.name: (p.role, p.organization) for p in extract(text).people}
-    assert people["Harpreet Sandhu"] == ("senior advocate", None)
-    assert people["Jamal Osei-Bonsu"][1] == "Ontario New Democratic Party"
     assert people["Elena Marchetti"] == ("chief product officer", "Lantern Software")
     assert people["Kittipong Saelim"] == ("Mekong programme director", "Rivers Without Borders Asia")
     assert people["Pieter van der Berg"][0] == "Veldhoven coach"
     assert people["Hoop Scheffer"] == ("head", "NATO")
+    near = (
+        "Near misses\n\n"
+        "Tesla reported results. Ed Zitron, an outspoken critic of Tesla's Elon Musk, said it was weak. Mark Ross, a "
+        "vocal advocate of Acme, agreed. Nina Patel, Ryanair frequent flyer, shrugged.\n\n"
+        "Now TV director Alan Pike said nothing.\n"
+    )
+    people = {p.name: (p.role, p.organization) for p in extract(near).people}
+    assert people["Elon Musk"] == (None, "Tesla") and people["Mark Ross"] == (None, None)
+    assert people["Nina Patel"] == (None, None) and people["Alan Pike"][0] == "Now TV director"

@@ -74,7 +74,7 @@ TITLES_BEFORE_GIVEN = words("Hon Haji Dato Advocate Pastor")
 
 # Lowercase nouns that name a job or a standing ("adviser", "spokesman"); agent nouns in -er/-or count too.
 ROLE_NOUNS = words("""
-    adviser advisor advocate critic official spokesman spokeswoman spokesperson president minister secretary
+    adviser advisor official spokesman spokeswoman spokesperson president minister secretary
     director chief
     executive officer chairman chairwoman chair head leader envoy ambassador diplomat lawyer attorney
     counsel aide analyst economist researcher scientist professor lecturer student editor reporter
@@ -465,7 +465,8 @@ SPORT_ROLES = words("""
 
 # Nouns of a standing toward a body rather than a job in it: a critic, customer or victim of a bank works elsewhere.
 STANDING_NOUNS = words("""
-    critic client customer shareholder stockholder stakeholder investor protester protestor demonstrator victim
+    critic client customer shareholder flyer commuter stockholder stakeholder investor protester protestor
+    demonstrator victim
     survivor witness resident rival opponent supporter fan user subscriber tenant borrower lender creditor
     debtor patient passenger buyer seller bidder graduate alumnus alumna donor backer visitor plaintiff
 """)

@@ -27,7 +27,7 @@ from store.extraction.lexicon import (
     TITLE_HEADS,
     TITLE_WORDS,
 )
-from store.extraction.names import JOB_ACRONYMS, OPENING_ADVERBS, Segment, common_words, is_role_noun
+from store.extraction.names import JOB_ACRONYMS, Segment, common_words, is_role_noun
 from store.extraction.places import COUNTRIES, PLACE_WORDS
 from store.extraction.text import SEAT_SUFFIXES, Token, gap
 
@@ -885,7 +885,8 @@ def _is_role_phrase(words: list[Token]) -> bool:
     if lead[0].text.isupper() and lead[0].text.lower() in JOB_ACRONYMS:
         return True  # "CEO of Volvo Cars", as "chief executive of Volvo Cars"
     if lead[0].text[0].isupper() and not lead[0].possessive and len(lead) > 2 and lead[1].text.islower() \
-            and lead[0].text not in GIVEN_NAMES and any(is_role_noun(t.text) for t in lead[1:3]):
+            and lead[0].text not in GIVEN_NAMES and any(is_role_noun(t.text) and t.text not in STANDING_NOUNS
+                                                         for t in lead[1:3]):
         return True  # "Mekong programme director at …", "Europe editor": a field's or a place's job
     if lead[0].text[0].isupper() and not lead[0].possessive and len(words) > 1 and \
             words[0].text.lower() not in OPENING_WORDS and not _capital_role(words):
@@ -903,9 +904,7 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     """Role text and organization of a role phrase: an owner ("the ministry's"), "of/at ORG", or a named one."""
     org: int | None = None
     words = _before_spatial_tail(words)
-    while len(words) > 1 and words[0].sentence_start and (
-        words[0].text in OPENING_ADVERBS or words[0].text in ("And", "But", "Or", "So", "Yet")
-    ):
+    while len(words) > 1 and words[0].sentence_start and words[0].text in JOB_OPENERS:
         words = words[1:]  # "Then Veldhoven coach X", "And the head of NATO, X": no part of the job
     words = _from_owner(words)
     owned = any(t.possessive for t in words) or words[0].text.lower() in PERSONAL_OWNERS | {"its", "their", "whose"}
@@ -973,6 +972,14 @@ def _phrase(document: Document, found: Found, words: list[Token], org_at: dict[i
     if owner is not None:
         org = _named_by(document, found, owner.text, position)
     return _text(document, words), org
+
+
+JOB_OPENERS = frozenset(
+    "Then Meanwhile Later Earlier Separately Also However Still Instead Finally Indeed Moreover And But Or So Yet"
+    .split()
+)
+"""Words opening a sentence before a job and a name that are no part of the job ("Then Veldhoven coach X"), none a
+brand's or a programme's first word as "Now", "Next" or "Today" may be ("Now TV director X")."""
 
 
 def _from_owner(words: list[Token]) -> list[Token]:
