@@ -926,3 +926,24 @@ def test_what_y_copies_keeps_emoji_as_written_but_no_character_that_would_act_on
     hostile = "a\x1b]52;c;evil\x07 b\u202e c\nd\x9b"
     copied = clipboard_line(hostile)
     assert not set(copied) & UNSAFE and "\n" not in copied and copied.startswith("a\u241b]52;c;evil\u2407 b")
+
+
+@synchronously
+async def test_y_in_the_reader_with_no_quote_marked_says_how_to_mark_one(store: Store) -> None:
+    """The footer offered "y Copy" and y did nothing until n had marked a quote."""
+    from tui.article_screen import ArticleScreen
+
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("5", "a")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen) and app.screen.current_quote is None
+        app.copy_to_clipboard("before")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == "before"
+        assert any("No quote marked: n marks the next one" in n.message for n in app._notifications)
+        await pilot.press("n", "y")
+        await pilot.pause()
+        assert app.clipboard.startswith("\u201c")

@@ -397,8 +397,6 @@ class ArticleScreen(Screen[Subject | None]):
             return False
         if self._view() is None:
             return action in LEAVING_ACTIONS
-        if action == "copy_quote":
-            return True if self.current_quote is not None else None
         return not (action == "search" and isinstance(self.focused, ArticleSearch))
 
     def load(self, snapshot: Snapshot) -> None:
@@ -499,8 +497,13 @@ class ArticleScreen(Screen[Subject | None]):
         self.app.open_original(self.app.snapshot.article(self.article_key))  # type: ignore[attr-defined]
 
     def action_copy_quote(self) -> None:
+        """Copy the quote the reader marks; with none marked, say how to mark one rather than do nothing."""
         if self.current_quote is not None:
             self.app.copy_quote(self.quotes[self.current_quote])
+        elif self.quotes:
+            self.notify("No quote marked: n marks the next one, then y copies it", timeout=3, markup=False)
+        else:
+            self.notify("This article has no quotes to copy", timeout=3, markup=False)
 
     def action_back(self) -> None:
         """Esc ends a search first, then leaves the article."""
