@@ -912,6 +912,11 @@ def test_a_quote_s_detail_cut_to_a_short_pane_shows_the_quote_not_only_its_parag
     assert shown[3] == "\u2026" and "We are ready to build" in " ".join(shown[4:]), shown
     whole = fitted(summary, 30, 40).plain.splitlines()
     assert whole[3].startswith("Sentence 0"), "with room, the paragraph is whole"
+    long_quote = " ".join(f"word{number}" for number in range(40))
+    paragraph = Content(before + " \u201c").append(Content(long_quote).stylize(CURRENT_QUOTE_STYLE)) + "\u201d"
+    summary = Content("\n").join([Content("\u201cWe\u201d"), Content("\u2014 Kenji"), Content(""), paragraph])
+    shown = fitted(summary, 30, 10).plain.splitlines()
+    assert shown[3] == "\u2026" and "word0" in shown[4] and "word20" in " ".join(shown), "as much of a long quote"
 
 
 def test_what_y_copies_keeps_emoji_as_written_but_no_character_that_would_act_on_a_terminal() -> None:

@@ -58,18 +58,19 @@ def fitted(summary: Content, width: int, height: int) -> Content:
 
 def _quote_in_view(lines: list[Content], height: int) -> list[Content]:
     """The wrapped lines with the start of the paragraph before its quote (the lines marked CURRENT_QUOTE_STYLE)
-    left out, an ellipsis in their place, when the quote would fall below `height`: a quote's detail on a short
-    terminal showed its paragraph's first lines and not the quote."""
-    marked = next(
-        (number for number, line in enumerate(lines) if any(span.style == CURRENT_QUOTE_STYLE for span in line.spans)),
-        None,
-    )
-    if marked is None or marked < height - 1:
+    left out, an ellipsis in their place, when the quote would not end above `height`: as much of the quote as fits
+    shown, rather than its paragraph's first lines (a quote's detail on a short terminal showed those, and none or
+    only the start of the quote)."""
+    quoted = [number for number, line in enumerate(lines) if any(span.style == CURRENT_QUOTE_STYLE for span in
+                                                                  line.spans)]
+    if not quoted or quoted[-1] < height - 1:
         return lines
+    marked, last = quoted[0], quoted[-1]
     blank = next((number for number in range(marked - 1, -1, -1) if not lines[number].plain.strip()), None)
     if blank is None or blank + 2 >= height:
         return lines
-    dropped = min(marked - (height - 2), marked - blank - 2)
+    target = max(blank + 2, min(height - 2, height - 1 - (last - marked)))  # as much of the quote as fits
+    dropped = min(marked - target, marked - blank - 2)
     if dropped < 1:
         return lines
     return [*lines[: blank + 1], Content(glyphs().ellipsis), *lines[blank + 1 + dropped + 1 :]]
