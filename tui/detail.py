@@ -260,7 +260,8 @@ def _person(snapshot: Snapshot, key: str, query: str) -> tuple[Content, list[Sec
     lines = _heading(person.name, person.aliases, PERSON_STYLE)
     for appearance in person.appearances:
         described = ", ".join(role_and_organization(appearance.role, appearance.organization)) or "no role given"
-        lines.append(Content.assemble(plain(described), plain(f"  in {appearance.article_title}", MUTED_STYLE)))
+        lines.append(plain(described))  # the article on a line of its own: wrapped, a title ran on from the job
+        lines.append(plain(f"  in {appearance.article_title}", MUTED_STYLE))
 
     def quote_link(quote: QuoteRecord) -> Link:
         return _quote_label(quote.text, None, query), Subject("quote", quote.key)
