@@ -213,3 +213,24 @@ async def test_n_and_shift_n_go_on_from_where_the_reader_scrolled_as_less_does(s
         await settle(pilot)
         await pilot.press("N")
         assert article.current_quote == len(starts) - 1, "N from the top goes round to the last quote"
+
+
+@synchronously
+async def test_n_at_the_article_s_end_goes_round_to_the_first_quote_and_shows_it_though_it_is_marked(
+    store: Store,
+) -> None:
+    """With the first quote marked and the view at the end (G, or a search that ended there), n went round to the
+    first quote, the one marked: nothing moved and nothing was said."""
+    app = make_app(store)
+    async with app.run_test(size=(80, 14)) as pilot:
+        article = await open_article_at_quote(pilot, 1)
+        view = app.screen.query_one(ArticleView)
+        first = article.quotes[0].start
+        await pilot.press("G")
+        await settle(pilot)
+        assert not in_view(view, first)
+        article.current_quote = 0
+        await pilot.press("n")
+        await settle(pilot)
+        assert article.current_quote == 0 and in_view(view, first)
+        assert any("Went round the article to its first quote" in n.message for n in app._notifications)

@@ -358,13 +358,29 @@ class ArticleScreen(Screen[Subject | None]):
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), 1))
         else:
-            self.current_quote = self._quote_from_reading_place(1)
+            self._go_to_quote(self._quote_from_reading_place(1), 1)
 
     def action_previous_quote(self) -> None:
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), -1))
         else:
-            self.current_quote = self._quote_from_reading_place(-1)
+            self._go_to_quote(self._quote_from_reading_place(-1), -1)
+
+    def _go_to_quote(self, index: int | None, step: int) -> None:
+        """Mark the quote at `index` and show it; one already marked is shown again (n at the article's end goes
+        round to the first quote, which may be the one marked, out of view), and going round the end says so, as
+        vim's search does."""
+        if index is None:
+            return
+        starts = [quote.start for quote in self.quotes]
+        place = self._body().reading_offset()
+        if (step > 0 and index == 0 and place > starts[0]) or (step < 0 and index == len(starts) - 1
+                                                                 and place < starts[-1]):
+            first_or_last = "first" if step > 0 else "last"
+            self.notify(f"Went round the article to its {first_or_last} quote", timeout=2, markup=False)
+        if index == self.current_quote:
+            self._scroll_to(self._quote_offset(index))
+        self.current_quote = index
 
     def _quote_from_reading_place(self, step: int) -> int | None:
         """The quote after (step 1) or before (step -1) where the reader is, as less's n goes on from the screen
