@@ -21,8 +21,9 @@ BROWSE_BINDINGS: list[Binding] = [
         id="name.copy",
     ),
     Binding("a", "open_article", "Article", id="article.open"),
-    Binding("e", "export", "Export the quotes shown", show=False, id="list.export"),
-    Binding("s", "cycle_sort", "Sort the list", show=False, id="list.sort"),
+    Binding("e", "export", "Export", tooltip="Export the quotes shown", id="list.export"),
+    Binding("s", "cycle_sort", "Sort", tooltip="Sort the list", id="list.sort"),
+    Binding("z", "zoom", "Zoom", tooltip="Zoom: the pane fills the screen", id="pane.zoom"),
     Binding("1", "show_pane('people')", "People pane", show=False, priority=True, id="pane.people"),
     Binding(
         "2", "show_pane('organizations')", "Organizations pane", show=False, priority=True, id="pane.organizations"
@@ -31,7 +32,6 @@ BROWSE_BINDINGS: list[Binding] = [
     Binding("4", "show_pane('detail')", "Detail pane", show=False, priority=True, id="pane.detail"),
     Binding("5", "show_pane('articles')", "Articles pane", show=False, priority=True, id="pane.articles"),
     Binding("o", "open_original", "Open the original in $PAGER", show=False, id="article.original"),
-    Binding("z", "zoom", "Zoom: the pane fills the screen", show=False, id="pane.zoom"),
 ]
 
 APP_BINDINGS: list[Binding] = [

@@ -30,6 +30,10 @@ class ScreenFooter(Footer):
     palette, which list all the others; and those a screen names in its FOOTER_KEEPS (the article reader's way back
     out)."""
 
+    KEYS_FIRST_TO_GO = frozenset({"export", "cycle_sort", "zoom"})
+    """The actions whose keys a narrow footer leaves out before any other: shown when there is room, they are also
+    in the help screen, and quitting matters more."""
+
     _keys_shown: tuple[tuple[object, ...], ...] | None = None
     """What the last rebuild showed, as `keys_to_show` gave it; None before the first."""
 
@@ -91,7 +95,9 @@ class ScreenFooter(Footer):
             kept = self.KEYS_KEPT_SHOWN | getattr(self.screen, "FOOTER_KEEPS", frozenset())
         except NoScreen:
             return  # removed with its screen before this ran
-        for index in reversed(range(len(keys))):
+        first_to_go = [index for index in reversed(range(len(keys))) if keys[index].action in self.KEYS_FIRST_TO_GO]
+        rest = [index for index in reversed(range(len(keys))) if keys[index].action not in self.KEYS_FIRST_TO_GO]
+        for index in first_to_go + rest:
             if overflow() <= 0:
                 break
             if keys[index].action not in kept:
