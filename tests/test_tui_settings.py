@@ -473,3 +473,16 @@ async def test_a_rebound_help_key_closes_the_help_it_opens_whose_footer_shows_it
         await pilot.press("f1")
         await settle(pilot)
         assert not isinstance(app.screen, HelpScreen)
+
+
+def test_a_key_given_to_two_bindings_that_answer_at_once_is_named_but_keys_they_share_by_default_are_not(
+    tmp_path: Path,
+) -> None:
+    """`"list.sort" = "o"` was taken without a word, and opening the original had no key left."""
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\n"list.sort" = "o"\n"quote.copy" = "c,y"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert settings.keys["list.sort"] == "o" and settings.keys["name.copy"] == "c,y"
+    assert [p for p in settings.problems if "given to both" in p] == [
+        "keys: o is given to both article.original and list.sort; only one of them answers to it"
+    ]

@@ -121,6 +121,35 @@ BINDING_IDS = frozenset(
 )
 """The ids a user's keymap (the config file's [keys] table) may rebind."""
 
+KEY_CONTEXTS: tuple[tuple[Binding, ...], ...] = (
+    (*APP_BINDINGS, *BROWSE_BINDINGS, *LIST_BINDINGS),
+    (*APP_BINDINGS, *ARTICLE_BINDINGS),
+    tuple(HELP_SCREEN_BINDINGS),
+)
+"""Bindings that answer on one screen at once: a key given to two of them reaches only one."""
+
+
+def key_clashes(keymap: dict[str, str]) -> list[str]:
+    """The keys a keymap gives to two bindings that answer at once, which they did not share before ("o" given to
+    sorting, which opening the original also answers to), each as a problem line."""
+    clashes: list[str] = []
+    for context in KEY_CONTEXTS:
+        given: dict[str, set[str]] = {}
+        default: dict[str, set[str]] = {}
+        for binding in context:
+            for key in keymap.get(binding.id or "", binding.key).split(","):
+                given.setdefault(key.strip(), set()).add(binding.id or binding.action)
+            for key in binding.key.split(","):
+                default.setdefault(key.strip(), set()).add(binding.id or binding.action)
+        for key, owners in given.items():
+            if len(owners) > 1 and not any(owners <= sharing for sharing in default.values()):  # as y is shared
+                named = " and ".join(sorted(owners))
+                line = f"keys: {key} is given to both {named}; only one of them answers to it"
+                if line not in clashes:
+                    clashes.append(line)
+    return clashes
+
+
 MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
 NAMED_KEYS = frozenset(key.value for key in Keys if "+" not in key.value and not key.value.startswith("<"))
 """Keys known by name, without modifiers: escape, enter, up, pageup, f1, space, ..."""

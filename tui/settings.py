@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from store.citations import CITATION_STYLES
-from tui.bindings import BINDING_IDS, keys_problem
+from tui.bindings import BINDING_IDS, key_clashes, keys_problem
 from tui.safe_text import printable_line
 from tui.search_box import HISTORY_LENGTH, searchable
 from tui.sorting import PANE_ORDERS
@@ -156,6 +156,7 @@ def _keys(table: dict[str, Any], problems: list[str]) -> dict[str, str]:
     for binding_id, follower in FOLLOWING_BINDINGS.items():
         if binding_id in keymap and follower not in keymap:
             keymap[follower] = keymap[binding_id]
+    problems.extend(key_clashes(keymap))
     return keymap
 
 
