@@ -690,6 +690,9 @@ async def test_pane_titles_shorten_before_they_are_cut(store: Store) -> None:
         await pilot.press("slash", *"white")
         await settle(pilot)
         assert title_of(organizations) == "Orgs 1/11 \u00b7 late\u2026", "the shortest title, cut as drawn"
+        await pilot.resize_terminal(72, 24)
+        await settle(pilot)
+        assert title_of(organizations) == "Orgs 1/11", "no order cut to a bare ellipsis"
 
 
 @synchronously

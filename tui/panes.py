@@ -41,6 +41,9 @@ from tui.sorting import (
 from tui.text import MUTED_STYLE, SPEAKER_COLUMN, cut, glyphs, organization_row, person_row, plain, quote_row
 from tui.worker_pause import worker_cancelled_within
 
+ORDER_SHOWN_AT_LEAST = 6
+"""Columns a cut title must leave the order (" · " and two letters and an ellipsis), else it is left out."""
+
 RecordT = TypeVar("RecordT", PersonRecord, OrganizationRecord, QuoteRecord, ArticleRecord)
 NameT = TypeVar("NameT", PersonRecord, OrganizationRecord)
 
@@ -241,7 +244,12 @@ class RecordPane(Vertical, Generic[RecordT]):
         if not filtered:
             forms.append((self.short_title, "", short_label))  # a search's count matters more than the order
         titles = [self.title_of(name, counted, order) for name, counted, order in forms]
-        self.border_title = next((title for title in titles if title.cell_length <= room), cut(titles[-1], room))
+        fitting = next((title for title in titles if title.cell_length <= room), None)
+        if fitting is None:
+            bare = self.title_of(self.short_title, forms[-1][1], "")
+            too_little = room - bare.cell_length < ORDER_SHOWN_AT_LEAST  # "People 0/13k", not "People 0/13k · …"
+            fitting = cut(bare if too_little else titles[-1], room)
+        self.border_title = fitting
 
     @staticmethod
     def title_of(name: str, count: str, label: str) -> Content:
