@@ -1356,3 +1356,16 @@ async def test_a_narrow_pane_of_tens_of_thousands_of_names_still_says_its_order_
         await settle(pilot)
         people.update_title()
         assert title_of(people).endswith("latest") and "36" in title_of(people), "the count where there is room"
+
+
+@synchronously
+async def test_the_palette_lists_names_before_settings_that_hold_the_typed_letters_as_well(store: Store) -> None:
+    """"d" took the palette's first command, "Theme: ansi-dark", over the Department of Commerce: a palette that is
+    first a way to a name listed themes first for one or two letters."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        theme = app.theme
+        await choose_in_palette(pilot, "d")
+        await settle(pilot)
+        assert app.theme == theme, "a name or an article was chosen, not a theme"

@@ -54,6 +54,17 @@ Command = tuple[str, "Callable[[], object] | Target", str]
 """A palette command as (text, callback or target, help)."""
 
 
+def behind_names(score: float) -> float:
+    """The score of a command that is no name (a theme, a citation style, a key's action) holding the typed words:
+    its kind of match kept (see `ranked`), but after the names holding them as well (its fuzzy part all but
+    dropped), since the palette is first a way to a person, an organization or an article ("d" lists the Department
+    of Commerce before "Theme: dracula")."""
+    kind = int(score)
+    return kind + (score - kind) * SETTING_SHARE
+
+
+SETTING_SHARE = 0.01
+"""The share of its fuzzy score a command that is no name keeps (see `behind_names`)."""
 MATCH_STYLE = "bold reverse"
 RAW_SCALE = 10.0
 """A fuzzy score this high is half way to the next kind of match (see `ranked`)."""
@@ -439,7 +450,7 @@ class WhosaidCommands(Provider):
                 shown: tuple[float, Content] | None = (SEARCH_SCORE, Content(text))
             else:
                 shown = word_display(matcher, words, text) if words else None
-                shown = shown or fuzzy_display(matcher, text)
+                shown = (behind_names(shown[0]), shown[1]) if shown is not None else fuzzy_display(matcher, text)
             if shown[0] > 0:
                 scored.append((*shown, command))
         return scored
