@@ -1369,3 +1369,17 @@ async def test_the_palette_lists_names_before_settings_that_hold_the_typed_lette
         await choose_in_palette(pilot, "d")
         await settle(pilot)
         assert app.theme == theme, "a name or an article was chosen, not a theme"
+
+
+@synchronously
+async def test_quotes_listed_by_date_show_each_one_s_day(store: Store) -> None:
+    """Sorted by date, the Quotes pane's rows gave no date: the order could not be checked by eye."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        quotes = app.screen.quotes
+        day = app.snapshot.article(quotes.records[0].article_key).sort_date
+        assert day not in quotes._row(0).plain, "in article order, no day"
+        await pilot.press("3", "s")
+        await settle(pilot)
+        assert quotes.order == "date" and day in quotes._row(0).plain

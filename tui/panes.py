@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot, parse_query, query_problem
-from store.snapshot import QuoteSelection
+from store.snapshot import DATE_ORDERS, QuoteSelection
 from tui.articles import (
     ARTICLE_ORDER_LABELS,
     ARTICLE_ORDERS,
@@ -437,7 +437,12 @@ class QuotesPane(RecordPane[QuoteRecord]):
     def _row(self, index: int) -> Content:
         """The quote's row, its speaker column as wide as the pane's width allows."""
         column = speaker_column(self.rows.scrollable_content_region.width)
-        return quote_row(self.records[index], self.search_text, column)
+        quote = self.records[index]
+        day = ""
+        if self.order in DATE_ORDERS and self.snapshot is not None:
+            article = self.snapshot.article(quote.article_key)
+            day = article.sort_date if article is not None else ""  # the order shown: published, else ingested
+        return quote_row(quote, self.search_text, column, day)
 
     def index_of(self, key: str) -> int | None:
         """Found where the cursor is when the quote is still listed there (a store read again lists its quotes

@@ -122,16 +122,17 @@ def match_window(text: str, query: str) -> Content:
 SPEAKER_COLUMN = 16
 
 
-def quote_row(quote: QuoteRecord, query: str = "", column: int = SPEAKER_COLUMN) -> Content:
-    """A quote on one line: the speaker in a column `column` cells wide, how many articles printed it when more than
-    one ("3 sources", before the text so that a long quote cannot push it out of view), then “text” from just
-    before the first match, matches styled."""
+def quote_row(quote: QuoteRecord, query: str = "", column: int = SPEAKER_COLUMN, day: str = "") -> Content:
+    """A quote on one line: the speaker in a column `column` cells wide, its article's `day` when the list is in
+    date order, how many articles printed it when more than one ("3 sources", before the text so that a long quote
+    cannot push it out of view), then “text” from just before the first match, matches styled."""
     speaker = plain(quote.speaker_name or "unattributed", "bold" if quote.speaker_name else MUTED_STYLE)
     speaker = cut(speaker, column - 1, pad=True)
     sources = Content.styled(f" {count_label(quote.printed_by, 'source')}", MUTED_STYLE)
     marks = glyphs()
     return Content.assemble(
         speaker,
+        Content.styled(f" {printable_line(day)}", MUTED_STYLE) if day else "",
         sources if quote.printed_by > 1 else "",
         f" {marks.open_quote}",
         match_window(quote.text.strip(), query),
