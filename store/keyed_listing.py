@@ -18,7 +18,7 @@ from store.errors import StoreError
 from store.keys import fold
 from store.position_flags import marked
 from store.position_runs import PositionRuns
-from store.search import Filter, date_prefix
+from store.search import DATE_ORDERS, Filter, date_prefix
 
 if TYPE_CHECKING:
     from store.keyed_index import KeyedStore
@@ -79,7 +79,7 @@ def sorted_by_key(store: KeyedStore, entries: Iterable[int], order: str) -> list
                 folded[speaker] = (name is None, fold(name or ""))
             return (*folded[speaker], position)
 
-    elif order in ("date", "newest"):
+    elif order in DATE_ORDERS:
         dates: dict[str, str] = {}
 
         def key(position: int) -> tuple[bool, str, int]:
@@ -111,7 +111,7 @@ def ordered_by_key(store: KeyedStore, positions: Sequence[int], order: str) -> a
     if len(owners) != len(positions):
         raise StoreError("the quote files do not hold the quotes the index found")
     distinct = set(owners)
-    dated = order in ("date", "newest")
+    dated = order in DATE_ORDERS
     keys = owner_dates(store) if dated else owner_names(store, distinct)
     unknown = UNDATED if dated else UNNAMED
     ranks = {key: rank for rank, key in enumerate(sorted({*keys.values(), unknown}, reverse=order == "newest"))}

@@ -27,7 +27,9 @@ SENTENCE_PUNCTUATION = ".,;:!?'\"()[]{}<>-\u2010\u2011\u2012\u2013\u2014\u2026\u
 """Marks around or inside a word that a search passes over; any other mark makes the word match literally."""
 WORD = re.compile(r"\w+")
 """What counts as a word, alike for the quote index and for queries, so that they always agree."""
-SORT_ORDERS = ("article", "speaker", "date", "newest")
+DATE_ORDERS = ("date", "newest")
+"""Orders by each found quote's article's day (published, else ingested): oldest first, newest first."""
+SORT_ORDERS = ("article", "speaker", *DATE_ORDERS)
 """The orders found quotes can be listed in: as stored (article), by speaker's name, or by their article's date,
 oldest first (date) or newest first (newest)."""
 

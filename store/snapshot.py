@@ -44,7 +44,7 @@ from store.records import (
     QuoteRecord,
     StoreSummary,
 )
-from store.search import SORT_ORDERS, WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
+from store.search import DATE_ORDERS, SORT_ORDERS, WORD, Filter, ParsedQuery, Term, date_prefix, parse_query
 from store.speaker_names import SpeakerNames
 from store.stopping import check_stop
 from store.storage import SegmentedDocuments, Tables, TablesReader
@@ -77,8 +77,6 @@ STOP_CHECK_QUOTES = 65_536
 QUOTES_SORTED_APART = 16
 """A list of quotes shorter than the store's quotes by this factor is sorted as it is; a longer one is taken from
 every stored quote in that order, made once."""
-DATE_ORDERS = ("date", "newest")
-"""Quote orders by the day of each quote's article (published, else ingested): oldest first, newest first."""
 QUOTE_SORT_ORDERS = SORT_ORDERS
 """The orders `Snapshot.sorted_quotes` puts quotes in: the command line's."""
 UNKNOWN_ARTICLE = 2**32 - 1

@@ -21,6 +21,7 @@ from store.collector import collector_paused
 from store.errors import ArticleError, StoreError, WhosaidError, shown_path
 from store.location import resolve_store_path
 from store.search import (
+    DATE_ORDERS,
     NOT_A_DATE,
     SORT_ORDERS,
     ParsedQuery,
@@ -1640,7 +1641,7 @@ def run_search(store_path: Path, arguments: argparse.Namespace) -> int:
     wanted = chain((first,), entries)
     shown = islice(wanted, arguments.limit) if arguments.limit is not None else wanted
     highlight = form == "plain" and shows_styles()
-    lines = QuoteLines(found, parsed, form, highlight, dated=arguments.sort in ("date", "newest"))
+    lines = QuoteLines(found, parsed, form, highlight, dated=arguments.sort in DATE_ORDERS)
     made.append(lines)
     for chunk in lines.chunks(shown):
         output.write(chunk)

@@ -15,7 +15,8 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from store import ArticleRecord, OrganizationRecord, PersonRecord, QuoteRecord, Snapshot, parse_query, query_problem
-from store.snapshot import DATE_ORDERS, QuoteSelection
+from store.search import DATE_ORDERS
+from store.snapshot import QuoteSelection
 from tui.articles import (
     ARTICLE_ORDER_LABELS,
     ARTICLE_ORDERS,
