@@ -36,6 +36,7 @@ from store.extraction.lexicon import (
 from store.extraction.names import (
     HEADS_BEFORE_OF,
     JOB_ACRONYMS,
+    UNION_BRANCHES,
     Segment,
     club_short_name,
     common_words,
@@ -432,7 +433,7 @@ def _named_with_number(document: Document, segment: Segment, surnames: frozenset
 def _branch_numbered(document: Document, segment: Segment) -> bool:
     """Whether a body's name ends in a union branch's word before its number ("… Workers Local 417"): then the
     segment takes the number in, as a name of the body."""
-    if len(segment.tokens) < 2 or segment.tokens[-1].text not in ("Local", "Lodge") or segment.possessive:
+    if len(segment.tokens) < 2 or segment.tokens[-1].text not in UNION_BRANCHES or segment.possessive:
         return False
     number = _token_after(document, segment)
     if number is None or not number.text.isdigit() or _gap_after(document, segment) != " ":
@@ -814,7 +815,12 @@ def _club_of_town(document: Document, segment: Segment) -> bool:
     words = [t.text for t in segment.tokens]
     if len(words) != 2 or words[1] not in CITIES or words[0] in GIVEN_NAMES or words[0] in PLACE_WORDS:
         return False
-    sentence = document.sentences[segment.sentence]
+    return about_a_match(document, segment.sentence)
+
+
+def about_a_match(document: Document, number: int) -> bool:
+    """Whether sentence `number` is about a match or a club: a word of one, or a score."""
+    sentence = document.sentences[number]
     return bool(SPORT_SENTENCE.search(document.masked, sentence.start, sentence.end) or
                 SCORE_AFTER.search(document.masked, sentence.start, sentence.end))
 

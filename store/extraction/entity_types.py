@@ -16,7 +16,7 @@ from pathlib import Path
 from store.extraction.candidates import Candidate, collect_candidates, features_of_all, is_known_organization
 from store.extraction.classifier import EntityTypeModel
 from store.extraction.document import Document
-from store.extraction.entities import SCORE_AFTER, SPORT_SENTENCE, Entity, Found, normalize
+from store.extraction.entities import Entity, Found, about_a_match, normalize
 from store.extraction.lexicon import ROLE_NOUNS, SPORT_ROLES, TITLE_WORDS
 from store.extraction.names import CONNECTORS, common_words, is_place
 
@@ -118,14 +118,10 @@ PLACE_PREPOSITIONS = frozenset("in to from at near across around throughout with
 def _plays(document: Document, candidate: Candidate) -> bool:
     """Whether a place's name is named in a sentence about a match or a club, or before a player's job, as a city's
     club is ("Porto beat Benfica 2-1", "Barcelona soccer player X")."""
-    masked = document.masked
     for _start, end, number in candidate.spans:
-        sentence = document.sentences[number]
-        if SPORT_SENTENCE.search(masked, sentence.start, sentence.end) or SCORE_AFTER.search(
-            masked, sentence.start, sentence.end
-        ):
+        if about_a_match(document, number):
             return True
-        after = masked[end:end + 24].split()[:2]
+        after = document.masked[end:end + 24].split()[:2]
         if any(word.strip(".,;:") in SPORT_ROLES or word.strip(".,;:") == "player" for word in after):
             return True  # "Barcelona soccer player Gerard Pique"
     return False

@@ -707,15 +707,14 @@ def _scholarly_after(tokens: list[Token], index: int, org_at: dict[int, int], fo
     if found is None or index >= len(tokens) or tokens[index].start not in org_at:
         return None
     entity = org_at[tokens[index].start]
-    words = found.registry.entities[entity].name.split()
-    return entity if not (SCHOLARLY_WORDS | CAMPUS_WORDS).isdisjoint(words) else None
+    return entity if not TAUGHT_AT_WORDS.isdisjoint(found.registry.entities[entity].name.split()) else None
 
 
-CAMPUS_WORDS = frozenset("College School Université Universidad Universität Polytechnic".split())
-"""Words of the bodies besides SCHOLARLY_WORDS that one studies or teaches at."""
 SCHOLARLY_WORDS = frozenset("University Institute Laboratory Laboratories Observatory Academy".split())
 """Words of the bodies an expert is introduced as "from" ("Prof X, from the University of Leeds,"), where a player
 or a fan is "from" a club they left or follow, and a pupil from a school."""
+TAUGHT_AT_WORDS = SCHOLARLY_WORDS | frozenset("College School Université Universidad Universität Polytechnic".split())
+"""Words of the bodies one studies or teaches at (see `_scholarly_after`)."""
 CARED_IN_WORDS = frozenset("Hospital Clinic Hospice Prison School".split())
 """Words of the bodies a patient, an inmate or a pupil is "of" ("X, of the Western General Hospital, where she is
 being treated,")."""
