@@ -223,7 +223,8 @@ def is_date_start(text: str) -> bool:
 def query_problem(parsed: ParsedQuery) -> str | None:
     """Why a query can match nothing whatever the store holds, in one line, or None: a `date:` that is not a
     date, or nothing but symbols to search for."""
-    for given, meant in parsed.mistyped:
+    if parsed.mistyped:
+        given, meant = parsed.mistyped[0]
         return f"{given} is no filter: did you mean {meant}:? (speaker:, org:, article:, source:, date:)"
     for query_filter in parsed.filters:
         written = "-".join(query_filter.term.tokens)

@@ -358,22 +358,24 @@ class ArticleScreen(Screen[Subject | None]):
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), 1))
         else:
-            self._go_to_quote(self._quote_from_reading_place(1), 1)
+            self._go_to_quote(1)
 
     def action_previous_quote(self) -> None:
         if self.search_query:
             self._go_to_match(self._step(self.current_match, len(self.matches), -1))
         else:
-            self._go_to_quote(self._quote_from_reading_place(-1), -1)
+            self._go_to_quote(-1)
 
-    def _go_to_quote(self, index: int | None, step: int) -> None:
-        """Mark the quote at `index` and show it; one already marked is shown again (n at the article's end goes
-        round to the first quote, which may be the one marked, out of view), and going round the end says so, as
-        vim's search does."""
-        if index is None:
-            return
+    def _go_to_quote(self, step: int) -> None:
+        """Mark and show the quote after (step 1) or before (step -1) where the reader is, as less's n goes on from
+        the screen (see `_from_reading_place`); one already marked is shown again (n at the article's end goes round
+        to the first quote, which may be the one marked, out of view), and going round the end says so, as vim's
+        search does."""
         starts = [quote.start for quote in self.quotes]
         place = self._body().reading_offset()
+        index = self._from_reading_place(starts, self.current_quote, step, place)
+        if index is None:
+            return
         if (step > 0 and index == 0 and place > starts[0]) or (step < 0 and index == len(starts) - 1
                                                                  and place < starts[-1]):
             first_or_last = "first" if step > 0 else "last"
@@ -382,18 +384,17 @@ class ArticleScreen(Screen[Subject | None]):
             self._scroll_to(self._quote_offset(index))
         self.current_quote = index
 
-    def _quote_from_reading_place(self, step: int) -> int | None:
-        """The quote after (step 1) or before (step -1) where the reader is, as less's n goes on from the screen
-        (see `_from_reading_place`)."""
-        return self._from_reading_place([quote.start for quote in self.quotes], self.current_quote, step)
-
-    def _from_reading_place(self, starts: list[int], current: int | None, step: int) -> int | None:
+    def _from_reading_place(
+        self, starts: list[int], current: int | None, step: int, place: int | None = None
+    ) -> int | None:
         """Of things standing at `starts` (ascending), the one after (step 1) or before (step -1) where the reader
-        is: `current`'s neighbour while the reader is on it, else the first from the marked place (a quote, name or
-        match) or the top of the view (see `ArticleView.reading_offset`); round the article's end."""
+        is (`place`, when the caller read it already): `current`'s neighbour while the reader is on it, else the first
+        from the marked place (a quote, name or match) or the top of the view (see `ArticleView.reading_offset`);
+        round the article's end."""
         if not starts:
             return None
-        place = self._body().reading_offset()
+        if place is None:
+            place = self._body().reading_offset()
         if current is not None and starts[current] == place:
             return (current + step) % len(starts)
         after = bisect_left(starts, place)

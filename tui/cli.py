@@ -114,12 +114,17 @@ MOST_JOBS = 256
 """The most processes --jobs may start: each holds the extractor (about 35 MB)."""
 
 
-def positive_integer(text: str) -> int:
-    """A whole number of at least 1, for --limit: a limit past what Python can count is no limit."""
+def whole_number(text: str) -> int:
+    """An option's value read as a whole number, or the one-line error argparse prints."""
     try:
-        value = int(text)
+        return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+
+
+def positive_integer(text: str) -> int:
+    """A whole number of at least 1, for --limit: a limit past what Python can count is no limit."""
+    value = whole_number(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
     return min(value, sys.maxsize)
@@ -127,10 +132,7 @@ def positive_integer(text: str) -> int:
 
 def port_number(text: str) -> int:
     """A --port value: a whole number from 0 (any free port) to 65535."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    value = whole_number(text)
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535)")
     return value

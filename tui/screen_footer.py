@@ -95,9 +95,8 @@ class ScreenFooter(Footer):
             kept = self.KEYS_KEPT_SHOWN | getattr(self.screen, "FOOTER_KEEPS", frozenset())
         except NoScreen:
             return  # removed with its screen before this ran
-        first_to_go = [index for index in reversed(range(len(keys))) if keys[index].action in self.KEYS_FIRST_TO_GO]
-        rest = [index for index in reversed(range(len(keys))) if keys[index].action not in self.KEYS_FIRST_TO_GO]
-        for index in first_to_go + rest:
+        going = self.KEYS_FIRST_TO_GO
+        for index in sorted(reversed(range(len(keys))), key=lambda index: keys[index].action not in going):
             if overflow() <= 0:
                 break
             if keys[index].action not in kept:
